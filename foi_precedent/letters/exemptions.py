@@ -1,0 +1,152 @@
+"""Exemption citations: find them in text and normalise them ('Section 31(1)(a)&(b)' -> s31(1)(a), s31(1)(b)).
+
+Also the exemption table (``rules/foia_exemptions.yaml``), which is data read once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "foia_exemptions.yaml"
+
+_PARENS = r"(?:\s?\(\s?[0-9A-Za-z]{1,3}\s?\))"
+_CONT = rf"(?:\s*(?:&|and|,|or|/)\s*{_PARENS}+)"
+# "Section 31(1)(a)&(b)", "s.40(2) and (3)", "Sec 31", "sections 23(5)", "Regulation 12(5)(b)"
+_CITATION = re.compile(
+    rf"\b(?P<kw>sections?|secs?\.?|ss?\.|s(?=\d)|regulations?|regs?\.?)\s?(?P<num>\d{{1,2}})(?P<parens>{_PARENS}*)(?P<cont>{_CONT}*)",
+    re.I,
+)
+# A bare "40(2)&(3)" or "31(1)(a)" (an exemption number from 21 to 44 with a subsection).
+_BARE = re.compile(rf"(?<![\w(./£$-])(?P<num>2[1-9]|3\d|4[0-4])(?P<parens>{_PARENS}+)(?P<cont>{_CONT}*)")
+# "Sections 30 and 31": a further section number after a citation.
+_AND_SECTION = re.compile(r"^\s*(?:,|and|&)\s*(?P<num>\d{1,2})\b(?!\s*(?:hours|working|days|%))")
+
+_EXEMPTION_RANGE = range(21, 45)
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str  # normalised, e.g. "s31(1)(a)" or "reg12(5)(b)"
+    start: int
+    end: int
+
+    @property
+    def section(self) -> str:
+        """'s31(1)(a)' -> 's31'."""
+        return re.match(r"(s|reg)\d+", self.text).group(0)
+
+    @property
+    def is_exemption(self) -> bool:
+        if self.text.startswith("reg"):
+            return self.text.startswith(("reg12(4)", "reg12(5)", "reg13"))
+        return int(self.section[1:]) in _EXEMPTION_RANGE
+
+
+def _parens(raw: str) -> list[str]:
+    return [p.strip().lower() if p.strip().isalpha() else p.strip() for p in re.findall(r"\(\s?([0-9A-Za-z]{1,3})\s?\)", raw)]
+
+
+def _expand(prefix: str, num: str, parens: str, cont: str) -> list[str]:
+    base = _parens(parens)
+    out = [prefix + num + "".join(f"({p})" for p in base)]
+    for group in re.findall(rf"{_PARENS}+", cont or ""):
+        extra = _parens(group)
+        keep = base[: max(0, len(base) - len(extra))]
+        out.append(prefix + num + "".join(f"({p})" for p in keep + extra))
+    return out
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every section or regulation cited in ``text``, normalised, in order of appearance."""
+    found: list[Citation] = []
+    taken: list[tuple[int, int]] = []
+    for m in _CITATION.finditer(text):
+        prefix = "reg" if m.group("kw").lower().startswith("reg") else "s"
+        for t in _expand(prefix, m.group("num"), m.group("parens"), m.group("cont")):
+            found.append(Citation(t, m.start(), m.end()))
+        end = m.end()
+        # "Sections 30 and 31": pick up the following bare section numbers.
+        while (more := _AND_SECTION.match(text[end:])) and m.group("kw").lower().startswith("sections"):
+            found.append(Citation(prefix + more.group("num"), end, end + more.end()))
+            end += more.end()
+        taken.append((m.start(), end))
+    for m in _BARE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        before = text[max(0, m.start() - 12): m.start()].lower()
+        if re.search(r"(£|\$|page|para|tel|no\.?)\s*$", before):
+            continue
+        for t in _expand("s", m.group("num"), m.group("parens"), m.group("cont")):
+            found.append(Citation(t, m.start(), m.end()))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def normalise_exemptions(text: str) -> list[str]:
+    """The Part II exemptions (and EIR exceptions) cited in ``text``, normalised, unique, in order."""
+    seen: dict[str, None] = {}
+    for c in find_citations(text):
+        if c.is_exemption:
+            seen.setdefault(c.text, None)
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class ExemptionRule:
+    key: str
+    name: str
+    kind: str  # absolute | qualified
+    test: str  # class | prejudice | endanger | required_for | reasonable_opinion
+    ncnd: str | None
+
+    @property
+    def qualified(self) -> bool:
+        return self.kind == "qualified"
+
+    @property
+    def prejudice_based(self) -> bool:
+        return self.test == "prejudice"
+
+
+@dataclass(frozen=True)
+class RuleTable:
+    exemptions: dict[str, ExemptionRule]
+    cost_limits: dict
+
+    def rule_for(self, exemption: str) -> ExemptionRule | None:
+        """Most specific entry first: s40(1)(...) -> 's40(1)', then 's40'."""
+        m = re.match(r"(s\d+)((?:\(\w+\))*)", exemption)
+        if not m:
+            return None
+        section, parens = m.group(1), re.findall(r"\(\w+\)", m.group(2))
+        for n in range(len(parens), -1, -1):
+            key = section + "".join(parens[:n])
+            if key in self.exemptions:
+                return self.exemptions[key]
+        return None
+
+    def is_ncnd_subsection(self, exemption: str) -> bool:
+        """True for citations such as s31(3) or s40(5B)(a)(i) that neither confirm nor deny."""
+        rule = self.rule_for(exemption)
+        if rule and rule.ncnd and exemption.lower().startswith(rule.ncnd.lower()):
+            return True
+        return bool(re.match(r"s40\(5[AB]?\)", exemption, re.I))
+
+    @property
+    def ncnd_subsections(self) -> set[str]:
+        return {r.ncnd for r in self.exemptions.values() if r.ncnd}
+
+
+@cache
+def rule_table(path: Path = RULES_FILE) -> RuleTable:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    rules = {
+        key: ExemptionRule(key=key, name=v["name"], kind=v["kind"], test=v["test"], ncnd=v.get("ncnd"))
+        for key, v in data["exemptions"].items()
+    }
+    return RuleTable(exemptions=rules, cost_limits=data.get("cost_limits", {}))

@@ -1,0 +1,147 @@
+"""The letter model: what an FOI response letter says, question by question.
+
+Pure data. No I/O, no third-party imports: the parser builds these, everything else reads them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Treatment(StrEnum):
+    DISCLOSED = "disclosed"
+    PARTLY_DISCLOSED = "partly_disclosed"
+    WITHHELD = "withheld"
+    NCND = "ncnd"
+    NOT_HELD = "not_held"
+    PUBLIC_DOMAIN = "public_domain"
+    COST_LIMIT = "cost_limit"
+    VEXATIOUS = "vexatious"
+    OTHER = "other"
+
+
+class Regime(StrEnum):
+    FOIA = "FOIA"
+    EIR = "EIR"
+    FOISA = "FOISA"
+
+
+_DOMAIN_SUFFIX = re.compile(r"\s*\((?:[\w-]+\.)+[a-z]{2,}\)\s*$", re.I)
+_SITE_SUFFIX = re.compile(r"\s*\|\s*[^|]+$")
+
+
+def pointer_key(name: str) -> str:
+    """Comparable form of a resource name: 'MPS Overt LFR Policy Document.pdf(met.police.uk)'
+    and 'MPS overt LFR policy document' are the same resource."""
+    text = _DOMAIN_SUFFIX.sub("", name.strip())
+    text = _SITE_SUFFIX.sub("", text)
+    text = re.sub(r"\.(pdf|docx?|xlsx?|csv|html?)\b", "", text, flags=re.I)
+    text = re.sub(r"\(\s*[A-Z]{2,6}\s*\)", "", text)  # "(EIA )"
+    text = re.sub(r"[^\w]+", " ", text.lower())
+    text = re.sub(r"^(the|our|a|an)\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """A published resource the letter points the requester to (Section 16 / Section 21)."""
+
+    name: str
+    url: str | None = None
+    link_removed: bool = False
+
+    @property
+    def key(self) -> str:
+        return pointer_key(self.name)
+
+
+@dataclass(frozen=True)
+class Question:
+    label: str
+    text: str
+    answer: str
+    treatments: tuple[Treatment, ...] = ()
+    exemptions: tuple[str, ...] = ()
+    pointers: tuple[Pointer, ...] = ()
+    ncnd: tuple[str, ...] = ()
+
+    @property
+    def pointer_keys(self) -> frozenset[str]:
+        return frozenset(p.key for p in self.pointers)
+
+
+@dataclass(frozen=True)
+class Letter:
+    reference: str
+    authority: str | None
+    date: date | None
+    regime: Regime
+    questions: tuple[Question, ...]
+    exemptions: tuple[str, ...] = ()
+    ncnd: tuple[str, ...] = ()
+    pointers: tuple[Pointer, ...] = ()
+    refusal_notice: bool = False
+    harm_statement: bool = False
+    public_interest_test: bool = False
+    complaint_rights: bool = False
+    title: str | None = None
+    source: str | None = None
+    licence: str | None = None
+    text: str = field(default="", repr=False)
+    meta: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def year(self) -> int | None:
+        """The letter's year: its date, else the year in an MPS-style reference (01.FOI.24.x)."""
+        if self.date:
+            return self.date.year
+        m = re.search(r"\bFOI[./](\d{2})[./]", self.reference or "")
+        return 2000 + int(m.group(1)) if m else None
+
+    def question(self, label: str) -> Question:
+        for q in self.questions:
+            if q.label.lower() == label.lower():
+                return q
+        raise KeyError(label)
+
+    def to_dict(self) -> dict:
+        """The JSON shape printed by ``precedent parse --json`` (a public interface)."""
+        return {
+            "reference": self.reference,
+            "authority": self.authority,
+            "date": self.date.isoformat() if self.date else None,
+            "regime": self.regime.value,
+            "title": self.title,
+            "source": self.source,
+            "licence": self.licence,
+            "exemptions": list(self.exemptions),
+            "ncnd": list(self.ncnd),
+            "pointers": [p.name for p in self.pointers],
+            "pointer_details": [asdict(p) for p in self.pointers],
+            "refusal_notice": self.refusal_notice,
+            "harm_statement": self.harm_statement,
+            "public_interest_test": self.public_interest_test,
+            "complaint_rights": self.complaint_rights,
+            "questions": [
+                {
+                    "label": q.label,
+                    "text": q.text,
+                    "answer": q.answer,
+                    "treatments": [t.value for t in q.treatments],
+                    "exemptions": list(q.exemptions),
+                    "ncnd": list(q.ncnd),
+                    "pointers": [p.name for p in q.pointers],
+                    "pointer_details": [asdict(p) for p in q.pointers],
+                }
+                for q in self.questions
+            ],
+            "content_hash": self.content_hash,
+        }

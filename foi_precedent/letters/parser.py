@@ -1,0 +1,715 @@
+"""Parse the text of an FOI response letter into a ``Letter``.
+
+The parser reads letters as FOI officers write them: a request section listing the questions, a
+decision (and Section 17 refusal notice), reasons, then the answers question by question, then the
+complaint rights. Labels are found at the start of lines (Q1, Q1a, 1., Question 2:, REQUEST 1:,
+For question 2 ...). Each question's answer is classified by the phrases officers use; exemptions
+are normalised; published resources the letter points to are extracted as pointers.
+
+Pure: text in, ``Letter`` out. File formats are handled by ``sources``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from foi_precedent.errors import LetterError
+from foi_precedent.letters.exemptions import find_citations, rule_table
+from foi_precedent.letters.model import Letter, Pointer, Question, Regime, Treatment, pointer_key
+from foi_precedent.letters.sources import Document, read_document
+
+# --- web-page noise -------------------------------------------------------------------------------
+
+NOISE_LINES = [
+    r"(quickly exit this site.*)?leave this site",
+    r"we use (some )?essential cookies.*",
+    r"you can manage your preferences and cookie settings.*",
+    r"your cookie preferences have been saved.*",
+    r"sorry, there was a technical problem.*",
+    r"this site is a beta.*",
+    r"(accept|reject) (all |additional )?cookies",
+    r"customi[sz]e cookies",
+    r"skip to (main )?content",
+    r"cookie (settings|preferences|policy)",
+    r"print this page|share this page|back to top",
+]
+_NOISE = re.compile(r"^(?:" + "|".join(NOISE_LINES) + r")\s*\.?$", re.I)
+
+# --- section markers ------------------------------------------------------------------------------
+
+_REQUEST_START = re.compile(
+    r"^(?:i note you seek access to the following information|you asked(?: for)?(?: the following)?|"
+    r"your request(?: for information)?(?: was| read| is)?|request|requested information|you requested"
+    r"(?: the following)?|the request|information requested)\s*:?\s*$",
+    re.I,
+)
+_DECISION = re.compile(
+    r"^(?:i have today decided|we have (today )?decided|decision\b|the (mps|force|council|department) has decided|"
+    r"i am writing to (let you know|confirm))",
+    re.I,
+)
+_RESPONSE_START = re.compile(
+    r"^(?:disclosure|response|our response|answers?|responses?|information (disclosed|released)|"
+    r"(?:please find )?(?:our|the) response(?: to your (request|questions))? (is|are)?\s*(below|as follows))\s*:?\s*$",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"^(?:complaint rights|your right to (complain|request a review)|right of (appeal|review)|appeals?|"
+    r"are you unhappy with how your request has been handled|if you are (dissatisfied|unhappy)|"
+    r"yours (sincerely|faithfully)|review procedure|complaints?( procedure)?)\b",
+    re.I,
+)
+_REASON_START = re.compile(r"^(?:reasons? for (decision|refusal)|public interest test|harm|evidence of harm)\b", re.I)
+
+# --- question labels ------------------------------------------------------------------------------
+
+_LABEL = re.compile(
+    r"^(?:for\s+)?(?P<kw>q(?:uestion)?|request|part)\s*\.?\s*(?P<num>\d{1,2})(?P<sub>[a-z](?![a-z])|\([a-z]\))?"
+    r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
+    re.I,
+)
+_NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2})(?P<sub>[a-z])?[.)]\s+(?=\S)")
+
+# --- treatment phrases ----------------------------------------------------------------------------
+
+_NCND = re.compile(r"neither confirm nor deny|\bncnd\b|nor deny (that|whether)", re.I)
+_NOT_HELD = re.compile(
+    r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
+    r"(does|do|did) not (hold|record|collate|keep|retain)|holds? no (recorded )?information|"
+    r"is not recorded|are not recorded|no such information|no information (was )?found|"
+    r"there is no information held",
+    re.I,
+)
+_PUBLIC_DOMAIN_STRONG = re.compile(
+    r"public domain|publicly available|already (been )?published|is published (on|at|in)|reasonably accessible|"
+    r"\bsection 21\b|\bs\.?\s?21\b|available (online|on (our|the) website)|published on (our|the)",
+    re.I,
+)
+_LINK_HINT = re.compile(r"(visit|see|use|follow) (the )?(above|this|these|the following|below) links?|above link", re.I)
+_COST = re.compile(r"section 12\b|\bs\.?\s?12\b|appropriate limit|cost limit|exceed the (appropriate|cost)", re.I)
+_VEXATIOUS = re.compile(r"section 14\b|\bs\.?\s?14\(|vexatious|repeated request", re.I)
+_WITHHELD = re.compile(
+    r"\bwithh[eo]ld|\bexempt\b|\bexemption\b|\bengages?\b|not suitable for (open )?publication|"
+    r"applied the exemption|(is|are|be) refused|not (be )?disclos",
+    re.I,
+)
+_PARTLY = re.compile(r"partial(ly)? disclos|redact|partially|with the exception of|some (of the )?(requested )?"
+                     r"(information|data) (has been|is|have been) withheld", re.I)
+_DISCLOSED = re.compile(
+    r"please find|attached|as follows|table below|(we|i) can confirm|the (figure|number|total|answer|cost)s? "
+    r"(is|was|were|are)|were recorded|was recorded|\bdisclosed\b|are shown|is shown|breakdown (is|below)|"
+    r"\bhas been (used|deployed|issued|paid|recorded)|\bhave been (used|deployed|issued|paid|recorded)|"
+    r"^(yes|no)\b",
+    re.I,
+)
+_FIGURE = re.compile(r"(?<![\w(£$.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])")
+_SEE_OTHER = re.compile(r"\b(?:see|refer to) (?:the )?(?:answer|response|reply)? ?(?:to|for|at)? ?(?:q|question)\s?(\d{1,2}[a-z]?)",
+                        re.I)
+
+# --- letter-level statements ----------------------------------------------------------------------
+
+_REFUSAL_NOTICE = re.compile(r"refusal notice|section 17\b|\bs\.?\s?17\b|section 16 of the freedom of information "
+                             r"\(scotland\)", re.I)
+_HARM = re.compile(r"would be likely to|would prejudice|likely to prejudice|\bharm(ful)?\b|\bprejudice\b", re.I)
+_PIT = re.compile(r"public interest", re.I)
+_PIT_BALANCE = re.compile(r"balance|factors (favouring|for|against|in favour)|outweigh", re.I)
+_COMPLAINT = re.compile(r"information commissioner|internal review|complaint rights|right to (complain|appeal|request a review)",
+                        re.I)
+
+# --- pointers -------------------------------------------------------------------------------------
+
+_URL = re.compile(r"https?://[^\s)>\]]+")
+_DOMAIN_PAREN = re.compile(r"\s*\((?P<domain>(?:[\w-]+\.)+(?:uk|com|org|gov|net|io|eu|scot|wales))\)", re.I)
+_ANCHOR = re.compile(
+    r"(?i:(?:visit|see|view|access|follow|use)\s+(?:this|these|the following|the)\s+links?\s*(?:for more information)?)"
+    r"\s*[:\-\u2013\u2014]?\s*|"
+    r"(?i:sec(?:tion)?\.? 16 duty to assist)\s*[:\-\u2013]?\s*|"
+    r"(?:read|see|consult|refer to) the (?:published )?(?=[A-Z])|"
+    r"(?:is|are) (?:published|available) (?:at|on|in|via)\s*:?\s*(?:the )?|"
+    r"(?:found|located) (?:at|on|in)\s*:?\s*(?:the )?|"
+    r"\s&\s|\band\s+(?=[A-Z])",
+)
+_DOC_NOUNS = (
+    "policy", "policies", "procedure", "procedures", "app", "grid", "assessment", "document", "report", "reports",
+    "guidance", "strategy", "framework", "minutes", "statistics", "dashboard", "hub", "page", "register", "code",
+    "bulletin", "plan", "review", "scheme", "log", "website", "tables", "handbook", "manual", "data", "accounts",
+    "figures", "publication", "technology", "services", "recognition", "notice", "hearings", "outcomes",
+    "workforce", "portal", "map", "releases", "release", "survey", "reports", "account", "library",
+)
+_CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "-", "–", "|", "a"}
+_NOT_POINTERS = re.compile(
+    r"^(freedom of information|information commissioner|the act|section|sec\b|data protection|human rights|"
+    r"police service|metropolitan police( service)?$|mps$|college of policing$|crown prosecution|internal review|"
+    r"refusal notice|public interest|law enforcement|personal information|complaint rights)",
+    re.I,
+)
+
+
+@dataclass
+class _Block:
+    """A labelled stretch of the letter: a question as asked, or as restated with its answer."""
+
+    label: str
+    key: tuple[str, str]  # (family, number+sub), e.g. ("q", "1a")
+    head: str
+    body: list[str] = field(default_factory=list)
+    section: str = "response"
+
+
+def parse_file(path: str | Path) -> Letter:
+    return parse_document(read_document(path))
+
+
+def parse_document(doc: Document) -> Letter:
+    return parse_text(doc.text, source=doc.source, front_matter=doc.front_matter)
+
+
+def parse_text(text: str, source: str = "<text>", front_matter: dict | None = None) -> Letter:
+    meta = dict(front_matter or {})
+    lines = [ln for ln in (line.strip() for line in text.split("\n")) if not _NOISE.match(ln)]
+    clean = "\n".join(lines).strip()
+    if not clean:
+        raise LetterError(source, "no text left after removing web-page noise")
+
+    sections = _split_sections(lines)
+    table = rule_table()
+    all_citations = [c for c in find_citations(clean) if c.is_exemption]
+    letter_exemptions = _most_specific([c.text for c in all_citations])
+    letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
+
+    questions = _questions(sections, letter_exemptions, source)
+    if not questions:
+        raise LetterError(source, "no recognisable questions (no Q1 / 1. / Question 1 / REQUEST 1 labels found)")
+
+    pointers: dict[str, Pointer] = {}
+    for q in questions:
+        for p in q.pointers:
+            pointers.setdefault(p.key, p)
+
+    body_for_flags = "\n".join(sections["pre"] + sections["decision"] + sections["response"])
+    return Letter(
+        reference=str(meta.get("reference") or _reference(clean) or _fallback_reference(source, clean)),
+        authority=meta.get("authority") or _authority(clean),
+        date=_as_date(meta.get("date")) or _date(clean),
+        regime=_regime(clean, meta),
+        questions=tuple(questions),
+        exemptions=tuple(letter_exemptions),
+        ncnd=tuple(letter_ncnd),
+        pointers=tuple(pointers.values()),
+        refusal_notice=bool(_REFUSAL_NOTICE.search(body_for_flags)),
+        harm_statement=bool(_HARM.search(body_for_flags)),
+        public_interest_test=_has_pit(body_for_flags),
+        complaint_rights=bool(_COMPLAINT.search("\n".join(sections["closing"])) or _COMPLAINT.search(clean)),
+        title=meta.get("title"),
+        source=meta.get("source") or source,
+        licence=meta.get("licence"),
+        text=clean,
+        meta=meta,
+    )
+
+
+def _has_pit(text: str) -> bool:
+    """A public interest test: factors and a balance ('public interest ... balance', or 'outweigh ... balance')."""
+    if _PIT.search(text) and _PIT_BALANCE.search(text):
+        return True
+    return bool(re.search(r"outweigh", text, re.I) and re.search(r"\bbalance\b", text, re.I))
+
+
+# --- sections -------------------------------------------------------------------------------------
+
+
+def _split_sections(lines: list[str]) -> dict[str, list[str]]:
+    """pre (header), request, decision (decision + reasons), response (answers), closing."""
+    out: dict[str, list[str]] = {"pre": [], "request": [], "decision": [], "response": [], "closing": []}
+    state = "pre"
+    seen_request = False
+    for line in lines:
+        if not line:
+            out[state].append("")
+            continue
+        if state in ("pre",) and _REQUEST_START.match(line):
+            state, seen_request = "request", True
+            continue
+        if state in ("pre", "request") and _DECISION.match(line):
+            state = "decision"
+        elif state in ("pre", "request", "decision") and _RESPONSE_START.match(line):
+            state = "response"
+            continue
+        elif state != "closing" and _CLOSING.match(line):
+            state = "closing"
+        out[state].append(line)
+    if not seen_request and not out["response"]:
+        # No markers at all: treat everything between header and closing as the response.
+        out["response"], out["pre"] = out["pre"], []
+    return out
+
+
+def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
+    """(label as written, matching key, rest of the line) or None."""
+    m = _LABEL.match(line)
+    if m:
+        kw = m.group("kw").lower()
+        sub = (m.group("sub") or "").strip("()").lower()
+        num = m.group("num")
+        rest = line[m.end():].strip()
+        if kw == "part":
+            return None  # "Part 1 of the question ..." is part of an answer, not a question
+        if kw in ("q", "question"):
+            family = "q"
+            label = f"Q{num}{sub}"
+        else:
+            family = "request"
+            label = f"REQUEST {num}{sub}"
+        return label, (family, num + sub), rest
+    m = _NUMBERED.match(line)
+    if m:
+        sub = (m.group("sub") or "").lower()
+        return f"{m.group('num')}{sub}", ("n", m.group("num") + sub), line[m.end():].strip()
+    return None
+
+
+def _blocks(lines: list[str], section: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    for line in lines:
+        found = _label_of(line) if line else None
+        if found:
+            label, key, rest = found
+            blocks.append(_Block(label=label, key=key, head=rest, section=section))
+        elif blocks and line and not _RESPONSE_START.match(line):
+            blocks[-1].body.append(line)
+        elif blocks and not line:
+            blocks[-1].body.append("")
+    return blocks
+
+
+def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], source: str) -> list[Question]:
+    asked = _blocks(sections["request"], "request")
+    answered = _blocks(sections["response"], "response")
+    if not asked and not answered:
+        # Letters that restate questions only in the decision part (rare) or have no markers.
+        answered = _blocks(sections["pre"] + sections["decision"], "response")
+
+    # The questions, in the order asked; a question only restated in the answers counts too.
+    order: list[_Block] = []
+    by_key: dict[tuple[str, str], _Block] = {}
+    for b in asked:
+        if b.key not in by_key:
+            by_key[b.key] = b
+            order.append(b)
+    answers: dict[tuple[str, str], tuple[str, str]] = {}  # key -> (restated question, answer)
+    for b in answered:
+        key = _match_key(b.key, by_key, answers)
+        body = _join(b.body)
+        head = b.head
+        known = by_key.get(key)
+        if key not in by_key:
+            by_key[key] = b
+            order.append(b)
+            question_text, answer = _split_inline(head, body)
+        elif body and (known is b or _similar(head, known.head if known else "")):
+            question_text, answer = head, body
+        elif body:
+            question_text, answer = known.head, head + "\n" + body if head else body
+        else:
+            question_text, answer = (_split_inline(head, "") if known is b else (known.head, head))
+        answer = re.sub(r"^(?:response|answer|reply)\s*:\s*", "", answer, flags=re.I)
+        prev = answers.get(key)
+        answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
+
+    reasons = _reason_paragraphs(sections["decision"])
+    questions: list[Question] = []
+    previous_pointers: tuple[Pointer, ...] = ()
+    for b in order:
+        question_text, answer = answers.get(b.key, (b.head, ""))
+        if not question_text:
+            question_text = _join(b.body) if b.section == "request" else b.head
+        if b.section == "request" and b.body and b.key not in answers:
+            question_text = (b.head + " " + " ".join(x for x in b.body if x)).strip()
+        reason = reasons.get(f"q{b.key[1]}") if b.key[0] in ("q", "n") else None
+        q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers)
+        previous_pointers = q.pointers or previous_pointers
+        questions.append(q)
+
+    # "see Q2" answers take the treatment of the question they point to.
+    by_label = {q.label.lower(): q for q in questions}
+    resolved = []
+    for q in questions:
+        m = _SEE_OTHER.search(q.answer)
+        target = by_label.get(f"q{m.group(1).lower()}") if m else None
+        if target and target is not q and q.treatments == (Treatment.OTHER,):
+            q = Question(q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd)
+        resolved.append(q)
+    return resolved
+
+
+def _match_key(key, by_key, answers) -> tuple[str, str]:
+    """An answer labelled 'For Question 1' may answer 'REQUEST 1': match on the number when the
+    family has no such question."""
+    if key in by_key:
+        return key
+    same_number = [k for k in by_key if k[1] == key[1]]
+    unanswered = [k for k in same_number if k not in answers]
+    if len(unanswered) == 1:
+        return unanswered[0]
+    if len(same_number) == 1:
+        return same_number[0]
+    return key
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+_INLINE_ANSWER = re.compile(
+    r"\s[-\u2013\u2014]\s+(?=(?:please|this information|see|no\b|yes\b|not held|none|nil|the (?:mps|force|council)|"
+    r"we |information)\b)",
+    re.I,
+)
+
+
+def _split_inline(head: str, body: str) -> tuple[str, str]:
+    """'Q1a - question? – Please visit above link.' -> (question, answer)."""
+    if body:
+        return head, body
+    parts = list(_INLINE_ANSWER.finditer(head))
+    if parts:
+        cut = parts[-1]
+        return head[: cut.start()].strip(), head[cut.end():].strip()
+    return head, ""
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines).strip()
+
+
+_REASON_LABEL = re.compile(r"\b(?:redefined\s+)?(?:q|question)\s?(\d{1,2}[a-z]?)\b", re.I)
+
+
+def _reason_paragraphs(lines: list[str]) -> dict[str, str]:
+    """Reason-for-decision paragraphs that name a question ('The information requested for Q6 ...')."""
+    out: dict[str, str] = {}
+    for line in lines:
+        if not _WITHHELD.search(line) and "not suitable" not in line.lower():
+            continue
+        for m in _REASON_LABEL.finditer(line[:300]):
+            out.setdefault(f"q{m.group(1).lower()}", line)
+    return out
+
+
+# --- per-question classification -----------------------------------------------------------------
+
+
+def _segments(answer: str) -> list[str]:
+    """Parts of an answer that can each carry a treatment ('Part 1 ...', 'Part 2 ...', lines, sentences)."""
+    segs = []
+    for line in answer.split("\n"):
+        segs.extend(s for s in re.split(r"(?<=[.;])\s+(?=(?:Part \d|However|But)\b)", line) if s.strip())
+    return segs
+
+
+def _classify(label, text, answer, reason, letter_exemptions, previous_pointers) -> Question:
+    table = rule_table()
+    found: list[Treatment] = []
+
+    def add(t: Treatment) -> None:
+        if t not in found:
+            found.append(t)
+
+    for seg in _segments(answer):
+        cites = [c for c in find_citations(seg) if c.is_exemption]
+        ncnd_cited = [c for c in cites if table.is_ncnd_subsection(c.text)]
+        s21 = any(c.section == "s21" for c in cites)
+        other_cites = [c for c in cites if c.section != "s21" and not table.is_ncnd_subsection(c.text)]
+        is_ncnd = bool(_NCND.search(seg))
+        if is_ncnd:
+            add(Treatment.NCND)
+        if _VEXATIOUS.search(seg):
+            add(Treatment.VEXATIOUS)
+        if _COST.search(seg):
+            add(Treatment.COST_LIMIT)
+        not_held = bool(_NOT_HELD.search(seg))
+        if not_held:
+            add(Treatment.NOT_HELD)
+        if _PUBLIC_DOMAIN_STRONG.search(seg) or s21 or (_LINK_HINT.search(seg) and not not_held):
+            add(Treatment.PUBLIC_DOMAIN)
+        withheld = bool(other_cites) or (
+            _WITHHELD.search(seg) and not is_ncnd and not s21 and not _COST.search(seg) and not _VEXATIOUS.search(seg)
+            and not _PUBLIC_DOMAIN_STRONG.search(seg)
+        )
+        if withheld and not (is_ncnd and not other_cites):
+            add(Treatment.PARTLY_DISCLOSED if _PARTLY.search(seg) else Treatment.WITHHELD)
+        elif _PARTLY.search(seg):
+            add(Treatment.PARTLY_DISCLOSED)
+        if not (is_ncnd or not_held or withheld or _COST.search(seg) or _VEXATIOUS.search(seg)) and (
+            _DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))
+        ) and not (_PUBLIC_DOMAIN_STRONG.search(seg) or _LINK_HINT.search(seg) or s21):
+            add(Treatment.DISCLOSED)
+        del ncnd_cited
+    if not answer and reason:
+        add(Treatment.WITHHELD)
+        answer = reason
+    elif reason and Treatment.WITHHELD not in found and Treatment.PARTLY_DISCLOSED not in found:
+        # The reasons name this question as exempt although its answer only gives the rest.
+        if found and set(found) <= {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED}:
+            add(Treatment.WITHHELD)
+    pointers = extract_pointers(answer)
+    if not pointers and re.search(r"above link", answer, re.I):
+        pointers = list(previous_pointers)
+    if not found and pointers:
+        found.append(Treatment.PUBLIC_DOMAIN)  # the answer is a pointer to published material
+    if Treatment.PARTLY_DISCLOSED in found and Treatment.WITHHELD in found:
+        found.remove(Treatment.WITHHELD)
+    if not found:
+        found.append(Treatment.OTHER)
+
+    exemptions = _question_exemptions(answer, reason, found, letter_exemptions)
+    ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
+    if Treatment.NCND in found and not ncnd:
+        ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
+        exemptions = _dedupe(exemptions + ncnd)
+    return Question(
+        label=label,
+        text=text.strip(),
+        answer=answer.strip(),
+        treatments=tuple(found),
+        exemptions=tuple(exemptions),
+        pointers=tuple(pointers),
+        ncnd=tuple(ncnd),
+    )
+
+
+def _strip_citations(text: str) -> str:
+    text = re.sub(r"\b(?:sections?|secs?\.?|s\.?|regulations?)\s?\d{1,2}(\(\w{1,3}\))*", " ", text, flags=re.I)
+    text = re.sub(r"£\s?[\d,]+(\.\d+)?|\b\d+\s*(hours|working days|days)\b|\b(q|question)\s?\d+\w?", " ", text, flags=re.I)
+    return re.sub(r"\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"
+                  r"november|december)\b", " ", text, flags=re.I)
+
+
+def _question_exemptions(answer, reason, treatments, letter_exemptions) -> list[str]:
+    cited = [c.text for c in find_citations(answer) if c.is_exemption]
+    if not cited and reason:
+        cited = [c.text for c in find_citations(reason) if c.is_exemption]
+    out: list[str] = []
+    for e in cited:
+        bare = re.fullmatch(r"s\d+", e)
+        limbs = [x for x in letter_exemptions if bare and x.startswith(e + "(")]
+        out.extend(limbs or [e])
+    if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
+        table = rule_table()
+        refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e) and not e.startswith("s21")]
+        families = {re.match(r"(s|reg)\d+", e).group(0) for e in refusing}
+        if len(families) == 1:
+            out = refusing
+    return _most_specific(out)
+
+
+def _most_specific(items: list[str]) -> list[str]:
+    """Drop 's31' when 's31(1)(a)' is also cited; keep order; unique."""
+    items = _dedupe(items)
+    return [e for e in items if not any(o != e and o.startswith(e + "(") for o in items)]
+
+
+def _dedupe(items):
+    return list(dict.fromkeys(items))
+
+
+# --- pointers -------------------------------------------------------------------------------------
+
+
+def extract_pointers(answer: str) -> list[Pointer]:
+    """Named published resources in an answer, with URL and '(Link Removed)' markers."""
+    found: dict[str, Pointer] = {}
+
+    def add(name: str, url: str | None = None, removed: bool = False) -> None:
+        name = _clean_pointer_name(name)
+        key = pointer_key(name)
+        if not key or len(key) < 3 or _NOT_POINTERS.match(name) or len(name.split()) > 14:
+            return
+        old = found.get(key)
+        found[key] = Pointer(name=old.name if old else name, url=(old.url if old and old.url else url),
+                             link_removed=removed or bool(old and old.link_removed))
+
+    for line in answer.split("\n"):
+        spans: list[tuple[int, int]] = []
+        # 1. "Name (domain.uk)" and "Name.pdf(domain.uk)"
+        for m in _DOMAIN_PAREN.finditer(line):
+            name = _name_before(line[: m.start()])
+            if name:
+                add(name)
+            spans.append((m.start() - len(name or ""), m.end()))
+        # 2. "Name: https://..." / "Name https://..."
+        for m in _URL.finditer(line):
+            url = m.group(0).rstrip(".,;")
+            name = _name_before(re.sub(r"\s*(?:[:\-\u2013]|at|via|here)\s*$", "", line[: m.start()]))
+            add(name or url, url)
+            spans.append((m.start() - len(name or ""), m.end()))
+        # 3. "(Link Removed)"
+        for m in re.finditer(r"\(\s*link removed\s*\)", line, re.I):
+            name = _name_before(line[: m.start()])
+            add(name or "Link removed", None, True)
+            spans.append((m.start() - len(name or ""), m.end()))
+        # 4. after an anchor phrase, up to the end of the sentence ("visit this link Live Facial Recognition")
+        for m in _ANCHOR.finditer(line):
+            if any(a <= m.end() < b for a, b in spans):
+                continue
+            tail = re.split(r"(?<!\.pdf)[.;,](?:\s|$)|\s&\s|\s+and\s+(?:visit|see)\b|\s\(|\s-\s", line[m.end():])[0]
+            tail = tail.strip(" :-\u2013")
+            if tail and tail[0].isupper() and not _URL.match(tail):
+                add(tail)
+        # 5. Title Case document names ("College of Policing APP for Live Facial Recognition")
+        for name in _document_phrases(line):
+            if not any(pointer_key(name) in k or k in pointer_key(name) for k in found):
+                add(name)
+    return list(found.values())
+
+
+def _name_before(prefix: str) -> str | None:
+    """The resource name that ends at the end of ``prefix``: cut after the last anchor phrase."""
+    prefix = prefix.rstrip()
+    cut = 0
+    for m in _ANCHOR.finditer(prefix):
+        cut = m.end()
+    for m in re.finditer(r"[.:;](?:\s|$)|\blinks?\b\s*[:\-\u2013]?", prefix):
+        if m.end() > cut and m.end() < len(prefix):
+            cut = m.end()
+    name = prefix[cut:].strip(" :-\u2013\u2014")
+    if not name:
+        return None
+    words = name.split()
+    # Keep the trailing run that looks like a title (starts with a capital or an acronym).
+    while words and not (words[0][0].isupper() or words[0][0].isdigit()):
+        words.pop(0)
+    return " ".join(words[-14:]) if words else None
+
+
+def _clean_pointer_name(name: str) -> str:
+    name = _DOMAIN_PAREN.sub("", name)
+    name = re.sub(r"\.(pdf|docx?|xlsx?|csv|html?)\b", "", name, flags=re.I)
+    name = re.sub(r"\s*\|\s*[^|]*$", "", name)  # "Live Facial Recognition | Metropolitan Police"
+    name = re.sub(r"\s*\(\s*[A-Z]{2,6}\s*\)\s*$", "", name)  # "(EIA )"
+    return name.strip(" .:-\u2013\u2014\"'")
+
+
+_TITLE_TOKEN = re.compile(r"[A-Z][\w'’-]*|[A-Z]{2,}|&|of|for|and|the|on|in|to|a")
+
+
+def _document_phrases(line: str) -> list[str]:
+    out = []
+    tokens = re.findall(r"[\w'’&.-]+|[|]", line)
+    run: list[str] = []
+
+    def flush():
+        while run and run[-1].lower() in _CONNECTORS:
+            run.pop()
+        while run and run[0].lower() in _CONNECTORS:
+            run.pop(0)
+        if len(run) >= 2 and any(w.lower().strip(".") in _DOC_NOUNS for w in run):
+            caps = sum(1 for w in run if w[0].isupper())
+            if caps >= 2:
+                out.append(" ".join(run).strip("."))
+        run.clear()
+
+    for i, tok in enumerate(tokens):
+        word = tok.rstrip(".")
+        if word and (word[0].isupper() or (run and word.lower() in _CONNECTORS)):
+            if word[0].isupper() and i > 0 and not run and tokens[i - 1].endswith("."):
+                pass
+            run.append(word)
+            if tok.endswith(".") and not word.isupper():
+                flush()
+        else:
+            flush()
+    flush()
+    return [p for p in out if not _NOT_POINTERS.match(p) and not re.match(r"^(This|The|Part|Please|Q\d)\b", p)]
+
+
+# --- header facts ---------------------------------------------------------------------------------
+
+_REFERENCE = re.compile(
+    r"(?:reference\s*(?:no|number)?\.?\s*[:.]?|our ref(?:erence)?\s*[:.]?|ref\s*[:.]|foi\s+request\s+(?:no|number)\s*[:.]?)"
+    r"\s*(?P<ref>[A-Z0-9][A-Z0-9./_\- ]{3,30}[A-Z0-9])",
+    re.I,
+)
+
+
+def _reference(text: str) -> str | None:
+    m = _REFERENCE.search(text[:3000])
+    if m:
+        return m.group("ref").strip()
+    m = re.search(r"\b\d{2}\.FOI\.\d{2}\.\d{6}\b", text)
+    return m.group(0) if m else None
+
+
+def _fallback_reference(source: str, text: str) -> str:
+    import hashlib
+
+    return f"{Path(source).stem}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+
+
+_KNOWN_AUTHORITY = [
+    (re.compile(r"\b01\.FOI\.\d|\bmetropolitan police|\bMPS\b|met\.police\.uk"), "Metropolitan Police Service"),
+]
+_AUTHORITY = re.compile(
+    r"\b((?:[A-Z][a-z]+ ){1,3}(?:Police(?: Service)?|Constabulary|City Council|Borough Council|County Council|Council))\b"
+)
+
+
+def _authority(text: str) -> str | None:
+    for pattern, name in _KNOWN_AUTHORITY:
+        if pattern.search(text):
+            return name
+    m = _AUTHORITY.search(text)
+    return m.group(1) if m else None
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\s+(\d{{4}})\b", re.I)
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _date(text: str) -> date | None:
+    head = text[:1500]
+    m = re.search(r"^date\s*[:.]?\s*(.+)$", head, re.I | re.M)
+    candidates = [m.group(1)] if m else []
+    candidates.append(head)
+    for cand in candidates:
+        for rx, build in (
+            (_DATE_ISO, lambda g: date(int(g[0]), int(g[1]), int(g[2]))),
+            (_DATE_WORDS, lambda g: datetime.strptime(f"{g[0]} {g[1]} {g[2]}", "%d %B %Y").date()),
+            (_DATE_SLASH, lambda g: date(int(g[2]), int(g[1]), int(g[0]))),
+        ):
+            mm = rx.search(cand)
+            if mm:
+                try:
+                    return build(mm.groups())
+                except ValueError:
+                    continue
+    return None
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _regime(text: str, meta: dict) -> Regime:
+    if meta.get("regime") in {r.value for r in Regime}:
+        return Regime(meta["regime"])
+    if re.search(r"environmental information regulations|\bEIR\b|regulation 12\(", text, re.I):
+        return Regime.EIR
+    if re.search(r"\(scotland\) act|\bFOISA\b|scottish information commissioner", text, re.I):
+        return Regime.FOISA
+    return Regime.FOIA

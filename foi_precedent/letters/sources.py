@@ -1,0 +1,203 @@
+"""Turn a file (text, Markdown, HTML, PDF, DOCX) into plain text lines plus front matter.
+
+This is the only module of ``letters`` that touches file formats; everything after it works on text.
+Every failure is a ``LetterError`` naming the file and the reason, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from foi_precedent.errors import LetterError
+
+MAX_BYTES = 10 * 1024 * 1024  # a response letter is a few pages; 10 MB is far past any real one
+SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
+
+
+@dataclass
+class Document:
+    """A letter's text as read from its file, before it is parsed."""
+
+    text: str
+    source: str
+    front_matter: dict = field(default_factory=dict)
+
+
+def read_document(path: str | Path) -> Document:
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise LetterError(name, "not a file")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise LetterError(name, f"unsupported file type '{suffix or 'none'}' (use {', '.join(sorted(SUPPORTED))})")
+    size = path.stat().st_size
+    if size == 0:
+        raise LetterError(name, "the file is empty")
+    if size > MAX_BYTES:
+        raise LetterError(name, f"the file is {size / 1e6:.0f} MB; letters over {MAX_BYTES // 2**20} MB are refused")
+    return document_from_bytes(path.read_bytes(), name, suffix)
+
+
+def document_from_bytes(data: bytes, source: str, suffix: str) -> Document:
+    """Also used by the app for uploads, which never touch the disk."""
+    suffix = suffix.lower() if suffix.startswith(".") else "." + suffix.lower()
+    if not data.strip():
+        raise LetterError(source, "the file is empty")
+    if len(data) > MAX_BYTES:
+        raise LetterError(source, f"the file is {len(data) / 1e6:.0f} MB; letters over {MAX_BYTES // 2**20} MB are refused")
+    if suffix == ".pdf":
+        text = _pdf_text(data, source)
+    elif suffix == ".docx":
+        text = _docx_text(data, source)
+    else:
+        text = _decode(data, source)
+        if suffix in (".html", ".htm") or _looks_like_html(text):
+            text = html_to_text(text)
+    front, body = split_front_matter(text, source)
+    body = normalise_text(body)
+    if not body.strip():
+        raise LetterError(source, "no text could be read from the file")
+    return Document(text=body, source=source, front_matter=front)
+
+
+def _decode(data: bytes, source: str) -> str:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LetterError(source, "this is a binary file, not a letter")
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # Windows-1252 is what Word and older CMSs save; accept it only if the bytes are plausible text.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise LetterError(source, f"not valid UTF-8 text (bad byte at position {exc.start})") from None
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text) / max(len(text), 1)
+        if printable < 0.97:
+            raise LetterError(source, f"not valid UTF-8 text (bad byte at position {exc.start})") from None
+        return text
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+def _pdf_text(data: bytes, source: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.startswith(b"%PDF"):
+        raise LetterError(source, "not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise LetterError(source, "the PDF is encrypted; save an unprotected copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except LetterError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
+        raise LetterError(source, f"the PDF is broken and cannot be read ({type(exc).__name__})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise LetterError(source, "the PDF has no text layer (a scan?); run OCR first")
+    return text
+
+
+def _docx_text(data: bytes, source: str) -> str:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise LetterError(source, f"the DOCX file is broken and cannot be read ({type(exc).__name__})") from None
+    except Exception as exc:  # python-docx raises its own PackageNotFoundError and lxml errors
+        raise LetterError(source, f"the DOCX file is broken and cannot be read ({type(exc).__name__})") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    return "\n".join(lines)
+
+
+class _TextExtractor(HTMLParser):
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "template", "svg", "button", "form"}
+    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
+             "ul", "ol", "dd", "dt", "blockquote", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
+
+
+_FRONT = re.compile(r"\A\ufeff?---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError:
+        raise LetterError(source, "the front matter (between the --- lines) is not valid YAML") from None
+    if not isinstance(meta, dict):
+        raise LetterError(source, "the front matter must be a mapping of keys to values")
+    return meta, text[m.end():]
+
+
+_MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)")
+_MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+
+
+def normalise_text(text: str) -> str:
+    """Plain lines: Markdown markup removed (links kept as 'name url'), whitespace tidied."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    out = []
+    for line in text.split("\n"):
+        line = _MD_PREFIX.sub("", line)
+        line = _MD_EMPH.sub(r"\2", line)
+        line = _MD_LINK.sub(r"\1 \2", line)
+        line = re.sub(r"^\s*[*+]\s+", "", line)  # bullet markers (numbers are kept: they are labels)
+        line = re.sub(r"[ \t]+", " ", line).strip()
+        out.append(line)
+    text = "\n".join(out)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -1,0 +1,76 @@
+"""One frozen settings object, read from PRECEDENT_* environment variables.
+
+Every piece of local state (index, audit log, model files, encodings, re-check results) lives under
+``home``, so moving ``PRECEDENT_HOME`` moves all of it, and tests point it at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_HOME = ".precedent"
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    chroma_url: str | None = None
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = field(default=None, repr=False)
+    llm_timeout_s: float = 120.0
+    embedded_model: str = "qwen"  # qwen | smollm2
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        home = Path(_env("PRECEDENT_HOME", DEFAULT_HOME)).expanduser().resolve()
+        return cls(
+            home=home,
+            chroma_url=_env("PRECEDENT_CHROMA_URL"),
+            llm_base_url=_env("PRECEDENT_LLM_BASE_URL"),
+            llm_model=_env("PRECEDENT_LLM_MODEL"),
+            llm_api_key=_env("PRECEDENT_LLM_API_KEY"),
+            llm_timeout_s=float(_env("PRECEDENT_LLM_TIMEOUT", "120")),
+            embedded_model=_env("PRECEDENT_EMBEDDED_MODEL", "qwen"),
+        )
+
+    # Every path below is under home.
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.index_dir / "chroma"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def embedding_dir(self) -> Path:
+        """Folder holding ``onnx/model.onnx`` and tokenizer files for chromadb's ONNXMiniLM_L6_V2."""
+        return self.models_dir / "all-MiniLM-L6-v2"
+
+    @property
+    def tiktoken_dir(self) -> Path:
+        return self.home / "tiktoken"
+
+    @property
+    def audit_db(self) -> Path:
+        return self.home / "audit.sqlite3"
+
+    @property
+    def recheck_dir(self) -> Path:
+        return self.home / "recheck"
+
+    @property
+    def evals_dir(self) -> Path:
+        return self.home / "evals"
