@@ -145,3 +145,41 @@ class Letter:
             ],
             "content_hash": self.content_hash,
         }
+
+
+def letter_from_dict(d: dict) -> Letter:
+    """Inverse of ``Letter.to_dict`` (plus ``text``): how the index stores letters."""
+
+    def pointers(items):
+        return tuple(Pointer(**p) for p in items)
+
+    return Letter(
+        reference=d["reference"],
+        authority=d.get("authority"),
+        date=date.fromisoformat(d["date"]) if d.get("date") else None,
+        regime=Regime(d.get("regime") or "FOIA"),
+        questions=tuple(
+            Question(
+                label=q["label"],
+                text=q["text"],
+                answer=q["answer"],
+                treatments=tuple(Treatment(t) for t in q["treatments"]),
+                exemptions=tuple(q["exemptions"]),
+                pointers=pointers(q.get("pointer_details", [])),
+                ncnd=tuple(q.get("ncnd", [])),
+            )
+            for q in d["questions"]
+        ),
+        exemptions=tuple(d.get("exemptions", [])),
+        ncnd=tuple(d.get("ncnd", [])),
+        pointers=pointers(d.get("pointer_details", [])),
+        refusal_notice=d.get("refusal_notice", False),
+        harm_statement=d.get("harm_statement", False),
+        public_interest_test=d.get("public_interest_test", False),
+        complaint_rights=d.get("complaint_rights", False),
+        title=d.get("title"),
+        source=d.get("source"),
+        licence=d.get("licence"),
+        text=d.get("text", ""),
+        meta=d.get("meta", {}),
+    )

@@ -1,0 +1,102 @@
+"""The consistency checker: a draft (and optionally its request) against the precedent index.
+
+Uses no model for its verdicts: the same draft and index give the same flags, and instructions
+hidden in a request or draft are just text to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from foi_precedent.consistency.consensus import Consensus, build_consensus
+from foi_precedent.consistency.flags import SEVERITIES, Flag, divergence_flags, statutory_flags, unknown_pointer_flags
+from foi_precedent.letters.model import Letter
+from foi_precedent.letters.precedent import Precedent
+
+DEFAULT_K = 8
+
+
+class PrecedentSearch(Protocol):
+    """What the checker needs from an index (the retriever implements it; tests may fake it)."""
+
+    def search_many(self, queries: list[str], k: int = 10, authority: str | None = None,
+                    exclude_references=()) -> list[list[Precedent]]: ...
+
+    def known_pointer_keys(self) -> set[str]: ...
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    letter: Letter
+    flags: tuple[Flag, ...]
+    questions: tuple[Consensus, ...]
+    meta: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The JSON of ``precedent check --json`` (a public interface)."""
+        return {
+            "reference": self.letter.reference,
+            "flags": [f.to_dict() for f in self.flags],
+            "questions": [c.to_dict() for c in self.questions],
+            "summary": self.summary(),
+        }
+
+    def summary(self) -> dict:
+        counts = {s: 0 for s in SEVERITIES}
+        for f in self.flags:
+            counts[f.severity] += 1
+        return {"flags": len(self.flags), **counts}
+
+    def has(self, severity: str) -> bool:
+        """True if a flag of this severity or worse exists."""
+        limit = SEVERITIES.index(severity)
+        return any(SEVERITIES.index(f.severity) <= limit for f in self.flags)
+
+    def flags_for(self, label: str) -> list[Flag]:
+        return [f for f in self.flags if f.label == label]
+
+
+def question_queries(letter: Letter, request: Letter | None = None) -> list[str]:
+    """The text to look precedent up by: the request's wording when given, else the draft's restated question."""
+    asked = {q.label.lower(): q.text for q in request.questions} if request else {}
+    ordered = [q.text for q in request.questions] if request else []
+    out = []
+    for i, q in enumerate(letter.questions):
+        text = asked.get(q.label.lower()) or (ordered[i] if i < len(ordered) else "") or q.text or q.answer
+        out.append(text)
+    return out
+
+
+def consensus_for(letter: Letter, index: PrecedentSearch, authority: str | None = None,
+                  request: Letter | None = None, k: int = DEFAULT_K,
+                  exclude_references: set[str] | None = None) -> list[Consensus]:
+    authority = authority or letter.authority
+    exclude = set(exclude_references or ()) | {letter.reference}
+    queries = question_queries(letter, request)
+    # Over-fetch: one letter may match with several of its questions and counts once.
+    hits = index.search_many(queries, k=k * 3, exclude_references=tuple(sorted(exclude)))
+    if authority:
+        same = index.search_many(queries, k=k, authority=authority, exclude_references=tuple(sorted(exclude)))
+        hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
+    return [build_consensus(q.label, text, h, authority=authority, exclude_references=exclude)
+            for q, text, h in zip(letter.questions, queries, hits, strict=True)]
+
+
+def _merge(a: list[Precedent], b: list[Precedent]) -> list[Precedent]:
+    seen = {(p.reference, p.label) for p in a}
+    return a + [p for p in b if (p.reference, p.label) not in seen]
+
+
+def check_letter(letter: Letter, index: PrecedentSearch, authority: str | None = None,
+                 request: Letter | None = None, k: int = DEFAULT_K,
+                 exclude_references: set[str] | None = None) -> CheckResult:
+    consensus = consensus_for(letter, index, authority, request, k, exclude_references)
+    flags: list[Flag] = []
+    order = {q.label: i for i, q in enumerate(letter.questions)}
+    for q, c in zip(letter.questions, consensus, strict=True):
+        flags.extend(divergence_flags(q, c))
+    flags.extend(unknown_pointer_flags(letter, index.known_pointer_keys()))
+    flags.extend(statutory_flags(letter))
+    flags.sort(key=lambda f: (order.get(f.label, len(order)), f.sort_key))
+    return CheckResult(letter=letter, flags=tuple(flags), questions=tuple(consensus))

@@ -1,0 +1,229 @@
+"""Precedent consensus: how past letters treated one kind of question.
+
+A pure function over retrieved precedents, shared by checking, drafting, re-checking and evals.
+Precedents from the same authority and more recent ones weigh more; the letter being checked never
+counts as its own precedent; one letter counts once (its best-matching question).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from foi_precedent.letters.model import Pointer, Treatment
+from foi_precedent.letters.precedent import Precedent
+
+MIN_SIMILARITY = 0.5  # cosine similarity of MiniLM question embeddings below which a past answer is not a precedent
+RELATIVE_WINDOW = 0.2  # ... and those further than this below the best match are not counted either
+OTHER_AUTHORITY_WEIGHT = 0.5
+RECENCY_DECAY = 0.85  # weight multiplier per year older than the newest counted precedent
+MAJORITY = 0.5
+STRONG_SIMILARITY = 0.8
+
+REFUSALS = frozenset({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND})
+
+
+@dataclass(frozen=True)
+class Weighted:
+    precedent: Precedent
+    weight: float
+
+
+@dataclass(frozen=True)
+class Consensus:
+    label: str
+    question: str
+    counted: tuple[Weighted, ...] = ()
+    treatments: tuple[Treatment, ...] = ()  # the majority treatment set
+    treatment_shares: dict = field(default_factory=dict)  # treatment value -> weighted share
+    exemptions: tuple[str, ...] = ()  # relied on by the majority of refusing precedents
+    exemption_shares: dict = field(default_factory=dict)
+    ncnd: tuple[str, ...] = ()
+    pointers: tuple[Pointer, ...] = ()  # given by the majority of precedents that point anywhere
+    pointer_shares: dict = field(default_factory=dict)  # pointer key -> weighted share
+    agreement: float = 0.0  # weighted share of counted precedents with the majority treatment set
+    confidence: str = "none"  # high | medium | low | none
+    authority: str | None = None  # the authority the question is asked of (its precedents weigh more)
+
+    @property
+    def precedents(self) -> list[Precedent]:
+        return [w.precedent for w in self.counted]
+
+    @property
+    def support(self) -> int:
+        return len(self.counted)
+
+    @property
+    def agreeing(self) -> list[Precedent]:
+        return [p for p in self.precedents if frozenset(p.treatments) == frozenset(self.treatments)]
+
+    @property
+    def dissenting(self) -> list[Precedent]:
+        return [p for p in self.precedents if frozenset(p.treatments) != frozenset(self.treatments)]
+
+    @property
+    def status(self) -> str:
+        """'none' (no precedent), 'thin' (one), 'split' (no clear majority) or 'settled'."""
+        if not self.counted:
+            return "none"
+        if self.support < 2:
+            return "thin"
+        if self.agreement < 0.6:
+            return "split"
+        return "settled"
+
+    @property
+    def strong_single(self) -> bool:
+        """One precedent, but the same authority answering a near-identical question: that still binds."""
+        return self.support == 1 and _strong(self.counted[0].precedent, self.authority)
+
+    @property
+    def latest(self):
+        dates = [p.date for p in self.precedents if p.date]
+        return max(dates) if dates else None
+
+    def to_dict(self) -> dict:
+        return {
+            "label": self.label,
+            "question": self.question,
+            "status": self.status,
+            "confidence": self.confidence,
+            "support": self.support,
+            "agreement": round(self.agreement, 3),
+            "treatments": [t.value for t in self.treatments],
+            "treatment_shares": {k: round(v, 3) for k, v in self.treatment_shares.items()},
+            "exemptions": list(self.exemptions),
+            "ncnd": list(self.ncnd),
+            "pointers": [p.name for p in self.pointers],
+            "latest": self.latest.isoformat() if self.latest else None,
+            "precedents": [
+                {
+                    "reference": w.precedent.reference,
+                    "label": w.precedent.label,
+                    "authority": w.precedent.authority,
+                    "date": w.precedent.date.isoformat() if w.precedent.date else None,
+                    "similarity": round(w.precedent.similarity, 3),
+                    "weight": round(w.weight, 3),
+                    "treatments": [t.value for t in w.precedent.treatments],
+                    "exemptions": list(w.precedent.exemptions),
+                    "pointers": [p.name for p in w.precedent.pointers],
+                    "agrees": frozenset(w.precedent.treatments) == frozenset(self.treatments),
+                }
+                for w in self.counted
+            ],
+            "dissenting": [p.reference for p in self.dissenting],
+        }
+
+
+def select_precedents(
+    hits: list[Precedent],
+    authority: str | None = None,
+    exclude_references: frozenset[str] | set[str] = frozenset(),
+    min_similarity: float = MIN_SIMILARITY,
+) -> list[Weighted]:
+    """Keep the hits similar enough to count, one per letter, and weigh them."""
+    best_per_letter: dict[str, Precedent] = {}
+    for p in hits:
+        if p.reference in exclude_references:
+            continue
+        cur = best_per_letter.get(p.reference)
+        if cur is None or (p.similarity, -_label_order(p)) > (cur.similarity, -_label_order(cur)):
+            best_per_letter[p.reference] = p
+    candidates = sorted(best_per_letter.values(), key=lambda p: (-p.similarity, p.reference, p.label))
+    if not candidates:
+        return []
+    floor = max(min_similarity, candidates[0].similarity - RELATIVE_WINDOW)
+    kept = [p for p in candidates if p.similarity >= floor]
+    if not kept:
+        return []
+    newest = max((p.year or 0) for p in kept)
+    out = []
+    for p in kept:
+        w = p.similarity
+        if authority and p.authority and p.authority.lower() != authority.lower():
+            w *= OTHER_AUTHORITY_WEIGHT
+        if p.year and newest:
+            w *= RECENCY_DECAY ** max(0, newest - p.year)
+        out.append(Weighted(p, w))
+    return out
+
+
+def _strong(p: Precedent, authority: str | None) -> bool:
+    return bool(authority) and (p.authority or "").lower() == authority.lower() and p.similarity >= STRONG_SIMILARITY
+
+
+def _label_order(p: Precedent) -> int:
+    return len(p.label)
+
+
+def build_consensus(
+    label: str,
+    question: str,
+    hits: list[Precedent],
+    authority: str | None = None,
+    exclude_references: frozenset[str] | set[str] = frozenset(),
+    min_similarity: float = MIN_SIMILARITY,
+) -> Consensus:
+    counted = select_precedents(hits, authority, exclude_references, min_similarity)
+    if not counted:
+        return Consensus(label=label, question=question, authority=authority)
+    total = sum(w.weight for w in counted)
+
+    by_set: dict[frozenset, float] = defaultdict(float)
+    shares: dict[str, float] = defaultdict(float)
+    for w in counted:
+        by_set[frozenset(w.precedent.treatments)] += w.weight
+        for t in w.precedent.treatments:
+            shares[t.value] += w.weight / total
+    # Majority treatment set; ties go to the set held by the most recent precedent, then by name.
+    newest_of = {s: max((w.precedent.date.toordinal() if w.precedent.date else 0) for w in counted
+                        if frozenset(w.precedent.treatments) == s) for s in by_set}
+    majority_set = max(by_set, key=lambda s: (round(by_set[s], 9), newest_of[s], sorted(t.value for t in s)))
+    agreement = by_set[majority_set] / total
+    order = [t for t in Treatment if t in majority_set]
+
+    refusing = [w for w in counted if REFUSALS & set(w.precedent.treatments)]
+    ex_total = sum(w.weight for w in refusing)
+    ex_shares: dict[str, float] = defaultdict(float)
+    for w in refusing:
+        for e in w.precedent.exemptions:
+            ex_shares[e] += w.weight / ex_total
+    exemptions = tuple(sorted((e for e, s in ex_shares.items() if s > MAJORITY), key=lambda e: (-ex_shares[e], e)))
+
+    from foi_precedent.letters.exemptions import rule_table
+
+    table = rule_table()
+    ncnd = tuple(e for e in exemptions if table.is_ncnd_subsection(e))
+
+    pointing = [w for w in counted if w.precedent.pointers]
+    pt_total = sum(w.weight for w in pointing)
+    pt_shares: dict[str, float] = defaultdict(float)
+    names: dict[str, Pointer] = {}
+    for w in pointing:
+        for p in w.precedent.pointers:
+            pt_shares[p.key] += w.weight / pt_total
+            names.setdefault(p.key, p)
+    pointers = tuple(names[k] for k in sorted(pt_shares, key=lambda k: (-pt_shares[k], k)) if pt_shares[k] > MAJORITY)
+
+    support = len(counted)
+    if (support >= 3 and agreement >= 0.75) or (support == 1 and _strong(counted[0].precedent, authority)):
+        confidence = "high"
+    elif support >= 2 and agreement >= 0.6:
+        confidence = "medium"
+    else:
+        confidence = "low"
+    return Consensus(
+        label=label,
+        question=question,
+        counted=tuple(counted),
+        treatments=tuple(order),
+        treatment_shares=dict(shares),
+        exemptions=exemptions,
+        exemption_shares=dict(ex_shares),
+        ncnd=ncnd,
+        pointers=pointers,
+        pointer_shares=dict(pt_shares),
+        agreement=agreement,
+        confidence=confidence,
+        authority=authority,
+    )

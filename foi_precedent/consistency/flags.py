@@ -1,0 +1,338 @@
+"""Flags: where a draft differs from precedent or from what FOIA requires. Pure and deterministic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from foi_precedent.consistency.consensus import REFUSALS, Consensus
+from foi_precedent.letters.exemptions import rule_table
+from foi_precedent.letters.model import Letter, Question, Treatment, pointer_key
+from foi_precedent.letters.precedent import Precedent
+
+SEVERITIES = ("high", "medium", "low")
+
+# Flag kinds (a public interface: evals and pipelines match on them).
+DIVERGENCE_KINDS = (
+    "treatment_divergence",
+    "ncnd_divergence",
+    "exemption_divergence",
+    "exemption_omitted",
+    "pointer_dropped",
+    "pointer_divergence",
+)
+POINTER_KINDS = ("unknown_pointer",)
+STATUTORY_KINDS = (
+    "missing_refusal_notice",
+    "refusal_names_no_exemption",
+    "missing_public_interest_test",
+    "missing_harm_statement",
+    "pit_for_absolute_exemption",
+    "ncnd_with_not_held",
+    "s21_without_location",
+    "s12_without_figures",
+    "s12_without_advice",
+    "missing_complaint_rights",
+    "s30_and_s31",
+    "unanswered_question",
+)
+ALL_KINDS = DIVERGENCE_KINDS + POINTER_KINDS + STATUTORY_KINDS
+
+
+@dataclass(frozen=True)
+class Evidence:
+    reference: str
+    label: str
+    date: date | None
+    quote: str
+
+    def to_dict(self) -> dict:
+        return {"reference": self.reference, "label": self.label,
+                "date": self.date.isoformat() if self.date else None, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Flag:
+    kind: str
+    severity: str
+    label: str
+    message: str
+    draft_text: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "severity": self.severity, "label": self.label, "message": self.message,
+                "draft_text": self.draft_text, "evidence": [e.to_dict() for e in self.evidence]}
+
+    @property
+    def sort_key(self):
+        return (SEVERITIES.index(self.severity), self.kind)
+
+
+def _excerpt(text: str, focus: list[str] | None = None, limit: int = 320) -> str:
+    text = re.sub(r"\s+", " ", text or "").strip()
+    if len(text) <= limit:
+        return text
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    for word in focus or []:
+        for s in sentences:
+            if word and word.lower() in s.lower():
+                return s[:limit].rstrip() + ("…" if len(s) > limit else "")
+    return text[:limit].rstrip() + "…"
+
+
+def _evidence(precedents: list[Precedent], focus: list[str] | None = None, most: int = 3) -> tuple[Evidence, ...]:
+    return tuple(Evidence(p.reference, p.label, p.date, _excerpt(p.answer, focus)) for p in precedents[:most])
+
+
+_PRESENTATION = (Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED, Treatment.WITHHELD,
+                 Treatment.NCND, Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.OTHER)
+
+
+def _describe(treatments, pointers=()) -> str:
+    words = {
+        Treatment.DISCLOSED: "disclosed it",
+        Treatment.PARTLY_DISCLOSED: "partly disclosed it",
+        Treatment.WITHHELD: "withheld it",
+        Treatment.NCND: "neither confirmed nor denied",
+        Treatment.NOT_HELD: "said it was not held",
+        Treatment.PUBLIC_DOMAIN: "pointed to the public domain",
+        Treatment.COST_LIMIT: "refused it on cost (s12)",
+        Treatment.VEXATIOUS: "refused it as vexatious (s14)",
+        Treatment.OTHER: "answered it otherwise",
+    }
+    treatments = [t for t in _PRESENTATION if t in set(treatments)]
+    items = [words[t] for t in treatments] or ["gave no answer"]
+    if pointers and Treatment.PUBLIC_DOMAIN in treatments:
+        items[0] += " (" + ", ".join(p.name for p in pointers) + ")"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _downgrade(severity: str, consensus: Consensus) -> str:
+    weak = consensus.status == "split" or (consensus.status == "thin" and not consensus.strong_single)
+    if weak and severity != "low":
+        return SEVERITIES[SEVERITIES.index(severity) + 1]
+    return severity
+
+
+def _sections(exemptions) -> set[str]:
+    return {m.group(0) for e in exemptions if (m := re.match(r"(s|reg)\d+", e))}
+
+
+def _pointer_matches(key: str, keys) -> bool:
+    """Same resource: equal keys, or one name contained in the other, or most words shared."""
+    words = set(key.split())
+    for k in keys:
+        if key == k or (len(key) > 6 and key in k) or (len(k) > 6 and k in key):
+            return True
+        other = set(k.split())
+        if words and other and len(words & other) / len(words | other) >= 0.75:
+            return True
+    return False
+
+
+def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
+    """How the draft's answer to one question differs from the precedent consensus."""
+    if c.status == "none" or not c.treatments:
+        return []
+    flags: list[Flag] = []
+    draft = set(q.treatments)
+    prec = set(c.treatments)
+    agreeing = c.agreeing or c.precedents
+    answer = _excerpt(q.answer, limit=400)
+
+    def flag(kind, severity, message, focus=None, evidence=None):
+        flags.append(Flag(kind, _downgrade(severity, c), q.label, message, answer,
+                          evidence if evidence is not None else _evidence(agreeing, focus)))
+
+    # NCND: the ICO expects it to be used consistently for a class of information.
+    if (Treatment.NCND in draft) != (Treatment.NCND in prec):
+        if Treatment.NCND in draft:
+            flag("ncnd_divergence", "high",
+                 f"The draft neither confirms nor denies, but precedent {_describe(c.treatments)} for this kind of "
+                 f"request ({len(agreeing)} of {c.support} letters).")
+        else:
+            ncnd = ", ".join(c.ncnd) or "NCND"
+            flag("ncnd_divergence", "high",
+                 f"Precedent neither confirmed nor denied for this kind of request ({ncnd}); the draft "
+                 f"{_describe(q.treatments)}, which confirms whether the information is held.", focus=["neither"])
+        return flags
+
+    refuses_d, refuses_p = bool(draft & REFUSALS), bool(prec & REFUSALS)
+    open_p = bool(prec & {Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})
+    open_d = bool(draft & {Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})
+    treatment_flagged = False
+    if refuses_d and not refuses_p and open_p:
+        flag("treatment_divergence", "high",
+             f"Precedent {_describe(c.treatments, c.pointers)}; the draft withholds it"
+             f"{' under ' + ', '.join(q.exemptions) if q.exemptions else ''}.",
+             focus=[p.name for p in c.pointers])
+        treatment_flagged = True
+    elif refuses_p and not refuses_d and open_d:
+        flag("treatment_divergence", "high",
+             f"Precedent withheld this{' under ' + ', '.join(c.exemptions) if c.exemptions else ''}; the draft "
+             f"{_describe(q.treatments)}.", focus=[e.replace('s', 'Section ', 1) for e in c.exemptions] + ["exempt"])
+        treatment_flagged = True
+    elif draft != prec:
+        flag("treatment_divergence", "medium",
+             f"Precedent {_describe(c.treatments, c.pointers)}; the draft {_describe(q.treatments, q.pointers)}.")
+        treatment_flagged = True
+
+    # Exemptions, where both refuse.
+    if refuses_d and refuses_p and c.exemptions and q.exemptions:
+        ds, ps = _sections(q.exemptions), _sections(c.exemptions)
+        new = sorted(ds - ps)
+        missing = sorted(ps - ds)
+        if new:
+            cited = [e for e in q.exemptions if _sections([e]) & set(new)]
+            flag("exemption_divergence", "high",
+                 f"The draft relies on {', '.join(cited)} where precedent relied on {', '.join(c.exemptions)}.",
+                 focus=["Section " + s[1:] for s in ps])
+        elif missing:
+            flag("exemption_omitted", "medium",
+                 f"Precedent also relied on {', '.join(e for e in c.exemptions if _sections([e]) & set(missing))}, "
+                 f"which the draft omits.", focus=["Section " + s[1:] for s in missing])
+        else:
+            d_limbs, p_limbs = set(q.exemptions), set(c.exemptions)
+            if d_limbs != p_limbs and (d_limbs - p_limbs):
+                flag("exemption_divergence", "medium",
+                     f"The draft cites {', '.join(sorted(d_limbs))} where precedent cited {', '.join(c.exemptions)} "
+                     f"(a different limb).", focus=["Section " + s[1:] for s in ps])
+            elif p_limbs - d_limbs:
+                flag("exemption_omitted", "medium",
+                     f"Precedent also relied on {', '.join(sorted(p_limbs - d_limbs))}, which the draft omits.",
+                     focus=["Section " + s[1:] for s in ps])
+
+    # Public-domain pointers.
+    if c.pointers and not treatment_flagged:
+        draft_keys = q.pointer_keys
+        dropped = [p for p in c.pointers if not _pointer_matches(p.key, draft_keys)]
+        if dropped and not draft_keys:
+            names = ", ".join(f"'{p.name}'" for p in dropped)
+            flag("pointer_dropped", "medium", f"Precedent pointed to {names}; the draft gives no pointer.",
+                 focus=[p.name for p in dropped])
+        elif dropped:
+            names = ", ".join(f"'{p.name}'" for p in dropped)
+            extra = [p.name for p in q.pointers if not _pointer_matches(p.key, {x.key for x in c.pointers})]
+            if extra:
+                flag("pointer_divergence", "medium",
+                     f"The draft points to {', '.join(repr(x) for x in extra)} where precedent pointed to {names}.",
+                     focus=[p.name for p in dropped])
+            else:
+                flag("pointer_dropped", "low", f"Precedent also pointed to {names}, which the draft omits.",
+                     focus=[p.name for p in dropped])
+    return flags
+
+
+def unknown_pointer_flags(letter: Letter, known_keys: set[str]) -> list[Flag]:
+    flags = []
+    for q in letter.questions:
+        for p in q.pointers:
+            if p.link_removed and p.name.lower() == "link removed":
+                continue
+            if not _pointer_matches(p.key, known_keys):
+                flags.append(Flag("unknown_pointer", "medium", q.label,
+                                  f"The draft points to '{p.name}', which no letter in the corpus names; check it "
+                                  f"exists (a model may have invented it).", _excerpt(q.answer, [p.name], 400)))
+    return flags
+
+
+# --- statutory completeness ----------------------------------------------------------------------
+
+_RULES = {
+    "s17": "FOIA s17(1): a refusal must say the information is refused, name the exemption and say why it applies.",
+    "s17_3": "FOIA s17(3): withholding under a qualified exemption needs a public interest test (factors for and "
+             "against, and the balance).",
+    "harm": "A prejudice-based exemption (e.g. s31, s43(2)) needs a harm statement: how disclosure would, or would "
+            "be likely to, prejudice the named interest.",
+    "absolute": "Absolute exemptions (e.g. s21, s23, s32, s40(2), s41, s44) need no public interest test.",
+    "ncnd": "ICO guidance: 'not held' and NCND must never both be said about the same item.",
+    "s21": "s21 (reasonably accessible): the letter must say precisely where the information is (a title or URL).",
+    "s12": "s12 cost limit: give the estimate (hours at £25 per hour against the £450/£600 limit) and s16 advice on "
+           "how to narrow the request.",
+    "s17_7": "FOIA s17(7): the letter must give the internal review route and the right to complain to the "
+             "Information Commissioner under s50.",
+    "s30_31": "s31 covers only information not exempt under s30: s30 and s31 on the same information contradict.",
+    "s1": "FOIA s1: every part of the request must be answered (confirm or deny, then disclose or refuse).",
+}
+
+
+def _rule_evidence(key: str) -> tuple[Evidence, ...]:
+    return (Evidence("FOIA 2000", key, None, _RULES[key]),)
+
+
+_HOURS = re.compile(r"\d+(\.\d+)?\s*hours?|£\s?\d", re.I)
+_NARROW = re.compile(r"narrow|refine|reduc(e|ing) the (scope|time)|smaller|shorter (time|period)|advice|assist you",
+                     re.I)
+
+
+def statutory_flags(letter: Letter) -> list[Flag]:
+    table = rule_table()
+    flags: list[Flag] = []
+
+    def flag(kind, severity, label, message, draft_text, rule):
+        flags.append(Flag(kind, severity, label, message, _excerpt(draft_text, limit=400), _rule_evidence(rule)))
+
+    refusing = [q for q in letter.questions
+                if set(q.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND,
+                                        Treatment.COST_LIMIT, Treatment.VEXATIOUS}]
+    if refusing and not letter.refusal_notice:
+        q = refusing[0]
+        flag("missing_refusal_notice", "high", q.label,
+             "Information is refused but the letter has no Section 17 refusal notice.", q.answer, "s17")
+    withholding = [q for q in letter.questions if set(q.treatments) & REFUSALS]
+    for q in withholding:
+        if not q.exemptions and not letter.exemptions:
+            flag("refusal_names_no_exemption", "high", q.label,
+                 "The answer withholds information but no exemption is named.", q.answer, "s17")
+    cited = list(dict.fromkeys(e for q in withholding for e in q.exemptions)) or (
+        list(letter.exemptions) if withholding else [])
+    rules = [(e, table.rule_for(e)) for e in cited]
+    qualified = [e for e, r in rules if r and r.qualified]
+    if qualified and not letter.public_interest_test:
+        q = withholding[0]
+        flag("missing_public_interest_test", "high", q.label,
+             f"{', '.join(qualified)} is a qualified exemption but the letter has no public interest test.",
+             q.answer, "s17_3")
+    prejudice = [e for e, r in rules if r and r.prejudice_based and not table.is_ncnd_subsection(e)]
+    if prejudice and not letter.harm_statement:
+        q = withholding[0]
+        flag("missing_harm_statement", "high", q.label,
+             f"{', '.join(prejudice)} is prejudice-based but the letter does not say how disclosure would cause harm.",
+             q.answer, "harm")
+    if rules and all(r and not r.qualified for _, r in rules) and re.search(r"public interest test", letter.text, re.I):
+        q = withholding[0]
+        flag("pit_for_absolute_exemption", "low", q.label,
+             f"The letter weighs the public interest for {', '.join(cited)}, which is absolute: no test is needed.",
+             q.answer, "absolute")
+    for q in letter.questions:
+        t = set(q.treatments)
+        if Treatment.NCND in t and (t & {Treatment.NOT_HELD, Treatment.DISCLOSED}):
+            flag("ncnd_with_not_held", "high", q.label,
+                 "The answer neither confirms nor denies and also says the information is not held or gives it.",
+                 q.answer, "ncnd")
+        if any(e.startswith("s21") for e in q.exemptions) and not q.pointers:
+            flag("s21_without_location", "medium", q.label,
+                 "Section 21 is cited but the answer does not say where the information is published.", q.answer, "s21")
+        if Treatment.COST_LIMIT in t:
+            if not _HOURS.search(q.answer):
+                flag("s12_without_figures", "medium", q.label,
+                     "Section 12 is applied without the cost estimate (hours, £25 an hour, the appropriate limit).",
+                     q.answer, "s12")
+            if not _NARROW.search(q.answer):
+                flag("s12_without_advice", "medium", q.label,
+                     "Section 12 is applied without advice on how to narrow the request (s16).", q.answer, "s12")
+        if _sections(q.exemptions) >= {"s30", "s31"}:
+            flag("s30_and_s31", "medium", q.label,
+                 "s30 and s31 are both applied to the same information; s31 only covers what s30 does not.",
+                 q.answer, "s30_31")
+        if not q.answer.strip():
+            flag("unanswered_question", "medium", q.label, "This question is not answered anywhere in the letter.",
+                 q.text, "s1")
+    if not letter.complaint_rights:
+        last = letter.questions[-1]
+        flag("missing_complaint_rights", "medium", last.label,
+             "The letter has no complaint-rights block (internal review and the Information Commissioner).",
+             letter.text[-400:], "s17_7")
+    return flags

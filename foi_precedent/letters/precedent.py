@@ -1,0 +1,71 @@
+"""A precedent: one past answer to one question, as the index returns it.
+
+Pure data shared by the retriever (which produces it) and the consistency checker, drafting,
+re-checking and evals (which read it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from foi_precedent.letters.model import Letter, Pointer, Question, Treatment
+
+
+@dataclass(frozen=True)
+class Precedent:
+    reference: str
+    label: str
+    authority: str | None
+    date: date | None
+    year: int | None
+    question: str
+    answer: str
+    treatments: tuple[Treatment, ...]
+    exemptions: tuple[str, ...]
+    pointers: tuple[Pointer, ...]
+    ncnd: tuple[str, ...] = ()
+    score: float = 0.0  # fused retrieval score (rank-based; only comparable within one search)
+    similarity: float = 0.0  # cosine similarity of the question embeddings, 0..1 (comparable across searches)
+    text: str = ""  # the chunk text that matched
+    chunk_id: str = ""
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def pointer_keys(self) -> frozenset[str]:
+        return frozenset(p.key for p in self.pointers)
+
+    @classmethod
+    def from_question(cls, letter: Letter, q: Question, **kw) -> Precedent:
+        return cls(
+            reference=letter.reference,
+            label=q.label,
+            authority=letter.authority,
+            date=letter.date,
+            year=letter.year,
+            question=q.text,
+            answer=q.answer,
+            treatments=q.treatments,
+            exemptions=q.exemptions,
+            pointers=q.pointers,
+            ncnd=q.ncnd,
+            **kw,
+        )
+
+    def to_dict(self) -> dict:
+        """The hit shape of ``precedent search --json`` (a public interface)."""
+        return {
+            "reference": self.reference,
+            "label": self.label,
+            "score": round(self.score, 6),
+            "similarity": round(self.similarity, 4),
+            "authority": self.authority,
+            "date": self.date.isoformat() if self.date else None,
+            "treatments": [t.value for t in self.treatments],
+            "exemptions": list(self.exemptions),
+            "ncnd": list(self.ncnd),
+            "pointers": [p.name for p in self.pointers],
+            "question": self.question,
+            "answer": self.answer,
+            "text": self.text,
+        }
