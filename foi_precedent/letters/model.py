@@ -46,6 +46,12 @@ def pointer_key(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def label_key(label: str) -> str:
+    """'Question 3', 'Q3', '3.' -> '3'; 'Q1a' -> '1a' (the family word is dropped)."""
+    m = re.search(r"(\d{1,2})\s*\(?([a-z])?\)?\s*$", label.strip().rstrip(".:)").lower())
+    return (m.group(1) + (m.group(2) or "")) if m else label.strip().lower()
+
+
 @dataclass(frozen=True)
 class Pointer:
     """A published resource the letter points the requester to (Section 16 / Section 21)."""
@@ -107,9 +113,13 @@ class Letter:
         return 2000 + int(m.group(1)) if m else None
 
     def question(self, label: str) -> Question:
+        """By label as written ('Question 3'), or loosely ('Q3', '3') when that is unambiguous."""
         for q in self.questions:
             if q.label.lower() == label.lower():
                 return q
+        loose = [q for q in self.questions if label_key(q.label) == label_key(label)]
+        if len(loose) == 1:
+            return loose[0]
         raise KeyError(label)
 
     def to_dict(self) -> dict:

@@ -105,7 +105,7 @@ _DISCLOSED = re.compile(
     r"^(yes|no)\b",
     re.I,
 )
-_FIGURE = re.compile(r"(?<![\w(£$.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])")
+_FIGURE = re.compile(r"(?<![\w($.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])")
 _SEE_OTHER = re.compile(r"\b(?:see|refer to) (?:the )?(?:answer|response|reply)? ?(?:to|for|at)? ?(?:q|question)\s?(\d{1,2}[a-z]?)",
                         re.I)
 
@@ -257,12 +257,14 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
         rest = line[m.end():].strip()
         if kw == "part":
             return None  # "Part 1 of the question ..." is part of an answer, not a question
-        if kw in ("q", "question"):
-            family = "q"
-            label = f"Q{num}{sub}"
+        written = m.group("kw")
+        if kw == "q":
+            family, label = "q", f"Q{num}{sub}"
+        elif kw == "question":
+            family, label = "q", f"Question {num}{sub}"
         else:
             family = "request"
-            label = f"REQUEST {num}{sub}"
+            label = f"{'REQUEST' if written.isupper() else 'Request'} {num}{sub}"
         return label, (family, num + sub), rest
     m = _NUMBERED.match(line)
     if m:
@@ -334,11 +336,11 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         questions.append(q)
 
     # "see Q2" answers take the treatment of the question they point to.
-    by_label = {q.label.lower(): q for q in questions}
+    by_number = {b.key[1]: q for b, q in zip(order, questions, strict=True) if b.key[0] in ("q", "n")}
     resolved = []
     for q in questions:
         m = _SEE_OTHER.search(q.answer)
-        target = by_label.get(f"q{m.group(1).lower()}") if m else None
+        target = by_number.get(m.group(1).lower()) if m else None
         if target and target is not q and q.treatments == (Treatment.OTHER,):
             q = Question(q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd)
         resolved.append(q)
@@ -463,8 +465,12 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers)
         pointers = list(previous_pointers)
     if not found and pointers:
         found.append(Treatment.PUBLIC_DOMAIN)  # the answer is a pointer to published material
+    if Treatment.DISCLOSED in found and Treatment.WITHHELD in found:
+        # Figures given and some withheld in the same answer: a partial disclosure.
+        found[found.index(Treatment.DISCLOSED)] = Treatment.PARTLY_DISCLOSED
     if Treatment.PARTLY_DISCLOSED in found and Treatment.WITHHELD in found:
         found.remove(Treatment.WITHHELD)
+    found = list(dict.fromkeys(found))
     if not found:
         found.append(Treatment.OTHER)
 
@@ -486,7 +492,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers)
 
 def _strip_citations(text: str) -> str:
     text = re.sub(r"\b(?:sections?|secs?\.?|s\.?|regulations?)\s?\d{1,2}(\(\w{1,3}\))*", " ", text, flags=re.I)
-    text = re.sub(r"£\s?[\d,]+(\.\d+)?|\b\d+\s*(hours|working days|days)\b|\b(q|question)\s?\d+\w?", " ", text, flags=re.I)
+    text = re.sub(r"\b\d+\s*(hours|working days|days)\b|\b(q|question)\s?\d+\w?", " ", text, flags=re.I)
     return re.sub(r"\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"
                   r"november|december)\b", " ", text, flags=re.I)
 

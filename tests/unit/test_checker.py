@@ -98,7 +98,7 @@ def test_disclosing_what_precedent_withheld_is_high(index):
                     ("For Question 3 this information is not held", "For Question 2 the LFR camera works at 2 to 25 "
                      "metres. We can confirm these figures.\nFor Question 3 this information is not held"))
     result = check(draft, index)
-    flags = [f for f in result.flags if f.label == "Q2" and f.kind == "treatment_divergence"]
+    flags = [f for f in result.flags if f.label == "Question 2" and f.kind == "treatment_divergence"]
     assert flags and flags[0].severity == "high"
     assert "withheld" in flags[0].message and flags[0].evidence[0].reference == "01.FOI.22.025506"
 
@@ -115,27 +115,27 @@ def test_different_exemption_is_high(index):
     draft = draft_b(("Section 31(1)(a)&(b) Law Enforcement", "Section 24(1) National Security"),
                     ("Section 31 of the Act (Law Enforcement)", "Section 24 of the Act (National Security)"))
     result = check(draft, index)
-    flags = [f for f in result.flags_for("Q2") if f.kind == "exemption_divergence"]
+    flags = [f for f in result.flags_for("Question 2") if f.kind == "exemption_divergence"]
     assert flags and flags[0].severity == "high" and "s24(1)" in flags[0].message
 
 
 def test_different_limb_is_medium(index):
     draft = draft_b(("Section 31(1)(a)&(b) Law Enforcement", "Section 31(1)(a)&(g) Law Enforcement"))
     result = check(draft, index)
-    flags = [f for f in result.flags_for("Q2") if f.kind == "exemption_divergence"]
+    flags = [f for f in result.flags_for("Question 2") if f.kind == "exemption_divergence"]
     assert flags and flags[0].severity == "medium" and "limb" in flags[0].message
 
 
 def test_omitted_exemption_limb(index):
     draft = draft_b(("Section 31(1)(a)&(b) Law Enforcement", "Section 31(1)(a) Law Enforcement"))
     result = check(draft, index)
-    assert "exemption_omitted" in kinds(result, "Q2")
-    assert "exemption_divergence" not in kinds(result, "Q2")
+    assert "exemption_omitted" in kinds(result, "Question 2")
+    assert "exemption_divergence" not in kinds(result, "Question 2")
 
 
 def test_same_exemption_no_exemption_flag(index):
     result = check(draft_b(), index)
-    assert not kinds(result, "Q2") & {"exemption_divergence", "exemption_omitted", "treatment_divergence"}
+    assert not kinds(result, "Question 2") & {"exemption_divergence", "exemption_omitted", "treatment_divergence"}
 
 
 def test_dropped_pointer(index):

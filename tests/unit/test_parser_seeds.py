@@ -125,16 +125,17 @@ def test_025506_questions(letter_025506):
     assert d["reference"] == "01.FOI.22.025506"
     assert d["exemptions"] == ["s31(1)(a)", "s31(1)(b)"]
     assert d["refusal_notice"] is True
-    assert [q["label"] for q in d["questions"]] == ["Q2", "Q3", "REQUEST 1", "REQUEST 2"]
+    # Labels as written: "For question 2" / "REQUEST 1"; "For Question 1" in the answers matches REQUEST 1.
+    assert [q["label"] for q in d["questions"]] == ["Question 2", "Question 3", "REQUEST 1", "REQUEST 2"]
 
 
 def test_025506_treatments(letter_025506):
-    q2 = letter_025506.question("Q2")
-    assert treatments(letter_025506, "Q2") == {WH}
+    q2 = letter_025506.question("Question 2")
+    assert treatments(letter_025506, "Question 2") == {WH}
     assert list(q2.exemptions) == ["s31(1)(a)", "s31(1)(b)"]
     assert "distances LFR cameras" in q2.answer  # the reason paragraph that names the redefined Q2
-    assert treatments(letter_025506, "Q3") == {NH}
-    assert "do not record deployment costs" in letter_025506.question("Q3").answer
+    assert treatments(letter_025506, "Question 3") == {NH}
+    assert "do not record deployment costs" in letter_025506.question("Question 3").answer
     assert treatments(letter_025506, "REQUEST 1") == {PD}
     assert pointers(letter_025506, "REQUEST 1") == [
         "College of Policing APP for Live Facial Recognition",

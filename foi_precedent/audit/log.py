@@ -1,0 +1,129 @@
+"""The audit log: every draft and check, the precedents used, the flags raised, each override and why.
+
+SQLite under PRECEDENT_HOME with numbered migrations (PRAGMA user_version), in the manner of simonw/llm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime
+from pathlib import Path
+
+MIGRATIONS: list[str] = [
+    # 1: checks and drafts
+    """
+    CREATE TABLE checks (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        source TEXT,
+        reference TEXT,
+        draft_hash TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        precedents TEXT NOT NULL
+    );
+    CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        model TEXT,
+        prompt_version TEXT,
+        precedents TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        tokens TEXT,
+        fallback_reason TEXT
+    );
+    """,
+    # 2: reviewer overrides of flags
+    """
+    CREATE TABLE overrides (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        draft_id INTEGER REFERENCES drafts(id),
+        check_id INTEGER REFERENCES checks(id),
+        label TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT,
+        reason TEXT NOT NULL,
+        reviewer TEXT
+    );
+    """,
+]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _precedents(consensus_list) -> list[dict]:
+    return [
+        {"label": c.label, "precedents": [f"{p.reference} {p.label}" for p in c.precedents]}
+        for c in consensus_list
+    ]
+
+
+class AuditLog:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.migrate()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def migrate(self) -> int:
+        with closing(self._connect()) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+                with conn:
+                    conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def record_check(self, result, source: str | None = None) -> int:
+        with closing(self._connect()) as conn, conn:
+            cur = conn.execute(
+                "INSERT INTO checks (created_at, source, reference, draft_hash, flags, precedents) VALUES (?,?,?,?,?,?)",
+                (_now(), source, result.letter.reference, sha256(result.letter.text),
+                 json.dumps([f.to_dict() for f in result.flags]), json.dumps(_precedents(result.questions))),
+            )
+            return cur.lastrowid
+
+    def record_draft(self, *, request_text: str, mode: str, model: str | None, prompt_version: str | None,
+                     consensus, flags, tokens: dict | None, fallback_reason: str | None = None) -> int:
+        with closing(self._connect()) as conn, conn:
+            cur = conn.execute(
+                "INSERT INTO drafts (created_at, request_hash, mode, model, prompt_version, precedents, flags, tokens,"
+                " fallback_reason) VALUES (?,?,?,?,?,?,?,?,?)",
+                (_now(), sha256(request_text), mode, model, prompt_version, json.dumps(_precedents(consensus)),
+                 json.dumps([f.to_dict() for f in flags]), json.dumps(tokens or {}), fallback_reason),
+            )
+            return cur.lastrowid
+
+    def record_override(self, *, label: str, kind: str, reason: str, message: str = "", draft_id: int | None = None,
+                        check_id: int | None = None, reviewer: str | None = None) -> int:
+        if not reason.strip():
+            from foi_precedent.errors import PrecedentError
+
+            raise PrecedentError("an override needs a written reason")
+        with closing(self._connect()) as conn, conn:
+            cur = conn.execute(
+                "INSERT INTO overrides (created_at, draft_id, check_id, label, kind, message, reason, reviewer) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (_now(), draft_id, check_id, label, kind, message, reason.strip(), reviewer),
+            )
+            return cur.lastrowid
+
+    def rows(self, table: str) -> list[dict]:
+        if table not in ("checks", "drafts", "overrides"):
+            raise ValueError(table)
+        with closing(self._connect()) as conn:
+            return [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY id")]

@@ -1,0 +1,252 @@
+"""The ``precedent`` command line. Commands, options and JSON keys are a public interface."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+from foi_precedent.errors import PrecedentError
+
+EXIT_OK, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+def _services():
+    from foi_precedent.services import Services
+
+    return Services()
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def cmd_setup(args) -> int:
+    from foi_precedent import assets
+    from foi_precedent.settings import Settings
+
+    models = tuple(m for m in args.models.split(",") if m) if args.models else ()
+    summary = assets.setup_all(Settings.from_env(), models=models, progress=lambda m: print(m, file=sys.stderr))
+    if args.json:
+        _print_json(summary)
+    return EXIT_OK
+
+
+def cmd_parse(args) -> int:
+    from foi_precedent.letters.parser import parse_file
+
+    letter = parse_file(args.file)
+    if args.json:
+        _print_json(letter.to_dict())
+        return EXIT_OK
+    d = letter.to_dict()
+    print(f"{d['reference']}  {d['authority'] or '?'}  {d['date'] or 'no date'}  {d['regime']}")
+    print(f"exemptions: {', '.join(d['exemptions']) or '-'}   refusal notice: {d['refusal_notice']}   "
+          f"complaint rights: {d['complaint_rights']}")
+    for q in d["questions"]:
+        print(f"\n{q['label']}: {q['text']}")
+        print(f"  treatments: {', '.join(q['treatments'])}   exemptions: {', '.join(q['exemptions']) or '-'}")
+        if q["pointers"]:
+            print(f"  pointers: {'; '.join(q['pointers'])}")
+    return EXIT_OK
+
+
+def cmd_ingest(args) -> int:
+    services = _services()
+    progress = None
+    if sys.stderr.isatty() and not args.json:
+        progress = _progress_bar("ingest")
+    report = services.index.ingest_paths([Path(p) for p in args.paths], progress=progress)
+    for path, reason in report.skipped:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report.summary())
+    return report.exit_code
+
+
+def cmd_search(args) -> int:
+    services = _services()
+    hits = services.index.search(
+        args.query, k=args.k, authority=args.authority, exemption=args.exemption, treatment=args.treatment,
+        date_from=_date(args.date_from), date_to=_date(args.date_to),
+    )
+    if args.json:
+        _print_json({"query": args.query, "hits": [h.to_dict() for h in hits]})
+        return EXIT_OK
+    if not hits:
+        print("No precedent found.")
+    for i, h in enumerate(hits, 1):
+        print(f"{i}. {h.reference} {h.label}  ({h.authority or '?'}, {h.date or '?'})  sim {h.similarity:.2f}")
+        print(f"   {', '.join(t.value for t in h.treatments)}"
+              f"{'  ' + ', '.join(h.exemptions) if h.exemptions else ''}"
+              f"{'  -> ' + '; '.join(p.name for p in h.pointers) if h.pointers else ''}")
+        print(textwrap.indent(textwrap.fill(h.question, 100), "   Q: "))
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from foi_precedent.consistency.checker import check_letter
+    from foi_precedent.services import load_letter_file
+
+    draft = load_letter_file(args.draft)
+    request = load_letter_file(args.request) if args.request else None
+    services = _services()
+    result = check_letter(draft, services.index, authority=args.authority, request=request)
+    services.audit.record_check(result, source=str(args.draft))
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(render_check_report(result))
+    if args.fail_on and result.has(args.fail_on):
+        return EXIT_FLAGGED
+    return EXIT_OK
+
+
+def render_check_report(result, width: int | None = None) -> str:
+    """Each flag with the draft sentence and the precedent quote side by side."""
+    width = width or min(shutil.get_terminal_size((120, 40)).columns, 140)
+    col = (width - 3) // 2
+    out = []
+    s = result.summary()
+    out.append(f"{result.letter.reference}: {s['flags']} flag(s) - {s['high']} high, {s['medium']} medium, "
+               f"{s['low']} low")
+    for f in result.flags:
+        out.append("")
+        out.append(f"[{f.severity.upper()}] {f.label} {f.kind}: {f.message}")
+        ev = f.evidence[0] if f.evidence else None
+        left = textwrap.wrap("DRAFT: " + (f.draft_text or "(empty)"), col) or [""]
+        right = textwrap.wrap(
+            (f"PRECEDENT {ev.reference} {ev.label} ({ev.date or 'undated'}): " if ev and ev.label and ev.reference !=
+             "FOIA 2000" else "RULE: ") + (ev.quote if ev else ""), col) if ev else [""]
+        for i in range(max(len(left), len(right))):
+            a = left[i] if i < len(left) else ""
+            b = right[i] if i < len(right) else ""
+            out.append(f"{a:<{col}} | {b}")
+        for extra in f.evidence[1:]:
+            out.append(f"{'':<{col}} | also {extra.reference} {extra.label} ({extra.date or 'undated'})")
+    if not result.flags:
+        out.append("No flags: the draft is consistent with precedent and the statutory checks.")
+    return "\n".join(out)
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PrecedentError(f"'{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+def _progress_bar(label: str):
+    import time
+
+    start = time.monotonic()
+
+    def progress(done: int, total: int, current: str = "") -> None:
+        frac = done / total if total else 1.0
+        bar = "#" * int(frac * 30)
+        rate = done / max(time.monotonic() - start, 1e-6)
+        left = (total - done) / rate if rate else 0
+        sys.stderr.write(f"\r{label} [{bar:<30}] {done}/{total}  {rate:.1f}/s  {left:.0f}s left  ")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return progress
+
+
+# --- parser ---------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="precedent", description="Drafting and consistency checking for FOI teams.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("setup", help="install the offline assets (embedding model, encodings, GGUF models)")
+    s.add_argument("--models", default="smollm2", help="comma-separated: smollm2, qwen (default smollm2)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_setup)
+
+    s = sub.add_parser("parse", help="parse a response letter and print its structure")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_parse)
+
+    s = sub.add_parser("ingest", help="add letters (files or folders) to the precedent index")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("search", help="find past answers to a question")
+    s.add_argument("query")
+    s.add_argument("-k", type=int, default=10)
+    s.add_argument("--authority")
+    s.add_argument("--exemption", help="e.g. s31 or s40(2)")
+    s.add_argument("--treatment", help="e.g. withheld, ncnd, public_domain")
+    s.add_argument("--date-from")
+    s.add_argument("--date-to")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_search)
+
+    s = sub.add_parser("check", help="flag where a draft reply differs from precedent or from FOIA")
+    s.add_argument("draft")
+    s.add_argument("--request", help="the request the draft answers (its wording is used to find precedent)")
+    s.add_argument("--authority", help="the authority answering (default: the draft's)")
+    s.add_argument("--fail-on", choices=["high", "medium", "low"], help="exit 1 when a flag this severe exists")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_check)
+
+    for register in _EXTRA_COMMANDS:
+        register(sub)
+    return p
+
+
+_EXTRA_COMMANDS: list = []
+
+
+def register_command(fn):
+    """Other modules (drafting, recheck, evals) add their sub-commands here."""
+    _EXTRA_COMMANDS.append(fn)
+    return fn
+
+
+def _load_extra_commands() -> None:
+    import importlib
+
+    for name in ("foi_precedent.drafting.cli", "foi_precedent.recheck.cli", "evals.cli"):
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if not (exc.name and name.startswith(exc.name)):
+                raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    _load_extra_commands()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except PrecedentError as exc:
+        print(f"precedent: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("precedent: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
