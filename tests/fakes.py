@@ -9,8 +9,7 @@ from collections import Counter
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.precedent import Precedent
 
-_STOP = set("the a an of to and or in on for is are be by your you have has how many what which with this that "
-            "please can tell me do does any".split())
+_STOP = set(["the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "is", "are", "be", "by", "your", "you", "have", "has", "how", "many", "what", "which", "with", "this", "that", "please", "can", "tell", "me", "do", "does", "any"])
 
 
 def _vec(text: str) -> Counter:

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from foi_precedent.consistency.consensus import Consensus, build_consensus
-from foi_precedent.consistency.flags import SEVERITIES, Flag, divergence_flags, statutory_flags, unknown_pointer_flags
+from foi_precedent.consistency.flags import (
+    SEVERITIES,
+    Flag,
+    divergence_flags,
+    statutory_flags,
+    unknown_pointer_flags,
+)
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.precedent import Precedent
 

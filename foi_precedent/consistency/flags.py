@@ -8,7 +8,7 @@ from datetime import date
 
 from foi_precedent.consistency.consensus import REFUSALS, Consensus
 from foi_precedent.letters.exemptions import rule_table
-from foi_precedent.letters.model import Letter, Question, Treatment, pointer_key
+from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.precedent import Precedent
 
 SEVERITIES = ("high", "medium", "low")
@@ -267,6 +267,15 @@ _NARROW = re.compile(r"narrow|refine|reduc(e|ing) the (scope|time)|smaller|short
                      re.I)
 
 
+def _letter_reasons(letter: Letter) -> str:
+    """The letter's own words: its text without the questions the requester asked."""
+    text = letter.text
+    for q in letter.questions:
+        if q.text:
+            text = text.replace(q.text, " ")
+    return text
+
+
 def statutory_flags(letter: Letter) -> list[Flag]:
     table = rule_table()
     flags: list[Flag] = []
@@ -288,7 +297,8 @@ def statutory_flags(letter: Letter) -> list[Flag]:
                  "The answer withholds information but no exemption is named.", q.answer, "s17")
     cited = list(dict.fromkeys(e for q in withholding for e in q.exemptions)) or (
         list(letter.exemptions) if withholding else [])
-    rules = [(e, table.rule_for(e)) for e in cited]
+    # The exemption table is FOIA's: FOISA and EIR number and qualify their exemptions differently.
+    rules = [(e, table.rule_for(e)) for e in cited] if letter.regime == Regime.FOIA else []
     qualified = [e for e, r in rules if r and r.qualified]
     if qualified and not letter.public_interest_test:
         q = withholding[0]
@@ -316,14 +326,17 @@ def statutory_flags(letter: Letter) -> list[Flag]:
             flag("s21_without_location", "medium", q.label,
                  "Section 21 is cited but the answer does not say where the information is published.", q.answer, "s21")
         if Treatment.COST_LIMIT in t:
-            if not _HOURS.search(q.answer):
+            # The estimate and the advice may be in the answer or in the letter's reasons ("see above").
+            reasons = q.answer + "\n" + _letter_reasons(letter)
+            if not _HOURS.search(reasons):
                 flag("s12_without_figures", "medium", q.label,
                      "Section 12 is applied without the cost estimate (hours, £25 an hour, the appropriate limit).",
                      q.answer, "s12")
-            if not _NARROW.search(q.answer):
+            if not _NARROW.search(reasons):
                 flag("s12_without_advice", "medium", q.label,
                      "Section 12 is applied without advice on how to narrow the request (s16).", q.answer, "s12")
-        if _sections(q.exemptions) >= {"s30", "s31"}:
+        refusing_cites = [e for e in q.exemptions if not table.is_ncnd_subsection(e)]
+        if _sections(refusing_cites) >= {"s30", "s31"}:
             flag("s30_and_s31", "medium", q.label,
                  "s30 and s31 are both applied to the same information; s31 only covers what s30 does not.",
                  q.answer, "s30_31")

@@ -27,6 +27,8 @@ _BARE = re.compile(rf"(?<![\w(./£$-])(?P<num>2[1-9]|3\d|4[0-4])(?P<parens>{_PAR
 _AND_SECTION = re.compile(r"^\s*(?:,|and|&)\s*(?P<num>\d{1,2})\b(?!\s*(?:hours|working|days|%))")
 
 _EXEMPTION_RANGE = range(21, 45)
+_PROCEDURAL_REFUSALS = (12, 14)
+NOT_HELD_EXCEPTION = "reg12(4)(a)"  # EIR: information not held
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,11 @@ class Citation:
 
     @property
     def is_exemption(self) -> bool:
+        """Part II exemptions, EIR exceptions, and the s12 (cost) and s14 (vexatious) refusals."""
         if self.text.startswith("reg"):
             return self.text.startswith(("reg12(4)", "reg12(5)", "reg13"))
-        return int(self.section[1:]) in _EXEMPTION_RANGE
+        number = int(self.section[1:])
+        return number in _EXEMPTION_RANGE or number in _PROCEDURAL_REFUSALS
 
 
 def _parens(raw: str) -> list[str]:

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from foi_precedent.errors import LetterError
-from foi_precedent.letters.exemptions import find_citations, rule_table
+from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table
 from foi_precedent.letters.model import Letter, Pointer, Question, Regime, Treatment, pointer_key
 from foi_precedent.letters.sources import Document, read_document
 
@@ -130,7 +130,7 @@ _ANCHOR = re.compile(
     r"(?:read|see|consult|refer to) the (?:published )?(?=[A-Z])|"
     r"(?:is|are) (?:published|available) (?:at|on|in|via)\s*:?\s*(?:the )?|"
     r"(?:found|located) (?:at|on|in)\s*:?\s*(?:the )?|"
-    r"\s&\s|\band\s+(?=[A-Z])",
+    r"\s&\s",
 )
 _DOC_NOUNS = (
     "policy", "policies", "procedure", "procedures", "app", "grid", "assessment", "document", "report", "reports",
@@ -427,7 +427,8 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers)
         cites = [c for c in find_citations(seg) if c.is_exemption]
         ncnd_cited = [c for c in cites if table.is_ncnd_subsection(c.text)]
         s21 = any(c.section == "s21" for c in cites)
-        other_cites = [c for c in cites if c.section != "s21" and not table.is_ncnd_subsection(c.text)]
+        other_cites = [c for c in cites if c.section not in ("s21", "s12", "s14") and c.text != NOT_HELD_EXCEPTION
+                       and not table.is_ncnd_subsection(c.text)]
         is_ncnd = bool(_NCND.search(seg))
         if is_ncnd:
             add(Treatment.NCND)
@@ -435,14 +436,14 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers)
             add(Treatment.VEXATIOUS)
         if _COST.search(seg):
             add(Treatment.COST_LIMIT)
-        not_held = bool(_NOT_HELD.search(seg))
+        not_held = bool(_NOT_HELD.search(seg)) or any(c.text == NOT_HELD_EXCEPTION for c in cites)
         if not_held:
             add(Treatment.NOT_HELD)
         if _PUBLIC_DOMAIN_STRONG.search(seg) or s21 or (_LINK_HINT.search(seg) and not not_held):
             add(Treatment.PUBLIC_DOMAIN)
         withheld = bool(other_cites) or (
             _WITHHELD.search(seg) and not is_ncnd and not s21 and not _COST.search(seg) and not _VEXATIOUS.search(seg)
-            and not _PUBLIC_DOMAIN_STRONG.search(seg)
+            and not _PUBLIC_DOMAIN_STRONG.search(seg) and not not_held
         )
         if withheld and not (is_ncnd and not other_cites):
             add(Treatment.PARTLY_DISCLOSED if _PARTLY.search(seg) else Treatment.WITHHELD)
@@ -456,10 +457,10 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers)
     if not answer and reason:
         add(Treatment.WITHHELD)
         answer = reason
-    elif reason and Treatment.WITHHELD not in found and Treatment.PARTLY_DISCLOSED not in found:
+    elif (reason and Treatment.WITHHELD not in found and Treatment.PARTLY_DISCLOSED not in found
+          and found and set(found) <= {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED}):
         # The reasons name this question as exempt although its answer only gives the rest.
-        if found and set(found) <= {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED}:
-            add(Treatment.WITHHELD)
+        add(Treatment.WITHHELD)
     pointers = extract_pointers(answer)
     if not pointers and re.search(r"above link", answer, re.I):
         pointers = list(previous_pointers)
@@ -508,7 +509,8 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions) -> list[
         out.extend(limbs or [e])
     if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
         table = rule_table()
-        refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e) and not e.startswith("s21")]
+        refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e)
+                    and not e.startswith(("s21", "s12", "s14", NOT_HELD_EXCEPTION))]
         families = {re.match(r"(s|reg)\d+", e).group(0) for e in refusing}
         if len(families) == 1:
             out = refusing
@@ -544,27 +546,32 @@ def extract_pointers(answer: str) -> list[Pointer]:
     for line in answer.split("\n"):
         spans: list[tuple[int, int]] = []
         # 1. "Name (domain.uk)" and "Name.pdf(domain.uk)"
+        def span(name: str | None, m: re.Match, line: str = line) -> tuple[int, int]:
+            start = line.rfind(name, 0, m.start()) if name else -1
+            return (start if start >= 0 else m.start(), m.end())
+
         for m in _DOMAIN_PAREN.finditer(line):
             name = _name_before(line[: m.start()])
             if name:
                 add(name)
-            spans.append((m.start() - len(name or ""), m.end()))
+            spans.append(span(name, m))
         # 2. "Name: https://..." / "Name https://..."
         for m in _URL.finditer(line):
             url = m.group(0).rstrip(".,;")
             name = _name_before(re.sub(r"\s*(?:[:\-\u2013]|at|via|here)\s*$", "", line[: m.start()]))
             add(name or url, url)
-            spans.append((m.start() - len(name or ""), m.end()))
+            spans.append(span(name, m))
         # 3. "(Link Removed)"
         for m in re.finditer(r"\(\s*link removed\s*\)", line, re.I):
             name = _name_before(line[: m.start()])
             add(name or "Link removed", None, True)
-            spans.append((m.start() - len(name or ""), m.end()))
+            spans.append(span(name, m))
         # 4. after an anchor phrase, up to the end of the sentence ("visit this link Live Facial Recognition")
         for m in _ANCHOR.finditer(line):
             if any(a <= m.end() < b for a, b in spans):
                 continue
-            tail = re.split(r"(?<!\.pdf)[.;,](?:\s|$)|\s&\s|\s+and\s+(?:visit|see)\b|\s\(|\s-\s", line[m.end():])[0]
+            tail = re.split(r"(?<!\.pdf)[.;,](?:\s|$)|\s&\s|\s+and\s+(?:visit|see)\b|\s\(|\s-\s|:?\s*https?://",
+                            line[m.end():])[0]
             tail = tail.strip(" :-\u2013")
             if tail and tail[0].isupper() and not _URL.match(tail):
                 add(tail)
