@@ -176,8 +176,9 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
         return {}, text
     try:
         meta = yaml.safe_load(m.group(1)) or {}
-    except yaml.YAMLError:
-        raise LetterError(source, "the front matter (between the --- lines) is not valid YAML") from None
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date such as 2023-13-01
+        detail = f" ({exc})" if isinstance(exc, ValueError) else ""
+        raise LetterError(source, f"the front matter (between the --- lines) is not valid YAML{detail}") from None
     if not isinstance(meta, dict):
         raise LetterError(source, "the front matter must be a mapping of keys to values")
     return meta, text[m.end():]

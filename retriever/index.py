@@ -1,0 +1,562 @@
+"""The precedent index: past letters, question by question, searchable by meaning and by words.
+
+Three stores, one source of truth:
+
+* SQLite (``store.py``) holds letters and chunks; it decides what is indexed.
+* Chroma holds one vector per chunk (ids ``reference::label::seq``) for the dense side.
+* bm25s (``lexical.py``) is rebuilt from SQLite whenever it is stale.
+
+Ingest writes Chroma first (idempotent upserts), then commits the letters and chunks to SQLite in one
+transaction, then deletes stale vectors. A ``dirty`` marker file exists while an ingest runs; if a run dies
+half-way the next open (or ingest) reconciles Chroma with SQLite. Search never returns a vector whose id is
+not in SQLite, so a crash can leave at worst a few unused vectors behind.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from foi_precedent.errors import IndexError_, LetterError
+from foi_precedent.letters.model import Letter, letter_from_dict
+from foi_precedent.letters.precedent import Precedent
+from foi_precedent.settings import Settings
+from retriever.chunking import (
+    CHUNK_FORMAT,
+    Chunk,
+    chroma_metadata,
+    chunks_for_letter,
+    embed_text,
+    expand_acronyms,
+    text_sha,
+)
+from retriever.filters import Filters
+from retriever.lexical import TOKENIZER_VERSION, LexicalIndex
+from retriever.store import STORE_FILE, Store
+
+COLLECTION = "precedents"
+SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf", ".docx")
+EMBED_BATCH = 64
+FLUSH_CHUNKS = 256  # chunks embedded and committed together during an ingest
+CHROMA_BATCH = 1000
+RRF_K = 60
+DIRTY_FILE = "dirty"
+
+EmbeddingFunction = Callable[[list[str]], Any]
+Progress = Callable[[int, int, str], None]
+
+
+# --------------------------------------------------------------------------------------------------
+# ingest report
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class IngestEntry:
+    path: str
+    status: str  # added | replaced | unchanged | skipped
+    reference: str | None = None
+    reason: str | None = None
+    questions: int = 0
+
+
+@dataclass
+class IngestReport:
+    letters: int = 0  # letters added (new references)
+    replaced: int = 0
+    unchanged: int = 0
+    questions: int = 0  # chunks added (for added and replaced letters)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    entries: list[IngestEntry] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.skipped else 0
+
+    def skip(self, path: str, reason: str) -> None:
+        self.skipped.append((path, reason))
+        self.entries.append(IngestEntry(path, "skipped", reason=reason))
+
+    def summary(self) -> str:
+        parts = [f"{self.letters} letter{'s' if self.letters != 1 else ''} added"]
+        parts.append(f"{self.replaced} replaced")
+        parts.append(f"{self.unchanged} unchanged")
+        parts.append(f"{self.questions} chunk{'s' if self.questions != 1 else ''} indexed")
+        parts.append(f"{len(self.skipped)} skipped")
+        return "Ingest: " + ", ".join(parts) + "."
+
+    def to_dict(self) -> dict:
+        return {
+            "letters": self.letters,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "questions": self.questions,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "exit_code": self.exit_code,
+        }
+
+
+# --------------------------------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------------------------------
+
+
+def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to ingest (folders walked recursively, sorted), and paths that do not exist."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for f in p.rglob("*"):
+                rel = f.relative_to(p).parts
+                if any(part.startswith(".") for part in rel) or not f.is_file():
+                    continue
+                if f.suffix.lower() not in SUFFIXES or f.name.lower() == "readme.md":
+                    continue
+                found.append(f)
+            candidates = sorted(found)
+        elif p.is_file():
+            candidates = [p]
+        else:
+            missing.append((str(p), "no such file or folder"))
+            continue
+        for f in candidates:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return files, missing
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
+    """Fuse ranked id lists: score(id) = sum over lists of 1 / (k + rank), rank from 1.
+    Sorted by score (high first), ties by id."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+def _chroma_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url if "://" in settings.chroma_url else "http://" + settings.chroma_url)
+        if not url.hostname:
+            raise IndexError_(f"PRECEDENT_CHROMA_URL={settings.chroma_url!r} is not a URL like http://127.0.0.1:8000")
+        ssl = url.scheme == "https"
+        port = url.port or (443 if ssl else 8000)
+        try:
+            return chromadb.HttpClient(host=url.hostname, port=port, ssl=ssl, settings=chroma_settings)
+        except Exception as exc:  # chromadb raises ValueError/ConnectError variants when the server is down
+            raise IndexError_(f"Cannot reach the Chroma server at {settings.chroma_url} ({exc}).") from None
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+# --------------------------------------------------------------------------------------------------
+# the index
+# --------------------------------------------------------------------------------------------------
+
+
+class PrecedentIndex:
+    def __init__(self, settings: Settings, store: Store, collection, embedding_function: EmbeddingFunction):
+        self.settings = settings
+        self.store = store
+        self.collection = collection
+        self.embedding_function = embedding_function
+        self._lexical: LexicalIndex | None = None
+        self._letters: dict[str, Letter] = {}
+        self._letters_generation = -1
+
+    # -- opening --------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, settings: Settings | None = None, embedding_function: EmbeddingFunction | None = None,
+             client=None) -> PrecedentIndex:
+        settings = settings or Settings.from_env()
+        if embedding_function is None:
+            from foi_precedent.assets import embedding_function as default_embedding_function
+
+            embedding_function = default_embedding_function(settings)
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        store = Store(settings.index_dir / STORE_FILE)
+        client = client if client is not None else _chroma_client(settings)
+        try:
+            collection = client.get_or_create_collection(
+                COLLECTION, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        except Exception as exc:
+            store.close()
+            where = settings.chroma_url or settings.chroma_dir
+            raise IndexError_(f"Cannot open the Chroma collection at {where} ({type(exc).__name__}: {exc}).") from None
+        index = cls(settings, store, collection, embedding_function)
+        if index.dirty:
+            index.reconcile()
+        return index
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> PrecedentIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- dirty marker / reconcile ---------------------------------------------------------------------
+    @property
+    def _dirty_path(self) -> Path:
+        return self.settings.index_dir / DIRTY_FILE
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty_path.exists()
+
+    def _mark_dirty(self) -> None:
+        self._dirty_path.write_text("an ingest is running or was interrupted; the next open reconciles\n")
+
+    def _mark_clean(self) -> None:
+        self._dirty_path.unlink(missing_ok=True)
+
+    def _chroma_state(self) -> dict[str, str]:
+        """Every id in the Chroma collection with its stored text hash."""
+        out: dict[str, str] = {}
+        offset = 0
+        page = 5000
+        while True:
+            got = self.collection.get(include=["metadatas"], limit=page, offset=offset)
+            ids = got["ids"]
+            for i, meta in zip(ids, got["metadatas"] or [{}] * len(ids), strict=False):
+                out[i] = (meta or {}).get("text_sha", "")
+            if len(ids) < page:
+                return out
+            offset += page
+
+    def consistency(self) -> dict[str, list[str]]:
+        """Differences between Chroma and SQLite (all empty when the index is consistent)."""
+        chroma = self._chroma_state()
+        stored = {c.id: text_sha(embed_text(c.text, c.metadata)) for c in self.store.chunks()}
+        return {
+            "chroma_only": sorted(set(chroma) - set(stored)),
+            "store_only": sorted(set(stored) - set(chroma)),
+            "mismatched": sorted(i for i in set(chroma) & set(stored) if chroma[i] != stored[i]),
+        }
+
+    def reconcile(self) -> dict[str, int]:
+        """Make Chroma match SQLite: delete vectors SQLite does not know, (re)embed chunks Chroma lacks."""
+        diff = self.consistency()
+        extra = diff["chroma_only"]
+        for i in range(0, len(extra), CHROMA_BATCH):
+            self.collection.delete(ids=extra[i: i + CHROMA_BATCH])
+        todo = self.store.chunks(diff["store_only"] + diff["mismatched"])
+        if todo:
+            vectors = self._embed([embed_text(c.text, c.metadata) for c in todo])
+            self._upsert(
+                [c.id for c in todo], vectors, [chroma_metadata(c.metadata, c.text) for c in todo],
+                [c.text for c in todo],
+            )
+        self._mark_clean()
+        return {"deleted": len(extra), "upserted": len(todo)}
+
+    # -- embedding / chroma writes --------------------------------------------------------------------
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(texts)
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = []
+        for i in range(0, len(texts), EMBED_BATCH):
+            vectors = self.embedding_function(list(texts[i: i + EMBED_BATCH]))
+            out.append(np.asarray([np.asarray(v, dtype=np.float32) for v in vectors], dtype=np.float32))
+        if not out:
+            return np.zeros((0, 0), dtype=np.float32)
+        return _normalise(np.concatenate(out))
+
+    def _upsert(self, ids: list[str], vectors: np.ndarray, metadatas: list[dict], documents: list[str]) -> None:
+        for i in range(0, len(ids), CHROMA_BATCH):
+            j = i + CHROMA_BATCH
+            self.collection.upsert(
+                ids=ids[i:j], embeddings=vectors[i:j], metadatas=metadatas[i:j], documents=documents[i:j]
+            )
+
+    # -- ingest ---------------------------------------------------------------------------------------
+    def ingest_paths(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> IngestReport:
+        """Ingest files and folders; bad files are skipped with a reason, the rest of the batch goes on."""
+        from foi_precedent.letters.parser import parse_document
+        from foi_precedent.letters.sources import read_document
+
+        if self.dirty:
+            self.reconcile()
+        report = IngestReport()
+        files, missing = collect_files(paths)
+        for path, reason in missing:
+            report.skip(path, reason)
+        batch_hashes: dict[str, str] = {}  # content hash -> reference, for this batch
+        batch_refs: dict[str, str] = {}  # reference -> path, for this batch
+        pending: list[tuple[Letter, str, list[Chunk], IngestEntry]] = []
+        pending_chunks = 0
+        try:
+            for n, path in enumerate(files, start=1):
+                name = str(path)
+                try:
+                    letter = parse_document(read_document(path))
+                except LetterError as exc:
+                    report.skip(name, exc.reason)
+                    continue
+                except Exception as exc:  # a parser bug must not sink the whole batch
+                    report.skip(name, f"could not be parsed ({type(exc).__name__}: {exc})")
+                    continue
+                finally:
+                    if progress:
+                        progress(n, len(files), name)
+                source = str(path.resolve())
+                digest = letter.content_hash
+                if digest in batch_hashes:
+                    report.skip(name, f"duplicate of {batch_hashes[digest]} (same content as another file in this batch)")
+                    continue
+                if letter.reference in batch_refs:
+                    report.skip(name, f"duplicate reference {letter.reference} (already read from {batch_refs[letter.reference]})")
+                    continue
+                batch_hashes[digest] = letter.reference
+                batch_refs[letter.reference] = name
+                existing = self.store.letter_by_hash(digest)
+                if existing is not None:
+                    same_file = existing.source_path == source
+                    moved = existing.source_path is None or not Path(existing.source_path).exists()
+                    if existing.reference == letter.reference and (same_file or moved):
+                        if not same_file:
+                            self.store.set_source_path(existing.reference, source)
+                        report.unchanged += 1
+                        report.entries.append(IngestEntry(name, "unchanged", letter.reference))
+                    else:
+                        report.skip(name, f"duplicate of {existing.reference} (same content as {existing.source_path})")
+                    continue
+                status = "replaced" if self.store.letter_info(letter.reference) else "added"
+                chunks = chunks_for_letter(letter)
+                entry = IngestEntry(name, status, letter.reference, questions=len(chunks))
+                pending.append((letter, source, chunks, entry))
+                pending_chunks += len(chunks)
+                if pending_chunks >= FLUSH_CHUNKS:
+                    self._flush(pending, report)
+                    pending, pending_chunks = [], 0
+            if pending:
+                self._flush(pending, report)
+        except BaseException:
+            # leave the dirty marker: the next open reconciles Chroma with what SQLite committed
+            raise
+        else:
+            self._mark_clean()
+        return report
+
+    def _flush(self, pending: list[tuple[Letter, str, list[Chunk], IngestEntry]], report: IngestReport) -> None:
+        chunks = [c for _, _, cs, _ in pending for c in cs]
+        vectors = self._embed([c.embed_text for c in chunks])
+        self._write(pending, chunks, vectors)
+        for _, _, cs, entry in pending:
+            if entry.status == "replaced":
+                report.replaced += 1
+            else:
+                report.letters += 1
+            report.questions += len(cs)
+            report.entries.append(entry)
+
+    def _write(self, pending, chunks: list[Chunk], vectors: np.ndarray) -> None:
+        """Chroma upsert, then one SQLite transaction, then removal of stale vectors."""
+        self._mark_dirty()
+        old_ids: set[str] = set()
+        for letter, *_ in pending:
+            old_ids.update(self.store.chunk_ids(letter.reference))
+        if chunks:
+            self._upsert([c.id for c in chunks], vectors, [c.chroma_metadata() for c in chunks], [c.text for c in chunks])
+        self._commit(pending)
+        stale = sorted(old_ids - {c.id for c in chunks})
+        for i in range(0, len(stale), CHROMA_BATCH):
+            self.collection.delete(ids=stale[i: i + CHROMA_BATCH])
+
+    def _commit(self, pending) -> None:
+        self.store.save_letters([(letter, source, chunks) for letter, source, chunks, *_ in pending])
+
+    def add_letters(self, letters: Sequence[Letter], embeddings: np.ndarray | None = None,
+                    source_paths: Sequence[str | None] | None = None) -> int:
+        """Fast path (benchmarks, tools): index parsed letters as they are, optionally with precomputed
+        embeddings aligned with ``[c for l in letters for c in chunks_for_letter(l)]``. Returns chunks added."""
+        pending = []
+        for i, letter in enumerate(letters):
+            source = source_paths[i] if source_paths else None
+            pending.append((letter, source, chunks_for_letter(letter), None))
+        chunks = [c for _, _, cs, _ in pending for c in cs]
+        if embeddings is None:
+            vectors = self._embed([c.embed_text for c in chunks])
+        else:
+            vectors = _normalise(np.asarray(embeddings, dtype=np.float32))
+            if len(vectors) != len(chunks):
+                raise ValueError(f"{len(vectors)} embeddings for {len(chunks)} chunks")
+        self._write(pending, chunks, vectors)
+        self._mark_clean()
+        return len(chunks)
+
+    def delete_letter(self, reference: str) -> bool:
+        ids = self.store.chunk_ids(reference)
+        if not ids and self.store.letter_info(reference) is None:
+            return False
+        self._mark_dirty()
+        self.store.delete_letter(reference)
+        for i in range(0, len(ids), CHROMA_BATCH):
+            self.collection.delete(ids=ids[i: i + CHROMA_BATCH])
+        self._mark_clean()
+        return True
+
+    # -- reading letters ------------------------------------------------------------------------------
+    def letter(self, reference: str) -> Letter:
+        letter = self.store.letter(reference)
+        if letter is None:
+            raise KeyError(reference)
+        return letter
+
+    def letters(self) -> list[Letter]:
+        return self.store.letters()
+
+    def stats(self) -> dict:
+        counts = self.store.counts()
+        counts["vectors"] = self.collection.count()
+        counts["dirty"] = self.dirty
+        return counts
+
+    def _cached_letters(self, references: Iterable[str]) -> dict[str, Letter]:
+        generation = self.store.generation
+        if generation != self._letters_generation or len(self._letters) > 4096:
+            self._letters = {}
+            self._letters_generation = generation
+        missing = [r for r in dict.fromkeys(references) if r not in self._letters]
+        for ref, data in self.store.letters_data(missing).items():
+            self._letters[ref] = letter_from_dict(data)
+        return {r: self._letters[r] for r in references if r in self._letters}
+
+    # -- lexical --------------------------------------------------------------------------------------
+    def _lexical_stamp(self) -> dict:
+        return {
+            "store_id": self.store.store_id,
+            "generation": self.store.generation,
+            "chunks": self.store.chunk_count(),
+            "tokenizer": TOKENIZER_VERSION,
+            "chunk_format": CHUNK_FORMAT,
+        }
+
+    def lexical(self) -> LexicalIndex:
+        """The bm25 index, loaded from disk or rebuilt when the store changed since it was saved."""
+        stamp = self._lexical_stamp()
+        if self._lexical is not None and self._lexical.stamp == stamp:
+            return self._lexical
+        folder = self.settings.index_dir / "bm25"
+        lexical = LexicalIndex.load(folder, stamp)
+        if lexical is None:
+            chunks = self.store.chunks()
+            lexical = LexicalIndex.build([c.id for c in chunks], [embed_text(c.text, c.metadata) for c in chunks],
+                                         [c.metadata for c in chunks], stamp)
+            lexical.save(folder)
+        self._lexical = lexical
+        return lexical
+
+    # -- search ---------------------------------------------------------------------------------------
+    def search(self, query: str, k: int = 10, authority: str | None = None, date_from: date | str | None = None,
+               date_to: date | str | None = None, exemption: str | Sequence[str] | None = None,
+               treatment: str | Sequence[str] | None = None, exclude_references: Iterable[str] = ()) -> list[Precedent]:
+        return self.search_many([query], k=k, authority=authority, date_from=date_from, date_to=date_to,
+                                exemption=exemption, treatment=treatment, exclude_references=exclude_references)[0]
+
+    def search_many(self, queries: Sequence[str], k: int = 10, authority: str | None = None,
+                    date_from: date | str | None = None, date_to: date | str | None = None,
+                    exemption: str | Sequence[str] | None = None, treatment: str | Sequence[str] | None = None,
+                    exclude_references: Iterable[str] = ()) -> list[list[Precedent]]:
+        """Hybrid search for several queries at once (one embedding call, one Chroma query)."""
+        queries = list(queries)
+        results: list[list[Precedent]] = [[] for _ in queries]
+        live = [i for i, q in enumerate(queries) if q and q.strip()]
+        if not live or k <= 0:
+            return results
+        filters = Filters.build(authority, date_from, date_to, exemption, treatment, exclude_references)
+        total = self.collection.count()
+        if total == 0 or self.store.chunk_count() == 0:
+            return results
+        n = max(50, 5 * k)
+        expanded = {i: expand_acronyms(queries[i]) for i in live}
+        qvecs = self._embed([expanded[i] for i in live])
+        dense = self.collection.query(
+            query_embeddings=qvecs, n_results=min(n, total), where=filters.where(), include=["distances"]
+        )
+        lexical = self.lexical()
+        mask = lexical.columns.mask(filters)
+        for row, i in enumerate(live):
+            dense_ids = list(dense["ids"][row])
+            distances = dict(zip(dense_ids, dense["distances"][row], strict=False))
+            lexical_ids = [cid for cid, _ in lexical.top(expanded[i], n, mask)]
+            results[i] = self._fuse(qvecs[row], dense_ids, distances, lexical_ids, k, filters)
+        return results
+
+    def _fuse(self, qvec: np.ndarray, dense_ids: list[str], distances: dict[str, float], lexical_ids: list[str],
+              k: int, filters: Filters) -> list[Precedent]:
+        fused = reciprocal_rank_fusion([dense_ids, lexical_ids])
+        if not fused:
+            return []
+        stored = {c.id: c for c in self.store.chunks([cid for cid, _ in fused])}
+        dense_rank = {cid: r for r, cid in enumerate(dense_ids, start=1)}
+        lexical_rank = {cid: r for r, cid in enumerate(lexical_ids, start=1)}
+        best: dict[tuple[str, str], tuple[str, float]] = {}
+        for cid, score in fused:
+            chunk = stored.get(cid)
+            if chunk is None or not filters.matches(chunk.metadata):  # vector unknown to SQLite: ignore
+                continue
+            key = (chunk.reference, chunk.label)
+            if key not in best:  # fused is sorted best first
+                best[key] = (cid, score)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][1], kv[0][0], kv[0][1]))[:k]
+        if not ranked:
+            return []
+        # cosine similarity for every hit; lexical-only hits need their vectors from Chroma
+        need = [cid for _, (cid, _) in ranked if cid not in distances]
+        sims: dict[str, float] = {cid: 1.0 - float(d) for cid, d in distances.items()}
+        if need:
+            got = self.collection.get(ids=need, include=["embeddings"])
+            for cid, vec in zip(got["ids"], got["embeddings"], strict=False):
+                v = np.asarray(vec, dtype=np.float32)
+                norm = float(np.linalg.norm(v)) or 1.0
+                sims[cid] = float(np.dot(qvec, v) / norm)
+        letters = self._cached_letters([ref for (ref, _), _ in ranked])
+        out: list[Precedent] = []
+        for (ref, label), (cid, score) in ranked:
+            letter = letters.get(ref)
+            if letter is None:
+                continue
+            try:
+                question = letter.question(label)
+            except KeyError:
+                continue
+            sim = sims.get(cid, 0.0)
+            sim = 0.0 if math.isnan(sim) else min(1.0, max(0.0, sim))
+            out.append(
+                Precedent.from_question(
+                    letter, question, score=score, similarity=sim, text=stored[cid].text, chunk_id=cid,
+                    meta={"dense_rank": dense_rank.get(cid), "lexical_rank": lexical_rank.get(cid)},
+                )
+            )
+        return out

@@ -1,0 +1,160 @@
+"""Lexical side of the hybrid search: a bm25s index over chunk texts.
+
+Tokens are lower-cased words minus English stopwords, stemmed with PyStemmer's English stemmer, plus one
+token per exemption citation prefix, so "Section 31(1)(a)", "s31(1)(a)" and a bare "31(1)(a)" all produce
+``s31``, ``s31_1`` and ``s31_1_a``. Scores come back for *every* document (``scores``), so the search's
+filters are a numpy mask and the best N are picked after masking.
+
+The index is derived data: it is saved under ``index_dir/bm25`` with a stamp (store generation, chunk
+count, tokenizer version) and rebuilt when the stamp no longer matches the store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from foi_precedent.letters.exemptions import find_citations
+from retriever.chunking import exemption_prefixes, flag_key
+from retriever.filters import FilterColumns
+
+TOKENIZER_VERSION = 1
+STAMP_FILE = "stamp.json"
+DOCS_FILE = "docs.json"
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+class Tokenizer:
+    def __init__(self) -> None:
+        import Stemmer
+        from bm25s.stopwords import STOPWORDS_EN
+
+        self._stem = Stemmer.Stemmer("english").stemWords
+        self._stop = frozenset(STOPWORDS_EN)
+
+    def __call__(self, text: str) -> list[str]:
+        lower = text.lower()
+        words = [w.replace("’", "'").split("'")[0] for w in _WORD.findall(lower)]
+        words = [w for w in words if w not in self._stop and (len(w) > 1 or w.isdigit())]
+        tokens = self._stem(words) if words else []
+        for citation in find_citations(text):
+            tokens.extend(flag_key(p) for p in exemption_prefixes(citation.text))
+        return tokens
+
+
+class LexicalIndex:
+    """bm25 over a fixed, ordered list of chunks (``ids``), with filter columns aligned to it."""
+
+    def __init__(self, ids: list[str], metas: Sequence[dict], retriever, stamp: dict,
+                 tokenizer: Tokenizer | None = None):
+        self.ids = ids
+        self.columns = FilterColumns(metas)
+        self.retriever = retriever
+        self.stamp = stamp
+        self.tokenizer = tokenizer or Tokenizer()
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    # -- build / persist ------------------------------------------------------------------------------
+    @classmethod
+    def build(cls, ids: list[str], texts: Sequence[str], metas: Sequence[dict], stamp: dict,
+              tokenizer: Tokenizer | None = None) -> LexicalIndex:
+        import bm25s
+        from bm25s.tokenization import Tokenized
+
+        tokenizer = tokenizer or Tokenizer()
+        vocab: dict[str, int] = {"": 0}  # bm25s wants a non-empty vocabulary even for an empty corpus
+        doc_ids: list[list[int]] = []
+        for text in texts:
+            doc_ids.append([vocab.setdefault(t, len(vocab)) for t in tokenizer(text)])
+        retriever = bm25s.BM25()
+        if ids:
+            retriever.index(Tokenized(ids=doc_ids, vocab=vocab), show_progress=False)
+        return cls(list(ids), metas, retriever if ids else None, stamp, tokenizer)
+
+    def save(self, folder: Path) -> None:
+        folder = Path(folder)
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self.retriever is not None:
+            self.retriever.save(str(tmp))
+        docs = {"ids": self.ids, "metas": [_slim(m) for m in self._metas_for_save()]}
+        (tmp / DOCS_FILE).write_text(json.dumps(docs), encoding="utf-8")
+        (tmp / STAMP_FILE).write_text(json.dumps(self.stamp), encoding="utf-8")  # written last: marks completeness
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def _metas_for_save(self) -> list[dict]:
+        c = self.columns
+        flags_by_doc: list[list[str]] = [[] for _ in range(c.n)]
+        for f, arr in c.flags.items():
+            for i in np.flatnonzero(arr):
+                flags_by_doc[i].append(f)
+        return [
+            {"reference": c.references[i], "authority_key": c.authority[i], "date_ord": int(c.date_ord[i]),
+             "flags": flags_by_doc[i]}
+            for i in range(c.n)
+        ]
+
+    @classmethod
+    def load(cls, folder: Path, stamp: dict) -> LexicalIndex | None:
+        """The saved index if its stamp equals ``stamp``, else None (missing, stale or unreadable)."""
+        import bm25s
+
+        folder = Path(folder)
+        try:
+            saved = json.loads((folder / STAMP_FILE).read_text(encoding="utf-8"))
+            if saved != stamp:
+                return None
+            docs = json.loads((folder / DOCS_FILE).read_text(encoding="utf-8"))
+            retriever = bm25s.BM25.load(str(folder)) if docs["ids"] else None
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(docs["ids"], docs["metas"], retriever, stamp)
+
+    # -- query ----------------------------------------------------------------------------------------
+    def query_ids(self, query: str) -> list[int]:
+        if self.retriever is None:
+            return []
+        return self.retriever.get_tokens_ids(self.tokenizer(query))
+
+    def scores(self, query: str) -> np.ndarray:
+        """bm25 score of every document (0 where no query token occurs)."""
+        token_ids = self.query_ids(query)
+        if self.retriever is None or not token_ids:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.retriever.get_scores(token_ids), dtype=np.float32)
+
+    def top(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """The best ``n`` (chunk id, score) with a positive score among the documents ``mask`` allows.
+        Ties are broken by chunk id, so the order is deterministic."""
+        if not self.size or n <= 0:
+            return []
+        scores = self.scores(query)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        positive = np.flatnonzero(scores > 0)
+        if not len(positive):
+            return []
+        if len(positive) > n:
+            # keep everything tied with the n-th best so the tie-break below sees all candidates
+            kth = np.partition(scores[positive], len(positive) - n)[len(positive) - n]
+            positive = positive[scores[positive] >= kth]
+        order = sorted(positive.tolist(), key=lambda i: (-float(scores[i]), self.ids[i]))[:n]
+        return [(self.ids[i], float(scores[i])) for i in order]
+
+
+def _slim(meta: dict) -> dict:
+    return {k: meta[k] for k in ("reference", "authority_key", "date_ord", "flags") if k in meta}

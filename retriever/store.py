@@ -1,0 +1,242 @@
+"""The SQLite store: the index's source of truth (letters and their chunks).
+
+Chroma (vectors) and the bm25 index (``lexical.py``) are derived from it and can be rebuilt from it.
+Schema changes are numbered migrations applied in order; the version is ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from foi_precedent.errors import IndexError_
+from foi_precedent.letters.model import Letter, letter_from_dict
+from retriever.chunking import Chunk
+
+STORE_FILE = "store.sqlite3"
+
+# Each entry upgrades the schema from version i to i + 1. Never edit an entry once released: append one.
+MIGRATIONS: list[str] = [
+    # 1: letters and chunks
+    """
+    CREATE TABLE letters (
+        reference    TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        source_path  TEXT,
+        data         TEXT NOT NULL,
+        ingested_at  TEXT NOT NULL
+    );
+    CREATE TABLE chunks (
+        id        TEXT PRIMARY KEY,
+        reference TEXT NOT NULL REFERENCES letters(reference) ON DELETE CASCADE,
+        label     TEXT NOT NULL,
+        seq       INTEGER NOT NULL,
+        text      TEXT NOT NULL,
+        metadata  TEXT NOT NULL
+    );
+    CREATE INDEX chunks_reference ON chunks(reference);
+    """,
+    # 2: a generation counter, bumped by every change (the lexical index's staleness stamp uses it)
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta(key, value) VALUES ('generation', '0');
+    INSERT INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(8))));
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class StoredLetter:
+    reference: str
+    content_hash: str
+    source_path: str | None
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    reference: str
+    label: str
+    seq: int
+    text: str
+    metadata: dict
+
+
+def letter_record(letter: Letter) -> dict:
+    data = letter.to_dict()
+    data["text"] = letter.text
+    data["meta"] = _jsonable(letter.meta)
+    return data
+
+
+def _jsonable(value):
+    """Front matter may hold dates and other YAML types: keep what JSON can hold, stringify the rest."""
+    return json.loads(json.dumps(value, default=str))
+
+
+class Store:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=5000")
+        except sqlite3.DatabaseError as exc:
+            raise IndexError_(f"The index store {self.path} cannot be opened ({exc}); delete the folder and re-ingest.") from None
+        self.migrate()
+
+    # -- schema ---------------------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> int:
+        """Apply pending migrations, each in its own transaction. Returns the number applied."""
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise IndexError_(
+                f"The index at {self.path} was written by a newer version of Precedent "
+                f"(schema {current}, this version knows {SCHEMA_VERSION}); upgrade Precedent."
+            )
+        applied = 0
+        for version in range(current, SCHEMA_VERSION):
+            with self.transaction() as cur:
+                for statement in _statements(MIGRATIONS[version]):
+                    cur.execute(statement)
+                cur.execute(f"PRAGMA user_version = {version + 1}")
+            applied += 1
+        return applied
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Cursor]:
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- reads ----------------------------------------------------------------------------------------
+    @property
+    def store_id(self) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='store_id'").fetchone()
+        return row[0] if row else ""
+
+    @property
+    def generation(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def letter_by_hash(self, content_hash: str) -> StoredLetter | None:
+        row = self.conn.execute(
+            "SELECT reference, content_hash, source_path FROM letters WHERE content_hash=?", (content_hash,)
+        ).fetchone()
+        return StoredLetter(*row) if row else None
+
+    def letter_info(self, reference: str) -> StoredLetter | None:
+        row = self.conn.execute(
+            "SELECT reference, content_hash, source_path FROM letters WHERE reference=?", (reference,)
+        ).fetchone()
+        return StoredLetter(*row) if row else None
+
+    def letter_data(self, reference: str) -> dict | None:
+        row = self.conn.execute("SELECT data FROM letters WHERE reference=?", (reference,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def letter(self, reference: str) -> Letter | None:
+        data = self.letter_data(reference)
+        return letter_from_dict(data) if data else None
+
+    def letters(self) -> list[Letter]:
+        rows = self.conn.execute("SELECT data FROM letters ORDER BY reference").fetchall()
+        return [letter_from_dict(json.loads(r[0])) for r in rows]
+
+    def letters_data(self, references: Iterable[str]) -> dict[str, dict]:
+        refs = list(dict.fromkeys(references))
+        out: dict[str, dict] = {}
+        for i in range(0, len(refs), 500):
+            part = refs[i: i + 500]
+            marks = ",".join("?" * len(part))
+            for ref, data in self.conn.execute(f"SELECT reference, data FROM letters WHERE reference IN ({marks})", part):
+                out[ref] = json.loads(data)
+        return out
+
+    def chunk_ids(self, reference: str | None = None) -> list[str]:
+        if reference is None:
+            return [r[0] for r in self.conn.execute("SELECT id FROM chunks ORDER BY id")]
+        return [r[0] for r in self.conn.execute("SELECT id FROM chunks WHERE reference=? ORDER BY id", (reference,))]
+
+    def chunks(self, ids: Iterable[str] | None = None) -> list[StoredChunk]:
+        sql = "SELECT id, reference, label, seq, text, metadata FROM chunks"
+        if ids is None:
+            rows = self.conn.execute(sql + " ORDER BY id").fetchall()
+        else:
+            wanted = list(dict.fromkeys(ids))
+            rows = []
+            for i in range(0, len(wanted), 500):
+                part = wanted[i: i + 500]
+                rows += self.conn.execute(sql + f" WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+        return [StoredChunk(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+
+    def chunk_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+
+    def counts(self) -> dict:
+        letters = self.conn.execute("SELECT count(*) FROM letters").fetchone()[0]
+        chunks = self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        authorities: dict[str, int] = {}
+        for (data,) in self.conn.execute("SELECT data FROM letters"):
+            name = json.loads(data).get("authority") or "(unknown)"
+            authorities[name] = authorities.get(name, 0) + 1
+        authorities = dict(sorted(authorities.items()))
+        return {"letters": letters, "chunks": chunks, "authorities": authorities}
+
+    # -- writes ---------------------------------------------------------------------------------------
+    def save_letters(self, items: list[tuple[Letter, str | None, list[Chunk]]]) -> None:
+        """Insert or replace letters and all their chunks, in one transaction."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as cur:
+            for letter, source_path, chunks in items:
+                cur.execute("DELETE FROM chunks WHERE reference=?", (letter.reference,))
+                cur.execute("DELETE FROM letters WHERE reference=?", (letter.reference,))
+                cur.execute(
+                    "INSERT INTO letters(reference, content_hash, source_path, data, ingested_at) VALUES (?,?,?,?,?)",
+                    (letter.reference, letter.content_hash, source_path, json.dumps(letter_record(letter)), now),
+                )
+                cur.executemany(
+                    "INSERT INTO chunks(id, reference, label, seq, text, metadata) VALUES (?,?,?,?,?,?)",
+                    [(c.id, c.reference, c.label, c.seq, c.text, json.dumps(c.metadata)) for c in chunks],
+                )
+            cur.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+
+    def set_source_path(self, reference: str, source_path: str) -> None:
+        with self.transaction() as cur:
+            cur.execute("UPDATE letters SET source_path=? WHERE reference=?", (source_path, reference))
+
+    def delete_letter(self, reference: str) -> list[str]:
+        """Remove a letter and its chunks; returns the removed chunk ids."""
+        with self.transaction() as cur:
+            ids = [r[0] for r in cur.execute("SELECT id FROM chunks WHERE reference=?", (reference,))]
+            cur.execute("DELETE FROM chunks WHERE reference=?", (reference,))
+            cur.execute("DELETE FROM letters WHERE reference=?", (reference,))
+            cur.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+        return ids
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

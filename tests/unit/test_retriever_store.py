@@ -1,0 +1,98 @@
+"""The SQLite store: migrations, WAL, round trip of letters and chunks."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from foi_precedent.errors import IndexError_
+from foi_precedent.letters.model import Letter, Question, Regime, Treatment
+from retriever.chunking import chunks_for_letter
+from retriever.store import MIGRATIONS, SCHEMA_VERSION, Store, _statements
+
+
+def _letter(reference="FOI-1", answer="412 discharges.") -> Letter:
+    return Letter(
+        reference=reference, authority="Exampleshire Police", date=date(2023, 5, 4), regime=Regime.FOIA,
+        questions=(Question("Q1", "How many Taser discharges?", answer, (Treatment.DISCLOSED,)),),
+        text=f"Q1 - How many Taser discharges?\n{answer}", meta={"when": date(2023, 5, 4)},
+    )
+
+
+def test_fresh_store_is_at_latest_schema_in_wal_mode(tmp_path):
+    store = Store(tmp_path / "s.sqlite3")
+    assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"letters", "chunks", "meta"} <= tables
+    assert store.migrate() == 0  # idempotent
+    store.close()
+
+
+def test_migrations_upgrade_an_old_store_and_keep_data(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("INSERT INTO letters VALUES ('R', 'h', NULL, '{\"reference\": \"R\", \"questions\": []}', 'now')")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    store = Store(path)
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.generation == 0 and store.store_id
+    assert store.letter_info("R").content_hash == "h"
+    store.close()
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(IndexError_, match="newer version"):
+        Store(path)
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(IndexError_, match="cannot be opened"):
+        Store(path)
+
+
+def test_save_replace_and_delete(tmp_path):
+    store = Store(tmp_path / "s.sqlite3")
+    letter = _letter()
+    store.save_letters([(letter, "/x/a.txt", chunks_for_letter(letter))])
+    assert store.generation == 1
+    assert store.letter_by_hash(letter.content_hash).reference == "FOI-1"
+    got = store.letter("FOI-1")
+    assert got == letter and got.text == letter.text and got.meta == {"when": "2023-05-04"}
+    assert store.chunk_ids() == ["FOI-1::Q1::0"]
+    (chunk,) = store.chunks()
+    assert chunk.metadata["tr_disclosed"] is True
+
+    new = _letter(answer="500 discharges.")
+    store.save_letters([(new, "/x/a.txt", chunks_for_letter(new))])
+    assert store.generation == 2
+    assert store.letter_by_hash(letter.content_hash) is None
+    assert store.letter("FOI-1").questions[0].answer == "500 discharges."
+    assert store.counts() == {"letters": 1, "chunks": 1, "authorities": {"Exampleshire Police": 1}}
+
+    assert store.delete_letter("FOI-1") == ["FOI-1::Q1::0"]
+    assert store.counts()["letters"] == 0 and store.chunk_ids() == []
+    store.close()
+
+
+def test_a_failed_transaction_leaves_nothing(tmp_path):
+    store = Store(tmp_path / "s.sqlite3")
+    letter = _letter()
+    chunks = chunks_for_letter(letter)
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_letters([(letter, None, chunks + chunks)])  # duplicate chunk id
+    assert store.counts()["letters"] == 0 and store.generation == 0
+    store.close()
