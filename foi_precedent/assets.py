@@ -426,6 +426,33 @@ def _offline_ef_class() -> type:
         def _download(self, url: str, fname: str, chunk_size: int = 1024) -> None:
             raise SetupError(f"Refusing to download {url}: Precedent runs offline; {SETUP_HINT}.")
 
+        def _forward(self, documents: list[str], batch_size: int = 32) -> Any:
+            """The base class pads every text to 256 word-pieces and encodes one at a time. Same vectors
+            (masked mean pooling ignores padding), but batched and padded only to the longest text of a
+            batch of similar lengths: about 10x faster for questions and short chunks."""
+            import numpy as np
+
+            tokenizer = self.tokenizer
+            tokenizer.no_padding()
+            encoded = tokenizer.encode_batch(list(documents))  # truncated at 256 by the base tokenizer
+            order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
+            out = np.zeros((len(encoded), 384), dtype=np.float32)
+            for start in range(0, len(order), batch_size):
+                idx = order[start:start + batch_size]
+                width = max(len(encoded[i].ids) for i in idx)
+                ids = np.zeros((len(idx), width), dtype=np.int64)
+                mask = np.zeros((len(idx), width), dtype=np.int64)
+                for row, i in enumerate(idx):
+                    n = len(encoded[i].ids)
+                    ids[row, :n] = encoded[i].ids
+                    mask[row, :n] = 1
+                hidden = self.model.run(None, {"input_ids": ids, "attention_mask": mask,
+                                               "token_type_ids": np.zeros_like(ids)})[0]
+                m = mask[..., None].astype(np.float32)
+                pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
+                out[idx] = self._normalize(pooled).astype(np.float32)
+            return out
+
         @classmethod
         def build_from_config(cls, config: dict[str, Any]) -> OfflineONNXMiniLM_L6_V2:  # type: ignore[override]
             # chroma calls this when a collection is opened without an embedding function (and while

@@ -442,6 +442,16 @@ class PrecedentIndex:
         counts["dirty"] = self.dirty
         return counts
 
+    def known_pointer_keys(self) -> set[str]:
+        """Every resource any indexed letter points to (pointer keys): a draft's pointer outside this set
+        may have been invented. Cached until the store changes."""
+        generation = self.store.generation
+        if getattr(self, "_pointer_generation", None) != generation:
+            self._pointer_keys = {p.key for letter in self.store.letters() for q in letter.questions
+                                  for p in q.pointers}
+            self._pointer_generation = generation
+        return set(self._pointer_keys)
+
     def _cached_letters(self, references: Iterable[str]) -> dict[str, Letter]:
         generation = self.store.generation
         if generation != self._letters_generation or len(self._letters) > 4096:

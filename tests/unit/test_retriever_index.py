@@ -457,3 +457,17 @@ def test_bad_files_are_skipped_with_a_reason_and_the_batch_goes_on(index, tmp_pa
 def test_missing_path_is_skipped(index, tmp_path):
     report = index.ingest_paths([tmp_path / "nope.md"])
     assert report.skipped == [(str(tmp_path / "nope.md"), "no such file or folder")] and report.exit_code == 2
+
+
+def test_known_pointer_keys_follow_the_store(tmp_path):
+    from foi_precedent.settings import Settings
+    from retriever.fake_embedding import FakeEmbeddingFunction
+    from retriever.index import PrecedentIndex
+    from tests.conftest import SEED_036325
+
+    idx = PrecedentIndex.open(Settings(home=tmp_path / "h"), embedding_function=FakeEmbeddingFunction())
+    assert idx.known_pointer_keys() == set()
+    idx.ingest_paths([SEED_036325])
+    assert "lfr deployment grid" in idx.known_pointer_keys()
+    idx.delete_letter("01.FOI.24.036325")
+    assert idx.known_pointer_keys() == set()

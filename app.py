@@ -1,0 +1,14 @@
+"""Precedent: the FOI drafting workspace. Page setup and navigation only; each page is in app_pages/."""
+
+import streamlit as st
+
+st.set_page_config(page_title="Precedent", page_icon=":material/gavel:", layout="wide")
+
+pages = st.navigation(
+    [
+        st.Page("app_pages/draft.py", title="Draft", icon=":material/edit_document:", default=True),
+        st.Page("app_pages/check.py", title="Check", icon=":material/fact_check:"),
+        st.Page("app_pages/corpus.py", title="Corpus", icon=":material/library_books:"),
+    ]
+)
+pages.run()

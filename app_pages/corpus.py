@@ -1,0 +1,113 @@
+"""Corpus: search and browse the precedent letters, open one beside its parsed structure, add new ones."""
+
+import streamlit as st
+
+from foi_precedent.errors import PrecedentError
+from foi_precedent.ui import corpus as cp
+from foi_precedent.ui.state import services
+from foi_precedent.ui.text import escape_markdown, format_date, join_or_dash, treatment_words
+from foi_precedent.ui.widgets import precedent_card
+
+S = st.session_state
+app = services()
+
+st.title("Corpus")
+try:
+    letters = app.index.letters()
+except PrecedentError as exc:
+    st.error(str(exc))
+    st.stop()
+st.caption(f"{len(letters)} precedent letter{'s' if len(letters) != 1 else ''} in the index. Search by meaning and "
+           "by words, filter, open a letter, or add new ones.")
+
+opts = cp.options(letters)
+with st.container(border=True):
+    query = st.text_input("Search", key="corpus.query", placeholder="e.g. number of drone flights last year")
+    f1, f2, f3, f4, f5 = st.columns([3, 2, 2, 2, 3])
+    authority = f1.selectbox("Authority", opts["authority"], index=None, key="corpus.authority", placeholder="Any")
+    exemption = f2.selectbox("Exemption", opts["exemption"], index=None, key="corpus.exemption", placeholder="Any")
+    treatment = f3.selectbox("Treatment", opts["treatment"], index=None, key="corpus.treatment", placeholder="Any",
+                             format_func=lambda t: treatment_words([t]))
+    cluster = f4.selectbox("Cluster", opts["cluster"], index=None, key="corpus.cluster", placeholder="Any")
+    dates = f5.date_input("Dated between", value=(), key="corpus.dates", format="DD/MM/YYYY")
+date_from = dates[0] if len(dates) > 0 else None
+date_to = dates[1] if len(dates) > 1 else None
+filters = cp.LetterFilter(authority, date_from, date_to, exemption, treatment, cluster)
+
+browse_tab, open_tab, add_tab = st.tabs(["Browse", "Open a letter", "Add letters"])
+
+with browse_tab:
+    if query.strip():
+        try:
+            hits = app.index.search(query, k=20, **filters.search_args())
+        except PrecedentError as exc:
+            st.error(str(exc))
+            hits = []
+        if cluster:
+            in_cluster = {x.reference for x in letters if cp.cluster_of(x) == cluster}
+            hits = [p for p in hits if p.reference in in_cluster]
+        st.markdown(f"**{len(hits)} matching answer{'s' if len(hits) != 1 else ''}**")
+        for p in hits:
+            precedent_card(p, app.index, key=f"corpus.hit.{p.reference}.{p.label}")
+    else:
+        shown = [x for x in letters if filters.matches(x)]
+        st.markdown(f"**{len(shown)} of {len(letters)} letters**")
+        st.dataframe(cp.table_rows(shown), hide_index=True, width="stretch", height=560,
+                     column_config={"Date": st.column_config.DateColumn(format="DD MMM YYYY"),
+                                    "Title": st.column_config.TextColumn(width="large"),
+                                    "Questions": st.column_config.NumberColumn(width="small")})
+
+with open_tab:
+    shown = [x for x in letters if filters.matches(x)]
+    by_ref = {x.reference: x for x in shown}
+    ref = st.selectbox("Letter", sorted(by_ref), index=None, key="corpus.open", placeholder="Choose a letter",
+                       format_func=lambda r: f"{r} · {by_ref[r].title or by_ref[r].authority or ''}")
+    if ref:
+        letter = by_ref[ref]
+        structure, text = st.columns([1, 1], gap="large")
+        with structure:
+            st.markdown(f"##### {escape_markdown(letter.title or letter.reference)}")
+            st.markdown(
+                f"**Reference:** {escape_markdown(letter.reference)}  \n"
+                f"**Authority:** {escape_markdown(letter.authority or '—')}  \n"
+                f"**Date:** {format_date(letter.date)} · **Regime:** {letter.regime.value}  \n"
+                f"**Exemptions:** {escape_markdown(join_or_dash(letter.exemptions))}  \n"
+                f"**Refusal notice:** {'yes' if letter.refusal_notice else 'no'} · "
+                f"**Harm statement:** {'yes' if letter.harm_statement else 'no'} · "
+                f"**Public interest test:** {'yes' if letter.public_interest_test else 'no'} · "
+                f"**Complaint rights:** {'yes' if letter.complaint_rights else 'no'}"
+            )
+            for q in letter.questions:
+                with st.container(border=True):
+                    st.markdown(f"**{escape_markdown(q.label)}** · {escape_markdown(treatment_words(q.treatments))}"
+                                + (f" · {escape_markdown(', '.join(q.exemptions))}" if q.exemptions else ""))
+                    st.caption(escape_markdown(q.text))
+                    if q.pointers:
+                        st.caption("Points to: " + escape_markdown(join_or_dash(p.name for p in q.pointers)))
+        with text:
+            st.markdown("##### The letter as written")
+            st.code(letter.text, language=None, wrap_lines=True, height=640)
+            if letter.source:
+                st.caption("Source: " + escape_markdown(letter.source))
+
+with add_tab:
+    st.markdown("Add published response letters (text, Markdown, HTML, Word or PDF). Each file is parsed into "
+                "questions and answers; files that cannot be read are listed with the reason.")
+    files = st.file_uploader("Letters", type=sorted(s.lstrip(".") for s in (".md", ".txt", ".html", ".htm", ".pdf",
+                                                                            ".docx")),
+                             accept_multiple_files=True, key="corpus.upload")
+    if st.button("Add to the corpus", type="primary", disabled=not files, key="corpus.ingest"):
+        bar = st.progress(0.0, text="Reading letters…")
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.progress(done / max(total, 1), text=f"{done} of {total}: {name}")
+
+        try:
+            report = cp.ingest_uploads(app.index, [(f.name, f.getvalue()) for f in files], progress)
+        except PrecedentError as exc:
+            st.error(str(exc))
+        else:
+            bar.empty()
+            (st.warning if report.skipped else st.success)(report.summary())
+            for name, reason in report.skipped:
+                st.error(f"{escape_markdown(name)}: {escape_markdown(reason)}")

@@ -1,0 +1,112 @@
+"""Browsing and growing the corpus: filters over letters, and ingest of uploaded files. No Streamlit."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from foi_precedent.letters.model import Letter, Treatment
+
+
+@dataclass(frozen=True)
+class LetterFilter:
+    authority: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    exemption: str | None = None
+    treatment: str | None = None
+    cluster: str | None = None
+
+    def matches(self, letter: Letter) -> bool:
+        if self.authority and (letter.authority or "") != self.authority:
+            return False
+        if self.date_from and (letter.date is None or letter.date < self.date_from):
+            return False
+        if self.date_to and (letter.date is None or letter.date > self.date_to):
+            return False
+        if self.exemption and self.exemption not in exemptions_of(letter):
+            return False
+        if self.treatment and Treatment(self.treatment) not in {t for q in letter.questions for t in q.treatments}:
+            return False
+        return not (self.cluster and cluster_of(letter) != self.cluster)
+
+    def search_args(self) -> dict:
+        """The same filters as keyword arguments of ``index.search`` (cluster is applied afterwards)."""
+        return {"authority": self.authority, "date_from": self.date_from, "date_to": self.date_to,
+                "exemption": self.exemption, "treatment": self.treatment}
+
+
+def cluster_of(letter: Letter) -> str | None:
+    value = (letter.meta or {}).get("cluster")  # the front matter's cluster, for the shipped corpus
+    return str(value) if value else None
+
+
+def exemptions_of(letter: Letter) -> set[str]:
+    return set(letter.exemptions) | {e for q in letter.questions for e in q.exemptions}
+
+
+def options(letters: Iterable[Letter]) -> dict[str, list[str]]:
+    """The values each filter can take, from the letters in the index."""
+    letters = list(letters)
+    return {
+        "authority": sorted({x.authority for x in letters if x.authority}),
+        "exemption": sorted({e for x in letters for e in exemptions_of(x)}, key=_exemption_order),
+        "treatment": [t.value for t in Treatment if any(t in q.treatments for x in letters for q in x.questions)],
+        "cluster": sorted({c for x in letters if (c := cluster_of(x))}),
+    }
+
+
+def _exemption_order(e: str):
+    m = re.match(r"(s|reg)(\d+)", e)
+    return (m.group(1), int(m.group(2)), e) if m else ("~", 0, e)
+
+
+def table_rows(letters: Iterable[Letter]) -> list[dict]:
+    return [
+        {
+            "Reference": x.reference,
+            "Date": x.date,
+            "Authority": x.authority or "",
+            "Title": x.title or "",
+            "Cluster": cluster_of(x) or "",
+            "Questions": len(x.questions),
+            "Exemptions": ", ".join(sorted(exemptions_of(x), key=_exemption_order)),
+        }
+        for x in sorted(letters, key=lambda x: (x.date or date.min, x.reference), reverse=True)
+    ]
+
+
+def _safe_name(name: str) -> str:
+    base = Path(name).name
+    return re.sub(r"[^\w.\- ]+", "_", base).strip(" .") or "upload.txt"
+
+
+def ingest_uploads(index: Any, files: list[tuple[str, bytes]],
+                   progress: Callable[[int, int, str], None] | None = None):
+    """Write the uploads to a temporary folder and ingest them; the report names files as uploaded.
+
+    Returns the index's ``IngestReport`` with ``skipped`` and ``entries`` rewritten to the upload names.
+    """
+    with tempfile.TemporaryDirectory(prefix="precedent-upload-") as folder:
+        names: dict[str, str] = {}
+        paths = []
+        for i, (name, data) in enumerate(files):
+            path = Path(folder) / f"{i:03d}-{_safe_name(name)}"
+            path.write_bytes(data)
+            names[str(path)] = name
+            paths.append(path)
+
+        def report_progress(done: int, total: int, current: str) -> None:
+            if progress:
+                progress(done, total, names.get(str(current), Path(current).name))
+
+        report = index.ingest_paths(paths, progress=report_progress)
+    report.skipped = [(names.get(p, p), reason) for p, reason in report.skipped]
+    for entry in getattr(report, "entries", []):
+        entry.path = names.get(entry.path, entry.path)
+    return report

@@ -1,0 +1,113 @@
+"""Streamlit pieces the Draft and Check pages share: a precedent, a question row, a flag with its review.
+
+All letter text goes through ``escape_markdown`` / ``quote_block`` or ``st.text``/``st.code``; nothing
+here passes letter content to ``unsafe_allow_html``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from foi_precedent.consistency.flags import Flag
+from foi_precedent.errors import PrecedentError
+from foi_precedent.letters.precedent import Precedent
+from foi_precedent.ui.text import (
+    CONFIDENCE_COLOURS,
+    escape_markdown,
+    flag_key,
+    format_date,
+    join_or_dash,
+    quote_block,
+    severity_colour,
+    treatment_words,
+)
+from foi_precedent.ui.workspace import Review, accept_flag, override_flag
+
+
+def precedent_card(p: Precedent, index: Any, key: str, agrees: bool | None = None) -> None:
+    """One past answer: where it is from, how it was treated, what it said, and the whole letter on demand."""
+    title = f"{p.reference} · {p.label} · {format_date(p.date)}"
+    if p.similarity:
+        title += f" · similarity {p.similarity:.2f}"
+    with st.expander(escape_markdown(title), expanded=False):
+        head = f"**{escape_markdown(p.authority or 'Unknown authority')}** · {escape_markdown(treatment_words(p.treatments))}"
+        if agrees is False:
+            head += " · :orange[differs from the majority]"
+        st.markdown(head)
+        st.markdown(f"**Exemptions:** {escape_markdown(join_or_dash(p.exemptions))}  \n"
+                    f"**Pointers:** {escape_markdown(join_or_dash(x.name for x in p.pointers))}")
+        st.markdown(f"**Asked:** {escape_markdown(p.question)}")
+        st.markdown(quote_block(p.answer) if p.answer.strip() else "_No answer text._")
+        if st.toggle("Open the whole letter", key=f"{key}.open"):
+            try:
+                letter = index.letter(p.reference)
+            except KeyError:
+                st.error(f"Letter {p.reference} is no longer in the index.")
+            else:
+                st.code(letter.text, language=None, wrap_lines=True, height=420)
+
+
+def plan_summary(treatments, exemptions, confidence: str, status: str, note: str = "") -> None:
+    """The planned (or precedent) treatment of one question and how sure precedent is."""
+    colour = CONFIDENCE_COLOURS.get(confidence, "gray")
+    st.markdown(f"**Precedent says:** {escape_markdown(treatment_words(treatments))}"
+                + (f" under {escape_markdown(', '.join(exemptions))}" if exemptions else "")
+                + f"  \n:{colour}-badge[confidence: {confidence}] :gray-badge[precedent: {status}]")
+    if note:
+        st.caption(escape_markdown(note))
+
+
+def flag_card(flag: Flag, reviews: dict[str, Review], audit: Any, key: str,
+              ids: Callable[[], tuple[int | None, int | None]] = lambda: (None, None)) -> None:
+    """A flag, colour-coded by severity, with its evidence and the officer's accept / override controls.
+
+    ``ids`` gives the (draft id, check id) the override is recorded against.
+    """
+    fk = flag_key(flag)
+    review = reviews.get(fk)
+    colour = severity_colour(flag.severity)
+    with st.container(border=True):
+        status = ""
+        if review and review.status == "accepted":
+            status = " :green-badge[fixed]"
+        elif review and review.status == "overridden":
+            status = " :violet-badge[overridden]"
+        st.markdown(f":{colour}-badge[{flag.severity.upper()}] :{colour}[**{escape_markdown(flag.kind.replace('_', ' '))}**]"
+                    f" · {escape_markdown(flag.label or 'whole letter')}{status}")
+        st.markdown(f":{colour}[{escape_markdown(flag.message)}]")
+        for e in flag.evidence[:2]:
+            source = " · ".join(x for x in (e.reference, e.label, format_date(e.date) if e.date else "") if x)
+            st.caption(escape_markdown(source))
+            st.markdown(quote_block(e.quote))
+        if review and review.status == "overridden":
+            st.caption(escape_markdown(f"Overridden at {review.at}: {review.reason}"))
+            return
+        if review:
+            return
+        left, right = st.columns([1, 2])
+        if left.button("Mark as fixed", key=f"{key}.{fk}.accept", help="The draft has been changed to follow precedent"):
+            reviews[fk] = accept_flag()
+            st.rerun()
+        with right.popover("Override…", width="stretch"):
+            reason = st.text_area("Why the draft is right as it is", key=f"{key}.{fk}.reason", height=90)
+            if st.button("Record override", key=f"{key}.{fk}.override", type="primary"):
+                draft_id, check_id = ids()
+                try:
+                    reviews[fk] = override_flag(audit, flag, reason, draft_id=draft_id, check_id=check_id)
+                except PrecedentError as exc:
+                    st.error(str(exc))
+                else:
+                    st.rerun()
+
+
+def flag_counts(flags, reviews: dict[str, Review]) -> str:
+    open_flags = [f for f in flags if flag_key(f) not in reviews]
+    if not flags:
+        return "No flags: the draft follows precedent and has what FOIA requires."
+    counts = {s: sum(1 for f in open_flags if f.severity == s) for s in ("high", "medium", "low")}
+    done = len(flags) - len(open_flags)
+    return (f"{len(flags)} flag{'s' if len(flags) != 1 else ''}: {counts['high']} high, {counts['medium']} medium, "
+            f"{counts['low']} low open; {done} reviewed.")

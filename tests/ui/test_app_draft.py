@@ -1,0 +1,186 @@
+"""The Draft page: request in, precedents beside each question, a draft streamed, checked, reviewed, exported."""
+
+from __future__ import annotations
+
+import pytest
+
+from foi_precedent.drafting.letter import precedent_letter
+from foi_precedent.drafting.plan import plan_request
+from foi_precedent.drafting.request import split_request
+from foi_precedent.errors import ModelError
+from foi_precedent.models import FakeChatModel
+from tests.ui.conftest import REQUEST
+
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _with_precedents(app_test, services=None, request=REQUEST):
+    at = app_test(services=services)
+    at.text_area(key="draft.request_text").input(request)
+    at.button(key="draft.find").click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _generate(at, mode="Model"):
+    at.radio(key="draft.mode").set_value(mode)
+    at.button(key="draft.generate").click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def model_letter(fake_services) -> str:
+    """What a model writes: the planned letter, except that it decides an exemption on its own for Q5
+    (which the check must flag). The fake streams it word by word."""
+    request = split_request(REQUEST)
+    planned = precedent_letter(request, plan_request(request, fake_services.index), fake_services.index)
+    assert "This information is not held." in planned
+    return planned.replace("This information is not held.",
+                           "This information is exempt under Section 43(2) (commercial interests).")
+
+
+def test_request_is_split_and_each_question_shows_its_precedents(app_test):
+    at = _with_precedents(app_test)
+    text = _markdown(at)
+    assert "5 questions and their precedents" in [s.value for s in at.subheader]
+    assert "##### Q4  \nPlease can you tell me what distance the LFR camera is able to work over?" in text
+    assert "**Precedent says:** Withheld under s31\\(1\\)\\(a\\), s31\\(1\\)\\(b\\)" in text
+    assert ":orange-badge[confidence: low]" in text
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("01\\.FOI\\.22\\.025506 · Question 2") for label in labels)
+    # the precedent's own answer is quoted, and the requester's identity was removed before searching
+    assert "> this information is not held as we do not record deployment costs\\." in text
+    assert "The requester's identity was removed" in "\n".join(c.value for c in at.caption)
+    assert all("Jane" not in q for q in fake_services_queries(at))
+
+
+def fake_services_queries(at) -> list[str]:
+    from foi_precedent.ui.state import SERVICES_KEY
+
+    return at.session_state[SERVICES_KEY].index.queries
+
+
+def test_whole_letter_opens_from_a_precedent(app_test):
+    at = _with_precedents(app_test)
+    toggle = next(t for t in at.toggle if t.key.startswith("draft.prec.Q5.01.FOI.22.025506"))
+    toggle.set_value(True)
+    at.run()
+    assert any("01.FOI.22.025506" in c.value and "average cost" in c.value for c in at.code)
+
+
+def test_model_draft_streams_is_checked_and_can_be_overridden_and_exported(app_test, fake_services, model_letter):
+    fake_services.chat_model = FakeChatModel(model_letter, name="fake-model")
+    at = _generate(_with_precedents(app_test))
+    assert at.text_area(key="draft.text").value.strip() == model_letter.strip().replace("Dear Requester,",
+                                                                                         "Dear Jane Example,")
+    assert "Written by **fake\\-model**" in at.info[0].value
+    assert "must review" in at.info[0].value
+    assert fake_services.chat_model.chunks_yielded > 10  # it streamed
+    drafts = fake_services.audit.rows("drafts")
+    assert len(drafts) == 1 and drafts[0]["model"] == "fake-model" and drafts[0]["mode"] == "model"
+    assert "**Check:**" in _markdown(at)
+    flags_text = _markdown(at)
+    assert "beyond plan" in flags_text and "s43\\(2\\)" in flags_text  # the model's own exemption is flagged
+
+    # an override of one flag, with its reason, goes to the audit log against the draft
+    button = next(b for b in at.button if b.key and b.key.endswith(".override"))
+    prefix = button.key.removesuffix(".override")
+    at.text_area(key=prefix + ".reason").input("Agreed with the information manager on 3 March.")
+    at.button(key=prefix + ".override").click()
+    at.run()
+    assert not at.exception, at.exception
+    rows = fake_services.audit.rows("overrides")
+    assert len(rows) == 1 and rows[0]["draft_id"] == drafts[0]["id"] and rows[0]["reason"].startswith("Agreed")
+    assert "overridden" in _markdown(at)
+
+    # export buttons offer the edited text
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Word (.docx)", "Markdown (.md)"]
+
+
+def test_edits_survive_reruns_and_recheck_uses_them(app_test, fake_services):
+    at = _generate(_with_precedents(app_test), mode="Precedent only")
+    draft = at.text_area(key="draft.text").value
+    assert "Written **from precedent only**" in at.info[0].value
+    assert fake_services.audit.rows("drafts")[0]["mode"] == "precedent"
+    assert "**Check:**" in _markdown(at)
+
+    # the officer drops the complaint-rights paragraph and discloses the camera range
+    edited = draft.replace("This information is exempt", "The cameras work between 2 and 20 metres")
+    cut = edited.lower().find("complain")
+    edited = edited[: edited.rfind("\n\n", 0, cut)] if cut > 0 else edited
+    at.text_area(key="draft.text").input(edited)
+    at.run()
+    assert at.text_area(key="draft.text").value == edited  # kept across the rerun
+    at.button(key="draft.recheck").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.text_area(key="draft.text").value == edited
+    assert "missing complaint rights" in _markdown(at)
+    checks = fake_services.audit.rows("checks")
+    assert len(checks) == 1 and checks[0]["source"] == "app:draft"
+
+
+def test_model_down_shows_the_reason_and_a_precedent_only_draft(app_test, fake_services):
+    fake_services.chat_model = FakeChatModel(ModelError("the model endpoint did not answer within 120 s"),
+                                             name="slow-model")
+    at = _generate(_with_precedents(app_test))
+    warnings = [w.value for w in at.warning]
+    assert any("The model could not be used" in w and "did not answer within 120 s" in w for w in warnings)
+    assert "Written **from precedent only**" in at.info[0].value
+    assert at.text_area(key="draft.text").value.startswith("Freedom of information request reference no")
+    assert fake_services.audit.rows("drafts")[0]["fallback_reason"]
+
+
+def test_model_that_cannot_start_offers_precedent_only(app_test, fake_services):
+    class Broken:
+        @property
+        def chat_model(self):
+            raise ModelError("the embedded model server did not start (port in use)")
+
+        def __getattr__(self, name):
+            return getattr(fake_services, name)
+
+    at = _generate(_with_precedents(app_test, services=Broken()))
+    assert [e.value for e in at.error] == ["the embedded model server did not start (port in use)"]
+    at.button(key="draft.fallback").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.radio(key="draft.mode").value == "Precedent only"
+    assert at.text_area(key="draft.text").value.startswith("Freedom of information request reference no")
+
+
+def test_empty_request_is_a_clear_error(app_test):
+    at = app_test()
+    at.button(key="draft.find").click()
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["the pasted request: the request is empty"]
+    assert not at.subheader  # nothing else is shown
+
+
+def test_broken_upload_is_a_clear_error(app_test):
+    at = app_test()
+    at.file_uploader(key="draft.request_file").upload("request.pdf", b"%PDF-1.4 garbage", "application/pdf")
+    at.run()
+    at.button(key="draft.find").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith("request.pdf:")
+
+
+def test_uploaded_docx_request(app_test):
+    from foi_precedent.ui.export import to_docx
+
+    at = app_test()
+    at.file_uploader(key="draft.request_file").upload("request.docx", to_docx(REQUEST))
+    at.run()
+    at.button(key="draft.find").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "5 questions and their precedents" in [s.value for s in at.subheader]

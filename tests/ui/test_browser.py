@@ -1,0 +1,111 @@
+"""The real thing: `streamlit run app.py` on 127.0.0.1 with the shipped corpus indexed, driven by chromium.
+
+Goes through the Draft page end to end (request in, precedents shown, a precedent-only draft made, flags
+shown), checks a draft holding a <script> (shown as text, never run), opens the Corpus page, and saves a
+screenshot of each page into docs/screenshots/. Needs Debian's chromium (`make browser` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.ui.browser_support import CHROMIUM, ROOT, build_index, chromium, running_app
+from tests.ui.conftest import REQUEST
+from tests.ui.test_app_check import DRAFT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)")]
+
+SHOTS = ROOT / "docs" / "screenshots"
+WIDTH = 1440
+
+
+@pytest.fixture(scope="module")
+def indexed_home(tmp_path_factory):
+    """A fresh PRECEDENT_HOME with the corpus indexed (about two minutes); PRECEDENT_BROWSER_HOME reuses
+    one built before, for iterating on the pages."""
+    if os.environ.get("PRECEDENT_BROWSER_HOME"):
+        return Path(os.environ["PRECEDENT_BROWSER_HOME"])
+    home = tmp_path_factory.mktemp("browser") / "precedent-home"
+    build_index(home)
+    return home
+
+
+def settled(page, timeout: float = 120_000) -> None:
+    """Wait until the script run is over (Streamlit shows its status widget while running)."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=timeout)
+
+
+def screenshot(page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main container, so grow the viewport to fit it."""
+    page.wait_for_timeout(600)
+    height = page.evaluate(
+        "() => Math.max(...['[data-testid=\"stMain\"]', '[data-testid=\"stAppViewContainer\"]', 'body']"
+        ".map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": WIDTH, "height": max(900, min(int(height), 7000))})
+    page.wait_for_timeout(600)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / name))
+    page.set_viewport_size({"width": WIDTH, "height": 1000})
+
+
+def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
+    dialogs: list[str] = []
+    with running_app(indexed_home) as (url, _), chromium(WIDTH) as page:
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(url)
+        page.get_by_role("heading", name="Draft a reply").wait_for(timeout=30_000)
+
+        # Draft: request in, precedents beside each question
+        page.locator('textarea[aria-label="Request"]').fill(REQUEST)
+        page.get_by_role("button", name="Find precedents").click()
+        page.get_by_text("5 questions and their precedents").wait_for(timeout=60_000)
+        settled(page)
+        assert page.get_by_text("Precedent says:").count() == 5
+        assert page.locator('[data-testid="stExpander"]').count() >= 5
+        assert "Jane" not in page.locator('[data-testid="stMain"]').inner_text().split("Draft\n")[-1]
+
+        # a precedent-only draft, checked, with its flags
+        page.get_by_text("Precedent only", exact=True).click()
+        page.get_by_role("button", name="Generate draft").click()
+        page.get_by_text("from precedent only").first.wait_for(timeout=120_000)
+        page.get_by_text("Check:").wait_for(timeout=30_000)
+        settled(page)
+        draft = page.locator('textarea[aria-label^="Draft letter"]').input_value()
+        assert draft.startswith("Freedom of information request reference no")
+        assert "Dear Jane Example," in draft  # the salutation is the one place the name goes back in
+        assert page.get_by_role("button", name="Word (.docx)").is_visible()
+        page.locator('[data-testid="stExpander"]').first.click()  # open one precedent for the picture
+        screenshot(page, "draft.png")
+
+        # Check: a pasted draft with a <script> in it
+        page.get_by_role("link", name="Check").click()
+        page.get_by_role("heading", name="Check a draft").wait_for(timeout=30_000)
+        page.locator('textarea[aria-label="Draft"]').fill(DRAFT)
+        page.get_by_role("button", name="Check the draft").click()
+        page.get_by_text("treatment divergence").first.wait_for(timeout=60_000)
+        settled(page)
+        assert page.get_by_text("<script>alert(1)</script>", exact=False).count() >= 1
+        assert page.locator("script", has_text="alert(1)").count() == 0
+        screenshot(page, "check.png")
+
+        # Corpus: browse, then open a letter beside its structure
+        page.get_by_role("link", name="Corpus").click()
+        page.get_by_text("precedent letters in the index").wait_for(timeout=30_000)
+        settled(page)
+        screenshot(page, "corpus-browse.png")
+        page.get_by_role("tab", name="Open a letter").click()
+        letter_box = page.locator('input[aria-label="Letter"]')
+        letter_box.wait_for(timeout=30_000)
+        letter_box.click()
+        page.keyboard.type("GMP-FOI-2021-02525")
+        page.keyboard.press("Enter")
+        page.get_by_text("The letter as written").wait_for(timeout=30_000)
+        settled(page)
+        screenshot(page, "corpus.png")
+    assert dialogs == []  # nothing in a letter ran
