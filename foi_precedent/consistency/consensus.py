@@ -21,6 +21,7 @@ MAJORITY = 0.5
 STRONG_SIMILARITY = 0.8
 
 REFUSALS = frozenset({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND})
+CITING = REFUSALS | {Treatment.COST_LIMIT, Treatment.VEXATIOUS}  # treatments that rest on a cited section
 
 
 @dataclass(frozen=True)
@@ -182,13 +183,15 @@ def build_consensus(
     agreement = by_set[majority_set] / total
     order = [t for t in Treatment if t in majority_set]
 
-    refusing = [w for w in counted if REFUSALS & set(w.precedent.treatments)]
+    refusing = [w for w in counted if CITING & set(w.precedent.treatments)]
     ex_total = sum(w.weight for w in refusing)
     ex_shares: dict[str, float] = defaultdict(float)
     for w in refusing:
         for e in w.precedent.exemptions:
             ex_shares[e] += w.weight / ex_total
     exemptions = tuple(sorted((e for e, s in ex_shares.items() if s > MAJORITY), key=lambda e: (-ex_shares[e], e)))
+    if not (majority_set & CITING):
+        exemptions = ()  # the majority did not refuse: the refusing minority's exemptions are not precedent
 
     from foi_precedent.letters.exemptions import rule_table
 
