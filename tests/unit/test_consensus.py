@@ -1,0 +1,66 @@
+"""Precedent consensus is a pure function over retrieved precedents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from foi_precedent.consistency.consensus import build_consensus
+from foi_precedent.letters.model import Pointer, Treatment
+from foi_precedent.letters.precedent import Precedent
+
+PD, WH, NCND, NH = Treatment.PUBLIC_DOMAIN, Treatment.WITHHELD, Treatment.NCND, Treatment.NOT_HELD
+
+
+def p(ref, treatments, year=2023, sim=0.9, authority="Metropolitan Police Service", label="Q1", exemptions=(),
+      pointers=()):
+    return Precedent(reference=ref, label=label, authority=authority, date=date(year, 6, 1), year=year,
+                     question="q", answer="a", treatments=tuple(treatments), exemptions=tuple(exemptions),
+                     pointers=tuple(Pointer(n) for n in pointers), similarity=sim)
+
+
+def test_majority_treatment_exemptions_and_pointers():
+    hits = [p("A", [WH], exemptions=["s31(1)(a)"]), p("B", [WH], exemptions=["s31(1)(a)", "s40(2)"]),
+            p("C", [PD], pointers=["Grid"])]
+    c = build_consensus("Q1", "q", hits, authority="Metropolitan Police Service")
+    assert c.treatments == (WH,)
+    assert c.exemptions == ("s31(1)(a)",)  # s40(2) is relied on by only half the refusals
+    assert [x.reference for x in c.dissenting] == ["C"]
+    assert c.status == "settled" and c.support == 3
+    assert c.pointers == (Pointer("Grid"),)
+
+
+def test_the_letter_itself_never_counts_and_one_letter_counts_once():
+    hits = [p("SELF", [NCND], sim=1.0), p("A", [PD], label="Q1", sim=0.9), p("A", [WH], label="Q2", sim=0.8)]
+    c = build_consensus("Q1", "q", hits, exclude_references={"SELF"})
+    assert [(w.precedent.reference, w.precedent.label) for w in c.counted] == [("A", "Q1")]
+    assert c.status == "thin"
+
+
+def test_recent_and_same_authority_weigh_more():
+    old = [p("OLD1", [PD], year=2019), p("OLD2", [PD], year=2019)]
+    new = [p("NEW", [WH], year=2025)]
+    c = build_consensus("Q1", "q", old + new)
+    assert c.treatments == (WH,)  # 0.85**6 * 2 < 1
+    other = [p(f"X{i}", [PD], authority="Other Police") for i in range(2)]
+    mine = [p("M", [WH], authority="Metropolitan Police Service")]
+    assert build_consensus("Q1", "q", other + mine, authority="Metropolitan Police Service").treatments == (WH,)
+    assert build_consensus("Q1", "q", other + mine, authority="Other Police").treatments == (PD,)
+
+
+def test_dissimilar_hits_are_not_precedent():
+    c = build_consensus("Q1", "q", [p("A", [PD], sim=0.3), p("B", [WH], sim=0.45)])
+    assert c.status == "none" and c.treatments == () and c.confidence == "none"
+    c = build_consensus("Q1", "q", [p("A", [PD], sim=0.95), p("B", [WH], sim=0.6)])
+    assert [w.precedent.reference for w in c.counted] == ["A"]  # B is far below the best match
+
+
+def test_split_precedent_and_exemptions_only_when_the_majority_refused():
+    c = build_consensus("Q1", "q", [p("A", [PD], sim=0.95), p("B", [WH], exemptions=["s31(1)(a)"]), p("C", [NH])])
+    assert c.status == "split" and c.confidence == "low"
+    assert c.exemptions == ()
+
+
+def test_strong_single_precedent():
+    c = build_consensus("Q1", "q", [p("A", [PD], sim=0.95)], authority="Metropolitan Police Service")
+    assert c.strong_single and c.confidence == "high"
+    assert not build_consensus("Q1", "q", [p("A", [PD], sim=0.95)]).strong_single
