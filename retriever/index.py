@@ -14,6 +14,7 @@ not in SQLite, so a crash can leave at worst a few unused vectors behind.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -138,13 +139,27 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     return files, missing
 
 
-def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
-    """Fuse ranked id lists: score(id) = sum over lists of 1 / (k + rank), rank from 1.
+QUESTION_WEIGHT = 0.5  # the question-to-question ranking breaks ties between near-identical questions
+
+
+def _question_texts(letters: Iterable[Letter]) -> tuple[list[tuple[str, str]], list[str]]:
+    keys, texts = [], []
+    for letter in letters:
+        for q in letter.questions:
+            keys.append((letter.reference, q.label))
+            texts.append(expand_acronyms(q.text or q.answer or q.label))
+    return keys, texts
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int = RRF_K,
+                           weights: Sequence[float] | None = None) -> list[tuple[str, float]]:
+    """Fuse ranked id lists: score(id) = sum over lists of weight / (k + rank), rank from 1.
     Sorted by score (high first), ties by id."""
     scores: dict[str, float] = {}
-    for ranking in rankings:
+    for n, ranking in enumerate(rankings):
+        weight = weights[n] if weights else 1.0
         for rank, item in enumerate(ranking, start=1):
-            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -370,8 +385,10 @@ class PrecedentIndex:
 
     def _flush(self, pending: list[tuple[Letter, str, list[Chunk], IngestEntry]], report: IngestReport) -> None:
         chunks = [c for _, _, cs, _ in pending for c in cs]
-        vectors = self._embed([c.embed_text for c in chunks])
-        self._write(pending, chunks, vectors)
+        keys, texts = _question_texts([letter for letter, *_ in pending])
+        vectors = self._embed([c.embed_text for c in chunks] + texts)
+        questions = dict(zip(keys, vectors[len(chunks):], strict=True))
+        self._write(pending, chunks, vectors[: len(chunks)], questions)
         for _, _, cs, entry in pending:
             if entry.status == "replaced":
                 report.replaced += 1
@@ -380,7 +397,8 @@ class PrecedentIndex:
             report.questions += len(cs)
             report.entries.append(entry)
 
-    def _write(self, pending, chunks: list[Chunk], vectors: np.ndarray) -> None:
+    def _write(self, pending, chunks: list[Chunk], vectors: np.ndarray,
+               question_vectors: dict[tuple[str, str], np.ndarray] | None = None) -> None:
         """Chroma upsert, then one SQLite transaction, then removal of stale vectors."""
         self._mark_dirty()
         old_ids: set[str] = set()
@@ -388,18 +406,20 @@ class PrecedentIndex:
             old_ids.update(self.store.chunk_ids(letter.reference))
         if chunks:
             self._upsert([c.id for c in chunks], vectors, [c.chroma_metadata() for c in chunks], [c.text for c in chunks])
-        self._commit(pending)
+        self._commit(pending, question_vectors)
         stale = sorted(old_ids - {c.id for c in chunks})
         for i in range(0, len(stale), CHROMA_BATCH):
             self.collection.delete(ids=stale[i: i + CHROMA_BATCH])
 
-    def _commit(self, pending) -> None:
-        self.store.save_letters([(letter, source, chunks) for letter, source, chunks, *_ in pending])
+    def _commit(self, pending, question_vectors=None) -> None:
+        self.store.save_letters([(letter, source, chunks) for letter, source, chunks, *_ in pending], question_vectors)
 
     def add_letters(self, letters: Sequence[Letter], embeddings: np.ndarray | None = None,
-                    source_paths: Sequence[str | None] | None = None) -> int:
+                    source_paths: Sequence[str | None] | None = None,
+                    question_embeddings: np.ndarray | None = None) -> int:
         """Fast path (benchmarks, tools): index parsed letters as they are, optionally with precomputed
-        embeddings aligned with ``[c for l in letters for c in chunks_for_letter(l)]``. Returns chunks added."""
+        embeddings aligned with ``[c for l in letters for c in chunks_for_letter(l)]`` (and question embeddings
+        aligned with the letters' questions; computed when missing). Returns chunks added."""
         pending = []
         for i, letter in enumerate(letters):
             source = source_paths[i] if source_paths else None
@@ -411,7 +431,10 @@ class PrecedentIndex:
             vectors = _normalise(np.asarray(embeddings, dtype=np.float32))
             if len(vectors) != len(chunks):
                 raise ValueError(f"{len(vectors)} embeddings for {len(chunks)} chunks")
-        self._write(pending, chunks, vectors)
+        keys, texts = _question_texts(letters)
+        qvectors = (_normalise(np.asarray(question_embeddings, dtype=np.float32)) if question_embeddings is not None
+                    else self._embed(texts))
+        self._write(pending, chunks, vectors, dict(zip(keys, qvectors, strict=True)))
         self._mark_clean()
         return len(chunks)
 
@@ -523,12 +546,37 @@ class PrecedentIndex:
             results[i] = self._fuse(qvecs[row], dense_ids, distances, lexical_ids, k, filters)
         return results
 
+    def question_similarities(self, qvec: np.ndarray, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
+        """Cosine between a query and past questions' own words (vectors kept in SQLite; any missing, e.g. in
+        an index built before they existed, are computed and saved)."""
+        vectors = self.store.question_vectors(keys)
+        missing = [key for key in keys if key not in vectors]
+        if missing:
+            letters = self._cached_letters([ref for ref, _ in missing])
+            todo = {}
+            for ref, label in missing:
+                letter = letters.get(ref)
+                if letter is not None:
+                    with contextlib.suppress(KeyError):
+                        todo[(ref, label)] = expand_acronyms(letter.question(label).text)
+            if todo:
+                fresh = dict(zip(todo, self._embed(list(todo.values())), strict=True))
+                self.store.save_question_vectors(fresh)
+                vectors.update(fresh)
+        return {key: float(np.dot(qvec, v)) for key, v in vectors.items()}
+
     def _fuse(self, qvec: np.ndarray, dense_ids: list[str], distances: dict[str, float], lexical_ids: list[str],
               k: int, filters: Filters) -> list[Precedent]:
+        # Three rankings fused: the chunk vectors (question and answer), bm25, and the question's own words
+        # (which tells near-identical questions apart: "currently using" vs "previously used").
         fused = reciprocal_rank_fusion([dense_ids, lexical_ids])
         if not fused:
             return []
         stored = {c.id: c for c in self.store.chunks([cid for cid, _ in fused])}
+        key_of = {cid: (c.reference, c.label) for cid, c in stored.items()}
+        qsims = self.question_similarities(qvec, list(dict.fromkeys(key_of.values())))
+        by_question = sorted(stored, key=lambda cid: (-qsims.get(key_of[cid], -1.0), cid))
+        fused = reciprocal_rank_fusion([dense_ids, lexical_ids, by_question], weights=(1.0, 1.0, QUESTION_WEIGHT))
         dense_rank = {cid: r for r, cid in enumerate(dense_ids, start=1)}
         lexical_rank = {cid: r for r, cid in enumerate(lexical_ids, start=1)}
         best: dict[tuple[str, str], tuple[str, float]] = {}
@@ -561,12 +609,15 @@ class PrecedentIndex:
                 question = letter.question(label)
             except KeyError:
                 continue
-            sim = sims.get(cid, 0.0)
+            chunk_sim = sims.get(cid, 0.0)
+            chunk_sim = 0.0 if math.isnan(chunk_sim) else min(1.0, max(0.0, chunk_sim))
+            sim = qsims.get((ref, label), chunk_sim)
             sim = 0.0 if math.isnan(sim) else min(1.0, max(0.0, sim))
             out.append(
                 Precedent.from_question(
                     letter, question, score=score, similarity=sim, text=stored[cid].text, chunk_id=cid,
-                    meta={"dense_rank": dense_rank.get(cid), "lexical_rank": lexical_rank.get(cid)},
+                    meta={"dense_rank": dense_rank.get(cid), "lexical_rank": lexical_rank.get(cid),
+                          "chunk_similarity": round(chunk_sim, 4)},
                 )
             )
         return out

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+
 from foi_precedent.errors import IndexError_
 from foi_precedent.letters.model import Letter, letter_from_dict
 from retriever.chunking import Chunk
@@ -46,6 +48,15 @@ MIGRATIONS: list[str] = [
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta(key, value) VALUES ('generation', '0');
     INSERT INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(8))));
+    """,
+    # 3: one embedding of each question's own words: "same kind of question" is judged on these
+    """
+    CREATE TABLE question_vectors (
+        reference TEXT NOT NULL,
+        label     TEXT NOT NULL,
+        vector    BLOB NOT NULL,
+        PRIMARY KEY (reference, label)
+    );
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -207,11 +218,39 @@ class Store:
         return {"letters": letters, "chunks": chunks, "authorities": authorities}
 
     # -- writes ---------------------------------------------------------------------------------------
-    def save_letters(self, items: list[tuple[Letter, str | None, list[Chunk]]]) -> None:
-        """Insert or replace letters and all their chunks, in one transaction."""
+    def question_vectors(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], np.ndarray]:
+        wanted = list(dict.fromkeys(keys))
+        out: dict[tuple[str, str], np.ndarray] = {}
+        refs = list(dict.fromkeys(ref for ref, _ in wanted))
+        want = set(wanted)
+        for i in range(0, len(refs), 500):
+            part = refs[i: i + 500]
+            rows = self.conn.execute(
+                f"SELECT reference, label, vector FROM question_vectors WHERE reference IN ({','.join('?' * len(part))})",
+                part)
+            for ref, label, blob in rows:
+                if (ref, label) in want:
+                    out[(ref, label)] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def save_question_vectors(self, vectors: dict[tuple[str, str], np.ndarray]) -> None:
+        with self.transaction() as cur:
+            self._insert_question_vectors(cur, vectors)
+
+    @staticmethod
+    def _insert_question_vectors(cur, vectors: dict[tuple[str, str], np.ndarray]) -> None:
+        cur.executemany(
+            "INSERT OR REPLACE INTO question_vectors(reference, label, vector) VALUES (?,?,?)",
+            [(ref, label, np.asarray(v, dtype=np.float32).tobytes()) for (ref, label), v in vectors.items()],
+        )
+
+    def save_letters(self, items: list[tuple[Letter, str | None, list[Chunk]]],
+                     question_vectors: dict[tuple[str, str], np.ndarray] | None = None) -> None:
+        """Insert or replace letters, all their chunks and their question vectors, in one transaction."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction() as cur:
             for letter, source_path, chunks in items:
+                cur.execute("DELETE FROM question_vectors WHERE reference=?", (letter.reference,))
                 cur.execute("DELETE FROM chunks WHERE reference=?", (letter.reference,))
                 cur.execute("DELETE FROM letters WHERE reference=?", (letter.reference,))
                 cur.execute(
@@ -222,6 +261,8 @@ class Store:
                     "INSERT INTO chunks(id, reference, label, seq, text, metadata) VALUES (?,?,?,?,?,?)",
                     [(c.id, c.reference, c.label, c.seq, c.text, json.dumps(c.metadata)) for c in chunks],
                 )
+            if question_vectors:
+                self._insert_question_vectors(cur, question_vectors)
             cur.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
 
     def set_source_path(self, reference: str, source_path: str) -> None:
@@ -233,6 +274,7 @@ class Store:
         with self.transaction() as cur:
             ids = [r[0] for r in cur.execute("SELECT id FROM chunks WHERE reference=?", (reference,))]
             cur.execute("DELETE FROM chunks WHERE reference=?", (reference,))
+            cur.execute("DELETE FROM question_vectors WHERE reference=?", (reference,))
             cur.execute("DELETE FROM letters WHERE reference=?", (reference,))
             cur.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
         return ids

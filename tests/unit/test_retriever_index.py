@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from foi_precedent.settings import Settings
+from retriever.chunking import expand_acronyms
 from retriever.fake_embedding import FakeEmbeddingFunction
 from retriever.index import FLUSH_CHUNKS, PrecedentIndex, collect_files, reciprocal_rank_fusion
 from tests.conftest import SEED_025506, SEED_036325, SEEDS
@@ -221,8 +222,9 @@ def test_embedding_is_batched(index, tmp_path, embed):
     embed.calls.clear()
     report = index.ingest_paths([folder])
     assert report.letters == 30 and report.questions == 150
-    assert max(embed.calls) <= 64 and sum(embed.calls) == 150
-    assert len(embed.calls) <= 150 // 64 + 3  # a few full batches, not one call per letter
+    # 150 chunks and 150 question-only texts
+    assert max(embed.calls) <= 64 and sum(embed.calls) == 300
+    assert len(embed.calls) <= 300 // 64 + 3  # a few full batches, not one call per letter
     assert FLUSH_CHUNKS >= 64
 
 
@@ -242,7 +244,7 @@ class Boom(RuntimeError):
 def test_crash_after_chroma_upsert_is_repaired_on_next_ingest(index, corpus, settings, embed, monkeypatch):
     index.ingest_paths([corpus / "taser.md"])
 
-    def crash(self, pending):
+    def crash(self, pending, *args):
         raise Boom("simulated crash between the Chroma upsert and the SQLite commit")
 
     monkeypatch.setattr(PrecedentIndex, "_commit", crash)
@@ -267,7 +269,7 @@ def test_crash_is_reconciled_on_open(index, corpus, settings, embed, monkeypatch
     # crash while *replacing* a letter: Chroma gets the new text under the old id, SQLite keeps the old one
     write_letter(corpus, "taser.md", "FOI-2023-0001", [(TASER[0][0], "We recorded 5 discharges.")],
                  authority="Exampleshire Police", when="2023-02-01")
-    monkeypatch.setattr(PrecedentIndex, "_commit", lambda self, pending: (_ for _ in ()).throw(Boom()))
+    monkeypatch.setattr(PrecedentIndex, "_commit", lambda self, pending, *a: (_ for _ in ()).throw(Boom()))
     with pytest.raises(Boom):
         index.ingest_paths([corpus / "taser.md"])
     monkeypatch.undo()
@@ -380,11 +382,14 @@ def test_similarity_is_the_cosine_for_dense_and_lexical_only_hits(index, corpus,
     query = "names of officers"
     q = index.embed([query])[0]
     chunk = index.store.chunks(["FOI-2023-0002::Q1::0"])[0]
-    expected = float(np.dot(q, np.asarray(embed([chunk.text])[0])))
+    expected_chunk = float(np.dot(q, np.asarray(embed([chunk.text])[0])))
+    question = index.letter("FOI-2023-0002").question("Q1").text
+    expected = float(np.dot(q, np.asarray(embed([expand_acronyms(question)])[0])))
     # a lexical-only hit: its vector comes from Chroma
     (hit,) = index._fuse(q, [], {}, ["FOI-2023-0002::Q1::0"], 5, Filters())
-    assert hit.similarity == pytest.approx(max(0.0, expected), abs=1e-5)
-    assert hit.meta == {"dense_rank": None, "lexical_rank": 1}
+    assert hit.similarity == pytest.approx(max(0.0, expected), abs=1e-5)  # question to question
+    assert hit.meta["chunk_similarity"] == pytest.approx(max(0.0, expected_chunk), abs=1e-4)
+    assert (hit.meta["dense_rank"], hit.meta["lexical_rank"]) == (None, 1)
     # the same hit through a real search (dense and lexical)
     found = {h.chunk_id: h for h in index.search(query, k=10)}
     assert found["FOI-2023-0002::Q1::0"].similarity == pytest.approx(max(0.0, expected), abs=1e-5)
