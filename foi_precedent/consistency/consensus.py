@@ -7,6 +7,7 @@ counts as its own precedent; one letter counts once (its best-matching question)
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from foi_precedent.letters.precedent import Precedent
 
 MIN_SIMILARITY = 0.5  # cosine similarity of MiniLM question embeddings below which a past answer is not a precedent
 RELATIVE_WINDOW = 0.2  # ... and those further than this below the best match are not counted either
+SIMILARITY_SCALE = 0.05
 OTHER_AUTHORITY_WEIGHT = 0.5
 RECENCY_DECAY = 0.85  # weight multiplier per year older than the newest counted precedent
 MAJORITY = 0.5
@@ -138,9 +140,11 @@ def select_precedents(
     if not kept:
         return []
     newest = max((p.year or 0) for p in kept)
+    best = kept[0].similarity
     out = []
     for p in kept:
-        w = p.similarity
+        # The closest past questions count most: a step of SIMILARITY_SCALE below the best match costs a factor e.
+        w = math.exp((p.similarity - best) / SIMILARITY_SCALE)
         if authority and p.authority and p.authority.lower() != authority.lower():
             w *= OTHER_AUTHORITY_WEIGHT
         if p.year and newest:

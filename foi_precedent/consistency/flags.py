@@ -82,7 +82,7 @@ def _excerpt(text: str, focus: list[str] | None = None, limit: int = 320) -> str
     return text[:limit].rstrip() + "…"
 
 
-def _evidence(precedents: list[Precedent], focus: list[str] | None = None, most: int = 3) -> tuple[Evidence, ...]:
+def _evidence(precedents: list[Precedent], focus: list[str] | None = None, most: int = 5) -> tuple[Evidence, ...]:
     return tuple(Evidence(p.reference, p.label, p.date, _excerpt(p.answer, focus)) for p in precedents[:most])
 
 
@@ -132,6 +132,10 @@ def _pointer_matches(key: str, keys) -> bool:
     return False
 
 
+def _weight(c: Consensus, p: Precedent) -> float:
+    return next((w.weight for w in c.counted if w.precedent is p), 0.0)
+
+
 def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     """How the draft's answer to one question differs from the precedent consensus."""
     if c.status == "none" or not c.treatments:
@@ -140,6 +144,10 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     draft = set(q.treatments)
     prec = set(c.treatments)
     agreeing = c.agreeing or c.precedents
+    # Evidence: the precedents behind the consensus, then the closest others that also differ from the draft.
+    others = [w.precedent for w in sorted(c.counted, key=lambda w: -w.weight)
+              if w.precedent not in agreeing and frozenset(w.precedent.treatments) != frozenset(q.treatments)]
+    agreeing = sorted(agreeing, key=lambda p: -_weight(c, p))[:3] + others[:2]
     answer = _excerpt(q.answer, limit=400)
 
     def flag(kind, severity, message, focus=None, evidence=None):
@@ -151,7 +159,7 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
         if Treatment.NCND in draft:
             flag("ncnd_divergence", "high",
                  f"The draft neither confirms nor denies, but precedent {_describe(c.treatments)} for this kind of "
-                 f"request ({len(agreeing)} of {c.support} letters).")
+                 f"request ({len(c.agreeing)} of {c.support} letters).")
         else:
             ncnd = ", ".join(c.ncnd) or "NCND"
             flag("ncnd_divergence", "high",
