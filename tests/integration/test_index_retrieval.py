@@ -133,8 +133,10 @@ def _cases() -> list[tuple[str, str, str]]:
     return [(ref, phrase, para) for ref, items in PARAPHRASES.items() for phrase, para in items]
 
 
-# Known misses of the current retriever (all-MiniLM-L6-v2 over "Question + Answer" chunks, RRF with bm25).
-# Q1/Q1a/Q1b differ only by "currently / previously / planning"; the cost question's answer is one line.
+# The hard set above avoids the original's key words on purpose ("face-matching software at the moment").
+# Known misses (all-MiniLM-L6-v2 + bm25 + question vectors, fused): Q1/Q1a/Q1b differ only by "currently /
+# previously / planning", which the model does not tell apart without those words; the cost question never
+# names LFR. The plain set below (ordinary paraphrases) must all pass.
 # Kept visible as xfail (not strict) so that an improvement shows up as XPASS; see bench/RESULTS-index.md.
 KNOWN_MISSES = {"currently using or trialling FRT", "previously trialled or used FRT", "average cost of a deployment"}
 
@@ -221,3 +223,53 @@ def test_ingest_and_search_never_try_to_download(index: PrecedentIndex, tmp_path
     hits = index.search("ANPR camera numbers on the ring road", k=3)
     assert hits[0].reference == "FOI-OFFLINE-1"
     assert attempts == []
+
+
+# Plain paraphrases: every seed question asked again in other words, as a requester would. Unlike the hard set
+# above (kept as xfail where it misses), all of these must find their own question in the top 3.
+PLAIN_PARAPHRASES: dict[str, list[tuple[str, str]]] = {
+    "01.FOI.24.036325": [
+        ("currently using or trialling FRT", "Is facial recognition currently in use or on trial in your force, "
+                                             "and what type of tool is it?"),
+        ("previously trialled or used FRT", "In the past, has your force used or trialled facial recognition? "
+                                            "What kind of tool was it?"),
+        ("planning to trial FRT in future", "Does the force plan to trial facial recognition in the future, and "
+                                            "with which tools?"),
+        ("Where and when has live facial recognition been deployed",
+         "Please give a spreadsheet of every live facial recognition deployment: date, time, place and reason."),
+        ("scanned with FRT", "How many people has facial recognition scanned, broken down by ethnicity?"),
+        ("your police force correctly identified", "How many correct identifications has facial recognition made, "
+                                                   "by ethnicity?"),
+        ("incorrectly identified with FRT", "How many false identifications has facial recognition made, by "
+                                            "ethnicity?"),
+        ("placed on FRT watchlists", "How many people are on your facial recognition watchlists, by College of "
+                                     "Policing category?"),
+        ("How many images does your police force hold", "How many images are held for facial recognition use and "
+                                                        "where do they come from?"),
+        ("scanned during facial recognition retained", "Do you retain the images of people scanned by facial "
+                                                       "recognition, and how many?"),
+        ("arrested, but not charged", "Are images of people arrested but never charged kept for facial recognition? "
+                                      "How many?"),
+        ("What rules/policies govern", "Which rules and policies apply to police use of facial recognition?"),
+        ("gender and racial biases", "What steps have been taken against racial and gender bias in facial "
+                                     "recognition?"),
+    ],
+    "01.FOI.22.025506": [
+        ("what distance the LFR camera", "What are the minimum and maximum distances at which an LFR camera can "
+                                         "recognise someone?"),
+        ("average cost of a deployment", "On average, how much does one deployment cost?"),
+        ("spent convictions", "Do LFR watchlists include people whose convictions are spent?"),
+        ("any other information about LFR", "Is there other unreleased information about LFR the public might want "
+                                            "to know?"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("reference", "phrase", "paraphrase"),
+                         [(ref, ph, pa) for ref, items in PLAIN_PARAPHRASES.items() for ph, pa in items],
+                         ids=lambda v: v[:30] if isinstance(v, str) else v)
+def test_plain_paraphrase_finds_its_own_question_in_the_top_3(index: PrecedentIndex, reference, phrase, paraphrase):
+    letter = index.letter(reference)
+    (label,) = [q.label for q in letter.questions if phrase.lower() in q.text.lower()]
+    found = [(h.reference, h.label) for h in index.search(paraphrase, k=3)]
+    assert (reference, label) in found, f"{paraphrase!r} -> {found}"
