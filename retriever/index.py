@@ -139,6 +139,7 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     return files, missing
 
 
+QUERY_CACHE = 512
 QUESTION_WEIGHT = 0.5  # the question-to-question ranking breaks ties between near-identical questions
 
 
@@ -306,6 +307,18 @@ class PrecedentIndex:
         if not out:
             return np.zeros((0, 0), dtype=np.float32)
         return _normalise(np.concatenate(out))
+
+    def _embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Query vectors, remembered for the last few hundred queries (a check searches each question twice:
+        all authorities, then the letter's own)."""
+        cache = self.__dict__.setdefault("_query_cache", {})
+        todo = [t for t in dict.fromkeys(texts) if t not in cache]
+        if todo:
+            for t, v in zip(todo, self._embed(todo), strict=True):
+                cache[t] = v
+            while len(cache) > QUERY_CACHE:
+                cache.pop(next(iter(cache)))
+        return np.stack([cache[t] for t in texts])
 
     def _upsert(self, ids: list[str], vectors: np.ndarray, metadatas: list[dict], documents: list[str]) -> None:
         for i in range(0, len(ids), CHROMA_BATCH):
@@ -533,7 +546,7 @@ class PrecedentIndex:
             return results
         n = max(50, 5 * k)
         expanded = {i: expand_acronyms(queries[i]) for i in live}
-        qvecs = self._embed([expanded[i] for i in live])
+        qvecs = self._embed_queries([expanded[i] for i in live])
         dense = self.collection.query(
             query_embeddings=qvecs, n_results=min(n, total), where=filters.where(), include=["distances"]
         )
