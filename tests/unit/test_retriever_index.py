@@ -127,8 +127,11 @@ def test_search_is_deterministic_and_search_many_matches_search(index, embed):
     single = [index.search(q, k=4) for q in queries]
     assert single == [index.search(q, k=4) for q in queries]
     embed.calls.clear()
+    index.__dict__.pop("_query_cache", None)
     many = index.search_many(queries, k=4)
     assert embed.calls == [3]  # all queries embedded in one call
+    index.search_many(queries, k=4, authority="Metropolitan Police Service")
+    assert embed.calls == [3]  # and remembered for the same-authority pass
     assert [[(h.reference, h.label, h.score) for h in r] for r in many] == [
         [(h.reference, h.label, h.score) for h in r] for r in single
     ]
