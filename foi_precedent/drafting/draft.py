@@ -1,0 +1,441 @@
+"""Draft a reply: split the request, plan it from precedent, write it (model or precedent-only), check it.
+
+The model writes prose; precedent decides. The draft goes through the checker before anyone sees it,
+and anything the model added beyond the plan (an exemption, a pointer) is flagged ``beyond_plan``.
+When the model endpoint is down, slow or answers with something that is not the planned letter,
+the precedent-only draft is returned instead, with the reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from foi_precedent.consistency.checker import CheckResult, check_letter
+from foi_precedent.consistency.flags import Evidence, Flag, _pointer_matches
+from foi_precedent.drafting.letter import REFERENCE_LINE, cite, complaint_rights, one_line, precedent_letter
+from foi_precedent.drafting.plan import DEFAULT_K, Plan, QuestionPlan, plan_request
+from foi_precedent.drafting.prompts import PromptTemplate, load_prompt
+from foi_precedent.drafting.request import Request, split_request
+from foi_precedent.errors import LetterError, ModelError, PrecedentError, SetupError
+from foi_precedent.letters.model import Letter, Question, Regime, Treatment
+from foi_precedent.letters.parser import parse_text
+from foi_precedent.settings import Settings
+
+PROMPT_NAME = "draft_reply"
+CONTEXT_TOKENS = 4096  # the embedded server's n_ctx
+MAX_OUTPUT_TOKENS = 1024
+MAX_PROMPT_TOKENS = 2400  # keeps the first token of the 1.5B model on 2 cores near 20 s
+SAFETY_TOKENS = 200  # the model's tokenizer is not cl100k_base: leave room for the difference
+PRECEDENT_ONLY = "precedent-only"
+DRAFT_REFERENCE = "[REFERENCE]"
+MODES = ("model", "precedent")
+
+
+class DraftCancelled(PrecedentError):
+    """The officer cancelled the draft while the model was writing."""
+
+
+@dataclass
+class DraftResult:
+    draft: str
+    request: Request
+    plan: Plan
+    letter: Letter | None
+    check: CheckResult | None
+    flags: tuple[Flag, ...]
+    model: str
+    prompt_version: str | None
+    tokens: dict
+    mode: str
+    fallback_reason: str | None = None
+    elapsed: float = 0.0
+    model_note: str | None = None
+    attempted_model: str | None = None  # the model that was asked, also when the draft fell back
+    audit_id: int | None = None
+    timings: dict = field(default_factory=dict)
+
+    @property
+    def questions(self) -> tuple[QuestionPlan, ...]:
+        return self.plan.questions
+
+    def to_dict(self) -> dict:
+        """The JSON of ``precedent draft --json`` (a public interface)."""
+        return {
+            "draft": self.draft,
+            "questions": [{"label": q.label, "text": q.text, "plan": q.to_dict()} for q in self.plan.questions],
+            "flags": [f.to_dict() for f in self.flags],
+            "model": self.model,
+            "model_note": self.model_note,
+            "attempted_model": self.attempted_model,
+            "prompt_version": self.prompt_version,
+            "tokens": dict(self.tokens),
+            "mode": self.mode,
+            "fallback_reason": self.fallback_reason,
+            "elapsed": round(self.elapsed, 3),
+            "review_note": "This is a draft: an FOI officer must review it before it is sent.",
+        }
+
+
+# --- tokens ---------------------------------------------------------------------------------------
+
+
+class TokenCounter:
+    """cl100k_base counts (tiktoken, offline cache under PRECEDENT_HOME); 4 characters a token if unavailable."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.encoding = None
+        try:
+            import tiktoken
+
+            from foi_precedent import assets
+
+            if settings is not None:
+                assets.activate_tiktoken(settings)
+            self.encoding = tiktoken.get_encoding("cl100k_base")
+        except (SetupError, OSError, ValueError, ImportError):
+            self.encoding = None
+        except Exception:  # tiktoken tried the network (no cache): count approximately
+            self.encoding = None
+
+    def count(self, text: str) -> int:
+        if self.encoding is None:
+            return (len(text) + 3) // 4
+        return len(self.encoding.encode(text, disallowed_special=()))
+
+    def trim(self, text: str, tokens: int) -> str:
+        if tokens <= 0:
+            return ""
+        if self.encoding is None:
+            return text[: tokens * 4]
+        ids = self.encoding.encode(text, disallowed_special=())
+        return text if len(ids) <= tokens else self.encoding.decode(ids[:tokens]).rstrip() + " [...]"
+
+
+# --- the prompt -----------------------------------------------------------------------------------
+
+_DATA_TAG = re.compile(r"</?\s*(request_data|precedent_data)\s*>", re.I)
+
+
+def as_data(text: str) -> str:
+    """Text placed between data delimiters cannot close them."""
+    return _DATA_TAG.sub(lambda m: m.group(0).replace("<", "[").replace(">", "]"), text)
+
+
+def required_answer(q: QuestionPlan, authority: str | None) -> str:
+    from foi_precedent.drafting.letter import answer_lines
+
+    return " / ".join(answer_lines(q, authority))
+
+
+def plan_text(plan: Plan, authority: str | None) -> str:
+    """The plan as the model sees it. The requester's wording stays inside data delimiters."""
+    out = []
+    for q in plan.questions:
+        decision = ", ".join(t.value.replace("_", " ") for t in q.treatments) or "none"
+        out.append(f"{q.label} asks: <request_data>{as_data(one_line(q.text))}</request_data>")
+        if q.needs_decision:
+            out.append(f"  DECISION NEEDED: {q.decision_note}")
+        out.append(f"  decision: {decision} (precedent {q.status}, confidence {q.confidence})")
+        out.append(f"  exemptions: {cite(q.exemptions) or 'none'}")
+        out.append(f"  pointers: {'; '.join(p.name + (' ' + p.url if p.url else '') for p in q.pointers) or 'none'}")
+        out.append(f"  required answer: {required_answer(q, authority)}")
+    return "\n".join(out)
+
+
+def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int) -> tuple[str, list[str]]:
+    """Passages from the precedents behind each question, most useful first, trimmed to ``budget`` tokens."""
+    from foi_precedent.drafting.letter import precedent_reasons
+
+    first, second, reasons = [], [], []
+    get_letter = getattr(index, "letter", None)
+    seen_letters: set[str] = set()
+    for q in plan.questions:
+        for n, p in enumerate(q.sources[:2]):
+            passage = (f"[{p.reference} {p.label}{', ' + p.date.isoformat() if p.date else ''}] "
+                       f"Q: {one_line(p.question)}\nA: {one_line(p.answer)}")
+            (first if n == 0 else second).append(passage)
+            if (n == 0 and q.withholds and callable(get_letter) and p.reference not in seen_letters
+                    and set(p.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}):
+                seen_letters.add(p.reference)
+                try:
+                    paragraphs = precedent_reasons(get_letter(p.reference))
+                except Exception:  # the index may not hold the letter
+                    paragraphs = []
+                if paragraphs:
+                    reasons.append(f"[{p.reference} reasons for decision]\n" + "\n".join(paragraphs))
+    used: list[str] = []
+    left = budget
+    for passage in first + reasons + second:
+        if left <= 20:
+            break
+        n = counter.count(passage)
+        if n > left:
+            passage = counter.trim(passage, left - 5)
+            n = counter.count(passage)
+        used.append(passage)
+        left -= n + 2
+    return as_data("\n\n".join(used)) or "(no precedent)", used
+
+
+def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, counter: TokenCounter,
+                 authority: str | None, max_output_tokens: int = MAX_OUTPUT_TOKENS,
+                 context_tokens: int = CONTEXT_TOKENS, max_prompt_tokens: int = MAX_PROMPT_TOKENS):
+    """Messages, prompt tokens and the budget: precedent passages fill what the rest of the prompt leaves."""
+    budget = min(context_tokens - max_output_tokens - SAFETY_TOKENS, max_prompt_tokens)
+    values = {
+        "authority": authority or "the public authority",
+        "plan": plan_text(plan, authority),
+        "request": as_data(request.text),
+        "complaint_rights": complaint_rights(authority),
+        "precedents": "",
+    }
+    base = sum(counter.count(m["content"]) for m in template.render(**values)) + 8 * 2
+    room = budget - base
+    if room < 0:
+        raise ModelError(f"the request and plan alone need {base} tokens, more than the {budget} the model's "
+                         "context leaves; use the precedent-only draft")
+    values["precedents"], _ = precedent_passages(plan, index, counter, room)
+    messages = template.render(**values)
+    prompt_tokens = sum(counter.count(m["content"]) for m in messages) + 8 * len(messages)
+    return messages, prompt_tokens, budget
+
+
+# --- reading the model's letter -------------------------------------------------------------------
+
+
+def clean_model_output(text: str) -> str:
+    """Drop chat preambles and code fences; start at the reference line when there is one."""
+    text = re.sub(r"^```[a-z]*\s*$", "", text, flags=re.M).strip()
+    m = re.search(r"freedom of information request reference no", text, re.I)
+    if m:
+        text = text[m.start():]
+    elif text:
+        text = REFERENCE_LINE + "\n\n" + text
+    return text.strip() + "\n"
+
+
+def parse_model_letter(text: str, plan: Plan) -> tuple[Letter | None, str | None]:
+    """The parsed letter, or why it is not the planned letter (garbage, missing questions)."""
+    if len(text.strip()) < 40:
+        return None, "the model returned almost nothing"
+    try:
+        letter = parse_text(text, source="model draft")
+    except LetterError as exc:
+        return None, f"the model's text is not a letter ({exc.reason})"
+    labels = {q.label.lower() for q in letter.questions}
+    missing = [q.label for q in plan.questions if q.label.lower() not in labels]
+    if missing:
+        return None, f"the model's letter does not answer {', '.join(missing)}"
+    unanswered = [q.label for q in plan.questions if not letter.question(q.label).answer.strip()]
+    if unanswered:
+        return None, f"the model's letter leaves {', '.join(unanswered)} unanswered"
+    return letter, None
+
+
+def _plan_evidence(q: QuestionPlan) -> tuple[Evidence, ...]:
+    return tuple(Evidence(p.reference, p.label, p.date, one_line(p.answer)[:320]) for p in q.sources[:3])
+
+
+def _covered(exemption: str, planned: tuple[str, ...]) -> bool:
+    """'s31' is covered by a planned 's31(1)(a)'; 's31(1)(a)' by a planned 's31(1)(a)' or 's31'."""
+    return any(exemption == p or p.startswith(exemption + "(") or exemption.startswith(p + "(") for p in planned)
+
+
+def beyond_plan_flags(letter: Letter, plan: Plan) -> list[Flag]:
+    """An exemption or pointer in the draft that the plan did not have: the model decided it on its own."""
+    flags: list[Flag] = []
+    planned_all = plan.exemptions
+    seen: set[str] = set()
+    for q in plan.questions:
+        try:
+            dq = letter.question(q.label)
+        except KeyError:
+            continue
+        answer = one_line(dq.answer)[:400]
+        for e in dq.exemptions:
+            seen.add(e)
+            if not _covered(e, q.exemptions):
+                flags.append(Flag("beyond_plan", "high", q.label,
+                                  f"The draft cites {e}, which the precedent plan for {q.label} does not "
+                                  f"({cite(q.exemptions) or 'no exemption'}): a model may not decide an exemption.",
+                                  answer, _plan_evidence(q)))
+        planned_keys = {p.key for p in q.pointers}
+        for p in dq.pointers:
+            if not _pointer_matches(p.key, planned_keys):
+                flags.append(Flag("beyond_plan", "medium", q.label,
+                                  f"The draft points to '{p.name}', which the precedent plan for {q.label} does not.",
+                                  answer, _plan_evidence(q)))
+    extra = [e for e in letter.exemptions if e not in seen and not _covered(e, planned_all)]
+    if extra and plan.questions:
+        first = plan.questions[0]
+        flags.append(Flag("beyond_plan", "high", first.label,
+                          f"The letter cites {', '.join(extra)}, which no question of the precedent plan relies on.",
+                          one_line(letter.text)[:400], _plan_evidence(first)))
+    return flags
+
+
+class _OneDraftIndex:
+    """The index as one draft sees it: the checker repeats the plan's searches (same questions, same k, and only
+    the draft's own placeholder reference excluded), so their results are reused instead of embedded again."""
+
+    def __init__(self, index):
+        self._index = index
+        self._memo: dict[tuple, list[list]] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._index, name)
+
+    def search_many(self, queries, k=10, authority=None, exclude_references=(), **kw):
+        if kw:
+            return self._index.search_many(queries, k=k, authority=authority, exclude_references=exclude_references,
+                                           **kw)
+        key = (tuple(queries), k, authority)
+        excluded = set(exclude_references)
+        cached = self._memo.get(key)
+        if cached is not None and not any(p.reference in excluded for hits in cached for p in hits):
+            return [list(hits) for hits in cached]
+        hits = self._index.search_many(queries, k=k, authority=authority, exclude_references=exclude_references)
+        if not excluded:
+            self._memo[key] = [list(h) for h in hits]
+        return hits
+
+
+class _WithPointerKeys:
+    """An index without ``known_pointer_keys()`` (the checker needs it): computed from its letters."""
+
+    def __init__(self, index):
+        self._index = index
+
+    def __getattr__(self, name):
+        return getattr(self._index, name)
+
+    def known_pointer_keys(self) -> set[str]:
+        letters = self._index.letters()
+        letters = letters.values() if isinstance(letters, dict) else letters
+        return {p.key for letter in letters for q in letter.questions for p in q.pointers}
+
+
+def checkable(index):
+    if hasattr(index, "known_pointer_keys") or not callable(getattr(index, "letters", None)):
+        return index
+    return _WithPointerKeys(index)
+
+
+def request_letter(request: Request) -> Letter:
+    """The request as a ``Letter`` the checker can read (its wording is used to look precedent up)."""
+    return Letter(reference="request", authority=None, date=None, regime=Regime.FOIA,
+                  questions=tuple(Question(q.label, q.text, "") for q in request.questions), text=request.text)
+
+
+# --- the use case ---------------------------------------------------------------------------------
+
+
+def _personalise(text: str, request: Request) -> str:
+    if request.requester.name:
+        text = re.sub(r"^Dear (?:\[NAME\]|Requester)\s*,?\s*$", request.requester.salutation, text, count=1,
+                      flags=re.M)
+    return text
+
+
+def draft_reply(request_text: str | Request, index, chat_model=None, mode: str = "model",
+                authority: str | None = None, cancel: threading.Event | None = None,
+                on_token: Callable[[str], None] | None = None, audit=None, settings: Settings | None = None,
+                k: int = DEFAULT_K, max_tokens: int = MAX_OUTPUT_TOKENS, temperature: float = 0.2,
+                timeout_s: float | None = None, context_tokens: int = CONTEXT_TOKENS,
+                max_prompt_tokens: int = MAX_PROMPT_TOKENS, prompt: str = PROMPT_NAME, source: str = "request") -> DraftResult:
+    """Draft a reply to ``request_text`` from the precedent in ``index``; see the module docstring."""
+    if mode not in MODES:
+        raise PrecedentError(f"unknown draft mode {mode!r} (use {' or '.join(MODES)})")
+    settings = settings or Settings.from_env()
+    started = time.monotonic()
+    timings: dict[str, float] = {}
+    index = _OneDraftIndex(index)
+    request = request_text if isinstance(request_text, Request) else split_request(request_text, source=source)
+    plan = plan_request(request, index, authority=authority, k=k)
+    timings["plan"] = time.monotonic() - started
+
+    template = load_prompt(prompt)
+    tokens = {"prompt": 0, "completion": 0, "budget": 0}
+    model_name, model_note, prompt_version = PRECEDENT_ONLY, None, None
+    fallback_reason: str | None = None
+    text: str | None = None
+    letter: Letter | None = None
+
+    if mode == "model":
+        if cancel is not None and cancel.is_set():
+            raise DraftCancelled("the draft was cancelled")
+        try:
+            if chat_model is None:
+                from foi_precedent.models.factory import chat_model_from_settings
+
+                chat_model = chat_model_from_settings(settings)
+            model_name = chat_model.name
+            model_note = getattr(chat_model, "note", None)
+            prompt_version = template.prompt_version
+            counter = TokenCounter(settings)
+            messages, tokens["prompt"], tokens["budget"] = build_prompt(
+                request, plan, index, template, counter, authority, max_tokens, context_tokens, max_prompt_tokens)
+            tokens["max_output"] = max_tokens
+            pieces: list[str] = []
+            t0 = time.monotonic()
+            for piece in chat_model.stream(messages, max_tokens=max_tokens, temperature=temperature,
+                                           timeout_s=timeout_s or settings.llm_timeout_s, cancel=cancel):
+                if cancel is not None and cancel.is_set():
+                    break
+                if not pieces:
+                    timings["first_token"] = time.monotonic() - t0
+                pieces.append(piece)
+                if on_token is not None:
+                    on_token(piece)
+            if cancel is not None and cancel.is_set():
+                raise DraftCancelled("the draft was cancelled")
+            timings["model"] = time.monotonic() - t0
+            raw = "".join(pieces)
+            tokens["completion"] = counter.count(raw)
+            tokens["chunks"] = len(pieces)
+            text = _personalise(clean_model_output(raw), request)
+            letter, problem = parse_model_letter(text, plan)
+            if letter is None:
+                fallback_reason = f"{model_name}: {problem}; showing the precedent-only draft instead"
+        except (ModelError, SetupError) as exc:
+            fallback_reason = f"{model_name}: {exc}; showing the precedent-only draft instead"
+        if fallback_reason:
+            text, letter = None, None
+
+    if text is None:
+        text = _personalise(precedent_letter(request, plan, index, authority), request)
+        letter = parse_text(text, source="precedent-only draft")
+        if mode == "precedent":
+            model_name = PRECEDENT_ONLY
+    assert letter is not None
+    # The draft's own reference is a placeholder; a precedent reference quoted in it must not become its
+    # identity (the checker never counts a letter as its own precedent).
+    letter = dataclasses.replace(letter, reference=DRAFT_REFERENCE)
+
+    check = check_letter(letter, checkable(index), authority=authority, request=request_letter(request), k=k)
+    flags = list(check.flags)
+    if mode == "model" and not fallback_reason:
+        flags.extend(beyond_plan_flags(letter, plan))
+    order = {q.label: i for i, q in enumerate(plan.questions)}
+    flags.sort(key=lambda f: (order.get(f.label, len(order)), f.sort_key))
+    elapsed = time.monotonic() - started
+    result = DraftResult(
+        draft=text, request=request, plan=plan, letter=letter, check=check, flags=tuple(flags),
+        model=model_name if not fallback_reason else PRECEDENT_ONLY, attempted_model=model_name,
+        prompt_version=prompt_version, tokens=tokens, mode=mode, fallback_reason=fallback_reason,
+        elapsed=elapsed, model_note=model_note, timings=timings,
+    )
+    if audit is None:
+        from foi_precedent.audit.log import AuditLog
+
+        audit = AuditLog(settings.audit_db)
+    if audit is not False:
+        result.audit_id = audit.record_draft(
+            request_text=request.text, mode=mode, model=result.model, prompt_version=prompt_version,
+            consensus=plan.consensus, flags=result.flags, tokens=tokens, fallback_reason=fallback_reason)
+    return result

@@ -1,0 +1,282 @@
+"""The precedent-only letter: a deterministic draft assembled from the plan and precedent passages.
+
+Every answer uses the phrasing the parser classifies, so the draft parses back to the plan's
+treatments, exemptions and pointers. Where the plan needs the officer's decision, the answer carries
+a ``[DECISION NEEDED: ...]`` marker instead of a guess; where the facts of the new request are needed
+(figures, cost estimates, reasons the precedent cannot give), a bracketed placeholder says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from foi_precedent.drafting.plan import Plan, QuestionPlan
+from foi_precedent.drafting.request import Request
+from foi_precedent.letters.exemptions import rule_table
+from foi_precedent.letters.model import Letter, Pointer, Treatment
+
+REFERENCE_LINE = "Freedom of information request reference no: [REFERENCE]"
+REQUEST_HEADER = "I note you seek access to the following information:"
+REFUSAL_NOTICE = ("this response serves as a Refusal Notice under Section 17 of the Freedom of Information Act 2000 "
+                  "(the Act) by virtue of the following exemptions:")
+DISCLOSURE_HEADER = "Disclosure"
+REASONS_HEADER = "Reason for decision"
+OFFICER_INFO = "[INFORMATION TO BE PROVIDED BY THE OFFICER]"
+
+COMPLAINT_RIGHTS = """Complaint rights
+Are you unhappy with how your request has been handled or do you think the decision is incorrect?
+You have the right to require {authority} to review their decision. Ask for an internal review in writing, \
+by email or post to [FOI CONTACT ADDRESS], within 40 working days of the date of this letter.
+If you are still dissatisfied following the internal review, you have the right under Section 50 of the Act \
+to complain directly to the Information Commissioner's Office (ICO) and ask them to investigate whether we \
+have complied with the terms of the Act. The ICO can be contacted at Wycliffe House, Water Lane, Wilmslow, \
+Cheshire SK9 5AF, or via ico.org.uk."""
+
+_ORDER = (Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED, Treatment.WITHHELD,
+          Treatment.NCND, Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.OTHER)
+_REFUSING = {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND, Treatment.COST_LIMIT,
+             Treatment.VEXATIOUS}
+_OPEN = {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.NOT_HELD}
+
+
+# --- citations ------------------------------------------------------------------------------------
+
+
+def cite(exemptions) -> str:
+    """('s31(1)(a)', 's31(1)(b)', 's40(2)') -> 'Section 31(1)(a) and (b) and Section 40(2)'."""
+    groups: dict[str, list[str]] = {}
+    for e in exemptions:
+        m = re.match(r"(s|reg)(\d+)((?:\(\w+\))*)", e)
+        if not m:
+            continue
+        word = "Regulation" if m.group(1) == "reg" else "Section"
+        parens = re.findall(r"\(\w+\)", m.group(3))
+        groups.setdefault(f"{word} {m.group(2)}", []).append("".join(parens))
+    out = []
+    for head, tails in groups.items():
+        if len(tails) == 1 or not all(tails):
+            out.append(" and ".join(f"{head}{t}" for t in tails))
+            continue
+        # Share the common prefix: (1)(a) and (1)(b) -> (1)(a) and (b)
+        first = tails[0]
+        prefix = re.match(r"((?:\(\w+\))*)\(\w+\)$", first).group(1)
+        if all(t.startswith(prefix) and t != prefix for t in tails):
+            out.append(f"{head}{first} and " + " and ".join(t[len(prefix):] for t in tails[1:]))
+        else:
+            out.append(" and ".join(f"{head}{t}" for t in tails))
+    return " and ".join(out)
+
+
+def exemption_line(exemption: str) -> str:
+    """One line of the refusal notice: 'Section 31(1)(a) Law enforcement'."""
+    rule = rule_table().rule_for(exemption)
+    name = rule.name if rule else ""
+    return f"{cite([exemption])} {name}".strip()
+
+
+def pointer_text(pointers: tuple[Pointer, ...]) -> str:
+    parts = [f"{p.name}: {p.url}" if p.url else p.name for p in pointers]
+    return " & ".join(parts)
+
+
+# --- answers --------------------------------------------------------------------------------------
+
+
+def _decision_marker(q: QuestionPlan) -> str:
+    """The marker. It names no reference and holds no digit or classifying word, so it cannot change how the
+    draft parses (a reference such as '560/23' would read as a disclosed figure); the plan lists the precedents."""
+    if q.status == "none" or q.consensus is None or not q.treatments:
+        return "[DECISION NEEDED: no precedent answers a question like this one; decide the answer.]"
+    if q.status == "thin":
+        return ("[DECISION NEEDED: only one precedent answers a question like this (see the plan); confirm that "
+                "its answer below applies.]")
+    if q.status == "split":
+        return "[DECISION NEEDED: precedent is split (see the plan's precedents); choose the answer.]"
+    return "[DECISION NEEDED: the precedents could not be classified (see the plan); decide the answer.]"
+
+
+def answer_lines(q: QuestionPlan, authority: str | None) -> list[str]:
+    """The answer to one question, in the phrasing the parser classifies."""
+    treatments = [t for t in _ORDER if t in set(q.treatments)]
+    lines: list[str] = []
+    if q.needs_decision:
+        lines.append(_decision_marker(q))
+        if q.status != "thin":
+            return lines
+    if not treatments or treatments == [Treatment.OTHER]:
+        return lines or [_decision_marker(q)]
+    parted = len([t for t in treatments if t != Treatment.OTHER]) > 1
+    refusal_exemptions = tuple(e for e in q.exemptions if e not in q.ncnd and not e.startswith("s21"))
+    body = authority or "the [AUTHORITY]"
+    for i, t in enumerate(treatments, 1):
+        lead = f"Part {i} of the question" if parted else "This information"
+        if t == Treatment.PUBLIC_DOMAIN:
+            where = pointer_text(q.pointers) or "[TITLE AND LINK OF THE PUBLISHED INFORMATION]"
+            link = "these links" if len(q.pointers) > 1 else "this link"
+            lines.append(f"{lead} is already in the public domain and under Section 16 duty to assist please visit "
+                         f"{link}: {where}")
+        elif t == Treatment.DISCLOSED:
+            lines.append(f"{lead}: the information requested is as follows: {OFFICER_INFO}" if parted
+                         else f"The information requested is as follows: {OFFICER_INFO}")
+        elif t == Treatment.PARTLY_DISCLOSED:
+            under = cite(refusal_exemptions) or "[EXEMPTION NEEDED]"
+            lines.append(f"{lead} is partially disclosed below; the remainder is exempt from disclosure under "
+                         f"{under}. {OFFICER_INFO}")
+        elif t == Treatment.WITHHELD:
+            under = cite(refusal_exemptions) or "[EXEMPTION NEEDED]"
+            lines.append(f"{lead} is exempt from disclosure under {under}.")
+        elif t == Treatment.NCND:
+            under = cite(q.ncnd) or "[NCND SUBSECTION NEEDED]"
+            lines.append(f"{'For part ' + str(i) + ' of the question, the' if parted else 'The'} "
+                         f"{_strip_the(body)} can neither confirm nor deny that it holds the information by virtue "
+                         f"of {under}.")
+        elif t == Treatment.NOT_HELD:
+            text = f"{lead} is not held." if not parted else f"{lead}: this information is not held."
+            if q.pointers and Treatment.PUBLIC_DOMAIN not in treatments:
+                text = (text[:-1] + "; under our Section 16 duty to assist please visit this link for more "
+                        f"information: {pointer_text(q.pointers)}")
+            lines.append(text)
+        elif t == Treatment.COST_LIMIT:
+            lines.append(f"{'For part ' + str(i) + ' of the question, to' if parted else 'To'} locate, retrieve "
+                         "and extract this information would exceed the appropriate limit under Section 12 of the "
+                         "Act: we estimate it would take [ESTIMATE] hours at £25 per hour, against the limit of £450 "
+                         "(18 hours). Under our Section 16 duty to assist, you may wish to narrow your request, for "
+                         "example [ADVICE: a shorter time period or fewer categories].")
+        elif t == Treatment.VEXATIOUS:
+            lines.append(f"{'For part ' + str(i) + ' of the question, this' if parted else 'This'} request is "
+                         "refused under Section 14(1) of the Act as vexatious. [REASONS NEEDED: why the request "
+                         "is vexatious.]")
+    return lines
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.I)
+
+
+# --- reasons --------------------------------------------------------------------------------------
+
+_REASON_START = re.compile(r"^(?:reasons? for (?:decision|refusal)|public interest test|evidence of harm|harm)\b",
+                           re.I)
+_REASON_END = re.compile(r"^(?:(?:disclosure|response|our response|answers?|complaint rights)\s*:?\s*$|"
+                         r"(?:complaint rights|your right to|are you unhappy|yours (?:sincerely|faithfully))\b)", re.I)
+_LABEL_MENTION = re.compile(r"\b(?:the\s+)?(?:redefined\s+)?(?:Q|question\s?)(\d{1,2}[a-z]?)\b", re.I)
+
+
+def precedent_reasons(letter: Letter) -> list[str]:
+    """The reason-for-decision paragraphs of a precedent letter (harm, public interest test)."""
+    lines = letter.text.split("\n")
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        s = line.strip()
+        if not inside and _REASON_START.match(s):
+            inside = True
+            if re.fullmatch(r"reasons? for (?:decision|refusal)\s*:?", s, re.I):
+                continue
+        elif inside and _REASON_END.match(s):
+            break
+        if inside and s:
+            out.append(s)
+    return out
+
+
+def adapt_reasons(paragraphs: list[str], label_map: dict[str, str]) -> list[str]:
+    """Rename the precedent's question labels to this request's ('Q6' -> 'Q4'); others become neutral."""
+
+    def sub(m: re.Match) -> str:
+        new = label_map.get(m.group(1).lower())
+        return new if new else "the question"
+
+    return [_LABEL_MENTION.sub(sub, p) for p in paragraphs]
+
+
+def reasons_block(plan: Plan, index) -> list[str]:
+    """Reasons for every refusal in the plan, adapted from the precedent letters when the index has them."""
+    refusing = [q for q in plan.questions if set(q.treatments) & _REFUSING - {Treatment.COST_LIMIT}]
+    if not refusing:
+        return []
+    get_letter = getattr(index, "letter", None)
+    out: list[str] = []
+    used: set[str] = set()
+    for q in refusing:
+        sources = [p for p in q.sources if set(p.treatments) & set(q.treatments) & _REFUSING] or q.sources
+        src = sources[0] if sources else None
+        paragraphs: list[str] = []
+        if src is not None and callable(get_letter) and src.reference not in used:
+            try:
+                letter = get_letter(src.reference)
+            except Exception:  # the index may not hold the full letter: fall back to a placeholder
+                letter = None
+            if letter is not None:
+                label_map = {}
+                for other in plan.questions:
+                    for p in other.sources:
+                        if p.reference == src.reference:
+                            label_map.setdefault(re.sub(r"^q", "", p.label.lower()), other.label)
+                paragraphs = adapt_reasons(precedent_reasons(letter), label_map)
+                used.add(src.reference)
+        elif src is not None and src.reference in used:
+            continue
+        if paragraphs:
+            out.append(f"[Adapted from the reasons given in ({src.reference}); check they fit this request.]")
+            out.extend(paragraphs)
+        else:
+            cited = cite(q.exemptions) or "the exemption"
+            out.append(f"[REASONS NEEDED for {q.label}: the officer must say why {cited} applies to this "
+                       "information, with the test the Act requires for it.]")
+            if src is not None and src.answer:
+                quote = re.sub(r"\s+", " ", src.answer)[:400]
+                out.append(f"[Precedent ({src.reference} {src.label}) answered: \"{quote}\"]")
+    return out
+
+
+# --- the letter -----------------------------------------------------------------------------------
+
+
+def decision_lines(plan: Plan) -> list[str]:
+    all_t = [set(q.treatments) for q in plan.questions if not (q.needs_decision and q.status != "thin")]
+    refusing = any(t & _REFUSING for t in all_t)
+    opening = any(t & _OPEN for t in all_t)
+    if not refusing:
+        return ["I have today decided to disclose the information held, as set out below."]
+    lead = ("I have today decided to disclose some of the requested information. Some data has been withheld as it "
+            "is exempt from disclosure and therefore " if opening else
+            "I have today decided not to disclose the requested information. Therefore ")
+    exemptions = list(dict.fromkeys(
+        e for q in plan.questions if not (q.needs_decision and q.status != "thin") for e in q.exemptions
+        if not e.startswith("s21")))
+    lines = [lead + REFUSAL_NOTICE]
+    lines.extend(exemption_line(e) for e in exemptions)
+    if any(Treatment.COST_LIMIT in t for t in all_t):
+        lines.append("Section 12 Exemption where cost of compliance exceeds appropriate limit")
+    if any(Treatment.VEXATIOUS in t for t in all_t):
+        lines.append("Section 14(1) Vexatious requests")
+    if len(lines) == 1:
+        lines.append("[EXEMPTION NEEDED]")
+    return lines
+
+
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def precedent_letter(request: Request, plan: Plan, index=None, authority: str | None = None) -> str:
+    """The whole precedent-only draft."""
+    body = authority or plan.authority
+    out = [REFERENCE_LINE, "", request.requester.salutation, "", REQUEST_HEADER]
+    out.extend(f"{q.label} - {one_line(q.text)}" for q in plan.questions)
+    out.append("")
+    out.extend(decision_lines(plan))
+    reasons = reasons_block(plan, index)
+    if reasons:
+        out.extend(["", REASONS_HEADER, *reasons])
+    out.extend(["", DISCLOSURE_HEADER])
+    for q in plan.questions:
+        out.append(f"{q.label} - {one_line(q.text)}")
+        out.extend(answer_lines(q, body))
+    out.extend(["", complaint_rights(body)])
+    return "\n".join(out) + "\n"
+
+
+def complaint_rights(authority: str | None) -> str:
+    return COMPLAINT_RIGHTS.format(authority=("the " + _strip_the(authority)) if authority else "us")

