@@ -9,6 +9,8 @@ pages = st.navigation(
         st.Page("app_pages/draft.py", title="Draft", icon=":material/edit_document:", default=True),
         st.Page("app_pages/check.py", title="Check", icon=":material/fact_check:"),
         st.Page("app_pages/corpus.py", title="Corpus", icon=":material/library_books:"),
+        st.Page("app_pages/recheck.py", title="Re-check", icon=":material/difference:"),
+        st.Page("app_pages/eval_runs.py", title="Evals", icon=":material/analytics:"),
     ]
 )
 pages.run()

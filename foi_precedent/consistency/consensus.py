@@ -187,15 +187,15 @@ def build_consensus(
     agreement = by_set[majority_set] / total
     order = [t for t in Treatment if t in majority_set]
 
-    refusing = [w for w in counted if CITING & set(w.precedent.treatments)]
-    ex_total = sum(w.weight for w in refusing)
+    # The sections relied on by the precedents that gave the majority answer (s31 limbs for a refusal, s21 for
+    # a public-domain answer, reg12(4)(a) for an EIR "not held"): a minority's citations are not precedent.
+    agreeing = [w for w in counted if frozenset(w.precedent.treatments) == majority_set]
+    ex_total = sum(w.weight for w in agreeing)
     ex_shares: dict[str, float] = defaultdict(float)
-    for w in refusing:
+    for w in agreeing:
         for e in w.precedent.exemptions:
             ex_shares[e] += w.weight / ex_total
     exemptions = tuple(sorted((e for e, s in ex_shares.items() if s > MAJORITY), key=lambda e: (-ex_shares[e], e)))
-    if not (majority_set & CITING):
-        exemptions = ()  # the majority did not refuse: the refusing minority's exemptions are not precedent
 
     from foi_precedent.letters.exemptions import rule_table
 

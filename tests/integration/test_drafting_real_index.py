@@ -120,3 +120,13 @@ def test_with_the_whole_corpus_the_draft_follows_the_plan_or_asks(corpus_index):
         assert set(d.treatments) == set(plan.treatments), plan.label
         assert d.pointer_keys == {p.key for p in plan.pointers}, plan.label
     print("\n".join(report))
+
+
+def test_with_the_whole_corpus_the_answers_are_still_the_seeds(corpus_index):
+    """The shipped corpus holds other MPS facial-recognition letters; they agree with 01.FOI.24.036325, so the
+    precedent-only draft must still give that letter's treatments and pointers, question by question."""
+    seed = parse_file(SEED_036325)
+    result, parsed = _draft(corpus_index)
+    mismatches = [f"{q.label}: got {_seen(parsed.question(q.label))} want {_seen(q)}"
+                  for q in seed.questions if _seen(parsed.question(q.label)) != _seen(q)]
+    assert not mismatches, "\n".join(mismatches)

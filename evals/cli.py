@@ -1,0 +1,70 @@
+"""``precedent eval``: run the eval suites, save and print the results, or compare two runs."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from foi_precedent.cli import EXIT_OK, _print_json, _progress_bar, register_command
+
+EXIT_REGRESSION = 1
+
+
+def cmd_eval(args) -> int:
+    from evals import runner
+    from evals.schema import load_suite, resolve_suites
+    from foi_precedent.errors import PrecedentError
+
+    if args.compare:
+        old, new = (runner.load_results(p) for p in args.compare)
+        diff = runner.compare(old, new, args.threshold)
+        if args.json:
+            _print_json(diff)
+        else:
+            print(runner.compare_table(diff))
+        return EXIT_REGRESSION if diff["regressed"] else EXIT_OK
+    if args.threshold is not None and args.threshold < 0:
+        raise PrecedentError("--threshold must be >= 0")
+    suites = [load_suite(p) for p in resolve_suites(args.suites)]
+    from foi_precedent.cli import _services
+
+    services = _services()
+    ctx = runner.EvalContext(index=services.index, mode=args.mode, settings=services.settings)
+    progress = None if (args.json or args.quiet) else _progress_bar("eval")
+    results = runner.run_suites(suites, ctx, progress=progress)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    saved = runner.save_results(results, Path(services.settings.evals_dir) / f"{stamp}-{args.mode}.json")
+    if args.out:
+        runner.save_results(results, args.out)
+    if args.junit:
+        Path(args.junit).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.junit).write_text(runner.junit_xml(results), encoding="utf-8")
+    if args.json:
+        _print_json(results)
+        return EXIT_OK
+    print(runner.metrics_table(results, markdown=args.markdown))
+    fails = runner.failures(results)
+    if fails:
+        print(f"\n{len(fails)} case(s) failed:")
+        for c in fails:
+            print(f"  {c['suite']}/{c['id']}")
+    print(f"\nResults: {saved}" + (f" and {args.out}" if args.out else ""), file=sys.stderr)
+    return EXIT_OK
+
+
+@register_command
+def add_eval_command(sub) -> None:
+    s = sub.add_parser("eval", help="run the eval suites (retrieval, drafting, flags) and report metrics")
+    s.add_argument("suites", nargs="*", help="suite files or names in evals/suites (default: all shipped)")
+    s.add_argument("--mode", choices=["model", "precedent"], default="precedent",
+                   help="draft request cases with the chat model or precedent-only (default precedent)")
+    s.add_argument("--out", help="also save the results JSON here")
+    s.add_argument("--junit", help="write JUnit XML here (one testcase per case)")
+    s.add_argument("--json", action="store_true", help="print the results as JSON (metrics and cases)")
+    s.add_argument("--markdown", action="store_true", help="print the metrics as a Markdown table")
+    s.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"),
+                   help="compare two results files; exit 1 when a metric regresses beyond --threshold")
+    s.add_argument("--threshold", type=float, default=0.02, help="allowed drop of a metric (default 0.02)")
+    s.add_argument("--quiet", action="store_true")
+    s.set_defaults(func=cmd_eval)
