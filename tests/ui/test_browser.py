@@ -84,7 +84,7 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         screenshot(page, "draft.png")
 
         # Check: a pasted draft with a <script> in it
-        page.get_by_role("link", name="Check").click()
+        page.get_by_role("link", name="Check", exact=True).click()
         page.get_by_role("heading", name="Check a draft").wait_for(timeout=30_000)
         page.locator('textarea[aria-label="Draft"]').fill(DRAFT)
         page.get_by_role("button", name="Check the draft").click()
@@ -95,7 +95,7 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         screenshot(page, "check.png")
 
         # Corpus: browse, then open a letter beside its structure
-        page.get_by_role("link", name="Corpus").click()
+        page.get_by_role("link", name="Corpus", exact=True).click()
         page.get_by_text("precedent letters in the index").wait_for(timeout=30_000)
         settled(page)
         screenshot(page, "corpus-browse.png")
@@ -108,4 +108,12 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         page.get_by_text("The letter as written").wait_for(timeout=30_000)
         settled(page)
         screenshot(page, "corpus.png")
+
+        # Re-check: the whole index, leave-one-out, with its report
+        page.get_by_role("link", name="Re-check", exact=True).click()
+        page.get_by_role("heading", name="Re-check past letters").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Re-check").click()
+        page.get_by_text("Clusters that disagree").wait_for(timeout=300_000)
+        settled(page)
+        screenshot(page, "recheck.png")
     assert dialogs == []  # nothing in a letter ran
