@@ -62,3 +62,22 @@ def test_injected_instructions_change_no_verdict(corpus_index):
     a = check_letter(parse_text(clean), corpus_index)
     b = check_letter(parse_text(injected), corpus_index)
     assert [(f.kind, f.label, f.severity) for f in a.flags] == [(f.kind, f.label, f.severity) for f in b.flags]
+
+
+def test_cli_check_fail_on_high_against_the_corpus_index(corpus_index, corpus_settings, monkeypatch, tmp_path,
+                                                         capsys):
+    import json
+
+    from foi_precedent.cli import main
+
+    monkeypatch.setenv("PRECEDENT_HOME", str(corpus_settings.home))
+    draft = tmp_path / "draft.txt"
+    draft.write_text(SEED_036325.read_text(encoding="utf-8").replace(
+        Q3_ANSWER, "This information is exempt under Section 31(1)(a)&(b).").replace("01.FOI.24.036325", "X-1"))
+    assert main(["check", str(draft), "--json", "--fail-on", "high"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert [(f["label"], f["kind"]) for f in result["flags"] if f["severity"] == "high"] == [
+        ("Q3", "treatment_divergence")]
+    assert result["flags"][0]["evidence"][0]["reference"] == "01.FOI.24.036325"
+    assert main(["check", str(SEED_036325), "--fail-on", "high"]) == 0  # text report; no high flag
+    assert "missing_complaint_rights" in capsys.readouterr().out

@@ -1,0 +1,115 @@
+"""The same letter read from HTML, DOCX, PDF and Markdown parses to the same structure."""
+
+from __future__ import annotations
+
+import io
+import zlib
+
+import pytest
+
+from foi_precedent.errors import LetterError
+from foi_precedent.letters.parser import parse_document, parse_file
+from foi_precedent.letters.sources import document_from_bytes
+from tests.conftest import SEED_025506
+
+SEED_TEXT = SEED_025506.read_text(encoding="utf-8")
+LINES = SEED_TEXT.splitlines()
+
+
+def summary(letter):
+    return [(q.label, sorted(t.value for t in q.treatments), list(q.exemptions), [p.name for p in q.pointers])
+            for q in letter.questions]
+
+
+EXPECTED = summary(parse_file(SEED_025506))
+
+
+def test_html_page_with_site_chrome():
+    body = "".join(f"<p>{line}</p>" for line in LINES)
+    html = (f"<!DOCTYPE html><html><head><title>FOI</title><style>p {{color: red}}</style>"
+            f"<script>alert('x')</script></head><body><nav>Home | News</nav>"
+            f"<div class='cookie'>We use some essential cookies to make our website work.</div>{body}"
+            f"<footer>Accessibility statement</footer></body></html>")
+    letter = parse_document(document_from_bytes(html.encode(), "page.html", ".html"))
+    assert summary(letter) == EXPECTED
+    assert "alert" not in letter.text and "Home | News" not in letter.text and "cookies" not in letter.text
+
+
+def test_docx():
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in LINES:
+        document.add_paragraph(line)
+    buf = io.BytesIO()
+    document.save(buf)
+    letter = parse_document(document_from_bytes(buf.getvalue(), "letter.docx", ".docx"))
+    assert summary(letter) == EXPECTED
+
+
+def _pdf(lines: list[str]) -> bytes:
+    """A minimal text PDF (Helvetica, one line per text row, several pages)."""
+    pages, per_page = [], 45
+    for start in range(0, len(lines), per_page):
+        ops = ["BT", "/F1 9 Tf", "11 TL", "40 800 Td"]
+        for line in lines[start:start + per_page]:
+            safe = line.encode("latin-1", "replace").decode("latin-1")
+            safe = safe.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"({safe}) Tj T*")
+        ops.append("ET")
+        pages.append(zlib.compress("\n".join(ops).encode("latin-1")))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for stream in pages:
+        content_id = len(objects) + 1
+        objects.append(f"<< /Length {len(stream)} /Filter /FlateDecode >>".encode() + b"\nstream\n" + stream +
+                       b"\nendstream")
+        page_id = len(objects) + 1
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {content_id} 0 R "
+                       f"/Resources << /Font << /F1 3 0 R >> >> >>")
+        kids.append(f"{page_id} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(out.tell())
+        data = obj if isinstance(obj, bytes) else obj.encode("latin-1")
+        out.write(f"{n} 0 obj\n".encode() + data + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for off in offsets:
+        out.write(f"{off:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def test_pdf():
+    letter = parse_document(document_from_bytes(_pdf(LINES), "letter.pdf", ".pdf"))
+    assert [(label, t, e) for label, t, e, _ in summary(letter)] == [(label, t, e) for label, t, e, _ in EXPECTED]
+
+
+def test_markdown_front_matter_wins_over_guesses():
+    text = "---\nauthority: Test Police\nreference: TP-1\ndate: 2023-02-01\n---\n" + SEED_TEXT
+    letter = parse_document(document_from_bytes(text.encode(), "l.md", ".md"))
+    assert (letter.reference, letter.authority, letter.date.isoformat()) == ("TP-1", "Test Police", "2023-02-01")
+
+
+@pytest.mark.parametrize("data,name,reason", [
+    (b"", "empty.txt", "empty"),
+    (b"   \n\n", "blank.txt", "empty"),
+    (b"\x00\x01\x02binary" * 50, "bin.txt", "binary"),
+    (b"%PDF-1.4 this is not really a pdf", "broken.pdf", "PDF"),
+    (b"not a zip at all", "broken.docx", "DOCX"),
+    (b"Annwyl Syr, diolch am eich cais. Nid oes gennym y wybodaeth.", "welsh.txt", "no recognisable"),
+    (b"Q1 - text \x81\x8d\x8f\x90 " * 40, "garbled.txt", "UTF-8"),
+])
+def test_bad_files_get_one_clear_reason(data, name, reason):
+    with pytest.raises(LetterError) as exc:
+        parse_document(document_from_bytes(data, name, "." + name.rsplit(".", 1)[1]))
+    assert reason.lower() in str(exc.value).lower() and name in str(exc.value)
+
+
+def test_windows_1252_text_is_read():
+    text = SEED_TEXT.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').replace("\u2013", "-")
+    letter = parse_document(document_from_bytes(text.encode("cp1252"), "old.txt", ".txt"))
+    assert summary(letter) == EXPECTED
