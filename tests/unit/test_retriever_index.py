@@ -479,3 +479,29 @@ def test_known_pointer_keys_follow_the_store(tmp_path):
     assert "lfr deployment grid" in idx.known_pointer_keys()
     idx.delete_letter("01.FOI.24.036325")
     assert idx.known_pointer_keys() == set()
+
+
+def test_filtered_search_post_filters_or_falls_back_to_chroma_where(index, tmp_path, monkeypatch):
+    folder = tmp_path / "auth"
+    for i in range(40):
+        write_letter(folder, f"a{i}.md", f"A-{i}", [(f"How many Taser discharges in year {i}?", f"{i} discharges.")],
+                     authority="Force A", when="2022-01-01")
+    for i in range(2):
+        write_letter(folder, f"b{i}.md", f"FORCEB-{i:03}", [(f"How many Taser discharges in year {i}?", f"{i} discharges.")],
+                     authority="Force B", when="2022-01-01")
+    index.ingest_paths([folder])
+    calls = []
+    real_query = index.collection.query
+
+    def spy(**kw):
+        calls.append(kw.get("where"))
+        return real_query(**kw)
+
+    monkeypatch.setattr(index.collection, "query", spy)
+    hits = index.search("Taser discharges", k=3, authority="Force A")
+    assert len(hits) == 3 and {h.authority for h in hits} == {"Force A"}
+    assert calls == [None]  # enough matches in the wider unfiltered query
+    calls.clear()
+    hits = index.search("Taser discharges", k=3, authority="Force B")
+    assert {h.reference for h in hits} == {"FORCEB-000", "FORCEB-001"}
+    assert calls[0] is None and calls[1] is not None  # too few matches: Chroma's where clause
