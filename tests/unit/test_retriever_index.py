@@ -483,13 +483,14 @@ def test_known_pointer_keys_follow_the_store(tmp_path):
 
 def test_filtered_search_post_filters_or_falls_back_to_chroma_where(index, tmp_path, monkeypatch):
     folder = tmp_path / "auth"
-    for i in range(40):
-        write_letter(folder, f"a{i}.md", f"A-{i}", [(f"How many Taser discharges in year {i}?", f"{i} discharges.")],
+    for i in range(70):
+        write_letter(folder, f"a{i}.md", f"FORCEA-{i:03}", [(f"How many Taser discharges in year {i}?", f"{i} discharges.")],
                      authority="Force A", when="2022-01-01")
     for i in range(2):
         write_letter(folder, f"b{i}.md", f"FORCEB-{i:03}", [(f"How many Taser discharges in year {i}?", f"{i} discharges.")],
                      authority="Force B", when="2022-01-01")
     index.ingest_paths([folder])
+    monkeypatch.setattr("retriever.index.POST_FILTER_FACTOR", 1)  # the wide query (50) covers less than all 72
     calls = []
     real_query = index.collection.query
 
