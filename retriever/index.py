@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from foi_precedent.errors import IndexError_, LetterError
-from foi_precedent.letters.model import Letter, letter_from_dict
+from foi_precedent.letters.model import Letter, letter_from_dict, pointer_key
 from foi_precedent.letters.precedent import Precedent
 from foi_precedent.settings import Settings
 from retriever.chunking import (
@@ -484,8 +484,7 @@ class PrecedentIndex:
         may have been invented. Cached until the store changes."""
         generation = self.store.generation
         if getattr(self, "_pointer_generation", None) != generation:
-            self._pointer_keys = {p.key for letter in self.store.letters() for q in letter.questions
-                                  for p in q.pointers}
+            self._pointer_keys = {pointer_key(name) for name in self.store.pointer_names()}
             self._pointer_generation = generation
         return set(self._pointer_keys)
 

@@ -204,6 +204,12 @@ class Store:
                 rows += self.conn.execute(sql + f" WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
         return [StoredChunk(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
 
+    def pointer_names(self) -> set[str]:
+        """Every resource name any stored question points to (from chunk metadata, in SQLite's JSON functions)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT value FROM chunks, json_each(json_extract(chunks.metadata, '$.pointers'))")
+        return {r[0] for r in rows if r[0]}
+
     def chunk_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
 
