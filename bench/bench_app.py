@@ -109,7 +109,7 @@ def in_process(home: Path, runs: int) -> dict:
 
 def embed_padded_to_longest(ef, texts: list[str]):
     """chromadb's ONNX MiniLM pads every text to 256 tokens; the same model over a batch padded only to its
-    longest text (the fix proposed for ``foi_precedent.assets``): same vectors, a fraction of the work."""
+    longest text (what ``foi_precedent.assets`` now does): same vectors, a fraction of the work."""
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_str(ef.tokenizer.to_str())
@@ -186,7 +186,7 @@ def main() -> int:
         f"{', '.join(f'{t:.2f}' for t in shown)} | {'met' if prec_med < GOAL_PRECEDENTS_S else 'MISSED'} |",
         f"| ... of which planning in process (split, search, consensus) | | {inside['plan']:.2f} s | | |",
         f"| ... of which embedding the 5 questions | | {inside['embed']:.2f} s | | |",
-        f"| embedding the 5 questions padded to their longest, not to 256 tokens (proposed) | | "
+        f"| embedding the 5 questions padded to their longest, not to 256 tokens (as the app now does) | | "
         f"{inside['embed_short']:.3f} s | | max difference {inside['short_diff']:.1e} |",
         "",
         "Notes:",
@@ -194,10 +194,9 @@ def main() -> int:
         "- Cold start is mostly Streamlit and chromium: a five-line app takes about as long on this machine. The",
         "  app builds its services lazily and warms the index up (embedding model, bm25) two seconds after the",
         "  first page render, so the warm-up does not compete with it on two cores.",
-        "- Precedents: the time is the query embedding. chromadb's ONNX MiniLM pads every text to 256 tokens",
-        "  and encodes texts one by one; padding a batch to its longest text gives the same vectors for a",
-        "  fraction of the work (last row). That change belongs in `foi_precedent.assets.embedding_function`",
-        "  (it also speeds up ingest). The rest is the page drawing five question cards with their precedents.",
+        "- Precedents: chromadb's ONNX MiniLM pads every text to 256 tokens and encodes texts one by one;",
+        "  `foi_precedent.assets.embedding_function` now pads a batch to its longest text (same vectors, last",
+        "  row), and the index remembers query vectors. The rest is the page drawing five question cards.",
         "",
     ]
     text = "\n".join(lines)
