@@ -31,7 +31,7 @@ def cmd_eval(args) -> int:
 
     services = _services()
     ctx = runner.EvalContext(index=services.index, mode=args.mode, settings=services.settings)
-    progress = None if (args.json or args.quiet) else _progress_bar("eval")
+    progress = None if (args.json or args.quiet or not sys.stderr.isatty()) else _progress_bar("eval")
     results = runner.run_suites(suites, ctx, progress=progress)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     saved = runner.save_results(results, Path(services.settings.evals_dir) / f"{stamp}-{args.mode}.json")
