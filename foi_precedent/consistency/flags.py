@@ -90,7 +90,7 @@ _PRESENTATION = (Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.PARTLY_
                  Treatment.NCND, Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.OTHER)
 
 
-def _describe(treatments, pointers=()) -> str:
+def describe_treatments(treatments, pointers=()) -> str:
     words = {
         Treatment.DISCLOSED: "disclosed it",
         Treatment.PARTLY_DISCLOSED: "partly disclosed it",
@@ -120,7 +120,7 @@ def _sections(exemptions) -> set[str]:
     return {m.group(0) for e in exemptions if (m := re.match(r"(s|reg)\d+", e))}
 
 
-def _pointer_matches(key: str, keys) -> bool:
+def pointer_matches(key: str, keys) -> bool:
     """Same resource: equal keys, or one name contained in the other, or most words shared."""
     words = set(key.split())
     for k in keys:
@@ -158,13 +158,13 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     if (Treatment.NCND in draft) != (Treatment.NCND in prec):
         if Treatment.NCND in draft:
             flag("ncnd_divergence", "high",
-                 f"The draft neither confirms nor denies, but precedent {_describe(c.treatments)} for this kind of "
+                 f"The draft neither confirms nor denies, but precedent {describe_treatments(c.treatments)} for this kind of "
                  f"request ({len(c.agreeing)} of {c.support} letters).")
         else:
             ncnd = ", ".join(c.ncnd) or "NCND"
             flag("ncnd_divergence", "high",
                  f"Precedent neither confirmed nor denied for this kind of request ({ncnd}); the draft "
-                 f"{_describe(q.treatments)}, which confirms whether the information is held.", focus=["neither"])
+                 f"{describe_treatments(q.treatments)}, which confirms whether the information is held.", focus=["neither"])
         return flags
 
     refuses_d, refuses_p = bool(draft & REFUSALS), bool(prec & REFUSALS)
@@ -173,18 +173,18 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     treatment_flagged = False
     if refuses_d and not refuses_p and open_p:
         flag("treatment_divergence", "high",
-             f"Precedent {_describe(c.treatments, c.pointers)}; the draft withholds it"
+             f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft withholds it"
              f"{' under ' + ', '.join(q.exemptions) if q.exemptions else ''}.",
              focus=[p.name for p in c.pointers])
         treatment_flagged = True
     elif refuses_p and not refuses_d and open_d:
         flag("treatment_divergence", "high",
              f"Precedent withheld this{' under ' + ', '.join(c.exemptions) if c.exemptions else ''}; the draft "
-             f"{_describe(q.treatments)}.", focus=[e.replace('s', 'Section ', 1) for e in c.exemptions] + ["exempt"])
+             f"{describe_treatments(q.treatments)}.", focus=[e.replace('s', 'Section ', 1) for e in c.exemptions] + ["exempt"])
         treatment_flagged = True
     elif draft != prec:
         flag("treatment_divergence", "medium",
-             f"Precedent {_describe(c.treatments, c.pointers)}; the draft {_describe(q.treatments, q.pointers)}.")
+             f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft {describe_treatments(q.treatments, q.pointers)}.")
         treatment_flagged = True
 
     # Exemptions, where both refuse.
@@ -215,14 +215,14 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     # Public-domain pointers.
     if c.pointers and not treatment_flagged:
         draft_keys = q.pointer_keys
-        dropped = [p for p in c.pointers if not _pointer_matches(p.key, draft_keys)]
+        dropped = [p for p in c.pointers if not pointer_matches(p.key, draft_keys)]
         if dropped and not draft_keys:
             names = ", ".join(f"'{p.name}'" for p in dropped)
             flag("pointer_dropped", "medium", f"Precedent pointed to {names}; the draft gives no pointer.",
                  focus=[p.name for p in dropped])
         elif dropped:
             names = ", ".join(f"'{p.name}'" for p in dropped)
-            extra = [p.name for p in q.pointers if not _pointer_matches(p.key, {x.key for x in c.pointers})]
+            extra = [p.name for p in q.pointers if not pointer_matches(p.key, {x.key for x in c.pointers})]
             if extra:
                 flag("pointer_divergence", "medium",
                      f"The draft points to {', '.join(repr(x) for x in extra)} where precedent pointed to {names}.",
@@ -239,7 +239,7 @@ def unknown_pointer_flags(letter: Letter, known_keys: set[str]) -> list[Flag]:
         for p in q.pointers:
             if p.link_removed and p.name.lower() == "link removed":
                 continue
-            if not _pointer_matches(p.key, known_keys):
+            if not pointer_matches(p.key, known_keys):
                 flags.append(Flag("unknown_pointer", "medium", q.label,
                                   f"The draft points to '{p.name}', which no letter in the corpus names; check it "
                                   f"exists (a model may have invented it).", _excerpt(q.answer, [p.name], 400)))

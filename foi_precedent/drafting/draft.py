@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from foi_precedent.consistency.checker import CheckResult, check_letter
-from foi_precedent.consistency.flags import Evidence, Flag, _pointer_matches
+from foi_precedent.consistency.flags import Evidence, Flag, pointer_matches
 from foi_precedent.drafting.letter import REFERENCE_LINE, cite, complaint_rights, one_line, precedent_letter
 from foi_precedent.drafting.plan import DEFAULT_K, Plan, QuestionPlan, plan_request
 from foi_precedent.drafting.prompts import PromptTemplate, load_prompt
@@ -266,7 +266,7 @@ def beyond_plan_flags(letter: Letter, plan: Plan) -> list[Flag]:
                                   answer, _plan_evidence(q)))
         planned_keys = {p.key for p in q.pointers}
         for p in dq.pointers:
-            if not _pointer_matches(p.key, planned_keys):
+            if not pointer_matches(p.key, planned_keys):
                 flags.append(Flag("beyond_plan", "medium", q.label,
                                   f"The draft points to '{p.name}', which the precedent plan for {q.label} does not.",
                                   answer, _plan_evidence(q)))

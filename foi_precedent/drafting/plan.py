@@ -12,7 +12,7 @@ from datetime import date
 
 from foi_precedent.consistency.checker import PrecedentSearch
 from foi_precedent.consistency.consensus import Consensus, build_consensus
-from foi_precedent.consistency.flags import _describe
+from foi_precedent.consistency.flags import describe_treatments
 from foi_precedent.drafting.request import Request
 from foi_precedent.letters.model import Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
@@ -103,7 +103,7 @@ def _decision_note(c: Consensus) -> tuple[bool, str]:
     if c.status == "thin" and not c.strong_single:
         p = c.precedents[0]
         return True, (f"Only one precedent ({p.reference} {p.label}, similarity {p.similarity:.2f}), which "
-                      f"{_describe(c.treatments, c.pointers)}: confirm it applies.")
+                      f"{describe_treatments(c.treatments, c.pointers)}: confirm it applies.")
     if c.status == "split":
         return True, (f"Precedent is split ({c.agreement:.0%} of the weight agrees; {len(c.dissenting)} of "
                       f"{c.support} letters differ: {refs}): choose the answer.")
