@@ -144,6 +144,12 @@ POST_FILTER_FACTOR = 8  # a filtered search first looks this much wider without 
 QUESTION_WEIGHT = 0.5  # the question-to-question ranking breaks ties between near-identical questions
 
 
+def _chunk_key(chunk_id: str) -> tuple[str, str]:
+    """'01.FOI.24.036325::Q3::0' -> ('01.FOI.24.036325', 'Q3') (see chunking.chunk_id)."""
+    reference, label, _ = chunk_id.rsplit("::", 2)
+    return reference, label
+
+
 def _question_texts(letters: Iterable[Letter]) -> tuple[list[tuple[str, str]], list[str]]:
     keys, texts = [], []
     for letter in letters:
@@ -547,13 +553,19 @@ class PrecedentIndex:
         n = max(50, 5 * k)
         expanded = {i: expand_acronyms(queries[i]) for i in live}
         qvecs = self._embed_queries([expanded[i] for i in live])
-        dense_lists = self._dense(qvecs, n, total, filters, k)
         lexical = self.lexical()
         mask = lexical.columns.mask(filters)
+
+        def allowed(cid: str) -> bool:  # known to SQLite and passing the filters
+            pos = lexical.position(cid)
+            return pos is not None and (mask is None or bool(mask[pos]))
+
+        dense_lists = self._dense(qvecs, n, total, filters, k, allowed)
         for row, i in enumerate(live):
             dense_ids, distances = dense_lists[row]
+            dense_ids = [cid for cid in dense_ids if allowed(cid)]
             lexical_ids = [cid for cid, _ in lexical.top(expanded[i], n, mask)]
-            results[i] = self._fuse(qvecs[row], dense_ids, distances, lexical_ids, k, filters)
+            results[i] = self._fuse(qvecs[row], dense_ids, distances, lexical_ids, k)
         return results
 
     def question_similarities(self, qvec: np.ndarray, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
@@ -575,7 +587,8 @@ class PrecedentIndex:
                 vectors.update(fresh)
         return {key: float(np.dot(qvec, v)) for key, v in vectors.items()}
 
-    def _dense(self, qvecs: np.ndarray, n: int, total: int, filters: Filters, k: int) -> list[tuple[list[str], dict]]:
+    def _dense(self, qvecs: np.ndarray, n: int, total: int, filters: Filters, k: int,
+               allowed) -> list[tuple[list[str], dict]]:
         """Dense top-n per query. A Chroma ``where`` query is slow on a large collection (~0.5 s at 100k
         chunks), so filters are first applied after a wider unfiltered query; only a query that keeps fewer
         than max(k, n/4) matches goes back to Chroma with the ``where`` clause."""
@@ -586,11 +599,10 @@ class PrecedentIndex:
                     for ids, dist in zip(got["ids"], got["distances"], strict=True)]
         wide = self.collection.query(query_embeddings=qvecs, n_results=min(n * POST_FILTER_FACTOR, total),
                                      include=["distances"])
-        meta = {c.id: c.metadata for c in self.store.chunks({i for ids in wide["ids"] for i in ids})}
         out: list[tuple[list[str], dict] | None] = []
         retry = []
         for row, (ids, dist) in enumerate(zip(wide["ids"], wide["distances"], strict=True)):
-            kept = [(i, d) for i, d in zip(ids, dist, strict=False) if i in meta and filters.matches(meta[i])][:n]
+            kept = [(i, d) for i, d in zip(ids, dist, strict=False) if allowed(i)][:n]
             if len(kept) < max(k, n // 4) and len(ids) < total:
                 out.append(None)
                 retry.append(row)
@@ -604,28 +616,28 @@ class PrecedentIndex:
         return out
 
     def _fuse(self, qvec: np.ndarray, dense_ids: list[str], distances: dict[str, float], lexical_ids: list[str],
-              k: int, filters: Filters) -> list[Precedent]:
+              k: int, filters: Filters | None = None) -> list[Precedent]:
+        """Both id lists hold only chunks known to SQLite that pass the filters (search_many sees to it)."""
         # Three rankings fused: the chunk vectors (question and answer), bm25, and the question's own words
         # (which tells near-identical questions apart: "currently using" vs "previously used").
         fused = reciprocal_rank_fusion([dense_ids, lexical_ids])
         if not fused:
             return []
-        stored = {c.id: c for c in self.store.chunks([cid for cid, _ in fused])}
-        key_of = {cid: (c.reference, c.label) for cid, c in stored.items()}
+        key_of = {cid: _chunk_key(cid) for cid, _ in fused}
         qsims = self.question_similarities(qvec, list(dict.fromkeys(key_of.values())))
-        by_question = sorted(stored, key=lambda cid: (-qsims.get(key_of[cid], -1.0), cid))
+        by_question = sorted(key_of, key=lambda cid: (-qsims.get(key_of[cid], -1.0), cid))
         fused = reciprocal_rank_fusion([dense_ids, lexical_ids, by_question], weights=(1.0, 1.0, QUESTION_WEIGHT))
         dense_rank = {cid: r for r, cid in enumerate(dense_ids, start=1)}
         lexical_rank = {cid: r for r, cid in enumerate(lexical_ids, start=1)}
         best: dict[tuple[str, str], tuple[str, float]] = {}
         for cid, score in fused:
-            chunk = stored.get(cid)
-            if chunk is None or not filters.matches(chunk.metadata):  # vector unknown to SQLite: ignore
-                continue
-            key = (chunk.reference, chunk.label)
+            key = key_of[cid]
             if key not in best:  # fused is sorted best first
                 best[key] = (cid, score)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][1], kv[0][0], kv[0][1]))[:k]
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][1], kv[0][0], kv[0][1]))
+        stored = {c.id: c for c in self.store.chunks([cid for _, (cid, _) in ranked[: k * 2]])}
+        ranked = [item for item in ranked if item[1][0] in stored and (filters is None
+                  or filters.matches(stored[item[1][0]].metadata))][:k]
         if not ranked:
             return []
         # cosine similarity for every hit; lexical-only hits need their vectors from Chroma

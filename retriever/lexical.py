@@ -53,6 +53,7 @@ class LexicalIndex:
     def __init__(self, ids: list[str], metas: Sequence[dict], retriever, stamp: dict,
                  tokenizer: Tokenizer | None = None):
         self.ids = ids
+        self._position: dict[str, int] | None = None
         self.columns = FilterColumns(metas)
         self.retriever = retriever
         self.stamp = stamp
@@ -136,6 +137,12 @@ class LexicalIndex:
         if self.retriever is None or not token_ids:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.retriever.get_scores(token_ids), dtype=np.float32)
+
+    def position(self, chunk_id: str) -> int | None:
+        """The row of a chunk id (None for an id the store does not know)."""
+        if self._position is None:
+            self._position = {cid: i for i, cid in enumerate(self.ids)}
+        return self._position.get(chunk_id)
 
     def top(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The best ``n`` (chunk id, score) with a positive score among the documents ``mask`` allows.
