@@ -6,7 +6,8 @@ import sys
 import threading
 from pathlib import Path
 
-from foi_precedent.cli import EXIT_OK, _print_json, _services, register_command
+from foi_precedent import cli as core_cli
+from foi_precedent.cli import EXIT_OK, _print_json, register_command
 from foi_precedent.errors import LetterError
 
 
@@ -28,7 +29,7 @@ def cmd_draft(args) -> int:
 
     text = read_request(args.request_file)
     request = split_request(text, source=str(args.request_file))  # bad input fails before anything starts
-    services = _services()
+    services = core_cli._services()  # looked up at call time (tests replace it)
     on_token = None
     if args.mode == "model" and sys.stderr.isatty():
         def on_token(piece: str) -> None:

@@ -6,14 +6,15 @@ import shutil
 import sys
 from pathlib import Path
 
-from foi_precedent.cli import EXIT_OK, _print_json, _progress_bar, _services, register_command
+from foi_precedent import cli as core_cli
+from foi_precedent.cli import EXIT_OK, _print_json, _progress_bar, register_command
 
 
 def cmd_recheck(args) -> int:
     from foi_precedent.recheck.engine import RecheckOptions
     from foi_precedent.recheck.service import run_recheck
 
-    services = _services()
+    services = core_cli._services()  # looked up at call time (tests replace it)
     options = RecheckOptions(k=args.k, mode=args.mode, workers=args.workers, fresh=args.fresh)
     progress = None if args.quiet else _progress_bar("recheck")
     ingest_progress = _progress_bar("ingest") if (args.paths and not args.quiet) else None
