@@ -151,6 +151,9 @@ with draft_col:
                        "Try again later, or keep this precedent-only draft.")
         if result.model_note:
             st.warning(escape_markdown(result.model_note))
+        if result.composition is not None:
+            st.caption(escape_markdown(result.composition.summary()) + " Each answer the model wrote was read back "
+                       "and kept only where it says what precedent decided.")
 
     st.text_area("Draft letter (edit freely; your changes are kept)", key="draft.text", height=560)
     if st.button("Re-check the draft", width="stretch", key="draft.recheck", disabled=not S.get("draft.text")):

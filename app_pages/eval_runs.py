@@ -16,7 +16,7 @@ if not runs:
     st.info(f"No eval runs yet in {app.settings.evals_dir}. Run `precedent eval` first.")
     st.stop()
 
-COLUMNS = ["name", "mode", "model", "cases", "passed", "retrieval_recall_at_k", "retrieval_mrr", "treatment_accuracy",
+COLUMNS = ["name", "mode", "model", "prompt", "cases", "passed", "retrieval_recall_at_k", "retrieval_mrr", "treatment_accuracy",
            "exemption_f1", "pointer_recall", "invented_pointers", "flag_precision", "flag_recall",
            "flag_recall_ground_truth", "seconds_per_case"]
 table = pd.DataFrame(runs)[[c for c in COLUMNS if c in runs[0]]]

@@ -30,7 +30,7 @@ def cmd_eval(args) -> int:
     from foi_precedent.cli import _services
 
     services = _services()
-    ctx = runner.EvalContext(index=services.index, mode=args.mode, settings=services.settings)
+    ctx = runner.EvalContext(index=services.index, mode=args.mode, settings=services.settings, prompt=args.prompt)
     progress = None if (args.json or args.quiet or not sys.stderr.isatty()) else _progress_bar("eval")
     results = runner.run_suites(suites, ctx, progress=progress)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -60,6 +60,8 @@ def add_eval_command(sub) -> None:
     s.add_argument("--mode", choices=["model", "precedent"], default="precedent",
                    help="draft request cases with the chat model or precedent-only (default precedent)")
     s.add_argument("--out", help="also save the results JSON here")
+    s.add_argument("--prompt", help="the drafting prompt in model mode: NAME or NAME/vN (default: "
+                                    "$PRECEDENT_DRAFT_PROMPT, else the latest draft_reply)")
     s.add_argument("--junit", help="write JUnit XML here (one testcase per case)")
     s.add_argument("--json", action="store_true", help="print the results as JSON (metrics and cases)")
     s.add_argument("--markdown", action="store_true", help="print the metrics as a Markdown table")

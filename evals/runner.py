@@ -94,6 +94,8 @@ class EvalContext:
     chat_model: object | None = None
     settings: object | None = None
     models_used: set[str] = field(default_factory=set)
+    prompt: str | None = None  # NAME or NAME/vN; None: the settings' (PRECEDENT_DRAFT_PROMPT), else the latest
+    prompts_used: set[str] = field(default_factory=set)
 
     def __post_init__(self):
         if not isinstance(self.index, EvalIndex):
@@ -126,8 +128,11 @@ def run_request(case: RequestCase, ctx: EvalContext) -> dict:
 
     index = ctx.index.with_exclude(case.exclude)
     result = draft_reply(case.request, index, chat_model=ctx.chat_model, mode=ctx.mode, authority=case.authority,
-                         audit=False, settings=ctx.settings, source=case.id)
+                         audit=False, settings=ctx.settings, source=case.id,
+                         prompt=ctx.prompt or getattr(ctx.settings, "draft_prompt", None) or "draft_reply")
     ctx.models_used.add(str(result.model))
+    if result.prompt_version:
+        ctx.prompts_used.add(result.prompt_version)
     # precedent mode: the plan (what precedent says); model mode: the model's draft as parsed back. The other
     # view is kept in the details.
     plan_answers = _answers_from_plan(result)
@@ -240,6 +245,7 @@ def run_suites(suites: Sequence[Suite], ctx: EvalContext, progress: Callable[[in
         "created": datetime.now().isoformat(timespec="seconds"),
         "mode": ctx.mode,
         "model": model,
+        "prompt": ", ".join(sorted(ctx.prompts_used)) or None,
         "suites": [{"name": s.name, "kind": s.kind, "path": s.path, "cases": len(s.cases)} for s in suites],
         "metrics": metrics(cases),
         "cases": cases,
@@ -378,12 +384,19 @@ def compare(old: dict, new: dict, threshold: float = 0.02) -> dict:
         changes.append({"suite": key[0], "id": key[1], "change": change,
                         "old_passed": a["passed"] if a else None, "new_passed": b["passed"] if b else None,
                         "old": (a or {}).get("details"), "new": (b or {}).get("details")})
+    runs = {side: {k: run.get(k) for k in ("created", "mode", "model", "prompt")}
+            for side, run in (("old", old), ("new", new))}
     return {"metrics": rows, "cases": changes, "regressed": any(r["regressed"] for r in rows),
-            "threshold": threshold}
+            "threshold": threshold, "runs": runs}
 
 
 def compare_table(diff: dict) -> str:
-    lines = [f"{'metric':<26} {'old':>8} {'new':>8} {'delta':>8}"]
+    lines = []
+    for side, run in diff.get("runs", {}).items():
+        lines.append(f"{side}: {run.get('created') or '?'}, mode {run.get('mode') or '?'}, model {run.get('model') or '?'}"
+                     + (f", prompt {run['prompt']}" if run.get("prompt") else ""))
+    lines += ["", f"{'metric':<26} {'old':>8} {'new':>8} {'delta':>8}"] if lines else \
+        [f"{'metric':<26} {'old':>8} {'new':>8} {'delta':>8}"]
     for r in diff["metrics"]:
         mark = "  REGRESSION" if r["regressed"] else ""
         lines.append(f"{r['metric']:<26} {_fmt(r['old']):>8} {_fmt(r['new']):>8} {_fmt(r['delta']):>8}{mark}")
@@ -432,5 +445,5 @@ def list_runs(folder: str | Path) -> list[dict]:
         except Exception:  # noqa: BLE001 - a stray file in the folder is skipped
             continue
         out.append({"path": str(p), "name": p.stem, "created": data.get("created"), "mode": data.get("mode"),
-                    "model": data.get("model"), **data["metrics"]})
+                    "model": data.get("model"), "prompt": data.get("prompt"), **data["metrics"]})
     return out

@@ -27,6 +27,7 @@ class Settings:
     llm_api_key: str | None = field(default=None, repr=False)
     llm_timeout_s: float = 120.0
     embedded_model: str = "qwen"  # qwen | smollm2
+    draft_prompt: str = "draft_reply"  # NAME (its latest version) or NAME/vN under prompts/
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -39,6 +40,7 @@ class Settings:
             llm_api_key=_env("PRECEDENT_LLM_API_KEY"),
             llm_timeout_s=float(_env("PRECEDENT_LLM_TIMEOUT", "120")),
             embedded_model=_env("PRECEDENT_EMBEDDED_MODEL", "qwen"),
+            draft_prompt=_env("PRECEDENT_DRAFT_PROMPT", "draft_reply"),
         )
 
     # Every path below is under home.

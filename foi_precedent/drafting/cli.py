@@ -39,7 +39,8 @@ def cmd_draft(args) -> int:
     try:
         result = draft_reply(request, services.index, mode=args.mode, authority=args.authority, cancel=cancel,
                              on_token=on_token, audit=services.audit, settings=services.settings,
-                             source=str(args.request_file))
+                             source=str(args.request_file),
+                             prompt=args.prompt or services.settings.draft_prompt)
     except KeyboardInterrupt:
         cancel.set()
         raise
@@ -51,6 +52,8 @@ def cmd_draft(args) -> int:
         print(f"precedent: note: {result.fallback_reason}", file=sys.stderr)
     if result.model_note:
         print(f"precedent: note: {result.model_note}", file=sys.stderr)
+    if result.composition is not None:
+        print(f"precedent: note: {result.composition.summary()}", file=sys.stderr)
     if args.json:
         _print_json(result.to_dict())
         return EXIT_OK
@@ -76,5 +79,7 @@ def add_draft_command(sub) -> None:
                    help="model: a language model writes the prose (default); precedent: no model at all")
     s.add_argument("--out", help="write the draft letter to this file")
     s.add_argument("--authority", help="the authority answering (its own precedents weigh more)")
+    s.add_argument("--prompt", help="prompt NAME or NAME/vN under prompts/ (default: $PRECEDENT_DRAFT_PROMPT, "
+                                    "else the latest draft_reply)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_draft)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from foi_precedent.consistency.checker import CheckResult, check_letter
 from foi_precedent.consistency.flags import Evidence, Flag, pointer_matches
+from foi_precedent.drafting.compose import MODEL, Composition, compose, parse_sections
 from foi_precedent.drafting.letter import REFERENCE_LINE, cite, complaint_rights, one_line, precedent_letter
 from foi_precedent.drafting.plan import DEFAULT_K, Plan, QuestionPlan, plan_request
 from foi_precedent.drafting.prompts import PromptTemplate, load_prompt
@@ -58,6 +59,7 @@ class DraftResult:
     attempted_model: str | None = None  # the model that was asked, also when the draft fell back
     audit_id: int | None = None
     timings: dict = field(default_factory=dict)
+    composition: Composition | None = None  # prompts with ``output: sections``: who wrote which part
 
     @property
     def questions(self) -> tuple[QuestionPlan, ...]:
@@ -76,6 +78,7 @@ class DraftResult:
             "tokens": dict(self.tokens),
             "mode": self.mode,
             "fallback_reason": self.fallback_reason,
+            "sections": self.composition.to_dict() if self.composition else None,
             "elapsed": round(self.elapsed, 3),
             "review_note": "This is a draft: an FOI officer must review it before it is sent.",
         }
@@ -192,8 +195,10 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
         "plan": plan_text(plan, authority),
         "request": as_data(request.text),
         "complaint_rights": complaint_rights(authority),
+        "labels": ", ".join(q.label for q in plan.questions),
         "precedents": "",
     }
+    values = {k: v for k, v in values.items() if k in template.variables}
     base = sum(counter.count(m["content"]) for m in template.render(**values)) + 8 * 2
     room = budget - base
     if room < 0:
@@ -365,6 +370,7 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
     fallback_reason: str | None = None
     text: str | None = None
     letter: Letter | None = None
+    composition: Composition | None = None
 
     if mode == "model":
         if cancel is not None and cancel.is_set():
@@ -398,14 +404,25 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
             raw = "".join(pieces)
             tokens["completion"] = counter.count(raw)
             tokens["chunks"] = len(pieces)
-            text = _personalise(clean_model_output(raw), request)
-            letter, problem = parse_model_letter(text, plan)
-            if letter is None:
+            if template.output == "sections":
+                sections = parse_sections(re.sub(r"^```[a-z]*\s*$", "", raw, flags=re.M), [q.label for q in plan.questions])
+                if sections.empty:
+                    problem = "the model wrote none of the sections asked for"
+                else:
+                    composition = compose(sections, request, plan, index, authority,
+                                          personalise=lambda t: _personalise(t, request))
+                    text, letter = composition.text, composition.letter
+                    problem = None if (composition.model_labels or composition.reasons == MODEL) else \
+                        composition.summary().rstrip(".")
+            else:
+                text = _personalise(clean_model_output(raw), request)
+                letter, problem = parse_model_letter(text, plan)
+            if problem:
                 fallback_reason = f"{model_name}: {problem}; showing the precedent-only draft instead"
         except (ModelError, SetupError) as exc:
             fallback_reason = f"{model_name}: {exc}; showing the precedent-only draft instead"
         if fallback_reason:
-            text, letter = None, None
+            text, letter, composition = None, None, None
 
     if text is None:
         text = _personalise(precedent_letter(request, plan, index, authority), request)
@@ -428,7 +445,7 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
         draft=text, request=request, plan=plan, letter=letter, check=check, flags=tuple(flags),
         model=model_name if not fallback_reason else PRECEDENT_ONLY, attempted_model=model_name,
         prompt_version=prompt_version, tokens=tokens, mode=mode, fallback_reason=fallback_reason,
-        elapsed=elapsed, model_note=model_note, timings=timings,
+        elapsed=elapsed, model_note=model_note, timings=timings, composition=composition,
     )
     if audit is None:
         from foi_precedent.audit.log import AuditLog

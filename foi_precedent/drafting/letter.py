@@ -82,7 +82,7 @@ def pointer_text(pointers: tuple[Pointer, ...]) -> str:
 # --- answers --------------------------------------------------------------------------------------
 
 
-def _decision_marker(q: QuestionPlan) -> str:
+def decision_marker(q: QuestionPlan) -> str:
     """The marker. It names no reference and holds no digit or classifying word, so it cannot change how the
     draft parses (a reference such as '560/23' would read as a disclosed figure); the plan lists the precedents."""
     if q.status == "none" or q.consensus is None or not q.treatments:
@@ -100,11 +100,11 @@ def answer_lines(q: QuestionPlan, authority: str | None) -> list[str]:
     treatments = [t for t in _ORDER if t in set(q.treatments)]
     lines: list[str] = []
     if q.needs_decision:
-        lines.append(_decision_marker(q))
+        lines.append(decision_marker(q))
         if q.status != "thin":
             return lines
     if not treatments or treatments == [Treatment.OTHER]:
-        return lines or [_decision_marker(q)]
+        return lines or [decision_marker(q)]
     parted = len([t for t in treatments if t != Treatment.OTHER]) > 1
     refusal_exemptions = tuple(e for e in q.exemptions if e not in q.ncnd and not e.startswith("s21"))
     body = authority or "the [AUTHORITY]"
@@ -260,20 +260,24 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def precedent_letter(request: Request, plan: Plan, index=None, authority: str | None = None) -> str:
-    """The whole precedent-only draft."""
+def precedent_letter(request: Request, plan: Plan, index=None, authority: str | None = None,
+                     answers: dict[str, list[str]] | None = None, reasons: list[str] | None = None) -> str:
+    """The whole precedent-only draft; ``answers`` (label -> lines) and ``reasons`` replace the precedent
+    wording where given (the sections a model wrote)."""
     body = authority or plan.authority
+    answers = answers or {}
     out = [REFERENCE_LINE, "", request.requester.salutation, "", REQUEST_HEADER]
     out.extend(f"{q.label} - {one_line(q.text)}" for q in plan.questions)
     out.append("")
     out.extend(decision_lines(plan))
-    reasons = reasons_block(plan, index)
+    if reasons is None:
+        reasons = reasons_block(plan, index)
     if reasons:
         out.extend(["", REASONS_HEADER, *reasons])
     out.extend(["", DISCLOSURE_HEADER])
     for q in plan.questions:
         out.append(f"{q.label} - {one_line(q.text)}")
-        out.extend(answer_lines(q, body))
+        out.extend(answers.get(q.label) or answer_lines(q, body))
     out.extend(["", complaint_rights(body)])
     return "\n".join(out) + "\n"
 

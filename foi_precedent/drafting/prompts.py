@@ -1,6 +1,8 @@
 """Prompt templates: versioned YAML files under ``prompts/<name>/v<N>.yaml``, validated on load.
 
-A template has exactly the keys ``version``, ``description``, ``system``, ``user`` and ``variables``.
+A template has the keys ``version``, ``description``, ``system``, ``user`` and ``variables``, and optionally
+``output``: ``letter`` (the model writes the whole letter; the default) or ``sections`` (the model writes
+the answers and the reasons, and Precedent assembles the letter around them).
 Placeholders are ``{name}`` (``{{`` and ``}}`` are literal braces). Loading fails on an unknown or
 missing key and on a placeholder that ``variables`` does not declare; rendering fails on a missing or
 undeclared variable. Values are substituted in one pass, so braces inside data are never templating.
@@ -19,6 +21,8 @@ from foi_precedent.errors import PromptError
 
 PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
 KEYS = ("version", "description", "system", "user", "variables")
+OPTIONAL_KEYS = ("output",)
+OUTPUTS = ("letter", "sections")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|\{|\}")
 _FILE = re.compile(r"^v(\d+)\.ya?ml$")
 
@@ -32,6 +36,7 @@ class PromptTemplate:
     user: str
     variables: tuple[str, ...]
     path: Path | None = None
+    output: str = "letter"
 
     @property
     def prompt_version(self) -> str:
@@ -77,9 +82,12 @@ def _fill(text: str, values: dict[str, str]) -> str:
 def parse_template(data: object, name: str, where: str, path: Path | None = None) -> PromptTemplate:
     if not isinstance(data, dict):
         raise PromptError(f"{where}: a prompt file must be a mapping with keys {', '.join(KEYS)}")
-    unknown = sorted(set(map(str, data)) - set(KEYS))
+    unknown = sorted(set(map(str, data)) - set(KEYS) - set(OPTIONAL_KEYS))
     if unknown:
-        raise PromptError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(KEYS)})")
+        raise PromptError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(KEYS + OPTIONAL_KEYS)})")
+    output = data.get("output", "letter")
+    if output not in OUTPUTS:
+        raise PromptError(f"{where}: output must be one of {', '.join(OUTPUTS)}, not {output!r}")
     missing = [k for k in KEYS if k not in data]
     if missing:
         raise PromptError(f"{where}: missing key(s) {', '.join(missing)}")
@@ -106,7 +114,8 @@ def parse_template(data: object, name: str, where: str, path: Path | None = None
     if unused:
         raise PromptError(f"{where}: variable(s) {', '.join(unused)} declared but never used")
     return PromptTemplate(name=name, version=version, description=data["description"].strip(),
-                          system=data["system"], user=data["user"], variables=tuple(variables), path=path)
+                          system=data["system"], user=data["user"], variables=tuple(variables), path=path,
+                          output=output)
 
 
 def load_prompt_file(path: str | Path, name: str | None = None) -> PromptTemplate:

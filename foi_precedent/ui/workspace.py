@@ -175,7 +175,8 @@ def draft_job(app: Any, request: Request, mode: str, authority: str | None = Non
     def work(on_token, cancel):
         chat_model = app.chat_model if mode == "model" else None
         return draft_reply(request, app.index, chat_model=chat_model, mode=mode, authority=authority or None,
-                           cancel=cancel, on_token=on_token, audit=app.audit, settings=app.settings)
+                           cancel=cancel, on_token=on_token, audit=app.audit, settings=app.settings,
+                           prompt=app.settings.draft_prompt)
 
     return DraftJob(work)
 

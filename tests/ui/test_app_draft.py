@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from foi_precedent.drafting.letter import precedent_letter
@@ -74,6 +76,8 @@ def test_whole_letter_opens_from_a_precedent(app_test):
 
 
 def test_model_draft_streams_is_checked_and_can_be_overridden_and_exported(app_test, fake_services, model_letter):
+    # prompt v1 asks the model for the whole letter (so that the model can add an exemption of its own)
+    fake_services.settings = dataclasses.replace(fake_services.settings, draft_prompt="draft_reply/v1")
     fake_services.chat_model = FakeChatModel(model_letter, name="fake-model")
     at = _generate(_with_precedents(app_test))
     assert at.text_area(key="draft.text").value.strip() == model_letter.strip().replace("Dear Requester,",
@@ -101,6 +105,30 @@ def test_model_draft_streams_is_checked_and_can_be_overridden_and_exported(app_t
     # export buttons offer the edited text
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Word (.docx)", "Markdown (.md)"]
+
+
+def test_model_sections_are_assembled_and_the_page_says_who_wrote_what(app_test, fake_services):
+    """Prompt v2 (the default): the model writes answers; one departs from the plan and is replaced."""
+    request = split_request(REQUEST)
+    plan = plan_request(request, fake_services.index)
+    from foi_precedent.drafting.draft import required_answer
+
+    parts = ["REASONS: none"]
+    for q in plan.questions:
+        parts += [f"{q.label}:", required_answer(q, None) + " Thank you for your patience."]
+    parts[-1] = "This information is exempt under Section 43(2) (commercial interests)."
+    fake_services.chat_model = FakeChatModel("\n".join(parts), name="fake-model")
+    at = _generate(_with_precedents(app_test))
+    draft = at.text_area(key="draft.text").value
+    assert "Written by **fake\\-model** (prompt draft\\_reply/v2)" in at.info[0].value
+    writable = [q for q in plan.questions if not q.needs_decision or q.status == "thin"]  # not "none" / "split"
+    assert 2 < len(writable) < len(plan.questions)
+    assert draft.count("Thank you for your patience.") == len(writable) - 1
+    assert "Section 43(2)" not in draft
+    last = plan.questions[-1].label
+    caption = "\n".join(c.value for c in at.caption)
+    assert "The model wrote Q1, Q3, Q4; precedent wording used for Q2 \\(the officer must decide" in caption
+    assert f"{last} \\(the model" in caption and "departed from the plan" in caption
 
 
 def test_edits_survive_reruns_and_recheck_uses_them(app_test, fake_services):

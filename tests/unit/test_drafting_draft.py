@@ -62,6 +62,9 @@ def plan_writer(index, authority=MPS):
 
 
 def draft(index, model, **kw):
+    """These tests script whole letters: prompt v1 asks the model for the whole letter (v2, the default, for
+    sections: tests/unit/test_drafting_sections.py)."""
+    kw.setdefault("prompt", "draft_reply/v1")
     return draft_reply(FIVE, index, chat_model=model, authority=MPS, **kw)
 
 

@@ -24,9 +24,17 @@ ALL = [(name, v) for name, versions in available().items() for v in versions]
 
 
 def test_there_is_a_draft_prompt():
-    assert ("draft_reply", 1) in ALL
-    assert load_prompt("draft_reply").prompt_version == "draft_reply/v1"
+    assert ("draft_reply", 1) in ALL and ("draft_reply", 2) in ALL
+    assert load_prompt("draft_reply").prompt_version == "draft_reply/v2"  # the latest
+    assert load_prompt("draft_reply").output == "sections"
     assert load_prompt("draft_reply/v1").prompt_version == "draft_reply/v1"
+    assert load_prompt("draft_reply/v1").output == "letter"
+
+
+def test_output_must_be_letter_or_sections(tmp_path):
+    assert load_prompt_file(write(tmp_path, {**GOOD, "output": "sections"})).output == "sections"
+    with pytest.raises(PromptError, match="output must be one of letter, sections"):
+        load_prompt_file(write(tmp_path, {**GOOD, "output": "json"}))
 
 
 @pytest.mark.parametrize("name, version", ALL)

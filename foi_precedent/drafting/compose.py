@@ -1,0 +1,250 @@
+"""A letter composed from the sections a model wrote (prompts with ``output: sections``).
+
+The model writes each answer and the reasons; Precedent assembles the letter around them (reference,
+the questions restated, the decision and Section 17 notice, the exemption list, complaint rights). Each
+model answer is parsed back with the letter parser and kept only when it says what the plan decided
+(the same treatments, no exemption or pointer the plan lacks, every planned pointer named); otherwise
+that question gets the precedent wording, and the result says which and why. Questions that need the
+officer's decision (no precedent, or split) always get the precedent wording with its marker: the model never
+decides them; where only one precedent answers, the model may word the answer under the marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from foi_precedent.consistency.flags import describe_treatments, pointer_matches
+from foi_precedent.drafting.letter import decision_marker, one_line, precedent_letter
+from foi_precedent.drafting.plan import Plan, QuestionPlan
+from foi_precedent.drafting.request import Request
+from foi_precedent.errors import LetterError
+from foi_precedent.letters.model import Letter, Question, Treatment
+from foi_precedent.letters.parser import (
+    _CLOSING,
+    _DECISION,
+    _REQUEST_START,
+    _RESPONSE_START,
+    _label_of,
+    parse_text,
+)
+
+MODEL = "model"
+PRECEDENT = "precedent"
+_NONE = re.compile(r"^\W*(?:none|n/?a|not applicable|nothing (?:is )?withheld)\W*$", re.I)
+_PREAMBLE_LABEL = re.compile(r"^\s*(?:Q\d{1,2}[a-z]?|Question\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?[.)])\s*[-:.)–]?\s*", re.I)
+_MAX_ANSWER_CHARS = 1500
+_MAX_REASONS_CHARS = 4000
+
+
+@dataclass
+class Sections:
+    """What the model wrote, by section: ``reasons`` (None when it wrote none) and label -> answer."""
+
+    reasons: str | None
+    answers: dict[str, str]
+    stray: list[str] = field(default_factory=list)  # headings the plan does not have
+
+    @property
+    def empty(self) -> bool:
+        return not self.answers and not self.reasons
+
+
+def parse_sections(text: str, labels: list[str]) -> Sections:
+    """Split the model's text at ``REASONS:`` and ``Q1:`` style headings (bold or # tolerated)."""
+    known = {label.lower(): label for label in labels}
+    names = sorted([re.escape(label) for label in labels] + ["REASONS?"], key=len, reverse=True)
+    heading = re.compile(r"^\s*[#*_ ]*(?P<name>" + "|".join(names) + r"|Q\d{1,2}[a-z]?)\b[*_ ]*\s*[:.\-–]\s*[*_]*\s*(?P<rest>.*)$",
+                         re.I)
+    current: str | None = None
+    parts: dict[str, list[str]] = {}
+    stray: list[str] = []
+    for line in text.replace("\r", "").split("\n"):
+        m = heading.match(line)
+        if m:
+            name = m.group("name").lower()
+            if name.startswith("reason"):
+                current = "reasons"
+            elif name in known:
+                current = known[name]
+            else:
+                stray.append(m.group("name"))
+                current = None
+            if current is not None and current in parts:  # a second heading of the same name: keep the first
+                current = None
+            if current is not None:
+                parts[current] = [m.group("rest")]
+            continue
+        if current is not None:
+            parts[current].append(line)
+    reasons = "\n".join(parts.pop("reasons", [])).strip()
+    if not reasons or _NONE.match(reasons):
+        reasons = None
+    answers = {label: "\n".join(lines).strip() for label, lines in parts.items()}
+    return Sections(reasons=reasons[:_MAX_REASONS_CHARS] if reasons else None,
+                    answers={k: v for k, v in answers.items() if v}, stray=stray)
+
+
+def answer_text(raw: str) -> list[str] | None:
+    """The answer's lines, none of which the parser can mistake for a question or a heading, or None.
+
+    Parts joined on one line (' / ', as the plan shows required answers) go on lines of their own, because the
+    parser reads an answer's parts line by line; a decision marker the model copied is dropped (Precedent adds
+    its own)."""
+    lines: list[str] = []
+    for n, line in enumerate(raw.replace("**", "").split("\n")):
+        line = one_line(line)
+        if n == 0:
+            line = _PREAMBLE_LABEL.sub("", line, count=1).strip()
+        if not line:
+            continue
+        if _CLOSING.match(line):
+            break  # a sign-off or complaint-rights text: Precedent adds its own
+        lines.extend(p.strip() for p in re.split(r"\s+/\s+", line)
+                     if p.strip() and not p.strip().startswith("[DECISION NEEDED"))  # Precedent adds its markers
+    text = " ".join(lines)
+    if len(text) < 3 or len(text) > _MAX_ANSWER_CHARS:
+        return None
+    if any(_label_of(line) or _RESPONSE_START.match(line) or _DECISION.match(line) or _REQUEST_START.match(line)
+           for line in lines):
+        return None
+    return lines
+
+
+def reasons_lines(raw: str) -> list[str]:
+    out = []
+    for p in raw.replace("**", "").split("\n"):
+        p = one_line(p)
+        if p and _CLOSING.match(p):
+            break
+        if p and not (_label_of(p) or _RESPONSE_START.match(p) or _DECISION.match(p) or _REQUEST_START.match(p)):
+            out.append(p)
+    return out
+
+
+def _covered(exemption: str, planned: tuple[str, ...]) -> bool:
+    return any(exemption == p or p.startswith(exemption + "(") or exemption.startswith(p + "(") for p in planned)
+
+
+def departure(dq: Question, q: QuestionPlan) -> str | None:
+    """Why the draft's answer does not say what the plan decided, or None when it does."""
+    want = set(q.treatments) - {Treatment.OTHER}
+    got = set(dq.treatments) - {Treatment.OTHER}
+    if got != want:
+        return (f"the answer {describe_treatments(tuple(dq.treatments), dq.pointers)} where precedent "
+                f"{describe_treatments(tuple(q.treatments), q.pointers)}")
+    extra = [e for e in dq.exemptions if not _covered(e, q.exemptions)]
+    if extra:
+        return f"it cites {', '.join(extra)}, which the plan does not"
+    missing = [e for e in q.exemptions if not e.startswith("s21") and not _covered(e, tuple(dq.exemptions))]
+    if missing:
+        return f"it does not cite {', '.join(missing)}"
+    planned = {p.key for p in q.pointers}
+    added = [p.name for p in dq.pointers if not pointer_matches(p.key, planned)]
+    if added:
+        return f"it points to {', '.join(added)}, which the plan does not"
+    drafted = {p.key for p in dq.pointers}
+    dropped = [p.name for p in q.pointers if not pointer_matches(p.key, drafted)]
+    if dropped:
+        return f"it does not name {', '.join(dropped)}"
+    return None
+
+
+@dataclass
+class Composition:
+    text: str
+    letter: Letter
+    answers: dict[str, str]  # label -> "model" or "precedent: why"
+    reasons: str  # "model", "precedent" or "none"
+
+    @property
+    def model_labels(self) -> list[str]:
+        return [label for label, how in self.answers.items() if how == MODEL]
+
+    def to_dict(self) -> dict:
+        return {"reasons": self.reasons, "answers": dict(self.answers)}
+
+    def summary(self) -> str:
+        kept = self.model_labels
+        replaced = [f"{label} ({how.removeprefix(PRECEDENT + ': ')})" for label, how in self.answers.items()
+                    if how != MODEL]
+        out = f"The model wrote {', '.join(kept) if kept else 'no answer that follows the plan'}"
+        if self.reasons == MODEL:
+            out += " and the reasons"
+        if replaced:
+            out += "; precedent wording used for " + "; ".join(replaced)
+        return out + "."
+
+
+def _signature(q: Question) -> tuple:
+    return (frozenset(q.treatments) - {Treatment.OTHER}, frozenset(q.exemptions), frozenset(p.key for p in q.pointers))
+
+
+def compose(sections: Sections, request: Request, plan: Plan, index=None, authority: str | None = None,
+            personalise=lambda text: text) -> Composition:
+    """The letter with every model section that follows the plan; the precedent wording elsewhere."""
+    how: dict[str, str] = {}
+    answers: dict[str, list[str]] = {}
+    for q in plan.questions:
+        raw = sections.answers.get(q.label)
+        if q.needs_decision and q.status != "thin":
+            how[q.label] = f"{PRECEDENT}: the officer must decide this question"
+        elif raw is None:
+            how[q.label] = f"{PRECEDENT}: the model wrote no answer"
+        elif (lines := answer_text(raw)) is None:
+            how[q.label] = f"{PRECEDENT}: the model's answer was not usable as written"
+        else:
+            # one precedent only: the model may word its answer, under the marker asking the officer to confirm
+            answers[q.label] = [decision_marker(q), *lines] if q.needs_decision else lines
+            how[q.label] = MODEL
+    refuses = any(q.withholds for q in plan.questions)
+    reasons = reasons_lines(sections.reasons) if (sections.reasons and refuses) else None
+
+    baseline_text = personalise(precedent_letter(request, plan, index, authority))
+    baseline = parse_text(baseline_text, source="precedent-only draft")
+    base = {q.label: _signature(q) for q in baseline.questions}
+
+    def why_not(letter: Letter, q: QuestionPlan) -> str | None:
+        try:
+            dq = letter.question(q.label)
+        except KeyError:
+            return "it could not be read back"
+        why = departure(dq, q)
+        # The precedent wording is the reference when the parser reads the plan itself slightly differently.
+        return None if why is None or _signature(dq) == base.get(q.label) else why
+
+    for _ in range(4):
+        if not answers and not reasons:
+            break
+        text = personalise(precedent_letter(request, plan, index, authority, answers=answers, reasons=reasons))
+        try:
+            letter = parse_text(text, source="model draft")
+        except LetterError:
+            if reasons:
+                reasons = None
+            else:
+                for label in answers:
+                    how[label] = f"{PRECEDENT}: the letter could not be read back with the model's answers"
+                answers = {}
+            continue
+        drift = [q.label for q in plan.questions if q.label not in answers and q.label in base
+                 and (q.label not in {d.label for d in letter.questions}
+                      or _signature(letter.question(q.label)) != base[q.label])]
+        if drift and reasons:
+            reasons = None  # the model's reasons changed how an answer it did not write reads
+            continue
+        bad = {q.label: why for q in plan.questions if q.label in answers and (why := why_not(letter, q))}
+        if not bad and not drift:
+            return Composition(text=text, letter=letter, answers=how, reasons=MODEL if reasons else
+                               (PRECEDENT if refuses else "none"))
+        for label, why in bad.items():
+            answers.pop(label)
+            how[label] = f"{PRECEDENT}: the model's answer departed from the plan ({why})"
+        if not bad:  # drift without model reasons: an answer changed how its neighbour reads
+            for label in answers:
+                how[label] = f"{PRECEDENT}: the model's answers changed how other answers read"
+            answers = {}
+    for label in answers:
+        how[label] = f"{PRECEDENT}: the model's sections could not be fitted to the plan"
+    return Composition(text=baseline_text, letter=baseline, answers=how,
+                       reasons=PRECEDENT if refuses else "none")
