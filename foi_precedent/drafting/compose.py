@@ -50,12 +50,19 @@ class Sections:
         return not self.answers and not self.reasons
 
 
+REASONS = "REASONS"
+
+
+def _heading(labels: list[str]) -> re.Pattern:
+    names = sorted([re.escape(label) for label in labels] + ["REASONS?"], key=len, reverse=True)
+    return re.compile(r"^\s*[#*_ ]*(?P<name>" + "|".join(names) + r"|Q\d{1,2}[a-z]?)\b[*_ ]*\s*[:.\-–]\s*[*_]*\s*"
+                      r"(?P<rest>.*)$", re.I)
+
+
 def parse_sections(text: str, labels: list[str]) -> Sections:
     """Split the model's text at ``REASONS:`` and ``Q1:`` style headings (bold or # tolerated)."""
     known = {label.lower(): label for label in labels}
-    names = sorted([re.escape(label) for label in labels] + ["REASONS?"], key=len, reverse=True)
-    heading = re.compile(r"^\s*[#*_ ]*(?P<name>" + "|".join(names) + r"|Q\d{1,2}[a-z]?)\b[*_ ]*\s*[:.\-–]\s*[*_]*\s*(?P<rest>.*)$",
-                         re.I)
+    heading = _heading(labels)
     current: str | None = None
     parts: dict[str, list[str]] = {}
     stray: list[str] = []
@@ -83,6 +90,19 @@ def parse_sections(text: str, labels: list[str]) -> Sections:
     answers = {label: "\n".join(lines).strip() for label, lines in parts.items()}
     return Sections(reasons=reasons[:_MAX_REASONS_CHARS] if reasons else None,
                     answers={k: v for k, v in answers.items() if v}, stray=stray)
+
+
+def section_text(raw: str, section: str) -> str | None:
+    """What one call wrote for ``section`` ("Q3" or "REASONS"): its own heading, code fences and anything after
+    a heading for another section are dropped."""
+    raw = re.sub(r"^```[a-z]*\s*$", "", raw.replace("\r", ""), flags=re.M)
+    first = next((line for line in raw.split("\n") if line.strip()), "")
+    m = _heading([section]).match(first)
+    if not (m and (m.group("name").lower() == section.lower() or
+                   (section == REASONS and m.group("name").lower().startswith("reason")))):
+        raw = f"{section}:\n{raw}"
+    got = parse_sections(raw, [] if section == REASONS else [section])
+    return got.reasons if section == REASONS else got.answers.get(section)
 
 
 def answer_text(raw: str) -> list[str] | None:
@@ -120,6 +140,14 @@ def reasons_lines(raw: str) -> list[str]:
         if p and not (_label_of(p) or _RESPONSE_START.match(p) or _DECISION.match(p) or _REQUEST_START.match(p)):
             out.append(p)
     return out
+
+
+def reasons_fit(text: str, plan: Plan) -> bool:
+    """Reasons worth keeping: long enough to be reasons, and naming at least one section the plan relies on
+    (an exemption the plan does not have is flagged ``beyond_plan`` by the draft's check)."""
+    sections = {m.group(1) for e in plan.exemptions if (m := re.match(r"s(\d+)", e))}
+    named = set(re.findall(r"\b(?:section|s\.?)\s*(\d+)", text, re.I))
+    return len(text) >= 80 and bool(sections & named)
 
 
 def _covered(exemption: str, planned: tuple[str, ...]) -> bool:
@@ -199,6 +227,8 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
             how[q.label] = MODEL
     refuses = any(q.withholds for q in plan.questions)
     reasons = reasons_lines(sections.reasons) if (sections.reasons and refuses) else None
+    if reasons and not reasons_fit(" ".join(reasons), plan):
+        reasons = None
 
     baseline_text = personalise(precedent_letter(request, plan, index, authority))
     baseline = parse_text(baseline_text, source="precedent-only draft")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from foi_precedent.consistency.checker import CheckResult, check_letter
 from foi_precedent.consistency.flags import Evidence, Flag, pointer_matches
-from foi_precedent.drafting.compose import MODEL, Composition, compose, parse_sections
+from foi_precedent.drafting.compose import REASONS, Composition, Sections, compose, section_text
 from foi_precedent.drafting.letter import REFERENCE_LINE, cite, complaint_rights, one_line, precedent_letter
 from foi_precedent.drafting.plan import DEFAULT_K, Plan, QuestionPlan, plan_request
 from foi_precedent.drafting.prompts import PromptTemplate, load_prompt
@@ -35,6 +35,10 @@ SAFETY_TOKENS = 200  # the model's tokenizer is not cl100k_base: leave room for 
 PRECEDENT_ONLY = "precedent-only"
 DRAFT_REFERENCE = "[REFERENCE]"
 MODES = ("model", "precedent")
+# Prompts with ``output: sections`` make one call per section: a short prompt each (the system message is shared,
+# so a local server evaluates it once), and the first words appear after one answer's prompt, not the letter's.
+SECTION_PROMPT_TOKENS = 1100
+SECTION_OUTPUT_TOKENS = {"answer": 200, REASONS: 450}
 
 
 class DraftCancelled(PrecedentError):
@@ -150,7 +154,8 @@ def plan_text(plan: Plan, authority: str | None) -> str:
     return "\n".join(out)
 
 
-def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int) -> tuple[str, list[str]]:
+def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int,
+                       include_reasons: bool = True) -> tuple[str, list[str]]:
     """Passages from the precedents behind each question, most useful first, trimmed to ``budget`` tokens."""
     from foi_precedent.drafting.letter import precedent_reasons
 
@@ -162,7 +167,7 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int) ->
             passage = (f"[{p.reference} {p.label}{', ' + p.date.isoformat() if p.date else ''}] "
                        f"Q: {one_line(p.question)}\nA: {one_line(p.answer)}")
             (first if n == 0 else second).append(passage)
-            if (n == 0 and q.withholds and callable(get_letter) and p.reference not in seen_letters
+            if (include_reasons and n == 0 and q.withholds and callable(get_letter) and p.reference not in seen_letters
                     and set(p.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}):
                 seen_letters.add(p.reference)
                 try:
@@ -187,7 +192,8 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int) ->
 
 def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, counter: TokenCounter,
                  authority: str | None, max_output_tokens: int = MAX_OUTPUT_TOKENS,
-                 context_tokens: int = CONTEXT_TOKENS, max_prompt_tokens: int = MAX_PROMPT_TOKENS):
+                 context_tokens: int = CONTEXT_TOKENS, max_prompt_tokens: int = MAX_PROMPT_TOKENS,
+                 section: str | None = None):
     """Messages, prompt tokens and the budget: precedent passages fill what the rest of the prompt leaves."""
     budget = min(context_tokens - max_output_tokens - SAFETY_TOKENS, max_prompt_tokens)
     values = {
@@ -196,6 +202,7 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
         "request": as_data(request.text),
         "complaint_rights": complaint_rights(authority),
         "labels": ", ".join(q.label for q in plan.questions),
+        "section": section or "",
         "precedents": "",
     }
     values = {k: v for k, v in values.items() if k in template.variables}
@@ -204,7 +211,8 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
     if room < 0:
         raise ModelError(f"the request and plan alone need {base} tokens, more than the {budget} the model's "
                          "context leaves; use the precedent-only draft")
-    values["precedents"], _ = precedent_passages(plan, index, counter, room)
+    values["precedents"], _ = precedent_passages(plan, index, counter, room,
+                                                 include_reasons=section in (None, REASONS))
     messages = template.render(**values)
     prompt_tokens = sum(counter.count(m["content"]) for m in messages) + 8 * len(messages)
     return messages, prompt_tokens, budget
@@ -337,6 +345,82 @@ def request_letter(request: Request) -> Letter:
                   questions=tuple(Question(q.label, q.text, "") for q in request.questions), text=request.text)
 
 
+# --- calling the model ----------------------------------------------------------------------------
+
+
+def _stream(chat_model, messages, max_tokens, temperature, timeout_s, cancel, on_token, timings) -> str:
+    """One streamed call; the first token's time is recorded once per draft."""
+    pieces: list[str] = []
+    t0 = time.monotonic()
+    for piece in chat_model.stream(messages, max_tokens=max_tokens, temperature=temperature, timeout_s=timeout_s,
+                                   cancel=cancel):
+        if cancel is not None and cancel.is_set():
+            break
+        if "first_token" not in timings:
+            timings["first_token"] = time.monotonic() - timings.get("_started", t0)
+        pieces.append(piece)
+        if on_token is not None:
+            on_token(piece)
+    if cancel is not None and cancel.is_set():
+        raise DraftCancelled("the draft was cancelled")
+    timings["model"] = timings.get("model", 0.0) + time.monotonic() - t0
+    return "".join(pieces)
+
+
+def section_jobs(plan: Plan) -> list[tuple[str, Plan]]:
+    """The sections a model writes, answers first (the officer sees words soonest), then the reasons. A question
+    that needs the officer's decision (no precedent, or split) gets no call: the model never decides it."""
+    jobs = [(q.label, Plan((q,), plan.authority)) for q in plan.questions
+            if not (q.needs_decision and q.status != "thin")]
+    refusing = [q for q in plan.questions if q.withholds and not (q.needs_decision and q.status != "thin")]
+    if refusing:
+        jobs.append((REASONS, Plan(tuple(refusing), plan.authority)))
+    return jobs
+
+
+def write_sections(request: Request, plan: Plan, index, template: PromptTemplate, counter: TokenCounter,
+                   authority: str | None, chat_model, tokens: dict, timings: dict, *, cancel=None, on_token=None,
+                   temperature: float = 0.2, timeout_s: float = 120.0,
+                   context_tokens: int = CONTEXT_TOKENS) -> tuple[Sections, str | None]:
+    """One call per section. A model error before any section is written propagates (the draft falls back);
+    after one, the sections written so far are kept and the problem is returned."""
+    sections = Sections(reasons=None, answers={})
+    tokens.update(prompt=0, completion=0, calls=0, budget=0)
+    jobs = section_jobs(plan)
+    if not jobs:
+        return sections, ("every question needs the officer's decision (no precedent, or precedent split), so the "
+                          "model was not asked to write")
+    timings["_started"] = time.monotonic()
+    try:
+        for n, (section, sub_plan) in enumerate(jobs):
+            if cancel is not None and cancel.is_set():
+                raise DraftCancelled("the draft was cancelled")
+            out_tokens = SECTION_OUTPUT_TOKENS[REASONS if section == REASONS else "answer"]
+            try:
+                messages, prompt_tokens, budget = build_prompt(
+                    request, sub_plan, index, template, counter, authority, out_tokens, context_tokens,
+                    SECTION_PROMPT_TOKENS, section=section)
+                if on_token is not None:
+                    on_token(("\n\n" if n else "") + f"{section}:\n")
+                raw = _stream(chat_model, messages, out_tokens, temperature, timeout_s, cancel, on_token, timings)
+            except ModelError as exc:
+                if sections.empty:
+                    raise
+                return sections, f"{section}: {exc}"
+            tokens["prompt"] += prompt_tokens
+            tokens["completion"] += counter.count(raw)
+            tokens["calls"] += 1
+            tokens["budget"] = max(tokens["budget"], budget)
+            written = section_text(raw, section)
+            if section == REASONS:
+                sections.reasons = written
+            elif written:
+                sections.answers[section] = written
+        return sections, None
+    finally:
+        timings.pop("_started", None)
+
+
 # --- the use case ---------------------------------------------------------------------------------
 
 
@@ -384,37 +468,29 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
             model_note = getattr(chat_model, "note", None)
             prompt_version = template.prompt_version
             counter = TokenCounter(settings)
-            messages, tokens["prompt"], tokens["budget"] = build_prompt(
-                request, plan, index, template, counter, authority, max_tokens, context_tokens, max_prompt_tokens)
-            tokens["max_output"] = max_tokens
-            pieces: list[str] = []
-            t0 = time.monotonic()
-            for piece in chat_model.stream(messages, max_tokens=max_tokens, temperature=temperature,
-                                           timeout_s=timeout_s or settings.llm_timeout_s, cancel=cancel):
-                if cancel is not None and cancel.is_set():
-                    break
-                if not pieces:
-                    timings["first_token"] = time.monotonic() - t0
-                pieces.append(piece)
-                if on_token is not None:
-                    on_token(piece)
-            if cancel is not None and cancel.is_set():
-                raise DraftCancelled("the draft was cancelled")
-            timings["model"] = time.monotonic() - t0
-            raw = "".join(pieces)
-            tokens["completion"] = counter.count(raw)
-            tokens["chunks"] = len(pieces)
             if template.output == "sections":
-                sections = parse_sections(re.sub(r"^```[a-z]*\s*$", "", raw, flags=re.M), [q.label for q in plan.questions])
+                sections, model_problem = write_sections(
+                    request, plan, index, template, counter, authority, chat_model, tokens, timings,
+                    cancel=cancel, on_token=on_token, temperature=temperature,
+                    timeout_s=timeout_s or settings.llm_timeout_s, context_tokens=context_tokens)
                 if sections.empty:
-                    problem = "the model wrote none of the sections asked for"
+                    problem = model_problem or "the model wrote none of the sections asked for"
                 else:
                     composition = compose(sections, request, plan, index, authority,
                                           personalise=lambda t: _personalise(t, request))
                     text, letter = composition.text, composition.letter
-                    problem = None if (composition.model_labels or composition.reasons == MODEL) else \
-                        composition.summary().rstrip(".")
+                    # reasons alone are no draft: a model that could not write one planned answer is not trusted
+                    problem = None if composition.model_labels else composition.summary().rstrip(".")
+                    if model_problem:
+                        model_note = " ".join(filter(None, [model_note, f"The model stopped: {model_problem}."]))
             else:
+                messages, tokens["prompt"], tokens["budget"] = build_prompt(
+                    request, plan, index, template, counter, authority, max_tokens, context_tokens,
+                    max_prompt_tokens)
+                tokens["max_output"] = max_tokens
+                raw = _stream(chat_model, messages, max_tokens, temperature, timeout_s or settings.llm_timeout_s,
+                              cancel, on_token, timings)
+                tokens["completion"] = counter.count(raw)
                 text = _personalise(clean_model_output(raw), request)
                 letter, problem = parse_model_letter(text, plan)
             if problem:

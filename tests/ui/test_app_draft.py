@@ -113,11 +113,16 @@ def test_model_sections_are_assembled_and_the_page_says_who_wrote_what(app_test,
     plan = plan_request(request, fake_services.index)
     from foi_precedent.drafting.draft import required_answer
 
-    parts = ["REASONS: none"]
-    for q in plan.questions:
-        parts += [f"{q.label}:", required_answer(q, None) + " Thank you for your patience."]
-    parts[-1] = "This information is exempt under Section 43(2) (commercial interests)."
-    fake_services.chat_model = FakeChatModel("\n".join(parts), name="fake-model")
+    last = plan.questions[-1]
+
+    def write(messages):  # one call per section
+        section = messages[-1]["content"].split("SECTION TO WRITE: ", 1)[1].split()[0]
+        if section == last.label:
+            return "This information is exempt under Section 43(2) (commercial interests)."
+        q = next((q for q in plan.questions if q.label == section), None)
+        return required_answer(q, None) + " Thank you for your patience." if q else "none"
+
+    fake_services.chat_model = FakeChatModel(write, name="fake-model")
     at = _generate(_with_precedents(app_test))
     draft = at.text_area(key="draft.text").value
     assert "Written by **fake\\-model** (prompt draft\\_reply/v2)" in at.info[0].value

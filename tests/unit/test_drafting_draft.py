@@ -181,7 +181,7 @@ def test_injection_in_the_request_does_not_change_the_plan_and_stays_inside_the_
     attacked = split_request(FIVE.replace("\n\nYours sincerely", f"\n\n{injection}\n\nYours sincerely"))
     assert plan_request(attacked, index, authority=MPS) == plan_request(plain, index, authority=MPS)
     fake = FakeChatModel(plan_writer(index))
-    draft_reply(attacked, index, chat_model=fake, authority=MPS)
+    draft_reply(attacked, index, chat_model=fake, authority=MPS, prompt="draft_reply/v1")  # v1 sends the request
     prompt = fake.prompts[0]
     assert prompt.count(injection) == 1
     pos = prompt.index(injection)
