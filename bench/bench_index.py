@@ -131,27 +131,51 @@ def bench_ingest(settings: Settings, target_chunks: int, rnd: random.Random) -> 
         for p in sorted((work / "letters").iterdir())[:200]:
             with contextlib.suppress(Exception):  # counted as skipped by the ingest below
                 sample_letters.append(parse_file(p))
-        texts = [c.embed_text for letter in sample_letters for c in chunks_for_letter(letter)][:512]
+        sample_chunks = [c for letter in sample_letters for c in chunks_for_letter(letter)][:512]
+        texts = [c.embed_text for c in sample_chunks]
         ef(texts[:8])
+        # strict ceiling: the model alone on the chunk texts, batched as ingest batches them (by length, 64)
         t0 = time.perf_counter()
-        for i in range(0, len(texts), EMBED_BATCH):
-            ef(texts[i: i + EMBED_BATCH])
+        index.embed(texts)
         raw_s = time.perf_counter() - t0
         raw_rate = len(texts) / raw_s
         print(f"raw embedding: {len(texts)} passages in {raw_s:.1f} s = {raw_rate:.1f}/s", flush=True)
+        # same-work ceiling: everything ingest embeds for those letters (chunks and each question's own words)
+        refs = {c.reference for c in sample_chunks}
+        _, question_texts = _question_texts([letter for letter in sample_letters if letter.reference in refs])
+        t0 = time.perf_counter()
+        index.embed(texts + question_texts)
+        same_s = time.perf_counter() - t0
+        same_rate = len(texts) / same_s
+        print(f"raw, same work: {len(texts)} chunks + {len(question_texts)} questions in {same_s:.1f} s "
+              f"= {same_rate:.1f} chunks/s", flush=True)
 
+        model_time = [0.0]
+        inner = index.embedding_function
+
+        def timed_ef(batch):
+            t = time.perf_counter()
+            try:
+                return inner(batch)
+            finally:
+                model_time[0] += time.perf_counter() - t
+
+        index.embedding_function = timed_ef
         t0 = time.perf_counter()
         report = index.ingest_paths([work / "letters"])
         ingest_s = time.perf_counter() - t0
+        index.embedding_function = inner
         chunk_rate = report.questions / ingest_s
-        print(f"ingest: {report.summary()} in {ingest_s:.1f} s = {chunk_rate:.1f} chunks/s", flush=True)
+        print(f"ingest: {report.summary()} in {ingest_s:.1f} s = {chunk_rate:.1f} chunks/s "
+              f"({model_time[0]:.1f} s in the model)", flush=True)
         index.close()
         words = [len(t.split()) for t in texts]
         return {
             "files": n_files, "letters": report.letters, "chunks": report.questions, "skipped": len(report.skipped),
             "ingest_s": ingest_s, "letters_per_s": report.letters / ingest_s, "chunks_per_s": chunk_rate,
             "raw_passages": len(texts), "raw_s": raw_s, "raw_per_s": raw_rate, "ratio": chunk_rate / raw_rate,
-            "mean_words": statistics.mean(words),
+            "same_questions": len(question_texts), "same_per_s": same_rate, "same_ratio": chunk_rate / same_rate,
+            "model_s": model_time[0], "mean_words": statistics.mean(words),
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -315,11 +339,17 @@ def write_results(path: Path, args, m: dict, ing: dict | None, srch: dict | None
             "",
             "| measure | value |",
             "|---|---|",
-            f"| raw embedding, same chunk texts (n={ing['raw_passages']}, mean {ing['mean_words']:.0f} words, batch 64) "
-            f"| {ing['raw_per_s']:.1f} passages/s |",
+            f"| raw embedding, same chunk texts (n={ing['raw_passages']}, mean {ing['mean_words']:.0f} words, batches "
+            f"of 64 by length) | {ing['raw_per_s']:.1f} passages/s |",
+            f"| raw embedding of everything ingest embeds for those chunks (+ {ing['same_questions']} questions' own "
+            f"words) | {ing['same_per_s']:.1f} chunks/s |",
             f"| ingest | {ing['letters']} letters, {ing['chunks']} chunks in {ing['ingest_s']:.1f} s |",
             f"| ingest rate | {ing['letters_per_s']:.2f} letters/s, {ing['chunks_per_s']:.1f} chunks/s |",
-            f"| ingest / raw ceiling | **{ing['ratio'] * 100:.0f} %** (goal >= 80 %: {ok}) |",
+            f"| time in the model during ingest | {ing['model_s']:.1f} s of {ing['ingest_s']:.1f} s "
+            f"({ing['model_s'] / ing['ingest_s'] * 100:.0f} %) |",
+            f"| ingest / raw ceiling (chunks/s vs passages/s: the issue's measure) | **{ing['ratio'] * 100:.0f} %** "
+            f"(goal >= 80 %: {ok}) |",
+            f"| ingest / same-work ceiling (pipeline overhead only) | {ing['same_ratio'] * 100:.0f} % |",
             f"| skipped files | {ing['skipped']} |",
             "",
         ]

@@ -307,13 +307,22 @@ class PrecedentIndex:
         return self._embed(texts)
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        out = []
-        for i in range(0, len(texts), EMBED_BATCH):
-            vectors = self.embedding_function(list(texts[i: i + EMBED_BATCH]))
-            out.append(np.asarray([np.asarray(v, dtype=np.float32) for v in vectors], dtype=np.float32))
-        if not out:
+        """Unit vectors for ``texts``. Each distinct text is embedded once, in batches of similar length (the
+        model pads a batch to its longest text, so mixing questions and long answers wastes most of a batch)."""
+        if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        return _normalise(np.concatenate(out))
+        unique = list(dict.fromkeys(texts))
+        order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
+        out: np.ndarray | None = None
+        for i in range(0, len(order), EMBED_BATCH):
+            idx = order[i: i + EMBED_BATCH]
+            vectors = self.embedding_function([unique[j] for j in idx])
+            block = np.asarray([np.asarray(v, dtype=np.float32) for v in vectors], dtype=np.float32)
+            if out is None:
+                out = np.zeros((len(unique), block.shape[1]), dtype=np.float32)
+            out[idx] = block
+        position = {text: i for i, text in enumerate(unique)}
+        return _normalise(out[[position[t] for t in texts]])
 
     def _embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Query vectors, remembered for the last few hundred queries (a check searches each question twice:

@@ -39,6 +39,8 @@ MODES = ("model", "precedent")
 # so a local server evaluates it once), and the first words appear after one answer's prompt, not the letter's.
 SECTION_PROMPT_TOKENS = 1100
 SECTION_OUTPUT_TOKENS = {"answer": 200, REASONS: 450}
+# A section ends where a model would start the next one or sign off (it would only be cut away afterwards).
+SECTION_STOP = ["\nQ", "\nREASONS", "\nYours", "\nComplaint"]
 
 
 class DraftCancelled(PrecedentError):
@@ -348,12 +350,14 @@ def request_letter(request: Request) -> Letter:
 # --- calling the model ----------------------------------------------------------------------------
 
 
-def _stream(chat_model, messages, max_tokens, temperature, timeout_s, cancel, on_token, timings) -> str:
+def _stream(chat_model, messages, max_tokens, temperature, timeout_s, cancel, on_token, timings,
+            stop: list[str] | None = None) -> str:
     """One streamed call; the first token's time is recorded once per draft."""
     pieces: list[str] = []
     t0 = time.monotonic()
+    extra = {"stop": stop} if stop else {}
     for piece in chat_model.stream(messages, max_tokens=max_tokens, temperature=temperature, timeout_s=timeout_s,
-                                   cancel=cancel):
+                                   cancel=cancel, **extra):
         if cancel is not None and cancel.is_set():
             break
         if "first_token" not in timings:
@@ -402,7 +406,8 @@ def write_sections(request: Request, plan: Plan, index, template: PromptTemplate
                     SECTION_PROMPT_TOKENS, section=section)
                 if on_token is not None:
                     on_token(("\n\n" if n else "") + f"{section}:\n")
-                raw = _stream(chat_model, messages, out_tokens, temperature, timeout_s, cancel, on_token, timings)
+                raw = _stream(chat_model, messages, out_tokens, temperature, timeout_s, cancel, on_token, timings,
+                              stop=SECTION_STOP)
             except ModelError as exc:
                 if sections.empty:
                     raise

@@ -15,9 +15,10 @@ class Message(TypedDict):
 @runtime_checkable
 class ChatModel(Protocol):
     """Streams a reply as text pieces. Raises ``ModelError`` when the endpoint is down, slow or broken;
-    stops early (without error) when ``cancel`` is set."""
+    stops early (without error) when ``cancel`` is set, and before any of the ``stop`` strings (at most 4, as
+    OpenAI allows)."""
 
     name: str
 
     def stream(self, messages: list[Message], *, max_tokens: int, temperature: float, timeout_s: float,
-               cancel: threading.Event | None = None) -> Iterator[str]: ...
+               cancel: threading.Event | None = None, stop: list[str] | None = None) -> Iterator[str]: ...

@@ -47,13 +47,17 @@ class FakeChatModel:
         return ["\n".join(m["content"] for m in call) for call in self.calls]
 
     def stream(self, messages: list[Message], *, max_tokens: int = 1024, temperature: float = 0.2,
-               timeout_s: float = 120.0, cancel: threading.Event | None = None) -> Iterator[str]:
+               timeout_s: float = 120.0, cancel: threading.Event | None = None,
+               stop: list[str] | None = None) -> Iterator[str]:
         self.calls.append([dict(m) for m in messages])
-        self.kwargs.append({"max_tokens": max_tokens, "temperature": temperature, "timeout_s": timeout_s})
+        self.kwargs.append({"max_tokens": max_tokens, "temperature": temperature, "timeout_s": timeout_s,
+                            "stop": list(stop) if stop else None})
         item = self.script[min(len(self.calls), len(self.script)) - 1] if self.script else ""
         if isinstance(item, BaseException):
             raise item
         text = item(messages) if callable(item) else item
+        for s in stop or ():  # as a server does: the text ends before the first stop string
+            text = text.split(s, 1)[0]
         for i, piece in enumerate(re.findall(r"\S+\s*|\s+", text)):
             if cancel is not None and cancel.is_set():
                 return

@@ -69,12 +69,13 @@ class OpenAICompatibleChatModel:
                           max_retries=0, streaming=True, max_tokens=max_tokens, temperature=temperature, **extra)
 
     def stream(self, messages: list[Message], *, max_tokens: int = 1024, temperature: float = 0.2,
-               timeout_s: float = 120.0, cancel: threading.Event | None = None) -> Iterator[str]:
+               timeout_s: float = 120.0, cancel: threading.Event | None = None,
+               stop: list[str] | None = None) -> Iterator[str]:
         import openai
 
         client = self._client(max_tokens, temperature, timeout_s)
         deadline = time.monotonic() + timeout_s
-        chunks = client.stream(_lc_messages(messages))
+        chunks = client.stream(_lc_messages(messages), stop=list(stop)[:4] if stop else None)
         try:
             for chunk in chunks:
                 if cancel is not None and cancel.is_set():

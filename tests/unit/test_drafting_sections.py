@@ -89,7 +89,7 @@ def test_a_model_that_follows_the_plan_writes_every_answer(index):
     q3 = fake.prompts[1]
     assert "Q3 asks:" in q3 and "Q2 asks:" not in q3 and "Q6 asks:" not in q3
     assert result.tokens["calls"] == 6 and 0 < result.tokens["prompt"] <= 6 * result.tokens["budget"]
-    assert all(kw["max_tokens"] <= 450 for kw in fake.kwargs)
+    assert all(kw["max_tokens"] <= 450 and "\nQ" in kw["stop"] and len(kw["stop"]) <= 4 for kw in fake.kwargs)
 
 
 def test_an_answer_that_departs_from_the_plan_is_replaced_by_the_precedent_wording(index):
