@@ -130,10 +130,11 @@ def main(argv=None) -> int:
         section, sub_plan = jobs[0]
         raw_max = SECTION_OUTPUT_TOKENS["answer"]
         messages, prompt_tokens, budget = build_prompt(request, sub_plan, index, template, counter, MPS, raw_max,
-                                                       max_prompt_tokens=SECTION_PROMPT_TOKENS, section=section)
+                                                       max_prompt_tokens=SECTION_PROMPT_TOKENS["answer"],
+                                                       section=section)
         prompt_line = (f"Prompt {template.prompt_version}: {len(jobs)} calls, one per section "
                        f"({', '.join(j[0] for j in jobs)}); the first call's prompt is {prompt_tokens} tokens "
-                       f"(cl100k_base count; budget {budget} a call); at most {SECTION_OUTPUT_TOKENS['answer']} "
+                       f"(cl100k_base count; budget {SECTION_PROMPT_TOKENS['answer']} an answer, {SECTION_PROMPT_TOKENS['REASONS']} the reasons); at most {SECTION_OUTPUT_TOKENS['answer']} "
                        f"output tokens an answer, {SECTION_OUTPUT_TOKENS['REASONS']} for the reasons. The raw "
                        "llama.cpp column replays the first call.")
     else:
@@ -215,6 +216,11 @@ def main(argv=None) -> int:
         lines.append("")
     lines += notes
     for name, _, result, *_ in rows:
+        per = result.timings.get("sections") or {}
+        if per:
+            lines += ["", f"{name}, call by call: " + "; ".join(
+                f"{k} {v['seconds']:.1f} s ({v['prompt_tokens']} prompt / {v['completion_tokens']} completion tokens)"
+                for k, v in per.items())]
         if result.composition is not None and not result.fallback_reason:
             lines += ["", f"<details><summary>The draft {name} wrote (as assembled)</summary>", "", "```text",
                       result.draft.strip(), "```", "</details>"]

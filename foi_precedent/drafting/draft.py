@@ -37,8 +37,11 @@ DRAFT_REFERENCE = "[REFERENCE]"
 MODES = ("model", "precedent")
 # Prompts with ``output: sections`` make one call per section: a short prompt each (the system message is shared,
 # so a local server evaluates it once), and the first words appear after one answer's prompt, not the letter's.
-SECTION_PROMPT_TOKENS = 1100
-SECTION_OUTPUT_TOKENS = {"answer": 200, REASONS: 450}
+# An answer needs its plan and its best precedent; the reasons need the refusing precedents' reasons. Measured
+# with Qwen 1.5B on 2 cores (bench/RESULTS-drafting.md): each prompt token costs about 20 ms, each output token
+# about 120 ms, so these budgets decide whether a 5-question draft fits in two minutes.
+SECTION_PROMPT_TOKENS = {"answer": 700, REASONS: 900}
+SECTION_OUTPUT_TOKENS = {"answer": 160, REASONS: 300}
 # A section ends where a model would start the next one or sign off (it would only be cut away afterwards).
 SECTION_STOP = ["\nQ", "\nREASONS", "\nYours", "\nComplaint"]
 
@@ -157,7 +160,7 @@ def plan_text(plan: Plan, authority: str | None) -> str:
 
 
 def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int,
-                       include_reasons: bool = True) -> tuple[str, list[str]]:
+                       include_reasons: bool = True, include_second: bool = True) -> tuple[str, list[str]]:
     """Passages from the precedents behind each question, most useful first, trimmed to ``budget`` tokens."""
     from foi_precedent.drafting.letter import precedent_reasons
 
@@ -165,7 +168,7 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int,
     get_letter = getattr(index, "letter", None)
     seen_letters: set[str] = set()
     for q in plan.questions:
-        for n, p in enumerate(q.sources[:2]):
+        for n, p in enumerate(q.sources[:2 if include_second else 1]):
             passage = (f"[{p.reference} {p.label}{', ' + p.date.isoformat() if p.date else ''}] "
                        f"Q: {one_line(p.question)}\nA: {one_line(p.answer)}")
             (first if n == 0 else second).append(passage)
@@ -214,7 +217,8 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
         raise ModelError(f"the request and plan alone need {base} tokens, more than the {budget} the model's "
                          "context leaves; use the precedent-only draft")
     values["precedents"], _ = precedent_passages(plan, index, counter, room,
-                                                 include_reasons=section in (None, REASONS))
+                                                 include_reasons=section in (None, REASONS),
+                                                 include_second=section in (None, REASONS))
     messages = template.render(**values)
     prompt_tokens = sum(counter.count(m["content"]) for m in messages) + 8 * len(messages)
     return messages, prompt_tokens, budget
@@ -399,15 +403,20 @@ def write_sections(request: Request, plan: Plan, index, template: PromptTemplate
         for n, (section, sub_plan) in enumerate(jobs):
             if cancel is not None and cancel.is_set():
                 raise DraftCancelled("the draft was cancelled")
-            out_tokens = SECTION_OUTPUT_TOKENS[REASONS if section == REASONS else "answer"]
+            kind = REASONS if section == REASONS else "answer"
+            out_tokens = SECTION_OUTPUT_TOKENS[kind]
             try:
                 messages, prompt_tokens, budget = build_prompt(
                     request, sub_plan, index, template, counter, authority, out_tokens, context_tokens,
-                    SECTION_PROMPT_TOKENS, section=section)
+                    SECTION_PROMPT_TOKENS[kind], section=section)
                 if on_token is not None:
                     on_token(("\n\n" if n else "") + f"{section}:\n")
+                t0 = time.monotonic()
                 raw = _stream(chat_model, messages, out_tokens, temperature, timeout_s, cancel, on_token, timings,
                               stop=SECTION_STOP)
+                timings.setdefault("sections", {})[section] = {
+                    "seconds": round(time.monotonic() - t0, 2), "prompt_tokens": prompt_tokens,
+                    "completion_tokens": counter.count(raw)}
             except ModelError as exc:
                 if sections.empty:
                     raise
