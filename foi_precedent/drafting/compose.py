@@ -139,6 +139,10 @@ def reasons_lines(raw: str) -> list[str]:
             break
         if p and not (_label_of(p) or _RESPONSE_START.match(p) or _DECISION.match(p) or _REQUEST_START.match(p)):
             out.append(p)
+    if out and not re.search(r"[.!?:][\"')\]]?$", out[-1]):  # cut off by the output budget: end at a sentence
+        end = max(out[-1].rfind(". "), out[-1].rfind("? "), out[-1].rfind("! "))
+        out[-1] = out[-1][: end + 1] if end > 0 else ""
+        out = [line for line in out if line]
     return out
 
 
@@ -183,14 +187,15 @@ class Composition:
     text: str
     letter: Letter
     answers: dict[str, str]  # label -> "model" or "precedent: why"
-    reasons: str  # "model", "precedent" or "none"
+    reasons: str  # "model", "none" (nothing refused), or "precedent" / "precedent: why the model's were not kept"
+    written: dict[str, str] = field(default_factory=dict)  # what the model wrote, by section, before any check
 
     @property
     def model_labels(self) -> list[str]:
         return [label for label, how in self.answers.items() if how == MODEL]
 
     def to_dict(self) -> dict:
-        return {"reasons": self.reasons, "answers": dict(self.answers)}
+        return {"reasons": self.reasons, "answers": dict(self.answers), "written": dict(self.written)}
 
     def summary(self) -> str:
         kept = self.model_labels
@@ -201,6 +206,8 @@ class Composition:
             out += " and the reasons"
         if replaced:
             out += "; precedent wording used for " + "; ".join(replaced)
+        if self.reasons.startswith(PRECEDENT + ": "):
+            out += "; the precedent's reasons are used (" + self.reasons.removeprefix(PRECEDENT + ": ") + ")"
         return out + "."
 
 
@@ -227,8 +234,12 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
             how[q.label] = MODEL
     refuses = any(q.withholds for q in plan.questions)
     reasons = reasons_lines(sections.reasons) if (sections.reasons and refuses) else None
+    dropped = f"{PRECEDENT}: the model wrote none" if refuses and not reasons else PRECEDENT
     if reasons and not reasons_fit(" ".join(reasons), plan):
-        reasons = None
+        reasons, dropped = None, f"{PRECEDENT}: the model's reasons name none of the planned exemptions"
+    written = dict(sections.answers)
+    if sections.reasons:
+        written[REASONS] = sections.reasons
 
     baseline_text = personalise(precedent_letter(request, plan, index, authority))
     baseline = parse_text(baseline_text, source="precedent-only draft")
@@ -251,7 +262,7 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
             letter = parse_text(text, source="model draft")
         except LetterError:
             if reasons:
-                reasons = None
+                reasons, dropped = None, f"{PRECEDENT}: the letter could not be read back with the model's reasons"
             else:
                 for label in answers:
                     how[label] = f"{PRECEDENT}: the letter could not be read back with the model's answers"
@@ -260,13 +271,13 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
         drift = [q.label for q in plan.questions if q.label not in answers and q.label in base
                  and (q.label not in {d.label for d in letter.questions}
                       or _signature(letter.question(q.label)) != base[q.label])]
-        if drift and reasons:
-            reasons = None  # the model's reasons changed how an answer it did not write reads
+        if drift and reasons:  # the model's reasons changed how an answer it did not write reads
+            reasons, dropped = None, f"{PRECEDENT}: the model's reasons changed how {', '.join(drift)} read"
             continue
         bad = {q.label: why for q in plan.questions if q.label in answers and (why := why_not(letter, q))}
         if not bad and not drift:
             return Composition(text=text, letter=letter, answers=how, reasons=MODEL if reasons else
-                               (PRECEDENT if refuses else "none"))
+                               (dropped if refuses else "none"), written=written)
         for label, why in bad.items():
             answers.pop(label)
             how[label] = f"{PRECEDENT}: the model's answer departed from the plan ({why})"
@@ -277,4 +288,4 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
     for label in answers:
         how[label] = f"{PRECEDENT}: the model's sections could not be fitted to the plan"
     return Composition(text=baseline_text, letter=baseline, answers=how,
-                       reasons=PRECEDENT if refuses else "none")
+                       reasons=dropped if refuses else "none", written=written)

@@ -59,6 +59,15 @@ def test_parse_sections_reads_headings_in_the_forms_models_write():
     assert parse_sections("The the the the.", ["Q1"]).empty
 
 
+def test_reasons_cut_off_by_the_output_budget_end_at_a_sentence():
+    from foi_precedent.drafting.compose import reasons_lines
+
+    assert reasons_lines("Section 31 applies. Disclosure would harm.\nThe public interest in the") == [
+        "Section 31 applies. Disclosure would harm."]
+    assert reasons_lines("Section 31 applies. The balance favours withholding it") == ["Section 31 applies."]
+    assert reasons_lines("Section 31 applies.\nYours sincerely,\nMPS") == ["Section 31 applies."]
+
+
 def test_answer_text_keeps_parts_on_their_own_lines_and_rejects_structure():
     assert answer_text("Q1 - Part 1 of the question is not held. / Part 2 of the question is exempt.") == [
         "Part 1 of the question is not held.", "Part 2 of the question is exempt."]
@@ -119,7 +128,10 @@ def test_an_exemption_the_model_adds_in_its_reasons_is_flagged(index):
 def test_reasons_that_name_no_planned_exemption_are_not_kept(index):
     fake = FakeChatModel(section_writer(index, reasons="Thank you for your request. We value transparency."))
     result = draft(index, fake)
-    assert result.composition.reasons == "precedent" and "We value transparency" not in result.draft
+    assert result.composition.reasons == "precedent: the model's reasons name none of the planned exemptions"
+    assert "We value transparency" not in result.draft
+    assert "the precedent's reasons are used (the model's reasons name none" in result.composition.summary()
+    assert "We value transparency" in result.to_dict()["sections"]["written"]["REASONS"]
 
 
 @pytest.mark.parametrize("model", [FakeChatModel.garbage(), FakeChatModel("")])
