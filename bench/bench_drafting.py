@@ -212,7 +212,8 @@ def main(argv=None) -> int:
                 outcome = "parsed as the planned letter"
             lines.append(f"| {name} | {load_s:.1f} s | {first:.1f} s | {total:.1f} s | {result.tokens['completion']} "
                          f"| {tok_s:.1f} | {raw['first']:.1f} s / {raw['total']:.1f} s / {raw['tok_s']:.1f} "
-                         f"(prompt {raw['prompt_tokens']} model tokens) | {outcome} |")
+                         + (f"(prompt {raw['prompt_tokens']} model tokens) " if raw.get("prompt_tokens") else "")
+                         + f"| {outcome} |")
         lines.append("")
     lines += notes
     for name, _, result, *_ in rows:
