@@ -334,8 +334,8 @@ def write_results(path: Path, args, m: dict, ing: dict | None, srch: dict | None
             "## 1. Ingest throughput vs raw embedding",
             "",
             f"Corpus (corpus/letters + seeds) replicated with varied text (new references, numbers, word swaps) into "
-            f"{ing['files']} files; ingested from disk with the real model (read, parse, chunk, embed in batches of "
-            f"64, Chroma upsert, SQLite commit).",
+            f"{ing['files']} files; ingested from disk with the real model (read, parse, chunk, embed every distinct "
+            f"text once in length-sorted batches of 64 over flushes of 1,024 chunks, Chroma upsert, SQLite commit).",
             "",
             "| measure | value |",
             "|---|---|",

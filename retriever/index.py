@@ -45,7 +45,7 @@ from retriever.store import STORE_FILE, Store
 COLLECTION = "precedents"
 SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf", ".docx")
 EMBED_BATCH = 64
-FLUSH_CHUNKS = 256  # chunks embedded and committed together during an ingest
+FLUSH_CHUNKS = 1024  # chunks embedded and committed together during an ingest
 CHROMA_BATCH = 1000
 RRF_K = 60
 DIRTY_FILE = "dirty"
