@@ -157,3 +157,21 @@ def test_compare_and_cli_exit_code(index, tmp_path, capsys):
     assert main(["eval", "--compare", str(old), str(new), "--threshold", "0.001"]) == 1
     (tmp_path / "junk.json").write_text("{}", encoding="utf-8")
     assert main(["eval", "--compare", str(old), str(tmp_path / "junk.json")]) == 2
+
+
+def test_model_mode_records_the_prompt_and_compare_names_both_runs(index, tmp_path):
+    """A prompt change is what a reviewer compares: the results say which prompt wrote the drafts."""
+    from foi_precedent.models.fake import FakeChatModel
+
+    suite = parse_suite({"version": 1, "name": "requests", "kind": "request", "cases": [
+        {"id": "drones", "request": "1. How many drones does the force own?", "authority": "Greater Manchester Police",
+         "expected": [{"treatments": ["disclosed"]}]}]}, "requests.yaml")
+    runs = {}
+    for prompt in ("draft_reply/v1", "draft_reply/v2"):
+        ctx = runner.EvalContext(index=index, mode="model", chat_model=FakeChatModel("REASONS: none"), prompt=prompt)
+        runs[prompt] = runner.run_suites([suite], ctx)
+        assert runs[prompt]["prompt"] == prompt and runs[prompt]["mode"] == "model"
+    diff = runner.compare(runs["draft_reply/v1"], runs["draft_reply/v2"])
+    assert diff["runs"]["old"]["prompt"] == "draft_reply/v1" and diff["runs"]["new"]["prompt"] == "draft_reply/v2"
+    table = runner.compare_table(diff)
+    assert "old: " in table and "prompt draft_reply/v1" in table and "prompt draft_reply/v2" in table
