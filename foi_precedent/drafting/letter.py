@@ -12,7 +12,7 @@ import re
 
 from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.drafting.request import Request
-from foi_precedent.letters.exemptions import rule_table
+from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, rule_table
 from foi_precedent.letters.model import Letter, Pointer, Treatment
 
 REFERENCE_LINE = "Freedom of information request reference no: [REFERENCE]"
@@ -106,14 +106,18 @@ def answer_lines(q: QuestionPlan, authority: str | None) -> list[str]:
     if not treatments or treatments == [Treatment.OTHER]:
         return lines or [decision_marker(q)]
     parted = len([t for t in treatments if t != Treatment.OTHER]) > 1
-    refusal_exemptions = tuple(e for e in q.exemptions if e not in q.ncnd and not e.startswith("s21"))
+    refusal_exemptions = tuple(e for e in q.exemptions if e not in q.ncnd and not e.startswith("s21")
+                               and e != NOT_HELD_EXCEPTION)
+    s21 = cite([e for e in q.exemptions if e.startswith("s21")])
     body = authority or "the [AUTHORITY]"
     for i, t in enumerate(treatments, 1):
         lead = f"Part {i} of the question" if parted else "This information"
         if t == Treatment.PUBLIC_DOMAIN:
             where = pointer_text(q.pointers) or "[TITLE AND LINK OF THE PUBLISHED INFORMATION]"
             link = "these links" if len(q.pointers) > 1 else "this link"
-            lines.append(f"{lead} is already in the public domain and under Section 16 duty to assist please visit "
+            exempt = (f" and is therefore exempt under {s21} of the Act (information reasonably accessible to you "
+                      "by other means);") if s21 else " and"
+            lines.append(f"{lead} is already in the public domain{exempt} under Section 16 duty to assist please visit "
                          f"{link}: {where}")
         elif t == Treatment.DISCLOSED:
             lines.append(f"{lead}: the information requested is as follows: {OFFICER_INFO}" if parted
@@ -132,6 +136,9 @@ def answer_lines(q: QuestionPlan, authority: str | None) -> list[str]:
                          f"of {under}.")
         elif t == Treatment.NOT_HELD:
             text = f"{lead} is not held." if not parted else f"{lead}: this information is not held."
+            if NOT_HELD_EXCEPTION in q.exemptions:  # EIR: the exception for information not held
+                text = (text[:-1] + ", and the exception under Regulation 12(4)(a) of the Environmental Information "
+                        "Regulations 2004 applies.")
             if q.pointers and Treatment.PUBLIC_DOMAIN not in treatments:
                 text = (text[:-1] + "; under our Section 16 duty to assist please visit this link for more "
                         f"information: {pointer_text(q.pointers)}")

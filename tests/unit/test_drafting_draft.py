@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -294,3 +295,28 @@ def test_planning_is_one_batch(index):
 
     plan_request(split_request(FIVE), Counting(list(index.letters.values())))
     assert calls == [5]
+
+
+def _requests_cases():
+    from evals.schema import load_suite
+
+    return load_suite(Path(__file__).resolve().parents[2] / "evals" / "suites" / "requests.yaml").cases
+
+
+@pytest.mark.parametrize("case", _requests_cases(), ids=lambda c: c.id)
+def test_a_precedent_only_draft_reads_back_as_its_plan(case):
+    """The letter says what the plan decided, question by question, Section 21 and the EIR 'not held'
+    exception included (the model-mode eval found both missing from drafts)."""
+    from tests.unit.test_corpus import corpus
+
+    letters = [letter for letter in corpus().values() if letter.reference not in case.exclude]
+    result = draft_reply(case.request, MemoryIndex(letters), mode="precedent", authority=case.authority,
+                         audit=False)
+    parsed = parse_text(result.draft)
+    for q in result.questions:
+        if q.needs_decision and q.status != "thin":
+            continue
+        d = parsed.question(q.label)
+        assert set(d.treatments) == set(q.treatments), q.label
+        assert set(d.exemptions) >= {e for e in q.exemptions if e not in q.ncnd}, (q.label, d.exemptions)
+        assert {p.key for p in d.pointers} == {p.key for p in q.pointers}, q.label
