@@ -33,6 +33,7 @@ METRICS = {
     "flag_precision": True,
     "flag_recall": True,
     "flag_recall_ground_truth": True,
+    "model_answer_share": True,
     "pass_rate": True,
     "seconds_per_case": False,
 }
@@ -161,10 +162,16 @@ def run_request(case: RequestCase, ctx: EvalContext) -> dict:
             "pointer_tp": sum(x["tp"] for x in pt), "pointer_fp": sum(x["fp"] for x in pt),
             "pointer_fn": sum(x["fn"] for x in pt),
             "invented_pointers": len(invented),
+            # model mode with a sections prompt: how many answers are in the model's words (the rest fell back
+            # to the precedent wording because the model's answer did not read as the plan)
+            "model_answers": sum(how == "model" for how in result.composition.answers.values())
+            if result.composition is not None else 0,
+            "model_answer_slots": len(result.plan.questions) if ctx.mode == "model" else 0,
         },
         "details": {"model": result.model, "questions_found": len(answers), "answers": per_q, "plan": plan_answers,
                     "draft": draft_answers,
-                    "invented": invented, "fallback": result.fallback_reason},
+                    "invented": invented, "fallback": result.fallback_reason,
+                    "sections": result.composition.answers if result.composition is not None else None},
     }
 
 
@@ -296,6 +303,7 @@ def metrics(cases: list[dict]) -> dict:
         "flag_precision": scorers.ratio(fl_tp, fl_tp + fl_fp),
         "flag_recall": scorers.ratio(fl_tp, fl_tp + fl_fn),
         "flag_recall_ground_truth": scorers.ratio(sum(c["scores"]["tp"] for c in gt), len(gt)),
+        "model_answer_share": scorers.ratio(total(req, "model_answers"), total(req, "model_answer_slots")),
         "seconds_per_case": _mean(c["seconds"] for c in cases),
     }
     return {k: rnd(v) for k, v in out.items()}
@@ -310,7 +318,8 @@ _ROWS = [
     ("pointer_precision", "Pointer precision"), ("pointer_recall", "Pointer recall"),
     ("invented_pointers", "Invented pointers"), ("flag_precision", "Flag precision"),
     ("flag_recall", "Flag recall"), ("flag_recall_ground_truth", "Flag recall (ground truth)"),
-    ("pass_rate", "Cases passed"), ("seconds_per_case", "Seconds per case"),
+    ("model_answer_share", "Answers in the model's words"), ("pass_rate", "Cases passed"),
+    ("seconds_per_case", "Seconds per case"),
 ]
 
 

@@ -171,6 +171,13 @@ def test_model_mode_records_the_prompt_and_compare_names_both_runs(index, tmp_pa
         ctx = runner.EvalContext(index=index, mode="model", chat_model=FakeChatModel("REASONS: none"), prompt=prompt)
         runs[prompt] = runner.run_suites([suite], ctx)
         assert runs[prompt]["prompt"] == prompt and runs[prompt]["mode"] == "model"
+        assert runs[prompt]["metrics"]["model_answer_share"] == 0.0  # "REASONS: none" answers nothing
+    writer = FakeChatModel("The force owns 6 drones. We hope this helps.")
+    good = runner.run_suites([suite], runner.EvalContext(index=index, mode="model", chat_model=writer))
+    assert good["metrics"]["model_answer_share"] == 1.0, good["cases"][0]["details"]
+    assert set(good["cases"][0]["details"]["sections"].values()) == {"model"}
+    precedent = runner.run_suites([suite], runner.EvalContext(index=index))
+    assert precedent["metrics"]["model_answer_share"] is None
     diff = runner.compare(runs["draft_reply/v1"], runs["draft_reply/v2"])
     assert diff["runs"]["old"]["prompt"] == "draft_reply/v1" and diff["runs"]["new"]["prompt"] == "draft_reply/v2"
     table = runner.compare_table(diff)
