@@ -295,10 +295,7 @@ class PrecedentIndex:
         todo = self.store.chunks(diff["store_only"] + diff["mismatched"])
         if todo:
             vectors = self._embed([embed_text(c.text, c.metadata) for c in todo])
-            self._upsert(
-                [c.id for c in todo], vectors, [chroma_metadata(c.metadata, c.text) for c in todo],
-                [c.text for c in todo],
-            )
+            self._upsert([c.id for c in todo], vectors, [chroma_metadata(c.metadata, c.text) for c in todo])
         self._mark_clean()
         return {"deleted": len(extra), "upserted": len(todo)}
 
@@ -336,12 +333,12 @@ class PrecedentIndex:
                 cache.pop(next(iter(cache)))
         return np.stack([cache[t] for t in texts])
 
-    def _upsert(self, ids: list[str], vectors: np.ndarray, metadatas: list[dict], documents: list[str]) -> None:
+    def _upsert(self, ids: list[str], vectors: np.ndarray, metadatas: list[dict]) -> None:
+        """Vectors and filter metadata only: the chunk texts live in SQLite, which every read uses (Chroma
+        would also full-text index them, a fifth of an ingest's non-model time, for nothing)."""
         for i in range(0, len(ids), CHROMA_BATCH):
             j = i + CHROMA_BATCH
-            self.collection.upsert(
-                ids=ids[i:j], embeddings=vectors[i:j], metadatas=metadatas[i:j], documents=documents[i:j]
-            )
+            self.collection.upsert(ids=ids[i:j], embeddings=vectors[i:j], metadatas=metadatas[i:j])
 
     # -- ingest ---------------------------------------------------------------------------------------
     def ingest_paths(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> IngestReport:
@@ -434,7 +431,7 @@ class PrecedentIndex:
         for letter, *_ in pending:
             old_ids.update(self.store.chunk_ids(letter.reference))
         if chunks:
-            self._upsert([c.id for c in chunks], vectors, [c.chroma_metadata() for c in chunks], [c.text for c in chunks])
+            self._upsert([c.id for c in chunks], vectors, [c.chroma_metadata() for c in chunks])
         self._commit(pending, question_vectors)
         stale = sorted(old_ids - {c.id for c in chunks})
         for i in range(0, len(stale), CHROMA_BATCH):

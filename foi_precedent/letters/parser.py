@@ -425,35 +425,38 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers)
 
     for seg in _segments(answer):
         cites = [c for c in find_citations(seg) if c.is_exemption]
-        ncnd_cited = [c for c in cites if table.is_ncnd_subsection(c.text)]
         s21 = any(c.section == "s21" for c in cites)
         other_cites = [c for c in cites if c.section not in ("s21", "s12", "s14") and c.text != NOT_HELD_EXCEPTION
                        and not table.is_ncnd_subsection(c.text)]
+        # each pattern is searched once per segment (this loop is most of a parse)
         is_ncnd = bool(_NCND.search(seg))
+        vexatious = bool(_VEXATIOUS.search(seg))
+        cost = bool(_COST.search(seg))
+        public_domain = bool(_PUBLIC_DOMAIN_STRONG.search(seg))
+        link = bool(_LINK_HINT.search(seg))
+        partly = bool(_PARTLY.search(seg))
         if is_ncnd:
             add(Treatment.NCND)
-        if _VEXATIOUS.search(seg):
+        if vexatious:
             add(Treatment.VEXATIOUS)
-        if _COST.search(seg):
+        if cost:
             add(Treatment.COST_LIMIT)
         not_held = bool(_NOT_HELD.search(seg)) or any(c.text == NOT_HELD_EXCEPTION for c in cites)
         if not_held:
             add(Treatment.NOT_HELD)
-        if _PUBLIC_DOMAIN_STRONG.search(seg) or s21 or (_LINK_HINT.search(seg) and not not_held):
+        if public_domain or s21 or (link and not not_held):
             add(Treatment.PUBLIC_DOMAIN)
         withheld = bool(other_cites) or (
-            _WITHHELD.search(seg) and not is_ncnd and not s21 and not _COST.search(seg) and not _VEXATIOUS.search(seg)
-            and not _PUBLIC_DOMAIN_STRONG.search(seg) and not not_held
+            not (is_ncnd or s21 or cost or vexatious or public_domain or not_held) and bool(_WITHHELD.search(seg))
         )
         if withheld and not (is_ncnd and not other_cites):
-            add(Treatment.PARTLY_DISCLOSED if _PARTLY.search(seg) else Treatment.WITHHELD)
-        elif _PARTLY.search(seg):
+            add(Treatment.PARTLY_DISCLOSED if partly else Treatment.WITHHELD)
+        elif partly:
             add(Treatment.PARTLY_DISCLOSED)
-        if not (is_ncnd or not_held or withheld or _COST.search(seg) or _VEXATIOUS.search(seg)) and (
+        if not (is_ncnd or not_held or withheld or cost or vexatious or public_domain or link or s21) and (
             _DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))
-        ) and not (_PUBLIC_DOMAIN_STRONG.search(seg) or _LINK_HINT.search(seg) or s21):
+        ):
             add(Treatment.DISCLOSED)
-        del ncnd_cited
     if not answer and reason:
         add(Treatment.WITHHELD)
         answer = reason

@@ -168,6 +168,9 @@ def html_to_text(html: str) -> str:
 
 
 _FRONT = re.compile(r"\A\ufeff?---\s*\n(.*?)\n---\s*\n", re.S)
+#: libyaml's safe loader where PyYAML was built with it (same results, ~10x faster: it was a third of
+#: the non-model time of an ingest)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
@@ -175,7 +178,7 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
     if not m:
         return {}, text
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=_YAML_LOADER) or {}  # noqa: S506 (a safe loader)
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date such as 2023-13-01
         detail = f" ({exc})" if isinstance(exc, ValueError) else ""
         raise LetterError(source, f"the front matter (between the --- lines) is not valid YAML{detail}") from None
