@@ -15,7 +15,6 @@ not in SQLite, so a crash can leave at worst a few unused vectors behind.
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -661,19 +660,10 @@ class PrecedentIndex:
             letter = letters.get(ref)
             if letter is None:
                 continue
-            try:
-                question = letter.question(label)
-            except KeyError:
-                continue
-            chunk_sim = sims.get(cid, 0.0)
-            chunk_sim = 0.0 if math.isnan(chunk_sim) else min(1.0, max(0.0, chunk_sim))
-            sim = qsims.get((ref, label), chunk_sim)
-            sim = 0.0 if math.isnan(sim) else min(1.0, max(0.0, sim))
-            out.append(
-                Precedent.from_question(
-                    letter, question, score=score, similarity=sim, text=stored[cid].text, chunk_id=cid,
-                    meta={"dense_rank": dense_rank.get(cid), "lexical_rank": lexical_rank.get(cid),
-                          "chunk_similarity": round(chunk_sim, 4)},
-                )
-            )
+            hit = Precedent.from_hit(
+                letter, label, score=score, chunk_similarity=sims.get(cid, 0.0),
+                question_similarity=qsims.get((ref, label)), text=stored[cid].text, chunk_id=cid,
+                dense_rank=dense_rank.get(cid), lexical_rank=lexical_rank.get(cid))
+            if hit is not None:
+                out.append(hit)
         return out

@@ -6,10 +6,16 @@ re-checking and evals (which read it).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
 from foi_precedent.letters.model import Letter, Pointer, Question, Treatment
+
+
+def clamp_similarity(value: float) -> float:
+    """A cosine as a similarity in [0, 1]; NaN (a zero vector) counts as 0."""
+    return 0.0 if math.isnan(value) else min(1.0, max(0.0, value))
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,24 @@ class Precedent:
             pointers=q.pointers,
             ncnd=q.ncnd,
             **kw,
+        )
+
+    @classmethod
+    def from_hit(cls, letter: Letter, label: str, *, score: float, chunk_similarity: float,
+                 question_similarity: float | None, text: str, chunk_id: str,
+                 dense_rank: int | None, lexical_rank: int | None) -> Precedent | None:
+        """A retrieved chunk as a precedent, the same way for a live search and the batch re-check (None when
+        the letter no longer has that question). ``similarity`` is question to question where the past
+        question's own vector is known, else the chunk's cosine."""
+        try:
+            question = letter.question(label)
+        except KeyError:
+            return None
+        chunk_sim = clamp_similarity(chunk_similarity)
+        sim = chunk_sim if question_similarity is None else clamp_similarity(question_similarity)
+        return cls.from_question(
+            letter, question, score=score, similarity=sim, text=text, chunk_id=chunk_id,
+            meta={"dense_rank": dense_rank, "lexical_rank": lexical_rank, "chunk_similarity": round(chunk_sim, 4)},
         )
 
     def to_dict(self) -> dict:

@@ -15,7 +15,6 @@ Two entry points:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -260,18 +259,12 @@ class VectorSearcher:
             letter = self.letters.get(ref)
             if letter is None:
                 continue
-            try:
-                question = letter.question(label)
-            except KeyError:
-                continue
-            chunk_sim = float(dense_scores[p])
-            chunk_sim = 0.0 if math.isnan(chunk_sim) else min(1.0, max(0.0, chunk_sim))
-            sim = qsim(p) if qsim is not None and self.chunk_q[p] >= 0 else chunk_sim
-            sim = 0.0 if math.isnan(sim) else min(1.0, max(0.0, sim))
-            out.append(Precedent.from_question(
-                letter, question, score=score, similarity=sim, text=self.texts[p], chunk_id=self.ids[p],
-                meta={"dense_rank": dense_rank.get(p), "lexical_rank": lexical_rank.get(p),
-                      "chunk_similarity": round(chunk_sim, 4)}))
+            hit = Precedent.from_hit(
+                letter, label, score=score, chunk_similarity=float(dense_scores[p]),
+                question_similarity=qsim(p) if qsim is not None and self.chunk_q[p] >= 0 else None,
+                text=self.texts[p], chunk_id=self.ids[p], dense_rank=dense_rank.get(p), lexical_rank=lexical_rank.get(p))
+            if hit is not None:
+                out.append(hit)
         return out
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import socket
 import subprocess
 import sys
 import textwrap
@@ -46,48 +45,6 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
         assets.build_embedding_model(settings)
         print(f"build_embedding_model: {time.perf_counter() - t0:.2f} s")
         yield settings
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Make every non-loopback connection (and DNS lookup) fail; returns the list of attempts."""
-    attempts: list[object] = []
-    real_connect, real_connect_ex, real_getaddrinfo = (
-        socket.socket.connect,
-        socket.socket.connect_ex,
-        socket.getaddrinfo,
-    )
-
-    def loopback(host: object) -> bool:
-        return host in (None, "localhost", "::1", b"localhost") or str(host).startswith("127.")
-
-    def allowed(sock: socket.socket, address: object) -> bool:
-        if sock.family == getattr(socket, "AF_UNIX", None):
-            return True
-        return loopback(address[0] if isinstance(address, tuple) else address)
-
-    def connect(self: socket.socket, address: object) -> None:
-        if not allowed(self, address):
-            attempts.append(address)
-            raise OSError(f"network access blocked in tests: {address!r}")
-        return real_connect(self, address)
-
-    def connect_ex(self: socket.socket, address: object) -> int:
-        if not allowed(self, address):
-            attempts.append(address)
-            raise OSError(f"network access blocked in tests: {address!r}")
-        return real_connect_ex(self, address)
-
-    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
-        if not loopback(host):
-            attempts.append(host)
-            raise socket.gaierror(f"DNS blocked in tests: {host!r}")
-        return real_getaddrinfo(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return attempts
 
 
 # ---------------------------------------------------------------------------------------------- build

@@ -64,3 +64,20 @@ def test_strong_single_precedent():
     c = build_consensus("Q1", "q", [p("A", [PD], sim=0.95)], authority="Metropolitan Police Service")
     assert c.strong_single and c.confidence == "high"
     assert not build_consensus("Q1", "q", [p("A", [PD], sim=0.95)]).strong_single
+
+
+def test_a_hit_becomes_a_precedent_the_same_way_for_search_and_recheck():
+    from foi_precedent.letters.parser import parse_file
+    from foi_precedent.letters.precedent import clamp_similarity
+    from tests.conftest import SEED_036325
+
+    letter = parse_file(SEED_036325)
+    label = letter.questions[0].label
+    common = {"score": 0.03, "text": "chunk", "chunk_id": "c1", "dense_rank": 1, "lexical_rank": None}
+    by_question = Precedent.from_hit(letter, label, chunk_similarity=0.4, question_similarity=0.9, **common)
+    assert (by_question.similarity, by_question.meta["chunk_similarity"]) == (0.9, 0.4)
+    by_chunk = Precedent.from_hit(letter, label, chunk_similarity=1.2, question_similarity=None, **common)
+    assert by_chunk.similarity == 1.0  # clamped; the question's own vector was unknown
+    assert by_chunk.treatments == letter.questions[0].treatments
+    assert Precedent.from_hit(letter, "Q99", chunk_similarity=0.5, question_similarity=0.5, **common) is None
+    assert clamp_similarity(float("nan")) == 0.0 and clamp_similarity(-0.2) == 0.0
