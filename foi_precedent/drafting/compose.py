@@ -211,6 +211,21 @@ class Composition:
         return out + "."
 
 
+#: Letter-level statutory elements (FOIA s17) a model's sections must not take away from the precedent letter.
+STATUTORY_ELEMENTS = {
+    "refusal_notice": "Section 17 refusal notice",
+    "harm_statement": "harm statement",
+    "public_interest_test": "public interest test",
+    "complaint_rights": "complaint-rights block",
+}
+
+
+def lost_elements(baseline: Letter, letter: Letter) -> list[str]:
+    """The statutory elements the precedent-only letter has and ``letter`` does not (as the parser reads them,
+    which is how the checker will judge the draft)."""
+    return [name for attr, name in STATUTORY_ELEMENTS.items() if getattr(baseline, attr) and not getattr(letter, attr)]
+
+
 def _signature(q: Question) -> tuple:
     return (frozenset(q.treatments) - {Treatment.OTHER}, frozenset(q.exemptions), frozenset(p.key for p in q.pointers))
 
@@ -266,6 +281,16 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
             else:
                 for label in answers:
                     how[label] = f"{PRECEDENT}: the letter could not be read back with the model's answers"
+                answers = {}
+            continue
+        lost = lost_elements(baseline, letter)
+        if lost:  # the precedent letter has these and the model's sections took them away
+            why = f"the letter would have no {' and no '.join(lost)}"
+            if reasons:
+                reasons, dropped = None, f"{PRECEDENT}: with the model's reasons {why}"
+            else:
+                for label in answers:
+                    how[label] = f"{PRECEDENT}: with the model's answers {why}"
                 answers = {}
             continue
         drift = [q.label for q in plan.questions if q.label not in answers and q.label in base

@@ -27,7 +27,7 @@ def index():
 
 
 def section_writer(index, reasons="Section 31(1)(a) and (b) apply: the release of this information would be likely to "
-                                  "prejudice law enforcement. The public interest favours withholding it.",
+                                  "prejudice law enforcement. The public interest balance favours withholding it.",
                    change=None):
     """A fake model that writes the section each call asks for: a planned answer (its required answer and a
     sentence of its own) or the reasons."""
@@ -84,7 +84,7 @@ def test_a_model_that_follows_the_plan_writes_every_answer(index):
     assert set(result.composition.answers.values()) == {"model"}
     assert result.composition.reasons == "model"
     assert result.draft.count(EXPLAIN) == len(result.questions)
-    assert "The public interest favours withholding it." in result.draft
+    assert "The public interest balance favours withholding it." in result.draft
     # the assembled letter says exactly what the plan says, question by question
     parsed = parse_text(result.draft)
     for q in result.questions:
@@ -119,7 +119,9 @@ def test_an_answer_that_departs_from_the_plan_is_replaced_by_the_precedent_wordi
 
 def test_an_exemption_the_model_adds_in_its_reasons_is_flagged(index):
     fake = FakeChatModel(section_writer(index, reasons="Section 31(1)(a) applies, and Section 38(1)(a) Health and "
-                                                       "safety also applies because disclosure would endanger officers."))
+                                                       "safety also applies because disclosure would be likely to "
+                                                       "endanger officers. The public interest balance favours "
+                                                       "withholding."))
     result = draft(index, fake)
     beyond = [f for f in result.flags if f.kind == "beyond_plan"]
     assert beyond and "s38(1)(a)" in beyond[0].message and beyond[0].severity == "high"
@@ -132,6 +134,20 @@ def test_reasons_that_name_no_planned_exemption_are_not_kept(index):
     assert "We value transparency" not in result.draft
     assert "the precedent's reasons are used (the model's reasons name none" in result.composition.summary()
     assert "We value transparency" in result.to_dict()["sections"]["written"]["REASONS"]
+
+
+def test_reasons_that_leave_out_the_public_interest_test_or_harm_are_not_kept(index):
+    # what Qwen 1.5B wrote in a real app run: the exemption and a reason, but no harm statement in the
+    # checker's terms and no public interest test, where the precedent letter has both
+    qwen = ("Section 31(1)(a) and (b) apply because the information requested is not suitable for open publication "
+            "as it would assist individuals who seek to disrupt MPS systems. Such action, if successful, would have "
+            "a serious impact on our ability to enforce the law.")
+    result = draft(index, FakeChatModel(section_writer(index, reasons=qwen)))
+    how = result.composition.reasons
+    assert how.startswith("precedent: with the model's reasons the letter would have no") and "public interest test" in how
+    assert "apply because the information requested is not suitable" not in result.draft
+    assert not [f for f in result.flags if f.kind in ("missing_harm_statement", "missing_public_interest_test")]
+    assert set(result.composition.answers.values()) == {"model"}  # the answers are still the model's
 
 
 @pytest.mark.parametrize("model", [FakeChatModel.garbage(), FakeChatModel("")])
