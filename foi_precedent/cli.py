@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 import textwrap
+import time
 from datetime import date
 from pathlib import Path
 
@@ -166,6 +167,28 @@ def _progress_bar(label: str):
     return progress
 
 
+def cmd_model(args) -> int:
+    from foi_precedent.models.local_server import recorded_server, stop_recorded_server
+    from foi_precedent.settings import Settings
+
+    settings = Settings.from_env()
+    state = stop_recorded_server(settings) if args.action == "stop" else recorded_server(settings)
+    if args.json:
+        print(json.dumps({"action": args.action, "running": state is not None and args.action == "status",
+                          "server": state}, indent=2, default=str))
+        return 0
+    if state is None:
+        print(f"No embedded model server is running for {settings.home}.")
+    elif args.action == "stop":
+        print(f"Stopped the embedded model server (pid {state['pid']}, {Path(state['model_path']).name}).")
+    else:
+        up = time.time() - float(state.get("started_at") or time.time())
+        print(f"Embedded model server: pid {state['pid']}, {state['base_url']}, {Path(state['model_path']).name}, "
+              f"up {up / 60:.0f} min, {'answering' if state['answers'] else 'NOT answering'}. "
+              "Stop it with `precedent model stop`.")
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------------------
 
 
@@ -206,6 +229,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--fail-on", choices=["high", "medium", "low"], help="exit 1 when a flag this severe exists")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("model", help="show or stop the embedded model server (it outlives the command that "
+                                     "started it, so the next draft starts at once)")
+    s.add_argument("action", choices=["status", "stop"])
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_model)
 
     for register in _EXTRA_COMMANDS:
         register(sub)

@@ -7,6 +7,7 @@ through ``OpenAICompatibleChatModel`` (langchain), and the draft either parses o
 from __future__ import annotations
 
 import importlib.util
+import json
 import time
 
 import pytest
@@ -99,3 +100,26 @@ def test_endpoint_down_falls_back(index):
         list(model.stream([{"role": "user", "content": "hi"}], max_tokens=5, temperature=0, timeout_s=5))
     result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, audit=False, timeout_s=5)
     assert result.model == "precedent-only" and "cannot reach" in result.fallback_reason
+
+
+def test_model_status_and_stop_from_the_shell(tmp_path, monkeypatch, capsys):
+    """`precedent model status|stop` sees and ends the server a previous command left running."""
+    from foi_precedent.cli import main
+    from foi_precedent.models.local_server import _alive
+
+    monkeypatch.setenv("PRECEDENT_HOME", str(tmp_path / "home"))
+    assert main(["model", "status"]) == 0
+    assert "No embedded model server is running" in capsys.readouterr().out
+    srv = LocalModelServer(Settings.from_env(), model="smollm2", startup_timeout_s=60).start()
+    pid = srv.pid
+    try:
+        assert main(["model", "status", "--json"]) == 0
+        status = json.loads(capsys.readouterr().out)
+        assert status["running"] and status["server"]["pid"] == pid and status["server"]["answers"]
+        assert main(["model", "stop"]) == 0
+        assert f"pid {pid}" in capsys.readouterr().out
+        assert not _alive(pid) and not srv.state_file.exists()
+        assert main(["model", "stop"]) == 0  # nothing left: says so, no error
+        assert "No embedded model server is running" in capsys.readouterr().out
+    finally:
+        srv.stop()
