@@ -34,6 +34,7 @@ METRICS = {
     "flag_recall": True,
     "flag_recall_ground_truth": True,
     "model_answer_share": True,
+    "high_flags_per_draft": False,
     "pass_rate": True,
     "seconds_per_case": False,
 }
@@ -149,7 +150,8 @@ def run_request(case: RequestCase, ctx: EvalContext) -> dict:
     draft_pointers = [p.name for q in (result.letter.questions if result.letter else ()) for p in q.pointers]
     invented = scorers.invented_pointers(draft_pointers, ctx.index.known_pointer_keys())
     count_ok = len(answers) == len(case.expected)
-    passed = count_ok and all(q["passed"] for q in per_q) and not invented
+    high_flags = [f for f in result.flags if f.severity == "high"]
+    passed = count_ok and all(q["passed"] for q in per_q) and not invented and not high_flags
     ex = [q["exemptions"] for q in per_q]
     pt = [q["pointers"] for q in per_q]
     return {
@@ -167,10 +169,13 @@ def run_request(case: RequestCase, ctx: EvalContext) -> dict:
             "model_answers": sum(how == "model" for how in result.composition.answers.values())
             if result.composition is not None else 0,
             "model_answer_slots": len(result.plan.questions) if ctx.mode == "model" else 0,
+            # the checker's high-severity flags on the draft as the officer would see it
+            "high_flags": len(high_flags),
         },
         "details": {"model": result.model, "questions_found": len(answers), "answers": per_q, "plan": plan_answers,
                     "draft": draft_answers,
                     "invented": invented, "fallback": result.fallback_reason,
+                    "high_flags": [f"{f.label} {f.kind}" for f in high_flags],
                     "sections": result.composition.answers if result.composition is not None else None},
     }
 
@@ -304,6 +309,7 @@ def metrics(cases: list[dict]) -> dict:
         "flag_recall": scorers.ratio(fl_tp, fl_tp + fl_fn),
         "flag_recall_ground_truth": scorers.ratio(sum(c["scores"]["tp"] for c in gt), len(gt)),
         "model_answer_share": scorers.ratio(total(req, "model_answers"), total(req, "model_answer_slots")),
+        "high_flags_per_draft": _mean(c["scores"].get("high_flags", 0) for c in req),
         "seconds_per_case": _mean(c["seconds"] for c in cases),
     }
     return {k: rnd(v) for k, v in out.items()}
@@ -318,7 +324,8 @@ _ROWS = [
     ("pointer_precision", "Pointer precision"), ("pointer_recall", "Pointer recall"),
     ("invented_pointers", "Invented pointers"), ("flag_precision", "Flag precision"),
     ("flag_recall", "Flag recall"), ("flag_recall_ground_truth", "Flag recall (ground truth)"),
-    ("model_answer_share", "Answers in the model's words"), ("pass_rate", "Cases passed"),
+    ("model_answer_share", "Answers in the model's words"), ("high_flags_per_draft", "High flags per draft"),
+    ("pass_rate", "Cases passed"),
     ("seconds_per_case", "Seconds per case"),
 ]
 

@@ -182,3 +182,17 @@ def test_model_mode_records_the_prompt_and_compare_names_both_runs(index, tmp_pa
     assert diff["runs"]["old"]["prompt"] == "draft_reply/v1" and diff["runs"]["new"]["prompt"] == "draft_reply/v2"
     table = runner.compare_table(diff)
     assert "old: " in table and "prompt draft_reply/v1" in table and "prompt draft_reply/v2" in table
+
+
+def test_high_flags_per_draft_is_a_mean_over_request_cases_and_a_rise_is_a_regression():
+    def case(i, high):
+        return {"suite": "requests", "id": f"r{i}", "kind": "request", "passed": not high, "seconds": 1.0,
+                "scores": {"questions": 1, "treatments_correct": 1, "high_flags": high}}
+
+    clean = {"metrics": runner.metrics([case(1, 0), case(2, 0)]), "cases": [case(1, 0), case(2, 0)]}
+    flagged = {"metrics": runner.metrics([case(1, 0), case(2, 3)]), "cases": [case(1, 0), case(2, 3)]}
+    assert clean["metrics"]["high_flags_per_draft"] == 0.0 and flagged["metrics"]["high_flags_per_draft"] == 1.5
+    assert runner.metrics([])["high_flags_per_draft"] is None  # no drafts, no number
+    diff = runner.compare(clean, flagged)
+    assert diff["regressed"] and "high_flags_per_draft" in runner.compare_table(diff)
+    assert not runner.compare(flagged, clean)["regressed"]
