@@ -269,6 +269,16 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
         # The precedent wording is the reference when the parser reads the plan itself slightly differently.
         return None if why is None or _signature(dq) == base.get(q.label) else why
 
+    def give_up(why: str) -> None:
+        """Drop the model's reasons if it wrote any, else all its answers; ``why`` names the {part}."""
+        nonlocal reasons, dropped, answers
+        if reasons:
+            reasons, dropped = None, f"{PRECEDENT}: {why.format(part='reasons')}"
+        else:
+            for label in answers:
+                how[label] = f"{PRECEDENT}: {why.format(part='answers')}"
+            answers = {}
+
     for _ in range(4):
         if not answers and not reasons:
             break
@@ -276,22 +286,11 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
         try:
             letter = parse_text(text, source="model draft")
         except LetterError:
-            if reasons:
-                reasons, dropped = None, f"{PRECEDENT}: the letter could not be read back with the model's reasons"
-            else:
-                for label in answers:
-                    how[label] = f"{PRECEDENT}: the letter could not be read back with the model's answers"
-                answers = {}
+            give_up("the letter could not be read back with the model's {part}")
             continue
         lost = lost_elements(baseline, letter)
         if lost:  # the precedent letter has these and the model's sections took them away
-            why = f"the letter would have no {' and no '.join(lost)}"
-            if reasons:
-                reasons, dropped = None, f"{PRECEDENT}: with the model's reasons {why}"
-            else:
-                for label in answers:
-                    how[label] = f"{PRECEDENT}: with the model's answers {why}"
-                answers = {}
+            give_up("with the model's {part} the letter would have no " + " and no ".join(lost))
             continue
         drift = [q.label for q in plan.questions if q.label not in answers and q.label in base
                  and (q.label not in {d.label for d in letter.questions}
