@@ -17,7 +17,8 @@ if not runs:
     st.stop()
 
 COLUMNS = ["name", "mode", "model", "prompt", "cases", "passed", "retrieval_recall_at_k", "retrieval_mrr", "treatment_accuracy",
-           "exemption_f1", "pointer_recall", "invented_pointers", "flag_precision", "flag_recall",
+           "exemption_f1", "pointer_recall", "invented_pointers", "model_answer_share", "high_flags_per_draft",
+           "flag_precision", "flag_recall",
            "flag_recall_ground_truth", "seconds_per_case"]
 table = pd.DataFrame(runs)[[c for c in COLUMNS if c in runs[0]]]
 st.dataframe(table, hide_index=True, width="stretch")
