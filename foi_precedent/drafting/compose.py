@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from foi_precedent.consistency.flags import describe_treatments, pointer_matches
+from foi_precedent.consistency.flags import describe_treatments, pointer_matches, statutory_flags
 from foi_precedent.drafting.letter import decision_marker, one_line, precedent_letter
 from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.drafting.request import Request
 from foi_precedent.errors import LetterError
+from foi_precedent.letters.exemptions import find_citations
 from foi_precedent.letters.model import Letter, Question, Treatment
 from foi_precedent.letters.parser import (
     _CLOSING,
@@ -146,12 +147,30 @@ def reasons_lines(raw: str) -> list[str]:
     return out
 
 
-def reasons_fit(text: str, plan: Plan) -> bool:
-    """Reasons worth keeping: long enough to be reasons, and naming at least one section the plan relies on
-    (an exemption the plan does not have is flagged ``beyond_plan`` by the draft's check)."""
-    sections = {m.group(1) for e in plan.exemptions if (m := re.match(r"s(\d+)", e))}
-    named = set(re.findall(r"\b(?:section|s\.?)\s*(\d+)", text, re.I))
-    return len(text) >= 80 and bool(sections & named)
+#: reasons that end by weighing the public interest towards disclosure (the plan withholds)
+_ARGUES_FOR_DISCLOSURE = re.compile(
+    r"(?:balance|public interest)\b[^.]{0,60}?\b(?:is|lies|falls|rests)\s+(?:\w+\s+)?in\s+favou?r\s+of\s+"
+    r"(?:the\s+)?(?:disclosure|disclosing|release|releasing)"
+    r"|(?:balance|public interest)\b[^.]{0,40}?\bfavou?rs\s+(?:the\s+)?(?:disclosure|disclosing|release|releasing)",
+    re.I,
+)
+
+
+def reasons_problem(text: str, plan: Plan) -> str | None:
+    """Why the model's reasons cannot stand in the letter, or None when they can: they must be long enough to
+    be reasons, name a section the plan relies on, cite no exemption the plan does not have (the model may not
+    decide one), and not argue for the disclosure the plan refuses."""
+    sections = {m.group(1) for e in plan.exemptions if (m := re.match(r"(?:s|reg)(\d+)", e))}
+    named = set(re.findall(r"\b(?:section|s\.?|regulation|reg\.?)\s*(\d+)", text, re.I))
+    if len(text) < 80 or not sections & named:
+        return "the model's reasons name none of the planned exemptions"
+    extra = list(dict.fromkeys(c.text for c in find_citations(text)
+                               if c.is_exemption and not _covered(c.text, plan.exemptions)))
+    if extra:
+        return f"the model's reasons cite {', '.join(extra)}, which the plan does not"
+    if _ARGUES_FOR_DISCLOSURE.search(text):
+        return "the model's reasons argue for disclosure, which the plan refuses"
+    return None
 
 
 def _covered(exemption: str, planned: tuple[str, ...]) -> bool:
@@ -226,6 +245,12 @@ def lost_elements(baseline: Letter, letter: Letter) -> list[str]:
     return [name for attr, name in STATUTORY_ELEMENTS.items() if getattr(baseline, attr) and not getattr(letter, attr)]
 
 
+def new_statutory_flags(baseline: Letter, letter: Letter) -> list[str]:
+    """The checker's statutory flags on ``letter`` that the precedent-only letter does not raise (messages)."""
+    before = {(f.kind, f.label) for f in statutory_flags(baseline)}
+    return [f.message for f in statutory_flags(letter) if (f.kind, f.label) not in before]
+
+
 def _signature(q: Question) -> tuple:
     return (frozenset(q.treatments) - {Treatment.OTHER}, frozenset(q.exemptions), frozenset(p.key for p in q.pointers))
 
@@ -250,8 +275,8 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
     refuses = any(q.withholds for q in plan.questions)
     reasons = reasons_lines(sections.reasons) if (sections.reasons and refuses) else None
     dropped = f"{PRECEDENT}: the model wrote none" if refuses and not reasons else PRECEDENT
-    if reasons and not reasons_fit(" ".join(reasons), plan):
-        reasons, dropped = None, f"{PRECEDENT}: the model's reasons name none of the planned exemptions"
+    if reasons and (problem := reasons_problem(" ".join(reasons), plan)):
+        reasons, dropped = None, f"{PRECEDENT}: {problem}"
     written = dict(sections.answers)
     if sections.reasons:
         written[REASONS] = sections.reasons
@@ -273,10 +298,10 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
         """Drop the model's reasons if it wrote any, else all its answers; ``why`` names the {part}."""
         nonlocal reasons, dropped, answers
         if reasons:
-            reasons, dropped = None, f"{PRECEDENT}: {why.format(part='reasons')}"
+            reasons, dropped = None, f"{PRECEDENT}: {why.replace('{part}', 'reasons')}"
         else:
             for label in answers:
-                how[label] = f"{PRECEDENT}: {why.format(part='answers')}"
+                how[label] = f"{PRECEDENT}: {why.replace('{part}', 'answers')}"
             answers = {}
 
     for _ in range(4):
@@ -291,6 +316,10 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
         lost = lost_elements(baseline, letter)
         if lost:  # the precedent letter has these and the model's sections took them away
             give_up("with the model's {part} the letter would have no " + " and no ".join(lost))
+            continue
+        raised = new_statutory_flags(baseline, letter)
+        if raised:  # e.g. a public interest test for an absolute exemption
+            give_up("with the model's {part} the letter would be flagged: " + "; ".join(raised))
             continue
         drift = [q.label for q in plan.questions if q.label not in answers and q.label in base
                  and (q.label not in {d.label for d in letter.questions}

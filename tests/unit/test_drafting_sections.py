@@ -117,14 +117,30 @@ def test_an_answer_that_departs_from_the_plan_is_replaced_by_the_precedent_wordi
     assert {t.value for t in parsed.question("Q3").treatments} == {t.value for t in result.questions[1].treatments}
 
 
-def test_an_exemption_the_model_adds_in_its_reasons_is_flagged(index):
+def test_reasons_that_cite_an_exemption_beyond_the_plan_are_not_kept(index):
+    # (v1, the whole letter, keeps such text and flags it beyond_plan: tests/unit/test_drafting_draft.py)
     fake = FakeChatModel(section_writer(index, reasons="Section 31(1)(a) applies, and Section 38(1)(a) Health and "
                                                        "safety also applies because disclosure would be likely to "
                                                        "endanger officers. The public interest balance favours "
                                                        "withholding."))
     result = draft(index, fake)
-    beyond = [f for f in result.flags if f.kind == "beyond_plan"]
-    assert beyond and "s38(1)(a)" in beyond[0].message and beyond[0].severity == "high"
+    assert result.composition.reasons == "precedent: the model's reasons cite s38(1)(a), which the plan does not"
+    assert "Section 38" not in result.draft
+    assert not [f for f in result.flags if f.kind == "beyond_plan"]
+
+
+@pytest.mark.parametrize("reasons", [
+    # the shape of what Qwen 1.5B wrote for a refusal in the model-mode eval
+    "Section 31(1)(a) and (b) apply because disclosure would be likely to prejudice law enforcement. The public "
+    "interest test evaluates whether the public benefit outweighs the potential harm. In this case, the public "
+    "interest is clearly in favor of disclosure, as it would provide valuable information.",
+    "Section 31(1)(a) and (b) apply: disclosure would be likely to prejudice the prevention of crime. On balance "
+    "the public interest favours disclosure.",
+])
+def test_reasons_that_argue_for_disclosure_are_not_kept(index, reasons):
+    result = draft(index, FakeChatModel(section_writer(index, reasons=reasons)))
+    assert result.composition.reasons == "precedent: the model's reasons argue for disclosure, which the plan refuses"
+    assert reasons.split(". ")[-1] not in result.draft
 
 
 def test_reasons_that_name_no_planned_exemption_are_not_kept(index):
@@ -222,3 +238,18 @@ def test_a_model_that_fails_midway_keeps_what_it_wrote(index):
     assert result.fallback_reason is None and "The model stopped: Q6" in result.model_note
     first_fails = draft(index, FakeChatModel(ModelError("cannot reach the model endpoint (fake)")))
     assert first_fails.model == "precedent-only" and "cannot reach" in first_fails.fallback_reason
+
+
+def test_new_statutory_flags_are_those_the_precedent_letter_does_not_raise():
+    from foi_precedent.drafting.compose import new_statutory_flags
+    from tests.conftest import CORPUS
+
+    sound = parse_file(CORPUS / "letters" / "mps-2020-officer-ethnicity.md")  # s40(2), absolute: no PIT
+    text = sound.text.replace("rights and freedoms of the individuals concerned.",
+                              "rights and freedoms of the individuals concerned. The public interest test favours "
+                              "withholding.")
+    weighed = parse_text(text)
+    assert new_statutory_flags(sound, sound) == []
+    raised = new_statutory_flags(sound, weighed)
+    assert len(raised) == 1 and "absolute" in raised[0]
+    assert new_statutory_flags(weighed, sound) == []  # losing a flag is not a new problem
