@@ -195,6 +195,40 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int,
     return as_data("\n\n".join(used)) or "(no precedent)", used
 
 
+def section_opening(plan: Plan, section: str | None, authority: str | None) -> str:
+    """The words a section must begin with: the required answer, or the plan's exemptions for the reasons."""
+    if section == REASONS:
+        exemptions = plan.exemptions
+        return f"{cite(exemptions)} {'applies' if len(exemptions) == 1 else 'apply'} because"
+    q = next((q for q in plan.questions if q.label == section), None)
+    return required_answer(q, authority) if q is not None else ""
+
+
+def section_guide(plan: Plan, section: str | None) -> str:
+    """What the section must go on to say. For the reasons this follows the rule table, so a small model is
+    never asked for a public interest test for an absolute exemption or a harm test for a class-based one."""
+    if section != REASONS:
+        return "Then add at most two plain sentences that explain the answer to the requester."
+    from foi_precedent.letters.exemptions import rule_table
+
+    table = rule_table()
+    rules = [r for e in plan.exemptions if (r := table.rule_for(e)) is not None and not table.is_ncnd_subsection(e)]
+    ncnd = [e for e in plan.exemptions if table.is_ncnd_subsection(e)]
+    out = []
+    if any(r.prejudice_based for r in rules):
+        out.append("Explain the harm disclosure would be likely to cause, adapted from the precedent passages.")
+    elif rules:
+        out.append("Explain why the information falls within the exemption, adapted from the precedent passages.")
+    if ncnd:
+        out.append("Explain why confirming or denying whether the information is held would itself cause harm.")
+    if any(r.qualified for r in rules) or ncnd:
+        out.append("Then give the public interest test: the factors favouring disclosure, the factors against, "
+                   "and the balance, which favours withholding the information.")
+    elif rules:
+        out.append("The exemption is absolute: do not weigh the public interest.")
+    return " ".join(out) or "Explain briefly why the information is withheld."
+
+
 def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, counter: TokenCounter,
                  authority: str | None, max_output_tokens: int = MAX_OUTPUT_TOKENS,
                  context_tokens: int = CONTEXT_TOKENS, max_prompt_tokens: int = MAX_PROMPT_TOKENS,
@@ -208,6 +242,8 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
         "complaint_rights": complaint_rights(authority),
         "labels": ", ".join(q.label for q in plan.questions),
         "section": section or "",
+        "opening": section_opening(plan, section, authority),
+        "guide": section_guide(plan, section),
         "precedents": "",
     }
     values = {k: v for k, v in values.items() if k in template.variables}
@@ -289,7 +325,12 @@ def beyond_plan_flags(letter: Letter, plan: Plan) -> list[Flag]:
                 flags.append(Flag("beyond_plan", "medium", q.label,
                                   f"The draft points to '{p.name}', which the precedent plan for {q.label} does not.",
                                   answer, _plan_evidence(q)))
-    extra = [e for e in letter.exemptions if e not in seen and not _covered(e, planned_all)]
+    # In the letter at large (its reasons) only another section counts: reasons name other subsections of the
+    # sections they apply ("the bodies listed in Section 23(3)" beside s23(5)).
+    planned_heads = {re.match(r"(?:s|reg)\d+[A-Za-z]?", e).group(0) for e in planned_all
+                     if re.match(r"(?:s|reg)\d+", e)}
+    extra = [e for e in letter.exemptions if e not in seen and not _covered(e, planned_all)
+             and not any(re.match(rf"{re.escape(h)}(?![\dA-Za-z])", e) for h in planned_heads)]
     if extra and plan.questions:
         first = plan.questions[0]
         flags.append(Flag("beyond_plan", "high", first.label,
@@ -526,8 +567,8 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
 
     check = check_letter(letter, checkable(index), authority=authority, request=request_letter(request), k=k)
     flags = list(check.flags)
-    if mode == "model" and not fallback_reason:
-        flags.extend(beyond_plan_flags(letter, plan))
+    # also on precedent-only letters: reasons adapted from a precedent letter may carry its other grounds
+    flags.extend(beyond_plan_flags(letter, plan))
     order = {q.label: i for i, q in enumerate(plan.questions)}
     flags.sort(key=lambda f: (order.get(f.label, len(order)), f.sort_key))
     elapsed = time.monotonic() - started

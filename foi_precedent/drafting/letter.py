@@ -12,7 +12,7 @@ import re
 
 from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.drafting.request import Request
-from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, rule_table
+from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table
 from foi_precedent.letters.model import Letter, Pointer, Treatment
 
 REFERENCE_LINE = "Freedom of information request reference no: [REFERENCE]"
@@ -197,6 +197,24 @@ def adapt_reasons(paragraphs: list[str], label_map: dict[str, str]) -> list[str]
     return [_LABEL_MENTION.sub(sub, p) for p in paragraphs]
 
 
+def _head(exemption: str) -> str:
+    """'s31(1)(a)' -> 's31', 'reg12(5)(b)' -> 'reg12'."""
+    return re.match(r"(?:s|reg)\d+[A-Za-z]?", exemption).group(0) if re.match(r"(?:s|reg)\d+", exemption) else exemption
+
+
+def about_the_plan(paragraphs: list[str], planned: set[str]) -> list[str]:
+    """The precedent's reason paragraphs without those that argue only exemptions this plan does not rely on
+    (a precedent letter often refused other questions on other grounds); paragraphs citing none are kept."""
+    heads = {_head(e) for e in planned}
+    out = []
+    for p in paragraphs:
+        cited = {_head(c.text) for c in find_citations(p) if c.is_exemption}
+        if cited and not cited & heads:
+            continue
+        out.append(p)
+    return out
+
+
 def reasons_block(plan: Plan, index) -> list[str]:
     """Reasons for every refusal in the plan, adapted from the precedent letters when the index has them."""
     refusing = [q for q in plan.questions if set(q.treatments) & _REFUSING - {Treatment.COST_LIMIT}]
@@ -220,7 +238,8 @@ def reasons_block(plan: Plan, index) -> list[str]:
                     for p in other.sources:
                         if p.reference == src.reference:
                             label_map.setdefault(re.sub(r"^q", "", p.label.lower()), other.label)
-                paragraphs = adapt_reasons(precedent_reasons(letter), label_map)
+                planned = {e for r in refusing for e in r.exemptions}
+                paragraphs = adapt_reasons(about_the_plan(precedent_reasons(letter), planned), label_map)
                 used.add(src.reference)
         elif src is not None and src.reference in used:
             continue

@@ -35,6 +35,8 @@ SIGN_OFF = re.compile(
     r"(?:[ \t]+(?:and|&)[ \t]+regards)?|regards|best wishes|with thanks|thank you)\b[ \t]*,?[ \t]*(?P<tail>.*)$",
     re.I | re.M,
 )
+_ORGANISATION = re.compile(r"\b(?:council|police|service|authority|department|constabulary|commissioner|office|"
+                           r"trust|team|unit|board|government|ministry|agency)\b", re.I)
 _GENERIC_ADDRESSEE = re.compile(
     r"^(sir|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
     r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|mr|mrs|ms|dr)\b",
@@ -142,8 +144,11 @@ def redact_identity(text: str) -> tuple[str, Requester]:
 
     for m in MY_NAME.finditer(text):
         add_name(m.group("name"))
-    for m in DEAR.finditer(text):
-        add_name(m.group("name"))
+    # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
+    # requester: a person's name there is removed as written, and is not the reply's salutation.
+    addressees = list(dict.fromkeys(
+        name for m in DEAR.finditer(text) if (name := m.group("name").strip(" ,."))
+        and not _GENERIC_ADDRESSEE.match(name) and not _ORGANISATION.search(name)))
 
     lines = text.split("\n")
     # The sign-off block (the last sign-off line): the name on it or on the next line, then address lines.
@@ -192,6 +197,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         parts = [name] + [p for p in name.split() if len(p) > 2 and not p.endswith(".")]
         for part in parts:
             clean = re.sub(rf"(?<![\w\[]){re.escape(part)}(?![\w\]])", "[NAME]", clean)
+    for name in sorted((a for a in addressees if a not in names), key=len, reverse=True):
+        clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
     clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
     return clean, Requester(
         name=names[0] if names else None, emails=emails, phones=phones, postcodes=postcodes, address=tuple(address)

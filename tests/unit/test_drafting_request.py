@@ -102,3 +102,13 @@ def test_bad_requests(text, reason):
 def test_oversized_request():
     with pytest.raises(LetterError, match="MB"):
         split_request("How many? " * 120_000)
+
+
+def test_the_addressee_of_a_request_is_not_the_requester():
+    r = split_request("Dear Birmingham City Council,\n1. How many Clean Air Zone fines did the City Council issue?\n"
+                      "Thank you\n")
+    assert r.requester.name is None and r.requester.salutation == "Dear Requester,"
+    assert "City Council issue" in r.questions[0].text  # an organisation's name is not redacted
+    person = split_request("Dear Alex Morgan,\n1. How many drones does the force own?\nYours sincerely\nJane Example\n")
+    assert person.requester.salutation == "Dear Jane Example,"
+    assert "Alex Morgan" not in person.text and "Jane Example" not in person.text

@@ -80,7 +80,7 @@ def test_answer_text_keeps_parts_on_their_own_lines_and_rejects_structure():
 def test_a_model_that_follows_the_plan_writes_every_answer(index):
     fake = FakeChatModel(section_writer(index))
     result = draft(index, fake)
-    assert result.fallback_reason is None and result.model == "fake" and result.prompt_version == "draft_reply/v2"
+    assert result.fallback_reason is None and result.model == "fake" and result.prompt_version == "draft_reply/v3"
     assert set(result.composition.answers.values()) == {"model"}
     assert result.composition.reasons == "model"
     assert result.draft.count(EXPLAIN) == len(result.questions)
@@ -97,6 +97,12 @@ def test_a_model_that_follows_the_plan_writes_every_answer(index):
     assert sections == [q.label for q in result.questions] + ["REASONS"]
     q3 = fake.prompts[1]
     assert "Q3 asks:" in q3 and "Q2 asks:" not in q3 and "Q6 asks:" not in q3
+    # v3: each call says how its section begins and what it must go on to say
+    q3_plan = next(q for q in result.plan.questions if q.label == "Q3")
+    assert f"OPENING (begin with these words): {required_answer(q3_plan, MPS)}" in q3
+    reasons_prompt = fake.prompts[-1]
+    assert "OPENING (begin with these words): Section 31(1)(a) and (b) apply because" in reasons_prompt
+    assert "harm disclosure would be likely to cause" in reasons_prompt and "which favours withholding" in reasons_prompt
     assert result.tokens["calls"] == 6 and 0 < result.tokens["prompt"] <= 6 * result.tokens["budget"]
     assert all(kw["max_tokens"] <= 450 and "\nQ" in kw["stop"] and len(kw["stop"]) <= 4 for kw in fake.kwargs)
 
@@ -253,3 +259,37 @@ def test_new_statutory_flags_are_those_the_precedent_letter_does_not_raise():
     raised = new_statutory_flags(sound, weighed)
     assert len(raised) == 1 and "absolute" in raised[0]
     assert new_statutory_flags(weighed, sound) == []  # losing a flag is not a new problem
+
+
+def test_the_reasons_guide_follows_the_rule_table():
+    from foi_precedent.drafting.draft import section_guide, section_opening
+    from foi_precedent.drafting.plan import Plan, QuestionPlan
+    from foi_precedent.letters.model import Treatment
+
+    def plan(*exemptions):
+        q = QuestionPlan(label="Q1", text="?", treatments=(Treatment.WITHHELD,), exemptions=exemptions, ncnd=(),
+                         pointers=(), precedents=(), confidence="high", status="settled", needs_decision=False)
+        return Plan((q,), MPS)
+
+    absolute = section_guide(plan("s40(2)", "s40(3A)(a)"), "REASONS")
+    assert "absolute: do not weigh the public interest" in absolute and "harm" not in absolute
+    assert section_opening(plan("s40(2)", "s40(3A)(a)"), "REASONS", MPS) == "Section 40(2) and (3A)(a) apply because"
+    qualified = section_guide(plan("s31(1)(a)"), "REASONS")
+    assert "harm" in qualified and "public interest test" in qualified and "absolute" not in qualified
+    assert section_opening(plan("s31(1)(a)"), "REASONS", MPS) == "Section 31(1)(a) applies because"
+    ncnd = section_guide(plan("s23(5)", "s31(3)"), "REASONS")
+    assert "confirming or denying" in ncnd and "public interest test" in ncnd
+
+
+def test_precedent_reasons_keep_only_paragraphs_about_the_plan():
+    from foi_precedent.drafting.letter import about_the_plan
+
+    paragraphs = [
+        "Regulation 12(5)(b) provides that information may be withheld where disclosure would adversely affect "
+        "the course of justice.",
+        "A registration mark is personal data, and regulation 13(1) therefore applies.",
+        "Regulation 12(2) requires the Council to apply a presumption in favour of disclosure.",  # procedural
+        "Factors favouring disclosure: accountability.",
+    ]
+    assert about_the_plan(paragraphs, {"reg13(1)"}) == paragraphs[1:]
+    assert about_the_plan(["Section 23(5) applies; the bodies are listed in Section 23(3)."], {"s23(5)"})
