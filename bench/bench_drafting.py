@@ -42,7 +42,7 @@ from foi_precedent.drafting.plan import plan_request  # noqa: E402
 from foi_precedent.drafting.prompts import load_prompt  # noqa: E402
 from foi_precedent.drafting.request import split_request  # noqa: E402
 from foi_precedent.errors import SetupError  # noqa: E402
-from foi_precedent.settings import Settings  # noqa: E402
+from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings  # noqa: E402
 
 MPS = "Metropolitan Police Service"
 REQUEST = """Dear FOI team,
@@ -99,7 +99,7 @@ def main(argv=None) -> int:
     ap.add_argument("--max-tokens", type=int, default=600)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-model", action="store_true")
-    ap.add_argument("--prompt", default="draft_reply", help="NAME or NAME/vN (default: the latest draft_reply)")
+    ap.add_argument("--prompt", default=DEFAULT_DRAFT_PROMPT, help=f"NAME or NAME/vN (default: {DEFAULT_DRAFT_PROMPT})")
     ap.add_argument("--out", default=str(ROOT / "bench" / "RESULTS-drafting.md"))
     args = ap.parse_args(argv)
 

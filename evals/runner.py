@@ -17,6 +17,7 @@ from evals import scorers
 from evals.schema import FlagCase, RequestCase, RetrievalCase, Suite
 from foi_precedent.consistency.flags import DIVERGENCE_KINDS, STATUTORY_KINDS
 from foi_precedent.letters.model import label_key
+from foi_precedent.settings import DEFAULT_DRAFT_PROMPT
 
 RESULTS_VERSION = 1
 # metric -> higher is better (for --compare)
@@ -131,7 +132,7 @@ def run_request(case: RequestCase, ctx: EvalContext) -> dict:
     index = ctx.index.with_exclude(case.exclude)
     result = draft_reply(case.request, index, chat_model=ctx.chat_model, mode=ctx.mode, authority=case.authority,
                          audit=False, settings=ctx.settings, source=case.id,
-                         prompt=ctx.prompt or getattr(ctx.settings, "draft_prompt", None) or "draft_reply")
+                         prompt=ctx.prompt or getattr(ctx.settings, "draft_prompt", None) or DEFAULT_DRAFT_PROMPT)
     ctx.models_used.add(str(result.model))
     if result.prompt_version:
         ctx.prompts_used.add(result.prompt_version)

@@ -80,6 +80,6 @@ def add_draft_command(sub) -> None:
     s.add_argument("--out", help="write the draft letter to this file")
     s.add_argument("--authority", help="the authority answering (its own precedents weigh more)")
     s.add_argument("--prompt", help="prompt NAME or NAME/vN under prompts/ (default: $PRECEDENT_DRAFT_PROMPT, "
-                                    "else the latest draft_reply)")
+                                    "else draft_reply/v2, the adopted version)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_draft)

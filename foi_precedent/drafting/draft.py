@@ -25,9 +25,9 @@ from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.errors import LetterError, ModelError, PrecedentError, SetupError
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.parser import parse_text
-from foi_precedent.settings import Settings
+from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings
 
-PROMPT_NAME = "draft_reply"
+PROMPT_NAME = DEFAULT_DRAFT_PROMPT
 CONTEXT_TOKENS = 4096  # the embedded server's n_ctx
 MAX_OUTPUT_TOKENS = 1024
 MAX_PROMPT_TOKENS = 2400  # keeps the first token of the 1.5B model on 2 cores near 20 s

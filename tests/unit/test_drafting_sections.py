@@ -80,7 +80,7 @@ def test_answer_text_keeps_parts_on_their_own_lines_and_rejects_structure():
 def test_a_model_that_follows_the_plan_writes_every_answer(index):
     fake = FakeChatModel(section_writer(index))
     result = draft(index, fake)
-    assert result.fallback_reason is None and result.model == "fake" and result.prompt_version == "draft_reply/v3"
+    assert result.fallback_reason is None and result.model == "fake" and result.prompt_version == "draft_reply/v2"
     assert set(result.composition.answers.values()) == {"model"}
     assert result.composition.reasons == "model"
     assert result.draft.count(EXPLAIN) == len(result.questions)
@@ -97,12 +97,6 @@ def test_a_model_that_follows_the_plan_writes_every_answer(index):
     assert sections == [q.label for q in result.questions] + ["REASONS"]
     q3 = fake.prompts[1]
     assert "Q3 asks:" in q3 and "Q2 asks:" not in q3 and "Q6 asks:" not in q3
-    # v3: each call says how its section begins and what it must go on to say
-    q3_plan = next(q for q in result.plan.questions if q.label == "Q3")
-    assert f"OPENING (begin with these words): {required_answer(q3_plan, MPS)}" in q3
-    reasons_prompt = fake.prompts[-1]
-    assert "OPENING (begin with these words): Section 31(1)(a) and (b) apply because" in reasons_prompt
-    assert "harm disclosure would be likely to cause" in reasons_prompt and "which favours withholding" in reasons_prompt
     assert result.tokens["calls"] == 6 and 0 < result.tokens["prompt"] <= 6 * result.tokens["budget"]
     assert all(kw["max_tokens"] <= 450 and "\nQ" in kw["stop"] and len(kw["stop"]) <= 4 for kw in fake.kwargs)
 
@@ -293,3 +287,16 @@ def test_precedent_reasons_keep_only_paragraphs_about_the_plan():
     ]
     assert about_the_plan(paragraphs, {"reg13(1)"}) == paragraphs[1:]
     assert about_the_plan(["Section 23(5) applies; the bodies are listed in Section 23(3)."], {"s23(5)"})
+
+
+def test_prompt_v3_gives_each_section_its_opening_and_guide(index):
+    fake = FakeChatModel(section_writer(index))
+    result = draft(index, fake, prompt="draft_reply/v3")
+    assert result.prompt_version == "draft_reply/v3" and result.composition.reasons == "model"
+    q3 = fake.prompts[1]
+    # v3: each call says how its section begins and what it must go on to say
+    q3_plan = next(q for q in result.plan.questions if q.label == "Q3")
+    assert f"OPENING (begin with these words): {required_answer(q3_plan, MPS)}" in q3
+    reasons_prompt = fake.prompts[-1]
+    assert "OPENING (begin with these words): Section 31(1)(a) and (b) apply because" in reasons_prompt
+    assert "harm disclosure would be likely to cause" in reasons_prompt and "which favours withholding" in reasons_prompt
