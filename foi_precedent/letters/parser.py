@@ -575,7 +575,7 @@ def extract_pointers(answer: str) -> list[Pointer]:
                 continue
             tail = re.split(r"(?<!\.pdf)[.;,](?:\s|$)|\s&\s|\s+and\s+(?:visit|see)\b|\s\(|\s-\s|:?\s*https?://",
                             line[m.end():])[0]
-            tail = tail.strip(" :-\u2013")
+            tail = _PURPOSE_TAIL.split(tail, maxsplit=1)[0].strip(" :-\u2013")
             if tail and tail[0].isupper() and not _URL.match(tail):
                 add(tail)
         # 5. Title Case document names ("College of Policing APP for Live Facial Recognition")
@@ -583,6 +583,13 @@ def extract_pointers(answer: str) -> list[Pointer]:
             if not any(pointer_key(name) in k or k in pointer_key(name) for k in found):
                 add(name)
     return list(found.values())
+
+
+#: what follows a resource's name in a sentence, not part of it ("the LFR Deployment Grid for the relevant data")
+_PURPOSE_TAIL = re.compile(
+    r"\s+(?:for\s+(?:the\s+|your\s+)?(?:relevant|more|further|additional|full|latest|detailed|up-to-date)\b"
+    r"|(?:which|where|that)\s+(?=[a-z]))"
+)
 
 
 def _name_before(prefix: str) -> str | None:

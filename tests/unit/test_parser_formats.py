@@ -113,3 +113,16 @@ def test_windows_1252_text_is_read():
     text = SEED_TEXT.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').replace("\u2013", "-")
     letter = parse_document(document_from_bytes(text.encode("cp1252"), "old.txt", ".txt"))
     assert summary(letter) == EXPECTED
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # what Qwen wrote after the required answer: the same resource, not a second one
+    ("Please refer to the LFR Deployment Grid for the relevant data.", ["LFR Deployment Grid"]),
+    ("Please see the Stop and Search Dashboard which is updated monthly.", ["Stop and Search Dashboard"]),
+    ("Please see the College of Policing APP for Live Facial Recognition.",
+     ["College of Policing APP for Live Facial Recognition"]),  # "for" inside a title stays
+])
+def test_a_pointer_name_ends_where_the_sentence_says_what_it_is_for(sentence, names):
+    from foi_precedent.letters.parser import extract_pointers
+
+    assert [p.name for p in extract_pointers(sentence)] == names
