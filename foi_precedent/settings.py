@@ -18,11 +18,11 @@ def _env(name: str, default: str | None = None) -> str | None:
     return value if value not in (None, "") else default
 
 
-
 #: The drafting prompt unless PRECEDENT_DRAFT_PROMPT says otherwise. Pinned, not "the latest": a new version
 #: is adopted only after `precedent eval --compare` shows it is no worse. v3 was not (2026-12-02, Qwen 1.5B,
 #: request suite: 10/11 against v2's 11/11, pointer precision 0.83 against 1.0, 40 % slower).
 DEFAULT_DRAFT_PROMPT = "draft_reply/v2"
+
 
 @dataclass(frozen=True)
 class Settings:

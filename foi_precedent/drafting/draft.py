@@ -23,6 +23,7 @@ from foi_precedent.drafting.plan import DEFAULT_K, Plan, QuestionPlan, plan_requ
 from foi_precedent.drafting.prompts import PromptTemplate, load_prompt
 from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.errors import LetterError, ModelError, PrecedentError, SetupError
+from foi_precedent.letters.exemptions import rule_table, section_of
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.parser import parse_text
 from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings
@@ -209,8 +210,6 @@ def section_guide(plan: Plan, section: str | None) -> str:
     never asked for a public interest test for an absolute exemption or a harm test for a class-based one."""
     if section != REASONS:
         return "Then add at most two plain sentences that explain the answer to the requester."
-    from foi_precedent.letters.exemptions import rule_table
-
     table = rule_table()
     rules = [r for e in plan.exemptions if (r := table.rule_for(e)) is not None and not table.is_ncnd_subsection(e)]
     ncnd = [e for e in plan.exemptions if table.is_ncnd_subsection(e)]
@@ -327,10 +326,9 @@ def beyond_plan_flags(letter: Letter, plan: Plan) -> list[Flag]:
                                   answer, _plan_evidence(q)))
     # In the letter at large (its reasons) only another section counts: reasons name other subsections of the
     # sections they apply ("the bodies listed in Section 23(3)" beside s23(5)).
-    planned_heads = {re.match(r"(?:s|reg)\d+[A-Za-z]?", e).group(0) for e in planned_all
-                     if re.match(r"(?:s|reg)\d+", e)}
+    planned_sections = {section_of(e) for e in planned_all}
     extra = [e for e in letter.exemptions if e not in seen and not _covered(e, planned_all)
-             and not any(re.match(rf"{re.escape(h)}(?![\dA-Za-z])", e) for h in planned_heads)]
+             and section_of(e) not in planned_sections]
     if extra and plan.questions:
         first = plan.questions[0]
         flags.append(Flag("beyond_plan", "high", first.label,

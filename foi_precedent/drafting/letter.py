@@ -12,7 +12,7 @@ import re
 
 from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.drafting.request import Request
-from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table
+from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table, section_of
 from foi_precedent.letters.model import Letter, Pointer, Treatment
 
 REFERENCE_LINE = "Freedom of information request reference no: [REFERENCE]"
@@ -197,18 +197,13 @@ def adapt_reasons(paragraphs: list[str], label_map: dict[str, str]) -> list[str]
     return [_LABEL_MENTION.sub(sub, p) for p in paragraphs]
 
 
-def _head(exemption: str) -> str:
-    """'s31(1)(a)' -> 's31', 'reg12(5)(b)' -> 'reg12'."""
-    return re.match(r"(?:s|reg)\d+[A-Za-z]?", exemption).group(0) if re.match(r"(?:s|reg)\d+", exemption) else exemption
-
-
 def about_the_plan(paragraphs: list[str], planned: set[str]) -> list[str]:
     """The precedent's reason paragraphs without those that argue only exemptions this plan does not rely on
     (a precedent letter often refused other questions on other grounds); paragraphs citing none are kept."""
-    heads = {_head(e) for e in planned}
+    heads = {section_of(e) for e in planned}
     out = []
     for p in paragraphs:
-        cited = {_head(c.text) for c in find_citations(p) if c.is_exemption}
+        cited = {section_of(c.text) for c in find_citations(p) if c.is_exemption}
         if cited and not cited & heads:
             continue
         out.append(p)

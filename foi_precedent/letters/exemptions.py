@@ -29,6 +29,14 @@ _AND_SECTION = re.compile(r"^\s*(?:,|and|&)\s*(?P<num>\d{1,2})\b(?!\s*(?:hours|w
 _EXEMPTION_RANGE = range(21, 45)
 _PROCEDURAL_REFUSALS = (12, 14)
 NOT_HELD_EXCEPTION = "reg12(4)(a)"  # EIR: information not held
+_SECTION_OF = re.compile(r"(?:s|reg)\d+[A-Za-z]?")
+
+
+def section_of(exemption: str) -> str:
+    """The section or regulation an exemption belongs to: 's31(1)(a)' -> 's31', 'reg12(5)(b)' -> 'reg12',
+    's22A(1)' -> 's22A' (another exemption than s22); anything else unchanged."""
+    m = _SECTION_OF.match(exemption)
+    return m.group(0) if m else exemption
 
 
 @dataclass(frozen=True)
