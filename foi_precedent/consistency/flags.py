@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from foi_precedent.consistency.consensus import REFUSALS, Consensus
-from foi_precedent.letters.exemptions import rule_table
+from foi_precedent.letters.exemptions import rule_table, section_of
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.precedent import Precedent
 
@@ -70,6 +70,14 @@ class Flag:
         return (SEVERITIES.index(self.severity), self.kind)
 
 
+def _as_written(exemption: str) -> str:
+    """How a letter writes a citation, to find it in a precedent's answer: 's31(1)' -> 'Section 31(1)',
+    'reg12(5)(b)' -> 'Regulation 12(5)(b)'."""
+    if exemption.startswith("reg"):
+        return "Regulation " + exemption[3:]
+    return "Section " + exemption[1:] if exemption.startswith("s") else exemption
+
+
 def _excerpt(text: str, focus: list[str] | None = None, limit: int = 320) -> str:
     text = re.sub(r"\s+", " ", text or "").strip()
     if len(text) <= limit:
@@ -117,7 +125,7 @@ def _downgrade(severity: str, consensus: Consensus) -> str:
 
 
 def _sections(exemptions) -> set[str]:
-    return {m.group(0) for e in exemptions if (m := re.match(r"(s|reg)\d+", e))}
+    return {section_of(e) for e in exemptions if re.match(r"(s|reg)\d", e)}
 
 
 def pointer_matches(key: str, keys) -> bool:
@@ -180,7 +188,7 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     elif refuses_p and not refuses_d and open_d:
         flag("treatment_divergence", "high",
              f"Precedent withheld this{' under ' + ', '.join(c.exemptions) if c.exemptions else ''}; the draft "
-             f"{describe_treatments(q.treatments)}.", focus=[e.replace('s', 'Section ', 1) for e in c.exemptions] + ["exempt"])
+             f"{describe_treatments(q.treatments)}.", focus=[_as_written(e) for e in c.exemptions] + ["exempt"])
         treatment_flagged = True
     elif draft != prec:
         flag("treatment_divergence", "medium",
@@ -196,21 +204,21 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
             cited = [e for e in q.exemptions if _sections([e]) & set(new)]
             flag("exemption_divergence", "high",
                  f"The draft relies on {', '.join(cited)} where precedent relied on {', '.join(c.exemptions)}.",
-                 focus=["Section " + s[1:] for s in ps])
+                 focus=[_as_written(s) for s in ps])
         elif missing:
             flag("exemption_omitted", "medium",
                  f"Precedent also relied on {', '.join(e for e in c.exemptions if _sections([e]) & set(missing))}, "
-                 f"which the draft omits.", focus=["Section " + s[1:] for s in missing])
+                 f"which the draft omits.", focus=[_as_written(s) for s in missing])
         else:
             d_limbs, p_limbs = set(q.exemptions), set(c.exemptions)
             if d_limbs != p_limbs and (d_limbs - p_limbs):
                 flag("exemption_divergence", "medium",
                      f"The draft cites {', '.join(sorted(d_limbs))} where precedent cited {', '.join(c.exemptions)} "
-                     f"(a different limb).", focus=["Section " + s[1:] for s in ps])
+                     f"(a different limb).", focus=[_as_written(s) for s in ps])
             elif p_limbs - d_limbs:
                 flag("exemption_omitted", "medium",
                      f"Precedent also relied on {', '.join(sorted(p_limbs - d_limbs))}, which the draft omits.",
-                     focus=["Section " + s[1:] for s in ps])
+                     focus=[_as_written(s) for s in ps])
 
     # Public-domain pointers.
     if c.pointers and not treatment_flagged:

@@ -160,8 +160,8 @@ def reasons_problem(text: str, plan: Plan) -> str | None:
     """Why the model's reasons cannot stand in the letter, or None when they can: they must be long enough to
     be reasons, name a section the plan relies on, cite no exemption the plan does not have (the model may not
     decide one), and not argue for the disclosure the plan refuses."""
-    sections = {m.group(1) for e in plan.exemptions if (m := re.match(r"(?:s|reg)(\d+)", e))}
-    named = set(re.findall(r"\b(?:section|s\.?|regulation|reg\.?)\s*(\d+)", text, re.I))
+    sections = {m.group(1) for e in plan.exemptions if (m := re.match(r"(?:s|reg)(\d+A?)", e))}
+    named = {n.upper() for n in re.findall(r"\b(?:section|s\.?|regulation|reg\.?)\s*(\d+(?:A(?![a-z]))?)", text, re.I)}
     if len(text) < 80 or not sections & named:
         return "the model's reasons name none of the planned exemptions"
     extra = list(dict.fromkeys(c.text for c in find_citations(text)

@@ -46,7 +46,7 @@ def cite(exemptions) -> str:
     """('s31(1)(a)', 's31(1)(b)', 's40(2)') -> 'Section 31(1)(a) and (b) and Section 40(2)'."""
     groups: dict[str, list[str]] = {}
     for e in exemptions:
-        m = re.match(r"(s|reg)(\d+)((?:\(\w+\))*)", e)
+        m = re.match(r"(s|reg)(\d+A?)((?:\(\w+\))*)", e)
         if not m:
             continue
         word = "Regulation" if m.group(1) == "reg" else "Section"

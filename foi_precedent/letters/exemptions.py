@@ -18,13 +18,13 @@ _PARENS = r"(?:\s?\(\s?[0-9A-Za-z]{1,3}\s?\))"
 _CONT = rf"(?:\s*(?:&|and|,|or|/)\s*{_PARENS}+)"
 # "Section 31(1)(a)&(b)", "s.40(2) and (3)", "Sec 31", "sections 23(5)", "Regulation 12(5)(b)"
 _CITATION = re.compile(
-    rf"\b(?P<kw>sections?|secs?\.?|ss?\.|s(?=\d)|regulations?|regs?\.?)\s?(?P<num>\d{{1,2}})(?P<parens>{_PARENS}*)(?P<cont>{_CONT}*)",
+    rf"\b(?P<kw>sections?|secs?\.?|ss?\.|s(?=\d)|regulations?|regs?\.?)\s?(?P<num>\d{{1,2}}(?:A(?![a-z]))?)(?P<parens>{_PARENS}*)(?P<cont>{_CONT}*)",
     re.I,
 )
 # A bare "40(2)&(3)" or "31(1)(a)" (an exemption number from 21 to 44 with a subsection).
-_BARE = re.compile(rf"(?<![\w(./£$-])(?P<num>2[1-9]|3\d|4[0-4])(?P<parens>{_PARENS}+)(?P<cont>{_CONT}*)")
+_BARE = re.compile(rf"(?<![\w(./£$-])(?P<num>22A|2[1-9]|3\d|4[0-4])(?P<parens>{_PARENS}+)(?P<cont>{_CONT}*)")
 # "Sections 30 and 31": a further section number after a citation.
-_AND_SECTION = re.compile(r"^\s*(?:,|and|&)\s*(?P<num>\d{1,2})\b(?!\s*(?:hours|working|days|%))")
+_AND_SECTION = re.compile(r"^\s*(?:,|and|&)\s*(?P<num>\d{1,2}A?)\b(?!\s*(?:hours|working|days|%))")
 
 _EXEMPTION_RANGE = range(21, 45)
 _PROCEDURAL_REFUSALS = (12, 14)
@@ -47,15 +47,15 @@ class Citation:
 
     @property
     def section(self) -> str:
-        """'s31(1)(a)' -> 's31'."""
-        return re.match(r"(s|reg)\d+", self.text).group(0)
+        """'s31(1)(a)' -> 's31'; 's22A(1)' -> 's22A'."""
+        return section_of(self.text)
 
     @property
     def is_exemption(self) -> bool:
         """Part II exemptions, EIR exceptions, and the s12 (cost) and s14 (vexatious) refusals."""
         if self.text.startswith("reg"):
             return self.text.startswith(("reg12(4)", "reg12(5)", "reg13"))
-        number = int(self.section[1:])
+        number = int(re.match(r"s(\d+)", self.section).group(1))
         return number in _EXEMPTION_RANGE or number in _PROCEDURAL_REFUSALS
 
 
@@ -65,6 +65,7 @@ def _parens(raw: str) -> list[str]:
 
 def _expand(prefix: str, num: str, parens: str, cont: str) -> list[str]:
     base = _parens(parens)
+    num = num.upper()  # "22a" -> "22A"
     out = [prefix + num + "".join(f"({p})" for p in base)]
     for group in re.findall(rf"{_PARENS}+", cont or ""):
         extra = _parens(group)
@@ -132,7 +133,7 @@ class RuleTable:
 
     def rule_for(self, exemption: str) -> ExemptionRule | None:
         """Most specific entry first: s40(1)(...) -> 's40(1)', then 's40'."""
-        m = re.match(r"(s\d+)((?:\(\w+\))*)", exemption)
+        m = re.match(r"(s\d+A?)((?:\(\w+\))*)", exemption)
         if not m:
             return None
         section, parens = m.group(1), re.findall(r"\(\w+\)", m.group(2))

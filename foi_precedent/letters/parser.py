@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from foi_precedent.errors import LetterError
-from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table
+from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table, section_of
 from foi_precedent.letters.model import Letter, Pointer, Question, Regime, Treatment, pointer_key
 from foi_precedent.letters.sources import Document, read_document
 
@@ -507,14 +507,14 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions) -> list[
         cited = [c.text for c in find_citations(reason) if c.is_exemption]
     out: list[str] = []
     for e in cited:
-        bare = re.fullmatch(r"s\d+", e)
+        bare = re.fullmatch(r"s\d+A?", e)
         limbs = [x for x in letter_exemptions if bare and x.startswith(e + "(")]
         out.extend(limbs or [e])
     if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
         table = rule_table()
         refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e)
                     and not e.startswith(("s21", "s12", "s14", NOT_HELD_EXCEPTION))]
-        families = {re.match(r"(s|reg)\d+", e).group(0) for e in refusing}
+        families = {section_of(e) for e in refusing}
         if len(families) == 1:
             out = refusing
     return _most_specific(out)
