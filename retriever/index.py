@@ -39,7 +39,7 @@ from retriever.chunking import (
 )
 from retriever.filters import Filters
 from retriever.lexical import TOKENIZER_VERSION, LexicalIndex
-from retriever.store import STORE_FILE, Store
+from retriever.store import STORE_FILE, Store, jsonable, letter_record
 
 COLLECTION = "precedents"
 SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf", ".docx")
@@ -156,6 +156,12 @@ def _question_texts(letters: Iterable[Letter]) -> tuple[list[tuple[str, str]], l
             keys.append((letter.reference, q.label))
             texts.append(expand_acronyms(q.text or q.answer or q.label))
     return keys, texts
+
+
+def _same_reading(stored: dict | None, letter: Letter) -> bool:
+    """Whether the index holds this parse of the letter (the source path aside, which may have moved)."""
+    fresh = jsonable(letter_record(letter))
+    return stored is not None and {**stored, "source": None} == {**fresh, "source": None}
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int = RRF_K,
@@ -386,11 +392,14 @@ class PrecedentIndex:
                     if existing.reference == letter.reference and (same_file or moved):
                         if not same_file:
                             self.store.set_source_path(existing.reference, source)
-                        report.unchanged += 1
-                        report.entries.append(IngestEntry(name, "unchanged", letter.reference))
+                        if _same_reading(self.store.letter_data(existing.reference), letter):
+                            report.unchanged += 1
+                            report.entries.append(IngestEntry(name, "unchanged", letter.reference))
+                            continue
+                        # same text, read differently by this version of the parser: index it again
                     else:
                         report.skip(name, f"duplicate of {existing.reference} (same content as {existing.source_path})")
-                    continue
+                        continue
                 status = "replaced" if self.store.letter_info(letter.reference) else "added"
                 chunks = chunks_for_letter(letter)
                 entry = IngestEntry(name, status, letter.reference, questions=len(chunks))

@@ -82,11 +82,11 @@ class StoredChunk:
 def letter_record(letter: Letter) -> dict:
     data = letter.to_dict()
     data["text"] = letter.text
-    data["meta"] = _jsonable(letter.meta)
+    data["meta"] = jsonable(letter.meta)
     return data
 
 
-def _jsonable(value):
+def jsonable(value):
     """Front matter may hold dates and other YAML types: keep what JSON can hold, stringify the rest."""
     return json.loads(json.dumps(value, default=str))
 

@@ -85,7 +85,8 @@ def consensus_for(letter: Letter, index: PrecedentSearch, authority: str | None 
     if authority:
         same = index.search_many(queries, k=k, authority=authority, exclude_references=tuple(sorted(exclude)))
         hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
-    return [build_consensus(q.label, text, h, authority=authority, exclude_references=exclude)
+    regime = letter.regime.value if letter.regime else None
+    return [build_consensus(q.label, text, h, authority=authority, exclude_references=exclude, regime=regime)
             for q, text, h in zip(letter.questions, queries, hits, strict=True)]
 
 

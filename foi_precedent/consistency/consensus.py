@@ -44,6 +44,7 @@ class Consensus:
     ncnd: tuple[str, ...] = ()
     pointers: tuple[Pointer, ...] = ()  # given by the majority of precedents that point anywhere
     pointer_shares: dict = field(default_factory=dict)  # pointer key -> weighted share
+    other_pointers: tuple[Pointer, ...] = ()  # what other authorities' precedents pointed to (their publications)
     agreement: float = 0.0  # weighted share of counted precedents with the majority treatment set
     confidence: str = "none"  # high | medium | low | none
     authority: str | None = None  # the authority the question is asked of (its precedents weigh more)
@@ -98,6 +99,7 @@ class Consensus:
             "exemptions": list(self.exemptions),
             "ncnd": list(self.ncnd),
             "pointers": [p.name for p in self.pointers],
+            "other_authorities_pointers": [p.name for p in self.other_pointers],
             "latest": self.latest.isoformat() if self.latest else None,
             "precedents": [
                 {
@@ -153,6 +155,17 @@ def select_precedents(
     return out
 
 
+def same_numbering(a: str | None, b: str | None) -> bool:
+    """Whether two letters' section numbers mean the same exemptions: FOISA's do not match FOIA's (EIR cites
+    regulations, so a FOIA/EIR difference shows as a different citation, which it is)."""
+    return not a or not b or (a == "FOISA") == (b == "FOISA")
+
+
+def same_authority(p: Precedent, authority: str | None) -> bool:
+    """True when ``p`` is from ``authority``, or either is unknown (then nothing tells them apart)."""
+    return not authority or not p.authority or p.authority.lower() == authority.lower()
+
+
 def _strong(p: Precedent, authority: str | None) -> bool:
     return bool(authority) and (p.authority or "").lower() == authority.lower() and p.similarity >= STRONG_SIMILARITY
 
@@ -168,7 +181,10 @@ def build_consensus(
     authority: str | None = None,
     exclude_references: frozenset[str] | set[str] = frozenset(),
     min_similarity: float = MIN_SIMILARITY,
+    regime: str | None = None,
 ) -> Consensus:
+    """``regime`` is the checked letter's (FOIA, EIR, FOISA): section numbers are compared only between letters
+    that number them the same way (FOISA's s38 is personal data, FOIA's s38 health and safety)."""
     counted = select_precedents(hits, authority, exclude_references, min_similarity)
     if not counted:
         return Consensus(label=label, question=question, authority=authority)
@@ -189,7 +205,8 @@ def build_consensus(
 
     # The sections relied on by the precedents that gave the majority answer (s31 limbs for a refusal, s21 for
     # a public-domain answer, reg12(4)(a) for an EIR "not held"): a minority's citations are not precedent.
-    agreeing = [w for w in counted if frozenset(w.precedent.treatments) == majority_set]
+    agreeing = [w for w in counted if frozenset(w.precedent.treatments) == majority_set
+                and same_numbering(w.precedent.regime, regime)]
     ex_total = sum(w.weight for w in agreeing)
     ex_shares: dict[str, float] = defaultdict(float)
     for w in agreeing:
@@ -202,7 +219,14 @@ def build_consensus(
     table = rule_table()
     ncnd = tuple(e for e in exemptions if table.is_ncnd_subsection(e))
 
-    pointing = [w for w in counted if w.precedent.pointers]
+    # A pointer names a publication, usually the authority's own ("LFR Deployment Grid" is the MPS's page): only
+    # the authority's own precedents that gave the majority answer say what it should point to (a refusal is not
+    # told to point where a minority pointed). Other authorities' pointers are kept apart.
+    majority = [w for w in counted if frozenset(w.precedent.treatments) == majority_set]
+    pointing = [w for w in majority if w.precedent.pointers and same_authority(w.precedent, authority)]
+    elsewhere = [w for w in majority if w.precedent.pointers and not same_authority(w.precedent, authority)]
+    other_pointers = tuple(dict.fromkeys(p for w in sorted(elsewhere, key=lambda w: -w.weight)
+                                         for p in w.precedent.pointers))
     pt_total = sum(w.weight for w in pointing)
     pt_shares: dict[str, float] = defaultdict(float)
     names: dict[str, Pointer] = {}
@@ -230,6 +254,7 @@ def build_consensus(
         ncnd=ncnd,
         pointers=pointers,
         pointer_shares=dict(pt_shares),
+        other_pointers=other_pointers,
         agreement=agreement,
         confidence=confidence,
         authority=authority,

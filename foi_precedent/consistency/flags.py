@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from foi_precedent.consistency.consensus import REFUSALS, Consensus
+from foi_precedent.consistency.consensus import REFUSALS, Consensus, same_authority
 from foi_precedent.letters.exemptions import rule_table, section_of
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.precedent import Precedent
@@ -224,20 +224,23 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     if c.pointers and not treatment_flagged:
         draft_keys = q.pointer_keys
         dropped = [p for p in c.pointers if not pointer_matches(p.key, draft_keys)]
+        # evidence: the precedents that name what the draft leaves out (consensus pointers are the authority's own)
+        naming = [p for p in sorted(c.precedents, key=lambda p: -_weight(c, p)) if same_authority(p, c.authority)
+                  and any(pointer_matches(x.key, {d.key for d in dropped}) for x in p.pointers)]
         if dropped and not draft_keys:
             names = ", ".join(f"'{p.name}'" for p in dropped)
             flag("pointer_dropped", "medium", f"Precedent pointed to {names}; the draft gives no pointer.",
-                 focus=[p.name for p in dropped])
+                 focus=[p.name for p in dropped], evidence=_evidence(naming, [p.name for p in dropped]))
         elif dropped:
             names = ", ".join(f"'{p.name}'" for p in dropped)
             extra = [p.name for p in q.pointers if not pointer_matches(p.key, {x.key for x in c.pointers})]
             if extra:
                 flag("pointer_divergence", "medium",
                      f"The draft points to {', '.join(repr(x) for x in extra)} where precedent pointed to {names}.",
-                     focus=[p.name for p in dropped])
+                     focus=[p.name for p in dropped], evidence=_evidence(naming, [p.name for p in dropped]))
             else:
                 flag("pointer_dropped", "low", f"Precedent also pointed to {names}, which the draft omits.",
-                     focus=[p.name for p in dropped])
+                     focus=[p.name for p in dropped], evidence=_evidence(naming, [p.name for p in dropped]))
     return flags
 
 

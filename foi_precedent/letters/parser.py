@@ -180,7 +180,8 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
     letter_exemptions = _most_specific([c.text for c in all_citations])
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
 
-    questions = _questions(sections, letter_exemptions, source)
+    regime = _regime(clean, meta)
+    questions = _questions(sections, letter_exemptions, source, _ACCESSIBLE.get(regime, "s21"))
     if not questions:
         raise LetterError(source, "no recognisable questions (no Q1 / 1. / Question 1 / REQUEST 1 labels found)")
 
@@ -194,7 +195,7 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
         reference=str(meta.get("reference") or _reference(clean) or _fallback_reference(source, clean)),
         authority=meta.get("authority") or _authority(clean),
         date=_as_date(meta.get("date")) or _date(clean),
-        regime=_regime(clean, meta),
+        regime=regime,
         questions=tuple(questions),
         exemptions=tuple(letter_exemptions),
         ncnd=tuple(letter_ncnd),
@@ -287,7 +288,12 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
     return blocks
 
 
-def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], source: str) -> list[Question]:
+# "Information otherwise accessible" (a pointer, not a refusal): FOIA s21, FOISA s25.
+_ACCESSIBLE = {Regime.FOISA: "s25"}
+
+
+def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], source: str,
+               accessible: str = "s21") -> list[Question]:
     asked = _blocks(sections["request"], "request")
     answered = _blocks(sections["response"], "response")
     if not asked and not answered:
@@ -331,7 +337,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         if b.section == "request" and b.body and b.key not in answers:
             question_text = (b.head + " " + " ".join(x for x in b.body if x)).strip()
         reason = reasons.get(f"q{b.key[1]}") if b.key[0] in ("q", "n") else None
-        q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers)
+        q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
         previous_pointers = q.pointers or previous_pointers
         questions.append(q)
 
@@ -415,7 +421,7 @@ def _segments(answer: str) -> list[str]:
     return segs
 
 
-def _classify(label, text, answer, reason, letter_exemptions, previous_pointers) -> Question:
+def _classify(label, text, answer, reason, letter_exemptions, previous_pointers, accessible="s21") -> Question:
     table = rule_table()
     found: list[Treatment] = []
 
@@ -425,8 +431,8 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers)
 
     for seg in _segments(answer):
         cites = [c for c in find_citations(seg) if c.is_exemption]
-        s21 = any(c.section == "s21" for c in cites)
-        other_cites = [c for c in cites if c.section not in ("s21", "s12", "s14") and c.text != NOT_HELD_EXCEPTION
+        s21 = any(c.section == accessible for c in cites)  # s25 in a FOISA letter
+        other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text != NOT_HELD_EXCEPTION
                        and not table.is_ncnd_subsection(c.text)]
         # each pattern is searched once per segment (this loop is most of a parse)
         is_ncnd = bool(_NCND.search(seg))
@@ -478,7 +484,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers)
     if not found:
         found.append(Treatment.OTHER)
 
-    exemptions = _question_exemptions(answer, reason, found, letter_exemptions)
+    exemptions = _question_exemptions(answer, reason, found, letter_exemptions, accessible)
     ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
     if Treatment.NCND in found and not ncnd:
         ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
@@ -501,7 +507,7 @@ def _strip_citations(text: str) -> str:
                   r"november|december)\b", " ", text, flags=re.I)
 
 
-def _question_exemptions(answer, reason, treatments, letter_exemptions) -> list[str]:
+def _question_exemptions(answer, reason, treatments, letter_exemptions, accessible="s21") -> list[str]:
     cited = [c.text for c in find_citations(answer) if c.is_exemption]
     if not cited and reason:
         cited = [c.text for c in find_citations(reason) if c.is_exemption]
@@ -513,7 +519,7 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions) -> list[
     if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
         table = rule_table()
         refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e)
-                    and not e.startswith(("s21", "s12", "s14", NOT_HELD_EXCEPTION))]
+                    and not e.startswith((accessible + "(", "s12", "s14", NOT_HELD_EXCEPTION)) and e != accessible]
         families = {section_of(e) for e in refusing}
         if len(families) == 1:
             out = refusing

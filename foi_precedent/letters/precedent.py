@@ -31,6 +31,7 @@ class Precedent:
     exemptions: tuple[str, ...]
     pointers: tuple[Pointer, ...]
     ncnd: tuple[str, ...] = ()
+    regime: str | None = None  # FOIA | EIR | FOISA: FOISA numbers its sections differently
     score: float = 0.0  # fused retrieval score (rank-based; only comparable within one search)
     similarity: float = 0.0  # cosine similarity of the question embeddings, 0..1 (comparable across searches)
     text: str = ""  # the chunk text that matched
@@ -55,6 +56,7 @@ class Precedent:
             exemptions=q.exemptions,
             pointers=q.pointers,
             ncnd=q.ncnd,
+            regime=letter.regime.value if letter.regime else None,
             **kw,
         )
 

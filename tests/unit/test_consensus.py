@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from foi_precedent.consistency.consensus import build_consensus
@@ -26,7 +27,34 @@ def test_majority_treatment_exemptions_and_pointers():
     assert c.exemptions == ("s31(1)(a)",)  # s40(2) is relied on by only half the refusals
     assert [x.reference for x in c.dissenting] == ["C"]
     assert c.status == "settled" and c.support == 3
-    assert c.pointers == (Pointer("Grid"),)
+    assert c.pointers == ()  # only C pointed, and C answered otherwise: a refusal is not told to point there
+    pd = build_consensus("Q1", "q", [p("D", [PD], pointers=["Grid"]), p("E", [PD], pointers=["Grid", "Policy"]),
+                                     p("F", [WH], pointers=["Other"])], authority="Metropolitan Police Service")
+    assert pd.pointers == (Pointer("Grid"),)
+
+
+def test_pointers_come_from_the_authority_s_own_precedents():
+    # two other forces point to their own pages; the MPS's one precedent points to its grid
+    hits = [p("GMP", [PD], authority="Greater Manchester Police", pointers=["Use of Force Data"]),
+            p("WMP", [PD], authority="West Midlands Police", pointers=["Use of Force Data"]),
+            p("MPS", [PD], pointers=["Use of Force Dashboard"], sim=0.85)]
+    c = build_consensus("Q1", "q", hits, authority="Metropolitan Police Service")
+    assert c.pointers == (Pointer("Use of Force Dashboard"),)
+    assert c.other_pointers == (Pointer("Use of Force Data"),)
+    assert c.to_dict()["other_authorities_pointers"] == ["Use of Force Data"]
+    # an authority with no pointing precedent of its own gets no pointer to another force's page
+    assert build_consensus("Q1", "q", hits[:2], authority="South Wales Police").pointers == ()
+    # no authority known: every precedent counts
+    assert build_consensus("Q1", "q", hits).pointers == (Pointer("Use of Force Data"),)
+
+
+def test_foisa_section_numbers_are_not_compared_with_foia_ones():
+    foisa = [replace(p(f"S{i}", [WH], authority="Police Scotland", exemptions=["s38(1)(b)"]), regime="FOISA")
+             for i in range(2)]
+    foia = [p("F", [WH], exemptions=["s40(2)"])]
+    assert build_consensus("Q1", "q", foisa + foia, regime="FOIA").exemptions == ("s40(2)",)
+    assert build_consensus("Q1", "q", foisa + foia, regime="FOISA").exemptions == ("s38(1)(b)",)
+    assert build_consensus("Q1", "q", foisa, regime="FOIA").exemptions == ()
 
 
 def test_the_letter_itself_never_counts_and_one_letter_counts_once():

@@ -10,7 +10,7 @@ import pytest
 from foi_precedent.errors import LetterError
 from foi_precedent.letters.parser import parse_document, parse_file
 from foi_precedent.letters.sources import document_from_bytes
-from tests.conftest import SEED_025506
+from tests.conftest import ROOT, SEED_025506
 
 SEED_TEXT = SEED_025506.read_text(encoding="utf-8")
 LINES = SEED_TEXT.splitlines()
@@ -126,3 +126,12 @@ def test_a_pointer_name_ends_where_the_sentence_says_what_it_is_for(sentence, na
     from foi_precedent.letters.parser import extract_pointers
 
     assert [p.name for p in extract_pointers(sentence)] == names
+
+
+def test_foisa_section_25_is_a_pointer_not_a_refusal():
+    """FOISA's 'information otherwise accessible' is s25 (FOIA's s21): a public-domain answer, not withheld."""
+    letter = parse_file(ROOT / "corpus" / "letters" / "police-scotland-2022-stop-search.md")
+    assert letter.regime.value == "FOISA"
+    q1 = letter.questions[0]
+    assert [t.value for t in q1.treatments] == ["public_domain"]
+    assert list(q1.exemptions) == ["s25(1)"] and [x.name for x in q1.pointers] == ["Stop and Search Data Publication"]

@@ -4,6 +4,7 @@ resume), hybrid search (filters, exclusions, fusion, similarity) and the empty i
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from foi_precedent.letters.model import Treatment
 from foi_precedent.settings import Settings
 from retriever.chunking import expand_acronyms
 from retriever.fake_embedding import FakeEmbeddingFunction
@@ -150,6 +152,24 @@ def test_reingesting_the_same_files_changes_nothing(index, corpus, embed):
     assert (second.letters, second.replaced, second.unchanged, second.questions) == (0, 0, 4, 0)
     assert second.exit_code == 0 and embed.calls == []
     assert ids_everywhere(index) == before and index.stats()["chunks"] == 4
+
+
+def test_a_letter_the_parser_now_reads_differently_is_indexed_again(index, corpus, embed):
+    """Same text, but an older parser stored another reading of it (here: another answer to Q1): a re-ingest
+    re-parses, re-chunks and re-embeds that letter only; the others stay unchanged."""
+    index.ingest_paths([corpus])
+    data = index.store.letter_data("FOI-2023-0001")
+    data["questions"][0]["treatments"] = ["other"]
+    index.store.conn.execute("UPDATE letters SET data=? WHERE reference=?", (json.dumps(data), "FOI-2023-0001"))
+    assert index.letter("FOI-2023-0001").questions[0].treatments == (Treatment.OTHER,)
+    embed.calls.clear()
+    report = index.ingest_paths([corpus])
+    assert (report.letters, report.replaced, report.unchanged, report.skipped) == (0, 1, 3, [])
+    assert embed.calls  # its chunk was embedded again
+    assert index.letter("FOI-2023-0001").questions[0].treatments != (Treatment.OTHER,)
+    assert index.consistency() == {"chroma_only": [], "store_only": [], "mismatched": []}
+    again = index.ingest_paths([corpus])
+    assert (again.replaced, again.unchanged) == (0, 4)
 
 
 def test_editing_a_letter_replaces_its_chunks(index, tmp_path):
