@@ -144,6 +144,18 @@ def _weight(c: Consensus, p: Precedent) -> float:
     return next((w.weight for w in c.counted if w.precedent is p), 0.0)
 
 
+# Whether information is held, what finding it would cost and whether a request is vexatious are facts about
+# the authority (its records, its systems, its requesters), not a legal judgement another authority can set.
+AUTHORITY_FACTS = frozenset({Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS})
+
+
+def _about_another_authority(difference: set[Treatment], c: Consensus) -> bool:
+    """True when the draft differs from precedent on an authority fact and no precedent behind the consensus
+    is the authority's own: one force not holding what another published is no inconsistency."""
+    return bool(difference & AUTHORITY_FACTS) and bool(c.authority) and not any(
+        same_authority(p, c.authority) for p in c.agreeing)
+
+
 def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     """How the draft's answer to one question differs from the precedent consensus."""
     if c.status == "none" or not c.treatments:
@@ -190,7 +202,7 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
              f"Precedent withheld this{' under ' + ', '.join(c.exemptions) if c.exemptions else ''}; the draft "
              f"{describe_treatments(q.treatments)}.", focus=[_as_written(e) for e in c.exemptions] + ["exempt"])
         treatment_flagged = True
-    elif draft != prec:
+    elif draft != prec and not _about_another_authority(draft ^ prec, c):
         flag("treatment_divergence", "medium",
              f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft {describe_treatments(q.treatments, q.pointers)}.")
         treatment_flagged = True

@@ -296,3 +296,19 @@ def test_missing_complaint_rights():
     body = "Q1 - How many drones?\nDisclosure\nQ1 - How many drones?\nWe can confirm the force owns 12 drones."
     assert "missing_complaint_rights" in statutory(letter(body, close=""))
     assert statutory(letter(body)) == set()
+
+
+def test_not_held_against_another_authority_s_disclosure_is_no_inconsistency():
+    """Whether information is held is a fact about the authority: another force's figures are no precedent
+    for it. The same authority's figures are."""
+    def reply(ref: str, authority: str, answer: str):
+        return parse_text(letter(f"Q1 - How many drones does the force operate?\nDisclosure\nQ1 - How many drones does "
+                                 f"the force operate?\n{answer}", ref=ref), front_matter={"authority": authority})
+
+    past = [reply(f"PAST-{i}", "Northshire Police", "The force operates 12 drones.") for i in range(2)]
+    index = MemoryIndex(past)
+    not_held = "No information is held: the force does not operate drones."
+    elsewhere = check_letter(reply("NEW-1", "Southshire Police", not_held), index)
+    assert "treatment_divergence" not in kinds(elsewhere)
+    own = check_letter(reply("NEW-2", "Northshire Police", not_held), index)
+    assert "treatment_divergence" in kinds(own)
