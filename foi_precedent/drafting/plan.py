@@ -7,6 +7,7 @@ draft marks the answer for the officer's decision instead of guessing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -129,6 +130,16 @@ def _merge(a: list[Precedent], b: list[Precedent]) -> list[Precedent]:
     return a + [p for p in b if (p.reference, p.label) not in seen]
 
 
+def authority_regime(precedents: list[Precedent], authority: str | None) -> str | None:
+    """The regime (FOIA, EIR, FOISA) most of the authority's own precedents were answered under: a Scottish
+    authority's plan takes its section numbers from FOISA letters only. None without an authority or one."""
+    if not authority:
+        return None
+    counts = Counter(p.regime for p in precedents
+                     if p.regime and p.regime != "EIR" and (p.authority or "").lower() == authority.lower())
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def plan_request(request: Request, index: PrecedentSearch, authority: str | None = None, k: int = DEFAULT_K,
                  exclude_references=()) -> Plan:
     """One batched search for all the questions, then a consensus per question."""
@@ -138,9 +149,10 @@ def plan_request(request: Request, index: PrecedentSearch, authority: str | None
     if authority:
         same = index.search_many(queries, k=k, authority=authority, exclude_references=exclude)
         hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
+    regime = authority_regime([p for h in hits for p in h], authority)
     plans = [
         plan_from_consensus(q.label, q.text, build_consensus(q.label, q.text, h, authority=authority,
-                                                             exclude_references=set(exclude)))
+                                                             exclude_references=set(exclude), regime=regime))
         for q, h in zip(request.questions, hits, strict=True)
     ]
     return Plan(questions=tuple(plans), authority=authority)

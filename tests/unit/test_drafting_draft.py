@@ -320,3 +320,24 @@ def test_a_precedent_only_draft_reads_back_as_its_plan(case):
         assert set(d.treatments) == set(q.treatments), q.label
         assert set(d.exemptions) >= {e for e in q.exemptions if e not in q.ncnd}, (q.label, d.exemptions)
         assert {p.key for p in d.pointers} == {p.key for p in q.pointers}, q.label
+
+
+def test_a_scottish_authority_s_plan_takes_section_numbers_from_foisa_letters_only():
+    """FOISA's s38 is personal data, FOIA's s38 health and safety: a Police Scotland plan must not take its
+    exemptions from the English forces' letters, however many there are."""
+    def reply(ref: str, act: str, citation: str) -> str:
+        return (f"Reference: {ref}\n\nYour request under the {act}:\n\nQ1 - Please give the names of the officers "
+                f"dismissed for misconduct.\nDisclosure\nQ1 - Please give the names of the officers dismissed for "
+                f"misconduct.\nThe names are exempt under {citation} (personal information).\n")
+
+    foia = [parse_text(reply(f"E-{i}", "Freedom of Information Act 2000", "Section 40(2)"),
+                       front_matter={"authority": f"Force {i}"}) for i in range(3)]
+    foisa = parse_text(reply("S-1", "Freedom of Information (Scotland) Act 2002", "section 38(1)(b)"),
+                       front_matter={"authority": "Police Scotland"})
+    assert foisa.regime.value == "FOISA" and foia[0].regime.value == "FOIA"
+    index = MemoryIndex([*foia, foisa])
+    request = split_request("1. Please give the names of the officers dismissed for misconduct.")
+    scottish = plan_request(request, index, authority="Police Scotland")
+    assert scottish.questions[0].exemptions == ("s38(1)(b)",)
+    english = plan_request(request, index, authority="Force 1")
+    assert english.questions[0].exemptions == ("s40(2)",)
