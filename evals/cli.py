@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from foi_precedent.cli import EXIT_OK, _print_json, _progress_bar, register_command
+from foi_precedent.settings import DEFAULT_DRAFT_PROMPT
 
 EXIT_REGRESSION = 1
 
@@ -61,7 +62,7 @@ def add_eval_command(sub) -> None:
                    help="draft request cases with the chat model or precedent-only (default precedent)")
     s.add_argument("--out", help="also save the results JSON here")
     s.add_argument("--prompt", help="the drafting prompt in model mode: NAME or NAME/vN (default: "
-                                    "$PRECEDENT_DRAFT_PROMPT, else the latest draft_reply)")
+                                    f"$PRECEDENT_DRAFT_PROMPT, else {DEFAULT_DRAFT_PROMPT})")
     s.add_argument("--junit", help="write JUnit XML here (one testcase per case)")
     s.add_argument("--json", action="store_true", help="print the results as JSON (metrics and cases)")
     s.add_argument("--markdown", action="store_true", help="print the metrics as a Markdown table")
