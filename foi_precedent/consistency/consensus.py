@@ -147,7 +147,7 @@ def select_precedents(
     for p in kept:
         # The closest past questions count most: a step of SIMILARITY_SCALE below the best match costs a factor e.
         w = math.exp((p.similarity - best) / SIMILARITY_SCALE)
-        if authority and p.authority and p.authority.lower() != authority.lower():
+        if not same_authority(p, authority):
             w *= OTHER_AUTHORITY_WEIGHT
         if p.year and newest:
             w *= RECENCY_DECAY ** max(0, newest - p.year)
