@@ -23,10 +23,20 @@ from foi_precedent.letters.exemptions import find_citations
 from retriever.chunking import exemption_prefixes, flag_key
 from retriever.filters import FilterColumns
 
-TOKENIZER_VERSION = 1
+TOKENIZER_VERSION = 2
 STAMP_FILE = "stamp.json"
 DOCS_FILE = "docs.json"
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# Near-identical requests often differ only in time ("currently using" / "previously used" / "planning to
+# use"), which the embedding barely sees and which paraphrases word differently: one token per time frame.
+_TIME_FRAMES = (
+    ("time_now", re.compile(r"\b(?:currently|at (?:the )?(?:moment|present)|presently|nowadays|right now|"
+                            r"at this time|current(?:ly)? in use)\b")),
+    ("time_past", re.compile(r"\b(?:previously|in the past|formerly|ever (?:been|used|trialled|piloted|tested|"
+                             r"deployed|had)|have you ever|has (?:the|your) \w+ ever|prior to)\b")),
+    ("time_future", re.compile(r"\b(?:in (?:the )?future|planning|plans? to|intends? to|later on|upcoming|"
+                               r"going to)\b")),
+)
 
 
 class Tokenizer:
@@ -44,6 +54,7 @@ class Tokenizer:
         tokens = self._stem(words) if words else []
         for citation in find_citations(text):
             tokens.extend(flag_key(p) for p in exemption_prefixes(citation.text))
+        tokens.extend(tag for tag, pattern in _TIME_FRAMES if pattern.search(lower))
         return tokens
 
 

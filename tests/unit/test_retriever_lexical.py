@@ -80,3 +80,18 @@ def test_save_and_load_with_stamp(tmp_path):
 def test_empty_corpus():
     lex = LexicalIndex.build([], [], [], {"v": 0})
     assert lex.top("anything", 5) == [] and lex.scores("anything").shape == (0,)
+
+
+def test_time_frames_become_tokens():
+    """'currently using' and 'at the moment' ask the same; 'previously used' asks another question."""
+    tok = Tokenizer()
+
+    def frames(text):
+        return [t for t in tok(text) if t.startswith("time_")]
+
+    assert frames("Is your police force currently using or trialling FRT?") == ["time_now"]
+    assert frames("Does the force use face-matching software at the moment?") == ["time_now"]
+    assert frames("Has your police force previously trialled or used FRT?") == ["time_past"]
+    assert frames("Have you ever piloted facial recognition in the past?") == ["time_past"]
+    assert frames("Is your police force planning to trial FRT in future?") == ["time_future"]
+    assert frames("How many Taser discharges were there in 2023?") == []
