@@ -29,13 +29,11 @@ DOCS_FILE = "docs.json"
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # Near-identical requests often differ only in time ("currently using" / "previously used" / "planning to
 # use"), which the embedding barely sees and which paraphrases word differently: one token per time frame.
-_TIME_FRAMES = (
-    ("time_now", re.compile(r"\b(?:currently|at (?:the )?(?:moment|present)|presently|nowadays|right now|"
-                            r"at this time|current(?:ly)? in use)\b")),
-    ("time_past", re.compile(r"\b(?:previously|in the past|formerly|ever (?:been|used|trialled|piloted|tested|"
-                             r"deployed|had)|have you ever|has (?:the|your) \w+ ever|prior to)\b")),
-    ("time_future", re.compile(r"\b(?:in (?:the )?future|planning|plans? to|intends? to|later on|upcoming|"
-                               r"going to)\b")),
+_TIME_FRAMES = re.compile(
+    r"\b(?:(?P<time_now>currently|at (?:the )?(?:moment|present)|presently|nowadays|right now|at this time)"
+    r"|(?P<time_past>previously|in the past|formerly|ever (?:been|used|trialled|piloted|tested|deployed|had)"
+    r"|have you ever|has (?:the|your) \w+ ever|prior to)"
+    r"|(?P<time_future>in (?:the )?future|planning|plans? to|intends? to|later on|upcoming|going to))\b"
 )
 
 
@@ -54,7 +52,7 @@ class Tokenizer:
         tokens = self._stem(words) if words else []
         for citation in find_citations(text):
             tokens.extend(flag_key(p) for p in exemption_prefixes(citation.text))
-        tokens.extend(tag for tag, pattern in _TIME_FRAMES if pattern.search(lower))
+        tokens.extend(dict.fromkeys(m.lastgroup for m in _TIME_FRAMES.finditer(lower)))  # one pass, each once
         return tokens
 
 
