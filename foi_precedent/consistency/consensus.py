@@ -205,8 +205,8 @@ def build_consensus(
 
     # The sections relied on by the precedents that gave the majority answer (s31 limbs for a refusal, s21 for
     # a public-domain answer, reg12(4)(a) for an EIR "not held"): a minority's citations are not precedent.
-    agreeing = [w for w in counted if frozenset(w.precedent.treatments) == majority_set
-                and same_numbering(w.precedent.regime, regime)]
+    majority = [w for w in counted if frozenset(w.precedent.treatments) == majority_set]
+    agreeing = [w for w in majority if same_numbering(w.precedent.regime, regime)]
     ex_total = sum(w.weight for w in agreeing)
     ex_shares: dict[str, float] = defaultdict(float)
     for w in agreeing:
@@ -222,7 +222,6 @@ def build_consensus(
     # A pointer names a publication, usually the authority's own ("LFR Deployment Grid" is the MPS's page): only
     # the authority's own precedents that gave the majority answer say what it should point to (a refusal is not
     # told to point where a minority pointed). Other authorities' pointers are kept apart.
-    majority = [w for w in counted if frozenset(w.precedent.treatments) == majority_set]
     pointing = [w for w in majority if w.precedent.pointers and same_authority(w.precedent, authority)]
     elsewhere = [w for w in majority if w.precedent.pointers and not same_authority(w.precedent, authority)]
     other_pointers = tuple(dict.fromkeys(p for w in sorted(elsewhere, key=lambda w: -w.weight)

@@ -236,23 +236,24 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     if c.pointers and not treatment_flagged:
         draft_keys = q.pointer_keys
         dropped = [p for p in c.pointers if not pointer_matches(p.key, draft_keys)]
-        # evidence: the precedents that name what the draft leaves out (consensus pointers are the authority's own)
-        naming = [p for p in sorted(c.precedents, key=lambda p: -_weight(c, p)) if same_authority(p, c.authority)
-                  and any(pointer_matches(x.key, {d.key for d in dropped}) for x in p.pointers)]
-        if dropped and not draft_keys:
+        if dropped:
             names = ", ".join(f"'{p.name}'" for p in dropped)
-            flag("pointer_dropped", "medium", f"Precedent pointed to {names}; the draft gives no pointer.",
-                 focus=[p.name for p in dropped], evidence=_evidence(naming, [p.name for p in dropped]))
-        elif dropped:
-            names = ", ".join(f"'{p.name}'" for p in dropped)
+            # evidence: the authority's own precedents that name what the draft leaves out
+            dropped_keys = {d.key for d in dropped}
+            naming = [p for p in sorted(c.precedents, key=lambda p: -_weight(c, p)) if same_authority(p, c.authority)
+                      and any(pointer_matches(x.key, dropped_keys) for x in p.pointers)]
+            evidence = _evidence(naming, [p.name for p in dropped])
             extra = [p.name for p in q.pointers if not pointer_matches(p.key, {x.key for x in c.pointers})]
-            if extra:
+            if not draft_keys:
+                flag("pointer_dropped", "medium", f"Precedent pointed to {names}; the draft gives no pointer.",
+                     evidence=evidence)
+            elif extra:
                 flag("pointer_divergence", "medium",
                      f"The draft points to {', '.join(repr(x) for x in extra)} where precedent pointed to {names}.",
-                     focus=[p.name for p in dropped], evidence=_evidence(naming, [p.name for p in dropped]))
+                     evidence=evidence)
             else:
                 flag("pointer_dropped", "low", f"Precedent also pointed to {names}, which the draft omits.",
-                     focus=[p.name for p in dropped], evidence=_evidence(naming, [p.name for p in dropped]))
+                     evidence=evidence)
     return flags
 
 

@@ -431,7 +431,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
 
     for seg in _segments(answer):
         cites = [c for c in find_citations(seg) if c.is_exemption]
-        s21 = any(c.section == accessible for c in cites)  # s25 in a FOISA letter
+        otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
         other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text != NOT_HELD_EXCEPTION
                        and not table.is_ncnd_subsection(c.text)]
         # each pattern is searched once per segment (this loop is most of a parse)
@@ -450,16 +450,17 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         not_held = bool(_NOT_HELD.search(seg)) or any(c.text == NOT_HELD_EXCEPTION for c in cites)
         if not_held:
             add(Treatment.NOT_HELD)
-        if public_domain or s21 or (link and not not_held):
+        if public_domain or otherwise_accessible or (link and not not_held):
             add(Treatment.PUBLIC_DOMAIN)
         withheld = bool(other_cites) or (
-            not (is_ncnd or s21 or cost or vexatious or public_domain or not_held) and bool(_WITHHELD.search(seg))
+            not (is_ncnd or otherwise_accessible or cost or vexatious or public_domain or not_held)
+            and bool(_WITHHELD.search(seg))
         )
         if withheld and not (is_ncnd and not other_cites):
             add(Treatment.PARTLY_DISCLOSED if partly else Treatment.WITHHELD)
         elif partly:
             add(Treatment.PARTLY_DISCLOSED)
-        if not (is_ncnd or not_held or withheld or cost or vexatious or public_domain or link or s21) and (
+        if not (is_ncnd or not_held or withheld or cost or vexatious or public_domain or link or otherwise_accessible) and (
             _DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))
         ):
             add(Treatment.DISCLOSED)
@@ -519,7 +520,7 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions, accessib
     if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
         table = rule_table()
         refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e)
-                    and not e.startswith((accessible + "(", "s12", "s14", NOT_HELD_EXCEPTION)) and e != accessible]
+                    and section_of(e) not in (accessible, "s12", "s14") and not e.startswith(NOT_HELD_EXCEPTION)]
         families = {section_of(e) for e in refusing}
         if len(families) == 1:
             out = refusing
