@@ -48,6 +48,7 @@ class Consensus:
     agreement: float = 0.0  # weighted share of counted precedents with the majority treatment set
     confidence: str = "none"  # high | medium | low | none
     authority: str | None = None  # the authority the question is asked of (its precedents weigh more)
+    regime: str | None = None  # the checked letter's or the reply's regime (section numbers follow it)
 
     @property
     def precedents(self) -> list[Precedent]:
@@ -59,7 +60,10 @@ class Consensus:
 
     @property
     def agreeing(self) -> list[Precedent]:
-        return [p for p in self.precedents if frozenset(p.treatments) == frozenset(self.treatments)]
+        """The precedents that gave the majority answer; those numbering sections as this letter does first (a
+        Scottish reply quotes a FOISA letter before an English one)."""
+        same = [p for p in self.precedents if frozenset(p.treatments) == frozenset(self.treatments)]
+        return sorted(same, key=lambda p: not same_numbering(p.regime, self.regime))
 
     @property
     def dissenting(self) -> list[Precedent]:
@@ -257,4 +261,5 @@ def build_consensus(
         agreement=agreement,
         confidence=confidence,
         authority=authority,
+        regime=regime,
     )

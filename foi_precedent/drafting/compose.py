@@ -19,7 +19,7 @@ from foi_precedent.drafting.letter import decision_marker, one_line, precedent_l
 from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.drafting.request import Request
 from foi_precedent.errors import LetterError
-from foi_precedent.letters.exemptions import find_citations
+from foi_precedent.letters.exemptions import citation_parts, find_citations
 from foi_precedent.letters.model import Letter, Question, Treatment
 from foi_precedent.letters.parser import (
     _CLOSING,
@@ -160,8 +160,8 @@ def reasons_problem(text: str, plan: Plan) -> str | None:
     """Why the model's reasons cannot stand in the letter, or None when they can: they must be long enough to
     be reasons, name a section the plan relies on, cite no exemption the plan does not have (the model may not
     decide one), and not argue for the disclosure the plan refuses."""
-    sections = {m.group(1) for e in plan.exemptions if (m := re.match(r"(?:s|reg)(\d+A?)", e))}
-    named = {n.upper() for n in re.findall(r"\b(?:section|s\.?|regulation|reg\.?)\s*(\d+(?:A(?![a-z]))?)", text, re.I)}
+    sections = {parts[1] for e in plan.exemptions if (parts := citation_parts(e))}
+    named = {parts[1] for c in find_citations(text) if (parts := citation_parts(c.text))}
     if len(text) < 80 or not sections & named:
         return "the model's reasons name none of the planned exemptions"
     extra = list(dict.fromkeys(c.text for c in find_citations(text)

@@ -18,12 +18,22 @@ from dataclasses import dataclass, field
 from foi_precedent.consistency.checker import CheckResult, check_letter
 from foi_precedent.consistency.flags import Evidence, Flag, pointer_matches
 from foi_precedent.drafting.compose import REASONS, Composition, Sections, compose, section_text
-from foi_precedent.drafting.letter import REFERENCE_LINE, cite, complaint_rights, one_line, precedent_letter
+from foi_precedent.drafting.letter import (
+    FOIA_FORM,
+    REFERENCE_LINE,
+    LetterForm,
+    answer_lines,
+    cite,
+    complaint_rights,
+    letter_form,
+    one_line,
+    precedent_letter,
+)
 from foi_precedent.drafting.plan import DEFAULT_K, Plan, QuestionPlan, plan_request
 from foi_precedent.drafting.prompts import PromptTemplate, load_prompt
 from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.errors import LetterError, ModelError, PrecedentError, SetupError
-from foi_precedent.letters.exemptions import rule_table, section_of
+from foi_precedent.letters.exemptions import rule_table_for, section_of
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.parser import parse_text
 from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings
@@ -79,6 +89,7 @@ class DraftResult:
         """The JSON of ``precedent draft --json`` (a public interface)."""
         return {
             "draft": self.draft,
+            "regime": letter_form(self.plan).regime,
             "questions": [{"label": q.label, "text": q.text, "plan": q.to_dict()} for q in self.plan.questions],
             "flags": [f.to_dict() for f in self.flags],
             "model": self.model,
@@ -139,15 +150,14 @@ def as_data(text: str) -> str:
     return _DATA_TAG.sub(lambda m: m.group(0).replace("<", "[").replace(">", "]"), text)
 
 
-def required_answer(q: QuestionPlan, authority: str | None) -> str:
-    from foi_precedent.drafting.letter import answer_lines
-
-    return " / ".join(answer_lines(q, authority))
+def required_answer(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA_FORM) -> str:
+    return " / ".join(answer_lines(q, authority, form))
 
 
 def plan_text(plan: Plan, authority: str | None) -> str:
     """The plan as the model sees it. The requester's wording stays inside data delimiters."""
     out = []
+    form = letter_form(plan)
     for q in plan.questions:
         decision = ", ".join(t.value.replace("_", " ") for t in q.treatments) or "none"
         out.append(f"{q.label} asks: <request_data>{as_data(one_line(q.text))}</request_data>")
@@ -156,7 +166,7 @@ def plan_text(plan: Plan, authority: str | None) -> str:
         out.append(f"  decision: {decision} (precedent {q.status}, confidence {q.confidence})")
         out.append(f"  exemptions: {cite(q.exemptions) or 'none'}")
         out.append(f"  pointers: {'; '.join(p.name + (' ' + p.url if p.url else '') for p in q.pointers) or 'none'}")
-        out.append(f"  required answer: {required_answer(q, authority)}")
+        out.append(f"  required answer: {required_answer(q, authority, form)}")
     return "\n".join(out)
 
 
@@ -202,7 +212,7 @@ def section_opening(plan: Plan, section: str | None, authority: str | None) -> s
         exemptions = plan.exemptions
         return f"{cite(exemptions)} {'applies' if len(exemptions) == 1 else 'apply'} because"
     q = next((q for q in plan.questions if q.label == section), None)
-    return required_answer(q, authority) if q is not None else ""
+    return required_answer(q, authority, letter_form(plan)) if q is not None else ""
 
 
 def section_guide(plan: Plan, section: str | None) -> str:
@@ -210,7 +220,7 @@ def section_guide(plan: Plan, section: str | None) -> str:
     never asked for a public interest test for an absolute exemption or a harm test for a class-based one."""
     if section != REASONS:
         return "Then add at most two plain sentences that explain the answer to the requester."
-    table = rule_table()
+    table = rule_table_for(letter_form(plan).regime)
     rules = [r for e in plan.exemptions if (r := table.rule_for(e)) is not None and not table.is_ncnd_subsection(e)]
     ncnd = [e for e in plan.exemptions if table.is_ncnd_subsection(e)]
     out = []
@@ -238,7 +248,7 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
         "authority": authority or "the public authority",
         "plan": plan_text(plan, authority),
         "request": as_data(request.text),
-        "complaint_rights": complaint_rights(authority),
+        "complaint_rights": complaint_rights(authority, letter_form(plan)),
         "labels": ", ".join(q.label for q in plan.questions),
         "section": section or "",
         "opening": section_opening(plan, section, authority),
@@ -386,7 +396,7 @@ def checkable(index):
 
 def request_letter(request: Request) -> Letter:
     """The request as a ``Letter`` the checker can read (its wording is used to look precedent up)."""
-    return Letter(reference="request", authority=None, date=None, regime=Regime.FOIA,
+    return Letter(reference="request", authority=None, date=None, regime=Regime(request.regime or "FOIA"),
                   questions=tuple(Question(q.label, q.text, "") for q in request.questions), text=request.text)
 
 

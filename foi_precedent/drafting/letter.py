@@ -9,21 +9,48 @@ a ``[DECISION NEEDED: ...]`` marker instead of a guess; where the facts of the n
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.drafting.request import Request
-from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table, section_of
+from foi_precedent.letters.exemptions import (
+    NOT_HELD_EXCEPTION,
+    citation_parts,
+    find_citations,
+    rule_table_for,
+    section_of,
+)
 from foi_precedent.letters.model import Letter, Pointer, Treatment
 
 REFERENCE_LINE = "Freedom of information request reference no: [REFERENCE]"
 REQUEST_HEADER = "I note you seek access to the following information:"
-REFUSAL_NOTICE = ("this response serves as a Refusal Notice under Section 17 of the Freedom of Information Act 2000 "
-                  "(the Act) by virtue of the following exemptions:")
 DISCLOSURE_HEADER = "Disclosure"
 REASONS_HEADER = "Reason for decision"
 OFFICER_INFO = "[INFORMATION TO BE PROVIDED BY THE OFFICER]"
 
-COMPLAINT_RIGHTS = """Complaint rights
+
+@dataclass(frozen=True)
+class LetterForm:
+    """What a reply says differently under each regime: the Act and its refusal notice, the exemption for
+    information already published, the duty to assist, cost and vexatious refusals, and the complaint route."""
+
+    regime: str
+    refusal_notice: str  # follows "... and therefore " / "Therefore "
+    accessible: str  # the exemption for published information: s21 (FOIA), s25 (FOISA), reg6(1)(b) (EIR)
+    accessible_clause: str  # "... is already in the public domain{clause} under ..."
+    duty_to_assist: str
+    cost_limit: str  # the answer to a question refused on cost
+    cost_line: str  # its line in the refusal notice ("" when the regime has none)
+    vexatious: str
+    vexatious_line: str
+    complaint_rights: str  # {authority}: "the <authority>" or "us"
+
+    def is_accessible(self, exemption: str) -> bool:
+        return exemption == self.accessible or exemption.startswith(self.accessible + "(") or (
+            self.accessible != "s21" and section_of(exemption) == "s21")
+
+
+_FOIA_COMPLAINT = """Complaint rights
 Are you unhappy with how your request has been handled or do you think the decision is incorrect?
 You have the right to require {authority} to review their decision. Ask for an internal review in writing, \
 by email or post to [FOI CONTACT ADDRESS], within 40 working days of the date of this letter.
@@ -31,6 +58,99 @@ If you are still dissatisfied following the internal review, you have the right 
 to complain directly to the Information Commissioner's Office (ICO) and ask them to investigate whether we \
 have complied with the terms of the Act. The ICO can be contacted at Wycliffe House, Water Lane, Wilmslow, \
 Cheshire SK9 5AF, or via ico.org.uk."""
+
+_FOISA_COMPLAINT = """Complaint rights
+If you are dissatisfied with the way in which {authority} has dealt with your request, you are entitled to \
+request a review of our actions and decisions under section 20 of the Act. Your request must specify the matter \
+which gives rise to your dissatisfaction and it must be made within 40 working days of receiving this response, \
+in writing to [FOI CONTACT ADDRESS].
+If you remain dissatisfied following our review response, you can apply to the Scottish Information Commissioner \
+within six months for a decision under section 47 of the Act. You can apply online at foi.scot, or by letter to \
+Scottish Information Commissioner, Kinburn Castle, Doubledykes Road, St Andrews, Fife, KY16 9DS.
+Should you wish to appeal against the Commissioner's decision, there is an appeal to the Court of Session on a \
+point of law only."""
+
+_EIR_COMPLAINT = """Complaint rights
+If you are unhappy with the way your request has been handled, or with the decision, you may ask {authority} \
+for a reconsideration (internal review) under regulation 11 of the Regulations. Please write to \
+[FOI CONTACT ADDRESS], quoting the reference number above, within 40 working days of the date of this letter.
+If you remain dissatisfied after the internal review, you may complain to the Information Commissioner, who will \
+decide whether your request has been dealt with in accordance with the Environmental Information Regulations \
+2004. The Information Commissioner's Office can be contacted at Wycliffe House, Water Lane, Wilmslow, \
+Cheshire SK9 5AF, or via ico.org.uk."""
+
+FOIA_FORM = LetterForm(
+    regime="FOIA",
+    refusal_notice=("this response serves as a Refusal Notice under Section 17 of the Freedom of Information Act "
+                    "2000 (the Act) by virtue of the following exemptions:"),
+    accessible="s21",
+    accessible_clause=" and is therefore exempt under {cited} of the Act (information reasonably accessible to you "
+                      "by other means);",
+    duty_to_assist="Section 16 duty to assist",
+    cost_limit=("{lead} locate, retrieve and extract this information would exceed the appropriate limit under "
+                "Section 12 of the Act: we estimate it would take [ESTIMATE] hours at £25 per hour, against the limit "
+                "of £450 (18 hours). Under our Section 16 duty to assist, you may wish to narrow your request, for "
+                "example [ADVICE: a shorter time period or fewer categories]."),
+    cost_line="Section 12 Exemption where cost of compliance exceeds appropriate limit",
+    vexatious=("{lead} request is refused under Section 14(1) of the Act as vexatious. [REASONS NEEDED: why the "
+               "request is vexatious.]"),
+    vexatious_line="Section 14(1) Vexatious requests",
+    complaint_rights=_FOIA_COMPLAINT,
+)
+
+FOISA_FORM = LetterForm(
+    regime="FOISA",
+    refusal_notice=("this represents a refusal notice in terms of section 16 of the Freedom of Information "
+                    "(Scotland) Act 2002 (the Act) by virtue of the following exemptions:"),
+    accessible="s25",
+    accessible_clause=" and is therefore exempt under {cited} of the Act (information otherwise accessible);",
+    duty_to_assist="Section 15 duty to advise and assist",
+    cost_limit=("{lead} locate, retrieve and extract this information would exceed the upper cost limit under "
+                "Section 12 of the Act: we estimate it would cost more than £600, at no more than £15 per hour "
+                "([ESTIMATE] hours). Under our Section 15 duty to advise and assist, you may wish to narrow your "
+                "request, for example [ADVICE: a shorter time period or fewer categories]."),
+    cost_line="Section 12(1) Excessive cost of compliance",
+    vexatious=("{lead} request is refused under Section 14(1) of the Act as vexatious. [REASONS NEEDED: why the "
+               "request is vexatious.]"),
+    vexatious_line="Section 14(1) Vexatious or repeated requests",
+    complaint_rights=_FOISA_COMPLAINT,
+)
+
+EIR_FORM = LetterForm(
+    regime="EIR",
+    refusal_notice=("this letter serves as a refusal notice under regulation 14 of the Environmental Information "
+                    "Regulations 2004 (the Regulations) by virtue of the following exceptions:"),
+    accessible="reg6(1)(b)",
+    accessible_clause=" and easily accessible to you (regulation 6(1)(b) of the Regulations);",
+    duty_to_assist="regulation 9 duty to advise and assist",
+    cost_limit=("[DECISION NEEDED: the Environmental Information Regulations have no cost limit; a request too "
+                "costly to answer is refused as manifestly unreasonable under regulation 12(4)(b), subject to the "
+                "public interest test.]"),
+    cost_line="",
+    vexatious=("[DECISION NEEDED: under the Environmental Information Regulations a vexatious request is refused as "
+               "manifestly unreasonable under regulation 12(4)(b), subject to the public interest test.]"),
+    vexatious_line="",
+    complaint_rights=_EIR_COMPLAINT,
+)
+
+FORMS = {f.regime: f for f in (FOIA_FORM, FOISA_FORM, EIR_FORM)}
+# Kept for callers and tests that name the FOIA wording.
+REFUSAL_NOTICE = FOIA_FORM.refusal_notice
+COMPLAINT_RIGHTS = FOIA_FORM.complaint_rights
+
+
+def letter_form(plan: Plan | None) -> LetterForm:
+    """The form of the reply: the plan's regime; a plan with no regime whose exemptions are all EIR regulations
+    is an EIR reply; otherwise FOIA."""
+    if plan is None:
+        return FOIA_FORM
+    if plan.regime in FORMS:
+        return FORMS[plan.regime]
+    cited = plan.exemptions
+    if cited and all(e.startswith("reg") for e in cited):
+        return EIR_FORM
+    return FOIA_FORM
+
 
 _ORDER = (Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED, Treatment.WITHHELD,
           Treatment.NCND, Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.OTHER)
@@ -46,12 +166,12 @@ def cite(exemptions) -> str:
     """('s31(1)(a)', 's31(1)(b)', 's40(2)') -> 'Section 31(1)(a) and (b) and Section 40(2)'."""
     groups: dict[str, list[str]] = {}
     for e in exemptions:
-        m = re.match(r"(s|reg)(\d+A?)((?:\(\w+\))*)", e)
-        if not m:
+        parts = citation_parts(e)
+        if not parts:
             continue
-        word = "Regulation" if m.group(1) == "reg" else "Section"
-        parens = re.findall(r"\(\w+\)", m.group(3))
-        groups.setdefault(f"{word} {m.group(2)}", []).append("".join(parens))
+        prefix, number, parens = parts
+        word = "Regulation" if prefix == "reg" else "Section"
+        groups.setdefault(f"{word} {number}", []).append("".join(parens))
     out = []
     for head, tails in groups.items():
         if len(tails) == 1 or not all(tails):
@@ -67,9 +187,10 @@ def cite(exemptions) -> str:
     return " and ".join(out)
 
 
-def exemption_line(exemption: str) -> str:
-    """One line of the refusal notice: 'Section 31(1)(a) Law enforcement'."""
-    rule = rule_table().rule_for(exemption)
+def exemption_line(exemption: str, regime: str | None = None) -> str:
+    """One line of the refusal notice: 'Section 31(1)(a) Law enforcement' (FOIA), 'Section 38(1)(b) Personal
+    information' (FOISA)."""
+    rule = rule_table_for(regime).rule_for(exemption)
     name = rule.name if rule else ""
     return f"{cite([exemption])} {name}".strip()
 
@@ -95,8 +216,8 @@ def decision_marker(q: QuestionPlan) -> str:
     return "[DECISION NEEDED: the precedents could not be classified (see the plan); decide the answer.]"
 
 
-def answer_lines(q: QuestionPlan, authority: str | None) -> list[str]:
-    """The answer to one question, in the phrasing the parser classifies."""
+def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA_FORM) -> list[str]:
+    """The answer to one question, in the phrasing the parser classifies, in the words of the regime's Act."""
     treatments = [t for t in _ORDER if t in set(q.treatments)]
     lines: list[str] = []
     if q.needs_decision:
@@ -106,18 +227,19 @@ def answer_lines(q: QuestionPlan, authority: str | None) -> list[str]:
     if not treatments or treatments == [Treatment.OTHER]:
         return lines or [decision_marker(q)]
     parted = len([t for t in treatments if t != Treatment.OTHER]) > 1
-    refusal_exemptions = tuple(e for e in q.exemptions if e not in q.ncnd and not e.startswith("s21")
+    refusal_exemptions = tuple(e for e in q.exemptions if e not in q.ncnd and not form.is_accessible(e)
                                and e != NOT_HELD_EXCEPTION)
-    s21 = cite([e for e in q.exemptions if e.startswith("s21")])
+    published = [e for e in q.exemptions if form.is_accessible(e)]  # FOIA's s21 in a FOISA plan is its s25
+    accessible = cite([e for e in published if section_of(e) == section_of(form.accessible)]
+                      or ([form.accessible] if published or form.regime == "EIR" else []))
     body = authority or "the [AUTHORITY]"
     for i, t in enumerate(treatments, 1):
         lead = f"Part {i} of the question" if parted else "This information"
         if t == Treatment.PUBLIC_DOMAIN:
             where = pointer_text(q.pointers) or "[TITLE AND LINK OF THE PUBLISHED INFORMATION]"
             link = "these links" if len(q.pointers) > 1 else "this link"
-            exempt = (f" and is therefore exempt under {s21} of the Act (information reasonably accessible to you "
-                      "by other means);") if s21 else " and"
-            lines.append(f"{lead} is already in the public domain{exempt} under Section 16 duty to assist please visit "
+            exempt = form.accessible_clause.format(cited=accessible) if accessible else " and"
+            lines.append(f"{lead} is already in the public domain{exempt} under {form.duty_to_assist} please visit "
                          f"{link}: {where}")
         elif t == Treatment.DISCLOSED:
             lines.append(f"{lead}: the information requested is as follows: {OFFICER_INFO}" if parted
@@ -140,19 +262,13 @@ def answer_lines(q: QuestionPlan, authority: str | None) -> list[str]:
                 text = (text[:-1] + ", and the exception under Regulation 12(4)(a) of the Environmental Information "
                         "Regulations 2004 applies.")
             if q.pointers and Treatment.PUBLIC_DOMAIN not in treatments:
-                text = (text[:-1] + "; under our Section 16 duty to assist please visit this link for more "
+                text = (text[:-1] + f"; under our {form.duty_to_assist} please visit this link for more "
                         f"information: {pointer_text(q.pointers)}")
             lines.append(text)
         elif t == Treatment.COST_LIMIT:
-            lines.append(f"{'For part ' + str(i) + ' of the question, to' if parted else 'To'} locate, retrieve "
-                         "and extract this information would exceed the appropriate limit under Section 12 of the "
-                         "Act: we estimate it would take [ESTIMATE] hours at £25 per hour, against the limit of £450 "
-                         "(18 hours). Under our Section 16 duty to assist, you may wish to narrow your request, for "
-                         "example [ADVICE: a shorter time period or fewer categories].")
+            lines.append(form.cost_limit.format(lead=f"For part {i} of the question, to" if parted else "To"))
         elif t == Treatment.VEXATIOUS:
-            lines.append(f"{'For part ' + str(i) + ' of the question, this' if parted else 'This'} request is "
-                         "refused under Section 14(1) of the Act as vexatious. [REASONS NEEDED: why the request "
-                         "is vexatious.]")
+            lines.append(form.vexatious.format(lead=f"For part {i} of the question, this" if parted else "This"))
     return lines
 
 
@@ -255,6 +371,7 @@ def reasons_block(plan: Plan, index) -> list[str]:
 
 
 def decision_lines(plan: Plan) -> list[str]:
+    form = letter_form(plan)
     all_t = [set(q.treatments) for q in plan.questions if not (q.needs_decision and q.status != "thin")]
     refusing = any(t & _REFUSING for t in all_t)
     opening = any(t & _OPEN for t in all_t)
@@ -265,13 +382,13 @@ def decision_lines(plan: Plan) -> list[str]:
             "I have today decided not to disclose the requested information. Therefore ")
     exemptions = list(dict.fromkeys(
         e for q in plan.questions if not (q.needs_decision and q.status != "thin") for e in q.exemptions
-        if not e.startswith("s21")))
-    lines = [lead + REFUSAL_NOTICE]
-    lines.extend(exemption_line(e) for e in exemptions)
-    if any(Treatment.COST_LIMIT in t for t in all_t):
-        lines.append("Section 12 Exemption where cost of compliance exceeds appropriate limit")
-    if any(Treatment.VEXATIOUS in t for t in all_t):
-        lines.append("Section 14(1) Vexatious requests")
+        if not form.is_accessible(e)))
+    lines = [lead + form.refusal_notice]
+    lines.extend(exemption_line(e, form.regime) for e in exemptions)
+    if any(Treatment.COST_LIMIT in t for t in all_t) and form.cost_line:
+        lines.append(form.cost_line)
+    if any(Treatment.VEXATIOUS in t for t in all_t) and form.vexatious_line:
+        lines.append(form.vexatious_line)
     if len(lines) == 1:
         lines.append("[EXEMPTION NEEDED]")
     return lines
@@ -286,6 +403,7 @@ def precedent_letter(request: Request, plan: Plan, index=None, authority: str | 
     """The whole precedent-only draft; ``answers`` (label -> lines) and ``reasons`` replace the precedent
     wording where given (the sections a model wrote)."""
     body = authority or plan.authority
+    form = letter_form(plan)
     answers = answers or {}
     out = [REFERENCE_LINE, "", request.requester.salutation, "", REQUEST_HEADER]
     out.extend(f"{q.label} - {one_line(q.text)}" for q in plan.questions)
@@ -298,10 +416,10 @@ def precedent_letter(request: Request, plan: Plan, index=None, authority: str | 
     out.extend(["", DISCLOSURE_HEADER])
     for q in plan.questions:
         out.append(f"{q.label} - {one_line(q.text)}")
-        out.extend(answers.get(q.label) or answer_lines(q, body))
-    out.extend(["", complaint_rights(body)])
+        out.extend(answers.get(q.label) or answer_lines(q, body, form))
+    out.extend(["", complaint_rights(body, form)])
     return "\n".join(out) + "\n"
 
 
-def complaint_rights(authority: str | None) -> str:
-    return COMPLAINT_RIGHTS.format(authority=("the " + _strip_the(authority)) if authority else "us")
+def complaint_rights(authority: str | None, form: LetterForm = FOIA_FORM) -> str:
+    return form.complaint_rights.format(authority=("the " + _strip_the(authority)) if authority else "us")

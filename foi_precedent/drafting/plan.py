@@ -80,6 +80,7 @@ class QuestionPlan:
 class Plan:
     questions: tuple[QuestionPlan, ...]
     authority: str | None = None
+    regime: str | None = None  # FOIA, EIR or FOISA: the Act the reply is written under (None: FOIA)
 
     @property
     def exemptions(self) -> tuple[str, ...]:
@@ -140,6 +141,15 @@ def authority_regime(precedents: list[Precedent], authority: str | None) -> str 
     return counts.most_common(1)[0][0] if counts else None
 
 
+def plan_regime(own: str | None, named: str | None) -> str | None:
+    """The regime a reply is written under: what the authority's own letters use (a Scottish authority answers
+    under FOISA whatever the requester wrote), except that a request the requester makes under the EIR is
+    answered under the EIR outside Scotland; with no letters of its own, the regime the request names."""
+    if named == "EIR" and own != "FOISA":
+        return "EIR"
+    return own or named
+
+
 def plan_request(request: Request, index: PrecedentSearch, authority: str | None = None, k: int = DEFAULT_K,
                  exclude_references=()) -> Plan:
     """One batched search for all the questions, then a consensus per question."""
@@ -149,10 +159,10 @@ def plan_request(request: Request, index: PrecedentSearch, authority: str | None
     if authority:
         same = index.search_many(queries, k=k, authority=authority, exclude_references=exclude)
         hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
-    regime = authority_regime([p for h in hits for p in h], authority)
+    regime = plan_regime(authority_regime([p for h in hits for p in h], authority), request.regime)
     plans = [
         plan_from_consensus(q.label, q.text, build_consensus(q.label, q.text, h, authority=authority,
                                                              exclude_references=set(exclude), regime=regime))
         for q, h in zip(request.questions, hits, strict=True)
     ]
-    return Plan(questions=tuple(plans), authority=authority)
+    return Plan(questions=tuple(plans), authority=authority, regime=regime)

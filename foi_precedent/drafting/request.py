@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from foi_precedent.errors import LetterError
+from foi_precedent.letters.parser import named_regime
 
 MAX_REQUEST_BYTES = 1024 * 1024  # a request is a page or two; anything over 1 MB is not a request
 
@@ -123,6 +124,12 @@ class Request:
     text: str  # the whole request with identity replaced by placeholders
     requester: Requester = field(default_factory=Requester)
     source: str = "request"
+
+    @property
+    def regime(self) -> str | None:
+        """The regime the requester names ('under the Freedom of Information (Scotland) Act'), or None."""
+        named = named_regime(self.text)
+        return named.value if named else None
 
     def to_dict(self) -> dict:
         return {"questions": [{"label": q.label, "text": q.text} for q in self.questions], "text": self.text}

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "foia_exemptions.yaml"
+FOISA_RULES_FILE = RULES_FILE.with_name("foisa_exemptions.yaml")
 
 _PARENS = r"(?:\s?\(\s?[0-9A-Za-z]{1,3}\s?\))"
 _CONT = rf"(?:\s*(?:&|and|,|or|/)\s*{_PARENS}+)"
@@ -30,6 +31,7 @@ _EXEMPTION_RANGE = range(21, 45)
 _PROCEDURAL_REFUSALS = (12, 14)
 NOT_HELD_EXCEPTION = "reg12(4)(a)"  # EIR: information not held
 _SECTION_OF = re.compile(r"(?:s|reg)\d+[A-Za-z]?")
+_PARTS = re.compile(r"(s|reg)(\d+A?)((?:\(\w+\))*)")
 
 
 def section_of(exemption: str) -> str:
@@ -37,6 +39,16 @@ def section_of(exemption: str) -> str:
     's22A(1)' -> 's22A' (another exemption than s22); anything else unchanged."""
     m = _SECTION_OF.match(exemption)
     return m.group(0) if m else exemption
+
+
+def citation_parts(exemption: str) -> tuple[str, str, list[str]] | None:
+    """A normalised citation in its parts: 's31(1)(a)' -> ('s', '31', ['(1)', '(a)']), 'reg12(5)(b)' -> ('reg', '12',
+    ['(5)', '(b)']), 's22A(1)' -> ('s', '22A', ['(1)']); None for anything else. The one place that knows the
+    shape of a normalised citation, beside ``section_of``."""
+    m = _PARTS.match(exemption)
+    if not m:
+        return None
+    return m.group(1), m.group(2), re.findall(r"\(\w+\)", m.group(3))
 
 
 @dataclass(frozen=True)
@@ -133,10 +145,10 @@ class RuleTable:
 
     def rule_for(self, exemption: str) -> ExemptionRule | None:
         """Most specific entry first: s40(1)(...) -> 's40(1)', then 's40'."""
-        m = re.match(r"(s\d+A?)((?:\(\w+\))*)", exemption)
-        if not m:
+        parts = citation_parts(exemption)
+        if not parts or parts[0] != "s":
             return None
-        section, parens = m.group(1), re.findall(r"\(\w+\)", m.group(2))
+        section, parens = "s" + parts[1], parts[2]
         for n in range(len(parens), -1, -1):
             key = section + "".join(parens[:n])
             if key in self.exemptions:
@@ -163,3 +175,9 @@ def rule_table(path: Path = RULES_FILE) -> RuleTable:
         for key, v in data["exemptions"].items()
     }
     return RuleTable(exemptions=rules, cost_limits=data.get("cost_limits", {}))
+
+
+def rule_table_for(regime: str | None) -> RuleTable:
+    """The exemption table a letter's section numbers are read with: FOISA's for a Scottish letter, else FOIA's
+    (an EIR letter cites regulations, which neither table holds)."""
+    return rule_table(FOISA_RULES_FILE) if str(regime or "") == "FOISA" else rule_table()

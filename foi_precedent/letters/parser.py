@@ -514,7 +514,7 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions, accessib
         cited = [c.text for c in find_citations(reason) if c.is_exemption]
     out: list[str] = []
     for e in cited:
-        bare = re.fullmatch(r"s\d+A?", e)
+        bare = section_of(e) == e
         limbs = [x for x in letter_exemptions if bare and x.startswith(e + "(")]
         out.extend(limbs or [e])
     if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
@@ -735,11 +735,28 @@ def _as_date(value) -> date | None:
     return None
 
 
+_EIR = re.compile(r"environmental information regulations|\bEIRs?\b", re.I)
+_FOISA = re.compile(r"\(scotland\) act|\bFOISA\b|scottish information commissioner", re.I)
+_FOIA = re.compile(r"freedom of information act(?! \(scotland\))|\bFOIA\b", re.I)
+
+
+def named_regime(text: str) -> Regime | None:
+    """The regime a text names, if it names one: 'the Environmental Information Regulations' (EIR), 'the Freedom
+    of Information (Scotland) Act' (FOISA), 'the Freedom of Information Act' (FOIA). A request's own words."""
+    if _EIR.search(text):
+        return Regime.EIR
+    if _FOISA.search(text):
+        return Regime.FOISA
+    if _FOIA.search(text):
+        return Regime.FOIA
+    return None
+
+
 def _regime(text: str, meta: dict) -> Regime:
     if meta.get("regime") in {r.value for r in Regime}:
         return Regime(meta["regime"])
-    if re.search(r"environmental information regulations|\bEIR\b|regulation 12\(", text, re.I):
+    if _EIR.search(text) or re.search(r"regulation 12\(", text, re.I):
         return Regime.EIR
-    if re.search(r"\(scotland\) act|\bFOISA\b|scottish information commissioner", text, re.I):
+    if _FOISA.search(text):
         return Regime.FOISA
     return Regime.FOIA

@@ -341,3 +341,88 @@ def test_a_scottish_authority_s_plan_takes_section_numbers_from_foisa_letters_on
     assert scottish.questions[0].exemptions == ("s38(1)(b)",)
     english = plan_request(request, index, authority="Force 1")
     assert english.questions[0].exemptions == ("s40(2)",)
+
+
+def _misconduct_letters():
+    def reply(ref: str, act: str, citation: str, published: str) -> str:
+        return (f"Reference: {ref}\n\nYour request under the {act}:\n\nQ1 - Please give the names of the officers "
+                f"dismissed for misconduct.\nQ2 - Please send me your misconduct procedure.\nDisclosure\n"
+                f"Q1 - Please give the names of the officers dismissed for misconduct.\nThe names are exempt under "
+                f"{citation} (personal information).\nQ2 - Please send me your misconduct procedure.\nThis "
+                f"information is already in the public domain and is therefore exempt under {published} of the Act; "
+                f"please visit this link: Misconduct Procedure https://example.org/misconduct\n")
+
+    foia = [parse_text(reply(f"E-{i}", "Freedom of Information Act 2000", "Section 40(2)", "Section 21"),
+                       front_matter={"authority": f"Force {i}"}) for i in range(3)]
+    foisa = [parse_text(reply(f"S-{i}", "Freedom of Information (Scotland) Act 2002", "section 38(1)(b)",
+                              "section 25(1)"), front_matter={"authority": f"Scottish Body {i}"}) for i in range(2)]
+    return foia, foisa
+
+
+REQUEST_Q = "1. Please give the names of the officers dismissed for misconduct.\n2. Please send me your misconduct " \
+            "procedure.\n"
+
+
+def test_a_foisa_plan_is_written_as_a_foisa_letter_that_reads_back_as_its_plan():
+    """A Scottish reply cites FOISA's section 16 refusal notice, s25 for published information and the Scottish
+    Information Commissioner; none of FOIA's Section 17, Section 21, Section 50 or the ICO."""
+    foia, foisa = _misconduct_letters()
+    index = MemoryIndex([*foia, *foisa])
+    request = split_request(REQUEST_Q)
+    plan = plan_request(request, index, authority="Scottish Body 1")
+    assert plan.regime == "FOISA"
+    text = precedent_letter(request, plan, index, "Scottish Body 1")
+    assert "section 16 of the Freedom of Information (Scotland) Act 2002" in text
+    assert "Scottish Information Commissioner" in text and "Section 25(1)" in text
+    for foia_words in ("Section 17", "Freedom of Information Act 2000", "Section 21", "Section 50", "ico.org.uk",
+                       "Section 40"):
+        assert foia_words not in text
+    back = parse_text(text)
+    assert back.regime.value == "FOISA" and back.refusal_notice and back.complaint_rights
+    for q in plan.questions:
+        assert set(back.question(q.label).treatments) == set(q.treatments), q.label
+    assert set(back.question("Q1").exemptions) == {"s38(1)(b)"}
+
+
+def test_an_authority_with_no_letters_of_its_own_takes_the_regime_the_request_names():
+    foia, foisa = _misconduct_letters()
+    index = MemoryIndex([*foia, *foisa])
+    scottish = split_request("Under the Freedom of Information (Scotland) Act 2002 I ask:\n" + REQUEST_Q)
+    assert scottish.regime == "FOISA"
+    plan = plan_request(scottish, index, authority="A New Scottish Council")
+    assert plan.regime == "FOISA" and plan.questions[0].exemptions == ("s38(1)(b)",)
+    unnamed = plan_request(split_request(REQUEST_Q), index, authority="A New Scottish Council")
+    assert unnamed.regime is None and unnamed.questions[0].exemptions == ("s40(2)",)  # the majority's numbering
+    # the authority's own letters outweigh what the requester wrote
+    wrong_act = split_request("Under the Freedom of Information Act 2000:\n" + REQUEST_Q)
+    assert plan_request(wrong_act, index, authority="Scottish Body 0").regime == "FOISA"
+
+
+def test_an_eir_request_gets_an_eir_letter():
+    from foi_precedent.drafting.letter import EIR_FORM, letter_form
+    from foi_precedent.drafting.plan import plan_regime
+
+    assert plan_regime("FOIA", "EIR") == "EIR" and plan_regime("FOISA", "EIR") == "FOISA"
+    assert plan_regime(None, None) is None and plan_regime("FOIA", "FOISA") == "FOIA"
+    foia, _ = _misconduct_letters()
+    index = MemoryIndex(foia)
+    request = split_request("Under the Environmental Information Regulations 2004:\n" + REQUEST_Q)
+    plan = plan_request(request, index, authority="Force 1")
+    assert letter_form(plan) is EIR_FORM
+    text = precedent_letter(request, plan, index, "Force 1")
+    assert "regulation 14 of the Environmental Information Regulations 2004" in text
+    assert "regulation 11" in text and "Section 17" not in text
+    assert parse_text(text).regime.value == "EIR"
+
+
+def test_a_foisa_cost_refusal_uses_the_scottish_limit():
+    from foi_precedent.drafting.letter import FOISA_FORM, answer_lines
+    from foi_precedent.drafting.plan import QuestionPlan
+
+    q = QuestionPlan(label="Q1", text="All emails", treatments=(Treatment.COST_LIMIT,), exemptions=("s12",),
+                     ncnd=(), pointers=(), precedents=(), confidence="high", status="settled",
+                     needs_decision=False)
+    line = " ".join(answer_lines(q, "Police Scotland", FOISA_FORM))
+    assert "£600" in line and "£450" not in line and "Section 15 duty to advise and assist" in line
+    assert list(parse_text(f"Reference: X\n\nQ1 - All emails\nResponse: {line}\n").questions[0].treatments) == \
+        [Treatment.COST_LIMIT]
