@@ -44,6 +44,7 @@ class LetterForm:
     vexatious: str
     vexatious_line: str
     complaint_rights: str  # {authority}: "the <authority>" or "us"
+    ncnd_provision: str = ""  # where the Act has one provision for NCND (FOISA s18(1), EIR reg 12(6))
 
     def is_accessible(self, exemption: str) -> bool:
         return exemption == self.accessible or exemption.startswith(self.accessible + "(") or (
@@ -114,6 +115,7 @@ FOISA_FORM = LetterForm(
                "request is vexatious.]"),
     vexatious_line="Section 14(1) Vexatious or repeated requests",
     complaint_rights=_FOISA_COMPLAINT,
+    ncnd_provision="Section 18(1) of the Act",
 )
 
 EIR_FORM = LetterForm(
@@ -131,6 +133,7 @@ EIR_FORM = LetterForm(
                "manifestly unreasonable under regulation 12(4)(b), subject to the public interest test.]"),
     vexatious_line="",
     complaint_rights=_EIR_COMPLAINT,
+    ncnd_provision="Regulation 12(6) of the Regulations",
 )
 
 FORMS = {f.regime: f for f in (FOIA_FORM, FOISA_FORM, EIR_FORM)}
@@ -252,7 +255,7 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
             under = cite(refusal_exemptions) or "[EXEMPTION NEEDED]"
             lines.append(f"{lead} is exempt from disclosure under {under}.")
         elif t == Treatment.NCND:
-            under = cite(q.ncnd) or "[NCND SUBSECTION NEEDED]"
+            under = cite(q.ncnd) or form.ncnd_provision or "[NCND SUBSECTION NEEDED]"
             lines.append(f"{'For part ' + str(i) + ' of the question, the' if parted else 'The'} "
                          f"{_strip_the(body)} can neither confirm nor deny that it holds the information by virtue "
                          f"of {under}.")

@@ -426,3 +426,19 @@ def test_a_foisa_cost_refusal_uses_the_scottish_limit():
     assert "£600" in line and "£450" not in line and "Section 15 duty to advise and assist" in line
     assert list(parse_text(f"Reference: X\n\nQ1 - All emails\nResponse: {line}\n").questions[0].treatments) == \
         [Treatment.COST_LIMIT]
+
+
+@pytest.mark.parametrize("form_name, provision", [("FOISA_FORM", "Section 18(1)"), ("EIR_FORM", "Regulation 12(6)"),
+                                                  ("FOIA_FORM", "[NCND SUBSECTION NEEDED]")])
+def test_ncnd_cites_the_regime_s_own_provision_when_precedent_gives_no_subsection(form_name, provision):
+    """FOISA has one NCND provision (s18(1)) and the EIR one (reg 12(6)); FOIA's is per exemption, so without a
+    precedent subsection the officer must supply it."""
+    from foi_precedent.drafting import letter as forms
+    from foi_precedent.drafting.plan import QuestionPlan
+
+    q = QuestionPlan(label="Q1", text="Do you use informants at this address?", treatments=(Treatment.NCND,),
+                     exemptions=("s35(1)(a)",), ncnd=(), pointers=(), precedents=(), confidence="high",
+                     status="settled", needs_decision=False)
+    line = " ".join(forms.answer_lines(q, "Police Scotland", getattr(forms, form_name)))
+    assert f"neither confirm nor deny that it holds the information by virtue of {provision}" in line
+    assert Treatment.NCND in parse_text(f"Reference: X\n\nQ1 - Informants?\nResponse: {line}\n").questions[0].treatments
