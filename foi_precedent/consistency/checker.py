@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from foi_precedent.consistency.consensus import Consensus, build_consensus
+from foi_precedent.consistency.consensus import FLAG_SIMILARITY, Consensus, build_consensus
 from foi_precedent.consistency.flags import (
     SEVERITIES,
     Flag,
@@ -86,7 +86,8 @@ def consensus_for(letter: Letter, index: PrecedentSearch, authority: str | None 
         same = index.search_many(queries, k=k, authority=authority, exclude_references=tuple(sorted(exclude)))
         hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
     regime = letter.regime.value if letter.regime else None
-    return [build_consensus(q.label, text, h, authority=authority, exclude_references=exclude, regime=regime)
+    return [build_consensus(q.label, text, h, authority=authority, exclude_references=exclude, regime=regime,
+                            min_similarity=FLAG_SIMILARITY)
             for q, text, h in zip(letter.questions, queries, hits, strict=True)]
 
 

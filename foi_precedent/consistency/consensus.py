@@ -15,6 +15,11 @@ from foi_precedent.letters.model import Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
 
 MIN_SIMILARITY = 0.5  # cosine similarity of MiniLM question embeddings below which a past answer is not a precedent
+# An inconsistency is claimed only against past answers at least this similar (the checker's floor; drafting
+# plans from MIN_SIMILARITY up, where a related question is still a useful guide). On the shipped corpus every
+# deliberate inconsistency rests on precedent at 0.73-0.96, and every flag that rested only on precedent below
+# 0.7 compared different questions on one topic ("stop and searches of children" against "officer numbers").
+FLAG_SIMILARITY = 0.7
 RELATIVE_WINDOW = 0.2  # ... and those further than this below the best match are not counted either
 SIMILARITY_SCALE = 0.05
 OTHER_AUTHORITY_WEIGHT = 0.5
@@ -226,7 +231,10 @@ def build_consensus(
     # A pointer names a publication, usually the authority's own ("LFR Deployment Grid" is the MPS's page): only
     # the authority's own precedents that gave the majority answer say what it should point to (a refusal is not
     # told to point where a minority pointed). Other authorities' pointers are kept apart.
-    pointing = [w for w in majority if w.precedent.pointers and same_authority(w.precedent, authority)]
+    # A pointer also names the publication for one question: only a precedent asking the same question
+    # (STRONG_SIMILARITY) gives it ("officer numbers" is no page for "stop and searches of children").
+    pointing = [w for w in majority if w.precedent.pointers and same_authority(w.precedent, authority)
+                and w.precedent.similarity >= STRONG_SIMILARITY]
     elsewhere = [w for w in majority if w.precedent.pointers and not same_authority(w.precedent, authority)]
     other_pointers = tuple(dict.fromkeys(p for w in sorted(elsewhere, key=lambda w: -w.weight)
                                          for p in w.precedent.pointers))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from foi_precedent.consistency.consensus import REFUSALS, Consensus, same_authority
+from foi_precedent.consistency.consensus import REFUSALS, STRONG_SIMILARITY, Consensus, same_authority
 from foi_precedent.letters.exemptions import rule_table, section_of
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.precedent import Precedent
@@ -149,17 +149,28 @@ def _weight(c: Consensus, p: Precedent) -> float:
 AUTHORITY_FACTS = frozenset({Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS})
 
 
-def _about_another_authority(difference: set[Treatment], c: Consensus) -> bool:
-    """True when the draft differs from precedent on an authority fact and no precedent behind the consensus
-    is the authority's own: one force not holding what another published is no inconsistency."""
-    return bool(difference & AUTHORITY_FACTS) and bool(c.authority) and not any(
-        same_authority(p, c.authority) for p in c.agreeing)
+# A cost or vexatious refusal also turns on the request itself: its scope (every record since 2015, all
+# correspondence) or its history (the requester's campaign). Another request of the same kind being answered
+# says nothing about it; the authority's own answer to the same question does.
+REQUEST_FACTS = frozenset({Treatment.COST_LIMIT, Treatment.VEXATIOUS})
+
+
+def _not_comparable(difference: set[Treatment], c: Consensus) -> bool:
+    """True when the draft differs from precedent only in a way precedent cannot judge: on an authority fact
+    with no precedent of the authority's own (one force not holding what another published is no
+    inconsistency), or on a cost or vexatious refusal with no precedent of its own asking the same question."""
+    if not (difference & AUTHORITY_FACTS) or not c.authority:
+        return False
+    own = [p for p in c.agreeing if same_authority(p, c.authority)]
+    if difference & REQUEST_FACTS:
+        return not any(p.similarity >= STRONG_SIMILARITY for p in own)
+    return not own
 
 
 def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     """How the draft's answer to one question differs from the precedent consensus."""
-    if c.status == "none" or not c.treatments:
-        return []
+    if c.status == "none" or not c.treatments or not q.answer.strip():
+        return []  # an answer that is not there is flagged as unanswered, not compared with precedent
     flags: list[Flag] = []
     draft = set(q.treatments)
     prec = set(c.treatments)
@@ -202,7 +213,7 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
              f"Precedent withheld this{' under ' + ', '.join(c.exemptions) if c.exemptions else ''}; the draft "
              f"{describe_treatments(q.treatments)}.", focus=[_as_written(e) for e in c.exemptions] + ["exempt"])
         treatment_flagged = True
-    elif draft != prec and not _about_another_authority(draft ^ prec, c):
+    elif draft != prec and not _not_comparable(draft ^ prec, c):
         flag("treatment_divergence", "medium",
              f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft {describe_treatments(q.treatments, q.pointers)}.")
         treatment_flagged = True

@@ -26,6 +26,7 @@ DEFECT_FLAG = {
     "s21_without_location": "s21_without_location",
     "s12_without_figures": "s12_without_figures",
     "s30_and_s31": "s30_and_s31",
+    "unanswered_question": "unanswered_question",
 }
 
 

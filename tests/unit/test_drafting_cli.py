@@ -30,8 +30,8 @@ def services(monkeypatch):
 
 def test_draft_json_precedent_mode(services, tmp_path, capsys):
     req = tmp_path / "request.txt"
-    req.write_text("Q1 - Where and when has live facial recognition been deployed by your police force?\n"
-                   "Yours sincerely,\nJane Example\n", encoding="utf-8")
+    asked = parse_file(SEED_036325).question("Q2").text  # the same question: its pointer is precedent
+    req.write_text(f"Q1 - {asked}\nYours sincerely,\nJane Example\n", encoding="utf-8")
     out = tmp_path / "draft.md"
     code = cli.main(["draft", str(req), "--mode", "precedent", "--json", "--out", str(out),
                      "--authority", "Metropolitan Police Service"])
