@@ -231,10 +231,7 @@ def build_consensus(
     # A pointer names a publication, usually the authority's own ("LFR Deployment Grid" is the MPS's page): only
     # the authority's own precedents that gave the majority answer say what it should point to (a refusal is not
     # told to point where a minority pointed). Other authorities' pointers are kept apart.
-    # A pointer also names the publication for one question: only a precedent asking the same question
-    # (STRONG_SIMILARITY) gives it ("officer numbers" is no page for "stop and searches of children").
-    pointing = [w for w in majority if w.precedent.pointers and same_authority(w.precedent, authority)
-                and w.precedent.similarity >= STRONG_SIMILARITY]
+    pointing = [w for w in majority if w.precedent.pointers and same_authority(w.precedent, authority)]
     elsewhere = [w for w in majority if w.precedent.pointers and not same_authority(w.precedent, authority)]
     other_pointers = tuple(dict.fromkeys(p for w in sorted(elsewhere, key=lambda w: -w.weight)
                                          for p in w.precedent.pointers))

@@ -201,7 +201,7 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     refuses_d, refuses_p = bool(draft & REFUSALS), bool(prec & REFUSALS)
     open_p = bool(prec & {Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})
     open_d = bool(draft & {Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})
-    treatment_flagged = False
+    treatment_flagged = incomparable = False
     if refuses_d and not refuses_p and open_p:
         flag("treatment_divergence", "high",
              f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft withholds it"
@@ -213,7 +213,7 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
              f"Precedent withheld this{' under ' + ', '.join(c.exemptions) if c.exemptions else ''}; the draft "
              f"{describe_treatments(q.treatments)}.", focus=[_as_written(e) for e in c.exemptions] + ["exempt"])
         treatment_flagged = True
-    elif draft != prec and not _not_comparable(draft ^ prec, c):
+    elif draft != prec and not (incomparable := _not_comparable(draft ^ prec, c)):
         flag("treatment_divergence", "medium",
              f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft {describe_treatments(q.treatments, q.pointers)}.")
         treatment_flagged = True
@@ -243,8 +243,9 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
                      f"Precedent also relied on {', '.join(sorted(p_limbs - d_limbs))}, which the draft omits.",
                      focus=[_as_written(s) for s in ps])
 
-    # Public-domain pointers.
-    if c.pointers and not treatment_flagged:
+    # Public-domain pointers (not where the answer differs in a way precedent cannot judge: a cost refusal
+    # points nowhere, whatever a related answer pointed to).
+    if c.pointers and not treatment_flagged and not incomparable:
         draft_keys = q.pointer_keys
         dropped = [p for p in c.pointers if not pointer_matches(p.key, draft_keys)]
         if dropped:
