@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from foi_precedent.drafting.letter import letter_form
 from foi_precedent.errors import PrecedentError
 from foi_precedent.ui import workspace as ws
 from foi_precedent.ui.export import ExportInfo, file_stem, to_docx, to_markdown
@@ -144,8 +145,8 @@ with draft_col:
                 who += f" (prompt {escape_markdown(result.prompt_version)})"
         else:
             who = "Written **from precedent only** (no model was used)"
-        st.info(who + f" in {result.elapsed:.1f} s. A draft is a starting point: an FOI officer must review every "
-                "answer before it is sent.")
+        st.info(who + f" in {result.elapsed:.1f} s, under {letter_form(result.plan).act}. A draft is a starting "
+                "point: an FOI officer must review every answer before it is sent.")
         if result.fallback_reason:
             st.warning(f"The model could not be used: {escape_markdown(result.fallback_reason)}. "
                        "Try again later, or keep this precedent-only draft.")

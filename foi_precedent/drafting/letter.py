@@ -45,6 +45,7 @@ class LetterForm:
     vexatious_line: str
     complaint_rights: str  # {authority}: "the <authority>" or "us"
     ncnd_provision: str = ""  # where the Act has one provision for NCND (FOISA s18(1), EIR reg 12(6))
+    act: str = "the Freedom of Information Act 2000"
 
     def is_accessible(self, exemption: str) -> bool:
         return exemption == self.accessible or exemption.startswith(self.accessible + "(") or (
@@ -116,6 +117,7 @@ FOISA_FORM = LetterForm(
     vexatious_line="Section 14(1) Vexatious or repeated requests",
     complaint_rights=_FOISA_COMPLAINT,
     ncnd_provision="Section 18(1) of the Act",
+    act="the Freedom of Information (Scotland) Act 2002",
 )
 
 EIR_FORM = LetterForm(
@@ -134,6 +136,7 @@ EIR_FORM = LetterForm(
     vexatious_line="",
     complaint_rights=_EIR_COMPLAINT,
     ncnd_provision="Regulation 12(6) of the Regulations",
+    act="the Environmental Information Regulations 2004",
 )
 
 FORMS = {f.regime: f for f in (FOIA_FORM, FOISA_FORM, EIR_FORM)}

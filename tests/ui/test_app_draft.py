@@ -83,7 +83,7 @@ def test_model_draft_streams_is_checked_and_can_be_overridden_and_exported(app_t
     assert at.text_area(key="draft.text").value.strip() == model_letter.strip().replace("Dear Requester,",
                                                                                          "Dear Jane Example,")
     assert "Written by **fake\\-model**" in at.info[0].value
-    assert "must review" in at.info[0].value
+    assert "must review" in at.info[0].value and "under the Freedom of Information Act 2000" in at.info[0].value
     assert fake_services.chat_model.chunks_yielded > 10  # it streamed
     drafts = fake_services.audit.rows("drafts")
     assert len(drafts) == 1 and drafts[0]["model"] == "fake-model" and drafts[0]["mode"] == "model"
