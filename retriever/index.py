@@ -35,6 +35,7 @@ from retriever.chunking import (
     chunks_for_letter,
     embed_text,
     expand_acronyms,
+    question_text,
     text_sha,
 )
 from retriever.filters import Filters
@@ -154,7 +155,7 @@ def _question_texts(letters: Iterable[Letter]) -> tuple[list[tuple[str, str]], l
     for letter in letters:
         for q in letter.questions:
             keys.append((letter.reference, q.label))
-            texts.append(expand_acronyms(q.text or q.answer or q.label))
+            texts.append(question_text(q.text or q.answer or q.label))
     return keys, texts
 
 
@@ -566,7 +567,7 @@ class PrecedentIndex:
             return results
         n = max(50, 5 * k)
         expanded = {i: expand_acronyms(queries[i]) for i in live}
-        qvecs = self._embed_queries([expanded[i] for i in live])
+        qvecs = self._embed_queries([question_text(queries[i]) for i in live])
         lexical = self.lexical()
         mask = lexical.columns.mask(filters)
 
@@ -594,7 +595,7 @@ class PrecedentIndex:
                 letter = letters.get(ref)
                 if letter is not None:
                     with contextlib.suppress(KeyError):
-                        todo[(ref, label)] = expand_acronyms(letter.question(label).text)
+                        todo[(ref, label)] = question_text(letter.question(label).text)
             if todo:
                 fresh = dict(zip(todo, self._embed(list(todo.values())), strict=True))
                 self.store.save_question_vectors(fresh)

@@ -58,6 +58,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (reference, label)
     );
     """,
+    # 4: question vectors are now embedded with the authority named neutrally ("How many drones does the
+    # authority have?"): drop the old ones; the index recomputes missing vectors at the first search
+    """
+    DELETE FROM question_vectors;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

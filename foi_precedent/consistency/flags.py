@@ -155,11 +155,17 @@ AUTHORITY_FACTS = frozenset({Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment
 REQUEST_FACTS = frozenset({Treatment.COST_LIMIT, Treatment.VEXATIOUS})
 
 
+# Giving the figures and pointing to where they are published both release the information: which one a
+# letter does depends on what the authority itself publishes.
+RELEASES = frozenset({Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})
+
+
 def _not_comparable(difference: set[Treatment], c: Consensus) -> bool:
     """True when the draft differs from precedent only in a way precedent cannot judge: on an authority fact
     with no precedent of the authority's own (one force not holding what another published is no
-    inconsistency), or on a cost or vexatious refusal with no precedent of its own asking the same question."""
-    if not (difference & AUTHORITY_FACTS) or not c.authority:
+    inconsistency; one force publishing what another sends out is none either), or on a cost or vexatious
+    refusal with no precedent of its own asking the same question."""
+    if not c.authority or not (difference & AUTHORITY_FACTS or (difference and difference <= RELEASES)):
         return False
     own = [p for p in c.agreeing if same_authority(p, c.authority)]
     if difference & REQUEST_FACTS:

@@ -146,11 +146,12 @@ COMPLAINT_RIGHTS = FOIA_FORM.complaint_rights
 
 
 def letter_form(plan: Plan | None) -> LetterForm:
-    """The form of the reply: the plan's regime; a plan with no regime whose exemptions are all EIR regulations
-    is an EIR reply; otherwise FOIA."""
+    """The form of the reply: FOISA for a Scottish plan; the EIR when the plan is under them, or relies only on
+    EIR regulations (environmental information is answered under the EIR whatever the authority's other
+    letters use); otherwise FOIA."""
     if plan is None:
         return FOIA_FORM
-    if plan.regime in FORMS:
+    if plan.regime in ("FOISA", "EIR"):
         return FORMS[plan.regime]
     cited = plan.exemptions
     if cited and all(e.startswith("reg") for e in cited):

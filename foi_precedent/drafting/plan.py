@@ -160,9 +160,10 @@ def plan_request(request: Request, index: PrecedentSearch, authority: str | None
         same = index.search_many(queries, k=k, authority=authority, exclude_references=exclude)
         hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
     regime = plan_regime(authority_regime([p for h in hits for p in h], authority), request.regime)
+    numbering = regime or "FOIA"  # a reply under no known regime is a FOIA letter: it takes FOIA's numbers
     plans = [
         plan_from_consensus(q.label, q.text, build_consensus(q.label, q.text, h, authority=authority,
-                                                             exclude_references=set(exclude), regime=regime))
+                                                             exclude_references=set(exclude), regime=numbering))
         for q, h in zip(request.questions, hits, strict=True)
     ]
     return Plan(questions=tuple(plans), authority=authority, regime=regime)

@@ -89,3 +89,13 @@ def test_an_unanswered_question_is_not_compared_with_precedent():
     c = build_consensus("Q1", "q", [prec("A", [PD], 0.95, pointers=["Grid"]), prec("B", [PD], 0.95)], authority=MPS)
     assert divergence_flags(question([Treatment.OTHER], answer=""), c) == []
     assert divergence_flags(question([Treatment.OTHER], answer="We will reply shortly."), c)
+
+
+def test_publishing_what_another_authority_sends_out_is_no_inconsistency():
+    published = question([PD], pointers=["Officer Numbers"],
+                         answer="This information is published: see Officer Numbers.")
+    elsewhere = [replace_authority(prec(r, [DIS], 0.9), "Kent Police") for r in ("A", "B")]
+    assert divergence_flags(published, build_consensus("Q1", "q", elsewhere, authority=MPS)) == []
+    own = [prec(r, [DIS], 0.9) for r in ("A", "B")]  # the authority itself gave the figures before
+    assert [f.kind for f in divergence_flags(published, build_consensus("Q1", "q", own, authority=MPS))] == \
+        ["treatment_divergence"]

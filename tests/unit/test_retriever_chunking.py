@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from foi_precedent.letters.model import Letter, Pointer, Question, Regime, Treatment
 from foi_precedent.letters.parser import parse_file
 from retriever.chunking import (
@@ -14,7 +16,9 @@ from retriever.chunking import (
     exemption_flag,
     exemption_prefixes,
     flag_key,
+    neutral_authority,
     normalise_exemption_filter,
+    question_text,
 )
 from tests.conftest import SEED_036325
 
@@ -107,3 +111,28 @@ def test_flag_helpers():
         assert normalise_exemption_filter(typed) == "s31", typed
     assert exemption_flag("Section 31(1)(a)") == "ex_s31_1_a"
     assert exemption_flag("s40(2)") == "ex_s40_2"
+
+
+@pytest.mark.parametrize("text, neutral", [
+    ("How many drones does Police Scotland have?", "How many drones does the authority have?"),
+    ("How many stop and searches did West Midlands Police carry out?",
+     "How many stop and searches did the authority carry out?"),
+    ("Is your police force using FRT?", "Is the authority using FRT?"),
+    ("At which stations are GMP's kiosks?", "At which stations are the authority's kiosks?"),
+    ("Does the MPS use IMSI catchers?", "Does the authority use IMSI catchers?"),
+    ("Where are the Council's CCTV cameras?", "Where are the authority's CCTV cameras?"),
+    ("What did Avon and Somerset Constabulary spend?", "What did the authority spend?"),
+    ("Dear Birmingham City Council, how many cameras?", "Dear authority, how many cameras?"),
+    ("Please provide all internal Home Office emails.", "Please provide all internal authority emails."),
+    # not an authority: left alone
+    ("How many officers has each force recruited under the Police Uplift Programme?",
+     "How many officers has each force recruited under the Police Uplift Programme?"),
+    ("How many times has the police requested footage?", "How many times has the police requested footage?"),
+    ("Has Police Scotland used drones?", "Has the authority used drones?"),
+])
+def test_the_authority_a_question_names_is_named_neutrally(text, neutral):
+    assert neutral_authority(text) == neutral
+
+
+def test_question_text_is_neutral_and_spells_out_acronyms():
+    assert question_text("Does the MPS use LFR?") == "Does the authority use LFR (live facial recognition)?"

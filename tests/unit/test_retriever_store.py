@@ -96,3 +96,23 @@ def test_a_failed_transaction_leaves_nothing(tmp_path):
         store.save_letters([(letter, None, chunks + chunks)])  # duplicate chunk id
     assert store.counts()["letters"] == 0 and store.generation == 0
     store.close()
+
+
+def test_question_vectors_from_before_neutral_authority_names_are_dropped_on_upgrade(tmp_path):
+    """Schema 4: question vectors embedded with the authority's name in the text are stale; the index
+    recomputes missing ones at the first search."""
+    import numpy as np
+
+    path = tmp_path / "s.sqlite3"
+    conn = sqlite3.connect(path)
+    for version in range(3):
+        for statement in _statements(MIGRATIONS[version]):
+            conn.execute(statement)
+    conn.execute("INSERT INTO question_vectors VALUES ('R', 'Q1', ?)", (np.ones(4, dtype=np.float32).tobytes(),))
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    store = Store(path)
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.question_vectors([("R", "Q1")]) == {}
+    store.close()
