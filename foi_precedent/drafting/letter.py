@@ -239,7 +239,6 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
     published = [e for e in q.exemptions if form.is_accessible(e)]  # FOIA's s21 in a FOISA plan is its s25
     accessible = cite([e for e in published if section_of(e) == section_of(form.accessible)]
                       or ([form.accessible] if published or form.regime == "EIR" else []))
-    body = authority or "the [AUTHORITY]"
     for i, t in enumerate(treatments, 1):
         lead = f"Part {i} of the question" if parted else "This information"
         if t == Treatment.PUBLIC_DOMAIN:
@@ -260,9 +259,9 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
             lines.append(f"{lead} is exempt from disclosure under {under}.")
         elif t == Treatment.NCND:
             under = cite(q.ncnd) or form.ncnd_provision or "[NCND SUBSECTION NEEDED]"
-            lines.append(f"{'For part ' + str(i) + ' of the question, the' if parted else 'The'} "
-                         f"{_strip_the(body)} can neither confirm nor deny that it holds the information by virtue "
-                         f"of {under}.")
+            who = the_name(authority) if authority else "the [AUTHORITY]"
+            who = f"For part {i} of the question, {who}" if parted else who[0].upper() + who[1:]
+            lines.append(f"{who} can neither confirm nor deny that it holds the information by virtue of {under}.")
         elif t == Treatment.NOT_HELD:
             text = f"{lead} is not held." if not parted else f"{lead}: this information is not held."
             if NOT_HELD_EXCEPTION in q.exemptions:  # EIR: the exception for information not held
@@ -281,6 +280,17 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
 
 def _strip_the(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.I)
+
+
+_TAKES_THE = re.compile(r"\b(?:Service|Office|Department|Authority|Commissioner|Executive|Agency|Board|Trust)$|"
+                        r"^(?:Department|Ministry|Office)\b")
+
+
+def the_name(name: str) -> str:
+    """An authority as a sentence names it: 'the Metropolitan Police Service', 'the Home Office', but 'Police
+    Scotland', 'West Midlands Police', 'Birmingham City Council'."""
+    bare = _strip_the(name.strip())
+    return f"the {bare}" if _TAKES_THE.search(bare) else bare
 
 
 # --- reasons --------------------------------------------------------------------------------------
@@ -429,4 +439,4 @@ def precedent_letter(request: Request, plan: Plan, index=None, authority: str | 
 
 
 def complaint_rights(authority: str | None, form: LetterForm = FOIA_FORM) -> str:
-    return form.complaint_rights.format(authority=("the " + _strip_the(authority)) if authority else "us")
+    return form.complaint_rights.format(authority=the_name(authority) if authority else "us")

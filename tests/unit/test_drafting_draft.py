@@ -442,3 +442,15 @@ def test_ncnd_cites_the_regime_s_own_provision_when_precedent_gives_no_subsectio
     line = " ".join(forms.answer_lines(q, "Police Scotland", getattr(forms, form_name)))
     assert f"neither confirm nor deny that it holds the information by virtue of {provision}" in line
     assert Treatment.NCND in parse_text(f"Reference: X\n\nQ1 - Informants?\nResponse: {line}\n").questions[0].treatments
+
+
+@pytest.mark.parametrize("name, named", [
+    ("Metropolitan Police Service", "the Metropolitan Police Service"), ("Home Office", "the Home Office"),
+    ("the Home Office", "the Home Office"), ("Police Scotland", "Police Scotland"),
+    ("West Midlands Police", "West Midlands Police"), ("Birmingham City Council", "Birmingham City Council"),
+])
+def test_an_authority_is_named_as_a_sentence_names_it(name, named):
+    from foi_precedent.drafting.letter import complaint_rights, the_name
+
+    assert the_name(name) == named
+    assert f" {named} " in complaint_rights(name)
