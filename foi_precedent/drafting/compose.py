@@ -15,7 +15,15 @@ import re
 from dataclasses import dataclass, field
 
 from foi_precedent.consistency.flags import describe_treatments, pointer_matches, statutory_flags
-from foi_precedent.drafting.letter import decision_marker, one_line, precedent_letter
+from foi_precedent.drafting.letter import (
+    FORMS,
+    answer_lines,
+    decision_marker,
+    letter_form,
+    one_line,
+    precedent_letter,
+    reasons_block,
+)
 from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.drafting.request import Request
 from foi_precedent.errors import LetterError
@@ -26,6 +34,7 @@ from foi_precedent.letters.parser import (
     _DECISION,
     _REQUEST_START,
     _RESPONSE_START,
+    REGIME_NAMES,
     _label_of,
     parse_text,
 )
@@ -156,7 +165,18 @@ _ARGUES_FOR_DISCLOSURE = re.compile(
 )
 
 
-def reasons_problem(text: str, plan: Plan) -> str | None:
+def wrong_act(text: str, plan: Plan, allowed: str = "") -> str | None:
+    """The Act the model named that the reply is not under ('the Freedom of Information Act 2000' in a Scottish
+    reply), or None. Acts the precedent wording itself names (``allowed``) do not count: an EIR 'not held'
+    answer names the EIR in any reply."""
+    form = letter_form(plan)
+    for regime, pattern in REGIME_NAMES.items():
+        if regime.value != form.regime and pattern.search(text) and not pattern.search(allowed):
+            return f"the model wrote {FORMS[regime.value].act} into its {{part}}, but the reply is under {form.act}"
+    return None
+
+
+def reasons_problem(text: str, plan: Plan, allowed: str = "") -> str | None:
     """Why the model's reasons cannot stand in the letter, or None when they can: they must be long enough to
     be reasons, name a section the plan relies on, cite no exemption the plan does not have (the model may not
     decide one), and not argue for the disclosure the plan refuses."""
@@ -170,6 +190,8 @@ def reasons_problem(text: str, plan: Plan) -> str | None:
         return f"the model's reasons cite {', '.join(extra)}, which the plan does not"
     if _ARGUES_FOR_DISCLOSURE.search(text):
         return "the model's reasons argue for disclosure, which the plan refuses"
+    if act := wrong_act(text, plan, allowed):
+        return act.replace("{part}", "reasons")
     return None
 
 
@@ -268,6 +290,9 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
             how[q.label] = f"{PRECEDENT}: the model wrote no answer"
         elif (lines := answer_text(raw)) is None:
             how[q.label] = f"{PRECEDENT}: the model's answer was not usable as written"
+        elif act := wrong_act(" ".join(lines), plan,
+                              " ".join(answer_lines(q, authority or plan.authority, letter_form(plan)))):
+            how[q.label] = f"{PRECEDENT}: {act.replace('{part}', 'answer')}"
         else:
             # one precedent only: the model may word its answer, under the marker asking the officer to confirm
             answers[q.label] = [decision_marker(q), *lines] if q.needs_decision else lines
@@ -275,7 +300,8 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
     refuses = any(q.withholds for q in plan.questions)
     reasons = reasons_lines(sections.reasons) if (sections.reasons and refuses) else None
     dropped = f"{PRECEDENT}: the model wrote none" if refuses and not reasons else PRECEDENT
-    if reasons and (problem := reasons_problem(" ".join(reasons), plan)):
+    if reasons and (problem := reasons_problem(" ".join(reasons), plan,
+                                               " ".join(reasons_block(plan, index)))):
         reasons, dropped = None, f"{PRECEDENT}: {problem}"
     written = dict(sections.answers)
     if sections.reasons:

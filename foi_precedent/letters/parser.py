@@ -738,6 +738,7 @@ def _as_date(value) -> date | None:
 _EIR = re.compile(r"environmental information regulations|\bEIRs?\b", re.I)
 _FOISA = re.compile(r"\(scotland\) act|\bFOISA\b|scottish information commissioner", re.I)
 _FOIA = re.compile(r"freedom of information act(?! \(scotland\))|\bFOIA\b", re.I)
+REGIME_NAMES = {Regime.EIR: _EIR, Regime.FOISA: _FOISA, Regime.FOIA: _FOIA}  # how a text names each regime
 
 
 def named_regime(text: str) -> Regime | None:

@@ -300,3 +300,22 @@ def test_prompt_v3_gives_each_section_its_opening_and_guide(index):
     reasons_prompt = fake.prompts[-1]
     assert "OPENING (begin with these words): Section 31(1)(a) and (b) apply because" in reasons_prompt
     assert "harm disclosure would be likely to cause" in reasons_prompt and "which favours withholding" in reasons_prompt
+
+
+def test_sections_that_name_another_act_than_the_reply_s_are_not_kept(index):
+    """The plan decides the regime; a small model that writes 'the Freedom of Information (Scotland) Act' into
+    an English reply (or FOIA into a Scottish one) gets the precedent wording instead."""
+    reasons = ("Section 31(1)(a) and (b) of the Freedom of Information (Scotland) Act 2002 apply: disclosure would "
+               "be likely to prejudice law enforcement. The public interest balance favours withholding it.")
+    result = draft(index, FakeChatModel(section_writer(index, reasons=reasons)))
+    assert result.composition.reasons == ("precedent: the model wrote the Freedom of Information (Scotland) Act "
+                                          "2002 into its reasons, but the reply is under the Freedom of "
+                                          "Information Act 2000")
+    assert "Scotland" not in result.draft
+    plan = plan_request(split_request(FIVE), index, authority=MPS)
+    q = plan.questions[0]
+    eir = {q.label: required_answer(q, MPS) + " The Environmental Information Regulations 2004 apply to it."}
+    result = draft(index, FakeChatModel(section_writer(index, change=eir)))
+    assert result.composition.answers[q.label] == ("precedent: the model wrote the Environmental Information "
+                                                   "Regulations 2004 into its answer, but the reply is under the "
+                                                   "Freedom of Information Act 2000")
