@@ -246,6 +246,7 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
     budget = min(context_tokens - max_output_tokens - SAFETY_TOKENS, max_prompt_tokens)
     values = {
         "authority": authority or "the public authority",
+        "act": letter_form(plan).act,
         "plan": plan_text(plan, authority),
         "request": as_data(request.text),
         "complaint_rights": complaint_rights(authority, letter_form(plan)),

@@ -454,3 +454,21 @@ def test_an_authority_is_named_as_a_sentence_names_it(name, named):
 
     assert the_name(name) == named
     assert f" {named} " in complaint_rights(name)
+
+
+def test_prompt_v4_names_the_reply_s_act_and_renders_as_v2_for_foia():
+    from foi_precedent.drafting.draft import TokenCounter, build_prompt
+    from foi_precedent.drafting.prompts import load_prompt
+
+    foia, foisa = _misconduct_letters()
+    index = MemoryIndex([*foia, *foisa])
+    request = split_request(REQUEST_Q)
+    counter = TokenCounter(Settings.from_env())
+    v2, v4 = load_prompt("draft_reply/v2"), load_prompt("draft_reply/v4")
+    english = plan_request(request, index, authority="Force 1")
+    m2 = build_prompt(request, english, index, v2, counter, "Force 1", section="Q1")[0]
+    m4 = build_prompt(request, english, index, v4, counter, "Force 1", section="Q1")[0]
+    assert m2 == m4  # a FOIA reply's prompt is v2's, token for token
+    scottish = plan_request(request, index, authority="Scottish Body 1")
+    system = build_prompt(request, scottish, index, v4, counter, "Scottish Body 1", section="Q1")[0][0]["content"]
+    assert "under the Freedom of Information (Scotland) Act 2002 for Scottish Body 1" in system

@@ -25,7 +25,7 @@ ALL = [(name, v) for name, versions in available().items() for v in versions]
 
 def test_there_is_a_draft_prompt():
     assert {("draft_reply", 1), ("draft_reply", 2), ("draft_reply", 3)} <= set(ALL)
-    assert load_prompt("draft_reply").prompt_version == "draft_reply/v3"  # the latest
+    assert load_prompt("draft_reply").prompt_version == "draft_reply/v4"  # the latest
     assert load_prompt("draft_reply").output == "sections"
     assert load_prompt("draft_reply/v1").prompt_version == "draft_reply/v1"
     assert load_prompt("draft_reply/v1").output == "letter"
