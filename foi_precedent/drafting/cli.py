@@ -9,6 +9,7 @@ from pathlib import Path
 from foi_precedent import cli as core_cli
 from foi_precedent.cli import EXIT_OK, _print_json, register_command
 from foi_precedent.errors import LetterError
+from foi_precedent.settings import DEFAULT_DRAFT_PROMPT
 
 
 def read_request(path: str | Path) -> str:
@@ -80,6 +81,6 @@ def add_draft_command(sub) -> None:
     s.add_argument("--out", help="write the draft letter to this file")
     s.add_argument("--authority", help="the authority answering (its own precedents weigh more)")
     s.add_argument("--prompt", help="prompt NAME or NAME/vN under prompts/ (default: $PRECEDENT_DRAFT_PROMPT, "
-                                    "else draft_reply/v2, the adopted version)")
+                                    f"else {DEFAULT_DRAFT_PROMPT}, the adopted version)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_draft)

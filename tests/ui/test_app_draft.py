@@ -108,7 +108,7 @@ def test_model_draft_streams_is_checked_and_can_be_overridden_and_exported(app_t
 
 
 def test_model_sections_are_assembled_and_the_page_says_who_wrote_what(app_test, fake_services):
-    """Prompt v2 (the default): the model writes answers; one departs from the plan and is replaced."""
+    """Prompt v4 (the default; v2 with the reply's Act): the model writes answers; one departs from the plan and is replaced."""
     request = split_request(REQUEST)
     plan = plan_request(request, fake_services.index)
     from foi_precedent.drafting.draft import required_answer
@@ -125,7 +125,7 @@ def test_model_sections_are_assembled_and_the_page_says_who_wrote_what(app_test,
     fake_services.chat_model = FakeChatModel(write, name="fake-model")
     at = _generate(_with_precedents(app_test))
     draft = at.text_area(key="draft.text").value
-    assert "Written by **fake\\-model** (prompt draft\\_reply/v2)" in at.info[0].value
+    assert "Written by **fake\\-model** (prompt draft\\_reply/v4)" in at.info[0].value
     writable = [q for q in plan.questions if not q.needs_decision or q.status == "thin"]  # not "none" / "split"
     assert 2 < len(writable) < len(plan.questions)
     assert draft.count("Thank you for your patience.") == len(writable) - 1

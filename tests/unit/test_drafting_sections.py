@@ -80,7 +80,7 @@ def test_answer_text_keeps_parts_on_their_own_lines_and_rejects_structure():
 def test_a_model_that_follows_the_plan_writes_every_answer(index):
     fake = FakeChatModel(section_writer(index))
     result = draft(index, fake)
-    assert result.fallback_reason is None and result.model == "fake" and result.prompt_version == "draft_reply/v2"
+    assert result.fallback_reason is None and result.model == "fake" and result.prompt_version == "draft_reply/v4"
     assert set(result.composition.answers.values()) == {"model"}
     assert result.composition.reasons == "model"
     assert result.draft.count(EXPLAIN) == len(result.questions)
