@@ -167,7 +167,8 @@ def neutral_authority(text: str) -> str:
     """``text`` with every authority it names, and "your force" / "the Council", as "the authority"."""
     def sub(m: re.Match) -> str:
         det = m.group("det") or m.group("det2")
-        lead = "the authority" if det or _NOUN_PHRASE_FOLLOWS.search(text[: m.start()]) else "authority"
+        before = text[max(0, m.start() - 40): m.start()]  # a short window: the whole prefix would be quadratic
+        lead = "the authority" if det or _NOUN_PHRASE_FOLLOWS.search(before) else "authority"
         return lead + (m.group("poss") or m.group("poss2") or "")
 
     return _AUTHORITY.sub(sub, text)
