@@ -77,8 +77,8 @@ def test_streaming_draft_through_the_adapter(server, index):
                          max_prompt_tokens=1400, timeout_s=150, audit=False)
     print(f"{len(pieces)} chunks in {time.monotonic() - t0:.1f} s; fallback: {result.fallback_reason}")
     assert result.attempted_model == "smollm2 (test)"
-    # prompt v2: one call per section, each prompt within its own budget
-    assert result.prompt_version == "draft_reply/v2" and result.tokens["calls"] >= 1
+    # prompt v4 (the default; v2 with the Act): one call per section, each prompt within its own budget
+    assert result.prompt_version == "draft_reply/v4" and result.tokens["calls"] >= 1
     assert 0 < result.tokens["prompt"] <= result.tokens["calls"] * result.tokens["budget"] <= \
         result.tokens["calls"] * 1400
     if not result.fallback_reason:
