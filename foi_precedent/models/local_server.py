@@ -50,6 +50,18 @@ def _alive(pid: int) -> bool:
         return True
 
 
+def _serves(pid: int, model_path: Path) -> bool:
+    """Whether ``pid`` is alive and is a server of ``model_path``: its command line names the file (a recorded
+    pid that died may since belong to another process). Where /proc cannot tell, alive is enough."""
+    if not _alive(pid):
+        return False
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return True
+    return str(model_path) in command
+
+
 def answers(base_url: str, timeout_s: float = 2.0) -> bool:
     """True when GET {base_url}/models answers 200."""
     try:
@@ -153,11 +165,18 @@ class LocalModelServer:
     def start(self) -> LocalModelServer:
         """Reuse the recorded server, or start one and wait until ``GET /v1/models`` answers."""
         with self._lock():
-            state = self.running()
-            if state:
-                self.pid, self.port, self.reused = int(state["pid"]), int(state["port"]), True
-                return self
             old = self._read_state()
+            if (old and old.get("pid") and old.get("model_path") == str(self.model_path())
+                    and _serves(int(old["pid"]), self.model_path())):
+                # Alive and serving this model: reuse it, waiting while it is busy (an earlier generation, or
+                # still loading) rather than start a second copy beside it (each holds the whole model in memory).
+                self.pid, self.port = int(old["pid"]), int(old["port"])
+                if self._wait_answer():
+                    self.reused = True
+                    return self
+                raise ModelError(f"the local model server (pid {self.pid}) is running but has not answered for "
+                                 f"{self.startup_timeout_s:.0f} s (busy with an earlier request?); try again, or "
+                                 "stop it with `precedent model stop`")
             if old and old.get("pid") and _alive(int(old["pid"])) and old.get("model_path") != str(self.model_path()):
                 self._terminate(int(old["pid"]))  # a server for another model: one at a time on 2 cores
             self.port = self.port or free_port()
@@ -177,6 +196,15 @@ class LocalModelServer:
             self._wait_ready()
             self._write_state()
             return self
+
+    def _wait_answer(self) -> bool:
+        deadline = time.monotonic() + self.startup_timeout_s
+        while True:
+            if answers(self.base_url, timeout_s=2.0):
+                return True
+            if time.monotonic() >= deadline or not _alive(self.pid):
+                return False
+            time.sleep(0.25)
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + self.startup_timeout_s

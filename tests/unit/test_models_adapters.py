@@ -205,3 +205,46 @@ def test_local_server_command_line(tmp_path):
     assert args == {"--model": str(gguf), "--model_alias": "local", "--chat_format": "chatml", "--host": "127.0.0.1",
                     "--port": "8123", "--n_ctx": "4096", "--n_threads": "2"}
     assert server.log_file == Settings.from_env().home / "run" / "llama-server.log"
+
+
+def test_a_busy_server_is_waited_for_never_started_twice(fake_llama, monkeypatch):
+    """A server that is alive but slow to answer (generating for an earlier request, or loading) is reused
+    once it answers, or reported; a second copy (the whole model in memory again) is never started beside it.
+    The eval once left five Qwen servers running this way, 3 GB each."""
+    import foi_precedent.models.local_server as ls
+
+    settings = Settings.from_env()
+    first = LocalModelServer(settings, model="smollm2", model_path=fake_llama, startup_timeout_s=20)
+    try:
+        first.start()
+        started = []
+        real_popen = ls.subprocess.Popen
+        monkeypatch.setattr(ls.subprocess, "Popen", lambda *a, **k: started.append(a) or real_popen(*a, **k))
+        replies = iter([False, False, True])  # busy twice, then free
+        monkeypatch.setattr(ls, "answers", lambda url, timeout_s=2.0: next(replies, True))
+        second = LocalModelServer(settings, model="smollm2", model_path=fake_llama, startup_timeout_s=20).start()
+        assert second.reused and second.pid == first.pid and not started
+        monkeypatch.setattr(ls, "answers", lambda url, timeout_s=2.0: False)  # busy for good
+        with pytest.raises(ModelError, match="running but has not answered for 1 s"):
+            LocalModelServer(settings, model="smollm2", model_path=fake_llama, startup_timeout_s=1).start()
+        assert not started
+    finally:
+        first.stop()
+
+
+def test_a_recorded_pid_that_is_now_another_process_is_not_mistaken_for_the_server(fake_llama, tmp_path):
+    import subprocess
+
+    settings = Settings.from_env()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    server = LocalModelServer(settings, model="smollm2", model_path=fake_llama, startup_timeout_s=20)
+    try:
+        server.run_dir.mkdir(parents=True, exist_ok=True)
+        server.state_file.write_text(json.dumps({"pid": other.pid, "port": free_port(), "model": "smollm2",
+                                                 "model_path": str(fake_llama)}))
+        server.start()
+        assert not server.reused and server.pid != other.pid
+    finally:
+        server.stop()
+        other.kill()
+        other.wait()
