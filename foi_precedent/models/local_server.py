@@ -140,17 +140,6 @@ class LocalModelServer:
                                    "started_at": time.time()}), encoding="utf-8")
         os.replace(tmp, self.state_file)
 
-    def running(self) -> dict | None:
-        """The recorded server, if it is alive, serves the same model file and answers."""
-        state = self._read_state()
-        if not state or not state.get("pid") or not _alive(int(state["pid"])):
-            return None
-        if state.get("model_path") != str(self.model_path()):
-            return None
-        if not answers(f"http://{HOST}:{state['port']}/v1"):
-            return None
-        return state
-
     @contextlib.contextmanager
     def _lock(self):
         self.run_dir.mkdir(parents=True, exist_ok=True)
@@ -197,24 +186,24 @@ class LocalModelServer:
             self._write_state()
             return self
 
-    def _wait_answer(self) -> bool:
+    def _wait_answer(self, timeout_s: float = 2.0) -> bool:
+        """Poll ``GET /v1/models`` until the server answers (True), or its process ends or ``startup_timeout_s``
+        passes (False). Our own child is watched through Popen, which keeps its exit code."""
         deadline = time.monotonic() + self.startup_timeout_s
         while True:
-            if answers(self.base_url, timeout_s=2.0):
+            if answers(self.base_url, timeout_s=timeout_s):
                 return True
-            if time.monotonic() >= deadline or not _alive(self.pid):
+            running = self._proc.poll() is None if self._proc is not None else _alive(self.pid)
+            if time.monotonic() >= deadline or not running:
                 return False
             time.sleep(0.25)
 
     def _wait_ready(self) -> None:
-        deadline = time.monotonic() + self.startup_timeout_s
-        while time.monotonic() < deadline:
-            if self._proc is not None and self._proc.poll() is not None:
-                raise ModelError(f"the local model server exited with code {self._proc.returncode} while starting; "
-                                 f"see {self.log_file}: {self._log_tail()}")
-            if answers(self.base_url, timeout_s=1.0):
-                return
-            time.sleep(0.25)
+        if self._wait_answer(timeout_s=1.0):
+            return
+        if self._proc is not None and self._proc.poll() is not None:
+            raise ModelError(f"the local model server exited with code {self._proc.returncode} while starting; "
+                             f"see {self.log_file}: {self._log_tail()}")
         self.stop()
         raise ModelError(f"the local model server did not answer within {self.startup_timeout_s:.0f} s; "
                          f"see {self.log_file}")
