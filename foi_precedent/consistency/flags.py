@@ -205,8 +205,7 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
         return flags
 
     refuses_d, refuses_p = bool(draft & REFUSALS), bool(prec & REFUSALS)
-    open_p = bool(prec & {Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})
-    open_d = bool(draft & {Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})
+    open_p, open_d = bool(prec & RELEASES), bool(draft & RELEASES)
     treatment_flagged = incomparable = False
     if refuses_d and not refuses_p and open_p:
         flag("treatment_divergence", "high",

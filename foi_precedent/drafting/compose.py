@@ -282,6 +282,7 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
     """The letter with every model section that follows the plan; the precedent wording elsewhere."""
     how: dict[str, str] = {}
     answers: dict[str, list[str]] = {}
+    form, body = letter_form(plan), authority or plan.authority
     for q in plan.questions:
         raw = sections.answers.get(q.label)
         if q.needs_decision and q.status != "thin":
@@ -290,8 +291,7 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
             how[q.label] = f"{PRECEDENT}: the model wrote no answer"
         elif (lines := answer_text(raw)) is None:
             how[q.label] = f"{PRECEDENT}: the model's answer was not usable as written"
-        elif act := wrong_act(" ".join(lines), plan,
-                              " ".join(answer_lines(q, authority or plan.authority, letter_form(plan)))):
+        elif act := wrong_act(" ".join(lines), plan, " ".join(answer_lines(q, body, form))):
             how[q.label] = f"{PRECEDENT}: {act.replace('{part}', 'answer')}"
         else:
             # one precedent only: the model may word its answer, under the marker asking the officer to confirm
@@ -300,14 +300,14 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
     refuses = any(q.withholds for q in plan.questions)
     reasons = reasons_lines(sections.reasons) if (sections.reasons and refuses) else None
     dropped = f"{PRECEDENT}: the model wrote none" if refuses and not reasons else PRECEDENT
-    if reasons and (problem := reasons_problem(" ".join(reasons), plan,
-                                               " ".join(reasons_block(plan, index)))):
+    precedent_reasons = reasons_block(plan, index)  # read from the index once, used by every letter below
+    if reasons and (problem := reasons_problem(" ".join(reasons), plan, " ".join(precedent_reasons))):
         reasons, dropped = None, f"{PRECEDENT}: {problem}"
     written = dict(sections.answers)
     if sections.reasons:
         written[REASONS] = sections.reasons
 
-    baseline_text = personalise(precedent_letter(request, plan, index, authority))
+    baseline_text = personalise(precedent_letter(request, plan, index, authority, reasons=precedent_reasons))
     baseline = parse_text(baseline_text, source="precedent-only draft")
     base = {q.label: _signature(q) for q in baseline.questions}
 
@@ -333,7 +333,8 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
     for _ in range(4):
         if not answers and not reasons:
             break
-        text = personalise(precedent_letter(request, plan, index, authority, answers=answers, reasons=reasons))
+        text = personalise(precedent_letter(request, plan, index, authority, answers=answers,
+                                            reasons=reasons if reasons is not None else precedent_reasons))
         try:
             letter = parse_text(text, source="model draft")
         except LetterError:

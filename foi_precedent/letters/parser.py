@@ -738,19 +738,13 @@ def _as_date(value) -> date | None:
 _EIR = re.compile(r"environmental information regulations|\bEIRs?\b", re.I)
 _FOISA = re.compile(r"\(scotland\) act|\bFOISA\b|scottish information commissioner", re.I)
 _FOIA = re.compile(r"freedom of information act(?! \(scotland\))|\bFOIA\b", re.I)
-REGIME_NAMES = {Regime.EIR: _EIR, Regime.FOISA: _FOISA, Regime.FOIA: _FOIA}  # how a text names each regime
+REGIME_NAMES = {Regime.EIR: _EIR, Regime.FOISA: _FOISA, Regime.FOIA: _FOIA}  # how a text names each regime, first match wins
 
 
 def named_regime(text: str) -> Regime | None:
     """The regime a text names, if it names one: 'the Environmental Information Regulations' (EIR), 'the Freedom
     of Information (Scotland) Act' (FOISA), 'the Freedom of Information Act' (FOIA). A request's own words."""
-    if _EIR.search(text):
-        return Regime.EIR
-    if _FOISA.search(text):
-        return Regime.FOISA
-    if _FOIA.search(text):
-        return Regime.FOIA
-    return None
+    return next((regime for regime, pattern in REGIME_NAMES.items() if pattern.search(text)), None)
 
 
 def _regime(text: str, meta: dict) -> Regime:
