@@ -27,6 +27,10 @@ def cmd_eval(args) -> int:
         return EXIT_REGRESSION if diff["regressed"] else EXIT_OK
     if args.threshold is not None and args.threshold < 0:
         raise PrecedentError("--threshold must be >= 0")
+    from evals.datasets import DATASETS
+
+    if args.suites and all(name in DATASETS for name in args.suites):
+        return _run_datasets(args)
     suites = [load_suite(p) for p in resolve_suites(args.suites)]
     from foi_precedent.cli import _services
 
@@ -54,10 +58,29 @@ def cmd_eval(args) -> int:
     return EXIT_OK
 
 
+def _run_datasets(args) -> int:
+    """The real development sets: read by the product's reader, scored against hand labels (no index, no model)."""
+    from evals import runner
+    from evals.datasets import runner as dataset_runner
+
+    results = {}
+    for name in args.suites:
+        run, table = dataset_runner(name)
+        results[name] = run()
+        if not args.json:
+            print(f"{name}\n{table(results[name])}\n")
+    if args.out:
+        runner.save_results(results, args.out)
+    if args.json:
+        _print_json(results)
+    return EXIT_OK
+
+
 @register_command
 def add_eval_command(sub) -> None:
     s = sub.add_parser("eval", help="run the eval suites (retrieval, drafting, flags) and report metrics")
-    s.add_argument("suites", nargs="*", help="suite files or names in evals/suites (default: all shipped)")
+    s.add_argument("suites", nargs="*", help="suite files or names in evals/suites (default: all shipped), or a real development set: "
+                                                      "real_letters, real_requests")
     s.add_argument("--mode", choices=["model", "precedent"], default="precedent",
                    help="draft request cases with the chat model or precedent-only (default precedent)")
     s.add_argument("--out", help="also save the results JSON here")
