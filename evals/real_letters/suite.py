@@ -1,0 +1,216 @@
+"""``precedent eval real_letters``: the letter reader on published replies, against hand labels.
+
+Each labelled letter (``labels/*.yaml``, format in ``README.md``) is read from its file by the
+product's reader and compared with its labels:
+
+* refused: a letter whose visible text holds a decision (``decision_visible``) that the reader refused;
+* question count exact: the reader found as many questions as are labelled;
+* treatment agreement: labelled questions (with a visible answer) whose treatment set the reader got
+  exactly, over all such questions (a question the reader did not find counts as a miss);
+* exemption precision and recall at question level (over aligned questions; the exemptions of a
+  labelled question the reader missed count as missed) and at letter level;
+* pointer recall: labelled pointers found (loosely, by resource name) on the aligned question;
+* letter flags: agreement of refusal notice, public interest test, harm statement and complaint rights
+  with the labels, over letters where the label is not null (a cut-off letter may not show them).
+
+Questions are aligned in order: by label where both sides have one, else by the words the labelled
+question starts with, else by position. The held-back part (``evals.holdout``) is reported apart and
+its per-letter details are left out of the results: only its scores are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from evals.datasets import split, split_table
+from evals.holdout import is_held_back
+from evals.scorers import exemption_scores, pointer_scores, ratio
+from foi_precedent.errors import PrecedentError
+from foi_precedent.letters.model import Letter, label_key
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELS_DIR = Path(__file__).resolve().parent / "labels"
+FLAGS = ("refusal_notice", "public_interest_test", "harm_statement", "complaint_rights")
+
+
+def load_labels(directory: Path = LABELS_DIR) -> list[dict]:
+    out: list[dict] = []
+    seen: set[str] = set()
+    for path in sorted(directory.glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if entry["id"] in seen:
+                continue  # the same letter found by two labellers: the first label stands
+            seen.add(entry["id"])
+            entry["_batch"] = path.stem
+            out.append(entry)
+    return out
+
+
+# --- alignment ------------------------------------------------------------------------------------
+
+
+def _words(text: str | None) -> list[str]:
+    return re.findall(r"[a-z0-9]+", (text or "").lower())
+
+
+def _starts_like(starts: str, text: str) -> float:
+    """Share of the labelled opening words found among the first words of a question the reader found."""
+    want = _words(starts)[:8]
+    if not want:
+        return 0.0
+    got = set(_words(text)[: len(want) + 6])
+    return sum(1 for w in want if w in got) / len(want)
+
+
+def align(expected: list[dict], got: list[dict]) -> list[int | None]:
+    """For each labelled question, the index of the found question it is, or None. In order, one to one."""
+    out: list[int | None] = [None] * len(expected)
+    used: set[int] = set()
+    for i, e in enumerate(expected):
+        best, best_score = None, 0.0
+        for j, g in enumerate(got):
+            if j in used:
+                continue
+            score = _starts_like(e.get("starts") or "", g.get("text") or "")
+            if e.get("label") and g.get("label") and label_key(str(e["label"])) == label_key(g["label"]):
+                score += 1.0
+            if score > best_score:
+                best, best_score = j, score
+        if best is not None and best_score >= 0.5:
+            out[i] = best
+            used.add(best)
+    if len(expected) == len(got):  # the same count: what is still unpaired pairs up by position
+        for i, j in enumerate(out):
+            if j is None and i not in used:
+                out[i] = i
+                used.add(i)
+    return out
+
+
+# --- one letter -----------------------------------------------------------------------------------
+
+
+def score_letter(label: dict, letter: Letter | None, error: str | None = None) -> dict:
+    """Counts for one letter; ``letter`` None when the reader refused it (``error`` says why)."""
+    expected = label.get("questions") or []
+    got = [{"label": q.label, "text": q.text, "treatments": [t.value for t in q.treatments],
+            "exemptions": list(q.exemptions), "pointers": [p.name for p in q.pointers],
+            "review": getattr(q, "review", None)} for q in (letter.questions if letter else ())]
+    pairs = align(expected, got)
+    s = {"refused": letter is None and bool(label.get("decision_visible", True)), "questions_expected": len(expected),
+         "questions_found": len(got), "count_exact": len(expected) == len(got),
+         "treatment_questions": 0, "treatment_agree": 0, "ex_tp": 0, "ex_fp": 0, "ex_fn": 0,
+         "pointers_expected": 0, "pointers_found": 0, "marked_for_review": sum(1 for g in got if g["review"])}
+    misses = []
+    for e, j in zip(expected, pairs, strict=True):
+        g = got[j] if j is not None else None
+        if e.get("treatments"):
+            s["treatment_questions"] += 1
+            ok = g is not None and set(g["treatments"]) == set(e["treatments"])
+            s["treatment_agree"] += ok
+            if not ok:
+                misses.append({"label": e.get("label"), "starts": e.get("starts"), "expected": e["treatments"],
+                               "got": g["treatments"] if g else None})
+        ex = exemption_scores(e.get("exemptions") or [], g["exemptions"] if g else [])
+        s["ex_tp"] += ex["tp"]
+        s["ex_fp"] += ex["fp"]
+        s["ex_fn"] += ex["fn"]
+        if ex["fp"] or ex["fn"]:
+            misses.append({"label": e.get("label"), "starts": e.get("starts"),
+                           "exemptions_expected": e.get("exemptions") or [], "exemptions_got": g["exemptions"] if g else None})
+        want = e.get("pointers") or []
+        if want:
+            pt = pointer_scores(want, g["pointers"] if g else [])
+            s["pointers_expected"] += len(want)
+            s["pointers_found"] += pt["tp"]
+    for j, g in enumerate(got):  # exemptions on questions the labels do not have are false positives
+        if j not in pairs:
+            s["ex_fp"] += len(g["exemptions"])
+    lab_letter = label.get("letter") or {}
+    lx = exemption_scores(lab_letter.get("exemptions") or [], letter.exemptions if letter else [])
+    s.update({"lx_tp": lx["tp"], "lx_fp": lx["fp"], "lx_fn": lx["fn"]})
+    flags = {}
+    for flag in FLAGS:
+        want = lab_letter.get(flag)
+        if want is None or letter is None:
+            continue
+        flags[flag] = bool(getattr(letter, flag)) == bool(want)
+    s["flags"] = flags
+    details = {"error": error, "misses": misses,
+               "flag_misses": [f for f, ok in flags.items() if not ok]}
+    return {"scores": s, "details": details}
+
+
+# --- the suite ------------------------------------------------------------------------------------
+
+
+def read_letter(path: Path) -> Letter:
+    from foi_precedent.letters.parser import parse_file
+
+    return parse_file(path)
+
+
+def run(labels_dir: Path = LABELS_DIR) -> dict:
+    cases = []
+    for label in load_labels(labels_dir):
+        letter, error = None, None
+        try:
+            letter = read_letter(ROOT / label["file"])
+        except PrecedentError as exc:
+            error = str(exc)
+        scored = score_letter(label, letter, error)
+        held = is_held_back(label["id"])
+        case = {"id": label["id"], "held_back": held, "batch": label["_batch"], "scores": scored["scores"]}
+        if not held:  # the held-back part is never looked at letter by letter
+            case["details"] = scored["details"]
+            case["authority"] = label.get("authority")
+        cases.append(case)
+    return {"name": "real_letters", "metrics": split(cases, metrics), "cases": cases}
+
+
+def metrics(cases: list[dict]) -> dict:
+    sc = [c["scores"] for c in cases]
+
+    def total(key):
+        return sum(s[key] for s in sc)
+
+    out = {
+        "letters": len(sc),
+        "letters_refused": sum(1 for s in sc if s["refused"]),
+        "question_count_exact": ratio(sum(1 for s in sc if s["count_exact"]), len(sc)),
+        "questions_labelled": total("questions_expected"),
+        "treatment_agreement": ratio(total("treatment_agree"), total("treatment_questions")),
+        "exemption_precision": ratio(total("ex_tp"), total("ex_tp") + total("ex_fp")),
+        "exemption_recall": ratio(total("ex_tp"), total("ex_tp") + total("ex_fn")),
+        "letter_exemption_precision": ratio(total("lx_tp"), total("lx_tp") + total("lx_fp")),
+        "letter_exemption_recall": ratio(total("lx_tp"), total("lx_tp") + total("lx_fn")),
+        "pointer_recall": ratio(total("pointers_found"), total("pointers_expected")),
+        "questions_marked_for_review": total("marked_for_review"),
+    }
+    for flag in FLAGS:
+        judged = [s["flags"][flag] for s in sc if flag in s["flags"]]
+        out[f"{flag}_agreement"] = ratio(sum(judged), len(judged))
+    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()}
+
+
+ROWS = [
+    ("letters", "Letters"), ("letters_refused", "Letters with a decision refused"),
+    ("question_count_exact", "Question count exact"), ("questions_labelled", "Questions labelled"),
+    ("treatment_agreement", "Treatment agreement"),
+    ("exemption_precision", "Exemption precision (question)"), ("exemption_recall", "Exemption recall (question)"),
+    ("letter_exemption_precision", "Exemption precision (letter)"),
+    ("letter_exemption_recall", "Exemption recall (letter)"),
+    ("pointer_recall", "Pointer recall"),
+    ("refusal_notice_agreement", "Refusal notice agreement"),
+    ("public_interest_test_agreement", "Public interest test agreement"),
+    ("harm_statement_agreement", "Harm statement agreement"),
+    ("complaint_rights_agreement", "Complaint rights agreement"),
+    ("questions_marked_for_review", "Questions marked for review"),
+]
+
+
+def table(results: dict) -> str:
+    return split_table(results, ROWS)
