@@ -74,6 +74,11 @@ class Question:
     exemptions: tuple[str, ...] = ()
     pointers: tuple[Pointer, ...] = ()
     ncnd: tuple[str, ...] = ()
+    # How the treatments were read: the passage they rest on, how sure the reader is (0-1), and, when a
+    # person should check the reading, why (``other`` always says why). Not compared: a reading, not a fact.
+    evidence: str = field(default="", compare=False)
+    confidence: float = field(default=1.0, compare=False)
+    review: str | None = field(default=None, compare=False)
 
     @property
     def pointer_keys(self) -> frozenset[str]:
@@ -103,6 +108,11 @@ class Letter:
     @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def needs_review(self) -> bool:
+        """Some question was read with low confidence: a person should check it before it counts."""
+        return any(q.review for q in self.questions)
 
     @property
     def year(self) -> int | None:
@@ -140,6 +150,7 @@ class Letter:
             "harm_statement": self.harm_statement,
             "public_interest_test": self.public_interest_test,
             "complaint_rights": self.complaint_rights,
+            "needs_review": self.needs_review,
             "questions": [
                 {
                     "label": q.label,
@@ -150,6 +161,9 @@ class Letter:
                     "ncnd": list(q.ncnd),
                     "pointers": [p.name for p in q.pointers],
                     "pointer_details": [asdict(p) for p in q.pointers],
+                    "evidence": q.evidence,
+                    "confidence": q.confidence,
+                    "review": q.review,
                 }
                 for q in self.questions
             ],
@@ -177,6 +191,9 @@ def letter_from_dict(d: dict) -> Letter:
                 exemptions=tuple(q["exemptions"]),
                 pointers=pointers(q.get("pointer_details", [])),
                 ncnd=tuple(q.get("ncnd", [])),
+                evidence=q.get("evidence", ""),
+                confidence=q.get("confidence", 1.0),
+                review=q.get("review"),
             )
             for q in d["questions"]
         ),

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from foi_precedent.errors import LetterError
+from foi_precedent.letters import decision
 from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table, section_of
 from foi_precedent.letters.model import Letter, Pointer, Question, Regime, Treatment, pointer_key
 from foi_precedent.letters.sources import Document, read_document
@@ -176,21 +177,27 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
 
     sections = _split_sections(lines)
     table = rule_table()
-    all_citations = [c for c in find_citations(clean) if c.is_exemption]
+    # The letter's own provisions: cited in its decision and answers, not in the request it quotes, the
+    # complaint-rights text or the Act's words ("relying on a claim that section 12 or 14 applies").
+    body = "\n".join(sections["pre"] + sections["decision"] + sections["response"])
+    all_citations = [c for c in find_citations(decision.relied_on(body)) if c.is_exemption]
     letter_exemptions = _most_specific([c.text for c in all_citations])
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
 
     regime = _regime(clean, meta)
-    questions = _questions(sections, letter_exemptions, source, _ACCESSIBLE.get(regime, "s21"))
+    accessible = _ACCESSIBLE.get(regime, "s21")
+    questions = _questions(sections, letter_exemptions, source, accessible) or _unstructured(
+        sections, clean, letter_exemptions, accessible)
     if not questions:
-        raise LetterError(source, "no recognisable questions (no Q1 / 1. / Question 1 / REQUEST 1 labels found)")
+        raise LetterError(source, "no recognisable questions and no decision (no Q1 / 1. / Question 1 labels, no "
+                                  "request quoted and no answer, refusal or 'not held' found)")
 
     pointers: dict[str, Pointer] = {}
     for q in questions:
         for p in q.pointers:
             pointers.setdefault(p.key, p)
 
-    body_for_flags = "\n".join(sections["pre"] + sections["decision"] + sections["response"])
+    refusing = any(set(q.treatments) & _REFUSING for q in questions)
     return Letter(
         reference=str(meta.get("reference") or _reference(clean) or _fallback_reference(source, clean)),
         authority=meta.get("authority") or _authority(clean),
@@ -200,9 +207,10 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
         exemptions=tuple(letter_exemptions),
         ncnd=tuple(letter_ncnd),
         pointers=tuple(pointers.values()),
-        refusal_notice=bool(_REFUSAL_NOTICE.search(body_for_flags)),
-        harm_statement=bool(_HARM.search(body_for_flags)),
-        public_interest_test=_has_pit(body_for_flags),
+        # a refusal notice is known by what it does: it refuses, and says under which provision
+        refusal_notice=bool(_REFUSAL_NOTICE.search(body)) or (refusing and bool(letter_exemptions)),
+        harm_statement=bool(_HARM.search(body)),
+        public_interest_test=_has_pit(body),
         complaint_rights=bool(_COMPLAINT.search("\n".join(sections["closing"])) or _COMPLAINT.search(clean)),
         title=meta.get("title"),
         source=meta.get("source") or source,
@@ -210,6 +218,9 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
         text=clean,
         meta=meta,
     )
+
+
+_REFUSING = {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND, Treatment.COST_LIMIT, Treatment.VEXATIOUS}
 
 
 def _has_pit(text: str) -> bool:
@@ -328,6 +339,8 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
 
     reasons = _reason_paragraphs(sections["decision"])
+    # No answer is labelled: the response is prose that answers every question at once.
+    shared = "" if answers else _join(sections["decision"] + sections["response"])
     questions: list[Question] = []
     previous_pointers: tuple[Pointer, ...] = ()
     for b in order:
@@ -337,6 +350,10 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         if b.section == "request" and b.body and b.key not in answers:
             question_text = (b.head + " " + " ".join(x for x in b.body if x)).strip()
         reason = reasons.get(f"q{b.key[1]}") if b.key[0] in ("q", "n") else None
+        if shared and not answer:
+            q = _classify(b.label, question_text, shared, None, letter_exemptions, (), accessible, shared=True)
+            questions.append(q)
+            continue
         q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
         previous_pointers = q.pointers or previous_pointers
         questions.append(q)
@@ -351,6 +368,60 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             q = Question(q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd)
         resolved.append(q)
     return resolved
+
+
+_ITEM = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]\s+|\(?([a-hj-z]|[ivx]{1,4})[.)]\s+|"
+                   r"(?:firstly|secondly|thirdly|fourthly|fifthly|finally|lastly)\b,?\s*)(?=\S)", re.I)
+_QUOTED_REQUEST = re.compile(
+    r"(?:you (?:asked|requested|wrote)|your (?:request|email|letter)[^.:\n]{0,80}?(?:asked|requested|read|was|for|in which you"
+    r" (?:asked|requested))|(?:i|we) (?:note|understand) (?:that )?you (?:are seeking|seek|have asked|requested)|"
+    r"information requested|request(?:ed)? (?:for|the following))\b[^:\n]{0,120}[:\n]",
+    re.I,
+)
+
+
+def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions: list[str],
+                  accessible: str = "s21") -> list[Question]:
+    """A letter with no labelled questions: the items of its request (bullets, letters, 'Firstly'), or the
+    request as one question, each with the decision the response gives as a whole. None when there is no
+    decision to read (then the text is not a reply)."""
+    request = [x for x in sections["request"] if x]
+    answer = _join(sections["decision"] + sections["response"])
+    if not request:
+        lines = [x for x in sections["pre"] if x]
+        m = _QUOTED_REQUEST.search("\n".join(lines))
+        if m:  # "You asked for ...": the request is the sentence after the cue
+            text = "\n".join(lines)
+            rest = text[m.end():].strip()
+            request = [rest.split("\n\n")[0][:600]] if rest else []
+        if not answer:
+            answer = "\n".join(lines)
+    if not answer:
+        answer = "\n".join(request)
+        request = request[:1]
+    items: list[tuple[str, str]] = []
+    for line in request:
+        m = _ITEM.match(line)
+        if m:
+            items.append((f"Item {len(items) + 1}", line[m.end():].strip()))
+        elif items:
+            items[-1] = (items[-1][0], items[-1][1] + " " + line)
+    if len(items) < 2:
+        text = " ".join(request) if request else _first_sentences(answer)
+        items = [("Request", text)]
+    out = [_classify(label, text, answer, None, letter_exemptions, (), accessible, shared=True) for label, text in items]
+    if all(q.treatments == (Treatment.OTHER,) for q in out) and decision.other_reason(answer) == "no treatment wording found":
+        return []
+    return out
+
+
+def _first_sentences(text: str, limit: int = 300) -> str:
+    out = ""
+    for sentence in decision.sentences(text):
+        out = (out + " " + sentence).strip()
+        if len(out) >= 80:
+            break
+    return out[:limit]
 
 
 def _match_key(key, by_key, answers) -> tuple[str, str]:
@@ -421,15 +492,24 @@ def _segments(answer: str) -> list[str]:
     return segs
 
 
-def _classify(label, text, answer, reason, letter_exemptions, previous_pointers, accessible="s21") -> Question:
+def _classify(label, text, answer, reason, letter_exemptions, previous_pointers, accessible="s21",
+              shared: bool = False) -> Question:
+    """One question's treatments from its answer. ``shared``: the answer is the whole response, given to
+    every question alike, so it is read sentence by sentence without its boilerplate and reduced to one
+    decision (``decision.reduce_shared``)."""
     table = rule_table()
     found: list[Treatment] = []
+    evidence: dict[Treatment, str] = {}
 
-    def add(t: Treatment) -> None:
+    def add(t: Treatment, seg: str) -> None:
         if t not in found:
             found.append(t)
+            evidence.setdefault(t, seg)
 
-    for seg in _segments(answer):
+    read = decision.relied_on(answer) if shared else answer
+    segments = decision.sentences(read) if shared else _segments(answer)
+    cost_words = decision.cost()
+    for seg in segments:
         cites = [c for c in find_citations(seg) if c.is_exemption]
         otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
         other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text != NOT_HELD_EXCEPTION
@@ -437,40 +517,40 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         # each pattern is searched once per segment (this loop is most of a parse)
         is_ncnd = bool(_NCND.search(seg))
         vexatious = bool(_VEXATIOUS.search(seg))
-        cost = bool(_COST.search(seg))
+        cost = bool(_COST.search(seg)) or (shared and bool(cost_words.search(seg)))
         public_domain = bool(_PUBLIC_DOMAIN_STRONG.search(seg))
         link = bool(_LINK_HINT.search(seg))
         partly = bool(_PARTLY.search(seg))
         if is_ncnd:
-            add(Treatment.NCND)
+            add(Treatment.NCND, seg)
         if vexatious:
-            add(Treatment.VEXATIOUS)
+            add(Treatment.VEXATIOUS, seg)
         if cost:
-            add(Treatment.COST_LIMIT)
+            add(Treatment.COST_LIMIT, seg)
         not_held = bool(_NOT_HELD.search(seg)) or any(c.text == NOT_HELD_EXCEPTION for c in cites)
         if not_held:
-            add(Treatment.NOT_HELD)
+            add(Treatment.NOT_HELD, seg)
         if public_domain or otherwise_accessible or (link and not not_held):
-            add(Treatment.PUBLIC_DOMAIN)
+            add(Treatment.PUBLIC_DOMAIN, seg)
         withheld = bool(other_cites) or (
             not (is_ncnd or otherwise_accessible or cost or vexatious or public_domain or not_held)
             and bool(_WITHHELD.search(seg))
         )
         if withheld and not (is_ncnd and not other_cites):
-            add(Treatment.PARTLY_DISCLOSED if partly else Treatment.WITHHELD)
+            add(Treatment.PARTLY_DISCLOSED if partly else Treatment.WITHHELD, seg)
         elif partly:
-            add(Treatment.PARTLY_DISCLOSED)
+            add(Treatment.PARTLY_DISCLOSED, seg)
         if not (is_ncnd or not_held or withheld or cost or vexatious or public_domain or link or otherwise_accessible) and (
             _DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))
         ):
-            add(Treatment.DISCLOSED)
+            add(Treatment.DISCLOSED, seg)
     if not answer and reason:
-        add(Treatment.WITHHELD)
+        add(Treatment.WITHHELD, reason)
         answer = reason
     elif (reason and Treatment.WITHHELD not in found and Treatment.PARTLY_DISCLOSED not in found
           and found and set(found) <= {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED}):
         # The reasons name this question as exempt although its answer only gives the rest.
-        add(Treatment.WITHHELD)
+        add(Treatment.WITHHELD, reason)
     pointers = extract_pointers(answer)
     if not pointers and re.search(r"above link", answer, re.I):
         pointers = list(previous_pointers)
@@ -479,17 +559,32 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     if Treatment.DISCLOSED in found and Treatment.WITHHELD in found:
         # Figures given and some withheld in the same answer: a partial disclosure.
         found[found.index(Treatment.DISCLOSED)] = Treatment.PARTLY_DISCLOSED
+        evidence.setdefault(Treatment.PARTLY_DISCLOSED, evidence.get(Treatment.WITHHELD, ""))
     if Treatment.PARTLY_DISCLOSED in found and Treatment.WITHHELD in found:
         found.remove(Treatment.WITHHELD)
     found = list(dict.fromkeys(found))
+    if shared and found:
+        found = decision.reduce_shared(found)
+    review = None
     if not found:
         found.append(Treatment.OTHER)
+        reason_other = decision.other_reason(answer) if answer else "no answer found for this question"
+        review = f"other: {reason_other}"
+        confidence = 0.2
+    elif shared:
+        confidence = 0.6
+    else:
+        confidence = 0.9 if len(found) == 1 else 0.75
+    quote = next((evidence[t] for t in found if t in evidence), "")
 
-    exemptions = _question_exemptions(answer, reason, found, letter_exemptions, accessible)
+    exemptions = _question_exemptions(read if shared else answer, reason, found, letter_exemptions, accessible)
     ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
     if Treatment.NCND in found and not ncnd:
         ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
         exemptions = _dedupe(exemptions + ncnd)
+    if shared:
+        exemptions = _shared_exemptions(found, exemptions, letter_exemptions, table)
+        ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
     return Question(
         label=label,
         text=text.strip(),
@@ -498,7 +593,23 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         exemptions=tuple(exemptions),
         pointers=tuple(pointers),
         ncnd=tuple(ncnd),
+        evidence=quote.strip()[:300],
+        confidence=confidence,
+        review=review,
     )
+
+
+def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]:
+    """The provisions a whole-response decision rests on: the cost or vexatious section alone for those
+    refusals (s12 when the letter names none), the exemptions it applied for the others."""
+    if Treatment.COST_LIMIT in found:
+        return [e for e in _dedupe(exemptions + letter_exemptions) if section_of(e) == "s12"] or ["s12"]
+    if Treatment.VEXATIOUS in found:
+        return [e for e in _dedupe(exemptions + letter_exemptions) if section_of(e) == "s14"] or ["s14(1)"]
+    if set(found) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}:
+        return [e for e in exemptions if section_of(e) not in ("s12", "s14")]
+    return [e for e in exemptions if section_of(e) not in ("s12", "s14") and not table.is_ncnd_subsection(e)
+            and (set(found) & {Treatment.PUBLIC_DOMAIN} or section_of(e) in ("s21", "s25"))]
 
 
 def _strip_citations(text: str) -> str:

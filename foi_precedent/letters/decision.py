@@ -1,0 +1,82 @@
+"""What a reply decided when it does not answer question by question: phrases that are data, and the
+rules that reduce a whole response to one decision.
+
+Pure. The phrase lists live in ``rules/reading_phrases.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from foi_precedent.letters.model import Treatment
+
+PHRASES_FILE = Path(__file__).resolve().parent.parent / "rules" / "reading_phrases.yaml"
+
+# Where a long answer says which way it went: a refusal outranks what surrounds it, since a reply that
+# refuses on cost also explains what it looked for, and one that withholds also says what it holds.
+_PRIORITY = (Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.NCND, Treatment.WITHHELD,
+             Treatment.PARTLY_DISCLOSED, Treatment.NOT_HELD, Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED)
+
+
+@cache
+def _phrases() -> dict:
+    return yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def boilerplate() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _phrases()["boilerplate"]), re.I)
+
+
+@cache
+def cost() -> re.Pattern:
+    return re.compile(re.sub(r"\s*\n\s*", "", _phrases()["cost"]), re.I)
+
+
+@cache
+def _other_reasons() -> list[tuple[str, re.Pattern]]:
+    return [(name, re.compile(p, re.I)) for name, p in _phrases()["other_reasons"].items()]
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+def relied_on(text: str) -> str:
+    """The text without the sentences that cite provisions the letter does not rely on (complaint rights,
+    the Act quoted, hypotheticals): where the letter's own exemptions are to be found."""
+    pattern = boilerplate()
+    return "\n".join(s for s in sentences(text) if not pattern.search(s))
+
+
+def other_reason(text: str) -> str:
+    """Why an answer reads as none of the treatments: clarification, invalid_request, not_foi, redirected,
+    withdrawn, advice_only, or 'no treatment wording found'."""
+    for name, pattern in _other_reasons():
+        if pattern.search(text):
+            return name
+    return "no treatment wording found"
+
+
+def reduce_shared(found: list[Treatment]) -> list[Treatment]:
+    """One decision for a response read as a whole (every question shares it): the strongest refusal found,
+    with the disclosure beside it only where both are there (a partial disclosure)."""
+    present = set(found)
+    refusals = [t for t in (Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.NCND) if t in present]
+    if refusals:
+        return refusals[:1]
+    if Treatment.WITHHELD in present or Treatment.PARTLY_DISCLOSED in present:
+        released = present & {Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED}
+        return [Treatment.PARTLY_DISCLOSED if released else Treatment.WITHHELD]
+    if Treatment.NOT_HELD in present:
+        return [Treatment.NOT_HELD] + ([Treatment.PUBLIC_DOMAIN] if Treatment.PUBLIC_DOMAIN in present else [])
+    if Treatment.PUBLIC_DOMAIN in present:
+        return [Treatment.PUBLIC_DOMAIN]
+    return [t for t in _PRIORITY if t in present][:1]
