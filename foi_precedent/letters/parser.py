@@ -53,8 +53,14 @@ _DECISION = re.compile(
     re.I,
 )
 _RESPONSE_START = re.compile(
-    r"^(?:disclosure|response|our response|answers?|responses?|information (disclosed|released)|"
+    r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?|information (disclosed|released)|"
     r"(?:please find )?(?:our|the) response(?: to your (request|questions))? (is|are)?\s*(below|as follows))\s*:?\s*$",
+    re.I,
+)
+# "Response 1 - 6:", "1-3.", "Questions 4 to 6": one answer to a run of questions.
+_RANGE = re.compile(
+    r"^(?P<kw>(?:in )?(?:response|answer|reply)s?(?: to)?(?: questions?| q)?\s*|questions?\s*|q\s*)?"
+    r"(?P<a>\d{1,2})\s*(?:-|\u2013|\u2014|to|&|and)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*[.:)]?(?:\s+|$)",
     re.I,
 )
 _CLOSING = re.compile(
@@ -250,6 +256,9 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
         elif state in ("pre", "request", "decision") and _RESPONSE_START.match(line):
             state = "response"
             continue
+        elif state in ("pre", "request", "decision") and (m := _RANGE.match(line)) and m.group("kw") and \
+                not m.group("kw").lower().startswith("q"):
+            state = "response"  # "Response 1 - 6:" starts the answers and labels the first of them
         elif state != "closing" and _CLOSING.match(line):
             state = "closing"
         out[state].append(line)
@@ -285,13 +294,35 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
     return None
 
 
+def _range_blocks(line: str, section: str) -> list[_Block]:
+    """'1-3. text' -> blocks for 1, 2 and 3 sharing one body (the answer they share)."""
+    m = _RANGE.match(line) if section == "response" else None
+    if not m:
+        return []
+    a, b = int(m.group("a")), int(m.group("b"))
+    if not 1 <= a < b <= a + 20:
+        return []
+    body: list[str] = []
+    rest = line[m.end():].strip()
+    return [_Block(label=str(n), key=("n", str(n)), head=rest, body=body, section=section) for n in range(a, b + 1)]
+
+
 def _blocks(lines: list[str], section: str) -> list[_Block]:
     blocks: list[_Block] = []
+    run: list[_Block] = []  # the blocks of a range, which share the lines that follow
     for line in lines:
+        ranged = _range_blocks(line, section) if line else []
+        if ranged:
+            blocks.extend(ranged)
+            run = ranged
+            continue
         found = _label_of(line) if line else None
         if found:
+            run = []
             label, key, rest = found
             blocks.append(_Block(label=label, key=key, head=rest, section=section))
+        elif run and line:
+            run[0].body.append(line)  # one list, shared by the run
         elif blocks and line and not _RESPONSE_START.match(line):
             blocks[-1].body.append(line)
         elif blocks and not line:
@@ -339,7 +370,8 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
 
     reasons = _reason_paragraphs(sections["decision"])
-    # No answer is labelled: the response is prose that answers every question at once.
+    # No answer is labelled: the response is prose that answers every question at once. (Where some are, a
+    # question left without one stays unanswered: letters do leave questions unanswered.)
     shared = "" if answers else _join(sections["decision"] + sections["response"])
     questions: list[Question] = []
     previous_pointers: tuple[Pointer, ...] = ()
@@ -350,7 +382,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         if b.section == "request" and b.body and b.key not in answers:
             question_text = (b.head + " " + " ".join(x for x in b.body if x)).strip()
         reason = reasons.get(f"q{b.key[1]}") if b.key[0] in ("q", "n") else None
-        if shared and not answer:
+        if shared and not answer and not reason:
             q = _classify(b.label, question_text, shared, None, letter_exemptions, (), accessible, shared=True)
             questions.append(q)
             continue
@@ -380,6 +412,17 @@ _QUOTED_REQUEST = re.compile(
 )
 
 
+# A line of a request that asks for something (a question of its own), and one that only introduces them.
+_ASKS = re.compile(
+    r"\?\s*$|\?\s+[A-Z]|^(?:please|can|could|would|how|what|which|when|where|who|why|whether|is there|are there|do|does|"
+    r"did|has|have|i (?:would like|request|am requesting|wish)|copies|a copy|copy of|details|the (?:number|total|amount|"
+    r"names?|dates?|cost)|all|any|a list|a breakdown|a full|numbers? of|information (?:on|about|regarding))\b",
+    re.I,
+)
+_INTRO = re.compile(r":\s*$|^(?:i am writing|i would like to (?:make|request|submit) a (?:freedom|request)|under the freedom|"
+                    r"dear\b|this is a request)", re.I)
+
+
 def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions: list[str],
                   accessible: str = "s21") -> list[Question]:
     """A letter with no labelled questions: the items of its request (bullets, letters, 'Firstly'), or the
@@ -402,8 +445,8 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
     items: list[tuple[str, str]] = []
     for line in request:
         m = _ITEM.match(line)
-        if m:
-            items.append((f"Item {len(items) + 1}", line[m.end():].strip()))
+        if m or (_ASKS.search(line) and not _INTRO.search(line)):
+            items.append((f"Item {len(items) + 1}", line[m.end():].strip() if m else line))
         elif items:
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
     if len(items) < 2:
