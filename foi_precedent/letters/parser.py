@@ -112,6 +112,14 @@ _DISCLOSED = re.compile(
     r"^(yes|no)\b",
     re.I,
 )
+# What a whole response says when it gives information (stricter than _DISCLOSED, which reads one answer).
+_RELEASED = re.compile(
+    r"please find (?:attached|enclosed|below)|(?:is|are) attached|(?:have|has) (?:been )?attached|as follows|table below|"
+    r"(?:i am|we are) (?:able|pleased|happy) to (?:disclose|provide|release|confirm the following)|(?:we|i) (?:have|can) "
+    r"provide(?:d)?|\bdisclose(?:d)? (?:the|some|part|below)|is provided below|are provided below|information (?:is|are) "
+    r"(?:below|enclosed)|released to you|can be found below",
+    re.I,
+)
 _FIGURE = re.compile(r"(?<![\w($.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])")
 _SEE_OTHER = re.compile(r"\b(?:see|refer to) (?:the )?(?:answer|response|reply)? ?(?:to|for|at)? ?(?:q|question)\s?(\d{1,2}[a-z]?)",
                         re.I)
@@ -337,6 +345,12 @@ _ACCESSIBLE = {Regime.FOISA: "s25"}
 def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], source: str,
                accessible: str = "s21") -> list[Question]:
     asked = _blocks(sections["request"], "request")
+    if not asked and sections["response"]:
+        # Questions listed at the top with no heading of their own ("Requested ... 1. ... 2. ... Response"):
+        # what comes before the response is the request.
+        asked = [b for b in _blocks(sections["pre"], "request")]
+        if asked:
+            sections = {**sections, "pre": []}
     answered = _blocks(sections["response"], "response")
     if not asked and not answered:
         # Letters that restate questions only in the decision part (rare) or have no markers.
@@ -583,7 +597,11 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
             add(Treatment.PARTLY_DISCLOSED if partly else Treatment.WITHHELD, seg)
         elif partly:
             add(Treatment.PARTLY_DISCLOSED, seg)
-        if not (is_ncnd or not_held or withheld or cost or vexatious or public_domain or link or otherwise_accessible) and (
+        if shared:
+            # a whole response: "I can confirm the information is held" is not a release, nor is every number
+            if _RELEASED.search(seg) and not (is_ncnd or cost or vexatious):
+                add(Treatment.DISCLOSED, seg)
+        elif not (is_ncnd or not_held or withheld or cost or vexatious or public_domain or link or otherwise_accessible) and (
             _DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))
         ):
             add(Treatment.DISCLOSED, seg)
@@ -609,11 +627,18 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     if shared and found:
         found = decision.reduce_shared(found)
     review = None
+    if shared and not found and (_DISCLOSED.search(read) or _FIGURE.search(_strip_citations(read))):
+        # nothing but wording or figures that may be the information itself: a guess, so a person checks it
+        found.append(Treatment.DISCLOSED)
+        evidence[Treatment.DISCLOSED] = next((x for x in segments if _DISCLOSED.search(x)), segments[0] if segments else "")
+        review = "read as disclosed from the response as a whole: check it"
     if not found:
         found.append(Treatment.OTHER)
         reason_other = decision.other_reason(answer) if answer else "no answer found for this question"
         review = f"other: {reason_other}"
         confidence = 0.2
+    elif review:
+        confidence = 0.4
     elif shared:
         confidence = 0.6
     else:
