@@ -120,6 +120,8 @@ _RELEASED = re.compile(
     r"(?:below|enclosed)|released to you|can be found below",
     re.I,
 )
+_NOT_RELEASED = re.compile(r"\b(?:unable|not able|cannot|can't|can not|not|won't|will not|declin\w+|refus\w+)\b[^.]{0,40}?"
+                           r"\b(?:disclose|provide|release|supply)", re.I)
 _FIGURE = re.compile(r"(?<![\w($.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])")
 _SEE_OTHER = re.compile(r"\b(?:see|refer to) (?:the )?(?:answer|response|reply)? ?(?:to|for|at)? ?(?:q|question)\s?(\d{1,2}[a-z]?)",
                         re.I)
@@ -599,7 +601,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
             add(Treatment.PARTLY_DISCLOSED, seg)
         if shared:
             # a whole response: "I can confirm the information is held" is not a release, nor is every number
-            if _RELEASED.search(seg) and not (is_ncnd or cost or vexatious):
+            if _RELEASED.search(seg) and not (is_ncnd or cost or vexatious or _NOT_RELEASED.search(seg)):
                 add(Treatment.DISCLOSED, seg)
         elif not (is_ncnd or not_held or withheld or cost or vexatious or public_domain or link or otherwise_accessible) and (
             _DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))
