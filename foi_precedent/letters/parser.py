@@ -354,6 +354,12 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         if asked:
             sections = {**sections, "pre": []}
     answered = _blocks(sections["response"], "response")
+    if not asked and answered and any(b.key[0] == "n" for b in answered):
+        # unnumbered items asked, answered by number ("You asked: - ... - ..." then "1-3. ...")
+        items = _request_items(sections["request"])
+        if len(items) >= 2:
+            asked = [_Block(label=label, key=("n", str(i)), head=text, section="request")
+                     for i, (label, text) in enumerate(items, start=1)]
     if not asked and not answered:
         # Letters that restate questions only in the decision part (rare) or have no markers.
         answered = _blocks(sections["pre"] + sections["decision"], "response")
@@ -458,13 +464,7 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
     if not answer:
         answer = "\n".join(request)
         request = request[:1]
-    items: list[tuple[str, str]] = []
-    for line in request:
-        m = _ITEM.match(line)
-        if m or (_ASKS.search(line) and not _INTRO.search(line)):
-            items.append((f"Item {len(items) + 1}", line[m.end():].strip() if m else line))
-        elif items:
-            items[-1] = (items[-1][0], items[-1][1] + " " + line)
+    items = _request_items(request)
     if len(items) < 2:
         text = " ".join(request) if request else _first_sentences(answer)
         items = [("Request", text)]
@@ -472,6 +472,18 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
     if all(q.treatments == (Treatment.OTHER,) for q in out) and decision.other_reason(answer) == "no treatment wording found":
         return []
     return out
+
+
+def _request_items(lines: list[str]) -> list[tuple[str, str]]:
+    """The unnumbered items of a request: bullets, (a), 'Firstly', or paragraphs that ask for something."""
+    items: list[tuple[str, str]] = []
+    for line in (x for x in lines if x):
+        m = _ITEM.match(line)
+        if m or (_ASKS.search(line) and not _INTRO.search(line)):
+            items.append((f"Item {len(items) + 1}", line[m.end():].strip() if m else line))
+        elif items:
+            items[-1] = (items[-1][0], items[-1][1] + " " + line)
+    return items
 
 
 def _first_sentences(text: str, limit: int = 300) -> str:
