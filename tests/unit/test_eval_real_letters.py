@@ -1,0 +1,83 @@
+"""The real-letters suite's scoring: alignment and per-letter counts can fail, and held-back letters keep no
+details."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from evals.holdout import is_held_back
+from evals.real_letters import suite
+from foi_precedent.letters.parser import parse_text
+
+LETTER = """Request
+1. How many officers were dismissed in 2023?
+2. Names of the officers dismissed.
+Response
+1. 12 officers were dismissed.
+2. This information is exempt under Section 40(2).
+"""
+
+
+def label(**over):
+    base = {
+        "id": "x", "file": "x.txt", "decision_visible": True,
+        "questions": [
+            {"label": "1.", "starts": "How many officers were dismissed", "treatments": ["disclosed"], "exemptions": []},
+            {"label": "2.", "starts": "Names of the officers dismissed", "treatments": ["withheld"],
+             "exemptions": ["s40(2)"]},
+        ],
+        "letter": {"exemptions": ["s40(2)"], "refusal_notice": True, "public_interest_test": None,
+                   "harm_statement": False, "complaint_rights": None},
+    }
+    base.update(over)
+    return base
+
+
+def test_a_letter_read_as_labelled_scores_full_marks():
+    s = suite.score_letter(label(), parse_text(LETTER))["scores"]
+    assert s["count_exact"] and not s["refused"]
+    assert (s["treatment_agree"], s["treatment_questions"]) == (2, 2)
+    assert (s["ex_tp"], s["ex_fp"], s["ex_fn"]) == (1, 0, 0)
+    assert s["flags"] == {"refusal_notice": True, "harm_statement": True}  # null labels are not judged
+
+
+def test_a_wrong_treatment_and_a_missed_exemption_count_against():
+    wrong = label(questions=[
+        {"label": "1.", "starts": "How many officers were dismissed", "treatments": ["not_held"], "exemptions": []},
+        {"label": "2.", "starts": "Names of the officers dismissed", "treatments": ["withheld"],
+         "exemptions": ["s40(2)", "s31(1)(a)"]},
+    ])
+    s = suite.score_letter(wrong, parse_text(LETTER))["scores"]
+    assert (s["treatment_agree"], s["treatment_questions"]) == (1, 2)
+    assert s["ex_fn"] == 1
+
+
+def test_a_refused_letter_with_a_decision_counts_as_refused():
+    s = suite.score_letter(label(), None, "no recognisable questions")["scores"]
+    assert s["refused"] and s["treatment_agree"] == 0 and not s["count_exact"]
+    assert not suite.score_letter(label(decision_visible=False), None, "x")["scores"]["refused"]
+
+
+def test_alignment_by_label_then_opening_words():
+    expected = [{"label": None, "starts": "Names of the officers"}, {"label": "1.", "starts": "How many"}]
+    got = [{"label": "1", "text": "How many officers were dismissed?"}, {"label": "2", "text": "Names of the officers."}]
+    assert suite.align(expected, got) == [1, 0]
+    assert suite.align([{"label": None, "starts": "Something else entirely"}], got[:1] + got[1:]) == [None]
+
+
+def test_held_back_letters_keep_only_their_scores(tmp_path: Path, monkeypatch):
+    ids = ["letter-a", "letter-b", "letter-c", "letter-d", "letter-e", "letter-f", "letter-g", "letter-h"]
+    held = [i for i in ids if is_held_back(i)]
+    assert held and len(held) < len(ids)  # the rule holds some back, not all
+    (tmp_path / "x.txt").write_text(LETTER, encoding="utf-8")
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    (labels / "t.yaml").write_text(yaml.safe_dump([label(id=i, file="x.txt") for i in ids]), encoding="utf-8")
+    monkeypatch.setattr(suite, "ROOT", tmp_path)
+    results = suite.run(labels)
+    for case in results["cases"]:
+        assert ("details" in case) != case["held_back"]
+    assert results["metrics"]["held_back"]["letters"] == len(held)
+    assert results["metrics"]["all"]["treatment_agreement"] == 1.0

@@ -1,0 +1,141 @@
+"""The reader on layouts published replies use: no labels, bullets, prose decisions, runs of answers.
+
+Each rule is shown on a real letter of the tuning part of the development set (never a held-back one) or on
+a short text in the same shape.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.holdout import is_held_back
+from foi_precedent.errors import LetterError
+from foi_precedent.letters.model import Treatment
+from foi_precedent.letters.parser import parse_file, parse_text
+from tests.conftest import ROOT
+
+REAL = ROOT / "corpus" / "real" / "letters"
+
+
+def real(path: str):
+    file = REAL / path
+    assert not is_held_back(file.stem), "tests use only the tuning part of the real set"
+    return parse_file(file)
+
+
+def treatments(q) -> set[str]:
+    return {t.value for t in q.treatments}
+
+
+def test_whole_request_refused_on_cost_gives_every_question_the_cost_refusal():
+    letter = real("police/swp-taser-spray-65625.txt")
+    assert [q.label for q in letter.questions] == ["1a", "1b", "2a"]
+    for q in letter.questions:
+        assert treatments(q) == {"cost_limit"}
+        assert q.exemptions == ("s12",)
+        assert "Section 12" in q.evidence
+        assert 0 < q.confidence < 1  # read from the response as a whole, not from its own answer
+    assert letter.refusal_notice
+
+
+def test_questions_listed_before_the_response_heading_are_the_request():
+    letter = real("council/hastings-empty-council-properties.txt")
+    got = {q.label: (treatments(q), q.exemptions) for q in letter.questions}
+    assert got["1a"] == ({"disclosed"}, ())
+    assert got["1b"] == ({"withheld"}, ("s43",))
+    assert got["3b"] == ({"not_held"}, ())
+    assert "How many residential properties" in letter.question("1a").text
+
+
+def test_unlabelled_request_with_a_prose_decision_is_one_question_not_refused():
+    text = """Freedom of Information request FOI-123
+You asked for:
+Copies of all invoices paid to Acme Ltd in 2023.
+Response
+Unfortunately, on this occasion I find that complying with your request would exceed the appropriate limit.
+The cost of locating and extracting the information is estimated at 40 hours.
+"""
+    letter = parse_text(text)
+    assert len(letter.questions) == 1
+    q = letter.questions[0]
+    assert treatments(q) == {"cost_limit"}
+    assert q.exemptions == ("s12",)  # no section named: the cost refusal still rests on s12
+    assert "appropriate limit" in q.evidence
+
+
+def test_bullets_of_a_request_are_its_questions():
+    text = """Your request:
+- How many fixed penalty notices were issued in 2022?
+- How many were paid?
+Our response
+Please find attached a spreadsheet giving the figures requested.
+"""
+    letter = parse_text(text)
+    assert [q.text for q in letter.questions] == ["How many fixed penalty notices were issued in 2022?",
+                                                  "How many were paid?"]
+    assert all(treatments(q) == {"disclosed"} for q in letter.questions)
+
+
+def test_one_answer_to_a_run_of_questions():
+    text = """Request:
+1) Full name of the officer
+2) The date of the hearing
+Response 1 - 2 :
+We are withholding this information under Section 40(2) - Personal information.
+"""
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2"]
+    assert all(treatments(q) == {"withheld"} for q in letter.questions)
+    assert all(q.exemptions == ("s40(2)",) for q in letter.questions)
+
+
+def test_complaint_rights_boilerplate_is_not_an_exemption_the_letter_applied():
+    text = """Request
+1. How many drones does the council own?
+Response
+1. The council owns 3 drones.
+If you are dissatisfied you may ask for an internal review. If we are relying on a claim that section 12 or
+section 14 applies, you may complain to the Information Commissioner.
+"""
+    letter = parse_text(text)
+    assert letter.exemptions == ()
+    assert not letter.refusal_notice
+    assert treatments(letter.questions[0]) == {"disclosed"}
+
+
+def test_a_refusal_notice_is_known_by_what_it_does():
+    text = """Request
+1. Names of the officers dismissed in 2023.
+Response
+1. This information is exempt under Section 40(2) of the Act as it is personal data.
+"""
+    assert parse_text(text).refusal_notice  # no "Section 17", but it refuses and names the provision
+
+
+def test_other_always_says_why_and_is_marked_for_review():
+    text = """Request
+1. How many parking fines were issued?
+2. How many were cancelled?
+Response
+1. 1,204 fines were issued in the period.
+"""
+    letter = parse_text(text)
+    q2 = letter.question("2")
+    assert q2.treatments == (Treatment.OTHER,)
+    assert q2.review and "no answer found" in q2.review
+    assert letter.needs_review
+    assert letter.to_dict()["questions"][1]["review"] == q2.review
+
+
+def test_whole_response_that_only_says_it_holds_is_not_a_disclosure():
+    text = """You asked for the number of complaints about noise in 2021.
+Response
+I can confirm that the council holds this information. However it is exempt under Section 31(1)(a).
+"""
+    q = parse_text(text).questions[0]
+    assert treatments(q) == {"withheld"}
+
+
+def test_text_with_no_question_and_no_decision_is_still_refused():
+    with pytest.raises(LetterError, match="no recognisable questions and no decision"):
+        parse_text("Minutes of the parish council meeting held in the village hall. Apologies were received.")
