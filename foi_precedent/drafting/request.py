@@ -1,8 +1,20 @@
 """A new FOI request: its questions in the requester's words, with the requester's identity removed.
 
-Requests are applicant-blind: the identity (names, email and postal addresses, phone numbers) is
-replaced by placeholders such as ``[NAME]`` before any text reaches the index or a model, and kept
-only in ``Request.requester`` for the salutation of the final letter. Pure: text in, ``Request`` out.
+Requests arrive as people write them: on one line from a web form, as an e-mail (HTML, with the earlier
+correspondence quoted below it and WhatDoTheyKnow's footer), numbered ``1.`` ``1)`` ``(1)`` ``Q1`` or
+lettered ``a)`` ``(i)``, bulleted, or as prose. Reading one takes four steps, each a pure function:
+
+1. ``request_body``: the request itself, without HTML markup, quoted earlier correspondence ("On ...
+   wrote:", "-----Original Message-----", ``>`` lines) and WhatDoTheyKnow's reply-address footer;
+2. ``unfold``: a request written on one line is put on lines (greeting, each numbered question, sign-off);
+3. ``redact_identity``: the requester's name, e-mail, phone and postal address become placeholders such as
+   ``[NAME]`` before any text reaches the index or a model, and are kept only in ``Request.requester`` for
+   the salutation of the final letter (a person the request is *about* is not the requester and stays);
+4. the questions: labelled items (sub-items are questions of their own, ``Q1a``), else the sentences that
+   ask; a breakdown ("for each year", "broken down by borough") stays with the question it qualifies. A
+   request with no findable question is one question, the whole request, with a ``note`` saying so.
+
+Pure: text in, ``Request`` out (``request_from_document`` reads a PDF, DOCX or HTML attachment first).
 """
 
 from __future__ import annotations
@@ -14,6 +26,9 @@ from foi_precedent.errors import LetterError
 from foi_precedent.letters.parser import named_regime
 
 MAX_REQUEST_BYTES = 1024 * 1024  # a request is a page or two; anything over 1 MB is not a request
+
+WHOLE_REQUEST_NOTE = ("No separate questions were found in this request, so the whole request is read as one "
+                      "question. Number the questions (1., 2., ...) to have each answered on its own.")
 
 # --- identity -------------------------------------------------------------------------------------
 
@@ -28,19 +43,23 @@ _STREET_WORDS = (
     "Square|Sq|Park|Row|Walk|Mews|Parade|Rise|View|Green"
 )
 STREET = re.compile(rf"\b(?:Flat \d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?")
-_NAME = r"(?P<name>[A-Z][a-zA-Z'’-]+(?:[ \t]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)){0,3})"
+_NAME = r"(?P<name>[A-Z][a-zA-Z'’-]+(?:[ \t]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.?)){0,3})"
 MY_NAME = re.compile(rf"\b(?:my name is|I am called|name:)[ \t]+{_NAME}", re.I)
 DEAR = re.compile(rf"^(?P<lead>\s*dear[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
-SIGN_OFF = re.compile(
-    r"^\s*(?:yours[ \t]+(?:sincerely|faithfully|truly)|kind(?:est)?[ \t]+regards|best[ \t]+regards|(?:many[ \t]+)?thanks"
-    r"(?:[ \t]+(?:and|&)[ \t]+regards)?|regards|best wishes|with thanks|thank you)\b[ \t]*,?[ \t]*(?P<tail>.*)$",
-    re.I | re.M,
+_SIGN_OFF_WORDS = (
+    r"yours[ \t]+(?:sincerely|faithfully|truly|respectfully)|(?:with[ \t]+)?(?:kind(?:est)?|best|warm(?:est)?|many)"
+    r"[ \t]+(?:regards|wishes)|(?:many[ \t]+)?thanks(?:[ \t]+(?:and|&)[ \t]+regards)?|regards|best wishes|with thanks|"
+    r"thank you|yours(?=[ \t]*(?:,|$))|cheers|respectfully"
 )
+SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
 _ORGANISATION = re.compile(r"\b(?:council|police|service|authority|department|constabulary|commissioner|office|"
-                           r"trust|team|unit|board|government|ministry|agency)\b", re.I)
+                           r"trust|team|unit|board|government|ministry|agency|university|college|school|nhs|"
+                           r"executive|committee|foundation|company|limited|ltd|plc|group|association)\b", re.I)
 _GENERIC_ADDRESSEE = re.compile(
     r"^(sir|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
-    r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|mr|mrs|ms|dr)\b",
+    r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|"
+    r"(?:mr|mrs|ms|miss|dr)\b(?!\.?[ \t]+[A-Z])|"
+    r"whom|to whom)\b",
     re.I,
 )
 _GREETING = re.compile(
@@ -48,35 +67,187 @@ _GREETING = re.compile(
 )
 _IDENTITY_LINE = re.compile(r"^\s*(?:address|tel(?:ephone)?|phone|mobile|email|e-mail)\s*:", re.I)
 
+# --- what of the text is the request ----------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"<(?:p|br|div|span|html|body|li|ul|ol|table|td|tr|b|i|u|strong|em|a|font|blockquote|h\d)"
+                       r"\b[^>]*>|</(?:p|div|span|li|ul|ol|td|tr|b|i|u|strong|em|a|font|blockquote|h\d)>", re.I)
+# where the earlier correspondence quoted under an e-mail starts
+_QUOTED = re.compile(
+    r"^[ \t]*(?:On[ \t][^\n]{0,240}(?:\n[^\n]{0,120})?\bwrote:[ \t]*$"
+    r"|-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}"
+    r"|From:[ \t]\S[^\n]*\n(?:[^\n]*\n){0,2}?[ \t]*(?:Sent|Date):[ \t])",
+    re.M | re.I,
+)
+# WhatDoTheyKnow's footer under a request (reply address, wrong-address form, disclaimer)
+_WDTK_FOOTER = re.compile(
+    r"^[ \t]*(?:-{5,}[ \t]*\n\s*)?(?:Please use this email address for all replies to this request"
+    r"|Is [^\n]{1,200}? the wrong address for Freedom of Information requests"
+    r"|Disclaimer: This message and any reply that you make will be published)",
+    re.M | re.I,
+)
+
+
+def _looks_like_html(text: str) -> bool:
+    return len(_HTML_TAG.findall(text[:50_000])) >= 2
+
+
+def request_body(text: str) -> str:
+    """The request itself: HTML read as text, without quoted earlier e-mails or WhatDoTheyKnow's footer."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    if _looks_like_html(text):
+        from foi_precedent.letters.sources import html_to_text  # stdlib HTMLParser; pure
+
+        text = html_to_text(text)
+        text = re.sub(r"[ \t]+", " ", text)
+        text = re.sub(r"\n[ \t]+", "\n", text)
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    for pattern in (_WDTK_FOOTER, _QUOTED):
+        m = pattern.search(text)
+        if m and len(re.sub(r"\s", "", text[: m.start()])) >= 40:  # something of the request is left above it
+            text = text[: m.start()]
+    lines = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
+    return "\n".join(lines).strip("\n")
+
+
+# --- one line into lines --------------------------------------------------------------------------
+
+_INLINE_LABEL = re.compile(
+    r"(?:(?<!\S)|(?<=[?.:;!])|(?<=and)|(?<=or))(?P<tok>Q(?:uestion)?[ \t]?(?P<q>\d{1,2})(?=[.:)\s-])[.:)]?"
+    r"|[(\[](?P<p>\d{1,2}|[a-hA-H]|[ivx]{1,4})[)\]]"
+    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4})[.)]|(?P<s>\d{1,2})[a-h][.)])(?=[ \t]+\S)"
+)
+_BOUNDARY = re.compile(r"(?:^|[:;?.!][\"'”’)\]]?|[:;?.!][ \t]*[-\u2013\u2014]|[?.;:!],?[ \t]*(?:and|or))[ \t]*$")
+_INLINE_BULLET = re.compile(r"[ \t]?[*\u2022][ \t]+(?=[A-Z])")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_INLINE_GREETING = re.compile(
+    r"^(?P<greeting>\s*(?:(?:to[ \t][^,\n:;]{1,60}:[ \t]*)?dear[ \t][^,\n:;]{1,60}|hello|hi|good (?:morning|afternoon|"
+    r"evening)|to whom it may concern|greetings)[ \t]*[,:;!])[ \t]+(?P<rest>\S.{30,})$",
+    re.I,
+)
+_INLINE_SIGN_OFF = re.compile(rf"(?<=[.?!)])[ \t]+(?=(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?)", re.I)
+
+
+def _label_value(m: re.Match) -> tuple[str, int] | None:
+    """(kind, value) of an inline label: ('num', 3) for '3.', '(3)', 'Q3'; ('alpha', 2) for 'b)'; ('roman', 2)."""
+    if m.group("s"):
+        return "numsub", int(m.group("s"))
+    raw = m.group("q") or m.group("p") or m.group("v")
+    if raw.isdigit():
+        return "num", int(raw)
+    low = raw.lower()
+    if len(low) == 1 and "a" <= low <= "h":
+        return "alpha", ord(low) - ord("a") + 1
+    return ("roman", _ROMAN[low]) if low in _ROMAN else None
+
+
+def _split_inline_labels(line: str) -> str:
+    """'... tell me: 1. How many...? 2. What...?' -> one line a question. Only labels that count up from 1
+    (or a, or i), each after the end of a sentence or a colon, are taken: '1.5 m', 'section 2.' and 'a)' in
+    the middle of a sentence stay where they are. '1a)' after a sentence is taken under a '1.' taken so."""
+    found = [(m.start("tok"), *kv) for m in _INLINE_LABEL.finditer(line) if (kv := _label_value(m))]
+    cuts: set[int] = set()
+    numbers: set[int] = set()
+    for kind in ("num", "alpha", "roman"):
+        tokens = [(pos, v) for pos, k, v in found if k == kind and _BOUNDARY.search(line[:pos])]
+        run: list[tuple[int, int]] = []
+        expected = 1
+        for pos, value in tokens:
+            if value == expected:
+                run.append((pos, value))
+                expected += 1
+            elif value == 1:  # a new list (a second question's a), b) ...)
+                if len(run) >= 2:
+                    cuts.update(p for p, _ in run)
+                run, expected = [(pos, value)], 2
+        if len(run) >= 2:
+            cuts.update(p for p, _ in run)
+            if kind == "num":
+                numbers.update(v for _, v in run)
+    cuts.update(pos for pos, k, v in found if k == "numsub" and v in numbers and _BOUNDARY.search(line[:pos]))
+    bullets = [m.start() + (1 if line[m.start()] in " \t" else 0) for m in _INLINE_BULLET.finditer(line)]
+    if len(bullets) >= 2 and line[: bullets[0]].rstrip().endswith(":"):
+        cuts.update(bullets)
+    if not cuts:
+        return line
+    out, last = [], 0
+    for pos in sorted(cuts):
+        out.append(line[last:pos].rstrip())
+        last = pos
+    out.append(line[last:])
+    return "\n".join(part for part in out if part.strip())
+
+
+def _split_sign_off(line: str) -> str:
+    """'... generated? Yours, Jane Smith, jane@x.org, 12 High St' -> the sign-off and each item on its own line."""
+    if True:
+        cuts = [m.end() for m in _INLINE_SIGN_OFF.finditer(line)]
+        if cuts and "?" not in line[cuts[-1]:] and len(line) - cuts[-1] < 300:
+            line = line[: cuts[-1]].rstrip() + "\n" + line[cuts[-1]:]
+    head, _, last = line.rpartition("\n")
+    m = SIGN_OFF.match(last)
+    if m and m.group("tail").count(",") >= 1 and "?" not in last and len(last) < 300:
+        start = m.start("tail")
+        items = [part.strip() for part in last[start:].split(",") if part.strip()]
+        last = last[:start].rstrip() + "\n" + "\n".join(items)
+        line = f"{head}\n{last}" if head else last
+    return line
+
+
+def unfold(text: str) -> str:
+    """A request written on one line (a web form, some e-mail clients), put on lines: the greeting, each
+    labelled question and the sign-off. A request already on lines comes back as it was."""
+    out = []
+    for line in text.split("\n"):
+        m = _INLINE_GREETING.match(line)
+        if m:
+            out.append(m.group("greeting").strip())
+            line = m.group("rest")
+        line = _split_inline_labels(line)
+        out.extend(_split_sign_off(part) for part in line.split("\n"))
+    return "\n".join(out)
+
+
 # --- questions ------------------------------------------------------------------------------------
 
 _LABEL = re.compile(
     r"^\s*(?:"
-    r"(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
-    r"\(?(?P<num>\d{1,2})(?P<numsub>[a-z])?[.)]\s*|"
+    r"(?:q(?:uestion)?|request|item|point)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
+    r"\[(?P<sq>\d{1,2})\]\.?\s*|"
+    r"(?P<po>\()?(?P<num>\d{1,2})(?P<numsub>[a-z])?(?P<np>[.)]|\s*:(?=\s)|\s+[-\u2013\u2014](?=\s))\s*|"
     r"\((?P<paren>[a-z]|[ivx]{1,4})\)\s*|"
-    r"(?P<letter>[a-h])[.)]\s+|"
-    r"(?P<bullet>[-*\u2022\u25aa\u25cf\u2013])\s+"
+    r"(?P<roman>[ivx]{1,4})(?P<rp>[.)])\s+|"
+    r"(?P<letter>[a-h])(?P<lp>[.)])\s+|"
+    r"(?P<bullet>::|[-*\u2022\u25aa\u25cf\u2013\u25e6\u2023\u2043\u00b7o>\uf0a7\uf0b7])\s*"
     r")(?=\S)",
     re.I,
 )
 _ASK_START = re.compile(
-    r"^(?:please\s+(?:can\s+you\s+|could\s+you\s+)?(?:provide|tell|confirm|send|state|give|supply|disclose|advise|list|"
-    r"share|explain|specify|detail|outline|let me know|inform|release|forward|include|indicate|identify)|"
-    r"(?:could|can|would|will)\s+you|how\s+(?:many|much|often|long|is|are|does|do|did|has|have|was|were|were|many)|"
+    r"^(?:please\s+(?:can\s+you\s+|could\s+you\s+|would\s+you\s+|also\s+|kindly\s+)?(?:provide|tell|confirm|send|"
+    r"state|give|supply|disclose|advise|list|share|explain|specify|detail|outline|let me know|inform|release|"
+    r"forward|include|indicate|identify|clarify|describe|set out|publish|make available)|"
+    r"(?:could|can|would|will)\s+(?:you|i|the)|may\s+i|how\s+(?:many|much|often|long|is|are|does|do|did|has|have|"
+    r"was|were|can|could|will|would|should|far)|"
     r"what|which|when|where|who|whom|whose|why|whether|"
     r"(?:is|are|does|do|did|has|have|was|were|will|can|could|should)\s|"
-    r"i\s+(?:would|'d)\s+(?:like|be grateful)(?:\s+\w+){0,3}\s+(?:to\s+(?:know|see|receive|have|obtain|request)|"
-    r"a\s+cop|cop|details|the\s+number|information|data|figures|a\s+list|a\s+breakdown)|"
-    r"i\s+(?:request|am requesting|wish to (?:know|see|receive|request)|want to know|seek)|"
-    r"the\s+(?:number|total|amount|cost|names?)\s+of|a\s+(?:copy|list|breakdown)\s+of|copies\s+of|"
-    r"details\s+of|any\s+(?:records|documents|information|correspondence|data|policies|guidance))",
+    r"i\s+(?:would|'d|should)\s+(?:like|be grateful|appreciate|also like)(?:\s+\w+){0,4}\s+(?:to\s+(?:know|see|receive|"
+    r"have|obtain|request|ask|be provided|be sent|be given)|a\s+cop|cop|details|the\s+(?:number|total|amount|cost)|"
+    r"information|data|figures|a\s+list|a\s+breakdown|any|all|the)|"
+    r"i\s+(?:request|am requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|seek|"
+    r"ask|am asking|would ask)|"
+    r"(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|names?|percentage|proportion|value|date|dates|location|"
+    r"locations|list|copy|breakdown|summary|details|copies|figures?)\s+(?:of|for|on|spent|paid)|"
+    r"a\s+(?:copy|list|breakdown|summary)\s+of|copies\s+of|"
+    r"details\s+of|any\s+(?:records|documents|information|correspondence|data|policies|guidance|reports?|minutes))",
     re.I,
 )
 _CONTINUATION = re.compile(
-    r"^(?:if\s+(?:so|not|yes|no|applicable)|please\s+(?:specify|break|include|also|provide\s+(?:this|these|the|a|"
-    r"your)?\s*(?:answer|information|data|figures|breakdown|response)s?\s+(?:by|in|as|for|broken))|broken\s+down|"
-    r"including|in\s+each\s+case|for\s+each|split\s+by|by\s+(?:year|month|ethnicity|gender|age))",
+    r"^(?:if\s+(?:so|not|yes|no|applicable|possible|this|the|there|you|any)|please\s+(?:specify|break|include|also\s+"
+    r"(?:include|break|specify|split)|split|separate|list\s+(?:them|these|this)|provide\s+(?:this|these|the|a|your|"
+    r"separate)?\s*(?:answer|information|data|figures|breakdowns?|response|totals?|numbers?)s?\s+(?:by|in|as|for|broken|"
+    r"separately|split))|broken\s+down|"
+    r"including|in\s+each\s+case|for\s+each|split\s+by|separated?\s+by|by\s+(?:year|month|ethnicity|gender|age|"
+    r"financial year|calendar year|borough|ward|area|force|department|category|type)|per\s+(?:year|month|annum)|"
+    r"and\s+(?:for|by|in)\s+each|(?:e\.g|i\.e)\.?\s)",
     re.I,
 )
 _PREAMBLE = re.compile(
@@ -86,7 +257,10 @@ _PREAMBLE = re.compile(
 )
 _PLEASANTRY = re.compile(
     r"^(?:thank(?:s| you)\b|i look forward|i hope|many thanks|please acknowledge|i would be grateful if you "
-    r"could (?:acknowledge|confirm receipt)|please confirm receipt)",
+    r"could (?:acknowledge|confirm receipt)|please confirm receipt|i would prefer|i would like to receive the "
+    r"(?:information|response|data) (?:by|in|as|electronically)|please (?:send|provide) (?:the|your) "
+    r"(?:response|reply|information) (?:by|in|as|electronically)|if you (?:have any|need)|please do not hesitate|"
+    r"if any (?:of this|part)|if (?:this|my) request|if you are unable|i understand (?:that )?(?:under|the act))",
     re.I,
 )
 
@@ -114,8 +288,14 @@ class Requester:
 @dataclass(frozen=True)
 class RequestQuestion:
     label: str  # normalised: Q1, Q1a, Q2 ...
-    text: str  # the requester's wording, identity removed
+    text: str  # the requester's wording, identity removed; a sub-question carries its parent's wording first
     original_label: str = ""
+    own_text: str = ""  # the question as written in the request, without its label or its parent's wording
+    sub_of: str | None = None  # the label of the question this one is a part of
+
+    @property
+    def wording(self) -> str:
+        return self.own_text or self.text
 
 
 @dataclass(frozen=True)
@@ -124,6 +304,7 @@ class Request:
     text: str  # the whole request with identity replaced by placeholders
     requester: Requester = field(default_factory=Requester)
     source: str = "request"
+    note: str | None = None  # how the request was read when it was not question by question
 
     @property
     def regime(self) -> str | None:
@@ -132,10 +313,23 @@ class Request:
         return named.value if named else None
 
     def to_dict(self) -> dict:
-        return {"questions": [{"label": q.label, "text": q.text} for q in self.questions], "text": self.text}
+        out = {"questions": [{"label": q.label, "text": q.text} for q in self.questions], "text": self.text}
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 # --- identity removal -----------------------------------------------------------------------------
+
+
+def _replace_name(name: str, clean: str) -> str:
+    """The requester's whole name anywhere; one part of it ('Thanks, Jane') only where it stands alone, so that
+    another person who shares a first name ('Councillor Jane Doe') is not redacted."""
+    clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
+    for part in (p for p in name.split() if len(p) > 2 and not p.endswith(".")):
+        clean = re.sub(rf"(?<![\w\[])(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)"
+                       rf"(?<![A-Z][a-z]{{4}}\s){re.escape(part)}(?![\w\]])(?!\s[A-Z][a-z])", "[NAME]", clean)
+    return clean
 
 
 def redact_identity(text: str) -> tuple[str, Requester]:
@@ -146,7 +340,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
 
     def add_name(name: str) -> None:
         name = name.strip(" ,.")
-        if name and not _GENERIC_ADDRESSEE.match(name) and name not in names:
+        if name and not _GENERIC_ADDRESSEE.match(name) and not _ORGANISATION.search(name) and name not in names:
             names.append(name)
 
     for m in MY_NAME.finditer(text):
@@ -173,12 +367,13 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 continue
             if not started:
                 started = True
-                if re.fullmatch(_NAME, item) and len(item.split()) <= 4:
-                    add_name(item)
+                name_part = item.split(",")[0].strip()  # "John Fox, University of York"
+                if re.fullmatch(_NAME, name_part) and len(name_part.split()) <= 4:
+                    add_name(name_part)
                     continue
             if EMAIL.search(item) or PHONE.search(item) or _IDENTITY_LINE.match(item) or "?" in item:
                 continue
-            if len(item) < 60:
+            if len(item) < 60 and (re.search(r"\d", item) or address or STREET.search(item)):
                 address.append(item)
                 block_lines.add(j)
 
@@ -201,9 +396,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     clean = POSTCODE.sub("[POSTCODE]", clean)
     clean = MY_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()] + "[NAME]", clean)
     for name in sorted(names, key=len, reverse=True):
-        parts = [name] + [p for p in name.split() if len(p) > 2 and not p.endswith(".")]
-        for part in parts:
-            clean = re.sub(rf"(?<![\w\[]){re.escape(part)}(?![\w\]])", "[NAME]", clean)
+        clean = _replace_name(name, clean)
     for name in sorted((a for a in addressees if a not in names), key=len, reverse=True):
         clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
     clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
@@ -215,11 +408,20 @@ def redact_identity(text: str) -> tuple[str, Requester]:
 # --- splitting ------------------------------------------------------------------------------------
 
 
+def _ends(tail: str) -> bool:
+    """Whether what follows a sign-off word ends the request ('Regards, Ann', 'Thanks for your help.'), rather
+    than starting another sentence ('Thank you. Please can you also ...?')."""
+    tail = tail.strip()
+    return (not tail or bool(re.fullmatch(_NAME, tail.split(",")[0].strip()))
+            or (re.match(r"(?:for|in advance|again|very much)\b", tail, re.I) is not None and "?" not in tail
+                and len(_sentences(tail)) == 1))
+
+
 def _body_lines(text: str) -> list[str]:
     """The lines that can hold questions: without the salutation and anything from the sign-off on."""
     out = []
     for line in text.split("\n"):
-        if SIGN_OFF.match(line) and len(line) < 80 and not _asks(line):
+        if (m := SIGN_OFF.match(line)) and len(line) < 80 and not _LABEL.match(line) and _ends(m.group("tail")):
             break
         if DEAR.match(line) or _GREETING.match(line):
             continue
@@ -229,128 +431,373 @@ def _body_lines(text: str) -> list[str]:
     return out
 
 
+_LEAD = re.compile(r"^(?:and|also|lastly|finally|additionally|further(?:more)?|secondly|thirdly|again|then|"
+                   r"in addition)\b[,:]?\s+", re.I)
+# an ask inside a sentence: "If you hold X, please also supply it", "... I would be grateful if you could send"
+_ASK_INSIDE = re.compile(
+    r"\b(?:please(?:\s+(?:also|could\s+you|can\s+you|would\s+you|kindly))?\s+(?:supply|provide|send|disclose|tell|"
+    r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain)|(?:could|can|would)\s+you(?:\s+"
+    r"please)?(?:\s+also)?\s+(?:supply|provide|send|tell|confirm|list|release|give|let\s+me\s+know|advise|share|"
+    r"state|disclose|explain)|i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|send|"
+    r"tell|confirm|let\s+me\s+know|disclose|share|release)|(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
+    r"(?:have|receive|request|see|obtain)|i\s+am\s+writing\s+to\s+(?:make\s+a\s+)?request\b.{0,120}\b(?:for|cop(?:y|ies)"
+    r"\s+of|details\s+of)|i\s+(?:hereby\s+)?request\s+(?:that|a\s+copy|copies|all|any|details|information|access))\b",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"^(?:please\s+(?:provide|send|supply)\s+(?:the|this|your)\s+(?:information|response|reply|data)\s+(?:in|by|as|"
+    r"electronically|via)|if\s+(?:it\s+is\s+not\s+possible|you\s+(?:need|require|have|are\s+unable|cannot)|this\s+"
+    r"request|my\s+request|any\s+(?:of|part)|the\s+(?:cost|request))|i\s+look\s+forward|i\s+would\s+prefer|"
+    r"please\s+(?:contact|acknowledge|confirm\s+receipt)|thank|i\s+would\s+be\s+grateful\s+if\s+you\s+could\s+"
+    r"(?:provide|send)\s+(?:answers|the\s+information|a\s+response|this|your\s+response)\s+(?:via|by|in|as|"
+    r"electronically))",
+    re.I,
+)
+_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.I)
+# "If this exceeds the cost limit, please supply ... instead": how to narrow the request, not another question
+_IF_LIMIT = re.compile(r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"
+                       r"large|broad)|not possible|unable to|cannot)", re.I)
+
+
 def _asks(sentence: str) -> bool:
-    s = sentence.strip().strip('"“”')
-    if not s or _PLEASANTRY.match(s):
+    s = _LEAD.sub("", sentence.strip().strip('"“”'))
+    if not s or _PLEASANTRY.match(s) or _CLOSING.match(s):
+        return False
+    if (_LEAD_IN.search(s) and not re.search(r":\s*\S+(?:\s+\S+){2,}", s)) or _IF_LIMIT.match(s):
         return False
     if s.endswith("?"):
         return True
-    if _PREAMBLE.search(s) and not s.endswith("?"):
+    if _PREAMBLE.search(s):
         return False
-    return bool(_ASK_START.match(s))
+    return bool(_ASK_START.match(s) or _ASK_INSIDE.search(s))
+
+
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|no|nos|vs|approx|incl|para|s|sec|ref|mr|mrs|ms|dr|st)\.$", re.I)
 
 
 def _sentences(paragraph: str) -> list[str]:
     text = re.sub(r"\s+", " ", paragraph).strip()
-    parts = re.split(r"(?<=[?.!])\s+(?=[\"“(]?[A-Z0-9])", text)
-    return [p.strip() for p in parts if p.strip()]
+    parts = re.split(r"(?<=[?.!])[\"”’]?\s+(?=[\"“(]?[A-Z0-9])", text)
+    out: list[str] = []
+    for p in (p.strip() for p in parts):
+        if not p:
+            continue
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out
 
 
-def _labelled(lines: list[str]) -> list[tuple[str, str, str]] | None:
-    """(kind, key, text) items when the request lists its questions; None when it is prose."""
-    items: list[list[str]] = []  # [kind, key, text]
-    blank_since = False
+def _tidy(text: str) -> str:
+    """A question's wording without an unbalanced quotation mark the requester put around the whole request."""
+    text = text.strip()
+    for left, right in (("“", "”"), ('"', '"')):
+        if text.startswith(left) and text.count(left) + text.count(right) == 1:
+            text = text[1:].lstrip()
+        if text.endswith(right) and text.count(left) + text.count(right) == 1:
+            text = text[:-1].rstrip()
+    return text
+
+
+def _style(m: re.Match) -> tuple[str, str, str]:
+    """(style, kind, key) of a line label. The style tells the levels of a list apart ('1.' vs 'a)' vs 'i.' vs
+    '-' vs 'o'); kind is num, alpha, roman or bullet; key is '2', '2a', 'b', 'iii' or ''."""
+    if m.group("kw"):
+        return "kw", "num", m.group("kw") + (m.group("kwsub") or "").lower()
+    if m.group("sq"):
+        return "[]", "num", m.group("sq")
+    if m.group("num"):
+        punct = "()" if m.group("po") else m.group("np").strip()[:1]
+        return f"num{punct}", "num", m.group("num") + (m.group("numsub") or "").lower()
+    if m.group("paren"):
+        key = m.group("paren").lower()
+        kind = "roman" if key in _ROMAN and key not in ("v", "x") else "alpha"
+        return f"{kind}()", kind, key
+    if m.group("roman"):
+        return f"roman{m.group('rp')}", "roman", m.group("roman").lower()
+    if m.group("letter"):
+        return f"alpha{m.group('lp')}", "alpha", m.group("letter").lower()
+    return f"bullet{m.group('bullet')}", "bullet", ""
+
+
+@dataclass
+class _Item:
+    style: str
+    kind: str
+    key: str
+    text: str
+    raw: str  # as written, with its label (for a breakdown folded into its question)
+    depth: int = 0
+
+
+def _blocks(lines: list[str]) -> list[_Item | str]:
+    """The request as labelled items (each with its depth in the list) and paragraphs of prose between them.
+    Unlabelled lines continue the item above them, up to a blank line (after one, only a breakdown such as
+    'Please break this down by year' does) or a closing line ('I look forward ...')."""
+    out: list[_Item | str] = []
+    styles: list[str] = []
+    blank_since = closed = False
+    last_item: _Item | None = None
     for line in lines:
         if not line.strip():
             blank_since = True
+            if out and isinstance(out[-1], str) and out[-1]:
+                out.append("")  # a paragraph break
             continue
         m = _LABEL.match(line)
-        if m:
-            rest = line[m.end():].strip()
-            if m.group("kw"):
-                kind, key = "num", m.group("kw") + (m.group("kwsub") or "").lower()
-            elif m.group("num"):
-                kind, key = "num", m.group("num") + (m.group("numsub") or "").lower()
-            elif m.group("paren"):
-                kind, key = "sub", m.group("paren").lower()
-            elif m.group("letter"):
-                kind, key = "sub", m.group("letter").lower()
+        if m and not (m.group("bullet") in ("o", ">") and last_item is None):  # 'o' is a bullet only in a list
+            style, kind, key = _style(m)
+            if kind == "roman" and key in ("i", "v", "x") and last_item is not None:  # h), i): a letter
+                prev = next((it for it in reversed(out) if isinstance(it, _Item) and it.kind == "alpha"), None)
+                if prev is not None and prev.style.endswith(style[-1:]) and ord(prev.key) + 1 == ord(key):
+                    style, kind = prev.style, "alpha"
+            numbered = [s for s in styles if s.startswith(("num", "kw", "[]"))]
+            if kind == "num" and numbered and style not in styles:
+                style = numbered[0]  # '1.' then '2)' is one list
+            if style in styles:
+                depth = styles.index(style)
+                del styles[depth + 1:]
             else:
-                kind, key = "bullet", ""
-            items.append([kind, key, rest])
-            blank_since = False
-        elif items and (not blank_since or _CONTINUATION.match(line.strip())):
-            items[-1][2] = (items[-1][2] + " " + line.strip()).strip()
-        # anything else (a preamble, or a closing paragraph after a blank line) is not a question
-    if not items:
-        return None
-    return [(k, key, text) for k, key, text in items]
+                styles.append(style)
+                depth = len(styles) - 1
+            last_item = _Item(style, kind, key, line[m.end():].strip(), line.strip(), depth)
+            out.append(last_item)
+            blank_since = closed = False
+        elif (last_item is not None and out and out[-1] is last_item and not closed
+              and (not blank_since or _CONTINUATION.match(line.strip()))):
+            if _CLOSING.match(line.strip()):
+                closed = True
+                out.append(line.strip())
+                continue
+            last_item.text = (last_item.text + " " + line.strip()).strip()
+            last_item.raw = (last_item.raw + "\n" + line.strip()).strip()
+        else:
+            if out and isinstance(out[-1], str):
+                out[-1] = (out[-1] + "\n" + line.strip()).strip("\n") if out[-1] else line.strip()
+            else:
+                out.append(line.strip())
+    return [b for b in out if not isinstance(b, _Item) or b.text]
 
 
-def _label_questions(items: list[tuple[str, str, str]]) -> list[RequestQuestion]:
-    out: list[RequestQuestion] = []
-    has_num = any(k == "num" for k, _, _ in items)
-    parent_num: str | None = None
-    parent_text = ""
-    parent_kept = True
-    counter = 0
-    for n, (kind, key, text) in enumerate(items):
-        if not text:
+def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
+    """A list of values hanging off a sentence ('... at the following prisons: * HMP X * HMP Y') is part of
+    that sentence's question, not a list of questions."""
+    out: list[_Item | str] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        j = i
+        while j < len(blocks) and isinstance(blocks[j], _Item):
+            j += 1
+        run = blocks[i:j]
+        prev = next((b for b in reversed(out) if not (isinstance(b, str) and not b)), None)
+        asks = isinstance(prev, str) and prev and (_sentences(prev) or [""])[-1]
+        if run and asks and (_ASK_START.match(_LEAD.sub("", asks)) or _ASK_INSIDE.search(asks)
+                             or asks.endswith("?")) and all(_is_value(it.text) for it in run):
+            k = len(out) - 1 - out[::-1].index(prev)
+            out[k] = prev + " " + " ".join(it.raw for it in run)
+            del out[k + 1:]
+            i = j
             continue
-        if kind == "num" or (kind in ("bullet", "sub") and not has_num):
-            if kind == "num":
-                num = re.match(r"\d+", key).group(0)
-                sub = key[len(num):]
+        out.append(block)
+        i += 1
+    return out
+
+
+def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
+    """Sub-items that only say how to break the parent's figures down ('for each of the following years:
+    a. 2015-16 b. 2016-17'): they stay in the parent question."""
+    return bool(subs) and all(_is_value(s.text) for s in subs)
+
+
+def _is_value(text: str) -> bool:
+    """A list entry that names a value rather than asks ('Directors', 'KML file;', 'April 2015 to March 2016')."""
+    return len(text.split()) <= 12 and not _asks(text) and "?" not in text
+
+
+def _fold_breakdowns(items: list[_Item]) -> list[_Item]:
+    out: list[_Item] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        j = i + 1
+        while j < len(items) and items[j].depth > item.depth:
+            j += 1
+        subs = items[i + 1:j]
+        if subs and all(s.depth == item.depth + 1 for s in subs) and _is_breakdown(item, subs):
+            out.append(_Item(item.style, item.kind, item.key, " ".join([item.text] + [s.raw for s in subs]),
+                             "\n".join([item.raw] + [s.raw for s in subs]), item.depth))
+            i = j
+        else:
+            out.append(item)
+            i += 1
+    return out
+
+
+_INLINE_SUB = re.compile(r"(?<![\w(])(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<b>[a-h]|[ivx]{1,4})\))\s+(?=\S)")
+
+
+def _inline_subs(text: str) -> list[str]:
+    """'... made known to students a) the existence of X and b) the existence of Y.': the parts a question
+    lists in its first sentence, each a sub-question (a list in a later, explaining sentence is not)."""
+    first = _sentences(text)[0] if text else ""
+    marks = [m for m in _INLINE_SUB.finditer(first) if "[" not in first[: m.start()]]
+    keys = [(m.group("p") or m.group("b")).lower() for m in marks]
+    if len(keys) < 2 or keys[0] not in ("a", "i"):
+        return []
+    order = "abcdefgh" if keys[0] == "a" else ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]
+    if list(keys) != list(order[: len(keys)]):
+        return []
+    parts = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(first)
+        part = re.sub(r"[\s,;]*(?:\band\b|\bor\b)?[\s,;:]*$", "", first[m.end():end]).strip()
+        parts.append(part.rstrip(".") if i + 1 == len(marks) and part.endswith(".") else part)
+    return [p for p in parts if p]
+
+
+def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
+    """Items at the top of the list are the questions (Q1, Q2; by their own number where they have one);
+    deeper items are sub-questions of the item above them (Q1a, Q1a(i))."""
+    out: list[RequestQuestion] = []
+    parents: list[RequestQuestion] = []  # the open item at each depth
+    counter = 0
+    for item in _fold_breakdowns(items):
+        depth = min(item.depth, len(parents))
+        del parents[depth:]
+        if depth == 0:
+            if item.kind == "num":
+                num = re.match(r"\d+", item.key).group(0)
                 counter = int(num)
-                label = f"Q{num}{sub}"
+                label = f"Q{num}{item.key[len(num):]}"
             else:
                 counter += 1
                 label = f"Q{counter}"
-            parent_num, parent_text = label, text
-            followed_by_subs = n + 1 < len(items) and items[n + 1][0] != "num" and has_num
-            parent_kept = not followed_by_subs or _asks(text)
-            if parent_kept:
-                out.append(RequestQuestion(label, text, key))
-        else:  # a sub-item under a numbered question: (a), a), bullets
-            if parent_num is None:
-                counter += 1
-                out.append(RequestQuestion(f"Q{counter}", text, key))
-                continue
-            subs = [q for q in out if q.label.startswith(parent_num) and q.label != parent_num]
-            letter = key if kind == "sub" and len(key) == 1 and key.isalpha() else "abcdefghijklmnopqrstuvwxyz"[len(subs)]
-            wording = f"{parent_text.rstrip()} {text}"
-            out.append(RequestQuestion(f"{parent_num}{letter}", wording, key))
-    # Unique labels (a request may restart its numbering).
+            question = RequestQuestion(label, _tidy(item.text), item.key, own_text=_tidy(item.text))
+        else:
+            parent = parents[-1]
+            n = sum(1 for q in out if q.sub_of == parent.label)
+            if item.kind == "alpha" and len(item.key) == 1:
+                suffix = item.key
+            elif item.kind == "roman":
+                suffix = f"({item.key})"
+            elif parent.sub_of is None:
+                suffix = "abcdefghijklmnopqrstuvwxyz"[n % 26]
+            else:
+                suffix = f".{n + 1}"
+            question = RequestQuestion(f"{parent.label}{suffix}", f"{parent.text.rstrip()} {_tidy(item.text)}",
+                                       item.key, own_text=_tidy(item.text), sub_of=parent.label)
+        out.append(question)
+        parents.append(question)
+        if "\n" not in item.raw and not any(q.sub_of == question.label for q in out):
+            out.extend(_inline_questions(question))
+    return _unique(out)
+
+
+def _inline_questions(question: RequestQuestion) -> list[RequestQuestion]:
+    return [RequestQuestion(f"{question.label}{'abcdefgh'[i % 8]}", f"{question.text.rstrip()} {part}",
+                            own_text=part, sub_of=question.label)
+            for i, part in enumerate(_inline_subs(question.own_text))]
+
+
+def _unique(questions: list[RequestQuestion]) -> list[RequestQuestion]:
+    """Unique labels (a request may restart its numbering)."""
     seen: dict[str, int] = {}
-    unique = []
-    for q in out:
+    out = []
+    for q in questions:
         n = seen.get(q.label, 0)
         seen[q.label] = n + 1
-        unique.append(q if n == 0 else RequestQuestion(f"{q.label}-{n + 1}", q.text, q.original_label))
-    return unique
+        out.append(q if n == 0 else RequestQuestion(f"{q.label}-{n + 1}", q.text, q.original_label, q.own_text,
+                                                    q.sub_of))
+    return out
 
 
-def _prose_questions(lines: list[str]) -> list[RequestQuestion]:
-    paragraphs = re.split(r"\n\s*\n", "\n".join(lines))
+def _prose_asks(paragraphs: list[str]) -> list[str]:
     found: list[str] = []
     for para in paragraphs:
         last_asked = False
         for s in _sentences(para):
-            if last_asked and _CONTINUATION.match(s):
+            if last_asked and _CONTINUATION.match(s) and not (
+                    re.match(r"if\s+(?:so|not|yes)", s, re.I) and (s.endswith("?") or _ASK_INSIDE.search(s))):
                 found[-1] = f"{found[-1]} {s}"
                 continue
             last_asked = _asks(s)
             if last_asked:
-                found.append(s)
-    return [RequestQuestion(f"Q{i}", text) for i, text in enumerate(found, 1)]
+                found.append(_tidy(s))
+    return found
+
+
+def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
+    out: list[RequestQuestion] = []
+    for i, text in enumerate(texts, first):
+        q = RequestQuestion(f"Q{i}", text, own_text=text)
+        out += [q, *_inline_questions(q)]
+    return out
+
+
+def _questions(lines: list[str]) -> list[RequestQuestion]:
+    """Labelled questions where the request lists them, with any question asked in prose around the list;
+    else the sentences that ask."""
+    blocks = _fold_value_lists(_blocks(lines))
+    paragraphs = [p for b in blocks if isinstance(b, str) for p in re.split(r"\n\s*\n", b) if p.strip()]
+    items = [b for b in blocks if isinstance(b, _Item)]
+    if not items:
+        return _prose_questions(_prose_asks(paragraphs))
+    labelled = _label_questions(items)
+    start = blocks.index(items[0])
+    before = _prose_asks([b for b in blocks[:start] if isinstance(b, str) and b])
+    after = _prose_asks([b for b in blocks[start:] if isinstance(b, str) and b])
+    top = max((int(m.group(0)) for q in labelled if (m := re.match(r"\d+", q.label[1:]))), default=len(labelled))
+    prose = _prose_questions(before + after, first=top + 1)
+    return prose[: len(before)] + labelled + prose[len(before):] if before or after else labelled
+
+
+def _whole_request(lines: list[str]) -> RequestQuestion | None:
+    """The fallback: the request's own words (not the greeting, sign-off or pleasantries) as one question."""
+    kept = [s for para in re.split(r"\n\s*\n", "\n".join(lines)) for s in _sentences(para)
+            if not _PLEASANTRY.match(s)]
+    text = " ".join(kept).strip() or " ".join(line.strip() for line in lines if line.strip())
+    return RequestQuestion("Q1", text, own_text=text) if text else None
+
+
+def _read(text: str) -> tuple[str, Requester, list[RequestQuestion], str | None]:
+    clean, requester = redact_identity(unfold(text))
+    lines = _body_lines(clean)
+    questions = _questions(lines)
+    note = None
+    if not questions:
+        whole = _whole_request(lines) or _whole_request([ln for ln in clean.split("\n") if not DEAR.match(ln)])
+        questions, note = ([whole], WHOLE_REQUEST_NOTE) if whole else ([], None)
+    return clean, requester, questions, note
 
 
 def split_request(text: str, source: str = "request") -> Request:
-    """The questions of a request, in the requester's wording, with the requester's identity removed."""
+    """The questions of a request, in the requester's wording, with the requester's identity removed.
+
+    Never fails on a request that has words in it: one with no findable question is one question, the
+    whole request, and ``Request.note`` says so."""
     if text is None or not text.strip():
         raise LetterError(source, "the request is empty")
     size = len(text.encode("utf-8"))
     if size > MAX_REQUEST_BYTES:
         raise LetterError(source, f"the request is {size / 2**20:.1f} MB; a request over "
                                   f"{MAX_REQUEST_BYTES // 2**20} MB is not a request (paste the questions only)")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    clean, requester = redact_identity(text)
-    lines = _body_lines(clean)
-    items = _labelled(lines)
-    questions = _label_questions(items) if items else []
+    body = request_body(text)
+    clean, requester, questions, note = _read(body)
+    if note and body.strip() != text.strip():  # what was cut as quoted correspondence may have held the request
+        whole = _read(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if not whole[3]:
+            clean, requester, questions, note = whole
     if not questions:
-        questions = _prose_questions(lines)
-    if not questions:
-        raise LetterError(source, "no question found in the request (number the questions, or write each as a "
-                                  "sentence that asks, e.g. 'How many ...?' or 'Please provide ...')")
-    return Request(questions=tuple(questions), text=clean.strip(), requester=requester, source=source)
+        raise LetterError(source, "the request has no words in it")
+    return Request(questions=tuple(questions), text=clean.strip(), requester=requester, source=source, note=note)
+
+
+def request_from_document(data: bytes, name: str) -> Request:
+    """A request sent as an attachment (PDF, DOCX, HTML, text): its text read as for letters, then split."""
+    from pathlib import PurePath
+
+    from foi_precedent.letters.sources import document_from_bytes
+
+    return split_request(document_from_bytes(data, name, PurePath(name).suffix or ".txt").text, source=name)

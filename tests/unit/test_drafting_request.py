@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from foi_precedent.drafting.request import redact_identity, split_request
+from foi_precedent.drafting.request import (
+    WHOLE_REQUEST_NOTE,
+    redact_identity,
+    request_from_document,
+    split_request,
+)
 from foi_precedent.errors import LetterError
 
 IDENTIFIED = """Dear Sir,
@@ -31,10 +36,11 @@ IDENTITY = ["Jane", "Example", "jane@example.com", "07700 900123", "10 Downing S
 
 def test_numbered_request_keeps_wording_and_sub_items():
     r = split_request(IDENTIFIED)
-    assert [q.label for q in r.questions] == ["Q1", "Q2", "Q2a", "Q2b", "Q3"]
+    # (a) and (b) only say how to break Q2's figures down: they stay in Q2
+    assert [q.label for q in r.questions] == ["Q1", "Q2", "Q3"]
     assert r.questions[0].text == "How many drones does your force own?"
-    assert r.questions[2].text == "What was the total cost of drones in 2023? broken down by month"
-    assert r.questions[4].text == "Please provide your drone policy."
+    assert r.questions[1].text == "What was the total cost of drones in 2023? (a) broken down by month (b) by supplier"
+    assert r.questions[2].text == "Please provide your drone policy."
 
 
 def test_identity_is_removed_everywhere_and_kept_for_the_salutation():
@@ -91,9 +97,7 @@ def test_reference_numbers_and_years_are_not_phones():
     assert r.questions[0].text == "What did request 01.FOI.24.036325 cost between 2019 and 2024?"
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("", "empty"), ("   \n\n", "empty"), ("Thank you for your help.\nRegards", "no question"),
-])
+@pytest.mark.parametrize("text, reason", [("", "empty"), ("   \n\n", "empty")])
 def test_bad_requests(text, reason):
     with pytest.raises(LetterError, match=reason):
         split_request(text)
@@ -112,3 +116,209 @@ def test_the_addressee_of_a_request_is_not_the_requester():
     person = split_request("Dear Alex Morgan,\n1. How many drones does the force own?\nYours sincerely\nJane Example\n")
     assert person.requester.salutation == "Dear Jane Example,"
     assert "Alex Morgan" not in person.text and "Jane Example" not in person.text
+
+
+# --- layouts as requests arrive (issue 15) ------------------------------------------------------------
+
+ONE_LINE = ("Dear Metropolitan Police, Under the Freedom of Information Act please tell me: 1. How many times was live "
+            "facial recognition used at football matches in 2024? 2. What was the total number of people placed on "
+            "watchlists for those deployments? 3. Please provide a copy of your policy that governs the use of LFR at "
+            "sports events. 4. How many false alerts were generated? Yours, Jane Smith, jane.smith@example.com, "
+            "12 High Street, London")
+
+
+def test_a_request_on_one_line_gives_its_numbered_questions_and_loses_its_identity():
+    r = split_request(ONE_LINE)
+    assert [q.text for q in r.questions] == [
+        "How many times was live facial recognition used at football matches in 2024?",
+        "What was the total number of people placed on watchlists for those deployments?",
+        "Please provide a copy of your policy that governs the use of LFR at sports events.",
+        "How many false alerts were generated?",
+    ]
+    sent = r.text + "".join(q.text for q in r.questions)
+    for value in ("Jane", "Smith", "jane.smith@example.com", "12 High Street"):
+        assert value not in sent
+    assert r.requester.name == "Jane Smith" and r.note is None
+
+
+@pytest.mark.parametrize("first, second", [
+    ("1. ", "2. "), ("1) ", "2) "), ("(1) ", "(2) "), ("Q1 ", "Q2 "), ("Q1. ", "Q2. "), ("[1] ", "[2] "),
+    ("a) ", "b) "), ("(a) ", "(b) "), ("i. ", "ii. "), ("(i) ", "(ii) "), ("• ", "• "), ("- ", "- "), ("* ", "* "),
+])
+def test_each_label_style_on_lines_and_on_one_line(first, second):
+    q1, q2 = "How many drones do you own?", "What is your drone policy?"
+    on_lines = split_request(f"Dear FOI team,\nPlease tell me:\n{first}{q1}\n{second}{q2}\nThanks\n")
+    assert [q.text for q in on_lines.questions] == [q1, q2]
+    if first.strip() not in ("-", "*", "•"):
+        on_one_line = split_request(f"Dear FOI team, please tell me: {first}{q1} {second}{q2} Thanks, Ann Other")
+        assert [q.text for q in on_one_line.questions] == [q1, q2]
+
+
+def test_glued_numbers_on_one_line():
+    r = split_request("1. How many pupils get free transport?2. How many qualify by distance?, and3. How many by "
+                      "an EHCP?")
+    assert [q.own_text for q in r.questions] == ["How many pupils get free transport?",
+                                                 "How many qualify by distance?, and", "How many by an EHCP?"]
+
+
+def test_unlabelled_prose_questions_each_sentence_that_asks():
+    r = split_request("Dear Council,\n\nIs the council's set of Tree Preservation Orders indexed in digital form?\n\n"
+                      "If so, please may I have a copy of all the data relating to TPOs. One or more CSV exports would "
+                      "be ideal.\n\nI look forward to your reply.\n\nYours faithfully,\n\nMs Mooney\n")
+    assert [q.text for q in r.questions] == [
+        "Is the council's set of Tree Preservation Orders indexed in digital form?",
+        "If so, please may I have a copy of all the data relating to TPOs.",
+    ]
+    assert "Mooney" not in r.text
+
+
+def test_sub_questions_are_their_own_questions_with_their_parent():
+    r = split_request("1. Total number of RIDDOR reports, broken down as follows:\n"
+                      "a) How many were confirmed as reportable?\nb) How many were not reportable?\n"
+                      "2. How many inspections were made?\n")
+    assert [(q.label, q.sub_of) for q in r.questions] == [("Q1", None), ("Q1a", "Q1"), ("Q1b", "Q1"), ("Q2", None)]
+    assert r.questions[1].own_text == "How many were confirmed as reportable?"
+    assert r.questions[1].text.startswith("Total number of RIDDOR reports")  # searched with its parent's words
+
+
+def test_sub_questions_listed_inside_a_sentence():
+    r = split_request("1. I would like to see how the University has made known to students a) the existence of a "
+                      "complaints procedure and b) the existence of the OIA. Please include copies of emails.\n"
+                      "2. Please provide any surveys of students.\n")
+    assert [(q.label, q.own_text) for q in r.questions][1:3] == [
+        ("Q1a", "the existence of a complaints procedure"), ("Q1b", "the existence of the OIA")]
+    assert len(r.questions) == 4
+
+
+def test_a_breakdown_for_each_year_stays_with_its_question():
+    r = split_request("1. How many incidents were reported for each of the following years:-\na. April 2015 to March "
+                      "2016\nb. April 2016 to March 2017\n\n2. How many drones do you own?\n\nPlease break this down "
+                      "by borough.\n")
+    assert [q.label for q in r.questions] == ["Q1", "Q2"]
+    assert r.questions[0].text.endswith("a. April 2015 to March 2016 b. April 2016 to March 2017")
+    assert r.questions[1].text == "How many drones do you own? Please break this down by borough."
+
+
+def test_a_list_of_values_under_a_sentence_that_asks_is_one_question():
+    r = split_request("Please disclose each formal complaint made by prisoners at the following prisons:\n"
+                      "* HMP Low Newton\n* HMP Frankland\n* Holme House\n")
+    assert [q.text for q in r.questions] == [
+        "Please disclose each formal complaint made by prisoners at the following prisons: * HMP Low Newton "
+        "* HMP Frankland * Holme House"]
+
+
+def test_preamble_sign_off_and_closing_lines_are_not_questions():
+    r = split_request("Dear FOI Officer,\n\nI am writing to request the following information:\n\n"
+                      "1. How many fines were issued in 2023?\n2. How much revenue did they raise?\n"
+                      "Please provide the information in the form of an email.\n\n"
+                      "If this request would exceed the cost limit, please supply figures for 2023 only.\n\n"
+                      "I look forward to hearing from you.\n\nKind regards,\nAlex Brown\n")
+    assert [q.text for q in r.questions] == ["How many fines were issued in 2023?",
+                                             "How much revenue did they raise?"]
+
+
+def test_quoted_earlier_correspondence_is_not_read():
+    r = split_request("Dear FOI team,\n\nThank you. Please can you also tell me how many cameras were bought in "
+                      "2023?\n\nRegards,\nSam Lee\n\nOn Tue, 5 Mar 2024 at 10:12, FOI Team <foi@council.gov.uk> "
+                      "wrote:\n> How many cameras does the council own?\n> The council owns 12 cameras.\n")
+    assert [q.text for q in r.questions] == ["Please can you also tell me how many cameras were bought in 2023?"]
+    assert "owns 12" not in r.text and "foi@council.gov.uk" not in r.text
+    outlook = split_request("1. How many parking fines were cancelled in 2023?\n\nFrom: FOI Team\nSent: 1 March 2024\n"
+                            "To: Sam Lee\nSubject: FOI 123\n\n1. How many parking fines were issued?\n")
+    assert [q.text for q in outlook.questions] == ["How many parking fines were cancelled in 2023?"]
+
+
+WDTK = """Dear Leeds City Council,
+
+Please provide the number of potholes reported in each ward in 2023.
+
+Yours faithfully,
+
+Jane Smith
+
+-------------------------------------------------------------------
+
+Please use this email address for all replies to this request:
+foi+request-123456-abcd1234@whatdotheyknow.com
+
+Is leeds.gov.uk the wrong address for Freedom of Information requests to Leeds City Council? If so, please contact us using this form:
+https://www.whatdotheyknow.com/change_request/new?body=leeds
+
+Disclaimer: This message and any reply that you make will be published on the internet. Our privacy and copyright policies:
+https://www.whatdotheyknow.com/help/officers
+
+-------------------------------------------------------------------
+"""
+
+
+def test_whatdotheyknow_footer_is_not_a_question_and_its_reply_address_goes():
+    r = split_request(WDTK)
+    assert [q.text for q in r.questions] == ["Please provide the number of potholes reported in each ward in 2023."]
+    assert "whatdotheyknow" not in r.text and "Jane" not in r.text and "wrong address" not in r.text
+
+
+def test_html_email():
+    html = ("<html><body><div dir='ltr'><p>Dear FOI team,</p><p>Please tell me:</p><ol><li>1. How many drones do "
+            "you own?</li><li>2. What is your drone policy?</li></ol><p>Kind regards,<br>Ann Other<br>"
+            "ann@example.org</p></div></body></html>")
+    r = split_request(html)
+    assert [q.text for q in r.questions] == ["How many drones do you own?", "What is your drone policy?"]
+    assert "<" not in r.text and "Ann" not in r.text and "ann@example.org" not in r.text
+
+
+def test_a_request_without_question_structure_is_one_question_with_a_note():
+    r = split_request("Dear Council,\n\nThe state of the footpaths on Mill Lane has been raised with you many times "
+                      "since 2019 and residents remain unhappy with the lack of repairs.\n\nThank you,\nBob Smith\n")
+    assert len(r.questions) == 1 and r.note == WHOLE_REQUEST_NOTE
+    assert r.questions[0].text.startswith("The state of the footpaths on Mill Lane")
+    assert "note" in r.to_dict()
+    only_thanks = split_request("Thank you for your help.\nRegards")  # never an error
+    assert len(only_thanks.questions) == 1 and only_thanks.note
+
+
+def _docx(text: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_attachments_docx_and_pdf():
+    from tests.unit.test_parser_formats import _pdf
+
+    lines = ["Dear FOI team,", "1. How many drones do you own?", "2. What is your drone policy?", "Yours sincerely,",
+             "Ann Other", "ann@example.org"]
+    for data, name in ((_docx("\n".join(lines)), "request.docx"), (_pdf(lines), "request.pdf")):
+        r = request_from_document(data, name)
+        assert [q.text for q in r.questions] == ["How many drones do you own?", "What is your drone policy?"], name
+        assert "Ann" not in r.text and r.source == name
+
+
+# --- identity on real requests (shapes from the real_requests set) -----------------------------------
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("Dear ICO,\n(a) the details of all complaints made to the ICO\n(b) the outcome of each complaint.\n\n"
+     "Yours sincerely,\nAlistair P Sloan\n", ["Alistair", "Sloan"], []),
+    ("Dear University of York,\n1. Please provide the complaints procedure.\n\nYours faithfully,\n\n"
+     "John Fox, University of York\n", ["John Fox"], ["University of York"]),
+    ("Please let me know if Mr Grant Shapps will give more money to TfL.\nThanks, Jane Doe\n07700 900123\n",
+     ["Jane", "07700 900123"], ["Mr Grant Shapps"]),
+    ("1. How many complaints did Councillor Jane Doe receive in 2023?\n\nKind regards,\nJane Smith\n"
+     "request-99-abc@whatdotheyknow.com\n", ["Smith", "request-99-abc@whatdotheyknow.com"], ["Councillor Jane Doe"]),
+    ("My name is Priya Patel and I live at 4 Mill Lane, Leeds LS1 4AB. How many potholes were reported in "
+     "Mill Lane in 2023?", ["Priya", "Patel", "4 Mill Lane", "LS1 4AB"], ["potholes"]),
+])
+def test_requester_identity_goes_and_third_parties_stay(text, gone, kept):
+    r = split_request(text)
+    sent = r.text + "\n".join(q.text for q in r.questions)
+    for value in gone:
+        assert value not in sent, value
+    for value in kept:
+        assert value in sent, value
