@@ -14,7 +14,7 @@ from foi_precedent.letters.model import Treatment
 from foi_precedent.letters.parser import parse_file, parse_text
 from tests.conftest import ROOT
 
-REAL = ROOT / "corpus" / "real" / "letters"
+REAL = ROOT / "evals" / "real_letters" / "letters"
 
 
 def real(path: str):
