@@ -17,7 +17,8 @@ the front matter, as found) by ``split_request`` and compared with its labels:
   to one, best pairs first. Boundary precision is the same the other way: found questions matched by a label;
 * PII removed: share of the requester's labelled items (names, e-mails, phones, postal addresses) absent
   from what is sent on (``Request.text`` and every question's text: what reaches the index and a model).
-  A name is present if the whole name or any part of it longer than two letters is there as a word; an
+  A name is present if the whole name or any part of it longer than two letters is there as a word (labelled
+  third parties, who may share a first name with the requester, are taken out first); an
   address is present if any comma- or line-separated part of it holding a digit is there (a town alone does
   not identify), or, for an address without digits, the whole address;
 * third parties kept: share of labelled third parties (people the request is about) still in ``Request.text``.
@@ -130,8 +131,10 @@ def score_request(label: dict, request: Request | None, error: str | None = None
     outgoing = outgoing_text(request) if request else ""
     requester = label.get("requester") or {}
     pii = [(kind, v) for kind in PII_KINDS for v in requester.get(kind) or []]
-    leaked = [f"{kind}: {v}" for kind, v in pii if request is not None and pii_present(kind, v, outgoing)]
     third = [t for t in label.get("third_parties") or [] if t]
+    for person in third:  # a third party who shares the requester's first name is not a leak
+        outgoing = outgoing.replace(person, " ")
+    leaked = [f"{kind}: {v}" for kind, v in pii if request is not None and pii_present(kind, v, outgoing)]
     dropped = [t for t in third if request is None or normalise(t) not in normalise(request.text)]
     return {
         "error": error,
