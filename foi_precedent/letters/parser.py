@@ -87,7 +87,7 @@ _NOT_HELD = re.compile(
     r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
     r"(does|do|did) not (hold|record|collate|keep|retain)|holds? no (recorded )?information|"
     r"is not recorded|are not recorded|no such information|no information (was )?found|"
-    r"there is no information held",
+    r"there is no information held|(?:does|do) not have (?:the|any|this) information|not have the information you",
     re.I,
 )
 _PUBLIC_DOMAIN_STRONG = re.compile(
@@ -271,6 +271,8 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
             state = "response"  # "Response 1 - 6:" starts the answers and labels the first of them
         elif state != "closing" and _CLOSING.match(line):
             state = "closing"
+        elif state == "closing" and re.match(r"dear\b", line, re.I):
+            state = "response"  # a thread: the request signed off, then the reply ("Dear Terry,")
         out[state].append(line)
     if not seen_request and not out["response"]:
         # No markers at all: treat everything between header and closing as the response.
