@@ -471,7 +471,9 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
         text = " ".join(request) if request else _first_sentences(answer)
         items = [("Request", text)]
     out = [_classify(label, text, answer, None, letter_exemptions, (), accessible, shared=True) for label, text in items]
-    if all(q.treatments == (Treatment.OTHER,) for q in out) and decision.other_reason(answer) == "no treatment wording found":
+    replied = bool(sections["request"] and sections["response"])  # a request and a response: a reply, however worded
+    if not replied and all(q.treatments == (Treatment.OTHER,) for q in out) and \
+            decision.other_reason(answer) == "no treatment wording found":
         return []
     return out
 
