@@ -68,11 +68,14 @@ def document_from_bytes(data: bytes, source: str, suffix: str) -> Document:
 
 
 def _decode(data: bytes, source: str) -> str:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LetterError(source, "this is a binary file, not a letter")
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc)
+            return _decode_as(data, enc, source, "with a byte-order mark")
+    if b"\x00" in data[:4096]:
+        enc = _utf16_without_bom(data)
+        if enc is None:
+            raise LetterError(source, "this is a binary file, not a letter")
+        return _decode_as(data, enc, source, "without a byte-order mark")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -81,10 +84,43 @@ def _decode(data: bytes, source: str) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise LetterError(source, f"not valid UTF-8 text (bad byte at position {exc.start})") from None
-        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text) / max(len(text), 1)
-        if printable < 0.97:
+        if not _plausible(text):
             raise LetterError(source, f"not valid UTF-8 text (bad byte at position {exc.start})") from None
         return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the zero bytes fall as UTF-16 puts them in mostly-Latin text (every
+    other byte of an ASCII character is zero; Notepad and some exports write it without a byte-order mark);
+    None for anything else with zero bytes in it (a binary file)."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if not even or not odd:
+        return None
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zero_odd >= 0.3 and zero_even <= 0.05:
+        return "utf-16-le"
+    if zero_even >= 0.3 and zero_odd <= 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode_as(data: bytes, encoding: str, source: str, how: str) -> str:
+    name = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise LetterError(source, f"looks like {name} text {how}, but is not valid {name}; "
+                                  "save it again as UTF-8") from None
+    if name == "UTF-16" and not _plausible(text):
+        raise LetterError(source, f"looks like {name} text {how}, but does not decode to readable text; "
+                                  "save it again as UTF-8")
+    return text
+
+
+def _plausible(text: str) -> bool:
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text) / max(len(text), 1)
+    return printable >= 0.97
 
 
 def _looks_like_html(text: str) -> bool:
