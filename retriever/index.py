@@ -15,7 +15,11 @@ not in SQLite, so a crash can leave at worst a few unused vectors behind.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import errno
 import os
+import re
+import shlex
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +31,7 @@ import numpy as np
 from foi_precedent.errors import IndexError_, LetterError
 from foi_precedent.letters.model import Letter, letter_from_dict, pointer_key
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.versions import WRITTEN_REFERENCE, identity, version_key
 from foi_precedent.settings import Settings
 from retriever.chunking import (
     CHUNK_FORMAT,
@@ -63,19 +68,22 @@ Progress = Callable[[int, int, str], None]
 class IngestEntry:
     path: str
     status: str  # added | replaced | unchanged | skipped
-    reference: str | None = None
+    reference: str | None = None  # the stored key (the written reference, or it plus a hash: see _version_key)
     reason: str | None = None
     questions: int = 0
+    note: str | None = None  # e.g. another letter already has this reference: both are kept
 
 
 @dataclass
 class IngestReport:
-    letters: int = 0  # letters added (new references)
-    replaced: int = 0
+    letters: int = 0  # letters added (new letters, including a second letter with a reference already indexed)
+    replaced: int = 0  # letters whose file changed: the new text replaced the old, which is kept as history
     unchanged: int = 0
     questions: int = 0  # chunks added (for added and replaced letters)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # bad entries: the exit code is 2
     entries: list[IngestEntry] = field(default_factory=list)
+    same_reference: list[tuple[str, str]] = field(default_factory=list)  # kept beside a letter with its reference
+    not_read: list[tuple[str, str]] = field(default_factory=list)  # folder entries that are not letters
 
     @property
     def exit_code(self) -> int:
@@ -85,21 +93,35 @@ class IngestReport:
         self.skipped.append((path, reason))
         self.entries.append(IngestEntry(path, "skipped", reason=reason))
 
+    def lines(self) -> list[str]:
+        """One line for each entry that was not simply added, replaced or unchanged."""
+        return ([f"skipped {p}: {r}" for p, r in self.skipped]
+                + [f"not read {p}: {r}" for p, r in self.not_read]
+                + [f"kept both {p}: {r}" for p, r in self.same_reference])
+
     def summary(self) -> str:
         parts = [f"{self.letters} letter{'s' if self.letters != 1 else ''} added"]
-        parts.append(f"{self.replaced} replaced")
+        parts.append(f"{self.replaced} replaced" + (" (earlier text kept as history)" if self.replaced else ""))
         parts.append(f"{self.unchanged} unchanged")
         parts.append(f"{self.questions} chunk{'s' if self.questions != 1 else ''} indexed")
         parts.append(f"{len(self.skipped)} skipped")
+        if self.same_reference:
+            n = len(self.same_reference)
+            parts.append(f"{n} kept beside another letter with {'its' if n == 1 else 'their'} reference")
+        if self.not_read:
+            parts.append(f"{len(self.not_read)} not letters, not read")
         return "Ingest: " + ", ".join(parts) + "."
 
     def to_dict(self) -> dict:
+        kept = {e.path: e.reference for e in self.entries if e.note}
         return {
             "letters": self.letters,
             "replaced": self.replaced,
             "unchanged": self.unchanged,
             "questions": self.questions,
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "same_reference": [{"path": p, "reference": kept.get(p), "reason": r} for p, r in self.same_reference],
+            "not_read": [{"path": p, "reason": r} for p, r in self.not_read],
             "exit_code": self.exit_code,
         }
 
@@ -109,34 +131,99 @@ class IngestReport:
 # --------------------------------------------------------------------------------------------------
 
 
-def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to ingest (folders walked recursively, sorted), and paths that do not exist."""
-    files: list[Path] = []
-    missing: list[tuple[str, str]] = []
+@dataclass
+class Walk:
+    """What a walk of the paths to ingest found: letter files, bad entries (``skipped``: the exit code is 2)
+    and entries that are not letters (``not_read``: a README, a hidden or unsupported file, an empty folder),
+    each with one line saying why."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    not_read: list[tuple[str, str]] = field(default_factory=list)
+
+
+def walk(paths: Iterable[str | os.PathLike]) -> Walk:
+    """Files to ingest (folders walked recursively in name order, following links to folders not already
+    read), and a reason for every entry that is not read."""
+    out = Walk()
     seen: set[Path] = set()
+    visited: set[Path] = set()
+
+    def add(f: Path) -> None:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.files.append(f)
+
+    def folder(d: Path, ancestors: tuple[Path, ...]) -> None:
+        real = d.resolve()
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as exc:
+            out.skipped.append((str(d), f"the folder cannot be read ({exc.strerror or exc})"))
+            return
+        if not entries:
+            kind = "a folder, not a letter file, and empty" if d.suffix.lower() in SUFFIXES else "an empty folder"
+            out.not_read.append((str(d), kind))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                out.not_read.append((str(path), "hidden (the name starts with a dot)"))
+                continue
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (RuntimeError, OSError) as exc:  # RuntimeError: Python 3.11's "Symlink loop"
+                    looped = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
+                    out.skipped.append((str(path), "a symbolic link loop" if looped
+                                        else "a broken symbolic link (its target does not exist)"))
+                    continue
+                if target.is_dir():
+                    if target in ancestors or target == real:
+                        out.skipped.append((str(path), f"a symbolic link back to a folder it is in ({target}): "
+                                                       "a loop, not followed"))
+                    elif target in visited:
+                        out.not_read.append((str(path), f"a link to a folder already read ({target})"))
+                    else:
+                        folder(path, (*ancestors, real))
+                    continue
+            if entry.is_dir():
+                if path.resolve() in visited:
+                    out.not_read.append((str(path), "a folder already read"))
+                else:
+                    folder(path, (*ancestors, real))
+            elif entry.is_file():
+                if entry.name.lower() == "readme.md":
+                    out.not_read.append((str(path), "a folder's README, not a letter"))
+                elif path.suffix.lower() not in SUFFIXES:
+                    out.not_read.append((str(path), f"not a letter file type ('{path.suffix or 'no suffix'}'; "
+                                                    f"letters are {', '.join(SUFFIXES)})"))
+                else:
+                    add(path)
+            else:
+                out.skipped.append((str(path), "not a regular file or folder"))
+
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = []
-            for f in p.rglob("*"):
-                rel = f.relative_to(p).parts
-                if any(part.startswith(".") for part in rel) or not f.is_file():
-                    continue
-                if f.suffix.lower() not in SUFFIXES or f.name.lower() == "readme.md":
-                    continue
-                found.append(f)
-            candidates = sorted(found)
+            folder(p, ())
         elif p.is_file():
-            candidates = [p]
+            add(p)
+        elif p.is_symlink():
+            out.skipped.append((str(p), "a broken symbolic link or a link loop"))
+        elif p.exists():
+            out.skipped.append((str(p), "not a regular file or folder"))
         else:
-            missing.append((str(p), "no such file or folder"))
-            continue
-        for f in candidates:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(f)
-    return files, missing
+            out.skipped.append((str(p), "no such file or folder"))
+    return out
+
+
+def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to ingest (folders walked recursively, sorted), and bad entries with a reason (see :func:`walk`)."""
+    found = walk(paths)
+    return found.files, found.skipped
 
 
 QUERY_CACHE = 512
@@ -157,6 +244,25 @@ def _question_texts(letters: Iterable[Letter]) -> tuple[list[tuple[str, str]], l
             keys.append((letter.reference, q.label))
             texts.append(question_text(q.text or q.answer or q.label))
     return keys, texts
+
+
+def _stored_form(letter: Letter, key: str) -> Letter:
+    """The letter as the index keeps it under ``key``: a second letter with a reference already indexed keeps
+    its reference as written in its meta."""
+    if key == letter.reference:
+        return letter
+    return dataclasses.replace(letter, reference=key, meta={**(letter.meta or {}), WRITTEN_REFERENCE: letter.reference})
+
+
+def _same_reference_note(others: list[tuple[str, str]], key: str) -> str:
+    where = ", ".join(f"{k} ({src})" for k, src in others)
+    return (f"same reference as {where}: kept both, this one as {key}; mark one superseded with "
+            f"`precedent supersede OLD NEW` (e.g. `precedent supersede {_shell_word(others[0][0])} {_shell_word(key)}`)")
+
+
+def _shell_word(text: str) -> str:
+    """A key as a shell command takes it ('Our Ref~f816c5f0' quoted; a '~' inside a word is left alone)."""
+    return text if re.fullmatch(r"[\w@%+=:,./~-]+", text) else shlex.quote(text)
 
 
 def _same_reading(stored: dict | None, letter: Letter) -> bool:
@@ -348,18 +454,26 @@ class PrecedentIndex:
 
     # -- ingest ---------------------------------------------------------------------------------------
     def ingest_paths(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> IngestReport:
-        """Ingest files and folders; bad files are skipped with a reason, the rest of the batch goes on."""
+        """Ingest files and folders; bad files are skipped with a reason, the rest of the batch goes on.
+
+        A letter is its file and its text, not its reference alone: the same file changed replaces its letter
+        (the earlier text is kept as history), and a different file carrying a reference already indexed, in
+        this batch or before, is kept as a letter of its own under the reference plus a hash of its text, with
+        a line saying so. Nothing is removed from the store."""
         from foi_precedent.letters.parser import parse_document
         from foi_precedent.letters.sources import read_document
 
         if self.dirty:
             self.reconcile()
         report = IngestReport()
-        files, missing = collect_files(paths)
-        for path, reason in missing:
+        found = walk(paths)
+        for path, reason in found.skipped:
             report.skip(path, reason)
-        batch_hashes: dict[str, str] = {}  # content hash -> reference, for this batch
-        batch_refs: dict[str, str] = {}  # reference -> path, for this batch
+        report.not_read.extend(found.not_read)
+        files = found.files
+        batch_hashes: dict[str, tuple[str, str]] = {}  # content hash -> (key, file) of a letter read in this batch
+        batch_versions: dict[str, list[tuple[str, str]]] = {}  # written reference -> (key, file), this batch
+        batch_keys: set[str] = set()
         pending: list[tuple[Letter, str, list[Chunk], IngestEntry]] = []
         pending_chunks = 0
         try:
@@ -377,34 +491,49 @@ class PrecedentIndex:
                     if progress:
                         progress(n, len(files), name)
                 source = str(path.resolve())
-                digest = letter.content_hash
+                written, digest = letter.reference, letter.content_hash
                 if digest in batch_hashes:
-                    report.skip(name, f"duplicate of {batch_hashes[digest]} (same content as another file in this batch)")
+                    key, first = batch_hashes[digest]
+                    report.skip(name, f"duplicate of {key} (same content as {first}, read in this batch)")
                     continue
-                if letter.reference in batch_refs:
-                    report.skip(name, f"duplicate reference {letter.reference} (already read from {batch_refs[letter.reference]})")
-                    continue
-                batch_hashes[digest] = letter.reference
-                batch_refs[letter.reference] = name
+                note = None
                 existing = self.store.letter_by_hash(digest)
                 if existing is not None:
                     same_file = existing.source_path == source
                     moved = existing.source_path is None or not Path(existing.source_path).exists()
-                    if existing.reference == letter.reference and (same_file or moved):
-                        if not same_file:
-                            self.store.set_source_path(existing.reference, source)
-                        if _same_reading(self.store.letter_data(existing.reference), letter):
-                            report.unchanged += 1
-                            report.entries.append(IngestEntry(name, "unchanged", letter.reference))
-                            continue
-                        # same text, read differently by this version of the parser: index it again
-                    else:
+                    if (existing.written_reference or existing.reference) != written or not (same_file or moved):
                         report.skip(name, f"duplicate of {existing.reference} (same content as {existing.source_path})")
                         continue
-                status = "replaced" if self.store.letter_info(letter.reference) else "added"
-                chunks = chunks_for_letter(letter)
-                entry = IngestEntry(name, status, letter.reference, questions=len(chunks))
-                pending.append((letter, source, chunks, entry))
+                    key, status = existing.reference, "replaced"
+                    if not same_file:
+                        self.store.set_source_path(key, source)
+                    if _same_reading(self.store.stored_data(key), _stored_form(letter, key)):
+                        report.unchanged += 1
+                        report.entries.append(IngestEntry(name, "unchanged", key))
+                        batch_hashes[digest] = (key, name)
+                        batch_versions.setdefault(written, []).append((key, name))
+                        continue
+                    # same text, read differently by this version of the parser: index it again
+                else:
+                    stored = self.store.versions(written)
+                    same_source = [v.reference for v in stored if v.source_path == source]
+                    if same_source:  # the same file, changed: its letter is replaced, the old text kept as history
+                        key, status = same_source[0], "replaced"
+                    else:
+                        others = [(v.reference, v.source_path or "no file") for v in stored]
+                        others += [kf for kf in batch_versions.get(written, []) if kf[0] not in {k for k, _ in others}]
+                        key = version_key(written, digest, lambda k: k in batch_keys or self.store.letter_info(k)
+                                          is not None)
+                        status = "added"
+                        if others:
+                            note = _same_reference_note(others, key)
+                batch_hashes[digest] = (key, name)
+                batch_versions.setdefault(written, []).append((key, name))
+                batch_keys.add(key)
+                stored_letter = _stored_form(letter, key)
+                chunks = chunks_for_letter(stored_letter)
+                entry = IngestEntry(name, status, key, questions=len(chunks), note=note)
+                pending.append((stored_letter, source, chunks, entry))
                 pending_chunks += len(chunks)
                 if pending_chunks >= FLUSH_CHUNKS:
                     self._flush(pending, report)
@@ -431,6 +560,8 @@ class PrecedentIndex:
                 report.letters += 1
             report.questions += len(cs)
             report.entries.append(entry)
+            if entry.note:
+                report.same_reference.append((entry.path, entry.note))
 
     def _write(self, pending, chunks: list[Chunk], vectors: np.ndarray,
                question_vectors: dict[tuple[str, str], np.ndarray] | None = None) -> None:
@@ -474,6 +605,7 @@ class PrecedentIndex:
         return len(chunks)
 
     def delete_letter(self, reference: str) -> bool:
+        """Remove a letter from search (its text stays in the store's history). Never called by ingest."""
         ids = self.store.chunk_ids(reference)
         if not ids and self.store.letter_info(reference) is None:
             return False
@@ -483,6 +615,73 @@ class PrecedentIndex:
             self.collection.delete(ids=ids[i: i + CHROMA_BATCH])
         self._mark_clean()
         return True
+
+    # -- versions, supersession, history -----------------------------------------------------------------
+    def supersede(self, reference: str, superseded_by: str, reason: str | None = None) -> dict:
+        """Record that ``superseded_by`` supersedes ``reference`` (a re-issue, an internal review's outcome).
+        Both stay in the index; the superseded letter counts less as precedent. Returns what was recorded,
+        with the earlier record for ``reference`` it replaced, if any."""
+        for ref in (reference, superseded_by):
+            if self.store.letter_info(ref) is None:
+                raise IndexError_(f"No letter {ref!r} in the index (keys are as `precedent search` and the ingest "
+                                  "lines print them, e.g. GMP-FOI-2021-02525~1a2b3c4d for a second letter).")
+        if reference == superseded_by:
+            raise IndexError_(f"A letter cannot supersede itself ({reference}).")
+        chain = self.store.supersessions()
+        seen, cur = {superseded_by}, superseded_by
+        while cur in chain:  # NEW must not already be superseded, directly or not, by OLD
+            cur = chain[cur].superseded_by
+            if cur == reference:
+                raise IndexError_(f"{superseded_by} is already superseded by {reference}; undo that first "
+                                  f"(`precedent supersede --undo {superseded_by}`).")
+            if cur in seen:
+                break
+            seen.add(cur)
+        reason = (reason or "").strip() or None
+        earlier = self.store.supersede(reference, superseded_by, reason)
+        return {"reference": reference, "superseded_by": superseded_by, "reason": reason,
+                "replaced": dataclasses.asdict(earlier) if earlier else None}
+
+    def unsupersede(self, reference: str) -> dict | None:
+        """Undo a supersession record; returns the record removed (None when ``reference`` was not superseded)."""
+        if self.store.letter_info(reference) is None:
+            raise IndexError_(f"No letter {reference!r} in the index.")
+        removed = self.store.unsupersede(reference)
+        return dataclasses.asdict(removed) if removed else None
+
+    def history(self, reference: str) -> list[dict]:
+        """Earlier texts of a letter that a re-ingest of its changed file replaced, oldest first (without their
+        parsed data)."""
+        return [{k: v for k, v in h.items() if k != "data"} for h in self.store.history(reference)]
+
+    def versions(self, reference: str) -> list[dict]:
+        """Every letter written with the same reference as ``reference`` (a key, or a reference as written), with
+        its file and what supersedes it."""
+        info = self.store.letter_info(reference)
+        supersessions = self.store.supersessions()
+        out = []
+        for v in self.store.versions(info.written_reference if info else reference):
+            s = supersessions.get(v.reference)
+            out.append({**dataclasses.asdict(v), "superseded_by": s.superseded_by if s else None,
+                        "reason": s.reason if s else None})
+        return out
+
+    def with_versions(self, references: Iterable[str]) -> set[str]:
+        """``references`` and every other version of the same letters: letters written with the same reference
+        by the same authority (a reference not in the index: every letter written with it). None of them is
+        precedent for another, as a letter is never its own."""
+        refs = {r for r in references if r}
+        if not refs:
+            return set()
+        rows = self.store.version_rows(refs)
+        ident = {key: identity(written, authority) for key, written, authority in rows}
+        out = set(refs)
+        for ref in refs:
+            if ref in ident:
+                out |= {key for key, i in ident.items() if i == ident[ref]}
+            else:
+                out |= {key for key, written, _ in rows if written == ref}
+        return out
 
     # -- reading letters ------------------------------------------------------------------------------
     def letter(self, reference: str) -> Letter:
@@ -496,6 +695,8 @@ class PrecedentIndex:
 
     def stats(self) -> dict:
         counts = self.store.counts()
+        counts["superseded"] = len(self.store.supersessions())
+        counts["history"] = self.store.history_count()
         counts["vectors"] = self.collection.count()
         counts["dirty"] = self.dirty
         return counts
@@ -561,6 +762,7 @@ class PrecedentIndex:
         live = [i for i, q in enumerate(queries) if q and q.strip()]
         if not live or k <= 0:
             return results
+        exclude_references = self.with_versions(exclude_references)
         filters = Filters.build(authority, date_from, date_to, exemption, treatment, exclude_references)
         total = self.collection.count()
         if total == 0 or self.store.chunk_count() == 0:

@@ -18,6 +18,7 @@ import numpy as np
 
 from foi_precedent.errors import IndexError_
 from foi_precedent.letters.model import Letter, letter_from_dict
+from foi_precedent.letters.versions import SUPERSEDED_BY, SUPERSEDED_REASON, SUPERSEDES, WRITTEN_REFERENCE
 from retriever.chunking import Chunk
 
 STORE_FILE = "store.sqlite3"
@@ -63,15 +64,56 @@ MIGRATIONS: list[str] = [
     """
     DELETE FROM question_vectors;
     """,
+    # 5: a letter is its file and content, not its reference alone. ``reference`` stays the stored key (chunk
+    # ids, question vectors, Chroma); a second letter carrying a reference already indexed is kept under the
+    # reference plus a short content hash, and ``written_reference`` holds the reference as the letter wrote it.
+    # A version an ingest replaces is kept in ``letter_history``; ``supersessions`` records that one letter
+    # supersedes another (a re-issue, an internal review's outcome).
+    """
+    ALTER TABLE letters ADD COLUMN written_reference TEXT;
+    UPDATE letters SET written_reference = reference;
+    CREATE INDEX letters_written_reference ON letters(written_reference);
+    CREATE TABLE letter_history (
+        id           INTEGER PRIMARY KEY,
+        reference    TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        source_path  TEXT,
+        data         TEXT NOT NULL,
+        ingested_at  TEXT NOT NULL,
+        removed_at   TEXT NOT NULL,
+        why          TEXT NOT NULL
+    );
+    CREATE INDEX letter_history_reference ON letter_history(reference);
+    CREATE TABLE supersessions (
+        reference     TEXT PRIMARY KEY,
+        superseded_by TEXT NOT NULL,
+        reason        TEXT,
+        created_at    TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+#: keys the store adds to a letter's ``meta`` as it reads it (never stored in the letter's data)
+_READ_NOTES = (SUPERSEDED_BY, SUPERSEDED_REASON, SUPERSEDES)
+
+
 @dataclass(frozen=True)
 class StoredLetter:
-    reference: str
+    reference: str  # the key: the written reference, or for a second letter with it the reference + a hash
     content_hash: str
     source_path: str | None
+    written_reference: str | None = None
+    ingested_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Supersession:
+    reference: str
+    superseded_by: str
+    reason: str | None
+    created_at: str
 
 
 @dataclass(frozen=True)
@@ -158,29 +200,54 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
         return int(row[0]) if row else 0
 
+    _INFO = "SELECT reference, content_hash, source_path, written_reference, ingested_at FROM letters"
+
     def letter_by_hash(self, content_hash: str) -> StoredLetter | None:
-        row = self.conn.execute(
-            "SELECT reference, content_hash, source_path FROM letters WHERE content_hash=?", (content_hash,)
-        ).fetchone()
+        row = self.conn.execute(self._INFO + " WHERE content_hash=?", (content_hash,)).fetchone()
         return StoredLetter(*row) if row else None
 
     def letter_info(self, reference: str) -> StoredLetter | None:
-        row = self.conn.execute(
-            "SELECT reference, content_hash, source_path FROM letters WHERE reference=?", (reference,)
-        ).fetchone()
+        row = self.conn.execute(self._INFO + " WHERE reference=?", (reference,)).fetchone()
         return StoredLetter(*row) if row else None
 
-    def letter_data(self, reference: str) -> dict | None:
+    def versions(self, written_reference: str) -> list[StoredLetter]:
+        """Every stored letter written with this reference (the first one's key is the reference itself)."""
+        rows = self.conn.execute(self._INFO + " WHERE written_reference=? ORDER BY length(reference), reference",
+                                 (written_reference,)).fetchall()
+        return [StoredLetter(*row) for row in rows]
+
+    def version_rows(self, references: Iterable[str]) -> list[tuple[str, str, str | None]]:
+        """(key, written reference, authority) of every letter written with one of ``references`` or with the
+        written reference of a letter keyed by one of them."""
+        refs = list(dict.fromkeys(references))
+        rows: dict[str, tuple[str, str, str | None]] = {}
+        for i in range(0, len(refs), 250):
+            part = refs[i: i + 250]
+            marks = ",".join("?" * len(part))
+            sql = ("SELECT reference, written_reference, json_extract(data, '$.authority') FROM letters WHERE "
+                   f"written_reference IN ({marks}) OR written_reference IN "
+                   f"(SELECT written_reference FROM letters WHERE reference IN ({marks}))")
+            for key, written, authority in self.conn.execute(sql, [*part, *part]):
+                rows[key] = (key, written or key, authority)
+        return list(rows.values())
+
+    def stored_data(self, reference: str) -> dict | None:
+        """The letter's data as ingest stored it (without the notes added on reading)."""
         row = self.conn.execute("SELECT data FROM letters WHERE reference=?", (reference,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def letter_data(self, reference: str) -> dict | None:
+        data = self.stored_data(reference)
+        return self._annotate({reference: data}, self._supersessions_of([reference]))[reference] if data else None
 
     def letter(self, reference: str) -> Letter | None:
         data = self.letter_data(reference)
         return letter_from_dict(data) if data else None
 
     def letters(self) -> list[Letter]:
-        rows = self.conn.execute("SELECT data FROM letters ORDER BY reference").fetchall()
-        return [letter_from_dict(json.loads(r[0])) for r in rows]
+        rows = self.conn.execute("SELECT reference, data FROM letters ORDER BY reference").fetchall()
+        data = self._annotate({ref: json.loads(d) for ref, d in rows}, self.supersessions())
+        return [letter_from_dict(d) for d in data.values()]
 
     def letters_data(self, references: Iterable[str]) -> dict[str, dict]:
         refs = list(dict.fromkeys(references))
@@ -190,7 +257,78 @@ class Store:
             marks = ",".join("?" * len(part))
             for ref, data in self.conn.execute(f"SELECT reference, data FROM letters WHERE reference IN ({marks})", part):
                 out[ref] = json.loads(data)
-        return out
+        return self._annotate(out, self._supersessions_of(out))
+
+    # -- supersession and history ------------------------------------------------------------------------
+    def supersessions(self) -> dict[str, Supersession]:
+        """Superseded letter -> the record of what supersedes it."""
+        rows = self.conn.execute("SELECT reference, superseded_by, reason, created_at FROM supersessions")
+        return {r[0]: Supersession(*r) for r in rows}
+
+    def _supersessions_of(self, references: Iterable[str]) -> dict[str, Supersession]:
+        refs = set(references)
+        if not refs:
+            return {}
+        if len(refs) > 500:
+            return self.supersessions()
+        marks = ",".join("?" * len(refs))
+        rows = self.conn.execute(
+            "SELECT reference, superseded_by, reason, created_at FROM supersessions "
+            f"WHERE reference IN ({marks}) OR superseded_by IN ({marks})", [*refs, *refs])
+        return {r[0]: Supersession(*r) for r in rows}
+
+    @staticmethod
+    def _annotate(data: dict[str, dict], supersessions: dict[str, Supersession]) -> dict[str, dict]:
+        """Add to each letter's ``meta`` what supersedes it and what it supersedes (the store's record, so it
+        survives a re-ingest of either letter)."""
+        supersedes: dict[str, list[str]] = {}
+        for s in supersessions.values():
+            supersedes.setdefault(s.superseded_by, []).append(s.reference)
+        for ref, d in data.items():
+            meta = d.get("meta") or {}
+            if not supersessions and not any(k in meta for k in _READ_NOTES):
+                continue  # the common case: nothing to add or remove
+            meta = {k: v for k, v in meta.items() if k not in _READ_NOTES}  # front matter does not decide this
+            if ref in supersessions:
+                meta[SUPERSEDED_BY] = supersessions[ref].superseded_by
+                if supersessions[ref].reason:
+                    meta[SUPERSEDED_REASON] = supersessions[ref].reason
+            if ref in supersedes:
+                meta[SUPERSEDES] = sorted(supersedes[ref])
+            d["meta"] = meta
+        return data
+
+    def supersede(self, reference: str, superseded_by: str, reason: str | None = None) -> Supersession | None:
+        """Record that ``superseded_by`` supersedes ``reference``; returns the record it replaced, if any."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as cur:
+            row = cur.execute("SELECT reference, superseded_by, reason, created_at FROM supersessions WHERE reference=?",
+                              (reference,)).fetchone()
+            cur.execute("INSERT OR REPLACE INTO supersessions(reference, superseded_by, reason, created_at) "
+                        "VALUES (?,?,?,?)", (reference, superseded_by, reason, now))
+            self._bump(cur)
+        return Supersession(*row) if row else None
+
+    def unsupersede(self, reference: str) -> Supersession | None:
+        """Remove the record that ``reference`` is superseded; returns it (None when there was none)."""
+        with self.transaction() as cur:
+            row = cur.execute("SELECT reference, superseded_by, reason, created_at FROM supersessions WHERE reference=?",
+                              (reference,)).fetchone()
+            if row:
+                cur.execute("DELETE FROM supersessions WHERE reference=?", (reference,))
+                self._bump(cur)
+        return Supersession(*row) if row else None
+
+    def history(self, reference: str) -> list[dict]:
+        """Earlier versions of a letter (replaced by a re-ingest of its changed file), oldest first."""
+        rows = self.conn.execute(
+            "SELECT content_hash, source_path, data, ingested_at, removed_at, why FROM letter_history "
+            "WHERE reference=? ORDER BY id", (reference,)).fetchall()
+        return [{"reference": reference, "content_hash": h, "source_path": src, "data": json.loads(d),
+                 "ingested_at": ing, "removed_at": rem, "why": why} for h, src, d, ing, rem, why in rows]
+
+    def history_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM letter_history").fetchone()[0]
 
     def chunk_ids(self, reference: str | None = None) -> list[str]:
         if reference is None:
@@ -261,12 +399,17 @@ class Store:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction() as cur:
             for letter, source_path, chunks in items:
+                # a version with other text is kept as history, never lost (a re-read of the same text is not)
+                self._archive(cur, letter.reference, now, "replaced", unless_hash=letter.content_hash)
                 cur.execute("DELETE FROM question_vectors WHERE reference=?", (letter.reference,))
                 cur.execute("DELETE FROM chunks WHERE reference=?", (letter.reference,))
                 cur.execute("DELETE FROM letters WHERE reference=?", (letter.reference,))
+                written = (letter.meta or {}).get(WRITTEN_REFERENCE) or letter.reference
                 cur.execute(
-                    "INSERT INTO letters(reference, content_hash, source_path, data, ingested_at) VALUES (?,?,?,?,?)",
-                    (letter.reference, letter.content_hash, source_path, json.dumps(letter_record(letter)), now),
+                    "INSERT INTO letters(reference, content_hash, source_path, data, ingested_at, written_reference) "
+                    "VALUES (?,?,?,?,?,?)",
+                    (letter.reference, letter.content_hash, source_path, json.dumps(letter_record(letter)), now,
+                     written),
                 )
                 cur.executemany(
                     "INSERT INTO chunks(id, reference, label, seq, text, metadata) VALUES (?,?,?,?,?,?)",
@@ -274,20 +417,34 @@ class Store:
                 )
             if question_vectors:
                 self._insert_question_vectors(cur, question_vectors)
-            cur.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            self._bump(cur)
+
+    @staticmethod
+    def _bump(cur) -> None:
+        cur.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+
+    @staticmethod
+    def _archive(cur, reference: str, now: str, why: str, unless_hash: str | None = None) -> None:
+        cur.execute(
+            "INSERT INTO letter_history(reference, content_hash, source_path, data, ingested_at, removed_at, why) "
+            "SELECT reference, content_hash, source_path, data, ingested_at, ?, ? FROM letters "
+            "WHERE reference=? AND content_hash IS NOT ?", (now, why, reference, unless_hash))
 
     def set_source_path(self, reference: str, source_path: str) -> None:
         with self.transaction() as cur:
             cur.execute("UPDATE letters SET source_path=? WHERE reference=?", (source_path, reference))
 
     def delete_letter(self, reference: str) -> list[str]:
-        """Remove a letter and its chunks; returns the removed chunk ids."""
+        """Remove a letter and its chunks (its text is kept in the history); returns the removed chunk ids."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction() as cur:
             ids = [r[0] for r in cur.execute("SELECT id FROM chunks WHERE reference=?", (reference,))]
+            self._archive(cur, reference, now, "deleted")
             cur.execute("DELETE FROM chunks WHERE reference=?", (reference,))
             cur.execute("DELETE FROM question_vectors WHERE reference=?", (reference,))
             cur.execute("DELETE FROM letters WHERE reference=?", (reference,))
-            cur.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            cur.execute("DELETE FROM supersessions WHERE reference=? OR superseded_by=?", (reference, reference))
+            self._bump(cur)
         return ids
 
 

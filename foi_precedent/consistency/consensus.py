@@ -1,8 +1,8 @@
 """Precedent consensus: how past letters treated one kind of question.
 
 A pure function over retrieved precedents, shared by checking, drafting, re-checking and evals.
-Precedents from the same authority and more recent ones weigh more; the letter being checked never
-counts as its own precedent; one letter counts once (its best-matching question).
+Precedents from the same authority and more recent ones weigh more, superseded ones less; the letter being
+checked never counts as its own precedent; one letter counts once (its best-matching question).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from foi_precedent.letters.model import Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.versions import superseded_by
 
 MIN_SIMILARITY = 0.5  # cosine similarity of MiniLM question embeddings below which a past answer is not a precedent
 # An inconsistency is claimed only against past answers at least this similar (the checker's floor; drafting
@@ -25,6 +26,9 @@ SIMILARITY_SCALE = 0.05
 OTHER_AUTHORITY_WEIGHT = 0.5
 RECENCY_DECAY = 0.85  # weight multiplier per year older than the newest counted precedent
 MAJORITY = 0.5
+# A letter the user marked superseded (a re-issue or an internal review replaced it) is kept and still counts,
+# at this fraction of its weight: the answer that replaced it is the authority's position.
+SUPERSEDED_WEIGHT = 0.25
 STRONG_SIMILARITY = 0.8
 
 REFUSALS = frozenset({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND})
@@ -122,6 +126,7 @@ class Consensus:
                     "exemptions": list(w.precedent.exemptions),
                     "pointers": [p.name for p in w.precedent.pointers],
                     "agrees": frozenset(w.precedent.treatments) == frozenset(self.treatments),
+                    "superseded_by": superseded_by(w.precedent.meta),
                 }
                 for w in self.counted
             ],
@@ -160,6 +165,8 @@ def select_precedents(
             w *= OTHER_AUTHORITY_WEIGHT
         if p.year and newest:
             w *= RECENCY_DECAY ** max(0, newest - p.year)
+        if superseded_by(p.meta):
+            w *= SUPERSEDED_WEIGHT
         out.append(Weighted(p, w))
     return out
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from foi_precedent.letters.model import Letter, Pointer, Question, Treatment
+from foi_precedent.letters.versions import SUPERSEDED_BY, superseded_by
 
 
 def clamp_similarity(value: float) -> float:
@@ -44,6 +45,9 @@ class Precedent:
 
     @classmethod
     def from_question(cls, letter: Letter, q: Question, **kw) -> Precedent:
+        newer = superseded_by(letter.meta)
+        if newer:  # the letter that supersedes this one (see letters.versions): it counts less as precedent
+            kw["meta"] = {**kw.get("meta", {}), SUPERSEDED_BY: newer}
         return cls(
             reference=letter.reference,
             label=q.label,
@@ -94,4 +98,5 @@ class Precedent:
             "question": self.question,
             "answer": self.answer,
             "text": self.text,
+            "superseded_by": superseded_by(self.meta),
         }

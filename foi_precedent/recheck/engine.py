@@ -28,6 +28,7 @@ from pathlib import Path
 
 from foi_precedent.consistency.checker import DEFAULT_K, check_letter, question_queries
 from foi_precedent.letters.model import Letter
+from foi_precedent.letters.versions import superseded_by
 
 RESULTS_FILE = "results.jsonl"
 RUN_FILE = "run.json"
@@ -89,6 +90,8 @@ def run_id_for(letters: Sequence[Letter], options: RecheckOptions) -> str:
     h = hashlib.sha256(json.dumps(options.key(), sort_keys=True).encode())
     for letter in letters:
         h.update(f"{letter.reference}\0{letter.content_hash}\n".encode())
+        if superseded_by(letter.meta):  # a supersession changes how much the letter counts: a new run
+            h.update(f"superseded by {superseded_by(letter.meta)}\n".encode())
     return h.hexdigest()[:16]
 
 

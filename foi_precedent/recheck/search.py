@@ -21,6 +21,7 @@ import numpy as np
 
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.versions import versions, with_versions
 
 PAGE = 5000
 
@@ -97,6 +98,7 @@ class VectorSearcher:
         self.authority_key = np.asarray(lexical.columns.authority, dtype=object)
         letters = list(letters) if letters is not None else index.letters()
         self.letters = {letter.reference: letter for letter in letters}
+        self.versions = versions(letters)  # a letter's other versions are excluded with it, as the index does
         self.own: dict[str, np.ndarray] = {}
         by_ref: dict[str, list[int]] = {}
         for i, (ref, _) in enumerate(self.keys):
@@ -201,7 +203,7 @@ class VectorSearcher:
         mask = None
         if authority:
             mask = self._authority_mask(authority).copy()
-        for ref in exclude:
+        for ref in with_versions(exclude, self.versions):
             idx = self.own.get(ref)
             if idx is not None and len(idx):
                 if mask is None:

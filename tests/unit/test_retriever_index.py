@@ -206,13 +206,14 @@ def test_same_content_under_another_filename_is_a_duplicate(index, corpus, tmp_p
 def test_duplicates_within_one_batch(index, tmp_path):
     folder = tmp_path / "b"
     write_letter(folder, "1.md", "FOI-1", TASER)
-    write_letter(folder, "2.md", "FOI-1", DOGS)  # same reference, other content
+    write_letter(folder, "2.md", "FOI-1", DOGS)  # same reference, other content: a letter of its own
     shutil.copy(folder / "1.md", folder / "3.md")  # same content
     report = index.ingest_paths([folder])
-    assert report.letters == 1
-    reasons = dict(report.skipped)
-    assert reasons[str(folder / "2.md")].startswith("duplicate reference FOI-1")
-    assert reasons[str(folder / "3.md")].startswith("duplicate of FOI-1")
+    assert report.letters == 2
+    assert dict(report.skipped) == {str(folder / "3.md"): f"duplicate of FOI-1 (same content as {folder / '1.md'}, "
+                                                           "read in this batch)"}
+    ((path, line),) = report.same_reference
+    assert path == str(folder / "2.md") and line.startswith(f"same reference as FOI-1 ({folder / '1.md'}): kept both")
 
 
 def test_a_moved_file_is_unchanged_not_a_duplicate(index, corpus, tmp_path):
