@@ -61,7 +61,8 @@ with open_tab:
     shown = [x for x in letters if filters.matches(x)]
     by_ref = {x.reference: x for x in shown}
     ref = st.selectbox("Letter", sorted(by_ref), index=None, key="corpus.open", placeholder="Choose a letter",
-                       format_func=lambda r: f"{r} · {by_ref[r].title or by_ref[r].authority or ''}")
+                       format_func=lambda r: f"{r} · {by_ref[r].title or by_ref[r].authority or ''}"
+                       + (" · superseded" if cp.superseded_by(by_ref[r].meta) else ""))
     if ref:
         letter = by_ref[ref]
         structure, text = st.columns([1, 1], gap="large")
@@ -77,6 +78,8 @@ with open_tab:
                 f"**Public interest test:** {'yes' if letter.public_interest_test else 'no'} · "
                 f"**Complaint rights:** {'yes' if letter.complaint_rights else 'no'}"
             )
+            for note in cp.version_notes(letter):
+                st.info(escape_markdown(note))
             for q in letter.questions:
                 with st.container(border=True):
                     st.markdown(f"**{escape_markdown(q.label)}** · {escape_markdown(treatment_words(q.treatments))}"
@@ -108,6 +111,8 @@ with add_tab:
             st.error(str(exc))
         else:
             bar.empty()
-            (st.warning if report.skipped else st.success)(report.summary())
+            (st.warning if report.skipped or report.same_reference else st.success)(report.summary())
             for name, reason in report.skipped:
                 st.error(f"{escape_markdown(name)}: {escape_markdown(reason)}")
+            for name, line in report.same_reference:
+                st.warning(f"{escape_markdown(name)}: {escape_markdown(line)}")

@@ -66,8 +66,8 @@ def cmd_ingest(args) -> int:
     if sys.stderr.isatty() and not args.json:
         progress = _progress_bar("ingest")
     report = services.index.ingest_paths([Path(p) for p in args.paths], progress=progress)
-    for path, reason in report.skipped:
-        print(f"skipped {path}: {reason}", file=sys.stderr)
+    for line in report.lines():  # one line for each entry not simply added, replaced or unchanged
+        print(line, file=sys.stderr)
     if args.json:
         _print_json(report.to_dict())
     else:
@@ -75,7 +75,60 @@ def cmd_ingest(args) -> int:
     return report.exit_code
 
 
+def cmd_supersede(args) -> int:
+    services = _services()
+    if args.undo:
+        if args.new:
+            raise PrecedentError("--undo takes one letter: `precedent supersede --undo OLD`")
+        removed = services.index.unsupersede(args.old)
+        if removed:
+            services.audit.record_supersession(reference=args.old, superseded_by=None, reason=args.reason,
+                                               action="undo", previous=removed)
+        out = {"reference": args.old, "superseded_by": None, "undone": removed}
+        message = (f"{args.old} is no longer marked superseded by {removed['superseded_by']}." if removed
+                   else f"{args.old} was not marked superseded; nothing changed.")
+    else:
+        if not args.new:
+            raise PrecedentError("say which letter supersedes it: `precedent supersede OLD NEW [--reason ...]`")
+        out = services.index.supersede(args.old, args.new, args.reason)
+        services.audit.record_supersession(reference=args.old, superseded_by=args.new, reason=out["reason"],
+                                           previous=out["replaced"])
+        message = (f"{args.old} is marked superseded by {args.new}: both stay in the index, and {args.old} counts "
+                   "less as precedent.")
+        if out["replaced"] and out["replaced"]["superseded_by"] != args.new:
+            message += f" (It was marked superseded by {out['replaced']['superseded_by']}.)"
+    if args.json:
+        _print_json(out)
+    else:
+        print(message)
+    return EXIT_OK
+
+
+def cmd_history(args) -> int:
+    index = _services().index
+    letters = index.versions(args.reference)
+    earlier = index.history(args.reference)
+    if not letters and not earlier:
+        raise PrecedentError(f"No letter {args.reference!r} in the index.")
+    if args.json:
+        _print_json({"reference": args.reference, "letters": letters, "history": earlier})
+        return EXIT_OK
+    print(f"Letters written with reference {letters[0]['written_reference'] if letters else args.reference}:")
+    for v in letters:
+        mark = (f"  superseded by {v['superseded_by']}" + (f" ({v['reason']})" if v["reason"] else "")
+                if v["superseded_by"] else "")
+        print(f"  {v['reference']}  {v['source_path'] or 'no file'}  ingested {v['ingested_at']}{mark}")
+    if earlier:
+        print(f"Earlier texts of {args.reference}, replaced when its file changed:")
+        for h in earlier:
+            print(f"  {h['content_hash'][:12]}  {h['source_path'] or 'no file'}  ingested {h['ingested_at']}, "
+                  f"{h['why']} {h['removed_at']}")
+    return EXIT_OK
+
+
 def cmd_search(args) -> int:
+    from foi_precedent.letters.versions import superseded_by
+
     services = _services()
     hits = services.index.search(
         args.query, k=args.k, authority=args.authority, exemption=args.exemption, treatment=args.treatment,
@@ -87,7 +140,8 @@ def cmd_search(args) -> int:
     if not hits:
         print("No precedent found.")
     for i, h in enumerate(hits, 1):
-        print(f"{i}. {h.reference} {h.label}  ({h.authority or '?'}, {h.date or '?'})  sim {h.similarity:.2f}")
+        print(f"{i}. {h.reference} {h.label}  ({h.authority or '?'}, {h.date or '?'})  sim {h.similarity:.2f}"
+              + (f"  superseded by {newer}" if (newer := superseded_by(h.meta)) else ""))
         print(f"   {', '.join(t.value for t in h.treatments)}"
               f"{'  ' + ', '.join(h.exemptions) if h.exemptions else ''}"
               f"{'  -> ' + '; '.join(p.name for p in h.pointers) if h.pointers else ''}")
@@ -210,6 +264,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("supersede", help="mark an indexed letter superseded by another (a re-issue, an internal "
+                                         "review's outcome): both stay, the old one counts less as precedent")
+    s.add_argument("old", help="the superseded letter (its key as the ingest lines and search print it)")
+    s.add_argument("new", nargs="?", help="the letter that supersedes it")
+    s.add_argument("--reason", help="why, for the audit log")
+    s.add_argument("--undo", action="store_true", help="remove the mark from OLD")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_supersede)
+
+    s = sub.add_parser("history", help="the letters written with a reference, and the earlier texts of one that "
+                                       "a re-ingest replaced")
+    s.add_argument("reference")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_history)
 
     s = sub.add_parser("search", help="find past answers to a question")
     s.add_argument("query")

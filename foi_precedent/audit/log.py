@@ -1,4 +1,5 @@
-"""The audit log: every draft and check, the precedents used, the flags raised, each override and why.
+"""The audit log: every draft and check, the precedents used, the flags raised, each override and why, and
+each letter a user marked superseded.
 
 SQLite under PRECEDENT_HOME with numbered migrations (PRAGMA user_version), in the manner of simonw/llm.
 """
@@ -49,6 +50,18 @@ MIGRATIONS: list[str] = [
         message TEXT,
         reason TEXT NOT NULL,
         reviewer TEXT
+    );
+    """,
+    # 3: a user's word that one indexed letter supersedes another (or the undoing of it)
+    """
+    CREATE TABLE supersessions (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        superseded_by TEXT,
+        reason TEXT,
+        previous TEXT
     );
     """,
 ]
@@ -122,8 +135,19 @@ class AuditLog:
             )
             return cur.lastrowid
 
+    def record_supersession(self, *, reference: str, superseded_by: str | None, reason: str | None = None,
+                            action: str = "supersede", previous: dict | None = None) -> int:
+        """``action`` is 'supersede' or 'undo'; ``previous`` is the record it replaced or removed."""
+        with closing(self._connect()) as conn, conn:
+            cur = conn.execute(
+                "INSERT INTO supersessions (created_at, action, reference, superseded_by, reason, previous) "
+                "VALUES (?,?,?,?,?,?)",
+                (_now(), action, reference, superseded_by, reason, json.dumps(previous) if previous else None),
+            )
+            return cur.lastrowid
+
     def rows(self, table: str) -> list[dict]:
-        if table not in ("checks", "drafts", "overrides"):
+        if table not in ("checks", "drafts", "overrides", "supersessions"):
             raise ValueError(table)
         with closing(self._connect()) as conn:
             return [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY id")]

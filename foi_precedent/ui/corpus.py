@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from foi_precedent.letters.model import Letter, Treatment
+from foi_precedent.letters.versions import SUPERSEDED_REASON, SUPERSEDES, superseded_by, written_reference
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,26 @@ def table_rows(letters: Iterable[Letter]) -> list[dict]:
             "Cluster": cluster_of(x) or "",
             "Questions": len(x.questions),
             "Exemptions": ", ".join(sorted(exemptions_of(x), key=_exemption_order)),
+            "Superseded by": superseded_by(x.meta) or "",
         }
         for x in sorted(letters, key=lambda x: (x.date or date.min, x.reference), reverse=True)
     ]
+
+
+def version_notes(letter: Letter) -> list[str]:
+    """What the Corpus page says about a letter's versions: its reference as written when its key differs (a
+    second letter with that reference), what supersedes it and why, what it supersedes."""
+    notes = []
+    if written_reference(letter) != letter.reference:
+        notes.append(f"Written with reference {written_reference(letter)}: another letter in the index has it too.")
+    newer = superseded_by(letter.meta)
+    if newer:
+        why = (letter.meta or {}).get(SUPERSEDED_REASON)
+        notes.append(f"Superseded by {newer}" + (f" ({why})" if why else "") + ": kept, and counts less as precedent.")
+    older = (letter.meta or {}).get(SUPERSEDES) or []
+    if older:
+        notes.append("Supersedes " + ", ".join(older) + ".")
+    return notes
 
 
 def _safe_name(name: str) -> str:
@@ -90,7 +108,7 @@ def ingest_uploads(index: Any, files: list[tuple[str, bytes]],
                    progress: Callable[[int, int, str], None] | None = None):
     """Write the uploads to a temporary folder and ingest them; the report names files as uploaded.
 
-    Returns the index's ``IngestReport`` with ``skipped`` and ``entries`` rewritten to the upload names.
+    Returns the index's ``IngestReport`` with its paths rewritten to the upload names.
     """
     with tempfile.TemporaryDirectory(prefix="precedent-upload-") as folder:
         names: dict[str, str] = {}
@@ -106,7 +124,14 @@ def ingest_uploads(index: Any, files: list[tuple[str, bytes]],
                 progress(done, total, names.get(str(current), Path(current).name))
 
         report = index.ingest_paths(paths, progress=report_progress)
+    def named(text: str) -> str:
+        for temporary, name in names.items():
+            text = text.replace(temporary, name)
+        return text
+
     report.skipped = [(names.get(p, p), reason) for p, reason in report.skipped]
-    for entry in getattr(report, "entries", []):
+    report.same_reference = [(names.get(p, p), named(line)) for p, line in report.same_reference]
+    report.not_read = [(names.get(p, p), reason) for p, reason in report.not_read]
+    for entry in report.entries:
         entry.path = names.get(entry.path, entry.path)
     return report

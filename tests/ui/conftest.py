@@ -93,6 +93,11 @@ class _Report:
     letters: int = 0
     skipped: list = field(default_factory=list)
     entries: list = field(default_factory=list)
+    same_reference: list = field(default_factory=list)
+    not_read: list = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [f"skipped {p}: {r}" for p, r in self.skipped]
 
     def summary(self) -> str:
         return f"Ingest: {self.letters} letters added, {len(self.skipped)} skipped."
