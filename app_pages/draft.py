@@ -197,6 +197,10 @@ with questions_col:
     st.subheader(f"{len(plan.questions)} question{'s' if len(plan.questions) != 1 else ''} and their precedents")
     if request.requester.name or request.requester.emails:
         st.caption("The requester's identity was removed before searching; it is used only in the salutation.")
+    if request.note:
+        st.info(escape_markdown(request.note))
+    with st.expander("What is sent to the index and the model (the requester's identity removed)"):
+        st.code(request.text, language=None, wrap_lines=True)
     for q in plan.questions:
         with st.container(border=True):
             st.markdown(f"##### {escape_markdown(q.label)}  \n{escape_markdown(q.text)}")

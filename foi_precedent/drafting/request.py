@@ -221,6 +221,9 @@ _LABEL = re.compile(
     r")(?=\S)",
     re.I,
 )
+# "Request 1" or "Question 2:" on a line of its own, the question on the next line
+_LONE_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
+                         r"(?P<sq>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?", re.I)
 _ASK_START = re.compile(
     r"^(?:please\s+(?:can\s+you\s+|could\s+you\s+|would\s+you\s+|also\s+|kindly\s+)?(?:provide|tell|confirm|send|"
     r"state|give|supply|disclose|advise|list|share|explain|specify|detail|outline|let me know|inform|release|"
@@ -232,7 +235,8 @@ _ASK_START = re.compile(
     r"i\s+(?:would|'d|should)\s+(?:like|be grateful|appreciate|also like)(?:\s+\w+){0,4}\s+(?:to\s+(?:know|see|receive|"
     r"have|obtain|request|ask|be provided|be sent|be given)|a\s+cop|cop|details|the\s+(?:number|total|amount|cost)|"
     r"information|data|figures|a\s+list|a\s+breakdown|any|all|the)|"
-    r"i\s+(?:request|am requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|seek|"
+    r"i\s+(?:request|am requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|"
+    r"seek\s+(?:a\s+copy|copies|the|details|information|data|all|any)|"
     r"ask|am asking|would ask)|"
     r"(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|names?|percentage|proportion|value|date|dates|location|"
     r"locations|list|copy|breakdown|summary|details|copies|figures?)\s+(?:of|for|on|spent|paid)|"
@@ -545,7 +549,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             if out and isinstance(out[-1], str) and out[-1]:
                 out.append("")  # a paragraph break
             continue
-        m = _LABEL.match(line)
+        m = _LABEL.match(line) or _LONE_LABEL.match(line)
         if m and not (m.group("bullet") in ("o", ">") and last_item is None):  # 'o' is a bullet only in a list
             style, kind, key = _style(m)
             if kind == "roman" and key in ("i", "v", "x") and last_item is not None:  # h), i): a letter

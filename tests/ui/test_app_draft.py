@@ -14,6 +14,15 @@ from foi_precedent.models import FakeChatModel
 from tests.ui.conftest import REQUEST
 
 
+# A request as it often arrives from a web form or an e-mail client: on one line (issue 15)
+ONE_LINE = ("Dear Metropolitan Police, Under the Freedom of Information Act please tell me: 1. How many times was live "
+            "facial recognition used at football matches in 2024? 2. What was the total number of people placed on "
+            "watchlists for those deployments? 3. Please provide a copy of your policy that governs the use of LFR at "
+            "sports events. 4. How many false alerts were generated? Yours, Jane Smith, jane.smith@example.com, "
+            "12 High Street, London")
+ONE_LINE_IDENTITY = ("Jane Smith", "jane.smith@example.com", "12 High Street")
+
+
 def _markdown(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
@@ -217,3 +226,25 @@ def test_uploaded_docx_request(app_test):
     at.run()
     assert not at.exception, at.exception
     assert "5 questions and their precedents" in [s.value for s in at.subheader]
+
+
+def test_a_request_on_one_line_gives_four_questions_and_shows_what_is_sent_without_identity(app_test, fake_services):
+    at = _with_precedents(app_test, request=ONE_LINE)
+    assert "4 questions and their precedents" in [s.value for s in at.subheader]
+    text = _markdown(at)
+    assert "##### Q1  \nHow many times was live facial recognition used at football matches in 2024?" in text
+    assert "##### Q4  \nHow many false alerts were generated?" in text
+    sent_label = next(e.label for e in at.expander if e.label.startswith("What is sent to the index"))
+    assert "identity removed" in sent_label
+    sent = next(c.value for c in at.code if "4. How many false alerts were generated?" in c.value)
+    assert "[NAME]" in sent and "[EMAIL]" in sent and "[ADDRESS]" in sent
+    shown = sent + text + "\n".join(fake_services.index.queries)
+    for value in ONE_LINE_IDENTITY:
+        assert value not in shown, value
+
+
+def test_a_request_without_question_structure_is_read_whole_with_a_note(app_test):
+    at = _with_precedents(app_test, request="Dear Council, the footpaths on Mill Lane have not been repaired since "
+                                            "2019 and residents remain unhappy.")
+    assert "1 question and their precedents" in [s.value for s in at.subheader]
+    assert any("whole request is read as one question" in i.value for i in at.info)

@@ -15,6 +15,7 @@ import pytest
 from tests.ui.browser_support import CHROMIUM, ROOT, build_index, chromium, running_app
 from tests.ui.conftest import REQUEST
 from tests.ui.test_app_check import DRAFT
+from tests.ui.test_app_draft import ONE_LINE, ONE_LINE_IDENTITY
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)")]
@@ -61,6 +62,23 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         page.goto(url)
         page.get_by_role("heading", name="Draft a reply").wait_for(timeout=30_000)
 
+        # Draft: a request pasted on one line, as web forms send it, gives its four questions; what the page
+        # shows as sent to the index has the requester's name, e-mail and address removed
+        page.locator('textarea[aria-label="Request"]').fill(ONE_LINE)
+        page.get_by_role("button", name="Find precedents").click()
+        page.get_by_text("4 questions and their precedents").wait_for(timeout=60_000)
+        settled(page)
+        main = page.locator('[data-testid="stMain"]')
+        assert main.get_by_text("How many false alerts were generated?").count() >= 1
+        page.get_by_text("What is sent to the index").click()
+        sent = page.locator('[data-testid="stExpander"]').filter(has_text="What is sent to the index")
+        sent.locator("code").first.wait_for(timeout=10_000)
+        sent_text = sent.inner_text()
+        assert "4. How many false alerts were generated?" in sent_text and "[EMAIL]" in sent_text
+        for value in ONE_LINE_IDENTITY:
+            assert value not in sent_text, value
+        assert "Jane Smith" not in main.inner_text().split("Draft\n")[-1]
+
         # Draft: request in, precedents beside each question
         page.locator('textarea[aria-label="Request"]').fill(REQUEST)
         page.get_by_role("button", name="Find precedents").click()
@@ -80,7 +98,7 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         assert draft.startswith("Freedom of information request reference no")
         assert "Dear Jane Example," in draft  # the salutation is the one place the name goes back in
         assert page.get_by_role("button", name="Word (.docx)").is_visible()
-        page.locator('[data-testid="stExpander"]').first.click()  # open one precedent for the picture
+        page.locator('[data-testid="stExpander"]').filter(has_text=" · ").first.click()  # one precedent, for the picture
         screenshot(page, "draft.png")
 
         # Check: a pasted draft with a <script> in it
