@@ -13,7 +13,6 @@ from foi_precedent.errors import ModelError
 from foi_precedent.models import FakeChatModel
 from tests.ui.conftest import REQUEST
 
-
 # A request as it often arrives from a web form or an e-mail client: on one line (issue 15)
 ONE_LINE = ("Dear Metropolitan Police, Under the Freedom of Information Act please tell me: 1. How many times was live "
             "facial recognition used at football matches in 2024? 2. What was the total number of people placed on "
