@@ -207,11 +207,15 @@ def statutory(text: str) -> set[str]:
 
 
 def test_missing_refusal_notice_positive_and_negative(index):
-    no_notice = draft_b(("therefore this response serves as a Refusal Notice under Section 17 of the Freedom of "
-                         "Information Act 2000 (the Act) by virtue of the following exemptions",
-                         "we rely on the following exemptions"))
-    assert "missing_refusal_notice" in kinds(check(no_notice, index))
+    refused_silently = "Q1 - How many drones do you own?\nDisclosure\nQ1 - How many drones do you own?\nThis is withheld."
+    assert "missing_refusal_notice" in statutory(letter(refused_silently))
     assert "missing_refusal_notice" not in kinds(check(draft_b(), index))
+    # A refusal notice is known by what it does (it refuses and names the provision), not by the words
+    # "Section 17": published replies often serve as one without them.
+    by_function = draft_b(("therefore this response serves as a Refusal Notice under Section 17 of the Freedom of "
+                           "Information Act 2000 (the Act) by virtue of the following exemptions",
+                           "we rely on the following exemptions"))
+    assert "missing_refusal_notice" not in kinds(check(by_function, index))
 
 
 def test_refusal_names_no_exemption():
