@@ -74,7 +74,7 @@ _REASON_START = re.compile(r"^(?:reasons? for (decision|refusal)|public interest
 # --- question labels ------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"^(?:for\s+)?(?P<kw>q(?:uestion)?|request|part)\s*\.?\s*(?P<num>\d{1,2})(?P<sub>[a-z](?![a-z])|\([a-z]\))?"
+    r"^(?:for\s+)?(?P<kw>q(?:uestion)?|request|part)\s*[.:]?\s*(?P<num>\d{1,2})(?P<sub>[a-z](?![a-z])|\([a-z]\))?"
     r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
     re.I,
 )
@@ -483,6 +483,11 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     for line in (x for x in lines if x):
         m = _ITEM.match(line)
+        if items and items[-1][1].rstrip().endswith(":") and (m or not _ASKS.search(line)) and \
+                not (m and m.group(0).strip() in "-*\u2022\u25aa\u25cf\u2013\u00b7"):
+            # "... in the periods:" then "a) 2017/18", "b) 2018/19": the breakdown stays with its question
+            items[-1] = (items[-1][0], items[-1][1] + " " + line)
+            continue
         if m or (_ASKS.search(line) and not _INTRO.search(line)):
             items.append((f"Item {len(items) + 1}", line[m.end():].strip() if m else line))
         elif items:
