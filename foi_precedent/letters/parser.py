@@ -78,7 +78,7 @@ _LABEL = re.compile(
     r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
     re.I,
 )
-_NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2})(?P<sub>[a-z])?[.)]\s+(?=\S)")
+_NUMBERED = re.compile(r"^\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)]\s+(?=\S)")  # "0." is an answer, not a label
 
 # --- treatment phrases ----------------------------------------------------------------------------
 
@@ -394,6 +394,9 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
 
     reasons = _reason_paragraphs(sections["decision"])
+    # where answers are labelled, one left without its own may be in the prose that names it
+    mentions = _mentions(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)]) \
+        if answers else {}
     # No answer is labelled: the response is prose that answers every question at once. (Where some are, a
     # question left without one stays unanswered: letters do leave questions unanswered.)
     shared = "" if answers else _join(sections["decision"] + sections["response"])
@@ -406,6 +409,9 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         if b.section == "request" and b.body and b.key not in answers:
             question_text = (b.head + " " + " ".join(x for x in b.body if x)).strip()
         reason = reasons.get(f"q{b.key[1]}") if b.key[0] in ("q", "n") else None
+        if not answer and not reason and b.key[0] in ("q", "n") and mentions.get(b.key[1].rstrip("abcdefgh")):
+            # answered in the prose that names it ("With regards to question 3, ...")
+            answer = _join(mentions[b.key[1].rstrip("abcdefgh")])
         if shared and not answer and not reason:
             q = _classify(b.label, question_text, shared, None, letter_exemptions, (), accessible, shared=True)
             questions.append(q)
@@ -502,6 +508,23 @@ def _first_sentences(text: str, limit: int = 300) -> str:
         if len(out) >= 80:
             break
     return out[:limit]
+
+
+_MENTION = re.compile(r"\b(?:q|questions?|requests?)\s?(\d{1,2})[a-z]?\b(?:\s*(?:-|\u2013|to|and|&)\s*(?:q\s?)?(\d{1,2})\b)?",
+                      re.I)
+
+
+def _mentions(lines: list[str]) -> dict[str, list[str]]:
+    """Paragraphs of the response that name the questions they answer ('In relation to question 2', 'Q4 & Q5 -')."""
+    out: dict[str, list[str]] = {}
+    for line in lines:
+        for m in _MENTION.finditer(line[:200] if line else ""):
+            a = int(m.group(1))
+            b = int(m.group(2)) if m.group(2) and a < int(m.group(2)) <= a + 20 else a
+            for n in range(a, b + 1):
+                if line not in out.setdefault(str(n), []):
+                    out[str(n)].append(line)
+    return out
 
 
 def _match_key(key, by_key, answers) -> tuple[str, str]:
