@@ -56,6 +56,17 @@ def relied_on(text: str) -> str:
     return "\n".join(s for s in sentences(text) if not pattern.search(s))
 
 
+def relied_on_lines(text: str) -> str:
+    """``relied_on`` that keeps the line structure of an answer (its parts are read line by line)."""
+    pattern = boilerplate()
+    out = []
+    for line in text.split("\n"):
+        kept = [s for s in sentences(line) if not pattern.search(s)]
+        if kept or not line.strip():
+            out.append(" ".join(kept))
+    return "\n".join(out)
+
+
 def other_reason(text: str) -> str:
     """Why an answer reads as none of the treatments: clarification, invalid_request, not_foi, redirected,
     withdrawn, advice_only, or 'no treatment wording found'."""

@@ -92,7 +92,9 @@ _NOT_HELD = re.compile(
 )
 _PUBLIC_DOMAIN_STRONG = re.compile(
     r"public domain|publicly available|already (been )?published|is published (on|at|in)|reasonably accessible|"
-    r"\bsection 21\b|\bs\.?\s?21\b|available (online|on (our|the) website)|published on (our|the)",
+    r"\bsection 21\b|\bs\.?\s?21\b|available (online|on (our|the) website)|published on (our|the)|"
+    r"(?:is|are) (?:also )?(?:freely |readily )?available (?:via|at|from|on|to view)|can be (?:found|viewed|accessed) "
+    r"(?:at|on|via|here)|available to view",
     re.I,
 )
 _LINK_HINT = re.compile(r"(visit|see|use|follow) (the )?(above|this|these|the following|below) links?|above link", re.I)
@@ -610,7 +612,8 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
             evidence.setdefault(t, seg)
 
     read = decision.relied_on(answer) if shared else answer
-    segments = decision.sentences(read) if shared else _segments(answer)
+    segments = decision.sentences(read) if shared else _segments(decision.relied_on_lines(answer))
+    withheld_cited = False  # an exemption other than cost, vexatious or "otherwise accessible" is cited
     cost_words = decision.cost()
     for seg in segments:
         cites = [c for c in find_citations(seg) if c.is_exemption]
@@ -639,6 +642,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
             not (is_ncnd or otherwise_accessible or cost or vexatious or public_domain or not_held)
             and bool(_WITHHELD.search(seg))
         )
+        withheld_cited = withheld_cited or bool(other_cites)
         if withheld and not (is_ncnd and not other_cites):
             add(Treatment.PARTLY_DISCLOSED if partly else Treatment.WITHHELD, seg)
         elif partly:
@@ -670,6 +674,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     if Treatment.PARTLY_DISCLOSED in found and Treatment.WITHHELD in found:
         found.remove(Treatment.WITHHELD)
     found = list(dict.fromkeys(found))
+    found = _refine(found, answer, withheld_cited)
     if shared and found:
         found = decision.reduce_shared(found)
     review = None
@@ -711,6 +716,33 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         confidence=confidence,
         review=review,
     )
+
+
+_HOLDS = re.compile(r"confirm(?:s|ed)? (?:that )?.{0,80}?\b(?:does |do )?holds?\b|information (?:is|was) held\b", re.I)
+_REDIRECT = re.compile(r"(?:submit|send|direct|redirect|forward) (?:this part of )?(?:your|the) (?:request|question)s? to|"
+                       r"we (?:cannot|can't|are unable to) answer (?:for|on behalf of)|"
+                       r"(?:is|are) (?:not )?(?:held|the responsibility of) (?:by )?(?:another|a different|the) "
+                       r"(?:authority|organisation|body|department)", re.I)
+
+
+def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[Treatment]:
+    """What the phrases found, corrected by what the answer as a whole says: a cost or vexatious refusal
+    that calls its section 'an exemption' withholds nothing else; 'I can confirm that we hold it' before a
+    refusal is no disclosure; a request for clarification or a pointer to another body is `other`."""
+    out = list(found)
+    refusal = {Treatment.COST_LIMIT, Treatment.VEXATIOUS} & set(out)
+    if refusal and not withheld_cited:
+        out = [t for t in out if t not in (Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED)]
+    if (refusal or Treatment.WITHHELD in out or Treatment.NCND in out) and Treatment.DISCLOSED in out \
+            and _HOLDS.search(answer) and not _RELEASED.search(answer):
+        out.remove(Treatment.DISCLOSED)
+    if Treatment.COST_LIMIT in out and Treatment.NOT_HELD in out and _HOLDS.search(answer):
+        out.remove(Treatment.NOT_HELD)  # "we hold it, but finding it would exceed the limit"
+    settled = {Treatment.WITHHELD, Treatment.NCND, Treatment.NOT_HELD, Treatment.PARTLY_DISCLOSED}
+    if not set(out) & settled and decision.other_reason(answer) in ("clarification", "redirected") and \
+            (decision.other_reason(answer) == "clarification" or _REDIRECT.search(answer)):
+        return []  # read as `other`, with the reason
+    return out
 
 
 def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]:
