@@ -770,8 +770,8 @@ def _read(text: str) -> tuple[str, Requester, list[RequestQuestion], str | None]
     lines = _body_lines(clean)
     questions = _questions(lines)
     note = None
-    if not questions:
-        whole = _whole_request(lines) or _whole_request([ln for ln in clean.split("\n") if not DEAR.match(ln)])
+    if not questions:  # nothing but a greeting, thanks and a sign-off leaves no question at all
+        whole = _whole_request(lines)
         questions, note = ([whole], WHOLE_REQUEST_NOTE) if whole else ([], None)
     return clean, requester, questions, note
 
@@ -779,8 +779,8 @@ def _read(text: str) -> tuple[str, Requester, list[RequestQuestion], str | None]
 def split_request(text: str, source: str = "request") -> Request:
     """The questions of a request, in the requester's wording, with the requester's identity removed.
 
-    Never fails on a request that has words in it: one with no findable question is one question, the
-    whole request, and ``Request.note`` says so."""
+    A request with no findable question is one question, the whole request, and ``Request.note`` says so;
+    only a text with nothing but a greeting, thanks and a sign-off is refused."""
     if text is None or not text.strip():
         raise LetterError(source, "the request is empty")
     size = len(text.encode("utf-8"))
@@ -794,7 +794,8 @@ def split_request(text: str, source: str = "request") -> Request:
         if not whole[3]:
             clean, requester, questions, note = whole
     if not questions:
-        raise LetterError(source, "the request has no words in it")
+        raise LetterError(source, "no question found in the request: it holds only a greeting, thanks or a sign-off "
+                                  "(paste the request itself)")
     return Request(questions=tuple(questions), text=clean.strip(), requester=requester, source=source, note=note)
 
 

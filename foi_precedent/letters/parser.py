@@ -44,7 +44,8 @@ _NOISE = re.compile(r"^(?:" + "|".join(NOISE_LINES) + r")\s*\.?$", re.I)
 _REQUEST_START = re.compile(
     r"^(?:i note you seek access to the following information|you asked(?: for)?(?: the following)?|"
     r"your request(?: for information)?(?: was| read| is)?|request|requested information|you requested"
-    r"(?: the following)?|the request|information requested)\s*:?\s*$",
+    r"(?: the following)?|the request|information requested|details of (?:the |your )?request|you wrote|"
+    r"request(?:ed)? details|summary of (?:the |your )?request)\s*:?\s*$",
     re.I,
 )
 _DECISION = re.compile(
@@ -54,6 +55,7 @@ _DECISION = re.compile(
 )
 _RESPONSE_START = re.compile(
     r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?|information (disclosed|released)|"
+    r"details of (?:the |our )?response|summary of (?:the |our )?response|[\w&.' ]{2,40} response|"
     r"(?:please find )?(?:our|the) response(?: to your (request|questions))? (is|are)?\s*(below|as follows))\s*:?\s*$",
     re.I,
 )
@@ -308,6 +310,14 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
     return None
 
 
+def _renumbered(blocks: list[_Block]) -> list[_Block]:
+    """A list whose every item came out as "1." (an HTML list saved as text) is numbered in order."""
+    if len(blocks) > 1 and len({b.key for b in blocks}) == 1 and blocks[0].key[0] == "n":
+        for i, b in enumerate(blocks, start=1):
+            b.key, b.label = ("n", str(i)), str(i)
+    return blocks
+
+
 def _range_blocks(line: str, section: str) -> list[_Block]:
     """'1-3. text' -> blocks for 1, 2 and 3 sharing one body (the answer they share)."""
     m = _RANGE.match(line) if section == "response" else None
@@ -350,7 +360,7 @@ _ACCESSIBLE = {Regime.FOISA: "s25"}
 
 def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], source: str,
                accessible: str = "s21") -> list[Question]:
-    asked = _blocks(sections["request"], "request")
+    asked = _renumbered(_blocks(sections["request"], "request"))
     if not asked and sections["response"]:
         # Questions listed at the top with no heading of their own ("Requested ... 1. ... 2. ... Response"):
         # what comes before the response is the request.
@@ -465,10 +475,10 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
     if not request:
         lines = [x for x in sections["pre"] if x]
         m = _QUOTED_REQUEST.search("\n".join(lines))
-        if m:  # "You asked for ...": the request is the sentence after the cue
+        if m:  # "your request ... received on 9 June:": the request is what follows the cue
             text = "\n".join(lines)
             rest = text[m.end():].strip()
-            request = [rest.split("\n\n")[0][:600]] if rest else []
+            request = rest.split("\n\n")[0][:2000].split("\n") if rest else []
         if not answer:
             answer = "\n".join(lines)
     if not answer:
