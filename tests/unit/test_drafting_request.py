@@ -272,8 +272,8 @@ def test_a_request_without_question_structure_is_one_question_with_a_note():
     assert len(r.questions) == 1 and r.note == WHOLE_REQUEST_NOTE
     assert r.questions[0].text.startswith("The state of the footpaths on Mill Lane")
     assert "note" in r.to_dict()
-    only_thanks = split_request("Thank you for your help.\nRegards")  # never an error
-    assert len(only_thanks.questions) == 1 and only_thanks.note
+    with pytest.raises(LetterError, match="only a greeting, thanks or a sign-off"):
+        split_request("Dear FOI team,\nThank you for your help.\nRegards")  # not a request at all
 
 
 def _docx(text: str) -> bytes:
