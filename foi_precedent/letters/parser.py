@@ -461,6 +461,15 @@ _ASKS = re.compile(
     r"names?|dates?|cost)|all|any|a list|a breakdown|a full|numbers? of|information (?:on|about|regarding))\b",
     re.I,
 )
+# In a letter with no request heading: a line that can only be the requester asking.
+_STRONG_ASK = re.compile(
+    r"^(?:[-*\u2022\u25aa\u25cf\u2013]\s*|\(?[a-z0-9]{1,2}[.)]\s*)?(?:please (?!find|note|see|contact|be aware|do not|let us)"
+    r"(?:also |could you |can you )?\w+|(?:can|could|would) you (?:please |also )?(?:tell|provide|confirm|advise|inform|"
+    r"supply|send|state|give|list|disclose|let)|how (?:many|much|often|long)|what (?:is|are|was|were|percentage|number)|"
+    r"i (?:would like|request|am requesting|wish) (?:to (?:request|know|ask|receive)|a copy|copies|details|the|any|all)|"
+    r"is there|are there|do you|does the|has the|have you)\b.{10,}",
+    re.I,
+)
 _INTRO = re.compile(r":\s*$|^(?:i am writing|i would like to (?:make|request|submit) a (?:freedom|request)|under the freedom|"
                     r"dear\b|this is a request)", re.I)
 
@@ -473,12 +482,16 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
     request = [x for x in sections["request"] if x]
     answer = _join(sections["decision"] + sections["response"])
     if not request:
-        lines = [x for x in sections["pre"] if x]
+        lines = [x for x in (sections["pre"] or sections["decision"] + sections["response"]) if x]
         m = _QUOTED_REQUEST.search("\n".join(lines))
         if m:  # "your request ... received on 9 June:": the request is what follows the cue
             text = "\n".join(lines)
             rest = text[m.end():].strip()
             request = rest.split("\n\n")[0][:2000].split("\n") if rest else []
+        if len(_request_items(request)) < 2:  # no cue, or one paragraph: the lines anywhere that plainly ask
+            asks = [x for x in lines if _STRONG_ASK.search(x)]
+            if len(asks) >= 2:
+                request = asks
         if not answer:
             answer = "\n".join(lines)
     if not answer:
