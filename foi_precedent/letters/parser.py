@@ -12,7 +12,7 @@ Pure: text in, ``Letter`` out. File formats are handled by ``sources``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -62,7 +62,7 @@ _RESPONSE_START = re.compile(
 # "Response 1 - 6:", "1-3.", "Questions 4 to 6": one answer to a run of questions.
 _RANGE = re.compile(
     r"^(?P<kw>(?:in )?(?:response|answer|reply)s?(?: to)?(?: questions?| q)?\s*|questions?\s*|q\s*)?"
-    r"(?P<a>\d{1,2})\s*(?:-|\u2013|\u2014|to|&|and)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*[.:)]?(?:\s+|$)",
+    r"(?P<a>\d{1,2})\s*(?:-|\u2013|\u2014|to|&|and)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*[.:)]?(?:\s+|$|(?<=[.:)])(?=[A-Z]))",
     re.I,
 )
 _CLOSING = re.compile(
@@ -406,6 +406,8 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
 
     reasons = _reason_paragraphs(sections["decision"])
+    # what the letter says outside its labelled answers: its overall decision
+    overall = _join(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)])
     # where answers are labelled, one left without its own may be in the prose that names it
     mentions = _mentions(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)]) \
         if answers else {}
@@ -429,6 +431,12 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             questions.append(q)
             continue
         q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
+        if answer and q.review == "other: no treatment wording found" and overall:
+            # an answer that says nothing of its own ("see the decision above"): the letter's overall decision
+            whole = _classify(b.label, question_text, overall, None, letter_exemptions, (), accessible, shared=True)
+            if whole.treatments != (Treatment.OTHER,):
+                q = replace(whole, answer=q.answer, confidence=0.4,
+                            review="read from the letter's overall decision: check it")
         previous_pointers = q.pointers or previous_pointers
         questions.append(q)
 
