@@ -322,7 +322,7 @@ def register_command(fn):
 def _load_extra_commands() -> None:
     import importlib
 
-    for name in ("foi_precedent.drafting.cli", "foi_precedent.recheck.cli", "evals.cli"):
+    for name in ("foi_precedent.drafting.cli", "foi_precedent.recheck.cli", "foi_precedent.cases.cli", "evals.cli"):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -19,7 +19,8 @@ _PARENS = r"(?:\s?\(\s?[0-9A-Za-z]{1,3}\s?\))"
 _CONT = rf"(?:\s*(?:&|and|,|or|/)\s*{_PARENS}+)"
 # "Section 31(1)(a)&(b)", "s.40(2) and (3)", "Sec 31", "sections 23(5)", "Regulation 12(5)(b)"
 _CITATION = re.compile(
-    rf"\b(?P<kw>sections?|secs?\.?|ss?\.|s(?=\d)|regulations?|regs?\.?)\s?(?P<num>\d{{1,2}}(?:A(?![a-z]))?)(?P<parens>{_PARENS}*)(?P<cont>{_CONT}*)",
+    rf"\b(?P<kw>sections?|secs?\.?|ss?\.|s(?=\d)|regulations?|regs?\.?|exceptions?)\s?"
+    rf"(?P<num>\d{{1,2}}(?:A(?![a-z]))?)(?P<parens>{_PARENS}*)(?P<cont>{_CONT}*)",
     re.I,
 )
 # A bare "40(2)&(3)" or "31(1)(a)" (an exemption number from 21 to 44 with a subsection).
@@ -66,7 +67,8 @@ class Citation:
     def is_exemption(self) -> bool:
         """Part II exemptions, EIR exceptions, and the s12 (cost) and s14 (vexatious) refusals."""
         if self.text.startswith("reg"):
-            return self.text.startswith(("reg12(4)", "reg12(5)", "reg13"))
+            # EIR 2004 exceptions (reg 12, 13); the Scottish EIRs number them reg 10 (and reg 11 personal data)
+            return self.text.startswith(("reg12(4)", "reg12(5)", "reg13", "reg10(4)", "reg10(5)", "reg11(2)"))
         number = int(re.match(r"s(\d+)", self.section).group(1))
         return number in _EXEMPTION_RANGE or number in _PROCEDURAL_REFUSALS
 
@@ -78,6 +80,14 @@ def _parens(raw: str) -> list[str]:
 def _expand(prefix: str, num: str, parens: str, cont: str) -> list[str]:
     base = _parens(parens)
     num = num.upper()  # "22a" -> "22A"
+    # "Section 31(1)(g)(2)(a)(b)": a number after a letter starts another subsection -> (1)(g), (2)(a), (2)(b)
+    split = next((i for i in range(1, len(base)) if base[i].isdigit() and base[i - 1].isalpha()), None)
+    if split is not None and prefix == "s":
+        first, rest = base[:split], base[split:]
+        out = [prefix + num + "".join(f"({p})" for p in first)]
+        letters = [p for p in rest[1:] if p.isalpha()]
+        out.extend(prefix + num + f"({rest[0]})" + (f"({x})" if x else "") for x in (letters or [""]))
+        return out
     out = [prefix + num + "".join(f"({p})" for p in base)]
     for group in re.findall(rf"{_PARENS}+", cont or ""):
         extra = _parens(group)
@@ -91,7 +101,7 @@ def find_citations(text: str) -> list[Citation]:
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
     for m in _CITATION.finditer(text):
-        prefix = "reg" if m.group("kw").lower().startswith("reg") else "s"
+        prefix = "reg" if m.group("kw").lower().startswith(("reg", "exc")) else "s"
         for t in _expand(prefix, m.group("num"), m.group("parens"), m.group("cont")):
             found.append(Citation(t, m.start(), m.end()))
         end = m.end()

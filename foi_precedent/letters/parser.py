@@ -735,6 +735,10 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     if shared:
         exemptions = _shared_exemptions(found, exemptions, letter_exemptions, table)
         ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
+    else:  # a cost or vexatious refusal rests on s12 / s14 even where the answer does not name it
+        for t, section, default in ((Treatment.COST_LIMIT, "s12", "s12"), (Treatment.VEXATIOUS, "s14", "s14(1)")):
+            if t in found and not any(section_of(e) == section for e in exemptions):
+                exemptions = exemptions + ([e for e in letter_exemptions if section_of(e) == section] or [default])
     return Question(
         label=label,
         text=text.strip(),

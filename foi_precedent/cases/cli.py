@@ -1,0 +1,51 @@
+"""``precedent due RECEIVED_DATE [--regime FOIA|FOISA|EIR] [--nation ...] [--extension pit|eir-complex] [--json]``."""
+
+from __future__ import annotations
+
+from foi_precedent.cli import EXIT_OK, _date, _print_json, register_command
+from foi_precedent.errors import PrecedentError
+
+_NATION_HELP = (
+    "where the authority is: england (default; scotland for FOISA), wales, scotland, northern-ireland. Under FOIA "
+    "it changes nothing: s10(6) excludes a bank holiday in any part of the UK everywhere, so Scotland's 2 January "
+    "and Northern Ireland's 12 July stop an English authority's clock too (the EIR 2004 use the same definition). "
+    "It matters in Scotland: FOISA counts only Scottish bank holidays (s73), and EIR with scotland means the EIR "
+    "(Scotland) 2004, which count them too (Easter Monday is a working day there)")
+
+
+def cmd_due(args) -> int:
+    from foi_precedent.cases.clock import describe, due_date, extension_notice
+
+    if not args.received:
+        raise PrecedentError("give the date the request was received (YYYY-MM-DD)")
+    received = _date(args.received)
+    due = due_date(received, args.regime, args.nation, args.extension)
+    notice = extension_notice(due) if due.extension else None
+    if args.json:
+        _print_json({**due.to_dict(), "notice": notice})
+        return EXIT_OK
+    print(describe(due))
+    if due.skipped:
+        print("Weekdays not counted:")
+        for d in due.skipped:
+            print(f"  {d.day:%a} {d.day.isoformat()}  {d.name}")
+    if notice:
+        print("\nDraft notice (complete it and send it by " + due.notice_by.isoformat() + "):\n" + notice)
+    return EXIT_OK
+
+
+@register_command
+def add_due_command(sub) -> None:
+    # Options are plain strings checked by the clock, so a wrong one is one line (PrecedentError), not a usage dump.
+    s = sub.add_parser("due", help="when a reply is due: 20 working days after receipt (40 with an extension), "
+                                   "UK bank holidays per the regime")
+    s.add_argument("received", nargs="?", metavar="RECEIVED_DATE",
+                   help="the day the authority received the request, YYYY-MM-DD (day 1 is the next working day)")
+    s.add_argument("--regime", default="FOIA", metavar="FOIA|FOISA|EIR", help="default FOIA")
+    s.add_argument("--nation", metavar="england|wales|scotland|northern-ireland", help=_NATION_HELP)
+    s.add_argument("--extension", metavar="pit|eir-complex",
+                   help="pit: FOIA s10(3) time to weigh the public interest, taken as 20 more working days (the "
+                        "ICO's normal maximum), with the s17(2) notice drafted; eir-complex: EIR reg 7, 20 -> 40 "
+                        "working days for complex and voluminous requests")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_due)
