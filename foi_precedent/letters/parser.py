@@ -961,11 +961,26 @@ _REFERENCE = re.compile(
 
 
 def _reference(text: str) -> str | None:
-    m = _REFERENCE.search(text[:3000])
+    for m in _REFERENCE.finditer(text[:3000]):
+        ref = _reference_token(m.group("ref"))
+        if ref:  # "Enquiries to Information Governance", "Our Ref:" alone are no reference
+            return ref
+    m = re.search(r"\b(?:[A-Z]{2,4}-)?FOI[A-Z]?[-/]\d[\w/.-]{2,24}", text[:3000])  # IM-FOI-2018-1421, FOIR-104834967
     if m:
-        return m.group("ref").strip()
+        return m.group(0).rstrip(".")
     m = re.search(r"\b\d{2}\.FOI\.\d{2}\.\d{6}\b", text)
     return m.group(0) if m else None
+
+
+def _reference_token(raw: str) -> str | None:
+    """'FOI 4530 Dear Sir' -> 'FOI 4530'; 'F16458 and I would' -> 'F16458'; no digit -> None."""
+    tokens = raw.split()
+    for i, tok in enumerate(tokens):
+        if re.search(r"\d", tok):
+            head = tokens[i - 1] + " " if i and re.fullmatch(r"[A-Z]{2,5}", tokens[i - 1]) else ""
+            tail = " ".join(tokens[i + 1: i + 3]) if re.fullmatch(r"/ \d+", " ".join(tokens[i + 1: i + 3])) else ""
+            return (head + tok + (" " + tail if tail else "")).rstrip(".,;:")
+    return None
 
 
 def _fallback_reference(source: str, text: str) -> str:

@@ -139,3 +139,39 @@ I can confirm that the council holds this information. However it is exempt unde
 def test_text_with_no_question_and_no_decision_is_still_refused():
     with pytest.raises(LetterError, match="no recognisable questions and no decision"):
         parse_text("Minutes of the parish council meeting held in the village hall. Apologies were received.")
+
+
+@pytest.mark.parametrize(("path", "reference"), [
+    ("council/hastings-empty-council-properties.txt", "FOIR-467384728"),  # "FOI request (FOIR-467384728)"
+    ("government/police-scotland-immigration-detainees-2018.txt", "IM-FOI-2018-1421"),  # "Our Ref: Date: IM-FOI-..."
+    ("health-edu-reg/eeast-clinical-capacity-review-f16458.txt", "F16458"),  # "reference F16458 and I would ..."
+    ("police/avon-somerset-estates-575-21.txt", "575/21"),
+])
+def test_reference_is_the_token_with_a_number(path, reference):
+    assert real(path).reference == reference
+
+
+def test_a_reference_line_with_no_number_is_no_reference():
+    letter = parse_text("Our Ref:\nEnquiries to Information Governance\nRequest\n1. How many?\nResponse\n1. 12.")
+    assert "Enquiries" not in letter.reference
+
+
+def test_compressed_and_eir_citations():
+    from foi_precedent.letters.exemptions import find_citations
+
+    assert [c.text for c in find_citations("Section 31 (1)(g)(2)(a)(b)")] == ["s31(1)(g)", "s31(2)(a)", "s31(2)(b)"]
+    assert [c.text for c in find_citations("exempt under Exception 12(5)(b)")] == ["reg12(5)(b)"]
+    assert [c.text for c in find_citations("Regulation 10(4)(a) of the EI(S)R") if c.is_exemption] == ["reg10(4)(a)"]
+
+
+def test_cost_refusal_rests_on_s12_even_unnamed():
+    text = "Request\n1. All emails about parking.\nResponse\n1. Answering this would exceed the appropriate limit."
+    q = parse_text(text).questions[0]
+    assert treatments(q) == {"cost_limit"} and q.exemptions == ("s12",)
+
+
+def test_a_cost_refusal_called_an_exemption_withholds_nothing_else():
+    text = ("Request\n1. Details of every Taser use.\nResponse\n1. I am not obliged to supply the information. "
+            "The following exemption applies: Section 12 - cost of compliance exceeds the appropriate limit.")
+    q = parse_text(text).questions[0]
+    assert treatments(q) == {"cost_limit"}
