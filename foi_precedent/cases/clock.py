@@ -18,16 +18,17 @@ The law, as implemented here:
   day other than a Saturday, a Sunday, Christmas Day or a day which, under the Banking and Financial Dealings
   Act 1971, is a bank holiday in Scotland" (Good Friday is one). Scottish bank holidays only: Easter Monday is
   a FOISA working day. FOISA has no public interest extension. A Scottish authority's environmental requests
-  fall under the EIR (Scotland) 2004, which keep 20 days and the reg 7 extension to 40 and count Scottish
-  working days: so EIR with nation "scotland" uses the Scottish calendar, which is never later than the UK-wide
-  one (a team is never told it has more time than it may have).
+  fall under the EIR (Scotland) 2004, which keep 20 days and the reg 7 extension to 40; EIR with nation
+  "scotland" is read as those regulations and counted with the Scottish calendar, as FOISA's. (Their own
+  definition of a working day was not checked against the text; the Scottish calendar is never later than the
+  UK-wide one, so a team is never told it has more time than it may have.)
 - FOIA s10(3): where a qualified exemption is claimed and the public interest is still being weighed, the
   decision may wait "until such time as is reasonable in the circumstances", but the s17(1) refusal notice is
   still due within the 20 working days, and s17(2) requires it to say that no decision has been reached and to
-  estimate when it will be. The Act sets no limit; the s45 Code of Practice (2018) and the ICO's guidance on
-  time limits say the extension should normally be no more than a further 20 working days (40 in all), longer
-  only exceptionally. The clock uses that: 20 more working days, the longest the regulator treats as normal,
-  not a right to take it.
+  estimate when it will be. The Act sets no limit; the ICO's guidance on time limits ("Can we have an extension
+  to consider the public interest test?") says it should normally take no more than a further 20 working days
+  (40 in all), longer only exceptionally. The clock uses that: 20 more working days, the longest the regulator
+  treats as normal, not a right to take it.
 
 Day 1 is the first working day after the day of receipt, whatever day that was (ICO: the date of receipt may
 be a weekend or holiday). Not handled: days a fees notice stops the clock (s10(2)), clarification under s1(3)
