@@ -773,7 +773,8 @@ def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[T
         out.remove(Treatment.DISCLOSED)
     if Treatment.COST_LIMIT in out and Treatment.NOT_HELD in out and _HOLDS.search(answer):
         out.remove(Treatment.NOT_HELD)  # "we hold it, but finding it would exceed the limit"
-    settled = {Treatment.WITHHELD, Treatment.NCND, Treatment.NOT_HELD, Treatment.PARTLY_DISCLOSED}
+    settled = {Treatment.WITHHELD, Treatment.NCND, Treatment.NOT_HELD, Treatment.PARTLY_DISCLOSED, Treatment.COST_LIMIT,
+               Treatment.VEXATIOUS}
     if not set(out) & settled and decision.other_reason(answer) in ("clarification", "redirected") and \
             (decision.other_reason(answer) == "clarification" or _REDIRECT.search(answer)):
         return []  # read as `other`, with the reason
