@@ -974,8 +974,10 @@ def _reference(text: str) -> str | None:
 
 
 def _reference_token(raw: str) -> str | None:
-    """'FOI 4530 Dear Sir' -> 'FOI 4530'; 'F16458 and I would' -> 'F16458'; no digit -> None."""
+    """'FOI 4530 Dear Sir' -> 'FOI 4530'; 'F16458 and I would' -> 'F16458'; 'FOI-GOOD' -> itself; words -> None."""
     tokens = raw.split()
+    if tokens and re.fullmatch(r"[A-Z]{2,}(?:[-/.][A-Z0-9]+)+", tokens[0]):
+        return tokens[0]  # an identifier without a number ("FOI-GOOD")
     for i, tok in enumerate(tokens):
         if re.search(r"\d", tok):
             head = tokens[i - 1] + " " if i and re.fullmatch(r"[A-Z]{2,5}", tokens[i - 1]) else ""
