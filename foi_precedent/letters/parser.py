@@ -431,7 +431,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             questions.append(q)
             continue
         q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
-        if answer and q.review == "other: no treatment wording found" and overall:
+        if answer and q.review == "other: no treatment wording found" and overall and _POINTS_ELSEWHERE.search(answer):
             # an answer that says nothing of its own ("see the decision above"): the letter's overall decision
             whole = _classify(b.label, question_text, overall, None, letter_exemptions, (), accessible, shared=True)
             if whole.treatments != (Treatment.OTHER,):
@@ -543,6 +543,10 @@ def _first_sentences(text: str, limit: int = 300) -> str:
     return out[:limit]
 
 
+# An answer that says its decision is given elsewhere in the letter (not one that is simply unworded, such as a
+# draft's "[DECISION NEEDED: ...]").
+_POINTS_ELSEWHERE = re.compile(r"\b(?:see|refer to|(?:stated|explained|set out|shown) (?:above|below)|as above|"
+                               r"(?:the|our) (?:decision|response) (?:above|below)|section 17\b|refusal notice)", re.I)
 _MENTION = re.compile(r"\b(?:q|questions?|requests?)\s?(\d{1,2})[a-z]?\b(?:\s*(?:-|\u2013|to|and|&)\s*(?:q\s?)?(\d{1,2})\b)?",
                       re.I)
 
