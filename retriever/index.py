@@ -31,6 +31,7 @@ import numpy as np
 from foi_precedent.errors import IndexError_, LetterError
 from foi_precedent.letters.model import Letter, letter_from_dict, pointer_key
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.sources import SUPPORTED
 from foi_precedent.letters.versions import WRITTEN_REFERENCE, identity, version_key
 from foi_precedent.settings import Settings
 from retriever.chunking import (
@@ -48,7 +49,6 @@ from retriever.lexical import TOKENIZER_VERSION, LexicalIndex
 from retriever.store import STORE_FILE, Store, jsonable, letter_record
 
 COLLECTION = "precedents"
-SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf", ".docx")
 EMBED_BATCH = 64
 FLUSH_CHUNKS = 1024  # chunks embedded and committed together during an ingest
 CHROMA_BATCH = 1000
@@ -164,7 +164,7 @@ def walk(paths: Iterable[str | os.PathLike]) -> Walk:
             out.skipped.append((str(d), f"the folder cannot be read ({exc.strerror or exc})"))
             return
         if not entries:
-            kind = "a folder, not a letter file, and empty" if d.suffix.lower() in SUFFIXES else "an empty folder"
+            kind = "a folder, not a letter file, and empty" if d.suffix.lower() in SUPPORTED else "an empty folder"
             out.not_read.append((str(d), kind))
             return
         for entry in entries:
@@ -197,9 +197,9 @@ def walk(paths: Iterable[str | os.PathLike]) -> Walk:
             elif entry.is_file():
                 if entry.name.lower() == "readme.md":
                     out.not_read.append((str(path), "a folder's README, not a letter"))
-                elif path.suffix.lower() not in SUFFIXES:
+                elif path.suffix.lower() not in SUPPORTED:
                     out.not_read.append((str(path), f"not a letter file type ('{path.suffix or 'no suffix'}'; "
-                                                    f"letters are {', '.join(SUFFIXES)})"))
+                                                    f"letters are {', '.join(SUPPORTED)})"))
                 else:
                     add(path)
             else:

@@ -238,6 +238,24 @@ def test_folder_walk_skips_readme_hidden_and_unsupported(tmp_path):
     assert missing == [(str(tmp_path / "nope"), "no such file or folder")]
 
 
+def test_a_markdown_file_in_a_folder_is_ingested(index, tmp_path):
+    """`.markdown` parses, so folder ingest reads it too (its own list of suffixes used to leave it out)."""
+    folder = tmp_path / "in"
+    write_letter(folder, "dogs.markdown", "FOI-2024-0003", DOGS)
+    report = index.ingest_paths([folder])
+    assert (report.letters, report.questions, report.not_read, report.skipped) == (1, 1, [], [])
+    assert index.search("police dogs", k=1)[0].question == DOGS[0][0]
+
+
+def test_folder_ingest_reads_the_file_types_the_parser_reads():
+    """One table of readers: folder ingest takes its suffixes from the parser's, so the two cannot drift."""
+    import retriever.index
+    from foi_precedent.letters import sources
+
+    assert retriever.index.SUPPORTED is sources.SUPPORTED
+    assert set(sources.SUPPORTED) == set(sources.READERS) >= {".md", ".markdown", ".txt", ".html", ".pdf", ".docx"}
+
+
 def test_embedding_is_batched(index, tmp_path, embed):
     folder = tmp_path / "many"
     for i in range(30):

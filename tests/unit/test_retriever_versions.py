@@ -363,7 +363,7 @@ def test_entries_that_are_not_letters_do_not_change_the_exit_code(index, tmp_pat
     assert dict(report.not_read) == {
         str(folder / "README.md"): "a folder's README, not a letter",
         str(folder / "empty"): "an empty folder",
-        str(folder / "notes.json"): "not a letter file type ('.json'; letters are .md, .txt, .html, .htm, .pdf, .docx)"}
+        str(folder / "notes.json"): "not a letter file type ('.json'; letters are .md, .markdown, .txt, .html, .htm, .pdf, .docx)"}
 
 
 def test_a_link_to_a_folder_is_followed_once(tmp_path):
