@@ -2,18 +2,21 @@
 
 Pure functions over the per-letter records of a run (see :func:`foi_precedent.recheck.engine.record_for`).
 The HTML is one self-contained file (inline CSS, a few lines of inline JS, inline SVG charts; no external
-asset), so it opens offline; every piece of letter text in it is HTML-escaped.
+asset), so it opens offline. It is rendered from ``templates/report.html.j2`` with autoescape, so every piece of
+letter text in it is HTML-escaped.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from collections import Counter, defaultdict
 from datetime import date
+from functools import cache
 from pathlib import Path
+
+import jinja2
 
 from foi_precedent.consistency.flags import DIVERGENCE_KINDS, SEVERITIES
 
@@ -263,35 +266,22 @@ def report_json(report: dict) -> str:
 
 # --- HTML -----------------------------------------------------------------------------------------
 
-_CSS = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
-main{max-width:1200px;margin:0 auto;padding:24px}
-h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccd;padding-bottom:4px}
-h3{font-size:1.05rem;margin:.3rem 0}
-.cards{display:flex;flex-wrap:wrap;gap:12px}.card{background:#fff;border:1px solid #dde;border-radius:8px;padding:10px 14px;min-width:120px}
-.card b{display:block;font-size:1.4rem}.muted{color:#667}
-table{border-collapse:collapse;width:100%;background:#fff;margin:.5rem 0}th,td{border:1px solid #dde;padding:6px 8px;text-align:left;vertical-align:top;font-size:.9rem}
-th{background:#eef0f4}.sev-high{color:#b00020;font-weight:600}.sev-medium{color:#a85d00;font-weight:600}.sev-low{color:#466}
-.cluster{background:#fff;border:1px solid #dde;border-radius:8px;padding:12px 16px;margin:14px 0}
-details{margin:4px 0}summary{cursor:pointer}.pair{display:grid;grid-template-columns:1fr 1fr;gap:10px;margin:6px 0 10px}
-.pair div{background:#f3f4f7;border-radius:6px;padding:8px;font-size:.88rem;white-space:pre-wrap}
-.tag{display:inline-block;border-radius:10px;padding:1px 8px;font-size:.8rem;background:#e5e8ef;margin:1px}
-.ok{color:#1b7a3a}.bad{color:#b00020}input[type=search]{padding:6px;width:320px;margin:6px 0}
-svg text{font-size:11px;fill:#334}
-"""
-
-_JS = """
-function filterFlags(v){v=v.toLowerCase();document.querySelectorAll('#flags tbody tr').forEach(function(r){
-r.style.display=r.textContent.toLowerCase().indexOf(v)>=0?'':'none';});}
-"""
-
 _COLOURS = {"public_domain": "#2b8a3e", "disclosed": "#37b24d", "partly_disclosed": "#f59f00", "withheld": "#e8590c",
             "ncnd": "#862e9c", "not_held": "#1c7ed6", "cost_limit": "#868e96", "vexatious": "#495057",
             "other": "#adb5bd"}
 
 
-def _e(value) -> str:
-    return html.escape(str(value if value is not None else ""), quote=True)
+@cache
+def _templates() -> jinja2.Environment:
+    """Autoescaping: a letter's text or a flag's message can hold markup, and must show as text."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("foi_precedent.recheck", "templates"),
+        autoescape=jinja2.select_autoescape(["html.j2"]),
+        undefined=jinja2.StrictUndefined,
+        finalize=lambda value: "" if value is None else value,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _primary(treatments: list[str]) -> str:
@@ -308,11 +298,12 @@ def _row_label(m: dict) -> str:
     return t + (f" ({ex})" if ex else "")
 
 
-def timeline_svg(cluster: dict, width: int = 640) -> str:
-    """x = date, y = the treatment given (with exemptions): how the answer to this kind of question changed."""
+def timeline(cluster: dict, width: int = 640) -> dict | None:
+    """The chart of a cluster, x = date, y = the treatment given (with exemptions): how the answer to this kind
+    of question changed. Coordinates for the template's SVG; None when no letter is dated."""
     members = [m for m in cluster["letters"] if m.get("date")]
     if not members:
-        return '<p class="muted">No dated letters to chart.</p>'
+        return None
     rows = []
     for m in members:
         label = _row_label(m)
@@ -329,105 +320,32 @@ def timeline_svg(cluster: dict, width: int = 640) -> str:
     def x(d: date) -> float:
         return left + 10 + (d.toordinal() - lo) / span * (width - left - 30)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="Treatment over time">']
-    for i, r in enumerate(rows):
-        y = top + row_h * i + row_h / 2
-        parts.append(f'<line x1="{left}" y1="{y}" x2="{width - 10}" y2="{y}" stroke="#e3e6ec"/>')
-        parts.append(f'<text x="{left - 6}" y="{y + 4}" text-anchor="end">{_e(r[:38])}</text>')
-    axis_y = top + row_h * len(rows) + 4
-    parts.append(f'<line x1="{left}" y1="{axis_y}" x2="{width - 10}" y2="{axis_y}" stroke="#99a"/>')
     years = sorted({d.year for d in dates})
-    for yv in years:
-        d = max(date(yv, 1, 1), min(dates)) if yv == years[0] else date(yv, 1, 1)
-        parts.append(f'<text x="{x(d):.1f}" y="{axis_y + 16}" text-anchor="middle">{yv}</text>')
     points = []
     for m, d in sorted(zip(members, dates, strict=True), key=lambda md: md[1]):
         y = top + row_h * rows.index(_row_label(m)) + row_h / 2
-        points.append((x(d), y, m, d))
-    if len(points) > 1:
-        path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _, _ in points)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="#99a" stroke-dasharray="3,3"/>')
-    for px, py, m, d in points:
-        colour = _COLOURS.get(_primary(m["treatments"]), "#adb5bd")
-        ring = ' stroke="#b00020" stroke-width="2"' if m["flags"] else ""
-        parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="6" fill="{colour}"{ring}>'
-                     f'<title>{_e(m["reference"])} {_e(m["label"])} ({d.isoformat()}): {_e(_row_label(m))}'
-                     f'</title></circle>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _flag_details(f: dict) -> str:
-    ev = "".join(
-        f'<div><b>Precedent {_e(e["reference"])} {_e(e["label"])}'
-        f'{" (" + _e(e["date"]) + ")" if e.get("date") else ""}:</b>\n{_e(e["quote"])}</div>'
-        for e in f["evidence"]) or "<div class='muted'>No precedent passage.</div>"
-    return (f'<details><summary><span class="sev-{_e(f["severity"])}">[{_e(f["severity"]).upper()}]</span> '
-            f'{_e(f["reference"])} {_e(f["label"])} <code>{_e(f["kind"])}</code>: {_e(f["message"])}</summary>'
-            f'<div class="pair"><div><b>This letter ({_e(f["reference"])} {_e(f["label"])}):</b>\n'
-            f'{_e(f["draft_text"])}</div>{ev}</div></details>')
+        points.append({"x": f"{x(d):.1f}", "y": f"{y:.1f}", "colour": _COLOURS.get(_primary(m["treatments"]), "#adb5bd"),
+                       "flagged": bool(m["flags"]), "reference": m["reference"], "label": m["label"],
+                       "date": d.isoformat(), "row": _row_label(m)})
+    return {
+        "width": width, "height": height, "left": left, "right": width - 10,
+        "rows": [{"label": r, "y": top + row_h * i + row_h / 2} for i, r in enumerate(rows)],
+        "axis_y": top + row_h * len(rows) + 4,
+        "years": [{"year": yv, "x": f"{x(max(date(yv, 1, 1), min(dates)) if yv == years[0] else date(yv, 1, 1)):.1f}"}
+                  for yv in years],
+        "points": points,
+        "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
+    }
 
 
 def render_html(report: dict, title: str = "Precedent re-check") -> str:
-    s = report["summary"]
-    gt = report.get("ground_truth")
-    meta = report.get("meta") or {}
-    out = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-           f"<title>{_e(title)}</title><style>{_CSS}</style><script>{_JS}</script></head><body><main>",
-           f"<h1>{_e(title)}</h1>",
-           f"<p class='muted'>{_e(meta.get('label', ''))} · run {_e(meta.get('run_id', ''))} · "
-           f"{_e(meta.get('generated', ''))} · mode {_e(meta.get('mode', ''))}</p>",
-           "<div class='cards'>",
-           f"<div class='card'><b>{s['letters']}</b>letters</div>",
-           f"<div class='card'><b>{s['questions']}</b>questions</div>",
-           f"<div class='card'><b>{s['flags']}</b>flags</div>",
-           f"<div class='card'><b>{s['letters_flagged']}</b>letters flagged</div>",
-           f"<div class='card'><b>{len(report['clusters'])}</b>clusters that disagree</div>",
-           "</div>"]
-    out.append("<h2>Flags by kind and severity</h2><table><tr><th>Kind</th><th>Flags</th></tr>")
-    out += [f"<tr><td><code>{_e(k)}</code></td><td>{v}</td></tr>" for k, v in s["by_kind"].items()]
-    out.append("</table><table><tr>" + "".join(f"<th class='sev-{x}'>{x}</th>" for x in SEVERITIES) + "</tr><tr>"
-               + "".join(f"<td>{s['by_severity'][x]}</td>" for x in SEVERITIES) + "</tr></table>")
-    if gt:
-        out.append("<h2>Ground truth</h2>")
-        out.append(f"<p>Deliberate inconsistencies found: <b class='{'ok' if gt['found'] == gt['inconsistencies'] else 'bad'}'>"
-                   f"{gt['found']} of {gt['inconsistencies']}</b>. Statutory defects found: {gt['defects_found']} of "
-                   f"{gt['defects']}. <b>{gt['flags_outside_ground_truth']}</b> flags are not in the ground truth "
-                   f"({gt['divergence_flags_outside_ground_truth']} divergence, "
-                   f"{gt['statutory_flags_outside_ground_truth']} statutory): a reviewer should judge them.</p>")
-        if gt["missing"]:
-            out.append("<p class='bad'>Missed: " + ", ".join(
-                _e(f"{m['id']} ({'; '.join(m['letters'])})") for m in gt["missing"]) + "</p>")
-    out.append("<h2>Clusters of similar questions whose answers disagree</h2>")
-    if not report["clusters"]:
-        out.append("<p>No divergence: every letter agrees with its precedent.</p>")
+    """The report as one HTML file, from ``templates/report.html.j2``."""
+    sections = []
     for c in report["clusters"]:
-        out.append(f"<section class='cluster' id='{_e(c['id'])}'><h3>{_e(c['id'])}. {_e(c['title'])}</h3>")
-        out.append(f"<p class='muted'>{len(c['letters'])} answers · {c['flags']} flag(s) · treatments: "
-                   + ", ".join(f"<span class='tag'>{_e(t)}</span>" for t in c["treatments"]) + "</p>")
-        out.append(timeline_svg(c))
-        out.append("<table><tr><th>Date</th><th>Letter</th><th>Authority</th><th>Question</th><th>Treatment</th>"
-                   "<th>Exemptions</th><th>Pointers</th><th>Flags</th></tr>")
-        for m in c["letters"]:
-            out.append(f"<tr><td>{_e(m['date'] or '')}</td><td>{_e(m['reference'])} {_e(m['label'])}</td>"
-                       f"<td>{_e(m['authority'] or '')}</td><td>{_e(m['question'])}</td>"
-                       f"<td>{_e(', '.join(m['treatments']))}</td><td>{_e(', '.join(m['exemptions']))}</td>"
-                       f"<td>{_e('; '.join(m['pointers']))}</td><td>{_e(', '.join(m['flags']))}</td></tr>")
-        out.append("</table>")
         members = {(m["reference"], m["label"]) for m in c["letters"]}
-        for f in report["flags"]:
-            if f["kind"] in DIVERGENCE_KINDS and (f["reference"], f["label"]) in members:
-                out.append(_flag_details(f))
-        out.append("</section>")
-    out.append("<h2>All flags</h2><input type='search' placeholder='Filter flags (reference, kind, words)' "
-               "oninput='filterFlags(this.value)'>")
-    out.append("<table id='flags'><thead><tr><th>Flag</th></tr></thead><tbody>")
-    out += [f"<tr><td>{_flag_details(f)}</td></tr>" for f in report["flags"]]
-    out.append("</tbody></table>")
-    if gt and gt["outside"]:
-        out.append("<h2>Flags not in the ground truth</h2><details><summary>"
-                   f"{len(gt['outside'])} flags</summary><ul>"
-                   + "".join(f"<li>{_e(x)}</li>" for x in gt["outside"]) + "</ul></details>")
-    out.append("</main></body></html>")
-    return "\n".join(out)
+        sections.append({"cluster": c, "timeline": timeline(c),
+                         "flags": [f for f in report["flags"]
+                                   if f["kind"] in DIVERGENCE_KINDS and (f["reference"], f["label"]) in members]})
+    return _templates().get_template("report.html.j2").render(
+        title=title, s=report["summary"], gt=report.get("ground_truth"), meta=report.get("meta") or {},
+        clusters=report["clusters"], sections=sections, flags=report["flags"], severities=SEVERITIES)

@@ -83,3 +83,19 @@ def test_json_csv_and_html():
     # self-contained: no external asset
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
     assert "1 of 2" in html
+
+
+def test_letter_text_and_flag_messages_show_as_text_not_markup():
+    """The template autoescapes: markup in a letter (question, authority, reference) or in a flag is shown."""
+    evil = "<script>alert('x')</script>"
+    records = [
+        {**RECORDS[0], "authority": f"MPS {evil}"},
+        {**RECORDS[1], "questions": [_q("Q1", f"drone makes {evil}", ["withheld"], precedents=[("A", "Q1")])],
+         "flags": [{**RECORDS[1]["flags"][0], "message": f"differs {evil}"}]},
+    ]
+    report = build_report(records, None, {"label": evil, "run_id": None})
+    assert report["clusters"][0]["title"] == f"drone makes {evil}"
+    html = render_html(report, title=f"Re-check {evil}")
+    assert html.count("<script") == 1  # the report's own filter script, nothing from the data
+    assert html.count("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") >= 7
+    assert "run  ·" in html  # a missing value shows as nothing, not "None"
