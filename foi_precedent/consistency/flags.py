@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from foi_precedent.consistency.consensus import REFUSALS, STRONG_SIMILARITY, Consensus, same_authority
-from foi_precedent.letters.exemptions import rule_table, section_of
+from foi_precedent.letters.exemptions import rule_table_for, section_of
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.regimes import profile
 
 SEVERITIES = ("high", "medium", "low")
 
@@ -325,8 +326,15 @@ def _letter_reasons(letter: Letter) -> str:
     return text
 
 
+def _provision(citation: str) -> str:
+    """'s21' -> 'Section 21'; 'reg6(1)(b)' -> 'Regulation 6(1)(b)'."""
+    return re.sub(r"^s(?=\d)", "Section ", re.sub(r"^reg(?=\d)", "Regulation ", citation))
+
+
 def statutory_flags(letter: Letter) -> list[Flag]:
-    table = rule_table()
+    """What the letter's own Act requires of it (``rules/regimes.yaml`` and the regime's exemption table)."""
+    regime = profile(letter.regime)
+    table = rule_table_for(letter.regime)
     flags: list[Flag] = []
 
     def flag(kind, severity, label, message, draft_text, rule):
@@ -338,7 +346,7 @@ def statutory_flags(letter: Letter) -> list[Flag]:
     if refusing and not letter.refusal_notice:
         q = refusing[0]
         flag("missing_refusal_notice", "high", q.label,
-             "Information is refused but the letter has no Section 17 refusal notice.", q.answer, "s17")
+             f"Information is refused but the letter has no {regime.refusal_notice} refusal notice.", q.answer, "s17")
     withholding = [q for q in letter.questions if set(q.treatments) & REFUSALS]
     for q in withholding:
         if not q.exemptions and not letter.exemptions:
@@ -346,8 +354,8 @@ def statutory_flags(letter: Letter) -> list[Flag]:
                  "The answer withholds information but no exemption is named.", q.answer, "s17")
     cited = list(dict.fromkeys(e for q in withholding for e in q.exemptions)) or (
         list(letter.exemptions) if withholding else [])
-    # The exemption table is FOIA's: FOISA and EIR number and qualify their exemptions differently.
-    rules = [(e, table.rule_for(e)) for e in cited] if letter.regime == Regime.FOIA else []
+    # Each regime's own table: FOISA and the EIR number and qualify their exemptions differently.
+    rules = [(e, table.rule_for(e)) for e in cited]
     qualified = [e for e, r in rules if r and r.qualified]
     if qualified and not letter.public_interest_test:
         q = withholding[0]
@@ -371,21 +379,23 @@ def statutory_flags(letter: Letter) -> list[Flag]:
             flag("ncnd_with_not_held", "high", q.label,
                  "The answer neither confirms nor denies and also says the information is not held or gives it.",
                  q.answer, "ncnd")
-        if any(e.startswith("s21") for e in q.exemptions) and not q.pointers:
+        if any(regime.is_accessible(e) for e in q.exemptions) and not q.pointers:
             flag("s21_without_location", "medium", q.label,
-                 "Section 21 is cited but the answer does not say where the information is published.", q.answer, "s21")
-        if Treatment.COST_LIMIT in t:
+                 f"{_provision(regime.otherwise_accessible)} is cited but the answer does not say where the information "
+                 "is published.", q.answer, "s21")
+        if Treatment.COST_LIMIT in t and regime.cost_limit:  # the EIR have none (reg 12(4)(b) instead)
             # The estimate and the advice may be in the answer or in the letter's reasons ("see above").
             reasons = q.answer + "\n" + _letter_reasons(letter)
             if not _HOURS.search(reasons):
                 flag("s12_without_figures", "medium", q.label,
-                     "Section 12 is applied without the cost estimate (hours, £25 an hour, the appropriate limit).",
-                     q.answer, "s12")
+                     f"Section 12 is applied without the cost estimate (hours, £{regime.cost_rate} an hour, "
+                     f"{regime.cost_limit_name}).", q.answer, "s12")
             if not _NARROW.search(reasons):
                 flag("s12_without_advice", "medium", q.label,
-                     "Section 12 is applied without advice on how to narrow the request (s16).", q.answer, "s12")
+                     f"Section 12 is applied without advice on how to narrow the request ({regime.duty_to_assist}).",
+                     q.answer, "s12")
         refusing_cites = [e for e in q.exemptions if not table.is_ncnd_subsection(e)]
-        if _sections(refusing_cites) >= {"s30", "s31"}:
+        if letter.regime == Regime.FOIA and _sections(refusing_cites) >= {"s30", "s31"}:  # FOIA's numbering
             flag("s30_and_s31", "medium", q.label,
                  "s30 and s31 are both applied to the same information; s31 only covers what s30 does not.",
                  q.answer, "s30_31")
@@ -395,6 +405,6 @@ def statutory_flags(letter: Letter) -> list[Flag]:
     if not letter.complaint_rights:
         last = letter.questions[-1]
         flag("missing_complaint_rights", "medium", last.label,
-             "The letter has no complaint-rights block (internal review and the Information Commissioner).",
+             f"The letter has no complaint-rights block ({regime.review} and {regime.regulator}).",
              letter.text[-400:], "s17_7")
     return flags

@@ -21,6 +21,7 @@ from foi_precedent.letters.exemptions import (
     section_of,
 )
 from foi_precedent.letters.model import Letter, Pointer, Treatment
+from foi_precedent.letters.regimes import profile
 
 REFERENCE_LINE = "Freedom of information request reference no: [REFERENCE]"
 REQUEST_HEADER = "I note you seek access to the following information:"
@@ -45,7 +46,7 @@ class LetterForm:
     vexatious_line: str
     complaint_rights: str  # {authority}: "the <authority>" or "us"
     ncnd_provision: str = ""  # where the Act has one provision for NCND (FOISA s18(1), EIR reg 12(6))
-    act: str = "the Freedom of Information Act 2000"
+    act: str = profile("FOIA").act
 
     def is_accessible(self, exemption: str) -> bool:
         return exemption == self.accessible or exemption.startswith(self.accessible + "(") or (
@@ -85,7 +86,7 @@ FOIA_FORM = LetterForm(
     regime="FOIA",
     refusal_notice=("this response serves as a Refusal Notice under Section 17 of the Freedom of Information Act "
                     "2000 (the Act) by virtue of the following exemptions:"),
-    accessible="s21",
+    accessible=profile("FOIA").otherwise_accessible,
     accessible_clause=" and is therefore exempt under {cited} of the Act (information reasonably accessible to you "
                       "by other means);",
     duty_to_assist="Section 16 duty to assist",
@@ -104,7 +105,7 @@ FOISA_FORM = LetterForm(
     regime="FOISA",
     refusal_notice=("this represents a refusal notice in terms of section 16 of the Freedom of Information "
                     "(Scotland) Act 2002 (the Act) by virtue of the following exemptions:"),
-    accessible="s25",
+    accessible=profile("FOISA").otherwise_accessible,
     accessible_clause=" and is therefore exempt under {cited} of the Act (information otherwise accessible);",
     duty_to_assist="Section 15 duty to advise and assist",
     cost_limit=("{lead} locate, retrieve and extract this information would exceed the upper cost limit under "
@@ -117,14 +118,14 @@ FOISA_FORM = LetterForm(
     vexatious_line="Section 14(1) Vexatious or repeated requests",
     complaint_rights=_FOISA_COMPLAINT,
     ncnd_provision="Section 18(1) of the Act",
-    act="the Freedom of Information (Scotland) Act 2002",
+    act=profile("FOISA").act,
 )
 
 EIR_FORM = LetterForm(
     regime="EIR",
     refusal_notice=("this letter serves as a refusal notice under regulation 14 of the Environmental Information "
                     "Regulations 2004 (the Regulations) by virtue of the following exceptions:"),
-    accessible="reg6(1)(b)",
+    accessible=profile("EIR").otherwise_accessible,
     accessible_clause=" and easily accessible to you (regulation 6(1)(b) of the Regulations);",
     duty_to_assist="regulation 9 duty to advise and assist",
     cost_limit=("[DECISION NEEDED: the Environmental Information Regulations have no cost limit; a request too "
@@ -136,7 +137,7 @@ EIR_FORM = LetterForm(
     vexatious_line="",
     complaint_rights=_EIR_COMPLAINT,
     ncnd_provision="Regulation 12(6) of the Regulations",
-    act="the Environmental Information Regulations 2004",
+    act=profile("EIR").act,
 )
 
 FORMS = {f.regime: f for f in (FOIA_FORM, FOISA_FORM, EIR_FORM)}

@@ -156,9 +156,9 @@ class RuleTable:
     def rule_for(self, exemption: str) -> ExemptionRule | None:
         """Most specific entry first: s40(1)(...) -> 's40(1)', then 's40'."""
         parts = citation_parts(exemption)
-        if not parts or parts[0] != "s":
+        if not parts:
             return None
-        section, parens = "s" + parts[1], parts[2]
+        section, parens = parts[0] + parts[1], parts[2]  # "s31" or "reg12"
         for n in range(len(parens), -1, -1):
             key = section + "".join(parens[:n])
             if key in self.exemptions:
@@ -188,6 +188,8 @@ def rule_table(path: Path = RULES_FILE) -> RuleTable:
 
 
 def rule_table_for(regime: str | None) -> RuleTable:
-    """The exemption table a letter's section numbers are read with: FOISA's for a Scottish letter, else FOIA's
-    (an EIR letter cites regulations, which neither table holds)."""
-    return rule_table(FOISA_RULES_FILE) if str(regime or "") == "FOISA" else rule_table()
+    """The exemption table a letter's provisions are read with: its regime's (``rules/regimes.yaml``), FOIA's
+    when the regime is unknown."""
+    from foi_precedent.letters.regimes import profile
+
+    return rule_table(RULES_FILE.with_name(profile(regime).exemption_table))

@@ -20,6 +20,7 @@ from foi_precedent.errors import LetterError
 from foi_precedent.letters import decision
 from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table, section_of
 from foi_precedent.letters.model import Letter, Pointer, Question, Regime, Treatment, pointer_key
+from foi_precedent.letters.regimes import profile
 from foi_precedent.letters.sources import Document, read_document
 
 # --- web-page noise -------------------------------------------------------------------------------
@@ -205,7 +206,7 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
 
     regime = _regime(clean, meta)
-    accessible = _ACCESSIBLE.get(regime, "s21")
+    accessible = profile(regime).accessible_section  # s21; s25 under FOISA; reg6 under the EIR
     questions = _questions(sections, letter_exemptions, source, accessible) or _unstructured(
         sections, clean, letter_exemptions, accessible)
     if not questions:
@@ -354,8 +355,6 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
     return blocks
 
 
-# "Information otherwise accessible" (a pointer, not a refusal): FOIA s21, FOISA s25.
-_ACCESSIBLE = {Regime.FOISA: "s25"}
 
 
 def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], source: str,

@@ -1,0 +1,51 @@
+"""One profile per regime (FOIA, FOISA, the EIR): the facts the reader, the checker and drafting share.
+
+Data in ``rules/regimes.yaml``; pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+REGIMES_FILE = Path(__file__).resolve().parent.parent / "rules" / "regimes.yaml"
+
+
+@dataclass(frozen=True)
+class RegimeProfile:
+    regime: str
+    act: str  # "the Freedom of Information Act 2000"
+    otherwise_accessible: str  # s21, s25, reg6(1)(b)
+    refusal_notice: str  # "Section 17", "section 16", "regulation 14"
+    ncnd_provision: str | None  # one NCND provision for the whole Act (FOISA s18(1), EIR reg12(6)), else None
+    not_held_provision: str | None
+    cost_limit: str | None  # None: the regime has no cost limit (EIR: reg 12(4)(b))
+    cost_rate: int | None  # £ an hour
+    cost_limit_name: str | None  # "the appropriate limit"
+    duty_to_assist: str
+    review: str  # "internal review"
+    regulator: str
+    exemption_table: str  # file name under rules/
+
+    @property
+    def accessible_section(self) -> str:
+        """'s21', 's25', 'reg6': what a citation's section is compared with."""
+        return self.otherwise_accessible.split("(")[0]
+
+    def is_accessible(self, exemption: str) -> bool:
+        return exemption == self.otherwise_accessible or exemption.startswith(self.accessible_section + "(") or (
+            exemption == self.accessible_section)
+
+
+@cache
+def profiles() -> dict[str, RegimeProfile]:
+    data = yaml.safe_load(REGIMES_FILE.read_text(encoding="utf-8"))
+    return {name: RegimeProfile(regime=name, **facts) for name, facts in data.items()}
+
+
+def profile(regime) -> RegimeProfile:
+    """The regime's profile (a ``Regime``, its name, or None for FOIA)."""
+    return profiles().get(str(getattr(regime, "value", regime) or "FOIA"), profiles()["FOIA"])

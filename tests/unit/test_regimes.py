@@ -1,0 +1,61 @@
+"""One profile per regime, read alike by the reader, the checker and drafting; the checker's statutory rules
+follow the letter's own Act (FOISA and EIR letters get their own checks, not none)."""
+
+from __future__ import annotations
+
+from foi_precedent.consistency.flags import statutory_flags
+from foi_precedent.drafting.letter import FORMS
+from foi_precedent.letters.exemptions import rule_table_for
+from foi_precedent.letters.parser import parse_text
+from foi_precedent.letters.regimes import profile, profiles
+
+CLOSE = "Complaint rights\nIf you are dissatisfied you may ask for a review, then apply to the Commissioner.\n"
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {f.kind: f.message for f in statutory_flags(parse_text(text))}
+
+
+def test_every_regime_has_a_profile_and_an_exemption_table():
+    assert set(profiles()) == {"FOIA", "FOISA", "EIR"}
+    for name, p in profiles().items():
+        assert rule_table_for(name).exemptions, name
+        assert FORMS[name].accessible == p.otherwise_accessible  # drafting reads the same fact
+    assert profile(None).regime == "FOIA"
+    assert profile("EIR").cost_limit is None  # reg 12(4)(b) instead
+
+
+def test_foisa_letter_is_checked_with_the_foisa_table_and_told_of_section_16():
+    text = ("Freedom of Information (Scotland) Act 2002 request\nRequest\n1. Copies of the review.\nResponse\n"
+            "1. This information is exempt under section 30(b)(i) of the Act.\n" + CLOSE)
+    flags = kinds(text)
+    # s30 of FOISA (prejudice to the conduct of public affairs) is qualified: a public interest test is needed
+    assert "missing_public_interest_test" in flags
+    assert "missing_refusal_notice" not in flags  # it refuses and names its exemption: a notice by what it does
+
+
+def test_foisa_refusal_notice_message_names_section_16():
+    text = ("Freedom of Information (Scotland) Act 2002\nRequest\n1. Copies of the review.\nResponse\n"
+            "1. This is withheld.\n" + CLOSE)
+    assert "section 16 refusal notice" in kinds(text)["missing_refusal_notice"]
+
+
+def test_eir_exception_without_a_public_interest_test_is_flagged():
+    text = ("Environmental Information Regulations 2004 request\nRequest\n1. Enforcement correspondence.\nResponse\n"
+            "1. The information is exempt under regulation 12(5)(b), the course of justice.\n" + CLOSE)
+    flags = kinds(text)
+    assert "missing_public_interest_test" in flags and "reg12(5)(b)" in flags["missing_public_interest_test"]
+
+
+def test_s30_and_s31_is_a_foia_rule_only():
+    body = ("Request\n1. Copies of the report.\nResponse\n1. Withheld under section 30(1)(a) and section 31(1)(a); "
+            "disclosure would be likely to prejudice law enforcement. The public interest balance favours withholding.\n"
+            + CLOSE)
+    assert "s30_and_s31" in kinds("Freedom of Information Act 2000\n" + body)
+    assert "s30_and_s31" not in kinds("Freedom of Information (Scotland) Act 2002\n" + body)
+
+
+def test_reader_treats_each_regime_s_published_information_section_as_a_pointer():
+    foisa = parse_text("Freedom of Information (Scotland) Act 2002\nRequest\n1. Your policy.\nResponse\n"
+                       "1. This is exempt under section 25(1) as it is published at https://example.scot/policy.\n")
+    assert {t.value for t in foisa.questions[0].treatments} == {"public_domain"}
