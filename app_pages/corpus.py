@@ -85,6 +85,11 @@ with open_tab:
                     st.markdown(f"**{escape_markdown(q.label)}** · {escape_markdown(treatment_words(q.treatments))}"
                                 + (f" · {escape_markdown(', '.join(q.exemptions))}" if q.exemptions else ""))
                     st.caption(escape_markdown(q.text))
+                    if q.review:  # a reading a person should check, and why
+                        st.warning("Check this reading: " + escape_markdown(q.review)
+                                   + (f" (read from: “{escape_markdown(q.evidence)}”)" if q.evidence else ""))
+                    elif q.evidence:
+                        st.caption("Read from: " + escape_markdown(q.evidence))
                     if q.pointers:
                         st.caption("Points to: " + escape_markdown(join_or_dash(p.name for p in q.pointers)))
         with text:

@@ -78,6 +78,7 @@ def table_rows(letters: Iterable[Letter]) -> list[dict]:
             "Questions": len(x.questions),
             "Exemptions": ", ".join(sorted(exemptions_of(x), key=_exemption_order)),
             "Superseded by": superseded_by(x.meta) or "",
+            "To check": sum(1 for q in x.questions if q.review),  # questions read with low confidence
         }
         for x in sorted(letters, key=lambda x: (x.date or date.min, x.reference), reverse=True)
     ]

@@ -78,3 +78,14 @@ def test_upload_reports_each_rejected_file(app_test, fake_services):
     assert len(errors) == 2
     assert errors[0].startswith("empty\\.txt:") and "empty" in errors[0]
     assert errors[1].startswith("notes\\.txt:")
+
+
+def test_a_reading_to_check_is_marked_with_its_reason(app_test):
+    """025506's REQUEST 2 is never answered: the page says so beside the question, with the reason."""
+    at = app_test(PAGE)
+    at.selectbox(key="corpus.open").select("01.FOI.22.025506")
+    at.run()
+    assert not at.exception, at.exception
+    warnings = [w.value for w in at.warning]
+    assert any("Check this reading" in w and "no answer found" in w for w in warnings), warnings
+    assert any("Read from:" in c.value for c in at.caption)  # a confident reading shows its evidence
