@@ -517,20 +517,31 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
 
 
 def _request_items(lines: list[str]) -> list[tuple[str, str]]:
-    """The unnumbered items of a request: bullets, (a), 'Firstly', or paragraphs that ask for something."""
+    """The unnumbered items of a request: bullets, (a), 'Firstly', or paragraphs that ask for something. An item
+    that ends with ':' keeps the breakdown listed under it, and "If yes, ..." stays with the question it follows."""
     items: list[tuple[str, str]] = []
+    breakdown = False  # the last item ended with ':' and what follows is its list
     for line in (x for x in lines if x):
         m = _ITEM.match(line)
-        if items and items[-1][1].rstrip().endswith(":") and (m or not _ASKS.search(line)) and \
-                not (m and m.group(0).strip() in "-*\u2022\u25aa\u25cf\u2013\u00b7"):
-            # "... in the periods:" then "a) 2017/18", "b) 2018/19": the breakdown stays with its question
+        rest = line[m.end():].strip() if m else line
+        if items and (_FOLLOW_UP.match(rest) or (breakdown and _IS_BREAKDOWN.match(rest))):
+            # "... in the periods:" then "a) 2017/18", "- The time": the breakdown stays with its question
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
             continue
         if m or (_ASKS.search(line) and not _INTRO.search(line)):
-            items.append((f"Item {len(items) + 1}", line[m.end():].strip() if m else line))
+            items.append((f"Item {len(items) + 1}", rest))
+            breakdown = rest.rstrip().endswith(":")
         elif items:
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
+            breakdown = breakdown or line.rstrip().endswith(":")
     return items
+
+
+# "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
+_FOLLOW_UP = re.compile(r"^-?\s*if (?:yes|so|not|no|this is the case|applicable)\b", re.I)
+# A short entry of a list (a year, a category, a field), not a question of its own.
+_IS_BREAKDOWN = re.compile(r"^(?![^?]*\?\s*$)(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
+                           r".{1,90}$", re.I)
 
 
 def _first_sentences(text: str, limit: int = 300) -> str:
