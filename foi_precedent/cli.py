@@ -57,6 +57,10 @@ def cmd_parse(args) -> int:
         print(f"  treatments: {', '.join(q['treatments'])}   exemptions: {', '.join(q['exemptions']) or '-'}")
         if q["pointers"]:
             print(f"  pointers: {'; '.join(q['pointers'])}")
+        if q["review"]:
+            print(f"  CHECK: {q['review']}" + (f"  (read from: {q['evidence'][:120]})" if q["evidence"] else ""))
+    if d["needs_review"]:
+        print(f"\n{sum(1 for q in d['questions'] if q['review'])} reading(s) marked for a person to check.")
     return EXIT_OK
 
 

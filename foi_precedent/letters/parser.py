@@ -712,6 +712,8 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         pointers = list(previous_pointers)
     if not found and pointers:
         found.append(Treatment.PUBLIC_DOMAIN)  # the answer is a pointer to published material
+        evidence[Treatment.PUBLIC_DOMAIN] = next((x for x in answer.split("\n") if pointers[0].name in x),
+                                                 answer.split("\n")[0])
     if Treatment.DISCLOSED in found and Treatment.WITHHELD in found:
         # Figures given and some withheld in the same answer: a partial disclosure.
         found[found.index(Treatment.DISCLOSED)] = Treatment.PARTLY_DISCLOSED

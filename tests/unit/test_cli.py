@@ -7,7 +7,7 @@ import json
 import pytest
 
 from foi_precedent.cli import main
-from tests.conftest import SEED_036325
+from tests.conftest import SEED_025506, SEED_036325
 
 
 def run(capsys, *args):
@@ -43,3 +43,16 @@ def test_unknown_file_and_bad_date(tmp_path, capsys):
     assert code == 2 and "not a file" in err
     code, _, err = run(capsys, "search", "drones", "--date-from", "yesterday")
     assert code == 2 and "not a date" in err
+
+
+def test_parse_marks_readings_to_check(capsys):
+    code, out, _ = run(capsys, "parse", str(SEED_025506))
+    assert code == 0
+    assert "CHECK: other: no answer found for this question" in out  # REQUEST 2 is never answered
+    assert "1 reading(s) marked for a person to check." in out
+    code, out, _ = run(capsys, "parse", str(SEED_025506), "--json")
+    d = json.loads(out)
+    assert d["needs_review"] is True
+    q = next(q for q in d["questions"] if q["label"] == "REQUEST 2")
+    assert q["review"] and q["confidence"] < 0.5 and q["evidence"] == ""
+    assert all(q["evidence"] for q in d["questions"] if not q["review"])  # every confident reading shows its passage
