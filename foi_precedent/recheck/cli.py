@@ -40,6 +40,10 @@ def cmd_recheck(args) -> int:
           + f"; {len(outcome.report['clusters'])} clusters of questions answered differently.")
     for kind, n in s["by_kind"].items():
         print(f"  {n:5d}  {kind}")
+    s = outcome.report["summary"]
+    if s.get("readings_to_check"):
+        print(f"Readings to check: {s['readings_to_check']} answer(s) read with low confidence; "
+              f"{s['flags_on_readings_to_check']} flag(s) rest on one of them (listed in the report).")
     gt = outcome.report.get("ground_truth")
     if gt:
         print(f"Ground truth: {gt['found']} of {gt['inconsistencies']} deliberate inconsistencies found, "

@@ -107,6 +107,8 @@ def record_for(result, letter: Letter) -> dict:
             "treatments": [t.value for t in q.treatments],
             "exemptions": list(q.exemptions),
             "pointers": [p.name for p in q.pointers],
+            "review": q.review,  # why a person should check how this answer was read (None: read with confidence)
+            "evidence": q.evidence,
             "consensus": {
                 "treatments": [t.value for t in c.treatments],
                 "exemptions": list(c.exemptions),

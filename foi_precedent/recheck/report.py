@@ -237,11 +237,23 @@ def ground_truth_report(records: list[dict], truth: dict | None) -> dict | None:
 # --- the report -----------------------------------------------------------------------------------
 
 
+def readings_to_check(records: list[dict]) -> list[dict]:
+    """Answers the reader read with low confidence, with why and the passage read: a flag on one of them may be
+    a misreading rather than an inconsistency."""
+    return [{"reference": r["reference"], "label": q["label"], "review": q["review"], "evidence": q.get("evidence", "")}
+            for r in records for q in r["questions"] if q.get("review")]
+
+
 def build_report(records: list[dict], truth: dict | None = None, meta: dict | None = None) -> dict:
-    """The JSON report: {"summary", "flags", "clusters", "ground_truth", "meta"}."""
+    """The JSON report: {"summary", "flags", "clusters", "ground_truth", "readings_to_check", "meta"}."""
+    to_check = readings_to_check(records)
+    unsure = {(x["reference"], x["label"]) for x in to_check}
+    flags = [{**f, "reading_to_check": (f["reference"], f["label"]) in unsure} for f in all_flags(records)]
     return {
-        "summary": summary(records),
-        "flags": all_flags(records),
+        "summary": {**summary(records), "readings_to_check": len(to_check),
+                    "flags_on_readings_to_check": sum(1 for f in flags if f["reading_to_check"])},
+        "flags": flags,
+        "readings_to_check": to_check,
         "clusters": clusters(records),
         "ground_truth": ground_truth_report(records, truth),
         "meta": meta or {},
@@ -348,4 +360,5 @@ def render_html(report: dict, title: str = "Precedent re-check") -> str:
                                    if f["kind"] in DIVERGENCE_KINDS and (f["reference"], f["label"]) in members]})
     return _templates().get_template("report.html.j2").render(
         title=title, s=report["summary"], gt=report.get("ground_truth"), meta=report.get("meta") or {},
-        clusters=report["clusters"], sections=sections, flags=report["flags"], severities=SEVERITIES)
+        clusters=report["clusters"], sections=sections, flags=report["flags"], severities=SEVERITIES,
+        to_check=report.get("readings_to_check") or [])

@@ -99,3 +99,18 @@ def test_letter_text_and_flag_messages_show_as_text_not_markup():
     assert html.count("<script") == 1  # the report's own filter script, nothing from the data
     assert html.count("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") >= 7
     assert "run  ·" in html  # a missing value shows as nothing, not "None"
+
+
+def test_readings_to_check_are_listed_and_mark_the_flags_resting_on_them():
+    unsure = {**RECORDS[1]["questions"][0], "review": "read from the letter's overall decision: check it",
+              "evidence": "<i>see above</i>"}
+    records = [RECORDS[0], {**RECORDS[1], "questions": [unsure]}, RECORDS[2], RECORDS[3]]
+    report = build_report(records, TRUTH)
+    assert report["readings_to_check"] == [{"reference": "B", "label": "Q1", "review": unsure["review"],
+                                            "evidence": "<i>see above</i>"}]
+    assert report["summary"]["readings_to_check"] == 1
+    assert {f["reference"]: f["reading_to_check"] for f in report["flags"]} == {"B": True, "C": False}
+    assert report["summary"]["flags_on_readings_to_check"] == 2  # B's two flags
+    html = render_html(report)
+    assert "Readings to check" in html and "may be a misreading" in html and "&lt;i&gt;see above" in html
+    assert "Readings to check" not in render_html(build_report(RECORDS, TRUTH))  # records without readings to check
