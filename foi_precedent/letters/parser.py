@@ -20,7 +20,7 @@ from foi_precedent.errors import LetterError
 from foi_precedent.letters import decision
 from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table, section_of
 from foi_precedent.letters.model import Letter, Pointer, Question, Regime, Treatment, pointer_key
-from foi_precedent.letters.regimes import profile
+from foi_precedent.letters.regimes import by_accessible, profile
 from foi_precedent.letters.sources import Document, read_document
 
 # --- web-page noise -------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
     # The letter's own provisions: cited in its decision and answers, not in the request it quotes, the
     # complaint-rights text or the Act's words ("relying on a claim that section 12 or 14 applies").
     body = "\n".join(sections["pre"] + sections["decision"] + sections["response"])
-    all_citations = [c for c in find_citations(decision.relied_on(body)) if c.is_exemption]
+    all_citations = _cited(decision.relied_on(body), profile(_regime(clean, meta)).accessible_section)
     letter_exemptions = _most_specific([c.text for c in all_citations])
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
 
@@ -661,7 +661,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     withheld_cited = False  # an exemption other than cost, vexatious or "otherwise accessible" is cited
     cost_words = decision.cost()
     for seg in segments:
-        cites = [c for c in find_citations(seg) if c.is_exemption]
+        cites = _cited(seg, accessible)
         otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
         other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text != NOT_HELD_EXCEPTION
                        and not table.is_ncnd_subsection(c.text)]
@@ -817,10 +817,17 @@ def _strip_citations(text: str) -> str:
                   r"november|december)\b", " ", text, flags=re.I)
 
 
+def _cited(text: str, accessible: str = "s21"):
+    """The refusals ``text`` cites under the letter's Act (its profile known by its otherwise-accessible section):
+    FOISA's s21 is its review section, not an exemption."""
+    regime = by_accessible(accessible)
+    return [c for c in find_citations(text) if c.is_exemption and regime.applies(c.section)]
+
+
 def _question_exemptions(answer, reason, treatments, letter_exemptions, accessible="s21") -> list[str]:
-    cited = [c.text for c in find_citations(answer) if c.is_exemption]
+    cited = [c.text for c in _cited(answer, accessible)]
     if not cited and reason:
-        cited = [c.text for c in find_citations(reason) if c.is_exemption]
+        cited = [c.text for c in _cited(reason, accessible)]
     out: list[str] = []
     for e in cited:
         bare = section_of(e) == e

@@ -5,6 +5,7 @@ Data in ``rules/regimes.yaml``; pure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,6 +30,16 @@ class RegimeProfile:
     review: str  # "internal review"
     regulator: str
     exemption_table: str  # file name under rules/
+    exemption_sections: tuple[int, int] = (21, 44)  # the Act's exemptions, first and last section
+
+    def applies(self, section: str) -> bool:
+        """Whether a cited section ('s31', 's22A', 'reg12') is one of this Act's refusals: an exemption, s12
+        (cost) or s14 (vexatious); every regulation (the EIR's exceptions are filtered by the citation)."""
+        if not section.startswith("s"):
+            return True
+        number = int(re.match(r"s(\d+)", section).group(1))
+        low, high = self.exemption_sections
+        return number in (12, 14) or low <= number <= high
 
     @property
     def accessible_section(self) -> str:
@@ -43,7 +54,13 @@ class RegimeProfile:
 @cache
 def profiles() -> dict[str, RegimeProfile]:
     data = yaml.safe_load(REGIMES_FILE.read_text(encoding="utf-8"))
-    return {name: RegimeProfile(regime=name, **facts) for name, facts in data.items()}
+    return {name: RegimeProfile(regime=name, **{**facts, "exemption_sections": tuple(facts["exemption_sections"])})
+            for name, facts in data.items()}
+
+
+def by_accessible(section: str) -> RegimeProfile:
+    """The profile whose otherwise-accessible section is ``section`` ('s25' -> FOISA); FOIA's otherwise."""
+    return next((p for p in profiles().values() if p.accessible_section == section), profiles()["FOIA"])
 
 
 def profile(regime) -> RegimeProfile:

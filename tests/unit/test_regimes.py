@@ -59,3 +59,16 @@ def test_reader_treats_each_regime_s_published_information_section_as_a_pointer(
     foisa = parse_text("Freedom of Information (Scotland) Act 2002\nRequest\n1. Your policy.\nResponse\n"
                        "1. This is exempt under section 25(1) as it is published at https://example.scot/policy.\n")
     assert {t.value for t in foisa.questions[0].treatments} == {"public_domain"}
+
+
+def test_a_foisa_letter_citing_its_review_section_applies_no_exemption():
+    """FOISA s21 is the authority's review, s17 the notice that information is not held: neither is an exemption
+    (FOIA's s21 is one)."""
+    text = ("Freedom of Information (Scotland) Act 2002\nRequest\n1. All legal advice on the case.\nResponse\n"
+            "1. In accordance with section 21(4) of FOISA, I have reached a decision on your request. Answering it "
+            "would exceed the upper cost limit of £600 under section 12.\n")
+    letter = parse_text(text)
+    assert letter.exemptions == ("s12",)
+    assert letter.questions[0].exemptions == ("s12",)
+    assert profile("FOISA").applies("s38") and not profile("FOISA").applies("s21")
+    assert profile("FOIA").applies("s21") and profile("FOIA").applies("s22A")
