@@ -112,11 +112,12 @@ def request_body(text: str) -> str:
 # --- one line into lines --------------------------------------------------------------------------
 
 _INLINE_LABEL = re.compile(
-    r"(?:(?<!\S)|(?<=[?.:;!])|(?<=and)|(?<=or))(?P<tok>Q(?:uestion)?[ \t]?(?P<q>\d{1,2})(?=[.:)\s-])[.:)]?"
+    r"(?:(?<!\S)|(?<=[?.:;!)\]])|(?<=and)|(?<=or))(?P<tok>Q(?:uestion)?[ \t]?(?P<q>\d{1,2})(?=[.:)\s-])[.:)]?"
     r"|[(\[](?P<p>\d{1,2}|[a-hA-H]|[ivx]{1,4})[)\]]"
-    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4})[.)]|(?P<s>\d{1,2})[a-h][.)])(?=[ \t]+\S)"
+    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)))[.)]|(?P<s>\d{1,2})[a-h][.)])(?=[ \t]+\S)"
 )
-_BOUNDARY = re.compile(r"(?:^|[:;?.!][\"'”’)\]]?|[:;?.!][ \t]*[-\u2013\u2014]|[?.;:!],?[ \t]*(?:and|or))[ \t]*$")
+# a label after the end of a sentence, a colon, or a closing bracket ('... etc)5. Of those ...')
+_BOUNDARY = re.compile(r"(?:^|[:;?.!][\"'”’)\]]?|[)\]]|[:;?.!][ \t]*[-\u2013\u2014]|[?.;:!],?[ \t]*(?:and|or))[ \t]*$")
 _INLINE_BULLET = re.compile(r"[ \t]?[*\u2022][ \t]+(?=[A-Z])")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _INLINE_GREETING = re.compile(
@@ -217,7 +218,7 @@ _LABEL = re.compile(
     r"\((?P<paren>[a-z]|[ivx]{1,4})\)\s*|"
     r"(?P<roman>[ivx]{1,4})(?P<rp>[.)])\s+|"
     r"(?P<letter>[a-h])(?P<lp>[.)])\s+|"
-    r"(?P<bullet>::|[-*\u2022\u25aa\u25cf\u2013\u25e6\u2023\u2043\u00b7o>\uf0a7\uf0b7])\s*"
+    r"(?P<bullet>::|[-*\u2022\u25aa\u25cf\u2013\u25e6\u2023\u2043\u00b7>\uf0a7\uf0b7]|o(?=[ \t]))\s*"  # 'o' only before a space: "On", "or"
     r")(?=\S)",
     re.I,
 )

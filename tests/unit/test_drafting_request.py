@@ -322,3 +322,32 @@ def test_requester_identity_goes_and_third_parties_stay(text, gone, kept):
         assert value not in sent, value
     for value in kept:
         assert value in sent, value
+
+
+def test_a_line_starting_with_o_is_not_an_o_bullet():
+    # hard-wrapped lines starting "or ..." / "On ..." continue or start prose; only "o " is a bullet
+    r = split_request("Dear Department,\nOn 3 May 2021 the Minister wrote to me.\nPlease provide the briefing "
+                      "paper sent to the Minister.\n\n1) Copies of all letters sent to or by the Minister,\n"
+                      "or their assistants.\n2) Any notes of the meeting.\n\nYours faithfully,\n\nAnn Lee\n")
+    assert [q.own_text for q in r.questions] == [
+        "Please provide the briefing paper sent to the Minister.",
+        "Copies of all letters sent to or by the Minister, or their assistants.", "Any notes of the meeting."]
+
+
+def test_one_line_labels_glued_after_a_bracket():
+    # a one-line request whose items run together after a closing bracket ('... etc)3. Of those ...')
+    r = split_request("1. How many pupils get free transport (under any name)?2. Of those, how many travel to a "
+                      "club (i.e. breakfast club, childminder etc)3. Of those, how many travel by taxi (i.e. not "
+                      "a bus)")
+    assert [q.own_text for q in r.questions] == [
+        "How many pupils get free transport (under any name)?",
+        "Of those, how many travel to a club (i.e. breakfast club, childminder etc)",
+        "Of those, how many travel by taxi (i.e. not a bus)"]
+
+
+def test_upper_case_roman_sub_questions_run_on_in_a_paragraph():
+    r = split_request("Q1) Do you have a scrutiny panel?\n\n1a) If yes: How often does it meet? I) When was it "
+                      "first set up? II) How many members does it have?\n\n1b) Is its work published?\n")
+    assert [(q.label, q.sub_of) for q in r.questions] == [
+        ("Q1", None), ("Q1a", None), ("Q1a(i)", "Q1a"), ("Q1a(ii)", "Q1a"), ("Q1b", None)]
+    assert r.questions[2].own_text == "When was it first set up?"
