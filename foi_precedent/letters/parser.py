@@ -201,12 +201,12 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
     # The letter's own provisions: cited in its decision and answers, not in the request it quotes, the
     # complaint-rights text or the Act's words ("relying on a claim that section 12 or 14 applies").
     body = "\n".join(sections["pre"] + sections["decision"] + sections["response"])
-    all_citations = _cited(decision.relied_on(body), profile(_regime(clean, meta)).accessible_section)
+    regime = _regime(clean, meta)
+    accessible = profile(regime).accessible_section  # s21; s25 under FOISA; reg6 under the EIR
+    all_citations = _cited(decision.relied_on(body), accessible)
     letter_exemptions = _most_specific([c.text for c in all_citations])
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
 
-    regime = _regime(clean, meta)
-    accessible = profile(regime).accessible_section  # s21; s25 under FOISA; reg6 under the EIR
     questions = _questions(sections, letter_exemptions, source, accessible) or _unstructured(
         sections, clean, letter_exemptions, accessible)
     if not questions:
@@ -415,6 +415,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
     shared = "" if answers else _join(sections["decision"] + sections["response"])
     questions: list[Question] = []
     previous_pointers: tuple[Pointer, ...] = ()
+    shared_reading: Question | None = None
     for b in order:
         question_text, answer = answers.get(b.key, (b.head, ""))
         if not question_text:
@@ -426,8 +427,9 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             # answered in the prose that names it ("With regards to question 3, ...")
             answer = _join(mentions[b.key[1].rstrip("abcdefgh")])
         if shared and not answer and not reason:
-            q = _classify(b.label, question_text, shared, None, letter_exemptions, (), accessible, shared=True)
-            questions.append(q)
+            if shared_reading is None:  # the whole response reads the same for every question: read it once
+                shared_reading = _classify("", "", shared, None, letter_exemptions, (), accessible, shared=True)
+            questions.append(replace(shared_reading, label=b.label, text=question_text.strip()))
             continue
         q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
         if answer and q.review == "other: no treatment wording found" and overall and _POINTS_ELSEWHERE.search(answer):
@@ -508,7 +510,8 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
     if len(items) < 2:
         text = " ".join(request) if request else _first_sentences(answer)
         items = [("Request", text)]
-    out = [_classify(label, text, answer, None, letter_exemptions, (), accessible, shared=True) for label, text in items]
+    whole = _classify("", "", answer, None, letter_exemptions, (), accessible, shared=True)  # one reading for all
+    out = [replace(whole, label=label, text=text.strip()) for label, text in items]
     replied = bool(sections["request"] and sections["response"])  # a request and a response: a reply, however worded
     if not replied and all(q.treatments == (Treatment.OTHER,) for q in out) and \
             decision.other_reason(answer) == "no treatment wording found":
