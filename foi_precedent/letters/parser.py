@@ -109,7 +109,8 @@ _WITHHELD = re.compile(
     re.I,
 )
 _PARTLY = re.compile(r"partial(ly)? disclos|redact|partially|with the exception of|some (of the )?(requested )?"
-                     r"(information|data) (has been|is|have been) withheld", re.I)
+                     r"(information|data) (has been|is|have been) withheld|\bpartly exempt|"
+                     r"(?:unable to|cannot|can't|not able to) (?:provide|disclose|release) some of", re.I)
 _DISCLOSED = re.compile(
     r"please find|attached|as follows|table below|(we|i) can confirm|the (figure|number|total|answer|cost)s? "
     r"(is|was|were|are)|were recorded|was recorded|\bdisclosed\b|are shown|is shown|breakdown (is|below)|"
