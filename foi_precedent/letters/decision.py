@@ -82,7 +82,9 @@ def reduce_shared(found: list[Treatment]) -> list[Treatment]:
     present = set(found)
     refusals = [t for t in (Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.NCND) if t in present]
     if refusals:
-        return refusals[:1]
+        # cost and NCND together: "to determine whether it is held would exceed the limit" (FOIA s12(2))
+        return [Treatment.COST_LIMIT, Treatment.NCND] if set(refusals) >= {Treatment.COST_LIMIT, Treatment.NCND} \
+            else refusals[:1]
     if Treatment.WITHHELD in present or Treatment.PARTLY_DISCLOSED in present:
         released = present & {Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED}
         return [Treatment.PARTLY_DISCLOSED if released else Treatment.WITHHELD]
