@@ -450,7 +450,8 @@ _ASK_INSIDE = re.compile(
     re.I,
 )
 _CLOSING = re.compile(
-    r"^(?:please\s+(?:provide|send|supply)\s+(?:the|this|your)\s+(?:information|response|reply|data)\s+(?:in|by|as|"
+    r"^(?:please\s+(?:provide|send|supply|release)\s+(?:the|this|your)\s+(?:information|response|reply|data)\s+"
+    r"(?:in|by|as|"
     r"electronically|via)|if\s+(?:it\s+is\s+not\s+possible|you\s+(?:need|require|have|are\s+unable|cannot)|this\s+"
     r"request|my\s+request|any\s+(?:of|part)|the\s+(?:cost|request))|i\s+look\s+forward|i\s+would\s+prefer|"
     r"please\s+(?:contact|acknowledge|confirm\s+receipt)|thank|i\s+would\s+be\s+grateful\s+if\s+you\s+could\s+"
@@ -741,10 +742,71 @@ def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
     return out
 
 
+# what introduces a list of the things asked for ("the following", "my questions are:", "I would like:")
+_ASKING_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows|questions?|requests?|request(?:ing|ed)|like|want|"
+                             r"wish|seek(?:ing)?|need|interested\s+in|provide|supply|send|disclose|cop(?:y|ies)\s+of|"
+                             r"details\s+of|information\s+(?:on|about|regarding|relating|held|for))\b", re.I)
+
+
+def _item_asks(item: _Item) -> bool:
+    """Whether a list item asks for something ('Where X, the figure is enough.' is a condition, not a question)."""
+    return any(s.endswith("?") or _ASK_INSIDE.search(s) or (_asks(s) and not re.match(r"where\b", s, re.I))
+               for s in _sentences(item.text))
+
+
+def _context_lead(out: list[_Item | str], first: _Item) -> bool:
+    """Whether what stands above a list neither asks nor introduces what is asked for. A short heading ('All
+    patients:') is read with what is above it: a lead-in ending in a colon, or the same list going on above it,
+    means the heading names a part of what is asked for."""
+    k = next((n for n in range(len(out) - 1, -1, -1) if out[n]), None)
+    if k is None or not isinstance(out[k], str):
+        return False
+    sentences = _sentences(out[k])
+    last = sentences[-1] if sentences else ""
+    if not last or not (_CLOSING.match(last) or not (_asks(last) or _ASKING_LEAD_IN.search(last))):
+        return False
+    if len(last.split()) <= 4:  # a heading
+        above = sentences[-2] if len(sentences) > 1 else next((b for b in reversed(out[:k]) if b), None)
+        sibling = (isinstance(above, _Item) and above.style == first.style
+                   and (first.kind == "bullet" or first.key not in ("1", "a", "i")))  # the list goes on
+        if sibling or (isinstance(above, str) and above.rstrip().endswith(":")):
+            return False
+    return True
+
+
+def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
+    """A list under a line that neither asks nor introduces what is asked for ('Public Interest Statements:',
+    'It concerns two data controllers:', 'Clarifications'), none of whose items asks, is context: read as
+    prose, not as questions. Only where the request asks something elsewhere (a bare list of documents under a
+    heading may be all a request is)."""
+    out: list[_Item | str] = []
+    dropped: list[tuple[int, int]] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and isinstance(blocks[j], _Item):
+            j += 1
+        if j == i:
+            out.append(blocks[i])
+            i += 1
+            continue
+        run = blocks[i:j]
+        if _context_lead(out, run[0]) and not any(_item_asks(it) for it in run):
+            dropped.append((len(out), len(run)))
+            out.append("\n".join(it.raw for it in run))
+        else:
+            out.extend(run)
+        i = j
+    asks_elsewhere = any(_item_asks(b) if isinstance(b, _Item) else bool(_prose_asks([b])) for b in out if b)
+    if dropped and not asks_elsewhere:
+        return blocks
+    return out
+
+
 def _questions(lines: list[str]) -> list[RequestQuestion]:
     """Labelled questions where the request lists them, with any question asked in prose around the list;
     else the sentences that ask."""
-    blocks = _fold_value_lists(_blocks(lines))
+    blocks = _drop_context_lists(_fold_value_lists(_blocks(lines)))
     paragraphs = [p for b in blocks if isinstance(b, str) for p in re.split(r"\n\s*\n", b) if p.strip()]
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:

@@ -351,3 +351,28 @@ def test_upper_case_roman_sub_questions_run_on_in_a_paragraph():
     assert [(q.label, q.sub_of) for q in r.questions] == [
         ("Q1", None), ("Q1a", None), ("Q1a(i)", "Q1a"), ("Q1a(ii)", "Q1a"), ("Q1b", None)]
     assert r.questions[2].own_text == "When was it first set up?"
+
+
+def test_a_list_under_a_line_that_does_not_ask_is_context():
+    # the bodies a request is about, and the arguments for disclosure, are not questions
+    r = split_request("Dear Office,\n\nIt concerns the monitoring of two bodies:\n\na. The Chief Constable and\n\n"
+                      "b. The Police and Crime Commissioner\n\nThe information requested is as follows:\n\n"
+                      "1. Dates of any visits to the bodies.\n\n2. Copies of any audits of the bodies.\n\n"
+                      "Reasons for disclosure:\n1. Accountability: the public has a right to know.\n"
+                      "2. Confidence: release would build trust.\n\nYours faithfully,\n\nA Writer\n")
+    assert [q.own_text for q in r.questions] == ["Dates of any visits to the bodies.",
+                                                 "Copies of any audits of the bodies."]
+
+
+def test_a_list_under_a_heading_below_a_lead_in_is_asked_for():
+    r = split_request("Please provide the following data by quarter.\n\nFor each of your sites:\n\nAll patients:\n"
+                      "- Total waiting under four hours\n- Total waiting over four hours\n\nAdmitted patients only\n"
+                      "- Total waiting under four hours before transfer\n")
+    assert [q.own_text for q in r.questions][-3:] == [
+        "Total waiting under four hours", "Total waiting over four hours",
+        "Total waiting under four hours before transfer"]
+
+
+def test_a_list_is_kept_when_nothing_else_asks():
+    r = split_request("Re the council's contracts:\n- The contract with Acme Ltd\n- The contract with Widget plc\n")
+    assert [q.own_text for q in r.questions] == ["The contract with Acme Ltd", "The contract with Widget plc"]
