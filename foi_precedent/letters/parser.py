@@ -63,7 +63,8 @@ _RESPONSE_START = re.compile(
 # "Response 1 - 6:", "1-3.", "Questions 4 to 6": one answer to a run of questions.
 _RANGE = re.compile(
     r"^(?P<kw>(?:in )?(?:response|answer|reply)s?(?: to)?(?: questions?| q)?\s*|questions?\s*|q\s*)?"
-    r"(?P<a>\d{1,2})\s*(?:-|\u2013|\u2014|to|&|and)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*[.:)]?(?:\s+|$|(?<=[.:)])(?=[A-Z]))",
+    r"(?P<a>\d{1,2})\s*(?:-|\u2013|\u2014|to|&|and)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*"
+    r"(?:(?<=\d)(?=\s*$)|(?(kw)[.:)]?|[.:)])(?:\s+|$|(?<=[.:)])(?=[A-Z])))",
     re.I,
 )
 _CLOSING = re.compile(
@@ -498,6 +499,9 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
             text = "\n".join(lines)
             rest = text[m.end():].strip()
             request = rest.split("\n\n")[0][:2000].split("\n") if rest else []
+        lettered = _lettered_run(lines)
+        if len(_request_items(request)) < 2 and len(lettered) >= 2:  # "a) Copies of ... b) Have you ..."
+            request = lettered
         if len(_request_items(request)) < 2:  # no cue, or one paragraph: the lines anywhere that plainly ask
             asks = [x for x in lines if _STRONG_ASK.search(x)]
             if len(asks) >= 2:
@@ -518,6 +522,25 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
             decision.other_reason(answer) == "no treatment wording found":
         return []
     return out
+
+
+_LETTERED = re.compile(r"^\(?([a-h])[.)]\s+(?=\S)")
+
+
+def _lettered_run(lines: list[str]) -> list[str]:
+    """The first run of items lettered a), b), c) ... in order: a request asked in lettered items."""
+    run: list[str] = []
+    for line in lines:
+        m = _LETTERED.match(line)
+        if m and m.group(1) == "abcdefgh"[len(run)]:
+            run.append(line)
+        elif m and run:
+            break
+        elif run and not m and line.strip() and not run[-1].rstrip().endswith((".", "?")):
+            run[-1] = run[-1] + " " + line  # a wrapped item
+        elif run and len(run) >= 2 and line.strip():
+            break
+    return run if len(run) >= 2 else []
 
 
 def _request_items(lines: list[str]) -> list[tuple[str, str]]:

@@ -175,3 +175,21 @@ def test_a_cost_refusal_called_an_exemption_withholds_nothing_else():
             "The following exemption applies: Section 12 - cost of compliance exceeds the appropriate limit.")
     q = parse_text(text).questions[0]
     assert treatments(q) == {"cost_limit"}
+
+
+def test_lettered_request_items_in_a_letter_with_no_headings():
+    text = ("This is a Freedom of Information request. I am requesting the following:\n"
+            "a) Copies of all correspondence with the Inquiry in 2019.\n"
+            "b) Have you received any notice about retaining documents?\n"
+            "We can confirm that no correspondence is held. We have received one notice, which is attached.\n")
+    letter = parse_text(text)
+    assert [q.text for q in letter.questions] == ["Copies of all correspondence with the Inquiry in 2019.",
+                                                  "Have you received any notice about retaining documents?"]
+
+
+def test_a_street_number_range_in_a_letterhead_is_no_run_of_answers():
+    text = ("DWP Central Freedom of Information Team\nCaxton House\n6-12 Tothill Street\nLondon\n"
+            "You wrote:\nMay I request figures for the last 24 months of appeals?\nDWP Response\n"
+            "We estimate that the cost of meeting your request would exceed the cost limit of £600.\n")
+    letter = parse_text(text)
+    assert len(letter.questions) == 1 and {t.value for t in letter.questions[0].treatments} == {"cost_limit"}
