@@ -757,19 +757,33 @@ class PrecedentIndex:
                     exemption: str | Sequence[str] | None = None, treatment: str | Sequence[str] | None = None,
                     exclude_references: Iterable[str] = ()) -> list[list[Precedent]]:
         """Hybrid search for several queries at once (one embedding call, one Chroma query)."""
-        queries = list(queries)
+        filters = Filters.build(authority, date_from, date_to, exemption, treatment,
+                                self.with_versions(exclude_references))
+        return self._search(list(queries), None, k, filters)
+
+    def search_many_by_vectors(self, queries: Sequence[str], vectors, k: int = 10, authority: str | None = None,
+                               exclude_references: Iterable[str] = ()) -> list[list[Precedent]]:
+        """``search_many`` with the dense side queried by ``vectors`` (one per query, e.g. the stored vectors of a
+        letter already indexed) instead of embedding the queries. The lexical side still reads the query text."""
+        filters = Filters.build(authority, exclude_references=self.with_versions(exclude_references))
+        return self._search(list(queries), np.asarray(vectors, dtype=np.float32), k, filters)
+
+    def _search(self, queries: list[str], vectors: np.ndarray | None, k: int,
+                filters: Filters) -> list[list[Precedent]]:
+        """The hybrid search; the queries are embedded unless their ``vectors`` are given."""
         results: list[list[Precedent]] = [[] for _ in queries]
         live = [i for i, q in enumerate(queries) if q and q.strip()]
         if not live or k <= 0:
             return results
-        exclude_references = self.with_versions(exclude_references)
-        filters = Filters.build(authority, date_from, date_to, exemption, treatment, exclude_references)
         total = self.collection.count()
         if total == 0 or self.store.chunk_count() == 0:
             return results
+        if vectors is None:
+            qvecs = self._embed_queries([question_text(queries[i]) for i in live])
+        else:
+            qvecs = _normalise(vectors[live])
         n = max(50, 5 * k)
         expanded = {i: expand_acronyms(queries[i]) for i in live}
-        qvecs = self._embed_queries([question_text(queries[i]) for i in live])
         lexical = self.lexical()
         mask = lexical.columns.mask(filters)
 

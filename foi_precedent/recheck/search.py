@@ -1,16 +1,11 @@
-"""Search by stored vectors: re-checking a letter already in the index needs no new embedding.
+"""The batch re-check's search, from the vectors the index keeps: a letter already indexed needs no new embedding.
 
-Two entry points:
-
-* :func:`search_many_by_vectors` - the index's own hybrid search (Chroma dense query + bm25 + the index's
-  reciprocal-rank fusion), with the query vectors given instead of embedded. A candidate for
-  ``PrecedentIndex.search_many_by_vectors``: it uses only the index's attributes (``collection``, ``store``,
-  ``lexical()``, ``_fuse``).
-* :class:`VectorSearcher` - the batch re-check's engine: every chunk vector of the index held in one numpy
-  matrix, the dense side an exact (brute-force) cosine search as one matrix product per block of letters, the
-  lexical side the index's bm25, fused exactly as the index fuses (RRF, one hit per question, cosine
-  similarity of every hit). Leave-one-out is a mask over the letter's own chunks, so letters can be batched.
-  Held in memory: about 1.6 KB per chunk (10,000 letters ~ 30,000 chunks ~ 50 MB).
+:class:`VectorSearcher` holds every chunk vector of the index in one numpy matrix; the dense side is an exact
+(brute-force) cosine search as one matrix product per block of letters, the lexical side the index's bm25, fused
+exactly as the index fuses (RRF, one hit per question, cosine similarity of every hit). Leave-one-out is a mask
+over the letter's own chunks, so letters can be batched. Held in memory: about 1.6 KB per chunk (10,000 letters
+~ 30,000 chunks ~ 50 MB). It needs a :class:`foi_precedent.ports.StoredVectorIndex`; the index's own hybrid
+search by given vectors is ``PrecedentIndex.search_many_by_vectors`` (``retriever/index.py``).
 """
 
 from __future__ import annotations
@@ -22,71 +17,24 @@ import numpy as np
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.precedent import Precedent
 from foi_precedent.letters.versions import versions, with_versions
+from foi_precedent.ports import is_stored_vector_index as is_vector_index
 
 PAGE = 5000
+__all__ = ["LetterSearch", "VectorSearcher", "is_vector_index"]
 
 
 def _index_parts():
     from retriever.chunking import chunk_id, expand_acronyms
-    from retriever.filters import Filters
     from retriever.index import reciprocal_rank_fusion
 
-    return chunk_id, expand_acronyms, Filters, reciprocal_rank_fusion
-
-
-def is_vector_index(index) -> bool:
-    """True for a ``PrecedentIndex`` (or a wrapper around one) with stored vectors to reuse."""
-    return all(hasattr(index, a) for a in ("collection", "store", "lexical", "_fuse"))
-
-
-def search_many_by_vectors(index, queries: Sequence[str], vectors, k: int = 10, authority: str | None = None,
-                           exclude_references: Iterable[str] = ()) -> list[list[Precedent]]:
-    """``index.search_many`` with the dense side queried by ``vectors`` (one per query) instead of embedding
-    the queries. The lexical side still reads the query text."""
-    _, expand_acronyms, Filters, _ = _index_parts()
-    queries = list(queries)
-    vectors = np.asarray(vectors, dtype=np.float32)
-    results: list[list[Precedent]] = [[] for _ in queries]
-    live = [i for i, q in enumerate(queries) if q and q.strip()]
-    if not live or k <= 0:
-        return results
-    filters = Filters.build(authority, exclude_references=exclude_references)
-    total = index.collection.count()
-    if total == 0 or index.store.chunk_count() == 0:
-        return results
-    n = max(50, 5 * k)
-    qvecs = vectors[live]
-    norms = np.linalg.norm(qvecs, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    qvecs = qvecs / norms
-    dense = index.collection.query(query_embeddings=qvecs, n_results=min(n, total), where=filters.where(),
-                                   include=["distances"])
-    lexical = index.lexical()
-    mask = lexical.columns.mask(filters)
-    for row, i in enumerate(live):
-        dense_ids = list(dense["ids"][row])
-        distances = dict(zip(dense_ids, dense["distances"][row], strict=False))
-        lexical_ids = [cid for cid, _ in lexical.top(expand_acronyms(queries[i]), n, mask)]
-        results[i] = index._fuse(qvecs[row], dense_ids, distances, lexical_ids, k, filters)
-    return results
-
-
-def stored_vectors(index, ids: Sequence[str]) -> dict[str, np.ndarray]:
-    """The vectors Chroma holds for these chunk ids (missing ids are left out)."""
-    out: dict[str, np.ndarray] = {}
-    ids = list(ids)
-    for i in range(0, len(ids), 1000):
-        got = index.collection.get(ids=ids[i: i + 1000], include=["embeddings"])
-        for cid, vec in zip(got["ids"], got["embeddings"], strict=False):
-            out[cid] = np.asarray(vec, dtype=np.float32)
-    return out
+    return chunk_id, expand_acronyms, reciprocal_rank_fusion
 
 
 class VectorSearcher:
     """Leave-one-out hybrid search over a whole index, from its stored vectors (see the module docstring)."""
 
     def __init__(self, index, letters: Sequence[Letter] | None = None):
-        chunk_id, expand_acronyms, _, rrf = _index_parts()
+        chunk_id, expand_acronyms, rrf = _index_parts()
         self._chunk_id, self._expand, self._rrf = chunk_id, expand_acronyms, rrf
         lexical = index.lexical()
         self.lexical = lexical
@@ -134,7 +82,7 @@ class VectorSearcher:
 
     def _load_question_vectors(self, index) -> None:
         """The index's vectors of each question's own words, when it keeps them (it then ranks and judges
-        similarity on them: ``question_similarities`` and a third, weighted ranking in ``_fuse``)."""
+        similarity on them: ``question_similarities`` and a third, weighted ranking in the index's fusion)."""
         import retriever.index as rindex
 
         self.question_weight = getattr(rindex, "QUESTION_WEIGHT", None)
@@ -239,7 +187,7 @@ class VectorSearcher:
         fused = self._rrf([dense_ids, lexical_ids])
         qsim = None
         if question_scores is not None and self.question_weight is not None:
-            # as the index's _fuse: a third ranking of the candidates by their question's own words
+            # as the index fuses: a third ranking of the candidates by their question's own words
             def qsim(p: int) -> float:
                 q = self.chunk_q[p]
                 return float(question_scores[q]) if q >= 0 else -1.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from foi_precedent.consistency.checker import check_letter
@@ -16,7 +17,7 @@ from foi_precedent.recheck.engine import (
     read_results,
     recheck_index,
 )
-from foi_precedent.recheck.search import VectorSearcher, search_many_by_vectors
+from foi_precedent.recheck.search import VectorSearcher
 from foi_precedent.settings import Settings
 from retriever.fake_embedding import FakeEmbeddingFunction
 from tests.fakes import MemoryIndex
@@ -125,6 +126,22 @@ def test_torn_last_line_is_ignored(tmp_path):
     assert list(read_results(path)) == ["A"]
 
 
+def test_search_by_vectors_is_search_many_given_the_query_vectors(vector_index):
+    from foi_precedent.ports import is_stored_vector_index
+    from retriever.chunking import question_text
+
+    assert is_stored_vector_index(vector_index)
+    queries = [q.text for q in vector_index.letter("DR-05").questions] + ["  "]
+    vecs = np.vstack([vector_index.embed([question_text(q) for q in queries[:-1]]), np.zeros((1, FakeEmbeddingFunction().dims))])
+    by_text = vector_index.search_many(queries, k=8, exclude_references=("DR-05",))
+    by_vector = vector_index.search_many_by_vectors(queries, vecs, k=8, exclude_references=("DR-05",))
+    assert [[(p.reference, p.label) for p in hits] for hits in by_text] == \
+           [[(p.reference, p.label) for p in hits] for hits in by_vector]
+    assert all(abs(a.similarity - b.similarity) < 1e-6
+               for ha, hb in zip(by_text, by_vector, strict=True) for a, b in zip(ha, hb, strict=True))
+    assert by_text[0] and by_text[-1] == by_vector[-1] == []
+
+
 def test_fast_path_matches_checker_on_stored_vectors(vector_index, settings):
     searcher = VectorSearcher(vector_index)
     assert searcher.size == vector_index.store.chunk_count() and searcher.missing_vectors == 0
@@ -136,7 +153,7 @@ def test_fast_path_matches_checker_on_stored_vectors(vector_index, settings):
     mine = [searcher.search(q, row, 10, exclude_references=("DR-05",),
                             question_scores=qrows[i] if qrows is not None else None)
             for i, (q, row) in enumerate(zip(queries, searcher.scores(vecs), strict=True))]
-    theirs = search_many_by_vectors(vector_index, queries, vecs, k=10, exclude_references=("DR-05",))
+    theirs = vector_index.search_many_by_vectors(queries, vecs, k=10, exclude_references=("DR-05",))
     for a, b in zip(mine, theirs, strict=True):
         sa = {(p.reference, p.label): p.similarity for p in a}
         sb = {(p.reference, p.label): p.similarity for p in b}
