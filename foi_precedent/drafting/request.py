@@ -660,7 +660,15 @@ def _inline_subs(text: str) -> list[str]:
         end = marks[i + 1].start() if i + 1 < len(marks) else len(first)
         part = re.sub(r"[\s,;]*(?:\band\b|\bor\b)?[\s,;:]*$", "", first[m.end():end]).strip()
         parts.append(part.rstrip(".") if i + 1 == len(marks) and part.endswith(".") else part)
-    return [p for p in parts if p]
+    parts = [p for p in parts if p]
+    if all(_PERIOD.match(p) for p in parts):  # '(i) in 2019; (ii) in 2020': a breakdown by year, not sub-questions
+        return []
+    return parts
+
+
+# a year or period: '2019', 'in 2020, ...', '2014-15', 'for 2018/19'
+_PERIOD = re.compile(r"^(?:(?:in|for|during|from)\s+)?(?:(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:\d{2}|\d{4}))?)(?![\w/-])",
+                     re.I)
 
 
 def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
@@ -696,15 +704,17 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
                                        item.key, own_text=_tidy(item.text), sub_of=parent.label)
         out.append(question)
         parents.append(question)
-        if "\n" not in item.raw and not any(q.sub_of == question.label for q in out):
-            out.extend(_inline_questions(question))
+        if not any(q.sub_of == question.label for q in out):  # parts listed in the item's first line
+            first = item.raw.split("\n")[0]
+            m = _LABEL.match(first) or _LONE_LABEL.match(first)
+            out.extend(_inline_questions(question, first[m.end():] if m else first))
     return _unique(out)
 
 
-def _inline_questions(question: RequestQuestion) -> list[RequestQuestion]:
+def _inline_questions(question: RequestQuestion, text: str | None = None) -> list[RequestQuestion]:
     return [RequestQuestion(f"{question.label}{'abcdefgh'[i % 8]}", f"{question.text.rstrip()} {part}",
                             own_text=part, sub_of=question.label)
-            for i, part in enumerate(_inline_subs(question.own_text))]
+            for i, part in enumerate(_inline_subs(question.own_text if text is None else text.strip()))]
 
 
 def _unique(questions: list[RequestQuestion]) -> list[RequestQuestion]:

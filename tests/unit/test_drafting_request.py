@@ -376,3 +376,14 @@ def test_a_list_under_a_heading_below_a_lead_in_is_asked_for():
 def test_a_list_is_kept_when_nothing_else_asks():
     r = split_request("Re the council's contracts:\n- The contract with Acme Ltd\n- The contract with Widget plc\n")
     assert [q.own_text for q in r.questions] == ["The contract with Acme Ltd", "The contract with Widget plc"]
+
+
+def test_years_listed_inside_a_question_are_its_breakdown():
+    # '(i) in 2019; (ii) in 2020' and a lettered list of years say which years the figure is for
+    r = split_request("1. The total amount you paid to the charity (i) in 2019; (ii) in 2020, whether or not for "
+                      "services.\n2. How many complaints of i) bullying; ii) harassment were made in the years:\n"
+                      "A) 2014-15\nB) 2015-16\n")
+    assert [(q.label, q.own_text) for q in r.questions] == [
+        ("Q1", "The total amount you paid to the charity (i) in 2019; (ii) in 2020, whether or not for services."),
+        ("Q2", "How many complaints of i) bullying; ii) harassment were made in the years: A) 2014-15 B) 2015-16"),
+        ("Q2a", "bullying"), ("Q2b", "harassment were made in the years")]
