@@ -11,7 +11,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from foi_precedent.letters.model import Pointer, Treatment
+from foi_precedent.letters.model import REFUSING, WITHHOLDING, Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
 from foi_precedent.letters.versions import superseded_by
 
@@ -31,8 +31,8 @@ MAJORITY = 0.5
 SUPERSEDED_WEIGHT = 0.25
 STRONG_SIMILARITY = 0.8
 
-REFUSALS = frozenset({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND})
-CITING = REFUSALS | {Treatment.COST_LIMIT, Treatment.VEXATIOUS}  # treatments that rest on a cited section
+REFUSALS = WITHHOLDING
+CITING = REFUSING  # treatments that rest on a cited section
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import date
 
 from foi_precedent.consistency.consensus import REFUSALS, STRONG_SIMILARITY, Consensus, same_authority
 from foi_precedent.letters.exemptions import rule_table_for, section_of
-from foi_precedent.letters.model import Letter, Question, Regime, Treatment
+from foi_precedent.letters.model import REFUSING, RELEASING, Letter, Question, Regime, Treatment
 from foi_precedent.letters.precedent import Precedent
 from foi_precedent.letters.regimes import profile
 
@@ -158,7 +158,7 @@ REQUEST_FACTS = frozenset({Treatment.COST_LIMIT, Treatment.VEXATIOUS})
 
 # Giving the figures and pointing to where they are published both release the information: which one a
 # letter does depends on what the authority itself publishes.
-RELEASES = frozenset({Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})
+RELEASES = RELEASING
 
 
 def _not_comparable(difference: set[Treatment], c: Consensus) -> bool:
@@ -340,9 +340,7 @@ def statutory_flags(letter: Letter) -> list[Flag]:
     def flag(kind, severity, label, message, draft_text, rule):
         flags.append(Flag(kind, severity, label, message, _excerpt(draft_text, limit=400), _rule_evidence(rule)))
 
-    refusing = [q for q in letter.questions
-                if set(q.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND,
-                                        Treatment.COST_LIMIT, Treatment.VEXATIOUS}]
+    refusing = [q for q in letter.questions if set(q.treatments) & REFUSING]
     if refusing and not letter.refusal_notice:
         q = refusing[0]
         flag("missing_refusal_notice", "high", q.label,

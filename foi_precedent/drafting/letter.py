@@ -20,7 +20,7 @@ from foi_precedent.letters.exemptions import (
     rule_table_for,
     section_of,
 )
-from foi_precedent.letters.model import Letter, Pointer, Treatment
+from foi_precedent.letters.model import REFUSING, Letter, Pointer, Treatment, in_order
 from foi_precedent.letters.regimes import profile
 
 REFERENCE_LINE = "Freedom of information request reference no: [REFERENCE]"
@@ -160,10 +160,6 @@ def letter_form(plan: Plan | None) -> LetterForm:
     return FOIA_FORM
 
 
-_ORDER = (Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED, Treatment.WITHHELD,
-          Treatment.NCND, Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.OTHER)
-_REFUSING = {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND, Treatment.COST_LIMIT,
-             Treatment.VEXATIOUS}
 _OPEN = {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.NOT_HELD}
 
 
@@ -226,7 +222,7 @@ def decision_marker(q: QuestionPlan) -> str:
 
 def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA_FORM) -> list[str]:
     """The answer to one question, in the phrasing the parser classifies, in the words of the regime's Act."""
-    treatments = [t for t in _ORDER if t in set(q.treatments)]
+    treatments = in_order(q.treatments)
     lines: list[str] = []
     if q.needs_decision:
         lines.append(decision_marker(q))
@@ -346,14 +342,14 @@ def about_the_plan(paragraphs: list[str], planned: set[str]) -> list[str]:
 
 def reasons_block(plan: Plan, index) -> list[str]:
     """Reasons for every refusal in the plan, adapted from the precedent letters when the index has them."""
-    refusing = [q for q in plan.questions if set(q.treatments) & _REFUSING - {Treatment.COST_LIMIT}]
+    refusing = [q for q in plan.questions if set(q.treatments) & REFUSING - {Treatment.COST_LIMIT}]
     if not refusing:
         return []
     get_letter = getattr(index, "letter", None)
     out: list[str] = []
     used: set[str] = set()
     for q in refusing:
-        sources = [p for p in q.sources if set(p.treatments) & set(q.treatments) & _REFUSING] or q.sources
+        sources = [p for p in q.sources if set(p.treatments) & set(q.treatments) & REFUSING] or q.sources
         src = sources[0] if sources else None
         paragraphs: list[str] = []
         if src is not None and callable(get_letter) and src.reference not in used:
@@ -391,7 +387,7 @@ def reasons_block(plan: Plan, index) -> list[str]:
 def decision_lines(plan: Plan) -> list[str]:
     form = letter_form(plan)
     all_t = [set(q.treatments) for q in plan.questions if not (q.needs_decision and q.status != "thin")]
-    refusing = any(t & _REFUSING for t in all_t)
+    refusing = any(t & REFUSING for t in all_t)
     opening = any(t & _OPEN for t in all_t)
     if not refusing:
         return ["I have today decided to disclose the information held, as set out below."]

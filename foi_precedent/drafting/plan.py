@@ -15,7 +15,7 @@ from foi_precedent.consistency.checker import PrecedentSearch
 from foi_precedent.consistency.consensus import Consensus, build_consensus
 from foi_precedent.consistency.flags import describe_treatments
 from foi_precedent.drafting.request import Request
-from foi_precedent.letters.model import Pointer, Treatment
+from foi_precedent.letters.model import WITHHOLDING, Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
 
 DEFAULT_K = 8
@@ -53,7 +53,7 @@ class QuestionPlan:
 
     @property
     def withholds(self) -> bool:
-        return bool({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND} & set(self.treatments))
+        return bool(WITHHOLDING & set(self.treatments))
 
     @property
     def sources(self) -> list[Precedent]:

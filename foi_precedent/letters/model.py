@@ -24,6 +24,20 @@ class Treatment(StrEnum):
     OTHER = "other"
 
 
+# The treatment vocabulary, defined once: the order a letter lists treatments in, and their families.
+TREATMENT_ORDER = (Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED, Treatment.WITHHELD,
+                   Treatment.NCND, Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.OTHER)
+WITHHOLDING = frozenset({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND})  # rest on an exemption
+REFUSING = WITHHOLDING | {Treatment.COST_LIMIT, Treatment.VEXATIOUS}  # need a refusal notice and a cited section
+RELEASING = frozenset({Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})  # the requester gets the information
+
+
+def in_order(treatments) -> list[Treatment]:
+    """Treatments in the order a letter lists them (public domain first, other last)."""
+    present = set(treatments)
+    return [t for t in TREATMENT_ORDER if t in present]
+
+
 class Regime(StrEnum):
     FOIA = "FOIA"
     EIR = "EIR"

@@ -19,7 +19,16 @@ from pathlib import Path
 from foi_precedent.errors import LetterError
 from foi_precedent.letters import decision
 from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table, section_of
-from foi_precedent.letters.model import Letter, Pointer, Question, Regime, Treatment, pointer_key
+from foi_precedent.letters.model import (
+    REFUSING,
+    WITHHOLDING,
+    Letter,
+    Pointer,
+    Question,
+    Regime,
+    Treatment,
+    pointer_key,
+)
 from foi_precedent.letters.regimes import by_accessible, profile
 from foi_precedent.letters.sources import Document, read_document
 
@@ -220,7 +229,7 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
         for p in q.pointers:
             pointers.setdefault(p.key, p)
 
-    refusing = any(set(q.treatments) & _REFUSING for q in questions)
+    refusing = any(set(q.treatments) & REFUSING for q in questions)
     return Letter(
         reference=str(meta.get("reference") or _reference(clean) or _fallback_reference(source, clean)),
         authority=meta.get("authority") or _authority(clean),
@@ -243,7 +252,6 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
     )
 
 
-_REFUSING = {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND, Treatment.COST_LIMIT, Treatment.VEXATIOUS}
 
 
 def _has_pit(text: str) -> bool:
@@ -831,7 +839,7 @@ def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]
         return [e for e in _dedupe(exemptions + letter_exemptions) if section_of(e) == "s12"] or ["s12"]
     if Treatment.VEXATIOUS in found:
         return [e for e in _dedupe(exemptions + letter_exemptions) if section_of(e) == "s14"] or ["s14(1)"]
-    if set(found) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}:
+    if set(found) & WITHHOLDING:
         return [e for e in exemptions if section_of(e) not in ("s12", "s14")]
     return [e for e in exemptions if section_of(e) not in ("s12", "s14") and not table.is_ncnd_subsection(e)
             and (set(found) & {Treatment.PUBLIC_DOMAIN} or section_of(e) in ("s21", "s25"))]

@@ -19,9 +19,9 @@ from pathlib import Path
 import jinja2
 
 from foi_precedent.consistency.flags import DIVERGENCE_KINDS, SEVERITIES
+from foi_precedent.letters.model import TREATMENT_ORDER as TREATMENTS_IN_ORDER
 
-TREATMENT_ORDER = ["public_domain", "disclosed", "partly_disclosed", "withheld", "ncnd", "not_held", "cost_limit",
-                   "vexatious", "other"]
+TREATMENT_ORDER = [t.value for t in TREATMENTS_IN_ORDER]
 DEFECT_FLAG = {
     "missing_complaint_rights": "missing_complaint_rights",
     "qualified_without_pit": "missing_public_interest_test",
