@@ -175,12 +175,12 @@ def _not_comparable(difference: set[Treatment], c: Consensus) -> bool:
 
 
 def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
-    """How the draft's answer to one question differs from the precedent consensus."""
+    """How the draft's answer to one question differs from the precedent consensus: NCND first (it settles the
+    question alone), then the treatment, the exemptions where both refuse, and the pointers, each decided by its
+    own function below."""
     if c.status == "none" or not c.treatments or not q.answer.strip():
         return []  # an answer that is not there is flagged as unanswered, not compared with precedent
     flags: list[Flag] = []
-    draft = set(q.treatments)
-    prec = set(c.treatments)
     agreeing = c.agreeing or c.precedents
     # Evidence: the precedents behind the consensus, then the closest others that also differ from the draft.
     others = [w.precedent for w in sorted(c.counted, key=lambda w: -w.weight)
@@ -192,87 +192,108 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
         flags.append(Flag(kind, _downgrade(severity, c), q.label, message, answer,
                           evidence if evidence is not None else _evidence(agreeing, focus)))
 
-    # NCND: the ICO expects it to be used consistently for a class of information.
-    if (Treatment.NCND in draft) != (Treatment.NCND in prec):
-        if Treatment.NCND in draft:
-            flag("ncnd_divergence", "high",
-                 f"The draft neither confirms nor denies, but precedent {describe_treatments(c.treatments)} for this kind of "
-                 f"request ({len(c.agreeing)} of {c.support} letters).")
-        else:
-            ncnd = ", ".join(c.ncnd) or "NCND"
-            flag("ncnd_divergence", "high",
-                 f"Precedent neither confirmed nor denied for this kind of request ({ncnd}); the draft "
-                 f"{describe_treatments(q.treatments)}, which confirms whether the information is held.", focus=["neither"])
+    if _ncnd_divergence(q, c, flag):
         return flags
+    compared = _treatment_divergence(q, c, flag)
+    _exemption_divergence(q, c, flag)
+    if compared:
+        _pointer_divergence(q, c, flag)
+    return flags
 
+
+def _ncnd_divergence(q: Question, c: Consensus, flag) -> bool:
+    """NCND on one side only (the ICO expects NCND to be used consistently for a class of information)."""
+    if (Treatment.NCND in q.treatments) == (Treatment.NCND in c.treatments):
+        return False
+    if Treatment.NCND in q.treatments:
+        flag("ncnd_divergence", "high",
+             f"The draft neither confirms nor denies, but precedent {describe_treatments(c.treatments)} for this kind of "
+             f"request ({len(c.agreeing)} of {c.support} letters).")
+    else:
+        ncnd = ", ".join(c.ncnd) or "NCND"
+        flag("ncnd_divergence", "high",
+             f"Precedent neither confirmed nor denied for this kind of request ({ncnd}); the draft "
+             f"{describe_treatments(q.treatments)}, which confirms whether the information is held.", focus=["neither"])
+    return True
+
+
+def _treatment_divergence(q: Question, c: Consensus, flag) -> bool:
+    """Withheld against released (high), or any other comparable difference (medium). True when the answers are
+    alike enough for their pointers to be compared (no treatment flag, and comparable)."""
+    draft, prec = set(q.treatments), set(c.treatments)
     refuses_d, refuses_p = bool(draft & REFUSALS), bool(prec & REFUSALS)
-    open_p, open_d = bool(prec & RELEASES), bool(draft & RELEASES)
-    treatment_flagged = incomparable = False
-    if refuses_d and not refuses_p and open_p:
+    if refuses_d and not refuses_p and prec & RELEASES:
         flag("treatment_divergence", "high",
              f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft withholds it"
              f"{' under ' + ', '.join(q.exemptions) if q.exemptions else ''}.",
              focus=[p.name for p in c.pointers])
-        treatment_flagged = True
-    elif refuses_p and not refuses_d and open_d:
+        return False
+    if refuses_p and not refuses_d and draft & RELEASES:
         flag("treatment_divergence", "high",
              f"Precedent withheld this{' under ' + ', '.join(c.exemptions) if c.exemptions else ''}; the draft "
              f"{describe_treatments(q.treatments)}.", focus=[_as_written(e) for e in c.exemptions] + ["exempt"])
-        treatment_flagged = True
-    elif draft != prec and not (incomparable := _not_comparable(draft ^ prec, c)):
-        flag("treatment_divergence", "medium",
-             f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft {describe_treatments(q.treatments, q.pointers)}.")
-        treatment_flagged = True
+        return False
+    if draft == prec:
+        return True
+    if _not_comparable(draft ^ prec, c):
+        return False
+    flag("treatment_divergence", "medium",
+         f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft {describe_treatments(q.treatments, q.pointers)}.")
+    return False
 
-    # Exemptions, where both refuse.
-    if refuses_d and refuses_p and c.exemptions and q.exemptions:
-        ds, ps = _sections(q.exemptions), _sections(c.exemptions)
-        new = sorted(ds - ps)
-        missing = sorted(ps - ds)
-        if new:
-            cited = [e for e in q.exemptions if _sections([e]) & set(new)]
-            flag("exemption_divergence", "high",
-                 f"The draft relies on {', '.join(cited)} where precedent relied on {', '.join(c.exemptions)}.",
-                 focus=[_as_written(s) for s in ps])
-        elif missing:
+
+def _exemption_divergence(q: Question, c: Consensus, flag) -> None:
+    """Where both refuse: another section (high), another limb (medium), or one omitted (medium)."""
+    if not (set(q.treatments) & REFUSALS and set(c.treatments) & REFUSALS and c.exemptions and q.exemptions):
+        return
+    ds, ps = _sections(q.exemptions), _sections(c.exemptions)
+    new = sorted(ds - ps)
+    missing = sorted(ps - ds)
+    if new:
+        cited = [e for e in q.exemptions if _sections([e]) & set(new)]
+        flag("exemption_divergence", "high",
+             f"The draft relies on {', '.join(cited)} where precedent relied on {', '.join(c.exemptions)}.",
+             focus=[_as_written(s) for s in ps])
+    elif missing:
+        flag("exemption_omitted", "medium",
+             f"Precedent also relied on {', '.join(e for e in c.exemptions if _sections([e]) & set(missing))}, "
+             f"which the draft omits.", focus=[_as_written(s) for s in missing])
+    else:
+        d_limbs, p_limbs = set(q.exemptions), set(c.exemptions)
+        if d_limbs != p_limbs and (d_limbs - p_limbs):
+            flag("exemption_divergence", "medium",
+                 f"The draft cites {', '.join(sorted(d_limbs))} where precedent cited {', '.join(c.exemptions)} "
+                 f"(a different limb).", focus=[_as_written(s) for s in ps])
+        elif p_limbs - d_limbs:
             flag("exemption_omitted", "medium",
-                 f"Precedent also relied on {', '.join(e for e in c.exemptions if _sections([e]) & set(missing))}, "
-                 f"which the draft omits.", focus=[_as_written(s) for s in missing])
-        else:
-            d_limbs, p_limbs = set(q.exemptions), set(c.exemptions)
-            if d_limbs != p_limbs and (d_limbs - p_limbs):
-                flag("exemption_divergence", "medium",
-                     f"The draft cites {', '.join(sorted(d_limbs))} where precedent cited {', '.join(c.exemptions)} "
-                     f"(a different limb).", focus=[_as_written(s) for s in ps])
-            elif p_limbs - d_limbs:
-                flag("exemption_omitted", "medium",
-                     f"Precedent also relied on {', '.join(sorted(p_limbs - d_limbs))}, which the draft omits.",
-                     focus=[_as_written(s) for s in ps])
+                 f"Precedent also relied on {', '.join(sorted(p_limbs - d_limbs))}, which the draft omits.",
+                 focus=[_as_written(s) for s in ps])
 
-    # Public-domain pointers (not where the answer differs in a way precedent cannot judge: a cost refusal
-    # points nowhere, whatever a related answer pointed to).
-    if c.pointers and not treatment_flagged and not incomparable:
-        draft_keys = q.pointer_keys
-        dropped = [p for p in c.pointers if not pointer_matches(p.key, draft_keys)]
-        if dropped:
-            names = ", ".join(f"'{p.name}'" for p in dropped)
-            # evidence: the authority's own precedents that name what the draft leaves out
-            dropped_keys = {d.key for d in dropped}
-            naming = [p for p in sorted(c.precedents, key=lambda p: -_weight(c, p)) if same_authority(p, c.authority)
-                      and any(pointer_matches(x.key, dropped_keys) for x in p.pointers)]
-            evidence = _evidence(naming, [p.name for p in dropped])
-            extra = [p.name for p in q.pointers if not pointer_matches(p.key, {x.key for x in c.pointers})]
-            if not draft_keys:
-                flag("pointer_dropped", "medium", f"Precedent pointed to {names}; the draft gives no pointer.",
-                     evidence=evidence)
-            elif extra:
-                flag("pointer_divergence", "medium",
-                     f"The draft points to {', '.join(repr(x) for x in extra)} where precedent pointed to {names}.",
-                     evidence=evidence)
-            else:
-                flag("pointer_dropped", "low", f"Precedent also pointed to {names}, which the draft omits.",
-                     evidence=evidence)
-    return flags
+
+def _pointer_divergence(q: Question, c: Consensus, flag) -> None:
+    """Public-domain pointers precedent gave that the draft drops or replaces (only where the treatments agree or
+    differ comparably: a cost refusal points nowhere, whatever a related answer pointed to)."""
+    if not c.pointers:
+        return
+    draft_keys = q.pointer_keys
+    dropped = [p for p in c.pointers if not pointer_matches(p.key, draft_keys)]
+    if not dropped:
+        return
+    names = ", ".join(f"'{p.name}'" for p in dropped)
+    # evidence: the authority's own precedents that name what the draft leaves out
+    dropped_keys = {d.key for d in dropped}
+    naming = [p for p in sorted(c.precedents, key=lambda p: -_weight(c, p)) if same_authority(p, c.authority)
+              and any(pointer_matches(x.key, dropped_keys) for x in p.pointers)]
+    evidence = _evidence(naming, [p.name for p in dropped])
+    extra = [p.name for p in q.pointers if not pointer_matches(p.key, {x.key for x in c.pointers})]
+    if not draft_keys:
+        flag("pointer_dropped", "medium", f"Precedent pointed to {names}; the draft gives no pointer.", evidence=evidence)
+    elif extra:
+        flag("pointer_divergence", "medium",
+             f"The draft points to {', '.join(repr(x) for x in extra)} where precedent pointed to {names}.",
+             evidence=evidence)
+    else:
+        flag("pointer_dropped", "low", f"Precedent also pointed to {names}, which the draft omits.", evidence=evidence)
 
 
 def unknown_pointer_flags(letter: Letter, known_keys: set[str]) -> list[Flag]:
