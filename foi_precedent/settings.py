@@ -24,6 +24,31 @@ def _env(name: str, default: str | None = None) -> str | None:
 #: v2 with the reply's Act named; identical for a FOIA reply; 12/12 like v2, no metric worse).
 DEFAULT_DRAFT_PROMPT = "draft_reply/v4"
 
+#: The header a sign-in proxy puts the user's name in (oauth2-proxy's ``--pass-user-headers`` sets this one).
+DEFAULT_USER_HEADER = "X-Forwarded-User"
+
+
+def _names(value: str | None) -> tuple[str, ...]:
+    """A comma-separated list, blanks dropped."""
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+def _networks(value: str | None) -> tuple[str, ...]:
+    """Addresses or CIDR ranges, checked here so a typo stops the app at start rather than trusting nobody
+    (or, worse, a range wider than meant) without a word; kept as normalised text (``10.0.0.0/24``)."""
+    from ipaddress import ip_network
+
+    out = []
+    for part in _names(value):
+        try:
+            out.append(str(ip_network(part, strict=False)))
+        except ValueError:
+            from foi_precedent.errors import PrecedentError
+
+            raise PrecedentError(f"PRECEDENT_TRUSTED_PROXIES: {part!r} is not an address or a CIDR range "
+                                 "(e.g. 127.0.0.1 or 10.0.0.0/24)") from None
+    return tuple(out)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -35,6 +60,12 @@ class Settings:
     llm_timeout_s: float = 120.0
     embedded_model: str = "qwen"  # qwen | smollm2
     draft_prompt: str = DEFAULT_DRAFT_PROMPT  # NAME (its latest version) or NAME/vN under prompts/
+    # Who is signed in (foi_precedent.identity): the header is believed only from these proxies; none = no proxy,
+    # the app's one user is the OS user. Empty drafters = every signed-in user drafts; reviewers only as listed.
+    user_header: str = DEFAULT_USER_HEADER
+    trusted_proxies: tuple[str, ...] = ()
+    drafters: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -48,6 +79,10 @@ class Settings:
             llm_timeout_s=float(_env("PRECEDENT_LLM_TIMEOUT", "120")),
             embedded_model=_env("PRECEDENT_EMBEDDED_MODEL", "qwen"),
             draft_prompt=_env("PRECEDENT_DRAFT_PROMPT", DEFAULT_DRAFT_PROMPT),
+            user_header=_env("PRECEDENT_USER_HEADER", DEFAULT_USER_HEADER).strip(),
+            trusted_proxies=_networks(_env("PRECEDENT_TRUSTED_PROXIES")),
+            drafters=_names(_env("PRECEDENT_DRAFTERS")),
+            reviewers=_names(_env("PRECEDENT_REVIEWERS")),
         )
 
     # Every path below is under home.

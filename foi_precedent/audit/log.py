@@ -1,7 +1,8 @@
 """The audit log: every draft and check, the precedents used, the flags raised, each override and why, and
-each letter a user marked superseded.
+each letter a user marked superseded; every entry names the user it was made for (``user_name``).
 
 SQLite under PRECEDENT_HOME with numbered migrations (PRAGMA user_version), in the manner of simonw/llm.
+A released migration is never edited: a change is a new one at the end.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 import json
 import sqlite3
 from contextlib import closing
+from copy import copy
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -64,6 +66,14 @@ MIGRATIONS: list[str] = [
         previous TEXT
     );
     """,
+    # 4: who each entry was made for (the signed-in user; the OS user for the CLI and the embedded app).
+    # Rows written before this say NULL: nobody was recorded then. Not "user": PostgreSQL reserves that word.
+    """
+    ALTER TABLE checks ADD COLUMN user_name TEXT;
+    ALTER TABLE drafts ADD COLUMN user_name TEXT;
+    ALTER TABLE overrides ADD COLUMN user_name TEXT;
+    ALTER TABLE supersessions ADD COLUMN user_name TEXT;
+    """,
 ]
 
 
@@ -83,10 +93,22 @@ def _precedents(consensus_list) -> list[dict]:
 
 
 class AuditLog:
-    def __init__(self, path: Path):
+    """Entries are written in ``user``'s name: the OS user running the process unless another is given. The app
+    is one process serving many people, so each page records through ``as_user(signed_in_name)``."""
+
+    def __init__(self, path: Path, user: str | None = None):
+        from foi_precedent.identity import os_user
+
         self.path = Path(path)
+        self.user = user or os_user()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.migrate()
+
+    def as_user(self, user: str) -> AuditLog:
+        """This log, writing in ``user``'s name (the same database; no migration re-run)."""
+        bound = copy(self)
+        bound.user = user
+        return bound
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=30)
@@ -104,9 +126,11 @@ class AuditLog:
     def record_check(self, result, source: str | None = None) -> int:
         with closing(self._connect()) as conn, conn:
             cur = conn.execute(
-                "INSERT INTO checks (created_at, source, reference, draft_hash, flags, precedents) VALUES (?,?,?,?,?,?)",
+                "INSERT INTO checks (created_at, source, reference, draft_hash, flags, precedents, user_name)"
+                " VALUES (?,?,?,?,?,?,?)",
                 (_now(), source, result.letter.reference, sha256(result.letter.text),
-                 json.dumps([f.to_dict() for f in result.flags]), json.dumps(_precedents(result.questions))),
+                 json.dumps([f.to_dict() for f in result.flags]), json.dumps(_precedents(result.questions)),
+                 self.user),
             )
             return cur.lastrowid
 
@@ -115,23 +139,24 @@ class AuditLog:
         with closing(self._connect()) as conn, conn:
             cur = conn.execute(
                 "INSERT INTO drafts (created_at, request_hash, mode, model, prompt_version, precedents, flags, tokens,"
-                " fallback_reason) VALUES (?,?,?,?,?,?,?,?,?)",
+                " fallback_reason, user_name) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (_now(), sha256(request_text), mode, model, prompt_version, json.dumps(_precedents(consensus)),
-                 json.dumps([f.to_dict() for f in flags]), json.dumps(tokens or {}), fallback_reason),
+                 json.dumps([f.to_dict() for f in flags]), json.dumps(tokens or {}), fallback_reason, self.user),
             )
             return cur.lastrowid
 
     def record_override(self, *, label: str, kind: str, reason: str, message: str = "", draft_id: int | None = None,
                         check_id: int | None = None, reviewer: str | None = None) -> int:
+        """``reviewer`` is who overrode the flag: the log's user unless said otherwise."""
         if not reason.strip():
             from foi_precedent.errors import PrecedentError
 
             raise PrecedentError("an override needs a written reason")
         with closing(self._connect()) as conn, conn:
             cur = conn.execute(
-                "INSERT INTO overrides (created_at, draft_id, check_id, label, kind, message, reason, reviewer) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                (_now(), draft_id, check_id, label, kind, message, reason.strip(), reviewer),
+                "INSERT INTO overrides (created_at, draft_id, check_id, label, kind, message, reason, reviewer, user_name)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (_now(), draft_id, check_id, label, kind, message, reason.strip(), reviewer or self.user, self.user),
             )
             return cur.lastrowid
 
@@ -140,9 +165,10 @@ class AuditLog:
         """``action`` is 'supersede' or 'undo'; ``previous`` is the record it replaced or removed."""
         with closing(self._connect()) as conn, conn:
             cur = conn.execute(
-                "INSERT INTO supersessions (created_at, action, reference, superseded_by, reason, previous) "
-                "VALUES (?,?,?,?,?,?)",
-                (_now(), action, reference, superseded_by, reason, json.dumps(previous) if previous else None),
+                "INSERT INTO supersessions (created_at, action, reference, superseded_by, reason, previous, user_name) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (_now(), action, reference, superseded_by, reason, json.dumps(previous) if previous else None,
+                 self.user),
             )
             return cur.lastrowid
 

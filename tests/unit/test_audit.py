@@ -24,3 +24,36 @@ def test_override_needs_a_reason_and_is_recorded(tmp_path):
     log.record_override(label="Q3", kind="treatment_divergence", reason="Grid withdrawn in 2025")
     rows = log.rows("overrides")
     assert rows[0]["reason"] == "Grid withdrawn in 2025" and rows[0]["created_at"]
+
+
+def test_every_entry_names_its_user(tmp_path):
+    from types import SimpleNamespace
+
+    from foi_precedent.identity import os_user
+    from foi_precedent.letters.parser import parse_text
+
+    log = AuditLog(tmp_path / "a.sqlite3")
+    assert log.user == os_user()  # the CLI's and the embedded app's user
+    alice = log.as_user("alice")
+    letter = parse_text("Q1. How many?\nA1. Two.", source="t")
+    alice.record_check(SimpleNamespace(letter=letter, flags=(), questions=()), source="t")
+    alice.record_draft(request_text="r", mode="precedent", model=None, prompt_version=None, consensus=(), flags=(),
+                       tokens=None)
+    alice.record_override(label="Q1", kind="k", reason="because")
+    log.record_supersession(reference="A", superseded_by="B")
+    assert [r["user_name"] for t in ("checks", "drafts", "overrides") for r in log.rows(t)] == ["alice"] * 3
+    assert log.rows("overrides")[0]["reviewer"] == "alice"
+    assert log.rows("supersessions")[0]["user_name"] == os_user()
+
+
+def test_the_user_migration_keeps_earlier_entries(tmp_path):
+    """A log written before migration 4 gains the column; its old rows name nobody (nobody was recorded)."""
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as conn:
+        for number, sql in enumerate(MIGRATIONS[:3], start=1):
+            conn.executescript(f"{sql}\nPRAGMA user_version = {number};")
+        conn.execute("INSERT INTO overrides (created_at, label, kind, reason) VALUES ('2026-01-01', 'Q1', 'k', 'r')")
+    log = AuditLog(path, user="bob")
+    assert log.migrate() == len(MIGRATIONS) >= 4
+    log.record_override(label="Q2", kind="k", reason="r2")
+    assert [(r["label"], r["user_name"]) for r in log.rows("overrides")] == [("Q1", None), ("Q2", "bob")]
