@@ -1,8 +1,12 @@
-"""Precedent: the FOI drafting workspace. Page setup and navigation only; each page is in app_pages/."""
+"""Precedent: the FOI drafting workspace. Page setup, who is signed in, and navigation; each page is in app_pages/."""
 
 import streamlit as st
 
+from foi_precedent.ui import signin
+from foi_precedent.ui.state import services
+
 st.set_page_config(page_title="Precedent", page_icon=":material/gavel:", layout="wide")
+signin.sidebar(signin.signed_in_user(services().settings))  # stops here for a user with no role
 
 pages = st.navigation(
     [

@@ -6,6 +6,7 @@ from foi_precedent.drafting.letter import letter_form
 from foi_precedent.errors import PrecedentError
 from foi_precedent.ui import workspace as ws
 from foi_precedent.ui.export import ExportInfo, file_stem, to_docx, to_markdown
+from foi_precedent.ui.signin import audit_log
 from foi_precedent.ui.state import model_name, services
 from foi_precedent.ui.text import escape_markdown, flag_key
 from foi_precedent.ui.widgets import flag_card, flag_counts, plan_summary, precedent_card
@@ -14,6 +15,7 @@ S = st.session_state
 MODES = {"Model": "model", "Precedent only": "precedent"}
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 app = services()
+audit = audit_log(app)  # entries in the signed-in user's name
 S.setdefault("draft.reviews", {})
 
 
@@ -39,7 +41,7 @@ def _check(text: str) -> None:
         with st.spinner("Checking the draft against precedent…"):
             result = ws.recheck_draft(text, app.index, S["draft.request"], S.get("draft.plan"), S.get("draft.authority"),
                                       model_written=bool(drafted and drafted.mode == "model" and not drafted.fallback_reason))
-            S["draft.check_id"] = app.audit.record_check(result, source="app:draft")
+            S["draft.check_id"] = audit.record_check(result, source="app:draft")
     except PrecedentError as exc:
         S.pop("draft.check", None)
         st.error(f"The draft could not be checked: {exc}")
@@ -49,7 +51,7 @@ def _check(text: str) -> None:
 
 def _generate(mode: str) -> None:
     _reset_draft()
-    job = ws.draft_job(app, S["draft.request"], mode, S.get("draft.authority")).start()
+    job = ws.draft_job(app, S["draft.request"], mode, S.get("draft.authority"), audit=audit).start()
     live = st.empty()
     text = ""
     try:
@@ -167,7 +169,7 @@ with draft_col:
     if check is not None:
         st.markdown(f"**Check:** {flag_counts(check.flags, reviews)}")
         for i, flag in enumerate(whole_letter):
-            flag_card(flag, reviews, app.audit, key=f"draft.flag.letter{i}",
+            flag_card(flag, reviews, audit, key=f"draft.flag.letter{i}",
                       ids=lambda: (getattr(S.get("draft.result"), "audit_id", None), S.get("draft.check_id")))
 
     if S.get("draft.text"):
@@ -206,7 +208,7 @@ with questions_col:
             st.markdown(f"##### {escape_markdown(q.label)}  \n{escape_markdown(q.text)}")
             plan_summary(q.treatments, q.exemptions, q.confidence, q.status, q.decision_note)
             for i, flag in enumerate(grouped.get(q.label, [])):
-                flag_card(flag, reviews, app.audit, key=f"draft.flag.{q.label}.{i}",
+                flag_card(flag, reviews, audit, key=f"draft.flag.{q.label}.{i}",
                           ids=lambda: (getattr(S.get("draft.result"), "audit_id", None), S.get("draft.check_id")))
             agreeing = {(p.reference, p.label) for p in (q.consensus.agreeing if q.consensus else [])}
             sources = q.sources

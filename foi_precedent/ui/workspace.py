@@ -163,8 +163,9 @@ class DraftJob:
         self._thread.join(wait)
 
 
-def draft_job(app: Any, request: Request, mode: str, authority: str | None = None) -> DraftJob:
-    """A job drafting a reply to ``request`` with the app's index, chat model and audit log.
+def draft_job(app: Any, request: Request, mode: str, authority: str | None = None, audit: Any = None) -> DraftJob:
+    """A job drafting a reply to ``request`` with the app's index and chat model, recorded in ``audit`` (the app's
+    audit log in the signed-in user's name; the app's own log, in the OS user's, if not given).
 
     The request is the split one (identity already removed, the name kept for the salutation); the chat
     model is the process's, built on first use (starting the embedded server can take a while, so it
@@ -175,7 +176,8 @@ def draft_job(app: Any, request: Request, mode: str, authority: str | None = Non
     def work(on_token, cancel):
         chat_model = app.chat_model if mode == "model" else None
         return draft_reply(request, app.index, chat_model=chat_model, mode=mode, authority=authority or None,
-                           cancel=cancel, on_token=on_token, audit=app.audit, settings=app.settings,
+                           cancel=cancel, on_token=on_token, audit=audit if audit is not None else app.audit,
+                           settings=app.settings,
                            prompt=app.settings.draft_prompt)
 
     return DraftJob(work)
