@@ -8,6 +8,7 @@ import pytest
 
 from foi_precedent import cli
 from foi_precedent.audit.log import AuditLog
+from foi_precedent.identity import os_user
 from foi_precedent.letters.parser import parse_file
 from foi_precedent.settings import Settings
 from tests.conftest import SEED_025506, SEED_036325
@@ -41,7 +42,8 @@ def test_draft_json_precedent_mode(services, tmp_path, capsys):
     assert data["questions"][0]["plan"]["pointers"] == ["LFR Deployment Grid"]
     assert out.read_text(encoding="utf-8") == data["draft"]
     assert "Dear Jane Example," in data["draft"]
-    assert len(services.audit.rows("drafts")) == 1
+    drafts = services.audit.rows("drafts")
+    assert len(drafts) == 1 and drafts[0]["user_name"] == os_user()  # the CLI acts as the OS user
 
 
 @pytest.mark.parametrize("content, message", [

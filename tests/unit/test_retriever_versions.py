@@ -302,6 +302,9 @@ def test_cli_ingest_supersede_and_history(cli, tmp_path):
     assert [(r["action"], r["reference"], r["superseded_by"], r["reason"]) for r in rows] == [
         ("supersede", "GMP-FOI-2021-02525", new, "internal review"), ("undo", "GMP-FOI-2021-02525", None, None)]
     assert json.loads(rows[1]["previous"])["superseded_by"] == new
+    from foi_precedent.identity import os_user
+
+    assert {r["user_name"] for r in rows} == {os_user()}  # the CLI acts as the OS user
 
     code, out, _ = cli("history", "GMP-FOI-2021-02525", "--json")
     assert [v["reference"] for v in json.loads(out)["letters"]] == ["GMP-FOI-2021-02525", new]
