@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from evals.holdout import is_held_back  # noqa: E402
 from evals.real_letters.suite import load_labels  # noqa: E402
 from foi_precedent.assets import embedding_function  # noqa: E402
-from foi_precedent.letters.parser import _classify  # noqa: E402
+from foi_precedent.letters.answers import _classify  # noqa: E402
 from foi_precedent.settings import Settings  # noqa: E402
 
 

@@ -28,16 +28,10 @@ from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.drafting.request import Request
 from foi_precedent.errors import LetterError
 from foi_precedent.letters.exemptions import citation_parts, find_citations
+from foi_precedent.letters.header import REGIME_NAMES
+from foi_precedent.letters.layout import _CLOSING, _DECISION, _REQUEST_START, _RESPONSE_START, _label_of
 from foi_precedent.letters.model import Letter, Question, Treatment
-from foi_precedent.letters.parser import (
-    _CLOSING,
-    _DECISION,
-    _REQUEST_START,
-    _RESPONSE_START,
-    REGIME_NAMES,
-    _label_of,
-    parse_text,
-)
+from foi_precedent.letters.parser import parse_text
 
 MODEL = "model"
 PRECEDENT = "precedent"

@@ -1,0 +1,292 @@
+"""How one answer was treated: the phrases officers use for each treatment, read segment by segment, refined by
+what the answer says as a whole, and the provisions it relies on.
+
+Pure. A whole response read for every question at once is reduced by ``decision.reduce_shared``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from foi_precedent.letters import decision
+from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table, section_of
+from foi_precedent.letters.model import (
+    WITHHOLDING,
+    Question,
+    Treatment,
+)
+from foi_precedent.letters.pointers import (
+    extract_pointers,
+)
+from foi_precedent.letters.regimes import by_accessible
+
+# --- treatment phrases ----------------------------------------------------------------------------
+
+_NCND = re.compile(r"neither confirm nor deny|\bncnd\b|nor deny (that|whether)", re.I)
+_NOT_HELD = re.compile(
+    r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
+    r"(does|do|did) not (hold|record|collate|keep|retain)|holds? no (recorded )?information|"
+    r"is not recorded|are not recorded|no such information|no information (was )?found|"
+    r"there is no information held|(?:does|do) not have (?:the|any|this) information|not have the information you",
+    re.I,
+)
+_PUBLIC_DOMAIN_STRONG = re.compile(
+    r"public domain|publicly available|already (been )?published|is published (on|at|in)|reasonably accessible|"
+    r"\bsection 21\b|\bs\.?\s?21\b|available (online|on (our|the) website)|published on (our|the)|"
+    r"(?:is|are) (?:also )?(?:freely |readily )?available (?:via|at|from|on|to view)|can be (?:found|viewed|accessed) "
+    r"(?:at|on|via|here)|available to view",
+    re.I,
+)
+_LINK_HINT = re.compile(r"(visit|see|use|follow) (the )?(above|this|these|the following|below) links?|above link", re.I)
+_COST = re.compile(r"section 12\b|\bs\.?\s?12\b|appropriate limit|cost limit|exceed the (appropriate|cost)", re.I)
+_VEXATIOUS = re.compile(r"section 14\b|\bs\.?\s?14\(|vexatious|repeated request", re.I)
+_WITHHELD = re.compile(
+    r"\bwithh[eo]ld|\bexempt\b|\bexemption\b|\bengages?\b|not suitable for (open )?publication|"
+    r"applied the exemption|(is|are|be) refused|not (be )?disclos",
+    re.I,
+)
+_PARTLY = re.compile(r"partial(ly)? disclos|redact|partially|with the exception of|some (of the )?(requested )?"
+                     r"(information|data) (has been|is|have been) withheld|\bpartly exempt|"
+                     r"(?:unable to|cannot|can't|not able to) (?:provide|disclose|release) some of", re.I)
+_DISCLOSED = re.compile(
+    r"please find|attached|as follows|table below|(we|i) can confirm|the (figure|number|total|answer|cost)s? "
+    r"(is|was|were|are)|were recorded|was recorded|\bdisclosed\b|are shown|is shown|breakdown (is|below)|"
+    r"\bhas been (used|deployed|issued|paid|recorded)|\bhave been (used|deployed|issued|paid|recorded)|"
+    r"^(yes|no)\b",
+    re.I,
+)
+# What a whole response says when it gives information (stricter than _DISCLOSED, which reads one answer).
+_RELEASED = re.compile(
+    r"please find (?:attached|enclosed|below)|(?:is|are) attached|(?:have|has) (?:been )?attached|as follows|table below|"
+    r"(?:i am|we are) (?:able|pleased|happy) to (?:disclose|provide|release|confirm the following)|(?:we|i) (?:have|can) "
+    r"provide(?:d)?|\bdisclose(?:d)? (?:the|some|part|below)|is provided below|are provided below|information (?:is|are) "
+    r"(?:below|enclosed)|released to you|can be found below",
+    re.I,
+)
+_NOT_RELEASED = re.compile(r"\b(?:unable|not able|cannot|can't|can not|not|won't|will not|declin\w+|refus\w+)\b[^.]{0,40}?"
+                           r"\b(?:disclose|provide|release|supply)", re.I)
+_FIGURE = re.compile(r"(?<![\w($.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])")
+_SEE_OTHER = re.compile(r"\b(?:see|refer to) (?:the )?(?:answer|response|reply)? ?(?:to|for|at)? ?(?:q|question)\s?(\d{1,2}[a-z]?)",
+                        re.I)
+
+
+# --- per-question classification -----------------------------------------------------------------
+
+
+def _segments(answer: str) -> list[str]:
+    """Parts of an answer that can each carry a treatment ('Part 1 ...', 'Part 2 ...', lines, sentences)."""
+    segs = []
+    for line in answer.split("\n"):
+        segs.extend(s for s in re.split(r"(?<=[.;])\s+(?=(?:Part \d|However|But)\b)", line) if s.strip())
+    return segs
+
+
+def _classify(label, text, answer, reason, letter_exemptions, previous_pointers, accessible="s21",
+              shared: bool = False) -> Question:
+    """One question's treatments from its answer. ``shared``: the answer is the whole response, given to
+    every question alike, so it is read sentence by sentence without its boilerplate and reduced to one
+    decision (``decision.reduce_shared``)."""
+    table = rule_table()
+    found: list[Treatment] = []
+    evidence: dict[Treatment, str] = {}
+
+    def add(t: Treatment, seg: str) -> None:
+        if t not in found:
+            found.append(t)
+            evidence.setdefault(t, seg)
+
+    read = decision.relied_on(answer) if shared else answer
+    segments = decision.sentences(read) if shared else _segments(decision.relied_on_lines(answer))
+    withheld_cited = False  # an exemption other than cost, vexatious or "otherwise accessible" is cited
+    cost_words = decision.cost()
+    for seg in segments:
+        cites = _cited(seg, accessible)
+        otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
+        other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text != NOT_HELD_EXCEPTION
+                       and not table.is_ncnd_subsection(c.text)]
+        # each pattern is searched once per segment (this loop is most of a parse)
+        is_ncnd = bool(_NCND.search(seg))
+        vexatious = bool(_VEXATIOUS.search(seg))
+        cost = bool(_COST.search(seg)) or (shared and bool(cost_words.search(seg)))
+        public_domain = bool(_PUBLIC_DOMAIN_STRONG.search(seg))
+        link = bool(_LINK_HINT.search(seg))
+        partly = bool(_PARTLY.search(seg))
+        if is_ncnd:
+            add(Treatment.NCND, seg)
+        if vexatious:
+            add(Treatment.VEXATIOUS, seg)
+        if cost:
+            add(Treatment.COST_LIMIT, seg)
+        not_held = bool(_NOT_HELD.search(seg)) or any(c.text == NOT_HELD_EXCEPTION for c in cites)
+        if not_held:
+            add(Treatment.NOT_HELD, seg)
+        if public_domain or otherwise_accessible or (link and not not_held):
+            add(Treatment.PUBLIC_DOMAIN, seg)
+        withheld = bool(other_cites) or (
+            not (is_ncnd or otherwise_accessible or cost or vexatious or public_domain or not_held)
+            and bool(_WITHHELD.search(seg))
+        )
+        withheld_cited = withheld_cited or bool(other_cites)
+        if withheld and not (is_ncnd and not other_cites):
+            add(Treatment.PARTLY_DISCLOSED if partly else Treatment.WITHHELD, seg)
+        elif partly:
+            add(Treatment.PARTLY_DISCLOSED, seg)
+        if shared:
+            # a whole response: "I can confirm the information is held" is not a release, nor is every number
+            if _RELEASED.search(seg) and not (is_ncnd or cost or vexatious or _NOT_RELEASED.search(seg)):
+                add(Treatment.DISCLOSED, seg)
+        elif not (is_ncnd or not_held or withheld or cost or vexatious or public_domain or link or otherwise_accessible) and (
+            _DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))
+        ):
+            add(Treatment.DISCLOSED, seg)
+    if not answer and reason:
+        add(Treatment.WITHHELD, reason)
+        answer = reason
+    elif (reason and Treatment.WITHHELD not in found and Treatment.PARTLY_DISCLOSED not in found
+          and found and set(found) <= {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED}):
+        # The reasons name this question as exempt although its answer only gives the rest.
+        add(Treatment.WITHHELD, reason)
+    pointers = extract_pointers(answer)
+    if not pointers and re.search(r"above link", answer, re.I):
+        pointers = list(previous_pointers)
+    if not found and pointers:
+        found.append(Treatment.PUBLIC_DOMAIN)  # the answer is a pointer to published material
+        evidence[Treatment.PUBLIC_DOMAIN] = next((x for x in answer.split("\n") if pointers[0].name in x),
+                                                 answer.split("\n")[0])
+    if Treatment.DISCLOSED in found and Treatment.WITHHELD in found:
+        # Figures given and some withheld in the same answer: a partial disclosure.
+        found[found.index(Treatment.DISCLOSED)] = Treatment.PARTLY_DISCLOSED
+        evidence.setdefault(Treatment.PARTLY_DISCLOSED, evidence.get(Treatment.WITHHELD, ""))
+    if Treatment.PARTLY_DISCLOSED in found and Treatment.WITHHELD in found:
+        found.remove(Treatment.WITHHELD)
+    found = list(dict.fromkeys(found))
+    found = _refine(found, answer, withheld_cited)
+    if shared and found:
+        found = decision.reduce_shared(found)
+    review = None
+    if shared and not found and (_DISCLOSED.search(read) or _FIGURE.search(_strip_citations(read))):
+        # nothing but wording or figures that may be the information itself: a guess, so a person checks it
+        found.append(Treatment.DISCLOSED)
+        evidence[Treatment.DISCLOSED] = next((x for x in segments if _DISCLOSED.search(x)), segments[0] if segments else "")
+        review = "read as disclosed from the response as a whole: check it"
+    if not found:
+        found.append(Treatment.OTHER)
+        reason_other = decision.other_reason(answer) if answer else "no answer found for this question"
+        review = f"other: {reason_other}"
+        confidence = 0.2
+    elif review:
+        confidence = 0.4
+    elif shared:
+        confidence = 0.6
+    else:
+        confidence = 0.9 if len(found) == 1 else 0.75
+    quote = next((evidence[t] for t in found if t in evidence), "")
+
+    exemptions = _question_exemptions(read if shared else answer, reason, found, letter_exemptions, accessible)
+    ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
+    if Treatment.NCND in found and not ncnd:
+        ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
+        exemptions = _dedupe(exemptions + ncnd)
+    if shared:
+        exemptions = _shared_exemptions(found, exemptions, letter_exemptions, table)
+        ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
+    else:  # a cost or vexatious refusal rests on s12 / s14 even where the answer does not name it
+        for t, section, default in ((Treatment.COST_LIMIT, "s12", "s12"), (Treatment.VEXATIOUS, "s14", "s14(1)")):
+            if t in found and not any(section_of(e) == section for e in exemptions):
+                exemptions = exemptions + ([e for e in letter_exemptions if section_of(e) == section] or [default])
+    return Question(
+        label=label,
+        text=text.strip(),
+        answer=answer.strip(),
+        treatments=tuple(found),
+        exemptions=tuple(exemptions),
+        pointers=tuple(pointers),
+        ncnd=tuple(ncnd),
+        evidence=quote.strip()[:300],
+        confidence=confidence,
+        review=review,
+    )
+
+
+_HOLDS = re.compile(r"confirm(?:s|ed)? (?:that )?.{0,80}?\b(?:does |do )?holds?\b|information (?:is|was) held\b", re.I)
+_REDIRECT = re.compile(r"(?:submit|send|direct|redirect|forward) (?:this part of )?(?:your|the) (?:request|question)s? to|"
+                       r"we (?:cannot|can't|are unable to) answer (?:for|on behalf of)|"
+                       r"(?:is|are) (?:not )?(?:held|the responsibility of) (?:by )?(?:another|a different|the) "
+                       r"(?:authority|organisation|body|department)", re.I)
+
+
+def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[Treatment]:
+    """What the phrases found, corrected by what the answer as a whole says: a cost or vexatious refusal
+    that calls its section 'an exemption' withholds nothing else; 'I can confirm that we hold it' before a
+    refusal is no disclosure; a request for clarification or a pointer to another body is `other`."""
+    out = list(found)
+    refusal = {Treatment.COST_LIMIT, Treatment.VEXATIOUS} & set(out)
+    if refusal and not withheld_cited:
+        out = [t for t in out if t not in (Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED)]
+    if (refusal or Treatment.WITHHELD in out or Treatment.NCND in out) and Treatment.DISCLOSED in out \
+            and _HOLDS.search(answer) and not _RELEASED.search(answer):
+        out.remove(Treatment.DISCLOSED)
+    if Treatment.COST_LIMIT in out and Treatment.NOT_HELD in out and _HOLDS.search(answer):
+        out.remove(Treatment.NOT_HELD)  # "we hold it, but finding it would exceed the limit"
+    settled = {Treatment.WITHHELD, Treatment.NCND, Treatment.NOT_HELD, Treatment.PARTLY_DISCLOSED, Treatment.COST_LIMIT,
+               Treatment.VEXATIOUS}
+    if not set(out) & settled and decision.other_reason(answer) in ("clarification", "redirected") and \
+            (decision.other_reason(answer) == "clarification" or _REDIRECT.search(answer)):
+        return []  # read as `other`, with the reason
+    return out
+
+
+def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]:
+    """The provisions a whole-response decision rests on: the cost or vexatious section alone for those
+    refusals (s12 when the letter names none), the exemptions it applied for the others."""
+    if Treatment.COST_LIMIT in found:
+        return [e for e in _dedupe(exemptions + letter_exemptions) if section_of(e) == "s12"] or ["s12"]
+    if Treatment.VEXATIOUS in found:
+        return [e for e in _dedupe(exemptions + letter_exemptions) if section_of(e) == "s14"] or ["s14(1)"]
+    if set(found) & WITHHOLDING:
+        return [e for e in exemptions if section_of(e) not in ("s12", "s14")]
+    return [e for e in exemptions if section_of(e) not in ("s12", "s14") and not table.is_ncnd_subsection(e)
+            and (set(found) & {Treatment.PUBLIC_DOMAIN} or section_of(e) in ("s21", "s25"))]
+
+
+def _strip_citations(text: str) -> str:
+    text = re.sub(r"\b(?:sections?|secs?\.?|s\.?|regulations?)\s?\d{1,2}(\(\w{1,3}\))*", " ", text, flags=re.I)
+    text = re.sub(r"\b\d+\s*(hours|working days|days)\b|\b(q|question)\s?\d+\w?", " ", text, flags=re.I)
+    return re.sub(r"\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"
+                  r"november|december)\b", " ", text, flags=re.I)
+
+
+def _cited(text: str, accessible: str = "s21"):
+    """The refusals ``text`` cites under the letter's Act (its profile known by its otherwise-accessible section):
+    FOISA's s21 is its review section, not an exemption."""
+    regime = by_accessible(accessible)
+    return [c for c in find_citations(text) if c.is_exemption and regime.applies(c.section)]
+
+
+def _question_exemptions(answer, reason, treatments, letter_exemptions, accessible="s21") -> list[str]:
+    cited = [c.text for c in _cited(answer, accessible)]
+    if not cited and reason:
+        cited = [c.text for c in _cited(reason, accessible)]
+    out: list[str] = []
+    for e in cited:
+        bare = section_of(e) == e
+        limbs = [x for x in letter_exemptions if bare and x.startswith(e + "(")]
+        out.extend(limbs or [e])
+    if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
+        table = rule_table()
+        refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e)
+                    and section_of(e) not in (accessible, "s12", "s14") and not e.startswith(NOT_HELD_EXCEPTION)]
+        families = {section_of(e) for e in refusing}
+        if len(families) == 1:
+            out = refusing
+    return _most_specific(out)
+
+
+def _most_specific(items: list[str]) -> list[str]:
+    """Drop 's31' when 's31(1)(a)' is also cited; keep order; unique."""
+    items = _dedupe(items)
+    return [e for e in items if not any(o != e and o.startswith(e + "(") for o in items)]
+
+
+def _dedupe(items):
+    return list(dict.fromkeys(items))

@@ -1,0 +1,128 @@
+"""What a letter says about itself: its reference, authority, date and regime (the Act it answers under).
+
+Pure: text in, facts out.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from foi_precedent.letters.model import (
+    Regime,
+)
+
+# --- header facts ---------------------------------------------------------------------------------
+
+_REFERENCE = re.compile(
+    r"(?:reference\s*(?:no|number)?\.?\s*[:.]?|our ref(?:erence)?\s*[:.]?|ref\s*[:.]|foi\s+request\s+(?:no|number)\s*[:.]?)"
+    r"\s*(?P<ref>[A-Z0-9][A-Z0-9./_\- ]{3,30}[A-Z0-9])",
+    re.I,
+)
+
+
+def _reference(text: str) -> str | None:
+    for m in _REFERENCE.finditer(text[:3000]):
+        ref = _reference_token(m.group("ref"))
+        if ref:  # "Enquiries to Information Governance", "Our Ref:" alone are no reference
+            return ref
+    m = re.search(r"\b(?:[A-Z]{2,4}-)?FOI[A-Z]?[-/]\d[\w/.-]{2,24}", text[:3000])  # IM-FOI-2018-1421, FOIR-104834967
+    if m:
+        return m.group(0).rstrip(".")
+    m = re.search(r"\b\d{2}\.FOI\.\d{2}\.\d{6}\b", text)
+    return m.group(0) if m else None
+
+
+def _reference_token(raw: str) -> str | None:
+    """'FOI 4530 Dear Sir' -> 'FOI 4530'; 'F16458 and I would' -> 'F16458'; 'FOI-GOOD' -> itself; words -> None."""
+    tokens = raw.split()
+    if tokens and re.fullmatch(r"[A-Z]{2,}(?:[-/.][A-Z0-9]+)+", tokens[0]):
+        return tokens[0]  # an identifier without a number ("FOI-GOOD")
+    for i, tok in enumerate(tokens):
+        if re.search(r"\d", tok):
+            head = tokens[i - 1] + " " if i and re.fullmatch(r"[A-Z]{2,5}", tokens[i - 1]) else ""
+            tail = " ".join(tokens[i + 1: i + 3]) if re.fullmatch(r"/ \d+", " ".join(tokens[i + 1: i + 3])) else ""
+            return (head + tok + (" " + tail if tail else "")).rstrip(".,;:")
+    return None
+
+
+def _fallback_reference(source: str, text: str) -> str:
+    import hashlib
+
+    return f"{Path(source).stem}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+
+
+_KNOWN_AUTHORITY = [
+    (re.compile(r"\b01\.FOI\.\d|\bmetropolitan police|\bMPS\b|met\.police\.uk"), "Metropolitan Police Service"),
+]
+_AUTHORITY = re.compile(
+    r"\b((?:[A-Z][a-z]+ ){1,3}(?:Police(?: Service)?|Constabulary|City Council|Borough Council|County Council|Council))\b"
+)
+
+
+def _authority(text: str) -> str | None:
+    for pattern, name in _KNOWN_AUTHORITY:
+        if pattern.search(text):
+            return name
+    m = _AUTHORITY.search(text)
+    return m.group(1) if m else None
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\s+(\d{{4}})\b", re.I)
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _date(text: str) -> date | None:
+    head = text[:1500]
+    m = re.search(r"^date\s*[:.]?\s*(.+)$", head, re.I | re.M)
+    candidates = [m.group(1)] if m else []
+    candidates.append(head)
+    for cand in candidates:
+        for rx, build in (
+            (_DATE_ISO, lambda g: date(int(g[0]), int(g[1]), int(g[2]))),
+            (_DATE_WORDS, lambda g: datetime.strptime(f"{g[0]} {g[1]} {g[2]}", "%d %B %Y").date()),
+            (_DATE_SLASH, lambda g: date(int(g[2]), int(g[1]), int(g[0]))),
+        ):
+            mm = rx.search(cand)
+            if mm:
+                try:
+                    return build(mm.groups())
+                except ValueError:
+                    continue
+    return None
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+_EIR = re.compile(r"environmental information regulations|\bEIRs?\b", re.I)
+_FOISA = re.compile(r"\(scotland\) act|\bFOISA\b|scottish information commissioner", re.I)
+_FOIA = re.compile(r"freedom of information act(?! \(scotland\))|\bFOIA\b", re.I)
+REGIME_NAMES = {Regime.EIR: _EIR, Regime.FOISA: _FOISA, Regime.FOIA: _FOIA}  # how a text names each regime, first match wins
+
+
+def named_regime(text: str) -> Regime | None:
+    """The regime a text names, if it names one: 'the Environmental Information Regulations' (EIR), 'the Freedom
+    of Information (Scotland) Act' (FOISA), 'the Freedom of Information Act' (FOIA). A request's own words."""
+    return next((regime for regime, pattern in REGIME_NAMES.items() if pattern.search(text)), None)
+
+
+def _regime(text: str, meta: dict) -> Regime:
+    if meta.get("regime") in {r.value for r in Regime}:
+        return Regime(meta["regime"])
+    if _EIR.search(text) or re.search(r"regulation 12\(", text, re.I):
+        return Regime.EIR
+    if _FOISA.search(text):
+        return Regime.FOISA
+    return Regime.FOIA

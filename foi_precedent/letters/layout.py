@@ -1,0 +1,350 @@
+"""The layout of a reply: web-page noise, the request / decision / response / closing sections, question labels
+(Q1, 1a., Question 2, REQUEST 1, runs such as "Response 1 - 6:"), unnumbered request items, and the prose that
+names the questions it answers.
+
+Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from foi_precedent.letters import decision
+from foi_precedent.letters.answers import (
+    _WITHHELD,
+)
+
+# --- web-page noise -------------------------------------------------------------------------------
+
+NOISE_LINES = [
+    r"(quickly exit this site.*)?leave this site",
+    r"we use (some )?essential cookies.*",
+    r"you can manage your preferences and cookie settings.*",
+    r"your cookie preferences have been saved.*",
+    r"sorry, there was a technical problem.*",
+    r"this site is a beta.*",
+    r"(accept|reject) (all |additional )?cookies",
+    r"customi[sz]e cookies",
+    r"skip to (main )?content",
+    r"cookie (settings|preferences|policy)",
+    r"print this page|share this page|back to top",
+]
+_NOISE = re.compile(r"^(?:" + "|".join(NOISE_LINES) + r")\s*\.?$", re.I)
+
+# --- section markers ------------------------------------------------------------------------------
+
+_REQUEST_START = re.compile(
+    r"^(?:i note you seek access to the following information|you asked(?: for)?(?: the following)?|"
+    r"your request(?: for information)?(?: was| read| is)?|request|requested information|you requested"
+    r"(?: the following)?|the request|information requested|details of (?:the |your )?request|you wrote|"
+    r"request(?:ed)? details|summary of (?:the |your )?request)\s*:?\s*$",
+    re.I,
+)
+_DECISION = re.compile(
+    r"^(?:i have today decided|we have (today )?decided|decision\b|the (mps|force|council|department) has decided|"
+    r"i am writing to (let you know|confirm))",
+    re.I,
+)
+_RESPONSE_START = re.compile(
+    r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?|information (disclosed|released)|"
+    r"details of (?:the |our )?response|summary of (?:the |our )?response|[\w&.' ]{2,40} response|"
+    r"(?:please find )?(?:our|the) response(?: to your (request|questions))? (is|are)?\s*(below|as follows))\s*:?\s*$",
+    re.I,
+)
+# "Response 1 - 6:", "1-3.", "Questions 4 to 6": one answer to a run of questions.
+_RANGE = re.compile(
+    r"^(?P<kw>(?:in )?(?:response|answer|reply)s?(?: to)?(?: questions?| q)?\s*|questions?\s*|q\s*)?"
+    r"(?P<a>\d{1,2})\s*(?:-|\u2013|\u2014|to|&|and)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*"
+    r"(?:(?<=\d)(?=\s*$)|(?(kw)[.:)]?|[.:)])(?:\s+|$|(?<=[.:)])(?=[A-Z])))",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"^(?:complaint rights|your right to (complain|request a review)|right of (appeal|review)|appeals?|"
+    r"are you unhappy with how your request has been handled|if you are (dissatisfied|unhappy)|"
+    r"yours (sincerely|faithfully)|review procedure|complaints?( procedure)?)\b",
+    re.I,
+)
+_REASON_START = re.compile(r"^(?:reasons? for (decision|refusal)|public interest test|harm|evidence of harm)\b", re.I)
+
+# --- question labels ------------------------------------------------------------------------------
+
+_LABEL = re.compile(
+    r"^(?:for\s+)?(?P<kw>q(?:uestion)?|request|part)\s*[.:]?\s*(?P<num>\d{1,2})(?P<sub>[a-z](?![a-z])|\([a-z]\))?"
+    r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
+    re.I,
+)
+_NUMBERED = re.compile(r"^\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)]\s+(?=\S)")  # "0." is an answer, not a label
+
+
+@dataclass
+class _Block:
+    """A labelled stretch of the letter: a question as asked, or as restated with its answer."""
+
+    label: str
+    key: tuple[str, str]  # (family, number+sub), e.g. ("q", "1a")
+    head: str
+    body: list[str] = field(default_factory=list)
+    section: str = "response"
+
+
+# --- sections -------------------------------------------------------------------------------------
+
+
+def _split_sections(lines: list[str]) -> dict[str, list[str]]:
+    """pre (header), request, decision (decision + reasons), response (answers), closing."""
+    out: dict[str, list[str]] = {"pre": [], "request": [], "decision": [], "response": [], "closing": []}
+    state = "pre"
+    seen_request = False
+    for line in lines:
+        if not line:
+            out[state].append("")
+            continue
+        if state in ("pre",) and _REQUEST_START.match(line):
+            state, seen_request = "request", True
+            continue
+        if state in ("pre", "request") and _DECISION.match(line):
+            state = "decision"
+        elif state in ("pre", "request", "decision") and _RESPONSE_START.match(line):
+            state = "response"
+            continue
+        elif state in ("pre", "request", "decision") and (m := _RANGE.match(line)) and m.group("kw") and \
+                not m.group("kw").lower().startswith("q"):
+            state = "response"  # "Response 1 - 6:" starts the answers and labels the first of them
+        elif state != "closing" and _CLOSING.match(line):
+            state = "closing"
+        elif state == "closing" and re.match(r"dear\b", line, re.I):
+            state = "response"  # a thread: the request signed off, then the reply ("Dear Terry,")
+        out[state].append(line)
+    if not seen_request and not out["response"]:
+        # No markers at all: treat everything between header and closing as the response.
+        out["response"], out["pre"] = out["pre"], []
+    return out
+
+
+def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
+    """(label as written, matching key, rest of the line) or None."""
+    m = _LABEL.match(line)
+    if m:
+        kw = m.group("kw").lower()
+        sub = (m.group("sub") or "").strip("()").lower()
+        num = m.group("num")
+        rest = line[m.end():].strip()
+        if kw == "part":
+            return None  # "Part 1 of the question ..." is part of an answer, not a question
+        written = m.group("kw")
+        if kw == "q":
+            family, label = "q", f"Q{num}{sub}"
+        elif kw == "question":
+            family, label = "q", f"Question {num}{sub}"
+        else:
+            family = "request"
+            label = f"{'REQUEST' if written.isupper() else 'Request'} {num}{sub}"
+        return label, (family, num + sub), rest
+    m = _NUMBERED.match(line)
+    if m:
+        sub = (m.group("sub") or "").lower()
+        return f"{m.group('num')}{sub}", ("n", m.group("num") + sub), line[m.end():].strip()
+    return None
+
+
+def _renumbered(blocks: list[_Block]) -> list[_Block]:
+    """A list whose every item came out as "1." (an HTML list saved as text) is numbered in order."""
+    if len(blocks) > 1 and len({b.key for b in blocks}) == 1 and blocks[0].key[0] == "n":
+        for i, b in enumerate(blocks, start=1):
+            b.key, b.label = ("n", str(i)), str(i)
+    return blocks
+
+
+def _range_blocks(line: str, section: str) -> list[_Block]:
+    """'1-3. text' -> blocks for 1, 2 and 3 sharing one body (the answer they share)."""
+    m = _RANGE.match(line) if section == "response" else None
+    if not m:
+        return []
+    a, b = int(m.group("a")), int(m.group("b"))
+    if not 1 <= a < b <= a + 20:
+        return []
+    body: list[str] = []
+    rest = line[m.end():].strip()
+    return [_Block(label=str(n), key=("n", str(n)), head=rest, body=body, section=section) for n in range(a, b + 1)]
+
+
+def _blocks(lines: list[str], section: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    run: list[_Block] = []  # the blocks of a range, which share the lines that follow
+    for line in lines:
+        ranged = _range_blocks(line, section) if line else []
+        if ranged:
+            blocks.extend(ranged)
+            run = ranged
+            continue
+        found = _label_of(line) if line else None
+        if found:
+            run = []
+            label, key, rest = found
+            blocks.append(_Block(label=label, key=key, head=rest, section=section))
+        elif run and line:
+            run[0].body.append(line)  # one list, shared by the run
+        elif blocks and line and not _RESPONSE_START.match(line):
+            blocks[-1].body.append(line)
+        elif blocks and not line:
+            blocks[-1].body.append("")
+    return blocks
+
+
+_ITEM = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]\s+|\(?([a-hj-z]|[ivx]{1,4})[.)]\s+|"
+                   r"(?:firstly|secondly|thirdly|fourthly|fifthly|finally|lastly)\b,?\s*)(?=\S)", re.I)
+_QUOTED_REQUEST = re.compile(
+    r"(?:you (?:asked|requested|wrote)|your (?:request|email|letter)[^.:\n]{0,80}?(?:asked|requested|read|was|for|in which you"
+    r" (?:asked|requested))|(?:i|we) (?:note|understand) (?:that )?you (?:are seeking|seek|have asked|requested)|"
+    r"information requested|request(?:ed)? (?:for|the following))\b[^:\n]{0,120}[:\n]",
+    re.I,
+)
+
+
+# A line of a request that asks for something (a question of its own), and one that only introduces them.
+_ASKS = re.compile(
+    r"\?\s*$|\?\s+[A-Z]|^(?:please|can|could|would|how|what|which|when|where|who|why|whether|is there|are there|do|does|"
+    r"did|has|have|i (?:would like|request|am requesting|wish)|copies|a copy|copy of|details|the (?:number|total|amount|"
+    r"names?|dates?|cost)|all|any|a list|a breakdown|a full|numbers? of|information (?:on|about|regarding))\b",
+    re.I,
+)
+# In a letter with no request heading: a line that can only be the requester asking.
+_STRONG_ASK = re.compile(
+    r"^(?:[-*\u2022\u25aa\u25cf\u2013]\s*|\(?[a-z0-9]{1,2}[.)]\s*)?(?:please (?!find|note|see|contact|be aware|do not|let us)"
+    r"(?:also |could you |can you )?\w+|(?:can|could|would) you (?:please |also )?(?:tell|provide|confirm|advise|inform|"
+    r"supply|send|state|give|list|disclose|let)|how (?:many|much|often|long)|what (?:is|are|was|were|percentage|number)|"
+    r"i (?:would like|request|am requesting|wish) (?:to (?:request|know|ask|receive)|a copy|copies|details|the|any|all)|"
+    r"is there|are there|do you|does the|has the|have you)\b.{10,}",
+    re.I,
+)
+_INTRO = re.compile(r":\s*$|^(?:i am writing|i would like to (?:make|request|submit) a (?:freedom|request)|under the freedom|"
+                    r"dear\b|this is a request)", re.I)
+
+
+_LETTERED = re.compile(r"^\(?([a-h])[.)]\s+(?=\S)")
+
+
+def _lettered_run(lines: list[str]) -> list[str]:
+    """The first run of items lettered a), b), c) ... in order: a request asked in lettered items."""
+    run: list[str] = []
+    for line in lines:
+        m = _LETTERED.match(line)
+        if m and m.group(1) == "abcdefgh"[len(run)]:
+            run.append(line)
+        elif m and run:
+            break
+        elif run and not m and line.strip() and not run[-1].rstrip().endswith((".", "?")):
+            run[-1] = run[-1] + " " + line  # a wrapped item
+        elif run and len(run) >= 2 and line.strip():
+            break
+    return run if len(run) >= 2 else []
+
+
+def _request_items(lines: list[str]) -> list[tuple[str, str]]:
+    """The unnumbered items of a request: bullets, (a), 'Firstly', or paragraphs that ask for something. An item
+    that ends with ':' keeps the breakdown listed under it, and "If yes, ..." stays with the question it follows."""
+    items: list[tuple[str, str]] = []
+    breakdown = False  # the last item ended with ':' and what follows is its list
+    for line in (x for x in lines if x):
+        m = _ITEM.match(line)
+        rest = line[m.end():].strip() if m else line
+        if items and (_FOLLOW_UP.match(rest) or (breakdown and _IS_BREAKDOWN.match(rest))):
+            # "... in the periods:" then "a) 2017/18", "- The time": the breakdown stays with its question
+            items[-1] = (items[-1][0], items[-1][1] + " " + line)
+            continue
+        if m or (_ASKS.search(line) and not _INTRO.search(line)):
+            items.append((f"Item {len(items) + 1}", rest))
+            breakdown = rest.rstrip().endswith(":")
+        elif items:
+            items[-1] = (items[-1][0], items[-1][1] + " " + line)
+            breakdown = breakdown or line.rstrip().endswith(":")
+    return items
+
+
+# "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
+_FOLLOW_UP = re.compile(r"^-?\s*if (?:yes|so|not|no|this is the case|applicable)\b", re.I)
+# A short entry of a list (a year, a category, a field), not a question of its own.
+_IS_BREAKDOWN = re.compile(r"^(?![^?]*\?\s*$)(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
+                           r".{1,90}$", re.I)
+
+
+def _first_sentences(text: str, limit: int = 300) -> str:
+    out = ""
+    for sentence in decision.sentences(text):
+        out = (out + " " + sentence).strip()
+        if len(out) >= 80:
+            break
+    return out[:limit]
+_MENTION = re.compile(r"\b(?:q|questions?|requests?)\s?(\d{1,2})[a-z]?\b(?:\s*(?:-|\u2013|to|and|&)\s*(?:q\s?)?(\d{1,2})\b)?",
+                      re.I)
+
+
+def _mentions(lines: list[str]) -> dict[str, list[str]]:
+    """Paragraphs of the response that name the questions they answer ('In relation to question 2', 'Q4 & Q5 -')."""
+    out: dict[str, list[str]] = {}
+    for line in lines:
+        for m in _MENTION.finditer(line[:200] if line else ""):
+            a = int(m.group(1))
+            b = int(m.group(2)) if m.group(2) and a < int(m.group(2)) <= a + 20 else a
+            for n in range(a, b + 1):
+                if line not in out.setdefault(str(n), []):
+                    out[str(n)].append(line)
+    return out
+
+
+def _match_key(key, by_key, answers) -> tuple[str, str]:
+    """An answer labelled 'For Question 1' may answer 'REQUEST 1': match on the number when the
+    family has no such question."""
+    if key in by_key:
+        return key
+    same_number = [k for k in by_key if k[1] == key[1]]
+    unanswered = [k for k in same_number if k not in answers]
+    if len(unanswered) == 1:
+        return unanswered[0]
+    if len(same_number) == 1:
+        return same_number[0]
+    return key
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+_INLINE_ANSWER = re.compile(
+    r"\s[-\u2013\u2014]\s+(?=(?:please|this information|see|no\b|yes\b|not held|none|nil|the (?:mps|force|council)|"
+    r"we |information)\b)",
+    re.I,
+)
+
+
+def _split_inline(head: str, body: str) -> tuple[str, str]:
+    """'Q1a - question? – Please visit above link.' -> (question, answer)."""
+    if body:
+        return head, body
+    parts = list(_INLINE_ANSWER.finditer(head))
+    if parts:
+        cut = parts[-1]
+        return head[: cut.start()].strip(), head[cut.end():].strip()
+    return head, ""
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines).strip()
+
+
+_REASON_LABEL = re.compile(r"\b(?:redefined\s+)?(?:q|question)\s?(\d{1,2}[a-z]?)\b", re.I)
+
+
+def _reason_paragraphs(lines: list[str]) -> dict[str, str]:
+    """Reason-for-decision paragraphs that name a question ('The information requested for Q6 ...')."""
+    out: dict[str, str] = {}
+    for line in lines:
+        if not _WITHHELD.search(line) and "not suitable" not in line.lower():
+            continue
+        for m in _REASON_LABEL.finditer(line[:300]):
+            out.setdefault(f"q{m.group(1).lower()}", line)
+    return out
