@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from pathlib import Path
+
+import yaml
 
 # name -> module whose ``run() -> dict`` and ``table(results) -> str`` serve it
 _MODULES = {"real_letters": "evals.real_letters.suite", "real_requests": "evals.real_requests.suite"}
@@ -18,6 +21,21 @@ DATASETS = tuple(_MODULES)
 def runner(name: str) -> tuple[Callable[[], dict], Callable[[dict], str]]:
     module = import_module(_MODULES[name])
     return module.run, module.table
+
+
+def load_labels(directory: Path) -> list[dict]:
+    """Every labelled case of a set (``labels/*.yaml``, in file order), each with its ``_batch``; a case found by
+    two labellers keeps the first label."""
+    out: list[dict] = []
+    seen: set[str] = set()
+    for path in sorted(directory.glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if entry["id"] in seen:
+                continue
+            seen.add(entry["id"])
+            entry["_batch"] = path.stem
+            out.append(entry)
+    return out
 
 
 def split(cases: list[dict], metrics: Callable[[list[dict]], dict]) -> dict:

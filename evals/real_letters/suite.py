@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
+from evals import datasets
 from evals.datasets import split, split_table
 from evals.holdout import is_held_back
 from evals.scorers import exemption_scores, pointer_scores, ratio
@@ -37,16 +36,7 @@ FLAGS = ("refusal_notice", "public_interest_test", "harm_statement", "complaint_
 
 
 def load_labels(directory: Path = LABELS_DIR) -> list[dict]:
-    out: list[dict] = []
-    seen: set[str] = set()
-    for path in sorted(directory.glob("*.yaml")):
-        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            if entry["id"] in seen:
-                continue  # the same letter found by two labellers: the first label stands
-            seen.add(entry["id"])
-            entry["_batch"] = path.stem
-            out.append(entry)
-    return out
+    return datasets.load_labels(directory)
 
 
 # --- alignment ------------------------------------------------------------------------------------

@@ -33,8 +33,7 @@ import re
 from difflib import SequenceMatcher
 from pathlib import Path
 
-import yaml
-
+from evals import datasets
 from evals.datasets import split, split_table
 from evals.holdout import is_held_back
 from foi_precedent.drafting.request import Request, split_request
@@ -48,16 +47,7 @@ _FRONT = re.compile(r"\A\ufeff?---\s*\n.*?\n---[ \t]*\n", re.S)
 
 
 def load_labels(directory: Path = LABELS_DIR) -> list[dict]:
-    out: list[dict] = []
-    seen: set[str] = set()
-    for path in sorted(directory.glob("*.yaml")):
-        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            if entry["id"] in seen:
-                continue  # the same request found by two labellers: the first label stands
-            seen.add(entry["id"])
-            entry["_batch"] = path.stem
-            out.append(entry)
-    return out
+    return datasets.load_labels(directory)
 
 
 def request_text(path: Path) -> str:
