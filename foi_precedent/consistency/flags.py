@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from foi_precedent.cases.clock import due_date
 from foi_precedent.consistency.consensus import REFUSALS, STRONG_SIMILARITY, Consensus, same_authority
+from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.exemptions import rule_table_for, section_of
 from foi_precedent.letters.model import REFUSING, RELEASING, Letter, Question, Regime, Treatment
 from foi_precedent.letters.precedent import Precedent
@@ -37,6 +39,7 @@ STATUTORY_KINDS = (
     "missing_complaint_rights",
     "s30_and_s31",
     "unanswered_question",
+    "past_due_date",
 )
 ALL_KINDS = DIVERGENCE_KINDS + POINTER_KINDS + STATUTORY_KINDS
 
@@ -319,6 +322,8 @@ _RULES = {
             "be likely to, prejudice the named interest.",
     "absolute": "Absolute exemptions (e.g. s21, s23, s32, s40(2), s41, s44) need no public interest test.",
     "ncnd": "ICO guidance: 'not held' and NCND must never both be said about the same item.",
+    "s10": "FOIA s10(1): reply promptly and in any event within 20 working days of receipt (FOISA s10, EIR reg 5(2)); "
+           "longer only with an extension notified in time (FOIA s10(3) with a s17(2) notice, EIR reg 7).",
     "s21": "s21 (reasonably accessible): the letter must say precisely where the information is (a title or URL).",
     "s12": "s12 cost limit: give the estimate (hours at £25 per hour against the £450/£600 limit) and s16 advice on "
            "how to narrow the request.",
@@ -345,6 +350,23 @@ def _letter_reasons(letter: Letter) -> str:
         if q.text:
             text = text.replace(q.text, " ")
     return text
+
+
+def _past_due(letter: Letter) -> str | None:
+    """The reply is dated after its statutory due date (20 working days from receipt; 40 with a notified
+    extension: FOIA s10(3), EIR reg 7) -- a message, or None when it is on time or the dates are unknown."""
+    if not (letter.date and letter.received) or letter.date < letter.received:
+        return None
+    extension = {Regime.FOIA: "pit", Regime.EIR: "eir-complex"}.get(letter.regime) if letter.extension_notice else None
+    try:
+        due = due_date(letter.received, letter.regime, extension=extension)
+    except PrecedentError:
+        return None  # a date the clock does not cover (before 2005)
+    if letter.date <= due.due:
+        return None
+    return (f"The letter is dated {letter.date:%d %B %Y}, after its due date of {due.due:%d %B %Y} "
+            f"({due.working_days} working days from receipt on {letter.received:%d %B %Y})"
+            + ("" if extension else ", and gives no notice of an extension") + ".")
 
 
 def _provision(citation: str) -> str:
@@ -421,6 +443,9 @@ def statutory_flags(letter: Letter) -> list[Flag]:
         if not q.answer.strip():
             flag("unanswered_question", "medium", q.label, "This question is not answered anywhere in the letter.",
                  q.text, "s1")
+    late = _past_due(letter)
+    if late:
+        flag("past_due_date", "medium", letter.questions[0].label, late, letter.text[:400], "s10")
     if not letter.complaint_rights:
         last = letter.questions[-1]
         flag("missing_complaint_rights", "medium", last.label,

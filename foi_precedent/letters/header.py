@@ -95,6 +95,27 @@ def _date(text: str) -> date | None:
     return None
 
 
+_RECEIVED = re.compile(
+    rf"(?:received|dated|submitted)(?: by (?:us|the \w+(?: \w+)?))?(?: on)?\s*[:\-\u2013]?\s*(?:\w+day,? )?"
+    rf"(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})",
+    re.I,
+)
+_EXTENSION = re.compile(r"section 10\(3\)|\bs\.?\s?10\(3\)|regulation 7\b|extend(?:ed|ing)? the (?:time|deadline|"
+                        r"response (?:time|date)|date for (?:a )?response)|(?:need|require)s? (?:more|further|additional) "
+                        r"time to consider the public interest|further 20 working days|section 17\(2\)", re.I)
+
+
+def _received(text: str) -> date | None:
+    """When the request was received: "your request for information received on 14 March 2019", "Date received
+    - 30 September 2020"."""
+    m = _RECEIVED.search(text[:4000])
+    return _date(m.group(1)) if m else None
+
+
+def _extension_notice(text: str) -> bool:
+    return bool(_EXTENSION.search(text))
+
+
 def _as_date(value) -> date | None:
     if isinstance(value, date):
         return value

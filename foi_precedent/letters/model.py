@@ -113,6 +113,8 @@ class Letter:
     harm_statement: bool = False
     public_interest_test: bool = False
     complaint_rights: bool = False
+    received: date | None = None  # when the request was received, where the letter says
+    extension_notice: bool = False  # the letter says the deadline was extended (FOIA s10(3), EIR reg 7)
     title: str | None = None
     source: str | None = None
     licence: str | None = None
@@ -165,6 +167,8 @@ class Letter:
             "public_interest_test": self.public_interest_test,
             "complaint_rights": self.complaint_rights,
             "needs_review": self.needs_review,
+            "received": self.received.isoformat() if self.received else None,
+            "extension_notice": self.extension_notice,
             "questions": [
                 {
                     "label": q.label,
@@ -218,6 +222,8 @@ def letter_from_dict(d: dict) -> Letter:
         harm_statement=d.get("harm_statement", False),
         public_interest_test=d.get("public_interest_test", False),
         complaint_rights=d.get("complaint_rights", False),
+        received=date.fromisoformat(d["received"]) if d.get("received") else None,
+        extension_notice=d.get("extension_notice", False),
         title=d.get("title"),
         source=d.get("source"),
         licence=d.get("licence"),

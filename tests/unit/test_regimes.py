@@ -72,3 +72,24 @@ def test_a_foisa_letter_citing_its_review_section_applies_no_exemption():
     assert letter.questions[0].exemptions == ("s12",)
     assert profile("FOISA").applies("s38") and not profile("FOISA").applies("s21")
     assert profile("FOIA").applies("s21") and profile("FOIA").applies("s22A")
+
+
+LATE = ("Date: {sent}\nThank you for your request for information received on {received}.\nRequest\n1. How many "
+        "drones does the force own?\nResponse\n1. The force owns 4 drones.{extra}\n" + CLOSE)
+
+
+def test_a_reply_dated_after_its_due_date_is_flagged():
+    # received Tue 2 January 2024: the 20th working day after it is Tue 30 January 2024 (no bank holidays between)
+    late = parse_text(LATE.format(sent="31 January 2024", received="2 January 2024", extra=""))
+    assert late.received.isoformat() == "2024-01-02" and not late.extension_notice
+    message = {f.kind: f.message for f in statutory_flags(late)}["past_due_date"]
+    assert "30 January 2024" in message and "no notice of an extension" in message
+    on_time = parse_text(LATE.format(sent="30 January 2024", received="2 January 2024", extra=""))
+    assert "past_due_date" not in {f.kind for f in statutory_flags(on_time)}
+
+
+def test_a_notified_public_interest_extension_moves_the_due_date():
+    extended = parse_text(LATE.format(sent="20 February 2024", received="2 January 2024",
+                                      extra=" We extended the time to consider the public interest under section 10(3)."))
+    assert extended.extension_notice
+    assert "past_due_date" not in {f.kind for f in statutory_flags(extended)}  # due 27 February 2024 with 20 more
