@@ -17,6 +17,7 @@ from evals import scorers
 from evals.schema import FlagCase, RequestCase, RetrievalCase, Suite
 from foi_precedent.consistency.flags import DIVERGENCE_KINDS, STATUTORY_KINDS
 from foi_precedent.letters.model import label_key
+from foi_precedent.ports import IndexWrapper, pointer_keys
 from foi_precedent.settings import DEFAULT_DRAFT_PROMPT
 
 RESULTS_VERSION = 1
@@ -42,12 +43,12 @@ METRICS = {
 NOT_REGRESSIONS = {"seconds_per_case"}  # reported, never gates (machines differ)
 
 
-class EvalIndex:
+class EvalIndex(IndexWrapper):
     """The index as the cases see it: some references barred from being precedent, and the corpus's pointer
     names (for the checker's unknown_pointer flags and the invented-pointer metric)."""
 
     def __init__(self, index, exclude: Sequence[str] = (), pointer_keys: set[str] | None = None):
-        self._index = index
+        super().__init__(index)
         self._exclude = set(exclude)
         self._pointer_keys = pointer_keys
 
@@ -66,28 +67,11 @@ class EvalIndex:
     def with_exclude(self, exclude: Sequence[str]) -> EvalIndex:
         return EvalIndex(self._index, exclude, self.known_pointer_keys())
 
-    def __getattr__(self, name):
-        return getattr(self._index, name)
-
-
-def corpus_letters(index) -> list:
-    from foi_precedent.recheck.engine import all_letters
-
-    return all_letters(index)
-
 
 def corpus_pointer_keys(index) -> set[str]:
-    return {p.key for letter in corpus_letters(index) for q in letter.questions for p in q.pointers}
-
-
-def get_letter(index, reference: str):
-    letters = getattr(index, "letters", None)
-    if isinstance(letters, dict):
-        letter = letters.get(reference)
-        if letter is None:
-            raise KeyError(reference)
-        return letter
-    return index.letter(reference)
+    """The pointers of the corpus's letters as parsed (the index's own ``known_pointer_keys`` reads them from
+    its store)."""
+    return pointer_keys(index.letters())
 
 
 @dataclass
@@ -211,7 +195,7 @@ def run_flags(case: FlagCase, ctx: EvalContext) -> dict:
         a, b = case.pair
         hits = []
         for this, other in ((a, b), (b, a)):
-            letter = get_letter(ctx.index, this.reference)
+            letter = ctx.index.letter(this.reference)
             result = check_letter(letter, index, authority=case.authority)
             cons = {c.label: c for c in result.questions}
             for f in result.flags:
@@ -220,7 +204,7 @@ def run_flags(case: FlagCase, ctx: EvalContext) -> dict:
                     hits.append(f"{this.reference} {f.label} {f.kind} (against {other.reference})")
         s = {"tp": 1 if hits else 0, "fp": 0, "fn": 0 if hits else 1, "passed": bool(hits)}
         return {"passed": s["passed"], "scores": {**s, "ground_truth": 1}, "details": {"flags": hits}}
-    letter = get_letter(ctx.index, case.letter) if case.letter else _parse_draft(case.draft, case.id)
+    letter = ctx.index.letter(case.letter) if case.letter else _parse_draft(case.draft, case.id)
     result = check_letter(letter, index, authority=case.authority)
     got = [(f.label, f.kind) for f in result.flags if f.kind in considered]
     s = scorers.flag_scores([(e.label, e.kinds) for e in case.expected], got)

@@ -36,6 +36,7 @@ from foi_precedent.errors import LetterError, ModelError, PrecedentError, SetupE
 from foi_precedent.letters.exemptions import rule_table_for, section_of
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.parser import parse_text
+from foi_precedent.ports import IndexWrapper
 from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings
 
 PROMPT_NAME = DEFAULT_DRAFT_PROMPT
@@ -176,18 +177,17 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int,
     from foi_precedent.drafting.letter import precedent_reasons
 
     first, second, reasons = [], [], []
-    get_letter = getattr(index, "letter", None)
     seen_letters: set[str] = set()
     for q in plan.questions:
         for n, p in enumerate(q.sources[:2 if include_second else 1]):
             passage = (f"[{p.reference} {p.label}{', ' + p.date.isoformat() if p.date else ''}] "
                        f"Q: {one_line(p.question)}\nA: {one_line(p.answer)}")
             (first if n == 0 else second).append(passage)
-            if (include_reasons and n == 0 and q.withholds and callable(get_letter) and p.reference not in seen_letters
+            if (include_reasons and n == 0 and q.withholds and p.reference not in seen_letters
                     and set(p.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}):
                 seen_letters.add(p.reference)
                 try:
-                    paragraphs = precedent_reasons(get_letter(p.reference))
+                    paragraphs = precedent_reasons(index.letter(p.reference))
                 except Exception:  # the index may not hold the letter
                     paragraphs = []
                 if paragraphs:
@@ -348,16 +348,13 @@ def beyond_plan_flags(letter: Letter, plan: Plan) -> list[Flag]:
     return flags
 
 
-class _OneDraftIndex:
+class _OneDraftIndex(IndexWrapper):
     """The index as one draft sees it: the checker repeats the plan's searches (same questions, same k, and only
     the draft's own placeholder reference excluded), so their results are reused instead of embedded again."""
 
     def __init__(self, index):
-        self._index = index
+        super().__init__(index)
         self._memo: dict[tuple, list[list]] = {}
-
-    def __getattr__(self, name):
-        return getattr(self._index, name)
 
     def search_many(self, queries, k=10, authority=None, exclude_references=(), **kw):
         if kw:
@@ -372,27 +369,6 @@ class _OneDraftIndex:
         if not excluded:
             self._memo[key] = [list(h) for h in hits]
         return hits
-
-
-class _WithPointerKeys:
-    """An index without ``known_pointer_keys()`` (the checker needs it): computed from its letters."""
-
-    def __init__(self, index):
-        self._index = index
-
-    def __getattr__(self, name):
-        return getattr(self._index, name)
-
-    def known_pointer_keys(self) -> set[str]:
-        letters = self._index.letters()
-        letters = letters.values() if isinstance(letters, dict) else letters
-        return {p.key for letter in letters for q in letter.questions for p in q.pointers}
-
-
-def checkable(index):
-    if hasattr(index, "known_pointer_keys") or not callable(getattr(index, "letters", None)):
-        return index
-    return _WithPointerKeys(index)
 
 
 def request_letter(request: Request) -> Letter:
@@ -574,7 +550,7 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
     # identity (the checker never counts a letter as its own precedent).
     letter = dataclasses.replace(letter, reference=DRAFT_REFERENCE)
 
-    check = check_letter(letter, checkable(index), authority=authority, request=request_letter(request), k=k)
+    check = check_letter(letter, index, authority=authority, request=request_letter(request), k=k)
     flags = list(check.flags)
     # also on precedent-only letters: reasons adapted from a precedent letter may carry its other grounds
     flags.extend(beyond_plan_flags(letter, plan))

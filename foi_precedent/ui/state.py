@@ -23,22 +23,23 @@ from typing import Any
 
 import streamlit as st
 
+from foi_precedent.ports import IndexWrapper
 from foi_precedent.services import Services
 
 SERVICES_KEY = "precedent.services"
 WARM_UP_DELAY_S = 2.0  # after the first page has rendered: on 2 cores the warm-up would slow that render
 
 
-class LockedIndex:
+class LockedIndex(IndexWrapper):
     """The process-wide index, one call at a time: Streamlit serves each session from its own thread,
     and the index's SQLite connection and caches are not meant for concurrent use."""
 
     def __init__(self, index: Any):
-        self._index = index
+        super().__init__(index)
         self._lock = threading.RLock()
 
     def __getattr__(self, name: str) -> Any:
-        value = getattr(self._index, name)
+        value = super().__getattr__(name)
         if not callable(value):
             return value
 
@@ -50,11 +51,8 @@ class LockedIndex:
         return locked
 
     def known_pointer_keys(self) -> set[str]:
-        """The checker's ``PrecedentSearch`` needs this; computed from the letters if the index lacks it."""
         with self._lock:
-            if hasattr(self._index, "known_pointer_keys"):
-                return self._index.known_pointer_keys()
-            return {p.key for letter in self._index.letters() for q in letter.questions for p in q.pointers}
+            return super().known_pointer_keys()
 
 
 class AppServices:

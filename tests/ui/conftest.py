@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from foi_precedent.audit.log import AuditLog
-from foi_precedent.errors import LetterError
-from foi_precedent.letters.model import Letter, Treatment
-from foi_precedent.letters.parser import parse_document, parse_file
-from foi_precedent.letters.sources import read_document
+from foi_precedent.letters.model import Letter
+from foi_precedent.letters.parser import parse_file
 from foi_precedent.settings import Settings
 from foi_precedent.ui.state import SERVICES_KEY
 from tests.conftest import ROOT, SEED_025506, SEED_036325
@@ -37,77 +33,10 @@ jane@example.org
 
 
 class AppIndex(MemoryIndex):
-    """MemoryIndex plus what the app's pages use: filtered search, letters, ingest."""
+    """MemoryIndex as the app's searches show it: only past questions that share a word with the query."""
 
-    def __init__(self, letters: list[Letter]):
-        super().__init__(letters)
-        self.letters = _Letters(self.letters)
-        self.ingested: list[str] = []
-
-    def search(self, query, k=10, authority=None, date_from=None, date_to=None, exemption=None, treatment=None,
-               exclude_references=()):
-        hits = super().search(query, k=10_000, authority=authority, exclude_references=exclude_references)
-        if exemption:
-            hits = [h for h in hits if exemption in h.exemptions]
-        if treatment:
-            hits = [h for h in hits if Treatment(treatment) in h.treatments]
-        if date_from:
-            hits = [h for h in hits if h.date and h.date >= _date(date_from)]
-        if date_to:
-            hits = [h for h in hits if h.date and h.date <= _date(date_to)]
-        return [h for h in hits if h.similarity > 0][:k]
-
-    def search_many(self, queries, k=10, authority=None, exclude_references=(), **filters):
-        return [self.search(q, k=k, authority=authority, exclude_references=exclude_references, **filters)
-                for q in queries]
-
-    def letter(self, reference: str) -> Letter:
-        return self.letters[reference]
-
-    def stats(self) -> dict:
-        return {"letters": len(self.letters)}
-
-    def ingest_paths(self, paths, progress=None):
-        report = _Report()
-        paths = [Path(p) for p in paths]
-        for n, path in enumerate(paths, 1):
-            try:
-                letter = parse_document(read_document(path))
-            except LetterError as exc:
-                report.skipped.append((str(path), exc.reason))
-            else:
-                self.letters[letter.reference] = letter
-                self.ingested.append(letter.reference)
-                report.letters += 1
-            if progress:
-                progress(n, len(paths), str(path))
-        return report
-
-
-def _date(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
-
-
-@dataclass
-class _Report:
-    letters: int = 0
-    skipped: list = field(default_factory=list)
-    entries: list = field(default_factory=list)
-    same_reference: list = field(default_factory=list)
-    not_read: list = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        return [f"skipped {p}: {r}" for p, r in self.skipped]
-
-    def summary(self) -> str:
-        return f"Ingest: {self.letters} letters added, {len(self.skipped)} skipped."
-
-
-class _Letters(dict):
-    """MemoryIndex keeps ``letters`` as a dict; the real index has ``letters()``. This is both."""
-
-    def __call__(self) -> list[Letter]:
-        return list(self.values())
+    def search(self, query, k=10, **filters):
+        return [h for h in super().search(query, k=10_000, **filters) if h.similarity > 0][:k]
 
 
 @dataclass

@@ -25,21 +25,14 @@ MPS = "Metropolitan Police Service"
 SEED = parse_file(SEED_036325)
 
 
-class LetterIndex(MemoryIndex):
-    """MemoryIndex that can also return whole letters (as the real index does)."""
-
-    def letter(self, reference):
-        return self.letters[reference]
-
-
 @pytest.fixture(scope="module")
 def index():
     return MemoryIndex([SEED, parse_file(SEED_025506)])
 
 
 @pytest.fixture(scope="module")
-def letter_index():
-    return LetterIndex([SEED, parse_file(SEED_025506)])
+def letter_index(index):
+    return index
 
 
 def verbatim_request(labels=None) -> str:
@@ -203,7 +196,7 @@ def test_data_cannot_close_its_delimiters(index):
 def test_identity_never_reaches_the_model_or_the_index(index):
     text = ("Dear Sir,\nMy name is Jane Example, jane@example.com, 07700 900123, 10 Downing Street, SW1A 2AA.\n"
             + FIVE.split("\n", 2)[2])
-    spy = MemoryIndex(list(index.letters.values()))
+    spy = MemoryIndex(list(index.letters()))
     fake = FakeChatModel(plan_writer(index))
     result = draft_reply(text, spy, chat_model=fake, authority=MPS)
     sent = fake.prompts[0] + "\n".join(spy.queries)
@@ -293,7 +286,7 @@ def test_planning_is_one_batch(index):
             calls.append(len(queries))
             return super().search_many(queries, **kw)
 
-    plan_request(split_request(FIVE), Counting(list(index.letters.values())))
+    plan_request(split_request(FIVE), Counting(list(index.letters())))
     assert calls == [5]
 
 

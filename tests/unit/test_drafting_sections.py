@@ -15,7 +15,8 @@ from foi_precedent.errors import ModelError
 from foi_precedent.letters.parser import parse_file, parse_text
 from foi_precedent.models.fake import FakeChatModel
 from tests.conftest import SEED_025506, SEED_036325
-from tests.unit.test_drafting_draft import FIVE, MPS, LetterIndex
+from tests.fakes import MemoryIndex
+from tests.unit.test_drafting_draft import FIVE, MPS
 
 SEED = parse_file(SEED_036325)
 EXPLAIN = "We hope this explanation helps you understand the answer."
@@ -23,7 +24,7 @@ EXPLAIN = "We hope this explanation helps you understand the answer."
 
 @pytest.fixture(scope="module")
 def index():
-    return LetterIndex([SEED, parse_file(SEED_025506)])
+    return MemoryIndex([SEED, parse_file(SEED_025506)])
 
 
 def section_writer(index, reasons="Section 31(1)(a) and (b) apply: the release of this information would be likely to "
