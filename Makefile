@@ -28,7 +28,7 @@ PORT ?= 8501
 run: venv qwen
 	$(BIN)/precedent setup --models smollm2,qwen
 	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
-	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
 ## make test: install everything (browser included) and run the whole test suite
@@ -75,7 +75,7 @@ index: setup
 	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
 
 app: index
-	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 lint: venv
 	$(BIN)/ruff check .
