@@ -206,36 +206,36 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int,
     return as_data("\n\n".join(used)) or "(no precedent)", used
 
 
-def section_opening(plan: Plan, section: str | None, authority: str | None) -> str:
+def section_opening(plan: Plan, section: str | None, authority: str | None, template: PromptTemplate) -> str:
     """The words a section must begin with: the required answer, or the plan's exemptions for the reasons."""
     if section == REASONS:
         exemptions = plan.exemptions
-        return f"{cite(exemptions)} {'applies' if len(exemptions) == 1 else 'apply'} because"
+        return template.opening("reasons_one" if len(exemptions) == 1 else "reasons_many", cite(exemptions))
     q = next((q for q in plan.questions if q.label == section), None)
     return required_answer(q, authority, letter_form(plan)) if q is not None else ""
 
 
-def section_guide(plan: Plan, section: str | None) -> str:
-    """What the section must go on to say. For the reasons this follows the rule table, so a small model is
-    never asked for a public interest test for an absolute exemption or a harm test for a class-based one."""
+def section_guide(plan: Plan, section: str | None, template: PromptTemplate) -> str:
+    """What the section must go on to say, in the prompt's words (its ``guides``). For the reasons the choice
+    follows the rule table, so a small model is never asked for a public interest test for an absolute exemption
+    or a harm test for a class-based one."""
     if section != REASONS:
-        return "Then add at most two plain sentences that explain the answer to the requester."
+        return template.guide("answer")
     table = rule_table_for(letter_form(plan).regime)
     rules = [r for e in plan.exemptions if (r := table.rule_for(e)) is not None and not table.is_ncnd_subsection(e)]
     ncnd = [e for e in plan.exemptions if table.is_ncnd_subsection(e)]
-    out = []
+    keys = []
     if any(r.prejudice_based for r in rules):
-        out.append("Explain the harm disclosure would be likely to cause, adapted from the precedent passages.")
+        keys.append("harm")
     elif rules:
-        out.append("Explain why the information falls within the exemption, adapted from the precedent passages.")
+        keys.append("class_based")
     if ncnd:
-        out.append("Explain why confirming or denying whether the information is held would itself cause harm.")
+        keys.append("ncnd")
     if any(r.qualified for r in rules) or ncnd:
-        out.append("Then give the public interest test: the factors favouring disclosure, the factors against, "
-                   "and the balance, which favours withholding the information.")
+        keys.append("public_interest")
     elif rules:
-        out.append("The exemption is absolute: do not weigh the public interest.")
-    return " ".join(out) or "Explain briefly why the information is withheld."
+        keys.append("absolute")
+    return " ".join(template.guide(k) for k in keys or ["no_exemption"])
 
 
 def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, counter: TokenCounter,
@@ -252,10 +252,12 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
         "complaint_rights": complaint_rights(authority, letter_form(plan)),
         "labels": ", ".join(q.label for q in plan.questions),
         "section": section or "",
-        "opening": section_opening(plan, section, authority),
-        "guide": section_guide(plan, section),
         "precedents": "",
     }
+    if "opening" in template.variables:
+        values["opening"] = section_opening(plan, section, authority, template)
+    if "guide" in template.variables:
+        values["guide"] = section_guide(plan, section, template)
     values = {k: v for k, v in values.items() if k in template.variables}
     base = sum(counter.count(m["content"]) for m in template.render(**values)) + 8 * 2
     room = budget - base

@@ -6,6 +6,11 @@ the answers and the reasons, and Precedent assembles the letter around them).
 Placeholders are ``{name}`` (``{{`` and ``}}`` are literal braces). Loading fails on an unknown or
 missing key and on a placeholder that ``variables`` does not declare; rendering fails on a missing or
 undeclared variable. Values are substituted in one pass, so braces inside data are never templating.
+
+The words of the per-section instructions are the prompt's too. A template that declares ``{guide}`` has
+``guides``: one sentence for each of :data:`GUIDE_KEYS`, which drafting chooses from by the plan and the rule
+table (``foi_precedent.drafting.draft.section_guide``). One that declares ``{opening}`` has ``openings``: the
+words the reasons begin with, for one exemption and for several (``{exemptions}`` is the plan's citation).
 """
 
 from __future__ import annotations
@@ -21,7 +26,12 @@ from foi_precedent.errors import PromptError
 
 PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
 KEYS = ("version", "description", "system", "user", "variables")
-OPTIONAL_KEYS = ("output",)
+OPTIONAL_KEYS = ("output", "guides", "openings")
+# guides: what a section must go on to say (drafting picks them by the plan and the exemption rule table)
+GUIDE_KEYS = ("answer", "harm", "class_based", "ncnd", "public_interest", "absolute", "no_exemption")
+# openings: the words the reasons section begins with, for one exemption and for several
+OPENING_KEYS = ("reasons_one", "reasons_many")
+OPENING_PLACEHOLDERS = ("exemptions",)
 OUTPUTS = ("letter", "sections")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|\{|\}")
 _FILE = re.compile(r"^v(\d+)\.ya?ml$")
@@ -37,10 +47,26 @@ class PromptTemplate:
     variables: tuple[str, ...]
     path: Path | None = None
     output: str = "letter"
+    guides: tuple[tuple[str, str], ...] = ()  # (key, sentence) for each of GUIDE_KEYS, if {guide} is declared
+    openings: tuple[tuple[str, str], ...] = ()  # (key, words) for each of OPENING_KEYS, if {opening} is declared
 
     @property
     def prompt_version(self) -> str:
         return f"{self.name}/v{self.version}"
+
+    def guide(self, key: str) -> str:
+        """One of the prompt's guide sentences (``GUIDE_KEYS``)."""
+        return self._part(self.guides, "guides", key, {})
+
+    def opening(self, key: str, exemptions: str) -> str:
+        """The words a section begins with (``OPENING_KEYS``), the plan's exemptions filled in."""
+        return self._part(self.openings, "openings", key, {"exemptions": exemptions})
+
+    def _part(self, parts: tuple[tuple[str, str], ...], kind: str, key: str, values: dict[str, str]) -> str:
+        text = dict(parts).get(key)
+        if text is None:
+            raise PromptError(f"prompt {self.prompt_version} has no {kind} entry {key!r}")
+        return _fill(text, values)
 
     def render(self, **values: str) -> list[dict]:
         """The chat messages: system and user, with every declared variable filled in."""
@@ -113,9 +139,39 @@ def parse_template(data: object, name: str, where: str, path: Path | None = None
     unused = sorted(set(variables) - used)
     if unused:
         raise PromptError(f"{where}: variable(s) {', '.join(unused)} declared but never used")
+    guides = _parts(data, "guides", "guide", GUIDE_KEYS, (), variables, where)
+    openings = _parts(data, "openings", "opening", OPENING_KEYS, OPENING_PLACEHOLDERS, variables, where)
     return PromptTemplate(name=name, version=version, description=data["description"].strip(),
                           system=data["system"], user=data["user"], variables=tuple(variables), path=path,
-                          output=output)
+                          output=output, guides=guides, openings=openings)
+
+
+def _parts(data: dict, key: str, variable: str, keys: tuple[str, ...], allowed: tuple[str, ...],
+           variables: list[str], where: str) -> tuple[tuple[str, str], ...]:
+    """The ``guides`` or ``openings`` mapping: present exactly when its variable is declared, with every key,
+    each a non-empty sentence whose placeholders are only ``allowed`` ones."""
+    if variable not in variables:
+        if key in data:
+            raise PromptError(f"{where}: '{key}' is given but {{{variable}}} is not declared in variables")
+        return ()
+    parts = data.get(key)
+    if not isinstance(parts, dict):
+        raise PromptError(f"{where}: {{{variable}}} needs '{key}', a mapping with the keys {', '.join(keys)}")
+    unknown = sorted(set(map(str, parts)) - set(keys))
+    missing = [k for k in keys if k not in parts]
+    if unknown or missing:
+        raise PromptError(f"{where}: '{key}' must have exactly the keys {', '.join(keys)}"
+                          + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+                          + (f"; missing: {', '.join(missing)}" if missing else ""))
+    for k in keys:
+        text = parts[k]
+        if not isinstance(text, str) or not text.strip():
+            raise PromptError(f"{where}: '{key}.{k}' must be non-empty text")
+        bad = sorted(set(placeholders(text, f"{where} {key}.{k}")) - set(allowed))
+        if bad:
+            raise PromptError(f"{where}: '{key}.{k}' uses {', '.join('{' + b + '}' for b in bad)} (allowed: "
+                              f"{', '.join('{' + a + '}' for a in allowed) or 'none'})")
+    return tuple((k, parts[k]) for k in keys)
 
 
 def load_prompt_file(path: str | Path, name: str | None = None) -> PromptTemplate:

@@ -259,20 +259,23 @@ def test_new_statutory_flags_are_those_the_precedent_letter_does_not_raise():
 def test_the_reasons_guide_follows_the_rule_table():
     from foi_precedent.drafting.draft import section_guide, section_opening
     from foi_precedent.drafting.plan import Plan, QuestionPlan
+    from foi_precedent.drafting.prompts import load_prompt
     from foi_precedent.letters.model import Treatment
+
+    v3 = load_prompt("draft_reply/v3")
 
     def plan(*exemptions):
         q = QuestionPlan(label="Q1", text="?", treatments=(Treatment.WITHHELD,), exemptions=exemptions, ncnd=(),
                          pointers=(), precedents=(), confidence="high", status="settled", needs_decision=False)
         return Plan((q,), MPS)
 
-    absolute = section_guide(plan("s40(2)", "s40(3A)(a)"), "REASONS")
+    absolute = section_guide(plan("s40(2)", "s40(3A)(a)"), "REASONS", v3)
     assert "absolute: do not weigh the public interest" in absolute and "harm" not in absolute
-    assert section_opening(plan("s40(2)", "s40(3A)(a)"), "REASONS", MPS) == "Section 40(2) and (3A)(a) apply because"
-    qualified = section_guide(plan("s31(1)(a)"), "REASONS")
+    assert section_opening(plan("s40(2)", "s40(3A)(a)"), "REASONS", MPS, v3) == "Section 40(2) and (3A)(a) apply because"
+    qualified = section_guide(plan("s31(1)(a)"), "REASONS", v3)
     assert "harm" in qualified and "public interest test" in qualified and "absolute" not in qualified
-    assert section_opening(plan("s31(1)(a)"), "REASONS", MPS) == "Section 31(1)(a) applies because"
-    ncnd = section_guide(plan("s23(5)", "s31(3)"), "REASONS")
+    assert section_opening(plan("s31(1)(a)"), "REASONS", MPS, v3) == "Section 31(1)(a) applies because"
+    ncnd = section_guide(plan("s23(5)", "s31(3)"), "REASONS", v3)
     assert "confirming or denying" in ncnd and "public interest test" in ncnd
 
 

@@ -115,3 +115,37 @@ def test_broken_yaml(tmp_path):
     (folder / "v1.yaml").write_text("version: [1\n", encoding="utf-8")
     with pytest.raises(PromptError, match="not valid YAML"):
         load_prompt_file(folder / "v1.yaml")
+
+
+GUIDES = {"answer": "Explain it.", "harm": "The harm.", "class_based": "Why it falls within.", "ncnd": "Why not confirm.",
+          "public_interest": "The public interest test.", "absolute": "Absolute.", "no_exemption": "Why withheld."}
+GUIDED = {**GOOD, "user": "Plan: {plan} OPENING: {opening} GUIDE: {guide}",
+          "variables": ["authority", "plan", "opening", "guide"], "guides": GUIDES,
+          "openings": {"reasons_one": "{exemptions} applies because", "reasons_many": "{exemptions} apply because"}}
+
+
+def test_guide_and_opening_words_are_the_prompt_s(tmp_path):
+    t = load_prompt_file(write(tmp_path, GUIDED))
+    assert t.guide("ncnd") == "Why not confirm."
+    assert t.opening("reasons_many", "Section 31(1)(a) and (b)") == "Section 31(1)(a) and (b) apply because"
+    assert load_prompt("draft_reply/v3").guide("absolute") == "The exemption is absolute: do not weigh the public interest."
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"guides": {k: v for k, v in GUIDES.items() if k != "harm"}}, "missing: harm"),
+    ({"guides": {**GUIDES, "tone": "Be kind."}}, "unknown: tone"),
+    ({"guides": {**GUIDES, "harm": " "}}, "'guides.harm' must be non-empty text"),
+    ({"guides": {**GUIDES, "harm": "Harm to {authority}."}}, r"'guides.harm' uses \{authority\}"),
+    ({"openings": {"reasons_one": "{exemptions} applies because", "reasons_many": "{section} apply"}},
+     r"'openings.reasons_many' uses \{section\}"),
+    ({"guides": None}, "needs 'guides'"),
+])
+def test_guides_and_openings_are_checked_on_load(tmp_path, change, message):
+    data = {k: v for k, v in {**GUIDED, **change}.items() if v is not None}
+    with pytest.raises(PromptError, match=message):
+        load_prompt_file(write(tmp_path, data))
+
+
+def test_guides_need_the_guide_variable(tmp_path):
+    with pytest.raises(PromptError, match="'guides' is given but {guide} is not declared"):
+        load_prompt_file(write(tmp_path, {**GOOD, "guides": GUIDES}))
