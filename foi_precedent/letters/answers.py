@@ -38,7 +38,9 @@ _PUBLIC_DOMAIN_STRONG = re.compile(
     re.I,
 )
 _LINK_HINT = re.compile(r"(visit|see|use|follow) (the )?(above|this|these|the following|below) links?|above link", re.I)
-_COST = re.compile(r"section 12\b|\bs\.?\s?12\b|appropriate limit|cost limit|exceed the (appropriate|cost)", re.I)
+_COST = re.compile(r"section 12\b|\bs\.?\s?12\b|appropriate (?:limit|level)|cost limit|exceed the (appropriate|cost)|"
+                   r"(?:18|24|eighteen|twenty[- ]four)[- ]hours? (?:time )?limit|(?:fees?|time|cost) (?:limit|threshold)|"
+                   r"upper cost limit", re.I)
 _VEXATIOUS = re.compile(r"section 14\b|\bs\.?\s?14\(|vexatious|repeated request", re.I)
 _WITHHELD = re.compile(
     r"\bwithh[eo]ld|\bexempt\b|\bexemption\b|\bengages?\b|not suitable for (open )?publication|"

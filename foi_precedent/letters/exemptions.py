@@ -77,6 +77,17 @@ def _parens(raw: str) -> list[str]:
     return [p.strip().lower() if p.strip().isalpha() else p.strip() for p in re.findall(r"\(\s?([0-9A-Za-z]{1,3})\s?\)", raw)]
 
 
+def _sibling_letters(parens: list[str]) -> list[str]:
+    """The trailing run of paragraph letters in alphabetical order ('a', 'b', 'c'), if it has two or more."""
+    run: list[str] = []
+    for p in reversed(parens):
+        if len(p) == 1 and p.isalpha() and (not run or ord(p) == ord(run[0]) - 1):
+            run.insert(0, p)
+        else:
+            break
+    return run if len(run) >= 2 else []
+
+
 def _expand(prefix: str, num: str, parens: str, cont: str) -> list[str]:
     base = _parens(parens)
     num = num.upper()  # "22a" -> "22A"
@@ -88,12 +99,28 @@ def _expand(prefix: str, num: str, parens: str, cont: str) -> list[str]:
         letters = [p for p in rest[1:] if p.isalpha()]
         out.extend(prefix + num + f"({rest[0]})" + (f"({x})" if x else "") for x in (letters or [""]))
         return out
-    out = [prefix + num + "".join(f"({p})" for p in base)]
+    # "Section 31(1)(a)(b)", "s36(2)(b)(c)": letters in order after a subsection are its paragraphs, each cited
+    # (a letter followed by a roman numeral, "(2)(b)(i)", is a sub-paragraph and stays nested)
+    run = _sibling_letters(base)
+    if run:
+        head = base[: len(base) - len(run)]
+        out = [prefix + num + "".join(f"({p})" for p in head + [x]) for x in run]
+    else:
+        out = [prefix + num + "".join(f"({p})" for p in base)]
     for group in re.findall(rf"{_PARENS}+", cont or ""):
         extra = _parens(group)
-        keep = base[: max(0, len(base) - len(extra))]
+        # "... (b)(i) and (ii) and (c)": each continues at its own level (a numeral, a letter, a roman numeral)
+        level = next((j for j in range(len(base) - 1, -1, -1) if _level(base[j]) == _level(extra[0])), None)
+        keep = base[:level] if level is not None else base[: max(0, len(base) - len(extra))]
         out.append(prefix + num + "".join(f"({p})" for p in keep + extra))
     return out
+
+
+def _level(part: str) -> str:
+    """What a bracketed part numbers: 'n' a subsection (1), 'r' a sub-paragraph (i), 'a' a paragraph (a)."""
+    if part[:1].isdigit():
+        return "n"
+    return "r" if re.fullmatch(r"[ivx]+", part) and (part != "x" and (len(part) > 1 or part in "iv")) else "a"
 
 
 def find_citations(text: str) -> list[Citation]:

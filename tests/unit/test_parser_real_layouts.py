@@ -193,3 +193,22 @@ def test_a_street_number_range_in_a_letterhead_is_no_run_of_answers():
             "We estimate that the cost of meeting your request would exceed the cost limit of £600.\n")
     letter = parse_text(text)
     assert len(letter.questions) == 1 and {t.value for t in letter.questions[0].treatments} == {"cost_limit"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Section 31(1)(a)(b)", ["s31(1)(a)", "s31(1)(b)"]),  # paragraphs in order are each cited
+    ("Section 27(1)(a)(b)(c)(d)", ["s27(1)(a)", "s27(1)(b)", "s27(1)(c)", "s27(1)(d)"]),
+    ("s31(2)(b)(i)", ["s31(2)(b)(i)"]),  # a sub-paragraph stays nested
+    ("section 36(2)(b)(i) and (ii) and (c)", ["s36(2)(b)(i)", "s36(2)(b)(ii)", "s36(2)(c)"]),  # each at its own level
+])
+def test_citation_paragraphs_and_levels(text, expected):
+    from foi_precedent.letters.exemptions import find_citations
+
+    assert [c.text for c in find_citations(text)] == expected
+
+
+@pytest.mark.parametrize("wording", ["exceeds the 'appropriate level' as stated in the Fees Regulations",
+                                     "would exceed the 18-hour time limit", "it would exceed the fees limit"])
+def test_cost_refusals_in_other_words(wording):
+    q = parse_text(f"Request\n1. Every email about the depot.\nResponse\n1. Answering this {wording}.").questions[0]
+    assert treatments(q) == {"cost_limit"}
