@@ -35,7 +35,8 @@ def cmd_eval(args) -> int:
     from foi_precedent.cli import _services
 
     services = _services()
-    ctx = runner.EvalContext(index=services.index, mode=args.mode, settings=services.settings, prompt=args.prompt)
+    ctx = runner.EvalContext(index=services.index, mode=args.mode, settings=services.settings, prompt=args.prompt,
+                             chat_model=services.chat_model if args.mode == "model" else None)
     progress = None if (args.json or args.quiet or not sys.stderr.isatty()) else _progress_bar("eval")
     results = runner.run_suites(suites, ctx, progress=progress)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -5,6 +5,8 @@ The CLI builds one ``Services`` per command; the app builds one per process (st.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,6 +15,7 @@ from foi_precedent.errors import LetterError
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.parser import parse_document
 from foi_precedent.letters.sources import Document, document_from_bytes, read_document
+from foi_precedent.ports import ChatModel, Message
 from foi_precedent.settings import Settings
 
 MAX_DRAFT_BYTES = 1024 * 1024  # a draft reply is a few pages; anything larger is not a draft
@@ -45,6 +48,39 @@ def read_text_document(path: str | Path) -> Document:
     return read_document(path)
 
 
+class LazyChatModel:
+    """A ``ChatModel`` built on first use: a precedent-only draft never starts the embedded server. Building
+    may raise ``SetupError`` or ``ModelError`` (from ``name``, ``note`` or ``stream``), which drafting turns into
+    the precedent-only draft with the reason, as for a model that fails while writing."""
+
+    def __init__(self, build: Callable[[], ChatModel]):
+        self._build = build
+        self._model: ChatModel | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> ChatModel:
+        with self._lock:
+            if self._model is None:
+                self._model = self._build()
+            return self._model
+
+    @property
+    def built(self) -> bool:
+        return self._model is not None
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def note(self) -> str | None:
+        return getattr(self.model, "note", None)
+
+    def stream(self, messages: list[Message], **kwargs) -> Iterator[str]:
+        return self.model.stream(messages, **kwargs)
+
+
 @dataclass
 class Services:
     settings: Settings = field(default_factory=Settings.from_env)
@@ -67,3 +103,14 @@ class Services:
         from foi_precedent.audit.log import AuditLog
 
         return AuditLog(self.settings.audit_db)
+
+    @cached_property
+    def chat_model(self) -> LazyChatModel:
+        """The configured endpoint, else the embedded llama.cpp server, started when a draft first needs it."""
+
+        def build() -> ChatModel:
+            from foi_precedent.models.factory import chat_model_from_settings
+
+            return chat_model_from_settings(self.settings)
+
+        return LazyChatModel(build)

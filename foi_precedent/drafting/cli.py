@@ -38,8 +38,9 @@ def cmd_draft(args) -> int:
             sys.stderr.flush()
     cancel = threading.Event()
     try:
-        result = draft_reply(request, services.index, mode=args.mode, authority=args.authority, cancel=cancel,
-                             on_token=on_token, audit=services.audit, settings=services.settings,
+        chat_model = services.chat_model if args.mode == "model" else None  # built (started) on first use
+        result = draft_reply(request, services.index, chat_model, mode=args.mode, authority=args.authority,
+                             cancel=cancel, on_token=on_token, audit=services.audit, settings=services.settings,
                              source=str(args.request_file),
                              prompt=args.prompt or services.settings.draft_prompt)
     except KeyboardInterrupt:

@@ -36,7 +36,7 @@ from foi_precedent.errors import LetterError, ModelError, PrecedentError, SetupE
 from foi_precedent.letters.exemptions import rule_table_for, section_of
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.letters.parser import parse_text
-from foi_precedent.ports import IndexWrapper
+from foi_precedent.ports import ChatModel, IndexWrapper, PrecedentIndex
 from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings
 
 PROMPT_NAME = DEFAULT_DRAFT_PROMPT
@@ -473,16 +473,33 @@ def _personalise(text: str, request: Request) -> str:
     return text
 
 
-def draft_reply(request_text: str | Request, index, chat_model=None, mode: str = "model",
-                authority: str | None = None, cancel: threading.Event | None = None,
-                on_token: Callable[[str], None] | None = None, audit=None, settings: Settings | None = None,
-                k: int = DEFAULT_K, max_tokens: int = MAX_OUTPUT_TOKENS, temperature: float = 0.2,
-                timeout_s: float | None = None, context_tokens: int = CONTEXT_TOKENS,
-                max_prompt_tokens: int = MAX_PROMPT_TOKENS, prompt: str = PROMPT_NAME, source: str = "request") -> DraftResult:
-    """Draft a reply to ``request_text`` from the precedent in ``index``; see the module docstring."""
+@dataclass(frozen=True)
+class DraftLimits:
+    """How much a draft may ask of the model: its plan's search depth, output and prompt budgets, temperature and
+    time (``timeout_s`` None: the settings' ``llm_timeout_s``)."""
+
+    k: int = DEFAULT_K
+    max_tokens: int = MAX_OUTPUT_TOKENS
+    temperature: float = 0.2
+    timeout_s: float | None = None
+    context_tokens: int = CONTEXT_TOKENS
+    max_prompt_tokens: int = MAX_PROMPT_TOKENS
+
+
+def draft_reply(request_text: str | Request, index: PrecedentIndex, chat_model: ChatModel | None = None, *,
+                mode: str = "model", authority: str | None = None, prompt: str = PROMPT_NAME,
+                cancel: threading.Event | None = None, on_token: Callable[[str], None] | None = None,
+                audit=None, settings: Settings | None = None, limits: DraftLimits | None = None,
+                source: str = "request") -> DraftResult:
+    """Draft a reply to ``request_text`` from the precedent in ``index``; see the module docstring. The chat
+    model and the audit log come from the caller (``services.Services``): a model draft without a model is the
+    precedent-only draft with that reason, and a draft is recorded only in the ``audit`` log given."""
     if mode not in MODES:
         raise PrecedentError(f"unknown draft mode {mode!r} (use {' or '.join(MODES)})")
     settings = settings or Settings.from_env()
+    limits = limits or DraftLimits()
+    k, max_tokens, temperature, context_tokens = limits.k, limits.max_tokens, limits.temperature, limits.context_tokens
+    timeout_s = limits.timeout_s or settings.llm_timeout_s
     started = time.monotonic()
     timings: dict[str, float] = {}
     index = _OneDraftIndex(index)
@@ -503,9 +520,7 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
             raise DraftCancelled("the draft was cancelled")
         try:
             if chat_model is None:
-                from foi_precedent.models.factory import chat_model_from_settings
-
-                chat_model = chat_model_from_settings(settings)
+                raise ModelError("no chat model was given")
             model_name = chat_model.name
             model_note = getattr(chat_model, "note", None)
             prompt_version = template.prompt_version
@@ -513,8 +528,8 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
             if template.output == "sections":
                 sections, model_problem = write_sections(
                     request, plan, index, template, counter, authority, chat_model, tokens, timings,
-                    cancel=cancel, on_token=on_token, temperature=temperature,
-                    timeout_s=timeout_s or settings.llm_timeout_s, context_tokens=context_tokens)
+                    cancel=cancel, on_token=on_token, temperature=temperature, timeout_s=timeout_s,
+                    context_tokens=context_tokens)
                 if sections.empty:
                     problem = model_problem or "the model wrote none of the sections asked for"
                 else:
@@ -528,10 +543,9 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
             else:
                 messages, tokens["prompt"], tokens["budget"] = build_prompt(
                     request, plan, index, template, counter, authority, max_tokens, context_tokens,
-                    max_prompt_tokens)
+                    limits.max_prompt_tokens)
                 tokens["max_output"] = max_tokens
-                raw = _stream(chat_model, messages, max_tokens, temperature, timeout_s or settings.llm_timeout_s,
-                              cancel, on_token, timings)
+                raw = _stream(chat_model, messages, max_tokens, temperature, timeout_s, cancel, on_token, timings)
                 tokens["completion"] = counter.count(raw)
                 text = _personalise(clean_model_output(raw), request)
                 letter, problem = parse_model_letter(text, plan)
@@ -565,11 +579,7 @@ def draft_reply(request_text: str | Request, index, chat_model=None, mode: str =
         prompt_version=prompt_version, tokens=tokens, mode=mode, fallback_reason=fallback_reason,
         elapsed=elapsed, model_note=model_note, timings=timings, composition=composition,
     )
-    if audit is None:
-        from foi_precedent.audit.log import AuditLog
-
-        audit = AuditLog(settings.audit_db)
-    if audit is not False:
+    if audit is not None and audit is not False:
         result.audit_id = audit.record_draft(
             request_text=request.text, mode=mode, model=result.model, prompt_version=prompt_version,
             consensus=plan.consensus, flags=result.flags, tokens=tokens, fallback_reason=fallback_reason)

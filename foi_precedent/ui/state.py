@@ -82,10 +82,8 @@ class AppServices:
     @property
     def chat_model(self):
         with self._lock:
-            if self._chat_model is None:
-                from foi_precedent.models import chat_model_from_settings
-
-                self._chat_model = chat_model_from_settings(self.settings)
+            if self._chat_model is None:  # built here, on the draft's worker thread: errors reach the page
+                self._chat_model = self._services.chat_model.model
             return self._chat_model
 
     def warm_up(self) -> None:

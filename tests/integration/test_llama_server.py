@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from foi_precedent.drafting.draft import draft_reply
+from foi_precedent.drafting.draft import DraftLimits, draft_reply
 from foi_precedent.errors import ModelError
 from foi_precedent.letters.parser import parse_file
 from foi_precedent.models.local_server import LocalModelServer, answers, free_port
@@ -73,8 +73,8 @@ def test_streaming_draft_through_the_adapter(server, index):
     t0 = time.monotonic()
     # A short prompt budget and output keep this quick; a loaded 2-core machine can still be slow, so the
     # timeout is generous (a timeout is also a valid outcome: it must fall back with the reason).
-    result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, on_token=pieces.append, max_tokens=120,
-                         max_prompt_tokens=1400, timeout_s=150, audit=False)
+    result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, on_token=pieces.append, audit=False,
+                         limits=DraftLimits(max_tokens=120, max_prompt_tokens=1400, timeout_s=150))
     print(f"{len(pieces)} chunks in {time.monotonic() - t0:.1f} s; fallback: {result.fallback_reason}")
     assert result.attempted_model == "smollm2 (test)"
     # prompt v4 (the default; v2 with the Act): one call per section, each prompt within its own budget
@@ -98,7 +98,7 @@ def test_endpoint_down_falls_back(index):
     model = OpenAICompatibleChatModel(url, name="closed port")
     with pytest.raises(ModelError, match="cannot reach"):
         list(model.stream([{"role": "user", "content": "hi"}], max_tokens=5, temperature=0, timeout_s=5))
-    result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, audit=False, timeout_s=5)
+    result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, audit=False, limits=DraftLimits(timeout_s=5))
     assert result.model == "precedent-only" and "cannot reach" in result.fallback_reason
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from foi_precedent.audit.log import AuditLog
-from foi_precedent.drafting.draft import DraftCancelled, draft_reply
+from foi_precedent.drafting.draft import DraftCancelled, DraftLimits, draft_reply
 from foi_precedent.drafting.letter import precedent_letter
 from foi_precedent.drafting.plan import plan_request
 from foi_precedent.drafting.request import split_request
@@ -208,7 +208,7 @@ def test_identity_never_reaches_the_model_or_the_index(index):
 def test_streaming_callback_and_token_counts(index):
     pieces = []
     fake = FakeChatModel(plan_writer(index))
-    result = draft(index, fake, on_token=pieces.append, max_tokens=900)
+    result = draft(index, fake, on_token=pieces.append, limits=DraftLimits(max_tokens=900))
     assert len(pieces) > 50 and "".join(pieces).startswith("Sure! Here is the letter")
     t = result.tokens
     assert t["prompt"] > 500 and t["completion"] > 300 and t["budget"] == min(4096 - 900 - 200, 2400)
@@ -219,14 +219,14 @@ def test_streaming_callback_and_token_counts(index):
 def test_precedent_passages_are_trimmed_to_the_budget(index):
     roomy, tight = FakeChatModel(plan_writer(index)), FakeChatModel(plan_writer(index))
     draft(index, roomy)
-    result = draft(index, tight, max_tokens=2200)  # leaves ~1700 tokens for the whole prompt
+    result = draft(index, tight, limits=DraftLimits(max_tokens=2200))  # leaves ~1700 tokens for the whole prompt
     assert result.fallback_reason is None
     assert result.tokens["prompt"] <= result.tokens["budget"] == 4096 - 2200 - 200
     assert tight.prompts[0].count("\nA: ") < roomy.prompts[0].count("\nA: ") or "[...]" in tight.prompts[0]
 
 
 def test_a_prompt_that_cannot_fit_falls_back(index):
-    result = draft(index, FakeChatModel(plan_writer(index)), max_tokens=3500)
+    result = draft(index, FakeChatModel(plan_writer(index)), limits=DraftLimits(max_tokens=3500))
     assert result.model == "precedent-only" and "tokens" in result.fallback_reason
 
 
@@ -249,7 +249,8 @@ def test_every_draft_is_audited(index, precedent_home):
     audit = AuditLog(Settings.from_env().audit_db)
     r1 = draft(index, FakeChatModel(plan_writer(index)), audit=audit)
     r2 = draft(index, FakeChatModel.timeout(), audit=audit)
-    r3 = draft_reply(FIVE, index, mode="precedent", authority=MPS)  # default log under PRECEDENT_HOME
+    r3 = draft_reply(FIVE, index, mode="precedent", authority=MPS, audit=audit)
+    draft_reply(FIVE, index, mode="precedent", authority=MPS)  # no log given: nothing recorded
     rows = audit.rows("drafts")
     assert [r["id"] for r in rows] == [r1.audit_id, r2.audit_id, r3.audit_id]
     assert rows[0]["model"] == "fake" and rows[0]["prompt_version"] == "draft_reply/v1"
@@ -465,3 +466,27 @@ def test_prompt_v4_names_the_reply_s_act_and_renders_as_v2_for_foia():
     scottish = plan_request(request, index, authority="Scottish Body 1")
     system = build_prompt(request, scottish, index, v4, counter, "Scottish Body 1", section="Q1")[0][0]["content"]
     assert "under the Freedom of Information (Scotland) Act 2002 for Scottish Body 1" in system
+
+
+def test_the_model_comes_from_the_caller_and_is_built_only_when_a_draft_needs_it(index):
+    from foi_precedent.errors import SetupError
+    from foi_precedent.services import LazyChatModel
+
+    built = []
+
+    def build():
+        built.append(1)
+        return FakeChatModel(plan_writer(index))
+
+    lazy = LazyChatModel(build)
+    assert draft_reply(FIVE, index, lazy, mode="precedent", authority=MPS).model == "precedent-only"
+    assert not built and not lazy.built  # a precedent-only draft never starts a model
+    assert draft(index, lazy).model == "fake" and built == [1]
+
+    def broken():
+        raise SetupError("the smollm2 model is not installed")
+
+    result = draft_reply(FIVE, index, LazyChatModel(broken), authority=MPS)
+    assert result.model == "precedent-only" and "the smollm2 model is not installed" in result.fallback_reason
+    result = draft_reply(FIVE, index, authority=MPS)
+    assert result.model == "precedent-only" and "no chat model was given" in result.fallback_reason
