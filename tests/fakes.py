@@ -34,7 +34,8 @@ def _date(value) -> date:
 
 class MemoryIndex:
     """A ``foi_precedent.ports.PrecedentIndex`` over letters in memory: every question of every letter is a hit,
-    ranked by bag-of-words cosine; the filters are applied as the real index applies them."""
+    ranked by bag-of-words cosine. The filters take one value each (an exemption as written, a treatment, a
+    date range); the real index also takes lists and matches an exemption by its flag key."""
 
     def __init__(self, letters: list[Letter]):
         self._letters = {letter.reference: letter for letter in letters}
