@@ -329,6 +329,9 @@ def _split_inline(head: str, body: str) -> tuple[str, str]:
     if parts:
         cut = parts[-1]
         return head[: cut.start()].strip(), head[cut.end():].strip()
+    asked, mark, rest = head.partition("? ")
+    if mark and len(rest) >= 60 and "?" not in rest and rest[:1].isupper():
+        return asked + "?", rest.strip()  # a question and its answer run together (a reply that lost its breaks)
     return head, ""
 
 
@@ -348,3 +351,30 @@ def _reason_paragraphs(lines: list[str]) -> dict[str, str]:
         for m in _REASON_LABEL.finditer(line[:300]):
             out.setdefault(f"q{m.group(1).lower()}", line)
     return out
+
+
+# A reply whose line breaks were lost (a PDF or a page saved as one paragraph): where its parts start.
+_FLAT_LABEL = re.compile(r"(?:(?<=[.?!:;)\]\"\u201d])|^)\s+(?P<label>(?:Q(?:uestion)?\s?)?(?P<n>\d{1,2})[.)]|\((?P<p>\d{1,2})\))\s+(?=[A-Z\[\"\u201c])")
+_FLAT_HEADING = re.compile(r"(?:(?<=[.?!:;)\"\u201d])|^)\s+(?=(?:Request|Response|Our response|Decision|Reasons? for decision|"
+                           r"You asked|Your request|Complaint rights|Dear\s[A-Z])\b)")
+LONG_LINE = 600
+
+
+def unflatten(line: str) -> list[str]:
+    """A very long line is a reply that lost its line breaks: break it before its headings and before its
+    numbered items when they count up from 1 ("... below. 1. How many ... 2. What ..."). Shorter lines are
+    returned as they are."""
+    if len(line) < LONG_LINE:
+        return [line]
+    cuts = {m.end() for m in _FLAT_HEADING.finditer(line)}
+    expected = 1
+    for m in _FLAT_LABEL.finditer(line):
+        n = int(m.group("n") or m.group("p"))
+        if n == expected or (n == 1 and expected > 1):  # 1, 2, 3 ... (a second list may start again at 1)
+            cuts.add(m.start("label"))
+            expected = n + 1
+    if not cuts:
+        return [line]
+    points = sorted(cuts)
+    parts = [line[a:b].strip() for a, b in zip([0, *points], [*points, len(line)], strict=True)]
+    return [p for p in parts if p]

@@ -54,6 +54,7 @@ from foi_precedent.letters.layout import (
     _similar,
     _split_inline,
     _split_sections,
+    unflatten,
 )
 from foi_precedent.letters.model import (
     REFUSING,
@@ -91,7 +92,7 @@ def parse_document(doc: Document) -> Letter:
 
 def parse_text(text: str, source: str = "<text>", front_matter: dict | None = None) -> Letter:
     meta = dict(front_matter or {})
-    lines = [ln for ln in (line.strip() for line in text.split("\n")) if not _NOISE.match(ln)]
+    lines = [ln for line in text.split("\n") for ln in unflatten(line.strip()) if not _NOISE.match(ln)]
     clean = "\n".join(lines).strip()
     if not clean:
         raise LetterError(source, "no text left after removing web-page noise")

@@ -212,3 +212,16 @@ def test_citation_paragraphs_and_levels(text, expected):
 def test_cost_refusals_in_other_words(wording):
     q = parse_text(f"Request\n1. Every email about the depot.\nResponse\n1. Answering this {wording}.").questions[0]
     assert treatments(q) == {"cost_limit"}
+
+
+def test_a_reply_that_lost_its_line_breaks_is_read_item_by_item():
+    flat = ("OFFICIAL Our Ref: IM-FOI-2018-1421 Dear Sir, I refer to your recent request for information which has "
+            "been handled in accordance with the Freedom of Information (Scotland) Act 2002. For ease of reference, your "
+            "request is replicated below together with the response. 1. How many people were kept in police cells in "
+            "2016/17? Having considered your request I am unable to provide a response as it would exceed the upper "
+            "cost limit of £600 under section 12(1) of the Act. 2. What police stations were people held at? As above, "
+            "finding this would exceed the upper cost limit of £600 under section 12(1) of the Act, so this is refused.")
+    letter = parse_text(flat)
+    assert [q.label for q in letter.questions] == ["1", "2"]
+    assert letter.questions[0].text == "How many people were kept in police cells in 2016/17?"
+    assert all(treatments(q) == {"cost_limit"} for q in letter.questions)
