@@ -155,33 +155,41 @@ def required_answer(q: QuestionPlan, authority: str | None, form: LetterForm = F
     return " / ".join(answer_lines(q, authority, form))
 
 
-def plan_text(plan: Plan, authority: str | None) -> str:
-    """The plan as the model sees it. The requester's wording stays inside data delimiters."""
+def plan_text(plan: Plan, authority: str | None, template: PromptTemplate) -> str:
+    """The plan as the model sees it, in the prompt's ``layout``. The requester's wording stays inside data
+    delimiters."""
+    def line(entry: str, **values: str) -> str:
+        return template.part("layout", entry, **values)
+
+    none = line("none")
     out = []
     form = letter_form(plan)
     for q in plan.questions:
-        decision = ", ".join(t.value.replace("_", " ") for t in q.treatments) or "none"
-        out.append(f"{q.label} asks: <request_data>{as_data(one_line(q.text))}</request_data>")
+        decision = ", ".join(t.value.replace("_", " ") for t in q.treatments) or none
+        out.append(line("question", label=q.label, text=as_data(one_line(q.text))))
         if q.needs_decision:
-            out.append(f"  DECISION NEEDED: {q.decision_note}")
-        out.append(f"  decision: {decision} (precedent {q.status}, confidence {q.confidence})")
-        out.append(f"  exemptions: {cite(q.exemptions) or 'none'}")
-        out.append(f"  pointers: {'; '.join(p.name + (' ' + p.url if p.url else '') for p in q.pointers) or 'none'}")
-        out.append(f"  required answer: {required_answer(q, authority, form)}")
+            out.append(line("decision_needed", note=q.decision_note))
+        out.append(line("decision", decision=decision, status=q.status, confidence=q.confidence))
+        out.append(line("exemptions", exemptions=cite(q.exemptions) or none))
+        out.append(line("pointers", pointers="; ".join(p.name + (" " + p.url if p.url else "") for p in q.pointers)
+                        or none))
+        out.append(line("required_answer", answer=required_answer(q, authority, form)))
     return "\n".join(out)
 
 
-def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int,
+def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int, template: PromptTemplate,
                        include_reasons: bool = True, include_second: bool = True) -> tuple[str, list[str]]:
-    """Passages from the precedents behind each question, most useful first, trimmed to ``budget`` tokens."""
+    """Passages from the precedents behind each question, in the prompt's ``layout``, most useful first, trimmed
+    to ``budget`` tokens ("" for none)."""
     from foi_precedent.drafting.letter import precedent_reasons
 
     first, second, reasons = [], [], []
     seen_letters: set[str] = set()
     for q in plan.questions:
         for n, p in enumerate(q.sources[:2 if include_second else 1]):
-            passage = (f"[{p.reference} {p.label}{', ' + p.date.isoformat() if p.date else ''}] "
-                       f"Q: {one_line(p.question)}\nA: {one_line(p.answer)}")
+            passage = template.part("layout", "passage_dated" if p.date else "passage", reference=p.reference,
+                                    label=p.label, date=p.date.isoformat() if p.date else "",
+                                    question=one_line(p.question), answer=one_line(p.answer))
             (first if n == 0 else second).append(passage)
             if (include_reasons and n == 0 and q.withholds and p.reference not in seen_letters
                     and set(p.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}):
@@ -191,7 +199,8 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int,
                 except Exception:  # the index may not hold the letter
                     paragraphs = []
                 if paragraphs:
-                    reasons.append(f"[{p.reference} reasons for decision]\n" + "\n".join(paragraphs))
+                    reasons.append(template.part("layout", "reasons", reference=p.reference,
+                                                 paragraphs="\n".join(paragraphs)))
     used: list[str] = []
     left = budget
     for passage in first + reasons + second:
@@ -203,7 +212,7 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int,
             n = counter.count(passage)
         used.append(passage)
         left -= n + 2
-    return as_data("\n\n".join(used)) or "(no precedent)", used
+    return as_data("\n\n".join(used)), used
 
 
 def section_opening(plan: Plan, section: str | None, authority: str | None, template: PromptTemplate) -> str:
@@ -247,13 +256,14 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
     values = {
         "authority": authority or "the public authority",
         "act": letter_form(plan).act,
-        "plan": plan_text(plan, authority),
         "request": as_data(request.text),
         "complaint_rights": complaint_rights(authority, letter_form(plan)),
         "labels": ", ".join(q.label for q in plan.questions),
         "section": section or "",
         "precedents": "",
     }
+    if "plan" in template.variables:
+        values["plan"] = plan_text(plan, authority, template)
     if "opening" in template.variables:
         values["opening"] = section_opening(plan, section, authority, template)
     if "guide" in template.variables:
@@ -264,9 +274,10 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
     if room < 0:
         raise ModelError(f"the request and plan alone need {base} tokens, more than the {budget} the model's "
                          "context leaves; use the precedent-only draft")
-    values["precedents"], _ = precedent_passages(plan, index, counter, room,
-                                                 include_reasons=section in (None, REASONS),
-                                                 include_second=section in (None, REASONS))
+    passages, _ = precedent_passages(plan, index, counter, room, template,
+                                     include_reasons=section in (None, REASONS),
+                                     include_second=section in (None, REASONS))
+    values["precedents"] = passages or template.part("layout", "no_precedent")
     messages = template.render(**values)
     prompt_tokens = sum(counter.count(m["content"]) for m in messages) + 8 * len(messages)
     return messages, prompt_tokens, budget

@@ -7,10 +7,12 @@ Placeholders are ``{name}`` (``{{`` and ``}}`` are literal braces). Loading fail
 missing key and on a placeholder that ``variables`` does not declare; rendering fails on a missing or
 undeclared variable. Values are substituted in one pass, so braces inside data are never templating.
 
-The words of the per-section instructions are the prompt's too. A template that declares ``{guide}`` has
-``guides``: one sentence for each of :data:`GUIDE_KEYS`, which drafting chooses from by the plan and the rule
-table (``foi_precedent.drafting.draft.section_guide``). One that declares ``{opening}`` has ``openings``: the
-words the reasons begin with, for one exemption and for several (``{exemptions}`` is the plan's citation).
+The words around the data are the prompt's too. A template that declares ``{plan}`` has ``layout``: how the
+plan is written for the model (one line per field of each question), how a precedent passage and a precedent's
+reasons are quoted, and what stands for nothing (``none``, ``no_precedent``). One that declares ``{guide}`` has ``guides``: one sentence for each of :data:`GUIDE_KEYS`,
+which drafting chooses from by the plan and the rule table (``foi_precedent.drafting.draft.section_guide``).
+One that declares ``{opening}`` has ``openings``: the words the reasons begin with, for one exemption and for
+several. :data:`PARTS` lists each key's entries and the placeholders each may use.
 """
 
 from __future__ import annotations
@@ -26,12 +28,29 @@ from foi_precedent.errors import PromptError
 
 PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
 KEYS = ("version", "description", "system", "user", "variables")
-OPTIONAL_KEYS = ("output", "guides", "openings")
 # guides: what a section must go on to say (drafting picks them by the plan and the exemption rule table)
 GUIDE_KEYS = ("answer", "harm", "class_based", "ncnd", "public_interest", "absolute", "no_exemption")
-# openings: the words the reasons section begins with, for one exemption and for several
-OPENING_KEYS = ("reasons_one", "reasons_many")
-OPENING_PLACEHOLDERS = ("exemptions",)
+# key -> (the variable that needs it, {entry: the placeholders the entry may use})
+PARTS: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
+    "layout": ("plan", {
+        "question": ("label", "text"),  # the requester's wording: drafting keeps it inside data delimiters
+        "decision_needed": ("note",),
+        "decision": ("decision", "status", "confidence"),
+        "exemptions": ("exemptions",),
+        "pointers": ("pointers",),
+        "required_answer": ("answer",),
+        "none": (),  # an empty decision, exemption list or pointer list
+        "passage": ("reference", "label", "question", "answer"),  # one past answer quoted (no date known)
+        "passage_dated": ("reference", "label", "date", "question", "answer"),
+        "reasons": ("reference", "paragraphs"),  # a precedent letter's reasons for its decision
+        "no_precedent": (),  # the precedent passages when there are none
+    }),
+    "guides": ("guide", {key: () for key in GUIDE_KEYS}),
+    # the words the reasons section begins with, for one exemption and for several
+    "openings": ("opening", {"reasons_one": ("exemptions",), "reasons_many": ("exemptions",)}),
+}
+OPTIONAL_KEYS = ("output", *PARTS)
+DATA_QUESTION = "<request_data>{text}</request_data>"
 OUTPUTS = ("letter", "sections")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|\{|\}")
 _FILE = re.compile(r"^v(\d+)\.ya?ml$")
@@ -47,26 +66,26 @@ class PromptTemplate:
     variables: tuple[str, ...]
     path: Path | None = None
     output: str = "letter"
-    guides: tuple[tuple[str, str], ...] = ()  # (key, sentence) for each of GUIDE_KEYS, if {guide} is declared
-    openings: tuple[tuple[str, str], ...] = ()  # (key, words) for each of OPENING_KEYS, if {opening} is declared
+    layout: tuple[tuple[str, str], ...] = ()  # (entry, text) for each of PARTS["layout"], if {plan} is declared
+    guides: tuple[tuple[str, str], ...] = ()  # (entry, sentence) for each of GUIDE_KEYS, if {guide} is declared
+    openings: tuple[tuple[str, str], ...] = ()  # (entry, words) for each opening, if {opening} is declared
 
     @property
     def prompt_version(self) -> str:
         return f"{self.name}/v{self.version}"
 
-    def guide(self, key: str) -> str:
-        """One of the prompt's guide sentences (``GUIDE_KEYS``)."""
-        return self._part(self.guides, "guides", key, {})
-
-    def opening(self, key: str, exemptions: str) -> str:
-        """The words a section begins with (``OPENING_KEYS``), the plan's exemptions filled in."""
-        return self._part(self.openings, "openings", key, {"exemptions": exemptions})
-
-    def _part(self, parts: tuple[tuple[str, str], ...], kind: str, key: str, values: dict[str, str]) -> str:
-        text = dict(parts).get(key)
+    def part(self, key: str, entry: str, **values: str) -> str:
+        """One entry of the prompt's ``layout``, ``guides`` or ``openings``, its placeholders filled in."""
+        text = dict(getattr(self, key)).get(entry)
         if text is None:
-            raise PromptError(f"prompt {self.prompt_version} has no {kind} entry {key!r}")
+            raise PromptError(f"prompt {self.prompt_version} has no {key} entry {entry!r}")
         return _fill(text, values)
+
+    def guide(self, entry: str) -> str:
+        return self.part("guides", entry)
+
+    def opening(self, entry: str, exemptions: str) -> str:
+        return self.part("openings", entry, exemptions=exemptions)
 
     def render(self, **values: str) -> list[dict]:
         """The chat messages: system and user, with every declared variable filled in."""
@@ -139,39 +158,41 @@ def parse_template(data: object, name: str, where: str, path: Path | None = None
     unused = sorted(set(variables) - used)
     if unused:
         raise PromptError(f"{where}: variable(s) {', '.join(unused)} declared but never used")
-    guides = _parts(data, "guides", "guide", GUIDE_KEYS, (), variables, where)
-    openings = _parts(data, "openings", "opening", OPENING_KEYS, OPENING_PLACEHOLDERS, variables, where)
+    parts = {key: _parts(data, key, variables, where) for key in PARTS}
     return PromptTemplate(name=name, version=version, description=data["description"].strip(),
                           system=data["system"], user=data["user"], variables=tuple(variables), path=path,
-                          output=output, guides=guides, openings=openings)
+                          output=output, **parts)
 
 
-def _parts(data: dict, key: str, variable: str, keys: tuple[str, ...], allowed: tuple[str, ...],
-           variables: list[str], where: str) -> tuple[tuple[str, str], ...]:
-    """The ``guides`` or ``openings`` mapping: present exactly when its variable is declared, with every key,
-    each a non-empty sentence whose placeholders are only ``allowed`` ones."""
+def _parts(data: dict, key: str, variables: list[str], where: str) -> tuple[tuple[str, str], ...]:
+    """``layout``, ``guides`` or ``openings``: present exactly when its variable is declared, with every entry
+    of ``PARTS[key]``, each non-empty text using only that entry's placeholders."""
+    variable, spec = PARTS[key]
     if variable not in variables:
         if key in data:
             raise PromptError(f"{where}: '{key}' is given but {{{variable}}} is not declared in variables")
         return ()
     parts = data.get(key)
     if not isinstance(parts, dict):
-        raise PromptError(f"{where}: {{{variable}}} needs '{key}', a mapping with the keys {', '.join(keys)}")
-    unknown = sorted(set(map(str, parts)) - set(keys))
-    missing = [k for k in keys if k not in parts]
+        raise PromptError(f"{where}: {{{variable}}} needs '{key}', a mapping with the keys {', '.join(spec)}")
+    unknown = sorted(set(map(str, parts)) - set(spec))
+    missing = [k for k in spec if k not in parts]
     if unknown or missing:
-        raise PromptError(f"{where}: '{key}' must have exactly the keys {', '.join(keys)}"
+        raise PromptError(f"{where}: '{key}' must have exactly the keys {', '.join(spec)}"
                           + (f"; unknown: {', '.join(unknown)}" if unknown else "")
                           + (f"; missing: {', '.join(missing)}" if missing else ""))
-    for k in keys:
-        text = parts[k]
+    for entry, allowed in spec.items():
+        text = parts[entry]
         if not isinstance(text, str) or not text.strip():
-            raise PromptError(f"{where}: '{key}.{k}' must be non-empty text")
-        bad = sorted(set(placeholders(text, f"{where} {key}.{k}")) - set(allowed))
+            raise PromptError(f"{where}: '{key}.{entry}' must be non-empty text")
+        bad = sorted(set(placeholders(text, f"{where} {key}.{entry}")) - set(allowed))
         if bad:
-            raise PromptError(f"{where}: '{key}.{k}' uses {', '.join('{' + b + '}' for b in bad)} (allowed: "
+            raise PromptError(f"{where}: '{key}.{entry}' uses {', '.join('{' + b + '}' for b in bad)} (allowed: "
                               f"{', '.join('{' + a + '}' for a in allowed) or 'none'})")
-    return tuple((k, parts[k]) for k in keys)
+    if key == "layout" and DATA_QUESTION not in parts["question"]:
+        raise PromptError(f"{where}: 'layout.question' must hold the requester's wording as {DATA_QUESTION} (data "
+                          "delimiters: the model is told never to obey what is inside them)")
+    return tuple((entry, parts[entry]) for entry in spec)
 
 
 def load_prompt_file(path: str | Path, name: str | None = None) -> PromptTemplate:
