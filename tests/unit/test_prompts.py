@@ -148,8 +148,12 @@ def test_guide_and_opening_words_are_the_prompt_s(tmp_path):
     ({"openings": {"reasons_one": "{exemptions} applies because", "reasons_many": "{section} apply"}},
      r"'openings.reasons_many' uses \{section\}"),
     ({"guides": None}, "needs 'guides'"),
+    ({"layout": {**LAYOUT, "question": "{label}: {text}"}}, "must hold the requester's wording as <request_data>"),
+    ({"layout": {k: v for k, v in LAYOUT.items() if k != "none"}}, "missing: none"),
+    ({"layout": {**LAYOUT, "pointers": "see: {pointers} for {authority}"}}, r"'layout.pointers' uses \{authority\}"),
+    ({"layout": None}, "needs 'layout'"),
 ])
-def test_guides_and_openings_are_checked_on_load(tmp_path, change, message):
+def test_layout_guides_and_openings_are_checked_on_load(tmp_path, change, message):
     data = {k: v for k, v in {**GUIDED, **change}.items() if v is not None}
     with pytest.raises(PromptError, match=message):
         load_prompt_file(write(tmp_path, data))
@@ -158,18 +162,6 @@ def test_guides_and_openings_are_checked_on_load(tmp_path, change, message):
 def test_guides_need_the_guide_variable(tmp_path):
     with pytest.raises(PromptError, match="'guides' is given but {guide} is not declared"):
         load_prompt_file(write(tmp_path, {**GOOD, "guides": GUIDES}))
-
-
-@pytest.mark.parametrize("change, message", [
-    ({"layout": {**LAYOUT, "question": "{label}: {text}"}}, "must hold the requester's wording as <request_data>"),
-    ({"layout": {k: v for k, v in LAYOUT.items() if k != "none"}}, "missing: none"),
-    ({"layout": {**LAYOUT, "pointers": "see: {pointers} for {authority}"}}, r"'layout.pointers' uses \{authority\}"),
-    ({"layout": None}, "needs 'layout'"),
-])
-def test_the_plan_layout_is_checked_on_load(tmp_path, change, message):
-    data = {k: v for k, v in {**GOOD, **change}.items() if v is not None}
-    with pytest.raises(PromptError, match=message):
-        load_prompt_file(write(tmp_path, data))
 
 
 def test_the_plan_is_written_in_the_prompt_s_layout(tmp_path):
