@@ -7,7 +7,6 @@ hidden in a request or draft are just text to it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from foi_precedent.consistency.consensus import FLAG_SIMILARITY, Consensus, build_consensus
 from foi_precedent.consistency.flags import (
@@ -19,17 +18,9 @@ from foi_precedent.consistency.flags import (
 )
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.ports import PrecedentSearch
 
 DEFAULT_K = 8
-
-
-class PrecedentSearch(Protocol):
-    """What the checker needs from an index (the retriever implements it; tests may fake it)."""
-
-    def search_many(self, queries: list[str], k: int = 10, authority: str | None = None,
-                    exclude_references=()) -> list[list[Precedent]]: ...
-
-    def known_pointer_keys(self) -> set[str]: ...
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from foi_precedent.drafting.prompts import PromptTemplate, load_prompt
 from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.errors import LetterError, ModelError, PrecedentError, SetupError
 from foi_precedent.letters.exemptions import rule_table_for, section_of
-from foi_precedent.letters.model import Letter, Question, Regime, Treatment
+from foi_precedent.letters.model import WITHHOLDING, Letter, Question, Regime
 from foi_precedent.letters.parser import parse_text
 from foi_precedent.ports import ChatModel, IndexWrapper, PrecedentIndex
 from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings
@@ -192,7 +192,7 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int, te
                                     question=one_line(p.question), answer=one_line(p.answer))
             (first if n == 0 else second).append(passage)
             if (include_reasons and n == 0 and q.withholds and p.reference not in seen_letters
-                    and set(p.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}):
+                    and set(p.treatments) & WITHHOLDING):
                 seen_letters.add(p.reference)
                 try:
                     paragraphs = precedent_reasons(index.letter(p.reference))

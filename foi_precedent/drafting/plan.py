@@ -11,12 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from foi_precedent.consistency.checker import PrecedentSearch
 from foi_precedent.consistency.consensus import Consensus, build_consensus
 from foi_precedent.consistency.flags import describe_treatments
 from foi_precedent.drafting.request import Request
 from foi_precedent.letters.model import WITHHOLDING, Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.ports import PrecedentSearch
 
 DEFAULT_K = 8
 

@@ -79,11 +79,7 @@ class RecheckRun:
 
 
 def all_letters(index) -> list[Letter]:
-    got = index.letters
-    got = got() if callable(got) else got
-    if isinstance(got, dict):
-        got = list(got.values())
-    return sorted(got, key=lambda letter: letter.reference)
+    return sorted(index.letters(), key=lambda letter: letter.reference)
 
 
 def run_id_for(letters: Sequence[Letter], options: RecheckOptions) -> str:
