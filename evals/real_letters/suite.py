@@ -87,7 +87,9 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
     """Counts for one letter; ``letter`` None when the reader refused it (``error`` says why)."""
     expected = label.get("questions") or []
     got = [{"label": q.label, "text": q.text, "treatments": [t.value for t in q.treatments],
-            "exemptions": list(q.exemptions), "pointers": [p.name for p in q.pointers],
+            "exemptions": list(q.exemptions),
+            # a labelled pointer is a resource's name as written, or its URL when only a URL is given
+            "pointers": [p.name for p in q.pointers] + [p.url for p in q.pointers if p.url],
             "review": getattr(q, "review", None)} for q in (letter.questions if letter else ())]
     pairs = align(expected, got)
     s = {"refused": letter is None and bool(label.get("decision_visible", True)), "questions_expected": len(expected),

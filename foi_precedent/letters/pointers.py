@@ -73,7 +73,7 @@ def extract_pointers(answer: str) -> list[Pointer]:
         # 2. "Name: https://..." / "Name https://..."
         for m in _URL.finditer(line):
             url = m.group(0).rstrip(".,;")
-            name = _name_before(re.sub(r"\s*(?:[:\-\u2013]|at|via|here)\s*$", "", line[: m.start()]))
+            name = _name_before(re.sub(r"(?:\s*(?:[:\-\u2013]|\bat\b|\bvia\b|\bhere\b|\bon\b))+\s*$", "", line[: m.start()]))
             add(name or url, url)
             spans.append(span(name, m))
         # 3. "(Link Removed)"

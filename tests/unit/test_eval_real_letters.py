@@ -81,3 +81,14 @@ def test_held_back_letters_keep_only_their_scores(tmp_path: Path, monkeypatch):
         assert ("details" in case) != case["held_back"]
     assert results["metrics"]["held_back"]["letters"] == len(held)
     assert results["metrics"]["all"]["treatment_agreement"] == 1.0
+
+
+def test_a_pointer_labelled_by_its_url_is_found_by_its_url():
+    text = ("Request\n1. Where are your FOI statistics?\nResponse\n1. They are published on our website: "
+            "https://example.gov.uk/foi-statistics\n")
+    lab = label(questions=[{"label": "1.", "starts": "Where are your FOI statistics", "treatments": ["public_domain"],
+                            "pointers": ["https://example.gov.uk/foi-statistics"]}], letter={})
+    s = suite.score_letter(lab, parse_text(text))["scores"]
+    assert (s["pointers_found"], s["pointers_expected"]) == (1, 1)
+    missing = {**lab, "questions": [{**lab["questions"][0], "pointers": ["https://example.gov.uk/other"]}]}
+    assert suite.score_letter(missing, parse_text(text))["scores"]["pointers_found"] == 0
