@@ -43,8 +43,12 @@ _STREET_WORDS = (
     "Square|Sq|Park|Row|Walk|Mews|Parade|Rise|View|Green"
 )
 STREET = re.compile(rf"\b(?:Flat \d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?")
-_NAME = r"(?P<name>[A-Z][a-zA-Z'’-]+(?:[ \t]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.?)){0,3})"
-MY_NAME = re.compile(rf"\b(?:my name is|I am called|name:)[ \t]+{_NAME}", re.I)
+_NAME = r"(?P<name>(?:[A-Z]\.[ \t]*)?[A-Z][a-zA-Z'’-]+(?:[ \t]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.?)){0,3})"
+# only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
+MY_NAME = re.compile(rf"\b(?i:my name is|I am called|name:)[ \t]+{_NAME}")
+# a name as some sign it, in lower case ("rajesh kumar"), accepted only on the line after a sign-off
+_PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z'’-]+(?:[ \t]+[A-Za-z][A-Za-z'’.-]*){0,3}")
+_TITLE_AFTER = re.compile(r"\s*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)\s*$")
 DEAR = re.compile(rf"^(?P<lead>\s*dear[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
 _SIGN_OFF_WORDS = (
     r"yours[ \t]+(?:sincerely|faithfully|truly|respectfully)|(?:with[ \t]+)?(?:kind(?:est)?|best|warm(?:est)?|many)"
@@ -372,8 +376,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 continue
             if not started:
                 started = True
-                name_part = item.split(",")[0].strip()  # "John Fox, University of York"
-                if re.fullmatch(_NAME, name_part) and len(name_part.split()) <= 4:
+                name_part = _TITLE_AFTER.sub("", item.split(",")[0]).strip()  # "John Fox, University of York"
+                if (re.fullmatch(_NAME, name_part) or _PLAIN_NAME.fullmatch(name_part)) and len(name_part.split()) <= 4:
                     add_name(name_part)
                     continue
             if EMAIL.search(item) or PHONE.search(item) or _IDENTITY_LINE.match(item) or "?" in item:

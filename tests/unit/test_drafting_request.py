@@ -387,3 +387,17 @@ def test_years_listed_inside_a_question_are_its_breakdown():
         ("Q1", "The total amount you paid to the charity (i) in 2019; (ii) in 2020, whether or not for services."),
         ("Q2", "How many complaints of i) bullying; ii) harassment were made in the years: A) 2014-15 B) 2015-16"),
         ("Q2a", "bullying"), ("Q2b", "harassment were made in the years")]
+
+
+@pytest.mark.parametrize(("text", "name", "left"), [
+    ("My name is Peter Brown and I am writing to ask for the total spend on agency staff in 2023.", "Peter Brown",
+     "and I am writing"),  # the cue ignores case, the name does not
+    ("Dear Police Scotland\nHow many arrests were made?\nRegards,\nJ. McDonald\n", "J. McDonald", "Regards"),
+    ("To whom it may concern,\nPlease send the report.\nMany thanks,\nAnna-Marie Kowalski-Smith (Ms)\n",
+     "Anna-Marie Kowalski-Smith", "Many thanks"),
+    ("Dear NHS Trust\nHow many nurses were employed?\nBest wishes\nrajesh kumar\n", "rajesh kumar", "Best wishes"),
+])
+def test_names_signed_in_other_ways_are_removed(text, name, left):
+    request = split_request(text)
+    assert request.requester.name == name
+    assert name not in request.text and left in request.text
