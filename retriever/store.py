@@ -1,7 +1,8 @@
 """The SQLite store: the index's source of truth (letters and their chunks).
 
 Chroma (vectors) and the bm25 index (``lexical.py``) are derived from it and can be rebuilt from it.
-Schema changes are numbered migrations applied in order; the version is ``PRAGMA user_version``.
+Schema changes are named migrations applied in order and recorded (``foi_precedent.migrations``); the version
+is ``PRAGMA user_version``.
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ import numpy as np
 from foi_precedent.errors import IndexError_
 from foi_precedent.letters.model import Letter, letter_from_dict
 from foi_precedent.letters.versions import SUPERSEDED_BY, SUPERSEDED_REASON, SUPERSEDES, WRITTEN_REFERENCE
+from foi_precedent.migrations import Migration, migrate
 from retriever.chunking import Chunk
 
 STORE_FILE = "store.sqlite3"
 
 # Each entry upgrades the schema from version i to i + 1. Never edit an entry once released: append one.
-MIGRATIONS: list[str] = [
+MIGRATIONS: list[Migration] = [
     # 1: letters and chunks
-    """
+    Migration("letters_and_chunks", """
     CREATE TABLE letters (
         reference    TEXT PRIMARY KEY,
         content_hash TEXT NOT NULL UNIQUE,
@@ -43,33 +45,33 @@ MIGRATIONS: list[str] = [
         metadata  TEXT NOT NULL
     );
     CREATE INDEX chunks_reference ON chunks(reference);
-    """,
+    """),
     # 2: a generation counter, bumped by every change (the lexical index's staleness stamp uses it)
-    """
+    Migration("meta_generation", """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta(key, value) VALUES ('generation', '0');
     INSERT INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(8))));
-    """,
+    """),
     # 3: one embedding of each question's own words: "same kind of question" is judged on these
-    """
+    Migration("question_vectors", """
     CREATE TABLE question_vectors (
         reference TEXT NOT NULL,
         label     TEXT NOT NULL,
         vector    BLOB NOT NULL,
         PRIMARY KEY (reference, label)
     );
-    """,
+    """),
     # 4: question vectors are now embedded with the authority named neutrally ("How many drones does the
     # authority have?"): drop the old ones; the index recomputes missing vectors at the first search
-    """
+    Migration("neutral_question_vectors", """
     DELETE FROM question_vectors;
-    """,
+    """),
     # 5: a letter is its file and content, not its reference alone. ``reference`` stays the stored key (chunk
     # ids, question vectors, Chroma); a second letter carrying a reference already indexed is kept under the
     # reference plus a short content hash, and ``written_reference`` holds the reference as the letter wrote it.
     # A version an ingest replaces is kept in ``letter_history``; ``supersessions`` records that one letter
     # supersedes another (a re-issue, an internal review's outcome).
-    """
+    Migration("letter_versions", """
     ALTER TABLE letters ADD COLUMN written_reference TEXT;
     UPDATE letters SET written_reference = reference;
     CREATE INDEX letters_written_reference ON letters(written_reference);
@@ -90,7 +92,7 @@ MIGRATIONS: list[str] = [
         reason        TEXT,
         created_at    TEXT NOT NULL
     );
-    """,
+    """),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -158,21 +160,8 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> int:
-        """Apply pending migrations, each in its own transaction. Returns the number applied."""
-        current = self.schema_version
-        if current > SCHEMA_VERSION:
-            raise IndexError_(
-                f"The index at {self.path} was written by a newer version of Precedent "
-                f"(schema {current}, this version knows {SCHEMA_VERSION}); upgrade Precedent."
-            )
-        applied = 0
-        for version in range(current, SCHEMA_VERSION):
-            with self.transaction() as cur:
-                for statement in _statements(MIGRATIONS[version]):
-                    cur.execute(statement)
-                cur.execute(f"PRAGMA user_version = {version + 1}")
-            applied += 1
-        return applied
+        """Apply pending migrations (named and recorded: ``foi_precedent.migrations``). Returns the number applied."""
+        return len(migrate(self.conn, MIGRATIONS, what=f"index at {self.path}", error=IndexError_))
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Cursor]:
@@ -446,7 +435,3 @@ class Store:
             cur.execute("DELETE FROM supersessions WHERE reference=? OR superseded_by=?", (reference, reference))
             self._bump(cur)
         return ids
-
-
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,7 +1,8 @@
 """The audit log: every draft and check, the precedents used, the flags raised, each override and why, and
 each letter a user marked superseded; every entry names the user it was made for (``user_name``).
 
-SQLite under PRECEDENT_HOME with numbered migrations (PRAGMA user_version), in the manner of simonw/llm.
+SQLite under PRECEDENT_HOME with named, recorded migrations (``foi_precedent.migrations``), in the manner of
+simonw/llm.
 A released migration is never edited: a change is a new one at the end.
 """
 
@@ -15,9 +16,11 @@ from copy import copy
 from datetime import UTC, datetime
 from pathlib import Path
 
-MIGRATIONS: list[str] = [
+from foi_precedent.migrations import Migration, migrate
+
+MIGRATIONS: list[Migration] = [
     # 1: checks and drafts
-    """
+    Migration("checks_and_drafts", """
     CREATE TABLE checks (
         id INTEGER PRIMARY KEY,
         created_at TEXT NOT NULL,
@@ -39,9 +42,9 @@ MIGRATIONS: list[str] = [
         tokens TEXT,
         fallback_reason TEXT
     );
-    """,
+    """),
     # 2: reviewer overrides of flags
-    """
+    Migration("overrides", """
     CREATE TABLE overrides (
         id INTEGER PRIMARY KEY,
         created_at TEXT NOT NULL,
@@ -53,9 +56,9 @@ MIGRATIONS: list[str] = [
         reason TEXT NOT NULL,
         reviewer TEXT
     );
-    """,
+    """),
     # 3: a user's word that one indexed letter supersedes another (or the undoing of it)
-    """
+    Migration("supersessions", """
     CREATE TABLE supersessions (
         id INTEGER PRIMARY KEY,
         created_at TEXT NOT NULL,
@@ -65,15 +68,15 @@ MIGRATIONS: list[str] = [
         reason TEXT,
         previous TEXT
     );
-    """,
+    """),
     # 4: who each entry was made for (the signed-in user; the OS user for the CLI and the embedded app).
     # Rows written before this say NULL: nobody was recorded then. Not "user": PostgreSQL reserves that word.
-    """
+    Migration("user_names", """
     ALTER TABLE checks ADD COLUMN user_name TEXT;
     ALTER TABLE drafts ADD COLUMN user_name TEXT;
     ALTER TABLE overrides ADD COLUMN user_name TEXT;
     ALTER TABLE supersessions ADD COLUMN user_name TEXT;
-    """,
+    """),
 ]
 
 
@@ -116,11 +119,10 @@ class AuditLog:
         return conn
 
     def migrate(self) -> int:
+        """Apply pending migrations (named and recorded: ``foi_precedent.migrations``); returns the schema version."""
         with closing(self._connect()) as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-                with conn:
-                    conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+            conn.isolation_level = None  # each migration is its own BEGIN ... COMMIT
+            migrate(conn, MIGRATIONS, what=f"audit log at {self.path}")
             return conn.execute("PRAGMA user_version").fetchone()[0]
 
     def record_check(self, result, source: str | None = None) -> int:

@@ -50,8 +50,8 @@ def test_the_user_migration_keeps_earlier_entries(tmp_path):
     """A log written before migration 4 gains the column; its old rows name nobody (nobody was recorded)."""
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as conn:
-        for number, sql in enumerate(MIGRATIONS[:3], start=1):
-            conn.executescript(f"{sql}\nPRAGMA user_version = {number};")
+        for number, migration in enumerate(MIGRATIONS[:3], start=1):
+            conn.executescript(f"{migration.sql}\nPRAGMA user_version = {number};")
         conn.execute("INSERT INTO overrides (created_at, label, kind, reason) VALUES ('2026-01-01', 'Q1', 'k', 'r')")
     log = AuditLog(path, user="bob")
     assert log.migrate() == len(MIGRATIONS) >= 4

@@ -9,8 +9,9 @@ import pytest
 
 from foi_precedent.errors import IndexError_
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
+from foi_precedent.migrations import statements as _statements
 from retriever.chunking import chunks_for_letter
-from retriever.store import MIGRATIONS, SCHEMA_VERSION, Store, _statements
+from retriever.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 
 def _letter(reference="FOI-1", answer="412 discharges.") -> Letter:
@@ -34,7 +35,7 @@ def test_fresh_store_is_at_latest_schema_in_wal_mode(tmp_path):
 def test_migrations_upgrade_an_old_store_and_keep_data(tmp_path):
     path = tmp_path / "s.sqlite3"
     conn = sqlite3.connect(path)
-    for statement in _statements(MIGRATIONS[0]):
+    for statement in _statements(MIGRATIONS[0].sql):
         conn.execute(statement)
     conn.execute("INSERT INTO letters VALUES ('R', 'h', NULL, '{\"reference\": \"R\", \"questions\": []}', 'now')")
     conn.execute("PRAGMA user_version = 1")
@@ -106,7 +107,7 @@ def test_question_vectors_from_before_neutral_authority_names_are_dropped_on_upg
     path = tmp_path / "s.sqlite3"
     conn = sqlite3.connect(path)
     for version in range(3):
-        for statement in _statements(MIGRATIONS[version]):
+        for statement in _statements(MIGRATIONS[version].sql):
             conn.execute(statement)
     conn.execute("INSERT INTO question_vectors VALUES ('R', 'Q1', ?)", (np.ones(4, dtype=np.float32).tobytes(),))
     conn.execute("PRAGMA user_version = 3")
@@ -116,3 +117,23 @@ def test_question_vectors_from_before_neutral_authority_names_are_dropped_on_upg
     assert store.schema_version == SCHEMA_VERSION
     assert store.question_vectors([("R", "Q1")]) == {}
     store.close()
+
+
+def test_migrations_are_named_and_recorded_and_an_older_store_is_recorded_too(tmp_path):
+    import sqlite3
+
+    from foi_precedent.migrations import BEFORE_RECORDING, applied
+
+    fresh = Store(tmp_path / "fresh.sqlite3")
+    names = [name for name, _ in applied(fresh.conn)]
+    assert names == [m.name for m in MIGRATIONS] and len(set(names)) == SCHEMA_VERSION
+    # a store migrated to version 2 before names were recorded: those two are recorded as such, the rest applied
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as conn:
+        for number, migration in enumerate(MIGRATIONS[:2], start=1):
+            conn.executescript(f"{migration.sql}\nPRAGMA user_version = {number};")
+    old = Store(path)  # opening a store migrates it
+    assert old.schema_version == SCHEMA_VERSION and old.migrate() == 0
+    got = applied(old.conn)
+    assert [n for n, _ in got] == [m.name for m in MIGRATIONS]
+    assert [a for _, a in got[:2]] == [BEFORE_RECORDING] * 2 and BEFORE_RECORDING not in [a for _, a in got[2:]]

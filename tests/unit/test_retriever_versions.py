@@ -16,12 +16,13 @@ from foi_precedent.cli import main
 from foi_precedent.consistency.consensus import SUPERSEDED_WEIGHT, build_consensus
 from foi_precedent.errors import IndexError_
 from foi_precedent.letters.versions import SUPERSEDED_BY, WRITTEN_REFERENCE, superseded_by
+from foi_precedent.migrations import statements as _statements
 from foi_precedent.recheck.engine import RecheckOptions, run_id_for
 from foi_precedent.recheck.search import VectorSearcher
 from foi_precedent.settings import Settings
 from retriever.fake_embedding import FakeEmbeddingFunction
 from retriever.index import PrecedentIndex, walk
-from retriever.store import MIGRATIONS, SCHEMA_VERSION, Store, _statements
+from retriever.store import MIGRATIONS, SCHEMA_VERSION, Store
 from tests.unit.test_retriever_index import DOGS, TASER, letter_text, write_letter
 
 POLICE = "Exampleshire Police"
@@ -388,7 +389,7 @@ def test_schema_5_upgrade_keeps_letters_and_gives_them_their_written_reference(t
     path = tmp_path / "s.sqlite3"
     conn = sqlite3.connect(path)
     for version in range(4):
-        for statement in _statements(MIGRATIONS[version]):
+        for statement in _statements(MIGRATIONS[version].sql):
             conn.execute(statement)
     conn.execute("INSERT INTO letters VALUES ('R', 'h', '/x/r.md', '{\"reference\": \"R\", \"questions\": []}', 'now')")
     conn.execute("PRAGMA user_version = 4")
