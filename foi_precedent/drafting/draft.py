@@ -1,5 +1,7 @@
 """Draft a reply: split the request, plan it from precedent, write it (model or precedent-only), check it.
 
+What the model is shown is built in ``prompting``; what it wrote is read back in ``readback`` and ``compose``.
+
 The model writes prose; precedent decides. The draft goes through the checker before anyone sees it,
 and anything the model added beyond the plan (an exemption, a pointer) is flagged ``beyond_plan``.
 When the model endpoint is down, slow or answers with something that is not the planned letter,
@@ -16,34 +18,42 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from foi_precedent.consistency.checker import CheckResult, check_letter
-from foi_precedent.consistency.flags import Evidence, Flag, pointer_matches
+from foi_precedent.consistency.flags import Flag
 from foi_precedent.drafting.compose import REASONS, Composition, Sections, compose, section_text
 from foi_precedent.drafting.letter import (
-    FOIA_FORM,
-    REFERENCE_LINE,
-    LetterForm,
-    answer_lines,
-    cite,
-    complaint_rights,
     letter_form,
-    one_line,
     precedent_letter,
 )
 from foi_precedent.drafting.plan import DEFAULT_K, Plan, QuestionPlan, plan_request
+from foi_precedent.drafting.prompting import (
+    CONTEXT_TOKENS,
+    MAX_OUTPUT_TOKENS,
+    MAX_PROMPT_TOKENS,
+    TokenCounter,
+    build_prompt,
+    plan_text,
+    required_answer,
+    section_guide,
+    section_opening,
+)
 from foi_precedent.drafting.prompts import PromptTemplate, load_prompt
+from foi_precedent.drafting.readback import (
+    beyond_plan_flags,
+    clean_model_output,
+    parse_model_letter,
+)
 from foi_precedent.drafting.request import Request, split_request
-from foi_precedent.errors import LetterError, ModelError, PrecedentError, SetupError
-from foi_precedent.letters.exemptions import rule_table_for, section_of
-from foi_precedent.letters.model import WITHHOLDING, Letter, Question, Regime
+from foi_precedent.errors import ModelError, PrecedentError, SetupError
+from foi_precedent.letters.model import Letter, Question, Regime
 from foi_precedent.letters.parser import parse_text
 from foi_precedent.ports import ChatModel, IndexWrapper, PrecedentIndex
 from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings
 
+# What callers use, kept importable from here after prompt building and the read-back moved to their own modules.
+__all__ = ["DraftCancelled", "DraftLimits", "DraftResult", "TokenCounter", "beyond_plan_flags", "build_prompt",
+           "draft_reply", "plan_text", "required_answer", "section_guide", "section_jobs", "section_opening"]
+
 PROMPT_NAME = DEFAULT_DRAFT_PROMPT
-CONTEXT_TOKENS = 4096  # the embedded server's n_ctx
-MAX_OUTPUT_TOKENS = 1024
-MAX_PROMPT_TOKENS = 2400  # keeps the first token of the 1.5B model on 2 cores near 20 s
-SAFETY_TOKENS = 200  # the model's tokenizer is not cl100k_base: leave room for the difference
 PRECEDENT_ONLY = "precedent-only"
 DRAFT_REFERENCE = "[REFERENCE]"
 MODES = ("model", "precedent")
@@ -104,261 +114,6 @@ class DraftResult:
             "elapsed": round(self.elapsed, 3),
             "review_note": "This is a draft: an FOI officer must review it before it is sent.",
         }
-
-
-# --- tokens ---------------------------------------------------------------------------------------
-
-
-class TokenCounter:
-    """cl100k_base counts (tiktoken, offline cache under PRECEDENT_HOME); 4 characters a token if unavailable."""
-
-    def __init__(self, settings: Settings | None = None):
-        self.encoding = None
-        try:
-            import tiktoken
-
-            from foi_precedent import assets
-
-            if settings is not None:
-                assets.activate_tiktoken(settings)
-            self.encoding = tiktoken.get_encoding("cl100k_base")
-        except (SetupError, OSError, ValueError, ImportError):
-            self.encoding = None
-        except Exception:  # tiktoken tried the network (no cache): count approximately
-            self.encoding = None
-
-    def count(self, text: str) -> int:
-        if self.encoding is None:
-            return (len(text) + 3) // 4
-        return len(self.encoding.encode(text, disallowed_special=()))
-
-    def trim(self, text: str, tokens: int) -> str:
-        if tokens <= 0:
-            return ""
-        if self.encoding is None:
-            return text[: tokens * 4]
-        ids = self.encoding.encode(text, disallowed_special=())
-        return text if len(ids) <= tokens else self.encoding.decode(ids[:tokens]).rstrip() + " [...]"
-
-
-# --- the prompt -----------------------------------------------------------------------------------
-
-_DATA_TAG = re.compile(r"</?\s*(request_data|precedent_data)\s*>", re.I)
-
-
-def as_data(text: str) -> str:
-    """Text placed between data delimiters cannot close them."""
-    return _DATA_TAG.sub(lambda m: m.group(0).replace("<", "[").replace(">", "]"), text)
-
-
-def required_answer(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA_FORM) -> str:
-    return " / ".join(answer_lines(q, authority, form))
-
-
-def plan_text(plan: Plan, authority: str | None, template: PromptTemplate) -> str:
-    """The plan as the model sees it, in the prompt's ``layout``. The requester's wording stays inside data
-    delimiters."""
-    def line(entry: str, **values: str) -> str:
-        return template.part("layout", entry, **values)
-
-    none = line("none")
-    out = []
-    form = letter_form(plan)
-    for q in plan.questions:
-        decision = ", ".join(t.value.replace("_", " ") for t in q.treatments) or none
-        out.append(line("question", label=q.label, text=as_data(one_line(q.text))))
-        if q.needs_decision:
-            out.append(line("decision_needed", note=q.decision_note))
-        out.append(line("decision", decision=decision, status=q.status, confidence=q.confidence))
-        out.append(line("exemptions", exemptions=cite(q.exemptions) or none))
-        out.append(line("pointers", pointers="; ".join(p.name + (" " + p.url if p.url else "") for p in q.pointers)
-                        or none))
-        out.append(line("required_answer", answer=required_answer(q, authority, form)))
-    return "\n".join(out)
-
-
-def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int, template: PromptTemplate,
-                       include_reasons: bool = True, include_second: bool = True) -> tuple[str, list[str]]:
-    """Passages from the precedents behind each question, in the prompt's ``layout``, most useful first, trimmed
-    to ``budget`` tokens ("" for none)."""
-    from foi_precedent.drafting.letter import precedent_reasons
-
-    first, second, reasons = [], [], []
-    seen_letters: set[str] = set()
-    for q in plan.questions:
-        for n, p in enumerate(q.sources[:2 if include_second else 1]):
-            passage = template.part("layout", "passage_dated" if p.date else "passage", reference=p.reference,
-                                    label=p.label, date=p.date.isoformat() if p.date else "",
-                                    question=one_line(p.question), answer=one_line(p.answer))
-            (first if n == 0 else second).append(passage)
-            if (include_reasons and n == 0 and q.withholds and p.reference not in seen_letters
-                    and set(p.treatments) & WITHHOLDING):
-                seen_letters.add(p.reference)
-                try:
-                    paragraphs = precedent_reasons(index.letter(p.reference))
-                except Exception:  # the index may not hold the letter
-                    paragraphs = []
-                if paragraphs:
-                    reasons.append(template.part("layout", "reasons", reference=p.reference,
-                                                 paragraphs="\n".join(paragraphs)))
-    used: list[str] = []
-    left = budget
-    for passage in first + reasons + second:
-        if left <= 20:
-            break
-        n = counter.count(passage)
-        if n > left:
-            passage = counter.trim(passage, left - 5)
-            n = counter.count(passage)
-        used.append(passage)
-        left -= n + 2
-    return as_data("\n\n".join(used)), used
-
-
-def section_opening(plan: Plan, section: str | None, authority: str | None, template: PromptTemplate) -> str:
-    """The words a section must begin with: the required answer, or the plan's exemptions for the reasons."""
-    if section == REASONS:
-        exemptions = plan.exemptions
-        return template.opening("reasons_one" if len(exemptions) == 1 else "reasons_many", cite(exemptions))
-    q = next((q for q in plan.questions if q.label == section), None)
-    return required_answer(q, authority, letter_form(plan)) if q is not None else ""
-
-
-def section_guide(plan: Plan, section: str | None, template: PromptTemplate) -> str:
-    """What the section must go on to say, in the prompt's words (its ``guides``). For the reasons the choice
-    follows the rule table, so a small model is never asked for a public interest test for an absolute exemption
-    or a harm test for a class-based one."""
-    if section != REASONS:
-        return template.guide("answer")
-    table = rule_table_for(letter_form(plan).regime)
-    rules = [r for e in plan.exemptions if (r := table.rule_for(e)) is not None and not table.is_ncnd_subsection(e)]
-    ncnd = [e for e in plan.exemptions if table.is_ncnd_subsection(e)]
-    keys = []
-    if any(r.prejudice_based for r in rules):
-        keys.append("harm")
-    elif rules:
-        keys.append("class_based")
-    if ncnd:
-        keys.append("ncnd")
-    if any(r.qualified for r in rules) or ncnd:
-        keys.append("public_interest")
-    elif rules:
-        keys.append("absolute")
-    return " ".join(template.guide(k) for k in keys or ["no_exemption"])
-
-
-def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, counter: TokenCounter,
-                 authority: str | None, max_output_tokens: int = MAX_OUTPUT_TOKENS,
-                 context_tokens: int = CONTEXT_TOKENS, max_prompt_tokens: int = MAX_PROMPT_TOKENS,
-                 section: str | None = None):
-    """Messages, prompt tokens and the budget: precedent passages fill what the rest of the prompt leaves."""
-    budget = min(context_tokens - max_output_tokens - SAFETY_TOKENS, max_prompt_tokens)
-    values = {
-        "authority": authority or "the public authority",
-        "act": letter_form(plan).act,
-        "request": as_data(request.text),
-        "complaint_rights": complaint_rights(authority, letter_form(plan)),
-        "labels": ", ".join(q.label for q in plan.questions),
-        "section": section or "",
-        "precedents": "",
-    }
-    if "plan" in template.variables:
-        values["plan"] = plan_text(plan, authority, template)
-    if "opening" in template.variables:
-        values["opening"] = section_opening(plan, section, authority, template)
-    if "guide" in template.variables:
-        values["guide"] = section_guide(plan, section, template)
-    values = {k: v for k, v in values.items() if k in template.variables}
-    base = sum(counter.count(m["content"]) for m in template.render(**values)) + 8 * 2
-    room = budget - base
-    if room < 0:
-        raise ModelError(f"the request and plan alone need {base} tokens, more than the {budget} the model's "
-                         "context leaves; use the precedent-only draft")
-    passages, _ = precedent_passages(plan, index, counter, room, template,
-                                     include_reasons=section in (None, REASONS),
-                                     include_second=section in (None, REASONS))
-    values["precedents"] = passages or template.part("layout", "no_precedent")
-    messages = template.render(**values)
-    prompt_tokens = sum(counter.count(m["content"]) for m in messages) + 8 * len(messages)
-    return messages, prompt_tokens, budget
-
-
-# --- reading the model's letter -------------------------------------------------------------------
-
-
-def clean_model_output(text: str) -> str:
-    """Drop chat preambles and code fences; start at the reference line when there is one."""
-    text = re.sub(r"^```[a-z]*\s*$", "", text, flags=re.M).strip()
-    m = re.search(r"freedom of information request reference no", text, re.I)
-    if m:
-        text = text[m.start():]
-    elif text:
-        text = REFERENCE_LINE + "\n\n" + text
-    return text.strip() + "\n"
-
-
-def parse_model_letter(text: str, plan: Plan) -> tuple[Letter | None, str | None]:
-    """The parsed letter, or why it is not the planned letter (garbage, missing questions)."""
-    if len(text.strip()) < 40:
-        return None, "the model returned almost nothing"
-    try:
-        letter = parse_text(text, source="model draft")
-    except LetterError as exc:
-        return None, f"the model's text is not a letter ({exc.reason})"
-    labels = {q.label.lower() for q in letter.questions}
-    missing = [q.label for q in plan.questions if q.label.lower() not in labels]
-    if missing:
-        return None, f"the model's letter does not answer {', '.join(missing)}"
-    unanswered = [q.label for q in plan.questions if not letter.question(q.label).answer.strip()]
-    if unanswered:
-        return None, f"the model's letter leaves {', '.join(unanswered)} unanswered"
-    return letter, None
-
-
-def _plan_evidence(q: QuestionPlan) -> tuple[Evidence, ...]:
-    return tuple(Evidence(p.reference, p.label, p.date, one_line(p.answer)[:320]) for p in q.sources[:3])
-
-
-def _covered(exemption: str, planned: tuple[str, ...]) -> bool:
-    """'s31' is covered by a planned 's31(1)(a)'; 's31(1)(a)' by a planned 's31(1)(a)' or 's31'."""
-    return any(exemption == p or p.startswith(exemption + "(") or exemption.startswith(p + "(") for p in planned)
-
-
-def beyond_plan_flags(letter: Letter, plan: Plan) -> list[Flag]:
-    """An exemption or pointer in the draft that the plan did not have: the model decided it on its own."""
-    flags: list[Flag] = []
-    planned_all = plan.exemptions
-    seen: set[str] = set()
-    for q in plan.questions:
-        try:
-            dq = letter.question(q.label)
-        except KeyError:
-            continue
-        answer = one_line(dq.answer)[:400]
-        for e in dq.exemptions:
-            seen.add(e)
-            if not _covered(e, q.exemptions):
-                flags.append(Flag("beyond_plan", "high", q.label,
-                                  f"The draft cites {e}, which the precedent plan for {q.label} does not "
-                                  f"({cite(q.exemptions) or 'no exemption'}): a model may not decide an exemption.",
-                                  answer, _plan_evidence(q)))
-        planned_keys = {p.key for p in q.pointers}
-        for p in dq.pointers:
-            if not pointer_matches(p.key, planned_keys):
-                flags.append(Flag("beyond_plan", "medium", q.label,
-                                  f"The draft points to '{p.name}', which the precedent plan for {q.label} does not.",
-                                  answer, _plan_evidence(q)))
-    # In the letter at large (its reasons) only another section counts: reasons name other subsections of the
-    # sections they apply ("the bodies listed in Section 23(3)" beside s23(5)).
-    planned_sections = {section_of(e) for e in planned_all}
-    extra = [e for e in letter.exemptions if e not in seen and not _covered(e, planned_all)
-             and section_of(e) not in planned_sections]
-    if extra and plan.questions:
-        first = plan.questions[0]
-        flags.append(Flag("beyond_plan", "high", first.label,
-                          f"The letter cites {', '.join(extra)}, which no question of the precedent plan relies on.",
-                          one_line(letter.text)[:400], _plan_evidence(first)))
-    return flags
 
 
 class _OneDraftIndex(IndexWrapper):

@@ -10,7 +10,7 @@ undeclared variable. Values are substituted in one pass, so braces inside data a
 The words around the data are the prompt's too. A template that declares ``{plan}`` has ``layout``: how the
 plan is written for the model (one line per field of each question), how a precedent passage and a precedent's
 reasons are quoted, and what stands for nothing (``none``, ``no_precedent``). One that declares ``{guide}`` has ``guides``: one sentence for each of :data:`GUIDE_KEYS`,
-which drafting chooses from by the plan and the rule table (``foi_precedent.drafting.draft.section_guide``).
+which drafting chooses from by the plan and the rule table (``foi_precedent.drafting.prompting.section_guide``).
 One that declares ``{opening}`` has ``openings``: the words the reasons begin with, for one exemption and for
 several. :data:`PARTS` lists each key's entries and the placeholders each may use.
 """
