@@ -49,17 +49,11 @@ def split(cases: list[dict], metrics: Callable[[list[dict]], dict]) -> dict:
 
 def split_table(results: dict, rows: list[tuple[str, str]]) -> str:
     """One row a metric, one column each for the whole set, the tuning part and the held-back part."""
-
-    def fmt(v) -> str:
-        if v is None:
-            return "-"
-        if isinstance(v, float):
-            return f"{v:.3f}"
-        return str(v)
+    from evals.scorers import fmt
 
     parts = results["metrics"]
     width = max(len(label) for _, label in rows)
     lines = [f"{'':<{width}}  {'all':>9}  {'tuning':>9}  {'held back':>9}"]
     for key, label in rows:
-        lines.append(f"{label:<{width}}  " + "  ".join(f"{fmt(parts[p].get(key)):>9}" for p in ("all", "dev", "held_back")))
+        lines.append(f"{label:<{width}}  " + "  ".join(f"{fmt(parts[p].get(key), '-'):>9}" for p in ("all", "dev", "held_back")))
     return "\n".join(lines)

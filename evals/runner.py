@@ -315,12 +315,7 @@ _ROWS = [
 ]
 
 
-def _fmt(v) -> str:
-    if v is None:
-        return "n/a"
-    if isinstance(v, float):
-        return f"{v:.3f}"
-    return str(v)
+_fmt = scorers.fmt
 
 
 def metrics_table(results: dict, markdown: bool = False) -> str:

@@ -120,6 +120,15 @@ def flag_scores(expected: Sequence[tuple[str, Sequence[str]]], got: Sequence[tup
     return {"tp": tp, "fp": fp, "fn": fn, "passed": fn == 0 and fp == 0}
 
 
+def fmt(value, missing: str = "n/a") -> str:
+    """A metric as the tables print it: three decimals, or ``missing`` where there is no value."""
+    if value is None:
+        return missing
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
 def ratio(num: float, den: float) -> float | None:
     return num / den if den else None
 
