@@ -2,11 +2,13 @@
 
 import streamlit as st
 
+from foi_precedent.cases.review import APPROVED, CHANGES_REQUESTED, DRAFTING, IN_REVIEW, STATE_WORDS
 from foi_precedent.drafting.letter import letter_form
 from foi_precedent.errors import PrecedentError
+from foi_precedent.ui import signoff
 from foi_precedent.ui import workspace as ws
 from foi_precedent.ui.export import ExportInfo, file_stem, to_docx, to_markdown
-from foi_precedent.ui.signin import audit_log
+from foi_precedent.ui.signin import audit_log, signed_in_user
 from foi_precedent.ui.state import model_name, services
 from foi_precedent.ui.text import escape_markdown, flag_key
 from foi_precedent.ui.widgets import flag_card, flag_counts, plan_summary, precedent_card
@@ -16,11 +18,12 @@ MODES = {"Model": "model", "Precedent only": "precedent"}
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 app = services()
 audit = audit_log(app)  # entries in the signed-in user's name
+actor = signoff.actor(signed_in_user(app.settings))
 S.setdefault("draft.reviews", {})
 
 
 def _reset_draft() -> None:
-    for key in ("draft.result", "draft.check", "draft.check_id", "draft.error", "draft.partial"):
+    for key in ("draft.result", "draft.check", "draft.check_id", "draft.error", "draft.partial", "draft.version_id"):
         S.pop(key, None)
     S["draft.reviews"] = {}
 
@@ -47,6 +50,27 @@ def _check(text: str) -> None:
         st.error(f"The draft could not be checked: {exc}")
     else:
         S["draft.check"] = result
+
+
+def _review_step(step) -> None:
+    """Run one review step; a step the state or role does not allow is one st.error, on the next run too."""
+    try:
+        version = step()
+    except PrecedentError as exc:
+        S["draft.review_error"] = str(exc)
+    else:
+        S["draft.version_id"] = version.id
+    st.rerun()
+
+
+def _submit() -> None:
+    flags, overrides = signoff.submitted_flags(S.get("draft.check"), S["draft.reviews"])
+    version_id = S.get("draft.version_id")
+    if version_id is None:
+        title = signoff.case_title(S["draft.request"], S.get("draft.authority"))
+        version_id = app.reviews.start_case(title, S["draft.text"], actor).id
+        S["draft.version_id"] = version_id
+    return app.reviews.submit(version_id, actor, text=S["draft.text"], flags=flags, overrides=overrides)
 
 
 def _generate(mode: str) -> None:
@@ -120,13 +144,17 @@ questions_col, draft_col = st.columns([3, 2], gap="large")
 # --- the draft (computed first so the flags beside the questions are up to date) -------------------
 with draft_col:
     st.subheader("Draft")
+    version = app.reviews.version(S["draft.version_id"]) if S.get("draft.version_id") else None
+    locked = version is not None and version.state != DRAFTING  # in review, returned, approved or sent
+    if locked and S.get("draft.text") != version.text:
+        S["draft.text"] = version.text
     mode_label = st.radio("Write with", list(MODES), key="draft.mode", horizontal=True,
                           help="Precedent only assembles the answers from the precedent wording, without a model.")
     mode = MODES[mode_label]
     if mode == "model":
         st.caption(f"Model: {escape_markdown(model_name(app))}")
     b1, b2 = st.columns(2)
-    generate = b1.button("Generate draft", type="primary", width="stretch", key="draft.generate")
+    generate = b1.button("Generate draft", type="primary", width="stretch", key="draft.generate", disabled=locked)
     generate = generate or S.pop("draft.autostart", False)
     if generate:
         cancel_slot = b2.empty()
@@ -158,8 +186,9 @@ with draft_col:
             st.caption(escape_markdown(result.composition.summary()) + " Each answer the model wrote was read back "
                        "and kept only where it says what precedent decided.")
 
-    st.text_area("Draft letter (edit freely; your changes are kept)", key="draft.text", height=560)
-    if st.button("Re-check the draft", width="stretch", key="draft.recheck", disabled=not S.get("draft.text")):
+    st.text_area("Draft letter (edit freely; your changes are kept)", key="draft.text", height=560, disabled=locked)
+    if st.button("Re-check the draft", width="stretch", key="draft.recheck",
+                 disabled=locked or not S.get("draft.text")):
         _check(S["draft.text"])
 
     check = S.get("draft.check")
@@ -173,6 +202,32 @@ with draft_col:
                       ids=lambda: (getattr(S.get("draft.result"), "audit_id", None), S.get("draft.check_id")))
 
     if S.get("draft.text"):
+        st.markdown("**Review and sign-off**")
+        if S.get("draft.review_error"):
+            st.error(S.pop("draft.review_error"))
+        if version is not None:
+            st.markdown(f"Version {version.number}: :blue-badge[{STATE_WORDS[version.state]}]")
+        if version is not None and version.state == CHANGES_REQUESTED:
+            st.warning(f"{escape_markdown(version.decided_by or 'The reviewer')} asked for changes: "
+                       f"{escape_markdown(version.comment)}")
+            if st.button("Revise the draft", key="draft.revise", width="stretch"):
+                _review_step(lambda: app.reviews.act(version.id, "revise", actor))
+        elif version is not None and version.state == IN_REVIEW:
+            st.info("Waiting for a reviewer on the Review page. The draft cannot be edited while it is in review.")
+        elif version is not None and version.frozen:
+            st.success(escape_markdown(signoff.export_approval(version)) + ". The draft is frozen: a change starts "
+                       "a new version, which is reviewed again.")
+            n1, n2 = st.columns(2)
+            if n1.button("New version", key="draft.new_version", width="stretch"):
+                _review_step(lambda: app.reviews.new_version(version.id, actor))
+            if version.state == APPROVED and n2.button("Mark as sent", key="draft.send", width="stretch"):
+                _review_step(lambda: app.reviews.act(version.id, "send", actor))
+        else:
+            if version is not None and version.comment:
+                st.caption(escape_markdown(f"{version.decided_by} asked for changes: {version.comment}"))
+            if st.button("Submit for review", key="draft.submit", width="stretch", type="primary"):
+                _review_step(_submit)
+
         st.markdown("**Export**")
         reviewed = st.checkbox("I have reviewed this letter", key="draft.reviewed")
         open_high = [f for f in (check.flags if check else ()) if f.severity == "high" and flag_key(f) not in reviews]
@@ -183,7 +238,9 @@ with draft_col:
             title="FOI response", authority=S.get("draft.authority") or None,
             model=result.model if result is not None and result.mode == "model" and not result.fallback_reason
             else None,
-            prompt_version=getattr(result, "prompt_version", None), reviewed=reviewed,
+            prompt_version=getattr(result, "prompt_version", None),
+            reviewed=reviewed or (version is not None and version.frozen),
+            approval=signoff.export_approval(version),
         )
         stem = file_stem(None, "foi-response")
         e1, e2 = st.columns(2)

@@ -38,3 +38,8 @@ class PromptError(PrecedentError):
 
 class EvalSuiteError(PrecedentError):
     """An eval suite file does not match its schema."""
+
+
+class ReviewError(PrecedentError):
+    """A review step the draft's state or the user's role does not allow (a drafter approving, a sent draft
+    edited, changes requested with no comment)."""

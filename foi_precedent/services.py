@@ -1,4 +1,4 @@
-"""Composition root: builds the adapters (index, chat model, audit log) once and hands them to use cases.
+"""Composition root: builds the adapters (index, chat model, audit log, review store) once and hands them to use cases.
 
 The CLI builds one ``Services`` per command; the app builds one per process (st.cache_resource).
 """
@@ -103,6 +103,13 @@ class Services:
         from foi_precedent.audit.log import AuditLog
 
         return AuditLog(self.settings.audit_db)
+
+    @cached_property
+    def reviews(self):
+        """Cases, their draft versions and review steps (``foi_precedent.audit.reviews``)."""
+        from foi_precedent.audit.reviews import ReviewStore
+
+        return ReviewStore(self.settings.cases_db)
 
     @cached_property
     def chat_model(self) -> LazyChatModel:

@@ -112,6 +112,11 @@ class Settings:
         return self.home / "audit.sqlite3"
 
     @property
+    def cases_db(self) -> Path:
+        """Cases, their draft versions and each review step (``foi_precedent.audit.reviews``)."""
+        return self.home / "cases.sqlite3"
+
+    @property
     def recheck_dir(self) -> Path:
         return self.home / "recheck"
 

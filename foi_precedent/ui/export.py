@@ -1,4 +1,8 @@
-"""Export a finished letter: Word (python-docx) and Markdown. Pure: text and metadata in, bytes out."""
+"""Export a finished letter: Word (python-docx) and Markdown. Pure: text and metadata in, bytes out.
+
+Every export says whether the letter was approved (``approval``): in the Word header of each page and its
+properties, and in the Markdown front matter.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ class ExportInfo:
     prompt_version: str | None = None
     drafted: date = field(default_factory=date.today)
     reviewed: bool = False
+    approval: str = "NOT APPROVED"  # foi_precedent.cases.review.approval_line: who signed it off, and when
 
 
 def paragraphs(text: str) -> list[list[str]]:
@@ -50,6 +55,8 @@ def to_docx(text: str, info: ExportInfo | None = None) -> bytes:
     props.author = info.authority or "Precedent"
     props.subject = info.reference or ""
     props.comments = _provenance(info)
+    # on every page, outside the letter's own paragraphs (reading the file back as a letter does not see it)
+    doc.sections[0].header.paragraphs[0].text = info.approval
     for block in paragraphs(text):
         para = doc.add_paragraph()
         for i, line in enumerate(block):
@@ -75,6 +82,7 @@ def to_markdown(text: str, info: ExportInfo | None = None) -> str:
         "authority": info.authority,
         "date": info.drafted.isoformat(),
         "source": _provenance(info),
+        "approval": info.approval,
     }
     front = {k: v for k, v in front.items() if v}
     body = "\n\n".join("\n".join(block) for block in paragraphs(text))
@@ -86,7 +94,7 @@ def _provenance(info: ExportInfo) -> str:
     if info.prompt_version:
         who += f" (prompt {info.prompt_version})"
     state = "reviewed by an officer" if info.reviewed else "NOT YET REVIEWED"
-    return f"Precedent: {who} on {info.drafted.isoformat()}; {state}."
+    return f"Precedent: {who} on {info.drafted.isoformat()}; {state}; {info.approval}."
 
 
 def file_stem(reference: str | None, fallback: str = "foi-response") -> str:

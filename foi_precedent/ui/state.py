@@ -4,7 +4,7 @@
 log and one chat-model client per process. Nothing here holds a request or a draft; those live in each
 session's ``st.session_state`` only.
 
-Tests inject fakes per session: put any object with ``settings``, ``index``, ``audit`` and ``chat_model``
+Tests inject fakes per session: put any object with ``settings``, ``index``, ``audit``, ``reviews`` and ``chat_model``
 attributes in ``st.session_state[SERVICES_KEY]`` before the first run, e.g. with ``AppTest``::
 
     at = AppTest.from_file("app.py")
@@ -71,6 +71,10 @@ class AppServices:
     @property
     def audit(self):
         return self._services.audit
+
+    @property
+    def reviews(self):
+        return self._services.reviews
 
     @property
     def index(self) -> LockedIndex:

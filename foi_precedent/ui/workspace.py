@@ -101,6 +101,7 @@ class Review:
     reason: str = ""
     at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     override_id: int | None = None
+    by: str = ""  # who overrode it (the audit log's user)
 
 
 def accept_flag() -> Review:
@@ -112,7 +113,7 @@ def override_flag(audit: Any, flag: Flag, reason: str, draft_id: int | None = No
     """Record a reviewer's override with its written reason (the audit log refuses an empty one)."""
     override_id = audit.record_override(label=flag.label, kind=flag.kind, reason=reason, message=flag.message,
                                         draft_id=draft_id, check_id=check_id)
-    return Review("overridden", reason.strip(), override_id=override_id)
+    return Review("overridden", reason.strip(), override_id=override_id, by=getattr(audit, "user", ""))
 
 
 # --- drafting in the background -------------------------------------------------------------------

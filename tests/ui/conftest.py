@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from foi_precedent.audit.log import AuditLog
+from foi_precedent.audit.reviews import ReviewStore
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.parser import parse_file
 from foi_precedent.settings import Settings
@@ -45,6 +46,11 @@ class FakeServices:
     index: Any
     audit: AuditLog
     chat_model: Any = None
+    reviews: ReviewStore | None = None
+
+    def __post_init__(self):
+        if self.reviews is None:
+            self.reviews = ReviewStore(self.settings.cases_db)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The real thing: `streamlit run app.py` on 127.0.0.1 with the shipped corpus indexed, driven by chromium.
 
 Goes through the Draft page end to end (request in, precedents shown, a precedent-only draft made, flags
-shown), checks a draft holding a <script> (shown as text, never run), opens the Corpus page, and saves a
+shown), submits it for review, approves it on the Review page and exports it with the approval, checks a draft holding a <script> (shown as text, never run), opens the Corpus page, and saves a
 screenshot of each page into docs/screenshots/. Needs Debian's chromium (`make browser` installs it).
 """
 
@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.ui.browser_support import CHROMIUM, ROOT, build_index, chromium, running_app
 from tests.ui.conftest import REQUEST
@@ -53,6 +54,13 @@ def screenshot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / name))
     page.set_viewport_size({"width": WIDTH, "height": 1000})
+
+
+def download(page, button: str) -> str:
+    """The text of the file a download button gives."""
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name=button).click()
+    return Path(info.value.path()).read_text(encoding="utf-8")
 
 
 def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
@@ -100,6 +108,28 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         assert page.get_by_role("button", name="Word (.docx)").is_visible()
         page.locator('[data-testid="stExpander"]').filter(has_text=" · ").first.click()  # one precedent, for the picture
         screenshot(page, "draft.png")
+
+        # Sign-off: the export says NOT APPROVED; the draft is submitted, approved on the Review page (the embedded
+        # app's one user holds both roles), frozen on the Draft page, and its export carries the approval
+        assert yaml.safe_load(download(page, "Markdown (.md)").split("---\n")[1])["approval"] == "NOT APPROVED"
+        page.get_by_role("button", name="Submit for review").click()
+        page.get_by_text("Waiting for a reviewer").wait_for(timeout=30_000)
+        settled(page)
+        assert page.locator('textarea[aria-label^="Draft letter"]').is_disabled()
+        page.get_by_role("link", name="Review", exact=True).click()
+        page.get_by_role("heading", name="Review drafts").wait_for(timeout=30_000)
+        settled(page)
+        assert page.get_by_text("Flags (").count() == 1 and page.get_by_text("Overrides (").count() == 1
+        screenshot(page, "review.png")
+        page.get_by_role("button", name="Approve").click()
+        page.get_by_text("No draft is waiting for review").wait_for(timeout=30_000)
+        page.get_by_role("link", name="Draft", exact=True).click()
+        page.get_by_text("The draft is frozen").wait_for(timeout=30_000)
+        settled(page)
+        exported = download(page, "Markdown (.md)")
+        front = yaml.safe_load(exported.split("---\n")[1])
+        assert front["approval"].startswith("Approved by ") and "NOT APPROVED" not in exported
+        assert page.get_by_role("button", name="New version").is_visible()
 
         # Check: a pasted draft with a <script> in it
         page.get_by_role("link", name="Check", exact=True).click()

@@ -45,6 +45,8 @@ def test_docx_has_every_line_and_the_provenance():
     assert "<b>markup</b> & ampersands" in text  # shown as written, not interpreted
     assert doc.core_properties.title == "Drones"
     assert "fake" in doc.core_properties.comments and "NOT YET REVIEWED" in doc.core_properties.comments
+    assert doc.sections[0].header.paragraphs[0].text == "NOT APPROVED" and "NOT APPROVED" in doc.core_properties.comments
+    assert "NOT APPROVED" not in text
     bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
     assert "Question 1: How many drones does the force own?" not in bold  # long label lines stay plain
     assert "Yours sincerely," not in bold
@@ -58,13 +60,15 @@ def test_docx_reads_back_as_the_same_letter():
 
 
 def test_markdown_has_corpus_front_matter_and_the_exact_wording():
-    md = to_markdown(LETTER, ExportInfo(**{**INFO.__dict__, "reviewed": True}))
+    md = to_markdown(LETTER, ExportInfo(**{**INFO.__dict__, "reviewed": True,
+                                           "approval": "Approved by rita on 2026-01-03"}))
     head, body = md.split("---\n", 2)[1:]
     front = yaml.safe_load(head)
     assert front["reference"] == "01.FOI.25.000001"
     assert front["authority"] == "Greater Manchester Police"
     assert front["date"] == "2026-01-02"
     assert "reviewed by an officer" in front["source"]
+    assert front["approval"] == "Approved by rita on 2026-01-03" and "Approved by rita" in front["source"]
     assert body.strip() == LETTER.strip()
     letter = parse_document(document_from_bytes(md.encode(), "sent.md", ".md"))
     assert letter.reference == "01.FOI.25.000001"
@@ -73,7 +77,7 @@ def test_markdown_has_corpus_front_matter_and_the_exact_wording():
 
 def test_markdown_without_a_model_says_drafted_from_precedent():
     md = to_markdown("Question 1: x\nAnswer 1: y", ExportInfo(drafted=date(2026, 1, 2)))
-    assert "drafted from precedent" in md and "NOT YET REVIEWED" in md
+    assert "drafted from precedent" in md and "NOT YET REVIEWED" in md and "approval: NOT APPROVED" in md
 
 
 def test_file_stem_is_safe():

@@ -1,0 +1,135 @@
+"""Review and sign-off: each transition, each refusal (state, role, comment, own draft), and the store."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from foi_precedent.audit.reviews import MIGRATIONS, ReviewStore
+from foi_precedent.cases.review import (
+    APPROVED,
+    CHANGES_REQUESTED,
+    DRAFTING,
+    IN_REVIEW,
+    SENT,
+    Actor,
+    Version,
+    approval_line,
+    new_version,
+    submit,
+    transition,
+)
+from foi_precedent.errors import ReviewError
+from foi_precedent.identity import DRAFTER, REVIEWER
+
+AT = "2026-12-06T10:00:00+00:00"
+DAN = Actor("dan", frozenset({DRAFTER}))
+RITA = Actor("rita", frozenset({REVIEWER}))
+BOTH = Actor("sam", frozenset({DRAFTER, REVIEWER}))
+SOLE = Actor("officer", frozenset({DRAFTER, REVIEWER}), sole_user=True)
+
+
+def _in_review(by: Actor = DAN) -> Version:
+    version, event = submit(Version(1, 1, "old"), by, AT, text="Dear Requester", flags=({"kind": "k"},),
+                            overrides=({"label": "Q1", "reason": "r", "by": by.name},))
+    assert event.from_state == DRAFTING and event.to_state == IN_REVIEW
+    return version
+
+
+def test_submit_keeps_the_text_flags_and_overrides_the_reviewer_will_see():
+    v = _in_review()
+    assert (v.state, v.text, v.submitted_by) == (IN_REVIEW, "Dear Requester", "dan")
+    assert v.flags == ({"kind": "k"},) and v.overrides[0]["reason"] == "r"
+
+
+def test_a_reviewer_approves_and_the_approval_is_dated():
+    v, event = transition(_in_review(), "approve", RITA, AT)
+    assert (v.state, v.decided_by, v.decided_at, v.self_approved) == (APPROVED, "rita", AT, False)
+    assert event.action == "approve" and event.user_name == "rita"
+    assert approval_line(v) == "Approved by rita on 2026-12-06"
+    assert v.frozen
+
+
+@pytest.mark.parametrize("action", ["approve", "request_changes"])
+def test_a_drafter_cannot_decide_a_review(action):
+    with pytest.raises(ReviewError, match="not a reviewer"):
+        transition(_in_review(), action, DAN, AT, comment="fix Q2")
+
+
+def test_a_reviewer_cannot_submit():
+    with pytest.raises(ReviewError, match="not a drafter"):
+        submit(Version(1, 1, ""), RITA, AT, text="x")
+
+
+def test_request_changes_needs_a_comment_and_returns_the_draft():
+    with pytest.raises(ReviewError, match="needs a comment"):
+        transition(_in_review(), "request_changes", RITA, AT, comment="  ")
+    v, _ = transition(_in_review(), "request_changes", RITA, AT, comment="Q2 needs the s31 harm test")
+    assert (v.state, v.comment, v.decided_by) == (CHANGES_REQUESTED, "Q2 needs the s31 harm test", "rita")
+    with pytest.raises(ReviewError, match="changes requested"):
+        transition(v, "approve", RITA, AT)
+    v, _ = transition(v, "revise", DAN, AT)
+    assert v.state == DRAFTING and v.comment == "Q2 needs the s31 harm test"  # kept until resubmitted
+    v, _ = submit(v, DAN, AT, text="Dear Requester, revised")
+    assert (v.state, v.text, v.comment) == (IN_REVIEW, "Dear Requester, revised", "")
+
+
+def test_nobody_approves_their_own_draft_except_the_sole_user_whose_approval_says_so():
+    with pytest.raises(ReviewError, match="another reviewer"):
+        transition(_in_review(BOTH), "approve", BOTH, AT)
+    v, event = transition(_in_review(SOLE), "approve", SOLE, AT)
+    assert v.state == APPROVED and v.self_approved and event.self_approved
+    assert "their own draft" in approval_line(v)
+
+
+def test_wrong_states_are_refused():
+    with pytest.raises(ReviewError, match="drafting"):
+        transition(Version(1, 1, "x"), "approve", RITA, AT)
+    approved, _ = transition(_in_review(), "approve", RITA, AT)
+    with pytest.raises(ReviewError, match="approved"):
+        submit(approved, DAN, AT, text="edited")
+    sent, _ = transition(approved, "send", DAN, AT)
+    assert sent.state == SENT and approval_line(sent).startswith("Approved by rita")
+    with pytest.raises(ReviewError, match="sent"):
+        transition(sent, "send", DAN, AT)
+    with pytest.raises(ReviewError, match="unknown"):
+        transition(sent, "publish", DAN, AT)
+
+
+def test_an_approved_draft_is_edited_as_a_new_version():
+    approved, _ = transition(_in_review(), "approve", RITA, AT)
+    copy = new_version(approved, DAN)
+    assert (copy.number, copy.state, copy.text, copy.decided_by) == (2, DRAFTING, approved.text, None)
+    assert approval_line(copy) == "NOT APPROVED"
+    with pytest.raises(ReviewError, match="not approved"):
+        new_version(copy, DAN)
+    with pytest.raises(ReviewError, match="not a drafter"):
+        new_version(approved, RITA)
+
+
+def test_store_migrates_once_and_keeps_every_step(tmp_path):
+    path = tmp_path / "cases.sqlite3"
+    store = ReviewStore(path)
+    assert store.migrate() == len(MIGRATIONS)
+    ReviewStore(path)  # reopening does not re-run them
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(versions)")}
+        names = [r[0] for r in conn.execute("SELECT name FROM _migrations")]
+    assert {"cases", "versions", "review_events"} <= tables and "user_name" in columns and "user" not in columns
+    assert names == [m.name for m in MIGRATIONS]
+
+    v = store.start_case("FOI about drones", "draft one", DAN)
+    v = store.submit(v.id, DAN, text="draft two", overrides=({"label": "Q1", "reason": "why", "by": "dan"},))
+    assert [x.id for x in store.versions(IN_REVIEW)] == [v.id] and store.case_title(v.case_id) == "FOI about drones"
+    with pytest.raises(ReviewError):
+        store.act(v.id, "approve", DAN)
+    assert store.version(v.id).state == IN_REVIEW  # a refused step changes nothing
+    v = store.act(v.id, "approve", RITA)
+    assert (v.state, v.text, v.overrides[0]["reason"]) == (APPROVED, "draft two", "why")
+    copy = store.new_version(v.id, DAN)
+    assert (copy.number, copy.state, copy.text) == (2, DRAFTING, "draft two")
+    assert store.version(v.id).state == APPROVED  # the approved one is untouched
+    events = store.events(v.id)
+    assert [(e["action"], e["user_name"]) for e in events] == [("submit", "dan"), ("approve", "rita")]
