@@ -14,7 +14,7 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from foi_precedent.cases.review import Actor, Event, Version, new_version, submit, transition
+from foi_precedent.cases.review import Actor, Event, Version, first_version, new_version, submit, transition
 from foi_precedent.migrations import Migration, migrate
 
 MIGRATIONS: list[Migration] = [
@@ -141,10 +141,11 @@ class ReviewStore:
 
     def start_case(self, title: str, text: str, actor: Actor) -> Version:
         """A new case with its first version, in drafting."""
+        first_version(0, text, actor)  # refused before anything is written
         with closing(self._connect()) as conn, conn:
             case_id = conn.execute("INSERT INTO cases (created_at, title, user_name) VALUES (?,?,?)",
                                    (now(), title, actor.name)).lastrowid
-            version_id = self._insert_version(conn, Version(case_id, 1, text, drafted_by=actor.name), actor.name)
+            version_id = self._insert_version(conn, first_version(case_id, text, actor), actor.name)
         return self.version(version_id)
 
     def submit(self, version_id: int, actor: Actor, *, text: str, flags=(), overrides=()) -> Version:

@@ -128,6 +128,13 @@ def submit(version: Version, actor: Actor, at: str, *, text: str, flags=(), over
     return transition(version, "submit", actor, at)
 
 
+def first_version(case_id: int, text: str, actor: Actor) -> Version:
+    """A case's first version, in drafting: only a drafter starts one."""
+    if DRAFTER not in actor.roles:
+        raise ReviewError(f"{actor.name} is not a drafter: only a drafter can submit a draft for review")
+    return Version(case_id=case_id, number=1, text=text, drafted_by=actor.name)
+
+
 def new_version(version: Version, actor: Actor) -> Version:
     """A copy of a frozen version in drafting, numbered next: how an approved or sent draft is edited."""
     if not version.frozen:

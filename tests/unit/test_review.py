@@ -120,6 +120,9 @@ def test_store_migrates_once_and_keeps_every_step(tmp_path):
     assert {"cases", "versions", "review_events"} <= tables and "user_name" in columns and "user" not in columns
     assert names == [m.name for m in MIGRATIONS]
 
+    with pytest.raises(ReviewError, match="not a drafter"):
+        store.start_case("FOI about drones", "draft one", RITA)
+    assert store.versions() == []  # a refused start writes nothing
     v = store.start_case("FOI about drones", "draft one", DAN)
     v = store.submit(v.id, DAN, text="draft two", overrides=({"label": "Q1", "reason": "why", "by": "dan"},))
     assert [x.id for x in store.versions(IN_REVIEW)] == [v.id] and store.case_title(v.case_id) == "FOI about drones"
