@@ -23,6 +23,30 @@ class Migration:
     sql: str
 
 
+class MigratedFile:
+    """A SQLite file with its named migrations (``migrations``, a class attribute), opened for each operation
+    (short connections: several app sessions and CLI jobs share the file). Subclasses set ``path``."""
+
+    migrations: Sequence[Migration] = ()
+    what = "database"
+    path: object
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def migrate(self) -> int:
+        """Apply pending migrations; returns the schema version."""
+        conn = self._connect()
+        try:
+            conn.isolation_level = None  # each migration is its own BEGIN ... COMMIT
+            migrate(conn, self.migrations, what=f"{self.what} at {self.path}")
+            return version(conn)
+        finally:
+            conn.close()
+
+
 def statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 

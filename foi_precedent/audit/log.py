@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from contextlib import closing
 from copy import copy
 from datetime import UTC, datetime
 from pathlib import Path
 
-from foi_precedent.migrations import Migration, migrate
+from foi_precedent.migrations import MigratedFile, Migration
 
 MIGRATIONS: list[Migration] = [
     # 1: checks and drafts
@@ -95,9 +94,12 @@ def _precedents(consensus_list) -> list[dict]:
     ]
 
 
-class AuditLog:
+class AuditLog(MigratedFile):
     """Entries are written in ``user``'s name: the OS user running the process unless another is given. The app
     is one process serving many people, so each page records through ``as_user(signed_in_name)``."""
+
+    migrations = MIGRATIONS
+    what = "audit log"
 
     def __init__(self, path: Path, user: str | None = None):
         from foi_precedent.identity import os_user
@@ -112,18 +114,6 @@ class AuditLog:
         bound = copy(self)
         bound.user = user
         return bound
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.row_factory = sqlite3.Row
-        return conn
-
-    def migrate(self) -> int:
-        """Apply pending migrations (named and recorded: ``foi_precedent.migrations``); returns the schema version."""
-        with closing(self._connect()) as conn:
-            conn.isolation_level = None  # each migration is its own BEGIN ... COMMIT
-            migrate(conn, MIGRATIONS, what=f"audit log at {self.path}")
-            return conn.execute("PRAGMA user_version").fetchone()[0]
 
     def record_check(self, result, source: str | None = None) -> int:
         with closing(self._connect()) as conn, conn:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from foi_precedent.cases.review import Actor, Event, Version, first_version, new_version, submit, transition
-from foi_precedent.migrations import Migration, migrate
+from foi_precedent.migrations import MigratedFile, Migration
 
 MIGRATIONS: list[Migration] = [
     # 1: cases, their versions, and each review step. Not "user": PostgreSQL reserves that word.
@@ -71,23 +71,14 @@ def _version(row: sqlite3.Row) -> Version:
                    self_approved=bool(row["self_approved"]), id=row["id"])
 
 
-class ReviewStore:
+class ReviewStore(MigratedFile):
+    migrations = MIGRATIONS
+    what = "case store"
+
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.migrate()
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.row_factory = sqlite3.Row
-        return conn
-
-    def migrate(self) -> int:
-        """Apply pending migrations (named and recorded: ``foi_precedent.migrations``); returns the schema version."""
-        with closing(self._connect()) as conn:
-            conn.isolation_level = None  # each migration is its own BEGIN ... COMMIT
-            migrate(conn, MIGRATIONS, what=f"case store at {self.path}")
-            return conn.execute("PRAGMA user_version").fetchone()[0]
 
     # --- reading ---------------------------------------------------------------------------------------
 
