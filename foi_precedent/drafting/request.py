@@ -32,7 +32,10 @@ WHOLE_REQUEST_NOTE = ("No separate questions were found in this request, so the 
 
 # --- identity -------------------------------------------------------------------------------------
 
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
+                   # written out to beat scrapers: "sam.lee at gmail dot com", "sam [at] example [dot] org"
+                   r"|\b[\w.+'-]+[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*[\w-]+(?:[ \t]*(?:\[dot\]|\(dot\)|[ \t]dot[ \t])[ \t]*"
+                   r"[\w-]+)+\b", re.I)
 # 07700 900123, 020 7946 0958, (020) 7946 0958, +44 7700 900123, +44 (0)20 7946 0958, 0161-496-0000
 PHONE = re.compile(
     r"(?<![\w.])(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|\(0\d{2,4}\)|0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w.])"
@@ -43,7 +46,8 @@ _STREET_WORDS = (
     "Square|Sq|Park|Row|Walk|Mews|Parade|Rise|View|Green"
 )
 STREET = re.compile(rf"\b(?:Flat \d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?")
-_NAME = r"(?P<name>(?:[A-Z]\.[ \t]*)?[A-Z][a-zA-Z'’-]+(?:[ \t]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.?)){0,3})"
+_NAME = (r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev)\.?[ \t]+)?(?:[A-Z]\.?[ \t]+|[A-Z]\.)?[A-Z][a-zA-Z'’-]+"
+         r"(?:[ \t]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.?)){0,3})")
 # only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
 MY_NAME = re.compile(rf"\b(?i:my name is|I am called|name:)[ \t]+{_NAME}")
 # a name as some sign it, in lower case ("rajesh kumar"), accepted only on the line after a sign-off
@@ -53,7 +57,7 @@ DEAR = re.compile(rf"^(?P<lead>\s*dear[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
 _SIGN_OFF_WORDS = (
     r"yours[ \t]+(?:sincerely|faithfully|truly|respectfully)|(?:with[ \t]+)?(?:kind(?:est)?|best|warm(?:est)?|many)"
     r"[ \t]+(?:regards|wishes)|(?:many[ \t]+)?thanks(?:[ \t]+(?:and|&)[ \t]+regards)?|regards|best wishes|with thanks|"
-    r"thank you|yours(?=[ \t]*(?:,|$))|cheers|respectfully"
+    r"thank you|yours(?=[ \t]*(?:,|$))|best(?=[ \t]*(?:,|$))|cheers|respectfully"
 )
 SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
 _ORGANISATION = re.compile(r"\b(?:council|police|service|authority|department|constabulary|commissioner|office|"

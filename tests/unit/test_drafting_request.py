@@ -401,3 +401,19 @@ def test_names_signed_in_other_ways_are_removed(text, name, left):
     request = split_request(text)
     assert request.requester.name == name
     assert name not in request.text and left in request.text
+
+
+@pytest.mark.parametrize(("text", "gone", "left"), [
+    ("Dear Sir,\nHow many fines were issued?\nYours faithfully\nJ Smith (Mr)\n", "J Smith", "(Mr)"),
+    ("Dear FOI,\nPlease provide the data.\nBest,\nDr. Olu Adeyemi-Jones\n", "Olu Adeyemi-Jones", "Best,"),
+    ("Dear Sir,\nHow many fines? You can reach me on sam.lee at gmail dot com.\nThanks\n", "sam.lee at gmail",
+     "[EMAIL]"),
+])
+def test_identity_written_in_other_ways_is_removed(text, gone, left):
+    request = split_request(text)
+    assert gone not in request.text and left in request.text
+
+
+def test_at_and_dot_in_a_question_are_not_an_email():
+    text = "Dear Sir,\nHow many fines were issued at the depot at Leeds, and how many at the port?\nThanks\n"
+    assert "[EMAIL]" not in split_request(text).text
