@@ -169,6 +169,10 @@ def _range_blocks(line: str, section: str) -> list[_Block]:
     return [_Block(label=str(n), key=("n", str(n)), head=rest, body=body, section=section) for n in range(a, b + 1)]
 
 
+# "1 How many ..." in a request: a number with no stop, taken only when the numbers count up from 1
+_BARE_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)\s+(?=[A-Z])")
+
+
 def _blocks(lines: list[str], section: str) -> list[_Block]:
     blocks: list[_Block] = []
     run: list[_Block] = []  # the blocks of a range, which share the lines that follow
@@ -179,6 +183,9 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
             run = ranged
             continue
         found = _label_of(line) if line else None
+        bare = _BARE_NUMBER.match(line) if line and not found and section == "request" else None
+        if bare and int(bare.group("num")) == len(blocks) + 1 and all(b.key[0] == "n" for b in blocks):
+            found = (bare.group("num"), ("n", bare.group("num")), line[bare.end():].strip())
         if found:
             run = []
             label, key, rest = found
@@ -205,6 +212,7 @@ _QUOTED_REQUEST = re.compile(
 # A line of a request that asks for something (a question of its own), and one that only introduces them.
 _ASKS = re.compile(
     r"\?\s*$|\?\s+[A-Z]|^(?:please|can|could|would|how|what|which|when|where|who|why|whether|is there|are there|do|does|"
+    r"will|are|is|was|were|should|"
     r"did|has|have|i (?:would like|request|am requesting|wish)|copies|a copy|copy of|details|the (?:number|total|amount|"
     r"names?|dates?|cost)|all|any|a list|a breakdown|a full|numbers? of|information (?:on|about|regarding))\b",
     re.I,

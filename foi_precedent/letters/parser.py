@@ -258,6 +258,12 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
     decision to read (then the text is not a reply)."""
     request = [x for x in sections["request"] if x]
     answer = _join(sections["decision"] + sections["response"])
+    if not request and sections["pre"] and sections["closing"] and sections["response"]:
+        # a thread: the request signed off ("Yours faithfully"), then the reply; the request is what the
+        # requester wrote after their greeting
+        pre = [x for x in sections["pre"] if x]
+        start = next((i + 1 for i, x in enumerate(pre) if re.match(r"dear\b", x, re.I)), 0)
+        request = pre[start:]
     if not request:
         lines = [x for x in (sections["pre"] or sections["decision"] + sections["response"]) if x]
         m = _QUOTED_REQUEST.search("\n".join(lines))

@@ -225,3 +225,22 @@ def test_a_reply_that_lost_its_line_breaks_is_read_item_by_item():
     assert [q.label for q in letter.questions] == ["1", "2"]
     assert letter.questions[0].text == "How many people were kept in police cells in 2016/17?"
     assert all(treatments(q) == {"cost_limit"} for q in letter.questions)
+
+
+def test_request_numbers_without_a_stop_count_up_from_one():
+    text = ("You asked for the following:\n1 How many people are wanted on arrest warrants?\n"
+            "2 What is the longest time a suspect has been wanted?\nResponse\n"
+            "To retrieve this information would exceed the cost limit of £450.\n")
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2"]
+    assert all(treatments(q) == {"cost_limit"} for q in letter.questions)
+
+
+def test_a_thread_s_request_is_what_the_requester_wrote_after_the_greeting():
+    text = ("Dear NHS England,\nAre CCGs free to set their own salaries?\nWhat is the conclusion of the merger?\n"
+            "Yours faithfully,\nA Requester\nDear Requester,\nThank you for your request. We would be grateful if "
+            "you could clarify what recorded information you are seeking.\n")
+    letter = parse_text(text)
+    assert [q.text for q in letter.questions] == ["Are CCGs free to set their own salaries?",
+                                                  "What is the conclusion of the merger?"]
+    assert all(q.treatments == (Treatment.OTHER,) and "clarification" in q.review for q in letter.questions)
