@@ -22,6 +22,7 @@ from foi_precedent.letters.exemptions import (
 )
 from foi_precedent.letters.model import REFUSING, Letter, Pointer, Treatment, in_order
 from foi_precedent.letters.regimes import profile
+from foi_precedent.ports import PrecedentIndex
 
 REFERENCE_LINE = "Freedom of information request reference no: [REFERENCE]"
 REQUEST_HEADER = "I note you seek access to the following information:"
@@ -340,22 +341,21 @@ def about_the_plan(paragraphs: list[str], planned: set[str]) -> list[str]:
     return out
 
 
-def reasons_block(plan: Plan, index) -> list[str]:
-    """Reasons for every refusal in the plan, adapted from the precedent letters when the index has them."""
+def reasons_block(plan: Plan, index: PrecedentIndex) -> list[str]:
+    """Reasons for every refusal in the plan, adapted from the precedent letters the index holds."""
     refusing = [q for q in plan.questions if set(q.treatments) & REFUSING - {Treatment.COST_LIMIT}]
     if not refusing:
         return []
-    get_letter = getattr(index, "letter", None)
     out: list[str] = []
     used: set[str] = set()
     for q in refusing:
         sources = [p for p in q.sources if set(p.treatments) & set(q.treatments) & REFUSING] or q.sources
         src = sources[0] if sources else None
         paragraphs: list[str] = []
-        if src is not None and callable(get_letter) and src.reference not in used:
+        if src is not None and src.reference not in used:
             try:
-                letter = get_letter(src.reference)
-            except Exception:  # the index may not hold the full letter: fall back to a placeholder
+                letter = index.letter(src.reference)
+            except KeyError:  # a precedent whose letter the index no longer holds: fall back to a placeholder
                 letter = None
             if letter is not None:
                 label_map = {}
