@@ -13,13 +13,12 @@ from __future__ import annotations
 import os
 import subprocess
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.ui.browser_support import CHROMIUM, chromium, free_port, running_app
+from tests.ui.browser_support import CHROMIUM, _healthy, chromium, free_port, running_app
 
 NGINX = Path("/usr/sbin/nginx")
 PROXY_SOURCE = "127.0.0.2"  # the address nginx connects to the app from: the only trusted proxy
@@ -60,14 +59,6 @@ http {{
     }}
 }}
 """
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-            return r.status == 200
-    except OSError:
-        return False
 
 
 @contextmanager
