@@ -76,6 +76,13 @@ MIGRATIONS: list[Migration] = [
     ALTER TABLE overrides ADD COLUMN user_name TEXT;
     ALTER TABLE supersessions ADD COLUMN user_name TEXT;
     """),
+    # 5: an override names the case version it was made on and the flag's key: overrides are append-only, so
+    # the later override of the same flag on the same version is the one in force and the earlier stay listed
+    Migration("override_versions", """
+    ALTER TABLE overrides ADD COLUMN version_id INTEGER;
+    ALTER TABLE overrides ADD COLUMN flag_key TEXT;
+    CREATE INDEX overrides_version ON overrides(version_id);
+    """),
 ]
 
 
@@ -138,17 +145,21 @@ class AuditLog(MigratedFile):
             return cur.lastrowid
 
     def record_override(self, *, label: str, kind: str, reason: str, message: str = "", draft_id: int | None = None,
-                        check_id: int | None = None, reviewer: str | None = None) -> int:
-        """``reviewer`` is who overrode the flag: the log's user unless said otherwise."""
+                        check_id: int | None = None, reviewer: str | None = None, version_id: int | None = None,
+                        flag_key: str | None = None) -> int:
+        """``reviewer`` is who overrode the flag: the log's user unless said otherwise. ``version_id`` is the case
+        version (``audit.reviews``) it was made on, ``flag_key`` the flag's stable key. A new row every time:
+        two reviewers overriding the same flag both keep their reason, and the later is in force."""
         if not reason.strip():
             from foi_precedent.errors import PrecedentError
 
             raise PrecedentError("an override needs a written reason")
         with closing(self._connect()) as conn, conn:
             cur = conn.execute(
-                "INSERT INTO overrides (created_at, draft_id, check_id, label, kind, message, reason, reviewer, user_name)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (_now(), draft_id, check_id, label, kind, message, reason.strip(), reviewer or self.user, self.user),
+                "INSERT INTO overrides (created_at, draft_id, check_id, label, kind, message, reason, reviewer, user_name,"
+                " version_id, flag_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (_now(), draft_id, check_id, label, kind, message, reason.strip(), reviewer or self.user, self.user,
+                 version_id, flag_key),
             )
             return cur.lastrowid
 
@@ -163,6 +174,13 @@ class AuditLog(MigratedFile):
                  self.user),
             )
             return cur.lastrowid
+
+    def overrides_for_version(self, version_id: int) -> list[dict]:
+        """Every override made on a case version, in the order made; for one flag the last is in force."""
+        with closing(self._connect()) as conn:
+            return [dict(r) for r in conn.execute(
+                "SELECT id, created_at, user_name, reviewer, label, kind, message, reason, flag_key, version_id"
+                " FROM overrides WHERE version_id = ? ORDER BY id", (version_id,))]
 
     def rows(self, table: str) -> list[dict]:
         if table not in ("checks", "drafts", "overrides", "supersessions"):

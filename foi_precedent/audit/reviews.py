@@ -56,7 +56,18 @@ MIGRATIONS: list[Migration] = [
         user_name TEXT NOT NULL
     );
     """),
+    # 2: the request's dates and regime, for the case list: received and due are ISO dates; regime, nation and
+    # extension are as the Draft page names them. All nullable: a case started before this has none.
+    Migration("case_dates", """
+    ALTER TABLE cases ADD COLUMN received TEXT;
+    ALTER TABLE cases ADD COLUMN regime TEXT;
+    ALTER TABLE cases ADD COLUMN nation TEXT;
+    ALTER TABLE cases ADD COLUMN extension TEXT;
+    ALTER TABLE cases ADD COLUMN due TEXT;
+    """),
 ]
+
+CASE_DATES = ("received", "regime", "nation", "extension", "due")
 
 
 def now() -> str:
@@ -100,6 +111,23 @@ class ReviewStore(MigratedFile):
         with closing(self._connect()) as conn:
             row = conn.execute("SELECT title FROM cases WHERE id = ?", (case_id,)).fetchone()
         return row["title"] if row else ""
+
+    _CASES = ("SELECT c.id, c.title, c.created_at, c.user_name, c.received, c.regime, c.nation, c.extension, c.due,"
+              " v.id AS version_id, v.number AS version_number, v.state AS version_state FROM cases c"
+              " LEFT JOIN versions v ON v.case_id = c.id"
+              " AND v.number = (SELECT MAX(number) FROM versions WHERE case_id = c.id)")
+
+    def cases(self) -> list[dict]:
+        """Every case with its dates and its latest version's id, number and state, oldest first."""
+        with closing(self._connect()) as conn:
+            return [dict(r) for r in conn.execute(self._CASES + " ORDER BY c.id")]
+
+    def case(self, case_id: int) -> dict:
+        with closing(self._connect()) as conn:
+            row = conn.execute(self._CASES + " WHERE c.id = ?", (case_id,)).fetchone()
+        if row is None:
+            raise KeyError(case_id)
+        return dict(row)
 
     def events(self, version_id: int | None = None) -> list[dict]:
         with closing(self._connect()) as conn:
@@ -155,6 +183,15 @@ class ReviewStore(MigratedFile):
             updated, event = step(_version(row))
             self._save(conn, updated, event)
         return self.version(version_id)
+
+    def set_case_dates(self, case_id: int, *, received: str | None, regime: str | None, nation: str | None,
+                       extension: str | None, due: str | None) -> None:
+        """Record the request's dates and regime (ISO dates for ``received`` and ``due``)."""
+        with closing(self._connect()) as conn, conn:
+            cur = conn.execute("UPDATE cases SET received=?, regime=?, nation=?, extension=?, due=? WHERE id=?",
+                               (received, regime, nation, extension, due, case_id))
+            if cur.rowcount == 0:
+                raise KeyError(case_id)
 
     def new_version(self, version_id: int, actor: Actor) -> Version:
         """Edit a frozen version: a copy of it, numbered next, in drafting."""

@@ -57,3 +57,15 @@ def test_the_user_migration_keeps_earlier_entries(tmp_path):
     assert log.migrate() == len(MIGRATIONS) >= 4
     log.record_override(label="Q2", kind="k", reason="r2")
     assert [(r["label"], r["user_name"]) for r in log.rows("overrides")] == [("Q1", None), ("Q2", "bob")]
+
+
+def test_overrides_are_appended_per_version_and_the_later_is_in_force(tmp_path):
+    log = AuditLog(tmp_path / "a.sqlite3", user="ann")
+    first = log.record_override(label="Q1", kind="k", reason="first", version_id=7, flag_key="k-1")
+    log.as_user("ben").record_override(label="Q1", kind="k", reason="second", version_id=7, flag_key="k-1")
+    log.record_override(label="Q2", kind="k", reason="other version", version_id=8)
+    got = log.overrides_for_version(7)
+    assert [(o["reason"], o["user_name"], o["flag_key"]) for o in got] == [("first", "ann", "k-1"),
+                                                                          ("second", "ben", "k-1")]
+    assert got[0]["id"] == first and got[0]["created_at"] and got[0]["label"] == "Q1"
+    assert log.overrides_for_version(99) == []

@@ -116,7 +116,7 @@ def test_store_migrates_once_and_keeps_every_step(tmp_path):
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         columns = {r[1] for r in conn.execute("PRAGMA table_info(versions)")}
-        names = [r[0] for r in conn.execute("SELECT name FROM _migrations")]
+        names = [r[0] for r in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
     assert {"cases", "versions", "review_events"} <= tables and "user_name" in columns and "user" not in columns
     assert names == [m.name for m in MIGRATIONS]
 
@@ -136,3 +136,23 @@ def test_store_migrates_once_and_keeps_every_step(tmp_path):
     assert store.version(v.id).state == APPROVED  # the approved one is untouched
     events = store.events(v.id)
     assert [(e["action"], e["user_name"]) for e in events] == [("submit", "dan"), ("approve", "rita")]
+
+
+def test_cases_list_their_dates_and_latest_version(tmp_path):
+    store = ReviewStore(tmp_path / "cases.sqlite3")
+    v = store.start_case("FOI about drones", "draft one", DAN)
+    store.set_case_dates(v.case_id, received="2026-11-02", regime="FOIA", nation="England", extension=None,
+                         due="2026-11-30")
+    (case,) = store.cases()
+    assert case["title"] == "FOI about drones" and case["user_name"] == "dan" and case["created_at"]
+    assert (case["received"], case["regime"], case["nation"], case["extension"], case["due"]) == (
+        "2026-11-02", "FOIA", "England", None, "2026-11-30")
+    assert (case["version_id"], case["version_number"], case["version_state"]) == (v.id, 1, DRAFTING)
+    v = store.submit(v.id, DAN, text="t")
+    v = store.act(v.id, "approve", RITA)
+    copy = store.new_version(v.id, DAN)
+    assert store.case(v.case_id)["version_id"] == copy.id and store.case(v.case_id)["version_number"] == 2
+    with pytest.raises(KeyError):
+        store.case(999)
+    with pytest.raises(KeyError):
+        store.set_case_dates(999, received=None, regime=None, nation=None, extension=None, due=None)
