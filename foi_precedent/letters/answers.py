@@ -32,7 +32,7 @@ _NOT_HELD = re.compile(
 )
 _PUBLIC_DOMAIN_STRONG = re.compile(
     r"public domain|publicly available|already (been )?published|is published (on|at|in)|reasonably accessible|"
-    r"\bsection 21\b|\bs\.?\s?21\b|available (online|on (our|the) website)|published on (our|the)|"
+    r"available (online|on (our|the) website)|published on (our|the)|"
     r"(?:is|are) (?:also )?(?:freely |readily )?available (?:via|at|from|on|to view)|can be (?:found|viewed|accessed) "
     r"(?:at|on|via|here)|available to view",
     re.I,

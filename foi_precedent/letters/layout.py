@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 
 from foi_precedent.letters import decision
 from foi_precedent.letters.answers import (
+    _COST,
+    _NCND,
+    _NOT_HELD,
+    _PUBLIC_DOMAIN_STRONG,
     _WITHHELD,
 )
 
@@ -48,6 +52,7 @@ _DECISION = re.compile(
 )
 _RESPONSE_START = re.compile(
     r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?|information (disclosed|released)|"
+    r"we (?:answered|replied|responded)|"
     r"details of (?:the |our )?response|summary of (?:the |our )?response|[\w&.' ]{2,40} response|"
     r"(?:please find )?(?:our|the) response(?: to your (request|questions))? (is|are)?\s*(below|as follows))\s*:?\s*$",
     re.I,
@@ -130,8 +135,10 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
         sub = (m.group("sub") or "").strip("()").lower()
         num = m.group("num")
         rest = line[m.end():].strip()
-        if kw == "part":
+        if kw == "part" and (rest or sub):
             return None  # "Part 1 of the question ..." is part of an answer, not a question
+        if kw == "part":  # "Part 1" as a heading of its own: the answer to the first part of the request
+            return f"Part {num}", ("part", num), ""
         written = m.group("kw")
         if kw == "q":
             family, label = "q", f"Q{num}{sub}"
@@ -158,7 +165,7 @@ def _renumbered(blocks: list[_Block]) -> list[_Block]:
 
 def _range_blocks(line: str, section: str) -> list[_Block]:
     """'1-3. text' -> blocks for 1, 2 and 3 sharing one body (the answer they share)."""
-    m = _RANGE.match(line) if section == "response" else None
+    m = (_RANGE.match(line) or _PART_RANGE.match(line)) if section == "response" else None
     if not m:
         return []
     a, b = int(m.group("a")), int(m.group("b"))
@@ -167,6 +174,10 @@ def _range_blocks(line: str, section: str) -> list[_Block]:
     body: list[str] = []
     rest = line[m.end():].strip()
     return [_Block(label=str(n), key=("n", str(n)), head=rest, body=body, section=section) for n in range(a, b + 1)]
+
+
+# "Part 2 and Part 3" as a heading of its own: one answer to two parts of the request
+_PART_RANGE = re.compile(r"^parts?\s*(?P<a>\d{1,2})\s*(?:-|\u2013|to|&|and)\s*(?:part\s*)?(?P<b>\d{1,2})\s*:?\s*$", re.I)
 
 
 # "1 How many ..." in a request: a number with no stop, taken only when the numbers count up from 1
@@ -386,3 +397,50 @@ def unflatten(line: str) -> list[str]:
     points = sorted(cuts)
     parts = [line[a:b].strip() for a, b in zip([0, *points], [*points, len(line)], strict=True)]
     return [p for p in parts if p]
+
+
+# A line where the authority starts replying (not the requester asking): "Please see attached for your response",
+# "I have processed your request", "Unfortunately, ...", "Outcome / Documents".
+_REPLY_CUE = re.compile(
+    r"^(?:please (?:see|find) (?:below|attached|enclosed|our|the attached|the enclosed)|unfortunately\b|"
+    r"i (?:have (?:processed|considered|now|today|been)|can (?:confirm|now)|am (?:able|pleased|unable|afraid|"
+    r"writing to (?:confirm|inform|let you know)))|"
+    r"we (?:have (?:processed|considered|now|today)|can (?:confirm|now)|are (?:able|pleased|unable|not able)|do not hold|"
+    r"hold|cannot)|"
+    r"(?:your request (?:for information )?has (?:now )?been considered)|thank you for your (?:request|email|enquiry)|"
+    r"in (?:accordance with|response to) (?:your|the|section)|outcome\b|our (?:response|ref)\b|"
+    r"this (?:can be|is available|information (?:is|was|has))\b)",
+    re.I,
+)
+
+
+def _answers(line: str) -> bool:
+    """A line that replies (a reply's opening, or treatment wording in a line that does not ask)."""
+    if _REPLY_CUE.match(line):
+        return True
+    if _ASKS.search(line):
+        return False
+    return any(p.search(line) for p in (_NOT_HELD, _PUBLIC_DOMAIN_STRONG, _COST, _NCND, _WITHHELD))
+
+
+def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[_Block]] | None:
+    """Questions listed one after another, then the reply as prose after the last of them ("1. ... 2. ... 3. ...
+    Please see attached for your response."): the reply has run into the last question. Returns the questions
+    (as asked, the reply cut off), the reply's lines, and any labelled answers that follow it ("Part 1 ...");
+    None when the blocks do not look like that (a question before has a reply of its own, or none starts)."""
+    for n, block in enumerate(blocks):
+        cut = next((i for i, line in enumerate(block.body) if line and _REPLY_CUE.match(line)), None)
+        if cut is None:
+            if any(_answers(line) for line in [block.head, *block.body] if line):
+                return None  # a question with its own answer: not a list of questions
+            continue
+        if n == 0 or any(_answers(line) for line in [block.head, *block.body[:cut]] if line):
+            return None
+        asked = [_Block(label=b.label, key=b.key, head=b.head, body=list(b.body), section="request")
+                 for b in blocks[: n + 1]]
+        asked[-1].body = block.body[:cut]
+        rest = blocks[n + 1:]
+        if any(b.key in {a.key for a in asked} for b in rest):
+            return None  # the same labels again: answers restating their questions, read as they are
+        return asked, block.body[cut:], rest
+    return None

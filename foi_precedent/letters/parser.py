@@ -54,6 +54,7 @@ from foi_precedent.letters.layout import (
     _similar,
     _split_inline,
     _split_sections,
+    trailing_reply,
     unflatten,
 )
 from foi_precedent.letters.model import (
@@ -158,13 +159,26 @@ def _has_pit(text: str) -> bool:
 def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], source: str,
                accessible: str = "s21") -> list[Question]:
     asked = _renumbered(_blocks(sections["request"], "request"))
+    preamble: list[str] = []
     if not asked and sections["response"]:
         # Questions listed at the top with no heading of their own ("Requested ... 1. ... 2. ... Response"):
         # what comes before the response is the request.
         asked = [b for b in _blocks(sections["pre"], "request")]
         if asked:
+            # what comes before the first of them may hold the decision ("... would exceed the cost limit.
+            # Question 1 ... Question 2 ... Answer ...")
+            first = next(i for i, ln in enumerate(sections["pre"]) if ln and _label_of(ln))
+            preamble = sections["pre"][:first]
             sections = {**sections, "pre": []}
     answered = _blocks(sections["response"], "response")
+    # questions listed one after another and the reply as prose after the last ("... 3. ...? Please see attached"):
+    # the listed blocks are the request, and what follows the last of them is the response
+    listed = answered if not asked else (asked if not answered else [])
+    split = trailing_reply(listed) if listed else None
+    if split:
+        asked, tail, rest = split
+        answered = _blocks(tail, "response") + rest
+        sections = {**sections, "response": tail + [ln for b in rest for ln in (b.head, *b.body)]}
     if not asked and answered and any(b.key[0] == "n" for b in answered):
         # unnumbered items asked, answered by number ("You asked: - ... - ..." then "1-3. ...")
         items = _request_items(sections["request"])
@@ -227,6 +241,10 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         if shared and not answer and not reason:
             if shared_reading is None:  # the whole response reads the same for every question: read it once
                 shared_reading = _classify("", "", shared, None, letter_exemptions, (), accessible, shared=True)
+                if shared_reading.treatments == (Treatment.OTHER,) and _join(preamble):
+                    # the response says nothing of its own: the decision was given before the questions
+                    shared_reading = _classify("", "", _join(preamble) + "\n" + shared, None, letter_exemptions, (),
+                                               accessible, shared=True)
             questions.append(replace(shared_reading, label=b.label, text=question_text.strip()))
             continue
         q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)

@@ -244,3 +244,67 @@ def test_a_thread_s_request_is_what_the_requester_wrote_after_the_greeting():
     assert [q.text for q in letter.questions] == ["Are CCGs free to set their own salaries?",
                                                   "What is the conclusion of the merger?"]
     assert all(q.treatments == (Treatment.OTHER,) and "clarification" in q.review for q in letter.questions)
+
+
+# --- questions listed, then one reply -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("Please see attached for your response.", {"disclosed"}),
+    ("Please see below for the exemption applied:\nSection 12 - Excess cost\nAnswering would exceed the 18-hour "
+     "time limit, so Section 12(1) applies.", {"cost_limit"}),
+])
+def test_a_reply_after_the_last_listed_question_answers_them_all(reply, expected):
+    text = ("Children in care - disclosure log\n\n1. In the last 12 months\n How many children were in care?\n"
+            " Foster care\n2. What was the average cost of a placement?\n3. How much were the five dearest "
+            f"placements?\n\n{reply}\n")
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2", "3"]
+    assert "How many children were in care?" in letter.questions[0].text
+    assert all(treatments(q) == expected for q in letter.questions)
+
+
+def test_a_question_with_its_own_answer_is_not_read_as_a_list_of_questions():
+    text = ("Please can you send me:\n1) A copy of your road maintenance policy.\nThis can be viewed online at our "
+            "Highway Safety Policy\n2) The repair history of the road, including:\n- dates of inspections\n"
+            "We can confirm the following information: the inspections are listed in the attached table.\n")
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2"]
+    assert "viewed online" in letter.questions[0].answer
+    assert "attached table" not in letter.questions[0].answer
+
+
+def test_a_we_answered_heading_starts_the_response():
+    text = ("You asked\n\nDear TfL, please send me 1) the tender documents for route 240 and 2) the tender documents "
+            "for route 292.\n\nWe answered\n\nI can confirm that we hold the information. However, providing it "
+            "would exceed the appropriate limit of £450 under section 12 of the Act.\n")
+    letter = parse_text(text)
+    assert treatments(letter.questions[0]) == {"cost_limit"}
+    assert letter.questions[0].exemptions == ("s12",)
+
+
+def test_a_decision_given_before_the_questions_it_answers():
+    text = ("Request Number: FOI/1234\nRequest and Answer:\nWe can confirm that we hold the information you have "
+            "requested, however the cost of complying with your request would exceed the appropriate costs limit "
+            "under Section 12(2) of the Act.\nQuestion 1\nHow many SIM cards were lost?\nQuestion 2\nHow many SIM "
+            "trays were broken?\nAnswer\nSection 17(5) of the Act requires the Service, when refusing a request,\n")
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["Question 1", "Question 2"]
+    assert all(treatments(q) == {"cost_limit"} and q.exemptions == ("s12(2)",) for q in letter.questions)
+
+
+def test_part_headings_answer_the_parts_of_a_request():
+    text = ("Request\n1) Who made the decision not to appeal?\n2) All communications about the case.\n"
+            "3) All legal advice about the case.\nResponse\nPart 1\nThe decision was taken by the First Minister, "
+            "as the attached note shows.\nPart 2 and Part 3\nLocating this would exceed the upper cost limit of "
+            "£600 under section 12(1) of FOISA.\n")
+    letter = parse_text(text)
+    got = {q.label: treatments(q) for q in letter.questions}
+    assert got == {"1": {"disclosed"}, "2": {"cost_limit"}, "3": {"cost_limit"}}
+
+
+def test_section_21_of_foisa_is_its_review_section_not_a_pointer():
+    text = ("Request\n1. All legal advice on the case.\nResponse\n1. In accordance with section 21(4) of the Freedom "
+            "of Information (Scotland) Act 2002, I have reviewed the handling of your request. Finding the advice "
+            "would exceed the upper cost limit of £600.\n")
+    assert treatments(parse_text(text).questions[0]) == {"cost_limit"}
