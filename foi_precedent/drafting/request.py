@@ -22,6 +22,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from foi_precedent.drafting.identity import (  # noqa: F401  (re-exported: callers import them from here)
+    _COURTESY_TAIL,
+    _GREETING,
+    _IDENTITY_LINE,
+    _NAME,
+    _SIGN_OFF_WORDS,
+    DEAR,
+    EMAIL,
+    PHONE,
+    POSTCODE,
+    SIGN_OFF,
+    STREET,
+    Requester,
+    redact_identity,
+)
 from foi_precedent.errors import LetterError
 from foi_precedent.letters.parser import named_regime
 
@@ -29,51 +44,6 @@ MAX_REQUEST_BYTES = 1024 * 1024  # a request is a page or two; anything over 1 M
 
 WHOLE_REQUEST_NOTE = ("No separate questions were found in this request, so the whole request is read as one "
                       "question. Number the questions (1., 2., ...) to have each answered on its own.")
-
-# --- identity -------------------------------------------------------------------------------------
-
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
-                   # written out to beat scrapers: "sam.lee at gmail dot com", "sam [at] example [dot] org"
-                   r"|\b[\w.+'-]+[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*[\w-]+(?:[ \t]*(?:\[dot\]|\(dot\)|[ \t]dot[ \t])[ \t]*"
-                   r"[\w-]+)+\b", re.I)
-# 07700 900123, 020 7946 0958, (020) 7946 0958, +44 7700 900123, +44 (0)20 7946 0958, 0161-496-0000
-PHONE = re.compile(
-    r"(?<![\w.])(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|\(0\d{2,4}\)|0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w.])"
-)
-POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
-_STREET_WORDS = (
-    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Place|Pl|Court|Ct|Crescent|Gardens|Terrace|Grove|Hill|"
-    "Square|Sq|Park|Row|Walk|Mews|Parade|Rise|View|Green"
-)
-STREET = re.compile(rf"\b(?:Flat \d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?")
-_NAME = (r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev)\.?[ \t]+)?(?:[A-Z]\.?[ \t]+|[A-Z]\.)?[A-Z][a-zA-Z'’-]+"
-         r"(?:[ \t]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.?)){0,3})")
-# only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
-MY_NAME = re.compile(rf"\b(?i:my name is|I am called|name:)[ \t]+{_NAME}")
-# a name as some sign it, in lower case ("rajesh kumar"), accepted only on the line after a sign-off
-_PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z'’-]+(?:[ \t]+[A-Za-z][A-Za-z'’.-]*){0,3}")
-_TITLE_AFTER = re.compile(r"\s*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)\s*$")
-DEAR = re.compile(rf"^(?P<lead>\s*dear[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
-_SIGN_OFF_WORDS = (
-    r"yours[ \t]+(?:sincerely|faithfully|truly|respectfully)|(?:with[ \t]+)?(?:kind(?:est)?|best|warm(?:est)?|many)"
-    r"[ \t]+(?:regards|wishes)|(?:many[ \t]+)?thanks(?:[ \t]+(?:and|&)[ \t]+regards)?|regards|best wishes|with thanks|"
-    r"thank you|yours(?=[ \t]*(?:,|$))|best(?=[ \t]*(?:,|$))|cheers|respectfully"
-)
-SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
-_ORGANISATION = re.compile(r"\b(?:council|police|service|authority|department|constabulary|commissioner|office|"
-                           r"trust|team|unit|board|government|ministry|agency|university|college|school|nhs|"
-                           r"executive|committee|foundation|company|limited|ltd|plc|group|association)\b", re.I)
-_GENERIC_ADDRESSEE = re.compile(
-    r"^(sir|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
-    r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|"
-    r"(?:mr|mrs|ms|miss|dr)\b(?!\.?[ \t]+[A-Z])|"
-    r"whom|to whom)\b",
-    re.I,
-)
-_GREETING = re.compile(
-    r"^\s*(?:dear\b.*|hello|hi|good (?:morning|afternoon|evening)|to whom it may concern|greetings)\W{0,3}\s*$", re.I
-)
-_IDENTITY_LINE = re.compile(r"^\s*(?:address|tel(?:ephone)?|phone|mobile|email|e-mail)\s*:", re.I)
 
 # --- what of the text is the request ----------------------------------------------------------------
 
@@ -188,13 +158,13 @@ def _split_inline_labels(line: str) -> str:
 
 def _split_sign_off(line: str) -> str:
     """'... generated? Yours, Jane Smith, jane@x.org, 12 High St' -> the sign-off and each item on its own line."""
-    if True:
-        cuts = [m.end() for m in _INLINE_SIGN_OFF.finditer(line)]
-        if cuts and "?" not in line[cuts[-1]:] and len(line) - cuts[-1] < 300:
-            line = line[: cuts[-1]].rstrip() + "\n" + line[cuts[-1]:]
+    cuts = [m.end() for m in _INLINE_SIGN_OFF.finditer(line)]
+    if cuts and "?" not in line[cuts[-1]:] and len(line) - cuts[-1] < 300:
+        line = line[: cuts[-1]].rstrip() + "\n" + line[cuts[-1]:]
     head, _, last = line.rpartition("\n")
     m = SIGN_OFF.match(last)
-    if m and m.group("tail").count(",") >= 1 and "?" not in last and len(last) < 300:
+    if (m and m.group("tail").count(",") >= 1 and "?" not in last and len(last) < 300
+            and not _COURTESY_TAIL.match(m.group("tail").split(",")[0].strip())):  # not 'Thanks very much,'
         start = m.start("tail")
         items = [part.strip() for part in last[start:].split(",") if part.strip()]
         last = last[:start].rstrip() + "\n" + "\n".join(items)
@@ -279,26 +249,6 @@ _PLEASANTRY = re.compile(
 
 
 @dataclass(frozen=True)
-class Requester:
-    """Who asked. Never sent to the index or a model; used only for the letter's salutation."""
-
-    name: str | None = None
-    emails: tuple[str, ...] = ()
-    phones: tuple[str, ...] = ()
-    postcodes: tuple[str, ...] = ()
-    address: tuple[str, ...] = ()
-
-    @property
-    def salutation(self) -> str:
-        return f"Dear {self.name}," if self.name else "Dear Requester,"
-
-    def values(self) -> list[str]:
-        """Every identifying string (for tests and for a last scrub of outgoing text)."""
-        out = [self.name] if self.name else []
-        return out + [*self.emails, *self.phones, *self.postcodes, *self.address]
-
-
-@dataclass(frozen=True)
 class RequestQuestion:
     label: str  # normalised: Q1, Q1a, Q2 ...
     text: str  # the requester's wording, identity removed; a sub-question carries its parent's wording first
@@ -332,92 +282,6 @@ class Request:
         return out
 
 
-# --- identity removal -----------------------------------------------------------------------------
-
-
-def _replace_name(name: str, clean: str) -> str:
-    """The requester's whole name anywhere; one part of it ('Thanks, Jane') only where it stands alone, so that
-    another person who shares a first name ('Councillor Jane Doe') is not redacted."""
-    clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
-    for part in (p for p in name.split() if len(p) > 2 and not p.endswith(".")):
-        clean = re.sub(rf"(?<![\w\[])(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)"
-                       rf"(?<![A-Z][a-z]{{4}}\s){re.escape(part)}(?![\w\]])(?!\s[A-Z][a-z])", "[NAME]", clean)
-    return clean
-
-
-def redact_identity(text: str) -> tuple[str, Requester]:
-    """Replace the requester's identity by placeholders; return the clean text and what was removed."""
-    names: list[str] = []
-    address: list[str] = []
-    block_lines: set[int] = set()  # signature-block lines that hold an address
-
-    def add_name(name: str) -> None:
-        name = name.strip(" ,.")
-        if name and not _GENERIC_ADDRESSEE.match(name) and not _ORGANISATION.search(name) and name not in names:
-            names.append(name)
-
-    for m in MY_NAME.finditer(text):
-        add_name(m.group("name"))
-    # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
-    # requester: a person's name there is removed as written, and is not the reply's salutation.
-    addressees = list(dict.fromkeys(
-        name for m in DEAR.finditer(text) if (name := m.group("name").strip(" ,."))
-        and not _GENERIC_ADDRESSEE.match(name) and not _ORGANISATION.search(name)))
-
-    lines = text.split("\n")
-    # The sign-off block (the last sign-off line): the name on it or on the next line, then address lines.
-    sign_offs = [i for i, line in enumerate(lines) if (m := SIGN_OFF.match(line)) and len(line) < 80
-                 and (not m.group("tail").strip() or re.fullmatch(_NAME, m.group("tail").strip()))]
-    if sign_offs:
-        i = sign_offs[-1]
-        tail = SIGN_OFF.match(lines[i]).group("tail").strip()
-        block = ([(i, tail)] if tail else []) + [(j, lines[j]) for j in range(i + 1, min(len(lines), i + 8))]
-        started = False
-        for j, item in ((j, b.strip()) for j, b in block):
-            if not item:
-                if started:
-                    break
-                continue
-            if not started:
-                started = True
-                name_part = _TITLE_AFTER.sub("", item.split(",")[0]).strip()  # "John Fox, University of York"
-                if (re.fullmatch(_NAME, name_part) or _PLAIN_NAME.fullmatch(name_part)) and len(name_part.split()) <= 4:
-                    add_name(name_part)
-                    continue
-            if EMAIL.search(item) or PHONE.search(item) or _IDENTITY_LINE.match(item) or "?" in item:
-                continue
-            if len(item) < 60 and (re.search(r"\d", item) or address or STREET.search(item)):
-                address.append(item)
-                block_lines.add(j)
-
-    emails = tuple(dict.fromkeys(EMAIL.findall(text)))
-    phones = tuple(dict.fromkeys(m.group(0).strip() for m in PHONE.finditer(text)))
-    postcodes = tuple(dict.fromkeys(POSTCODE.findall(text)))
-    # Street addresses next to other identity (a postcode, "my address is", "I live at", the signature).
-    for line in lines:
-        if POSTCODE.search(line) or MY_NAME.search(line) or re.search(r"\b(?:my address|i live at|address:)", line,
-                                                                        re.I):
-            address.extend(m.group(0).strip(" ,.") for m in STREET.finditer(line))
-    address = list(dict.fromkeys(a for a in address if a))
-    streets = [a for a in address if STREET.fullmatch(a)]
-
-    clean = "\n".join("[ADDRESS]" if j in block_lines else line for j, line in enumerate(lines))
-    clean = EMAIL.sub("[EMAIL]", clean)
-    clean = PHONE.sub("[PHONE]", clean)
-    for a in sorted(streets, key=len, reverse=True):  # a street address is specific enough to replace anywhere
-        clean = clean.replace(a, "[ADDRESS]")
-    clean = POSTCODE.sub("[POSTCODE]", clean)
-    clean = MY_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()] + "[NAME]", clean)
-    for name in sorted(names, key=len, reverse=True):
-        clean = _replace_name(name, clean)
-    for name in sorted((a for a in addressees if a not in names), key=len, reverse=True):
-        clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
-    clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
-    return clean, Requester(
-        name=names[0] if names else None, emails=emails, phones=phones, postcodes=postcodes, address=tuple(address)
-    )
-
-
 # --- splitting ------------------------------------------------------------------------------------
 
 
@@ -430,12 +294,21 @@ def _ends(tail: str) -> bool:
                 and len(_sentences(tail)) == 1))
 
 
+def _asks_below(lines: list[str]) -> bool:
+    """Whether a question follows a sign-off-like line (so it is not the sign-off)."""
+    return any("?" in line or _LABEL.match(line) and not _LABEL.match(line).group("bullet")
+               or (len(line) > 40 and _asks(line)) for line in lines if line.strip())
+
+
 def _body_lines(text: str) -> list[str]:
     """The lines that can hold questions: without the salutation and anything from the sign-off on."""
     out = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         if (m := SIGN_OFF.match(line)) and len(line) < 80 and not _LABEL.match(line) and _ends(m.group("tail")):
-            break
+            if not _asks_below(lines[i + 1:]):
+                break
+            continue  # 'Thank you for your reply.' above the request: a courtesy, not the end
         if DEAR.match(line) or _GREETING.match(line):
             continue
         if _IDENTITY_LINE.match(line):

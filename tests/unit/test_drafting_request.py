@@ -417,3 +417,102 @@ def test_identity_written_in_other_ways_is_removed(text, gone, left):
 def test_at_and_dot_in_a_question_are_not_an_email():
     text = "Dear Sir,\nHow many fines were issued at the depot at Leeds, and how many at the port?\nThanks\n"
     assert "[EMAIL]" not in split_request(text).text
+
+
+# --- identity: each form a requester shows who they are in (issue 15, synthetic text) -----------------
+
+ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    # a name under each common sign-off, on the sign-off's line or the next, with or without a blank line
+    (ASK + "Yours sincerely,\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Yours faithfully\n\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Sincerely,\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Regards\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Kind regards\n\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Many thanks,\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Thanks very much,\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Thank you for your time,\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Thanks in advance for your help.\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Yours in anticipation,\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "All the best,\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Best regards – Jane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Yours sincerely, Jane Smith (Dr)\n", ["Jane", "Smith"]),
+    (ASK + "Yours sincerely,\n-- \nJane Smith\n", ["Jane", "Smith"]),
+    # the ways a name is written
+    (ASK + "Yours sincerely,\nJ.A. Smith\n", ["Smith"]),
+    (ASK + "Yours sincerely,\nSmith, Jane\n", ["Jane", "Smith"]),
+    (ASK + "Yours sincerely,\nSeán Ó Briain\n", ["Seán", "Briain"]),
+    (ASK + "Yours sincerely,\nJosé Müller\n", ["José", "Müller"]),
+    (ASK + "Yours sincerely,\nBob Jones BSc MRTPI\n", ["Bob", "Jones"]),
+    (ASK + "Yours sincerely,\nCllr Jane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Thank you,\nJane Smith on behalf of Friends of Mill Park\n", ["Jane", "Smith"]),
+    (ASK + "Yours faithfully,\nMill Lane Residents Association\nJane Smith\n", ["Jane", "Smith"]),
+    # a name alone on the last lines, or above the greeting
+    (ASK + "\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "I look forward to hearing from you,\nJane Smith\njane@example.org\n", ["Jane", "Smith", "jane@"]),
+    ("Jane Smith\n\n" + ASK, ["Jane", "Smith"]),
+    # a name given in the text
+    ("Dear Council,\nI, Jane Smith, request the number of potholes reported in 2023.\n", ["Jane", "Smith"]),
+    ("Dear Council,\nI am Jane Smith and I would like the number of potholes reported in 2023.\n", ["Jane", "Smith"]),
+    ("Dear Council,\nThis is Jane Smith from Leeds. How many potholes were reported?\n", ["Jane", "Smith"]),
+    ("Dear Council,\nHow many potholes? My name is jane smith.\n", ["jane smith"]),
+    ("Dear Council,\nHow many potholes? My name's Jane Smith.\n", ["Jane", "Smith"]),
+    ("Dear Council,\nI write on behalf of Jane Smith. How many potholes were reported?\n", ["Jane", "Smith"]),
+    ("Dear Council,\nHow many potholes were reported?\nSigned: Jane Smith\n", ["Jane", "Smith"]),
+    # phones in UK and international forms
+    (ASK + "Call me on 07700 900 123.\n", ["900 123"]),
+    (ASK + "Call me on 07700900123.\n", ["07700900123"]),
+    (ASK + "Call me on +44 7700 900123.\n", ["7700 900123"]),
+    (ASK + "Call me on +447700900123.\n", ["447700900123"]),
+    (ASK + "Tel: +44 (0) 113 496 0000\n", ["496 0000"]),
+    (ASK + "Tel: 0044 113 496 0000\n", ["496 0000"]),
+    (ASK + "Mob. 07700-900-123\n", ["900-123"]),
+    # postcodes and addresses, a house name above the street
+    (ASK + "Yours,\nJane Smith\nRose Cottage\nMill Lane\nLeeds\nls1 4ab\n", ["Rose Cottage", "Mill Lane", "ls1 4ab"]),
+    (ASK + "Yours,\nJane Smith\nFlat 2/1, 10 Byres Wynd\nGlasgow\n", ["10 Byres Wynd"]),
+    (ASK + "Yours faithfully\n\n12 Mill Lane\nLeeds\nLS1 4AB\n", ["12 Mill Lane", "LS1 4AB"]),
+    ("Dear Council,\nHow many potholes? Address: Rose Cottage, Mill Lane, Leeds\n", ["Rose Cottage"]),
+    ("Dear Council,\nHow many potholes are there near me? I live in Leeds (LS6).\n", ["LS6"]),
+    # WhatDoTheyKnow's reply address, with or without its domain; social-media handles
+    (ASK + "Yours faithfully,\nJane Smith\nrequest-12345-ab12cd34@whatdotheyknow.com\n", ["request-12345", "Jane"]),
+    (ASK + "Reply to request-12345-ab12cd34 please.\n", ["request-12345"]),
+    (ASK + "Yours,\nJane Smith\n@janesmith\n", ["@janesmith"]),
+    ("Dear Council,\nHow many potholes? Twitter: @jane_smith\n", ["@jane_smith"]),
+    # the addressee's name in a greeting goes too; it is not the requester
+    ("Hi Sarah,\nHow many potholes were reported?\nCheers\nBob\n", ["Sarah", "Bob"]),
+])
+def test_each_form_of_requester_identity_is_removed(text, gone):
+    r = split_request(text)
+    sent = r.text + "\n" + "\n".join(q.text for q in r.questions)
+    for value in gone:
+        assert value not in sent, (value, r.text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Dear Council,\nPlease send the contract with Serco.\nThanks\nBob Jones\n", ["Serco"]),
+    ("Dear Council,\nPlease list Chief Constable Smith's expenses in 2023.\nThanks\nBob Jones\n",
+     ["Chief Constable Smith's expenses"]),
+    ("Dear Council,\nHow much did Councillor Jane Doe claim?\nKind regards,\nJane Smith\n", ["Councillor Jane Doe"]),
+    ("Dear Council,\nPlease provide:\n1. Letters from Boris Johnson\n2. Minutes signed by Mark Spencer.\n",
+     ["Boris Johnson", "Mark Spencer"]),
+    ("Dear Council,\nI write on behalf of Friends of Mill Park. How many trees were felled?\nThanks\nBob\n",
+     ["Friends of Mill Park"]),
+    ("Dear Council,\nI am Head of Research at Acme. How many trees were felled?\n", ["Head of Research"]),
+    ("Dear Council,\nHow many trees were felled at 12 Mill Lane in 2020?\n", ["12 Mill Lane"]),
+    ("Dear Council,\nHow many calls were made to 101 or 0800 123 4567 in 2019-2020?\n", ["101", "2019-2020"]),
+    ("Dear Council,\nPlease list the grades, as in the table.\n\nSenior Managers\n", ["Senior Managers"]),
+    ("Dear Leeds City Council,\nHow many potholes?\nThanks\n", ["Dear Leeds City Council"]),
+])
+def test_third_parties_and_the_authority_stay(text, kept):
+    r = split_request(text)
+    for value in kept:
+        assert value in r.text, (value, r.text)
+
+
+def test_a_courtesy_above_the_request_does_not_end_it():
+    r = split_request("Dear Council,\nThank you for your reply.\nHow many potholes were reported in 2024?\n"
+                      "Kind regards,\nJane Smith\n")
+    assert [q.text for q in r.questions] == ["How many potholes were reported in 2024?"]
+    assert "Jane" not in r.text

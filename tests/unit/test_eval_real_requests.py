@@ -89,3 +89,18 @@ def test_run_reports_all_tuning_and_held_back_apart_without_held_back_details(tm
     assert m["all"]["count_exact"] == 1.0 and m["all"]["boundary_recall"] == 1.0 and m["all"]["no_question"] == 0
     table = suite.table(results)
     assert "held back" in table and "question count exact" in table
+
+
+def _tuning_labels_with_identity() -> list[dict]:
+    # held-back requests are skipped before their text or labels are read
+    return [lab for lab in suite.load_labels() if not is_held_back(lab["id"])
+            and (any((lab.get("requester") or {}).get(k) for k in suite.PII_KINDS) or lab.get("third_parties"))]
+
+
+@pytest.mark.parametrize("label", _tuning_labels_with_identity(), ids=lambda lab: lab["id"])
+def test_real_tuning_requests_lose_their_requester_and_keep_third_parties(label):
+    request, error = suite.read_case(label)
+    assert error is None
+    s = suite.score_request(label, request)
+    assert s["leaked"] == [] and s["dropped"] == []
+    assert request.requester.values() or not (label.get("requester") or {}).get("names")

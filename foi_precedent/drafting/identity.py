@@ -1,0 +1,393 @@
+"""The requester's identity in a request, found and replaced by placeholders before anything reaches the index
+or a model.
+
+A requester shows who they are in a few ways, all of them handled here by general rules rather than lists of
+people: a name signed under the request ("Yours faithfully," "Kind regards" "Many thanks for your help." then a
+name, or a name alone on the last lines), a name given in the text ("My name is ...", "I, Jane Smith, ...", "I am
+Jane Smith and ...", "on behalf of Jane Smith"), e-mail addresses (WhatDoTheyKnow's ``request-NNN-xxxx@...`` reply
+address among them), UK and international phone numbers, postcodes, street addresses and a house name above
+them in a signature, and social-media handles. A person the request is *about* ("Chief Constable Smith's
+expenses", "the contract with Serco") is not the requester and stays. Pure: text in, clean text out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# letters beyond ASCII, so that 'José Müller' and 'Seán Ó Briain' are names too
+_UPPER_EXTRA = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LOWER_EXTRA = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+_UP = f"A-Z{_UPPER_EXTRA}"
+_LETTER = f"a-zA-Z{_UPPER_EXTRA}{_LOWER_EXTRA}"
+
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
+                   # written out to beat scrapers: "sam.lee at gmail dot com", "sam [at] example [dot] org"
+                   r"|\b[\w.+'-]+[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*[\w-]+(?:[ \t]*(?:\[dot\]|\(dot\)|[ \t]dot[ \t])"
+                   r"[ \t]*[\w-]+)+\b"
+                   # WhatDoTheyKnow's reply address without its domain ('request-123456-ab12cd34')
+                   r"|\b(?:foi\+)?request-\d{3,}-[0-9a-f]{6,10}\b", re.I)
+# 07700 900123, 07700 900 123, 07700900123, 020 7946 0958, (020) 7946 0958, +44 7700 900123, +447700900123,
+# +44 (0)20 7946 0958, 0044 20 7946 0958, 0161-496-0000, and international numbers written with a '+'
+_PHONE_SHAPE = re.compile(
+    r"(?<![\w.+/-])(?:(?:\+|00)[ \t]?\d{1,3}[ \t-]?(?:\(0\)[ \t]?)?|\(0\d{1,4}\)[ \t]?|0)\d(?:[ \t-]?\d){7,11}(?![\w/]|\.\d)"
+)
+
+
+def _is_phone(number: str) -> bool:
+    digits = re.sub(r"\D", "", number.replace("(0)", ""))
+    if number.startswith("+"):
+        return 8 <= len(digits) <= 15
+    if number.startswith("00"):
+        return 10 <= len(digits) <= 15
+    return len(digits) in (10, 11)  # a UK number: 0 and nine or ten digits
+
+
+class _Phone:
+    """PHONE.finditer / PHONE.sub / PHONE.search over UK-shaped and '+' numbers (the digit count checked)."""
+
+    @staticmethod
+    def finditer(text: str):
+        return (m for m in _PHONE_SHAPE.finditer(text) if _is_phone(m.group(0)))
+
+    def search(self, text: str):
+        return next(self.finditer(text), None)
+
+    @staticmethod
+    def sub(repl: str, text: str) -> str:
+        return _PHONE_SHAPE.sub(lambda m: repl if _is_phone(m.group(0)) else m.group(0), text)
+
+
+PHONE = _Phone()
+POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
+_POSTCODE_ANY_CASE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.I)
+_STREET_WORDS = (
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Place|Pl|Court|Ct|Crescent|Gardens|Terrace|Grove|Hill|"
+    "Square|Sq|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wynd|Gate|Brae|Vale|Meadows?|Boulevard|Quay|Wharf|Yard|"
+    "Circus|Broadway|Embankment|Causeway|Glen|Heights|Croft|Chase|Grange|Mount|Fields|Cottages|Villas|Terr|Cres|Gdns|"
+    "Esplanade|Promenade|Loan|Hollow|Approach|Avenue"
+)
+STREET = re.compile(rf"\b(?:(?:Flat|Apartment|Apt|Unit)\.? \d+[A-Za-z]?(?:/\d+)?,?\s+)?\d{{1,4}}[A-Za-z]?(?:/\d+)?,?\s+"
+                    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?|\bP\.?\s?O\.?\s?Box\s+\d+")
+# '@jane_smith' (not the '@' of an e-mail address)
+HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,15}\b(?![.@]\w)")
+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Sir|Dame)\.?"
+_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|ap|Ó|Ní|Nic|Mac|Mc)"
+_WORD = rf"[{_UP}][{_LETTER}'’-]+"
+_NAME = (rf"(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.[ \t]*|[{_UP}][ \t]+){{0,3}}{_WORD}"
+         rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_WORD}|[{_UP}]\.?)){{0,3}})")
+# only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
+MY_NAME = re.compile(rf"\b(?i:my name is|my name's|I am called|name:|from:|requester:|applicant:|signed:?|"
+                     rf"signature:|\(signed\))[ \t]+{_NAME}")
+# 'my name is bob jones.': a lower-case name only where it ends the clause
+_MY_PLAIN_NAME = re.compile(r"\bmy name(?: is|'s)[ \t]+(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})"
+                            r"(?=[ \t]*(?:[,.;:!]|$|\band\b))", re.I | re.M)
+# 'I, Jane Smith, ...'; 'I am Jane Smith and ...'; '... on behalf of Jane Smith'
+_I_NAME = re.compile(rf"\bI,[ \t]+{_NAME}[ \t]*,")
+_I_AM = re.compile(rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))", re.M)
+_ON_BEHALF = re.compile(rf"\bon[ \t]+behalf[ \t]+of[ \t]+{_NAME}(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b))", re.M)
+# a name as some sign it, in lower case ("rajesh kumar"), accepted only on the line after a sign-off
+_PLAIN_NAME = re.compile(rf"[{_LETTER}][{_LETTER}'’-]+(?:[ \t]+[{_LETTER}][{_LETTER}'’.-]*){{0,3}}")
+_TITLE_AFTER = re.compile(r"\s*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)\s*$")
+# letters after a name ('Bob Jones BSc MRTPI', 'Dr. Bob Jones, PhD')
+_POSTNOMINALS = re.compile(r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LLB|LLM|MBA|MPhil|DPhil|MD|QC|KC|MP|MSP|"
+                           r"\(Hons\)|FRCS|FCA|ACA|CEng))+[ \t]*$")
+DEAR = re.compile(rf"^(?P<lead>\s*(?:dear|hi|hello)[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
+_SIGN_OFF_WORDS = (
+    r"yours[ \t]+(?:sincerely|faithfully|truly|respectfully|ever|aye|in[ \t]+anticipation)|"
+    r"(?:sincerely|faithfully|respectfully)(?:[ \t]+yours)?|"
+    r"(?:with[ \t]+)?(?:kind(?:est)?|best|warm(?:est)?|many|good)[ \t]+(?:regards|wishes)|"
+    r"(?:with[ \t]+)?(?:many[ \t]+)?thanks(?:[ \t]+(?:and|&)[ \t]+(?:(?:kind|best)[ \t]+)?(?:regards|wishes))?|"
+    r"regards|thank you|thanking you|all the best|warmly|take care|yours(?=[ \t]*(?:,|$))|best(?=[ \t]*(?:[,–—-]|$))|cheers|kr(?=[ \t]*(?:,|$))"
+)
+SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
+# what may follow a sign-off word before the name on the next line ('Thanks very much,', 'Thank you for your help.')
+_COURTESY_TAIL = re.compile(r"^(?:very[ \t]+much|so[ \t]+much|again|in[ \t]+(?:advance|anticipation)|once[ \t]+again|"
+                            r"kindly|(?:and|&)[ \t]+(?:many[ \t]+)?thanks|"
+                            r"(?:in[ \t]+advance[ \t]+)?for[ \t]+(?:your|all[ \t]+your|the|this|considering|"
+                            r"dealing|reading|taking)\b[^?\n]{0,60}|(?:and|&)[ \t]+(?:(?:kind|best|warm)[ \t]+)?"
+                            r"(?:regards|wishes))[ \t]*[,.!]*[ \t]*$", re.I)
+_ORGANISATION = re.compile(r"\b(?:council|police|service|authority|department|constabulary|commissioner|office|"
+                           r"trust|team|unit|board|government|ministry|agency|university|college|school|nhs|"
+                           r"executive|committee|foundation|company|limited|ltd|plc|group|association|society|"
+                           r"partnership|campaign|club|network|alliance|federation|union|institute|centre|center|"
+                           r"news|press|times|guardian|telegraph|bbc|itv)\b", re.I)
+# capitalised words that stand on a line of their own without being a name (headings, list entries)
+_NOT_NAME_WORD = re.compile(
+    r"^(?:the|a|an|and|of|for|to|in|on|by|with|from|all|any|total|number|numbers|data|information|details|request|"
+    r"requests|freedom|act|appendix|annex|attachment|attached|note|notes|summary|policy|report|reports|yes|no|"
+    r"sent|from|subject|date|reference|ref|please|thanks|thank|regards|kind|best|sincerely|faithfully|yours|heads?|"
+    r"managers?|directors?|staff|officers?|associates?|patients?|total|year|years|month|months|question|questions|"
+    r"part|section|table|figure|page|response|answer|answers|contracts?|costs?|spend|budget|list|copy|copies|"
+    r"minutes|emails?|letters?|correspondence|documents?|records?|files?|guidance|procedures?|manual|meeting|"
+    r"meetings|briefing|briefings|review|reviews|assessment|assessments|plan|plans|strategy|framework|scheme|"
+    r"programme|project|projects|unknown|other|others|none|n/a|na|tbc|ok|okay|update|updates|edit|edited|"
+    r"journalist|editor|reporter|researcher|student|resident|campaigner|chair|secretary|treasurer|member)$",
+    re.I,
+)
+_GENERIC_ADDRESSEE = re.compile(
+    r"^(sir|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
+    r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|there|everyone|"
+    r"(?:mr|mrs|ms|miss|dr)\b(?!\.?[ \t]+[A-Z])|"
+    r"whom|to whom)\b",
+    re.I,
+)
+_GREETING = re.compile(
+    r"^\s*(?:dear\b.*|hello|hi|good (?:morning|afternoon|evening)|to whom it may concern|greetings)\W{0,3}\s*$", re.I
+)
+_IDENTITY_LINE = re.compile(r"^\s*(?:address|tel(?:ephone)?|phone|mobile|mob|email|e-mail|twitter|x)\s*[.:]", re.I)
+_ADDRESS_LINE = re.compile(r"(?:^|(?<=[.?!;][ \t]))(?P<lead>[ \t]*(?:(?:postal|home|my)[ \t]+)?address[ \t]*:[ \t]*)"
+                           r"(?P<value>\S.*)$", re.I | re.M)
+# where the requester lives, given as a postcode district ('I live in Leeds (LS6)', 'my postcode is LS6')
+_LIVE_IN = re.compile(r"\b(?:I[ \t]+live|I'm[ \t]+based|I[ \t]+am[ \t]+based|my[ \t]+(?:home|house|postcode|post[ \t]+code))"
+                      r"\b[^.?!\n]{0,60}", re.I)
+_DISTRICT = re.compile(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\b")
+_SIGNATURE_RULE = re.compile(r"^\s*(?:--+|__+|—+)\s*$")  # '-- ' above an e-mail signature
+_DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
+# an office before a name is about a person in office (a third party), not the requester signing
+_OFFICE_TITLE = re.compile(r"^(?:councillor|cllr|chief|deputy|assistant|minister|secretary|president|chair|"
+                           r"inspector|sergeant|constable|superintendent|commissioner|mayor|lord|lady|judge|"
+                           r"justice|professor|sir|dame)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Requester:
+    """Who asked. Never sent to the index or a model; used only for the letter's salutation."""
+
+    name: str | None = None
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    postcodes: tuple[str, ...] = ()
+    address: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+
+    @property
+    def salutation(self) -> str:
+        return f"Dear {self.name}," if self.name else "Dear Requester,"
+
+    def values(self) -> list[str]:
+        """Every identifying string (for tests and for a last scrub of outgoing text)."""
+        out = [self.name] if self.name else []
+        return out + [*self.emails, *self.phones, *self.postcodes, *self.address, *self.handles]
+
+
+def _replace_name(name: str, clean: str) -> str:
+    """The requester's whole name anywhere; one part of it ('Thanks, Jane') only where it stands alone, so that
+    another person who shares a first name ('Councillor Jane Doe') is not redacted."""
+    clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
+    parts = [p for p in re.split(r"[\s,]+", name) if len(p.strip(".")) > 2 and not p.endswith(".")
+             and not re.fullmatch(_TITLE, p) and not re.fullmatch(_PARTICLE, p)]
+    for part in parts:
+        clean = re.sub(rf"(?<![\w\[])(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)"
+                       rf"(?<![A-Z][a-z]{{4}}\s){re.escape(part)}(?![\w\]])(?!\s[A-Z][a-z])", "[NAME]", clean)
+    return clean
+
+
+def _name_of(item: str, strict: bool = False) -> list[str]:
+    """The name(s) on a signature line ('Jane Smith', 'John Fox, University of York', 'Smith, Jane',
+    'Jane Smith (Ms)', 'Dr. Bob Jones, PhD', 'Jane Smith on behalf of Friends of Mill Park', 'rajesh kumar');
+    [] when the line is not a name. ``strict``: a name alone on the last lines, with no sign-off above it, must
+    be capitalised, two to four words, and none of them a word that heads a list."""
+    item = _SIGNATURE_RULE.sub("", item).strip().strip("-–— \t")
+    item = re.split(r"[ \t]+(?:on[ \t]+behalf[ \t]+of|for|of|at|from)[ \t]+|[ \t]+[|/–—-][ \t]+|[ \t]*\(", item)[0]
+    item = _TITLE_AFTER.sub("", item).strip()
+    if not strict:  # 'Cllr Jane Smith' signing: the office goes, the name is the requester's
+        item = re.sub(r"^(?:Councillor|Cllr\.?)[ \t]+", "", item)
+    parts = [p.strip() for p in item.split(",") if p.strip()]
+    if not parts:
+        return []
+    first = parts[0]
+    stripped = _POSTNOMINALS.sub("", first).strip()
+    if stripped and not stripped.isupper():
+        first = stripped
+    first = first.rstrip(".").strip() if not re.search(r"\b[A-Z]\.$", first) else first.strip()
+    if len(first.split()) > 4 or _ORGANISATION.search(first) or _GENERIC_ADDRESSEE.fullmatch(first.strip(" ,.")):
+        return []
+    capitalised = re.fullmatch(_NAME, first) is not None
+    if strict:
+        words = first.split()
+        if not capitalised or not 2 <= len(words) <= 4 or any(_NOT_NAME_WORD.match(w.strip(".")) for w in words):
+            return []
+        if _OFFICE_TITLE.match(first):
+            return []
+    elif not capitalised and not _PLAIN_NAME.fullmatch(first):
+        return []
+    if any(_NOT_NAME_WORD.match(w.strip(".")) for w in first.split()[:1]) and not capitalised:
+        return []
+    names = [first]
+    # 'Smith, Jane': a surname then the first name
+    if (len(parts) > 1 and len(first.split()) == 1 and re.fullmatch(_WORD, parts[1])
+            and not _ORGANISATION.search(parts[1]) and not _NOT_NAME_WORD.match(parts[1])):
+        names = [f"{parts[1]} {first}"]
+    return names
+
+
+def _courtesy_only(tail: str) -> bool:
+    return not tail.strip() or bool(_COURTESY_TAIL.match(tail.strip()))
+
+
+def _sign_off_line(line: str) -> tuple[bool, str]:
+    """Whether a line is a sign-off ('Kind regards,', 'Thank you for your help.', 'Regards, Ann Lee'), and the
+    name-bearing tail on the same line ('' when the name, if any, is on the next line)."""
+    m = SIGN_OFF.match(line)
+    if not m or len(line) >= 100 or "?" in line:
+        return False, ""
+    tail = m.group("tail").strip().lstrip("-–— \t")
+    if _courtesy_only(tail):
+        return True, ""
+    if _name_of(tail) and len(tail) < 80:
+        return True, tail
+    return False, ""
+
+
+def _trailing_name_block(lines: list[str]) -> int | None:
+    """A name alone near the end of a request with no sign-off word above it ('How many potholes?' then
+    'Jane Smith'): the index of that line, when everything after it is short (an e-mail, a phone, an address)
+    and what is above it ends a sentence."""
+    nonblank = [j for j, line in enumerate(lines) if line.strip()]
+    for j in reversed(nonblank[-6:]):
+        line = lines[j].strip()
+        if len(line) >= 60 or "?" in line:
+            break
+        if not _name_of(line, strict=True):
+            continue
+        above = [k for k in nonblank if k < j]
+        if not above:
+            return None
+        prev = lines[above[-1]].strip()
+        after = [lines[k].strip() for k in nonblank if k > j]
+        if prev.endswith((".", "?", "!", ")", '"', "”", ",")) and all(len(a) < 80 and "?" not in a for a in after):
+            return j
+        return None
+    return None
+
+
+def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
+    """Where the name stands in a signature block (its index in the block) and the name(s) on it: the first line
+    with something on it, or the line after it when the first holds an e-mail, a phone or a '--' rule."""
+    seen = 0
+    for k, (_, item) in enumerate(block):
+        item = item.strip()
+        if not item or _SIGNATURE_RULE.match(item):
+            continue
+        found = _name_of(item)
+        if found:
+            return k, found
+        seen += 1
+        identity = EMAIL.search(item) or PHONE.search(item) or HANDLE.search(item)
+        # an e-mail, a phone, or a short line naming a group ('Mill Lane Residents') may stand above the name
+        if seen >= 2 or not (identity or (len(item) < 60 and _ORGANISATION.search(item) and "?" not in item)):
+            return None
+    return None
+
+
+def redact_identity(text: str) -> tuple[str, Requester]:
+    """Replace the requester's identity by placeholders; return the clean text and what was removed."""
+    names: list[str] = []
+    address: list[str] = []
+    block_lines: set[int] = set()  # signature-block lines that hold an address
+
+    def add_name(name: str) -> None:
+        name = name.strip(" ,.") if not re.search(r"\b[A-Z]\.$", name.strip(" ,")) else name.strip(" ,")
+        if name and not _GENERIC_ADDRESSEE.match(name) and not _ORGANISATION.search(name) and name not in names:
+            names.append(name)
+
+    for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
+        for m in pattern.finditer(text):
+            add_name(m.group("name"))
+    for pattern in (_I_AM, _ON_BEHALF):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            if 2 <= len(words) <= 4 and not any(_NOT_NAME_WORD.match(w) for w in words) and not _OFFICE_TITLE.match(name):
+                add_name(name)
+    # a name on the first line, above the greeting ('Jane Smith' then 'Dear Council,')
+    nonblank = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(nonblank) > 1 and (_GREETING.match(nonblank[1]) or DEAR.match(nonblank[1])):
+        for n in _name_of(nonblank[0], strict=True):
+            add_name(n)
+    # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
+    # requester: a person's name there is removed as written, and is not the reply's salutation.
+    addressees = list(dict.fromkeys(
+        name for m in DEAR.finditer(text) if (name := m.group("name").strip(" ,."))
+        and not _GENERIC_ADDRESSEE.match(name) and not _ORGANISATION.search(name)))
+
+    lines = text.split("\n")
+    # The signature block: after the last sign-off line that a name follows (the name on it or on the next
+    # line), else a name alone on the last lines; then the address lines under the name.
+    block: list[tuple[int, str]] = []
+    for i, line in reversed(list(enumerate(lines))):
+        ok, tail = _sign_off_line(line)
+        if not ok:
+            continue
+        candidate = ([(i, tail)] if tail else []) + [(j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))]
+        if _block_name(candidate) is not None:
+            block = candidate
+            break
+    if not block and (j0 := _trailing_name_block(lines)) is not None:
+        block = [(j, lines[j]) for j in range(j0, min(len(lines), j0 + 9))]
+    at = _block_name(block) if block else None
+    if at is None:  # a sign-off with no name under it may still have an address under it
+        last = next(((i, tail) for i, line in reversed(list(enumerate(lines))) for ok, tail in [_sign_off_line(line)]
+                     if ok), None)
+        if last is not None:
+            i, tail = last
+            block = [(i, tail)] + [(j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))]
+            starts = [k for k, (_, item) in enumerate(block) if STREET.search(item) or POSTCODE.search(item)]
+            if starts and all(not block[k][1].strip() or len(block[k][1]) < 80 for k in range(starts[0])):
+                at = (starts[0] - 1, [])
+    if at is not None:
+        k, found = at
+        for n in found:
+            add_name(n)
+        pending: list[tuple[int, str]] = []  # lines under the name not yet known to be an address ('Rose Cottage')
+        for j, item in ((j, b.strip()) for j, b in block[k + 1:]):
+            if not item:
+                break
+            if _DEVICE_LINE.match(item) or _SIGNATURE_RULE.match(item):
+                continue
+            if (EMAIL.search(item) or PHONE.search(item) or HANDLE.search(item) or _IDENTITY_LINE.match(item)
+                    or "?" in item):
+                continue
+            if len(item) < 60 and (re.search(r"\d", item) or address or STREET.search(item)
+                                   or _POSTCODE_ANY_CASE.search(item)):
+                for m, earlier in pending:  # a house name or street without a number above the postcode
+                    address.append(earlier)
+                    block_lines.add(m)
+                pending = []
+                address.append(item)
+                block_lines.add(j)
+            elif len(item) < 60:
+                pending.append((j, item))
+
+    emails = tuple(dict.fromkeys(m.group(0) for m in EMAIL.finditer(text)))
+    phones = tuple(dict.fromkeys(m.group(0).strip() for m in PHONE.finditer(text)))
+    postcodes = tuple(dict.fromkeys(POSTCODE.findall(text)))
+    handles = tuple(dict.fromkeys(HANDLE.findall(text)))
+    # Street addresses next to other identity (a postcode, "my address is", "I live at", the signature).
+    for line in lines:
+        if POSTCODE.search(line) or MY_NAME.search(line) or re.search(r"\b(?:my address|i live at|address:)", line,
+                                                                        re.I):
+            address.extend(m.group(0).strip(" ,.") for m in STREET.finditer(line))
+    address.extend(m.group("value").strip() for m in _ADDRESS_LINE.finditer(text))
+    address = list(dict.fromkeys(a for a in address if a))
+    streets = [a for a in address if STREET.fullmatch(a)]
+
+    clean = "\n".join("[ADDRESS]" if j in block_lines else line for j, line in enumerate(lines))
+    clean = _ADDRESS_LINE.sub(lambda m: m.group("lead") + "[ADDRESS]", clean)
+    clean = EMAIL.sub("[EMAIL]", clean)
+    clean = PHONE.sub("[PHONE]", clean)
+    clean = HANDLE.sub("[HANDLE]", clean)
+    for a in sorted(streets, key=len, reverse=True):  # a street address is specific enough to replace anywhere
+        clean = clean.replace(a, "[ADDRESS]")
+    clean = POSTCODE.sub("[POSTCODE]", clean)
+    clean = _LIVE_IN.sub(lambda m: _DISTRICT.sub("[POSTCODE]", m.group(0)), clean)
+    clean = MY_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()] + "[NAME]", clean)
+    for name in sorted(names, key=len, reverse=True):
+        clean = _replace_name(name, clean)
+    for name in sorted((a for a in addressees if a not in names), key=len, reverse=True):
+        clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
+    clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
+    return clean, Requester(name=names[0] if names else None, emails=emails, phones=phones, postcodes=postcodes,
+                            address=tuple(address), handles=handles)
