@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from foi_precedent.letters import decision
-from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTION, find_citations, rule_table, section_of
+from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTIONS, find_citations, rule_table, section_of
 from foi_precedent.letters.model import (
     WITHHOLDING,
     Question,
@@ -25,7 +25,7 @@ from foi_precedent.letters.regimes import by_accessible
 _NCND = re.compile(r"neither confirm nor deny|\bncnd\b|nor deny (that|whether)", re.I)
 _NOT_HELD = re.compile(
     r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
-    r"(does|do|did) not (hold|record|collate|keep|retain)|holds? no (recorded )?information|"
+    r"(?:(does|do|did) not|(?:doesn|don|didn)['\u2019]t) (hold|record|collate|keep|retain)|holds? no (recorded )?information|"
     r"is not recorded|are not recorded|no such information|no information (was )?found|"
     r"there is no information held|(?:does|do) not have (?:the|any|this) information|not have the information you",
     re.I,
@@ -49,12 +49,14 @@ _WITHHELD = re.compile(
 )
 _PARTLY = re.compile(r"partial(ly)? disclos|redact|partially|with the exception of|some (of the )?(requested )?"
                      r"(information|data) (has been|is|have been) withheld|\bpartly exempt|"
-                     r"(?:unable to|cannot|can't|not able to) (?:provide|disclose|release) some of", re.I)
+                     r"(?:unable to|cannot|can't|not able to) (?:provide|disclose|release) some of|"
+                     r"\bparts? of (?:this|your|the) request (?:is|are) exempt|"
+                     r"applies to (?:some|parts?) of the (?:requested )?information", re.I)
 _DISCLOSED = re.compile(
     r"please find|attached|as follows|table below|(we|i) can confirm|the (figure|number|total|answer|cost)s? "
     r"(is|was|were|are)|were recorded|was recorded|\bdisclosed\b|are shown|is shown|breakdown (is|below)|"
     r"\bhas been (used|deployed|issued|paid|recorded)|\bhave been (used|deployed|issued|paid|recorded)|"
-    r"^(yes|no)\b",
+    r"^(yes|no)\b|all information (?:to be )?supplied|\bthe enclosed\b",
     re.I,
 )
 # What a whole response says when it gives information (stricter than _DISCLOSED, which reads one answer).
@@ -104,7 +106,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     for seg in segments:
         cites = _cited(seg, accessible)
         otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
-        other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text != NOT_HELD_EXCEPTION
+        other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text not in NOT_HELD_EXCEPTIONS
                        and not table.is_ncnd_subsection(c.text)]
         # each pattern is searched once per segment (this loop is most of a parse)
         is_ncnd = bool(_NCND.search(seg))
@@ -119,7 +121,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
             add(Treatment.VEXATIOUS, seg)
         if cost:
             add(Treatment.COST_LIMIT, seg)
-        not_held = bool(_NOT_HELD.search(seg)) or any(c.text == NOT_HELD_EXCEPTION for c in cites)
+        not_held = bool(_NOT_HELD.search(seg)) or any(c.text in NOT_HELD_EXCEPTIONS for c in cites)
         if not_held:
             add(Treatment.NOT_HELD, seg)
         if public_domain or otherwise_accessible or (link and not not_held):
@@ -171,6 +173,12 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         found.append(Treatment.DISCLOSED)
         evidence[Treatment.DISCLOSED] = next((x for x in segments if _DISCLOSED.search(x)), segments[0] if segments else "")
         review = "read as disclosed from the response as a whole: check it"
+    elif not shared and not found and answer and _factual(answer):
+        # an answer of its own that states a fact with no treatment words ("The Trust does not issue parking
+        # fines."): the answer is the information; a guess, so a person checks it
+        found.append(Treatment.DISCLOSED)
+        evidence[Treatment.DISCLOSED] = next(s for s in decision.sentences(answer) if _STATEMENT.search(s))
+        review = "read as a factual answer: check it"
     if not found:
         found.append(Treatment.OTHER)
         reason_other = decision.other_reason(answer) if answer else "no answer found for this question"
@@ -208,6 +216,21 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         confidence=confidence,
         review=review,
     )
+
+
+# A sentence that states something (not a question, not a heading): six words or more ending in a full stop.
+_STATEMENT = re.compile(r"^(?![^?]*\?)(?:\S+\s+){5,}\S+\.[\"'\u201d)]?$")
+# What makes an answer with no treatment words something other than the information: it declines, redirects or
+# explains the Act instead of answering.
+_NOT_AN_ANSWER = re.compile(r"\b(?:cannot|can't|unable|not able|on behalf of|the act\b|freedom of information|"
+                            r"your (?:request|question|email)|recorded information|opinion)", re.I)
+
+
+def _factual(answer: str) -> bool:
+    """An answer that states facts and does nothing else: no refusal, redirection or talk of the Act."""
+    if _NOT_AN_ANSWER.search(answer) or decision.other_reason(answer) != "no treatment wording found":
+        return False
+    return any(_STATEMENT.search(s) for s in decision.sentences(answer))
 
 
 _HOLDS = re.compile(r"confirm(?:s|ed)? (?:that )?.{0,80}?\b(?:does |do )?holds?\b|information (?:is|was) held\b", re.I)
@@ -277,7 +300,7 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions, accessib
     if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
         table = rule_table()
         refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e)
-                    and section_of(e) not in (accessible, "s12", "s14") and not e.startswith(NOT_HELD_EXCEPTION)]
+                    and section_of(e) not in (accessible, "s12", "s14") and not e.startswith(NOT_HELD_EXCEPTIONS)]
         families = {section_of(e) for e in refusing}
         if len(families) == 1:
             out = refusing

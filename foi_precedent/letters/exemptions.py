@@ -31,6 +31,7 @@ _AND_SECTION = re.compile(r"^\s*(?:,|and|&)\s*(?P<num>\d{1,2}A?)\b(?!\s*(?:hours
 _EXEMPTION_RANGE = range(21, 45)
 _PROCEDURAL_REFUSALS = (12, 14)
 NOT_HELD_EXCEPTION = "reg12(4)(a)"  # EIR: information not held
+NOT_HELD_EXCEPTIONS = (NOT_HELD_EXCEPTION, "reg10(4)(a)")  # and the Scottish EIRs' number for it
 _SECTION_OF = re.compile(r"(?:s|reg)\d+[A-Za-z]?")
 _PARTS = re.compile(r"(s|reg)(\d+A?)((?:\(\w+\))*)")
 

@@ -308,3 +308,50 @@ def test_section_21_of_foisa_is_its_review_section_not_a_pointer():
             "of Information (Scotland) Act 2002, I have reviewed the handling of your request. Finding the advice "
             "would exceed the upper cost limit of £600.\n")
     assert treatments(parse_text(text).questions[0]) == {"cost_limit"}
+
+
+# --- treatment wording ----------------------------------------------------------------------------
+
+
+def one_answer(answer: str, question: str = "How many depots do you run?"):
+    return parse_text(f"Request\n1. {question}\nResponse\n1. {answer}\n").questions[0]
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("We don\u2019t hold that information.", {"not_held"}),
+    ("The Council doesn't record this information.", {"not_held"}),
+    ("We do not record these costs separately, so Regulation 10(4)(a) of the Environmental Information (Scotland) "
+     "Regulations 2004 applies: information not held.", {"not_held"}),
+    ("Response (all information to be supplied) - application/pdf - Download", {"disclosed"}),
+    ("In order to locate the information I require some further information from you.", {"other"}),
+])
+def test_treatment_wording_published_replies_use(answer, expected):
+    assert treatments(one_answer(answer)) == expected
+
+
+@pytest.mark.parametrize("decision", [
+    "Parts of this request are exempt by virtue of Section 40(2) Personal information.",
+    "Please see Annex A for the manual. An exemption under section 40(2) applies to some of the information "
+    "requested because it is personal data.",
+])
+def test_a_whole_response_that_refuses_some_of_it_is_a_partial_disclosure(decision):
+    text = f"You asked for:\nAll emails between the press office and the newspaper.\nResponse\n{decision}\n"
+    q = parse_text(text).questions[0]
+    assert treatments(q) == {"partly_disclosed"}
+    assert q.exemptions == ("s40(2)",)
+
+
+@pytest.mark.parametrize("answer", ["The Trust does not issue parking fines. It works with an enforcement company "
+                                    "that is paid for each notice.",
+                                    "The decision not to appeal was taken by the First Minister."])
+def test_an_answer_that_states_a_fact_is_the_information(answer):
+    q = one_answer(answer, "Who decided?")
+    assert treatments(q) == {"disclosed"}
+    assert q.review and "factual" in q.review  # a guess: a person checks it
+
+
+@pytest.mark.parametrize("answer", ["We cannot answer on behalf of the Police and Crime Commissioner.",
+                                    "The Freedom of Information Act is based on recorded information, it is not a "
+                                    "tool to ask questions.", "Foster care"])
+def test_an_answer_that_declines_explains_the_act_or_states_nothing_is_not_a_disclosure(answer):
+    assert treatments(one_answer(answer)) == {"other"}
