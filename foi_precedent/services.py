@@ -102,14 +102,14 @@ class Services:
     def audit(self):
         from foi_precedent.audit.log import AuditLog
 
-        return AuditLog(self.settings.audit_db)
+        return AuditLog(self.settings.audit_db, database_url=self.settings.database_url)
 
     @cached_property
     def reviews(self):
         """Cases, their draft versions and review steps (``foi_precedent.audit.reviews``)."""
         from foi_precedent.audit.reviews import ReviewStore
 
-        return ReviewStore(self.settings.cases_db)
+        return ReviewStore(self.settings.cases_db, database_url=self.settings.database_url)
 
     @cached_property
     def chat_model(self) -> LazyChatModel:

@@ -54,6 +54,9 @@ def _networks(value: str | None) -> tuple[str, ...]:
 class Settings:
     home: Path
     chroma_url: str | None = None
+    # None: the index store, audit log and case store are SQLite files under home; a PostgreSQL URL
+    # (postgresql+psycopg://user@host:5432/db) puts all three in that one database (foi_precedent.db)
+    database_url: str | None = field(default=None, repr=False)
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = field(default=None, repr=False)
@@ -73,6 +76,7 @@ class Settings:
         return cls(
             home=home,
             chroma_url=_env("PRECEDENT_CHROMA_URL"),
+            database_url=_env("PRECEDENT_DATABASE_URL"),
             llm_base_url=_env("PRECEDENT_LLM_BASE_URL"),
             llm_model=_env("PRECEDENT_LLM_MODEL"),
             llm_api_key=_env("PRECEDENT_LLM_API_KEY"),

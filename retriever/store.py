@@ -1,14 +1,14 @@
-"""The SQLite store: the index's source of truth (letters and their chunks).
+"""The index's store: its source of truth (letters and their chunks, question vectors, history, supersessions).
 
-Chroma (vectors) and the bm25 index (``lexical.py``) are derived from it and can be rebuilt from it.
-Schema changes are named migrations applied in order and recorded (``foi_precedent.migrations``); the version
-is ``PRAGMA user_version``.
+Chroma (vectors) and the bm25 index (``lexical.py``) are derived from it and can be rebuilt from it. A SQLite
+file in the index folder, or PostgreSQL with PRECEDENT_DATABASE_URL (``foi_precedent.db``: SQLAlchemy Core,
+Alembic revisions in ``foi_precedent/db/migrations/versions/index/``). ``MIGRATIONS`` are the named SQLite
+migrations from before Alembic, frozen: an older store file gets those it lacks, then joins the Alembic chain.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,16 +16,27 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+from sqlalchemy import Connection, Integer, Text, cast, delete, func, insert, or_, select, update
 
+from foi_precedent.db import Database, database_url_for
+from foi_precedent.db.tables import (
+    chunks,
+    letter_history,
+    letter_supersessions,
+    letters,
+    meta,
+    question_vectors,
+)
 from foi_precedent.errors import IndexError_
 from foi_precedent.letters.model import Letter, letter_from_dict
 from foi_precedent.letters.versions import SUPERSEDED_BY, SUPERSEDED_REASON, SUPERSEDES, WRITTEN_REFERENCE
-from foi_precedent.migrations import Migration, migrate
+from foi_precedent.migrations import Migration
 from retriever.chunking import Chunk
 
 STORE_FILE = "store.sqlite3"
 
-# Each entry upgrades the schema from version i to i + 1. Never edit an entry once released: append one.
+# The named SQLite migrations from before Alembic, frozen: the first Alembic revision is all five. A schema
+# change is a new Alembic revision, never an entry here.
 MIGRATIONS: list[Migration] = [
     # 1: letters and chunks
     Migration("letters_and_chunks", """
@@ -94,6 +105,7 @@ MIGRATIONS: list[Migration] = [
     );
     """),
 ]
+#: legacy migrations and Alembic revisions, counted as ``PRAGMA user_version`` counts them
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -141,69 +153,80 @@ def jsonable(value):
 
 
 class Store:
-    def __init__(self, path: Path):
+    """``path`` is the SQLite file; ``database_url`` (else PRECEDENT_DATABASE_URL, so the index follows the
+    settings without being told) puts the store in that database instead. Each write is one transaction."""
+
+    def __init__(self, path: Path, database_url: str | None = None):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA busy_timeout=5000")
-        except sqlite3.DatabaseError as exc:
-            raise IndexError_(f"The index store {self.path} cannot be opened ({exc}); delete the folder and re-ingest.") from None
+        self.db = Database("index", database_url_for(self.path, database_url), what="index store", legacy=MIGRATIONS,
+                           baseline=len(MIGRATIONS), error=IndexError_, hint=" Delete the folder and re-ingest.")
+        self._raw = None
         self.migrate()
 
     # -- schema ---------------------------------------------------------------------------------------
     @property
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return self.db.schema_version()
 
     def migrate(self) -> int:
-        """Apply pending migrations (named and recorded: ``foi_precedent.migrations``). Returns the number applied."""
-        return len(migrate(self.conn, MIGRATIONS, what=f"index at {self.path}", error=IndexError_))
+        """Apply pending migrations (``foi_precedent.db``). Returns the number applied."""
+        return len([m for m in self.db.migrate() if not m.startswith("stamp ")])
+
+    @property
+    def conn(self):
+        """A plain ``sqlite3`` connection to a SQLite store, in autocommit mode: for tests and benchmarks that
+        reach under the store. Not on PostgreSQL."""
+        if not self.db.sqlite:
+            raise AttributeError("conn: the store is not a SQLite file")
+        if self._raw is None:
+            self._raw = self.db.raw_sqlite()
+        return self._raw
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Cursor]:
-        cur = self.conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
-        try:
-            yield cur
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        else:
-            cur.execute("COMMIT")
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction (SQLite: ``BEGIN IMMEDIATE``): committed at the end, rolled back on any error."""
+        with self.db.write() as conn:
+            yield conn
 
     def close(self) -> None:
-        self.conn.close()
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
+        self.db.dispose()
+
+    def _rows(self, query) -> list:
+        with self.db.read() as conn:
+            return conn.execute(query).all()
+
+    def _scalar(self, query):
+        with self.db.read() as conn:
+            return conn.execute(query).scalar()
 
     # -- reads ----------------------------------------------------------------------------------------
     @property
     def store_id(self) -> str:
-        row = self.conn.execute("SELECT value FROM meta WHERE key='store_id'").fetchone()
-        return row[0] if row else ""
+        return self._scalar(select(meta.c.value).where(meta.c.key == "store_id")) or ""
 
     @property
     def generation(self) -> int:
-        row = self.conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
-        return int(row[0]) if row else 0
+        value = self._scalar(select(meta.c.value).where(meta.c.key == "generation"))
+        return int(value) if value is not None else 0
 
-    _INFO = "SELECT reference, content_hash, source_path, written_reference, ingested_at FROM letters"
+    _INFO = select(letters.c.reference, letters.c.content_hash, letters.c.source_path, letters.c.written_reference,
+                   letters.c.ingested_at)
 
     def letter_by_hash(self, content_hash: str) -> StoredLetter | None:
-        row = self.conn.execute(self._INFO + " WHERE content_hash=?", (content_hash,)).fetchone()
-        return StoredLetter(*row) if row else None
+        rows = self._rows(self._INFO.where(letters.c.content_hash == content_hash))
+        return StoredLetter(*rows[0]) if rows else None
 
     def letter_info(self, reference: str) -> StoredLetter | None:
-        row = self.conn.execute(self._INFO + " WHERE reference=?", (reference,)).fetchone()
-        return StoredLetter(*row) if row else None
+        rows = self._rows(self._INFO.where(letters.c.reference == reference))
+        return StoredLetter(*rows[0]) if rows else None
 
     def versions(self, written_reference: str) -> list[StoredLetter]:
         """Every stored letter written with this reference (the first one's key is the reference itself)."""
-        rows = self.conn.execute(self._INFO + " WHERE written_reference=? ORDER BY length(reference), reference",
-                                 (written_reference,)).fetchall()
-        return [StoredLetter(*row) for row in rows]
+        rows = self._rows(self._INFO.where(letters.c.written_reference == written_reference))
+        return sorted((StoredLetter(*row) for row in rows), key=lambda s: (len(s.reference), s.reference))
 
     def version_rows(self, references: Iterable[str]) -> list[tuple[str, str, str | None]]:
         """(key, written reference, authority) of every letter written with one of ``references`` or with the
@@ -212,18 +235,17 @@ class Store:
         rows: dict[str, tuple[str, str, str | None]] = {}
         for i in range(0, len(refs), 250):
             part = refs[i: i + 250]
-            marks = ",".join("?" * len(part))
-            sql = ("SELECT reference, written_reference, json_extract(data, '$.authority') FROM letters WHERE "
-                   f"written_reference IN ({marks}) OR written_reference IN "
-                   f"(SELECT written_reference FROM letters WHERE reference IN ({marks}))")
-            for key, written, authority in self.conn.execute(sql, [*part, *part]):
-                rows[key] = (key, written or key, authority)
+            written_of = select(letters.c.written_reference).where(letters.c.reference.in_(part))
+            query = (select(letters.c.reference, letters.c.written_reference, letters.c.data)
+                     .where(or_(letters.c.written_reference.in_(part), letters.c.written_reference.in_(written_of))))
+            for key, written, data in self._rows(query):
+                rows[key] = (key, written or key, json.loads(data).get("authority"))
         return list(rows.values())
 
     def stored_data(self, reference: str) -> dict | None:
         """The letter's data as ingest stored it (without the notes added on reading)."""
-        row = self.conn.execute("SELECT data FROM letters WHERE reference=?", (reference,)).fetchone()
-        return json.loads(row[0]) if row else None
+        data = self._scalar(select(letters.c.data).where(letters.c.reference == reference))
+        return json.loads(data) if data else None
 
     def letter_data(self, reference: str) -> dict | None:
         data = self.stored_data(reference)
@@ -234,7 +256,7 @@ class Store:
         return letter_from_dict(data) if data else None
 
     def letters(self) -> list[Letter]:
-        rows = self.conn.execute("SELECT reference, data FROM letters ORDER BY reference").fetchall()
+        rows = sorted(self._rows(select(letters.c.reference, letters.c.data)))  # by reference, as Python orders
         data = self._annotate({ref: json.loads(d) for ref, d in rows}, self.supersessions())
         return [letter_from_dict(d) for d in data.values()]
 
@@ -243,16 +265,17 @@ class Store:
         out: dict[str, dict] = {}
         for i in range(0, len(refs), 500):
             part = refs[i: i + 500]
-            marks = ",".join("?" * len(part))
-            for ref, data in self.conn.execute(f"SELECT reference, data FROM letters WHERE reference IN ({marks})", part):
+            for ref, data in self._rows(select(letters.c.reference, letters.c.data).where(letters.c.reference.in_(part))):
                 out[ref] = json.loads(data)
         return self._annotate(out, self._supersessions_of(out))
 
     # -- supersession and history ------------------------------------------------------------------------
+    _SUPERSESSION = select(letter_supersessions.c.reference, letter_supersessions.c.superseded_by,
+                           letter_supersessions.c.reason, letter_supersessions.c.created_at)
+
     def supersessions(self) -> dict[str, Supersession]:
         """Superseded letter -> the record of what supersedes it."""
-        rows = self.conn.execute("SELECT reference, superseded_by, reason, created_at FROM supersessions")
-        return {r[0]: Supersession(*r) for r in rows}
+        return {r[0]: Supersession(*r) for r in self._rows(self._SUPERSESSION)}
 
     def _supersessions_of(self, references: Iterable[str]) -> dict[str, Supersession]:
         refs = set(references)
@@ -260,10 +283,8 @@ class Store:
             return {}
         if len(refs) > 500:
             return self.supersessions()
-        marks = ",".join("?" * len(refs))
-        rows = self.conn.execute(
-            "SELECT reference, superseded_by, reason, created_at FROM supersessions "
-            f"WHERE reference IN ({marks}) OR superseded_by IN ({marks})", [*refs, *refs])
+        s = letter_supersessions.c
+        rows = self._rows(self._SUPERSESSION.where(or_(s.reference.in_(refs), s.superseded_by.in_(refs))))
         return {r[0]: Supersession(*r) for r in rows}
 
     @staticmethod
@@ -274,86 +295,91 @@ class Store:
         for s in supersessions.values():
             supersedes.setdefault(s.superseded_by, []).append(s.reference)
         for ref, d in data.items():
-            meta = d.get("meta") or {}
-            if not supersessions and not any(k in meta for k in _READ_NOTES):
+            meta_ = d.get("meta") or {}
+            if not supersessions and not any(k in meta_ for k in _READ_NOTES):
                 continue  # the common case: nothing to add or remove
-            meta = {k: v for k, v in meta.items() if k not in _READ_NOTES}  # front matter does not decide this
+            meta_ = {k: v for k, v in meta_.items() if k not in _READ_NOTES}  # front matter does not decide this
             if ref in supersessions:
-                meta[SUPERSEDED_BY] = supersessions[ref].superseded_by
+                meta_[SUPERSEDED_BY] = supersessions[ref].superseded_by
                 if supersessions[ref].reason:
-                    meta[SUPERSEDED_REASON] = supersessions[ref].reason
+                    meta_[SUPERSEDED_REASON] = supersessions[ref].reason
             if ref in supersedes:
-                meta[SUPERSEDES] = sorted(supersedes[ref])
-            d["meta"] = meta
+                meta_[SUPERSEDES] = sorted(supersedes[ref])
+            d["meta"] = meta_
         return data
 
     def supersede(self, reference: str, superseded_by: str, reason: str | None = None) -> Supersession | None:
         """Record that ``superseded_by`` supersedes ``reference``; returns the record it replaced, if any."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        s = letter_supersessions
         with self.transaction() as cur:
-            row = cur.execute("SELECT reference, superseded_by, reason, created_at FROM supersessions WHERE reference=?",
-                              (reference,)).fetchone()
-            cur.execute("INSERT OR REPLACE INTO supersessions(reference, superseded_by, reason, created_at) "
-                        "VALUES (?,?,?,?)", (reference, superseded_by, reason, now))
+            row = cur.execute(self._SUPERSESSION.where(s.c.reference == reference).with_for_update()).first()
+            cur.execute(delete(s).where(s.c.reference == reference))
+            cur.execute(insert(s).values(reference=reference, superseded_by=superseded_by, reason=reason,
+                                         created_at=now))
             self._bump(cur)
         return Supersession(*row) if row else None
 
     def unsupersede(self, reference: str) -> Supersession | None:
         """Remove the record that ``reference`` is superseded; returns it (None when there was none)."""
+        s = letter_supersessions
         with self.transaction() as cur:
-            row = cur.execute("SELECT reference, superseded_by, reason, created_at FROM supersessions WHERE reference=?",
-                              (reference,)).fetchone()
+            row = cur.execute(self._SUPERSESSION.where(s.c.reference == reference).with_for_update()).first()
             if row:
-                cur.execute("DELETE FROM supersessions WHERE reference=?", (reference,))
+                cur.execute(delete(s).where(s.c.reference == reference))
                 self._bump(cur)
         return Supersession(*row) if row else None
 
     def history(self, reference: str) -> list[dict]:
         """Earlier versions of a letter (replaced by a re-ingest of its changed file), oldest first."""
-        rows = self.conn.execute(
-            "SELECT content_hash, source_path, data, ingested_at, removed_at, why FROM letter_history "
-            "WHERE reference=? ORDER BY id", (reference,)).fetchall()
-        return [{"reference": reference, "content_hash": h, "source_path": src, "data": json.loads(d),
-                 "ingested_at": ing, "removed_at": rem, "why": why} for h, src, d, ing, rem, why in rows]
+        h = letter_history.c
+        rows = self._rows(select(h.content_hash, h.source_path, h.data, h.ingested_at, h.removed_at, h.why)
+                          .where(h.reference == reference).order_by(h.id))
+        return [{"reference": reference, "content_hash": hash_, "source_path": src, "data": json.loads(d),
+                 "ingested_at": ing, "removed_at": rem, "why": why} for hash_, src, d, ing, rem, why in rows]
 
     def history_count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM letter_history").fetchone()[0]
+        return self._scalar(select(func.count()).select_from(letter_history))
 
     def chunk_ids(self, reference: str | None = None) -> list[str]:
-        if reference is None:
-            return [r[0] for r in self.conn.execute("SELECT id FROM chunks ORDER BY id")]
-        return [r[0] for r in self.conn.execute("SELECT id FROM chunks WHERE reference=? ORDER BY id", (reference,))]
+        query = select(chunks.c.id)
+        if reference is not None:
+            query = query.where(chunks.c.reference == reference)
+        return sorted(r[0] for r in self._rows(query))
 
     def chunks(self, ids: Iterable[str] | None = None) -> list[StoredChunk]:
-        sql = "SELECT id, reference, label, seq, text, metadata FROM chunks"
+        c = chunks.c
+        query = select(c.id, c.reference, c.label, c.seq, c.text, c["metadata"])
         if ids is None:
-            rows = self.conn.execute(sql + " ORDER BY id").fetchall()
+            rows = sorted(self._rows(query), key=lambda r: r[0])
         else:
             wanted = list(dict.fromkeys(ids))
             rows = []
             for i in range(0, len(wanted), 500):
-                part = wanted[i: i + 500]
-                rows += self.conn.execute(sql + f" WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+                rows += self._rows(query.where(c.id.in_(wanted[i: i + 500])))
         return [StoredChunk(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
 
     def pointer_names(self) -> set[str]:
-        """Every resource name any stored question points to (from chunk metadata, in SQLite's JSON functions)."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT value FROM chunks, json_each(json_extract(chunks.metadata, '$.pointers'))")
-        return {r[0] for r in rows if r[0]}
+        """Every resource name any stored question points to (from the chunks' metadata)."""
+        names: set[str] = set()
+        for (metadata,) in self._rows(select(chunks.c["metadata"])):
+            pointers = json.loads(metadata).get("pointers") or []
+            names.update(p for p in (pointers if isinstance(pointers, list) else [pointers]) if p)
+        return names
 
     def chunk_count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        return self._scalar(select(func.count()).select_from(chunks))
 
     def counts(self) -> dict:
-        letters = self.conn.execute("SELECT count(*) FROM letters").fetchone()[0]
-        chunks = self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
-        authorities: dict[str, int] = {}
-        for (data,) in self.conn.execute("SELECT data FROM letters"):
-            name = json.loads(data).get("authority") or "(unknown)"
-            authorities[name] = authorities.get(name, 0) + 1
+        with self.db.read() as conn:
+            n_letters = conn.execute(select(func.count()).select_from(letters)).scalar()
+            n_chunks = conn.execute(select(func.count()).select_from(chunks)).scalar()
+            authorities: dict[str, int] = {}
+            for (data,) in conn.execute(select(letters.c.data)):
+                name = json.loads(data).get("authority") or "(unknown)"
+                authorities[name] = authorities.get(name, 0) + 1
         authorities = dict(sorted(authorities.items()))
-        return {"letters": letters, "chunks": chunks, "authorities": authorities}
+        return {"letters": n_letters, "chunks": n_chunks, "authorities": authorities}
 
     # -- writes ---------------------------------------------------------------------------------------
     def question_vectors(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], np.ndarray]:
@@ -361,14 +387,12 @@ class Store:
         out: dict[tuple[str, str], np.ndarray] = {}
         refs = list(dict.fromkeys(ref for ref, _ in wanted))
         want = set(wanted)
+        q = question_vectors.c
         for i in range(0, len(refs), 500):
-            part = refs[i: i + 500]
-            rows = self.conn.execute(
-                f"SELECT reference, label, vector FROM question_vectors WHERE reference IN ({','.join('?' * len(part))})",
-                part)
+            rows = self._rows(select(q.reference, q.label, q.vector).where(q.reference.in_(refs[i: i + 500])))
             for ref, label, blob in rows:
                 if (ref, label) in want:
-                    out[(ref, label)] = np.frombuffer(blob, dtype=np.float32)
+                    out[(ref, label)] = np.frombuffer(bytes(blob), dtype=np.float32)
         return out
 
     def save_question_vectors(self, vectors: dict[tuple[str, str], np.ndarray]) -> None:
@@ -376,62 +400,73 @@ class Store:
             self._insert_question_vectors(cur, vectors)
 
     @staticmethod
-    def _insert_question_vectors(cur, vectors: dict[tuple[str, str], np.ndarray]) -> None:
-        cur.executemany(
-            "INSERT OR REPLACE INTO question_vectors(reference, label, vector) VALUES (?,?,?)",
-            [(ref, label, np.asarray(v, dtype=np.float32).tobytes()) for (ref, label), v in vectors.items()],
-        )
+    def _insert_question_vectors(cur: Connection, vectors: dict[tuple[str, str], np.ndarray]) -> None:
+        """Insert or replace (a delete, then an insert: the same on both back ends), in the caller's transaction."""
+        if not vectors:
+            return
+        q = question_vectors.c
+        keys = list(vectors)
+        for ref in dict.fromkeys(ref for ref, _ in keys):
+            labels = [label for r, label in keys if r == ref]
+            cur.execute(delete(question_vectors).where(q.reference == ref, q.label.in_(labels)))
+        cur.execute(insert(question_vectors), [
+            {"reference": ref, "label": label, "vector": np.asarray(v, dtype=np.float32).tobytes()}
+            for (ref, label), v in vectors.items()])
 
     def save_letters(self, items: list[tuple[Letter, str | None, list[Chunk]]],
                      question_vectors: dict[tuple[str, str], np.ndarray] | None = None) -> None:
         """Insert or replace letters, all their chunks and their question vectors, in one transaction."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction() as cur:
-            for letter, source_path, chunks in items:
+            for letter, source_path, letter_chunks in items:
                 # a version with other text is kept as history, never lost (a re-read of the same text is not)
                 self._archive(cur, letter.reference, now, "replaced", unless_hash=letter.content_hash)
-                cur.execute("DELETE FROM question_vectors WHERE reference=?", (letter.reference,))
-                cur.execute("DELETE FROM chunks WHERE reference=?", (letter.reference,))
-                cur.execute("DELETE FROM letters WHERE reference=?", (letter.reference,))
+                self._delete(cur, letter.reference)
                 written = (letter.meta or {}).get(WRITTEN_REFERENCE) or letter.reference
-                cur.execute(
-                    "INSERT INTO letters(reference, content_hash, source_path, data, ingested_at, written_reference) "
-                    "VALUES (?,?,?,?,?,?)",
-                    (letter.reference, letter.content_hash, source_path, json.dumps(letter_record(letter)), now,
-                     written),
-                )
-                cur.executemany(
-                    "INSERT INTO chunks(id, reference, label, seq, text, metadata) VALUES (?,?,?,?,?,?)",
-                    [(c.id, c.reference, c.label, c.seq, c.text, json.dumps(c.metadata)) for c in chunks],
-                )
+                cur.execute(insert(letters).values(
+                    reference=letter.reference, content_hash=letter.content_hash, source_path=source_path,
+                    data=json.dumps(letter_record(letter)), ingested_at=now, written_reference=written))
+                if letter_chunks:
+                    cur.execute(insert(chunks), [
+                        {"id": c.id, "reference": c.reference, "label": c.label, "seq": c.seq, "text": c.text,
+                         "metadata": json.dumps(c.metadata)} for c in letter_chunks])
             if question_vectors:
                 self._insert_question_vectors(cur, question_vectors)
             self._bump(cur)
 
     @staticmethod
-    def _bump(cur) -> None:
-        cur.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+    def _delete(cur: Connection, reference: str) -> None:
+        cur.execute(delete(question_vectors).where(question_vectors.c.reference == reference))
+        cur.execute(delete(chunks).where(chunks.c.reference == reference))
+        cur.execute(delete(letters).where(letters.c.reference == reference))
 
     @staticmethod
-    def _archive(cur, reference: str, now: str, why: str, unless_hash: str | None = None) -> None:
-        cur.execute(
-            "INSERT INTO letter_history(reference, content_hash, source_path, data, ingested_at, removed_at, why) "
-            "SELECT reference, content_hash, source_path, data, ingested_at, ?, ? FROM letters "
-            "WHERE reference=? AND content_hash IS NOT ?", (now, why, reference, unless_hash))
+    def _bump(cur: Connection) -> None:
+        cur.execute(update(meta).where(meta.c.key == "generation")
+                    .values(value=cast(cast(meta.c.value, Integer) + 1, Text)))
+
+    @staticmethod
+    def _archive(cur: Connection, reference: str, now: str, why: str, unless_hash: str | None = None) -> None:
+        l_ = letters.c
+        kept = (select(l_.reference, l_.content_hash, l_.source_path, l_.data, l_.ingested_at)
+                .where(l_.reference == reference, l_.content_hash.is_distinct_from(unless_hash)))
+        for row in cur.execute(kept).all():
+            cur.execute(insert(letter_history).values(
+                reference=row.reference, content_hash=row.content_hash, source_path=row.source_path, data=row.data,
+                ingested_at=row.ingested_at, removed_at=now, why=why))
 
     def set_source_path(self, reference: str, source_path: str) -> None:
         with self.transaction() as cur:
-            cur.execute("UPDATE letters SET source_path=? WHERE reference=?", (source_path, reference))
+            cur.execute(update(letters).where(letters.c.reference == reference).values(source_path=source_path))
 
     def delete_letter(self, reference: str) -> list[str]:
         """Remove a letter and its chunks (its text is kept in the history); returns the removed chunk ids."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        s = letter_supersessions.c
         with self.transaction() as cur:
-            ids = [r[0] for r in cur.execute("SELECT id FROM chunks WHERE reference=?", (reference,))]
+            ids = sorted(r[0] for r in cur.execute(select(chunks.c.id).where(chunks.c.reference == reference)))
             self._archive(cur, reference, now, "deleted")
-            cur.execute("DELETE FROM chunks WHERE reference=?", (reference,))
-            cur.execute("DELETE FROM question_vectors WHERE reference=?", (reference,))
-            cur.execute("DELETE FROM letters WHERE reference=?", (reference,))
-            cur.execute("DELETE FROM supersessions WHERE reference=? OR superseded_by=?", (reference, reference))
+            self._delete(cur, reference)
+            cur.execute(delete(letter_supersessions).where(or_(s.reference == reference, s.superseded_by == reference)))
             self._bump(cur)
         return ids

@@ -78,3 +78,38 @@ def precedent_home(tmp_path, monkeypatch):
     for var in ("PRECEDENT_LLM_BASE_URL", "PRECEDENT_LLM_MODEL", "PRECEDENT_LLM_API_KEY", "PRECEDENT_CHROMA_URL"):
         monkeypatch.delenv(var, raising=False)
     return home
+
+
+# -- PostgreSQL (tests/pg_support.py) ------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _no_database_url(monkeypatch):
+    """The stores default to SQLite under the test's PRECEDENT_HOME; a test that wants PostgreSQL says so."""
+    monkeypatch.delenv("PRECEDENT_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One throwaway PostgreSQL cluster for the session (skips, saying why, without PostgreSQL)."""
+    from tests.pg_support import start_server
+
+    server = start_server()
+    if isinstance(server, str):
+        pytest.skip(server)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres_server) -> str:
+    """The URL of a fresh, empty PostgreSQL database for this test."""
+    return postgres_server.create_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request) -> str | None:
+    """Run a store test on both back ends: None (the SQLite file the test names) or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return None
+    return request.getfixturevalue("pg_url")

@@ -1,22 +1,28 @@
 """The audit log: every draft and check, the precedents used, the flags raised, each override and why, and
 each letter a user marked superseded; every entry names the user it was made for (``user_name``).
 
-SQLite under PRECEDENT_HOME with named, recorded migrations (``foi_precedent.migrations``), in the manner of
-simonw/llm.
-A released migration is never edited: a change is a new one at the end.
+SQLite under PRECEDENT_HOME, or PostgreSQL with PRECEDENT_DATABASE_URL (``foi_precedent.db``): SQLAlchemy Core
+and Alembic revisions (``foi_precedent/db/migrations/versions/audit/``). ``MIGRATIONS`` below are the named SQLite
+migrations from before Alembic, frozen: an older log file gets those it lacks, then joins the Alembic chain.
+A released migration or revision is never edited: a change is a new revision.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from contextlib import closing
 from copy import copy
 from datetime import UTC, datetime
 from pathlib import Path
 
-from foi_precedent.migrations import MigratedFile, Migration
+from sqlalchemy import insert, select
 
+from foi_precedent.db import Database, database_url_for
+from foi_precedent.db.tables import audit_supersessions, checks, drafts, overrides
+from foi_precedent.errors import PrecedentError
+from foi_precedent.migrations import Migration
+
+#: the named SQLite migrations from before Alembic: frozen (the first Alembic revision is the first four)
 MIGRATIONS: list[Migration] = [
     # 1: checks and drafts
     Migration("checks_and_drafts", """
@@ -101,19 +107,25 @@ def _precedents(consensus_list) -> list[dict]:
     ]
 
 
-class AuditLog(MigratedFile):
-    """Entries are written in ``user``'s name: the OS user running the process unless another is given. The app
-    is one process serving many people, so each page records through ``as_user(signed_in_name)``."""
+_TABLES = {"checks": checks, "drafts": drafts, "overrides": overrides, "supersessions": audit_supersessions}
 
-    migrations = MIGRATIONS
+
+class AuditLog:
+    """Entries are written in ``user``'s name: the OS user running the process unless another is given. The app
+    is one process serving many people, so each page records through ``as_user(signed_in_name)``.
+
+    ``path`` is the SQLite file; ``database_url`` (else PRECEDENT_DATABASE_URL) puts the log in that database
+    instead. Every entry is one short transaction: app sessions and CLI jobs write to the same log at once."""
+
     what = "audit log"
 
-    def __init__(self, path: Path, user: str | None = None):
+    def __init__(self, path: Path, user: str | None = None, database_url: str | None = None):
         from foi_precedent.identity import os_user
 
         self.path = Path(path)
         self.user = user or os_user()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = Database("audit", database_url_for(self.path, database_url), what=self.what, legacy=MIGRATIONS,
+                           baseline=4)
         self.migrate()
 
     def as_user(self, user: str) -> AuditLog:
@@ -122,27 +134,31 @@ class AuditLog(MigratedFile):
         bound.user = user
         return bound
 
+    def migrate(self) -> int:
+        """Apply pending migrations; returns the schema version."""
+        self.db.migrate()
+        return self.db.schema_version()
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def _insert(self, table, **values) -> int:
+        with self.db.write() as conn:
+            return conn.execute(insert(table).values(created_at=_now(), user_name=self.user, **values)
+                                ).inserted_primary_key[0]
+
     def record_check(self, result, source: str | None = None) -> int:
-        with closing(self._connect()) as conn, conn:
-            cur = conn.execute(
-                "INSERT INTO checks (created_at, source, reference, draft_hash, flags, precedents, user_name)"
-                " VALUES (?,?,?,?,?,?,?)",
-                (_now(), source, result.letter.reference, sha256(result.letter.text),
-                 json.dumps([f.to_dict() for f in result.flags]), json.dumps(_precedents(result.questions)),
-                 self.user),
-            )
-            return cur.lastrowid
+        return self._insert(checks, source=source, reference=result.letter.reference,
+                            draft_hash=sha256(result.letter.text),
+                            flags=json.dumps([f.to_dict() for f in result.flags]),
+                            precedents=json.dumps(_precedents(result.questions)))
 
     def record_draft(self, *, request_text: str, mode: str, model: str | None, prompt_version: str | None,
                      consensus, flags, tokens: dict | None, fallback_reason: str | None = None) -> int:
-        with closing(self._connect()) as conn, conn:
-            cur = conn.execute(
-                "INSERT INTO drafts (created_at, request_hash, mode, model, prompt_version, precedents, flags, tokens,"
-                " fallback_reason, user_name) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (_now(), sha256(request_text), mode, model, prompt_version, json.dumps(_precedents(consensus)),
-                 json.dumps([f.to_dict() for f in flags]), json.dumps(tokens or {}), fallback_reason, self.user),
-            )
-            return cur.lastrowid
+        return self._insert(drafts, request_hash=sha256(request_text), mode=mode, model=model,
+                            prompt_version=prompt_version, precedents=json.dumps(_precedents(consensus)),
+                            flags=json.dumps([f.to_dict() for f in flags]), tokens=json.dumps(tokens or {}),
+                            fallback_reason=fallback_reason)
 
     def record_override(self, *, label: str, kind: str, reason: str, message: str = "", draft_id: int | None = None,
                         check_id: int | None = None, reviewer: str | None = None, version_id: int | None = None,
@@ -151,39 +167,27 @@ class AuditLog(MigratedFile):
         version (``audit.reviews``) it was made on, ``flag_key`` the flag's stable key. A new row every time:
         two reviewers overriding the same flag both keep their reason, and the later is in force."""
         if not reason.strip():
-            from foi_precedent.errors import PrecedentError
-
             raise PrecedentError("an override needs a written reason")
-        with closing(self._connect()) as conn, conn:
-            cur = conn.execute(
-                "INSERT INTO overrides (created_at, draft_id, check_id, label, kind, message, reason, reviewer, user_name,"
-                " version_id, flag_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (_now(), draft_id, check_id, label, kind, message, reason.strip(), reviewer or self.user, self.user,
-                 version_id, flag_key),
-            )
-            return cur.lastrowid
+        return self._insert(overrides, draft_id=draft_id, check_id=check_id, label=label, kind=kind,
+                            message=message, reason=reason.strip(), reviewer=reviewer or self.user,
+                            version_id=version_id, flag_key=flag_key)
 
     def record_supersession(self, *, reference: str, superseded_by: str | None, reason: str | None = None,
                             action: str = "supersede", previous: dict | None = None) -> int:
         """``action`` is 'supersede' or 'undo'; ``previous`` is the record it replaced or removed."""
-        with closing(self._connect()) as conn, conn:
-            cur = conn.execute(
-                "INSERT INTO supersessions (created_at, action, reference, superseded_by, reason, previous, user_name) "
-                "VALUES (?,?,?,?,?,?,?)",
-                (_now(), action, reference, superseded_by, reason, json.dumps(previous) if previous else None,
-                 self.user),
-            )
-            return cur.lastrowid
+        return self._insert(audit_supersessions, action=action, reference=reference, superseded_by=superseded_by,
+                            reason=reason, previous=json.dumps(previous) if previous else None)
 
     def overrides_for_version(self, version_id: int) -> list[dict]:
         """Every override made on a case version, in the order made; for one flag the last is in force."""
-        with closing(self._connect()) as conn:
-            return [dict(r) for r in conn.execute(
-                "SELECT id, created_at, user_name, reviewer, label, kind, message, reason, flag_key, version_id"
-                " FROM overrides WHERE version_id = ? ORDER BY id", (version_id,))]
+        o = overrides.c
+        query = (select(o.id, o.created_at, o.user_name, o.reviewer, o.label, o.kind, o.message, o.reason,
+                        o.flag_key, o.version_id).where(o.version_id == version_id).order_by(o.id))
+        with self.db.read() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     def rows(self, table: str) -> list[dict]:
-        if table not in ("checks", "drafts", "overrides", "supersessions"):
+        if table not in _TABLES:
             raise ValueError(table)
-        with closing(self._connect()) as conn:
-            return [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY id")]
+        with self.db.read() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(_TABLES[table]).order_by(_TABLES[table].c.id))]

@@ -1,7 +1,8 @@
-"""The store of cases, their draft versions and every review step: SQLite under PRECEDENT_HOME.
+"""The store of cases, their draft versions and every review step: SQLite under PRECEDENT_HOME, or PostgreSQL
+with PRECEDENT_DATABASE_URL (``foi_precedent.db``).
 
-Named, recorded migrations (``foi_precedent.migrations``), as ``audit/log.py``: a released migration is never
-edited. The
+SQLAlchemy Core and Alembic revisions (``foi_precedent/db/migrations/versions/reviews/``), as ``audit/log.py``;
+``MIGRATIONS`` are the named SQLite migrations from before Alembic, frozen. The
 transitions themselves are decided in ``foi_precedent.cases.review``; this only keeps their results. A
 version's row holds its current state; ``review_events`` holds every step, who took it and when.
 """
@@ -9,14 +10,17 @@ version's row holds its current state; ``review_events`` holds every step, who t
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from foi_precedent.cases.review import Actor, Event, Version, first_version, new_version, submit, transition
-from foi_precedent.migrations import MigratedFile, Migration
+from sqlalchemy import Connection, func, insert, select, update
 
+from foi_precedent.cases.review import Actor, Event, Version, first_version, new_version, submit, transition
+from foi_precedent.db import Database, database_url_for
+from foi_precedent.db.tables import cases, review_events, versions
+from foi_precedent.migrations import Migration
+
+#: the named SQLite migrations from before Alembic: frozen (the first Alembic revision is the first one)
 MIGRATIONS: list[Migration] = [
     # 1: cases, their versions, and each review step. Not "user": PostgreSQL reserves that word.
     Migration("cases_versions_reviews", """
@@ -74,7 +78,8 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _version(row: sqlite3.Row) -> Version:
+def _version(row) -> Version:
+    row = row._mapping
     return Version(case_id=row["case_id"], number=row["number"], text=row["text"], state=row["state"],
                    drafted_by=row["drafted_by"] or "", submitted_by=row["submitted_by"],
                    flags=tuple(json.loads(row["flags"])), overrides=tuple(json.loads(row["overrides"])),
@@ -82,90 +87,114 @@ def _version(row: sqlite3.Row) -> Version:
                    self_approved=bool(row["self_approved"]), id=row["id"])
 
 
-class ReviewStore(MigratedFile):
-    migrations = MIGRATIONS
+def _cases_query():
+    """Each case with its dates and its latest version's id, number and state."""
+    latest = (select(versions.c.case_id, func.max(versions.c.number).label("number"))
+              .group_by(versions.c.case_id).subquery())
+    c, v = cases.c, versions.c
+    return (select(c.id, c.title, c.created_at, c.user_name, *(c[name] for name in CASE_DATES),
+                   v.id.label("version_id"), v.number.label("version_number"), v.state.label("version_state"))
+            .select_from(cases.outerjoin(latest, latest.c.case_id == c.id)
+                         .outerjoin(versions, (v.case_id == c.id) & (v.number == latest.c.number))))
+
+
+class ReviewStore:
+    """``path`` is the SQLite file; ``database_url`` (else PRECEDENT_DATABASE_URL) puts the store in that
+    database instead."""
+
     what = "case store"
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, database_url: str | None = None):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = Database("reviews", database_url_for(self.path, database_url), what=self.what,
+                           legacy=MIGRATIONS, baseline=1)
         self.migrate()
+
+    def migrate(self) -> int:
+        """Apply pending migrations; returns the schema version."""
+        self.db.migrate()
+        return self.db.schema_version()
+
+    def close(self) -> None:
+        self.db.dispose()
 
     # --- reading ---------------------------------------------------------------------------------------
 
     def version(self, version_id: int) -> Version:
-        with closing(self._connect()) as conn:
-            row = conn.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
+        with self.db.read() as conn:
+            row = conn.execute(select(versions).where(versions.c.id == version_id)).first()
         if row is None:
             raise KeyError(version_id)
         return _version(row)
 
     def versions(self, state: str | None = None) -> list[Version]:
-        with closing(self._connect()) as conn:
-            sql, args = "SELECT * FROM versions", ()
-            if state is not None:
-                sql, args = sql + " WHERE state = ?", (state,)
-            return [_version(r) for r in conn.execute(sql + " ORDER BY id", args)]
+        query = select(versions).order_by(versions.c.id)
+        if state is not None:
+            query = query.where(versions.c.state == state)
+        with self.db.read() as conn:
+            return [_version(r) for r in conn.execute(query)]
 
     def case_title(self, case_id: int) -> str:
-        with closing(self._connect()) as conn:
-            row = conn.execute("SELECT title FROM cases WHERE id = ?", (case_id,)).fetchone()
-        return row["title"] if row else ""
-
-    _CASES = ("SELECT c.id, c.title, c.created_at, c.user_name, c.received, c.regime, c.nation, c.extension, c.due,"
-              " v.id AS version_id, v.number AS version_number, v.state AS version_state FROM cases c"
-              " LEFT JOIN versions v ON v.case_id = c.id"
-              " AND v.number = (SELECT MAX(number) FROM versions WHERE case_id = c.id)")
+        with self.db.read() as conn:
+            title = conn.execute(select(cases.c.title).where(cases.c.id == case_id)).scalar()
+        return title or ""
 
     def cases(self) -> list[dict]:
         """Every case with its dates and its latest version's id, number and state, oldest first."""
-        with closing(self._connect()) as conn:
-            return [dict(r) for r in conn.execute(self._CASES + " ORDER BY c.id")]
+        with self.db.read() as conn:
+            return [dict(r._mapping) for r in conn.execute(_cases_query().order_by(cases.c.id))]
 
     def case(self, case_id: int) -> dict:
-        with closing(self._connect()) as conn:
-            row = conn.execute(self._CASES + " WHERE c.id = ?", (case_id,)).fetchone()
+        with self.db.read() as conn:
+            row = conn.execute(_cases_query().where(cases.c.id == case_id)).first()
         if row is None:
             raise KeyError(case_id)
-        return dict(row)
+        return dict(row._mapping)
 
     def events(self, version_id: int | None = None) -> list[dict]:
-        with closing(self._connect()) as conn:
-            sql, args = "SELECT * FROM review_events", ()
-            if version_id is not None:
-                sql, args = sql + " WHERE version_id = ?", (version_id,)
-            return [dict(r) for r in conn.execute(sql + " ORDER BY id", args)]
+        query = select(review_events).order_by(review_events.c.id)
+        if version_id is not None:
+            query = query.where(review_events.c.version_id == version_id)
+        with self.db.read() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     # --- writing ---------------------------------------------------------------------------------------
 
-    def _insert_version(self, conn: sqlite3.Connection, v: Version, user: str) -> int:
-        cur = conn.execute(
-            "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, overrides, user_name)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            (v.case_id, v.number, now(), v.text, v.state, v.drafted_by, json.dumps(list(v.flags)),
-             json.dumps(list(v.overrides)), user))
-        return cur.lastrowid
+    @staticmethod
+    def _insert_version(conn: Connection, v: Version, user: str) -> int:
+        return conn.execute(insert(versions).values(
+            case_id=v.case_id, number=v.number, created_at=now(), text=v.text, state=v.state,
+            drafted_by=v.drafted_by, flags=json.dumps(list(v.flags)), overrides=json.dumps(list(v.overrides)),
+            user_name=user)).inserted_primary_key[0]
 
-    def _save(self, conn: sqlite3.Connection, v: Version, event: Event) -> None:
-        conn.execute(
-            "UPDATE versions SET text=?, state=?, submitted_by=?, flags=?, overrides=?, comment=?, decided_by=?,"
-            " decided_at=?, self_approved=? WHERE id=?",
-            (v.text, v.state, v.submitted_by, json.dumps(list(v.flags)), json.dumps(list(v.overrides)), v.comment,
-             v.decided_by, v.decided_at, int(v.self_approved), v.id))
-        conn.execute(
-            "INSERT INTO review_events (version_id, created_at, action, from_state, to_state, comment, self_approved,"
-            " user_name) VALUES (?,?,?,?,?,?,?,?)",
-            (v.id, event.at, event.action, event.from_state, event.to_state, event.comment, int(event.self_approved),
-             event.user_name))
+    @staticmethod
+    def _save(conn: Connection, v: Version, event: Event) -> None:
+        conn.execute(update(versions).where(versions.c.id == v.id).values(
+            text=v.text, state=v.state, submitted_by=v.submitted_by, flags=json.dumps(list(v.flags)),
+            overrides=json.dumps(list(v.overrides)), comment=v.comment, decided_by=v.decided_by,
+            decided_at=v.decided_at, self_approved=int(v.self_approved)))
+        conn.execute(insert(review_events).values(
+            version_id=v.id, created_at=event.at, action=event.action, from_state=event.from_state,
+            to_state=event.to_state, comment=event.comment, self_approved=int(event.self_approved),
+            user_name=event.user_name))
 
     def start_case(self, title: str, text: str, actor: Actor) -> Version:
         """A new case with its first version, in drafting."""
         first_version(0, text, actor)  # refused before anything is written
-        with closing(self._connect()) as conn, conn:
-            case_id = conn.execute("INSERT INTO cases (created_at, title, user_name) VALUES (?,?,?)",
-                                   (now(), title, actor.name)).lastrowid
+        with self.db.write() as conn:
+            case_id = conn.execute(insert(cases).values(created_at=now(), title=title, user_name=actor.name)
+                                   ).inserted_primary_key[0]
             version_id = self._insert_version(conn, first_version(case_id, text, actor), actor.name)
         return self.version(version_id)
+
+    def set_case_dates(self, case_id: int, *, received: str | None, regime: str | None, nation: str | None,
+                       extension: str | None, due: str | None) -> None:
+        """Record the request's dates and regime (ISO dates for ``received`` and ``due``)."""
+        with self.db.write() as conn:
+            done = conn.execute(update(cases).where(cases.c.id == case_id).values(
+                received=received, regime=regime, nation=nation, extension=extension, due=due))
+            if done.rowcount == 0:
+                raise KeyError(case_id)
 
     def submit(self, version_id: int, actor: Actor, *, text: str, flags=(), overrides=()) -> Version:
         return self._apply(version_id, lambda v: submit(v, actor, now(), text=text, flags=flags, overrides=overrides))
@@ -175,30 +204,27 @@ class ReviewStore(MigratedFile):
         return self._apply(version_id, lambda v: transition(v, action, actor, now(), comment=comment))
 
     def _apply(self, version_id: int, step) -> Version:
-        with closing(self._connect()) as conn, conn:
-            conn.execute("BEGIN IMMEDIATE")  # two reviewers acting at once: the second sees the first's state
-            row = conn.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
+        # two reviewers acting at once: the second waits for the first and sees its state (SQLite: the write
+        # lock taken at BEGIN IMMEDIATE; PostgreSQL: the version's row locked FOR UPDATE)
+        with self.db.write() as conn:
+            row = conn.execute(select(versions).where(versions.c.id == version_id).with_for_update()).first()
             if row is None:
                 raise KeyError(version_id)
             updated, event = step(_version(row))
             self._save(conn, updated, event)
         return self.version(version_id)
 
-    def set_case_dates(self, case_id: int, *, received: str | None, regime: str | None, nation: str | None,
-                       extension: str | None, due: str | None) -> None:
-        """Record the request's dates and regime (ISO dates for ``received`` and ``due``)."""
-        with closing(self._connect()) as conn, conn:
-            cur = conn.execute("UPDATE cases SET received=?, regime=?, nation=?, extension=?, due=? WHERE id=?",
-                               (received, regime, nation, extension, due, case_id))
-            if cur.rowcount == 0:
-                raise KeyError(case_id)
-
     def new_version(self, version_id: int, actor: Actor) -> Version:
         """Edit a frozen version: a copy of it, numbered next, in drafting."""
-        with closing(self._connect()) as conn, conn:
-            current = _version(conn.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone())
-            latest = conn.execute("SELECT MAX(number) FROM versions WHERE case_id = ?",
-                                  (current.case_id,)).fetchone()[0]
+        with self.db.write() as conn:
+            row = conn.execute(select(versions).where(versions.c.id == version_id)).first()
+            if row is None:
+                raise KeyError(version_id)
+            current = _version(row)
+            # the case's row locked: two copies made at once are numbered one after the other
+            conn.execute(select(cases.c.id).where(cases.c.id == current.case_id).with_for_update())
+            latest = conn.execute(select(func.max(versions.c.number))
+                                  .where(versions.c.case_id == current.case_id)).scalar()
             copy = new_version(current, actor)
             copy = Version(copy.case_id, latest + 1, copy.text, drafted_by=copy.drafted_by)
             new_id = self._insert_version(conn, copy, actor.name)

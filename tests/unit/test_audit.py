@@ -1,3 +1,5 @@
+"""The audit log: migrations (legacy SQLite and Alembic) and its entries, on SQLite and a real PostgreSQL."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -14,11 +16,14 @@ def test_migrations_run_once_and_are_numbered(tmp_path):
     AuditLog(tmp_path / "a.sqlite3")  # reopening does not re-run them
     with sqlite3.connect(tmp_path / "a.sqlite3") as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"checks", "drafts", "overrides"} <= tables
+        revision = conn.execute("SELECT version_num FROM alembic_version_audit").fetchone()[0]
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    assert {"checks", "drafts", "overrides"} <= tables and "_migrations" not in tables
+    assert (revision, user_version) == ("audit_0002", len(MIGRATIONS))
 
 
-def test_override_needs_a_reason_and_is_recorded(tmp_path):
-    log = AuditLog(tmp_path / "a.sqlite3")
+def test_override_needs_a_reason_and_is_recorded(tmp_path, database_url):
+    log = AuditLog(tmp_path / "a.sqlite3", database_url=database_url)
     with pytest.raises(PrecedentError):
         log.record_override(label="Q3", kind="treatment_divergence", reason="  ")
     log.record_override(label="Q3", kind="treatment_divergence", reason="Grid withdrawn in 2025")
@@ -26,13 +31,13 @@ def test_override_needs_a_reason_and_is_recorded(tmp_path):
     assert rows[0]["reason"] == "Grid withdrawn in 2025" and rows[0]["created_at"]
 
 
-def test_every_entry_names_its_user(tmp_path):
+def test_every_entry_names_its_user(tmp_path, database_url):
     from types import SimpleNamespace
 
     from foi_precedent.identity import os_user
     from foi_precedent.letters.parser import parse_text
 
-    log = AuditLog(tmp_path / "a.sqlite3")
+    log = AuditLog(tmp_path / "a.sqlite3", database_url=database_url)
     assert log.user == os_user()  # the CLI's and the embedded app's user
     alice = log.as_user("alice")
     letter = parse_text("Q1. How many?\nA1. Two.", source="t")
@@ -59,8 +64,44 @@ def test_the_user_migration_keeps_earlier_entries(tmp_path):
     assert [(r["label"], r["user_name"]) for r in log.rows("overrides")] == [("Q1", None), ("Q2", "bob")]
 
 
-def test_overrides_are_appended_per_version_and_the_later_is_in_force(tmp_path):
-    log = AuditLog(tmp_path / "a.sqlite3", user="ann")
+@pytest.mark.parametrize("applied", [4, 5])
+def test_a_log_written_before_alembic_opens_with_every_entry_kept(tmp_path, applied):
+    """The legacy format exactly (named migrations by the old code path): a log of the last release before the
+    case versions (4 applied) gets the fifth, then both are stamped at the Alembic revision it equals."""
+    from foi_precedent.migrations import applied as applied_names
+    from foi_precedent.migrations import migrate
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:applied], what="audit log")
+    conn.execute("INSERT INTO drafts (created_at, request_hash, mode, precedents, flags, user_name) "
+                 "VALUES ('2026-01-01', 'h', 'precedent', '[]', '[]', 'ann')")
+    conn.execute("INSERT INTO overrides (created_at, draft_id, label, kind, reason, user_name) "
+                 "VALUES ('2026-01-01', 1, 'Q1', 'k', 'old reason', 'ann')")
+    conn.execute("INSERT INTO supersessions (created_at, action, reference, superseded_by, user_name) "
+                 "VALUES ('2026-01-02', 'supersede', 'A', 'B', 'ann')")
+    conn.close()
+    log = AuditLog(path, user="bob")
+    assert log.migrate() == len(MIGRATIONS)
+    assert [m.name for m in MIGRATIONS] == [n for n, _ in applied_names(sqlite3.connect(path))]
+    assert [(r["reason"], r["user_name"], r["version_id"]) for r in log.rows("overrides")] == [("old reason", "ann", None)]
+    assert log.rows("drafts")[0]["mode"] == "precedent" and log.rows("supersessions")[0]["superseded_by"] == "B"
+    log.record_override(label="Q1", kind="k", reason="new", version_id=3, draft_id=1)
+    assert [o["reason"] for o in log.overrides_for_version(3)] == ["new"]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version_audit").fetchone()[0] == "audit_0002"
+
+
+def test_a_log_from_a_newer_precedent_is_refused(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 3}")
+    with pytest.raises(PrecedentError, match="newer version of Precedent"):
+        AuditLog(path)
+
+
+def test_overrides_are_appended_per_version_and_the_later_is_in_force(tmp_path, database_url):
+    log = AuditLog(tmp_path / "a.sqlite3", user="ann", database_url=database_url)
     first = log.record_override(label="Q1", kind="k", reason="first", version_id=7, flag_key="k-1")
     log.as_user("ben").record_override(label="Q1", kind="k", reason="second", version_id=7, flag_key="k-1")
     log.record_override(label="Q2", kind="k", reason="other version", version_id=8)

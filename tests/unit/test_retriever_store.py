@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, WAL, round trip of letters and chunks."""
+"""The index's store: migrations (legacy SQLite and Alembic), WAL, round trip of letters and chunks; the round
+trips on both back ends (SQLite and a real PostgreSQL: the ``database_url`` fixture)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import sqlite3
 from datetime import date
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from foi_precedent.errors import IndexError_
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
@@ -65,8 +67,8 @@ def test_not_a_database_is_a_clear_error(tmp_path):
         Store(path)
 
 
-def test_save_replace_and_delete(tmp_path):
-    store = Store(tmp_path / "s.sqlite3")
+def test_save_replace_and_delete(tmp_path, database_url):
+    store = Store(tmp_path / "s.sqlite3", database_url=database_url)
     letter = _letter()
     store.save_letters([(letter, "/x/a.txt", chunks_for_letter(letter))])
     assert store.generation == 1
@@ -89,11 +91,11 @@ def test_save_replace_and_delete(tmp_path):
     store.close()
 
 
-def test_a_failed_transaction_leaves_nothing(tmp_path):
-    store = Store(tmp_path / "s.sqlite3")
+def test_a_failed_transaction_leaves_nothing(tmp_path, database_url):
+    store = Store(tmp_path / "s.sqlite3", database_url=database_url)
     letter = _letter()
     chunks = chunks_for_letter(letter)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(IntegrityError):
         store.save_letters([(letter, None, chunks + chunks)])  # duplicate chunk id
     assert store.counts()["letters"] == 0 and store.generation == 0
     store.close()
@@ -120,14 +122,14 @@ def test_question_vectors_from_before_neutral_authority_names_are_dropped_on_upg
 
 
 def test_migrations_are_named_and_recorded_and_an_older_store_is_recorded_too(tmp_path):
-    import sqlite3
-
+    """A fresh store is kept by Alembic alone; a store from before Alembic migrated to version 2 before names
+    were recorded gets those two recorded as such and the rest applied (the legacy way), then is stamped."""
     from foi_precedent.migrations import BEFORE_RECORDING, applied
 
     fresh = Store(tmp_path / "fresh.sqlite3")
-    names = [name for name, _ in applied(fresh.conn)]
-    assert names == [m.name for m in MIGRATIONS] and len(set(names)) == SCHEMA_VERSION
-    # a store migrated to version 2 before names were recorded: those two are recorded as such, the rest applied
+    assert applied(fresh.conn) == []  # no legacy table: Alembic's version table instead
+    assert fresh.conn.execute("SELECT version_num FROM alembic_version_index").fetchone()[0] == "index_0001"
+    assert fresh.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as conn:
         for number, migration in enumerate(MIGRATIONS[:2], start=1):
@@ -137,3 +139,79 @@ def test_migrations_are_named_and_recorded_and_an_older_store_is_recorded_too(tm
     got = applied(old.conn)
     assert [n for n, _ in got] == [m.name for m in MIGRATIONS]
     assert [a for _, a in got[:2]] == [BEFORE_RECORDING] * 2 and BEFORE_RECORDING not in [a for _, a in got[2:]]
+    assert old.conn.execute("SELECT version_num FROM alembic_version_index").fetchone()[0] == "index_0001"
+
+
+def test_a_store_written_by_the_code_before_alembic_opens_with_everything_kept(tmp_path):
+    """The legacy format exactly: the named migrations applied by the old code path (``_migrations``,
+    ``PRAGMA user_version`` 5), then rows in every table written with the old raw SQL."""
+    import numpy as np
+
+    from foi_precedent.migrations import migrate
+
+    path = tmp_path / "legacy.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS, what="index")
+    letter = _letter("FOI-OLD")
+    conn.execute("INSERT INTO letters(reference, content_hash, source_path, data, ingested_at, written_reference) "
+                 "VALUES (?,?,?,?,?,?)", ("FOI-OLD", "h-old", "/x/old.md",
+                                          '{"reference": "FOI-OLD", "questions": [], "text": "old"}', "2025-01-01",
+                                          "FOI-OLD"))
+    conn.execute("INSERT INTO chunks VALUES ('FOI-OLD::Q1::0', 'FOI-OLD', 'Q1', 0, 'text', '{\"pointers\": [\"a\"]}')")
+    conn.execute("INSERT INTO question_vectors VALUES ('FOI-OLD', 'Q1', ?)", (np.ones(4, dtype=np.float32).tobytes(),))
+    conn.execute("INSERT INTO letter_history(reference, content_hash, source_path, data, ingested_at, removed_at, why) "
+                 "VALUES ('FOI-OLD', 'h0', NULL, '{\"text\": \"older\"}', '2024-01-01', '2025-01-01', 'replaced')")
+    conn.execute("INSERT INTO supersessions VALUES ('FOI-OLDER', 'FOI-OLD', 'reissued', '2025-01-02')")
+    conn.execute("UPDATE meta SET value = '7' WHERE key = 'generation'")
+    store_id = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()[0]
+    conn.close()
+
+    store = Store(path)
+    assert store.migrate() == 0 and store.schema_version == SCHEMA_VERSION
+    assert (store.generation, store.store_id) == (7, store_id)
+    assert store.letter_info("FOI-OLD").source_path == "/x/old.md" and store.chunk_ids() == ["FOI-OLD::Q1::0"]
+    assert store.pointer_names() == {"a"} and store.history("FOI-OLD")[0]["data"] == {"text": "older"}
+    assert store.question_vectors([("FOI-OLD", "Q1")])[("FOI-OLD", "Q1")].tolist() == [1.0] * 4
+    assert store.supersessions()["FOI-OLDER"].reason == "reissued"
+    store.save_letters([(letter, "/x/new.md", chunks_for_letter(letter))])  # and it takes writes
+    assert store.generation == 8 and store.history_count() == 2
+    store.close()
+
+
+def test_a_store_at_a_revision_this_version_does_not_know_is_refused(tmp_path, database_url):
+    from sqlalchemy import text
+
+    store = Store(tmp_path / "s.sqlite3", database_url=database_url)
+    with store.db.write() as conn:
+        conn.execute(text("UPDATE alembic_version_index SET version_num = 'index_9999'"))
+    store.close()
+    with pytest.raises(IndexError_, match="newer version of Precedent"):
+        Store(tmp_path / "s.sqlite3", database_url=database_url)
+
+
+def test_questions_vectors_supersessions_and_history_on_both_back_ends(tmp_path, database_url):
+    import numpy as np
+
+    store = Store(tmp_path / "s.sqlite3", database_url=database_url)
+    a, b = _letter("FOI-A"), _letter("FOI-B", answer="3 discharges.")
+    store.save_letters([(a, None, chunks_for_letter(a)), (b, None, chunks_for_letter(b))],
+                       {("FOI-A", "Q1"): np.arange(4, dtype=np.float32)})
+    store.save_question_vectors({("FOI-A", "Q1"): np.ones(4), ("FOI-B", "Q1"): np.zeros(4)})
+    got = store.question_vectors([("FOI-A", "Q1"), ("FOI-B", "Q1"), ("FOI-C", "Q1")])
+    assert got[("FOI-A", "Q1")].tolist() == [1.0] * 4 and got[("FOI-B", "Q1")].tolist() == [0.0] * 4 and len(got) == 2
+    assert store.supersede("FOI-A", "FOI-B", "reissued") is None
+    assert store.supersede("FOI-A", "FOI-B", "again").reason == "reissued"
+    assert store.letter("FOI-A").meta["superseded_by"] == "FOI-B"
+    assert [(r[0], r[2]) for r in store.version_rows(["FOI-A"])] == [("FOI-A", "Exampleshire Police")]
+    assert store.unsupersede("FOI-A").reason == "again" and store.supersessions() == {}
+    changed = _letter("FOI-A", answer="9 discharges.")
+    store.save_letters([(changed, "/x/a.md", chunks_for_letter(changed))])
+    assert [h["why"] for h in store.history("FOI-A")] == ["replaced"] and store.question_vectors([("FOI-A", "Q1")]) == {}
+    store.set_source_path("FOI-A", "/y/a.md")
+    assert store.letter_info("FOI-A").source_path == "/y/a.md"
+    assert [v.reference for v in store.versions("FOI-A")] == ["FOI-A"] and store.chunk_count() == 2
+    assert [letter.reference for letter in store.letters()] == ["FOI-A", "FOI-B"]
+    assert set(store.letters_data(["FOI-B", "nope"])) == {"FOI-B"}
+    store.delete_letter("FOI-A")
+    assert store.history_count() == 2 and store.counts()["letters"] == 1
+    store.close()

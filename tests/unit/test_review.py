@@ -108,7 +108,7 @@ def test_an_approved_draft_is_edited_as_a_new_version():
         new_version(approved, RITA)
 
 
-def test_store_migrates_once_and_keeps_every_step(tmp_path):
+def test_store_migrates_once(tmp_path):
     path = tmp_path / "cases.sqlite3"
     store = ReviewStore(path)
     assert store.migrate() == len(MIGRATIONS)
@@ -116,9 +116,34 @@ def test_store_migrates_once_and_keeps_every_step(tmp_path):
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         columns = {r[1] for r in conn.execute("PRAGMA table_info(versions)")}
-        names = [r[0] for r in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
+        revision = conn.execute("SELECT version_num FROM alembic_version_reviews").fetchone()[0]
     assert {"cases", "versions", "review_events"} <= tables and "user_name" in columns and "user" not in columns
-    assert names == [m.name for m in MIGRATIONS]
+    assert revision == "reviews_0002"
+
+
+def test_a_case_store_written_before_alembic_opens_with_its_cases_kept(tmp_path):
+    """The legacy format exactly: the first named migration applied by the old code path, a case in it."""
+    from foi_precedent.migrations import migrate
+
+    path = tmp_path / "cases.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:1], what="case store")
+    conn.execute("INSERT INTO cases (created_at, title, user_name) VALUES ('2026-01-01', 'Old case', 'dan')")
+    conn.execute("INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, overrides, "
+                 "user_name) VALUES (1, 1, '2026-01-01', 'old text', 'drafting', 'dan', '[]', '[]', 'dan')")
+    conn.close()
+    store = ReviewStore(path)
+    assert store.migrate() == len(MIGRATIONS)
+    (case,) = store.cases()
+    assert (case["title"], case["received"], case["version_number"], case["version_state"]) == (
+        "Old case", None, 1, DRAFTING)
+    assert store.version(case["version_id"]).text == "old text"
+    v = store.submit(case["version_id"], DAN, text="new text")
+    assert v.state == IN_REVIEW and [e["action"] for e in store.events()] == ["submit"]
+
+
+def test_store_keeps_every_step(tmp_path, database_url):
+    store = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)
 
     with pytest.raises(ReviewError, match="not a drafter"):
         store.start_case("FOI about drones", "draft one", RITA)
@@ -138,8 +163,8 @@ def test_store_migrates_once_and_keeps_every_step(tmp_path):
     assert [(e["action"], e["user_name"]) for e in events] == [("submit", "dan"), ("approve", "rita")]
 
 
-def test_cases_list_their_dates_and_latest_version(tmp_path):
-    store = ReviewStore(tmp_path / "cases.sqlite3")
+def test_cases_list_their_dates_and_latest_version(tmp_path, database_url):
+    store = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)
     v = store.start_case("FOI about drones", "draft one", DAN)
     store.set_case_dates(v.case_id, received="2026-11-02", regime="FOIA", nation="England", extension=None,
                          due="2026-11-30")

@@ -1,0 +1,183 @@
+"""The stores' tables as SQLAlchemy Core sees them at the latest revision (``migrations/versions/``). The
+revisions build the schema; these only describe it for queries, so a new column goes in both."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+# -- the index's store (retriever/store.py) -------------------------------------------------------------
+INDEX = MetaData()
+
+letters = Table(
+    "letters", INDEX,
+    Column("reference", Text, primary_key=True),
+    Column("content_hash", Text, nullable=False, unique=True),
+    Column("source_path", Text),
+    Column("data", Text, nullable=False),
+    Column("ingested_at", Text, nullable=False),
+    Column("written_reference", Text),
+    Index("letters_written_reference", "written_reference"),
+)
+
+chunks = Table(
+    "chunks", INDEX,
+    Column("id", Text, primary_key=True),
+    Column("reference", Text, ForeignKey("letters.reference", ondelete="CASCADE"), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("metadata", Text, nullable=False),
+    Index("chunks_reference", "reference"),
+)
+
+meta = Table(
+    "meta", INDEX,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+question_vectors = Table(
+    "question_vectors", INDEX,
+    Column("reference", Text, primary_key=True),
+    Column("label", Text, primary_key=True),
+    Column("vector", LargeBinary, nullable=False),  # float32 bytes; BYTEA on PostgreSQL
+)
+
+letter_history = Table(
+    "letter_history", INDEX,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reference", Text, nullable=False),
+    Column("content_hash", Text, nullable=False),
+    Column("source_path", Text),
+    Column("data", Text, nullable=False),
+    Column("ingested_at", Text, nullable=False),
+    Column("removed_at", Text, nullable=False),
+    Column("why", Text, nullable=False),
+    Index("letter_history_reference", "reference"),
+)
+
+letter_supersessions = Table(
+    "supersessions", INDEX,
+    Column("reference", Text, primary_key=True),
+    Column("superseded_by", Text, nullable=False),
+    Column("reason", Text),
+    Column("created_at", Text, nullable=False),
+)
+
+# -- the audit log (foi_precedent/audit/log.py) ------------------------------------------------------------
+AUDIT = MetaData()
+
+checks = Table(
+    "checks", AUDIT,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", Text, nullable=False),
+    Column("source", Text),
+    Column("reference", Text),
+    Column("draft_hash", Text, nullable=False),
+    Column("flags", Text, nullable=False),
+    Column("precedents", Text, nullable=False),
+    Column("user_name", Text),
+)
+
+drafts = Table(
+    "drafts", AUDIT,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", Text, nullable=False),
+    Column("request_hash", Text, nullable=False),
+    Column("mode", Text, nullable=False),
+    Column("model", Text),
+    Column("prompt_version", Text),
+    Column("precedents", Text, nullable=False),
+    Column("flags", Text, nullable=False),
+    Column("tokens", Text),
+    Column("fallback_reason", Text),
+    Column("user_name", Text),
+)
+
+overrides = Table(
+    "overrides", AUDIT,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", Text, nullable=False),
+    Column("draft_id", Integer, ForeignKey("drafts.id")),
+    Column("check_id", Integer, ForeignKey("checks.id")),
+    Column("label", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("message", Text),
+    Column("reason", Text, nullable=False),
+    Column("reviewer", Text),
+    Column("user_name", Text),
+    Column("version_id", Integer),  # the case version (audit/reviews.py, another store: no foreign key)
+    Column("flag_key", Text),
+    Index("overrides_version", "version_id"),
+)
+
+audit_supersessions = Table(
+    "supersessions", AUDIT,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("reference", Text, nullable=False),
+    Column("superseded_by", Text),
+    Column("reason", Text),
+    Column("previous", Text),
+    Column("user_name", Text),
+)
+
+# -- the case store (foi_precedent/audit/reviews.py) -------------------------------------------------------
+REVIEWS = MetaData()
+
+cases = Table(
+    "cases", REVIEWS,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("user_name", Text),
+    Column("received", Text),  # ISO date
+    Column("regime", Text),
+    Column("nation", Text),
+    Column("extension", Text),
+    Column("due", Text),  # ISO date
+)
+
+versions = Table(
+    "versions", REVIEWS,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("drafted_by", Text),
+    Column("submitted_by", Text),
+    Column("flags", Text, nullable=False),
+    Column("overrides", Text, nullable=False),
+    Column("comment", Text, nullable=False, server_default=""),
+    Column("decided_by", Text),
+    Column("decided_at", Text),
+    Column("self_approved", Integer, nullable=False, server_default="0"),
+    Column("user_name", Text),
+    UniqueConstraint("case_id", "number"),
+)
+
+review_events = Table(
+    "review_events", REVIEWS,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version_id", Integer, ForeignKey("versions.id"), nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("from_state", Text, nullable=False),
+    Column("to_state", Text, nullable=False),
+    Column("comment", Text, nullable=False, server_default=""),
+    Column("self_approved", Integer, nullable=False, server_default="0"),
+    Column("user_name", Text, nullable=False),
+)
