@@ -495,12 +495,36 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
 def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     """Sub-items that only say how to break the parent's figures down ('for each of the following years:
     a. 2015-16 b. 2016-17'): they stay in the parent question."""
-    return bool(subs) and all(_is_value(s.text) for s in subs)
+    if not subs or not all(_is_value(s.text) for s in subs):
+        return False
+    # periods or places to break a figure down by ('a. April 2015 to March 2016'), or a parent that asks for the
+    # figure 'for each of' them; a list of categories under 'broken down as follows:' is a list of sub-questions
+    return (all(_BREAKDOWN_VALUE.search(s.text) for s in subs) or bool(_FOR_EACH.search(parent.text))
+            or not any(_STATES.search(s.text) for s in subs))
+
+
+# what makes a list entry a statement of a category to count rather than a name ('confirmed as reportable once
+# reviewed', 'Improvement notice served', 'decision to investigate'): a participle or an infinitive
+_STATES = re.compile(r"\b(?!(?:hundred|speed|need|feed|breed|greed|indeed|seed|bleed|embed)\b)[a-z]{3,}ed\b|"
+                     r"\b(?:sought|made|held|taken|given|paid|sent|brought|found|kept|lost|spent|won|done|seen|known|"
+                     r"shown|told|bought|caught|left|withdrawn|upheld|written|granted)\b|\bto\s+(?!(?:the|a|an|and|or|"
+                     r"date|be)\b)[a-z]{3,}\b")
+
+
+_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_BREAKDOWN_VALUE = re.compile(
+    rf"^\W*(?:(?:broken\s+down\s+|split\s+|separated\s+)?by\s|per\s|(?:(?:in|for|during|from|between|the)\s+)?"
+    rf"(?:(?:19|20)\d\d|(?:{_MONTHS})\b|q[1-4]\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|(?:financial|calendar|academic)\s+year))",
+    re.I)
+_FOR_EACH = re.compile(r"\b(?:for|in)\s+each\s+of\s+the\s+following|\beach\s+of\s+the\s+following\s+(?:years|periods|"
+                       r"months|areas|wards|boroughs|sites|prisons|hospitals|schools)|\bfor\s+the\s+following\s+(?:years|"
+                       r"periods|months|financial\s+years|calendar\s+years)|\bin\s+the\s+(?:following\s+)?years\b", re.I)
 
 
 def _is_value(text: str) -> bool:
     """A list entry that names a value rather than asks ('Directors', 'KML file;', 'April 2015 to March 2016')."""
-    return len(text.split()) <= 12 and not _asks(text) and "?" not in text
+    short = re.sub(r"\([^()]*\)", "", text)  # 'Postcode (or the smallest area at which ... , etc)' names a field
+    return len(short.split()) <= 12 and not _asks(short) and "?" not in text
 
 
 def _fold_breakdowns(items: list[_Item]) -> list[_Item]:
