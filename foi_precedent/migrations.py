@@ -1,7 +1,9 @@
-"""Named, recorded schema migrations for the SQLite stores (the index's store, the audit log), kept the way
-simonw/llm keeps them: each migration has a name and its SQL, applied in order, each in its own transaction;
+"""The named, recorded SQLite migrations the stores used before Alembic (``foi_precedent.db``), kept to open
+the files they wrote: each migration has a name and its SQL, applied in order, each in its own transaction;
 the names applied, and when, are recorded in the database's ``_migrations`` table, and ``PRAGMA user_version``
-keeps counting them (an older Precedent reads the version). Released migrations are never edited: append one.
+counts them. The lists (``MIGRATIONS`` in each store's module) are frozen, SQLite only: a file missing some
+gets them here, then ``foi_precedent.db`` stamps it at the Alembic revision the whole list equals. A schema
+change is a new Alembic revision, never an entry in those lists.
 """
 
 from __future__ import annotations
@@ -21,30 +23,6 @@ BEFORE_RECORDING = "before names were recorded"
 class Migration:
     name: str
     sql: str
-
-
-class MigratedFile:
-    """A SQLite file with its named migrations (``migrations``, a class attribute), opened for each operation
-    (short connections: several app sessions and CLI jobs share the file). Subclasses set ``path``."""
-
-    migrations: Sequence[Migration] = ()
-    what = "database"
-    path: object
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.row_factory = sqlite3.Row
-        return conn
-
-    def migrate(self) -> int:
-        """Apply pending migrations; returns the schema version."""
-        conn = self._connect()
-        try:
-            conn.isolation_level = None  # each migration is its own BEGIN ... COMMIT
-            migrate(conn, self.migrations, what=f"{self.what} at {self.path}")
-            return version(conn)
-        finally:
-            conn.close()
 
 
 def statements(script: str) -> list[str]:
