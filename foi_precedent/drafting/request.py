@@ -451,6 +451,18 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             last_item = _Item(style, kind, key, line[m.end():].strip(), line.strip(), depth)
             out.append(last_item)
             blank_since = closed = False
+        elif (last_item is not None and out and out[-1] is last_item and not closed and not blank_since
+              and line[:1] in " \t" and (last_item.text.endswith(":") or last_item.style == "lost")
+              and len(line.split()) <= 15):
+            # indented lines under an item ending in a colon: a list whose bullet glyph was lost in copying
+            if "lost" in styles:
+                depth = styles.index("lost")
+                del styles[depth + 1:]
+            else:
+                styles.append("lost")
+                depth = len(styles) - 1
+            last_item = _Item("lost", "bullet", "", line.strip(), line.strip(), depth)
+            out.append(last_item)
         elif (last_item is not None and out and out[-1] is last_item and not closed
               and (not blank_since or _CONTINUATION.match(line.strip()))):
             if _CLOSING.match(line.strip()):
