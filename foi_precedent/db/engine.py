@@ -196,8 +196,11 @@ class Database:
 
     def migrate(self) -> list[str]:
         """Bring the store to the latest revision; returns what was applied now (legacy names, revisions)."""
-        done = self._legacy() if self.sqlite else []
         revisions = chain(self.store)
+        with self.read() as conn:  # the common case, without taking a write lock or needing CREATE rights
+            if self.revision(conn) == revisions[-1]:
+                return []
+        done = self._legacy() if self.sqlite else []
         try:
             with self.write() as conn:
                 if not self.sqlite:  # two instances starting at once: one migrates, the other waits and sees it
