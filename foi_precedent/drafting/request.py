@@ -346,9 +346,18 @@ _IF_LIMIT = re.compile(r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit
                        r"large|broad)|not possible|unable to|cannot)", re.I)
 
 
+# 'I am writing to make a request under the Freedom of Information Act for information held by the Council.':
+# that it is a request, not what it asks for
+_GENERIC_PREAMBLE = re.compile(
+    r"^(?:i\s+am\s+writing\s+to\s+(?:you\s+)?(?:to\s+)?(?:make|submit|request)|i\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?"
+    r"(?:make|submit)\s+a\s+request|this\s+is\s+a\s+request|i\s+am\s+requesting\s+(?:some\s+)?information)\b"
+    r"(?:(?!\b(?:about|regarding|relating|concerning|copy|copies|details|number|list|on\s+the|of\s+the|dataset|data\s+on)\b)"
+    r"[^?])*$", re.I)
+
+
 def _asks(sentence: str) -> bool:
     s = _LEAD.sub("", sentence.strip().strip('"“”'))
-    if not s or _PLEASANTRY.match(s) or _CLOSING.match(s):
+    if not s or _PLEASANTRY.match(s) or _CLOSING.match(s) or _GENERIC_PREAMBLE.match(s):
         return False
     if (_LEAD_IN.search(s) and not re.search(r":\s*\S+(?:\s+\S+){2,}", s)) or _IF_LIMIT.match(s):
         return False
@@ -730,6 +739,30 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
     return out
 
 
+# data asked for without saying what it is about ('this', 'the data', 'the latest estimates')
+_GENERIC_OBJECT = (r"(?:this|these|it|them|(?:the\s+|any\s+|such\s+)?(?:(?:latest|above|requested|same|relevant|"
+                   r"available|site-specific|following)\s+)?(?:data|information|figures|estimates|numbers|statistics|"
+                   r"answers?|responses?))")
+_SCOPE_ASK = re.compile(
+    rf"\b(?:provide|provided|supply|give|send|share|present)\s+(?:me\s+|us\s+)?(?:with\s+)?{_GENERIC_OBJECT}\b"
+    rf"(?P<rest>[^?!]*)[.?!]?$"
+    rf"|\b(?:could|can|would|will)\s+{_GENERIC_OBJECT}\s+(?:please\s+)?(?:also\s+)?be\s+(?:provided|given|broken|"
+    rf"split|supplied|sent|presented)\b(?P<rest2>[^?!]*)[.?!]?$", re.I)
+# what may follow such an ask and still only scope it: a period, a format, a breakdown, a basis
+_SCOPE_REST = re.compile(r"^[\s,]*(?:(?:please|ideally|if\s+possible)\b[\s,]*)?(?:(?:from|for|in|by|split|broken|based|"
+                         r"per|covering|between|during|over|as|where|if|at|to|within|separately|electronically|"
+                         r"on\s+a\s+\w+\s+basis)\b.*)?$", re.I)
+# 'please provide site-specific data on A&E performance' above the list that details it: the list's introduction
+_GENERIC_ASK = re.compile(rf"\b(?:provide|supply|give|send|share|request|requesting|like|seek)\s+(?:me\s+|us\s+)?"
+                          rf"(?:with\s+)?(?:some\s+)?{_GENERIC_OBJECT}\s+(?:on|about|regarding|relating\s+to|"
+                          r"concerning|in\s+relation\s+to)\b", re.I)
+
+
+def _scope_only(text: str) -> bool:
+    m = _SCOPE_ASK.search(text)
+    return bool(m) and bool(_SCOPE_REST.match(m.group("rest") if m.group("rest") is not None else m.group("rest2")))
+
+
 def _questions(lines: list[str]) -> list[RequestQuestion]:
     """Labelled questions where the request lists them, with any question asked in prose around the list;
     else the sentences that ask."""
@@ -737,11 +770,17 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     paragraphs = [p for b in blocks if isinstance(b, str) for p in re.split(r"\n\s*\n", b) if p.strip()]
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:
-        return _prose_questions(_prose_asks(paragraphs))
+        asks = _prose_asks(paragraphs)
+        if len(asks) >= 3:  # '..., could this be provided for the year 2024/25?' under the asks: their scope
+            asks = [q for q in asks if not _scope_only(q)] or asks
+        return _prose_questions(asks)
     labelled = _label_questions(items)
     start = blocks.index(items[0])
     before = _prose_asks([b for b in blocks[:start] if isinstance(b, str) and b])
     after = _prose_asks([b for b in blocks[start:] if isinstance(b, str) and b])
+    if len(labelled) >= 2:  # around a list, a sentence that only says how to give the listed data is no question
+        before = [q for q in before if not _scope_only(q) and not _GENERIC_ASK.search(q)]
+        after = [q for q in after if not _scope_only(q)]
     top = max((int(m.group(0)) for q in labelled if (m := re.match(r"\d+", q.label[1:]))), default=len(labelled))
     prose = _prose_questions(before + after, first=top + 1)
     return prose[: len(before)] + labelled + prose[len(before):] if before or after else labelled
