@@ -18,6 +18,7 @@ from foi_precedent.letters.answers import (
     _PUBLIC_DOMAIN_STRONG,
     _WITHHELD,
 )
+from foi_precedent.letters.exemptions import find_citations, section_of
 
 # --- web-page noise -------------------------------------------------------------------------------
 
@@ -444,3 +445,61 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
             return None  # the same labels again: answers restating their questions, read as they are
         return asked, block.body[cut:], rest
     return None
+
+
+# "question 6", "Questions 1, 2 and 3", "questions 4-6", "Q4 & Q5": the questions a paragraph names.
+_NAMES = re.compile(r"\b(?:questions?|q)\s?(\d{1,2}[a-z]?)\b((?:\s*(?:,|and|&|-|\u2013|to)\s*(?:q\s?)?\d{1,2}[a-z]?\b)*)",
+                    re.I)
+# A line that only lists a provision ("Section 24(1) - National Security", "- s.31(3) Law enforcement").
+_CITATION_LINE = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013]\s*)?(?:sections?|s\.|regulations?|reg\.?)\s?\d|"
+                            r"^(?:these|this|the above|both) (?:exemptions?|sections?|provisions?)\b|^https?://\S+$", re.I)
+
+
+def _named(line: str, numbers: set[str]) -> set[str]:
+    """The letter's questions (by number, e.g. '6' or '1a') that ``line`` names."""
+    out: set[str] = set()
+    for m in _NAMES.finditer(line):
+        items = [m.group(1).lower()] + re.findall(r"\d{1,2}[a-z]?", m.group(2).lower())
+        spans = re.findall(r"(-|\u2013|to)\s*(?:q\s?)?\d", m.group(2), re.I)
+        if spans and len(items) == 2 and items[0].isdigit() and items[1].isdigit() and \
+                int(items[0]) < int(items[1]) <= int(items[0]) + 20:
+            items = [str(n) for n in range(int(items[0]), int(items[1]) + 1)]
+        for item in items:
+            out |= {n for n in numbers if n == item or (item.isdigit() and n.rstrip("abcdefgh") == item)}
+    return out
+
+
+def scoped_reading(lines: list[str], numbers: set[str], number: str) -> list[str] | None:
+    """A whole response as it applies to one question, where its refusals say which questions they refuse ("this
+    letter represents a Refusal Notice for question 6 ... by virtue of: Section 24(2) ..."): the response without
+    the paragraphs that name only other questions, the provisions listed under them, and the sentences that cite
+    nothing but those provisions. None when no paragraph names some questions and not others."""
+    scopes: list[tuple[set[str], list[int]]] = []  # (questions named, line indexes)
+    current: tuple[set[str], list[int]] | None = None
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        named = _named(line, numbers)
+        if named and named != numbers:
+            current = (named, [i])
+            scopes.append(current)
+        elif current and _CITATION_LINE.match(line) and len(line) <= 200:
+            current[1].append(i)  # the provisions the named refusal lists, one a line
+        else:
+            current = None
+    if not scopes:
+        return None
+    others = [(named, idx) for named, idx in scopes if number not in named]
+    dropped = {i for _, idx in others for i in idx}
+    # provisions cited only under other questions' refusals
+    theirs = {section_of(c.text) for i in dropped for c in find_citations(lines[i])} - (
+        {section_of(c.text) for named, idx in scopes if number in named for i in idx for c in find_citations(lines[i])})
+    out = []
+    for i, line in enumerate(lines):
+        if i in dropped:
+            continue
+        kept = [s for s in decision.sentences(line)
+                if not ((cited := {section_of(c.text) for c in find_citations(s)}) and cited <= theirs)]
+        if kept or not line:
+            out.append(" ".join(kept))
+    return out

@@ -54,6 +54,7 @@ from foi_precedent.letters.layout import (
     _similar,
     _split_inline,
     _split_sections,
+    scoped_reading,
     trailing_reply,
     unflatten,
 )
@@ -228,6 +229,9 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
     questions: list[Question] = []
     previous_pointers: tuple[Pointer, ...] = ()
     shared_reading: Question | None = None
+    shared_lines = sections["decision"] + sections["response"] if shared else []
+    numbers = {b.key[1] for b in order if b.key[0] in ("q", "n")}
+    scoped_readings: dict[str, Question] = {}
     for b in order:
         question_text, answer = answers.get(b.key, (b.head, ""))
         if not question_text:
@@ -239,6 +243,13 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             # answered in the prose that names it ("With regards to question 3, ...")
             answer = _join(mentions[b.key[1].rstrip("abcdefgh")])
         if shared and not answer and not reason:
+            scoped = scoped_reading(shared_lines, numbers, b.key[1]) if b.key[0] in ("q", "n") else None
+            if scoped is not None:  # refusals that name the questions they refuse: read as it applies to this one
+                text = _join(scoped)
+                if text not in scoped_readings:
+                    scoped_readings[text] = _classify("", "", text, None, letter_exemptions, (), accessible, shared=True)
+                questions.append(replace(scoped_readings[text], label=b.label, text=question_text.strip()))
+                continue
             if shared_reading is None:  # the whole response reads the same for every question: read it once
                 shared_reading = _classify("", "", shared, None, letter_exemptions, (), accessible, shared=True)
                 if shared_reading.treatments == (Treatment.OTHER,) and _join(preamble):

@@ -355,3 +355,28 @@ def test_an_answer_that_states_a_fact_is_the_information(answer):
                                     "tool to ask questions.", "Foster care"])
 def test_an_answer_that_declines_explains_the_act_or_states_nothing_is_not_a_disclosure(answer):
     assert treatments(one_answer(answer)) == {"other"}
+
+
+# --- a refusal that names the questions it refuses --------------------------------------------------
+
+
+def test_a_refusal_that_names_its_question_applies_to_that_question_only():
+    text = ("Request\n1. How many drones does the force own?\n2. What are the force's plans for drones in covert "
+            "surveillance?\n3. What policies cover drones?\nResponse\nPlease find our response attached.\n\nREASONS "
+            "FOR DECISION\nThis letter represents a Refusal Notice for question 2. We neither confirm nor deny that "
+            "any relevant data are held by virtue of the following exemptions:\nSection 24(2) National Security\n"
+            "Section 31(3) Law Enforcement\nThese exemptions are explained here:\nhttps://example.org/exemptions\n"
+            "Section 24 is a prejudice based qualified exemption and the public interest test is attached.\n")
+    got = {q.label: (treatments(q), q.exemptions) for q in parse_text(text).questions}
+    assert got["2"] == ({"ncnd"}, ("s24(2)", "s31(3)"))
+    assert got["1"] == got["3"] == ({"disclosed"}, ())
+
+
+def test_a_refusal_naming_a_list_of_questions_leaves_the_others_alone():
+    text = ("Request\nQuestion 1. How many cases were recorded?\nQuestion 2. How many were proven?\nQuestion 3. Is "
+            "there a policy on it?\nOur response:\nPlease find our policy attached.\nThe information on cases and "
+            "outcomes (Questions 1 and 2) is withheld under Section 40(2) as it is personal information.\n")
+    got = {q.label: (treatments(q), q.exemptions) for q in parse_text(text).questions}
+    assert got["Question 1"] == got["Question 2"]
+    assert got["Question 1"][1] == ("s40(2)",)
+    assert got["Question 3"] == ({"disclosed"}, ())
