@@ -219,8 +219,9 @@ _ASK_START = re.compile(
     r"ask|am asking|would ask)|"
     r"(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|names?|percentage|proportion|value|date|dates|location|"
     r"locations|list|copy|breakdown|summary|details|copies|figures?)\s+(?:of|for|on|spent|paid)|"
-    r"a\s+(?:copy|list|breakdown|summary)\s+of|copies\s+of|"
-    r"details\s+of|any\s+(?:records|documents|information|correspondence|data|policies|guidance|reports?|minutes))",
+    r"a\s+(?:copy|list|breakdown|summary)\s+of|(?:(?:full|complete|all|any)\s+)?(?:copies|details)\s+of|"
+    r"i\s+(?:also\s+)?(?:require|need)\s+(?:a\s+cop|cop|details|the|this|these|all|any|a\s+list|a\s+breakdown|"
+    r"information\s+(?:on|about|regarding))|any\s+(?:records|documents|information|correspondence|data|policies|guidance|reports?|minutes))",
     re.I,
 )
 _CONTINUATION = re.compile(
@@ -325,16 +326,17 @@ _ASK_INSIDE = re.compile(
     r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain)|(?:could|can|would)\s+you(?:\s+"
     r"please)?(?:\s+also)?\s+(?:supply|provide|send|tell|confirm|list|release|give|let\s+me\s+know|advise|share|"
     r"state|disclose|explain)|i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|send|"
-    r"tell|confirm|let\s+me\s+know|disclose|share|release)|(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
+    r"tell|confirm|let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
     r"(?:have|receive|request|see|obtain)|i\s+am\s+writing\s+to\s+(?:make\s+a\s+)?request\b.{0,120}\b(?:for|cop(?:y|ies)"
-    r"\s+of|details\s+of)|i\s+(?:hereby\s+)?request\s+(?:that|a\s+copy|copies|all|any|details|information|access))\b",
+    r"\s+of|details\s+of)|i\s+(?:hereby\s+)?request\s+(?:that|a\s+copy|copies|all|any|details|information|access)|"
+    r"^(?:during|in|for|over|across|of|from|between|since)\b[^.?!]{0,60}\bhow\s+(?:many|much)\b)\b",
     re.I,
 )
 _CLOSING = re.compile(
     r"^(?:please\s+(?:provide|send|supply|release)\s+(?:the|this|your)\s+(?:information|response|reply|data)\s+"
     r"(?:in|by|as|"
     r"electronically|via)|if\s+(?:it\s+is\s+not\s+possible|you\s+(?:need|require|have|are\s+unable|cannot)|this\s+"
-    r"request|my\s+request|any\s+(?:of|part)|the\s+(?:cost|request))|i\s+look\s+forward|i\s+would\s+prefer|"
+    r"request\b|my\s+request\b|any\s+(?:of|part)|the\s+(?:cost|request)\b)|i\s+look\s+forward|i\s+would\s+prefer|"
     r"please\s+(?:contact|acknowledge|confirm\s+receipt)|thank|i\s+would\s+be\s+grateful\s+if\s+you\s+could\s+"
     r"(?:provide|send)\s+(?:answers|the\s+information|a\s+response|this|your\s+response)\s+(?:via|by|in|as|"
     r"electronically))",
@@ -363,7 +365,7 @@ def _asks(sentence: str) -> bool:
         return False
     if s.endswith("?"):
         return True
-    if _PREAMBLE.search(s):
+    if _PREAMBLE.search(s) or re.search(r"(?:,|\bfor\s+example,?|\be\.g\.,?|\bsuch\s+as)\s*$", s, re.I):
         return False
     return bool(_ASK_START.match(s) or _ASK_INSIDE.search(s))
 
@@ -763,10 +765,35 @@ def _scope_only(text: str) -> bool:
     return bool(m) and bool(_SCOPE_REST.match(m.group("rest") if m.group("rest") is not None else m.group("rest2")))
 
 
+_QUOTE_LEAD = re.compile(r"\b(?:(?:I|we)\s+(?:had\s+)?(?:previously\s+|originally\s+|then\s+)?asked|you\s+(?:also\s+|then\s+)?"
+                         r"(?:stated|state|said|say|replied|wrote|responded|answered)|your\s+(?:reply|response|answer)"
+                         r"\s+(?:was|said|stated))\s*:\s*$", re.I)
+
+
+def _drop_quoted(blocks: list[_Item | str]) -> list[_Item | str]:
+    """What stands under 'I asked:' or 'You stated:' is earlier correspondence quoted: kept as prose, not asked."""
+    out: list[_Item | str] = []
+    quoting = False
+    for block in blocks:
+        if quoting and block == "":
+            out.append(block)
+            continue
+        if quoting:
+            if isinstance(block, _Item):
+                out.append("")
+                continue
+            quoting = False
+            out.append("")
+            continue
+        out.append(block)
+        quoting = isinstance(block, str) and bool(_QUOTE_LEAD.search(block.strip()))
+    return out
+
+
 def _questions(lines: list[str]) -> list[RequestQuestion]:
     """Labelled questions where the request lists them, with any question asked in prose around the list;
     else the sentences that ask."""
-    blocks = _drop_context_lists(_fold_value_lists(_blocks(lines)))
+    blocks = _drop_context_lists(_fold_value_lists(_drop_quoted(_blocks(lines))))
     paragraphs = [p for b in blocks if isinstance(b, str) for p in re.split(r"\n\s*\n", b) if p.strip()]
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:
