@@ -429,6 +429,15 @@ class _Item:
     depth: int = 0
 
 
+def _heading(line: str, below: list[str], above: str) -> bool:
+    """A short capitalised line with no closing stop under an item that ended its sentence, or with a list under
+    it ('Clarifications to minimise effort', 'Definition'): a heading, not the end of the item above it."""
+    text = line.strip()
+    nxt = next((b for b in below if b.strip()), "")
+    return (len(text.split()) <= 6 and text[:1].isupper() and not re.search(r"[.,;:?!)]$", text)
+            and (bool(_LABEL.match(nxt)) or above.rstrip().endswith((".", "?", "!"))))
+
+
 def _blocks(lines: list[str]) -> list[_Item | str]:
     """The request as labelled items (each with its depth in the list) and paragraphs of prose between them.
     Unlabelled lines continue the item above them, up to a blank line (after one, only a breakdown such as
@@ -437,7 +446,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
     styles: list[str] = []
     blank_since = closed = False
     last_item: _Item | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         if not line.strip():
             blank_since = True
             if out and isinstance(out[-1], str) and out[-1]:
@@ -475,7 +484,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             last_item = _Item("lost", "bullet", "", line.strip(), line.strip(), depth)
             out.append(last_item)
         elif (last_item is not None and out and out[-1] is last_item and not closed
-              and (not blank_since or _CONTINUATION.match(line.strip()))):
+              and (not blank_since or _CONTINUATION.match(line.strip())) and not _heading(line, lines[n + 1:], last_item.text)):
             if _CLOSING.match(line.strip()):
                 closed = True
                 out.append(line.strip())
@@ -692,7 +701,16 @@ def _item_asks(item: _Item) -> bool:
                for s in _sentences(item.text))
 
 
-def _context_lead(out: list[_Item | str], first: _Item) -> bool:
+_DEFINITION = re.compile(r"\b(?:means|is\s+defined\s+as|refers\s+to|definitions?)\s*:?\s*$", re.I)
+# a statement, not a thing asked for ('This request is for a single total figure only.', 'I am not requesting ...')
+_DECLARES = re.compile(r"\b(?:is|are|am|was|were|may|will|can|should|must|be|means|not)\b", re.I)
+
+
+def _declares(text: str) -> bool:
+    return text.rstrip().endswith(".") and len(text.split()) >= 4 and bool(_DECLARES.search(text))
+
+
+def _context_lead(out: list[_Item | str], first: _Item, run: list[_Item] | None = None) -> bool:
     """Whether what stands above a list neither asks nor introduces what is asked for. A short heading ('All
     patients:') is read with what is above it: a lead-in ending in a colon, or the same list going on above it,
     means the heading names a part of what is asked for."""
@@ -701,9 +719,11 @@ def _context_lead(out: list[_Item | str], first: _Item) -> bool:
         return False
     sentences = _sentences(out[k])
     last = sentences[-1] if sentences else ""
+    if last and _DEFINITION.search(last):  # 'For the purposes of this request, a "missed collection" means:'
+        return True
     if not last or not (_CLOSING.match(last) or not (_asks(last) or _ASKING_LEAD_IN.search(last))):
         return False
-    if len(last.split()) <= 4:  # a heading
+    if len(last.split()) <= 4 and not (run and all(_declares(it.text) for it in run)):  # a heading
         above = sentences[-2] if len(sentences) > 1 else next((b for b in reversed(out[:k]) if b), None)
         sibling = (isinstance(above, _Item) and above.style == first.style
                    and (first.kind == "bullet" or first.key not in ("1", "a", "i")))  # the list goes on
@@ -729,7 +749,7 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
             i += 1
             continue
         run = blocks[i:j]
-        if _context_lead(out, run[0]) and not any(_item_asks(it) for it in run):
+        if _context_lead(out, run[0], run) and not any(_item_asks(it) for it in run):
             dropped.append((len(out), len(run)))
             out.append("\n".join(it.raw for it in run))
         else:
