@@ -26,7 +26,7 @@ _CITATION = re.compile(
 # A bare "40(2)&(3)" or "31(1)(a)" (an exemption number from 21 to 44 with a subsection).
 _BARE = re.compile(rf"(?<![\w(./£$-])(?P<num>22A|2[1-9]|3\d|4[0-4])(?P<parens>{_PARENS}+)(?P<cont>{_CONT}*)")
 # "Sections 30 and 31": a further section number after a citation.
-_AND_SECTION = re.compile(r"^\s*(?:,|and|&)\s*(?P<num>\d{1,2}A?)\b(?!\s*(?:hours|working|days|%))")
+_AND_SECTION = re.compile(rf"^\s*(?:,|and|&)\s*(?P<num>\d{{1,2}}A?)(?!\w)(?P<parens>{_PARENS}*)(?!\s*(?:hours|working|days|%))")
 
 _EXEMPTION_RANGE = range(21, 45)
 _PROCEDURAL_REFUSALS = (12, 14)
@@ -135,7 +135,8 @@ def find_citations(text: str) -> list[Citation]:
         end = m.end()
         # "Sections 30 and 31": pick up the following bare section numbers.
         while (more := _AND_SECTION.match(text[end:])) and m.group("kw").lower().startswith("sections"):
-            found.append(Citation(prefix + more.group("num"), end, end + more.end()))
+            for t in _expand(prefix, more.group("num"), more.group("parens"), ""):  # "and 38(1)(b)"
+                found.append(Citation(t, end, end + more.end()))
             end += more.end()
         taken.append((m.start(), end))
     for m in _BARE.finditer(text):

@@ -65,3 +65,13 @@ def test_s22a_where_precedent_relied_on_s22_is_an_exemption_divergence():
     assert flags and "relies on s22A(1)(b) where precedent relied on s22(1)" in flags[0].message
     same = parse_text(_refusal("DRAFT-2", "Section 22(1)"))
     assert not [f for f in check_letter(same, index).flags if f.kind.startswith("exemption_")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("FOISA exemptions sections 36(2) and 38(1)(b) are also still applicable", ["s36(2)", "s38(1)(b)"]),
+    ("exempt from disclosure by way of sections 21, 22 and 31(1)(a) of the FOIA", ["s21", "s22", "s31(1)(a)"]),
+    ("Sections 30 and 31 apply", ["s30", "s31"]),
+    ("sections 23 and 24 hours later", ["s23"]),
+])
+def test_a_list_of_sections_keeps_the_subsections_of_each(text, expected):
+    assert normalise_exemptions(text) == expected
