@@ -204,17 +204,17 @@ _LABEL = re.compile(
 _LONE_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
                          r"(?P<sq>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?", re.I)
 _ASK_START = re.compile(
-    r"^(?:please\s+(?:can\s+you\s+|could\s+you\s+|would\s+you\s+|also\s+|kindly\s+)?(?:provide|tell|confirm|send|"
+    r"^(?:please\s+(?:(?:can|could|would)\s+you\s+(?:also\s+)?|also\s+|kindly\s+)?(?:provide|tell|confirm|send|"
     r"state|give|supply|disclose|advise|list|share|explain|specify|detail|outline|let me know|inform|release|"
     r"forward|include|indicate|identify|clarify|describe|set out|publish|make available)|"
     r"(?:could|can|would|will)\s+(?:you|i|the)|may\s+i|how\s+(?:many|much|often|long|is|are|does|do|did|has|have|"
     r"was|were|can|could|will|would|should|far)|"
     r"what|which|when|where|who|whom|whose|why|whether|"
     r"(?:is|are|does|do|did|has|have|was|were|will|can|could|should)\s|"
-    r"i\s+(?:would|'d|should)\s+(?:like|be grateful|appreciate|also like)(?:\s+\w+){0,4}\s+(?:to\s+(?:know|see|receive|"
+    r"(?:i|we)\s+(?:would|'d|should)\s+(?:like|be grateful|appreciate|also like)(?:\s+\w+){0,4}\s+(?:to\s+(?:know|see|receive|"
     r"have|obtain|request|ask|be provided|be sent|be given)|a\s+cop|cop|details|the\s+(?:number|total|amount|cost)|"
     r"information|data|figures|a\s+list|a\s+breakdown|any|all|the)|"
-    r"i\s+(?:request|am requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|"
+    r"(?:i|we)\s+(?:request|am requesting|are requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|"
     r"seek\s+(?:a\s+copy|copies|the|details|information|data|all|any)|"
     r"ask|am asking|would ask)|"
     r"(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|names?|percentage|proportion|value|date|dates|location|"
@@ -323,9 +323,9 @@ _LEAD = re.compile(r"^(?:and|also|lastly|finally|additionally|further(?:more)?|s
 # an ask inside a sentence: "If you hold X, please also supply it", "... I would be grateful if you could send"
 _ASK_INSIDE = re.compile(
     r"\b(?:please(?:\s+(?:also|could\s+you|can\s+you|would\s+you|kindly))?\s+(?:supply|provide|send|disclose|tell|"
-    r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain)|(?:could|can|would)\s+you(?:\s+"
-    r"please)?(?:\s+also)?\s+(?:supply|provide|send|tell|confirm|list|release|give|let\s+me\s+know|advise|share|"
-    r"state|disclose|explain)|i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|send|"
+    r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain|clarify|indicate|specify)|"
+    r"(?:could|can|would)\s+you(?:\s+please)?(?:\s+also)?\s+(?:supply|provide|send|tell|confirm|list|release|give|"
+    r"let\s+me\s+know|advise|share|state|disclose|explain|clarify|indicate|specify|outline|describe|identify)|i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|send|"
     r"tell|confirm|let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
     r"(?:have|receive|request|see|obtain)|i\s+am\s+writing\s+to\s+(?:make\s+a\s+)?request\b.{0,120}\b(?:for|cop(?:y|ies)"
     r"\s+of|details\s+of)|i\s+(?:hereby\s+)?request\s+(?:that|a\s+copy|copies|all|any|details|information|access)|"
@@ -361,10 +361,14 @@ def _asks(sentence: str) -> bool:
     s = _LEAD.sub("", sentence.strip().strip('"“”'))
     if not s or _PLEASANTRY.match(s) or _CLOSING.match(s) or _GENERIC_PREAMBLE.match(s):
         return False
+    if _LEAD_IN.search(s) and "," in s and not _LEAD_IN.search(head := s.rsplit(",", 1)[0]) and len(head.split()) >= 8:
+        return _asks(head)
     if (_LEAD_IN.search(s) and not re.search(r":\s*\S+(?:\s+\S+){2,}", s)) or _IF_LIMIT.match(s):
         return False
     if s.endswith("?"):
         return True
+    if _WHERE_LEAD.match(s) and not _ASK_INSIDE.search(s):  # 'Where it states "...".': what the next one asks about
+        return False
     if _PREAMBLE.search(s) or re.search(r"(?:,|\bfor\s+example,?|\be\.g\.,?|\bsuch\s+as)\s*$", s, re.I):
         return False
     return bool(_ASK_START.match(s) or _ASK_INSIDE.search(s))
@@ -380,7 +384,7 @@ def _sentences(paragraph: str) -> list[str]:
     for p in (p.strip() for p in parts):
         if not p:
             continue
-        if out and _ABBREVIATION.search(out[-1]):
+        if out and (_ABBREVIATION.search(out[-1]) or out[-1].count("(") > out[-1].count(")")):
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)
@@ -670,6 +674,7 @@ def _prose_asks(paragraphs: list[str]) -> list[str]:
     found: list[str] = []
     for para in paragraphs:
         last_asked = False
+        lead = ""  # 'Where it states "..."': a clause that says what the next sentence asks about
         for s in _sentences(para):
             if last_asked and _CONTINUATION.match(s) and not (
                     re.match(r"if\s+(?:so|not|yes)", s, re.I) and (s.endswith("?") or _ASK_INSIDE.search(s))):
@@ -677,8 +682,15 @@ def _prose_asks(paragraphs: list[str]) -> list[str]:
                 continue
             last_asked = _asks(s)
             if last_asked:
-                found.append(_tidy(s))
+                found.append(_tidy(f"{lead} {s}" if lead else s))
+            lead = s if not last_asked and _WHERE_LEAD.match(s) else ""
+        if lead:  # nothing follows it in its paragraph (a request cut off): it is what is asked about
+            found.append(_tidy(lead))
     return found
+
+
+_WHERE_LEAD = re.compile(r"^(?:where|when)\s+(?:it|the\s+\w+|you|there|your\s+\w+)\s+(?:states?|says?|refers?|mentions?|"
+                         r"reads?|describes?|notes?)\b", re.I)
 
 
 def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
@@ -690,7 +702,7 @@ def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
 
 
 # what introduces a list of the things asked for ("the following", "my questions are:", "I would like:")
-_ASKING_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows|questions?|requests?|request(?:ing|ed)|like|want|"
+_ASKING_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows|include|includes|including|questions?|requests?|request(?:ing|ed)|like|want|"
                              r"wish|seek(?:ing)?|need|interested\s+in|provide|supply|send|disclose|cop(?:y|ies)\s+of|"
                              r"details\s+of|information\s+(?:on|about|regarding|relating|held|for))\b", re.I)
 
