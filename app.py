@@ -15,6 +15,7 @@ pages = st.navigation(
     [
         st.Page("app_pages/draft.py", title="Draft", icon=":material/edit_document:", default=True),
         *review,
+        st.Page("app_pages/cases.py", title="Cases", icon=":material/folder_open:"),
         st.Page("app_pages/check.py", title="Check", icon=":material/fact_check:"),
         st.Page("app_pages/corpus.py", title="Corpus", icon=":material/library_books:"),
         st.Page("app_pages/recheck.py", title="Re-check", icon=":material/difference:"),

@@ -1,10 +1,18 @@
-"""Draft: a request in; precedent beside each question; a draft streamed, edited, re-checked, reviewed, exported."""
+"""Draft: a request in; its case and clock; precedent beside each question; a draft streamed, edited, re-checked,
+reviewed, sent, exported."""
+
+from datetime import date
 
 import streamlit as st
 
-from foi_precedent.cases.review import APPROVED, CHANGES_REQUESTED, DRAFTING, IN_REVIEW, STATE_WORDS
+from foi_precedent.cases import case_list as cl
+from foi_precedent.cases.case_list import CaseDates
+from foi_precedent.cases.clock import Nation, default_nation, describe, extension_notice, working_days_left
+from foi_precedent.cases.review import APPROVED, CHANGES_REQUESTED, DRAFTING, IN_REVIEW, SENT, STATE_WORDS
 from foi_precedent.drafting.letter import letter_form
 from foi_precedent.errors import PrecedentError
+from foi_precedent.identity import DRAFTER
+from foi_precedent.letters.model import Regime
 from foi_precedent.ui import signoff
 from foi_precedent.ui import workspace as ws
 from foi_precedent.ui.export import ExportInfo, file_stem, to_docx, to_markdown
@@ -16,16 +24,104 @@ from foi_precedent.ui.widgets import flag_card, flag_counts, plan_summary, prece
 S = st.session_state
 MODES = {"Model": "model", "Precedent only": "precedent"}
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+REGIMES = [r.value for r in (Regime.FOIA, Regime.FOISA, Regime.EIR)]
+NONE = cl.NO_EXTENSION
 app = services()
 audit = audit_log(app)  # entries in the signed-in user's name
-actor = signoff.actor(signed_in_user(app.settings))
+user = signed_in_user(app.settings)
+actor = signoff.actor(user)
+drafter = user.has(DRAFTER)
 S.setdefault("draft.reviews", {})
 
 
-def _reset_draft() -> None:
-    for key in ("draft.result", "draft.check", "draft.check_id", "draft.error", "draft.partial", "draft.version_id"):
+def _reset_draft(keep_case: bool = False) -> None:
+    """Forget the draft (and, unless ``keep_case``, the case it belongs to: a new request is a new case)."""
+    for key in ("draft.result", "draft.check", "draft.check_id", "draft.error", "draft.partial"):
         S.pop(key, None)
+    if not keep_case:
+        S.pop("draft.version_id", None)
     S["draft.reviews"] = {}
+
+
+# --- the case: its dates and the clock -------------------------------------------------------------
+
+
+def _default_dates(plan) -> None:
+    """A new request: received today, under the Act the reply is written under, the nation's calendar it implies."""
+    regime = letter_form(plan).regime
+    S["draft.received"], S["draft.regime"] = date.today(), regime
+    S["draft.nation"], S["draft.extension"] = default_nation(Regime(regime)).value, NONE
+
+
+def _load_dates(dates: CaseDates | None) -> None:
+    if dates is None:
+        return
+    S["draft.received"], S["draft.regime"] = dates.received, dates.regime.value
+    S["draft.nation"] = dates.nation.value
+    S["draft.extension"] = dates.extension.value if dates.extension else NONE
+
+
+def _dates() -> CaseDates:
+    """The case's dates as the page shows them; ``PrecedentError`` for a combination the law does not have."""
+    return CaseDates.of(S.get("draft.received") or date.today(), S.get("draft.regime", "FOIA"),
+                        S.get("draft.nation"), S.get("draft.extension", NONE))
+
+
+def _case_dates() -> CaseDates | None:
+    try:
+        return _dates()
+    except PrecedentError:
+        return None
+
+
+def _store_dates() -> None:
+    """A date changed: a started case keeps it in the store at once, where the case list and other officers see it."""
+    version_id = S.get("draft.version_id")
+    if version_id is None or not drafter:
+        return
+    try:
+        signoff.store_dates(app.reviews, app.reviews.version(version_id).case_id, _dates())
+    except PrecedentError as exc:
+        S["draft.case_error"] = f"The dates were not saved: {exc}"
+
+
+def _regime_changed() -> None:
+    S["draft.nation"] = default_nation(Regime(S["draft.regime"])).value
+    S["draft.extension"] = NONE
+    _store_dates()
+
+
+def _start_case() -> None:
+    if not S.get("draft.text", "").strip():
+        S["draft.case_error"] = "Generate or write a draft first: a case starts with its first draft."
+        return
+    title = signoff.case_title(S["draft.request"], S.get("draft.authority"))
+    try:
+        version = signoff.start_case(app.reviews, title, S.get("draft.text", ""), actor, _dates())
+    except PrecedentError as exc:
+        S["draft.case_error"] = str(exc)
+    else:
+        S["draft.version_id"] = version.id
+
+
+def _open_case(version_id: int) -> None:
+    """Load a case's latest version, as the Cases page asked: its draft, the questions it answers with their
+    precedents, its dates, and a fresh check, so this officer can continue where another left off."""
+    version = app.reviews.version(version_id)
+    case = app.reviews.case(version.case_id)
+    try:
+        request = ws.request_from_draft(version.text)
+        with st.spinner("Opening the case…"):
+            plan = ws.find_precedents(request, app.index, None)
+    except PrecedentError as exc:
+        st.error(f"The case could not be opened: {exc}")
+        return
+    _reset_draft()
+    S["draft.request"], S["draft.plan"], S["draft.request_text"] = request, plan, request.text
+    S["draft.version_id"], S["draft.text"] = version.id, version.text
+    _default_dates(plan)
+    _load_dates(CaseDates.from_case(case))
+    _check(version.text)
 
 
 def _cancel() -> None:
@@ -43,7 +139,8 @@ def _check(text: str) -> None:
     try:
         with st.spinner("Checking the draft against precedent…"):
             result = ws.recheck_draft(text, app.index, S["draft.request"], S.get("draft.plan"), S.get("draft.authority"),
-                                      model_written=bool(drafted and drafted.mode == "model" and not drafted.fallback_reason))
+                                      model_written=bool(drafted and drafted.mode == "model" and not drafted.fallback_reason),
+                                      dates=_case_dates())
             S["draft.check_id"] = audit.record_check(result, source="app:draft")
     except PrecedentError as exc:
         S.pop("draft.check", None)
@@ -64,17 +161,18 @@ def _review_step(step) -> None:
 
 
 def _submit() -> None:
-    flags, overrides = signoff.submitted_flags(S.get("draft.check"), S["draft.reviews"])
     version_id = S.get("draft.version_id")
     if version_id is None:
         title = signoff.case_title(S["draft.request"], S.get("draft.authority"))
-        version_id = app.reviews.start_case(title, S["draft.text"], actor).id
+        version_id = signoff.start_case(app.reviews, title, S["draft.text"], actor, _dates()).id
         S["draft.version_id"] = version_id
+    stored = signoff.version_overrides(audit, version_id)
+    flags, overrides = signoff.submitted_flags(S.get("draft.check"), S["draft.reviews"], stored)
     return app.reviews.submit(version_id, actor, text=S["draft.text"], flags=flags, overrides=overrides)
 
 
 def _generate(mode: str) -> None:
-    _reset_draft()
+    _reset_draft(keep_case=True)  # a fresh draft of the same request: the same case, if one was started
     job = ws.draft_job(app, S["draft.request"], mode, S.get("draft.authority"), audit=audit).start()
     live = st.empty()
     text = ""
@@ -103,12 +201,19 @@ def _generate(mode: str) -> None:
     result = job.result
     S["draft.result"] = result
     S["draft.text"] = result.draft
-    S["draft.check"] = ws.draft_check(result)  # drafting checked it already
+    S["draft.check"] = ws.draft_check(result, _case_dates())  # drafting checked it already
 
 
 st.title("Draft a reply")
 st.caption("Paste or upload a request: each question is shown with the nearest precedents and how they were "
            "answered. Every draft needs review by an FOI officer before it is sent.")
+
+opening = S.pop("draft.open_version", None)  # a case opened on the Cases page
+if opening is not None:
+    _open_case(opening)
+if not drafter:
+    st.info(f"{escape_markdown(user.name)} is not a drafter: you can read cases and check drafts here, but not draft, "
+            "override a flag, submit or send. Ask whoever runs Precedent to add you to PRECEDENT_DRAFTERS.")
 
 with st.container(border=True):
     paste_tab, upload_tab = st.tabs(["Paste the request", "Upload a file"])
@@ -134,27 +239,77 @@ if find:
         _reset_draft()
         S["draft.request"], S["draft.plan"] = request, plan
         S["draft.text"] = ""
+        _default_dates(plan)
 
 plan = S.get("draft.plan")
 if plan is None:
     st.stop()
+
+version = app.reviews.version(S["draft.version_id"]) if S.get("draft.version_id") else None
+locked = version is not None and version.state != DRAFTING  # in review, returned, approved or sent
+if version is not None and (locked or "draft.text" not in S) and S.get("draft.text") != version.text:
+    S["draft.text"] = version.text
+if "draft.received" not in S:  # the widgets were not on the last page shown: the case's dates, or today's
+    _default_dates(plan)
+    if version is not None:
+        _load_dates(CaseDates.from_case(app.reviews.case(version.case_id)))
+
+# --- the case and its clock --------------------------------------------------------------------------
+with st.container(border=True):
+    st.markdown("**Case and the clock**")
+    fixed = not drafter or (version is not None and version.state == SENT)
+    d1, d2, d3, d4 = st.columns(4)
+    d1.date_input("Received", key="draft.received", format="DD/MM/YYYY", disabled=fixed, on_change=_store_dates,
+                  help="The day the request arrived: day 1 is the next working day.")
+    d2.selectbox("Regime", REGIMES, key="draft.regime", disabled=fixed, on_change=_regime_changed)
+    d3.selectbox("Nation (whose bank holidays)", [n.value for n in Nation], key="draft.nation", disabled=fixed,
+                 format_func=lambda v: cl.NATION_WORDS[Nation(v)], on_change=_store_dates)
+    extensions = list(cl.EXTENSIONS_FOR[S["draft.regime"]])
+    if S.get("draft.extension") not in extensions:
+        S["draft.extension"] = NONE
+    d4.selectbox("Extension", extensions, key="draft.extension", disabled=fixed, on_change=_store_dates,
+                 format_func=cl.EXTENSION_WORDS.get)
+    if S.get("draft.case_error"):
+        st.error(escape_markdown(S.pop("draft.case_error")))
+    try:
+        due = _dates().due()
+    except PrecedentError as exc:
+        st.error(escape_markdown(str(exc)))
+        due = None
+    if due is not None:
+        if version is not None and version.state == SENT:
+            when = ":gray-badge[sent]"
+        else:
+            left = working_days_left(due, date.today())
+            when = f":{cl.days_left_colour(left)}[**{cl.days_left_words(left)}**]"
+        st.markdown(f"Due **{due.due:%A} {due.due.day} {due.due:%B %Y}** · {when}")
+        st.caption(escape_markdown(describe(due)))
+        if due.extension is not None:
+            with st.expander(f"The extension notice: complete it and send it by {due.notice_by:%d %B %Y}",
+                             expanded=True):
+                named = [f"section {e[1:]}" if e.startswith("s") else e for e in plan.exemptions]
+                st.code(extension_notice(due, named), language=None, wrap_lines=True)
+    if version is None:
+        st.button("Start case", key="draft.start_case", on_click=_start_case,
+                  disabled=not drafter or due is None,
+                  help="Keep this request, its dates and its draft as a case the team can see on the Cases page.")
+    else:
+        st.markdown(f"Case {version.case_id}, version {version.number}: "
+                    f":blue-badge[{STATE_WORDS[version.state]}] · held by {escape_markdown(cl.holder(version))}")
 
 questions_col, draft_col = st.columns([3, 2], gap="large")
 
 # --- the draft (computed first so the flags beside the questions are up to date) -------------------
 with draft_col:
     st.subheader("Draft")
-    version = app.reviews.version(S["draft.version_id"]) if S.get("draft.version_id") else None
-    locked = version is not None and version.state != DRAFTING  # in review, returned, approved or sent
-    if locked and S.get("draft.text") != version.text:
-        S["draft.text"] = version.text
     mode_label = st.radio("Write with", list(MODES), key="draft.mode", horizontal=True,
                           help="Precedent only assembles the answers from the precedent wording, without a model.")
     mode = MODES[mode_label]
     if mode == "model":
         st.caption(f"Model: {escape_markdown(model_name(app))}")
     b1, b2 = st.columns(2)
-    generate = b1.button("Generate draft", type="primary", width="stretch", key="draft.generate", disabled=locked)
+    generate = b1.button("Generate draft", type="primary", width="stretch", key="draft.generate",
+                         disabled=locked or not drafter)
     generate = generate or S.pop("draft.autostart", False)
     if generate:
         cancel_slot = b2.empty()
@@ -186,20 +341,28 @@ with draft_col:
             st.caption(escape_markdown(result.composition.summary()) + " Each answer the model wrote was read back "
                        "and kept only where it says what precedent decided.")
 
-    st.text_area("Draft letter (edit freely; your changes are kept)", key="draft.text", height=560, disabled=locked)
+    st.text_area("Draft letter (edit freely; your changes are kept)", key="draft.text", height=560,
+                 disabled=locked or not drafter)
     if st.button("Re-check the draft", width="stretch", key="draft.recheck",
                  disabled=locked or not S.get("draft.text")):
         _check(S["draft.text"])
 
     check = S.get("draft.check")
     reviews = S["draft.reviews"]
+    stored = signoff.version_overrides(audit, version.id if version is not None else None)
+    can_act = drafter and not locked
     labels = [q.label for q in plan.questions]
     grouped, whole_letter = ws.flags_by_question(check.flags if check else (), labels)
+
+    def _flag(flag, key: str) -> None:
+        flag_card(flag, reviews, audit, key=key, stored=stored.get(flag_key(flag)),
+                  version_id=version.id if version is not None else None, can_act=can_act,
+                  ids=lambda: (getattr(S.get("draft.result"), "audit_id", None), S.get("draft.check_id")))
+
     if check is not None:
-        st.markdown(f"**Check:** {flag_counts(check.flags, reviews)}")
+        st.markdown(f"**Check:** {flag_counts(check.flags, {**reviews, **stored})}")
         for i, flag in enumerate(whole_letter):
-            flag_card(flag, reviews, audit, key=f"draft.flag.letter{i}",
-                      ids=lambda: (getattr(S.get("draft.result"), "audit_id", None), S.get("draft.check_id")))
+            _flag(flag, f"draft.flag.letter{i}")
 
     if S.get("draft.text"):
         st.markdown("**Review and sign-off**")
@@ -210,27 +373,36 @@ with draft_col:
         if version is not None and version.state == CHANGES_REQUESTED:
             st.warning(f"{escape_markdown(version.decided_by or 'The reviewer')} asked for changes: "
                        f"{escape_markdown(version.comment)}")
-            if st.button("Revise the draft", key="draft.revise", width="stretch"):
+            if st.button("Revise the draft", key="draft.revise", width="stretch", disabled=not drafter):
                 _review_step(lambda: app.reviews.act(version.id, "revise", actor))
         elif version is not None and version.state == IN_REVIEW:
             st.info("Waiting for a reviewer on the Review page. The draft cannot be edited while it is in review.")
         elif version is not None and version.frozen:
             st.success(escape_markdown(signoff.export_approval(version)) + ". The draft is frozen: a change starts "
                        "a new version, which is reviewed again.")
+            if version.state == SENT:
+                sent = next((e for e in reversed(app.reviews.events(version.id)) if e["action"] == "send"), None)
+                if sent is not None:
+                    st.info(f"Marked as sent by **{escape_markdown(sent['user_name'])}** at "
+                            f"{escape_markdown(sent['created_at'])}.")
             n1, n2 = st.columns(2)
-            if n1.button("New version", key="draft.new_version", width="stretch"):
+            if n1.button("New version", key="draft.new_version", width="stretch", disabled=not drafter):
                 _review_step(lambda: app.reviews.new_version(version.id, actor))
-            if version.state == APPROVED and n2.button("Mark as sent", key="draft.send", width="stretch"):
+            if version.state == APPROVED and n2.button("Mark as sent", key="draft.send", width="stretch",
+                                                       type="primary", disabled=not drafter,
+                                                       help="Record that this approved letter went to the requester."):
                 _review_step(lambda: app.reviews.act(version.id, "send", actor))
         else:
             if version is not None and version.comment:
                 st.caption(escape_markdown(f"{version.decided_by} asked for changes: {version.comment}"))
-            if st.button("Submit for review", key="draft.submit", width="stretch", type="primary"):
+            if st.button("Submit for review", key="draft.submit", width="stretch", type="primary",
+                         disabled=not drafter):
                 _review_step(_submit)
 
         st.markdown("**Export**")
         reviewed = st.checkbox("I have reviewed this letter", key="draft.reviewed")
-        open_high = [f for f in (check.flags if check else ()) if f.severity == "high" and flag_key(f) not in reviews]
+        open_high = [f for f in (check.flags if check else ())
+                     if f.severity == "high" and flag_key(f) not in reviews and flag_key(f) not in stored]
         if open_high:
             st.warning(f"{len(open_high)} high-severity flag{'s are' if len(open_high) != 1 else ' is'} neither "
                        "fixed nor overridden.")
@@ -265,8 +437,7 @@ with questions_col:
             st.markdown(f"##### {escape_markdown(q.label)}  \n{escape_markdown(q.text)}")
             plan_summary(q.treatments, q.exemptions, q.confidence, q.status, q.decision_note)
             for i, flag in enumerate(grouped.get(q.label, [])):
-                flag_card(flag, reviews, audit, key=f"draft.flag.{q.label}.{i}",
-                          ids=lambda: (getattr(S.get("draft.result"), "audit_id", None), S.get("draft.check_id")))
+                _flag(flag, f"draft.flag.{q.label}.{i}")
             agreeing = {(p.reference, p.label) for p in (q.consensus.agreeing if q.consensus else [])}
             sources = q.sources
             if not sources:

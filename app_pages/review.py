@@ -1,7 +1,11 @@
 """Review: the drafts waiting for sign-off; each with its text, its flags and every override, approved or returned."""
 
+from datetime import date
+
 import streamlit as st
 
+from foi_precedent.cases.case_list import CaseDates, days_left_colour, days_left_words
+from foi_precedent.cases.clock import working_days_left
 from foi_precedent.cases.review import IN_REVIEW
 from foi_precedent.errors import PrecedentError
 from foi_precedent.identity import REVIEWER
@@ -32,6 +36,16 @@ titles = {v.id: f"{app.reviews.case_title(v.case_id)} · version {v.number} · s
           for v in waiting}
 chosen = st.selectbox("Draft to review", list(titles), format_func=titles.get, key="review.version")
 version = next(v for v in waiting if v.id == chosen)
+dates = CaseDates.from_case(app.reviews.case(version.case_id))
+if dates is not None:
+    try:
+        due = dates.due()
+    except PrecedentError:
+        due = None
+    if due is not None:
+        left = working_days_left(due, date.today())
+        st.markdown(f"Received {dates.received:%d %B %Y} under {dates.regime.value} · due **{due.due:%d %B %Y}** · "
+                    f":{days_left_colour(left)}[**{days_left_words(left)}**]")
 
 text_col, flags_col = st.columns([3, 2], gap="large")
 with text_col:

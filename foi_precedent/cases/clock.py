@@ -269,3 +269,15 @@ def describe(due: DueDate) -> str:
             "the notice of the extension (reg 7(3))"
         text += f" The extension needs {what} by {_long(due.notice_by)}."
     return text
+
+
+def working_days_left(due: DueDate, today: date) -> int:
+    """The working days after ``today`` up to and including the due date, on the due date's own calendar: 0 on the
+    due day itself, and below 0 once it has passed (-1 on the first working day after it, whatever day today is)."""
+    subdivs, _ = _calendar(due.regime, due.nation)
+    start, end, sign = (today, due.due, 1) if today <= due.due else (due.due, today, -1)
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        count += day.weekday() < 5 and day not in _holidays(subdivs, day.year)
+    return sign * count

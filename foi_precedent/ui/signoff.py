@@ -3,8 +3,10 @@ export says. The transitions are decided in ``foi_precedent.cases.review``; the 
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
+from foi_precedent.cases.case_list import CaseDates
 from foi_precedent.cases.review import Actor, Version, approval_line
 from foi_precedent.identity import User
 from foi_precedent.ui.text import flag_key
@@ -16,16 +18,48 @@ def actor(user: User) -> Actor:
     return Actor(user.name, user.roles, sole_user=user.via == "local")
 
 
-def submitted_flags(check: Any, reviews: dict) -> tuple[list[dict], list[dict]]:
-    """The flags of the draft's last check, and every override of one with its reason and who made it."""
+def submitted_flags(check: Any, reviews: dict, stored: dict[str, list[dict]] | None = None) -> tuple[list[dict], list[dict]]:
+    """The flags of the draft's last check, and the override in force of each overridden one, with its reason and
+    who made it: the latest the store holds for the version (``stored``, by flag key), else this session's."""
     flags = list(check.flags) if check is not None else []
     overrides = []
     for flag in flags:
+        in_store = (stored or {}).get(flag_key(flag))
         review = reviews.get(flag_key(flag))
-        if review is not None and review.status == "overridden":
+        if in_store:
+            o = in_store[-1]
+            overrides.append({"label": flag.label, "kind": flag.kind, "message": flag.message, "reason": o["reason"],
+                              "by": o.get("user_name") or "", "at": o.get("created_at") or ""})
+        elif review is not None and review.status == "overridden":
             overrides.append({"label": flag.label, "kind": flag.kind, "message": flag.message,
                               "reason": review.reason, "by": review.by, "at": review.at})
     return [f.to_dict() for f in flags], overrides
+
+
+def version_overrides(audit: Any, version_id: int | None) -> dict[str, list[dict]]:
+    """Every override the store holds for one version, by flag key, oldest first (the last is in force): what
+    every session working on the case sees, whoever made them."""
+    if version_id is None:
+        return {}
+    out: dict[str, list[dict]] = {}
+    for o in audit.overrides_for_version(version_id):
+        key = o.get("flag_key") or flag_key(SimpleNamespace(kind=o["kind"], label=o["label"],
+                                                             message=o.get("message") or ""))
+        out.setdefault(key, []).append(o)
+    return out
+
+
+def start_case(reviews: Any, title: str, text: str, actor: Actor, dates: CaseDates) -> Version:
+    """A new case with its first version (in drafting) and its dates. The dates are checked before the store
+    writes anything (FOISA outside Scotland is refused, not stored)."""
+    fields = dates.store_fields()
+    version = reviews.start_case(title, text, actor)
+    reviews.set_case_dates(version.case_id, **fields)
+    return version
+
+
+def store_dates(reviews: Any, case_id: int, dates: CaseDates) -> None:
+    reviews.set_case_dates(case_id, **dates.store_fields())
 
 
 def case_title(request: Any, authority: str | None) -> str:

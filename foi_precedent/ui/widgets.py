@@ -61,20 +61,23 @@ def plan_summary(treatments, exemptions, confidence: str, status: str, note: str
 
 
 def flag_card(flag: Flag, reviews: dict[str, Review], audit: Any, key: str,
-              ids: Callable[[], tuple[int | None, int | None]] = lambda: (None, None)) -> None:
+              ids: Callable[[], tuple[int | None, int | None]] = lambda: (None, None), *,
+              stored: list[dict] | None = None, version_id: int | None = None, can_act: bool = True) -> None:
     """A flag, colour-coded by severity, with its evidence and the officer's accept / override controls.
 
-    ``ids`` gives the (draft id, check id) the override is recorded against.
+    ``ids`` gives the (draft id, check id) the override is recorded against; ``version_id`` the case version, whose
+    overrides from every session are ``stored`` (oldest first: the last is in force, and another officer may
+    override again). ``can_act`` False (not a drafter, or the version is not being drafted) shows without controls.
     """
     fk = flag_key(flag)
     review = reviews.get(fk)
     colour = severity_colour(flag.severity)
     with st.container(border=True):
         status = ""
-        if review and review.status == "accepted":
-            status = " :green-badge[fixed]"
-        elif review and review.status == "overridden":
+        if stored or (review and review.status == "overridden"):
             status = " :violet-badge[overridden]"
+        elif review and review.status == "accepted":
+            status = " :green-badge[fixed]"
         st.markdown(f":{colour}-badge[{flag.severity.upper()}] :{colour}[**{escape_markdown(flag.kind.replace('_', ' '))}**]"
                     f" · {escape_markdown(flag.label or 'whole letter')}{status}")
         st.markdown(f":{colour}[{escape_markdown(flag.message)}]")
@@ -82,21 +85,27 @@ def flag_card(flag: Flag, reviews: dict[str, Review], audit: Any, key: str,
             source = " · ".join(x for x in (e.reference, e.label, format_date(e.date) if e.date else "") if x)
             st.caption(escape_markdown(source))
             st.markdown(quote_block(e.quote))
-        if review and review.status == "overridden":
+        for i, o in enumerate(stored or ()):
+            force = " :violet-badge[in force]" if i == len(stored) - 1 else " :gray-badge[replaced]"
+            st.markdown(f"Overridden by **{escape_markdown(o.get('user_name') or 'unknown')}** at "
+                        f"{escape_markdown(o.get('created_at') or '')}{force}")
+            st.markdown(quote_block(o["reason"]))
+        if not stored and review and review.status == "overridden":
             st.caption(escape_markdown(f"Overridden at {review.at}: {review.reason}"))
-            return
-        if review:
+        if not can_act or (review and not stored):
             return
         left, right = st.columns([1, 2])
-        if left.button("Mark as fixed", key=f"{key}.{fk}.accept", help="The draft has been changed to follow precedent"):
+        if not stored and not review and left.button("Mark as fixed", key=f"{key}.{fk}.accept",
+                                                      help="The draft has been changed to follow precedent"):
             reviews[fk] = accept_flag()
             st.rerun()
-        with right.popover("Override…", width="stretch"):
+        with right.popover("Override again…" if stored else "Override…", width="stretch"):
             reason = st.text_area("Why the draft is right as it is", key=f"{key}.{fk}.reason", height=90)
             if st.button("Record override", key=f"{key}.{fk}.override", type="primary"):
                 draft_id, check_id = ids()
                 try:
-                    reviews[fk] = override_flag(audit, flag, reason, draft_id=draft_id, check_id=check_id)
+                    reviews[fk] = override_flag(audit, flag, reason, draft_id=draft_id, check_id=check_id,
+                                                version_id=version_id)
                 except PrecedentError as exc:
                     st.error(str(exc))
                 else:

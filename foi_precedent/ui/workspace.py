@@ -8,19 +8,21 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from foi_precedent.cases.case_list import CaseDates
 from foi_precedent.consistency.checker import CheckResult, check_letter
-from foi_precedent.consistency.flags import Flag
+from foi_precedent.consistency.flags import Flag, statutory_flags
 from foi_precedent.drafting.plan import Plan, plan_request
-from foi_precedent.drafting.request import Request, split_request
+from foi_precedent.drafting.request import Request, RequestQuestion, split_request
 from foi_precedent.errors import LetterError
 from foi_precedent.letters.model import Letter, Question, Regime, label_key
 from foi_precedent.letters.sources import SUPPORTED, document_from_bytes
 from foi_precedent.services import MAX_DRAFT_BYTES, load_letter_bytes, load_letter_text
+from foi_precedent.ui.text import flag_key
 
 UPLOAD_TYPES = sorted(s.lstrip(".") for s in SUPPORTED)
 
@@ -52,6 +54,16 @@ def read_draft(text: str, upload: tuple[bytes, str] | None = None) -> Letter:
     return load_letter_text(text or "", "the draft")
 
 
+def request_from_draft(text: str, source: str = "the case's draft") -> Request:
+    """The request a case's draft answers, read back from the questions the draft quotes: how another officer
+    opening the case gets its questions and precedents (the store keeps the draft, not the request)."""
+    letter = load_letter_text(text, source)
+    questions = tuple(RequestQuestion(label=q.label, text=q.text) for q in letter.questions if q.text)
+    if not questions:
+        return split_request(text, source=source)
+    return Request(questions=questions, text="\n".join(f"{q.label} - {q.text}" for q in questions), source=source)
+
+
 def request_letter(request: Request) -> Letter:
     """The request as the checker reads one: its questions in the requester's words, no answers."""
     return Letter(
@@ -73,6 +85,28 @@ def check_draft(draft: Letter | str, index: Any, request: Request | None = None,
     letter = load_letter_text(draft, "the draft") if isinstance(draft, str) else draft
     return check_letter(letter, index, authority=authority or None,
                         request=request_letter(request) if request is not None else None)
+
+
+def case_flags(letter: Letter, dates: CaseDates | None, today: date | None = None) -> list[Flag]:
+    """The past-due flag the checker raises for ``letter`` once the case's dates are known: received when the case
+    says, and dated (if the draft is not) the day it would go out, ``today``; an extension chosen for the case
+    counts as notified (the page drafts its notice). The letter's own regime decides the calendar."""
+    if dates is None:
+        return []
+    dated = replace(letter, received=dates.received, date=letter.date or today or date.today(),
+                    extension_notice=letter.extension_notice or dates.extension is not None)
+    return [f for f in statutory_flags(dated) if f.kind == "past_due_date"]
+
+
+def with_case_flags(result: CheckResult, dates: CaseDates | None, today: date | None = None) -> CheckResult:
+    """``result`` with the case's past-due flag in place of any the letter's own dates gave."""
+    extra = case_flags(result.letter, dates, today)
+    if dates is None:
+        return result
+    flags = [f for f in result.flags if f.kind != "past_due_date"] + extra
+    order = {q.label: i for i, q in enumerate(result.letter.questions)}
+    flags.sort(key=lambda f: (order.get(f.label, len(order)), f.sort_key))
+    return replace(result, flags=tuple(flags))
 
 
 def flags_by_question(flags: tuple[Flag, ...] | list[Flag], labels: list[str]) -> tuple[dict[str, list[Flag]], list[Flag]]:
@@ -109,10 +143,12 @@ def accept_flag() -> Review:
 
 
 def override_flag(audit: Any, flag: Flag, reason: str, draft_id: int | None = None,
-                  check_id: int | None = None) -> Review:
-    """Record a reviewer's override with its written reason (the audit log refuses an empty one)."""
+                  check_id: int | None = None, version_id: int | None = None) -> Review:
+    """Record a reviewer's override with its written reason (the audit log refuses an empty one); on a case's
+    version, against that version, where every session working on the case reads it."""
     override_id = audit.record_override(label=flag.label, kind=flag.kind, reason=reason, message=flag.message,
-                                        draft_id=draft_id, check_id=check_id)
+                                        draft_id=draft_id, check_id=check_id, version_id=version_id,
+                                        flag_key=flag_key(flag))
     return Review("overridden", reason.strip(), override_id=override_id, by=getattr(audit, "user", ""))
 
 
@@ -184,16 +220,18 @@ def draft_job(app: Any, request: Request, mode: str, authority: str | None = Non
     return DraftJob(work)
 
 
-def draft_check(result: Any) -> CheckResult:
-    """The check ``draft_reply`` ran on its draft, with its own flags (which add ``beyond_plan``)."""
+def draft_check(result: Any, dates: CaseDates | None = None) -> CheckResult:
+    """The check ``draft_reply`` ran on its draft, with its own flags (which add ``beyond_plan``), and the case's
+    past-due flag."""
     questions = result.check.questions if result.check is not None else ()
-    return CheckResult(letter=result.letter, flags=tuple(result.flags), questions=questions)
+    return with_case_flags(CheckResult(letter=result.letter, flags=tuple(result.flags), questions=questions), dates)
 
 
 def recheck_draft(text: str, index: Any, request: Request, plan: Plan | None = None,
-                  authority: str | None = None, model_written: bool = False) -> CheckResult:
+                  authority: str | None = None, model_written: bool = False,
+                  dates: CaseDates | None = None) -> CheckResult:
     """Check the (edited) draft; a model-written draft is also held to its plan, as when it was drafted."""
-    result = check_draft(text, index, request, authority)
+    result = with_case_flags(check_draft(text, index, request, authority), dates)
     if not (model_written and plan is not None):
         return result
     from foi_precedent.drafting.draft import beyond_plan_flags

@@ -1,13 +1,17 @@
 """The real thing: `streamlit run app.py` on 127.0.0.1 with the shipped corpus indexed, driven by chromium.
 
 Goes through the Draft page end to end (request in, precedents shown, a precedent-only draft made, flags
-shown), submits it for review, approves it on the Review page and exports it with the approval, checks a draft holding a <script> (shown as text, never run), opens the Corpus page, and saves a
-screenshot of each page into docs/screenshots/. Needs Debian's chromium (`make browser` installs it).
+shown, the case's received date and working days left), submits it for review, approves it on the Review page,
+exports it with the approval and marks it sent (the Cases page then lists it sent), checks a draft holding a
+<script> (shown as text, never run), opens the Corpus page, and saves a screenshot of each page into
+docs/screenshots/. Needs Debian's chromium (`make browser` installs it).
 """
 
 from __future__ import annotations
 
 import os
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -93,6 +97,11 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         page.get_by_text("5 questions and their precedents").wait_for(timeout=60_000)
         settled(page)
         assert page.get_by_text("Precedent says:").count() == 5
+        # the case and its clock: received today by default, under FOIA, due in working days
+        assert page.get_by_text("Case and the clock").count() == 1
+        received = page.locator('[data-testid="stDateInput"]').filter(has_text="Received").inner_text()
+        assert re.sub(r"\D", "", received) == date.today().strftime("%d%m%Y")  # the date's digits, DD/MM/YYYY
+        assert re.search(r"Due \w+day \d+ \w+ \d{4} · \d+ working days left", main.inner_text())
         assert page.locator('[data-testid="stExpander"]').count() >= 5
         assert "Jane" not in page.locator('[data-testid="stMain"]').inner_text().split("Draft\n")[-1]
 
@@ -105,7 +114,7 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         draft = page.locator('textarea[aria-label^="Draft letter"]').input_value()
         assert draft.startswith("Freedom of information request reference no")
         assert "Dear Jane Example," in draft  # the salutation is the one place the name goes back in
-        assert page.get_by_role("button", name="Word (.docx)").is_visible()
+        page.get_by_role("button", name="Word (.docx)").wait_for(timeout=30_000)  # the page below the check has rendered
         page.locator('[data-testid="stExpander"]').filter(has_text=" · ").first.click()  # one precedent, for the picture
         screenshot(page, "draft.png")
 
@@ -130,6 +139,18 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         front = yaml.safe_load(exported.split("---\n")[1])
         assert front["approval"].startswith("Approved by ") and "NOT APPROVED" not in exported
         assert page.get_by_role("button", name="New version").is_visible()
+
+        # Mark as sent: recorded with who sent it; the case list shows the case sent
+        page.get_by_role("button", name="Mark as sent").click()
+        page.get_by_text("Marked as sent by").wait_for(timeout=30_000)
+        settled(page)
+        assert page.get_by_role("button", name="Mark as sent").count() == 0
+        page.get_by_role("link", name="Cases", exact=True).click()
+        page.get_by_role("heading", name="Cases").wait_for(timeout=30_000)
+        page.get_by_text("nobody: sent").wait_for(timeout=30_000)
+        settled(page)
+        assert page.get_by_text("1 case: 0 open, none overdue").count() == 1
+        screenshot(page, "cases.png")
 
         # Check: a pasted draft with a <script> in it
         page.get_by_role("link", name="Check", exact=True).click()

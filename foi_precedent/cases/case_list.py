@@ -1,0 +1,164 @@
+"""A case's dates and the team's case list (pure: the store's plain dicts and versions in, rows out).
+
+A case is one request: when it was received, under which Act and nation's calendar, with which extension, and so
+when its reply is due (``clock.due_date``). The list shows every case with the state of its latest version, its due
+date, the working days left, and who holds it now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from foi_precedent.cases.clock import (
+    DueDate,
+    Extension,
+    Nation,
+    default_nation,
+    due_date,
+    parse_extension,
+    parse_nation,
+    parse_regime,
+    working_days_left,
+)
+from foi_precedent.cases.review import (
+    APPROVED,
+    CHANGES_REQUESTED,
+    DRAFTING,
+    IN_REVIEW,
+    SENT,
+    STATE_WORDS,
+    Version,
+)
+from foi_precedent.errors import PrecedentError
+from foi_precedent.letters.model import Regime
+
+NATION_WORDS = {Nation.ENGLAND: "England", Nation.WALES: "Wales", Nation.SCOTLAND: "Scotland",
+                Nation.NORTHERN_IRELAND: "Northern Ireland"}
+NO_EXTENSION = "none"
+EXTENSION_WORDS = {NO_EXTENSION: "none", Extension.PIT.value: "public interest (FOIA s10(3))",
+                   Extension.EIR_COMPLEX.value: "complex and voluminous (EIR reg 7)"}
+#: the extensions each Act has, as the page offers them (``clock.due_date`` refuses the others)
+EXTENSIONS_FOR = {Regime.FOIA.value: (NO_EXTENSION, Extension.PIT.value),
+                  Regime.EIR.value: (NO_EXTENSION, Extension.EIR_COMPLEX.value), Regime.FOISA.value: (NO_EXTENSION,)}
+
+
+def _day(value) -> date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True)
+class CaseDates:
+    """What the drafter says about a request's clock: received when, under which Act, in which nation, extended how."""
+
+    received: date
+    regime: Regime = Regime.FOIA
+    nation: Nation = Nation.ENGLAND
+    extension: Extension | None = None
+
+    @classmethod
+    def of(cls, received, regime="FOIA", nation=None, extension=None) -> CaseDates:
+        regime = parse_regime(regime or "FOIA")
+        extension = None if extension == NO_EXTENSION else extension
+        return cls(_day(received), regime, parse_nation(nation) if nation else default_nation(regime),
+                   parse_extension(extension))
+
+    @classmethod
+    def from_case(cls, case: Mapping) -> CaseDates | None:
+        """The dates a stored case holds, or None for a case started before it had any."""
+        if not case.get("received"):
+            return None
+        return cls.of(case["received"], case.get("regime"), case.get("nation"), case.get("extension"))
+
+    def due(self) -> DueDate:
+        """``PrecedentError`` for a combination the law does not have (FOISA outside Scotland, ...)."""
+        return due_date(self.received, self.regime, self.nation, self.extension)
+
+    def store_fields(self) -> dict:
+        """The keyword arguments of ``ReviewStore.set_case_dates``."""
+        return {"received": self.received.isoformat(), "regime": self.regime.value, "nation": self.nation.value,
+                "extension": self.extension.value if self.extension else None, "due": self.due().due.isoformat()}
+
+
+def days_left_words(days: int | None) -> str:
+    if days is None:
+        return "no due date"
+    if days == 0:
+        return "due today"
+    if days < 0:
+        return f"{-days} working day{'s' if days != -1 else ''} overdue"
+    return f"{days} working day{'s' if days != 1 else ''} left"
+
+
+def days_left_colour(days: int | None) -> str:
+    """Red once overdue, orange in the last three working days, green before."""
+    if days is None:
+        return "gray"
+    return "red" if days < 0 else "orange" if days <= 3 else "green"
+
+
+def holder(version: Version | None) -> str:
+    """Who has the case now: who must act next on its latest version."""
+    if version is None:
+        return "nobody yet"
+    drafter = version.submitted_by or version.drafted_by or "the drafter"
+    return {
+        DRAFTING: f"{version.drafted_by or 'the drafter'} (drafting)",
+        IN_REVIEW: f"a reviewer (submitted by {drafter})",
+        CHANGES_REQUESTED: f"{drafter} (to revise)",
+        APPROVED: f"{drafter} (to send)",
+        SENT: "nobody: sent",
+    }.get(version.state, version.state)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    title: str
+    version_id: int | None
+    number: int | None
+    state: str
+    received: date | None
+    due: date | None
+    days_left: int | None
+    holder: str
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left is not None and self.days_left < 0 and self.state != SENT
+
+    @property
+    def state_words(self) -> str:
+        return STATE_WORDS.get(self.state, self.state)
+
+
+def latest_version_id(case: Mapping) -> int | None:
+    """The id of a stored case's latest version (``ReviewStore.cases`` / ``case``)."""
+    return int(case["version_id"]) if case.get("version_id") is not None else None
+
+
+def case_row(case: Mapping, version: Version | None, today: date) -> CaseRow:
+    dates, due = CaseDates.from_case(case), None
+    if dates is not None:
+        try:
+            due = dates.due()
+        except PrecedentError:
+            due = None
+    state = version.state if version is not None else (case.get("version_state") or DRAFTING)
+    return CaseRow(
+        id=int(case["id"]), title=case.get("title") or "", version_id=version.id if version else latest_version_id(case),
+        number=version.number if version else case.get("version_number"), state=state,
+        received=dates.received if dates else None,
+        due=due.due if due else _day(case.get("due")),
+        days_left=working_days_left(due, today) if due else None,
+        holder=holder(version),
+    )
+
+
+def case_rows(cases: list[Mapping], versions: Mapping[int, Version], today: date) -> list[CaseRow]:
+    """Every case, open ones first by due date (so the overdue come first), then those with no date, then the sent."""
+    rows = [case_row(c, versions.get(latest_version_id(c) or -1), today) for c in cases]
+    return sorted(rows, key=lambda r: (r.state == SENT, r.due is None, r.due or date.max, r.id))

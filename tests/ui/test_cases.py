@@ -1,0 +1,296 @@
+"""Cases and the clock in the app: a case's received date, regime, nation and extension on the Draft page, its due
+date and working days left, the extension notice; the Cases page; two officers' sessions on one store seeing each
+other's overrides and states; Mark as sent; what each role may do."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from foi_precedent.audit.log import AuditLog
+from foi_precedent.audit.reviews import ReviewStore
+from foi_precedent.cases.clock import due_date, working_days_left
+from foi_precedent.cases.review import APPROVED, IN_REVIEW, SENT
+from foi_precedent.errors import ReviewError
+from foi_precedent.identity import DRAFTER, User
+from foi_precedent.ui import signin
+from foi_precedent.ui.signoff import actor
+from tests.ui.conftest import FakeServices
+from tests.ui.test_app_draft import _generate, _markdown, _with_precedents
+
+CASES_PAGE = "app_pages/cases.py"
+LONG_AGO = date(2026, 9, 1)  # a Tuesday: due 29 September 2026 under FOIA, long past
+
+
+@pytest.fixture
+def team(fake_services, monkeypatch):
+    """Behind a sign-in proxy: alice and bob draft, bob and rita review. ``as_user(name)`` signs the next run in."""
+    fake_services.settings = dataclasses.replace(fake_services.settings, trusted_proxies=("10.0.0.2/32",),
+                                                 drafters=("alice", "bob"), reviewers=("bob", "rita"))
+    who = {"name": "alice"}
+    monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": who["name"]})
+    monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")
+
+    def as_user(name: str) -> None:
+        who["name"] = name
+
+    return as_user
+
+
+def _second_instance(fake_services) -> FakeServices:
+    """Another app instance on the same store files: its own AuditLog and ReviewStore objects, the same databases."""
+    settings = fake_services.settings
+    return FakeServices(settings=settings, index=fake_services.index, audit=AuditLog(settings.audit_db),
+                        reviews=ReviewStore(settings.cases_db))
+
+
+def _run(at, as_user=None, name: str | None = None):
+    if as_user is not None and name is not None:
+        as_user(name)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _started(app_test, received: date | None = None, cut: bool = False):
+    """A precedent-only draft (with its complaint rights cut, so it has a flag to override) started as a case. The
+    store keeps a drafting version's text as it was started (and submitted), so the cut comes first."""
+    at = _generate(_with_precedents(app_test), mode="Precedent only")
+    if cut:
+        _cut_complaint_rights(at)
+    if received is not None:
+        at.date_input(key="draft.received").set_value(received)
+        at.run()
+    at.button(key="draft.start_case").click()
+    return _run(at)
+
+
+def _open(at, case_id: int):
+    """Open a case from the Cases page. The page switches to Draft within the run; AppTest's next run would go
+    back to the page it last switched to, so it is told, as a browser's URL would be."""
+    at.button(key=f"cases.open.{case_id}").click()
+    _run(at)
+    at.switch_page("app_pages/draft.py")
+    return _run(at)
+
+
+def _override(at, reason: str, key_part: str = "missing_complaint_rights"):
+    button = next(b for b in at.button if b.key and b.key.endswith(".override") and key_part in b.key)
+    at.text_area(key=button.key.removesuffix(".override") + ".reason").input(reason)
+    at.button(key=button.key).click()
+    return _run(at)
+
+
+def _cut_complaint_rights(at):
+    """Drop the complaint-rights paragraph and re-check, so the draft has a flag to override."""
+    draft = at.text_area(key="draft.text").value
+    cut = draft.lower().find("complain")
+    at.text_area(key="draft.text").input(draft[: draft.rfind("\n\n", 0, cut)])
+    at.run()
+    at.button(key="draft.recheck").click()
+    return _run(at)
+
+
+def test_received_date_gives_the_due_date_days_left_and_the_extension_notice(app_test):
+    at = _with_precedents(app_test)
+    assert at.date_input(key="draft.received").value == date.today()
+    assert at.selectbox(key="draft.regime").value == "FOIA" and at.selectbox(key="draft.nation").value == "england"
+    left = working_days_left(due_date(date.today(), "FOIA"), date.today())
+    assert f":green[**{left} working days left**]" in _markdown(at)
+
+    at.date_input(key="draft.received").set_value(LONG_AGO)
+    _run(at)
+    page = _markdown(at)
+    overdue = -working_days_left(due_date(LONG_AGO, "FOIA"), date.today())
+    assert "Due **Tuesday 29 September 2026**" in page and f":red[**{overdue} working days overdue**]" in page
+    assert at.selectbox(key="draft.extension").options == ["none", "public interest (FOIA s10(3))"]
+
+    at.selectbox(key="draft.extension").set_value("pit")
+    _run(at)
+    assert "Due **Tuesday 27 October 2026**" in _markdown(at)
+    notice = next(c.value for c in at.code if "section 17(2)" in c.value)
+    assert "received on Tuesday 1 September 2026" in notice and "section 31(1)(a)" in notice  # the plan's exemptions
+
+    at.selectbox(key="draft.regime").set_value("FOISA")  # Scotland's Act: Scotland's calendar, no extension
+    _run(at)
+    assert at.selectbox(key="draft.nation").value == "scotland" and at.selectbox(key="draft.extension").value == "none"
+    at.selectbox(key="draft.nation").set_value("wales")
+    _run(at)
+    assert any("FOISA applies to Scottish public authorities" in e.value for e in at.error)
+    at.selectbox(key="draft.regime").set_value("EIR")
+    _run(at)
+    assert at.selectbox(key="draft.extension").options[-1] == "complex and voluminous (EIR reg 7)"
+    at.selectbox(key="draft.extension").set_value("eir-complex")
+    _run(at)
+    assert any("regulation 7(1)" in c.value for c in at.code)
+
+
+def test_a_started_case_keeps_its_dates_and_a_late_draft_is_flagged(app_test, fake_services):
+    at = _started(app_test, received=LONG_AGO)
+    [case] = fake_services.reviews.cases()
+    assert (case["received"], case["regime"], case["nation"], case["extension"], case["due"]) == \
+        ("2026-09-01", "FOIA", "england", None, "2026-09-29")
+    assert case["version_state"] == "drafting" and "Case 1, version 1" in _markdown(at)
+
+    at.selectbox(key="draft.extension").set_value("pit")  # a change is stored at once
+    _run(at)
+    assert fake_services.reviews.case(case["id"])["extension"] == "pit"
+    assert fake_services.reviews.case(case["id"])["due"] == "2026-10-27"
+    at.selectbox(key="draft.extension").set_value("none")
+    _run(at)
+
+    # the draft is undated, so it would go out today: past its due date, with no extension
+    at.button(key="draft.recheck").click()
+    _run(at)
+    page = _markdown(at)
+    assert "past due date" in page and "after its due date of 29 September 2026" in page
+
+
+def test_the_case_list_shows_every_case_by_due_date_and_opens_one(app_test, fake_services):
+    _started(app_test, received=LONG_AGO)
+    _started(app_test)  # a second case, received today
+    cases = _run(app_test(CASES_PAGE))
+    page = _markdown(cases)
+    assert "**2 cases**: 2 open, :red[**1 overdue**]" in page
+    rows = [m.value for m in cases.markdown if m.value.startswith(("1. ", "2. "))]
+    assert rows[0].startswith("1. ") and rows[1].startswith("2. ")  # the overdue one first
+    assert any(m.value.startswith(":red[") and "overdue" in m.value for m in cases.markdown)
+    assert page.count("\\(drafting\\)") == 2  # held by the drafter, drafting
+
+    draft = _open(cases, 1)
+    assert "Case 1, version 1" in _markdown(draft)
+    assert draft.date_input(key="draft.received").value == LONG_AGO
+    assert draft.text_area(key="draft.text").value == fake_services.reviews.version(1).text
+    assert "5 questions and their precedents" in [s.value for s in draft.subheader]  # read back from the draft
+    assert "**Check:**" in _markdown(draft)
+
+
+def test_two_sessions_on_one_store_see_each_others_overrides_and_states(app_test, fake_services, team):
+    alice = _started(app_test, cut=True)
+    other = _second_instance(fake_services)
+    assert other.audit is not fake_services.audit and other.reviews is not fake_services.reviews
+
+    team("bob")  # another officer, another app instance, the same databases
+    bob = _open(app_test(CASES_PAGE, services=other), 1)
+    assert "Case 1, version 1" in _markdown(bob)
+
+    _run(alice, team, "alice")
+    _override(alice, "Complaint rights go in the covering e-mail.")
+    _run(bob, team, "bob")  # bob's page, on its next run, shows alice's override from the store
+    page = _markdown(bob)
+    assert "Overridden by **alice**" in page and "Complaint rights go in the covering e\\-mail\\." in page
+    assert ":violet-badge[in force]" in page
+
+    _override(bob, "Our template puts them in the letter: keep them there.")
+    _run(alice, team, "alice")
+    page = _markdown(alice)
+    first, second = page.index("Overridden by **alice**"), page.index("Overridden by **bob**")
+    assert first < second  # both recorded, in the order made
+    assert ":gray-badge[replaced]" in page[first:second] and ":violet-badge[in force]" in page[second:]
+    rows = fake_services.audit.overrides_for_version(1)
+    assert [(r["user_name"], r["version_id"]) for r in rows] == [("alice", 1), ("bob", 1)]
+
+    # alice submits; bob's case list shows it in review, with the override in force
+    alice.button(key="draft.submit").click()
+    _run(alice)
+    [submitted] = fake_services.reviews.versions(IN_REVIEW)
+    assert [o["by"] for o in submitted.overrides] == ["bob"]
+    cases = _run(app_test(CASES_PAGE, services=other), team, "bob")
+    assert ":blue-badge[in review]" in _markdown(cases) and "a reviewer \\(submitted by alice\\)" in _markdown(cases)
+
+    review = app_test("app_pages/review.py", services=other)
+    review.button(key="review.approve").click()
+    _run(review)
+    assert other.reviews.version(1).state == APPROVED
+    _run(alice, team, "alice")
+    assert any("Approved by bob" in s.value for s in alice.success)  # alice's session sees bob's approval
+
+
+def test_mark_as_sent_records_who_and_freezes_the_letter(app_test, fake_services, team):
+    alice = _started(app_test)
+    alice.button(key="draft.submit").click()
+    _run(alice)
+    team("bob")  # bob reviews in his own session
+    review = app_test("app_pages/review.py")
+    review.button(key="review.approve").click()
+    _run(review)
+
+    _run(alice, team, "alice")
+    alice.button(key="draft.send").click()
+    _run(alice)
+    version = fake_services.reviews.version(1)
+    assert version.state == SENT and version.frozen
+    sent = fake_services.reviews.events(1)[-1]
+    assert (sent["action"], sent["user_name"], sent["from_state"]) == ("send", "alice", APPROVED)
+    assert any("Marked as sent by **alice**" in i.value for i in alice.info)
+    assert not [b for b in alice.button if b.key == "draft.send"]
+    assert alice.text_area(key="draft.text").disabled and alice.date_input(key="draft.received").disabled
+    assert ":gray-badge[sent]" in _markdown(alice)
+    cases = _run(app_test(CASES_PAGE))
+    assert ":blue-badge[sent]" in _markdown(cases) and "nobody\\: sent" in _markdown(cases)
+
+
+def test_a_reviewer_who_does_not_draft_cannot_draft_override_submit_or_send(app_test, fake_services, team):
+    alice = _started(app_test, cut=True)
+    team("rita")
+    rita = _open(app_test(CASES_PAGE), 1)
+    assert any("rita is not a drafter" in i.value for i in rita.info)
+    assert rita.button(key="draft.generate").disabled and rita.button(key="draft.submit").disabled
+    assert rita.text_area(key="draft.text").disabled and rita.date_input(key="draft.received").disabled
+    assert not [b for b in rita.button if b.key and b.key.endswith((".override", ".accept"))]
+    assert "**Check:**" in _markdown(rita)  # she reads the draft and its flags
+
+    # approved by bob, rita may not mark it sent: send is a drafter's step (cases/review.py TRANSITIONS)
+    _run(alice, team, "alice")
+    alice.button(key="draft.submit").click()
+    _run(alice)
+    team("bob")
+    review = app_test("app_pages/review.py")
+    review.button(key="review.approve").click()
+    _run(review)
+    _run(rita, team, "rita")
+    assert rita.button(key="draft.send").disabled and rita.button(key="draft.new_version").disabled
+    assert fake_services.reviews.version(1).state == APPROVED
+
+
+def test_a_drafter_who_does_not_review_cannot_approve_or_return(app_test, fake_services, team):
+    alice = _started(app_test)
+    alice.button(key="draft.submit").click()
+    _run(alice)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        app_test("app_pages/review.py")  # alice only drafts: no Review page
+    with pytest.raises(ReviewError, match="alice is not a reviewer"):  # and the store refuses it too
+        fake_services.reviews.act(1, "approve", actor(User("alice", frozenset({DRAFTER}), via="proxy")))
+    assert fake_services.reviews.version(1).state == IN_REVIEW
+
+
+def test_working_days_left_counts_the_due_dates_own_calendar():
+    due = due_date(date(2026, 11, 2), "FOIA")  # St Andrew's Day (Mon 30 Nov) is not a FOIA working day
+    assert due.due == date(2026, 12, 1)
+    assert working_days_left(due, date(2026, 11, 27)) == 1  # Friday: only Tuesday is left
+    assert working_days_left(due, date(2026, 11, 28)) == 1  # the weekend and the holiday do not count
+    assert working_days_left(due, date(2026, 12, 1)) == 0
+    assert working_days_left(due, date(2026, 12, 5)) == -3  # Wed, Thu, Fri late
+    scottish = due_date(date(2026, 11, 2), "FOISA")
+    assert working_days_left(scottish, date(2026, 11, 27)) == 1
+
+
+def test_case_rows_put_open_cases_by_due_date_first_and_sent_ones_last():
+    from foi_precedent.cases.case_list import case_rows
+    from foi_precedent.cases.review import Version
+
+    def case(i, received):
+        return {"id": i, "title": f"case {i}", "received": received, "regime": "FOIA", "nation": "england",
+                "extension": None, "version_id": i}
+
+    versions = {1: Version(1, 1, "x", state=SENT, id=1), 2: Version(2, 1, "x", drafted_by="alice", id=2),
+                3: Version(3, 1, "x", state=IN_REVIEW, submitted_by="bob", id=3), 4: Version(4, 1, "x", id=4)}
+    cases = [case(1, "2026-09-01"), case(2, "2026-11-02"), case(3, "2026-09-01"), {"id": 4, "title": "undated",
+                                                                                      "version_id": 4}]
+    rows = case_rows(cases, versions, date(2026, 11, 27))
+    assert [r.id for r in rows] == [3, 2, 4, 1]
+    assert rows[0].overdue and rows[0].holder == "a reviewer (submitted by bob)"
+    assert rows[1].days_left == 1 and rows[1].holder == "alice (drafting)"
+    assert rows[2].due is None and not rows[3].overdue  # a sent case is never overdue
