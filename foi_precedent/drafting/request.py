@@ -181,9 +181,20 @@ def unfold(text: str) -> str:
         if m:
             out.append(m.group("greeting").strip())
             line = m.group("rest")
-        line = _split_inline_labels(line)
+        if len(line) > 200:  # paragraphs run together when markup was lost ('documentsIf any ...', 'necessary.I ...')
+            line = _GLUED_STOP.sub(" ", line)
+            line = _split_inline_labels(line)
+            line = _GLUED_SENTENCE.sub("\n\n", line)
+        else:
+            line = _split_inline_labels(line)
         out.extend(_split_sign_off(part) for part in line.split("\n"))
     return "\n".join(out)
+
+
+_GLUED_STOP = re.compile(r"(?<=[a-z]{3}[.?!])(?=(?:If|I|Please|The|We|Could|Can|Would|Thank|Thanks|In|This|It|My|Our|"
+                         r"Also|However|Many|Kind|Yours|Regards)\s)")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})(?=(?:If|Please|Could|Can|Would|Thank|Thanks|Also|However|Many thanks|"
+                             r"Kind regards|Yours)\s)")
 
 
 # --- questions ------------------------------------------------------------------------------------
@@ -225,7 +236,8 @@ _ASK_START = re.compile(
     re.I,
 )
 _CONTINUATION = re.compile(
-    r"^(?:if\s+(?:so|not|yes|no|applicable|possible|this|the|there|you|any)|please\s+(?:specify|break|include|also\s+"
+    r"^(?:if\s+(?:so|not|yes|no|applicable|possible|this|the|there|you|any)(?![^.]*\b(?:public\s+domain|"
+    r"published|publicly\s+available)\b)|please\s+(?:specify|break|include|also\s+"
     r"(?:include|break|specify|split)|split|separate|list\s+(?:them|these|this)|provide\s+(?:this|these|the|a|your|"
     r"separate)?\s*(?:answer|information|data|figures|breakdowns?|response|totals?|numbers?)s?\s+(?:by|in|as|for|broken|"
     r"separately|split))|broken\s+down|"
@@ -241,7 +253,7 @@ _PREAMBLE = re.compile(
 )
 _PLEASANTRY = re.compile(
     r"^(?:thank(?:s| you)\b|i look forward|i hope|many thanks|please acknowledge|i would be grateful if you "
-    r"could (?:acknowledge|confirm receipt)|please confirm receipt|i would prefer|i would like to receive the "
+    r"could (?:acknowledge|confirm (?:in writing )?(?:receipt|that you have received))|please confirm receipt|i would prefer|i would like to receive the "
     r"(?:information|response|data) (?:by|in|as|electronically)|please (?:send|provide) (?:the|your) "
     r"(?:response|reply|information) (?:by|in|as|electronically)|if you (?:have any|need)|please do not hesitate|"
     r"if any (?:of this|part)|if (?:this|my) request|if you are unable|i understand (?:that )?(?:under|the act))",
@@ -323,7 +335,8 @@ _LEAD = re.compile(r"^(?:and|also|lastly|finally|additionally|further(?:more)?|s
 # an ask inside a sentence: "If you hold X, please also supply it", "... I would be grateful if you could send"
 _ASK_INSIDE = re.compile(
     r"\b(?:please(?:\s+(?:also|could\s+you|can\s+you|would\s+you|kindly))?\s+(?:supply|provide|send|disclose|tell|"
-    r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain|clarify|indicate|specify)|"
+    r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain|clarify|indicate|specify|"
+    r"direct\s+me|point\s+me)|"
     r"(?:could|can|would)\s+you(?:\s+please)?(?:\s+also)?\s+(?:supply|provide|send|tell|confirm|list|release|give|"
     r"let\s+me\s+know|advise|share|state|disclose|explain|clarify|indicate|specify|outline|describe|identify)|i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|send|"
     r"tell|confirm|let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
@@ -336,7 +349,8 @@ _CLOSING = re.compile(
     r"^(?:please\s+(?:provide|send|supply|release)\s+(?:the|this|your)\s+(?:information|response|reply|data)\s+"
     r"(?:in|by|as|"
     r"electronically|via)|if\s+(?:it\s+is\s+not\s+possible|you\s+(?:need|require|have|are\s+unable|cannot)|this\s+"
-    r"request\b|my\s+request\b|any\s+(?:of|part)|the\s+(?:cost|request)\b)|i\s+look\s+forward|i\s+would\s+prefer|"
+    r"request\b|my\s+request\b|any\s+(?:of|part)(?![^.]*\b(?:public\s+domain|published|publicly\s+available|"
+    r"available\s+online)\b)|the\s+(?:cost|request)\b)|i\s+look\s+forward|i\s+would\s+prefer|"
     r"please\s+(?:contact|acknowledge|confirm\s+receipt)|thank|i\s+would\s+be\s+grateful\s+if\s+you\s+could\s+"
     r"(?:provide|send)\s+(?:answers|the\s+information|a\s+response|this|your\s+response)\s+(?:via|by|in|as|"
     r"electronically))",
