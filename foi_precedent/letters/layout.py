@@ -269,7 +269,8 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
     for line in (x for x in lines if x):
         m = _ITEM.match(line)
         rest = line[m.end():].strip() if m else line
-        if items and (_FOLLOW_UP.match(rest) or (breakdown and _IS_BREAKDOWN.match(rest))):
+        if items and (_FOLLOW_UP.match(rest) or (breakdown and (_IS_BREAKDOWN.match(rest) or
+                                                                 (m and _LAST_OF_BREAKDOWN.match(rest))))):
             # "... in the periods:" then "a) 2017/18", "- The time": the breakdown stays with its question
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
             continue
@@ -284,6 +285,9 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
 
 # "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
 _FOLLOW_UP = re.compile(r"^-?\s*if (?:yes|so|not|no|this is the case|applicable)\b", re.I)
+# The last entry of a list under a question, which closes the question ("d) 1st April 2020 to 31st March 2021?").
+_LAST_OF_BREAKDOWN = re.compile(r"^(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
+                                r"[^?]{1,90}\?\s*$", re.I)
 # A short entry of a list (a year, a category, a field), not a question of its own.
 _IS_BREAKDOWN = re.compile(r"^(?![^?]*\?\s*$)(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
                            r".{1,90}$", re.I)

@@ -380,3 +380,15 @@ def test_a_refusal_naming_a_list_of_questions_leaves_the_others_alone():
     assert got["Question 1"] == got["Question 2"]
     assert got["Question 1"][1] == ("s40(2)",)
     assert got["Question 3"] == ({"disclosed"}, ())
+
+
+def test_the_last_entry_of_a_breakdown_that_closes_the_question_stays_with_it():
+    text = ("Request\n- How many times was a Taser fired in the periods:\na) 2018/19\nb) 2019/20\nc) 2020/21?\n"
+            "- In what number or percentage of those discharges, as a separate figure for each year, did the person "
+            "have:\na) mental health problems\nb) a weapon?\nResponse\n"
+            "Providing this would exceed the appropriate limit, so Section 12 applies.\n")
+    letter = parse_text(text)
+    assert len(letter.questions) == 2
+    assert "How many times was a Taser fired" in letter.questions[0].text
+    assert letter.questions[0].text.endswith("c) 2020/21?")
+    assert letter.questions[1].text.endswith("b) a weapon?")
