@@ -85,7 +85,8 @@ _MY_PLAIN_NAME = re.compile(r"\bmy name(?: is|'s)[ \t]+(?P<name>[a-z][a-z'’-]+
                             r"(?=[ \t]*(?:[,.;:!]|$|\band\b))", re.I | re.M)
 # 'I, Jane Smith, ...'; 'I am Jane Smith and ...'; '... on behalf of Jane Smith'
 _I_NAME = re.compile(rf"\bI,[ \t]+{_NAME}[ \t]*,")
-_I_AM = re.compile(rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))", re.M)
+_I_AM = re.compile(rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
+                   r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))", re.M)
 _ON_BEHALF = re.compile(rf"\bon[ \t]+behalf[ \t]+of[ \t]+{_NAME}(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b))", re.M)
 # a name as some sign it, in lower case ("rajesh kumar"), accepted only on the line after a sign-off
 _PLAIN_NAME = re.compile(rf"[{_LETTER}][{_LETTER}'’-]+(?:[ \t]+[{_LETTER}][{_LETTER}'’.-]*){{0,3}}")
@@ -99,7 +100,8 @@ _SIGN_OFF_WORDS = (
     r"(?:sincerely|faithfully|respectfully)(?:[ \t]+yours)?|"
     r"(?:with[ \t]+)?(?:kind(?:est)?|best|warm(?:est)?|many|good)[ \t]+(?:regards|wishes)|"
     r"(?:with[ \t]+)?(?:many[ \t]+)?thanks(?:[ \t]+(?:and|&)[ \t]+(?:(?:kind|best)[ \t]+)?(?:regards|wishes))?|"
-    r"regards|thank you|thanking you|all the best|warmly|take care|yours(?=[ \t]*(?:,|$))|best(?=[ \t]*(?:[,–—-]|$))|cheers|kr(?=[ \t]*(?:,|$))"
+    r"regards|thank you|thanking you|all the best|warmly|take care|yours(?=[ \t]*(?:,|$))|"
+    r"best(?=[ \t]*(?:[,–—-]|$))|cheers|kr(?=[ \t]*(?:,|$))"
 )
 SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
 # what may follow a sign-off word before the name on the next line ('Thanks very much,', 'Thank you for your help.')
@@ -300,7 +302,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         for m in pattern.finditer(text):
             name = m.group("name")
             words = name.split()
-            if 2 <= len(words) <= 4 and not any(_NOT_NAME_WORD.match(w) for w in words) and not _OFFICE_TITLE.match(name):
+            if (2 <= len(words) <= 4 and not any(_NOT_NAME_WORD.match(w) for w in words)
+                    and not _OFFICE_TITLE.match(name)):
                 add_name(name)
     # a name on the first line, above the greeting ('Jane Smith' then 'Dear Council,')
     nonblank = [line.strip() for line in text.split("\n") if line.strip()]

@@ -338,8 +338,11 @@ _ASK_INSIDE = re.compile(
     r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain|clarify|indicate|specify|"
     r"direct\s+me|point\s+me)|"
     r"(?:could|can|would)\s+you(?:\s+please)?(?:\s+also)?\s+(?:supply|provide|send|tell|confirm|list|release|give|"
-    r"let\s+me\s+know|advise|share|state|disclose|explain|clarify|indicate|specify|outline|describe|identify)|i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|send|"
-    r"tell|confirm|let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
+    r"let\s+me\s+know|advise|share|state|disclose|explain|clarify|indicate|specify|outline|describe|identify|"
+    r"direct\s+me|point\s+me)|"
+    r"i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|send|tell|confirm|"
+    r"let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|"
+    r"(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
     r"(?:have|receive|request|see|obtain)|i\s+am\s+writing\s+to\s+(?:make\s+a\s+)?request\b.{0,120}\b(?:for|cop(?:y|ies)"
     r"\s+of|details\s+of)|i\s+(?:hereby\s+)?request\s+(?:that|a\s+copy|copies|all|any|details|information|access)|"
     r"^(?:during|in|for|over|across|of|from|between|since)\b[^.?!]{0,60}\bhow\s+(?:many|much)\b)\b",
@@ -502,7 +505,8 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             last_item = _Item("lost", "bullet", "", line.strip(), line.strip(), depth)
             out.append(last_item)
         elif (last_item is not None and out and out[-1] is last_item and not closed
-              and (not blank_since or _CONTINUATION.match(line.strip())) and not _heading(line, lines[n + 1:], last_item.text)):
+              and (not blank_since or _CONTINUATION.match(line.strip()))
+              and not _heading(line, lines[n + 1:], last_item.text)):
             if _CLOSING.match(line.strip()):
                 closed = True
                 out.append(line.strip())
@@ -561,7 +565,8 @@ _STATES = re.compile(r"\b(?!(?:hundred|speed|need|feed|breed|greed|indeed|seed|b
                      r"date|be)\b)[a-z]{3,}\b")
 
 
-_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _BREAKDOWN_VALUE = re.compile(
     rf"^\W*(?:(?:broken\s+down\s+|split\s+|separated\s+)?by\s|per\s|(?:(?:in|for|during|from|between|the)\s+)?"
     rf"(?:(?:19|20)\d\d|(?:{_MONTHS})\b|q[1-4]\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|(?:financial|calendar|academic)\s+year))",
@@ -716,7 +721,8 @@ def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
 
 
 # what introduces a list of the things asked for ("the following", "my questions are:", "I would like:")
-_ASKING_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows|include|includes|including|questions?|requests?|request(?:ing|ed)|like|want|"
+_ASKING_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows|include|includes|including|"
+                             r"questions?|requests?|request(?:ing|ed)|like|want|"
                              r"wish|seek(?:ing)?|need|interested\s+in|provide|supply|send|disclose|cop(?:y|ies)\s+of|"
                              r"details\s+of|information\s+(?:on|about|regarding|relating|held|for))\b", re.I)
 
