@@ -191,7 +191,7 @@ def unfold(text: str) -> str:
     return "\n".join(out)
 
 
-_GLUED_STOP = re.compile(r"(?<=[a-z]{3}[.?!])(?=(?:If|I|Please|The|We|Could|Can|Would|Thank|Thanks|In|This|It|My|Our|"
+_GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.?!])(?=(?:If|I|Please|The|We|Could|Can|Would|Thank|Thanks|In|This|It|My|Our|"
                          r"Also|However|Many|Kind|Yours|Regards)\s)")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})(?=(?:If|Please|Could|Can|Would|Thank|Thanks|Also|However|Many thanks|"
                              r"Kind regards|Yours)\s)")

@@ -516,3 +516,92 @@ def test_a_courtesy_above_the_request_does_not_end_it():
                       "Kind regards,\nJane Smith\n")
     assert [q.text for q in r.questions] == ["How many potholes were reported in 2024?"]
     assert "Jane" not in r.text
+
+
+# --- layouts: the rules behind the real_requests tuning fixes (synthetic text) --------------------------
+
+
+def test_categories_to_count_under_a_question_are_sub_questions_but_names_and_periods_fold():
+    r = split_request("1. Total number of reports processed each month, broken down as follows:\n"
+                      "a) confirmed as reportable once reviewed\nb) confirmed as not reportable once reviewed\n"
+                      "2. The bonuses paid, broken down by grade:\n- Directors\n- Department Heads\n- Managers\n"
+                      "3. The number of fines for each of the following years:\ni. 2021\nii. 2022\n")
+    assert [(q.label, q.sub_of) for q in r.questions] == [
+        ("Q1", None), ("Q1a", "Q1"), ("Q1b", "Q1"), ("Q2", None), ("Q3", None)]
+    assert r.questions[3].own_text.endswith("- Directors - Department Heads - Managers")
+
+
+def test_indented_lines_under_a_colon_are_a_list_whose_bullets_were_lost():
+    r = split_request("* Total number of reports, broken down as follows:\n"
+                      "o the number of reports received which were:\n confirmed as reportable once reviewed\n"
+                      " recorded as unknown on your database\n* Total number of businesses.\n")
+    assert [q.own_text for q in r.questions] == [
+        "Total number of reports, broken down as follows:", "the number of reports received which were:",
+        "confirmed as reportable once reviewed", "recorded as unknown on your database",
+        "Total number of businesses."]
+
+
+def test_sentences_that_only_scope_the_listed_data_are_not_questions():
+    r = split_request("Dear Trust,\nI am writing to make a request under the Freedom of Information Act for "
+                      "information held by the Trust.\nPlease provide data from the years 2021-22 and 2022-23.\n"
+                      "1. How many nurses were employed?\n2. How much was spent on agency nurses?\n\n"
+                      "If possible, could this be provided for each site?\n\nKind regards,\nAnn Lee\n")
+    # the scope sentence after the list goes on from its last question, as 'Please break this down by year' does
+    assert [q.own_text for q in r.questions] == ["How many nurses were employed?",
+                                                 "How much was spent on agency nurses? If possible, could this be "
+                                                 "provided for each site?"]
+
+
+def test_a_question_quoted_from_earlier_correspondence_is_not_asked_again():
+    r = split_request("Dear University,\n\nIn my earlier request I asked:\n\n(A) How many students lived on site?\n\n"
+                      "You stated:\n\nWe cannot say how many students lived on site.\n\n"
+                      "Can you please tell me how many students swiped their cards in April 2020?\n")
+    assert [q.own_text for q in r.questions] == [
+        "Can you please tell me how many students swiped their cards in April 2020?"]
+
+
+def test_a_list_of_statements_under_a_heading_is_context():
+    r = split_request("1. The total number of missed bin collections in 2025.\nClarifications\n"
+                      "• This request is for a single total figure only.\n"
+                      "• I am not requesting ward-level data.\nDefinition\n"
+                      "For the purposes of this request, a missed collection means:\n"
+                      "• a collection that did not take place on the scheduled day.\n")
+    assert [q.own_text for q in r.questions] == ["The total number of missed bin collections in 2025."]
+
+
+def test_paragraphs_glued_on_one_long_line_are_read_apart():
+    r = split_request("I am writing under the Freedom of Information Act 2000 about the school trusts pilot. I "
+                      "wanted to be sent: * Confirmation of whether the council applied for the pilot* A copy of "
+                      "its proposals, with any annexesIf any of the information is already in the public domain, "
+                      "please can you direct me to it.I would be grateful if you could confirm in writing that you "
+                      "have received this request.")
+    assert [q.own_text for q in r.questions] == [
+        "Confirmation of whether the council applied for the pilot", "A copy of its proposals, with any annexes",
+        "If any of the information is already in the public domain, please can you direct me to it."]
+
+
+def test_a_where_it_states_clause_is_read_with_the_question_after_it():
+    r = split_request('Dear Ofsted,\n\nWhere it states "DSLs have a case load." Could you clarify the use of '
+                      "'DSL' (e.g. is it the Designated Lead? please confirm). \n\nHow often is training given?\n")
+    assert [q.own_text for q in r.questions] == [
+        "Where it states \"DSLs have a case load. Could you clarify the use of 'DSL' (e.g. is it the Designated "
+        "Lead? please confirm).", "How often is training given?"]
+
+
+@pytest.mark.parametrize(("sentence", "asks"), [
+    ("Please can you also clarify the terms of reuse for this data.", True),
+    ("I would be grateful if you could advise how many complaints you received in 2023.", True),
+    ("I require copies of your written policies on body-worn video.", True),
+    ("Full details of the school bus provision from August 2020.", True),
+    ("Also during the same period how many trees were planted.", True),
+    ("We would like to request all information held on the flyposting contract, where the council stated "
+     "the following:", True),
+    ("Additionally, I require further information, for example,", False),
+    ("I am writing to make a request under the Freedom of Information Act for information held by the Council.",
+     False),
+    ("I would be grateful if you could confirm in writing that you have received this request.", False),
+])
+def test_what_asks_in_prose(sentence, asks):
+    from foi_precedent.drafting.request import _asks
+
+    assert _asks(sentence) is asks
