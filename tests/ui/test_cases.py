@@ -39,11 +39,13 @@ def team(fake_services, monkeypatch):
     return as_user
 
 
-def _second_instance(fake_services) -> FakeServices:
-    """Another app instance on the same store files: its own AuditLog and ReviewStore objects, the same databases."""
+def _instance(fake_services, database_url: str | None = None) -> FakeServices:
+    """An app instance on the test's stores (the SQLite files under its PRECEDENT_HOME, or one PostgreSQL database):
+    its own AuditLog and ReviewStore objects, the same databases."""
     settings = fake_services.settings
-    return FakeServices(settings=settings, index=fake_services.index, audit=AuditLog(settings.audit_db),
-                        reviews=ReviewStore(settings.cases_db))
+    return FakeServices(settings=settings, index=fake_services.index,
+                        audit=AuditLog(settings.audit_db, database_url=database_url),
+                        reviews=ReviewStore(settings.cases_db, database_url=database_url))
 
 
 def _run(at, as_user=None, name: str | None = None):
@@ -167,9 +169,10 @@ def test_the_case_list_shows_every_case_by_due_date_and_opens_one(app_test, fake
     assert "**Check:**" in _markdown(draft)
 
 
-def test_two_sessions_on_one_store_see_each_others_overrides_and_states(app_test, fake_services, team):
+def test_two_sessions_on_one_store_see_each_others_overrides_and_states(app_test, fake_services, team, database_url):
+    first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
+    fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance (the app_test default)
     alice = _started(app_test, cut=True)
-    other = _second_instance(fake_services)
     assert other.audit is not fake_services.audit and other.reviews is not fake_services.reviews
 
     team("bob")  # another officer, another app instance, the same databases
