@@ -27,7 +27,12 @@ _NOT_HELD = re.compile(
     r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
     r"(?:(does|do|did) not|(?:doesn|don|didn)['\u2019]t) (hold|record|collate|keep|retain)|holds? no (recorded )?information|"
     r"is not recorded|are not recorded|no such information|no information (was )?found|"
-    r"there is no information held|(?:does|do) not have (?:the|any|this) information|not have the information you",
+    r"there is no information held|(?:does|do) not have (?:the|any|this) information|not have the information you|"
+    # "no such data exists", "we have no records of this", "no records were found", "we do not collect this data"
+    r"\bno (?:such )?(?:recorded )?(?:records?|data|documents?|documentation)\b (?:(?:is|are|was|were) )?(?:held|found|"
+    r"exists?|located|recorded|identified)|(?:have|hold|holds|there (?:is|are|were)) no (?:such )?(?:recorded )?"
+    r"(?:information|records?|data|documents?|documentation)\b|(?:does|do|did) not (?:exist|collect|capture)|"
+    r"(?:is|are|was|were) not (?:captured|collected)\b|\bnil return",
     re.I,
 )
 _PUBLIC_DOMAIN_STRONG = re.compile(
@@ -56,7 +61,7 @@ _DISCLOSED = re.compile(
     r"please find|attached|as follows|table below|(we|i) can confirm|the (figure|number|total|answer|cost)s? "
     r"(is|was|were|are)|were recorded|was recorded|\bdisclosed\b|are shown|is shown|breakdown (is|below)|"
     r"\bhas been (used|deployed|issued|paid|recorded)|\bhave been (used|deployed|issued|paid|recorded)|"
-    r"^(yes|no)\b|all information (?:to be )?supplied|\bthe enclosed\b",
+    r"^(yes|no)\b|all information (?:to be )?supplied|\bthe enclosed\b|(?:have|has) enclosed|\bi enclose\b",
     re.I,
 )
 # What a whole response says when it gives information (stricter than _DISCLOSED, which reads one answer).

@@ -324,6 +324,13 @@ def one_answer(answer: str, question: str = "How many depots do you run?"):
      "Regulations 2004 applies: information not held.", {"not_held"}),
     ("Response (all information to be supplied) - application/pdf - Download", {"disclosed"}),
     ("In order to locate the information I require some further information from you.", {"other"}),
+    ("We have no records of this.", {"not_held"}),
+    ("No such data exists.", {"not_held"}),
+    ("The information requested does not exist.", {"not_held"}),
+    ("We do not collect this data.", {"not_held"}),
+    ("There are no such documents.", {"not_held"}),
+    ("Nil return.", {"not_held"}),
+    ("I have enclosed a copy of the policy.", {"disclosed"}),
 ])
 def test_treatment_wording_published_replies_use(answer, expected):
     assert treatments(one_answer(answer)) == expected
