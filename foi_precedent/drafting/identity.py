@@ -76,7 +76,7 @@ _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Sir|Dame)\.?"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|ap|Ó|Ní|Nic|Mac|Mc)"
 _WORD = rf"[{_UP}][{_LETTER}'’-]+"
 _NAME = (rf"(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.[ \t]*|[{_UP}][ \t]+){{0,3}}{_WORD}"
-         rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_WORD}|[{_UP}]\.?)){{0,3}})")
+         rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|[{_UP}]\.?)){{0,3}})")
 # only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
 MY_NAME = re.compile(rf"\b(?i:my name is|my name's|I am called|name:|from:|requester:|applicant:|signed:?|"
                      rf"signature:|\(signed\))[ \t]+{_NAME}")
@@ -96,8 +96,9 @@ _POSTNOMINALS = re.compile(r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LL
                            r"\(Hons\)|FRCS|FCA|ACA|CEng))+[ \t]*$")
 DEAR = re.compile(rf"^(?P<lead>\s*(?:dear|hi|hello)[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
 _SIGN_OFF_WORDS = (
-    r"yours[ \t]+(?:sincerely|faithfully|truly|respectfully|ever|aye|in[ \t]+anticipation)|"
-    r"(?:sincerely|faithfully|respectfully)(?:[ \t]+yours)?|"
+    # misspelt as often as not: 'Yours sincerly', "Your's faithfuly", 'Thankyou'
+    r"your'?s?[ \t]+(?:sinc[a-z]*|faith[a-z]*|truly|respectfully|ever|aye|in[ \t]+anticipation)|"
+    r"(?:sincerely|sincerly|faithfully|respectfully)(?:[ \t]+yours)?|thankyou|thx|rgds|"
     r"(?:with[ \t]+)?(?:kind(?:est)?|best|warm(?:est)?|many|good)[ \t]+(?:regards|wishes)|"
     r"(?:with[ \t]+)?(?:many[ \t]+)?thanks(?:[ \t]+(?:and|&)[ \t]+(?:(?:kind|best)[ \t]+)?(?:regards|wishes))?|"
     r"regards|thank you|thanking you|all the best|warmly|take care|yours(?=[ \t]*(?:,|$))|"
@@ -178,6 +179,9 @@ def _replace_name(name: str, clean: str) -> str:
     """The requester's whole name anywhere; one part of it ('Thanks, Jane') only where it stands alone, so that
     another person who shares a first name ('Councillor Jane Doe') is not redacted."""
     clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
+    surname = name.split()[-1] if len(name.split()) > 1 else ""
+    if len(surname.strip(".")) > 1:  # 'Ms Smith' for 'Jane Smith' is the requester too
+        clean = re.sub(rf"\b{_TITLE}[ \t]+{re.escape(surname)}(?![\w\]])", "[NAME]", clean)
     parts = [p for p in re.split(r"[\s,]+", name) if len(p.strip(".")) > 2 and not p.endswith(".")
              and not re.fullmatch(_TITLE, p) and not re.fullmatch(_PARTICLE, p)]
     for part in parts:
@@ -192,6 +196,7 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     [] when the line is not a name. ``strict``: a name alone on the last lines, with no sign-off above it, must
     be capitalised, two to four words, and none of them a word that heads a list."""
     item = _SIGNATURE_RULE.sub("", item).strip().strip("-–— \t")
+    item = re.sub(r"^(?:from|by|sent\s+by|signed)\b[ \t:]*", "", item, flags=re.I)  # 'From Jane Smith'
     item = re.split(r"[ \t]+(?:on[ \t]+behalf[ \t]+of|for|of|at|from)[ \t]+|[ \t]+[|/–—-][ \t]+|[ \t]*\(", item)[0]
     item = _TITLE_AFTER.sub("", item).strip()
     if not strict:  # 'Cllr Jane Smith' signing: the office goes, the name is the requester's

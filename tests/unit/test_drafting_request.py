@@ -440,11 +440,18 @@ ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
     (ASK + "Best regards – Jane Smith\n", ["Jane", "Smith"]),
     (ASK + "Yours sincerely, Jane Smith (Dr)\n", ["Jane", "Smith"]),
     (ASK + "Yours sincerely,\n-- \nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Yours sincerly,\nJane Smith\n", ["Jane", "Smith"]),  # misspelt sign-offs
+    (ASK + "Your's faithfuly\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Thankyou\nJane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Regards\nFrom Jane Smith\n", ["Jane", "Smith"]),
+    ("Dear Council,\nMy wife, Mrs Smith, was refused. How many refusals were there?\nRegards,\nJohn Smith\n",
+     ["Smith"]),
     # the ways a name is written
     (ASK + "Yours sincerely,\nJ.A. Smith\n", ["Smith"]),
     (ASK + "Yours sincerely,\nSmith, Jane\n", ["Jane", "Smith"]),
     (ASK + "Yours sincerely,\nSeán Ó Briain\n", ["Seán", "Briain"]),
     (ASK + "Yours sincerely,\nJosé Müller\n", ["José", "Müller"]),
+    (ASK + "Yours sincerely,\nMaria de la Cruz\n", ["Maria", "Cruz"]),
     (ASK + "Yours sincerely,\nBob Jones BSc MRTPI\n", ["Bob", "Jones"]),
     (ASK + "Yours sincerely,\nCllr Jane Smith\n", ["Jane", "Smith"]),
     (ASK + "Thank you,\nJane Smith on behalf of Friends of Mill Park\n", ["Jane", "Smith"]),
