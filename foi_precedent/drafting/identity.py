@@ -197,6 +197,7 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     be capitalised, two to four words, and none of them a word that heads a list."""
     item = _SIGNATURE_RULE.sub("", item).strip().strip("-–— \t")
     item = re.sub(r"^(?:from|by|sent\s+by|signed)\b[ \t:]*", "", item, flags=re.I)  # 'From Jane Smith'
+    item = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", item))).strip(" ,;|-–—\t")  # 'Jane Smith jane@x.org'
     item = re.split(r"[ \t]+(?:on[ \t]+behalf[ \t]+of|for|of|at|from)[ \t]+|[ \t]+[|/–—-][ \t]+|[ \t]*\(", item)[0]
     item = _TITLE_AFTER.sub("", item).strip()
     if not strict:  # 'Cllr Jane Smith' signing: the office goes, the name is the requester's

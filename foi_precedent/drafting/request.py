@@ -103,7 +103,10 @@ _INLINE_GREETING = re.compile(
     r"evening)|to whom it may concern|greetings)[ \t]*[,:;!])[ \t]+(?P<rest>\S.{30,})$",
     re.I,
 )
-_INLINE_SIGN_OFF = re.compile(rf"(?<=[.?!)])[ \t]+(?=(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?)", re.I)
+_INLINE_SIGN_OFF = re.compile(rf"(?<=[.?!)])[ \t]+(?=(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?)"
+                              # a capitalised sign-off needs no stop before it ('... in 2023 Kind regards Ann Lee')
+                              r"|[ \t]+(?=(?-i:Yours (?:sincerely|faithfully|truly)|Kind regards|Best regards|"
+                              r"Many thanks|Best wishes|Warm regards)\b)", re.I)
 
 
 def _label_value(m: re.Match) -> tuple[str, int] | None:
@@ -302,7 +305,7 @@ def _ends(tail: str) -> bool:
     """Whether what follows a sign-off word ends the request ('Regards, Ann', 'Thanks for your help.'), rather
     than starting another sentence ('Thank you. Please can you also ...?')."""
     tail = tail.strip()
-    return (not tail or bool(re.fullmatch(_NAME, tail.split(",")[0].strip()))
+    return (not tail or bool(re.fullmatch(_NAME, tail.split(",")[0].strip())) or tail.startswith("[NAME]")
             or (re.match(r"(?:for|in advance|again|very much)\b", tail, re.I) is not None and "?" not in tail
                 and len(_sentences(tail)) == 1))
 

@@ -444,6 +444,8 @@ ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
     (ASK + "Your's faithfuly\nJane Smith\n", ["Jane", "Smith"]),
     (ASK + "Thankyou\nJane Smith\n", ["Jane", "Smith"]),
     (ASK + "Regards\nFrom Jane Smith\n", ["Jane", "Smith"]),
+    (ASK + "Regards, Jane Smith jane@example.org\n", ["Jane", "Smith", "jane@"]),
+    ("Dear Council,\nHow many potholes were there in 2023 Kind regards Jane Smith\n", ["Jane", "Smith"]),
     ("Dear Council,\nMy wife, Mrs Smith, was refused. How many refusals were there?\nRegards,\nJohn Smith\n",
      ["Smith"]),
     # the ways a name is written
