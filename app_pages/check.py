@@ -3,8 +3,9 @@
 import streamlit as st
 
 from foi_precedent.errors import PrecedentError
+from foi_precedent.identity import DRAFTER
 from foi_precedent.ui import workspace as ws
-from foi_precedent.ui.signin import audit_log
+from foi_precedent.ui.signin import audit_log, signed_in_user
 from foi_precedent.ui.state import services
 from foi_precedent.ui.text import escape_markdown, quote_block, treatment_words
 from foi_precedent.ui.widgets import flag_card, flag_counts, plan_summary, precedent_card
@@ -12,6 +13,7 @@ from foi_precedent.ui.widgets import flag_card, flag_counts, plan_summary, prece
 S = st.session_state
 app = services()
 audit = audit_log(app)  # entries in the signed-in user's name
+drafter = signed_in_user(app.settings).has(DRAFTER)  # only a drafter accepts or overrides a flag
 S.setdefault("check.reviews", {})
 
 st.title("Check a draft")
@@ -58,7 +60,7 @@ ids = lambda: (None, S.get("check.id"))  # noqa: E731
 st.subheader(escape_markdown(f"{letter.reference} · {letter.authority or 'authority not stated'}"))
 st.markdown(flag_counts(result.flags, reviews))
 for i, flag in enumerate(whole_letter):
-    flag_card(flag, reviews, audit, key=f"check.flag.letter{i}", ids=ids)
+    flag_card(flag, reviews, audit, key=f"check.flag.letter{i}", ids=ids, can_act=drafter)
 
 for q, consensus in zip(letter.questions, result.questions, strict=True):
     with st.container(border=True):
@@ -69,7 +71,7 @@ for q, consensus in zip(letter.questions, result.questions, strict=True):
                         + (f" under {escape_markdown(', '.join(q.exemptions))}" if q.exemptions else ""))
             st.markdown(quote_block(q.answer) if q.answer.strip() else "_No answer in the draft._")
             for i, flag in enumerate(grouped.get(q.label, [])):
-                flag_card(flag, reviews, audit, key=f"check.flag.{q.label}.{i}", ids=ids)
+                flag_card(flag, reviews, audit, key=f"check.flag.{q.label}.{i}", ids=ids, can_act=drafter)
         with precedent_col:
             plan_summary(consensus.treatments, consensus.exemptions, consensus.confidence, consensus.status)
             agreeing = {(p.reference, p.label) for p in consensus.agreeing}

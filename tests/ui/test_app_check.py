@@ -108,3 +108,18 @@ def test_uploaded_draft_is_checked(app_test):
     at.run()
     assert not at.exception, at.exception
     assert "treatment divergence" in _markdown(at)
+
+
+def test_a_user_who_does_not_draft_sees_the_flags_but_cannot_override_or_accept(app_test, fake_services, monkeypatch):
+    import dataclasses
+
+    from foi_precedent.ui import signin
+
+    fake_services.settings = dataclasses.replace(fake_services.settings, trusted_proxies=("10.0.0.2/32",),
+                                                 drafters=("alice",), reviewers=("rita",))
+    monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": "rita"})
+    monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")
+    at = _checked(app_test)
+    assert "treatment divergence" in _markdown(at)  # she reads the flags
+    assert not [b for b in at.button if b.key and b.key.endswith((".override", ".accept"))]
+    assert fake_services.audit.rows("overrides") == []
