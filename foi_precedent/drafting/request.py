@@ -365,7 +365,10 @@ _CLOSING = re.compile(
 _LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.I)
 # "If this exceeds the cost limit, please supply ... instead": how to narrow the request, not another question
 _IF_LIMIT = re.compile(r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"
-                       r"large|broad)|not possible|unable to|cannot)", re.I)
+                       r"large|broad)|not possible|unable to|cannot)"
+                       # 'If the Council does not yet hold ..., please instead ...': a fallback, not another question
+                       r"|^if\b[^,.]{0,150}\b(?:(?:is|are)\s+not\s+(?:yet\s+)?(?:available|held|recorded)|(?:does|do)\s+not\s+"
+                       r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*,", re.I)
 
 
 # 'I am writing to make a request under the Freedom of Information Act for information held by the Council.':
@@ -510,7 +513,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
         elif (last_item is not None and out and out[-1] is last_item and not closed
               and (not blank_since or _CONTINUATION.match(line.strip()))
               and not _heading(line, lines[n + 1:], last_item.text)):
-            if _CLOSING.match(line.strip()):
+            if _CLOSING.match(line.strip()) or _IF_LIMIT.match(line.strip()):  # what to do if it cannot
                 closed = True
                 out.append(line.strip())
                 continue

@@ -614,3 +614,11 @@ def test_what_asks_in_prose(sentence, asks):
     from foi_precedent.drafting.request import _asks
 
     assert _asks(sentence) is asks
+
+
+def test_a_fallback_under_a_question_is_not_part_of_it():
+    r = split_request("1. The number of pupils entitled to free school transport in Shinfield ward.\n"
+                      "If data is not available for the former ward, then please give the figure for the parish.\n"
+                      "2. How many of them travel by taxi?\n")
+    assert [q.own_text for q in r.questions] == [
+        "The number of pupils entitled to free school transport in Shinfield ward.", "How many of them travel by taxi?"]
