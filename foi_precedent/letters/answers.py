@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from foi_precedent.letters import decision
-from foi_precedent.letters.exemptions import NOT_HELD_EXCEPTIONS, find_citations, rule_table, section_of
+from foi_precedent.letters.exemptions import (
+    NOT_HELD_EXCEPTIONS,
+    find_citations,
+    of_another_enactment,
+    rule_table,
+    section_of,
+)
 from foi_precedent.letters.model import (
     WITHHOLDING,
     Question,
@@ -290,7 +296,8 @@ def _cited(text: str, accessible: str = "s21"):
     """The refusals ``text`` cites under the letter's Act (its profile known by its otherwise-accessible section):
     FOISA's s21 is its review section, not an exemption."""
     regime = by_accessible(accessible)
-    return [c for c in find_citations(text) if c.is_exemption and regime.applies(c.section)]
+    return [c for c in find_citations(text) if c.is_exemption and regime.applies(c.section)
+            and not of_another_enactment(text, c)]
 
 
 def _question_exemptions(answer, reason, treatments, letter_exemptions, accessible="s21") -> list[str]:

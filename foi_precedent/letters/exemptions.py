@@ -24,7 +24,7 @@ _CITATION = re.compile(
     re.I,
 )
 # A bare "40(2)&(3)" or "31(1)(a)" (an exemption number from 21 to 44 with a subsection).
-_BARE = re.compile(rf"(?<![\w(./£$-])(?P<num>22A|2[1-9]|3\d|4[0-4])(?P<parens>{_PARENS}+)(?P<cont>{_CONT}*)")
+_BARE = re.compile(rf"(?<![\w(./£$+-])(?P<num>22A|2[1-9]|3\d|4[0-4])(?P<parens>{_PARENS}+)(?P<cont>{_CONT}*)")
 # "Sections 30 and 31": a further section number after a citation.
 _AND_SECTION = re.compile(rf"^\s*(?:,|and|&)\s*(?P<num>\d{{1,2}}A?)(?!\w)(?P<parens>{_PARENS}*)(?!\s*(?:hours|working|days|%))")
 
@@ -149,6 +149,17 @@ def find_citations(text: str) -> list[Citation]:
             found.append(Citation(t, m.start(), m.end()))
     found.sort(key=lambda c: c.start)
     return found
+
+
+# "section 34(1) of the Data Protection Act 2018", "Article 5(1) of the General Data Protection Regulation": a
+# provision of another enactment than the access regime (FOIA, FOISA, the EIRs), quoted in a reason.
+_OTHER_ENACTMENT = re.compile(r"^\s*(?:of|under) (?:the )?(?!(?i:freedom of information|environmental information|fo(?:i|ia|isa)\b|eirs?\b|ei\(s\)r))"
+                              r"(?!Act\b)[A-Z](?:(?!\bsections?\b)[A-Za-z()' ]){0,60}?\b(?:Act|Regulations?|Order)\b")
+
+
+def of_another_enactment(text: str, citation: Citation) -> bool:
+    """The citation is followed by the name of another enactment ('... of the Data Protection Act 2018')."""
+    return bool(_OTHER_ENACTMENT.match(text[citation.end: citation.end + 90]))
 
 
 def normalise_exemptions(text: str) -> list[str]:

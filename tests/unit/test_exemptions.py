@@ -75,3 +75,16 @@ def test_s22a_where_precedent_relied_on_s22_is_an_exemption_divergence():
 ])
 def test_a_list_of_sections_keeps_the_subsections_of_each(text, expected):
     assert normalise_exemptions(text) == expected
+
+
+@pytest.mark.parametrize(("reason", "expected"), [
+    ("An exemption under section 38(1)(b) of FOISA applies because disclosure would contravene the data protection "
+     "principles in section 34(1) of the Data Protection Act 2018.", ("s38(1)(b)",)),
+    ("This information is exempt under section 35(1)(a) and (b) of the Act (Law enforcement) and section 39(1) of "
+     "the Act (Health, safety and the environment).", ("s35(1)(a)", "s35(1)(b)", "s39(1)")),
+    ("The names are withheld under Section 40(2) of the FOI Act. Contact us on +44 (0)23927 25139.", ("s40(2)",)),
+])
+def test_provisions_of_other_enactments_and_phone_numbers_are_not_exemptions(reason, expected):
+    letter = parse_text(f"Request\n1. The names of the staff involved.\nResponse\n1. {reason}\n")
+    assert letter.exemptions == expected
+    assert letter.questions[0].exemptions == expected
