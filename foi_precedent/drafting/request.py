@@ -188,10 +188,24 @@ def unfold(text: str) -> str:
             line = _GLUED_STOP.sub(" ", line)
             line = _split_inline_labels(line)
             line = _GLUED_SENTENCE.sub("\n\n", line)
+            if "\n" in line:  # the last question's closing lines ('If possible, can this be presented in PDF?')
+                head, _, last = line.rpartition("\n")
+                line = f"{head}\n{_split_closing(last)}"
         else:
             line = _split_inline_labels(line)
         out.extend(_split_sign_off(part) for part in line.split("\n"))
     return "\n".join(out)
+
+
+def _split_closing(part: str) -> str:
+    """The last question of a one-line request, with what closes the request after it on a line of its own."""
+    sentences = _sentences(part)
+    for sentence in sentences[1:]:
+        if _CLOSING.match(sentence) or _PLEASANTRY.match(sentence):
+            start = part.find(sentence[:20])
+            if start > 0:
+                return part[:start].rstrip() + "\n" + part[start:]
+    return part
 
 
 _GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.?!])(?=(?:If|I|Please|The|We|Could|Can|Would|Thank|Thanks|In|This|It|My|Our|"
@@ -352,7 +366,9 @@ _ASK_INSIDE = re.compile(
     re.I,
 )
 _CLOSING = re.compile(
-    r"^(?:please\s+(?:provide|send|supply|release)\s+(?:the|this|your)\s+(?:information|response|reply|data)\s+"
+    r"^(?:(?:if\s+possible,?\s+)?(?:can|could|would)\s+(?:this|it|the\s+(?:information|data|response))\s+(?:please\s+)?"
+    r"be\s+(?:presented|provided|sent|supplied)\s+(?:in|as|via|by|electronically)\b|"
+    r"please\s+(?:provide|send|supply|release)\s+(?:the|this|your)\s+(?:information|response|reply|data)\s+"
     r"(?:in|by|as|"
     r"electronically|via)|if\s+(?:it\s+is\s+not\s+possible|you\s+(?:need|require|have|are\s+unable|cannot)|this\s+"
     r"request\b|my\s+request\b|any\s+(?:of|part)(?![^.]*\b(?:public\s+domain|published|publicly\s+available|"
@@ -375,7 +391,8 @@ _IF_LIMIT = re.compile(r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit
 # that it is a request, not what it asks for
 _GENERIC_PREAMBLE = re.compile(
     r"^(?:i\s+am\s+writing\s+to\s+(?:you\s+)?(?:to\s+)?(?:make|submit|request)|i\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?"
-    r"(?:make|submit)\s+a\s+request|this\s+is\s+a\s+request|i\s+am\s+requesting\s+(?:some\s+)?information)\b"
+    r"(?:make|submit)\s+a\s+request|this\s+is\s+a\s+request|i\s+am\s+requesting\s+(?:some\s+)?information|"
+    r"i\s+am\s+(?:requesting|asking\s+for)\s+(?:this|it|the\s+following)(?:\s+information)?\s+under)\b"
     r"(?:(?!\b(?:about|regarding|relating|concerning|copy|copies|details|number|list|on\s+the|of\s+the|dataset|data\s+on)\b)"
     r"[^?])*$", re.I)
 

@@ -622,3 +622,12 @@ def test_a_fallback_under_a_question_is_not_part_of_it():
                       "2. How many of them travel by taxi?\n")
     assert [q.own_text for q in r.questions] == [
         "The number of pupils entitled to free school transport in Shinfield ward.", "How many of them travel by taxi?"]
+
+
+def test_a_one_line_request_s_closing_lines_are_not_part_of_its_last_question():
+    r = split_request("Dear Trust, I am requesting this under the Freedom of Information Act. 1. What are the longest "
+                      "A&E waits in 2023? 2. What is the average A&E wait in 2023? 2a) If possible, please break down "
+                      "by month. If possible, can this be presented in PDF format please? Many thanks,")
+    assert [q.own_text for q in r.questions] == [
+        "What are the longest A&E waits in 2023?", "What is the average A&E wait in 2023?",
+        "If possible, please break down by month."]
