@@ -220,6 +220,7 @@ _LABEL = re.compile(
     r"^\s*(?:"
     r"(?:q(?:uestion)?|request|item|point)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
     r"\[(?P<sq>\d{1,2})\]\.?\s*|"
+    r"(?P<dec>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Za-z])|"  # '1.1 How many ...' under '1. Staffing'
     r"(?P<po>\()?(?P<num>\d{1,2})(?P<numsub>[a-z])?(?P<np>[.)]|\s*:(?=\s)|\s+[-\u2013\u2014](?=\s))\s*|"
     r"\((?P<paren>[a-z]|[ivx]{1,4})\)\s*|"
     r"(?P<roman>[ivx]{1,4})(?P<rp>[.)])\s+|"
@@ -230,7 +231,7 @@ _LABEL = re.compile(
 )
 # "Request 1" or "Question 2:" on a line of its own, the question on the next line
 _LONE_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
-                         r"(?P<sq>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?", re.I)
+                         r"(?P<sq>)?(?P<dec>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?", re.I)
 _ASK_START = re.compile(
     r"^(?:please\s+(?:(?:can|could|would)\s+you\s+(?:also\s+)?|also\s+|kindly\s+)?(?:provide|tell|confirm|send|"
     r"state|give|supply|disclose|advise|list|share|explain|specify|detail|outline|let me know|inform|release|"
@@ -449,6 +450,8 @@ def _style(m: re.Match) -> tuple[str, str, str]:
         return "kw", "num", m.group("kw") + (m.group("kwsub") or "").lower()
     if m.group("sq"):
         return "[]", "num", m.group("sq")
+    if m.group("dec"):
+        return "dec", "dec", m.group("dec")
     if m.group("num"):
         punct = "()" if m.group("po") else m.group("np").strip()[:1]
         return f"num{punct}", "num", m.group("num") + (m.group("numsub") or "").lower()

@@ -631,3 +631,12 @@ def test_a_one_line_request_s_closing_lines_are_not_part_of_its_last_question():
     assert [q.own_text for q in r.questions] == [
         "What are the longest A&E waits in 2023?", "What is the average A&E wait in 2023?",
         "If possible, please break down by month."]
+
+
+def test_decimal_numbers_are_sub_questions_of_their_section():
+    r = split_request("1. Staffing\n1.1 How many staff do you employ?\n1.2 How many posts are vacant?\n"
+                      "2. Budget\n2.1 What is the 2024 budget?\n")
+    assert [(q.label, q.sub_of, q.own_text) for q in r.questions] == [
+        ("Q1", None, "Staffing"), ("Q1a", "Q1", "How many staff do you employ?"),
+        ("Q1b", "Q1", "How many posts are vacant?"), ("Q2", None, "Budget"),
+        ("Q2a", "Q2", "What is the 2024 budget?")]
