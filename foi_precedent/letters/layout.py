@@ -419,7 +419,7 @@ _REPLY_CUE = re.compile(
 )
 
 
-def _answers(line: str) -> bool:
+def answers_line(line: str) -> bool:
     """A line that replies (a reply's opening, or treatment wording in a line that does not ask)."""
     if _REPLY_CUE.match(line):
         return True
@@ -436,10 +436,10 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
     for n, block in enumerate(blocks):
         cut = next((i for i, line in enumerate(block.body) if line and _REPLY_CUE.match(line)), None)
         if cut is None:
-            if any(_answers(line) for line in [block.head, *block.body] if line):
+            if any(answers_line(line) for line in [block.head, *block.body] if line):
                 return None  # a question with its own answer: not a list of questions
             continue
-        if n == 0 or any(_answers(line) for line in [block.head, *block.body[:cut]] if line):
+        if n == 0 or any(answers_line(line) for line in [block.head, *block.body[:cut]] if line):
             return None
         asked = [_Block(label=b.label, key=b.key, head=b.head, body=list(b.body), section="request")
                  for b in blocks[: n + 1]]

@@ -54,6 +54,7 @@ from foi_precedent.letters.layout import (
     _similar,
     _split_inline,
     _split_sections,
+    answers_line,
     scoped_reading,
     trailing_reply,
     unflatten,
@@ -207,6 +208,9 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             by_key[key] = b
             order.append(b)
             question_text, answer = _split_inline(head, body)
+            if asked and not answer and answers_line(head):
+                # "Q1 - Information not held" for a question the request did not label: an answer, not a question
+                question_text, answer = "", head
         elif body and (known is b or _similar(head, known.head if known else "")):
             question_text, answer = head, body
         elif body:

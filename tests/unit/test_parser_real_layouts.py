@@ -399,3 +399,13 @@ def test_the_last_entry_of_a_breakdown_that_closes_the_question_stays_with_it():
     assert "How many times was a Taser fired" in letter.questions[0].text
     assert letter.questions[0].text.endswith("c) 2020/21?")
     assert letter.questions[1].text.endswith("b) a weapon?")
+
+
+def test_an_answer_labelled_for_a_question_the_request_did_not_label_is_an_answer():
+    text = ("Requested 24 October 2019. Do you have figures for the number of trees you manage?\n"
+            "2. How many trees were felled?\nResponse\nQ1 - Information not held\nQ2 -\n2016 - 2017 = 316\n")
+    letter = parse_text(text)
+    q1 = next(q for q in letter.questions if q.label == "Q1")
+    assert treatments(q1) == {"not_held"}
+    assert q1.answer == "Information not held"
+    assert treatments(letter.question("2")) == {"disclosed"}
