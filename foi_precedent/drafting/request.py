@@ -720,12 +720,15 @@ def _prose_asks(paragraphs: list[str]) -> list[str]:
     for para in paragraphs:
         last_asked = False
         lead = ""  # 'Where it states "..."': a clause that says what the next sentence asks about
-        for s in _sentences(para):
+        sentences = _sentences(para)
+        for n, s in enumerate(sentences):
             if last_asked and _CONTINUATION.match(s) and not (
                     re.match(r"if\s+(?:so|not|yes)", s, re.I) and (s.endswith("?") or _ASK_INSIDE.search(s))):
                 found[-1] = f"{found[-1]} {s}"
                 continue
             last_asked = _asks(s)
+            if last_asked and s.endswith("?") and n + 1 < len(sentences) and _ANSWERED.match(sentences[n + 1]):
+                last_asked = False  # 'Why does this matter? Because ...': the writer answers it
             if last_asked:
                 found.append(_tidy(f"{lead} {s}" if lead else s))
             lead = s if not last_asked and _WHERE_LEAD.match(s) else ""
@@ -734,6 +737,7 @@ def _prose_asks(paragraphs: list[str]) -> list[str]:
     return found
 
 
+_ANSWERED = re.compile(r"^(?:because|the\s+answer\s+is|simply\s+because|quite\s+simply)\b", re.I)
 _WHERE_LEAD = re.compile(r"^(?:where|when)\s+(?:it|the\s+\w+|you|there|your\s+\w+)\s+(?:states?|says?|refers?|mentions?|"
                          r"reads?|describes?|notes?)\b", re.I)
 

@@ -640,3 +640,9 @@ def test_decimal_numbers_are_sub_questions_of_their_section():
         ("Q1", None, "Staffing"), ("Q1a", "Q1", "How many staff do you employ?"),
         ("Q1b", "Q1", "How many posts are vacant?"), ("Q2", None, "Budget"),
         ("Q2a", "Q2", "What is the 2024 budget?")]
+
+
+def test_a_question_the_writer_answers_is_not_asked():
+    r = split_request("Dear Council,\nWhy does this matter? Because residents are injured. Please tell me how many "
+                      "pothole claims were paid in 2023.\n")
+    assert [q.own_text for q in r.questions] == ["Please tell me how many pothole claims were paid in 2023."]
