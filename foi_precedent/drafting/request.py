@@ -476,12 +476,14 @@ class _Item:
     depth: int = 0
 
 
-def _heading(line: str, below: list[str], above: str) -> bool:
+def _heading(lines: list[str], n: int, above: str) -> bool:
     """A short capitalised line with no closing stop under an item that ended its sentence, or with a list under
     it ('Clarifications to minimise effort', 'Definition'): a heading, not the end of the item above it."""
-    text = line.strip()
-    nxt = next((b for b in below if b.strip()), "")
-    return (len(text.split()) <= 6 and text[:1].isupper() and not re.search(r"[.,;:?!)]$", text)
+    text = lines[n].strip()
+    if not (len(text.split()) <= 6 and text[:1].isupper()):
+        return False
+    nxt = next((b for b in lines[n + 1:n + 20] if b.strip()), "")
+    return (not re.search(r"[.,;:?!)]$", text)
             and (bool(_LABEL.match(nxt)) or above.rstrip().endswith((".", "?", "!"))))
 
 
@@ -532,7 +534,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             out.append(last_item)
         elif (last_item is not None and out and out[-1] is last_item and not closed
               and (not blank_since or _CONTINUATION.match(line.strip()))
-              and not _heading(line, lines[n + 1:], last_item.text)):
+              and not _heading(lines, n, last_item.text)):
             if _CLOSING.match(line.strip()) or _IF_LIMIT.match(line.strip()):  # what to do if it cannot
                 closed = True
                 out.append(line.strip())
