@@ -75,7 +75,10 @@ _RELEASED = re.compile(
     r"please find (?:attached|enclosed|below)|(?:is|are) attached|(?:have|has) (?:been )?attached|as follows|table below|"
     r"(?:i am|we are) (?:able|pleased|happy) to (?:disclose|provide|release|confirm the following)|(?:we|i) (?:have|can) "
     r"provide(?:d)?|\bdisclose(?:d)? (?:the|some|part|below)|is provided below|are provided below|information (?:is|are) "
-    r"(?:below|enclosed)|released to you|can be found below",
+    r"(?:below|enclosed)|released to you|can be found below|"
+    # "Please see attached", "refer to the attached spreadsheet", "I attach", "the enclosed"
+    r"\b(?:see|refer to) (?:the |our )?(?:\w+ )?(?:attached|enclosed)|\b(?:i|we) (?:attach|enclose)\b|\bthe (?:attached|enclosed) "
+    r"(?:spreadsheet|document|file|table|report|pdf|copy|copies|list|information|data)|(?:have|has) been released",
     re.I,
 )
 _NOT_RELEASED = re.compile(r"\b(?:unable|not able|cannot|can't|can not|not|won't|will not|declin\w+|refus\w+)\b[^.]{0,40}?"

@@ -409,3 +409,11 @@ def test_an_answer_labelled_for_a_question_the_request_did_not_label_is_an_answe
     assert treatments(q1) == {"not_held"}
     assert q1.answer == "Information not held"
     assert treatments(letter.question("2")) == {"disclosed"}
+
+
+@pytest.mark.parametrize("release", ["Please refer to the attached document.", "I attach the figures requested.",
+                                     "The salaries have been released in £10,000 bands."])
+def test_a_whole_response_that_releases_and_withholds_is_a_partial_disclosure(release):
+    text = (f"Your request:\nThe salaries of the senior team.\nResponse\n{release}\nThe names of junior staff are "
+            "withheld under section 40(2) as personal data.\n")
+    assert treatments(parse_text(text).questions[0]) == {"partly_disclosed"}
