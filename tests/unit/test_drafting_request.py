@@ -478,6 +478,8 @@ ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
     (ASK + "Tel: +44 (0) 113 496 0000\n", ["496 0000"]),
     (ASK + "Tel: 0044 113 496 0000\n", ["496 0000"]),
     (ASK + "Mob. 07700-900-123\n", ["900-123"]),
+    (ASK + "Tel (0113) 496 0000.\n", ["496 0000"]),
+    (ASK + "Call me on +1 202 555 0143.\n", ["555 0143"]),
     # postcodes and addresses, a house name above the street
     (ASK + "Yours,\nJane Smith\nRose Cottage\nMill Lane\nLeeds\nls1 4ab\n", ["Rose Cottage", "Mill Lane", "ls1 4ab"]),
     (ASK + "Yours,\nJane Smith\nFlat 2/1, 10 Byres Wynd\nGlasgow\n", ["10 Byres Wynd"]),
