@@ -232,21 +232,35 @@ _LABEL = re.compile(
 # "Request 1" or "Question 2:" on a line of its own, the question on the next line
 _LONE_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
                          r"(?P<sq>)?(?P<dec>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?", re.I)
+# 'send' asks only for something to be sent to the requester ('send me', 'send copies'), not 'send more inspectors'
+_SEND = (r"send(?=\s+(?:me|us|a|an|the|copies|copy|details|all|any|this|these|it|them|information|data|records|"
+         r"documents|your|a\s+link|on)\b)")
 _ASK_START = re.compile(
-    r"^(?:please\s+(?:(?:can|could|would)\s+you\s+(?:also\s+)?|also\s+|kindly\s+)?(?:provide|tell|confirm|send|"
+    r"^(?:(?:please\s+|kindly\s+)(?:(?:can|could|would)\s+you\s+(?:also\s+)?|also\s+|kindly\s+)?(?:provide|tell|"
+    r"confirm|" + _SEND + r"|let\s+me\s+have|"
     r"state|give|supply|disclose|advise|list|share|explain|specify|detail|outline|let me know|inform|release|"
     r"forward|include|indicate|identify|clarify|describe|set out|publish|make available)|"
     r"(?:could|can|would|will)\s+(?:you|i|the)|may\s+i|how\s+(?:many|much|often|long|is|are|does|do|did|has|have|"
     r"was|were|can|could|will|would|should|far)|"
     r"what|which|when|where|who|whom|whose|why|whether|"
     r"(?:is|are|does|do|did|has|have|was|were|will|can|could|should)\s|"
-    r"(?:i|we)\s+(?:would|'d|should)\s+(?:like|be grateful|appreciate|also like)(?:\s+\w+){0,4}\s+(?:to\s+(?:know|see|receive|"
+    # an imperative: 'Provide the minutes ...', 'Send me ...', 'Tell me how many ...'
+    r"(?:provide|supply|disclose|send\s+me|tell\s+me|let\s+me\s+know|confirm\s+(?:whether|if|how|the))\b|"
+    r"(?:i|we)(?:\s+(?:would|should)|'d)\s+(?:like|be grateful|appreciate|also like|be interested)(?:\s+\w+){0,4}\s+"
+    r"(?:to\s+(?:know|see|receive|"
     r"have|obtain|request|ask|be provided|be sent|be given)|a\s+cop|cop|details|the\s+(?:number|total|amount|cost)|"
     r"information|data|figures|a\s+list|a\s+breakdown|any|all|the)|"
+    r"i\s+am\s+interested\s+in\s+(?:obtaining|receiving|seeing|knowing|finding\s+out)|"
+    r"(?:my\s+request\s+is|the\s+information\s+i\s+(?:require|request|seek|am\s+(?:requesting|seeking))\s+is)\b|"
+    r"(?:i|we)(?:'m|'re)\s+(?:requesting|seeking|asking\s+for)|(?:i\s+am|we\s+are)\s+(?:seeking|looking\s+for)\s+"
+    r"(?!to\b)|(?:i|we)\s+(?:want|need)\s+(?:to\s+know|a\s+cop|cop|details|the|all|any|a\s+list)|"
+    r"all\s+(?:correspondence|e-?mails|communications?|documents|records|minutes|information|data|reports|papers|"
+    r"notes|briefings?|submissions|letters|memos|guidance|policies)\b|"
     r"(?:i|we)\s+(?:request|am requesting|are requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|"
     r"seek\s+(?:a\s+copy|copies|the|details|information|data|all|any)|"
     r"ask|am asking|would ask)|"
-    r"(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|names?|percentage|proportion|value|date|dates|location|"
+    r"(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|spend|expenditure|income|revenue|names?|percentage|"
+    r"proportion|value|date|dates|location|"
     r"locations|list|copy|breakdown|summary|details|copies|figures?)\s+(?:of|for|on|spent|paid)|"
     r"a\s+(?:copy|list|breakdown|summary)\s+of|(?:(?:full|complete|all|any)\s+)?(?:copies|details)\s+of|"
     r"i\s+(?:also\s+)?(?:require|need)\s+(?:a\s+cop|cop|details|the|this|these|all|any|a\s+list|a\s+breakdown|"
@@ -352,13 +366,13 @@ _LEAD = re.compile(r"^(?:and|also|lastly|finally|additionally|further(?:more)?|s
                    r"in addition)\b[,:]?\s+", re.I)
 # an ask inside a sentence: "If you hold X, please also supply it", "... I would be grateful if you could send"
 _ASK_INSIDE = re.compile(
-    r"\b(?:please(?:\s+(?:also|could\s+you|can\s+you|would\s+you|kindly))?\s+(?:supply|provide|send|disclose|tell|"
+    r"\b(?:please(?:\s+(?:also|could\s+you|can\s+you|would\s+you|kindly))?\s+(?:supply|provide|" + _SEND + r"|disclose|tell|"
     r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain|clarify|indicate|specify|"
     r"direct\s+me|point\s+me)|"
-    r"(?:could|can|would)\s+you(?:\s+please)?(?:\s+also)?\s+(?:supply|provide|send|tell|confirm|list|release|give|"
+    r"(?:could|can|would)\s+you(?:\s+please)?(?:\s+also)?\s+(?:supply|provide|" + _SEND + r"|tell|confirm|list|release|give|"
     r"let\s+me\s+know|advise|share|state|disclose|explain|clarify|indicate|specify|outline|describe|identify|"
     r"direct\s+me|point\s+me)|"
-    r"i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|send|tell|confirm|"
+    r"i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|" + _SEND + r"|tell|confirm|"
     r"let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|"
     r"(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
     r"(?:have|receive|request|see|obtain)|i\s+am\s+writing\s+to\s+(?:make\s+a\s+)?request\b.{0,120}\b(?:for|cop(?:y|ies)"
@@ -399,7 +413,7 @@ _GENERIC_PREAMBLE = re.compile(
 
 
 def _asks(sentence: str) -> bool:
-    s = _LEAD.sub("", sentence.strip().strip('"“”'))
+    s = _LEAD.sub("", sentence.strip().strip('"“”').replace("’", "'"))
     if not s or _PLEASANTRY.match(s) or _CLOSING.match(s) or _GENERIC_PREAMBLE.match(s):
         return False
     if _LEAD_IN.search(s) and "," in s and not _LEAD_IN.search(head := s.rsplit(",", 1)[0]) and len(head.split()) >= 8:

@@ -607,6 +607,18 @@ def test_a_where_it_states_clause_is_read_with_the_question_after_it():
     ("Also during the same period how many trees were planted.", True),
     ("We would like to request all information held on the flyposting contract, where the council stated "
      "the following:", True),
+    ("I'd be interested to know how many staff you employ.", True),
+    ("I’d like a copy of the minutes.", True),
+    ("I am interested in obtaining the minutes of the March meeting.", True),
+    ("Kindly provide the minutes of the March meeting.", True),
+    ("Please let me have the minutes of the March meeting.", True),
+    ("I'm seeking the minutes of the March meeting.", True),
+    ("Tell me how many staff you employ.", True),
+    ("All correspondence between the council and Serco in 2023.", True),
+    ("Total spend on agency staff in 2023.", True),
+    ("My request is for the minutes of the March meeting.", True),
+    ("People are evading fares, so please send more inspectors to check tickets.", False),  # not information
+    ("I am a resident of Leeds.", False),
     ("Additionally, I require further information, for example,", False),
     ("I am writing to make a request under the Freedom of Information Act for information held by the Council.",
      False),
