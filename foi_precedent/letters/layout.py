@@ -150,6 +150,8 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
             label = f"{'REQUEST' if written.isupper() else 'Request'} {num}{sub}"
         return label, (family, num + sub), rest
     m = _NUMBERED.match(line)
+    if m and re.match(r"[\u2014\u2013-]\s*\(\d\)", line[m.end():]):
+        return None  # "12. — (1) Section 1(1) does not oblige ...": the Act quoted, not an answer
     if m:
         sub = (m.group("sub") or "").lower()
         return f"{m.group('num')}{sub}", ("n", m.group("num") + sub), line[m.end():].strip()
@@ -506,4 +508,31 @@ def scoped_reading(lines: list[str], numbers: set[str], number: str) -> list[str
                 if not ((cited := {section_of(c.text) for c in find_citations(s)}) and cited <= theirs)]
         if kept or not line:
             out.append(" ".join(kept))
+    return out
+
+
+_BULLET = re.compile(r"^[-*\u2022\u25aa\u25cf]\s+(?=\S)")
+
+
+def numbered_bullets(lines: list[str], asked: set[str]) -> list[str]:
+    """Answers listed with bullets where the questions are numbered, up to the first numbered one ("- 6508 FOIs were
+    received", "- The link below ...", "3. ..."): a numbered list saved as bullets. The bullets are numbered in
+    order when there are as many as the numbers before the first labelled answer and those questions were asked."""
+    first = next((i for i, line in enumerate(lines) if line and _label_of(line)), None)
+    if first is None:
+        return lines
+    label = _label_of(lines[first])
+    number = label[1][1] if label else ""
+    if not number.isdigit():
+        return lines
+    bullets = [i for i in range(first) if lines[i] and _BULLET.match(lines[i])]
+    wanted = int(number) - 1
+    if not bullets or len(bullets) != wanted or not {str(n) for n in range(1, wanted + 1)} <= asked:
+        return lines
+    if any(lines[i] and i < bullets[0] for i in range(first)) and not all(
+            _RESPONSE_START.match(lines[i]) for i in range(bullets[0]) if lines[i]):
+        return lines  # prose before the bullets: they are not the answers
+    out = list(lines)
+    for n, i in enumerate(bullets, start=1):
+        out[i] = f"{n}. " + _BULLET.sub("", lines[i])
     return out

@@ -55,6 +55,7 @@ from foi_precedent.letters.layout import (
     _split_inline,
     _split_sections,
     answers_line,
+    numbered_bullets,
     scoped_reading,
     trailing_reply,
     unflatten,
@@ -172,6 +173,9 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             first = next(i for i, ln in enumerate(sections["pre"]) if ln and _label_of(ln))
             preamble = sections["pre"][:first]
             sections = {**sections, "pre": []}
+    if asked:
+        sections = {**sections, "response": numbered_bullets(sections["response"],
+                                                             {b.key[1] for b in asked if b.key[0] in ("q", "n")})}
     answered = _blocks(sections["response"], "response")
     # questions listed one after another and the reply as prose after the last ("... 3. ...? Please see attached"):
     # the listed blocks are the request, and what follows the last of them is the response

@@ -417,3 +417,16 @@ def test_a_whole_response_that_releases_and_withholds_is_a_partial_disclosure(re
     text = (f"Your request:\nThe salaries of the senior team.\nResponse\n{release}\nThe names of junior staff are "
             "withheld under section 40(2) as personal data.\n")
     assert treatments(parse_text(text).questions[0]) == {"partly_disclosed"}
+
+
+def test_answers_given_as_bullets_before_the_first_numbered_one_answer_the_questions_in_order():
+    text = ("Your request\n1. The number of requests received;\n2. The number answered on time;\n3. The number "
+            "answered late.\nOur response\n- During this period we received a total of 6508 requests\n- Performance "
+            "is reported to committee; the minutes are on our website.\n3. Answering this would exceed the cost "
+            "limit under s12 FOIA.\n12. \u2014 (1) Section 1(1) does not oblige a public authority to comply with a "
+            "request if the cost would exceed the appropriate limit.\n")
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2", "3"]  # the Act quoted is no question 12
+    assert "6508" in letter.question("1").answer
+    assert treatments(letter.question("1")) == {"disclosed"}
+    assert treatments(letter.question("3")) == {"cost_limit"}
