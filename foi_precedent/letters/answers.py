@@ -289,6 +289,7 @@ def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]
 
 
 def _strip_citations(text: str) -> str:
+    text = re.sub(r"(?:https?://|www\.)\S+", " ", text)  # the numbers in a link are not figures given
     text = re.sub(r"\b(?:sections?|secs?\.?|s\.?|regulations?)\s?\d{1,2}(\(\w{1,3}\))*", " ", text, flags=re.I)
     text = re.sub(r"\b\d+\s*(hours|working days|days)\b|\b(q|question)\s?\d+\w?", " ", text, flags=re.I)
     return re.sub(r"\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"

@@ -430,3 +430,9 @@ def test_answers_given_as_bullets_before_the_first_numbered_one_answer_the_quest
     assert "6508" in letter.question("1").answer
     assert treatments(letter.question("1")) == {"disclosed"}
     assert treatments(letter.question("3")) == {"cost_limit"}
+
+
+def test_the_numbers_in_a_link_are_not_figures_given():
+    q = one_answer("Performance is reported to committee twice yearly; the reports are already in the public "
+                   "domain.\nhttps://moderngov.example.gov.uk/ieListMeetings.aspx?CommitteeId=115")
+    assert treatments(q) == {"public_domain"}
