@@ -412,6 +412,28 @@ _GENERIC_PREAMBLE = re.compile(
     r"[^?])*$", re.I)
 
 
+# a sentence that opens like a question but tells: 'When I visited the site, the gates were locked.'
+_STATEMENT_OPENING = re.compile(
+    r"^(?:which\s+is\s+(?:why|how)|what\s+happened|who\s+knows|whether\s+or\s+not\b[^,]*,|"
+    r"(?:when|where|while|whilst)\b[^,?]{0,120},\s*(?:the|i|we|there|it|this|they|he|she|my|our|a|an|residents|"
+    r"people|you)\b)", re.I)
+# a thing asked for named at the start ('The number of ...', 'Details of ...', 'Any information ...')
+_NAMED_THING = re.compile(r"^(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|spend|details|any|all|copies|"
+                          r"list|breakdown|figures?)\b", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|had|will|would|may|might|must|rose|fell|increased|decreased|"
+                     r"remains|seems|appears)\b", re.I)
+
+
+def _states(s: str) -> bool:
+    """'The number of complaints has risen since 2019.': a thing named at the start, then a verb that tells
+    something about it (not one inside a clause that says which things: 'The number of complaints that were upheld')."""
+    if s.endswith("?") or not _NAMED_THING.match(s):
+        return False
+    m = _FINITE.search(s)
+    return bool(m) and not re.search(r"\b(?:that|which|who|whom|where|when|if|whether|how|what|to|for|you|i|we)\b",
+                                     s[: m.start()], re.I)
+
+
 def _asks(sentence: str) -> bool:
     s = _LEAD.sub("", sentence.strip().strip('"“”').replace("’", "'"))
     if not s or _PLEASANTRY.match(s) or _CLOSING.match(s) or _GENERIC_PREAMBLE.match(s):
@@ -425,6 +447,8 @@ def _asks(sentence: str) -> bool:
     if _WHERE_LEAD.match(s) and not _ASK_INSIDE.search(s):  # 'Where it states "...".': what the next one asks about
         return False
     if _PREAMBLE.search(s) or re.search(r"(?:,|\bfor\s+example,?|\be\.g\.,?|\bsuch\s+as)\s*$", s, re.I):
+        return False
+    if _STATEMENT_OPENING.match(s) or _states(s):
         return False
     return bool(_ASK_START.match(s) or _ASK_INSIDE.search(s))
 

@@ -619,6 +619,13 @@ def test_a_where_it_states_clause_is_read_with_the_question_after_it():
     ("My request is for the minutes of the March meeting.", True),
     ("People are evading fares, so please send more inspectors to check tickets.", False),  # not information
     ("I am a resident of Leeds.", False),
+    # context that opens like a question or names a thing, then tells
+    ("When I visited the site in May, the gates were locked.", False),
+    ("Which is why I am asking for this information.", False),
+    ("The number of complaints has risen sharply since 2019.", False),
+    ("Details of the scheme were published in 2019.", False),
+    ("The number of complaints that were upheld in 2023.", True),
+    ("When the policy was last reviewed.", True),
     ("Additionally, I require further information, for example,", False),
     ("I am writing to make a request under the Freedom of Information Act for information held by the Council.",
      False),
