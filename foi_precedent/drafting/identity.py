@@ -21,7 +21,7 @@ _LOWER_EXTRA = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 _UP = f"A-Z{_UPPER_EXTRA}"
 _LETTER = f"a-zA-Z{_UPPER_EXTRA}{_LOWER_EXTRA}"
 
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
+EMAIL = re.compile(r"[\w.+'-]+[ \t]?@[ \t]?[\w-]+(?:\.[\w-]+)+"
                    # written out to beat scrapers: "sam.lee at gmail dot com", "sam [at] example [dot] org"
                    r"|\b[\w.+'-]+[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*[\w-]+(?:[ \t]*(?:\[dot\]|\(dot\)|[ \t]dot[ \t])"
                    r"[ \t]*[\w-]+)+\b"
@@ -70,6 +70,8 @@ _STREET_WORDS = (
 )
 STREET = re.compile(rf"\b(?:(?:Flat|Apartment|Apt|Unit)\.? \d+[A-Za-z]?(?:/\d+)?,?\s+)?\d{{1,4}}[A-Za-z]?(?:/\d+)?,?\s+"
                     rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?|\bP\.?\s?O\.?\s?Box\s+\d+")
+# a street named without its number on a line of its own in a signature ('Mill Lane')
+_STREET_LINE = re.compile(rf"^(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\.?,?$")
 # '@jane_smith' (not the '@' of an e-mail address)
 HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,15}\b(?![.@]\w)")
 
@@ -361,7 +363,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                     or "?" in item):
                 continue
             if len(item) < 60 and (re.search(r"\d", item) or address or STREET.search(item)
-                                   or _POSTCODE_ANY_CASE.search(item)):
+                                   or _POSTCODE_ANY_CASE.search(item) or _STREET_LINE.search(item)):
                 for m, earlier in pending:  # a house name or street without a number above the postcode
                     address.append(earlier)
                     block_lines.add(m)

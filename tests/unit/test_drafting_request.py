@@ -483,6 +483,8 @@ ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
     # postcodes and addresses, a house name above the street
     (ASK + "Yours,\nJane Smith\nRose Cottage\nMill Lane\nLeeds\nls1 4ab\n", ["Rose Cottage", "Mill Lane", "ls1 4ab"]),
     (ASK + "Yours,\nJane Smith\nFlat 2/1, 10 Byres Wynd\nGlasgow\n", ["10 Byres Wynd"]),
+    (ASK + "Yours,\nJane Smith\nRose Cottage\nMill Lane\nLeeds\n", ["Rose Cottage", "Mill Lane"]),
+    (ASK + "Email me at jane.smith @ gmail.com\n", ["jane.smith"]),
     (ASK + "Yours faithfully\n\n12 Mill Lane\nLeeds\nLS1 4AB\n", ["12 Mill Lane", "LS1 4AB"]),
     ("Dear Council,\nHow many potholes? Address: Rose Cottage, Mill Lane, Leeds\n", ["Rose Cottage"]),
     ("Dear Council,\nHow many potholes are there near me? I live in Leeds (LS6).\n", ["LS6"]),
