@@ -164,7 +164,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
           and found and set(found) <= {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED}):
         # The reasons name this question as exempt although its answer only gives the rest.
         add(Treatment.WITHHELD, reason)
-    pointers = extract_pointers(answer)
+    pointers = extract_pointers(decision.relied_on_lines(answer))  # not the Act or the ICO in closing text
     if not pointers and re.search(r"above link", answer, re.I):
         pointers = list(previous_pointers)
     if not found and pointers:

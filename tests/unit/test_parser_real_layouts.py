@@ -436,3 +436,11 @@ def test_the_numbers_in_a_link_are_not_figures_given():
     q = one_answer("Performance is reported to committee twice yearly; the reports are already in the public "
                    "domain.\nhttps://moderngov.example.gov.uk/ieListMeetings.aspx?CommitteeId=115")
     assert treatments(q) == {"public_domain"}
+
+
+def test_closing_text_that_points_to_the_act_is_no_pointer():
+    q = one_answer("The force does ask complainants for consent.\nA full copy of the Freedom of Information Act (2000) "
+                   "can be viewed on the Office of Public Sector Information web-site; http://www.opsi.gov.uk/\n"
+                   "The force is not responsible for the content of the website referenced.", "Do you ask for consent?")
+    assert q.pointers == ()
+    assert "public_domain" not in treatments(q)
