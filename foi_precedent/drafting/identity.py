@@ -92,7 +92,8 @@ _I_AM = re.compile(rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+i
                    r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))", re.M)
 _ON_BEHALF = re.compile(rf"\bon[ \t]+behalf[ \t]+of[ \t]+{_NAME}(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b))", re.M)
 # a name as some sign it, in lower case ("rajesh kumar"), accepted only on the line after a sign-off
-_PLAIN_NAME = re.compile(rf"[{_LETTER}][{_LETTER}'’-]+(?:[ \t]+[{_LETTER}][{_LETTER}'’.-]*){{0,3}}")
+# (any script: 'Yifan Bao', '王伟', 'Αλέξης Παππάς')
+_PLAIN_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.-])*){0,3}")
 _TITLE_AFTER = re.compile(r"\s*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)\s*$")
 # letters after a name ('Bob Jones BSc MRTPI', 'Dr. Bob Jones, PhD')
 _POSTNOMINALS = re.compile(r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LLB|LLM|MBA|MPhil|DPhil|MD|QC|KC|MP|MSP|"
@@ -132,6 +133,9 @@ _NOT_NAME_WORD = re.compile(
     r"journalist|editor|reporter|researcher|student|resident|campaigner|chair|secretary|treasurer|member)$",
     re.I,
 )
+# words that start a line under a sign-off without being a name ('Sent from my iPhone', 'PS ...', 'Attachments')
+_NOT_SIGNED = re.compile(r"^(?:sent|thanks|thank|regards|please|yours|note|notes|attachments?|attached|ps|p\.s|enc|"
+                         r"encl|cc|the|this|i|we|my|our|a|an)$", re.I)
 _GENERIC_ADDRESSEE = re.compile(
     r"^(sir|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
     r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|there|everyone|"
@@ -224,7 +228,8 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
             return []
     elif not capitalised and not _PLAIN_NAME.fullmatch(first):
         return []
-    if any(_NOT_NAME_WORD.match(w.strip(".")) for w in first.split()[:1]) and not capitalised:
+    given = [w for w in first.split() if not re.fullmatch(rf"[{_UP}]\.?|{_TITLE}", w)]  # past initials and titles
+    if _DEVICE_LINE.match(item) or any(_NOT_SIGNED.match(w.strip(".")) for w in given[:1]):
         return []
     names = [first]
     # 'Smith, Jane': a surname then the first name

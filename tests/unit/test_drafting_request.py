@@ -454,6 +454,8 @@ ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
     (ASK + "Yours sincerely,\nSeán Ó Briain\n", ["Seán", "Briain"]),
     (ASK + "Yours sincerely,\nJosé Müller\n", ["José", "Müller"]),
     (ASK + "Yours sincerely,\nMaria de la Cruz\n", ["Maria", "Cruz"]),
+    (ASK + "Yours faithfully,\n王伟\n", ["王伟"]),  # a name in any script
+    (ASK + "Yours faithfully,\nΑλέξης Παππάς\n", ["Αλέξης"]),
     (ASK + "Yours sincerely,\nBob Jones BSc MRTPI\n", ["Bob", "Jones"]),
     (ASK + "Yours sincerely,\nCllr Jane Smith\n", ["Jane", "Smith"]),
     (ASK + "Thank you,\nJane Smith on behalf of Friends of Mill Park\n", ["Jane", "Smith"]),
@@ -522,6 +524,11 @@ def test_third_parties_and_the_authority_stay(text, kept):
     r = split_request(text)
     for value in kept:
         assert value in r.text, (value, r.text)
+
+
+def test_a_device_line_under_a_sign_off_is_not_a_name():
+    r = split_request("Dear Council,\nHow many reports were Sent to the police?\nThanks\nSent from my iPhone\n")
+    assert r.requester.name is None and "were Sent to the police" in r.questions[0].text
 
 
 def test_a_courtesy_above_the_request_does_not_end_it():
