@@ -186,6 +186,7 @@ def unfold(text: str) -> str:
             line = m.group("rest")
         if len(line) > 200:  # paragraphs run together when markup was lost ('documentsIf any ...', 'necessary.I ...')
             line = _GLUED_STOP.sub(" ", line)
+            line = _flat_list(line)
             line = _split_inline_labels(line)
             line = _GLUED_SENTENCE.sub("\n\n", line)
             if "\n" in line:  # the last question's closing lines ('If possible, can this be presented in PDF?')
@@ -195,6 +196,27 @@ def unfold(text: str) -> str:
             line = _split_inline_labels(line)
         out.extend(_split_sign_off(part) for part in line.split("\n"))
     return "\n".join(out)
+
+
+# a list whose bullets were lost when a page was flattened: the same capitalised opening word again and again in the
+# middle of a sentence ('... and ADES All communications regarding the meeting All materials prepared ...')
+_FLAT_ITEM = re.compile(r"(?<=[A-Za-z0-9)])[ \t]+(?=(?P<w>All|Any|Copies|Details|Minutes|Notes|Number|Total|Records|"
+                        r"Correspondence|Emails)[ \t]+[a-z])")
+
+
+def _flat_list(line: str) -> str:
+    marks = list(_FLAT_ITEM.finditer(line))
+    words = [m.group("w") for m in marks]
+    repeated = {w for w in words if words.count(w) >= 2}
+    cuts = [m for m in marks if m.group("w") in repeated]
+    if len(cuts) < 2:
+        return line
+    out, last = [], 0
+    for m in cuts:
+        out.append(line[last:m.start()])
+        last = m.end()
+    out.append(line[last:])
+    return "\n• ".join(out)
 
 
 def _split_closing(part: str) -> str:

@@ -676,3 +676,12 @@ def test_a_question_the_writer_answers_is_not_asked():
     r = split_request("Dear Council,\nWhy does this matter? Because residents are injured. Please tell me how many "
                       "pothole claims were paid in 2023.\n")
     assert [q.own_text for q in r.questions] == ["Please tell me how many pothole claims were paid in 2023."]
+
+
+def test_a_list_flattened_onto_one_line_is_read_as_a_list():
+    r = split_request("Please release the following information under FOISA regarding the 23 October 2019 meeting "
+                      "between the Scottish Government and ADES All communications regarding the meeting All "
+                      "materials prepared in advance of the meeting All notes taken at the meeting, including drafts")
+    assert [q.own_text for q in r.questions] == [
+        "All communications regarding the meeting", "All materials prepared in advance of the meeting",
+        "All notes taken at the meeting, including drafts"]
