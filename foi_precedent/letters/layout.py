@@ -80,7 +80,7 @@ _LABEL = re.compile(
     r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
     re.I,
 )
-_NUMBERED = re.compile(r"^\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)]\s+(?=\S)")  # "0." is an answer, not a label
+_NUMBERED = re.compile(r"^\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)](?:\s+(?=\S)|\s*$)")  # "0." is an answer, not a label
 
 
 @dataclass

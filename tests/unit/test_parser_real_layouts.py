@@ -444,3 +444,12 @@ def test_closing_text_that_points_to_the_act_is_no_pointer():
                    "The force is not responsible for the content of the website referenced.", "Do you ask for consent?")
     assert q.pointers == ()
     assert "public_domain" not in treatments(q)
+
+
+def test_a_number_alone_on_its_line_labels_the_answer_below_it():
+    text = ("Request\n1. The cost of clearing fly-tipping.\n2. The number of fly-tipping cases.\nResponse\n1.\n"
+            "We do not record these costs separately: information not held.\n2.\n171 cases were reported.\n")
+    letter = parse_text(text)
+    assert treatments(letter.question("1")) == {"not_held"}
+    assert treatments(letter.question("2")) == {"disclosed"}
+    assert "171" in letter.question("2").answer
