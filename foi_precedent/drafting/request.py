@@ -536,6 +536,16 @@ class _Item:
     depth: int = 0
 
 
+def _new_ask(line: str, above: str) -> bool:
+    """'Please also provide your staffing policy.' under an item that ended its sentence: another question,
+    not the rest of that item."""
+    text = line.strip()
+    return (above.rstrip().endswith((".", "?")) and not _CONTINUATION.match(text)
+            and bool(re.match(r"(?:please\s+(?:can\s+you\s+|could\s+you\s+)?also|(?:could|can|would)\s+you\s+also|"
+                              r"i\s+would\s+also\s+like|additionally|in\s+addition)\b", text, re.I))
+            and _asks(text))
+
+
 def _heading(lines: list[str], n: int, above: str) -> bool:
     """A short capitalised line with no closing stop under an item that ended its sentence, or with a list under
     it ('Clarifications to minimise effort', 'Definition'): a heading, not the end of the item above it."""
@@ -594,7 +604,8 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             out.append(last_item)
         elif (last_item is not None and out and out[-1] is last_item and not closed
               and (not blank_since or _CONTINUATION.match(line.strip()))
-              and not _heading(lines, n, last_item.text)):
+              and not _heading(lines, n, last_item.text)
+              and not _new_ask(line, last_item.text)):
             if _CLOSING.match(line.strip()) or _IF_LIMIT.match(line.strip()):  # what to do if it cannot
                 closed = True
                 out.append(line.strip())

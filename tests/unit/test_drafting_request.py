@@ -685,3 +685,10 @@ def test_a_list_flattened_onto_one_line_is_read_as_a_list():
     assert [q.own_text for q in r.questions] == [
         "All communications regarding the meeting", "All materials prepared in advance of the meeting",
         "All notes taken at the meeting, including drafts"]
+
+
+def test_please_also_under_a_list_is_another_question():
+    r = split_request("1. How many staff do you employ?\n2. How many vacancies are there?\n"
+                      "Please also provide your staffing policy.\n")
+    assert [q.own_text for q in r.questions] == [
+        "How many staff do you employ?", "How many vacancies are there?", "Please also provide your staffing policy."]
