@@ -53,7 +53,7 @@ _DECISION = re.compile(
 )
 _RESPONSE_START = re.compile(
     r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?|information (disclosed|released)|"
-    r"we (?:answered|replied|responded)|"
+    r"we (?:answered|replied|responded)|(?:our )?response to your (?:request|questions?|enquiry|email)|"
     r"details of (?:the |our )?response|summary of (?:the |our )?response|[\w&.' ]{2,40} response|"
     r"(?:please find )?(?:our|the) response(?: to your (request|questions))? (is|are)?\s*(below|as follows))\s*:?\s*$",
     re.I,

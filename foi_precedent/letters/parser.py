@@ -37,6 +37,7 @@ from foi_precedent.letters.header import (
     named_regime,
 )
 from foi_precedent.letters.layout import (
+    _BARE_NUMBER,
     _NOISE,
     _QUOTED_REQUEST,
     _STRONG_ASK,
@@ -170,7 +171,8 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         if asked:
             # what comes before the first of them may hold the decision ("... would exceed the cost limit.
             # Question 1 ... Question 2 ... Answer ...")
-            first = next(i for i, ln in enumerate(sections["pre"]) if ln and _label_of(ln))
+            first = next((i for i, ln in enumerate(sections["pre"]) if ln and (_label_of(ln) or _BARE_NUMBER.match(ln))),
+                         0)
             preamble = sections["pre"][:first]
             sections = {**sections, "pre": []}
     if asked:

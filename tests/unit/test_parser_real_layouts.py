@@ -453,3 +453,13 @@ def test_a_number_alone_on_its_line_labels_the_answer_below_it():
     assert treatments(letter.question("1")) == {"not_held"}
     assert treatments(letter.question("2")) == {"disclosed"}
     assert "171" in letter.question("2").answer
+
+
+def test_a_response_to_your_request_heading_after_questions_numbered_without_stops():
+    text = ("I write in connection with your request, in which you sought access to the following information:\n\n"
+            "1 How many people are wanted on arrest warrants?\n\n2 What is the longest time a suspect has been wanted?"
+            "\n\nResponse to your Request\n\nTo retrieve all the information you have requested would exceed the cost "
+            "limit of £450.\n")
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2"]
+    assert all(treatments(q) == {"cost_limit"} and q.exemptions == ("s12",) for q in letter.questions)
