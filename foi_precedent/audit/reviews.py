@@ -4,7 +4,8 @@ with PRECEDENT_DATABASE_URL (``foi_precedent.db``).
 SQLAlchemy Core and Alembic revisions (``foi_precedent/db/migrations/versions/reviews/``), as ``audit/log.py``;
 ``MIGRATIONS`` are the named SQLite migrations from before Alembic, frozen. The
 transitions themselves are decided in ``foi_precedent.cases.review``; this only keeps their results. A
-version's row holds its current state; ``review_events`` holds every step, who took it and when.
+version's row holds its current state and text (saved as it is edited, with who saved it last and when);
+``review_events`` holds every step, who took it and when (an edit is not a step).
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from foi_precedent.cases.review import Actor, Event, Version, first_version, new_version, submit, transition
+from foi_precedent.cases.review import (
+    Actor,
+    Event,
+    Version,
+    edit_text,
+    first_version,
+    new_version,
+    submit,
+    transition,
+)
 from foi_precedent.db import Database, database_url_for
 from foi_precedent.db.tables import cases, review_events, versions
 from foi_precedent.migrations import Migration
@@ -84,7 +94,8 @@ def _version(row) -> Version:
                    drafted_by=row["drafted_by"] or "", submitted_by=row["submitted_by"],
                    flags=tuple(json.loads(row["flags"])), overrides=tuple(json.loads(row["overrides"])),
                    comment=row["comment"], decided_by=row["decided_by"], decided_at=row["decided_at"],
-                   self_approved=bool(row["self_approved"]), id=row["id"])
+                   self_approved=bool(row["self_approved"]), edited_by=row["edited_by"],
+                   edited_at=row["edited_at"], id=row["id"])
 
 
 def _cases_query():
@@ -162,17 +173,19 @@ class ReviewStore:
 
     @staticmethod
     def _insert_version(conn: Connection, v: Version, user: str) -> int:
+        at = now()  # its text is saved now, by whoever makes it
         return conn.execute(insert(versions).values(
-            case_id=v.case_id, number=v.number, created_at=now(), text=v.text, state=v.state,
+            case_id=v.case_id, number=v.number, created_at=at, text=v.text, state=v.state,
             drafted_by=v.drafted_by, flags=json.dumps(list(v.flags)), overrides=json.dumps(list(v.overrides)),
-            user_name=user)).inserted_primary_key[0]
+            user_name=user, edited_by=user, edited_at=at)).inserted_primary_key[0]
 
     @staticmethod
     def _save(conn: Connection, v: Version, event: Event) -> None:
         conn.execute(update(versions).where(versions.c.id == v.id).values(
             text=v.text, state=v.state, submitted_by=v.submitted_by, flags=json.dumps(list(v.flags)),
             overrides=json.dumps(list(v.overrides)), comment=v.comment, decided_by=v.decided_by,
-            decided_at=v.decided_at, self_approved=int(v.self_approved)))
+            decided_at=v.decided_at, self_approved=int(v.self_approved), edited_by=v.edited_by,
+            edited_at=v.edited_at))
         conn.execute(insert(review_events).values(
             version_id=v.id, created_at=event.at, action=event.action, from_state=event.from_state,
             to_state=event.to_state, comment=event.comment, self_approved=int(event.self_approved),
@@ -202,6 +215,21 @@ class ReviewStore:
     def act(self, version_id: int, action: str, actor: Actor, comment: str = "") -> Version:
         """Approve, request changes, revise or send (``cases.review.transition`` decides whether it may)."""
         return self._apply(version_id, lambda v: transition(v, action, actor, now(), comment=comment))
+
+    def save_text(self, version_id: int, text: str, actor: Actor, *, base: str | None = None) -> Version:
+        """Save a version's text as it is edited, so every session sees it (``cases.review.edit_text`` decides
+        whether it may: drafting or changes requested, by a drafter). With ``base``, the stored text this editor
+        started from, nothing is written if someone else saved another text since. Returns the version as stored:
+        its text is ``text`` unless that happened."""
+        with self.db.write() as conn:
+            row = conn.execute(select(versions).where(versions.c.id == version_id).with_for_update()).first()
+            if row is None:
+                raise KeyError(version_id)
+            edited = edit_text(_version(row), text, actor, now(), base=base)
+            if edited is not None:
+                conn.execute(update(versions).where(versions.c.id == version_id).values(
+                    text=edited.text, edited_by=edited.edited_by, edited_at=edited.edited_at))
+        return self.version(version_id)
 
     def _apply(self, version_id: int, step) -> Version:
         # two reviewers acting at once: the second waits for the first and sees its state (SQLite: the write

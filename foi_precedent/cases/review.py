@@ -10,6 +10,11 @@ A case's reply goes through versions. Each version moves through these states::
 An approved (or sent) version is frozen: its text never changes. Editing it starts a new version, a copy of its
 text in ``drafting`` (``new_version``), which goes through review again.
 
+A version's text is saved as it is edited (``edit_text``), while it may still change: in drafting, or returned with
+changes requested; in review, approved or sent, it may not. Two officers editing one version: a save names the text
+its editor started from (``base``) and is refused, without writing, when someone else saved another text since;
+``reconcile`` says what a session then does (take the stored text, keep its own, or show both: a conflict).
+
 Who may approve: a reviewer, and not the person who submitted the draft (a second pair of eyes is the point of
 review). The one exception is a user who is the only user there can be (``sole_user``: the embedded app with no
 sign-in proxy, one officer on their own machine, holding both roles). Refusing them would make sign-off
@@ -32,6 +37,7 @@ APPROVED = "approved"
 SENT = "sent"
 STATES = (DRAFTING, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SENT)
 FROZEN = (APPROVED, SENT)
+EDITABLE = (DRAFTING, CHANGES_REQUESTED)  # the states whose text may still change
 STATE_WORDS = {DRAFTING: "drafting", IN_REVIEW: "in review", CHANGES_REQUESTED: "changes requested",
                APPROVED: "approved", SENT: "sent"}
 
@@ -72,11 +78,17 @@ class Version:
     decided_by: str | None = None
     decided_at: str | None = None
     self_approved: bool = False
+    edited_by: str | None = None  # who last saved its text, and when (None: a version stored before this was kept)
+    edited_at: str | None = None
     id: int | None = None
 
     @property
     def frozen(self) -> bool:
         return self.state in FROZEN
+
+    @property
+    def editable(self) -> bool:
+        return self.state in EDITABLE
 
 
 @dataclass(frozen=True)
@@ -124,8 +136,41 @@ def transition(version: Version, action: str, actor: Actor, at: str, *, comment:
 def submit(version: Version, actor: Actor, at: str, *, text: str, flags=(), overrides=()) -> tuple[Version, Event]:
     """Submit the draft as it now stands (its text, flags and overrides are what the reviewer sees)."""
     if version.state == DRAFTING:
-        version = replace(version, text=text, flags=tuple(flags), overrides=tuple(overrides))
+        edited = {"edited_by": actor.name, "edited_at": at} if text != version.text else {}
+        version = replace(version, text=text, flags=tuple(flags), overrides=tuple(overrides), **edited)
     return transition(version, "submit", actor, at)
+
+
+def edit_text(version: Version, text: str, actor: Actor, at: str, *, base: str | None = None) -> Version | None:
+    """``version`` with ``actor``'s text saved at ``at``; None when there is nothing to write: the text is already
+    stored, or ``base`` (the stored text the editor started from) is given and someone else has saved another
+    text since, which this save must not overwrite. ``ReviewError`` when the state or the role does not allow it."""
+    if not version.editable:
+        hint = ": a change starts a new version" if version.frozen else ""
+        raise ReviewError(f"this draft is {STATE_WORDS[version.state]}: its text cannot be changed now{hint}")
+    if DRAFTER not in actor.roles:
+        raise ReviewError(f"{actor.name} is not a drafter: only a drafter can edit the draft")
+    if text == version.text or (base is not None and version.text != base):
+        return None
+    return replace(version, text=text, edited_by=actor.name, edited_at=at)
+
+
+#: what a session editing a version does with the text the store holds (``reconcile``)
+IN_STEP, TAKE_STORED, KEEP_OWN, CONFLICT = "in_step", "take_stored", "keep_own", "conflict"
+
+
+def reconcile(stored: str, base: str | None, own: str) -> str:
+    """A session holds ``own`` in its editor and last saved or loaded ``base``; the store holds ``stored``.
+    Nobody changed anything (or both made the same text): in step. Only the store changed: take its text (another
+    officer's edits). Only this session changed: keep its own (it is saved next). Both changed, or this session
+    never saw the stored text: a conflict, in which neither text is silently dropped."""
+    if stored == own:
+        return IN_STEP
+    if base is None:
+        return CONFLICT
+    if stored == base:
+        return KEEP_OWN
+    return TAKE_STORED if own == base else CONFLICT
 
 
 def first_version(case_id: int, text: str, actor: Actor) -> Version:

@@ -166,6 +166,8 @@ versions = Table(
     Column("decided_at", Text),
     Column("self_approved", Integer, nullable=False, server_default="0"),
     Column("user_name", Text),
+    Column("edited_by", Text),  # who last saved the text, and when (ISO)
+    Column("edited_at", Text),
     UniqueConstraint("case_id", "number"),
 )
 

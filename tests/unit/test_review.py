@@ -10,13 +10,19 @@ from foi_precedent.audit.reviews import MIGRATIONS, ReviewStore
 from foi_precedent.cases.review import (
     APPROVED,
     CHANGES_REQUESTED,
+    CONFLICT,
     DRAFTING,
     IN_REVIEW,
+    IN_STEP,
+    KEEP_OWN,
     SENT,
+    TAKE_STORED,
     Actor,
     Version,
     approval_line,
+    edit_text,
     new_version,
+    reconcile,
     submit,
     transition,
 )
@@ -111,14 +117,16 @@ def test_an_approved_draft_is_edited_as_a_new_version():
 def test_store_migrates_once(tmp_path):
     path = tmp_path / "cases.sqlite3"
     store = ReviewStore(path)
-    assert store.migrate() == len(MIGRATIONS)
+    assert store.migrate() == len(MIGRATIONS) + 1
     ReviewStore(path)  # reopening does not re-run them
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         columns = {r[1] for r in conn.execute("PRAGMA table_info(versions)")}
         revision = conn.execute("SELECT version_num FROM alembic_version_reviews").fetchone()[0]
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     assert {"cases", "versions", "review_events"} <= tables and "user_name" in columns and "user" not in columns
-    assert revision == "reviews_0002"
+    assert {"edited_by", "edited_at"} <= columns
+    assert (revision, user_version) == ("reviews_0003", len(MIGRATIONS) + 1)  # the legacy list, then reviews_0003
 
 
 def test_a_case_store_written_before_alembic_opens_with_its_cases_kept(tmp_path):
@@ -133,11 +141,12 @@ def test_a_case_store_written_before_alembic_opens_with_its_cases_kept(tmp_path)
                  "user_name) VALUES (1, 1, '2026-01-01', 'old text', 'drafting', 'dan', '[]', '[]', 'dan')")
     conn.close()
     store = ReviewStore(path)
-    assert store.migrate() == len(MIGRATIONS)
+    assert store.migrate() == len(MIGRATIONS) + 1
     (case,) = store.cases()
     assert (case["title"], case["received"], case["version_number"], case["version_state"]) == (
         "Old case", None, 1, DRAFTING)
-    assert store.version(case["version_id"]).text == "old text"
+    old = store.version(case["version_id"])
+    assert (old.text, old.edited_by, old.edited_at) == ("old text", None, None)  # from before edits were kept
     v = store.submit(case["version_id"], DAN, text="new text")
     assert v.state == IN_REVIEW and [e["action"] for e in store.events()] == ["submit"]
 
@@ -181,3 +190,88 @@ def test_cases_list_their_dates_and_latest_version(tmp_path, database_url):
         store.case(999)
     with pytest.raises(KeyError):
         store.set_case_dates(999, received=None, regime=None, nation=None, extension=None, due=None)
+
+
+def test_a_version_s_text_may_change_only_while_it_is_drafted_or_returned_and_only_by_a_drafter():
+    v = edit_text(Version(1, 1, "first"), "second", DAN, AT)
+    assert (v.text, v.edited_by, v.edited_at, v.state) == ("second", "dan", AT, DRAFTING)
+    returned, _ = transition(_in_review(), "request_changes", RITA, AT, comment="Q2")
+    assert edit_text(returned, "fixed", DAN, AT).text == "fixed"
+    with pytest.raises(ReviewError, match="in review: its text cannot be changed"):
+        edit_text(_in_review(), "x", DAN, AT)
+    approved, _ = transition(_in_review(), "approve", RITA, AT)
+    with pytest.raises(ReviewError, match="approved: .* a change starts a new version"):
+        edit_text(approved, "x", DAN, AT)
+    with pytest.raises(ReviewError, match="not a drafter"):
+        edit_text(Version(1, 1, "first"), "x", RITA, AT)
+    assert edit_text(Version(1, 1, "same"), "same", DAN, AT) is None  # nothing to write
+    # another officer saved since this editor loaded "first": not overwritten
+    assert edit_text(Version(1, 1, "theirs"), "mine", DAN, AT, base="first") is None
+    assert edit_text(Version(1, 1, "first"), "mine", DAN, AT, base="first").text == "mine"
+
+
+def test_submitting_a_changed_text_records_who_edited_it():
+    v, _ = submit(Version(1, 1, "old", edited_by="ann", edited_at="t0"), DAN, AT, text="new")
+    assert (v.edited_by, v.edited_at) == ("dan", AT)
+    v, _ = submit(Version(1, 1, "same", edited_by="ann", edited_at="t0"), DAN, AT, text="same")
+    assert (v.edited_by, v.edited_at) == ("ann", "t0")
+
+
+@pytest.mark.parametrize(("stored", "base", "own", "what"), [
+    ("a", "a", "a", IN_STEP),
+    ("b", "a", "a", TAKE_STORED),  # only the other officer edited: their text
+    ("a", "a", "b", KEEP_OWN),  # only this session edited: its own, saved next
+    ("b", "a", "c", CONFLICT),  # both: neither is dropped
+    ("b", "a", "b", IN_STEP),  # both made the same text
+    ("b", None, "c", CONFLICT),  # this session never saw the stored text
+])
+def test_reconcile_takes_another_officer_s_edits_only_when_this_session_made_none(stored, base, own, what):
+    assert reconcile(stored, base, own) == what
+
+
+def test_the_store_saves_a_drafting_text_as_it_is_edited(tmp_path, database_url):
+    store = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)
+    v = store.start_case("FOI about drones", "draft one", DAN)
+    assert (v.edited_by, v.text) == ("dan", "draft one") and v.edited_at
+    other = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)  # another instance
+    sam = Actor("sam", frozenset({DRAFTER}))
+    saved = other.save_text(v.id, "draft two", sam, base="draft one")
+    assert (saved.text, saved.edited_by) == ("draft two", "sam")
+    assert store.version(v.id).text == "draft two"  # seen at once
+    stale = store.save_text(v.id, "dan's draft", DAN, base="draft one")  # dan started from the old text
+    assert (stale.text, stale.edited_by) == ("draft two", "sam")  # not overwritten: the caller sees theirs
+    assert store.save_text(v.id, "dan's draft", DAN).edited_by == "dan"  # without a base: saved
+    assert store.events(v.id) == []  # an edit is not a review step
+    with pytest.raises(ReviewError, match="not a drafter"):
+        store.save_text(v.id, "x", RITA)
+    store.submit(v.id, DAN, text="dan's draft")
+    with pytest.raises(ReviewError, match="in review"):
+        store.save_text(v.id, "late edit", DAN)
+    assert store.version(v.id).text == "dan's draft"  # a refused save changes nothing
+    with pytest.raises(KeyError):
+        store.save_text(999, "x", DAN)
+
+
+def test_the_edits_revision_upgrades_a_store_at_the_one_before_with_its_versions_kept(tmp_path, database_url):
+    """A store the release before left (at reviews_0002, a version in it) gains the columns; its version names no
+    editor until it is edited."""
+    from foi_precedent.db import Database, database_url_for
+    from foi_precedent.db.engine import _run_alembic
+
+    path = tmp_path / "cases.sqlite3"
+    db = Database("reviews", database_url_for(path, database_url), what="case store", legacy=MIGRATIONS, baseline=1)
+    with db.write() as conn:
+        if not db.sqlite:
+            conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
+        _run_alembic("reviews", conn, db.version_table, "upgrade", "reviews_0002")
+        conn.exec_driver_sql("INSERT INTO cases (created_at, title, user_name) VALUES ('2026-01-01', 'Old', 'dan')")
+        conn.exec_driver_sql("INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
+                             "overrides, user_name) VALUES (1, 1, '2026-01-01', 'old text', 'drafting', 'dan', '[]', "
+                             "'[]', 'dan')")
+    db.dispose()
+    store = ReviewStore(path, database_url=database_url)
+    assert store.migrate() == len(MIGRATIONS) + 1
+    (case,) = store.cases()
+    old = store.version(case["version_id"])
+    assert (old.text, old.edited_by, old.edited_at) == ("old text", None, None)
+    assert store.save_text(old.id, "new text", DAN).edited_by == "dan"
