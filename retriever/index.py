@@ -335,7 +335,7 @@ class PrecedentIndex:
 
             embedding_function = default_embedding_function(settings)
         settings.index_dir.mkdir(parents=True, exist_ok=True)
-        store = Store(settings.index_dir / STORE_FILE)
+        store = Store(settings.index_dir / STORE_FILE, database_url=settings.database_url)
         client = client if client is not None else _chroma_client(settings)
         try:
             collection = client.get_or_create_collection(

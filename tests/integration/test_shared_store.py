@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import pytest
 
@@ -144,6 +145,23 @@ def test_an_ingest_through_the_real_index_puts_its_letters_in_postgresql(pg_url,
     assert again.stats()["letters"] == 2 and not again.dirty
     assert again.ingest_paths([folder]).unchanged == 2
     again.close()
+
+
+def test_the_index_opens_the_database_its_settings_name(pg_url, tmp_path, monkeypatch):
+    """Settings.database_url, not only the environment variable: a Settings made with a URL (PRECEDENT_DATABASE_URL
+    unset) puts the ingested letters in that database."""
+    monkeypatch.delenv("PRECEDENT_DATABASE_URL", raising=False)
+    settings = replace(Settings.from_env(), database_url=pg_url)
+    folder = tmp_path / "letters"
+    write_letter(folder, "a.md", "FOI-PG-1", TASER)
+    index = PrecedentIndex.open(settings, embedding_function=FakeEmbeddingFunction())
+    assert index.ingest_paths([folder]).letters == 1
+    index.close()
+
+    assert not (settings.index_dir / STORE_FILE).exists()  # not the embedded SQLite store
+    seen = Store("unused", database_url=pg_url)
+    assert [letter.reference for letter in seen.letters()] == ["FOI-PG-1"]
+    seen.close()
 
 
 def _unreachable() -> str:
