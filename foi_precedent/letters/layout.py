@@ -54,7 +54,9 @@ _DECISION = re.compile(
 _RESPONSE_START = re.compile(
     r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?|information (disclosed|released)|"
     r"we (?:answered|replied|responded)|(?:our )?response to your (?:request|questions?|enquiry|email)|"
-    r"details of (?:the |our )?response|summary of (?:the |our )?response|[\w&.' ]{2,40} response|"
+    r"details of (?:the |our )?response|summary of (?:the |our )?response|[\w&.'\u2019 ]{2,40} response|"
+    r"response \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|i can now respond as follows|[\w&.'\u2019 ]{2,40} response was as follows|"
+    r"outcome|"
     r"(?:please find )?(?:our|the) response(?: to your (request|questions))? (is|are)?\s*(below|as follows))\s*:?\s*$",
     re.I,
 )

@@ -463,3 +463,14 @@ def test_a_response_to_your_request_heading_after_questions_numbered_without_sto
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2"]
     assert all(treatments(q) == {"cost_limit"} and q.exemptions == ("s12",) for q in letter.questions)
+
+
+@pytest.mark.parametrize("heading", ["Response 15-07-2024", "I can now respond as follows:",
+                                     "The University\u2019s response was as follows:", "Outcome"])
+def test_response_headings_published_replies_use(heading):
+    text = (f"FOI request - fly-tipping\n1. The cost of clearing fly-tipping.\n2. The number of cases.\n{heading}\n"
+            "1. We do not record these costs: information not held.\n2. 171 cases were reported.\n")
+    letter = parse_text(text)
+    assert treatments(letter.question("1")) == {"not_held"}
+    assert treatments(letter.question("2")) == {"disclosed"}
+    assert "fly-tipping" in letter.question("1").text
