@@ -38,7 +38,8 @@ _NOT_HELD = re.compile(
     r"\bno (?:such )?(?:recorded )?(?:records?|data|documents?|documentation)\b (?:(?:is|are|was|were) )?(?:held|found|"
     r"exists?|located|recorded|identified)|(?:have|hold|holds|there (?:is|are|were)) no (?:such )?(?:recorded )?"
     r"(?:information|records?|data|documents?|documentation)\b|(?:does|do|did) not (?:exist|collect|capture)|"
-    r"(?:is|are|was|were) not (?:captured|collected)\b|\bnil return",
+    r"(?:is|are|was|were) not (?:captured|collected)\b|\bnil return|"
+    r"(?:has|have) not (?:received|issued|sent|produced|commissioned|created) any\b",
     re.I,
 )
 _PUBLIC_DOMAIN_STRONG = re.compile(

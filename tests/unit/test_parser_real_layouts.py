@@ -330,6 +330,7 @@ def one_answer(answer: str, question: str = "How many depots do you run?"):
     ("We do not collect this data.", {"not_held"}),
     ("There are no such documents.", {"not_held"}),
     ("Nil return.", {"not_held"}),
+    ("The Trust has not received any correspondence from the Inquiry to date.", {"not_held"}),
     ("I have enclosed a copy of the policy.", {"disclosed"}),
 ])
 def test_treatment_wording_published_replies_use(answer, expected):
