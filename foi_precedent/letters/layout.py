@@ -538,3 +538,12 @@ def numbered_bullets(lines: list[str], asked: set[str]) -> list[str]:
     for n, i in enumerate(bullets, start=1):
         out[i] = f"{n}. " + _BULLET.sub("", lines[i])
     return out
+
+
+_LIST_ITEM = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013]|\(?[a-h][.)])\s+(?=\S)")
+
+
+def list_item(line: str) -> str:
+    """The text of a bulleted or lettered list item ('- 117.', 'b) The number ...'), or '' for another line."""
+    m = _LIST_ITEM.match(line.strip())
+    return line.strip()[m.end():].strip() if m else ""

@@ -56,6 +56,7 @@ from foi_precedent.letters.layout import (
     _split_inline,
     _split_sections,
     answers_line,
+    list_item,
     numbered_bullets,
     scoped_reading,
     trailing_reply,
@@ -227,6 +228,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         prev = answers.get(key)
         answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
 
+    order = _itemised(order, answers)
     reasons = _reason_paragraphs(sections["decision"])
     # what the letter says outside its labelled answers: its overall decision
     overall = _join(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)])
@@ -288,6 +290,25 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             q = Question(q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd)
         resolved.append(q)
     return resolved
+
+
+def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:
+    """A question that lists what it asks for ("please provide at minimum: - the total ... - the number ...") answered
+    by as many items in the same order ("As follows: - 117. - 58."): each item is a question of its own with its
+    own answer. ``answers`` gains their entries."""
+    out: list[_Block] = []
+    for b in order:
+        asked = [x for x in b.body if x and list_item(x)]
+        given = [x for x in answers.get(b.key, ("", ""))[1].split("\n") if x.strip() and list_item(x.strip())]
+        if b.section != "request" or len(asked) < 2 or len(asked) != len(given):
+            out.append(b)
+            continue
+        for letter, (item, reply) in zip("abcdefghijklmnopqrstuvwxyz", zip(asked, given, strict=True), strict=False):
+            key = (b.key[0], b.key[1] + letter + "*")  # not a label the letter uses
+            text = list_item(item)
+            out.append(_Block(label=f"{b.label}{letter}", key=key, head=text, section="request"))
+            answers[key] = (text, list_item(reply.strip()))
+    return out
 
 
 def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions: list[str],

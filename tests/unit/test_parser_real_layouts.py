@@ -475,3 +475,24 @@ def test_response_headings_published_replies_use(heading):
     assert treatments(letter.question("1")) == {"not_held"}
     assert treatments(letter.question("2")) == {"disclosed"}
     assert "fly-tipping" in letter.question("1").text
+
+
+def test_a_question_that_lists_what_it_asks_for_answered_item_by_item():
+    text = ("Request\n1. A copy of the latest enforcement report.\n2. If the report is exempt, please provide at "
+            "minimum:\n- The total number of live cases\n- The number of new cases\n- Any policy updates in the "
+            "report\nResponse\n1. The report is exempt under Regulation 12(5)(b) of the Environmental Information "
+            "Regulations.\n2. As follows:\n- 117.\n- 58.\n- The Council does not hold this information.\n")
+    letter = parse_text(text)
+    got = [(q.text, treatments(q)) for q in letter.questions]
+    assert got == [("A copy of the latest enforcement report.", {"withheld"}),
+                   ("The total number of live cases", {"disclosed"}),
+                   ("The number of new cases", {"disclosed"}),
+                   ("Any policy updates in the report", {"not_held"})]
+
+
+def test_a_list_under_a_question_answered_as_a_whole_stays_one_question():
+    text = ("Request\n1. Please provide, for 2022:\n- the number of stops\n- the number of arrests\nResponse\n"
+            "1. Please see the attached spreadsheet.\n")
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1"]
+    assert treatments(letter.questions[0]) == {"disclosed"}
