@@ -85,8 +85,8 @@ _RELEASED = re.compile(
 _NOT_RELEASED = re.compile(r"\b(?:unable|not able|cannot|can't|can not|not|won't|will not|declin\w+|refus\w+)\b[^.]{0,40}?"
                            r"\b(?:disclose|provide|release|supply)", re.I)
 _FIGURE = re.compile(r"(?<![\w($.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])")
-_SEE_OTHER = re.compile(r"\b(?:see|refer to) (?:the )?(?:answer|response|reply)? ?(?:to|for|at)? ?(?:q|question)\s?(\d{1,2}[a-z]?)",
-                        re.I)
+# "See Q2", "please refer to the answer to question 3", "See answer and table in Q3 below"
+_SEE_OTHER = re.compile(r"\b(?:see|refer to)\b[^.\n]{0,30}?\b(?:q|question)\s?(\d{1,2}[a-z]?)\b", re.I)
 
 
 # --- per-question classification -----------------------------------------------------------------

@@ -286,7 +286,9 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
     for q in questions:
         m = _SEE_OTHER.search(q.answer)
         target = by_number.get(m.group(1).lower()) if m else None
-        if target and target is not q and q.treatments == (Treatment.OTHER,):
+        # an answer that is only the referral ("See answer and table in Q3 below") reads as the answer it names
+        only_referral = m is not None and len(q.answer) <= 80
+        if target and target is not q and (q.treatments == (Treatment.OTHER,) or only_referral):
             q = Question(q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd)
         resolved.append(q)
     return resolved

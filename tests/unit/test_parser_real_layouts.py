@@ -496,3 +496,11 @@ def test_a_list_under_a_question_answered_as_a_whole_stays_one_question():
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1"]
     assert treatments(letter.questions[0]) == {"disclosed"}
+
+
+def test_an_answer_that_only_refers_to_another_reads_as_that_answer():
+    text = ("Request\n1. The number of requests received.\n2. The number of requests answered late.\nResponse\n"
+            "1. See answer and table in Q2 below\n2. 1,204 requests were received and 37 were answered late.\n"
+            "The annual figures are publicly available at https://www.example.gov.uk/foi-statistics\n")
+    letter = parse_text(text)
+    assert treatments(letter.question("1")) == treatments(letter.question("2")) == {"disclosed", "public_domain"}
