@@ -1,5 +1,5 @@
 """Draft: a request in; its case and clock; precedent beside each question; a draft streamed, edited, re-checked,
-reviewed, sent, exported."""
+reviewed, sent, exported. On a case, each edit is saved where the team sees it, and the case is in the URL."""
 
 from datetime import date
 
@@ -8,7 +8,19 @@ import streamlit as st
 from foi_precedent.cases import case_list as cl
 from foi_precedent.cases.case_list import CaseDates
 from foi_precedent.cases.clock import Nation, default_nation, describe, extension_notice, working_days_left
-from foi_precedent.cases.review import APPROVED, CHANGES_REQUESTED, DRAFTING, IN_REVIEW, SENT, STATE_WORDS
+from foi_precedent.cases.review import (
+    APPROVED,
+    CHANGES_REQUESTED,
+    CONFLICT,
+    DRAFTING,
+    IN_REVIEW,
+    IN_STEP,
+    KEEP_OWN,
+    SENT,
+    STATE_WORDS,
+    TAKE_STORED,
+    reconcile,
+)
 from foi_precedent.drafting.letter import letter_form
 from foi_precedent.errors import PrecedentError
 from foi_precedent.identity import DRAFTER
@@ -26,6 +38,7 @@ MODES = {"Model": "model", "Precedent only": "precedent"}
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 REGIMES = [r.value for r in (Regime.FOIA, Regime.FOISA, Regime.EIR)]
 NONE = cl.NO_EXTENSION
+CASE_PARAM = "case"  # the open case in the URL (?case=12), so a reload or a shared link opens it again
 app = services()
 audit = audit_log(app)  # entries in the signed-in user's name
 user = signed_in_user(app.settings)
@@ -40,7 +53,67 @@ def _reset_draft(keep_case: bool = False) -> None:
         S.pop(key, None)
     if not keep_case:
         S.pop("draft.version_id", None)
+        S.pop("draft.base", None)
+        st.query_params.pop(CASE_PARAM, None)
     S["draft.reviews"] = {}
+
+
+# --- the draft's text, kept in the store as it is edited -------------------------------------------------
+
+
+def _loaded(version) -> None:
+    """The editor shows ``version``'s stored text, and this session has now seen it."""
+    if S.get("draft.text") != version.text:
+        S["draft.text"] = version.text
+    S["draft.base"] = (version.id, version.text)
+
+
+def _base(version_id: int) -> str | None:
+    """The stored text this session last saved or loaded for the version (None: it has seen none)."""
+    base = S.get("draft.base")
+    return base[1] if base and base[0] == version_id else None
+
+
+def _save_text() -> None:
+    """The draft changed (an edit, a generated draft): a case version being drafted keeps it in the store at once,
+    where other officers see it. Another officer's text saved since this session's is not overwritten: the store
+    refuses (``base``), and the page shows both (``_sync``)."""
+    version_id = S.get("draft.version_id")
+    if version_id is None or not drafter:
+        return
+    text = S.get("draft.text", "")
+    try:
+        saved = app.reviews.save_text(version_id, text, actor, base=_base(version_id))
+    except PrecedentError as exc:
+        S["draft.save_error"] = f"Your edit was not saved: {exc}"
+        return
+    if saved.text == text:
+        S["draft.base"] = (version_id, text)
+
+
+def _sync(version):
+    """A case version being drafted, as this run finds it in the store: another officer's edits are taken when
+    this session made none since; when both did, this session's text is kept and the other version returned, to
+    be shown beside it (neither is dropped without the officer saying so)."""
+    what = reconcile(version.text, _base(version.id), S.get("draft.text", ""))
+    if what == IN_STEP:
+        S["draft.base"] = (version.id, version.text)
+    elif what == TAKE_STORED:
+        _loaded(version)
+        S["draft.taken"] = cl.saved_words(version)
+    elif what == KEEP_OWN:  # an edit not saved yet (a cancelled draft, a failed save): save it now
+        _save_text()
+    return version if what == CONFLICT else None
+
+
+def _load_theirs(version_id: int) -> None:
+    _loaded(app.reviews.version(version_id))
+
+
+def _keep_mine(version_id: int, theirs: str) -> None:
+    """Save this session's text over the other officer's (the text the warning showed; a newer one still wins)."""
+    S["draft.base"] = (version_id, theirs)
+    _save_text()
 
 
 # --- the case: its dates and the clock -------------------------------------------------------------
@@ -102,6 +175,25 @@ def _start_case() -> None:
         S["draft.case_error"] = str(exc)
     else:
         S["draft.version_id"] = version.id
+        S["draft.base"] = (version.id, version.text)
+
+
+def _open_from_url() -> None:
+    """A fresh session (a reload, a shared link) with ``?case=`` opens that case's latest version."""
+    value = st.query_params.get(CASE_PARAM)
+    if not value or "draft.plan" in S:
+        return
+    case_id = cl.case_id_from_param(value)
+    try:
+        version_id = cl.latest_version_id(app.reviews.case(case_id)) if case_id is not None else None
+    except KeyError:
+        version_id = None
+    if version_id is None:
+        st.error(f"There is no case {escape_markdown(value)} in this case store: the link may be wrong or old. "
+                 "Open a case on the Cases page, or start one here.")
+        st.query_params.pop(CASE_PARAM, None)
+        return
+    _open_case(version_id)
 
 
 def _open_case(version_id: int) -> None:
@@ -118,7 +210,8 @@ def _open_case(version_id: int) -> None:
         return
     _reset_draft()
     S["draft.request"], S["draft.plan"], S["draft.request_text"] = request, plan, request.text
-    S["draft.version_id"], S["draft.text"] = version.id, version.text
+    S["draft.version_id"] = version.id
+    _loaded(version)
     _default_dates(plan)
     _load_dates(CaseDates.from_case(case))
     _check(version.text)
@@ -127,6 +220,7 @@ def _open_case(version_id: int) -> None:
 def _cancel() -> None:
     S["draft.cancelled"] = True
     S["draft.text"] = S.get("draft.partial", "") or S.get("draft.text", "")
+    _save_text()
 
 
 def _precedent_only() -> None:
@@ -166,6 +260,7 @@ def _submit() -> None:
         title = signoff.case_title(S["draft.request"], S.get("draft.authority"))
         version_id = signoff.start_case(app.reviews, title, S["draft.text"], actor, _dates()).id
         S["draft.version_id"] = version_id
+        S["draft.base"] = (version_id, S["draft.text"])
     stored = signoff.version_overrides(audit, version_id)
     flags, overrides = signoff.submitted_flags(S.get("draft.check"), S["draft.reviews"], stored)
     return app.reviews.submit(version_id, actor, text=S["draft.text"], flags=flags, overrides=overrides)
@@ -197,10 +292,12 @@ def _generate(mode: str) -> None:
         S["draft.error"] = str(job.error)
         if text:
             S["draft.text"] = text
+            _save_text()
         return
     result = job.result
     S["draft.result"] = result
     S["draft.text"] = result.draft
+    _save_text()  # a case version being drafted: the other officers see the new draft
     S["draft.check"] = ws.draft_check(result, _case_dates())  # drafting checked it already
 
 
@@ -211,6 +308,8 @@ st.caption("Paste or upload a request: each question is shown with the nearest p
 opening = S.pop("draft.open_version", None)  # a case opened on the Cases page
 if opening is not None:
     _open_case(opening)
+else:
+    _open_from_url()
 if not drafter:
     st.info(f"{escape_markdown(user.name)} is not a drafter: you can read cases and check drafts here, but not draft, "
             "override a flag, submit or send. Ask whoever runs Precedent to add you to PRECEDENT_DRAFTERS.")
@@ -247,8 +346,14 @@ if plan is None:
 
 version = app.reviews.version(S["draft.version_id"]) if S.get("draft.version_id") else None
 locked = version is not None and version.state != DRAFTING  # in review, returned, approved or sent
-if version is not None and (locked or "draft.text" not in S) and S.get("draft.text") != version.text:
-    S["draft.text"] = version.text
+conflict = None  # another officer's text of this version, saved while this session edited its own
+if version is not None:
+    if st.query_params.get(CASE_PARAM) != str(version.case_id):  # opened or started: a reload opens it again
+        st.query_params[CASE_PARAM] = str(version.case_id)
+    if locked or "draft.text" not in S:
+        _loaded(version)
+    else:
+        conflict = _sync(version)
 if "draft.received" not in S:  # the widgets were not on the last page shown: the case's dates, or today's
     _default_dates(plan)
     if version is not None:
@@ -316,6 +421,8 @@ with draft_col:
         cancel_slot.button("Cancel", width="stretch", key="draft.cancel", on_click=_cancel)
         _generate(mode)
         cancel_slot.empty()
+        if version is not None:  # the new draft was saved, unless another officer's edits came first
+            conflict = _sync(app.reviews.version(version.id))
     if S.pop("draft.cancelled", False):
         st.info("Drafting was cancelled. What had been written so far is in the editor.")
     if S.get("draft.error"):
@@ -341,8 +448,22 @@ with draft_col:
             st.caption(escape_markdown(result.composition.summary()) + " Each answer the model wrote was read back "
                        "and kept only where it says what precedent decided.")
 
-    st.text_area("Draft letter (edit freely; your changes are kept)", key="draft.text", height=560,
-                 disabled=locked or not drafter)
+    if S.get("draft.save_error"):
+        st.error(escape_markdown(S.pop("draft.save_error")))
+    if S.get("draft.taken"):
+        st.info(f"This draft now has the edits {escape_markdown(S.pop('draft.taken'))} saved. Re-check it to see "
+                "its flags.")
+    if conflict is not None:
+        st.warning(f"{escape_markdown(cl.saved_words(conflict))} saved another text of this draft while you were "
+                   "editing it. Yours is below and is not saved: load theirs (yours is lost), or keep yours (it "
+                   "replaces theirs for everyone).")
+        k1, k2 = st.columns(2)
+        k1.button("Load their text", key="draft.load_theirs", width="stretch", on_click=_load_theirs,
+                  args=(conflict.id,))
+        k2.button("Keep mine", key="draft.keep_mine", width="stretch", on_click=_keep_mine,
+                  args=(conflict.id, conflict.text))
+    st.text_area("Draft letter (edit freely; on a case, each change is saved for the team)", key="draft.text",
+                 height=560, disabled=locked or not drafter, on_change=_save_text)
     if st.button("Re-check the draft", width="stretch", key="draft.recheck",
                  disabled=locked or not S.get("draft.text")):
         _check(S["draft.text"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from foi_precedent.cases.clock import (
     DueDate,
@@ -133,6 +133,25 @@ class CaseRow:
     @property
     def state_words(self) -> str:
         return STATE_WORDS.get(self.state, self.state)
+
+
+def saved_words(version: Version) -> str:
+    """Who last saved a version's text and when, as the Draft page names another officer's edits."""
+    who = version.edited_by or version.drafted_by or "another officer"
+    if not version.edited_at:
+        return who
+    try:
+        at = datetime.fromisoformat(version.edited_at)
+    except ValueError:
+        return f"{who} at {version.edited_at}"
+    zone = " UTC" if at.utcoffset() is not None and not at.utcoffset() else ""
+    return f"{who} at {at:%H:%M:%S}{zone} on {at.day} {at:%B %Y}"
+
+
+def case_id_from_param(value: str | None) -> int | None:
+    """The case a URL's ``?case=`` names (the Draft page puts it there), or None for anything but a case number."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else None
 
 
 def latest_version_id(case: Mapping) -> int | None:

@@ -1,6 +1,7 @@
 """Cases and the clock in the app: a case's received date, regime, nation and extension on the Draft page, its due
 date and working days left, the extension notice; the Cases page; two officers' sessions on one store seeing each
-other's overrides and states; Mark as sent; what each role may do."""
+other's overrides, states and edits (and neither's edits silently lost); the open case in the URL; Mark as sent;
+what each role may do."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from foi_precedent.errors import ReviewError
 from foi_precedent.identity import DRAFTER, User
 from foi_precedent.ui import signin
 from foi_precedent.ui.signoff import actor
-from tests.ui.conftest import FakeServices
+from foi_precedent.ui.state import SERVICES_KEY
+from tests.ui.conftest import APP, FakeServices
 from tests.ui.test_app_draft import _generate, _markdown, _with_precedents
 
 CASES_PAGE = "app_pages/cases.py"
@@ -57,8 +59,7 @@ def _run(at, as_user=None, name: str | None = None):
 
 
 def _started(app_test, received: date | None = None, cut: bool = False):
-    """A precedent-only draft (with its complaint rights cut, so it has a flag to override) started as a case. The
-    store keeps a drafting version's text as it was started (and submitted), so the cut comes first."""
+    """A precedent-only draft (with its complaint rights cut, so it has a flag to override) started as a case."""
     at = _generate(_with_precedents(app_test), mode="Precedent only")
     if cut:
         _cut_complaint_rights(at)
@@ -209,6 +210,107 @@ def test_two_sessions_on_one_store_see_each_others_overrides_and_states(app_test
     assert other.reviews.version(1).state == APPROVED
     _run(alice, team, "alice")
     assert any("Approved by bob" in s.value for s in alice.success)  # alice's session sees bob's approval
+
+
+def _edit(at, text: str):
+    at.text_area(key="draft.text").input(text)
+    return _run(at)
+
+
+def _conflicts(at) -> list[str]:
+    return [w.value for w in at.warning if "saved another text of this draft" in w.value]
+
+
+def test_two_sessions_share_a_drafting_text_as_it_is_edited_and_neither_loses_an_edit(app_test, fake_services, team,
+                                                                                       database_url):
+    first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
+    fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance
+    alice = _started(app_test)
+    team("bob")
+    bob = _open(app_test(CASES_PAGE, services=other), 1)
+    text = bob.text_area(key="draft.text").value
+    assert text == first.reviews.version(1).text
+
+    # alice edits: saved at once, and bob's page takes it on its next run (he has not edited)
+    _edit(_run(alice, team, "alice"), text + "\n\nP.S. from alice")
+    stored = other.reviews.version(1)
+    assert stored.text.endswith("P.S. from alice") and stored.edited_by == "alice" and stored.edited_at
+    _run(bob, team, "bob")
+    assert bob.text_area(key="draft.text").value.endswith("P.S. from alice")
+    assert any(i.value.startswith("This draft now has the edits alice at") for i in bob.info)
+    assert not _conflicts(bob)
+
+    # both edit: bob saves first; alice's later save does not overwrite his, she keeps hers and is told whose
+    # text is in the store and when
+    _edit(bob, text + "\n\nP.S. from bob")
+    team("alice")
+    _edit(alice, text + "\n\nP.S. alice again")
+    assert first.reviews.version(1).text.endswith("P.S. from bob")
+    assert alice.text_area(key="draft.text").value.endswith("P.S. alice again")
+    [warning] = _conflicts(alice)
+    assert warning.startswith("bob at ") and "UTC on" in warning
+    alice.button(key="draft.load_theirs").click()
+    _run(alice)
+    assert alice.text_area(key="draft.text").value.endswith("P.S. from bob") and not _conflicts(alice)
+
+    # again, and this time alice keeps hers: it replaces bob's, and bob's page (no edit since) takes it
+    _edit(_run(bob, team, "bob"), text + "\n\nbob 2")
+    team("alice")  # her page has not run since bob's edit
+    _edit(alice, text + "\n\nalice 3")
+    assert _conflicts(alice) and first.reviews.version(1).text.endswith("bob 2")
+    alice.button(key="draft.keep_mine").click()
+    _run(alice)
+    assert first.reviews.version(1).text.endswith("alice 3") and not _conflicts(alice)
+    _run(bob, team, "bob")
+    assert bob.text_area(key="draft.text").value.endswith("alice 3") and not _conflicts(bob)
+
+    # a generated draft is saved when it finishes
+    _run(alice, team, "alice")
+    alice.button(key="draft.generate").click()
+    _run(alice)
+    assert first.reviews.version(1).text == alice.text_area(key="draft.text").value
+    assert "alice 3" not in first.reviews.version(1).text
+    _run(bob, team, "bob")
+    assert bob.text_area(key="draft.text").value == first.reviews.version(1).text
+
+
+def _fresh(fake_services, case: str):
+    """A new browser session at ``/?case=...``: a reload, or a link another officer sent."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state[SERVICES_KEY] = fake_services
+    at.query_params["case"] = case
+    return _run(at)
+
+
+def test_the_open_case_is_in_the_url_and_a_reload_opens_it_again(app_test, fake_services):
+    at = _started(app_test, received=LONG_AGO)
+    assert at.query_params.get("case") == "1"
+    _edit(at, at.text_area(key="draft.text").value + "\n\nAn edit before the reload.")
+
+    again = _fresh(fake_services, "1")
+    assert "Case 1, version 1" in _markdown(again)
+    assert again.text_area(key="draft.text").value.endswith("An edit before the reload.")
+    assert again.date_input(key="draft.received").value == LONG_AGO
+    assert "5 questions and their precedents" in [s.value for s in again.subheader]
+    assert again.query_params.get("case") == "1"
+
+    _started(app_test)  # a second case; opening it from the Cases page puts it in the URL
+    opened = _open(_run(app_test(CASES_PAGE)), 2)
+    assert "Case 2, version 1" in _markdown(opened) and opened.query_params.get("case") == "2"
+    opened.button(key="draft.find").click()  # a new request is not the case
+    _run(opened)
+    assert "case" not in opened.query_params
+
+
+@pytest.mark.parametrize("case", ["99", "abc"])
+def test_a_url_naming_no_case_is_one_clear_error(fake_services, case):
+    at = _fresh(fake_services, case)
+    assert [e.value for e in at.error] == [f"There is no case {case} in this case store: the link may be wrong or "
+                                           "old. Open a case on the Cases page, or start one here."]
+    assert "case" not in at.query_params
+    assert at.text_area(key="draft.request_text").value in ("", None)  # the page is there to start afresh
 
 
 def test_mark_as_sent_records_who_and_freezes_the_letter(app_test, fake_services, team):
