@@ -122,7 +122,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         cites = _cited(seg, accessible)
         otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
         other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text not in NOT_HELD_EXCEPTIONS
-                       and not table.is_ncnd_subsection(c.text)]
+                       and not table.is_ncnd_subsection(c.text) and not _routes_to_eir(c, seg)]
         # each pattern is searched once per segment (this loop is most of a parse)
         is_ncnd = bool(_NCND.search(seg))
         vexatious = bool(_VEXATIOUS.search(seg))
@@ -305,10 +305,19 @@ def _cited(text: str, accessible: str = "s21"):
             and not of_another_enactment(text, c)]
 
 
+def _routes_to_eir(citation, text: str) -> bool:
+    """FOIA s39 / FOISA s39(2) cited to answer under the Environmental Information Regulations instead: a routing
+    of the request, not a refusal of the information."""
+    return citation.section == "s39" and bool(_ENVIRONMENTAL.search(text))
+
+
+_ENVIRONMENTAL = re.compile(r"environmental information|\bEI\(?S\)?Rs?\b|\bEIRs?\b")
+
+
 def _question_exemptions(answer, reason, treatments, letter_exemptions, accessible="s21") -> list[str]:
-    cited = [c.text for c in _cited(answer, accessible)]
+    cited = [c.text for c in _cited(answer, accessible) if not _routes_to_eir(c, answer)]
     if not cited and reason:
-        cited = [c.text for c in _cited(reason, accessible)]
+        cited = [c.text for c in _cited(reason, accessible) if not _routes_to_eir(c, reason)]
     out: list[str] = []
     for e in cited:
         bare = section_of(e) == e

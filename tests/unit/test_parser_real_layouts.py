@@ -504,3 +504,12 @@ def test_an_answer_that_only_refers_to_another_reads_as_that_answer():
             "The annual figures are publicly available at https://www.example.gov.uk/foi-statistics\n")
     letter = parse_text(text)
     assert treatments(letter.question("1")) == treatments(letter.question("2")) == {"disclosed", "public_domain"}
+
+
+def test_section_39_cited_to_answer_under_the_eir_is_no_refusal():
+    text = ("Request\n1. A full list of all rail track locations.\nResponse\n1. Please find attached a spreadsheet "
+            "that contains the information you have requested. Section 39 of the Freedom of Information Act "
+            "exempts environmental information from the Act, so we have answered under the EIR.\n")
+    q = parse_text(text).questions[0]
+    assert treatments(q) == {"disclosed"}
+    assert q.exemptions == ()
