@@ -427,7 +427,7 @@ def answers_line(line: str) -> bool:
     """A line that replies (a reply's opening, or treatment wording in a line that does not ask)."""
     if _REPLY_CUE.match(line):
         return True
-    if _ASKS.search(line):
+    if _ASKS.search(line) and not re.match(r"please (?:note|see|find|be aware|refer)\b", line, re.I):
         return False
     return any(p.search(line) for p in (_NOT_HELD, _PUBLIC_DOMAIN_STRONG, _COST, _NCND, _WITHHELD))
 
@@ -547,3 +547,21 @@ def list_item(line: str) -> str:
     """The text of a bulleted or lettered list item ('- 117.', 'b) The number ...'), or '' for another line."""
     m = _LIST_ITEM.match(line.strip())
     return line.strip()[m.end():].strip() if m else ""
+
+
+def interleaved(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Questions asked and answered in turn with no labels ("Please state the reason for the arrest." then the
+    reply, then the next question): (question, its reply's lines) for each, or [] unless there are two or more and
+    every question has a reply that answers (a reply's opening or treatment words)."""
+    pairs: list[tuple[str, list[str]]] = []
+    for line in lines:
+        asks = _STRONG_ASK.search(re.sub(r"^pleases\b", "please", line, flags=re.I)) and not answers_line(line)
+        if asks:
+            pairs.append((line, []))
+        elif pairs:
+            pairs[-1][1].append(line)
+    # (the last may have none: a letter cut off after the question)
+    if len(pairs) < 2 or not all(any(answers_line(x) for x in reply) for _, reply in pairs[:-1]) or \
+            (pairs[-1][1] and not any(answers_line(x) for x in pairs[-1][1])):
+        return []
+    return pairs

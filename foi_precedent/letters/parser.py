@@ -56,6 +56,7 @@ from foi_precedent.letters.layout import (
     _split_inline,
     _split_sections,
     answers_line,
+    interleaved,
     list_item,
     numbered_bullets,
     scoped_reading,
@@ -315,9 +316,18 @@ def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str
 
 def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions: list[str],
                   accessible: str = "s21") -> list[Question]:
-    """A letter with no labelled questions: the items of its request (bullets, letters, 'Firstly'), or the
-    request as one question, each with the decision the response gives as a whole. None when there is no
-    decision to read (then the text is not a reply)."""
+    """A letter with no labelled questions: each question asked and answered in turn, or the items of its request
+    (bullets, letters, 'Firstly'), or the request as one question, each with the decision the response gives as a
+    whole. None when there is no decision to read (then the text is not a reply)."""
+    if not sections["request"]:
+        pairs = interleaved([x for x in sections["pre"] + sections["decision"] + sections["response"] if x])
+        if pairs:  # "Please state the reason ... / The reason is in the public domain ... / Please state ..."
+            out, previous = [], ()
+            for n, (asked, replied) in enumerate(pairs, start=1):
+                q = _classify(f"Item {n}", asked, _join(replied), None, letter_exemptions, previous, accessible)
+                previous = q.pointers or previous
+                out.append(q)
+            return out
     request = [x for x in sections["request"] if x]
     answer = _join(sections["decision"] + sections["response"])
     if not request and sections["pre"] and sections["closing"] and sections["response"]:

@@ -513,3 +513,19 @@ def test_section_39_cited_to_answer_under_the_eir_is_no_refusal():
     q = parse_text(text).questions[0]
     assert treatments(q) == {"disclosed"}
     assert q.exemptions == ()
+
+
+def test_questions_asked_and_answered_in_turn_without_labels():
+    text = ("FOI reference 123/23\nThe force arrested a girl at her home last week.\n"
+            "Please state the exact reason for the arrest.\nPlease note that this information is readily available "
+            "in the public domain via a press release from the force.\nPleases state what police station she was "
+            "taken to.\nThe force is unable to provide the information requested as this is exempt by virtue of "
+            "Section 30(1)(a).\nPlease see Appendix A for the full explanation.\nPlease state the badge number of the "
+            "officer.\nThe force is unable to provide the information requested as this is exempt by virtue of "
+            "Section 40(2) - Personal Information.\nPlease can you state the law and sect\n")
+    letter = parse_text(text)
+    got = [(q.text[:30], treatments(q), q.exemptions) for q in letter.questions]
+    assert got[:3] == [("Please state the exact reason ", {"public_domain"}, ()),
+                       ("Pleases state what police stat", {"withheld"}, ("s30(1)(a)",)),
+                       ("Please state the badge number ", {"withheld"}, ("s40(2)",))]
+    assert len(letter.questions) == 4  # the last, cut off, has no answer
