@@ -565,3 +565,29 @@ def interleaved(lines: list[str]) -> list[tuple[str, list[str]]]:
             (pairs[-1][1] and not any(answers_line(x) for x in pairs[-1][1])):
         return []
     return pairs
+
+
+_HEADER_CELL = re.compile(r"\(\s*q(?:uestion)?\s?(\d{1,2}[a-z]?)\s*\)", re.I)
+
+
+def table_columns(lines: list[str]) -> dict[str, list[str]]:
+    """A table of answers saved as text, one cell a line ending with '|' and rows parted by a lone '|', whose header
+    names the questions ("Name (Q1) |", "Hearing date (Q3) |"): each question's cells by its number, or {}."""
+    rows: list[list[str]] = []
+    current: list[str] | None = None
+    for line in (x.strip() for x in lines):
+        if line == "|":
+            current = []
+            rows.append(current)
+        elif current is not None and line:
+            current.append(line.rstrip("|").strip())
+    rows = [r for r in rows if r]
+    for i, row in enumerate(rows):
+        numbers = [_HEADER_CELL.search(cell) for cell in row]
+        if len(row) >= 2 and all(numbers):
+            out: dict[str, list[str]] = {m.group(1).lower(): [] for m in numbers}
+            for data in rows[i + 1:]:
+                for m, cell in zip(numbers, data, strict=False):
+                    out[m.group(1).lower()].append(cell)
+            return out
+    return {}

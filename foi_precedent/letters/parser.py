@@ -60,6 +60,7 @@ from foi_precedent.letters.layout import (
     list_item,
     numbered_bullets,
     scoped_reading,
+    table_columns,
     trailing_reply,
     unflatten,
 )
@@ -230,6 +231,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
 
     order = _itemised(order, answers)
+    tabled = _tabled(order, answers)
     reasons = _reason_paragraphs(sections["decision"])
     # what the letter says outside its labelled answers: its overall decision
     overall = _join(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)])
@@ -272,6 +274,10 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             questions.append(replace(shared_reading, label=b.label, text=question_text.strip()))
             continue
         q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
+        if b.key in tabled and answer and q.treatments == (Treatment.OTHER,):
+            # a table's cells with no treatment words ("Gross Misconduct", "Final Written Warning") are the information
+            q = replace(q, treatments=(Treatment.DISCLOSED,), evidence=answer.split("\n")[0][:300], confidence=0.6,
+                        review="read as disclosed from a table of answers: check it")
         if answer and q.review == "other: no treatment wording found" and overall and _POINTS_ELSEWHERE.search(answer):
             # an answer that says nothing of its own ("see the decision above"): the letter's overall decision
             whole = _classify(b.label, question_text, overall, None, letter_exemptions, (), accessible, shared=True)
@@ -293,6 +299,23 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             q = Question(q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd)
         resolved.append(q)
     return resolved
+
+
+def _tabled(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> set[tuple[str, str]]:
+    """Answers given as a table whose header names the questions ("Name (Q1) | Hearing date (Q3) |"): each question
+    takes its own column. ``answers`` is changed in place; returns the keys read from a table."""
+    by_number = {b.key[1]: b.key for b in order if b.key[0] in ("q", "n")}
+    done: set[tuple[str, str]] = set()
+    for key, (question_text, answer) in list(answers.items()):
+        columns = table_columns(answer.split("\n"))
+        if not columns or key in done:
+            continue
+        for number, cells in columns.items():
+            target = by_number.get(number)
+            if target is not None and cells:
+                answers[target] = (answers.get(target, (question_text, ""))[0], "\n".join(cells))
+                done.add(target)
+    return done
 
 
 def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:

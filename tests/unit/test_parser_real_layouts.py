@@ -529,3 +529,14 @@ def test_questions_asked_and_answered_in_turn_without_labels():
                        ("Pleases state what police stat", {"withheld"}, ("s30(1)(a)",)),
                        ("Please state the badge number ", {"withheld"}, ("s40(2)",))]
     assert len(letter.questions) == 4  # the last, cut off, has no answer
+
+
+def test_a_table_of_answers_whose_header_names_the_questions():
+    text = ("Request:\n1) Name of the officer\n2) Date of the hearing\n3) Outcome of the hearing\nResponse 1 - 3:\n"
+            "We hold the information. However, some of it is withheld under Section 40(2) - Personal information.\n"
+            "|\nName (Q1) |\nHearing date (Q2) |\nOutcome (Q3) |\n|\nS40(2) applies |\n12/03/2023 |\n"
+            "Final Written Warning |\n|\nS40(2) applies |\n04/05/2023 |\nDismissal |\n")
+    letter = parse_text(text)
+    got = {q.label: (treatments(q), q.exemptions) for q in letter.questions}
+    assert got == {"1": ({"withheld"}, ("s40(2)",)), "2": ({"disclosed"}, ()), "3": ({"disclosed"}, ())}
+    assert letter.question("3").answer == "Final Written Warning\nDismissal"
