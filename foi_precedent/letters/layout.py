@@ -16,6 +16,7 @@ from foi_precedent.letters.answers import (
     _NCND,
     _NOT_HELD,
     _PUBLIC_DOMAIN_STRONG,
+    _RELEASED,
     _WITHHELD,
 )
 from foi_precedent.letters.exemptions import find_citations, section_of
@@ -477,24 +478,73 @@ def _named(line: str, numbers: set[str]) -> set[str]:
     return out
 
 
-def scoped_reading(lines: list[str], numbers: set[str], number: str) -> list[str] | None:
+# "The question concerning how many staff ...", "the part of your request about ...": a paragraph that names the
+# question it answers by repeating its words.
+_ABOUT_QUESTION = re.compile(r"\bthe (?:question|part of (?:your|the) request) (?:concerning|regarding|about|relating to|"
+                             r"asking (?:for|about)|on)\s+(?P<rest>[^.]{10,240})", re.I)
+# Any question named by number, whether or not the reader found it ("With regards to question 1d, ...").
+_SOME_QUESTION = re.compile(r"\b(?:questions?|q)\s?\d{1,2}[a-z]?\b", re.I)
+# What a refusal's explanation says: it cites, refuses, weighs or estimates cost.
+_REFUSAL_TALK = re.compile(r"\b(?:sections?|regulations?|s\.)\s?\d|\bexempt|\bexemptions?\b|\bpublic interest\b|\bprejudice|"
+                           r"\bharm\b|appropriate limit|cost (?:of compliance|limit|threshold)|\bfees? regulations\b|"
+                           r"\b(?:18|24|eighteen|twenty[- ]four) hours\b|\bwithh[eo]ld", re.I)
+_STOPWORDS = frozenset({"with", "that", "this", "have", "been", "from", "your", "which", "what", "were", "many", "much",
+                        "please", "provide", "details", "information", "into", "each", "their", "there", "they",
+                        "about"})
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOPWORDS]
+
+
+def _about(line: str, texts: dict[str, str]) -> set[str]:
+    """The one question whose words a paragraph repeats ('The question concerning how many council and court staff
+    ...'), if one stands out."""
+    m = _ABOUT_QUESTION.search(line) if texts else None
+    if not m:
+        return set()
+    said = set(_content_words(m.group("rest")))
+    scores = []
+    for number, text in texts.items():
+        words = _content_words(text)[:15]
+        if words:
+            scores.append((sum(w in said for w in words) / len(words), number))
+    scores.sort(reverse=True)
+    if scores and scores[0][0] >= 0.5 and (len(scores) == 1 or scores[1][0] < scores[0][0] - 0.2):
+        return {scores[0][1]}
+    return set()
+
+
+def scoped_reading(lines: list[str], numbers: set[str], number: str,
+                   texts: dict[str, str] | None = None) -> list[str] | None:
     """A whole response as it applies to one question, where its refusals say which questions they refuse ("this
-    letter represents a Refusal Notice for question 6 ... by virtue of: Section 24(2) ..."): the response without
-    the paragraphs that name only other questions, the provisions listed under them, and the sentences that cite
-    nothing but those provisions. None when no paragraph names some questions and not others."""
+    letter represents a Refusal Notice for question 6 ... by virtue of: Section 24(2) ...", "The question concerning
+    how many ... has engaged an exemption under Section 12(2)"): the response without the paragraphs that name only
+    other questions (or a question the reader did not find, "question 1d"), the provisions and explanation that
+    follow them, and the sentences that cite nothing but their provisions. None when no paragraph names some
+    questions and not others. ``texts``: the questions' words by number, to know a question named by its words."""
     scopes: list[tuple[set[str], list[int]]] = []  # (questions named, line indexes)
     current: tuple[set[str], list[int]] | None = None
+    explaining = False  # under a heading of the named refusal's reasons ("Harm", "Public interest test")
     for i, line in enumerate(lines):
         if not line:
             continue
-        named = _named(line, numbers)
+        named = _named(line, numbers) or _about(line, texts or {})
+        if not named and _SOME_QUESTION.search(line[:200]):
+            named = {"?"}  # a question the reader did not find
         if named and named != numbers:
             current = (named, [i])
             scopes.append(current)
-        elif current and _CITATION_LINE.match(line) and len(line) <= 200:
-            current[1].append(i)  # the provisions the named refusal lists, one a line
+            explaining = False
+        elif current and not named and (
+                (_CITATION_LINE.match(line) and len(line) <= 200) or explaining or _REASON_START.match(line)
+                or not lines[current[1][-1]].rstrip().endswith((".", "?", "!", ":"))  # a sentence broken over lines
+                or (_REFUSAL_TALK.search(line) and not _RELEASED.search(line))):
+            current[1].append(i)  # the provisions the named refusal lists, one a line, and why it applies
+            explaining = explaining or bool(_REASON_START.match(line))
         else:
             current = None
+            explaining = False
     if not scopes:
         return None
     others = [(named, idx) for named, idx in scopes if number not in named]

@@ -246,6 +246,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
     shared_reading: Question | None = None
     shared_lines = sections["decision"] + sections["response"] if shared else []
     numbers = {b.key[1] for b in order if b.key[0] in ("q", "n")}
+    texts = {b.key[1]: answers.get(b.key, (b.head, ""))[0] or b.head for b in order if b.key[0] in ("q", "n")}
     scoped_readings: dict[str, Question] = {}
     for b in order:
         question_text, answer = answers.get(b.key, (b.head, ""))
@@ -258,7 +259,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             # answered in the prose that names it ("With regards to question 3, ...")
             answer = _join(mentions[b.key[1].rstrip("abcdefgh")])
         if shared and not answer and not reason:
-            scoped = scoped_reading(shared_lines, numbers, b.key[1]) if b.key[0] in ("q", "n") else None
+            scoped = scoped_reading(shared_lines, numbers, b.key[1], texts) if b.key[0] in ("q", "n") else None
             if scoped is not None:  # refusals that name the questions they refuse: read as it applies to this one
                 text = _join(scoped)
                 if text not in scoped_readings:
@@ -384,6 +385,20 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
         items = [("Request", text)]
     whole = _classify("", "", answer, None, letter_exemptions, (), accessible, shared=True)  # one reading for all
     out = [replace(whole, label=label, text=text.strip()) for label, text in items]
+    if len(items) >= 2 and sections["decision"] + sections["response"]:
+        # a refusal that names the item it refuses ("The question concerning how many ...", "With regards to
+        # question 1d"): each item reads the response as it applies to it (items are numbered in order)
+        lines = sections["decision"] + sections["response"]
+        texts = {str(n): text for n, (_, text) in enumerate(items, start=1)}
+        readings: dict[str, Question] = {}
+        for n, (label, text) in enumerate(items, start=1):
+            scoped = scoped_reading(lines, set(texts), str(n), texts)
+            if scoped is None:
+                break
+            own = _join(scoped)
+            if own not in readings:
+                readings[own] = _classify("", "", own, None, letter_exemptions, (), accessible, shared=True)
+            out[n - 1] = replace(readings[own], label=label, text=text.strip())
     replied = bool(sections["request"] and sections["response"])  # a request and a response: a reply, however worded
     if not replied and all(q.treatments == (Treatment.OTHER,) for q in out) and \
             decision.other_reason(answer) == "no treatment wording found":

@@ -540,3 +540,58 @@ def test_a_table_of_answers_whose_header_names_the_questions():
     got = {q.label: (treatments(q), q.exemptions) for q in letter.questions}
     assert got == {"1": ({"withheld"}, ("s40(2)",)), "2": ({"disclosed"}, ()), "3": ({"disclosed"}, ())}
     assert letter.question("3").answer == "Final Written Warning\nDismissal"
+
+
+def test_a_refusal_in_a_whole_response_that_names_an_item_by_its_words_applies_to_that_item_only():
+    text = ("Freedom of Information Request 22/01/123\nI write in response to your request for information under the "
+            "Freedom of Information Act 2000\n(FOIA) received on 3 May 2022:\n"
+            "Where can a stolen bicycle be reported to in the county .\n"
+            "How many bicycles have been reported stolen from railway stations in\nthe county since 2015.\n"
+            "Do you have a bicycle marking scheme.\nResponse\n"
+            "Stolen bicycles can be reported online via the force website or by calling 101.\n"
+            "The force runs a bicycle marking scheme at events across the county.\n"
+            "The question concerning how many bicycles have been reported stolen from railway stations has\n"
+            "engaged an exemption under Section 12(1)\nof the FOIA.\n"
+            "Section 12 provides an exemption where the cost of compliance exceeds the appropriate limit. The\n"
+            "Fees Regulations set the limit at 18 hours.\n")
+    letter = parse_text(text)
+    got = [(treatments(q), q.exemptions) for q in letter.questions]
+    assert len(got) == 3
+    assert got[1] == ({"cost_limit"}, ("s12(1)",))
+    assert "cost_limit" not in got[0][0] | got[2][0]
+    assert got[0][1] == got[2][1] == ()
+
+
+def test_a_refusal_that_names_a_question_the_reader_did_not_find_is_not_every_items():
+    text = ("Reference: 101/22\nRequest\n"
+            "How many libraries were open at the start of 2012? Please provide the name of each.\n"
+            "  \u2022 How many libraries have closed since 2012? Please provide the name of each.\n"
+            "How many libraries are planned for closure? Please provide the name of each.\nResponse\n"
+            "Please find attached our list of libraries as at the date of your request.\n"
+            "With regards to question 2c, we have provided the opening hours of each building. I am not obliged to "
+            "provide a further breakdown by virtue of the following exemptions:\n"
+            "  \u2022 Section 38(1) \u2013 Health and safety\n  \u2022 Section 31(1) \u2013 Law enforcement\n"
+            "Sections 38 and 31 are qualified exemptions and a public interest test is required.\nHarm\n"
+            "Some buildings hold sensitive equipment that is not in the public domain.\n")
+    letter = parse_text(text)
+    assert len(letter.questions) == 3
+    for q in letter.questions:
+        assert treatments(q) == {"disclosed"}
+        assert q.exemptions == ()
+    assert set(letter.exemptions) == {"s38(1)", "s31(1)"}  # still the letter's exemptions
+
+
+def test_a_refusal_naming_its_questions_takes_its_explanation_with_it():
+    text = ("Our ref FOI 24-001\nWe have considered your request for the following information:\n"
+            "Question 1. How many complaints were made in each of the last three years?\n"
+            "Question 2. How many complaints were upheld?\n"
+            "Question 3. Do you publish a complaints policy?\nOur response:\n"
+            "We regret that on this occasion it is not possible to provide the requested information.\n"
+            "We can confirm that we hold information relating to the number of complaints made and upheld "
+            "(Questions 1 and 2).\n"
+            "We have determined that the cost of finding and assembling it would exceed the appropriate limit as "
+            "defined by the Fees Regulations.\n")
+    letter = parse_text(text)
+    assert [(treatments(q), q.exemptions) for q in letter.questions[:2]] == [({"cost_limit"}, ("s12",))] * 2
+    assert letter.question("Question 3").exemptions == ()
+    assert "cost_limit" not in treatments(letter.question("Question 3"))
