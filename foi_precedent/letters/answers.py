@@ -122,7 +122,8 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         cites = _cited(seg, accessible)
         otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
         other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text not in NOT_HELD_EXCEPTIONS
-                       and not table.is_ncnd_subsection(c.text) and not _routes_to_eir(c, seg)]
+                       and not table.is_ncnd_subsection(c.text) and not _routes_to_eir(c, seg)
+                       and not _routes_to_eir(c, answer)]
         # each pattern is searched once per segment (this loop is most of a parse)
         is_ncnd = bool(_NCND.search(seg))
         vexatious = bool(_VEXATIOUS.search(seg))
@@ -326,7 +327,9 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions, accessib
     if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
         table = rule_table()
         refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e)
-                    and section_of(e) not in (accessible, "s12", "s14") and not e.startswith(NOT_HELD_EXCEPTIONS)]
+                    and section_of(e) not in (accessible, "s12", "s14") and not e.startswith(NOT_HELD_EXCEPTIONS)
+                    # s39 sends environmental information to the EIRs: it withholds nothing itself
+                    and not (section_of(e) == "s39" and _ENVIRONMENTAL.search(answer or ""))]
         families = {section_of(e) for e in refusing}
         if len(families) == 1:
             out = refusing

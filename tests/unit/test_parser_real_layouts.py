@@ -595,3 +595,18 @@ def test_a_refusal_naming_its_questions_takes_its_explanation_with_it():
     assert [(treatments(q), q.exemptions) for q in letter.questions[:2]] == [({"cost_limit"}, ("s12",))] * 2
     assert letter.question("Question 3").exemptions == ()
     assert "cost_limit" not in treatments(letter.question("Question 3"))
+
+
+def test_section_39_that_routes_the_request_to_the_eir_is_no_question_s_exemption():
+    text = ("Information request and response under the Freedom of Information (Scotland) Act 2002\n"
+            "Information requested\n- All documentation held on the ferry timetable review.\n"
+            "- All documentation held on the harbour dredging programme.\nResponse\n"
+            "As the information you have requested is 'environmental information' for the purposes of the "
+            "Environmental Information (Scotland) Regulations 2004 (EIRs), we are required to deal with your request "
+            "under those Regulations. We are applying the exemption at section 39(2) of the Freedom of Information "
+            "(Scotland) Act 2002 (FOISA), so that we do not also have to deal with your request under FOISA.\n"
+            "This exemption is subject to the 'public interest test'. The public interest lies in favour of "
+            "upholding the exemption.\n")
+    letter = parse_text(text)
+    assert len(letter.questions) == 2
+    assert all(q.exemptions == () for q in letter.questions)
