@@ -30,9 +30,13 @@ EMAIL = re.compile(r"[\w.+'-]+[ \t]?@[ \t]?[\w-]+(?:\.[\w-]+)+"
 # 07700 900123, 07700 900 123, 07700900123, 020 7946 0958, (020) 7946 0958, +44 7700 900123, +447700900123,
 # +44 (0)20 7946 0958, 0044 20 7946 0958, 0161-496-0000, and international numbers written with a '+'
 _PHONE_SHAPE = re.compile(
-    r"(?<![\w.+/-])(?:(?:\+|00)[ \t]?\d{1,3}[ \t-]?(?:\(0\)[ \t]?)?\d(?:[ \t-]?\d){6,12}"
+    r"(?<![\w.+/-])(?:(?:\+|00)[ \t]?\d{1,3}[ \t-]?(?:\(0\)[ \t]?|\(\d{1,4}\)[ \t-]?)?\d(?:[ \t-]?\d){6,12}"
     r"|\(0\d{1,4}\)[ \t-]?\d(?:[ \t-]?\d){4,8}|0\d(?:[ \t-]?\d){8,9})(?![\w/]|\.\d)"
 )
+# any number a requester labels as theirs ('Tel: 01 234 5678', 'Mobile (US): 415.555.0134', 'Phone 555 0134 ext 12')
+_PHONE_CUE = re.compile(r"\b(?i:tel(?:ephone)?|phone|mobile|mob|cell(?:phone)?|landline|fax|whatsapp|ph|contact[ \t]+(?:no|number))"
+                        r"\b\.?[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?(?i:(?:no|number)\b\.?[ \t]*)?[:.-]?[ \t]*"
+                        r"(?P<num>\+?\(?\d[\d ().\t-]{5,22}\d)(?![\w/])")
 
 
 def _is_phone(number: str) -> bool:
@@ -44,19 +48,38 @@ def _is_phone(number: str) -> bool:
     return len(digits) in (10, 11)  # a UK number: 0 and nine or ten digits
 
 
+@dataclass(frozen=True)
+class _PhoneMatch:
+    number: str
+    start: int
+    end: int
+
+    def group(self, _: int = 0) -> str:
+        return self.number
+
+
 class _Phone:
-    """PHONE.finditer / PHONE.sub / PHONE.search over UK-shaped and '+' numbers (the digit count checked)."""
+    """PHONE.finditer / PHONE.sub / PHONE.search over UK-shaped and '+' numbers (the digit count checked), and
+    any number of seven to fifteen digits after 'Tel:', 'Mobile' and the like."""
 
     @staticmethod
     def finditer(text: str):
-        return (m for m in _PHONE_SHAPE.finditer(text) if _is_phone(m.group(0)))
+        spans = [(m.start(), m.end()) for m in _PHONE_SHAPE.finditer(text) if _is_phone(m.group(0))]
+        spans += [(m.start("num"), m.end("num")) for m in _PHONE_CUE.finditer(text)
+                  if 7 <= len(re.sub(r"\D", "", m.group("num"))) <= 15
+                  and not re.fullmatch(r"(?:(?:19|20)\d\d\W*)+", m.group("num"))  # 'mobile 2019-2023'
+                  and not any(a <= m.start("num") < b for a, b in spans)]
+        return (_PhoneMatch(text[a:b], a, b) for a, b in sorted(spans))
 
     def search(self, text: str):
         return next(self.finditer(text), None)
 
-    @staticmethod
-    def sub(repl: str, text: str) -> str:
-        return _PHONE_SHAPE.sub(lambda m: repl if _is_phone(m.group(0)) else m.group(0), text)
+    def sub(self, repl: str, text: str) -> str:
+        out, last = [], 0
+        for m in self.finditer(text):
+            out.append(text[last:m.start] + repl)
+            last = m.end
+        return "".join(out) + text[last:]
 
 
 PHONE = _Phone()
@@ -81,11 +104,24 @@ _WORD = rf"[{_UP}][{_LETTER}'’-]+"
 _NAME = (rf"(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.[ \t]*|[{_UP}][ \t]+){{0,3}}{_WORD}"
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|[{_UP}]\.?)){{0,3}})")
 # only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
-MY_NAME = re.compile(rf"\b(?i:my name is|my name's|I am called|name:|from:|requester:|applicant:|signed:?|"
+MY_NAME = re.compile(rf"\b(?i:my name is|my name's|I am called|name:|name[ \t]*[-–](?=[ \t])|surname:|forename:|from:|"
+                     rf"requester:|applicant:|signed:?|"
                      rf"signature:|\(signed\))[ \t]+{_NAME}")
 # 'my name is bob jones.': a lower-case name only where it ends the clause
 _MY_PLAIN_NAME = re.compile(r"\bmy name(?: is|'s)[ \t]+(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})"
                             r"(?=[ \t]*(?:[,.;:!]|$|\band\b))", re.I | re.M)
+# the requester's family named in the request ('my son, Tom Smith,'): personal data that shares the surname
+_RELATIVE = re.compile(rf"\b(?i:my)[ \t]+(?:(?i:late|elderly|disabled|youngest|eldest|older|younger)[ \t]+)?"
+                       r"(?i:son|daughter|wife|husband|partner|mother|father|mum|mom|dad|brother|sister|child|"
+                       r"grandson|granddaughter|grandmother|grandfather|grandma|grandad|aunt|uncle|nephew|niece|"
+                       r"fianc[ée]e?|stepson|stepdaughter|stepfather|stepmother)[ \t]*,?[ \t]+"
+                       rf"{_NAME}")
+# 'Jane Smith <jane@x.org>', 'Jane Smith (jane@x.org)', 'Jane Smith jane@x.org': a name with its e-mail; one at a
+# public body's domain is an officer's, not the requester's
+_NAME_EMAIL = re.compile(rf"{_NAME}[ \t]*,?[ \t]*[<(\[]?[ \t]*(?:mailto:)?[\w.+'-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
+_PUBLIC_DOMAIN = re.compile(r"(?:\.gov\.uk|\.gov\.scot|\.gov\.wales|\.llyw\.cymru|\.nhs\.uk|\.nhs\.net|\.nhs\.scot|"
+                            r"\.police\.uk|\.pnn\.police\.uk|\.ac\.uk|\.sch\.uk|\.parliament\.uk|\.mod\.uk|\.gov|"
+                            r"\.gov\.ie|\.gsi\.gov\.uk)$")
 # 'I, Jane Smith, ...'; 'I am Jane Smith and ...'; '... on behalf of Jane Smith'
 _I_NAME = re.compile(rf"\bI,[ \t]+{_NAME}[ \t]*,")
 _I_AM = re.compile(rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
@@ -149,10 +185,21 @@ _GREETING = re.compile(
 _IDENTITY_LINE = re.compile(r"^\s*(?:address|tel(?:ephone)?|phone|mobile|mob|email|e-mail|twitter|x)\s*[.:]", re.I)
 _ADDRESS_LINE = re.compile(r"(?:^|(?<=[.?!;][ \t]))(?P<lead>[ \t]*(?:(?:postal|home|my)[ \t]+)?address[ \t]*:[ \t]*)"
                            r"(?P<value>\S.*)$", re.I | re.M)
+# where the requester lives, given in a sentence ('I live at 4 Glebe Farm, Little Snoring.', 'outside my home at
+# 22 Elm Grove'): the address runs to the end of the clause
+_LIVE_AT = re.compile(r"(?P<lead>\b(?i:I[ \t]+(?:live|reside)[ \t]+at|residing[ \t]+at|(?:my|our)[ \t]+(?:home[ \t]+|postal[ \t]+|"
+                      r"house[ \t]+)?address[ \t]+is|(?:my|our)[ \t]+(?:home|house|property|flat)[ \t]+(?:at|on)|"
+                      r"(?:a[ \t]+)?resident[ \t]+(?:of|at))[ \t]+)"
+                      r"(?P<value>(?:\d|[A-Z])[^.;?!\n]{2,80}?)"
+                      r"(?=[ \t]*(?:[.;?!\n]|$)|,?[ \t]+(?:and|which|where|but|so|for|since|because|who|I)\b)")
+_LIVE_AT_CUE_ALONE = re.compile(r"(?i:I[ \t]+(?:live|reside)[ \t]+at|residing[ \t]+at|.*address[ \t]+is)")
 # where the requester lives, given as a postcode district ('I live in Leeds (LS6)', 'my postcode is LS6')
 _LIVE_IN = re.compile(r"\b(?:I[ \t]+live|I'm[ \t]+based|I[ \t]+am[ \t]+based|my[ \t]+(?:home|house|postcode|post[ \t]+code))"
                       r"\b[^.?!\n]{0,60}", re.I)
 _DISTRICT = re.compile(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\b")
+_DATE_LINE = re.compile(r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}"
+                        r"|[A-Za-z]{3,9}[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)[ \t]+\d{4}\.?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$",
+                        re.I)
 _SIGNATURE_RULE = re.compile(r"^\s*(?:--+|__+|—+)\s*$")  # '-- ' above an e-mail signature
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
 # an office before a name is about a person in office (a third party), not the requester signing
@@ -171,6 +218,7 @@ class Requester:
     postcodes: tuple[str, ...] = ()
     address: tuple[str, ...] = ()
     handles: tuple[str, ...] = ()
+    affiliation: tuple[str, ...] = ()  # a job title or an organisation signed under the name
 
     @property
     def salutation(self) -> str:
@@ -179,7 +227,7 @@ class Requester:
     def values(self) -> list[str]:
         """Every identifying string (for tests and for a last scrub of outgoing text)."""
         out = [self.name] if self.name else []
-        return out + [*self.emails, *self.phones, *self.postcodes, *self.address, *self.handles]
+        return out + [*self.emails, *self.phones, *self.postcodes, *self.address, *self.handles, *self.affiliation]
 
 
 def _replace_name(name: str, clean: str) -> str:
@@ -205,7 +253,7 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     item = _SIGNATURE_RULE.sub("", item).strip().strip("-–— \t")
     item = re.sub(r"^(?:from|by|sent\s+by|signed)\b[ \t:]*", "", item, flags=re.I)  # 'From Jane Smith'
     item = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", item))).strip(" ,;|-–—\t")  # 'Jane Smith jane@x.org'
-    item = re.split(r"[ \t]+(?:on[ \t]+behalf[ \t]+of|for|of|at|from)[ \t]+|[ \t]+[|/–—-][ \t]+|[ \t]*\(", item)[0]
+    item = re.split(r"[ \t]+(?:on[ \t]+behalf[ \t]+of|for|of|at|from)[ \t]+|[ \t]+[|/–—-][ \t]+|[ \t]*[(<]", item)[0]
     item = _TITLE_AFTER.sub("", item).strip()
     if not strict:  # 'Cllr Jane Smith' signing: the office goes, the name is the requester's
         item = re.sub(r"^(?:Councillor|Cllr\.?)[ \t]+", "", item)
@@ -217,6 +265,10 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     if stripped and not stripped.isupper():
         first = stripped
     first = first.rstrip(".").strip() if not re.search(r"\b[A-Z]\.$", first) else first.strip()
+    pair = re.fullmatch(r"(?P<one>\S.*?)[ \t]+(?:and|&)[ \t]+(?P<two>\S.*)", first)
+    if (pair and not _ORGANISATION.search(first) and (one := _name_of(pair.group("one"), strict))
+            and (two := _name_of(pair.group("two"), strict))):
+        return one + two  # two people signing ('Jane Smith and John Brown', 'Jane & John Smith')
     if len(first.split()) > 4 or _ORGANISATION.search(first) or _GENERIC_ADDRESSEE.fullmatch(first.strip(" ,.")):
         return []
     capitalised = re.fullmatch(_NAME, first) is not None
@@ -252,6 +304,9 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
     tail = m.group("tail").strip().lstrip("-–— \t")
     if _courtesy_only(tail):
         return True, ""
+    lead = re.match(r"(?P<courtesy>[^,.!]*[,.!])[ \t]*(?P<rest>\S.*)$", tail)
+    if lead and _courtesy_only(lead.group("courtesy")):  # 'Thanks in advance, Jane'
+        tail = lead.group("rest")
     if _name_of(tail) and len(tail) < 80:
         return True, tail
     return False, ""
@@ -273,7 +328,7 @@ def _trailing_name_block(lines: list[str]) -> int | None:
             return None
         prev = lines[above[-1]].strip()
         after = [lines[k].strip() for k in nonblank if k > j]
-        if prev.endswith((".", "?", "!", ")", '"', "”", ",")) and all(len(a) < 80 and "?" not in a for a in after):
+        if (prev.endswith((".", "?", "!", ")", '"', "”", ",")) or _SIGNATURE_RULE.match(prev)) and all(len(a) < 80 and "?" not in a for a in after):
             return j
         return None
     return None
@@ -303,6 +358,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     names: list[str] = []
     address: list[str] = []
     block_lines: set[int] = set()  # signature-block lines that hold an address
+    affiliation: list[str] = []
+    affiliation_lines: set[int] = set()  # signature-block lines that hold a job title or an organisation
 
     def add_name(name: str) -> None:
         name = name.strip(" ,.") if not re.search(r"\b[A-Z]\.$", name.strip(" ,")) else name.strip(" ,")
@@ -312,6 +369,13 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
         for m in pattern.finditer(text):
             add_name(m.group("name"))
+    for m in _NAME_EMAIL.finditer(text):
+        name = re.sub(r"^(?:(?i:contact|e-?mail|reply|write|cc|to|from|by|me|regards|thanks|signed)[ \t]+)+", "",
+                      m.group("name"))
+        domain = m.group("domain").lower()
+        if (2 <= len(name.split()) <= 4 and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in name.split())
+                and not _OFFICE_TITLE.match(name) and not _PUBLIC_DOMAIN.search(domain)):
+            add_name(name)
     for pattern in (_I_AM, _ON_BEHALF):
         for m in pattern.finditer(text):
             name = m.group("name")
@@ -319,11 +383,23 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             if (2 <= len(words) <= 4 and not any(_NOT_NAME_WORD.match(w) for w in words)
                     and not _OFFICE_TITLE.match(name)):
                 add_name(name)
-    # a name on the first line, above the greeting ('Jane Smith' then 'Dear Council,')
-    nonblank = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(nonblank) > 1 and (_GREETING.match(nonblank[1]) or DEAR.match(nonblank[1])):
-        for n in _name_of(nonblank[0], strict=True):
-            add_name(n)
+    relatives = [name for m in _RELATIVE.finditer(text) if (name := m.group("name").strip(" ,."))
+                 and not _NOT_NAME_WORD.match(name.split()[0]) and not _ORGANISATION.search(name)]
+    # a letter's heading above the greeting: the name on the first line, then perhaps the sender's address,
+    # e-mail, phone and the date ('Jane Smith' / '14 Acacia Avenue' / 'jane@x.org' / 'Dear Council,')
+    top = [(j, line.strip()) for j, line in enumerate(text.split("\n")) if line.strip()][:9]
+    greeting = next((n for n, (_, line) in enumerate(top) if _GREETING.match(line) or DEAR.match(line)), None)
+    if greeting and (found := _name_of(top[0][1], strict=True)):
+        heading = top[1:greeting]
+        if all(len(line) < 80 and "?" not in line and (EMAIL.search(line) or PHONE.search(line)
+               or _IDENTITY_LINE.match(line) or _DATE_LINE.match(line) or re.search(r"\d", line)
+               or _STREET_LINE.search(line) or _POSTCODE_ANY_CASE.search(line)) for _, line in heading):
+            for n in found:
+                add_name(n)
+            for j, line in heading:
+                if not (EMAIL.search(line) or PHONE.search(line) or _IDENTITY_LINE.match(line) or _DATE_LINE.match(line)):
+                    address.append(line)
+                    block_lines.add(j)
     # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
     # requester: a person's name there is removed as written, and is not the reply's salutation.
     addressees = list(dict.fromkeys(
@@ -367,8 +443,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             if (EMAIL.search(item) or PHONE.search(item) or HANDLE.search(item) or _IDENTITY_LINE.match(item)
                     or "?" in item):
                 continue
-            if len(item) < 60 and (re.search(r"\d", item) or address or STREET.search(item)
-                                   or _POSTCODE_ANY_CASE.search(item) or _STREET_LINE.search(item)):
+            long_address = len(item) < 140 and _POSTCODE_ANY_CASE.search(item)  # 'The Old Rectory, ..., NR21 0AA'
+            if long_address or len(item) < 60 and (re.search(r"\d", item) or address or STREET.search(item)
+                                                   or _POSTCODE_ANY_CASE.search(item) or _STREET_LINE.search(item)):
                 for m, earlier in pending:  # a house name or street without a number above the postcode
                     address.append(earlier)
                     block_lines.add(m)
@@ -377,6 +454,11 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 block_lines.add(j)
             elif len(item) < 60:
                 pending.append((j, item))
+        # what else stands under the name in the signature: a job title, an employer, a group ('Freelance
+        # Researcher', 'Smith Consulting Ltd'); it says who the requester is as much as an address does
+        for m, item in pending:
+            affiliation.append(item)
+            affiliation_lines.add(m)
 
     emails = tuple(dict.fromkeys(m.group(0) for m in EMAIL.finditer(text)))
     phones = tuple(dict.fromkeys(m.group(0).strip() for m in PHONE.finditer(text)))
@@ -388,23 +470,27 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                                                                         re.I):
             address.extend(m.group(0).strip(" ,.") for m in STREET.finditer(line))
     address.extend(m.group("value").strip() for m in _ADDRESS_LINE.finditer(text))
+    lived_at = [m.group("value").strip() for m in _LIVE_AT.finditer(text)
+                if re.search(r"\d", m.group("value")) or _LIVE_AT_CUE_ALONE.match(m.group("lead"))]
+    address.extend(lived_at)
     address = list(dict.fromkeys(a for a in address if a))
     streets = [a for a in address if STREET.fullmatch(a)]
 
-    clean = "\n".join("[ADDRESS]" if j in block_lines else line for j, line in enumerate(lines))
+    clean = "\n".join("[ADDRESS]" if j in block_lines else "[AFFILIATION]" if j in affiliation_lines else line
+                      for j, line in enumerate(lines))
     clean = _ADDRESS_LINE.sub(lambda m: m.group("lead") + "[ADDRESS]", clean)
     clean = EMAIL.sub("[EMAIL]", clean)
     clean = PHONE.sub("[PHONE]", clean)
     clean = HANDLE.sub("[HANDLE]", clean)
-    for a in sorted(streets, key=len, reverse=True):  # a street address is specific enough to replace anywhere
+    for a in sorted(set(streets + lived_at), key=len, reverse=True):  # specific enough to replace anywhere
         clean = clean.replace(a, "[ADDRESS]")
     clean = POSTCODE.sub("[POSTCODE]", clean)
     clean = _LIVE_IN.sub(lambda m: _DISTRICT.sub("[POSTCODE]", m.group(0)), clean)
     clean = MY_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()] + "[NAME]", clean)
     for name in sorted(names, key=len, reverse=True):
         clean = _replace_name(name, clean)
-    for name in sorted((a for a in addressees if a not in names), key=len, reverse=True):
+    for name in sorted((a for a in addressees + relatives if a not in names), key=len, reverse=True):
         clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
     clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
     return clean, Requester(name=names[0] if names else None, emails=emails, phones=phones, postcodes=postcodes,
-                            address=tuple(address), handles=handles)
+                            address=tuple(address), handles=handles, affiliation=tuple(affiliation))

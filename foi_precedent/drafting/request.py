@@ -106,7 +106,10 @@ _INLINE_GREETING = re.compile(
 _INLINE_SIGN_OFF = re.compile(rf"(?<=[.?!)])[ \t]+(?=(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?)"
                               # a capitalised sign-off needs no stop before it ('... in 2023 Kind regards Ann Lee')
                               r"|[ \t]+(?=(?-i:Yours (?:sincerely|faithfully|truly)|Kind regards|Best regards|"
-                              r"Many thanks|Best wishes|Warm regards)\b)", re.I)
+                              r"Many thanks|Best wishes|Warm regards)\b"
+                              # 'Thanks' or 'Regards' with only a name after it to the end ('... tribunal Thanks Ann Lee')
+                              rf"|(?-i:(?:Thanks|Thank you|Regards|Cheers|Best)[ \t]*,?[ \t]+{_NAME}[ \t]*(?:[,;]|$|\S+@)))",
+                              re.I)
 
 
 def _label_value(m: re.Match) -> tuple[str, int] | None:

@@ -9,7 +9,7 @@ import yaml
 
 from evals.holdout import is_held_back
 from evals.real_requests import suite
-from foi_precedent.drafting.request import split_request
+from foi_precedent.drafting.request import Request, RequestQuestion, split_request
 
 
 def test_char_f1_is_one_for_the_same_words_and_falls_with_the_boundary():
@@ -55,7 +55,9 @@ def test_score_request_right():
 
 
 def test_score_request_fails_on_a_merged_question_a_leak_and_a_lost_third_party():
-    r = split_request("How many drones do you own and what is your drone policy? Jane Smith, jane@example.org")
+    # built by hand, so that the scorer is tested whatever the reader catches
+    merged = "How many drones do you own and what is your drone policy?"
+    r = Request(questions=(RequestQuestion("Q1", merged),), text=f"{merged} Jane Smith, [EMAIL]")
     s = suite.score_request({**LABEL, "third_parties": ["Councillor Bob Doe"]}, r)
     assert not s["count_exact"] and s["labelled_matched"] == 0
     assert s["leaked"] == ["names: Jane Smith"] and s["pii_removed"] == 1
