@@ -5,7 +5,10 @@ SQLAlchemy Core and Alembic revisions (``foi_precedent/db/migrations/versions/re
 ``MIGRATIONS`` are the named SQLite migrations from before Alembic, frozen. The
 transitions themselves are decided in ``foi_precedent.cases.review``; this only keeps their results. A
 version's row holds its current state and text (saved as it is edited, with who saved it last and when);
-``review_events`` holds every step, who took it and when (an edit is not a step).
+``review_events`` holds every step, who took it and when (an edit is not a step). A case keeps its request as
+sent to the index and the model, with the requester's identity removed (``Request.text``: never the text as
+pasted, which names the requester), the authority answering and where the request came from, so any instance
+opening it finds its questions and precedents again.
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ MIGRATIONS: list[Migration] = [
 ]
 
 CASE_DATES = ("received", "regime", "nation", "extension", "due")
+CASE_REQUEST = ("request_text", "authority", "request_source")
 
 
 def now() -> str:
@@ -99,11 +103,11 @@ def _version(row) -> Version:
 
 
 def _cases_query():
-    """Each case with its dates and its latest version's id, number and state."""
+    """Each case with its dates, its request and its latest version's id, number and state."""
     latest = (select(versions.c.case_id, func.max(versions.c.number).label("number"))
               .group_by(versions.c.case_id).subquery())
     c, v = cases.c, versions.c
-    return (select(c.id, c.title, c.created_at, c.user_name, *(c[name] for name in CASE_DATES),
+    return (select(c.id, c.title, c.created_at, c.user_name, *(c[name] for name in CASE_DATES + CASE_REQUEST),
                    v.id.label("version_id"), v.number.label("version_number"), v.state.label("version_state"))
             .select_from(cases.outerjoin(latest, latest.c.case_id == c.id)
                          .outerjoin(versions, (v.case_id == c.id) & (v.number == latest.c.number))))
@@ -151,7 +155,7 @@ class ReviewStore:
         return title or ""
 
     def cases(self) -> list[dict]:
-        """Every case with its dates and its latest version's id, number and state, oldest first."""
+        """Every case with its dates, its request and its latest version's id, number and state, oldest first."""
         with self.db.read() as conn:
             return [dict(r._mapping) for r in conn.execute(_cases_query().order_by(cases.c.id))]
 
@@ -191,12 +195,16 @@ class ReviewStore:
             to_state=event.to_state, comment=event.comment, self_approved=int(event.self_approved),
             user_name=event.user_name))
 
-    def start_case(self, title: str, text: str, actor: Actor) -> Version:
-        """A new case with its first version, in drafting."""
+    def start_case(self, title: str, text: str, actor: Actor, *, request_text: str | None = None,
+                   authority: str | None = None, request_source: str | None = None) -> Version:
+        """A new case with its first version, in drafting. ``request_text`` is the request with the requester's
+        identity removed, as sent to the index and the model (``Request.text``), never the text as pasted:
+        the store is shared by the team and keeps it for as long as the case."""
         first_version(0, text, actor)  # refused before anything is written
         with self.db.write() as conn:
-            case_id = conn.execute(insert(cases).values(created_at=now(), title=title, user_name=actor.name)
-                                   ).inserted_primary_key[0]
+            case_id = conn.execute(insert(cases).values(
+                created_at=now(), title=title, user_name=actor.name, request_text=request_text or None,
+                authority=authority or None, request_source=request_source or None)).inserted_primary_key[0]
             version_id = self._insert_version(conn, first_version(case_id, text, actor), actor.name)
         return self.version(version_id)
 

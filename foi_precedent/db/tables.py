@@ -147,6 +147,9 @@ cases = Table(
     Column("nation", Text),
     Column("extension", Text),
     Column("due", Text),  # ISO date
+    Column("request_text", Text),  # the request with the requester's identity removed, never as pasted
+    Column("authority", Text),
+    Column("request_source", Text),  # "the pasted request", or the uploaded file's name
 )
 
 versions = Table(

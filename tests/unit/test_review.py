@@ -34,6 +34,7 @@ DAN = Actor("dan", frozenset({DRAFTER}))
 RITA = Actor("rita", frozenset({REVIEWER}))
 BOTH = Actor("sam", frozenset({DRAFTER, REVIEWER}))
 SOLE = Actor("officer", frozenset({DRAFTER, REVIEWER}), sole_user=True)
+SCHEMA = len(MIGRATIONS) + 2  # the legacy list, then reviews_0003 and reviews_0004
 
 
 def _in_review(by: Actor = DAN) -> Version:
@@ -117,16 +118,18 @@ def test_an_approved_draft_is_edited_as_a_new_version():
 def test_store_migrates_once(tmp_path):
     path = tmp_path / "cases.sqlite3"
     store = ReviewStore(path)
-    assert store.migrate() == len(MIGRATIONS) + 1
+    assert store.migrate() == SCHEMA
     ReviewStore(path)  # reopening does not re-run them
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         columns = {r[1] for r in conn.execute("PRAGMA table_info(versions)")}
+        case_columns = {r[1] for r in conn.execute("PRAGMA table_info(cases)")}
         revision = conn.execute("SELECT version_num FROM alembic_version_reviews").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     assert {"cases", "versions", "review_events"} <= tables and "user_name" in columns and "user" not in columns
     assert {"edited_by", "edited_at"} <= columns
-    assert (revision, user_version) == ("reviews_0003", len(MIGRATIONS) + 1)  # the legacy list, then reviews_0003
+    assert {"request_text", "authority", "request_source"} <= case_columns
+    assert (revision, user_version) == ("reviews_0004", SCHEMA)
 
 
 def test_a_case_store_written_before_alembic_opens_with_its_cases_kept(tmp_path):
@@ -141,10 +144,11 @@ def test_a_case_store_written_before_alembic_opens_with_its_cases_kept(tmp_path)
                  "user_name) VALUES (1, 1, '2026-01-01', 'old text', 'drafting', 'dan', '[]', '[]', 'dan')")
     conn.close()
     store = ReviewStore(path)
-    assert store.migrate() == len(MIGRATIONS) + 1
+    assert store.migrate() == SCHEMA
     (case,) = store.cases()
     assert (case["title"], case["received"], case["version_number"], case["version_state"]) == (
         "Old case", None, 1, DRAFTING)
+    assert (case["request_text"], case["authority"], case["request_source"]) == (None, None, None)
     old = store.version(case["version_id"])
     assert (old.text, old.edited_by, old.edited_at) == ("old text", None, None)  # from before edits were kept
     v = store.submit(case["version_id"], DAN, text="new text")
@@ -270,8 +274,56 @@ def test_the_edits_revision_upgrades_a_store_at_the_one_before_with_its_versions
                              "'[]', 'dan')")
     db.dispose()
     store = ReviewStore(path, database_url=database_url)
-    assert store.migrate() == len(MIGRATIONS) + 1
+    assert store.migrate() == SCHEMA
     (case,) = store.cases()
     old = store.version(case["version_id"])
     assert (old.text, old.edited_by, old.edited_at) == ("old text", None, None)
     assert store.save_text(old.id, "new text", DAN).edited_by == "dan"
+
+
+REQUEST_TEXT = "Dear FOI team,\n1. How many drones do you own?\n\nYours sincerely,\n[NAME]\n[EMAIL]"
+
+
+def test_a_case_keeps_its_request_and_authority(tmp_path, database_url):
+    store = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)
+    v = store.start_case("Drones", "draft one", DAN, request_text=REQUEST_TEXT, authority="Kent Police",
+                         request_source="request.docx")
+    kept = ("request_text", "authority", "request_source")
+    assert tuple(store.case(v.case_id)[k] for k in kept) == (REQUEST_TEXT, "Kent Police", "request.docx")
+    other = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)  # another instance
+    assert tuple(other.cases()[0][k] for k in kept) == (REQUEST_TEXT, "Kent Police", "request.docx")
+    bare = store.start_case("No request", "draft", DAN)  # as callers from before: nothing kept
+    assert tuple(store.case(bare.case_id)[k] for k in kept) == (None, None, None)
+    with pytest.raises(ReviewError, match="not a drafter"):
+        store.start_case("Refused", "draft", RITA, request_text=REQUEST_TEXT)
+    assert len(store.cases()) == 2
+
+
+def test_the_request_revision_upgrades_a_store_at_the_one_before_with_its_cases_kept(tmp_path, database_url):
+    """A store the release before left (at reviews_0003, a case with its dates and a version in it) gains the
+    request columns, empty for that case; the case still lists, opens and moves on."""
+    from foi_precedent.db import Database, database_url_for
+    from foi_precedent.db.engine import _run_alembic
+
+    path = tmp_path / "cases.sqlite3"
+    db = Database("reviews", database_url_for(path, database_url), what="case store", legacy=MIGRATIONS, baseline=1)
+    with db.write() as conn:
+        if not db.sqlite:
+            conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
+        _run_alembic("reviews", conn, db.version_table, "upgrade", "reviews_0003")
+        conn.exec_driver_sql("INSERT INTO cases (created_at, title, user_name, received, regime, due) VALUES "
+                             "('2026-01-01', 'Old', 'dan', '2026-11-02', 'FOIA', '2026-11-30')")
+        conn.exec_driver_sql("INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
+                             "overrides, user_name, edited_by, edited_at) VALUES (1, 1, '2026-01-01', 'old text', "
+                             "'drafting', 'dan', '[]', '[]', 'dan', 'dan', '2026-01-01')")
+    db.dispose()
+    store = ReviewStore(path, database_url=database_url)
+    assert store.migrate() == SCHEMA
+    (case,) = store.cases()
+    assert (case["title"], case["received"], case["due"], case["version_number"]) == ("Old", "2026-11-02",
+                                                                                      "2026-11-30", 1)
+    assert (case["request_text"], case["authority"], case["request_source"]) == (None, None, None)
+    assert store.version(case["version_id"]).text == "old text"
+    assert store.submit(case["version_id"], DAN, text="new text").state == IN_REVIEW
+    new = store.start_case("New", "draft", DAN, request_text=REQUEST_TEXT, authority="Kent Police")
+    assert store.case(new.case_id)["request_text"] == REQUEST_TEXT
