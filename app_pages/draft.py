@@ -39,6 +39,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 REGIMES = [r.value for r in (Regime.FOIA, Regime.FOISA, Regime.EIR)]
 NONE = cl.NO_EXTENSION
 CASE_PARAM = "case"  # the open case in the URL (?case=12), so a reload or a shared link opens it again
+READ_BACK = "the case's draft"  # the source of a request read back from a case that did not keep its request
 app = services()
 audit = audit_log(app)  # entries in the signed-in user's name
 user = signed_in_user(app.settings)
@@ -170,7 +171,8 @@ def _start_case() -> None:
         return
     title = signoff.case_title(S["draft.request"], S.get("draft.authority"))
     try:
-        version = signoff.start_case(app.reviews, title, S.get("draft.text", ""), actor, _dates())
+        version = signoff.start_case(app.reviews, title, S.get("draft.text", ""), actor, _dates(),
+                                     S["draft.request"], S.get("draft.authority"))
     except PrecedentError as exc:
         S["draft.case_error"] = str(exc)
     else:
@@ -197,19 +199,23 @@ def _open_from_url() -> None:
 
 
 def _open_case(version_id: int) -> None:
-    """Load a case's latest version, as the Cases page asked: its draft, the questions it answers with their
-    precedents, its dates, and a fresh check, so this officer can continue where another left off."""
+    """Load a case's latest version, as the Cases page asked: its request and authority, the precedents found for
+    them again (as "Find precedents" finds them), its draft, its dates, and a fresh check, so this officer can
+    continue where another left off. A case started before cases kept their request has its questions read
+    back from the draft."""
     version = app.reviews.version(version_id)
     case = app.reviews.case(version.case_id)
+    authority = case.get("authority") or ""
     try:
-        request = ws.request_from_draft(version.text)
+        request = signoff.case_request(case) or ws.request_from_draft(version.text, source=READ_BACK)
         with st.spinner("Opening the case…"):
-            plan = ws.find_precedents(request, app.index, None)
+            plan = ws.find_precedents(request, app.index, authority)
     except PrecedentError as exc:
         st.error(f"The case could not be opened: {exc}")
         return
     _reset_draft()
     S["draft.request"], S["draft.plan"], S["draft.request_text"] = request, plan, request.text
+    S["draft.authority"] = authority
     S["draft.version_id"] = version.id
     _loaded(version)
     _default_dates(plan)
@@ -258,7 +264,8 @@ def _submit() -> None:
     version_id = S.get("draft.version_id")
     if version_id is None:
         title = signoff.case_title(S["draft.request"], S.get("draft.authority"))
-        version_id = signoff.start_case(app.reviews, title, S["draft.text"], actor, _dates()).id
+        version_id = signoff.start_case(app.reviews, title, S["draft.text"], actor, _dates(), S["draft.request"],
+                                        S.get("draft.authority")).id
         S["draft.version_id"] = version_id
         S["draft.base"] = (version_id, S["draft.text"])
     stored = signoff.version_overrides(audit, version_id)
@@ -549,6 +556,9 @@ with questions_col:
     st.subheader(f"{len(plan.questions)} question{'s' if len(plan.questions) != 1 else ''} and their precedents")
     if request.requester.name or request.requester.emails:
         st.caption("The requester's identity was removed before searching; it is used only in the salutation.")
+    if request.source == READ_BACK:
+        st.info("This case was started before cases kept their request: its questions are read back from the "
+                "draft, and the request as the requester wrote it is not known.")
     if request.note:
         st.info(escape_markdown(request.note))
     with st.expander("What is sent to the index and the model (the requester's identity removed)"):

@@ -1,4 +1,5 @@
-"""Review: the drafts waiting for sign-off; each with its text, its flags and every override, approved or returned."""
+"""Review: the drafts waiting for sign-off; each with the request it answers, its text, its flags and every
+override, approved or returned."""
 
 from datetime import date
 
@@ -36,7 +37,8 @@ titles = {v.id: f"{app.reviews.case_title(v.case_id)} · version {v.number} · s
           for v in waiting}
 chosen = st.selectbox("Draft to review", list(titles), format_func=titles.get, key="review.version")
 version = next(v for v in waiting if v.id == chosen)
-dates = CaseDates.from_case(app.reviews.case(version.case_id))
+case = app.reviews.case(version.case_id)
+dates = CaseDates.from_case(case)
 if dates is not None:
     try:
         due = dates.due()
@@ -49,6 +51,14 @@ if dates is not None:
 
 text_col, flags_col = st.columns([3, 2], gap="large")
 with text_col:
+    st.subheader("The request")
+    if case.get("request_text"):
+        st.caption(escape_markdown(f"From {case.get('request_source') or 'the request'}"
+                                   + (f", answered by {case['authority']}" if case.get("authority") else "")
+                                   + ". The requester's identity is removed."))
+        st.code(case["request_text"], language=None, wrap_lines=True)
+    else:
+        st.caption("This case was started before cases kept their request: the draft quotes its questions.")
     st.subheader("The draft")
     st.code(version.text, language=None, wrap_lines=True)
 with flags_col:

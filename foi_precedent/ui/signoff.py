@@ -3,11 +3,13 @@ export says. The transitions are decided in ``foi_precedent.cases.review``; the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import SimpleNamespace
 from typing import Any
 
 from foi_precedent.cases.case_list import CaseDates
 from foi_precedent.cases.review import Actor, Version, approval_line
+from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.identity import User
 from foi_precedent.ui.text import flag_key
 
@@ -49,13 +51,25 @@ def version_overrides(audit: Any, version_id: int | None) -> dict[str, list[dict
     return out
 
 
-def start_case(reviews: Any, title: str, text: str, actor: Actor, dates: CaseDates) -> Version:
-    """A new case with its first version (in drafting) and its dates. The dates are checked before the store
-    writes anything (FOISA outside Scotland is refused, not stored)."""
+def start_case(reviews: Any, title: str, text: str, actor: Actor, dates: CaseDates, request: Request | None = None,
+               authority: str | None = None) -> Version:
+    """A new case with its first version (in drafting), its dates and its request. The dates are checked before
+    the store writes anything (FOISA outside Scotland is refused, not stored). The request is kept as the index
+    and the model saw it, ``request.text``, with the requester's identity removed: the text as pasted, which
+    names the requester, is never stored."""
     fields = dates.store_fields()
-    version = reviews.start_case(title, text, actor)
+    kept = {"request_text": request.text, "request_source": request.source} if request is not None else {}
+    version = reviews.start_case(title, text, actor, authority=authority or None, **kept)
     reviews.set_case_dates(version.case_id, **fields)
     return version
+
+
+def case_request(case: Mapping) -> Request | None:
+    """The request a case keeps, read again as it was when the case started (reading a request with its identity
+    removed gives the same questions); None for a case started before cases kept their request."""
+    if not case.get("request_text"):
+        return None
+    return split_request(case["request_text"], source=case.get("request_source") or "the case's request")
 
 
 def store_dates(reviews: Any, case_id: int, dates: CaseDates) -> None:

@@ -54,6 +54,8 @@ def test_submit_review_approve_freezes_the_draft_and_a_change_is_a_new_version(a
     page = _markdown(review)
     assert "overridden by **" in page and "Published on our website in 2025" in page
     assert version.text in [c.value for c in review.code]
+    asked = fake_services.reviews.case(version.case_id)["request_text"]  # what was asked, above the draft
+    assert review.code[0].value == asked and "[NAME]" in asked and "Jane Example" not in asked
     review.button(key="review.approve").click()
     review.run()
     assert not review.exception, review.exception

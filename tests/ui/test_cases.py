@@ -1,7 +1,8 @@
 """Cases and the clock in the app: a case's received date, regime, nation and extension on the Draft page, its due
 date and working days left, the extension notice; the Cases page; two officers' sessions on one store seeing each
 other's overrides, states and edits (and neither's edits silently lost); the open case in the URL; Mark as sent;
-what each role may do."""
+what each role may do; a case keeps its request (identity removed), so another instance opening it finds the same
+questions and precedents."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ import pytest
 from foi_precedent.audit.log import AuditLog
 from foi_precedent.audit.reviews import ReviewStore
 from foi_precedent.cases.clock import due_date, working_days_left
-from foi_precedent.cases.review import APPROVED, IN_REVIEW, SENT
+from foi_precedent.cases.review import APPROVED, IN_REVIEW, SENT, Actor
+from foi_precedent.drafting.request import split_request
 from foi_precedent.errors import ReviewError
 from foi_precedent.identity import DRAFTER, User
 from foi_precedent.ui import signin
 from foi_precedent.ui.signoff import actor
 from foi_precedent.ui.state import SERVICES_KEY
-from tests.ui.conftest import APP, FakeServices
+from tests.ui.conftest import APP, REQUEST, FakeServices
 from tests.ui.test_app_draft import _generate, _markdown, _with_precedents
 
 CASES_PAGE = "app_pages/cases.py"
@@ -166,7 +168,7 @@ def test_the_case_list_shows_every_case_by_due_date_and_opens_one(app_test, fake
     assert "Case 1, version 1" in _markdown(draft)
     assert draft.date_input(key="draft.received").value == LONG_AGO
     assert draft.text_area(key="draft.text").value == fake_services.reviews.version(1).text
-    assert "5 questions and their precedents" in [s.value for s in draft.subheader]  # read back from the draft
+    assert "5 questions and their precedents" in [s.value for s in draft.subheader]  # the request the case keeps
     assert "**Check:**" in _markdown(draft)
 
 
@@ -311,6 +313,78 @@ def test_a_url_naming_no_case_is_one_clear_error(fake_services, case):
                                            "old. Open a case on the Cases page, or start one here."]
     assert "case" not in at.query_params
     assert at.text_area(key="draft.request_text").value in ("", None)  # the page is there to start afresh
+
+
+AUTHORITY = "Metropolitan Police Service"  # the seed letters' own: its precedents count for more
+READ_BACK_NOTE = "This case was started before cases kept their request"
+
+
+def _questions(at) -> list[str]:
+    """The question cards as the page shows them: each question, what precedent says of it, and its precedents."""
+    return ([m.value for m in at.markdown if m.value.startswith(("##### ", "**Precedent says:**"))]
+            + [e.label for e in at.expander if "similarity" in e.label])
+
+
+def test_a_case_keeps_its_request_and_another_instance_opens_it_with_the_same_questions_and_precedents(
+        app_test, fake_services, team, database_url):
+    first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
+    fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance
+    at = app_test()
+    at.text_input(key="draft.authority").input(AUTHORITY)
+    at.text_area(key="draft.request_text").input(REQUEST)  # signed "Jane Example", jane@example.org
+    at.button(key="draft.find").click()
+    alice = _generate(_run(at), mode="Precedent only")
+    alice.button(key="draft.start_case").click()
+    _run(alice)
+    shown = _questions(alice)
+    assert len([q for q in shown if q.startswith("##### ")]) == 5 and any("similarity" in q for q in shown)
+
+    # the store keeps the request as the index and the model saw it: the requester's name and e-mail removed
+    [case] = other.reviews.cases()
+    assert case["request_text"] == split_request(REQUEST).text
+    assert "Jane Example" not in case["request_text"] and "jane@example.org" not in case["request_text"]
+    assert "[NAME]" in case["request_text"] and "1. Is your police force currently using" in case["request_text"]
+    assert (case["authority"], case["request_source"]) == (AUTHORITY, "the pasted request")
+
+    team("bob")  # another officer, another instance: the request, its authority and its precedents again
+    bob = _open(app_test(CASES_PAGE, services=other), 1)
+    assert "Case 1, version 1" in _markdown(bob)
+    assert _questions(bob) == shown
+    assert bob.text_input(key="draft.authority").value == AUTHORITY
+    assert bob.text_area(key="draft.request_text").value == case["request_text"]
+    assert bob.text_area(key="draft.text").value == other.reviews.version(1).text  # the latest version's text
+    assert not [i for i in bob.info if READ_BACK_NOTE in i.value]
+    assert "**Check:**" in _markdown(bob)
+
+    again = _fresh(other, "1")  # a link to the case, in a new session
+    assert _questions(again) == shown and again.text_input(key="draft.authority").value == AUTHORITY
+
+    alice.button(key="draft.submit").click()  # the reviewer sees what was asked, above the draft
+    _run(alice, team, "alice")
+    team("bob")
+    review = app_test("app_pages/review.py", services=other)
+    codes = [c.value.strip() for c in review.code]
+    assert codes == [case["request_text"].strip(), other.reviews.version(1).text.strip()]  # the request first
+    assert any(c.value.startswith("From the pasted request, answered by Metropolitan Police Service")
+               for c in review.caption)
+
+
+def test_a_case_started_before_cases_kept_their_request_opens_from_its_draft(app_test, fake_services):
+    at = _generate(_with_precedents(app_test), mode="Precedent only")
+    draft = at.text_area(key="draft.text").value
+    old = fake_services.reviews.start_case("Old case", draft, Actor("dan", frozenset({DRAFTER})))  # no request
+    assert fake_services.reviews.case(old.case_id)["request_text"] is None
+
+    opened = _fresh(fake_services, str(old.case_id))
+    assert f"Case {old.case_id}, version 1" in _markdown(opened)
+    assert "5 questions and their precedents" in [s.value for s in opened.subheader]  # read back from the draft
+    assert [i.value for i in opened.info if READ_BACK_NOTE in i.value]
+    assert opened.text_area(key="draft.text").value == draft
+
+    fake_services.reviews.submit(old.id, Actor("dan", frozenset({DRAFTER})), text=draft)
+    review = _run(app_test("app_pages/review.py"))
+    assert any(READ_BACK_NOTE in c.value for c in review.caption)
+    assert [c.value.strip() for c in review.code] == [draft.strip()]  # the draft alone: no request to show
 
 
 def test_mark_as_sent_records_who_and_freezes_the_letter(app_test, fake_services, team):
