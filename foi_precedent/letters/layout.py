@@ -271,9 +271,17 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
     that ends with ':' keeps the breakdown listed under it, and "If yes, ..." stays with the question it follows."""
     items: list[tuple[str, str]] = []
     breakdown = False  # the last item ended with ':' and what follows is its list
+    previous = ""
     for line in (x for x in lines if x):
         m = _ITEM.match(line)
         rest = line[m.end():].strip() if m else line
+        wrapped = not m and _WRAPPED.match(line) and len(previous) >= 70 and not previous.rstrip().endswith(
+            (".", "?", "!", ":", ";"))
+        previous = line
+        if wrapped:  # a sentence carried over from a long line ("... in determining\nwhether the department holds")
+            if items:
+                items[-1] = (items[-1][0], items[-1][1] + " " + line)
+            continue
         if items and (_FOLLOW_UP.match(rest) or (breakdown and (_IS_BREAKDOWN.match(rest) or
                                                                  (m and _LAST_OF_BREAKDOWN.match(rest))))):
             # "... in the periods:" then "a) 2017/18", "- The time": the breakdown stays with its question
@@ -288,6 +296,8 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
     return items
 
 
+# A line that carries on a sentence (it starts in lower case).
+_WRAPPED = re.compile(r"^[a-z]")
 # "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
 _FOLLOW_UP = re.compile(r"^-?\s*if (?:yes|so|not|no|this is the case|applicable)\b", re.I)
 # The last entry of a list under a question, which closes the question ("d) 1st April 2020 to 31st March 2021?").

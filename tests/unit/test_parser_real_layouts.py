@@ -610,3 +610,18 @@ def test_section_39_that_routes_the_request_to_the_eir_is_no_question_s_exemptio
     letter = parse_text(text)
     assert len(letter.questions) == 2
     assert all(q.exemptions == () for q in letter.questions)
+
+
+def test_lines_of_a_wrapped_reply_that_start_with_an_asking_word_are_not_questions():
+    text = ("Our Reference: FOI2023/01234\nDear Requester,\n"
+            "Thank you for your emails of 3 May, in which you ask for information regarding vehicle inspections\n"
+            "across the fleet. Your request has been handled under the Freedom of Information Act 2000 (FOIA).\n"
+            "Section 12 of the FOIA makes provision for public authorities to refuse requests for information where\n"
+            "the cost of dealing with them would exceed the appropriate limit, which for central government is set\n"
+            "at \u00a3600. This represents the estimated cost of one person spending 3.5 working days in determining\n"
+            "whether the department holds the information, locating, retrieving and extracting the information.\n"
+            "You may wish to refine your request. Please note that a refined request will be treated as a new one and\n"
+            "any refinement will be considered afresh.\n")
+    letter = parse_text(text)
+    assert len(letter.questions) == 1
+    assert treatments(letter.questions[0]) == {"cost_limit"}
