@@ -282,6 +282,8 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
             if items:
                 items[-1] = (items[-1][0], items[-1][1] + " " + line)
             continue
+        if _COST_ACTIVITY.match(rest.lstrip("\"'\u201c\u2018")):
+            continue  # the appropriate-limit Regulations quoted in a cost refusal: what may be counted, not a question
         if items and (_FOLLOW_UP.match(rest) or (breakdown and (_IS_BREAKDOWN.match(rest) or
                                                                  (m and _LAST_OF_BREAKDOWN.match(rest))))):
             # "... in the periods:" then "a) 2017/18", "- The time": the breakdown stays with its question
@@ -298,6 +300,9 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
 
 # A line that carries on a sentence (it starts in lower case).
 _WRAPPED = re.compile(r"^[a-z]")
+# The activities the appropriate-limit Regulations let a cost estimate count (reg. 4(3)), quoted as a list.
+_COST_ACTIVITY = re.compile(r"^(?:\([a-d]\)\s*)?(?:determining whether (?:it|the \w+) holds?|locating|retrieving|extracting)"
+                            r" (?:the )?(?:information|a document|it)\b", re.I)
 # "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
 _FOLLOW_UP = re.compile(r"^-?\s*if (?:yes|so|not|no|this is the case|applicable)\b", re.I)
 # The last entry of a list under a question, which closes the question ("d) 1st April 2020 to 31st March 2021?").

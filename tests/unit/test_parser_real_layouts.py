@@ -612,6 +612,21 @@ def test_section_39_that_routes_the_request_to_the_eir_is_no_question_s_exemptio
     assert all(q.exemptions == () for q in letter.questions)
 
 
+def test_the_cost_regulations_quoted_as_a_list_are_not_questions():
+    text = ("Our Ref: FOI 1234\nDear Requester,\nThank you for your information request received 7 May 2023.\n"
+            "Unfortunately, on this occasion I find the request to be exempt by virtue of Section 12 of\n"
+            "the FOIA; the cost of compliance exceeds the appropriate limit.\n"
+            "In estimating the cost of complying with a request for information, the council can take into\n"
+            "account any reasonable costs incurred in:\n\u201c(a) determining whether it holds the information,\n"
+            "(b) locating the information, or a document which may contain the information,\n"
+            "(c) retrieving the information, or a document which may contain the information,\nand\n"
+            "(d) extracting the information from a document containing it\u201d.\n")
+    letter = parse_text(text)
+    assert len(letter.questions) == 1
+    assert treatments(letter.questions[0]) == {"cost_limit"}
+    assert letter.questions[0].exemptions == ("s12",)
+
+
 def test_lines_of_a_wrapped_reply_that_start_with_an_asking_word_are_not_questions():
     text = ("Our Reference: FOI2023/01234\nDear Requester,\n"
             "Thank you for your emails of 3 May, in which you ask for information regarding vehicle inspections\n"
