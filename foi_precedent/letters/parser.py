@@ -367,6 +367,12 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
             text = "\n".join(lines)
             rest = text[m.end():].strip()
             request = rest.split("\n\n")[0][:2000].split("\n") if rest else []
+            end = re.search(r"[.?!](?=\s|$)", rest)
+            if text[m.end() - 1] == "\n" and rest[:1].islower() and end and ":" not in rest[:end.end()]:
+                # "Thank you for your request for all documents relating to ... of\nthe Badger Cull, which we
+                # received on 15 October.": the request is named in the sentence, which runs on over the line;
+                # what follows is the reply
+                request = [" ".join((m.group(0) + rest[:end.end()]).split())]
         lettered = _lettered_run(lines)
         if len(_request_items(request)) < 2 and len(lettered) >= 2:  # "a) Copies of ... b) Have you ..."
             request = lettered

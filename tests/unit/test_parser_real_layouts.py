@@ -640,3 +640,18 @@ def test_lines_of_a_wrapped_reply_that_start_with_an_asking_word_are_not_questio
     letter = parse_text(text)
     assert len(letter.questions) == 1
     assert treatments(letter.questions[0]) == {"cost_limit"}
+
+
+def test_a_request_named_in_a_sentence_that_runs_over_the_line_is_one_question():
+    text = ("Our ref: RFI 2001\nDear Mr Jones\n"
+            "Thank you for your request for all documents relating to the inspection and repair of\n"
+            "the harbour wall, together with all records of that inspection, which we received on\n"
+            "15 October 2022. Your request has been considered under the Environmental Information Regulations 2004.\n"
+            "Please find all information we hold in scope of your request in the attached file.\n"
+            "Names and contact details have been withheld under regulation 13 which relates to personal\n"
+            "information.\nThe following questions should be taken into account:\n"
+            "Would the disclosure cause unnecessary or unjustified distress to the person concerned?\n"
+            "Would the third party expect that their information might be disclosed to others?\n")
+    letter = parse_text(text)
+    assert len(letter.questions) == 1
+    assert "all documents relating to the inspection" in letter.questions[0].text
