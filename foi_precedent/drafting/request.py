@@ -69,13 +69,41 @@ def _looks_like_html(text: str) -> bool:
     return len(_HTML_TAG.findall(text[:50_000])) >= 2
 
 
+_LIST_TAG = re.compile(r"<(?P<close>/)?(?P<tag>ol|ul|li)\b[^>]*>(?P<after>(?:\s|<(?!/?(?:ol|ul|li)\b)[^>]*>)*)", re.I)
+_MARKED = re.compile(r"\(?(?:\d{1,2}|[a-hA-H]|[ivx]{1,4})[.)]\s|Q\d|[-*\u2022]\s")
+
+
+def _list_marks(html: str) -> str:
+    """An HTML list keeps its numbers ('1. ') or bullets ('• ') when read as text, unless its items carry their own."""
+    lists: list[list] = []  # [tag, count] of each open list
+
+    def mark(m: re.Match) -> str:
+        tag = m.group("tag").lower()
+        if tag in ("ol", "ul"):
+            if m.group("close"):
+                if lists:
+                    lists.pop()
+            else:
+                lists.append([tag, 0])
+            return m.group(0)
+        if m.group("close") or not lists:
+            return m.group(0)
+        lists[-1][1] += 1
+        rest = html[m.end():m.end() + 20]
+        if _MARKED.match(rest):
+            return m.group(0)
+        return m.group(0) + (f"{lists[-1][1]}. " if lists[-1][0] == "ol" else "\u2022 ")
+
+    return _LIST_TAG.sub(mark, html)
+
+
 def request_body(text: str) -> str:
     """The request itself: HTML read as text, without quoted earlier e-mails or WhatDoTheyKnow's footer."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     if _looks_like_html(text):
         from foi_precedent.letters.sources import html_to_text  # stdlib HTMLParser; pure
 
-        text = html_to_text(text)
+        text = html_to_text(_list_marks(text))
         text = re.sub(r"[ \t]+", " ", text)
         text = re.sub(r"\n[ \t]+", "\n", text)
         text = re.sub(r"\n{3,}", "\n\n", text)
@@ -243,14 +271,17 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})(?=(?:If|Please|Could|Can|Would|Than
 
 _LABEL = re.compile(
     r"^\s*(?:"
-    r"(?:q(?:uestion)?|request|item|point)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
+    r"(?:q(?:uestion)?|request|item|point|\#|no\.)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
     r"\[(?P<sq>\d{1,2})\]\.?\s*|"
     r"(?P<dec>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Za-z])|"  # '1.1 How many ...' under '1. Staffing'
     r"(?P<po>\()?(?P<num>\d{1,2})(?P<numsub>[a-z])?(?P<np>[.)]|\s*:(?=\s)|\s+[-\u2013\u2014](?=\s))\s*|"
     r"\((?P<paren>[a-z]|[ivx]{1,4})\)\s*|"
     r"(?P<roman>[ivx]{1,4})(?P<rp>[.)])\s+|"
     r"(?P<letter>[a-h])(?P<lp>[.)])\s+|"
-    r"(?P<bullet>::|[-*\u2022\u25aa\u25cf\u2013\u25e6\u2023\u2043\u00b7>\uf0a7\uf0b7]|o(?=[ \t]))\s*"  # 'o' only before a space: "On", "or"
+    # any bullet glyph a word processor or e-mail client puts in ('➢', '►', '✓', '■', '❖'); '+' and 'o' before a space
+    r"(?P<bullet>::|[-*\u2022\u25aa\u25cf\u2013\u25e6\u2023\u2043\u00b7>\uf0a7\uf0b7\uf0d8\uf076\uf0fc"
+    r"\u25a0-\u25ff\u2190-\u21ff\u2794-\u27bf\u2713\u2714\u2717\u2718\u2605\u2606\u2756\u2751\u2752\u2610-\u2612]"
+    r"|[o+](?=[ \t]))\s*"  # 'o' only before a space: "On", "or"
     r")(?=\S)",
     re.I,
 )
@@ -283,7 +314,9 @@ _ASK_START = re.compile(
     r"notes|briefings?|submissions|letters|memos|guidance|policies)\b|"
     r"(?:i|we)\s+(?:request|am requesting|are requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|"
     r"seek\s+(?:a\s+copy|copies|the|details|information|data|all|any)|"
-    r"ask|am asking|would ask)|"
+    # 'I ask because ...', 'I am asking this as ...': why, not what
+    r"(?:ask|am asking|would ask)(?!\s+(?:(?:this|these|the|my)(?:\s+questions?)?\s+)?(?:because|as|since|so|"
+    r"in\s+order|following|given|due)\b))|"
     r"(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|spend|expenditure|income|revenue|names?|percentage|"
     r"proportion|value|date|dates|location|"
     r"locations|list|copy|breakdown|summary|details|copies|figures?)\s+(?:of|for|on|spent|paid)|"
@@ -293,11 +326,11 @@ _ASK_START = re.compile(
     re.I,
 )
 _CONTINUATION = re.compile(
-    r"^(?:if\s+(?:so|not|yes|no|applicable|possible|this|the|there|you|any)(?![^.]*\b(?:public\s+domain|"
+    r"^(?:if\s+(?:so|not|yes|no|applicable|possible|this|the|there|you|any)\b(?![^.]*\b(?:public\s+domain|"
     r"published|publicly\s+available)\b)|please\s+(?:specify|break|include|also\s+"
     r"(?:include|break|specify|split)|split|separate|list\s+(?:them|these|this)|provide\s+(?:this|these|the|a|your|"
     r"separate)?\s*(?:answer|information|data|figures|breakdowns?|response|totals?|numbers?)s?\s+(?:by|in|as|for|broken|"
-    r"separately|split))|broken\s+down|"
+    r"separately|split)\b)|broken\s+down|"
     r"including|in\s+each\s+case|for\s+each|split\s+by|separated?\s+by|by\s+(?:year|month|ethnicity|gender|age|"
     r"financial year|calendar year|borough|ward|area|force|department|category|type)|per\s+(?:year|month|annum)|"
     r"and\s+(?:for|by|in)\s+each|(?:e\.g|i\.e)\.?\s)",
@@ -796,7 +829,7 @@ def _prose_asks(paragraphs: list[str]) -> list[str]:
     for para in paragraphs:
         last_asked = False
         lead = ""  # 'Where it states "..."': a clause that says what the next sentence asks about
-        sentences = _sentences(para)
+        sentences = [s for part in _asking_lines(para) for s in _sentences(part)]
         for n, s in enumerate(sentences):
             if last_asked and _CONTINUATION.match(s) and not (
                     re.match(r"if\s+(?:so|not|yes)", s, re.I) and (s.endswith("?") or _ASK_INSIDE.search(s))):
@@ -811,6 +844,28 @@ def _prose_asks(paragraphs: list[str]) -> list[str]:
         if lead:  # nothing follows it in its paragraph (a request cut off): it is what is asked about
             found.append(_tidy(lead))
     return found
+
+
+_OPEN_END = re.compile(r"(?:[.?!:;,\-\u2013\u2014(]|\b(?:and|or|of|the|to|for|in|by|with|a|an|on|at|from|that|"
+                       r"which|who|whether|how|what|per|each|any|all|your|my|our|their|its|as|into|between)\b)$", re.I)
+
+
+def _asking_lines(paragraph: str) -> list[str]:
+    """The parts of a paragraph split where a line that asks, with no stop at its end, is followed by another
+    capitalised line that asks ('Could you tell me how many staff you employ' / 'What is the budget'): each
+    line a sentence of its own, not one run together. A sentence wrapped onto the next line stays whole."""
+    parts: list[str] = []
+    for line in (ln.strip() for ln in paragraph.split("\n")):
+        if not line:
+            continue
+        if (parts and re.match(r"[A-Z]", line) and not _OPEN_END.search(parts[-1])
+                and _ASK_START.match(_LEAD.sub("", line)) and _asks(_sentences(parts[-1])[-1])):
+            parts.append(line)
+        elif parts:
+            parts[-1] = f"{parts[-1]} {line}"
+        else:
+            parts.append(line)
+    return parts
 
 
 _ANSWERED = re.compile(r"^(?:because|the\s+answer\s+is|simply\s+because|quite\s+simply)\b", re.I)
@@ -948,9 +1003,68 @@ def _drop_quoted(blocks: list[_Item | str]) -> list[_Item | str]:
     return out
 
 
+_BARE_NUMBER = re.compile(r"^(?P<lead>\s*)(?P<n>\d{1,2})(?P<gap>[ \t]+)(?=[A-Z])")
+
+
+def _bare_numbers(lines: list[str]) -> list[str]:
+    """'1 How many ...' / '2 What ...': numbers without a stop or bracket (a list pasted without its
+    punctuation) label questions when they count up from 1 at the start of lines."""
+    marks = [(n, m) for n, line in enumerate(lines) if (m := _BARE_NUMBER.match(line))]
+    run, expected = [], 1
+    for n, m in marks:
+        if int(m.group("n")) == expected:
+            run.append((n, m))
+            expected += 1
+    if len(run) < 2:
+        return lines
+    out = list(lines)
+    for n, m in run:
+        out[n] = f"{m.group('lead')}{m.group('n')}.{m.group('gap')}{lines[n][m.end():]}"
+    return out
+
+
+def _lost_bullets(lines: list[str]) -> list[str]:
+    """Lines right under a lead-in that asks ('Please send me:', 'I would like the following information:'), each
+    a short phrase on a line of its own ('Your parking policy' / 'The contract with Acme'): a list whose bullets
+    were lost (a web form, a list copied as text). Given a bullet so they are read as one; a sentence wrapped
+    onto the next lines is not a list."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        lead = lines[i].strip()
+        if not (lead.endswith(":") and not _LABEL.match(lines[i])
+                and (_ASKING_LEAD_IN.search(lead) or _ASK_INSIDE.search(lead) or _ASK_START.match(lead))):
+            i += 1
+            continue
+        items: list[int] = []
+        j = i + 1
+        while j < len(lines):
+            text = lines[j].strip()
+            if not text:  # items in paragraphs of their own are read as prose
+                break
+            if (_LABEL.match(lines[j]) or _LONE_LABEL.match(lines[j]) or len(text.split()) > 25 or text.endswith(":")
+                    or _CLOSING.match(text) or _PLEASANTRY.match(text) or SIGN_OFF.match(text)
+                    or len(_sentences(text)) > 1 or _declares(text) or _states(text)):
+                break
+            items.append(j)
+            j += 1
+        wrapped = any(len(lines[a].strip()) >= 60 and lines[b].strip()[:1].islower() or _OPEN_END.search(lines[a].strip())
+                      for a, b in zip(items, items[1:], strict=False))
+        # lines that ask with a '?' are read as prose already (and a short line above one is its heading); a
+        # table pasted as text ('Year | Number', columns set apart by tabs or spaces) is not a list of things
+        tabular = any(re.search(r"\||\t|\S {3,}\S", lines[k]) or not re.search(r"[A-Za-z]{3}", lines[k]) for k in items)
+        asked = any("?" in lines[k] for k in items)
+        if len(items) >= 2 and not wrapped and not tabular and not asked:
+            for k in items:
+                out[k] = "\u2022 " + lines[k].strip()
+        i = max(j, i + 1)
+    return out
+
+
 def _questions(lines: list[str]) -> list[RequestQuestion]:
     """Labelled questions where the request lists them, with any question asked in prose around the list;
     else the sentences that ask."""
+    lines = _lost_bullets(_bare_numbers(lines))
     blocks = _drop_context_lists(_fold_value_lists(_drop_quoted(_blocks(lines))))
     paragraphs = [p for b in blocks if isinstance(b, str) for p in re.split(r"\n\s*\n", b) if p.strip()]
     items = [b for b in blocks if isinstance(b, _Item)]

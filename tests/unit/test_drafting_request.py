@@ -738,3 +738,61 @@ def test_please_also_under_a_list_is_another_question():
                       "Please also provide your staffing policy.\n")
     assert [q.own_text for q in r.questions] == [
         "How many staff do you employ?", "How many vacancies are there?", "Please also provide your staffing policy."]
+
+
+# --- question forms written from how requests are written in general (not from the development set) -----------
+
+SIGNED = "\nYours faithfully,\nBob Jones\n"
+
+
+@pytest.mark.parametrize("text", [
+    # a line each, no question marks: each line that asks is a sentence of its own
+    "Dear Council,\nCould you tell me how many tickets were issued in 2023\nCould you tell me how many were cancelled\n"
+    "Could you tell me the income" + SIGNED,
+    "Dear Council,\nHow many tickets were issued in 2023\nHow many were cancelled\nWhat was the income" + SIGNED,
+    # numbers with no stop or bracket
+    "Dear Council,\n1 How many tickets were issued\n2 How many were cancelled\n3 What was the income" + SIGNED,
+    # a list whose bullets were lost, right under the lead-in
+    "Dear Council,\nI would like to request the following information:\nThe number of tickets issued in 2023\n"
+    "The number of tickets cancelled in 2023\nThe income from tickets in 2023" + SIGNED,
+    # one paragraph of 'Please provide ...' sentences ('the total income' is not 'the total in ...')
+    "Dear Council, I am writing under the Freedom of Information Act to request information about parking in the "
+    "borough. Please provide the number of tickets issued in 2023. Please provide the number of tickets cancelled on "
+    "appeal in 2023. Please provide the total income received from tickets in 2023. Thank you, Bob Jones",
+    # an HTML list without numbers of its own
+    "<p>Dear Council,</p><p>Please provide:</p><ul><li>the number of tickets issued</li><li>the number cancelled</li>"
+    "<li>the income received</li></ul><p>Thanks,<br>Bob Jones</p>",
+    "<p>Dear Council,</p><ol><li>How many tickets were issued?</li><li>How many were cancelled?</li>"
+    "<li>What was the income?</li></ol><p>Thanks,<br>Bob Jones</p>",
+])
+def test_three_questions_in_the_forms_requests_take(text):
+    r = split_request(text)
+    assert len(r.questions) == 3, [q.wording for q in r.questions]
+    assert all("Bob" not in q.text for q in r.questions)
+
+
+def test_a_sentence_wrapped_onto_the_next_line_is_one_question():
+    r = split_request("Dear Council,\nI would like to know how many parking tickets were issued by Leeds City\n"
+                      "Council in each of the last five years, broken down by ward and by the type of\n"
+                      "contravention.\nThanks\n")
+    assert len(r.questions) == 1
+
+
+@pytest.mark.parametrize("bullet", ["➢", "►", "✓", "■", "❖", "→", "+", "#1", "No. 1"])
+def test_bullet_glyphs_and_hash_numbers(bullet):
+    second = {"#1": "#2", "No. 1": "No. 2"}.get(bullet, bullet)
+    r = split_request(f"Dear Council,\nPlease tell me:\n{bullet} How many tickets were issued?\n{second} How many were "
+                      "cancelled?\nThanks\n")
+    assert [q.wording for q in r.questions] == ["How many tickets were issued?", "How many were cancelled?"]
+
+
+def test_a_table_pasted_as_text_is_not_a_list_of_questions():
+    r = split_request("Dear Council,\nPlease complete the following table for 2021 to 2023:\n"
+                      "Year | Tickets issued | Tickets cancelled\n2021 | |\n2022 | |\n2023 | |\nThanks\n")
+    assert len(r.questions) == 1
+
+
+def test_why_the_requester_asks_is_not_a_question():
+    r = split_request("Dear Council,\nHow many tickets were issued in 2023? I ask because I believe enforcement has "
+                      "increased.\nHow many were cancelled?\nThanks\n")
+    assert [q.wording for q in r.questions] == ["How many tickets were issued in 2023?", "How many were cancelled?"]
