@@ -118,15 +118,19 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     segments = decision.sentences(read) if shared else _segments(decision.relied_on_lines(answer))
     withheld_cited = False  # an exemption other than cost, vexatious or "otherwise accessible" is cited
     cost_words = decision.cost()
+    # a question about the authority's own refusals ("how often was each exemption used", "the reason for
+    # classification as vexatious"): the answer's words for them are its subject, not its treatment
+    about_exemptions = bool(text and _ABOUT_EXEMPTIONS.search(text))
+    about_vexatious = bool(text and re.search(r"vexatious", text, re.I))
     for seg in segments:
         cites = _cited(seg, accessible)
         otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
         other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text not in NOT_HELD_EXCEPTIONS
                        and not table.is_ncnd_subsection(c.text) and not _routes_to_eir(c, seg)
-                       and not _routes_to_eir(c, answer)]
+                       and not _routes_to_eir(c, answer) and not about_exemptions]
         # each pattern is searched once per segment (this loop is most of a parse)
         is_ncnd = bool(_NCND.search(seg))
-        vexatious = bool(_VEXATIOUS.search(seg))
+        vexatious = any(c.section == "s14" for c in cites) if about_vexatious else bool(_VEXATIOUS.search(seg))
         cost = bool(_COST.search(seg)) or (shared and bool(cost_words.search(seg)))
         public_domain = bool(_PUBLIC_DOMAIN_STRONG.search(seg))
         link = bool(_LINK_HINT.search(seg))
@@ -143,7 +147,7 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         if public_domain or otherwise_accessible or (link and not not_held):
             add(Treatment.PUBLIC_DOMAIN, seg)
         withheld = bool(other_cites) or (
-            not (is_ncnd or otherwise_accessible or cost or vexatious or public_domain or not_held)
+            not (is_ncnd or otherwise_accessible or cost or vexatious or public_domain or not_held or about_exemptions)
             and bool(_WITHHELD.search(seg))
         )
         withheld_cited = withheld_cited or bool(other_cites)
@@ -209,6 +213,9 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     quote = next((evidence[t] for t in found if t in evidence), "")
 
     exemptions = _question_exemptions(read if shared else answer, reason, found, letter_exemptions, accessible)
+    if about_exemptions:  # the provisions an answer lists as its figures ("s27(1) = 4") are not applied to it
+        exemptions = [e for e in exemptions if section_of(e) in (accessible, "s12", "s14")
+                      or e.startswith(NOT_HELD_EXCEPTIONS) or table.is_ncnd_subsection(e) and Treatment.NCND in found]
     ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
     if Treatment.NCND in found and not ncnd:
         ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
@@ -234,6 +241,8 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     )
 
 
+_ABOUT_EXEMPTIONS = re.compile(r"\bexemptions?\b[^?.]{0,60}\b(?:used|applied|cited|relied|invoked)|\b(?:which|what|each|how "
+                               r"(?:many|often))\b[^?.]{0,40}\bexemptions?\b", re.I)
 # A sentence that states something (not a question, not a heading): six words or more ending in a full stop.
 _STATEMENT = re.compile(r"^(?![^?]*\?)(?:\S+\s+){5,}\S+\.[\"'\u201d)]?$")
 # What makes an answer with no treatment words something other than the information: it declines, redirects or

@@ -655,3 +655,16 @@ def test_a_request_named_in_a_sentence_that_runs_over_the_line_is_one_question()
     letter = parse_text(text)
     assert len(letter.questions) == 1
     assert "all documents relating to the inspection" in letter.questions[0].text
+
+
+def test_a_question_about_the_authority_s_own_refusals_is_answered_not_refused():
+    text = ("Request\n1. How many requests did you classify as vexatious in each year since 2018?\n"
+            "2. Please provide a list of how often each exemption was used in 2023.\nResponse\n"
+            "1. In 2019: 3 requests were considered vexatious. No further details of these are held.\n"
+            "2. In 2023 the following exemptions were applied: section 40(2) = 41, section 31(1)(a) = 12, "
+            "section 43(2) = 5.\n")
+    letter = parse_text(text)
+    q1, q2 = letter.questions
+    assert "vexatious" not in treatments(q1) and q1.exemptions == ()
+    assert treatments(q2) == {"disclosed"}
+    assert q2.exemptions == ()
