@@ -186,6 +186,10 @@ def _range_blocks(line: str, section: str) -> list[_Block]:
 _PART_RANGE = re.compile(r"^parts?\s*(?P<a>\d{1,2})\s*(?:-|\u2013|to|&|and)\s*(?:part\s*)?(?P<b>\d{1,2})\s*:?\s*$", re.I)
 
 
+# The Act quoted where it lists its conditions ("Section 22 of the FOIA provides that information is exempt from
+# disclosure if-", "Section 40(2) Any information ... is also exempt information if -"): the numbered lines after it
+# are the Act's, not questions.
+_ACT_CONDITIONS = re.compile(r"\bexempt (?:information|from disclosure) if\s*[-:\u2013\u2014]?\s*$", re.I)
 # "1 How many ..." in a request: a number with no stop, taken only when the numbers count up from 1
 _BARE_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)\s+(?=[A-Z])")
 
@@ -193,7 +197,13 @@ _BARE_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)\s+(?=[A-Z])")
 def _blocks(lines: list[str], section: str) -> list[_Block]:
     blocks: list[_Block] = []
     run: list[_Block] = []  # the blocks of a range, which share the lines that follow
+    quoting = False  # inside the Act's conditions quoted as a list ("... is exempt information if -" / "1. ...")
     for line in lines:
+        if line and quoting and (_NUMBERED.match(line) or _ITEM.match(line) or re.match(r"\(\d{1,2}\)\s", line)):
+            if blocks:
+                blocks[-1].body.append(line)
+            continue
+        quoting = bool(line and _ACT_CONDITIONS.search(line)) or (quoting and not line)
         ranged = _range_blocks(line, section) if line else []
         if ranged:
             blocks.extend(ranged)

@@ -668,3 +668,19 @@ def test_a_question_about_the_authority_s_own_refusals_is_answered_not_refused()
     assert "vexatious" not in treatments(q1) and q1.exemptions == ()
     assert treatments(q2) == {"disclosed"}
     assert q2.exemptions == ()
+
+
+def test_the_act_s_conditions_quoted_as_a_numbered_list_are_not_questions():
+    text = ("Reference Number: 2040\nRequest\nI am writing to request a copy of the inspection report on the "
+            "custody suite.\nResponse\nPlease see the attached redacted report.\n"
+            "Some information has been redacted as it is personal data, Section 40(2).\n"
+            "Section 40(2) Any information to which a request for information relates is also exempt information if -\n"
+            "(a) it constitutes personal data which does not fall within subsection (1), and\n"
+            "(b) either the first or the second condition below is satisfied\n"
+            "(3) The first condition is:-\n(a) that the disclosure would contravene any of the data protection "
+            "principles\n(4) The second condition is that the data subject would not be entitled to it\n")
+    letter = parse_text(text)
+    assert len(letter.questions) == 1
+    q = letter.questions[0]
+    assert treatments(q) == {"partly_disclosed"}
+    assert q.exemptions == ("s40(2)",)
