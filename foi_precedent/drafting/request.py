@@ -346,7 +346,11 @@ _PLEASANTRY = re.compile(
     r"could (?:acknowledge|confirm (?:in writing )?(?:receipt|that you have received))|please confirm receipt|i would prefer|i would like to receive the "
     r"(?:information|response|data) (?:by|in|as|electronically)|please (?:send|provide) (?:the|your) "
     r"(?:response|reply|information) (?:by|in|as|electronically)|if you (?:have any|need)|please do not hesitate|"
-    r"if any (?:of this|part)|if (?:this|my) request|if you are unable|i understand (?:that )?(?:under|the act))",
+    r"if any (?:of this|part)|if (?:this|my) request|if you are unable|i understand (?:that )?(?:under|the act)|"
+    # an offer to clarify ('Please let me know if you need any clarification.', 'Please advise if this is unclear.')
+    r"(?:please\s+)?(?:do\s+)?(?:let\s+me\s+know|advise(?:\s+me)?|contact\s+me|get\s+in\s+touch|tell\s+me)\b[^.?!]{0,40}"
+    r"\bif\b[^.?!]*\b(?:clarif\w*|unclear|ambiguous|questions?|quer(?:y|ies)|(?:further|more)\s+(?:information|details)"
+    r"|problems?|difficult\w*|any\s+help|assistance|too\s+(?:broad|wide|large))\b)",
     re.I,
 )
 
@@ -457,7 +461,11 @@ _IF_LIMIT = re.compile(r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit
                        r"large|broad)|not possible|unable to|cannot)"
                        # 'If the Council does not yet hold ..., please instead ...': a fallback, not another question
                        r"|^if\b[^,.]{0,150}\b(?:(?:is|are)\s+not\s+(?:yet\s+)?(?:available|held|recorded)|(?:does|do)\s+not\s+"
-                       r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*,", re.I)
+                       r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*,"
+                       # 'If no information is held, ...', 'If the data is held in another format, ...'
+                       r"|^if\s+(?:no|none\s+of\s+(?:the|this))\b[^,.]{0,80}\b(?:is|are)\s+(?:held|recorded|available)\b"
+                       r"|^if\b[^,.]{0,120}\b(?:held|recorded|kept|stored|available)\s+in\s+(?:a\s+)?(?:different|another|other|"
+                       r"an?\s+other)\s+(?:form|format|way)", re.I)
 
 
 # 'I am writing to make a request under the Freedom of Information Act for information held by the Council.':
@@ -830,6 +838,7 @@ def _prose_asks(paragraphs: list[str]) -> list[str]:
         last_asked = False
         lead = ""  # 'Where it states "..."': a clause that says what the next sentence asks about
         sentences = [s for part in _asking_lines(para) for s in _sentences(part)]
+        asked_here = False  # whether found[-1] was asked in this paragraph
         for n, s in enumerate(sentences):
             if last_asked and _CONTINUATION.match(s) and not (
                     re.match(r"if\s+(?:so|not|yes)", s, re.I) and (s.endswith("?") or _ASK_INSIDE.search(s))):
@@ -838,8 +847,16 @@ def _prose_asks(paragraphs: list[str]) -> list[str]:
             last_asked = _asks(s)
             if last_asked and s.endswith("?") and n + 1 < len(sentences) and _ANSWERED.match(sentences[n + 1]):
                 last_asked = False  # 'Why does this matter? Because ...': the writer answers it
+            if last_asked and found and (kind := _scope_kind(s)):
+                # it only scopes what is asked above it: a breakdown or a period right after a question in its
+                # paragraph stays in that question; a format ('as a spreadsheet'), or a scope in a paragraph of its
+                # own (for every question above it), is how to answer, not a question
+                if kind == "breakdown" and asked_here:
+                    found[-1] = f"{found[-1]} {s}"
+                continue
             if last_asked:
                 found.append(_tidy(f"{lead} {s}" if lead else s))
+                asked_here = True
             lead = s if not last_asked and _WHERE_LEAD.match(s) else ""
         if lead:  # nothing follows it in its paragraph (a request cut off): it is what is asked about
             found.append(_tidy(lead))
@@ -959,12 +976,13 @@ _GENERIC_OBJECT = (r"(?:this|these|it|them|(?:the\s+|any\s+|such\s+)?(?:(?:lates
                    r"available|site-specific|following)\s+)?(?:data|information|figures|estimates|numbers|statistics|"
                    r"answers?|responses?))")
 _SCOPE_ASK = re.compile(
-    rf"\b(?:provide|provided|supply|give|send|share|present)\s+(?:me\s+|us\s+)?(?:with\s+)?{_GENERIC_OBJECT}\b"
+    rf"\b(?:provide|provided|supply|give|send|share|present|break|split|separate|(?:would|'d)\s+(?:like|prefer)|"
+    rf"(?:want|need|require|receive))\s+(?:me\s+|us\s+)?(?:with\s+)?{_GENERIC_OBJECT}\b"
     rf"(?P<rest>[^?!]*)[.?!]?$"
     rf"|\b(?:could|can|would|will)\s+{_GENERIC_OBJECT}\s+(?:please\s+)?(?:also\s+)?be\s+(?:provided|given|broken|"
     rf"split|supplied|sent|presented)\b(?P<rest2>[^?!]*)[.?!]?$", re.I)
 # what may follow such an ask and still only scope it: a period, a format, a breakdown, a basis
-_SCOPE_REST = re.compile(r"^[\s,]*(?:(?:please|ideally|if\s+possible)\b[\s,]*)?(?:(?:from|for|in|by|split|broken|based|"
+_SCOPE_REST = re.compile(r"^[\s,]*(?:(?:please|ideally|if\s+possible)\b[\s,]*)?(?:(?:from|for|in|by|split|broken|down|based|"
                          r"per|covering|between|during|over|as|where|if|at|to|within|separately|electronically|"
                          r"on\s+a\s+\w+\s+basis)\b.*)?$", re.I)
 # 'please provide site-specific data on A&E performance' above the list that details it: the list's introduction
@@ -974,8 +992,27 @@ _GENERIC_ASK = re.compile(rf"\b(?:provide|supply|give|send|share|request|request
 
 
 def _scope_only(text: str) -> bool:
+    return _scope_kind(text) is not None
+
+
+# '... broken down by year and how many had preservation orders': a scope that asks for more
+_ASKS_MORE = re.compile(r"\b(?:how\s+(?:many|much|often|long)|(?:and|or|also)\s+(?:what|which|whether|who|when|why|how|"
+                        r"the\s+(?:number|total|amount|cost|names?|reasons?)|any|all|copies|details))\b", re.I)
+# a scope that narrows the figures asked for (a breakdown or a period), not only how to send them
+_NARROWS = re.compile(r"\b(?:by|broken|split|down|per|for|from|between|covering|during|over|within|separately|basis|each)\b",
+                      re.I)
+
+
+def _scope_kind(text: str) -> str | None:
+    """'breakdown' for 'Could this be broken down by ward?' or 'I would like this information for 2019 to 2023.',
+    'format' for 'Could you provide this as a spreadsheet?', None for a sentence that asks for something."""
     m = _SCOPE_ASK.search(text)
-    return bool(m) and bool(_SCOPE_REST.match(m.group("rest") if m.group("rest") is not None else m.group("rest2")))
+    if not m:
+        return None
+    rest = m.group("rest") if m.group("rest") is not None else m.group("rest2")
+    if not _SCOPE_REST.match(rest) or _ASKS_MORE.search(rest):
+        return None
+    return "breakdown" if _NARROWS.search(rest) else "format"
 
 
 _QUOTE_LEAD = re.compile(r"\b(?:(?:I|we)\s+(?:had\s+)?(?:previously\s+|originally\s+|then\s+)?asked|you\s+(?:also\s+|then\s+)?"
@@ -1070,8 +1107,6 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:
         asks = _prose_asks(paragraphs)
-        if len(asks) >= 3:  # '..., could this be provided for the year 2024/25?' under the asks: their scope
-            asks = [q for q in asks if not _scope_only(q)] or asks
         return _prose_questions(asks)
     labelled = _label_questions(items)
     start = blocks.index(items[0])

@@ -796,3 +796,34 @@ def test_why_the_requester_asks_is_not_a_question():
     r = split_request("Dear Council,\nHow many tickets were issued in 2023? I ask because I believe enforcement has "
                       "increased.\nHow many were cancelled?\nThanks\n")
     assert [q.wording for q in r.questions] == ["How many tickets were issued in 2023?", "How many were cancelled?"]
+
+
+@pytest.mark.parametrize("tail", [
+    # how to answer, not another question
+    "Could you provide this as a spreadsheet?",
+    "Can you please send it in Excel format?",
+    "Please can this be provided in machine-readable format?",
+    # a breakdown of the question above it
+    "Please provide this broken down by ward.",
+    "Could this be broken down by ward?",
+    "Could you break this down by ward?",
+    "Where possible, please break this down by month.",
+    # an offer to clarify
+    "Please let me know if you need any clarification.",
+    "Please advise if this request is unclear.",
+    "Please let me know if any part of this request is unclear.",
+    # what to do when it is not held as asked
+    "If no information is held, please confirm this.",
+    "If the information is held in a different format, please provide it as held.",
+])
+@pytest.mark.parametrize("sep", [" ", "\n", "\n\n"])
+def test_what_only_scopes_or_closes_a_question_is_not_another(tail, sep):
+    r = split_request(f"Dear Council,\nPlease provide the number of parking tickets issued in 2023.{sep}{tail}"
+                      "\nYours faithfully,\nBob Jones\n")
+    assert len(r.questions) == 1, [q.wording for q in r.questions]
+
+
+def test_a_scope_that_asks_for_more_is_a_question():
+    r = split_request("Dear Council,\nPlease provide the number of trees felled in 2023.\n\nI require this information "
+                      "broken down by year and how many had preservation orders.\n")
+    assert len(r.questions) == 2
