@@ -66,6 +66,7 @@ from foi_precedent.letters.layout import (
 )
 from foi_precedent.letters.model import (
     REFUSING,
+    WITHHOLDING,
     Letter,
     Pointer,
     Question,
@@ -232,6 +233,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
 
     order = _itemised(order, answers)
     tabled = _tabled(order, answers)
+    cut, general = _general_block(order, answers)
     reasons = _reason_paragraphs(sections["decision"])
     # what the letter says outside its labelled answers: its overall decision
     overall = _join(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)])
@@ -275,6 +277,11 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             questions.append(replace(shared_reading, label=b.label, text=question_text.strip()))
             continue
         q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
+        if b.key == cut and q.treatments == (Treatment.OTHER,):  # the block was this answer's own reasons
+            answer = answer + "\n" + general
+            q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
+        elif general and set(q.treatments) & WITHHOLDING and not _cited(answer, accessible):
+            q = _with_general_exemptions(q, general, accessible)
         if b.key in tabled and answer and q.treatments == (Treatment.OTHER,):
             # a table's cells with no treatment words ("Gross Misconduct", "Final Written Warning") are the information
             q = replace(q, treatments=(Treatment.DISCLOSED,), evidence=answer.split("\n")[0][:300], confidence=0.6,
@@ -300,6 +307,43 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             q = Question(q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd)
         resolved.append(q)
     return resolved
+
+
+# Where the answers end and the letter's reasons for all of them start ("Exemptions applied", "Reasons for
+# decision", "This response serves as a Refusal Notice").
+_GENERAL_BLOCK = re.compile(r"^(?:exemptions? (?:applied|engaged|used|relied (?:up)?on)\b|reasons? for (?:the )?(?:decision|"
+                            r"refusal)\b|refusal notice\s*:?\s*$|(?:this|the) (?:letter|response) (?:serves|acts|is) as a "
+                            r"refusal notice|the following exemptions? (?:apply|applies|ha(?:s|ve) been applied))", re.I)
+
+
+def _general_block(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> tuple[tuple | None, str]:
+    """The reasons a letter gives for all its answers after the last of them (an 'Exemptions applied' block): cut
+    from the last answer, which it is not part of. ``answers`` is changed in place; returns (the key it was cut
+    from, the block)."""
+    last = next((b.key for b in reversed(order) if answers.get(b.key, ("", ""))[1]), None)
+    if last is None or sum(1 for b in order if answers.get(b.key, ("", ""))[1]) < 2:
+        return None, ""
+    question_text, answer = answers[last]
+    lines = answer.split("\n")
+    at = next((i for i, ln in enumerate(lines) if i > 0 and _GENERAL_BLOCK.match(ln.strip())), None)
+    if at is None:
+        return None, ""
+    answers[last] = (question_text, "\n".join(lines[:at]).strip())
+    return last, "\n".join(lines[at:]).strip()
+
+
+def _with_general_exemptions(q: Question, general: str, accessible: str) -> Question:
+    """A refusal that names no provision of its own rests on those of the letter's general reasons: the NCND
+    provisions for an NCND answer, the others for a withheld one."""
+    table = rule_table()
+    cited = _most_specific([c.text for c in _cited(decision.relied_on(general), accessible)
+                            if c.section not in (accessible, "s12", "s14")])
+    ncnd = [e for e in cited if table.is_ncnd_subsection(e)] if Treatment.NCND in q.treatments else []
+    withheld = [e for e in cited if not table.is_ncnd_subsection(e)] \
+        if set(q.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} else []
+    if not ncnd + withheld:
+        return q
+    return replace(q, exemptions=tuple(dict.fromkeys(ncnd + withheld)), ncnd=tuple(ncnd) or q.ncnd)
 
 
 def _tabled(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> set[tuple[str, str]]:

@@ -684,3 +684,13 @@ def test_the_act_s_conditions_quoted_as_a_numbered_list_are_not_questions():
     q = letter.questions[0]
     assert treatments(q) == {"partly_disclosed"}
     assert q.exemptions == ("s40(2)",)
+
+
+def test_a_general_exemptions_block_after_the_answers_applies_to_the_refused_answers_only():
+    text = ("Request\n1. How many officers were assaulted in 2022?\n2. Please provide the names of the officers "
+            "assaulted.\n3. How many of them were injured?\nResponse\n1. 345 officers were assaulted in 2022.\n"
+            "2. This information is withheld.\n3. We can confirm that 120 of the officers assaulted were injured "
+            "during the year.\nExemptions applied\nSection 40(2) - Personal information\n"
+            "Section 31(1)(a) - Law enforcement\n")
+    got = {q.label: (treatments(q), q.exemptions) for q in parse_text(text).questions}
+    assert got == {"1": ({"disclosed"}, ()), "2": ({"withheld"}, ("s40(2)", "s31(1)(a)")), "3": ({"disclosed"}, ())}
