@@ -186,7 +186,14 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     found = list(dict.fromkeys(found))
     found = _refine(found, answer, withheld_cited)
     if shared and found:
+        released = bool({Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED} & set(found))
         found = decision.reduce_shared(found)
+        if released and set(found) & {Treatment.COST_LIMIT, Treatment.NCND} and any(
+                _PART_REFUSED.search(seg) and (_COST.search(seg) or cost_words.search(seg) or _NCND.search(seg))
+                for seg in segments):
+            # a refusal of part beside a release of the rest ("we cannot provide all of this information within the
+            # appropriate limit ... the remaining years are in the attached document"): both
+            found = found + [Treatment.DISCLOSED]
     review = None
     if shared and not found and (_DISCLOSED.search(read) or _FIGURE.search(_strip_citations(read))):
         # nothing but wording or figures that may be the information itself: a guess, so a person checks it
@@ -241,6 +248,8 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     )
 
 
+_PART_REFUSED = re.compile(r"\b(?:all|part|parts|some|any) (?:of )?(?:this|the|your) (?:information|request|data)\b|\bany other\b|"
+                           r"\bremaining\b|\bthe rest of\b|\bother (?:parts?|years|periods)\b", re.I)
 _ABOUT_EXEMPTIONS = re.compile(r"\bexemptions?\b[^?.]{0,60}\b(?:used|applied|cited|relied|invoked)|\b(?:which|what|each|how "
                                r"(?:many|often))\b[^?.]{0,40}\bexemptions?\b", re.I)
 # A sentence that states something (not a question, not a heading): six words or more ending in a full stop.

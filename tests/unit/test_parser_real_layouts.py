@@ -694,3 +694,34 @@ def test_a_general_exemptions_block_after_the_answers_applies_to_the_refused_ans
             "Section 31(1)(a) - Law enforcement\n")
     got = {q.label: (treatments(q), q.exemptions) for q in parse_text(text).questions}
     assert got == {"1": ({"disclosed"}, ()), "2": ({"withheld"}, ("s40(2)", "s31(1)(a)")), "3": ({"disclosed"}, ())}
+
+
+def test_a_whole_response_that_refuses_part_and_releases_the_rest_reads_as_both():
+    text = ("Request\n- How many times was a baton drawn in each year since 2015?\n"
+            "- In how many of those was the baton used?\nResponse\n"
+            "Our data are not organised in a way that allows us to provide all of this information within the "
+            "cost limit, as data for 2015/16 would need a manual review.\n"
+            "We can provide the information requested for the remaining years. Please see attached document.\n")
+    letter = parse_text(text)
+    assert len(letter.questions) == 2
+    for q in letter.questions:
+        assert treatments(q) == {"cost_limit", "disclosed"}
+        assert q.exemptions == ("s12",)
+
+
+def test_a_whole_response_that_confirms_nothing_more_than_it_releases_reads_as_both():
+    text = ("Request\n- Please tell me how many burglaries were reported on 25 December 2022.\n"
+            "- Please provide the same figures for 25 December 2021.\nResponse\n"
+            "Our analyst provided the enclosed spreadsheet in response to your request.\n"
+            "The force can neither confirm nor deny that it holds any other information relevant to your request "
+            "by virtue of Section 31(3).\n")
+    for q in parse_text(text).questions:
+        assert treatments(q) == {"disclosed", "ncnd"}
+
+
+def test_a_whole_response_that_refuses_on_cost_and_describes_what_it_holds_is_a_refusal_only():
+    text = ("Request\n- How many fines were issued in each ward?\n- How many were paid?\nResponse\n"
+            "We can confirm that the information is held. However, to provide it would exceed the appropriate limit "
+            "under Section 12. Please find below some advice on narrowing your request.\n")
+    for q in parse_text(text).questions:
+        assert treatments(q) == {"cost_limit"}
