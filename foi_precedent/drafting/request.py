@@ -112,7 +112,12 @@ def request_body(text: str) -> str:
         if m and len(re.sub(r"\s", "", text[: m.start()])) >= 40:  # something of the request is left above it
             text = text[: m.start()]
     lines = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
-    return "\n".join(lines).strip("\n")
+    # a blank line inside a sentence (double-spaced text: the line above ends with no stop, the next goes on in
+    # lower case) is no paragraph break
+    return _MID_SENTENCE_BLANK.sub("\n", "\n".join(lines)).strip("\n")
+
+
+_MID_SENTENCE_BLANK = re.compile(r"(?<=[a-z0-9,;])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-z])")
 
 
 # --- one line into lines --------------------------------------------------------------------------
@@ -206,11 +211,41 @@ def _split_sign_off(line: str) -> str:
     return line
 
 
+def _unwrap(text: str) -> str:
+    """Paragraphs an e-mail client hard-wrapped (every line broken where the next word would pass a width of 60
+    to 80 characters) joined back into one line each, so that a request written on one line and wrapped is read
+    as one line. A line that is short of the width, or a line that starts with a label, keeps its break."""
+    lines = text.split("\n")
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    width = max(lengths, default=0)
+    if not 60 <= width <= 80:
+        return text
+
+    def wrapped(line: str, nxt: str) -> bool:
+        line, nxt = line.rstrip(), nxt.strip()
+        return (bool(line.strip()) and bool(nxt) and len(line) >= width - 15
+                and len(line) + 1 + len(nxt.split()[0]) > width
+                and not _LABEL.match(nxt) and not SIGN_OFF.match(nxt) and not SIGN_OFF.match(line)
+                and not _GREETING.match(line) and not DEAR.match(line))
+
+    breaks = [wrapped(lines[i], lines[i + 1]) for i in range(len(lines) - 1)]
+    if sum(breaks) < 2:  # one long line near the width is not a wrapped text
+        return text
+    out = [lines[0]]
+    for i, joined in enumerate(breaks):
+        if joined:
+            out[-1] = f"{out[-1].rstrip()} {lines[i + 1].strip()}"
+        else:
+            out.append(lines[i + 1])
+    return "\n".join(out)
+
+
 def unfold(text: str) -> str:
     """A request written on one line (a web form, some e-mail clients), put on lines: the greeting, each
-    labelled question and the sign-off. A request already on lines comes back as it was."""
+    labelled question and the sign-off. A request already on lines comes back as it was; one an e-mail
+    client hard-wrapped is first joined back."""
     out = []
-    for line in text.split("\n"):
+    for line in _unwrap(text).split("\n"):
         m = _INLINE_GREETING.match(line)
         if m:
             out.append(m.group("greeting").strip())

@@ -827,3 +827,21 @@ def test_a_scope_that_asks_for_more_is_a_question():
     r = split_request("Dear Council,\nPlease provide the number of trees felled in 2023.\n\nI require this information "
                       "broken down by year and how many had preservation orders.\n")
     assert len(r.questions) == 2
+
+
+def test_a_one_line_request_hard_wrapped_by_an_e_mail_client_is_read_as_one_line():
+    import textwrap
+
+    wrapped = textwrap.fill(ONE_LINE, 72)
+    assert wrapped.count("\n") >= 4
+    r = split_request(wrapped)
+    assert [q.text for q in r.questions] == [q.text for q in split_request(ONE_LINE).questions]
+    assert "Jane" not in r.text
+
+
+def test_a_blank_line_inside_a_sentence_is_no_paragraph_break():
+    r = split_request("Dear Council,\n\nPlease provide the number of complaints made about the Council's planning\n\n"
+                      "department in each of the last five years.\n\nThanks\n")
+    assert [q.wording for q in r.questions] == [
+        "Please provide the number of complaints made about the Council's planning department in each of the last "
+        "five years."]
