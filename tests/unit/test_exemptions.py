@@ -88,3 +88,16 @@ def test_provisions_of_other_enactments_and_phone_numbers_are_not_exemptions(rea
     letter = parse_text(f"Request\n1. The names of the staff involved.\nResponse\n1. {reason}\n")
     assert letter.exemptions == expected
     assert letter.questions[0].exemptions == expected
+
+
+def test_exemptions_a_letter_says_a_future_request_might_meet_are_not_applied():
+    from foi_precedent.letters.parser import parse_text
+
+    text = ("Information requested\nAll documents held on the investigation.\nResponse\n"
+            "In this instance the costs of locating, retrieving and providing the information requested would exceed "
+            "the upper cost limit of \u00a3600.\nYou may wish to reduce the scope of your request. While we cannot "
+            "prejudge the application of exemptions to any future requests, much of this information would likely be "
+            "exempt information in terms of section 36(1) of FOISA.\n")
+    letter = parse_text(text)
+    assert "s36(1)" not in letter.exemptions
+    assert [t.value for t in letter.questions[0].treatments] == ["cost_limit"]
