@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from evals.holdout import is_held_back  # noqa: E402
 from evals.real_letters.suite import align, load_labels  # noqa: E402
 from foi_precedent.errors import PrecedentError  # noqa: E402
+from foi_precedent.letters.answers import _cited  # noqa: E402
 from foi_precedent.letters.parser import parse_file  # noqa: E402
 
 
@@ -50,6 +51,16 @@ def _holds(answer: str, evidence: str) -> bool:
     words = re.findall(r"\w+", e)
     got = set(re.findall(r"\w+", a))
     return bool(words) and sum(w in got for w in words) / len(words) >= 0.9
+
+
+def _source(q, provision: str) -> str:
+    """Where a question's provision came from: its own answer cites it ('own'), the whole response read for every
+    question ('shared'), or the letter's provisions lent to an answer that cites none ('lent')."""
+    if q.confidence <= 0.6 and len(q.answer) > 400:
+        return "shared"
+    own = {c.text for c in _cited(q.answer)}
+    return "own" if any(o == provision or o.startswith(provision + "(") or provision.startswith(o + "(")
+                        for o in own) else "lent"
 
 
 def diagnose(only_id: str | None = None) -> tuple[Counter, list[dict]]:
@@ -92,6 +103,8 @@ def diagnose(only_id: str | None = None) -> tuple[Counter, list[dict]]:
                     rows.append({**row, "bucket": bucket})
             fp = set(row["ex_got"]) - set(row["ex_expected"])
             fn = set(row["ex_expected"]) - set(row["ex_got"])
+            for x in fp:  # where a provision not relied on came from
+                counts[f"d-fp-{_source(q, x)}"] += 1
             if fp or fn:
                 counts["d-fp"] += len(fp)
                 counts["d-fn"] += len(fn)
@@ -122,6 +135,8 @@ def main() -> None:
         print(f"  {name:58s} {counts[key]:4d}")
     print(f"  (d) exemptions: {counts['d-questions']} questions, {counts['d-fp']} cited not relied on "
           f"(of which {counts['d-unlabelled-fp']} on unlabelled questions), {counts['d-fn']} missed")
+    print(f"      not relied on, on labelled questions, by source: own answer {counts['d-fp-own']}, whole response "
+          f"{counts['d-fp-shared']}, lent from the letter {counts['d-fp-lent']}")
     show = {s for s in args.show.split(",") if s}
     for r in rows:
         if r["bucket"] not in show:
