@@ -48,6 +48,12 @@ FORMS = {
     "WhatDoTheyKnow footer": lambda t: t.rstrip() + FOOTER,
     "quoted reply below": lambda t: t.rstrip() + QUOTED,
     "trailing spaces": lambda t: "\n".join(line + "  " for line in t.split("\n")),
+    "flattened to one line": lambda t: " ".join(t.split()),
+    "numbers as 1)": lambda t: re.sub(r"(?m)^(\s*)(\d{1,2})\.(?=\s)", r"\1\2)", t),
+    "numbers as (1)": lambda t: re.sub(r"(?m)^(\s*)(\d{1,2})[.)](?=\s)", r"\1(\2)", t),
+    "numbers as Q1": lambda t: re.sub(r"(?m)^(\s*)(\d{1,2})[.)](?=\s)", r"\1Q\2", t),
+    "bullets as -": lambda t: re.sub(r"(?m)^(\s*)[\u2022*\u25cf\u25aa\uf0b7](?=\s)", r"\1-", t),
+    "bullets as •": lambda t: re.sub(r"(?m)^(\s*)[-*\u25cf\u25aa\uf0b7](?=\s)", "\\1\u2022", t),
 }
 
 

@@ -123,13 +123,14 @@ _MID_SENTENCE_BLANK = re.compile(r"(?<=[a-z0-9,;])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*
 # --- one line into lines --------------------------------------------------------------------------
 
 _INLINE_LABEL = re.compile(
-    r"(?:(?<!\S)|(?<=[?.:;!)\]])|(?<=and)|(?<=or))(?P<tok>Q(?:uestion)?[ \t]?(?P<q>\d{1,2})(?=[.:)\s-])[.:)]?"
-    r"|[(\[](?P<p>\d{1,2}|[a-hA-H]|[ivx]{1,4})[)\]]"
+    r"(?:(?<!\S)|(?<=[?.:;!)\]])|(?<=and)|(?<=or))(?P<tok>(?:Q(?:uestion)?|Request|Item|Point|Part)[ \t]?(?P<q>\d{1,2})"
+    r"(?=[.:)\s-])[.:)]?"
+    r"|[(\[](?P<p>\d{1,2}|[a-hA-H]|[ivx]{1,4})[)\]]\.?"
     r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)))[.)]|(?P<s>\d{1,2})[a-h][.)])(?=[ \t]+\S)"
 )
 # a label after the end of a sentence, a colon, or a closing bracket ('... etc)5. Of those ...')
 _BOUNDARY = re.compile(r"(?:^|[:;?.!][\"'”’)\]]?|[)\]]|[:;?.!][ \t]*[-\u2013\u2014]|[?.;:!],?[ \t]*(?:and|or))[ \t]*$")
-_INLINE_BULLET = re.compile(r"[ \t]?[*\u2022][ \t]+(?=[A-Z])")
+_INLINE_BULLET = re.compile(r"[ \t]?[*\u2022\u25aa\u25cf\u27a2\u25ba-][ \t]+(?=[A-Z])")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _INLINE_GREETING = re.compile(
     r"^(?P<greeting>\s*(?:(?:to[ \t][^,\n:;]{1,60}:[ \t]*)?dear[ \t][^,\n:;]{1,60}|hello|hi|good (?:morning|afternoon|"
@@ -158,29 +159,40 @@ def _label_value(m: re.Match) -> tuple[str, int] | None:
     return ("roman", _ROMAN[low]) if low in _ROMAN else None
 
 
+def _counting_runs(tokens: list[tuple[int, int]], minimum: int) -> list[tuple[int, int]]:
+    """The labels, among (position, value) in order, that count up from 1 in runs of at least ``minimum``
+    (a second 1 starts a new run: a second question's a), b) ...)."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    expected = 1
+    for pos, value in tokens:
+        if value == expected:
+            run.append((pos, value))
+            expected += 1
+        elif value == 1:
+            if len(run) >= minimum:
+                out += run
+            run, expected = [(pos, value)], 2
+    return out + run if len(run) >= minimum else out
+
+
 def _split_inline_labels(line: str) -> str:
     """'... tell me: 1. How many...? 2. What...?' -> one line a question. Only labels that count up from 1
     (or a, or i), each after the end of a sentence or a colon, are taken: '1.5 m', 'section 2.' and 'a)' in
     the middle of a sentence stay where they are. '1a)' after a sentence is taken under a '1.' taken so."""
-    found = [(m.start("tok"), *kv) for m in _INLINE_LABEL.finditer(line) if (kv := _label_value(m))]
+    found = [(m.start("tok"), *kv, m.group("tok").rstrip(".")[-1] in ")]")
+             for m in _INLINE_LABEL.finditer(line) if (kv := _label_value(m))]
     cuts: set[int] = set()
     numbers: set[int] = set()
     for kind in ("num", "alpha", "roman"):
-        tokens = [(pos, v) for pos, k, v in found if k == kind and _BOUNDARY.search(line[:pos])]
-        run: list[tuple[int, int]] = []
-        expected = 1
-        for pos, value in tokens:
-            if value == expected:
-                run.append((pos, value))
-                expected += 1
-            elif value == 1:  # a new list (a second question's a), b) ...)
-                if len(run) >= 2:
-                    cuts.update(p for p, _ in run)
-                run, expected = [(pos, value)], 2
-        if len(run) >= 2:
-            cuts.update(p for p, _ in run)
-            if kind == "num":
-                numbers.update(v for _, v in run)
+        tokens = [(pos, v, bracketed) for pos, k, v, bracketed in found if k == kind]
+        runs = _counting_runs([(pos, v) for pos, v, _ in tokens if _BOUNDARY.search(line[:pos])], 2)
+        if not runs and len(line) > 200:  # a list flattened into a sentence: 'supply a) the number ... b) The ...'
+            runs = _counting_runs([(pos, v) for pos, v, bracketed in tokens if bracketed], 3)
+        cuts.update(pos for pos, _ in runs)
+        if kind == "num":
+            numbers.update(v for _, v in runs)
+    found = [(pos, k, v) for pos, k, v, _ in found]
     cuts.update(pos for pos, k, v in found if k == "numsub" and v in numbers and _BOUNDARY.search(line[:pos]))
     bullets = [m.start() + (1 if line[m.start()] in " \t" else 0) for m in _INLINE_BULLET.finditer(line)]
     if len(bullets) >= 2 and line[: bullets[0]].rstrip().endswith(":"):
@@ -191,8 +203,18 @@ def _split_inline_labels(line: str) -> str:
     for pos in sorted(cuts):
         out.append(line[last:pos].rstrip())
         last = pos
-    out.append(line[last:])
+    # the last item of a flattened list runs on into what follows the list ('- Station responding Please provide
+    # this data in a machine readable format.'): a new sentence opening with no stop before it ends the item
+    tail = line[last:]
+    m = _ITEM_RUNS_ON.search(tail)
+    runs_on = m and len(tail[: m.start()].split()) >= 3 and not re.search(r"[.?!]", tail[: m.start()])
+    out += [tail[: m.start()], tail[m.end():]] if runs_on else [tail]
     return "\n".join(part for part in out if part.strip())
+
+
+_ITEM_RUNS_ON = re.compile(r"(?<=[a-z0-9)])[ \t]+(?=(?-i:Please|If (?:you|possible|it|this|the)|Thank|Thanks|Many thanks|"
+                           r"Kind regards|Best regards|Yours|Regards|Could you|Can you|Would you|I would|I look|I am|"
+                           r"We would)\b)")
 
 
 def _split_sign_off(line: str) -> str:
@@ -685,7 +707,8 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
               and (not blank_since or _CONTINUATION.match(line.strip()))
               and not _heading(lines, n, last_item.text)
               and not _new_ask(line, last_item.text)):
-            if _CLOSING.match(line.strip()) or _IF_LIMIT.match(line.strip()):  # what to do if it cannot
+            if (_CLOSING.match(line.strip()) or _IF_LIMIT.match(line.strip())  # what to do if it cannot
+                    or _scope_kind(line.strip()) == "format"):  # how to send it ("Please provide this as a CSV.")
                 closed = True
                 out.append(line.strip())
                 continue

@@ -845,3 +845,26 @@ def test_a_blank_line_inside_a_sentence_is_no_paragraph_break():
     assert [q.wording for q in r.questions] == [
         "Please provide the number of complaints made about the Council's planning department in each of the last "
         "five years."]
+
+
+@pytest.mark.parametrize("text, wording", [
+    # 'Request 1' / 'Item 1' labels on one line
+    ("Request 1 How many body worn cameras does your force own? Request 2 How much did they cost? Request 3 Where "
+     "is the footage held?", ["How many body worn cameras does your force own?", "How much did they cost?",
+                              "Where is the footage held?"]),
+    # dashes as bullets after a colon, the last item running on into what follows the list
+    ("Dear Council, I would like to request the following data: - The number of missed bin collections in 2023 - "
+     "The number of extra lorries sent out - The additional cost of missed collections Please provide this in a "
+     "spreadsheet. Yours faithfully, Jane Smith",
+     ["The number of missed bin collections in 2023", "The number of extra lorries sent out",
+      "The additional cost of missed collections"]),
+    # bracketed labels in mid-sentence, three or more counting up, on a long line
+    ("Dear Council, for each of the last five years I am seeking the following pieces of information about the "
+     "Mother and Baby Units in women's prisons [1]. Number of babies born in prison [2] Number of applications "
+     "received [3] Number of applications approved by a board",
+     ["Number of babies born in prison", "Number of applications received",
+      "Number of applications approved by a board"]),
+])
+def test_lists_flattened_onto_one_line(text, wording):
+    r = split_request(text)
+    assert [q.wording for q in r.questions] == wording
