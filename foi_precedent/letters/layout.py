@@ -555,8 +555,8 @@ def scoped_reading(lines: list[str], numbers: set[str], number: str,
         if not line:
             continue
         named = _named(line, numbers) or _about(line, texts or {})
-        if not named and _SOME_QUESTION.search(line[:200]):
-            named = {"?"}  # a question the reader did not find
+        if not named and _SOME_QUESTION.search(line[:200]) and _REFUSAL_TALK.search(line):
+            named = {"?"}  # a refusal of a question the reader did not find
         if named and named != numbers:
             current = (named, [i])
             scopes.append(current)

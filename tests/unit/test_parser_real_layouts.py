@@ -725,3 +725,14 @@ def test_a_whole_response_that_refuses_on_cost_and_describes_what_it_holds_is_a_
             "under Section 12. Please find below some advice on narrowing your request.\n")
     for q in parse_text(text).questions:
         assert treatments(q) == {"cost_limit"}
+
+
+def test_a_pointer_for_a_part_the_reader_did_not_find_is_not_dropped_like_a_scoped_refusal():
+    text = ("Request\n- How many times was a baton drawn in each year since 2015?\n"
+            "- In how many of those was the baton used?\nResponse\n"
+            "Our data are not organised in a way that allows us to provide all of this information within the "
+            "cost limit, as data for 2015/16 would need a manual review.\n"
+            "Use of force statistics for question 1a) - c) are published on the Home Office website at "
+            "https://www.gov.uk/government/collections/police-use-of-force-statistics\n")
+    letter = parse_text(text)
+    assert any(p.url and "police-use-of-force" in p.url for p in letter.questions[0].pointers)
