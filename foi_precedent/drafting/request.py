@@ -890,14 +890,20 @@ def _unique(questions: list[RequestQuestion]) -> list[RequestQuestion]:
     return out
 
 
-def _prose_asks(paragraphs: list[str]) -> list[str]:
+def _prose_asks(texts: list[str]) -> list[str]:
     found: list[str] = []
-    for para in paragraphs:
+    asked_above = False  # whether the paragraph above ended with a question
+    for para in (p for text in texts for p in _LINE_PARAGRAPH.split(text) if p.strip()):
         last_asked = False
         lead = ""  # 'Where it states "..."': a clause that says what the next sentence asks about
         sentences = [s for part in _asking_lines(para) for s in _sentences(part)]
         asked_here = False  # whether found[-1] was asked in this paragraph
         for n, s in enumerate(sentences):
+            if (n == 0 and asked_above and _CONTINUATION.match(s) and not re.match(r"if\b", s, re.I)
+                    and not _SCOPE_ASK.search(s)):
+                found[-1] = f"{found[-1]} {s}"  # 'Please include ...' on the line under a question: still that question
+                last_asked = True
+                continue
             if last_asked and _CONTINUATION.match(s) and not (
                     re.match(r"if\s+(?:so|not|yes)", s, re.I) and (s.endswith("?") or _ASK_INSIDE.search(s))):
                 found[-1] = f"{found[-1]} {s}"
@@ -918,6 +924,7 @@ def _prose_asks(paragraphs: list[str]) -> list[str]:
             lead = s if not last_asked and _WHERE_LEAD.match(s) else ""
         if lead:  # nothing follows it in its paragraph (a request cut off): it is what is asked about
             found.append(_tidy(lead))
+        asked_above = last_asked and bool(found) and not lead
     return found
 
 
@@ -933,7 +940,9 @@ def _asking_lines(paragraph: str) -> list[str]:
     for line in (ln.strip() for ln in paragraph.split("\n")):
         if not line:
             continue
-        if (parts and re.match(r"[A-Z]", line) and not _OPEN_END.search(parts[-1])
+        if parts and parts[-1].endswith(":") and _asks(_sentences(line)[0]):
+            parts.append(line)  # a lead-in ('I am seeking the following information:') above a line that asks
+        elif (parts and re.match(r"[A-Z]", line) and not _OPEN_END.search(parts[-1])
                 and _ASK_START.match(_LEAD.sub("", line)) and _asks(_sentences(parts[-1])[-1])):
             parts.append(line)
         elif parts:
@@ -1156,15 +1165,19 @@ def _lost_bullets(lines: list[str]) -> list[str]:
     return out
 
 
+# a paragraph ends at a blank line, or at a line that ends a sentence (a request written a paragraph a line, with
+# no blank lines: a web form, many e-mails; a hard-wrapped one was joined back first)
+_LINE_PARAGRAPH = re.compile(r"\n\s*\n|(?<=[.?!])[ \t]*\n(?=[ \t]*[A-Z\"“(])|(?<=[.?!][\"'”’)])[ \t]*\n(?=[ \t]*[A-Z\"“(])")
+
+
 def _questions(lines: list[str]) -> list[RequestQuestion]:
     """Labelled questions where the request lists them, with any question asked in prose around the list;
     else the sentences that ask."""
     lines = _lost_bullets(_bare_numbers(lines))
     blocks = _drop_context_lists(_fold_value_lists(_drop_quoted(_blocks(lines))))
-    paragraphs = [p for b in blocks if isinstance(b, str) for p in re.split(r"\n\s*\n", b) if p.strip()]
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:
-        asks = _prose_asks(paragraphs)
+        asks = _prose_asks([b for b in blocks if isinstance(b, str)])
         return _prose_questions(asks)
     labelled = _label_questions(items)
     start = blocks.index(items[0])

@@ -868,3 +868,27 @@ def test_a_blank_line_inside_a_sentence_is_no_paragraph_break():
 def test_lists_flattened_onto_one_line(text, wording):
     r = split_request(text)
     assert [q.wording for q in r.questions] == wording
+
+
+def test_a_request_written_a_paragraph_a_line_with_no_blank_lines():
+    # each line that ends a sentence ends its paragraph: 'If you hold ...' on a line of its own asks anew
+    r = split_request("Dear Council,\nPlease treat this email as a Freedom of Information request.\n"
+                      "I would like a copy of the current register of interests for all councillors.\n"
+                      "If you hold historical registers of interests I would be grateful if you could also supply them.\n"
+                      "I look forward to hearing from you.\nYours faithfully,\nBob Jones\n")
+    assert [q.wording for q in r.questions] == [
+        "I would like a copy of the current register of interests for all councillors.",
+        "If you hold historical registers of interests I would be grateful if you could also supply them."]
+
+
+def test_a_lead_in_on_the_line_above_a_question_is_not_part_of_it():
+    r = split_request("Dear Council,\nUnder freedom of information legislation, I am seeking the following information:\n"
+                      "The number of trees felled in your area in 2023.\nThanks\n")
+    assert [q.wording for q in r.questions] == ["The number of trees felled in your area in 2023."]
+
+
+def test_what_is_included_on_the_line_under_a_question_stays_in_it():
+    r = split_request("Dear Council,\nPlease provide the number of parking tickets issued in 2023.\n"
+                      "Please include any tickets later cancelled.\nThanks\n")
+    assert [q.wording for q in r.questions] == [
+        "Please provide the number of parking tickets issued in 2023. Please include any tickets later cancelled."]
