@@ -129,7 +129,7 @@ _I_AM = re.compile(rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+i
 _ON_BEHALF = re.compile(rf"\bon[ \t]+behalf[ \t]+of[ \t]+{_NAME}(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b))", re.M)
 # a name as some sign it, in lower case ("rajesh kumar"), accepted only on the line after a sign-off
 # (any script: 'Yifan Bao', '王伟', 'Αλέξης Παππάς')
-_PLAIN_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.-])*){0,3}")
+_PLAIN_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-]|\.(?=[^\W\d_]))*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.-])*){0,3}")
 _TITLE_AFTER = re.compile(r"\s*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)\s*$")
 # letters after a name ('Bob Jones BSc MRTPI', 'Dr. Bob Jones, PhD')
 _POSTNOMINALS = re.compile(r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LLB|LLM|MBA|MPhil|DPhil|MD|QC|KC|MP|MSP|"
@@ -146,7 +146,7 @@ _SIGN_OFF_WORDS = (
 )
 SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
 # what may follow a sign-off word before the name on the next line ('Thanks very much,', 'Thank you for your help.')
-_COURTESY_TAIL = re.compile(r"^(?:very[ \t]+much|so[ \t]+much|again|in[ \t]+(?:advance|anticipation)|once[ \t]+again|"
+_COURTESY_TAIL = re.compile(r"^(?:very[ \t]+much|so[ \t]+much|a[ \t]+(?:lot|million|bunch)|again|in[ \t]+(?:advance|anticipation)|once[ \t]+again|"
                             r"kindly|(?:and|&)[ \t]+(?:many[ \t]+)?thanks|"
                             r"(?:in[ \t]+advance[ \t]+)?for[ \t]+(?:your|all[ \t]+your|the|this|considering|"
                             r"dealing|reading|taking)\b[^?\n]{0,60}|(?:and|&)[ \t]+(?:(?:kind|best|warm)[ \t]+)?"
@@ -454,6 +454,12 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 block_lines.add(j)
             elif len(item) < 60:
                 pending.append((j, item))
+        # the name signed again in full below ('Jane' then, under a blank line, 'Jane Smith' over a job title)
+        signed = {w for n in found for w in n.split() if len(w) > 2}
+        for item in (b.strip() for _, b in block[k + 1:]):
+            again = _name_of(item, strict=True) if len(item) < 60 else []
+            if again and signed & set(again[0].split()):
+                add_name(again[0])
         # what else stands under the name in the signature: a job title, an employer, a group ('Freelance
         # Researcher', 'Smith Consulting Ltd'); it says who the requester is as much as an address does
         for m, item in pending:

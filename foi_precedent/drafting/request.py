@@ -35,6 +35,7 @@ from foi_precedent.drafting.identity import (  # noqa: F401  (re-exported: calle
     SIGN_OFF,
     STREET,
     Requester,
+    _name_of,
     redact_identity,
 )
 from foi_precedent.errors import LetterError
@@ -262,6 +263,10 @@ def _unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+# a name after the last sentence of a line, with no sign-off before it
+_SIGNED_AT_END = re.compile(rf"(?<=[.?!])[ \t]+{_NAME}[ \t]*$")
+
+
 def unfold(text: str) -> str:
     """A request written on one line (a web form, some e-mail clients), put on lines: the greeting, each
     labelled question and the sign-off. A request already on lines comes back as it was; one an e-mail
@@ -283,6 +288,9 @@ def unfold(text: str) -> str:
         else:
             line = _split_inline_labels(line)
         out.extend(_split_sign_off(part) for part in line.split("\n"))
+    last = max((n for n, line in enumerate(out) if line.strip()), default=None)
+    if last is not None and (m := _SIGNED_AT_END.search(out[last])) and _name_of(m.group("name"), strict=True):
+        out[last] = out[last][: m.start()] + "\n" + m.group("name")  # '... in 2023? Jane Smith': signed
     return "\n".join(out)
 
 

@@ -531,6 +531,11 @@ ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
     (ASK + "Tel: 01 234 5678\n", ["234 5678"]),
     (ASK + "Cell: 415.555.0134\n", ["555.0134"]),
     (ASK + "Tel +353 1 234 5678\n", ["234 5678"]),
+    # signed twice, as an e-mail handle, after a courtesy, at the end of a one-line request
+    (ASK + "Yours faithfully,\nJane\n\nJane Smith\nCampaigner\n", ["Jane", "Smith"]),
+    (ASK + "Yours faithfully,\nj.smith\n", ["j.smith"]),
+    (ASK + "Thanks a lot,\nJane Smith\n", ["Jane", "Smith"]),
+    ("Dear Council, How many potholes were reported in 2023? Jane Smith", ["Jane", "Smith"]),
 ])
 def test_each_form_of_requester_identity_is_removed(text, gone):
     r = split_request(text)
