@@ -193,6 +193,9 @@ _LIVE_AT = re.compile(r"(?P<lead>\b(?i:I[ \t]+(?:live|reside)[ \t]+at|residing[ 
                       r"(?P<value>(?:\d|[A-Z])[^.;?!\n]{2,80}?)"
                       r"(?=[ \t]*(?:[.;?!\n]|$)|,?[ \t]+(?:and|which|where|but|so|for|since|because|who|I)\b)")
 _LIVE_AT_CUE_ALONE = re.compile(r"(?i:I[ \t]+(?:live|reside)[ \t]+at|residing[ \t]+at|.*address[ \t]+is)")
+_OWN_HOME = re.compile(r"\b(?:(?:my|our)[ \t]+(?:own[ \t]+)?(?:home|house|property|flat|address|residence|street|road|"
+                       r"cottage|bungalow|garden|driveway|front[ \t]+door)|(?:I|we)[ \t]+(?:live|reside|own|rent|"
+                       r"occupy|lived|moved)|where[ \t]+(?:I|we)[ \t]+live)\b", re.I)
 # where the requester lives, given as a postcode district ('I live in Leeds (LS6)', 'my postcode is LS6')
 _LIVE_IN = re.compile(r"\b(?:I[ \t]+live|I'm[ \t]+based|I[ \t]+am[ \t]+based|my[ \t]+(?:home|house|postcode|post[ \t]+code))"
                       r"\b[^.?!\n]{0,60}", re.I)
@@ -475,6 +478,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         if POSTCODE.search(line) or MY_NAME.search(line) or re.search(r"\b(?:my address|i live at|address:)", line,
                                                                         re.I):
             address.extend(m.group(0).strip(" ,.") for m in STREET.finditer(line))
+        # a street address in a sentence about the requester's home ('our home, 12 Acacia Avenue, flooded')
+        for sentence in re.split(r"(?<=[.?!])\s+", line):
+            if _OWN_HOME.search(sentence):
+                address.extend(m.group(0).strip(" ,.") for m in STREET.finditer(sentence))
     address.extend(m.group("value").strip() for m in _ADDRESS_LINE.finditer(text))
     lived_at = [m.group("value").strip() for m in _LIVE_AT.finditer(text)
                 if re.search(r"\d", m.group("value")) or _LIVE_AT_CUE_ALONE.match(m.group("lead"))]

@@ -536,6 +536,9 @@ ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
     (ASK + "Yours faithfully,\nj.smith\n", ["j.smith"]),
     (ASK + "Thanks a lot,\nJane Smith\n", ["Jane", "Smith"]),
     ("Dear Council, How many potholes were reported in 2023? Jane Smith", ["Jane", "Smith"]),
+    # a street address in a sentence about the requester's home
+    ("Dear Council,\nOur home, 12 Acacia Avenue, flooded twice. How many homes flooded in 2023?\n", ["12 Acacia"]),
+    ("Dear Council,\nThe tree outside 12 Acacia Avenue, where I live, fell. How many trees fell?\n", ["12 Acacia"]),
 ])
 def test_each_form_of_requester_identity_is_removed(text, gone):
     r = split_request(text)
