@@ -353,6 +353,12 @@ _LABEL = re.compile(
 # "Request 1" or "Question 2:" on a line of its own, the question on the next line
 _LONE_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
                          r"(?P<sq>)?(?P<dec>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?", re.I)
+# the things a request names as what it asks for ('The number of ...', 'The criteria used ...', 'Minutes of ...')
+_THINGS = (r"(?:numbers?|total|amount|costs?|spend|expenditure|income|revenue|names?|percentage|proportion|value|dates?|"
+           r"locations?|list|copy|breakdown|summary|details|copies|figures?|criteria|polic(?:y|ies)|minutes|"
+           r"outcomes?|statistics|evidence|confirmation|job\s+titles?|salar(?:y|ies)|budgets?|documents?|e-?mails|"
+           r"communications?|correspondence|information|data|records|reports?|guidance|assessments?|"
+           r"response|responses)")
 # 'send' asks only for something to be sent to the requester ('send me', 'send copies'), not 'send more inspectors'
 _SEND = (r"send(?=\s+(?:me|us|a|an|the|copies|copy|details|all|any|this|these|it|them|information|data|records|"
          r"documents|your|a\s+link|on)\b)")
@@ -382,9 +388,9 @@ _ASK_START = re.compile(
     # 'I ask because ...', 'I am asking this as ...': why, not what
     r"(?:ask|am asking|would ask)(?!\s+(?:(?:this|these|the|my)(?:\s+questions?)?\s+)?(?:because|as|since|so|"
     r"in\s+order|following|given|due)\b))|"
-    r"(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|spend|expenditure|income|revenue|names?|percentage|"
-    r"proportion|value|date|dates|location|"
-    r"locations|list|copy|breakdown|summary|details|copies|figures?)\s+(?:of|for|on|spent|paid)|"
+    r"(?:the\s+|a\s+|your\s+|any\s+)?(?:total\s+|average\s+|annual\s+|overall\s+)?" + _THINGS + r"\s+(?:of|for|on|spent|"
+    r"paid|used|about|between|held|showing|taken|incurred|relating|regarding|concerning|awarded|issued|received|"
+    r"made|produced|sent)\b|"
     r"a\s+(?:copy|list|breakdown|summary)\s+of|(?:(?:full|complete|all|any)\s+)?(?:copies|details)\s+of|"
     r"i\s+(?:also\s+)?(?:require|need)\s+(?:a\s+cop|cop|details|the|this|these|all|any|a\s+list|a\s+breakdown|"
     r"information\s+(?:on|about|regarding))|any\s+(?:records|documents|information|correspondence|data|policies|guidance|reports?|minutes))",
@@ -549,8 +555,8 @@ _STATEMENT_OPENING = re.compile(
     r"(?:when|where|while|whilst)\b[^,?]{0,120},\s*(?:the|i|we|there|it|this|they|he|she|my|our|a|an|residents|"
     r"people|you)\b)", re.I)
 # a thing asked for named at the start ('The number of ...', 'Details of ...', 'Any information ...')
-_NAMED_THING = re.compile(r"^(?:the\s+|a\s+)?(?:total\s+)?(?:number|total|amount|cost|spend|details|any|all|copies|"
-                          r"list|breakdown|figures?)\b", re.I)
+_NAMED_THING = re.compile(r"^(?:the\s+|a\s+|your\s+|any\s+)?(?:total\s+|average\s+|annual\s+|overall\s+)?(?:any|all|"
+                          + _THINGS + r")\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|had|will|would|may|might|must|rose|fell|increased|decreased|"
                      r"remains|seems|appears)\b", re.I)
 
@@ -561,8 +567,16 @@ def _states(s: str) -> bool:
     if s.endswith("?") or not _NAMED_THING.match(s):
         return False
     m = _FINITE.search(s)
-    return bool(m) and not re.search(r"\b(?:that|which|who|whom|where|when|if|whether|how|what|to|for|you|i|we)\b",
-                                     s[: m.start()], re.I)
+    if m and not re.search(r"\b(?:that|which|who|whom|where|when|if|whether|how|what|to|for|you|i|we)\b",
+                           s[: m.start()], re.I):
+        return True
+    # '... published on your website does not include the appendix': a negated verb tells, unless inside a clause
+    # that says which things ('The number of applications that were not approved')
+    m = _NEGATED.search(s)
+    return bool(m) and not re.search(r"\b(?:that|which|who|whom|where|when|if|whether|how|what)\b", s[: m.start()], re.I)
+
+
+_NEGATED = re.compile(r"\b(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not|n't)\b|\bcannot\b", re.I)
 
 
 def _asks(sentence: str) -> bool:
@@ -594,7 +608,8 @@ def _sentences(paragraph: str) -> list[str]:
     for p in (p.strip() for p in parts):
         if not p:
             continue
-        if out and (_ABBREVIATION.search(out[-1]) or out[-1].count("(") > out[-1].count(")")):
+        if out and (_ABBREVIATION.search(out[-1]) or out[-1].count("(") > out[-1].count(")")
+                    or re.search(r"(?:^|[\s:])\(?\d{1,2}[.)]$", out[-1])):  # "... disclosure: 1." is a label
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)

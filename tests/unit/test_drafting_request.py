@@ -693,6 +693,18 @@ def test_a_where_it_states_clause_is_read_with_the_question_after_it():
     ("I am writing to make a request under the Freedom of Information Act for information held by the Council.",
      False),
     ("I would be grateful if you could confirm in writing that you have received this request.", False),
+    # the things a request names as what it asks for, and statements about them
+    ("The criteria used to assess applications.", True),
+    ("Your policy on drone use.", True),
+    ("Minutes of the March meeting.", True),
+    ("Statistics on fines issued in 2023.", True),
+    ("The job titles of staff involved.", True),
+    ("Costs incurred by the council in defending the claim.", True),
+    ("The number of applications that were not approved.", True),
+    ("The policy on drones was changed in 2019.", False),
+    ("The data does not include 2020.", False),
+    ("Minutes of the meeting were not published.", False),
+    ("The policy for body worn video published on your website does not include the appendix.", False),
 ])
 def test_what_asks_in_prose(sentence, asks):
     from foi_precedent.drafting.request import _asks
