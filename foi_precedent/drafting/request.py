@@ -118,7 +118,7 @@ def request_body(text: str) -> str:
     return _MID_SENTENCE_BLANK.sub("\n", "\n".join(lines)).strip("\n")
 
 
-_MID_SENTENCE_BLANK = re.compile(r"(?<=[a-z0-9,;])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-z])")
+_MID_SENTENCE_BLANK = re.compile(r"(?<=[a-z0-9,;])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*(?:[a-z]|\((?:[A-Z]{2,}|[a-z]{2,})))")
 
 
 # --- one line into lines --------------------------------------------------------------------------
@@ -727,7 +727,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             last_item = _Item("lost", "bullet", "", line.strip(), line.strip(), depth)
             out.append(last_item)
         elif (last_item is not None and out and out[-1] is last_item and not closed
-              and (not blank_since or _CONTINUATION.match(line.strip()))
+              and (not blank_since or _CONTINUATION.match(line.strip()) or not last_item.text)  # "Request 1" alone
               and not _heading(lines, n, last_item.text)
               and not _new_ask(line, last_item.text)):
             if (_CLOSING.match(line.strip()) or _IF_LIMIT.match(line.strip())  # what to do if it cannot
@@ -735,6 +735,8 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
                 closed = True
                 out.append(line.strip())
                 continue
+            if not last_item.text:  # the question under a label alone on its line goes on as if no blank came
+                blank_since = False
             last_item.text = (last_item.text + " " + line.strip()).strip()
             last_item.raw = (last_item.raw + "\n" + line.strip()).strip()
         else:

@@ -912,3 +912,11 @@ def test_what_is_included_on_the_line_under_a_question_stays_in_it():
                       "Please include any tickets later cancelled.\nThanks\n")
     assert [q.wording for q in r.questions] == [
         "Please provide the number of parking tickets issued in 2023. Please include any tickets later cancelled."]
+
+
+def test_double_spaced_lone_labels_and_bracketed_words_keep_their_questions():
+    r = split_request("Request 1\n\nDoes your force use body worn cameras?\n\nRequest 2\n\nHow many has it bought?\n\n"
+                      "Request 3\n\nI require copies of your policies on body-worn-video\n\n(BWV) by your force.\n")
+    assert [q.wording for q in r.questions] == [
+        "Does your force use body worn cameras?", "How many has it bought?",
+        "I require copies of your policies on body-worn-video (BWV) by your force."]
