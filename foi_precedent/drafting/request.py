@@ -396,9 +396,10 @@ _ASK_START = re.compile(
     r"information\s+(?:on|about|regarding))|any\s+(?:records|documents|information|correspondence|data|policies|guidance|reports?|minutes))",
     re.I,
 )
+# what goes on with the question above it: a breakdown, an inclusion, an example. Not 'If so, ...' / 'If not, ...':
+# a sentence that asks on a condition is a question of its own (as labelled), one that does not ask is no question
 _CONTINUATION = re.compile(
-    r"^(?:if\s+(?:so|not|yes|no|applicable|possible|this|the|there|you|any)\b(?![^.]*\b(?:public\s+domain|"
-    r"published|publicly\s+available)\b)|please\s+(?:specify|break|include|also\s+"
+    r"^(?:please\s+(?:specify|break|include|also\s+"
     r"(?:include|break|specify|split)|split|separate|list\s+(?:them|these|this)|provide\s+(?:this|these|the|a|your|"
     r"separate)?\s*(?:answer|information|data|figures|breakdowns?|response|totals?|numbers?)s?\s+(?:by|in|as|for|broken|"
     r"separately|split)\b)|broken\s+down|"
@@ -924,13 +925,11 @@ def _prose_asks(texts: list[str]) -> list[str]:
         sentences = [s for part in _asking_lines(para) for s in _sentences(part)]
         asked_here = False  # whether found[-1] was asked in this paragraph
         for n, s in enumerate(sentences):
-            if (n == 0 and asked_above and _CONTINUATION.match(s) and not re.match(r"if\b", s, re.I)
-                    and not _SCOPE_ASK.search(s)):
+            if n == 0 and asked_above and _CONTINUATION.match(s) and not _SCOPE_ASK.search(s):
                 found[-1] = f"{found[-1]} {s}"  # 'Please include ...' on the line under a question: still that question
                 last_asked = True
                 continue
-            if last_asked and _CONTINUATION.match(s) and not (
-                    re.match(r"if\s+(?:so|not|yes)", s, re.I) and (s.endswith("?") or _ASK_INSIDE.search(s))):
+            if last_asked and _CONTINUATION.match(s):
                 found[-1] = f"{found[-1]} {s}"
                 continue
             last_asked = _asks(s)

@@ -620,10 +620,10 @@ def test_sentences_that_only_scope_the_listed_data_are_not_questions():
                       "information held by the Trust.\nPlease provide data from the years 2021-22 and 2022-23.\n"
                       "1. How many nurses were employed?\n2. How much was spent on agency nurses?\n\n"
                       "If possible, could this be provided for each site?\n\nKind regards,\nAnn Lee\n")
-    # the scope sentence after the list goes on from its last question, as 'Please break this down by year' does
+    # the scope sentence in a paragraph of its own under the list scopes every question: no question of its own,
+    # and not appended to the last one
     assert [q.own_text for q in r.questions] == ["How many nurses were employed?",
-                                                 "How much was spent on agency nurses? If possible, could this be "
-                                                 "provided for each site?"]
+                                                 "How much was spent on agency nurses?"]
 
 
 def test_a_question_quoted_from_earlier_correspondence_is_not_asked_again():
@@ -920,3 +920,10 @@ def test_double_spaced_lone_labels_and_bracketed_words_keep_their_questions():
     assert [q.wording for q in r.questions] == [
         "Does your force use body worn cameras?", "How many has it bought?",
         "I require copies of your policies on body-worn-video (BWV) by your force."]
+
+
+def test_a_sentence_that_asks_on_a_condition_is_a_question_of_its_own():
+    r = split_request("Dear Council,\nDoes the inspector review the training? If so, could you advise the provider.\n"
+                      "Thanks\n")
+    assert [q.wording for q in r.questions] == ["Does the inspector review the training?",
+                                                "If so, could you advise the provider."]
