@@ -850,6 +850,9 @@ def _inline_subs(text: str) -> list[str]:
     parts = [p for p in parts if p]
     if all(_PERIOD.match(p) for p in parts):  # '(i) in 2019; (ii) in 2020': a breakdown by year, not sub-questions
         return []
+    # '... broken down by (a) age and (b) gender': what to break the figure down by, not sub-questions
+    if re.search(r"\b(?:by|per|between|split|broken\s+down|breakdown|each\s+of)\s*:?\s*$", first[: marks[0].start()], re.I):
+        return []
     return parts
 
 

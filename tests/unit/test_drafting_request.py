@@ -927,3 +927,9 @@ def test_a_sentence_that_asks_on_a_condition_is_a_question_of_its_own():
                       "Thanks\n")
     assert [q.wording for q in r.questions] == ["Does the inspector review the training?",
                                                 "If so, could you advise the provider."]
+
+
+def test_lettered_parts_after_by_are_a_breakdown_not_sub_questions():
+    r = split_request("Dear Council,\n1. How many fines were issued in 2023, broken down by (a) age and (b) gender?\n"
+                      "2. How many were paid?\n")
+    assert [q.label for q in r.questions] == ["Q1", "Q2"]
