@@ -181,7 +181,9 @@ def _split_inline_labels(line: str) -> str:
     """'... tell me: 1. How many...? 2. What...?' -> one line a question. Only labels that count up from 1
     (or a, or i), each after the end of a sentence or a colon, are taken: '1.5 m', 'section 2.' and 'a)' in
     the middle of a sentence stay where they are. '1a)' after a sentence is taken under a '1.' taken so."""
-    found = [(m.start("tok"), *kv, m.group("tok").rstrip(".")[-1] in ")]")
+    # bracketed ('a)', '(b)', '[3]') and standing alone, not a provision's part ('12(4)(a), (b) and (c)')
+    found = [(m.start("tok"), *kv, m.group("tok").rstrip(".")[-1] in ")]" and not re.search(r"[\w)]$|,\s*$",
+                                                                                              line[: m.start("tok")]))
              for m in _INLINE_LABEL.finditer(line) if (kv := _label_value(m))]
     cuts: set[int] = set()
     numbers: set[int] = set()
@@ -828,7 +830,7 @@ def _fold_breakdowns(items: list[_Item]) -> list[_Item]:
     return out
 
 
-_INLINE_SUB = re.compile(r"(?<![\w(])(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<b>[a-h]|[ivx]{1,4})\))\s+(?=\S)")
+_INLINE_SUB = re.compile(r"(?<![\w()])(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<b>[a-h]|[ivx]{1,4})\))\s+(?=\S)")
 
 
 def _inline_subs(text: str) -> list[str]:

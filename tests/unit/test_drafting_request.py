@@ -933,3 +933,12 @@ def test_lettered_parts_after_by_are_a_breakdown_not_sub_questions():
     r = split_request("Dear Council,\n1. How many fines were issued in 2023, broken down by (a) age and (b) gender?\n"
                       "2. How many were paid?\n")
     assert [q.label for q in r.questions] == ["Q1", "Q2"]
+
+
+@pytest.mark.parametrize("text", [
+    "1. Did you apply section 40(2)(a) and (b) to any request in 2023?\n2. How many requests were refused?\n",
+    "Dear Council, I would like to know how many requests the council refused in 2023 under regulation 12(4)(a), (b) "
+    "and (c) of the Environmental Information Regulations. How many of those refusals were overturned on review?",
+])
+def test_the_parts_of_a_provision_are_not_sub_questions(text):
+    assert [q.label for q in split_request(text).questions] == ["Q1", "Q2"]
