@@ -98,8 +98,9 @@ def _list_marks(html: str) -> str:
     return _LIST_TAG.sub(mark, html)
 
 
-def request_body(text: str) -> str:
-    """The request itself: HTML read as text, without quoted earlier e-mails or WhatDoTheyKnow's footer."""
+def request_body(text: str, quoted: bool = False) -> str:
+    """The request itself: HTML read as text, without quoted earlier e-mails or WhatDoTheyKnow's footer
+    (``quoted``: with the quoted e-mails, their '>' marks taken off, for a request that is all in them)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     if _looks_like_html(text):
         from foi_precedent.letters.sources import html_to_text  # stdlib HTMLParser; pure
@@ -108,11 +109,14 @@ def request_body(text: str) -> str:
         text = re.sub(r"[ \t]+", " ", text)
         text = re.sub(r"\n[ \t]+", "\n", text)
         text = re.sub(r"\n{3,}", "\n\n", text)
-    for pattern in (_WDTK_FOOTER, _QUOTED):
+    for pattern in (_WDTK_FOOTER,) if quoted else (_WDTK_FOOTER, _QUOTED):
         m = pattern.search(text)
         if m and len(re.sub(r"\s", "", text[: m.start()])) >= 40:  # something of the request is left above it
             text = text[: m.start()]
-    lines = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
+    if quoted:
+        lines = [re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line) for line in text.split("\n")]
+    else:
+        lines = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
     # a blank line inside a sentence (double-spaced text: the line above ends with no stop, the next goes on in
     # lower case) is no paragraph break
     return _MID_SENTENCE_BLANK.sub("\n", "\n".join(lines)).strip("\n")
@@ -1253,7 +1257,7 @@ def split_request(text: str, source: str = "request") -> Request:
     body = request_body(text)
     clean, requester, questions, note = _read(body)
     if note and body.strip() != text.strip():  # what was cut as quoted correspondence may have held the request
-        whole = _read(text.replace("\r\n", "\n").replace("\r", "\n"))
+        whole = _read(request_body(text, quoted=True))
         if not whole[3]:
             clean, requester, questions, note = whole
     if not questions:

@@ -942,3 +942,13 @@ def test_lettered_parts_after_by_are_a_breakdown_not_sub_questions():
 ])
 def test_the_parts_of_a_provision_are_not_sub_questions(text):
     assert [q.label for q in split_request(text).questions] == ["Q1", "Q2"]
+
+
+def test_a_request_read_whole_does_not_take_in_whatdotheyknow_s_footer():
+    text = ("Dear Ministry,\nI seek each formal complaint made by prisoners at the prisons listed in my earlier letter "
+            "between January and March 2019.\n\n-------------------------------------------------------------------\n\n"
+            "Please use this email address for all replies to this request:\nrequest-123456-abcd1234@whatdotheyknow.com\n\n"
+            "Is foi@example.gov.uk the wrong address for Freedom of Information requests to Example? If so, please "
+            "contact us using this form:\nhttps://www.whatdotheyknow.com/change_request/new\n")
+    r = split_request(text)
+    assert len(r.questions) == 1 and "wrong address" not in r.questions[0].text
