@@ -131,11 +131,11 @@ _INLINE_LABEL = re.compile(
     r"(?:(?<!\S)|(?<=[?.:;!)\]])|(?<=and)|(?<=or))(?P<tok>(?:Q(?:uestion)?|Request|Item|Point|Part)[ \t]?(?P<q>\d{1,2})"
     r"(?=[.:)\s-])[.:)]?"
     r"|[(\[](?P<p>\d{1,2}|[a-hA-H]|[ivx]{1,4})[)\]]\.?"
-    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)))[.)]|(?P<s>\d{1,2})[a-h][.)])(?=[ \t]+\S)"
+    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)))[.)]|(?P<s>\d{1,2})[a-h][.)])(?=[ \t]+\S|(?<=[.)])[A-Z][a-z])"
 )
 # a label after the end of a sentence, a colon, or a closing bracket ('... etc)5. Of those ...')
 _BOUNDARY = re.compile(r"(?:^|[:;?.!][\"'”’)\]]?|[)\]]|[:;?.!][ \t]*[-\u2013\u2014]|[?.;:!],?[ \t]*(?:and|or))[ \t]*$")
-_INLINE_BULLET = re.compile(r"[ \t]?[*\u2022\u25aa\u25cf\u27a2\u25ba-][ \t]+(?=[A-Z])")
+_INLINE_BULLET = re.compile(r"[ \t]?[*\u2022\u25aa\u25cf\u27a2\u25ba\u2013\u2014-][ \t]+(?=[A-Z])")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _INLINE_GREETING = re.compile(
     r"^(?P<greeting>\s*(?:(?:to[ \t][^,\n:;]{1,60}:[ \t]*)?dear[ \t][^,\n:;]{1,60}|hello|hi|good (?:morning|afternoon|"
@@ -202,7 +202,8 @@ def _split_inline_labels(line: str) -> str:
     found = [(pos, k, v) for pos, k, v, _ in found]
     cuts.update(pos for pos, k, v in found if k == "numsub" and v in numbers and _BOUNDARY.search(line[:pos]))
     bullets = [m.start() + (1 if line[m.start()] in " \t" else 0) for m in _INLINE_BULLET.finditer(line)]
-    if len(bullets) >= 2 and line[: bullets[0]].rstrip().endswith(":"):
+    lead = line[: bullets[0]].rstrip() if bullets else ""
+    if len(bullets) >= 2 and lead.endswith(":") or len(bullets) >= 3 and lead.endswith("."):  # '... tool. - Details'
         cuts.update(bullets)
     if not cuts:
         return line

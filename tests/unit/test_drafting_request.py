@@ -884,6 +884,16 @@ def test_a_blank_line_inside_a_sentence_is_no_paragraph_break():
      "received [3] Number of applications approved by a board",
      ["Number of babies born in prison", "Number of applications received",
       "Number of applications approved by a board"]),
+    # numbers glued to the question ('1.Please ... 2.How many ...')
+    ("1.Please can you tell me how many patients waited 24 hours in 2012? 2.How many waited longer than 12 hours? "
+     "3.How many waited longer than 18 hours?",
+     ["Please can you tell me how many patients waited 24 hours in 2012?", "How many waited longer than 12 hours?",
+      "How many waited longer than 18 hours?"]),
+    # dashes as bullets after a sentence, three or more
+    ("I am writing under the Freedom of Information Act 2000 to request the following information about the risk "
+     "tool used by the constabulary. – Details of the use of the tool – The underlying algorithm of the tool – "
+     "Guidance for officers about the tool",
+     ["Details of the use of the tool", "The underlying algorithm of the tool", "Guidance for officers about the tool"]),
 ])
 def test_lists_flattened_onto_one_line(text, wording):
     r = split_request(text)
