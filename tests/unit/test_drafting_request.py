@@ -539,6 +539,8 @@ ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
     # a street address in a sentence about the requester's home
     ("Dear Council,\nOur home, 12 Acacia Avenue, flooded twice. How many homes flooded in 2023?\n", ["12 Acacia"]),
     ("Dear Council,\nThe tree outside 12 Acacia Avenue, where I live, fell. How many trees fell?\n", ["12 Acacia"]),
+    # an Irish Eircode, a Northern Irish postcode
+    ("Dear Council,\nHow many potholes? My Eircode is D08 XY12 and I am often in BT1 5GS.\n", ["D08 XY12", "BT1 5GS"]),
 ])
 def test_each_form_of_requester_identity_is_removed(text, gone):
     r = split_request(text)
