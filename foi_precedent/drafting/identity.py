@@ -206,6 +206,7 @@ _DISTRICT = re.compile(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\b")
 _DATE_LINE = re.compile(r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}"
                         r"|[A-Za-z]{3,9}[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)[ \t]+\d{4}\.?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$",
                         re.I)
+_MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|subject|cc|bcc)\s*:", re.I)
 _SIGNATURE_RULE = re.compile(r"^\s*(?:--+|__+|—+)\s*$")  # '-- ' above an e-mail signature
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
 # an office before a name is about a person in office (a third party), not the requester signing
@@ -374,7 +375,11 @@ def redact_identity(text: str) -> tuple[str, Requester]:
 
     for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
         for m in pattern.finditer(text):
-            add_name(m.group("name"))
+            rest = text[m.end():text.find("\n", m.end()) % (len(text) + 1)]
+            officer = (email := EMAIL.search(rest)) and "@" in email.group(0) and _PUBLIC_DOMAIN.search(
+                email.group(0).rsplit("@", 1)[1].strip().lower())
+            if not officer:  # 'From: Sarah Jones <sarah.jones@leeds.gov.uk>' quoted is the authority's officer
+                add_name(m.group("name"))
     for m in _NAME_EMAIL.finditer(text):
         name = re.sub(r"^(?:(?i:contact|e-?mail|reply|write|cc|to|from|by|me|regards|thanks|signed)[ \t]+)+", "",
                       m.group("name"))
@@ -395,7 +400,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # e-mail, phone and the date ('Jane Smith' / '14 Acacia Avenue' / 'jane@x.org' / 'Dear Council,')
     top = [(j, line.strip()) for j, line in enumerate(text.split("\n")) if line.strip()][:9]
     greeting = next((n for n, (_, line) in enumerate(top) if _GREETING.match(line) or DEAR.match(line)), None)
-    if greeting and (found := _name_of(top[0][1], strict=True)):
+    # (an e-mail's header, 'From: ...' / 'Sent: ...', is not a letter's heading: 'From:' is read above)
+    if greeting and not _MAIL_HEADER.match(top[0][1]) and (found := _name_of(top[0][1], strict=True)):
         heading = top[1:greeting]
         if all(len(line) < 80 and "?" not in line and (EMAIL.search(line) or PHONE.search(line)
                or _IDENTITY_LINE.match(line) or _DATE_LINE.match(line) or re.search(r"\d", line)

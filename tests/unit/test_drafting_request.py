@@ -964,3 +964,10 @@ def test_a_request_read_whole_does_not_take_in_whatdotheyknow_s_footer():
             "contact us using this form:\nhttps://www.whatdotheyknow.com/change_request/new\n")
     r = split_request(text)
     assert len(r.questions) == 1 and "wrong address" not in r.questions[0].text
+
+
+def test_an_officer_in_a_mail_header_is_not_the_requester():
+    r = split_request("From: Sarah Jones <sarah.jones@leeds.gov.uk>\nSent: 3 May 2024\n\nDear Council,\n"
+                      "How many potholes were reported?\nThanks\nBob Jones\n")
+    assert r.requester.name == "Bob Jones" and "Sent: 3 May 2024" in r.text
+    assert "sarah.jones@leeds.gov.uk" not in r.text and "Bob" not in r.text
