@@ -35,6 +35,7 @@ run: venv qwen
 test: venv browser
 	$(BIN)/precedent setup --models smollm2
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 venv: $(STAMP)

@@ -63,7 +63,10 @@ class CaseDates:
     def of(cls, received, regime="FOIA", nation=None, extension=None) -> CaseDates:
         regime = parse_regime(regime or "FOIA")
         extension = None if extension == NO_EXTENSION else extension
-        return cls(_day(received), regime, parse_nation(nation) if nation else default_nation(regime),
+        day = _day(received)
+        if day is None:
+            raise ValueError("a case's dates need the date the request was received")
+        return cls(day, regime, parse_nation(nation) if nation else default_nation(regime),
                    parse_extension(extension))
 
     @classmethod

@@ -16,9 +16,9 @@ _NATION_HELP = (
 def cmd_due(args) -> int:
     from foi_precedent.cases.clock import describe, due_date, extension_notice
 
-    if not args.received:
+    received = _date(args.received) if args.received else None
+    if received is None:
         raise PrecedentError("give the date the request was received (YYYY-MM-DD)")
-    received = _date(args.received)
     due = due_date(received, args.regime, args.nation, args.extension)
     notice = extension_notice(due) if due.extension else None
     if args.json:
@@ -29,7 +29,7 @@ def cmd_due(args) -> int:
         print("Weekdays not counted:")
         for d in due.skipped:
             print(f"  {d.day:%a} {d.day.isoformat()}  {d.name}")
-    if notice:
+    if notice and due.notice_by:
         print("\nDraft notice (complete it and send it by " + due.notice_by.isoformat() + "):\n" + notice)
     return EXIT_OK
 

@@ -26,6 +26,7 @@ one reviewer is configured today: who else may sign in is the identity provider'
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from foi_precedent.errors import ReviewError
 from foi_precedent.identity import DRAFTER, REVIEWER
@@ -136,7 +137,7 @@ def transition(version: Version, action: str, actor: Actor, at: str, *, comment:
 def submit(version: Version, actor: Actor, at: str, *, text: str, flags=(), overrides=()) -> tuple[Version, Event]:
     """Submit the draft as it now stands (its text, flags and overrides are what the reviewer sees)."""
     if version.state == DRAFTING:
-        edited = {"edited_by": actor.name, "edited_at": at} if text != version.text else {}
+        edited: dict[str, Any] = {"edited_by": actor.name, "edited_at": at} if text != version.text else {}
         version = replace(version, text=text, flags=tuple(flags), overrides=tuple(overrides), **edited)
     return transition(version, "submit", actor, at)
 

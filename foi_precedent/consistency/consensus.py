@@ -183,7 +183,9 @@ def same_authority(p: Precedent, authority: str | None) -> bool:
 
 
 def _strong(p: Precedent, authority: str | None) -> bool:
-    return bool(authority) and (p.authority or "").lower() == authority.lower() and p.similarity >= STRONG_SIMILARITY
+    if not authority:
+        return False
+    return (p.authority or "").lower() == authority.lower() and p.similarity >= STRONG_SIMILARITY
 
 
 def _label_order(p: Precedent) -> int:

@@ -94,7 +94,7 @@ _SEE_OTHER = re.compile(r"\b(?:see|refer to)\b[^.\n]{0,30}?\b(?:q|question)\s?(\
 
 def _segments(answer: str) -> list[str]:
     """Parts of an answer that can each carry a treatment ('Part 1 ...', 'Part 2 ...', lines, sentences)."""
-    segs = []
+    segs: list[str] = []
     for line in answer.split("\n"):
         segs.extend(s for s in re.split(r"(?<=[.;])\s+(?=(?:Part \d|However|But)\b)", line) if s.strip())
     return segs

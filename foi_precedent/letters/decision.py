@@ -80,7 +80,7 @@ def reduce_shared(found: list[Treatment]) -> list[Treatment]:
     """One decision for a response read as a whole (every question shares it): the strongest refusal found,
     with the disclosure beside it only where both are there (a partial disclosure)."""
     present = set(found)
-    refusals = [t for t in (Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.NCND) if t in present]
+    refusals: list[Treatment] = [t for t in (Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.NCND) if t in present]
     if refusals:
         # cost and NCND together: "to determine whether it is held would exceed the limit" (FOIA s12(2))
         return [Treatment.COST_LIMIT, Treatment.NCND] if set(refusals) >= {Treatment.COST_LIMIT, Treatment.NCND} \

@@ -70,7 +70,10 @@ class Citation:
         if self.text.startswith("reg"):
             # EIR 2004 exceptions (reg 12, 13); the Scottish EIRs number them reg 10 (and reg 11 personal data)
             return self.text.startswith(("reg12(4)", "reg12(5)", "reg13", "reg10(4)", "reg10(5)", "reg11(2)"))
-        number = int(re.match(r"s(\d+)", self.section).group(1))
+        numbered = re.match(r"s(\d+)", self.section)
+        if numbered is None:
+            return False
+        number = int(numbered.group(1))
         return number in _EXEMPTION_RANGE or number in _PROCEDURAL_REFUSALS
 
 

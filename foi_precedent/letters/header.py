@@ -27,11 +27,11 @@ def _reference(text: str) -> str | None:
         ref = _reference_token(m.group("ref"))
         if ref:  # "Enquiries to Information Governance", "Our Ref:" alone are no reference
             return ref
-    m = re.search(r"\b(?:[A-Z]{2,4}-)?FOI[A-Z]?[-/]\d[\w/.-]{2,24}", text[:3000])  # IM-FOI-2018-1421, FOIR-104834967
-    if m:
-        return m.group(0).rstrip(".")
-    m = re.search(r"\b\d{2}\.FOI\.\d{2}\.\d{6}\b", text)
-    return m.group(0) if m else None
+    found = re.search(r"\b(?:[A-Z]{2,4}-)?FOI[A-Z]?[-/]\d[\w/.-]{2,24}", text[:3000])  # IM-FOI-2018-1421, FOIR-104834967
+    if found:
+        return found.group(0).rstrip(".")
+    found = re.search(r"\b\d{2}\.FOI\.\d{2}\.\d{6}\b", text)
+    return found.group(0) if found else None
 
 
 def _reference_token(raw: str) -> str | None:

@@ -658,8 +658,8 @@ def table_columns(lines: list[str]) -> dict[str, list[str]]:
             current.append(line.rstrip("|").strip())
     rows = [r for r in rows if r]
     for i, row in enumerate(rows):
-        numbers = [_HEADER_CELL.search(cell) for cell in row]
-        if len(row) >= 2 and all(numbers):
+        numbers = [m for m in (_HEADER_CELL.search(cell) for cell in row) if m]
+        if len(row) >= 2 and len(numbers) == len(row):
             out: dict[str, list[str]] = {m.group(1).lower(): [] for m in numbers}
             for data in rows[i + 1:]:
                 for m, cell in zip(numbers, data, strict=False):

@@ -5,6 +5,7 @@ Pure data. No I/O, no third-party imports: the parser builds these, everything e
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
@@ -113,7 +114,7 @@ class Letter:
     harm_statement: bool = False
     public_interest_test: bool = False
     complaint_rights: bool = False
-    received: date | None = None  # when the request was received, where the letter says
+    received: dt.date | None = None  # when the request was received, where the letter says
     extension_notice: bool = False  # the letter says the deadline was extended (FOIA s10(3), EIR reg 7)
     title: str | None = None
     source: str | None = None

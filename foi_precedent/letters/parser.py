@@ -214,7 +214,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         body = _join(b.body)
         head = b.head
         known = by_key.get(key)
-        if key not in by_key:
+        if known is None:
             by_key[key] = b
             order.append(b)
             question_text, answer = _split_inline(head, body)
@@ -390,7 +390,8 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
     if not sections["request"]:
         pairs = interleaved([x for x in sections["pre"] + sections["decision"] + sections["response"] if x])
         if pairs:  # "Please state the reason ... / The reason is in the public domain ... / Please state ..."
-            out, previous = [], ()
+            out: list[Question] = []
+            previous: tuple[Pointer, ...] = ()
             for n, (asked, replied) in enumerate(pairs, start=1):
                 q = _classify(f"Item {n}", asked, _join(replied), None, letter_exemptions, previous, accessible)
                 previous = q.pointers or previous
@@ -449,8 +450,8 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
             if own not in readings:
                 readings[own] = _classify("", "", own, None, letter_exemptions, (), accessible, shared=True)
             out[n - 1] = replace(readings[own], label=label, text=text.strip())
-    replied = bool(sections["request"] and sections["response"])  # a request and a response: a reply, however worded
-    if not replied and all(q.treatments == (Treatment.OTHER,) for q in out) and \
+    is_reply = bool(sections["request"] and sections["response"])  # a request and a response: a reply, however worded
+    if not is_reply and all(q.treatments == (Treatment.OTHER,) for q in out) and \
             decision.other_reason(answer) == "no treatment wording found":
         return []
     return out

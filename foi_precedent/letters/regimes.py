@@ -37,7 +37,10 @@ class RegimeProfile:
         (cost) or s14 (vexatious); every regulation (the EIR's exceptions are filtered by the citation)."""
         if not section.startswith("s"):
             return True
-        number = int(re.match(r"s(\d+)", section).group(1))
+        numbered = re.match(r"s(\d+)", section)
+        if numbered is None:  # no section number: nothing this Act refuses under
+            return False
+        number = int(numbered.group(1))
         low, high = self.exemption_sections
         return number in (12, 14) or low <= number <= high
 

@@ -65,10 +65,10 @@ def _decode(data: bytes, source: str) -> str:
         if data.startswith(bom):
             return _decode_as(data, enc, source, "with a byte-order mark")
     if b"\x00" in data[:4096]:
-        enc = _utf16_without_bom(data)
-        if enc is None:
+        guessed = _utf16_without_bom(data)
+        if guessed is None:
             raise LetterError(source, "this is a binary file, not a letter")
-        return _decode_as(data, enc, source, "without a byte-order mark")
+        return _decode_as(data, guessed, source, "without a byte-order mark")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
