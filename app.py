@@ -9,7 +9,9 @@ from foi_precedent.ui.state import services
 st.set_page_config(page_title="Precedent", page_icon=":material/gavel:", layout="wide")
 user = signin.signed_in_user(services().settings)
 signin.sidebar(user)  # stops here for a user with no role
-review = [st.Page("app_pages/review.py", title="Review", icon=":material/approval:")] if user.has(REVIEWER) else []
+review = (
+    [st.Page("app_pages/review.py", title="Review", icon=":material/approval:")] if user.has(REVIEWER) else []
+)
 
 pages = st.navigation(
     [

@@ -17,15 +17,24 @@ drafter = signed_in_user(app.settings).has(DRAFTER)  # only a drafter accepts or
 S.setdefault("check.reviews", {})
 
 st.title("Check a draft")
-st.caption("Paste or upload a draft reply. Each answer is compared with how precedent answered the same kind of "
-           "question, and the letter with what FOIA requires. The checker uses no model: the same draft gives the "
-           "same flags.")
+st.caption(
+    "Paste or upload a draft reply. Each answer is compared with how precedent answered the same kind of "
+    "question, and the letter with what FOIA requires. The checker uses no model: the same draft gives the "
+    "same flags."
+)
 
 with st.container(border=True):
     paste_tab, upload_tab = st.tabs(["Paste the draft", "Upload a file"])
-    paste_tab.text_area("Draft", key="check.draft_text", height=220, label_visibility="collapsed",
-                        placeholder="Paste the draft reply here")
-    upload_tab.file_uploader("Draft (text, Word, PDF, HTML or Markdown)", type=ws.UPLOAD_TYPES, key="check.draft_file")
+    paste_tab.text_area(
+        "Draft",
+        key="check.draft_text",
+        height=220,
+        label_visibility="collapsed",
+        placeholder="Paste the draft reply here",
+    )
+    upload_tab.file_uploader(
+        "Draft (text, Word, PDF, HTML or Markdown)", type=ws.UPLOAD_TYPES, key="check.draft_file"
+    )
     with st.expander("The request (optional: precedent is then looked up by the requester's own words)"):
         st.text_area("Request", key="check.request_text", height=140, label_visibility="collapsed")
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
@@ -35,7 +44,9 @@ with st.container(border=True):
 if run:
     upload = S.get("check.draft_file")
     try:
-        letter = ws.read_draft(S.get("check.draft_text", ""), (upload.getvalue(), upload.name) if upload else None)
+        letter = ws.read_draft(
+            S.get("check.draft_text", ""), (upload.getvalue(), upload.name) if upload else None
+        )
         request = None
         if S.get("check.request_text", "").strip():
             _, request = ws.read_request(S["check.request_text"])
@@ -67,8 +78,10 @@ for q, consensus in zip(letter.questions, result.questions, strict=True):
         draft_col, precedent_col = st.columns([1, 1], gap="large")
         with draft_col:
             st.markdown(f"##### {escape_markdown(q.label)}  \n{escape_markdown(q.text)}")
-            st.markdown(f"**The draft:** {escape_markdown(treatment_words(q.treatments))}"
-                        + (f" under {escape_markdown(', '.join(q.exemptions))}" if q.exemptions else ""))
+            st.markdown(
+                f"**The draft:** {escape_markdown(treatment_words(q.treatments))}"
+                + (f" under {escape_markdown(', '.join(q.exemptions))}" if q.exemptions else "")
+            )
             st.markdown(quote_block(q.answer) if q.answer.strip() else "_No answer in the draft._")
             for i, flag in enumerate(grouped.get(q.label, [])):
                 flag_card(flag, reviews, audit, key=f"check.flag.{q.label}.{i}", ids=ids, can_act=drafter)
@@ -79,5 +92,9 @@ for q, consensus in zip(letter.questions, result.questions, strict=True):
             if not sources:
                 st.caption("No precedent is close enough to this question.")
             for p in sources[:5]:
-                precedent_card(p, app.index, key=f"check.prec.{q.label}.{p.reference}.{p.label}",
-                               agrees=(p.reference, p.label) in agreeing)
+                precedent_card(
+                    p,
+                    app.index,
+                    key=f"check.prec.{q.label}.{p.reference}.{p.label}",
+                    agrees=(p.reference, p.label) in agreeing,
+                )

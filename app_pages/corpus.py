@@ -17,17 +17,29 @@ try:
 except PrecedentError as exc:
     st.error(str(exc))
     st.stop()
-st.caption(f"{len(letters)} precedent letter{'s' if len(letters) != 1 else ''} in the index. Search by meaning and "
-           "by words, filter, open a letter, or add new ones.")
+st.caption(
+    f"{len(letters)} precedent letter{'s' if len(letters) != 1 else ''} in the index. Search by meaning and "
+    "by words, filter, open a letter, or add new ones."
+)
 
 opts = cp.options(letters)
 with st.container(border=True):
     query = st.text_input("Search", key="corpus.query", placeholder="e.g. number of drone flights last year")
     f1, f2, f3, f4, f5 = st.columns([3, 2, 2, 2, 3])
-    authority = f1.selectbox("Authority", opts["authority"], index=None, key="corpus.authority", placeholder="Any")
-    exemption = f2.selectbox("Exemption", opts["exemption"], index=None, key="corpus.exemption", placeholder="Any")
-    treatment = f3.selectbox("Treatment", opts["treatment"], index=None, key="corpus.treatment", placeholder="Any",
-                             format_func=lambda t: treatment_words([t]))
+    authority = f1.selectbox(
+        "Authority", opts["authority"], index=None, key="corpus.authority", placeholder="Any"
+    )
+    exemption = f2.selectbox(
+        "Exemption", opts["exemption"], index=None, key="corpus.exemption", placeholder="Any"
+    )
+    treatment = f3.selectbox(
+        "Treatment",
+        opts["treatment"],
+        index=None,
+        key="corpus.treatment",
+        placeholder="Any",
+        format_func=lambda t: treatment_words([t]),
+    )
     cluster = f4.selectbox("Cluster", opts["cluster"], index=None, key="corpus.cluster", placeholder="Any")
     dates = f5.date_input("Dated between", value=(), key="corpus.dates", format="DD/MM/YYYY")
 date_from = dates[0] if len(dates) > 0 else None
@@ -52,17 +64,32 @@ with browse_tab:
     else:
         shown = [x for x in letters if filters.matches(x)]
         st.markdown(f"**{len(shown)} of {len(letters)} letters**")
-        st.dataframe(cp.table_rows(shown), hide_index=True, width="stretch", height=560,
-                     column_config={"Date": st.column_config.DateColumn(format="DD MMM YYYY"),
-                                    "Title": st.column_config.TextColumn(width="large"),
-                                    "Questions": st.column_config.NumberColumn(width="small")})
+        st.dataframe(
+            cp.table_rows(shown),
+            hide_index=True,
+            width="stretch",
+            height=560,
+            column_config={
+                "Date": st.column_config.DateColumn(format="DD MMM YYYY"),
+                "Title": st.column_config.TextColumn(width="large"),
+                "Questions": st.column_config.NumberColumn(width="small"),
+            },
+        )
 
 with open_tab:
     shown = [x for x in letters if filters.matches(x)]
     by_ref = {x.reference: x for x in shown}
-    ref = st.selectbox("Letter", sorted(by_ref), index=None, key="corpus.open", placeholder="Choose a letter",
-                       format_func=lambda r: f"{r} · {by_ref[r].title or by_ref[r].authority or ''}"
-                       + (" · superseded" if cp.superseded_by(by_ref[r].meta) else ""))
+    ref = st.selectbox(
+        "Letter",
+        sorted(by_ref),
+        index=None,
+        key="corpus.open",
+        placeholder="Choose a letter",
+        format_func=lambda r: (
+            f"{r} · {by_ref[r].title or by_ref[r].authority or ''}"
+            + (" · superseded" if cp.superseded_by(by_ref[r].meta) else "")
+        ),
+    )
     if ref:
         letter = by_ref[ref]
         structure, text = st.columns([1, 1], gap="large")
@@ -82,12 +109,17 @@ with open_tab:
                 st.info(escape_markdown(note))
             for q in letter.questions:
                 with st.container(border=True):
-                    st.markdown(f"**{escape_markdown(q.label)}** · {escape_markdown(treatment_words(q.treatments))}"
-                                + (f" · {escape_markdown(', '.join(q.exemptions))}" if q.exemptions else ""))
+                    st.markdown(
+                        f"**{escape_markdown(q.label)}** · {escape_markdown(treatment_words(q.treatments))}"
+                        + (f" · {escape_markdown(', '.join(q.exemptions))}" if q.exemptions else "")
+                    )
                     st.caption(escape_markdown(q.text))
                     if q.review:  # a reading a person should check, and why
-                        st.warning("Check this reading: " + escape_markdown(q.review)
-                                   + (f" (read from: “{escape_markdown(q.evidence)}”)" if q.evidence else ""))
+                        st.warning(
+                            "Check this reading: "
+                            + escape_markdown(q.review)
+                            + (f" (read from: “{escape_markdown(q.evidence)}”)" if q.evidence else "")
+                        )
                     elif q.evidence:
                         st.caption("Read from: " + escape_markdown(q.evidence))
                     if q.pointers:
@@ -99,11 +131,16 @@ with open_tab:
                 st.caption("Source: " + escape_markdown(letter.source))
 
 with add_tab:
-    st.markdown("Add published response letters (text, Markdown, HTML, Word or PDF). Each file is parsed into "
-                "questions and answers; files that cannot be read are listed with the reason.")
-    files = st.file_uploader("Letters", type=sorted(s.lstrip(".") for s in (".md", ".txt", ".html", ".htm", ".pdf",
-                                                                            ".docx")),
-                             accept_multiple_files=True, key="corpus.upload")
+    st.markdown(
+        "Add published response letters (text, Markdown, HTML, Word or PDF). Each file is parsed into "
+        "questions and answers; files that cannot be read are listed with the reason."
+    )
+    files = st.file_uploader(
+        "Letters",
+        type=sorted(s.lstrip(".") for s in (".md", ".txt", ".html", ".htm", ".pdf", ".docx")),
+        accept_multiple_files=True,
+        key="corpus.upload",
+    )
     if st.button("Add to the corpus", type="primary", disabled=not files, key="corpus.ingest"):
         bar = st.progress(0.0, text="Reading letters…")
 

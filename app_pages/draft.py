@@ -137,8 +137,12 @@ def _load_dates(dates: CaseDates | None) -> None:
 
 def _dates() -> CaseDates:
     """The case's dates as the page shows them; ``PrecedentError`` for a combination the law does not have."""
-    return CaseDates.of(S.get("draft.received") or date.today(), S.get("draft.regime", "FOIA"),
-                        S.get("draft.nation"), S.get("draft.extension", NONE))
+    return CaseDates.of(
+        S.get("draft.received") or date.today(),
+        S.get("draft.regime", "FOIA"),
+        S.get("draft.nation"),
+        S.get("draft.extension", NONE),
+    )
 
 
 def _case_dates() -> CaseDates | None:
@@ -171,8 +175,15 @@ def _start_case() -> None:
         return
     title = signoff.case_title(S["draft.request"], S.get("draft.authority"))
     try:
-        version = signoff.start_case(app.reviews, title, S.get("draft.text", ""), actor, _dates(),
-                                     S["draft.request"], S.get("draft.authority"))
+        version = signoff.start_case(
+            app.reviews,
+            title,
+            S.get("draft.text", ""),
+            actor,
+            _dates(),
+            S["draft.request"],
+            S.get("draft.authority"),
+        )
     except PrecedentError as exc:
         S["draft.case_error"] = str(exc)
     else:
@@ -191,8 +202,10 @@ def _open_from_url() -> None:
     except KeyError:
         version_id = None
     if version_id is None:
-        st.error(f"There is no case {escape_markdown(value)} in this case store: the link may be wrong or old. "
-                 "Open a case on the Cases page, or start one here.")
+        st.error(
+            f"There is no case {escape_markdown(value)} in this case store: the link may be wrong or old. "
+            "Open a case on the Cases page, or start one here."
+        )
         st.query_params.pop(CASE_PARAM, None)
         return
     _open_case(version_id)
@@ -238,9 +251,15 @@ def _check(text: str) -> None:
     drafted = S.get("draft.result")
     try:
         with st.spinner("Checking the draft against precedent…"):
-            result = ws.recheck_draft(text, app.index, S["draft.request"], S.get("draft.plan"), S.get("draft.authority"),
-                                      model_written=bool(drafted and drafted.mode == "model" and not drafted.fallback_reason),
-                                      dates=_case_dates())
+            result = ws.recheck_draft(
+                text,
+                app.index,
+                S["draft.request"],
+                S.get("draft.plan"),
+                S.get("draft.authority"),
+                model_written=bool(drafted and drafted.mode == "model" and not drafted.fallback_reason),
+                dates=_case_dates(),
+            )
             S["draft.check_id"] = audit.record_check(result, source="app:draft")
     except PrecedentError as exc:
         S.pop("draft.check", None)
@@ -264,8 +283,9 @@ def _submit() -> None:
     version_id = S.get("draft.version_id")
     if version_id is None:
         title = signoff.case_title(S["draft.request"], S.get("draft.authority"))
-        version_id = signoff.start_case(app.reviews, title, S["draft.text"], actor, _dates(), S["draft.request"],
-                                        S.get("draft.authority")).id
+        version_id = signoff.start_case(
+            app.reviews, title, S["draft.text"], actor, _dates(), S["draft.request"], S.get("draft.authority")
+        ).id
         S["draft.version_id"] = version_id
         S["draft.base"] = (version_id, S["draft.text"])
     stored = signoff.version_overrides(audit, version_id)
@@ -279,7 +299,9 @@ def _generate(mode: str) -> None:
     live = st.empty()
     text = ""
     try:
-        with st.spinner("Drafting from precedent…" if mode == "precedent" else f"{model_name(app)} is drafting…"):
+        with st.spinner(
+            "Drafting from precedent…" if mode == "precedent" else f"{model_name(app)} is drafting…"
+        ):
             while True:
                 done = job.finished
                 chunk = job.take(0.1)
@@ -309,8 +331,10 @@ def _generate(mode: str) -> None:
 
 
 st.title("Draft a reply")
-st.caption("Paste or upload a request: each question is shown with the nearest precedents and how they were "
-           "answered. Every draft needs review by an FOI officer before it is sent.")
+st.caption(
+    "Paste or upload a request: each question is shown with the nearest precedents and how they were "
+    "answered. Every draft needs review by an FOI officer before it is sent."
+)
 
 opening = S.pop("draft.open_version", None)  # a case opened on the Cases page
 if opening is not None:
@@ -318,25 +342,37 @@ if opening is not None:
 else:
     _open_from_url()
 if not drafter:
-    st.info(f"{escape_markdown(user.name)} is not a drafter: you can read cases and check drafts here, but not draft, "
-            "override a flag, submit or send. Ask whoever runs Precedent to add you to PRECEDENT_DRAFTERS.")
+    st.info(
+        f"{escape_markdown(user.name)} is not a drafter: you can read cases and check drafts here, but not draft, "
+        "override a flag, submit or send. Ask whoever runs Precedent to add you to PRECEDENT_DRAFTERS."
+    )
 
 with st.container(border=True):
     paste_tab, upload_tab = st.tabs(["Paste the request", "Upload a file"])
-    paste_tab.text_area("Request", key="draft.request_text", height=180, label_visibility="collapsed",
-                        placeholder="Dear FOI team,\n\nPlease tell me:\n1. How many ...?\n2. ...")
-    upload_tab.file_uploader("Request (text, Word, PDF, HTML or Markdown)", type=ws.UPLOAD_TYPES,
-                             key="draft.request_file")
+    paste_tab.text_area(
+        "Request",
+        key="draft.request_text",
+        height=180,
+        label_visibility="collapsed",
+        placeholder="Dear FOI team,\n\nPlease tell me:\n1. How many ...?\n2. ...",
+    )
+    upload_tab.file_uploader(
+        "Request (text, Word, PDF, HTML or Markdown)", type=ws.UPLOAD_TYPES, key="draft.request_file"
+    )
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    c1.text_input("Authority answering (optional: its own precedents count for more)", key="draft.authority",
-                  placeholder="e.g. Greater Manchester Police")
+    c1.text_input(
+        "Authority answering (optional: its own precedents count for more)",
+        key="draft.authority",
+        placeholder="e.g. Greater Manchester Police",
+    )
     find = c2.button("Find precedents", type="primary", width="stretch", key="draft.find")
 
 if find:
     upload = S.get("draft.request_file")
     try:
-        _, request = ws.read_request(S.get("draft.request_text", ""),
-                                       (upload.getvalue(), upload.name) if upload else None)
+        _, request = ws.read_request(
+            S.get("draft.request_text", ""), (upload.getvalue(), upload.name) if upload else None
+        )
         with st.spinner("Finding precedents…"):
             plan = ws.find_precedents(request, app.index, S.get("draft.authority"))
     except PrecedentError as exc:
@@ -371,16 +407,34 @@ with st.container(border=True):
     st.markdown("**Case and the clock**")
     fixed = not drafter or (version is not None and version.state == SENT)
     d1, d2, d3, d4 = st.columns(4)
-    d1.date_input("Received", key="draft.received", format="DD/MM/YYYY", disabled=fixed, on_change=_store_dates,
-                  help="The day the request arrived: day 1 is the next working day.")
+    d1.date_input(
+        "Received",
+        key="draft.received",
+        format="DD/MM/YYYY",
+        disabled=fixed,
+        on_change=_store_dates,
+        help="The day the request arrived: day 1 is the next working day.",
+    )
     d2.selectbox("Regime", REGIMES, key="draft.regime", disabled=fixed, on_change=_regime_changed)
-    d3.selectbox("Nation (whose bank holidays)", [n.value for n in Nation], key="draft.nation", disabled=fixed,
-                 format_func=lambda v: cl.NATION_WORDS[Nation(v)], on_change=_store_dates)
+    d3.selectbox(
+        "Nation (whose bank holidays)",
+        [n.value for n in Nation],
+        key="draft.nation",
+        disabled=fixed,
+        format_func=lambda v: cl.NATION_WORDS[Nation(v)],
+        on_change=_store_dates,
+    )
     extensions = list(cl.EXTENSIONS_FOR[S["draft.regime"]])
     if S.get("draft.extension") not in extensions:
         S["draft.extension"] = NONE
-    d4.selectbox("Extension", extensions, key="draft.extension", disabled=fixed, on_change=_store_dates,
-                 format_func=cl.EXTENSION_WORDS.get)
+    d4.selectbox(
+        "Extension",
+        extensions,
+        key="draft.extension",
+        disabled=fixed,
+        on_change=_store_dates,
+        format_func=cl.EXTENSION_WORDS.get,
+    )
     if S.get("draft.case_error"):
         st.error(escape_markdown(S.pop("draft.case_error")))
     try:
@@ -397,31 +451,48 @@ with st.container(border=True):
         st.markdown(f"Due **{due.due:%A} {due.due.day} {due.due:%B %Y}** · {when}")
         st.caption(escape_markdown(describe(due)))
         if due.extension is not None:
-            with st.expander(f"The extension notice: complete it and send it by {due.notice_by:%d %B %Y}",
-                             expanded=True):
+            with st.expander(
+                f"The extension notice: complete it and send it by {due.notice_by:%d %B %Y}", expanded=True
+            ):
                 named = [f"section {e[1:]}" if e.startswith("s") else e for e in plan.exemptions]
                 st.code(extension_notice(due, named), language=None, wrap_lines=True)
     if version is None:
-        st.button("Start case", key="draft.start_case", on_click=_start_case,
-                  disabled=not drafter or due is None,
-                  help="Keep this request, its dates and its draft as a case the team can see on the Cases page.")
+        st.button(
+            "Start case",
+            key="draft.start_case",
+            on_click=_start_case,
+            disabled=not drafter or due is None,
+            help="Keep this request, its dates and its draft as a case the team can see on the Cases page.",
+        )
     else:
-        st.markdown(f"Case {version.case_id}, version {version.number}: "
-                    f":blue-badge[{STATE_WORDS[version.state]}] · held by {escape_markdown(cl.holder(version))}")
+        st.markdown(
+            f"Case {version.case_id}, version {version.number}: "
+            f":blue-badge[{STATE_WORDS[version.state]}] · held by {escape_markdown(cl.holder(version))}"
+        )
 
 questions_col, draft_col = st.columns([3, 2], gap="large")
 
 # --- the draft (computed first so the flags beside the questions are up to date) -------------------
 with draft_col:
     st.subheader("Draft")
-    mode_label = st.radio("Write with", list(MODES), key="draft.mode", horizontal=True,
-                          help="Precedent only assembles the answers from the precedent wording, without a model.")
+    mode_label = st.radio(
+        "Write with",
+        list(MODES),
+        key="draft.mode",
+        horizontal=True,
+        help="Precedent only assembles the answers from the precedent wording, without a model.",
+    )
     mode = MODES[mode_label]
     if mode == "model":
         st.caption(f"Model: {escape_markdown(model_name(app))}")
     b1, b2 = st.columns(2)
-    generate = b1.button("Generate draft", type="primary", width="stretch", key="draft.generate",
-                         disabled=locked or not drafter)
+    generate = b1.button(
+        "Generate draft",
+        type="primary",
+        width="stretch",
+        key="draft.generate",
+        disabled=locked or not drafter,
+    )
     generate = generate or S.pop("draft.autostart", False)
     if generate:
         cancel_slot = b2.empty()
@@ -444,35 +515,61 @@ with draft_col:
                 who += f" (prompt {escape_markdown(result.prompt_version)})"
         else:
             who = "Written **from precedent only** (no model was used)"
-        st.info(who + f" in {result.elapsed:.1f} s, under {letter_form(result.plan).act}. A draft is a starting "
-                "point: an FOI officer must review every answer before it is sent.")
+        st.info(
+            who + f" in {result.elapsed:.1f} s, under {letter_form(result.plan).act}. A draft is a starting "
+            "point: an FOI officer must review every answer before it is sent."
+        )
         if result.fallback_reason:
-            st.warning(f"The model could not be used: {escape_markdown(result.fallback_reason)}. "
-                       "Try again later, or keep this precedent-only draft.")
+            st.warning(
+                f"The model could not be used: {escape_markdown(result.fallback_reason)}. "
+                "Try again later, or keep this precedent-only draft."
+            )
         if result.model_note:
             st.warning(escape_markdown(result.model_note))
         if result.composition is not None:
-            st.caption(escape_markdown(result.composition.summary()) + " Each answer the model wrote was read back "
-                       "and kept only where it says what precedent decided.")
+            st.caption(
+                escape_markdown(result.composition.summary()) + " Each answer the model wrote was read back "
+                "and kept only where it says what precedent decided."
+            )
 
     if S.get("draft.save_error"):
         st.error(escape_markdown(S.pop("draft.save_error")))
     if S.get("draft.taken"):
-        st.info(f"This draft now has the edits {escape_markdown(S.pop('draft.taken'))} saved. Re-check it to see "
-                "its flags.")
+        st.info(
+            f"This draft now has the edits {escape_markdown(S.pop('draft.taken'))} saved. Re-check it to see "
+            "its flags."
+        )
     if conflict is not None:
-        st.warning(f"{escape_markdown(cl.saved_words(conflict))} saved another text of this draft while you were "
-                   "editing it. Yours is below and is not saved: load theirs (yours is lost), or keep yours (it "
-                   "replaces theirs for everyone).")
+        st.warning(
+            f"{escape_markdown(cl.saved_words(conflict))} saved another text of this draft while you were "
+            "editing it. Yours is below and is not saved: load theirs (yours is lost), or keep yours (it "
+            "replaces theirs for everyone)."
+        )
         k1, k2 = st.columns(2)
-        k1.button("Load their text", key="draft.load_theirs", width="stretch", on_click=_load_theirs,
-                  args=(conflict.id,))
-        k2.button("Keep mine", key="draft.keep_mine", width="stretch", on_click=_keep_mine,
-                  args=(conflict.id, conflict.text))
-    st.text_area("Draft letter (edit freely; on a case, each change is saved for the team)", key="draft.text",
-                 height=560, disabled=locked or not drafter, on_change=_save_text)
-    if st.button("Re-check the draft", width="stretch", key="draft.recheck",
-                 disabled=locked or not S.get("draft.text")):
+        k1.button(
+            "Load their text",
+            key="draft.load_theirs",
+            width="stretch",
+            on_click=_load_theirs,
+            args=(conflict.id,),
+        )
+        k2.button(
+            "Keep mine",
+            key="draft.keep_mine",
+            width="stretch",
+            on_click=_keep_mine,
+            args=(conflict.id, conflict.text),
+        )
+    st.text_area(
+        "Draft letter (edit freely; on a case, each change is saved for the team)",
+        key="draft.text",
+        height=560,
+        disabled=locked or not drafter,
+        on_change=_save_text,
+    )
+    if st.button(
+        "Re-check the draft", width="stretch", key="draft.recheck", disabled=locked or not S.get("draft.text")
+    ):
         _check(S["draft.text"])
 
     check = S.get("draft.check")
@@ -483,9 +580,16 @@ with draft_col:
     grouped, whole_letter = ws.flags_by_question(check.flags if check else (), labels)
 
     def _flag(flag, key: str) -> None:
-        flag_card(flag, reviews, audit, key=key, stored=stored.get(flag_key(flag)),
-                  version_id=version.id if version is not None else None, can_act=can_act,
-                  ids=lambda: (getattr(S.get("draft.result"), "audit_id", None), S.get("draft.check_id")))
+        flag_card(
+            flag,
+            reviews,
+            audit,
+            key=key,
+            stored=stored.get(flag_key(flag)),
+            version_id=version.id if version is not None else None,
+            can_act=can_act,
+            ids=lambda: (getattr(S.get("draft.result"), "audit_id", None), S.get("draft.check_id")),
+        )
 
     if check is not None:
         st.markdown(f"**Check:** {flag_counts(check.flags, {**reviews, **stored})}")
@@ -499,44 +603,67 @@ with draft_col:
         if version is not None:
             st.markdown(f"Version {version.number}: :blue-badge[{STATE_WORDS[version.state]}]")
         if version is not None and version.state == CHANGES_REQUESTED:
-            st.warning(f"{escape_markdown(version.decided_by or 'The reviewer')} asked for changes: "
-                       f"{escape_markdown(version.comment)}")
+            st.warning(
+                f"{escape_markdown(version.decided_by or 'The reviewer')} asked for changes: "
+                f"{escape_markdown(version.comment)}"
+            )
             if st.button("Revise the draft", key="draft.revise", width="stretch", disabled=not drafter):
                 _review_step(lambda: app.reviews.act(version.id, "revise", actor))
         elif version is not None and version.state == IN_REVIEW:
-            st.info("Waiting for a reviewer on the Review page. The draft cannot be edited while it is in review.")
+            st.info(
+                "Waiting for a reviewer on the Review page. The draft cannot be edited while it is in review."
+            )
         elif version is not None and version.frozen:
-            st.success(escape_markdown(signoff.export_approval(version)) + ". The draft is frozen: a change starts "
-                       "a new version, which is reviewed again.")
+            st.success(
+                escape_markdown(signoff.export_approval(version)) + ". The draft is frozen: a change starts "
+                "a new version, which is reviewed again."
+            )
             if version.state == SENT:
-                sent = next((e for e in reversed(app.reviews.events(version.id)) if e["action"] == "send"), None)
+                sent = next(
+                    (e for e in reversed(app.reviews.events(version.id)) if e["action"] == "send"), None
+                )
                 if sent is not None:
-                    st.info(f"Marked as sent by **{escape_markdown(sent['user_name'])}** at "
-                            f"{escape_markdown(sent['created_at'])}.")
+                    st.info(
+                        f"Marked as sent by **{escape_markdown(sent['user_name'])}** at "
+                        f"{escape_markdown(sent['created_at'])}."
+                    )
             n1, n2 = st.columns(2)
             if n1.button("New version", key="draft.new_version", width="stretch", disabled=not drafter):
                 _review_step(lambda: app.reviews.new_version(version.id, actor))
-            if version.state == APPROVED and n2.button("Mark as sent", key="draft.send", width="stretch",
-                                                       type="primary", disabled=not drafter,
-                                                       help="Record that this approved letter went to the requester."):
+            if version.state == APPROVED and n2.button(
+                "Mark as sent",
+                key="draft.send",
+                width="stretch",
+                type="primary",
+                disabled=not drafter,
+                help="Record that this approved letter went to the requester.",
+            ):
                 _review_step(lambda: app.reviews.act(version.id, "send", actor))
         else:
             if version is not None and version.comment:
                 st.caption(escape_markdown(f"{version.decided_by} asked for changes: {version.comment}"))
-            if st.button("Submit for review", key="draft.submit", width="stretch", type="primary",
-                         disabled=not drafter):
+            if st.button(
+                "Submit for review", key="draft.submit", width="stretch", type="primary", disabled=not drafter
+            ):
                 _review_step(_submit)
 
         st.markdown("**Export**")
         reviewed = st.checkbox("I have reviewed this letter", key="draft.reviewed")
-        open_high = [f for f in (check.flags if check else ())
-                     if f.severity == "high" and flag_key(f) not in reviews and flag_key(f) not in stored]
+        open_high = [
+            f
+            for f in (check.flags if check else ())
+            if f.severity == "high" and flag_key(f) not in reviews and flag_key(f) not in stored
+        ]
         if open_high:
-            st.warning(f"{len(open_high)} high-severity flag{'s are' if len(open_high) != 1 else ' is'} neither "
-                       "fixed nor overridden.")
+            st.warning(
+                f"{len(open_high)} high-severity flag{'s are' if len(open_high) != 1 else ' is'} neither "
+                "fixed nor overridden."
+            )
         info = ExportInfo(
-            title="FOI response", authority=S.get("draft.authority") or None,
-            model=result.model if result is not None and result.mode == "model" and not result.fallback_reason
+            title="FOI response",
+            authority=S.get("draft.authority") or None,
+            model=result.model
+            if result is not None and result.mode == "model" and not result.fallback_reason
             else None,
             prompt_version=getattr(result, "prompt_version", None),
             reviewed=reviewed or (version is not None and version.frozen),
@@ -544,21 +671,42 @@ with draft_col:
         )
         stem = file_stem(None, "foi-response")
         e1, e2 = st.columns(2)
-        e1.download_button("Word (.docx)", to_docx(S["draft.text"], info), file_name=f"{stem}.docx", mime=DOCX_MIME,
-                           on_click="ignore", width="stretch", key="draft.export.docx", icon=":material/description:")
-        e2.download_button("Markdown (.md)", to_markdown(S["draft.text"], info), file_name=f"{stem}.md",
-                           mime="text/markdown", on_click="ignore", width="stretch", key="draft.export.md",
-                           icon=":material/markdown:")
+        e1.download_button(
+            "Word (.docx)",
+            to_docx(S["draft.text"], info),
+            file_name=f"{stem}.docx",
+            mime=DOCX_MIME,
+            on_click="ignore",
+            width="stretch",
+            key="draft.export.docx",
+            icon=":material/description:",
+        )
+        e2.download_button(
+            "Markdown (.md)",
+            to_markdown(S["draft.text"], info),
+            file_name=f"{stem}.md",
+            mime="text/markdown",
+            on_click="ignore",
+            width="stretch",
+            key="draft.export.md",
+            icon=":material/markdown:",
+        )
 
 # --- the questions, each with its precedents and flags ---------------------------------------------
 with questions_col:
     request = S["draft.request"]
-    st.subheader(f"{len(plan.questions)} question{'s' if len(plan.questions) != 1 else ''} and their precedents")
+    st.subheader(
+        f"{len(plan.questions)} question{'s' if len(plan.questions) != 1 else ''} and their precedents"
+    )
     if request.requester.name or request.requester.emails:
-        st.caption("The requester's identity was removed before searching; it is used only in the salutation.")
+        st.caption(
+            "The requester's identity was removed before searching; it is used only in the salutation."
+        )
     if request.source == READ_BACK:
-        st.info("This case was started before cases kept their request: its questions are read back from the "
-                "draft, and the request as the requester wrote it is not known.")
+        st.info(
+            "This case was started before cases kept their request: its questions are read back from the "
+            "draft, and the request as the requester wrote it is not known."
+        )
     if request.note:
         st.info(escape_markdown(request.note))
     with st.expander("What is sent to the index and the model (the requester's identity removed)"):
@@ -574,5 +722,9 @@ with questions_col:
             if not sources:
                 st.caption("No precedent is close enough to this question.")
             for p in sources[:5]:
-                precedent_card(p, app.index, key=f"draft.prec.{q.label}.{p.reference}.{p.label}",
-                               agrees=(p.reference, p.label) in agreeing)
+                precedent_card(
+                    p,
+                    app.index,
+                    key=f"draft.prec.{q.label}.{p.reference}.{p.label}",
+                    agrees=(p.reference, p.label) in agreeing,
+                )

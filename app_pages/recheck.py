@@ -10,16 +10,23 @@ S = st.session_state
 app = services()
 
 st.title("Re-check past letters")
-st.caption("Each letter is checked against all the others (never against itself). The report groups the questions "
-           "answered in more than one way, shows how each answer changed over time, and lists every flag with both "
-           "passages. Finished letters are kept: a stopped run resumes where it stopped.")
+st.caption(
+    "Each letter is checked against all the others (never against itself). The report groups the questions "
+    "answered in more than one way, shows how each answer changed over time, and lists every flag with both "
+    "passages. Finished letters are kept: a stopped run resumes where it stopped."
+)
 
-source = st.radio("Letters to re-check", ["The precedent index", "Uploaded letters"], horizontal=True,
-                  key="recheck.source")
+source = st.radio(
+    "Letters to re-check", ["The precedent index", "Uploaded letters"], horizontal=True, key="recheck.source"
+)
 uploads = None
 if source == "Uploaded letters":
-    uploads = st.file_uploader("Letters (text, Word, PDF, HTML or Markdown)", accept_multiple_files=True,
-                               type=["txt", "md", "pdf", "docx", "html", "htm"], key="recheck.files")
+    uploads = st.file_uploader(
+        "Letters (text, Word, PDF, HTML or Markdown)",
+        accept_multiple_files=True,
+        type=["txt", "md", "pdf", "docx", "html", "htm"],
+        key="recheck.files",
+    )
 fresh = st.checkbox("Start over (ignore the results of a previous run)", key="recheck.fresh")
 run = st.button("Re-check", type="primary", key="recheck.run")
 
@@ -37,8 +44,13 @@ if run:
                 raise PrecedentError("upload at least one letter")
             folder = save_uploads(app.settings, [(f.name, f.getvalue()) for f in uploads])
             with st.spinner("Indexing the uploaded letters…"):
-                outcome = run_recheck(app.settings, paths=[folder], options=options, progress=progress,
-                                      label=f"{len(uploads)} uploaded letter(s)")
+                outcome = run_recheck(
+                    app.settings,
+                    paths=[folder],
+                    options=options,
+                    progress=progress,
+                    label=f"{len(uploads)} uploaded letter(s)",
+                )
         else:
             outcome = run_recheck(app.settings, index=app.index, options=options, progress=progress)
     except PrecedentError as exc:
@@ -58,14 +70,23 @@ c3.metric("Letters flagged", s["letters_flagged"])
 c4.metric("Clusters that disagree", len(outcome.report["clusters"]))
 gt = outcome.report.get("ground_truth")
 if gt:
-    st.info(f"Ground truth: {gt['found']} of {gt['inconsistencies']} deliberate inconsistencies found; "
-            f"{gt['flags_outside_ground_truth']} flags are not in the ground truth.")
+    st.info(
+        f"Ground truth: {gt['found']} of {gt['inconsistencies']} deliberate inconsistencies found; "
+        f"{gt['flags_outside_ground_truth']} flags are not in the ground truth."
+    )
 d1, d2, d3 = st.columns(3)
-d1.download_button("Report (HTML)", outcome.html_path.read_bytes(), "recheck-report.html", "text/html",
-                   key="recheck.dl.html")
-d2.download_button("Flags (CSV)", outcome.csv_path.read_bytes(), "recheck-flags.csv", "text/csv",
-                   key="recheck.dl.csv")
-d3.download_button("Report (JSON)", outcome.json_path.read_bytes(), "recheck-report.json", "application/json",
-                   key="recheck.dl.json")
+d1.download_button(
+    "Report (HTML)", outcome.html_path.read_bytes(), "recheck-report.html", "text/html", key="recheck.dl.html"
+)
+d2.download_button(
+    "Flags (CSV)", outcome.csv_path.read_bytes(), "recheck-flags.csv", "text/csv", key="recheck.dl.csv"
+)
+d3.download_button(
+    "Report (JSON)",
+    outcome.json_path.read_bytes(),
+    "recheck-report.json",
+    "application/json",
+    key="recheck.dl.json",
+)
 # The report's letter text is HTML-escaped and its only script is the report's own filter box.
 st.iframe(outcome.html, height=900)

@@ -22,8 +22,10 @@ actor = signoff.actor(user)
 
 st.title("Review drafts")
 if not user.has(REVIEWER):
-    st.error(f"{escape_markdown(user.name)} is not a reviewer: ask whoever runs Precedent to add you to "
-             "PRECEDENT_REVIEWERS.")
+    st.error(
+        f"{escape_markdown(user.name)} is not a reviewer: ask whoever runs Precedent to add you to "
+        "PRECEDENT_REVIEWERS."
+    )
     st.stop()
 if S.get("review.done"):
     st.success(escape_markdown(S.pop("review.done")))
@@ -33,8 +35,10 @@ if not waiting:
     st.info("No draft is waiting for review.")
     st.stop()
 
-titles = {v.id: f"{app.reviews.case_title(v.case_id)} · version {v.number} · submitted by {v.submitted_by}"
-          for v in waiting}
+titles = {
+    v.id: f"{app.reviews.case_title(v.case_id)} · version {v.number} · submitted by {v.submitted_by}"
+    for v in waiting
+}
 chosen = st.selectbox("Draft to review", list(titles), format_func=titles.get, key="review.version")
 version = next(v for v in waiting if v.id == chosen)
 case = app.reviews.case(version.case_id)
@@ -46,16 +50,22 @@ if dates is not None:
         due = None
     if due is not None:
         left = working_days_left(due, date.today())
-        st.markdown(f"Received {dates.received:%d %B %Y} under {dates.regime.value} · due **{due.due:%d %B %Y}** · "
-                    f":{days_left_colour(left)}[**{days_left_words(left)}**]")
+        st.markdown(
+            f"Received {dates.received:%d %B %Y} under {dates.regime.value} · due **{due.due:%d %B %Y}** · "
+            f":{days_left_colour(left)}[**{days_left_words(left)}**]"
+        )
 
 text_col, flags_col = st.columns([3, 2], gap="large")
 with text_col:
     st.subheader("The request")
     if case.get("request_text"):
-        st.caption(escape_markdown(f"From {case.get('request_source') or 'the request'}"
-                                   + (f", answered by {case['authority']}" if case.get("authority") else "")
-                                   + ". The requester's identity is removed."))
+        st.caption(
+            escape_markdown(
+                f"From {case.get('request_source') or 'the request'}"
+                + (f", answered by {case['authority']}" if case.get("authority") else "")
+                + ". The requester's identity is removed."
+            )
+        )
         st.code(case["request_text"], language=None, wrap_lines=True)
     else:
         st.caption("This case was started before cases kept their request: the draft quotes its questions.")
@@ -67,27 +77,39 @@ with flags_col:
         st.caption("The draft's last check raised no flags.")
     for flag in version.flags:
         colour = severity_colour(flag["severity"])
-        st.markdown(f":{colour}-badge[{flag['severity'].upper()}] **{escape_markdown(flag['kind'].replace('_', ' '))}**"
-                    f" · {escape_markdown(flag['label'] or 'whole letter')}  \n{escape_markdown(flag['message'])}")
+        st.markdown(
+            f":{colour}-badge[{flag['severity'].upper()}] **{escape_markdown(flag['kind'].replace('_', ' '))}**"
+            f" · {escape_markdown(flag['label'] or 'whole letter')}  \n{escape_markdown(flag['message'])}"
+        )
     st.subheader(f"Overrides ({len(version.overrides)})")
     if not version.overrides:
         st.caption("No flag was overridden.")
     for o in version.overrides:
-        st.markdown(f"**{escape_markdown(o['kind'].replace('_', ' '))}** · {escape_markdown(o['label'] or 'whole letter')}"
-                    f" · overridden by **{escape_markdown(o['by'] or 'unknown')}** at {escape_markdown(o['at'])}")
+        st.markdown(
+            f"**{escape_markdown(o['kind'].replace('_', ' '))}** · {escape_markdown(o['label'] or 'whole letter')}"
+            f" · overridden by **{escape_markdown(o['by'] or 'unknown')}** at {escape_markdown(o['at'])}"
+        )
         st.markdown(quote_block(o["reason"]))
 
     st.subheader("Decision")
-    comment = st.text_area("Comment (needed to request changes)", key=f"review.comment.{version.id}", height=100)
+    comment = st.text_area(
+        "Comment (needed to request changes)", key=f"review.comment.{version.id}", height=100
+    )
     a1, a2 = st.columns(2)
-    for column, action, label, kind in ((a1, "approve", "Approve", "primary"),
-                                         (a2, "request_changes", "Request changes", "secondary")):
+    for column, action, label, kind in (
+        (a1, "approve", "Approve", "primary"),
+        (a2, "request_changes", "Request changes", "secondary"),
+    ):
         if column.button(label, key=f"review.{action}", type=kind, width="stretch"):
             try:
                 done = app.reviews.act(version.id, action, actor, comment)
             except PrecedentError as exc:
                 st.error(str(exc))
             else:
-                what = signoff.export_approval(done) if action == "approve" else "Returned to the drafter with your comment"
+                what = (
+                    signoff.export_approval(done)
+                    if action == "approve"
+                    else "Returned to the drafter with your comment"
+                )
                 S["review.done"] = f"{titles[version.id]}: {what}."
                 st.rerun()

@@ -103,8 +103,12 @@ def in_process(home: Path, runs: int) -> dict:
         t0 = time.perf_counter()
         short = embed_padded_to_longest(ef, texts)
         short_t.append(time.perf_counter() - t0)
-    return {"plan": statistics.median(plan_t), "embed": statistics.median(embed_t),
-            "embed_short": statistics.median(short_t), "short_diff": float(np.abs(short - padded).max())}
+    return {
+        "plan": statistics.median(plan_t),
+        "embed": statistics.median(embed_t),
+        "embed_short": statistics.median(short_t),
+        "short_diff": float(np.abs(short - padded).max()),
+    }
 
 
 def embed_padded_to_longest(ef, texts: list[str]):
@@ -118,7 +122,9 @@ def embed_padded_to_longest(ef, texts: list[str]):
     enc = tok.encode_batch(texts)
     ids = np.array([e.ids for e in enc], dtype=np.int64)
     mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-    hidden = ef.model.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+    hidden = ef.model.run(
+        None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+    )[0]
     m = mask[..., None].astype(np.float32)
     pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
     return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
@@ -176,8 +182,7 @@ def main() -> int:
         "",
         "| measure | goal | median | runs (s) | verdict |",
         "|---|---|---|---|---|",
-        f"| cold start: `streamlit run` to /_stcore/health | | {health_med:.2f} s | "
-        f"{healthy_runs} | |",
+        f"| cold start: `streamlit run` to /_stcore/health | | {health_med:.2f} s | {healthy_runs} | |",
         f"| cold start: `streamlit run` to a usable Draft page in the browser | < {GOAL_START_S:.0f} s | "
         f"{start_med:.2f} s | {usable_runs} | "
         f"{'met' if start_med < GOAL_START_S else 'MISSED'} |",

@@ -78,8 +78,14 @@ def raw_ceiling(base_url: str, messages, max_tokens: int) -> dict:
     first = None
     chunks = []
     usage = None
-    for ev in client.chat.completions.create(model="local", messages=messages, max_tokens=max_tokens,
-                                             temperature=0.2, stream=True, stream_options={"include_usage": True}):
+    for ev in client.chat.completions.create(
+        model="local",
+        messages=messages,
+        max_tokens=max_tokens,
+        temperature=0.2,
+        stream=True,
+        stream_options={"include_usage": True},
+    ):
         if ev.usage:
             usage = ev.usage
         if ev.choices and ev.choices[0].delta.content:
@@ -89,8 +95,13 @@ def raw_ceiling(base_url: str, messages, max_tokens: int) -> dict:
     completion = usage.completion_tokens if usage else len(chunks)
     prompt = usage.prompt_tokens if usage else None
     decode = total - (first or 0)
-    return {"first": first, "total": total, "completion": completion, "prompt_tokens": prompt,
-            "tok_s": completion / decode if decode > 0 else 0.0}
+    return {
+        "first": first,
+        "total": total,
+        "completion": completion,
+        "prompt_tokens": prompt,
+        "tok_s": completion / decode if decode > 0 else 0.0,
+    }
 
 
 def main(argv=None) -> int:
@@ -99,7 +110,9 @@ def main(argv=None) -> int:
     ap.add_argument("--max-tokens", type=int, default=600)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-model", action="store_true")
-    ap.add_argument("--prompt", default=DEFAULT_DRAFT_PROMPT, help=f"NAME or NAME/vN (default: {DEFAULT_DRAFT_PROMPT})")
+    ap.add_argument(
+        "--prompt", default=DEFAULT_DRAFT_PROMPT, help=f"NAME or NAME/vN (default: {DEFAULT_DRAFT_PROMPT})"
+    )
     ap.add_argument("--out", default=str(ROOT / "bench" / "RESULTS-drafting.md"))
     args = ap.parse_args(argv)
 
@@ -121,27 +134,43 @@ def main(argv=None) -> int:
     assert len(request.questions) == 5, request.questions
     plan_request(request, index, authority=MPS)  # warm-up (embedding session, lexical index, letter cache)
     plan_med, plan_min, plan = timed(lambda: plan_request(request, index, authority=MPS), args.runs)
-    prec_med, prec_min, prec = timed(lambda: draft_reply(REQUEST, index, mode="precedent", authority=MPS,
-                                                         audit=False, settings=settings), args.runs)
+    prec_med, prec_min, prec = timed(
+        lambda: draft_reply(REQUEST, index, mode="precedent", authority=MPS, audit=False, settings=settings),
+        args.runs,
+    )
     counter = TokenCounter(settings)
     template = load_prompt(args.prompt)
     if template.output == "sections":
         jobs = section_jobs(plan)
         section, sub_plan = jobs[0]
         raw_max = SECTION_OUTPUT_TOKENS["answer"]
-        messages, prompt_tokens, budget = build_prompt(request, sub_plan, index, template, counter, MPS, raw_max,
-                                                       max_prompt_tokens=SECTION_PROMPT_TOKENS["answer"],
-                                                       section=section)
-        prompt_line = (f"Prompt {template.prompt_version}: {len(jobs)} calls, one per section "
-                       f"({', '.join(j[0] for j in jobs)}); the first call's prompt is {prompt_tokens} tokens "
-                       f"(cl100k_base count; budget {SECTION_PROMPT_TOKENS['answer']} an answer, {SECTION_PROMPT_TOKENS['REASONS']} the reasons); at most {SECTION_OUTPUT_TOKENS['answer']} "
-                       f"output tokens an answer, {SECTION_OUTPUT_TOKENS['REASONS']} for the reasons. The raw "
-                       "llama.cpp column replays the first call.")
+        messages, prompt_tokens, budget = build_prompt(
+            request,
+            sub_plan,
+            index,
+            template,
+            counter,
+            MPS,
+            raw_max,
+            max_prompt_tokens=SECTION_PROMPT_TOKENS["answer"],
+            section=section,
+        )
+        prompt_line = (
+            f"Prompt {template.prompt_version}: {len(jobs)} calls, one per section "
+            f"({', '.join(j[0] for j in jobs)}); the first call's prompt is {prompt_tokens} tokens "
+            f"(cl100k_base count; budget {SECTION_PROMPT_TOKENS['answer']} an answer, {SECTION_PROMPT_TOKENS['REASONS']} the reasons); at most {SECTION_OUTPUT_TOKENS['answer']} "
+            f"output tokens an answer, {SECTION_OUTPUT_TOKENS['REASONS']} for the reasons. The raw "
+            "llama.cpp column replays the first call."
+        )
     else:
         raw_max = args.max_tokens
-        messages, prompt_tokens, budget = build_prompt(request, plan, index, template, counter, MPS, args.max_tokens)
-        prompt_line = (f"Prompt {template.prompt_version}: {prompt_tokens} tokens (cl100k_base count; budget "
-                       f"{budget}), max output {args.max_tokens} tokens.")
+        messages, prompt_tokens, budget = build_prompt(
+            request, plan, index, template, counter, MPS, args.max_tokens
+        )
+        prompt_line = (
+            f"Prompt {template.prompt_version}: {prompt_tokens} tokens (cl100k_base count; budget "
+            f"{budget}), max output {args.max_tokens} tokens."
+        )
     rows = []
     notes = []
     if not args.no_model:
@@ -163,13 +192,24 @@ def main(argv=None) -> int:
                 marks = {}
 
                 def on_token(piece, marks=marks):
-                    if not re.fullmatch(r"\s*(?:Q\w+|REASONS):\n", piece):  # v2 streams each section's heading
+                    if not re.fullmatch(
+                        r"\s*(?:Q\w+|REASONS):\n", piece
+                    ):  # v2 streams each section's heading
                         marks.setdefault("first", time.perf_counter())
 
                 t0 = time.perf_counter()
-                result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, on_token=on_token,
-                                     max_tokens=args.max_tokens, timeout_s=600, audit=False, settings=settings,
-                                     prompt=args.prompt)
+                result = draft_reply(
+                    REQUEST,
+                    index,
+                    chat_model=model,
+                    authority=MPS,
+                    on_token=on_token,
+                    max_tokens=args.max_tokens,
+                    timeout_s=600,
+                    audit=False,
+                    settings=settings,
+                    prompt=args.prompt,
+                )
                 total = time.perf_counter() - t0
                 first = marks.get("first", t0) - t0 if marks else None
                 model_s = result.timings.get("model", total)
@@ -180,29 +220,38 @@ def main(argv=None) -> int:
             finally:
                 server.stop()
 
-    machine = f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores · " \
-              f"Python {platform.python_version()}"
+    machine = (
+        f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores · "
+        f"Python {platform.python_version()}"
+    )
     try:
         load = os.getloadavg()
         machine += f" · load average at the end {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}"
     except OSError:
         pass
     lines = [
-        "# Drafting benchmark", "",
+        "# Drafting benchmark",
+        "",
         f"Run {datetime.now().isoformat(timespec='minutes')} on {machine}.",
-        f"Command: `.venv/bin/python bench/bench_drafting.py {' '.join(argv or sys.argv[1:])}`.", "",
+        f"Command: `.venv/bin/python bench/bench_drafting.py {' '.join(argv or sys.argv[1:])}`.",
+        "",
         f"Index: {report.summary()} (ingested in {ingest_s:.1f} s into a temporary PRECEDENT_HOME, real MiniLM "
-        "embedding). Request: 5 questions about live facial recognition (in `bench/bench_drafting.py`).", "",
-        "| step | median | best | goal |", "|---|---|---|---|",
+        "embedding). Request: 5 questions about live facial recognition (in `bench/bench_drafting.py`).",
+        "",
+        "| step | median | best | goal |",
+        "|---|---|---|---|",
         f"| planning + retrieval, 5 questions | {plan_med:.3f} s | {plan_min:.3f} s | < 1 s |",
         f"| precedent-only draft (plan, assemble, parse back, check) | {prec_med:.3f} s | {prec_min:.3f} s | < 1 s |",
         "",
-        prompt_line, "",
+        prompt_line,
+        "",
     ]
     if rows:
-        lines += ["| model | server start | first streamed token | whole draft | completion tokens | tokens/s "
-                  "(drafting) | raw llama.cpp: first token / total / tokens/s | outcome |",
-                  "|---|---|---|---|---|---|---|---|"]
+        lines += [
+            "| model | server start | first streamed token | whole draft | completion tokens | tokens/s "
+            "(drafting) | raw llama.cpp: first token / total / tokens/s | outcome |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for name, load_s, result, first, total, tok_s, raw in rows:
             if result.fallback_reason:
                 outcome = f"fell back: {result.fallback_reason.split('; showing')[0]}"
@@ -210,21 +259,35 @@ def main(argv=None) -> int:
                 outcome = result.composition.summary()
             else:
                 outcome = "parsed as the planned letter"
-            lines.append(f"| {name} | {load_s:.1f} s | {first:.1f} s | {total:.1f} s | {result.tokens['completion']} "
-                         f"| {tok_s:.1f} | {raw['first']:.1f} s / {raw['total']:.1f} s / {raw['tok_s']:.1f} "
-                         + (f"(prompt {raw['prompt_tokens']} model tokens) " if raw.get("prompt_tokens") else "")
-                         + f"| {outcome} |")
+            lines.append(
+                f"| {name} | {load_s:.1f} s | {first:.1f} s | {total:.1f} s | {result.tokens['completion']} "
+                f"| {tok_s:.1f} | {raw['first']:.1f} s / {raw['total']:.1f} s / {raw['tok_s']:.1f} "
+                + (f"(prompt {raw['prompt_tokens']} model tokens) " if raw.get("prompt_tokens") else "")
+                + f"| {outcome} |"
+            )
         lines.append("")
     lines += notes
     for name, _, result, *_ in rows:
         per = result.timings.get("sections") or {}
         if per:
-            lines += ["", f"{name}, call by call: " + "; ".join(
-                f"{k} {v['seconds']:.1f} s ({v['prompt_tokens']} prompt / {v['completion_tokens']} completion tokens)"
-                for k, v in per.items())]
+            lines += [
+                "",
+                f"{name}, call by call: "
+                + "; ".join(
+                    f"{k} {v['seconds']:.1f} s ({v['prompt_tokens']} prompt / {v['completion_tokens']} completion tokens)"
+                    for k, v in per.items()
+                ),
+            ]
         if result.composition is not None and not result.fallback_reason:
-            lines += ["", f"<details><summary>The draft {name} wrote (as assembled)</summary>", "", "```text",
-                      result.draft.strip(), "```", "</details>"]
+            lines += [
+                "",
+                f"<details><summary>The draft {name} wrote (as assembled)</summary>",
+                "",
+                "```text",
+                result.draft.strip(),
+                "```",
+                "</details>",
+            ]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:

@@ -30,8 +30,12 @@ from foi_precedent.letters.sources import read_document  # noqa: E402
 
 def corpus_files() -> list[Path]:
     roots = (ROOT / "corpus", ROOT / "evals" / "real_letters" / "letters")
-    return sorted(p for root in roots for p in root.rglob("*")
-                  if p.is_file() and p.suffix in (".md", ".txt") and p.name != "README.md")
+    return sorted(
+        p
+        for root in roots
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix in (".md", ".txt") and p.name != "README.md"
+    )
 
 
 def _read_all(docs) -> tuple[int, int]:

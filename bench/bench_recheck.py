@@ -49,7 +49,9 @@ def main(argv=None) -> int:
     p.add_argument("--letters", type=int, default=10000)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--out", default=None)
-    p.add_argument("--home", default=None, help="settings home with the embedding model (default PRECEDENT_HOME)")
+    p.add_argument(
+        "--home", default=None, help="settings home with the embedding model (default PRECEDENT_HOME)"
+    )
     args = p.parse_args(argv)
     rnd = random.Random(11)
     base_settings = Settings.from_env() if not args.home else Settings(home=Path(args.home))
@@ -63,16 +65,24 @@ def main(argv=None) -> int:
         keys = list(base_chunks)
         t0 = time.perf_counter()
         texts = [base_chunks[k].embed_text for k in keys]
-        real = np.concatenate([np.asarray(ef(texts[i: i + EMBED_BATCH]), dtype=np.float32)
-                               for i in range(0, len(texts), EMBED_BATCH)])
+        real = np.concatenate(
+            [
+                np.asarray(ef(texts[i : i + EMBED_BATCH]), dtype=np.float32)
+                for i in range(0, len(texts), EMBED_BATCH)
+            ]
+        )
         real /= np.linalg.norm(real, axis=1, keepdims=True)
         pos = {k: i for i, k in enumerate(keys)}
         # the index may also keep one vector per question's own words (PrecedentIndex.add_letters then
         # embeds them unless given): embed the corpus questions for real too, and reuse them the same way
         qkeys = [(b.reference, q.label) for b in bases for q in b.questions]
         qtexts = [expand_acronyms(q.text or q.answer or q.label) for b in bases for q in b.questions]
-        qreal = np.concatenate([np.asarray(ef(qtexts[i: i + EMBED_BATCH]), dtype=np.float32)
-                                for i in range(0, len(qtexts), EMBED_BATCH)])
+        qreal = np.concatenate(
+            [
+                np.asarray(ef(qtexts[i : i + EMBED_BATCH]), dtype=np.float32)
+                for i in range(0, len(qtexts), EMBED_BATCH)
+            ]
+        )
         qpos = {k: i for i, k in enumerate(qkeys)}
         embed_s = time.perf_counter() - t0
         print(f"real embeddings: {len(keys)} corpus chunks in {embed_s:.0f} s", flush=True)
@@ -95,9 +105,9 @@ def main(argv=None) -> int:
         index = PrecedentIndex.open(settings, embedding_function=ef)
         t0 = time.perf_counter()
         for start in range(0, len(letters), 500):
-            batch = letters[start: start + 500]
+            batch = letters[start : start + 500]
             vecs = []
-            for letter, origin in zip(batch, origins[start: start + 500], strict=True):
+            for letter, origin in zip(batch, origins[start : start + 500], strict=True):
                 for c in chunks_for_letter(letter):
                     j = pos.get((origin, c.label, c.seq), pos.get((origin, c.label, 0)))
                     v = real[j] if j is not None else real[rng.integers(0, len(real))]
@@ -105,7 +115,7 @@ def main(argv=None) -> int:
             kwargs = {}
             if "question_embeddings" in inspect.signature(index.add_letters).parameters:
                 qv = []
-                for letter, origin in zip(batch, origins[start: start + 500], strict=True):
+                for letter, origin in zip(batch, origins[start : start + 500], strict=True):
                     for q in letter.questions:
                         j = qpos.get((origin, q.label))
                         v = qreal[j] if j is not None else qreal[rng.integers(0, len(qreal))]
@@ -118,8 +128,10 @@ def main(argv=None) -> int:
         index.lexical()
         bm25_s = time.perf_counter() - t0
         stats = index.stats()
-        print(f"index: {stats['letters']} letters, {stats['chunks']} chunks; build {build_s:.0f} s, bm25 {bm25_s:.0f} s",
-              flush=True)
+        print(
+            f"index: {stats['letters']} letters, {stats['chunks']} chunks; build {build_s:.0f} s, bm25 {bm25_s:.0f} s",
+            flush=True,
+        )
 
         last = [0.0]
 
@@ -130,14 +142,25 @@ def main(argv=None) -> int:
                 print(f"  re-checked {done}/{total}", flush=True)
 
         t0 = time.perf_counter()
-        run = recheck_index(index, settings, RecheckOptions(workers=args.workers, fresh=True), progress=progress)
+        run = recheck_index(
+            index, settings, RecheckOptions(workers=args.workers, fresh=True), progress=progress
+        )
         recheck_s = time.perf_counter() - t0
         flags = sum(len(r["flags"]) for r in run.records)
         rate = run.checked / recheck_s
         result = {
-            "letters": stats["letters"], "chunks": stats["chunks"], "workers": run.workers, "mode": run.mode,
-            "recheck_s": recheck_s, "letters_per_s": rate, "projected_10k_s": 10000 / rate, "flags": flags,
-            "embed_s": embed_s, "build_s": build_s, "bm25_s": bm25_s, "real_vectors": len(keys),
+            "letters": stats["letters"],
+            "chunks": stats["chunks"],
+            "workers": run.workers,
+            "mode": run.mode,
+            "recheck_s": recheck_s,
+            "letters_per_s": rate,
+            "projected_10k_s": 10000 / rate,
+            "flags": flags,
+            "embed_s": embed_s,
+            "build_s": build_s,
+            "bm25_s": bm25_s,
+            "real_vectors": len(keys),
         }
         index.close()
     finally:
@@ -156,34 +179,34 @@ def write(path: Path, args, r: dict, total_s: float) -> None:
     text = f"""# Batch re-check benchmark
 
 Produced by `.venv/bin/python bench/bench_recheck.py --letters {args.letters} --workers {args.workers}`
-on {datetime.now().strftime('%Y-%m-%d %H:%M')}.
+on {datetime.now().strftime("%Y-%m-%d %H:%M")}.
 
 ## Machine
 
-- CPU: {m['cpu']} ({m['nproc']} cores visible), load average at the end {', '.join(f'{x:.1f}' for x in m['load'])}
+- CPU: {m["cpu"]} ({m["nproc"]} cores visible), load average at the end {", ".join(f"{x:.1f}" for x in m["load"])}
   (other work was running on the machine at the same time)
-- Python {m['python']}, {m['platform']}
+- Python {m["python"]}, {m["platform"]}
 
 ## Method
 
-- {r['letters']:,} synthetic letters ({r['chunks']:,} chunks) made from the shipped corpus with varied wording,
+- {r["letters"]:,} synthetic letters ({r["chunks"]:,} chunks) made from the shipped corpus with varied wording,
   new references, 10 authorities and dates 2019-2025 (bench_index.synthetic_letters).
-- Vectors: the {r['real_vectors']} chunks of the shipped corpus were embedded for real ({r['embed_s']:.0f} s);
+- Vectors: the {r["real_vectors"]} chunks of the shipped corpus were embedded for real ({r["embed_s"]:.0f} s);
   every synthetic chunk reuses the real vector of the chunk it derives from plus Gaussian noise (sigma 0.02,
   re-normalised). The re-check itself never embeds (it reuses the vectors stored in Chroma), so this does not
   flatter the measured step; it does make the synthetic letters more alike than real ones (more precedents
   within the similarity window per question).
-- Index built full size with `PrecedentIndex.add_letters` in {r['build_s']:.0f} s (bm25 {r['bm25_s']:.0f} s).
-- Re-check: `recheck_index` fast mode, {r['workers']} worker processes, from a fresh run: load every vector and
+- Index built full size with `PrecedentIndex.add_letters` in {r["build_s"]:.0f} s (bm25 {r["bm25_s"]:.0f} s).
+- Re-check: `recheck_index` fast mode, {r["workers"]} worker processes, from a fresh run: load every vector and
   letter, then check every letter against all the others (leave-one-out), writing results.jsonl.
 
 ## Results
 
 | Letters | Chunks | Workers | Re-check time | Letters/s | 10,000 letters |
 |---|---|---|---|---|---|
-| {r['letters']:,} | {r['chunks']:,} | {r['workers']} | {r['recheck_s']:.0f} s | {r['letters_per_s']:.1f} | {r['projected_10k_s']:.0f} s {'(measured)' if measured else '(extrapolated linearly from this size)'} |
+| {r["letters"]:,} | {r["chunks"]:,} | {r["workers"]} | {r["recheck_s"]:.0f} s | {r["letters_per_s"]:.1f} | {r["projected_10k_s"]:.0f} s {"(measured)" if measured else "(extrapolated linearly from this size)"} |
 
-Goal (10,000 letters in under 10 minutes on 2 cores): **{goal}**. {r['flags']:,} flags raised.
+Goal (10,000 letters in under 10 minutes on 2 cores): **{goal}**. {r["flags"]:,} flags raised.
 Whole benchmark (embedding, index build, re-check): {total_s:.0f} s.
 
 Exact mode (`--mode exact`, re-embedding every question) for comparison: 110 letters of the shipped corpus in

@@ -99,10 +99,20 @@ def instance(sessions: int, rounds: int, case_ids: list[int], out: Path) -> None
 
 def prepare(env: dict[str, str], cases: int) -> list[int]:
     """Index the shipped corpus and open ``cases`` cases, each with a version and an override."""
-    subprocess.run([str(Path(sys.executable).parent / "precedent"), "setup", "--models", "smollm2"], env=env,
-                   cwd=ROOT, check=True, capture_output=True)
-    done = subprocess.run([str(Path(sys.executable).parent / "precedent"), "ingest", "corpus"], env=env, cwd=ROOT,
-                          capture_output=True, text=True)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "precedent"), "setup", "--models", "smollm2"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "precedent"), "ingest", "corpus"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode not in (0, 2):
         raise RuntimeError(f"ingest failed: {done.stderr[-2000:]}")
     code = f"""
@@ -118,19 +128,27 @@ for i in range({cases}):
     ids.append(v.case_id)
 print(json.dumps(ids))
 """
-    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run(env: dict[str, str], instances: int, sessions: int, rounds: int, case_ids: list[int], work: Path) -> dict:
+def run(
+    env: dict[str, str], instances: int, sessions: int, rounds: int, case_ids: list[int], work: Path
+) -> dict:
     procs, outs = [], []
-    code = (f"import sys, json, pathlib; sys.path.insert(0, {str(ROOT)!r}); from bench.bench_team import instance; "
-            f"instance({sessions}, {rounds}, json.loads(sys.argv[1]), pathlib.Path(sys.argv[2]))")
+    code = (
+        f"import sys, json, pathlib; sys.path.insert(0, {str(ROOT)!r}); from bench.bench_team import instance; "
+        f"instance({sessions}, {rounds}, json.loads(sys.argv[1]), pathlib.Path(sys.argv[2]))"
+    )
     started = time.perf_counter()
     for i in range(instances):
         out = work / f"timings-{i}.json"
         outs.append(out)
-        procs.append(subprocess.Popen([sys.executable, "-c", code, json.dumps(case_ids), str(out)], env=env, cwd=ROOT))
+        procs.append(
+            subprocess.Popen([sys.executable, "-c", code, json.dumps(case_ids), str(out)], env=env, cwd=ROOT)
+        )
     for p in procs:
         if p.wait() != 0:
             raise RuntimeError(f"an app instance failed ({p.returncode})")
@@ -139,8 +157,13 @@ def run(env: dict[str, str], instances: int, sessions: int, rounds: int, case_id
     for out in outs:
         for k, v in json.loads(out.read_text()).items():
             timings[k] += v
-    return {"wall": wall, **{k: {"n": len(v), "median": statistics.median(v), "p95": p95(v), "max": max(v)}
-                             for k, v in timings.items()}}
+    return {
+        "wall": wall,
+        **{
+            k: {"n": len(v), "median": statistics.median(v), "p95": p95(v), "max": max(v)}
+            for k, v in timings.items()
+        },
+    }
 
 
 @contextlib.contextmanager
@@ -150,8 +173,11 @@ def chroma_server(data: Path):
     port = free_port()
     exe = Path(sys.executable).parent / "chroma"
     log = open(data / "chroma.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen([str(exe), "run", "--path", str(data / "chroma"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [str(exe), "run", "--path", str(data / "chroma"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         import urllib.request
@@ -204,8 +230,13 @@ def main() -> int:
         try:
             with chroma_server(tmp) as chroma_url:
                 url = pg.create_database("bench")
-                env = {**base, "PRECEDENT_HOME": str(team_home), "PRECEDENT_DATABASE_URL": url,
-                       "PRECEDENT_CHROMA_URL": chroma_url, "PRECEDENT_LLM_BASE_URL": "http://127.0.0.1:9"}
+                env = {
+                    **base,
+                    "PRECEDENT_HOME": str(team_home),
+                    "PRECEDENT_DATABASE_URL": url,
+                    "PRECEDENT_CHROMA_URL": chroma_url,
+                    "PRECEDENT_LLM_BASE_URL": "http://127.0.0.1:9",
+                }
                 ids = prepare(env, args.cases)
                 results["team"] = run(env, args.instances, args.sessions, args.rounds, ids, tmp)
                 print("team", json.dumps(results["team"]), flush=True)
@@ -233,13 +264,17 @@ def write(args, results: dict) -> None:
         "| backend | measure | n | median | p95 | max |",
         "|---|---|---|---|---|---|",
     ]
-    names = {"embedded": "embedded default (SQLite + embedded Chroma)",
-             "team": "PostgreSQL 15 + `chroma run` server"}
+    names = {
+        "embedded": "embedded default (SQLite + embedded Chroma)",
+        "team": "PostgreSQL 15 + `chroma run` server",
+    }
     for backend, r in results.items():
         for measure in ("open", "check"):
             m = r[measure]
-            lines.append(f"| {names[backend]} | {'open a case' if measure == 'open' else 'a check'} | "
-                         f"{m['n']} | {m['median']:.3f} s | {m['p95']:.3f} s | {m['max']:.3f} s |")
+            lines.append(
+                f"| {names[backend]} | {'open a case' if measure == 'open' else 'a check'} | "
+                f"{m['n']} | {m['median']:.3f} s | {m['p95']:.3f} s | {m['max']:.3f} s |"
+            )
     lines += ["", "Wall time: " + ", ".join(f"{names[b]} {r['wall']:.1f} s" for b, r in results.items()), ""]
     args.write.write_text("\n".join(lines) + "\n")
 

@@ -35,8 +35,13 @@ def cmd_eval(args) -> int:
     from foi_precedent.cli import _services
 
     services = _services()
-    ctx = runner.EvalContext(index=services.index, mode=args.mode, settings=services.settings, prompt=args.prompt,
-                             chat_model=services.chat_model if args.mode == "model" else None)
+    ctx = runner.EvalContext(
+        index=services.index,
+        mode=args.mode,
+        settings=services.settings,
+        prompt=args.prompt,
+        chat_model=services.chat_model if args.mode == "model" else None,
+    )
     progress = None if (args.json or args.quiet or not sys.stderr.isatty()) else _progress_bar("eval")
     results = runner.run_suites(suites, ctx, progress=progress)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -80,18 +85,33 @@ def _run_datasets(args) -> int:
 @register_command
 def add_eval_command(sub) -> None:
     s = sub.add_parser("eval", help="run the eval suites (retrieval, drafting, flags) and report metrics")
-    s.add_argument("suites", nargs="*", help="suite files or names in evals/suites (default: all shipped), or a real development set: "
-                                                      "real_letters, real_requests")
-    s.add_argument("--mode", choices=["model", "precedent"], default="precedent",
-                   help="draft request cases with the chat model or precedent-only (default precedent)")
+    s.add_argument(
+        "suites",
+        nargs="*",
+        help="suite files or names in evals/suites (default: all shipped), or a real development set: "
+        "real_letters, real_requests",
+    )
+    s.add_argument(
+        "--mode",
+        choices=["model", "precedent"],
+        default="precedent",
+        help="draft request cases with the chat model or precedent-only (default precedent)",
+    )
     s.add_argument("--out", help="also save the results JSON here")
-    s.add_argument("--prompt", help="the drafting prompt in model mode: NAME or NAME/vN (default: "
-                                    f"$PRECEDENT_DRAFT_PROMPT, else {DEFAULT_DRAFT_PROMPT})")
+    s.add_argument(
+        "--prompt",
+        help="the drafting prompt in model mode: NAME or NAME/vN (default: "
+        f"$PRECEDENT_DRAFT_PROMPT, else {DEFAULT_DRAFT_PROMPT})",
+    )
     s.add_argument("--junit", help="write JUnit XML here (one testcase per case)")
     s.add_argument("--json", action="store_true", help="print the results as JSON (metrics and cases)")
     s.add_argument("--markdown", action="store_true", help="print the metrics as a Markdown table")
-    s.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"),
-                   help="compare two results files; exit 1 when a metric regresses beyond --threshold")
+    s.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("OLD", "NEW"),
+        help="compare two results files; exit 1 when a metric regresses beyond --threshold",
+    )
     s.add_argument("--threshold", type=float, default=0.02, help="allowed drop of a metric (default 0.02)")
     s.add_argument("--quiet", action="store_true")
     s.set_defaults(func=cmd_eval)

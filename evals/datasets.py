@@ -55,5 +55,8 @@ def split_table(results: dict, rows: list[tuple[str, str]]) -> str:
     width = max(len(label) for _, label in rows)
     lines = [f"{'':<{width}}  {'all':>9}  {'tuning':>9}  {'held back':>9}"]
     for key, label in rows:
-        lines.append(f"{label:<{width}}  " + "  ".join(f"{fmt(parts[p].get(key), '-'):>9}" for p in ("all", "dev", "held_back")))
+        lines.append(
+            f"{label:<{width}}  "
+            + "  ".join(f"{fmt(parts[p].get(key), '-'):>9}" for p in ("all", "dev", "held_back"))
+        )
     return "\n".join(lines)

@@ -41,19 +41,44 @@ CORPUS = ROOT / "corpus" / "letters"
 
 # op -> (required treatment of the original, new answer, treatment the parser must then read, expected kinds)
 OPS = {
-    "disclosed_to_withheld": ("disclosed",
-                              "The information is held, but it is withheld under Section 43(2) of the Act "
-                              "(commercial interests).", "withheld", ["treatment_divergence"]),
-    "withheld_to_disclosed": ("withheld", "We have decided to release this information. Please find the information "
-                              "requested in the attached spreadsheet.", "disclosed", ["treatment_divergence"]),
-    "pointer_dropped": ("public_domain", "We hold this information. A total of 412 records were found.",
-                        "disclosed", ["pointer_dropped", "treatment_divergence"]),
-    "ncnd_to_not_held": ("ncnd", "Following a thorough search, no information is held in relation to this "
-                         "question.", "not_held", ["ncnd_divergence"]),
-    "not_held_to_ncnd": ("not_held", "The force can neither confirm nor deny whether it holds this information, by "
-                         "virtue of Section 31(3) of the Act.", "ncnd", ["ncnd_divergence"]),
-    "swap_exemption": ("withheld", "This information is exempt and is withheld under Section 38(1)(b) of the Act "
-                       "(health and safety).", "withheld", ["exemption_divergence"]),
+    "disclosed_to_withheld": (
+        "disclosed",
+        "The information is held, but it is withheld under Section 43(2) of the Act (commercial interests).",
+        "withheld",
+        ["treatment_divergence"],
+    ),
+    "withheld_to_disclosed": (
+        "withheld",
+        "We have decided to release this information. Please find the information "
+        "requested in the attached spreadsheet.",
+        "disclosed",
+        ["treatment_divergence"],
+    ),
+    "pointer_dropped": (
+        "public_domain",
+        "We hold this information. A total of 412 records were found.",
+        "disclosed",
+        ["pointer_dropped", "treatment_divergence"],
+    ),
+    "ncnd_to_not_held": (
+        "ncnd",
+        "Following a thorough search, no information is held in relation to this question.",
+        "not_held",
+        ["ncnd_divergence"],
+    ),
+    "not_held_to_ncnd": (
+        "not_held",
+        "The force can neither confirm nor deny whether it holds this information, by "
+        "virtue of Section 31(3) of the Act.",
+        "ncnd",
+        ["ncnd_divergence"],
+    ),
+    "swap_exemption": (
+        "withheld",
+        "This information is exempt and is withheld under Section 38(1)(b) of the Act (health and safety).",
+        "withheld",
+        ["exemption_divergence"],
+    ),
 }
 
 
@@ -74,11 +99,11 @@ def _replace_answer(text: str, answer: str, new: str) -> str | None:
             prefix = flat[: flat.index(head)]
             # remove following lines that continue the same answer
             j = i + 1
-            rest = answer[len(flat) - len(prefix):].strip()
+            rest = answer[len(flat) - len(prefix) :].strip()
             while rest and j < len(lines) and lines[j].strip() and rest.startswith(lines[j].strip()[:30]):
-                rest = rest[len(lines[j].strip()):].strip()
+                rest = rest[len(lines[j].strip()) :].strip()
                 j += 1
-            lines[i: j] = [prefix + new]
+            lines[i:j] = [prefix + new]
             return "\n".join(lines)
     return None
 
@@ -129,12 +154,17 @@ def main(argv=None) -> int:
     p.add_argument("--sound", type=int, default=12)
     args = p.parse_args(argv)
 
-    records = [json.loads(line) for line in Path(args.recheck).read_text(encoding="utf-8").splitlines() if line]
+    records = [
+        json.loads(line) for line in Path(args.recheck).read_text(encoding="utf-8").splitlines() if line
+    ]
     truth = yaml.safe_load((ROOT / "evals" / "ground_truth.yaml").read_text(encoding="utf-8"))
     in_truth = {str(s["reference"]) for e in truth["inconsistencies"] for s in e["letters"]}
     # consistent letters that are not part of a deliberate inconsistency
-    sound = [r for r in records if not any(f["kind"] in DIVERGENCE_KINDS for f in r["flags"])
-             and r["reference"] not in in_truth]
+    sound = [
+        r
+        for r in records
+        if not any(f["kind"] in DIVERGENCE_KINDS for f in r["flags"]) and r["reference"] not in in_truth
+    ]
     files = {}
     for f in sorted(CORPUS.glob("*.md")):
         letter = parse_document(document_from_bytes(f.read_bytes(), str(f), ".md"))
@@ -158,29 +188,58 @@ def main(argv=None) -> int:
                     used.add((r["reference"], q["label"]))
                     per_op[op] += 1
                     break
-    write(SUITES / "perturbations.yaml", {
-        "version": 1, "name": "perturbations", "kind": "flags",
-        "description": "Corpus letters with one answer changed in a known way (generated by "
-                       "evals/make_perturbations.py; stored as data). The original letter is excluded from "
-                       "precedent; the expected flag kind follows from the change.",
-        "cases": cases})
+    write(
+        SUITES / "perturbations.yaml",
+        {
+            "version": 1,
+            "name": "perturbations",
+            "kind": "flags",
+            "description": "Corpus letters with one answer changed in a known way (generated by "
+            "evals/make_perturbations.py; stored as data). The original letter is excluded from "
+            "precedent; the expected flag kind follows from the change.",
+            "cases": cases,
+        },
+    )
 
-    pairs = [{"id": e["id"], "pair": [{"reference": str(s["reference"]), "label": str(s["label"])}
-                                      for s in e["letters"]],
-              "note": e["description"]} for e in truth["inconsistencies"]]
-    write(SUITES / "ground_truth_flags.yaml", {
-        "version": 1, "name": "ground-truth", "kind": "flags",
-        "description": "The deliberate inconsistencies of evals/ground_truth.yaml: checked leave-one-out, either "
-                       "letter must raise a divergence flag on its question with the other as precedent.",
-        "cases": pairs})
+    pairs = [
+        {
+            "id": e["id"],
+            "pair": [{"reference": str(s["reference"]), "label": str(s["label"])} for s in e["letters"]],
+            "note": e["description"],
+        }
+        for e in truth["inconsistencies"]
+    ]
+    write(
+        SUITES / "ground_truth_flags.yaml",
+        {
+            "version": 1,
+            "name": "ground-truth",
+            "kind": "flags",
+            "description": "The deliberate inconsistencies of evals/ground_truth.yaml: checked leave-one-out, either "
+            "letter must raise a divergence flag on its question with the other as precedent.",
+            "cases": pairs,
+        },
+    )
 
     chosen = [r for r in sound if r["reference"] in files][: args.sound]
-    write(SUITES / "sound.yaml", {
-        "version": 1, "name": "sound", "kind": "flags",
-        "description": "Corpus letters consistent with the rest of the corpus: checked leave-one-out they must "
-                       "raise no divergence flag.",
-        "cases": [{"id": f"sound-{re.sub(r'[^A-Za-z0-9]+', '-', r['reference']).strip('-').lower()}",
-                   "letter": r["reference"], "expected": []} for r in chosen]})
+    write(
+        SUITES / "sound.yaml",
+        {
+            "version": 1,
+            "name": "sound",
+            "kind": "flags",
+            "description": "Corpus letters consistent with the rest of the corpus: checked leave-one-out they must "
+            "raise no divergence flag.",
+            "cases": [
+                {
+                    "id": f"sound-{re.sub(r'[^A-Za-z0-9]+', '-', r['reference']).strip('-').lower()}",
+                    "letter": r["reference"],
+                    "expected": [],
+                }
+                for r in chosen
+            ],
+        },
+    )
     print(f"perturbations: {len(cases)} ({per_op}); ground truth: {len(pairs)}; sound: {len(chosen)}")
     return 0
 
@@ -199,8 +258,11 @@ def write(path: Path, suite: dict) -> None:
         if "draft" in case:
             case["draft"] = _Literal(case["draft"].rstrip() + "\n")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("# Generated by evals/make_perturbations.py - edit the generator, not this file.\n"
-                    + yaml.safe_dump(suite, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
+    path.write_text(
+        "# Generated by evals/make_perturbations.py - edit the generator, not this file.\n"
+        + yaml.safe_dump(suite, sort_keys=False, allow_unicode=True, width=110),
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

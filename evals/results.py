@@ -51,8 +51,11 @@ def metrics(cases: list[dict]) -> dict:
     ex_tp, ex_fp, ex_fn = total(req, "exemption_tp"), total(req, "exemption_fp"), total(req, "exemption_fn")
     ex_p = scorers.ratio(ex_tp, ex_tp + ex_fp)
     ex_r = scorers.ratio(ex_tp, ex_tp + ex_fn)
-    ex_f1 = (2 * ex_p * ex_r / (ex_p + ex_r) if ex_p and ex_r else (0.0 if ex_p is not None and ex_r is not None
-                                                                    else None))
+    ex_f1 = (
+        2 * ex_p * ex_r / (ex_p + ex_r)
+        if ex_p and ex_r
+        else (0.0 if ex_p is not None and ex_r is not None else None)
+    )
     pt_tp, pt_fp, pt_fn = total(req, "pointer_tp"), total(req, "pointer_fp"), total(req, "pointer_fn")
     fl_tp, fl_fp, fl_fn = total(flg, "tp"), total(flg, "fp"), total(flg, "fn")
     gt = [c for c in flg if c["scores"].get("ground_truth")]
@@ -86,13 +89,20 @@ def metrics(cases: list[dict]) -> dict:
 # --- output ---------------------------------------------------------------------------------------
 
 _ROWS = [
-    ("retrieval_recall_at_k", "Retrieval recall@k"), ("retrieval_mrr", "Retrieval MRR"),
-    ("treatment_accuracy", "Treatment accuracy"), ("exemption_precision", "Exemption precision"),
-    ("exemption_recall", "Exemption recall"), ("exemption_f1", "Exemption F1"),
-    ("pointer_precision", "Pointer precision"), ("pointer_recall", "Pointer recall"),
-    ("invented_pointers", "Invented pointers"), ("flag_precision", "Flag precision"),
-    ("flag_recall", "Flag recall"), ("flag_recall_ground_truth", "Flag recall (ground truth)"),
-    ("model_answer_share", "Answers in the model's words"), ("high_flags_per_draft", "High flags per draft"),
+    ("retrieval_recall_at_k", "Retrieval recall@k"),
+    ("retrieval_mrr", "Retrieval MRR"),
+    ("treatment_accuracy", "Treatment accuracy"),
+    ("exemption_precision", "Exemption precision"),
+    ("exemption_recall", "Exemption recall"),
+    ("exemption_f1", "Exemption F1"),
+    ("pointer_precision", "Pointer precision"),
+    ("pointer_recall", "Pointer recall"),
+    ("invented_pointers", "Invented pointers"),
+    ("flag_precision", "Flag precision"),
+    ("flag_recall", "Flag recall"),
+    ("flag_recall_ground_truth", "Flag recall (ground truth)"),
+    ("model_answer_share", "Answers in the model's words"),
+    ("high_flags_per_draft", "High flags per draft"),
     ("pass_rate", "Cases passed"),
     ("seconds_per_case", "Seconds per case"),
 ]
@@ -105,8 +115,10 @@ def metrics_table(results: dict, markdown: bool = False) -> str:
     m = results["metrics"]
     rows = [(name, _fmt(m.get(key))) for key, name in _ROWS]
     rows[-2] = ("Cases passed", f"{m['passed']}/{m['cases']} ({_fmt(m['pass_rate'])})")
-    head = f"mode: {results['mode']}   model: {results['model']}   cases: {m['cases']} " \
-           f"(retrieval {m['retrieval_cases']}, request {m['request_cases']}, flags {m['flag_cases']})"
+    head = (
+        f"mode: {results['mode']}   model: {results['model']}   cases: {m['cases']} "
+        f"(retrieval {m['retrieval_cases']}, request {m['request_cases']}, flags {m['flag_cases']})"
+    )
     if markdown:
         return head + "\n\n| Metric | Value |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
     width = max(len(a) for a, _ in rows)
@@ -145,8 +157,15 @@ def compare(old: dict, new: dict, threshold: float = 0.02) -> dict:
         a, b = old["metrics"].get(key), new["metrics"].get(key)
         thr = threshold if key != "invented_pointers" else 0  # any new invented pointer is a regression
         bad = key not in NOT_REGRESSIONS and scorers.regression(a, b, thr, higher)
-        rows.append({"metric": key, "old": a, "new": b,
-                     "delta": round(b - a, 4) if a is not None and b is not None else None, "regressed": bad})
+        rows.append(
+            {
+                "metric": key,
+                "old": a,
+                "new": b,
+                "delta": round(b - a, 4) if a is not None and b is not None else None,
+                "regressed": bad,
+            }
+        )
     old_cases = {(c["suite"], c["id"]): c for c in old["cases"]}
     new_cases = {(c["suite"], c["id"]): c for c in new["cases"]}
     changes = []
@@ -160,22 +179,42 @@ def compare(old: dict, new: dict, threshold: float = 0.02) -> dict:
             change = "changed"
         else:
             continue
-        changes.append({"suite": key[0], "id": key[1], "change": change,
-                        "old_passed": a["passed"] if a else None, "new_passed": b["passed"] if b else None,
-                        "old": (a or {}).get("details"), "new": (b or {}).get("details")})
-    runs = {side: {k: run.get(k) for k in ("created", "mode", "model", "prompt")}
-            for side, run in (("old", old), ("new", new))}
-    return {"metrics": rows, "cases": changes, "regressed": any(r["regressed"] for r in rows),
-            "threshold": threshold, "runs": runs}
+        changes.append(
+            {
+                "suite": key[0],
+                "id": key[1],
+                "change": change,
+                "old_passed": a["passed"] if a else None,
+                "new_passed": b["passed"] if b else None,
+                "old": (a or {}).get("details"),
+                "new": (b or {}).get("details"),
+            }
+        )
+    runs = {
+        side: {k: run.get(k) for k in ("created", "mode", "model", "prompt")}
+        for side, run in (("old", old), ("new", new))
+    }
+    return {
+        "metrics": rows,
+        "cases": changes,
+        "regressed": any(r["regressed"] for r in rows),
+        "threshold": threshold,
+        "runs": runs,
+    }
 
 
 def compare_table(diff: dict) -> str:
     lines = []
     for side, run in diff.get("runs", {}).items():
-        lines.append(f"{side}: {run.get('created') or '?'}, mode {run.get('mode') or '?'}, model {run.get('model') or '?'}"
-                     + (f", prompt {run['prompt']}" if run.get("prompt") else ""))
-    lines += ["", f"{'metric':<26} {'old':>8} {'new':>8} {'delta':>8}"] if lines else \
-        [f"{'metric':<26} {'old':>8} {'new':>8} {'delta':>8}"]
+        lines.append(
+            f"{side}: {run.get('created') or '?'}, mode {run.get('mode') or '?'}, model {run.get('model') or '?'}"
+            + (f", prompt {run['prompt']}" if run.get("prompt") else "")
+        )
+    lines += (
+        ["", f"{'metric':<26} {'old':>8} {'new':>8} {'delta':>8}"]
+        if lines
+        else [f"{'metric':<26} {'old':>8} {'new':>8} {'delta':>8}"]
+    )
     for r in diff["metrics"]:
         mark = "  REGRESSION" if r["regressed"] else ""
         lines.append(f"{r['metric']:<26} {_fmt(r['old']):>8} {_fmt(r['new']):>8} {_fmt(r['delta']):>8}{mark}")
@@ -194,21 +233,28 @@ def junit_xml(results: dict) -> str:
     by_suite: dict[str, list[dict]] = {}
     for c in results["cases"]:
         by_suite.setdefault(c["suite"], []).append(c)
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<testsuites name="precedent-eval" tests="{len(results["cases"])}" '
-           f'failures="{sum(1 for c in results["cases"] if not c["passed"])}">']
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="precedent-eval" tests="{len(results["cases"])}" '
+        f'failures="{sum(1 for c in results["cases"] if not c["passed"])}">',
+    ]
     for name, cases in by_suite.items():
         fails = sum(1 for c in cases if not c["passed"])
         secs = sum(c["seconds"] for c in cases)
-        out.append(f'  <testsuite name={quoteattr(name)} tests="{len(cases)}" failures="{fails}" '
-                   f'time="{secs:.3f}">')
+        out.append(
+            f'  <testsuite name={quoteattr(name)} tests="{len(cases)}" failures="{fails}" time="{secs:.3f}">'
+        )
         for c in cases:
-            out.append(f'    <testcase classname={quoteattr(name)} name={quoteattr(c["id"])} '
-                       f'time="{c["seconds"]:.3f}">')
+            out.append(
+                f"    <testcase classname={quoteattr(name)} name={quoteattr(c['id'])} "
+                f'time="{c["seconds"]:.3f}">'
+            )
             if not c["passed"]:
                 detail = json.dumps(c.get("details"), ensure_ascii=False, default=str)
-                out.append(f'      <failure message={quoteattr(c["kind"] + " case failed its expectation")}>'
-                           f'{escape(detail)}</failure>')
+                out.append(
+                    f"      <failure message={quoteattr(c['kind'] + ' case failed its expectation')}>"
+                    f"{escape(detail)}</failure>"
+                )
             out.append("    </testcase>")
         out.append("  </testsuite>")
     out.append("</testsuites>")
@@ -223,6 +269,15 @@ def list_runs(folder: str | Path) -> list[dict]:
             data = load_results(p)
         except Exception:  # noqa: BLE001 - a stray file in the folder is skipped
             continue
-        out.append({"path": str(p), "name": p.stem, "created": data.get("created"), "mode": data.get("mode"),
-                    "model": data.get("model"), "prompt": data.get("prompt"), **data["metrics"]})
+        out.append(
+            {
+                "path": str(p),
+                "name": p.stem,
+                "created": data.get("created"),
+                "mode": data.get("mode"),
+                "model": data.get("model"),
+                "prompt": data.get("prompt"),
+                **data["metrics"],
+            }
+        )
     return out

@@ -22,8 +22,17 @@ from foi_precedent.errors import EvalSuiteError
 
 SUITE_VERSION = 1
 KINDS = ("retrieval", "request", "flags")
-TREATMENTS = ("disclosed", "partly_disclosed", "withheld", "ncnd", "not_held", "public_domain", "cost_limit",
-              "vexatious", "other")
+TREATMENTS = (
+    "disclosed",
+    "partly_disclosed",
+    "withheld",
+    "ncnd",
+    "not_held",
+    "public_domain",
+    "cost_limit",
+    "vexatious",
+    "other",
+)
 
 
 class _Strict(BaseModel):
@@ -132,8 +141,9 @@ def parse_suite(data, source: str = "<suite>") -> Suite:
     except ValidationError as exc:
         raise EvalSuiteError(f"{source}: {_errors(exc)}") from None
     if suite.version != SUITE_VERSION:
-        raise EvalSuiteError(f"{source}: suite version {suite.version} is not supported (this version reads "
-                             f"{SUITE_VERSION})")
+        raise EvalSuiteError(
+            f"{source}: suite version {suite.version} is not supported (this version reads {SUITE_VERSION})"
+        )
     raw_cases = data.get("cases")
     if not isinstance(raw_cases, list) or not raw_cases:
         raise EvalSuiteError(f"{source}: 'cases' must be a non-empty list")
@@ -190,6 +200,8 @@ def resolve_suites(names: list[str] | None) -> list[Path]:
         if candidate.is_file():
             out.append(candidate)
             continue
-        raise EvalSuiteError(f"{name}: no such suite file (shipped suites: "
-                             f"{', '.join(s.stem for s in shipped_suites()) or 'none'})")
+        raise EvalSuiteError(
+            f"{name}: no such suite file (shipped suites: "
+            f"{', '.join(s.stem for s in shipped_suites()) or 'none'})"
+        )
     return out

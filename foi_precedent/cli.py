@@ -35,7 +35,9 @@ def cmd_setup(args) -> int:
     from foi_precedent.settings import Settings
 
     models = tuple(m for m in args.models.split(",") if m) if args.models else ()
-    summary = assets.setup_all(Settings.from_env(), models=models, progress=lambda m: print(m, file=sys.stderr))
+    summary = assets.setup_all(
+        Settings.from_env(), models=models, progress=lambda m: print(m, file=sys.stderr)
+    )
     if args.json:
         _print_json(summary)
     return EXIT_OK
@@ -50,15 +52,19 @@ def cmd_parse(args) -> int:
         return EXIT_OK
     d = letter.to_dict()
     print(f"{d['reference']}  {d['authority'] or '?'}  {d['date'] or 'no date'}  {d['regime']}")
-    print(f"exemptions: {', '.join(d['exemptions']) or '-'}   refusal notice: {d['refusal_notice']}   "
-          f"complaint rights: {d['complaint_rights']}")
+    print(
+        f"exemptions: {', '.join(d['exemptions']) or '-'}   refusal notice: {d['refusal_notice']}   "
+        f"complaint rights: {d['complaint_rights']}"
+    )
     for q in d["questions"]:
         print(f"\n{q['label']}: {q['text']}")
         print(f"  treatments: {', '.join(q['treatments'])}   exemptions: {', '.join(q['exemptions']) or '-'}")
         if q["pointers"]:
             print(f"  pointers: {'; '.join(q['pointers'])}")
         if q["review"]:
-            print(f"  CHECK: {q['review']}" + (f"  (read from: {q['evidence'][:120]})" if q["evidence"] else ""))
+            print(
+                f"  CHECK: {q['review']}" + (f"  (read from: {q['evidence'][:120]})" if q["evidence"] else "")
+            )
     if d["needs_review"]:
         print(f"\n{sum(1 for q in d['questions'] if q['review'])} reading(s) marked for a person to check.")
     return EXIT_OK
@@ -86,19 +92,28 @@ def cmd_supersede(args) -> int:
             raise PrecedentError("--undo takes one letter: `precedent supersede --undo OLD`")
         removed = services.index.unsupersede(args.old)
         if removed:
-            services.audit.record_supersession(reference=args.old, superseded_by=None, reason=args.reason,
-                                               action="undo", previous=removed)
+            services.audit.record_supersession(
+                reference=args.old, superseded_by=None, reason=args.reason, action="undo", previous=removed
+            )
         out = {"reference": args.old, "superseded_by": None, "undone": removed}
-        message = (f"{args.old} is no longer marked superseded by {removed['superseded_by']}." if removed
-                   else f"{args.old} was not marked superseded; nothing changed.")
+        message = (
+            f"{args.old} is no longer marked superseded by {removed['superseded_by']}."
+            if removed
+            else f"{args.old} was not marked superseded; nothing changed."
+        )
     else:
         if not args.new:
-            raise PrecedentError("say which letter supersedes it: `precedent supersede OLD NEW [--reason ...]`")
+            raise PrecedentError(
+                "say which letter supersedes it: `precedent supersede OLD NEW [--reason ...]`"
+            )
         out = services.index.supersede(args.old, args.new, args.reason)
-        services.audit.record_supersession(reference=args.old, superseded_by=args.new, reason=out["reason"],
-                                           previous=out["replaced"])
-        message = (f"{args.old} is marked superseded by {args.new}: both stay in the index, and {args.old} counts "
-                   "less as precedent.")
+        services.audit.record_supersession(
+            reference=args.old, superseded_by=args.new, reason=out["reason"], previous=out["replaced"]
+        )
+        message = (
+            f"{args.old} is marked superseded by {args.new}: both stay in the index, and {args.old} counts "
+            "less as precedent."
+        )
         if out["replaced"] and out["replaced"]["superseded_by"] != args.new:
             message += f" (It was marked superseded by {out['replaced']['superseded_by']}.)"
     if args.json:
@@ -119,14 +134,19 @@ def cmd_history(args) -> int:
         return EXIT_OK
     print(f"Letters written with reference {letters[0]['written_reference'] if letters else args.reference}:")
     for v in letters:
-        mark = (f"  superseded by {v['superseded_by']}" + (f" ({v['reason']})" if v["reason"] else "")
-                if v["superseded_by"] else "")
+        mark = (
+            f"  superseded by {v['superseded_by']}" + (f" ({v['reason']})" if v["reason"] else "")
+            if v["superseded_by"]
+            else ""
+        )
         print(f"  {v['reference']}  {v['source_path'] or 'no file'}  ingested {v['ingested_at']}{mark}")
     if earlier:
         print(f"Earlier texts of {args.reference}, replaced when its file changed:")
         for h in earlier:
-            print(f"  {h['content_hash'][:12]}  {h['source_path'] or 'no file'}  ingested {h['ingested_at']}, "
-                  f"{h['why']} {h['removed_at']}")
+            print(
+                f"  {h['content_hash'][:12]}  {h['source_path'] or 'no file'}  ingested {h['ingested_at']}, "
+                f"{h['why']} {h['removed_at']}"
+            )
     return EXIT_OK
 
 
@@ -135,8 +155,13 @@ def cmd_search(args) -> int:
 
     services = _services()
     hits = services.index.search(
-        args.query, k=args.k, authority=args.authority, exemption=args.exemption, treatment=args.treatment,
-        date_from=_date(args.date_from), date_to=_date(args.date_to),
+        args.query,
+        k=args.k,
+        authority=args.authority,
+        exemption=args.exemption,
+        treatment=args.treatment,
+        date_from=_date(args.date_from),
+        date_to=_date(args.date_to),
     )
     if args.json:
         _print_json({"query": args.query, "hits": [h.to_dict() for h in hits]})
@@ -144,11 +169,15 @@ def cmd_search(args) -> int:
     if not hits:
         print("No precedent found.")
     for i, h in enumerate(hits, 1):
-        print(f"{i}. {h.reference} {h.label}  ({h.authority or '?'}, {h.date or '?'})  sim {h.similarity:.2f}"
-              + (f"  superseded by {newer}" if (newer := superseded_by(h.meta)) else ""))
-        print(f"   {', '.join(t.value for t in h.treatments)}"
-              f"{'  ' + ', '.join(h.exemptions) if h.exemptions else ''}"
-              f"{'  -> ' + '; '.join(p.name for p in h.pointers) if h.pointers else ''}")
+        print(
+            f"{i}. {h.reference} {h.label}  ({h.authority or '?'}, {h.date or '?'})  sim {h.similarity:.2f}"
+            + (f"  superseded by {newer}" if (newer := superseded_by(h.meta)) else "")
+        )
+        print(
+            f"   {', '.join(t.value for t in h.treatments)}"
+            f"{'  ' + ', '.join(h.exemptions) if h.exemptions else ''}"
+            f"{'  -> ' + '; '.join(p.name for p in h.pointers) if h.pointers else ''}"
+        )
         print(textwrap.indent(textwrap.fill(h.question, 100), "   Q: "))
     return EXIT_OK
 
@@ -177,16 +206,28 @@ def render_check_report(result, width: int | None = None) -> str:
     col = (width - 3) // 2
     out = []
     s = result.summary()
-    out.append(f"{result.letter.reference}: {s['flags']} flag(s) - {s['high']} high, {s['medium']} medium, "
-               f"{s['low']} low")
+    out.append(
+        f"{result.letter.reference}: {s['flags']} flag(s) - {s['high']} high, {s['medium']} medium, "
+        f"{s['low']} low"
+    )
     for f in result.flags:
         out.append("")
         out.append(f"[{f.severity.upper()}] {f.label} {f.kind}: {f.message}")
         ev = f.evidence[0] if f.evidence else None
         left = textwrap.wrap("DRAFT: " + (f.draft_text or "(empty)"), col) or [""]
-        right = textwrap.wrap(
-            (f"PRECEDENT {ev.reference} {ev.label} ({ev.date or 'undated'}): " if ev and ev.label and ev.reference !=
-             "FOIA 2000" else "RULE: ") + (ev.quote if ev else ""), col) if ev else [""]
+        right = (
+            textwrap.wrap(
+                (
+                    f"PRECEDENT {ev.reference} {ev.label} ({ev.date or 'undated'}): "
+                    if ev and ev.label and ev.reference != "FOIA 2000"
+                    else "RULE: "
+                )
+                + (ev.quote if ev else ""),
+                col,
+            )
+            if ev
+            else [""]
+        )
         for i in range(max(len(left), len(right))):
             a = left[i] if i < len(left) else ""
             b = right[i] if i < len(right) else ""
@@ -232,8 +273,17 @@ def cmd_model(args) -> int:
     settings = Settings.from_env()
     state = stop_recorded_server(settings) if args.action == "stop" else recorded_server(settings)
     if args.json:
-        print(json.dumps({"action": args.action, "running": state is not None and args.action == "status",
-                          "server": state}, indent=2, default=str))
+        print(
+            json.dumps(
+                {
+                    "action": args.action,
+                    "running": state is not None and args.action == "status",
+                    "server": state,
+                },
+                indent=2,
+                default=str,
+            )
+        )
         return 0
     if state is None:
         print(f"No embedded model server is running for {settings.home}.")
@@ -241,9 +291,11 @@ def cmd_model(args) -> int:
         print(f"Stopped the embedded model server (pid {state['pid']}, {Path(state['model_path']).name}).")
     else:
         up = time.time() - float(state.get("started_at") or time.time())
-        print(f"Embedded model server: pid {state['pid']}, {state['base_url']}, {Path(state['model_path']).name}, "
-              f"up {up / 60:.0f} min, {'answering' if state['answers'] else 'NOT answering'}. "
-              "Stop it with `precedent model stop`.")
+        print(
+            f"Embedded model server: pid {state['pid']}, {state['base_url']}, {Path(state['model_path']).name}, "
+            f"up {up / 60:.0f} min, {'answering' if state['answers'] else 'NOT answering'}. "
+            "Stop it with `precedent model stop`."
+        )
     return 0
 
 
@@ -251,7 +303,9 @@ def cmd_model(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="precedent", description="Drafting and consistency checking for FOI teams.")
+    p = argparse.ArgumentParser(
+        prog="precedent", description="Drafting and consistency checking for FOI teams."
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("setup", help="install the offline assets (embedding model, encodings, GGUF models)")
@@ -269,8 +323,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_ingest)
 
-    s = sub.add_parser("supersede", help="mark an indexed letter superseded by another (a re-issue, an internal "
-                                         "review's outcome): both stay, the old one counts less as precedent")
+    s = sub.add_parser(
+        "supersede",
+        help="mark an indexed letter superseded by another (a re-issue, an internal "
+        "review's outcome): both stay, the old one counts less as precedent",
+    )
     s.add_argument("old", help="the superseded letter (its key as the ingest lines and search print it)")
     s.add_argument("new", nargs="?", help="the letter that supersedes it")
     s.add_argument("--reason", help="why, for the audit log")
@@ -278,8 +335,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_supersede)
 
-    s = sub.add_parser("history", help="the letters written with a reference, and the earlier texts of one that "
-                                       "a re-ingest replaced")
+    s = sub.add_parser(
+        "history",
+        help="the letters written with a reference, and the earlier texts of one that a re-ingest replaced",
+    )
     s.add_argument("reference")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_history)
@@ -299,12 +358,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("draft")
     s.add_argument("--request", help="the request the draft answers (its wording is used to find precedent)")
     s.add_argument("--authority", help="the authority answering (default: the draft's)")
-    s.add_argument("--fail-on", choices=["high", "medium", "low"], help="exit 1 when a flag this severe exists")
+    s.add_argument(
+        "--fail-on", choices=["high", "medium", "low"], help="exit 1 when a flag this severe exists"
+    )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_check)
 
-    s = sub.add_parser("model", help="show or stop the embedded model server (it outlives the command that "
-                                     "started it, so the next draft starts at once)")
+    s = sub.add_parser(
+        "model",
+        help="show or stop the embedded model server (it outlives the command that "
+        "started it, so the next draft starts at once)",
+    )
     s.add_argument("action", choices=["status", "stop"])
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_model)
@@ -326,7 +390,12 @@ def register_command(fn):
 def _load_extra_commands() -> None:
     import importlib
 
-    for name in ("foi_precedent.drafting.cli", "foi_precedent.recheck.cli", "foi_precedent.cases.cli", "evals.cli"):
+    for name in (
+        "foi_precedent.drafting.cli",
+        "foi_precedent.recheck.cli",
+        "foi_precedent.cases.cli",
+        "evals.cli",
+    ):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -47,7 +47,9 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 class User:
     name: str
     roles: frozenset[str] = frozenset()
-    via: str = "local"  # "proxy" (a trusted proxy's header), "local" (the OS user, no proxy), "none" (not signed in)
+    via: str = (
+        "local"  # "proxy" (a trusted proxy's header), "local" (the OS user, no proxy), "none" (not signed in)
+    )
     reason: str = ""  # not signed in: why; otherwise anything the operator should know (an ignored header)
 
     @property
@@ -94,7 +96,7 @@ def parse_address(value: str | None) -> IPAddress | None:
         return None
     value = value.strip()
     if value.startswith("[") and "]" in value:
-        value = value[1:value.index("]")]
+        value = value[1 : value.index("]")]
     try:
         address = ipaddress.ip_address(value)
     except ValueError:
@@ -128,8 +130,9 @@ def _usable_name(value: str | None) -> str | None:
     return value
 
 
-def current_user(headers: Mapping[str, str], remote_addr: str | None, settings, *,
-                 forwarded_allow_ips: str = "") -> User:
+def current_user(
+    headers: Mapping[str, str], remote_addr: str | None, settings, *, forwarded_allow_ips: str = ""
+) -> User:
     """The user a request acts for (see the module docstring for why each case is decided as it is).
 
     ``remote_addr`` is the request's TCP peer as the app server reports it; ``forwarded_allow_ips`` is the app
@@ -138,8 +141,12 @@ def current_user(headers: Mapping[str, str], remote_addr: str | None, settings, 
     user_header = settings.user_header
     sent = header(headers, user_header)
     if not settings.trusted_proxies:
-        note = (f"A {user_header} header was sent and ignored: no trusted proxy is configured "
-                "(PRECEDENT_TRUSTED_PROXIES)." if sent is not None else "")
+        note = (
+            f"A {user_header} header was sent and ignored: no trusted proxy is configured "
+            "(PRECEDENT_TRUSTED_PROXIES)."
+            if sent is not None
+            else ""
+        )
         return User(os_user(), frozenset(ROLES), via="local", reason=note)
 
     def anonymous(why: str) -> User:
@@ -147,13 +154,17 @@ def current_user(headers: Mapping[str, str], remote_addr: str | None, settings, 
 
     peer = parse_address(remote_addr)
     if peer is None:
-        return anonymous("the request's address is unknown, so it cannot be shown to come from the sign-in proxy")
+        return anonymous(
+            "the request's address is unknown, so it cannot be shown to come from the sign-in proxy"
+        )
     if not any(peer in ipaddress.ip_network(n, strict=False) for n in settings.trusted_proxies):
         ignored = f"; its {user_header} header is ignored" if sent is not None else ""
         return anonymous(f"the request came from {peer}, which is not a trusted sign-in proxy{ignored}")
     if forwarded_allow_ips.strip() and peer in _forwarded_for(headers):
-        return anonymous(f"the request's address {peer} may have been taken from its X-Forwarded-For header; "
-                         "start the app with FORWARDED_ALLOW_IPS= (empty) so the proxy's own address is checked")
+        return anonymous(
+            f"the request's address {peer} may have been taken from its X-Forwarded-For header; "
+            "start the app with FORWARDED_ALLOW_IPS= (empty) so the proxy's own address is checked"
+        )
     name = _usable_name(sent)
     if name is None:
         what = "no" if sent is None or not sent.strip() else "an unusable"

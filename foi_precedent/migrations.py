@@ -40,8 +40,12 @@ def applied(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return conn.execute("SELECT name, applied_at FROM _migrations ORDER BY rowid").fetchall()
 
 
-def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], what: str = "store",
-            error: type[Exception] = PrecedentError) -> list[str]:
+def migrate(
+    conn: sqlite3.Connection,
+    migrations: Sequence[Migration],
+    what: str = "store",
+    error: type[Exception] = PrecedentError,
+) -> list[str]:
     """Apply the pending migrations; returns the names applied now. ``conn`` must be in autocommit mode
     (``isolation_level=None``): each migration is one ``BEGIN IMMEDIATE`` ... ``COMMIT``."""
     names = [m.name for m in migrations]
@@ -49,21 +53,29 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], what: str
         raise ValueError(f"migration names must be unique: {names}")
     current = version(conn)
     if current > len(migrations):
-        raise error(f"The {what} was written by a newer version of Precedent (schema {current}, this "
-                             f"version knows {len(migrations)}); upgrade Precedent.")
+        raise error(
+            f"The {what} was written by a newer version of Precedent (schema {current}, this "
+            f"version knows {len(migrations)}); upgrade Precedent."
+        )
     conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     recorded = {name for name, _ in applied(conn)}
-    for m in migrations[:current]:  # a store from before names were recorded: its first `current` were applied
+    for m in migrations[
+        :current
+    ]:  # a store from before names were recorded: its first `current` were applied
         if m.name not in recorded:
-            conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (m.name, BEFORE_RECORDING))
+            conn.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (m.name, BEFORE_RECORDING)
+            )
     done = []
     for number, m in enumerate(migrations[current:], start=current + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in statements(m.sql):
                 conn.execute(statement)
-            conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
-                         (m.name, datetime.now(UTC).isoformat(timespec="seconds")))
+            conn.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                (m.name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:

@@ -32,8 +32,13 @@ Progress = Callable[[int, int, str], None]  # done, total, what was just done
 class PrecedentSearch(Protocol):
     """What the checker and the plan need from an index."""
 
-    def search_many(self, queries: Sequence[str], k: int = 10, authority: str | None = None,
-                    exclude_references: Iterable[str] = ()) -> list[list[Precedent]]: ...
+    def search_many(
+        self,
+        queries: Sequence[str],
+        k: int = 10,
+        authority: str | None = None,
+        exclude_references: Iterable[str] = (),
+    ) -> list[list[Precedent]]: ...
 
     def known_pointer_keys(self) -> set[str]:
         """Every resource an indexed letter points to: a draft's pointer outside it may have been invented."""
@@ -44,15 +49,29 @@ class PrecedentIndex(PrecedentSearch, Protocol):
     """The precedent index as the application uses it. ``letter`` raises ``KeyError`` for an unknown reference;
     ``letters`` is a method (the whole corpus, read when asked)."""
 
-    def search(self, query: str, k: int = 10, authority: str | None = None, date_from: date | str | None = None,
-               date_to: date | str | None = None, exemption: str | Sequence[str] | None = None,
-               treatment: str | Sequence[str] | None = None,
-               exclude_references: Iterable[str] = ()) -> list[Precedent]: ...
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        authority: str | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
+        exemption: str | Sequence[str] | None = None,
+        treatment: str | Sequence[str] | None = None,
+        exclude_references: Iterable[str] = (),
+    ) -> list[Precedent]: ...
 
-    def search_many(self, queries: Sequence[str], k: int = 10, authority: str | None = None,
-                    date_from: date | str | None = None, date_to: date | str | None = None,
-                    exemption: str | Sequence[str] | None = None, treatment: str | Sequence[str] | None = None,
-                    exclude_references: Iterable[str] = ()) -> list[list[Precedent]]: ...
+    def search_many(
+        self,
+        queries: Sequence[str],
+        k: int = 10,
+        authority: str | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
+        exemption: str | Sequence[str] | None = None,
+        treatment: str | Sequence[str] | None = None,
+        exclude_references: Iterable[str] = (),
+    ) -> list[list[Precedent]]: ...
 
     def letter(self, reference: str) -> Letter: ...
 
@@ -79,12 +98,18 @@ class StoredVectorIndex(PrecedentIndex, Protocol):
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
-    def question_similarities(self, qvec: np.ndarray,
-                              keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]: ...
+    def question_similarities(
+        self, qvec: np.ndarray, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], float]: ...
 
-    def search_many_by_vectors(self, queries: Sequence[str], vectors: Any, k: int = 10,
-                               authority: str | None = None,
-                               exclude_references: Iterable[str] = ()) -> list[list[Precedent]]:
+    def search_many_by_vectors(
+        self,
+        queries: Sequence[str],
+        vectors: Any,
+        k: int = 10,
+        authority: str | None = None,
+        exclude_references: Iterable[str] = (),
+    ) -> list[list[Precedent]]:
         """``search_many`` with the dense side queried by the given vectors (one per query) instead of embedding
         the queries; the lexical side still reads the query text."""
         ...
@@ -135,5 +160,13 @@ class ChatModel(Protocol):
 
     name: str
 
-    def stream(self, messages: list[Message], *, max_tokens: int, temperature: float, timeout_s: float,
-               cancel: threading.Event | None = None, stop: list[str] | None = None) -> Iterator[str]: ...
+    def stream(
+        self,
+        messages: list[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
+        timeout_s: float,
+        cancel: threading.Event | None = None,
+        stop: list[str] | None = None,
+    ) -> Iterator[str]: ...

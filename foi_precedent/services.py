@@ -26,15 +26,21 @@ def load_letter_file(path: str | Path, max_bytes: int = MAX_DRAFT_BYTES) -> Lett
     path = Path(path)
     if path.is_file() and path.stat().st_size > max_bytes:
         size = path.stat().st_size / 2**20
-        raise LetterError(str(path), f"the file is {size:.1f} MB; a draft or request over {max_bytes // 2**20} MB "
-                                     "is not a letter (split it, or ingest it as a corpus)")
+        raise LetterError(
+            str(path),
+            f"the file is {size:.1f} MB; a draft or request over {max_bytes // 2**20} MB "
+            "is not a letter (split it, or ingest it as a corpus)",
+        )
     return parse_document(read_document(path))
 
 
 def load_letter_bytes(data: bytes, name: str, max_bytes: int = MAX_DRAFT_BYTES) -> Letter:
     if len(data) > max_bytes:
-        raise LetterError(name, f"the file is {len(data) / 2**20:.1f} MB; a draft or request over "
-                                f"{max_bytes // 2**20} MB is not a letter")
+        raise LetterError(
+            name,
+            f"the file is {len(data) / 2**20:.1f} MB; a draft or request over "
+            f"{max_bytes // 2**20} MB is not a letter",
+        )
     return parse_document(document_from_bytes(data, name, Path(name).suffix or ".txt"))
 
 

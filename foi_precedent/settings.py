@@ -45,8 +45,10 @@ def _networks(value: str | None) -> tuple[str, ...]:
         except ValueError:
             from foi_precedent.errors import PrecedentError
 
-            raise PrecedentError(f"PRECEDENT_TRUSTED_PROXIES: {part!r} is not an address or a CIDR range "
-                                 "(e.g. 127.0.0.1 or 10.0.0.0/24)") from None
+            raise PrecedentError(
+                f"PRECEDENT_TRUSTED_PROXIES: {part!r} is not an address or a CIDR range "
+                "(e.g. 127.0.0.1 or 10.0.0.0/24)"
+            ) from None
     return tuple(out)
 
 

@@ -122,8 +122,12 @@ def letter_acronyms(text: str) -> dict[str, str]:
         words, acronym = m.group(1).split(), m.group(2)
         initials = "".join(w[0] for w in re.split(r"[ -]", m.group(1)) if w).upper()
         if initials.endswith(acronym) or acronym == initials:
-            found.setdefault(acronym, " ".join(words[-len(acronym):]).lower() if len(words) >= len(acronym)
-                             else m.group(1).lower())
+            found.setdefault(
+                acronym,
+                " ".join(words[-len(acronym) :]).lower()
+                if len(words) >= len(acronym)
+                else m.group(1).lower(),
+            )
     return found
 
 
@@ -148,9 +152,11 @@ def expand_acronyms(text: str, extra: dict[str, str] | None = None) -> str:
 # drones does the force have?", but MiniLM scores it closer to any other question naming Police Scotland
 # (0.72 to "date and location of every drone deployment by Police Scotland", 0.69 to its own paraphrase;
 # 0.66 and 0.94 once the names are neutral). Question vectors and queries name every authority alike.
-_NOT_A_NAME = (r"(?!(?:Dear|Has|Have|Does|Do|Did|How|What|Which|Where|When|Why|Who|Is|Are|Was|Were|Can|Could|Will|"
-               r"Would|Please|Provide|Give|Send|List|Tell|The|A|An|In|On|For|By|Of|To|From|If|And|Or|Under|At|With|"
-               r"All|Each|Every|Any|Many|Much|Your|Our|This|That|These|Those)\b)")
+_NOT_A_NAME = (
+    r"(?!(?:Dear|Has|Have|Does|Do|Did|How|What|Which|Where|When|Why|Who|Is|Are|Was|Were|Can|Could|Will|"
+    r"Would|Please|Provide|Give|Send|List|Tell|The|A|An|In|On|For|By|Of|To|From|If|And|Or|Under|At|With|"
+    r"All|Each|Every|Any|Many|Much|Your|Our|This|That|These|Those)\b)"
+)
 _AUTHORITY = re.compile(
     r"\b(?P<det>(?:the|your)\s+)?(?:"
     rf"(?:{_NOT_A_NAME}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:(?:and|of)\s+)?){{1,4}}(?:Police\s+Service|Police|Constabulary|"
@@ -159,15 +165,21 @@ _AUTHORITY = re.compile(
     r"|MPS|GMP|WMP|SWP|PSNI|BTP)\b(?P<poss>'s)?"
     r"|\b(?P<det2>the|your)\s+(?:police\s+)?(?:force|organi[sz]ation|authority|council)\b(?P<poss2>'s)?",
 )
-_NOUN_PHRASE_FOLLOWS = re.compile(r"(?:^|\b(?:to|by|from|with|for|of|at|in|on|between|does|did|do|has|have|had|is|"
-                                  r"are|was|were|can|will|would|could|should|and|or|than)\s+)$", re.I)
+_NOUN_PHRASE_FOLLOWS = re.compile(
+    r"(?:^|\b(?:to|by|from|with|for|of|at|in|on|between|does|did|do|has|have|had|is|"
+    r"are|was|were|can|will|would|could|should|and|or|than)\s+)$",
+    re.I,
+)
 
 
 def neutral_authority(text: str) -> str:
     """``text`` with every authority it names, and "your force" / "the Council", as "the authority"."""
+
     def sub(m: re.Match) -> str:
         det = m.group("det") or m.group("det2")
-        before = text[max(0, m.start() - 40): m.start()]  # a short window: the whole prefix would be quadratic
+        before = text[
+            max(0, m.start() - 40) : m.start()
+        ]  # a short window: the whole prefix would be quadratic
         lead = "the authority" if det or _NOUN_PHRASE_FOLLOWS.search(before) else "authority"
         return lead + (m.group("poss") or m.group("poss2") or "")
 

@@ -11,7 +11,43 @@ import zlib
 
 import numpy as np
 
-_STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "how", "i", "in", "is", "it", "of", "on", "or", "our", "the", "this", "to", "was", "we", "what", "which", "with", "you", "your", "question", "answer"])
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "i",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "our",
+        "the",
+        "this",
+        "to",
+        "was",
+        "we",
+        "what",
+        "which",
+        "with",
+        "you",
+        "your",
+        "question",
+        "answer",
+    ]
+)
 
 
 class FakeEmbeddingFunction:

@@ -56,14 +56,22 @@ class Filters:
             date_from=_as_date(date_from, "date_from"),
             date_to=_as_date(date_to, "date_to"),
             exemptions=tuple(dict.fromkeys(exemption_flag(e) for e in _as_list(exemption))),
-            treatments=tuple(dict.fromkeys(treatment_flag(getattr(t, "value", t)) for t in _as_list(treatment))),
+            treatments=tuple(
+                dict.fromkeys(treatment_flag(getattr(t, "value", t)) for t in _as_list(treatment))
+            ),
             exclude_references=tuple(sorted(set(exclude_references or ()))),
         )
 
     @property
     def empty(self) -> bool:
-        return not (self.authority or self.date_from or self.date_to or self.exemptions or self.treatments
-                    or self.exclude_references)
+        return not (
+            self.authority
+            or self.date_from
+            or self.date_to
+            or self.exemptions
+            or self.treatments
+            or self.exclude_references
+        )
 
     def where(self) -> dict | None:
         """The Chroma ``where`` clause (None when there is nothing to filter)."""

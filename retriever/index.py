@@ -68,7 +68,9 @@ Progress = Callable[[int, int, str], None]
 class IngestEntry:
     path: str
     status: str  # added | replaced | unchanged | skipped
-    reference: str | None = None  # the stored key (the written reference, or it plus a hash: see _version_key)
+    reference: str | None = (
+        None  # the stored key (the written reference, or it plus a hash: see _version_key)
+    )
     reason: str | None = None
     questions: int = 0
     note: str | None = None  # e.g. another letter already has this reference: both are kept
@@ -76,13 +78,17 @@ class IngestEntry:
 
 @dataclass
 class IngestReport:
-    letters: int = 0  # letters added (new letters, including a second letter with a reference already indexed)
+    letters: int = (
+        0  # letters added (new letters, including a second letter with a reference already indexed)
+    )
     replaced: int = 0  # letters whose file changed: the new text replaced the old, which is kept as history
     unchanged: int = 0
     questions: int = 0  # chunks added (for added and replaced letters)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # bad entries: the exit code is 2
     entries: list[IngestEntry] = field(default_factory=list)
-    same_reference: list[tuple[str, str]] = field(default_factory=list)  # kept beside a letter with its reference
+    same_reference: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # kept beside a letter with its reference
     not_read: list[tuple[str, str]] = field(default_factory=list)  # folder entries that are not letters
 
     @property
@@ -95,13 +101,17 @@ class IngestReport:
 
     def lines(self) -> list[str]:
         """One line for each entry that was not simply added, replaced or unchanged."""
-        return ([f"skipped {p}: {r}" for p, r in self.skipped]
-                + [f"not read {p}: {r}" for p, r in self.not_read]
-                + [f"kept both {p}: {r}" for p, r in self.same_reference])
+        return (
+            [f"skipped {p}: {r}" for p, r in self.skipped]
+            + [f"not read {p}: {r}" for p, r in self.not_read]
+            + [f"kept both {p}: {r}" for p, r in self.same_reference]
+        )
 
     def summary(self) -> str:
         parts = [f"{self.letters} letter{'s' if self.letters != 1 else ''} added"]
-        parts.append(f"{self.replaced} replaced" + (" (earlier text kept as history)" if self.replaced else ""))
+        parts.append(
+            f"{self.replaced} replaced" + (" (earlier text kept as history)" if self.replaced else "")
+        )
         parts.append(f"{self.unchanged} unchanged")
         parts.append(f"{self.questions} chunk{'s' if self.questions != 1 else ''} indexed")
         parts.append(f"{len(self.skipped)} skipped")
@@ -120,7 +130,9 @@ class IngestReport:
             "unchanged": self.unchanged,
             "questions": self.questions,
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
-            "same_reference": [{"path": p, "reference": kept.get(p), "reason": r} for p, r in self.same_reference],
+            "same_reference": [
+                {"path": p, "reference": kept.get(p), "reason": r} for p, r in self.same_reference
+            ],
             "not_read": [{"path": p, "reason": r} for p, r in self.not_read],
             "exit_code": self.exit_code,
         }
@@ -164,7 +176,11 @@ def walk(paths: Iterable[str | os.PathLike]) -> Walk:
             out.skipped.append((str(d), f"the folder cannot be read ({exc.strerror or exc})"))
             return
         if not entries:
-            kind = "a folder, not a letter file, and empty" if d.suffix.lower() in SUPPORTED else "an empty folder"
+            kind = (
+                "a folder, not a letter file, and empty"
+                if d.suffix.lower() in SUPPORTED
+                else "an empty folder"
+            )
             out.not_read.append((str(d), kind))
             return
         for entry in entries:
@@ -177,13 +193,23 @@ def walk(paths: Iterable[str | os.PathLike]) -> Walk:
                     target = path.resolve(strict=True)
                 except (RuntimeError, OSError) as exc:  # RuntimeError: Python 3.11's "Symlink loop"
                     looped = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
-                    out.skipped.append((str(path), "a symbolic link loop" if looped
-                                        else "a broken symbolic link (its target does not exist)"))
+                    out.skipped.append(
+                        (
+                            str(path),
+                            "a symbolic link loop"
+                            if looped
+                            else "a broken symbolic link (its target does not exist)",
+                        )
+                    )
                     continue
                 if target.is_dir():
                     if target in ancestors or target == real:
-                        out.skipped.append((str(path), f"a symbolic link back to a folder it is in ({target}): "
-                                                       "a loop, not followed"))
+                        out.skipped.append(
+                            (
+                                str(path),
+                                f"a symbolic link back to a folder it is in ({target}): a loop, not followed",
+                            )
+                        )
                     elif target in visited:
                         out.not_read.append((str(path), f"a link to a folder already read ({target})"))
                     else:
@@ -198,8 +224,13 @@ def walk(paths: Iterable[str | os.PathLike]) -> Walk:
                 if entry.name.lower() == "readme.md":
                     out.not_read.append((str(path), "a folder's README, not a letter"))
                 elif path.suffix.lower() not in SUPPORTED:
-                    out.not_read.append((str(path), f"not a letter file type ('{path.suffix or 'no suffix'}'; "
-                                                    f"letters are {', '.join(SUPPORTED)})"))
+                    out.not_read.append(
+                        (
+                            str(path),
+                            f"not a letter file type ('{path.suffix or 'no suffix'}'; "
+                            f"letters are {', '.join(SUPPORTED)})",
+                        )
+                    )
                 else:
                     add(path)
             else:
@@ -251,13 +282,17 @@ def _stored_form(letter: Letter, key: str) -> Letter:
     its reference as written in its meta."""
     if key == letter.reference:
         return letter
-    return dataclasses.replace(letter, reference=key, meta={**(letter.meta or {}), WRITTEN_REFERENCE: letter.reference})
+    return dataclasses.replace(
+        letter, reference=key, meta={**(letter.meta or {}), WRITTEN_REFERENCE: letter.reference}
+    )
 
 
 def _same_reference_note(others: list[tuple[str, str]], key: str) -> str:
     where = ", ".join(f"{k} ({src})" for k, src in others)
-    return (f"same reference as {where}: kept both, this one as {key}; mark one superseded with "
-            f"`precedent supersede OLD NEW` (e.g. `precedent supersede {_shell_word(others[0][0])} {_shell_word(key)}`)")
+    return (
+        f"same reference as {where}: kept both, this one as {key}; mark one superseded with "
+        f"`precedent supersede OLD NEW` (e.g. `precedent supersede {_shell_word(others[0][0])} {_shell_word(key)}`)"
+    )
 
 
 def _shell_word(text: str) -> str:
@@ -271,8 +306,9 @@ def _same_reading(stored: dict | None, letter: Letter) -> bool:
     return stored is not None and {**stored, "source": None} == {**fresh, "source": None}
 
 
-def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int = RRF_K,
-                           weights: Sequence[float] | None = None) -> list[tuple[str, float]]:
+def reciprocal_rank_fusion(
+    rankings: Sequence[Sequence[str]], k: int = RRF_K, weights: Sequence[float] | None = None
+) -> list[tuple[str, float]]:
     """Fuse ranked id lists: score(id) = sum over lists of weight / (k + rank), rank from 1.
     Sorted by score (high first), ties by id."""
     scores: dict[str, float] = {}
@@ -297,9 +333,13 @@ def _chroma_client(settings: Settings):
     if settings.chroma_url:
         from urllib.parse import urlparse
 
-        url = urlparse(settings.chroma_url if "://" in settings.chroma_url else "http://" + settings.chroma_url)
+        url = urlparse(
+            settings.chroma_url if "://" in settings.chroma_url else "http://" + settings.chroma_url
+        )
         if not url.hostname:
-            raise IndexError_(f"PRECEDENT_CHROMA_URL={settings.chroma_url!r} is not a URL like http://127.0.0.1:8000")
+            raise IndexError_(
+                f"PRECEDENT_CHROMA_URL={settings.chroma_url!r} is not a URL like http://127.0.0.1:8000"
+            )
         ssl = url.scheme == "https"
         port = url.port or (443 if ssl else 8000)
         try:
@@ -327,8 +367,12 @@ class PrecedentIndex:
 
     # -- opening --------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, settings: Settings | None = None, embedding_function: EmbeddingFunction | None = None,
-             client=None) -> PrecedentIndex:
+    def open(
+        cls,
+        settings: Settings | None = None,
+        embedding_function: EmbeddingFunction | None = None,
+        client=None,
+    ) -> PrecedentIndex:
         settings = settings or Settings.from_env()
         if embedding_function is None:
             from foi_precedent.assets import embedding_function as default_embedding_function
@@ -344,7 +388,9 @@ class PrecedentIndex:
         except Exception as exc:
             store.close()
             where = settings.chroma_url or settings.chroma_dir
-            raise IndexError_(f"Cannot open the Chroma collection at {where} ({type(exc).__name__}: {exc}).") from None
+            raise IndexError_(
+                f"Cannot open the Chroma collection at {where} ({type(exc).__name__}: {exc})."
+            ) from None
         index = cls(settings, store, collection, embedding_function)
         if index.dirty:
             index.reconcile()
@@ -403,7 +449,7 @@ class PrecedentIndex:
         diff = self.consistency()
         extra = diff["chroma_only"]
         for i in range(0, len(extra), CHROMA_BATCH):
-            self.collection.delete(ids=extra[i: i + CHROMA_BATCH])
+            self.collection.delete(ids=extra[i : i + CHROMA_BATCH])
         todo = self.store.chunks(diff["store_only"] + diff["mismatched"])
         if todo:
             vectors = self._embed([embed_text(c.text, c.metadata) for c in todo])
@@ -424,7 +470,7 @@ class PrecedentIndex:
         order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
         out: np.ndarray | None = None
         for i in range(0, len(order), EMBED_BATCH):
-            idx = order[i: i + EMBED_BATCH]
+            idx = order[i : i + EMBED_BATCH]
             vectors = self.embedding_function([unique[j] for j in idx])
             block = np.asarray([np.asarray(v, dtype=np.float32) for v in vectors], dtype=np.float32)
             if out is None:
@@ -453,7 +499,9 @@ class PrecedentIndex:
             self.collection.upsert(ids=ids[i:j], embeddings=vectors[i:j], metadatas=metadatas[i:j])
 
     # -- ingest ---------------------------------------------------------------------------------------
-    def ingest_paths(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> IngestReport:
+    def ingest_paths(
+        self, paths: Iterable[str | os.PathLike], progress: Progress | None = None
+    ) -> IngestReport:
         """Ingest files and folders; bad files are skipped with a reason, the rest of the batch goes on.
 
         A letter is its file and its text, not its reference alone: the same file changed replaces its letter
@@ -471,7 +519,9 @@ class PrecedentIndex:
             report.skip(path, reason)
         report.not_read.extend(found.not_read)
         files = found.files
-        batch_hashes: dict[str, tuple[str, str]] = {}  # content hash -> (key, file) of a letter read in this batch
+        batch_hashes: dict[
+            str, tuple[str, str]
+        ] = {}  # content hash -> (key, file) of a letter read in this batch
         batch_versions: dict[str, list[tuple[str, str]]] = {}  # written reference -> (key, file), this batch
         batch_keys: set[str] = set()
         pending: list[tuple[Letter, str, list[Chunk], IngestEntry]] = []
@@ -501,8 +551,13 @@ class PrecedentIndex:
                 if existing is not None:
                     same_file = existing.source_path == source
                     moved = existing.source_path is None or not Path(existing.source_path).exists()
-                    if (existing.written_reference or existing.reference) != written or not (same_file or moved):
-                        report.skip(name, f"duplicate of {existing.reference} (same content as {existing.source_path})")
+                    if (existing.written_reference or existing.reference) != written or not (
+                        same_file or moved
+                    ):
+                        report.skip(
+                            name,
+                            f"duplicate of {existing.reference} (same content as {existing.source_path})",
+                        )
                         continue
                     key, status = existing.reference, "replaced"
                     if not same_file:
@@ -517,13 +572,22 @@ class PrecedentIndex:
                 else:
                     stored = self.store.versions(written)
                     same_source = [v.reference for v in stored if v.source_path == source]
-                    if same_source:  # the same file, changed: its letter is replaced, the old text kept as history
+                    if (
+                        same_source
+                    ):  # the same file, changed: its letter is replaced, the old text kept as history
                         key, status = same_source[0], "replaced"
                     else:
                         others = [(v.reference, v.source_path or "no file") for v in stored]
-                        others += [kf for kf in batch_versions.get(written, []) if kf[0] not in {k for k, _ in others}]
-                        key = version_key(written, digest, lambda k: k in batch_keys or self.store.letter_info(k)
-                                          is not None)
+                        others += [
+                            kf
+                            for kf in batch_versions.get(written, [])
+                            if kf[0] not in {k for k, _ in others}
+                        ]
+                        key = version_key(
+                            written,
+                            digest,
+                            lambda k: k in batch_keys or self.store.letter_info(k) is not None,
+                        )
                         status = "added"
                         if others:
                             note = _same_reference_note(others, key)
@@ -547,11 +611,13 @@ class PrecedentIndex:
             self._mark_clean()
         return report
 
-    def _flush(self, pending: list[tuple[Letter, str, list[Chunk], IngestEntry]], report: IngestReport) -> None:
+    def _flush(
+        self, pending: list[tuple[Letter, str, list[Chunk], IngestEntry]], report: IngestReport
+    ) -> None:
         chunks = [c for _, _, cs, _ in pending for c in cs]
         keys, texts = _question_texts([letter for letter, *_ in pending])
         vectors = self._embed([c.embed_text for c in chunks] + texts)
-        questions = dict(zip(keys, vectors[len(chunks):], strict=True))
+        questions = dict(zip(keys, vectors[len(chunks) :], strict=True))
         self._write(pending, chunks, vectors[: len(chunks)], questions)
         for _, _, cs, entry in pending:
             if entry.status == "replaced":
@@ -563,8 +629,13 @@ class PrecedentIndex:
             if entry.note:
                 report.same_reference.append((entry.path, entry.note))
 
-    def _write(self, pending, chunks: list[Chunk], vectors: np.ndarray,
-               question_vectors: dict[tuple[str, str], np.ndarray] | None = None) -> None:
+    def _write(
+        self,
+        pending,
+        chunks: list[Chunk],
+        vectors: np.ndarray,
+        question_vectors: dict[tuple[str, str], np.ndarray] | None = None,
+    ) -> None:
         """Chroma upsert, then one SQLite transaction, then removal of stale vectors."""
         self._mark_dirty()
         old_ids: set[str] = set()
@@ -575,14 +646,20 @@ class PrecedentIndex:
         self._commit(pending, question_vectors)
         stale = sorted(old_ids - {c.id for c in chunks})
         for i in range(0, len(stale), CHROMA_BATCH):
-            self.collection.delete(ids=stale[i: i + CHROMA_BATCH])
+            self.collection.delete(ids=stale[i : i + CHROMA_BATCH])
 
     def _commit(self, pending, question_vectors=None) -> None:
-        self.store.save_letters([(letter, source, chunks) for letter, source, chunks, *_ in pending], question_vectors)
+        self.store.save_letters(
+            [(letter, source, chunks) for letter, source, chunks, *_ in pending], question_vectors
+        )
 
-    def add_letters(self, letters: Sequence[Letter], embeddings: np.ndarray | None = None,
-                    source_paths: Sequence[str | None] | None = None,
-                    question_embeddings: np.ndarray | None = None) -> int:
+    def add_letters(
+        self,
+        letters: Sequence[Letter],
+        embeddings: np.ndarray | None = None,
+        source_paths: Sequence[str | None] | None = None,
+        question_embeddings: np.ndarray | None = None,
+    ) -> int:
         """Fast path (benchmarks, tools): index parsed letters as they are, optionally with precomputed
         embeddings aligned with ``[c for l in letters for c in chunks_for_letter(l)]`` (and question embeddings
         aligned with the letters' questions; computed when missing). Returns chunks added."""
@@ -598,8 +675,11 @@ class PrecedentIndex:
             if len(vectors) != len(chunks):
                 raise ValueError(f"{len(vectors)} embeddings for {len(chunks)} chunks")
         keys, texts = _question_texts(letters)
-        qvectors = (_normalise(np.asarray(question_embeddings, dtype=np.float32)) if question_embeddings is not None
-                    else self._embed(texts))
+        qvectors = (
+            _normalise(np.asarray(question_embeddings, dtype=np.float32))
+            if question_embeddings is not None
+            else self._embed(texts)
+        )
         self._write(pending, chunks, vectors, dict(zip(keys, qvectors, strict=True)))
         self._mark_clean()
         return len(chunks)
@@ -612,7 +692,7 @@ class PrecedentIndex:
         self._mark_dirty()
         self.store.delete_letter(reference)
         for i in range(0, len(ids), CHROMA_BATCH):
-            self.collection.delete(ids=ids[i: i + CHROMA_BATCH])
+            self.collection.delete(ids=ids[i : i + CHROMA_BATCH])
         self._mark_clean()
         return True
 
@@ -623,8 +703,10 @@ class PrecedentIndex:
         with the earlier record for ``reference`` it replaced, if any."""
         for ref in (reference, superseded_by):
             if self.store.letter_info(ref) is None:
-                raise IndexError_(f"No letter {ref!r} in the index (keys are as `precedent search` and the ingest "
-                                  "lines print them, e.g. GMP-FOI-2021-02525~1a2b3c4d for a second letter).")
+                raise IndexError_(
+                    f"No letter {ref!r} in the index (keys are as `precedent search` and the ingest "
+                    "lines print them, e.g. GMP-FOI-2021-02525~1a2b3c4d for a second letter)."
+                )
         if reference == superseded_by:
             raise IndexError_(f"A letter cannot supersede itself ({reference}).")
         chain = self.store.supersessions()
@@ -632,15 +714,21 @@ class PrecedentIndex:
         while cur in chain:  # NEW must not already be superseded, directly or not, by OLD
             cur = chain[cur].superseded_by
             if cur == reference:
-                raise IndexError_(f"{superseded_by} is already superseded by {reference}; undo that first "
-                                  f"(`precedent supersede --undo {superseded_by}`).")
+                raise IndexError_(
+                    f"{superseded_by} is already superseded by {reference}; undo that first "
+                    f"(`precedent supersede --undo {superseded_by}`)."
+                )
             if cur in seen:
                 break
             seen.add(cur)
         reason = (reason or "").strip() or None
         earlier = self.store.supersede(reference, superseded_by, reason)
-        return {"reference": reference, "superseded_by": superseded_by, "reason": reason,
-                "replaced": dataclasses.asdict(earlier) if earlier else None}
+        return {
+            "reference": reference,
+            "superseded_by": superseded_by,
+            "reason": reason,
+            "replaced": dataclasses.asdict(earlier) if earlier else None,
+        }
 
     def unsupersede(self, reference: str) -> dict | None:
         """Undo a supersession record; returns the record removed (None when ``reference`` was not superseded)."""
@@ -662,8 +750,13 @@ class PrecedentIndex:
         out = []
         for v in self.store.versions(info.written_reference if info else reference):
             s = supersessions.get(v.reference)
-            out.append({**dataclasses.asdict(v), "superseded_by": s.superseded_by if s else None,
-                        "reason": s.reason if s else None})
+            out.append(
+                {
+                    **dataclasses.asdict(v),
+                    "superseded_by": s.superseded_by if s else None,
+                    "reason": s.reason if s else None,
+                }
+            )
         return out
 
     def with_versions(self, references: Iterable[str]) -> set[str]:
@@ -739,37 +832,72 @@ class PrecedentIndex:
         lexical = LexicalIndex.load(folder, stamp)
         if lexical is None:
             chunks = self.store.chunks()
-            lexical = LexicalIndex.build([c.id for c in chunks], [embed_text(c.text, c.metadata) for c in chunks],
-                                         [c.metadata for c in chunks], stamp)
+            lexical = LexicalIndex.build(
+                [c.id for c in chunks],
+                [embed_text(c.text, c.metadata) for c in chunks],
+                [c.metadata for c in chunks],
+                stamp,
+            )
             lexical.save(folder)
         self._lexical = lexical
         return lexical
 
     # -- search ---------------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10, authority: str | None = None, date_from: date | str | None = None,
-               date_to: date | str | None = None, exemption: str | Sequence[str] | None = None,
-               treatment: str | Sequence[str] | None = None, exclude_references: Iterable[str] = ()) -> list[Precedent]:
-        return self.search_many([query], k=k, authority=authority, date_from=date_from, date_to=date_to,
-                                exemption=exemption, treatment=treatment, exclude_references=exclude_references)[0]
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        authority: str | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
+        exemption: str | Sequence[str] | None = None,
+        treatment: str | Sequence[str] | None = None,
+        exclude_references: Iterable[str] = (),
+    ) -> list[Precedent]:
+        return self.search_many(
+            [query],
+            k=k,
+            authority=authority,
+            date_from=date_from,
+            date_to=date_to,
+            exemption=exemption,
+            treatment=treatment,
+            exclude_references=exclude_references,
+        )[0]
 
-    def search_many(self, queries: Sequence[str], k: int = 10, authority: str | None = None,
-                    date_from: date | str | None = None, date_to: date | str | None = None,
-                    exemption: str | Sequence[str] | None = None, treatment: str | Sequence[str] | None = None,
-                    exclude_references: Iterable[str] = ()) -> list[list[Precedent]]:
+    def search_many(
+        self,
+        queries: Sequence[str],
+        k: int = 10,
+        authority: str | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
+        exemption: str | Sequence[str] | None = None,
+        treatment: str | Sequence[str] | None = None,
+        exclude_references: Iterable[str] = (),
+    ) -> list[list[Precedent]]:
         """Hybrid search for several queries at once (one embedding call, one Chroma query)."""
-        filters = Filters.build(authority, date_from, date_to, exemption, treatment,
-                                self.with_versions(exclude_references))
+        filters = Filters.build(
+            authority, date_from, date_to, exemption, treatment, self.with_versions(exclude_references)
+        )
         return self._search(list(queries), None, k, filters)
 
-    def search_many_by_vectors(self, queries: Sequence[str], vectors, k: int = 10, authority: str | None = None,
-                               exclude_references: Iterable[str] = ()) -> list[list[Precedent]]:
+    def search_many_by_vectors(
+        self,
+        queries: Sequence[str],
+        vectors,
+        k: int = 10,
+        authority: str | None = None,
+        exclude_references: Iterable[str] = (),
+    ) -> list[list[Precedent]]:
         """``search_many`` with the dense side queried by ``vectors`` (one per query, e.g. the stored vectors of a
         letter already indexed) instead of embedding the queries. The lexical side still reads the query text."""
         filters = Filters.build(authority, exclude_references=self.with_versions(exclude_references))
         return self._search(list(queries), np.asarray(vectors, dtype=np.float32), k, filters)
 
-    def _search(self, queries: list[str], vectors: np.ndarray | None, k: int,
-                filters: Filters) -> list[list[Precedent]]:
+    def _search(
+        self, queries: list[str], vectors: np.ndarray | None, k: int, filters: Filters
+    ) -> list[list[Precedent]]:
         """The hybrid search; the queries are embedded unless their ``vectors`` are given."""
         results: list[list[Precedent]] = [[] for _ in queries]
         live = [i for i, q in enumerate(queries) if q and q.strip()]
@@ -799,7 +927,9 @@ class PrecedentIndex:
             results[i] = self._fuse(qvecs[row], dense_ids, distances, lexical_ids, k)
         return results
 
-    def question_similarities(self, qvec: np.ndarray, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    def question_similarities(
+        self, qvec: np.ndarray, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], float]:
         """Cosine between a query and past questions' own words (vectors kept in SQLite; any missing, e.g. in
         an index built before they existed, are computed and saved)."""
         vectors = self.store.question_vectors(keys)
@@ -818,18 +948,24 @@ class PrecedentIndex:
                 vectors.update(fresh)
         return {key: float(np.dot(qvec, v)) for key, v in vectors.items()}
 
-    def _dense(self, qvecs: np.ndarray, n: int, total: int, filters: Filters, k: int,
-               allowed) -> list[tuple[list[str], dict]]:
+    def _dense(
+        self, qvecs: np.ndarray, n: int, total: int, filters: Filters, k: int, allowed
+    ) -> list[tuple[list[str], dict]]:
         """Dense top-n per query. A Chroma ``where`` query is slow on a large collection (~0.5 s at 100k
         chunks), so filters are first applied after a wider unfiltered query; only a query that keeps fewer
         than max(k, n/4) matches goes back to Chroma with the ``where`` clause."""
         where = filters.where()
         if where is None:
-            got = self.collection.query(query_embeddings=qvecs, n_results=min(n, total), include=["distances"])
-            return [(list(ids), dict(zip(ids, dist, strict=False)))
-                    for ids, dist in zip(got["ids"], got["distances"], strict=True)]
-        wide = self.collection.query(query_embeddings=qvecs, n_results=min(n * POST_FILTER_FACTOR, total),
-                                     include=["distances"])
+            got = self.collection.query(
+                query_embeddings=qvecs, n_results=min(n, total), include=["distances"]
+            )
+            return [
+                (list(ids), dict(zip(ids, dist, strict=False)))
+                for ids, dist in zip(got["ids"], got["distances"], strict=True)
+            ]
+        wide = self.collection.query(
+            query_embeddings=qvecs, n_results=min(n * POST_FILTER_FACTOR, total), include=["distances"]
+        )
         out: list[tuple[list[str], dict] | None] = []
         retry = []
         for row, (ids, dist) in enumerate(zip(wide["ids"], wide["distances"], strict=True)):
@@ -840,14 +976,22 @@ class PrecedentIndex:
             else:
                 out.append(([i for i, _ in kept], dict(kept)))
         if retry:
-            got = self.collection.query(query_embeddings=qvecs[retry], n_results=min(n, total), where=where,
-                                        include=["distances"])
+            got = self.collection.query(
+                query_embeddings=qvecs[retry], n_results=min(n, total), where=where, include=["distances"]
+            )
             for row, ids, dist in zip(retry, got["ids"], got["distances"], strict=True):
                 out[row] = (list(ids), dict(zip(ids, dist, strict=False)))
         return out
 
-    def _fuse(self, qvec: np.ndarray, dense_ids: list[str], distances: dict[str, float], lexical_ids: list[str],
-              k: int, filters: Filters | None = None) -> list[Precedent]:
+    def _fuse(
+        self,
+        qvec: np.ndarray,
+        dense_ids: list[str],
+        distances: dict[str, float],
+        lexical_ids: list[str],
+        k: int,
+        filters: Filters | None = None,
+    ) -> list[Precedent]:
         """Both id lists hold only chunks known to SQLite that pass the filters (search_many sees to it)."""
         # Three rankings fused: the chunk vectors (question and answer), bm25, and the question's own words
         # (which tells near-identical questions apart: "currently using" vs "previously used").
@@ -857,7 +1001,9 @@ class PrecedentIndex:
         key_of = {cid: _chunk_key(cid) for cid, _ in fused}
         qsims = self.question_similarities(qvec, list(dict.fromkeys(key_of.values())))
         by_question = sorted(key_of, key=lambda cid: (-qsims.get(key_of[cid], -1.0), cid))
-        fused = reciprocal_rank_fusion([dense_ids, lexical_ids, by_question], weights=(1.0, 1.0, QUESTION_WEIGHT))
+        fused = reciprocal_rank_fusion(
+            [dense_ids, lexical_ids, by_question], weights=(1.0, 1.0, QUESTION_WEIGHT)
+        )
         dense_rank = {cid: r for r, cid in enumerate(dense_ids, start=1)}
         lexical_rank = {cid: r for r, cid in enumerate(lexical_ids, start=1)}
         best: dict[tuple[str, str], tuple[str, float]] = {}
@@ -867,8 +1013,11 @@ class PrecedentIndex:
                 best[key] = (cid, score)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][1], kv[0][0], kv[0][1]))
         stored = {c.id: c for c in self.store.chunks([cid for _, (cid, _) in ranked[: k * 2]])}
-        ranked = [item for item in ranked if item[1][0] in stored and (filters is None
-                  or filters.matches(stored[item[1][0]].metadata))][:k]
+        ranked = [
+            item
+            for item in ranked
+            if item[1][0] in stored and (filters is None or filters.matches(stored[item[1][0]].metadata))
+        ][:k]
         if not ranked:
             return []
         # cosine similarity for every hit; lexical-only hits need their vectors from Chroma
@@ -887,9 +1036,16 @@ class PrecedentIndex:
             if letter is None:
                 continue
             hit = Precedent.from_hit(
-                letter, label, score=score, chunk_similarity=sims.get(cid, 0.0),
-                question_similarity=qsims.get((ref, label)), text=stored[cid].text, chunk_id=cid,
-                dense_rank=dense_rank.get(cid), lexical_rank=lexical_rank.get(cid))
+                letter,
+                label,
+                score=score,
+                chunk_similarity=sims.get(cid, 0.0),
+                question_similarity=qsims.get((ref, label)),
+                text=stored[cid].text,
+                chunk_id=cid,
+                dense_rank=dense_rank.get(cid),
+                lexical_rank=lexical_rank.get(cid),
+            )
             if hit is not None:
                 out.append(hit)
         return out

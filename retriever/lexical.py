@@ -59,8 +59,14 @@ class Tokenizer:
 class LexicalIndex:
     """bm25 over a fixed, ordered list of chunks (``ids``), with filter columns aligned to it."""
 
-    def __init__(self, ids: list[str], metas: Sequence[dict], retriever, stamp: dict,
-                 tokenizer: Tokenizer | None = None):
+    def __init__(
+        self,
+        ids: list[str],
+        metas: Sequence[dict],
+        retriever,
+        stamp: dict,
+        tokenizer: Tokenizer | None = None,
+    ):
         self.ids = ids
         self._position: dict[str, int] | None = None
         self.columns = FilterColumns(metas)
@@ -74,8 +80,14 @@ class LexicalIndex:
 
     # -- build / persist ------------------------------------------------------------------------------
     @classmethod
-    def build(cls, ids: list[str], texts: Sequence[str], metas: Sequence[dict], stamp: dict,
-              tokenizer: Tokenizer | None = None) -> LexicalIndex:
+    def build(
+        cls,
+        ids: list[str],
+        texts: Sequence[str],
+        metas: Sequence[dict],
+        stamp: dict,
+        tokenizer: Tokenizer | None = None,
+    ) -> LexicalIndex:
         import bm25s
         from bm25s.tokenization import Tokenized
 
@@ -98,7 +110,9 @@ class LexicalIndex:
             self.retriever.save(str(tmp))
         docs = {"ids": self.ids, "metas": [_slim(m) for m in self._metas_for_save()]}
         (tmp / DOCS_FILE).write_text(json.dumps(docs), encoding="utf-8")
-        (tmp / STAMP_FILE).write_text(json.dumps(self.stamp), encoding="utf-8")  # written last: marks completeness
+        (tmp / STAMP_FILE).write_text(
+            json.dumps(self.stamp), encoding="utf-8"
+        )  # written last: marks completeness
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if folder.exists():
@@ -113,8 +127,12 @@ class LexicalIndex:
             for i in np.flatnonzero(arr):
                 flags_by_doc[i].append(f)
         return [
-            {"reference": c.references[i], "authority_key": c.authority[i], "date_ord": int(c.date_ord[i]),
-             "flags": flags_by_doc[i]}
+            {
+                "reference": c.references[i],
+                "authority_key": c.authority[i],
+                "date_ord": int(c.date_ord[i]),
+                "flags": flags_by_doc[i],
+            }
             for i in range(c.n)
         ]
 

@@ -39,7 +39,9 @@ STORE_FILE = "store.sqlite3"
 # change is a new Alembic revision, never an entry here.
 MIGRATIONS: list[Migration] = [
     # 1: letters and chunks
-    Migration("letters_and_chunks", """
+    Migration(
+        "letters_and_chunks",
+        """
     CREATE TABLE letters (
         reference    TEXT PRIMARY KEY,
         content_hash TEXT NOT NULL UNIQUE,
@@ -56,33 +58,45 @@ MIGRATIONS: list[Migration] = [
         metadata  TEXT NOT NULL
     );
     CREATE INDEX chunks_reference ON chunks(reference);
-    """),
+    """,
+    ),
     # 2: a generation counter, bumped by every change (the lexical index's staleness stamp uses it)
-    Migration("meta_generation", """
+    Migration(
+        "meta_generation",
+        """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta(key, value) VALUES ('generation', '0');
     INSERT INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(8))));
-    """),
+    """,
+    ),
     # 3: one embedding of each question's own words: "same kind of question" is judged on these
-    Migration("question_vectors", """
+    Migration(
+        "question_vectors",
+        """
     CREATE TABLE question_vectors (
         reference TEXT NOT NULL,
         label     TEXT NOT NULL,
         vector    BLOB NOT NULL,
         PRIMARY KEY (reference, label)
     );
-    """),
+    """,
+    ),
     # 4: question vectors are now embedded with the authority named neutrally ("How many drones does the
     # authority have?"): drop the old ones; the index recomputes missing vectors at the first search
-    Migration("neutral_question_vectors", """
+    Migration(
+        "neutral_question_vectors",
+        """
     DELETE FROM question_vectors;
-    """),
+    """,
+    ),
     # 5: a letter is its file and content, not its reference alone. ``reference`` stays the stored key (chunk
     # ids, question vectors, Chroma); a second letter carrying a reference already indexed is kept under the
     # reference plus a short content hash, and ``written_reference`` holds the reference as the letter wrote it.
     # A version an ingest replaces is kept in ``letter_history``; ``supersessions`` records that one letter
     # supersedes another (a re-issue, an internal review's outcome).
-    Migration("letter_versions", """
+    Migration(
+        "letter_versions",
+        """
     ALTER TABLE letters ADD COLUMN written_reference TEXT;
     UPDATE letters SET written_reference = reference;
     CREATE INDEX letters_written_reference ON letters(written_reference);
@@ -103,7 +117,8 @@ MIGRATIONS: list[Migration] = [
         reason        TEXT,
         created_at    TEXT NOT NULL
     );
-    """),
+    """,
+    ),
 ]
 #: legacy migrations and Alembic revisions, counted as ``PRAGMA user_version`` counts them
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -158,8 +173,15 @@ class Store:
 
     def __init__(self, path: Path, database_url: str | None = None):
         self.path = Path(path)
-        self.db = Database("index", database_url_for(self.path, database_url), what="index store", legacy=MIGRATIONS,
-                           baseline=len(MIGRATIONS), error=IndexError_, hint=" Delete the folder and re-ingest.")
+        self.db = Database(
+            "index",
+            database_url_for(self.path, database_url),
+            what="index store",
+            legacy=MIGRATIONS,
+            baseline=len(MIGRATIONS),
+            error=IndexError_,
+            hint=" Delete the folder and re-ingest.",
+        )
         self._raw = None
         self.migrate()
 
@@ -212,8 +234,13 @@ class Store:
         value = self._scalar(select(meta.c.value).where(meta.c.key == "generation"))
         return int(value) if value is not None else 0
 
-    _INFO = select(letters.c.reference, letters.c.content_hash, letters.c.source_path, letters.c.written_reference,
-                   letters.c.ingested_at)
+    _INFO = select(
+        letters.c.reference,
+        letters.c.content_hash,
+        letters.c.source_path,
+        letters.c.written_reference,
+        letters.c.ingested_at,
+    )
 
     def letter_by_hash(self, content_hash: str) -> StoredLetter | None:
         rows = self._rows(self._INFO.where(letters.c.content_hash == content_hash))
@@ -234,10 +261,11 @@ class Store:
         refs = list(dict.fromkeys(references))
         rows: dict[str, tuple[str, str, str | None]] = {}
         for i in range(0, len(refs), 250):
-            part = refs[i: i + 250]
+            part = refs[i : i + 250]
             written_of = select(letters.c.written_reference).where(letters.c.reference.in_(part))
-            query = (select(letters.c.reference, letters.c.written_reference, letters.c.data)
-                     .where(or_(letters.c.written_reference.in_(part), letters.c.written_reference.in_(written_of))))
+            query = select(letters.c.reference, letters.c.written_reference, letters.c.data).where(
+                or_(letters.c.written_reference.in_(part), letters.c.written_reference.in_(written_of))
+            )
             for key, written, data in self._rows(query):
                 rows[key] = (key, written or key, json.loads(data).get("authority"))
         return list(rows.values())
@@ -249,14 +277,20 @@ class Store:
 
     def letter_data(self, reference: str) -> dict | None:
         data = self.stored_data(reference)
-        return self._annotate({reference: data}, self._supersessions_of([reference]))[reference] if data else None
+        return (
+            self._annotate({reference: data}, self._supersessions_of([reference]))[reference]
+            if data
+            else None
+        )
 
     def letter(self, reference: str) -> Letter | None:
         data = self.letter_data(reference)
         return letter_from_dict(data) if data else None
 
     def letters(self) -> list[Letter]:
-        rows = sorted(self._rows(select(letters.c.reference, letters.c.data)))  # by reference, as Python orders
+        rows = sorted(
+            self._rows(select(letters.c.reference, letters.c.data))
+        )  # by reference, as Python orders
         data = self._annotate({ref: json.loads(d) for ref, d in rows}, self.supersessions())
         return [letter_from_dict(d) for d in data.values()]
 
@@ -264,14 +298,20 @@ class Store:
         refs = list(dict.fromkeys(references))
         out: dict[str, dict] = {}
         for i in range(0, len(refs), 500):
-            part = refs[i: i + 500]
-            for ref, data in self._rows(select(letters.c.reference, letters.c.data).where(letters.c.reference.in_(part))):
+            part = refs[i : i + 500]
+            for ref, data in self._rows(
+                select(letters.c.reference, letters.c.data).where(letters.c.reference.in_(part))
+            ):
                 out[ref] = json.loads(data)
         return self._annotate(out, self._supersessions_of(out))
 
     # -- supersession and history ------------------------------------------------------------------------
-    _SUPERSESSION = select(letter_supersessions.c.reference, letter_supersessions.c.superseded_by,
-                           letter_supersessions.c.reason, letter_supersessions.c.created_at)
+    _SUPERSESSION = select(
+        letter_supersessions.c.reference,
+        letter_supersessions.c.superseded_by,
+        letter_supersessions.c.reason,
+        letter_supersessions.c.created_at,
+    )
 
     def supersessions(self) -> dict[str, Supersession]:
         """Superseded letter -> the record of what supersedes it."""
@@ -298,7 +338,9 @@ class Store:
             meta_ = d.get("meta") or {}
             if not supersessions and not any(k in meta_ for k in _READ_NOTES):
                 continue  # the common case: nothing to add or remove
-            meta_ = {k: v for k, v in meta_.items() if k not in _READ_NOTES}  # front matter does not decide this
+            meta_ = {
+                k: v for k, v in meta_.items() if k not in _READ_NOTES
+            }  # front matter does not decide this
             if ref in supersessions:
                 meta_[SUPERSEDED_BY] = supersessions[ref].superseded_by
                 if supersessions[ref].reason:
@@ -315,8 +357,11 @@ class Store:
         with self.transaction() as cur:
             row = cur.execute(self._SUPERSESSION.where(s.c.reference == reference).with_for_update()).first()
             cur.execute(delete(s).where(s.c.reference == reference))
-            cur.execute(insert(s).values(reference=reference, superseded_by=superseded_by, reason=reason,
-                                         created_at=now))
+            cur.execute(
+                insert(s).values(
+                    reference=reference, superseded_by=superseded_by, reason=reason, created_at=now
+                )
+            )
             self._bump(cur)
         return Supersession(*row) if row else None
 
@@ -333,10 +378,23 @@ class Store:
     def history(self, reference: str) -> list[dict]:
         """Earlier versions of a letter (replaced by a re-ingest of its changed file), oldest first."""
         h = letter_history.c
-        rows = self._rows(select(h.content_hash, h.source_path, h.data, h.ingested_at, h.removed_at, h.why)
-                          .where(h.reference == reference).order_by(h.id))
-        return [{"reference": reference, "content_hash": hash_, "source_path": src, "data": json.loads(d),
-                 "ingested_at": ing, "removed_at": rem, "why": why} for hash_, src, d, ing, rem, why in rows]
+        rows = self._rows(
+            select(h.content_hash, h.source_path, h.data, h.ingested_at, h.removed_at, h.why)
+            .where(h.reference == reference)
+            .order_by(h.id)
+        )
+        return [
+            {
+                "reference": reference,
+                "content_hash": hash_,
+                "source_path": src,
+                "data": json.loads(d),
+                "ingested_at": ing,
+                "removed_at": rem,
+                "why": why,
+            }
+            for hash_, src, d, ing, rem, why in rows
+        ]
 
     def history_count(self) -> int:
         return self._scalar(select(func.count()).select_from(letter_history))
@@ -356,7 +414,7 @@ class Store:
             wanted = list(dict.fromkeys(ids))
             rows = []
             for i in range(0, len(wanted), 500):
-                rows += self._rows(query.where(c.id.in_(wanted[i: i + 500])))
+                rows += self._rows(query.where(c.id.in_(wanted[i : i + 500])))
         return [StoredChunk(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
 
     def pointer_names(self) -> set[str]:
@@ -389,7 +447,9 @@ class Store:
         want = set(wanted)
         q = question_vectors.c
         for i in range(0, len(refs), 500):
-            rows = self._rows(select(q.reference, q.label, q.vector).where(q.reference.in_(refs[i: i + 500])))
+            rows = self._rows(
+                select(q.reference, q.label, q.vector).where(q.reference.in_(refs[i : i + 500]))
+            )
             for ref, label, blob in rows:
                 if (ref, label) in want:
                     out[(ref, label)] = np.frombuffer(bytes(blob), dtype=np.float32)
@@ -409,12 +469,19 @@ class Store:
         for ref in dict.fromkeys(ref for ref, _ in keys):
             labels = [label for r, label in keys if r == ref]
             cur.execute(delete(question_vectors).where(q.reference == ref, q.label.in_(labels)))
-        cur.execute(insert(question_vectors), [
-            {"reference": ref, "label": label, "vector": np.asarray(v, dtype=np.float32).tobytes()}
-            for (ref, label), v in vectors.items()])
+        cur.execute(
+            insert(question_vectors),
+            [
+                {"reference": ref, "label": label, "vector": np.asarray(v, dtype=np.float32).tobytes()}
+                for (ref, label), v in vectors.items()
+            ],
+        )
 
-    def save_letters(self, items: list[tuple[Letter, str | None, list[Chunk]]],
-                     question_vectors: dict[tuple[str, str], np.ndarray] | None = None) -> None:
+    def save_letters(
+        self,
+        items: list[tuple[Letter, str | None, list[Chunk]]],
+        question_vectors: dict[tuple[str, str], np.ndarray] | None = None,
+    ) -> None:
         """Insert or replace letters, all their chunks and their question vectors, in one transaction."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction() as cur:
@@ -423,13 +490,31 @@ class Store:
                 self._archive(cur, letter.reference, now, "replaced", unless_hash=letter.content_hash)
                 self._delete(cur, letter.reference)
                 written = (letter.meta or {}).get(WRITTEN_REFERENCE) or letter.reference
-                cur.execute(insert(letters).values(
-                    reference=letter.reference, content_hash=letter.content_hash, source_path=source_path,
-                    data=json.dumps(letter_record(letter)), ingested_at=now, written_reference=written))
+                cur.execute(
+                    insert(letters).values(
+                        reference=letter.reference,
+                        content_hash=letter.content_hash,
+                        source_path=source_path,
+                        data=json.dumps(letter_record(letter)),
+                        ingested_at=now,
+                        written_reference=written,
+                    )
+                )
                 if letter_chunks:
-                    cur.execute(insert(chunks), [
-                        {"id": c.id, "reference": c.reference, "label": c.label, "seq": c.seq, "text": c.text,
-                         "metadata": json.dumps(c.metadata)} for c in letter_chunks])
+                    cur.execute(
+                        insert(chunks),
+                        [
+                            {
+                                "id": c.id,
+                                "reference": c.reference,
+                                "label": c.label,
+                                "seq": c.seq,
+                                "text": c.text,
+                                "metadata": json.dumps(c.metadata),
+                            }
+                            for c in letter_chunks
+                        ],
+                    )
             if question_vectors:
                 self._insert_question_vectors(cur, question_vectors)
             self._bump(cur)
@@ -442,31 +527,51 @@ class Store:
 
     @staticmethod
     def _bump(cur: Connection) -> None:
-        cur.execute(update(meta).where(meta.c.key == "generation")
-                    .values(value=cast(cast(meta.c.value, Integer) + 1, Text)))
+        cur.execute(
+            update(meta)
+            .where(meta.c.key == "generation")
+            .values(value=cast(cast(meta.c.value, Integer) + 1, Text))
+        )
 
     @staticmethod
     def _archive(cur: Connection, reference: str, now: str, why: str, unless_hash: str | None = None) -> None:
         l_ = letters.c
-        kept = (select(l_.reference, l_.content_hash, l_.source_path, l_.data, l_.ingested_at)
-                .where(l_.reference == reference, l_.content_hash.is_distinct_from(unless_hash)))
+        kept = select(l_.reference, l_.content_hash, l_.source_path, l_.data, l_.ingested_at).where(
+            l_.reference == reference, l_.content_hash.is_distinct_from(unless_hash)
+        )
         for row in cur.execute(kept).all():
-            cur.execute(insert(letter_history).values(
-                reference=row.reference, content_hash=row.content_hash, source_path=row.source_path, data=row.data,
-                ingested_at=row.ingested_at, removed_at=now, why=why))
+            cur.execute(
+                insert(letter_history).values(
+                    reference=row.reference,
+                    content_hash=row.content_hash,
+                    source_path=row.source_path,
+                    data=row.data,
+                    ingested_at=row.ingested_at,
+                    removed_at=now,
+                    why=why,
+                )
+            )
 
     def set_source_path(self, reference: str, source_path: str) -> None:
         with self.transaction() as cur:
-            cur.execute(update(letters).where(letters.c.reference == reference).values(source_path=source_path))
+            cur.execute(
+                update(letters).where(letters.c.reference == reference).values(source_path=source_path)
+            )
 
     def delete_letter(self, reference: str) -> list[str]:
         """Remove a letter and its chunks (its text is kept in the history); returns the removed chunk ids."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         s = letter_supersessions.c
         with self.transaction() as cur:
-            ids = sorted(r[0] for r in cur.execute(select(chunks.c.id).where(chunks.c.reference == reference)))
+            ids = sorted(
+                r[0] for r in cur.execute(select(chunks.c.id).where(chunks.c.reference == reference))
+            )
             self._archive(cur, reference, now, "deleted")
             self._delete(cur, reference)
-            cur.execute(delete(letter_supersessions).where(or_(s.reference == reference, s.superseded_by == reference)))
+            cur.execute(
+                delete(letter_supersessions).where(
+                    or_(s.reference == reference, s.superseded_by == reference)
+                )
+            )
             self._bump(cur)
         return ids

@@ -59,8 +59,11 @@ def _source(q, provision: str) -> str:
     if q.confidence <= 0.6 and len(q.answer) > 400:
         return "shared"
     own = {c.text for c in _cited(q.answer)}
-    return "own" if any(o == provision or o.startswith(provision + "(") or provision.startswith(o + "(")
-                        for o in own) else "lent"
+    return (
+        "own"
+        if any(o == provision or o.startswith(provision + "(") or provision.startswith(o + "(") for o in own)
+        else "lent"
+    )
 
 
 def diagnose(only_id: str | None = None) -> tuple[Counter, list[dict]]:
@@ -83,11 +86,20 @@ def diagnose(only_id: str | None = None) -> tuple[Counter, list[dict]]:
         for e, j in zip(expected, pairs, strict=True):
             q = found[j] if j is not None else None
             want = set(e.get("treatments") or [])
-            row = {"id": label["id"], "layout": label.get("layout"), "label": e.get("label"), "starts": e.get("starts"),
-                   "expected": sorted(want), "got": sorted(t.value for t in q.treatments) if q else None,
-                   "evidence": e.get("evidence") or "", "answer": q.answer if q else "",
-                   "found": len(found), "labelled": len(expected),
-                   "ex_expected": sorted(e.get("exemptions") or []), "ex_got": sorted(q.exemptions) if q else []}
+            row = {
+                "id": label["id"],
+                "layout": label.get("layout"),
+                "label": e.get("label"),
+                "starts": e.get("starts"),
+                "expected": sorted(want),
+                "got": sorted(t.value for t in q.treatments) if q else None,
+                "evidence": e.get("evidence") or "",
+                "answer": q.answer if q else "",
+                "found": len(found),
+                "labelled": len(expected),
+                "ex_expected": sorted(e.get("exemptions") or []),
+                "ex_got": sorted(q.exemptions) if q else [],
+            }
             if want:
                 counts["questions"] += 1
                 if row["got"] is not None and set(row["got"]) == want:
@@ -98,7 +110,9 @@ def diagnose(only_id: str | None = None) -> tuple[Counter, list[dict]]:
                     elif q is None or not _holds(q.answer, row["evidence"]):
                         bucket = "b"
                     else:
-                        bucket = "c-shared" if q.confidence <= 0.6 and q.answer and len(q.answer) > 400 else "c"
+                        bucket = (
+                            "c-shared" if q.confidence <= 0.6 and q.answer and len(q.answer) > 400 else "c"
+                        )
                     counts[bucket] += 1
                     rows.append({**row, "bucket": bucket})
             fp = set(row["ex_got"]) - set(row["ex_expected"])
@@ -121,28 +135,40 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", default="", help="buckets to list item by item: a,b,c,c-shared,d")
     ap.add_argument("--id", default=None, help="one tuning letter only")
-    ap.add_argument("--dump", default=None, help="write the tuning misses to this JSON file (to compare two runs)")
+    ap.add_argument(
+        "--dump", default=None, help="write the tuning misses to this JSON file (to compare two runs)"
+    )
     args = ap.parse_args()
     counts, rows = diagnose(args.id)
     if args.dump:
         Path(args.dump).write_text(json.dumps(rows, indent=1), encoding="utf-8")
     n = counts["questions"]
-    print(f"tuning questions with a visible answer: {n}, agreed: {counts['agree']} ({counts['agree'] / max(n, 1):.3f})")
-    for key, name in (("a", "(a) question count wrong (segmentation)"),
-                      ("b", "(b) count right, answer tied to the wrong question / none"),
-                      ("c", "(c) evidence right, treatment misread (own answer)"),
-                      ("c-shared", "(c) evidence right, treatment misread (whole response)")):
+    print(
+        f"tuning questions with a visible answer: {n}, agreed: {counts['agree']} ({counts['agree'] / max(n, 1):.3f})"
+    )
+    for key, name in (
+        ("a", "(a) question count wrong (segmentation)"),
+        ("b", "(b) count right, answer tied to the wrong question / none"),
+        ("c", "(c) evidence right, treatment misread (own answer)"),
+        ("c-shared", "(c) evidence right, treatment misread (whole response)"),
+    ):
         print(f"  {name:58s} {counts[key]:4d}")
-    print(f"  (d) exemptions: {counts['d-questions']} questions, {counts['d-fp']} cited not relied on "
-          f"(of which {counts['d-unlabelled-fp']} on unlabelled questions), {counts['d-fn']} missed")
-    print(f"      not relied on, on labelled questions, by source: own answer {counts['d-fp-own']}, whole response "
-          f"{counts['d-fp-shared']}, lent from the letter {counts['d-fp-lent']}")
+    print(
+        f"  (d) exemptions: {counts['d-questions']} questions, {counts['d-fp']} cited not relied on "
+        f"(of which {counts['d-unlabelled-fp']} on unlabelled questions), {counts['d-fn']} missed"
+    )
+    print(
+        f"      not relied on, on labelled questions, by source: own answer {counts['d-fp-own']}, whole response "
+        f"{counts['d-fp-shared']}, lent from the letter {counts['d-fp-lent']}"
+    )
     show = {s for s in args.show.split(",") if s}
     for r in rows:
         if r["bucket"] not in show:
             continue
-        print(f"\n[{r['bucket']}] {r['id']} ({r['layout']}, {r['found']}/{r['labelled']}) {r['label']!r} "
-              f"{r['starts']!r}")
+        print(
+            f"\n[{r['bucket']}] {r['id']} ({r['layout']}, {r['found']}/{r['labelled']}) {r['label']!r} "
+            f"{r['starts']!r}"
+        )
         if r["bucket"] == "d":
             print(f"    exemptions want {r['ex_expected']} got {r['ex_got']}  fp {r['fp']} fn {r['fn']}")
         else:

@@ -27,16 +27,24 @@ def _wrap(text: str) -> str:
 
 def _html(text: str) -> str:
     paras = re.split(r"\n\s*\n", text)
-    return "<html><body>" + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paras) + "</body></html>"
+    return (
+        "<html><body>"
+        + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paras)
+        + "</body></html>"
+    )
 
 
-FOOTER = ("\n\n-------------------------------------------------------------------\n\nPlease use this email address for "
-          "all replies to this request:\nrequest-123456-abcd1234@whatdotheyknow.com\n\nIs foi@example.gov.uk the wrong "
-          "address for Freedom of Information requests to Example Council? If so, please contact us using this form:\n"
-          "https://www.whatdotheyknow.com/change_request/new\n\nDisclaimer: This message and any reply that you make "
-          "will be published on the internet.\n")
-QUOTED = ("\n\nOn 3 May 2024, at 10:12, FOI Team <foi@example.gov.uk> wrote:\n> Dear Requester,\n> How many staff do you "
-          "employ? We acknowledge your request.\n")
+FOOTER = (
+    "\n\n-------------------------------------------------------------------\n\nPlease use this email address for "
+    "all replies to this request:\nrequest-123456-abcd1234@whatdotheyknow.com\n\nIs foi@example.gov.uk the wrong "
+    "address for Freedom of Information requests to Example Council? If so, please contact us using this form:\n"
+    "https://www.whatdotheyknow.com/change_request/new\n\nDisclaimer: This message and any reply that you make "
+    "will be published on the internet.\n"
+)
+QUOTED = (
+    "\n\nOn 3 May 2024, at 10:12, FOI Team <foi@example.gov.uk> wrote:\n> Dear Requester,\n> How many staff do you "
+    "employ? We acknowledge your request.\n"
+)
 
 FORMS = {
     "wrapped at 72": _wrap,

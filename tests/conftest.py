@@ -19,7 +19,9 @@ _real_connect = socket.socket.connect
 
 def _guarded_connect(self, address):
     host = address[0] if isinstance(address, tuple) else address
-    if isinstance(host, str) and (host.startswith("127.") or host in ("localhost", "::1") or self.family == socket.AF_UNIX):
+    if isinstance(host, str) and (
+        host.startswith("127.") or host in ("localhost", "::1") or self.family == socket.AF_UNIX
+    ):
         return _real_connect(self, address)
     raise ConnectionRefusedError(f"tests may not reach the network (tried {address!r})")
 
@@ -75,7 +77,12 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 def precedent_home(tmp_path, monkeypatch):
     home = tmp_path / "precedent-home"
     monkeypatch.setenv("PRECEDENT_HOME", str(home))
-    for var in ("PRECEDENT_LLM_BASE_URL", "PRECEDENT_LLM_MODEL", "PRECEDENT_LLM_API_KEY", "PRECEDENT_CHROMA_URL"):
+    for var in (
+        "PRECEDENT_LLM_BASE_URL",
+        "PRECEDENT_LLM_MODEL",
+        "PRECEDENT_LLM_API_KEY",
+        "PRECEDENT_CHROMA_URL",
+    ):
         monkeypatch.delenv(var, raising=False)
     return home
 

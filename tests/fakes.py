@@ -14,7 +14,42 @@ from foi_precedent.letters.model import Letter, Treatment
 from foi_precedent.letters.precedent import Precedent
 from foi_precedent.ports import pointer_keys
 
-_STOP = set(["the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "is", "are", "be", "by", "your", "you", "have", "has", "how", "many", "what", "which", "with", "this", "that", "please", "can", "tell", "me", "do", "does", "any"])
+_STOP = set(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "is",
+        "are",
+        "be",
+        "by",
+        "your",
+        "you",
+        "have",
+        "has",
+        "how",
+        "many",
+        "what",
+        "which",
+        "with",
+        "this",
+        "that",
+        "please",
+        "can",
+        "tell",
+        "me",
+        "do",
+        "does",
+        "any",
+    ]
+)
 
 
 def _vec(text: str) -> Counter:
@@ -42,15 +77,35 @@ class MemoryIndex:
         self.queries: list[str] = []
         self.ingested: list[str] = []
 
-    def search_many(self, queries, k=10, authority=None, date_from=None, date_to=None, exemption=None,
-                    treatment=None, exclude_references=()):
+    def search_many(
+        self,
+        queries,
+        k=10,
+        authority=None,
+        date_from=None,
+        date_to=None,
+        exemption=None,
+        treatment=None,
+        exclude_references=(),
+    ):
         filters = {"date_from": date_from, "date_to": date_to, "exemption": exemption, "treatment": treatment}
         filters = {key: value for key, value in filters.items() if value}
-        return [self.search(q, k=k, authority=authority, exclude_references=exclude_references, **filters)
-                for q in queries]
+        return [
+            self.search(q, k=k, authority=authority, exclude_references=exclude_references, **filters)
+            for q in queries
+        ]
 
-    def search(self, query, k=10, authority=None, date_from=None, date_to=None, exemption=None, treatment=None,
-               exclude_references=()):
+    def search(
+        self,
+        query,
+        k=10,
+        authority=None,
+        date_from=None,
+        date_to=None,
+        exemption=None,
+        treatment=None,
+        exclude_references=(),
+    ):
         self.queries.append(query)
         qv = _vec(query)
         hits = []

@@ -57,13 +57,37 @@ class PostgresServer:
             self.user = "postgres"
             pw = pwd.getpwnam(self.user)
             os.chown(self.folder, pw.pw_uid, pw.pw_gid)
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                  "--locale=C.UTF-8", "--no-sync")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
         self.port = free_port()
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off")
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "server.log"), "-w",
-                  "-t", "60", "start")
+        options = (
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.folder / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         return self
 
     def stop(self) -> None:
@@ -78,8 +102,9 @@ class PostgresServer:
         import psycopg
 
         name = f"{prefix}_{next(self._names)}"
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
@@ -94,7 +119,9 @@ def start_server() -> PostgresServer | str:
             pwd.getpwnam("postgres")
         except KeyError:
             return "running as root and there is no 'postgres' system user to run PostgreSQL as"
-    folder = Path(tempfile.mkdtemp(prefix="precedent-pg-"))  # not under pytest's root-only tmp: postgres reads it
+    folder = Path(
+        tempfile.mkdtemp(prefix="precedent-pg-")
+    )  # not under pytest's root-only tmp: postgres reads it
     server = PostgresServer(bindir, folder)
     try:
         return server.start()

@@ -86,16 +86,33 @@ def align(expected: list[dict], got: list[dict]) -> list[int | None]:
 def score_letter(label: dict, letter: Letter | None, error: str | None = None) -> dict:
     """Counts for one letter; ``letter`` None when the reader refused it (``error`` says why)."""
     expected = label.get("questions") or []
-    got = [{"label": q.label, "text": q.text, "treatments": [t.value for t in q.treatments],
+    got = [
+        {
+            "label": q.label,
+            "text": q.text,
+            "treatments": [t.value for t in q.treatments],
             "exemptions": list(q.exemptions),
             # a labelled pointer is a resource's name as written, or its URL when only a URL is given
             "pointers": [p.name for p in q.pointers] + [p.url for p in q.pointers if p.url],
-            "review": getattr(q, "review", None)} for q in (letter.questions if letter else ())]
+            "review": getattr(q, "review", None),
+        }
+        for q in (letter.questions if letter else ())
+    ]
     pairs = align(expected, got)
-    s = {"refused": letter is None and bool(label.get("decision_visible", True)), "questions_expected": len(expected),
-         "questions_found": len(got), "count_exact": len(expected) == len(got),
-         "treatment_questions": 0, "treatment_agree": 0, "ex_tp": 0, "ex_fp": 0, "ex_fn": 0,
-         "pointers_expected": 0, "pointers_found": 0, "marked_for_review": sum(1 for g in got if g["review"])}
+    s = {
+        "refused": letter is None and bool(label.get("decision_visible", True)),
+        "questions_expected": len(expected),
+        "questions_found": len(got),
+        "count_exact": len(expected) == len(got),
+        "treatment_questions": 0,
+        "treatment_agree": 0,
+        "ex_tp": 0,
+        "ex_fp": 0,
+        "ex_fn": 0,
+        "pointers_expected": 0,
+        "pointers_found": 0,
+        "marked_for_review": sum(1 for g in got if g["review"]),
+    }
     misses = []
     for e, j in zip(expected, pairs, strict=True):
         g = got[j] if j is not None else None
@@ -104,15 +121,27 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
             ok = g is not None and set(g["treatments"]) == set(e["treatments"])
             s["treatment_agree"] += ok
             if not ok:
-                misses.append({"label": e.get("label"), "starts": e.get("starts"), "expected": e["treatments"],
-                               "got": g["treatments"] if g else None})
+                misses.append(
+                    {
+                        "label": e.get("label"),
+                        "starts": e.get("starts"),
+                        "expected": e["treatments"],
+                        "got": g["treatments"] if g else None,
+                    }
+                )
         ex = exemption_scores(e.get("exemptions") or [], g["exemptions"] if g else [])
         s["ex_tp"] += ex["tp"]
         s["ex_fp"] += ex["fp"]
         s["ex_fn"] += ex["fn"]
         if ex["fp"] or ex["fn"]:
-            misses.append({"label": e.get("label"), "starts": e.get("starts"),
-                           "exemptions_expected": e.get("exemptions") or [], "exemptions_got": g["exemptions"] if g else None})
+            misses.append(
+                {
+                    "label": e.get("label"),
+                    "starts": e.get("starts"),
+                    "exemptions_expected": e.get("exemptions") or [],
+                    "exemptions_got": g["exemptions"] if g else None,
+                }
+            )
         want = e.get("pointers") or []
         if want:
             pt = pointer_scores(want, g["pointers"] if g else [])
@@ -131,8 +160,7 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
             continue
         flags[flag] = bool(getattr(letter, flag)) == bool(want)
     s["flags"] = flags
-    details = {"error": error, "misses": misses,
-               "flag_misses": [f for f, ok in flags.items() if not ok]}
+    details = {"error": error, "misses": misses, "flag_misses": [f for f, ok in flags.items() if not ok]}
     return {"scores": s, "details": details}
 
 
@@ -189,10 +217,13 @@ def metrics(cases: list[dict]) -> dict:
 
 
 ROWS = [
-    ("letters", "Letters"), ("letters_refused", "Letters with a decision refused"),
-    ("question_count_exact", "Question count exact"), ("questions_labelled", "Questions labelled"),
+    ("letters", "Letters"),
+    ("letters_refused", "Letters with a decision refused"),
+    ("question_count_exact", "Question count exact"),
+    ("questions_labelled", "Questions labelled"),
     ("treatment_agreement", "Treatment agreement"),
-    ("exemption_precision", "Exemption precision (question)"), ("exemption_recall", "Exemption recall (question)"),
+    ("exemption_precision", "Exemption precision (question)"),
+    ("exemption_recall", "Exemption recall (question)"),
     ("letter_exemption_precision", "Exemption precision (letter)"),
     ("letter_exemption_recall", "Exemption recall (letter)"),
     ("pointer_recall", "Pointer recall"),

@@ -76,8 +76,10 @@ def char_f1(found: str, labelled: str) -> float:
 
 def match_questions(found: list[str], labelled: list[str], threshold: float = MATCH_F1) -> list[int | None]:
     """For each labelled question, the index of the found question matching it (F1 >= threshold), one to one."""
-    pairs = sorted(((char_f1(f, lab), i, j) for i, lab in enumerate(labelled) for j, f in enumerate(found)),
-                   key=lambda p: (-p[0], p[1], p[2]))
+    pairs = sorted(
+        ((char_f1(f, lab), i, j) for i, lab in enumerate(labelled) for j, f in enumerate(found)),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
     out: list[int | None] = [None] * len(labelled)
     used: set[int] = set()
     for score, i, j in pairs:
@@ -167,7 +169,9 @@ def metrics(cases: list[dict]) -> dict:
         "pii_items": sum(x["pii_items"] for x in s),
         "pii_removed": _share(sum(x["pii_removed"] for x in s), sum(x["pii_items"] for x in s)),
         "third_parties": sum(x["third_parties"] for x in s),
-        "third_parties_kept": _share(sum(x["third_parties_kept"] for x in s), sum(x["third_parties"] for x in s)),
+        "third_parties_kept": _share(
+            sum(x["third_parties_kept"] for x in s), sum(x["third_parties"] for x in s)
+        ),
     }
 
 
@@ -185,8 +189,13 @@ def run(labels_dir: Path = LABELS_DIR) -> dict:
         request, error = read_case(label)
         scores = score_request(label, request, error)
         held = is_held_back(label["id"])
-        case = {"id": label["id"], "held_back": held, "batch": label["_batch"],
-                "layout": label.get("layout"), "truncated": bool(label.get("truncated"))}
+        case = {
+            "id": label["id"],
+            "held_back": held,
+            "batch": label["_batch"],
+            "layout": label.get("layout"),
+            "truncated": bool(label.get("truncated")),
+        }
         if held:  # only its numbers: nothing of a held-back request is looked at while tuning
             scores = {k: v for k, v in scores.items() if k not in DETAILS}
         case["scores"] = scores

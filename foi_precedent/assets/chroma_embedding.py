@@ -62,7 +62,7 @@ def _offline_ef_class() -> type:
             order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
             out = np.zeros((len(encoded), 384), dtype=np.float32)
             for start in range(0, len(order), batch_size):
-                idx = order[start:start + batch_size]
+                idx = order[start : start + batch_size]
                 width = max(len(encoded[i].ids) for i in idx)
                 ids = np.zeros((len(idx), width), dtype=np.int64)
                 mask = np.zeros((len(idx), width), dtype=np.int64)
@@ -70,8 +70,9 @@ def _offline_ef_class() -> type:
                     n = len(encoded[i].ids)
                     ids[row, :n] = encoded[i].ids
                     mask[row, :n] = 1
-                hidden = self.model.run(None, {"input_ids": ids, "attention_mask": mask,
-                                               "token_type_ids": np.zeros_like(ids)})[0]
+                hidden = self.model.run(
+                    None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+                )[0]
                 m = mask[..., None].astype(np.float32)
                 pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
                 out[idx] = self._normalize(pooled).astype(np.float32)

@@ -25,7 +25,9 @@ from foi_precedent.migrations import Migration
 #: the named SQLite migrations from before Alembic: frozen (the first Alembic revision is the first four)
 MIGRATIONS: list[Migration] = [
     # 1: checks and drafts
-    Migration("checks_and_drafts", """
+    Migration(
+        "checks_and_drafts",
+        """
     CREATE TABLE checks (
         id INTEGER PRIMARY KEY,
         created_at TEXT NOT NULL,
@@ -47,9 +49,12 @@ MIGRATIONS: list[Migration] = [
         tokens TEXT,
         fallback_reason TEXT
     );
-    """),
+    """,
+    ),
     # 2: reviewer overrides of flags
-    Migration("overrides", """
+    Migration(
+        "overrides",
+        """
     CREATE TABLE overrides (
         id INTEGER PRIMARY KEY,
         created_at TEXT NOT NULL,
@@ -61,9 +66,12 @@ MIGRATIONS: list[Migration] = [
         reason TEXT NOT NULL,
         reviewer TEXT
     );
-    """),
+    """,
+    ),
     # 3: a user's word that one indexed letter supersedes another (or the undoing of it)
-    Migration("supersessions", """
+    Migration(
+        "supersessions",
+        """
     CREATE TABLE supersessions (
         id INTEGER PRIMARY KEY,
         created_at TEXT NOT NULL,
@@ -73,22 +81,29 @@ MIGRATIONS: list[Migration] = [
         reason TEXT,
         previous TEXT
     );
-    """),
+    """,
+    ),
     # 4: who each entry was made for (the signed-in user; the OS user for the CLI and the embedded app).
     # Rows written before this say NULL: nobody was recorded then. Not "user": PostgreSQL reserves that word.
-    Migration("user_names", """
+    Migration(
+        "user_names",
+        """
     ALTER TABLE checks ADD COLUMN user_name TEXT;
     ALTER TABLE drafts ADD COLUMN user_name TEXT;
     ALTER TABLE overrides ADD COLUMN user_name TEXT;
     ALTER TABLE supersessions ADD COLUMN user_name TEXT;
-    """),
+    """,
+    ),
     # 5: an override names the case version it was made on and the flag's key: overrides are append-only, so
     # the later override of the same flag on the same version is the one in force and the earlier stay listed
-    Migration("override_versions", """
+    Migration(
+        "override_versions",
+        """
     ALTER TABLE overrides ADD COLUMN version_id INTEGER;
     ALTER TABLE overrides ADD COLUMN flag_key TEXT;
     CREATE INDEX overrides_version ON overrides(version_id);
-    """),
+    """,
+    ),
 ]
 
 
@@ -124,8 +139,9 @@ class AuditLog:
 
         self.path = Path(path)
         self.user = user or os_user()
-        self.db = Database("audit", database_url_for(self.path, database_url), what=self.what, legacy=MIGRATIONS,
-                           baseline=4)
+        self.db = Database(
+            "audit", database_url_for(self.path, database_url), what=self.what, legacy=MIGRATIONS, baseline=4
+        )
         self.migrate()
 
     def as_user(self, user: str) -> AuditLog:
@@ -144,45 +160,113 @@ class AuditLog:
 
     def _insert(self, table, **values) -> int:
         with self.db.write() as conn:
-            return conn.execute(insert(table).values(created_at=_now(), user_name=self.user, **values)
-                                ).inserted_primary_key[0]
+            return conn.execute(
+                insert(table).values(created_at=_now(), user_name=self.user, **values)
+            ).inserted_primary_key[0]
 
     def record_check(self, result, source: str | None = None) -> int:
-        return self._insert(checks, source=source, reference=result.letter.reference,
-                            draft_hash=sha256(result.letter.text),
-                            flags=json.dumps([f.to_dict() for f in result.flags]),
-                            precedents=json.dumps(_precedents(result.questions)))
+        return self._insert(
+            checks,
+            source=source,
+            reference=result.letter.reference,
+            draft_hash=sha256(result.letter.text),
+            flags=json.dumps([f.to_dict() for f in result.flags]),
+            precedents=json.dumps(_precedents(result.questions)),
+        )
 
-    def record_draft(self, *, request_text: str, mode: str, model: str | None, prompt_version: str | None,
-                     consensus, flags, tokens: dict | None, fallback_reason: str | None = None) -> int:
-        return self._insert(drafts, request_hash=sha256(request_text), mode=mode, model=model,
-                            prompt_version=prompt_version, precedents=json.dumps(_precedents(consensus)),
-                            flags=json.dumps([f.to_dict() for f in flags]), tokens=json.dumps(tokens or {}),
-                            fallback_reason=fallback_reason)
+    def record_draft(
+        self,
+        *,
+        request_text: str,
+        mode: str,
+        model: str | None,
+        prompt_version: str | None,
+        consensus,
+        flags,
+        tokens: dict | None,
+        fallback_reason: str | None = None,
+    ) -> int:
+        return self._insert(
+            drafts,
+            request_hash=sha256(request_text),
+            mode=mode,
+            model=model,
+            prompt_version=prompt_version,
+            precedents=json.dumps(_precedents(consensus)),
+            flags=json.dumps([f.to_dict() for f in flags]),
+            tokens=json.dumps(tokens or {}),
+            fallback_reason=fallback_reason,
+        )
 
-    def record_override(self, *, label: str, kind: str, reason: str, message: str = "", draft_id: int | None = None,
-                        check_id: int | None = None, reviewer: str | None = None, version_id: int | None = None,
-                        flag_key: str | None = None) -> int:
+    def record_override(
+        self,
+        *,
+        label: str,
+        kind: str,
+        reason: str,
+        message: str = "",
+        draft_id: int | None = None,
+        check_id: int | None = None,
+        reviewer: str | None = None,
+        version_id: int | None = None,
+        flag_key: str | None = None,
+    ) -> int:
         """``reviewer`` is who overrode the flag: the log's user unless said otherwise. ``version_id`` is the case
         version (``audit.reviews``) it was made on, ``flag_key`` the flag's stable key. A new row every time:
         two reviewers overriding the same flag both keep their reason, and the later is in force."""
         if not reason.strip():
             raise PrecedentError("an override needs a written reason")
-        return self._insert(overrides, draft_id=draft_id, check_id=check_id, label=label, kind=kind,
-                            message=message, reason=reason.strip(), reviewer=reviewer or self.user,
-                            version_id=version_id, flag_key=flag_key)
+        return self._insert(
+            overrides,
+            draft_id=draft_id,
+            check_id=check_id,
+            label=label,
+            kind=kind,
+            message=message,
+            reason=reason.strip(),
+            reviewer=reviewer or self.user,
+            version_id=version_id,
+            flag_key=flag_key,
+        )
 
-    def record_supersession(self, *, reference: str, superseded_by: str | None, reason: str | None = None,
-                            action: str = "supersede", previous: dict | None = None) -> int:
+    def record_supersession(
+        self,
+        *,
+        reference: str,
+        superseded_by: str | None,
+        reason: str | None = None,
+        action: str = "supersede",
+        previous: dict | None = None,
+    ) -> int:
         """``action`` is 'supersede' or 'undo'; ``previous`` is the record it replaced or removed."""
-        return self._insert(audit_supersessions, action=action, reference=reference, superseded_by=superseded_by,
-                            reason=reason, previous=json.dumps(previous) if previous else None)
+        return self._insert(
+            audit_supersessions,
+            action=action,
+            reference=reference,
+            superseded_by=superseded_by,
+            reason=reason,
+            previous=json.dumps(previous) if previous else None,
+        )
 
     def overrides_for_version(self, version_id: int) -> list[dict]:
         """Every override made on a case version, in the order made; for one flag the last is in force."""
         o = overrides.c
-        query = (select(o.id, o.created_at, o.user_name, o.reviewer, o.label, o.kind, o.message, o.reason,
-                        o.flag_key, o.version_id).where(o.version_id == version_id).order_by(o.id))
+        query = (
+            select(
+                o.id,
+                o.created_at,
+                o.user_name,
+                o.reviewer,
+                o.label,
+                o.kind,
+                o.message,
+                o.reason,
+                o.flag_key,
+                o.version_id,
+            )
+            .where(o.version_id == version_id)
+            .order_by(o.id)
+        )
         with self.db.read() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -190,4 +274,6 @@ class AuditLog:
         if table not in _TABLES:
             raise ValueError(table)
         with self.db.read() as conn:
-            return [dict(r._mapping) for r in conn.execute(select(_TABLES[table]).order_by(_TABLES[table].c.id))]
+            return [
+                dict(r._mapping) for r in conn.execute(select(_TABLES[table]).order_by(_TABLES[table].c.id))
+            ]

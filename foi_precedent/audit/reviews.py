@@ -36,7 +36,9 @@ from foi_precedent.migrations import Migration
 #: the named SQLite migrations from before Alembic: frozen (the first Alembic revision is the first one)
 MIGRATIONS: list[Migration] = [
     # 1: cases, their versions, and each review step. Not "user": PostgreSQL reserves that word.
-    Migration("cases_versions_reviews", """
+    Migration(
+        "cases_versions_reviews",
+        """
     CREATE TABLE cases (
         id INTEGER PRIMARY KEY,
         created_at TEXT NOT NULL,
@@ -72,16 +74,20 @@ MIGRATIONS: list[Migration] = [
         self_approved INTEGER NOT NULL DEFAULT 0,
         user_name TEXT NOT NULL
     );
-    """),
+    """,
+    ),
     # 2: the request's dates and regime, for the case list: received and due are ISO dates; regime, nation and
     # extension are as the Draft page names them. All nullable: a case started before this has none.
-    Migration("case_dates", """
+    Migration(
+        "case_dates",
+        """
     ALTER TABLE cases ADD COLUMN received TEXT;
     ALTER TABLE cases ADD COLUMN regime TEXT;
     ALTER TABLE cases ADD COLUMN nation TEXT;
     ALTER TABLE cases ADD COLUMN extension TEXT;
     ALTER TABLE cases ADD COLUMN due TEXT;
-    """),
+    """,
+    ),
 ]
 
 CASE_DATES = ("received", "regime", "nation", "extension", "due")
@@ -94,23 +100,47 @@ def now() -> str:
 
 def _version(row) -> Version:
     row = row._mapping
-    return Version(case_id=row["case_id"], number=row["number"], text=row["text"], state=row["state"],
-                   drafted_by=row["drafted_by"] or "", submitted_by=row["submitted_by"],
-                   flags=tuple(json.loads(row["flags"])), overrides=tuple(json.loads(row["overrides"])),
-                   comment=row["comment"], decided_by=row["decided_by"], decided_at=row["decided_at"],
-                   self_approved=bool(row["self_approved"]), edited_by=row["edited_by"],
-                   edited_at=row["edited_at"], id=row["id"])
+    return Version(
+        case_id=row["case_id"],
+        number=row["number"],
+        text=row["text"],
+        state=row["state"],
+        drafted_by=row["drafted_by"] or "",
+        submitted_by=row["submitted_by"],
+        flags=tuple(json.loads(row["flags"])),
+        overrides=tuple(json.loads(row["overrides"])),
+        comment=row["comment"],
+        decided_by=row["decided_by"],
+        decided_at=row["decided_at"],
+        self_approved=bool(row["self_approved"]),
+        edited_by=row["edited_by"],
+        edited_at=row["edited_at"],
+        id=row["id"],
+    )
 
 
 def _cases_query():
     """Each case with its dates, its request and its latest version's id, number and state."""
-    latest = (select(versions.c.case_id, func.max(versions.c.number).label("number"))
-              .group_by(versions.c.case_id).subquery())
+    latest = (
+        select(versions.c.case_id, func.max(versions.c.number).label("number"))
+        .group_by(versions.c.case_id)
+        .subquery()
+    )
     c, v = cases.c, versions.c
-    return (select(c.id, c.title, c.created_at, c.user_name, *(c[name] for name in CASE_DATES + CASE_REQUEST),
-                   v.id.label("version_id"), v.number.label("version_number"), v.state.label("version_state"))
-            .select_from(cases.outerjoin(latest, latest.c.case_id == c.id)
-                         .outerjoin(versions, (v.case_id == c.id) & (v.number == latest.c.number))))
+    return select(
+        c.id,
+        c.title,
+        c.created_at,
+        c.user_name,
+        *(c[name] for name in CASE_DATES + CASE_REQUEST),
+        v.id.label("version_id"),
+        v.number.label("version_number"),
+        v.state.label("version_state"),
+    ).select_from(
+        cases.outerjoin(latest, latest.c.case_id == c.id).outerjoin(
+            versions, (v.case_id == c.id) & (v.number == latest.c.number)
+        )
+    )
 
 
 class ReviewStore:
@@ -121,8 +151,13 @@ class ReviewStore:
 
     def __init__(self, path: Path, database_url: str | None = None):
         self.path = Path(path)
-        self.db = Database("reviews", database_url_for(self.path, database_url), what=self.what,
-                           legacy=MIGRATIONS, baseline=1)
+        self.db = Database(
+            "reviews",
+            database_url_for(self.path, database_url),
+            what=self.what,
+            legacy=MIGRATIONS,
+            baseline=1,
+        )
         self.migrate()
 
     def migrate(self) -> int:
@@ -178,47 +213,106 @@ class ReviewStore:
     @staticmethod
     def _insert_version(conn: Connection, v: Version, user: str) -> int:
         at = now()  # its text is saved now, by whoever makes it
-        return conn.execute(insert(versions).values(
-            case_id=v.case_id, number=v.number, created_at=at, text=v.text, state=v.state,
-            drafted_by=v.drafted_by, flags=json.dumps(list(v.flags)), overrides=json.dumps(list(v.overrides)),
-            user_name=user, edited_by=user, edited_at=at)).inserted_primary_key[0]
+        return conn.execute(
+            insert(versions).values(
+                case_id=v.case_id,
+                number=v.number,
+                created_at=at,
+                text=v.text,
+                state=v.state,
+                drafted_by=v.drafted_by,
+                flags=json.dumps(list(v.flags)),
+                overrides=json.dumps(list(v.overrides)),
+                user_name=user,
+                edited_by=user,
+                edited_at=at,
+            )
+        ).inserted_primary_key[0]
 
     @staticmethod
     def _save(conn: Connection, v: Version, event: Event) -> None:
-        conn.execute(update(versions).where(versions.c.id == v.id).values(
-            text=v.text, state=v.state, submitted_by=v.submitted_by, flags=json.dumps(list(v.flags)),
-            overrides=json.dumps(list(v.overrides)), comment=v.comment, decided_by=v.decided_by,
-            decided_at=v.decided_at, self_approved=int(v.self_approved), edited_by=v.edited_by,
-            edited_at=v.edited_at))
-        conn.execute(insert(review_events).values(
-            version_id=v.id, created_at=event.at, action=event.action, from_state=event.from_state,
-            to_state=event.to_state, comment=event.comment, self_approved=int(event.self_approved),
-            user_name=event.user_name))
+        conn.execute(
+            update(versions)
+            .where(versions.c.id == v.id)
+            .values(
+                text=v.text,
+                state=v.state,
+                submitted_by=v.submitted_by,
+                flags=json.dumps(list(v.flags)),
+                overrides=json.dumps(list(v.overrides)),
+                comment=v.comment,
+                decided_by=v.decided_by,
+                decided_at=v.decided_at,
+                self_approved=int(v.self_approved),
+                edited_by=v.edited_by,
+                edited_at=v.edited_at,
+            )
+        )
+        conn.execute(
+            insert(review_events).values(
+                version_id=v.id,
+                created_at=event.at,
+                action=event.action,
+                from_state=event.from_state,
+                to_state=event.to_state,
+                comment=event.comment,
+                self_approved=int(event.self_approved),
+                user_name=event.user_name,
+            )
+        )
 
-    def start_case(self, title: str, text: str, actor: Actor, *, request_text: str | None = None,
-                   authority: str | None = None, request_source: str | None = None) -> Version:
+    def start_case(
+        self,
+        title: str,
+        text: str,
+        actor: Actor,
+        *,
+        request_text: str | None = None,
+        authority: str | None = None,
+        request_source: str | None = None,
+    ) -> Version:
         """A new case with its first version, in drafting. ``request_text`` is the request with the requester's
         identity removed, as sent to the index and the model (``Request.text``), never the text as pasted:
         the store is shared by the team and keeps it for as long as the case."""
         first_version(0, text, actor)  # refused before anything is written
         with self.db.write() as conn:
-            case_id = conn.execute(insert(cases).values(
-                created_at=now(), title=title, user_name=actor.name, request_text=request_text or None,
-                authority=authority or None, request_source=request_source or None)).inserted_primary_key[0]
+            case_id = conn.execute(
+                insert(cases).values(
+                    created_at=now(),
+                    title=title,
+                    user_name=actor.name,
+                    request_text=request_text or None,
+                    authority=authority or None,
+                    request_source=request_source or None,
+                )
+            ).inserted_primary_key[0]
             version_id = self._insert_version(conn, first_version(case_id, text, actor), actor.name)
         return self.version(version_id)
 
-    def set_case_dates(self, case_id: int, *, received: str | None, regime: str | None, nation: str | None,
-                       extension: str | None, due: str | None) -> None:
+    def set_case_dates(
+        self,
+        case_id: int,
+        *,
+        received: str | None,
+        regime: str | None,
+        nation: str | None,
+        extension: str | None,
+        due: str | None,
+    ) -> None:
         """Record the request's dates and regime (ISO dates for ``received`` and ``due``)."""
         with self.db.write() as conn:
-            done = conn.execute(update(cases).where(cases.c.id == case_id).values(
-                received=received, regime=regime, nation=nation, extension=extension, due=due))
+            done = conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(received=received, regime=regime, nation=nation, extension=extension, due=due)
+            )
             if done.rowcount == 0:
                 raise KeyError(case_id)
 
     def submit(self, version_id: int, actor: Actor, *, text: str, flags=(), overrides=()) -> Version:
-        return self._apply(version_id, lambda v: submit(v, actor, now(), text=text, flags=flags, overrides=overrides))
+        return self._apply(
+            version_id, lambda v: submit(v, actor, now(), text=text, flags=flags, overrides=overrides)
+        )
 
     def act(self, version_id: int, action: str, actor: Actor, comment: str = "") -> Version:
         """Approve, request changes, revise or send (``cases.review.transition`` decides whether it may)."""
@@ -235,8 +329,11 @@ class ReviewStore:
                 raise KeyError(version_id)
             edited = edit_text(_version(row), text, actor, now(), base=base)
             if edited is not None:
-                conn.execute(update(versions).where(versions.c.id == version_id).values(
-                    text=edited.text, edited_by=edited.edited_by, edited_at=edited.edited_at))
+                conn.execute(
+                    update(versions)
+                    .where(versions.c.id == version_id)
+                    .values(text=edited.text, edited_by=edited.edited_by, edited_at=edited.edited_at)
+                )
         return self.version(version_id)
 
     def _apply(self, version_id: int, step) -> Version:
@@ -259,8 +356,9 @@ class ReviewStore:
             current = _version(row)
             # the case's row locked: two copies made at once are numbered one after the other
             conn.execute(select(cases.c.id).where(cases.c.id == current.case_id).with_for_update())
-            latest = conn.execute(select(func.max(versions.c.number))
-                                  .where(versions.c.case_id == current.case_id)).scalar()
+            latest = conn.execute(
+                select(func.max(versions.c.number)).where(versions.c.case_id == current.case_id)
+            ).scalar()
             copy = new_version(current, actor)
             copy = Version(copy.case_id, latest + 1, copy.text, drafted_by=copy.drafted_by)
             new_id = self._insert_version(conn, copy, actor.name)

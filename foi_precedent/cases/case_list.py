@@ -34,14 +34,24 @@ from foi_precedent.cases.review import (
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.model import Regime
 
-NATION_WORDS = {Nation.ENGLAND: "England", Nation.WALES: "Wales", Nation.SCOTLAND: "Scotland",
-                Nation.NORTHERN_IRELAND: "Northern Ireland"}
+NATION_WORDS = {
+    Nation.ENGLAND: "England",
+    Nation.WALES: "Wales",
+    Nation.SCOTLAND: "Scotland",
+    Nation.NORTHERN_IRELAND: "Northern Ireland",
+}
 NO_EXTENSION = "none"
-EXTENSION_WORDS = {NO_EXTENSION: "none", Extension.PIT.value: "public interest (FOIA s10(3))",
-                   Extension.EIR_COMPLEX.value: "complex and voluminous (EIR reg 7)"}
+EXTENSION_WORDS = {
+    NO_EXTENSION: "none",
+    Extension.PIT.value: "public interest (FOIA s10(3))",
+    Extension.EIR_COMPLEX.value: "complex and voluminous (EIR reg 7)",
+}
 #: the extensions each Act has, as the page offers them (``clock.due_date`` refuses the others)
-EXTENSIONS_FOR = {Regime.FOIA.value: (NO_EXTENSION, Extension.PIT.value),
-                  Regime.EIR.value: (NO_EXTENSION, Extension.EIR_COMPLEX.value), Regime.FOISA.value: (NO_EXTENSION,)}
+EXTENSIONS_FOR = {
+    Regime.FOIA.value: (NO_EXTENSION, Extension.PIT.value),
+    Regime.EIR.value: (NO_EXTENSION, Extension.EIR_COMPLEX.value),
+    Regime.FOISA.value: (NO_EXTENSION,),
+}
 
 
 def _day(value) -> date | None:
@@ -66,8 +76,12 @@ class CaseDates:
         day = _day(received)
         if day is None:
             raise ValueError("a case's dates need the date the request was received")
-        return cls(day, regime, parse_nation(nation) if nation else default_nation(regime),
-                   parse_extension(extension))
+        return cls(
+            day,
+            regime,
+            parse_nation(nation) if nation else default_nation(regime),
+            parse_extension(extension),
+        )
 
     @classmethod
     def from_case(cls, case: Mapping) -> CaseDates | None:
@@ -82,8 +96,13 @@ class CaseDates:
 
     def store_fields(self) -> dict:
         """The keyword arguments of ``ReviewStore.set_case_dates``."""
-        return {"received": self.received.isoformat(), "regime": self.regime.value, "nation": self.nation.value,
-                "extension": self.extension.value if self.extension else None, "due": self.due().due.isoformat()}
+        return {
+            "received": self.received.isoformat(),
+            "regime": self.regime.value,
+            "nation": self.nation.value,
+            "extension": self.extension.value if self.extension else None,
+            "due": self.due().due.isoformat(),
+        }
 
 
 def days_left_words(days: int | None) -> str:
@@ -171,8 +190,11 @@ def case_row(case: Mapping, version: Version | None, today: date) -> CaseRow:
             due = None
     state = version.state if version is not None else (case.get("version_state") or DRAFTING)
     return CaseRow(
-        id=int(case["id"]), title=case.get("title") or "", version_id=version.id if version else latest_version_id(case),
-        number=version.number if version else case.get("version_number"), state=state,
+        id=int(case["id"]),
+        title=case.get("title") or "",
+        version_id=version.id if version else latest_version_id(case),
+        number=version.number if version else case.get("version_number"),
+        state=state,
         received=dates.received if dates else None,
         due=due.due if due else _day(case.get("due")),
         days_left=working_days_left(due, today) if due else None,

@@ -10,7 +10,8 @@ _NATION_HELP = (
     "it changes nothing: s10(6) excludes a bank holiday in any part of the UK everywhere, so Scotland's 2 January "
     "and Northern Ireland's 12 July stop an English authority's clock too (the EIR 2004 use the same definition). "
     "It matters in Scotland: FOISA counts only Scottish bank holidays (s73), and EIR with scotland means the EIR "
-    "(Scotland) 2004, which count them too (Easter Monday is a working day there)")
+    "(Scotland) 2004, which count them too (Easter Monday is a working day there)"
+)
 
 
 def cmd_due(args) -> int:
@@ -37,15 +38,25 @@ def cmd_due(args) -> int:
 @register_command
 def add_due_command(sub) -> None:
     # Options are plain strings checked by the clock, so a wrong one is one line (PrecedentError), not a usage dump.
-    s = sub.add_parser("due", help="when a reply is due: 20 working days after receipt (40 with an extension), "
-                                   "UK bank holidays per the regime")
-    s.add_argument("received", nargs="?", metavar="RECEIVED_DATE",
-                   help="the day the authority received the request, YYYY-MM-DD (day 1 is the next working day)")
+    s = sub.add_parser(
+        "due",
+        help="when a reply is due: 20 working days after receipt (40 with an extension), "
+        "UK bank holidays per the regime",
+    )
+    s.add_argument(
+        "received",
+        nargs="?",
+        metavar="RECEIVED_DATE",
+        help="the day the authority received the request, YYYY-MM-DD (day 1 is the next working day)",
+    )
     s.add_argument("--regime", default="FOIA", metavar="FOIA|FOISA|EIR", help="default FOIA")
     s.add_argument("--nation", metavar="england|wales|scotland|northern-ireland", help=_NATION_HELP)
-    s.add_argument("--extension", metavar="pit|eir-complex",
-                   help="pit: FOIA s10(3) time to weigh the public interest, taken as 20 more working days (the "
-                        "ICO's normal maximum), with the s17(2) notice drafted; eir-complex: EIR reg 7, 20 -> 40 "
-                        "working days for complex and voluminous requests")
+    s.add_argument(
+        "--extension",
+        metavar="pit|eir-complex",
+        help="pit: FOIA s10(3) time to weigh the public interest, taken as 20 more working days (the "
+        "ICO's normal maximum), with the s17(2) notice drafted; eir-complex: EIR reg 7, 20 -> 40 "
+        "working days for complex and voluminous requests",
+    )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_due)

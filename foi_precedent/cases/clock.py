@@ -70,8 +70,12 @@ class Extension(StrEnum):
 
 
 _SUBDIV = {Nation.ENGLAND: "ENG", Nation.WALES: "WLS", Nation.SCOTLAND: "SCT", Nation.NORTHERN_IRELAND: "NIR"}
-_NATION_NAME = {Nation.ENGLAND: "England", Nation.WALES: "Wales", Nation.SCOTLAND: "Scotland",
-                Nation.NORTHERN_IRELAND: "Northern Ireland"}
+_NATION_NAME = {
+    Nation.ENGLAND: "England",
+    Nation.WALES: "Wales",
+    Nation.SCOTLAND: "Scotland",
+    Nation.NORTHERN_IRELAND: "Northern Ireland",
+}
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,9 @@ def parse_nation(value: str | Nation) -> Nation:
     try:
         return Nation(key)
     except ValueError:
-        raise PrecedentError(f"unknown nation {value!r}: use england, wales, scotland or northern-ireland") from None
+        raise PrecedentError(
+            f"unknown nation {value!r}: use england, wales, scotland or northern-ireland"
+        ) from None
 
 
 def parse_extension(value: str | Extension | None) -> Extension | None:
@@ -132,8 +138,9 @@ def parse_extension(value: str | Extension | None) -> Extension | None:
     try:
         return Extension(str(value).strip().lower())
     except ValueError:
-        raise PrecedentError(f"unknown extension {value!r}: use pit (FOIA s10(3)) or eir-complex (EIR reg 7)") \
-            from None
+        raise PrecedentError(
+            f"unknown extension {value!r}: use pit (FOIA s10(3)) or eir-complex (EIR reg 7)"
+        ) from None
 
 
 def default_nation(regime: Regime) -> Nation:
@@ -175,23 +182,37 @@ def _calendar(regime: Regime, nation: Nation) -> tuple[tuple[str, ...], str]:
 
 def _check(received: date, regime: Regime, nation: Nation, extension: Extension | None) -> None:
     if received < IN_FORCE:
-        raise PrecedentError(f"{received.isoformat()} is before 1 January 2005, when FOIA's right of access, FOISA "
-                             "and the EIR 2004 came into force")
+        raise PrecedentError(
+            f"{received.isoformat()} is before 1 January 2005, when FOIA's right of access, FOISA "
+            "and the EIR 2004 came into force"
+        )
     if regime is Regime.FOISA and nation is not Nation.SCOTLAND:
-        raise PrecedentError(f"FOISA applies to Scottish public authorities: use --nation scotland, or --regime FOIA "
-                             f"for an authority in {_NATION_NAME[nation]}")
+        raise PrecedentError(
+            f"FOISA applies to Scottish public authorities: use --nation scotland, or --regime FOIA "
+            f"for an authority in {_NATION_NAME[nation]}"
+        )
     if extension is Extension.PIT and regime is not Regime.FOIA:
-        raise PrecedentError(f"{regime.value} has no public interest extension (it is FOIA s10(3)); "
-                             + ("use eir-complex for EIR reg 7" if regime is Regime.EIR else
-                                "FOISA allows 20 working days in all"))
+        raise PrecedentError(
+            f"{regime.value} has no public interest extension (it is FOIA s10(3)); "
+            + (
+                "use eir-complex for EIR reg 7"
+                if regime is Regime.EIR
+                else "FOISA allows 20 working days in all"
+            )
+        )
     if extension is Extension.EIR_COMPLEX and regime is not Regime.EIR:
-        raise PrecedentError(f"the extension to 40 working days for complex and voluminous requests is EIR reg 7; "
-                             f"{regime.value} has none" + (" (FOIA's is pit, s10(3))" if regime is Regime.FOIA
-                                                           else ""))
+        raise PrecedentError(
+            f"the extension to 40 working days for complex and voluminous requests is EIR reg 7; "
+            f"{regime.value} has none" + (" (FOIA's is pit, s10(3))" if regime is Regime.FOIA else "")
+        )
 
 
-def due_date(received: date, regime: Regime | str = Regime.FOIA, nation: Nation | str | None = None,
-             extension: Extension | str | None = None) -> DueDate:
+def due_date(
+    received: date,
+    regime: Regime | str = Regime.FOIA,
+    nation: Nation | str | None = None,
+    extension: Extension | str | None = None,
+) -> DueDate:
     """The last day for the reply: the 20th (40th with an extension) working day after ``received``.
 
     Raises ``PrecedentError`` for a combination the law does not have (FOISA outside Scotland, a public
@@ -215,8 +236,17 @@ def due_date(received: date, regime: Regime | str = Regime.FOIA, nation: Nation 
         counted += 1
         if counted == BASE_WORKING_DAYS and extension:
             notice_by = day
-    return DueDate(received=received, due=day, regime=regime, nation=nation, working_days=total,
-                   extension=extension, skipped=tuple(skipped), calendar=calendar, notice_by=notice_by)
+    return DueDate(
+        received=received,
+        due=day,
+        regime=regime,
+        nation=nation,
+        working_days=total,
+        extension=extension,
+        skipped=tuple(skipped),
+        calendar=calendar,
+        notice_by=notice_by,
+    )
 
 
 def _long(d: date) -> str:
@@ -233,22 +263,28 @@ def extension_notice(due: DueDate, exemptions: Sequence[str] = ()) -> str:
     if due.extension is None:
         raise PrecedentError("no extension: there is no extension notice to draft")
     if due.extension is Extension.EIR_COMPLEX:
-        return (f"Your request for information, received on {_long(due.received)}, is being dealt with under the "
-                "Environmental Information Regulations 2004. Because of the complexity and volume of the information "
-                "you have asked for, it is impracticable to respond within 20 working days, and under regulation 7(1) "
-                f"we are extending the time for our response to 40 working days. We will respond by "
-                f"{_long(due.due)} at the latest, and sooner if we can. [DECISION NEEDED: why the complexity and "
-                "volume of this information make 20 working days impracticable]")
-    named = ", ".join(exemptions) if exemptions else "[DECISION NEEDED: the exemption(s), e.g. section 31(1)(a)]"
-    return (f"Your request for information, received on {_long(due.received)}, is being dealt with under the "
-            "Freedom of Information Act 2000. This letter is a refusal notice under section 17(1) of the Act: we "
-            f"consider that the information you have asked for is exempt under {named}. "
-            "[DECISION NEEDED: why the exemption applies, unless that is apparent] "
-            "This is a qualified exemption, so the information may be withheld only if, in all the circumstances, the "
-            "public interest in maintaining the exemption outweighs the public interest in disclosing it. We have not "
-            "yet reached a decision on the balance of the public interest, and under section 10(3) of the Act we need "
-            "further time to consider it. As section 17(2) requires, we estimate that we will reach a decision by "
-            f"{_long(due.due)}, and we will write to you then, or sooner if we can.")
+        return (
+            f"Your request for information, received on {_long(due.received)}, is being dealt with under the "
+            "Environmental Information Regulations 2004. Because of the complexity and volume of the information "
+            "you have asked for, it is impracticable to respond within 20 working days, and under regulation 7(1) "
+            f"we are extending the time for our response to 40 working days. We will respond by "
+            f"{_long(due.due)} at the latest, and sooner if we can. [DECISION NEEDED: why the complexity and "
+            "volume of this information make 20 working days impracticable]"
+        )
+    named = (
+        ", ".join(exemptions) if exemptions else "[DECISION NEEDED: the exemption(s), e.g. section 31(1)(a)]"
+    )
+    return (
+        f"Your request for information, received on {_long(due.received)}, is being dealt with under the "
+        "Freedom of Information Act 2000. This letter is a refusal notice under section 17(1) of the Act: we "
+        f"consider that the information you have asked for is exempt under {named}. "
+        "[DECISION NEEDED: why the exemption applies, unless that is apparent] "
+        "This is a qualified exemption, so the information may be withheld only if, in all the circumstances, the "
+        "public interest in maintaining the exemption outweighs the public interest in disclosing it. We have not "
+        "yet reached a decision on the balance of the public interest, and under section 10(3) of the Act we need "
+        "further time to consider it. As section 17(2) requires, we estimate that we will reach a decision by "
+        f"{_long(due.due)}, and we will write to you then, or sooner if we can."
+    )
 
 
 def describe(due: DueDate) -> str:
@@ -261,12 +297,17 @@ def describe(due: DueDate) -> str:
     elif due.regime is Regime.EIR and due.nation is Nation.SCOTLAND:
         rule = "EIR (Scotland) reg 5(2)"
     article = "An" if due.regime is Regime.EIR else "A"
-    text = (f"{article} {due.regime.value} request received on {_long(due.received)} is due by {_long(due.due)}: the "
-            f"{due.working_days}th working day after receipt ({rule}; not working days: weekends and "
-            f"{due.calendar}).")
+    text = (
+        f"{article} {due.regime.value} request received on {_long(due.received)} is due by {_long(due.due)}: the "
+        f"{due.working_days}th working day after receipt ({rule}; not working days: weekends and "
+        f"{due.calendar})."
+    )
     if due.notice_by:
-        what = "the s17(1) refusal notice saying so (s17(2))" if due.extension is Extension.PIT else \
-            "the notice of the extension (reg 7(3))"
+        what = (
+            "the s17(1) refusal notice saying so (s17(2))"
+            if due.extension is Extension.PIT
+            else "the notice of the extension (reg 7(3))"
+        )
         text += f" The extension needs {what} by {_long(due.notice_by)}."
     return text
 

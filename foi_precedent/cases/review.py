@@ -39,8 +39,13 @@ SENT = "sent"
 STATES = (DRAFTING, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SENT)
 FROZEN = (APPROVED, SENT)
 EDITABLE = (DRAFTING, CHANGES_REQUESTED)  # the states whose text may still change
-STATE_WORDS = {DRAFTING: "drafting", IN_REVIEW: "in review", CHANGES_REQUESTED: "changes requested",
-               APPROVED: "approved", SENT: "sent"}
+STATE_WORDS = {
+    DRAFTING: "drafting",
+    IN_REVIEW: "in review",
+    CHANGES_REQUESTED: "changes requested",
+    APPROVED: "approved",
+    SENT: "sent",
+}
 
 #: action -> (the states it may start from, the state it leads to, the role it needs)
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -50,8 +55,13 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "revise": ((CHANGES_REQUESTED,), DRAFTING, DRAFTER),
     "send": ((APPROVED,), SENT, DRAFTER),
 }
-ACTION_WORDS = {"submit": "submit it for review", "approve": "approve it", "request_changes": "request changes",
-                "revise": "revise it", "send": "mark it sent"}
+ACTION_WORDS = {
+    "submit": "submit it for review",
+    "approve": "approve it",
+    "request_changes": "request changes",
+    "revise": "revise it",
+    "send": "mark it sent",
+}
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,9 @@ class Version:
     decided_by: str | None = None
     decided_at: str | None = None
     self_approved: bool = False
-    edited_by: str | None = None  # who last saved its text, and when (None: a version stored before this was kept)
+    edited_by: str | None = (
+        None  # who last saved its text, and when (None: a version stored before this was kept)
+    )
     edited_at: str | None = None
     id: int | None = None
 
@@ -106,21 +118,27 @@ class Event:
     details: dict = field(default_factory=dict)
 
 
-def transition(version: Version, action: str, actor: Actor, at: str, *, comment: str = "") -> tuple[Version, Event]:
+def transition(
+    version: Version, action: str, actor: Actor, at: str, *, comment: str = ""
+) -> tuple[Version, Event]:
     """``version`` after ``actor`` does ``action`` at ``at``, and the event to record; ``ReviewError`` when the
     state, the role or the missing comment does not allow it."""
     if action not in TRANSITIONS:
         raise ReviewError(f"unknown review action {action!r}")
     starts, to_state, role = TRANSITIONS[action]
     if version.state not in starts:
-        raise ReviewError(f"this draft is {STATE_WORDS[version.state]}: you cannot {ACTION_WORDS[action]} now")
+        raise ReviewError(
+            f"this draft is {STATE_WORDS[version.state]}: you cannot {ACTION_WORDS[action]} now"
+        )
     if role not in actor.roles:
         raise ReviewError(f"{actor.name} is not a {role}: only a {role} can {ACTION_WORDS[action]}")
     comment = (comment or "").strip()
     own = version.submitted_by == actor.name
     changes: dict = {"state": to_state}
     if action == "submit":
-        changes.update(submitted_by=actor.name, comment="", decided_by=None, decided_at=None, self_approved=False)
+        changes.update(
+            submitted_by=actor.name, comment="", decided_by=None, decided_at=None, self_approved=False
+        )
     elif action == "approve":
         if own and not actor.sole_user:
             raise ReviewError(f"{actor.name} submitted this draft: another reviewer must approve it")
@@ -129,12 +147,21 @@ def transition(version: Version, action: str, actor: Actor, at: str, *, comment:
         if not comment:
             raise ReviewError("say what should change: a request for changes needs a comment")
         changes.update(decided_by=actor.name, decided_at=at, comment=comment)
-    event = Event(action, version.state, to_state, actor.name, at, comment=comment,
-                  self_approved=bool(changes.get("self_approved")))
+    event = Event(
+        action,
+        version.state,
+        to_state,
+        actor.name,
+        at,
+        comment=comment,
+        self_approved=bool(changes.get("self_approved")),
+    )
     return replace(version, **changes), event
 
 
-def submit(version: Version, actor: Actor, at: str, *, text: str, flags=(), overrides=()) -> tuple[Version, Event]:
+def submit(
+    version: Version, actor: Actor, at: str, *, text: str, flags=(), overrides=()
+) -> tuple[Version, Event]:
     """Submit the draft as it now stands (its text, flags and overrides are what the reviewer sees)."""
     if version.state == DRAFTING:
         edited: dict[str, Any] = {"edited_by": actor.name, "edited_at": at} if text != version.text else {}
@@ -142,7 +169,9 @@ def submit(version: Version, actor: Actor, at: str, *, text: str, flags=(), over
     return transition(version, "submit", actor, at)
 
 
-def edit_text(version: Version, text: str, actor: Actor, at: str, *, base: str | None = None) -> Version | None:
+def edit_text(
+    version: Version, text: str, actor: Actor, at: str, *, base: str | None = None
+) -> Version | None:
     """``version`` with ``actor``'s text saved at ``at``; None when there is nothing to write: the text is already
     stored, or ``base`` (the stored text the editor started from) is given and someone else has saved another
     text since, which this save must not overwrite. ``ReviewError`` when the state or the role does not allow it."""
@@ -187,7 +216,9 @@ def new_version(version: Version, actor: Actor) -> Version:
         raise ReviewError(f"this draft is {STATE_WORDS[version.state]}, not approved: edit it as it is")
     if DRAFTER not in actor.roles:
         raise ReviewError(f"{actor.name} is not a drafter: only a drafter can start a new version")
-    return Version(case_id=version.case_id, number=version.number + 1, text=version.text, drafted_by=actor.name)
+    return Version(
+        case_id=version.case_id, number=version.number + 1, text=version.text, drafted_by=actor.name
+    )
 
 
 def approval_line(version: Version | None) -> str:

@@ -65,9 +65,14 @@ def question_queries(letter: Letter, request: Letter | None = None) -> list[str]
     return out
 
 
-def consensus_for(letter: Letter, index: PrecedentSearch, authority: str | None = None,
-                  request: Letter | None = None, k: int = DEFAULT_K,
-                  exclude_references: set[str] | None = None) -> list[Consensus]:
+def consensus_for(
+    letter: Letter,
+    index: PrecedentSearch,
+    authority: str | None = None,
+    request: Letter | None = None,
+    k: int = DEFAULT_K,
+    exclude_references: set[str] | None = None,
+) -> list[Consensus]:
     authority = authority or letter.authority
     exclude = set(exclude_references or ()) | {letter.reference}
     queries = question_queries(letter, request)
@@ -77,9 +82,18 @@ def consensus_for(letter: Letter, index: PrecedentSearch, authority: str | None 
         same = index.search_many(queries, k=k, authority=authority, exclude_references=tuple(sorted(exclude)))
         hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
     regime = letter.regime.value if letter.regime else None
-    return [build_consensus(q.label, text, h, authority=authority, exclude_references=exclude, regime=regime,
-                            min_similarity=FLAG_SIMILARITY)
-            for q, text, h in zip(letter.questions, queries, hits, strict=True)]
+    return [
+        build_consensus(
+            q.label,
+            text,
+            h,
+            authority=authority,
+            exclude_references=exclude,
+            regime=regime,
+            min_similarity=FLAG_SIMILARITY,
+        )
+        for q, text, h in zip(letter.questions, queries, hits, strict=True)
+    ]
 
 
 def _merge(a: list[Precedent], b: list[Precedent]) -> list[Precedent]:
@@ -87,9 +101,14 @@ def _merge(a: list[Precedent], b: list[Precedent]) -> list[Precedent]:
     return a + [p for p in b if (p.reference, p.label) not in seen]
 
 
-def check_letter(letter: Letter, index: PrecedentSearch, authority: str | None = None,
-                 request: Letter | None = None, k: int = DEFAULT_K,
-                 exclude_references: set[str] | None = None) -> CheckResult:
+def check_letter(
+    letter: Letter,
+    index: PrecedentSearch,
+    authority: str | None = None,
+    request: Letter | None = None,
+    k: int = DEFAULT_K,
+    exclude_references: set[str] | None = None,
+) -> CheckResult:
     consensus = consensus_for(letter, index, authority, request, k, exclude_references)
     flags: list[Flag] = []
     order = {q.label: i for i, q in enumerate(letter.questions)}

@@ -15,7 +15,9 @@ from foi_precedent.letters.model import REFUSING, WITHHOLDING, Pointer, Treatmen
 from foi_precedent.letters.precedent import Precedent
 from foi_precedent.letters.versions import superseded_by
 
-MIN_SIMILARITY = 0.5  # cosine similarity of MiniLM question embeddings below which a past answer is not a precedent
+MIN_SIMILARITY = (
+    0.5  # cosine similarity of MiniLM question embeddings below which a past answer is not a precedent
+)
 # An inconsistency is claimed only against past answers at least this similar (the checker's floor; drafting
 # plans from MIN_SIMILARITY up, where a related question is still a useful guide). On the shipped corpus every
 # deliberate inconsistency rests on precedent at 0.73-0.96, and every flag that rested only on precedent below
@@ -53,7 +55,9 @@ class Consensus:
     ncnd: tuple[str, ...] = ()
     pointers: tuple[Pointer, ...] = ()  # given by the majority of precedents that point anywhere
     pointer_shares: dict = field(default_factory=dict)  # pointer key -> weighted share
-    other_pointers: tuple[Pointer, ...] = ()  # what other authorities' precedents pointed to (their publications)
+    other_pointers: tuple[
+        Pointer, ...
+    ] = ()  # what other authorities' precedents pointed to (their publications)
     agreement: float = 0.0  # weighted share of counted precedents with the majority treatment set
     confidence: str = "none"  # high | medium | low | none
     authority: str | None = None  # the authority the question is asked of (its precedents weigh more)
@@ -215,8 +219,14 @@ def build_consensus(
         for t in w.precedent.treatments:
             shares[t.value] += w.weight / total
     # Majority treatment set; ties go to the set held by the most recent precedent, then by name.
-    newest_of = {s: max((w.precedent.date.toordinal() if w.precedent.date else 0) for w in counted
-                        if frozenset(w.precedent.treatments) == s) for s in by_set}
+    newest_of = {
+        s: max(
+            (w.precedent.date.toordinal() if w.precedent.date else 0)
+            for w in counted
+            if frozenset(w.precedent.treatments) == s
+        )
+        for s in by_set
+    }
     majority_set = max(by_set, key=lambda s: (round(by_set[s], 9), newest_of[s], sorted(t.value for t in s)))
     agreement = by_set[majority_set] / total
     order = [t for t in Treatment if t in majority_set]
@@ -230,7 +240,9 @@ def build_consensus(
     for w in agreeing:
         for e in w.precedent.exemptions:
             ex_shares[e] += w.weight / ex_total
-    exemptions = tuple(sorted((e for e, s in ex_shares.items() if s > MAJORITY), key=lambda e: (-ex_shares[e], e)))
+    exemptions = tuple(
+        sorted((e for e, s in ex_shares.items() if s > MAJORITY), key=lambda e: (-ex_shares[e], e))
+    )
 
     from foi_precedent.letters.exemptions import rule_table
 
@@ -242,8 +254,9 @@ def build_consensus(
     # told to point where a minority pointed). Other authorities' pointers are kept apart.
     pointing = [w for w in majority if w.precedent.pointers and same_authority(w.precedent, authority)]
     elsewhere = [w for w in majority if w.precedent.pointers and not same_authority(w.precedent, authority)]
-    other_pointers = tuple(dict.fromkeys(p for w in sorted(elsewhere, key=lambda w: -w.weight)
-                                         for p in w.precedent.pointers))
+    other_pointers = tuple(
+        dict.fromkeys(p for w in sorted(elsewhere, key=lambda w: -w.weight) for p in w.precedent.pointers)
+    )
     pt_total = sum(w.weight for w in pointing)
     pt_shares: dict[str, float] = defaultdict(float)
     names: dict[str, Pointer] = {}
@@ -251,7 +264,9 @@ def build_consensus(
         for p in w.precedent.pointers:
             pt_shares[p.key] += w.weight / pt_total
             names.setdefault(p.key, p)
-    pointers = tuple(names[k] for k in sorted(pt_shares, key=lambda k: (-pt_shares[k], k)) if pt_shares[k] > MAJORITY)
+    pointers = tuple(
+        names[k] for k in sorted(pt_shares, key=lambda k: (-pt_shares[k], k)) if pt_shares[k] > MAJORITY
+    )
 
     support = len(counted)
     if (support >= 3 and agreement >= 0.75) or (support == 1 and _strong(counted[0].precedent, authority)):

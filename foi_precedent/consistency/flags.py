@@ -52,8 +52,12 @@ class Evidence:
     quote: str
 
     def to_dict(self) -> dict:
-        return {"reference": self.reference, "label": self.label,
-                "date": self.date.isoformat() if self.date else None, "quote": self.quote}
+        return {
+            "reference": self.reference,
+            "label": self.label,
+            "date": self.date.isoformat() if self.date else None,
+            "quote": self.quote,
+        }
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,14 @@ class Flag:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "severity": self.severity, "label": self.label, "message": self.message,
-                "draft_text": self.draft_text, "evidence": [e.to_dict() for e in self.evidence]}
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "label": self.label,
+            "message": self.message,
+            "draft_text": self.draft_text,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
     @property
     def sort_key(self):
@@ -94,12 +104,23 @@ def _excerpt(text: str, focus: list[str] | None = None, limit: int = 320) -> str
     return text[:limit].rstrip() + "…"
 
 
-def _evidence(precedents: list[Precedent], focus: list[str] | None = None, most: int = 5) -> tuple[Evidence, ...]:
+def _evidence(
+    precedents: list[Precedent], focus: list[str] | None = None, most: int = 5
+) -> tuple[Evidence, ...]:
     return tuple(Evidence(p.reference, p.label, p.date, _excerpt(p.answer, focus)) for p in precedents[:most])
 
 
-_PRESENTATION = (Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED, Treatment.WITHHELD,
-                 Treatment.NCND, Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.OTHER)
+_PRESENTATION = (
+    Treatment.PUBLIC_DOMAIN,
+    Treatment.DISCLOSED,
+    Treatment.PARTLY_DISCLOSED,
+    Treatment.WITHHELD,
+    Treatment.NCND,
+    Treatment.NOT_HELD,
+    Treatment.COST_LIMIT,
+    Treatment.VEXATIOUS,
+    Treatment.OTHER,
+)
 
 
 def describe_treatments(treatments, pointers=()) -> str:
@@ -186,14 +207,25 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     flags: list[Flag] = []
     agreeing = c.agreeing or c.precedents
     # Evidence: the precedents behind the consensus, then the closest others that also differ from the draft.
-    others = [w.precedent for w in sorted(c.counted, key=lambda w: -w.weight)
-              if w.precedent not in agreeing and frozenset(w.precedent.treatments) != frozenset(q.treatments)]
+    others = [
+        w.precedent
+        for w in sorted(c.counted, key=lambda w: -w.weight)
+        if w.precedent not in agreeing and frozenset(w.precedent.treatments) != frozenset(q.treatments)
+    ]
     agreeing = sorted(agreeing, key=lambda p: -_weight(c, p))[:3] + others[:2]
     answer = _excerpt(q.answer, limit=400)
 
     def flag(kind, severity, message, focus=None, evidence=None):
-        flags.append(Flag(kind, _downgrade(severity, c), q.label, message, answer,
-                          evidence if evidence is not None else _evidence(agreeing, focus)))
+        flags.append(
+            Flag(
+                kind,
+                _downgrade(severity, c),
+                q.label,
+                message,
+                answer,
+                evidence if evidence is not None else _evidence(agreeing, focus),
+            )
+        )
 
     if _ncnd_divergence(q, c, flag):
         return flags
@@ -209,14 +241,21 @@ def _ncnd_divergence(q: Question, c: Consensus, flag) -> bool:
     if (Treatment.NCND in q.treatments) == (Treatment.NCND in c.treatments):
         return False
     if Treatment.NCND in q.treatments:
-        flag("ncnd_divergence", "high",
-             f"The draft neither confirms nor denies, but precedent {describe_treatments(c.treatments)} for this kind of "
-             f"request ({len(c.agreeing)} of {c.support} letters).")
+        flag(
+            "ncnd_divergence",
+            "high",
+            f"The draft neither confirms nor denies, but precedent {describe_treatments(c.treatments)} for this kind of "
+            f"request ({len(c.agreeing)} of {c.support} letters).",
+        )
     else:
         ncnd = ", ".join(c.ncnd) or "NCND"
-        flag("ncnd_divergence", "high",
-             f"Precedent neither confirmed nor denied for this kind of request ({ncnd}); the draft "
-             f"{describe_treatments(q.treatments)}, which confirms whether the information is held.", focus=["neither"])
+        flag(
+            "ncnd_divergence",
+            "high",
+            f"Precedent neither confirmed nor denied for this kind of request ({ncnd}); the draft "
+            f"{describe_treatments(q.treatments)}, which confirms whether the information is held.",
+            focus=["neither"],
+        )
     return True
 
 
@@ -226,22 +265,32 @@ def _treatment_divergence(q: Question, c: Consensus, flag) -> bool:
     draft, prec = set(q.treatments), set(c.treatments)
     refuses_d, refuses_p = bool(draft & REFUSALS), bool(prec & REFUSALS)
     if refuses_d and not refuses_p and prec & RELEASES:
-        flag("treatment_divergence", "high",
-             f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft withholds it"
-             f"{' under ' + ', '.join(q.exemptions) if q.exemptions else ''}.",
-             focus=[p.name for p in c.pointers])
+        flag(
+            "treatment_divergence",
+            "high",
+            f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft withholds it"
+            f"{' under ' + ', '.join(q.exemptions) if q.exemptions else ''}.",
+            focus=[p.name for p in c.pointers],
+        )
         return False
     if refuses_p and not refuses_d and draft & RELEASES:
-        flag("treatment_divergence", "high",
-             f"Precedent withheld this{' under ' + ', '.join(c.exemptions) if c.exemptions else ''}; the draft "
-             f"{describe_treatments(q.treatments)}.", focus=[_as_written(e) for e in c.exemptions] + ["exempt"])
+        flag(
+            "treatment_divergence",
+            "high",
+            f"Precedent withheld this{' under ' + ', '.join(c.exemptions) if c.exemptions else ''}; the draft "
+            f"{describe_treatments(q.treatments)}.",
+            focus=[_as_written(e) for e in c.exemptions] + ["exempt"],
+        )
         return False
     if draft == prec:
         return True
     if _not_comparable(draft ^ prec, c):
         return False
-    flag("treatment_divergence", "medium",
-         f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft {describe_treatments(q.treatments, q.pointers)}.")
+    flag(
+        "treatment_divergence",
+        "medium",
+        f"Precedent {describe_treatments(c.treatments, c.pointers)}; the draft {describe_treatments(q.treatments, q.pointers)}.",
+    )
     return False
 
 
@@ -254,23 +303,37 @@ def _exemption_divergence(q: Question, c: Consensus, flag) -> None:
     missing = sorted(ps - ds)
     if new:
         cited = [e for e in q.exemptions if _sections([e]) & set(new)]
-        flag("exemption_divergence", "high",
-             f"The draft relies on {', '.join(cited)} where precedent relied on {', '.join(c.exemptions)}.",
-             focus=[_as_written(s) for s in ps])
+        flag(
+            "exemption_divergence",
+            "high",
+            f"The draft relies on {', '.join(cited)} where precedent relied on {', '.join(c.exemptions)}.",
+            focus=[_as_written(s) for s in ps],
+        )
     elif missing:
-        flag("exemption_omitted", "medium",
-             f"Precedent also relied on {', '.join(e for e in c.exemptions if _sections([e]) & set(missing))}, "
-             f"which the draft omits.", focus=[_as_written(s) for s in missing])
+        flag(
+            "exemption_omitted",
+            "medium",
+            f"Precedent also relied on {', '.join(e for e in c.exemptions if _sections([e]) & set(missing))}, "
+            f"which the draft omits.",
+            focus=[_as_written(s) for s in missing],
+        )
     else:
         d_limbs, p_limbs = set(q.exemptions), set(c.exemptions)
         if d_limbs != p_limbs and (d_limbs - p_limbs):
-            flag("exemption_divergence", "medium",
-                 f"The draft cites {', '.join(sorted(d_limbs))} where precedent cited {', '.join(c.exemptions)} "
-                 f"(a different limb).", focus=[_as_written(s) for s in ps])
+            flag(
+                "exemption_divergence",
+                "medium",
+                f"The draft cites {', '.join(sorted(d_limbs))} where precedent cited {', '.join(c.exemptions)} "
+                f"(a different limb).",
+                focus=[_as_written(s) for s in ps],
+            )
         elif p_limbs - d_limbs:
-            flag("exemption_omitted", "medium",
-                 f"Precedent also relied on {', '.join(sorted(p_limbs - d_limbs))}, which the draft omits.",
-                 focus=[_as_written(s) for s in ps])
+            flag(
+                "exemption_omitted",
+                "medium",
+                f"Precedent also relied on {', '.join(sorted(p_limbs - d_limbs))}, which the draft omits.",
+                focus=[_as_written(s) for s in ps],
+            )
 
 
 def _pointer_divergence(q: Question, c: Consensus, flag) -> None:
@@ -285,18 +348,34 @@ def _pointer_divergence(q: Question, c: Consensus, flag) -> None:
     names = ", ".join(f"'{p.name}'" for p in dropped)
     # evidence: the authority's own precedents that name what the draft leaves out
     dropped_keys = {d.key for d in dropped}
-    naming = [p for p in sorted(c.precedents, key=lambda p: -_weight(c, p)) if same_authority(p, c.authority)
-              and any(pointer_matches(x.key, dropped_keys) for x in p.pointers)]
+    naming = [
+        p
+        for p in sorted(c.precedents, key=lambda p: -_weight(c, p))
+        if same_authority(p, c.authority) and any(pointer_matches(x.key, dropped_keys) for x in p.pointers)
+    ]
     evidence = _evidence(naming, [p.name for p in dropped])
     extra = [p.name for p in q.pointers if not pointer_matches(p.key, {x.key for x in c.pointers})]
     if not draft_keys:
-        flag("pointer_dropped", "medium", f"Precedent pointed to {names}; the draft gives no pointer.", evidence=evidence)
+        flag(
+            "pointer_dropped",
+            "medium",
+            f"Precedent pointed to {names}; the draft gives no pointer.",
+            evidence=evidence,
+        )
     elif extra:
-        flag("pointer_divergence", "medium",
-             f"The draft points to {', '.join(repr(x) for x in extra)} where precedent pointed to {names}.",
-             evidence=evidence)
+        flag(
+            "pointer_divergence",
+            "medium",
+            f"The draft points to {', '.join(repr(x) for x in extra)} where precedent pointed to {names}.",
+            evidence=evidence,
+        )
     else:
-        flag("pointer_dropped", "low", f"Precedent also pointed to {names}, which the draft omits.", evidence=evidence)
+        flag(
+            "pointer_dropped",
+            "low",
+            f"Precedent also pointed to {names}, which the draft omits.",
+            evidence=evidence,
+        )
 
 
 def unknown_pointer_flags(letter: Letter, known_keys: set[str]) -> list[Flag]:
@@ -306,9 +385,16 @@ def unknown_pointer_flags(letter: Letter, known_keys: set[str]) -> list[Flag]:
             if p.link_removed and p.name.lower() == "link removed":
                 continue
             if not pointer_matches(p.key, known_keys):
-                flags.append(Flag("unknown_pointer", "medium", q.label,
-                                  f"The draft points to '{p.name}', which no letter in the corpus names; check it "
-                                  f"exists (a model may have invented it).", _excerpt(q.answer, [p.name], 400)))
+                flags.append(
+                    Flag(
+                        "unknown_pointer",
+                        "medium",
+                        q.label,
+                        f"The draft points to '{p.name}', which no letter in the corpus names; check it "
+                        f"exists (a model may have invented it).",
+                        _excerpt(q.answer, [p.name], 400),
+                    )
+                )
     return flags
 
 
@@ -317,18 +403,18 @@ def unknown_pointer_flags(letter: Letter, known_keys: set[str]) -> list[Flag]:
 _RULES = {
     "s17": "FOIA s17(1): a refusal must say the information is refused, name the exemption and say why it applies.",
     "s17_3": "FOIA s17(3): withholding under a qualified exemption needs a public interest test (factors for and "
-             "against, and the balance).",
+    "against, and the balance).",
     "harm": "A prejudice-based exemption (e.g. s31, s43(2)) needs a harm statement: how disclosure would, or would "
-            "be likely to, prejudice the named interest.",
+    "be likely to, prejudice the named interest.",
     "absolute": "Absolute exemptions (e.g. s21, s23, s32, s40(2), s41, s44) need no public interest test.",
     "ncnd": "ICO guidance: 'not held' and NCND must never both be said about the same item.",
     "s10": "FOIA s10(1): reply promptly and in any event within 20 working days of receipt (FOISA s10, EIR reg 5(2)); "
-           "longer only with an extension notified in time (FOIA s10(3) with a s17(2) notice, EIR reg 7).",
+    "longer only with an extension notified in time (FOIA s10(3) with a s17(2) notice, EIR reg 7).",
     "s21": "s21 (reasonably accessible): the letter must say precisely where the information is (a title or URL).",
     "s12": "s12 cost limit: give the estimate (hours at £25 per hour against the £450/£600 limit) and s16 advice on "
-           "how to narrow the request.",
+    "how to narrow the request.",
     "s17_7": "FOIA s17(7): the letter must give the internal review route and the right to complain to the "
-             "Information Commissioner under s50.",
+    "Information Commissioner under s50.",
     "s30_31": "s31 covers only information not exempt under s30: s30 and s31 on the same information contradict.",
     "s1": "FOIA s1: every part of the request must be answered (confirm or deny, then disclose or refuse).",
 }
@@ -339,8 +425,9 @@ def _rule_evidence(key: str) -> tuple[Evidence, ...]:
 
 
 _HOURS = re.compile(r"\d+(\.\d+)?\s*hours?|£\s?\d", re.I)
-_NARROW = re.compile(r"narrow|refine|reduc(e|ing) the (scope|time)|smaller|shorter (time|period)|advice|assist you",
-                     re.I)
+_NARROW = re.compile(
+    r"narrow|refine|reduc(e|ing) the (scope|time)|smaller|shorter (time|period)|advice|assist you", re.I
+)
 
 
 def _letter_reasons(letter: Letter) -> str:
@@ -357,16 +444,23 @@ def _past_due(letter: Letter) -> str | None:
     extension: FOIA s10(3), EIR reg 7) -- a message, or None when it is on time or the dates are unknown."""
     if not (letter.date and letter.received) or letter.date < letter.received:
         return None
-    extension = {Regime.FOIA: "pit", Regime.EIR: "eir-complex"}.get(letter.regime) if letter.extension_notice else None
+    extension = (
+        {Regime.FOIA: "pit", Regime.EIR: "eir-complex"}.get(letter.regime)
+        if letter.extension_notice
+        else None
+    )
     try:
         due = due_date(letter.received, letter.regime, extension=extension)
     except PrecedentError:
         return None  # a date the clock does not cover (before 2005)
     if letter.date <= due.due:
         return None
-    return (f"The letter is dated {letter.date:%d %B %Y}, after its due date of {due.due:%d %B %Y} "
-            f"({due.working_days} working days from receipt on {letter.received:%d %B %Y})"
-            + ("" if extension else ", and gives no notice of an extension") + ".")
+    return (
+        f"The letter is dated {letter.date:%d %B %Y}, after its due date of {due.due:%d %B %Y} "
+        f"({due.working_days} working days from receipt on {letter.received:%d %B %Y})"
+        + ("" if extension else ", and gives no notice of an extension")
+        + "."
+    )
 
 
 def _provision(citation: str) -> str:
@@ -381,74 +475,146 @@ def statutory_flags(letter: Letter) -> list[Flag]:
     flags: list[Flag] = []
 
     def flag(kind, severity, label, message, draft_text, rule):
-        flags.append(Flag(kind, severity, label, message, _excerpt(draft_text, limit=400), _rule_evidence(rule)))
+        flags.append(
+            Flag(kind, severity, label, message, _excerpt(draft_text, limit=400), _rule_evidence(rule))
+        )
 
     refusing = [q for q in letter.questions if set(q.treatments) & REFUSING]
     if refusing and not letter.refusal_notice:
         q = refusing[0]
-        flag("missing_refusal_notice", "high", q.label,
-             f"Information is refused but the letter has no {regime.refusal_notice} refusal notice.", q.answer, "s17")
+        flag(
+            "missing_refusal_notice",
+            "high",
+            q.label,
+            f"Information is refused but the letter has no {regime.refusal_notice} refusal notice.",
+            q.answer,
+            "s17",
+        )
     withholding = [q for q in letter.questions if set(q.treatments) & REFUSALS]
     for q in withholding:
         if not q.exemptions and not letter.exemptions:
-            flag("refusal_names_no_exemption", "high", q.label,
-                 "The answer withholds information but no exemption is named.", q.answer, "s17")
+            flag(
+                "refusal_names_no_exemption",
+                "high",
+                q.label,
+                "The answer withholds information but no exemption is named.",
+                q.answer,
+                "s17",
+            )
     cited = list(dict.fromkeys(e for q in withholding for e in q.exemptions)) or (
-        list(letter.exemptions) if withholding else [])
+        list(letter.exemptions) if withholding else []
+    )
     # Each regime's own table: FOISA and the EIR number and qualify their exemptions differently.
     rules = [(e, table.rule_for(e)) for e in cited]
     qualified = [e for e, r in rules if r and r.qualified]
     if qualified and not letter.public_interest_test:
         q = withholding[0]
-        flag("missing_public_interest_test", "high", q.label,
-             f"{', '.join(qualified)} is a qualified exemption but the letter has no public interest test.",
-             q.answer, "s17_3")
+        flag(
+            "missing_public_interest_test",
+            "high",
+            q.label,
+            f"{', '.join(qualified)} is a qualified exemption but the letter has no public interest test.",
+            q.answer,
+            "s17_3",
+        )
     prejudice = [e for e, r in rules if r and r.prejudice_based and not table.is_ncnd_subsection(e)]
     if prejudice and not letter.harm_statement:
         q = withholding[0]
-        flag("missing_harm_statement", "high", q.label,
-             f"{', '.join(prejudice)} is prejudice-based but the letter does not say how disclosure would cause harm.",
-             q.answer, "harm")
-    if rules and all(r and not r.qualified for _, r in rules) and re.search(r"public interest test", letter.text, re.I):
+        flag(
+            "missing_harm_statement",
+            "high",
+            q.label,
+            f"{', '.join(prejudice)} is prejudice-based but the letter does not say how disclosure would cause harm.",
+            q.answer,
+            "harm",
+        )
+    if (
+        rules
+        and all(r and not r.qualified for _, r in rules)
+        and re.search(r"public interest test", letter.text, re.I)
+    ):
         q = withholding[0]
-        flag("pit_for_absolute_exemption", "low", q.label,
-             f"The letter weighs the public interest for {', '.join(cited)}, which is absolute: no test is needed.",
-             q.answer, "absolute")
+        flag(
+            "pit_for_absolute_exemption",
+            "low",
+            q.label,
+            f"The letter weighs the public interest for {', '.join(cited)}, which is absolute: no test is needed.",
+            q.answer,
+            "absolute",
+        )
     for q in letter.questions:
         t = set(q.treatments)
         if Treatment.NCND in t and (t & {Treatment.NOT_HELD, Treatment.DISCLOSED}):
-            flag("ncnd_with_not_held", "high", q.label,
-                 "The answer neither confirms nor denies and also says the information is not held or gives it.",
-                 q.answer, "ncnd")
+            flag(
+                "ncnd_with_not_held",
+                "high",
+                q.label,
+                "The answer neither confirms nor denies and also says the information is not held or gives it.",
+                q.answer,
+                "ncnd",
+            )
         if any(regime.is_accessible(e) for e in q.exemptions) and not q.pointers:
-            flag("s21_without_location", "medium", q.label,
-                 f"{_provision(regime.otherwise_accessible)} is cited but the answer does not say where the information "
-                 "is published.", q.answer, "s21")
+            flag(
+                "s21_without_location",
+                "medium",
+                q.label,
+                f"{_provision(regime.otherwise_accessible)} is cited but the answer does not say where the information "
+                "is published.",
+                q.answer,
+                "s21",
+            )
         if Treatment.COST_LIMIT in t and regime.cost_limit:  # the EIR have none (reg 12(4)(b) instead)
             # The estimate and the advice may be in the answer or in the letter's reasons ("see above").
             reasons = q.answer + "\n" + _letter_reasons(letter)
             if not _HOURS.search(reasons):
-                flag("s12_without_figures", "medium", q.label,
-                     f"Section 12 is applied without the cost estimate (hours, £{regime.cost_rate} an hour, "
-                     f"{regime.cost_limit_name}).", q.answer, "s12")
+                flag(
+                    "s12_without_figures",
+                    "medium",
+                    q.label,
+                    f"Section 12 is applied without the cost estimate (hours, £{regime.cost_rate} an hour, "
+                    f"{regime.cost_limit_name}).",
+                    q.answer,
+                    "s12",
+                )
             if not _NARROW.search(reasons):
-                flag("s12_without_advice", "medium", q.label,
-                     f"Section 12 is applied without advice on how to narrow the request ({regime.duty_to_assist}).",
-                     q.answer, "s12")
+                flag(
+                    "s12_without_advice",
+                    "medium",
+                    q.label,
+                    f"Section 12 is applied without advice on how to narrow the request ({regime.duty_to_assist}).",
+                    q.answer,
+                    "s12",
+                )
         refusing_cites = [e for e in q.exemptions if not table.is_ncnd_subsection(e)]
         if letter.regime == Regime.FOIA and _sections(refusing_cites) >= {"s30", "s31"}:  # FOIA's numbering
-            flag("s30_and_s31", "medium", q.label,
-                 "s30 and s31 are both applied to the same information; s31 only covers what s30 does not.",
-                 q.answer, "s30_31")
+            flag(
+                "s30_and_s31",
+                "medium",
+                q.label,
+                "s30 and s31 are both applied to the same information; s31 only covers what s30 does not.",
+                q.answer,
+                "s30_31",
+            )
         if not q.answer.strip():
-            flag("unanswered_question", "medium", q.label, "This question is not answered anywhere in the letter.",
-                 q.text, "s1")
+            flag(
+                "unanswered_question",
+                "medium",
+                q.label,
+                "This question is not answered anywhere in the letter.",
+                q.text,
+                "s1",
+            )
     late = _past_due(letter)
     if late:
         flag("past_due_date", "medium", letter.questions[0].label, late, letter.text[:400], "s10")
     if not letter.complaint_rights:
         last = letter.questions[-1]
-        flag("missing_complaint_rights", "medium", last.label,
-             f"The letter has no complaint-rights block ({regime.review} and {regime.regulator}).",
-             letter.text[-400:], "s17_7")
+        flag(
+            "missing_complaint_rights",
+            "medium",
+            last.label,
+            f"The letter has no complaint-rights block ({regime.review} and {regime.regulator}).",
+            letter.text[-400:],
+            "s17_7",
+        )
     return flags

@@ -42,12 +42,16 @@ def parse_url(value: str) -> URL:
     try:
         url = make_url(value)
     except ArgumentError:
-        raise PrecedentError(f"PRECEDENT_DATABASE_URL is not a database URL (for example {EXAMPLE_URL}).") from None
+        raise PrecedentError(
+            f"PRECEDENT_DATABASE_URL is not a database URL (for example {EXAMPLE_URL})."
+        ) from None
     if url.drivername in ("postgres", "postgresql"):
         url = url.set(drivername="postgresql+psycopg")
     if url.drivername not in ("sqlite", "postgresql+psycopg"):
-        raise PrecedentError(f"PRECEDENT_DATABASE_URL: {url.drivername!r} is not supported; use PostgreSQL "
-                             f"(for example {EXAMPLE_URL}) or leave it unset for the embedded SQLite files.")
+        raise PrecedentError(
+            f"PRECEDENT_DATABASE_URL: {url.drivername!r} is not supported; use PostgreSQL "
+            f"(for example {EXAMPLE_URL}) or leave it unset for the embedded SQLite files."
+        )
     return url
 
 
@@ -122,8 +126,17 @@ class Database:
     ``legacy`` is the store's frozen list of named SQLite migrations and ``baseline`` how many of them its first
     Alembic revision stands for. ``error`` is the ``PrecedentError`` subclass the store's callers expect."""
 
-    def __init__(self, store: str, url: str, *, what: str, legacy: Sequence[Migration], baseline: int,
-                 error: type[PrecedentError] = PrecedentError, hint: str = ""):
+    def __init__(
+        self,
+        store: str,
+        url: str,
+        *,
+        what: str,
+        legacy: Sequence[Migration],
+        baseline: int,
+        error: type[PrecedentError] = PrecedentError,
+        hint: str = "",
+    ):
         self.store, self.what, self.error, self.hint = store, what, error, hint
         self.legacy, self.baseline = tuple(legacy), baseline
         self.url = parse_url(url)
@@ -148,8 +161,10 @@ class Database:
         reason = detail.splitlines()[0] if detail else type(exc).__name__
         if self.sqlite:
             return self.error(f"The {self.what} {self.path} cannot be opened ({reason}).{self.hint}")
-        return self.error(f"Cannot connect to the database for the {self.what} at {self.where} ({reason}). "
-                          "Check PRECEDENT_DATABASE_URL and that the PostgreSQL server is running.")
+        return self.error(
+            f"Cannot connect to the database for the {self.what} at {self.where} ({reason}). "
+            "Check PRECEDENT_DATABASE_URL and that the PostgreSQL server is running."
+        )
 
     def connect(self) -> Connection:
         try:
@@ -181,7 +196,9 @@ class Database:
     def revision(self, conn: Connection) -> str | None:
         from alembic.runtime.migration import MigrationContext
 
-        return MigrationContext.configure(conn, opts={"version_table": self.version_table}).get_current_revision()
+        return MigrationContext.configure(
+            conn, opts={"version_table": self.version_table}
+        ).get_current_revision()
 
     def schema_version(self) -> int:
         """Legacy migrations and revisions applied, counted as ``PRAGMA user_version`` counts them."""
@@ -191,8 +208,10 @@ class Database:
 
     def _newer(self, found: object) -> PrecedentError:
         known = self.baseline + len(chain(self.store)) - 1
-        return self.error(f"The {self.what} at {self.where} was written by a newer version of Precedent (schema "
-                          f"{found}, this version knows {known}); upgrade Precedent.")
+        return self.error(
+            f"The {self.what} at {self.where} was written by a newer version of Precedent (schema "
+            f"{found}, this version knows {known}); upgrade Precedent."
+        )
 
     def migrate(self) -> list[str]:
         """Bring the store to the latest revision; returns what was applied now (legacy names, revisions)."""
@@ -203,17 +222,23 @@ class Database:
         done = self._legacy() if self.sqlite else []
         try:
             with self.write() as conn:
-                if not self.sqlite:  # two instances starting at once: one migrates, the other waits and sees it
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": zlib.crc32(self.schema.encode())})
+                if (
+                    not self.sqlite
+                ):  # two instances starting at once: one migrates, the other waits and sees it
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": zlib.crc32(self.schema.encode())}
+                    )
                     conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
                 current = self.revision(conn)
                 if current is None and self.sqlite and self._is_legacy(conn):
-                    current = revisions[len(self.legacy) - self.baseline]  # the revision the legacy list equals
+                    current = revisions[
+                        len(self.legacy) - self.baseline
+                    ]  # the revision the legacy list equals
                     _run_alembic(self.store, conn, self.version_table, "stamp", current)
                     done.append(f"stamp {current}")
                 if current is not None and current not in revisions:
                     raise self._newer(current)
-                pending = revisions[revisions.index(current) + 1:] if current else revisions
+                pending = revisions[revisions.index(current) + 1 :] if current else revisions
                 if pending:
                     _run_alembic(self.store, conn, self.version_table, "upgrade", "head")
                     done += pending
@@ -225,7 +250,9 @@ class Database:
 
     @staticmethod
     def _is_legacy(conn: Connection) -> bool:
-        return bool(conn.exec_driver_sql("PRAGMA user_version").scalar()) or inspect(conn).has_table("_migrations")
+        return bool(conn.exec_driver_sql("PRAGMA user_version").scalar()) or inspect(conn).has_table(
+            "_migrations"
+        )
 
     def _legacy(self) -> list[str]:
         """A SQLite file from before Alembic: apply the named migrations it lacks (each in its own transaction,
@@ -237,10 +264,14 @@ class Database:
         except sqlite3.Error as exc:
             raise self._failed(exc) from None
         try:
-            kept = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (self.version_table,)).fetchone()
+            kept = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = ?", (self.version_table,)
+            ).fetchone()
             if kept or (legacy_migrations.version(conn) == 0 and not legacy_migrations.applied(conn)):
                 return []
-            return legacy_migrations.migrate(conn, self.legacy, what=f"{self.what} at {self.path}", error=self.error)
+            return legacy_migrations.migrate(
+                conn, self.legacy, what=f"{self.what} at {self.path}", error=self.error
+            )
         except sqlite3.DatabaseError as exc:
             raise self._failed(exc) from None
         finally:

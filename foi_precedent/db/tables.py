@@ -19,7 +19,8 @@ from sqlalchemy import (
 INDEX = MetaData()
 
 letters = Table(
-    "letters", INDEX,
+    "letters",
+    INDEX,
     Column("reference", Text, primary_key=True),
     Column("content_hash", Text, nullable=False, unique=True),
     Column("source_path", Text),
@@ -30,7 +31,8 @@ letters = Table(
 )
 
 chunks = Table(
-    "chunks", INDEX,
+    "chunks",
+    INDEX,
     Column("id", Text, primary_key=True),
     Column("reference", Text, ForeignKey("letters.reference", ondelete="CASCADE"), nullable=False),
     Column("label", Text, nullable=False),
@@ -41,20 +43,23 @@ chunks = Table(
 )
 
 meta = Table(
-    "meta", INDEX,
+    "meta",
+    INDEX,
     Column("key", Text, primary_key=True),
     Column("value", Text, nullable=False),
 )
 
 question_vectors = Table(
-    "question_vectors", INDEX,
+    "question_vectors",
+    INDEX,
     Column("reference", Text, primary_key=True),
     Column("label", Text, primary_key=True),
     Column("vector", LargeBinary, nullable=False),  # float32 bytes; BYTEA on PostgreSQL
 )
 
 letter_history = Table(
-    "letter_history", INDEX,
+    "letter_history",
+    INDEX,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("reference", Text, nullable=False),
     Column("content_hash", Text, nullable=False),
@@ -67,7 +72,8 @@ letter_history = Table(
 )
 
 letter_supersessions = Table(
-    "supersessions", INDEX,
+    "supersessions",
+    INDEX,
     Column("reference", Text, primary_key=True),
     Column("superseded_by", Text, nullable=False),
     Column("reason", Text),
@@ -78,7 +84,8 @@ letter_supersessions = Table(
 AUDIT = MetaData()
 
 checks = Table(
-    "checks", AUDIT,
+    "checks",
+    AUDIT,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("created_at", Text, nullable=False),
     Column("source", Text),
@@ -90,7 +97,8 @@ checks = Table(
 )
 
 drafts = Table(
-    "drafts", AUDIT,
+    "drafts",
+    AUDIT,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("created_at", Text, nullable=False),
     Column("request_hash", Text, nullable=False),
@@ -105,7 +113,8 @@ drafts = Table(
 )
 
 overrides = Table(
-    "overrides", AUDIT,
+    "overrides",
+    AUDIT,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("created_at", Text, nullable=False),
     Column("draft_id", Integer, ForeignKey("drafts.id")),
@@ -122,7 +131,8 @@ overrides = Table(
 )
 
 audit_supersessions = Table(
-    "supersessions", AUDIT,
+    "supersessions",
+    AUDIT,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("created_at", Text, nullable=False),
     Column("action", Text, nullable=False),
@@ -137,7 +147,8 @@ audit_supersessions = Table(
 REVIEWS = MetaData()
 
 cases = Table(
-    "cases", REVIEWS,
+    "cases",
+    REVIEWS,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("created_at", Text, nullable=False),
     Column("title", Text, nullable=False),
@@ -153,7 +164,8 @@ cases = Table(
 )
 
 versions = Table(
-    "versions", REVIEWS,
+    "versions",
+    REVIEWS,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
     Column("number", Integer, nullable=False),
@@ -175,7 +187,8 @@ versions = Table(
 )
 
 review_events = Table(
-    "review_events", REVIEWS,
+    "review_events",
+    REVIEWS,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("version_id", Integer, ForeignKey("versions.id"), nullable=False),
     Column("created_at", Text, nullable=False),

@@ -36,7 +36,9 @@ from foi_precedent.letters.parser import parse_text
 MODEL = "model"
 PRECEDENT = "precedent"
 _NONE = re.compile(r"^\W*(?:none|n/?a|not applicable|nothing (?:is )?withheld)\W*$", re.I)
-_PREAMBLE_LABEL = re.compile(r"^\s*(?:Q\d{1,2}[a-z]?|Question\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?[.)])\s*[-:.)–]?\s*", re.I)
+_PREAMBLE_LABEL = re.compile(
+    r"^\s*(?:Q\d{1,2}[a-z]?|Question\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?[.)])\s*[-:.)–]?\s*", re.I
+)
 _MAX_ANSWER_CHARS = 1500
 _MAX_REASONS_CHARS = 4000
 
@@ -59,8 +61,11 @@ REASONS = "REASONS"
 
 def _heading(labels: list[str]) -> re.Pattern:
     names = sorted([re.escape(label) for label in labels] + ["REASONS?"], key=len, reverse=True)
-    return re.compile(r"^\s*[#*_ ]*(?P<name>" + "|".join(names) + r"|Q\d{1,2}[a-z]?)\b[*_ ]*\s*[:.\-–]\s*[*_]*\s*"
-                      r"(?P<rest>.*)$", re.I)
+    return re.compile(
+        r"^\s*[#*_ ]*(?P<name>" + "|".join(names) + r"|Q\d{1,2}[a-z]?)\b[*_ ]*\s*[:.\-–]\s*[*_]*\s*"
+        r"(?P<rest>.*)$",
+        re.I,
+    )
 
 
 def parse_sections(text: str, labels: list[str]) -> Sections:
@@ -92,8 +97,11 @@ def parse_sections(text: str, labels: list[str]) -> Sections:
     if not reasons or _NONE.match(reasons):
         reasons = None
     answers = {label: "\n".join(lines).strip() for label, lines in parts.items()}
-    return Sections(reasons=reasons[:_MAX_REASONS_CHARS] if reasons else None,
-                    answers={k: v for k, v in answers.items() if v}, stray=stray)
+    return Sections(
+        reasons=reasons[:_MAX_REASONS_CHARS] if reasons else None,
+        answers={k: v for k, v in answers.items() if v},
+        stray=stray,
+    )
 
 
 def section_text(raw: str, section: str) -> str | None:
@@ -102,8 +110,13 @@ def section_text(raw: str, section: str) -> str | None:
     raw = re.sub(r"^```[a-z]*\s*$", "", raw.replace("\r", ""), flags=re.M)
     first = next((line for line in raw.split("\n") if line.strip()), "")
     m = _heading([section]).match(first)
-    if not (m and (m.group("name").lower() == section.lower() or
-                   (section == REASONS and m.group("name").lower().startswith("reason")))):
+    if not (
+        m
+        and (
+            m.group("name").lower() == section.lower()
+            or (section == REASONS and m.group("name").lower().startswith("reason"))
+        )
+    ):
         raw = f"{section}:\n{raw}"
     got = parse_sections(raw, [] if section == REASONS else [section])
     return got.reasons if section == REASONS else got.answers.get(section)
@@ -124,13 +137,18 @@ def answer_text(raw: str) -> list[str] | None:
             continue
         if _CLOSING.match(line):
             break  # a sign-off or complaint-rights text: Precedent adds its own
-        lines.extend(p.strip() for p in re.split(r"\s+/\s+", line)
-                     if p.strip() and not p.strip().startswith("[DECISION NEEDED"))  # Precedent adds its markers
+        lines.extend(
+            p.strip()
+            for p in re.split(r"\s+/\s+", line)
+            if p.strip() and not p.strip().startswith("[DECISION NEEDED")
+        )  # Precedent adds its markers
     text = " ".join(lines)
     if len(text) < 3 or len(text) > _MAX_ANSWER_CHARS:
         return None
-    if any(_label_of(line) or _RESPONSE_START.match(line) or _DECISION.match(line) or _REQUEST_START.match(line)
-           for line in lines):
+    if any(
+        _label_of(line) or _RESPONSE_START.match(line) or _DECISION.match(line) or _REQUEST_START.match(line)
+        for line in lines
+    ):
         return None
     return lines
 
@@ -141,7 +159,9 @@ def reasons_lines(raw: str) -> list[str]:
         p = one_line(p)
         if p and _CLOSING.match(p):
             break
-        if p and not (_label_of(p) or _RESPONSE_START.match(p) or _DECISION.match(p) or _REQUEST_START.match(p)):
+        if p and not (
+            _label_of(p) or _RESPONSE_START.match(p) or _DECISION.match(p) or _REQUEST_START.match(p)
+        ):
             out.append(p)
     if out and not re.search(r"[.!?:][\"')\]]?$", out[-1]):  # cut off by the output budget: end at a sentence
         end = max(out[-1].rfind(". "), out[-1].rfind("? "), out[-1].rfind("! "))
@@ -178,8 +198,11 @@ def reasons_problem(text: str, plan: Plan, allowed: str = "") -> str | None:
     named = {parts[1] for c in find_citations(text) if (parts := citation_parts(c.text))}
     if len(text) < 80 or not sections & named:
         return "the model's reasons name none of the planned exemptions"
-    extra = list(dict.fromkeys(c.text for c in find_citations(text)
-                               if c.is_exemption and not _covered(c.text, plan.exemptions)))
+    extra = list(
+        dict.fromkeys(
+            c.text for c in find_citations(text) if c.is_exemption and not _covered(c.text, plan.exemptions)
+        )
+    )
     if extra:
         return f"the model's reasons cite {', '.join(extra)}, which the plan does not"
     if _ARGUES_FOR_DISCLOSURE.search(text):
@@ -190,7 +213,9 @@ def reasons_problem(text: str, plan: Plan, allowed: str = "") -> str | None:
 
 
 def _covered(exemption: str, planned: tuple[str, ...]) -> bool:
-    return any(exemption == p or p.startswith(exemption + "(") or exemption.startswith(p + "(") for p in planned)
+    return any(
+        exemption == p or p.startswith(exemption + "(") or exemption.startswith(p + "(") for p in planned
+    )
 
 
 def departure(dq: Question, q: QuestionPlan) -> str | None:
@@ -198,8 +223,10 @@ def departure(dq: Question, q: QuestionPlan) -> str | None:
     want = set(q.treatments) - {Treatment.OTHER}
     got = set(dq.treatments) - {Treatment.OTHER}
     if got != want:
-        return (f"the answer {describe_treatments(tuple(dq.treatments), dq.pointers)} where precedent "
-                f"{describe_treatments(tuple(q.treatments), q.pointers)}")
+        return (
+            f"the answer {describe_treatments(tuple(dq.treatments), dq.pointers)} where precedent "
+            f"{describe_treatments(tuple(q.treatments), q.pointers)}"
+        )
     extra = [e for e in dq.exemptions if not _covered(e, q.exemptions)]
     if extra:
         return f"it cites {', '.join(extra)}, which the plan does not"
@@ -222,8 +249,12 @@ class Composition:
     text: str
     letter: Letter
     answers: dict[str, str]  # label -> "model" or "precedent: why"
-    reasons: str  # "model", "none" (nothing refused), or "precedent" / "precedent: why the model's were not kept"
-    written: dict[str, str] = field(default_factory=dict)  # what the model wrote, by section, before any check
+    reasons: (
+        str  # "model", "none" (nothing refused), or "precedent" / "precedent: why the model's were not kept"
+    )
+    written: dict[str, str] = field(
+        default_factory=dict
+    )  # what the model wrote, by section, before any check
 
     @property
     def model_labels(self) -> list[str]:
@@ -234,8 +265,11 @@ class Composition:
 
     def summary(self) -> str:
         kept = self.model_labels
-        replaced = [f"{label} ({how.removeprefix(PRECEDENT + ': ')})" for label, how in self.answers.items()
-                    if how != MODEL]
+        replaced = [
+            f"{label} ({how.removeprefix(PRECEDENT + ': ')})"
+            for label, how in self.answers.items()
+            if how != MODEL
+        ]
         out = f"The model wrote {', '.join(kept) if kept else 'no answer that follows the plan'}"
         if self.reasons == MODEL:
             out += " and the reasons"
@@ -258,7 +292,11 @@ STATUTORY_ELEMENTS = {
 def lost_elements(baseline: Letter, letter: Letter) -> list[str]:
     """The statutory elements the precedent-only letter has and ``letter`` does not (as the parser reads them,
     which is how the checker will judge the draft)."""
-    return [name for attr, name in STATUTORY_ELEMENTS.items() if getattr(baseline, attr) and not getattr(letter, attr)]
+    return [
+        name
+        for attr, name in STATUTORY_ELEMENTS.items()
+        if getattr(baseline, attr) and not getattr(letter, attr)
+    ]
 
 
 def new_statutory_flags(baseline: Letter, letter: Letter) -> list[str]:
@@ -268,11 +306,21 @@ def new_statutory_flags(baseline: Letter, letter: Letter) -> list[str]:
 
 
 def _signature(q: Question) -> tuple:
-    return (frozenset(q.treatments) - {Treatment.OTHER}, frozenset(q.exemptions), frozenset(p.key for p in q.pointers))
+    return (
+        frozenset(q.treatments) - {Treatment.OTHER},
+        frozenset(q.exemptions),
+        frozenset(p.key for p in q.pointers),
+    )
 
 
-def compose(sections: Sections, request: Request, plan: Plan, index=None, authority: str | None = None,
-            personalise=lambda text: text) -> Composition:
+def compose(
+    sections: Sections,
+    request: Request,
+    plan: Plan,
+    index=None,
+    authority: str | None = None,
+    personalise=lambda text: text,
+) -> Composition:
     """The letter with every model section that follows the plan; the precedent wording elsewhere."""
     how: dict[str, str] = {}
     answers: dict[str, list[str]] = {}
@@ -327,8 +375,16 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
     for _ in range(4):
         if not answers and not reasons:
             break
-        text = personalise(precedent_letter(request, plan, index, authority, answers=answers,
-                                            reasons=reasons if reasons is not None else precedent_reasons))
+        text = personalise(
+            precedent_letter(
+                request,
+                plan,
+                index,
+                authority,
+                answers=answers,
+                reasons=reasons if reasons is not None else precedent_reasons,
+            )
+        )
         try:
             letter = parse_text(text, source="model draft")
         except LetterError:
@@ -342,16 +398,28 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
         if raised:  # e.g. a public interest test for an absolute exemption
             give_up("with the model's {part} the letter would be flagged: " + "; ".join(raised))
             continue
-        drift = [q.label for q in plan.questions if q.label not in answers and q.label in base
-                 and (q.label not in {d.label for d in letter.questions}
-                      or _signature(letter.question(q.label)) != base[q.label])]
+        drift = [
+            q.label
+            for q in plan.questions
+            if q.label not in answers
+            and q.label in base
+            and (
+                q.label not in {d.label for d in letter.questions}
+                or _signature(letter.question(q.label)) != base[q.label]
+            )
+        ]
         if drift and reasons:  # the model's reasons changed how an answer it did not write reads
             reasons, dropped = None, f"{PRECEDENT}: the model's reasons changed how {', '.join(drift)} read"
             continue
         bad = {q.label: why for q in plan.questions if q.label in answers and (why := why_not(letter, q))}
         if not bad and not drift:
-            return Composition(text=text, letter=letter, answers=how, reasons=MODEL if reasons else
-                               (dropped if refuses else "none"), written=written)
+            return Composition(
+                text=text,
+                letter=letter,
+                answers=how,
+                reasons=MODEL if reasons else (dropped if refuses else "none"),
+                written=written,
+            )
         for label, why in bad.items():
             answers.pop(label)
             how[label] = f"{PRECEDENT}: the model's answer departed from the plan ({why})"
@@ -361,5 +429,10 @@ def compose(sections: Sections, request: Request, plan: Plan, index=None, author
             answers = {}
     for label in answers:
         how[label] = f"{PRECEDENT}: the model's sections could not be fitted to the plan"
-    return Composition(text=baseline_text, letter=baseline, answers=how,
-                       reasons=dropped if refuses else "none", written=written)
+    return Composition(
+        text=baseline_text,
+        letter=baseline,
+        answers=how,
+        reasons=dropped if refuses else "none",
+        written=written,
+    )

@@ -50,8 +50,20 @@ from foi_precedent.ports import ChatModel, IndexWrapper, PrecedentIndex
 from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings
 
 # What callers use, kept importable from here after prompt building and the read-back moved to their own modules.
-__all__ = ["DraftCancelled", "DraftLimits", "DraftResult", "TokenCounter", "beyond_plan_flags", "build_prompt",
-           "draft_reply", "plan_text", "required_answer", "section_guide", "section_jobs", "section_opening"]
+__all__ = [
+    "DraftCancelled",
+    "DraftLimits",
+    "DraftResult",
+    "TokenCounter",
+    "beyond_plan_flags",
+    "build_prompt",
+    "draft_reply",
+    "plan_text",
+    "required_answer",
+    "section_guide",
+    "section_jobs",
+    "section_opening",
+]
 
 PROMPT_NAME = DEFAULT_DRAFT_PROMPT
 PRECEDENT_ONLY = "precedent-only"
@@ -101,7 +113,9 @@ class DraftResult:
         return {
             "draft": self.draft,
             "regime": letter_form(self.plan).regime,
-            "questions": [{"label": q.label, "text": q.text, "plan": q.to_dict()} for q in self.plan.questions],
+            "questions": [
+                {"label": q.label, "text": q.text, "plan": q.to_dict()} for q in self.plan.questions
+            ],
             "flags": [f.to_dict() for f in self.flags],
             "model": self.model,
             "model_note": self.model_note,
@@ -126,14 +140,17 @@ class _OneDraftIndex(IndexWrapper):
 
     def search_many(self, queries, k=10, authority=None, exclude_references=(), **kw):
         if kw:
-            return self._index.search_many(queries, k=k, authority=authority, exclude_references=exclude_references,
-                                           **kw)
+            return self._index.search_many(
+                queries, k=k, authority=authority, exclude_references=exclude_references, **kw
+            )
         key = (tuple(queries), k, authority)
         excluded = set(exclude_references)
         cached = self._memo.get(key)
         if cached is not None and not any(p.reference in excluded for hits in cached for p in hits):
             return [list(hits) for hits in cached]
-        hits = self._index.search_many(queries, k=k, authority=authority, exclude_references=exclude_references)
+        hits = self._index.search_many(
+            queries, k=k, authority=authority, exclude_references=exclude_references
+        )
         if not excluded:
             self._memo[key] = [list(h) for h in hits]
         return hits
@@ -141,21 +158,37 @@ class _OneDraftIndex(IndexWrapper):
 
 def request_letter(request: Request) -> Letter:
     """The request as a ``Letter`` the checker can read (its wording is used to look precedent up)."""
-    return Letter(reference="request", authority=None, date=None, regime=Regime(request.regime or "FOIA"),
-                  questions=tuple(Question(q.label, q.text, "") for q in request.questions), text=request.text)
+    return Letter(
+        reference="request",
+        authority=None,
+        date=None,
+        regime=Regime(request.regime or "FOIA"),
+        questions=tuple(Question(q.label, q.text, "") for q in request.questions),
+        text=request.text,
+    )
 
 
 # --- calling the model ----------------------------------------------------------------------------
 
 
-def _stream(chat_model, messages, max_tokens, temperature, timeout_s, cancel, on_token, timings,
-            stop: list[str] | None = None) -> str:
+def _stream(
+    chat_model,
+    messages,
+    max_tokens,
+    temperature,
+    timeout_s,
+    cancel,
+    on_token,
+    timings,
+    stop: list[str] | None = None,
+) -> str:
     """One streamed call; the first token's time is recorded once per draft."""
     pieces: list[str] = []
     t0 = time.monotonic()
     extra = {"stop": stop} if stop else {}
-    for piece in chat_model.stream(messages, max_tokens=max_tokens, temperature=temperature, timeout_s=timeout_s,
-                                   cancel=cancel, **extra):
+    for piece in chat_model.stream(
+        messages, max_tokens=max_tokens, temperature=temperature, timeout_s=timeout_s, cancel=cancel, **extra
+    ):
         if cancel is not None and cancel.is_set():
             break
         if "first_token" not in timings:
@@ -172,26 +205,44 @@ def _stream(chat_model, messages, max_tokens, temperature, timeout_s, cancel, on
 def section_jobs(plan: Plan) -> list[tuple[str, Plan]]:
     """The sections a model writes, answers first (the officer sees words soonest), then the reasons. A question
     that needs the officer's decision (no precedent, or split) gets no call: the model never decides it."""
-    jobs = [(q.label, Plan((q,), plan.authority)) for q in plan.questions
-            if not (q.needs_decision and q.status != "thin")]
+    jobs = [
+        (q.label, Plan((q,), plan.authority))
+        for q in plan.questions
+        if not (q.needs_decision and q.status != "thin")
+    ]
     refusing = [q for q in plan.questions if q.withholds and not (q.needs_decision and q.status != "thin")]
     if refusing:
         jobs.append((REASONS, Plan(tuple(refusing), plan.authority)))
     return jobs
 
 
-def write_sections(request: Request, plan: Plan, index, template: PromptTemplate, counter: TokenCounter,
-                   authority: str | None, chat_model, tokens: dict, timings: dict, *, cancel=None, on_token=None,
-                   temperature: float = 0.2, timeout_s: float = 120.0,
-                   context_tokens: int = CONTEXT_TOKENS) -> tuple[Sections, str | None]:
+def write_sections(
+    request: Request,
+    plan: Plan,
+    index,
+    template: PromptTemplate,
+    counter: TokenCounter,
+    authority: str | None,
+    chat_model,
+    tokens: dict,
+    timings: dict,
+    *,
+    cancel=None,
+    on_token=None,
+    temperature: float = 0.2,
+    timeout_s: float = 120.0,
+    context_tokens: int = CONTEXT_TOKENS,
+) -> tuple[Sections, str | None]:
     """One call per section. A model error before any section is written propagates (the draft falls back);
     after one, the sections written so far are kept and the problem is returned."""
     sections = Sections(reasons=None, answers={})
     tokens.update(prompt=0, completion=0, calls=0, budget=0)
     jobs = section_jobs(plan)
     if not jobs:
-        return sections, ("every question needs the officer's decision (no precedent, or precedent split), so the "
-                          "model was not asked to write")
+        return sections, (
+            "every question needs the officer's decision (no precedent, or precedent split), so the "
+            "model was not asked to write"
+        )
     timings["_started"] = time.monotonic()
     try:
         for n, (section, sub_plan) in enumerate(jobs):
@@ -201,16 +252,36 @@ def write_sections(request: Request, plan: Plan, index, template: PromptTemplate
             out_tokens = SECTION_OUTPUT_TOKENS[kind]
             try:
                 messages, prompt_tokens, budget = build_prompt(
-                    request, sub_plan, index, template, counter, authority, out_tokens, context_tokens,
-                    SECTION_PROMPT_TOKENS[kind], section=section)
+                    request,
+                    sub_plan,
+                    index,
+                    template,
+                    counter,
+                    authority,
+                    out_tokens,
+                    context_tokens,
+                    SECTION_PROMPT_TOKENS[kind],
+                    section=section,
+                )
                 if on_token is not None:
                     on_token(("\n\n" if n else "") + f"{section}:\n")
                 t0 = time.monotonic()
-                raw = _stream(chat_model, messages, out_tokens, temperature, timeout_s, cancel, on_token, timings,
-                              stop=SECTION_STOP)
+                raw = _stream(
+                    chat_model,
+                    messages,
+                    out_tokens,
+                    temperature,
+                    timeout_s,
+                    cancel,
+                    on_token,
+                    timings,
+                    stop=SECTION_STOP,
+                )
                 timings.setdefault("sections", {})[section] = {
-                    "seconds": round(time.monotonic() - t0, 2), "prompt_tokens": prompt_tokens,
-                    "completion_tokens": counter.count(raw)}
+                    "seconds": round(time.monotonic() - t0, 2),
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": counter.count(raw),
+                }
             except ModelError as exc:
                 if sections.empty:
                     raise
@@ -234,8 +305,9 @@ def write_sections(request: Request, plan: Plan, index, template: PromptTemplate
 
 def _personalise(text: str, request: Request) -> str:
     if request.requester.name:
-        text = re.sub(r"^Dear (?:\[NAME\]|Requester)\s*,?\s*$", request.requester.salutation, text, count=1,
-                      flags=re.M)
+        text = re.sub(
+            r"^Dear (?:\[NAME\]|Requester)\s*,?\s*$", request.requester.salutation, text, count=1, flags=re.M
+        )
     return text
 
 
@@ -252,11 +324,21 @@ class DraftLimits:
     max_prompt_tokens: int = MAX_PROMPT_TOKENS
 
 
-def draft_reply(request_text: str | Request, index: PrecedentIndex, chat_model: ChatModel | None = None, *,
-                mode: str = "model", authority: str | None = None, prompt: str = PROMPT_NAME,
-                cancel: threading.Event | None = None, on_token: Callable[[str], None] | None = None,
-                audit=None, settings: Settings | None = None, limits: DraftLimits | None = None,
-                source: str = "request") -> DraftResult:
+def draft_reply(
+    request_text: str | Request,
+    index: PrecedentIndex,
+    chat_model: ChatModel | None = None,
+    *,
+    mode: str = "model",
+    authority: str | None = None,
+    prompt: str = PROMPT_NAME,
+    cancel: threading.Event | None = None,
+    on_token: Callable[[str], None] | None = None,
+    audit=None,
+    settings: Settings | None = None,
+    limits: DraftLimits | None = None,
+    source: str = "request",
+) -> DraftResult:
     """Draft a reply to ``request_text`` from the precedent in ``index``; see the module docstring. The chat
     model and the audit log come from the caller (``services.Services``): a model draft without a model is the
     precedent-only draft with that reason, and a draft is recorded only in the ``audit`` log given."""
@@ -264,12 +346,19 @@ def draft_reply(request_text: str | Request, index: PrecedentIndex, chat_model: 
         raise PrecedentError(f"unknown draft mode {mode!r} (use {' or '.join(MODES)})")
     settings = settings or Settings.from_env()
     limits = limits or DraftLimits()
-    k, max_tokens, temperature, context_tokens = limits.k, limits.max_tokens, limits.temperature, limits.context_tokens
+    k, max_tokens, temperature, context_tokens = (
+        limits.k,
+        limits.max_tokens,
+        limits.temperature,
+        limits.context_tokens,
+    )
     timeout_s = limits.timeout_s or settings.llm_timeout_s
     started = time.monotonic()
     timings: dict[str, float] = {}
     index = _OneDraftIndex(index)
-    request = request_text if isinstance(request_text, Request) else split_request(request_text, source=source)
+    request = (
+        request_text if isinstance(request_text, Request) else split_request(request_text, source=source)
+    )
     plan = plan_request(request, index, authority=authority, k=k)
     timings["plan"] = time.monotonic() - started
 
@@ -293,25 +382,55 @@ def draft_reply(request_text: str | Request, index: PrecedentIndex, chat_model: 
             counter = TokenCounter(settings)
             if template.output == "sections":
                 sections, model_problem = write_sections(
-                    request, plan, index, template, counter, authority, chat_model, tokens, timings,
-                    cancel=cancel, on_token=on_token, temperature=temperature, timeout_s=timeout_s,
-                    context_tokens=context_tokens)
+                    request,
+                    plan,
+                    index,
+                    template,
+                    counter,
+                    authority,
+                    chat_model,
+                    tokens,
+                    timings,
+                    cancel=cancel,
+                    on_token=on_token,
+                    temperature=temperature,
+                    timeout_s=timeout_s,
+                    context_tokens=context_tokens,
+                )
                 if sections.empty:
                     problem = model_problem or "the model wrote none of the sections asked for"
                 else:
-                    composition = compose(sections, request, plan, index, authority,
-                                          personalise=lambda t: _personalise(t, request))
+                    composition = compose(
+                        sections,
+                        request,
+                        plan,
+                        index,
+                        authority,
+                        personalise=lambda t: _personalise(t, request),
+                    )
                     text, letter = composition.text, composition.letter
                     # reasons alone are no draft: a model that could not write one planned answer is not trusted
                     problem = None if composition.model_labels else composition.summary().rstrip(".")
                     if model_problem:
-                        model_note = " ".join(filter(None, [model_note, f"The model stopped: {model_problem}."]))
+                        model_note = " ".join(
+                            filter(None, [model_note, f"The model stopped: {model_problem}."])
+                        )
             else:
                 messages, tokens["prompt"], tokens["budget"] = build_prompt(
-                    request, plan, index, template, counter, authority, max_tokens, context_tokens,
-                    limits.max_prompt_tokens)
+                    request,
+                    plan,
+                    index,
+                    template,
+                    counter,
+                    authority,
+                    max_tokens,
+                    context_tokens,
+                    limits.max_prompt_tokens,
+                )
                 tokens["max_output"] = max_tokens
-                raw = _stream(chat_model, messages, max_tokens, temperature, timeout_s, cancel, on_token, timings)
+                raw = _stream(
+                    chat_model, messages, max_tokens, temperature, timeout_s, cancel, on_token, timings
+                )
                 tokens["completion"] = counter.count(raw)
                 text = _personalise(clean_model_output(raw), request)
                 letter, problem = parse_model_letter(text, plan)
@@ -340,13 +459,32 @@ def draft_reply(request_text: str | Request, index: PrecedentIndex, chat_model: 
     flags.sort(key=lambda f: (order.get(f.label, len(order)), f.sort_key))
     elapsed = time.monotonic() - started
     result = DraftResult(
-        draft=text, request=request, plan=plan, letter=letter, check=check, flags=tuple(flags),
-        model=model_name if not fallback_reason else PRECEDENT_ONLY, attempted_model=model_name,
-        prompt_version=prompt_version, tokens=tokens, mode=mode, fallback_reason=fallback_reason,
-        elapsed=elapsed, model_note=model_note, timings=timings, composition=composition,
+        draft=text,
+        request=request,
+        plan=plan,
+        letter=letter,
+        check=check,
+        flags=tuple(flags),
+        model=model_name if not fallback_reason else PRECEDENT_ONLY,
+        attempted_model=model_name,
+        prompt_version=prompt_version,
+        tokens=tokens,
+        mode=mode,
+        fallback_reason=fallback_reason,
+        elapsed=elapsed,
+        model_note=model_note,
+        timings=timings,
+        composition=composition,
     )
     if audit is not None and audit is not False:
         result.audit_id = audit.record_draft(
-            request_text=request.text, mode=mode, model=result.model, prompt_version=prompt_version,
-            consensus=plan.consensus, flags=result.flags, tokens=tokens, fallback_reason=fallback_reason)
+            request_text=request.text,
+            mode=mode,
+            model=result.model,
+            prompt_version=prompt_version,
+            consensus=plan.consensus,
+            flags=result.flags,
+            tokens=tokens,
+            fallback_reason=fallback_reason,
+        )
     return result

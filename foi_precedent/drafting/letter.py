@@ -50,8 +50,11 @@ class LetterForm:
     act: str = profile("FOIA").act
 
     def is_accessible(self, exemption: str) -> bool:
-        return exemption == self.accessible or exemption.startswith(self.accessible + "(") or (
-            self.accessible != "s21" and section_of(exemption) == "s21")
+        return (
+            exemption == self.accessible
+            or exemption.startswith(self.accessible + "(")
+            or (self.accessible != "s21" and section_of(exemption) == "s21")
+        )
 
 
 _FOIA_COMPLAINT = """Complaint rights
@@ -85,37 +88,49 @@ Cheshire SK9 5AF, or via ico.org.uk."""
 
 FOIA_FORM = LetterForm(
     regime="FOIA",
-    refusal_notice=("this response serves as a Refusal Notice under Section 17 of the Freedom of Information Act "
-                    "2000 (the Act) by virtue of the following exemptions:"),
+    refusal_notice=(
+        "this response serves as a Refusal Notice under Section 17 of the Freedom of Information Act "
+        "2000 (the Act) by virtue of the following exemptions:"
+    ),
     accessible=profile("FOIA").otherwise_accessible,
     accessible_clause=" and is therefore exempt under {cited} of the Act (information reasonably accessible to you "
-                      "by other means);",
+    "by other means);",
     duty_to_assist="Section 16 duty to assist",
-    cost_limit=("{lead} locate, retrieve and extract this information would exceed the appropriate limit under "
-                "Section 12 of the Act: we estimate it would take [ESTIMATE] hours at £25 per hour, against the limit "
-                "of £450 (18 hours). Under our Section 16 duty to assist, you may wish to narrow your request, for "
-                "example [ADVICE: a shorter time period or fewer categories]."),
+    cost_limit=(
+        "{lead} locate, retrieve and extract this information would exceed the appropriate limit under "
+        "Section 12 of the Act: we estimate it would take [ESTIMATE] hours at £25 per hour, against the limit "
+        "of £450 (18 hours). Under our Section 16 duty to assist, you may wish to narrow your request, for "
+        "example [ADVICE: a shorter time period or fewer categories]."
+    ),
     cost_line="Section 12 Exemption where cost of compliance exceeds appropriate limit",
-    vexatious=("{lead} request is refused under Section 14(1) of the Act as vexatious. [REASONS NEEDED: why the "
-               "request is vexatious.]"),
+    vexatious=(
+        "{lead} request is refused under Section 14(1) of the Act as vexatious. [REASONS NEEDED: why the "
+        "request is vexatious.]"
+    ),
     vexatious_line="Section 14(1) Vexatious requests",
     complaint_rights=_FOIA_COMPLAINT,
 )
 
 FOISA_FORM = LetterForm(
     regime="FOISA",
-    refusal_notice=("this represents a refusal notice in terms of section 16 of the Freedom of Information "
-                    "(Scotland) Act 2002 (the Act) by virtue of the following exemptions:"),
+    refusal_notice=(
+        "this represents a refusal notice in terms of section 16 of the Freedom of Information "
+        "(Scotland) Act 2002 (the Act) by virtue of the following exemptions:"
+    ),
     accessible=profile("FOISA").otherwise_accessible,
     accessible_clause=" and is therefore exempt under {cited} of the Act (information otherwise accessible);",
     duty_to_assist="Section 15 duty to advise and assist",
-    cost_limit=("{lead} locate, retrieve and extract this information would exceed the upper cost limit under "
-                "Section 12 of the Act: we estimate it would cost more than £600, at no more than £15 per hour "
-                "([ESTIMATE] hours). Under our Section 15 duty to advise and assist, you may wish to narrow your "
-                "request, for example [ADVICE: a shorter time period or fewer categories]."),
+    cost_limit=(
+        "{lead} locate, retrieve and extract this information would exceed the upper cost limit under "
+        "Section 12 of the Act: we estimate it would cost more than £600, at no more than £15 per hour "
+        "([ESTIMATE] hours). Under our Section 15 duty to advise and assist, you may wish to narrow your "
+        "request, for example [ADVICE: a shorter time period or fewer categories]."
+    ),
     cost_line="Section 12(1) Excessive cost of compliance",
-    vexatious=("{lead} request is refused under Section 14(1) of the Act as vexatious. [REASONS NEEDED: why the "
-               "request is vexatious.]"),
+    vexatious=(
+        "{lead} request is refused under Section 14(1) of the Act as vexatious. [REASONS NEEDED: why the "
+        "request is vexatious.]"
+    ),
     vexatious_line="Section 14(1) Vexatious or repeated requests",
     complaint_rights=_FOISA_COMPLAINT,
     ncnd_provision="Section 18(1) of the Act",
@@ -124,17 +139,23 @@ FOISA_FORM = LetterForm(
 
 EIR_FORM = LetterForm(
     regime="EIR",
-    refusal_notice=("this letter serves as a refusal notice under regulation 14 of the Environmental Information "
-                    "Regulations 2004 (the Regulations) by virtue of the following exceptions:"),
+    refusal_notice=(
+        "this letter serves as a refusal notice under regulation 14 of the Environmental Information "
+        "Regulations 2004 (the Regulations) by virtue of the following exceptions:"
+    ),
     accessible=profile("EIR").otherwise_accessible,
     accessible_clause=" and easily accessible to you (regulation 6(1)(b) of the Regulations);",
     duty_to_assist="regulation 9 duty to advise and assist",
-    cost_limit=("[DECISION NEEDED: the Environmental Information Regulations have no cost limit; a request too "
-                "costly to answer is refused as manifestly unreasonable under regulation 12(4)(b), subject to the "
-                "public interest test.]"),
+    cost_limit=(
+        "[DECISION NEEDED: the Environmental Information Regulations have no cost limit; a request too "
+        "costly to answer is refused as manifestly unreasonable under regulation 12(4)(b), subject to the "
+        "public interest test.]"
+    ),
     cost_line="",
-    vexatious=("[DECISION NEEDED: under the Environmental Information Regulations a vexatious request is refused as "
-               "manifestly unreasonable under regulation 12(4)(b), subject to the public interest test.]"),
+    vexatious=(
+        "[DECISION NEEDED: under the Environmental Information Regulations a vexatious request is refused as "
+        "manifestly unreasonable under regulation 12(4)(b), subject to the public interest test.]"
+    ),
     vexatious_line="",
     complaint_rights=_EIR_COMPLAINT,
     ncnd_provision="Regulation 12(6) of the Regulations",
@@ -186,7 +207,7 @@ def cite(exemptions) -> str:
         first = tails[0]
         prefix = re.match(r"((?:\(\w+\))*)\(\w+\)$", first).group(1)
         if all(t.startswith(prefix) and t != prefix for t in tails):
-            out.append(f"{head}{first} and " + " and ".join(t[len(prefix):] for t in tails[1:]))
+            out.append(f"{head}{first} and " + " and ".join(t[len(prefix) :] for t in tails[1:]))
         else:
             out.append(" and ".join(f"{head}{t}" for t in tails))
     return " and ".join(out)
@@ -214,8 +235,10 @@ def decision_marker(q: QuestionPlan) -> str:
     if q.status == "none" or q.consensus is None or not q.treatments:
         return "[DECISION NEEDED: no precedent answers a question like this one; decide the answer.]"
     if q.status == "thin":
-        return ("[DECISION NEEDED: only one precedent answers a question like this (see the plan); confirm that "
-                "its answer below applies.]")
+        return (
+            "[DECISION NEEDED: only one precedent answers a question like this (see the plan); confirm that "
+            "its answer below applies.]"
+        )
     if q.status == "split":
         return "[DECISION NEEDED: precedent is split (see the plan's precedents); choose the answer.]"
     return "[DECISION NEEDED: the precedents could not be classified (see the plan); decide the answer.]"
@@ -232,26 +255,36 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
     if not treatments or treatments == [Treatment.OTHER]:
         return lines or [decision_marker(q)]
     parted = len([t for t in treatments if t != Treatment.OTHER]) > 1
-    refusal_exemptions = tuple(e for e in q.exemptions if e not in q.ncnd and not form.is_accessible(e)
-                               and e != NOT_HELD_EXCEPTION)
+    refusal_exemptions = tuple(
+        e for e in q.exemptions if e not in q.ncnd and not form.is_accessible(e) and e != NOT_HELD_EXCEPTION
+    )
     published = [e for e in q.exemptions if form.is_accessible(e)]  # FOIA's s21 in a FOISA plan is its s25
-    accessible = cite([e for e in published if section_of(e) == section_of(form.accessible)]
-                      or ([form.accessible] if published or form.regime == "EIR" else []))
+    accessible = cite(
+        [e for e in published if section_of(e) == section_of(form.accessible)]
+        or ([form.accessible] if published or form.regime == "EIR" else [])
+    )
     for i, t in enumerate(treatments, 1):
         lead = f"Part {i} of the question" if parted else "This information"
         if t == Treatment.PUBLIC_DOMAIN:
             where = pointer_text(q.pointers) or "[TITLE AND LINK OF THE PUBLISHED INFORMATION]"
             link = "these links" if len(q.pointers) > 1 else "this link"
             exempt = form.accessible_clause.format(cited=accessible) if accessible else " and"
-            lines.append(f"{lead} is already in the public domain{exempt} under {form.duty_to_assist} please visit "
-                         f"{link}: {where}")
+            lines.append(
+                f"{lead} is already in the public domain{exempt} under {form.duty_to_assist} please visit "
+                f"{link}: {where}"
+            )
         elif t == Treatment.DISCLOSED:
-            lines.append(f"{lead}: the information requested is as follows: {OFFICER_INFO}" if parted
-                         else f"The information requested is as follows: {OFFICER_INFO}")
+            lines.append(
+                f"{lead}: the information requested is as follows: {OFFICER_INFO}"
+                if parted
+                else f"The information requested is as follows: {OFFICER_INFO}"
+            )
         elif t == Treatment.PARTLY_DISCLOSED:
             under = cite(refusal_exemptions) or "[EXEMPTION NEEDED]"
-            lines.append(f"{lead} is partially disclosed below; the remainder is exempt from disclosure under "
-                         f"{under}. {OFFICER_INFO}")
+            lines.append(
+                f"{lead} is partially disclosed below; the remainder is exempt from disclosure under "
+                f"{under}. {OFFICER_INFO}"
+            )
         elif t == Treatment.WITHHELD:
             under = cite(refusal_exemptions) or "[EXEMPTION NEEDED]"
             lines.append(f"{lead} is exempt from disclosure under {under}.")
@@ -259,20 +292,29 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
             under = cite(q.ncnd) or form.ncnd_provision or "[NCND SUBSECTION NEEDED]"
             who = the_name(authority) if authority else "the [AUTHORITY]"
             who = f"For part {i} of the question, {who}" if parted else who[0].upper() + who[1:]
-            lines.append(f"{who} can neither confirm nor deny that it holds the information by virtue of {under}.")
+            lines.append(
+                f"{who} can neither confirm nor deny that it holds the information by virtue of {under}."
+            )
         elif t == Treatment.NOT_HELD:
             text = f"{lead} is not held." if not parted else f"{lead}: this information is not held."
             if NOT_HELD_EXCEPTION in q.exemptions:  # EIR: the exception for information not held
-                text = (text[:-1] + ", and the exception under Regulation 12(4)(a) of the Environmental Information "
-                        "Regulations 2004 applies.")
+                text = (
+                    text[:-1]
+                    + ", and the exception under Regulation 12(4)(a) of the Environmental Information "
+                    "Regulations 2004 applies."
+                )
             if q.pointers and Treatment.PUBLIC_DOMAIN not in treatments:
-                text = (text[:-1] + f"; under our {form.duty_to_assist} please visit this link for more "
-                        f"information: {pointer_text(q.pointers)}")
+                text = (
+                    text[:-1] + f"; under our {form.duty_to_assist} please visit this link for more "
+                    f"information: {pointer_text(q.pointers)}"
+                )
             lines.append(text)
         elif t == Treatment.COST_LIMIT:
             lines.append(form.cost_limit.format(lead=f"For part {i} of the question, to" if parted else "To"))
         elif t == Treatment.VEXATIOUS:
-            lines.append(form.vexatious.format(lead=f"For part {i} of the question, this" if parted else "This"))
+            lines.append(
+                form.vexatious.format(lead=f"For part {i} of the question, this" if parted else "This")
+            )
     return lines
 
 
@@ -280,8 +322,10 @@ def _strip_the(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
-_TAKES_THE = re.compile(r"\b(?:Service|Office|Department|Authority|Commissioner|Executive|Agency|Board|Trust)$|"
-                        r"^(?:Department|Ministry|Office)\b")
+_TAKES_THE = re.compile(
+    r"\b(?:Service|Office|Department|Authority|Commissioner|Executive|Agency|Board|Trust)$|"
+    r"^(?:Department|Ministry|Office)\b"
+)
 
 
 def the_name(name: str) -> str:
@@ -293,10 +337,14 @@ def the_name(name: str) -> str:
 
 # --- reasons --------------------------------------------------------------------------------------
 
-_REASON_START = re.compile(r"^(?:reasons? for (?:decision|refusal)|public interest test|evidence of harm|harm)\b",
-                           re.I)
-_REASON_END = re.compile(r"^(?:(?:disclosure|response|our response|answers?|complaint rights)\s*:?\s*$|"
-                         r"(?:complaint rights|your right to|are you unhappy|yours (?:sincerely|faithfully))\b)", re.I)
+_REASON_START = re.compile(
+    r"^(?:reasons? for (?:decision|refusal)|public interest test|evidence of harm|harm)\b", re.I
+)
+_REASON_END = re.compile(
+    r"^(?:(?:disclosure|response|our response|answers?|complaint rights)\s*:?\s*$|"
+    r"(?:complaint rights|your right to|are you unhappy|yours (?:sincerely|faithfully))\b)",
+    re.I,
+)
 _LABEL_MENTION = re.compile(r"\b(?:the\s+)?(?:redefined\s+)?(?:Q|question\s?)(\d{1,2}[a-z]?)\b", re.I)
 
 
@@ -373,11 +421,13 @@ def reasons_block(plan: Plan, index: PrecedentIndex) -> list[str]:
             out.extend(paragraphs)
         else:
             cited = cite(q.exemptions) or "the exemption"
-            out.append(f"[REASONS NEEDED for {q.label}: the officer must say why {cited} applies to this "
-                       "information, with the test the Act requires for it.]")
+            out.append(
+                f"[REASONS NEEDED for {q.label}: the officer must say why {cited} applies to this "
+                "information, with the test the Act requires for it.]"
+            )
             if src is not None and src.answer:
                 quote = re.sub(r"\s+", " ", src.answer)[:400]
-                out.append(f"[Precedent ({src.reference} {src.label}) answered: \"{quote}\"]")
+                out.append(f'[Precedent ({src.reference} {src.label}) answered: "{quote}"]')
     return out
 
 
@@ -391,12 +441,21 @@ def decision_lines(plan: Plan) -> list[str]:
     opening = any(t & _OPEN for t in all_t)
     if not refusing:
         return ["I have today decided to disclose the information held, as set out below."]
-    lead = ("I have today decided to disclose some of the requested information. Some data has been withheld as it "
-            "is exempt from disclosure and therefore " if opening else
-            "I have today decided not to disclose the requested information. Therefore ")
-    exemptions = list(dict.fromkeys(
-        e for q in plan.questions if not (q.needs_decision and q.status != "thin") for e in q.exemptions
-        if not form.is_accessible(e)))
+    lead = (
+        "I have today decided to disclose some of the requested information. Some data has been withheld as it "
+        "is exempt from disclosure and therefore "
+        if opening
+        else "I have today decided not to disclose the requested information. Therefore "
+    )
+    exemptions = list(
+        dict.fromkeys(
+            e
+            for q in plan.questions
+            if not (q.needs_decision and q.status != "thin")
+            for e in q.exemptions
+            if not form.is_accessible(e)
+        )
+    )
     lines = [lead + form.refusal_notice]
     lines.extend(exemption_line(e, form.regime) for e in exemptions)
     if any(Treatment.COST_LIMIT in t for t in all_t) and form.cost_line:
@@ -412,8 +471,14 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def precedent_letter(request: Request, plan: Plan, index=None, authority: str | None = None,
-                     answers: dict[str, list[str]] | None = None, reasons: list[str] | None = None) -> str:
+def precedent_letter(
+    request: Request,
+    plan: Plan,
+    index=None,
+    authority: str | None = None,
+    answers: dict[str, list[str]] | None = None,
+    reasons: list[str] | None = None,
+) -> str:
     """The whole precedent-only draft; ``answers`` (label -> lines) and ``reasons`` replace the precedent
     wording where given (the sections a model wrote)."""
     body = authority or plan.authority

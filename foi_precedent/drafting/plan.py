@@ -31,9 +31,14 @@ class PrecedentRef:
     agrees: bool = True
 
     def to_dict(self) -> dict:
-        return {"reference": self.reference, "label": self.label,
-                "date": self.date.isoformat() if self.date else None, "similarity": round(self.similarity, 3),
-                "authority": self.authority, "agrees": self.agrees}
+        return {
+            "reference": self.reference,
+            "label": self.label,
+            "date": self.date.isoformat() if self.date else None,
+            "similarity": round(self.similarity, 3),
+            "authority": self.authority,
+            "agrees": self.agrees,
+        }
 
 
 @dataclass(frozen=True)
@@ -104,24 +109,44 @@ def _decision_note(c: Consensus) -> tuple[bool, str]:
     refs = ", ".join(f"{p.reference} {p.label}" for p in c.precedents[:3])
     if c.status == "thin" and not c.strong_single:
         p = c.precedents[0]
-        return True, (f"Only one precedent ({p.reference} {p.label}, similarity {p.similarity:.2f}), which "
-                      f"{describe_treatments(c.treatments, c.pointers)}: confirm it applies.")
+        return True, (
+            f"Only one precedent ({p.reference} {p.label}, similarity {p.similarity:.2f}), which "
+            f"{describe_treatments(c.treatments, c.pointers)}: confirm it applies."
+        )
     if c.status == "split":
-        return True, (f"Precedent is split ({c.agreement:.0%} of the weight agrees; {len(c.dissenting)} of "
-                      f"{c.support} letters differ: {refs}): choose the answer.")
+        return True, (
+            f"Precedent is split ({c.agreement:.0%} of the weight agrees; {len(c.dissenting)} of "
+            f"{c.support} letters differ: {refs}): choose the answer."
+        )
     if set(c.treatments) == {Treatment.OTHER}:
-        return True, f"The precedents ({refs}) answer this in a way that could not be classified: decide the answer."
+        return (
+            True,
+            f"The precedents ({refs}) answer this in a way that could not be classified: decide the answer.",
+        )
     return False, ""
 
 
 def plan_from_consensus(label: str, text: str, c: Consensus) -> QuestionPlan:
     needs, note = _decision_note(c)
     agreeing = {(p.reference, p.label) for p in c.agreeing}
-    refs = tuple(PrecedentRef(p.reference, p.label, p.date, p.similarity, p.authority,
-                              (p.reference, p.label) in agreeing) for p in c.precedents)
+    refs = tuple(
+        PrecedentRef(
+            p.reference, p.label, p.date, p.similarity, p.authority, (p.reference, p.label) in agreeing
+        )
+        for p in c.precedents
+    )
     return QuestionPlan(
-        label=label, text=text, treatments=c.treatments, exemptions=c.exemptions, ncnd=c.ncnd, pointers=c.pointers,
-        precedents=refs, confidence=c.confidence, status=c.status, needs_decision=needs, decision_note=note,
+        label=label,
+        text=text,
+        treatments=c.treatments,
+        exemptions=c.exemptions,
+        ncnd=c.ncnd,
+        pointers=c.pointers,
+        precedents=refs,
+        confidence=c.confidence,
+        status=c.status,
+        needs_decision=needs,
+        decision_note=note,
         consensus=c,
     )
 
@@ -136,8 +161,11 @@ def authority_regime(precedents: list[Precedent], authority: str | None) -> str 
     authority's plan takes its section numbers from FOISA letters only. None without an authority or one."""
     if not authority:
         return None
-    counts = Counter(p.regime for p in precedents
-                     if p.regime and p.regime != "EIR" and (p.authority or "").lower() == authority.lower())
+    counts = Counter(
+        p.regime
+        for p in precedents
+        if p.regime and p.regime != "EIR" and (p.authority or "").lower() == authority.lower()
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -150,20 +178,32 @@ def plan_regime(own: str | None, named: str | None) -> str | None:
     return own or named
 
 
-def plan_request(request: Request, index: PrecedentSearch, authority: str | None = None, k: int = DEFAULT_K,
-                 exclude_references=()) -> Plan:
+def plan_request(
+    request: Request,
+    index: PrecedentSearch,
+    authority: str | None = None,
+    k: int = DEFAULT_K,
+    exclude_references=(),
+) -> Plan:
     """One batched search for all the questions, then a consensus per question."""
     queries = [q.text for q in request.questions]
     exclude = tuple(sorted(set(exclude_references)))
-    hits = index.search_many(queries, k=k * 3, exclude_references=exclude)  # one letter counts once: over-fetch
+    hits = index.search_many(
+        queries, k=k * 3, exclude_references=exclude
+    )  # one letter counts once: over-fetch
     if authority:
         same = index.search_many(queries, k=k, authority=authority, exclude_references=exclude)
         hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
     regime = plan_regime(authority_regime([p for h in hits for p in h], authority), request.regime)
     numbering = regime or "FOIA"  # a reply under no known regime is a FOIA letter: it takes FOIA's numbers
     plans = [
-        plan_from_consensus(q.label, q.text, build_consensus(q.label, q.text, h, authority=authority,
-                                                             exclude_references=set(exclude), regime=numbering))
+        plan_from_consensus(
+            q.label,
+            q.text,
+            build_consensus(
+                q.label, q.text, h, authority=authority, exclude_references=set(exclude), regime=numbering
+            ),
+        )
         for q, h in zip(request.questions, hits, strict=True)
     ]
     return Plan(questions=tuple(plans), authority=authority, regime=regime)

@@ -33,7 +33,6 @@ MAX_PROMPT_TOKENS = 2400  # keeps the first token of the 1.5B model on 2 cores n
 SAFETY_TOKENS = 200  # the model's tokenizer is not cl100k_base: leave room for the difference
 
 
-
 # --- tokens ---------------------------------------------------------------------------------------
 
 
@@ -86,6 +85,7 @@ def required_answer(q: QuestionPlan, authority: str | None, form: LetterForm = F
 def plan_text(plan: Plan, authority: str | None, template: PromptTemplate) -> str:
     """The plan as the model sees it, in the prompt's ``layout``. The requester's wording stays inside data
     delimiters."""
+
     def line(entry: str, **values: str) -> str:
         return template.part("layout", entry, **values)
 
@@ -99,14 +99,25 @@ def plan_text(plan: Plan, authority: str | None, template: PromptTemplate) -> st
             out.append(line("decision_needed", note=q.decision_note))
         out.append(line("decision", decision=decision, status=q.status, confidence=q.confidence))
         out.append(line("exemptions", exemptions=cite(q.exemptions) or none))
-        out.append(line("pointers", pointers="; ".join(p.name + (" " + p.url if p.url else "") for p in q.pointers)
-                        or none))
+        out.append(
+            line(
+                "pointers",
+                pointers="; ".join(p.name + (" " + p.url if p.url else "") for p in q.pointers) or none,
+            )
+        )
         out.append(line("required_answer", answer=required_answer(q, authority, form)))
     return "\n".join(out)
 
 
-def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int, template: PromptTemplate,
-                       include_reasons: bool = True, include_second: bool = True) -> tuple[str, list[str]]:
+def precedent_passages(
+    plan: Plan,
+    index,
+    counter: TokenCounter,
+    budget: int,
+    template: PromptTemplate,
+    include_reasons: bool = True,
+    include_second: bool = True,
+) -> tuple[str, list[str]]:
     """Passages from the precedents behind each question, in the prompt's ``layout``, most useful first, trimmed
     to ``budget`` tokens ("" for none)."""
     from foi_precedent.drafting.letter import precedent_reasons
@@ -114,21 +125,35 @@ def precedent_passages(plan: Plan, index, counter: TokenCounter, budget: int, te
     first, second, reasons = [], [], []
     seen_letters: set[str] = set()
     for q in plan.questions:
-        for n, p in enumerate(q.sources[:2 if include_second else 1]):
-            passage = template.part("layout", "passage_dated" if p.date else "passage", reference=p.reference,
-                                    label=p.label, date=p.date.isoformat() if p.date else "",
-                                    question=one_line(p.question), answer=one_line(p.answer))
+        for n, p in enumerate(q.sources[: 2 if include_second else 1]):
+            passage = template.part(
+                "layout",
+                "passage_dated" if p.date else "passage",
+                reference=p.reference,
+                label=p.label,
+                date=p.date.isoformat() if p.date else "",
+                question=one_line(p.question),
+                answer=one_line(p.answer),
+            )
             (first if n == 0 else second).append(passage)
-            if (include_reasons and n == 0 and q.withholds and p.reference not in seen_letters
-                    and set(p.treatments) & WITHHOLDING):
+            if (
+                include_reasons
+                and n == 0
+                and q.withholds
+                and p.reference not in seen_letters
+                and set(p.treatments) & WITHHOLDING
+            ):
                 seen_letters.add(p.reference)
                 try:
                     paragraphs = precedent_reasons(index.letter(p.reference))
                 except Exception:  # the index may not hold the letter
                     paragraphs = []
                 if paragraphs:
-                    reasons.append(template.part("layout", "reasons", reference=p.reference,
-                                                 paragraphs="\n".join(paragraphs)))
+                    reasons.append(
+                        template.part(
+                            "layout", "reasons", reference=p.reference, paragraphs="\n".join(paragraphs)
+                        )
+                    )
     used: list[str] = []
     left = budget
     for passage in first + reasons + second:
@@ -159,7 +184,9 @@ def section_guide(plan: Plan, section: str | None, template: PromptTemplate) -> 
     if section != REASONS:
         return template.guide("answer")
     table = rule_table_for(letter_form(plan).regime)
-    rules = [r for e in plan.exemptions if (r := table.rule_for(e)) is not None and not table.is_ncnd_subsection(e)]
+    rules = [
+        r for e in plan.exemptions if (r := table.rule_for(e)) is not None and not table.is_ncnd_subsection(e)
+    ]
     ncnd = [e for e in plan.exemptions if table.is_ncnd_subsection(e)]
     keys = []
     if any(r.prejudice_based for r in rules):
@@ -175,10 +202,18 @@ def section_guide(plan: Plan, section: str | None, template: PromptTemplate) -> 
     return " ".join(template.guide(k) for k in keys or ["no_exemption"])
 
 
-def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, counter: TokenCounter,
-                 authority: str | None, max_output_tokens: int = MAX_OUTPUT_TOKENS,
-                 context_tokens: int = CONTEXT_TOKENS, max_prompt_tokens: int = MAX_PROMPT_TOKENS,
-                 section: str | None = None):
+def build_prompt(
+    request: Request,
+    plan: Plan,
+    index,
+    template: PromptTemplate,
+    counter: TokenCounter,
+    authority: str | None,
+    max_output_tokens: int = MAX_OUTPUT_TOKENS,
+    context_tokens: int = CONTEXT_TOKENS,
+    max_prompt_tokens: int = MAX_PROMPT_TOKENS,
+    section: str | None = None,
+):
     """Messages, prompt tokens and the budget: precedent passages fill what the rest of the prompt leaves."""
     budget = min(context_tokens - max_output_tokens - SAFETY_TOKENS, max_prompt_tokens)
     values = {
@@ -200,11 +235,19 @@ def build_prompt(request: Request, plan: Plan, index, template: PromptTemplate, 
     base = sum(counter.count(m["content"]) for m in template.render(**values)) + 8 * 2
     room = budget - base
     if room < 0:
-        raise ModelError(f"the request and plan alone need {base} tokens, more than the {budget} the model's "
-                         "context leaves; use the precedent-only draft")
-    passages, _ = precedent_passages(plan, index, counter, room, template,
-                                     include_reasons=section in (None, REASONS),
-                                     include_second=section in (None, REASONS))
+        raise ModelError(
+            f"the request and plan alone need {base} tokens, more than the {budget} the model's "
+            "context leaves; use the precedent-only draft"
+        )
+    passages, _ = precedent_passages(
+        plan,
+        index,
+        counter,
+        room,
+        template,
+        include_reasons=section in (None, REASONS),
+        include_second=section in (None, REASONS),
+    )
     values["precedents"] = passages or template.part("layout", "no_precedent")
     messages = template.render(**values)
     prompt_tokens = sum(counter.count(m["content"]) for m in messages) + 8 * len(messages)

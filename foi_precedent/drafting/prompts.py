@@ -32,19 +32,25 @@ KEYS = ("version", "description", "system", "user", "variables")
 GUIDE_KEYS = ("answer", "harm", "class_based", "ncnd", "public_interest", "absolute", "no_exemption")
 # key -> (the variable that needs it, {entry: the placeholders the entry may use})
 PARTS: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
-    "layout": ("plan", {
-        "question": ("label", "text"),  # the requester's wording: drafting keeps it inside data delimiters
-        "decision_needed": ("note",),
-        "decision": ("decision", "status", "confidence"),
-        "exemptions": ("exemptions",),
-        "pointers": ("pointers",),
-        "required_answer": ("answer",),
-        "none": (),  # an empty decision, exemption list or pointer list
-        "passage": ("reference", "label", "question", "answer"),  # one past answer quoted (no date known)
-        "passage_dated": ("reference", "label", "date", "question", "answer"),
-        "reasons": ("reference", "paragraphs"),  # a precedent letter's reasons for its decision
-        "no_precedent": (),  # the precedent passages when there are none
-    }),
+    "layout": (
+        "plan",
+        {
+            "question": (
+                "label",
+                "text",
+            ),  # the requester's wording: drafting keeps it inside data delimiters
+            "decision_needed": ("note",),
+            "decision": ("decision", "status", "confidence"),
+            "exemptions": ("exemptions",),
+            "pointers": ("pointers",),
+            "required_answer": ("answer",),
+            "none": (),  # an empty decision, exemption list or pointer list
+            "passage": ("reference", "label", "question", "answer"),  # one past answer quoted (no date known)
+            "passage_dated": ("reference", "label", "date", "question", "answer"),
+            "reasons": ("reference", "paragraphs"),  # a precedent letter's reasons for its decision
+            "no_precedent": (),  # the precedent passages when there are none
+        },
+    ),
     "guides": ("guide", {key: () for key in GUIDE_KEYS}),
     # the words the reasons section begins with, for one exemption and for several
     "openings": ("opening", {"reasons_one": ("exemptions",), "reasons_many": ("exemptions",)}),
@@ -66,8 +72,12 @@ class PromptTemplate:
     variables: tuple[str, ...]
     path: Path | None = None
     output: str = "letter"
-    layout: tuple[tuple[str, str], ...] = ()  # (entry, text) for each of PARTS["layout"], if {plan} is declared
-    guides: tuple[tuple[str, str], ...] = ()  # (entry, sentence) for each of GUIDE_KEYS, if {guide} is declared
+    layout: tuple[
+        tuple[str, str], ...
+    ] = ()  # (entry, text) for each of PARTS["layout"], if {plan} is declared
+    guides: tuple[
+        tuple[str, str], ...
+    ] = ()  # (entry, sentence) for each of GUIDE_KEYS, if {guide} is declared
     openings: tuple[tuple[str, str], ...] = ()  # (entry, words) for each opening, if {opening} is declared
 
     @property
@@ -95,8 +105,10 @@ class PromptTemplate:
         unknown = sorted(set(values) - set(self.variables))
         if unknown:
             raise PromptError(f"prompt {self.prompt_version}: undeclared variable(s) {', '.join(unknown)}")
-        return [{"role": "system", "content": _fill(self.system, values)},
-                {"role": "user", "content": _fill(self.user, values)}]
+        return [
+            {"role": "system", "content": _fill(self.system, values)},
+            {"role": "user", "content": _fill(self.user, values)},
+        ]
 
 
 def placeholders(text: str, where: str = "") -> list[str]:
@@ -107,7 +119,9 @@ def placeholders(text: str, where: str = "") -> list[str]:
         if token in ("{{", "}}"):
             continue
         if m.group(1) is None:
-            raise PromptError(f"{where}: a lone '{token}' at offset {m.start()} (write '{token * 2}' for a brace)")
+            raise PromptError(
+                f"{where}: a lone '{token}' at offset {m.start()} (write '{token * 2}' for a brace)"
+            )
         names.append(m.group(1))
     return names
 
@@ -129,7 +143,9 @@ def parse_template(data: object, name: str, where: str, path: Path | None = None
         raise PromptError(f"{where}: a prompt file must be a mapping with keys {', '.join(KEYS)}")
     unknown = sorted(set(map(str, data)) - set(KEYS) - set(OPTIONAL_KEYS))
     if unknown:
-        raise PromptError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(KEYS + OPTIONAL_KEYS)})")
+        raise PromptError(
+            f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(KEYS + OPTIONAL_KEYS)})"
+        )
     output = data.get("output", "letter")
     if output not in OUTPUTS:
         raise PromptError(f"{where}: output must be one of {', '.join(OUTPUTS)}, not {output!r}")
@@ -145,23 +161,36 @@ def parse_template(data: object, name: str, where: str, path: Path | None = None
         if not isinstance(data[key], str) or not data[key].strip():
             raise PromptError(f"{where}: '{key}' must be non-empty text")
     variables = data["variables"]
-    if not isinstance(variables, list) or not all(isinstance(v, str) and re.fullmatch(r"[A-Za-z_]\w*", v)
-                                                 for v in variables):
+    if not isinstance(variables, list) or not all(
+        isinstance(v, str) and re.fullmatch(r"[A-Za-z_]\w*", v) for v in variables
+    ):
         raise PromptError(f"{where}: 'variables' must be a list of names")
     if len(set(variables)) != len(variables):
         raise PromptError(f"{where}: 'variables' declares a name twice")
-    used = set(placeholders(data["system"], f"{where} system")) | set(placeholders(data["user"], f"{where} user"))
+    used = set(placeholders(data["system"], f"{where} system")) | set(
+        placeholders(data["user"], f"{where} user")
+    )
     undeclared = sorted(used - set(variables))
     if undeclared:
-        raise PromptError(f"{where}: placeholder(s) {', '.join('{' + u + '}' for u in undeclared)} not declared in "
-                          "variables")
+        raise PromptError(
+            f"{where}: placeholder(s) {', '.join('{' + u + '}' for u in undeclared)} not declared in "
+            "variables"
+        )
     unused = sorted(set(variables) - used)
     if unused:
         raise PromptError(f"{where}: variable(s) {', '.join(unused)} declared but never used")
     parts = {key: _parts(data, key, variables, where) for key in PARTS}
-    return PromptTemplate(name=name, version=version, description=data["description"].strip(),
-                          system=data["system"], user=data["user"], variables=tuple(variables), path=path,
-                          output=output, **parts)
+    return PromptTemplate(
+        name=name,
+        version=version,
+        description=data["description"].strip(),
+        system=data["system"],
+        user=data["user"],
+        variables=tuple(variables),
+        path=path,
+        output=output,
+        **parts,
+    )
 
 
 def _parts(data: dict, key: str, variables: list[str], where: str) -> tuple[tuple[str, str], ...]:
@@ -178,20 +207,26 @@ def _parts(data: dict, key: str, variables: list[str], where: str) -> tuple[tupl
     unknown = sorted(set(map(str, parts)) - set(spec))
     missing = [k for k in spec if k not in parts]
     if unknown or missing:
-        raise PromptError(f"{where}: '{key}' must have exactly the keys {', '.join(spec)}"
-                          + (f"; unknown: {', '.join(unknown)}" if unknown else "")
-                          + (f"; missing: {', '.join(missing)}" if missing else ""))
+        raise PromptError(
+            f"{where}: '{key}' must have exactly the keys {', '.join(spec)}"
+            + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+            + (f"; missing: {', '.join(missing)}" if missing else "")
+        )
     for entry, allowed in spec.items():
         text = parts[entry]
         if not isinstance(text, str) or not text.strip():
             raise PromptError(f"{where}: '{key}.{entry}' must be non-empty text")
         bad = sorted(set(placeholders(text, f"{where} {key}.{entry}")) - set(allowed))
         if bad:
-            raise PromptError(f"{where}: '{key}.{entry}' uses {', '.join('{' + b + '}' for b in bad)} (allowed: "
-                              f"{', '.join('{' + a + '}' for a in allowed) or 'none'})")
+            raise PromptError(
+                f"{where}: '{key}.{entry}' uses {', '.join('{' + b + '}' for b in bad)} (allowed: "
+                f"{', '.join('{' + a + '}' for a in allowed) or 'none'})"
+            )
     if key == "layout" and DATA_QUESTION not in parts["question"]:
-        raise PromptError(f"{where}: 'layout.question' must hold the requester's wording as {DATA_QUESTION} (data "
-                          "delimiters: the model is told never to obey what is inside them)")
+        raise PromptError(
+            f"{where}: 'layout.question' must hold the requester's wording as {DATA_QUESTION} (data "
+            "delimiters: the model is told never to obey what is inside them)"
+        )
     return tuple((entry, parts[entry]) for entry in spec)
 
 
@@ -221,7 +256,9 @@ def available(prompts_dir: Path = PROMPTS_DIR) -> dict[str, list[int]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def load_prompt(name: str, version: int | str | None = None, prompts_dir: Path = PROMPTS_DIR) -> PromptTemplate:
+def load_prompt(
+    name: str, version: int | str | None = None, prompts_dir: Path = PROMPTS_DIR
+) -> PromptTemplate:
     """``load_prompt("draft_reply")`` (latest) or ``load_prompt("draft_reply", 1)`` / ``("draft_reply/v1")``."""
     if version is None and "/" in name:
         name, version = name.split("/", 1)
@@ -235,7 +272,9 @@ def load_prompt(name: str, version: int | str | None = None, prompts_dir: Path =
         path = prompts_dir / name / f"v{version}.{ext}"
         if path.is_file():
             return _cached(path)
-    raise PromptError(f"prompt {name!r} has no version {version} (have: {', '.join(f'v{v}' for v in versions)})")
+    raise PromptError(
+        f"prompt {name!r} has no version {version} (have: {', '.join(f'v{v}' for v in versions)})"
+    )
 
 
 @cache

@@ -26,7 +26,7 @@ def clean_model_output(text: str) -> str:
     text = re.sub(r"^```[a-z]*\s*$", "", text, flags=re.M).strip()
     m = re.search(r"freedom of information request reference no", text, re.I)
     if m:
-        text = text[m.start():]
+        text = text[m.start() :]
     elif text:
         text = REFERENCE_LINE + "\n\n" + text
     return text.strip() + "\n"
@@ -56,7 +56,9 @@ def _plan_evidence(q: QuestionPlan) -> tuple[Evidence, ...]:
 
 def _covered(exemption: str, planned: tuple[str, ...]) -> bool:
     """'s31' is covered by a planned 's31(1)(a)'; 's31(1)(a)' by a planned 's31(1)(a)' or 's31'."""
-    return any(exemption == p or p.startswith(exemption + "(") or exemption.startswith(p + "(") for p in planned)
+    return any(
+        exemption == p or p.startswith(exemption + "(") or exemption.startswith(p + "(") for p in planned
+    )
 
 
 def beyond_plan_flags(letter: Letter, plan: Plan) -> list[Flag]:
@@ -73,24 +75,48 @@ def beyond_plan_flags(letter: Letter, plan: Plan) -> list[Flag]:
         for e in dq.exemptions:
             seen.add(e)
             if not _covered(e, q.exemptions):
-                flags.append(Flag("beyond_plan", "high", q.label,
-                                  f"The draft cites {e}, which the precedent plan for {q.label} does not "
-                                  f"({cite(q.exemptions) or 'no exemption'}): a model may not decide an exemption.",
-                                  answer, _plan_evidence(q)))
+                flags.append(
+                    Flag(
+                        "beyond_plan",
+                        "high",
+                        q.label,
+                        f"The draft cites {e}, which the precedent plan for {q.label} does not "
+                        f"({cite(q.exemptions) or 'no exemption'}): a model may not decide an exemption.",
+                        answer,
+                        _plan_evidence(q),
+                    )
+                )
         planned_keys = {p.key for p in q.pointers}
         for p in dq.pointers:
             if not pointer_matches(p.key, planned_keys):
-                flags.append(Flag("beyond_plan", "medium", q.label,
-                                  f"The draft points to '{p.name}', which the precedent plan for {q.label} does not.",
-                                  answer, _plan_evidence(q)))
+                flags.append(
+                    Flag(
+                        "beyond_plan",
+                        "medium",
+                        q.label,
+                        f"The draft points to '{p.name}', which the precedent plan for {q.label} does not.",
+                        answer,
+                        _plan_evidence(q),
+                    )
+                )
     # In the letter at large (its reasons) only another section counts: reasons name other subsections of the
     # sections they apply ("the bodies listed in Section 23(3)" beside s23(5)).
     planned_sections = {section_of(e) for e in planned_all}
-    extra = [e for e in letter.exemptions if e not in seen and not _covered(e, planned_all)
-             and section_of(e) not in planned_sections]
+    extra = [
+        e
+        for e in letter.exemptions
+        if e not in seen and not _covered(e, planned_all) and section_of(e) not in planned_sections
+    ]
     if extra and plan.questions:
         first = plan.questions[0]
-        flags.append(Flag("beyond_plan", "high", first.label,
-                          f"The letter cites {', '.join(extra)}, which no question of the precedent plan relies on.",
-                          one_line(letter.text)[:400], _plan_evidence(first)))
+        flags.append(
+            Flag(
+                "beyond_plan",
+                "high",
+                first.label,
+                f"The letter cites {', '.join(extra)}, which no question of the precedent plan relies on.",
+                one_line(letter.text)[:400],
+                _plan_evidence(first),
+            )
+        )
     return flags

@@ -49,21 +49,29 @@ _PUBLIC_DOMAIN_STRONG = re.compile(
     r"(?:at|on|via|here)|available to view",
     re.I,
 )
-_LINK_HINT = re.compile(r"(visit|see|use|follow) (the )?(above|this|these|the following|below) links?|above link", re.I)
-_COST = re.compile(r"section 12\b|\bs\.?\s?12\b|appropriate (?:limit|level)|cost limit|exceed the (appropriate|cost)|"
-                   r"(?:18|24|eighteen|twenty[- ]four)[- ]hours? (?:time )?limit|(?:fees?|time|cost) (?:limit|threshold)|"
-                   r"upper cost limit", re.I)
+_LINK_HINT = re.compile(
+    r"(visit|see|use|follow) (the )?(above|this|these|the following|below) links?|above link", re.I
+)
+_COST = re.compile(
+    r"section 12\b|\bs\.?\s?12\b|appropriate (?:limit|level)|cost limit|exceed the (appropriate|cost)|"
+    r"(?:18|24|eighteen|twenty[- ]four)[- ]hours? (?:time )?limit|(?:fees?|time|cost) (?:limit|threshold)|"
+    r"upper cost limit",
+    re.I,
+)
 _VEXATIOUS = re.compile(r"section 14\b|\bs\.?\s?14\(|vexatious|repeated request", re.I)
 _WITHHELD = re.compile(
     r"\bwithh[eo]ld|\bexempt\b|\bexemption\b|\bengages?\b|not suitable for (open )?publication|"
     r"applied the exemption|(is|are|be) refused|not (be )?disclos",
     re.I,
 )
-_PARTLY = re.compile(r"partial(ly)? disclos|redact|partially|with the exception of|some (of the )?(requested )?"
-                     r"(information|data) (has been|is|have been) withheld|\bpartly exempt|"
-                     r"(?:unable to|cannot|can't|not able to) (?:provide|disclose|release) some of|"
-                     r"\bparts? of (?:this|your|the) request (?:is|are) exempt|"
-                     r"applies to (?:some|parts?) of the (?:requested )?information", re.I)
+_PARTLY = re.compile(
+    r"partial(ly)? disclos|redact|partially|with the exception of|some (of the )?(requested )?"
+    r"(information|data) (has been|is|have been) withheld|\bpartly exempt|"
+    r"(?:unable to|cannot|can't|not able to) (?:provide|disclose|release) some of|"
+    r"\bparts? of (?:this|your|the) request (?:is|are) exempt|"
+    r"applies to (?:some|parts?) of the (?:requested )?information",
+    re.I,
+)
 _DISCLOSED = re.compile(
     r"please find|attached|as follows|table below|(we|i) can confirm|the (figure|number|total|answer|cost)s? "
     r"(is|was|were|are)|were recorded|was recorded|\bdisclosed\b|are shown|is shown|breakdown (is|below)|"
@@ -82,9 +90,14 @@ _RELEASED = re.compile(
     r"(?:spreadsheet|document|file|table|report|pdf|copy|copies|list|information|data)|(?:have|has) been released",
     re.I,
 )
-_NOT_RELEASED = re.compile(r"\b(?:unable|not able|cannot|can't|can not|not|won't|will not|declin\w+|refus\w+)\b[^.]{0,40}?"
-                           r"\b(?:disclose|provide|release|supply)", re.I)
-_FIGURE = re.compile(r"(?<![\w($.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])")
+_NOT_RELEASED = re.compile(
+    r"\b(?:unable|not able|cannot|can't|can not|not|won't|will not|declin\w+|refus\w+)\b[^.]{0,40}?"
+    r"\b(?:disclose|provide|release|supply)",
+    re.I,
+)
+_FIGURE = re.compile(
+    r"(?<![\w($.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])"
+)
 # "See Q2", "please refer to the answer to question 3", "See answer and table in Q3 below"
 _SEE_OTHER = re.compile(r"\b(?:see|refer to)\b[^.\n]{0,30}?\b(?:q|question)\s?(\d{1,2}[a-z]?)\b", re.I)
 
@@ -100,8 +113,9 @@ def _segments(answer: str) -> list[str]:
     return segs
 
 
-def _classify(label, text, answer, reason, letter_exemptions, previous_pointers, accessible="s21",
-              shared: bool = False) -> Question:
+def _classify(
+    label, text, answer, reason, letter_exemptions, previous_pointers, accessible="s21", shared: bool = False
+) -> Question:
     """One question's treatments from its answer. ``shared``: the answer is the whole response, given to
     every question alike, so it is read sentence by sentence without its boilerplate and reduced to one
     decision (``decision.reduce_shared``)."""
@@ -125,12 +139,21 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     for seg in segments:
         cites = _cited(seg, accessible)
         otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
-        other_cites = [c for c in cites if c.section not in (accessible, "s12", "s14") and c.text not in NOT_HELD_EXCEPTIONS
-                       and not table.is_ncnd_subsection(c.text) and not _routes_to_eir(c, seg)
-                       and not _routes_to_eir(c, answer) and not about_exemptions]
+        other_cites = [
+            c
+            for c in cites
+            if c.section not in (accessible, "s12", "s14")
+            and c.text not in NOT_HELD_EXCEPTIONS
+            and not table.is_ncnd_subsection(c.text)
+            and not _routes_to_eir(c, seg)
+            and not _routes_to_eir(c, answer)
+            and not about_exemptions
+        ]
         # each pattern is searched once per segment (this loop is most of a parse)
         is_ncnd = bool(_NCND.search(seg))
-        vexatious = any(c.section == "s14" for c in cites) if about_vexatious else bool(_VEXATIOUS.search(seg))
+        vexatious = (
+            any(c.section == "s14" for c in cites) if about_vexatious else bool(_VEXATIOUS.search(seg))
+        )
         cost = bool(_COST.search(seg)) or (shared and bool(cost_words.search(seg)))
         public_domain = bool(_PUBLIC_DOMAIN_STRONG.search(seg))
         link = bool(_LINK_HINT.search(seg))
@@ -147,7 +170,15 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         if public_domain or otherwise_accessible or (link and not not_held):
             add(Treatment.PUBLIC_DOMAIN, seg)
         withheld = bool(other_cites) or (
-            not (is_ncnd or otherwise_accessible or cost or vexatious or public_domain or not_held or about_exemptions)
+            not (
+                is_ncnd
+                or otherwise_accessible
+                or cost
+                or vexatious
+                or public_domain
+                or not_held
+                or about_exemptions
+            )
             and bool(_WITHHELD.search(seg))
         )
         withheld_cited = withheld_cited or bool(other_cites)
@@ -159,15 +190,27 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
             # a whole response: "I can confirm the information is held" is not a release, nor is every number
             if _RELEASED.search(seg) and not (is_ncnd or cost or vexatious or _NOT_RELEASED.search(seg)):
                 add(Treatment.DISCLOSED, seg)
-        elif not (is_ncnd or not_held or withheld or cost or vexatious or public_domain or link or otherwise_accessible) and (
-            _DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))
-        ):
+        elif not (
+            is_ncnd
+            or not_held
+            or withheld
+            or cost
+            or vexatious
+            or public_domain
+            or link
+            or otherwise_accessible
+        ) and (_DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))):
             add(Treatment.DISCLOSED, seg)
     if not answer and reason:
         add(Treatment.WITHHELD, reason)
         answer = reason
-    elif (reason and Treatment.WITHHELD not in found and Treatment.PARTLY_DISCLOSED not in found
-          and found and set(found) <= {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED}):
+    elif (
+        reason
+        and Treatment.WITHHELD not in found
+        and Treatment.PARTLY_DISCLOSED not in found
+        and found
+        and set(found) <= {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED}
+    ):
         # The reasons name this question as exempt although its answer only gives the rest.
         add(Treatment.WITHHELD, reason)
     pointers = extract_pointers(decision.relied_on_lines(answer))  # not the Act or the ICO in closing text
@@ -175,8 +218,9 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         pointers = list(previous_pointers)
     if not found and pointers:
         found.append(Treatment.PUBLIC_DOMAIN)  # the answer is a pointer to published material
-        evidence[Treatment.PUBLIC_DOMAIN] = next((x for x in answer.split("\n") if pointers[0].name in x),
-                                                 answer.split("\n")[0])
+        evidence[Treatment.PUBLIC_DOMAIN] = next(
+            (x for x in answer.split("\n") if pointers[0].name in x), answer.split("\n")[0]
+        )
     if Treatment.DISCLOSED in found and Treatment.WITHHELD in found:
         # Figures given and some withheld in the same answer: a partial disclosure.
         found[found.index(Treatment.DISCLOSED)] = Treatment.PARTLY_DISCLOSED
@@ -188,9 +232,15 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     if shared and found:
         released = bool({Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED} & set(found))
         found = decision.reduce_shared(found)
-        if released and set(found) & {Treatment.COST_LIMIT, Treatment.NCND} and any(
-                _PART_REFUSED.search(seg) and (_COST.search(seg) or cost_words.search(seg) or _NCND.search(seg))
-                for seg in segments):
+        if (
+            released
+            and set(found) & {Treatment.COST_LIMIT, Treatment.NCND}
+            and any(
+                _PART_REFUSED.search(seg)
+                and (_COST.search(seg) or cost_words.search(seg) or _NCND.search(seg))
+                for seg in segments
+            )
+        ):
             # a refusal of part beside a release of the rest ("we cannot provide all of this information within the
             # appropriate limit ... the remaining years are in the attached document"): both
             found = found + [Treatment.DISCLOSED]
@@ -198,7 +248,9 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     if shared and not found and (_DISCLOSED.search(read) or _FIGURE.search(_strip_citations(read))):
         # nothing but wording or figures that may be the information itself: a guess, so a person checks it
         found.append(Treatment.DISCLOSED)
-        evidence[Treatment.DISCLOSED] = next((x for x in segments if _DISCLOSED.search(x)), segments[0] if segments else "")
+        evidence[Treatment.DISCLOSED] = next(
+            (x for x in segments if _DISCLOSED.search(x)), segments[0] if segments else ""
+        )
         review = "read as disclosed from the response as a whole: check it"
     elif not shared and not found and answer and _factual(answer):
         # an answer of its own that states a fact with no treatment words ("The Trust does not issue parking
@@ -219,10 +271,18 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         confidence = 0.9 if len(found) == 1 else 0.75
     quote = next((evidence[t] for t in found if t in evidence), "")
 
-    exemptions = _question_exemptions(read if shared else answer, reason, found, letter_exemptions, accessible)
+    exemptions = _question_exemptions(
+        read if shared else answer, reason, found, letter_exemptions, accessible
+    )
     if about_exemptions:  # the provisions an answer lists as its figures ("s27(1) = 4") are not applied to it
-        exemptions = [e for e in exemptions if section_of(e) in (accessible, "s12", "s14")
-                      or e.startswith(NOT_HELD_EXCEPTIONS) or table.is_ncnd_subsection(e) and Treatment.NCND in found]
+        exemptions = [
+            e
+            for e in exemptions
+            if section_of(e) in (accessible, "s12", "s14")
+            or e.startswith(NOT_HELD_EXCEPTIONS)
+            or table.is_ncnd_subsection(e)
+            and Treatment.NCND in found
+        ]
     ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
     if Treatment.NCND in found and not ncnd:
         ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
@@ -231,9 +291,14 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
         exemptions = _shared_exemptions(found, exemptions, letter_exemptions, table)
         ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
     else:  # a cost or vexatious refusal rests on s12 / s14 even where the answer does not name it
-        for t, section, default in ((Treatment.COST_LIMIT, "s12", "s12"), (Treatment.VEXATIOUS, "s14", "s14(1)")):
+        for t, section, default in (
+            (Treatment.COST_LIMIT, "s12", "s12"),
+            (Treatment.VEXATIOUS, "s14", "s14(1)"),
+        ):
             if t in found and not any(section_of(e) == section for e in exemptions):
-                exemptions = exemptions + ([e for e in letter_exemptions if section_of(e) == section] or [default])
+                exemptions = exemptions + (
+                    [e for e in letter_exemptions if section_of(e) == section] or [default]
+                )
     return Question(
         label=label,
         text=text.strip(),
@@ -248,16 +313,25 @@ def _classify(label, text, answer, reason, letter_exemptions, previous_pointers,
     )
 
 
-_PART_REFUSED = re.compile(r"\b(?:all|part|parts|some|any) (?:of )?(?:this|the|your) (?:information|request|data)\b|\bany other\b|"
-                           r"\bremaining\b|\bthe rest of\b|\bother (?:parts?|years|periods)\b", re.I)
-_ABOUT_EXEMPTIONS = re.compile(r"\bexemptions?\b[^?.]{0,60}\b(?:used|applied|cited|relied|invoked)|\b(?:which|what|each|how "
-                               r"(?:many|often))\b[^?.]{0,40}\bexemptions?\b", re.I)
+_PART_REFUSED = re.compile(
+    r"\b(?:all|part|parts|some|any) (?:of )?(?:this|the|your) (?:information|request|data)\b|\bany other\b|"
+    r"\bremaining\b|\bthe rest of\b|\bother (?:parts?|years|periods)\b",
+    re.I,
+)
+_ABOUT_EXEMPTIONS = re.compile(
+    r"\bexemptions?\b[^?.]{0,60}\b(?:used|applied|cited|relied|invoked)|\b(?:which|what|each|how "
+    r"(?:many|often))\b[^?.]{0,40}\bexemptions?\b",
+    re.I,
+)
 # A sentence that states something (not a question, not a heading): six words or more ending in a full stop.
 _STATEMENT = re.compile(r"^(?![^?]*\?)(?:\S+\s+){5,}\S+\.[\"'\u201d)]?$")
 # What makes an answer with no treatment words something other than the information: it declines, redirects or
 # explains the Act instead of answering.
-_NOT_AN_ANSWER = re.compile(r"\b(?:cannot|can't|unable|not able|on behalf of|the act\b|freedom of information|"
-                            r"your (?:request|question|email)|recorded information|opinion)", re.I)
+_NOT_AN_ANSWER = re.compile(
+    r"\b(?:cannot|can't|unable|not able|on behalf of|the act\b|freedom of information|"
+    r"your (?:request|question|email)|recorded information|opinion)",
+    re.I,
+)
 
 
 def _factual(answer: str) -> bool:
@@ -267,11 +341,16 @@ def _factual(answer: str) -> bool:
     return any(_STATEMENT.search(s) for s in decision.sentences(answer))
 
 
-_HOLDS = re.compile(r"confirm(?:s|ed)? (?:that )?.{0,80}?\b(?:does |do )?holds?\b|information (?:is|was) held\b", re.I)
-_REDIRECT = re.compile(r"(?:submit|send|direct|redirect|forward) (?:this part of )?(?:your|the) (?:request|question)s? to|"
-                       r"we (?:cannot|can't|are unable to) answer (?:for|on behalf of)|"
-                       r"(?:is|are) (?:not )?(?:held|the responsibility of) (?:by )?(?:another|a different|the) "
-                       r"(?:authority|organisation|body|department)", re.I)
+_HOLDS = re.compile(
+    r"confirm(?:s|ed)? (?:that )?.{0,80}?\b(?:does |do )?holds?\b|information (?:is|was) held\b", re.I
+)
+_REDIRECT = re.compile(
+    r"(?:submit|send|direct|redirect|forward) (?:this part of )?(?:your|the) (?:request|question)s? to|"
+    r"we (?:cannot|can't|are unable to) answer (?:for|on behalf of)|"
+    r"(?:is|are) (?:not )?(?:held|the responsibility of) (?:by )?(?:another|a different|the) "
+    r"(?:authority|organisation|body|department)",
+    re.I,
+)
 
 
 def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[Treatment]:
@@ -282,15 +361,28 @@ def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[T
     refusal = {Treatment.COST_LIMIT, Treatment.VEXATIOUS} & set(out)
     if refusal and not withheld_cited:
         out = [t for t in out if t not in (Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED)]
-    if (refusal or Treatment.WITHHELD in out or Treatment.NCND in out) and Treatment.DISCLOSED in out \
-            and _HOLDS.search(answer) and not _RELEASED.search(answer):
+    if (
+        (refusal or Treatment.WITHHELD in out or Treatment.NCND in out)
+        and Treatment.DISCLOSED in out
+        and _HOLDS.search(answer)
+        and not _RELEASED.search(answer)
+    ):
         out.remove(Treatment.DISCLOSED)
     if Treatment.COST_LIMIT in out and Treatment.NOT_HELD in out and _HOLDS.search(answer):
         out.remove(Treatment.NOT_HELD)  # "we hold it, but finding it would exceed the limit"
-    settled = {Treatment.WITHHELD, Treatment.NCND, Treatment.NOT_HELD, Treatment.PARTLY_DISCLOSED, Treatment.COST_LIMIT,
-               Treatment.VEXATIOUS}
-    if not set(out) & settled and decision.other_reason(answer) in ("clarification", "redirected") and \
-            (decision.other_reason(answer) == "clarification" or _REDIRECT.search(answer)):
+    settled = {
+        Treatment.WITHHELD,
+        Treatment.NCND,
+        Treatment.NOT_HELD,
+        Treatment.PARTLY_DISCLOSED,
+        Treatment.COST_LIMIT,
+        Treatment.VEXATIOUS,
+    }
+    if (
+        not set(out) & settled
+        and decision.other_reason(answer) in ("clarification", "redirected")
+        and (decision.other_reason(answer) == "clarification" or _REDIRECT.search(answer))
+    ):
         return []  # read as `other`, with the reason
     return out
 
@@ -304,24 +396,39 @@ def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]
         return [e for e in _dedupe(exemptions + letter_exemptions) if section_of(e) == "s14"] or ["s14(1)"]
     if set(found) & WITHHOLDING:
         return [e for e in exemptions if section_of(e) not in ("s12", "s14")]
-    return [e for e in exemptions if section_of(e) not in ("s12", "s14") and not table.is_ncnd_subsection(e)
-            and (set(found) & {Treatment.PUBLIC_DOMAIN} or section_of(e) in ("s21", "s25"))]
+    return [
+        e
+        for e in exemptions
+        if section_of(e) not in ("s12", "s14")
+        and not table.is_ncnd_subsection(e)
+        and (set(found) & {Treatment.PUBLIC_DOMAIN} or section_of(e) in ("s21", "s25"))
+    ]
 
 
 def _strip_citations(text: str) -> str:
     text = re.sub(r"(?:https?://|www\.)\S+", " ", text)  # the numbers in a link are not figures given
-    text = re.sub(r"\b(?:sections?|secs?\.?|s\.?|regulations?)\s?\d{1,2}(\(\w{1,3}\))*", " ", text, flags=re.I)
+    text = re.sub(
+        r"\b(?:sections?|secs?\.?|s\.?|regulations?)\s?\d{1,2}(\(\w{1,3}\))*", " ", text, flags=re.I
+    )
     text = re.sub(r"\b\d+\s*(hours|working days|days)\b|\b(q|question)\s?\d+\w?", " ", text, flags=re.I)
-    return re.sub(r"\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"
-                  r"november|december)\b", " ", text, flags=re.I)
+    return re.sub(
+        r"\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)\b",
+        " ",
+        text,
+        flags=re.I,
+    )
 
 
 def _cited(text: str, accessible: str = "s21"):
     """The refusals ``text`` cites under the letter's Act (its profile known by its otherwise-accessible section):
     FOISA's s21 is its review section, not an exemption."""
     regime = by_accessible(accessible)
-    return [c for c in find_citations(text) if c.is_exemption and regime.applies(c.section)
-            and not of_another_enactment(text, c)]
+    return [
+        c
+        for c in find_citations(text)
+        if c.is_exemption and regime.applies(c.section) and not of_another_enactment(text, c)
+    ]
 
 
 def _routes_to_eir(citation, text: str) -> bool:
@@ -344,10 +451,15 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions, accessib
         out.extend(limbs or [e])
     if not out and ({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} & set(treatments)):
         table = rule_table()
-        refusing = [e for e in letter_exemptions if not table.is_ncnd_subsection(e)
-                    and section_of(e) not in (accessible, "s12", "s14") and not e.startswith(NOT_HELD_EXCEPTIONS)
-                    # s39 sends environmental information to the EIRs: it withholds nothing itself
-                    and not (section_of(e) == "s39" and _ENVIRONMENTAL.search(answer or ""))]
+        refusing = [
+            e
+            for e in letter_exemptions
+            if not table.is_ncnd_subsection(e)
+            and section_of(e) not in (accessible, "s12", "s14")
+            and not e.startswith(NOT_HELD_EXCEPTIONS)
+            # s39 sends environmental information to the EIRs: it withholds nothing itself
+            and not (section_of(e) == "s39" and _ENVIRONMENTAL.search(answer or ""))
+        ]
         families = {section_of(e) for e in refusing}
         if len(families) == 1:
             out = refusing

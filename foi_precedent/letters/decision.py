@@ -18,8 +18,16 @@ PHRASES_FILE = Path(__file__).resolve().parent.parent / "rules" / "reading_phras
 
 # Where a long answer says which way it went: a refusal outranks what surrounds it, since a reply that
 # refuses on cost also explains what it looked for, and one that withholds also says what it holds.
-_PRIORITY = (Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.NCND, Treatment.WITHHELD,
-             Treatment.PARTLY_DISCLOSED, Treatment.NOT_HELD, Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED)
+_PRIORITY = (
+    Treatment.COST_LIMIT,
+    Treatment.VEXATIOUS,
+    Treatment.NCND,
+    Treatment.WITHHELD,
+    Treatment.PARTLY_DISCLOSED,
+    Treatment.NOT_HELD,
+    Treatment.PUBLIC_DOMAIN,
+    Treatment.DISCLOSED,
+)
 
 
 @cache
@@ -80,16 +88,23 @@ def reduce_shared(found: list[Treatment]) -> list[Treatment]:
     """One decision for a response read as a whole (every question shares it): the strongest refusal found,
     with the disclosure beside it only where both are there (a partial disclosure)."""
     present = set(found)
-    refusals: list[Treatment] = [t for t in (Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.NCND) if t in present]
+    refusals: list[Treatment] = [
+        t for t in (Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.NCND) if t in present
+    ]
     if refusals:
         # cost and NCND together: "to determine whether it is held would exceed the limit" (FOIA s12(2))
-        return [Treatment.COST_LIMIT, Treatment.NCND] if set(refusals) >= {Treatment.COST_LIMIT, Treatment.NCND} \
+        return (
+            [Treatment.COST_LIMIT, Treatment.NCND]
+            if set(refusals) >= {Treatment.COST_LIMIT, Treatment.NCND}
             else refusals[:1]
+        )
     if Treatment.WITHHELD in present or Treatment.PARTLY_DISCLOSED in present:
         released = present & {Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED}
         return [Treatment.PARTLY_DISCLOSED if released else Treatment.WITHHELD]
     if Treatment.NOT_HELD in present:
-        return [Treatment.NOT_HELD] + ([Treatment.PUBLIC_DOMAIN] if Treatment.PUBLIC_DOMAIN in present else [])
+        return [Treatment.NOT_HELD] + (
+            [Treatment.PUBLIC_DOMAIN] if Treatment.PUBLIC_DOMAIN in present else []
+        )
     if Treatment.PUBLIC_DOMAIN in present:
         return [Treatment.PUBLIC_DOMAIN]
     return [t for t in _PRIORITY if t in present][:1]

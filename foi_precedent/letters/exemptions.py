@@ -26,7 +26,9 @@ _CITATION = re.compile(
 # A bare "40(2)&(3)" or "31(1)(a)" (an exemption number from 21 to 44 with a subsection).
 _BARE = re.compile(rf"(?<![\w(./£$+-])(?P<num>22A|2[1-9]|3\d|4[0-4])(?P<parens>{_PARENS}+)(?P<cont>{_CONT}*)")
 # "Sections 30 and 31": a further section number after a citation.
-_AND_SECTION = re.compile(rf"^\s*(?:,|and|&)\s*(?P<num>\d{{1,2}}A?)(?!\w)(?P<parens>{_PARENS}*)(?!\s*(?:hours|working|days|%))")
+_AND_SECTION = re.compile(
+    rf"^\s*(?:,|and|&)\s*(?P<num>\d{{1,2}}A?)(?!\w)(?P<parens>{_PARENS}*)(?!\s*(?:hours|working|days|%))"
+)
 
 _EXEMPTION_RANGE = range(21, 45)
 _PROCEDURAL_REFUSALS = (12, 14)
@@ -78,7 +80,10 @@ class Citation:
 
 
 def _parens(raw: str) -> list[str]:
-    return [p.strip().lower() if p.strip().isalpha() else p.strip() for p in re.findall(r"\(\s?([0-9A-Za-z]{1,3})\s?\)", raw)]
+    return [
+        p.strip().lower() if p.strip().isalpha() else p.strip()
+        for p in re.findall(r"\(\s?([0-9A-Za-z]{1,3})\s?\)", raw)
+    ]
 
 
 def _sibling_letters(parens: list[str]) -> list[str]:
@@ -145,7 +150,7 @@ def find_citations(text: str) -> list[Citation]:
     for m in _BARE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        before = text[max(0, m.start() - 12): m.start()].lower()
+        before = text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"(£|\$|page|para|tel|no\.?)\s*$", before):
             continue
         for t in _expand("s", m.group("num"), m.group("parens"), m.group("cont")):
@@ -156,13 +161,15 @@ def find_citations(text: str) -> list[Citation]:
 
 # "section 34(1) of the Data Protection Act 2018", "Article 5(1) of the General Data Protection Regulation": a
 # provision of another enactment than the access regime (FOIA, FOISA, the EIRs), quoted in a reason.
-_OTHER_ENACTMENT = re.compile(r"^\s*(?:of|under) (?:the )?(?!(?i:freedom of information|environmental information|fo(?:i|ia|isa)\b|eirs?\b|ei\(s\)r))"
-                              r"(?!Act\b)[A-Z](?:(?!\bsections?\b)[A-Za-z()' ]){0,60}?\b(?:Act|Regulations?|Order)\b")
+_OTHER_ENACTMENT = re.compile(
+    r"^\s*(?:of|under) (?:the )?(?!(?i:freedom of information|environmental information|fo(?:i|ia|isa)\b|eirs?\b|ei\(s\)r))"
+    r"(?!Act\b)[A-Z](?:(?!\bsections?\b)[A-Za-z()' ]){0,60}?\b(?:Act|Regulations?|Order)\b"
+)
 
 
 def of_another_enactment(text: str, citation: Citation) -> bool:
     """The citation is followed by the name of another enactment ('... of the Data Protection Act 2018')."""
-    return bool(_OTHER_ENACTMENT.match(text[citation.end: citation.end + 90]))
+    return bool(_OTHER_ENACTMENT.match(text[citation.end : citation.end + 90]))
 
 
 def normalise_exemptions(text: str) -> list[str]:

@@ -27,7 +27,9 @@ def _reference(text: str) -> str | None:
         ref = _reference_token(m.group("ref"))
         if ref:  # "Enquiries to Information Governance", "Our Ref:" alone are no reference
             return ref
-    found = re.search(r"\b(?:[A-Z]{2,4}-)?FOI[A-Z]?[-/]\d[\w/.-]{2,24}", text[:3000])  # IM-FOI-2018-1421, FOIR-104834967
+    found = re.search(
+        r"\b(?:[A-Z]{2,4}-)?FOI[A-Z]?[-/]\d[\w/.-]{2,24}", text[:3000]
+    )  # IM-FOI-2018-1421, FOIR-104834967
     if found:
         return found.group(0).rstrip(".")
     found = re.search(r"\b\d{2}\.FOI\.\d{2}\.\d{6}\b", text)
@@ -42,7 +44,11 @@ def _reference_token(raw: str) -> str | None:
     for i, tok in enumerate(tokens):
         if re.search(r"\d", tok):
             head = tokens[i - 1] + " " if i and re.fullmatch(r"[A-Z]{2,5}", tokens[i - 1]) else ""
-            tail = " ".join(tokens[i + 1: i + 3]) if re.fullmatch(r"/ \d+", " ".join(tokens[i + 1: i + 3])) else ""
+            tail = (
+                " ".join(tokens[i + 1 : i + 3])
+                if re.fullmatch(r"/ \d+", " ".join(tokens[i + 1 : i + 3]))
+                else ""
+            )
             return (head + tok + (" " + tail if tail else "")).rstrip(".,;:")
     return None
 
@@ -54,7 +60,10 @@ def _fallback_reference(source: str, text: str) -> str:
 
 
 _KNOWN_AUTHORITY = [
-    (re.compile(r"\b01\.FOI\.\d|\bmetropolitan police|\bMPS\b|met\.police\.uk"), "Metropolitan Police Service"),
+    (
+        re.compile(r"\b01\.FOI\.\d|\bmetropolitan police|\bMPS\b|met\.police\.uk"),
+        "Metropolitan Police Service",
+    ),
 ]
 _AUTHORITY = re.compile(
     r"\b((?:[A-Z][a-z]+ ){1,3}(?:Police(?: Service)?|Constabulary|City Council|Borough Council|County Council|Council))\b"
@@ -100,9 +109,12 @@ _RECEIVED = re.compile(
     rf"(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})",
     re.I,
 )
-_EXTENSION = re.compile(r"section 10\(3\)|\bs\.?\s?10\(3\)|regulation 7\b|extend(?:ed|ing)? the (?:time|deadline|"
-                        r"response (?:time|date)|date for (?:a )?response)|(?:need|require)s? (?:more|further|additional) "
-                        r"time to consider the public interest|further 20 working days|section 17\(2\)", re.I)
+_EXTENSION = re.compile(
+    r"section 10\(3\)|\bs\.?\s?10\(3\)|regulation 7\b|extend(?:ed|ing)? the (?:time|deadline|"
+    r"response (?:time|date)|date for (?:a )?response)|(?:need|require)s? (?:more|further|additional) "
+    r"time to consider the public interest|further 20 working days|section 17\(2\)",
+    re.I,
+)
 
 
 def _received(text: str) -> date | None:
@@ -130,7 +142,11 @@ def _as_date(value) -> date | None:
 _EIR = re.compile(r"environmental information regulations|\bEIRs?\b", re.I)
 _FOISA = re.compile(r"\(scotland\) act|\bFOISA\b|scottish information commissioner", re.I)
 _FOIA = re.compile(r"freedom of information act(?! \(scotland\))|\bFOIA\b", re.I)
-REGIME_NAMES = {Regime.EIR: _EIR, Regime.FOISA: _FOISA, Regime.FOIA: _FOIA}  # how a text names each regime, first match wins
+REGIME_NAMES = {
+    Regime.EIR: _EIR,
+    Regime.FOISA: _FOISA,
+    Regime.FOIA: _FOIA,
+}  # how a text names each regime, first match wins
 
 
 def named_regime(text: str) -> Regime | None:

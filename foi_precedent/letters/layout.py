@@ -74,7 +74,9 @@ _CLOSING = re.compile(
     r"yours (sincerely|faithfully)|review procedure|complaints?( procedure)?)\b",
     re.I,
 )
-_REASON_START = re.compile(r"^(?:reasons? for (decision|refusal)|public interest test|harm|evidence of harm)\b", re.I)
+_REASON_START = re.compile(
+    r"^(?:reasons? for (decision|refusal)|public interest test|harm|evidence of harm)\b", re.I
+)
 
 # --- question labels ------------------------------------------------------------------------------
 
@@ -83,7 +85,9 @@ _LABEL = re.compile(
     r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
     re.I,
 )
-_NUMBERED = re.compile(r"^\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)](?:\s+(?=\S)|\s*$)")  # "0." is an answer, not a label
+_NUMBERED = re.compile(
+    r"^\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)](?:\s+(?=\S)|\s*$)"
+)  # "0." is an answer, not a label
 
 
 @dataclass
@@ -117,8 +121,12 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
         elif state in ("pre", "request", "decision") and _RESPONSE_START.match(line):
             state = "response"
             continue
-        elif state in ("pre", "request", "decision") and (m := _RANGE.match(line)) and m.group("kw") and \
-                not m.group("kw").lower().startswith("q"):
+        elif (
+            state in ("pre", "request", "decision")
+            and (m := _RANGE.match(line))
+            and m.group("kw")
+            and not m.group("kw").lower().startswith("q")
+        ):
             state = "response"  # "Response 1 - 6:" starts the answers and labels the first of them
         elif state != "closing" and _CLOSING.match(line):
             state = "closing"
@@ -138,7 +146,7 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
         kw = m.group("kw").lower()
         sub = (m.group("sub") or "").strip("()").lower()
         num = m.group("num")
-        rest = line[m.end():].strip()
+        rest = line[m.end() :].strip()
         if kw == "part" and (rest or sub):
             return None  # "Part 1 of the question ..." is part of an answer, not a question
         if kw == "part":  # "Part 1" as a heading of its own: the answer to the first part of the request
@@ -153,11 +161,11 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
             label = f"{'REQUEST' if written.isupper() else 'Request'} {num}{sub}"
         return label, (family, num + sub), rest
     m = _NUMBERED.match(line)
-    if m and re.match(r"[\u2014\u2013-]\s*\(\d\)", line[m.end():]):
+    if m and re.match(r"[\u2014\u2013-]\s*\(\d\)", line[m.end() :]):
         return None  # "12. — (1) Section 1(1) does not oblige ...": the Act quoted, not an answer
     if m:
         sub = (m.group("sub") or "").lower()
-        return f"{m.group('num')}{sub}", ("n", m.group("num") + sub), line[m.end():].strip()
+        return f"{m.group('num')}{sub}", ("n", m.group("num") + sub), line[m.end() :].strip()
     return None
 
 
@@ -178,12 +186,17 @@ def _range_blocks(line: str, section: str) -> list[_Block]:
     if not 1 <= a < b <= a + 20:
         return []
     body: list[str] = []
-    rest = line[m.end():].strip()
-    return [_Block(label=str(n), key=("n", str(n)), head=rest, body=body, section=section) for n in range(a, b + 1)]
+    rest = line[m.end() :].strip()
+    return [
+        _Block(label=str(n), key=("n", str(n)), head=rest, body=body, section=section)
+        for n in range(a, b + 1)
+    ]
 
 
 # "Part 2 and Part 3" as a heading of its own: one answer to two parts of the request
-_PART_RANGE = re.compile(r"^parts?\s*(?P<a>\d{1,2})\s*(?:-|\u2013|to|&|and)\s*(?:part\s*)?(?P<b>\d{1,2})\s*:?\s*$", re.I)
+_PART_RANGE = re.compile(
+    r"^parts?\s*(?P<a>\d{1,2})\s*(?:-|\u2013|to|&|and)\s*(?:part\s*)?(?P<b>\d{1,2})\s*:?\s*$", re.I
+)
 
 
 # The Act quoted where it lists its conditions ("Section 22 of the FOIA provides that information is exempt from
@@ -197,9 +210,15 @@ _BARE_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)\s+(?=[A-Z])")
 def _blocks(lines: list[str], section: str) -> list[_Block]:
     blocks: list[_Block] = []
     run: list[_Block] = []  # the blocks of a range, which share the lines that follow
-    quoting = False  # inside the Act's conditions quoted as a list ("... is exempt information if -" / "1. ...")
+    quoting = (
+        False  # inside the Act's conditions quoted as a list ("... is exempt information if -" / "1. ...")
+    )
     for line in lines:
-        if line and quoting and (_NUMBERED.match(line) or _ITEM.match(line) or re.match(r"\(\d{1,2}\)\s", line)):
+        if (
+            line
+            and quoting
+            and (_NUMBERED.match(line) or _ITEM.match(line) or re.match(r"\(\d{1,2}\)\s", line))
+        ):
             if blocks:
                 blocks[-1].body.append(line)
             continue
@@ -212,7 +231,7 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
         found = _label_of(line) if line else None
         bare = _BARE_NUMBER.match(line) if line and not found and section == "request" else None
         if bare and int(bare.group("num")) == len(blocks) + 1 and all(b.key[0] == "n" for b in blocks):
-            found = (bare.group("num"), ("n", bare.group("num")), line[bare.end():].strip())
+            found = (bare.group("num"), ("n", bare.group("num")), line[bare.end() :].strip())
         if found:
             run = []
             label, key, rest = found
@@ -226,8 +245,11 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
     return blocks
 
 
-_ITEM = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]\s+|\(?([a-hj-z]|[ivx]{1,4})[.)]\s+|"
-                   r"(?:firstly|secondly|thirdly|fourthly|fifthly|finally|lastly)\b,?\s*)(?=\S)", re.I)
+_ITEM = re.compile(
+    r"^(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]\s+|\(?([a-hj-z]|[ivx]{1,4})[.)]\s+|"
+    r"(?:firstly|secondly|thirdly|fourthly|fifthly|finally|lastly)\b,?\s*)(?=\S)",
+    re.I,
+)
 _QUOTED_REQUEST = re.compile(
     r"(?:you (?:asked|requested|wrote)|your (?:request|email|letter)[^.:\n]{0,80}?(?:asked|requested|read|was|for|in which you"
     r" (?:asked|requested))|(?:i|we) (?:note|understand) (?:that )?you (?:are seeking|seek|have asked|requested)|"
@@ -253,8 +275,11 @@ _STRONG_ASK = re.compile(
     r"is there|are there|do you|does the|has the|have you)\b.{10,}",
     re.I,
 )
-_INTRO = re.compile(r":\s*$|^(?:i am writing|i would like to (?:make|request|submit) a (?:freedom|request)|under the freedom|"
-                    r"dear\b|this is a request)", re.I)
+_INTRO = re.compile(
+    r":\s*$|^(?:i am writing|i would like to (?:make|request|submit) a (?:freedom|request)|under the freedom|"
+    r"dear\b|this is a request)",
+    re.I,
+)
 
 
 _LETTERED = re.compile(r"^\(?([a-h])[.)]\s+(?=\S)")
@@ -284,18 +309,26 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
     previous = ""
     for line in (x for x in lines if x):
         m = _ITEM.match(line)
-        rest = line[m.end():].strip() if m else line
-        wrapped = not m and _WRAPPED.match(line) and len(previous) >= 70 and not previous.rstrip().endswith(
-            (".", "?", "!", ":", ";"))
+        rest = line[m.end() :].strip() if m else line
+        wrapped = (
+            not m
+            and _WRAPPED.match(line)
+            and len(previous) >= 70
+            and not previous.rstrip().endswith((".", "?", "!", ":", ";"))
+        )
         previous = line
-        if wrapped:  # a sentence carried over from a long line ("... in determining\nwhether the department holds")
+        if (
+            wrapped
+        ):  # a sentence carried over from a long line ("... in determining\nwhether the department holds")
             if items:
                 items[-1] = (items[-1][0], items[-1][1] + " " + line)
             continue
         if _COST_ACTIVITY.match(rest.lstrip("\"'\u201c\u2018")):
             continue  # the appropriate-limit Regulations quoted in a cost refusal: what may be counted, not a question
-        if items and (_FOLLOW_UP.match(rest) or (breakdown and (_IS_BREAKDOWN.match(rest) or
-                                                                 (m and _LAST_OF_BREAKDOWN.match(rest))))):
+        if items and (
+            _FOLLOW_UP.match(rest)
+            or (breakdown and (_IS_BREAKDOWN.match(rest) or (m and _LAST_OF_BREAKDOWN.match(rest))))
+        ):
             # "... in the periods:" then "a) 2017/18", "- The time": the breakdown stays with its question
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
             continue
@@ -311,16 +344,25 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
 # A line that carries on a sentence (it starts in lower case).
 _WRAPPED = re.compile(r"^[a-z]")
 # The activities the appropriate-limit Regulations let a cost estimate count (reg. 4(3)), quoted as a list.
-_COST_ACTIVITY = re.compile(r"^(?:\([a-d]\)\s*)?(?:determining whether (?:it|the \w+) holds?|locating|retrieving|extracting)"
-                            r" (?:the )?(?:information|a document|it)\b", re.I)
+_COST_ACTIVITY = re.compile(
+    r"^(?:\([a-d]\)\s*)?(?:determining whether (?:it|the \w+) holds?|locating|retrieving|extracting)"
+    r" (?:the )?(?:information|a document|it)\b",
+    re.I,
+)
 # "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
 _FOLLOW_UP = re.compile(r"^-?\s*if (?:yes|so|not|no|this is the case|applicable)\b", re.I)
 # The last entry of a list under a question, which closes the question ("d) 1st April 2020 to 31st March 2021?").
-_LAST_OF_BREAKDOWN = re.compile(r"^(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
-                                r"[^?]{1,90}\?\s*$", re.I)
+_LAST_OF_BREAKDOWN = re.compile(
+    r"^(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
+    r"[^?]{1,90}\?\s*$",
+    re.I,
+)
 # A short entry of a list (a year, a category, a field), not a question of its own.
-_IS_BREAKDOWN = re.compile(r"^(?![^?]*\?\s*$)(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
-                           r".{1,90}$", re.I)
+_IS_BREAKDOWN = re.compile(
+    r"^(?![^?]*\?\s*$)(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
+    r".{1,90}$",
+    re.I,
+)
 
 
 def _first_sentences(text: str, limit: int = 300) -> str:
@@ -330,8 +372,12 @@ def _first_sentences(text: str, limit: int = 300) -> str:
         if len(out) >= 80:
             break
     return out[:limit]
-_MENTION = re.compile(r"\b(?:q|questions?|requests?)\s?(\d{1,2})[a-z]?\b(?:\s*(?:-|\u2013|to|and|&)\s*(?:q\s?)?(\d{1,2})\b)?",
-                      re.I)
+
+
+_MENTION = re.compile(
+    r"\b(?:q|questions?|requests?)\s?(\d{1,2})[a-z]?\b(?:\s*(?:-|\u2013|to|and|&)\s*(?:q\s?)?(\d{1,2})\b)?",
+    re.I,
+)
 
 
 def _mentions(lines: list[str]) -> dict[str, list[str]]:
@@ -382,10 +428,13 @@ def _split_inline(head: str, body: str) -> tuple[str, str]:
     parts = list(_INLINE_ANSWER.finditer(head))
     if parts:
         cut = parts[-1]
-        return head[: cut.start()].strip(), head[cut.end():].strip()
+        return head[: cut.start()].strip(), head[cut.end() :].strip()
     asked, mark, rest = head.partition("? ")
     if mark and len(rest) >= 60 and "?" not in rest and rest[:1].isupper():
-        return asked + "?", rest.strip()  # a question and its answer run together (a reply that lost its breaks)
+        return (
+            asked + "?",
+            rest.strip(),
+        )  # a question and its answer run together (a reply that lost its breaks)
     return head, ""
 
 
@@ -408,9 +457,13 @@ def _reason_paragraphs(lines: list[str]) -> dict[str, str]:
 
 
 # A reply whose line breaks were lost (a PDF or a page saved as one paragraph): where its parts start.
-_FLAT_LABEL = re.compile(r"(?:(?<=[.?!:;)\]\"\u201d])|^)\s+(?P<label>(?:Q(?:uestion)?\s?)?(?P<n>\d{1,2})[.)]|\((?P<p>\d{1,2})\))\s+(?=[A-Z\[\"\u201c])")
-_FLAT_HEADING = re.compile(r"(?:(?<=[.?!:;)\"\u201d])|^)\s+(?=(?:Request|Response|Our response|Decision|Reasons? for decision|"
-                           r"You asked|Your request|Complaint rights|Dear\s[A-Z])\b)")
+_FLAT_LABEL = re.compile(
+    r"(?:(?<=[.?!:;)\]\"\u201d])|^)\s+(?P<label>(?:Q(?:uestion)?\s?)?(?P<n>\d{1,2})[.)]|\((?P<p>\d{1,2})\))\s+(?=[A-Z\[\"\u201c])"
+)
+_FLAT_HEADING = re.compile(
+    r"(?:(?<=[.?!:;)\"\u201d])|^)\s+(?=(?:Request|Response|Our response|Decision|Reasons? for decision|"
+    r"You asked|Your request|Complaint rights|Dear\s[A-Z])\b)"
+)
 LONG_LINE = 600
 
 
@@ -471,10 +524,12 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
             continue
         if n == 0 or any(answers_line(line) for line in [block.head, *block.body[:cut]] if line):
             return None
-        asked = [_Block(label=b.label, key=b.key, head=b.head, body=list(b.body), section="request")
-                 for b in blocks[: n + 1]]
+        asked = [
+            _Block(label=b.label, key=b.key, head=b.head, body=list(b.body), section="request")
+            for b in blocks[: n + 1]
+        ]
         asked[-1].body = block.body[:cut]
-        rest = blocks[n + 1:]
+        rest = blocks[n + 1 :]
         if any(b.key in {a.key for a in asked} for b in rest):
             return None  # the same labels again: answers restating their questions, read as they are
         return asked, block.body[cut:], rest
@@ -482,11 +537,16 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
 
 
 # "question 6", "Questions 1, 2 and 3", "questions 4-6", "Q4 & Q5": the questions a paragraph names.
-_NAMES = re.compile(r"\b(?:questions?|q)\s?(\d{1,2}[a-z]?)\b((?:\s*(?:,|and|&|-|\u2013|to)\s*(?:q\s?)?\d{1,2}[a-z]?\b)*)",
-                    re.I)
+_NAMES = re.compile(
+    r"\b(?:questions?|q)\s?(\d{1,2}[a-z]?)\b((?:\s*(?:,|and|&|-|\u2013|to)\s*(?:q\s?)?\d{1,2}[a-z]?\b)*)",
+    re.I,
+)
 # A line that only lists a provision ("Section 24(1) - National Security", "- s.31(3) Law enforcement").
-_CITATION_LINE = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013]\s*)?(?:sections?|s\.|regulations?|reg\.?)\s?\d|"
-                            r"^(?:these|this|the above|both) (?:exemptions?|sections?|provisions?)\b|^https?://\S+$", re.I)
+_CITATION_LINE = re.compile(
+    r"^(?:[-*\u2022\u25aa\u25cf\u2013]\s*)?(?:sections?|s\.|regulations?|reg\.?)\s?\d|"
+    r"^(?:these|this|the above|both) (?:exemptions?|sections?|provisions?)\b|^https?://\S+$",
+    re.I,
+)
 
 
 def _named(line: str, numbers: set[str]) -> set[str]:
@@ -495,8 +555,13 @@ def _named(line: str, numbers: set[str]) -> set[str]:
     for m in _NAMES.finditer(line):
         items = [m.group(1).lower()] + re.findall(r"\d{1,2}[a-z]?", m.group(2).lower())
         spans = re.findall(r"(-|\u2013|to)\s*(?:q\s?)?\d", m.group(2), re.I)
-        if spans and len(items) == 2 and items[0].isdigit() and items[1].isdigit() and \
-                int(items[0]) < int(items[1]) <= int(items[0]) + 20:
+        if (
+            spans
+            and len(items) == 2
+            and items[0].isdigit()
+            and items[1].isdigit()
+            and int(items[0]) < int(items[1]) <= int(items[0]) + 20
+        ):
             items = [str(n) for n in range(int(items[0]), int(items[1]) + 1)]
         for item in items:
             out |= {n for n in numbers if n == item or (item.isdigit() and n.rstrip("abcdefgh") == item)}
@@ -505,17 +570,46 @@ def _named(line: str, numbers: set[str]) -> set[str]:
 
 # "The question concerning how many staff ...", "the part of your request about ...": a paragraph that names the
 # question it answers by repeating its words.
-_ABOUT_QUESTION = re.compile(r"\bthe (?:question|part of (?:your|the) request) (?:concerning|regarding|about|relating to|"
-                             r"asking (?:for|about)|on)\s+(?P<rest>[^.]{10,240})", re.I)
+_ABOUT_QUESTION = re.compile(
+    r"\bthe (?:question|part of (?:your|the) request) (?:concerning|regarding|about|relating to|"
+    r"asking (?:for|about)|on)\s+(?P<rest>[^.]{10,240})",
+    re.I,
+)
 # Any question named by number, whether or not the reader found it ("With regards to question 1d, ...").
 _SOME_QUESTION = re.compile(r"\b(?:questions?|q)\s?\d{1,2}[a-z]?\b", re.I)
 # What a refusal's explanation says: it cites, refuses, weighs or estimates cost.
-_REFUSAL_TALK = re.compile(r"\b(?:sections?|regulations?|s\.)\s?\d|\bexempt|\bexemptions?\b|\bpublic interest\b|\bprejudice|"
-                           r"\bharm\b|appropriate limit|cost (?:of compliance|limit|threshold)|\bfees? regulations\b|"
-                           r"\b(?:18|24|eighteen|twenty[- ]four) hours\b|\bwithh[eo]ld", re.I)
-_STOPWORDS = frozenset({"with", "that", "this", "have", "been", "from", "your", "which", "what", "were", "many", "much",
-                        "please", "provide", "details", "information", "into", "each", "their", "there", "they",
-                        "about"})
+_REFUSAL_TALK = re.compile(
+    r"\b(?:sections?|regulations?|s\.)\s?\d|\bexempt|\bexemptions?\b|\bpublic interest\b|\bprejudice|"
+    r"\bharm\b|appropriate limit|cost (?:of compliance|limit|threshold)|\bfees? regulations\b|"
+    r"\b(?:18|24|eighteen|twenty[- ]four) hours\b|\bwithh[eo]ld",
+    re.I,
+)
+_STOPWORDS = frozenset(
+    {
+        "with",
+        "that",
+        "this",
+        "have",
+        "been",
+        "from",
+        "your",
+        "which",
+        "what",
+        "were",
+        "many",
+        "much",
+        "please",
+        "provide",
+        "details",
+        "information",
+        "into",
+        "each",
+        "their",
+        "there",
+        "they",
+        "about",
+    }
+)
 
 
 def _content_words(text: str) -> list[str]:
@@ -540,8 +634,9 @@ def _about(line: str, texts: dict[str, str]) -> set[str]:
     return set()
 
 
-def scoped_reading(lines: list[str], numbers: set[str], number: str,
-                   texts: dict[str, str] | None = None) -> list[str] | None:
+def scoped_reading(
+    lines: list[str], numbers: set[str], number: str, texts: dict[str, str] | None = None
+) -> list[str] | None:
     """A whole response as it applies to one question, where its refusals say which questions they refuse ("this
     letter represents a Refusal Notice for question 6 ... by virtue of: Section 24(2) ...", "The question concerning
     how many ... has engaged an exemption under Section 12(2)"): the response without the paragraphs that name only
@@ -561,10 +656,19 @@ def scoped_reading(lines: list[str], numbers: set[str], number: str,
             current = (named, [i])
             scopes.append(current)
             explaining = False
-        elif current and not named and (
-                (_CITATION_LINE.match(line) and len(line) <= 200) or explaining or _REASON_START.match(line)
-                or not lines[current[1][-1]].rstrip().endswith((".", "?", "!", ":"))  # a sentence broken over lines
-                or (_REFUSAL_TALK.search(line) and not _RELEASED.search(line))):
+        elif (
+            current
+            and not named
+            and (
+                (_CITATION_LINE.match(line) and len(line) <= 200)
+                or explaining
+                or _REASON_START.match(line)
+                or not lines[current[1][-1]]
+                .rstrip()
+                .endswith((".", "?", "!", ":"))  # a sentence broken over lines
+                or (_REFUSAL_TALK.search(line) and not _RELEASED.search(line))
+            )
+        ):
             current[1].append(i)  # the provisions the named refusal lists, one a line, and why it applies
             explaining = explaining or bool(_REASON_START.match(line))
         else:
@@ -576,13 +680,23 @@ def scoped_reading(lines: list[str], numbers: set[str], number: str,
     dropped = {i for _, idx in others for i in idx}
     # provisions cited only under other questions' refusals
     theirs = {section_of(c.text) for i in dropped for c in find_citations(lines[i])} - (
-        {section_of(c.text) for named, idx in scopes if number in named for i in idx for c in find_citations(lines[i])})
+        {
+            section_of(c.text)
+            for named, idx in scopes
+            if number in named
+            for i in idx
+            for c in find_citations(lines[i])
+        }
+    )
     out = []
     for i, line in enumerate(lines):
         if i in dropped:
             continue
-        kept = [s for s in decision.sentences(line)
-                if not ((cited := {section_of(c.text) for c in find_citations(s)}) and cited <= theirs)]
+        kept = [
+            s
+            for s in decision.sentences(line)
+            if not ((cited := {section_of(c.text) for c in find_citations(s)}) and cited <= theirs)
+        ]
         if kept or not line:
             out.append(" ".join(kept))
     return out
@@ -607,7 +721,8 @@ def numbered_bullets(lines: list[str], asked: set[str]) -> list[str]:
     if not bullets or len(bullets) != wanted or not {str(n) for n in range(1, wanted + 1)} <= asked:
         return lines
     if any(lines[i] and i < bullets[0] for i in range(first)) and not all(
-            _RESPONSE_START.match(lines[i]) for i in range(bullets[0]) if lines[i]):
+        _RESPONSE_START.match(lines[i]) for i in range(bullets[0]) if lines[i]
+    ):
         return lines  # prose before the bullets: they are not the answers
     out = list(lines)
     for n, i in enumerate(bullets, start=1):
@@ -621,7 +736,7 @@ _LIST_ITEM = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013]|\(?[a-h][.)])\s+(?=\S
 def list_item(line: str) -> str:
     """The text of a bulleted or lettered list item ('- 117.', 'b) The number ...'), or '' for another line."""
     m = _LIST_ITEM.match(line.strip())
-    return line.strip()[m.end():].strip() if m else ""
+    return line.strip()[m.end() :].strip() if m else ""
 
 
 def interleaved(lines: list[str]) -> list[tuple[str, list[str]]]:
@@ -630,14 +745,19 @@ def interleaved(lines: list[str]) -> list[tuple[str, list[str]]]:
     every question has a reply that answers (a reply's opening or treatment words)."""
     pairs: list[tuple[str, list[str]]] = []
     for line in lines:
-        asks = _STRONG_ASK.search(re.sub(r"^pleases\b", "please", line, flags=re.I)) and not answers_line(line)
+        asks = _STRONG_ASK.search(re.sub(r"^pleases\b", "please", line, flags=re.I)) and not answers_line(
+            line
+        )
         if asks:
             pairs.append((line, []))
         elif pairs:
             pairs[-1][1].append(line)
     # (the last may have none: a letter cut off after the question)
-    if len(pairs) < 2 or not all(any(answers_line(x) for x in reply) for _, reply in pairs[:-1]) or \
-            (pairs[-1][1] and not any(answers_line(x) for x in pairs[-1][1])):
+    if (
+        len(pairs) < 2
+        or not all(any(answers_line(x) for x in reply) for _, reply in pairs[:-1])
+        or (pairs[-1][1] and not any(answers_line(x) for x in pairs[-1][1]))
+    ):
         return []
     return pairs
 
@@ -661,7 +781,7 @@ def table_columns(lines: list[str]) -> dict[str, list[str]]:
         numbers = [m for m in (_HEADER_CELL.search(cell) for cell in row) if m]
         if len(row) >= 2 and len(numbers) == len(row):
             out: dict[str, list[str]] = {m.group(1).lower(): [] for m in numbers}
-            for data in rows[i + 1:]:
+            for data in rows[i + 1 :]:
                 for m, cell in zip(numbers, data, strict=False):
                     out[m.group(1).lower()].append(cell)
             return out

@@ -26,10 +26,24 @@ class Treatment(StrEnum):
 
 
 # The treatment vocabulary, defined once: the order a letter lists treatments in, and their families.
-TREATMENT_ORDER = (Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED, Treatment.WITHHELD,
-                   Treatment.NCND, Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.OTHER)
-WITHHOLDING = frozenset({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND})  # rest on an exemption
-REFUSING = WITHHOLDING | {Treatment.COST_LIMIT, Treatment.VEXATIOUS}  # need a refusal notice and a cited section
+TREATMENT_ORDER = (
+    Treatment.PUBLIC_DOMAIN,
+    Treatment.DISCLOSED,
+    Treatment.PARTLY_DISCLOSED,
+    Treatment.WITHHELD,
+    Treatment.NCND,
+    Treatment.NOT_HELD,
+    Treatment.COST_LIMIT,
+    Treatment.VEXATIOUS,
+    Treatment.OTHER,
+)
+WITHHOLDING = frozenset(
+    {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}
+)  # rest on an exemption
+REFUSING = WITHHOLDING | {
+    Treatment.COST_LIMIT,
+    Treatment.VEXATIOUS,
+}  # need a refusal notice and a cited section
 RELEASING = frozenset({Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN})  # the requester gets the information
 
 

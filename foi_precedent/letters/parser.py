@@ -82,13 +82,20 @@ __all__ = ["REGIME_NAMES", "extract_pointers", "named_regime", "parse_document",
 
 # --- letter-level statements ----------------------------------------------------------------------
 
-_REFUSAL_NOTICE = re.compile(r"refusal notice|section 17\b|\bs\.?\s?17\b|section 16 of the freedom of information "
-                             r"\(scotland\)", re.I)
-_HARM = re.compile(r"would be likely to|would prejudice|likely to prejudice|\bharm(ful)?\b|\bprejudice\b", re.I)
+_REFUSAL_NOTICE = re.compile(
+    r"refusal notice|section 17\b|\bs\.?\s?17\b|section 16 of the freedom of information "
+    r"\(scotland\)",
+    re.I,
+)
+_HARM = re.compile(
+    r"would be likely to|would prejudice|likely to prejudice|\bharm(ful)?\b|\bprejudice\b", re.I
+)
 _PIT = re.compile(r"public interest", re.I)
 _PIT_BALANCE = re.compile(r"balance|factors (favouring|for|against|in favour)|outweigh", re.I)
-_COMPLAINT = re.compile(r"information commissioner|internal review|complaint rights|right to (complain|appeal|request a review)",
-                        re.I)
+_COMPLAINT = re.compile(
+    r"information commissioner|internal review|complaint rights|right to (complain|appeal|request a review)",
+    re.I,
+)
 
 
 def parse_file(path: str | Path) -> Letter:
@@ -118,10 +125,14 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
 
     questions = _questions(sections, letter_exemptions, source, accessible) or _unstructured(
-        sections, clean, letter_exemptions, accessible)
+        sections, clean, letter_exemptions, accessible
+    )
     if not questions:
-        raise LetterError(source, "no recognisable questions and no decision (no Q1 / 1. / Question 1 labels, no "
-                                  "request quoted and no answer, refusal or 'not held' found)")
+        raise LetterError(
+            source,
+            "no recognisable questions and no decision (no Q1 / 1. / Question 1 labels, no "
+            "request quoted and no answer, refusal or 'not held' found)",
+        )
 
     pointers: dict[str, Pointer] = {}
     for q in questions:
@@ -153,8 +164,6 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
     )
 
 
-
-
 def _has_pit(text: str) -> bool:
     """A public interest test: factors and a balance ('public interest ... balance', or 'outweigh ... balance')."""
     if _PIT.search(text) and _PIT_BALANCE.search(text):
@@ -162,10 +171,9 @@ def _has_pit(text: str) -> bool:
     return bool(re.search(r"outweigh", text, re.I) and re.search(r"\bbalance\b", text, re.I))
 
 
-
-
-def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], source: str,
-               accessible: str = "s21") -> list[Question]:
+def _questions(
+    sections: dict[str, list[str]], letter_exemptions: list[str], source: str, accessible: str = "s21"
+) -> list[Question]:
     asked = _renumbered(_blocks(sections["request"], "request"))
     preamble: list[str] = []
     if not asked and sections["response"]:
@@ -175,13 +183,23 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         if asked:
             # what comes before the first of them may hold the decision ("... would exceed the cost limit.
             # Question 1 ... Question 2 ... Answer ...")
-            first = next((i for i, ln in enumerate(sections["pre"]) if ln and (_label_of(ln) or _BARE_NUMBER.match(ln))),
-                         0)
+            first = next(
+                (
+                    i
+                    for i, ln in enumerate(sections["pre"])
+                    if ln and (_label_of(ln) or _BARE_NUMBER.match(ln))
+                ),
+                0,
+            )
             preamble = sections["pre"][:first]
             sections = {**sections, "pre": []}
     if asked:
-        sections = {**sections, "response": numbered_bullets(sections["response"],
-                                                             {b.key[1] for b in asked if b.key[0] in ("q", "n")})}
+        sections = {
+            **sections,
+            "response": numbered_bullets(
+                sections["response"], {b.key[1] for b in asked if b.key[0] in ("q", "n")}
+            ),
+        }
     answered = _blocks(sections["response"], "response")
     # questions listed one after another and the reply as prose after the last ("... 3. ...? Please see attached"):
     # the listed blocks are the request, and what follows the last of them is the response
@@ -195,8 +213,10 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         # unnumbered items asked, answered by number ("You asked: - ... - ..." then "1-3. ...")
         items = _request_items(sections["request"])
         if len(items) >= 2:
-            asked = [_Block(label=label, key=("n", str(i)), head=text, section="request")
-                     for i, (label, text) in enumerate(items, start=1)]
+            asked = [
+                _Block(label=label, key=("n", str(i)), head=text, section="request")
+                for i, (label, text) in enumerate(items, start=1)
+            ]
     if not asked and not answered:
         # Letters that restate questions only in the decision part (rare) or have no markers.
         answered = _blocks(sections["pre"] + sections["decision"], "response")
@@ -226,7 +246,7 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         elif body:
             question_text, answer = known.head, head + "\n" + body if head else body
         else:
-            question_text, answer = (_split_inline(head, "") if known is b else (known.head, head))
+            question_text, answer = _split_inline(head, "") if known is b else (known.head, head)
         answer = re.sub(r"^(?:response|answer|reply)\s*:\s*", "", answer, flags=re.I)
         prev = answers.get(key)
         answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
@@ -238,8 +258,11 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
     # what the letter says outside its labelled answers: its overall decision
     overall = _join(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)])
     # where answers are labelled, one left without its own may be in the prose that names it
-    mentions = _mentions(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)]) \
-        if answers else {}
+    mentions = (
+        _mentions(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)])
+        if answers
+        else {}
+    )
     # No answer is labelled: the response is prose that answers every question at once. (Where some are, a
     # question left without one stays unanswered: letters do leave questions unanswered.)
     shared = "" if answers else _join(sections["decision"] + sections["response"])
@@ -261,37 +284,73 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
             # answered in the prose that names it ("With regards to question 3, ...")
             answer = _join(mentions[b.key[1].rstrip("abcdefgh")])
         if shared and not answer and not reason:
-            scoped = scoped_reading(shared_lines, numbers, b.key[1], texts) if b.key[0] in ("q", "n") else None
-            if scoped is not None:  # refusals that name the questions they refuse: read as it applies to this one
+            scoped = (
+                scoped_reading(shared_lines, numbers, b.key[1], texts) if b.key[0] in ("q", "n") else None
+            )
+            if (
+                scoped is not None
+            ):  # refusals that name the questions they refuse: read as it applies to this one
                 text = _join(scoped)
                 if text not in scoped_readings:
-                    scoped_readings[text] = _classify("", "", text, None, letter_exemptions, (), accessible, shared=True)
+                    scoped_readings[text] = _classify(
+                        "", "", text, None, letter_exemptions, (), accessible, shared=True
+                    )
                 questions.append(replace(scoped_readings[text], label=b.label, text=question_text.strip()))
                 continue
             if shared_reading is None:  # the whole response reads the same for every question: read it once
-                shared_reading = _classify("", "", shared, None, letter_exemptions, (), accessible, shared=True)
+                shared_reading = _classify(
+                    "", "", shared, None, letter_exemptions, (), accessible, shared=True
+                )
                 if shared_reading.treatments == (Treatment.OTHER,) and _join(preamble):
                     # the response says nothing of its own: the decision was given before the questions
-                    shared_reading = _classify("", "", _join(preamble) + "\n" + shared, None, letter_exemptions, (),
-                                               accessible, shared=True)
+                    shared_reading = _classify(
+                        "",
+                        "",
+                        _join(preamble) + "\n" + shared,
+                        None,
+                        letter_exemptions,
+                        (),
+                        accessible,
+                        shared=True,
+                    )
             questions.append(replace(shared_reading, label=b.label, text=question_text.strip()))
             continue
-        q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
+        q = _classify(
+            b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible
+        )
         if b.key == cut and q.treatments == (Treatment.OTHER,):  # the block was this answer's own reasons
             answer = answer + "\n" + general
-            q = _classify(b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible)
+            q = _classify(
+                b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible
+            )
         elif general and set(q.treatments) & WITHHOLDING and not _cited(answer, accessible):
             q = _with_general_exemptions(q, general, accessible)
         if b.key in tabled and answer and q.treatments == (Treatment.OTHER,):
             # a table's cells with no treatment words ("Gross Misconduct", "Final Written Warning") are the information
-            q = replace(q, treatments=(Treatment.DISCLOSED,), evidence=answer.split("\n")[0][:300], confidence=0.6,
-                        review="read as disclosed from a table of answers: check it")
-        if answer and q.review == "other: no treatment wording found" and overall and _POINTS_ELSEWHERE.search(answer):
+            q = replace(
+                q,
+                treatments=(Treatment.DISCLOSED,),
+                evidence=answer.split("\n")[0][:300],
+                confidence=0.6,
+                review="read as disclosed from a table of answers: check it",
+            )
+        if (
+            answer
+            and q.review == "other: no treatment wording found"
+            and overall
+            and _POINTS_ELSEWHERE.search(answer)
+        ):
             # an answer that says nothing of its own ("see the decision above"): the letter's overall decision
-            whole = _classify(b.label, question_text, overall, None, letter_exemptions, (), accessible, shared=True)
+            whole = _classify(
+                b.label, question_text, overall, None, letter_exemptions, (), accessible, shared=True
+            )
             if whole.treatments != (Treatment.OTHER,):
-                q = replace(whole, answer=q.answer, confidence=0.4,
-                            review="read from the letter's overall decision: check it")
+                q = replace(
+                    whole,
+                    answer=q.answer,
+                    confidence=0.4,
+                    review="read from the letter's overall decision: check it",
+                )
         previous_pointers = q.pointers or previous_pointers
         questions.append(q)
 
@@ -304,19 +363,26 @@ def _questions(sections: dict[str, list[str]], letter_exemptions: list[str], sou
         # an answer that is only the referral ("See answer and table in Q3 below") reads as the answer it names
         only_referral = m is not None and len(q.answer) <= 80
         if target and target is not q and (q.treatments == (Treatment.OTHER,) or only_referral):
-            q = Question(q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd)
+            q = Question(
+                q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd
+            )
         resolved.append(q)
     return resolved
 
 
 # Where the answers end and the letter's reasons for all of them start ("Exemptions applied", "Reasons for
 # decision", "This response serves as a Refusal Notice").
-_GENERAL_BLOCK = re.compile(r"^(?:exemptions? (?:applied|engaged|used|relied (?:up)?on)\b|reasons? for (?:the )?(?:decision|"
-                            r"refusal)\b|refusal notice\s*:?\s*$|(?:this|the) (?:letter|response) (?:serves|acts|is) as a "
-                            r"refusal notice|the following exemptions? (?:apply|applies|ha(?:s|ve) been applied))", re.I)
+_GENERAL_BLOCK = re.compile(
+    r"^(?:exemptions? (?:applied|engaged|used|relied (?:up)?on)\b|reasons? for (?:the )?(?:decision|"
+    r"refusal)\b|refusal notice\s*:?\s*$|(?:this|the) (?:letter|response) (?:serves|acts|is) as a "
+    r"refusal notice|the following exemptions? (?:apply|applies|ha(?:s|ve) been applied))",
+    re.I,
+)
 
 
-def _general_block(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> tuple[tuple | None, str]:
+def _general_block(
+    order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]
+) -> tuple[tuple | None, str]:
     """The reasons a letter gives for all its answers after the last of them (an 'Exemptions applied' block): cut
     from the last answer, which it is not part of. ``answers`` is changed in place; returns (the key it was cut
     from, the block)."""
@@ -336,11 +402,19 @@ def _with_general_exemptions(q: Question, general: str, accessible: str) -> Ques
     """A refusal that names no provision of its own rests on those of the letter's general reasons: the NCND
     provisions for an NCND answer, the others for a withheld one."""
     table = rule_table()
-    cited = _most_specific([c.text for c in _cited(decision.relied_on(general), accessible)
-                            if c.section not in (accessible, "s12", "s14")])
+    cited = _most_specific(
+        [
+            c.text
+            for c in _cited(decision.relied_on(general), accessible)
+            if c.section not in (accessible, "s12", "s14")
+        ]
+    )
     ncnd = [e for e in cited if table.is_ncnd_subsection(e)] if Treatment.NCND in q.treatments else []
-    withheld = [e for e in cited if not table.is_ncnd_subsection(e)] \
-        if set(q.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED} else []
+    withheld = (
+        [e for e in cited if not table.is_ncnd_subsection(e)]
+        if set(q.treatments) & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED}
+        else []
+    )
     if not ncnd + withheld:
         return q
     return replace(q, exemptions=tuple(dict.fromkeys(ncnd + withheld)), ncnd=tuple(ncnd) or q.ncnd)
@@ -374,7 +448,9 @@ def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str
         if b.section != "request" or len(asked) < 2 or len(asked) != len(given):
             out.append(b)
             continue
-        for letter, (item, reply) in zip("abcdefghijklmnopqrstuvwxyz", zip(asked, given, strict=True), strict=False):
+        for letter, (item, reply) in zip(
+            "abcdefghijklmnopqrstuvwxyz", zip(asked, given, strict=True), strict=False
+        ):
             key = (b.key[0], b.key[1] + letter + "*")  # not a label the letter uses
             text = list_item(item)
             out.append(_Block(label=f"{b.label}{letter}", key=key, head=text, section="request"))
@@ -382,8 +458,9 @@ def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str
     return out
 
 
-def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions: list[str],
-                  accessible: str = "s21") -> list[Question]:
+def _unstructured(
+    sections: dict[str, list[str]], clean: str, letter_exemptions: list[str], accessible: str = "s21"
+) -> list[Question]:
     """A letter with no labelled questions: each question asked and answered in turn, or the items of its request
     (bullets, letters, 'Firstly'), or the request as one question, each with the decision the response gives as a
     whole. None when there is no decision to read (then the text is not a reply)."""
@@ -393,7 +470,9 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
             out: list[Question] = []
             previous: tuple[Pointer, ...] = ()
             for n, (asked, replied) in enumerate(pairs, start=1):
-                q = _classify(f"Item {n}", asked, _join(replied), None, letter_exemptions, previous, accessible)
+                q = _classify(
+                    f"Item {n}", asked, _join(replied), None, letter_exemptions, previous, accessible
+                )
                 previous = q.pointers or previous
                 out.append(q)
             return out
@@ -410,14 +489,14 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
         m = _QUOTED_REQUEST.search("\n".join(lines))
         if m:  # "your request ... received on 9 June:": the request is what follows the cue
             text = "\n".join(lines)
-            rest = text[m.end():].strip()
+            rest = text[m.end() :].strip()
             request = rest.split("\n\n")[0][:2000].split("\n") if rest else []
             end = re.search(r"[.?!](?=\s|$)", rest)
-            if text[m.end() - 1] == "\n" and rest[:1].islower() and end and ":" not in rest[:end.end()]:
+            if text[m.end() - 1] == "\n" and rest[:1].islower() and end and ":" not in rest[: end.end()]:
                 # "Thank you for your request for all documents relating to ... of\nthe Badger Cull, which we
                 # received on 15 October.": the request is named in the sentence, which runs on over the line;
                 # what follows is the reply
-                request = [" ".join((m.group(0) + rest[:end.end()]).split())]
+                request = [" ".join((m.group(0) + rest[: end.end()]).split())]
         lettered = _lettered_run(lines)
         if len(_request_items(request)) < 2 and len(lettered) >= 2:  # "a) Copies of ... b) Have you ..."
             request = lettered
@@ -434,7 +513,9 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
     if len(items) < 2:
         text = " ".join(request) if request else _first_sentences(answer)
         items = [("Request", text)]
-    whole = _classify("", "", answer, None, letter_exemptions, (), accessible, shared=True)  # one reading for all
+    whole = _classify(
+        "", "", answer, None, letter_exemptions, (), accessible, shared=True
+    )  # one reading for all
     out = [replace(whole, label=label, text=text.strip()) for label, text in items]
     if len(items) >= 2 and sections["decision"] + sections["response"]:
         # a refusal that names the item it refuses ("The question concerning how many ...", "With regards to
@@ -450,14 +531,22 @@ def _unstructured(sections: dict[str, list[str]], clean: str, letter_exemptions:
             if own not in readings:
                 readings[own] = _classify("", "", own, None, letter_exemptions, (), accessible, shared=True)
             out[n - 1] = replace(readings[own], label=label, text=text.strip())
-    is_reply = bool(sections["request"] and sections["response"])  # a request and a response: a reply, however worded
-    if not is_reply and all(q.treatments == (Treatment.OTHER,) for q in out) and \
-            decision.other_reason(answer) == "no treatment wording found":
+    is_reply = bool(
+        sections["request"] and sections["response"]
+    )  # a request and a response: a reply, however worded
+    if (
+        not is_reply
+        and all(q.treatments == (Treatment.OTHER,) for q in out)
+        and decision.other_reason(answer) == "no treatment wording found"
+    ):
         return []
     return out
 
 
 # An answer that says its decision is given elsewhere in the letter (not one that is simply unworded, such as a
 # draft's "[DECISION NEEDED: ...]").
-_POINTS_ELSEWHERE = re.compile(r"\b(?:see|refer to|(?:stated|explained|set out|shown) (?:above|below)|as above|"
-                               r"(?:the|our) (?:decision|response) (?:above|below)|section 17\b|refusal notice)", re.I)
+_POINTS_ELSEWHERE = re.compile(
+    r"\b(?:see|refer to|(?:stated|explained|set out|shown) (?:above|below)|as above|"
+    r"(?:the|our) (?:decision|response) (?:above|below)|section 17\b|refusal notice)",
+    re.I,
+)

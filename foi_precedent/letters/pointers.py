@@ -27,11 +27,54 @@ _ANCHOR = re.compile(
     r"\s&\s",
 )
 _DOC_NOUNS = (
-    "policy", "policies", "procedure", "procedures", "app", "grid", "assessment", "document", "report", "reports",
-    "guidance", "strategy", "framework", "minutes", "statistics", "dashboard", "hub", "page", "register", "code",
-    "bulletin", "plan", "review", "scheme", "log", "website", "tables", "handbook", "manual", "data", "accounts",
-    "figures", "publication", "technology", "services", "recognition", "notice", "hearings", "outcomes",
-    "workforce", "portal", "map", "releases", "release", "survey", "reports", "account", "library",
+    "policy",
+    "policies",
+    "procedure",
+    "procedures",
+    "app",
+    "grid",
+    "assessment",
+    "document",
+    "report",
+    "reports",
+    "guidance",
+    "strategy",
+    "framework",
+    "minutes",
+    "statistics",
+    "dashboard",
+    "hub",
+    "page",
+    "register",
+    "code",
+    "bulletin",
+    "plan",
+    "review",
+    "scheme",
+    "log",
+    "website",
+    "tables",
+    "handbook",
+    "manual",
+    "data",
+    "accounts",
+    "figures",
+    "publication",
+    "technology",
+    "services",
+    "recognition",
+    "notice",
+    "hearings",
+    "outcomes",
+    "workforce",
+    "portal",
+    "map",
+    "releases",
+    "release",
+    "survey",
+    "reports",
+    "account",
+    "library",
 )
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "-", "–", "|", "a"}
 _NOT_POINTERS = re.compile(
@@ -55,11 +98,15 @@ def extract_pointers(answer: str) -> list[Pointer]:
         if not key or len(key) < 3 or _NOT_POINTERS.match(name) or len(name.split()) > 14:
             return
         old = found.get(key)
-        found[key] = Pointer(name=old.name if old else name, url=(old.url if old and old.url else url),
-                             link_removed=removed or bool(old and old.link_removed))
+        found[key] = Pointer(
+            name=old.name if old else name,
+            url=(old.url if old and old.url else url),
+            link_removed=removed or bool(old and old.link_removed),
+        )
 
     for line in answer.split("\n"):
         spans: list[tuple[int, int]] = []
+
         # 1. "Name (domain.uk)" and "Name.pdf(domain.uk)"
         def span(name: str | None, m: re.Match, line: str = line) -> tuple[int, int]:
             start = line.rfind(name, 0, m.start()) if name else -1
@@ -73,7 +120,9 @@ def extract_pointers(answer: str) -> list[Pointer]:
         # 2. "Name: https://..." / "Name https://..."
         for m in _URL.finditer(line):
             url = m.group(0).rstrip(".,;")
-            name = _name_before(re.sub(r"(?:\s*(?:[:\-\u2013]|\bat\b|\bvia\b|\bhere\b|\bon\b))+\s*$", "", line[: m.start()]))
+            name = _name_before(
+                re.sub(r"(?:\s*(?:[:\-\u2013]|\bat\b|\bvia\b|\bhere\b|\bon\b))+\s*$", "", line[: m.start()])
+            )
             add(name or url, url)
             spans.append(span(name, m))
         # 3. "(Link Removed)"
@@ -85,8 +134,10 @@ def extract_pointers(answer: str) -> list[Pointer]:
         for m in _ANCHOR.finditer(line):
             if any(a <= m.end() < b for a, b in spans):
                 continue
-            tail = re.split(r"(?<!\.pdf)[.;,](?:\s|$)|\s&\s|\s+and\s+(?:visit|see)\b|\s\(|\s-\s|:?\s*https?://",
-                            line[m.end():])[0]
+            tail = re.split(
+                r"(?<!\.pdf)[.;,](?:\s|$)|\s&\s|\s+and\s+(?:visit|see)\b|\s\(|\s-\s|:?\s*https?://",
+                line[m.end() :],
+            )[0]
             tail = _PURPOSE_TAIL.split(tail, maxsplit=1)[0].strip(" :-\u2013")
             if tail and tail[0].isupper() and not _URL.match(tail):
                 add(tail)
@@ -161,4 +212,6 @@ def _document_phrases(line: str) -> list[str]:
         else:
             flush()
     flush()
-    return [p for p in out if not _NOT_POINTERS.match(p) and not re.match(r"^(This|The|Part|Please|Q\d)\b", p)]
+    return [
+        p for p in out if not _NOT_POINTERS.match(p) and not re.match(r"^(This|The|Part|Please|Q\d)\b", p)
+    ]

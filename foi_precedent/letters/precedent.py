@@ -65,9 +65,19 @@ class Precedent:
         )
 
     @classmethod
-    def from_hit(cls, letter: Letter, label: str, *, score: float, chunk_similarity: float,
-                 question_similarity: float | None, text: str, chunk_id: str,
-                 dense_rank: int | None, lexical_rank: int | None) -> Precedent | None:
+    def from_hit(
+        cls,
+        letter: Letter,
+        label: str,
+        *,
+        score: float,
+        chunk_similarity: float,
+        question_similarity: float | None,
+        text: str,
+        chunk_id: str,
+        dense_rank: int | None,
+        lexical_rank: int | None,
+    ) -> Precedent | None:
         """A retrieved chunk as a precedent, the same way for a live search and the batch re-check (None when
         the letter no longer has that question). ``similarity`` is question to question where the past
         question's own vector is known, else the chunk's cosine."""
@@ -78,8 +88,17 @@ class Precedent:
         chunk_sim = clamp_similarity(chunk_similarity)
         sim = chunk_sim if question_similarity is None else clamp_similarity(question_similarity)
         return cls.from_question(
-            letter, question, score=score, similarity=sim, text=text, chunk_id=chunk_id,
-            meta={"dense_rank": dense_rank, "lexical_rank": lexical_rank, "chunk_similarity": round(chunk_sim, 4)},
+            letter,
+            question,
+            score=score,
+            similarity=sim,
+            text=text,
+            chunk_id=chunk_id,
+            meta={
+                "dense_rank": dense_rank,
+                "lexical_rank": lexical_rank,
+                "chunk_similarity": round(chunk_sim, 4),
+            },
         )
 
     def to_dict(self) -> dict:

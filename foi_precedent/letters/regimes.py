@@ -50,15 +50,22 @@ class RegimeProfile:
         return self.otherwise_accessible.split("(")[0]
 
     def is_accessible(self, exemption: str) -> bool:
-        return exemption == self.otherwise_accessible or exemption.startswith(self.accessible_section + "(") or (
-            exemption == self.accessible_section)
+        return (
+            exemption == self.otherwise_accessible
+            or exemption.startswith(self.accessible_section + "(")
+            or (exemption == self.accessible_section)
+        )
 
 
 @cache
 def profiles() -> dict[str, RegimeProfile]:
     data = yaml.safe_load(REGIMES_FILE.read_text(encoding="utf-8"))
-    return {name: RegimeProfile(regime=name, **{**facts, "exemption_sections": tuple(facts["exemption_sections"])})
-            for name, facts in data.items()}
+    return {
+        name: RegimeProfile(
+            regime=name, **{**facts, "exemption_sections": tuple(facts["exemption_sections"])}
+        )
+        for name, facts in data.items()
+    }
 
 
 def by_accessible(section: str) -> RegimeProfile:

@@ -36,12 +36,16 @@ def read_document(path: str | Path) -> Document:
         raise LetterError(name, "not a file")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise LetterError(name, f"unsupported file type '{suffix or 'none'}' (use {', '.join(sorted(SUPPORTED))})")
+        raise LetterError(
+            name, f"unsupported file type '{suffix or 'none'}' (use {', '.join(sorted(SUPPORTED))})"
+        )
     size = path.stat().st_size
     if size == 0:
         raise LetterError(name, "the file is empty")
     if size > MAX_BYTES:
-        raise LetterError(name, f"the file is {size / 1e6:.0f} MB; letters over {MAX_BYTES // 2**20} MB are refused")
+        raise LetterError(
+            name, f"the file is {size / 1e6:.0f} MB; letters over {MAX_BYTES // 2**20} MB are refused"
+        )
     return document_from_bytes(path.read_bytes(), name, suffix)
 
 
@@ -51,7 +55,9 @@ def document_from_bytes(data: bytes, source: str, suffix: str) -> Document:
     if not data.strip():
         raise LetterError(source, "the file is empty")
     if len(data) > MAX_BYTES:
-        raise LetterError(source, f"the file is {len(data) / 1e6:.0f} MB; letters over {MAX_BYTES // 2**20} MB are refused")
+        raise LetterError(
+            source, f"the file is {len(data) / 1e6:.0f} MB; letters over {MAX_BYTES // 2**20} MB are refused"
+        )
     text = READERS.get(suffix, _plain_text)(data, source)
     front, body = split_front_matter(text, source)
     body = normalise_text(body)
@@ -103,11 +109,14 @@ def _decode_as(data: bytes, encoding: str, source: str, how: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        raise LetterError(source, f"looks like {name} text {how}, but is not valid {name}; "
-                                  "save it again as UTF-8") from None
+        raise LetterError(
+            source, f"looks like {name} text {how}, but is not valid {name}; save it again as UTF-8"
+        ) from None
     if name == "UTF-16" and not _plausible(text):
-        raise LetterError(source, f"looks like {name} text {how}, but does not decode to readable text; "
-                                  "save it again as UTF-8")
+        raise LetterError(
+            source,
+            f"looks like {name} text {how}, but does not decode to readable text; save it again as UTF-8",
+        )
     return text
 
 
@@ -150,9 +159,13 @@ def _docx_text(data: bytes, source: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise LetterError(source, f"the DOCX file is broken and cannot be read ({type(exc).__name__})") from None
+        raise LetterError(
+            source, f"the DOCX file is broken and cannot be read ({type(exc).__name__})"
+        ) from None
     except Exception as exc:  # python-docx raises its own PackageNotFoundError and lxml errors
-        raise LetterError(source, f"the DOCX file is broken and cannot be read ({type(exc).__name__})") from None
+        raise LetterError(
+            source, f"the DOCX file is broken and cannot be read ({type(exc).__name__})"
+        ) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -162,8 +175,28 @@ def _docx_text(data: bytes, source: str) -> str:
 
 class _TextExtractor(HTMLParser):
     SKIP = {"script", "style", "noscript", "nav", "header", "footer", "template", "svg", "button", "form"}
-    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
-             "ul", "ol", "dd", "dt", "blockquote", "pre"}
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "table",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+        "blockquote",
+        "pre",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -234,10 +267,12 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
         meta = yaml.load(m.group(1), Loader=_YAML_LOADER) or {}  # noqa: S506 (a safe loader)
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date such as 2023-13-01
         detail = f" ({exc})" if isinstance(exc, ValueError) else ""
-        raise LetterError(source, f"the front matter (between the --- lines) is not valid YAML{detail}") from None
+        raise LetterError(
+            source, f"the front matter (between the --- lines) is not valid YAML{detail}"
+        ) from None
     if not isinstance(meta, dict):
         raise LetterError(source, "the front matter must be a mapping of keys to values")
-    return meta, text[m.end():]
+    return meta, text[m.end() :]
 
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)")

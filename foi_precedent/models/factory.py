@@ -21,17 +21,25 @@ def embedded_model_name(settings: Settings) -> tuple[str, str | None]:
         if wanted == "smollm2":
             raise
         assets.model_path(settings, "smollm2")
-        return "smollm2", (f"the {wanted} model is not installed ({exc}); using SmolLM2-135M, which is only good "
-                           "for testing the plumbing: expect poor drafts")
+        return "smollm2", (
+            f"the {wanted} model is not installed ({exc}); using SmolLM2-135M, which is only good "
+            "for testing the plumbing: expect poor drafts"
+        )
 
 
-def chat_model_from_settings(settings: Settings | None = None, start: bool = True) -> OpenAICompatibleChatModel:
+def chat_model_from_settings(
+    settings: Settings | None = None, start: bool = True
+) -> OpenAICompatibleChatModel:
     """PRECEDENT_LLM_BASE_URL set: that endpoint. Else: start (or reuse) the embedded llama.cpp server."""
     settings = settings or Settings.from_env()
     if settings.llm_base_url:
         model = settings.llm_model or "local"
-        return OpenAICompatibleChatModel(settings.llm_base_url, model=model, api_key=settings.llm_api_key,
-                                         name=f"{model} @ {settings.llm_base_url}")
+        return OpenAICompatibleChatModel(
+            settings.llm_base_url,
+            model=model,
+            api_key=settings.llm_api_key,
+            name=f"{model} @ {settings.llm_base_url}",
+        )
     from foi_precedent import assets
     from foi_precedent.models.local_server import LocalModelServer
 
@@ -40,7 +48,11 @@ def chat_model_from_settings(settings: Settings | None = None, start: bool = Tru
     if start:
         server.start()
     label = assets.MODELS[name].description.split(" - ")[0]
-    model = OpenAICompatibleChatModel(server.base_url if start else "http://127.0.0.1:0/v1", model="local",
-                                      name=f"embedded {name}: {label}", note=note)
+    model = OpenAICompatibleChatModel(
+        server.base_url if start else "http://127.0.0.1:0/v1",
+        model="local",
+        name=f"embedded {name}: {label}",
+        note=note,
+    )
     model.server = server  # type: ignore[attr-defined]
     return model

@@ -19,8 +19,13 @@ Script = str | Callable[[list[Message]], str] | BaseException
 
 
 class FakeChatModel:
-    def __init__(self, script: list[Script] | Script = "", name: str = "fake", chunk_delay_s: float = 0.0,
-                 fail_after_chunks: int | None = None):
+    def __init__(
+        self,
+        script: list[Script] | Script = "",
+        name: str = "fake",
+        chunk_delay_s: float = 0.0,
+        fail_after_chunks: int | None = None,
+    ):
         self.script = list(script) if isinstance(script, list) else [script]
         self.name = name
         self.chunk_delay_s = chunk_delay_s
@@ -33,8 +38,10 @@ class FakeChatModel:
     def timeout(cls, after_chunks: int = 0) -> FakeChatModel:
         fake = cls(ModelError("the model endpoint did not answer within 1 s (fake)"))
         if after_chunks:
-            fake = cls("Freedom of information request reference no: [REFERENCE]\nI note you seek ...",
-                       fail_after_chunks=after_chunks)
+            fake = cls(
+                "Freedom of information request reference no: [REFERENCE]\nI note you seek ...",
+                fail_after_chunks=after_chunks,
+            )
         return fake
 
     @classmethod
@@ -46,12 +53,25 @@ class FakeChatModel:
         """Every message text sent, one string per call."""
         return ["\n".join(m["content"] for m in call) for call in self.calls]
 
-    def stream(self, messages: list[Message], *, max_tokens: int = 1024, temperature: float = 0.2,
-               timeout_s: float = 120.0, cancel: threading.Event | None = None,
-               stop: list[str] | None = None) -> Iterator[str]:
+    def stream(
+        self,
+        messages: list[Message],
+        *,
+        max_tokens: int = 1024,
+        temperature: float = 0.2,
+        timeout_s: float = 120.0,
+        cancel: threading.Event | None = None,
+        stop: list[str] | None = None,
+    ) -> Iterator[str]:
         self.calls.append([dict(m) for m in messages])
-        self.kwargs.append({"max_tokens": max_tokens, "temperature": temperature, "timeout_s": timeout_s,
-                            "stop": list(stop) if stop else None})
+        self.kwargs.append(
+            {
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "timeout_s": timeout_s,
+                "stop": list(stop) if stop else None,
+            }
+        )
         item = self.script[min(len(self.calls), len(self.script)) - 1] if self.script else ""
         if isinstance(item, BaseException):
             raise item

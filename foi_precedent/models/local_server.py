@@ -72,9 +72,17 @@ def answers(base_url: str, timeout_s: float = 2.0) -> bool:
 
 
 class LocalModelServer:
-    def __init__(self, settings: Settings, model: str = "smollm2", model_path: Path | None = None,
-                 chat_format: str | None = None, port: int | None = None, n_ctx: int = 4096, n_threads: int = 2,
-                 startup_timeout_s: float = 180.0):
+    def __init__(
+        self,
+        settings: Settings,
+        model: str = "smollm2",
+        model_path: Path | None = None,
+        chat_format: str | None = None,
+        port: int | None = None,
+        n_ctx: int = 4096,
+        n_threads: int = 2,
+        startup_timeout_s: float = 180.0,
+    ):
         self.settings = settings
         self.model = model
         self._model_path = Path(model_path) if model_path else None
@@ -117,13 +125,31 @@ class LocalModelServer:
         if self._chat_format is None:
             from foi_precedent import assets
 
-            self._chat_format = assets.MODELS[self.model].chat_format if self.model in assets.MODELS else "chatml"
+            self._chat_format = (
+                assets.MODELS[self.model].chat_format if self.model in assets.MODELS else "chatml"
+            )
         return self._chat_format
 
     def command(self) -> list[str]:
-        return [sys.executable, "-m", SERVER_MODULE, "--model", str(self.model_path()), "--model_alias", ALIAS,
-                "--chat_format", self.chat_format(), "--host", HOST, "--port", str(self.port), "--n_ctx",
-                str(self.n_ctx), "--n_threads", str(self.n_threads)]
+        return [
+            sys.executable,
+            "-m",
+            SERVER_MODULE,
+            "--model",
+            str(self.model_path()),
+            "--model_alias",
+            ALIAS,
+            "--chat_format",
+            self.chat_format(),
+            "--host",
+            HOST,
+            "--port",
+            str(self.port),
+            "--n_ctx",
+            str(self.n_ctx),
+            "--n_threads",
+            str(self.n_threads),
+        ]
 
     # -- state ---------------------------------------------------------------------------------------
     def _read_state(self) -> dict | None:
@@ -135,9 +161,19 @@ class LocalModelServer:
     def _write_state(self) -> None:
         self.run_dir.mkdir(parents=True, exist_ok=True)
         tmp = self.state_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"pid": self.pid, "port": self.port, "model": self.model,
-                                   "model_path": str(self.model_path()), "n_ctx": self.n_ctx,
-                                   "started_at": time.time()}), encoding="utf-8")
+        tmp.write_text(
+            json.dumps(
+                {
+                    "pid": self.pid,
+                    "port": self.port,
+                    "model": self.model,
+                    "model_path": str(self.model_path()),
+                    "n_ctx": self.n_ctx,
+                    "started_at": time.time(),
+                }
+            ),
+            encoding="utf-8",
+        )
         os.replace(tmp, self.state_file)
 
     @contextlib.contextmanager
@@ -155,18 +191,29 @@ class LocalModelServer:
         """Reuse the recorded server, or start one and wait until ``GET /v1/models`` answers."""
         with self._lock():
             old = self._read_state()
-            if (old and old.get("pid") and old.get("model_path") == str(self.model_path())
-                    and _serves(int(old["pid"]), self.model_path())):
+            if (
+                old
+                and old.get("pid")
+                and old.get("model_path") == str(self.model_path())
+                and _serves(int(old["pid"]), self.model_path())
+            ):
                 # Alive and serving this model: reuse it, waiting while it is busy (an earlier generation, or
                 # still loading) rather than start a second copy beside it (each holds the whole model in memory).
                 self.pid, self.port = int(old["pid"]), int(old["port"])
                 if self._wait_answer():
                     self.reused = True
                     return self
-                raise ModelError(f"the local model server (pid {self.pid}) is running but has not answered for "
-                                 f"{self.startup_timeout_s:.0f} s (busy with an earlier request?); try again, or "
-                                 "stop it with `precedent model stop`")
-            if old and old.get("pid") and _alive(int(old["pid"])) and old.get("model_path") != str(self.model_path()):
+                raise ModelError(
+                    f"the local model server (pid {self.pid}) is running but has not answered for "
+                    f"{self.startup_timeout_s:.0f} s (busy with an earlier request?); try again, or "
+                    "stop it with `precedent model stop`"
+                )
+            if (
+                old
+                and old.get("pid")
+                and _alive(int(old["pid"]))
+                and old.get("model_path") != str(self.model_path())
+            ):
                 self._terminate(int(old["pid"]))  # a server for another model: one at a time on 2 cores
             self.port = self.port or free_port()
             self.run_dir.mkdir(parents=True, exist_ok=True)
@@ -175,8 +222,14 @@ class LocalModelServer:
                 # OpenMP threads that spin while waiting starve each other when the 2 cores are shared (other
                 # processes, the app): passive waiting measured 4x faster generation on a loaded machine.
                 env = {**os.environ, "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY", "PASSIVE")}
-                self._proc = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
-                                              stdin=subprocess.DEVNULL, start_new_session=True, env=env)
+                self._proc = subprocess.Popen(
+                    self.command(),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                    start_new_session=True,
+                    env=env,
+                )
             except OSError as exc:
                 raise ModelError(f"cannot start the local model server: {exc}") from None
             finally:
@@ -202,11 +255,15 @@ class LocalModelServer:
         if self._wait_answer(timeout_s=1.0):
             return
         if self._proc is not None and self._proc.poll() is not None:
-            raise ModelError(f"the local model server exited with code {self._proc.returncode} while starting; "
-                             f"see {self.log_file}: {self._log_tail()}")
+            raise ModelError(
+                f"the local model server exited with code {self._proc.returncode} while starting; "
+                f"see {self.log_file}: {self._log_tail()}"
+            )
         self.stop()
-        raise ModelError(f"the local model server did not answer within {self.startup_timeout_s:.0f} s; "
-                         f"see {self.log_file}")
+        raise ModelError(
+            f"the local model server did not answer within {self.startup_timeout_s:.0f} s; "
+            f"see {self.log_file}"
+        )
 
     def _log_tail(self, lines: int = 3) -> str:
         try:

@@ -32,7 +32,10 @@ def describe_error(exc: BaseException, base_url: str, timeout_s: float) -> str:
     kind = type(exc).__name__
     if isinstance(exc, openai.APITimeoutError | TimeoutError) or "Timeout" in kind:
         return f"the model endpoint {base_url} did not answer within {timeout_s:.0f} s"
-    if isinstance(exc, openai.APIConnectionError | ConnectionError) or kind in ("ConnectError", "NetworkError"):
+    if isinstance(exc, openai.APIConnectionError | ConnectionError) or kind in (
+        "ConnectError",
+        "NetworkError",
+    ):
         return f"cannot reach the model endpoint {base_url} (is the server running?)"
     if isinstance(exc, openai.AuthenticationError):
         return f"the model endpoint {base_url} refused the API key (set PRECEDENT_LLM_API_KEY)"
@@ -47,8 +50,14 @@ def describe_error(exc: BaseException, base_url: str, timeout_s: float) -> str:
 class OpenAICompatibleChatModel:
     """A ``ChatModel`` over an OpenAI-compatible endpoint, streaming included."""
 
-    def __init__(self, base_url: str, model: str = "local", api_key: str | None = None, name: str | None = None,
-                 note: str | None = None):
+    def __init__(
+        self,
+        base_url: str,
+        model: str = "local",
+        api_key: str | None = None,
+        name: str | None = None,
+        note: str | None = None,
+    ):
         self.base_url = base_url.rstrip("/")
         self.model = model
         self._api_key = api_key or "not-needed"
@@ -65,12 +74,28 @@ class OpenAICompatibleChatModel:
         # (llama_cpp.server silently ignores the other name and would write until the context is full).
         openai_proper = re.search(r"(api\.openai\.com|openai\.azure\.com)", self.base_url) is not None
         extra = {} if openai_proper else {"extra_body": {"max_tokens": max_tokens}}
-        return ChatOpenAI(base_url=self.base_url, api_key=self._api_key, model=self.model, timeout=timeout_s,
-                          max_retries=0, streaming=True, max_tokens=max_tokens, temperature=temperature, **extra)
+        return ChatOpenAI(
+            base_url=self.base_url,
+            api_key=self._api_key,
+            model=self.model,
+            timeout=timeout_s,
+            max_retries=0,
+            streaming=True,
+            max_tokens=max_tokens,
+            temperature=temperature,
+            **extra,
+        )
 
-    def stream(self, messages: list[Message], *, max_tokens: int = 1024, temperature: float = 0.2,
-               timeout_s: float = 120.0, cancel: threading.Event | None = None,
-               stop: list[str] | None = None) -> Iterator[str]:
+    def stream(
+        self,
+        messages: list[Message],
+        *,
+        max_tokens: int = 1024,
+        temperature: float = 0.2,
+        timeout_s: float = 120.0,
+        cancel: threading.Event | None = None,
+        stop: list[str] | None = None,
+    ) -> Iterator[str]:
         import openai
 
         client = self._client(max_tokens, temperature, timeout_s)
@@ -81,9 +106,14 @@ class OpenAICompatibleChatModel:
                 if cancel is not None and cancel.is_set():
                     return
                 if time.monotonic() > deadline:
-                    raise ModelError(f"the model endpoint {self.base_url} did not finish within {timeout_s:.0f} s")
-                text = chunk.content if isinstance(chunk.content, str) else "".join(
-                    part.get("text", "") for part in chunk.content if isinstance(part, dict))
+                    raise ModelError(
+                        f"the model endpoint {self.base_url} did not finish within {timeout_s:.0f} s"
+                    )
+                text = (
+                    chunk.content
+                    if isinstance(chunk.content, str)
+                    else "".join(part.get("text", "") for part in chunk.content if isinstance(part, dict))
+                )
                 if text:
                     yield text
         except ModelError:

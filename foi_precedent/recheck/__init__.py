@@ -7,5 +7,12 @@ present it; ``precedent recheck`` (cli) and the Re-check page (``app_pages/reche
 from foi_precedent.recheck.engine import RecheckOptions, RecheckRun, RecheckStopped, recheck_index
 from foi_precedent.recheck.report import build_report, flags_csv, render_html
 
-__all__ = ["RecheckOptions", "RecheckRun", "RecheckStopped", "build_report", "flags_csv", "recheck_index",
-           "render_html"]
+__all__ = [
+    "RecheckOptions",
+    "RecheckRun",
+    "RecheckStopped",
+    "build_report",
+    "flags_csv",
+    "recheck_index",
+    "render_html",
+]

@@ -96,27 +96,35 @@ def record_for(result, letter: Letter) -> dict:
     flags = [f.to_dict() for f in result.flags if f.kind not in DROPPED_KINDS]
     questions = []
     for q, c in zip(letter.questions, result.questions, strict=True):
-        questions.append({
-            "label": q.label,
-            "text": q.text,
-            "answer": q.answer,
-            "treatments": [t.value for t in q.treatments],
-            "exemptions": list(q.exemptions),
-            "pointers": [p.name for p in q.pointers],
-            "review": q.review,  # why a person should check how this answer was read (None: read with confidence)
-            "evidence": q.evidence,
-            "consensus": {
-                "treatments": [t.value for t in c.treatments],
-                "exemptions": list(c.exemptions),
-                "pointers": [p.name for p in c.pointers],
-                "status": c.status,
-                "confidence": c.confidence,
-                "agreement": round(c.agreement, 3),
-                "precedents": [{"reference": w.precedent.reference, "label": w.precedent.label,
-                                "similarity": round(w.precedent.similarity, 3),
-                                "treatments": [t.value for t in w.precedent.treatments]} for w in c.counted],
-            },
-        })
+        questions.append(
+            {
+                "label": q.label,
+                "text": q.text,
+                "answer": q.answer,
+                "treatments": [t.value for t in q.treatments],
+                "exemptions": list(q.exemptions),
+                "pointers": [p.name for p in q.pointers],
+                "review": q.review,  # why a person should check how this answer was read (None: read with confidence)
+                "evidence": q.evidence,
+                "consensus": {
+                    "treatments": [t.value for t in c.treatments],
+                    "exemptions": list(c.exemptions),
+                    "pointers": [p.name for p in c.pointers],
+                    "status": c.status,
+                    "confidence": c.confidence,
+                    "agreement": round(c.agreement, 3),
+                    "precedents": [
+                        {
+                            "reference": w.precedent.reference,
+                            "label": w.precedent.label,
+                            "similarity": round(w.precedent.similarity, 3),
+                            "treatments": [t.value for t in w.precedent.treatments],
+                        }
+                        for w in c.counted
+                    ],
+                },
+            }
+        )
     return {
         "reference": letter.reference,
         "authority": letter.authority,
@@ -165,8 +173,12 @@ def _check_block(refs: Sequence[str]) -> list[dict]:
     qscores = searcher.question_scores(stacked)
     out, row = [], 0
     for letter, qs in zip(letters, queries, strict=True):
-        view = LetterSearch(searcher, qs, dense[row: row + len(qs)],
-                            qscores[row: row + len(qs)] if qscores is not None else None)
+        view = LetterSearch(
+            searcher,
+            qs,
+            dense[row : row + len(qs)],
+            qscores[row : row + len(qs)] if qscores is not None else None,
+        )
         row += len(qs)
         result = check_letter(letter, view, k=_K)
         out.append(record_for(result, letter))
@@ -174,7 +186,7 @@ def _check_block(refs: Sequence[str]) -> list[dict]:
 
 
 def _blocks(refs: list[str], size: int) -> list[list[str]]:
-    return [refs[i: i + size] for i in range(0, len(refs), size)]
+    return [refs[i : i + size] for i in range(0, len(refs), size)]
 
 
 def _iter_fast(todo: list[str], workers: int, executor: str, block: int = BLOCK) -> Iterable[list[dict]]:
@@ -203,7 +215,9 @@ class _NoPointerCheck:
         self.index = index
 
     def search_many(self, queries, k=10, authority=None, exclude_references=()):
-        return self.index.search_many(queries, k=k, authority=authority, exclude_references=exclude_references)
+        return self.index.search_many(
+            queries, k=k, authority=authority, exclude_references=exclude_references
+        )
 
     def known_pointer_keys(self) -> set[str]:
         return set()
@@ -219,8 +233,13 @@ def _iter_exact(todo: list[str], letters: dict[str, Letter], index, k: int) -> I
 _RUN_LOCK = threading.Lock()  # the fast path keeps its data in module globals: one run at a time per process
 
 
-def recheck_index(index, settings, options: RecheckOptions | None = None, progress: Progress | None = None,
-                  label: str = "index") -> RecheckRun:
+def recheck_index(
+    index,
+    settings,
+    options: RecheckOptions | None = None,
+    progress: Progress | None = None,
+    label: str = "index",
+) -> RecheckRun:
     """Re-check every letter of ``index``; resumes a previous run with the same index and options."""
     from foi_precedent.recheck.search import is_vector_index
 
@@ -238,8 +257,10 @@ def recheck_index(index, settings, options: RecheckOptions | None = None, progre
     if options.fresh and folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / RUN_FILE).write_text(json.dumps({"run_id": run_id, "label": label, "letters": len(letters),
-                                               **options.key()}, indent=2), encoding="utf-8")
+    (folder / RUN_FILE).write_text(
+        json.dumps({"run_id": run_id, "label": label, "letters": len(letters), **options.key()}, indent=2),
+        encoding="utf-8",
+    )
     done = {ref: rec for ref, rec in read_results(folder / RESULTS_FILE).items() if ref in by_ref}
     resumed = len(done)
     todo = [letter.reference for letter in letters if letter.reference not in done]
@@ -276,8 +297,18 @@ def recheck_index(index, settings, options: RecheckOptions | None = None, progre
                 _SEARCHER, _LETTERS = None, {}
     elapsed = time.monotonic() - started
     records = [done[letter.reference] for letter in letters if letter.reference in done]
-    return RecheckRun(run_id=run_id, folder=folder, records=records, letters=total, resumed=resumed,
-                      checked=checked, elapsed=elapsed, mode=mode, workers=workers, meta={"label": label})
+    return RecheckRun(
+        run_id=run_id,
+        folder=folder,
+        records=records,
+        letters=total,
+        resumed=resumed,
+        checked=checked,
+        elapsed=elapsed,
+        mode=mode,
+        workers=workers,
+        meta={"label": label},
+    )
 
 
 def paths_index_home(settings, paths: Sequence[str | os.PathLike]) -> Path:

@@ -95,8 +95,13 @@ def _question_index(records: list[dict]) -> dict[tuple[str, str], dict]:
     out = {}
     for r in records:
         for q in r["questions"]:
-            out[(r["reference"], q["label"])] = {**q, "reference": r["reference"], "date": r.get("date"),
-                                                 "authority": r.get("authority"), "title": r.get("title")}
+            out[(r["reference"], q["label"])] = {
+                **q,
+                "reference": r["reference"],
+                "date": r.get("date"),
+                "authority": r.get("authority"),
+                "title": r.get("title"),
+            }
     return out
 
 
@@ -124,26 +129,46 @@ def clusters(records: list[dict]) -> list[dict]:
     for nodes in groups.values():
         members = []
         for ref, label in nodes:
-            q = qs.get((ref, label), {"reference": ref, "label": label, "text": "", "treatments": [],
-                                       "exemptions": [], "pointers": [], "date": None, "authority": None})
-            members.append({
-                "reference": ref, "label": label, "date": q.get("date"), "authority": q.get("authority"),
-                "question": q.get("text", ""), "answer": q.get("answer", ""),
-                "treatments": q.get("treatments", []), "exemptions": q.get("exemptions", []),
-                "pointers": q.get("pointers", []),
-                "flags": [f["kind"] for f in flags_of.get((ref, label), [])],
-            })
+            q = qs.get(
+                (ref, label),
+                {
+                    "reference": ref,
+                    "label": label,
+                    "text": "",
+                    "treatments": [],
+                    "exemptions": [],
+                    "pointers": [],
+                    "date": None,
+                    "authority": None,
+                },
+            )
+            members.append(
+                {
+                    "reference": ref,
+                    "label": label,
+                    "date": q.get("date"),
+                    "authority": q.get("authority"),
+                    "question": q.get("text", ""),
+                    "answer": q.get("answer", ""),
+                    "treatments": q.get("treatments", []),
+                    "exemptions": q.get("exemptions", []),
+                    "pointers": q.get("pointers", []),
+                    "flags": [f["kind"] for f in flags_of.get((ref, label), [])],
+                }
+            )
         members.sort(key=lambda m: (m["date"] or "9999", m["reference"], m["label"]))
         kinds = Counter(k for m in members for k in m["flags"])
         treatments = sorted({"+".join(m["treatments"]) or "none" for m in members})
-        out.append({
-            "id": "",
-            "title": _title(members),
-            "letters": members,
-            "kinds": dict(kinds),
-            "treatments": treatments,
-            "flags": sum(kinds.values()),
-        })
+        out.append(
+            {
+                "id": "",
+                "title": _title(members),
+                "letters": members,
+                "kinds": dict(kinds),
+                "treatments": treatments,
+                "flags": sum(kinds.values()),
+            }
+        )
     out.sort(key=lambda c: (-c["flags"], -len(c["letters"]), c["letters"][0]["reference"]))
     for i, c in enumerate(out, 1):
         c["id"] = f"c{i}"
@@ -180,8 +205,9 @@ def ground_truth_report(records: list[dict], truth: dict | None) -> dict | None:
     by_ref = {r["reference"]: r for r in records}
     qs = _question_index(records)
     # only the inconsistencies whose two letters are both in the run can be found by it
-    applicable = [e for e in truth.get("inconsistencies", [])
-                  if all(s["reference"] in by_ref for s in e["letters"])]
+    applicable = [
+        e for e in truth.get("inconsistencies", []) if all(s["reference"] in by_ref for s in e["letters"])
+    ]
     if not applicable:
         return None
     found, missing, matched_flags = [], [], set()
@@ -192,18 +218,41 @@ def ground_truth_report(records: list[dict], truth: dict | None) -> dict | None:
             rec = by_ref.get(this["reference"])
             if rec is None:
                 continue
-            question = next((q for (ref, lab), q in qs.items()
-                             if ref == this["reference"] and _label_eq(lab, str(this["label"]))), None)
+            question = next(
+                (
+                    q
+                    for (ref, lab), q in qs.items()
+                    if ref == this["reference"] and _label_eq(lab, str(this["label"]))
+                ),
+                None,
+            )
             for i, f in enumerate(rec["flags"]):
-                if f["kind"] in DIVERGENCE_KINDS and _label_eq(f["label"], str(this["label"])) \
-                        and _flag_links(f, other["reference"], question):
+                if (
+                    f["kind"] in DIVERGENCE_KINDS
+                    and _label_eq(f["label"], str(this["label"]))
+                    and _flag_links(f, other["reference"], question)
+                ):
                     matched_flags.add((this["reference"], i))
-                    hit = hit or {"id": entry["id"], "kind": entry["kind"], "flag": f["kind"],
-                                  "on": f"{this['reference']} {f['label']}", "against": other["reference"]}
-        (found if hit else missing).append(hit or {"id": entry["id"], "kind": entry["kind"],
-                                                   "letters": [f"{s['reference']} {s['label']}" for s in (a, b)]})
-    defects = {(d["reference"], DEFECT_FLAG.get(d["kind"], d["kind"])) for d in truth.get("defects", [])
-               if d["reference"] in by_ref}
+                    hit = hit or {
+                        "id": entry["id"],
+                        "kind": entry["kind"],
+                        "flag": f["kind"],
+                        "on": f"{this['reference']} {f['label']}",
+                        "against": other["reference"],
+                    }
+        (found if hit else missing).append(
+            hit
+            or {
+                "id": entry["id"],
+                "kind": entry["kind"],
+                "letters": [f"{s['reference']} {s['label']}" for s in (a, b)],
+            }
+        )
+    defects = {
+        (d["reference"], DEFECT_FLAG.get(d["kind"], d["kind"]))
+        for d in truth.get("defects", [])
+        if d["reference"] in by_ref
+    }
     defects_found = set()
     outside_div, outside_stat = [], []
     for r in records:
@@ -240,8 +289,17 @@ def ground_truth_report(records: list[dict], truth: dict | None) -> dict | None:
 def readings_to_check(records: list[dict]) -> list[dict]:
     """Answers the reader read with low confidence, with why and the passage read: a flag on one of them may be
     a misreading rather than an inconsistency."""
-    return [{"reference": r["reference"], "label": q["label"], "review": q["review"], "evidence": q.get("evidence", "")}
-            for r in records for q in r["questions"] if q.get("review")]
+    return [
+        {
+            "reference": r["reference"],
+            "label": q["label"],
+            "review": q["review"],
+            "evidence": q.get("evidence", ""),
+        }
+        for r in records
+        for q in r["questions"]
+        if q.get("review")
+    ]
 
 
 def build_report(records: list[dict], truth: dict | None = None, meta: dict | None = None) -> dict:
@@ -250,8 +308,11 @@ def build_report(records: list[dict], truth: dict | None = None, meta: dict | No
     unsure = {(x["reference"], x["label"]) for x in to_check}
     flags = [{**f, "reading_to_check": (f["reference"], f["label"]) in unsure} for f in all_flags(records)]
     return {
-        "summary": {**summary(records), "readings_to_check": len(to_check),
-                    "flags_on_readings_to_check": sum(1 for f in flags if f["reading_to_check"])},
+        "summary": {
+            **summary(records),
+            "readings_to_check": len(to_check),
+            "flags_on_readings_to_check": sum(1 for f in flags if f["reading_to_check"]),
+        },
         "flags": flags,
         "readings_to_check": to_check,
         "clusters": clusters(records),
@@ -263,12 +324,31 @@ def build_report(records: list[dict], truth: dict | None = None, meta: dict | No
 def flags_csv(report: dict) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["reference", "label", "kind", "severity", "message", "draft_text", "evidence_references",
-                "evidence_quotes"])
+    w.writerow(
+        [
+            "reference",
+            "label",
+            "kind",
+            "severity",
+            "message",
+            "draft_text",
+            "evidence_references",
+            "evidence_quotes",
+        ]
+    )
     for f in report["flags"]:
-        w.writerow([f["reference"], f["label"], f["kind"], f["severity"], f["message"], f["draft_text"],
-                    "; ".join(f"{e['reference']} {e['label']}" for e in f["evidence"]),
-                    " || ".join(e["quote"] for e in f["evidence"])])
+        w.writerow(
+            [
+                f["reference"],
+                f["label"],
+                f["kind"],
+                f["severity"],
+                f["message"],
+                f["draft_text"],
+                "; ".join(f"{e['reference']} {e['label']}" for e in f["evidence"]),
+                " || ".join(e["quote"] for e in f["evidence"]),
+            ]
+        )
     return buf.getvalue()
 
 
@@ -278,9 +358,17 @@ def report_json(report: dict) -> str:
 
 # --- HTML -----------------------------------------------------------------------------------------
 
-_COLOURS = {"public_domain": "#2b8a3e", "disclosed": "#37b24d", "partly_disclosed": "#f59f00", "withheld": "#e8590c",
-            "ncnd": "#862e9c", "not_held": "#1c7ed6", "cost_limit": "#868e96", "vexatious": "#495057",
-            "other": "#adb5bd"}
+_COLOURS = {
+    "public_domain": "#2b8a3e",
+    "disclosed": "#37b24d",
+    "partly_disclosed": "#f59f00",
+    "withheld": "#e8590c",
+    "ncnd": "#862e9c",
+    "not_held": "#1c7ed6",
+    "cost_limit": "#868e96",
+    "vexatious": "#495057",
+    "other": "#adb5bd",
+}
 
 
 @cache
@@ -297,8 +385,17 @@ def _templates() -> jinja2.Environment:
 
 
 def _primary(treatments: list[str]) -> str:
-    for t in ("ncnd", "withheld", "partly_disclosed", "not_held", "public_domain", "disclosed", "cost_limit",
-              "vexatious", "other"):
+    for t in (
+        "ncnd",
+        "withheld",
+        "partly_disclosed",
+        "not_held",
+        "public_domain",
+        "disclosed",
+        "cost_limit",
+        "vexatious",
+        "other",
+    ):
         if t in treatments:
             return t
     return "other"
@@ -321,8 +418,14 @@ def timeline(cluster: dict, width: int = 640) -> dict | None:
         label = _row_label(m)
         if label not in rows:
             rows.append(label)
-    rows.sort(key=lambda r: (TREATMENT_ORDER.index(r.split(" ")[0].split("+")[0])
-                             if r.split(" ")[0].split("+")[0] in TREATMENT_ORDER else 99, r))
+    rows.sort(
+        key=lambda r: (
+            TREATMENT_ORDER.index(r.split(" ")[0].split("+")[0])
+            if r.split(" ")[0].split("+")[0] in TREATMENT_ORDER
+            else 99,
+            r,
+        )
+    )
     left, top, row_h = 230, 14, 26
     height = top + row_h * len(rows) + 30
     dates = [date.fromisoformat(m["date"]) for m in members]
@@ -336,15 +439,32 @@ def timeline(cluster: dict, width: int = 640) -> dict | None:
     points = []
     for m, d in sorted(zip(members, dates, strict=True), key=lambda md: md[1]):
         y = top + row_h * rows.index(_row_label(m)) + row_h / 2
-        points.append({"x": f"{x(d):.1f}", "y": f"{y:.1f}", "colour": _COLOURS.get(_primary(m["treatments"]), "#adb5bd"),
-                       "flagged": bool(m["flags"]), "reference": m["reference"], "label": m["label"],
-                       "date": d.isoformat(), "row": _row_label(m)})
+        points.append(
+            {
+                "x": f"{x(d):.1f}",
+                "y": f"{y:.1f}",
+                "colour": _COLOURS.get(_primary(m["treatments"]), "#adb5bd"),
+                "flagged": bool(m["flags"]),
+                "reference": m["reference"],
+                "label": m["label"],
+                "date": d.isoformat(),
+                "row": _row_label(m),
+            }
+        )
     return {
-        "width": width, "height": height, "left": left, "right": width - 10,
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - 10,
         "rows": [{"label": r, "y": top + row_h * i + row_h / 2} for i, r in enumerate(rows)],
         "axis_y": top + row_h * len(rows) + 4,
-        "years": [{"year": yv, "x": f"{x(max(date(yv, 1, 1), min(dates)) if yv == years[0] else date(yv, 1, 1)):.1f}"}
-                  for yv in years],
+        "years": [
+            {
+                "year": yv,
+                "x": f"{x(max(date(yv, 1, 1), min(dates)) if yv == years[0] else date(yv, 1, 1)):.1f}",
+            }
+            for yv in years
+        ],
         "points": points,
         "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
     }
@@ -355,10 +475,29 @@ def render_html(report: dict, title: str = "Precedent re-check") -> str:
     sections = []
     for c in report["clusters"]:
         members = {(m["reference"], m["label"]) for m in c["letters"]}
-        sections.append({"cluster": c, "timeline": timeline(c),
-                         "flags": [f for f in report["flags"]
-                                   if f["kind"] in DIVERGENCE_KINDS and (f["reference"], f["label"]) in members]})
-    return _templates().get_template("report.html.j2").render(
-        title=title, s=report["summary"], gt=report.get("ground_truth"), meta=report.get("meta") or {},
-        clusters=report["clusters"], sections=sections, flags=report["flags"], severities=SEVERITIES,
-        to_check=report.get("readings_to_check") or [])
+        sections.append(
+            {
+                "cluster": c,
+                "timeline": timeline(c),
+                "flags": [
+                    f
+                    for f in report["flags"]
+                    if f["kind"] in DIVERGENCE_KINDS and (f["reference"], f["label"]) in members
+                ],
+            }
+        )
+    return (
+        _templates()
+        .get_template("report.html.j2")
+        .render(
+            title=title,
+            s=report["summary"],
+            gt=report.get("ground_truth"),
+            meta=report.get("meta") or {},
+            clusters=report["clusters"],
+            sections=sections,
+            flags=report["flags"],
+            severities=SEVERITIES,
+            to_check=report.get("readings_to_check") or [],
+        )
+    )

@@ -42,7 +42,9 @@ class VectorSearcher:
         self.pos = {cid: i for i, cid in enumerate(self.ids)}
         chunks = {c.id: c for c in index.store.chunks()}
         self.texts = [chunks[cid].text if cid in chunks else "" for cid in self.ids]
-        self.keys = [(chunks[cid].reference, chunks[cid].label) if cid in chunks else ("", "") for cid in self.ids]
+        self.keys = [
+            (chunks[cid].reference, chunks[cid].label) if cid in chunks else ("", "") for cid in self.ids
+        ]
         self.authority_key = np.asarray(lexical.columns.authority, dtype=object)
         letters = list(letters) if letters is not None else index.letters()
         self.letters = {letter.reference: letter for letter in letters}
@@ -170,9 +172,16 @@ class VectorSearcher:
             cand = cand[vals >= kth]
         return sorted(cand.tolist(), key=lambda i: (-float(s[i]), self.ids[i]))[:n]
 
-    def search(self, query: str, dense_scores: np.ndarray, k: int, authority: str | None = None,
-               exclude_references: Iterable[str] = (), lexical_scores: np.ndarray | None = None,
-               question_scores: np.ndarray | None = None) -> list[Precedent]:
+    def search(
+        self,
+        query: str,
+        dense_scores: np.ndarray,
+        k: int,
+        authority: str | None = None,
+        exclude_references: Iterable[str] = (),
+        lexical_scores: np.ndarray | None = None,
+        question_scores: np.ndarray | None = None,
+    ) -> list[Precedent]:
         """One query: ``dense_scores`` is its row of :meth:`scores`."""
         if not self.size or k <= 0 or not (query and query.strip()):
             return []
@@ -210,9 +219,16 @@ class VectorSearcher:
             if letter is None:
                 continue
             hit = Precedent.from_hit(
-                letter, label, score=score, chunk_similarity=float(dense_scores[p]),
+                letter,
+                label,
+                score=score,
+                chunk_similarity=float(dense_scores[p]),
                 question_similarity=qsim(p) if qsim is not None and self.chunk_q[p] >= 0 else None,
-                text=self.texts[p], chunk_id=self.ids[p], dense_rank=dense_rank.get(p), lexical_rank=lexical_rank.get(p))
+                text=self.texts[p],
+                chunk_id=self.ids[p],
+                dense_rank=dense_rank.get(p),
+                lexical_rank=lexical_rank.get(p),
+            )
             if hit is not None:
                 out.append(hit)
         return out
@@ -222,8 +238,13 @@ class LetterSearch:
     """The checker's ``PrecedentSearch`` for one letter being re-checked: its queries are answered from the
     precomputed rows of dense scores (the queries are that letter's question texts, in order)."""
 
-    def __init__(self, searcher: VectorSearcher, queries: Sequence[str], dense: np.ndarray,
-                 questions: np.ndarray | None = None):
+    def __init__(
+        self,
+        searcher: VectorSearcher,
+        queries: Sequence[str],
+        dense: np.ndarray,
+        questions: np.ndarray | None = None,
+    ):
         self.searcher = searcher
         self.questions = questions
         self.rows = {}
@@ -244,9 +265,17 @@ class LetterSearch:
             if row is None:  # not one of the letter's own questions: nothing precomputed
                 out.append([])
                 continue
-            out.append(self.searcher.search(
-                q, self.dense[row], k, authority, exclude_references, self._lexical_scores(row, q),
-                self.questions[row] if self.questions is not None else None))
+            out.append(
+                self.searcher.search(
+                    q,
+                    self.dense[row],
+                    k,
+                    authority,
+                    exclude_references,
+                    self._lexical_scores(row, q),
+                    self.questions[row] if self.questions is not None else None,
+                )
+            )
         return out
 
     def known_pointer_keys(self) -> set[str]:

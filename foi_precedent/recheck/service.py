@@ -24,9 +24,17 @@ class RecheckOutcome:
         return self.html_path.read_text(encoding="utf-8")
 
 
-def run_recheck(settings, index=None, paths=None, options: RecheckOptions | None = None, progress=None,
-                ground_truth: str | Path | None = None, embedding_function=None, ingest_progress=None,
-                label: str | None = None) -> RecheckOutcome:
+def run_recheck(
+    settings,
+    index=None,
+    paths=None,
+    options: RecheckOptions | None = None,
+    progress=None,
+    ground_truth: str | Path | None = None,
+    embedding_function=None,
+    ingest_progress=None,
+    label: str | None = None,
+) -> RecheckOutcome:
     """Re-check ``index`` (or the letters at ``paths``, ingested into their own index) and write the report
     (HTML, CSV, JSON) into the run's folder under ``settings.recheck_dir``."""
     ingest = None
@@ -41,10 +49,17 @@ def run_recheck(settings, index=None, paths=None, options: RecheckOptions | None
         if own_index is not None:
             own_index.close()
     truth = load_ground_truth(ground_truth)
-    meta = {"run_id": run.run_id, "label": run.meta.get("label"), "mode": run.mode, "workers": run.workers,
-            "generated": datetime.now().isoformat(timespec="seconds"), "elapsed_s": round(run.elapsed, 2),
-            "checked": run.checked, "resumed": run.resumed,
-            "letters_per_s": round(run.rate, 2)}
+    meta = {
+        "run_id": run.run_id,
+        "label": run.meta.get("label"),
+        "mode": run.mode,
+        "workers": run.workers,
+        "generated": datetime.now().isoformat(timespec="seconds"),
+        "elapsed_s": round(run.elapsed, 2),
+        "checked": run.checked,
+        "resumed": run.resumed,
+        "letters_per_s": round(run.rate, 2),
+    }
     report = build_report(run.records, truth, meta)
     html_path = run.folder / "report.html"
     csv_path = run.folder / "flags.csv"

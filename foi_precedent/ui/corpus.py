@@ -32,14 +32,21 @@ class LetterFilter:
             return False
         if self.exemption and self.exemption not in exemptions_of(letter):
             return False
-        if self.treatment and Treatment(self.treatment) not in {t for q in letter.questions for t in q.treatments}:
+        if self.treatment and Treatment(self.treatment) not in {
+            t for q in letter.questions for t in q.treatments
+        }:
             return False
         return not (self.cluster and cluster_of(letter) != self.cluster)
 
     def search_args(self) -> dict:
         """The same filters as keyword arguments of ``index.search`` (cluster is applied afterwards)."""
-        return {"authority": self.authority, "date_from": self.date_from, "date_to": self.date_to,
-                "exemption": self.exemption, "treatment": self.treatment}
+        return {
+            "authority": self.authority,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "exemption": self.exemption,
+            "treatment": self.treatment,
+        }
 
 
 def cluster_of(letter: Letter) -> str | None:
@@ -57,7 +64,9 @@ def options(letters: Iterable[Letter]) -> dict[str, list[str]]:
     return {
         "authority": sorted({x.authority for x in letters if x.authority}),
         "exemption": sorted({e for x in letters for e in exemptions_of(x)}, key=_exemption_order),
-        "treatment": [t.value for t in Treatment if any(t in q.treatments for x in letters for q in x.questions)],
+        "treatment": [
+            t.value for t in Treatment if any(t in q.treatments for x in letters for q in x.questions)
+        ],
         "cluster": sorted({c for x in letters if (c := cluster_of(x))}),
     }
 
@@ -89,11 +98,15 @@ def version_notes(letter: Letter) -> list[str]:
     second letter with that reference), what supersedes it and why, what it supersedes."""
     notes = []
     if written_reference(letter) != letter.reference:
-        notes.append(f"Written with reference {written_reference(letter)}: another letter in the index has it too.")
+        notes.append(
+            f"Written with reference {written_reference(letter)}: another letter in the index has it too."
+        )
     newer = superseded_by(letter.meta)
     if newer:
         why = (letter.meta or {}).get(SUPERSEDED_REASON)
-        notes.append(f"Superseded by {newer}" + (f" ({why})" if why else "") + ": kept, and counts less as precedent.")
+        notes.append(
+            f"Superseded by {newer}" + (f" ({why})" if why else "") + ": kept, and counts less as precedent."
+        )
     older = (letter.meta or {}).get(SUPERSEDES) or []
     if older:
         notes.append("Supersedes " + ", ".join(older) + ".")
@@ -105,8 +118,9 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^\w.\- ]+", "_", base).strip(" .") or "upload.txt"
 
 
-def ingest_uploads(index: Any, files: list[tuple[str, bytes]],
-                   progress: Callable[[int, int, str], None] | None = None):
+def ingest_uploads(
+    index: Any, files: list[tuple[str, bytes]], progress: Callable[[int, int, str], None] | None = None
+):
     """Write the uploads to a temporary folder and ingest them; the report names files as uploaded.
 
     Returns the index's ``IngestReport`` with its paths rewritten to the upload names.
@@ -125,6 +139,7 @@ def ingest_uploads(index: Any, files: list[tuple[str, bytes]],
                 progress(done, total, names.get(str(current), Path(current).name))
 
         report = index.ingest_paths(paths, progress=report_progress)
+
     def named(text: str) -> str:
         for temporary, name in names.items():
             text = text.replace(temporary, name)

@@ -14,9 +14,12 @@ from datetime import date
 import yaml
 
 _LABEL_LINE = re.compile(r"^\s*(question|q|answer|response)\s*\d{1,2}[a-z]?\b.{0,200}$", re.I)
-_HEADING = re.compile(r"^\s*(our decision|reason for decision|reasons? for (the )?decision|public interest test|"
-                      r"harm statement|your right(s)? to (complain|request an internal review)|"
-                      r"internal review|complaints?|section \d+[^.]{0,60})\s*:?\s*$", re.I)
+_HEADING = re.compile(
+    r"^\s*(our decision|reason for decision|reasons? for (the )?decision|public interest test|"
+    r"harm statement|your right(s)? to (complain|request an internal review)|"
+    r"internal review|complaints?|section \d+[^.]{0,60})\s*:?\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

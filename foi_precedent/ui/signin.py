@@ -42,8 +42,12 @@ def peer_address() -> str | None:
 
 
 def signed_in_user(settings: Any) -> User:
-    return current_user(request_headers(), peer_address(), settings,
-                        forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", UVICORN_FORWARDED_DEFAULT))
+    return current_user(
+        request_headers(),
+        peer_address(),
+        settings,
+        forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", UVICORN_FORWARDED_DEFAULT),
+    )
 
 
 def audit_log(app: Any) -> Any:
@@ -55,7 +59,9 @@ def sidebar(user: User) -> None:
     """Who is signed in and their roles; a user with no role is told why and sees nothing else."""
     with st.sidebar:
         if user.signed_in:
-            how = "signed in by the proxy" if user.via == "proxy" else "this computer's user (no sign-in proxy)"
+            how = (
+                "signed in by the proxy" if user.via == "proxy" else "this computer's user (no sign-in proxy)"
+            )
             st.markdown(f"**Signed in as** {escape_markdown(user.name)}  \nRoles: {user.describe_roles()}")
             st.caption(how)
         else:
@@ -63,10 +69,14 @@ def sidebar(user: User) -> None:
         if user.reason and user.signed_in:
             st.caption(escape_markdown(user.reason))
     if not user.signed_in:
-        st.error(f"Not signed in: {escape_markdown(user.reason)}. Open Precedent through your organisation's "
-                 "sign-in.")
+        st.error(
+            f"Not signed in: {escape_markdown(user.reason)}. Open Precedent through your organisation's "
+            "sign-in."
+        )
         st.stop()
     if not user.roles:
-        st.error(f"{escape_markdown(user.name)} is signed in but has no role in Precedent (drafter or reviewer): ask whoever runs it "
-                 "to add you to PRECEDENT_DRAFTERS or PRECEDENT_REVIEWERS.")
+        st.error(
+            f"{escape_markdown(user.name)} is signed in but has no role in Precedent (drafter or reviewer): ask whoever runs it "
+            "to add you to PRECEDENT_DRAFTERS or PRECEDENT_REVIEWERS."
+        )
         st.stop()

@@ -20,7 +20,9 @@ def actor(user: User) -> Actor:
     return Actor(user.name, user.roles, sole_user=user.via == "local")
 
 
-def submitted_flags(check: Any, reviews: dict, stored: dict[str, list[dict]] | None = None) -> tuple[list[dict], list[dict]]:
+def submitted_flags(
+    check: Any, reviews: dict, stored: dict[str, list[dict]] | None = None
+) -> tuple[list[dict], list[dict]]:
     """The flags of the draft's last check, and the override in force of each overridden one, with its reason and
     who made it: the latest the store holds for the version (``stored``, by flag key), else this session's."""
     flags = list(check.flags) if check is not None else []
@@ -30,11 +32,27 @@ def submitted_flags(check: Any, reviews: dict, stored: dict[str, list[dict]] | N
         review = reviews.get(flag_key(flag))
         if in_store:
             o = in_store[-1]
-            overrides.append({"label": flag.label, "kind": flag.kind, "message": flag.message, "reason": o["reason"],
-                              "by": o.get("user_name") or "", "at": o.get("created_at") or ""})
+            overrides.append(
+                {
+                    "label": flag.label,
+                    "kind": flag.kind,
+                    "message": flag.message,
+                    "reason": o["reason"],
+                    "by": o.get("user_name") or "",
+                    "at": o.get("created_at") or "",
+                }
+            )
         elif review is not None and review.status == "overridden":
-            overrides.append({"label": flag.label, "kind": flag.kind, "message": flag.message,
-                              "reason": review.reason, "by": review.by, "at": review.at})
+            overrides.append(
+                {
+                    "label": flag.label,
+                    "kind": flag.kind,
+                    "message": flag.message,
+                    "reason": review.reason,
+                    "by": review.by,
+                    "at": review.at,
+                }
+            )
     return [f.to_dict() for f in flags], overrides
 
 
@@ -45,14 +63,22 @@ def version_overrides(audit: Any, version_id: int | None) -> dict[str, list[dict
         return {}
     out: dict[str, list[dict]] = {}
     for o in audit.overrides_for_version(version_id):
-        key = o.get("flag_key") or flag_key(SimpleNamespace(kind=o["kind"], label=o["label"],
-                                                             message=o.get("message") or ""))
+        key = o.get("flag_key") or flag_key(
+            SimpleNamespace(kind=o["kind"], label=o["label"], message=o.get("message") or "")
+        )
         out.setdefault(key, []).append(o)
     return out
 
 
-def start_case(reviews: Any, title: str, text: str, actor: Actor, dates: CaseDates, request: Request | None = None,
-               authority: str | None = None) -> Version:
+def start_case(
+    reviews: Any,
+    title: str,
+    text: str,
+    actor: Actor,
+    dates: CaseDates,
+    request: Request | None = None,
+    authority: str | None = None,
+) -> Version:
     """A new case with its first version (in drafting), its dates and its request. The dates are checked before
     the store writes anything (FOISA outside Scotland is refused, not stored). The request is kept as the index
     and the model saw it, ``request.text``, with the requester's identity removed: the text as pasted, which

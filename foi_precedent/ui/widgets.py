@@ -37,8 +37,10 @@ def precedent_card(p: Precedent, index: Any, key: str, agrees: bool | None = Non
         if agrees is False:
             head += " · :orange[differs from the majority]"
         st.markdown(head)
-        st.markdown(f"**Exemptions:** {escape_markdown(join_or_dash(p.exemptions))}  \n"
-                    f"**Pointers:** {escape_markdown(join_or_dash(x.name for x in p.pointers))}")
+        st.markdown(
+            f"**Exemptions:** {escape_markdown(join_or_dash(p.exemptions))}  \n"
+            f"**Pointers:** {escape_markdown(join_or_dash(x.name for x in p.pointers))}"
+        )
         st.markdown(f"**Asked:** {escape_markdown(p.question)}")
         st.markdown(quote_block(p.answer) if p.answer.strip() else "_No answer text._")
         if st.toggle("Open the whole letter", key=f"{key}.open"):
@@ -53,16 +55,26 @@ def precedent_card(p: Precedent, index: Any, key: str, agrees: bool | None = Non
 def plan_summary(treatments, exemptions, confidence: str, status: str, note: str = "") -> None:
     """The planned (or precedent) treatment of one question and how sure precedent is."""
     colour = CONFIDENCE_COLOURS.get(confidence, "gray")
-    st.markdown(f"**Precedent says:** {escape_markdown(treatment_words(treatments))}"
-                + (f" under {escape_markdown(', '.join(exemptions))}" if exemptions else "")
-                + f"  \n:{colour}-badge[confidence: {confidence}] :gray-badge[precedent: {status}]")
+    st.markdown(
+        f"**Precedent says:** {escape_markdown(treatment_words(treatments))}"
+        + (f" under {escape_markdown(', '.join(exemptions))}" if exemptions else "")
+        + f"  \n:{colour}-badge[confidence: {confidence}] :gray-badge[precedent: {status}]"
+    )
     if note:
         st.caption(escape_markdown(note))
 
 
-def flag_card(flag: Flag, reviews: dict[str, Review], audit: Any, key: str,
-              ids: Callable[[], tuple[int | None, int | None]] = lambda: (None, None), *,
-              stored: list[dict] | None = None, version_id: int | None = None, can_act: bool = True) -> None:
+def flag_card(
+    flag: Flag,
+    reviews: dict[str, Review],
+    audit: Any,
+    key: str,
+    ids: Callable[[], tuple[int | None, int | None]] = lambda: (None, None),
+    *,
+    stored: list[dict] | None = None,
+    version_id: int | None = None,
+    can_act: bool = True,
+) -> None:
     """A flag, colour-coded by severity, with its evidence and the officer's accept / override controls.
 
     ``ids`` gives the (draft id, check id) the override is recorded against; ``version_id`` the case version, whose
@@ -78,8 +90,10 @@ def flag_card(flag: Flag, reviews: dict[str, Review], audit: Any, key: str,
             status = " :violet-badge[overridden]"
         elif review and review.status == "accepted":
             status = " :green-badge[fixed]"
-        st.markdown(f":{colour}-badge[{flag.severity.upper()}] :{colour}[**{escape_markdown(flag.kind.replace('_', ' '))}**]"
-                    f" · {escape_markdown(flag.label or 'whole letter')}{status}")
+        st.markdown(
+            f":{colour}-badge[{flag.severity.upper()}] :{colour}[**{escape_markdown(flag.kind.replace('_', ' '))}**]"
+            f" · {escape_markdown(flag.label or 'whole letter')}{status}"
+        )
         st.markdown(f":{colour}[{escape_markdown(flag.message)}]")
         for e in flag.evidence[:2]:
             source = " · ".join(x for x in (e.reference, e.label, format_date(e.date) if e.date else "") if x)
@@ -87,16 +101,25 @@ def flag_card(flag: Flag, reviews: dict[str, Review], audit: Any, key: str,
             st.markdown(quote_block(e.quote))
         for i, o in enumerate(stored or ()):
             force = " :violet-badge[in force]" if i == len(stored) - 1 else " :gray-badge[replaced]"
-            st.markdown(f"Overridden by **{escape_markdown(o.get('user_name') or 'unknown')}** at "
-                        f"{escape_markdown(o.get('created_at') or '')}{force}")
+            st.markdown(
+                f"Overridden by **{escape_markdown(o.get('user_name') or 'unknown')}** at "
+                f"{escape_markdown(o.get('created_at') or '')}{force}"
+            )
             st.markdown(quote_block(o["reason"]))
         if not stored and review and review.status == "overridden":
             st.caption(escape_markdown(f"Overridden at {review.at}: {review.reason}"))
         if not can_act or (review and not stored):
             return
         left, right = st.columns([1, 2])
-        if not stored and not review and left.button("Mark as fixed", key=f"{key}.{fk}.accept",
-                                                      help="The draft has been changed to follow precedent"):
+        if (
+            not stored
+            and not review
+            and left.button(
+                "Mark as fixed",
+                key=f"{key}.{fk}.accept",
+                help="The draft has been changed to follow precedent",
+            )
+        ):
             reviews[fk] = accept_flag()
             st.rerun()
         with right.popover("Override again…" if stored else "Override…", width="stretch"):
@@ -104,8 +127,9 @@ def flag_card(flag: Flag, reviews: dict[str, Review], audit: Any, key: str,
             if st.button("Record override", key=f"{key}.{fk}.override", type="primary"):
                 draft_id, check_id = ids()
                 try:
-                    reviews[fk] = override_flag(audit, flag, reason, draft_id=draft_id, check_id=check_id,
-                                                version_id=version_id)
+                    reviews[fk] = override_flag(
+                        audit, flag, reason, draft_id=draft_id, check_id=check_id, version_id=version_id
+                    )
                 except PrecedentError as exc:
                     st.error(str(exc))
                 else:
@@ -118,5 +142,7 @@ def flag_counts(flags, reviews: dict[str, Review]) -> str:
         return "No flags: the draft follows precedent and has what FOIA requires."
     counts = {s: sum(1 for f in open_flags if f.severity == s) for s in ("high", "medium", "low")}
     done = len(flags) - len(open_flags)
-    return (f"{len(flags)} flag{'s' if len(flags) != 1 else ''}: {counts['high']} high, {counts['medium']} medium, "
-            f"{counts['low']} low open; {done} reviewed.")
+    return (
+        f"{len(flags)} flag{'s' if len(flags) != 1 else ''}: {counts['high']} high, {counts['medium']} medium, "
+        f"{counts['low']} low open; {done} reviewed."
+    )

@@ -33,8 +33,11 @@ UPLOAD_TYPES = sorted(s.lstrip(".") for s in SUPPORTED)
 def upload_text(data: bytes, name: str) -> str:
     """The text of an uploaded request or draft (text, Markdown, HTML, DOCX, PDF); never touches the disk."""
     if len(data) > MAX_DRAFT_BYTES:
-        raise LetterError(name, f"the file is {len(data) / 2**20:.1f} MB; a request or draft over "
-                                f"{MAX_DRAFT_BYTES // 2**20} MB is not a letter")
+        raise LetterError(
+            name,
+            f"the file is {len(data) / 2**20:.1f} MB; a request or draft over "
+            f"{MAX_DRAFT_BYTES // 2**20} MB is not a letter",
+        )
     return document_from_bytes(data, name, Path(name).suffix or ".txt").text
 
 
@@ -61,13 +64,18 @@ def request_from_draft(text: str, source: str = "the case's draft") -> Request:
     questions = tuple(RequestQuestion(label=q.label, text=q.text) for q in letter.questions if q.text)
     if not questions:
         return split_request(text, source=source)
-    return Request(questions=questions, text="\n".join(f"{q.label} - {q.text}" for q in questions), source=source)
+    return Request(
+        questions=questions, text="\n".join(f"{q.label} - {q.text}" for q in questions), source=source
+    )
 
 
 def request_letter(request: Request) -> Letter:
     """The request as the checker reads one: its questions in the requester's words, no answers."""
     return Letter(
-        reference="request", authority=None, date=None, regime=Regime.FOIA,
+        reference="request",
+        authority=None,
+        date=None,
+        regime=Regime.FOIA,
         questions=tuple(Question(label=q.label, text=q.text, answer="") for q in request.questions),
         text=request.text,
     )
@@ -80,11 +88,16 @@ def find_precedents(request: Request, index: Any, authority: str | None = None) 
     return plan_request(request, index, authority=authority or None)
 
 
-def check_draft(draft: Letter | str, index: Any, request: Request | None = None,
-                authority: str | None = None) -> CheckResult:
+def check_draft(
+    draft: Letter | str, index: Any, request: Request | None = None, authority: str | None = None
+) -> CheckResult:
     letter = load_letter_text(draft, "the draft") if isinstance(draft, str) else draft
-    return check_letter(letter, index, authority=authority or None,
-                        request=request_letter(request) if request is not None else None)
+    return check_letter(
+        letter,
+        index,
+        authority=authority or None,
+        request=request_letter(request) if request is not None else None,
+    )
 
 
 def case_flags(letter: Letter, dates: CaseDates | None, today: date | None = None) -> list[Flag]:
@@ -93,8 +106,12 @@ def case_flags(letter: Letter, dates: CaseDates | None, today: date | None = Non
     counts as notified (the page drafts its notice). The letter's own regime decides the calendar."""
     if dates is None:
         return []
-    dated = replace(letter, received=dates.received, date=letter.date or today or date.today(),
-                    extension_notice=letter.extension_notice or dates.extension is not None)
+    dated = replace(
+        letter,
+        received=dates.received,
+        date=letter.date or today or date.today(),
+        extension_notice=letter.extension_notice or dates.extension is not None,
+    )
     return [f for f in statutory_flags(dated) if f.kind == "past_due_date"]
 
 
@@ -109,7 +126,9 @@ def with_case_flags(result: CheckResult, dates: CaseDates | None, today: date | 
     return replace(result, flags=tuple(flags))
 
 
-def flags_by_question(flags: tuple[Flag, ...] | list[Flag], labels: list[str]) -> tuple[dict[str, list[Flag]], list[Flag]]:
+def flags_by_question(
+    flags: tuple[Flag, ...] | list[Flag], labels: list[str]
+) -> tuple[dict[str, list[Flag]], list[Flag]]:
     """Flags grouped under the question they concern ('Question 2' in a draft is 'Q2' in the request);
     flags about the whole letter, or a question the request does not have, come back separately."""
     by_key = {label_key(label): label for label in labels}
@@ -142,13 +161,26 @@ def accept_flag() -> Review:
     return Review("accepted")
 
 
-def override_flag(audit: Any, flag: Flag, reason: str, draft_id: int | None = None,
-                  check_id: int | None = None, version_id: int | None = None) -> Review:
+def override_flag(
+    audit: Any,
+    flag: Flag,
+    reason: str,
+    draft_id: int | None = None,
+    check_id: int | None = None,
+    version_id: int | None = None,
+) -> Review:
     """Record a reviewer's override with its written reason (the audit log refuses an empty one); on a case's
     version, against that version, where every session working on the case reads it."""
-    override_id = audit.record_override(label=flag.label, kind=flag.kind, reason=reason, message=flag.message,
-                                        draft_id=draft_id, check_id=check_id, version_id=version_id,
-                                        flag_key=flag_key(flag))
+    override_id = audit.record_override(
+        label=flag.label,
+        kind=flag.kind,
+        reason=reason,
+        message=flag.message,
+        draft_id=draft_id,
+        check_id=check_id,
+        version_id=version_id,
+        flag_key=flag_key(flag),
+    )
     return Review("overridden", reason.strip(), override_id=override_id, by=getattr(audit, "user", ""))
 
 
@@ -200,7 +232,9 @@ class DraftJob:
         self._thread.join(wait)
 
 
-def draft_job(app: Any, request: Request, mode: str, authority: str | None = None, audit: Any = None) -> DraftJob:
+def draft_job(
+    app: Any, request: Request, mode: str, authority: str | None = None, audit: Any = None
+) -> DraftJob:
     """A job drafting a reply to ``request`` with the app's index and chat model, recorded in ``audit`` (the app's
     audit log in the signed-in user's name; the app's own log, in the OS user's, if not given).
 
@@ -212,10 +246,18 @@ def draft_job(app: Any, request: Request, mode: str, authority: str | None = Non
 
     def work(on_token, cancel):
         chat_model = app.chat_model if mode == "model" else None
-        return draft_reply(request, app.index, chat_model=chat_model, mode=mode, authority=authority or None,
-                           cancel=cancel, on_token=on_token, audit=audit if audit is not None else app.audit,
-                           settings=app.settings,
-                           prompt=app.settings.draft_prompt)
+        return draft_reply(
+            request,
+            app.index,
+            chat_model=chat_model,
+            mode=mode,
+            authority=authority or None,
+            cancel=cancel,
+            on_token=on_token,
+            audit=audit if audit is not None else app.audit,
+            settings=app.settings,
+            prompt=app.settings.draft_prompt,
+        )
 
     return DraftJob(work)
 
@@ -224,12 +266,20 @@ def draft_check(result: Any, dates: CaseDates | None = None) -> CheckResult:
     """The check ``draft_reply`` ran on its draft, with its own flags (which add ``beyond_plan``), and the case's
     past-due flag."""
     questions = result.check.questions if result.check is not None else ()
-    return with_case_flags(CheckResult(letter=result.letter, flags=tuple(result.flags), questions=questions), dates)
+    return with_case_flags(
+        CheckResult(letter=result.letter, flags=tuple(result.flags), questions=questions), dates
+    )
 
 
-def recheck_draft(text: str, index: Any, request: Request, plan: Plan | None = None,
-                  authority: str | None = None, model_written: bool = False,
-                  dates: CaseDates | None = None) -> CheckResult:
+def recheck_draft(
+    text: str,
+    index: Any,
+    request: Request,
+    plan: Plan | None = None,
+    authority: str | None = None,
+    model_written: bool = False,
+    dates: CaseDates | None = None,
+) -> CheckResult:
     """Check the (edited) draft; a model-written draft is also held to its plan, as when it was drafted."""
     result = with_case_flags(check_draft(text, index, request, authority), dates)
     if not (model_written and plan is not None):

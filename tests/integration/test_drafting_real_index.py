@@ -29,18 +29,18 @@ PARAPHRASES = {
     "Q1a": "Has the force used or trialled facial recognition tools before now? Which ones?",
     "Q1b": "Are there plans to trial facial recognition technology in the future, and with what tools?",
     "Q2": "Please list every live facial recognition deployment: the date and time, the place, why it was "
-          "deployed and whether it was a temporary or permanent installation, as a spreadsheet.",
+    "deployed and whether it was a temporary or permanent installation, as a spreadsheet.",
     "Q3": "What number of people has the force scanned using facial recognition? Break this down by ethnicity "
-          "with IC codes.",
+    "with IC codes.",
     "Q4": "How many people did facial recognition correctly identify for the force, by ethnicity (IC codes)?",
     "Q5": "How many people did facial recognition wrongly identify for the force, by ethnicity (IC codes)?",
     "Q6": "How many people are on the force's facial recognition watchlists, split by each College of Policing "
-          "category (wanted by the courts, suspects, people on bail conditions, missing people at risk, people "
-          "who are a risk to themselves or others, associates, witnesses and victims)?",
+    "category (wanted by the courts, suspects, people on bail conditions, missing people at risk, people "
+    "who are a risk to themselves or others, associates, witnesses and victims)?",
     "Q7": "How many images does the force keep for facial recognition use, and where do those images come from?",
     "Q8": "Does the force keep images of the people its facial recognition scans? How many images?",
     "Q9": "Are images of people who were arrested but never charged or summonsed kept for facial recognition? "
-          "How many?",
+    "How many?",
     "Q10": "Which rules and policies control how the force uses facial recognition?",
     "Q11": "What has the force done to counter possible gender and racial bias in facial recognition technology?",
 }
@@ -82,7 +82,9 @@ def corpus_index(tmp_path_factory):
 def _draft(index):
     request = "\n".join(f"{label} - {text}" for label, text in PARAPHRASES.items())
     t0 = time.perf_counter()
-    result = draft_reply(request, index, mode="precedent", authority=MPS, audit=False, settings=index.settings)
+    result = draft_reply(
+        request, index, mode="precedent", authority=MPS, audit=False, settings=index.settings
+    )
     print(f"precedent-only draft of {len(PARAPHRASES)} questions: {time.perf_counter() - t0:.2f} s")
     return result, parse_text(result.draft)
 
@@ -100,8 +102,10 @@ def test_paraphrased_request_gets_the_seed_treatments_and_pointers(seeds_index):
         plan = result.plan.question(q.label)
         got, want = _seen(parsed.question(q.label)), _seen(q)
         if got != want:
-            mismatches.append(f"{q.label}: got {got} want {want}; plan {plan.status} "
-                              f"{[(r.reference, r.label, round(r.similarity, 2)) for r in plan.precedents]}")
+            mismatches.append(
+                f"{q.label}: got {got} want {want}; plan {plan.status} "
+                f"{[(r.reference, r.label, round(r.similarity, 2)) for r in plan.precedents]}"
+            )
     assert not mismatches, "\n".join(mismatches)
 
 
@@ -112,8 +116,10 @@ def test_with_the_whole_corpus_the_draft_follows_the_plan_or_asks(corpus_index):
     report = []
     for plan in result.plan.questions:
         d = parsed.question(plan.label)
-        report.append(f"{plan.label}: {plan.status} {[t.value for t in plan.treatments]} -> "
-                      f"{sorted(t.value for t in d.treatments)}")
+        report.append(
+            f"{plan.label}: {plan.status} {[t.value for t in plan.treatments]} -> "
+            f"{sorted(t.value for t in d.treatments)}"
+        )
         if plan.needs_decision and plan.status != "thin":
             assert "[DECISION NEEDED" in d.answer, plan.label
             continue
@@ -127,6 +133,9 @@ def test_with_the_whole_corpus_the_answers_are_still_the_seeds(corpus_index):
     precedent-only draft must still give that letter's treatments and pointers, question by question."""
     seed = parse_file(SEED_036325)
     result, parsed = _draft(corpus_index)
-    mismatches = [f"{q.label}: got {_seen(parsed.question(q.label))} want {_seen(q)}"
-                  for q in seed.questions if _seen(parsed.question(q.label)) != _seen(q)]
+    mismatches = [
+        f"{q.label}: got {_seen(parsed.question(q.label))} want {_seen(q)}"
+        for q in seed.questions
+        if _seen(parsed.question(q.label)) != _seen(q)
+    ]
     assert not mismatches, "\n".join(mismatches)

@@ -42,8 +42,17 @@ def test_shipped_suites_run_in_precedent_mode(corpus_index):
     assert m["treatment_accuracy"] >= 0.8
     assert m["invented_pointers"] == 0  # precedent-only drafts only name pointers from the corpus
     # a precedent-only letter is sound as drafted: the checker raises no high flag on any of them
-    assert m["high_flags_per_draft"] == 0.0, [c["details"]["high_flags"] for c in results["cases"]
-                                              if c["kind"] == "request" and c["details"]["high_flags"]]
-    for key in ("exemption_precision", "exemption_recall", "pointer_precision", "pointer_recall", "flag_precision"):
+    assert m["high_flags_per_draft"] == 0.0, [
+        c["details"]["high_flags"]
+        for c in results["cases"]
+        if c["kind"] == "request" and c["details"]["high_flags"]
+    ]
+    for key in (
+        "exemption_precision",
+        "exemption_recall",
+        "pointer_precision",
+        "pointer_recall",
+        "flag_precision",
+    ):
         assert 0.0 <= m[key] <= 1.0, key
     assert "<testcase" in runner.junit_xml(results)

@@ -37,14 +37,19 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     data = tmp_path_factory.mktemp("chroma_server")
     log = open(data / "server.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen([str(exe), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [str(exe), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {proc.returncode}: {(data / 'server.log').read_text()[-2000:]}")
+                pytest.fail(
+                    f"chroma run exited with {proc.returncode}: {(data / 'server.log').read_text()[-2000:]}"
+                )
             try:
                 with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as r:
                     if r.status == 200:
@@ -71,7 +76,9 @@ def test_ingest_and_search_through_a_chroma_server(chroma_url: str, tmp_path: Pa
     index = PrecedentIndex.open(settings, embedding_function=embed)
     report = index.ingest_paths([SEEDS])
     assert report.letters == 2 and report.exit_code == 0
-    assert not settings.chroma_dir.exists()  # nothing persisted locally by chroma: the server holds the vectors
+    assert (
+        not settings.chroma_dir.exists()
+    )  # nothing persisted locally by chroma: the server holds the vectors
     assert index.stats()["vectors"] == 17
     hits = index.search("How many individuals have your police force incorrectly identified with FRT?", k=3)
     assert (hits[0].reference, hits[0].label) == ("01.FOI.24.036325", "Q5")

@@ -61,8 +61,14 @@ def test_server_answers_and_is_reused(server):
 def test_adapter_streams_from_llama(server):
     model = OpenAICompatibleChatModel(server.base_url, model="local")
     t0 = time.monotonic()
-    pieces = list(model.stream([{"role": "user", "content": "Write one sentence about the police."}],
-                               max_tokens=40, temperature=0.2, timeout_s=120))
+    pieces = list(
+        model.stream(
+            [{"role": "user", "content": "Write one sentence about the police."}],
+            max_tokens=40,
+            temperature=0.2,
+            timeout_s=120,
+        )
+    )
     print(f"{len(pieces)} chunks in {time.monotonic() - t0:.1f} s: {''.join(pieces)[:80]!r}")
     assert len(pieces) >= 5 and "".join(pieces).strip()
 
@@ -73,14 +79,25 @@ def test_streaming_draft_through_the_adapter(server, index):
     t0 = time.monotonic()
     # A short prompt budget and output keep this quick; a loaded 2-core machine can still be slow, so the
     # timeout is generous (a timeout is also a valid outcome: it must fall back with the reason).
-    result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, on_token=pieces.append, audit=False,
-                         limits=DraftLimits(max_tokens=120, max_prompt_tokens=1400, timeout_s=150))
+    result = draft_reply(
+        REQUEST,
+        index,
+        chat_model=model,
+        authority=MPS,
+        on_token=pieces.append,
+        audit=False,
+        limits=DraftLimits(max_tokens=120, max_prompt_tokens=1400, timeout_s=150),
+    )
     print(f"{len(pieces)} chunks in {time.monotonic() - t0:.1f} s; fallback: {result.fallback_reason}")
     assert result.attempted_model == "smollm2 (test)"
     # prompt v4 (the default; v2 with the Act): one call per section, each prompt within its own budget
     assert result.prompt_version == "draft_reply/v4" and result.tokens["calls"] >= 1
-    assert 0 < result.tokens["prompt"] <= result.tokens["calls"] * result.tokens["budget"] <= \
-        result.tokens["calls"] * 1400
+    assert (
+        0
+        < result.tokens["prompt"]
+        <= result.tokens["calls"] * result.tokens["budget"]
+        <= result.tokens["calls"] * 1400
+    )
     if not result.fallback_reason:
         assert result.composition is not None and result.composition.model_labels
     if not (result.fallback_reason and "did not" in result.fallback_reason):
@@ -98,7 +115,9 @@ def test_endpoint_down_falls_back(index):
     model = OpenAICompatibleChatModel(url, name="closed port")
     with pytest.raises(ModelError, match="cannot reach"):
         list(model.stream([{"role": "user", "content": "hi"}], max_tokens=5, temperature=0, timeout_s=5))
-    result = draft_reply(REQUEST, index, chat_model=model, authority=MPS, audit=False, limits=DraftLimits(timeout_s=5))
+    result = draft_reply(
+        REQUEST, index, chat_model=model, authority=MPS, audit=False, limits=DraftLimits(timeout_s=5)
+    )
     assert result.model == "precedent-only" and "cannot reach" in result.fallback_reason
 
 

@@ -33,10 +33,12 @@ def test_recheck_finds_every_ground_truth_inconsistency(corpus_index):
     outcome = run_recheck(settings, index=index, options=RecheckOptions(fresh=True))
     gt = outcome.report["ground_truth"]
     print(f"\nre-check: {outcome.report['summary']}")
-    print(f"ground truth: {gt['found']}/{gt['inconsistencies']} found, {gt['defects_found']}/{gt['defects']} defects, "
-          f"{gt['flags_outside_ground_truth']} flags outside the ground truth "
-          f"({gt['divergence_flags_outside_ground_truth']} divergence, {gt['statutory_flags_outside_ground_truth']} "
-          f"statutory); {outcome.run.rate:.1f} letters/s")
+    print(
+        f"ground truth: {gt['found']}/{gt['inconsistencies']} found, {gt['defects_found']}/{gt['defects']} defects, "
+        f"{gt['flags_outside_ground_truth']} flags outside the ground truth "
+        f"({gt['divergence_flags_outside_ground_truth']} divergence, {gt['statutory_flags_outside_ground_truth']} "
+        f"statutory); {outcome.run.rate:.1f} letters/s"
+    )
     assert gt["missing"] == [], gt["missing"]
     assert gt["found"] == gt["inconsistencies"] == 12
     assert gt["defects_found"] == gt["defects"]

@@ -66,8 +66,14 @@ elif step == "override":
 
 
 def other(url: str, *args: str) -> dict | None:
-    out = subprocess.run([sys.executable, "-c", OTHER, url, *args], cwd=ROOT, env=os.environ.copy(),
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", OTHER, url, *args],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout) if out.stdout.strip() else None
 
@@ -79,7 +85,10 @@ def in_force(overrides: list[dict]) -> dict[str, dict]:
 
 def test_two_instances_see_each_others_letters_cases_and_overrides_at_once(pg_url, tmp_path):
     # this instance is open before the other writes anything
-    store, audit = Store(tmp_path / "s.sqlite3", database_url=pg_url), AuditLog(tmp_path / "a", database_url=pg_url)
+    store, audit = (
+        Store(tmp_path / "s.sqlite3", database_url=pg_url),
+        AuditLog(tmp_path / "a", database_url=pg_url),
+    )
     reviews = ReviewStore(tmp_path / "c", database_url=pg_url)
     assert store.letters() == [] and reviews.cases() == []
 
@@ -88,8 +97,9 @@ def test_two_instances_see_each_others_letters_cases_and_overrides_at_once(pg_ur
     assert store.letter_info(wrote["letter"]).source_path == "/other/a.md" and store.generation == 1
     assert [c["id"] for c in reviews.cases()] == [wrote["case"]] and reviews.version(wrote["version"]).text
     # a second override of the same flag on the same version, by another reviewer in this instance
-    audit.as_user("ben").record_override(label="Q1", kind="k", reason="ben's reason", version_id=wrote["version"],
-                                         flag_key="k-q1")
+    audit.as_user("ben").record_override(
+        label="Q1", kind="k", reason="ben's reason", version_id=wrote["version"], flag_key="k-q1"
+    )
     both = audit.overrides_for_version(wrote["version"])
     assert [(o["user_name"], o["reason"]) for o in both] == [("ann", "ann's reason"), ("ben", "ben's reason")]
     assert both[0]["id"] == wrote["override"] and in_force(both)["k-q1"]["user_name"] == "ben"
@@ -109,9 +119,17 @@ def test_overrides_made_at_the_same_time_are_all_kept(pg_url, tmp_path):
     version = ReviewStore(tmp_path / "c", database_url=pg_url).start_case("Drones", "text", DAN).id
     with ThreadPoolExecutor(4) as pool:
         jobs = [pool.submit(other, pg_url, "override", str(version), "15", name) for name in ("ann", "cat")]
-        jobs += [pool.submit(lambda n=name: [audit.as_user(n).record_override(
-            label="Q1", kind="k", reason=f"{n} {i}", version_id=version, flag_key="k-q1") for i in range(15)])
-            for name in ("ben", "dan")]
+        jobs += [
+            pool.submit(
+                lambda n=name: [
+                    audit.as_user(n).record_override(
+                        label="Q1", kind="k", reason=f"{n} {i}", version_id=version, flag_key="k-q1"
+                    )
+                    for i in range(15)
+                ]
+            )
+            for name in ("ben", "dan")
+        ]
         for job in jobs:
             job.result()
     got = audit.overrides_for_version(version)
@@ -138,7 +156,10 @@ def test_an_ingest_through_the_real_index_puts_its_letters_in_postgresql(pg_url,
 
     assert not (settings.index_dir / STORE_FILE).exists()  # the embedded SQLite store was never made
     seen = Store("unused", database_url=pg_url)
-    assert [letter.reference for letter in seen.letters()] == ["FOI-PG-1", "FOI-PG-2"] and seen.chunk_count() == 2
+    assert [letter.reference for letter in seen.letters()] == [
+        "FOI-PG-1",
+        "FOI-PG-2",
+    ] and seen.chunk_count() == 2
     seen.close()
     # another instance (the same Chroma, the same database) opens the index as it is
     again = PrecedentIndex.open(Settings.from_env(), embedding_function=FakeEmbeddingFunction())
@@ -170,8 +191,10 @@ def _unreachable() -> str:
 
 def test_an_unreachable_database_is_one_clear_error_and_creates_nothing(tmp_path, monkeypatch, capsys):
     url = _unreachable()
-    for build in (lambda: AuditLog(tmp_path / "a.sqlite3", database_url=url),
-                  lambda: ReviewStore(tmp_path / "c.sqlite3", database_url=url)):
+    for build in (
+        lambda: AuditLog(tmp_path / "a.sqlite3", database_url=url),
+        lambda: ReviewStore(tmp_path / "c.sqlite3", database_url=url),
+    ):
         with pytest.raises(PrecedentError, match="Cannot connect to the database") as caught:
             build()
         message = str(caught.value)

@@ -23,9 +23,13 @@ from tests.ui.browser_support import CHROMIUM, _healthy, chromium, free_port, ru
 NGINX = Path("/usr/sbin/nginx")
 PROXY_SOURCE = "127.0.0.2"  # the address nginx connects to the app from: the only trusted proxy
 
-pytestmark = [pytest.mark.integration, pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not NGINX.exists(), reason=f"{NGINX} is missing (apt-get install nginx)"),
-              pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)")]
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not NGINX.exists(), reason=f"{NGINX} is missing (apt-get install nginx)"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"),
+]
 
 CONF = """
 daemon off;
@@ -66,18 +70,35 @@ def nginx_in_front(app_url: str, prefix: Path, timeout: float = 30):
     """Debian's nginx on a free port of 127.0.0.1, proxying to ``app_url`` from PROXY_SOURCE; yields its URL."""
     port = free_port()
     conf = prefix / "nginx.conf"
-    conf.write_text(CONF.format(prefix=prefix, port=port, app_port=app_url.rsplit(":", 1)[1], source=PROXY_SOURCE,
-                                # as root the workers would otherwise drop to nobody, who cannot enter the temp dir
-                                user="user root;" if os.geteuid() == 0 else ""), encoding="utf-8")
-    proc = subprocess.Popen([str(NGINX), "-e", str(prefix / "error.log"), "-p", str(prefix), "-c", str(conf)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    conf.write_text(
+        CONF.format(
+            prefix=prefix,
+            port=port,
+            app_port=app_url.rsplit(":", 1)[1],
+            source=PROXY_SOURCE,
+            # as root the workers would otherwise drop to nobody, who cannot enter the temp dir
+            user="user root;" if os.geteuid() == 0 else "",
+        ),
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [str(NGINX), "-e", str(prefix / "error.log"), "-p", str(prefix), "-c", str(conf)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     started = time.monotonic()
     try:
         while not _healthy(url):
             if proc.poll() is not None:
-                log = (prefix / "error.log").read_text(errors="replace") if (prefix / "error.log").exists() else ""
-                raise RuntimeError(f"nginx exited ({proc.returncode}): {proc.stdout.read().decode()[-2000:]} {log}")
+                log = (
+                    (prefix / "error.log").read_text(errors="replace")
+                    if (prefix / "error.log").exists()
+                    else ""
+                )
+                raise RuntimeError(
+                    f"nginx exited ({proc.returncode}): {proc.stdout.read().decode()[-2000:]} {log}"
+                )
             if time.monotonic() - started > timeout:
                 raise TimeoutError(f"nginx not proxying after {timeout} s")
             time.sleep(0.1)
@@ -110,7 +131,11 @@ def test_the_user_comes_from_the_proxy_and_never_from_the_client(tmp_path, monke
     with running_app(home) as (app_url, _), nginx_in_front(app_url, prefix) as proxy_url, chromium() as page:
         # through nginx: alice, whatever the browser sent
         sidebar = _sidebar_after_sign_in(page, proxy_url, forged)
-        assert "Signed in as alice" in sidebar and "drafter, reviewer" in sidebar and "signed in by the proxy" in sidebar
+        assert (
+            "Signed in as alice" in sidebar
+            and "drafter, reviewer" in sidebar
+            and "signed in by the proxy" in sidebar
+        )
         page.get_by_role("heading", name="Draft a reply").wait_for(timeout=60_000)
         assert "mallory" not in page.locator("body").inner_text()
 
@@ -118,7 +143,9 @@ def test_the_user_comes_from_the_proxy_and_never_from_the_client(tmp_path, monke
         sidebar = _sidebar_after_sign_in(page, app_url, forged)
         assert "Not signed in" in sidebar and "mallory" not in sidebar
         body = page.locator("body").inner_text()
-        assert "127.0.0.1, which is not a trusted sign-in proxy; its X-Forwarded-User header is ignored" in body
+        assert (
+            "127.0.0.1, which is not a trusted sign-in proxy; its X-Forwarded-User header is ignored" in body
+        )
         assert "mallory" not in body and page.get_by_role("heading", name="Draft a reply").count() == 0
 
         # ... and also claiming, in X-Forwarded-For, to be the proxy: still nobody

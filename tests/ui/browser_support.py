@@ -15,8 +15,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:
@@ -28,11 +34,14 @@ def free_port() -> int:
 def build_index(home: Path) -> None:
     """The embedding model and the shipped corpus, indexed under ``home`` (about a minute on 2 cores)."""
     env = {**os.environ, "PRECEDENT_HOME": str(home)}
-    code = ("from foi_precedent import assets; from foi_precedent.settings import Settings; "
-            "assets.build_embedding_model(Settings.from_env())")
+    code = (
+        "from foi_precedent import assets; from foi_precedent.settings import Settings; "
+        "assets.build_embedding_model(Settings.from_env())"
+    )
     subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=ROOT)
-    done = subprocess.run([str(BIN / "precedent"), "ingest", "corpus"], env=env, cwd=ROOT, capture_output=True,
-                          text=True)
+    done = subprocess.run(
+        [str(BIN / "precedent"), "ingest", "corpus"], env=env, cwd=ROOT, capture_output=True, text=True
+    )
     if done.returncode not in (0, 2):  # 2: some files skipped, the rest indexed
         raise RuntimeError(f"precedent ingest failed ({done.returncode}): {done.stderr[-2000:]}")
 
@@ -46,19 +55,35 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def running_app(home: Path, port: int | None = None, timeout: float = 60,
-                app: Path | None = None) -> Iterator[tuple[str, float]]:
+def running_app(
+    home: Path, port: int | None = None, timeout: float = 60, app: Path | None = None
+) -> Iterator[tuple[str, float]]:
     """``streamlit run app.py`` (or ``app``) on 127.0.0.1; yields (url, seconds until healthy)."""
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PRECEDENT_HOME": str(home)}
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [str(BIN / "streamlit"), "run", str(app or ROOT / "app.py"), "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         # a source edit elsewhere in the repo would otherwise put a "Source file changed" prompt on the page
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            str(BIN / "streamlit"),
+            "run",
+            str(app or ROOT / "app.py"),
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            # a source edit elsewhere in the repo would otherwise put a "Source file changed" prompt on the page
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         while not _healthy(url):

@@ -110,13 +110,16 @@ def test_uploaded_draft_is_checked(app_test):
     assert "treatment divergence" in _markdown(at)
 
 
-def test_a_user_who_does_not_draft_sees_the_flags_but_cannot_override_or_accept(app_test, fake_services, monkeypatch):
+def test_a_user_who_does_not_draft_sees_the_flags_but_cannot_override_or_accept(
+    app_test, fake_services, monkeypatch
+):
     import dataclasses
 
     from foi_precedent.ui import signin
 
-    fake_services.settings = dataclasses.replace(fake_services.settings, trusted_proxies=("10.0.0.2/32",),
-                                                 drafters=("alice",), reviewers=("rita",))
+    fake_services.settings = dataclasses.replace(
+        fake_services.settings, trusted_proxies=("10.0.0.2/32",), drafters=("alice",), reviewers=("rita",)
+    )
     monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": "rita"})
     monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")
     at = _checked(app_test)

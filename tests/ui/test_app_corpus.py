@@ -65,8 +65,11 @@ def test_upload_reports_each_rejected_file(app_test, fake_services):
     good = (CORPUS / "letters" / "gmp-2021-drones.md").read_bytes()
     at = app_test(PAGE)
     at.file_uploader(key="corpus.upload").set_value(
-        [("drones.md", good, "text/markdown"), ("empty.txt", b"", "text/plain"),
-         ("notes.txt", b"just some notes, no questions here", "text/plain")]
+        [
+            ("drones.md", good, "text/markdown"),
+            ("empty.txt", b"", "text/plain"),
+            ("notes.txt", b"just some notes, no questions here", "text/plain"),
+        ]
     )
     at.run()
     at.button(key="corpus.ingest").click()

@@ -14,11 +14,13 @@ from foi_precedent.models import FakeChatModel
 from tests.ui.conftest import REQUEST
 
 # A request as it often arrives from a web form or an e-mail client: on one line (issue 15)
-ONE_LINE = ("Dear Metropolitan Police, Under the Freedom of Information Act please tell me: 1. How many times was live "
-            "facial recognition used at football matches in 2024? 2. What was the total number of people placed on "
-            "watchlists for those deployments? 3. Please provide a copy of your policy that governs the use of LFR at "
-            "sports events. 4. How many false alerts were generated? Yours, Jane Smith, jane.smith@example.com, "
-            "12 High Street, London")
+ONE_LINE = (
+    "Dear Metropolitan Police, Under the Freedom of Information Act please tell me: 1. How many times was live "
+    "facial recognition used at football matches in 2024? 2. What was the total number of people placed on "
+    "watchlists for those deployments? 3. Please provide a copy of your policy that governs the use of LFR at "
+    "sports events. 4. How many false alerts were generated? Yours, Jane Smith, jane.smith@example.com, "
+    "12 High Street, London"
+)
 ONE_LINE_IDENTITY = ("Jane Smith", "jane.smith@example.com", "12 High Street")
 
 
@@ -50,8 +52,10 @@ def model_letter(fake_services) -> str:
     request = split_request(REQUEST)
     planned = precedent_letter(request, plan_request(request, fake_services.index), fake_services.index)
     assert "This information is not held." in planned
-    return planned.replace("This information is not held.",
-                           "This information is exempt under Section 43(2) (commercial interests).")
+    return planned.replace(
+        "This information is not held.",
+        "This information is exempt under Section 43(2) (commercial interests).",
+    )
 
 
 def test_request_is_split_and_each_question_shows_its_precedents(app_test):
@@ -83,15 +87,20 @@ def test_whole_letter_opens_from_a_precedent(app_test):
     assert any("01.FOI.22.025506" in c.value and "average cost" in c.value for c in at.code)
 
 
-def test_model_draft_streams_is_checked_and_can_be_overridden_and_exported(app_test, fake_services, model_letter):
+def test_model_draft_streams_is_checked_and_can_be_overridden_and_exported(
+    app_test, fake_services, model_letter
+):
     # prompt v1 asks the model for the whole letter (so that the model can add an exemption of its own)
     fake_services.settings = dataclasses.replace(fake_services.settings, draft_prompt="draft_reply/v1")
     fake_services.chat_model = FakeChatModel(model_letter, name="fake-model")
     at = _generate(_with_precedents(app_test))
-    assert at.text_area(key="draft.text").value.strip() == model_letter.strip().replace("Dear Requester,",
-                                                                                         "Dear Jane Example,")
+    assert at.text_area(key="draft.text").value.strip() == model_letter.strip().replace(
+        "Dear Requester,", "Dear Jane Example,"
+    )
     assert "Written by **fake\\-model**" in at.info[0].value
-    assert "must review" in at.info[0].value and "under the Freedom of Information Act 2000" in at.info[0].value
+    assert (
+        "must review" in at.info[0].value and "under the Freedom of Information Act 2000" in at.info[0].value
+    )
     assert fake_services.chat_model.chunks_yielded > 10  # it streamed
     drafts = fake_services.audit.rows("drafts")
     assert len(drafts) == 1 and drafts[0]["model"] == "fake-model" and drafts[0]["mode"] == "model"
@@ -107,7 +116,9 @@ def test_model_draft_streams_is_checked_and_can_be_overridden_and_exported(app_t
     at.run()
     assert not at.exception, at.exception
     rows = fake_services.audit.rows("overrides")
-    assert len(rows) == 1 and rows[0]["draft_id"] == drafts[0]["id"] and rows[0]["reason"].startswith("Agreed")
+    assert (
+        len(rows) == 1 and rows[0]["draft_id"] == drafts[0]["id"] and rows[0]["reason"].startswith("Agreed")
+    )
     assert "overridden" in _markdown(at)
 
     # export buttons offer the edited text
@@ -134,7 +145,9 @@ def test_model_sections_are_assembled_and_the_page_says_who_wrote_what(app_test,
     at = _generate(_with_precedents(app_test))
     draft = at.text_area(key="draft.text").value
     assert "Written by **fake\\-model** (prompt draft\\_reply/v4)" in at.info[0].value
-    writable = [q for q in plan.questions if not q.needs_decision or q.status == "thin"]  # not "none" / "split"
+    writable = [
+        q for q in plan.questions if not q.needs_decision or q.status == "thin"
+    ]  # not "none" / "split"
     assert 2 < len(writable) < len(plan.questions)
     assert draft.count("Thank you for your patience.") == len(writable) - 1
     assert "Section 43(2)" not in draft
@@ -168,8 +181,9 @@ def test_edits_survive_reruns_and_recheck_uses_them(app_test, fake_services):
 
 
 def test_model_down_shows_the_reason_and_a_precedent_only_draft(app_test, fake_services):
-    fake_services.chat_model = FakeChatModel(ModelError("the model endpoint did not answer within 120 s"),
-                                             name="slow-model")
+    fake_services.chat_model = FakeChatModel(
+        ModelError("the model endpoint did not answer within 120 s"), name="slow-model"
+    )
     at = _generate(_with_precedents(app_test))
     warnings = [w.value for w in at.warning]
     assert any("The model could not be used" in w and "did not answer within 120 s" in w for w in warnings)
@@ -227,7 +241,9 @@ def test_uploaded_docx_request(app_test):
     assert "5 questions and their precedents" in [s.value for s in at.subheader]
 
 
-def test_a_request_on_one_line_gives_four_questions_and_shows_what_is_sent_without_identity(app_test, fake_services):
+def test_a_request_on_one_line_gives_four_questions_and_shows_what_is_sent_without_identity(
+    app_test, fake_services
+):
     at = _with_precedents(app_test, request=ONE_LINE)
     assert "4 questions and their precedents" in [s.value for s in at.subheader]
     text = _markdown(at)
@@ -243,7 +259,10 @@ def test_a_request_on_one_line_gives_four_questions_and_shows_what_is_sent_witho
 
 
 def test_a_request_without_question_structure_is_read_whole_with_a_note(app_test):
-    at = _with_precedents(app_test, request="Dear Council, the footpaths on Mill Lane have not been repaired since "
-                                            "2019 and residents remain unhappy.")
+    at = _with_precedents(
+        app_test,
+        request="Dear Council, the footpaths on Mill Lane have not been repaired since "
+        "2019 and residents remain unhappy.",
+    )
     assert "1 question and their precedents" in [s.value for s in at.subheader]
     assert any("whole request is read as one question" in i.value for i in at.info)

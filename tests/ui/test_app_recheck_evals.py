@@ -40,11 +40,25 @@ def test_evals_page_lists_saved_runs(app_test, fake_services):
 
     folder = fake_services.settings.evals_dir
     for n, recall in ((1, 0.9), (2, 1.0)):
-        save_results({
-            "name": f"run{n}", "mode": "precedent", "model": "precedent-only", "created": f"2026-11-2{n}T10:00:00",
-            "metrics": {"retrieval_recall_at_k": recall, "cases": 1, "passed": 1},
-            "cases": [{"id": "c1", "suite": "s", "kind": "retrieval", "passed": True, "scores": {"recall": recall}}],
-        }, folder / f"run{n}.json")
+        save_results(
+            {
+                "name": f"run{n}",
+                "mode": "precedent",
+                "model": "precedent-only",
+                "created": f"2026-11-2{n}T10:00:00",
+                "metrics": {"retrieval_recall_at_k": recall, "cases": 1, "passed": 1},
+                "cases": [
+                    {
+                        "id": "c1",
+                        "suite": "s",
+                        "kind": "retrieval",
+                        "passed": True,
+                        "scores": {"recall": recall},
+                    }
+                ],
+            },
+            folder / f"run{n}.json",
+        )
     assert len(json.loads((folder / "run1.json").read_text())["cases"]) == 1
     at = app_test(PAGE_EVALS)
     assert not at.exception, at.exception

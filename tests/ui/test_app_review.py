@@ -26,7 +26,9 @@ def _submitted(app_test, fake_services):
     at.button(key="draft.recheck").click()
     at.run()
     button = next(b for b in at.button if b.key and b.key.endswith(".override"))
-    at.text_area(key=button.key.removesuffix(".override") + ".reason").input("Published on our website in 2025.")
+    at.text_area(key=button.key.removesuffix(".override") + ".reason").input(
+        "Published on our website in 2025."
+    )
     at.button(key=button.key).click()
     at.run()
     at.button(key="draft.submit").click()
@@ -83,7 +85,9 @@ def test_request_changes_needs_a_comment_and_the_drafter_sees_it(app_test, fake_
     review = _review(app_test, version.id)
     review.button(key="review.request_changes").click()
     review.run()
-    assert [e.value for e in review.error] == ["say what should change: a request for changes needs a comment"]
+    assert [e.value for e in review.error] == [
+        "say what should change: a request for changes needs a comment"
+    ]
     assert fake_services.reviews.version(version.id).state == IN_REVIEW
 
     review.text_area(key=f"review.comment.{version.id}").input("Q4: say which camera model.")
@@ -97,7 +101,9 @@ def test_request_changes_needs_a_comment_and_the_drafter_sees_it(app_test, fake_
     draft.button(key="draft.revise").click()
     draft.run()
     assert not draft.text_area(key="draft.text").disabled
-    draft.text_area(key="draft.text").input(draft.text_area(key="draft.text").value + "\n\nThe camera is a NEC NeoFace.")
+    draft.text_area(key="draft.text").input(
+        draft.text_area(key="draft.text").value + "\n\nThe camera is a NEC NeoFace."
+    )
     draft.run()
     draft.button(key="draft.submit").click()
     draft.run()
@@ -105,12 +111,14 @@ def test_request_changes_needs_a_comment_and_the_drafter_sees_it(app_test, fake_
     assert resubmitted.state == IN_REVIEW and resubmitted.text.endswith("NEC NeoFace.")
 
 
-def test_behind_a_proxy_a_drafter_has_no_review_page_and_nobody_approves_their_own_draft(app_test, fake_services,
-                                                                                          monkeypatch):
+def test_behind_a_proxy_a_drafter_has_no_review_page_and_nobody_approves_their_own_draft(
+    app_test, fake_services, monkeypatch
+):
     _, version = _submitted(app_test, fake_services)  # submitted by the OS user, as the embedded app's user
     me = os_user()
-    fake_services.settings = dataclasses.replace(fake_services.settings, trusted_proxies=("10.0.0.2/32",),
-                                                 reviewers=(me,))
+    fake_services.settings = dataclasses.replace(
+        fake_services.settings, trusted_proxies=("10.0.0.2/32",), reviewers=(me,)
+    )
     who = {"name": "dan"}
     monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": who["name"]})
     monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")

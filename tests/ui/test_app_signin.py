@@ -18,14 +18,19 @@ PROXY = "10.0.0.2"
 
 
 def _sidebar(at) -> str:
-    return "\n".join(m.value for m in at.sidebar.markdown) + "\n" + "\n".join(c.value for c in at.sidebar.caption)
+    return (
+        "\n".join(m.value for m in at.sidebar.markdown)
+        + "\n"
+        + "\n".join(c.value for c in at.sidebar.caption)
+    )
 
 
 @pytest.fixture
 def behind_proxy(fake_services, monkeypatch):
     """The app configured for a sign-in proxy at PROXY; ``request(headers, address)`` sets what the next run sees."""
-    fake_services.settings = dataclasses.replace(fake_services.settings, trusted_proxies=(f"{PROXY}/32",),
-                                                 reviewers=("alice",))
+    fake_services.settings = dataclasses.replace(
+        fake_services.settings, trusted_proxies=(f"{PROXY}/32",), reviewers=("alice",)
+    )
     seen = {"headers": {}, "address": None}
     monkeypatch.setattr(signin, "request_headers", lambda: dict(seen["headers"]))
     monkeypatch.setattr(signin, "peer_address", lambda: seen["address"])

@@ -22,8 +22,11 @@ from tests.ui.conftest import REQUEST
 from tests.ui.test_app_check import DRAFT
 from tests.ui.test_app_draft import ONE_LINE, ONE_LINE_IDENTITY
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"),
+]
 
 SHOTS = ROOT / "docs" / "screenshots"
 WIDTH = 1440
@@ -114,13 +117,19 @@ def test_draft_check_and_corpus_pages_in_chromium(indexed_home):
         draft = page.locator('textarea[aria-label^="Draft letter"]').input_value()
         assert draft.startswith("Freedom of information request reference no")
         assert "Dear Jane Example," in draft  # the salutation is the one place the name goes back in
-        page.get_by_role("button", name="Word (.docx)").wait_for(timeout=30_000)  # the page below the check has rendered
-        page.locator('[data-testid="stExpander"]').filter(has_text=" · ").first.click()  # one precedent, for the picture
+        page.get_by_role("button", name="Word (.docx)").wait_for(
+            timeout=30_000
+        )  # the page below the check has rendered
+        page.locator('[data-testid="stExpander"]').filter(
+            has_text=" · "
+        ).first.click()  # one precedent, for the picture
         screenshot(page, "draft.png")
 
         # Sign-off: the export says NOT APPROVED; the draft is submitted, approved on the Review page (the embedded
         # app's one user holds both roles), frozen on the Draft page, and its export carries the approval
-        assert yaml.safe_load(download(page, "Markdown (.md)").split("---\n")[1])["approval"] == "NOT APPROVED"
+        assert (
+            yaml.safe_load(download(page, "Markdown (.md)").split("---\n")[1])["approval"] == "NOT APPROVED"
+        )
         page.get_by_role("button", name="Submit for review").click()
         page.get_by_text("Waiting for a reviewer").wait_for(timeout=30_000)
         settled(page)

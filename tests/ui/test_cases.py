@@ -31,8 +31,12 @@ LONG_AGO = date(2026, 9, 1)  # a Tuesday: due 29 September 2026 under FOIA, long
 @pytest.fixture
 def team(fake_services, monkeypatch):
     """Behind a sign-in proxy: alice and bob draft, bob and rita review. ``as_user(name)`` signs the next run in."""
-    fake_services.settings = dataclasses.replace(fake_services.settings, trusted_proxies=("10.0.0.2/32",),
-                                                 drafters=("alice", "bob"), reviewers=("bob", "rita"))
+    fake_services.settings = dataclasses.replace(
+        fake_services.settings,
+        trusted_proxies=("10.0.0.2/32",),
+        drafters=("alice", "bob"),
+        reviewers=("bob", "rita"),
+    )
     who = {"name": "alice"}
     monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": who["name"]})
     monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")
@@ -47,9 +51,12 @@ def _instance(fake_services, database_url: str | None = None) -> FakeServices:
     """An app instance on the test's stores (the SQLite files under its PRECEDENT_HOME, or one PostgreSQL database):
     its own AuditLog and ReviewStore objects, the same databases."""
     settings = fake_services.settings
-    return FakeServices(settings=settings, index=fake_services.index,
-                        audit=AuditLog(settings.audit_db, database_url=database_url),
-                        reviews=ReviewStore(settings.cases_db, database_url=database_url))
+    return FakeServices(
+        settings=settings,
+        index=fake_services.index,
+        audit=AuditLog(settings.audit_db, database_url=database_url),
+        reviews=ReviewStore(settings.cases_db, database_url=database_url),
+    )
 
 
 def _run(at, as_user=None, name: str | None = None):
@@ -101,7 +108,10 @@ def _cut_complaint_rights(at):
 def test_received_date_gives_the_due_date_days_left_and_the_extension_notice(app_test):
     at = _with_precedents(app_test)
     assert at.date_input(key="draft.received").value == date.today()
-    assert at.selectbox(key="draft.regime").value == "FOIA" and at.selectbox(key="draft.nation").value == "england"
+    assert (
+        at.selectbox(key="draft.regime").value == "FOIA"
+        and at.selectbox(key="draft.nation").value == "england"
+    )
     left = working_days_left(due_date(date.today(), "FOIA"), date.today())
     assert f":green[**{left} working days left**]" in _markdown(at)
 
@@ -116,11 +126,16 @@ def test_received_date_gives_the_due_date_days_left_and_the_extension_notice(app
     _run(at)
     assert "Due **Tuesday 27 October 2026**" in _markdown(at)
     notice = next(c.value for c in at.code if "section 17(2)" in c.value)
-    assert "received on Tuesday 1 September 2026" in notice and "section 31(1)(a)" in notice  # the plan's exemptions
+    assert (
+        "received on Tuesday 1 September 2026" in notice and "section 31(1)(a)" in notice
+    )  # the plan's exemptions
 
     at.selectbox(key="draft.regime").set_value("FOISA")  # Scotland's Act: Scotland's calendar, no extension
     _run(at)
-    assert at.selectbox(key="draft.nation").value == "scotland" and at.selectbox(key="draft.extension").value == "none"
+    assert (
+        at.selectbox(key="draft.nation").value == "scotland"
+        and at.selectbox(key="draft.extension").value == "none"
+    )
     at.selectbox(key="draft.nation").set_value("wales")
     _run(at)
     assert any("FOISA applies to Scottish public authorities" in e.value for e in at.error)
@@ -135,8 +150,13 @@ def test_received_date_gives_the_due_date_days_left_and_the_extension_notice(app
 def test_a_started_case_keeps_its_dates_and_a_late_draft_is_flagged(app_test, fake_services):
     at = _started(app_test, received=LONG_AGO)
     [case] = fake_services.reviews.cases()
-    assert (case["received"], case["regime"], case["nation"], case["extension"], case["due"]) == \
-        ("2026-09-01", "FOIA", "england", None, "2026-09-29")
+    assert (case["received"], case["regime"], case["nation"], case["extension"], case["due"]) == (
+        "2026-09-01",
+        "FOIA",
+        "england",
+        None,
+        "2026-09-29",
+    )
     assert case["version_state"] == "drafting" and "Case 1, version 1" in _markdown(at)
 
     at.selectbox(key="draft.extension").set_value("pit")  # a change is stored at once
@@ -168,13 +188,20 @@ def test_the_case_list_shows_every_case_by_due_date_and_opens_one(app_test, fake
     assert "Case 1, version 1" in _markdown(draft)
     assert draft.date_input(key="draft.received").value == LONG_AGO
     assert draft.text_area(key="draft.text").value == fake_services.reviews.version(1).text
-    assert "5 questions and their precedents" in [s.value for s in draft.subheader]  # the request the case keeps
+    assert "5 questions and their precedents" in [
+        s.value for s in draft.subheader
+    ]  # the request the case keeps
     assert "**Check:**" in _markdown(draft)
 
 
-def test_two_sessions_on_one_store_see_each_others_overrides_and_states(app_test, fake_services, team, database_url):
+def test_two_sessions_on_one_store_see_each_others_overrides_and_states(
+    app_test, fake_services, team, database_url
+):
     first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
-    fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance (the app_test default)
+    fake_services.audit, fake_services.reviews = (
+        first.audit,
+        first.reviews,
+    )  # alice's instance (the app_test default)
     alice = _started(app_test, cut=True)
     assert other.audit is not fake_services.audit and other.reviews is not fake_services.reviews
 
@@ -204,7 +231,9 @@ def test_two_sessions_on_one_store_see_each_others_overrides_and_states(app_test
     [submitted] = fake_services.reviews.versions(IN_REVIEW)
     assert [o["by"] for o in submitted.overrides] == ["bob"]
     cases = _run(app_test(CASES_PAGE, services=other), team, "bob")
-    assert ":blue-badge[in review]" in _markdown(cases) and "a reviewer \\(submitted by alice\\)" in _markdown(cases)
+    assert ":blue-badge[in review]" in _markdown(
+        cases
+    ) and "a reviewer \\(submitted by alice\\)" in _markdown(cases)
 
     review = app_test("app_pages/review.py", services=other)
     review.button(key="review.approve").click()
@@ -223,8 +252,9 @@ def _conflicts(at) -> list[str]:
     return [w.value for w in at.warning if "saved another text of this draft" in w.value]
 
 
-def test_two_sessions_share_a_drafting_text_as_it_is_edited_and_neither_loses_an_edit(app_test, fake_services, team,
-                                                                                       database_url):
+def test_two_sessions_share_a_drafting_text_as_it_is_edited_and_neither_loses_an_edit(
+    app_test, fake_services, team, database_url
+):
     first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
     fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance
     alice = _started(app_test)
@@ -309,8 +339,10 @@ def test_the_open_case_is_in_the_url_and_a_reload_opens_it_again(app_test, fake_
 @pytest.mark.parametrize("case", ["99", "abc"])
 def test_a_url_naming_no_case_is_one_clear_error(fake_services, case):
     at = _fresh(fake_services, case)
-    assert [e.value for e in at.error] == [f"There is no case {case} in this case store: the link may be wrong or "
-                                           "old. Open a case on the Cases page, or start one here."]
+    assert [e.value for e in at.error] == [
+        f"There is no case {case} in this case store: the link may be wrong or "
+        "old. Open a case on the Cases page, or start one here."
+    ]
     assert "case" not in at.query_params
     assert at.text_area(key="draft.request_text").value in ("", None)  # the page is there to start afresh
 
@@ -321,12 +353,14 @@ READ_BACK_NOTE = "This case was started before cases kept their request"
 
 def _questions(at) -> list[str]:
     """The question cards as the page shows them: each question, what precedent says of it, and its precedents."""
-    return ([m.value for m in at.markdown if m.value.startswith(("##### ", "**Precedent says:**"))]
-            + [e.label for e in at.expander if "similarity" in e.label])
+    return [m.value for m in at.markdown if m.value.startswith(("##### ", "**Precedent says:**"))] + [
+        e.label for e in at.expander if "similarity" in e.label
+    ]
 
 
 def test_a_case_keeps_its_request_and_another_instance_opens_it_with_the_same_questions_and_precedents(
-        app_test, fake_services, team, database_url):
+    app_test, fake_services, team, database_url
+):
     first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
     fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance
     at = app_test()
@@ -343,7 +377,9 @@ def test_a_case_keeps_its_request_and_another_instance_opens_it_with_the_same_qu
     [case] = other.reviews.cases()
     assert case["request_text"] == split_request(REQUEST).text
     assert "Jane Example" not in case["request_text"] and "jane@example.org" not in case["request_text"]
-    assert "[NAME]" in case["request_text"] and "1. Is your police force currently using" in case["request_text"]
+    assert (
+        "[NAME]" in case["request_text"] and "1. Is your police force currently using" in case["request_text"]
+    )
     assert (case["authority"], case["request_source"]) == (AUTHORITY, "the pasted request")
 
     team("bob")  # another officer, another instance: the request, its authority and its precedents again
@@ -365,19 +401,25 @@ def test_a_case_keeps_its_request_and_another_instance_opens_it_with_the_same_qu
     review = app_test("app_pages/review.py", services=other)
     codes = [c.value.strip() for c in review.code]
     assert codes == [case["request_text"].strip(), other.reviews.version(1).text.strip()]  # the request first
-    assert any(c.value.startswith("From the pasted request, answered by Metropolitan Police Service")
-               for c in review.caption)
+    assert any(
+        c.value.startswith("From the pasted request, answered by Metropolitan Police Service")
+        for c in review.caption
+    )
 
 
 def test_a_case_started_before_cases_kept_their_request_opens_from_its_draft(app_test, fake_services):
     at = _generate(_with_precedents(app_test), mode="Precedent only")
     draft = at.text_area(key="draft.text").value
-    old = fake_services.reviews.start_case("Old case", draft, Actor("dan", frozenset({DRAFTER})))  # no request
+    old = fake_services.reviews.start_case(
+        "Old case", draft, Actor("dan", frozenset({DRAFTER}))
+    )  # no request
     assert fake_services.reviews.case(old.case_id)["request_text"] is None
 
     opened = _fresh(fake_services, str(old.case_id))
     assert f"Case {old.case_id}, version 1" in _markdown(opened)
-    assert "5 questions and their precedents" in [s.value for s in opened.subheader]  # read back from the draft
+    assert "5 questions and their precedents" in [
+        s.value for s in opened.subheader
+    ]  # read back from the draft
     assert [i.value for i in opened.info if READ_BACK_NOTE in i.value]
     assert opened.text_area(key="draft.text").value == draft
 
@@ -461,13 +503,28 @@ def test_case_rows_put_open_cases_by_due_date_first_and_sent_ones_last():
     from foi_precedent.cases.review import Version
 
     def case(i, received):
-        return {"id": i, "title": f"case {i}", "received": received, "regime": "FOIA", "nation": "england",
-                "extension": None, "version_id": i}
+        return {
+            "id": i,
+            "title": f"case {i}",
+            "received": received,
+            "regime": "FOIA",
+            "nation": "england",
+            "extension": None,
+            "version_id": i,
+        }
 
-    versions = {1: Version(1, 1, "x", state=SENT, id=1), 2: Version(2, 1, "x", drafted_by="alice", id=2),
-                3: Version(3, 1, "x", state=IN_REVIEW, submitted_by="bob", id=3), 4: Version(4, 1, "x", id=4)}
-    cases = [case(1, "2026-09-01"), case(2, "2026-11-02"), case(3, "2026-09-01"), {"id": 4, "title": "undated",
-                                                                                      "version_id": 4}]
+    versions = {
+        1: Version(1, 1, "x", state=SENT, id=1),
+        2: Version(2, 1, "x", drafted_by="alice", id=2),
+        3: Version(3, 1, "x", state=IN_REVIEW, submitted_by="bob", id=3),
+        4: Version(4, 1, "x", id=4),
+    }
+    cases = [
+        case(1, "2026-09-01"),
+        case(2, "2026-11-02"),
+        case(3, "2026-09-01"),
+        {"id": 4, "title": "undated", "version_id": 4},
+    ]
     rows = case_rows(cases, versions, date(2026, 11, 27))
     assert [r.id for r in rows] == [3, 2, 4, 1]
     assert rows[0].overdue and rows[0].holder == "a reviewer (submitted by bob)"

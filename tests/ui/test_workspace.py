@@ -17,8 +17,9 @@ def _flag(label: str) -> Flag:
 
 
 def test_flags_are_grouped_by_question_whatever_the_label_style():
-    grouped, rest = ws.flags_by_question([_flag("Question 2"), _flag("Q1a"), _flag("REQUEST 9"), _flag("")],
-                                         ["Q1", "Q1a", "Q2"])
+    grouped, rest = ws.flags_by_question(
+        [_flag("Question 2"), _flag("Q1a"), _flag("REQUEST 9"), _flag("")], ["Q1", "Q1a", "Q2"]
+    )
     assert [f.label for f in grouped["Q2"]] == ["Question 2"]
     assert [f.label for f in grouped["Q1a"]] == ["Q1a"]
     assert grouped["Q1"] == []

@@ -42,8 +42,15 @@ def test_every_entry_names_its_user(tmp_path, database_url):
     alice = log.as_user("alice")
     letter = parse_text("Q1. How many?\nA1. Two.", source="t")
     alice.record_check(SimpleNamespace(letter=letter, flags=(), questions=()), source="t")
-    alice.record_draft(request_text="r", mode="precedent", model=None, prompt_version=None, consensus=(), flags=(),
-                       tokens=None)
+    alice.record_draft(
+        request_text="r",
+        mode="precedent",
+        model=None,
+        prompt_version=None,
+        consensus=(),
+        flags=(),
+        tokens=None,
+    )
     alice.record_override(label="Q1", kind="k", reason="because")
     log.record_supersession(reference="A", superseded_by="B")
     assert [r["user_name"] for t in ("checks", "drafts", "overrides") for r in log.rows(t)] == ["alice"] * 3
@@ -57,7 +64,9 @@ def test_the_user_migration_keeps_earlier_entries(tmp_path):
     with sqlite3.connect(path) as conn:
         for number, migration in enumerate(MIGRATIONS[:3], start=1):
             conn.executescript(f"{migration.sql}\nPRAGMA user_version = {number};")
-        conn.execute("INSERT INTO overrides (created_at, label, kind, reason) VALUES ('2026-01-01', 'Q1', 'k', 'r')")
+        conn.execute(
+            "INSERT INTO overrides (created_at, label, kind, reason) VALUES ('2026-01-01', 'Q1', 'k', 'r')"
+        )
     log = AuditLog(path, user="bob")
     assert log.migrate() == len(MIGRATIONS) >= 4
     log.record_override(label="Q2", kind="k", reason="r2")
@@ -74,18 +83,28 @@ def test_a_log_written_before_alembic_opens_with_every_entry_kept(tmp_path, appl
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, MIGRATIONS[:applied], what="audit log")
-    conn.execute("INSERT INTO drafts (created_at, request_hash, mode, precedents, flags, user_name) "
-                 "VALUES ('2026-01-01', 'h', 'precedent', '[]', '[]', 'ann')")
-    conn.execute("INSERT INTO overrides (created_at, draft_id, label, kind, reason, user_name) "
-                 "VALUES ('2026-01-01', 1, 'Q1', 'k', 'old reason', 'ann')")
-    conn.execute("INSERT INTO supersessions (created_at, action, reference, superseded_by, user_name) "
-                 "VALUES ('2026-01-02', 'supersede', 'A', 'B', 'ann')")
+    conn.execute(
+        "INSERT INTO drafts (created_at, request_hash, mode, precedents, flags, user_name) "
+        "VALUES ('2026-01-01', 'h', 'precedent', '[]', '[]', 'ann')"
+    )
+    conn.execute(
+        "INSERT INTO overrides (created_at, draft_id, label, kind, reason, user_name) "
+        "VALUES ('2026-01-01', 1, 'Q1', 'k', 'old reason', 'ann')"
+    )
+    conn.execute(
+        "INSERT INTO supersessions (created_at, action, reference, superseded_by, user_name) "
+        "VALUES ('2026-01-02', 'supersede', 'A', 'B', 'ann')"
+    )
     conn.close()
     log = AuditLog(path, user="bob")
     assert log.migrate() == len(MIGRATIONS)
     assert [m.name for m in MIGRATIONS] == [n for n, _ in applied_names(sqlite3.connect(path))]
-    assert [(r["reason"], r["user_name"], r["version_id"]) for r in log.rows("overrides")] == [("old reason", "ann", None)]
-    assert log.rows("drafts")[0]["mode"] == "precedent" and log.rows("supersessions")[0]["superseded_by"] == "B"
+    assert [(r["reason"], r["user_name"], r["version_id"]) for r in log.rows("overrides")] == [
+        ("old reason", "ann", None)
+    ]
+    assert (
+        log.rows("drafts")[0]["mode"] == "precedent" and log.rows("supersessions")[0]["superseded_by"] == "B"
+    )
     log.record_override(label="Q1", kind="k", reason="new", version_id=3, draft_id=1)
     assert [o["reason"] for o in log.overrides_for_version(3)] == ["new"]
     with sqlite3.connect(path) as conn:
@@ -106,7 +125,9 @@ def test_overrides_are_appended_per_version_and_the_later_is_in_force(tmp_path, 
     log.as_user("ben").record_override(label="Q1", kind="k", reason="second", version_id=7, flag_key="k-1")
     log.record_override(label="Q2", kind="k", reason="other version", version_id=8)
     got = log.overrides_for_version(7)
-    assert [(o["reason"], o["user_name"], o["flag_key"]) for o in got] == [("first", "ann", "k-1"),
-                                                                          ("second", "ben", "k-1")]
+    assert [(o["reason"], o["user_name"], o["flag_key"]) for o in got] == [
+        ("first", "ann", "k-1"),
+        ("second", "ben", "k-1"),
+    ]
     assert got[0]["id"] == first and got[0]["created_at"] and got[0]["label"] == "Q1"
     assert log.overrides_for_version(99) == []

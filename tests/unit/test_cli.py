@@ -20,16 +20,28 @@ def test_parse_json_has_the_public_keys(capsys):
     code, out, _ = run(capsys, "parse", str(SEED_036325), "--json")
     d = json.loads(out)
     assert code == 0
-    assert {"reference", "authority", "date", "regime", "exemptions", "pointers", "refusal_notice", "questions"} <= set(d)
+    assert {
+        "reference",
+        "authority",
+        "date",
+        "regime",
+        "exemptions",
+        "pointers",
+        "refusal_notice",
+        "questions",
+    } <= set(d)
     assert {"label", "text", "answer", "treatments", "exemptions", "pointers"} <= set(d["questions"][0])
     assert d["exemptions"] == ["s31(1)(a)", "s31(1)(b)"]
 
 
-@pytest.mark.parametrize("content,expected", [
-    (b"", "empty"),
-    (b"Annwyl Syr,\nDiolch am eich cais am wybodaeth.\nYn gywir,\n", "no recognisable questions"),
-    (b"Q1 - " + b"a" * (5 * 1024 * 1024), "5.0 MB"),
-])
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        (b"", "empty"),
+        (b"Annwyl Syr,\nDiolch am eich cais am wybodaeth.\nYn gywir,\n", "no recognisable questions"),
+        (b"Q1 - " + b"a" * (5 * 1024 * 1024), "5.0 MB"),
+    ],
+)
 def test_check_bad_draft_is_one_clear_line(tmp_path, capsys, content, expected):
     draft = tmp_path / "draft.txt"
     draft.write_bytes(content)
@@ -55,4 +67,6 @@ def test_parse_marks_readings_to_check(capsys):
     assert d["needs_review"] is True
     q = next(q for q in d["questions"] if q["label"] == "REQUEST 2")
     assert q["review"] and q["confidence"] < 0.5 and q["evidence"] == ""
-    assert all(q["evidence"] for q in d["questions"] if not q["review"])  # every confident reading shows its passage
+    assert all(
+        q["evidence"] for q in d["questions"] if not q["review"]
+    )  # every confident reading shows its passage

@@ -22,31 +22,43 @@ def test_due_json_has_the_public_keys(capsys):
     assert {"received", "due", "regime", "nation", "working_days"} <= set(d)
     # worked by hand in test_clock: 25, 26 Dec, 1 Jan and Scotland's 2 Jan are not FOIA working days
     assert (d["received"], d["due"], d["regime"], d["nation"], d["working_days"]) == (
-        "2024-12-20", "2025-01-23", "FOIA", "england", 20)
+        "2024-12-20",
+        "2025-01-23",
+        "FOIA",
+        "england",
+        20,
+    )
 
 
 def test_due_with_pit_extension_drafts_the_s17_2_notice(capsys):
     code, out, _ = run(capsys, "due", "2024-09-02", "--extension", "pit", "--json")
     d = json.loads(out)
-    assert code == 0 and d["due"] == "2024-10-28" and d["notice_by"] == "2024-09-30" and d["working_days"] == 40
+    assert (
+        code == 0 and d["due"] == "2024-10-28" and d["notice_by"] == "2024-09-30" and d["working_days"] == 40
+    )
     assert "section 17(1)" in d["notice"] and "Monday 28 October 2024" in d["notice"]
 
 
 def test_due_text_is_a_sentence_and_the_holidays(capsys):
     code, out, _ = run(capsys, "due", "2023-11-27", "--regime", "foisa")
     assert code == 0
-    assert out.startswith("A FOISA request received on Monday 27 November 2023 is due by Thursday 28 December 2023")
+    assert out.startswith(
+        "A FOISA request received on Monday 27 November 2023 is due by Thursday 28 December 2023"
+    )
     assert "2023-11-30  Saint Andrew's Day" in out
 
 
-@pytest.mark.parametrize("args,words", [
-    (["2024-13-01"], "not a date"),
-    (["20/12/2024"], "not a date"),
-    ([], "give the date"),
-    (["2024-12-20", "--regime", "GDPR"], "unknown regime"),
-    (["2024-12-20", "--nation", "cornwall"], "unknown nation"),
-    (["2024-12-20", "--regime", "FOISA", "--extension", "pit"], "no public interest extension"),
-])
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["2024-13-01"], "not a date"),
+        (["20/12/2024"], "not a date"),
+        ([], "give the date"),
+        (["2024-12-20", "--regime", "GDPR"], "unknown regime"),
+        (["2024-12-20", "--nation", "cornwall"], "unknown nation"),
+        (["2024-12-20", "--regime", "FOISA", "--extension", "pit"], "no public interest extension"),
+    ],
+)
 def test_bad_date_or_option_is_one_clear_line(capsys, args, words):
     code, out, err = run(capsys, "due", *args, "--json")
     assert code == 2 and out == ""

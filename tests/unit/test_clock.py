@@ -132,16 +132,19 @@ def test_eir_in_scotland_counts_scottish_bank_holidays_only():
     assert due_date(date(2025, 4, 17), "EIR", "england").due == date(2025, 5, 20)
 
 
-@pytest.mark.parametrize("regime,nation,extension,words", [
-    ("FOISA", "england", None, "Scottish public authorities"),
-    ("FOISA", None, "pit", "no public interest extension"),
-    ("EIR", None, "pit", "no public interest extension"),
-    ("FOIA", None, "eir-complex", "EIR reg 7"),
-    ("FOISA", None, "eir-complex", "EIR reg 7"),
-    ("GDPR", None, None, "unknown regime"),
-    ("FOIA", "mars", None, "unknown nation"),
-    ("FOIA", None, "forever", "unknown extension"),
-])
+@pytest.mark.parametrize(
+    "regime,nation,extension,words",
+    [
+        ("FOISA", "england", None, "Scottish public authorities"),
+        ("FOISA", None, "pit", "no public interest extension"),
+        ("EIR", None, "pit", "no public interest extension"),
+        ("FOIA", None, "eir-complex", "EIR reg 7"),
+        ("FOISA", None, "eir-complex", "EIR reg 7"),
+        ("GDPR", None, None, "unknown regime"),
+        ("FOIA", "mars", None, "unknown nation"),
+        ("FOIA", None, "forever", "unknown extension"),
+    ],
+)
 def test_combinations_the_law_does_not_have_are_refused(regime, nation, extension, words):
     with pytest.raises(PrecedentError, match=words):
         due_date(date(2024, 9, 2), regime, nation, extension)

@@ -12,32 +12,63 @@ from foi_precedent.letters.precedent import Precedent
 PD, WH, NCND, NH = Treatment.PUBLIC_DOMAIN, Treatment.WITHHELD, Treatment.NCND, Treatment.NOT_HELD
 
 
-def p(ref, treatments, year=2023, sim=0.9, authority="Metropolitan Police Service", label="Q1", exemptions=(),
-      pointers=()):
-    return Precedent(reference=ref, label=label, authority=authority, date=date(year, 6, 1), year=year,
-                     question="q", answer="a", treatments=tuple(treatments), exemptions=tuple(exemptions),
-                     pointers=tuple(Pointer(n) for n in pointers), similarity=sim)
+def p(
+    ref,
+    treatments,
+    year=2023,
+    sim=0.9,
+    authority="Metropolitan Police Service",
+    label="Q1",
+    exemptions=(),
+    pointers=(),
+):
+    return Precedent(
+        reference=ref,
+        label=label,
+        authority=authority,
+        date=date(year, 6, 1),
+        year=year,
+        question="q",
+        answer="a",
+        treatments=tuple(treatments),
+        exemptions=tuple(exemptions),
+        pointers=tuple(Pointer(n) for n in pointers),
+        similarity=sim,
+    )
 
 
 def test_majority_treatment_exemptions_and_pointers():
-    hits = [p("A", [WH], exemptions=["s31(1)(a)"]), p("B", [WH], exemptions=["s31(1)(a)", "s40(2)"]),
-            p("C", [PD], pointers=["Grid"])]
+    hits = [
+        p("A", [WH], exemptions=["s31(1)(a)"]),
+        p("B", [WH], exemptions=["s31(1)(a)", "s40(2)"]),
+        p("C", [PD], pointers=["Grid"]),
+    ]
     c = build_consensus("Q1", "q", hits, authority="Metropolitan Police Service")
     assert c.treatments == (WH,)
     assert c.exemptions == ("s31(1)(a)",)  # s40(2) is relied on by only half the refusals
     assert [x.reference for x in c.dissenting] == ["C"]
     assert c.status == "settled" and c.support == 3
     assert c.pointers == ()  # only C pointed, and C answered otherwise: a refusal is not told to point there
-    pd = build_consensus("Q1", "q", [p("D", [PD], pointers=["Grid"]), p("E", [PD], pointers=["Grid", "Policy"]),
-                                     p("F", [WH], pointers=["Other"])], authority="Metropolitan Police Service")
+    pd = build_consensus(
+        "Q1",
+        "q",
+        [
+            p("D", [PD], pointers=["Grid"]),
+            p("E", [PD], pointers=["Grid", "Policy"]),
+            p("F", [WH], pointers=["Other"]),
+        ],
+        authority="Metropolitan Police Service",
+    )
     assert pd.pointers == (Pointer("Grid"),)
 
 
 def test_pointers_come_from_the_authority_s_own_precedents():
     # two other forces point to their own pages; the MPS's one precedent points to its grid
-    hits = [p("GMP", [PD], authority="Greater Manchester Police", pointers=["Use of Force Data"]),
-            p("WMP", [PD], authority="West Midlands Police", pointers=["Use of Force Data"]),
-            p("MPS", [PD], pointers=["Use of Force Dashboard"], sim=0.85)]
+    hits = [
+        p("GMP", [PD], authority="Greater Manchester Police", pointers=["Use of Force Data"]),
+        p("WMP", [PD], authority="West Midlands Police", pointers=["Use of Force Data"]),
+        p("MPS", [PD], pointers=["Use of Force Dashboard"], sim=0.85),
+    ]
     c = build_consensus("Q1", "q", hits, authority="Metropolitan Police Service")
     assert c.pointers == (Pointer("Use of Force Dashboard"),)
     assert c.other_pointers == (Pointer("Use of Force Data"),)
@@ -49,8 +80,10 @@ def test_pointers_come_from_the_authority_s_own_precedents():
 
 
 def test_foisa_section_numbers_are_not_compared_with_foia_ones():
-    foisa = [replace(p(f"S{i}", [WH], authority="Police Scotland", exemptions=["s38(1)(b)"]), regime="FOISA")
-             for i in range(2)]
+    foisa = [
+        replace(p(f"S{i}", [WH], authority="Police Scotland", exemptions=["s38(1)(b)"]), regime="FOISA")
+        for i in range(2)
+    ]
     foia = [p("F", [WH], exemptions=["s40(2)"])]
     assert build_consensus("Q1", "q", foisa + foia, regime="FOIA").exemptions == ("s40(2)",)
     assert build_consensus("Q1", "q", foisa + foia, regime="FOISA").exemptions == ("s38(1)(b)",)
@@ -71,7 +104,9 @@ def test_recent_and_same_authority_weigh_more():
     assert c.treatments == (WH,)  # 0.85**6 * 2 < 1
     other = [p(f"X{i}", [PD], authority="Other Police") for i in range(2)]
     mine = [p("M", [WH], authority="Metropolitan Police Service")]
-    assert build_consensus("Q1", "q", other + mine, authority="Metropolitan Police Service").treatments == (WH,)
+    assert build_consensus("Q1", "q", other + mine, authority="Metropolitan Police Service").treatments == (
+        WH,
+    )
     assert build_consensus("Q1", "q", other + mine, authority="Other Police").treatments == (PD,)
 
 
@@ -83,7 +118,9 @@ def test_dissimilar_hits_are_not_precedent():
 
 
 def test_split_precedent_and_exemptions_only_when_the_majority_refused():
-    c = build_consensus("Q1", "q", [p("A", [PD], sim=0.95), p("B", [WH], exemptions=["s31(1)(a)"]), p("C", [NH])])
+    c = build_consensus(
+        "Q1", "q", [p("A", [PD], sim=0.95), p("B", [WH], exemptions=["s31(1)(a)"]), p("C", [NH])]
+    )
     assert c.status == "split" and c.confidence == "low"
     assert c.exemptions == ()
 

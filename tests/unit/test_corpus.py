@@ -17,6 +17,7 @@ from tests.conftest import CORPUS, ROOT, SEEDS
 
 GROUND_TRUTH = ROOT / "evals" / "ground_truth.yaml"
 
+
 @cache
 def corpus():
     files = sorted(p for p in CORPUS.rglob("*.md") if p.name != "README.md")
@@ -59,7 +60,11 @@ def test_front_matter_and_provenance():
 
 def test_seed_copies_are_the_real_letters():
     for seed in SEEDS.glob("*.txt"):
-        copies = [p for p in CORPUS.rglob("*.md") if split_front_matter(p.read_text())[0].get("original_file") == seed.name]
+        copies = [
+            p
+            for p in CORPUS.rglob("*.md")
+            if split_front_matter(p.read_text())[0].get("original_file") == seed.name
+        ]
         assert len(copies) == 1, seed.name
         meta, body = split_front_matter(copies[0].read_text(encoding="utf-8"))
         assert body == seed.read_text(encoding="utf-8")

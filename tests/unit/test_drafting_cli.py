@@ -34,8 +34,19 @@ def test_draft_json_precedent_mode(services, tmp_path, capsys):
     asked = parse_file(SEED_036325).question("Q2").text  # the same question: its pointer is precedent
     req.write_text(f"Q1 - {asked}\nYours sincerely,\nJane Example\n", encoding="utf-8")
     out = tmp_path / "draft.md"
-    code = cli.main(["draft", str(req), "--mode", "precedent", "--json", "--out", str(out),
-                     "--authority", "Metropolitan Police Service"])
+    code = cli.main(
+        [
+            "draft",
+            str(req),
+            "--mode",
+            "precedent",
+            "--json",
+            "--out",
+            str(out),
+            "--authority",
+            "Metropolitan Police Service",
+        ]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert data["model"] == "precedent-only" and data["mode"] == "precedent"
@@ -46,9 +57,13 @@ def test_draft_json_precedent_mode(services, tmp_path, capsys):
     assert len(drafts) == 1 and drafts[0]["user_name"] == os_user()  # the CLI acts as the OS user
 
 
-@pytest.mark.parametrize("content, message", [
-    ("", "empty"), ("Thanks.\n", "no question"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("", "empty"),
+        ("Thanks.\n", "no question"),
+    ],
+)
 def test_bad_requests_are_one_line_and_exit_2(services, tmp_path, capsys, content, message):
     req = tmp_path / "request.txt"
     req.write_text(content, encoding="utf-8")

@@ -37,8 +37,11 @@ def letter_index(index):
 
 def verbatim_request(labels=None) -> str:
     qs = [q for q in SEED.questions if labels is None or q.label in labels]
-    return "Dear FOI team,\n\n" + "\n".join(f"{q.label} - {q.text}" for q in qs) + \
-        "\n\nYours sincerely,\nJane Example\njane@example.com\n"
+    return (
+        "Dear FOI team,\n\n"
+        + "\n".join(f"{q.label} - {q.text}" for q in qs)
+        + "\n\nYours sincerely,\nJane Example\njane@example.com\n"
+    )
 
 
 FIVE = verbatim_request({"Q2", "Q3", "Q6", "Q7", "Q10"})
@@ -50,7 +53,8 @@ def plan_writer(index, authority=MPS):
     def write(messages):
         request = split_request(FIVE)
         return "Sure! Here is the letter:\n\n" + precedent_letter(
-            request, plan_request(request, index, authority=authority), index, authority)
+            request, plan_request(request, index, authority=authority), index, authority
+        )
 
     return write
 
@@ -67,7 +71,9 @@ def draft(index, model, **kw):
 
 def test_precedent_only_draft_of_a_verbatim_request_matches_the_seed(index):
     result = draft_reply(verbatim_request(), index, mode="precedent", authority=MPS)
-    assert result.model == "precedent-only" and result.prompt_version is None and result.fallback_reason is None
+    assert (
+        result.model == "precedent-only" and result.prompt_version is None and result.fallback_reason is None
+    )
     parsed = parse_text(result.draft)
     assert [q.label for q in parsed.questions] == [q.label for q in SEED.questions]
     for q in SEED.questions:
@@ -76,8 +82,18 @@ def test_precedent_only_draft_of_a_verbatim_request_matches_the_seed(index):
         assert d.pointer_keys == q.pointer_keys, q.label
         assert set(d.exemptions) == set(q.exemptions), q.label
     assert parsed.refusal_notice and parsed.complaint_rights
-    assert not [f for f in result.flags if f.kind in ("treatment_divergence", "pointer_dropped", "unknown_pointer",
-                                                      "exemption_divergence", "exemption_omitted")]
+    assert not [
+        f
+        for f in result.flags
+        if f.kind
+        in (
+            "treatment_divergence",
+            "pointer_dropped",
+            "unknown_pointer",
+            "exemption_divergence",
+            "exemption_omitted",
+        )
+    ]
     assert result.draft.splitlines()[0] == "Freedom of information request reference no: [REFERENCE]"
     assert "Dear Jane Example," in result.draft
 
@@ -95,11 +111,17 @@ def test_precedent_only_reasons_are_adapted_from_the_precedent_letter(letter_ind
 
 
 def test_no_precedent_means_a_decision_marker_not_a_guess(index):
-    result = draft_reply("1. How many parking tickets did the council issue on Market Street?", index,
-                         mode="precedent", authority=MPS)
+    result = draft_reply(
+        "1. How many parking tickets did the council issue on Market Street?",
+        index,
+        mode="precedent",
+        authority=MPS,
+    )
     q = result.questions[0]
     assert q.needs_decision and q.status == "none" and "No precedent" in q.decision_note
-    assert "[DECISION NEEDED: no precedent answers a question like this one; decide the answer.]" in result.draft
+    assert (
+        "[DECISION NEEDED: no precedent answers a question like this one; decide the answer.]" in result.draft
+    )
 
 
 def test_thin_precedent_without_authority_needs_a_decision_but_offers_the_answer(index):
@@ -120,7 +142,9 @@ def test_a_model_that_writes_the_plan_gets_no_beyond_plan_flag(index):
     result = draft(index, fake)
     assert result.fallback_reason is None and result.model == "fake" and result.mode == "model"
     assert result.prompt_version == "draft_reply/v1"
-    assert result.draft.startswith("Freedom of information request reference no: [REFERENCE]")  # preamble dropped
+    assert result.draft.startswith(
+        "Freedom of information request reference no: [REFERENCE]"
+    )  # preamble dropped
     assert not [f for f in result.flags if f.kind == "beyond_plan"]
     assert len(fake.calls) == 1
 
@@ -128,9 +152,12 @@ def test_a_model_that_writes_the_plan_gets_no_beyond_plan_flag(index):
 def test_an_invented_exemption_and_pointer_are_flagged(index):
     def invent(messages):
         text = plan_writer(index)(messages)
-        return text.replace("Part 2 of the question: this information is not held.",
-                            "Part 2 of the question is exempt from disclosure under Section 40(2). See the "
-                            "LFR Secret Watchlist Manual: https://example.org/manual", 1)
+        return text.replace(
+            "Part 2 of the question: this information is not held.",
+            "Part 2 of the question is exempt from disclosure under Section 40(2). See the "
+            "LFR Secret Watchlist Manual: https://example.org/manual",
+            1,
+        )
 
     result = draft(index, FakeChatModel(invent))
     beyond = [f for f in result.flags if f.kind == "beyond_plan"]
@@ -143,14 +170,21 @@ def test_an_invented_exemption_and_pointer_are_flagged(index):
     assert any(f.kind == "treatment_divergence" and f.label == "Q3" for f in result.flags)
 
 
-@pytest.mark.parametrize("model, why", [
-    (FakeChatModel.timeout(), "did not answer"),
-    (FakeChatModel.timeout(after_chunks=3), "did not finish"),
-    (FakeChatModel(ModelError("cannot reach the model endpoint http://127.0.0.1:9/v1 (is the server running?)")),
-     "cannot reach"),
-    (FakeChatModel.garbage(), "not a letter"),
-    (FakeChatModel(""), "almost nothing"),
-])
+@pytest.mark.parametrize(
+    "model, why",
+    [
+        (FakeChatModel.timeout(), "did not answer"),
+        (FakeChatModel.timeout(after_chunks=3), "did not finish"),
+        (
+            FakeChatModel(
+                ModelError("cannot reach the model endpoint http://127.0.0.1:9/v1 (is the server running?)")
+            ),
+            "cannot reach",
+        ),
+        (FakeChatModel.garbage(), "not a letter"),
+        (FakeChatModel(""), "almost nothing"),
+    ],
+)
 def test_failures_fall_back_to_the_precedent_only_draft(index, model, why):
     result = draft(index, model)
     assert result.model == "precedent-only" and result.attempted_model == "fake"
@@ -175,7 +209,9 @@ def test_injection_in_the_request_does_not_change_the_plan_and_stays_inside_the_
     attacked = split_request(FIVE.replace("\n\nYours sincerely", f"\n\n{injection}\n\nYours sincerely"))
     assert plan_request(attacked, index, authority=MPS) == plan_request(plain, index, authority=MPS)
     fake = FakeChatModel(plan_writer(index))
-    draft_reply(attacked, index, chat_model=fake, authority=MPS, prompt="draft_reply/v1")  # v1 sends the request
+    draft_reply(
+        attacked, index, chat_model=fake, authority=MPS, prompt="draft_reply/v1"
+    )  # v1 sends the request
     prompt = fake.prompts[0]
     assert prompt.count(injection) == 1
     pos = prompt.index(injection)
@@ -194,8 +230,10 @@ def test_data_cannot_close_its_delimiters(index):
 
 
 def test_identity_never_reaches_the_model_or_the_index(index):
-    text = ("Dear Sir,\nMy name is Jane Example, jane@example.com, 07700 900123, 10 Downing Street, SW1A 2AA.\n"
-            + FIVE.split("\n", 2)[2])
+    text = (
+        "Dear Sir,\nMy name is Jane Example, jane@example.com, 07700 900123, 10 Downing Street, SW1A 2AA.\n"
+        + FIVE.split("\n", 2)[2]
+    )
     spy = MemoryIndex(list(index.letters()))
     fake = FakeChatModel(plan_writer(index))
     result = draft_reply(text, spy, chat_model=fake, authority=MPS)
@@ -219,7 +257,9 @@ def test_streaming_callback_and_token_counts(index):
 def test_precedent_passages_are_trimmed_to_the_budget(index):
     roomy, tight = FakeChatModel(plan_writer(index)), FakeChatModel(plan_writer(index))
     draft(index, roomy)
-    result = draft(index, tight, limits=DraftLimits(max_tokens=2200))  # leaves ~1700 tokens for the whole prompt
+    result = draft(
+        index, tight, limits=DraftLimits(max_tokens=2200)
+    )  # leaves ~1700 tokens for the whole prompt
     assert result.fallback_reason is None
     assert result.tokens["prompt"] <= result.tokens["budget"] == 4096 - 2200 - 200
     assert tight.prompts[0].count("\nA: ") < roomy.prompts[0].count("\nA: ") or "[...]" in tight.prompts[0]
@@ -262,11 +302,27 @@ def test_every_draft_is_audited(index, precedent_home):
 
 def test_json_shape(index):
     d = draft(index, FakeChatModel(plan_writer(index))).to_dict()
-    assert {"draft", "questions", "flags", "model", "prompt_version", "tokens", "mode", "fallback_reason"} <= set(d)
+    assert {
+        "draft",
+        "questions",
+        "flags",
+        "model",
+        "prompt_version",
+        "tokens",
+        "mode",
+        "fallback_reason",
+    } <= set(d)
     q = d["questions"][0]
     assert q["label"] == "Q2" and q["text"].startswith("Where and when")
-    assert {"treatments", "exemptions", "pointers", "precedents", "confidence", "status", "needs_decision"} <= set(
-        q["plan"])
+    assert {
+        "treatments",
+        "exemptions",
+        "pointers",
+        "precedents",
+        "confidence",
+        "status",
+        "needs_decision",
+    } <= set(q["plan"])
     assert q["plan"]["precedents"][0]["reference"] == "01.FOI.24.036325"
     assert d["questions"][2]["plan"]["exemptions"] == ["s31(1)(a)", "s31(1)(b)"]
 
@@ -304,8 +360,9 @@ def test_a_precedent_only_draft_reads_back_as_its_plan(case):
     from tests.unit.test_corpus import corpus
 
     letters = [letter for letter in corpus().values() if letter.reference not in case.exclude]
-    result = draft_reply(case.request, MemoryIndex(letters), mode="precedent", authority=case.authority,
-                         audit=False)
+    result = draft_reply(
+        case.request, MemoryIndex(letters), mode="precedent", authority=case.authority, audit=False
+    )
     parsed = parse_text(result.draft)
     for q in result.questions:
         if q.needs_decision and q.status != "thin":
@@ -319,15 +376,25 @@ def test_a_precedent_only_draft_reads_back_as_its_plan(case):
 def test_a_scottish_authority_s_plan_takes_section_numbers_from_foisa_letters_only():
     """FOISA's s38 is personal data, FOIA's s38 health and safety: a Police Scotland plan must not take its
     exemptions from the English forces' letters, however many there are."""
-    def reply(ref: str, act: str, citation: str) -> str:
-        return (f"Reference: {ref}\n\nYour request under the {act}:\n\nQ1 - Please give the names of the officers "
-                f"dismissed for misconduct.\nDisclosure\nQ1 - Please give the names of the officers dismissed for "
-                f"misconduct.\nThe names are exempt under {citation} (personal information).\n")
 
-    foia = [parse_text(reply(f"E-{i}", "Freedom of Information Act 2000", "Section 40(2)"),
-                       front_matter={"authority": f"Force {i}"}) for i in range(3)]
-    foisa = parse_text(reply("S-1", "Freedom of Information (Scotland) Act 2002", "section 38(1)(b)"),
-                       front_matter={"authority": "Police Scotland"})
+    def reply(ref: str, act: str, citation: str) -> str:
+        return (
+            f"Reference: {ref}\n\nYour request under the {act}:\n\nQ1 - Please give the names of the officers "
+            f"dismissed for misconduct.\nDisclosure\nQ1 - Please give the names of the officers dismissed for "
+            f"misconduct.\nThe names are exempt under {citation} (personal information).\n"
+        )
+
+    foia = [
+        parse_text(
+            reply(f"E-{i}", "Freedom of Information Act 2000", "Section 40(2)"),
+            front_matter={"authority": f"Force {i}"},
+        )
+        for i in range(3)
+    ]
+    foisa = parse_text(
+        reply("S-1", "Freedom of Information (Scotland) Act 2002", "section 38(1)(b)"),
+        front_matter={"authority": "Police Scotland"},
+    )
     assert foisa.regime.value == "FOISA" and foia[0].regime.value == "FOIA"
     index = MemoryIndex([*foia, foisa])
     request = split_request("1. Please give the names of the officers dismissed for misconduct.")
@@ -339,22 +406,38 @@ def test_a_scottish_authority_s_plan_takes_section_numbers_from_foisa_letters_on
 
 def _misconduct_letters():
     def reply(ref: str, act: str, citation: str, published: str) -> str:
-        return (f"Reference: {ref}\n\nYour request under the {act}:\n\nQ1 - Please give the names of the officers "
-                f"dismissed for misconduct.\nQ2 - Please send me your misconduct procedure.\nDisclosure\n"
-                f"Q1 - Please give the names of the officers dismissed for misconduct.\nThe names are exempt under "
-                f"{citation} (personal information).\nQ2 - Please send me your misconduct procedure.\nThis "
-                f"information is already in the public domain and is therefore exempt under {published} of the Act; "
-                f"please visit this link: Misconduct Procedure https://example.org/misconduct\n")
+        return (
+            f"Reference: {ref}\n\nYour request under the {act}:\n\nQ1 - Please give the names of the officers "
+            f"dismissed for misconduct.\nQ2 - Please send me your misconduct procedure.\nDisclosure\n"
+            f"Q1 - Please give the names of the officers dismissed for misconduct.\nThe names are exempt under "
+            f"{citation} (personal information).\nQ2 - Please send me your misconduct procedure.\nThis "
+            f"information is already in the public domain and is therefore exempt under {published} of the Act; "
+            f"please visit this link: Misconduct Procedure https://example.org/misconduct\n"
+        )
 
-    foia = [parse_text(reply(f"E-{i}", "Freedom of Information Act 2000", "Section 40(2)", "Section 21"),
-                       front_matter={"authority": f"Force {i}"}) for i in range(3)]
-    foisa = [parse_text(reply(f"S-{i}", "Freedom of Information (Scotland) Act 2002", "section 38(1)(b)",
-                              "section 25(1)"), front_matter={"authority": f"Scottish Body {i}"}) for i in range(2)]
+    foia = [
+        parse_text(
+            reply(f"E-{i}", "Freedom of Information Act 2000", "Section 40(2)", "Section 21"),
+            front_matter={"authority": f"Force {i}"},
+        )
+        for i in range(3)
+    ]
+    foisa = [
+        parse_text(
+            reply(
+                f"S-{i}", "Freedom of Information (Scotland) Act 2002", "section 38(1)(b)", "section 25(1)"
+            ),
+            front_matter={"authority": f"Scottish Body {i}"},
+        )
+        for i in range(2)
+    ]
     return foia, foisa
 
 
-REQUEST_Q = "1. Please give the names of the officers dismissed for misconduct.\n2. Please send me your misconduct " \
-            "procedure.\n"
+REQUEST_Q = (
+    "1. Please give the names of the officers dismissed for misconduct.\n2. Please send me your misconduct "
+    "procedure.\n"
+)
 
 
 def test_a_foisa_plan_is_written_as_a_foisa_letter_that_reads_back_as_its_plan():
@@ -368,8 +451,14 @@ def test_a_foisa_plan_is_written_as_a_foisa_letter_that_reads_back_as_its_plan()
     text = precedent_letter(request, plan, index, "Scottish Body 1")
     assert "section 16 of the Freedom of Information (Scotland) Act 2002" in text
     assert "Scottish Information Commissioner" in text and "Section 25(1)" in text
-    for foia_words in ("Section 17", "Freedom of Information Act 2000", "Section 21", "Section 50", "ico.org.uk",
-                       "Section 40"):
+    for foia_words in (
+        "Section 17",
+        "Freedom of Information Act 2000",
+        "Section 21",
+        "Section 50",
+        "ico.org.uk",
+        "Section 40",
+    ):
         assert foia_words not in text
     back = parse_text(text)
     assert back.regime.value == "FOISA" and back.refusal_notice and back.complaint_rights
@@ -386,7 +475,9 @@ def test_an_authority_with_no_letters_of_its_own_takes_the_regime_the_request_na
     plan = plan_request(scottish, index, authority="A New Scottish Council")
     assert plan.regime == "FOISA" and plan.questions[0].exemptions == ("s38(1)(b)",)
     unnamed = plan_request(split_request(REQUEST_Q), index, authority="A New Scottish Council")
-    assert unnamed.regime is None and unnamed.questions[0].exemptions == ("s40(2)",)  # the majority's numbering
+    assert unnamed.regime is None and unnamed.questions[0].exemptions == (
+        "s40(2)",
+    )  # the majority's numbering
     # the authority's own letters outweigh what the requester wrote
     wrong_act = split_request("Under the Freedom of Information Act 2000:\n" + REQUEST_Q)
     assert plan_request(wrong_act, index, authority="Scottish Body 0").regime == "FOISA"
@@ -413,36 +504,70 @@ def test_a_foisa_cost_refusal_uses_the_scottish_limit():
     from foi_precedent.drafting.letter import FOISA_FORM, answer_lines
     from foi_precedent.drafting.plan import QuestionPlan
 
-    q = QuestionPlan(label="Q1", text="All emails", treatments=(Treatment.COST_LIMIT,), exemptions=("s12",),
-                     ncnd=(), pointers=(), precedents=(), confidence="high", status="settled",
-                     needs_decision=False)
+    q = QuestionPlan(
+        label="Q1",
+        text="All emails",
+        treatments=(Treatment.COST_LIMIT,),
+        exemptions=("s12",),
+        ncnd=(),
+        pointers=(),
+        precedents=(),
+        confidence="high",
+        status="settled",
+        needs_decision=False,
+    )
     line = " ".join(answer_lines(q, "Police Scotland", FOISA_FORM))
     assert "£600" in line and "£450" not in line and "Section 15 duty to advise and assist" in line
-    assert list(parse_text(f"Reference: X\n\nQ1 - All emails\nResponse: {line}\n").questions[0].treatments) == \
-        [Treatment.COST_LIMIT]
+    assert list(
+        parse_text(f"Reference: X\n\nQ1 - All emails\nResponse: {line}\n").questions[0].treatments
+    ) == [Treatment.COST_LIMIT]
 
 
-@pytest.mark.parametrize("form_name, provision", [("FOISA_FORM", "Section 18(1)"), ("EIR_FORM", "Regulation 12(6)"),
-                                                  ("FOIA_FORM", "[NCND SUBSECTION NEEDED]")])
+@pytest.mark.parametrize(
+    "form_name, provision",
+    [
+        ("FOISA_FORM", "Section 18(1)"),
+        ("EIR_FORM", "Regulation 12(6)"),
+        ("FOIA_FORM", "[NCND SUBSECTION NEEDED]"),
+    ],
+)
 def test_ncnd_cites_the_regime_s_own_provision_when_precedent_gives_no_subsection(form_name, provision):
     """FOISA has one NCND provision (s18(1)) and the EIR one (reg 12(6)); FOIA's is per exemption, so without a
     precedent subsection the officer must supply it."""
     from foi_precedent.drafting import letter as forms
     from foi_precedent.drafting.plan import QuestionPlan
 
-    q = QuestionPlan(label="Q1", text="Do you use informants at this address?", treatments=(Treatment.NCND,),
-                     exemptions=("s35(1)(a)",), ncnd=(), pointers=(), precedents=(), confidence="high",
-                     status="settled", needs_decision=False)
+    q = QuestionPlan(
+        label="Q1",
+        text="Do you use informants at this address?",
+        treatments=(Treatment.NCND,),
+        exemptions=("s35(1)(a)",),
+        ncnd=(),
+        pointers=(),
+        precedents=(),
+        confidence="high",
+        status="settled",
+        needs_decision=False,
+    )
     line = " ".join(forms.answer_lines(q, "Police Scotland", getattr(forms, form_name)))
     assert f"neither confirm nor deny that it holds the information by virtue of {provision}" in line
-    assert Treatment.NCND in parse_text(f"Reference: X\n\nQ1 - Informants?\nResponse: {line}\n").questions[0].treatments
+    assert (
+        Treatment.NCND
+        in parse_text(f"Reference: X\n\nQ1 - Informants?\nResponse: {line}\n").questions[0].treatments
+    )
 
 
-@pytest.mark.parametrize("name, named", [
-    ("Metropolitan Police Service", "the Metropolitan Police Service"), ("Home Office", "the Home Office"),
-    ("the Home Office", "the Home Office"), ("Police Scotland", "Police Scotland"),
-    ("West Midlands Police", "West Midlands Police"), ("Birmingham City Council", "Birmingham City Council"),
-])
+@pytest.mark.parametrize(
+    "name, named",
+    [
+        ("Metropolitan Police Service", "the Metropolitan Police Service"),
+        ("Home Office", "the Home Office"),
+        ("the Home Office", "the Home Office"),
+        ("Police Scotland", "Police Scotland"),
+        ("West Midlands Police", "West Midlands Police"),
+        ("Birmingham City Council", "Birmingham City Council"),
+    ],
+)
 def test_an_authority_is_named_as_a_sentence_names_it(name, named):
     from foi_precedent.drafting.letter import complaint_rights, the_name
 
@@ -464,7 +589,9 @@ def test_prompt_v4_names_the_reply_s_act_and_renders_as_v2_for_foia():
     m4 = build_prompt(request, english, index, v4, counter, "Force 1", section="Q1")[0]
     assert m2 == m4  # a FOIA reply's prompt is v2's, token for token
     scottish = plan_request(request, index, authority="Scottish Body 1")
-    system = build_prompt(request, scottish, index, v4, counter, "Scottish Body 1", section="Q1")[0][0]["content"]
+    system = build_prompt(request, scottish, index, v4, counter, "Scottish Body 1", section="Q1")[0][0][
+        "content"
+    ]
     assert "under the Freedom of Information (Scotland) Act 2002 for Scottish Body 1" in system
 
 

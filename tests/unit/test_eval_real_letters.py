@@ -22,14 +22,30 @@ Response
 
 def label(**over):
     base = {
-        "id": "x", "file": "x.txt", "decision_visible": True,
+        "id": "x",
+        "file": "x.txt",
+        "decision_visible": True,
         "questions": [
-            {"label": "1.", "starts": "How many officers were dismissed", "treatments": ["disclosed"], "exemptions": []},
-            {"label": "2.", "starts": "Names of the officers dismissed", "treatments": ["withheld"],
-             "exemptions": ["s40(2)"]},
+            {
+                "label": "1.",
+                "starts": "How many officers were dismissed",
+                "treatments": ["disclosed"],
+                "exemptions": [],
+            },
+            {
+                "label": "2.",
+                "starts": "Names of the officers dismissed",
+                "treatments": ["withheld"],
+                "exemptions": ["s40(2)"],
+            },
         ],
-        "letter": {"exemptions": ["s40(2)"], "refusal_notice": True, "public_interest_test": None,
-                   "harm_statement": False, "complaint_rights": None},
+        "letter": {
+            "exemptions": ["s40(2)"],
+            "refusal_notice": True,
+            "public_interest_test": None,
+            "harm_statement": False,
+            "complaint_rights": None,
+        },
     }
     base.update(over)
     return base
@@ -44,11 +60,22 @@ def test_a_letter_read_as_labelled_scores_full_marks():
 
 
 def test_a_wrong_treatment_and_a_missed_exemption_count_against():
-    wrong = label(questions=[
-        {"label": "1.", "starts": "How many officers were dismissed", "treatments": ["not_held"], "exemptions": []},
-        {"label": "2.", "starts": "Names of the officers dismissed", "treatments": ["withheld"],
-         "exemptions": ["s40(2)", "s31(1)(a)"]},
-    ])
+    wrong = label(
+        questions=[
+            {
+                "label": "1.",
+                "starts": "How many officers were dismissed",
+                "treatments": ["not_held"],
+                "exemptions": [],
+            },
+            {
+                "label": "2.",
+                "starts": "Names of the officers dismissed",
+                "treatments": ["withheld"],
+                "exemptions": ["s40(2)", "s31(1)(a)"],
+            },
+        ]
+    )
     s = suite.score_letter(wrong, parse_text(LETTER))["scores"]
     assert (s["treatment_agree"], s["treatment_questions"]) == (1, 2)
     assert s["ex_fn"] == 1
@@ -62,7 +89,10 @@ def test_a_refused_letter_with_a_decision_counts_as_refused():
 
 def test_alignment_by_label_then_opening_words():
     expected = [{"label": None, "starts": "Names of the officers"}, {"label": "1.", "starts": "How many"}]
-    got = [{"label": "1", "text": "How many officers were dismissed?"}, {"label": "2", "text": "Names of the officers."}]
+    got = [
+        {"label": "1", "text": "How many officers were dismissed?"},
+        {"label": "2", "text": "Names of the officers."},
+    ]
     assert suite.align(expected, got) == [1, 0]
     assert suite.align([{"label": None, "starts": "Something else entirely"}], got[:1] + got[1:]) == [None]
 
@@ -84,10 +114,21 @@ def test_held_back_letters_keep_only_their_scores(tmp_path: Path, monkeypatch):
 
 
 def test_a_pointer_labelled_by_its_url_is_found_by_its_url():
-    text = ("Request\n1. Where are your FOI statistics?\nResponse\n1. They are published on our website: "
-            "https://example.gov.uk/foi-statistics\n")
-    lab = label(questions=[{"label": "1.", "starts": "Where are your FOI statistics", "treatments": ["public_domain"],
-                            "pointers": ["https://example.gov.uk/foi-statistics"]}], letter={})
+    text = (
+        "Request\n1. Where are your FOI statistics?\nResponse\n1. They are published on our website: "
+        "https://example.gov.uk/foi-statistics\n"
+    )
+    lab = label(
+        questions=[
+            {
+                "label": "1.",
+                "starts": "Where are your FOI statistics",
+                "treatments": ["public_domain"],
+                "pointers": ["https://example.gov.uk/foi-statistics"],
+            }
+        ],
+        letter={},
+    )
     s = suite.score_letter(lab, parse_text(text))["scores"]
     assert (s["pointers_found"], s["pointers_expected"]) == (1, 1)
     missing = {**lab, "questions": [{**lab["questions"][0], "pointers": ["https://example.gov.uk/other"]}]}

@@ -42,11 +42,19 @@ def _letter(ref, date, answer2):
 
 @pytest.fixture
 def index():
-    return MemoryIndex([
-        _letter("GMP-1", "1 March 2021", "The information is withheld under Section 31(1)(a) of the Act."),
-        _letter("GMP-2", "1 March 2022", "The information is withheld under Section 31(1)(a) of the Act."),
-        _letter("GMP-3", "1 March 2023", "The information is withheld under Section 31(1)(a) of the Act."),
-    ])
+    return MemoryIndex(
+        [
+            _letter(
+                "GMP-1", "1 March 2021", "The information is withheld under Section 31(1)(a) of the Act."
+            ),
+            _letter(
+                "GMP-2", "1 March 2022", "The information is withheld under Section 31(1)(a) of the Act."
+            ),
+            _letter(
+                "GMP-3", "1 March 2023", "The information is withheld under Section 31(1)(a) of the Act."
+            ),
+        ]
+    )
 
 
 def _write(tmp_path, data, name="suite.yaml"):
@@ -56,9 +64,23 @@ def _write(tmp_path, data, name="suite.yaml"):
 
 
 def test_unknown_key_names_file_and_case(tmp_path):
-    p = _write(tmp_path, {"version": 1, "name": "x", "kind": "retrieval", "cases": [
-        {"id": "good", "question": "q", "expected": [{"reference": "A", "label": "1"}]},
-        {"id": "bad-one", "question": "q", "expected": [{"reference": "A", "label": "1"}], "colour": "red"}]})
+    p = _write(
+        tmp_path,
+        {
+            "version": 1,
+            "name": "x",
+            "kind": "retrieval",
+            "cases": [
+                {"id": "good", "question": "q", "expected": [{"reference": "A", "label": "1"}]},
+                {
+                    "id": "bad-one",
+                    "question": "q",
+                    "expected": [{"reference": "A", "label": "1"}],
+                    "colour": "red",
+                },
+            ],
+        },
+    )
     with pytest.raises(EvalSuiteError) as exc:
         load_suite(p)
     assert "suite.yaml" in str(exc.value) and "bad-one" in str(exc.value) and "unknown key" in str(exc.value)
@@ -66,22 +88,53 @@ def test_unknown_key_names_file_and_case(tmp_path):
 
 def test_wrong_type_and_bad_values(tmp_path):
     with pytest.raises(EvalSuiteError, match="case 'r1'.*k"):
-        parse_suite({"version": 1, "name": "x", "kind": "retrieval",
-                     "cases": [{"id": "r1", "question": "q", "expected": [{"reference": "A", "label": "1"}],
-                                "k": "five"}]}, "s.yaml")
+        parse_suite(
+            {
+                "version": 1,
+                "name": "x",
+                "kind": "retrieval",
+                "cases": [
+                    {"id": "r1", "question": "q", "expected": [{"reference": "A", "label": "1"}], "k": "five"}
+                ],
+            },
+            "s.yaml",
+        )
     with pytest.raises(EvalSuiteError, match="treatments"):
-        parse_suite({"version": 1, "name": "x", "kind": "request",
-                     "cases": [{"id": "q1", "request": "1. x", "expected": [{"treatments": ["refused"]}]}]}, "s.yaml")
+        parse_suite(
+            {
+                "version": 1,
+                "name": "x",
+                "kind": "request",
+                "cases": [{"id": "q1", "request": "1. x", "expected": [{"treatments": ["refused"]}]}],
+            },
+            "s.yaml",
+        )
     with pytest.raises(EvalSuiteError, match="exactly one of draft, letter or pair"):
-        parse_suite({"version": 1, "name": "x", "kind": "flags",
-                     "cases": [{"id": "f1", "draft": "x", "letter": "A"}]}, "s.yaml")
+        parse_suite(
+            {
+                "version": 1,
+                "name": "x",
+                "kind": "flags",
+                "cases": [{"id": "f1", "draft": "x", "letter": "A"}],
+            },
+            "s.yaml",
+        )
     with pytest.raises(EvalSuiteError, match="version 2"):
-        parse_suite({"version": 2, "name": "x", "kind": "flags", "cases": [{"id": "f1", "letter": "A"}]}, "s.yaml")
+        parse_suite(
+            {"version": 2, "name": "x", "kind": "flags", "cases": [{"id": "f1", "letter": "A"}]}, "s.yaml"
+        )
     with pytest.raises(EvalSuiteError, match="kind"):
         parse_suite({"version": 1, "name": "x", "kind": "vibes", "cases": [{"id": "f1"}]}, "s.yaml")
     with pytest.raises(EvalSuiteError, match="duplicate"):
-        parse_suite({"version": 1, "name": "x", "kind": "flags",
-                     "cases": [{"id": "f1", "letter": "A"}, {"id": "f1", "letter": "B"}]}, "s.yaml")
+        parse_suite(
+            {
+                "version": 1,
+                "name": "x",
+                "kind": "flags",
+                "cases": [{"id": "f1", "letter": "A"}, {"id": "f1", "letter": "B"}],
+            },
+            "s.yaml",
+        )
     bad = tmp_path / "broken.yaml"
     bad.write_text("version: [1\n", encoding="utf-8")
     with pytest.raises(EvalSuiteError, match="broken.yaml.*YAML"):
@@ -99,19 +152,48 @@ def test_shipped_suites_load_and_have_enough_cases():
 
 
 def _suites(tmp_path):
-    flags = parse_suite({"version": 1, "name": "flags", "kind": "flags", "cases": [
-        {"id": "sound", "letter": "GMP-3", "expected": []},
-        {"id": "perturbed", "draft": LETTER.format(ref="NEW-1", date="1 May 2024",
-                                                   answer2="We have decided to release this information. "
-                                                           "Please find it attached."),
-         "expected": [{"label": "Question 2", "kinds": ["treatment_divergence"]}]},
-    ]}, "flags.yaml")
-    retrieval = parse_suite({"version": 1, "name": "retrieval", "kind": "retrieval", "cases": [
-        {"id": "found", "question": "how many drones does the force own", "k": 3,
-         "expected": [{"reference": "GMP-1", "label": "Question 1"}]},
-        {"id": "missed", "question": "date and location of drone flights", "k": 1,
-         "expected": [{"reference": "NOPE", "label": "1"}]},
-    ]}, "retrieval.yaml")
+    flags = parse_suite(
+        {
+            "version": 1,
+            "name": "flags",
+            "kind": "flags",
+            "cases": [
+                {"id": "sound", "letter": "GMP-3", "expected": []},
+                {
+                    "id": "perturbed",
+                    "draft": LETTER.format(
+                        ref="NEW-1",
+                        date="1 May 2024",
+                        answer2="We have decided to release this information. Please find it attached.",
+                    ),
+                    "expected": [{"label": "Question 2", "kinds": ["treatment_divergence"]}],
+                },
+            ],
+        },
+        "flags.yaml",
+    )
+    retrieval = parse_suite(
+        {
+            "version": 1,
+            "name": "retrieval",
+            "kind": "retrieval",
+            "cases": [
+                {
+                    "id": "found",
+                    "question": "how many drones does the force own",
+                    "k": 3,
+                    "expected": [{"reference": "GMP-1", "label": "Question 1"}],
+                },
+                {
+                    "id": "missed",
+                    "question": "date and location of drone flights",
+                    "k": 1,
+                    "expected": [{"reference": "NOPE", "label": "1"}],
+                },
+            ],
+        },
+        "retrieval.yaml",
+    )
     return [retrieval, flags]
 
 
@@ -163,12 +245,27 @@ def test_model_mode_records_the_prompt_and_compare_names_both_runs(index, tmp_pa
     """A prompt change is what a reviewer compares: the results say which prompt wrote the drafts."""
     from foi_precedent.models.fake import FakeChatModel
 
-    suite = parse_suite({"version": 1, "name": "requests", "kind": "request", "cases": [
-        {"id": "drones", "request": "1. How many drones does the force own?", "authority": "Greater Manchester Police",
-         "expected": [{"treatments": ["disclosed"]}]}]}, "requests.yaml")
+    suite = parse_suite(
+        {
+            "version": 1,
+            "name": "requests",
+            "kind": "request",
+            "cases": [
+                {
+                    "id": "drones",
+                    "request": "1. How many drones does the force own?",
+                    "authority": "Greater Manchester Police",
+                    "expected": [{"treatments": ["disclosed"]}],
+                }
+            ],
+        },
+        "requests.yaml",
+    )
     runs = {}
     for prompt in ("draft_reply/v1", "draft_reply/v2"):
-        ctx = runner.EvalContext(index=index, mode="model", chat_model=FakeChatModel("REASONS: none"), prompt=prompt)
+        ctx = runner.EvalContext(
+            index=index, mode="model", chat_model=FakeChatModel("REASONS: none"), prompt=prompt
+        )
         runs[prompt] = runner.run_suites([suite], ctx)
         assert runs[prompt]["prompt"] == prompt and runs[prompt]["mode"] == "model"
         assert runs[prompt]["metrics"]["model_answer_share"] == 0.0  # "REASONS: none" answers nothing
@@ -179,19 +276,30 @@ def test_model_mode_records_the_prompt_and_compare_names_both_runs(index, tmp_pa
     precedent = runner.run_suites([suite], runner.EvalContext(index=index))
     assert precedent["metrics"]["model_answer_share"] is None
     diff = runner.compare(runs["draft_reply/v1"], runs["draft_reply/v2"])
-    assert diff["runs"]["old"]["prompt"] == "draft_reply/v1" and diff["runs"]["new"]["prompt"] == "draft_reply/v2"
+    assert (
+        diff["runs"]["old"]["prompt"] == "draft_reply/v1"
+        and diff["runs"]["new"]["prompt"] == "draft_reply/v2"
+    )
     table = runner.compare_table(diff)
     assert "old: " in table and "prompt draft_reply/v1" in table and "prompt draft_reply/v2" in table
 
 
 def test_high_flags_per_draft_is_a_mean_over_request_cases_and_a_rise_is_a_regression():
     def case(i, high):
-        return {"suite": "requests", "id": f"r{i}", "kind": "request", "passed": not high, "seconds": 1.0,
-                "scores": {"questions": 1, "treatments_correct": 1, "high_flags": high}}
+        return {
+            "suite": "requests",
+            "id": f"r{i}",
+            "kind": "request",
+            "passed": not high,
+            "seconds": 1.0,
+            "scores": {"questions": 1, "treatments_correct": 1, "high_flags": high},
+        }
 
     clean = {"metrics": runner.metrics([case(1, 0), case(2, 0)]), "cases": [case(1, 0), case(2, 0)]}
     flagged = {"metrics": runner.metrics([case(1, 0), case(2, 3)]), "cases": [case(1, 0), case(2, 3)]}
-    assert clean["metrics"]["high_flags_per_draft"] == 0.0 and flagged["metrics"]["high_flags_per_draft"] == 1.5
+    assert (
+        clean["metrics"]["high_flags_per_draft"] == 0.0 and flagged["metrics"]["high_flags_per_draft"] == 1.5
+    )
     assert runner.metrics([])["high_flags_per_draft"] is None  # no drafts, no number
     diff = runner.compare(clean, flagged)
     assert diff["regressed"] and "high_flags_per_draft" in runner.compare_table(diff)

@@ -27,13 +27,22 @@ Some lines carry <b>markup</b> & ampersands.
 Yours sincerely,
 FOI Team"""
 
-INFO = ExportInfo(title="Drones", reference="01.FOI.25.000001", authority="Greater Manchester Police",
-                  model="fake", prompt_version="draft-v1", drafted=date(2026, 1, 2))
+INFO = ExportInfo(
+    title="Drones",
+    reference="01.FOI.25.000001",
+    authority="Greater Manchester Police",
+    model="fake",
+    prompt_version="draft-v1",
+    drafted=date(2026, 1, 2),
+)
 
 
 def test_paragraphs_keep_line_breaks_inside_blocks():
     blocks = paragraphs(LETTER)
-    assert blocks[2] == ["Question 1: How many drones does the force own?", "Answer 1: The force owns 12 drones."]
+    assert blocks[2] == [
+        "Question 1: How many drones does the force own?",
+        "Answer 1: The force owns 12 drones.",
+    ]
     assert len(blocks) == 5
 
 
@@ -45,7 +54,10 @@ def test_docx_has_every_line_and_the_provenance():
     assert "<b>markup</b> & ampersands" in text  # shown as written, not interpreted
     assert doc.core_properties.title == "Drones"
     assert "fake" in doc.core_properties.comments and "NOT YET REVIEWED" in doc.core_properties.comments
-    assert doc.sections[0].header.paragraphs[0].text == "NOT APPROVED" and "NOT APPROVED" in doc.core_properties.comments
+    assert (
+        doc.sections[0].header.paragraphs[0].text == "NOT APPROVED"
+        and "NOT APPROVED" in doc.core_properties.comments
+    )
     assert "NOT APPROVED" not in text
     bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
     assert "Question 1: How many drones does the force own?" not in bold  # long label lines stay plain
@@ -60,8 +72,10 @@ def test_docx_reads_back_as_the_same_letter():
 
 
 def test_markdown_has_corpus_front_matter_and_the_exact_wording():
-    md = to_markdown(LETTER, ExportInfo(**{**INFO.__dict__, "reviewed": True,
-                                           "approval": "Approved by rita on 2026-01-03"}))
+    md = to_markdown(
+        LETTER,
+        ExportInfo(**{**INFO.__dict__, "reviewed": True, "approval": "Approved by rita on 2026-01-03"}),
+    )
     head, body = md.split("---\n", 2)[1:]
     front = yaml.safe_load(head)
     assert front["reference"] == "01.FOI.25.000001"

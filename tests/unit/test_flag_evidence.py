@@ -15,19 +15,35 @@ from foi_precedent.letters.model import Letter, Pointer, Question, Regime, Treat
 from foi_precedent.letters.precedent import Precedent
 
 MPS = "Metropolitan Police Service"
-DIS, PD, WH, COST, VEX = (Treatment.DISCLOSED, Treatment.PUBLIC_DOMAIN, Treatment.WITHHELD, Treatment.COST_LIMIT,
-                          Treatment.VEXATIOUS)
+DIS, PD, WH, COST, VEX = (
+    Treatment.DISCLOSED,
+    Treatment.PUBLIC_DOMAIN,
+    Treatment.WITHHELD,
+    Treatment.COST_LIMIT,
+    Treatment.VEXATIOUS,
+)
 
 
 def prec(ref, treatments, sim, authority=MPS, exemptions=(), pointers=()):
-    return Precedent(reference=ref, label="Q1", authority=authority, date=date(2023, 6, 1), year=2023,
-                     question="an earlier question", answer="an earlier answer", treatments=tuple(treatments),
-                     exemptions=tuple(exemptions), pointers=tuple(Pointer(n) for n in pointers), similarity=sim)
+    return Precedent(
+        reference=ref,
+        label="Q1",
+        authority=authority,
+        date=date(2023, 6, 1),
+        year=2023,
+        question="an earlier question",
+        answer="an earlier answer",
+        treatments=tuple(treatments),
+        exemptions=tuple(exemptions),
+        pointers=tuple(Pointer(n) for n in pointers),
+        similarity=sim,
+    )
 
 
 def question(treatments, exemptions=(), pointers=(), answer="The answer."):
-    return Question("Q1", "How many?", answer, tuple(treatments), tuple(exemptions),
-                    tuple(Pointer(n) for n in pointers))
+    return Question(
+        "Q1", "How many?", answer, tuple(treatments), tuple(exemptions), tuple(Pointer(n) for n in pointers)
+    )
 
 
 class StubIndex:
@@ -42,8 +58,15 @@ class StubIndex:
 
 
 def checked(q: Question, hits) -> set[str]:
-    letter = Letter(reference="NEW-1", authority=MPS, date=None, regime=Regime.FOIA, questions=(q,),
-                    text="Complaint rights: internal review; Information Commissioner.", complaint_rights=True)
+    letter = Letter(
+        reference="NEW-1",
+        authority=MPS,
+        date=None,
+        regime=Regime.FOIA,
+        questions=(q,),
+        text="Complaint rights: internal review; Information Commissioner.",
+        complaint_rights=True,
+    )
     return {f.kind for f in check_letter(letter, StubIndex(hits)).flags}
 
 
@@ -53,7 +76,9 @@ def test_a_refusal_is_flagged_only_against_answers_to_a_similar_enough_question(
     assert "treatment_divergence" in checked(withheld, [prec("A", [DIS], near), prec("B", [DIS], near)])
     far = FLAG_SIMILARITY - 0.05  # a neighbour on the topic, which drafting may still learn from
     assert "treatment_divergence" not in checked(withheld, [prec("A", [DIS], far), prec("B", [DIS], far)])
-    assert build_consensus("Q1", "q", [prec("A", [DIS], far)]).treatments == (DIS,)  # drafting's floor is lower
+    assert build_consensus("Q1", "q", [prec("A", [DIS], far)]).treatments == (
+        DIS,
+    )  # drafting's floor is lower
 
 
 def test_a_cost_or_vexatious_refusal_diverges_only_from_the_authority_s_own_answer_to_the_same_question():
@@ -78,24 +103,30 @@ def replace_authority(p: Precedent, authority: str) -> Precedent:
 
 def test_a_cost_refusal_is_not_told_to_point_where_a_related_answer_pointed():
     q = question([COST], ["s12(1)"])
-    related = [prec("A", [PD], STRONG_SIMILARITY - 0.05, pointers=["Crime Data Dashboard"]),
-               prec("B", [PD], STRONG_SIMILARITY - 0.06, pointers=["Crime Data Dashboard"])]
+    related = [
+        prec("A", [PD], STRONG_SIMILARITY - 0.05, pointers=["Crime Data Dashboard"]),
+        prec("B", [PD], STRONG_SIMILARITY - 0.06, pointers=["Crime Data Dashboard"]),
+    ]
     c = build_consensus("Q1", q.text, related, authority=MPS)
     assert c.pointers == (Pointer("Crime Data Dashboard"),)  # what a drafter of a related question would use
     assert divergence_flags(q, c) == []
 
 
 def test_an_unanswered_question_is_not_compared_with_precedent():
-    c = build_consensus("Q1", "q", [prec("A", [PD], 0.95, pointers=["Grid"]), prec("B", [PD], 0.95)], authority=MPS)
+    c = build_consensus(
+        "Q1", "q", [prec("A", [PD], 0.95, pointers=["Grid"]), prec("B", [PD], 0.95)], authority=MPS
+    )
     assert divergence_flags(question([Treatment.OTHER], answer=""), c) == []
     assert divergence_flags(question([Treatment.OTHER], answer="We will reply shortly."), c)
 
 
 def test_publishing_what_another_authority_sends_out_is_no_inconsistency():
-    published = question([PD], pointers=["Officer Numbers"],
-                         answer="This information is published: see Officer Numbers.")
+    published = question(
+        [PD], pointers=["Officer Numbers"], answer="This information is published: see Officer Numbers."
+    )
     elsewhere = [replace_authority(prec(r, [DIS], 0.9), "Kent Police") for r in ("A", "B")]
     assert divergence_flags(published, build_consensus("Q1", "q", elsewhere, authority=MPS)) == []
     own = [prec(r, [DIS], 0.9) for r in ("A", "B")]  # the authority itself gave the figures before
-    assert [f.kind for f in divergence_flags(published, build_consensus("Q1", "q", own, authority=MPS))] == \
-        ["treatment_divergence"]
+    assert [f.kind for f in divergence_flags(published, build_consensus("Q1", "q", own, authority=MPS))] == [
+        "treatment_divergence"
+    ]

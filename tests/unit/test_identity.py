@@ -31,7 +31,9 @@ def test_no_proxy_configured_ignores_the_header_and_says_so(tmp_path):
 def test_header_from_a_trusted_proxy_is_the_user(behind_proxy):
     user = current_user({"x-forwarded-user": " alice "}, PROXY, behind_proxy)  # any case, trimmed
     assert (user.name, user.roles, user.via) == ("alice", {DRAFTER}, "proxy")
-    assert current_user({"X-Forwarded-User": "carol"}, "192.168.5.77", behind_proxy).name == "carol"  # a CIDR range
+    assert (
+        current_user({"X-Forwarded-User": "carol"}, "192.168.5.77", behind_proxy).name == "carol"
+    )  # a CIDR range
     assert current_user({"X-Forwarded-User": "alice"}, f"::ffff:{PROXY}", behind_proxy).name == "alice"
 
 
@@ -47,8 +49,13 @@ def test_unknown_address_is_not_trusted(behind_proxy):
 
 
 def test_a_proxy_that_names_nobody_signs_nobody_in(behind_proxy):
-    for headers in ({}, {"X-Forwarded-User": "  "}, {"X-Forwarded-User": "a\nb"},
-                    {"X-Forwarded-User": "alice, mallory"}, {"X-Forwarded-User": "x" * 300}):
+    for headers in (
+        {},
+        {"X-Forwarded-User": "  "},
+        {"X-Forwarded-User": "a\nb"},
+        {"X-Forwarded-User": "alice, mallory"},
+        {"X-Forwarded-User": "x" * 300},
+    ):
         user = current_user(headers, PROXY, behind_proxy)
         assert user.via == "none" and user.roles == frozenset(), headers
 
@@ -97,7 +104,12 @@ def test_settings_read_the_sign_in_variables(monkeypatch, tmp_path):
 
 
 def test_settings_default_to_no_proxy(monkeypatch, tmp_path):
-    for name in ("PRECEDENT_USER_HEADER", "PRECEDENT_TRUSTED_PROXIES", "PRECEDENT_REVIEWERS", "PRECEDENT_DRAFTERS"):
+    for name in (
+        "PRECEDENT_USER_HEADER",
+        "PRECEDENT_TRUSTED_PROXIES",
+        "PRECEDENT_REVIEWERS",
+        "PRECEDENT_DRAFTERS",
+    ):
         monkeypatch.delenv(name, raising=False)
     s = Settings.from_env()
     assert (s.user_header, s.trusted_proxies, s.drafters, s.reviewers) == ("X-Forwarded-User", (), (), ())

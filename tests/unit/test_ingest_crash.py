@@ -99,10 +99,16 @@ print(json.dumps(report.to_dict()))
 def make_corpus(folder: Path) -> None:
     for i in range(LETTERS):
         ref = SHARED if i in (10, 70) else f"FOI-{i:03d}"  # the pair falls in different flushes
-        qas = [(f"How many {thing} did station {i} record in {2019 + j}?",
-                f"Station {i} recorded {i * 7 + j} {thing} in {2019 + j}.")
-               for j, thing in enumerate(("burglaries", "thefts", "arrests"))]
-        write_letter(folder, f"{i:03d}.md", ref, qas, authority="Exampleshire Police", when=f"2023-{1 + i % 12:02d}-01")
+        qas = [
+            (
+                f"How many {thing} did station {i} record in {2019 + j}?",
+                f"Station {i} recorded {i * 7 + j} {thing} in {2019 + j}.",
+            )
+            for j, thing in enumerate(("burglaries", "thefts", "arrests"))
+        ]
+        write_letter(
+            folder, f"{i:03d}.md", ref, qas, authority="Exampleshire Police", when=f"2023-{1 + i % 12:02d}-01"
+        )
 
 
 def change_corpus(folder: Path) -> int:
@@ -110,10 +116,17 @@ def change_corpus(folder: Path) -> int:
     changed = 0
     for i in range(0, LETTERS, 3):
         ref = SHARED if i in (10, 70) else f"FOI-{i:03d}"
-        write_letter(folder, f"{i:03d}.md", ref,
-                     [(f"How many burglaries did station {i} record in 2019?", f"Station {i} recorded {i + 1000}."),
-                      (f"How many thefts did station {i} record in 2020?", f"Station {i} recorded {i + 2000}.")],
-                     authority="Exampleshire Police", when=f"2023-{1 + i % 12:02d}-01")
+        write_letter(
+            folder,
+            f"{i:03d}.md",
+            ref,
+            [
+                (f"How many burglaries did station {i} record in 2019?", f"Station {i} recorded {i + 1000}."),
+                (f"How many thefts did station {i} record in 2020?", f"Station {i} recorded {i + 2000}."),
+            ],
+            authority="Exampleshire Police",
+            when=f"2023-{1 + i % 12:02d}-01",
+        )
         changed += 1
     return changed
 
@@ -122,8 +135,14 @@ def run_child(folder: Path, point: str, tmp_path: Path, flush: int = 0) -> dict 
     """Run an ingest in its own process; with a kill point, SIGKILL it there (in its ``flush``-th flush) and
     return None."""
     marker = tmp_path / f"reached-{point}-{time.monotonic_ns()}"
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(folder), point, str(marker), str(flush)],
-                            cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(folder), point, str(marker), str(flush)],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     if point == "none":
         out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
@@ -145,8 +164,10 @@ def store_counts(settings: Settings) -> tuple[int, int]:
     conn = sqlite3.connect(settings.index_dir / STORE_FILE)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        return (conn.execute("SELECT count(*) FROM letters").fetchone()[0],
-                conn.execute("SELECT count(*) FROM letter_history").fetchone()[0])
+        return (
+            conn.execute("SELECT count(*) FROM letters").fetchone()[0],
+            conn.execute("SELECT count(*) FROM letter_history").fetchone()[0],
+        )
     finally:
         conn.close()
 
@@ -156,7 +177,9 @@ def chroma_vectors(settings: Settings) -> int:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=ChromaSettings(anonymized_telemetry=False))
+    client = chromadb.PersistentClient(
+        path=str(settings.chroma_dir), settings=ChromaSettings(anonymized_telemetry=False)
+    )
     return client.get_collection("precedents").count()
 
 
@@ -210,6 +233,8 @@ def test_kill_9_during_a_large_ingest_then_the_next_ingest_completes(tmp_path, p
     assert store_counts(settings) == (LETTERS, changed)  # each old text in the history exactly once
     open_and_search(settings, LETTERS)
     index = PrecedentIndex.open(settings, embedding_function=FakeEmbeddingFunction())
-    assert index.stats()["chunks"] == LETTERS * 3 - changed  # the dropped questions' chunks and vectors are gone
+    assert (
+        index.stats()["chunks"] == LETTERS * 3 - changed
+    )  # the dropped questions' chunks and vectors are gone
     assert "1000" in index.letter("FOI-000").text
     index.close()

@@ -22,8 +22,13 @@ MESSAGES = [{"role": "system", "content": "Be brief."}, {"role": "user", "conten
 
 def _sse(words):
     for w in words:
-        chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "local",
-                 "choices": [{"index": 0, "delta": {"content": w}, "finish_reason": None}]}
+        chunk = {
+            "id": "x",
+            "object": "chat.completion.chunk",
+            "created": 0,
+            "model": "local",
+            "choices": [{"index": 0, "delta": {"content": w}, "finish_reason": None}],
+        }
         yield f"data: {json.dumps(chunk)}\n\n".encode()
     yield b"data: [DONE]\n\n"
 
@@ -100,8 +105,9 @@ def test_adapter_streams_through_langchain(server):
 def test_adapter_cancel_stops_early(server):
     cancel = threading.Event()
     out = []
-    for piece in OpenAICompatibleChatModel(server).stream(MESSAGES, max_tokens=20, temperature=0, timeout_s=10,
-                                                           cancel=cancel):
+    for piece in OpenAICompatibleChatModel(server).stream(
+        MESSAGES, max_tokens=20, temperature=0, timeout_s=10, cancel=cancel
+    ):
         out.append(piece)
         cancel.set()
     assert out == ["Freedom "]
@@ -161,7 +167,15 @@ def fake_llama(monkeypatch, tmp_path):
     gguf.write_bytes(b"GGUF")
 
     def command(self):
-        return [sys.executable, "-c", FAKE_SERVER, "--model", str(self.model_path()), "--port", str(self.port)]
+        return [
+            sys.executable,
+            "-c",
+            FAKE_SERVER,
+            "--model",
+            str(self.model_path()),
+            "--port",
+            str(self.port),
+        ]
 
     monkeypatch.setattr(LocalModelServer, "command", command)
     return gguf
@@ -190,8 +204,11 @@ def test_local_server_starts_records_reuses_and_stops(fake_llama):
 def test_local_server_reports_a_crash_on_start(monkeypatch, tmp_path):
     gguf = tmp_path / "model.gguf"
     gguf.write_bytes(b"GGUF")
-    monkeypatch.setattr(LocalModelServer, "command",
-                        lambda self: [sys.executable, "-c", "import sys; print('bad model'); sys.exit(3)"])
+    monkeypatch.setattr(
+        LocalModelServer,
+        "command",
+        lambda self: [sys.executable, "-c", "import sys; print('bad model'); sys.exit(3)"],
+    )
     with pytest.raises(ModelError, match="exited with code 3.*bad model"):
         LocalModelServer(Settings.from_env(), model_path=gguf, startup_timeout_s=20).start()
 
@@ -202,8 +219,15 @@ def test_local_server_command_line(tmp_path):
     cmd = server.command()
     assert cmd[:3] == [sys.executable, "-m", "foi_precedent.models.llama_server_main"]
     args = dict(zip(cmd[3::2], cmd[4::2], strict=True))
-    assert args == {"--model": str(gguf), "--model_alias": "local", "--chat_format": "chatml", "--host": "127.0.0.1",
-                    "--port": "8123", "--n_ctx": "4096", "--n_threads": "2"}
+    assert args == {
+        "--model": str(gguf),
+        "--model_alias": "local",
+        "--chat_format": "chatml",
+        "--host": "127.0.0.1",
+        "--port": "8123",
+        "--n_ctx": "4096",
+        "--n_threads": "2",
+    }
     assert server.log_file == Settings.from_env().home / "run" / "llama-server.log"
 
 
@@ -222,7 +246,9 @@ def test_a_busy_server_is_waited_for_never_started_twice(fake_llama, monkeypatch
         monkeypatch.setattr(ls.subprocess, "Popen", lambda *a, **k: started.append(a) or real_popen(*a, **k))
         replies = iter([False, False, True])  # busy twice, then free
         monkeypatch.setattr(ls, "answers", lambda url, timeout_s=2.0: next(replies, True))
-        second = LocalModelServer(settings, model="smollm2", model_path=fake_llama, startup_timeout_s=20).start()
+        second = LocalModelServer(
+            settings, model="smollm2", model_path=fake_llama, startup_timeout_s=20
+        ).start()
         assert second.reused and second.pid == first.pid and not started
         monkeypatch.setattr(ls, "answers", lambda url, timeout_s=2.0: False)  # busy for good
         with pytest.raises(ModelError, match="running but has not answered for 1 s"):
@@ -240,8 +266,11 @@ def test_a_recorded_pid_that_is_now_another_process_is_not_mistaken_for_the_serv
     server = LocalModelServer(settings, model="smollm2", model_path=fake_llama, startup_timeout_s=20)
     try:
         server.run_dir.mkdir(parents=True, exist_ok=True)
-        server.state_file.write_text(json.dumps({"pid": other.pid, "port": free_port(), "model": "smollm2",
-                                                 "model_path": str(fake_llama)}))
+        server.state_file.write_text(
+            json.dumps(
+                {"pid": other.pid, "port": free_port(), "model": "smollm2", "model_path": str(fake_llama)}
+            )
+        )
         server.start()
         assert not server.reused and server.pid != other.pid
     finally:

@@ -17,8 +17,10 @@ LINES = SEED_TEXT.splitlines()
 
 
 def summary(letter):
-    return [(q.label, sorted(t.value for t in q.treatments), list(q.exemptions), [p.name for p in q.pointers])
-            for q in letter.questions]
+    return [
+        (q.label, sorted(t.value for t in q.treatments), list(q.exemptions), [p.name for p in q.pointers])
+        for q in letter.questions
+    ]
 
 
 EXPECTED = summary(parse_file(SEED_025506))
@@ -26,10 +28,12 @@ EXPECTED = summary(parse_file(SEED_025506))
 
 def test_html_page_with_site_chrome():
     body = "".join(f"<p>{line}</p>" for line in LINES)
-    html = (f"<!DOCTYPE html><html><head><title>FOI</title><style>p {{color: red}}</style>"
-            f"<script>alert('x')</script></head><body><nav>Home | News</nav>"
-            f"<div class='cookie'>We use some essential cookies to make our website work.</div>{body}"
-            f"<footer>Accessibility statement</footer></body></html>")
+    html = (
+        f"<!DOCTYPE html><html><head><title>FOI</title><style>p {{color: red}}</style>"
+        f"<script>alert('x')</script></head><body><nav>Home | News</nav>"
+        f"<div class='cookie'>We use some essential cookies to make our website work.</div>{body}"
+        f"<footer>Accessibility statement</footer></body></html>"
+    )
     letter = parse_document(document_from_bytes(html.encode(), "page.html", ".html"))
     assert summary(letter) == EXPECTED
     assert "alert" not in letter.text and "Home | News" not in letter.text and "cookies" not in letter.text
@@ -51,21 +55,31 @@ def _pdf(lines: list[str]) -> bytes:
     pages, per_page = [], 45
     for start in range(0, len(lines), per_page):
         ops = ["BT", "/F1 9 Tf", "11 TL", "40 800 Td"]
-        for line in lines[start:start + per_page]:
+        for line in lines[start : start + per_page]:
             safe = line.encode("latin-1", "replace").decode("latin-1")
             safe = safe.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             ops.append(f"({safe}) Tj T*")
         ops.append("ET")
         pages.append(zlib.compress("\n".join(ops).encode("latin-1")))
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        None,
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     kids = []
     for stream in pages:
         content_id = len(objects) + 1
-        objects.append(f"<< /Length {len(stream)} /Filter /FlateDecode >>".encode() + b"\nstream\n" + stream +
-                       b"\nendstream")
+        objects.append(
+            f"<< /Length {len(stream)} /Filter /FlateDecode >>".encode()
+            + b"\nstream\n"
+            + stream
+            + b"\nendstream"
+        )
         page_id = len(objects) + 1
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {content_id} 0 R "
-                       f"/Resources << /Font << /F1 3 0 R >> >> >>")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {content_id} 0 R "
+            f"/Resources << /Font << /F1 3 0 R >> >> >>"
+        )
         kids.append(f"{page_id} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
     out = io.BytesIO()
@@ -85,24 +99,33 @@ def _pdf(lines: list[str]) -> bytes:
 
 def test_pdf():
     letter = parse_document(document_from_bytes(_pdf(LINES), "letter.pdf", ".pdf"))
-    assert [(label, t, e) for label, t, e, _ in summary(letter)] == [(label, t, e) for label, t, e, _ in EXPECTED]
+    assert [(label, t, e) for label, t, e, _ in summary(letter)] == [
+        (label, t, e) for label, t, e, _ in EXPECTED
+    ]
 
 
 def test_markdown_front_matter_wins_over_guesses():
     text = "---\nauthority: Test Police\nreference: TP-1\ndate: 2023-02-01\n---\n" + SEED_TEXT
     letter = parse_document(document_from_bytes(text.encode(), "l.md", ".md"))
-    assert (letter.reference, letter.authority, letter.date.isoformat()) == ("TP-1", "Test Police", "2023-02-01")
+    assert (letter.reference, letter.authority, letter.date.isoformat()) == (
+        "TP-1",
+        "Test Police",
+        "2023-02-01",
+    )
 
 
-@pytest.mark.parametrize("data,name,reason", [
-    (b"", "empty.txt", "empty"),
-    (b"   \n\n", "blank.txt", "empty"),
-    (b"\x00\x01\x02binary" * 50, "bin.txt", "binary"),
-    (b"%PDF-1.4 this is not really a pdf", "broken.pdf", "PDF"),
-    (b"not a zip at all", "broken.docx", "DOCX"),
-    (b"Annwyl Syr, diolch am eich cais. Nid oes gennym y wybodaeth.", "welsh.txt", "no recognisable"),
-    (b"Q1 - text \x81\x8d\x8f\x90 " * 40, "garbled.txt", "UTF-8"),
-])
+@pytest.mark.parametrize(
+    "data,name,reason",
+    [
+        (b"", "empty.txt", "empty"),
+        (b"   \n\n", "blank.txt", "empty"),
+        (b"\x00\x01\x02binary" * 50, "bin.txt", "binary"),
+        (b"%PDF-1.4 this is not really a pdf", "broken.pdf", "PDF"),
+        (b"not a zip at all", "broken.docx", "DOCX"),
+        (b"Annwyl Syr, diolch am eich cais. Nid oes gennym y wybodaeth.", "welsh.txt", "no recognisable"),
+        (b"Q1 - text \x81\x8d\x8f\x90 " * 40, "garbled.txt", "UTF-8"),
+    ],
+)
 def test_bad_files_get_one_clear_reason(data, name, reason):
     with pytest.raises(LetterError) as exc:
         parse_document(document_from_bytes(data, name, "." + name.rsplit(".", 1)[1]))
@@ -110,18 +133,25 @@ def test_bad_files_get_one_clear_reason(data, name, reason):
 
 
 def test_windows_1252_text_is_read():
-    text = SEED_TEXT.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').replace("\u2013", "-")
+    text = (
+        SEED_TEXT.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').replace("\u2013", "-")
+    )
     letter = parse_document(document_from_bytes(text.encode("cp1252"), "old.txt", ".txt"))
     assert summary(letter) == EXPECTED
 
 
-@pytest.mark.parametrize("sentence, names", [
-    # what Qwen wrote after the required answer: the same resource, not a second one
-    ("Please refer to the LFR Deployment Grid for the relevant data.", ["LFR Deployment Grid"]),
-    ("Please see the Stop and Search Dashboard which is updated monthly.", ["Stop and Search Dashboard"]),
-    ("Please see the College of Policing APP for Live Facial Recognition.",
-     ["College of Policing APP for Live Facial Recognition"]),  # "for" inside a title stays
-])
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # what Qwen wrote after the required answer: the same resource, not a second one
+        ("Please refer to the LFR Deployment Grid for the relevant data.", ["LFR Deployment Grid"]),
+        ("Please see the Stop and Search Dashboard which is updated monthly.", ["Stop and Search Dashboard"]),
+        (
+            "Please see the College of Policing APP for Live Facial Recognition.",
+            ["College of Policing APP for Live Facial Recognition"],
+        ),  # "for" inside a title stays
+    ],
+)
 def test_a_pointer_name_ends_where_the_sentence_says_what_it_is_for(sentence, names):
     from foi_precedent.letters.parser import extract_pointers
 
@@ -134,4 +164,6 @@ def test_foisa_section_25_is_a_pointer_not_a_refusal():
     assert letter.regime.value == "FOISA"
     q1 = letter.questions[0]
     assert [t.value for t in q1.treatments] == ["public_domain"]
-    assert list(q1.exemptions) == ["s25(1)"] and [x.name for x in q1.pointers] == ["Stop and Search Data Publication"]
+    assert list(q1.exemptions) == ["s25(1)"] and [x.name for x in q1.pointers] == [
+        "Stop and Search Data Publication"
+    ]

@@ -71,8 +71,10 @@ Our response
 Please find attached a spreadsheet giving the figures requested.
 """
     letter = parse_text(text)
-    assert [q.text for q in letter.questions] == ["How many fixed penalty notices were issued in 2022?",
-                                                  "How many were paid?"]
+    assert [q.text for q in letter.questions] == [
+        "How many fixed penalty notices were issued in 2022?",
+        "How many were paid?",
+    ]
     assert all(treatments(q) == {"disclosed"} for q in letter.questions)
 
 
@@ -141,27 +143,44 @@ def test_text_with_no_question_and_no_decision_is_still_refused():
         parse_text("Minutes of the parish council meeting held in the village hall. Apologies were received.")
 
 
-@pytest.mark.parametrize(("path", "reference"), [
-    ("council/hastings-empty-council-properties.txt", "FOIR-467384728"),  # "FOI request (FOIR-467384728)"
-    ("government/police-scotland-immigration-detainees-2018.txt", "IM-FOI-2018-1421"),  # "Our Ref: Date: IM-FOI-..."
-    ("health-edu-reg/eeast-clinical-capacity-review-f16458.txt", "F16458"),  # "reference F16458 and I would ..."
-    ("police/avon-somerset-estates-575-21.txt", "575/21"),
-])
+@pytest.mark.parametrize(
+    ("path", "reference"),
+    [
+        ("council/hastings-empty-council-properties.txt", "FOIR-467384728"),  # "FOI request (FOIR-467384728)"
+        (
+            "government/police-scotland-immigration-detainees-2018.txt",
+            "IM-FOI-2018-1421",
+        ),  # "Our Ref: Date: IM-FOI-..."
+        (
+            "health-edu-reg/eeast-clinical-capacity-review-f16458.txt",
+            "F16458",
+        ),  # "reference F16458 and I would ..."
+        ("police/avon-somerset-estates-575-21.txt", "575/21"),
+    ],
+)
 def test_reference_is_the_token_with_a_number(path, reference):
     assert real(path).reference == reference
 
 
 def test_a_reference_line_with_no_number_is_no_reference():
-    letter = parse_text("Our Ref:\nEnquiries to Information Governance\nRequest\n1. How many?\nResponse\n1. 12.")
+    letter = parse_text(
+        "Our Ref:\nEnquiries to Information Governance\nRequest\n1. How many?\nResponse\n1. 12."
+    )
     assert "Enquiries" not in letter.reference
 
 
 def test_compressed_and_eir_citations():
     from foi_precedent.letters.exemptions import find_citations
 
-    assert [c.text for c in find_citations("Section 31 (1)(g)(2)(a)(b)")] == ["s31(1)(g)", "s31(2)(a)", "s31(2)(b)"]
+    assert [c.text for c in find_citations("Section 31 (1)(g)(2)(a)(b)")] == [
+        "s31(1)(g)",
+        "s31(2)(a)",
+        "s31(2)(b)",
+    ]
     assert [c.text for c in find_citations("exempt under Exception 12(5)(b)")] == ["reg12(5)(b)"]
-    assert [c.text for c in find_citations("Regulation 10(4)(a) of the EI(S)R") if c.is_exemption] == ["reg10(4)(a)"]
+    assert [c.text for c in find_citations("Regulation 10(4)(a) of the EI(S)R") if c.is_exemption] == [
+        "reg10(4)(a)"
+    ]
 
 
 def test_cost_refusal_rests_on_s12_even_unnamed():
@@ -171,56 +190,80 @@ def test_cost_refusal_rests_on_s12_even_unnamed():
 
 
 def test_a_cost_refusal_called_an_exemption_withholds_nothing_else():
-    text = ("Request\n1. Details of every Taser use.\nResponse\n1. I am not obliged to supply the information. "
-            "The following exemption applies: Section 12 - cost of compliance exceeds the appropriate limit.")
+    text = (
+        "Request\n1. Details of every Taser use.\nResponse\n1. I am not obliged to supply the information. "
+        "The following exemption applies: Section 12 - cost of compliance exceeds the appropriate limit."
+    )
     q = parse_text(text).questions[0]
     assert treatments(q) == {"cost_limit"}
 
 
 def test_lettered_request_items_in_a_letter_with_no_headings():
-    text = ("This is a Freedom of Information request. I am requesting the following:\n"
-            "a) Copies of all correspondence with the Inquiry in 2019.\n"
-            "b) Have you received any notice about retaining documents?\n"
-            "We can confirm that no correspondence is held. We have received one notice, which is attached.\n")
+    text = (
+        "This is a Freedom of Information request. I am requesting the following:\n"
+        "a) Copies of all correspondence with the Inquiry in 2019.\n"
+        "b) Have you received any notice about retaining documents?\n"
+        "We can confirm that no correspondence is held. We have received one notice, which is attached.\n"
+    )
     letter = parse_text(text)
-    assert [q.text for q in letter.questions] == ["Copies of all correspondence with the Inquiry in 2019.",
-                                                  "Have you received any notice about retaining documents?"]
+    assert [q.text for q in letter.questions] == [
+        "Copies of all correspondence with the Inquiry in 2019.",
+        "Have you received any notice about retaining documents?",
+    ]
 
 
 def test_a_street_number_range_in_a_letterhead_is_no_run_of_answers():
-    text = ("DWP Central Freedom of Information Team\nCaxton House\n6-12 Tothill Street\nLondon\n"
-            "You wrote:\nMay I request figures for the last 24 months of appeals?\nDWP Response\n"
-            "We estimate that the cost of meeting your request would exceed the cost limit of £600.\n")
+    text = (
+        "DWP Central Freedom of Information Team\nCaxton House\n6-12 Tothill Street\nLondon\n"
+        "You wrote:\nMay I request figures for the last 24 months of appeals?\nDWP Response\n"
+        "We estimate that the cost of meeting your request would exceed the cost limit of £600.\n"
+    )
     letter = parse_text(text)
     assert len(letter.questions) == 1 and {t.value for t in letter.questions[0].treatments} == {"cost_limit"}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Section 31(1)(a)(b)", ["s31(1)(a)", "s31(1)(b)"]),  # paragraphs in order are each cited
-    ("Section 27(1)(a)(b)(c)(d)", ["s27(1)(a)", "s27(1)(b)", "s27(1)(c)", "s27(1)(d)"]),
-    ("s31(2)(b)(i)", ["s31(2)(b)(i)"]),  # a sub-paragraph stays nested
-    ("section 36(2)(b)(i) and (ii) and (c)", ["s36(2)(b)(i)", "s36(2)(b)(ii)", "s36(2)(c)"]),  # each at its own level
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Section 31(1)(a)(b)", ["s31(1)(a)", "s31(1)(b)"]),  # paragraphs in order are each cited
+        ("Section 27(1)(a)(b)(c)(d)", ["s27(1)(a)", "s27(1)(b)", "s27(1)(c)", "s27(1)(d)"]),
+        ("s31(2)(b)(i)", ["s31(2)(b)(i)"]),  # a sub-paragraph stays nested
+        (
+            "section 36(2)(b)(i) and (ii) and (c)",
+            ["s36(2)(b)(i)", "s36(2)(b)(ii)", "s36(2)(c)"],
+        ),  # each at its own level
+    ],
+)
 def test_citation_paragraphs_and_levels(text, expected):
     from foi_precedent.letters.exemptions import find_citations
 
     assert [c.text for c in find_citations(text)] == expected
 
 
-@pytest.mark.parametrize("wording", ["exceeds the 'appropriate level' as stated in the Fees Regulations",
-                                     "would exceed the 18-hour time limit", "it would exceed the fees limit"])
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "exceeds the 'appropriate level' as stated in the Fees Regulations",
+        "would exceed the 18-hour time limit",
+        "it would exceed the fees limit",
+    ],
+)
 def test_cost_refusals_in_other_words(wording):
-    q = parse_text(f"Request\n1. Every email about the depot.\nResponse\n1. Answering this {wording}.").questions[0]
+    q = parse_text(
+        f"Request\n1. Every email about the depot.\nResponse\n1. Answering this {wording}."
+    ).questions[0]
     assert treatments(q) == {"cost_limit"}
 
 
 def test_a_reply_that_lost_its_line_breaks_is_read_item_by_item():
-    flat = ("OFFICIAL Our Ref: IM-FOI-2018-1421 Dear Sir, I refer to your recent request for information which has "
-            "been handled in accordance with the Freedom of Information (Scotland) Act 2002. For ease of reference, your "
-            "request is replicated below together with the response. 1. How many people were kept in police cells in "
-            "2016/17? Having considered your request I am unable to provide a response as it would exceed the upper "
-            "cost limit of £600 under section 12(1) of the Act. 2. What police stations were people held at? As above, "
-            "finding this would exceed the upper cost limit of £600 under section 12(1) of the Act, so this is refused.")
+    flat = (
+        "OFFICIAL Our Ref: IM-FOI-2018-1421 Dear Sir, I refer to your recent request for information which has "
+        "been handled in accordance with the Freedom of Information (Scotland) Act 2002. For ease of reference, your "
+        "request is replicated below together with the response. 1. How many people were kept in police cells in "
+        "2016/17? Having considered your request I am unable to provide a response as it would exceed the upper "
+        "cost limit of £600 under section 12(1) of the Act. 2. What police stations were people held at? As above, "
+        "finding this would exceed the upper cost limit of £600 under section 12(1) of the Act, so this is refused."
+    )
     letter = parse_text(flat)
     assert [q.label for q in letter.questions] == ["1", "2"]
     assert letter.questions[0].text == "How many people were kept in police cells in 2016/17?"
@@ -228,36 +271,50 @@ def test_a_reply_that_lost_its_line_breaks_is_read_item_by_item():
 
 
 def test_request_numbers_without_a_stop_count_up_from_one():
-    text = ("You asked for the following:\n1 How many people are wanted on arrest warrants?\n"
-            "2 What is the longest time a suspect has been wanted?\nResponse\n"
-            "To retrieve this information would exceed the cost limit of £450.\n")
+    text = (
+        "You asked for the following:\n1 How many people are wanted on arrest warrants?\n"
+        "2 What is the longest time a suspect has been wanted?\nResponse\n"
+        "To retrieve this information would exceed the cost limit of £450.\n"
+    )
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2"]
     assert all(treatments(q) == {"cost_limit"} for q in letter.questions)
 
 
 def test_a_thread_s_request_is_what_the_requester_wrote_after_the_greeting():
-    text = ("Dear NHS England,\nAre CCGs free to set their own salaries?\nWhat is the conclusion of the merger?\n"
-            "Yours faithfully,\nA Requester\nDear Requester,\nThank you for your request. We would be grateful if "
-            "you could clarify what recorded information you are seeking.\n")
+    text = (
+        "Dear NHS England,\nAre CCGs free to set their own salaries?\nWhat is the conclusion of the merger?\n"
+        "Yours faithfully,\nA Requester\nDear Requester,\nThank you for your request. We would be grateful if "
+        "you could clarify what recorded information you are seeking.\n"
+    )
     letter = parse_text(text)
-    assert [q.text for q in letter.questions] == ["Are CCGs free to set their own salaries?",
-                                                  "What is the conclusion of the merger?"]
+    assert [q.text for q in letter.questions] == [
+        "Are CCGs free to set their own salaries?",
+        "What is the conclusion of the merger?",
+    ]
     assert all(q.treatments == (Treatment.OTHER,) and "clarification" in q.review for q in letter.questions)
 
 
 # --- questions listed, then one reply -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("reply, expected", [
-    ("Please see attached for your response.", {"disclosed"}),
-    ("Please see below for the exemption applied:\nSection 12 - Excess cost\nAnswering would exceed the 18-hour "
-     "time limit, so Section 12(1) applies.", {"cost_limit"}),
-])
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        ("Please see attached for your response.", {"disclosed"}),
+        (
+            "Please see below for the exemption applied:\nSection 12 - Excess cost\nAnswering would exceed the 18-hour "
+            "time limit, so Section 12(1) applies.",
+            {"cost_limit"},
+        ),
+    ],
+)
 def test_a_reply_after_the_last_listed_question_answers_them_all(reply, expected):
-    text = ("Children in care - disclosure log\n\n1. In the last 12 months\n How many children were in care?\n"
-            " Foster care\n2. What was the average cost of a placement?\n3. How much were the five dearest "
-            f"placements?\n\n{reply}\n")
+    text = (
+        "Children in care - disclosure log\n\n1. In the last 12 months\n How many children were in care?\n"
+        " Foster care\n2. What was the average cost of a placement?\n3. How much were the five dearest "
+        f"placements?\n\n{reply}\n"
+    )
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2", "3"]
     assert "How many children were in care?" in letter.questions[0].text
@@ -265,9 +322,11 @@ def test_a_reply_after_the_last_listed_question_answers_them_all(reply, expected
 
 
 def test_a_question_with_its_own_answer_is_not_read_as_a_list_of_questions():
-    text = ("Please can you send me:\n1) A copy of your road maintenance policy.\nThis can be viewed online at our "
-            "Highway Safety Policy\n2) The repair history of the road, including:\n- dates of inspections\n"
-            "We can confirm the following information: the inspections are listed in the attached table.\n")
+    text = (
+        "Please can you send me:\n1) A copy of your road maintenance policy.\nThis can be viewed online at our "
+        "Highway Safety Policy\n2) The repair history of the road, including:\n- dates of inspections\n"
+        "We can confirm the following information: the inspections are listed in the attached table.\n"
+    )
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2"]
     assert "viewed online" in letter.questions[0].answer
@@ -275,38 +334,46 @@ def test_a_question_with_its_own_answer_is_not_read_as_a_list_of_questions():
 
 
 def test_a_we_answered_heading_starts_the_response():
-    text = ("You asked\n\nDear TfL, please send me 1) the tender documents for route 240 and 2) the tender documents "
-            "for route 292.\n\nWe answered\n\nI can confirm that we hold the information. However, providing it "
-            "would exceed the appropriate limit of £450 under section 12 of the Act.\n")
+    text = (
+        "You asked\n\nDear TfL, please send me 1) the tender documents for route 240 and 2) the tender documents "
+        "for route 292.\n\nWe answered\n\nI can confirm that we hold the information. However, providing it "
+        "would exceed the appropriate limit of £450 under section 12 of the Act.\n"
+    )
     letter = parse_text(text)
     assert treatments(letter.questions[0]) == {"cost_limit"}
     assert letter.questions[0].exemptions == ("s12",)
 
 
 def test_a_decision_given_before_the_questions_it_answers():
-    text = ("Request Number: FOI/1234\nRequest and Answer:\nWe can confirm that we hold the information you have "
-            "requested, however the cost of complying with your request would exceed the appropriate costs limit "
-            "under Section 12(2) of the Act.\nQuestion 1\nHow many SIM cards were lost?\nQuestion 2\nHow many SIM "
-            "trays were broken?\nAnswer\nSection 17(5) of the Act requires the Service, when refusing a request,\n")
+    text = (
+        "Request Number: FOI/1234\nRequest and Answer:\nWe can confirm that we hold the information you have "
+        "requested, however the cost of complying with your request would exceed the appropriate costs limit "
+        "under Section 12(2) of the Act.\nQuestion 1\nHow many SIM cards were lost?\nQuestion 2\nHow many SIM "
+        "trays were broken?\nAnswer\nSection 17(5) of the Act requires the Service, when refusing a request,\n"
+    )
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["Question 1", "Question 2"]
     assert all(treatments(q) == {"cost_limit"} and q.exemptions == ("s12(2)",) for q in letter.questions)
 
 
 def test_part_headings_answer_the_parts_of_a_request():
-    text = ("Request\n1) Who made the decision not to appeal?\n2) All communications about the case.\n"
-            "3) All legal advice about the case.\nResponse\nPart 1\nThe decision was taken by the First Minister, "
-            "as the attached note shows.\nPart 2 and Part 3\nLocating this would exceed the upper cost limit of "
-            "£600 under section 12(1) of FOISA.\n")
+    text = (
+        "Request\n1) Who made the decision not to appeal?\n2) All communications about the case.\n"
+        "3) All legal advice about the case.\nResponse\nPart 1\nThe decision was taken by the First Minister, "
+        "as the attached note shows.\nPart 2 and Part 3\nLocating this would exceed the upper cost limit of "
+        "£600 under section 12(1) of FOISA.\n"
+    )
     letter = parse_text(text)
     got = {q.label: treatments(q) for q in letter.questions}
     assert got == {"1": {"disclosed"}, "2": {"cost_limit"}, "3": {"cost_limit"}}
 
 
 def test_section_21_of_foisa_is_its_review_section_not_a_pointer():
-    text = ("Request\n1. All legal advice on the case.\nResponse\n1. In accordance with section 21(4) of the Freedom "
-            "of Information (Scotland) Act 2002, I have reviewed the handling of your request. Finding the advice "
-            "would exceed the upper cost limit of £600.\n")
+    text = (
+        "Request\n1. All legal advice on the case.\nResponse\n1. In accordance with section 21(4) of the Freedom "
+        "of Information (Scotland) Act 2002, I have reviewed the handling of your request. Finding the advice "
+        "would exceed the upper cost limit of £600.\n"
+    )
     assert treatments(parse_text(text).questions[0]) == {"cost_limit"}
 
 
@@ -317,31 +384,40 @@ def one_answer(answer: str, question: str = "How many depots do you run?"):
     return parse_text(f"Request\n1. {question}\nResponse\n1. {answer}\n").questions[0]
 
 
-@pytest.mark.parametrize("answer, expected", [
-    ("We don\u2019t hold that information.", {"not_held"}),
-    ("The Council doesn't record this information.", {"not_held"}),
-    ("We do not record these costs separately, so Regulation 10(4)(a) of the Environmental Information (Scotland) "
-     "Regulations 2004 applies: information not held.", {"not_held"}),
-    ("Response (all information to be supplied) - application/pdf - Download", {"disclosed"}),
-    ("In order to locate the information I require some further information from you.", {"other"}),
-    ("We have no records of this.", {"not_held"}),
-    ("No such data exists.", {"not_held"}),
-    ("The information requested does not exist.", {"not_held"}),
-    ("We do not collect this data.", {"not_held"}),
-    ("There are no such documents.", {"not_held"}),
-    ("Nil return.", {"not_held"}),
-    ("The Trust has not received any correspondence from the Inquiry to date.", {"not_held"}),
-    ("I have enclosed a copy of the policy.", {"disclosed"}),
-])
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("We don\u2019t hold that information.", {"not_held"}),
+        ("The Council doesn't record this information.", {"not_held"}),
+        (
+            "We do not record these costs separately, so Regulation 10(4)(a) of the Environmental Information (Scotland) "
+            "Regulations 2004 applies: information not held.",
+            {"not_held"},
+        ),
+        ("Response (all information to be supplied) - application/pdf - Download", {"disclosed"}),
+        ("In order to locate the information I require some further information from you.", {"other"}),
+        ("We have no records of this.", {"not_held"}),
+        ("No such data exists.", {"not_held"}),
+        ("The information requested does not exist.", {"not_held"}),
+        ("We do not collect this data.", {"not_held"}),
+        ("There are no such documents.", {"not_held"}),
+        ("Nil return.", {"not_held"}),
+        ("The Trust has not received any correspondence from the Inquiry to date.", {"not_held"}),
+        ("I have enclosed a copy of the policy.", {"disclosed"}),
+    ],
+)
 def test_treatment_wording_published_replies_use(answer, expected):
     assert treatments(one_answer(answer)) == expected
 
 
-@pytest.mark.parametrize("decision", [
-    "Parts of this request are exempt by virtue of Section 40(2) Personal information.",
-    "Please see Annex A for the manual. An exemption under section 40(2) applies to some of the information "
-    "requested because it is personal data.",
-])
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Parts of this request are exempt by virtue of Section 40(2) Personal information.",
+        "Please see Annex A for the manual. An exemption under section 40(2) applies to some of the information "
+        "requested because it is personal data.",
+    ],
+)
 def test_a_whole_response_that_refuses_some_of_it_is_a_partial_disclosure(decision):
     text = f"You asked for:\nAll emails between the press office and the newspaper.\nResponse\n{decision}\n"
     q = parse_text(text).questions[0]
@@ -349,18 +425,28 @@ def test_a_whole_response_that_refuses_some_of_it_is_a_partial_disclosure(decisi
     assert q.exemptions == ("s40(2)",)
 
 
-@pytest.mark.parametrize("answer", ["The Trust does not issue parking fines. It works with an enforcement company "
-                                    "that is paid for each notice.",
-                                    "The decision not to appeal was taken by the First Minister."])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The Trust does not issue parking fines. It works with an enforcement company "
+        "that is paid for each notice.",
+        "The decision not to appeal was taken by the First Minister.",
+    ],
+)
 def test_an_answer_that_states_a_fact_is_the_information(answer):
     q = one_answer(answer, "Who decided?")
     assert treatments(q) == {"disclosed"}
     assert q.review and "factual" in q.review  # a guess: a person checks it
 
 
-@pytest.mark.parametrize("answer", ["We cannot answer on behalf of the Police and Crime Commissioner.",
-                                    "The Freedom of Information Act is based on recorded information, it is not a "
-                                    "tool to ask questions.", "Foster care"])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "We cannot answer on behalf of the Police and Crime Commissioner.",
+        "The Freedom of Information Act is based on recorded information, it is not a tool to ask questions.",
+        "Foster care",
+    ],
+)
 def test_an_answer_that_declines_explains_the_act_or_states_nothing_is_not_a_disclosure(answer):
     assert treatments(one_answer(answer)) == {"other"}
 
@@ -369,21 +455,25 @@ def test_an_answer_that_declines_explains_the_act_or_states_nothing_is_not_a_dis
 
 
 def test_a_refusal_that_names_its_question_applies_to_that_question_only():
-    text = ("Request\n1. How many drones does the force own?\n2. What are the force's plans for drones in covert "
-            "surveillance?\n3. What policies cover drones?\nResponse\nPlease find our response attached.\n\nREASONS "
-            "FOR DECISION\nThis letter represents a Refusal Notice for question 2. We neither confirm nor deny that "
-            "any relevant data are held by virtue of the following exemptions:\nSection 24(2) National Security\n"
-            "Section 31(3) Law Enforcement\nThese exemptions are explained here:\nhttps://example.org/exemptions\n"
-            "Section 24 is a prejudice based qualified exemption and the public interest test is attached.\n")
+    text = (
+        "Request\n1. How many drones does the force own?\n2. What are the force's plans for drones in covert "
+        "surveillance?\n3. What policies cover drones?\nResponse\nPlease find our response attached.\n\nREASONS "
+        "FOR DECISION\nThis letter represents a Refusal Notice for question 2. We neither confirm nor deny that "
+        "any relevant data are held by virtue of the following exemptions:\nSection 24(2) National Security\n"
+        "Section 31(3) Law Enforcement\nThese exemptions are explained here:\nhttps://example.org/exemptions\n"
+        "Section 24 is a prejudice based qualified exemption and the public interest test is attached.\n"
+    )
     got = {q.label: (treatments(q), q.exemptions) for q in parse_text(text).questions}
     assert got["2"] == ({"ncnd"}, ("s24(2)", "s31(3)"))
     assert got["1"] == got["3"] == ({"disclosed"}, ())
 
 
 def test_a_refusal_naming_a_list_of_questions_leaves_the_others_alone():
-    text = ("Request\nQuestion 1. How many cases were recorded?\nQuestion 2. How many were proven?\nQuestion 3. Is "
-            "there a policy on it?\nOur response:\nPlease find our policy attached.\nThe information on cases and "
-            "outcomes (Questions 1 and 2) is withheld under Section 40(2) as it is personal information.\n")
+    text = (
+        "Request\nQuestion 1. How many cases were recorded?\nQuestion 2. How many were proven?\nQuestion 3. Is "
+        "there a policy on it?\nOur response:\nPlease find our policy attached.\nThe information on cases and "
+        "outcomes (Questions 1 and 2) is withheld under Section 40(2) as it is personal information.\n"
+    )
     got = {q.label: (treatments(q), q.exemptions) for q in parse_text(text).questions}
     assert got["Question 1"] == got["Question 2"]
     assert got["Question 1"][1] == ("s40(2)",)
@@ -391,10 +481,12 @@ def test_a_refusal_naming_a_list_of_questions_leaves_the_others_alone():
 
 
 def test_the_last_entry_of_a_breakdown_that_closes_the_question_stays_with_it():
-    text = ("Request\n- How many times was a Taser fired in the periods:\na) 2018/19\nb) 2019/20\nc) 2020/21?\n"
-            "- In what number or percentage of those discharges, as a separate figure for each year, did the person "
-            "have:\na) mental health problems\nb) a weapon?\nResponse\n"
-            "Providing this would exceed the appropriate limit, so Section 12 applies.\n")
+    text = (
+        "Request\n- How many times was a Taser fired in the periods:\na) 2018/19\nb) 2019/20\nc) 2020/21?\n"
+        "- In what number or percentage of those discharges, as a separate figure for each year, did the person "
+        "have:\na) mental health problems\nb) a weapon?\nResponse\n"
+        "Providing this would exceed the appropriate limit, so Section 12 applies.\n"
+    )
     letter = parse_text(text)
     assert len(letter.questions) == 2
     assert "How many times was a Taser fired" in letter.questions[0].text
@@ -403,8 +495,10 @@ def test_the_last_entry_of_a_breakdown_that_closes_the_question_stays_with_it():
 
 
 def test_an_answer_labelled_for_a_question_the_request_did_not_label_is_an_answer():
-    text = ("Requested 24 October 2019. Do you have figures for the number of trees you manage?\n"
-            "2. How many trees were felled?\nResponse\nQ1 - Information not held\nQ2 -\n2016 - 2017 = 316\n")
+    text = (
+        "Requested 24 October 2019. Do you have figures for the number of trees you manage?\n"
+        "2. How many trees were felled?\nResponse\nQ1 - Information not held\nQ2 -\n2016 - 2017 = 316\n"
+    )
     letter = parse_text(text)
     q1 = next(q for q in letter.questions if q.label == "Q1")
     assert treatments(q1) == {"not_held"}
@@ -412,20 +506,30 @@ def test_an_answer_labelled_for_a_question_the_request_did_not_label_is_an_answe
     assert treatments(letter.question("2")) == {"disclosed"}
 
 
-@pytest.mark.parametrize("release", ["Please refer to the attached document.", "I attach the figures requested.",
-                                     "The salaries have been released in £10,000 bands."])
+@pytest.mark.parametrize(
+    "release",
+    [
+        "Please refer to the attached document.",
+        "I attach the figures requested.",
+        "The salaries have been released in £10,000 bands.",
+    ],
+)
 def test_a_whole_response_that_releases_and_withholds_is_a_partial_disclosure(release):
-    text = (f"Your request:\nThe salaries of the senior team.\nResponse\n{release}\nThe names of junior staff are "
-            "withheld under section 40(2) as personal data.\n")
+    text = (
+        f"Your request:\nThe salaries of the senior team.\nResponse\n{release}\nThe names of junior staff are "
+        "withheld under section 40(2) as personal data.\n"
+    )
     assert treatments(parse_text(text).questions[0]) == {"partly_disclosed"}
 
 
 def test_answers_given_as_bullets_before_the_first_numbered_one_answer_the_questions_in_order():
-    text = ("Your request\n1. The number of requests received;\n2. The number answered on time;\n3. The number "
-            "answered late.\nOur response\n- During this period we received a total of 6508 requests\n- Performance "
-            "is reported to committee; the minutes are on our website.\n3. Answering this would exceed the cost "
-            "limit under s12 FOIA.\n12. \u2014 (1) Section 1(1) does not oblige a public authority to comply with a "
-            "request if the cost would exceed the appropriate limit.\n")
+    text = (
+        "Your request\n1. The number of requests received;\n2. The number answered on time;\n3. The number "
+        "answered late.\nOur response\n- During this period we received a total of 6508 requests\n- Performance "
+        "is reported to committee; the minutes are on our website.\n3. Answering this would exceed the cost "
+        "limit under s12 FOIA.\n12. \u2014 (1) Section 1(1) does not oblige a public authority to comply with a "
+        "request if the cost would exceed the appropriate limit.\n"
+    )
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2", "3"]  # the Act quoted is no question 12
     assert "6508" in letter.question("1").answer
@@ -434,22 +538,29 @@ def test_answers_given_as_bullets_before_the_first_numbered_one_answer_the_quest
 
 
 def test_the_numbers_in_a_link_are_not_figures_given():
-    q = one_answer("Performance is reported to committee twice yearly; the reports are already in the public "
-                   "domain.\nhttps://moderngov.example.gov.uk/ieListMeetings.aspx?CommitteeId=115")
+    q = one_answer(
+        "Performance is reported to committee twice yearly; the reports are already in the public "
+        "domain.\nhttps://moderngov.example.gov.uk/ieListMeetings.aspx?CommitteeId=115"
+    )
     assert treatments(q) == {"public_domain"}
 
 
 def test_closing_text_that_points_to_the_act_is_no_pointer():
-    q = one_answer("The force does ask complainants for consent.\nA full copy of the Freedom of Information Act (2000) "
-                   "can be viewed on the Office of Public Sector Information web-site; http://www.opsi.gov.uk/\n"
-                   "The force is not responsible for the content of the website referenced.", "Do you ask for consent?")
+    q = one_answer(
+        "The force does ask complainants for consent.\nA full copy of the Freedom of Information Act (2000) "
+        "can be viewed on the Office of Public Sector Information web-site; http://www.opsi.gov.uk/\n"
+        "The force is not responsible for the content of the website referenced.",
+        "Do you ask for consent?",
+    )
     assert q.pointers == ()
     assert "public_domain" not in treatments(q)
 
 
 def test_a_number_alone_on_its_line_labels_the_answer_below_it():
-    text = ("Request\n1. The cost of clearing fly-tipping.\n2. The number of fly-tipping cases.\nResponse\n1.\n"
-            "We do not record these costs separately: information not held.\n2.\n171 cases were reported.\n")
+    text = (
+        "Request\n1. The cost of clearing fly-tipping.\n2. The number of fly-tipping cases.\nResponse\n1.\n"
+        "We do not record these costs separately: information not held.\n2.\n171 cases were reported.\n"
+    )
     letter = parse_text(text)
     assert treatments(letter.question("1")) == {"not_held"}
     assert treatments(letter.question("2")) == {"disclosed"}
@@ -457,20 +568,31 @@ def test_a_number_alone_on_its_line_labels_the_answer_below_it():
 
 
 def test_a_response_to_your_request_heading_after_questions_numbered_without_stops():
-    text = ("I write in connection with your request, in which you sought access to the following information:\n\n"
-            "1 How many people are wanted on arrest warrants?\n\n2 What is the longest time a suspect has been wanted?"
-            "\n\nResponse to your Request\n\nTo retrieve all the information you have requested would exceed the cost "
-            "limit of £450.\n")
+    text = (
+        "I write in connection with your request, in which you sought access to the following information:\n\n"
+        "1 How many people are wanted on arrest warrants?\n\n2 What is the longest time a suspect has been wanted?"
+        "\n\nResponse to your Request\n\nTo retrieve all the information you have requested would exceed the cost "
+        "limit of £450.\n"
+    )
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2"]
     assert all(treatments(q) == {"cost_limit"} and q.exemptions == ("s12",) for q in letter.questions)
 
 
-@pytest.mark.parametrize("heading", ["Response 15-07-2024", "I can now respond as follows:",
-                                     "The University\u2019s response was as follows:", "Outcome"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Response 15-07-2024",
+        "I can now respond as follows:",
+        "The University\u2019s response was as follows:",
+        "Outcome",
+    ],
+)
 def test_response_headings_published_replies_use(heading):
-    text = (f"FOI request - fly-tipping\n1. The cost of clearing fly-tipping.\n2. The number of cases.\n{heading}\n"
-            "1. We do not record these costs: information not held.\n2. 171 cases were reported.\n")
+    text = (
+        f"FOI request - fly-tipping\n1. The cost of clearing fly-tipping.\n2. The number of cases.\n{heading}\n"
+        "1. We do not record these costs: information not held.\n2. 171 cases were reported.\n"
+    )
     letter = parse_text(text)
     assert treatments(letter.question("1")) == {"not_held"}
     assert treatments(letter.question("2")) == {"disclosed"}
@@ -478,64 +600,82 @@ def test_response_headings_published_replies_use(heading):
 
 
 def test_a_question_that_lists_what_it_asks_for_answered_item_by_item():
-    text = ("Request\n1. A copy of the latest enforcement report.\n2. If the report is exempt, please provide at "
-            "minimum:\n- The total number of live cases\n- The number of new cases\n- Any policy updates in the "
-            "report\nResponse\n1. The report is exempt under Regulation 12(5)(b) of the Environmental Information "
-            "Regulations.\n2. As follows:\n- 117.\n- 58.\n- The Council does not hold this information.\n")
+    text = (
+        "Request\n1. A copy of the latest enforcement report.\n2. If the report is exempt, please provide at "
+        "minimum:\n- The total number of live cases\n- The number of new cases\n- Any policy updates in the "
+        "report\nResponse\n1. The report is exempt under Regulation 12(5)(b) of the Environmental Information "
+        "Regulations.\n2. As follows:\n- 117.\n- 58.\n- The Council does not hold this information.\n"
+    )
     letter = parse_text(text)
     got = [(q.text, treatments(q)) for q in letter.questions]
-    assert got == [("A copy of the latest enforcement report.", {"withheld"}),
-                   ("The total number of live cases", {"disclosed"}),
-                   ("The number of new cases", {"disclosed"}),
-                   ("Any policy updates in the report", {"not_held"})]
+    assert got == [
+        ("A copy of the latest enforcement report.", {"withheld"}),
+        ("The total number of live cases", {"disclosed"}),
+        ("The number of new cases", {"disclosed"}),
+        ("Any policy updates in the report", {"not_held"}),
+    ]
 
 
 def test_a_list_under_a_question_answered_as_a_whole_stays_one_question():
-    text = ("Request\n1. Please provide, for 2022:\n- the number of stops\n- the number of arrests\nResponse\n"
-            "1. Please see the attached spreadsheet.\n")
+    text = (
+        "Request\n1. Please provide, for 2022:\n- the number of stops\n- the number of arrests\nResponse\n"
+        "1. Please see the attached spreadsheet.\n"
+    )
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1"]
     assert treatments(letter.questions[0]) == {"disclosed"}
 
 
 def test_an_answer_that_only_refers_to_another_reads_as_that_answer():
-    text = ("Request\n1. The number of requests received.\n2. The number of requests answered late.\nResponse\n"
-            "1. See answer and table in Q2 below\n2. 1,204 requests were received and 37 were answered late.\n"
-            "The annual figures are publicly available at https://www.example.gov.uk/foi-statistics\n")
+    text = (
+        "Request\n1. The number of requests received.\n2. The number of requests answered late.\nResponse\n"
+        "1. See answer and table in Q2 below\n2. 1,204 requests were received and 37 were answered late.\n"
+        "The annual figures are publicly available at https://www.example.gov.uk/foi-statistics\n"
+    )
     letter = parse_text(text)
-    assert treatments(letter.question("1")) == treatments(letter.question("2")) == {"disclosed", "public_domain"}
+    assert (
+        treatments(letter.question("1")) == treatments(letter.question("2")) == {"disclosed", "public_domain"}
+    )
 
 
 def test_section_39_cited_to_answer_under_the_eir_is_no_refusal():
-    text = ("Request\n1. A full list of all rail track locations.\nResponse\n1. Please find attached a spreadsheet "
-            "that contains the information you have requested. Section 39 of the Freedom of Information Act "
-            "exempts environmental information from the Act, so we have answered under the EIR.\n")
+    text = (
+        "Request\n1. A full list of all rail track locations.\nResponse\n1. Please find attached a spreadsheet "
+        "that contains the information you have requested. Section 39 of the Freedom of Information Act "
+        "exempts environmental information from the Act, so we have answered under the EIR.\n"
+    )
     q = parse_text(text).questions[0]
     assert treatments(q) == {"disclosed"}
     assert q.exemptions == ()
 
 
 def test_questions_asked_and_answered_in_turn_without_labels():
-    text = ("FOI reference 123/23\nThe force arrested a girl at her home last week.\n"
-            "Please state the exact reason for the arrest.\nPlease note that this information is readily available "
-            "in the public domain via a press release from the force.\nPleases state what police station she was "
-            "taken to.\nThe force is unable to provide the information requested as this is exempt by virtue of "
-            "Section 30(1)(a).\nPlease see Appendix A for the full explanation.\nPlease state the badge number of the "
-            "officer.\nThe force is unable to provide the information requested as this is exempt by virtue of "
-            "Section 40(2) - Personal Information.\nPlease can you state the law and sect\n")
+    text = (
+        "FOI reference 123/23\nThe force arrested a girl at her home last week.\n"
+        "Please state the exact reason for the arrest.\nPlease note that this information is readily available "
+        "in the public domain via a press release from the force.\nPleases state what police station she was "
+        "taken to.\nThe force is unable to provide the information requested as this is exempt by virtue of "
+        "Section 30(1)(a).\nPlease see Appendix A for the full explanation.\nPlease state the badge number of the "
+        "officer.\nThe force is unable to provide the information requested as this is exempt by virtue of "
+        "Section 40(2) - Personal Information.\nPlease can you state the law and sect\n"
+    )
     letter = parse_text(text)
     got = [(q.text[:30], treatments(q), q.exemptions) for q in letter.questions]
-    assert got[:3] == [("Please state the exact reason ", {"public_domain"}, ()),
-                       ("Pleases state what police stat", {"withheld"}, ("s30(1)(a)",)),
-                       ("Please state the badge number ", {"withheld"}, ("s40(2)",))]
+    assert got[:3] == [
+        ("Please state the exact reason ", {"public_domain"}, ()),
+        ("Pleases state what police stat", {"withheld"}, ("s30(1)(a)",)),
+        ("Please state the badge number ", {"withheld"}, ("s40(2)",)),
+    ]
     assert len(letter.questions) == 4  # the last, cut off, has no answer
 
 
 def test_a_table_of_answers_whose_header_names_the_questions():
-    text = ("Request:\n1) Name of the officer\n2) Date of the hearing\n3) Outcome of the hearing\nResponse 1 - 3:\n"
-            "We hold the information. However, some of it is withheld under Section 40(2) - Personal information.\n"
-            "|\nName (Q1) |\nHearing date (Q2) |\nOutcome (Q3) |\n|\nS40(2) applies |\n12/03/2023 |\n"
-            "Final Written Warning |\n|\nS40(2) applies |\n04/05/2023 |\nDismissal |\n")
+    text = (
+        "Request:\n1) Name of the officer\n2) Date of the hearing\n3) Outcome of the hearing\nResponse 1 - 3:\n"
+        "We hold the information. However, some of it is withheld under Section 40(2) - Personal information.\n"
+        "|\nName (Q1) |\nHearing date (Q2) |\nOutcome (Q3) |\n|\nS40(2) applies |\n12/03/2023 |\n"
+        "Final Written Warning |\n|\nS40(2) applies |\n04/05/2023 |\nDismissal |\n"
+    )
     letter = parse_text(text)
     got = {q.label: (treatments(q), q.exemptions) for q in letter.questions}
     assert got == {"1": ({"withheld"}, ("s40(2)",)), "2": ({"disclosed"}, ()), "3": ({"disclosed"}, ())}
@@ -543,17 +683,19 @@ def test_a_table_of_answers_whose_header_names_the_questions():
 
 
 def test_a_refusal_in_a_whole_response_that_names_an_item_by_its_words_applies_to_that_item_only():
-    text = ("Freedom of Information Request 22/01/123\nI write in response to your request for information under the "
-            "Freedom of Information Act 2000\n(FOIA) received on 3 May 2022:\n"
-            "Where can a stolen bicycle be reported to in the county .\n"
-            "How many bicycles have been reported stolen from railway stations in\nthe county since 2015.\n"
-            "Do you have a bicycle marking scheme.\nResponse\n"
-            "Stolen bicycles can be reported online via the force website or by calling 101.\n"
-            "The force runs a bicycle marking scheme at events across the county.\n"
-            "The question concerning how many bicycles have been reported stolen from railway stations has\n"
-            "engaged an exemption under Section 12(1)\nof the FOIA.\n"
-            "Section 12 provides an exemption where the cost of compliance exceeds the appropriate limit. The\n"
-            "Fees Regulations set the limit at 18 hours.\n")
+    text = (
+        "Freedom of Information Request 22/01/123\nI write in response to your request for information under the "
+        "Freedom of Information Act 2000\n(FOIA) received on 3 May 2022:\n"
+        "Where can a stolen bicycle be reported to in the county .\n"
+        "How many bicycles have been reported stolen from railway stations in\nthe county since 2015.\n"
+        "Do you have a bicycle marking scheme.\nResponse\n"
+        "Stolen bicycles can be reported online via the force website or by calling 101.\n"
+        "The force runs a bicycle marking scheme at events across the county.\n"
+        "The question concerning how many bicycles have been reported stolen from railway stations has\n"
+        "engaged an exemption under Section 12(1)\nof the FOIA.\n"
+        "Section 12 provides an exemption where the cost of compliance exceeds the appropriate limit. The\n"
+        "Fees Regulations set the limit at 18 hours.\n"
+    )
     letter = parse_text(text)
     got = [(treatments(q), q.exemptions) for q in letter.questions]
     assert len(got) == 3
@@ -563,16 +705,18 @@ def test_a_refusal_in_a_whole_response_that_names_an_item_by_its_words_applies_t
 
 
 def test_a_refusal_that_names_a_question_the_reader_did_not_find_is_not_every_items():
-    text = ("Reference: 101/22\nRequest\n"
-            "How many libraries were open at the start of 2012? Please provide the name of each.\n"
-            "  \u2022 How many libraries have closed since 2012? Please provide the name of each.\n"
-            "How many libraries are planned for closure? Please provide the name of each.\nResponse\n"
-            "Please find attached our list of libraries as at the date of your request.\n"
-            "With regards to question 2c, we have provided the opening hours of each building. I am not obliged to "
-            "provide a further breakdown by virtue of the following exemptions:\n"
-            "  \u2022 Section 38(1) \u2013 Health and safety\n  \u2022 Section 31(1) \u2013 Law enforcement\n"
-            "Sections 38 and 31 are qualified exemptions and a public interest test is required.\nHarm\n"
-            "Some buildings hold sensitive equipment that is not in the public domain.\n")
+    text = (
+        "Reference: 101/22\nRequest\n"
+        "How many libraries were open at the start of 2012? Please provide the name of each.\n"
+        "  \u2022 How many libraries have closed since 2012? Please provide the name of each.\n"
+        "How many libraries are planned for closure? Please provide the name of each.\nResponse\n"
+        "Please find attached our list of libraries as at the date of your request.\n"
+        "With regards to question 2c, we have provided the opening hours of each building. I am not obliged to "
+        "provide a further breakdown by virtue of the following exemptions:\n"
+        "  \u2022 Section 38(1) \u2013 Health and safety\n  \u2022 Section 31(1) \u2013 Law enforcement\n"
+        "Sections 38 and 31 are qualified exemptions and a public interest test is required.\nHarm\n"
+        "Some buildings hold sensitive equipment that is not in the public domain.\n"
+    )
     letter = parse_text(text)
     assert len(letter.questions) == 3
     for q in letter.questions:
@@ -582,15 +726,17 @@ def test_a_refusal_that_names_a_question_the_reader_did_not_find_is_not_every_it
 
 
 def test_a_refusal_naming_its_questions_takes_its_explanation_with_it():
-    text = ("Our ref FOI 24-001\nWe have considered your request for the following information:\n"
-            "Question 1. How many complaints were made in each of the last three years?\n"
-            "Question 2. How many complaints were upheld?\n"
-            "Question 3. Do you publish a complaints policy?\nOur response:\n"
-            "We regret that on this occasion it is not possible to provide the requested information.\n"
-            "We can confirm that we hold information relating to the number of complaints made and upheld "
-            "(Questions 1 and 2).\n"
-            "We have determined that the cost of finding and assembling it would exceed the appropriate limit as "
-            "defined by the Fees Regulations.\n")
+    text = (
+        "Our ref FOI 24-001\nWe have considered your request for the following information:\n"
+        "Question 1. How many complaints were made in each of the last three years?\n"
+        "Question 2. How many complaints were upheld?\n"
+        "Question 3. Do you publish a complaints policy?\nOur response:\n"
+        "We regret that on this occasion it is not possible to provide the requested information.\n"
+        "We can confirm that we hold information relating to the number of complaints made and upheld "
+        "(Questions 1 and 2).\n"
+        "We have determined that the cost of finding and assembling it would exceed the appropriate limit as "
+        "defined by the Fees Regulations.\n"
+    )
     letter = parse_text(text)
     assert [(treatments(q), q.exemptions) for q in letter.questions[:2]] == [({"cost_limit"}, ("s12",))] * 2
     assert letter.question("Question 3").exemptions == ()
@@ -598,29 +744,33 @@ def test_a_refusal_naming_its_questions_takes_its_explanation_with_it():
 
 
 def test_section_39_that_routes_the_request_to_the_eir_is_no_question_s_exemption():
-    text = ("Information request and response under the Freedom of Information (Scotland) Act 2002\n"
-            "Information requested\n- All documentation held on the ferry timetable review.\n"
-            "- All documentation held on the harbour dredging programme.\nResponse\n"
-            "As the information you have requested is 'environmental information' for the purposes of the "
-            "Environmental Information (Scotland) Regulations 2004 (EIRs), we are required to deal with your request "
-            "under those Regulations. We are applying the exemption at section 39(2) of the Freedom of Information "
-            "(Scotland) Act 2002 (FOISA), so that we do not also have to deal with your request under FOISA.\n"
-            "This exemption is subject to the 'public interest test'. The public interest lies in favour of "
-            "upholding the exemption.\n")
+    text = (
+        "Information request and response under the Freedom of Information (Scotland) Act 2002\n"
+        "Information requested\n- All documentation held on the ferry timetable review.\n"
+        "- All documentation held on the harbour dredging programme.\nResponse\n"
+        "As the information you have requested is 'environmental information' for the purposes of the "
+        "Environmental Information (Scotland) Regulations 2004 (EIRs), we are required to deal with your request "
+        "under those Regulations. We are applying the exemption at section 39(2) of the Freedom of Information "
+        "(Scotland) Act 2002 (FOISA), so that we do not also have to deal with your request under FOISA.\n"
+        "This exemption is subject to the 'public interest test'. The public interest lies in favour of "
+        "upholding the exemption.\n"
+    )
     letter = parse_text(text)
     assert len(letter.questions) == 2
     assert all(q.exemptions == () for q in letter.questions)
 
 
 def test_the_cost_regulations_quoted_as_a_list_are_not_questions():
-    text = ("Our Ref: FOI 1234\nDear Requester,\nThank you for your information request received 7 May 2023.\n"
-            "Unfortunately, on this occasion I find the request to be exempt by virtue of Section 12 of\n"
-            "the FOIA; the cost of compliance exceeds the appropriate limit.\n"
-            "In estimating the cost of complying with a request for information, the council can take into\n"
-            "account any reasonable costs incurred in:\n\u201c(a) determining whether it holds the information,\n"
-            "(b) locating the information, or a document which may contain the information,\n"
-            "(c) retrieving the information, or a document which may contain the information,\nand\n"
-            "(d) extracting the information from a document containing it\u201d.\n")
+    text = (
+        "Our Ref: FOI 1234\nDear Requester,\nThank you for your information request received 7 May 2023.\n"
+        "Unfortunately, on this occasion I find the request to be exempt by virtue of Section 12 of\n"
+        "the FOIA; the cost of compliance exceeds the appropriate limit.\n"
+        "In estimating the cost of complying with a request for information, the council can take into\n"
+        "account any reasonable costs incurred in:\n\u201c(a) determining whether it holds the information,\n"
+        "(b) locating the information, or a document which may contain the information,\n"
+        "(c) retrieving the information, or a document which may contain the information,\nand\n"
+        "(d) extracting the information from a document containing it\u201d.\n"
+    )
     letter = parse_text(text)
     assert len(letter.questions) == 1
     assert treatments(letter.questions[0]) == {"cost_limit"}
@@ -628,41 +778,47 @@ def test_the_cost_regulations_quoted_as_a_list_are_not_questions():
 
 
 def test_lines_of_a_wrapped_reply_that_start_with_an_asking_word_are_not_questions():
-    text = ("Our Reference: FOI2023/01234\nDear Requester,\n"
-            "Thank you for your emails of 3 May, in which you ask for information regarding vehicle inspections\n"
-            "across the fleet. Your request has been handled under the Freedom of Information Act 2000 (FOIA).\n"
-            "Section 12 of the FOIA makes provision for public authorities to refuse requests for information where\n"
-            "the cost of dealing with them would exceed the appropriate limit, which for central government is set\n"
-            "at \u00a3600. This represents the estimated cost of one person spending 3.5 working days in determining\n"
-            "whether the department holds the information, locating, retrieving and extracting the information.\n"
-            "You may wish to refine your request. Please note that a refined request will be treated as a new one and\n"
-            "any refinement will be considered afresh.\n")
+    text = (
+        "Our Reference: FOI2023/01234\nDear Requester,\n"
+        "Thank you for your emails of 3 May, in which you ask for information regarding vehicle inspections\n"
+        "across the fleet. Your request has been handled under the Freedom of Information Act 2000 (FOIA).\n"
+        "Section 12 of the FOIA makes provision for public authorities to refuse requests for information where\n"
+        "the cost of dealing with them would exceed the appropriate limit, which for central government is set\n"
+        "at \u00a3600. This represents the estimated cost of one person spending 3.5 working days in determining\n"
+        "whether the department holds the information, locating, retrieving and extracting the information.\n"
+        "You may wish to refine your request. Please note that a refined request will be treated as a new one and\n"
+        "any refinement will be considered afresh.\n"
+    )
     letter = parse_text(text)
     assert len(letter.questions) == 1
     assert treatments(letter.questions[0]) == {"cost_limit"}
 
 
 def test_a_request_named_in_a_sentence_that_runs_over_the_line_is_one_question():
-    text = ("Our ref: RFI 2001\nDear Mr Jones\n"
-            "Thank you for your request for all documents relating to the inspection and repair of\n"
-            "the harbour wall, together with all records of that inspection, which we received on\n"
-            "15 October 2022. Your request has been considered under the Environmental Information Regulations 2004.\n"
-            "Please find all information we hold in scope of your request in the attached file.\n"
-            "Names and contact details have been withheld under regulation 13 which relates to personal\n"
-            "information.\nThe following questions should be taken into account:\n"
-            "Would the disclosure cause unnecessary or unjustified distress to the person concerned?\n"
-            "Would the third party expect that their information might be disclosed to others?\n")
+    text = (
+        "Our ref: RFI 2001\nDear Mr Jones\n"
+        "Thank you for your request for all documents relating to the inspection and repair of\n"
+        "the harbour wall, together with all records of that inspection, which we received on\n"
+        "15 October 2022. Your request has been considered under the Environmental Information Regulations 2004.\n"
+        "Please find all information we hold in scope of your request in the attached file.\n"
+        "Names and contact details have been withheld under regulation 13 which relates to personal\n"
+        "information.\nThe following questions should be taken into account:\n"
+        "Would the disclosure cause unnecessary or unjustified distress to the person concerned?\n"
+        "Would the third party expect that their information might be disclosed to others?\n"
+    )
     letter = parse_text(text)
     assert len(letter.questions) == 1
     assert "all documents relating to the inspection" in letter.questions[0].text
 
 
 def test_a_question_about_the_authority_s_own_refusals_is_answered_not_refused():
-    text = ("Request\n1. How many requests did you classify as vexatious in each year since 2018?\n"
-            "2. Please provide a list of how often each exemption was used in 2023.\nResponse\n"
-            "1. In 2019: 3 requests were considered vexatious. No further details of these are held.\n"
-            "2. In 2023 the following exemptions were applied: section 40(2) = 41, section 31(1)(a) = 12, "
-            "section 43(2) = 5.\n")
+    text = (
+        "Request\n1. How many requests did you classify as vexatious in each year since 2018?\n"
+        "2. Please provide a list of how often each exemption was used in 2023.\nResponse\n"
+        "1. In 2019: 3 requests were considered vexatious. No further details of these are held.\n"
+        "2. In 2023 the following exemptions were applied: section 40(2) = 41, section 31(1)(a) = 12, "
+        "section 43(2) = 5.\n"
+    )
     letter = parse_text(text)
     q1, q2 = letter.questions
     assert "vexatious" not in treatments(q1) and q1.exemptions == ()
@@ -671,14 +827,16 @@ def test_a_question_about_the_authority_s_own_refusals_is_answered_not_refused()
 
 
 def test_the_act_s_conditions_quoted_as_a_numbered_list_are_not_questions():
-    text = ("Reference Number: 2040\nRequest\nI am writing to request a copy of the inspection report on the "
-            "custody suite.\nResponse\nPlease see the attached redacted report.\n"
-            "Some information has been redacted as it is personal data, Section 40(2).\n"
-            "Section 40(2) Any information to which a request for information relates is also exempt information if -\n"
-            "(a) it constitutes personal data which does not fall within subsection (1), and\n"
-            "(b) either the first or the second condition below is satisfied\n"
-            "(3) The first condition is:-\n(a) that the disclosure would contravene any of the data protection "
-            "principles\n(4) The second condition is that the data subject would not be entitled to it\n")
+    text = (
+        "Reference Number: 2040\nRequest\nI am writing to request a copy of the inspection report on the "
+        "custody suite.\nResponse\nPlease see the attached redacted report.\n"
+        "Some information has been redacted as it is personal data, Section 40(2).\n"
+        "Section 40(2) Any information to which a request for information relates is also exempt information if -\n"
+        "(a) it constitutes personal data which does not fall within subsection (1), and\n"
+        "(b) either the first or the second condition below is satisfied\n"
+        "(3) The first condition is:-\n(a) that the disclosure would contravene any of the data protection "
+        "principles\n(4) The second condition is that the data subject would not be entitled to it\n"
+    )
     letter = parse_text(text)
     assert len(letter.questions) == 1
     q = letter.questions[0]
@@ -687,21 +845,29 @@ def test_the_act_s_conditions_quoted_as_a_numbered_list_are_not_questions():
 
 
 def test_a_general_exemptions_block_after_the_answers_applies_to_the_refused_answers_only():
-    text = ("Request\n1. How many officers were assaulted in 2022?\n2. Please provide the names of the officers "
-            "assaulted.\n3. How many of them were injured?\nResponse\n1. 345 officers were assaulted in 2022.\n"
-            "2. This information is withheld.\n3. We can confirm that 120 of the officers assaulted were injured "
-            "during the year.\nExemptions applied\nSection 40(2) - Personal information\n"
-            "Section 31(1)(a) - Law enforcement\n")
+    text = (
+        "Request\n1. How many officers were assaulted in 2022?\n2. Please provide the names of the officers "
+        "assaulted.\n3. How many of them were injured?\nResponse\n1. 345 officers were assaulted in 2022.\n"
+        "2. This information is withheld.\n3. We can confirm that 120 of the officers assaulted were injured "
+        "during the year.\nExemptions applied\nSection 40(2) - Personal information\n"
+        "Section 31(1)(a) - Law enforcement\n"
+    )
     got = {q.label: (treatments(q), q.exemptions) for q in parse_text(text).questions}
-    assert got == {"1": ({"disclosed"}, ()), "2": ({"withheld"}, ("s40(2)", "s31(1)(a)")), "3": ({"disclosed"}, ())}
+    assert got == {
+        "1": ({"disclosed"}, ()),
+        "2": ({"withheld"}, ("s40(2)", "s31(1)(a)")),
+        "3": ({"disclosed"}, ()),
+    }
 
 
 def test_a_whole_response_that_refuses_part_and_releases_the_rest_reads_as_both():
-    text = ("Request\n- How many times was a baton drawn in each year since 2015?\n"
-            "- In how many of those was the baton used?\nResponse\n"
-            "Our data are not organised in a way that allows us to provide all of this information within the "
-            "cost limit, as data for 2015/16 would need a manual review.\n"
-            "We can provide the information requested for the remaining years. Please see attached document.\n")
+    text = (
+        "Request\n- How many times was a baton drawn in each year since 2015?\n"
+        "- In how many of those was the baton used?\nResponse\n"
+        "Our data are not organised in a way that allows us to provide all of this information within the "
+        "cost limit, as data for 2015/16 would need a manual review.\n"
+        "We can provide the information requested for the remaining years. Please see attached document.\n"
+    )
     letter = parse_text(text)
     assert len(letter.questions) == 2
     for q in letter.questions:
@@ -710,29 +876,35 @@ def test_a_whole_response_that_refuses_part_and_releases_the_rest_reads_as_both(
 
 
 def test_a_whole_response_that_confirms_nothing_more_than_it_releases_reads_as_both():
-    text = ("Request\n- Please tell me how many burglaries were reported on 25 December 2022.\n"
-            "- Please provide the same figures for 25 December 2021.\nResponse\n"
-            "Our analyst provided the enclosed spreadsheet in response to your request.\n"
-            "The force can neither confirm nor deny that it holds any other information relevant to your request "
-            "by virtue of Section 31(3).\n")
+    text = (
+        "Request\n- Please tell me how many burglaries were reported on 25 December 2022.\n"
+        "- Please provide the same figures for 25 December 2021.\nResponse\n"
+        "Our analyst provided the enclosed spreadsheet in response to your request.\n"
+        "The force can neither confirm nor deny that it holds any other information relevant to your request "
+        "by virtue of Section 31(3).\n"
+    )
     for q in parse_text(text).questions:
         assert treatments(q) == {"disclosed", "ncnd"}
 
 
 def test_a_whole_response_that_refuses_on_cost_and_describes_what_it_holds_is_a_refusal_only():
-    text = ("Request\n- How many fines were issued in each ward?\n- How many were paid?\nResponse\n"
-            "We can confirm that the information is held. However, to provide it would exceed the appropriate limit "
-            "under Section 12. Please find below some advice on narrowing your request.\n")
+    text = (
+        "Request\n- How many fines were issued in each ward?\n- How many were paid?\nResponse\n"
+        "We can confirm that the information is held. However, to provide it would exceed the appropriate limit "
+        "under Section 12. Please find below some advice on narrowing your request.\n"
+    )
     for q in parse_text(text).questions:
         assert treatments(q) == {"cost_limit"}
 
 
 def test_a_pointer_for_a_part_the_reader_did_not_find_is_not_dropped_like_a_scoped_refusal():
-    text = ("Request\n- How many times was a baton drawn in each year since 2015?\n"
-            "- In how many of those was the baton used?\nResponse\n"
-            "Our data are not organised in a way that allows us to provide all of this information within the "
-            "cost limit, as data for 2015/16 would need a manual review.\n"
-            "Use of force statistics for question 1a) - c) are published on the Home Office website at "
-            "https://www.gov.uk/government/collections/police-use-of-force-statistics\n")
+    text = (
+        "Request\n- How many times was a baton drawn in each year since 2015?\n"
+        "- In how many of those was the baton used?\nResponse\n"
+        "Our data are not organised in a way that allows us to provide all of this information within the "
+        "cost limit, as data for 2015/16 would need a manual review.\n"
+        "Use of force statistics for question 1a) - c) are published on the Home Office website at "
+        "https://www.gov.uk/government/collections/police-use-of-force-statistics\n"
+    )
     letter = parse_text(text)
     assert any(p.url and "police-use-of-force" in p.url for p in letter.questions[0].pointers)

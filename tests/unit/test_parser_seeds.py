@@ -54,9 +54,19 @@ def test_036325_questions_in_order(letter_036325):
 @pytest.mark.parametrize(
     "label,expected",
     [
-        ("Q1", {PD}), ("Q1a", {PD}), ("Q1b", {PD}), ("Q2", {PD}),
-        ("Q3", {PD, NH}), ("Q4", {PD, NH}), ("Q5", {PD, NH}), ("Q6", {PD, WH}),
-        ("Q7", {NH}), ("Q8", {PD}), ("Q9", {PD}), ("Q10", {PD}), ("Q11", {PD}),
+        ("Q1", {PD}),
+        ("Q1a", {PD}),
+        ("Q1b", {PD}),
+        ("Q2", {PD}),
+        ("Q3", {PD, NH}),
+        ("Q4", {PD, NH}),
+        ("Q5", {PD, NH}),
+        ("Q6", {PD, WH}),
+        ("Q7", {NH}),
+        ("Q8", {PD}),
+        ("Q9", {PD}),
+        ("Q10", {PD}),
+        ("Q11", {PD}),
     ],
 )
 def test_036325_treatments(letter_036325, label, expected):

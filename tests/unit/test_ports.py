@@ -40,7 +40,15 @@ def parameters(fn) -> list[str]:
 @pytest.mark.parametrize("implementation", [MemoryIndex, ChromaPrecedentIndex], ids=["memory", "chroma"])
 def test_every_index_has_every_member_of_the_port_with_its_parameters(implementation):
     declared = members(PrecedentIndex)
-    assert {"search", "search_many", "letter", "letters", "stats", "ingest_paths", "known_pointer_keys"} <= set(declared)
+    assert {
+        "search",
+        "search_many",
+        "letter",
+        "letters",
+        "stats",
+        "ingest_paths",
+        "known_pointer_keys",
+    } <= set(declared)
     for name, fn in declared.items():
         assert parameters(getattr(implementation, name)) == parameters(fn), name
 
@@ -78,7 +86,9 @@ def test_a_wrapper_is_the_wrapped_index_except_what_it_overrides():
     for view in (IndexWrapper(memory), LockedIndex(memory)):
         assert view.known_pointer_keys() == memory.known_pointer_keys()
         assert view.letters() == memory.letters() and view.wrapped is memory
-        assert [h.label for h in view.search("watchlists", k=2)] == [h.label for h in memory.search("watchlists", k=2)]
+        assert [h.label for h in view.search("watchlists", k=2)] == [
+            h.label for h in memory.search("watchlists", k=2)
+        ]
 
 
 def test_chat_models_follow_the_chat_model_port():

@@ -56,8 +56,12 @@ def _letters():
     for i in range(8):
         answer2 = DISCLOSED if i == 5 else WITHHELD  # one letter discloses what the others withhold
         answer3 = "We hold this information. A copy is attached." if i == 6 else POINTER
-        out.append(parse_text(LETTER.format(ref=f"DR-{i:02d}", year=2017 + i, n=3 + i, answer2=answer2,
-                                            answer3=answer3), source=f"DR-{i:02d}"))
+        out.append(
+            parse_text(
+                LETTER.format(ref=f"DR-{i:02d}", year=2017 + i, n=3 + i, answer2=answer2, answer3=answer3),
+                source=f"DR-{i:02d}",
+            )
+        )
     return out
 
 
@@ -77,8 +81,12 @@ def vector_index(settings):
 
 
 def _divergent(records):
-    return {(r["reference"], f["label"], f["kind"]) for r in records for f in r["flags"]
-            if f["kind"].endswith("divergence") or f["kind"].startswith("pointer")}
+    return {
+        (r["reference"], f["label"], f["kind"])
+        for r in records
+        for f in r["flags"]
+        if f["kind"].endswith("divergence") or f["kind"].startswith("pointer")
+    }
 
 
 def test_memory_index_leave_one_out_and_no_unknown_pointer(settings):
@@ -122,7 +130,9 @@ def test_stop_and_resume_checks_each_letter_once(settings, tmp_path):
 
 def test_torn_last_line_is_ignored(tmp_path):
     path = tmp_path / RESULTS_FILE
-    path.write_text(json.dumps({"reference": "A", "flags": []}) + "\n" + '{"reference": "B", "fl', encoding="utf-8")
+    path.write_text(
+        json.dumps({"reference": "A", "flags": []}) + "\n" + '{"reference": "B", "fl', encoding="utf-8"
+    )
     assert list(read_results(path)) == ["A"]
 
 
@@ -132,13 +142,22 @@ def test_search_by_vectors_is_search_many_given_the_query_vectors(vector_index):
 
     assert is_stored_vector_index(vector_index)
     queries = [q.text for q in vector_index.letter("DR-05").questions] + ["  "]
-    vecs = np.vstack([vector_index.embed([question_text(q) for q in queries[:-1]]), np.zeros((1, FakeEmbeddingFunction().dims))])
+    vecs = np.vstack(
+        [
+            vector_index.embed([question_text(q) for q in queries[:-1]]),
+            np.zeros((1, FakeEmbeddingFunction().dims)),
+        ]
+    )
     by_text = vector_index.search_many(queries, k=8, exclude_references=("DR-05",))
     by_vector = vector_index.search_many_by_vectors(queries, vecs, k=8, exclude_references=("DR-05",))
-    assert [[(p.reference, p.label) for p in hits] for hits in by_text] == \
-           [[(p.reference, p.label) for p in hits] for hits in by_vector]
-    assert all(abs(a.similarity - b.similarity) < 1e-6
-               for ha, hb in zip(by_text, by_vector, strict=True) for a, b in zip(ha, hb, strict=True))
+    assert [[(p.reference, p.label) for p in hits] for hits in by_text] == [
+        [(p.reference, p.label) for p in hits] for hits in by_vector
+    ]
+    assert all(
+        abs(a.similarity - b.similarity) < 1e-6
+        for ha, hb in zip(by_text, by_vector, strict=True)
+        for a, b in zip(ha, hb, strict=True)
+    )
     assert by_text[0] and by_text[-1] == by_vector[-1] == []
 
 
@@ -150,9 +169,12 @@ def test_fast_path_matches_checker_on_stored_vectors(vector_index, settings):
     queries = [q.text for q in letter.questions]
     # the in-memory search and the index's own fusion (Chroma queried by the same vectors) agree
     qrows = searcher.question_scores(vecs)
-    mine = [searcher.search(q, row, 10, exclude_references=("DR-05",),
-                            question_scores=qrows[i] if qrows is not None else None)
-            for i, (q, row) in enumerate(zip(queries, searcher.scores(vecs), strict=True))]
+    mine = [
+        searcher.search(
+            q, row, 10, exclude_references=("DR-05",), question_scores=qrows[i] if qrows is not None else None
+        )
+        for i, (q, row) in enumerate(zip(queries, searcher.scores(vecs), strict=True))
+    ]
     theirs = vector_index.search_many_by_vectors(queries, vecs, k=10, exclude_references=("DR-05",))
     for a, b in zip(mine, theirs, strict=True):
         sa = {(p.reference, p.label): p.similarity for p in a}

@@ -11,38 +11,83 @@ from foi_precedent.recheck.report import build_report, clusters, flags_csv, grou
 
 
 def _q(label, text, treatments, exemptions=(), pointers=(), precedents=()):
-    return {"label": label, "text": text, "answer": "answer to " + text, "treatments": list(treatments),
-            "exemptions": list(exemptions), "pointers": list(pointers),
-            "consensus": {"precedents": [{"reference": r, "label": lab} for r, lab in precedents]}}
+    return {
+        "label": label,
+        "text": text,
+        "answer": "answer to " + text,
+        "treatments": list(treatments),
+        "exemptions": list(exemptions),
+        "pointers": list(pointers),
+        "consensus": {"precedents": [{"reference": r, "label": lab} for r, lab in precedents]},
+    }
 
 
 def _flag(label, kind, evidence, severity="high"):
-    return {"kind": kind, "severity": severity, "label": label, "message": f"{kind} on {label}",
-            "draft_text": "<script>alert('x')</script> we withheld it",
-            "evidence": [{"reference": r, "label": lab, "date": "2020-01-01", "quote": "we disclosed <b>it</b>"}
-                         for r, lab in evidence]}
+    return {
+        "kind": kind,
+        "severity": severity,
+        "label": label,
+        "message": f"{kind} on {label}",
+        "draft_text": "<script>alert('x')</script> we withheld it",
+        "evidence": [
+            {"reference": r, "label": lab, "date": "2020-01-01", "quote": "we disclosed <b>it</b>"}
+            for r, lab in evidence
+        ],
+    }
 
 
 RECORDS = [
-    {"reference": "A", "date": "2020-01-01", "authority": "MPS", "title": None,
-     "questions": [_q("Q1", "drone makes", ["disclosed"]), _q("Q2", "cost of drones", ["disclosed"])], "flags": []},
-    {"reference": "B", "date": "2023-05-01", "authority": "MPS", "title": None,
-     "questions": [_q("Q1", "drone makes & models", ["withheld"], ["s31(1)(a)"], precedents=[("A", "Q1")])],
-     "flags": [_flag("Q1", "treatment_divergence", [("A", "Q1")]),
-               {**_flag("Q1", "missing_harm_statement", [("FOIA 2000", "harm")]), "severity": "high"}]},
-    {"reference": "C", "date": "2024-05-01", "authority": "MPS", "title": None,
-     "questions": [_q("Q3", "drone models in use", ["withheld"], ["s31(1)(a)"])],
-     "flags": [_flag("Q3", "exemption_divergence", [("B", "Q1")], "medium")]},
-    {"reference": "D", "date": "2022-01-01", "authority": "GMP", "title": None,
-     "questions": [_q("1", "stop and search", ["public_domain"], pointers=["Dashboard"])], "flags": []},
+    {
+        "reference": "A",
+        "date": "2020-01-01",
+        "authority": "MPS",
+        "title": None,
+        "questions": [_q("Q1", "drone makes", ["disclosed"]), _q("Q2", "cost of drones", ["disclosed"])],
+        "flags": [],
+    },
+    {
+        "reference": "B",
+        "date": "2023-05-01",
+        "authority": "MPS",
+        "title": None,
+        "questions": [
+            _q("Q1", "drone makes & models", ["withheld"], ["s31(1)(a)"], precedents=[("A", "Q1")])
+        ],
+        "flags": [
+            _flag("Q1", "treatment_divergence", [("A", "Q1")]),
+            {**_flag("Q1", "missing_harm_statement", [("FOIA 2000", "harm")]), "severity": "high"},
+        ],
+    },
+    {
+        "reference": "C",
+        "date": "2024-05-01",
+        "authority": "MPS",
+        "title": None,
+        "questions": [_q("Q3", "drone models in use", ["withheld"], ["s31(1)(a)"])],
+        "flags": [_flag("Q3", "exemption_divergence", [("B", "Q1")], "medium")],
+    },
+    {
+        "reference": "D",
+        "date": "2022-01-01",
+        "authority": "GMP",
+        "title": None,
+        "questions": [_q("1", "stop and search", ["public_domain"], pointers=["Dashboard"])],
+        "flags": [],
+    },
 ]
 
 TRUTH = {
     "inconsistencies": [
-        {"id": "gt-1", "kind": "disclosed_then_withheld", "letters": [
-            {"reference": "A", "label": "Q1"}, {"reference": "B", "label": "Q1"}]},
-        {"id": "gt-2", "kind": "different_pointer", "letters": [
-            {"reference": "D", "label": "1"}, {"reference": "A", "label": "Q2"}]},
+        {
+            "id": "gt-1",
+            "kind": "disclosed_then_withheld",
+            "letters": [{"reference": "A", "label": "Q1"}, {"reference": "B", "label": "Q1"}],
+        },
+        {
+            "id": "gt-2",
+            "kind": "different_pointer",
+            "letters": [{"reference": "D", "label": "1"}, {"reference": "A", "label": "Q2"}],
+        },
     ],
     "defects": [{"id": "df-1", "kind": "prejudice_without_harm", "reference": "B", "label": "Q1"}],
 }
@@ -63,8 +108,21 @@ def test_ground_truth_found_missing_and_outside():
     assert gt["defects_found"] == 1
     assert gt["divergence_flags_outside_ground_truth"] == 1  # C's flag
     assert gt["flags_outside_ground_truth"] == 1
-    assert ground_truth_report(RECORDS, {"inconsistencies": [{"id": "x", "kind": "k", "letters": [
-        {"reference": "ZZ", "label": "1"}, {"reference": "YY", "label": "1"}]}]}) is None
+    assert (
+        ground_truth_report(
+            RECORDS,
+            {
+                "inconsistencies": [
+                    {
+                        "id": "x",
+                        "kind": "k",
+                        "letters": [{"reference": "ZZ", "label": "1"}, {"reference": "YY", "label": "1"}],
+                    }
+                ]
+            },
+        )
+        is None
+    )
 
 
 def test_json_csv_and_html():
@@ -90,8 +148,11 @@ def test_letter_text_and_flag_messages_show_as_text_not_markup():
     evil = "<script>alert('x')</script>"
     records = [
         {**RECORDS[0], "authority": f"MPS {evil}"},
-        {**RECORDS[1], "questions": [_q("Q1", f"drone makes {evil}", ["withheld"], precedents=[("A", "Q1")])],
-         "flags": [{**RECORDS[1]["flags"][0], "message": f"differs {evil}"}]},
+        {
+            **RECORDS[1],
+            "questions": [_q("Q1", f"drone makes {evil}", ["withheld"], precedents=[("A", "Q1")])],
+            "flags": [{**RECORDS[1]["flags"][0], "message": f"differs {evil}"}],
+        },
     ]
     report = build_report(records, None, {"label": evil, "run_id": None})
     assert report["clusters"][0]["title"] == f"drone makes {evil}"
@@ -102,15 +163,21 @@ def test_letter_text_and_flag_messages_show_as_text_not_markup():
 
 
 def test_readings_to_check_are_listed_and_mark_the_flags_resting_on_them():
-    unsure = {**RECORDS[1]["questions"][0], "review": "read from the letter's overall decision: check it",
-              "evidence": "<i>see above</i>"}
+    unsure = {
+        **RECORDS[1]["questions"][0],
+        "review": "read from the letter's overall decision: check it",
+        "evidence": "<i>see above</i>",
+    }
     records = [RECORDS[0], {**RECORDS[1], "questions": [unsure]}, RECORDS[2], RECORDS[3]]
     report = build_report(records, TRUTH)
-    assert report["readings_to_check"] == [{"reference": "B", "label": "Q1", "review": unsure["review"],
-                                            "evidence": "<i>see above</i>"}]
+    assert report["readings_to_check"] == [
+        {"reference": "B", "label": "Q1", "review": unsure["review"], "evidence": "<i>see above</i>"}
+    ]
     assert report["summary"]["readings_to_check"] == 1
     assert {f["reference"]: f["reading_to_check"] for f in report["flags"]} == {"B": True, "C": False}
     assert report["summary"]["flags_on_readings_to_check"] == 2  # B's two flags
     html = render_html(report)
     assert "Readings to check" in html and "may be a misreading" in html and "&lt;i&gt;see above" in html
-    assert "Readings to check" not in render_html(build_report(RECORDS, TRUTH))  # records without readings to check
+    assert "Readings to check" not in render_html(
+        build_report(RECORDS, TRUTH)
+    )  # records without readings to check

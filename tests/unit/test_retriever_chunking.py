@@ -24,14 +24,18 @@ from tests.conftest import SEED_036325
 
 
 def _letter(questions, reference="FOI-1", authority="Exampleshire Police", when=date(2023, 5, 4)) -> Letter:
-    return Letter(reference=reference, authority=authority, date=when, regime=Regime.FOIA, questions=tuple(questions))
+    return Letter(
+        reference=reference, authority=authority, date=when, regime=Regime.FOIA, questions=tuple(questions)
+    )
 
 
 def test_one_chunk_per_question_with_question_and_answer_text():
-    letter = _letter([
-        Question("Q1", "How many Taser discharges?", "412 discharges.", (Treatment.DISCLOSED,)),
-        Question("Q2", "Officer names?", "Withheld under s40(2).", (Treatment.WITHHELD,), ("s40(2)",)),
-    ])
+    letter = _letter(
+        [
+            Question("Q1", "How many Taser discharges?", "412 discharges.", (Treatment.DISCLOSED,)),
+            Question("Q2", "Officer names?", "Withheld under s40(2).", (Treatment.WITHHELD,), ("s40(2)",)),
+        ]
+    )
     chunks = chunks_for_letter(letter)
     assert [c.id for c in chunks] == ["FOI-1::Q1::0", "FOI-1::Q2::0"]
     assert chunks[0].text == "Question: How many Taser discharges?\nAnswer: 412 discharges."
@@ -50,7 +54,9 @@ def test_long_answer_is_split_and_question_repeated_truncated():
         q_part, a_part = c.text.split("\nAnswer: ")
         assert len(q_part.split()) <= MAX_QUESTION_WORDS + 2  # "Question:" and the ellipsis
         assert len(a_part.split()) <= MAX_ANSWER_WORDS
-        assert len(c.text.split()) <= MAX_CHUNK_WORDS + 3  # "Question:", "Answer:", "..."; under MiniLM's 256 word-piece window for plain English
+        assert (
+            len(c.text.split()) <= MAX_CHUNK_WORDS + 3
+        )  # "Question:", "Answer:", "..."; under MiniLM's 256 word-piece window for plain English
         assert c.metadata["parts"] == len(chunks)
     # nothing lost: the answer pieces put back together are the answer
     assert " ".join(c.text.split("\nAnswer: ")[1] for c in chunks).split() == answer.split()
@@ -73,10 +79,18 @@ def test_ids_are_deterministic():
 
 
 def test_metadata_and_flags():
-    letter = _letter([
-        Question("Q1", "Officer names?", "Withheld.", (Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED),
-                 ("s40(2)", "s31(1)(a)"), (Pointer("LFR Deployment Grid"),)),
-    ])
+    letter = _letter(
+        [
+            Question(
+                "Q1",
+                "Officer names?",
+                "Withheld.",
+                (Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED),
+                ("s40(2)", "s31(1)(a)"),
+                (Pointer("LFR Deployment Grid"),),
+            ),
+        ]
+    )
     (chunk,) = chunks_for_letter(letter)
     m = chunk.metadata
     assert m["reference"] == "FOI-1" and m["label"] == "Q1" and m["seq"] == 0
@@ -85,7 +99,15 @@ def test_metadata_and_flags():
     assert m["treatments"] == ["withheld", "partly_disclosed"]
     assert m["exemptions"] == ["s40(2)", "s31(1)(a)"]
     assert m["pointers"] == ["LFR Deployment Grid"]
-    for flag in ("tr_withheld", "tr_partly_disclosed", "ex_s40", "ex_s40_2", "ex_s31", "ex_s31_1", "ex_s31_1_a"):
+    for flag in (
+        "tr_withheld",
+        "tr_partly_disclosed",
+        "ex_s40",
+        "ex_s40_2",
+        "ex_s31",
+        "ex_s31_1",
+        "ex_s31_1_a",
+    ):
         assert m[flag] is True, flag
     assert "tr_disclosed" not in m and "ex_s31_1_b" not in m
     cm = chunk.chroma_metadata()
@@ -95,8 +117,9 @@ def test_metadata_and_flags():
 
 
 def test_undated_letter_metadata():
-    (chunk,) = chunks_for_letter(_letter([Question("Q1", "Q?", "A.")], authority=None, when=None,
-                                         reference="01.FOI.24.000001"))
+    (chunk,) = chunks_for_letter(
+        _letter([Question("Q1", "Q?", "A.")], authority=None, when=None, reference="01.FOI.24.000001")
+    )
     assert chunk.metadata["date"] == "" and chunk.metadata["date_ord"] == 0
     assert chunk.metadata["year"] == 2024  # from the MPS-style reference
     assert chunk.metadata["authority"] == ""
@@ -113,23 +136,33 @@ def test_flag_helpers():
     assert exemption_flag("s40(2)") == "ex_s40_2"
 
 
-@pytest.mark.parametrize("text, neutral", [
-    ("How many drones does Police Scotland have?", "How many drones does the authority have?"),
-    ("How many stop and searches did West Midlands Police carry out?",
-     "How many stop and searches did the authority carry out?"),
-    ("Is your police force using FRT?", "Is the authority using FRT?"),
-    ("At which stations are GMP's kiosks?", "At which stations are the authority's kiosks?"),
-    ("Does the MPS use IMSI catchers?", "Does the authority use IMSI catchers?"),
-    ("Where are the Council's CCTV cameras?", "Where are the authority's CCTV cameras?"),
-    ("What did Avon and Somerset Constabulary spend?", "What did the authority spend?"),
-    ("Dear Birmingham City Council, how many cameras?", "Dear authority, how many cameras?"),
-    ("Please provide all internal Home Office emails.", "Please provide all internal authority emails."),
-    # not an authority: left alone
-    ("How many officers has each force recruited under the Police Uplift Programme?",
-     "How many officers has each force recruited under the Police Uplift Programme?"),
-    ("How many times has the police requested footage?", "How many times has the police requested footage?"),
-    ("Has Police Scotland used drones?", "Has the authority used drones?"),
-])
+@pytest.mark.parametrize(
+    "text, neutral",
+    [
+        ("How many drones does Police Scotland have?", "How many drones does the authority have?"),
+        (
+            "How many stop and searches did West Midlands Police carry out?",
+            "How many stop and searches did the authority carry out?",
+        ),
+        ("Is your police force using FRT?", "Is the authority using FRT?"),
+        ("At which stations are GMP's kiosks?", "At which stations are the authority's kiosks?"),
+        ("Does the MPS use IMSI catchers?", "Does the authority use IMSI catchers?"),
+        ("Where are the Council's CCTV cameras?", "Where are the authority's CCTV cameras?"),
+        ("What did Avon and Somerset Constabulary spend?", "What did the authority spend?"),
+        ("Dear Birmingham City Council, how many cameras?", "Dear authority, how many cameras?"),
+        ("Please provide all internal Home Office emails.", "Please provide all internal authority emails."),
+        # not an authority: left alone
+        (
+            "How many officers has each force recruited under the Police Uplift Programme?",
+            "How many officers has each force recruited under the Police Uplift Programme?",
+        ),
+        (
+            "How many times has the police requested footage?",
+            "How many times has the police requested footage?",
+        ),
+        ("Has Police Scotland used drones?", "Has the authority used drones?"),
+    ],
+)
 def test_the_authority_a_question_names_is_named_neutrally(text, neutral):
     assert neutral_authority(text) == neutral
 

@@ -23,15 +23,23 @@ from retriever.index import FLUSH_CHUNKS, PrecedentIndex, collect_files, recipro
 from tests.conftest import SEED_025506, SEED_036325, SEEDS
 
 
-def letter_text(reference: str, qas: list[tuple[str, str]], authority: str | None = None,
-                when: str | None = None) -> str:
+def letter_text(
+    reference: str, qas: list[tuple[str, str]], authority: str | None = None, when: str | None = None
+) -> str:
     front = ""
     if authority or when:
-        front = "---\n" + (f"authority: {authority}\n" if authority else "") + (f"date: {when}\n" if when else "") + "---\n"
+        front = (
+            "---\n"
+            + (f"authority: {authority}\n" if authority else "")
+            + (f"date: {when}\n" if when else "")
+            + "---\n"
+        )
     asked = "\n\n".join(f"Q{i} - {q}" for i, (q, _) in enumerate(qas, start=1))
     answered = "\n\n".join(f"Q{i} - {q}\n{a}" for i, (q, a) in enumerate(qas, start=1))
-    return (f"{front}Freedom of information request reference no: {reference}\n\n"
-            f"I note you seek access to the following information:\n\n{asked}\n\nDisclosure\n\n{answered}\n")
+    return (
+        f"{front}Freedom of information request reference no: {reference}\n\n"
+        f"I note you seek access to the following information:\n\n{asked}\n\nDisclosure\n\n{answered}\n"
+    )
 
 
 def write_letter(folder: Path, name: str, reference: str, qas, **kw) -> Path:
@@ -41,13 +49,23 @@ def write_letter(folder: Path, name: str, reference: str, qas, **kw) -> Path:
     return path
 
 
-TASER = [("How many Taser discharges were there in 2022?", "We can confirm that 412 discharges were recorded.")]
-NAMES = [("Please give the names of the officers who discharged a Taser.",
-          "This information is withheld under section 40(2) as it is personal data.")]
+TASER = [
+    ("How many Taser discharges were there in 2022?", "We can confirm that 412 discharges were recorded.")
+]
+NAMES = [
+    (
+        "Please give the names of the officers who discharged a Taser.",
+        "This information is withheld under section 40(2) as it is personal data.",
+    )
+]
 DOGS = [("How many police dogs does the force have?", "The force has 31 general purpose police dogs.")]
-CCTV = [("How many CCTV cameras does the council operate in the town centre?",
-         "Information about camera locations is withheld under section 31(1)(a) as disclosure would prejudice "
-         "the prevention and detection of crime.")]
+CCTV = [
+    (
+        "How many CCTV cameras does the council operate in the town centre?",
+        "Information about camera locations is withheld under section 31(1)(a) as disclosure would prejudice "
+        "the prevention and detection of crime.",
+    )
+]
 
 
 @pytest.fixture
@@ -70,9 +88,15 @@ def index(settings, embed):
 @pytest.fixture
 def corpus(tmp_path) -> Path:
     folder = tmp_path / "letters"
-    write_letter(folder, "taser.md", "FOI-2023-0001", TASER, authority="Exampleshire Police", when="2023-02-01")
-    write_letter(folder, "names.md", "FOI-2023-0002", NAMES, authority="Exampleshire Police", when="2023-09-15")
-    write_letter(folder, "dogs.md", "FOI-2024-0003", DOGS, authority="Northshire Constabulary", when="2024-03-10")
+    write_letter(
+        folder, "taser.md", "FOI-2023-0001", TASER, authority="Exampleshire Police", when="2023-02-01"
+    )
+    write_letter(
+        folder, "names.md", "FOI-2023-0002", NAMES, authority="Exampleshire Police", when="2023-09-15"
+    )
+    write_letter(
+        folder, "dogs.md", "FOI-2024-0003", DOGS, authority="Northshire Constabulary", when="2024-03-10"
+    )
     write_letter(folder, "cctv.md", "FOI-2024-0004", CCTV, authority="Southtown Council", when="2024-06-30")
     return folder
 
@@ -160,7 +184,9 @@ def test_a_letter_the_parser_now_reads_differently_is_indexed_again(index, corpu
     index.ingest_paths([corpus])
     data = index.store.letter_data("FOI-2023-0001")
     data["questions"][0]["treatments"] = ["other"]
-    index.store.conn.execute("UPDATE letters SET data=? WHERE reference=?", (json.dumps(data), "FOI-2023-0001"))
+    index.store.conn.execute(
+        "UPDATE letters SET data=? WHERE reference=?", (json.dumps(data), "FOI-2023-0001")
+    )
     assert index.letter("FOI-2023-0001").questions[0].treatments == (Treatment.OTHER,)
     embed.calls.clear()
     report = index.ingest_paths([corpus])
@@ -179,7 +205,9 @@ def test_editing_a_letter_replaces_its_chunks(index, tmp_path):
     assert index.stats()["chunks"] == 3
     old_text = index.store.chunks(["FOI-9::Q1::0"])[0].text
 
-    write_letter(folder, "a.md", "FOI-9", [(TASER[0][0], "We can confirm that 977 discharges were recorded.")] + NAMES)
+    write_letter(
+        folder, "a.md", "FOI-9", [(TASER[0][0], "We can confirm that 977 discharges were recorded.")] + NAMES
+    )
     report = index.ingest_paths([path])
     assert (report.letters, report.replaced, report.questions) == (0, 1, 2)
     chroma, stored = ids_everywhere(index)
@@ -189,7 +217,9 @@ def test_editing_a_letter_replaces_its_chunks(index, tmp_path):
     assert index.letter("FOI-9").questions[0].answer.endswith("977 discharges were recorded.")
     hits = index.search("977 discharges", k=1)
     assert hits[0].answer.endswith("977 discharges were recorded.")
-    assert index.search("police dogs", k=5, exclude_references=()) and all(h.label != "Q3" for h in index.search("police dogs"))
+    assert index.search("police dogs", k=5, exclude_references=()) and all(
+        h.label != "Q3" for h in index.search("police dogs")
+    )
 
 
 def test_same_content_under_another_filename_is_a_duplicate(index, corpus, tmp_path):
@@ -198,8 +228,9 @@ def test_same_content_under_another_filename_is_a_duplicate(index, corpus, tmp_p
     copy.parent.mkdir()
     shutil.copy(corpus / "taser.md", copy)
     report = index.ingest_paths([copy])
-    assert report.skipped == [(str(copy), "duplicate of FOI-2023-0001 (same content as "
-                               f"{(corpus / 'taser.md').resolve()})")]
+    assert report.skipped == [
+        (str(copy), f"duplicate of FOI-2023-0001 (same content as {(corpus / 'taser.md').resolve()})")
+    ]
     assert report.exit_code == 2 and index.stats()["letters"] == 4
 
 
@@ -210,10 +241,13 @@ def test_duplicates_within_one_batch(index, tmp_path):
     shutil.copy(folder / "1.md", folder / "3.md")  # same content
     report = index.ingest_paths([folder])
     assert report.letters == 2
-    assert dict(report.skipped) == {str(folder / "3.md"): f"duplicate of FOI-1 (same content as {folder / '1.md'}, "
-                                                           "read in this batch)"}
+    assert dict(report.skipped) == {
+        str(folder / "3.md"): f"duplicate of FOI-1 (same content as {folder / '1.md'}, read in this batch)"
+    }
     ((path, line),) = report.same_reference
-    assert path == str(folder / "2.md") and line.startswith(f"same reference as FOI-1 ({folder / '1.md'}): kept both")
+    assert path == str(folder / "2.md") and line.startswith(
+        f"same reference as FOI-1 ({folder / '1.md'}): kept both"
+    )
 
 
 def test_a_moved_file_is_unchanged_not_a_duplicate(index, corpus, tmp_path):
@@ -253,14 +287,22 @@ def test_folder_ingest_reads_the_file_types_the_parser_reads():
     from foi_precedent.letters import sources
 
     assert retriever.index.SUPPORTED is sources.SUPPORTED
-    assert set(sources.SUPPORTED) == set(sources.READERS) >= {".md", ".markdown", ".txt", ".html", ".pdf", ".docx"}
+    assert (
+        set(sources.SUPPORTED)
+        == set(sources.READERS)
+        >= {".md", ".markdown", ".txt", ".html", ".pdf", ".docx"}
+    )
 
 
 def test_embedding_is_batched(index, tmp_path, embed):
     folder = tmp_path / "many"
     for i in range(30):
-        write_letter(folder, f"{i:03}.md", f"FOI-{i:03}", [(f"Question {j} about item {i}?", f"Answer {j} {i}.")
-                                                              for j in range(1, 6)])
+        write_letter(
+            folder,
+            f"{i:03}.md",
+            f"FOI-{i:03}",
+            [(f"Question {j} about item {i}?", f"Answer {j} {i}.") for j in range(1, 6)],
+        )
     embed.calls.clear()
     report = index.ingest_paths([folder])
     assert report.letters == 30 and report.questions == 150
@@ -296,7 +338,9 @@ def test_crash_after_chroma_upsert_is_repaired_on_next_ingest(index, corpus, set
     chroma, stored = ids_everywhere(index)
     assert stored == {"FOI-2023-0001::Q1::0"} and len(chroma) == 4  # vectors SQLite does not know
     # search ignores vectors that SQLite does not know
-    assert {h.reference for h in index.search("police dogs CCTV cameras Taser names", k=10)} == {"FOI-2023-0001"}
+    assert {h.reference for h in index.search("police dogs CCTV cameras Taser names", k=10)} == {
+        "FOI-2023-0001"
+    }
     monkeypatch.undo()
 
     again = index.ingest_paths([corpus])
@@ -309,8 +353,14 @@ def test_crash_after_chroma_upsert_is_repaired_on_next_ingest(index, corpus, set
 def test_crash_is_reconciled_on_open(index, corpus, settings, embed, monkeypatch, tmp_path):
     index.ingest_paths([corpus])
     # crash while *replacing* a letter: Chroma gets the new text under the old id, SQLite keeps the old one
-    write_letter(corpus, "taser.md", "FOI-2023-0001", [(TASER[0][0], "We recorded 5 discharges.")],
-                 authority="Exampleshire Police", when="2023-02-01")
+    write_letter(
+        corpus,
+        "taser.md",
+        "FOI-2023-0001",
+        [(TASER[0][0], "We recorded 5 discharges.")],
+        authority="Exampleshire Police",
+        when="2023-02-01",
+    )
     monkeypatch.setattr(PrecedentIndex, "_commit", lambda self, pending, *a: (_ for _ in ()).throw(Boom()))
     with pytest.raises(Boom):
         index.ingest_paths([corpus / "taser.md"])
@@ -368,32 +418,45 @@ def test_exemption_filter_matches_by_section_prefix(index, corpus):
     assert refs(index.search(QUERY, exemption="s31(1)(b)")) == set()
     assert refs(index.search(QUERY, exemption="40")) == {"FOI-2023-0002"}
     # a lexical-only match must also respect the filter: "dogs" only occurs in an unexempted letter
-    assert index.search("police dogs", exemption="s40") == [] or refs(index.search("police dogs", exemption="s40")) == {
-        "FOI-2023-0002"}
+    assert index.search("police dogs", exemption="s40") == [] or refs(
+        index.search("police dogs", exemption="s40")
+    ) == {"FOI-2023-0002"}
 
 
 def test_date_range_filter(index, corpus):
     index.ingest_paths([corpus, SEED_036325])  # the seed is undated: never matches a date filter
     assert refs(index.search(QUERY, date_from="2024-01-01")) == {"FOI-2024-0003", "FOI-2024-0004"}
     assert refs(index.search(QUERY, date_to=date(2023, 12, 31))) == {"FOI-2023-0001", "FOI-2023-0002"}
-    assert refs(index.search(QUERY, date_from="2023-09-01", date_to="2024-03-31")) == {"FOI-2023-0002", "FOI-2024-0003"}
+    assert refs(index.search(QUERY, date_from="2023-09-01", date_to="2024-03-31")) == {
+        "FOI-2023-0002",
+        "FOI-2024-0003",
+    }
     assert refs(index.search(QUERY, date_from="2024-03-10", date_to="2024-03-10")) == {"FOI-2024-0003"}
     assert "01.FOI.24.036325" in refs(index.search("facial recognition", k=20))
 
 
 def test_exclude_references(index, corpus):
     index.ingest_paths([corpus, SEEDS])
-    hits = index.search("How many individuals have your police force correctly identified with FRT?", k=20,
-                        exclude_references=["01.FOI.24.036325"])
+    hits = index.search(
+        "How many individuals have your police force correctly identified with FRT?",
+        k=20,
+        exclude_references=["01.FOI.24.036325"],
+    )
     assert hits and "01.FOI.24.036325" not in refs(hits)
     assert refs(index.search(QUERY, k=50, exclude_references={"FOI-2023-0001", "FOI-2023-0002"})).isdisjoint(
-        {"FOI-2023-0001", "FOI-2023-0002"})
+        {"FOI-2023-0001", "FOI-2023-0002"}
+    )
 
 
 def test_combined_filters_agree_between_dense_and_lexical(index, corpus):
     index.ingest_paths([corpus, SEEDS])
-    hits = index.search("withheld law enforcement section 31 camera distance", k=20, exemption="s31",
-                        treatment="withheld", exclude_references=["01.FOI.22.025506"])
+    hits = index.search(
+        "withheld law enforcement section 31 camera distance",
+        k=20,
+        exemption="s31",
+        treatment="withheld",
+        exclude_references=["01.FOI.22.025506"],
+    )
     assert hits
     for h in hits:
         assert any(e.startswith("s31") for e in h.exemptions)
@@ -438,7 +501,9 @@ def test_similarity_is_the_cosine_for_dense_and_lexical_only_hits(index, corpus,
 
 
 def test_one_result_per_question_even_with_several_chunks(index, tmp_path):
-    long_answer = " ".join(f"Paragraph {i}: the force recorded Taser discharges in borough {i}." for i in range(40))
+    long_answer = " ".join(
+        f"Paragraph {i}: the force recorded Taser discharges in borough {i}." for i in range(40)
+    )
     write_letter(tmp_path / "l", "a.md", "FOI-L", [("Taser discharges by borough?", long_answer)] + DOGS)
     index.ingest_paths([tmp_path / "l"])
     assert index.stats()["chunks"] > 3
@@ -470,21 +535,31 @@ def test_bad_files_are_skipped_with_a_reason_and_the_batch_goes_on(index, tmp_pa
     with open(folder / "huge.txt", "wb") as fh:  # 50 MB, sparse
         fh.truncate(50 * 1024 * 1024)
     (folder / "binary.txt").write_bytes(bytes(rnd.randrange(256) for _ in range(4096)) + b"\x00" * 64)
-    (folder / "latin.txt").write_bytes(b"Q1 - caf\xe9?\n" + bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d]) * 50)
+    (folder / "latin.txt").write_bytes(b"Q1 - caf\xe9?\n" + bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 50)
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n" + bytes(rnd.randrange(256) for _ in range(2048)))
     (folder / "random.docx").write_bytes(bytes(rnd.randrange(256) for _ in range(2048)))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("hello.txt", "not a word document")
     (folder / "notdocx.docx").write_bytes(buf.getvalue())
-    (folder / "chat.txt").write_text("Dear Sir,\n\nThank you for your letter. We will reply soon.\n\nRegards\n")
+    (folder / "chat.txt").write_text(
+        "Dear Sir,\n\nThank you for your letter. We will reply soon.\n\nRegards\n"
+    )
     good = write_letter(folder, "good.md", "FOI-GOOD", TASER)
 
     report = index.ingest_paths([folder])
     assert report.letters == 1 and report.questions == 1 and report.exit_code == 2
     skipped = dict(report.skipped)
-    expected = {"empty.txt", "huge.txt", "binary.txt", "latin.txt", "broken.pdf", "random.docx", "notdocx.docx",
-                "chat.txt"}
+    expected = {
+        "empty.txt",
+        "huge.txt",
+        "binary.txt",
+        "latin.txt",
+        "broken.pdf",
+        "random.docx",
+        "notdocx.docx",
+        "chat.txt",
+    }
     assert {Path(p).name for p in skipped} == expected
     assert str(good) not in skipped
     for path, reason in report.skipped:
@@ -523,13 +598,27 @@ def test_known_pointer_keys_follow_the_store(tmp_path):
 def test_filtered_search_post_filters_or_falls_back_to_chroma_where(index, tmp_path, monkeypatch):
     folder = tmp_path / "auth"
     for i in range(70):
-        write_letter(folder, f"a{i}.md", f"FORCEA-{i:03}", [(f"How many Taser discharges in year {i}?", f"{i} discharges.")],
-                     authority="Force A", when="2022-01-01")
+        write_letter(
+            folder,
+            f"a{i}.md",
+            f"FORCEA-{i:03}",
+            [(f"How many Taser discharges in year {i}?", f"{i} discharges.")],
+            authority="Force A",
+            when="2022-01-01",
+        )
     for i in range(2):
-        write_letter(folder, f"b{i}.md", f"FORCEB-{i:03}", [(f"How many Taser discharges in year {i}?", f"{i} discharges.")],
-                     authority="Force B", when="2022-01-01")
+        write_letter(
+            folder,
+            f"b{i}.md",
+            f"FORCEB-{i:03}",
+            [(f"How many Taser discharges in year {i}?", f"{i} discharges.")],
+            authority="Force B",
+            when="2022-01-01",
+        )
     index.ingest_paths([folder])
-    monkeypatch.setattr("retriever.index.POST_FILTER_FACTOR", 1)  # the wide query (50) covers less than all 72
+    monkeypatch.setattr(
+        "retriever.index.POST_FILTER_FACTOR", 1
+    )  # the wide query (50) covers less than all 72
     calls = []
     real_query = index.collection.query
 

@@ -28,8 +28,18 @@ def _index(stamp=None) -> LexicalIndex:
     metas = [
         {"reference": "A", "authority_key": "x", "date_ord": 10, "flags": ["tr_disclosed"]},
         {"reference": "B", "authority_key": "x", "date_ord": 20, "flags": ["tr_public_domain"]},
-        {"reference": "C", "authority_key": "y", "date_ord": 0, "flags": ["tr_withheld", "ex_s31", "ex_s31_1"]},
-        {"reference": "D", "authority_key": "y", "date_ord": 30, "flags": ["tr_withheld", "ex_s40", "ex_s40_2"]},
+        {
+            "reference": "C",
+            "authority_key": "y",
+            "date_ord": 0,
+            "flags": ["tr_withheld", "ex_s31", "ex_s31_1"],
+        },
+        {
+            "reference": "D",
+            "authority_key": "y",
+            "date_ord": 30,
+            "flags": ["tr_withheld", "ex_s40", "ex_s40_2"],
+        },
     ]
     return LexicalIndex.build(["a", "b", "c", "d"], texts, metas, stamp or {"v": 1})
 
@@ -45,7 +55,12 @@ def test_scores_for_all_documents_and_masked_top():
     assert lex.top("section 31(1)(a)", 1)[0][0] == "c"
     assert lex.top("unknownword", 10) == [] and lex.top("", 10) == []
     assert lex.columns.mask(Filters()) is None
-    assert lex.columns.mask(Filters.build(authority="Y", exclude_references=["D"])).tolist() == [False, False, True, False]
+    assert lex.columns.mask(Filters.build(authority="Y", exclude_references=["D"])).tolist() == [
+        False,
+        False,
+        True,
+        False,
+    ]
 
 
 def test_filters_mask_and_where_agree():

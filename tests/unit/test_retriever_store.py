@@ -18,9 +18,13 @@ from retriever.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 def _letter(reference="FOI-1", answer="412 discharges.") -> Letter:
     return Letter(
-        reference=reference, authority="Exampleshire Police", date=date(2023, 5, 4), regime=Regime.FOIA,
+        reference=reference,
+        authority="Exampleshire Police",
+        date=date(2023, 5, 4),
+        regime=Regime.FOIA,
         questions=(Question("Q1", "How many Taser discharges?", answer, (Treatment.DISCLOSED,)),),
-        text=f"Q1 - How many Taser discharges?\n{answer}", meta={"when": date(2023, 5, 4)},
+        text=f"Q1 - How many Taser discharges?\n{answer}",
+        meta={"when": date(2023, 5, 4)},
     )
 
 
@@ -39,7 +43,9 @@ def test_migrations_upgrade_an_old_store_and_keep_data(tmp_path):
     conn = sqlite3.connect(path)
     for statement in _statements(MIGRATIONS[0].sql):
         conn.execute(statement)
-    conn.execute("INSERT INTO letters VALUES ('R', 'h', NULL, '{\"reference\": \"R\", \"questions\": []}', 'now')")
+    conn.execute(
+        "INSERT INTO letters VALUES ('R', 'h', NULL, '{\"reference\": \"R\", \"questions\": []}', 'now')"
+    )
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
@@ -111,7 +117,9 @@ def test_question_vectors_from_before_neutral_authority_names_are_dropped_on_upg
     for version in range(3):
         for statement in _statements(MIGRATIONS[version].sql):
             conn.execute(statement)
-    conn.execute("INSERT INTO question_vectors VALUES ('R', 'Q1', ?)", (np.ones(4, dtype=np.float32).tobytes(),))
+    conn.execute(
+        "INSERT INTO question_vectors VALUES ('R', 'Q1', ?)", (np.ones(4, dtype=np.float32).tobytes(),)
+    )
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()
@@ -138,7 +146,9 @@ def test_migrations_are_named_and_recorded_and_an_older_store_is_recorded_too(tm
     assert old.schema_version == SCHEMA_VERSION and old.migrate() == 0
     got = applied(old.conn)
     assert [n for n, _ in got] == [m.name for m in MIGRATIONS]
-    assert [a for _, a in got[:2]] == [BEFORE_RECORDING] * 2 and BEFORE_RECORDING not in [a for _, a in got[2:]]
+    assert [a for _, a in got[:2]] == [BEFORE_RECORDING] * 2 and BEFORE_RECORDING not in [
+        a for _, a in got[2:]
+    ]
     assert old.conn.execute("SELECT version_num FROM alembic_version_index").fetchone()[0] == "index_0001"
 
 
@@ -153,14 +163,28 @@ def test_a_store_written_by_the_code_before_alembic_opens_with_everything_kept(t
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, MIGRATIONS, what="index")
     letter = _letter("FOI-OLD")
-    conn.execute("INSERT INTO letters(reference, content_hash, source_path, data, ingested_at, written_reference) "
-                 "VALUES (?,?,?,?,?,?)", ("FOI-OLD", "h-old", "/x/old.md",
-                                          '{"reference": "FOI-OLD", "questions": [], "text": "old"}', "2025-01-01",
-                                          "FOI-OLD"))
-    conn.execute("INSERT INTO chunks VALUES ('FOI-OLD::Q1::0', 'FOI-OLD', 'Q1', 0, 'text', '{\"pointers\": [\"a\"]}')")
-    conn.execute("INSERT INTO question_vectors VALUES ('FOI-OLD', 'Q1', ?)", (np.ones(4, dtype=np.float32).tobytes(),))
-    conn.execute("INSERT INTO letter_history(reference, content_hash, source_path, data, ingested_at, removed_at, why) "
-                 "VALUES ('FOI-OLD', 'h0', NULL, '{\"text\": \"older\"}', '2024-01-01', '2025-01-01', 'replaced')")
+    conn.execute(
+        "INSERT INTO letters(reference, content_hash, source_path, data, ingested_at, written_reference) "
+        "VALUES (?,?,?,?,?,?)",
+        (
+            "FOI-OLD",
+            "h-old",
+            "/x/old.md",
+            '{"reference": "FOI-OLD", "questions": [], "text": "old"}',
+            "2025-01-01",
+            "FOI-OLD",
+        ),
+    )
+    conn.execute(
+        "INSERT INTO chunks VALUES ('FOI-OLD::Q1::0', 'FOI-OLD', 'Q1', 0, 'text', '{\"pointers\": [\"a\"]}')"
+    )
+    conn.execute(
+        "INSERT INTO question_vectors VALUES ('FOI-OLD', 'Q1', ?)", (np.ones(4, dtype=np.float32).tobytes(),)
+    )
+    conn.execute(
+        "INSERT INTO letter_history(reference, content_hash, source_path, data, ingested_at, removed_at, why) "
+        "VALUES ('FOI-OLD', 'h0', NULL, '{\"text\": \"older\"}', '2024-01-01', '2025-01-01', 'replaced')"
+    )
     conn.execute("INSERT INTO supersessions VALUES ('FOI-OLDER', 'FOI-OLD', 'reissued', '2025-01-02')")
     conn.execute("UPDATE meta SET value = '7' WHERE key = 'generation'")
     store_id = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()[0]
@@ -194,11 +218,17 @@ def test_questions_vectors_supersessions_and_history_on_both_back_ends(tmp_path,
 
     store = Store(tmp_path / "s.sqlite3", database_url=database_url)
     a, b = _letter("FOI-A"), _letter("FOI-B", answer="3 discharges.")
-    store.save_letters([(a, None, chunks_for_letter(a)), (b, None, chunks_for_letter(b))],
-                       {("FOI-A", "Q1"): np.arange(4, dtype=np.float32)})
+    store.save_letters(
+        [(a, None, chunks_for_letter(a)), (b, None, chunks_for_letter(b))],
+        {("FOI-A", "Q1"): np.arange(4, dtype=np.float32)},
+    )
     store.save_question_vectors({("FOI-A", "Q1"): np.ones(4), ("FOI-B", "Q1"): np.zeros(4)})
     got = store.question_vectors([("FOI-A", "Q1"), ("FOI-B", "Q1"), ("FOI-C", "Q1")])
-    assert got[("FOI-A", "Q1")].tolist() == [1.0] * 4 and got[("FOI-B", "Q1")].tolist() == [0.0] * 4 and len(got) == 2
+    assert (
+        got[("FOI-A", "Q1")].tolist() == [1.0] * 4
+        and got[("FOI-B", "Q1")].tolist() == [0.0] * 4
+        and len(got) == 2
+    )
     assert store.supersede("FOI-A", "FOI-B", "reissued") is None
     assert store.supersede("FOI-A", "FOI-B", "again").reason == "reissued"
     assert store.letter("FOI-A").meta["superseded_by"] == "FOI-B"
@@ -206,7 +236,9 @@ def test_questions_vectors_supersessions_and_history_on_both_back_ends(tmp_path,
     assert store.unsupersede("FOI-A").reason == "again" and store.supersessions() == {}
     changed = _letter("FOI-A", answer="9 discharges.")
     store.save_letters([(changed, "/x/a.md", chunks_for_letter(changed))])
-    assert [h["why"] for h in store.history("FOI-A")] == ["replaced"] and store.question_vectors([("FOI-A", "Q1")]) == {}
+    assert [h["why"] for h in store.history("FOI-A")] == ["replaced"] and store.question_vectors(
+        [("FOI-A", "Q1")]
+    ) == {}
     store.set_source_path("FOI-A", "/y/a.md")
     assert store.letter_info("FOI-A").source_path == "/y/a.md"
     assert [v.reference for v in store.versions("FOI-A")] == ["FOI-A"] and store.chunk_count() == 2

@@ -26,9 +26,15 @@ from retriever.store import MIGRATIONS, SCHEMA_VERSION, Store
 from tests.unit.test_retriever_index import DOGS, TASER, letter_text, write_letter
 
 POLICE = "Exampleshire Police"
-ISSUED = [("How many drones does the force currently own or operate?",
-           "The force currently operates 48 remotely piloted aircraft.")]
-REISSUED = [(ISSUED[0][0], "The force currently operates 49 remotely piloted aircraft.")]  # one figure differs
+ISSUED = [
+    (
+        "How many drones does the force currently own or operate?",
+        "The force currently operates 48 remotely piloted aircraft.",
+    )
+]
+REISSUED = [
+    (ISSUED[0][0], "The force currently operates 49 remotely piloted aircraft.")
+]  # one figure differs
 
 
 @pytest.fixture
@@ -40,10 +46,17 @@ def index():
 
 def two_files(tmp_path):
     """The indexed letter, and a different file (one figure differs) carrying its reference."""
-    first = write_letter(tmp_path / "corpus", "drones.md", "GMP-FOI-2021-02525", ISSUED, authority=POLICE,
-                         when="2021-07-21")
-    second = write_letter(tmp_path / "other-folder", "letter.md", "GMP-FOI-2021-02525", REISSUED, authority=POLICE,
-                          when="2021-07-21")
+    first = write_letter(
+        tmp_path / "corpus", "drones.md", "GMP-FOI-2021-02525", ISSUED, authority=POLICE, when="2021-07-21"
+    )
+    second = write_letter(
+        tmp_path / "other-folder",
+        "letter.md",
+        "GMP-FOI-2021-02525",
+        REISSUED,
+        authority=POLICE,
+        when="2021-07-21",
+    )
     return first, second
 
 
@@ -52,7 +65,11 @@ def state(index) -> dict:
     out = {}
     for letter in index.letters():
         info = index.store.letter_info(letter.reference)
-        out[letter.reference] = (info.written_reference, letter.questions[0].answer, os.path.basename(info.source_path))
+        out[letter.reference] = (
+            info.written_reference,
+            letter.questions[0].answer,
+            os.path.basename(info.source_path),
+        )
     return out
 
 
@@ -68,10 +85,16 @@ def test_a_different_file_with_an_indexed_reference_is_kept_beside_it(index, tmp
     assert report.exit_code == 0
     ((path, line),) = report.same_reference
     key = report.entries[0].reference
-    assert path == str(second) and key.startswith("GMP-FOI-2021-02525~") and len(key) == len("GMP-FOI-2021-02525~") + 8
-    assert line == (f"same reference as GMP-FOI-2021-02525 ({first.resolve()}): kept both, this one as {key}; mark one "
-                    f"superseded with `precedent supersede OLD NEW` (e.g. `precedent supersede GMP-FOI-2021-02525 "
-                    f"{key}`)")
+    assert (
+        path == str(second)
+        and key.startswith("GMP-FOI-2021-02525~")
+        and len(key) == len("GMP-FOI-2021-02525~") + 8
+    )
+    assert line == (
+        f"same reference as GMP-FOI-2021-02525 ({first.resolve()}): kept both, this one as {key}; mark one "
+        f"superseded with `precedent supersede OLD NEW` (e.g. `precedent supersede GMP-FOI-2021-02525 "
+        f"{key}`)"
+    )
     assert "1 kept beside another letter with its reference" in report.summary()
     assert report.to_dict()["same_reference"] == [{"path": str(second), "reference": key, "reason": line}]
 
@@ -94,15 +117,23 @@ def test_a_different_file_with_an_indexed_reference_is_kept_beside_it(index, tmp
 
 def test_the_batch_and_single_file_paths_give_the_same_result(tmp_path):
     first, second = two_files(tmp_path)
-    one_by_one = PrecedentIndex.open(Settings(home=tmp_path / "a"), embedding_function=FakeEmbeddingFunction())
+    one_by_one = PrecedentIndex.open(
+        Settings(home=tmp_path / "a"), embedding_function=FakeEmbeddingFunction()
+    )
     together = PrecedentIndex.open(Settings(home=tmp_path / "b"), embedding_function=FakeEmbeddingFunction())
     alone = [one_by_one.ingest_paths([first]), one_by_one.ingest_paths([second])]
     batch = together.ingest_paths([first, second])
     assert state(one_by_one) == state(together) and len(state(together)) == 2
     assert sum(r.letters for r in alone) == batch.letters == 2
-    assert [r.same_reference for r in alone if r.same_reference][0][0][0] == batch.same_reference[0][0] == str(second)
+    assert (
+        [r.same_reference for r in alone if r.same_reference][0][0][0]
+        == batch.same_reference[0][0]
+        == str(second)
+    )
     # the single-file line names the stored file (resolved); the batch line names it as given
-    assert alone[1].same_reference[0][1] == batch.same_reference[0][1].replace(str(first), str(first.resolve()))
+    assert alone[1].same_reference[0][1] == batch.same_reference[0][1].replace(
+        str(first), str(first.resolve())
+    )
     one_by_one.close()
     together.close()
 
@@ -111,9 +142,14 @@ def test_the_same_file_changed_replaces_its_letter_and_keeps_the_old_text(index,
     first, second = two_files(tmp_path)
     index.ingest_paths([first, second])
     key = index.store.versions("GMP-FOI-2021-02525")[1].reference
-    write_letter(second.parent, second.name, "GMP-FOI-2021-02525",
-                 [(ISSUED[0][0], "The force currently operates 50 remotely piloted aircraft.")], authority=POLICE,
-                 when="2021-07-21")
+    write_letter(
+        second.parent,
+        second.name,
+        "GMP-FOI-2021-02525",
+        [(ISSUED[0][0], "The force currently operates 50 remotely piloted aircraft.")],
+        authority=POLICE,
+        when="2021-07-21",
+    )
     report = index.ingest_paths([second])
     assert (report.letters, report.replaced, report.same_reference) == (0, 1, [])
     assert "earlier text kept as history" in report.summary()
@@ -139,8 +175,9 @@ def test_a_skipped_duplicate_is_never_named_as_the_file_a_reference_was_read_fro
     shutil.copy(first, batch / "22-dup-a.md")  # a copy of the indexed letter: a duplicate
     shutil.copy(second, batch / "22-dup-b.md")  # its reference, other content: kept
     report = index.ingest_paths([batch])
-    assert dict(report.skipped) == {str(batch / "22-dup-a.md"): "duplicate of GMP-FOI-2021-02525 (same content as "
-                                                                 f"{first.resolve()})"}
+    assert dict(report.skipped) == {
+        str(batch / "22-dup-a.md"): f"duplicate of GMP-FOI-2021-02525 (same content as {first.resolve()})"
+    }
     ((path, line),) = report.same_reference
     assert path == str(batch / "22-dup-b.md") and "22-dup-a" not in line and str(first.resolve()) in line
 
@@ -151,7 +188,9 @@ def test_a_third_version_names_both_earlier_ones(index, tmp_path):
     report = index.ingest_paths([first, second, third])
     assert report.letters == 3 and len(report.same_reference) == 2
     line = report.same_reference[1][1]
-    assert line.startswith("same reference as GMP-FOI-2021-02525 (") and line.count("GMP-FOI-2021-02525~") >= 2
+    assert (
+        line.startswith("same reference as GMP-FOI-2021-02525 (") and line.count("GMP-FOI-2021-02525~") >= 2
+    )
     assert len(index.store.versions("GMP-FOI-2021-02525")) == 3
 
 
@@ -160,7 +199,9 @@ def test_a_third_version_names_both_earlier_ones(index, tmp_path):
 
 def test_versions_of_a_letter_are_excluded_with_it_and_other_authorities_are_not(index, tmp_path):
     first, second = two_files(tmp_path)
-    other = write_letter(tmp_path / "y", "other.md", "GMP-FOI-2021-02525", ISSUED + DOGS, authority="Southtown Council")
+    other = write_letter(
+        tmp_path / "y", "other.md", "GMP-FOI-2021-02525", ISSUED + DOGS, authority="Southtown Council"
+    )
     index.ingest_paths([first, second, other])
     keys = {v.reference: v for v in index.store.versions("GMP-FOI-2021-02525")}
     assert len(keys) == 3
@@ -191,8 +232,12 @@ def test_supersede_is_recorded_shown_and_counts_less(index, tmp_path):
     new = index.store.versions("GMP-FOI-2021-02525")[1].reference
     generation = index.store.generation
     done = index.supersede("GMP-FOI-2021-02525", new, " re-issued with the corrected figure ")
-    assert done == {"reference": "GMP-FOI-2021-02525", "superseded_by": new,
-                    "reason": "re-issued with the corrected figure", "replaced": None}
+    assert done == {
+        "reference": "GMP-FOI-2021-02525",
+        "superseded_by": new,
+        "reason": "re-issued with the corrected figure",
+        "replaced": None,
+    }
     assert index.store.generation > generation  # cached letters are read again
     old = index.letter("GMP-FOI-2021-02525")
     assert superseded_by(old.meta) == new and "48 remotely" in old.text  # kept, and shown as superseded
@@ -200,11 +245,17 @@ def test_supersede_is_recorded_shown_and_counts_less(index, tmp_path):
     assert index.stats()["superseded"] == 1 and index.stats()["letters"] == 2
     hits = {h.reference: h for h in index.search(ISSUED[0][0], k=5)}
     assert hits["GMP-FOI-2021-02525"].meta[SUPERSEDED_BY] == new
-    assert hits["GMP-FOI-2021-02525"].to_dict()["superseded_by"] == new and hits[new].to_dict()["superseded_by"] is None
+    assert (
+        hits["GMP-FOI-2021-02525"].to_dict()["superseded_by"] == new
+        and hits[new].to_dict()["superseded_by"] is None
+    )
     # re-ingesting either file keeps the mark, and the superseded text is not re-read as a change
     assert index.ingest_paths([first, second]).unchanged == 2
     assert superseded_by(index.letter("GMP-FOI-2021-02525").meta) == new
-    assert {v["reference"]: v["superseded_by"] for v in index.versions(new)} == {"GMP-FOI-2021-02525": new, new: None}
+    assert {v["reference"]: v["superseded_by"] for v in index.versions(new)} == {
+        "GMP-FOI-2021-02525": new,
+        new: None,
+    }
 
     with pytest.raises(IndexError_, match="already superseded"):
         index.supersede(new, "GMP-FOI-2021-02525")  # a loop
@@ -230,8 +281,9 @@ def test_a_superseded_precedent_weighs_less(index, tmp_path):
         weight[name] = {w.precedent.reference: w.weight for w in c.counted}
         rows = {r["reference"]: r for r in c.to_dict()["precedents"]}
         assert rows["GMP-FOI-2021-02525"]["superseded_by"] == (new if name == "after" else None)
-    assert weight["after"]["GMP-FOI-2021-02525"] == pytest.approx(weight["before"]["GMP-FOI-2021-02525"]
-                                                                  * SUPERSEDED_WEIGHT)
+    assert weight["after"]["GMP-FOI-2021-02525"] == pytest.approx(
+        weight["before"]["GMP-FOI-2021-02525"] * SUPERSEDED_WEIGHT
+    )
     assert weight["after"][new] == pytest.approx(weight["before"][new])
 
 
@@ -248,7 +300,9 @@ def test_a_supersession_starts_a_new_re_check_run(index, tmp_path):
 
 def test_front_matter_cannot_mark_a_letter_superseded(index, tmp_path):
     path = tmp_path / "fm.md"
-    path.write_text("---\nreference: FM-1\nsuperseded_by: X\n---\n" + letter_text("FM-1", TASER), encoding="utf-8")
+    path.write_text(
+        "---\nreference: FM-1\nsuperseded_by: X\n---\n" + letter_text("FM-1", TASER), encoding="utf-8"
+    )
     index.ingest_paths([path])
     assert superseded_by(index.letter("FM-1").meta) is None
     assert all(h.to_dict()["superseded_by"] is None for h in index.search("Taser discharges"))
@@ -261,7 +315,9 @@ def test_front_matter_cannot_mark_a_letter_superseded(index, tmp_path):
 def cli(monkeypatch, capsys):
     from foi_precedent.services import Services
 
-    monkeypatch.setattr("foi_precedent.cli._services", lambda: Services(embedding_function=FakeEmbeddingFunction()))
+    monkeypatch.setattr(
+        "foi_precedent.cli._services", lambda: Services(embedding_function=FakeEmbeddingFunction())
+    )
 
     def run(*args):
         code = main([str(a) for a in args])
@@ -301,7 +357,9 @@ def test_cli_ingest_supersede_and_history(cli, tmp_path):
 
     rows = AuditLog(Settings.from_env().audit_db).rows("supersessions")
     assert [(r["action"], r["reference"], r["superseded_by"], r["reason"]) for r in rows] == [
-        ("supersede", "GMP-FOI-2021-02525", new, "internal review"), ("undo", "GMP-FOI-2021-02525", None, None)]
+        ("supersede", "GMP-FOI-2021-02525", new, "internal review"),
+        ("undo", "GMP-FOI-2021-02525", None, None),
+    ]
     assert json.loads(rows[1]["previous"])["superseded_by"] == new
     from foi_precedent.identity import os_user
 
@@ -335,16 +393,26 @@ def test_every_entry_of_a_folder_that_is_not_read_gets_one_line(index, tmp_path)
     (folder / "link-to-letter.md").symlink_to(linked)
 
     report = index.ingest_paths([folder])
-    assert report.letters == 2 and {e.reference for e in report.entries if e.status == "added"} == {"FOI-GOOD",
-                                                                                                     "FOI-LINKED"}
+    assert report.letters == 2 and {e.reference for e in report.entries if e.status == "added"} == {
+        "FOI-GOOD",
+        "FOI-LINKED",
+    }
     lines = {p: r for p, r in report.skipped + report.not_read}
     assert len(lines) == len(report.skipped) + len(report.not_read)  # one line each
-    expected_skipped = {"loops/a": "a symbolic link loop", "loops/b": "a symbolic link loop",
-                        "loops/self": "a symbolic link back to a folder it is in",
-                        "loops/up": "a symbolic link back to a folder it is in",
-                        "loops/gone.md": "a broken symbolic link"}
-    expected_not_read = {"data.bin": "not a letter file type ('.bin'", "x.md": "a folder, not a letter file, and empty",
-                         "README.md": "a folder's README", ".DS_Store": "hidden", ".git": "hidden"}
+    expected_skipped = {
+        "loops/a": "a symbolic link loop",
+        "loops/b": "a symbolic link loop",
+        "loops/self": "a symbolic link back to a folder it is in",
+        "loops/up": "a symbolic link back to a folder it is in",
+        "loops/gone.md": "a broken symbolic link",
+    }
+    expected_not_read = {
+        "data.bin": "not a letter file type ('.bin'",
+        "x.md": "a folder, not a letter file, and empty",
+        "README.md": "a folder's README",
+        ".DS_Store": "hidden",
+        ".git": "hidden",
+    }
     assert {os.path.relpath(p, folder) for p, _ in report.skipped} == set(expected_skipped)
     assert {os.path.relpath(p, folder) for p, _ in report.not_read} == set(expected_not_read)
     for rel, start in {**expected_skipped, **expected_not_read}.items():
@@ -367,7 +435,10 @@ def test_entries_that_are_not_letters_do_not_change_the_exit_code(index, tmp_pat
     assert dict(report.not_read) == {
         str(folder / "README.md"): "a folder's README, not a letter",
         str(folder / "empty"): "an empty folder",
-        str(folder / "notes.json"): "not a letter file type ('.json'; letters are .md, .markdown, .txt, .html, .htm, .pdf, .docx)"}
+        str(
+            folder / "notes.json"
+        ): "not a letter file type ('.json'; letters are .md, .markdown, .txt, .html, .htm, .pdf, .docx)",
+    }
 
 
 def test_a_link_to_a_folder_is_followed_once(tmp_path):
@@ -391,7 +462,9 @@ def test_schema_5_upgrade_keeps_letters_and_gives_them_their_written_reference(t
     for version in range(4):
         for statement in _statements(MIGRATIONS[version].sql):
             conn.execute(statement)
-    conn.execute("INSERT INTO letters VALUES ('R', 'h', '/x/r.md', '{\"reference\": \"R\", \"questions\": []}', 'now')")
+    conn.execute(
+        "INSERT INTO letters VALUES ('R', 'h', '/x/r.md', '{\"reference\": \"R\", \"questions\": []}', 'now')"
+    )
     conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()
@@ -418,7 +491,9 @@ def test_uploads_report_a_second_letter_by_its_upload_name_and_the_page_shows_ve
     from foi_precedent.ui import corpus as cp
 
     first, second = two_files(tmp_path)
-    report = cp.ingest_uploads(index, [("issued.md", first.read_bytes()), ("reissued.md", second.read_bytes())])
+    report = cp.ingest_uploads(
+        index, [("issued.md", first.read_bytes()), ("reissued.md", second.read_bytes())]
+    )
     ((name, line),) = report.same_reference
     assert name == "reissued.md" and "(issued.md)" in line and "precedent-upload-" not in line
     new = index.store.versions("GMP-FOI-2021-02525")[1].reference
@@ -426,7 +501,9 @@ def test_uploads_report_a_second_letter_by_its_upload_name_and_the_page_shows_ve
     rows = {r["Reference"]: r for r in cp.table_rows(index.letters())}
     assert rows["GMP-FOI-2021-02525"]["Superseded by"] == new and rows[new]["Superseded by"] == ""
     assert cp.version_notes(index.letter("GMP-FOI-2021-02525")) == [
-        f"Superseded by {new} (re-issued): kept, and counts less as precedent."]
+        f"Superseded by {new} (re-issued): kept, and counts less as precedent."
+    ]
     assert cp.version_notes(index.letter(new)) == [
         "Written with reference GMP-FOI-2021-02525: another letter in the index has it too.",
-        "Supersedes GMP-FOI-2021-02525."]
+        "Supersedes GMP-FOI-2021-02525.",
+    ]

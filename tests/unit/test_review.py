@@ -38,8 +38,14 @@ SCHEMA = len(MIGRATIONS) + 2  # the legacy list, then reviews_0003 and reviews_0
 
 
 def _in_review(by: Actor = DAN) -> Version:
-    version, event = submit(Version(1, 1, "old"), by, AT, text="Dear Requester", flags=({"kind": "k"},),
-                            overrides=({"label": "Q1", "reason": "r", "by": by.name},))
+    version, event = submit(
+        Version(1, 1, "old"),
+        by,
+        AT,
+        text="Dear Requester",
+        flags=({"kind": "k"},),
+        overrides=({"label": "Q1", "reason": "r", "by": by.name},),
+    )
     assert event.from_state == DRAFTING and event.to_state == IN_REVIEW
     return version
 
@@ -126,7 +132,9 @@ def test_store_migrates_once(tmp_path):
         case_columns = {r[1] for r in conn.execute("PRAGMA table_info(cases)")}
         revision = conn.execute("SELECT version_num FROM alembic_version_reviews").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-    assert {"cases", "versions", "review_events"} <= tables and "user_name" in columns and "user" not in columns
+    assert (
+        {"cases", "versions", "review_events"} <= tables and "user_name" in columns and "user" not in columns
+    )
     assert {"edited_by", "edited_at"} <= columns
     assert {"request_text", "authority", "request_source"} <= case_columns
     assert (revision, user_version) == ("reviews_0004", SCHEMA)
@@ -140,14 +148,20 @@ def test_a_case_store_written_before_alembic_opens_with_its_cases_kept(tmp_path)
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, MIGRATIONS[:1], what="case store")
     conn.execute("INSERT INTO cases (created_at, title, user_name) VALUES ('2026-01-01', 'Old case', 'dan')")
-    conn.execute("INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, overrides, "
-                 "user_name) VALUES (1, 1, '2026-01-01', 'old text', 'drafting', 'dan', '[]', '[]', 'dan')")
+    conn.execute(
+        "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, overrides, "
+        "user_name) VALUES (1, 1, '2026-01-01', 'old text', 'drafting', 'dan', '[]', '[]', 'dan')"
+    )
     conn.close()
     store = ReviewStore(path)
     assert store.migrate() == SCHEMA
     (case,) = store.cases()
     assert (case["title"], case["received"], case["version_number"], case["version_state"]) == (
-        "Old case", None, 1, DRAFTING)
+        "Old case",
+        None,
+        1,
+        DRAFTING,
+    )
     assert (case["request_text"], case["authority"], case["request_source"]) == (None, None, None)
     old = store.version(case["version_id"])
     assert (old.text, old.edited_by, old.edited_at) == ("old text", None, None)  # from before edits were kept
@@ -163,7 +177,9 @@ def test_store_keeps_every_step(tmp_path, database_url):
     assert store.versions() == []  # a refused start writes nothing
     v = store.start_case("FOI about drones", "draft one", DAN)
     v = store.submit(v.id, DAN, text="draft two", overrides=({"label": "Q1", "reason": "why", "by": "dan"},))
-    assert [x.id for x in store.versions(IN_REVIEW)] == [v.id] and store.case_title(v.case_id) == "FOI about drones"
+    assert [x.id for x in store.versions(IN_REVIEW)] == [v.id] and store.case_title(
+        v.case_id
+    ) == "FOI about drones"
     with pytest.raises(ReviewError):
         store.act(v.id, "approve", DAN)
     assert store.version(v.id).state == IN_REVIEW  # a refused step changes nothing
@@ -179,12 +195,18 @@ def test_store_keeps_every_step(tmp_path, database_url):
 def test_cases_list_their_dates_and_latest_version(tmp_path, database_url):
     store = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)
     v = store.start_case("FOI about drones", "draft one", DAN)
-    store.set_case_dates(v.case_id, received="2026-11-02", regime="FOIA", nation="England", extension=None,
-                         due="2026-11-30")
+    store.set_case_dates(
+        v.case_id, received="2026-11-02", regime="FOIA", nation="England", extension=None, due="2026-11-30"
+    )
     (case,) = store.cases()
     assert case["title"] == "FOI about drones" and case["user_name"] == "dan" and case["created_at"]
     assert (case["received"], case["regime"], case["nation"], case["extension"], case["due"]) == (
-        "2026-11-02", "FOIA", "England", None, "2026-11-30")
+        "2026-11-02",
+        "FOIA",
+        "England",
+        None,
+        "2026-11-30",
+    )
     assert (case["version_id"], case["version_number"], case["version_state"]) == (v.id, 1, DRAFTING)
     v = store.submit(v.id, DAN, text="t")
     v = store.act(v.id, "approve", RITA)
@@ -221,14 +243,17 @@ def test_submitting_a_changed_text_records_who_edited_it():
     assert (v.edited_by, v.edited_at) == ("ann", "t0")
 
 
-@pytest.mark.parametrize(("stored", "base", "own", "what"), [
-    ("a", "a", "a", IN_STEP),
-    ("b", "a", "a", TAKE_STORED),  # only the other officer edited: their text
-    ("a", "a", "b", KEEP_OWN),  # only this session edited: its own, saved next
-    ("b", "a", "c", CONFLICT),  # both: neither is dropped
-    ("b", "a", "b", IN_STEP),  # both made the same text
-    ("b", None, "c", CONFLICT),  # this session never saw the stored text
-])
+@pytest.mark.parametrize(
+    ("stored", "base", "own", "what"),
+    [
+        ("a", "a", "a", IN_STEP),
+        ("b", "a", "a", TAKE_STORED),  # only the other officer edited: their text
+        ("a", "a", "b", KEEP_OWN),  # only this session edited: its own, saved next
+        ("b", "a", "c", CONFLICT),  # both: neither is dropped
+        ("b", "a", "b", IN_STEP),  # both made the same text
+        ("b", None, "c", CONFLICT),  # this session never saw the stored text
+    ],
+)
 def test_reconcile_takes_another_officer_s_edits_only_when_this_session_made_none(stored, base, own, what):
     assert reconcile(stored, base, own) == what
 
@@ -263,15 +288,21 @@ def test_the_edits_revision_upgrades_a_store_at_the_one_before_with_its_versions
     from foi_precedent.db.engine import _run_alembic
 
     path = tmp_path / "cases.sqlite3"
-    db = Database("reviews", database_url_for(path, database_url), what="case store", legacy=MIGRATIONS, baseline=1)
+    db = Database(
+        "reviews", database_url_for(path, database_url), what="case store", legacy=MIGRATIONS, baseline=1
+    )
     with db.write() as conn:
         if not db.sqlite:
             conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
         _run_alembic("reviews", conn, db.version_table, "upgrade", "reviews_0002")
-        conn.exec_driver_sql("INSERT INTO cases (created_at, title, user_name) VALUES ('2026-01-01', 'Old', 'dan')")
-        conn.exec_driver_sql("INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
-                             "overrides, user_name) VALUES (1, 1, '2026-01-01', 'old text', 'drafting', 'dan', '[]', "
-                             "'[]', 'dan')")
+        conn.exec_driver_sql(
+            "INSERT INTO cases (created_at, title, user_name) VALUES ('2026-01-01', 'Old', 'dan')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
+            "overrides, user_name) VALUES (1, 1, '2026-01-01', 'old text', 'drafting', 'dan', '[]', "
+            "'[]', 'dan')"
+        )
     db.dispose()
     store = ReviewStore(path, database_url=database_url)
     assert store.migrate() == SCHEMA
@@ -286,8 +317,14 @@ REQUEST_TEXT = "Dear FOI team,\n1. How many drones do you own?\n\nYours sincerel
 
 def test_a_case_keeps_its_request_and_authority(tmp_path, database_url):
     store = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)
-    v = store.start_case("Drones", "draft one", DAN, request_text=REQUEST_TEXT, authority="Kent Police",
-                         request_source="request.docx")
+    v = store.start_case(
+        "Drones",
+        "draft one",
+        DAN,
+        request_text=REQUEST_TEXT,
+        authority="Kent Police",
+        request_source="request.docx",
+    )
     kept = ("request_text", "authority", "request_source")
     assert tuple(store.case(v.case_id)[k] for k in kept) == (REQUEST_TEXT, "Kent Police", "request.docx")
     other = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)  # another instance
@@ -306,22 +343,32 @@ def test_the_request_revision_upgrades_a_store_at_the_one_before_with_its_cases_
     from foi_precedent.db.engine import _run_alembic
 
     path = tmp_path / "cases.sqlite3"
-    db = Database("reviews", database_url_for(path, database_url), what="case store", legacy=MIGRATIONS, baseline=1)
+    db = Database(
+        "reviews", database_url_for(path, database_url), what="case store", legacy=MIGRATIONS, baseline=1
+    )
     with db.write() as conn:
         if not db.sqlite:
             conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
         _run_alembic("reviews", conn, db.version_table, "upgrade", "reviews_0003")
-        conn.exec_driver_sql("INSERT INTO cases (created_at, title, user_name, received, regime, due) VALUES "
-                             "('2026-01-01', 'Old', 'dan', '2026-11-02', 'FOIA', '2026-11-30')")
-        conn.exec_driver_sql("INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
-                             "overrides, user_name, edited_by, edited_at) VALUES (1, 1, '2026-01-01', 'old text', "
-                             "'drafting', 'dan', '[]', '[]', 'dan', 'dan', '2026-01-01')")
+        conn.exec_driver_sql(
+            "INSERT INTO cases (created_at, title, user_name, received, regime, due) VALUES "
+            "('2026-01-01', 'Old', 'dan', '2026-11-02', 'FOIA', '2026-11-30')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
+            "overrides, user_name, edited_by, edited_at) VALUES (1, 1, '2026-01-01', 'old text', "
+            "'drafting', 'dan', '[]', '[]', 'dan', 'dan', '2026-01-01')"
+        )
     db.dispose()
     store = ReviewStore(path, database_url=database_url)
     assert store.migrate() == SCHEMA
     (case,) = store.cases()
-    assert (case["title"], case["received"], case["due"], case["version_number"]) == ("Old", "2026-11-02",
-                                                                                      "2026-11-30", 1)
+    assert (case["title"], case["received"], case["due"], case["version_number"]) == (
+        "Old",
+        "2026-11-02",
+        "2026-11-30",
+        1,
+    )
     assert (case["request_text"], case["authority"], case["request_source"]) == (None, None, None)
     assert store.version(case["version_id"]).text == "old text"
     assert store.submit(case["version_id"], DAN, text="new text").state == IN_REVIEW

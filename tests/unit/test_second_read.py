@@ -7,28 +7,61 @@ import pytest
 from evals.real_letters.second_read.agreement import align, cohen_kappa, compare, label_key, table
 
 
-def q(starts: str, treatments: list[str], exemptions: list[str] | None = None, label: str | None = None) -> dict:
-    return {"label": label, "starts": starts, "treatments": treatments, "exemptions": exemptions or [],
-            "ncnd": [], "pointers": [], "other_reason": None, "evidence": None}
+def q(
+    starts: str, treatments: list[str], exemptions: list[str] | None = None, label: str | None = None
+) -> dict:
+    return {
+        "label": label,
+        "starts": starts,
+        "treatments": treatments,
+        "exemptions": exemptions or [],
+        "ncnd": [],
+        "pointers": [],
+        "other_reason": None,
+        "evidence": None,
+    }
 
 
 def letter(lid: str, questions: list[dict], exemptions: list[str] | None, **flags: bool | None) -> dict:
-    base = {"refusal_notice": None, "public_interest_test": None, "harm_statement": None, "complaint_rights": None}
+    base = {
+        "refusal_notice": None,
+        "public_interest_test": None,
+        "harm_statement": None,
+        "complaint_rights": None,
+    }
     return {"id": lid, "questions": questions, "letter": {"exemptions": exemptions, **base, **flags}}
 
 
 FIRST = {
-    "a": letter("a", [q("How many officers", ["disclosed"], label="1."),
-                      q("Names of officers", ["withheld"], ["s40(2)"], label="2.")],
-                ["s40(2)"], refusal_notice=True, public_interest_test=True),
+    "a": letter(
+        "a",
+        [
+            q("How many officers", ["disclosed"], label="1."),
+            q("Names of officers", ["withheld"], ["s40(2)"], label="2."),
+        ],
+        ["s40(2)"],
+        refusal_notice=True,
+        public_interest_test=True,
+    ),
     "b": letter("b", [q("How many drones were bought", ["not_held"])], [], refusal_notice=False),
 }
 SECOND = [
-    letter("a", [q("How many officers", ["disclosed"], label="1."),
-                 q("Names of officers", ["partly_disclosed"], ["s40(2)", "s31(1)(a)"], label="2.")],
-           ["s40(2)", "s31(1)(a)"], refusal_notice=True, public_interest_test=None),
-    letter("b", [q("How many drones were bought", ["not_held"]), q("What did they cost", ["disclosed"])],
-           [], refusal_notice=False),
+    letter(
+        "a",
+        [
+            q("How many officers", ["disclosed"], label="1."),
+            q("Names of officers", ["partly_disclosed"], ["s40(2)", "s31(1)(a)"], label="2."),
+        ],
+        ["s40(2)", "s31(1)(a)"],
+        refusal_notice=True,
+        public_interest_test=None,
+    ),
+    letter(
+        "b",
+        [q("How many drones were bought", ["not_held"]), q("What did they cost", ["disclosed"])],
+        [],
+        refusal_notice=False,
+    ),
 ]
 
 
@@ -72,8 +105,11 @@ def test_cohen_kappa_textbook():
 
 
 def test_align_in_order_by_label_or_opening_words():
-    first = [q("Lead question about totals", []), q("The number of women", [], label="1)"),
-             q("The total cost", [], label="2)")]
+    first = [
+        q("Lead question about totals", []),
+        q("The number of women", [], label="1)"),
+        q("The total cost", [], label="2)"),
+    ]
     second = [q("The number of women", [], label="1)"), q("The total cost", [], label="2)")]
     assert align(first, second) == [(0, None), (1, 0), (2, 1)]
     assert label_key("Q2.") == "2" and label_key("a.") == "a" and label_key("Part One") == "one"

@@ -23,7 +23,9 @@ def index():
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
 def test_utf16_with_or_without_a_byte_order_mark_is_read(index, tmp_path, encoding):
-    text = letter_text("FOI-U16", [("How many caf\u00e9s does the council run?", "The council runs 3 caf\u00e9s.")])
+    text = letter_text(
+        "FOI-U16", [("How many caf\u00e9s does the council run?", "The council runs 3 caf\u00e9s.")]
+    )
     path = tmp_path / f"{encoding}.txt"
     path.write_bytes(text.replace("\n", "\r\n").encode(encoding))
     assert "caf\u00e9s" in read_document(path).text

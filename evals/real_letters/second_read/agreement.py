@@ -155,17 +155,47 @@ def ratio(num: float, den: float) -> float | None:
 
 def compare(first: dict[str, dict], second: list[dict]) -> dict:
     """Every count the report needs, and the lists of disagreements, for letters present in both readings."""
-    r: dict = {"letters": 0, "count_agree": 0, "questions_first": 0, "questions_second": 0,
-               "pos_pairs_visible": 0, "pos_agree": 0, "kappa_a": [], "kappa_b": [],
-               "all_items": 0, "all_agree": 0, "visibility_mismatch": 0,
-               "first_answered": 0, "first_matched": 0, "second_answered": 0, "second_matched": 0,
-               "ex_letters": 0, "ex_tp": 0, "ex_fp": 0, "ex_fn": 0, "ex_exact": 0, "ex_one_null": 0,
-               "ex_p": [], "ex_r": [], "qex_tp": 0, "qex_fp": 0, "qex_fn": 0,
-               "other_both": 0, "other_agree": 0, "label_pairs": 0, "label_agree": 0,
-               "fields": {k: 0 for k in FIELDS},
-               "flags": {f: {"both": 0, "agree": 0, "one_null": 0} for f in FLAGS},
-               "missing": [], "count_diffs": [], "treatment_diffs": [], "exemption_diffs": [], "q_exemption_diffs": [],
-               "flag_diffs": [], "secondary_diffs": []}
+    r: dict = {
+        "letters": 0,
+        "count_agree": 0,
+        "questions_first": 0,
+        "questions_second": 0,
+        "pos_pairs_visible": 0,
+        "pos_agree": 0,
+        "kappa_a": [],
+        "kappa_b": [],
+        "all_items": 0,
+        "all_agree": 0,
+        "visibility_mismatch": 0,
+        "first_answered": 0,
+        "first_matched": 0,
+        "second_answered": 0,
+        "second_matched": 0,
+        "ex_letters": 0,
+        "ex_tp": 0,
+        "ex_fp": 0,
+        "ex_fn": 0,
+        "ex_exact": 0,
+        "ex_one_null": 0,
+        "ex_p": [],
+        "ex_r": [],
+        "qex_tp": 0,
+        "qex_fp": 0,
+        "qex_fn": 0,
+        "other_both": 0,
+        "other_agree": 0,
+        "label_pairs": 0,
+        "label_agree": 0,
+        "fields": {k: 0 for k in FIELDS},
+        "flags": {f: {"both": 0, "agree": 0, "one_null": 0} for f in FLAGS},
+        "missing": [],
+        "count_diffs": [],
+        "treatment_diffs": [],
+        "exemption_diffs": [],
+        "q_exemption_diffs": [],
+        "flag_diffs": [],
+        "secondary_diffs": [],
+    }
     for s in second:
         f = first.get(s["id"])
         if f is None:
@@ -180,9 +210,15 @@ def compare(first: dict[str, dict], second: list[dict]) -> dict:
         if same:
             r["count_agree"] += 1
         else:
-            r["count_diffs"].append({"id": lid, "first": len(fq), "second": len(sq),
-                                     "first_labels": [q.get("label") for q in fq],
-                                     "second_labels": [q.get("label") for q in sq]})
+            r["count_diffs"].append(
+                {
+                    "id": lid,
+                    "first": len(fq),
+                    "second": len(sq),
+                    "first_labels": [q.get("label") for q in fq],
+                    "second_labels": [q.get("label") for q in sq],
+                }
+            )
         for i, j in align(fq, sq):
             a = tset(fq[i]) if i is not None else None
             b = tset(sq[j]) if j is not None else None
@@ -191,8 +227,14 @@ def compare(first: dict[str, dict], second: list[dict]) -> dict:
                 r["label_pairs"] += 1
                 r["label_agree"] += fq[i].get("label") == sq[j].get("label")
                 if fq[i].get("label") != sq[j].get("label"):
-                    r["secondary_diffs"].append({"id": lid, "what": f"label {where}", "first": fq[i].get("label"),
-                                                 "second": sq[j].get("label")})
+                    r["secondary_diffs"].append(
+                        {
+                            "id": lid,
+                            "what": f"label {where}",
+                            "first": fq[i].get("label"),
+                            "second": sq[j].get("label"),
+                        }
+                    )
             if not a and not b:  # neither shows an answer (or an empty side with no partner)
                 continue
             r["all_items"] += 1
@@ -219,23 +261,39 @@ def compare(first: dict[str, dict], second: list[dict]) -> dict:
                 r["qex_fp"] += len(eb - ea)
                 r["qex_fn"] += len(ea - eb)
                 if ea != eb:
-                    r["q_exemption_diffs"].append({"id": lid, "question": where, "first": sorted(ea),
-                                                   "second": sorted(eb)})
+                    r["q_exemption_diffs"].append(
+                        {"id": lid, "question": where, "first": sorted(ea), "second": sorted(eb)}
+                    )
                 if "other" in a and "other" in b:  # type: ignore[operator]
                     r["other_both"] += 1
                     r["other_agree"] += qa.get("other_reason") == qb.get("other_reason")
                     if qa.get("other_reason") != qb.get("other_reason"):
-                        r["secondary_diffs"].append({"id": lid, "what": f"other_reason {where}",
-                                                     "first": qa.get("other_reason"), "second": qb.get("other_reason")})
+                        r["secondary_diffs"].append(
+                            {
+                                "id": lid,
+                                "what": f"other_reason {where}",
+                                "first": qa.get("other_reason"),
+                                "second": qb.get("other_reason"),
+                            }
+                        )
             if not agree:
-                r["treatment_diffs"].append({"id": lid, "question": where, "first": tname(a), "second": tname(b),
-                                             "count_agrees": same})
+                r["treatment_diffs"].append(
+                    {
+                        "id": lid,
+                        "question": where,
+                        "first": tname(a),
+                        "second": tname(b),
+                        "count_agrees": same,
+                    }
+                )
         fl, sl = f.get("letter") or {}, s.get("letter") or {}
         xa, xb = fl.get("exemptions"), sl.get("exemptions")
         if xa is None or xb is None:
             if (xa is None) != (xb is None):
                 r["ex_one_null"] += 1
-                r["exemption_diffs"].append({"id": lid, "first": _sorted_or_none(xa), "second": _sorted_or_none(xb)})
+                r["exemption_diffs"].append(
+                    {"id": lid, "first": _sorted_or_none(xa), "second": _sorted_or_none(xb)}
+                )
         else:
             ea = {norm_provision(x) for x in xa}
             eb = {norm_provision(x) for x in xb}
@@ -303,34 +361,62 @@ def table(r: dict) -> str:
         ("letters compared", f"{r['letters']}"),
         ("questions (first / second)", f"{r['questions_first']} / {r['questions_second']}"),
         ("question count agrees", f"{r['count_agree']}/{r['letters']} = {_pct(r['count_agreement'])}"),
-        ("treatment agrees, count-agreeing letters, both visible",
-         f"{r['pos_agree']}/{r['pos_pairs_visible']} = {_pct(r['treatment_agreement_count_agrees'])}"),
+        (
+            "treatment agrees, count-agreeing letters, both visible",
+            f"{r['pos_agree']}/{r['pos_pairs_visible']} = {_pct(r['treatment_agreement_count_agrees'])}",
+        ),
         ("Cohen's kappa (treatment set), same pairs", "n/a" if r["kappa"] is None else f"{r['kappa']:.3f}"),
-        ("treatment agrees, overall (aligned; unpaired or [] vs answer = disagree)",
-         f"{r['all_agree']}/{r['all_items']} = {_pct(r['treatment_agreement_overall'])}"),
+        (
+            "treatment agrees, overall (aligned; unpaired or [] vs answer = disagree)",
+            f"{r['all_agree']}/{r['all_items']} = {_pct(r['treatment_agreement_overall'])}",
+        ),
         ("  of which one reading [] (not visible), the other an answer", f"{r['visibility_mismatch']}"),
-        ("suite-style: first's answered questions the second matches",
-         f"{r['first_matched']}/{r['first_answered']} = {_pct(ratio(r['first_matched'], r['first_answered']))}"),
-        ("suite-style: second's answered questions the first matches",
-         f"{r['second_matched']}/{r['second_answered']} = {_pct(ratio(r['second_matched'], r['second_answered']))}"),
-        ("letter exemptions: precision / recall of second vs first",
-         f"{_pct(r['exemption_precision'])} / {_pct(r['exemption_recall'])} "
-         f"(tp {r['ex_tp']}, fp {r['ex_fp']}, fn {r['ex_fn']})"),
-        ("letter exemptions: mean per-letter precision / recall",
-         f"{_pct(r['exemption_precision_mean'])} / {_pct(r['exemption_recall_mean'])}"),
-        ("letter exemption sets identical (neither null)",
-         f"{r['ex_exact']}/{r['ex_letters']} = {_pct(r['exemption_exact_share'])}; one null: {r['ex_one_null']}"),
-        ("question exemptions (paired questions): P / R",
-         f"{_pct(r['q_exemption_precision'])} / {_pct(r['q_exemption_recall'])} "
-         f"(tp {r['qex_tp']}, fp {r['qex_fp']}, fn {r['qex_fn']})"),
+        (
+            "suite-style: first's answered questions the second matches",
+            f"{r['first_matched']}/{r['first_answered']} = {_pct(ratio(r['first_matched'], r['first_answered']))}",
+        ),
+        (
+            "suite-style: second's answered questions the first matches",
+            f"{r['second_matched']}/{r['second_answered']} = {_pct(ratio(r['second_matched'], r['second_answered']))}",
+        ),
+        (
+            "letter exemptions: precision / recall of second vs first",
+            f"{_pct(r['exemption_precision'])} / {_pct(r['exemption_recall'])} "
+            f"(tp {r['ex_tp']}, fp {r['ex_fp']}, fn {r['ex_fn']})",
+        ),
+        (
+            "letter exemptions: mean per-letter precision / recall",
+            f"{_pct(r['exemption_precision_mean'])} / {_pct(r['exemption_recall_mean'])}",
+        ),
+        (
+            "letter exemption sets identical (neither null)",
+            f"{r['ex_exact']}/{r['ex_letters']} = {_pct(r['exemption_exact_share'])}; one null: {r['ex_one_null']}",
+        ),
+        (
+            "question exemptions (paired questions): P / R",
+            f"{_pct(r['q_exemption_precision'])} / {_pct(r['q_exemption_recall'])} "
+            f"(tp {r['qex_tp']}, fp {r['qex_fp']}, fn {r['qex_fn']})",
+        ),
     ]
     for flag, c in r["flags"].items():
-        rows.append((f"{flag}: agree where both true/false",
-                     f"{c['agree']}/{c['both']} = {_pct(c['agreement'])}; one null: {c['one_null']}"))
-    rows.append(("secondary: other_reason agrees (both other)",
-                 f"{r['other_agree']}/{r['other_both']} = {_pct(ratio(r['other_agree'], r['other_both']))}"))
-    rows.append(("secondary: question label agrees (paired)",
-                 f"{r['label_agree']}/{r['label_pairs']} = {_pct(ratio(r['label_agree'], r['label_pairs']))}"))
+        rows.append(
+            (
+                f"{flag}: agree where both true/false",
+                f"{c['agree']}/{c['both']} = {_pct(c['agreement'])}; one null: {c['one_null']}",
+            )
+        )
+    rows.append(
+        (
+            "secondary: other_reason agrees (both other)",
+            f"{r['other_agree']}/{r['other_both']} = {_pct(ratio(r['other_agree'], r['other_both']))}",
+        )
+    )
+    rows.append(
+        (
+            "secondary: question label agrees (paired)",
+            f"{r['label_agree']}/{r['label_pairs']} = {_pct(ratio(r['label_agree'], r['label_pairs']))}",
+        )
+    )
     for k, v in r["fields"].items():
         rows.append((f"secondary: {k} agrees", f"{v}/{r['letters']} = {_pct(ratio(v, r['letters']))}"))
     w = max(len(a) for a, _ in rows)
@@ -341,34 +427,66 @@ def disagreements(r: dict, markdown: bool = False) -> str:
     out: list[str] = []
     if markdown:
         out += ["### Question count", "", "| letter | first | second |", "|---|---|---|"]
-        out += [f"| {d['id']} | {d['first']} {_labels(d['first_labels'])} | {d['second']} {_labels(d['second_labels'])} |"
-                for d in r["count_diffs"]]
+        out += [
+            f"| {d['id']} | {d['first']} {_labels(d['first_labels'])} | {d['second']} {_labels(d['second_labels'])} |"
+            for d in r["count_diffs"]
+        ]
         out += ["", "### Treatment", "", "| letter | question | first | second |", "|---|---|---|---|"]
-        out += [f"| {d['id']} | {d['question']} | {d['first']} | {d['second']} |" for d in r["treatment_diffs"]]
+        out += [
+            f"| {d['id']} | {d['question']} | {d['first']} | {d['second']} |" for d in r["treatment_diffs"]
+        ]
         out += ["", "### Letter exemptions", "", "| letter | first | second |", "|---|---|---|"]
         out += [f"| {d['id']} | {_list(d['first'])} | {_list(d['second'])} |" for d in r["exemption_diffs"]]
-        out += ["", "### Question exemptions", "", "| letter | question | first | second |", "|---|---|---|---|"]
-        out += [f"| {d['id']} | {d['question']} | {_list(d['first'])} | {_list(d['second'])} |"
-                for d in r["q_exemption_diffs"]]
+        out += [
+            "",
+            "### Question exemptions",
+            "",
+            "| letter | question | first | second |",
+            "|---|---|---|---|",
+        ]
+        out += [
+            f"| {d['id']} | {d['question']} | {_list(d['first'])} | {_list(d['second'])} |"
+            for d in r["q_exemption_diffs"]
+        ]
         out += ["", "### Letter flags", "", "| letter | flag | first | second |", "|---|---|---|---|"]
-        out += [f"| {d['id']} | {d['flag']} | {_b(d['first'])} | {_b(d['second'])} |" for d in r["flag_diffs"]]
+        out += [
+            f"| {d['id']} | {d['flag']} | {_b(d['first'])} | {_b(d['second'])} |" for d in r["flag_diffs"]
+        ]
         out += ["", "### Secondary fields", "", "| letter | field | first | second |", "|---|---|---|---|"]
-        out += [f"| {d['id']} | {d['what']} | {_b(d['first'])} | {_b(d['second'])} |" for d in r["secondary_diffs"]]
+        out += [
+            f"| {d['id']} | {d['what']} | {_b(d['first'])} | {_b(d['second'])} |"
+            for d in r["secondary_diffs"]
+        ]
         return "\n".join(out)
     out.append("question count:")
-    out += [f"  {d['id']}: first {d['first']} {_labels(d['first_labels'])}, second {d['second']} "
-            f"{_labels(d['second_labels'])}" for d in r["count_diffs"]]
+    out += [
+        f"  {d['id']}: first {d['first']} {_labels(d['first_labels'])}, second {d['second']} "
+        f"{_labels(d['second_labels'])}"
+        for d in r["count_diffs"]
+    ]
     out.append("treatment:")
-    out += [f"  {d['id']} {d['question']}: first {d['first']} | second {d['second']}" for d in r["treatment_diffs"]]
+    out += [
+        f"  {d['id']} {d['question']}: first {d['first']} | second {d['second']}"
+        for d in r["treatment_diffs"]
+    ]
     out.append("letter exemptions:")
-    out += [f"  {d['id']}: first {_list(d['first'])} | second {_list(d['second'])}" for d in r["exemption_diffs"]]
+    out += [
+        f"  {d['id']}: first {_list(d['first'])} | second {_list(d['second'])}" for d in r["exemption_diffs"]
+    ]
     out.append("question exemptions:")
-    out += [f"  {d['id']} {d['question']}: first {_list(d['first'])} | second {_list(d['second'])}"
-            for d in r["q_exemption_diffs"]]
+    out += [
+        f"  {d['id']} {d['question']}: first {_list(d['first'])} | second {_list(d['second'])}"
+        for d in r["q_exemption_diffs"]
+    ]
     out.append("letter flags:")
-    out += [f"  {d['id']} {d['flag']}: first {_b(d['first'])} | second {_b(d['second'])}" for d in r["flag_diffs"]]
+    out += [
+        f"  {d['id']} {d['flag']}: first {_b(d['first'])} | second {_b(d['second'])}" for d in r["flag_diffs"]
+    ]
     out.append("secondary fields:")
-    out += [f"  {d['id']} {d['what']}: first {_b(d['first'])} | second {_b(d['second'])}" for d in r["secondary_diffs"]]
+    out += [
+        f"  {d['id']} {d['what']}: first {_b(d['first'])} | second {_b(d['second'])}"
+        for d in r["secondary_diffs"]
+    ]
     return "\n".join(out)
 
 

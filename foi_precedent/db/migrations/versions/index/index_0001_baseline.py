@@ -29,7 +29,9 @@ def upgrade() -> None:
     op.create_table(
         "chunks",
         sa.Column("id", sa.Text, primary_key=True),
-        sa.Column("reference", sa.Text, sa.ForeignKey("letters.reference", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "reference", sa.Text, sa.ForeignKey("letters.reference", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("label", sa.Text, nullable=False),
         sa.Column("seq", sa.Integer, nullable=False),
         sa.Column("text", sa.Text, nullable=False),
@@ -41,7 +43,9 @@ def upgrade() -> None:
         sa.Column("key", sa.Text, primary_key=True),
         sa.Column("value", sa.Text, nullable=False),
     )
-    op.bulk_insert(meta, [{"key": "generation", "value": "0"}, {"key": "store_id", "value": secrets.token_hex(8)}])
+    op.bulk_insert(
+        meta, [{"key": "generation", "value": "0"}, {"key": "store_id", "value": secrets.token_hex(8)}]
+    )
     op.create_table(
         "question_vectors",
         sa.Column("reference", sa.Text, primary_key=True),
