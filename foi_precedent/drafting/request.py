@@ -976,8 +976,8 @@ def _asking_lines(paragraph: str) -> list[str]:
             continue
         if parts and parts[-1].endswith(":") and _asks(_sentences(line)[0]):
             parts.append(line)  # a lead-in ('I am seeking the following information:') above a line that asks
-        elif (parts and re.match(r"[A-Z]", line) and not _OPEN_END.search(parts[-1])
-                and _ASK_START.match(_LEAD.sub("", line)) and _asks(_sentences(parts[-1])[-1])):
+        elif (parts and re.match(r"[A-Z]", line) and not _OPEN_END.search(parts[-1][-40:])  # the tail only: no
+                and _ASK_START.match(_LEAD.sub("", line)) and _asks(_sentences(parts[-1][-400:])[-1])):  # n² time
             parts.append(line)
         elif parts:
             parts[-1] = f"{parts[-1]} {line}"
