@@ -21,12 +21,15 @@ _LOWER_EXTRA = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 _UP = f"A-Z{_UPPER_EXTRA}"
 _LETTER = f"a-zA-Z{_UPPER_EXTRA}{_LOWER_EXTRA}"
 
-EMAIL = re.compile(r"[\w.+'-]+[ \t]?@[ \t]?[\w-]+(?:\.[\w-]+)+"
-                   # written out to beat scrapers: "sam.lee at gmail dot com", "sam [at] example [dot] org"
-                   r"|\b[\w.+'-]+[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*[\w-]+(?:[ \t]*(?:\[dot\]|\(dot\)|[ \t]dot[ \t])"
-                   r"[ \t]*[\w-]+)+\b"
-                   # WhatDoTheyKnow's reply address without its domain ('request-123456-ab12cd34')
-                   r"|\b(?:foi\+)?request-\d{3,}-[0-9a-f]{6,10}\b", re.I)
+EMAIL = re.compile(
+    r"[\w.+'-]+[ \t]?@[ \t]?[\w-]+(?:\.[\w-]+)+"
+    # written out to beat scrapers: "sam.lee at gmail dot com", "sam [at] example [dot] org"
+    r"|\b[\w.+'-]+[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*[\w-]+(?:[ \t]*(?:\[dot\]|\(dot\)|[ \t]dot[ \t])"
+    r"[ \t]*[\w-]+)+\b"
+    # WhatDoTheyKnow's reply address without its domain ('request-123456-ab12cd34')
+    r"|\b(?:foi\+)?request-\d{3,}-[0-9a-f]{6,10}\b",
+    re.I,
+)
 # 07700 900123, 07700 900 123, 07700900123, 020 7946 0958, (020) 7946 0958, +44 7700 900123, +447700900123,
 # +44 (0)20 7946 0958, 0044 20 7946 0958, 0161-496-0000, and international numbers written with a '+'
 _PHONE_SHAPE = re.compile(
@@ -34,9 +37,11 @@ _PHONE_SHAPE = re.compile(
     r"|\(0\d{1,4}\)[ \t-]?\d(?:[ \t-]?\d){4,8}|0\d(?:[ \t-]?\d){8,9})(?![\w/]|\.\d)"
 )
 # any number a requester labels as theirs ('Tel: 01 234 5678', 'Mobile (US): 415.555.0134', 'Phone 555 0134 ext 12')
-_PHONE_CUE = re.compile(r"\b(?i:tel(?:ephone)?|phone|mobile|mob|cell(?:phone)?|landline|fax|whatsapp|ph|contact[ \t]+(?:no|number))"
-                        r"\b\.?[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?(?i:(?:no|number)\b\.?[ \t]*)?[:.-]?[ \t]*"
-                        r"(?P<num>\+?\(?\d[\d ().\t-]{5,22}\d)(?![\w/])")
+_PHONE_CUE = re.compile(
+    r"\b(?i:tel(?:ephone)?|phone|mobile|mob|cell(?:phone)?|landline|fax|whatsapp|ph|contact[ \t]+(?:no|number))"
+    r"\b\.?[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?(?i:(?:no|number)\b\.?[ \t]*)?[:.-]?[ \t]*"
+    r"(?P<num>\+?\(?\d[\d ().\t-]{5,22}\d)(?![\w/])"
+)
 
 
 def _is_phone(number: str) -> bool:
@@ -65,10 +70,13 @@ class _Phone:
     @staticmethod
     def finditer(text: str):
         spans = [(m.start(), m.end()) for m in _PHONE_SHAPE.finditer(text) if _is_phone(m.group(0))]
-        spans += [(m.start("num"), m.end("num")) for m in _PHONE_CUE.finditer(text)
-                  if 7 <= len(re.sub(r"\D", "", m.group("num"))) <= 15
-                  and not re.fullmatch(r"(?:(?:19|20)\d\d\W*)+", m.group("num"))  # 'mobile 2019-2023'
-                  and not any(a <= m.start("num") < b for a, b in spans)]
+        spans += [
+            (m.start("num"), m.end("num"))
+            for m in _PHONE_CUE.finditer(text)
+            if 7 <= len(re.sub(r"\D", "", m.group("num"))) <= 15
+            and not re.fullmatch(r"(?:(?:19|20)\d\d\W*)+", m.group("num"))  # 'mobile 2019-2023'
+            and not any(a <= m.start("num") < b for a, b in spans)
+        ]
         return (_PhoneMatch(text[a:b], a, b) for a, b in sorted(spans))
 
     def search(self, text: str):
@@ -77,16 +85,18 @@ class _Phone:
     def sub(self, repl: str, text: str) -> str:
         out, last = [], 0
         for m in self.finditer(text):
-            out.append(text[last:m.start] + repl)
+            out.append(text[last : m.start] + repl)
             last = m.end
         return "".join(out) + text[last:]
 
 
 PHONE = _Phone()
-POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"
-                      # an Irish Eircode ('D08 XY12', 'T12 X2Y3'): a routing key, then four letters and digits mixed
-                      r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[A-Z])"
-                      r"[0-9AC-FHKNPRTV-Y]{4}\b")
+POSTCODE = re.compile(
+    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"
+    # an Irish Eircode ('D08 XY12', 'T12 X2Y3'): a routing key, then four letters and digits mixed
+    r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[A-Z])"
+    r"[0-9AC-FHKNPRTV-Y]{4}\b"
+)
 _POSTCODE_ANY_CASE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.I)
 _STREET_WORDS = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Place|Pl|Court|Ct|Crescent|Gardens|Terrace|Grove|Hill|"
@@ -94,8 +104,10 @@ _STREET_WORDS = (
     "Circus|Broadway|Embankment|Causeway|Glen|Heights|Croft|Chase|Grange|Mount|Fields|Cottages|Villas|Terr|Cres|Gdns|"
     "Esplanade|Promenade|Loan|Hollow|Approach|Avenue"
 )
-STREET = re.compile(rf"\b(?:(?:Flat|Apartment|Apt|Unit)\.? \d+[A-Za-z]?(?:/\d+)?,?\s+)?\d{{1,4}}[A-Za-z]?(?:/\d+)?,?\s+"
-                    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?|\bP\.?\s?O\.?\s?Box\s+\d+")
+STREET = re.compile(
+    rf"\b(?:(?:Flat|Apartment|Apt|Unit)\.? \d+[A-Za-z]?(?:/\d+)?,?\s+)?\d{{1,4}}[A-Za-z]?(?:/\d+)?,?\s+"
+    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?|\bP\.?\s?O\.?\s?Box\s+\d+"
+)
 # a street named without its number on a line of its own in a signature ('Mill Lane')
 _STREET_LINE = re.compile(rf"^(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\.?,?$")
 # '@jane_smith' (not the '@' of an e-mail address)
@@ -104,39 +116,61 @@ HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,15}\b(?![.@]\w)")
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Sir|Dame)\.?"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|ap|Ó|Ní|Nic|Mac|Mc)"
 _WORD = rf"[{_UP}][{_LETTER}'’-]+"
-_NAME = (rf"(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.[ \t]*|[{_UP}][ \t]+){{0,3}}{_WORD}"
-         rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|[{_UP}]\.?)){{0,3}})")
+_NAME = (
+    rf"(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.[ \t]*|[{_UP}][ \t]+){{0,3}}{_WORD}"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|[{_UP}]\.?)){{0,3}})"
+)
 # only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
-MY_NAME = re.compile(rf"\b(?i:my name is|my name's|I am called|name:|name[ \t]*[-–](?=[ \t])|surname:|forename:|from:|"
-                     rf"requester:|applicant:|signed:?|"
-                     rf"signature:|\(signed\))[ \t]+{_NAME}")
+MY_NAME = re.compile(
+    rf"\b(?i:my name is|my name's|I am called|name:|name[ \t]*[-–](?=[ \t])|surname:|forename:|from:|"
+    rf"requester:|applicant:|signed:?|"
+    rf"signature:|\(signed\))[ \t]+{_NAME}"
+)
 # 'my name is bob jones.': a lower-case name only where it ends the clause
-_MY_PLAIN_NAME = re.compile(r"\bmy name(?: is|'s)[ \t]+(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})"
-                            r"(?=[ \t]*(?:[,.;:!]|$|\band\b))", re.I | re.M)
+_MY_PLAIN_NAME = re.compile(
+    r"\bmy name(?: is|'s)[ \t]+(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})"
+    r"(?=[ \t]*(?:[,.;:!]|$|\band\b))",
+    re.I | re.M,
+)
 # the requester's family named in the request ('my son, Tom Smith,'): personal data that shares the surname
-_RELATIVE = re.compile(rf"\b(?i:my)[ \t]+(?:(?i:late|elderly|disabled|youngest|eldest|older|younger)[ \t]+)?"
-                       r"(?i:son|daughter|wife|husband|partner|mother|father|mum|mom|dad|brother|sister|child|"
-                       r"grandson|granddaughter|grandmother|grandfather|grandma|grandad|aunt|uncle|nephew|niece|"
-                       r"fianc[ée]e?|stepson|stepdaughter|stepfather|stepmother)[ \t]*,?[ \t]+"
-                       rf"{_NAME}")
+_RELATIVE = re.compile(
+    rf"\b(?i:my)[ \t]+(?:(?i:late|elderly|disabled|youngest|eldest|older|younger)[ \t]+)?"
+    r"(?i:son|daughter|wife|husband|partner|mother|father|mum|mom|dad|brother|sister|child|"
+    r"grandson|granddaughter|grandmother|grandfather|grandma|grandad|aunt|uncle|nephew|niece|"
+    r"fianc[ée]e?|stepson|stepdaughter|stepfather|stepmother)[ \t]*,?[ \t]+"
+    rf"{_NAME}"
+)
 # 'Jane Smith <jane@x.org>', 'Jane Smith (jane@x.org)', 'Jane Smith jane@x.org': a name with its e-mail; one at a
 # public body's domain is an officer's, not the requester's
-_NAME_EMAIL = re.compile(rf"{_NAME}[ \t]*,?[ \t]*[<(\[]?[ \t]*(?:mailto:)?[\w.+'-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
-_PUBLIC_DOMAIN = re.compile(r"(?:\.gov\.uk|\.gov\.scot|\.gov\.wales|\.llyw\.cymru|\.nhs\.uk|\.nhs\.net|\.nhs\.scot|"
-                            r"\.police\.uk|\.pnn\.police\.uk|\.ac\.uk|\.sch\.uk|\.parliament\.uk|\.mod\.uk|\.gov|"
-                            r"\.gov\.ie|\.gsi\.gov\.uk)$")
+_NAME_EMAIL = re.compile(
+    rf"{_NAME}[ \t]*,?[ \t]*[<(\[]?[ \t]*(?:mailto:)?[\w.+'-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)"
+)
+_PUBLIC_DOMAIN = re.compile(
+    r"(?:\.gov\.uk|\.gov\.scot|\.gov\.wales|\.llyw\.cymru|\.nhs\.uk|\.nhs\.net|\.nhs\.scot|"
+    r"\.police\.uk|\.pnn\.police\.uk|\.ac\.uk|\.sch\.uk|\.parliament\.uk|\.mod\.uk|\.gov|"
+    r"\.gov\.ie|\.gsi\.gov\.uk)$"
+)
 # 'I, Jane Smith, ...'; 'I am Jane Smith and ...'; '... on behalf of Jane Smith'
 _I_NAME = re.compile(rf"\bI,[ \t]+{_NAME}[ \t]*,")
-_I_AM = re.compile(rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
-                   r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))", re.M)
-_ON_BEHALF = re.compile(rf"\bon[ \t]+behalf[ \t]+of[ \t]+{_NAME}(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b))", re.M)
+_I_AM = re.compile(
+    rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
+    r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))",
+    re.M,
+)
+_ON_BEHALF = re.compile(
+    rf"\bon[ \t]+behalf[ \t]+of[ \t]+{_NAME}(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b))", re.M
+)
 # a name as some sign it, in lower case ("rajesh kumar"), accepted only on the line after a sign-off
 # (any script: 'Yifan Bao', '王伟', 'Αλέξης Παππάς')
-_PLAIN_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-]|\.(?=[^\W\d_]))*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.-])*){0,3}")
+_PLAIN_NAME = re.compile(
+    r"[^\W\d_](?:[^\W\d_]|['’-]|\.(?=[^\W\d_]))*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.-])*){0,3}"
+)
 _TITLE_AFTER = re.compile(r"\s*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)\s*$")
 # letters after a name ('Bob Jones BSc MRTPI', 'Dr. Bob Jones, PhD')
-_POSTNOMINALS = re.compile(r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LLB|LLM|MBA|MPhil|DPhil|MD|QC|KC|MP|MSP|"
-                           r"\(Hons\)|FRCS|FCA|ACA|CEng))+[ \t]*$")
+_POSTNOMINALS = re.compile(
+    r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LLB|LLM|MBA|MPhil|DPhil|MD|QC|KC|MP|MSP|"
+    r"\(Hons\)|FRCS|FCA|ACA|CEng))+[ \t]*$"
+)
 DEAR = re.compile(rf"^(?P<lead>\s*(?:dear|hi|hello)[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
 _SIGN_OFF_WORDS = (
     # misspelt as often as not: 'Yours sincerly', "Your's faithfuly", 'Thankyou'
@@ -149,16 +183,22 @@ _SIGN_OFF_WORDS = (
 )
 SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
 # what may follow a sign-off word before the name on the next line ('Thanks very much,', 'Thank you for your help.')
-_COURTESY_TAIL = re.compile(r"^(?:very[ \t]+much|so[ \t]+much|a[ \t]+(?:lot|million|bunch)|again|in[ \t]+(?:advance|anticipation)|once[ \t]+again|"
-                            r"kindly|(?:and|&)[ \t]+(?:many[ \t]+)?thanks|"
-                            r"(?:in[ \t]+advance[ \t]+)?for[ \t]+(?:your|all[ \t]+your|the|this|considering|"
-                            r"dealing|reading|taking)\b[^?\n]{0,60}|(?:and|&)[ \t]+(?:(?:kind|best|warm)[ \t]+)?"
-                            r"(?:regards|wishes))[ \t]*[,.!]*[ \t]*$", re.I)
-_ORGANISATION = re.compile(r"\b(?:council|police|service|authority|department|constabulary|commissioner|office|"
-                           r"trust|team|unit|board|government|ministry|agency|university|college|school|nhs|"
-                           r"executive|committee|foundation|company|limited|ltd|plc|group|association|society|"
-                           r"partnership|campaign|club|network|alliance|federation|union|institute|centre|center|"
-                           r"news|press|times|guardian|telegraph|bbc|itv)\b", re.I)
+_COURTESY_TAIL = re.compile(
+    r"^(?:very[ \t]+much|so[ \t]+much|a[ \t]+(?:lot|million|bunch)|again|in[ \t]+(?:advance|anticipation)|once[ \t]+again|"
+    r"kindly|(?:and|&)[ \t]+(?:many[ \t]+)?thanks|"
+    r"(?:in[ \t]+advance[ \t]+)?for[ \t]+(?:your|all[ \t]+your|the|this|considering|"
+    r"dealing|reading|taking)\b[^?\n]{0,60}|(?:and|&)[ \t]+(?:(?:kind|best|warm)[ \t]+)?"
+    r"(?:regards|wishes))[ \t]*[,.!]*[ \t]*$",
+    re.I,
+)
+_ORGANISATION = re.compile(
+    r"\b(?:council|police|service|authority|department|constabulary|commissioner|office|"
+    r"trust|team|unit|board|government|ministry|agency|university|college|school|nhs|"
+    r"executive|committee|foundation|company|limited|ltd|plc|group|association|society|"
+    r"partnership|campaign|club|network|alliance|federation|union|institute|centre|center|"
+    r"news|press|times|guardian|telegraph|bbc|itv)\b",
+    re.I,
+)
 # capitalised words that stand on a line of their own without being a name (headings, list entries)
 _NOT_NAME_WORD = re.compile(
     r"^(?:the|a|an|and|of|for|to|in|on|by|with|from|all|any|total|number|numbers|data|information|details|request|"
@@ -173,8 +213,11 @@ _NOT_NAME_WORD = re.compile(
     re.I,
 )
 # words that start a line under a sign-off without being a name ('Sent from my iPhone', 'PS ...', 'Attachments')
-_NOT_SIGNED = re.compile(r"^(?:sent|thanks|thank|regards|please|yours|note|notes|attachments?|attached|ps|p\.s|enc|"
-                         r"encl|cc|the|this|i|we|my|our|a|an)$", re.I)
+_NOT_SIGNED = re.compile(
+    r"^(?:sent|thanks|thank|regards|please|yours|note|notes|attachments?|attached|ps|p\.s|enc|"
+    r"encl|cc|the|this|i|we|my|our|a|an)$",
+    re.I,
+)
 _GENERIC_ADDRESSEE = re.compile(
     r"^(sir|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
     r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|there|everyone|"
@@ -183,36 +226,55 @@ _GENERIC_ADDRESSEE = re.compile(
     re.I,
 )
 _GREETING = re.compile(
-    r"^\s*(?:dear\b.*|hello|hi|good (?:morning|afternoon|evening)|to whom it may concern|greetings)\W{0,3}\s*$", re.I
+    r"^\s*(?:dear\b.*|hello|hi|good (?:morning|afternoon|evening)|to whom it may concern|greetings)\W{0,3}\s*$",
+    re.I,
 )
-_IDENTITY_LINE = re.compile(r"^\s*(?:address|tel(?:ephone)?|phone|mobile|mob|email|e-mail|twitter|x)\s*[.:]", re.I)
-_ADDRESS_LINE = re.compile(r"(?:^|(?<=[.?!;][ \t]))(?P<lead>[ \t]*(?:(?:postal|home|my)[ \t]+)?address[ \t]*:[ \t]*)"
-                           r"(?P<value>\S.*)$", re.I | re.M)
+_IDENTITY_LINE = re.compile(
+    r"^\s*(?:address|tel(?:ephone)?|phone|mobile|mob|email|e-mail|twitter|x)\s*[.:]", re.I
+)
+_ADDRESS_LINE = re.compile(
+    r"(?:^|(?<=[.?!;][ \t]))(?P<lead>[ \t]*(?:(?:postal|home|my)[ \t]+)?address[ \t]*:[ \t]*)"
+    r"(?P<value>\S.*)$",
+    re.I | re.M,
+)
 # where the requester lives, given in a sentence ('I live at 4 Glebe Farm, Little Snoring.', 'outside my home at
 # 22 Elm Grove'): the address runs to the end of the clause
-_LIVE_AT = re.compile(r"(?P<lead>\b(?i:I[ \t]+(?:live|reside)[ \t]+at|residing[ \t]+at|(?:my|our)[ \t]+(?:home[ \t]+|postal[ \t]+|"
-                      r"house[ \t]+)?address[ \t]+is|(?:my|our)[ \t]+(?:home|house|property|flat)[ \t]+(?:at|on)|"
-                      r"(?:a[ \t]+)?resident[ \t]+(?:of|at))[ \t]+)"
-                      r"(?P<value>(?:\d|[A-Z])[^.;?!\n]{2,80}?)"
-                      r"(?=[ \t]*(?:[.;?!\n]|$)|,?[ \t]+(?:and|which|where|but|so|for|since|because|who|I)\b)")
+_LIVE_AT = re.compile(
+    r"(?P<lead>\b(?i:I[ \t]+(?:live|reside)[ \t]+at|residing[ \t]+at|(?:my|our)[ \t]+(?:home[ \t]+|postal[ \t]+|"
+    r"house[ \t]+)?address[ \t]+is|(?:my|our)[ \t]+(?:home|house|property|flat)[ \t]+(?:at|on)|"
+    r"(?:a[ \t]+)?resident[ \t]+(?:of|at))[ \t]+)"
+    r"(?P<value>(?:\d|[A-Z])[^.;?!\n]{2,80}?)"
+    r"(?=[ \t]*(?:[.;?!\n]|$)|,?[ \t]+(?:and|which|where|but|so|for|since|because|who|I)\b)"
+)
 _LIVE_AT_CUE_ALONE = re.compile(r"(?i:I[ \t]+(?:live|reside)[ \t]+at|residing[ \t]+at|.*address[ \t]+is)")
-_OWN_HOME = re.compile(r"\b(?:(?:my|our)[ \t]+(?:own[ \t]+)?(?:home|house|property|flat|address|residence|street|road|"
-                       r"cottage|bungalow|garden|driveway|front[ \t]+door)|(?:I|we)[ \t]+(?:live|reside|own|rent|"
-                       r"occupy|lived|moved)|where[ \t]+(?:I|we)[ \t]+live)\b", re.I)
+_OWN_HOME = re.compile(
+    r"\b(?:(?:my|our)[ \t]+(?:own[ \t]+)?(?:home|house|property|flat|address|residence|street|road|"
+    r"cottage|bungalow|garden|driveway|front[ \t]+door)|(?:I|we)[ \t]+(?:live|reside|own|rent|"
+    r"occupy|lived|moved)|where[ \t]+(?:I|we)[ \t]+live)\b",
+    re.I,
+)
 # where the requester lives, given as a postcode district ('I live in Leeds (LS6)', 'my postcode is LS6')
-_LIVE_IN = re.compile(r"\b(?:I[ \t]+live|I'm[ \t]+based|I[ \t]+am[ \t]+based|my[ \t]+(?:home|house|postcode|post[ \t]+code))"
-                      r"\b[^.?!\n]{0,60}", re.I)
+_LIVE_IN = re.compile(
+    r"\b(?:I[ \t]+live|I'm[ \t]+based|I[ \t]+am[ \t]+based|my[ \t]+(?:home|house|postcode|post[ \t]+code))"
+    r"\b[^.?!\n]{0,60}",
+    re.I,
+)
 _DISTRICT = re.compile(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\b")
-_DATE_LINE = re.compile(r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}"
-                        r"|[A-Za-z]{3,9}[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)[ \t]+\d{4}\.?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$",
-                        re.I)
+_DATE_LINE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}"
+    r"|[A-Za-z]{3,9}[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)[ \t]+\d{4}\.?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$",
+    re.I,
+)
 _MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|subject|cc|bcc)\s*:", re.I)
 _SIGNATURE_RULE = re.compile(r"^\s*(?:--+|__+|—+)\s*$")  # '-- ' above an e-mail signature
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
 # an office before a name is about a person in office (a third party), not the requester signing
-_OFFICE_TITLE = re.compile(r"^(?:councillor|cllr|chief|deputy|assistant|minister|secretary|president|chair|"
-                           r"inspector|sergeant|constable|superintendent|commissioner|mayor|lord|lady|judge|"
-                           r"justice|professor|sir|dame)\b", re.I)
+_OFFICE_TITLE = re.compile(
+    r"^(?:councillor|cllr|chief|deputy|assistant|minister|secretary|president|chair|"
+    r"inspector|sergeant|constable|superintendent|commissioner|mayor|lord|lady|judge|"
+    r"justice|professor|sir|dame)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -234,7 +296,14 @@ class Requester:
     def values(self) -> list[str]:
         """Every identifying string (for tests and for a last scrub of outgoing text)."""
         out = [self.name] if self.name else []
-        return out + [*self.emails, *self.phones, *self.postcodes, *self.address, *self.handles, *self.affiliation]
+        return out + [
+            *self.emails,
+            *self.phones,
+            *self.postcodes,
+            *self.address,
+            *self.handles,
+            *self.affiliation,
+        ]
 
 
 def _replace_name(name: str, clean: str) -> str:
@@ -244,11 +313,21 @@ def _replace_name(name: str, clean: str) -> str:
     surname = name.split()[-1] if len(name.split()) > 1 else ""
     if len(surname.strip(".")) > 1:  # 'Ms Smith' for 'Jane Smith' is the requester too
         clean = re.sub(rf"\b{_TITLE}[ \t]+{re.escape(surname)}(?![\w\]])", "[NAME]", clean)
-    parts = [p for p in re.split(r"[\s,]+", name) if len(p.strip(".")) > 2 and not p.endswith(".")
-             and not re.fullmatch(_TITLE, p) and not re.fullmatch(_PARTICLE, p)]
+    parts = [
+        p
+        for p in re.split(r"[\s,]+", name)
+        if len(p.strip(".")) > 2
+        and not p.endswith(".")
+        and not re.fullmatch(_TITLE, p)
+        and not re.fullmatch(_PARTICLE, p)
+    ]
     for part in parts:
-        clean = re.sub(rf"(?<![\w\[])(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)"
-                       rf"(?<![A-Z][a-z]{{4}}\s){re.escape(part)}(?![\w\]])(?!\s[A-Z][a-z])", "[NAME]", clean)
+        clean = re.sub(
+            rf"(?<![\w\[])(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)"
+            rf"(?<![A-Z][a-z]{{4}}\s){re.escape(part)}(?![\w\]])(?!\s[A-Z][a-z])",
+            "[NAME]",
+            clean,
+        )
     return clean
 
 
@@ -260,7 +339,9 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     item = _SIGNATURE_RULE.sub("", item).strip().strip("-–— \t")
     item = re.sub(r"^(?:from|by|sent\s+by|signed)\b[ \t:]*", "", item, flags=re.I)  # 'From Jane Smith'
     item = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", item))).strip(" ,;|-–—\t")  # 'Jane Smith jane@x.org'
-    item = re.split(r"[ \t]+(?:on[ \t]+behalf[ \t]+of|for|of|at|from)[ \t]+|[ \t]+[|/–—-][ \t]+|[ \t]*[(<]", item)[0]
+    item = re.split(
+        r"[ \t]+(?:on[ \t]+behalf[ \t]+of|for|of|at|from)[ \t]+|[ \t]+[|/–—-][ \t]+|[ \t]*[(<]", item
+    )[0]
     item = _TITLE_AFTER.sub("", item).strip()
     if not strict:  # 'Cllr Jane Smith' signing: the office goes, the name is the requester's
         item = re.sub(r"^(?:Councillor|Cllr\.?)[ \t]+", "", item)
@@ -273,27 +354,46 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
         first = stripped
     first = first.rstrip(".").strip() if not re.search(r"\b[A-Z]\.$", first) else first.strip()
     pair = re.fullmatch(r"(?P<one>\S.*?)[ \t]+(?:and|&)[ \t]+(?P<two>\S.*)", first)
-    if (pair and not _ORGANISATION.search(first) and (one := _name_of(pair.group("one"), strict))
-            and (two := _name_of(pair.group("two"), strict))):
+    if (
+        pair
+        and not _ORGANISATION.search(first)
+        and (one := _name_of(pair.group("one"), strict))
+        and (two := _name_of(pair.group("two"), strict))
+    ):
         return one + two  # two people signing ('Jane Smith and John Brown', 'Jane & John Smith')
-    if len(first.split()) > 4 or _ORGANISATION.search(first) or _GENERIC_ADDRESSEE.fullmatch(first.strip(" ,.")):
+    if (
+        len(first.split()) > 4
+        or _ORGANISATION.search(first)
+        or _GENERIC_ADDRESSEE.fullmatch(first.strip(" ,."))
+    ):
         return []
     capitalised = re.fullmatch(_NAME, first) is not None
     if strict:
         words = first.split()
-        if not capitalised or not 2 <= len(words) <= 4 or any(_NOT_NAME_WORD.match(w.strip(".")) for w in words):
+        if (
+            not capitalised
+            or not 2 <= len(words) <= 4
+            or any(_NOT_NAME_WORD.match(w.strip(".")) for w in words)
+        ):
             return []
         if _OFFICE_TITLE.match(first):
             return []
     elif not capitalised and not _PLAIN_NAME.fullmatch(first):
         return []
-    given = [w for w in first.split() if not re.fullmatch(rf"[{_UP}]\.?|{_TITLE}", w)]  # past initials and titles
+    given = [
+        w for w in first.split() if not re.fullmatch(rf"[{_UP}]\.?|{_TITLE}", w)
+    ]  # past initials and titles
     if _DEVICE_LINE.match(item) or any(_NOT_SIGNED.match(w.strip(".")) for w in given[:1]):
         return []
     names = [first]
     # 'Smith, Jane': a surname then the first name
-    if (len(parts) > 1 and len(first.split()) == 1 and re.fullmatch(_WORD, parts[1])
-            and not _ORGANISATION.search(parts[1]) and not _NOT_NAME_WORD.match(parts[1])):
+    if (
+        len(parts) > 1
+        and len(first.split()) == 1
+        and re.fullmatch(_WORD, parts[1])
+        and not _ORGANISATION.search(parts[1])
+        and not _NOT_NAME_WORD.match(parts[1])
+    ):
         names = [f"{parts[1]} {first}"]
     return names
 
@@ -335,7 +435,9 @@ def _trailing_name_block(lines: list[str]) -> int | None:
             return None
         prev = lines[above[-1]].strip()
         after = [lines[k].strip() for k in nonblank if k > j]
-        if (prev.endswith((".", "?", "!", ")", '"', "”", ",")) or _SIGNATURE_RULE.match(prev)) and all(len(a) < 80 and "?" not in a for a in after):
+        if (prev.endswith((".", "?", "!", ")", '"', "”", ",")) or _SIGNATURE_RULE.match(prev)) and all(
+            len(a) < 80 and "?" not in a for a in after
+        ):
             return j
         return None
     return None
@@ -370,32 +472,57 @@ def redact_identity(text: str) -> tuple[str, Requester]:
 
     def add_name(name: str) -> None:
         name = name.strip(" ,.") if not re.search(r"\b[A-Z]\.$", name.strip(" ,")) else name.strip(" ,")
-        if name and not _GENERIC_ADDRESSEE.match(name) and not _ORGANISATION.search(name) and name not in names:
+        if (
+            name
+            and not _GENERIC_ADDRESSEE.match(name)
+            and not _ORGANISATION.search(name)
+            and name not in names
+        ):
             names.append(name)
 
     for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
         for m in pattern.finditer(text):
-            rest = text[m.end():text.find("\n", m.end()) % (len(text) + 1)]
-            officer = (email := EMAIL.search(rest)) and "@" in email.group(0) and _PUBLIC_DOMAIN.search(
-                email.group(0).rsplit("@", 1)[1].strip().lower())
-            if not officer:  # 'From: Sarah Jones <sarah.jones@leeds.gov.uk>' quoted is the authority's officer
+            rest = text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]
+            officer = (
+                (email := EMAIL.search(rest))
+                and "@" in email.group(0)
+                and _PUBLIC_DOMAIN.search(email.group(0).rsplit("@", 1)[1].strip().lower())
+            )
+            if (
+                not officer
+            ):  # 'From: Sarah Jones <sarah.jones@leeds.gov.uk>' quoted is the authority's officer
                 add_name(m.group("name"))
     for m in _NAME_EMAIL.finditer(text):
-        name = re.sub(r"^(?:(?i:contact|e-?mail|reply|write|cc|to|from|by|me|regards|thanks|signed)[ \t]+)+", "",
-                      m.group("name"))
+        name = re.sub(
+            r"^(?:(?i:contact|e-?mail|reply|write|cc|to|from|by|me|regards|thanks|signed)[ \t]+)+",
+            "",
+            m.group("name"),
+        )
         domain = m.group("domain").lower()
-        if (2 <= len(name.split()) <= 4 and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in name.split())
-                and not _OFFICE_TITLE.match(name) and not _PUBLIC_DOMAIN.search(domain)):
+        if (
+            2 <= len(name.split()) <= 4
+            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in name.split())
+            and not _OFFICE_TITLE.match(name)
+            and not _PUBLIC_DOMAIN.search(domain)
+        ):
             add_name(name)
     for pattern in (_I_AM, _ON_BEHALF):
         for m in pattern.finditer(text):
             name = m.group("name")
             words = name.split()
-            if (2 <= len(words) <= 4 and not any(_NOT_NAME_WORD.match(w) for w in words)
-                    and not _OFFICE_TITLE.match(name)):
+            if (
+                2 <= len(words) <= 4
+                and not any(_NOT_NAME_WORD.match(w) for w in words)
+                and not _OFFICE_TITLE.match(name)
+            ):
                 add_name(name)
-    relatives = [name for m in _RELATIVE.finditer(text) if (name := m.group("name").strip(" ,."))
-                 and not _NOT_NAME_WORD.match(name.split()[0]) and not _ORGANISATION.search(name)]
+    relatives = [
+        name
+        for m in _RELATIVE.finditer(text)
+        if (name := m.group("name").strip(" ,."))
+        and not _NOT_NAME_WORD.match(name.split()[0])
+        and not _ORGANISATION.search(name)
+    ]
     # a letter's heading above the greeting: the name on the first line, then perhaps the sender's address,
     # e-mail, phone and the date ('Jane Smith' / '14 Acacia Avenue' / 'jane@x.org' / 'Dear Council,')
     top = [(j, line.strip()) for j, line in enumerate(text.split("\n")) if line.strip()][:9]
@@ -403,20 +530,42 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # (an e-mail's header, 'From: ...' / 'Sent: ...', is not a letter's heading: 'From:' is read above)
     if greeting and not _MAIL_HEADER.match(top[0][1]) and (found := _name_of(top[0][1], strict=True)):
         heading = top[1:greeting]
-        if all(len(line) < 80 and "?" not in line and (EMAIL.search(line) or PHONE.search(line)
-               or _IDENTITY_LINE.match(line) or _DATE_LINE.match(line) or re.search(r"\d", line)
-               or _STREET_LINE.search(line) or _POSTCODE_ANY_CASE.search(line)) for _, line in heading):
+        if all(
+            len(line) < 80
+            and "?" not in line
+            and (
+                EMAIL.search(line)
+                or PHONE.search(line)
+                or _IDENTITY_LINE.match(line)
+                or _DATE_LINE.match(line)
+                or re.search(r"\d", line)
+                or _STREET_LINE.search(line)
+                or _POSTCODE_ANY_CASE.search(line)
+            )
+            for _, line in heading
+        ):
             for n in found:
                 add_name(n)
             for j, line in heading:
-                if not (EMAIL.search(line) or PHONE.search(line) or _IDENTITY_LINE.match(line) or _DATE_LINE.match(line)):
+                if not (
+                    EMAIL.search(line)
+                    or PHONE.search(line)
+                    or _IDENTITY_LINE.match(line)
+                    or _DATE_LINE.match(line)
+                ):
                     address.append(line)
                     block_lines.add(j)
     # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
     # requester: a person's name there is removed as written, and is not the reply's salutation.
-    addressees = list(dict.fromkeys(
-        name for m in DEAR.finditer(text) if (name := m.group("name").strip(" ,."))
-        and not _GENERIC_ADDRESSEE.match(name) and not _ORGANISATION.search(name)))
+    addressees = list(
+        dict.fromkeys(
+            name
+            for m in DEAR.finditer(text)
+            if (name := m.group("name").strip(" ,."))
+            and not _GENERIC_ADDRESSEE.match(name)
+            and not _ORGANISATION.search(name)
+        )
+    )
 
     lines = text.split("\n")
     # The signature block: after the last sign-off line that a name follows (the name on it or on the next
@@ -426,7 +575,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         ok, tail = _sign_off_line(line)
         if not ok:
             continue
-        candidate = ([(i, tail)] if tail else []) + [(j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))]
+        candidate = ([(i, tail)] if tail else []) + [
+            (j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))
+        ]
         if _block_name(candidate) is not None:
             block = candidate
             break
@@ -434,8 +585,15 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         block = [(j, lines[j]) for j in range(j0, min(len(lines), j0 + 9))]
     at = _block_name(block) if block else None
     if at is None:  # a sign-off with no name under it may still have an address under it
-        last = next(((i, tail) for i, line in reversed(list(enumerate(lines))) for ok, tail in [_sign_off_line(line)]
-                     if ok), None)
+        last = next(
+            (
+                (i, tail)
+                for i, line in reversed(list(enumerate(lines)))
+                for ok, tail in [_sign_off_line(line)]
+                if ok
+            ),
+            None,
+        )
         if last is not None:
             i, tail = last
             block = [(i, tail)] + [(j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))]
@@ -446,18 +604,36 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         k, found = at
         for n in found:
             add_name(n)
-        pending: list[tuple[int, str]] = []  # lines under the name not yet known to be an address ('Rose Cottage')
-        for j, item in ((j, b.strip()) for j, b in block[k + 1:]):
+        pending: list[
+            tuple[int, str]
+        ] = []  # lines under the name not yet known to be an address ('Rose Cottage')
+        for j, item in ((j, b.strip()) for j, b in block[k + 1 :]):
             if not item:
                 break
             if _DEVICE_LINE.match(item) or _SIGNATURE_RULE.match(item):
                 continue
-            if (EMAIL.search(item) or PHONE.search(item) or HANDLE.search(item) or _IDENTITY_LINE.match(item)
-                    or "?" in item):
+            if (
+                EMAIL.search(item)
+                or PHONE.search(item)
+                or HANDLE.search(item)
+                or _IDENTITY_LINE.match(item)
+                or "?" in item
+            ):
                 continue
-            long_address = len(item) < 140 and _POSTCODE_ANY_CASE.search(item)  # 'The Old Rectory, ..., NR21 0AA'
-            if long_address or len(item) < 60 and (re.search(r"\d", item) or address or STREET.search(item)
-                                                   or _POSTCODE_ANY_CASE.search(item) or _STREET_LINE.search(item)):
+            long_address = len(item) < 140 and _POSTCODE_ANY_CASE.search(
+                item
+            )  # 'The Old Rectory, ..., NR21 0AA'
+            if (
+                long_address
+                or len(item) < 60
+                and (
+                    re.search(r"\d", item)
+                    or address
+                    or STREET.search(item)
+                    or _POSTCODE_ANY_CASE.search(item)
+                    or _STREET_LINE.search(item)
+                )
+            ):
                 for m, earlier in pending:  # a house name or street without a number above the postcode
                     address.append(earlier)
                     block_lines.add(m)
@@ -468,7 +644,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 pending.append((j, item))
         # the name signed again in full below ('Jane' then, under a blank line, 'Jane Smith' over a job title)
         signed = {w for n in found for w in n.split() if len(w) > 2}
-        for item in (b.strip() for _, b in block[k + 1:]):
+        for item in (b.strip() for _, b in block[k + 1 :]):
             again = _name_of(item, strict=True) if len(item) < 60 else []
             if again and signed & set(again[0].split()):
                 add_name(again[0])
@@ -484,22 +660,30 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     handles = tuple(dict.fromkeys(HANDLE.findall(text)))
     # Street addresses next to other identity (a postcode, "my address is", "I live at", the signature).
     for line in lines:
-        if POSTCODE.search(line) or MY_NAME.search(line) or re.search(r"\b(?:my address|i live at|address:)", line,
-                                                                        re.I):
+        if (
+            POSTCODE.search(line)
+            or MY_NAME.search(line)
+            or re.search(r"\b(?:my address|i live at|address:)", line, re.I)
+        ):
             address.extend(m.group(0).strip(" ,.") for m in STREET.finditer(line))
         # a street address in a sentence about the requester's home ('our home, 12 Acacia Avenue, flooded')
         for sentence in re.split(r"(?<=[.?!])\s+", line):
             if _OWN_HOME.search(sentence):
                 address.extend(m.group(0).strip(" ,.") for m in STREET.finditer(sentence))
     address.extend(m.group("value").strip() for m in _ADDRESS_LINE.finditer(text))
-    lived_at = [m.group("value").strip() for m in _LIVE_AT.finditer(text)
-                if re.search(r"\d", m.group("value")) or _LIVE_AT_CUE_ALONE.match(m.group("lead"))]
+    lived_at = [
+        m.group("value").strip()
+        for m in _LIVE_AT.finditer(text)
+        if re.search(r"\d", m.group("value")) or _LIVE_AT_CUE_ALONE.match(m.group("lead"))
+    ]
     address.extend(lived_at)
     address = list(dict.fromkeys(a for a in address if a))
     streets = [a for a in address if STREET.fullmatch(a)]
 
-    clean = "\n".join("[ADDRESS]" if j in block_lines else "[AFFILIATION]" if j in affiliation_lines else line
-                      for j, line in enumerate(lines))
+    clean = "\n".join(
+        "[ADDRESS]" if j in block_lines else "[AFFILIATION]" if j in affiliation_lines else line
+        for j, line in enumerate(lines)
+    )
     clean = _ADDRESS_LINE.sub(lambda m: m.group("lead") + "[ADDRESS]", clean)
     clean = EMAIL.sub("[EMAIL]", clean)
     clean = PHONE.sub("[PHONE]", clean)
@@ -514,5 +698,12 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     for name in sorted((a for a in addressees + relatives if a not in names), key=len, reverse=True):
         clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
     clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
-    return clean, Requester(name=names[0] if names else None, emails=emails, phones=phones, postcodes=postcodes,
-                            address=tuple(address), handles=handles, affiliation=tuple(affiliation))
+    return clean, Requester(
+        name=names[0] if names else None,
+        emails=emails,
+        phones=phones,
+        postcodes=postcodes,
+        address=tuple(address),
+        handles=handles,
+        affiliation=tuple(affiliation),
+    )

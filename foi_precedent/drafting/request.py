@@ -43,13 +43,18 @@ from foi_precedent.letters.parser import named_regime
 
 MAX_REQUEST_BYTES = 1024 * 1024  # a request is a page or two; anything over 1 MB is not a request
 
-WHOLE_REQUEST_NOTE = ("No separate questions were found in this request, so the whole request is read as one "
-                      "question. Number the questions (1., 2., ...) to have each answered on its own.")
+WHOLE_REQUEST_NOTE = (
+    "No separate questions were found in this request, so the whole request is read as one "
+    "question. Number the questions (1., 2., ...) to have each answered on its own."
+)
 
 # --- what of the text is the request ----------------------------------------------------------------
 
-_HTML_TAG = re.compile(r"<(?:p|br|div|span|html|body|li|ul|ol|table|td|tr|b|i|u|strong|em|a|font|blockquote|h\d)"
-                       r"\b[^>]*>|</(?:p|div|span|li|ul|ol|td|tr|b|i|u|strong|em|a|font|blockquote|h\d)>", re.I)
+_HTML_TAG = re.compile(
+    r"<(?:p|br|div|span|html|body|li|ul|ol|table|td|tr|b|i|u|strong|em|a|font|blockquote|h\d)"
+    r"\b[^>]*>|</(?:p|div|span|li|ul|ol|td|tr|b|i|u|strong|em|a|font|blockquote|h\d)>",
+    re.I,
+)
 # where the earlier correspondence quoted under an e-mail starts
 _QUOTED = re.compile(
     r"^[ \t]*(?:On[ \t][^\n]{0,240}(?:\n[^\n]{0,120})?\bwrote:[ \t]*$"
@@ -70,7 +75,9 @@ def _looks_like_html(text: str) -> bool:
     return len(_HTML_TAG.findall(text[:50_000])) >= 2
 
 
-_LIST_TAG = re.compile(r"<(?P<close>/)?(?P<tag>ol|ul|li)\b[^>]*>(?P<after>(?:\s|<(?!/?(?:ol|ul|li)\b)[^>]*>)*)", re.I)
+_LIST_TAG = re.compile(
+    r"<(?P<close>/)?(?P<tag>ol|ul|li)\b[^>]*>(?P<after>(?:\s|<(?!/?(?:ol|ul|li)\b)[^>]*>)*)", re.I
+)
 _MARKED = re.compile(r"\(?(?:\d{1,2}|[a-hA-H]|[ivx]{1,4})[.)]\s|Q\d|[-*\u2022]\s")
 
 
@@ -90,7 +97,7 @@ def _list_marks(html: str) -> str:
         if m.group("close") or not lists:
             return m.group(0)
         lists[-1][1] += 1
-        rest = html[m.end():m.end() + 20]
+        rest = html[m.end() : m.end() + 20]
         if _MARKED.match(rest):
             return m.group(0)
         return m.group(0) + (f"{lists[-1][1]}. " if lists[-1][0] == "ol" else "\u2022 ")
@@ -122,7 +129,9 @@ def request_body(text: str, quoted: bool = False) -> str:
     return _MID_SENTENCE_BLANK.sub("\n", "\n".join(lines)).strip("\n")
 
 
-_MID_SENTENCE_BLANK = re.compile(r"(?<=[a-z0-9,;])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*(?:[a-z]|\((?:[A-Z]{2,}|[a-z]{2,})))")
+_MID_SENTENCE_BLANK = re.compile(
+    r"(?<=[a-z0-9,;])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*(?:[a-z]|\((?:[A-Z]{2,}|[a-z]{2,})))"
+)
 
 
 # --- one line into lines --------------------------------------------------------------------------
@@ -134,7 +143,9 @@ _INLINE_LABEL = re.compile(
     r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)))[.)]|(?P<s>\d{1,2})[a-h][.)])(?=[ \t]+\S|(?<=[.)])[A-Z][a-z])"
 )
 # a label after the end of a sentence, a colon, or a closing bracket ('... etc)5. Of those ...')
-_BOUNDARY = re.compile(r"(?:^|[:;?.!][\"'”’)\]]?|[)\]]|[:;?.!][ \t]*[-\u2013\u2014]|[?.;:!],?[ \t]*(?:and|or))[ \t]*$")
+_BOUNDARY = re.compile(
+    r"(?:^|[:;?.!][\"'”’)\]]?|[)\]]|[:;?.!][ \t]*[-\u2013\u2014]|[?.;:!],?[ \t]*(?:and|or))[ \t]*$"
+)
 _INLINE_BULLET = re.compile(r"[ \t]?[*\u2022\u25aa\u25cf\u27a2\u25ba\u2013\u2014-][ \t]+(?=[A-Z])")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _INLINE_GREETING = re.compile(
@@ -142,13 +153,15 @@ _INLINE_GREETING = re.compile(
     r"evening)|to whom it may concern|greetings)[ \t]*[,:;!])[ \t]+(?P<rest>\S.{30,})$",
     re.I,
 )
-_INLINE_SIGN_OFF = re.compile(rf"(?<=[.?!)])[ \t]+(?=(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?)"
-                              # a capitalised sign-off needs no stop before it ('... in 2023 Kind regards Ann Lee')
-                              r"|[ \t]+(?=(?-i:Yours (?:sincerely|faithfully|truly)|Kind regards|Best regards|"
-                              r"Many thanks|Best wishes|Warm regards)\b"
-                              # 'Thanks' or 'Regards' with only a name after it to the end ('... tribunal Thanks Ann Lee')
-                              rf"|(?-i:(?:Thanks|Thank you|Regards|Cheers|Best)[ \t]*,?[ \t]+{_NAME}[ \t]*(?:[,;]|$|\S+@)))",
-                              re.I)
+_INLINE_SIGN_OFF = re.compile(
+    rf"(?<=[.?!)])[ \t]+(?=(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?)"
+    # a capitalised sign-off needs no stop before it ('... in 2023 Kind regards Ann Lee')
+    r"|[ \t]+(?=(?-i:Yours (?:sincerely|faithfully|truly)|Kind regards|Best regards|"
+    r"Many thanks|Best wishes|Warm regards)\b"
+    # 'Thanks' or 'Regards' with only a name after it to the end ('... tribunal Thanks Ann Lee')
+    rf"|(?-i:(?:Thanks|Thank you|Regards|Cheers|Best)[ \t]*,?[ \t]+{_NAME}[ \t]*(?:[,;]|$|\S+@)))",
+    re.I,
+)
 
 
 def _label_value(m: re.Match) -> tuple[str, int] | None:
@@ -186,15 +199,23 @@ def _split_inline_labels(line: str) -> str:
     (or a, or i), each after the end of a sentence or a colon, are taken: '1.5 m', 'section 2.' and 'a)' in
     the middle of a sentence stay where they are. '1a)' after a sentence is taken under a '1.' taken so."""
     # bracketed ('a)', '(b)', '[3]') and standing alone, not a provision's part ('12(4)(a), (b) and (c)')
-    found = [(m.start("tok"), *kv, m.group("tok").rstrip(".")[-1] in ")]" and not re.search(r"[\w)]$|,\s*$",
-                                                                                              line[: m.start("tok")]))
-             for m in _INLINE_LABEL.finditer(line) if (kv := _label_value(m))]
+    found = [
+        (
+            m.start("tok"),
+            *kv,
+            m.group("tok").rstrip(".")[-1] in ")]" and not re.search(r"[\w)]$|,\s*$", line[: m.start("tok")]),
+        )
+        for m in _INLINE_LABEL.finditer(line)
+        if (kv := _label_value(m))
+    ]
     cuts: set[int] = set()
     numbers: set[int] = set()
     for kind in ("num", "alpha", "roman"):
         tokens = [(pos, v, bracketed) for pos, k, v, bracketed in found if k == kind]
         runs = _counting_runs([(pos, v) for pos, v, _ in tokens if _BOUNDARY.search(line[:pos])], 2)
-        if not runs and len(line) > 200:  # a list flattened into a sentence: 'supply a) the number ... b) The ...'
+        if (
+            not runs and len(line) > 200
+        ):  # a list flattened into a sentence: 'supply a) the number ... b) The ...'
             runs = _counting_runs([(pos, v) for pos, v, bracketed in tokens if bracketed], 3)
         cuts.update(pos for pos, _ in runs)
         if kind == "num":
@@ -203,7 +224,9 @@ def _split_inline_labels(line: str) -> str:
     cuts.update(pos for pos, k, v in found if k == "numsub" and v in numbers and _BOUNDARY.search(line[:pos]))
     bullets = [m.start() + (1 if line[m.start()] in " \t" else 0) for m in _INLINE_BULLET.finditer(line)]
     lead = line[: bullets[0]].rstrip() if bullets else ""
-    if len(bullets) >= 2 and lead.endswith(":") or len(bullets) >= 3 and lead.endswith("."):  # '... tool. - Details'
+    if (
+        len(bullets) >= 2 and lead.endswith(":") or len(bullets) >= 3 and lead.endswith(".")
+    ):  # '... tool. - Details'
         cuts.update(bullets)
     if not cuts:
         return line
@@ -216,24 +239,31 @@ def _split_inline_labels(line: str) -> str:
     tail = line[last:]
     m = _ITEM_RUNS_ON.search(tail)
     runs_on = m and len(tail[: m.start()].split()) >= 3 and not re.search(r"[.?!]", tail[: m.start()])
-    out += [tail[: m.start()], tail[m.end():]] if runs_on else [tail]
+    out += [tail[: m.start()], tail[m.end() :]] if runs_on else [tail]
     return "\n".join(part for part in out if part.strip())
 
 
-_ITEM_RUNS_ON = re.compile(r"(?<=[a-z0-9)])[ \t]+(?=(?-i:Please|If (?:you|possible|it|this|the)|Thank|Thanks|Many thanks|"
-                           r"Kind regards|Best regards|Yours|Regards|Could you|Can you|Would you|I would|I look|I am|"
-                           r"We would)\b)")
+_ITEM_RUNS_ON = re.compile(
+    r"(?<=[a-z0-9)])[ \t]+(?=(?-i:Please|If (?:you|possible|it|this|the)|Thank|Thanks|Many thanks|"
+    r"Kind regards|Best regards|Yours|Regards|Could you|Can you|Would you|I would|I look|I am|"
+    r"We would)\b)"
+)
 
 
 def _split_sign_off(line: str) -> str:
     """'... generated? Yours, Jane Smith, jane@x.org, 12 High St' -> the sign-off and each item on its own line."""
     cuts = [m.end() for m in _INLINE_SIGN_OFF.finditer(line)]
-    if cuts and "?" not in line[cuts[-1]:] and len(line) - cuts[-1] < 300:
-        line = line[: cuts[-1]].rstrip() + "\n" + line[cuts[-1]:]
+    if cuts and "?" not in line[cuts[-1] :] and len(line) - cuts[-1] < 300:
+        line = line[: cuts[-1]].rstrip() + "\n" + line[cuts[-1] :]
     head, _, last = line.rpartition("\n")
     m = SIGN_OFF.match(last)
-    if (m and m.group("tail").count(",") >= 1 and "?" not in last and len(last) < 300
-            and not _COURTESY_TAIL.match(m.group("tail").split(",")[0].strip())):  # not 'Thanks very much,'
+    if (
+        m
+        and m.group("tail").count(",") >= 1
+        and "?" not in last
+        and len(last) < 300
+        and not _COURTESY_TAIL.match(m.group("tail").split(",")[0].strip())
+    ):  # not 'Thanks very much,'
         start = m.start("tail")
         items = [part.strip() for part in last[start:].split(",") if part.strip()]
         last = last[:start].rstrip() + "\n" + "\n".join(items)
@@ -253,10 +283,17 @@ def _unwrap(text: str) -> str:
 
     def wrapped(line: str, nxt: str) -> bool:
         line, nxt = line.rstrip(), nxt.strip()
-        return (bool(line.strip()) and bool(nxt) and len(line) >= width - 15
-                and len(line) + 1 + len(nxt.split()[0]) > width
-                and not _LABEL.match(nxt) and not SIGN_OFF.match(nxt) and not SIGN_OFF.match(line)
-                and not _GREETING.match(line) and not DEAR.match(line))
+        return (
+            bool(line.strip())
+            and bool(nxt)
+            and len(line) >= width - 15
+            and len(line) + 1 + len(nxt.split()[0]) > width
+            and not _LABEL.match(nxt)
+            and not SIGN_OFF.match(nxt)
+            and not SIGN_OFF.match(line)
+            and not _GREETING.match(line)
+            and not DEAR.match(line)
+        )
 
     breaks = [wrapped(lines[i], lines[i + 1]) for i in range(len(lines) - 1)]
     if sum(breaks) < 2:  # one long line near the width is not a wrapped text
@@ -284,27 +321,37 @@ def unfold(text: str) -> str:
         if m:
             out.append(m.group("greeting").strip())
             line = m.group("rest")
-        if len(line) > 200:  # paragraphs run together when markup was lost ('documentsIf any ...', 'necessary.I ...')
+        if (
+            len(line) > 200
+        ):  # paragraphs run together when markup was lost ('documentsIf any ...', 'necessary.I ...')
             line = _GLUED_STOP.sub(" ", line)
             line = _flat_list(line)
             line = _split_inline_labels(line)
             line = _GLUED_SENTENCE.sub("\n\n", line)
-            if "\n" in line:  # the last question's closing lines ('If possible, can this be presented in PDF?')
+            if (
+                "\n" in line
+            ):  # the last question's closing lines ('If possible, can this be presented in PDF?')
                 head, _, last = line.rpartition("\n")
                 line = f"{head}\n{_split_closing(last)}"
         else:
             line = _split_inline_labels(line)
         out.extend(_split_sign_off(part) for part in line.split("\n"))
     last = max((n for n, line in enumerate(out) if line.strip()), default=None)
-    if last is not None and (m := _SIGNED_AT_END.search(out[last])) and _name_of(m.group("name"), strict=True):
+    if (
+        last is not None
+        and (m := _SIGNED_AT_END.search(out[last]))
+        and _name_of(m.group("name"), strict=True)
+    ):
         out[last] = out[last][: m.start()] + "\n" + m.group("name")  # '... in 2023? Jane Smith': signed
     return "\n".join(out)
 
 
 # a list whose bullets were lost when a page was flattened: the same capitalised opening word again and again in the
 # middle of a sentence ('... and ADES All communications regarding the meeting All materials prepared ...')
-_FLAT_ITEM = re.compile(r"(?<=[A-Za-z0-9)])[ \t]+(?=(?P<w>All|Any|Copies|Details|Minutes|Notes|Number|Total|Records|"
-                        r"Correspondence|Emails)[ \t]+[a-z])")
+_FLAT_ITEM = re.compile(
+    r"(?<=[A-Za-z0-9)])[ \t]+(?=(?P<w>All|Any|Copies|Details|Minutes|Notes|Number|Total|Records|"
+    r"Correspondence|Emails)[ \t]+[a-z])"
+)
 
 
 def _flat_list(line: str) -> str:
@@ -316,7 +363,7 @@ def _flat_list(line: str) -> str:
         return line
     out, last = [], 0
     for m in cuts:
-        out.append(line[last:m.start()])
+        out.append(line[last : m.start()])
         last = m.end()
     out.append(line[last:])
     return "\n• ".join(out)
@@ -333,10 +380,14 @@ def _split_closing(part: str) -> str:
     return part
 
 
-_GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.?!])(?=(?:If|I|Please|The|We|Could|Can|Would|Thank|Thanks|In|This|It|My|Our|"
-                         r"Also|However|Many|Kind|Yours|Regards)\s)")
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})(?=(?:If|Please|Could|Can|Would|Thank|Thanks|Also|However|Many thanks|"
-                             r"Kind regards|Yours)\s)")
+_GLUED_STOP = re.compile(
+    r"(?<=[a-z]{2}[.?!])(?=(?:If|I|Please|The|We|Could|Can|Would|Thank|Thanks|In|This|It|My|Our|"
+    r"Also|However|Many|Kind|Yours|Regards)\s)"
+)
+_GLUED_SENTENCE = re.compile(
+    r"(?<=[a-z]{3})(?=(?:If|Please|Could|Can|Would|Thank|Thanks|Also|However|Many thanks|"
+    r"Kind regards|Yours)\s)"
+)
 
 
 # --- questions ------------------------------------------------------------------------------------
@@ -358,17 +409,24 @@ _LABEL = re.compile(
     re.I,
 )
 # "Request 1" or "Question 2:" on a line of its own, the question on the next line
-_LONE_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
-                         r"(?P<sq>)?(?P<dec>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?", re.I)
+_LONE_LABEL = re.compile(
+    r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
+    r"(?P<sq>)?(?P<dec>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?",
+    re.I,
+)
 # the things a request names as what it asks for ('The number of ...', 'The criteria used ...', 'Minutes of ...')
-_THINGS = (r"(?:numbers?|total|amount|costs?|spend|expenditure|income|revenue|names?|percentage|proportion|value|dates?|"
-           r"locations?|list|copy|breakdown|summary|details|copies|figures?|criteria|polic(?:y|ies)|minutes|"
-           r"outcomes?|statistics|evidence|confirmation|job\s+titles?|salar(?:y|ies)|budgets?|documents?|e-?mails|"
-           r"communications?|correspondence|information|data|records|reports?|guidance|assessments?|"
-           r"response|responses)")
+_THINGS = (
+    r"(?:numbers?|total|amount|costs?|spend|expenditure|income|revenue|names?|percentage|proportion|value|dates?|"
+    r"locations?|list|copy|breakdown|summary|details|copies|figures?|criteria|polic(?:y|ies)|minutes|"
+    r"outcomes?|statistics|evidence|confirmation|job\s+titles?|salar(?:y|ies)|budgets?|documents?|e-?mails|"
+    r"communications?|correspondence|information|data|records|reports?|guidance|assessments?|"
+    r"response|responses)"
+)
 # 'send' asks only for something to be sent to the requester ('send me', 'send copies'), not 'send more inspectors'
-_SEND = (r"send(?=\s+(?:me|us|a|an|the|copies|copy|details|all|any|this|these|it|them|information|data|records|"
-         r"documents|your|a\s+link|on)\b)")
+_SEND = (
+    r"send(?=\s+(?:me|us|a|an|the|copies|copy|details|all|any|this|these|it|them|information|data|records|"
+    r"documents|your|a\s+link|on)\b)"
+)
 _ASK_START = re.compile(
     r"^(?:(?:please\s+|kindly\s+)(?:(?:can|could|would)\s+you\s+(?:also\s+)?|also\s+|kindly\s+)?(?:provide|tell|"
     r"confirm|" + _SEND + r"|let\s+me\s+have|"
@@ -395,7 +453,9 @@ _ASK_START = re.compile(
     # 'I ask because ...', 'I am asking this as ...': why, not what
     r"(?:ask|am asking|would ask)(?!\s+(?:(?:this|these|the|my)(?:\s+questions?)?\s+)?(?:because|as|since|so|"
     r"in\s+order|following|given|due)\b))|"
-    r"(?:the\s+|a\s+|your\s+|any\s+)?(?:total\s+|average\s+|annual\s+|overall\s+)?" + _THINGS + r"\s+(?:of|for|on|spent|"
+    r"(?:the\s+|a\s+|your\s+|any\s+)?(?:total\s+|average\s+|annual\s+|overall\s+)?"
+    + _THINGS
+    + r"\s+(?:of|for|on|spent|"
     r"paid|used|about|between|held|showing|taken|incurred|relating|regarding|concerning|awarded|issued|received|"
     r"made|produced|sent)\b|"
     r"a\s+(?:copy|list|breakdown|summary)\s+of|(?:(?:full|complete|all|any)\s+)?(?:copies|details)\s+of|"
@@ -475,15 +535,28 @@ def _ends(tail: str) -> bool:
     """Whether what follows a sign-off word ends the request ('Regards, Ann', 'Thanks for your help.'), rather
     than starting another sentence ('Thank you. Please can you also ...?')."""
     tail = tail.strip()
-    return (not tail or bool(re.fullmatch(_NAME, tail.split(",")[0].strip())) or tail.startswith("[NAME]")
-            or (re.match(r"(?:for|in advance|again|very much)\b", tail, re.I) is not None and "?" not in tail
-                and len(_sentences(tail)) == 1))
+    return (
+        not tail
+        or bool(re.fullmatch(_NAME, tail.split(",")[0].strip()))
+        or tail.startswith("[NAME]")
+        or (
+            re.match(r"(?:for|in advance|again|very much)\b", tail, re.I) is not None
+            and "?" not in tail
+            and len(_sentences(tail)) == 1
+        )
+    )
 
 
 def _asks_below(lines: list[str]) -> bool:
     """Whether a question follows a sign-off-like line (so it is not the sign-off)."""
-    return any("?" in line or _LABEL.match(line) and not _LABEL.match(line).group("bullet")
-               or (len(line) > 40 and _asks(line)) for line in lines if line.strip())
+    return any(
+        "?" in line
+        or _LABEL.match(line)
+        and not _LABEL.match(line).group("bullet")
+        or (len(line) > 40 and _asks(line))
+        for line in lines
+        if line.strip()
+    )
 
 
 def _body_lines(text: str) -> list[str]:
@@ -491,8 +564,13 @@ def _body_lines(text: str) -> list[str]:
     out = []
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if (m := SIGN_OFF.match(line)) and len(line) < 80 and not _LABEL.match(line) and _ends(m.group("tail")):
-            if not _asks_below(lines[i + 1:]):
+        if (
+            (m := SIGN_OFF.match(line))
+            and len(line) < 80
+            and not _LABEL.match(line)
+            and _ends(m.group("tail"))
+        ):
+            if not _asks_below(lines[i + 1 :]):
                 break
             continue  # 'Thank you for your reply.' above the request: a courtesy, not the end
         if DEAR.match(line) or _GREETING.match(line):
@@ -503,17 +581,26 @@ def _body_lines(text: str) -> list[str]:
     return out
 
 
-_LEAD = re.compile(r"^(?:and|also|lastly|finally|additionally|further(?:more)?|secondly|thirdly|again|then|"
-                   r"in addition)\b[,:]?\s+", re.I)
+_LEAD = re.compile(
+    r"^(?:and|also|lastly|finally|additionally|further(?:more)?|secondly|thirdly|again|then|"
+    r"in addition)\b[,:]?\s+",
+    re.I,
+)
 # an ask inside a sentence: "If you hold X, please also supply it", "... I would be grateful if you could send"
 _ASK_INSIDE = re.compile(
-    r"\b(?:please(?:\s+(?:also|could\s+you|can\s+you|would\s+you|kindly))?\s+(?:supply|provide|" + _SEND + r"|disclose|tell|"
+    r"\b(?:please(?:\s+(?:also|could\s+you|can\s+you|would\s+you|kindly))?\s+(?:supply|provide|"
+    + _SEND
+    + r"|disclose|tell|"
     r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain|clarify|indicate|specify|"
     r"direct\s+me|point\s+me)|"
-    r"(?:could|can|would)\s+you(?:\s+please)?(?:\s+also)?\s+(?:supply|provide|" + _SEND + r"|tell|confirm|list|release|give|"
+    r"(?:could|can|would)\s+you(?:\s+please)?(?:\s+also)?\s+(?:supply|provide|"
+    + _SEND
+    + r"|tell|confirm|list|release|give|"
     r"let\s+me\s+know|advise|share|state|disclose|explain|clarify|indicate|specify|outline|describe|identify|"
     r"direct\s+me|point\s+me)|"
-    r"i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|" + _SEND + r"|tell|confirm|"
+    r"i\s+would\s+be\s+grateful\s+if\s+you\s+could(?:\s+also)?\s+(?:supply|provide|"
+    + _SEND
+    + r"|tell|confirm|"
     r"let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|"
     r"(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
     r"(?:have|receive|request|see|obtain)|i\s+am\s+writing\s+to\s+(?:make\s+a\s+)?request\b.{0,120}\b(?:for|cop(?:y|ies)"
@@ -536,15 +623,18 @@ _CLOSING = re.compile(
 )
 _LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.I)
 # "If this exceeds the cost limit, please supply ... instead": how to narrow the request, not another question
-_IF_LIMIT = re.compile(r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"
-                       r"large|broad)|not possible|unable to|cannot)"
-                       # 'If the Council does not yet hold ..., please instead ...': a fallback, not another question
-                       r"|^if\b[^,.]{0,150}\b(?:(?:is|are)\s+not\s+(?:yet\s+)?(?:available|held|recorded)|(?:does|do)\s+not\s+"
-                       r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*,"
-                       # 'If no information is held, ...', 'If the data is held in another format, ...'
-                       r"|^if\s+(?:no|none\s+of\s+(?:the|this))\b[^,.]{0,80}\b(?:is|are)\s+(?:held|recorded|available)\b"
-                       r"|^if\b[^,.]{0,120}\b(?:held|recorded|kept|stored|available)\s+in\s+(?:a\s+)?(?:different|another|other|"
-                       r"an?\s+other)\s+(?:form|format|way)", re.I)
+_IF_LIMIT = re.compile(
+    r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"
+    r"large|broad)|not possible|unable to|cannot)"
+    # 'If the Council does not yet hold ..., please instead ...': a fallback, not another question
+    r"|^if\b[^,.]{0,150}\b(?:(?:is|are)\s+not\s+(?:yet\s+)?(?:available|held|recorded)|(?:does|do)\s+not\s+"
+    r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*,"
+    # 'If no information is held, ...', 'If the data is held in another format, ...'
+    r"|^if\s+(?:no|none\s+of\s+(?:the|this))\b[^,.]{0,80}\b(?:is|are)\s+(?:held|recorded|available)\b"
+    r"|^if\b[^,.]{0,120}\b(?:held|recorded|kept|stored|available)\s+in\s+(?:a\s+)?(?:different|another|other|"
+    r"an?\s+other)\s+(?:form|format|way)",
+    re.I,
+)
 
 
 # 'I am writing to make a request under the Freedom of Information Act for information held by the Council.':
@@ -554,19 +644,30 @@ _GENERIC_PREAMBLE = re.compile(
     r"(?:make|submit)\s+a\s+request|this\s+is\s+a\s+request|i\s+am\s+requesting\s+(?:some\s+)?information|"
     r"i\s+am\s+(?:requesting|asking\s+for)\s+(?:this|it|the\s+following)(?:\s+information)?\s+under)\b"
     r"(?:(?!\b(?:about|regarding|relating|concerning|copy|copies|details|number|list|on\s+the|of\s+the|dataset|data\s+on)\b)"
-    r"[^?])*$", re.I)
+    r"[^?])*$",
+    re.I,
+)
 
 
 # a sentence that opens like a question but tells: 'When I visited the site, the gates were locked.'
 _STATEMENT_OPENING = re.compile(
     r"^(?:which\s+is\s+(?:why|how)|what\s+happened|who\s+knows|whether\s+or\s+not\b[^,]*,|"
     r"(?:when|where|while|whilst)\b[^,?]{0,120},\s*(?:the|i|we|there|it|this|they|he|she|my|our|a|an|residents|"
-    r"people|you)\b)", re.I)
+    r"people|you)\b)",
+    re.I,
+)
 # a thing asked for named at the start ('The number of ...', 'Details of ...', 'Any information ...')
-_NAMED_THING = re.compile(r"^(?:the\s+|a\s+|your\s+|any\s+)?(?:total\s+|average\s+|annual\s+|overall\s+)?(?:any|all|"
-                          + _THINGS + r")\b", re.I)
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|had|will|would|may|might|must|rose|fell|increased|decreased|"
-                     r"remains|seems|appears)\b", re.I)
+_NAMED_THING = re.compile(
+    r"^(?:the\s+|a\s+|your\s+|any\s+)?(?:total\s+|average\s+|annual\s+|overall\s+)?(?:any|all|"
+    + _THINGS
+    + r")\b",
+    re.I,
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|had|will|would|may|might|must|rose|fell|increased|decreased|"
+    r"remains|seems|appears)\b",
+    re.I,
+)
 
 
 def _states(s: str) -> bool:
@@ -575,29 +676,41 @@ def _states(s: str) -> bool:
     if s.endswith("?") or not _NAMED_THING.match(s):
         return False
     m = _FINITE.search(s)
-    if m and not re.search(r"\b(?:that|which|who|whom|where|when|if|whether|how|what|to|for|you|i|we)\b",
-                           s[: m.start()], re.I):
+    if m and not re.search(
+        r"\b(?:that|which|who|whom|where|when|if|whether|how|what|to|for|you|i|we)\b", s[: m.start()], re.I
+    ):
         return True
     # '... published on your website does not include the appendix': a negated verb tells, unless inside a clause
     # that says which things ('The number of applications that were not approved')
     m = _NEGATED.search(s)
-    return bool(m) and not re.search(r"\b(?:that|which|who|whom|where|when|if|whether|how|what)\b", s[: m.start()], re.I)
+    return bool(m) and not re.search(
+        r"\b(?:that|which|who|whom|where|when|if|whether|how|what)\b", s[: m.start()], re.I
+    )
 
 
-_NEGATED = re.compile(r"\b(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not|n't)\b|\bcannot\b", re.I)
+_NEGATED = re.compile(
+    r"\b(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)(?:\s+not|n't)\b|\bcannot\b", re.I
+)
 
 
 def _asks(sentence: str) -> bool:
     s = _LEAD.sub("", sentence.strip().strip('"“”').replace("’", "'"))
     if not s or _PLEASANTRY.match(s) or _CLOSING.match(s) or _GENERIC_PREAMBLE.match(s):
         return False
-    if _LEAD_IN.search(s) and "," in s and not _LEAD_IN.search(head := s.rsplit(",", 1)[0]) and len(head.split()) >= 8:
+    if (
+        _LEAD_IN.search(s)
+        and "," in s
+        and not _LEAD_IN.search(head := s.rsplit(",", 1)[0])
+        and len(head.split()) >= 8
+    ):
         return _asks(head)
     if (_LEAD_IN.search(s) and not re.search(r":\s*\S+(?:\s+\S+){2,}", s)) or _IF_LIMIT.match(s):
         return False
     if s.endswith("?"):
         return True
-    if _WHERE_LEAD.match(s) and not _ASK_INSIDE.search(s):  # 'Where it states "...".': what the next one asks about
+    if _WHERE_LEAD.match(s) and not _ASK_INSIDE.search(
+        s
+    ):  # 'Where it states "...".': what the next one asks about
         return False
     if _PREAMBLE.search(s) or re.search(r"(?:,|\bfor\s+example,?|\be\.g\.,?|\bsuch\s+as)\s*$", s, re.I):
         return False
@@ -606,7 +719,9 @@ def _asks(sentence: str) -> bool:
     return bool(_ASK_START.match(s) or _ASK_INSIDE.search(s))
 
 
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|no|nos|vs|approx|incl|para|s|sec|ref|mr|mrs|ms|dr|st)\.$", re.I)
+_ABBREVIATION = re.compile(
+    r"\b(?:e\.g|i\.e|etc|no|nos|vs|approx|incl|para|s|sec|ref|mr|mrs|ms|dr|st)\.$", re.I
+)
 
 
 def _sentences(paragraph: str) -> list[str]:
@@ -616,8 +731,11 @@ def _sentences(paragraph: str) -> list[str]:
     for p in (p.strip() for p in parts):
         if not p:
             continue
-        if out and (_ABBREVIATION.search(out[-1]) or out[-1].count("(") > out[-1].count(")")
-                    or re.search(r"(?:^|[\s:])\(?\d{1,2}[.)]$", out[-1])):  # "... disclosure: 1." is a label
+        if out and (
+            _ABBREVIATION.search(out[-1])
+            or out[-1].count("(") > out[-1].count(")")
+            or re.search(r"(?:^|[\s:])\(?\d{1,2}[.)]$", out[-1])
+        ):  # "... disclosure: 1." is a label
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)
@@ -672,10 +790,19 @@ def _new_ask(line: str, above: str) -> bool:
     """'Please also provide your staffing policy.' under an item that ended its sentence: another question,
     not the rest of that item."""
     text = line.strip()
-    return (above.rstrip().endswith((".", "?")) and not _CONTINUATION.match(text)
-            and bool(re.match(r"(?:please\s+(?:can\s+you\s+|could\s+you\s+)?also|(?:could|can|would)\s+you\s+also|"
-                              r"i\s+would\s+also\s+like|additionally|in\s+addition)\b", text, re.I))
-            and _asks(text))
+    return (
+        above.rstrip().endswith((".", "?"))
+        and not _CONTINUATION.match(text)
+        and bool(
+            re.match(
+                r"(?:please\s+(?:can\s+you\s+|could\s+you\s+)?also|(?:could|can|would)\s+you\s+also|"
+                r"i\s+would\s+also\s+like|additionally|in\s+addition)\b",
+                text,
+                re.I,
+            )
+        )
+        and _asks(text)
+    )
 
 
 def _heading(lines: list[str], n: int, above: str) -> bool:
@@ -684,9 +811,10 @@ def _heading(lines: list[str], n: int, above: str) -> bool:
     text = lines[n].strip()
     if not (len(text.split()) <= 6 and text[:1].isupper()):
         return False
-    nxt = next((b for b in lines[n + 1:n + 20] if b.strip()), "")
-    return (not re.search(r"[.,;:?!)]$", text)
-            and (bool(_LABEL.match(nxt)) or above.rstrip().endswith((".", "?", "!"))))
+    nxt = next((b for b in lines[n + 1 : n + 20] if b.strip()), "")
+    return not re.search(r"[.,;:?!)]$", text) and (
+        bool(_LABEL.match(nxt)) or above.rstrip().endswith((".", "?", "!"))
+    )
 
 
 def _blocks(lines: list[str]) -> list[_Item | str]:
@@ -704,10 +832,14 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
                 out.append("")  # a paragraph break
             continue
         m = _LABEL.match(line) or _LONE_LABEL.match(line)
-        if m and not (m.group("bullet") in ("o", ">") and last_item is None):  # 'o' is a bullet only in a list
+        if m and not (
+            m.group("bullet") in ("o", ">") and last_item is None
+        ):  # 'o' is a bullet only in a list
             style, kind, key = _style(m)
             if kind == "roman" and key in ("i", "v", "x") and last_item is not None:  # h), i): a letter
-                prev = next((it for it in reversed(out) if isinstance(it, _Item) and it.kind == "alpha"), None)
+                prev = next(
+                    (it for it in reversed(out) if isinstance(it, _Item) and it.kind == "alpha"), None
+                )
                 if prev is not None and prev.style.endswith(style[-1:]) and ord(prev.key) + 1 == ord(key):
                     style, kind = prev.style, "alpha"
             numbered = [s for s in styles if s.startswith(("num", "kw", "[]"))]
@@ -715,31 +847,48 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
                 style = numbered[0]  # '1.' then '2)' is one list
             if style in styles:
                 depth = styles.index(style)
-                del styles[depth + 1:]
+                del styles[depth + 1 :]
             else:
                 styles.append(style)
                 depth = len(styles) - 1
-            last_item = _Item(style, kind, key, line[m.end():].strip(), line.strip(), depth)
+            last_item = _Item(style, kind, key, line[m.end() :].strip(), line.strip(), depth)
             out.append(last_item)
             blank_since = closed = False
-        elif (last_item is not None and out and out[-1] is last_item and not closed and not blank_since
-              and line[:1] in " \t" and (last_item.text.endswith(":") or last_item.style == "lost")
-              and len(line.split()) <= 15):
+        elif (
+            last_item is not None
+            and out
+            and out[-1] is last_item
+            and not closed
+            and not blank_since
+            and line[:1] in " \t"
+            and (last_item.text.endswith(":") or last_item.style == "lost")
+            and len(line.split()) <= 15
+        ):
             # indented lines under an item ending in a colon: a list whose bullet glyph was lost in copying
             if "lost" in styles:
                 depth = styles.index("lost")
-                del styles[depth + 1:]
+                del styles[depth + 1 :]
             else:
                 styles.append("lost")
                 depth = len(styles) - 1
             last_item = _Item("lost", "bullet", "", line.strip(), line.strip(), depth)
             out.append(last_item)
-        elif (last_item is not None and out and out[-1] is last_item and not closed
-              and (not blank_since or _CONTINUATION.match(line.strip()) or not last_item.text)  # "Request 1" alone
-              and not _heading(lines, n, last_item.text)
-              and not _new_ask(line, last_item.text)):
-            if (_CLOSING.match(line.strip()) or _IF_LIMIT.match(line.strip())  # what to do if it cannot
-                    or _scope_kind(line.strip()) == "format"):  # how to send it ("Please provide this as a CSV.")
+        elif (
+            last_item is not None
+            and out
+            and out[-1] is last_item
+            and not closed
+            and (
+                not blank_since or _CONTINUATION.match(line.strip()) or not last_item.text
+            )  # "Request 1" alone
+            and not _heading(lines, n, last_item.text)
+            and not _new_ask(line, last_item.text)
+        ):
+            if (
+                _CLOSING.match(line.strip())
+                or _IF_LIMIT.match(line.strip())  # what to do if it cannot
+                or _scope_kind(line.strip()) == "format"
+            ):  # how to send it ("Please provide this as a CSV.")
                 closed = True
                 out.append(line.strip())
                 continue
@@ -768,11 +917,15 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         run = blocks[i:j]
         prev = next((b for b in reversed(out) if not (isinstance(b, str) and not b)), None)
         asks = isinstance(prev, str) and prev and (_sentences(prev) or [""])[-1]
-        if run and asks and (_ASK_START.match(_LEAD.sub("", asks)) or _ASK_INSIDE.search(asks)
-                             or asks.endswith("?")) and all(_is_value(it.text) for it in run):
+        if (
+            run
+            and asks
+            and (_ASK_START.match(_LEAD.sub("", asks)) or _ASK_INSIDE.search(asks) or asks.endswith("?"))
+            and all(_is_value(it.text) for it in run)
+        ):
             k = len(out) - 1 - out[::-1].index(prev)
             out[k] = prev + " " + " ".join(it.raw for it in run)
-            del out[k + 1:]
+            del out[k + 1 :]
             i = j
             continue
         out.append(block)
@@ -787,32 +940,45 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
         return False
     # periods or places to break a figure down by ('a. April 2015 to March 2016'), or a parent that asks for the
     # figure 'for each of' them; a list of categories under 'broken down as follows:' is a list of sub-questions
-    return (all(_BREAKDOWN_VALUE.search(s.text) for s in subs) or bool(_FOR_EACH.search(parent.text))
-            or not any(_STATES.search(s.text) for s in subs))
+    return (
+        all(_BREAKDOWN_VALUE.search(s.text) for s in subs)
+        or bool(_FOR_EACH.search(parent.text))
+        or not any(_STATES.search(s.text) for s in subs)
+    )
 
 
 # what makes a list entry a statement of a category to count rather than a name ('confirmed as reportable once
 # reviewed', 'Improvement notice served', 'decision to investigate'): a participle or an infinitive
-_STATES = re.compile(r"\b(?!(?:hundred|speed|need|feed|breed|greed|indeed|seed|bleed|embed)\b)[a-z]{3,}ed\b|"
-                     r"\b(?:sought|made|held|taken|given|paid|sent|brought|found|kept|lost|spent|won|done|seen|known|"
-                     r"shown|told|bought|caught|left|withdrawn|upheld|written|granted)\b|\bto\s+(?!(?:the|a|an|and|or|"
-                     r"date|be)\b)[a-z]{3,}\b")
+_STATES = re.compile(
+    r"\b(?!(?:hundred|speed|need|feed|breed|greed|indeed|seed|bleed|embed)\b)[a-z]{3,}ed\b|"
+    r"\b(?:sought|made|held|taken|given|paid|sent|brought|found|kept|lost|spent|won|done|seen|known|"
+    r"shown|told|bought|caught|left|withdrawn|upheld|written|granted)\b|\bto\s+(?!(?:the|a|an|and|or|"
+    r"date|be)\b)[a-z]{3,}\b"
+)
 
 
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _BREAKDOWN_VALUE = re.compile(
     rf"^\W*(?:(?:broken\s+down\s+|split\s+|separated\s+)?by\s|per\s|(?:(?:in|for|during|from|between|the)\s+)?"
     rf"(?:(?:19|20)\d\d|(?:{_MONTHS})\b|q[1-4]\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|(?:financial|calendar|academic)\s+year))",
-    re.I)
-_FOR_EACH = re.compile(r"\b(?:for|in)\s+each\s+of\s+the\s+following|\beach\s+of\s+the\s+following\s+(?:years|periods|"
-                       r"months|areas|wards|boroughs|sites|prisons|hospitals|schools)|\bfor\s+the\s+following\s+(?:years|"
-                       r"periods|months|financial\s+years|calendar\s+years)|\bin\s+the\s+(?:following\s+)?years\b", re.I)
+    re.I,
+)
+_FOR_EACH = re.compile(
+    r"\b(?:for|in)\s+each\s+of\s+the\s+following|\beach\s+of\s+the\s+following\s+(?:years|periods|"
+    r"months|areas|wards|boroughs|sites|prisons|hospitals|schools)|\bfor\s+the\s+following\s+(?:years|"
+    r"periods|months|financial\s+years|calendar\s+years)|\bin\s+the\s+(?:following\s+)?years\b",
+    re.I,
+)
 
 
 def _is_value(text: str) -> bool:
     """A list entry that names a value rather than asks ('Directors', 'KML file;', 'April 2015 to March 2016')."""
-    short = re.sub(r"\([^()]*\)", "", text)  # 'Postcode (or the smallest area at which ... , etc)' names a field
+    short = re.sub(
+        r"\([^()]*\)", "", text
+    )  # 'Postcode (or the smallest area at which ... , etc)' names a field
     return len(short.split()) <= 12 and not _asks(short) and "?" not in text
 
 
@@ -824,10 +990,18 @@ def _fold_breakdowns(items: list[_Item]) -> list[_Item]:
         j = i + 1
         while j < len(items) and items[j].depth > item.depth:
             j += 1
-        subs = items[i + 1:j]
+        subs = items[i + 1 : j]
         if subs and all(s.depth == item.depth + 1 for s in subs) and _is_breakdown(item, subs):
-            out.append(_Item(item.style, item.kind, item.key, " ".join([item.text] + [s.raw for s in subs]),
-                             "\n".join([item.raw] + [s.raw for s in subs]), item.depth))
+            out.append(
+                _Item(
+                    item.style,
+                    item.kind,
+                    item.key,
+                    " ".join([item.text] + [s.raw for s in subs]),
+                    "\n".join([item.raw] + [s.raw for s in subs]),
+                    item.depth,
+                )
+            )
             i = j
         else:
             out.append(item)
@@ -852,20 +1026,27 @@ def _inline_subs(text: str) -> list[str]:
     parts = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(first)
-        part = re.sub(r"[\s,;]*(?:\band\b|\bor\b)?[\s,;:]*$", "", first[m.end():end]).strip()
+        part = re.sub(r"[\s,;]*(?:\band\b|\bor\b)?[\s,;:]*$", "", first[m.end() : end]).strip()
         parts.append(part.rstrip(".") if i + 1 == len(marks) and part.endswith(".") else part)
     parts = [p for p in parts if p]
-    if all(_PERIOD.match(p) for p in parts):  # '(i) in 2019; (ii) in 2020': a breakdown by year, not sub-questions
+    if all(
+        _PERIOD.match(p) for p in parts
+    ):  # '(i) in 2019; (ii) in 2020': a breakdown by year, not sub-questions
         return []
     # '... broken down by (a) age and (b) gender': what to break the figure down by, not sub-questions
-    if re.search(r"\b(?:by|per|between|split|broken\s+down|breakdown|each\s+of)\s*:?\s*$", first[: marks[0].start()], re.I):
+    if re.search(
+        r"\b(?:by|per|between|split|broken\s+down|breakdown|each\s+of)\s*:?\s*$",
+        first[: marks[0].start()],
+        re.I,
+    ):
         return []
     return parts
 
 
 # a year or period: '2019', 'in 2020, ...', '2014-15', 'for 2018/19'
-_PERIOD = re.compile(r"^(?:(?:in|for|during|from)\s+)?(?:(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:\d{2}|\d{4}))?)(?![\w/-])",
-                     re.I)
+_PERIOD = re.compile(
+    r"^(?:(?:in|for|during|from)\s+)?(?:(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:\d{2}|\d{4}))?)(?![\w/-])", re.I
+)
 
 
 def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
@@ -881,7 +1062,7 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
             if item.kind == "num":
                 num = re.match(r"\d+", item.key).group(0)
                 counter = int(num)
-                label = f"Q{num}{item.key[len(num):]}"
+                label = f"Q{num}{item.key[len(num) :]}"
             else:
                 counter += 1
                 label = f"Q{counter}"
@@ -897,21 +1078,32 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
                 suffix = "abcdefghijklmnopqrstuvwxyz"[n % 26]
             else:
                 suffix = f".{n + 1}"
-            question = RequestQuestion(f"{parent.label}{suffix}", f"{parent.text.rstrip()} {_tidy(item.text)}",
-                                       item.key, own_text=_tidy(item.text), sub_of=parent.label)
+            question = RequestQuestion(
+                f"{parent.label}{suffix}",
+                f"{parent.text.rstrip()} {_tidy(item.text)}",
+                item.key,
+                own_text=_tidy(item.text),
+                sub_of=parent.label,
+            )
         out.append(question)
         parents.append(question)
         if not any(q.sub_of == question.label for q in out):  # parts listed in the item's first line
             first = item.raw.split("\n")[0]
             m = _LABEL.match(first) or _LONE_LABEL.match(first)
-            out.extend(_inline_questions(question, first[m.end():] if m else first))
+            out.extend(_inline_questions(question, first[m.end() :] if m else first))
     return _unique(out)
 
 
 def _inline_questions(question: RequestQuestion, text: str | None = None) -> list[RequestQuestion]:
-    return [RequestQuestion(f"{question.label}{'abcdefgh'[i % 8]}", f"{question.text.rstrip()} {part}",
-                            own_text=part, sub_of=question.label)
-            for i, part in enumerate(_inline_subs(question.own_text if text is None else text.strip()))]
+    return [
+        RequestQuestion(
+            f"{question.label}{'abcdefgh'[i % 8]}",
+            f"{question.text.rstrip()} {part}",
+            own_text=part,
+            sub_of=question.label,
+        )
+        for i, part in enumerate(_inline_subs(question.own_text if text is None else text.strip()))
+    ]
 
 
 def _unique(questions: list[RequestQuestion]) -> list[RequestQuestion]:
@@ -921,8 +1113,11 @@ def _unique(questions: list[RequestQuestion]) -> list[RequestQuestion]:
     for q in questions:
         n = seen.get(q.label, 0)
         seen[q.label] = n + 1
-        out.append(q if n == 0 else RequestQuestion(f"{q.label}-{n + 1}", q.text, q.original_label, q.own_text,
-                                                    q.sub_of))
+        out.append(
+            q
+            if n == 0
+            else RequestQuestion(f"{q.label}-{n + 1}", q.text, q.original_label, q.own_text, q.sub_of)
+        )
     return out
 
 
@@ -936,14 +1131,21 @@ def _prose_asks(texts: list[str]) -> list[str]:
         asked_here = False  # whether found[-1] was asked in this paragraph
         for n, s in enumerate(sentences):
             if n == 0 and asked_above and _CONTINUATION.match(s) and not _SCOPE_ASK.search(s):
-                found[-1] = f"{found[-1]} {s}"  # 'Please include ...' on the line under a question: still that question
+                found[-1] = (
+                    f"{found[-1]} {s}"  # 'Please include ...' on the line under a question: still that question
+                )
                 last_asked = True
                 continue
             if last_asked and _CONTINUATION.match(s):
                 found[-1] = f"{found[-1]} {s}"
                 continue
             last_asked = _asks(s)
-            if last_asked and s.endswith("?") and n + 1 < len(sentences) and _ANSWERED.match(sentences[n + 1]):
+            if (
+                last_asked
+                and s.endswith("?")
+                and n + 1 < len(sentences)
+                and _ANSWERED.match(sentences[n + 1])
+            ):
                 last_asked = False  # 'Why does this matter? Because ...': the writer answers it
             if last_asked and found and (kind := _scope_kind(s)):
                 # it only scopes what is asked above it: a breakdown or a period right after a question in its
@@ -962,8 +1164,11 @@ def _prose_asks(texts: list[str]) -> list[str]:
     return found
 
 
-_OPEN_END = re.compile(r"(?:[.?!:;,\-\u2013\u2014(]|\b(?:and|or|of|the|to|for|in|by|with|a|an|on|at|from|that|"
-                       r"which|who|whether|how|what|per|each|any|all|your|my|our|their|its|as|into|between)\b)$", re.I)
+_OPEN_END = re.compile(
+    r"(?:[.?!:;,\-\u2013\u2014(]|\b(?:and|or|of|the|to|for|in|by|with|a|an|on|at|from|that|"
+    r"which|who|whether|how|what|per|each|any|all|your|my|our|their|its|as|into|between)\b)$",
+    re.I,
+)
 
 
 def _asking_lines(paragraph: str) -> list[str]:
@@ -976,8 +1181,13 @@ def _asking_lines(paragraph: str) -> list[str]:
             continue
         if parts and parts[-1].endswith(":") and _asks(_sentences(line)[0]):
             parts.append(line)  # a lead-in ('I am seeking the following information:') above a line that asks
-        elif (parts and re.match(r"[A-Z]", line) and not _OPEN_END.search(parts[-1][-40:])  # the tail only: no
-                and _ASK_START.match(_LEAD.sub("", line)) and _asks(_sentences(parts[-1][-400:])[-1])):  # n² time
+        elif (
+            parts
+            and re.match(r"[A-Z]", line)
+            and not _OPEN_END.search(parts[-1][-40:])  # the tail only: no
+            and _ASK_START.match(_LEAD.sub("", line))
+            and _asks(_sentences(parts[-1][-400:])[-1])
+        ):  # n² time
             parts.append(line)
         elif parts:
             parts[-1] = f"{parts[-1]} {line}"
@@ -987,8 +1197,11 @@ def _asking_lines(paragraph: str) -> list[str]:
 
 
 _ANSWERED = re.compile(r"^(?:because|the\s+answer\s+is|simply\s+because|quite\s+simply)\b", re.I)
-_WHERE_LEAD = re.compile(r"^(?:where|when)\s+(?:it|the\s+\w+|you|there|your\s+\w+)\s+(?:states?|says?|refers?|mentions?|"
-                         r"reads?|describes?|notes?)\b", re.I)
+_WHERE_LEAD = re.compile(
+    r"^(?:where|when)\s+(?:it|the\s+\w+|you|there|your\s+\w+)\s+(?:states?|says?|refers?|mentions?|"
+    r"reads?|describes?|notes?)\b",
+    re.I,
+)
 
 
 def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
@@ -1000,16 +1213,21 @@ def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
 
 
 # what introduces a list of the things asked for ("the following", "my questions are:", "I would like:")
-_ASKING_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows|include|includes|including|"
-                             r"questions?|requests?|request(?:ing|ed)|like|want|"
-                             r"wish|seek(?:ing)?|need|interested\s+in|provide|supply|send|disclose|cop(?:y|ies)\s+of|"
-                             r"details\s+of|information\s+(?:on|about|regarding|relating|held|for))\b", re.I)
+_ASKING_LEAD_IN = re.compile(
+    r"\b(?:the\s+following|as\s+follows|include|includes|including|"
+    r"questions?|requests?|request(?:ing|ed)|like|want|"
+    r"wish|seek(?:ing)?|need|interested\s+in|provide|supply|send|disclose|cop(?:y|ies)\s+of|"
+    r"details\s+of|information\s+(?:on|about|regarding|relating|held|for))\b",
+    re.I,
+)
 
 
 def _item_asks(item: _Item) -> bool:
     """Whether a list item asks for something ('Where X, the figure is enough.' is a condition, not a question)."""
-    return any(s.endswith("?") or _ASK_INSIDE.search(s) or (_asks(s) and not re.match(r"where\b", s, re.I))
-               for s in _sentences(item.text))
+    return any(
+        s.endswith("?") or _ASK_INSIDE.search(s) or (_asks(s) and not re.match(r"where\b", s, re.I))
+        for s in _sentences(item.text)
+    )
 
 
 _DEFINITION = re.compile(r"\b(?:means|is\s+defined\s+as|refers\s+to|definitions?)\s*:?\s*$", re.I)
@@ -1036,8 +1254,11 @@ def _context_lead(out: list[_Item | str], first: _Item, run: list[_Item] | None 
         return False
     if len(last.split()) <= 4 and not (run and all(_declares(it.text) for it in run)):  # a heading
         above = sentences[-2] if len(sentences) > 1 else next((b for b in reversed(out[:k]) if b), None)
-        sibling = (isinstance(above, _Item) and above.style == first.style
-                   and (first.kind == "bullet" or first.key not in ("1", "a", "i")))  # the list goes on
+        sibling = (
+            isinstance(above, _Item)
+            and above.style == first.style
+            and (first.kind == "bullet" or first.key not in ("1", "a", "i"))
+        )  # the list goes on
         if sibling or (isinstance(above, str) and above.rstrip().endswith(":")):
             return False
     return True
@@ -1073,23 +1294,33 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
 
 
 # data asked for without saying what it is about ('this', 'the data', 'the latest estimates')
-_GENERIC_OBJECT = (r"(?:this|these|it|them|(?:the\s+|any\s+|such\s+)?(?:(?:latest|above|requested|same|relevant|"
-                   r"available|site-specific|following)\s+)?(?:data|information|figures|estimates|numbers|statistics|"
-                   r"answers?|responses?))")
+_GENERIC_OBJECT = (
+    r"(?:this|these|it|them|(?:the\s+|any\s+|such\s+)?(?:(?:latest|above|requested|same|relevant|"
+    r"available|site-specific|following)\s+)?(?:data|information|figures|estimates|numbers|statistics|"
+    r"answers?|responses?))"
+)
 _SCOPE_ASK = re.compile(
     rf"\b(?:provide|provided|supply|give|send|share|present|break|split|separate|(?:would|'d)\s+(?:like|prefer)|"
     rf"(?:want|need|require|receive))\s+(?:me\s+|us\s+)?(?:with\s+)?{_GENERIC_OBJECT}\b"
     rf"(?P<rest>[^?!]*)[.?!]?$"
     rf"|\b(?:could|can|would|will)\s+{_GENERIC_OBJECT}\s+(?:please\s+)?(?:also\s+)?be\s+(?:provided|given|broken|"
-    rf"split|supplied|sent|presented)\b(?P<rest2>[^?!]*)[.?!]?$", re.I)
+    rf"split|supplied|sent|presented)\b(?P<rest2>[^?!]*)[.?!]?$",
+    re.I,
+)
 # what may follow such an ask and still only scope it: a period, a format, a breakdown, a basis
-_SCOPE_REST = re.compile(r"^[\s,]*(?:(?:please|ideally|if\s+possible)\b[\s,]*)?(?:(?:from|for|in|by|split|broken|down|based|"
-                         r"per|covering|between|during|over|as|where|if|at|to|within|separately|electronically|"
-                         r"on\s+a\s+\w+\s+basis)\b.*)?$", re.I)
+_SCOPE_REST = re.compile(
+    r"^[\s,]*(?:(?:please|ideally|if\s+possible)\b[\s,]*)?(?:(?:from|for|in|by|split|broken|down|based|"
+    r"per|covering|between|during|over|as|where|if|at|to|within|separately|electronically|"
+    r"on\s+a\s+\w+\s+basis)\b.*)?$",
+    re.I,
+)
 # 'please provide site-specific data on A&E performance' above the list that details it: the list's introduction
-_GENERIC_ASK = re.compile(rf"\b(?:provide|supply|give|send|share|request|requesting|like|seek)\s+(?:me\s+|us\s+)?"
-                          rf"(?:with\s+)?(?:some\s+)?{_GENERIC_OBJECT}\s+(?:on|about|regarding|relating\s+to|"
-                          r"concerning|in\s+relation\s+to)\b", re.I)
+_GENERIC_ASK = re.compile(
+    rf"\b(?:provide|supply|give|send|share|request|requesting|like|seek)\s+(?:me\s+|us\s+)?"
+    rf"(?:with\s+)?(?:some\s+)?{_GENERIC_OBJECT}\s+(?:on|about|regarding|relating\s+to|"
+    r"concerning|in\s+relation\s+to)\b",
+    re.I,
+)
 
 
 def _scope_only(text: str) -> bool:
@@ -1097,11 +1328,16 @@ def _scope_only(text: str) -> bool:
 
 
 # '... broken down by year and how many had preservation orders': a scope that asks for more
-_ASKS_MORE = re.compile(r"\b(?:how\s+(?:many|much|often|long)|(?:and|or|also)\s+(?:what|which|whether|who|when|why|how|"
-                        r"the\s+(?:number|total|amount|cost|names?|reasons?)|any|all|copies|details))\b", re.I)
+_ASKS_MORE = re.compile(
+    r"\b(?:how\s+(?:many|much|often|long)|(?:and|or|also)\s+(?:what|which|whether|who|when|why|how|"
+    r"the\s+(?:number|total|amount|cost|names?|reasons?)|any|all|copies|details))\b",
+    re.I,
+)
 # a scope that narrows the figures asked for (a breakdown or a period), not only how to send them
-_NARROWS = re.compile(r"\b(?:by|broken|split|down|per|for|from|between|covering|during|over|within|separately|basis|each)\b",
-                      re.I)
+_NARROWS = re.compile(
+    r"\b(?:by|broken|split|down|per|for|from|between|covering|during|over|within|separately|basis|each)\b",
+    re.I,
+)
 
 
 def _scope_kind(text: str) -> str | None:
@@ -1116,9 +1352,12 @@ def _scope_kind(text: str) -> str | None:
     return "breakdown" if _NARROWS.search(rest) else "format"
 
 
-_QUOTE_LEAD = re.compile(r"\b(?:(?:I|we)\s+(?:had\s+)?(?:previously\s+|originally\s+|then\s+)?asked|you\s+(?:also\s+|then\s+)?"
-                         r"(?:stated|state|said|say|replied|wrote|responded|answered)|your\s+(?:reply|response|answer)"
-                         r"\s+(?:was|said|stated))\s*:\s*$", re.I)
+_QUOTE_LEAD = re.compile(
+    r"\b(?:(?:I|we)\s+(?:had\s+)?(?:previously\s+|originally\s+|then\s+)?asked|you\s+(?:also\s+|then\s+)?"
+    r"(?:stated|state|said|say|replied|wrote|responded|answered)|your\s+(?:reply|response|answer)"
+    r"\s+(?:was|said|stated))\s*:\s*$",
+    re.I,
+)
 
 
 def _drop_quoted(blocks: list[_Item | str]) -> list[_Item | str]:
@@ -1157,7 +1396,7 @@ def _bare_numbers(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for n, m in run:
-        out[n] = f"{m.group('lead')}{m.group('n')}.{m.group('gap')}{lines[n][m.end():]}"
+        out[n] = f"{m.group('lead')}{m.group('n')}.{m.group('gap')}{lines[n][m.end() :]}"
     return out
 
 
@@ -1170,8 +1409,11 @@ def _lost_bullets(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         lead = lines[i].strip()
-        if not (lead.endswith(":") and not _LABEL.match(lines[i])
-                and (_ASKING_LEAD_IN.search(lead) or _ASK_INSIDE.search(lead) or _ASK_START.match(lead))):
+        if not (
+            lead.endswith(":")
+            and not _LABEL.match(lines[i])
+            and (_ASKING_LEAD_IN.search(lead) or _ASK_INSIDE.search(lead) or _ASK_START.match(lead))
+        ):
             i += 1
             continue
         items: list[int] = []
@@ -1180,17 +1422,32 @@ def _lost_bullets(lines: list[str]) -> list[str]:
             text = lines[j].strip()
             if not text:  # items in paragraphs of their own are read as prose
                 break
-            if (_LABEL.match(lines[j]) or _LONE_LABEL.match(lines[j]) or len(text.split()) > 25 or text.endswith(":")
-                    or _CLOSING.match(text) or _PLEASANTRY.match(text) or SIGN_OFF.match(text)
-                    or len(_sentences(text)) > 1 or _declares(text) or _states(text)):
+            if (
+                _LABEL.match(lines[j])
+                or _LONE_LABEL.match(lines[j])
+                or len(text.split()) > 25
+                or text.endswith(":")
+                or _CLOSING.match(text)
+                or _PLEASANTRY.match(text)
+                or SIGN_OFF.match(text)
+                or len(_sentences(text)) > 1
+                or _declares(text)
+                or _states(text)
+            ):
                 break
             items.append(j)
             j += 1
-        wrapped = any(len(lines[a].strip()) >= 60 and lines[b].strip()[:1].islower() or _OPEN_END.search(lines[a].strip())
-                      for a, b in zip(items, items[1:], strict=False))
+        wrapped = any(
+            len(lines[a].strip()) >= 60
+            and lines[b].strip()[:1].islower()
+            or _OPEN_END.search(lines[a].strip())
+            for a, b in zip(items, items[1:], strict=False)
+        )
         # lines that ask with a '?' are read as prose already (and a short line above one is its heading); a
         # table pasted as text ('Year | Number', columns set apart by tabs or spaces) is not a list of things
-        tabular = any(re.search(r"\||\t|\S {3,}\S", lines[k]) or not re.search(r"[A-Za-z]{3}", lines[k]) for k in items)
+        tabular = any(
+            re.search(r"\||\t|\S {3,}\S", lines[k]) or not re.search(r"[A-Za-z]{3}", lines[k]) for k in items
+        )
         asked = any("?" in lines[k] for k in items)
         if len(items) >= 2 and not wrapped and not tabular and not asked:
             for k in items:
@@ -1201,7 +1458,9 @@ def _lost_bullets(lines: list[str]) -> list[str]:
 
 # a paragraph ends at a blank line, or at a line that ends a sentence (a request written a paragraph a line, with
 # no blank lines: a web form, many e-mails; a hard-wrapped one was joined back first)
-_LINE_PARAGRAPH = re.compile(r"\n\s*\n|(?<=[.?!])[ \t]*\n(?=[ \t]*[A-Z\"“(])|(?<=[.?!][\"'”’)])[ \t]*\n(?=[ \t]*[A-Z\"“(])")
+_LINE_PARAGRAPH = re.compile(
+    r"\n\s*\n|(?<=[.?!])[ \t]*\n(?=[ \t]*[A-Z\"“(])|(?<=[.?!][\"'”’)])[ \t]*\n(?=[ \t]*[A-Z\"“(])"
+)
 
 
 def _questions(lines: list[str]) -> list[RequestQuestion]:
@@ -1217,18 +1476,26 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     start = blocks.index(items[0])
     before = _prose_asks([b for b in blocks[:start] if isinstance(b, str) and b])
     after = _prose_asks([b for b in blocks[start:] if isinstance(b, str) and b])
-    if len(labelled) >= 2:  # around a list, a sentence that only says how to give the listed data is no question
+    if (
+        len(labelled) >= 2
+    ):  # around a list, a sentence that only says how to give the listed data is no question
         before = [q for q in before if not _scope_only(q) and not _GENERIC_ASK.search(q)]
         after = [q for q in after if not _scope_only(q)]
-    top = max((int(m.group(0)) for q in labelled if (m := re.match(r"\d+", q.label[1:]))), default=len(labelled))
+    top = max(
+        (int(m.group(0)) for q in labelled if (m := re.match(r"\d+", q.label[1:]))), default=len(labelled)
+    )
     prose = _prose_questions(before + after, first=top + 1)
-    return prose[: len(before)] + labelled + prose[len(before):] if before or after else labelled
+    return prose[: len(before)] + labelled + prose[len(before) :] if before or after else labelled
 
 
 def _whole_request(lines: list[str]) -> RequestQuestion | None:
     """The fallback: the request's own words (not the greeting, sign-off or pleasantries) as one question."""
-    kept = [s for para in re.split(r"\n\s*\n", "\n".join(lines)) for s in _sentences(para)
-            if not _PLEASANTRY.match(s)]
+    kept = [
+        s
+        for para in re.split(r"\n\s*\n", "\n".join(lines))
+        for s in _sentences(para)
+        if not _PLEASANTRY.match(s)
+    ]
     text = " ".join(kept).strip() or " ".join(line.strip() for line in lines if line.strip())
     return RequestQuestion("Q1", text, own_text=text) if text else None
 
@@ -1253,18 +1520,28 @@ def split_request(text: str, source: str = "request") -> Request:
         raise LetterError(source, "the request is empty")
     size = len(text.encode("utf-8"))
     if size > MAX_REQUEST_BYTES:
-        raise LetterError(source, f"the request is {size / 2**20:.1f} MB; a request over "
-                                  f"{MAX_REQUEST_BYTES // 2**20} MB is not a request (paste the questions only)")
+        raise LetterError(
+            source,
+            f"the request is {size / 2**20:.1f} MB; a request over "
+            f"{MAX_REQUEST_BYTES // 2**20} MB is not a request (paste the questions only)",
+        )
     body = request_body(text)
     clean, requester, questions, note = _read(body)
-    if note and body.strip() != text.strip():  # what was cut as quoted correspondence may have held the request
+    if (
+        note and body.strip() != text.strip()
+    ):  # what was cut as quoted correspondence may have held the request
         whole = _read(request_body(text, quoted=True))
         if not whole[3]:
             clean, requester, questions, note = whole
     if not questions:
-        raise LetterError(source, "no question found in the request: it holds only a greeting, thanks or a sign-off "
-                                  "(paste the request itself)")
-    return Request(questions=tuple(questions), text=clean.strip(), requester=requester, source=source, note=note)
+        raise LetterError(
+            source,
+            "no question found in the request: it holds only a greeting, thanks or a sign-off "
+            "(paste the request itself)",
+        )
+    return Request(
+        questions=tuple(questions), text=clean.strip(), requester=requester, source=source, note=note
+    )
 
 
 def request_from_document(data: bytes, name: str) -> Request:

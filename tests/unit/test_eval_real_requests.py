@@ -25,29 +25,35 @@ def test_match_questions_is_one_to_one():
     assert suite.match_questions(["Something else entirely"], labelled[:1]) == [None]
 
 
-@pytest.mark.parametrize("kind, value, outgoing, present", [
-    ("names", "Jane Smith", "Regards, [NAME]", False),
-    ("names", "Jane Smith", "Thanks, Jane", True),  # a part of the name left behind is a leak
-    ("emails", "jane@example.org", "[EMAIL]", False),
-    ("emails", "Jane@Example.org", "write to jane@example.org", True),
-    ("addresses", "12 High Street, London", "[ADDRESS], London", False),  # a town alone does not identify
-    ("addresses", "12 High Street, London", "12 High Street", True),
-    ("phones", "07700 900123", "call 07700  900123", True),
-])
+@pytest.mark.parametrize(
+    "kind, value, outgoing, present",
+    [
+        ("names", "Jane Smith", "Regards, [NAME]", False),
+        ("names", "Jane Smith", "Thanks, Jane", True),  # a part of the name left behind is a leak
+        ("emails", "jane@example.org", "[EMAIL]", False),
+        ("emails", "Jane@Example.org", "write to jane@example.org", True),
+        ("addresses", "12 High Street, London", "[ADDRESS], London", False),  # a town alone does not identify
+        ("addresses", "12 High Street, London", "12 High Street", True),
+        ("phones", "07700 900123", "call 07700  900123", True),
+    ],
+)
 def test_pii_present(kind, value, outgoing, present):
     assert suite.pii_present(kind, value, outgoing) is present
 
 
 LABEL = {
-    "id": "x", "questions": [{"text": "How many drones do you own?"}, {"text": "What is your drone policy?"}],
+    "id": "x",
+    "questions": [{"text": "How many drones do you own?"}, {"text": "What is your drone policy?"}],
     "requester": {"names": ["Jane Smith"], "emails": ["jane@example.org"]},
     "third_parties": ["Councillor Jane Doe"],
 }
 
 
 def test_score_request_right():
-    r = split_request("1. How many drones do you own?\n2. What is your drone policy?\n"
-                      "3. Did Councillor Jane Doe approve it?\nRegards,\nJane Smith\njane@example.org\n")
+    r = split_request(
+        "1. How many drones do you own?\n2. What is your drone policy?\n"
+        "3. Did Councillor Jane Doe approve it?\nRegards,\nJane Smith\njane@example.org\n"
+    )
     s = suite.score_request(LABEL, r)
     assert s["found"] == 3 and not s["count_exact"] and s["labelled_matched"] == 2 and s["found_matched"] == 2
     assert s["pii_removed"] == 2 and not s["leaked"]
@@ -76,8 +82,13 @@ def test_run_reports_all_tuning_and_held_back_apart_without_held_back_details(tm
     entries = []
     for cid in ids:
         (requests / f"{cid}.txt").write_text("---\nsource: x\n---\n1. How many drones?\n2. How many cars?\n")
-        entries.append({"id": cid, "file": str(requests / f"{cid}.txt"),
-                        "questions": [{"text": "How many drones?"}, {"text": "How many cars?"}]})
+        entries.append(
+            {
+                "id": cid,
+                "file": str(requests / f"{cid}.txt"),
+                "questions": [{"text": "How many drones?"}, {"text": "How many cars?"}],
+            }
+        )
     labels = tmp_path / "labels"
     labels.mkdir()
     (labels / "a.yaml").write_text(yaml.safe_dump(entries))
@@ -88,15 +99,21 @@ def test_run_reports_all_tuning_and_held_back_apart_without_held_back_details(tm
     assert all("missed" not in c["scores"] and "extra" not in c["scores"] for c in held)
     m = results["metrics"]
     assert m["all"]["requests"] == 6 and m["dev"]["requests"] + m["held_back"]["requests"] == 6
-    assert m["all"]["count_exact"] == 1.0 and m["all"]["boundary_recall"] == 1.0 and m["all"]["no_question"] == 0
+    assert (
+        m["all"]["count_exact"] == 1.0 and m["all"]["boundary_recall"] == 1.0 and m["all"]["no_question"] == 0
+    )
     table = suite.table(results)
     assert "held back" in table and "question count exact" in table
 
 
 def _tuning_labels_with_identity() -> list[dict]:
     # held-back requests are skipped before their text or labels are read
-    return [lab for lab in suite.load_labels() if not is_held_back(lab["id"])
-            and (any((lab.get("requester") or {}).get(k) for k in suite.PII_KINDS) or lab.get("third_parties"))]
+    return [
+        lab
+        for lab in suite.load_labels()
+        if not is_held_back(lab["id"])
+        and (any((lab.get("requester") or {}).get(k) for k in suite.PII_KINDS) or lab.get("third_parties"))
+    ]
 
 
 @pytest.mark.parametrize("label", _tuning_labels_with_identity(), ids=lambda lab: lab["id"])
