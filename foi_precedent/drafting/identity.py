@@ -255,7 +255,8 @@ _OWN_HOME = re.compile(
 )
 # where the requester lives, given as a postcode district ('I live in Leeds (LS6)', 'my postcode is LS6')
 _LIVE_IN = re.compile(
-    r"\b(?:I[ \t]+live|I'm[ \t]+based|I[ \t]+am[ \t]+based|my[ \t]+(?:home|house|postcode|post[ \t]+code))"
+    r"\b(?:I[ \t]+live|I'm[ \t]+based|I[ \t]+am[ \t]+based|my[ \t]+(?:home|house|postcode|post[ \t]+code)|"
+    r"post[ \t]*code(?=[ \t]*:))"
     r"\b[^.?!\n]{0,60}",
     re.I,
 )
@@ -691,7 +692,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     for a in sorted(set(streets + lived_at), key=len, reverse=True):  # specific enough to replace anywhere
         clean = clean.replace(a, "[ADDRESS]")
     clean = POSTCODE.sub("[POSTCODE]", clean)
-    clean = _LIVE_IN.sub(lambda m: _DISTRICT.sub("[POSTCODE]", m.group(0)), clean)
+    # a postcode written in lower case ('my postcode is ls6 2ab') where the requester says where they live
+    clean = _LIVE_IN.sub(
+        lambda m: _DISTRICT.sub("[POSTCODE]", _POSTCODE_ANY_CASE.sub("[POSTCODE]", m.group(0))), clean
+    )
     clean = MY_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()] + "[NAME]", clean)
     for name in sorted(names, key=len, reverse=True):
         clean = _replace_name(name, clean)

@@ -758,6 +758,9 @@ ASK = "Dear Leeds City Council,\nHow many potholes were reported in 2023?\n"
             "Dear Council,\nHow many potholes? My Eircode is D08 XY12 and I am often in BT1 5GS.\n",
             ["D08 XY12", "BT1 5GS"],
         ),
+        # a postcode in lower case where the requester says where they live
+        ("Dear Council,\nHow many potholes near me? My postcode is ls6 2ab.\n", ["ls6 2ab"]),
+        ("Dear Council,\nHow many potholes? Postcode: ls6 2ab\n", ["ls6 2ab"]),
     ],
 )
 def test_each_form_of_requester_identity_is_removed(text, gone):
