@@ -556,6 +556,26 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 ):
                     address.append(line)
                     block_lines.add(j)
+    # a heading that lost its line breaks, the sender first on one line with the greeting ('Jane Smith Director
+    # Acme Email: jane@acme.org Tel: ... Dear Ms Findlay, ...'): the name that opens it is the requester's when
+    # the heading carries a private e-mail address or a phone number
+    flat = text.lstrip()
+    dear = re.search(r"\b(?:Dear|Hello|Hi)\b", flat[:600])
+    if dear and "\n" not in flat[: dear.start()]:
+        prefix = flat[: dear.start()]
+        sender = EMAIL.search(prefix)
+        private = bool(
+            sender
+            and "@" in sender.group(0)
+            and not _PUBLIC_DOMAIN.search(sender.group(0).rsplit("@", 1)[1].strip().lower())
+        )
+        if private or PHONE.search(prefix):
+            words = prefix.split()
+            for size in (3, 2):
+                if len(words) > size and (found := _name_of(" ".join(words[:size]), strict=True)):
+                    for n in found:
+                        add_name(n)
+                    break
     # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
     # requester: a person's name there is removed as written, and is not the reply's salutation.
     addressees = list(

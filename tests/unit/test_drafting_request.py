@@ -1388,3 +1388,19 @@ def test_a_long_paragraph_of_lines_is_read_in_linear_time():
     start = time.perf_counter()
     split_request(text)
     assert time.perf_counter() - start < 5  # it took 30 s when each line re-read the paragraph above it
+
+
+def test_a_heading_flattened_onto_the_greetings_line_loses_the_senders_name():
+    from foi_precedent.drafting.identity import redact_identity
+
+    text = (
+        "Jane Example Director Open Records Trust Email: jane@openrecords.example Tel: 07700 900123 "
+        "Ref: 42 Date: Pat Officer Information Manager Example Council Dear Ms Officer, This is a request "
+        "under the Act. 1. How many parking fines were issued in 2024? 2. What was their total value?"
+    )
+    clean, who = redact_identity(text)
+    assert "Jane Example" not in clean and who.name == "Jane Example"
+    assert "Ms Officer" in clean  # the addressee is not the requester
+    # an officer's own heading (a public body's address, no phone) names no requester
+    clean, who = redact_identity("Pat Officer FOI Team Email: foi@example.gov.uk Dear Jane, 1. How many?")
+    assert "Pat Officer" in clean and not who.name
