@@ -634,6 +634,36 @@ def _about(line: str, texts: dict[str, str]) -> set[str]:
     return set()
 
 
+# The numbers a restated question starts with ("3 What was ...", "1 and 2 How many ...", "Q4. Do you ...").
+_LEADING_NUMBERS = re.compile(
+    r"^(?:q(?:uestion)?\s?)?(\d{1,2}[a-z]?)[.):]?((?:\s*(?:,|and|&)\s*\d{1,2}[a-z]?\b)*)\s", re.I
+)
+
+
+def _restated(line: str, texts: dict[str, str]) -> set[str]:
+    """The question a line restates as the heading of its answer ("3 What was the total trust spend per a month for
+    each agency supplier?"): the line is that question's words and little more, and no other question's as much.
+    The numbers it starts with, where they are the letter's, name the questions it answers together ("1 and 2 ...")."""
+    words_said = set(_content_words(line))
+    if not texts or not words_said:
+        return set()
+    scores = []
+    for number, text in texts.items():
+        words = _content_words(text)
+        if len(words) >= 4 and len(line) <= len(text) * 1.5 + 20:
+            scores.append((sum(w in words_said for w in words) / len(words), number))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < 0.8:
+        return set()
+    m = _LEADING_NUMBERS.match(line)
+    led = {m.group(1).lower()} | {x.lower() for x in re.findall(r"\d{1,2}[a-z]?", m.group(2))} if m else set()
+    if scores[0][1] in led and led <= set(texts):
+        return led
+    if len(scores) > 1 and scores[1][0] >= scores[0][0] - 0.2:
+        return set()  # as much another question's words: no one question stands out
+    return {scores[0][1]}
+
+
 def scoped_reading(
     lines: list[str], numbers: set[str], number: str, texts: dict[str, str] | None = None
 ) -> list[str] | None:
@@ -646,16 +676,24 @@ def scoped_reading(
     scopes: list[tuple[set[str], list[int]]] = []  # (questions named, line indexes)
     current: tuple[set[str], list[int]] | None = None
     explaining = False  # under a heading of the named refusal's reasons ("Harm", "Public interest test")
+    heading = False  # the line before restated a question as the heading of its answer
     for i, line in enumerate(lines):
         if not line:
             continue
-        named = _named(line, numbers) or _about(line, texts or {})
+        restated = not (_named(line, numbers) or _about(line, texts or {})) and _restated(line, texts or {})
+        named = _named(line, numbers) or _about(line, texts or {}) or restated
         if not named and _SOME_QUESTION.search(line[:200]) and _REFUSAL_TALK.search(line):
             named = {"?"}  # a refusal of a question the reader did not find
-        if named and named != numbers:
-            current = (named, [i])
+        if named and current and heading:
+            current[0].update(named)  # questions restated one under another are answered together
+            current[1].append(i)
+        elif named and named != numbers:
+            current = (set(named), [i])
             scopes.append(current)
             explaining = False
+        heading = bool(restated)
+        if heading or (named and named != numbers):
+            continue
         elif (
             current
             and not named

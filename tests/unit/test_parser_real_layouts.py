@@ -908,3 +908,45 @@ def test_a_pointer_for_a_part_the_reader_did_not_find_is_not_dropped_like_a_scop
     )
     letter = parse_text(text)
     assert any(p.url and "police-use-of-force" in p.url for p in letter.questions[0].pointers)
+
+
+def test_a_question_restated_as_the_heading_of_its_answer_keeps_its_refusal_to_itself():
+    # A whole response that repeats each question above its answer, without the number the request gave it: the
+    # exemption under one restated question is not every question's.
+    text = (
+        "Reference: 24/0911\nRequest\n"
+        "1. How many parking fines were issued at the hospital car park in 2023?\n"
+        "2. How many parking fines were cancelled on appeal in 2023?\n"
+        "3. Please provide the contract signed with the parking enforcement company.\n"
+        "Response\n"
+        "Parking fines issued at the hospital car park in 2023, and cancelled on appeal\n"
+        "Issued - 4,210\nCancelled - 388\n"
+        "Contract signed with the parking enforcement company\n"
+        "Section 43(2) Commercial interests\n"
+        "Disclosure of the contract would be likely to prejudice the commercial interests of the company.\n"
+    )
+    letter = parse_text(text)
+    got = [(treatments(q), q.exemptions) for q in letter.questions]
+    assert len(got) == 3
+    assert got[2] == ({"withheld"}, ("s43(2)",))
+    assert got[0][1] == got[1][1] == ()
+
+
+def test_questions_restated_one_under_another_share_the_answer_below_them():
+    text = (
+        "Reference: 24/0912\nRequest\n"
+        "a. The dates on which the council sought legal advice on the bridge closure,\n"
+        "b. The questions put to counsel about the bridge closure,\n"
+        "c. The advice counsel gave on the bridge closure.\n"
+        "Response\n"
+        "a. The dates on which the council sought legal advice on the bridge closure\n"
+        "Advice was sought on 3 March and 9 April 2024.\n"
+        "b. The questions put to counsel about the bridge closure\n"
+        "c. The advice counsel gave on the bridge closure\n"
+        "This information is exempt under section 42(1) as it is subject to legal professional privilege.\n"
+    )
+    letter = parse_text(text)
+    got = [(treatments(q), q.exemptions) for q in letter.questions]
+    assert len(got) == 3
+    assert got[1][1] == got[2][1] == ("s42(1)",)
+    assert got[0][1] == ()
