@@ -693,9 +693,22 @@ _NEGATED = re.compile(
 )
 
 
+# what the requester asks of the process, not of the records: advice and assistance on narrowing the request
+# (section 16: 'please provide advice and assistance as to how I can refine my request'), or 'any information
+# held by your organisation regarding my request' (a catch-all under a list, asking for nothing named)
+_ABOUT_THE_REQUEST = re.compile(
+    r"^(?=.*\badvice\s+and\s+assistance\b)(?=.*\b(?:(?:my|this|the)\s+request|refine\w*|narrow\w*|section\s+16|me|I)\b)"
+    r"|\bany\s+information\s+held\s+by\s+(?:your|the)\s+\w+\s+(?:regarding|relating\s+to|about|concerning|on)\s+"
+    r"(?:my|this)\s+request\b",
+    re.I,
+)
+
+
 def _asks(sentence: str) -> bool:
     s = _LEAD.sub("", sentence.strip().strip('"“”').replace("’", "'"))
     if not s or _PLEASANTRY.match(s) or _CLOSING.match(s) or _GENERIC_PREAMBLE.match(s):
+        return False
+    if not s.endswith("?") and _ABOUT_THE_REQUEST.search(s):
         return False
     if (
         _LEAD_IN.search(s)
@@ -1309,8 +1322,8 @@ _SCOPE_ASK = re.compile(
 )
 # what may follow such an ask and still only scope it: a period, a format, a breakdown, a basis
 _SCOPE_REST = re.compile(
-    r"^[\s,]*(?:(?:please|ideally|if\s+possible)\b[\s,]*)?(?:(?:from|for|in|by|split|broken|down|based|"
-    r"per|covering|between|during|over|as|where|if|at|to|within|separately|electronically|"
+    r"^[\s,]*(?:(?:please|ideally|preferably|if\s+possible)\b[\s,]*)?(?:(?:from|for|in|by|split|broken|down|based|"
+    r"per|covering|between|during|over|as|where|if|at|to|within|separately|electronically|digitally|"
     r"on\s+a\s+\w+\s+basis)\b.*)?$",
     re.I,
 )

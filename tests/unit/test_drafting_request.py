@@ -1404,3 +1404,22 @@ def test_a_heading_flattened_onto_the_greetings_line_loses_the_senders_name():
     # an officer's own heading (a public body's address, no phone) names no requester
     clean, who = redact_identity("Pat Officer FOI Team Email: foi@example.gov.uk Dear Jane, 1. How many?")
     assert "Pat Officer" in clean and not who.name
+
+
+def test_format_and_advice_sentences_under_a_list_are_not_questions():
+    text = (
+        "Dear Trust,\n\n"
+        "1. How many parking fines did you issue in each of the last 3 years?\n\n"
+        "2. What was their total value?\n\n"
+        "Please provide the above information digitally, preferably in the form of a spreadsheet.\n\n"
+        "If you can identify ways that my request could be narrowed, please provide advice and assistance "
+        "to indicate this.\n\n"
+        "I would be interested in any information held by your organisation regarding my request.\n\n"
+        "Yours faithfully,\nJane Example\n"
+    )
+    assert [q.label for q in split_request(text).questions] == ["Q1", "Q2"]
+    # a request about advice and assistance itself still asks
+    asked = split_request(
+        "Dear Council,\nHow many requesters did you give advice and assistance to in 2024?\n"
+    )
+    assert len(asked.questions) == 1 and "advice and assistance" in asked.questions[0].wording
