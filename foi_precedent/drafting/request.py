@@ -1393,12 +1393,16 @@ def _drop_quoted(blocks: list[_Item | str]) -> list[_Item | str]:
     return out
 
 
-_BARE_NUMBER = re.compile(r"^(?P<lead>\s*)(?P<n>\d{1,2})(?P<gap>[ \t]+)(?=[A-Z])")
+_BARE_NUMBER = re.compile(r"^(?P<lead>\s*)(?P<n>\d{1,2}),?(?P<gap>[ \t]+)(?=[A-Z])")
+# '1(a) If possible, ...' under '(1) How many ...': a sub-item's label written number then bracketed letter
+_NUMBER_PAREN_LETTER = re.compile(r"^(?P<lead>\s*)(?P<n>\d{1,2})\((?P<letter>[a-h])\)(?=[ \t]+\S)")
 
 
 def _bare_numbers(lines: list[str]) -> list[str]:
-    """'1 How many ...' / '2 What ...': numbers without a stop or bracket (a list pasted without its
-    punctuation) label questions when they count up from 1 at the start of lines."""
+    """'1 How many ...' / '2 What ...', or '1, How many ...' / '2, What ...': numbers without a stop or bracket (a
+    list pasted without its punctuation, or written with commas) label questions when they count up from 1 at the
+    start of lines. '1(a)' at the start of a line is read as '1a)'."""
+    lines = [_NUMBER_PAREN_LETTER.sub(r"\g<lead>\g<n>\g<letter>)", line) for line in lines]
     marks = [(n, m) for n, line in enumerate(lines) if (m := _BARE_NUMBER.match(line))]
     run, expected = [], 1
     for n, m in marks:

@@ -1423,3 +1423,21 @@ def test_format_and_advice_sentences_under_a_list_are_not_questions():
         "Dear Council,\nHow many requesters did you give advice and assistance to in 2024?\n"
     )
     assert len(asked.questions) == 1 and "advice and assistance" in asked.questions[0].wording
+
+
+def test_numbers_written_with_a_comma_and_number_bracket_letter_sub_labels():
+    commas = split_request(
+        "1, How many fines did you issue in 2024\n2, How many of them were appealed\n"
+        "3, How many of those in Q2 were upheld.\n"
+    )
+    assert [q.own_text[:14] for q in commas.questions] == [
+        "How many fines",
+        "How many of th",
+        "How many of th",
+    ]
+    subs = split_request(
+        "(1) How many staff joined in 2024?\n1(a) Can you break these down by grade?\n"
+        "(2) How many staff left in 2024?\n2(a) Please break this down by reason.\n"
+    )
+    assert [q.label for q in subs.questions] == ["Q1", "Q1a", "Q2", "Q2a"]
+    assert subs.questions[1].own_text.startswith("Can you break")
