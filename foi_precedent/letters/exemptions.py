@@ -25,6 +25,13 @@ _CITATION = re.compile(
 )
 # A bare "40(2)&(3)" or "31(1)(a)" (an exemption number from 21 to 44 with a subsection).
 _BARE = re.compile(rf"(?<![\w(./£$+-])(?P<num>22A|2[1-9]|3\d|4[0-4])(?P<parens>{_PARENS}+)(?P<cont>{_CONT}*)")
+# A regulation cited by its number alone, the Regulations named after it ("Under 10(4)(b) of EI(S)R 2004", "12(5)(e)
+# of the Environmental Information Regulations"): a number before "of the EIRs" is a regulation.
+_BARE_REGULATION = re.compile(
+    rf"(?<![\w(./£$+-])(?P<num>\d{{1,2}})(?P<parens>{_PARENS}+)(?P<cont>{_CONT}*)(?=\s+of\s+(?:the\s+)?"
+    r"(?:EI\(?S?\)?Rs?\b|Environmental Information))",
+    re.I,
+)
 # "Sections 30 and 31": a further section number after a citation.
 _AND_SECTION = re.compile(
     rf"^\s*(?:,|and|&)\s*(?P<num>\d{{1,2}}A?)(?!\w)(?P<parens>{_PARENS}*)(?!\s*(?:hours|working|days|%))"
@@ -147,6 +154,14 @@ def find_citations(text: str) -> list[Citation]:
                 found.append(Citation(t, end, end + more.end()))
             end += more.end()
         taken.append((m.start(), end))
+    for m in _BARE_REGULATION.finditer(text):
+        if any(a <= m.start() < b for a, b in taken) or re.search(
+            r"(?:paragraph|para\.?|schedule|article|part)\s*$", text[max(0, m.start() - 12) : m.start()], re.I
+        ):
+            continue
+        for t in _expand("reg", m.group("num"), m.group("parens"), m.group("cont")):
+            found.append(Citation(t, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     for m in _BARE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue

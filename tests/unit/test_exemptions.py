@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from foi_precedent.consistency.checker import check_letter
-from foi_precedent.letters.exemptions import normalise_exemptions, rule_table, section_of
+from foi_precedent.letters.exemptions import find_citations, normalise_exemptions, rule_table, section_of
 from foi_precedent.letters.parser import parse_text
 from tests.fakes import MemoryIndex
 
@@ -126,3 +126,19 @@ def test_exemptions_a_letter_says_a_future_request_might_meet_are_not_applied():
     letter = parse_text(text)
     assert "s36(1)" not in letter.exemptions
     assert [t.value for t in letter.questions[0].treatments] == ["cost_limit"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Under 10(4)(b) of EI(S)R 2004 the council considers the request manifestly unreasonable.",
+            ["reg10(4)(b)"],
+        ),
+        ("The exception at 12(5)(e) of the Environmental Information Regulations applies.", ["reg12(5)(e)"]),
+        ("We rely on 12(4)(b) and (5)(a) of the EIRs.", ["reg12(4)(b)", "reg12(5)(a)"]),
+        ("as set out in paragraph 3(2) of the EIRs", []),
+    ],
+)
+def test_a_regulation_cited_by_its_number_before_the_regulations_name_is_a_regulation(text, expected):
+    assert [c.text for c in find_citations(text) if c.text.startswith("reg")] == expected
