@@ -28,7 +28,9 @@ from foi_precedent.letters.regimes import by_accessible
 
 # --- treatment phrases ----------------------------------------------------------------------------
 
-_NCND = re.compile(r"neither confirm nor deny|\bncnd\b|nor deny (that|whether)", re.I)
+_NCND = re.compile(
+    r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bncnd\b|nor den(?:y|ies) (that|whether)", re.I
+)
 _NOT_HELD = re.compile(
     r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
     r"(?:(does|do|did) not|(?:doesn|don|didn)['\u2019]t) (hold|record|collate|keep|retain)|holds? no (recorded )?information|"

@@ -950,3 +950,21 @@ def test_questions_restated_one_under_another_share_the_answer_below_them():
     assert len(got) == 3
     assert got[1][1] == got[2][1] == ("s42(1)",)
     assert got[0][1] == ()
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "The Trust neither confirms nor denies that it holds the information you have asked for",
+        "We are neither confirming nor denying that any such reports are held",
+    ],
+)
+def test_neither_confirms_nor_denies_is_a_refusal_to_confirm_or_deny(words):
+    text = (
+        "Reference: 24/0913\nRequest\n"
+        "Please provide any reports of covert surveillance carried out at the hospital in 2023.\n"
+        "Response\n"
+        f"{words}, by virtue of section 31(3) of the Freedom of Information Act 2000.\n"
+    )
+    letter = parse_text(text)
+    assert [treatments(q) for q in letter.questions] == [{"ncnd"}]
