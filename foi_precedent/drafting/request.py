@@ -318,7 +318,10 @@ def unfold(text: str) -> str:
     out = []
     for line in _unwrap(text).split("\n"):
         m = _INLINE_GREETING.match(line)
-        if m:
+        # 'Dear Armagh City, Banbridge and Craigavon Borough Council,' on a line of its own is all greeting
+        if m and not (
+            len(line) <= 120 and line.rstrip().endswith((",", ":")) and not re.search(r"[.?!]\s", line)
+        ):
             out.append(m.group("greeting").strip())
             line = m.group("rest")
         if (
@@ -448,7 +451,7 @@ _ASK_START = re.compile(
     r"(?!to\b)|(?:i|we)\s+(?:want|need)\s+(?:to\s+know|a\s+cop|cop|details|the|all|any|a\s+list)|"
     r"all\s+(?:correspondence|e-?mails|communications?|documents|records|minutes|information|data|reports|papers|"
     r"notes|briefings?|submissions|letters|memos|guidance|policies)\b|"
-    r"(?:i|we)\s+(?:request|am requesting|are requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|"
+    r"(?:i|we)\s+(?:request|(?:would|should)\s+(?:also\s+)?request|am requesting|are requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|"
     r"seek\s+(?:a\s+copy|copies|the|details|information|data|all|any)|"
     # 'I ask because ...', 'I am asking this as ...': why, not what
     r"(?:ask|am asking|would ask)(?!\s+(?:(?:this|these|the|my)(?:\s+questions?)?\s+)?(?:because|as|since|so|"
@@ -582,7 +585,7 @@ def _body_lines(text: str) -> list[str]:
 
 
 _LEAD = re.compile(
-    r"^(?:and|also|lastly|finally|additionally|further(?:more)?|secondly|thirdly|again|then|"
+    r"^(?:and|also|lastly|finally|additionally|further(?:more)?|secondly|thirdly|again|then|specifically|if\s+possible|"
     r"in addition)\b[,:]?\s+",
     re.I,
 )

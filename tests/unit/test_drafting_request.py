@@ -1441,3 +1441,16 @@ def test_numbers_written_with_a_comma_and_number_bracket_letter_sub_labels():
     )
     assert [q.label for q in subs.questions] == ["Q1", "Q1a", "Q2", "Q2a"]
     assert subs.questions[1].own_text.startswith("Can you break")
+
+
+def test_a_greeting_naming_a_body_with_a_comma_and_prose_asks_after_a_discourse_lead():
+    text = (
+        "Dear Newry, Mourne and Down District Council,\n"
+        "I am writing to request information about the number of potholes in your area.\n"
+        "Specifically I would like the number of potholes repaired from 1st January 2023 to present. "
+        "If possible, I would also request the cost of these repairs during this time period.\n"
+        "Yours faithfully,\nJane Example\n"
+    )
+    r = split_request(text)
+    assert [q.wording[:24] for q in r.questions] == ["Specifically I would lik", "If possible, I would als"]
+    assert not r.note
