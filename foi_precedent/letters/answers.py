@@ -138,6 +138,11 @@ def _classify(
     # classification as vexatious"): the answer's words for them are its subject, not its treatment
     about_exemptions = bool(text and _ABOUT_EXEMPTIONS.search(text))
     about_vexatious = bool(text and re.search(r"vexatious", text, re.I))
+    # the only provision the answer cites is FOIA / FOISA s39, to deal with the request under the EIRs
+    answer_cites = find_citations(answer)
+    routed_only = any(_routes_to_eir(c, answer) for c in answer_cites) and all(
+        c.section == "s39" or not c.is_exemption for c in answer_cites
+    )
     for seg in segments:
         cites = _cited(seg, accessible)
         otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
@@ -171,9 +176,13 @@ def _classify(
             add(Treatment.NOT_HELD, seg)
         if public_domain or otherwise_accessible or (link and not not_held):
             add(Treatment.PUBLIC_DOMAIN, seg)
+        # "We are applying the exemption at section 39(2) of FOISA ... This exemption is subject to the public
+        # interest test": the request is answered under the EIRs instead, nothing withheld by it
+        routing = routed_only and bool(re.search(r"\bexemption\b", seg, re.I))
         withheld = bool(other_cites) or (
             not (
                 is_ncnd
+                or routing
                 or otherwise_accessible
                 or cost
                 or vexatious

@@ -23,7 +23,7 @@ from foi_precedent.letters.answers import (
     _classify,
     _most_specific,
 )
-from foi_precedent.letters.exemptions import rule_table
+from foi_precedent.letters.exemptions import rule_table, section_of
 from foi_precedent.letters.header import (
     REGIME_NAMES,
     _as_date,
@@ -150,7 +150,10 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
         ncnd=tuple(letter_ncnd),
         pointers=tuple(pointers.values()),
         # a refusal notice is known by what it does: it refuses, and says under which provision
-        refusal_notice=bool(_REFUSAL_NOTICE.search(body)) or (refusing and bool(letter_exemptions)),
+        # (s39 applied to answer under the EIRs instead is still an exemption applied, so a notice)
+        refusal_notice=bool(_REFUSAL_NOTICE.search(body))
+        or (refusing and bool(letter_exemptions))
+        or any(section_of(e) == "s39" for e in letter_exemptions),
         harm_statement=bool(_HARM.search(body)),
         public_interest_test=_has_pit(body),
         complaint_rights=bool(_COMPLAINT.search("\n".join(sections["closing"])) or _COMPLAINT.search(clean)),

@@ -968,3 +968,19 @@ def test_neither_confirms_nor_denies_is_a_refusal_to_confirm_or_deny(words):
     )
     letter = parse_text(text)
     assert [treatments(q) for q in letter.questions] == [{"ncnd"}]
+
+
+def test_foisa_s39_applied_to_answer_under_the_eirs_withholds_nothing():
+    text = (
+        "Freedom of Information (Scotland) Act 2002\nOur ref: 2024-0914\nRequest\n"
+        "Please provide the noise assessments for the proposed wind farm at Moss Hill.\n"
+        "Response\n"
+        "As the information you have requested is environmental information for the purposes of the "
+        "Environmental Information (Scotland) Regulations 2004 (EIRs), we are required to deal with your request "
+        "under those Regulations. We are applying the exemption at section 39(2) of FOISA, so that we do not also "
+        "have to deal with your request under FOISA. This exemption is subject to the public interest test.\n"
+        "The noise assessments are available online at https://www.example.gov.scot/moss-hill-noise.\n"
+    )
+    letter = parse_text(text)
+    assert [treatments(q) for q in letter.questions] == [{"public_domain"}]
+    assert letter.refusal_notice  # an exemption was applied, so the letter is a refusal notice
