@@ -732,7 +732,15 @@ def _asks(sentence: str) -> bool:
         return False
     if _STATEMENT_OPENING.match(s) or _states(s):
         return False
-    return bool(_ASK_START.match(s) or _ASK_INSIDE.search(s))
+    if _ASK_START.match(s) or _ASK_INSIDE.search(s):
+        return True
+    # 'The total number (and FTE if different) of transfers ...': an aside in brackets between the thing named
+    # and what it is of
+    bare = _ASIDE.sub("", s)
+    return bare != s and bool(_ASK_START.match(bare))
+
+
+_ASIDE = re.compile(r"[ \t]*\([^()]{1,80}\)(?=[ \t]+(?:of|on|for|in|about)\b)")
 
 
 _ABBREVIATION = re.compile(

@@ -1454,3 +1454,13 @@ def test_a_greeting_naming_a_body_with_a_comma_and_prose_asks_after_a_discourse_
     r = split_request(text)
     assert [q.wording[:24] for q in r.questions] == ["Specifically I would lik", "If possible, I would als"]
     assert not r.note
+
+
+def test_an_aside_in_brackets_between_the_thing_named_and_what_it_is_of_still_asks():
+    text = (
+        "Dear Trust,\nWe are collecting figures on staffing across the region.\n"
+        "The total number (and full time equivalent if different) of staff on long-term leave in 2024.\n"
+        "The number of agency staff in 2024.\nYours faithfully,\nJane Example\n"
+    )
+    r = split_request(text)
+    assert [q.wording[:24] for q in r.questions] == ["The total number (and fu", "The number of agency sta"]
