@@ -405,7 +405,8 @@ _LABEL = re.compile(
     r"(?P<roman>[ivx]{1,4})(?P<rp>[.)])\s+|"
     r"(?P<letter>[a-h])(?P<lp>[.)])\s+|"
     # any bullet glyph a word processor or e-mail client puts in ('➢', '►', '✓', '■', '❖'); '+' and 'o' before a space
-    r"(?P<bullet>::|[-*\u2022\u25aa\u25cf\u2013\u25e6\u2023\u2043\u00b7>\uf0a7\uf0b7\uf0d8\uf076\uf0fc"
+    # '*' glued to a word ('*I ask for these figures ...', '**https://...') marks a footnote, not a bullet
+    r"(?P<bullet>::|\*(?=[ \t])|[-\u2022\u25aa\u25cf\u2013\u25e6\u2023\u2043\u00b7>\uf0a7\uf0b7\uf0d8\uf076\uf0fc"
     r"\u25a0-\u25ff\u2190-\u21ff\u2794-\u27bf\u2713\u2714\u2717\u2718\u2605\u2606\u2756\u2751\u2752\u2610-\u2612]"
     r"|[o+](?=[ \t]))\s*"  # 'o' only before a space: "On", "or"
     r")(?=\S)",

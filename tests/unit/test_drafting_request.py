@@ -1464,3 +1464,20 @@ def test_an_aside_in_brackets_between_the_thing_named_and_what_it_is_of_still_as
     )
     r = split_request(text)
     assert [q.wording[:24] for q in r.questions] == ["The total number (and fu", "The number of agency sta"]
+
+
+def test_a_footnote_marked_with_a_star_under_a_list_is_not_a_sub_item():
+    text = (
+        "Dear Trust,\n\n1. Please provide the total number of pupils.\n\n"
+        "2. Please supply the total number of:*\n\na. fixed term exclusions\nb. permanent exclusions\n\n"
+        "*I ask for these figures to be broken down by ethnic origin and year group\n\n"
+        "3. The total number of transfers into Alternative Provision\n\n"
+        "* If possible, please provide this data in electronic form.\n"
+    )
+    r = split_request(text)
+    assert [q.label for q in r.questions] == ["Q1", "Q2", "Q2a", "Q2b", "Q3"]
+    # a star before a space is still a bullet
+    bullets = split_request(
+        "Dear Council,\n* How many staff did you employ in 2024?\n* What was the budget in 2024?\n"
+    )
+    assert len(bullets.questions) == 2
