@@ -157,7 +157,10 @@ def _classify(
             and not about_exemptions
         ]
         # each pattern is searched once per segment (this loop is most of a parse)
-        is_ncnd = bool(_NCND.search(seg))
+        # an answer counting the authority's NCND replies does not itself neither confirm nor deny
+        is_ncnd = bool(_NCND.search(seg)) and not (
+            about_exemptions and not any(table.is_ncnd_subsection(c.text) for c in cites)
+        )
         vexatious = (
             any(c.section == "s14" for c in cites) if about_vexatious else bool(_VEXATIOUS.search(seg))
         )
@@ -331,7 +334,11 @@ _PART_REFUSED = re.compile(
 )
 _ABOUT_EXEMPTIONS = re.compile(
     r"\bexemptions?\b[^?.]{0,60}\b(?:used|applied|cited|relied|invoked)|\b(?:which|what|each|how "
-    r"(?:many|often))\b[^?.]{0,40}\bexemptions?\b",
+    r"(?:many|often))\b[^?.]{0,40}\bexemptions?\b|"
+    # the authority's own request statistics ("How many FOI requests were denied?", "The total number of Freedom
+    # of Information requests which have been appealed"): refused, withheld or not held are what is counted
+    r"\b(?:number of|how many|why (?:were|was)|list of)\b[^?.]{0,40}\b(?:FOI|FOISA|EIRs?|freedom of "
+    r"information|information|environmental information) requests?\b",
     re.I,
 )
 # A sentence that states something (not a question, not a heading): six words or more ending in a full stop.

@@ -984,3 +984,19 @@ def test_foisa_s39_applied_to_answer_under_the_eirs_withholds_nothing():
     letter = parse_text(text)
     assert [treatments(q) for q in letter.questions] == [{"public_domain"}]
     assert letter.refusal_notice  # an exemption was applied, so the letter is a refusal notice
+
+
+def test_a_question_about_the_authoritys_request_statistics_is_answered_by_its_figures():
+    # the refusals an answer counts ("neither confirm nor deny", "section 40(2)") are what was asked for
+    text = (
+        "Reference: 24/0915\nRequest\n"
+        "1. How many FOI requests did the council receive in 2023?\n"
+        "2. How many FOI requests were refused in 2023, and under which sections?\n"
+        "Response\n"
+        "1. The council received 812 requests in 2023.\n"
+        "2. 41 requests were refused under section 40(2), 9 under section 43(2), and for 12 requests we "
+        "chose to neither confirm nor deny that the information was held.\n"
+    )
+    letter = parse_text(text)
+    got = [(treatments(q), q.exemptions) for q in letter.questions]
+    assert got == [({"disclosed"}, ()), ({"disclosed"}, ())]
