@@ -10,7 +10,7 @@ exactly falls in one bucket:
   on their own and responses read as a whole for every question).
 
 Apart from these, (d) exemptions: aligned or missed questions whose provisions are cited but not relied on
-(false positives) or relied on but missed (false negatives).
+(false positives, by where they came from) or relied on but missed (false negatives, by why).
 
 The held-back part (``evals.holdout``) is skipped before its letters are read: nothing of it is printed.
 
@@ -66,6 +66,18 @@ def _source(q, provision: str) -> str:
     )
 
 
+def _missed(q, provision: str) -> str:
+    """Why a question's provision was missed: no question was aligned ('unaligned'), its answer cites the section but the
+    reader dropped it or took another limb ('limb'), its answer does not cite it at all ('absent')."""
+    if q is None:
+        return "unaligned"
+    section = re.match(r"(?:s|reg)\d+A?", provision)
+    own = {c.text for c in _cited(q.answer)}
+    if section and any(re.match(re.escape(section.group(0)) + r"(?!\d)", o) for o in own):
+        return "limb"
+    return "absent"
+
+
 def diagnose(only_id: str | None = None) -> tuple[Counter, list[dict]]:
     counts: Counter = Counter()
     rows: list[dict] = []
@@ -119,6 +131,8 @@ def diagnose(only_id: str | None = None) -> tuple[Counter, list[dict]]:
             fn = set(row["ex_expected"]) - set(row["ex_got"])
             for x in fp:  # where a provision not relied on came from
                 counts[f"d-fp-{_source(q, x)}"] += 1
+            for x in fn:  # why a provision relied on was missed
+                counts[f"d-fn-{_missed(q, x)}"] += 1
             if fp or fn:
                 counts["d-fp"] += len(fp)
                 counts["d-fn"] += len(fn)
@@ -160,6 +174,10 @@ def main() -> None:
     print(
         f"      not relied on, on labelled questions, by source: own answer {counts['d-fp-own']}, whole response "
         f"{counts['d-fp-shared']}, lent from the letter {counts['d-fp-lent']}"
+    )
+    print(
+        f"      missed, by reason: no question aligned {counts['d-fn-unaligned']}, the answer cites the section (dropped, "
+        f"or another limb) {counts['d-fn-limb']}, the answer does not cite it {counts['d-fn-absent']}"
     )
     show = {s for s in args.show.split(",") if s}
     for r in rows:
