@@ -463,6 +463,15 @@ def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
     return None
 
 
+def _name_run(text: str, at: int) -> str:
+    """The capitalised words and connectors that go on after a greeting's name on its line: 'Dear Hereford and
+    Worcester Fire' + ' and Rescue Service' is a body, not a person, and so is 'Dear Armagh City' + ', Banbridge
+    and Craigavon Borough Council'."""
+    line = text[at : at + 120].split("\n", 1)[0]
+    run = re.match(r"(?:,?[ \t]+(?:and|of|for|the|on|&|[A-Z][\w'’-]*))*", line)
+    return run.group(0) if run else ""
+
+
 def redact_identity(text: str) -> tuple[str, Requester]:
     """Replace the requester's identity by placeholders; return the clean text and what was removed."""
     names: list[str] = []
@@ -584,7 +593,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             for m in DEAR.finditer(text)
             if (name := m.group("name").strip(" ,."))
             and not _GENERIC_ADDRESSEE.match(name)
-            and not _ORGANISATION.search(name)
+            and not _ORGANISATION.search(name + _name_run(text, m.end("name")))
         )
     )
 

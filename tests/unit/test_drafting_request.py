@@ -1481,3 +1481,22 @@ def test_a_footnote_marked_with_a_star_under_a_list_is_not_a_sub_item():
         "Dear Council,\n* How many staff did you employ in 2024?\n* What was the budget in 2024?\n"
     )
     assert len(bullets.questions) == 2
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Dear Hereford and Worcester Fire and Rescue Service,",
+        "Dear Armagh City, Banbridge and Craigavon Borough Council,",
+        "Dear Department for Education,",
+    ],
+)
+def test_a_greeting_naming_a_body_is_kept_whole(greeting):
+    from foi_precedent.drafting.identity import redact_identity
+
+    clean, _ = redact_identity(
+        f"{greeting}\n\n1. How many fires were recorded in 2024?\n\nYours faithfully,\nJo Bloggs"
+    )
+    assert clean.startswith(greeting) and "[NAME]" in clean  # the body stays; the requester's name goes
+    clean, _ = redact_identity("Dear Ms Findlay,\n\n1. How many fires were recorded in 2024?")
+    assert clean.startswith("Dear [NAME],")  # an officer's name in the greeting is still removed
