@@ -585,6 +585,15 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                     for n in found:
                         add_name(n)
                     break
+    # a sign-off run on after the last sentence of a line ('... in 2024? Yours faithfully, Jo Bloggs', as a web
+    # form sends it): the name after it is the requester's, as on a line of its own
+    for line in text.split("\n"):
+        for boundary in re.finditer(r"[.?!][ \t]+(?=\S)", line):
+            ok, tail = _sign_off_line(line[boundary.end() :])
+            if ok and tail:
+                for n in _name_of(tail.split(",")[0].strip(), strict=True):
+                    add_name(n)
+                break
     # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
     # requester: a person's name there is removed as written, and is not the reply's salutation.
     addressees = list(

@@ -1500,3 +1500,26 @@ def test_a_greeting_naming_a_body_is_kept_whole(greeting):
     assert clean.startswith(greeting) and "[NAME]" in clean  # the body stays; the requester's name goes
     clean, _ = redact_identity("Dear Ms Findlay,\n\n1. How many fires were recorded in 2024?")
     assert clean.startswith("Dear [NAME],")  # an officer's name in the greeting is still removed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Council,\n\nPlease tell me how many fires were recorded in 2024. Yours, Jo Bloggs",
+        "Dear Council, How many fires were recorded in 2024? Yours faithfully, Jo Bloggs",
+        "Dear Council, How many fires were recorded in 2024? Many thanks, Jo Bloggs, Leeds",
+    ],
+)
+def test_a_sign_off_run_on_after_the_last_sentence_loses_the_name(text):
+    from foi_precedent.drafting.identity import redact_identity
+
+    clean, who = redact_identity(text)
+    assert "Bloggs" not in clean and who.name == "Jo Bloggs"
+
+
+def test_a_courtesy_after_a_sentence_names_nobody():
+    from foi_precedent.drafting.identity import redact_identity
+
+    text = "How many complaints were made? Thanks, Chief Constable Smith said the figures are published."
+    clean, who = redact_identity(text)
+    assert "Chief Constable Smith" in clean and not who.name
