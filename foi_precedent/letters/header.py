@@ -155,10 +155,17 @@ def named_regime(text: str) -> Regime | None:
     return next((regime for regime, pattern in REGIME_NAMES.items() if pattern.search(text)), None)
 
 
+# what a letter relies on: a section of an Act other than s39 (which sends a request to the EIRs), or a regulation
+_SECTION_RELIED = re.compile(r"\bsection\s+(?!39\b)\d+", re.I)
+_REGULATION_CITED = re.compile(r"\breg(?:ulation)?s?\.?\s*\d+", re.I)
+
+
 def _regime(text: str, meta: dict) -> Regime:
     if meta.get("regime") in {r.value for r in Regime}:
         return Regime(meta["regime"])
-    if _EIR.search(text) or re.search(r"regulation 12\(", text, re.I):
+    named_eir = _EIR.search(text) or re.search(r"regulation 12\(", text, re.I)
+    # 'FOI and EIRs statistics' named in passing does not make a reply that relies only on sections an EIR reply
+    if named_eir and not (_SECTION_RELIED.search(text) and not _REGULATION_CITED.search(text)):
         return Regime.EIR
     if _FOISA.search(text):
         return Regime.FOISA

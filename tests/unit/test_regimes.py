@@ -118,3 +118,21 @@ def test_a_notified_public_interest_extension_moves_the_due_date():
     assert "past_due_date" not in {
         f.kind for f in statutory_flags(extended)
     }  # due 27 February 2024 with 20 more
+
+
+def test_a_reply_relying_on_sections_is_not_an_eir_reply_for_naming_the_eirs_in_passing():
+    from foi_precedent.letters.model import Regime
+
+    foisa = (
+        "Dear Requester,\n\nYour request: how many FOI requests did you receive?\n\n"
+        "The costs of locating the information would exceed the upper cost limit of £600. Under section 12 of "
+        "FOISA we are not required to comply. You may find the Commissioner's 'Tips for requesting information "
+        "under FOI and the EIRs' helpful.\n\nYours sincerely,\nFOI Unit"
+    )
+    assert parse_text(foisa).regime is Regime.FOISA
+    eir = (
+        "Dear Requester,\n\nYour request: the flood defence reports.\n\nWe have dealt with your request under "
+        "the EIRs, so it is exempt under section 39(2) of FOISA. The information is withheld under regulation "
+        "10(4)(e).\n\nYours sincerely,\nFOI Unit"
+    )
+    assert parse_text(eir).regime is Regime.EIR
