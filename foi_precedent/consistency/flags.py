@@ -10,7 +10,7 @@ from foi_precedent.cases.clock import due_date
 from foi_precedent.consistency.consensus import REFUSALS, STRONG_SIMILARITY, Consensus, same_authority
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.exemptions import rule_table_for, section_of
-from foi_precedent.letters.model import REFUSING, RELEASING, Letter, Question, Regime, Treatment
+from foi_precedent.letters.model import REFUSING, RELEASING, Letter, Question, Regime, Treatment, in_order
 from foi_precedent.letters.precedent import Precedent
 from foi_precedent.letters.regimes import profile
 
@@ -110,19 +110,6 @@ def _evidence(
     return tuple(Evidence(p.reference, p.label, p.date, _excerpt(p.answer, focus)) for p in precedents[:most])
 
 
-_PRESENTATION = (
-    Treatment.PUBLIC_DOMAIN,
-    Treatment.DISCLOSED,
-    Treatment.PARTLY_DISCLOSED,
-    Treatment.WITHHELD,
-    Treatment.NCND,
-    Treatment.NOT_HELD,
-    Treatment.COST_LIMIT,
-    Treatment.VEXATIOUS,
-    Treatment.OTHER,
-)
-
-
 def describe_treatments(treatments, pointers=()) -> str:
     words = {
         Treatment.DISCLOSED: "disclosed it",
@@ -135,7 +122,7 @@ def describe_treatments(treatments, pointers=()) -> str:
         Treatment.VEXATIOUS: "refused it as vexatious (s14)",
         Treatment.OTHER: "answered it otherwise",
     }
-    treatments = [t for t in _PRESENTATION if t in set(treatments)]
+    treatments = in_order(treatments)
     items = [words[t] for t in treatments] or ["gave no answer"]
     if pointers and Treatment.PUBLIC_DOMAIN in treatments:
         items[0] += " (" + ", ".join(p.name for p in pointers) + ")"
