@@ -16,7 +16,6 @@ the benchmark; the shipped corpus is indexed into each backend first (a few minu
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import platform
@@ -166,38 +165,6 @@ def run(
     }
 
 
-@contextlib.contextmanager
-def chroma_server(data: Path):
-    from tests.ui.browser_support import free_port
-
-    port = free_port()
-    exe = Path(sys.executable).parent / "chroma"
-    log = open(data / "chroma.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [str(exe), "run", "--path", str(data / "chroma"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        import urllib.request
-
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("chroma run did not start") from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--instances", type=int, default=2)
@@ -206,6 +173,7 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=40)
     ap.add_argument("--write", type=Path)
     args = ap.parse_args()
+    from tests.chroma_support import chroma_server
     from tests.pg_support import start_server
 
     results = {}
@@ -228,7 +196,7 @@ def main() -> int:
         if isinstance(pg, str):
             raise SystemExit(pg)
         try:
-            with chroma_server(tmp) as chroma_url:
+            with chroma_server(tmp / "chroma") as chroma_url:
                 url = pg.create_database("bench")
                 env = {
                     **base,

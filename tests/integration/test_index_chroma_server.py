@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,58 +10,20 @@ import pytest
 from foi_precedent.settings import Settings
 from retriever.fake_embedding import FakeEmbeddingFunction
 from retriever.index import PrecedentIndex
+from tests.chroma_support import chroma_server, find_chroma, free_port
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.integration
 
-CHROMA = Path(sys.executable).parent / "chroma"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    exe = CHROMA if CHROMA.exists() else shutil.which("chroma")
-    if not exe:
+    if not find_chroma():
         pytest.skip("the `chroma` executable is not installed next to this Python (pip install chromadb)")
-    port = _free_port()
-    data = tmp_path_factory.mktemp("chroma_server")
-    log = open(data / "server.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [str(exe), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"chroma run exited with {proc.returncode}: {(data / 'server.log').read_text()[-2000:]}"
-                )
-            try:
-                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("chroma run did not answer its heartbeat within 60 s")
-            time.sleep(0.3)
+    with chroma_server(
+        tmp_path_factory.mktemp("chroma_server")
+    ) as url:  # RuntimeError, with its log, if it fails
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 def test_ingest_and_search_through_a_chroma_server(chroma_url: str, tmp_path: Path):
@@ -97,6 +53,6 @@ def test_ingest_and_search_through_a_chroma_server(chroma_url: str, tmp_path: Pa
 def test_unreachable_server_is_a_clear_error(tmp_path: Path):
     from foi_precedent.errors import IndexError_
 
-    settings = Settings(home=tmp_path / "home", chroma_url=f"http://127.0.0.1:{_free_port()}")
+    settings = Settings(home=tmp_path / "home", chroma_url=f"http://127.0.0.1:{free_port()}")
     with pytest.raises(IndexError_, match="Chroma"):
         PrecedentIndex.open(settings, embedding_function=FakeEmbeddingFunction())
