@@ -351,18 +351,12 @@ _COST_ACTIVITY = re.compile(
 )
 # "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
 _FOLLOW_UP = re.compile(r"^-?\s*if (?:yes|so|not|no|this is the case|applicable)\b", re.I)
+# A list entry that does not open the way a question does ('How many ...', 'Please ...').
+_NOT_ASKING = r"(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
 # The last entry of a list under a question, which closes the question ("d) 1st April 2020 to 31st March 2021?").
-_LAST_OF_BREAKDOWN = re.compile(
-    r"^(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
-    r"[^?]{1,90}\?\s*$",
-    re.I,
-)
+_LAST_OF_BREAKDOWN = re.compile(rf"^{_NOT_ASKING}[^?]{{1,90}}\?\s*$", re.I)
 # A short entry of a list (a year, a category, a field), not a question of its own.
-_IS_BREAKDOWN = re.compile(
-    r"^(?![^?]*\?\s*$)(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
-    r".{1,90}$",
-    re.I,
-)
+_IS_BREAKDOWN = re.compile(rf"^(?![^?]*\?\s*$){_NOT_ASKING}.{{1,90}}$", re.I)
 
 
 def _first_sentences(text: str, limit: int = 300) -> str:
