@@ -589,7 +589,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # form sends it): the name after it is the requester's, as on a line of its own
     for line in text.split("\n"):
         for boundary in re.finditer(r"[.?!][ \t]+(?=\S)", line):
-            ok, tail = _sign_off_line(line[boundary.end() :])
+            ok, tail = _sign_off_line(line[boundary.end() : boundary.end() + 100])  # longer is no sign-off
             if ok and tail:
                 for n in _name_of(tail.split(",")[0].strip(), strict=True):
                     add_name(n)
