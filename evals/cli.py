@@ -72,9 +72,9 @@ def _run_datasets(args) -> int:
     results = {}
     for name in args.suites:
         run, table = dataset_runner(name)
-        results[name] = run()
+        results[name] = run(part=args.part, batches=args.batch)
         if not args.json:
-            print(f"{name}\n{table(results[name])}\n")
+            print(f"{name}\n{table(results[name], args.part)}\n")
     if args.out:
         runner.save_results(results, args.out)
     if args.json:
@@ -114,4 +114,17 @@ def add_eval_command(sub) -> None:
     )
     s.add_argument("--threshold", type=float, default=0.02, help="allowed drop of a metric (default 0.02)")
     s.add_argument("--quiet", action="store_true")
+    s.add_argument(
+        "--part",
+        choices=["all", "tuning", "held-back"],
+        default="all",
+        help="real development sets: read only the tuning part (held-back cases are never read) or only the "
+        "held-back part (default all, with both reported apart)",
+    )
+    s.add_argument(
+        "--batch",
+        action="append",
+        metavar="NAME",
+        help="real development sets: read only this batch (labels/NAME.yaml); repeatable",
+    )
     s.set_defaults(func=cmd_eval)

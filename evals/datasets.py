@@ -7,11 +7,13 @@ the held-back part (``evals.holdout``) apart. ``precedent eval NAME`` prints the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
 
 import yaml
+
+from foi_precedent.errors import PrecedentError
 
 # name -> module whose ``run() -> dict`` and ``table(results) -> str`` serve it
 _MODULES = {"real_letters": "evals.real_letters.suite", "real_requests": "evals.real_requests.suite"}
@@ -23,16 +25,38 @@ def runner(name: str) -> tuple[Callable[[], dict], Callable[[dict], str]]:
     return module.run, module.table
 
 
-def load_labels(directory: Path) -> list[dict]:
+# which part of a set to read: ``tuning`` never reads a held-back case (its file or its label), so a tuner can run
+# the eval without seeing the held-back part even in the totals
+PARTS = ("all", "tuning", "held-back")
+_COLUMNS = {"all": ("all", "dev", "held_back"), "tuning": ("dev",), "held-back": ("held_back",)}
+_HEADINGS = {"all": "all", "dev": "tuning", "held_back": "held back"}
+
+
+def load_labels(directory: Path, part: str = "all", batches: Sequence[str] | None = None) -> list[dict]:
     """Every labelled case of a set (``labels/*.yaml``, in file order), each with its ``_batch``; a case found by
-    two labellers keeps the first label."""
+    two labellers keeps the first label. ``part`` keeps the tuning or the held-back cases only; ``batches`` keeps
+    the cases of those label files (``fresh2`` is ``labels/fresh2.yaml``)."""
+    from evals.holdout import is_held_back
+
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {', '.join(PARTS)}")
+    paths = sorted(directory.glob("*.yaml"))
+    if batches:
+        unknown = sorted(set(batches) - {p.stem for p in paths})
+        if unknown:
+            raise PrecedentError(
+                f"no batch {', '.join(unknown)} in {directory} (batches: {', '.join(p.stem for p in paths)})"
+            )
+        paths = [p for p in paths if p.stem in batches]
     out: list[dict] = []
     seen: set[str] = set()
-    for path in sorted(directory.glob("*.yaml")):
+    for path in paths:
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             if entry["id"] in seen:
                 continue
             seen.add(entry["id"])
+            if part != "all" and is_held_back(entry["id"]) != (part == "held-back"):
+                continue
             entry["_batch"] = path.stem
             out.append(entry)
     return out
@@ -47,16 +71,15 @@ def split(cases: list[dict], metrics: Callable[[list[dict]], dict]) -> dict:
     }
 
 
-def split_table(results: dict, rows: list[tuple[str, str]]) -> str:
-    """One row a metric, one column each for the whole set, the tuning part and the held-back part."""
+def split_table(results: dict, rows: list[tuple[str, str]], part: str = "all") -> str:
+    """One row a metric, one column each for the whole set, the tuning part and the held-back part (or the one
+    column of the part read)."""
     from evals.scorers import fmt
 
     parts = results["metrics"]
+    columns = _COLUMNS[part]
     width = max(len(label) for _, label in rows)
-    lines = [f"{'':<{width}}  {'all':>9}  {'tuning':>9}  {'held back':>9}"]
+    lines = [f"{'':<{width}}  " + "  ".join(f"{_HEADINGS[p]:>9}" for p in columns)]
     for key, label in rows:
-        lines.append(
-            f"{label:<{width}}  "
-            + "  ".join(f"{fmt(parts[p].get(key), '-'):>9}" for p in ("all", "dev", "held_back"))
-        )
+        lines.append(f"{label:<{width}}  " + "  ".join(f"{fmt(parts[p].get(key), '-'):>9}" for p in columns))
     return "\n".join(lines)

@@ -21,6 +21,7 @@ its per-letter details are left out of the results: only its scores are kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from evals import datasets
@@ -35,8 +36,10 @@ LABELS_DIR = Path(__file__).resolve().parent / "labels"
 FLAGS = ("refusal_notice", "public_interest_test", "harm_statement", "complaint_rights")
 
 
-def load_labels(directory: Path = LABELS_DIR) -> list[dict]:
-    return datasets.load_labels(directory)
+def load_labels(
+    directory: Path = LABELS_DIR, part: str = "all", batches: Sequence[str] | None = None
+) -> list[dict]:
+    return datasets.load_labels(directory, part, batches)
 
 
 # --- alignment ------------------------------------------------------------------------------------
@@ -173,9 +176,9 @@ def read_letter(path: Path) -> Letter:
     return parse_file(path)
 
 
-def run(labels_dir: Path = LABELS_DIR) -> dict:
+def run(labels_dir: Path = LABELS_DIR, part: str = "all", batches: Sequence[str] | None = None) -> dict:
     cases = []
-    for label in load_labels(labels_dir):
+    for label in load_labels(labels_dir, part, batches):
         letter, error = None, None
         try:
             letter = read_letter(ROOT / label["file"])
@@ -235,5 +238,5 @@ ROWS = [
 ]
 
 
-def table(results: dict) -> str:
-    return split_table(results, ROWS)
+def table(results: dict, part: str = "all") -> str:
+    return split_table(results, ROWS, part)

@@ -30,6 +30,7 @@ results: only its scores are kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -46,8 +47,10 @@ PII_KINDS = ("names", "emails", "phones", "addresses")
 _FRONT = re.compile(r"\A\ufeff?---\s*\n.*?\n---[ \t]*\n", re.S)
 
 
-def load_labels(directory: Path = LABELS_DIR) -> list[dict]:
-    return datasets.load_labels(directory)
+def load_labels(
+    directory: Path = LABELS_DIR, part: str = "all", batches: Sequence[str] | None = None
+) -> list[dict]:
+    return datasets.load_labels(directory, part, batches)
 
 
 def request_text(path: Path) -> str:
@@ -183,9 +186,9 @@ def read_case(label: dict) -> tuple[Request | None, str | None]:
         return None, str(exc)
 
 
-def run(labels_dir: Path = LABELS_DIR) -> dict:
+def run(labels_dir: Path = LABELS_DIR, part: str = "all", batches: Sequence[str] | None = None) -> dict:
     cases = []
-    for label in load_labels(labels_dir):
+    for label in load_labels(labels_dir, part, batches):
         request, error = read_case(label)
         scores = score_request(label, request, error)
         held = is_held_back(label["id"])
@@ -218,5 +221,5 @@ ROWS = [
 ]
 
 
-def table(results: dict) -> str:
-    return split_table(results, ROWS)
+def table(results: dict, part: str = "all") -> str:
+    return split_table(results, ROWS, part)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from evals.holdout import is_held_back
 from evals.real_letters import suite
+from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.parser import parse_text
 
 LETTER = """Request
@@ -133,3 +135,35 @@ def test_a_pointer_labelled_by_its_url_is_found_by_its_url():
     assert (s["pointers_found"], s["pointers_expected"]) == (1, 1)
     missing = {**lab, "questions": [{**lab["questions"][0], "pointers": ["https://example.gov.uk/other"]}]}
     assert suite.score_letter(missing, parse_text(text))["scores"]["pointers_found"] == 0
+
+
+def test_the_tuning_part_never_reads_a_held_back_letter(tmp_path: Path, monkeypatch):
+    ids = ["letter-a", "letter-b", "letter-c", "letter-d", "letter-e", "letter-f", "letter-g", "letter-h"]
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    for i in ids:
+        (tmp_path / f"{i}.txt").write_text(LETTER, encoding="utf-8")
+    (labels / "first.yaml").write_text(
+        yaml.safe_dump([label(id=i, file=f"{i}.txt") for i in ids[:6]]), encoding="utf-8"
+    )
+    (labels / "second.yaml").write_text(
+        yaml.safe_dump([label(id=i, file=f"{i}.txt") for i in ids[6:]]), encoding="utf-8"
+    )
+    monkeypatch.setattr(suite, "ROOT", tmp_path)
+    read: list[str] = []
+    real_read = suite.read_letter
+    monkeypatch.setattr(suite, "read_letter", lambda path: read.append(path.stem) or real_read(path))
+
+    tuning = suite.run(labels, part="tuning")
+    assert read and not any(is_held_back(i) for i in read)
+    assert sorted(c["id"] for c in tuning["cases"]) == sorted(i for i in ids if not is_held_back(i))
+    assert suite.table(tuning, "tuning").splitlines()[0].split() == ["tuning"]
+
+    held = suite.run(labels, part="held-back")
+    assert held["cases"] and all(c["held_back"] for c in held["cases"])
+    assert "held back" in suite.table(held, "held-back").splitlines()[0]
+
+    second = suite.run(labels, batches=["second"])
+    assert sorted(c["id"] for c in second["cases"]) == ids[6:]
+    with pytest.raises(PrecedentError, match="no batch third"):
+        suite.run(labels, batches=["third"])
