@@ -1320,9 +1320,9 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
 
 # data asked for without saying what it is about ('this', 'the data', 'the latest estimates')
 _GENERIC_OBJECT = (
-    r"(?:this|these|it|them|(?:the\s+|any\s+|such\s+)?(?:(?:latest|above|requested|same|relevant|"
+    r"(?:(?:the\s+|any\s+|such\s+|this\s+|these\s+|those\s+)?(?:(?:latest|above|requested|same|relevant|"
     r"available|site-specific|following)\s+)?(?:data|information|figures|estimates|numbers|statistics|"
-    r"answers?|responses?))"
+    r"answers?|responses?)|this|these|it|them)"
 )
 _SCOPE_ASK = re.compile(
     rf"\b(?:provide|provided|supply|give|send|share|present|break|split|separate|(?:would|'d)\s+(?:like|prefer)|"
@@ -1383,6 +1383,40 @@ _QUOTE_LEAD = re.compile(
     r"\s+(?:was|said|stated))\s*:\s*$",
     re.I,
 )
+
+
+def _about_the_reply(text: str) -> bool:
+    """A list entry that asks only how to reply ('I would like to receive this data in Excel format.'), for
+    advice and assistance with the request, or closes the request ('I look forward to your reply.'): every
+    sentence of it such, none with a '?'."""
+    sentences = _sentences(text)
+    return bool(sentences) and all(
+        "?" not in s
+        and (
+            _scope_kind(s) == "format"
+            or _ABOUT_THE_REQUEST.search(s)
+            or _CLOSING.match(s)
+            or _PLEASANTRY.match(s)
+        )
+        for s in sentences
+    )
+
+
+def _drop_reply_items(blocks: list[_Item | str]) -> list[_Item | str]:
+    """Bulleted or numbered entries that ask only about the reply (its format, advice and assistance, thanks)
+    are no questions: read as prose (a list item with entries under it stays)."""
+    out: list[_Item | str] = []
+    for n, block in enumerate(blocks):
+        nxt = next((b for b in blocks[n + 1 :] if b), None)
+        deeper = isinstance(nxt, _Item) and isinstance(block, _Item) and nxt.depth > block.depth
+        if isinstance(block, _Item) and not deeper and _about_the_reply(block.text):
+            if out and isinstance(out[-1], str) and out[-1]:
+                out[-1] = f"{out[-1]}\n{block.text}"
+            else:
+                out.append(block.text)
+            continue
+        out.append(block)
+    return out
 
 
 def _drop_quoted(blocks: list[_Item | str]) -> list[_Item | str]:
@@ -1496,7 +1530,7 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     """Labelled questions where the request lists them, with any question asked in prose around the list;
     else the sentences that ask."""
     lines = _lost_bullets(_bare_numbers(lines))
-    blocks = _drop_context_lists(_fold_value_lists(_drop_quoted(_blocks(lines))))
+    blocks = _drop_context_lists(_fold_value_lists(_drop_reply_items(_drop_quoted(_blocks(lines)))))
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:
         asks = _prose_asks([b for b in blocks if isinstance(b, str)])

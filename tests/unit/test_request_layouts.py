@@ -1,0 +1,32 @@
+"""Request layouts read as real requests write them: synthetic texts in the general forms (none copied from a
+real request), one test a form."""
+
+from __future__ import annotations
+
+from foi_precedent.drafting.request import split_request
+
+
+def _own(text: str) -> list[str]:
+    return [q.own_text for q in split_request(text).questions]
+
+
+def test_bulleted_entries_that_only_ask_how_to_reply_are_not_questions():
+    # the format of the reply, and advice and assistance, set out as bullets like the questions above them
+    assert _own(
+        "Dear Council,\n"
+        "I would like to know the number of parking fines issued in each year from 2019 to 2023.\n"
+        "I would like to know the income from parking fines in each of those years.\n"
+        "- I would like to receive this data in CSV format.\n"
+        "- I would appreciate your advice and assistance with this request if it is too broad.\n"
+        "Yours faithfully,\nA Requester\n"
+    ) == [
+        "I would like to know the number of parking fines issued in each year from 2019 to 2023.",
+        "I would like to know the income from parking fines in each of those years.",
+    ]
+
+
+def test_a_numbered_entry_that_only_asks_for_a_format_is_no_question():
+    assert _own(
+        "Dear Trust,\n1. How many agency nurses did you employ in 2024?\n2. What did they cost?\n"
+        "3. Please provide these figures in an Excel spreadsheet.\nThank you.\n"
+    ) == ["How many agency nurses did you employ in 2024?", "What did they cost?"]
