@@ -285,8 +285,10 @@ def _classify(
         confidence = 0.9 if len(found) == 1 else 0.75
     quote = next((evidence[t] for t in found if t in evidence), "")
 
+    # the provisions the answer relies on: not those it only quotes (complaint rights, a hypothetical, a table
+    # counting the provisions used)
     exemptions = _question_exemptions(
-        read if shared else answer, reason, found, letter_exemptions, accessible
+        read if shared else decision.relied_on_lines(answer), reason, found, letter_exemptions, accessible
     )
     if about_exemptions:  # the provisions an answer lists as its figures ("s27(1) = 4") are not applied to it
         exemptions = [

@@ -1000,3 +1000,26 @@ def test_a_question_about_the_authoritys_request_statistics_is_answered_by_its_f
     letter = parse_text(text)
     got = [(treatments(q), q.exemptions) for q in letter.questions]
     assert got == [({"disclosed"}, ()), ({"disclosed"}, ())]
+
+
+def test_a_table_counting_the_provisions_used_is_not_a_citation():
+    # a statistics table ("38(1)(b) Personal data = 9") counts how often each provision was used: the letter
+    # relies only on the section its own answer cites, as written (a bare "section 25", not the table's 25(1))
+    text = (
+        "Freedom of Information (Scotland) Act 2002\nOur ref: 2025-0311\nRequest\n"
+        "1. How many FOI requests did the council receive last year?\n"
+        "2. How often was each exemption applied?\n"
+        "Response\n"
+        "The figures for last year are published on our website, so section 25 of the Freedom of Information "
+        "(Scotland) Act 2002 applies. The figures for this month are below.\n"
+        "1. This month we received 214 requests.\n"
+        "2. This month the following exemptions were applied:\n"
+        "S17 Information is not held = 12\n"
+        "25(1) Otherwise accessible = 3\n"
+        "Section 30(b)(i) - Free and frank provision of advice: 2\n"
+        "| s33(1)(b) | Commercial interests | 4 |\n"
+        "38(1)(b) Third party personal data = 9\n"
+    )
+    letter = parse_text(text)
+    assert letter.exemptions == ("s25",)
+    assert all(set(q.exemptions) <= {"s25"} for q in letter.questions)
