@@ -142,12 +142,25 @@ def diagnose(only_id: str | None = None) -> tuple[Counter, list[dict]]:
             if j not in pairs and g.exemptions:
                 counts["d-fp"] += len(g.exemptions)
                 counts["d-unlabelled-fp"] += len(g.exemptions)
+                rows.append(
+                    {
+                        "bucket": "d-unlabelled",
+                        "id": label["id"],
+                        "layout": label.get("layout"),
+                        "label": g.label,
+                        "starts": (g.text or "")[:60],
+                        "found": len(found),
+                        "labelled": len(expected),
+                        "ex_got": sorted(g.exemptions),
+                        "answer": g.answer or "",
+                    }
+                )
     return counts, rows
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--show", default="", help="buckets to list item by item: a,b,c,c-shared,d")
+    ap.add_argument("--show", default="", help="buckets to list item by item: a,b,c,c-shared,d,d-unlabelled")
     ap.add_argument("--id", default=None, help="one tuning letter only")
     ap.add_argument(
         "--dump", default=None, help="write the tuning misses to this JSON file (to compare two runs)"
@@ -187,6 +200,10 @@ def main() -> None:
             f"\n[{r['bucket']}] {r['id']} ({r['layout']}, {r['found']}/{r['labelled']}) {r['label']!r} "
             f"{r['starts']!r}"
         )
+        if r["bucket"] == "d-unlabelled":  # a question the labels do not have: all its exemptions are extra
+            print(f"    exemptions got {r['ex_got']}")
+            print(f"    answer:   {r['answer'][:300]!r}")
+            continue
         if r["bucket"] == "d":
             print(f"    exemptions want {r['ex_expected']} got {r['ex_got']}  fp {r['fp']} fn {r['fn']}")
         else:
