@@ -1341,7 +1341,8 @@ _SCOPE_REST = re.compile(
 )
 # 'please provide site-specific data on A&E performance' above the list that details it: the list's introduction
 _GENERIC_ASK = re.compile(
-    rf"\b(?:provide|supply|give|send|share|request|requesting|like|seek)\s+(?:me\s+|us\s+)?"
+    # an aside between the verb and what it asks for ('request, in the form of a spreadsheet, information on')
+    rf"\b(?:provide|supply|give|send|share|request|requesting|like|seek)(?:,[^,]{{1,80}},)?\s+(?:me\s+|us\s+)?"
     rf"(?:with\s+)?(?:some\s+)?{_GENERIC_OBJECT}\s+(?:on|about|regarding|relating\s+to|"
     r"concerning|in\s+relation\s+to)\b",
     re.I,

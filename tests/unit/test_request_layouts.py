@@ -30,3 +30,17 @@ def test_a_numbered_entry_that_only_asks_for_a_format_is_no_question():
         "Dear Trust,\n1. How many agency nurses did you employ in 2024?\n2. What did they cost?\n"
         "3. Please provide these figures in an Excel spreadsheet.\nThank you.\n"
     ) == ["How many agency nurses did you employ in 2024?", "What did they cost?"]
+
+
+def test_a_lead_ask_with_an_aside_above_a_numbered_list_introduces_the_list():
+    # 'request, in the form of a spreadsheet, information on ...': the list below says what that information is
+    assert _own(
+        "Dear Fire Service,\n"
+        "Could I please request, in the form of a CSV file, information on road traffic collisions you attended.\n"
+        "1. The number of collisions attended in each year from 2020 to 2024.\n"
+        "2. The number of people rescued from vehicles in each of those years.\n"
+        "Yours faithfully,\nA Requester\n"
+    ) == [
+        "The number of collisions attended in each year from 2020 to 2024.",
+        "The number of people rescued from vehicles in each of those years.",
+    ]
