@@ -961,7 +961,16 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
 def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     """Sub-items that only say how to break the parent's figures down ('for each of the following years:
     a. 2015-16 b. 2016-17'): they stay in the parent question."""
-    if not subs or not all(_is_value(s.text) for s in subs):
+    if not subs:
+        return False
+    # the fields each record of the data asked for is to include ('details of each incident. Please include: -
+    # Date - Location - Total number of casualties'): the columns of one question, whether or not a field reads
+    # like an ask
+    if _FIELDS_LEAD.search(parent.text) and all(
+        len(s.text.split()) <= 12 and "?" not in s.text for s in subs
+    ):
+        return True
+    if not all(_is_value(s.text) for s in subs):
         return False
     # periods or places to break a figure down by ('a. April 2015 to March 2016'), or a parent that asks for the
     # figure 'for each of' them; a list of categories under 'broken down as follows:' is a list of sub-questions
@@ -970,6 +979,13 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
         or bool(_FOR_EACH.search(parent.text))
         or not any(_STATES.search(s.text) for s in subs)
     )
+
+
+_FIELDS_LEAD = re.compile(
+    r"\b(?:please\s+include|to\s+include|(?:should|must)\s+include|including|with\s+the\s+following\s+"
+    r"(?:fields|columns|details)|(?:fields|columns)(?:\s+required)?)\s*:",
+    re.I,
+)
 
 
 # what makes a list entry a statement of a category to count rather than a name ('confirmed as reportable once

@@ -44,3 +44,16 @@ def test_a_lead_ask_with_an_aside_above_a_numbered_list_introduces_the_list():
         "The number of collisions attended in each year from 2020 to 2024.",
         "The number of people rescued from vehicles in each of those years.",
     ]
+
+
+def test_the_fields_a_record_is_to_include_stay_in_their_question():
+    # the columns of the data asked for, one a line, some reading like asks ('Total number of ...')
+    r = split_request(
+        "Dear Council,\n"
+        "1. The number of fly-tipping incidents reported in 2023.\n"
+        "2. A list of each prosecution for fly-tipping in 2023. Please include:\n"
+        "- Date of offence\n- Ward\n- Total number of items dumped\n- Total fine imposed\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert [q.label for q in r.questions] == ["Q1", "Q2"]
+    assert "Total fine imposed" in r.questions[1].own_text
