@@ -1280,6 +1280,14 @@ def _declares(text: str) -> bool:
     return text.rstrip().endswith(".") and len(text.split()) >= 4 and bool(_DECLARES.search(text))
 
 
+# what introduces a list of the formats the reply may come in, not of things asked for
+_FORMAT_LEAD = re.compile(
+    r"\b(?:in|as)\s+(?:one\s+of\s+)?(?:the\s+following|these|any\s+of\s+the\s+following)\s+"
+    r"(?:(?:file|data|electronic)\s+)?(?:formats?|file\s+types?)\b[^.?!:]*:\s*$",
+    re.I,
+)
+
+
 def _context_lead(out: list[_Item | str], first: _Item, run: list[_Item] | None = None) -> bool:
     """Whether what stands above a list neither asks nor introduces what is asked for. A short heading ('All
     patients:') is read with what is above it: a lead-in ending in a colon, or the same list going on above it,
@@ -1305,6 +1313,19 @@ def _context_lead(out: list[_Item | str], first: _Item, run: list[_Item] | None 
     return True
 
 
+def _format_list(out: list[_Item | str], run: list[_Item]) -> int:
+    """How many of the list entries at the head of ``run`` are formats the reply may come in: the entries of the
+    first list under a lead-in naming formats ('in one of the following file formats:'), none of which asks."""
+    k = next((n for n in range(len(out) - 1, -1, -1) if out[n]), None)
+    if k is None or not isinstance(out[k], str):
+        return 0
+    sentences = _sentences(out[k])
+    if not sentences or not _FORMAT_LEAD.search(sentences[-1]):
+        return 0
+    n = next((n for n, it in enumerate(run) if it.style != run[0].style), len(run))
+    return 0 if any(_item_asks(it) or "?" in it.text for it in run[:n]) else n
+
+
 def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
     """A list under a line that neither asks nor introduces what is asked for ('Public Interest Statements:',
     'It concerns two data controllers:', 'Clarifications'), none of whose items asks, is context: read as
@@ -1322,7 +1343,14 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
             i += 1
             continue
         run = blocks[i:j]
-        if _context_lead(out, run[0], run) and not any(_item_asks(it) for it in run):
+        formats = _format_list(out, run)
+        if formats:  # 'Please send it in one of these formats: 1. CSV 2. Excel': how to reply, not what
+            dropped.append((len(out), formats))
+            out.append("\n".join(it.raw for it in run[:formats]))
+            for it in run[formats:]:  # a list under the formats was nested only below them
+                it.depth = max(0, it.depth - 1) if it.depth > run[0].depth else it.depth
+            out.extend(run[formats:])
+        elif _context_lead(out, run[0], run) and not any(_item_asks(it) for it in run):
             dropped.append((len(out), len(run)))
             out.append("\n".join(it.raw for it in run))
         else:

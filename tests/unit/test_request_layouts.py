@@ -57,3 +57,15 @@ def test_the_fields_a_record_is_to_include_stay_in_their_question():
     )
     assert [q.label for q in r.questions] == ["Q1", "Q2"]
     assert "Total fine imposed" in r.questions[1].own_text
+
+
+def test_a_list_of_formats_the_reply_may_come_in_is_no_list_of_questions():
+    assert _own(
+        "Dear Council,\n\nPlease provide a copy of your register of public trees.\n\n"
+        "Please send this information in one of the following file formats:\n\n"
+        "1. CSV file;\n2. GeoJSON;\n3. Excel file.\n\n"
+        "* If the register is published, please send me a link to it.\n\nThank you.\n"
+    ) == [
+        "Please provide a copy of your register of public trees.",
+        "If the register is published, please send me a link to it.",
+    ]
