@@ -69,3 +69,16 @@ def test_a_list_of_formats_the_reply_may_come_in_is_no_list_of_questions():
         "Please provide a copy of your register of public trees.",
         "If the register is published, please send me a link to it.",
     ]
+
+
+def test_i_am_writing_to_request_a_named_thing_asks_for_it():
+    # 'I am writing [under the Act] to request a copy of ...' asks; 'I am writing to request information' alone
+    # only says that this is a request
+    assert _own(
+        "Dear Ministry,\n\nI'm writing under the Freedom of Information Act to request a copy of the final "
+        "evaluation report of the cyber skills programme.\n\nI would also like the total cost of the evaluation.\n"
+    ) == [
+        "I'm writing under the Freedom of Information Act to request a copy of the final evaluation report of the "
+        "cyber skills programme.",
+        "I would also like the total cost of the evaluation.",
+    ]
