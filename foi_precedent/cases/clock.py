@@ -31,9 +31,49 @@ The law, as implemented here:
   treats as normal, not a right to take it.
 
 Day 1 is the first working day after the day of receipt, whatever day that was (ICO: the date of receipt may
-be a weekend or holiday). Not handled: days a fees notice stops the clock (s10(2)), clarification under s1(3)
-(the clock restarts on the answer), and the Time for Compliance Regulations (schools, archives, armed forces:
-up to 60 working days).
+be a weekend or holiday).
+
+Clock stops and special time limits (each optional; the text of each rule is summarised, its source named):
+
+- Fees. FOIA s10(2): where a fees notice was given and the fee paid in accordance with s9(2), "the working days
+  in the period beginning with the day on which the fees notice is given ... and ending with the day on which the
+  fee is received" are disregarded: both those days included. FOISA s10(2) with s9(4) and the EIR 2004 reg 8(6)
+  (advance payment, reg 8(4)) do the same; reg 8(6) also covers the reg 7 extension. Three conditions are
+  checked, and where one fails the days are counted (the clock does not stop) and the explanation says why: the
+  notice must be given within the time for compliance (FOIA s9(1), FOISA s9(1); the EIR reg 8(4): within 20
+  working days after receipt of the request, counted from the request itself); the fee must arrive within three
+  months beginning with the day of the notice (FOIA s9(2), FOISA s9(4); where the month has no such day, the
+  period ends a day early rather than late) or, under the EIR, within 60 working days (reg 8(5)): otherwise the
+  authority need not comply at all. While the fee is awaited the clock is stopped: the due date shown is the one
+  if it arrived today, so the working days left stay put until it comes.
+- Clarification. FOIA s1(3) with s10(6)(b), FOISA s1(3) with s10(1)(b), EIR reg 9(2) and 9(4): where the
+  authority asked for the further information it reasonably required, the time runs afresh from the day it
+  arrived (day 1 is the next working day). The EIR require the request for particulars within 20 working days
+  (reg 9(2)(a)); the ICO treats a FOIA clarification asked for after the 20 working days as already late. So a
+  clarification asked for after the day the reply was otherwise due does not restart the clock here. While the
+  answer is awaited, the due date shown is the one if it arrived today.
+- The reg 7(3) notice of an EIR extension is due "no later than 20 working days after the date of receipt of the
+  request", a provision reg 8(7) and reg 9(5) do not list, so its date ignores both the pause and the restart.
+  FOIA's s17(2) notice is due within the time for compliance, which counts them.
+- The EIR (Scotland) 2004 have their own charging and clarification provisions, not checked here: under the EIR
+  with nation Scotland a fees notice and a clarification are recorded and explained but move nothing (the earliest
+  the date can be).
+- The Freedom of Information (Time for Compliance with Request) Regulations 2004 (SI 2004/3364, amended 2009 and
+  2010), which vary FOIA s10(1) and (2) only (FOISA and the EIR have no such variation: the clock refuses them
+  there). ``archive``, reg 4: a request to the appropriate records authority (The National Archives, a place of
+  deposit) for information in a transferred public record not designated open information (s66): the 30th
+  working day. ``school``, reg 3 (maintained schools and nursery schools, Ministry of Defence schools; the 2009
+  and 2010 Regulations add Northern Ireland's schools and academies): the 20th working day disregarding days that
+  are not school days, or the 60th working day, whichever comes first. The clock does not know a school's term
+  dates, so it keeps the 20th working day (the date when every working day is a school day, never later than the
+  real one) and gives the 60th as the latest the limit can be (``latest``): a team whose school was closed adds
+  one working day for each closed one, up to that. ``armed_forces``, reg 5: where information must come from
+  someone on or preparing for an operation, the authority may apply to the Information Commissioner within the 20
+  working days, who specifies a day no later than the 60th working day. The clock cannot know that day, so it
+  keeps the 20th working day and gives the 60th as ``latest``. Reg 6 (information held outside the UK, also
+  Commissioner-specified) is not offered. With a public interest extension under any of them, the clock allows
+  40 working days in all, as it does for a standard request (for an archive, 10 more than its 30), and the
+  s17(2) notice is due by the end of the varied limit's first part (the 20th, or the 30th for an archive).
 
 Bank holidays come from the ``holidays`` package (offline data, pinned in pyproject.toml), England and Wales,
 Scotland and Northern Ireland, including days appointed by proclamation under s1(3) of the 1971 Act (the Boyne
@@ -55,6 +95,12 @@ from foi_precedent.letters.model import Regime
 BASE_WORKING_DAYS = 20
 EXTENSION_WORKING_DAYS = 20  # EIR reg 7: 20 -> 40; FOIA s10(3): the ICO's normal maximum, 20 more
 IN_FORCE = date(2005, 1, 1)  # FOIA's right of access, FOISA and both EIR 2004 began on 1 January 2005
+EXTENDED_WORKING_DAYS = 40  # with either extension, in all (an archive's 30 included)
+CAP_WORKING_DAYS = 60  # Time for Compliance Regulations regs 3 and 5: never later than the 60th working day
+EIR_PAYMENT_WORKING_DAYS = (
+    60  # EIR reg 8(5): an advance payment not made within 60 working days ends the duty
+)
+FEE_MONTHS = 3  # FOIA s9(2), FOISA s9(4): the fee must be paid within three months of the notice
 
 
 class Nation(StrEnum):
@@ -68,6 +114,23 @@ class Extension(StrEnum):
     PIT = "pit"  # FOIA s10(3): time to weigh the public interest, with a s17(2) notice
     EIR_COMPLEX = "eir-complex"  # EIR reg 7(1): complexity and volume, 20 -> 40 working days
 
+
+class Compliance(StrEnum):
+    """The time limit the Time for Compliance Regulations 2004 set for a FOIA request (``standard``: s10(1)'s 20)."""
+
+    STANDARD = "standard"
+    SCHOOL = "school"  # reg 3: 20 school days or 60 working days, whichever is first
+    ARCHIVE = "archive"  # reg 4: transferred public records not designated open: 30 working days
+    ARMED_FORCES = "armed_forces"  # reg 5: the day the Information Commissioner specifies, at most the 60th
+
+
+#: the working days each limit counts to (school and armed forces: the earliest the day can be; ``latest`` the cap)
+BASE_FOR = {
+    Compliance.STANDARD: BASE_WORKING_DAYS,
+    Compliance.SCHOOL: BASE_WORKING_DAYS,
+    Compliance.ARCHIVE: 30,
+    Compliance.ARMED_FORCES: BASE_WORKING_DAYS,
+}
 
 _SUBDIV = {Nation.ENGLAND: "ENG", Nation.WALES: "WLS", Nation.SCOTLAND: "SCT", Nation.NORTHERN_IRELAND: "NIR"}
 _NATION_NAME = {
@@ -100,6 +163,22 @@ class DueDate:
     skipped: tuple[NonWorkingDay, ...]
     calendar: str  # whose bank holidays counted, in words
     notice_by: date | None = None  # an extension must be notified by the 20th working day
+    compliance: Compliance = Compliance.STANDARD
+    counted_from: date | None = None  # the day the working days run from: receipt, or the clarification's
+    paused: tuple[date, date] | None = None  # the fees notice's day to the fee's, both disregarded
+    paused_days: int = 0  # the working days in ``paused``
+    latest: date | None = None  # school, armed forces: the latest the limit can be (the 60th working day)
+    awaiting: str | None = (
+        None  # "fee" or "clarification": the clock waits, the due date is as if it came today
+    )
+    stops: tuple[
+        tuple[str, date | None], ...
+    ] = ()  # the dates given: fees_notice, fee_received, clarification_*
+    notes: tuple[str, ...] = ()  # what the dates changed, or why one changed nothing, in words
+
+    @property
+    def start(self) -> date:
+        return self.counted_from or self.received
 
     def to_dict(self) -> dict:
         return {
@@ -112,6 +191,13 @@ class DueDate:
             "notice_by": self.notice_by.isoformat() if self.notice_by else None,
             "calendar": self.calendar,
             "skipped": [d.to_dict() for d in self.skipped],
+            "compliance": self.compliance.value,
+            **{name: day.isoformat() if day else None for name, day in self.stops},
+            "counted_from": self.start.isoformat(),
+            "paused_working_days": self.paused_days,
+            "latest": self.latest.isoformat() if self.latest else None,
+            "awaiting": self.awaiting,
+            "notes": list(self.notes),
         }
 
 
@@ -140,6 +226,17 @@ def parse_extension(value: str | Extension | None) -> Extension | None:
     except ValueError:
         raise PrecedentError(
             f"unknown extension {value!r}: use pit (FOIA s10(3)) or eir-complex (EIR reg 7)"
+        ) from None
+
+
+def parse_compliance(value: str | Compliance | None) -> Compliance:
+    if value is None or value == "":
+        return Compliance.STANDARD
+    try:
+        return Compliance(str(value).strip().lower().replace("-", "_").replace(" ", "_"))
+    except ValueError:
+        raise PrecedentError(
+            f"unknown compliance {value!r}: use standard, school, archive or armed_forces"
         ) from None
 
 
@@ -207,24 +304,54 @@ def _check(received: date, regime: Regime, nation: Nation, extension: Extension 
         )
 
 
-def due_date(
-    received: date,
-    regime: Regime | str = Regime.FOIA,
-    nation: Nation | str | None = None,
-    extension: Extension | str | None = None,
-) -> DueDate:
-    """The last day for the reply: the 20th (40th with an extension) working day after ``received``.
+def _check_compliance(regime: Regime, compliance: Compliance) -> None:
+    if compliance is not Compliance.STANDARD and regime is not Regime.FOIA:
+        raise PrecedentError(
+            f"the {compliance.value} time limit is the Time for Compliance Regulations 2004, which vary FOIA only; "
+            f"{regime.value} has none: use standard"
+        )
 
-    Raises ``PrecedentError`` for a combination the law does not have (FOISA outside Scotland, a public
-    interest extension outside FOIA, the complex-request extension outside the EIR, a date before 2005).
-    """
-    regime = parse_regime(regime)
-    nation = parse_nation(nation) if nation is not None else default_nation(regime)
-    extension = parse_extension(extension)
-    _check(received, regime, nation, extension)
-    subdivs, calendar = _calendar(regime, nation)
-    total = BASE_WORKING_DAYS + (EXTENSION_WORKING_DAYS if extension else 0)
-    day, counted, skipped, notice_by = received, 0, [], None
+
+def _check_stops(
+    received: date,
+    fees_notice: date | None,
+    fee_received: date | None,
+    clarification_sought: date | None,
+    clarification_received: date | None,
+) -> None:
+    """One clear line for dates that cannot be so (the law's own conditions are explained, not refused)."""
+
+    def before(what: str, day: date, other_what: str, other: date) -> None:
+        if day < other:
+            raise PrecedentError(
+                f"{what} ({day.isoformat()}) cannot be before {other_what} ({other.isoformat()})"
+            )
+
+    if fee_received is not None and fees_notice is None:
+        raise PrecedentError("a fee received needs the date the fees notice was given")
+    if clarification_received is not None and clarification_sought is None:
+        raise PrecedentError("a clarification received needs the date it was asked for")
+    if fees_notice is not None:
+        before("the fees notice", fees_notice, "the day the request was received", received)
+        if fee_received is not None:
+            before("the fee received", fee_received, "the fees notice", fees_notice)
+    if clarification_sought is not None:
+        before("the clarification sought", clarification_sought, "the day the request was received", received)
+        if clarification_received is not None:
+            before(
+                "the clarification received",
+                clarification_received,
+                "the day it was asked for",
+                clarification_sought,
+            )
+
+
+def _count(
+    start: date, total: int, subdivs: tuple[str, ...], paused: tuple[date, date] | None = None
+) -> tuple[date, list[NonWorkingDay], int]:
+    """The ``total``th working day after ``start``, the bank holidays skipped on the way, and the working days
+    disregarded because they fell in ``paused`` (both ends included)."""
+    day, counted, skipped, paused_days = start, 0, [], 0
     while counted < total:
         day += timedelta(days=1)
         if day.weekday() >= 5:
@@ -233,9 +360,134 @@ def due_date(
         if holiday:
             skipped.append(NonWorkingDay(day, holiday))
             continue
+        if paused and paused[0] <= day <= paused[1]:
+            paused_days += 1
+            continue
         counted += 1
-        if counted == BASE_WORKING_DAYS and extension:
-            notice_by = day
+    return day, skipped, paused_days
+
+
+def _months_later(day: date, months: int) -> date:
+    """The last day of a period of ``months`` beginning with ``day``: the day before the corresponding date (a
+    month without that day: its last day, and the period a day shorter, never longer)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last)) - timedelta(days=1)
+
+
+def due_date(
+    received: date,
+    regime: Regime | str = Regime.FOIA,
+    nation: Nation | str | None = None,
+    extension: Extension | str | None = None,
+    *,
+    fees_notice: date | None = None,
+    fee_received: date | None = None,
+    clarification_sought: date | None = None,
+    clarification_received: date | None = None,
+    compliance: Compliance | str | None = None,
+    today: date | None = None,
+) -> DueDate:
+    """The last day for the reply: the 20th (30th for an archive; 40th with an extension) working day after
+    ``received``, or after the clarification received, not counting the working days a fees notice stopped the
+    clock. ``today`` (default: the real one) stands in for a fee or clarification still awaited.
+
+    Raises ``PrecedentError`` for a combination the law does not have (FOISA outside Scotland, a public
+    interest extension outside FOIA, the complex-request extension outside the EIR, a Time for Compliance
+    category outside FOIA, a date before 2005) and for dates in an impossible order (a fee received before its
+    notice, a clarification received before it was asked for, either before the request).
+    """
+    regime = parse_regime(regime)
+    nation = parse_nation(nation) if nation is not None else default_nation(regime)
+    extension = parse_extension(extension)
+    compliance = parse_compliance(compliance)
+    _check(received, regime, nation, extension)
+    _check_compliance(regime, compliance)
+    _check_stops(received, fees_notice, fee_received, clarification_sought, clarification_received)
+    subdivs, calendar = _calendar(regime, nation)
+    today = today or date.today()
+    base = BASE_FOR[compliance]
+    scottish_eir = regime is Regime.EIR and nation is Nation.SCOTLAND
+    law = {
+        Regime.FOIA: ("s1(3), s10(6)", "s10(2)", "s9(1)", "s9(2)"),
+        Regime.FOISA: ("s1(3), s10(1)(b)", "s10(2)", "s9(1)", "s9(4)"),
+        Regime.EIR: ("reg 9(2), 9(4)", "reg 8(6)", "reg 8(4)", "reg 8(5)"),
+    }[regime]
+    notes: list[str] = []
+    awaiting = None
+
+    start = received
+    if clarification_sought is not None:
+        otherwise, _, _ = _count(received, base, subdivs)
+        if scottish_eir:
+            notes.append(
+                "The clarification is not counted: the EIR (Scotland) 2004's own provision is not applied here, "
+                "so the date shown is the earliest the reply can be due."
+            )
+        elif clarification_sought > otherwise:
+            notes.append(
+                f"The clarification was asked for on {_long(clarification_sought)}, after the reply was already "
+                f"due on {_long(otherwise)}: it does not restart the clock."
+            )
+        else:
+            start = clarification_received or max(today, clarification_sought)
+            if clarification_received is None:
+                awaiting = "clarification"
+                notes.append(
+                    f"Clarification asked for on {_long(clarification_sought)} ({law[0]}) has not arrived: the "
+                    "clock waits for it, and the due date shown is the one if it arrived today."
+                )
+            else:
+                notes.append(
+                    f"Clarification asked for on {_long(clarification_sought)} arrived on "
+                    f"{_long(clarification_received)} ({law[0]}): the working days run from that day."
+                )
+
+    paused = None
+    if fees_notice is not None:
+        # the EIR count the notice's 20 working days from the request itself (reg 9(5) does not list reg 8(4))
+        window, _, _ = _count(received if regime is Regime.EIR else start, base, subdivs)
+        payable_by = (
+            _count(fees_notice, EIR_PAYMENT_WORKING_DAYS, subdivs)[0]
+            if regime is Regime.EIR
+            else _months_later(fees_notice, FEE_MONTHS)
+        )
+        if scottish_eir:
+            notes.append(
+                "The fees notice is not counted: the EIR (Scotland) 2004's own provision is not applied here, "
+                "so the date shown is the earliest the reply can be due."
+            )
+        elif fees_notice > window:
+            notes.append(
+                f"The fees notice of {_long(fees_notice)} came after {_long(window)}, the last day to give it "
+                f"({law[2]}): it does not stop the clock."
+            )
+        elif fee_received is not None and fee_received > payable_by:
+            notes.append(
+                f"The fee arrived on {_long(fee_received)}, after {_long(payable_by)}, the last day to pay it "
+                f"({law[3]}): the authority need not comply, and the clock is counted without the pause."
+            )
+        else:
+            paused = (fees_notice, fee_received or max(today, fees_notice))
+            if fee_received is None:
+                awaiting = "fee"
+                notes.append(
+                    f"The clock has stood still since the fees notice of {_long(fees_notice)} ({law[1]}): the due "
+                    f"date shown is the one if the fee arrived today. Unpaid by {_long(payable_by)} ({law[3]}), "
+                    "the authority need not comply."
+                )
+
+    total = EXTENDED_WORKING_DAYS if extension else base
+    day, skipped, paused_days = _count(start, total, subdivs, paused)
+    notice_by = None
+    if extension is Extension.EIR_COMPLEX:
+        notice_by = _count(received, BASE_WORKING_DAYS, subdivs)[0]  # reg 7(3): from the request, no pause
+    elif extension is not None:
+        notice_by = _count(start, base, subdivs, paused)[0]
+    latest = None
+    if compliance in (Compliance.SCHOOL, Compliance.ARMED_FORCES):
+        latest = _count(start, CAP_WORKING_DAYS, subdivs, paused)[0]
     return DueDate(
         received=received,
         due=day,
@@ -246,6 +498,19 @@ def due_date(
         skipped=tuple(skipped),
         calendar=calendar,
         notice_by=notice_by,
+        compliance=compliance,
+        counted_from=start,
+        paused=paused,
+        paused_days=paused_days,
+        latest=latest,
+        awaiting=awaiting,
+        stops=(
+            ("fees_notice", fees_notice),
+            ("fee_received", fee_received),
+            ("clarification_sought", clarification_sought),
+            ("clarification_received", clarification_received),
+        ),
+        notes=tuple(notes),
     )
 
 
@@ -288,18 +553,37 @@ def extension_notice(due: DueDate, exemptions: Sequence[str] = ()) -> str:
 
 
 def describe(due: DueDate) -> str:
-    """One sentence a person reads: when the reply is due and under what rule."""
+    """What a person reads: when the reply is due and under what rule, then what the clock stops and special time
+    limits changed (or why one changed nothing)."""
     rule = {Regime.FOIA: "FOIA s10(1)", Regime.FOISA: "FOISA s10(1)", Regime.EIR: "EIR reg 5(2)"}[due.regime]
+    if due.compliance is Compliance.ARCHIVE:
+        rule = "FOIA s10(1) as varied by the Time for Compliance Regulations 2004 reg 4: a transferred public record"
     if due.extension is Extension.PIT:
-        rule = "FOIA s10(3): 20 more working days, the most the ICO's guidance treats as normal"
+        rule = "FOIA s10(3): 40 working days in all, the most the ICO's guidance treats as normal"
     elif due.extension is Extension.EIR_COMPLEX:
         rule = "EIR reg 7(1)" + (", EIR (Scotland)" if due.nation is Nation.SCOTLAND else "")
     elif due.regime is Regime.EIR and due.nation is Nation.SCOTLAND:
         rule = "EIR (Scotland) reg 5(2)"
     article = "An" if due.regime is Regime.EIR else "A"
+    after = "receipt"
+    if due.start != due.received:
+        after = f"the clarification of {_long(due.start)}"
+        rule += {Regime.FOIA: ", s10(6)(b)", Regime.FOISA: ", s10(1)(b)", Regime.EIR: ", reg 9(4)"}[
+            due.regime
+        ]
+    if due.paused is not None and due.paused_days:
+        noticed, paid = due.paused
+        paid_words = (
+            "today (the fee is awaited)" if due.awaiting == "fee" else f"the fee's arrival on {_long(paid)}"
+        )
+        after += (
+            f", not counting the {due.paused_days} working day{'s' if due.paused_days != 1 else ''} from the "
+            f"fees notice of {_long(noticed)} to {paid_words}"
+        )
+        rule += {Regime.FOIA: ", s10(2)", Regime.FOISA: ", s10(2)", Regime.EIR: ", reg 8(6)"}[due.regime]
     text = (
         f"{article} {due.regime.value} request received on {_long(due.received)} is due by {_long(due.due)}: the "
-        f"{due.working_days}th working day after receipt ({rule}; not working days: weekends and "
+        f"{due.working_days}th working day after {after} ({rule}; not working days: weekends and "
         f"{due.calendar})."
     )
     if due.notice_by:
@@ -309,16 +593,34 @@ def describe(due: DueDate) -> str:
             else "the notice of the extension (reg 7(3))"
         )
         text += f" The extension needs {what} by {_long(due.notice_by)}."
+    if due.compliance is Compliance.SCHOOL and due.latest:
+        text += (
+            " A school (Time for Compliance Regulations 2004 reg 3): the limit is the 20th working day that is a "
+            "school day, or the 60th working day if that comes first. The date above is right when every working "
+            "day was a school day; add one working day for each one the school was closed, never beyond "
+            f"{_long(due.latest)}, the 60th."
+        )
+    elif due.compliance is Compliance.ARMED_FORCES and due.latest:
+        text += (
+            " Armed forces operations (Time for Compliance Regulations 2004 reg 5): if the authority applies to the "
+            "Information Commissioner within the 20 working days, the reply is due on the day the Commissioner "
+            f"specifies, no later than {_long(due.latest)}, the 60th working day. Until a day is specified, the "
+            "date above stands."
+        )
+    for note in due.notes:
+        text += " " + note
     return text
 
 
 def working_days_left(due: DueDate, today: date) -> int:
-    """The working days after ``today`` up to and including the due date, on the due date's own calendar: 0 on the
-    due day itself, and below 0 once it has passed (-1 on the first working day after it, whatever day today is)."""
+    """The working days after ``today`` up to and including the due date, on the due date's own calendar and not
+    counting days the clock was stopped for a fee: 0 on the due day itself, and below 0 once it has passed (-1 on
+    the first working day after it, whatever day today is)."""
     subdivs, _ = _calendar(due.regime, due.nation)
     start, end, sign = (today, due.due, 1) if today <= due.due else (due.due, today, -1)
     count, day = 0, start
     while day < end:
         day += timedelta(days=1)
-        count += day.weekday() < 5 and day not in _holidays(subdivs, day.year)
+        paused = due.paused is not None and due.paused[0] <= day <= due.paused[1]
+        count += day.weekday() < 5 and day not in _holidays(subdivs, day.year) and not paused
     return sign * count
