@@ -91,6 +91,7 @@ MIGRATIONS: list[Migration] = [
 ]
 
 CASE_DATES = ("received", "regime", "nation", "extension", "due")
+CASE_STOPS = ("fees_notice", "fee_received", "clarification_sought", "clarification_received", "compliance")
 CASE_REQUEST = ("request_text", "authority", "request_source")
 
 
@@ -132,7 +133,7 @@ def _cases_query():
         c.title,
         c.created_at,
         c.user_name,
-        *(c[name] for name in CASE_DATES + CASE_REQUEST),
+        *(c[name] for name in CASE_DATES + CASE_STOPS + CASE_REQUEST),
         v.id.label("version_id"),
         v.number.label("version_number"),
         v.state.label("version_state"),
@@ -298,13 +299,30 @@ class ReviewStore:
         nation: str | None,
         extension: str | None,
         due: str | None,
+        fees_notice: str | None = None,
+        fee_received: str | None = None,
+        clarification_sought: str | None = None,
+        clarification_received: str | None = None,
+        compliance: str | None = None,
     ) -> None:
-        """Record the request's dates and regime (ISO dates for ``received`` and ``due``)."""
+        """Record the request's dates and regime, and what stops or varies its clock (ISO dates; every field is
+        written, so one left out is cleared)."""
         with self.db.write() as conn:
             done = conn.execute(
                 update(cases)
                 .where(cases.c.id == case_id)
-                .values(received=received, regime=regime, nation=nation, extension=extension, due=due)
+                .values(
+                    received=received,
+                    regime=regime,
+                    nation=nation,
+                    extension=extension,
+                    due=due,
+                    fees_notice=fees_notice,
+                    fee_received=fee_received,
+                    clarification_sought=clarification_sought,
+                    clarification_received=clarification_received,
+                    compliance=compliance,
+                )
             )
             if done.rowcount == 0:
                 raise KeyError(case_id)

@@ -1,7 +1,8 @@
 """A case's dates and the team's case list (pure: the store's plain dicts and versions in, rows out).
 
-A case is one request: when it was received, under which Act and nation's calendar, with which extension, and so
-when its reply is due (``clock.due_date``). The list shows every case with the state of its latest version, its due
+A case is one request: when it was received, under which Act and nation's calendar, with which extension, what
+stopped or restarted its clock (a fees notice, a clarification) and which time limit applies (the Time for
+Compliance Regulations' categories), and so when its reply is due (``clock.due_date``). The list shows every case with the state of its latest version, its due
 date, the working days left, and who holds it now.
 """
 
@@ -12,11 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from foi_precedent.cases.clock import (
+    Compliance,
     DueDate,
     Extension,
     Nation,
     default_nation,
     due_date,
+    parse_compliance,
     parse_extension,
     parse_nation,
     parse_regime,
@@ -52,6 +55,19 @@ EXTENSIONS_FOR = {
     Regime.EIR.value: (NO_EXTENSION, Extension.EIR_COMPLEX.value),
     Regime.FOISA.value: (NO_EXTENSION,),
 }
+COMPLIANCE_WORDS = {
+    Compliance.STANDARD.value: "standard (20 working days)",
+    Compliance.SCHOOL.value: "a school or academy (reg 3: 20 school days, at most 60 working days)",
+    Compliance.ARCHIVE.value: "an archive's transferred public records (reg 4: 30 working days)",
+    Compliance.ARMED_FORCES.value: "armed forces operations (reg 5: the day the Commissioner sets, at most 60)",
+}
+#: the time limits each Act has, as the page offers them (the Time for Compliance Regulations vary FOIA only)
+COMPLIANCE_FOR = {
+    Regime.FOIA.value: tuple(c.value for c in Compliance),
+    Regime.EIR.value: (Compliance.STANDARD.value,),
+    Regime.FOISA.value: (Compliance.STANDARD.value,),
+}
+STOPS = ("fees_notice", "fee_received", "clarification_sought", "clarification_received")
 
 
 def _day(value) -> date | None:
@@ -62,15 +78,33 @@ def _day(value) -> date | None:
 
 @dataclass(frozen=True)
 class CaseDates:
-    """What the drafter says about a request's clock: received when, under which Act, in which nation, extended how."""
+    """What the drafter says about a request's clock: received when, under which Act, in which nation, extended how,
+    stopped for a fee or restarted by a clarification when, under which time limit."""
 
     received: date
     regime: Regime = Regime.FOIA
     nation: Nation = Nation.ENGLAND
     extension: Extension | None = None
+    fees_notice: date | None = None
+    fee_received: date | None = None
+    clarification_sought: date | None = None
+    clarification_received: date | None = None
+    compliance: Compliance = Compliance.STANDARD
 
     @classmethod
-    def of(cls, received, regime="FOIA", nation=None, extension=None) -> CaseDates:
+    def of(
+        cls,
+        received,
+        regime="FOIA",
+        nation=None,
+        extension=None,
+        *,
+        fees_notice=None,
+        fee_received=None,
+        clarification_sought=None,
+        clarification_received=None,
+        compliance=None,
+    ) -> CaseDates:
         regime = parse_regime(regime or "FOIA")
         extension = None if extension == NO_EXTENSION else extension
         day = _day(received)
@@ -81,6 +115,11 @@ class CaseDates:
             regime,
             parse_nation(nation) if nation else default_nation(regime),
             parse_extension(extension),
+            fees_notice=_day(fees_notice),
+            fee_received=_day(fee_received),
+            clarification_sought=_day(clarification_sought),
+            clarification_received=_day(clarification_received),
+            compliance=parse_compliance(compliance),
         )
 
     @classmethod
@@ -88,11 +127,30 @@ class CaseDates:
         """The dates a stored case holds, or None for a case started before it had any."""
         if not case.get("received"):
             return None
-        return cls.of(case["received"], case.get("regime"), case.get("nation"), case.get("extension"))
+        return cls.of(
+            case["received"],
+            case.get("regime"),
+            case.get("nation"),
+            case.get("extension"),
+            compliance=case.get("compliance"),
+            **{name: case.get(name) for name in STOPS},
+        )
 
-    def due(self) -> DueDate:
-        """``PrecedentError`` for a combination the law does not have (FOISA outside Scotland, ...)."""
-        return due_date(self.received, self.regime, self.nation, self.extension)
+    def due(self, today: date | None = None) -> DueDate:
+        """``PrecedentError`` for a combination the law does not have (FOISA outside Scotland, ...) or dates in an
+        impossible order; ``today`` stands in for a fee or clarification still awaited."""
+        return due_date(
+            self.received,
+            self.regime,
+            self.nation,
+            self.extension,
+            fees_notice=self.fees_notice,
+            fee_received=self.fee_received,
+            clarification_sought=self.clarification_sought,
+            clarification_received=self.clarification_received,
+            compliance=self.compliance,
+            today=today,
+        )
 
     def store_fields(self) -> dict:
         """The keyword arguments of ``ReviewStore.set_case_dates``."""
@@ -102,6 +160,8 @@ class CaseDates:
             "nation": self.nation.value,
             "extension": self.extension.value if self.extension else None,
             "due": self.due().due.isoformat(),
+            **{name: day.isoformat() if (day := getattr(self, name)) else None for name in STOPS},
+            "compliance": self.compliance.value,
         }
 
 
@@ -185,7 +245,7 @@ def case_row(case: Mapping, version: Version | None, today: date) -> CaseRow:
     dates, due = CaseDates.from_case(case), None
     if dates is not None:
         try:
-            due = dates.due()
+            due = dates.due(today)
         except PrecedentError:
             due = None
     state = version.state if version is not None else (case.get("version_state") or DRAFTING)

@@ -161,6 +161,11 @@ cases = Table(
     Column("request_text", Text),  # the request with the requester's identity removed, never as pasted
     Column("authority", Text),
     Column("request_source", Text),  # "the pasted request", or the uploaded file's name
+    Column("fees_notice", Text),  # ISO dates: the clock stands still from the fees notice to the fee
+    Column("fee_received", Text),
+    Column("clarification_sought", Text),  # and restarts from the clarification's arrival
+    Column("clarification_received", Text),
+    Column("compliance", Text),  # standard, school, archive or armed_forces (None: standard)
 )
 
 versions = Table(

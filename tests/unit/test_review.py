@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 import pytest
 
-from foi_precedent.audit.reviews import MIGRATIONS, ReviewStore
+from foi_precedent.audit.reviews import CASE_STOPS, MIGRATIONS, ReviewStore
+from foi_precedent.cases.case_list import CaseDates, case_row
 from foi_precedent.cases.review import (
     APPROVED,
     CHANGES_REQUESTED,
@@ -34,7 +36,7 @@ DAN = Actor("dan", frozenset({DRAFTER}))
 RITA = Actor("rita", frozenset({REVIEWER}))
 BOTH = Actor("sam", frozenset({DRAFTER, REVIEWER}))
 SOLE = Actor("officer", frozenset({DRAFTER, REVIEWER}), sole_user=True)
-SCHEMA = len(MIGRATIONS) + 2  # the legacy list, then reviews_0003 and reviews_0004
+SCHEMA = len(MIGRATIONS) + 3  # the legacy list, then reviews_0003, reviews_0004 and reviews_0005
 
 
 def _in_review(by: Actor = DAN) -> Version:
@@ -137,7 +139,8 @@ def test_store_migrates_once(tmp_path):
     )
     assert {"edited_by", "edited_at"} <= columns
     assert {"request_text", "authority", "request_source"} <= case_columns
-    assert (revision, user_version) == ("reviews_0004", SCHEMA)
+    assert set(CASE_STOPS) <= case_columns
+    assert (revision, user_version) == ("reviews_0005", SCHEMA)
 
 
 def test_a_case_store_written_before_alembic_opens_with_its_cases_kept(tmp_path):
@@ -374,3 +377,79 @@ def test_the_request_revision_upgrades_a_store_at_the_one_before_with_its_cases_
     assert store.submit(case["version_id"], DAN, text="new text").state == IN_REVIEW
     new = store.start_case("New", "draft", DAN, request_text=REQUEST_TEXT, authority="Kent Police")
     assert store.case(new.case_id)["request_text"] == REQUEST_TEXT
+
+
+def test_a_case_keeps_what_stops_or_varies_its_clock_and_the_list_uses_it(tmp_path, database_url):
+    store = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)
+    v = store.start_case("Archive request", "draft", DAN)
+    # FOIA, received Mon 2 Jun 2025, an archive (30 working days: Tue 15 Jul, test_clock), fees notice Wed 4 Jun
+    # and fee Thu 5 Jun (two working days more: Wed 16, Thu 17 Jul 2025)
+    dates = CaseDates.of(
+        "2025-06-02",
+        "FOIA",
+        "england",
+        compliance="archive",
+        fees_notice="2025-06-04",
+        fee_received="2025-06-05",
+    )
+    store.set_case_dates(v.case_id, **dates.store_fields())
+    other = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)  # another instance
+    case = other.case(v.case_id)
+    assert {k: case[k] for k in CASE_STOPS} == {
+        "fees_notice": "2025-06-04",
+        "fee_received": "2025-06-05",
+        "clarification_sought": None,
+        "clarification_received": None,
+        "compliance": "archive",
+    }
+    assert case["due"] == "2025-07-17" and CaseDates.from_case(case) == dates
+    row = case_row(case, other.version(v.id), date(2025, 7, 16))
+    assert (row.due, row.days_left) == (date(2025, 7, 17), 1)
+    # a clarification replaces the fee: every field is written, the ones left out cleared
+    dates = CaseDates.of("2025-06-02", clarification_sought="2025-06-03", clarification_received="2025-06-09")
+    store.set_case_dates(v.case_id, **dates.store_fields())
+    case = store.case(v.case_id)
+    assert (case["fees_notice"], case["clarification_received"], case["compliance"]) == (
+        None,
+        "2025-06-09",
+        "standard",
+    )
+    # 20 working days after Mon 9 Jun: 10-13, 16-20, 23-27, 30 Jun - 4 Jul, 7 Jul = 4 + 5 + 5 + 5 + 1: Mon 7 Jul
+    assert case["due"] == "2025-07-07"
+
+
+def test_the_clock_stops_revision_upgrades_a_store_at_the_one_before_with_its_cases_kept(
+    tmp_path, database_url
+):
+    """A store the release before left (at reviews_0004, a case with its dates) gains the columns, empty for that
+    case, which reads as a standard FOIA case with no stops and is listed with the due date it had."""
+    from foi_precedent.db import Database, database_url_for
+    from foi_precedent.db.engine import _run_alembic
+
+    path = tmp_path / "cases.sqlite3"
+    db = Database(
+        "reviews", database_url_for(path, database_url), what="case store", legacy=MIGRATIONS, baseline=1
+    )
+    with db.write() as conn:
+        if not db.sqlite:
+            conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
+        _run_alembic("reviews", conn, db.version_table, "upgrade", "reviews_0004")
+        conn.exec_driver_sql(
+            "INSERT INTO cases (created_at, title, user_name, received, regime, nation, due, request_text) "
+            "VALUES ('2026-01-01', 'Old', 'dan', '2026-11-02', 'FOIA', 'england', '2026-12-01', 'req')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
+            "overrides, user_name, edited_by, edited_at) VALUES (1, 1, '2026-01-01', 'old text', "
+            "'drafting', 'dan', '[]', '[]', 'dan', 'dan', '2026-01-01')"
+        )
+    db.dispose()
+    store = ReviewStore(path, database_url=database_url)
+    assert store.migrate() == SCHEMA
+    (case,) = store.cases()
+    assert {k: case[k] for k in CASE_STOPS} == dict.fromkeys(CASE_STOPS)
+    assert (case["title"], case["request_text"], case["due"]) == ("Old", "req", "2026-12-01")
+    dates = CaseDates.from_case(case)
+    assert dates is not None and dates.fees_notice is None and dates.compliance.value == "standard"
+    assert dates.due().due == date(2026, 12, 1)  # St Andrew's Day, Mon 30 Nov, skipped (test_cases)
+    assert store.submit(case["version_id"], DAN, text="new text").state == IN_REVIEW
