@@ -14,6 +14,7 @@ from foi_precedent.letters.exemptions import (
     find_citations,
     of_another_enactment,
     rule_table,
+    rule_table_for,
     section_of,
 )
 from foi_precedent.letters.model import (
@@ -121,7 +122,7 @@ def _classify(
     """One question's treatments from its answer. ``shared``: the answer is the whole response, given to
     every question alike, so it is read sentence by sentence without its boilerplate and reduced to one
     decision (``decision.reduce_shared``)."""
-    table = rule_table()
+    table = _own_table(accessible)
     found: list[Treatment] = []
     evidence: dict[Treatment, str] = {}
 
@@ -315,6 +316,8 @@ def _classify(
                 exemptions = exemptions + (
                     [e for e in letter_exemptions if section_of(e) == section] or [default]
                 )
+    exemptions = _supported(exemptions, found, _own_table(accessible), accessible)
+    ncnd = [e for e in ncnd if e in exemptions]
     return Question(
         label=label,
         text=text.strip(),
@@ -405,6 +408,40 @@ def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[T
     ):
         return []  # read as `other`, with the reason
     return out
+
+
+def _own_table(accessible: str):
+    """The exemption table of the letter's Act where it numbers its own exemptions (FOISA); FOIA's otherwise (an EIR
+    reply that cites sections cites FOIA's)."""
+    regime = by_accessible(accessible)
+    return rule_table_for(regime.regime) if regime.regime == "FOISA" else rule_table()
+
+
+def _supported(exemptions: list[str], found: list[Treatment], table, accessible: str) -> list[str]:
+    """The provisions a question's treatments rest on: s12 for a cost refusal, s14 for a vexatious one, the
+    otherwise-accessible section for a pointer to published information, the not-held exception for information not
+    held, an NCND provision for a refusal to confirm or deny, and an exemption or exception for a refusal. A
+    provision an answer only mentions beside a full answer, or beside "not held", is not relied on for it."""
+    present = set(found)
+    refusing = present & {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}
+
+    def relied(e: str) -> bool:
+        section = section_of(e)
+        if section == "s12":
+            return Treatment.COST_LIMIT in present
+        if section == "s14":
+            return Treatment.VEXATIOUS in present
+        if section == accessible:
+            return Treatment.PUBLIC_DOMAIN in present or bool(refusing)
+        if e.startswith(NOT_HELD_EXCEPTIONS):
+            return Treatment.NOT_HELD in present
+        if table.is_ncnd_subsection(e):
+            return Treatment.NCND in present
+        if e.startswith("reg"):  # an EIR exception: any refusal (reg 12(4)(b) is the EIR's cost refusal)
+            return bool(refusing or present & {Treatment.COST_LIMIT, Treatment.VEXATIOUS})
+        return bool(refusing)
+
+    return [e for e in exemptions if relied(e)]
 
 
 def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]:

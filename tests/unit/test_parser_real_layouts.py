@@ -1023,3 +1023,31 @@ def test_a_table_counting_the_provisions_used_is_not_a_citation():
     letter = parse_text(text)
     assert letter.exemptions == ("s25",)
     assert all(set(q.exemptions) <= {"s25"} for q in letter.questions)
+
+
+def test_a_provision_goes_only_to_an_answer_whose_treatment_rests_on_it():
+    # a request for clarification that mentions a provision in passing relies on none
+    text = (
+        "Reference: 25/0413\nRequest\n1. How many potholes were repaired in 2024?\n"
+        "2. Please provide all correspondence about road maintenance.\nResponse\n"
+        "1. 1,204 potholes were repaired in 2024.\n"
+        "2. Could you please clarify which roads you mean? Some of the correspondence is already published, which "
+        "would be exempt under section 21.\n"
+    )
+    letter = parse_text(text)
+    assert [(treatments(q), q.exemptions) for q in letter.questions] == [({"disclosed"}, ()), ({"other"}, ())]
+
+
+def test_foisa_provisions_are_read_with_the_foisa_table():
+    # FOISA s38(2)(a)(i) is a condition of the personal data exemption, not FOIA's s38(2) neither confirm nor deny
+    text = (
+        "Freedom of Information (Scotland) Act 2002\nOur ref: 2025-0412\nRequest\n"
+        "1. How many staff are in the senior management group?\n2. Please provide the salary of each of them.\n"
+        "Response\n1. There are 9 members of the senior management group.\n"
+        "2. The salaries are personal data and are withheld under section 38(1)(b) of FOISA, as the condition in "
+        "section 38(2)(a)(i) is met.\n"
+    )
+    q2 = parse_text(text).questions[1]
+    assert treatments(q2) == {"withheld"}
+    assert q2.exemptions == ("s38(1)(b)", "s38(2)(a)(i)")
+    assert q2.ncnd == ()
