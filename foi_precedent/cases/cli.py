@@ -1,4 +1,6 @@
-"""``precedent due RECEIVED_DATE [--regime FOIA|FOISA|EIR] [--nation ...] [--extension pit|eir-complex] [--json]``."""
+"""``precedent due RECEIVED_DATE [--regime FOIA|FOISA|EIR] [--nation ...] [--extension pit|eir-complex]
+[--fees-notice DATE --fee-received DATE] [--clarification-sought DATE --clarification-received DATE]
+[--compliance standard|school|archive|armed_forces] [--json]``."""
 
 from __future__ import annotations
 
@@ -20,7 +22,17 @@ def cmd_due(args) -> int:
     received = _date(args.received) if args.received else None
     if received is None:
         raise PrecedentError("give the date the request was received (YYYY-MM-DD)")
-    due = due_date(received, args.regime, args.nation, args.extension)
+    due = due_date(
+        received,
+        args.regime,
+        args.nation,
+        args.extension,
+        fees_notice=_date(args.fees_notice),
+        fee_received=_date(args.fee_received),
+        clarification_sought=_date(args.clarification_sought),
+        clarification_received=_date(args.clarification_received),
+        compliance=args.compliance,
+    )
     notice = extension_notice(due) if due.extension else None
     if args.json:
         _print_json({**due.to_dict(), "notice": notice})
@@ -57,6 +69,33 @@ def add_due_command(sub) -> None:
         help="pit: FOIA s10(3) time to weigh the public interest, taken as 20 more working days (the "
         "ICO's normal maximum), with the s17(2) notice drafted; eir-complex: EIR reg 7, 20 -> 40 "
         "working days for complex and voluminous requests",
+    )
+    s.add_argument(
+        "--fees-notice",
+        metavar="DATE",
+        help="the day a fees notice was given (FOIA/FOISA s9, EIR reg 8(4)): the clock stops that day, and "
+        "stays stopped until --fee-received (or, without it, today)",
+    )
+    s.add_argument(
+        "--fee-received",
+        metavar="DATE",
+        help="the day the fee arrived (s10(2), reg 8(6): the days between, both included, are not counted)",
+    )
+    s.add_argument(
+        "--clarification-sought",
+        metavar="DATE",
+        help="the day the authority asked for the further information it needs (FOIA/FOISA s1(3), EIR reg 9(2))",
+    )
+    s.add_argument(
+        "--clarification-received",
+        metavar="DATE",
+        help="the day it arrived: the working days run afresh from then (without it: from today)",
+    )
+    s.add_argument(
+        "--compliance",
+        metavar="standard|school|archive|armed_forces",
+        help="FOIA only, the Time for Compliance Regulations 2004: archive, 30 working days (reg 4); school (reg 3) "
+        "and armed_forces (reg 5) keep the 20th working day and give the 60th as the latest the limit can be",
     )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_due)
