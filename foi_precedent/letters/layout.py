@@ -566,7 +566,12 @@ def _named(line: str, numbers: set[str]) -> set[str]:
 # question it answers by repeating its words.
 _ABOUT_QUESTION = re.compile(
     r"\bthe (?:question|part of (?:your|the) request) (?:concerning|regarding|about|relating to|"
-    r"asking (?:for|about)|on)\s+(?P<rest>[^.]{10,240})",
+    r"asking (?:for|about)|on)\s+(?P<rest>[^.]{10,240})|"
+    # "The information requested to receive all correspondence ... is exempt", "The information you have requested in
+    # relation to the value of ... is commercially sensitive"
+    r"\bthe information (?:(?:you )?(?:have )?requested|you (?:have )?asked for) (?:to receive |in relation to |"
+    r"(?:with )?regards? to |regarding |about |concerning |relating to |on )(?P<what>[^.]{10,240}?)\s(?:is|are|was|were|"
+    r"falls?|has|have)\b",
     re.I,
 )
 # Any question named by number, whether or not the reader found it ("With regards to question 1d, ...").
@@ -616,7 +621,7 @@ def _about(line: str, texts: dict[str, str]) -> set[str]:
     m = _ABOUT_QUESTION.search(line) if texts else None
     if not m:
         return set()
-    said = set(_content_words(m.group("rest")))
+    said = set(_content_words(m.group("rest") or m.group("what")))
     scores = []
     for number, text in texts.items():
         words = _content_words(text)[:15]

@@ -1051,3 +1051,20 @@ def test_foisa_provisions_are_read_with_the_foisa_table():
     assert treatments(q2) == {"withheld"}
     assert q2.exemptions == ("s38(1)(b)", "s38(2)(a)(i)")
     assert q2.ncnd == ()
+
+
+def test_a_refusal_naming_the_information_requested_by_its_words_applies_to_that_question_only():
+    text = (
+        "Reference: 25/0520\nRequest\n"
+        "1. How many electric vehicle charging points does the council operate?\n"
+        "2. Please provide all correspondence with suppliers concerning the faulty charging points at the leisure "
+        "centre.\n"
+        "Response\n"
+        "The council operates 46 charging points, as shown in the attached table.\n"
+        "The information you requested regarding correspondence with suppliers concerning the faulty charging points "
+        "is exempt under section 43(2) of the Freedom of Information Act, as its release would prejudice the "
+        "commercial interests of the council.\n"
+    )
+    q1, q2 = parse_text(text).questions
+    assert (treatments(q1), q1.exemptions) == ({"disclosed"}, ())
+    assert q2.exemptions == ("s43(2)",)
