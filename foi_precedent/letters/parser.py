@@ -374,10 +374,10 @@ def _questions(
 
 
 # Where the answers end and the letter's reasons for all of them start ("Exemptions applied", "Reasons for
-# decision", "This response serves as a Refusal Notice").
+# decision", "This response serves as a Refusal Notice", "NOTICE OF REFUSAL - SECTION 43").
 _GENERAL_BLOCK = re.compile(
     r"^(?:exemptions? (?:applied|engaged|used|relied (?:up)?on)\b|reasons? for (?:the )?(?:decision|"
-    r"refusal)\b|refusal notice\s*:?\s*$|(?:this|the) (?:letter|response) (?:serves|acts|is) as a "
+    r"refusal)\b|refusal notice\s*:?\s*$|notice of refusal\b|(?:this|the) (?:letter|response) (?:serves|acts|is) as a "
     r"refusal notice|the following exemptions? (?:apply|applies|ha(?:s|ve) been applied))",
     re.I,
 )

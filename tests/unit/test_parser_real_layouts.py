@@ -1068,3 +1068,22 @@ def test_a_refusal_naming_the_information_requested_by_its_words_applies_to_that
     q1, q2 = parse_text(text).questions
     assert (treatments(q1), q1.exemptions) == ({"disclosed"}, ())
     assert q2.exemptions == ("s43(2)",)
+
+
+def test_notices_of_refusal_after_the_answers_are_not_part_of_the_last_answer():
+    text = (
+        "Reference: 25/0601\nRequest\n"
+        "1. How many council homes are empty?\n"
+        "2. What is the value of each empty council home?\n"
+        "3. Please provide the address of each empty council home.\n"
+        "Response\n"
+        "1. 31\n"
+        "2. Refused under Section 43, please see below.\n"
+        "3. Refused under Section 31, please see below.\n"
+        "NOTICE OF REFUSAL - SECTION 43\n"
+        "The values are commercially sensitive and fall under Section 43 of the Freedom of Information Act.\n"
+        "NOTICE OF REFUSAL - SECTION 31\n"
+        "Publishing the addresses of empty homes would be likely to prejudice the prevention of crime, so Section 31 "
+        "applies.\n"
+    )
+    assert [q.exemptions for q in parse_text(text).questions] == [(), ("s43",), ("s31",)]
