@@ -123,7 +123,7 @@ _NAME = (
 # only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
 MY_NAME = re.compile(
     rf"\b(?i:my name is|my name's|I am called|name:|name[ \t]*[-–](?=[ \t])|surname:|forename:|from:|"
-    rf"requester:|applicant:|signed:?|"
+    rf"requester:|applicant:|signed:?|contact(?:[ \t]+name)?:|"
     rf"signature:|\(signed\))[ \t]+{_NAME}"
 )
 # 'my name is bob jones.': a lower-case name only where it ends the clause
@@ -266,6 +266,8 @@ _DATE_LINE = re.compile(
     r"|[A-Za-z]{3,9}[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)[ \t]+\d{4}\.?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$",
     re.I,
 )
+# a town or county on a line of its own in an address ('Anytown', 'Newcastle upon Tyne', 'West Yorkshire')
+_TOWN_LINE = re.compile(rf"{_WORD}(?:[ \t]+(?:upon|on|under|in|le|by|the|{_WORD})){{0,3}},?")
 _MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|subject|cc|bcc)\s*:", re.I)
 _SIGNATURE_RULE = re.compile(r"^\s*(?:--+|__+|—+)\s*$")  # '-- ' above an e-mail signature
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
@@ -427,7 +429,8 @@ def _trailing_name_block(lines: list[str]) -> int | None:
     nonblank = [j for j, line in enumerate(lines) if line.strip()]
     for j in reversed(nonblank[-6:]):
         line = lines[j].strip()
-        if len(line) >= 60 or "?" in line:
+        # measured without an e-mail or a phone on the same line ('Jane Smith | Officer | 020 7946 0000')
+        if len(PHONE.sub("", EMAIL.sub("", line))) >= 60 or "?" in line:
             break
         if not _name_of(line, strict=True):
             continue
@@ -551,8 +554,12 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 or re.search(r"\d", line)
                 or _STREET_LINE.search(line)
                 or _POSTCODE_ANY_CASE.search(line)
+                # the town, county under the street ('12 High Street' / 'Anytown' / 'Anyshire')
+                or n > 0
+                and _TOWN_LINE.fullmatch(line)
+                and any(STREET.search(a) or _STREET_LINE.search(a) for _, a in heading[:n])
             )
-            for _, line in heading
+            for n, (_, line) in enumerate(heading)
         ):
             for n in found:
                 add_name(n)

@@ -28,6 +28,7 @@ from foi_precedent.drafting.identity import (  # noqa: F401  (re-exported: calle
     _IDENTITY_LINE,
     _NAME,
     _SIGN_OFF_WORDS,
+    _SIGNATURE_RULE,
     DEAR,
     EMAIL,
     PHONE,
@@ -577,6 +578,8 @@ def _body_lines(text: str) -> list[str]:
             if not _asks_below(lines[i + 1 :]):
                 break
             continue  # 'Thank you for your reply.' above the request: a courtesy, not the end
+        if _SIGNATURE_RULE.match(line) and not _asks_below(lines[i + 1 :]):
+            break  # '--' above an e-mail signature
         if DEAR.match(line) or _GREETING.match(line):
             continue
         if _IDENTITY_LINE.match(line):

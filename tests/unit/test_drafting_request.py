@@ -1523,3 +1523,86 @@ def test_a_courtesy_after_a_sentence_names_nobody():
     text = "How many complaints were made? Thanks, Chief Constable Smith said the figures are published."
     clean, who = redact_identity(text)
     assert "Chief Constable Smith" in clean and not who.name
+
+
+# --- identity forms (synthetic, one a form) ---------------------------------------------------------------
+
+_ASK = "Please tell me how many potholes were repaired in 2023."
+
+
+def _gone(text: str, identity: list[str]) -> None:
+    r = split_request(text)
+    sent = r.text + "\n" + "\n".join(q.text for q in r.questions)
+    assert [v for v in identity if v in sent] == []
+    assert [q.own_text for q in r.questions] == [_ASK]
+
+
+def test_a_letter_heading_s_address_without_a_postcode_is_removed_town_and_all():
+    _gone(
+        f"Jane Example\n12 High Street\nAnytown\nAnyshire\n\nDear Council,\n{_ASK}\n",
+        ["Jane", "Example", "12 High Street", "Anytown", "Anyshire"],
+    )
+
+
+def test_a_name_after_contact_is_the_requester_s():
+    _gone(f"Dear Council,\n{_ASK}\nContact: Jane Example\n", ["Jane", "Example"])
+
+
+def test_a_signature_line_with_name_title_group_and_phone_after_a_rule():
+    _gone(
+        f"Dear Council,\n{_ASK}\n--\nJane Example | Research Officer | Riverside Trust | 020 7946 0000\n",
+        ["Jane", "Example", "020 7946 0000"],
+    )
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        "Kind Regards",
+        "Warmest regards,",
+        "With kind regards",
+        "Best,",
+        "Rgds",
+        "Respectfully,",
+        "Thanking you in advance,",
+        "All the best,",
+        "Cheers,",
+    ],
+)
+def test_sign_off_variants_are_followed_by_the_requester_s_name(sign_off):
+    _gone(f"Dear Council,\n{_ASK}\n{sign_off}\nJane Example\n", ["Jane", "Example"])
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "+44 (0) 7700 900 456",
+        "07700-900-456",
+        "(01632) 960 001",
+        "+1 415 555 0134",
+        "+353 1 234 5678",
+        "Tel. 0161 496 0000 ext. 23",
+        "M: 07700 900 789",
+    ],
+)
+def test_phone_formats_under_a_signature_are_removed(phone):
+    digits = phone.split(":")[-1].replace("Tel. ", "").split(" ext")[0].strip()
+    _gone(f"Dear Council,\n{_ASK}\nRegards,\nJane Example\n{phone}\n", ["Jane", "Example", digits])
+
+
+def test_a_signature_with_a_job_title_and_an_employer_keeps_neither_the_name_nor_the_address():
+    _gone(
+        f"Dear Council,\n{_ASK}\nKind regards,\nDr Jane Example\nSenior Research Fellow\n"
+        "Centre for Transport Studies\nUnit 4, Riverside Business Park, Anytown\njane@example.org\n",
+        ["Jane", "Example", "Unit 4", "Riverside Business Park", "jane@example.org"],
+    )
+
+
+def test_a_name_after_from_in_a_mail_header_is_the_requester_s_and_a_councillor_asked_about_stays():
+    r = split_request(
+        "From: Jane Example <jane@example.org>\nSent: 3 March 2024 10:12\nTo: FOI Team\nSubject: FOI\n\n"
+        "Dear FOI Team,\nPlease provide all e-mails between Councillor John Doe and the planning department "
+        "in 2023.\nThanks\n"
+    )
+    assert "Jane" not in r.text and "jane@example.org" not in r.text
+    assert "Councillor John Doe" in r.questions[0].text
