@@ -31,6 +31,7 @@ import numpy as np
 from foi_precedent.errors import IndexError_, LetterError
 from foi_precedent.letters.model import Letter, letter_from_dict, pointer_key
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.referring import in_context
 from foi_precedent.letters.sources import SUPPORTED
 from foi_precedent.letters.versions import WRITTEN_REFERENCE, identity, version_key
 from foi_precedent.settings import Settings
@@ -271,10 +272,20 @@ def _chunk_key(chunk_id: str) -> tuple[str, str]:
 def _question_texts(letters: Iterable[Letter]) -> tuple[list[tuple[str, str]], list[str]]:
     keys, texts = [], []
     for letter in letters:
-        for q in letter.questions:
+        own = in_context([q.text or q.answer or q.label for q in letter.questions])
+        for q, text in zip(letter.questions, own, strict=True):
             keys.append((letter.reference, q.label))
-            texts.append(question_text(q.text or q.answer or q.label))
+            texts.append(question_text(text))
     return keys, texts
+
+
+def _in_letter(letter: Letter, label: str) -> str:
+    """A question's text as its vector is embedded: in the context of its letter's earlier questions."""
+    texts = in_context([q.text or q.answer or q.label for q in letter.questions])
+    for q, text in zip(letter.questions, texts, strict=True):
+        if q.label == label:
+            return text
+    raise KeyError(label)
 
 
 def _stored_form(letter: Letter, key: str) -> Letter:
@@ -941,7 +952,7 @@ class PrecedentIndex:
                 letter = letters.get(ref)
                 if letter is not None:
                     with contextlib.suppress(KeyError):
-                        todo[(ref, label)] = question_text(letter.question(label).text)
+                        todo[(ref, label)] = question_text(_in_letter(letter, label))
             if todo:
                 fresh = dict(zip(todo, self._embed(list(todo.values())), strict=True))
                 self.store.save_question_vectors(fresh)

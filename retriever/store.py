@@ -19,6 +19,7 @@ import numpy as np
 from sqlalchemy import Connection, Integer, Text, cast, delete, func, insert, or_, select, update
 
 from foi_precedent.db import Database, database_url_for
+from foi_precedent.db.engine import chain
 from foi_precedent.db.tables import (
     chunks,
     letter_history,
@@ -120,8 +121,9 @@ MIGRATIONS: list[Migration] = [
     """,
     ),
 ]
-#: legacy migrations and Alembic revisions, counted as ``PRAGMA user_version`` counts them
-SCHEMA_VERSION = len(MIGRATIONS)
+#: legacy migrations and Alembic revisions, counted as ``PRAGMA user_version`` counts them (the first revision
+#: is the state the legacy migrations leave)
+SCHEMA_VERSION = len(MIGRATIONS) + len(chain("index")) - 1
 
 
 #: keys the store adds to a letter's ``meta`` as it reads it (never stored in the letter's data)

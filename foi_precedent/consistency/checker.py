@@ -18,6 +18,7 @@ from foi_precedent.consistency.flags import (
 )
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.referring import in_context
 from foi_precedent.ports import PrecedentSearch
 
 DEFAULT_K = 8
@@ -76,10 +77,13 @@ def consensus_for(
     authority = authority or letter.authority
     exclude = set(exclude_references or ()) | {letter.reference}
     queries = question_queries(letter, request)
+    searched = in_context(queries)  # "the same for 2015" is searched with the question it refers to
     # Over-fetch: one letter may match with several of its questions and counts once.
-    hits = index.search_many(queries, k=k * 3, exclude_references=tuple(sorted(exclude)))
+    hits = index.search_many(searched, k=k * 3, exclude_references=tuple(sorted(exclude)))
     if authority:
-        same = index.search_many(queries, k=k, authority=authority, exclude_references=tuple(sorted(exclude)))
+        same = index.search_many(
+            searched, k=k, authority=authority, exclude_references=tuple(sorted(exclude))
+        )
         hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
     regime = letter.regime.value if letter.regime else None
     return [

@@ -16,6 +16,7 @@ from foi_precedent.consistency.flags import describe_treatments
 from foi_precedent.drafting.request import Request
 from foi_precedent.letters.model import WITHHOLDING, Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.referring import in_context
 from foi_precedent.ports import PrecedentSearch
 
 DEFAULT_K = 8
@@ -186,7 +187,7 @@ def plan_request(
     exclude_references=(),
 ) -> Plan:
     """One batched search for all the questions, then a consensus per question."""
-    queries = [q.text for q in request.questions]
+    queries = in_context([q.text for q in request.questions])
     exclude = tuple(sorted(set(exclude_references)))
     hits = index.search_many(
         queries, k=k * 3, exclude_references=exclude

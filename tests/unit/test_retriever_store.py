@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from foi_precedent.db.engine import chain
 from foi_precedent.errors import IndexError_
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from foi_precedent.migrations import statements as _statements
@@ -30,7 +31,7 @@ def _letter(reference="FOI-1", answer="412 discharges.") -> Letter:
 
 def test_fresh_store_is_at_latest_schema_in_wal_mode(tmp_path):
     store = Store(tmp_path / "s.sqlite3")
-    assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+    assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS) + len(chain("index")) - 1
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"letters", "chunks", "meta"} <= tables
@@ -136,7 +137,10 @@ def test_migrations_are_named_and_recorded_and_an_older_store_is_recorded_too(tm
 
     fresh = Store(tmp_path / "fresh.sqlite3")
     assert applied(fresh.conn) == []  # no legacy table: Alembic's version table instead
-    assert fresh.conn.execute("SELECT version_num FROM alembic_version_index").fetchone()[0] == "index_0001"
+    assert (
+        fresh.conn.execute("SELECT version_num FROM alembic_version_index").fetchone()[0]
+        == chain("index")[-1]
+    )
     assert fresh.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as conn:
@@ -149,7 +153,9 @@ def test_migrations_are_named_and_recorded_and_an_older_store_is_recorded_too(tm
     assert [a for _, a in got[:2]] == [BEFORE_RECORDING] * 2 and BEFORE_RECORDING not in [
         a for _, a in got[2:]
     ]
-    assert old.conn.execute("SELECT version_num FROM alembic_version_index").fetchone()[0] == "index_0001"
+    assert (
+        old.conn.execute("SELECT version_num FROM alembic_version_index").fetchone()[0] == chain("index")[-1]
+    )
 
 
 def test_a_store_written_by_the_code_before_alembic_opens_with_everything_kept(tmp_path):
@@ -195,7 +201,9 @@ def test_a_store_written_by_the_code_before_alembic_opens_with_everything_kept(t
     assert (store.generation, store.store_id) == (7, store_id)
     assert store.letter_info("FOI-OLD").source_path == "/x/old.md" and store.chunk_ids() == ["FOI-OLD::Q1::0"]
     assert store.pointer_names() == {"a"} and store.history("FOI-OLD")[0]["data"] == {"text": "older"}
-    assert store.question_vectors([("FOI-OLD", "Q1")])[("FOI-OLD", "Q1")].tolist() == [1.0] * 4
+    # kept by the legacy path, then dropped by index_0002 (questions are embedded in context now); an index
+    # recomputes missing question vectors when it needs them
+    assert store.question_vectors([("FOI-OLD", "Q1")]) == {}
     assert store.supersessions()["FOI-OLDER"].reason == "reissued"
     store.save_letters([(letter, "/x/new.md", chunks_for_letter(letter))])  # and it takes writes
     assert store.generation == 8 and store.history_count() == 2
