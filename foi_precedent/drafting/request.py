@@ -401,6 +401,8 @@ _LABEL = re.compile(
     r"(?:q(?:uestion)?|request|item|point|\#|no\.)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
     r"\[(?P<sq>\d{1,2})\]\.?\s*|"
     r"(?P<dec>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Za-z])|"  # '1.1 How many ...' under '1. Staffing'
+    # '1.a.', '3.b.i.', '2.b)': a sub-item's label written with its parents' labels before it
+    r"(?P<cmp>\d{1,2}(?:\.(?:[a-h]|[ivx]{1,4})(?![a-z]))+)[.)]?[ \t]+(?=\S)|"
     r"(?P<po>\()?(?P<num>\d{1,2})(?P<numsub>[a-z])?(?P<np>[.)]|\s*:(?=\s)|\s+[-\u2013\u2014](?=\s))\s*|"
     r"\((?P<paren>[a-z]|[ivx]{1,4})\)\s*|"
     r"(?P<roman>[ivx]{1,4})(?P<rp>[.)])\s+|"
@@ -416,7 +418,7 @@ _LABEL = re.compile(
 # "Request 1" or "Question 2:" on a line of its own, the question on the next line
 _LONE_LABEL = re.compile(
     r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
-    r"(?P<sq>)?(?P<dec>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?",
+    r"(?P<sq>)?(?P<dec>)?(?P<cmp>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?",
     re.I,
 )
 # the things a request names as what it asks for ('The number of ...', 'The criteria used ...', 'Minutes of ...')
@@ -791,6 +793,11 @@ def _style(m: re.Match) -> tuple[str, str, str]:
         return "[]", "num", m.group("sq")
     if m.group("dec"):
         return "dec", "dec", m.group("dec")
+    if m.group("cmp"):  # '3.b.i': the depth its parts give, the kind and key of its last part
+        parts = m.group("cmp").lower().split(".")
+        last = parts[-1]
+        kind = "roman" if last in _ROMAN and (len(parts) > 2 or last not in "abcdefgh") else "alpha"
+        return f"cmp{len(parts)}", kind, last
     if m.group("num"):
         punct = "()" if m.group("po") else m.group("np").strip()[:1]
         return f"num{punct}", "num", m.group("num") + (m.group("numsub") or "").lower()

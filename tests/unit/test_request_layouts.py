@@ -82,3 +82,18 @@ def test_i_am_writing_to_request_a_named_thing_asks_for_it():
         "cyber skills programme.",
         "I would also like the total cost of the evaluation.",
     ]
+
+
+def test_compound_labels_are_sub_items_of_the_item_they_name():
+    r = split_request(
+        "Dear Council,\n1. How many fines were issued in 2023?\n2. Appeals\n2.a. How many were appealed?\n"
+        "2.b. Of those appealed:\n2.b.i. how many succeeded?\n2.b.ii. how many failed?\n"
+    )
+    assert [(q.label, q.sub_of, q.own_text) for q in r.questions] == [
+        ("Q1", None, "How many fines were issued in 2023?"),
+        ("Q2", None, "Appeals"),
+        ("Q2a", "Q2", "How many were appealed?"),
+        ("Q2b", "Q2", "Of those appealed:"),
+        ("Q2b(i)", "Q2b", "how many succeeded?"),
+        ("Q2b(ii)", "Q2b", "how many failed?"),
+    ]
