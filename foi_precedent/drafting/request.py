@@ -218,6 +218,17 @@ def _split_inline_labels(line: str) -> str:
             not runs and len(line) > 200
         ):  # a list flattened into a sentence: 'supply a) the number ... b) The ...'
             runs = _counting_runs([(pos, v) for pos, v, bracketed in tokens if bracketed], 3)
+        if not runs and kind == "num":
+            # numbers in brackets listing the things a sentence asks for ('please provide (1) the number of ...,
+            # (2) the cost of ... and (3) ...'), three or more, at any length: no provision is numbered so
+            runs = _counting_runs(
+                [
+                    (pos, v)
+                    for pos, v, _ in tokens
+                    if line[pos] == "(" and not re.search(r"[\w)]$", line[:pos])
+                ],
+                3,
+            )
         cuts.update(pos for pos, _ in runs)
         if kind == "num":
             numbers.update(v for _, v in runs)
@@ -731,6 +742,8 @@ def _asks(sentence: str) -> bool:
         return False
     if s.endswith("?"):
         return True
+    if _BARE_ASK.search(s):  # 'please provide' cut off before the list it introduces asks nothing by itself
+        return False
     if _WHERE_LEAD.match(s) and not _ASK_INSIDE.search(
         s
     ):  # 'Where it states "...".': what the next one asks about
@@ -747,6 +760,12 @@ def _asks(sentence: str) -> bool:
     return bare != s and bool(_ASK_START.match(bare))
 
 
+# an ask with no object, the words of a lead-in to a list ('please provide', 'could you tell me')
+_BARE_ASK = re.compile(
+    r"\b(?:provide|supply|send|tell|give|disclose|release|confirm|know|request|like|advise)"
+    r"(?:\s+(?:me|us))?(?:\s+with)?(?:\s+(?:the\s+)?following)?\s*$",
+    re.I,
+)
 _ASIDE = re.compile(r"[ \t]*\([^()]{1,80}\)(?=[ \t]+(?:of|on|for|in|about)\b)")
 
 

@@ -97,3 +97,14 @@ def test_compound_labels_are_sub_items_of_the_item_they_name():
         ("Q2b(i)", "Q2b", "how many succeeded?"),
         ("Q2b(ii)", "Q2b", "how many failed?"),
     ]
+
+
+def test_numbers_in_brackets_inside_one_sentence_list_its_questions():
+    # a web form's one sentence: '(1) ..., (2) ... and (3) ...'; the 'please provide' before them asks nothing
+    r = split_request(
+        "Dear Council, please provide (1) the number of potholes repaired in 2023, (2) the cost of those "
+        "repairs and (3) the number of damage claims paid. Thanks, Ann Lee"
+    )
+    assert [q.label for q in r.questions] == ["Q1", "Q2", "Q3"]
+    assert r.questions[1].own_text.startswith("the cost of those repairs")
+    assert "Ann" not in r.text
