@@ -101,7 +101,20 @@ def _list_marks(html: str) -> str:
         rest = html[m.end() : m.end() + 20]
         if _MARKED.match(rest):
             return m.group(0)
-        return m.group(0) + (f"{lists[-1][1]}. " if lists[-1][0] == "ol" else "\u2022 ")
+        # a list inside a list item is marked as a level of its own: 'a)' then 'i)' for numbers, '◦' then '▪'
+        n, level = lists[-1][1], len(lists)
+        if lists[-1][0] == "ol":
+            romans = list(_ROMAN)
+            mark = (
+                f"{n}. "
+                if level == 1
+                else f"{'abcdefgh'[(n - 1) % 8]}) "
+                if level == 2
+                else f"{romans[(n - 1) % 10]}) "
+            )
+        else:
+            mark = "\u2022 " if level == 1 else "\u25e6 " if level == 2 else "\u25aa "
+        return m.group(0) + mark
 
     return _LIST_TAG.sub(mark, html)
 

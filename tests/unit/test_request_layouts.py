@@ -108,3 +108,16 @@ def test_numbers_in_brackets_inside_one_sentence_list_its_questions():
     assert [q.label for q in r.questions] == ["Q1", "Q2", "Q3"]
     assert r.questions[1].own_text.startswith("the cost of those repairs")
     assert "Ann" not in r.text
+
+
+def test_an_html_list_inside_a_list_item_is_a_level_of_its_own():
+    r = split_request(
+        "<p>Dear Council,</p><ol><li>How many potholes were repaired in 2023?<ol><li>How many were on A roads?"
+        "</li><li>How many on B roads?</li></ol></li><li>What did the repairs cost?</li></ol><p>Thanks</p>"
+    )
+    assert [(q.label, q.sub_of) for q in r.questions] == [
+        ("Q1", None),
+        ("Q1a", "Q1"),
+        ("Q1b", "Q1"),
+        ("Q2", None),
+    ]
