@@ -128,6 +128,17 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
             and not m.group("kw").lower().startswith("q")
         ):
             state = "response"  # "Response 1 - 6:" starts the answers and labels the first of them
+        elif (
+            state == "decision"
+            and seen_request
+            and out["request"]
+            and (label := _label_of(line))
+            and label[1][0] == "q"
+            and label[2]
+        ):
+            # "Decision ... Q1. 14 officers were disciplined": the decision is followed by the answers, each under
+            # the label of the question it answers, with no "Response" heading between
+            state = "response"
         elif state != "closing" and _CLOSING.match(line):
             state = "closing"
         elif state == "closing" and re.match(r"dear\b", line, re.I):

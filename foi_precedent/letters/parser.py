@@ -41,6 +41,7 @@ from foi_precedent.letters.layout import (
     _NOISE,
     _QUOTED_REQUEST,
     _STRONG_ASK,
+    _about,
     _Block,
     _blocks,
     _first_sentences,
@@ -49,6 +50,7 @@ from foi_precedent.letters.layout import (
     _lettered_run,
     _match_key,
     _mentions,
+    _named,
     _reason_paragraphs,
     _renumbered,
     _request_items,
@@ -327,7 +329,8 @@ def _questions(
                 b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible
             )
         elif general and set(q.treatments) & WITHHOLDING and not _cited(answer, accessible):
-            q = _with_general_exemptions(q, general, accessible)
+            own = b.key[1] if b.key[0] in ("q", "n") else None
+            q = _with_general_exemptions(q, _general_for(general, own, numbers, texts), accessible)
         if b.key in tabled and answer and q.treatments == (Treatment.OTHER,):
             # a table's cells with no treatment words ("Gross Misconduct", "Final Written Warning") are the information
             q = replace(
@@ -373,12 +376,17 @@ def _questions(
     return resolved
 
 
+# A heading that is a provision and its name alone ("Section 40(2) - Personal Information", "Section 31 - Law
+# Enforcement"): where the reasons for one provision start.
+_HEADING = r"(?:sections?|s\.?|regulations?|reg\.?)\s?\d{1,2}A?(?:\s?\(\w{1,3}\))*\s*[-\u2013\u2014:]\s*[A-Z][\w ,'&/()-]{2,70}$"
+_PROVISION_HEADING = re.compile("^" + _HEADING, re.I)
+
 # Where the answers end and the letter's reasons for all of them start ("Exemptions applied", "Reasons for
-# decision", "This response serves as a Refusal Notice", "NOTICE OF REFUSAL - SECTION 43").
+# decision", "This response serves as a Refusal Notice", "NOTICE OF REFUSAL - SECTION 43", a provision's heading).
 _GENERAL_BLOCK = re.compile(
     r"^(?:exemptions? (?:applied|engaged|used|relied (?:up)?on)\b|reasons? for (?:the )?(?:decision|"
     r"refusal)\b|refusal notice\s*:?\s*$|notice of refusal\b|(?:this|the) (?:letter|response) (?:serves|acts|is) as a "
-    r"refusal notice|the following exemptions? (?:apply|applies|ha(?:s|ve) been applied))",
+    r"refusal notice|the following exemptions? (?:apply|applies|ha(?:s|ve) been applied)|" + _HEADING + ")",
     re.I,
 )
 
@@ -394,11 +402,36 @@ def _general_block(
         return None, ""
     question_text, answer = answers[last]
     lines = answer.split("\n")
-    at = next((i for i, ln in enumerate(lines) if i > 0 and _GENERAL_BLOCK.match(ln.strip())), None)
+    at = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if i > 0
+            and _GENERAL_BLOCK.match(ln.strip())
+            # "the following exemption applies:\nSection 14(1) - Vexatious": the answer's own provision, announced
+            and not lines[i - 1].rstrip().endswith(":")
+        ),
+        None,
+    )
     if at is None:
         return None, ""
     answers[last] = (question_text, "\n".join(lines[:at]).strip())
     return last, "\n".join(lines[at:]).strip()
+
+
+def _general_for(general: str, number: str | None, numbers: set[str], texts: dict[str, str]) -> str:
+    """The part of the letter's general reasons that is about one question: where the reasons for each provision
+    name the questions they refuse ("Section 40(2) - Personal Information / The names requested at question 2 ..."),
+    the reasons that name this question or none; all of them where none names a question."""
+    parts: list[list[str]] = [[]]
+    for line in general.split("\n"):
+        if _PROVISION_HEADING.match(line.strip()) and parts[-1]:
+            parts.append([])
+        parts[-1].append(line)
+    named = [_named(" ".join(p), numbers) | _about(" ".join(p), texts) for p in parts]
+    if number is None or not any(named):
+        return general
+    return "\n".join(ln for p, n in zip(parts, named, strict=True) if not n or number in n for ln in p)
 
 
 def _with_general_exemptions(q: Question, general: str, accessible: str) -> Question:

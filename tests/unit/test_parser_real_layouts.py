@@ -1087,3 +1087,41 @@ def test_notices_of_refusal_after_the_answers_are_not_part_of_the_last_answer():
         "applies.\n"
     )
     assert [q.exemptions for q in parse_text(text).questions] == [(), ("s43",), ("s31",)]
+
+
+def test_reasons_after_the_answers_go_to_the_refusals_they_name():
+    # a decision, the answers under their questions' labels, then each provision's reasons under its heading: the
+    # reasons are no part of the last answer, and each refusal that cites nothing takes the provision whose reasons
+    # name it
+    text = (
+        "Our ref: 01/FOI/25/004567\nDear Sir\nFreedom of Information Request\nYou asked:\n"
+        "1. How many officers were disciplined in 2024?\n2. The names of the officers disciplined.\n"
+        "3. The cost of the misconduct hearings.\n4. The locations of the covert cameras used in the investigation.\n"
+        "Decision\nI have today decided to disclose some of the requested information. Some information is exempt, "
+        "and this letter is a refusal notice under section 17.\n"
+        "Q1. 14 officers were disciplined in 2024.\nQ2. The names are withheld, see below.\n"
+        "Q3. This information is not held.\nQ4. Withheld, see below.\n"
+        "Section 40(2) - Personal Information\nThe names requested at question 2 are personal data. Disclosure would "
+        "breach the data protection principles.\n"
+        "Section 31(1)(a) - Law Enforcement\nThe camera locations requested at question 4 would be likely to "
+        "prejudice the prevention of crime.\n"
+        "Complaint rights\nIf you are dissatisfied you may ask for an internal review.\n"
+    )
+    got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
+    assert got == [
+        ({"disclosed"}, ()),
+        ({"withheld"}, ("s40(2)",)),
+        ({"not_held"}, ()),
+        ({"withheld"}, ("s31(1)(a)",)),
+    ]
+
+
+def test_a_provision_announced_at_the_end_of_an_answer_stays_with_it():
+    text = (
+        "Reference: 25/0702\nRequest\n1. How many drones does the force own?\n2. Every email sent about drones.\n"
+        "Response\n1. The force owns 6 drones.\n"
+        "2. I am not obliged to supply the information you have requested. The following exemption applies:\n"
+        "Section 14(1) - Vexatious requests\n"
+    )
+    q2 = parse_text(text).questions[1]
+    assert q2.exemptions == ("s14(1)",)
