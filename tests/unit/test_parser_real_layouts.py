@@ -1125,3 +1125,26 @@ def test_a_provision_announced_at_the_end_of_an_answer_stays_with_it():
     )
     q2 = parse_text(text).questions[1]
     assert q2.exemptions == ("s14(1)",)
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Please note that section 40(2) would apply to the names of junior staff in any future request.",
+        "If you submit a narrowed request, the names of junior staff would be exempt under section 40(2).",
+        "Even if the information were held, it would be exempt under section 40(2).",
+    ],
+)
+def test_a_provision_said_of_another_request_or_of_information_not_held_is_not_applied(aside):
+    text = (
+        "Reference: 2025-0099\nRequest\n1. How many staff are employed in the legal team?\n"
+        "2. Copies of the rota of the legal team for 2019.\n"
+        "Response\n1. There are 12 staff in the legal team.\n"
+        f"2. The rota for 2019 is not held, as rotas are kept for three years. {aside}\n"
+    )
+    letter = parse_text(text)
+    assert letter.exemptions == ()
+    assert [(treatments(q), q.exemptions) for q in letter.questions] == [
+        ({"disclosed"}, ()),
+        ({"not_held"}, ()),
+    ]
