@@ -164,7 +164,7 @@ _INLINE_BULLET = re.compile(r"[ \t]?[*\u2022\u25aa\u25cf\u27a2\u25ba\u2013\u2014
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _INLINE_GREETING = re.compile(
     r"^(?P<greeting>\s*(?:(?:to[ \t][^,\n:;]{1,60}:[ \t]*)?dear[ \t][^,\n:;]{1,60}|hello|hi|good (?:morning|afternoon|"
-    r"evening)|to whom it may concern|greetings)[ \t]*[,:;!])[ \t]+(?P<rest>\S.{30,})$",
+    r"evening)|to whom it may concern|greetings)[ \t]*[,:;!])(?:[ \t]+|(?=\(?\d{1,2}[.)]))(?P<rest>\S.{30,})$",
     re.I,
 )
 _INLINE_SIGN_OFF = re.compile(
@@ -173,7 +173,9 @@ _INLINE_SIGN_OFF = re.compile(
     r"|[ \t]+(?=(?-i:Yours (?:sincerely|faithfully|truly)|Kind regards|Best regards|"
     r"Many thanks|Best wishes|Warm regards)\b"
     # 'Thanks' or 'Regards' with only a name after it to the end ('... tribunal Thanks Ann Lee')
-    rf"|(?-i:(?:Thanks|Thank you|Regards|Cheers|Best)[ \t]*,?[ \t]+{_NAME}[ \t]*(?:[,;]|$|\S+@)))",
+    rf"|(?-i:(?:Thanks|Thank you|Regards|Cheers|Best)[ \t]*,?[ \t]+{_NAME}[ \t]*(?:[,;]|$|\S+@)))"
+    # glued to the last question when the line breaks were lost ('... claims were paid?Thanks')
+    r"|(?<=[?!])(?=(?-i:Thanks|Thank you|Many thanks|Kind regards|Best regards|Regards|Yours)\b)",
     re.I,
 )
 

@@ -121,3 +121,15 @@ def test_an_html_list_inside_a_list_item_is_a_level_of_its_own():
         ("Q1b", "Q1"),
         ("Q2", None),
     ]
+
+
+def test_a_numbered_list_run_together_with_no_spaces_is_still_read():
+    # a form that lost every space and break: 'Dear Council,1.How ...?2.What ...?Thanks'
+    assert _own(
+        "Dear Council,1.How many potholes were repaired in 2023?2.What did the repairs cost?"
+        "3.How many claims were paid?Thanks"
+    ) == [
+        "How many potholes were repaired in 2023?",
+        "What did the repairs cost?",
+        "How many claims were paid?",
+    ]
