@@ -577,7 +577,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # the heading carries a private e-mail address or a phone number
     flat = text.lstrip()
     dear = re.search(r"\b(?:Dear|Hello|Hi)\b", flat[:600])
-    if dear and "\n" not in flat[: dear.start()]:
+    if dear and "\n" not in flat[: dear.start()].rstrip():  # (or on a line of its own above 'Dear')
         prefix = flat[: dear.start()]
         sender = EMAIL.search(prefix)
         private = bool(

@@ -334,6 +334,9 @@ def _unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+_HEADING_THEN_GREETING = re.compile(
+    r"^(?P<head>\S.{9,599}?)[ \t]+(?=Dear[ \t][^,\n:;.?]{1,60}[,:;][ \t]*\S.{30,})"
+)
 # a name after the last sentence of a line, with no sign-off before it
 _SIGNED_AT_END = re.compile(rf"(?<=[.?!])[ \t]+{_NAME}[ \t]*$")
 
@@ -344,6 +347,12 @@ def unfold(text: str) -> str:
     client hard-wrapped is first joined back."""
     out = []
     for line in _unwrap(text).split("\n"):
+        # a letter's heading run onto one line with its greeting ('Ann Lee 12 Mill Lane ... Dear Sir, Please ...'):
+        # the heading on a line of its own
+        h = _HEADING_THEN_GREETING.match(line)
+        if h and not re.search(r"[.?!][ \t]+[A-Z]|\?", h.group("head")):
+            out.append(h.group("head"))
+            line = line[h.end("head") :].lstrip()
         m = _INLINE_GREETING.match(line)
         # 'Dear Armagh City, Banbridge and Craigavon Borough Council,' on a line of its own is all greeting
         if m and not (
@@ -596,6 +605,12 @@ def _body_lines(text: str) -> list[str]:
     """The lines that can hold questions: without the salutation and anything from the sign-off on."""
     out = []
     lines = text.split("\n")
+    # a letter's heading above the greeting (sender, date, the authority's address, a subject line) asks nothing
+    greeting = next(
+        (i for i, line in enumerate(lines[:40]) if DEAR.match(line) or _GREETING.match(line)), None
+    )
+    if greeting and not any("?" in line or _LABEL.match(line) or _asks(line) for line in lines[:greeting]):
+        lines = lines[greeting:]
     for i, line in enumerate(lines):
         if (
             (m := SIGN_OFF.match(line))

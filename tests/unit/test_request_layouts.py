@@ -133,3 +133,22 @@ def test_a_numbered_list_run_together_with_no_spaces_is_still_read():
         "What did the repairs cost?",
         "How many claims were paid?",
     ]
+
+
+def test_a_whole_letter_on_one_line_leaves_its_heading_out_of_the_question_and_the_sender_out_of_the_index():
+    r = split_request(
+        "Ann Lee 12 Mill Lane Anytown AN1 2BD ann.lee@example.org 07700 900123 3 March 2024 FOI Officer "
+        "Anytown Council Dear Sir or Madam, Please tell me how many potholes were repaired in 2023 and what "
+        "the repairs cost. Yours faithfully, Ann Lee"
+    )
+    assert [q.own_text for q in r.questions] == [
+        "Please tell me how many potholes were repaired in 2023 and what the repairs cost."
+    ]
+    assert not any(v in r.text for v in ("Ann", "Lee", "12 Mill Lane", "AN1 2BD", "ann.lee@", "07700"))
+
+
+def test_a_letter_heading_above_the_greeting_is_no_part_of_a_question():
+    assert _own(
+        "FOI Officer\nAnytown Council\nTown Hall\n\nRequest for information: potholes\n\nDear Sir or Madam,\n"
+        "Please tell me how many potholes were repaired in 2023.\n"
+    ) == ["Please tell me how many potholes were repaired in 2023."]
