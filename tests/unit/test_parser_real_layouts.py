@@ -1148,3 +1148,23 @@ def test_a_provision_said_of_another_request_or_of_information_not_held_is_not_a
         ({"disclosed"}, ()),
         ({"not_held"}, ()),
     ]
+
+
+@pytest.mark.parametrize(
+    "considered",
+    [
+        "Section 43 does not apply to the contract values, which are disclosed in full.",
+        "We do not consider that the exemption at section 43 is engaged.",
+        "The exemption in section 43(2) is not engaged, as the contract has ended.",
+    ],
+)
+def test_a_provision_considered_and_not_applied_is_not_applied(considered):
+    text = (
+        "Reference: 2025-0731\nRequest\n1. The value of the cleaning contract.\n2. The names of the cleaning staff.\n"
+        "Response\n1. The contract was worth £412,000 a year. "
+        f"{considered}\n"
+        "2. The names of staff are withheld under section 40(2), as they are personal data.\n"
+    )
+    letter = parse_text(text)
+    assert letter.exemptions == ("s40(2)",)
+    assert [q.exemptions for q in letter.questions] == [(), ("s40(2)",)]
