@@ -144,6 +144,9 @@ def _classify(
     routed_only = any(_routes_to_eir(c, answer) for c in answer_cites) and all(
         c.section == "s39" or not c.is_exemption for c in answer_cites
     )
+    # the only refusal the answer cites is the otherwise-accessible section: its "exemption" and "exempt" are that one
+    refusals_cited = _cited(read, accessible)
+    accessible_only = bool(refusals_cited) and all(c.section == accessible for c in refusals_cited)
     for seg in segments:
         cites = _cited(seg, accessible)
         otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
@@ -193,6 +196,7 @@ def _classify(
                 or public_domain
                 or not_held
                 or about_exemptions
+                or accessible_only
             )
             and bool(_WITHHELD.search(seg))
         )

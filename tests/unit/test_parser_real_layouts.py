@@ -1168,3 +1168,15 @@ def test_a_provision_considered_and_not_applied_is_not_applied(considered):
     letter = parse_text(text)
     assert letter.exemptions == ("s40(2)",)
     assert [q.exemptions for q in letter.questions] == [(), ("s40(2)",)]
+
+
+def test_an_answer_citing_only_the_otherwise_accessible_section_withholds_nothing_else():
+    # its "exempt" and "exemption" are that section's: a pointer, not a withholding
+    text = (
+        "Reference: 25/0810\nRequest\nPlease tell me the salary of your chief executive.\nResponse\n"
+        "The salary of the chief executive is published in our annual report, so it is reasonably accessible to you "
+        "and exempt from disclosure under section 21 of the Act. This exemption is absolute. The annual report is at "
+        "https://www.example.gov.uk/annual-report.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert (treatments(q), q.exemptions) == ({"public_domain"}, ("s21",))
