@@ -16,7 +16,8 @@ app = services()
 st.title("Cases")
 st.caption(
     "Every request with a case, open ones first by due date (the overdue at the top). Working days count "
-    "each Act's bank holidays. Open a case to continue it on the Draft page."
+    "each Act's bank holidays, a fees notice's pause, a clarification's restart and FOIA's special time limits. "
+    "Open a case to continue it on the Draft page."
 )
 
 cases = app.reviews.cases()
@@ -51,6 +52,8 @@ for row in rows:
             c[4].markdown(
                 f":{days_left_colour(row.days_left)}[{days_left_words(row.days_left)}]" if row.due else "—"
             )
+            if row.awaiting:
+                c[4].caption(f"clock stopped: awaiting the {row.awaiting}")
         c[5].markdown(escape_markdown(row.holder))
         if c[6].button("Open", key=f"cases.open.{row.id}", disabled=row.version_id is None, width="stretch"):
             S["draft.open_version"] = row.version_id

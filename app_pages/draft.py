@@ -7,7 +7,14 @@ import streamlit as st
 
 from foi_precedent.cases import case_list as cl
 from foi_precedent.cases.case_list import CaseDates
-from foi_precedent.cases.clock import Nation, default_nation, describe, extension_notice, working_days_left
+from foi_precedent.cases.clock import (
+    Compliance,
+    Nation,
+    default_nation,
+    describe,
+    extension_notice,
+    working_days_left,
+)
 from foi_precedent.cases.review import (
     APPROVED,
     CHANGES_REQUESTED,
@@ -40,6 +47,25 @@ REGIMES = [r.value for r in (Regime.FOIA, Regime.FOISA, Regime.EIR)]
 NONE = cl.NO_EXTENSION
 CASE_PARAM = "case"  # the open case in the URL (?case=12), so a reload or a shared link opens it again
 READ_BACK = "the case's draft"  # the source of a request read back from a case that did not keep its request
+STANDARD = Compliance.STANDARD.value
+#: the clock's optional dates, each a date input in "Clock stops and special time limits": session key -> label, help
+STOP_INPUTS = {
+    "fees_notice": ("Fees notice given", "FOIA/FOISA s9, EIR reg 8(4): the clock stops on this day."),
+    "fee_received": (
+        "Fee paid",
+        "The day the fee arrived: the clock restarts the next working day (s10(2), reg 8(6)); empty while the "
+        "fee is awaited.",
+    ),
+    "clarification_sought": (
+        "Clarification asked for",
+        "FOIA/FOISA s1(3), EIR reg 9(2): the further information the authority needs to find what is asked for.",
+    ),
+    "clarification_received": (
+        "Clarification answered",
+        "The day the answer arrived: the working days run afresh from this day; empty while the answer is "
+        "awaited.",
+    ),
+}
 app = services()
 audit = audit_log(app)  # entries in the signed-in user's name
 user = signed_in_user(app.settings)
@@ -86,10 +112,22 @@ def _save_text() -> None:
     try:
         saved = app.reviews.save_text(version_id, text, actor, base=_base(version_id))
     except PrecedentError as exc:
-        S["draft.save_error"] = f"Your edit was not saved: {exc}"
+        S["draft.save_error"] = f"Your edit was not saved: {exc}. Your text is kept below, under the draft."
+        _keep_unsaved(text)
         return
     if saved.text == text:
         S["draft.base"] = (version_id, text)
+
+
+def _keep_unsaved(text: str) -> None:
+    """An edit the store refused (another officer submitted the version meanwhile, or approved it): the editor will
+    show the stored text, and this text is kept beside it, to copy or download, until the officer dismisses it."""
+    S["draft.unsaved"] = S["draft.unsaved_text"] = text
+
+
+def _dismiss_unsaved() -> None:
+    S.pop("draft.unsaved", None)
+    S.pop("draft.unsaved_text", None)
 
 
 def _sync(version):
@@ -125,6 +163,9 @@ def _default_dates(plan) -> None:
     regime = letter_form(plan).regime
     S["draft.received"], S["draft.regime"] = date.today(), regime
     S["draft.nation"], S["draft.extension"] = default_nation(Regime(regime)).value, NONE
+    S["draft.compliance"] = STANDARD
+    for name in STOP_INPUTS:
+        S[f"draft.{name}"] = None
 
 
 def _load_dates(dates: CaseDates | None) -> None:
@@ -133,6 +174,9 @@ def _load_dates(dates: CaseDates | None) -> None:
     S["draft.received"], S["draft.regime"] = dates.received, dates.regime.value
     S["draft.nation"] = dates.nation.value
     S["draft.extension"] = dates.extension.value if dates.extension else NONE
+    S["draft.compliance"] = dates.compliance.value
+    for name in STOP_INPUTS:
+        S[f"draft.{name}"] = getattr(dates, name)
 
 
 def _dates() -> CaseDates:
@@ -142,6 +186,8 @@ def _dates() -> CaseDates:
         S.get("draft.regime", "FOIA"),
         S.get("draft.nation"),
         S.get("draft.extension", NONE),
+        compliance=S.get("draft.compliance", STANDARD),
+        **{name: S.get(f"draft.{name}") for name in STOP_INPUTS},
     )
 
 
@@ -166,6 +212,7 @@ def _store_dates() -> None:
 def _regime_changed() -> None:
     S["draft.nation"] = default_nation(Regime(S["draft.regime"])).value
     S["draft.extension"] = NONE
+    S["draft.compliance"] = STANDARD  # the Time for Compliance Regulations vary FOIA only
     _store_dates()
 
 
@@ -393,6 +440,9 @@ conflict = None  # another officer's text of this version, saved while this sess
 if version is not None:
     if st.query_params.get(CASE_PARAM) != str(version.case_id):  # opened or started: a reload opens it again
         st.query_params[CASE_PARAM] = str(version.case_id)
+    own, base = S.get("draft.text"), _base(version.id)
+    if locked and own is not None and base is not None and own not in (version.text, base):
+        _keep_unsaved(own)  # an edit this session never saved, and the version can no longer take it
     if locked or "draft.text" not in S:
         _loaded(version)
     else:
@@ -435,6 +485,34 @@ with st.container(border=True):
         on_change=_store_dates,
         format_func=cl.EXTENSION_WORDS.get,
     )
+    limits = list(cl.COMPLIANCE_FOR[S["draft.regime"]])
+    if S.get("draft.compliance") not in limits:
+        S["draft.compliance"] = STANDARD
+    stopped = S["draft.compliance"] != STANDARD or any(S.get(f"draft.{n}") for n in STOP_INPUTS)
+    with st.expander("Clock stops and special time limits", expanded=stopped):
+        st.caption(
+            "A fees notice stops the clock until the fee arrives; a request for clarification restarts it from "
+            "the answer. The special time limits are FOIA's Time for Compliance Regulations 2004."
+        )
+        s1, s2, s3, s4 = st.columns(4)
+        for column, (name, (label, help_text)) in zip((s1, s2, s3, s4), STOP_INPUTS.items(), strict=True):
+            column.date_input(
+                label,
+                key=f"draft.{name}",
+                format="DD/MM/YYYY",
+                disabled=fixed,
+                on_change=_store_dates,
+                help=help_text,
+            )
+        st.selectbox(
+            "Time limit",
+            limits,
+            key="draft.compliance",
+            disabled=fixed or len(limits) == 1,
+            on_change=_store_dates,
+            format_func=cl.COMPLIANCE_WORDS.get,
+            help="FOIA only: schools and academies, archives' transferred public records, armed forces operations.",
+        )
     if S.get("draft.case_error"):
         st.error(escape_markdown(S.pop("draft.case_error")))
     try:
@@ -448,6 +526,8 @@ with st.container(border=True):
         else:
             left = working_days_left(due, date.today())
             when = f":{cl.days_left_colour(left)}[**{cl.days_left_words(left)}**]"
+            if due.awaiting:
+                when += f" · :orange-badge[clock stopped: awaiting the {due.awaiting}]"
         st.markdown(f"Due **{due.due:%A} {due.due.day} {due.due:%B %Y}** · {when}")
         st.caption(escape_markdown(describe(due)))
         if due.extension is not None:
@@ -567,6 +647,28 @@ with draft_col:
         disabled=locked or not drafter,
         on_change=_save_text,
     )
+    if S.get("draft.unsaved") is not None:
+        st.warning(
+            "Your unsaved text is below: the draft above is the one in the store. Copy what you need from it, or "
+            "download it, before you dismiss it."
+        )
+        st.text_area("Your unsaved text", height=240, key="draft.unsaved_text")
+        u1, u2 = st.columns(2)
+        u1.download_button(
+            "Download your unsaved text",
+            S.get("draft.unsaved_text") or S["draft.unsaved"],
+            file_name="unsaved-draft.txt",
+            mime="text/plain",
+            on_click="ignore",
+            width="stretch",
+            key="draft.unsaved_download",
+        )
+        u2.button(
+            "Dismiss your unsaved text",
+            width="stretch",
+            key="draft.unsaved_dismiss",
+            on_click=_dismiss_unsaved,
+        )
     if st.button(
         "Re-check the draft", width="stretch", key="draft.recheck", disabled=locked or not S.get("draft.text")
     ):

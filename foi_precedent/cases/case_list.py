@@ -207,6 +207,7 @@ class CaseRow:
     due: date | None
     days_left: int | None
     holder: str
+    awaiting: str | None = None  # "fee" or "clarification": the clock is stopped, the days left stand still
 
     @property
     def overdue(self) -> bool:
@@ -259,6 +260,7 @@ def case_row(case: Mapping, version: Version | None, today: date) -> CaseRow:
         due=due.due if due else _day(case.get("due")),
         days_left=working_days_left(due, today) if due else None,
         holder=holder(version),
+        awaiting=due.awaiting if due else None,
     )
 
 

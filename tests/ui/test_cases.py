@@ -173,6 +173,66 @@ def test_a_started_case_keeps_its_dates_and_a_late_draft_is_flagged(app_test, fa
     assert "past due date" in page and "after its due date of 29 September 2026" in page
 
 
+def test_clock_stops_and_special_time_limits_move_the_due_date_and_are_stored(app_test, fake_services):
+    at = _started(app_test, received=LONG_AGO)  # FOIA, Tue 1 Sep 2026: due Tue 29 Sep 2026
+    [expander] = [e for e in at.expander if e.label == "Clock stops and special time limits"]
+    assert at.date_input(key="draft.fees_notice").value is None
+    assert at.selectbox(key="draft.compliance").value == "standard"
+    assert not [w for w in at.warning if "Session State" in w.value]
+
+    # fees notice Thu 3 Sep, fee Tue 8 Sep 2026: Thu 3, Fri 4, Mon 7, Tue 8 not counted (s10(2)), so 29 Sep
+    # + 4 working days: Wed 30 Sep, Thu 1, Fri 2, Mon 5 Oct 2026 (no UK bank holiday in September or October)
+    at.date_input(key="draft.fees_notice").set_value(date(2026, 9, 3))
+    _run(at)
+    at.date_input(key="draft.fee_received").set_value(date(2026, 9, 8))
+    _run(at)
+    page = _markdown(at)
+    assert "Due **Monday 5 October 2026**" in page
+    assert any("not counting the 4 working days from the fees notice" in c.value for c in at.caption)
+    case = fake_services.reviews.case(1)
+    assert (case["fees_notice"], case["fee_received"], case["due"]) == (
+        "2026-09-03",
+        "2026-09-08",
+        "2026-10-05",
+    )
+
+    # an archive: 30 working days from Tue 1 Sep: 20 Tue 29 Sep, 21-23 Wed 30 Sep - Fri 2 Oct, 24-28 Mon 5 -
+    # Fri 9 Oct, 29 Mon 12, 30 Tue 13 Oct; + the 4 paused: Wed 14, Thu 15, Fri 16, Mon 19 Oct 2026
+    at.selectbox(key="draft.compliance").set_value("archive")
+    _run(at)
+    assert "Due **Monday 19 October 2026**" in _markdown(at)
+    assert fake_services.reviews.case(1)["compliance"] == "archive"
+    assert "19 Oct 2026" in _markdown(_run(app_test(CASES_PAGE)))  # the case list counts them too
+
+    # the fee not paid yet: the clock stands still, on the Draft page and in the case list
+    at.date_input(key="draft.fee_received").set_value(None)
+    _run(at)
+    assert ":orange-badge[clock stopped: awaiting the fee]" in _markdown(at)
+    cases = _run(app_test(CASES_PAGE))
+    assert any(c.value == "clock stopped: awaiting the fee" for c in cases.caption)
+    at.date_input(key="draft.fee_received").set_value(date(2026, 9, 8))
+    _run(at)
+
+    # a fee received before its notice: one clear error, nothing stored
+    at.date_input(key="draft.fee_received").set_value(date(2026, 9, 2))
+    _run(at)
+    assert any("cannot be before the fees notice" in e.value for e in at.error)
+    assert fake_services.reviews.case(1)["fee_received"] == "2026-09-08"
+
+    # the time limits are FOIA's: under FOISA (Scotland) only the standard one is offered
+    at.date_input(key="draft.fee_received").set_value(date(2026, 9, 8))
+    at.selectbox(key="draft.regime").set_value("FOISA")
+    _run(at)
+    assert at.selectbox(key="draft.compliance").options == ["standard (20 working days)"]
+    assert at.selectbox(key="draft.compliance").value == "standard"
+
+    # the case opens again with its stops
+    cases = _run(app_test(CASES_PAGE))
+    draft = _open(cases, 1)
+    assert draft.date_input(key="draft.fees_notice").value == date(2026, 9, 3)
+    assert draft.date_input(key="draft.fee_received").value == date(2026, 9, 8)
+
+
 def test_the_case_list_shows_every_case_by_due_date_and_opens_one(app_test, fake_services):
     _started(app_test, received=LONG_AGO)
     _started(app_test)  # a second case, received today
@@ -304,6 +364,34 @@ def test_two_sessions_share_a_drafting_text_as_it_is_edited_and_neither_loses_an
     assert "alice 3" not in first.reviews.version(1).text
     _run(bob, team, "bob")
     assert bob.text_area(key="draft.text").value == first.reviews.version(1).text
+
+
+def test_an_edit_refused_because_another_officer_submitted_is_kept_to_copy_or_download(
+    app_test, fake_services, team, database_url
+):
+    first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
+    fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance
+    alice = _started(app_test)
+    team("bob")
+    bob = _open(app_test(CASES_PAGE, services=other), 1)
+    text = bob.text_area(key="draft.text").value
+    bob.button(key="draft.submit").click()  # bob submits while alice's page still shows the draft editable
+    _run(bob)
+    assert other.reviews.version(1).state == IN_REVIEW
+
+    team("alice")
+    mine = text + "\n\nA paragraph alice wrote and never saved."
+    _edit(alice, mine)
+    assert first.reviews.version(1).text == text  # refused: the submitted text stands
+    assert any(e.value.startswith("Your edit was not saved") for e in alice.error)
+    assert alice.text_area(key="draft.text").value == text  # the editor shows what is in review
+    assert alice.text_area(key="draft.unsaved_text").value == mine  # and her text is kept beside it
+    [download] = [d for d in alice.get("download_button") if d.proto.label == "Download your unsaved text"]
+    _run(alice)  # it survives the next run
+    assert alice.text_area(key="draft.unsaved_text").value == mine
+    alice.button(key="draft.unsaved_dismiss").click()
+    _run(alice)
+    assert not [t for t in alice.text_area if t.key == "draft.unsaved_text"]
 
 
 def _fresh(fake_services, case: str):
