@@ -609,7 +609,10 @@ def _body_lines(text: str) -> list[str]:
     greeting = next(
         (i for i, line in enumerate(lines[:40]) if DEAR.match(line) or _GREETING.match(line)), None
     )
-    if greeting and not any("?" in line or _LABEL.match(line) or _asks(line) for line in lines[:greeting]):
+    if greeting and not any(
+        "?" in line or (_LABEL.match(line) and not re.match(r"\s*-{2,}", line)) or _asks(line)
+        for line in lines[:greeting]
+    ):
         lines = lines[greeting:]
     for i, line in enumerate(lines):
         if (

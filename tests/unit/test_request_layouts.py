@@ -152,3 +152,13 @@ def test_a_letter_heading_above_the_greeting_is_no_part_of_a_question():
         "FOI Officer\nAnytown Council\nTown Hall\n\nRequest for information: potholes\n\nDear Sir or Madam,\n"
         "Please tell me how many potholes were repaired in 2023.\n"
     ) == ["Please tell me how many potholes were repaired in 2023."]
+
+
+def test_a_forwarded_message_s_header_above_the_request_is_no_part_of_it():
+    r = split_request(
+        "---------- Forwarded message ---------\nFrom: Ann Lee <ann@example.org>\nDate: Mon, 4 Mar 2024\n"
+        "Subject: FOI\nTo: <foi@anytown.gov.uk>\n\nDear Council,\nPlease tell me how many fines were issued in "
+        "2023.\nThanks\nAnn\n"
+    )
+    assert [q.own_text for q in r.questions] == ["Please tell me how many fines were issued in 2023."]
+    assert "Ann" not in r.text and "ann@example.org" not in r.text
