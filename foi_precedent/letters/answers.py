@@ -58,7 +58,7 @@ _LINK_HINT = re.compile(
 _COST = re.compile(
     r"section 12\b|\bs\.?\s?12\b|appropriate (?:limit|level)|cost limit|exceed the (appropriate|cost)|"
     r"(?:18|24|eighteen|twenty[- ]four)[- ]hours? (?:time )?limit|(?:fees?|time|cost) (?:limit|threshold)|"
-    r"upper cost limit",
+    r"upper cost limit|\bcost exemption",
     re.I,
 )
 _VEXATIOUS = re.compile(r"section 14\b|\bs\.?\s?14\(|vexatious|repeated request", re.I)

@@ -1180,3 +1180,14 @@ def test_an_answer_citing_only_the_otherwise_accessible_section_withholds_nothin
     )
     (q,) = parse_text(text).questions
     assert (treatments(q), q.exemptions) == ({"public_domain"}, ("s21",))
+
+
+def test_the_cost_exemption_named_as_such_is_a_cost_refusal():
+    text = (
+        "Reference: 25/0811\nRequest\n1. How many people were held in custody in each year since 2015?\n"
+        "2. At which stations were they held?\nResponse\n"
+        "1. Finding the figures before 2018 would exceed the cost limit under section 12(1).\n"
+        "2. I refer you to the cost exemption explained above.\n"
+    )
+    q2 = parse_text(text).questions[1]
+    assert (treatments(q2), q2.exemptions) == ({"cost_limit"}, ("s12(1)",))
