@@ -889,7 +889,7 @@ def _new_ask(line: str, above: str) -> bool:
                 re.I,
             )
         )
-        and _asks(text)
+        and (_asks(text) or text.endswith(":"))  # 'Please also provide:' above a list of its own
     )
 
 
@@ -985,6 +985,14 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             last_item.text = (last_item.text + " " + line.strip()).strip()
             last_item.raw = (last_item.raw + "\n" + line.strip()).strip()
         else:
+            if (
+                last_item is not None
+                and out
+                and out[-1] is last_item
+                and line.strip().endswith(":")
+                and _new_ask(line, last_item.text)
+            ):
+                styles = []  # 'Please also provide:' under a list: the list under it is a list of its own
             if out and isinstance(out[-1], str):
                 out[-1] = (out[-1] + "\n" + line.strip()).strip("\n") if out[-1] else line.strip()
             else:
@@ -1010,6 +1018,8 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
             and asks
             and (_ASK_START.match(_LEAD.sub("", asks)) or _ASK_INSIDE.search(asks) or asks.endswith("?"))
             and all(_is_value(it.text) for it in run)
+            # 'Please also provide: - your enforcement policy - the CCTV code': things asked for, each its own
+            and not all(_THING_ASKED.match(it.text) for it in run)
         ):
             k = len(out) - 1 - out[::-1].index(prev)
             out[k] = prev + " " + " ".join(it.raw for it in run)
@@ -1019,6 +1029,10 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         out.append(block)
         i += 1
     return out
+
+
+# a list entry that names a thing the requester asks for, by its determiner ('your ...', 'a copy of ...')
+_THING_ASKED = re.compile(r"(?:your|a\s+copy\s+of|copies\s+of|any|all)\s+\w", re.I)
 
 
 def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:

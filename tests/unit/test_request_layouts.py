@@ -162,3 +162,15 @@ def test_a_forwarded_message_s_header_above_the_request_is_no_part_of_it():
     )
     assert [q.own_text for q in r.questions] == ["Please tell me how many fines were issued in 2023."]
     assert "Ann" not in r.text and "ann@example.org" not in r.text
+
+
+def test_please_also_provide_with_a_list_under_a_numbered_list_asks_for_each_thing_listed():
+    assert _own(
+        "Dear Council,\n1. How many fines were issued in 2023?\n2. How many were cancelled?\n"
+        "Please also provide:\n- your enforcement policy\n- your CCTV code of practice\n"
+    ) == [
+        "How many fines were issued in 2023?",
+        "How many were cancelled?",
+        "your enforcement policy",
+        "your CCTV code of practice",
+    ]
