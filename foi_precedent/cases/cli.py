@@ -66,7 +66,7 @@ def add_due_command(sub) -> None:
     s.add_argument(
         "--extension",
         metavar="pit|eir-complex",
-        help="pit: FOIA s10(3) time to weigh the public interest, taken as 20 more working days (the "
+        help="pit: FOIA s10(3) time to weigh the public interest, taken as 40 working days in all (the "
         "ICO's normal maximum), with the s17(2) notice drafted; eir-complex: EIR reg 7, 20 -> 40 "
         "working days for complex and voluminous requests",
     )

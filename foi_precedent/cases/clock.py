@@ -27,8 +27,8 @@ The law, as implemented here:
   still due within the 20 working days, and s17(2) requires it to say that no decision has been reached and to
   estimate when it will be. The Act sets no limit; the ICO's guidance on time limits ("Can we have an extension
   to consider the public interest test?") says it should normally take no more than a further 20 working days
-  (40 in all), longer only exceptionally. The clock uses that: 20 more working days, the longest the regulator
-  treats as normal, not a right to take it.
+  (40 in all), longer only exceptionally. The clock uses that: 40 working days in all, the longest the
+  regulator treats as normal, not a right to take it.
 
 Day 1 is the first working day after the day of receipt, whatever day that was (ICO: the date of receipt may
 be a weekend or holiday).
@@ -95,11 +95,10 @@ from foi_precedent.letters.model import Regime
 BASE_WORKING_DAYS = 20
 EXTENSION_WORKING_DAYS = 20  # EIR reg 7: 20 -> 40; FOIA s10(3): the ICO's normal maximum, 20 more
 IN_FORCE = date(2005, 1, 1)  # FOIA's right of access, FOISA and both EIR 2004 began on 1 January 2005
-EXTENDED_WORKING_DAYS = 40  # with either extension, in all (an archive's 30 included)
+EXTENDED_WORKING_DAYS = BASE_WORKING_DAYS + EXTENSION_WORKING_DAYS  # in all, an archive's 30 included
 CAP_WORKING_DAYS = 60  # Time for Compliance Regulations regs 3 and 5: never later than the 60th working day
-EIR_PAYMENT_WORKING_DAYS = (
-    60  # EIR reg 8(5): an advance payment not made within 60 working days ends the duty
-)
+# EIR reg 8(5): an advance payment not made within 60 working days of the notice ends the duty to comply
+EIR_PAYMENT_WORKING_DAYS = 60
 FEE_MONTHS = 3  # FOIA s9(2), FOISA s9(4): the fee must be paid within three months of the notice
 
 
@@ -410,7 +409,7 @@ def due_date(
     base = BASE_FOR[compliance]
     scottish_eir = regime is Regime.EIR and nation is Nation.SCOTLAND
     law = {
-        Regime.FOIA: ("s1(3), s10(6)", "s10(2)", "s9(1)", "s9(2)"),
+        Regime.FOIA: ("s1(3), s10(6)(b)", "s10(2)", "s9(1)", "s9(2)"),
         Regime.FOISA: ("s1(3), s10(1)(b)", "s10(2)", "s9(1)", "s9(4)"),
         Regime.EIR: ("reg 9(2), 9(4)", "reg 8(6)", "reg 8(4)", "reg 8(5)"),
     }[regime]
