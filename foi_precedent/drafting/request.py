@@ -1054,8 +1054,15 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     return (
         all(_BREAKDOWN_VALUE.search(s.text) for s in subs)
         or bool(_FOR_EACH.search(parent.text))
+        or bool(_FORMAT_LEAD.search(parent.text))  # the formats to send it in
+        # categories: folded, unless they are lettered or numbered under a parent asking for a figure ('how much
+        # was spent on: a. new works b. maintenance'), each entry then a figure of its own
         or not any(_STATES.search(s.text) for s in subs)
+        and not (_FIGURE.search(parent.text) and all(s.kind in ("alpha", "roman", "num") for s in subs))
     )
+
+
+_FIGURE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|total|amount|cost|spend|spent)\b", re.I)
 
 
 _FIELDS_LEAD = re.compile(

@@ -174,3 +174,22 @@ def test_please_also_provide_with_a_list_under_a_numbered_list_asks_for_each_thi
         "your enforcement policy",
         "your CCTV code of practice",
     ]
+
+
+def test_lettered_categories_under_a_question_asking_for_a_figure_are_sub_questions():
+    # each lettered entry is a figure of its own; the same entries as bullets, or a list of years, stay folded
+    r = split_request(
+        "Dear Council,\n1. How many flood defence schemes do you run?\n"
+        "2. For each year, how much was spent on:\na. new flood defences\nb. maintenance of flood defences\n"
+    )
+    assert [(q.label, q.sub_of) for q in r.questions] == [
+        ("Q1", None),
+        ("Q2", None),
+        ("Q2a", "Q2"),
+        ("Q2b", "Q2"),
+    ]
+    r = split_request(
+        "Dear Council,\n1. How many flood defence schemes do you run?\n"
+        "2. How much was spent on flood defences in each of the following years:\na. 2022\nb. 2023\n"
+    )
+    assert [q.label for q in r.questions] == ["Q1", "Q2"]
