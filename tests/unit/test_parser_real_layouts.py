@@ -1191,3 +1191,17 @@ def test_the_cost_exemption_named_as_such_is_a_cost_refusal():
     )
     q2 = parse_text(text).questions[1]
     assert (treatments(q2), q2.exemptions) == ({"cost_limit"}, ("s12(1)",))
+
+
+def test_the_acts_duties_explained_in_general_are_no_withholding():
+    from foi_precedent.letters import decision
+
+    general = (
+        "Section 1 of the Freedom of Information Act 2000 places two duties on public authorities. Unless exemptions "
+        "apply, the first duty is to confirm or deny whether the information is held. Where exemptions are relied "
+        "upon, section 17 requires that we provide a notice."
+    )
+    applied = (
+        "The force can neither confirm nor deny that it holds the information, by virtue of section 31(3)."
+    )
+    assert decision.relied_on(general + "\n" + applied) == applied
