@@ -893,6 +893,25 @@ def _new_ask(line: str, above: str) -> bool:
     )
 
 
+# a breakdown that applies to every entry of a list above it: 'For each of the following periods:'
+_LIST_BREAKDOWN = re.compile(
+    r"^(?:(?:and|please\s+provide\s+(?:this|these|the\s+above)|please\s+give\s+(?:this|these))\s+)?"
+    r"(?:for|in)\s+each\s+(?:of\s+)?(?:the\s+)?following\b[^.?!]*:$",
+    re.I,
+)
+
+
+def _breaks_down_list(lines: list[str], n: int, item: _Item) -> bool:
+    """'For each of the following periods:' under the last entry of a bulleted list, with entries of the same
+    bullet under it: a breakdown for the whole list (its values a list of their own), not the last entry's
+    words."""
+    if item.kind != "bullet" or not _LIST_BREAKDOWN.match(lines[n].strip()):
+        return False
+    nxt = next((b for b in lines[n + 1 : n + 5] if b.strip()), "")
+    m = _LABEL.match(nxt)
+    return bool(m) and m.group("bullet") is not None and item.style == f"bullet{m.group('bullet')}"
+
+
 def _heading(lines: list[str], n: int, above: str) -> bool:
     """A short capitalised line with no closing stop under an item that ended its sentence, or with a list under
     it ('Clarifications to minimise effort', 'Definition'): a heading, not the end of the item above it."""
@@ -971,6 +990,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             )  # "Request 1" alone
             and not _heading(lines, n, last_item.text)
             and not _new_ask(line, last_item.text)
+            and not _breaks_down_list(lines, n, last_item)
         ):
             if (
                 _CLOSING.match(line.strip())
@@ -1016,7 +1036,12 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         if (
             run
             and asks
-            and (_ASK_START.match(_LEAD.sub("", asks)) or _ASK_INSIDE.search(asks) or asks.endswith("?"))
+            and (
+                _ASK_START.match(_LEAD.sub("", asks))
+                or _ASK_INSIDE.search(asks)
+                or asks.endswith("?")
+                or _LIST_BREAKDOWN.match(asks)  # 'For each of the following periods:' under a list
+            )
             and all(_is_value(it.text) for it in run)
             # 'Please also provide: - your enforcement policy - the CCTV code': things asked for, each its own
             and not all(_THING_ASKED.match(it.text) for it in run)

@@ -193,3 +193,10 @@ def test_lettered_categories_under_a_question_asking_for_a_figure_are_sub_questi
         "2. How much was spent on flood defences in each of the following years:\na. 2022\nb. 2023\n"
     )
     assert [q.label for q in r.questions] == ["Q1", "Q2"]
+
+
+def test_a_breakdown_under_a_bulleted_list_applies_to_the_list_and_its_periods_are_no_questions():
+    assert _own(
+        "Dear Academy,\n(1) Total number of pupils excluded\n(2) Of this total:\n- Number of boys\n- Number of girls\n"
+        "For each of the following periods:\n- September 2022 to July 2023\n- September 2023 to July 2024\n"
+    ) == ["Total number of pupils excluded", "Of this total:", "Number of boys", "Number of girls"]
