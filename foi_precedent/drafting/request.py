@@ -1534,7 +1534,13 @@ def _scope_kind(text: str) -> str | None:
 _QUOTE_LEAD = re.compile(
     r"\b(?:(?:I|we)\s+(?:had\s+)?(?:previously\s+|originally\s+|then\s+)?asked|you\s+(?:also\s+|then\s+)?"
     r"(?:stated|state|said|say|replied|wrote|responded|answered)|your\s+(?:reply|response|answer)"
-    r"\s+(?:was|said|stated))\s*:\s*$",
+    r"\s+(?:was|said|stated)"
+    # an earlier request recalled: '... made a Freedom of Information request to the Trust on 1 May 2023 for:',
+    # 'My previous request asked:'
+    r"|\b(?:made|submitted|sent)\s+an?\s+(?:freedom\s+of\s+information\s+|foi\s+|foisa\s+|eir\s+)?request\b"
+    r"[^.?!:]{0,120}\b(?:for|asking(?:\s+for)?|which\s+asked)"
+    r"|\b(?:my|the|an?)\s+(?:earlier|previous|original|prior|last)\s+(?:foi\s+)?request\b[^.?!:]{0,80}"
+    r"\b(?:asked|was|read|said|for))\s*:\s*$",
     re.I,
 )
 
@@ -1576,7 +1582,7 @@ def _drop_reply_items(blocks: list[_Item | str]) -> list[_Item | str]:
 def _drop_quoted(blocks: list[_Item | str]) -> list[_Item | str]:
     """What stands under 'I asked:' or 'You stated:' is earlier correspondence quoted: kept as prose, not asked."""
     out: list[_Item | str] = []
-    quoting = False
+    quoting = listed = False  # listed: the quotation is a list, which ends where the prose under it starts
     for block in blocks:
         if quoting and block == "":
             out.append(block)
@@ -1584,10 +1590,13 @@ def _drop_quoted(blocks: list[_Item | str]) -> list[_Item | str]:
         if quoting:
             if isinstance(block, _Item):
                 out.append("")
+                listed = True
                 continue
             quoting = False
-            out.append("")
-            continue
+            if not listed:
+                out.append("")
+                continue
+        listed = False
         out.append(block)
         quoting = isinstance(block, str) and bool(_QUOTE_LEAD.search(block.strip()))
     return out

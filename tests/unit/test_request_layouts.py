@@ -200,3 +200,21 @@ def test_a_breakdown_under_a_bulleted_list_applies_to_the_list_and_its_periods_a
         "Dear Academy,\n(1) Total number of pupils excluded\n(2) Of this total:\n- Number of boys\n- Number of girls\n"
         "For each of the following periods:\n- September 2022 to July 2023\n- September 2023 to July 2024\n"
     ) == ["Total number of pupils excluded", "Of this total:", "Number of boys", "Number of girls"]
+
+
+def test_the_numbered_questions_of_an_earlier_request_recalled_are_not_asked_again():
+    assert _own(
+        "Dear Trust,\nI would be grateful if you could provide the information redacted from the reply to an "
+        "earlier request.\nContext\nA resident made a Freedom of Information request to the Trust on 1 May "
+        "2023 for:\n1. The minutes of the board meeting of March 2023.\n2. The report on car parking charges.\n"
+        "Thank you.\n"
+    ) == [
+        "I would be grateful if you could provide the information redacted from the reply to an earlier request."
+    ]
+
+
+def test_my_previous_request_asked_quotes_it():
+    assert _own(
+        "Dear Council,\nMy previous request asked:\n1. How many fines were issued in 2023?\n"
+        "2. How many were cancelled?\n\nPlease tell me how many fines were issued in 2024.\n"
+    ) == ["Please tell me how many fines were issued in 2024."]
