@@ -43,7 +43,7 @@ _NOISE = re.compile(r"^(?:" + "|".join(NOISE_LINES) + r")\s*\.?$", re.I)
 _REQUEST_START = re.compile(
     r"^(?:i note you seek access to the following information|you asked(?: for)?(?: the following)?|"
     r"your request(?: for information)?(?: was| read| is)?|request|requested information|you requested"
-    r"(?: the following)?|the request|information requested|details of (?:the |your )?request|you wrote|"
+    r"(?: the following)?|the request|information requested|details of (?:the |your )?(?:request|enquiry)|you wrote|"
     r"request(?:ed)? details|summary of (?:the |your )?request)\s*:?\s*$",
     re.I,
 )
@@ -53,7 +53,7 @@ _DECISION = re.compile(
     re.I,
 )
 _RESPONSE_START = re.compile(
-    r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?|information (disclosed|released)|"
+    r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?(?: (?:sent|given|provided))?|information (disclosed|released)|"
     r"we (?:answered|replied|responded)|(?:our )?response to your (?:request|questions?|enquiry|email)|"
     r"details of (?:the |our )?response|summary of (?:the |our )?response|[\w&.'\u2019 ]{2,40} response|"
     r"response \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|i can now respond as follows|[\w&.'\u2019 ]{2,40} response was as follows|"

@@ -236,6 +236,19 @@ def _questions(
     answers: dict[tuple[str, str], tuple[str, str]] = {}  # key -> (restated question, answer)
     for b in answered:
         key = _match_key(b.key, by_key, answers)
+        if key in answers and len(set(re.findall(r"\w+", b.head))) >= 5:
+            # a question restated under a number already answered ("1. ... 1. ... 1. ...", as a web page's lists each
+            # restart at one): it answers the question asked in its words, if that one is still unanswered
+            scores = sorted(
+                (
+                    (_overlap(b.head, asked_block.head), k)
+                    for k, asked_block in by_key.items()
+                    if k not in answers and asked_block.section == "request"
+                ),
+                reverse=True,
+            )
+            if scores and scores[0][0] >= 0.7 and (len(scores) == 1 or scores[1][0] <= scores[0][0] - 0.2):
+                key = scores[0][1]
         body = _join(b.body)
         head = b.head
         known = by_key.get(key)
@@ -380,6 +393,13 @@ def _questions(
 # Enforcement"): where the reasons for one provision start.
 _HEADING = r"(?:sections?|s\.?|regulations?|reg\.?)\s?\d{1,2}A?(?:\s?\(\w{1,3}\))*\s*[-\u2013\u2014:]\s*[A-Z][\w ,'&/()-]{2,70}$"
 _PROVISION_HEADING = re.compile("^" + _HEADING, re.I)
+
+
+def _overlap(a: str, b: str) -> float:
+    """The words two texts share, over the words either has (1.0: the same words)."""
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
 
 # Where the answers end and the letter's reasons for all of them start ("Exemptions applied", "Reasons for
 # decision", "This response serves as a Refusal Notice", "NOTICE OF REFUSAL - SECTION 43", a provision's heading).

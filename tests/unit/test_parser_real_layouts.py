@@ -1205,3 +1205,24 @@ def test_the_acts_duties_explained_in_general_are_no_withholding():
         "The force can neither confirm nor deny that it holds the information, by virtue of section 31(3)."
     )
     assert decision.relied_on(general + "\n" + applied) == applied
+
+
+def test_questions_restated_under_a_number_that_restarts_answer_the_question_in_their_words():
+    # a web page whose lists each restart at one: "1. <question 1> ... 1. <question 2> ... 1. <question 3>"
+    text = (
+        "Staff parking\nReference: 24-1101\nDetails of enquiry\n"
+        "1. How many parking permits did the trust issue to staff in 2023?\n"
+        "2. What was the total income from staff parking permits in 2023?\n"
+        "3. How many staff are on the waiting list for a parking permit?\n"
+        "Response sent\n"
+        "1. How many parking permits did the trust issue to staff in 2023?\n1,240 permits were issued.\n"
+        "1. What was the total income from staff parking permits in 2023?\nThe income was £186,000.\n"
+        "1. How many staff are on the waiting list for a parking permit?\nNone\n"
+    )
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2", "3"]
+    assert [q.answer for q in letter.questions] == [
+        "1,240 permits were issued.",
+        "The income was £186,000.",
+        "None",
+    ]
