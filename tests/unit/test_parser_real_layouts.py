@@ -1226,3 +1226,13 @@ def test_questions_restated_under_a_number_that_restarts_answer_the_question_in_
         "The income was £186,000.",
         "None",
     ]
+
+
+@pytest.mark.parametrize("figure", ["None", "Nil", "Zero."])
+def test_an_answer_that_is_only_none_is_a_figure_given(figure):
+    text = (
+        "Reference: 24-1102\nRequest\n1. How many parking fines did the trust issue in 2023?\n"
+        "2. How many were appealed?\nResponse\n"
+        f"1. {figure}\n2. Not applicable. See response to Question 1 above.\n"
+    )
+    assert [treatments(q) for q in parse_text(text).questions] == [{"disclosed"}, {"disclosed"}]
