@@ -244,6 +244,21 @@ def _split_inline_labels(line: str) -> str:
                 ],
                 3,
             )
+        if kind != "num" and runs:
+            # the options of a multiple-choice question ('Which of the following ...? Select all that apply.
+            # Options: i. ... ii. ...') are its words, not questions
+            start = max((c for c in cuts if c < runs[0][0]), default=0)
+            if _OPTIONS_LEAD.search(line[start : runs[0][0]]):
+                runs = []
+        if kind == "num" and len(runs) >= 3:
+            # the next number glued to the last word of the item above ('... paved space6) Have any ...')
+            taken = {v for _, v in runs}
+            last_pos, last_v = runs[-1]
+            while m := re.compile(rf"(?<=[a-z]){last_v + 1}[.)](?=[ \t]?[A-Z])").search(line, last_pos + 1):
+                if last_v + 1 in taken:
+                    break
+                runs.append((m.start(), last_v + 1))
+                last_pos, last_v = m.start(), last_v + 1
         cuts.update(pos for pos, _ in runs)
         if kind == "num":
             numbers.update(v for _, v in runs)
@@ -270,6 +285,11 @@ def _split_inline_labels(line: str) -> str:
     return "\n".join(part for part in out if part.strip())
 
 
+_OPTIONS_LEAD = re.compile(
+    r"\bwhich\s+of\s+the\s+following\b|\b(?:select|tick|choose|circle)\s+(?:all|any|one|the)\b|"
+    r"\boptions?\s*:\s*$",
+    re.I,
+)
 _ITEM_RUNS_ON = re.compile(
     r"(?<=[a-z0-9)])[ \t]+(?=(?-i:Please|If (?:you|possible|it|this|the)|Thank|Thanks|Many thanks|"
     r"Kind regards|Best regards|Yours|Regards|Could you|Can you|Would you|I would|I look|I am|"

@@ -218,3 +218,15 @@ def test_my_previous_request_asked_quotes_it():
         "Dear Council,\nMy previous request asked:\n1. How many fines were issued in 2023?\n"
         "2. How many were cancelled?\n\nPlease tell me how many fines were issued in 2024.\n"
     ) == ["Please tell me how many fines were issued in 2024."]
+
+
+def test_the_options_of_a_multiple_choice_question_stay_in_it_on_one_line():
+    r = split_request(
+        "Dear Council, I would like answers to the questions below:1) How many floods have you had since "
+        "2015?2) What did the last one cost?3) Which of the following have you invested in? Select all that "
+        "apply. Options:i. Drainage systemsii. Tree plantingiii. Flood wallsiv. Nonev. Other4) Has any flood "
+        "led to sewer flooding? Thanks"
+    )
+    assert [q.label for q in r.questions] == ["Q1", "Q2", "Q3", "Q4"]
+    assert "Tree planting" in r.questions[2].own_text
+    assert r.questions[3].own_text == "Has any flood led to sewer flooding?"
