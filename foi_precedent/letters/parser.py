@@ -152,10 +152,11 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
         ncnd=tuple(letter_ncnd),
         pointers=tuple(pointers.values()),
         # a refusal notice is known by what it does: it refuses, and says under which provision
-        # (s39 applied to answer under the EIRs instead is still an exemption applied, so a notice)
+        # (s39 applied to answer under the EIRs instead is still an exemption applied, so a notice, and so is the
+        # otherwise-accessible exemption, s21 / FOISA s25 / EIR reg 6(1)(b), applied to published information)
         refusal_notice=bool(_REFUSAL_NOTICE.search(body))
         or (refusing and bool(letter_exemptions))
-        or any(section_of(e) == "s39" for e in letter_exemptions),
+        or any(section_of(e) == "s39" or section_of(e) == accessible for e in letter_exemptions),
         harm_statement=bool(_HARM.search(body)),
         public_interest_test=_has_pit(body),
         complaint_rights=bool(_COMPLAINT.search("\n".join(sections["closing"])) or _COMPLAINT.search(clean)),

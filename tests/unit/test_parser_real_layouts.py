@@ -1236,3 +1236,12 @@ def test_an_answer_that_is_only_none_is_a_figure_given(figure):
         f"1. {figure}\n2. Not applicable. See response to Question 1 above.\n"
     )
     assert [treatments(q) for q in parse_text(text).questions] == [{"disclosed"}, {"disclosed"}]
+
+
+def test_applying_the_otherwise_accessible_exemption_is_a_refusal_notice():
+    text = (
+        "Reference: 25/0813\nRequest\nPlease tell me the salary of your chief executive.\nResponse\n"
+        "The salary is published in our annual report, so it is exempt under section 21 of the Act as it is "
+        "reasonably accessible to you: https://www.example.gov.uk/annual-report.\n"
+    )
+    assert parse_text(text).refusal_notice
