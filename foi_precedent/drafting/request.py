@@ -1664,9 +1664,18 @@ def _lost_bullets(lines: list[str]) -> list[str]:
             continue
         items: list[int] = []
         j = i + 1
+        if (
+            j + 1 < len(lines)
+            and not lines[j].strip()
+            and lines[j + 1].strip()
+            and not _BREAKDOWN_VALUE.search(lines[j + 1].strip())
+        ):
+            j += 1  # one blank line between the lead-in and its list (of things, not of periods to break down by)
         while j < len(lines):
             text = lines[j].strip()
             if not text:  # items in paragraphs of their own are read as prose
+                break
+            if items and _CONTINUATION.match(text):  # 'broken down by area.' under the last entry: its words
                 break
             if (
                 _LABEL.match(lines[j])

@@ -230,3 +230,15 @@ def test_the_options_of_a_multiple_choice_question_stay_in_it_on_one_line():
     assert [q.label for q in r.questions] == ["Q1", "Q2", "Q3", "Q4"]
     assert "Tree planting" in r.questions[2].own_text
     assert r.questions[3].own_text == "Has any flood led to sewer flooding?"
+
+
+def test_a_list_without_bullets_a_blank_line_under_its_lead_in_is_still_a_list():
+    assert _own(
+        "Dear Trust,\n\nPlease can you give me the following information for 2023:\n\n"
+        "Number of ambulance calls\nAverage response time\nNumber of handover delays\nbroken down by hospital.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    ) == [
+        "Number of ambulance calls",
+        "Average response time",
+        "Number of handover delays broken down by hospital.",
+    ]
