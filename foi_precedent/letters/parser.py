@@ -156,6 +156,8 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
         # otherwise-accessible exemption, s21 / FOISA s25 / EIR reg 6(1)(b), applied to published information)
         refusal_notice=bool(_REFUSAL_NOTICE.search(body))
         or (refusing and bool(letter_exemptions))
+        # a refusal on cost or as vexatious says why in its own words ("would exceed the appropriate limit")
+        or any(set(q.treatments) & {Treatment.COST_LIMIT, Treatment.VEXATIOUS} for q in questions)
         or any(section_of(e) == "s39" or section_of(e) == accessible for e in letter_exemptions),
         harm_statement=bool(_HARM.search(body)),
         public_interest_test=_has_pit(body),

@@ -1245,3 +1245,14 @@ def test_applying_the_otherwise_accessible_exemption_is_a_refusal_notice():
         "reasonably accessible to you: https://www.example.gov.uk/annual-report.\n"
     )
     assert parse_text(text).refusal_notice
+
+
+def test_a_cost_refusal_that_says_why_is_a_refusal_notice():
+    text = (
+        "Reference: 25/0814\nRequest\nPlease provide every email sent by the planning team in 2023.\nResponse\n"
+        "We estimate that locating and extracting this information would exceed the appropriate limit of 18 hours, "
+        "so we are not obliged to comply with your request.\n"
+    )
+    letter = parse_text(text)
+    assert [treatments(q) for q in letter.questions] == [{"cost_limit"}]
+    assert letter.refusal_notice
