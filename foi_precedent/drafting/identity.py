@@ -150,6 +150,10 @@ _PUBLIC_DOMAIN = re.compile(
     r"\.police\.uk|\.pnn\.police\.uk|\.ac\.uk|\.sch\.uk|\.parliament\.uk|\.mod\.uk|\.gov|"
     r"\.gov\.ie|\.gsi\.gov\.uk)$"
 )
+# an e-mail header naming the sender surname first, in quotes ('From: "Smith, Jane" <jane@x.org>')
+_FROM_QUOTED = re.compile(
+    rf"^[ \t]*(?i:from|sender)[ \t]*:[ \t]*[\"'](?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})[\"']", re.M
+)
 # 'I, Jane Smith, ...'; 'I am Jane Smith and ...'; '... on behalf of Jane Smith'
 _I_NAME = re.compile(rf"\bI,[ \t]+{_NAME}[ \t]*,")
 _I_AM = re.compile(
@@ -171,7 +175,8 @@ _POSTNOMINALS = re.compile(
     r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LLB|LLM|MBA|MPhil|DPhil|MD|QC|KC|MP|MSP|"
     r"\(Hons\)|FRCS|FCA|ACA|CEng))+[ \t]*$"
 )
-DEAR = re.compile(rf"^(?P<lead>\s*(?:dear|hi|hello)[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
+# 'Annwyl' is Welsh for 'Dear'
+DEAR = re.compile(rf"^(?P<lead>\s*(?:dear|annwyl|hi|hello)[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
 _SIGN_OFF_WORDS = (
     # misspelt as often as not: 'Yours sincerly', "Your's faithfuly", 'Thankyou'
     r"your'?s?[ \t]+(?:sinc[a-z]*|faith[a-z]*|truly|respectfully|ever|aye|in[ \t]+anticipation)|"
@@ -179,7 +184,9 @@ _SIGN_OFF_WORDS = (
     r"(?:with[ \t]+)?(?:kind(?:est)?|best|warm(?:est)?|many|good)[ \t]+(?:regards|wishes)|"
     r"(?:with[ \t]+)?(?:many[ \t]+)?thanks(?:[ \t]+(?:and|&)[ \t]+(?:(?:kind|best)[ \t]+)?(?:regards|wishes))?|"
     r"regards|thank you|thanking you|all the best|warmly|take care|yours(?=[ \t]*(?:,|$))|"
-    r"best(?=[ \t]*(?:[,–—-]|$))|cheers|kr(?=[ \t]*(?:,|$))"
+    r"best(?=[ \t]*(?:[,–—-]|$))|cheers|kr(?=[ \t]*(?:,|$))|ta(?=[ \t]*(?:[,!.]|$))|"
+    # Welsh: 'Yn gywir' (yours sincerely), 'Cofion' (regards), 'Diolch' (thanks)
+    r"yn[ \t]+gywir|(?:gyda[ \t]+)?(?:cofion(?:[ \t]+gorau)?|diolch(?:[ \t]+yn[ \t]+fawr)?)"
 )
 SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
 # what may follow a sign-off word before the name on the next line ('Thanks very much,', 'Thank you for your help.')
@@ -226,7 +233,8 @@ _GENERIC_ADDRESSEE = re.compile(
     re.I,
 )
 _GREETING = re.compile(
-    r"^\s*(?:dear\b.*|hello|hi|good (?:morning|afternoon|evening)|to whom it may concern|greetings)\W{0,3}\s*$",
+    r"^\s*(?:(?:dear|annwyl)\b.*|hello|hi|good (?:morning|afternoon|evening)|to whom it may concern|greetings)"
+    r"\W{0,3}\s*$",
     re.I,
 )
 _IDENTITY_LINE = re.compile(
@@ -505,6 +513,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 not officer
             ):  # 'From: Sarah Jones <sarah.jones@leeds.gov.uk>' quoted is the authority's officer
                 add_name(m.group("name"))
+    for m in _FROM_QUOTED.finditer(text):  # 'From: "Smith, Jane" <jane@x.org>'
+        add_name(f"{m.group('first')} {m.group('last')}")
     for m in _NAME_EMAIL.finditer(text):
         name = re.sub(
             r"^(?:(?i:contact|e-?mail|reply|write|cc|to|from|by|me|regards|thanks|signed)[ \t]+)+",

@@ -163,7 +163,7 @@ _BOUNDARY = re.compile(
 _INLINE_BULLET = re.compile(r"[ \t]?[*\u2022\u25aa\u25cf\u27a2\u25ba\u2013\u2014-][ \t]+(?=[A-Z])")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _INLINE_GREETING = re.compile(
-    r"^(?P<greeting>\s*(?:(?:to[ \t][^,\n:;]{1,60}:[ \t]*)?dear[ \t][^,\n:;]{1,60}|hello|hi|good (?:morning|afternoon|"
+    r"^(?P<greeting>\s*(?:(?:to[ \t][^,\n:;]{1,60}:[ \t]*)?(?:dear|annwyl)[ \t][^,\n:;]{1,60}|hello|hi|good (?:morning|afternoon|"
     r"evening)|to whom it may concern|greetings)[ \t]*[,:;!])(?:[ \t]+|(?=\(?\d{1,2}[.)]))(?P<rest>\S.{30,})$",
     re.I,
 )
@@ -621,6 +621,11 @@ def _asks_below(lines: list[str]) -> bool:
     )
 
 
+_PLACEHOLDERS_ONLY = re.compile(
+    r"(?:\[(?:NAME|ADDRESS|AFFILIATION|EMAIL|PHONE|POSTCODE|HANDLE)\][\s,;|.()-]*)+"
+)
+
+
 def _body_lines(text: str) -> list[str]:
     """The lines that can hold questions: without the salutation and anything from the sign-off on."""
     out = []
@@ -649,6 +654,10 @@ def _body_lines(text: str) -> list[str]:
         if DEAR.match(line) or _GREETING.match(line):
             continue
         if _IDENTITY_LINE.match(line):
+            continue
+        if _PLACEHOLDERS_ONLY.fullmatch(line.strip()):  # the requester's name, address, ... removed
+            if line.strip().startswith("[NAME]") and not _asks_below(lines[i + 1 :]):
+                break  # signed with no sign-off word: the request ends here
             continue
         out.append(line.rstrip())
     return out

@@ -1606,3 +1606,23 @@ def test_a_name_after_from_in_a_mail_header_is_the_requester_s_and_a_councillor_
     )
     assert "Jane" not in r.text and "jane@example.org" not in r.text
     assert "Councillor John Doe" in r.questions[0].text
+
+
+@pytest.mark.parametrize("sign_off", ["Yn gywir,", "Cofion,", "Diolch yn fawr,", "ta,"])
+def test_welsh_and_informal_sign_offs_are_followed_by_the_requester_s_name(sign_off):
+    _gone(f"Annwyl Gyngor,\n{_ASK}\n{sign_off}\nSiân Example\n", ["Siân", "Example"])
+
+
+def test_a_from_header_naming_the_sender_surname_first_in_quotes():
+    r = split_request(
+        'From: "Example, Jane" <jane@example.org>\nSent: 3 March 2024\nTo: FOI\nSubject: FOI\n\n'
+        f"Dear Council,\n{_ASK}\n"
+    )
+    assert not any(v in r.text for v in ("Jane", "Example", "jane@example.org"))
+
+
+def test_a_name_and_affiliation_signed_with_no_sign_off_word_end_the_question():
+    _gone(
+        f"Dear Council,\n{_ASK}\nJane Example\nChair, Mill Road Residents' Association\n",
+        ["Jane", "Example"],
+    )
