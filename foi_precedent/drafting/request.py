@@ -1568,6 +1568,8 @@ _QUOTE_LEAD = re.compile(
     # 'My previous request asked:'
     r"|\b(?:made|submitted|sent)\s+an?\s+(?:freedom\s+of\s+information\s+|foi\s+|foisa\s+|eir\s+)?request\b"
     r"[^.?!:]{0,120}\b(?:for|asking(?:\s+for)?|which\s+asked)"
+    r"|\b(?:the|an?|my|their|a\s+previous|an\s+earlier)\s+(?:freedom\s+of\s+information\s+|foi\s+)?request\s+"
+    r"(?:made|submitted|sent)\s+by\b[^.?!:]{0,120}\b(?:for|asking(?:\s+for)?|which\s+asked)"
     r"|\b(?:my|the|an?)\s+(?:earlier|previous|original|prior|last)\s+(?:foi\s+)?request\b[^.?!:]{0,80}"
     r"\b(?:asked|was|read|said|for))\s*:\s*$",
     re.I,
@@ -1618,7 +1620,11 @@ def _drop_quoted(blocks: list[_Item | str]) -> list[_Item | str]:
             continue
         if quoting:
             if isinstance(block, _Item):
-                out.append("")
+                # a line under the last quoted entry that asks ('Please provide the same for 2024.') is the
+                # request again, run on under the quotation
+                rest = block.raw.split("\n")[1:]
+                asking = next((n for n, part in enumerate(rest) if _asks(part)), None)
+                out.append("\n".join(rest[asking:]) if asking is not None else "")
                 listed = True
                 continue
             quoting = False

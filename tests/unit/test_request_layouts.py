@@ -242,3 +242,12 @@ def test_a_list_without_bullets_a_blank_line_under_its_lead_in_is_still_a_list()
         "Average response time",
         "Number of handover delays broken down by hospital.",
     ]
+
+
+def test_a_request_made_by_someone_else_recalled_with_its_list_and_the_ask_run_on_under_it():
+    r = split_request(
+        "Dear Council,\nI refer to the request made by Peter Black on 1 May 2023 for:\n1. the minutes\n"
+        "2. the report\nPlease provide the same for 2024.\nAnn Lee\n"
+    )
+    assert [q.own_text for q in r.questions] == ["Please provide the same for 2024."]
+    assert "Peter Black" in r.text and "Ann" not in r.text  # the earlier requester is a third party
