@@ -1256,3 +1256,17 @@ def test_a_cost_refusal_that_says_why_is_a_refusal_notice():
     letter = parse_text(text)
     assert [treatments(q) for q in letter.questions] == [{"cost_limit"}]
     assert letter.refusal_notice
+
+
+def test_the_requesters_own_cost_condition_is_no_refusal():
+    # a request's usual condition, quoted in a thread before the reply: no refusal by the authority
+    from foi_precedent.letters import decision
+
+    condition = (
+        "If the required information would exceed the cost limit, please supply as much information as possible "
+        "while remaining under the cost limit."
+    )
+    reply = "To enable the council to meet your request could you please provide further information."
+    assert decision.relied_on(condition + "\n" + reply) == reply
+    ncnd_on_cost = "To determine if it is held would exceed the appropriate limit, so section 12(2) applies."
+    assert decision.relied_on(ncnd_on_cost) == ncnd_on_cost
