@@ -18,9 +18,10 @@ FOISA_RULES_FILE = RULES_FILE.with_name("foisa_exemptions.yaml")
 _PARENS = r"(?:\s?\(\s?[0-9A-Za-z]{1,3}\s?\))"
 _CONT = rf"(?:\s*(?:&|and|,|or|/)\s*{_PARENS}+)"
 # "Section 31(1)(a)&(b)", "s.40(2) and (3)", "Sec 31", "sections 23(5)", "Regulation 12(5)(b)"
+# "section 33 1(b)": a subsection written without its brackets before a bracketed paragraph is read as (1)(b).
 _CITATION = re.compile(
     rf"\b(?P<kw>sections?|secs?\.?|ss?\.|s(?=\d)|regulations?|regs?\.?|exceptions?)\s?"
-    rf"(?P<num>\d{{1,2}}(?:A(?![a-z]))?)(?P<parens>{_PARENS}*)(?P<cont>{_CONT}*)",
+    rf"(?P<num>\d{{1,2}}(?:A(?![a-z]))?)(?:\s(?P<loose>\d{{1,2}})(?=\([a-z]\)))?(?P<parens>{_PARENS}*)(?P<cont>{_CONT}*)",
     re.I,
 )
 # A bare "40(2)&(3)" or "31(1)(a)" (an exemption number from 21 to 44 with a subsection).
@@ -145,7 +146,8 @@ def find_citations(text: str) -> list[Citation]:
     taken: list[tuple[int, int]] = []
     for m in _CITATION.finditer(text):
         prefix = "reg" if m.group("kw").lower().startswith(("reg", "exc")) else "s"
-        for t in _expand(prefix, m.group("num"), m.group("parens"), m.group("cont")):
+        parens = (f"({m.group('loose')})" if m.group("loose") else "") + m.group("parens")
+        for t in _expand(prefix, m.group("num"), parens, m.group("cont")):
             found.append(Citation(t, m.start(), m.end()))
         end = m.end()
         # "Sections 30 and 31": pick up the following bare section numbers.

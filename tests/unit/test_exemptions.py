@@ -28,6 +28,9 @@ from tests.fakes import MemoryIndex
         ("Section 12 applies", ["s12"]),  # cost limit: a refusal the checker counts
         ("Section 16 duty to assist", []),  # not an exemption
         ("page 31(2)", []),
+        # a subsection typed without its brackets before a bracketed paragraph
+        ("An exemption under section 33 1(b) of FOISA applies", ["s33(1)(b)"]),
+        ("section 40 2 of the Act", ["s40"]),
     ],
 )
 def test_citations_are_normalised(text, expected):
