@@ -652,6 +652,8 @@ with draft_col:
             "Your unsaved text is below: the draft above is the one in the store. Copy what you need from it, or "
             "download it, before you dismiss it."
         )
+        if "draft.unsaved_text" not in S:  # the widget was not on the last page shown: its state went with it
+            S["draft.unsaved_text"] = S["draft.unsaved"]
         st.text_area("Your unsaved text", height=240, key="draft.unsaved_text")
         u1, u2 = st.columns(2)
         u1.download_button(

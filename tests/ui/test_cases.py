@@ -387,7 +387,12 @@ def test_an_edit_refused_because_another_officer_submitted_is_kept_to_copy_or_do
     assert alice.text_area(key="draft.text").value == text  # the editor shows what is in review
     assert alice.text_area(key="draft.unsaved_text").value == mine  # and her text is kept beside it
     [download] = [d for d in alice.get("download_button") if d.proto.label == "Download your unsaved text"]
-    _run(alice)  # it survives the next run
+    _run(alice)  # it survives the next run, and a visit to another page
+    assert alice.text_area(key="draft.unsaved_text").value == mine
+    alice.switch_page(CASES_PAGE)
+    _run(alice)
+    alice.switch_page("app_pages/draft.py")
+    _run(alice)
     assert alice.text_area(key="draft.unsaved_text").value == mine
     alice.button(key="draft.unsaved_dismiss").click()
     _run(alice)
