@@ -210,6 +210,22 @@ def _counting_runs(tokens: list[tuple[int, int]], minimum: int) -> list[tuple[in
     return out + run if len(run) >= minimum else out
 
 
+def _sandwiched(line: str, tokens: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """The (position, value) of the labels after the end of a sentence or a colon, and of a label that is not
+    but stands between two that are, one below and one above it ('1. The number ... by year 2. The number
+    ..., by year. 3. A list ...': the item above it lost its stop)."""
+    bounded = [(pos, v) for pos, v, _ in tokens if _BOUNDARY.search(line[:pos])]
+    out = list(bounded)
+    for pos, v, _ in tokens:
+        if (pos, v) in bounded or line[pos + len(str(v)) : pos + len(str(v)) + 1] not in ".)":
+            continue
+        below = [b for b in bounded if b[0] < pos]
+        above = [b for b in bounded if b[0] > pos]
+        if below and above and below[-1][1] == v - 1 and above[0][1] == v + 1:
+            out.append((pos, v))
+    return sorted(out)
+
+
 def _split_inline_labels(line: str) -> str:
     """'... tell me: 1. How many...? 2. What...?' -> one line a question. Only labels that count up from 1
     (or a, or i), each after the end of a sentence or a colon, are taken: '1.5 m', 'section 2.' and 'a)' in
@@ -228,7 +244,7 @@ def _split_inline_labels(line: str) -> str:
     numbers: set[int] = set()
     for kind in ("num", "alpha", "roman"):
         tokens = [(pos, v, bracketed) for pos, k, v, bracketed in found if k == kind]
-        runs = _counting_runs([(pos, v) for pos, v, _ in tokens if _BOUNDARY.search(line[:pos])], 2)
+        runs = _counting_runs(_sandwiched(line, tokens), 2)
         if (
             not runs and len(line) > 200
         ):  # a list flattened into a sentence: 'supply a) the number ... b) The ...'

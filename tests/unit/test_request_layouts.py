@@ -251,3 +251,14 @@ def test_a_request_made_by_someone_else_recalled_with_its_list_and_the_ask_run_o
     )
     assert [q.own_text for q in r.questions] == ["Please provide the same for 2024."]
     assert "Peter Black" in r.text and "Ann" not in r.text  # the earlier requester is a third party
+
+
+def test_a_one_line_list_whose_item_lost_its_stop_still_splits_at_the_next_number():
+    assert _own(
+        "Please can you tell me: 1. The number of referrals accepted, broken down by year 2. The number of "
+        "referrals rejected, broken down by year. 3. The average waiting time, broken down by year. Thanks"
+    ) == [
+        "The number of referrals accepted, broken down by year",
+        "The number of referrals rejected, broken down by year.",
+        "The average waiting time, broken down by year.",
+    ]
