@@ -160,7 +160,9 @@ _INLINE_LABEL = re.compile(
 _BOUNDARY = re.compile(
     r"(?:^|[:;?.!][\"'”’)\]]?|[)\]]|[:;?.!][ \t]*[-\u2013\u2014]|[?.;:!],?[ \t]*(?:and|or))[ \t]*$"
 )
-_INLINE_BULLET = re.compile(r"[ \t]?[*\u2022\u25aa\u25cf\u27a2\u25ba\u2013\u2014-][ \t]+(?=[A-Z])")
+_INLINE_BULLET = re.compile(
+    r"[ \t]?(?:[*\u2022\u25aa\u25cf\u27a2\u25ba\u2013\u2014-]|::)[ \t]*(?<=[ \t:])(?=[A-Z])"
+)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _INLINE_GREETING = re.compile(
     r"^(?P<greeting>\s*(?:(?:to[ \t][^,\n:;]{1,60}:[ \t]*)?(?:dear|annwyl)[ \t][^,\n:;]{1,60}|hello|hi|good (?:morning|afternoon|"
@@ -283,7 +285,10 @@ def _split_inline_labels(line: str) -> str:
     bullets = [m.start() + (1 if line[m.start()] in " \t" else 0) for m in _INLINE_BULLET.finditer(line)]
     lead = line[: bullets[0]].rstrip() if bullets else ""
     if (
-        len(bullets) >= 2 and lead.endswith(":") or len(bullets) >= 3 and lead.endswith(".")
+        len(bullets) >= 2
+        and (lead.endswith(":") or not lead)  # a list from the start of the line
+        or len(bullets) >= 3
+        and lead.endswith(".")
     ):  # '... tool. - Details'
         cuts.update(bullets)
     if not cuts:

@@ -262,3 +262,18 @@ def test_a_one_line_list_whose_item_lost_its_stop_still_splits_at_the_next_numbe
         "The number of referrals rejected, broken down by year.",
         "The average waiting time, broken down by year.",
     ]
+
+
+def test_a_bulleted_list_flattened_onto_one_line_from_its_start_is_split():
+    assert _own(
+        "- How many fires did you attend on 5 November 2023? - How many were caused by fireworks? "
+        "- How many people were injured?"
+    ) == [
+        "How many fires did you attend on 5 November 2023?",
+        "How many were caused by fireworks?",
+        "How many people were injured?",
+    ]
+    assert (
+        len(_own("I request the following: ::The number of incidents in 2023. ::The outcome of each one."))
+        == 2
+    )
