@@ -247,6 +247,18 @@ def _split_inline_labels(line: str) -> str:
     for kind in ("num", "alpha", "roman"):
         tokens = [(pos, v, bracketed) for pos, k, v, bracketed in found if k == kind]
         runs = _counting_runs(_sandwiched(line, tokens), 2)
+        if not runs and kind == "num":
+            # 'the following: 1. The cost ... 2021 2. Numbers of ... 3. And any ...': a list after a colon whose
+            # items lost their stops, three or more, each opening with a capital
+            runs = _counting_runs(
+                [
+                    (pos, v)
+                    for pos, v, _ in tokens
+                    if (v == 1 and re.search(r":[ \t]*$", line[:pos]))
+                    or (v > 1 and re.match(r"\d{1,2}[.)][ \t]+[A-Z][a-z]", line[pos:]))
+                ],
+                3,
+            )
         if (
             not runs and len(line) > 200
         ):  # a list flattened into a sentence: 'supply a) the number ... b) The ...'

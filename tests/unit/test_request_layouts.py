@@ -277,3 +277,14 @@ def test_a_bulleted_list_flattened_onto_one_line_from_its_start_is_split():
         len(_own("I request the following: ::The number of incidents in 2023. ::The outcome of each one."))
         == 2
     )
+
+
+def test_a_one_line_list_after_a_colon_whose_items_lost_their_stops():
+    assert _own(
+        "Please could I request the following: 1. The cost of clearing fly-tipping in 2023 2. Numbers of "
+        "recorded fly-tipping cases in 2023 3. Any other figures on fly-tipping since 2020"
+    ) == [
+        "The cost of clearing fly-tipping in 2023",
+        "Numbers of recorded fly-tipping cases in 2023",
+        "Any other figures on fly-tipping since 2020",
+    ]
