@@ -126,6 +126,8 @@ def request_body(text: str, quoted: bool = False) -> str:
     if _looks_like_html(text):
         from foi_precedent.letters.sources import html_to_text  # stdlib HTMLParser; pure
 
+        if not re.search(r"<pre\b", text, re.I):  # a line break in HTML source is a space; <br> and <p> break
+            text = re.sub(r"[ \t]*\n[ \t]*", " ", text)
         text = html_to_text(_list_marks(text))
         text = re.sub(r"[ \t]+", " ", text)
         text = re.sub(r"\n[ \t]+", "\n", text)

@@ -288,3 +288,14 @@ def test_a_one_line_list_after_a_colon_whose_items_lost_their_stops():
         "Numbers of recorded fly-tipping cases in 2023",
         "Any other figures on fly-tipping since 2020",
     ]
+
+
+def test_an_html_mail_with_br_line_breaks_reads_as_its_lines():
+    text = (
+        "Dear Council,\nPlease tell me:\n- How many potholes were repaired in 2023?\n- What did the repairs cost?\n"
+        "Thanks\nAnn Lee"
+    )
+    html = "<html><body>" + "<br>\n".join(text.split("\n")) + "</body></html>"
+    assert (
+        _own(html) == _own(text) == ["How many potholes were repaired in 2023?", "What did the repairs cost?"]
+    )
