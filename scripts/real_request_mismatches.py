@@ -2,6 +2,9 @@
 
     .venv/bin/python scripts/real_request_mismatches.py            # count mismatches, misses, extras, leaks
     .venv/bin/python scripts/real_request_mismatches.py ID [ID ...] # one tuning request: its labels and reading
+    .venv/bin/python scripts/real_request_mismatches.py --variants  # each tuning request flattened onto one line
+                                                                    # and sent as <br> HTML: where its question
+                                                                    # count differs from its reading on lines
 
 A held-back request (``evals.holdout.is_held_back``) is skipped before its file or labels are read.
 """
@@ -53,8 +56,42 @@ def summary() -> None:
     print(f"\n{bad} of {len(labels)} tuning requests with the wrong question count")
 
 
+def variants() -> None:
+    """The same request as a web form sends it (on one line) and as an HTML mail sends it (<br> lines): a reading
+    that changes with the layout shows a layout rule missing. Needs no labels beyond the tuning ids."""
+    import re
+
+    from foi_precedent.drafting.request import split_request
+
+    forms = {
+        "one line": lambda t: re.sub(r"\s*\n\s*", " ", t.strip()),
+        "html": lambda t: "<html><body>" + "<br>\n".join(t.split("\n")) + "</body></html>",
+    }
+    labels = _tuning_labels()
+    for name, form in forms.items():
+        differ = 0
+        tried = 0
+        for label in labels:
+            text = suite.request_text(suite.ROOT / label["file"])
+            if "\n" not in text.strip():
+                continue
+            tried += 1
+            base = len(split_request(text).questions)
+            try:
+                found = len(split_request(form(text)).questions)
+            except Exception as exc:  # noqa: BLE001 (a variant that fails is a finding too)
+                found = f"error: {exc}"
+            if found != base:
+                differ += 1
+                print(f"{name}: {label['id']}: on lines {base}, as {name} {found}")
+        print(f"{name}: {differ} of {tried} tuning requests read differently\n")
+
+
 if __name__ == "__main__":
     ids = sys.argv[1:]
+    if ids == ["--variants"]:
+        variants()
+        sys.exit(0)
     if not ids:
         summary()
     for cid in ids:
