@@ -46,12 +46,12 @@ Clock stops and special time limits (each optional; the text of each rule is sum
   period ends a day early rather than late) or, under the EIR, within 60 working days (reg 8(5)): otherwise the
   authority need not comply at all. While the fee is awaited the clock is stopped: the due date shown is the one
   if it arrived today, so the working days left stay put until it comes.
-- Clarification. FOIA s1(3) with s10(6)(b), FOISA s1(3) with s10(1)(b), EIR reg 9(2) and 9(4): where the
-  authority asked for the further information it reasonably required, the time runs afresh from the day it
-  arrived (day 1 is the next working day). The EIR require the request for particulars within 20 working days
-  (reg 9(2)(a)); the ICO treats a FOIA clarification asked for after the 20 working days as already late. So a
-  clarification asked for after the day the reply was otherwise due does not restart the clock here. While the
-  answer is awaited, the due date shown is the one if it arrived today.
+- Clarification. FOIA s1(3) with s10(6)(b), FOISA s1(3) with s10(1)(b), EIR reg 9(2) and 9(4): where the authority
+  asked for the further information it reasonably required, the time runs afresh from the day it arrived (day 1 is
+  the next working day). The EIR require the request for particulars within 20 working days (reg 9(2)(a)); FOIA
+  and FOISA set no such limit, but the ICO expects clarification to be sought promptly and within the 20 working
+  days. So a clarification asked for after the day the reply was otherwise due does not restart the clock here
+  (the earlier date). While the answer is awaited, the due date shown is the one if it arrived today.
 - The reg 7(3) notice of an EIR extension is due "no later than 20 working days after the date of receipt of the
   request", a provision reg 8(7) and reg 9(5) do not list, so its date ignores both the pause and the restart.
   FOIA's s17(2) notice is due within the time for compliance, which counts them.
@@ -61,19 +61,20 @@ Clock stops and special time limits (each optional; the text of each rule is sum
 - The Freedom of Information (Time for Compliance with Request) Regulations 2004 (SI 2004/3364, amended 2009 and
   2010), which vary FOIA s10(1) and (2) only (FOISA and the EIR have no such variation: the clock refuses them
   there). ``archive``, reg 4: a request to the appropriate records authority (The National Archives, a place of
-  deposit) for information in a transferred public record not designated open information (s66): the 30th
-  working day. ``school``, reg 3 (maintained schools and nursery schools, Ministry of Defence schools; the 2009
-  and 2010 Regulations add Northern Ireland's schools and academies): the 20th working day disregarding days that
-  are not school days, or the 60th working day, whichever comes first. The clock does not know a school's term
-  dates, so it keeps the 20th working day (the date when every working day is a school day, never later than the
-  real one) and gives the 60th as the latest the limit can be (``latest``): a team whose school was closed adds
-  one working day for each closed one, up to that. ``armed_forces``, reg 5: where information must come from
-  someone on or preparing for an operation, the authority may apply to the Information Commissioner within the 20
-  working days, who specifies a day no later than the 60th working day. The clock cannot know that day, so it
-  keeps the 20th working day and gives the 60th as ``latest``. Reg 6 (information held outside the UK, also
-  Commissioner-specified) is not offered. With a public interest extension under any of them, the clock allows
-  40 working days in all, as it does for a standard request (for an archive, 10 more than its 30), and the
-  s17(2) notice is due by the end of the varied limit's first part (the 20th, or the 30th for an archive).
+  deposit) for information in a transferred public record not designated open information (s66): the 30th working
+  day. ``school``, reg 3 (maintained schools and nursery schools, Ministry of Defence schools; the 2009 and 2010
+  amending Regulations extend it to more schools, Northern Ireland's and academies among them): the 20th working
+  day disregarding days that are not school days, or the 60th working day, whichever comes first. The clock does
+  not know a school's term dates, so it keeps the 20th working day (the date when every working day is a school
+  day, never later than the real one) and gives the 60th as the latest the limit can be (``latest``): a team whose
+  school was closed adds one working day for each closed one, up to that. ``armed_forces``, reg 5: where
+  information must come from someone on or preparing for an operation, the authority may apply to the Information
+  Commissioner within the 20 working days, who specifies a day no later than the 60th working day. The clock
+  cannot know that day, so it keeps the 20th working day and gives the 60th as ``latest``. Reg 6 (information held
+  outside the UK, also Commissioner-specified) is not offered. With a public interest extension under any of them,
+  the clock allows 40 working days in all, as it does for a standard request (for an archive, 10 more than its
+  30), and the s17(2) notice is due by the 20th working day (an archive's 30th; for a school or the armed forces
+  the earliest their limit can be).
 
 Bank holidays come from the ``holidays`` package (offline data, pinned in pyproject.toml), England and Wales,
 Scotland and Northern Ireland, including days appointed by proclamation under s1(3) of the 1971 Act (the Boyne
