@@ -510,7 +510,7 @@ with st.container(border=True):
             key="draft.compliance",
             disabled=fixed or len(limits) == 1,
             on_change=_store_dates,
-            format_func=cl.COMPLIANCE_WORDS.get,
+            format_func=lambda v: cl.COMPLIANCE_WORDS[v],
             help="FOIA only: schools and academies, archives' transferred public records, armed forces operations.",
         )
     if S.get("draft.case_error"):
