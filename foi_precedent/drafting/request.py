@@ -651,6 +651,7 @@ def _asks_below(lines: list[str]) -> bool:
         or _LABEL.match(line)
         and not _LABEL.match(line).group("bullet")
         or (len(line) > 40 and _asks(line))
+        or ((m := _LABEL.match(line)) and _asks(line[m.end() :]))  # '• how many trains ...'
         for line in lines
         if line.strip()
     )
@@ -681,7 +682,7 @@ def _body_lines(text: str) -> list[str]:
             and not _LABEL.match(line)
             and _ends(m.group("tail"))
         ):
-            if not _asks_below(lines[i + 1 :]):
+            if any(o.strip() for o in out) and not _asks_below(lines[i + 1 :]):
                 break
             continue  # 'Thank you for your reply.' above the request: a courtesy, not the end
         if _SIGNATURE_RULE.match(line) and not _asks_below(lines[i + 1 :]):

@@ -299,3 +299,11 @@ def test_an_html_mail_with_br_line_breaks_reads_as_its_lines():
     assert (
         _own(html) == _own(text) == ["How many potholes were repaired in 2023?", "What did the repairs cost?"]
     )
+
+
+def test_thanks_for_an_earlier_reply_at_the_top_does_not_end_the_request():
+    # a follow-up opening with thanks, hard-wrapped by a mail client, its one ask a bullet
+    assert _own(
+        "Thank you for your reply to my request of 6 August\n2024. I would now like the following information:\n\n"
+        "  \u2022 how many trains from Crewe to Cardiff on Sunday 4 August\nran with only two carriages\n"
+    ) == ["how many trains from Crewe to Cardiff on Sunday 4 August ran with only two carriages"]
