@@ -142,18 +142,21 @@ def _classify(
     # the only provision the answer cites is FOIA / FOISA s39, to deal with the request under the EIRs
     answer_cites = find_citations(answer)
     routed_only = any(_routes_to_eir(c, answer) for c in answer_cites) and all(
-        c.section == "s39" or not c.is_exemption for c in answer_cites
+        c.section == "s39" or not c.is_exemption or _accessible(c.section, accessible) for c in answer_cites
     )
     # the only refusal the answer cites is the otherwise-accessible section: its "exemption" and "exempt" are that one
     refusals_cited = _cited(read, accessible)
-    accessible_only = bool(refusals_cited) and all(c.section == accessible for c in refusals_cited)
+    accessible_only = bool(refusals_cited) and all(_accessible(c.section, accessible) for c in refusals_cited)
     for seg in segments:
         cites = _cited(seg, accessible)
-        otherwise_accessible = any(c.section == accessible for c in cites)  # s21; s25 in a FOISA letter
+        otherwise_accessible = any(
+            _accessible(c.section, accessible) for c in cites
+        )  # s21; s25 in a FOISA letter
         other_cites = [
             c
             for c in cites
-            if c.section not in (accessible, "s12", "s14")
+            if c.section not in ("s12", "s14")
+            and not _accessible(c.section, accessible)
             and c.text not in NOT_HELD_EXCEPTIONS
             and not table.is_ncnd_subsection(c.text)
             and not _routes_to_eir(c, seg)
@@ -299,7 +302,8 @@ def _classify(
         exemptions = [
             e
             for e in exemptions
-            if section_of(e) in (accessible, "s12", "s14")
+            if section_of(e) in ("s12", "s14")
+            or _accessible(section_of(e), accessible)
             or e.startswith(NOT_HELD_EXCEPTIONS)
             or table.is_ncnd_subsection(e)
             and Treatment.NCND in found
@@ -414,6 +418,12 @@ def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[T
     return out
 
 
+def _accessible(section: str, accessible: str) -> bool:
+    """A section that points to information otherwise accessible: the letter's Act's (s21; s25 under FOISA), or EIR
+    reg 6, which a FOIA or FOISA reply answering under the EIRs cites."""
+    return section in (accessible, "reg6")
+
+
 def _own_table(accessible: str):
     """The exemption table of the letter's Act where it numbers its own exemptions (FOISA); FOIA's otherwise (an EIR
     reply that cites sections cites FOIA's)."""
@@ -435,7 +445,7 @@ def _supported(exemptions: list[str], found: list[Treatment], table, accessible:
             return Treatment.COST_LIMIT in present
         if section == "s14":
             return Treatment.VEXATIOUS in present
-        if section == accessible:
+        if _accessible(section, accessible):
             return Treatment.PUBLIC_DOMAIN in present or bool(refusing)
         if e.startswith(NOT_HELD_EXCEPTIONS):
             return Treatment.NOT_HELD in present
@@ -462,7 +472,7 @@ def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]
         for e in exemptions
         if section_of(e) not in ("s12", "s14")
         and not table.is_ncnd_subsection(e)
-        and (set(found) & {Treatment.PUBLIC_DOMAIN} or section_of(e) in ("s21", "s25"))
+        and (set(found) & {Treatment.PUBLIC_DOMAIN} or section_of(e) in ("s21", "s25", "reg6"))
     ]
 
 
@@ -516,7 +526,8 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions, accessib
             e
             for e in letter_exemptions
             if not table.is_ncnd_subsection(e)
-            and section_of(e) not in (accessible, "s12", "s14")
+            and section_of(e) not in ("s12", "s14")
+            and not _accessible(section_of(e), accessible)
             and not e.startswith(NOT_HELD_EXCEPTIONS)
             # s39 sends environmental information to the EIRs: it withholds nothing itself
             and not (section_of(e) == "s39" and _ENVIRONMENTAL.search(answer or ""))

@@ -79,7 +79,10 @@ class Citation:
         """Part II exemptions, EIR exceptions, and the s12 (cost) and s14 (vexatious) refusals."""
         if self.text.startswith("reg"):
             # EIR 2004 exceptions (reg 12, 13); the Scottish EIRs number them reg 10 (and reg 11 personal data)
-            return self.text.startswith(("reg12(4)", "reg12(5)", "reg13", "reg10(4)", "reg10(5)", "reg11(2)"))
+            # and reg 6(1)(b), information already publicly available: the EIR's "otherwise accessible"
+            return self.text.startswith(
+                ("reg12(4)", "reg12(5)", "reg13", "reg10(4)", "reg10(5)", "reg11(2)", "reg6(1)(b)")
+            )
         numbered = re.match(r"s(\d+)", self.section)
         if numbered is None:
             return False

@@ -1270,3 +1270,18 @@ def test_the_requesters_own_cost_condition_is_no_refusal():
     assert decision.relied_on(condition + "\n" + reply) == reply
     ncnd_on_cost = "To determine if it is held would exceed the appropriate limit, so section 12(2) applies."
     assert decision.relied_on(ncnd_on_cost) == ncnd_on_cost
+
+
+def test_eir_regulation_6_1_b_is_cited_for_published_information():
+    # also beside FOISA s39(2), which routes the request to the EIRs and withholds nothing itself
+    text = (
+        "Information request and response under the Environmental Information (Scotland) Regulations 2004\n"
+        "Information requested\nPlease provide the noise assessments for the Moss Hill wind farm.\nResponse\n"
+        "As the information you have requested is environmental information, we are required to deal with your "
+        "request under the EIRs. We are applying the exemption at section 39(2) of FOISA, so that we do not also have "
+        "to deal with your request under FOISA.\n"
+        "The assessments are available online at https://www.example.gov.scot/moss-hill. Under regulation 6(1)(b) of "
+        "the EIRs, we do not have to give you information which is already publicly available.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert (treatments(q), q.exemptions) == ({"public_domain"}, ("reg6(1)(b)",))
