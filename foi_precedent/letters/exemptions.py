@@ -15,7 +15,8 @@ import yaml
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "foia_exemptions.yaml"
 FOISA_RULES_FILE = RULES_FILE.with_name("foisa_exemptions.yaml")
 
-_PARENS = r"(?:\s?\(\s?[0-9A-Za-z]{1,3}\s?\))"
+# "(1)", "( 2 )", and "(5" left unclosed before the next bracket ("Regulation 12(5(b)")
+_PARENS = r"(?:\s?\(\s?[0-9A-Za-z]{1,3}\s?(?:\)|(?=\()))"
 _CONT = rf"(?:\s*(?:&|and|,|or|/)\s*{_PARENS}+)"
 # "Section 31(1)(a)&(b)", "s.40(2) and (3)", "Sec 31", "sections 23(5)", "Regulation 12(5)(b)"
 # "section 33 1(b)": a subsection written without its brackets before a bracketed paragraph is read as (1)(b).
@@ -93,7 +94,7 @@ class Citation:
 def _parens(raw: str) -> list[str]:
     return [
         p.strip().lower() if p.strip().isalpha() else p.strip()
-        for p in re.findall(r"\(\s?([0-9A-Za-z]{1,3})\s?\)", raw)
+        for p in re.findall(r"\(\s?([0-9A-Za-z]{1,3})\s?(?:\)|(?=\())", raw)
     ]
 
 

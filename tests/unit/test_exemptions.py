@@ -31,6 +31,8 @@ from tests.fakes import MemoryIndex
         # a subsection typed without its brackets before a bracketed paragraph
         ("An exemption under section 33 1(b) of FOISA applies", ["s33(1)(b)"]),
         ("section 40 2 of the Act", ["s40"]),
+        # a bracket left unclosed before the next one
+        ("exempt under Regulation 12(5(b) of the EIR", ["reg12(5)(b)"]),
     ],
 )
 def test_citations_are_normalised(text, expected):
