@@ -1834,7 +1834,10 @@ def split_request(text: str, source: str = "request") -> Request:
     body = request_body(text)
     clean, requester, questions, note = _read(body)
     if (
-        note and body.strip() != text.strip()
+        note
+        and body.strip() != text.strip()
+        # a few words above the quotation ('Please see my request below.'), not a request read whole
+        and len(" ".join(q.own_text for q in questions).split()) < 25
     ):  # what was cut as quoted correspondence may have held the request
         whole = _read(request_body(text, quoted=True))
         if not whole[3]:

@@ -307,3 +307,23 @@ def test_thanks_for_an_earlier_reply_at_the_top_does_not_end_the_request():
         "Thank you for your reply to my request of 6 August\n2024. I would now like the following information:\n\n"
         "  \u2022 how many trains from Crewe to Cardiff on Sunday 4 August\nran with only two carriages\n"
     ) == ["how many trains from Crewe to Cardiff on Sunday 4 August ran with only two carriages"]
+
+
+def test_a_request_read_whole_is_not_traded_for_the_authority_s_reply_quoted_under_it():
+    r = split_request(
+        "Dear Trust,\n\nI am looking to obtain information on the cost of parking per hour at your main hospital "
+        "over the past five years, or as far back as the data is available.\n\nYours faithfully,\nAnn Lee\n\n"
+        "On 1 March 2024, at 10:00, FOI Team <foi@example.nhs.uk> wrote:\n> Dear Ms Lee,\n"
+        "> 1. We hold 40 records.\n> 2. Please see attached.\n"
+    )
+    assert "parking" in r.questions[0].own_text and len(r.questions) == 1
+    # a few words above the quotation still hand the request to what is quoted
+    r = split_request(
+        "Dear Trust,\nPlease see my request below, still unanswered.\nAnn\n\n"
+        "On 1 March 2024, at 10:00, Ann Lee <ann@example.org> wrote:\n> Dear Trust,\n"
+        "> 1. How many parking fines did you issue in 2023?\n> 2. What income did they raise?\n"
+    )
+    assert [q.own_text for q in r.questions] == [
+        "How many parking fines did you issue in 2023?",
+        "What income did they raise?",
+    ]
