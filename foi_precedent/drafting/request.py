@@ -371,6 +371,7 @@ def _unwrap(text: str) -> str:
             and len(line) >= width - 15
             and len(line) + 1 + len(nxt.split()[0]) > width
             and not _LABEL.match(nxt)
+            and not _NUMBER_PAREN_LETTER.match(nxt)  # '2(b) Please also ...'
             and not SIGN_OFF.match(nxt)
             and not SIGN_OFF.match(line)
             and not _GREETING.match(line)

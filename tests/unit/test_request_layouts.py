@@ -327,3 +327,22 @@ def test_a_request_read_whole_is_not_traded_for_the_authority_s_reply_quoted_und
         "How many parking fines did you issue in 2023?",
         "What income did they raise?",
     ]
+
+
+def test_a_hard_wrapped_request_keeps_a_number_then_bracketed_letter_label_on_its_own_line():
+    import textwrap
+
+    text = (
+        textwrap.fill(
+            "(1) How many police officers and staff joined your force between 2020 and 2023 who had convictions "
+            "prior to joining?",
+            72,
+        )
+        + "\n"
+        + textwrap.fill("1(a) If possible please break down this number by conviction received.", 72)
+    )
+    text += "\n" + textwrap.fill(
+        "1(b) Please also state how many of these officers were dismissed before, during or after conviction.",
+        72,
+    )
+    assert [q.label for q in split_request(text).questions] == ["Q1", "Q1a", "Q1b"]
