@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from foi_precedent.cases.clock import due_date
+from foi_precedent.cases.clock import DueDate, due_date
 from foi_precedent.consistency.consensus import REFUSALS, STRONG_SIMILARITY, Consensus, same_authority
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.exemptions import rule_table_for, section_of
@@ -440,13 +440,45 @@ def _past_due(letter: Letter) -> str | None:
         due = due_date(letter.received, letter.regime, extension=extension)
     except PrecedentError:
         return None  # a date the clock does not cover (before 2005)
-    if letter.date <= due.due:
+    return past_due_message(letter.date, due, noticed=bool(extension))
+
+
+def past_due_message(sent: date, due: DueDate, noticed: bool) -> str | None:
+    """Why a reply dated ``sent`` is late against ``due`` (the case's clock, with any fees notice, clarification
+    or special time limit in it), or None when it is on time. ``noticed``: an extension was notified."""
+    if sent <= due.due:
         return None
+    counted = (
+        f"the clarification received on {due.start:%d %B %Y}"
+        if due.start != due.received
+        else f"receipt on {due.received:%d %B %Y}"
+    )
+    paused = (
+        f", not counting {due.paused_days} working day{'s' if due.paused_days != 1 else ''} a fees notice stopped "
+        "the clock"
+        if due.paused_days
+        else ""
+    )
     return (
-        f"The letter is dated {letter.date:%d %B %Y}, after its due date of {due.due:%d %B %Y} "
-        f"({due.working_days} working days from receipt on {letter.received:%d %B %Y})"
-        + ("" if extension else ", and gives no notice of an extension")
+        f"The letter is dated {sent:%d %B %Y}, after its due date of {due.due:%d %B %Y} "
+        f"({due.working_days} working days from {counted}{paused})"
+        + ("" if noticed or due.extension else ", and gives no notice of an extension")
         + "."
+    )
+
+
+def past_due_flag(letter: Letter, sent: date, due: DueDate, noticed: bool) -> Flag | None:
+    """The ``past_due_date`` flag for ``letter`` sent on ``sent`` against a case's own due date."""
+    message = past_due_message(sent, due, noticed)
+    if message is None or not letter.questions:
+        return None
+    return Flag(
+        "past_due_date",
+        "medium",
+        letter.questions[0].label,
+        message,
+        _excerpt(letter.text[:400], limit=400),
+        _rule_evidence("s10"),
     )
 
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from foi_precedent.cases.case_list import CaseDates
 from foi_precedent.consistency.checker import CheckResult, check_letter
-from foi_precedent.consistency.flags import Flag, statutory_flags
+from foi_precedent.consistency.flags import Flag, past_due_flag
 from foi_precedent.drafting.plan import Plan, plan_request
 from foi_precedent.drafting.request import Request, RequestQuestion, split_request
-from foi_precedent.errors import LetterError
+from foi_precedent.errors import LetterError, PrecedentError
 from foi_precedent.letters.model import Letter, Question, Regime, label_key
 from foi_precedent.letters.sources import SUPPORTED, document_from_bytes
 from foi_precedent.services import MAX_DRAFT_BYTES, load_letter_bytes, load_letter_text
@@ -101,18 +101,21 @@ def check_draft(
 
 
 def case_flags(letter: Letter, dates: CaseDates | None, today: date | None = None) -> list[Flag]:
-    """The past-due flag the checker raises for ``letter`` once the case's dates are known: received when the case
-    says, and dated (if the draft is not) the day it would go out, ``today``; an extension chosen for the case
-    counts as notified (the page drafts its notice). The letter's own regime decides the calendar."""
+    """The past-due flag for ``letter`` against the case's own due date (the page's: received, regime, nation,
+    extension, a fees notice's pause, a clarification's restart, a special time limit). The draft goes out on
+    its own date, else ``today``; an extension chosen for the case counts as notified (the page drafts its
+    notice). A fee or clarification still awaited holds the clock, so a draft is not late while it waits."""
     if dates is None:
         return []
-    dated = replace(
-        letter,
-        received=dates.received,
-        date=letter.date or today or date.today(),
-        extension_notice=letter.extension_notice or dates.extension is not None,
-    )
-    return [f for f in statutory_flags(dated) if f.kind == "past_due_date"]
+    sent = letter.date or today or date.today()
+    if sent < dates.received:
+        return []
+    try:
+        due = dates.due(today=sent)
+    except PrecedentError:
+        return []  # the page shows why the dates are impossible
+    found = past_due_flag(letter, sent, due, noticed=letter.extension_notice or dates.extension is not None)
+    return [found] if found else []
 
 
 def with_case_flags(result: CheckResult, dates: CaseDates | None, today: date | None = None) -> CheckResult:

@@ -64,3 +64,44 @@ def test_errors_reach_the_page():
     job = ws.DraftJob(work).start()
     job.stop()
     assert job.error is boom
+
+
+def _dated_draft(day: str):
+    from foi_precedent.letters.parser import parse_text
+
+    return parse_text(
+        f"Our reference: FOI-2025-0101\nDate: {day}\n\nYou asked:\n1. How many drones does the force own?\n"
+        "Response\n1. The force owns 12 drones.\n"
+    )
+
+
+def test_a_draft_is_late_against_the_case_due_date_with_its_stops():
+    """Received Thursday 2 January 2025: the 20th working day is Thursday 30 January. A draft dated 6 February
+    is late on the plain clock; a fees notice given on 6 January and paid on 10 January stops the clock for 5
+    working days (both days count as stopped), so the case is due 6 February and the draft is on time."""
+    from foi_precedent.cases.case_list import CaseDates
+
+    draft = _dated_draft("6 February 2025")
+    plain = ws.case_flags(draft, CaseDates.of("2025-01-02"))
+    assert [f.kind for f in plain] == ["past_due_date"]
+    assert "due date of 30 January 2025" in plain[0].message
+    paused = CaseDates.of("2025-01-02", fees_notice="2025-01-06", fee_received="2025-01-10")
+    assert paused.due().due.isoformat() == "2025-02-06"
+    assert ws.case_flags(draft, paused) == []
+    later = ws.case_flags(_dated_draft("7 February 2025"), paused)
+    assert [f.kind for f in later] == ["past_due_date"]
+    assert "not counting 5 working days a fees notice stopped the clock" in later[0].message
+
+
+def test_a_clarification_restarts_the_case_clock_and_a_fee_still_awaited_holds_it():
+    from foi_precedent.cases.case_list import CaseDates
+
+    draft = _dated_draft("6 February 2025")
+    clarified = CaseDates.of(
+        "2025-01-02", clarification_sought="2025-01-03", clarification_received="2025-01-09"
+    )
+    assert ws.case_flags(draft, clarified) == []  # 20 working days from 9 January: 6 February
+    late = ws.case_flags(_dated_draft("10 February 2025"), clarified)
+    assert "from the clarification received on 09 January 2025" in late[0].message
+    awaiting = CaseDates.of("2025-01-02", fees_notice="2025-01-06")
+    assert ws.case_flags(_dated_draft("3 March 2025"), awaiting) == []
