@@ -230,10 +230,10 @@ def _classify(
         reason
         and Treatment.WITHHELD not in found
         and Treatment.PARTLY_DISCLOSED not in found
-        and found
         and set(found) <= {Treatment.PUBLIC_DOMAIN, Treatment.DISCLOSED}
     ):
-        # The reasons name this question as exempt although its answer only gives the rest.
+        # The reasons name this question as exempt although its answer only gives the rest (or says nothing of its
+        # own treatment: "We only share this information with ...").
         add(Treatment.WITHHELD, reason)
     pointers = extract_pointers(decision.relied_on_lines(answer))  # not the Act or the ICO in closing text
     if not pointers and re.search(r"above link", answer, re.I):

@@ -292,6 +292,13 @@ def _questions(
     shared_reading: Question | None = None
     shared_lines = sections["decision"] + sections["response"] if shared else []
     numbers = {b.key[1] for b in order if b.key[0] in ("q", "n")}
+    if answers:
+        # a refusal in the answers or the reasons after them that names the questions it refuses ("the information
+        # requested in questions 1-5 is exempt under Section 31(1)(a)"): their reason, where the decision gives none
+        for number, sentence in _named_refusals(
+            sections["response"] + general.split("\n"), numbers, accessible
+        ):
+            reasons.setdefault(f"q{number}", sentence)
     texts = {b.key[1]: answers.get(b.key, (b.head, ""))[0] or b.head for b in order if b.key[0] in ("q", "n")}
     scoped_readings: dict[str, Question] = {}
     for b in order:
@@ -440,6 +447,23 @@ def _general_block(
         return None, ""
     answers[last] = (question_text, "\n".join(lines[:at]).strip())
     return last, "\n".join(lines[at:]).strip()
+
+
+def _named_refusals(lines: list[str], numbers: set[str], accessible: str) -> list[tuple[str, str]]:
+    """(question number, sentence) for each sentence that withholds under a cited exemption and names the questions
+    it withholds, by number ("questions 1-5", "Q4 and Q6")."""
+    out: list[tuple[str, str]] = []
+    for line in lines:
+        for sentence in decision.sentences(decision.relied_on(line)):
+            if not _WITHHOLDS.search(sentence):
+                continue
+            cited = [c for c in _cited(sentence, accessible) if c.section not in (accessible, "s12", "s14")]
+            if cited:
+                out.extend((n, sentence) for n in sorted(_named(sentence, numbers)))
+    return out
+
+
+_WITHHOLDS = re.compile(r"\bexempt\b|\bwithh[eo]ld|\brefused\b|\bengaged?\b", re.I)
 
 
 def _general_for(general: str, number: str | None, numbers: set[str], texts: dict[str, str]) -> str:

@@ -1285,3 +1285,17 @@ def test_eir_regulation_6_1_b_is_cited_for_published_information():
     )
     (q,) = parse_text(text).questions
     assert (treatments(q), q.exemptions) == ({"public_domain"}, ("reg6(1)(b)",))
+
+
+def test_a_refusal_naming_questions_by_number_is_their_reason_wherever_it_stands():
+    text = (
+        "Reference: 25/0815\nRequest\n1. The name of each person given a council-funded funeral in 2024.\n"
+        "2. The date of death of each person.\n3. How many such funerals were held in 2024?\nResponse\n"
+        "1. We only share this information with the Government Legal Department.\n"
+        "2. We confirm that the council holds this information. However, the information requested in questions 1 "
+        "and 2 is exempt from disclosure under Section 31(1)(a) of the Freedom of Information Act 2000, as its "
+        "release would help those intending to commit fraud.\n"
+        "3. 27 funerals were held in 2024.\n"
+    )
+    got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
+    assert got == [({"withheld"}, ("s31(1)(a)",)), ({"withheld"}, ("s31(1)(a)",)), ({"disclosed"}, ())]
