@@ -430,6 +430,22 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
     return False, ""
 
 
+def _leading_name(text: str) -> list[str]:
+    """A sign-off with the name run on into what else the signature holds ('Yours faithfully, Ann Lee
+    Investigative journalist Twitter: @...'): the name in its first two or three capitalised words (three only
+    when a capitalised word follows them, not a job title's lower-case second word)."""
+    m = SIGN_OFF.match(text)
+    if not m or "?" in text or len(text) >= 100:
+        return []
+    words = m.group("tail").split(",")[0].split()
+    if len(words) <= 3:
+        return []
+    for size in (3, 2) if not words[3][:1].islower() else (2,):
+        if found := _name_of(" ".join(words[:size]), strict=True):
+            return found
+    return []
+
+
 def _trailing_name_block(lines: list[str]) -> int | None:
     """A name alone near the end of a request with no sign-off word above it ('How many potholes?' then
     'Jane Smith'): the index of that line, when everything after it is short (an e-mail, a phone, an address)
@@ -587,8 +603,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # the heading carries a private e-mail address or a phone number
     flat = text.lstrip()
     dear = re.search(r"\b(?:Dear|Hello|Hi)\b", flat[:600])
-    if dear and "\n" not in flat[: dear.start()].rstrip():  # (or on a line of its own above 'Dear')
-        prefix = flat[: dear.start()]
+    # (or on a line of its own above 'Dear', or that line hard-wrapped: no blank line in it)
+    if dear and "\n\n" not in flat[: dear.start()].rstrip():
+        prefix = re.sub(r"\s*\n\s*", " ", flat[: dear.start()])
         sender = EMAIL.search(prefix)
         private = bool(
             sender
@@ -611,6 +628,15 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 for n in _name_of(tail.split(",")[0].strip(), strict=True):
                     add_name(n)
                 break
+            if found := _leading_name(line[boundary.end() : boundary.end() + 100]):
+                for n in found:
+                    add_name(n)
+                break
+    for line in text.split(
+        "\n"
+    ):  # the same on a line of its own ('Yours faithfully, Ann Lee Journalist ...')
+        for n in _leading_name(line[:100]):
+            add_name(n)
     # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
     # requester: a person's name there is removed as written, and is not the reply's salutation.
     addressees = list(

@@ -1626,3 +1626,21 @@ def test_a_name_and_affiliation_signed_with_no_sign_off_word_end_the_question():
         f"Dear Council,\n{_ASK}\nJane Example\nChair, Mill Road Residents' Association\n",
         ["Jane", "Example"],
     )
+
+
+def test_a_sign_off_run_on_with_the_name_and_a_job_title_on_one_line():
+    for text in (
+        f"Dear Council, {_ASK} Yours faithfully, Jane Example Investigative journalist Twitter: @janeex",
+        f"Dear Council,\n{_ASK}\nYours faithfully, Jane Example Investigative journalist Twitter: @janeex\n",
+    ):
+        r = split_request(text)
+        assert "Jane" not in r.text and "Example" not in r.text and "@janeex" not in r.text
+
+
+def test_a_letter_heading_run_on_and_then_hard_wrapped_still_gives_the_sender_away():
+    r = split_request(
+        "Jane Example Director Example Initiative Email:\njane@example.org Tel: 07700 900123 Ref: 12345\n"
+        "FOI Officer Anytown Council Dear Sir or Madam, Please tell me how many potholes were repaired in\n"
+        "2023. Many thanks."
+    )
+    assert "Jane" not in r.text and "Example" not in r.text.replace("Example Initiative", "")
