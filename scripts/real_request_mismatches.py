@@ -2,9 +2,10 @@
 
     .venv/bin/python scripts/real_request_mismatches.py            # count mismatches, misses, extras, leaks
     .venv/bin/python scripts/real_request_mismatches.py ID [ID ...] # one tuning request: its labels and reading
-    .venv/bin/python scripts/real_request_mismatches.py --variants  # each tuning request flattened onto one line
-                                                                    # and sent as <br> HTML: where its question
-                                                                    # count differs from its reading on lines
+    .venv/bin/python scripts/real_request_mismatches.py --variants  # each tuning request on one line, as <br>
+                                                                    # HTML, hard-wrapped, with a reply quoted:
+                                                                    # where its question count differs from its
+                                                                    # reading on lines, and identity leaks
 
 A held-back request (``evals.holdout.is_held_back``) is skipped before its file or labels are read.
 """
@@ -57,20 +58,27 @@ def summary() -> None:
 
 
 def variants() -> None:
-    """The same request as a web form sends it (on one line) and as an HTML mail sends it (<br> lines): a reading
-    that changes with the layout shows a layout rule missing. Needs no labels beyond the tuning ids."""
+    """The same request as a web form sends it (on one line), as an HTML mail sends it (<br> lines), hard-wrapped
+    at 72 columns, and with the authority's reply quoted under it: a question count that changes with the layout,
+    or identity that leaks in one, shows a layout rule missing. Tuning requests only."""
     import re
+    import textwrap
 
     from foi_precedent.drafting.request import split_request
 
+    reply = (
+        "\n\nOn 1 March 2024, at 10:00, FOI Team <foi@example.gov.uk> wrote:\n> Dear Sir,\n"
+        "> 1. We hold 40 records.\n> 2. Please see attached.\n"
+    )
     forms = {
         "one line": lambda t: re.sub(r"\s*\n\s*", " ", t.strip()),
         "html": lambda t: "<html><body>" + "<br>\n".join(t.split("\n")) + "</body></html>",
+        "wrapped": lambda t: "\n".join(textwrap.fill(ln, 72) if len(ln) > 72 else ln for ln in t.split("\n")),
+        "reply quoted": lambda t: t + reply,
     }
     labels = _tuning_labels()
     for name, form in forms.items():
-        differ = 0
-        tried = 0
+        differ = tried = leaked = items = 0
         for label in labels:
             text = suite.request_text(suite.ROOT / label["file"])
             if "\n" not in text.strip():
@@ -78,13 +86,22 @@ def variants() -> None:
             tried += 1
             base = len(split_request(text).questions)
             try:
-                found = len(split_request(form(text)).questions)
+                request = split_request(form(text))
             except Exception as exc:  # noqa: BLE001 (a variant that fails is a finding too)
-                found = f"error: {exc}"
-            if found != base:
+                print(f"{name}: {label['id']}: error: {exc}")
                 differ += 1
-                print(f"{name}: {label['id']}: on lines {base}, as {name} {found}")
-        print(f"{name}: {differ} of {tried} tuning requests read differently\n")
+                continue
+            if len(request.questions) != base:
+                differ += 1
+                print(f"{name}: {label['id']}: on lines {base}, as {name} {len(request.questions)}")
+            s = suite.score_request(label, request)
+            items += s["pii_items"]
+            leaked += len(s["leaked"])
+            for leak in s["leaked"] + [f"third party dropped: {t}" for t in s["dropped"]]:
+                print(f"{name}: {label['id']}: {leak}")
+        print(
+            f"{name}: {differ} of {tried} tuning requests read differently; {leaked} of {items} identity items leak\n"
+        )
 
 
 if __name__ == "__main__":
