@@ -1299,3 +1299,21 @@ def test_a_refusal_naming_questions_by_number_is_their_reason_wherever_it_stands
     )
     got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
     assert got == [({"withheld"}, ("s31(1)(a)",)), ({"withheld"}, ("s31(1)(a)",)), ({"disclosed"}, ())]
+
+
+def test_a_reviews_account_of_the_first_response_is_not_a_citation():
+    released = (
+        "Reference: IR-25-0816\nRequest\nYou asked for the tender scores for the parks maintenance contract.\n"
+        "Response\nYour original request was refused under section 43(2) of the Act. Having reviewed the request, I "
+        "have decided that section 43(2) was not correctly applied, and the tender scores are attached.\n"
+    )
+    letter = parse_text(released)
+    assert letter.exemptions == ()
+    assert [q.exemptions for q in letter.questions] == [()]
+    upheld = (
+        "Reference: IR-25-0817\nRequest\nYou asked for the salary of the chief executive.\nResponse\n"
+        "Your original request was refused under section 21 because the salary is published. I am satisfied that the "
+        "salary is reasonably accessible to you and exempt under section 21; it is in the annual report at "
+        "https://www.example.gov.uk/annual-report.\n"
+    )
+    assert parse_text(upheld).exemptions == ("s21",)
