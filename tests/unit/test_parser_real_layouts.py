@@ -1317,3 +1317,14 @@ def test_a_reviews_account_of_the_first_response_is_not_a_citation():
         "https://www.example.gov.uk/annual-report.\n"
     )
     assert parse_text(upheld).exemptions == ("s21",)
+
+
+def test_exemptions_given_as_examples_are_not_applied():
+    from foi_precedent.letters import decision
+
+    example = (
+        "The Act contains exemptions that allow authorities to withhold some information, for example section 40 "
+        "for personal data."
+    )
+    applied = "The names of junior staff are withheld under section 40(2)."
+    assert decision.relied_on(example + "\n" + applied) == applied
