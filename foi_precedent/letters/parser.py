@@ -217,6 +217,10 @@ def _questions(
         asked, tail, rest = split
         answered = _blocks(tail, "response") + rest
         sections = {**sections, "response": tail + [ln for b in rest for ln in (b.head, *b.body)]}
+    if asked and not answered and not split and not sections["decision"] and not sections["response"]:
+        # each question answered under it, all within the request ("You asked the following: 1) ... ?  DVLA does not
+        # hold this information. 2) ..."): what follows the end of a question is its answer
+        answered = [a for b in asked if (a := _answered_under(b))]
     if not asked and answered and any(b.key[0] == "n" for b in answered):
         # unnumbered items asked, answered by number ("You asked: - ... - ..." then "1-3. ...")
         items = _request_items(sections["request"])
@@ -447,6 +451,18 @@ def _general_block(
         return None, ""
     answers[last] = (question_text, "\n".join(lines[:at]).strip())
     return last, "\n".join(lines[at:]).strip()
+
+
+def _answered_under(b: _Block) -> _Block | None:
+    """A question asked with its answer under it: the answer block (the question's words up to the line that ends it
+    with '?' or '.', then the rest), or None when nothing follows the question."""
+    lines = [b.head, *b.body]
+    end = next((i for i, ln in enumerate(lines) if ln.rstrip().endswith(("?", "."))), None)
+    rest = [ln for ln in lines[end + 1 :]] if end is not None else []
+    if not any(rest):
+        return None
+    question = " ".join(x for x in lines[: end + 1] if x)
+    return _Block(label=b.label, key=b.key, head=question, body=rest, section="response")
 
 
 def _named_refusals(lines: list[str], numbers: set[str], accessible: str) -> list[tuple[str, str]]:

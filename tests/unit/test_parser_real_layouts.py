@@ -1328,3 +1328,16 @@ def test_exemptions_given_as_examples_are_not_applied():
     )
     applied = "The names of junior staff are withheld under section 40(2)."
     assert decision.relied_on(example + "\n" + applied) == applied
+
+
+def test_answers_written_under_each_question_of_the_request_are_read():
+    text = (
+        "Our Ref FOIR 2025/0818\nDear Mr Smith\nI am writing in response to your request.\nYou asked the following:\n"
+        "1)  Any documents about the closure of the Northgate depot in\n1998.\n"
+        "The agency does not hold this information.\n"
+        "2)  How many staff work at the agency's head office?\n"
+        "The information is reasonably accessible to you, so it is exempt by virtue of Section 21 of the FOIA. It is "
+        "published at https://www.example.gov.uk/staff-numbers.\n"
+    )
+    got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
+    assert got == [({"not_held"}, ()), ({"public_domain"}, ("s21",))]
