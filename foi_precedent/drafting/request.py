@@ -156,7 +156,8 @@ _INLINE_LABEL = re.compile(
     r"(?:(?<!\S)|(?<=[?.:;!)\]])|(?<=and)|(?<=or))(?P<tok>(?:Q(?:uestion)?|Request|Item|Point|Part)[ \t]?(?P<q>\d{1,2})"
     r"(?=[.:)\s-])[.:)]?"
     r"|[(\[](?P<p>\d{1,2}|[a-hA-H]|[ivx]{1,4})[)\]]\.?"
-    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)))[.)]|(?P<s>\d{1,2})[a-h][.)])(?=[ \t]+\S|(?<=[.)])[A-Z][a-z])"
+    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)))[.)]|(?P<s>\d{1,2})(?:[a-h][.)]|\([a-h]\)))"
+    r"(?=[ \t]+\S|(?<=[.)])[A-Z][a-z])"
 )
 # a label after the end of a sentence, a colon, or a closing bracket ('... etc)5. Of those ...')
 _BOUNDARY = re.compile(
@@ -225,7 +226,10 @@ def _sandwiched(line: str, tokens: list[tuple[int, int, bool]]) -> list[tuple[in
             continue
         below = [b for b in bounded if b[0] < pos]
         above = [b for b in bounded if b[0] > pos]
-        if below and above and below[-1][1] == v - 1 and above[0][1] == v + 1:
+        between = bool(below and above and below[-1][1] == v - 1 and above[0][1] == v + 1)
+        # the first of a list whose lead-in has no colon ('... in 2022-23 1. How much ...? 2. How ...?')
+        first = v == 1 and not below and bool(above) and above[0][1] == 2
+        if between or first and re.match(r"1[.)][ \t]+[A-Z]", line[pos:]):
             out.append((pos, v))
     return sorted(out)
 
@@ -303,6 +307,9 @@ def _split_inline_labels(line: str) -> str:
         and (lead.endswith(":") or not lead)  # a list from the start of the line
         or len(bullets) >= 3
         and lead.endswith(".")
+        # '... 2017-18. :: I would like ... format. :: I would appreciate ...': each bullet after a sentence end
+        or len(bullets) >= 2
+        and all(re.search(r"[.?!][\"'”’)]?[ \t]*$", line[:b]) for b in bullets)
     ):  # '... tool. - Details'
         cuts.update(bullets)
     if not cuts:
@@ -1788,6 +1795,9 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     ):  # around a list, a sentence that only says how to give the listed data is no question
         before = [q for q in before if not _scope_only(q) and not _GENERIC_ASK.search(q)]
         after = [q for q in after if not _scope_only(q)]
+    # how to send the answers ('I would like to receive these data in Excel format.') is never a question
+    before = [q for q in before if _scope_kind(q) != "format"]
+    after = [q for q in after if _scope_kind(q) != "format"]
     top = max(
         (int(m.group(0)) for q in labelled if (m := re.match(r"\d+", q.label[1:]))), default=len(labelled)
     )

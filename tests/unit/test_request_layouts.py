@@ -346,3 +346,34 @@ def test_a_hard_wrapped_request_keeps_a_number_then_bracketed_letter_label_on_it
         72,
     )
     assert [q.label for q in split_request(text).questions] == ["Q1", "Q1a", "Q1b"]
+
+
+def test_one_line_number_then_bracketed_letter_sub_labels():
+    r = split_request(
+        "(1) How many officers joined your force in 2023 with convictions? 1(a) Can you break this number down by "
+        "conviction? (2) How many officers were convicted after joining? 2(a) How many were dismissed?"
+    )
+    assert [q.label for q in r.questions] == ["Q1", "Q1a", "Q2", "Q2a"]
+
+
+def test_one_line_list_whose_lead_in_has_no_colon():
+    assert _own(
+        "Please could you answer the following questions about agency nursing in 2022-23 1. How much did the "
+        "trust spend on agency nurses? 2. How much of it was spent with off-framework agencies? 3. Who reports "
+        "on off-framework use?"
+    ) == [
+        "How much did the trust spend on agency nurses?",
+        "How much of it was spent with off-framework agencies?",
+        "Who reports on off-framework use?",
+    ]
+
+
+def test_one_line_bullets_each_after_a_sentence_end():
+    assert _own(
+        "Dear University, I would like to know your budget for student counselling in 2023. :: I would like to "
+        "know the number of students who used counselling in 2023. :: I would like to receive these data in "
+        "Excel format."
+    ) == [
+        "I would like to know your budget for student counselling in 2023.",
+        "I would like to know the number of students who used counselling in 2023.",
+    ]
