@@ -108,12 +108,16 @@ _SEE_OTHER = re.compile(r"\b(?:see|refer to)\b[^.\n]{0,30}?\b(?:q|question)\s?(\
 # --- per-question classification -----------------------------------------------------------------
 
 
-def _segments(answer: str) -> list[str]:
-    """Parts of an answer that can each carry a treatment ('Part 1 ...', 'Part 2 ...', lines, sentences)."""
+def _segments(answer: str) -> tuple[list[str], list[str]]:
+    """The parts of an answer that can each carry a treatment, its sentences, and the line each stands in (what the
+    treatment is quoted from, and what a weak hint such as 'visit this link' is read with)."""
     segs: list[str] = []
+    lines: list[str] = []
     for line in answer.split("\n"):
-        segs.extend(s for s in re.split(r"(?<=[.;])\s+(?=(?:Part \d|However|But)\b)", line) if s.strip())
-    return segs
+        for s in decision.sentences(line):
+            segs.append(s)
+            lines.append(line.strip())
+    return segs, lines
 
 
 def _classify(
@@ -132,7 +136,11 @@ def _classify(
             evidence.setdefault(t, seg)
 
     read = decision.relied_on(answer) if shared else answer
-    segments = decision.sentences(read) if shared else _segments(decision.relied_on_lines(answer))
+    if shared:
+        segments = decision.sentences(read)
+        wholes = segments
+    else:
+        segments, wholes = _segments(decision.relied_on_lines(answer))
     withheld_cited = False  # an exemption other than cost, vexatious or "otherwise accessible" is cited
     cost_words = decision.cost()
     # a question about the authority's own refusals ("how often was each exemption used", "the reason for
@@ -147,7 +155,7 @@ def _classify(
     # the only refusal the answer cites is the otherwise-accessible section: its "exemption" and "exempt" are that one
     refusals_cited = _cited(read, accessible)
     accessible_only = bool(refusals_cited) and all(_accessible(c.section, accessible) for c in refusals_cited)
-    for seg in segments:
+    for seg, whole in zip(segments, wholes, strict=True):
         cites = _cited(seg, accessible)
         otherwise_accessible = any(
             _accessible(c.section, accessible) for c in cites
@@ -176,16 +184,16 @@ def _classify(
         link = bool(_LINK_HINT.search(seg))
         partly = bool(_PARTLY.search(seg))
         if is_ncnd:
-            add(Treatment.NCND, seg)
+            add(Treatment.NCND, whole)
         if vexatious:
-            add(Treatment.VEXATIOUS, seg)
+            add(Treatment.VEXATIOUS, whole)
         if cost:
-            add(Treatment.COST_LIMIT, seg)
+            add(Treatment.COST_LIMIT, whole)
         not_held = bool(_NOT_HELD.search(seg)) or any(c.text in NOT_HELD_EXCEPTIONS for c in cites)
         if not_held:
-            add(Treatment.NOT_HELD, seg)
-        if public_domain or otherwise_accessible or (link and not not_held):
-            add(Treatment.PUBLIC_DOMAIN, seg)
+            add(Treatment.NOT_HELD, whole)
+        if public_domain or otherwise_accessible or (link and not (not_held or _NOT_HELD.search(whole))):
+            add(Treatment.PUBLIC_DOMAIN, whole)
         # "We are applying the exemption at section 39(2) of FOISA ... This exemption is subject to the public
         # interest test": the request is answered under the EIRs instead, nothing withheld by it
         routing = routed_only and bool(re.search(r"\bexemption\b", seg, re.I))
@@ -205,13 +213,13 @@ def _classify(
         )
         withheld_cited = withheld_cited or bool(other_cites)
         if withheld and not (is_ncnd and not other_cites):
-            add(Treatment.PARTLY_DISCLOSED if partly else Treatment.WITHHELD, seg)
+            add(Treatment.PARTLY_DISCLOSED if partly else Treatment.WITHHELD, whole)
         elif partly:
-            add(Treatment.PARTLY_DISCLOSED, seg)
+            add(Treatment.PARTLY_DISCLOSED, whole)
         if shared:
             # a whole response: "I can confirm the information is held" is not a release, nor is every number
             if _RELEASED.search(seg) and not (is_ncnd or cost or vexatious or _NOT_RELEASED.search(seg)):
-                add(Treatment.DISCLOSED, seg)
+                add(Treatment.DISCLOSED, whole)
         elif not (
             is_ncnd
             or not_held
@@ -222,7 +230,7 @@ def _classify(
             or link
             or otherwise_accessible
         ) and (_DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))):
-            add(Treatment.DISCLOSED, seg)
+            add(Treatment.DISCLOSED, whole)
     if not answer and reason:
         add(Treatment.WITHHELD, reason)
         answer = reason

@@ -1341,3 +1341,17 @@ def test_answers_written_under_each_question_of_the_request_are_read():
     )
     got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
     assert got == [({"not_held"}, ()), ({"public_domain"}, ("s21",))]
+
+
+def test_each_sentence_of_an_answer_carries_its_own_treatment():
+    # figures given in one sentence and the rest refused or not held in the next, on the same line
+    text = (
+        "Reference: 25/0819\nRequest\n1. How many requests were refused as vexatious, and what were they about?\n"
+        "2. How many people were held in custody in each year since 2016?\nResponse\n"
+        "1. In 2016-17, 2 requests were refused as vexatious. Further details of them are not held, as they are past "
+        "our retention period.\n"
+        "2. For 2017/18 there were 537 people held in custody. Finding the figures for earlier years would exceed the "
+        "cost limit under section 12(1).\n"
+    )
+    got = [treatments(q) for q in parse_text(text).questions]
+    assert got == [{"disclosed", "not_held"}, {"disclosed", "cost_limit"}]
