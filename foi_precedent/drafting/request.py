@@ -1272,6 +1272,42 @@ _PERIOD = re.compile(
 )
 
 
+_ALSO_ASK = re.compile(
+    r"^(?:please\s+(?:can\s+you\s+|could\s+you\s+)?also|(?:could|can|would)\s+you\s+(?:please\s+)?also|"
+    r"i\s+would\s+also\s+like|additionally,?\s+please|in\s+addition,?\s+please)\b",
+    re.I,
+)
+
+
+def _split_also(items: list[_Item]) -> list[_Item]:
+    """'2. How many were cancelled? Please also provide your cancellation policy.': a later sentence of an item
+    that asks for something else ('Please also ...') is a question of its own, under the item (not a breakdown:
+    'Please also break this down by year' stays). Only for an item with no entries of its own under it."""
+    out: list[_Item] = []
+    for n, item in enumerate(items):
+        deeper = n + 1 < len(items) and items[n + 1].depth > item.depth
+        sentences = _sentences(item.text)
+        cut = next(
+            (
+                k
+                for k, sentence in enumerate(sentences)
+                if k > 0
+                and _ALSO_ASK.match(sentence)
+                and not _CONTINUATION.match(_ALSO_ASK.sub("please", sentence))
+                and not _scope_kind(sentence)
+                and _asks(sentence)
+            ),
+            None,
+        )
+        if deeper or cut is None or not any(_asks(s) for s in sentences[:cut]):
+            out.append(item)
+            continue
+        head, tail = " ".join(sentences[:cut]), " ".join(sentences[cut:])
+        out.append(_Item(item.style, item.kind, item.key, head, item.raw, item.depth))
+        out.append(_Item("also", "bullet", "", tail, tail, item.depth + 1))
+    return out
+
+
 def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
     """Items at the top of the list are the questions (Q1, Q2; by their own number where they have one);
     deeper items are sub-questions of the item above them (Q1a, Q1a(i))."""
@@ -1786,7 +1822,7 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     if not items:
         asks = _prose_asks([b for b in blocks if isinstance(b, str)])
         return _prose_questions(asks)
-    labelled = _label_questions(items)
+    labelled = _label_questions(_split_also(items))
     start = blocks.index(items[0])
     before = _prose_asks([b for b in blocks[:start] if isinstance(b, str) and b])
     after = _prose_asks([b for b in blocks[start:] if isinstance(b, str) and b])

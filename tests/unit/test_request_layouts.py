@@ -377,3 +377,17 @@ def test_one_line_bullets_each_after_a_sentence_end():
         "I would like to know your budget for student counselling in 2023.",
         "I would like to know the number of students who used counselling in 2023.",
     ]
+
+
+def test_please_also_inside_a_numbered_item_asks_a_question_of_its_own():
+    r = split_request(
+        "Dear Council,\n1. How many fines were issued in 2023?\n"
+        "2. How many were cancelled? Please also provide your policy on cancelling fines.\n"
+        "3. How many were paid late? Please also break this down by month.\n"
+    )
+    assert [(q.label, q.sub_of, q.own_text) for q in r.questions] == [
+        ("Q1", None, "How many fines were issued in 2023?"),
+        ("Q2", None, "How many were cancelled?"),
+        ("Q2a", "Q2", "Please also provide your policy on cancelling fines."),
+        ("Q3", None, "How many were paid late? Please also break this down by month."),
+    ]
