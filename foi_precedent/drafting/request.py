@@ -1003,6 +1003,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
     'Please break this down by year' does) or a closing line ('I look forward ...')."""
     out: list[_Item | str] = []
     styles: list[str] = []
+    indents: dict[str, int] = {}  # how far each bullet level is indented
     blank_since = closed = False
     last_item: _Item | None = None
     for n, line in enumerate(lines):
@@ -1025,6 +1026,17 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             numbered = [s for s in styles if s.startswith(("num", "kw", "[]"))]
             if kind == "num" and numbered and style not in styles:
                 style = numbered[0]  # '1.' then '2)' is one list
+            if kind == "bullet":
+                # the same bullet indented further under a bullet is a level of its own ('- How many ...' then
+                # '    - How many by camera?'); back at an indent already seen, the level of that indent
+                indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+                levels = [(v, indents[v]) for v in styles if v.split("^")[0] == style and v in indents]
+                same = next((v for v, at in levels if abs(at - indent) <= 1), None)
+                if same:
+                    style = same
+                elif levels and indent >= max(at for _, at in levels) + 2:
+                    style = levels[-1][0] + "^"
+                indents.setdefault(style, indent)
             if style in styles:
                 depth = styles.index(style)
                 del styles[depth + 1 :]

@@ -391,3 +391,16 @@ def test_please_also_inside_a_numbered_item_asks_a_question_of_its_own():
         ("Q2a", "Q2", "Please also provide your policy on cancelling fines."),
         ("Q3", None, "How many were paid late? Please also break this down by month."),
     ]
+
+
+def test_the_same_bullet_indented_further_is_a_level_of_its_own():
+    r = split_request(
+        "Dear Council,\n- How many fines were issued in 2023?\n    - How many were issued by camera?\n"
+        "    - How many by civil enforcement officers?\n- How many were cancelled?\n"
+    )
+    assert [(q.label, q.sub_of) for q in r.questions] == [
+        ("Q1", None),
+        ("Q1a", "Q1"),
+        ("Q1b", "Q1"),
+        ("Q2", None),
+    ]
