@@ -29,6 +29,10 @@ from foi_precedent.letters.regimes import by_accessible
 
 # --- treatment phrases ----------------------------------------------------------------------------
 
+# The EIR's refusal of a manifestly unreasonable request (reg 12(4)(b); reg 10(4)(b) of the Scottish EIRs): on cost,
+# or as vexatious.
+MANIFESTLY_UNREASONABLE = ("reg12(4)(b)", "reg10(4)(b)")
+
 _NCND = re.compile(
     r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bncnd\b|nor den(?:y|ies) (that|whether)", re.I
 )
@@ -166,6 +170,7 @@ def _classify(
             if c.section not in ("s12", "s14")
             and not _accessible(c.section, accessible)
             and c.text not in NOT_HELD_EXCEPTIONS
+            and not c.text.startswith(MANIFESTLY_UNREASONABLE)
             and not table.is_ncnd_subsection(c.text)
             and not _routes_to_eir(c, seg)
             and not _routes_to_eir(c, answer)
@@ -177,9 +182,25 @@ def _classify(
             about_exemptions and not any(table.is_ncnd_subsection(c.text) for c in cites)
         )
         vexatious = (
-            any(c.section == "s14" for c in cites) if about_vexatious else bool(_VEXATIOUS.search(seg))
+            any(c.section == "s14" for c in cites)
+            if about_vexatious
+            else bool(_VEXATIOUS.search(seg))
+            or (
+                any(c.text.startswith(MANIFESTLY_UNREASONABLE) for c in cites)
+                and bool(_VEXATIOUS.search(answer))
+            )
         )
-        cost = bool(_COST.search(seg)) or (shared and bool(cost_words.search(seg)))
+        # the EIR's "manifestly unreasonable" exception: its refusal on cost, or as vexatious where it says so
+        unreasonable = any(c.text.startswith(MANIFESTLY_UNREASONABLE) for c in cites)
+        said = cost_words.search(seg) if shared else None
+        cost = (
+            bool(_COST.search(seg))
+            or (
+                bool(said)
+                and not (said.group(0).strip().lower().startswith("manifestly") and _VEXATIOUS.search(answer))
+            )
+            or (unreasonable and not _VEXATIOUS.search(answer))
+        )
         public_domain = bool(_PUBLIC_DOMAIN_STRONG.search(seg))
         link = bool(_LINK_HINT.search(seg))
         partly = bool(_PARTLY.search(seg))
@@ -328,7 +349,9 @@ def _classify(
             (Treatment.COST_LIMIT, "s12", "s12"),
             (Treatment.VEXATIOUS, "s14", "s14(1)"),
         ):
-            if t in found and not any(section_of(e) == section for e in exemptions):
+            if t in found and not any(
+                section_of(e) == section or e.startswith(MANIFESTLY_UNREASONABLE) for e in exemptions
+            ):
                 exemptions = exemptions + (
                     [e for e in letter_exemptions if section_of(e) == section] or [default]
                 )
@@ -470,9 +493,17 @@ def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]
     """The provisions a whole-response decision rests on: the cost or vexatious section alone for those
     refusals (s12 when the letter names none), the exemptions it applied for the others."""
     if Treatment.COST_LIMIT in found:
-        return [e for e in _dedupe(exemptions + letter_exemptions) if section_of(e) == "s12"] or ["s12"]
+        return [
+            e
+            for e in _dedupe(exemptions + letter_exemptions)
+            if section_of(e) == "s12" or e.startswith(MANIFESTLY_UNREASONABLE)
+        ] or ["s12"]
     if Treatment.VEXATIOUS in found:
-        return [e for e in _dedupe(exemptions + letter_exemptions) if section_of(e) == "s14"] or ["s14(1)"]
+        return [
+            e
+            for e in _dedupe(exemptions + letter_exemptions)
+            if section_of(e) == "s14" or e.startswith(MANIFESTLY_UNREASONABLE)
+        ] or ["s14(1)"]
     if set(found) & WITHHOLDING:
         return [e for e in exemptions if section_of(e) not in ("s12", "s14")]
     return [
@@ -490,6 +521,14 @@ def _strip_citations(text: str) -> str:
         r"\b(?:sections?|secs?\.?|s\.?|regulations?)\s?\d{1,2}(\(\w{1,3}\))*", " ", text, flags=re.I
     )
     text = re.sub(r"\b\d+\s*(hours|working days|days)\b|\b(q|question)\s?\d+\w?", " ", text, flags=re.I)
+    # a period the request or the reply covers ("the last 3 years", "over the next 12 months") is not a figure given
+    text = re.sub(
+        r"\b(?:the |over the |in the |for the |within the )?(?:last|past|next|previous|following|coming) \d{1,2} "
+        r"(?:years?|months?|weeks?|financial years?|calendar years?)\b",
+        " ",
+        text,
+        flags=re.I,
+    )
     return re.sub(
         r"\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"
         r"november|december)\b",

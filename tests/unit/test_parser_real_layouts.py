@@ -1355,3 +1355,26 @@ def test_each_sentence_of_an_answer_carries_its_own_treatment():
     )
     got = [treatments(q) for q in parse_text(text).questions]
     assert got == [{"disclosed", "not_held"}, {"disclosed", "cost_limit"}]
+
+
+def test_the_eirs_manifestly_unreasonable_exception_is_their_cost_refusal():
+    text = (
+        "Reference: EIR-25-0820\nRequest\n1. How many miles of road were resurfaced in the last 3 years?\n"
+        "2. How much was spent on resurfacing in 2024?\nResponse\n"
+        "1. To review the last 3 years of works records and measure each one by hand would take well over 100 "
+        "hours. The council therefore refuses this part of your request as manifestly unreasonable under regulation "
+        "12(4)(b) of the Environmental Information Regulations 2004.\n"
+        "2. £4.2 million was spent on resurfacing in 2024.\n"
+    )
+    got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
+    assert got == [({"cost_limit"}, ("reg12(4)(b)",)), ({"disclosed"}, ())]
+
+
+def test_a_manifestly_unreasonable_request_refused_as_vexatious_is_vexatious():
+    text = (
+        "Reference: EIR-25-0821\nRequest\nPlease provide every email about the bypass since 2010.\nResponse\n"
+        "This is your fortieth request about the bypass this year. We consider it vexatious, and refuse it as "
+        "manifestly unreasonable under regulation 12(4)(b) of the Environmental Information Regulations 2004.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert (treatments(q), q.exemptions) == ({"vexatious"}, ("reg12(4)(b)",))
