@@ -42,7 +42,8 @@ def boilerplate() -> re.Pattern:
 
 @cache
 def cost() -> re.Pattern:
-    return re.compile(re.sub(r"\s*\n\s*", "", _phrases()["cost"]), re.I)
+    # one pattern written over several lines: a folded YAML scalar joins them with a space, which is no part of it
+    return re.compile(re.sub(r"\s*\|\s*", "|", re.sub(r"\s*\n\s*", "", _phrases()["cost"])), re.I)
 
 
 @cache

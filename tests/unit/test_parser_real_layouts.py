@@ -1378,3 +1378,12 @@ def test_a_manifestly_unreasonable_request_refused_as_vexatious_is_vexatious():
     )
     (q,) = parse_text(text).questions
     assert (treatments(q), q.exemptions) == ({"vexatious"}, ("reg12(4)(b)",))
+
+
+@pytest.mark.parametrize(
+    "words", ["Excessive cost of compliance", "Manifestly unreasonable", "Cost of compliance"]
+)
+def test_the_cost_phrases_match_at_the_start_of_a_sentence(words):
+    from foi_precedent.letters import decision
+
+    assert decision.cost().match(words)
