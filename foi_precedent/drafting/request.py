@@ -1763,7 +1763,8 @@ def _lost_bullets(lines: list[str]) -> list[str]:
     while i < len(lines):
         lead = lines[i].strip()
         if not (
-            lead.endswith(":")
+            # 'I am requesting the following under FOI' with no colon, the list under it
+            (lead.endswith(":") or re.search(r"\bthe\s+following\b[^.?!:]*$", lead, re.I))
             and not _LABEL.match(lines[i])
             and (_ASKING_LEAD_IN.search(lead) or _ASK_INSIDE.search(lead) or _ASK_START.match(lead))
         ):

@@ -404,3 +404,14 @@ def test_the_same_bullet_indented_further_is_a_level_of_its_own():
         ("Q1b", "Q1"),
         ("Q2", None),
     ]
+
+
+def test_short_lines_under_the_following_with_no_colon_are_a_list():
+    assert _own(
+        "Dear Council\nI am requesting the following under FOI\n\nNumber of parking permits issued in 2023\n"
+        "Income from parking permits in 2023\nNumber of permit zones\n"
+    ) == [
+        "Number of parking permits issued in 2023",
+        "Income from parking permits in 2023",
+        "Number of permit zones",
+    ]
