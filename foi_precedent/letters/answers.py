@@ -382,7 +382,11 @@ _ABOUT_EXEMPTIONS = re.compile(
     # the authority's own request statistics ("How many FOI requests were denied?", "The total number of Freedom
     # of Information requests which have been appealed"): refused, withheld or not held are what is counted
     r"\b(?:number of|how many|why (?:were|was)|list of)\b[^?.]{0,40}\b(?:FOI|FOISA|EIRs?|freedom of "
-    r"information|information|environmental information) requests?\b",
+    r"information|information|environmental information) requests?\b|"
+    # how often the authority used a provision ("How many requests did the council refuse under section 14?", "How
+    # many times did the force rely on section 40(2)?")
+    r"\b(?:number of|how many|how often)\b[^?]{0,80}\b(?:under|on|using|of)\s+(?:sections?|s\.?|regulations?|reg\.?)"
+    r"\s?\d{1,2}",
     re.I,
 )
 # A sentence that states something (not a question, not a heading): six words or more ending in a full stop.

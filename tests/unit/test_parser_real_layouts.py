@@ -1387,3 +1387,17 @@ def test_the_cost_phrases_match_at_the_start_of_a_sentence(words):
     from foi_precedent.letters import decision
 
     assert decision.cost().match(words)
+
+
+def test_a_question_counting_the_uses_of_a_provision_is_answered_by_its_figure():
+    text = (
+        "Reference: 25/0902\nRequest\n1. How many times did the force rely on section 40(2) in 2023?\n"
+        "2. How many times did the force neither confirm nor deny under section 23(5)?\nResponse\n"
+        "1. Section 40(2) was relied on 212 times in 2023.\n"
+        "2. The force neither confirmed nor denied under section 23(5) on 4 occasions.\n"
+    )
+    letter = parse_text(text)
+    assert [(treatments(q), q.exemptions) for q in letter.questions] == [
+        ({"disclosed"}, ()),
+        ({"disclosed"}, ()),
+    ]
