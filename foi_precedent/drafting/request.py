@@ -156,7 +156,7 @@ _INLINE_LABEL = re.compile(
     r"(?:(?<!\S)|(?<=[?.:;!)\]])|(?<=and)|(?<=or))(?P<tok>(?:Q(?:uestion)?|Request|Item|Point|Part)[ \t]?(?P<q>\d{1,2})"
     r"(?=[.:)\s-])[.:)]?"
     r"|[(\[](?P<p>\d{1,2}|[a-hA-H]|[ivx]{1,4})[)\]]\.?"
-    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)))[.)]|(?P<s>\d{1,2})(?:[a-h][.)]|\([a-h]\)))"
+    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)|\.[ \t]+[A-Z]))[.)]|(?P<s>\d{1,2})(?:[a-h][.)]|\([a-h]\)))"
     r"(?=[ \t]+\S|(?<=[.)])[A-Z][a-z])"
 )
 # a label after the end of a sentence, a colon, or a closing bracket ('... etc)5. Of those ...')

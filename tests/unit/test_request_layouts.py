@@ -415,3 +415,10 @@ def test_short_lines_under_the_following_with_no_colon_are_a_list():
         "Income from parking permits in 2023",
         "Number of permit zones",
     ]
+
+
+def test_capital_roman_numerals_with_stops_label_questions_on_one_line():
+    assert _own(
+        "Dear Council, I. How many fines were issued in 2023? II. How many were cancelled? III. What income did "
+        "they raise? Thanks"
+    ) == ["How many fines were issued in 2023?", "How many were cancelled?", "What income did they raise?"]
