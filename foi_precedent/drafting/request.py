@@ -156,7 +156,9 @@ _INLINE_LABEL = re.compile(
     r"(?:(?<!\S)|(?<=[?.:;!)\]])|(?<=and)|(?<=or))(?P<tok>(?:Q(?:uestion)?|Request|Item|Point|Part)[ \t]?(?P<q>\d{1,2})"
     r"(?=[.:)\s-])[.:)]?"
     r"|[(\[](?P<p>\d{1,2}|[a-hA-H]|[ivx]{1,4})[)\]]\.?"
-    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)|\.[ \t]+[A-Z]))[.)]|(?P<s>\d{1,2})(?:[a-h][.)]|\([a-h]\)))"
+    r"|(?P<v>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4}(?=\)|\.[ \t]+[A-Z]))[.)]|(?P<s>\d{1,2})(?:[a-h][.)]|\([a-h]\))"
+    # '1, How many ...? 2, How many ...?': a number written with a comma, a capitalised word after it
+    r"|(?P<c>\d{1,2}),(?=[ \t]+[A-Z][a-z]))"
     r"(?=[ \t]+\S|(?<=[.)])[A-Z][a-z])"
 )
 # a label after the end of a sentence, a colon, or a closing bracket ('... etc)5. Of those ...')
@@ -189,7 +191,7 @@ def _label_value(m: re.Match) -> tuple[str, int] | None:
     """(kind, value) of an inline label: ('num', 3) for '3.', '(3)', 'Q3'; ('alpha', 2) for 'b)'; ('roman', 2)."""
     if m.group("s"):
         return "numsub", int(m.group("s"))
-    raw = m.group("q") or m.group("p") or m.group("v")
+    raw = m.group("q") or m.group("p") or m.group("v") or m.group("c")
     if raw.isdigit():
         return "num", int(raw)
     low = raw.lower()

@@ -422,3 +422,13 @@ def test_capital_roman_numerals_with_stops_label_questions_on_one_line():
         "Dear Council, I. How many fines were issued in 2023? II. How many were cancelled? III. What income did "
         "they raise? Thanks"
     ) == ["How many fines were issued in 2023?", "How many were cancelled?", "What income did they raise?"]
+
+
+def test_numbers_written_with_commas_label_questions_on_one_line():
+    assert _own(
+        "Dear Council, 1, How many fines were issued in 2023? 2, How many were cancelled? 3, What income did they "
+        "raise? Thanks"
+    ) == ["How many fines were issued in 2023?", "How many were cancelled?", "What income did they raise?"]
+    assert _own("Dear Council, please tell me what sections 1, 2 and 3 of your parking policy say.") == [
+        "please tell me what sections 1, 2 and 3 of your parking policy say."
+    ]
