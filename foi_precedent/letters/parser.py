@@ -347,6 +347,10 @@ def _questions(
                     )
             questions.append(replace(shared_reading, label=b.label, text=question_text.strip()))
             continue
+        if b.key[0] in ("q", "n") and len(numbers) >= 2:
+            # a refusal in this answer that names other questions only ("The names requested at question 4 are
+            # withheld under section 40(2)") is theirs (their reason), not this one's
+            answer = _without_others_refusals(answer, b.key[1], numbers, accessible)
         q = _classify(
             b.label, question_text, answer, reason, letter_exemptions, previous_pointers, accessible
         )
@@ -395,7 +399,14 @@ def _questions(
         target = by_number.get(m.group(1).lower()) if m else None
         # an answer that is only the referral ("See answer and table in Q3 below") reads as the answer it names
         only_referral = m is not None and len(q.answer) <= 80
-        if target and target is not q and (q.treatments == (Treatment.OTHER,) or only_referral):
+        # (unless the letter gives this question a refusal of its own elsewhere: its reason, read with it)
+        if (
+            target
+            and target is not q
+            and (
+                q.treatments == (Treatment.OTHER,) or (only_referral and not set(q.treatments) & WITHHOLDING)
+            )
+        ):
             q = Question(
                 q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd
             )
@@ -463,6 +474,27 @@ def _answered_under(b: _Block) -> _Block | None:
         return None
     question = " ".join(x for x in lines[: end + 1] if x)
     return _Block(label=b.label, key=b.key, head=question, body=rest, section="response")
+
+
+def _without_others_refusals(answer: str, number: str, numbers: set[str], accessible: str) -> str:
+    """An answer without its sentences that refuse under a cited provision and name only other questions."""
+    out = []
+    for line in answer.split("\n"):
+        kept = []
+        for sentence in decision.sentences(line):
+            named = _named(sentence, numbers)
+            if (
+                named
+                and number not in named
+                and number.rstrip("abcdefgh") not in named
+                and _WITHHOLDS.search(sentence)
+                and _cited(sentence, accessible)
+            ):
+                continue
+            kept.append(sentence)
+        if kept or not line.strip():
+            out.append(" ".join(kept))
+    return "\n".join(out).strip()
 
 
 def _named_refusals(lines: list[str], numbers: set[str], accessible: str) -> list[tuple[str, str]]:

@@ -1401,3 +1401,16 @@ def test_a_question_counting_the_uses_of_a_provision_is_answered_by_its_figure()
         ({"disclosed"}, ()),
         ({"disclosed"}, ()),
     ]
+
+
+def test_a_refusal_inside_one_answer_that_names_another_question_is_that_ones():
+    text = (
+        "Reference: 25/0904\nRequest\n1. How many misconduct hearings were held in 2024?\n"
+        "2. How many officers were dismissed?\n3. What did the hearings cost?\n4. The names of the officers dismissed.\n"
+        "Response\n1. 18 hearings were held in 2024.\n"
+        "2. 5 officers were dismissed. The names requested at question 4 are withheld under section 40(2), as "
+        "they are personal data.\n"
+        "3. This information is not held.\n4. See our answer to question 2.\n"
+    )
+    got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
+    assert got == [({"disclosed"}, ()), ({"disclosed"}, ()), ({"not_held"}, ()), ({"withheld"}, ("s40(2)",))]
