@@ -1019,6 +1019,7 @@ def test_a_table_counting_the_provisions_used_is_not_a_citation():
         "Section 30(b)(i) - Free and frank provision of advice: 2\n"
         "| s33(1)(b) | Commercial interests | 4 |\n"
         "38(1)(b) Third party personal data = 9\n"
+        "27(1) Future publication: 12 weeks = 1\n"
     )
     letter = parse_text(text)
     assert letter.exemptions == ("s25",)
