@@ -218,7 +218,7 @@ def _counting_runs(tokens: list[tuple[int, int]], minimum: int) -> list[tuple[in
 
 
 def _sandwiched(line: str, tokens: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
-    """The (position, value) of the labels after the end of a sentence or a colon, and of a label that is not
+    """The (position, value) of the number labels after the end of a sentence or a colon, and of one that is not
     but stands between two that are, one below and one above it ('1. The number ... by year 2. The number
     ..., by year. 3. A list ...': the item above it lost its stop)."""
     bounded = [(pos, v) for pos, v, _ in tokens if _BOUNDARY.search(line[:pos])]
@@ -254,7 +254,12 @@ def _split_inline_labels(line: str) -> str:
     numbers: set[int] = set()
     for kind in ("num", "alpha", "roman"):
         tokens = [(pos, v, bracketed) for pos, k, v, bracketed in found if k == kind]
-        runs = _counting_runs(_sandwiched(line, tokens), 2)
+        runs = _counting_runs(
+            _sandwiched(line, tokens)
+            if kind == "num"
+            else [(pos, v) for pos, v, _ in tokens if _BOUNDARY.search(line[:pos])],
+            2,
+        )
         if not runs and kind == "num":
             # 'the following: 1. The cost ... 2021 2. Numbers of ... 3. And any ...': a list after a colon whose
             # items lost their stops, three or more, each opening with a capital
