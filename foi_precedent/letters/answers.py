@@ -342,7 +342,7 @@ def _classify(
         ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
         exemptions = _dedupe(exemptions + ncnd)
     if shared:
-        exemptions = _shared_exemptions(found, exemptions, letter_exemptions, table)
+        exemptions = _shared_exemptions(found, exemptions, letter_exemptions, table, accessible)
         ncnd = [e for e in exemptions if table.is_ncnd_subsection(e)]
     else:  # a cost or vexatious refusal rests on s12 / s14 even where the answer does not name it
         for t, section, default in (
@@ -353,7 +353,8 @@ def _classify(
                 section_of(e) == section or e.startswith(MANIFESTLY_UNREASONABLE) for e in exemptions
             ):
                 exemptions = exemptions + (
-                    [e for e in letter_exemptions if section_of(e) == section] or [default]
+                    [e for e in letter_exemptions if section_of(e) == section]
+                    or ([default] if _numbers_refusals(accessible) else [])
                 )
     exemptions = _supported(exemptions, found, _own_table(accessible), accessible)
     ncnd = [e for e in ncnd if e in exemptions]
@@ -459,6 +460,12 @@ def _accessible(section: str, accessible: str) -> bool:
     return section in (accessible, "reg6")
 
 
+def _numbers_refusals(accessible: str) -> bool:
+    """Whether the letter's Act has a section a cost or vexatious refusal rests on when the letter names none (FOIA and
+    FOISA s12, s14); the EIRs refuse both as manifestly unreasonable, an exception a reply cites when it uses it."""
+    return by_accessible(accessible).cost_limit is not None
+
+
 def _own_table(accessible: str):
     """The exemption table of the letter's Act where it numbers its own exemptions (FOISA); FOIA's otherwise (an EIR
     reply that cites sections cites FOIA's)."""
@@ -493,7 +500,7 @@ def _supported(exemptions: list[str], found: list[Treatment], table, accessible:
     return [e for e in exemptions if relied(e)]
 
 
-def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]:
+def _shared_exemptions(found, exemptions, letter_exemptions, table, accessible="s21") -> list[str]:
     """The provisions a whole-response decision rests on: the cost or vexatious section alone for those
     refusals (s12 when the letter names none), the exemptions it applied for the others."""
     if Treatment.COST_LIMIT in found:
@@ -501,13 +508,13 @@ def _shared_exemptions(found, exemptions, letter_exemptions, table) -> list[str]
             e
             for e in _dedupe(exemptions + letter_exemptions)
             if section_of(e) == "s12" or e.startswith(MANIFESTLY_UNREASONABLE)
-        ] or ["s12"]
+        ] or (["s12"] if _numbers_refusals(accessible) else [])
     if Treatment.VEXATIOUS in found:
         return [
             e
             for e in _dedupe(exemptions + letter_exemptions)
             if section_of(e) == "s14" or e.startswith(MANIFESTLY_UNREASONABLE)
-        ] or ["s14(1)"]
+        ] or (["s14(1)"] if _numbers_refusals(accessible) else [])
     if set(found) & WITHHOLDING:
         return [e for e in exemptions if section_of(e) not in ("s12", "s14")]
     return [

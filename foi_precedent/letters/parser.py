@@ -142,6 +142,10 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
             pointers.setdefault(p.key, p)
 
     refusing = any(set(q.treatments) & REFUSING for q in questions)
+    # what the letter applies: the provisions it cites, and those its answers rest on without citing them here (a
+    # cost refusal naming no section rests on s12; an answer given within the request)
+    letter_exemptions = _most_specific(letter_exemptions + [e for q in questions for e in q.exemptions])
+    letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
     return Letter(
         reference=str(meta.get("reference") or _reference(clean) or _fallback_reference(source, clean)),
         authority=meta.get("authority") or _authority(clean),

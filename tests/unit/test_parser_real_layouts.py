@@ -1415,3 +1415,25 @@ def test_a_refusal_inside_one_answer_that_names_another_question_is_that_ones():
     )
     got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
     assert got == [({"disclosed"}, ()), ({"disclosed"}, ()), ({"not_held"}, ()), ({"withheld"}, ("s40(2)",))]
+
+
+def test_a_cost_refusal_naming_no_section_rests_on_s12_in_the_letter_too():
+    text = (
+        "Reference: 25/0905\nRequest\nPlease provide every email sent by the planning team in 2023.\nResponse\n"
+        "We estimate that locating and extracting this information would exceed the appropriate limit of 18 hours.\n"
+    )
+    letter = parse_text(text)
+    assert [q.exemptions for q in letter.questions] == [("s12",)]
+    assert letter.exemptions == ("s12",)
+
+
+def test_an_eir_cost_refusal_naming_no_exception_rests_on_no_section():
+    # the EIRs have no s12: a reply refusing on cost cites reg 12(4)(b) when it relies on it
+    text = (
+        "Environmental Information Regulations 2004\nReference: EIR-25-0906\nRequest\n"
+        "Please provide every inspection record for the county's bridges since 1990.\nResponse\n"
+        "We estimate that locating and extracting this information would exceed the appropriate limit of 18 hours.\n"
+    )
+    letter = parse_text(text)
+    assert [treatments(q) for q in letter.questions] == [{"cost_limit"}]
+    assert letter.exemptions == ()
