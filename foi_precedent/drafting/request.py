@@ -838,11 +838,24 @@ _ABOUT_THE_REQUEST = re.compile(
 )
 
 
+# what the requester asks of the handling of the request rather than of the records: which exemption a refusal
+# relies on, how the request could be refined, that what can be released is released first
+_ABOUT_THE_REPLY = re.compile(
+    r"\b(?:exemptions?|exceptions?)\s+(?:applies|apply|(?:is|are|was|were)\s+(?:applied|relied\s+(?:up)?on|used)|"
+    r"relied\s+(?:up)?on|you\s+(?:rely|are\s+relying|have\s+relied)\s+on)\b"
+    r"|\b(?:refine|narrow|clarify)\s+(?:my|this|the)\s+request\b|\b(?:my|this|the)\s+request\s+(?:could|can|might|"
+    r"should|would)\s+be\s+(?:refined|narrowed|clarified|reduced)\b"
+    r"|\b(?:release|provide|send|disclose)\s+(?:the\s+)?(?:(?:available|remaining)\s+(?:information|data|parts)|"
+    r"rest\s+of\s+the\s+(?:information|data|request)|remainder)\b",
+    re.I,
+)
+
+
 def _asks(sentence: str) -> bool:
     s = _LEAD.sub("", sentence.strip().strip('"“”').replace("’", "'"))
     if not s or _PLEASANTRY.match(s) or _CLOSING.match(s) or _GENERIC_PREAMBLE.match(s):
         return False
-    if not s.endswith("?") and _ABOUT_THE_REQUEST.search(s):
+    if not s.endswith("?") and (_ABOUT_THE_REQUEST.search(s) or _ABOUT_THE_REPLY.search(s)):
         return False
     if (
         _LEAD_IN.search(s)

@@ -432,3 +432,20 @@ def test_numbers_written_with_commas_label_questions_on_one_line():
     assert _own("Dear Council, please tell me what sections 1, 2 and 3 of your parking policy say.") == [
         "please tell me what sections 1, 2 and 3 of your parking policy say."
     ]
+
+
+def test_asks_about_the_handling_of_the_request_are_not_questions():
+    for closing in (
+        "If you decide to withhold any information, please explain which exemption applies.",
+        "Where information is redacted, please state the exemption relied upon.",
+        "If you can identify any ways that my request could be refined, please let me know.",
+        "If some parts of this request are easier to answer than others, please release the available "
+        "information as soon as possible.",
+    ):
+        assert _own(
+            f"Dear Council,\n1. How many fines were issued in 2023?\n2. How many were cancelled?\n\n{closing}\n"
+        ) == ["How many fines were issued in 2023?", "How many were cancelled?"]
+    # which exemptions an authority applied to an earlier reply is information asked for
+    assert (
+        len(_own("Dear Council,\nPlease tell me which exemptions the council applied to request 123.\n")) == 1
+    )
