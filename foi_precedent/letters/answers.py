@@ -420,11 +420,22 @@ _REDIRECT = re.compile(
 )
 
 
+_HEDGED = re.compile(r"\b(?:unlikely|likely|may|might|could|possibly|potentially|probably)\b", re.I)
+
+
 def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[Treatment]:
     """What the phrases found, corrected by what the answer as a whole says: a cost or vexatious refusal
     that calls its section 'an exemption' withholds nothing else; 'I can confirm that we hold it' before a
     refusal is no disclosure; a request for clarification or a pointer to another body is `other`."""
     out = list(found)
+    if (
+        Treatment.COST_LIMIT in out
+        and decision.other_reason(answer) == "clarification"
+        and all(_HEDGED.search(s) for s in decision.sentences(answer) if _COST.search(s))
+    ):
+        # a request to clarify that warns the request as it stands may exceed the limit ("it is unlikely that we
+        # would be able to supply this under Section 12"): no refusal yet
+        out.remove(Treatment.COST_LIMIT)
     refusal = {Treatment.COST_LIMIT, Treatment.VEXATIOUS} & set(out)
     if refusal and not withheld_cited:
         out = [t for t in out if t not in (Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED)]

@@ -1437,3 +1437,16 @@ def test_an_eir_cost_refusal_naming_no_exception_rests_on_no_section():
     letter = parse_text(text)
     assert [treatments(q) for q in letter.questions] == [{"cost_limit"}]
     assert letter.exemptions == ()
+
+
+def test_a_request_to_clarify_that_warns_of_the_cost_limit_is_no_cost_refusal():
+    text = (
+        "Reference: 25/0907\nRequest\n1. How many potholes were repaired in 2024?\n"
+        "2. The number of road works carried out over the past 10 years.\nResponse\n"
+        "1. 4,210 potholes were repaired in 2024.\n"
+        "2. To enable us to answer this question, could you please clarify what you would wish to be included in "
+        "road works? As it stands, it is unlikely that we would be able to supply this information under Section 12 "
+        "of the Act.\n"
+    )
+    q2 = parse_text(text).questions[1]
+    assert (treatments(q2), q2.exemptions) == ({"other"}, ())
