@@ -47,6 +47,9 @@ _REQUEST_START = re.compile(
     r"request(?:ed)? details|summary of (?:the |your )?request)\s*:?\s*$",
     re.I,
 )
+# Prose that ends by announcing the request ("I refer to your e-mail dated 4 July 2023, requesting:", "Thank you for
+# your request received on 23 November. You requested:").
+_REQUEST_CUE_END = re.compile(r"\w[^:]{10,}\b(?:requesting|you requested|you asked)\s*:\s*$", re.I)
 _DECISION = re.compile(
     r"^(?:i have today decided|we have (today )?decided|decision\b|the (mps|force|council|department) has decided|"
     r"i am writing to (let you know|confirm))",
@@ -114,6 +117,11 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
             out[state].append("")
             continue
         if state in ("pre",) and _REQUEST_START.match(line):
+            state, seen_request = "request", True
+            continue
+        if state == "pre" and _REQUEST_CUE_END.search(line):
+            # "I refer to your e-mail dated 4 July 2023, requesting:": prose that ends by announcing the request
+            out[state].append(line)
             state, seen_request = "request", True
             continue
         if state in ("pre", "request") and _DECISION.match(line):

@@ -1450,3 +1450,17 @@ def test_a_request_to_clarify_that_warns_of_the_cost_limit_is_no_cost_refusal():
     )
     q2 = parse_text(text).questions[1]
     assert (treatments(q2), q2.exemptions) == ({"other"}, ())
+
+
+def test_prose_that_ends_by_announcing_the_request_starts_it():
+    text = (
+        "Our Ref 2025/0908\nDear Ms Jones\nFreedom of Information (Scotland) Act 2002\n"
+        "I refer to your e-mail dated 4 March 2025, requesting:\n"
+        "The number of patients referred to the memory clinic in 2024.\n"
+        "Could you also tell me how many of these patients waited more than 18 weeks?\n"
+        "I can now respond as follows:\n"
+        "The board does not hold this information, as referrals are not recorded by clinic.\n"
+    )
+    letter = parse_text(text)
+    assert len(letter.questions) == 2
+    assert [treatments(q) for q in letter.questions] == [{"not_held"}, {"not_held"}]
