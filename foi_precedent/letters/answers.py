@@ -201,6 +201,9 @@ def _classify(
             )
             or (unreasonable and not _VEXATIOUS.search(answer))
         )
+        if about_exemptions and _COUNTED.search(_strip_citations(seg)):
+            # "12 requests were refused under section 14": a count of the authority's refusals, what was asked for
+            is_ncnd = vexatious = cost = False
         public_domain = bool(_PUBLIC_DOMAIN_STRONG.search(seg))
         link = bool(_LINK_HINT.search(seg))
         partly = bool(_PARTLY.search(seg))
@@ -388,6 +391,12 @@ _ABOUT_EXEMPTIONS = re.compile(
     # many times did the force rely on section 40(2)?")
     r"\b(?:number of|how many|how often)\b[^?]{0,80}\b(?:under|on|using|of)\s+(?:sections?|s\.?|regulations?|reg\.?)"
     r"\s?\d{1,2}",
+    re.I,
+)
+# A count of the authority's own requests or refusals ("12 requests", "on 4 occasions", "31 times").
+_COUNTED = re.compile(
+    r"\b\d[\d,]*\s+(?:\w+\s+)?(?:requests?|times|occasions|cases|refusals|appeals|complaints|reviews)\b|"
+    r"\bon \d[\d,]*\s+occasions\b",
     re.I,
 )
 # A sentence that states something (not a question, not a heading): six words or more ending in a full stop.

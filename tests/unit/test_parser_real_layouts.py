@@ -1464,3 +1464,13 @@ def test_prose_that_ends_by_announcing_the_request_starts_it():
     letter = parse_text(text)
     assert len(letter.questions) == 2
     assert [treatments(q) for q in letter.questions] == [{"not_held"}, {"not_held"}]
+
+
+def test_a_count_of_the_authoritys_cost_and_vexatious_refusals_is_a_figure_given():
+    text = (
+        "Reference: 25/0901\nRequest\n1. How many requests did the council refuse under section 14 in 2023?\n"
+        "2. How many requests did the council refuse under section 12 in 2023?\nResponse\n"
+        "1. 12 requests were refused under section 14 in 2023.\n2. 31 requests were refused under section 12 in 2023.\n"
+    )
+    got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
+    assert got == [({"disclosed"}, ()), ({"disclosed"}, ())]
