@@ -18,6 +18,7 @@ from pathlib import Path
 from foi_precedent.errors import LetterError
 from foi_precedent.letters import decision
 from foi_precedent.letters.answers import (
+    _ABOUT_EXEMPTIONS,
     _SEE_OTHER,
     _cited,
     _classify,
@@ -145,6 +146,16 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
     # what the letter applies: the provisions it cites, and those its answers rest on without citing them here (a
     # cost refusal naming no section rests on s12; an answer given within the request)
     letter_exemptions = _most_specific(letter_exemptions + [e for q in questions for e in q.exemptions])
+    # a provision named only as the subject of a question about the authority's own refusals ("12 requests were
+    # refused under section 14") is not one the letter applies
+    held = {e for q in questions for e in q.exemptions}
+    counted = {
+        c.text
+        for q in questions
+        if q.answer and _ABOUT_EXEMPTIONS.search(q.text or "")
+        for c in _cited(q.answer, accessible)
+    }
+    letter_exemptions = [e for e in letter_exemptions if e in held or e not in counted]
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
     return Letter(
         reference=str(meta.get("reference") or _reference(clean) or _fallback_reference(source, clean)),

@@ -1472,5 +1472,7 @@ def test_a_count_of_the_authoritys_cost_and_vexatious_refusals_is_a_figure_given
         "2. How many requests did the council refuse under section 12 in 2023?\nResponse\n"
         "1. 12 requests were refused under section 14 in 2023.\n2. 31 requests were refused under section 12 in 2023.\n"
     )
-    got = [(treatments(q), q.exemptions) for q in parse_text(text).questions]
+    letter = parse_text(text)
+    got = [(treatments(q), q.exemptions) for q in letter.questions]
     assert got == [({"disclosed"}, ()), ({"disclosed"}, ())]
+    assert letter.exemptions == ()  # the provisions counted are no provisions the letter applies
