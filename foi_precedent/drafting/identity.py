@@ -446,6 +446,9 @@ def _leading_name(text: str) -> list[str]:
     return []
 
 
+_LIST_ENTRY = re.compile(r"^[.•·*\-–][ \t]+(?P<rest>\S.*)$")
+
+
 def _trailing_name_block(lines: list[str]) -> int | None:
     """A name alone near the end of a request with no sign-off word above it ('How many potholes?' then
     'Jane Smith'): the index of that line, when everything after it is short (an e-mail, a phone, an address)
@@ -462,6 +465,9 @@ def _trailing_name_block(lines: list[str]) -> int | None:
         if not above:
             return None
         prev = lines[above[-1]].strip()
+        entry = _LIST_ENTRY.match(prev)
+        if entry and _name_of(entry.group("rest").strip(" .,;"), strict=True):
+            return None  # a list of people the request is about ('held by: . Jane Smith . John Brown')
         after = [lines[k].strip() for k in nonblank if k > j]
         if (prev.endswith((".", "?", "!", ")", '"', "”", ",")) or _SIGNATURE_RULE.match(prev)) and all(
             len(a) < 80 and "?" not in a for a in after
@@ -663,6 +669,17 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         if _block_name(candidate) is not None:
             block = candidate
             break
+    # a thread of messages (a request, then a clarification under it) is signed more than once, and not always
+    # alike ('Anna Powell-Smith', then 'Anna Smith'): every earlier signed name is the requester's too
+    for i, line in enumerate(lines[: block[0][0] if block else len(lines)]):
+        ok, tail = _sign_off_line(line)
+        if ok:
+            candidate = ([(i, tail)] if tail else []) + [
+                (j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))
+            ]
+            if (earlier := _block_name(candidate)) is not None:
+                for n in earlier[1]:
+                    add_name(n)
     if not block and (j0 := _trailing_name_block(lines)) is not None:
         block = [(j, lines[j]) for j in range(j0, min(len(lines), j0 + 9))]
     at = _block_name(block) if block else None

@@ -1644,3 +1644,25 @@ def test_a_letter_heading_run_on_and_then_hard_wrapped_still_gives_the_sender_aw
         "2023. Many thanks."
     )
     assert "Jane" not in r.text and "Example" not in r.text.replace("Example Initiative", "")
+
+
+def test_a_thread_signed_twice_loses_both_signatures():
+    """A request, then a clarification under it, signed differently each time: both names are the requester's."""
+    text = (
+        "Dear Sir or Madam,\n\nPlease tell me how many parking fines the council issued in 2023.\n\n"
+        "Yours faithfully,\n\nMaria Gonzalez-Reyes\n\nDear Council,\n\nTo clarify: I mean fines on council car "
+        "parks only.\n\nYours faithfully,\n\nMaria Reyes\n"
+    )
+    request = split_request(text)
+    assert "Gonzalez" not in request.text and "Maria" not in request.text and "Reyes" not in request.text
+    assert request.requester.name in {"Maria Gonzalez-Reyes", "Maria Reyes"}
+
+
+def test_a_list_of_people_at_the_end_is_not_a_signature():
+    """'held by: . Jane Doe . John Roe' names the people the request is about, whatever the line breaks."""
+    for tail in (". Priya Shah . Tom Baker\n", ". Priya Shah .\nTom Baker\n", "• Priya Shah\n• Tom Baker\n"):
+        request = split_request(
+            f"A list of all meetings with external organisations since 2019 held by:\n\n{tail}"
+        )
+        assert "Priya Shah" in request.text and "Tom Baker" in request.text, tail
+        assert request.requester.name is None
