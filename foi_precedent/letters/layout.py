@@ -369,7 +369,12 @@ _COST_ACTIVITY = re.compile(
     re.I,
 )
 # "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
-_FOLLOW_UP = re.compile(r"^-?\s*if (?:yes|so|not|no|this is the case|applicable)\b", re.I)
+# "If yes, ...", and what a request is to include ("Please include emails, letters and ...", "This should include ...")
+_FOLLOW_UP = re.compile(
+    r"^-?\s*(?:if (?:yes|so|not|no|this is the case|applicable)\b|please (?:also )?include\b|"
+    r"(?:this|these|it|which) (?:should|would|is to|are to) include\b)",
+    re.I,
+)
 # A list entry that does not open the way a question does ('How many ...', 'Please ...').
 _NOT_ASKING = r"(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
 # The last entry of a list under a question, which closes the question ("d) 1st April 2020 to 31st March 2021?").

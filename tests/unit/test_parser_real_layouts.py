@@ -1476,3 +1476,17 @@ def test_a_count_of_the_authoritys_cost_and_vexatious_refusals_is_a_figure_given
     got = [(treatments(q), q.exemptions) for q in letter.questions]
     assert got == [({"disclosed"}, ()), ({"disclosed"}, ())]
     assert letter.exemptions == ()  # the provisions counted are no provisions the letter applies
+
+
+def test_what_a_request_is_to_include_stays_with_it():
+    text = (
+        "Reference: 25/0909\n"
+        "Thank you for your request for information received on 3 March 2025, in which you asked:\n"
+        "Please provide information on the Westshore fish farm since 1 November 2021.\n"
+        "Please include emails, letters, complaints and any other documents about the farm since then.\n"
+        "Please include any mortality data received about the farm.\n"
+        "Response\nThe council holds no information about the Westshore fish farm.\n"
+    )
+    letter = parse_text(text)
+    assert len(letter.questions) == 1
+    assert "mortality data" in letter.questions[0].text
