@@ -284,9 +284,8 @@ def test_the_store_saves_a_drafting_text_as_it_is_edited(tmp_path, database_url)
         store.save_text(999, "x", DAN)
 
 
-def test_the_edits_revision_upgrades_a_store_at_the_one_before_with_its_versions_kept(tmp_path, database_url):
-    """A store the release before left (at reviews_0002, a version in it) gains the columns; its version names no
-    editor until it is edited."""
+def _store_at(tmp_path, database_url, revision: str):
+    """A case store as an earlier release left it: migrated only up to ``revision``."""
     from foi_precedent.db import Database, database_url_for
     from foi_precedent.db.engine import _run_alembic
 
@@ -297,7 +296,15 @@ def test_the_edits_revision_upgrades_a_store_at_the_one_before_with_its_versions
     with db.write() as conn:
         if not db.sqlite:
             conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
-        _run_alembic("reviews", conn, db.version_table, "upgrade", "reviews_0002")
+        _run_alembic("reviews", conn, db.version_table, "upgrade", revision)
+    return db, path
+
+
+def test_the_edits_revision_upgrades_a_store_at_the_one_before_with_its_versions_kept(tmp_path, database_url):
+    """A store the release before left (at reviews_0002, a version in it) gains the columns; its version names no
+    editor until it is edited."""
+    db, path = _store_at(tmp_path, database_url, "reviews_0002")
+    with db.write() as conn:
         conn.exec_driver_sql(
             "INSERT INTO cases (created_at, title, user_name) VALUES ('2026-01-01', 'Old', 'dan')"
         )
@@ -342,17 +349,8 @@ def test_a_case_keeps_its_request_and_authority(tmp_path, database_url):
 def test_the_request_revision_upgrades_a_store_at_the_one_before_with_its_cases_kept(tmp_path, database_url):
     """A store the release before left (at reviews_0003, a case with its dates and a version in it) gains the
     request columns, empty for that case; the case still lists, opens and moves on."""
-    from foi_precedent.db import Database, database_url_for
-    from foi_precedent.db.engine import _run_alembic
-
-    path = tmp_path / "cases.sqlite3"
-    db = Database(
-        "reviews", database_url_for(path, database_url), what="case store", legacy=MIGRATIONS, baseline=1
-    )
+    db, path = _store_at(tmp_path, database_url, "reviews_0003")
     with db.write() as conn:
-        if not db.sqlite:
-            conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
-        _run_alembic("reviews", conn, db.version_table, "upgrade", "reviews_0003")
         conn.exec_driver_sql(
             "INSERT INTO cases (created_at, title, user_name, received, regime, due) VALUES "
             "('2026-01-01', 'Old', 'dan', '2026-11-02', 'FOIA', '2026-11-30')"
@@ -423,17 +421,8 @@ def test_the_clock_stops_revision_upgrades_a_store_at_the_one_before_with_its_ca
 ):
     """A store the release before left (at reviews_0004, a case with its dates) gains the columns, empty for that
     case, which reads as a standard FOIA case with no stops and is listed with the due date it had."""
-    from foi_precedent.db import Database, database_url_for
-    from foi_precedent.db.engine import _run_alembic
-
-    path = tmp_path / "cases.sqlite3"
-    db = Database(
-        "reviews", database_url_for(path, database_url), what="case store", legacy=MIGRATIONS, baseline=1
-    )
+    db, path = _store_at(tmp_path, database_url, "reviews_0004")
     with db.write() as conn:
-        if not db.sqlite:
-            conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
-        _run_alembic("reviews", conn, db.version_table, "upgrade", "reviews_0004")
         conn.exec_driver_sql(
             "INSERT INTO cases (created_at, title, user_name, received, regime, nation, due, request_text) "
             "VALUES ('2026-01-01', 'Old', 'dan', '2026-11-02', 'FOIA', 'england', '2026-12-01', 'req')"
