@@ -7,7 +7,8 @@
                                                                     # where its question count differs from its
                                                                     # reading on lines, and identity leaks
 
-A held-back request (``evals.holdout.is_held_back``) is skipped before its file or labels are read.
+A held-back request (``evals.holdout.is_held_back``) is skipped before its file or labels are read, and so is
+a request of a validation batch (``VALIDATION_BATCHES``), whose numbers alone may be seen.
 """
 
 from __future__ import annotations
@@ -17,9 +18,17 @@ import sys
 from evals.holdout import is_held_back
 from evals.real_requests import suite
 
+VALIDATION_BATCHES = ("fresh3",)  # measured by its numbers only (`precedent eval --batch fresh3`), never read
+
 
 def _tuning_labels() -> list[dict]:
-    return [label for label in suite.load_labels() if not is_held_back(label["id"])]
+    """Tuning requests outside the validation batches, whose label files are not even opened."""
+    batches = [p.stem for p in sorted(suite.LABELS_DIR.glob("*.yaml")) if p.stem not in VALIDATION_BATCHES]
+    return [
+        label
+        for label in suite.load_labels(batches=batches)
+        if not is_held_back(label["id"]) and label["_batch"] not in VALIDATION_BATCHES
+    ]
 
 
 def show(label: dict) -> None:
