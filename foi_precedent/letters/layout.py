@@ -325,6 +325,7 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
     that ends with ':' keeps the breakdown listed under it, and "If yes, ..." stays with the question it follows."""
     items: list[tuple[str, str]] = []
     breakdown = False  # the last item ended with ':' and what follows is its list
+    each = False  # that list is of the fields asked for each record ("For each incident please disclose:")
     previous = ""
     for line in (x for x in lines if x):
         m = _ITEM.match(line)
@@ -347,6 +348,9 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
         if items and (
             _FOLLOW_UP.match(rest)
             or (breakdown and (_IS_BREAKDOWN.match(rest) or (m and _LAST_OF_BREAKDOWN.match(rest))))
+            # the fields asked "for each" record ("For each incident please disclose: / The nature of the incident, as
+            # reported. For example ... / The outcome"), however long
+            or (breakdown and each and _IS_FIELD.match(rest))
         ):
             # "... in the periods:" then "a) 2017/18", "- The time": the breakdown stays with its question
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
@@ -354,9 +358,11 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
         if m or (_ASKS.search(line) and not _INTRO.search(line)):
             items.append((f"Item {len(items) + 1}", rest))
             breakdown = rest.rstrip().endswith(":")
+            each = bool(_FOR_EACH.search(rest))
         elif items:
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
             breakdown = breakdown or line.rstrip().endswith(":")
+            each = each or bool(_FOR_EACH.search(line))
     return items
 
 
@@ -379,6 +385,9 @@ _FOLLOW_UP = re.compile(
 _NOT_ASKING = r"(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
 # The last entry of a list under a question, which closes the question ("d) 1st April 2020 to 31st March 2021?").
 _LAST_OF_BREAKDOWN = re.compile(rf"^{_NOT_ASKING}[^?]{{1,90}}\?\s*$", re.I)
+# A request that asks for fields of each record ("For each incident please disclose:").
+_FOR_EACH = re.compile(r"\bfor (?:each|every)\b[^:]{0,80}:\s*$", re.I)
+_IS_FIELD = re.compile(rf"^(?![^?]*\?\s*$){_NOT_ASKING}.{{1,300}}$", re.I)
 # A short entry of a list (a year, a category, a field), not a question of its own.
 _IS_BREAKDOWN = re.compile(rf"^(?![^?]*\?\s*$){_NOT_ASKING}.{{1,90}}$", re.I)
 

@@ -1490,3 +1490,19 @@ def test_what_a_request_is_to_include_stays_with_it():
     letter = parse_text(text)
     assert len(letter.questions) == 1
     assert "mortality data" in letter.questions[0].text
+
+
+def test_the_fields_asked_for_each_record_stay_with_the_request():
+    text = (
+        "Reference: 25/0910\nYou asked:\n\n"
+        "Please disclose a log of all the incidents reported to the force on 1 January 2024.\n\n"
+        "For each incident please disclose:\n\n"
+        "  \u2022 The time\n"
+        "  \u2022 The nature of the incident, as reported to the force. For example: 'A man reports that his "
+        "neighbour has damaged his car and threatened him.'\n"
+        "  \u2022 The outcome (no further action, charged, out of court disposal)\n\n"
+        "In Response:\n\nTo extract this information would take over 60 hours, so Section 12(1) of the Act applies.\n"
+    )
+    letter = parse_text(text)
+    assert len(letter.questions) == 1
+    assert [(treatments(q), q.exemptions) for q in letter.questions] == [({"cost_limit"}, ("s12(1)",))]
