@@ -479,14 +479,23 @@ def _general_block(
     return last, "\n".join(lines[at:]).strip()
 
 
+# How a request goes on after its question: more of it, not an answer.
+_STILL_ASKING = re.compile(
+    r"(?:please|can you|could you|would you|i would|i'd|i am|i also|if |also\b|additionally|in addition|for (?:each|every)|"
+    r"broken down|including|and\b|or\b)",
+    re.I,
+)
+
+
 def _answered_under(b: _Block) -> _Block | None:
     """A question asked with its answer under it: the answer block (the question's words up to the line that ends it
     with '?' or '.', then the rest), or None when nothing follows the question."""
     lines = [b.head, *b.body]
     end = next((i for i, ln in enumerate(lines) if ln.rstrip().endswith(("?", "."))), None)
     rest = [ln for ln in lines[end + 1 :]] if end is not None else []
-    if not any(rest):
-        return None
+    first = next((ln for ln in rest if ln.strip()), "")
+    if not first or _STILL_ASKING.match(first.strip()):
+        return None  # nothing follows, or the request goes on ("Please also include ...", "If any of it is exempt ...")
     question = " ".join(x for x in lines[: end + 1] if x)
     return _Block(label=b.label, key=b.key, head=question, body=rest, section="response")
 

@@ -1506,3 +1506,17 @@ def test_the_fields_asked_for_each_record_stay_with_the_request():
     letter = parse_text(text)
     assert len(letter.questions) == 1
     assert [(treatments(q), q.exemptions) for q in letter.questions] == [({"cost_limit"}, ("s12(1)",))]
+
+
+def test_a_request_that_goes_on_under_its_question_is_no_answer():
+    # only the request is visible (a cut-off copy): what follows each question is more of the request
+    text = (
+        "Our Ref FOIR 2025/0911\nDear Mr Smith\nYou asked the following:\n"
+        "1)  Copies of all contracts with the catering supplier.\n"
+        "If any of this information is exempt under section 43, please provide the rest.\n"
+        "2)  The value of each contract.\n"
+        "Please also include any variations agreed since 2020.\n"
+    )
+    letter = parse_text(text)
+    assert all(not q.exemptions for q in letter.questions)
+    assert letter.exemptions == ()
