@@ -1269,6 +1269,10 @@ def test_the_requesters_own_cost_condition_is_no_refusal():
     )
     reply = "To enable the council to meet your request could you please provide further information."
     assert decision.relied_on(condition + "\n" + reply) == reply
+    exempt_condition = (
+        "If any of this information is exempt under section 40, please redact it and send the rest."
+    )
+    assert decision.relied_on(exempt_condition + "\n" + reply) == reply
     ncnd_on_cost = "To determine if it is held would exceed the appropriate limit, so section 12(2) applies."
     assert decision.relied_on(ncnd_on_cost) == ncnd_on_cost
 
