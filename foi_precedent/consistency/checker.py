@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from foi_precedent.consistency.asks import same_ask
 from foi_precedent.consistency.consensus import FLAG_SIMILARITY, Consensus, build_consensus
 from foi_precedent.consistency.flags import (
     SEVERITIES,
@@ -96,8 +97,14 @@ def consensus_for(
             regime=regime,
             min_similarity=FLAG_SIMILARITY,
         )
-        for q, text, h in zip(letter.questions, queries, hits, strict=True)
+        for q, text, h in zip(letter.questions, queries, _same_asks(queries, hits), strict=True)
     ]
+
+
+def _same_asks(queries: list[str], hits: list[list[Precedent]]) -> list[list[Precedent]]:
+    """Each question's precedents that answered the same kind of ask (a count against a count, a list of records
+    against a list): a count given in full is no inconsistency with records withheld (``asks``)."""
+    return [[p for p in h if same_ask(q, p.question)] for q, h in zip(queries, hits, strict=True)]
 
 
 def _merge(a: list[Precedent], b: list[Precedent]) -> list[Precedent]:
