@@ -270,8 +270,14 @@ def _classify(
     pointers = extract_pointers(decision.relied_on_lines(answer))  # not the Act or the ICO in closing text
     if not pointers and re.search(r"above link", answer, re.I):
         pointers = list(previous_pointers)
-    if not found and pointers:
-        found.append(Treatment.PUBLIC_DOMAIN)  # the answer is a pointer to published material
+    if (
+        not found
+        and pointers
+        and not (len(_FIGURE_ROW.findall(answer)) >= 3 and not any(p.url for p in pointers))
+    ):
+        # the answer is a pointer to published material (not a heading that only looks like a document's name, above
+        # the rows of a table of figures)
+        found.append(Treatment.PUBLIC_DOMAIN)
         evidence[Treatment.PUBLIC_DOMAIN] = next(
             (x for x in answer.split("\n") if pointers[0].name in x), answer.split("\n")[0]
         )
@@ -375,6 +381,8 @@ def _classify(
     )
 
 
+# A row of a table of figures: a label and the figure that ends the line ("Jan - Dec 2022 - 27,379").
+_FIGURE_ROW = re.compile(r"^[^\n]{0,60}?\s[-\u2013:|=]?\s*\d[\d,.]*%?\s*$", re.M)
 _PART_REFUSED = re.compile(
     r"\b(?:all|part|parts|some|any) (?:of )?(?:this|the|your) (?:information|request|data)\b|\bany other\b|"
     r"\bremaining\b|\bthe rest of\b|\bother (?:parts?|years|periods)\b",

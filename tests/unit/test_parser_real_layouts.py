@@ -1524,3 +1524,14 @@ def test_a_request_that_goes_on_under_its_question_is_no_answer():
     letter = parse_text(text)
     assert all(not q.exemptions for q in letter.questions)
     assert letter.exemptions == ()
+
+
+def test_a_table_of_figures_under_a_heading_is_disclosed_not_a_pointer():
+    text = (
+        "Reference: 25/0912\nRequest\nHow many nurse and doctor shifts were filled by agency staff each year?\n"
+        "Response\nWe can only provide figures from June 2021.\n"
+        "Nursing & Midwifery Total Agency Shifts\nJun - Dec 2021 - 14,855\nJan - Dec 2022 - 27,379\n"
+        "Jan - Dec 2023 - 25,999\nMedical & Dental Total Agency Shifts\nJun - Dec 2021 - 502\nJan - Dec 2022 - 1,741\n"
+    )
+    (q,) = parse_text(text).questions
+    assert treatments(q) == {"disclosed"}
