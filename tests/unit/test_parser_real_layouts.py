@@ -1535,3 +1535,14 @@ def test_a_table_of_figures_under_a_heading_is_disclosed_not_a_pointer():
     )
     (q,) = parse_text(text).questions
     assert treatments(q) == {"disclosed"}
+
+
+def test_a_numbered_question_typed_without_its_space_is_still_a_question():
+    text = (
+        "Reference: 25/0913\nRequest\n1) The number of patients transferred by ambulance in 2023.\n"
+        "2)The total number of ambulances used.\n3)The total cost of the transfers.\n"
+        "Response\n1) 412 patients were transferred.\n2)This information is not held.\n3)The cost was £1.2 million.\n"
+    )
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2", "3"]
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}, {"disclosed"}]
