@@ -567,8 +567,10 @@ _ASK_START = re.compile(
     r"in\s+order|following|given|due)\b))|"
     r"(?:the\s+|a\s+|your\s+|any\s+)?(?:total\s+|average\s+|annual\s+|overall\s+)?"
     + _THINGS
-    + r"\s+(?:of|for|on|spent|"
-    r"paid|used|about|between|held|showing|taken|incurred|relating|regarding|concerning|awarded|issued|received|"
+    # then a preposition or a participle that says which ('The income from parking fines', 'The number of staff
+    # employed', 'The total spent by each ward'): a kind of information named as what is asked for
+    + r"\s+(?:of|for|on|from|in|at|by|to|under|within|during|since|against|per|spent|"
+    r"paid|used|about|between|held|showing|taken|incurred|relating|regarding|concerning|[a-z]{3,}ed|"
     r"made|produced|sent)\b|"
     r"a\s+(?:copy|list|breakdown|summary)\s+of|(?:(?:full|complete|all|any)\s+)?(?:copies|details)\s+of|"
     r"i\s+(?:also\s+)?(?:require|need)\s+(?:a\s+cop|cop|details|the|this|these|all|any|a\s+list|a\s+breakdown|"

@@ -1666,3 +1666,25 @@ def test_a_list_of_people_at_the_end_is_not_a_signature():
         )
         assert "Priya Shah" in request.text and "Tom Baker" in request.text, tail
         assert request.requester.name is None
+
+
+def test_a_kind_of_information_named_with_what_says_which_is_asked_for():
+    """'The income from ...', 'The number of officers employed ...': a paragraph naming a kind of information,
+    then a preposition or a participle that says which, asks for it like 'The number of ...' does."""
+    text = (
+        "Dear Council,\n\nPlease provide the following.\n\n"
+        "The number of penalty notices issued in 2023.\n\n"
+        "The income from penalty notices in 2023.\n\n"
+        "The total number of officers employed at 31 March 2024.\n\n"
+        "Thanks,\nPat Example\n"
+    )
+    assert [q.text for q in split_request(text).questions] == [
+        "The number of penalty notices issued in 2023.",
+        "The income from penalty notices in 2023.",
+        "The total number of officers employed at 31 March 2024.",
+    ]
+    # telling, not asking: a thing named, then a verb that says something of it
+    statement = (
+        "Dear Council,\n\nThe income from penalty notices has risen since 2019. How much was it in 2023?\n"
+    )
+    assert [q.text for q in split_request(statement).questions] == ["How much was it in 2023?"]
