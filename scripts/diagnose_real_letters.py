@@ -12,7 +12,9 @@ exactly falls in one bucket:
 Apart from these, (d) exemptions: aligned or missed questions whose provisions are cited but not relied on
 (false positives, by where they came from) or relied on but missed (false negatives, by why).
 
-The held-back part (``evals.holdout``) is skipped before its letters are read: nothing of it is printed.
+The held-back part (``evals.holdout``) and the validation batch (``fresh3-validation``, measured only by
+``precedent eval real_letters --batch fresh3-validation --part tuning``) are skipped before their letters are read:
+nothing of them is printed.
 
     .venv/bin/python scripts/diagnose_real_letters.py [--show a,b,c,d] [--id ID]
 """
@@ -34,6 +36,8 @@ from evals.real_letters.suite import align, load_labels  # noqa: E402
 from foi_precedent.errors import PrecedentError  # noqa: E402
 from foi_precedent.letters.answers import _cited  # noqa: E402
 from foi_precedent.letters.parser import parse_file  # noqa: E402
+
+VALIDATION_BATCHES = {"fresh3-validation"}  # measured, never studied
 
 
 def _norm(text: str) -> str:
@@ -82,7 +86,7 @@ def diagnose(only_id: str | None = None) -> tuple[Counter, list[dict]]:
     counts: Counter = Counter()
     rows: list[dict] = []
     for label in load_labels():
-        if is_held_back(label["id"]):
+        if is_held_back(label["id"]) or label["_batch"] in VALIDATION_BATCHES:
             continue  # never read, never printed
         if only_id and label["id"] != only_id:
             continue
