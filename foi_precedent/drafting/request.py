@@ -548,8 +548,12 @@ _ASK_START = re.compile(
     r"was|were|can|could|will|would|should|far)|"
     r"what|which|when|where|who|whom|whose|why|whether|"
     r"(?:is|are|does|do|did|has|have|was|were|will|can|could|should)\s|"
-    # an imperative: 'Provide the minutes ...', 'Send me ...', 'Tell me how many ...'
+    # an imperative: 'Provide the minutes ...', 'Send me ...', 'Tell me how many ...'; and the verbs asked with
+    # 'please' asked without it, before what they ask for ('List all contracts ...', 'State whether ...')
     r"(?:provide|supply|disclose|send\s+me|tell\s+me|let\s+me\s+know|confirm\s+(?:whether|if|how|the))\b|"
+    r"(?:list|state|explain|describe|identify|indicate|specify|outline|detail|give|share|release|forward|name|"
+    r"confirm|advise|clarify)\s+(?:me\s+)?(?:the|all|any|each|every|how|what|whether|if|which|your|who|when|where|"
+    r"why)\b|"
     r"(?:i|we)(?:\s+(?:would|should)|'d)\s+(?:like|be grateful|appreciate|also like|be interested)(?:\s+\w+){0,4}\s+"
     r"(?:to\s+(?:know|see|receive|"
     r"have|obtain|request|ask|be provided|be sent|be given)|a\s+cop|cop|details|the\s+(?:number|total|amount|cost)|"

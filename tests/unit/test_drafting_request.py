@@ -1688,3 +1688,19 @@ def test_a_kind_of_information_named_with_what_says_which_is_asked_for():
         "Dear Council,\n\nThe income from penalty notices has risen since 2019. How much was it in 2023?\n"
     )
     assert [q.text for q in split_request(statement).questions] == ["How much was it in 2023?"]
+
+
+def test_an_imperative_without_please_asks():
+    """'List all ...', 'State whether ...', 'Explain how ...': the verbs asked with 'please' ask without it too."""
+    text = (
+        "Dear Trust,\n\nI am researching agency staffing.\n\n"
+        "List all staffing agencies the trust used in 2023.\n\n"
+        "State whether the trust caps agency pay rates.\n\n"
+        "Explain how shifts are offered to agency staff.\n\n"
+        "Regards,\nSam Example\n"
+    )
+    assert [q.text for q in split_request(text).questions] == [
+        "List all staffing agencies the trust used in 2023.",
+        "State whether the trust caps agency pay rates.",
+        "Explain how shifts are offered to agency staff.",
+    ]
