@@ -95,6 +95,18 @@ _HARM = re.compile(
 )
 _PIT = re.compile(r"public interest", re.I)
 _PIT_BALANCE = re.compile(r"balance|factors (favouring|for|against|in favour)|outweigh", re.I)
+# a sentence saying no public interest test applies ('This exemption is not subject to the "public interest test"',
+# 'there is no requirement to consider the public interest', 'the public interest test does not apply') weighs nothing
+_Q = r"[\'\"\u2018\u2019\u201c\u201d]?"
+_NO_PIT = re.compile(
+    r"[^.]{0,300}(?:"
+    r"\b(?:not|never)\s+(?:subject\s+to|qualified\s+by|required\s+to\s+(?:consider|apply|carry\s+out|conduct))"
+    r"|\bno\s+(?:requirement|need|obligation|duty)\s+(?:for\s+\w+\s+)?to\s+(?:consider|apply|carry\s+out|conduct)"
+    r"|\b(?:does|do|did|need)\s+not\s+(?:require|need|attract|carry|involve)"
+    r")\s+(?:a\s+|the\s+|any\s+)?" + _Q + r"public\s+interest\b[^.]{0,300}\.?"
+    r"|[^.]{0,300}\bpublic\s+interest\s+test" + _Q + r"\s+(?:does|do|need)\s+not\s+apply[^.]{0,300}\.?",
+    re.I,
+)
 _COMPLAINT = re.compile(
     r"information commissioner|internal review|complaint rights|right to (complain|appeal|request a review)",
     re.I,
@@ -188,7 +200,9 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
 
 
 def _has_pit(text: str) -> bool:
-    """A public interest test: factors and a balance ('public interest ... balance', or 'outweigh ... balance')."""
+    """A public interest test: factors and a balance ('public interest ... balance', or 'outweigh ... balance'); a
+    sentence that says no test applies is no test."""
+    text = _NO_PIT.sub(" ", text)
     if _PIT.search(text) and _PIT_BALANCE.search(text):
         return True
     return bool(re.search(r"outweigh", text, re.I) and re.search(r"\bbalance\b", text, re.I))

@@ -1546,3 +1546,18 @@ def test_a_numbered_question_typed_without_its_space_is_still_a_question():
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2", "3"]
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}, {"disclosed"}]
+
+
+def test_a_sentence_saying_no_public_interest_test_applies_is_no_public_interest_test():
+    text = (
+        "Reference: 25/0914\nRequest\nPlease provide the names of the officers who attended the meeting.\n"
+        "Response\nThe names are withheld under section 40(2) of the Freedom of Information Act. This is an absolute "
+        "exemption and is not subject to the \u2018public interest test\u2019. On balance of probabilities the "
+        "individuals would not expect disclosure.\n"
+    )
+    assert not parse_text(text).public_interest_test
+    weighed = text.replace(
+        "On balance of probabilities",
+        "Section 31 also applies: the public interest in maintaining it outweighs that in disclosure. On balance",
+    )
+    assert parse_text(weighed).public_interest_test
