@@ -64,10 +64,10 @@ _RESPONSE_START = re.compile(
     r"(?:please find )?(?:our|the) response(?: to your (request|questions))? (is|are)?\s*(below|as follows))\s*:?\s*$",
     re.I,
 )
-# "Response 1 - 6:", "1-3.", "Questions 4 to 6": one answer to a run of questions.
+# "Response 1 - 6:", "1-3.", "Questions 4 to 6", "1+2.": one answer to a run (or a pair) of questions.
 _RANGE = re.compile(
     r"^(?P<kw>(?:in )?(?:response|answer|reply)s?(?: to)?(?: questions?| q)?\s*|questions?\s*|q\s*)?"
-    r"(?P<a>\d{1,2})\s*(?:-|\u2013|\u2014|to|&|and)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*"
+    r"(?P<a>\d{1,2})\s*(?P<sep>-|\u2013|\u2014|to|&|and|\+)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*"
     r"(?:(?<=\d)(?=\s*$)|(?(kw)[.:)]?|[.:)])(?:\s+|$|(?<=[.:)])(?=[A-Z])))",
     re.I,
 )
@@ -206,9 +206,10 @@ def _range_blocks(line: str, section: str) -> list[_Block]:
         return []
     body: list[str] = []
     rest = line[m.end() :].strip()
+    pair = (m.groupdict().get("sep") or "") in ("&", "+") or (m.groupdict().get("sep") or "").lower() == "and"
     return [
         _Block(label=str(n), key=("n", str(n)), head=rest, body=body, section=section)
-        for n in range(a, b + 1)
+        for n in ((a, b) if pair else range(a, b + 1))
     ]
 
 

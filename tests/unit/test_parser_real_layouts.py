@@ -1561,3 +1561,25 @@ def test_a_sentence_saying_no_public_interest_test_applies_is_no_public_interest
         "Section 31 also applies: the public interest in maintaining it outweighs that in disclosure. On balance",
     )
     assert parse_text(weighed).public_interest_test
+
+
+def test_one_answer_labelled_with_two_questions_joined_by_a_plus_answers_both():
+    text = (
+        "Reference: 25/0915\nYou asked:\n1. How many interpreters were booked in 2023?\n"
+        "2. What was the total cost of interpreters?\n3. Which languages were requested?\nOur response:\n"
+        "1+2. The total cost was \u00a312,000 for 340 bookings.\n3. This information is not held.\n"
+    )
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2", "3"]
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"disclosed"}, {"not_held"}]
+    assert letter.questions[0].answer == letter.questions[1].answer
+
+
+def test_questions_joined_by_and_in_an_answer_label_are_those_two_not_the_run_between():
+    text = (
+        "Reference: 25/0916\nYou asked:\n1. How many buses were bought in 2023?\n2. Which routes were cut?\n"
+        "3. What did the buses cost?\nOur response:\n1 & 3. 14 buses were bought for \u00a34.2 million.\n"
+        "2. This information is not held.\n"
+    )
+    letter = parse_text(text)
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}, {"disclosed"}]
