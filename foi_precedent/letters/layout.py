@@ -107,8 +107,52 @@ class _Block:
 # --- sections -------------------------------------------------------------------------------------
 
 
+# "Answer", "Response 2:", "Our reply": a heading alone on its line, over the answer to the question above it
+_ANSWER_HEADING = re.compile(
+    r"^(?:our |the )?(?:answer|response|reply)(?:\s*\d{1,2}[a-z]?)?\s*[:.\-\u2013]?\s*$", re.I
+)
+
+
+def _paired(lines: list[str]) -> list[str]:
+    """Each question under its label with its answer under an answer heading ('Request 1 / How many ...? / Answer 1 /
+    42 of the 53 ...', 'Question 2 / ... / Response / ...'), two or more times: the same letter as a numbered request
+    followed by its numbered answers ('1. How many ...?' ... 'Response' / '1. 42 of the 53 ...'). Other letters are
+    returned as they are."""
+    marks: list[tuple[int, str, str]] = []  # (line index, 'q' or 'a', number)
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if _ANSWER_HEADING.match(line):
+            marks.append((i, "a", ""))
+        elif (found := _label_of(line)) and found[1][0] in ("q", "request"):
+            marks.append((i, "q", found[1][1]))
+    kinds = "".join(k for _, k, _ in marks)
+    numbers = [n for _, k, n in marks if k == "q"]
+    if (
+        len(marks) < 4
+        or kinds != "qa" * (len(marks) // 2)
+        or numbers != [str(n) for n in range(1, len(numbers) + 1)]
+    ):
+        return lines
+    asked: list[str] = []
+    answered: list[str] = []
+    for (qi, _, number), (ai, _, _) in zip(marks[0::2], marks[1::2], strict=True):
+        written, _, rest = _label_of(lines[qi])
+        question = " ".join(x for x in [rest, *lines[qi + 1 : ai]] if x)
+        asked.append(f"{written}: {question}")
+        end = marks[marks.index((ai, "a", "")) + 1][0] if ai != marks[-1][0] else len(lines)
+        answer = [x for x in lines[ai + 1 : end]]
+        first = next((j for j, x in enumerate(answer) if x), None)
+        if first is None:
+            answered.append(f"{number}.")
+            continue
+        answered.extend([*answer[:first], f"{number}. {answer[first]}", *answer[first + 1 :]])
+    return lines[: marks[0][0]] + asked + ["Response"] + answered
+
+
 def _split_sections(lines: list[str]) -> dict[str, list[str]]:
     """pre (header), request, decision (decision + reasons), response (answers), closing."""
+    lines = _paired(lines)
     out: dict[str, list[str]] = {"pre": [], "request": [], "decision": [], "response": [], "closing": []}
     state = "pre"
     seen_request = False

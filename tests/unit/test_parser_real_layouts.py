@@ -1583,3 +1583,16 @@ def test_questions_joined_by_and_in_an_answer_label_are_those_two_not_the_run_be
     )
     letter = parse_text(text)
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}, {"disclosed"}]
+
+
+@pytest.mark.parametrize("heading", ["Answer 1", "Answer", "Response:", "Our reply"])
+def test_each_question_under_its_label_with_its_answer_under_an_answer_heading(heading):
+    text = (
+        "Reference: 25/0917\nDear Sir\nYour request has now been considered.\n"
+        f"Request 1\nHow many staff were employed in 2023?\n{heading}\n412 staff were employed.\n"
+        "Request 2\nWhat was the cost of agency staff?\nAnswer\nThis information is not held.\nYours sincerely\n"
+    )
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["Request 1", "Request 2"]
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
+    assert letter.questions[0].answer.startswith("412 staff")
