@@ -111,42 +111,63 @@ class _Block:
 _ANSWER_HEADING = re.compile(
     r"^(?:our |the )?(?:answer|response|reply)(?:\s*\d{1,2}[a-z]?)?\s*[:.\-\u2013]?\s*$", re.I
 )
+# "A) 412 staff ...", "A: Not held", "Answer: ...", "A1. ...": an answer marked as such at the start of its line
+_ANSWER_MARK = re.compile(
+    r"^(?:A\d{0,2}|(?:Answer|ANSWER|Response|RESPONSE)\s*\d{0,2})\s*[):.\-\u2013]\s*(?=\S)"
+)  # a capital A: "a) states that fact" is an item of a list
+# "Q) How many ...", "Q: ...", "Question: ...": a question marked as such, without a number
+_BULLET = re.compile(r"^[-*\u2022\u25aa\u25cf\u2013\u00b7]\s+(?=\S)")
+_QUESTION_MARK = re.compile(r"^(?:q|question)\s*[):.\-\u2013]\s*(?=\S)", re.I)
 
 
 def _paired(lines: list[str]) -> list[str]:
-    """Each question under its label with its answer under an answer heading ('Request 1 / How many ...? / Answer 1 /
-    42 of the 53 ...', 'Question 2 / ... / Response / ...'), two or more times: the same letter as a numbered request
-    followed by its numbered answers ('1. How many ...?' ... 'Response' / '1. 42 of the 53 ...'). Other letters are
-    returned as they are."""
-    marks: list[tuple[int, str, str]] = []  # (line index, 'q' or 'a', number)
+    """Each question with its answer under it, marked as an answer ('Request 1 / How many ...? / Answer 1 / 42 of
+    the 53 ...', 'Question 2 / ... / Response:', '- How many ...? / A) 412 ...', 'Q: ... / A: ...'), two or more
+    times: the same letter as a numbered request followed by its numbered answers ('1. How many ...?' ...
+    'Response' / '1. 42 of the 53 ...'). Other letters are returned as they are."""
+    marks: list[tuple[int, str, str, str]] = []  # (line index, 'q' or 'a', label as written, number)
     for i, line in enumerate(lines):
         if not line:
             continue
-        if _ANSWER_HEADING.match(line):
-            marks.append((i, "a", ""))
+        if _ANSWER_HEADING.match(line) or _ANSWER_MARK.match(line):
+            marks.append((i, "a", "", ""))
         elif (found := _label_of(line)) and found[1][0] in ("q", "request"):
-            marks.append((i, "q", found[1][1]))
-    kinds = "".join(k for _, k, _ in marks)
-    numbers = [n for _, k, n in marks if k == "q"]
+            marks.append((i, "q", found[0], found[1][1]))
+        elif _QUESTION_MARK.match(line) or _BULLET.match(line):
+            marks.append((i, "q", "", ""))
+    while marks and marks[-1][1] == "q" and not marks[-1][2]:
+        marks.pop()  # bullets after the last answer heading are in that answer
+    kinds = "".join(m[1] for m in marks)
+    numbers = [m[3] for m in marks if m[1] == "q"]
     if (
         len(marks) < 4
         or kinds != "qa" * (len(marks) // 2)
-        or numbers != [str(n) for n in range(1, len(numbers) + 1)]
+        or (
+            numbers != [str(n) for n in range(1, len(numbers) + 1)]
+            and any(numbers)  # labelled questions count up from 1; unlabelled ones are numbered here
+        )
     ):
         return lines
     asked: list[str] = []
     answered: list[str] = []
-    for (qi, _, number), (ai, _, _) in zip(marks[0::2], marks[1::2], strict=True):
-        written, _, rest = _label_of(lines[qi])
+    for n, ((qi, _, written, _), (ai, _, _, _)) in enumerate(
+        zip(marks[0::2], marks[1::2], strict=True), start=1
+    ):
+        if written:
+            rest = _label_of(lines[qi])[2]
+        else:
+            cue = _QUESTION_MARK.match(lines[qi]) or _ITEM.match(lines[qi])
+            rest = lines[qi][cue.end() :].strip()
         question = " ".join(x for x in [rest, *lines[qi + 1 : ai]] if x)
-        asked.append(f"{written}: {question}")
-        end = marks[marks.index((ai, "a", "")) + 1][0] if ai != marks[-1][0] else len(lines)
-        answer = [x for x in lines[ai + 1 : end]]
+        asked.append(f"{written}: {question}" if written else f"{n}. {question}")
+        end = marks[2 * n][0] if 2 * n < len(marks) else len(lines)
+        cue = _ANSWER_MARK.match(lines[ai])
+        answer = ([lines[ai][cue.end() :].strip()] if cue else []) + lines[ai + 1 : end]
         first = next((j for j, x in enumerate(answer) if x), None)
         if first is None:
-            answered.append(f"{number}.")
+            answered.append(f"{n}.")
             continue
-        answered.extend([*answer[:first], f"{number}. {answer[first]}", *answer[first + 1 :]])
+        answered.extend([*answer[:first], f"{n}. {answer[first]}", *answer[first + 1 :]])
     return lines[: marks[0][0]] + asked + ["Response"] + answered
 
 

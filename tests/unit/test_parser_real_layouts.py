@@ -1596,3 +1596,18 @@ def test_each_question_under_its_label_with_its_answer_under_an_answer_heading(h
     assert [q.label for q in letter.questions] == ["Request 1", "Request 2"]
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
     assert letter.questions[0].answer.startswith("412 staff")
+
+
+@pytest.mark.parametrize(
+    "asked, answer",
+    [("Q: ", "A: "), ("Q) ", "A) "), ("\u2022 ", "A) "), ("Question: ", "Answer: ")],
+)
+def test_unnumbered_questions_each_with_an_answer_marked_under_it(asked, answer):
+    text = (
+        "Reference: 25/0918\nDear Sir\nThank you for your request. Our response is below.\n"
+        f"{asked}How many staff were employed in 2023?\n{answer}412 staff were employed.\n"
+        f"{asked}What was the cost of agency staff?\n{answer}This information is not held.\nYours sincerely\n"
+    )
+    letter = parse_text(text)
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
+    assert letter.questions[1].answer.startswith("This information")
