@@ -805,7 +805,10 @@ _NAMED_THING = re.compile(
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|had|will|would|may|might|must|rose|fell|increased|decreased|"
-    r"remains|seems|appears)\b",
+    r"remains|seems|appears|"
+    # what a named thing tells ('The figures published in your report show a rise.')
+    r"shows?|showed|suggests?|suggested|indicates?|indicated|states|says|said|reveals?|revealed|"
+    r"demonstrates?|demonstrated|means)\b",
     re.I,
 )
 

@@ -1684,10 +1684,13 @@ def test_a_kind_of_information_named_with_what_says_which_is_asked_for():
         "The total number of officers employed at 31 March 2024.",
     ]
     # telling, not asking: a thing named, then a verb that says something of it
-    statement = (
-        "Dear Council,\n\nThe income from penalty notices has risen since 2019. How much was it in 2023?\n"
-    )
-    assert [q.text for q in split_request(statement).questions] == ["How much was it in 2023?"]
+    for told in (
+        "The income from penalty notices has risen since 2019.",
+        "The figures published in your annual report show a rise in penalty notices.",
+        "The data collected by the council suggests that notices have doubled.",
+    ):
+        statement = f"Dear Council,\n\n{told} How much was the income in 2023?\n"
+        assert [q.text for q in split_request(statement).questions] == ["How much was the income in 2023?"]
 
 
 def test_an_imperative_without_please_asks():
