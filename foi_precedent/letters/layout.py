@@ -590,7 +590,7 @@ _REPLY_CUE = re.compile(
     r"hold|cannot)|"
     r"(?:your request (?:for information )?has (?:now )?been considered)|thank you for your (?:request|email|enquiry)|"
     r"in (?:accordance with|response to) (?:your|the|section)|outcome\b|our (?:response|ref)\b|"
-    r"this (?:can be|is available|information (?:is|was|has))\b)",
+    r"this (?:can be|is available|is because|information (?:is|was|has))\b)",
     re.I,
 )
 

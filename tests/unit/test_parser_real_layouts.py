@@ -1611,3 +1611,16 @@ def test_unnumbered_questions_each_with_an_answer_marked_under_it(asked, answer)
     letter = parse_text(text)
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
     assert letter.questions[1].answer.startswith("This information")
+
+
+def test_requests_listed_in_the_reply_then_one_reason_for_all_of_them():
+    text = (
+        "Our Ref: FOI 25/101 & FOI 25/102\nDear Sir\nYour requests for information have been considered and will not "
+        "be processed. This applies to the following requests:\n1. FOI 25/101 \u2013 Oak Lodge Care Home, High Street\n"
+        "2. FOI 25/102 \u2013 Elm House Care Home, Mill Lane\nThis is because the aggregated cost of providing the "
+        "information would exceed the appropriate limit of \u00a3450.\nConsequently the Trust is not obliged, under "
+        "Section 12 of the Freedom of Information Act 2000, to respond to your requests.\nYours faithfully\n"
+    )
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2"]
+    assert all(treatments(q) == {"cost_limit"} for q in letter.questions)
