@@ -38,7 +38,7 @@ _NCND = re.compile(
 )
 _NOT_HELD = re.compile(
     r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
-    r"(?:(does|do|did) not|(?:doesn|don|didn)['\u2019]t) (hold|record|collate|keep|retain)|holds? no (recorded )?information|"
+    r"(?:(does|do|did) not|(?:doesn|don|didn)['\u2019]t) (hold|record|collate|compile|produce|keep|retain)|holds? no (recorded )?information|"
     r"is not recorded|are not recorded|no such information|no information (was )?found|"
     r"there is no information held|(?:does|do) not have (?:the|any|this) information|not have the information you|"
     # "no such data exists", "we have no records of this", "no records were found", "we do not collect this data"

@@ -1624,3 +1624,13 @@ def test_requests_listed_in_the_reply_then_one_reason_for_all_of_them():
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2"]
     assert all(treatments(q) == {"cost_limit"} for q in letter.questions)
+
+
+@pytest.mark.parametrize("verb", ["produce", "compile"])
+def test_we_do_not_produce_the_figures_asked_for_is_not_held(verb):
+    text = (
+        "Reference: 25/0919\nRequest\nHow many electric buses used the M8 in 2023?\nResponse\n"
+        f"We do not {verb} statistics on which vehicles use particular roads.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert treatments(q) == {"not_held"}
