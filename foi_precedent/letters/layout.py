@@ -509,7 +509,8 @@ def _similar(a: str, b: str) -> bool:
 
 _INLINE_ANSWER = re.compile(
     r"\s[-\u2013\u2014]\s+(?=(?:please|this information|see|no\b|yes\b|not held|none|nil|the (?:mps|force|council)|"
-    r"we |information)\b)",
+    r"we |information)\b)"
+    r"|(?<=[?.])\s+(?-i:A|Answer|Response)\d{0,2}\s*[):.\-\u2013]\s+(?=\S)",  # "... 2023? A) 412 staff ..."
     re.I,
 )
 

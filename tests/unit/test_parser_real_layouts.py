@@ -1634,3 +1634,14 @@ def test_we_do_not_produce_the_figures_asked_for_is_not_held(verb):
     )
     (q,) = parse_text(text).questions
     assert treatments(q) == {"not_held"}
+
+
+def test_a_question_and_its_answer_marked_a_on_one_line():
+    text = (
+        "Reference: 25/0920\nDear Sir\nOur response is below.\n"
+        "1. How many staff were employed in 2023? A) 412 staff were employed.\n"
+        "2. What was the cost of agency staff? A) This information is not held.\nYours sincerely\n"
+    )
+    letter = parse_text(text)
+    assert [q.text for q in letter.questions][0].endswith("2023?")
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
