@@ -1645,3 +1645,15 @@ def test_a_question_and_its_answer_marked_a_on_one_line():
     letter = parse_text(text)
     assert [q.text for q in letter.questions][0].endswith("2023?")
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
+
+
+def test_appeals_as_the_subject_of_an_answer_are_no_complaint_rights_text():
+    text = (
+        "Reference: 25/0921\nRequest\n1. How many school admission appeals were heard in 2023, with the panel papers?\n"
+        "Response\n1. 48 appeals were heard. The papers relating to the appeals contain personal data and are exempt "
+        "from disclosure under section 40(2) of the Freedom of Information Act 2000.\n"
+        "If you wish to appeal against this decision, please write to the FOI team.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert q.exemptions == ("s40(2)",)
+    assert treatments(q) == {"partly_disclosed"}
