@@ -1657,3 +1657,15 @@ def test_appeals_as_the_subject_of_an_answer_are_no_complaint_rights_text():
     (q,) = parse_text(text).questions
     assert q.exemptions == ("s40(2)",)
     assert treatments(q) == {"partly_disclosed"}
+
+
+def test_complaints_as_the_subject_of_an_answer_are_no_complaint_rights_text():
+    text = (
+        "Reference: 25/0922\nRequest\n1. Please provide the complaints made about councillors in 2023.\nResponse\n"
+        "1. The complaints made about councillors contain personal data and are exempt under section 40(2) of the "
+        "Freedom of Information Act 2000.\nIf you are unhappy with this response you may make a complaint to the "
+        "Information Commissioner.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert q.exemptions == ("s40(2)",)
+    assert treatments(q) == {"withheld"}
