@@ -61,7 +61,9 @@ _LINK_HINT = re.compile(
 )
 _COST = re.compile(
     r"section 12\b|\bs\.?\s?12\b|appropriate (?:limit|level)|cost limit|exceed the (appropriate|cost)|"
-    r"(?:18|24|eighteen|twenty[- ]four)[- ]hours? (?:time )?limit|(?:fees?|time|cost) (?:limit|threshold)|"
+    r"(?:18|24|eighteen|twenty[- ]four)[- ]hours? (?:time )?limit|(?:fees?|cost) (?:limit|threshold)|"
+    # (not the time limit for a response, which an extension notice extends)
+    r"time (?:limit|threshold)(?! for (?:a |the |our |your |this )?(?:response|responding|reply|replying))|"
     r"upper cost limit|\bcost exemption",
     re.I,
 )

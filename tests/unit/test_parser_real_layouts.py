@@ -1669,3 +1669,14 @@ def test_complaints_as_the_subject_of_an_answer_are_no_complaint_rights_text():
     (q,) = parse_text(text).questions
     assert q.exemptions == ("s40(2)",)
     assert treatments(q) == {"withheld"}
+
+
+def test_the_time_limit_for_a_response_extended_is_no_cost_refusal():
+    text = (
+        "Our ref: 25/0923\nDear Sir\nFurther to your request for information, I am writing to let you know that the "
+        "time limit for response needs to be extended.\nWe will need a further 10 working days to consider the public "
+        "interest in section 30.\nYours faithfully\n"
+    )
+    letter = parse_text(text)
+    assert all("s12" not in q.exemptions and "cost_limit" not in treatments(q) for q in letter.questions)
+    assert "s12" not in letter.exemptions
