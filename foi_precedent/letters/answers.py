@@ -40,10 +40,11 @@ _NOT_HELD = re.compile(
     r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
     r"(?:(does|do|did) not|(?:doesn|don|didn)['\u2019]t) (hold|record|collate|compile|produce|keep|retain)|holds? no (recorded )?information|"
     r"is not recorded|are not recorded|no such information|no information (was )?found|"
-    r"there is no information held|(?:does|do) not have (?:the|any|this) information|not have the information you|"
+    r"there is no information held|(?:does|do|did) not have (?:the|any|this|that|such) (?:information|data|records?|figures)\b|"
+    r"not have the information you|"
     # "no such data exists", "we have no records of this", "no records were found", "we do not collect this data"
     r"\bno (?:such )?(?:recorded )?(?:records?|data|documents?|documentation)\b (?:(?:is|are|was|were) )?(?:held|found|"
-    r"exists?|located|recorded|identified)|(?:have|hold|holds|there (?:is|are|were)) no (?:such )?(?:recorded )?"
+    r"exists?|located|recorded|identified)|(?:have|has|hold|holds|there (?:is|are|were)) no (?:such )?(?:recorded )?"
     r"(?:information|records?|data|documents?|documentation)\b|(?:does|do|did) not (?:exist|collect|capture)|"
     r"(?:is|are|was|were) not (?:captured|collected)\b|\bnil return|"
     r"(?:has|have) not (?:received|issued|sent|produced|commissioned|created) any\b",

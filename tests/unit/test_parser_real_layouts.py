@@ -1680,3 +1680,20 @@ def test_the_time_limit_for_a_response_extended_is_no_cost_refusal():
     letter = parse_text(text)
     assert all("s12" not in q.exemptions and "cost_limit" not in treatments(q) for q in letter.questions)
     assert "s12" not in letter.exemptions
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The Council has no records of agency staff costs.",
+        "We do not have this data.",
+        "We did not have such figures.",
+    ],
+)
+def test_the_authority_has_no_records_or_does_not_have_the_data_is_not_held(reply):
+    text = (
+        "Reference: 25/0924\nYour request\n1. How many staff were employed in 2023?\n2. What was the cost of agency "
+        f"staff?\nOur response\n1. 412 staff were employed.\n2. {reply}\n"
+    )
+    letter = parse_text(text)
+    assert treatments(letter.questions[1]) == {"not_held"}
