@@ -65,7 +65,9 @@ _COST = re.compile(
     r"(?:18|24|eighteen|twenty[- ]four)[- ]hours? (?:time )?limit|(?:fees?|cost) (?:limit|threshold)|"
     # (not the time limit for a response, which an extension notice extends)
     r"time (?:limit|threshold)(?! for (?:a |the |our |your |this )?(?:response|responding|reply|replying))|"
-    r"upper cost limit|\bcost exemption",
+    r"upper cost limit|\bcost exemption|"
+    # the limit in its own figures ("would cost more than \u00a3450", "would take more than 18 hours")
+    r"(?:cost|take)\s+(?:more than|over|in excess of)\s+(?:\u00a3\s?(?:450|600)\b|(?:18|24|eighteen|twenty[- ]four) hours)",
     re.I,
 )
 _VEXATIOUS = re.compile(r"section 14\b|\bs\.?\s?14\(|vexatious|repeated request", re.I)

@@ -1697,3 +1697,20 @@ def test_the_authority_has_no_records_or_does_not_have_the_data_is_not_held(repl
     )
     letter = parse_text(text)
     assert treatments(letter.questions[1]) == {"not_held"}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "We estimate that it would cost more than \u00a3450 to locate and extract this information.",
+        "Answering this part would take more than 18 hours, so we are not required to answer it.",
+    ],
+)
+def test_the_cost_limit_given_in_its_own_figures_is_a_cost_refusal(reply):
+    text = (
+        "Reference: 25/0925\nYour request\n1. How many staff were employed in 2023?\n2. What was the cost of agency "
+        f"staff?\nOur response\n1. 412 staff were employed.\n2. {reply}\n"
+    )
+    letter = parse_text(text)
+    assert treatments(letter.questions[1]) == {"cost_limit"}
+    assert treatments(letter.questions[0]) == {"disclosed"}
