@@ -618,6 +618,8 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
             continue
         if n == 0 or any(answers_line(line) for line in [block.head, *block.body[:cut]] if line):
             return None
+        if not any(block.body[:cut]) and all(any(b.body) for b in blocks[:n]):
+            return None  # every question before has lines under it, and so has this one: each is answered under it
         asked = [
             _Block(label=b.label, key=b.key, head=b.head, body=list(b.body), section="request")
             for b in blocks[: n + 1]

@@ -1714,3 +1714,16 @@ def test_the_cost_limit_given_in_its_own_figures_is_a_cost_refusal(reply):
     letter = parse_text(text)
     assert treatments(letter.questions[1]) == {"cost_limit"}
     assert treatments(letter.questions[0]) == {"disclosed"}
+
+
+def test_each_numbered_question_answered_on_the_lines_under_it_without_a_marker():
+    text = (
+        "Reference: FOI 25/0926\nDear Ms Smith\nThank you for your request for information received on 3 May 2025.\n"
+        "1. How many staff were employed in 2023?\n412 staff were employed.\n"
+        "2. What was the cost of agency staff in 2023?\nThis information is not held.\n"
+        "3. Please provide a copy of the overtime policy.\nThe policy is attached.\n"
+        "If you are unhappy with this response you may ask for an internal review.\nYours sincerely\n"
+    )
+    letter = parse_text(text)
+    assert [q.text for q in letter.questions][0] == "How many staff were employed in 2023?"
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}, {"disclosed"}]
