@@ -113,11 +113,13 @@ _ANSWER_HEADING = re.compile(
 )
 # "A) 412 staff ...", "A: Not held", "Answer: ...", "A1. ...": an answer marked as such at the start of its line
 _ANSWER_MARK = re.compile(
-    r"^(?:A\d{0,2}|(?:Answer|ANSWER|Response|RESPONSE)\s*\d{0,2})\s*[):.\-\u2013]\s*(?=\S)"
+    r"^(?:A\d{0,2}|(?:(?:[Oo]ur )?(?:[Aa]nswer|[Rr]esponse|[Rr]eply)|ANSWER|RESPONSE)\s*\d{0,2})\s*[):.\-\u2013]\s*(?=\S)"
 )  # a capital A: "a) states that fact" is an item of a list
 # "Q) How many ...", "Q: ...", "Question: ...": a question marked as such, without a number
 _BULLET = re.compile(r"^[-*\u2022\u25aa\u25cf\u2013\u00b7]\s+(?=\S)")
-_QUESTION_MARK = re.compile(r"^(?:q|question)\s*[):.\-\u2013]\s*(?=\S)", re.I)
+_QUESTION_MARK = re.compile(
+    r"^(?:q|question|request|you asked|your request)\s*(?:[):.\-\u2013]\s*(?=\S)|:?\s*$)", re.I
+)  # ("Request:" alone over the question is a mark too)
 
 
 def _paired(lines: list[str]) -> list[str]:

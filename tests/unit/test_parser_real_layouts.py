@@ -1727,3 +1727,18 @@ def test_each_numbered_question_answered_on_the_lines_under_it_without_a_marker(
     letter = parse_text(text)
     assert [q.text for q in letter.questions][0] == "How many staff were employed in 2023?"
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}, {"disclosed"}]
+
+
+@pytest.mark.parametrize(
+    "asked, answer",
+    [("Request:\n", "Response:\n"), ("You asked: ", "Our answer: "), ("Your request:\n", "Our response:\n")],
+)
+def test_unnumbered_request_and_response_headings_repeated_for_each_question(asked, answer):
+    text = (
+        "Reference: FOI 25/0927\nDear Ms Smith\nThank you for your request.\n"
+        f"{asked}How many staff were employed in 2023?\n{answer}412 staff were employed.\n"
+        f"{asked}What was the cost of agency staff in 2023?\n{answer}This information is not held.\n"
+        "Yours sincerely\n"
+    )
+    letter = parse_text(text)
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
