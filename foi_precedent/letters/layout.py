@@ -56,7 +56,7 @@ _DECISION = re.compile(
     re.I,
 )
 _RESPONSE_START = re.compile(
-    r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?(?: (?:sent|given|provided))?|information (disclosed|released)|"
+    r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?(?: (?:sent|given|provided))?|information (disclosed|released|provided|supplied)|"
     r"we (?:answered|replied|responded)|(?:our )?response to your (?:request|questions?|enquiry|email)|"
     r"details of (?:the |our )?response|summary of (?:the |our )?response|[\w&.'\u2019 ]{2,40} response|"
     r"response \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|i can now respond as follows|[\w&.'\u2019 ]{2,40} response was as follows|"
@@ -512,7 +512,8 @@ def _similar(a: str, b: str) -> bool:
 _INLINE_ANSWER = re.compile(
     r"\s[-\u2013\u2014]\s+(?=(?:please|this information|see|no\b|yes\b|not held|none|nil|the (?:mps|force|council)|"
     r"we |information)\b)"
-    r"|(?<=[?.])\s+(?-i:A|Answer|Response)\d{0,2}\s*[):.\-\u2013]\s+(?=\S)",  # "... 2023? A) 412 staff ..."
+    r"|(?<=[?.])\s+(?-i:A|Answer|Response)\d{0,2}\s*[):.\-\u2013]\s+(?=\S)"  # "... 2023? A) 412 staff ..."
+    r"|(?<=\?)\s+[-\u2013\u2014]\s+(?=\S)",  # "... in 2023? - 412 staff ...": a question ends, then its answer
     re.I,
 )
 

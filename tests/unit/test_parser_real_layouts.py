@@ -1742,3 +1742,24 @@ def test_unnumbered_request_and_response_headings_repeated_for_each_question(ask
     )
     letter = parse_text(text)
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
+
+
+def test_information_provided_heads_the_answers():
+    text = (
+        "Reference: FOI 25/0928\nInformation requested\n1. How many staff were employed in 2023?\n"
+        "2. What was the cost of agency staff in 2023?\nInformation provided\n1. 412 staff were employed.\n"
+        "2. This information is not held.\n"
+    )
+    letter = parse_text(text)
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
+
+
+def test_a_question_then_a_dash_then_its_answer_on_one_line():
+    text = (
+        "Reference: FOI 25/0929\nDear Sir\nOur response is below.\nQ1. How many staff were employed in 2023? - 412 "
+        "staff were employed.\nQ2. What was the cost of agency staff in 2023? - This information is not held.\n"
+        "Yours sincerely\n"
+    )
+    letter = parse_text(text)
+    assert letter.questions[0].text == "How many staff were employed in 2023?"
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
