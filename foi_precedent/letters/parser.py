@@ -707,6 +707,27 @@ def _unstructured(
             if own not in readings:
                 readings[own] = _classify("", "", own, None, letter_exemptions, (), accessible, shared=True)
             out[n - 1] = replace(readings[own], label=label, text=text.strip())
+    replied = [x for x in sections["response"] if x]
+    starts = [i for i, x in enumerate(replied) if list_item(x)]
+    if (
+        len(items) >= 2
+        and len(starts) == len(items)
+        and starts[0] == 0
+        # (items that restate the questions are read as restated, sharing the answer below them)
+        and not any(
+            _overlap(list_item(replied[i]), text) >= 0.6 for i, (_, text) in zip(starts, items, strict=True)
+        )
+    ):
+        # the items asked ("a) ... b) ...", bullets) answered by as many items in the same order ("a) 412 ... b) Not
+        # held"): each reads its own
+        for n, (label, text) in enumerate(items):
+            end = starts[n + 1] if n + 1 < len(starts) else len(replied)
+            own = "\n".join([list_item(replied[starts[n]]), *replied[starts[n] + 1 : end]])
+            out[n] = replace(
+                _classify(label, text, own, None, letter_exemptions, (), accessible),
+                label=label,
+                text=text.strip(),
+            )
     is_reply = bool(
         sections["request"] and sections["response"]
     )  # a request and a response: a reply, however worded

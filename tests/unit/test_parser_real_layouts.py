@@ -1778,3 +1778,14 @@ def test_prose_answers_that_name_their_questions_answer_those_questions():
     letter = parse_text(text)
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}, {"withheld"}]
     assert [q.exemptions for q in letter.questions] == [(), (), ("s40(2)",)]
+
+
+@pytest.mark.parametrize("marks", [("a) ", "b) "), ("\u2022 ", "\u2022 ")])
+def test_unnumbered_items_asked_then_answered_by_as_many_items_in_order(marks):
+    text = (
+        "Reference: FOI 25/0931\nDear Ms Smith\nYour request:\n"
+        f"{marks[0]}How many staff were employed in 2023?\n{marks[1]}What was the cost of agency staff in 2023?\n"
+        f"Response:\n{marks[0]}412 staff were employed.\n{marks[1]}This information is not held.\nYours sincerely\n"
+    )
+    letter = parse_text(text)
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
