@@ -139,6 +139,24 @@ def _paired(lines: list[str]) -> list[str]:
             marks.append((i, "q", "", ""))
     while marks and marks[-1][1] == "q" and not marks[-1][2]:
         marks.pop()  # bullets after the last answer heading are in that answer
+    if (
+        marks
+        and marks[0][1] == "q"
+        and not marks[0][2]
+        and all(m[1] == "a" for m in marks[1:])
+        and re.match(r"^[^:]{0,30}:?\s*$", lines[marks[0][0]])
+    ):
+        marks = marks[1:]  # "Your request:" over questions whose answers alone are marked
+    if len(marks) >= 2 and all(m[1] == "a" and _ANSWER_MARK.match(lines[m[0]]) for m in marks):
+        # "How many ...? / A) 412 ...": answers marked, questions not; each question is the line above its answer
+        asked_at = [next((j for j in range(m[0] - 1, -1, -1) if lines[j]), -1) for m in marks]
+        if all(
+            j >= 0
+            and not _ANSWER_MARK.match(lines[j])
+            and (lines[j].rstrip().endswith("?") or _ASKS.search(lines[j]))
+            for j in asked_at
+        ) and all(a < b for a, b in zip(asked_at, [m[0] for m in marks], strict=True)):
+            marks = [x for j, m in zip(asked_at, marks, strict=True) for x in ((j, "q", "", ""), m)]
     kinds = "".join(m[1] for m in marks)
     numbers = [m[3] for m in marks if m[1] == "q"]
     if (
@@ -159,7 +177,7 @@ def _paired(lines: list[str]) -> list[str]:
             rest = _label_of(lines[qi])[2]
         else:
             cue = _QUESTION_MARK.match(lines[qi]) or _ITEM.match(lines[qi])
-            rest = lines[qi][cue.end() :].strip()
+            rest = lines[qi][cue.end() :].strip() if cue else lines[qi].strip()
         question = " ".join(x for x in [rest, *lines[qi + 1 : ai]] if x)
         asked.append(f"{written}: {question}" if written else f"{n}. {question}")
         end = marks[2 * n][0] if 2 * n < len(marks) else len(lines)

@@ -1789,3 +1789,18 @@ def test_unnumbered_items_asked_then_answered_by_as_many_items_in_order(marks):
     )
     letter = parse_text(text)
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
+
+
+@pytest.mark.parametrize("heading", ["", "Your request:\n"])
+def test_unmarked_questions_each_followed_by_an_answer_marked_a(heading):
+    text = (
+        "Reference: FOI 25/0932\nDear Sir\nThank you for your request. Our response is below.\n"
+        f"{heading}How many staff were employed in 2023?\nA) 412 staff were employed.\n"
+        "What was the cost of agency staff?\nA) This information is not held.\nYours sincerely\n"
+    )
+    letter = parse_text(text)
+    assert [q.text for q in letter.questions] == [
+        "How many staff were employed in 2023?",
+        "What was the cost of agency staff?",
+    ]
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
