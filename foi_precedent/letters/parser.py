@@ -108,7 +108,12 @@ _NO_PIT = re.compile(
     re.I,
 )
 _COMPLAINT = re.compile(
-    r"information commissioner|internal review|complaint rights|right to (complain|appeal|request a review)",
+    r"information commissioner|internal review|complaint rights|right to (complain|appeal|request a review)|"
+    # a review the requester may ask for, in the words of FOISA letters ("Right of Review", "you may require us to
+    # review our decision", "Apply for a review of our decision within 40 working days", "Review Procedure")
+    r"right of (?:review|appeal)|(?:request|apply for|ask for) a review\b|requirement for (?:a )?review|"
+    r"review procedure|require \w+(?: \w+)? to review (?:its|our|the|this) decision|"
+    r"procedure by which a review",
     re.I,
 )
 

@@ -1804,3 +1804,19 @@ def test_unmarked_questions_each_followed_by_an_answer_marked_a(heading):
         "What was the cost of agency staff?",
     ]
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Right of Review\nIf you are dissatisfied, you may require the Board to review its decision.",
+        "Review Procedure\nShould you wish to, you may apply for a review of our decision within 40 working days.",
+        "The Service has in place a procedure by which a review of the way we handle requests may be sought.",
+    ],
+)
+def test_a_review_the_requester_may_ask_for_is_complaint_rights(closing):
+    text = (
+        "Reference: FOI 25/0933\nRequest\nHow many fire engines does the service own?\nResponse\n"
+        f"The service owns 42 fire engines.\n{closing}\n"
+    )
+    assert parse_text(text).complaint_rights
