@@ -90,6 +90,13 @@ _REFUSAL_NOTICE = re.compile(
     r"\(scotland\)",
     re.I,
 )
+# FOISA's section 17 notice that information is not held ("in terms of section 17(1) ... we do not hold the
+# information"): a notice, but no refusal
+_NOT_HELD_NOTICE = re.compile(
+    r"[^.\n]*\bsection 17\b[^.]*?\b(?:not held|not hold|does not have|holds? no)\b[^.\n]*"
+    r"|[^.\n]*\b(?:not held|not hold|holds? no)\b[^.]*?\bsection 17\b[^.\n]*",
+    re.I,
+)
 _HARM = re.compile(
     r"would be likely to|would prejudice|likely to prejudice|\bharm(ful)?\b|\bprejudice\b", re.I
 )
@@ -186,7 +193,7 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
         # a refusal notice is known by what it does: it refuses, and says under which provision
         # (s39 applied to answer under the EIRs instead is still an exemption applied, so a notice, and so is the
         # otherwise-accessible exemption, s21 / FOISA s25 / EIR reg 6(1)(b), applied to published information)
-        refusal_notice=bool(_REFUSAL_NOTICE.search(body))
+        refusal_notice=bool(_REFUSAL_NOTICE.search(_NOT_HELD_NOTICE.sub(" ", body)))
         or (refusing and bool(letter_exemptions))
         # a refusal on cost or as vexatious says why in its own words ("would exceed the appropriate limit")
         or any(set(q.treatments) & {Treatment.COST_LIMIT, Treatment.VEXATIOUS} for q in questions)

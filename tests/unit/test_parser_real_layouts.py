@@ -1820,3 +1820,14 @@ def test_a_review_the_requester_may_ask_for_is_complaint_rights(closing):
         f"The service owns 42 fire engines.\n{closing}\n"
     )
     assert parse_text(text).complaint_rights
+
+
+def test_foisa_section_17_notice_that_information_is_not_held_is_no_refusal_notice():
+    text = (
+        "Freedom of Information (Scotland) Act 2002\nRequest\nPlease provide the minutes of the March board meeting.\n"
+        "Response\nIn terms of section 17(1) of the Freedom of Information (Scotland) Act 2002 we must advise you that "
+        "we do not hold the information that you have requested.\n"
+    )
+    letter = parse_text(text)
+    assert treatments(letter.questions[0]) == {"not_held"}
+    assert not letter.refusal_notice
