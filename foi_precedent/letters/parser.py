@@ -98,7 +98,9 @@ _NOT_HELD_NOTICE = re.compile(
     re.I,
 )
 _HARM = re.compile(
-    r"would be likely to|would prejudice|likely to prejudice|\bharm(ful)?\b|\bprejudice\b", re.I
+    r"would\s+be\s+likely\s+to|would\s+prejudice|likely\s+to\s+prejudice|\bharm(ful)?\b|\bprejudice\b|"
+    r"adversely\s+affect|\bdetrimental\b",
+    re.I,
 )
 _PIT = re.compile(r"public interest", re.I)
 _PIT_BALANCE = re.compile(r"balance|factors (favouring|for|against|in favour)|outweigh", re.I)

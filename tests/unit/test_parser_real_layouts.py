@@ -1831,3 +1831,19 @@ def test_foisa_section_17_notice_that_information_is_not_held_is_no_refusal_noti
     letter = parse_text(text)
     assert treatments(letter.questions[0]) == {"not_held"}
     assert not letter.refusal_notice
+
+
+@pytest.mark.parametrize(
+    "harm",
+    [
+        "its  disclosure  would  be  likely  to  weaken  the  company's  position.",
+        "Release of this information would adversely affect the company's position in future tenders.",
+        "Release of this information would be detrimental to the company in future tenders.",
+    ],
+)
+def test_harm_in_other_words_or_spacing_is_a_harm_statement(harm):
+    text = (
+        "Reference: FOI 25/0934\nRequest\nPlease provide the commission rates paid to agents.\nResponse\n"
+        f"The rates are withheld under section 43(2) of the Freedom of Information Act 2000. {harm}\n"
+    )
+    assert parse_text(text).harm_statement
