@@ -103,7 +103,15 @@ _HARM = re.compile(
     re.I,
 )
 _PIT = re.compile(r"public interest", re.I)
-_PIT_BALANCE = re.compile(r"balance|factors (favouring|for|against|in favour)|outweigh", re.I)
+_PIT_BALANCE = re.compile(
+    r"balance|factors (favouring|for|against|in favour)|outweigh|"
+    # the test said to be done, or its conclusion ("the factors considered when deciding where the public interest
+    # lies", "whether the public interest is better served by ...", "carrying out a public interest test", "it is not
+    # in the public interest for confidential papers to be published")
+    r"where the public interest lies|better served|(?:carry|carrying|carried|complete|completed) (?:out )?a\b[^.]{0,30}"
+    r"public interest test|not in the public interest (?:for|to)\b",
+    re.I,
+)
 # a sentence saying no public interest test applies ('This exemption is not subject to the "public interest test"',
 # 'there is no requirement to consider the public interest', 'the public interest test does not apply') weighs nothing
 _Q = r"[\'\"\u2018\u2019\u201c\u201d]?"

@@ -1847,3 +1847,20 @@ def test_harm_in_other_words_or_spacing_is_a_harm_statement(harm):
         f"The rates are withheld under section 43(2) of the Freedom of Information Act 2000. {harm}\n"
     )
     assert parse_text(text).harm_statement
+
+
+@pytest.mark.parametrize(
+    "weighing",
+    [
+        "The factors the Council considered when deciding where the public interest lies are listed below.",
+        "Section 36 is subject to the public interest test: whether the public interest is better served by "
+        "non-disclosure than by disclosure.",
+        "We maintain that it is not in the public interest for confidential papers to be published.",
+    ],
+)
+def test_the_public_interest_weighed_in_other_words_is_a_public_interest_test(weighing):
+    text = (
+        "Reference: FOI 25/0935\nRequest\nPlease provide the board papers on the restructure.\nResponse\n"
+        f"The papers are withheld under section 36(2) of the Freedom of Information Act 2000. {weighing}\n"
+    )
+    assert parse_text(text).public_interest_test
