@@ -1864,3 +1864,15 @@ def test_the_public_interest_weighed_in_other_words_is_a_public_interest_test(we
         f"The papers are withheld under section 36(2) of the Freedom of Information Act 2000. {weighing}\n"
     )
     assert parse_text(text).public_interest_test
+
+
+def test_an_exemption_still_being_considered_is_not_applied():
+    text = (
+        "Our ref: 25/0936\nDear Sir\nFurther to your request for information, I am writing to let you know that we "
+        "need a further 10 working days to respond.\nThe particular exemption we are considering is Section 30 "
+        "(Investigations).\nYours faithfully\n"
+    )
+    letter = parse_text(text)
+    assert letter.exemptions == ()
+    assert all(not q.exemptions for q in letter.questions)
+    assert not letter.refusal_notice
