@@ -201,7 +201,7 @@ def _classify(
         cost = (
             bool(_COST.search(seg))
             or (
-                bool(said)
+                said is not None
                 and not (said.group(0).strip().lower().startswith("manifestly") and _VEXATIOUS.search(answer))
             )
             or (unreasonable and not _VEXATIOUS.search(answer))

@@ -173,8 +173,8 @@ def _paired(lines: list[str]) -> list[str]:
     for n, ((qi, _, written, _), (ai, _, _, _)) in enumerate(
         zip(marks[0::2], marks[1::2], strict=True), start=1
     ):
-        if written:
-            rest = _label_of(lines[qi])[2]
+        if written and (found := _label_of(lines[qi])):
+            rest = found[2]
         else:
             cue = _QUESTION_MARK.match(lines[qi]) or _ITEM.match(lines[qi])
             rest = lines[qi][cue.end() :].strip() if cue else lines[qi].strip()

@@ -535,7 +535,9 @@ def _answered_under(b: _Block) -> _Block | None:
     with '?' or '.', then the rest), or None when nothing follows the question."""
     lines = [b.head, *b.body]
     end = next((i for i, ln in enumerate(lines) if ln.rstrip().endswith(("?", "."))), None)
-    rest = [ln for ln in lines[end + 1 :]] if end is not None else []
+    if end is None:
+        return None  # the question never ends: nothing follows it
+    rest = lines[end + 1 :]
     first = next((ln for ln in rest if ln.strip()), "")
     if not first or _STILL_ASKING.match(first.strip()):
         return None  # nothing follows, or the request goes on ("Please also include ...", "If any of it is exempt ...")
@@ -743,8 +745,8 @@ def _unstructured(
         # the items asked ("a) ... b) ...", bullets) answered by as many items in the same order ("a) 412 ... b) Not
         # held"): each reads its own
         for n, (label, text) in enumerate(items):
-            end = starts[n + 1] if n + 1 < len(starts) else len(replied)
-            own = "\n".join([list_item(replied[starts[n]]), *replied[starts[n] + 1 : end]])
+            stop = starts[n + 1] if n + 1 < len(starts) else len(replied)
+            own = "\n".join([list_item(replied[starts[n]]), *replied[starts[n] + 1 : stop]])
             out[n] = replace(
                 _classify(label, text, own, None, letter_exemptions, (), accessible),
                 label=label,
