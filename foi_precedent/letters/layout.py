@@ -612,10 +612,7 @@ _REPLY_CUE = re.compile(
     r"hold|cannot)|"
     r"(?:your request (?:for information )?has (?:now )?been considered)|thank you for your (?:request|email|enquiry)|"
     r"in (?:accordance with|response to) (?:your|the|section)|outcome\b|our (?:response|ref)\b|"
-    r"this (?:can be|is available|is because|information (?:is|was|has))\b|"
-    # "In response to question 1, ...": an answer that names the question it answers
-    r"(?:in (?:response|answer|reply|relation|regard) to|with regards? to|regarding)\s+(?:your\s+)?"
-    r"(?:questions?|q|requests?|parts?|points?)\s?\d)",
+    r"this (?:can be|is available|is because|information (?:is|was|has))\b)",
     re.I,
 )
 

@@ -342,13 +342,6 @@ def _questions(
     # No answer is labelled: the response is prose that answers every question at once. (Where some are, a
     # question left without one stays unanswered: letters do leave questions unanswered.)
     shared = "" if answers else _join(sections["decision"] + sections["response"])
-    if shared and not mentions:
-        # prose that answers question by question, naming them ("In response to question 1, ... In relation to
-        # questions 2 and 3, ..."): a question it names is answered there
-        named = _mentions([ln for ln in sections["decision"] + sections["response"] if ln])
-        asked_numbers = {b.key[1].rstrip("abcdefgh") for b in order if b.key[0] in ("q", "n")}
-        if len({ln for n, lines in named.items() if n in asked_numbers for ln in lines}) >= 2:
-            mentions = named  # two or more paragraphs, each naming its own questions
     questions: list[Question] = []
     previous_pointers: tuple[Pointer, ...] = ()
     shared_reading: Question | None = None

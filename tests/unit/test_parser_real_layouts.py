@@ -1765,21 +1765,6 @@ def test_a_question_then_a_dash_then_its_answer_on_one_line():
     assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}]
 
 
-def test_prose_answers_that_name_their_questions_answer_those_questions():
-    text = (
-        "Reference: FOI 25/0930\nDear Ms Smith\nThank you for your request.\nYou asked:\n"
-        "1. How many staff were employed in 2023?\n2. What was the cost of agency staff in 2023?\n"
-        "3. Please provide the names of the agency staff.\n"
-        "In response to question 1, 412 staff were employed.\n"
-        "In response to question 2, this information is not held.\n"
-        "With regard to question 3, the names are personal data and are exempt under section 40(2).\n"
-        "Yours sincerely\n"
-    )
-    letter = parse_text(text)
-    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"not_held"}, {"withheld"}]
-    assert [q.exemptions for q in letter.questions] == [(), (), ("s40(2)",)]
-
-
 @pytest.mark.parametrize("marks", [("a) ", "b) "), ("\u2022 ", "\u2022 ")])
 def test_unnumbered_items_asked_then_answered_by_as_many_items_in_order(marks):
     text = (
