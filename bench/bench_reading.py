@@ -39,6 +39,9 @@ def corpus_files() -> list[Path]:
 
 
 def _read_all(docs) -> tuple[int, int]:
+    from foi_precedent.letters import decision
+
+    decision._boilerplate_sentence.cache_clear()  # each run reads the letters as new (sentences met before count)
     ok = refused = 0
     for doc in docs:
         try:

@@ -7,7 +7,7 @@ Pure. The phrase lists live in ``rules/reading_phrases.yaml``.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -58,19 +58,23 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
+@lru_cache(maxsize=65536)
+def _boilerplate_sentence(sentence: str) -> bool:
+    # a letter's sentences are read again for each question they may answer: each is matched once
+    return bool(boilerplate().search(sentence))
+
+
 def relied_on(text: str) -> str:
     """The text without the sentences that cite provisions the letter does not rely on (complaint rights,
     the Act quoted, hypotheticals): where the letter's own exemptions are to be found."""
-    pattern = boilerplate()
-    return "\n".join(s for s in sentences(text) if not pattern.search(s))
+    return "\n".join(s for s in sentences(text) if not _boilerplate_sentence(s))
 
 
 def relied_on_lines(text: str) -> str:
     """``relied_on`` that keeps the line structure of an answer (its parts are read line by line)."""
-    pattern = boilerplate()
     out = []
     for line in text.split("\n"):
-        kept = [s for s in sentences(line) if not pattern.search(s)]
+        kept = [s for s in sentences(line) if not _boilerplate_sentence(s)]
         if kept or not line.strip():
             out.append(" ".join(kept))
     return "\n".join(out)

@@ -204,7 +204,7 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
         if state in ("pre",) and _REQUEST_START.match(line):
             state, seen_request = "request", True
             continue
-        if state == "pre" and _REQUEST_CUE_END.search(line):
+        if state == "pre" and line.rstrip().endswith(":") and _REQUEST_CUE_END.search(line):
             # "I refer to your e-mail dated 4 July 2023, requesting:": prose that ends by announcing the request
             out[state].append(line)
             state, seen_request = "request", True
