@@ -14,7 +14,6 @@ not in SQLite, so a crash can leave at worst a few unused vectors behind.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import errno
 import os
@@ -277,15 +276,6 @@ def _question_texts(letters: Iterable[Letter]) -> tuple[list[tuple[str, str]], l
             keys.append((letter.reference, q.label))
             texts.append(question_text(text))
     return keys, texts
-
-
-def _in_letter(letter: Letter, label: str) -> str:
-    """A question's text as its vector is embedded: in the context of its letter's earlier questions."""
-    texts = in_context([q.text or q.answer or q.label for q in letter.questions])
-    for q, text in zip(letter.questions, texts, strict=True):
-        if q.label == label:
-            return text
-    raise KeyError(label)
 
 
 def _stored_form(letter: Letter, key: str) -> Letter:
@@ -947,12 +937,17 @@ class PrecedentIndex:
         missing = [key for key in keys if key not in vectors]
         if missing:
             letters = self._cached_letters([ref for ref, _ in missing])
+            own: dict[str, dict[str, str]] = {}  # a letter's questions as embedded, read once per letter
             todo = {}
             for ref, label in missing:
                 letter = letters.get(ref)
-                if letter is not None:
-                    with contextlib.suppress(KeyError):
-                        todo[(ref, label)] = question_text(_in_letter(letter, label))
+                if letter is None:
+                    continue
+                if ref not in own:
+                    keys_, texts = _question_texts([letter])
+                    own[ref] = {lab: text for (_, lab), text in zip(keys_, texts, strict=True)}
+                if label in own[ref]:
+                    todo[(ref, label)] = own[ref][label]
             if todo:
                 fresh = dict(zip(todo, self._embed(list(todo.values())), strict=True))
                 self.store.save_question_vectors(fresh)

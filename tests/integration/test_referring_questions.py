@@ -99,3 +99,18 @@ def test_a_stored_follow_up_is_compared_in_context(index: PrecedentIndex):
     query = index._embed_queries(["How many crimes were recorded over the festive period?"])[0]
     sims = index.question_similarities(query, [("CRIME-2017-001", "Q2"), ("FOISTATS-2024-77", "Q2")])
     assert sims[("CRIME-2017-001", "Q2")] >= MIN_SIMILARITY > sims[("FOISTATS-2024-77", "Q2")], sims
+
+
+def test_a_follow_up_vector_recomputed_on_demand_is_the_one_ingest_stored(index: PrecedentIndex):
+    """Vectors dropped by a migration are recomputed at the first search that needs them, in context as at
+    ingest: a search after the drop ranks exactly as before it."""
+    keys = [("CRIME-2017-001", "Q1"), ("CRIME-2017-001", "Q2"), ("FOISTATS-2024-77", "Q2")]
+    stored = index.store.question_vectors(keys)
+    assert set(stored) == set(keys)
+    index.store.conn.execute("DELETE FROM question_vectors")
+    query = index._embed_queries(["How many crimes were recorded over the festive period?"])[0]
+    sims = index.question_similarities(query, keys)
+    again = index.store.question_vectors(keys)
+    for key in keys:
+        assert sims[key] == pytest.approx(float(query @ stored[key]), abs=1e-5), key
+        assert again[key] == pytest.approx(stored[key], abs=1e-5), key
