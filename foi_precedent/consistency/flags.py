@@ -426,9 +426,9 @@ def _letter_reasons(letter: Letter) -> str:
     return text
 
 
-def _past_due(letter: Letter) -> str | None:
+def _past_due(letter: Letter) -> Flag | None:
     """The reply is dated after its statutory due date (20 working days from receipt; 40 with a notified
-    extension: FOIA s10(3), EIR reg 7) -- a message, or None when it is on time or the dates are unknown."""
+    extension: FOIA s10(3), EIR reg 7) -- the flag, or None when it is on time or the dates are unknown."""
     if not (letter.date and letter.received) or letter.date < letter.received:
         return None
     extension = (
@@ -440,10 +440,10 @@ def _past_due(letter: Letter) -> str | None:
         due = due_date(letter.received, letter.regime, extension=extension)
     except PrecedentError:
         return None  # a date the clock does not cover (before 2005)
-    return past_due_message(letter.date, due, noticed=bool(extension))
+    return past_due_flag(letter, letter.date, due, noticed=bool(extension))
 
 
-def past_due_message(sent: date, due: DueDate, noticed: bool) -> str | None:
+def _past_due_message(sent: date, due: DueDate, noticed: bool) -> str | None:
     """Why a reply dated ``sent`` is late against ``due`` (the case's clock, with any fees notice, clarification
     or special time limit in it), or None when it is on time. ``noticed``: an extension was notified."""
     if sent <= due.due:
@@ -468,8 +468,9 @@ def past_due_message(sent: date, due: DueDate, noticed: bool) -> str | None:
 
 
 def past_due_flag(letter: Letter, sent: date, due: DueDate, noticed: bool) -> Flag | None:
-    """The ``past_due_date`` flag for ``letter`` sent on ``sent`` against a case's own due date."""
-    message = past_due_message(sent, due, noticed)
+    """The ``past_due_date`` flag for ``letter`` sent on ``sent`` against ``due``: the letter's own dates, or
+    a case's due date (the Draft page)."""
+    message = _past_due_message(sent, due, noticed)
     if message is None or not letter.questions:
         return None
     return Flag(
@@ -623,9 +624,8 @@ def statutory_flags(letter: Letter) -> list[Flag]:
                 q.text,
                 "s1",
             )
-    late = _past_due(letter)
-    if late:
-        flag("past_due_date", "medium", letter.questions[0].label, late, letter.text[:400], "s10")
+    if late := _past_due(letter):
+        flags.append(late)
     if not letter.complaint_rights:
         last = letter.questions[-1]
         flag(
