@@ -477,6 +477,11 @@ def _trailing_name_block(lines: list[str]) -> int | None:
     return None
 
 
+def _lines_under(lines: list[str], i: int) -> list[tuple[int, str]]:
+    """The nine lines under line ``i``, with their indexes: where a signature under a sign-off is looked for."""
+    return [(j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))]
+
+
 def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
     """Where the name stands in a signature block (its index in the block) and the name(s) on it: the first line
     with something on it, or the line after it when the first holds an e-mail, a phone or a '--' rule."""
@@ -659,46 +664,29 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # The signature block: after the last sign-off line that a name follows (the name on it or on the next
     # line), else a name alone on the last lines; then the address lines under the name.
     block: list[tuple[int, str]] = []
-    for i, line in reversed(list(enumerate(lines))):
-        ok, tail = _sign_off_line(line)
-        if not ok:
-            continue
-        candidate = ([(i, tail)] if tail else []) + [
-            (j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))
-        ]
+    signed = [(i, tail) for i, line in enumerate(lines) for ok, tail in [_sign_off_line(line)] if ok]
+    for i, tail in reversed(signed):
+        candidate = ([(i, tail)] if tail else []) + _lines_under(lines, i)
         if _block_name(candidate) is not None:
             block = candidate
             break
     # a thread of messages (a request, then a clarification under it) is signed more than once, and not always
     # alike ('Anna Powell-Smith', then 'Anna Smith'): every earlier signed name is the requester's too
-    for i, line in enumerate(lines[: block[0][0] if block else len(lines)]):
-        ok, tail = _sign_off_line(line)
-        if ok:
-            candidate = ([(i, tail)] if tail else []) + [
-                (j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))
-            ]
-            if (earlier := _block_name(candidate)) is not None:
-                for n in earlier[1]:
-                    add_name(n)
+    for i, tail in signed:
+        if block and i >= block[0][0]:
+            break
+        if (earlier := _block_name(([(i, tail)] if tail else []) + _lines_under(lines, i))) is not None:
+            for n in earlier[1]:
+                add_name(n)
     if not block and (j0 := _trailing_name_block(lines)) is not None:
         block = [(j, lines[j]) for j in range(j0, min(len(lines), j0 + 9))]
     at = _block_name(block) if block else None
-    if at is None:  # a sign-off with no name under it may still have an address under it
-        last = next(
-            (
-                (i, tail)
-                for i, line in reversed(list(enumerate(lines)))
-                for ok, tail in [_sign_off_line(line)]
-                if ok
-            ),
-            None,
-        )
-        if last is not None:
-            i, tail = last
-            block = [(i, tail)] + [(j, lines[j]) for j in range(i + 1, min(len(lines), i + 10))]
-            starts = [k for k, (_, item) in enumerate(block) if STREET.search(item) or POSTCODE.search(item)]
-            if starts and all(not block[k][1].strip() or len(block[k][1]) < 80 for k in range(starts[0])):
-                at = (starts[0] - 1, [])
+    if at is None and signed:  # a sign-off with no name under it may still have an address under it
+        i, tail = signed[-1]
+        block = [(i, tail)] + _lines_under(lines, i)
+        starts = [k for k, (_, item) in enumerate(block) if STREET.search(item) or POSTCODE.search(item)]
+        if starts and all(not block[k][1].strip() or len(block[k][1]) < 80 for k in range(starts[0])):
+            at = (starts[0] - 1, [])
     if at is not None:
         k, found = at
         for n in found:
