@@ -59,6 +59,13 @@ def _instance(fake_services, database_url: str | None = None) -> FakeServices:
     )
 
 
+def _two_instances(fake_services, database_url: str | None) -> tuple[FakeServices, FakeServices]:
+    """Two app instances on the same stores: the first is alice's, the one ``app_test`` runs by default."""
+    first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
+    fake_services.audit, fake_services.reviews = first.audit, first.reviews
+    return first, other
+
+
 def _run(at, as_user=None, name: str | None = None):
     if as_user is not None and name is not None:
         as_user(name)
@@ -257,11 +264,7 @@ def test_the_case_list_shows_every_case_by_due_date_and_opens_one(app_test, fake
 def test_two_sessions_on_one_store_see_each_others_overrides_and_states(
     app_test, fake_services, team, database_url
 ):
-    first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
-    fake_services.audit, fake_services.reviews = (
-        first.audit,
-        first.reviews,
-    )  # alice's instance (the app_test default)
+    first, other = _two_instances(fake_services, database_url)
     alice = _started(app_test, cut=True)
     assert other.audit is not fake_services.audit and other.reviews is not fake_services.reviews
 
@@ -315,8 +318,7 @@ def _conflicts(at) -> list[str]:
 def test_two_sessions_share_a_drafting_text_as_it_is_edited_and_neither_loses_an_edit(
     app_test, fake_services, team, database_url
 ):
-    first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
-    fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance
+    first, other = _two_instances(fake_services, database_url)
     alice = _started(app_test)
     team("bob")
     bob = _open(app_test(CASES_PAGE, services=other), 1)
@@ -369,8 +371,7 @@ def test_two_sessions_share_a_drafting_text_as_it_is_edited_and_neither_loses_an
 def test_an_edit_refused_because_another_officer_submitted_is_kept_to_copy_or_download(
     app_test, fake_services, team, database_url
 ):
-    first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
-    fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance
+    first, other = _two_instances(fake_services, database_url)
     alice = _started(app_test)
     team("bob")
     bob = _open(app_test(CASES_PAGE, services=other), 1)
@@ -454,8 +455,7 @@ def _questions(at) -> list[str]:
 def test_a_case_keeps_its_request_and_another_instance_opens_it_with_the_same_questions_and_precedents(
     app_test, fake_services, team, database_url
 ):
-    first, other = _instance(fake_services, database_url), _instance(fake_services, database_url)
-    fake_services.audit, fake_services.reviews = first.audit, first.reviews  # alice's instance
+    first, other = _two_instances(fake_services, database_url)
     at = app_test()
     at.text_input(key="draft.authority").input(AUTHORITY)
     at.text_area(key="draft.request_text").input(REQUEST)  # signed "Jane Example", jane@example.org
