@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from foi_precedent.consistency.asks import same_ask
 from foi_precedent.consistency.consensus import FLAG_SIMILARITY, Consensus, build_consensus
 from foi_precedent.consistency.flags import (
     SEVERITIES,
@@ -17,9 +16,8 @@ from foi_precedent.consistency.flags import (
     statutory_flags,
     unknown_pointer_flags,
 )
+from foi_precedent.consistency.search import find_precedents
 from foi_precedent.letters.model import Letter
-from foi_precedent.letters.precedent import Precedent
-from foi_precedent.letters.referring import in_context
 from foi_precedent.ports import PrecedentSearch
 
 DEFAULT_K = 8
@@ -78,14 +76,7 @@ def consensus_for(
     authority = authority or letter.authority
     exclude = set(exclude_references or ()) | {letter.reference}
     queries = question_queries(letter, request)
-    searched = in_context(queries)  # "the same for 2015" is searched with the question it refers to
-    # Over-fetch: one letter may match with several of its questions and counts once.
-    hits = index.search_many(searched, k=k * 3, exclude_references=tuple(sorted(exclude)))
-    if authority:
-        same = index.search_many(
-            searched, k=k, authority=authority, exclude_references=tuple(sorted(exclude))
-        )
-        hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
+    hits = find_precedents(index, queries, k, authority, tuple(exclude))
     regime = letter.regime.value if letter.regime else None
     return [
         build_consensus(
@@ -97,19 +88,8 @@ def consensus_for(
             regime=regime,
             min_similarity=FLAG_SIMILARITY,
         )
-        for q, text, h in zip(letter.questions, queries, _same_asks(queries, hits), strict=True)
+        for q, text, h in zip(letter.questions, queries, hits, strict=True)
     ]
-
-
-def _same_asks(queries: list[str], hits: list[list[Precedent]]) -> list[list[Precedent]]:
-    """Each question's precedents that answered the same kind of ask (a count against a count, a list of records
-    against a list): a count given in full is no inconsistency with records withheld (``asks``)."""
-    return [[p for p in h if same_ask(q, p.question)] for q, h in zip(queries, hits, strict=True)]
-
-
-def _merge(a: list[Precedent], b: list[Precedent]) -> list[Precedent]:
-    seen = {(p.reference, p.label) for p in a}
-    return a + [p for p in b if (p.reference, p.label) not in seen]
 
 
 def check_letter(

@@ -13,10 +13,10 @@ from datetime import date
 
 from foi_precedent.consistency.consensus import Consensus, build_consensus
 from foi_precedent.consistency.flags import describe_treatments
+from foi_precedent.consistency.search import find_precedents
 from foi_precedent.drafting.request import Request
 from foi_precedent.letters.model import WITHHOLDING, Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
-from foi_precedent.letters.referring import in_context
 from foi_precedent.ports import PrecedentSearch
 
 DEFAULT_K = 8
@@ -152,11 +152,6 @@ def plan_from_consensus(label: str, text: str, c: Consensus) -> QuestionPlan:
     )
 
 
-def _merge(a: list[Precedent], b: list[Precedent]) -> list[Precedent]:
-    seen = {(p.reference, p.label) for p in a}
-    return a + [p for p in b if (p.reference, p.label) not in seen]
-
-
 def authority_regime(precedents: list[Precedent], authority: str | None) -> str | None:
     """The regime (FOIA, EIR, FOISA) most of the authority's own precedents were answered under: a Scottish
     authority's plan takes its section numbers from FOISA letters only. None without an authority or one."""
@@ -187,14 +182,9 @@ def plan_request(
     exclude_references=(),
 ) -> Plan:
     """One batched search for all the questions, then a consensus per question."""
-    queries = in_context([q.text for q in request.questions])
-    exclude = tuple(sorted(set(exclude_references)))
-    hits = index.search_many(
-        queries, k=k * 3, exclude_references=exclude
-    )  # one letter counts once: over-fetch
-    if authority:
-        same = index.search_many(queries, k=k, authority=authority, exclude_references=exclude)
-        hits = [_merge(a, b) for a, b in zip(hits, same, strict=True)]
+    hits = find_precedents(
+        index, [q.text for q in request.questions], k, authority, tuple(exclude_references)
+    )
     regime = plan_regime(authority_regime([p for h in hits for p in h], authority), request.regime)
     numbering = regime or "FOIA"  # a reply under no known regime is a FOIA letter: it takes FOIA's numbers
     plans = [
@@ -202,7 +192,12 @@ def plan_request(
             q.label,
             q.text,
             build_consensus(
-                q.label, q.text, h, authority=authority, exclude_references=set(exclude), regime=numbering
+                q.label,
+                q.text,
+                h,
+                authority=authority,
+                exclude_references=set(exclude_references),
+                regime=numbering,
             ),
         )
         for q, h in zip(request.questions, hits, strict=True)

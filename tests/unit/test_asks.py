@@ -71,3 +71,25 @@ def test_a_count_given_in_full_is_no_divergence_from_records_withheld():
     )
     result = check_letter(draft, MemoryIndex([past, same_kind]))
     assert "treatment_divergence" in {f.kind for f in result.flags}
+
+
+def test_a_plan_for_a_count_does_not_learn_withholding_from_a_list_of_the_records():
+    from foi_precedent.drafting.plan import plan_request
+    from foi_precedent.drafting.request import split_request
+
+    past = parse_text(
+        _letter(
+            "FOI-2016-068",
+            "Please disclose a list of all the incidents involving drones reported in 2015.",
+            WITHHELD,
+        )
+    )
+    request = split_request("1. How many incidents involving drones were reported in 2015?")
+    plan = plan_request(request, MemoryIndex([past]))
+    assert not plan.questions[0].withholds
+    assert plan.questions[0].consensus.precedents == []
+    same_kind = parse_text(
+        _letter("FOI-2017-101", "How many incidents involving drones were reported in 2014?", WITHHELD)
+    )
+    plan = plan_request(request, MemoryIndex([past, same_kind]))
+    assert [p.reference for p in plan.questions[0].consensus.precedents] == ["FOI-2017-101"]
