@@ -138,6 +138,13 @@ class Consensus:
         }
 
 
+def answered(p: Precedent) -> bool:
+    """Whether a past question shows an answer to learn from. One with no answer text that was read as nothing
+    else (a stored copy cut off before its answer, a question the letter never answered) says nothing about how
+    the question is treated: counted, it would be a precedent for "other"."""
+    return bool(p.answer.strip()) or not set(p.treatments) <= {Treatment.OTHER}
+
+
 def select_precedents(
     hits: list[Precedent],
     authority: str | None = None,
@@ -147,7 +154,7 @@ def select_precedents(
     """Keep the hits similar enough to count, one per letter, and weigh them."""
     best_per_letter: dict[str, Precedent] = {}
     for p in hits:
-        if p.reference in exclude_references:
+        if p.reference in exclude_references or not answered(p):
             continue
         cur = best_per_letter.get(p.reference)
         if cur is None or (p.similarity, -_label_order(p)) > (cur.similarity, -_label_order(cur)):

@@ -146,3 +146,12 @@ def test_a_hit_becomes_a_precedent_the_same_way_for_search_and_recheck():
     assert by_chunk.treatments == letter.questions[0].treatments
     assert Precedent.from_hit(letter, "Q99", chunk_similarity=0.5, question_similarity=0.5, **common) is None
     assert clamp_similarity(float("nan")) == 0.0 and clamp_similarity(-0.2) == 0.0
+
+
+def test_a_past_question_with_no_visible_answer_is_not_precedent():
+    cut_off = replace(p("CUT", [Treatment.OTHER], sim=0.95), answer="")
+    c = build_consensus("Q1", "q", [cut_off, p("A", [PD], sim=0.9)])
+    assert [w.precedent.reference for w in c.counted] == ["A"]
+    # an answer read as "other" (a clarification asked, a request redirected) is still how it was treated
+    redirected = replace(p("RED", [Treatment.OTHER], sim=0.95), answer="Please contact the Home Office.")
+    assert "RED" in [w.precedent.reference for w in build_consensus("Q1", "q", [redirected]).counted]
