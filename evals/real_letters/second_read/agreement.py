@@ -507,10 +507,16 @@ def _list(x: list | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--markdown", action="store_true", help="print the disagreements as Markdown tables")
+    ap.add_argument(
+        "--second",
+        type=Path,
+        default=SECOND,
+        help="the second reading to compare (default: labels.yaml, guide version 1; labels-v2.yaml: version 2)",
+    )
     args = ap.parse_args(argv)
     from evals.holdout import is_held_back  # the project root is on sys.path when run with -m
 
-    second = load_second()
+    second = load_second(args.second)
     held = [s["id"] for s in second if is_held_back(s["id"])]
     if held:
         print(f"held-back letters in the second reading (not compared): {held}", file=sys.stderr)

@@ -196,8 +196,18 @@ def report(rows: list[dict], totals: dict) -> str:
     return "\n".join(out)
 
 
-def main() -> None:
-    rows, totals = run()
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--second",
+        type=Path,
+        default=SECOND,
+        help="the second reading to compare (default: labels.yaml, guide version 1; labels-v2.yaml: version 2)",
+    )
+    args = ap.parse_args(argv)
+    rows, totals = run(args.second)
     print(report(rows, totals))
 
 
