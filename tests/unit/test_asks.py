@@ -1,11 +1,11 @@
 """A divergence is claimed only between answers to the same kind of ask: a count against a count, records
-against records."""
+against records, documents against documents."""
 
 from __future__ import annotations
 
 import pytest
 
-from foi_precedent.consistency.asks import COUNT, RECORDS, ask_kind, same_ask
+from foi_precedent.consistency.asks import COUNT, DOCUMENTS, RECORDS, ask_kind, same_ask
 from foi_precedent.consistency.checker import check_letter
 from foi_precedent.letters.parser import parse_text
 from tests.fakes import MemoryIndex
@@ -21,7 +21,9 @@ from tests.fakes import MemoryIndex
             "Could you please disclose a list of all the incidents police have investigated involving drones?",
             RECORDS,
         ),
-        ("Please send me a copy of the minutes of the board meeting.", RECORDS),
+        ("Please send me a copy of the minutes of the board meeting.", DOCUMENTS),
+        ("What are the titles of your policies or procedures on the use of drones?", DOCUMENTS),
+        ("Please provide all correspondence between the force and the supplier.", DOCUMENTS),
         ("The date, time and location of every deployment.", RECORDS),
         ("What are your plans for drones?", None),
         ("A list of the number of officers in each station.", None),  # both: no clear kind
@@ -36,6 +38,8 @@ def test_same_ask_matches_a_question_of_no_clear_kind():
     assert same_ask("How many drones?", "How many drones do you own?")
     assert not same_ask("How many drone incidents?", "A list of all drone incidents")
     assert same_ask("What are your plans for drones?", "A list of all drone incidents")
+    assert not same_ask("The titles of your drone policies", "A list of all drone incidents")
+    assert not same_ask("A copy of your drone policy", "How many drones do you own?")
 
 
 def _letter(ref: str, question: str, answer: str) -> str:
