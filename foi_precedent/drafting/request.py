@@ -1313,6 +1313,51 @@ _PERIOD = re.compile(
 )
 
 
+# an item that only asks for a breakdown of a figure by a named dimension ('1a) If possible, please break this down by
+# age', 'Q1c. A breakdown by gender', 'Are you able to break these numbers down into rank?')
+_BREAKDOWN_ASK = re.compile(
+    r"^(?:if\s+possible\b,?\s*|if\b[^,?]{0,80},\s*)?(?:(?:please|kindly|also|can|could|would|will|are|is|it|you|be|able|to|possible)"
+    r"[\s,]+)*(?:break(?:\s*down)?|split|breakdown|separate)\b[^.?!]{0,60}?\b(?:by|into|between|according\s+to)\b"
+    r"|^(?:a|the|and\s+a)?\s*(?:further\s+)?break\s?down\s+(?:by|into|between|according\s+to)\b"
+    r"|^(?:a|the)\s+break\s?down\s+of\b[^.?!]*\b(?:by|into|between|under|in\s+the\s+following)\b",
+    re.I,
+)
+
+
+def _breakdown_only(text: str) -> bool:
+    """Whether an item only asks for its question's figures broken down by a named dimension (S2a): every sentence
+    of it such, or a bracketed aside."""
+    sentences = _sentences(text)
+    return bool(sentences) and bool(_BREAKDOWN_ASK.match(sentences[0])) and not _ASKS_MORE.search(text)
+
+
+def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
+    """An item that only asks for a breakdown of the question it is under (S2a: '1a) If possible, please break down
+    by age', nested or labelled as its sub-item) stays inside that question, whatever marks it carries: added to
+    the question's words when it stands right under it (or under other such items), else left out (S4d)."""
+    out: list[_Item] = []
+    parent_at: dict[int, int] = {}  # depth -> index in out of the last item at that depth
+    for item in items:
+        parent: int | None = None
+        if item.depth > 0 and item.depth - 1 in parent_at:
+            parent = parent_at[item.depth - 1]
+        elif item.kind == "num" and (m := re.fullmatch(r"(\d+)[a-z]", item.key)):
+            parent = next(
+                (k for k in range(len(out) - 1, -1, -1) if out[k].kind == "num" and out[k].key == m.group(1)),
+                None,
+            )
+        if parent is not None and _breakdown_only(item.text):
+            if parent == len(out) - 1:
+                above = out[parent]
+                above.text = f"{above.text} {item.raw}"
+                above.raw = f"{above.raw}\n{item.raw}"
+            continue
+        parent_at = {d: k for d, k in parent_at.items() if d < item.depth}
+        parent_at[item.depth] = len(out)
+        out.append(item)
+    return out
+
+
 _ALSO_ASK = re.compile(
     r"^(?:please\s+(?:can\s+you\s+|could\s+you\s+)?also|(?:could|can|would)\s+you\s+(?:please\s+)?also|"
     r"i\s+would\s+also\s+like|additionally,?\s+please|in\s+addition,?\s+please)\b",
@@ -1864,7 +1909,7 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     if not items:
         asks = _prose_asks([b for b in blocks if isinstance(b, str)])
         return _prose_questions(asks)
-    labelled = _label_questions(_split_also(items))
+    labelled = _label_questions(_split_also(_fold_breakdown_asks(items)))
     start = blocks.index(items[0])
     before = _prose_asks([b for b in blocks[:start] if isinstance(b, str) and b])
     after = _prose_asks([b for b in blocks[start:] if isinstance(b, str) and b])

@@ -1031,8 +1031,8 @@ def test_a_one_line_request_s_closing_lines_are_not_part_of_its_last_question():
     )
     assert [q.own_text for q in r.questions] == [
         "What are the longest A&E waits in 2023?",
-        "What is the average A&E wait in 2023?",
-        "If possible, please break down by month.",
+        # 2a only breaks question 2 down: it stays inside it (guide v2, S2a)
+        "What is the average A&E wait in 2023? 2a) If possible, please break down by month.",
     ]
 
 
@@ -1436,11 +1436,13 @@ def test_numbers_written_with_a_comma_and_number_bracket_letter_sub_labels():
         "How many of th",
     ]
     subs = split_request(
-        "(1) How many staff joined in 2024?\n1(a) Can you break these down by grade?\n"
+        "(1) How many staff joined in 2024?\n1(a) Can you tell me how many were graduates?\n"
         "(2) How many staff left in 2024?\n2(a) Please break this down by reason.\n"
     )
-    assert [q.label for q in subs.questions] == ["Q1", "Q1a", "Q2", "Q2a"]
-    assert subs.questions[1].own_text.startswith("Can you break")
+    # 2(a) only breaks question 2 down: it stays inside it (guide v2, S2a)
+    assert [q.label for q in subs.questions] == ["Q1", "Q1a", "Q2"]
+    assert subs.questions[1].own_text.startswith("Can you tell me")
+    assert subs.questions[2].own_text.endswith("2a) Please break this down by reason.")
 
 
 def test_a_greeting_naming_a_body_with_a_comma_and_prose_asks_after_a_discourse_lead():

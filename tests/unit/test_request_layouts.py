@@ -339,7 +339,7 @@ def test_a_hard_wrapped_request_keeps_a_number_then_bracketed_letter_label_on_it
             72,
         )
         + "\n"
-        + textwrap.fill("1(a) If possible please break down this number by conviction received.", 72)
+        + textwrap.fill("1(a) If possible please state how many of them had more than one conviction.", 72)
     )
     text += "\n" + textwrap.fill(
         "1(b) Please also state how many of these officers were dismissed before, during or after conviction.",
@@ -350,8 +350,8 @@ def test_a_hard_wrapped_request_keeps_a_number_then_bracketed_letter_label_on_it
 
 def test_one_line_number_then_bracketed_letter_sub_labels():
     r = split_request(
-        "(1) How many officers joined your force in 2023 with convictions? 1(a) Can you break this number down by "
-        "conviction? (2) How many officers were convicted after joining? 2(a) How many were dismissed?"
+        "(1) How many officers joined your force in 2023 with convictions? 1(a) Can you tell me how many had more "
+        "than one conviction? (2) How many officers were convicted after joining? 2(a) How many were dismissed?"
     )
     assert [q.label for q in r.questions] == ["Q1", "Q1a", "Q2", "Q2a"]
 

@@ -1,0 +1,39 @@
+"""Questions split as guide version 2 splits them (evals/SPLITTING.md): synthetic requests in the general forms,
+none copied from a real request, one test a rule."""
+
+from __future__ import annotations
+
+from foi_precedent.drafting.request import split_request
+
+
+def _own(text: str) -> list[str]:
+    return [q.own_text for q in split_request(text).questions]
+
+
+def test_s2a_sub_items_that_only_ask_for_a_breakdown_stay_in_their_question():
+    own = _own(
+        "Dear Trust,\n"
+        "1. How many patients waited over 12 hours in A&E in 2024?\n"
+        "1a) If possible, please break this down by age.\n"
+        "1b) If possible please break down by month.\n"
+        "2. How many ambulances were delayed at handover in 2024?\n"
+        "2a) Are you able to break these numbers down into hospital site?\n"
+        "2b) Please also state how many handovers took over four hours.\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert len(own) == 3
+    assert own[0].startswith("How many patients waited") and "break down by month" in own[0]
+    assert own[1].startswith("How many ambulances") and "hospital site" in own[1]
+    assert own[2] == "Please also state how many handovers took over four hours."
+
+
+def test_s2a_a_breakdown_item_not_next_to_its_question_has_no_entry():
+    own = _own(
+        "Dear Council,\n"
+        "Q1. How many fines were issued in 2023? Please also provide:\n"
+        "Q1a. The number of fines that were appealed\n"
+        "Q1b. A breakdown by ward\n"
+        "Q1c. A breakdown of the fines by the amount charged\n"
+        "Q2. How much income did the fines raise?\n"
+    )
+    assert own[1:] == ["The number of fines that were appealed", "How much income did the fines raise?"]
