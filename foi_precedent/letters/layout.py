@@ -409,7 +409,16 @@ def _lettered_run(lines: list[str]) -> list[str]:
 def _request_items(lines: list[str]) -> list[tuple[str, str]]:
     """The unnumbered items of a request: bullets, (a), 'Firstly', or paragraphs that ask for something. An item
     that ends with ':' keeps the breakdown listed under it, and "If yes, ..." stays with the question it follows."""
+    return [(label, text) for label, text, _ in request_items_at(lines)]
+
+
+def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
+    """``_request_items`` with, for each item, the positions (from 1) it holds in the list as written: an item that
+    only asks for the same figure for another period, or a breakdown (S2a), is folded into the one before, but a
+    reply that answers by number ("1-3.", "4-6.") counts it."""
     items: list[tuple[str, str]] = []
+    positions: list[list[int]] = []
+    written = 0  # the items as written, folded or not
     breakdown = False  # the last item ended with ':' and what follows is its list
     each = False  # that list is of the fields asked for each record ("For each incident please disclose:")
     previous = ""
@@ -433,6 +442,8 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
             continue  # the appropriate-limit Regulations quoted in a cost refusal: what may be counted, not a question
         if items and (
             _FOLLOW_UP.match(rest)
+            # the same figure for another period or area, or a breakdown of it, is no question of its own (S2a)
+            or _ONLY_NARROWS.match(rest)
             or (breakdown and (_IS_BREAKDOWN.match(rest) or (m and _LAST_OF_BREAKDOWN.match(rest))))
             # the fields asked "for each" record ("For each incident please disclose: / The nature of the incident, as
             # reported. For example ... / The outcome"), however long
@@ -440,16 +451,21 @@ def _request_items(lines: list[str]) -> list[tuple[str, str]]:
         ):
             # "... in the periods:" then "a) 2017/18", "- The time": the breakdown stays with its question
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
+            if m and _ONLY_NARROWS.match(rest):
+                written += 1
+                positions[-1].append(written)
             continue
         if m or (_ASKS.search(line) and not _INTRO.search(line)):
             items.append((f"Item {len(items) + 1}", rest))
+            written += 1
+            positions.append([written])
             breakdown = rest.rstrip().endswith(":")
             each = bool(_FOR_EACH.search(rest))
         elif items:
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
             breakdown = breakdown or line.rstrip().endswith(":")
             each = each or bool(_FOR_EACH.search(line))
-    return items
+    return [(label, text, at) for (label, text), at in zip(items, positions, strict=True)]
 
 
 # A line that carries on a sentence (it starts in lower case).
@@ -465,6 +481,18 @@ _COST_ACTIVITY = re.compile(
 _FOLLOW_UP = re.compile(
     r"^-?\s*(?:if (?:yes|so|not|no|this is the case|applicable)\b|please (?:also )?include\b|"
     r"(?:this|these|it|which) (?:should|would|is to|are to) include\b)",
+    re.I,
+)
+# A line that only asks for the figure above again, for another period or area, or broken down ("Please could you
+# provide the same information for the two previous years?", "Can you please break the numbers down into ...",
+# "Please provide the data from 1 January to 31 December"): a breakdown value of the question before it (guide S2a).
+_ONLY_NARROWS = re.compile(
+    r"^(?:(?:please|could|can|would|may|i)\b[\w ,']{0,40}?\b)?(?:"
+    r"(?:the )?same (?:the )?(?:information|data|figures?|details|breakdown|question)\b|"
+    r"(?:break|split) (?:this|these|that|it|them|(?:the|these|those) (?:\w+ )?(?:numbers?|figures?|data|information))"
+    r" (?:down|up)\b|"
+    r"(?:this|these|the) (?:information|data|figures?) (?:broken|split) (?:down|by)\b|"
+    r"(?:provide|give|supply|send) (?:me )?(?:the|this) (?:data|information|figures?) (?:for|from|covering)\b)",
     re.I,
 )
 # A list entry that does not open the way a question does ('How many ...', 'Please ...').

@@ -62,6 +62,7 @@ from foi_precedent.letters.layout import (
     interleaved,
     list_item,
     numbered_bullets,
+    request_items_at,
     scoped_reading,
     table_columns,
     trailing_reply,
@@ -293,12 +294,15 @@ def _questions(
         answered = [a for b in asked if (a := _answered_under(b))]
     if not asked and answered and any(b.key[0] == "n" for b in answered):
         # unnumbered items asked, answered by number ("You asked: - ... - ..." then "1-3. ...")
-        items = _request_items(sections["request"])
-        if len(items) >= 2:
+        held = request_items_at(sections["request"])
+        if len(held) >= 2:
             asked = [
-                _Block(label=label, key=("n", str(i)), head=text, section="request")
-                for i, (label, text) in enumerate(items, start=1)
+                _Block(label=label, key=("n", str(at[0])), head=text, section="request")
+                for label, text, at in held
             ]
+            # an answer to an item folded into the one before (the same figure for another year) is that one's
+            first_of = {str(n): str(at[0]) for _, _, at in held for n in at}
+            answered = _refolded(answered, first_of)
     if not asked and not answered:
         # Letters that restate questions only in the decision part (rare) or have no markers.
         answered = _blocks(sections["pre"] + sections["decision"], "response")
@@ -540,6 +544,24 @@ _STILL_ASKING = re.compile(
     r"broken down|including|and\b|or\b)",
     re.I,
 )
+
+
+def _refolded(answered: list[_Block], first_of: dict[str, str]) -> list[_Block]:
+    """Answers by number, each moved to the item it answers once folded items are counted with the item they fold
+    into; an answer given to a run ("1-3.") is kept once for the item the run falls in."""
+    out: list[_Block] = []
+    seen: set[tuple[tuple[str, str], int]] = set()
+    for b in answered:
+        number = first_of.get(b.key[1]) if b.key[0] == "n" else None
+        if number is None:
+            out.append(b)
+            continue
+        key = ("n", number)
+        if (key, id(b.body)) in seen:
+            continue  # the same answer, shared by a run, already given to this item
+        seen.add((key, id(b.body)))
+        out.append(replace(b, key=key, label=number))
+    return out
 
 
 def _answered_under(b: _Block) -> _Block | None:

@@ -1,0 +1,49 @@
+"""The letter reader splits questions as guide version 2 says (``evals/SPLITTING.md``).
+
+Each test is a short synthetic reply in the general form the rule reads; none is copied from a real letter.
+"""
+
+from __future__ import annotations
+
+from foi_precedent.letters.parser import parse_text
+
+
+def treatments(q) -> set[str]:
+    return {t.value for t in q.treatments}
+
+
+def test_the_same_figure_for_another_period_is_no_question_of_its_own():
+    # S2a: an item that only asks for the same figure for another period, or a breakdown of it, folds into it
+    text = (
+        "You asked:\n"
+        "- How many parking fines were issued in 2022?\n"
+        "- Could you provide the same information for the previous two years?\n"
+        "- Please break the numbers down by ward\n"
+        "- How many of these fines were cancelled on appeal?\n"
+        "Our response:\n"
+        "We issued 4,210 fines in 2022, 3,980 in 2021 and 3,650 in 2020. The figures by ward are attached.\n"
+        "We do not hold a record of how many fines were cancelled on appeal.\n"
+    )
+    letter = parse_text(text)
+    assert [q.text[:40] for q in letter.questions] == [
+        "How many parking fines were issued in 20",
+        "How many of these fines were cancelled o",
+    ]
+
+
+def test_answers_by_number_count_the_folded_items_as_written():
+    # the reply numbers the items as written ("1-3.", "4."); an item folded by S2a keeps its place in that count
+    text = (
+        "You asked:\n"
+        "- How many permits were issued in 2023?\n"
+        "- Can you give me the same information for 2022?\n"
+        "- Please break the numbers down by type of permit\n"
+        "- How many permits were refused?\n"
+        "In response:\n"
+        "1-3. We issued 320 permits in 2023 and 290 in 2022; the split by type is in the table below.\n"
+        "4. This information is not held.\n"
+    )
+    letter = parse_text(text)
+    assert len(letter.questions) == 2
+    assert treatments(letter.questions[0]) == {"disclosed"}
+    assert treatments(letter.questions[1]) == {"not_held"}
