@@ -1484,6 +1484,10 @@ def _prose_asks(texts: list[str]) -> list[str]:
             if last_asked and _CONTINUATION.match(s):
                 found[-1] = f"{found[-1]} {s}"
                 continue
+            if _FOLLOW_UP.match(s) and found and (last_asked or n == 0 and asked_above) and _asks(s):
+                found[-1] = f"{found[-1]} {s}"  # 'If so, please ...': part of the question it depends on (S4)
+                last_asked = True
+                continue
             last_asked = _asks(s)
             if (
                 last_asked
@@ -1507,6 +1511,14 @@ def _prose_asks(texts: list[str]) -> list[str]:
             found.append(_tidy(lead))
         asked_above = last_asked and bool(found) and not lead
     return found
+
+
+# a follow-up that depends on the answer to the question before it (S4): 'If so, ...', 'If not, ...', 'If yes ...',
+# 'If that is not the case ...'; not 'If you hold X, please also supply it' (S4a), a question of its own
+_FOLLOW_UP = re.compile(
+    r"^(?:if\s+(?:so|yes|not|no)\b|if\s+(?:that|this)\s+is\s+(?:not\s+)?the\s+case\b|if\s+the\s+answer\s+is\b)",
+    re.I,
+)
 
 
 _OPEN_END = re.compile(

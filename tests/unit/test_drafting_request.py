@@ -208,8 +208,9 @@ def test_unlabelled_prose_questions_each_sentence_that_asks():
         "If so, please may I have a copy of all the data relating to TPOs. One or more CSV exports would "
         "be ideal.\n\nI look forward to your reply.\n\nYours faithfully,\n\nMs Mooney\n"
     )
+    # the 'If so, ...' follow-up is part of the question it depends on (guide v2, S4)
     assert [q.text for q in r.questions] == [
-        "Is the council's set of Tree Preservation Orders indexed in digital form?",
+        "Is the council's set of Tree Preservation Orders indexed in digital form? "
         "If so, please may I have a copy of all the data relating to TPOs.",
     ]
     assert "Mooney" not in r.text
@@ -1323,14 +1324,14 @@ def test_double_spaced_lone_labels_and_bracketed_words_keep_their_questions():
     ]
 
 
-def test_a_sentence_that_asks_on_a_condition_is_a_question_of_its_own():
+def test_a_sentence_that_asks_on_the_answer_above_is_part_of_that_question():
+    # guide v2, S4: 'If so, ...' depends on the answer to the question before it
     r = split_request(
         "Dear Council,\nDoes the inspector review the training? If so, could you advise the provider.\n"
         "Thanks\n"
     )
     assert [q.wording for q in r.questions] == [
-        "Does the inspector review the training?",
-        "If so, could you advise the provider.",
+        "Does the inspector review the training? If so, could you advise the provider.",
     ]
 
 

@@ -37,3 +37,26 @@ def test_s2a_a_breakdown_item_not_next_to_its_question_has_no_entry():
         "Q2. How much income did the fines raise?\n"
     )
     assert own[1:] == ["The number of fines that were appealed", "How much income did the fines raise?"]
+
+
+def test_s4_a_prose_follow_up_that_depends_on_the_answer_is_part_of_its_question():
+    own = _own(
+        "Dear Council,\n\n"
+        "Does the council keep a register of its street trees in electronic form?\n\n"
+        "If so, please may I have a copy of the register as it stands today.\n\n"
+        "How many street trees were felled in 2024? If not recorded, could you tell me the cost of felling instead.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own[0] == (
+        "Does the council keep a register of its street trees in electronic form? "
+        "If so, please may I have a copy of the register as it stands today."
+    )
+    assert len(own) == 2
+
+
+def test_s4a_a_condition_on_holding_something_else_is_a_question_of_its_own():
+    own = _own(
+        "Dear Council,\n\nHow many complaints about noise did you receive in 2024?\n\n"
+        "If you hold records of complaints about odour, please also supply the number of those.\n"
+    )
+    assert len(own) == 2
