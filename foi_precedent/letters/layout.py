@@ -495,6 +495,38 @@ _ONLY_NARROWS = re.compile(
     r"(?:provide|give|supply|send) (?:me )?(?:the|this) (?:data|information|figures?) (?:for|from|covering)\b)",
     re.I,
 )
+# A count asked for ("How many ...", "the number of ..."), then the list or details of the things it counts ("Please
+# give the name and address of each", "Please include the nature of each incident"): records, not a count (S5d).
+_CONDITIONAL = re.compile(r"^-?\s*if\b", re.I)  # "If so, please list them" follows its question up (S4)
+_COUNT = re.compile(r"\bhow many\b|\b(?:the |total )?number of\b", re.I)
+_DETAILS_OF_EACH = re.compile(
+    r"^(?:please|can you|could you|would you|i would)\b[^.?]{0,40}\b(?:names?|list|details|address(?:es)?|nature|"
+    r"include)\b",
+    re.I,
+)
+
+
+def further_asks(text: str) -> list[str]:
+    """A request item's text split where a sentence after a count asks for the list or details of what it counts
+    ("How many stations closed? Please give the name and address of each."): records, not a count, which a reply
+    may withhold while it gives the count (S5d). A sentence that only narrows, breaks down or follows up the one
+    before stays with it (S2a, S4)."""
+    parts: list[list[str]] = []
+    for sentence in decision.sentences(text):
+        bare = sentence.lstrip("\"'\u201c\u2018-\u2013 ")
+        new = (
+            bool(parts)
+            and len(bare.split()) >= 4
+            and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
+            and bool(_DETAILS_OF_EACH.match(bare) and _COUNT.search(" ".join(parts[-1])))
+        )
+        if new or not parts:
+            parts.append([sentence])
+        else:
+            parts[-1].append(sentence)
+    return [" ".join(p) for p in parts]
+
+
 # A list entry that does not open the way a question does ('How many ...', 'Please ...').
 _NOT_ASKING = r"(?!(?:how|what|which|when|where|who|why|please|can|could|do|does|is|are)\b)"
 # The last entry of a list under a question, which closes the question ("d) 1st April 2020 to 31st March 2021?").

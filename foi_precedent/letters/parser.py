@@ -59,6 +59,7 @@ from foi_precedent.letters.layout import (
     _split_inline,
     _split_sections,
     answers_line,
+    further_asks,
     interleaved,
     list_item,
     numbered_bullets,
@@ -747,6 +748,10 @@ def _unstructured(
     if len(items) < 2:
         text = " ".join(request) if request else _first_sentences(answer)
         items = [("Request", text)]
+    if request:  # the list or details of what a count counts is a question of its own (S5d)
+        parts = [part for _, text in items for part in further_asks(text)]
+        if len(parts) > len(items):
+            items = [(f"Item {n}", part) for n, part in enumerate(parts, start=1)]
     whole = _classify(
         "", "", answer, None, letter_exemptions, (), accessible, shared=True
     )  # one reading for all

@@ -47,3 +47,46 @@ def test_answers_by_number_count_the_folded_items_as_written():
     assert len(letter.questions) == 2
     assert treatments(letter.questions[0]) == {"disclosed"}
     assert treatments(letter.questions[1]) == {"not_held"}
+
+
+def test_the_list_of_what_a_count_counts_is_a_question_of_its_own():
+    # S5d: "How many ...? Please give the name of each." asks for records as well as a count
+    text = (
+        "You asked:\n"
+        "- How many libraries have closed since 2015? Please provide the name and address of each.\n"
+        "- How many libraries are planned for closure? Please provide the name of each.\n"
+        "Response\n"
+        "Four libraries have closed and none is planned for closure. Their names and addresses are attached.\n"
+    )
+    letter = parse_text(text)
+    assert [q.text[:30] for q in letter.questions] == [
+        "How many libraries have closed",
+        "Please provide the name and ad",
+        "How many libraries are planned",
+        "Please provide the name of eac",
+    ]
+
+
+def test_details_asked_after_a_count_split_but_a_follow_up_and_a_scope_do_not():
+    text = (
+        "Your request:\n"
+        "Please tell me how many complaints about noise were recorded in 2023. Please include the nature of each "
+        "complaint and the action taken.\n"
+        "Response\n"
+        "We recorded 212 complaints. The nature of each complaint and the action taken are in the attached table.\n"
+    )
+    assert len(parse_text(text).questions) == 2
+    text = (
+        "Your request:\n"
+        "How many complaints about noise were recorded in 2023? If so, please list the streets concerned.\n"
+        "Response\n"
+        "We recorded 212 complaints; the streets are listed in the attached table.\n"
+    )
+    assert len(parse_text(text).questions) == 1
+    text = (
+        "Your request:\n"
+        "Please provide the minutes of the licensing committee for 2023. Please include any papers tabled.\n"
+        "Response\n"
+        "The minutes and papers are attached.\n"
+    )
+    assert len(parse_text(text).questions) == 1
