@@ -492,6 +492,8 @@ _ONLY_NARROWS = re.compile(
     r"(?:break|split) (?:this|these|that|it|them|(?:the|these|those) (?:\w+ )?(?:numbers?|figures?|data|information))"
     r" (?:down|up)\b|"
     r"(?:this|these|the) (?:information|data|figures?) (?:broken|split) (?:down|by)\b|"
+    r"(?:break|split) (?:it |this |them |these )?(?:down|up) by\b|(?:a|the) (?:breakdown|split) by\b|"
+    r"(?:also )?include (?:the |a )?(?:types?|categor(?:y|ies)|kinds?|breakdown)\b|"
     r"(?:provide|give|supply|send) (?:me )?(?:the|this) (?:data|information|figures?) (?:for|from|covering)\b)",
     re.I,
 )
@@ -518,12 +520,54 @@ def further_asks(text: str) -> list[str]:
             bool(parts)
             and len(bare.split()) >= 4
             and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
-            and bool(_DETAILS_OF_EACH.match(bare) and _COUNT.search(" ".join(parts[-1])))
+            and bool(
+                _DETAILS_OF_EACH.match(bare)
+                and _COUNT.search(" ".join(parts[-1]))
+                and not _COUNT.search(bare)
+            )
         )
         if new or not parts:
             parts.append([sentence])
         else:
             parts[-1].append(sentence)
+    return [" ".join(p) for p in parts]
+
+
+# A question asked in a sentence of its own ("How many were not proven?", "Could you supply copies of ...?").
+_OWN_QUESTION = re.compile(
+    r"^(?:how|what|which|when|where|who|why|is|are|was|were|do|does|did|has|have|will|(?:can|could|would) you)\b"
+    r"[^?]{2,}\?$",
+    re.I,
+)
+
+
+def item_asks(lines: list[str]) -> list[str]:
+    """The asks of one numbered item of a request, in order (guide S5, S5b): its first asking sentence with what
+    narrows it, then each further sentence or unmarked line that asks a question of its own after a question ("What
+    criteria do you use? Could you supply copies of them?"), or the list or details of what a count counts (S5d).
+    A breakdown, another period or a follow-up ("If so, ...") stays with its question; an item with a list under it
+    is left whole (its sub-items are read as such)."""
+    lines = [x.strip() for x in lines if x and x.strip()]
+    if any(_ITEM.match(x) or list_item(x) for x in lines[1:]):
+        return [" ".join(lines)]
+    parts: list[list[str]] = []
+    for line in lines:
+        for sentence in decision.sentences(line):
+            bare = sentence.lstrip("\"'\u201c\u2018-\u2013 ")
+            before = " ".join(parts[-1]) if parts else ""
+            new = (
+                bool(parts)
+                and len(bare.split()) >= 3
+                and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
+                and bool(
+                    (_OWN_QUESTION.match(bare) and before.rstrip().endswith("?"))
+                    or (_DETAILS_OF_EACH.match(bare) and _COUNT.search(before) and not _COUNT.search(bare))
+                )
+            )
+            if new or not parts:
+                parts.append([sentence])
+            else:
+                parts[-1].append(sentence)
     return [" ".join(p) for p in parts]
 
 

@@ -61,6 +61,7 @@ from foi_precedent.letters.layout import (
     answers_line,
     further_asks,
     interleaved,
+    item_asks,
     list_item,
     numbered_bullets,
     request_items_at,
@@ -352,6 +353,7 @@ def _questions(
         answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
 
     order = _itemised(order, answers)
+    order = _further_asks(order, answers)
     tabled = _tabled(order, answers)
     cut, general = _general_block(order, answers)
     reasons = _reason_paragraphs(sections["decision"])
@@ -466,6 +468,12 @@ def _questions(
         previous_pointers = q.pointers or previous_pointers
         questions.append(q)
 
+    # a further ask of an item (S5) is answered by the item's answer, read as the item's
+    read_as = {b.key: q for b, q in zip(order, questions, strict=True)}
+    for i, b in enumerate(order):
+        item = read_as.get((b.key[0][:-1], b.key[1].split("+")[0])) if b.key[0].endswith("+") else None
+        if item is not None and item.answer == questions[i].answer:
+            questions[i] = replace(item, label=questions[i].label, text=questions[i].text)
     # "see Q2" answers take the treatment of the question they point to.
     by_number = {b.key[1]: q for b, q in zip(order, questions, strict=True) if b.key[0] in ("q", "n")}
     resolved = []
@@ -690,6 +698,29 @@ def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str
             text = list_item(item)
             out.append(_Block(label=f"{b.label}{letter}", key=key, head=text, section="request"))
             answers[key] = (text, list_item(reply.strip()))
+    return out
+
+
+def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:
+    """A numbered item of the request that asks something else in a further sentence ("What criteria do you use?
+    Could you supply copies of them?"): the first ask keeps the item's label, each further one is a question of its
+    own (guide S5; unlabelled in the guide, here the item's label marked as a further ask) with the item's answer,
+    which answers the item as a whole. ``answers`` gains their entries."""
+    out: list[_Block] = []
+    for b in order:
+        asks = item_asks([b.head, *b.body]) if b.section == "request" and b.key[0] in ("q", "n") else []
+        if len(asks) < 2:
+            out.append(b)
+            continue
+        restated, answer = answers.get(b.key, ("", ""))
+        out.append(_Block(label=b.label, key=b.key, head=asks[0], section="request"))
+        if b.key in answers:
+            answers[b.key] = (asks[0] if not restated or restated == b.head else restated, answer)
+        for n, ask in enumerate(asks[1:], start=2):
+            key = (b.key[0] + "+", f"{b.key[1]}+{n}")  # not a label the letter uses
+            out.append(_Block(label=f"{b.label} (further ask)", key=key, head=ask, section="request"))
+            if b.key in answers:
+                answers[key] = (ask, answer)
     return out
 
 

@@ -90,3 +90,31 @@ def test_details_asked_after_a_count_split_but_a_follow_up_and_a_scope_do_not():
         "The minutes and papers are attached.\n"
     )
     assert len(parse_text(text).questions) == 1
+
+
+def test_a_further_question_in_a_numbered_item_is_a_question_with_the_items_answer():
+    # S5 / S5b: a further sentence, or an unmarked line under the item, asking a question of its own
+    text = (
+        "Your request:\n"
+        "1. How many staff left the service in 2023? Please break this down by grade.\n"
+        "2. What criteria do you use to approve overtime? Could you supply copies of any guidance on this?\n"
+        "3. How many grievances were raised in 2023?\n"
+        "How many were upheld?\n"
+        "4. Do you have a policy on hybrid working? If so, please provide a copy.\n"
+        "Response\n"
+        "1. 41 staff left; the split by grade is attached.\n"
+        "2. Our overtime guidance is published on our website at https://example.org/overtime.\n"
+        "3. This information is not held.\n"
+        "4. Yes; the policy is attached.\n"
+    )
+    letter = parse_text(text)
+    assert [(q.label, q.text[:28]) for q in letter.questions] == [
+        ("1", "How many staff left the serv"),
+        ("2", "What criteria do you use to "),
+        ("2 (further ask)", "Could you supply copies of a"),
+        ("3", "How many grievances were rai"),
+        ("3 (further ask)", "How many were upheld?"),
+        ("4", "Do you have a policy on hybr"),
+    ]
+    assert letter.questions[2].treatments == letter.questions[1].treatments
+    assert treatments(letter.questions[4]) == {"not_held"}
