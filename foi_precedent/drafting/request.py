@@ -1365,32 +1365,48 @@ _ALSO_ASK = re.compile(
 )
 
 
+def _further_ask(sentence: str) -> bool:
+    """A later sentence of an item that asks for something else (S5), not one that narrows, explains or asks for a
+    breakdown of the one before ('If possible please break this down by year', 'Especially, ...'), a follow-up on its
+    answer (S4) or how to send it."""
+    plain = _ALSO_ASK.sub("please", sentence)
+    return (
+        bool(_ALSO_ASK.match(sentence) or _DIRECT_QUESTION.match(sentence))
+        and _asks(sentence)
+        and not _CONTINUATION.match(plain)
+        and not _scope_kind(sentence)
+        and not _FOLLOW_UP.match(sentence)
+        and not _BREAKDOWN_ASK.match(plain)
+    )
+
+
+# a sentence that is a question of its own in its own words ('How many were refused?', 'Is a record kept of ...')
+_DIRECT_QUESTION = re.compile(
+    r"^(?:how|what|which|when|where|who|whom|whose|why|is|are|does|do|did|has|have|was|were)\b", re.I
+)
+
+
 def _split_also(items: list[_Item]) -> list[_Item]:
-    """'2. How many were cancelled? Please also provide your cancellation policy.': a later sentence of an item
-    that asks for something else ('Please also ...') is a question of its own, under the item (not a breakdown:
-    'Please also break this down by year' stays). Only for an item with no entries of its own under it."""
+    """'2. How many were cancelled? How many were refunded?': each later sentence of an item that asks for something
+    else (S5) is a question of its own, under the item (not a breakdown: 'Please also break this down by year'
+    stays). Only for an item with no entries of its own under it."""
     out: list[_Item] = []
     for n, item in enumerate(items):
         deeper = n + 1 < len(items) and items[n + 1].depth > item.depth
         sentences = _sentences(item.text)
-        cut = next(
-            (
-                k
-                for k, sentence in enumerate(sentences)
-                if k > 0
-                and _ALSO_ASK.match(sentence)
-                and not _CONTINUATION.match(_ALSO_ASK.sub("please", sentence))
-                and not _scope_kind(sentence)
-                and _asks(sentence)
-            ),
-            None,
-        )
-        if deeper or cut is None or not any(_asks(s) for s in sentences[:cut]):
+        first = next((k for k, sentence in enumerate(sentences) if _asks(sentence)), None)
+        cuts = [
+            k
+            for k, sentence in enumerate(sentences)
+            if first is not None and k > first and _further_ask(sentence)
+        ]
+        if deeper or not cuts:
             out.append(item)
             continue
-        head, tail = " ".join(sentences[:cut]), " ".join(sentences[cut:])
-        out.append(_Item(item.style, item.kind, item.key, head, item.raw, item.depth))
-        out.append(_Item("also", "bullet", "", tail, tail, item.depth + 1))
+        bounds = [0, *cuts, len(sentences)]
+        parts = [" ".join(sentences[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        out.append(_Item(item.style, item.kind, item.key, parts[0], item.raw, item.depth))
+        out.extend(_Item("also", "bullet", "", part, part, item.depth + 1) for part in parts[1:])
     return out
 
 

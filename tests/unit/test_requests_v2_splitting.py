@@ -60,3 +60,23 @@ def test_s4a_a_condition_on_holding_something_else_is_a_question_of_its_own():
         "If you hold records of complaints about odour, please also supply the number of those.\n"
     )
     assert len(own) == 2
+
+
+def test_s5_a_further_question_in_a_numbered_item_is_a_question_of_its_own():
+    r = split_request(
+        "Dear Authority,\n"
+        "1. How many permits were applied for in 2024?\n"
+        "2. How many permits were granted after review by the panel? How many were refused after review?\n"
+        "3. Are records kept when a permit is issued. Is a record kept of the officer who approved it.\n"
+        "4. What does a permit cost? Especially, how much of the fee covers the inspection?\n"
+        "5. How many permits were revoked? If possible please break this down by year.\n"
+    )
+    assert [(q.label, q.sub_of, q.own_text) for q in r.questions] == [
+        ("Q1", None, "How many permits were applied for in 2024?"),
+        ("Q2", None, "How many permits were granted after review by the panel?"),
+        ("Q2a", "Q2", "How many were refused after review?"),
+        ("Q3", None, "Are records kept when a permit is issued."),
+        ("Q3a", "Q3", "Is a record kept of the officer who approved it."),
+        ("Q4", None, "What does a permit cost? Especially, how much of the fee covers the inspection?"),
+        ("Q5", None, "How many permits were revoked? If possible please break this down by year."),
+    ]
