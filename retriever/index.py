@@ -777,6 +777,70 @@ class PrecedentIndex:
                 out |= {key for key, written, _ in rows if written == ref}
         return out
 
+    # -- reading corrections --------------------------------------------------------------------------
+    def correct(
+        self,
+        reference: str,
+        label: str,
+        *,
+        treatments,
+        exemptions=None,
+        ncnd=None,
+        pointers=None,
+        reason: str,
+        officer: str,
+        roles: Iterable[str],
+    ):
+        """Record an officer's correction of how one question was read (``foi_precedent.corrections``); it is
+        precedent from the next search on, without re-embedding. ``label`` may be loose ('Q3' for 'Question 3')
+        when that is unambiguous; the stored correction names the label as the letter writes it."""
+        from datetime import UTC, datetime
+
+        from foi_precedent.corrections import CorrectionError, make_correction, may_correct
+
+        may_correct(officer, roles)
+        letter = self.store.letter(reference)
+        if letter is None:
+            raise CorrectionError(
+                f"No letter {reference!r} in the index (keys are as `precedent search` and the Corpus page "
+                "show them)."
+            )
+        try:
+            question = letter.question(label)
+        except KeyError:
+            labels = ", ".join(q.label for q in letter.questions)
+            raise CorrectionError(
+                f"{reference} has no question {label!r} (its questions: {labels})."
+            ) from None
+        correction = make_correction(
+            reference,
+            question.label,
+            treatments=treatments,
+            exemptions=exemptions,
+            ncnd=ncnd,
+            pointers=pointers,
+            officer=officer,
+            at=datetime.now(UTC).isoformat(timespec="seconds"),
+            reason=reason,
+        )
+        return self.store.add_correction(correction, roles)
+
+    def corrections(self, reference: str | None = None) -> list[dict]:
+        """Every correction made (of one letter), oldest first, each saying whether it is in force, replaced
+        by a later one, or orphaned (its letter or question is no longer in the index)."""
+        from foi_precedent.corrections import in_force
+
+        made = self.store.corrections(reference)
+        current = {id(c) for c in in_force(made).values()}
+        letters = self._cached_letters([c.reference for c in made])
+        out = []
+        for c in made:
+            letter = letters.get(c.reference)
+            labels = {q.label for q in letter.questions} if letter else set()
+            state = "orphaned" if c.label not in labels else "in force" if id(c) in current else "replaced"
+            out.append({**c.to_dict(), "state": state})
+        return out
+
     # -- reading letters ------------------------------------------------------------------------------
     def letter(self, reference: str) -> Letter:
         letter = self.store.letter(reference)

@@ -8,6 +8,7 @@ migrations from before Alembic, frozen: an older store file gets those it lacks,
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,10 +19,12 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import Connection, Integer, Text, cast, delete, func, insert, or_, select, update
 
+from foi_precedent.corrections import Correction, apply_corrections, may_correct
 from foi_precedent.db import Database, database_url_for
 from foi_precedent.db.engine import chain
 from foi_precedent.db.tables import (
     chunks,
+    letter_corrections,
     letter_history,
     letter_supersessions,
     letters,
@@ -157,6 +160,25 @@ class StoredChunk:
     metadata: dict
 
 
+def _correction(row) -> Correction:
+    r = row._mapping
+    pointers = json.loads(r["pointers"]) if r["pointers"] is not None else None
+    return Correction.from_dict(
+        {
+            "id": r["id"],
+            "reference": r["reference"],
+            "label": r["label"],
+            "treatments": json.loads(r["treatments"]),
+            "exemptions": json.loads(r["exemptions"]),
+            "ncnd": json.loads(r["ncnd"]),
+            "pointers": pointers,
+            "officer": r["officer"],
+            "at": r["created_at"],
+            "reason": r["reason"],
+        }
+    )
+
+
 def letter_record(letter: Letter) -> dict:
     data = letter.to_dict()
     data["text"] = letter.text
@@ -278,12 +300,12 @@ class Store:
         return json.loads(data) if data else None
 
     def letter_data(self, reference: str) -> dict | None:
+        """The letter as precedent: its reading, corrected by its officers, with what supersedes it."""
         data = self.stored_data(reference)
-        return (
-            self._annotate({reference: data}, self._supersessions_of([reference]))[reference]
-            if data
-            else None
-        )
+        if not data:
+            return None
+        data = self._annotate({reference: data}, self._supersessions_of([reference]))
+        return self._corrected(data, self.corrections_of([reference]))[reference]
 
     def letter(self, reference: str) -> Letter | None:
         data = self.letter_data(reference)
@@ -294,6 +316,7 @@ class Store:
             self._rows(select(letters.c.reference, letters.c.data))
         )  # by reference, as Python orders
         data = self._annotate({ref: json.loads(d) for ref, d in rows}, self.supersessions())
+        data = self._corrected(data, self.corrections())
         return [letter_from_dict(d) for d in data.values()]
 
     def letters_data(self, references: Iterable[str]) -> dict[str, dict]:
@@ -305,7 +328,58 @@ class Store:
                 select(letters.c.reference, letters.c.data).where(letters.c.reference.in_(part))
             ):
                 out[ref] = json.loads(data)
-        return self._annotate(out, self._supersessions_of(out))
+        return self._corrected(self._annotate(out, self._supersessions_of(out)), self.corrections_of(out))
+
+    # -- reading corrections (foi_precedent.corrections) ------------------------------------------------
+    def corrections(self, reference: str | None = None) -> list[Correction]:
+        """Every correction (of one letter), in the order made: append-only, the latest per question in force."""
+        query = select(letter_corrections).order_by(letter_corrections.c.id)
+        if reference is not None:
+            query = query.where(letter_corrections.c.reference == reference)
+        return [_correction(r) for r in self._rows(query)]
+
+    def corrections_of(self, references: Iterable[str]) -> list[Correction]:
+        refs = list(dict.fromkeys(references))
+        if not refs:
+            return []
+        if len(refs) > 500:
+            return self.corrections()
+        c = letter_corrections.c
+        return [
+            _correction(r)
+            for r in self._rows(select(letter_corrections).where(c.reference.in_(refs)).order_by(c.id))
+        ]
+
+    @staticmethod
+    def _corrected(data: dict[str, dict], corrections: list[Correction]) -> dict[str, dict]:
+        """Each letter with corrections as ``apply_corrections`` reads it (the rest untouched)."""
+        refs = {c.reference for c in corrections}
+        for ref in refs & set(data):
+            data[ref] = letter_record(apply_corrections(letter_from_dict(data[ref]), corrections))
+        return data
+
+    def add_correction(self, correction: Correction, roles: Iterable[str]) -> Correction:
+        """Record a correction (a new row every time; the latest of a question is in force). Refused unless
+        ``roles`` include drafter or reviewer. Returns it as stored, with its id."""
+        may_correct(correction.officer, roles)
+        with self.transaction() as cur:
+            new_id = cur.execute(
+                insert(letter_corrections).values(
+                    reference=correction.reference,
+                    label=correction.label,
+                    treatments=json.dumps([t.value for t in correction.treatments]),
+                    exemptions=json.dumps(list(correction.exemptions)),
+                    ncnd=json.dumps(list(correction.ncnd)),
+                    pointers=None
+                    if correction.pointers is None
+                    else json.dumps([dataclasses.asdict(p) for p in correction.pointers]),
+                    officer=correction.officer,
+                    created_at=correction.at,
+                    reason=correction.reason,
+                )
+            ).inserted_primary_key[0]
+            self._bump(cur)  # cached letters are read again
+        return dataclasses.replace(correction, id=new_id)
 
     # -- supersession and history ------------------------------------------------------------------------
     _SUPERSESSION = select(

@@ -80,6 +80,22 @@ letter_supersessions = Table(
     Column("created_at", Text, nullable=False),
 )
 
+letter_corrections = Table(
+    "corrections",
+    INDEX,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reference", Text, nullable=False),  # not a foreign key: a correction outlives a re-ingest
+    Column("label", Text, nullable=False),
+    Column("treatments", Text, nullable=False),  # JSON lists
+    Column("exemptions", Text, nullable=False),
+    Column("ncnd", Text, nullable=False),
+    Column("pointers", Text),  # NULL: the reading's pointers stand
+    Column("officer", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Index("corrections_reference", "reference"),
+)
+
 # -- the audit log (foi_precedent/audit/log.py) ------------------------------------------------------------
 AUDIT = MetaData()
 

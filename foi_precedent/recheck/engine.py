@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from foi_precedent.consistency.checker import DEFAULT_K, check_letter, question_queries
+from foi_precedent.corrections import CORRECTED, correction_note
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.versions import superseded_by
 
@@ -88,6 +89,9 @@ def run_id_for(letters: Sequence[Letter], options: RecheckOptions) -> str:
         h.update(f"{letter.reference}\0{letter.content_hash}\n".encode())
         if superseded_by(letter.meta):  # a supersession changes how much the letter counts: a new run
             h.update(f"superseded by {superseded_by(letter.meta)}\n".encode())
+        corrected = (letter.meta or {}).get(CORRECTED)
+        if corrected:  # so does a correction of how it was read
+            h.update(json.dumps(corrected, sort_keys=True, default=str).encode())
     return h.hexdigest()[:16]
 
 
@@ -105,6 +109,9 @@ def record_for(result, letter: Letter) -> dict:
                 "exemptions": list(q.exemptions),
                 "pointers": [p.name for p in q.pointers],
                 "review": q.review,  # why a person should check how this answer was read (None: read with confidence)
+                "corrected": correction_note(
+                    letter, q.label
+                ),  # an officer's correction in force (None: as read)
                 "evidence": q.evidence,
                 "consensus": {
                     "treatments": [t.value for t in c.treatments],

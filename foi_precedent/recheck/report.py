@@ -302,19 +302,56 @@ def readings_to_check(records: list[dict]) -> list[dict]:
     ]
 
 
+def corrected_readings(records: list[dict]) -> list[dict]:
+    """Answers an officer corrected (``foi_precedent.corrections``): what they now say, what the reader had read,
+    and who corrected it, when and why. The re-check counted the corrected reading."""
+    out = []
+    for r in records:
+        for q in r["questions"]:
+            note = q.get("corrected")
+            if not note:
+                continue
+            original = note.get("original") or {}
+            out.append(
+                {
+                    "reference": r["reference"],
+                    "label": q["label"],
+                    "treatments": q["treatments"],
+                    "exemptions": q["exemptions"],
+                    "was_treatments": original.get("treatments", []),
+                    "was_exemptions": original.get("exemptions", []),
+                    "officer": note.get("officer"),
+                    "at": note.get("at"),
+                    "reason": note.get("reason"),
+                }
+            )
+    return out
+
+
 def build_report(records: list[dict], truth: dict | None = None, meta: dict | None = None) -> dict:
     """The JSON report: {"summary", "flags", "clusters", "ground_truth", "readings_to_check", "meta"}."""
     to_check = readings_to_check(records)
     unsure = {(x["reference"], x["label"]) for x in to_check}
-    flags = [{**f, "reading_to_check": (f["reference"], f["label"]) in unsure} for f in all_flags(records)]
+    corrected = corrected_readings(records)
+    fixed = {(x["reference"], x["label"]) for x in corrected}
+    flags = [
+        {
+            **f,
+            "reading_to_check": (f["reference"], f["label"]) in unsure,
+            "corrected_reading": (f["reference"], f["label"]) in fixed,
+        }
+        for f in all_flags(records)
+    ]
     return {
         "summary": {
             **summary(records),
             "readings_to_check": len(to_check),
             "flags_on_readings_to_check": sum(1 for f in flags if f["reading_to_check"]),
+            "corrected_readings": len(corrected),
         },
         "flags": flags,
         "readings_to_check": to_check,
+        "corrected_readings": corrected,
         "clusters": clusters(records),
         "ground_truth": ground_truth_report(records, truth),
         "meta": meta or {},
@@ -499,5 +536,6 @@ def render_html(report: dict, title: str = "Precedent re-check") -> str:
             flags=report["flags"],
             severities=SEVERITIES,
             to_check=report.get("readings_to_check") or [],
+            corrected=report.get("corrected_readings") or [],
         )
     )
