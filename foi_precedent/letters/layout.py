@@ -541,15 +541,49 @@ _OWN_QUESTION = re.compile(
 )
 
 
-def item_asks(lines: list[str]) -> list[str]:
-    """The asks of one numbered item of a request, in order (guide S5, S5b): its first asking sentence with what
-    narrows it, then each further sentence or unmarked line that asks a question of its own after a question ("What
-    criteria do you use? Could you supply copies of them?"), or the list or details of what a count counts (S5d).
-    A breakdown, another period or a follow-up ("If so, ...") stays with its question; an item with a list under it
-    is left whole (its sub-items are read as such)."""
+# A lettered sub-item of a numbered item ("a)", "(ii)"), and one that asks on its own: a question, a conditional ask,
+# a count, an amount, a list or a copy ("a) How often is the list updated?", "b. The total cost of the review").
+_SUB_ITEM = re.compile(r"^\(?(?P<mark>[a-h]|i{1,3}|iv|v|vi{1,3})[.)]\s+(?=\S)")
+_ASKS_ON_ITS_OWN = re.compile(
+    r"^(?:(?:how|what|which|when|where|who|why|is|are|was|were|do|does|did|has|have|will|(?:can|could|would) you)\b"
+    r"[^?]*\?|if\b[^.?]*\bplease\b|please\b|(?:the )?(?:total )?(?:number|amount|cost|value) of\b|how many\b|"
+    r"(?:a )?(?:full )?(?:list|copy|copies) of\b)",
+    re.I,
+)
+# A lead for fields of each record ("In each case please disclose:", "For each trial:"): its items are fields (S2c).
+_EACH = re.compile(r"\b(?:each|every)\b", re.I)
+
+
+def item_asks(lines: list[str]) -> list[tuple[str | None, str]]:
+    """The asks of one numbered item of a request, in order, each with its label: ``None`` for the item's own first
+    ask, ``""`` for a further ask in it, the marker as written for a sub-item ("a)").
+
+    * Its first asking sentence with what narrows it, then each further sentence or unmarked line that asks a
+      question of its own after a question ("What criteria do you use? Could you supply copies of them?"), or the
+      list or details of what a count counts (guide S5, S5b, S5d). A breakdown, another period or a follow-up ("If
+      so, ...") stays with its question (S2a, S4).
+    * Lettered sub-items that each ask on their own ("If so: a) Where is it published? b) How often ...?", "Details
+      of: a. The number of staff ... b. The total cost ...") are questions (S1), under a lead-in that asks nothing
+      itself only they are (S3); sub-items that are fields of each record (under "In each case ...") or values of a
+      breakdown stay in the item (S2)."""
     lines = [x.strip() for x in lines if x and x.strip()]
+    marks = [i for i, x in enumerate(lines) if i > 0 and _SUB_ITEM.match(x)]
+    if marks:
+        head = " ".join(lines[: marks[0]])
+        subs = [
+            (m.group(0).strip(), " ".join([lines[i][m.end() :], *lines[i + 1 : j]]).strip())
+            for i, j in zip(marks, [*marks[1:], len(lines)], strict=True)
+            if (m := _SUB_ITEM.match(lines[i]))
+        ]
+        lead_in = head.rstrip().endswith(":") and "?" not in head
+        if (
+            len(subs) >= 2
+            and not _EACH.search(head)
+            and all(_ASKS_ON_ITS_OWN.match(text) and not _ONLY_NARROWS.match(text) for _, text in subs)
+        ):
+            return ([] if lead_in else [(None, head)]) + [(mark, text) for mark, text in subs]
     if any(_ITEM.match(x) or list_item(x) for x in lines[1:]):
-        return [" ".join(lines)]
+        return [(None, " ".join(lines))]
     parts: list[list[str]] = []
     for line in lines:
         for sentence in decision.sentences(line):
@@ -568,7 +602,7 @@ def item_asks(lines: list[str]) -> list[str]:
                 parts.append([sentence])
             else:
                 parts[-1].append(sentence)
-    return [" ".join(p) for p in parts]
+    return [(None if n == 0 else "", " ".join(p)) for n, p in enumerate(parts)]
 
 
 # A list entry that does not open the way a question does ('How many ...', 'Please ...').

@@ -703,9 +703,11 @@ def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str
 
 def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:
     """A numbered item of the request that asks something else in a further sentence ("What criteria do you use?
-    Could you supply copies of them?"): the first ask keeps the item's label, each further one is a question of its
-    own (guide S5; unlabelled in the guide, here the item's label marked as a further ask) with the item's answer,
-    which answers the item as a whole. ``answers`` gains their entries."""
+    Could you supply copies of them?") or in lettered sub-items that each ask on their own: the first ask keeps the
+    item's label, each further one is a question of its own (guide S5: unlabelled in the guide, here the item's
+    label marked as a further ask; S1: a sub-item by its marker) with the item's answer, which answers the item as
+    a whole. A lead-in that asks nothing itself ("Details of:") is no question (S3). ``answers`` gains their
+    entries."""
     out: list[_Block] = []
     for b in order:
         asks = item_asks([b.head, *b.body]) if b.section == "request" and b.key[0] in ("q", "n") else []
@@ -713,14 +715,24 @@ def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str,
             out.append(b)
             continue
         restated, answer = answers.get(b.key, ("", ""))
-        out.append(_Block(label=b.label, key=b.key, head=asks[0], section="request"))
-        if b.key in answers:
-            answers[b.key] = (asks[0] if not restated or restated == b.head else restated, answer)
-        for n, ask in enumerate(asks[1:], start=2):
-            key = (b.key[0] + "+", f"{b.key[1]}+{n}")  # not a label the letter uses
-            out.append(_Block(label=f"{b.label} (further ask)", key=key, head=ask, section="request"))
-            if b.key in answers:
+        for n, (label, ask) in enumerate(asks, start=1):
+            if label is None:  # the item's own first ask
+                out.append(_Block(label=b.label, key=b.key, head=ask, section="request"))
+                if b.key in answers:
+                    answers[b.key] = (ask if not restated or restated == b.head else restated, answer)
+                continue
+            if label:  # a lettered sub-item ("a)"): the item's number and its letter ("5a")
+                key = (b.key[0], b.key[1] + label.strip("().").lower())
+            else:
+                key, label = (
+                    (b.key[0] + "+", f"{b.key[1]}+{n}"),
+                    f"{b.label} (further ask)",
+                )  # not the letter's
+            out.append(_Block(label=label, key=key, head=ask, section="request"))
+            if b.key in answers and key not in answers:
                 answers[key] = (ask, answer)
+        if all(label is not None for label, _ in asks):
+            answers.pop(b.key, None)  # a lead-in, not a question
     return out
 
 

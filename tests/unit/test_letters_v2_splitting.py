@@ -118,3 +118,25 @@ def test_a_further_question_in_a_numbered_item_is_a_question_with_the_items_answ
     ]
     assert letter.questions[2].treatments == letter.questions[1].treatments
     assert treatments(letter.questions[4]) == {"not_held"}
+
+
+def test_lettered_sub_items_that_ask_on_their_own_are_questions_and_fields_of_each_case_are_not():
+    # S1 / S3 / S2c: "If so: a) ... b) ..." asks two more questions; "In each case please disclose: a) ... b) ..."
+    # lists the fields of one record; "Details of:" only introduces its items
+    text = (
+        "Your request:\n"
+        "1. How many road closures did you approve in 2023?\n"
+        "2. In each case please disclose:\n"
+        "a) The street closed\n"
+        "b) The dates of the closure\n"
+        "3. Do you publish a list of approved closures? If so:\n"
+        "a) Where is the list published?\n"
+        "b) How often is the list updated?\n"
+        "4. Details of:\n"
+        "a) The number of staff who approve closures;\n"
+        "b) The total cost of the approval process.\n"
+    )
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2", "3", "a)", "b)", "a)", "b)"]
+    assert letter.questions[1].text.startswith("In each case please disclose: a) The street closed")
+    assert letter.questions[5].text == "The number of staff who approve closures;"
