@@ -465,7 +465,43 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
             breakdown = breakdown or line.rstrip().endswith(":")
             each = each or bool(_FOR_EACH.search(line))
-    return [(label, text, at) for (label, text), at in zip(items, positions, strict=True)]
+    return _fold_groups(items, positions)
+
+
+def _fold_groups(
+    items: list[tuple[str, str]], positions: list[list[int]]
+) -> list[tuple[str, str, list[int]]]:
+    """Unmarked items that split one count into single groups ("How many of the victims were students / ... were
+    staff / ... were female"): two or more in a row that share their opening words and differ only in a short tail
+    are breakdown values of the item before them (guide S2d), not questions."""
+    words = [re.findall(r"[\w'\u2019-]+", text.lower()) for _, text in items]
+
+    def groups(i: int, j: int) -> bool:  # items i and j say the same but a short tail
+        a, b = words[i], words[j]
+        n = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        return n >= 4 and len(a) - n <= 4 and len(b) - n <= 4
+
+    out: list[tuple[str, str, list[int]]] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while j + 1 < len(items) and groups(j, j + 1):
+            j += 1
+        if j > i and out:  # a run of groups: into the question before it
+            label, text, at = out[-1]
+            out[-1] = (
+                label,
+                " ".join([text, *(t for _, t in items[i : j + 1])]),
+                at + [n for p in positions[i : j + 1] for n in p],
+            )
+            i = j + 1
+            continue
+        out.append((items[i][0], items[i][1], positions[i]))
+        i += 1
+    return [
+        (f"Item {n}" if label.startswith("Item ") else label, text, at)
+        for n, (label, text, at) in enumerate(out, start=1)
+    ]
 
 
 # A line that carries on a sentence (it starts in lower case).

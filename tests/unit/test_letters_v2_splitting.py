@@ -140,3 +140,34 @@ def test_lettered_sub_items_that_ask_on_their_own_are_questions_and_fields_of_ea
     assert [q.label for q in letter.questions] == ["1", "2", "3", "a)", "b)", "a)", "b)"]
     assert letter.questions[1].text.startswith("In each case please disclose: a) The street closed")
     assert letter.questions[5].text == "The number of staff who approve closures;"
+
+
+def test_unmarked_lines_that_split_one_count_into_single_groups_are_breakdown_values():
+    # S2d: "How many of the X were students / ... were staff" split the count before them
+    text = (
+        "You asked for the following information:\n"
+        "The total number of thefts reported on the campus in each of the last three years\n"
+        "How many of the victims were students\n"
+        "How many of the victims were staff members\n"
+        "How many of the victims were visitors\n"
+        "The number of thefts where the property was recovered\n"
+        "Our response:\n"
+        "Please see the attached table.\n"
+    )
+    letter = parse_text(text)
+    assert [q.text[:40] for q in letter.questions] == [
+        "The total number of thefts reported on t",
+        "The number of thefts where the property ",
+    ]
+    assert "were visitors" in letter.questions[0].text
+
+
+def test_items_that_share_their_opening_words_but_ask_different_figures_stay_apart():
+    text = (
+        "You asked for the following information:\n"
+        "The number of calls received to put out house fires on the night of 5 November\n"
+        "The number of calls received to put out bonfires that got out of control on 5 November\n"
+        "Our response:\n"
+        "Please see the attached table.\n"
+    )
+    assert len(parse_text(text).questions) == 2
