@@ -150,6 +150,65 @@ def cmd_history(args) -> int:
     return EXIT_OK
 
 
+def _reading_words(treatments, exemptions=(), ncnd=()) -> str:
+    provisions = list(exemptions) + [n for n in ncnd if n not in exemptions]
+    return ", ".join(treatments) + (f" ({', '.join(provisions)})" if provisions else "")
+
+
+def cmd_correct(args) -> int:
+    from foi_precedent.corrections import correction_note
+    from foi_precedent.identity import ROLES, os_user
+
+    index = _services().index
+    # the CLI acts as the OS user, with both roles, as it does for every other command
+    made = index.correct(
+        args.reference,
+        args.label,
+        treatments=args.treatments,
+        exemptions=args.exemptions,
+        ncnd=args.ncnd,
+        reason=args.reason or "",
+        officer=os_user(),
+        roles=ROLES,
+    )
+    if args.json:
+        _print_json(made.to_dict())
+        return EXIT_OK
+    note = correction_note(index.letter(made.reference), made.label) or {}
+    was = note.get("original") or {}
+    print(
+        f"{made.reference} {made.label} is now read as "
+        f"{_reading_words([t.value for t in made.treatments], made.exemptions, made.ncnd)}, corrected by "
+        f"{made.officer}: {made.reason}"
+    )
+    if was:
+        print(
+            f"  it was read as {_reading_words(was['treatments'], was['exemptions'], was['ncnd'])}"
+            + (f" (marked for review: {was['review']})" if was.get("review") else "")
+        )
+    return EXIT_OK
+
+
+def cmd_corrections(args) -> int:
+    index = _services().index
+    made = index.corrections(args.reference)
+    if args.reference and not made and index.store.letter_info(args.reference) is None:
+        raise PrecedentError(f"No letter {args.reference!r} in the index, and no correction of one.")
+    if args.json:
+        _print_json(made)
+        return EXIT_OK
+    if not made:
+        print("No reading has been corrected" + (f" in {args.reference}." if args.reference else "."))
+        return EXIT_OK
+    for c in made:
+        print(
+            f"{c['at']}  {c['reference']} {c['label']}: "
+            f"{_reading_words(c['treatments'], c['exemptions'], c['ncnd'])}  by {c['officer']}  "
+            f"[{c['state']}]\n  {c['reason']}"
+        )
+    return EXIT_OK
+
+
 def cmd_search(args) -> int:
     from foi_precedent.letters.versions import superseded_by
 
@@ -342,6 +401,27 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("reference")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_history)
+
+    s = sub.add_parser(
+        "correct",
+        help="correct how one question of an indexed letter was read (its treatments, exemptions, NCND): "
+        "the corrected reading is precedent from then on",
+    )
+    s.add_argument("reference", help="the letter (its key as search and the Corpus page show it)")
+    s.add_argument("label", help="the question's label, e.g. Q2 or 'Question 2'")
+    s.add_argument("--treatments", required=True, help="comma-separated, e.g. withheld or disclosed,not_held")
+    s.add_argument("--exemptions", help="comma-separated, e.g. s31(1)(a),s40(2)")
+    s.add_argument("--ncnd", help="NCND provisions, comma-separated, e.g. s31(3)")
+    s.add_argument("--reason", help="why (required): what the letter says that the reader missed")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_correct)
+
+    s = sub.add_parser(
+        "corrections", help="list the corrections of readings (of one letter), who made them, when and why"
+    )
+    s.add_argument("reference", nargs="?")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_corrections)
 
     s = sub.add_parser("search", help="find past answers to a question")
     s.add_argument("query")

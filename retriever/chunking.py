@@ -238,15 +238,37 @@ def _metadata(letter: Letter, q: Question, seq: int, n_parts: int) -> dict:
         "exemptions": exemptions,
         "pointers": [p.name for p in q.pointers],
     }
+    flags = _metadata_flags(treatments, exemptions)
+    meta["flags"] = sorted(flags)
+    meta.update(flags)
+    return meta
+
+
+def with_reading(meta: dict, q: Question) -> dict:
+    """A chunk's metadata with its question's treatments, exemptions and pointers (and their filter flags) as
+    ``q`` reads them: an officer's correction (``foi_precedent.corrections``) reaches the filters this way,
+    without re-embedding the chunk."""
+    old = set(meta.get("flags") or ())
+    out = {k: v for k, v in meta.items() if k not in old}
+    fresh = _metadata_flags([t.value for t in q.treatments], list(q.exemptions))
+    out.update(
+        treatments=[t.value for t in q.treatments],
+        exemptions=list(q.exemptions),
+        pointers=[p.name for p in q.pointers],
+        flags=sorted(fresh),
+    )
+    out.update(fresh)
+    return out
+
+
+def _metadata_flags(treatments: list[str], exemptions: list[str]) -> dict[str, bool]:
     flags: dict[str, bool] = {}
     for t in treatments:
         flags[treatment_flag(t)] = True
     for e in exemptions:
         for prefix in exemption_prefixes(e):
             flags["ex_" + flag_key(prefix)] = True
-    meta["flags"] = sorted(flags)
-    meta.update(flags)
-    return meta
+    return flags
 
 
 def chunks_for_letter(letter: Letter) -> list[Chunk]:

@@ -43,6 +43,7 @@ from retriever.chunking import (
     expand_acronyms,
     question_text,
     text_sha,
+    with_reading,
 )
 from retriever.filters import Filters
 from retriever.lexical import TOKENIZER_VERSION, LexicalIndex
@@ -643,11 +644,31 @@ class PrecedentIndex:
         for letter, *_ in pending:
             old_ids.update(self.store.chunk_ids(letter.reference))
         if chunks:
-            self._upsert([c.id for c in chunks], vectors, [c.chroma_metadata() for c in chunks])
+            self._upsert([c.id for c in chunks], vectors, self._chroma_metadatas(pending, chunks))
         self._commit(pending, question_vectors)
         stale = sorted(old_ids - {c.id for c in chunks})
         for i in range(0, len(stale), CHROMA_BATCH):
             self.collection.delete(ids=stale[i : i + CHROMA_BATCH])
+
+    def _chroma_metadatas(self, pending, chunks: list[Chunk]) -> list[dict]:
+        """Chroma's filter metadata of new chunks, with the readings officers corrected (a re-ingested letter
+        keeps its corrections; the store applies them to the chunks it returns)."""
+        from foi_precedent.corrections import apply_corrections
+
+        made = self.store.corrections_of(letter.reference for letter, *_ in pending)
+        if not made:
+            return [c.chroma_metadata() for c in chunks]
+        readings = {}
+        for letter, *_ in pending:
+            for q in apply_corrections(letter, made).questions:
+                readings[(letter.reference, q.label)] = q
+        corrected = {(c.reference, c.label) for c in made}
+        return [
+            chroma_metadata(with_reading(c.metadata, readings[(c.reference, c.label)]), c.text)
+            if (c.reference, c.label) in corrected and (c.reference, c.label) in readings
+            else c.chroma_metadata()
+            for c in chunks
+        ]
 
     def _commit(self, pending, question_vectors=None) -> None:
         self.store.save_letters(
@@ -823,7 +844,34 @@ class PrecedentIndex:
             at=datetime.now(UTC).isoformat(timespec="seconds"),
             reason=reason,
         )
-        return self.store.add_correction(correction, roles)
+        made = self.store.add_correction(correction, roles)
+        self._refresh_chroma_metadata(reference, question.label)
+        return made
+
+    def _refresh_chroma_metadata(self, reference: str, label: str) -> None:
+        """Chroma's filter metadata of one question's chunks, as the store now reads them: their stored vectors
+        are written back with it (nothing is embedded again)."""
+        ids = [cid for cid in self.store.chunk_ids(reference) if _chunk_key(cid) == (reference, label)]
+        if not ids:
+            return
+        stored = {c.id: c for c in self.store.chunks(ids)}
+        got = self.collection.get(ids=ids, include=["embeddings", "metadatas"])
+        keep = [
+            (cid, vec, old or {})
+            for cid, vec, old in zip(got["ids"], got["embeddings"], got["metadatas"], strict=False)
+            if cid in stored
+        ]
+        metadatas = []
+        for cid, _, old in keep:
+            fresh = chroma_metadata(stored[cid].metadata, stored[cid].text)
+            # Chroma merges an upsert's metadata into the old: a flag the reading no longer has is removed
+            metadatas.append({**{k: None for k in old if k not in fresh}, **fresh})
+        if keep:
+            self._upsert(
+                [cid for cid, _, _ in keep],
+                np.asarray([vec for _, vec, _ in keep], dtype=np.float32),
+                metadatas,
+            )
 
     def corrections(self, reference: str | None = None) -> list[dict]:
         """Every correction made (of one letter), oldest first, each saying whether it is in force, replaced

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import Connection, Integer, Text, cast, delete, func, insert, or_, select, update
 
-from foi_precedent.corrections import Correction, apply_corrections, may_correct
+from foi_precedent.corrections import Correction, apply_corrections, in_force, may_correct
 from foi_precedent.db import Database, database_url_for
 from foi_precedent.db.engine import chain
 from foi_precedent.db.tables import (
@@ -35,7 +35,7 @@ from foi_precedent.errors import IndexError_
 from foi_precedent.letters.model import Letter, letter_from_dict
 from foi_precedent.letters.versions import SUPERSEDED_BY, SUPERSEDED_REASON, SUPERSEDES, WRITTEN_REFERENCE
 from foi_precedent.migrations import Migration
-from retriever.chunking import Chunk
+from retriever.chunking import Chunk, with_reading
 
 STORE_FILE = "store.sqlite3"
 
@@ -491,7 +491,24 @@ class Store:
             rows = []
             for i in range(0, len(wanted), 500):
                 rows += self._rows(query.where(c.id.in_(wanted[i : i + 500])))
-        return [StoredChunk(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+        found = [StoredChunk(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+        return self._corrected_chunks(found)
+
+    def _corrected_chunks(self, found: list[StoredChunk]) -> list[StoredChunk]:
+        """Chunks of corrected questions with the corrected reading in their metadata, so search filters
+        (``--treatment``, ``--exemption``) follow corrections; the text and its vector are unchanged."""
+        made = in_force(self.corrections_of({c.reference for c in found}))
+        if not made:
+            return found
+        letters_ = {
+            ref: letter_from_dict(d) for ref, d in self.letters_data({ref for ref, _ in made}).items()
+        }
+        out = []
+        for c in found:
+            letter = letters_.get(c.reference) if (c.reference, c.label) in made else None
+            q = next((q for q in letter.questions if q.label == c.label), None) if letter else None
+            out.append(dataclasses.replace(c, metadata=with_reading(c.metadata, q)) if q else c)
+        return out
 
     def pointer_names(self) -> set[str]:
         """Every resource name any stored question points to (from the chunks' metadata)."""

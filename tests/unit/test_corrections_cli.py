@@ -1,0 +1,100 @@
+"""``precedent correct`` and ``precedent corrections``: a correction is precedent at once (no re-ingest), listed
+with who made it; a user's mistake is one clear line and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from foi_precedent.cli import main
+from retriever.fake_embedding import FakeEmbeddingFunction
+
+LETTER = """Reference: FOI-2024-001
+Date: 1 March 2024
+
+Dear Requester,
+
+Freedom of Information Act 2000 request
+
+Question 1: How many drones does the force own and operate?
+Answer: The force owns 4 drones.
+
+Question 2: Please provide the date and location of each drone flight in 2023.
+Answer: We have decided to release this information. Please find it attached.
+
+If you are dissatisfied you may ask for an internal review and complain to the Information Commissioner.
+"""
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys, tmp_path):
+    from foi_precedent.services import Services
+
+    monkeypatch.setattr(
+        "foi_precedent.cli._services", lambda: Services(embedding_function=FakeEmbeddingFunction())
+    )
+
+    def run(*args):
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    path = tmp_path / "letter.md"
+    path.write_text(LETTER, encoding="utf-8")
+    assert run("ingest", path)[0] == 0
+    return run
+
+
+def test_a_correction_is_precedent_at_once_and_listed(cli):
+    code, out, err = cli(
+        "correct",
+        "FOI-2024-001",
+        "Q2",  # loose: the letter writes "Question 2"
+        "--treatments",
+        "withheld",
+        "--exemptions",
+        "Section 31(1)(a)&(b)",
+        "--reason",
+        "the locations were withheld under s31; the attachment is the count",
+    )
+    assert code == 0 and err == ""
+    assert out.startswith("FOI-2024-001 Question 2 is now read as withheld (s31(1)(a), s31(1)(b))")
+    assert "it was read as disclosed" in out
+
+    code, out, _ = cli("search", "date and location of each drone flight", "--json")
+    hit = next(h for h in json.loads(out)["hits"] if h["label"] == "Question 2")
+    assert hit["treatments"] == ["withheld"] and hit["exemptions"] == ["s31(1)(a)", "s31(1)(b)"]
+    code, out, _ = cli("search", "drone flight locations", "--treatment", "disclosed", "--json")
+    assert all(h["label"] != "Question 2" for h in json.loads(out)["hits"])
+
+    code, out, _ = cli("corrections", "FOI-2024-001", "--json")
+    (made,) = json.loads(out)
+    assert made["label"] == "Question 2" and made["state"] == "in force" and made["officer"]
+    code, out, _ = cli("corrections")
+    assert "FOI-2024-001 Question 2: withheld (s31(1)(a), s31(1)(b))" in out and "[in force]" in out
+
+
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (("NOPE-1", "Q1", "--treatments", "withheld", "--reason", "r"), "No letter 'NOPE-1' in the index"),
+        (("FOI-2024-001", "Q9", "--treatments", "withheld", "--reason", "r"), "has no question 'Q9'"),
+        (("FOI-2024-001", "Q1", "--treatments", "refused", "--reason", "r"), "'refused' is not a treatment"),
+        (
+            ("FOI-2024-001", "Q1", "--treatments", "withheld", "--exemptions", "s999x", "--reason", "r"),
+            "not an exemption",
+        ),
+        (("FOI-2024-001", "Q1", "--treatments", "withheld"), "needs a reason"),
+    ],
+)
+def test_a_mistake_is_one_clear_line(cli, args, expected):
+    code, out, err = cli("correct", *args)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and expected in err and "Traceback" not in err
+    assert cli("corrections", "--json")[1].strip() == "[]"
+
+
+def test_corrections_of_an_unknown_letter_is_an_error(cli):
+    code, _, err = cli("corrections", "NOPE-1")
+    assert code == 2 and "No letter 'NOPE-1'" in err
