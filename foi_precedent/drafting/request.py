@@ -974,6 +974,11 @@ class _Item:
     text: str
     raw: str  # as written, with its label (for a breakdown folded into its question)
     depth: int = 0
+    head: str = ""  # its own words, when a breakdown under it was folded into its text
+
+    @property
+    def own(self) -> str:
+        return self.head or self.text
 
 
 def _new_ask(line: str, above: str) -> bool:
@@ -1182,22 +1187,20 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     # the fields each record of the data asked for is to include ('details of each incident. Please include: -
     # Date - Location - Total number of casualties'): the columns of one question, whether or not a field reads
     # like an ask
-    if _FIELDS_LEAD.search(parent.text) and all(
-        len(s.text.split()) <= 12 and "?" not in s.text for s in subs
-    ):
+    if _FIELDS_LEAD.search(parent.text) and all(len(s.own.split()) <= 12 and "?" not in s.own for s in subs):
         return True
-    if not all(_is_value(s.text) for s in subs):
+    if not all(_is_value(s.own) for s in subs):
         return False
     # periods or places to break a figure down by ('a. April 2015 to March 2016'), or a parent that asks for the
-    # figure 'for each of' them; a list of categories under 'broken down as follows:' is a list of sub-questions
+    # figure 'for each of' them; categories of a figure the parent asks for ('how much was spent on: a. new works
+    # b. maintenance', 'how many resulted in: a) an investigation b) a notice served'), whatever marks they carry
+    # (S2, S2b); other categories, unless they name a state of the records each
     return (
-        all(_BREAKDOWN_VALUE.search(s.text) for s in subs)
+        all(_BREAKDOWN_VALUE.search(s.own) for s in subs)
         or bool(_FOR_EACH.search(parent.text))
         or bool(_FORMAT_LEAD.search(parent.text))  # the formats to send it in
-        # categories: folded, unless they are lettered or numbered under a parent asking for a figure ('how much
-        # was spent on: a. new works b. maintenance'), each entry then a figure of its own
-        or not any(_STATES.search(s.text) for s in subs)
-        and not (_FIGURE.search(parent.text) and all(s.kind in ("alpha", "roman", "num") for s in subs))
+        or bool(_FIGURE.search(parent.text))
+        or not any(_STATES.search(s.own) for s in subs)
     )
 
 
@@ -1247,6 +1250,9 @@ def _is_value(text: str) -> bool:
 
 
 def _fold_breakdowns(items: list[_Item]) -> list[_Item]:
+    """Sub-items that only break their parent's figure down, folded into it, the deepest first ('a) the number
+    received which were: i. confirmed ii. not confirmed' under '1. Total number of reports, broken down as
+    follows:' is one question)."""
     out: list[_Item] = []
     i = 0
     while i < len(items):
@@ -1254,22 +1260,23 @@ def _fold_breakdowns(items: list[_Item]) -> list[_Item]:
         j = i + 1
         while j < len(items) and items[j].depth > item.depth:
             j += 1
-        subs = items[i + 1 : j]
+        subs = _fold_breakdowns(items[i + 1 : j])
         if subs and all(s.depth == item.depth + 1 for s in subs) and _is_breakdown(item, subs):
             out.append(
                 _Item(
                     item.style,
                     item.kind,
                     item.key,
-                    " ".join([item.text] + [s.raw for s in subs]),
+                    " ".join([item.text] + [re.sub(r"\s*\n\s*", " ", s.raw) for s in subs]),
                     "\n".join([item.raw] + [s.raw for s in subs]),
                     item.depth,
+                    item.text,
                 )
             )
-            i = j
         else:
             out.append(item)
-            i += 1
+            out.extend(subs)
+        i = j
     return out
 
 

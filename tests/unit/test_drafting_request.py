@@ -855,21 +855,17 @@ def test_a_courtesy_above_the_request_does_not_end_it():
 # --- layouts: the rules behind the real_requests tuning fixes (synthetic text) --------------------------
 
 
-def test_categories_to_count_under_a_question_are_sub_questions_but_names_and_periods_fold():
+def test_categories_of_a_count_names_and_periods_under_a_question_fold():
+    # guide v2, S2b: items that split one figure (years, bands, categories of a count) are breakdown values
     r = split_request(
         "1. Total number of reports processed each month, broken down as follows:\n"
         "a) confirmed as reportable once reviewed\nb) confirmed as not reportable once reviewed\n"
         "2. The bonuses paid, broken down by grade:\n- Directors\n- Department Heads\n- Managers\n"
         "3. The number of fines for each of the following years:\ni. 2021\nii. 2022\n"
     )
-    assert [(q.label, q.sub_of) for q in r.questions] == [
-        ("Q1", None),
-        ("Q1a", "Q1"),
-        ("Q1b", "Q1"),
-        ("Q2", None),
-        ("Q3", None),
-    ]
-    assert r.questions[3].own_text.endswith("- Directors - Department Heads - Managers")
+    assert [(q.label, q.sub_of) for q in r.questions] == [("Q1", None), ("Q2", None), ("Q3", None)]
+    assert r.questions[0].own_text.endswith("b) confirmed as not reportable once reviewed")
+    assert r.questions[1].own_text.endswith("- Directors - Department Heads - Managers")
 
 
 def test_indented_lines_under_a_colon_are_a_list_whose_bullets_were_lost():
@@ -878,11 +874,10 @@ def test_indented_lines_under_a_colon_are_a_list_whose_bullets_were_lost():
         "o the number of reports received which were:\n confirmed as reportable once reviewed\n"
         " recorded as unknown on your database\n* Total number of businesses.\n"
     )
+    # the list is read as a list (its entries a breakdown of the count above them, folded in: guide v2, S2b)
     assert [q.own_text for q in r.questions] == [
-        "Total number of reports, broken down as follows:",
-        "the number of reports received which were:",
-        "confirmed as reportable once reviewed",
-        "recorded as unknown on your database",
+        "Total number of reports, broken down as follows: o the number of reports received which were: "
+        "confirmed as reportable once reviewed recorded as unknown on your database",
         "Total number of businesses.",
     ]
 
@@ -1478,7 +1473,9 @@ def test_a_footnote_marked_with_a_star_under_a_list_is_not_a_sub_item():
         "* If possible, please provide this data in electronic form.\n"
     )
     r = split_request(text)
-    assert [q.label for q in r.questions] == ["Q1", "Q2", "Q2a", "Q2b", "Q3"]
+    # a. and b. split the count of item 2: folded into it (guide v2, S2b)
+    assert [q.label for q in r.questions] == ["Q1", "Q2", "Q3"]
+    assert r.questions[1].own_text.endswith("b. permanent exclusions")
     # a star before a space is still a bullet
     bullets = split_request(
         "Dear Council,\n* How many staff did you employ in 2024?\n* What was the budget in 2024?\n"

@@ -176,18 +176,14 @@ def test_please_also_provide_with_a_list_under_a_numbered_list_asks_for_each_thi
     ]
 
 
-def test_lettered_categories_under_a_question_asking_for_a_figure_are_sub_questions():
-    # each lettered entry is a figure of its own; the same entries as bullets, or a list of years, stay folded
+def test_lettered_categories_under_a_question_asking_for_a_figure_fold_into_it():
+    # guide v2, S2b: categories of a count are breakdown values, lettered or not, as a list of years is
     r = split_request(
         "Dear Council,\n1. How many flood defence schemes do you run?\n"
         "2. For each year, how much was spent on:\na. new flood defences\nb. maintenance of flood defences\n"
     )
-    assert [(q.label, q.sub_of) for q in r.questions] == [
-        ("Q1", None),
-        ("Q2", None),
-        ("Q2a", "Q2"),
-        ("Q2b", "Q2"),
-    ]
+    assert [(q.label, q.sub_of) for q in r.questions] == [("Q1", None), ("Q2", None)]
+    assert r.questions[1].own_text.endswith("b. maintenance of flood defences")
     r = split_request(
         "Dear Council,\n1. How many flood defence schemes do you run?\n"
         "2. How much was spent on flood defences in each of the following years:\na. 2022\nb. 2023\n"

@@ -80,3 +80,28 @@ def test_s5_a_further_question_in_a_numbered_item_is_a_question_of_its_own():
         ("Q4", None, "What does a permit cost? Especially, how much of the fee covers the inspection?"),
         ("Q5", None, "How many permits were revoked? If possible please break this down by year."),
     ]
+
+
+def test_s2b_categories_of_a_count_fold_into_their_question_at_every_depth():
+    r = split_request(
+        "Dear Council,\n"
+        "1. The number of planning appeals lodged each year, broken down as follows:\n"
+        "a) the number of appeals which were:\n"
+        "i. allowed by the inspector\n"
+        "ii. dismissed by the inspector\n"
+        "2. For the appeals allowed, please specify how many resulted in the following:\n"
+        "a) An award of costs\n"
+        "b) No award of costs\n"
+        "3. Please provide a copy of your appeals procedure.\n"
+    )
+    assert [(q.label, q.sub_of) for q in r.questions] == [("Q1", None), ("Q2", None), ("Q3", None)]
+    assert r.questions[0].own_text.endswith("ii. dismissed by the inspector")
+    assert r.questions[1].own_text.endswith("b) No award of costs")
+
+
+def test_s1_items_that_ask_their_own_question_under_a_count_stay_questions():
+    r = split_request(
+        "Dear Council,\n1. Total number of appeals, broken down as follows:\n"
+        "a) How many were allowed?\nb) How many were dismissed?\n"
+    )
+    assert [q.label for q in r.questions] == ["Q1", "Q1a", "Q1b"]
