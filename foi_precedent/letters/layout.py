@@ -535,6 +535,14 @@ _ONLY_NARROWS = re.compile(
 )
 # A count asked for ("How many ...", "the number of ..."), then the list or details of the things it counts ("Please
 # give the name and address of each", "Please include the nature of each incident"): records, not a count (S5d).
+# A sentence that asks for something else, and says so ("In addition, please provide ...", "Please also send ...", "I
+# would also like ..."): a question of its own (guide S6); one that asks for a field of each record it lists ("Please
+# also provide the name of the lead agency for each project") stays with its question (S2c).
+_ALSO_ASKS = re.compile(
+    r"^(?:(?:in addition|additionally),?\s+(?:please|can|could|would|i)\b|"
+    r"(?:please|i would|i'd|i\u2019d)\s+(?:also|additionally)\s+(?:provide|send|supply|like|disclose|give)\b)",
+    re.I,
+)
 _CONDITIONAL = re.compile(r"^-?\s*if\b", re.I)  # "If so, please list them" follows its question up (S4)
 _COUNT = re.compile(r"\bhow many\b|\b(?:the |total )?number of\b", re.I)
 _DETAILS_OF_EACH = re.compile(
@@ -547,8 +555,9 @@ _DETAILS_OF_EACH = re.compile(
 def further_asks(text: str) -> list[str]:
     """A request item's text split where a sentence after a count asks for the list or details of what it counts
     ("How many stations closed? Please give the name and address of each."): records, not a count, which a reply
-    may withhold while it gives the count (S5d). A sentence that only narrows, breaks down or follows up the one
-    before stays with it (S2a, S4)."""
+    may withhold while it gives the count (S5d); and where a sentence says it asks for something more ("In addition,
+    please provide ...", "I would also like ...", S6). A sentence that only narrows, breaks down or follows up the
+    one before stays with it (S2a, S4)."""
     parts: list[list[str]] = []
     for sentence in decision.sentences(text):
         bare = sentence.lstrip("\"'\u201c\u2018-\u2013 ")
@@ -557,9 +566,12 @@ def further_asks(text: str) -> list[str]:
             and len(bare.split()) >= 4
             and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
             and bool(
-                _DETAILS_OF_EACH.match(bare)
-                and _COUNT.search(" ".join(parts[-1]))
-                and not _COUNT.search(bare)
+                (
+                    _DETAILS_OF_EACH.match(bare)
+                    and _COUNT.search(" ".join(parts[-1]))
+                    and not _COUNT.search(bare)
+                )
+                or (_ALSO_ASKS.match(bare) and not _EACH.search(bare))
             )
         )
         if new or not parts:

@@ -171,3 +171,27 @@ def test_items_that_share_their_opening_words_but_ask_different_figures_stay_apa
         "Please see the attached table.\n"
     )
     assert len(parse_text(text).questions) == 2
+
+
+def test_a_sentence_that_says_it_asks_for_something_more_is_a_question_of_its_own():
+    # S6: "In addition, please provide ...", "I would also like ..." ask for something else
+    text = (
+        "Your request:\n"
+        "Please provide a copy of the council's tree planting strategy. In addition, please provide the minutes of "
+        "any meeting that approved it.\n"
+        "Response\n"
+        "The strategy is attached. The minutes are published on our website.\n"
+    )
+    assert [q.text[:30] for q in parse_text(text).questions] == [
+        "Please provide a copy of the c",
+        "In addition, please provide th",
+    ]
+    # a field of each record the first sentence lists stays with it (S2c)
+    text = (
+        "Your request:\n"
+        "Please provide a list of the projects the council funds with the police. Please also provide the name of "
+        "the lead officer for each project.\n"
+        "Response\n"
+        "The list is attached.\n"
+    )
+    assert len(parse_text(text).questions) == 1
