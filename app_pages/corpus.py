@@ -3,13 +3,65 @@
 import streamlit as st
 
 from foi_precedent.errors import PrecedentError
+from foi_precedent.letters.model import Treatment
 from foi_precedent.ui import corpus as cp
+from foi_precedent.ui.signin import signed_in_user
 from foi_precedent.ui.state import services
 from foi_precedent.ui.text import escape_markdown, format_date, join_or_dash, treatment_words
 from foi_precedent.ui.widgets import precedent_card
 
 S = st.session_state
 app = services()
+user = signed_in_user(app.settings)
+may_correct = cp.can_correct(user)  # drafters and reviewers; the store refuses anyone else too
+
+
+def correction_form(letter, q) -> None:
+    """Pick treatments, edit exemptions and NCND provisions, give a reason: the corrected reading is precedent
+    from the next search on (``foi_precedent.corrections``)."""
+    base = f"corpus.fix.{letter.reference}.{q.label}"
+    with st.expander("Correct this reading", expanded=False):
+        treatments = st.multiselect(
+            "Treatments",
+            [t.value for t in Treatment],
+            default=[t.value for t in q.treatments],
+            format_func=lambda t: treatment_words([t]),
+            key=f"{base}.treatments",
+        )
+        c1, c2 = st.columns(2)
+        exemptions = c1.text_input(
+            "Exemptions",
+            value=", ".join(q.exemptions),
+            key=f"{base}.exemptions",
+            placeholder="e.g. s31(1)(a), s40(2)",
+        )
+        ncnd = c2.text_input(
+            "NCND provisions", value=", ".join(q.ncnd), key=f"{base}.ncnd", placeholder="e.g. s31(3)"
+        )
+        reason = st.text_area(
+            "Why (required)", key=f"{base}.reason", placeholder="What the letter says that the reader missed"
+        )
+        if st.button("Save the correction", key=f"{base}.save"):
+            try:
+                made = app.index.correct(
+                    letter.reference,
+                    q.label,
+                    treatments=treatments,
+                    exemptions=exemptions,
+                    ncnd=ncnd,
+                    reason=reason,
+                    officer=user.name,
+                    roles=user.roles,
+                )
+            except PrecedentError as exc:
+                st.error(str(exc))
+            else:
+                S["corpus.corrected"] = (
+                    f"{made.reference} {made.label} corrected: it now counts as precedent as "
+                    f"{treatment_words(made.treatments)}."
+                )
+                st.rerun()
+
 
 st.title("Corpus")
 try:
@@ -107,6 +159,10 @@ with open_tab:
             )
             for note in cp.version_notes(letter):
                 st.info(escape_markdown(note))
+            for note in cp.orphan_lines(letter):
+                st.warning(escape_markdown(note))
+            if S.get("corpus.corrected"):
+                st.success(escape_markdown(S.pop("corpus.corrected")))
             for q in letter.questions:
                 with st.container(border=True):
                     st.markdown(
@@ -124,6 +180,13 @@ with open_tab:
                         st.caption("Read from: " + escape_markdown(q.evidence))
                     if q.pointers:
                         st.caption("Points to: " + escape_markdown(join_or_dash(p.name for p in q.pointers)))
+                    note = cp.correction_lines(letter, q.label)
+                    if (
+                        note
+                    ):  # the corrected reading is shown above; who corrected it, when, why, and the original
+                        st.info("  \n".join(escape_markdown(line) for line in note.splitlines()))
+                    if may_correct:
+                        correction_form(letter, q)
         with text:
             st.markdown("##### The letter as written")
             st.code(letter.text, language=None, wrap_lines=True, height=640)

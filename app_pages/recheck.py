@@ -74,6 +74,11 @@ if gt:
         f"Ground truth: {gt['found']} of {gt['inconsistencies']} deliberate inconsistencies found; "
         f"{gt['flags_outside_ground_truth']} flags are not in the ground truth."
     )
+if s.get("corrected_readings"):
+    st.caption(
+        f"{s['corrected_readings']} answer(s) counted as an officer corrected them, not as the reader read them "
+        "(listed under Corrected readings in the report)."
+    )
 d1, d2, d3 = st.columns(3)
 d1.download_button(
     "Report (HTML)", outcome.html_path.read_bytes(), "recheck-report.html", "text/html", key="recheck.dl.html"

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from foi_precedent.corrections import CORRECTED, correction_note, orphaned
+from foi_precedent.identity import DRAFTER, REVIEWER
 from foi_precedent.letters.model import Letter, Treatment
 from foi_precedent.letters.versions import SUPERSEDED_REASON, SUPERSEDES, superseded_by, written_reference
 
@@ -88,6 +90,7 @@ def table_rows(letters: Iterable[Letter]) -> list[dict]:
             "Exemptions": ", ".join(sorted(exemptions_of(x), key=_exemption_order)),
             "Superseded by": superseded_by(x.meta) or "",
             "To check": sum(1 for q in x.questions if q.review),  # questions read with low confidence
+            "Corrected": len((x.meta or {}).get(CORRECTED) or {}),  # questions an officer corrected
         }
         for x in sorted(letters, key=lambda x: (x.date or date.min, x.reference), reverse=True)
     ]
@@ -111,6 +114,43 @@ def version_notes(letter: Letter) -> list[str]:
     if older:
         notes.append("Supersedes " + ", ".join(older) + ".")
     return notes
+
+
+def can_correct(user: Any) -> bool:
+    """Drafters and reviewers correct readings (the store refuses anyone else too)."""
+    return user.has(DRAFTER) or user.has(REVIEWER)
+
+
+def _reading(treatments: Iterable[str], exemptions: Iterable[str] = (), ncnd: Iterable[str] = ()) -> str:
+    from foi_precedent.ui.text import treatment_words
+
+    provisions = list(dict.fromkeys([*exemptions, *ncnd]))
+    return treatment_words(treatments) + (f" under {', '.join(provisions)}" if provisions else "")
+
+
+def correction_lines(letter: Letter, label: str) -> str | None:
+    """What the Corpus page says about a corrected question: who corrected it, when and why, and how the reader
+    had read it (None: read as the reader read it)."""
+    note = correction_note(letter, label)
+    if not note:
+        return None
+    was = note.get("original") or {}
+    when = (note.get("at") or "")[:16].replace("T", " ")
+    line = f"Corrected by {note['officer']} on {when} UTC: {note['reason']}"
+    original = _reading(was.get("treatments", []), was.get("exemptions", []), was.get("ncnd", []))
+    line += f"\nThe reader had read it as: {original}"
+    if was.get("review"):
+        line += f" (marked for review: {was['review']})"
+    return line
+
+
+def orphan_lines(letter: Letter) -> list[str]:
+    """Corrections of questions this letter no longer has (a newer reader split it otherwise): not applied."""
+    return [
+        f"A correction of {c.label} by {c.officer} ({c.reason}) is not applied: the letter, as read now, has no "
+        f"question {c.label}. Correct the question it now is, if the correction still holds."
+        for c in orphaned(letter)
+    ]
 
 
 def _safe_name(name: str) -> str:
