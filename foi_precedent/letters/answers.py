@@ -81,7 +81,11 @@ _PARTLY = re.compile(
     r"(information|data) (has been|is|have been) withheld|\bpartly exempt|"
     r"(?:unable to|cannot|can't|not able to) (?:provide|disclose|release) some of|"
     r"\bparts? of (?:this|your|the) request (?:is|are) exempt|"
-    r"applies to (?:some|parts?) of the (?:requested )?information",
+    r"applies to (?:some|parts?) of the (?:requested )?information|"
+    # some of it withheld, the rest given ("we are withholding some of the information", "the following exemption to
+    # part of your request", "Any other information held is exempt")
+    r"\bwithh[eo]ld(?:ing)? (?:some|part)\b|\b(?:to|for|on) (?:a |some )?parts? of (?:your|the|this) request\b|"
+    r"\bany (?:other|further|remaining|additional) information\b[^.]{0,40}\b(?:is|are) exempt",
     re.I,
 )
 _DISCLOSED = re.compile(

@@ -1,0 +1,36 @@
+"""How the letter reader reads a reply's treatment where it gives some of the information and withholds the rest.
+
+Short synthetic replies in the general form; none is copied from a real letter.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foi_precedent.letters.parser import parse_text
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "However, we are withholding some of the information for the reasons given below.",
+        "We have applied the following exemption to part of your request: Section 40(2) - Personal information.",
+        "Any other information held is exempt from release under Section 30(c).",
+    ],
+)
+def test_a_response_that_withholds_part_of_what_it_gives_is_a_partial_disclosure(refusal):
+    text = (
+        "Your request:\nPlease provide the minutes of the parking board for 2023.\nResponse\n"
+        f"The minutes are attached. {refusal}\n"
+    )
+    (q,) = parse_text(text).questions
+    assert {t.value for t in q.treatments} == {"partly_disclosed"}
+
+
+def test_a_whole_refusal_is_still_withheld():
+    text = (
+        "Your request:\nPlease provide the minutes of the parking board for 2023.\nResponse\n"
+        "The information is exempt under Section 43(2) of the Act and is withheld.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert {t.value for t in q.treatments} == {"withheld"}
