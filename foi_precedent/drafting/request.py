@@ -1331,20 +1331,44 @@ _BREAKDOWN_ASK = re.compile(
 )
 
 
-def _breakdown_only(text: str) -> bool:
-    """Whether an item only asks for its question's figures broken down by a named dimension (S2a): every sentence
-    of it such, or a bracketed aside."""
+def _breakdown_only(text: str, top: bool = False) -> bool:
+    """Whether an item only asks for its question's figures broken down by a named dimension (S2a); ``top``: a
+    top-level item, which must also say it breaks down the figures above ('that total', 'these numbers', S2e)."""
     sentences = _sentences(text)
-    return bool(sentences) and bool(_BREAKDOWN_ASK.match(sentences[0])) and not _ASKS_MORE.search(text)
+    if not sentences or _ASKS_MORE.search(text):
+        return False
+    if top:
+        return bool(_SPLITS_ABOVE.match(sentences[0]))
+    return bool(_BREAKDOWN_ASK.match(sentences[0]) or _SPLITS_ABOVE.match(sentences[0]))
+
+
+# a breakdown of the figures asked for above: 'How was that total split between ...?', 'Please break the figures in
+# the answer to Q2 down by ...', 'Can you please break these numbers down into ...'
+_SPLITS_ABOVE = re.compile(
+    r"^(?:if\s+possible\b,?\s*|if\b[^,?]{0,80},\s*)?(?:(?:please|kindly|also|can|could|would|will|you|be|able|to)"
+    r"[\s,]+)*(?:break(?:\s*down)?|split|separate)\s+(?:down\s+)?(?:that|this|these|those|the\s+(?:above\s+)?"
+    r"(?:figures?|numbers?|totals?|data|answers?))\b[^.?!]{0,80}?\b(?:by|into|between|according\s+to)\b"
+    r"|^how\s+(?:was|were|is|are)\s+(?:that|this|these|those|the)\s+(?:total|figure|number|amount|spend)s?\s+"
+    r"(?:split|broken\s+down|divided)\b",
+    re.I,
+)
 
 
 def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
     """An item that only asks for a breakdown of the question it is under (S2a: '1a) If possible, please break down
     by age', nested or labelled as its sub-item) stays inside that question, whatever marks it carries: added to
-    the question's words when it stands right under it (or under other such items), else left out (S4d)."""
+    the question's words when it stands right under it (or under other such items), else left out (S4d). A
+    top-level item that only asks for a breakdown of the one above it ('2. How was that total split between ...?')
+    folds into it, with any values listed under it (S2e)."""
     out: list[_Item] = []
     parent_at: dict[int, int] = {}  # depth -> index in out of the last item at that depth
+    into: tuple[_Item, int] | None = None  # the question a top-level breakdown went into, and its depth
     for item in items:
+        if into is not None and item.depth > into[1]:
+            into[0].raw = f"{into[0].raw}\n{item.raw}"
+            into[0].text = f"{into[0].text} {item.raw}"
+            continue
+        into = None
         parent: int | None = None
         if item.depth > 0 and item.depth - 1 in parent_at:
             parent = parent_at[item.depth - 1]
@@ -1353,6 +1377,12 @@ def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
                 (k for k in range(len(out) - 1, -1, -1) if out[k].kind == "num" and out[k].key == m.group(1)),
                 None,
             )
+        elif item.depth == 0 and 0 in parent_at and _breakdown_only(item.text, top=True):
+            above = out[parent_at[0]]
+            above.text = f"{above.text} {item.raw}"
+            above.raw = f"{above.raw}\n{item.raw}"
+            into = (above, item.depth)
+            continue
         if parent is not None and _breakdown_only(item.text):
             if parent == len(out) - 1:
                 above = out[parent]

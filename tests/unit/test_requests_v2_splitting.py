@@ -105,3 +105,20 @@ def test_s1_items_that_ask_their_own_question_under_a_count_stay_questions():
         "a) How many were allowed?\nb) How many were dismissed?\n"
     )
     assert [q.label for q in r.questions] == ["Q1", "Q1a", "Q1b"]
+
+
+def test_s2e_a_top_level_item_that_only_splits_the_figure_above_folds_into_it():
+    own = _own(
+        "Dear Trust,\n"
+        "1. How much in total did the trust spend on locum doctors in 2024?\n"
+        "2. How was that total split between medicine and surgery?\n"
+        "3. Please state the number of locums engaged in each of the following years.\n"
+        "i) 2022\nii) 2023\n"
+        "4. Please break these numbers down by grade for each of the following years.\n"
+        "i) 2022\nii) 2023\n"
+        "5. Who in the trust approves locum bookings?\n"
+    )
+    assert len(own) == 3
+    assert own[0].endswith("2. How was that total split between medicine and surgery?")
+    assert "4. Please break these numbers down by grade" in own[1]
+    assert own[2] == "Who in the trust approves locum bookings?"
