@@ -1,4 +1,5 @@
-"""The index's store: its source of truth (letters and their chunks, question vectors, history, supersessions).
+"""The index's store: its source of truth (letters and their chunks, question vectors, history, supersessions,
+and officers' corrections of how a question was read, applied to every letter and chunk it returns).
 
 Chroma (vectors) and the bm25 index (``lexical.py``) are derived from it and can be rebuilt from it. A SQLite
 file in the index folder, or PostgreSQL with PRECEDENT_DATABASE_URL (``foi_precedent.db``: SQLAlchemy Core,

@@ -97,3 +97,21 @@ def test_the_store_refuses_a_user_with_no_role(tmp_path, database_url):
         store.add_correction(_correction(officer="mallory"), frozenset())
     assert store.corrections() == []
     store.close()
+
+
+def test_another_instance_sees_a_correction_at_once(tmp_path, database_url):
+    """Two stores on one database (two app instances, or the app and a CLI job): a correction made through one is
+    what the other reads next, with no restart (its letter cache follows the store's generation)."""
+    path = tmp_path / "s.sqlite3"
+    one, two = Store(path, database_url=database_url), Store(path, database_url=database_url)
+    _save(one, _letter())
+    assert two.letter("FOI-1").question("Q2").treatments == (Treatment.OTHER,)
+    seen = two.generation
+    one.add_correction(_correction(), {DRAFTER})
+    assert two.generation > seen
+    assert two.letter("FOI-1").question("Q2").treatments == (Treatment.WITHHELD,)
+    chunk = next(c for c in two.chunks() if c.label == "Q2")
+    assert chunk.metadata["treatments"] == ["withheld"] and chunk.metadata.get("tr_withheld") is True
+    assert "tr_other" not in chunk.metadata and "tr_other" not in chunk.metadata["flags"]
+    one.close()
+    two.close()
