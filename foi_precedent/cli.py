@@ -222,15 +222,27 @@ def cmd_search(args) -> int:
         date_from=_date(args.date_from),
         date_to=_date(args.date_to),
     )
+    corrected = {(h.reference, h.label): services.index.correction_note(h.reference, h.label) for h in hits}
     if args.json:
-        _print_json({"query": args.query, "hits": [h.to_dict() for h in hits]})
+        hit_dicts = []
+        for h in hits:  # "corrected": who corrected the reading, when and why (null: as the reader read it)
+            note = corrected[(h.reference, h.label)]
+            hit_dicts.append(
+                {
+                    **h.to_dict(),
+                    "corrected": {k: note[k] for k in ("officer", "at", "reason")} if note else None,
+                }
+            )
+        _print_json({"query": args.query, "hits": hit_dicts})
         return EXIT_OK
     if not hits:
         print("No precedent found.")
     for i, h in enumerate(hits, 1):
+        note = corrected[(h.reference, h.label)]
         print(
             f"{i}. {h.reference} {h.label}  ({h.authority or '?'}, {h.date or '?'})  sim {h.similarity:.2f}"
             + (f"  superseded by {newer}" if (newer := superseded_by(h.meta)) else "")
+            + (f"  reading corrected by {note['officer']}" if note else "")
         )
         print(
             f"   {', '.join(t.value for t in h.treatments)}"

@@ -873,6 +873,13 @@ class PrecedentIndex:
                 metadatas,
             )
 
+    def correction_note(self, reference: str, label: str) -> dict | None:
+        """Who corrected this question's reading, when, why, and how it had been read (None: as read)."""
+        from foi_precedent.corrections import correction_note
+
+        letter = self._cached_letters([reference]).get(reference)
+        return correction_note(letter, label) if letter else None
+
     def corrections(self, reference: str | None = None) -> list[dict]:
         """Every correction made (of one letter), oldest first, each saying whether it is in force, replaced
         by a later one, or orphaned (its letter or question is no longer in the index)."""

@@ -37,6 +37,13 @@ def precedent_card(p: Precedent, index: Any, key: str, agrees: bool | None = Non
         if agrees is False:
             head += " · :orange[differs from the majority]"
         st.markdown(head)
+        note = getattr(index, "correction_note", lambda *_: None)(p.reference, p.label)
+        if note:  # an officer corrected how this answer was read: the corrected reading is what counts
+            st.caption(
+                escape_markdown(
+                    f"Reading corrected by {note['officer']} on {(note.get('at') or '')[:10]}: {note['reason']}"
+                )
+            )
         st.markdown(
             f"**Exemptions:** {escape_markdown(join_or_dash(p.exemptions))}  \n"
             f"**Pointers:** {escape_markdown(join_or_dash(x.name for x in p.pointers))}"

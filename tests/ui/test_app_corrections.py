@@ -71,6 +71,13 @@ def test_a_drafter_corrects_a_reading_marked_for_review(app_test, real_services)
     assert letter.question("REQUEST 2").treatments == (Treatment.NOT_HELD,)
     (made,) = real_services.index.corrections(REF)
     assert made["officer"] == os_user() and made["state"] == "in force"
+    # a search shows the precedent as corrected, with who corrected it
+    at.text_input(key="corpus.query").input("other information about LFR that may be of interest")
+    at.run()
+    assert not at.exception, at.exception
+    card = next(e for e in at.expander if e.label.startswith(escape_markdown(f"{REF} · REQUEST 2")))
+    assert any("Not held" in m.value for m in card.markdown)
+    assert any(escape_markdown(f"Reading corrected by {os_user()}") in c.value for c in card.caption)
 
 
 def test_a_correction_without_a_reason_is_refused(app_test, real_services):

@@ -63,8 +63,13 @@ def test_a_correction_is_precedent_at_once_and_listed(cli):
     assert "it was read as disclosed" in out
 
     code, out, _ = cli("search", "date and location of each drone flight", "--json")
-    hit = next(h for h in json.loads(out)["hits"] if h["label"] == "Question 2")
+    hits = json.loads(out)["hits"]
+    hit = next(h for h in hits if h["label"] == "Question 2")
     assert hit["treatments"] == ["withheld"] and hit["exemptions"] == ["s31(1)(a)", "s31(1)(b)"]
+    assert hit["corrected"]["reason"].startswith("the locations were withheld")
+    assert all(h["corrected"] is None for h in hits if h["label"] != "Question 2")
+    code, out, _ = cli("search", "date and location of each drone flight")
+    assert "Question 2" in out and "reading corrected by" in out
     code, out, _ = cli("search", "drone flight locations", "--treatment", "disclosed", "--json")
     assert all(h["label"] != "Question 2" for h in json.loads(out)["hits"])
 
