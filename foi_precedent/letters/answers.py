@@ -327,6 +327,10 @@ def _classify(
         found.append(Treatment.DISCLOSED)
         evidence[Treatment.DISCLOSED] = next(s for s in decision.sentences(answer) if _STATEMENT.search(s))
         review = "read as a factual answer: check it"
+    if Treatment.NOT_HELD in found and _HELD_ELSEWHERE.search(decision.relied_on(answer)):
+        # not held here, and the requester is sent to the bodies that may hold it: `other` (redirected) as well
+        found.append(Treatment.OTHER)
+        review = "other: redirected"
     if not found:
         found.append(Treatment.OTHER)
         reason_other = decision.other_reason(answer) if answer else "no answer found for this question"
@@ -446,6 +450,14 @@ _REDIRECT = re.compile(
 )
 
 
+# Where information not held here may be held ("may be held by the individual Trusts", "may be available from
+# individual GP practices", "it is recommended you contact each Local Authority direct").
+_HELD_ELSEWHERE = re.compile(
+    r"\bmay be (?:held|available|recorded) (?:by|from|with) (?:the |each |individual |your |another |other |local )|"
+    r"\b(?:recommend(?:ed)?|suggest(?:ed)?|advise[ds]?) (?:that )?you (?:contact|approach|write to|direct)\b|"
+    r"\byou (?:may|might|could) (?:wish|want|like) to (?:contact|approach|write to|direct your request)\b",
+    re.I,
+)
 _HEDGED = re.compile(r"\b(?:unlikely|likely|may|might|could|possibly|potentially|probably)\b", re.I)
 
 

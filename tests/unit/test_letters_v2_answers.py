@@ -34,3 +34,19 @@ def test_a_whole_refusal_is_still_withheld():
     )
     (q,) = parse_text(text).questions
     assert {t.value for t in q.treatments} == {"withheld"}
+
+
+def test_not_held_here_and_sent_to_the_bodies_that_may_hold_it_is_not_held_and_redirected():
+    text = (
+        "Your request:\nHow many patients are treated for gout in the region?\nResponse\n"
+        "The Board does not hold this information. This information may be held by individual GP practices.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert {t.value for t in q.treatments} == {"not_held", "other"}
+    assert q.review == "other: redirected"
+    text = (
+        "Your request:\nHow many patients are treated for gout in the region?\nResponse\n"
+        "The Board does not hold this information.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert {t.value for t in q.treatments} == {"not_held"}
