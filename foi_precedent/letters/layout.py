@@ -312,12 +312,21 @@ _ACT_CONDITIONS = re.compile(r"\bexempt (?:information|from disclosure) if\s*[-:
 _BARE_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)\s+(?=[A-Z])")
 
 
+def _restarts(blocks: list[_Block]) -> bool:
+    """A "1." after a list that counted 1, 2, 3 ... (three or more items, each question asked once) starts a list of
+    its own: a request asking the same kinds of question about two subjects, each list under its heading."""
+    numbers = [b.key[1].split("#")[0] for b in blocks if b.key[0] == "n"]
+    tail = numbers[-3:]
+    return len(tail) == 3 and tail[0].isdigit() and tail == [str(int(tail[0]) + i) for i in range(3)]
+
+
 def _blocks(lines: list[str], section: str) -> list[_Block]:
     blocks: list[_Block] = []
     run: list[_Block] = []  # the blocks of a range, which share the lines that follow
     quoting = (
         False  # inside the Act's conditions quoted as a list ("... is exempt information if -" / "1. ...")
     )
+    lists = 0  # the request's numbered lists before the one being read, each numbered from 1
     for line in lines:
         if (
             line
@@ -340,6 +349,10 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
         if found:
             run = []
             label, key, rest = found
+            if section == "request" and key == ("n", "1") and _restarts(blocks):
+                lists += 1  # a second list numbered from 1 again (under a heading of its own)
+            if lists and key[0] == "n":
+                key = ("n", f"{key[1]}#{lists + 1}")  # not a number the letter uses
             blocks.append(_Block(label=label, key=key, head=rest, section=section))
         elif run and line:
             run[0].body.append(line)  # one list, shared by the run

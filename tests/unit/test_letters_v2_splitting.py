@@ -195,3 +195,22 @@ def test_a_sentence_that_says_it_asks_for_something_more_is_a_question_of_its_ow
         "The list is attached.\n"
     )
     assert len(parse_text(text).questions) == 1
+
+
+def test_a_second_list_numbered_from_one_again_holds_questions_of_its_own():
+    # S1: each numbered item asks for its own figure, in whichever list it stands
+    text = (
+        "Request\n"
+        "Dog fouling:\n"
+        "1. How many fixed penalty notices did you issue for dog fouling?\n"
+        "2. How many of them were paid?\n"
+        "3. How many complaints about dog fouling did you receive?\n"
+        "Graffiti:\n"
+        "1. How many graffiti reports did you receive?\n"
+        "2. How much did removing graffiti cost?\n"
+        "Response\n"
+        "Please see the attached spreadsheet for all of the figures requested.\n"
+    )
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2", "3", "1", "2"]
+    assert letter.questions[3].text == "How many graffiti reports did you receive?"
