@@ -1280,46 +1280,6 @@ def _fold_breakdowns(items: list[_Item]) -> list[_Item]:
     return out
 
 
-_INLINE_SUB = re.compile(r"(?<![\w()])(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<b>[a-h]|[ivx]{1,4})\))\s+(?=\S)")
-
-
-def _inline_subs(text: str) -> list[str]:
-    """'... made known to students a) the existence of X and b) the existence of Y.': the parts a question
-    lists in its first sentence, each a sub-question (a list in a later, explaining sentence is not)."""
-    first = _sentences(text)[0] if text else ""
-    marks = [m for m in _INLINE_SUB.finditer(first) if "[" not in first[: m.start()]]
-    keys = [(m.group("p") or m.group("b")).lower() for m in marks]
-    if len(keys) < 2 or keys[0] not in ("a", "i"):
-        return []
-    order = "abcdefgh" if keys[0] == "a" else ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]
-    if list(keys) != list(order[: len(keys)]):
-        return []
-    parts = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(first)
-        part = re.sub(r"[\s,;]*(?:\band\b|\bor\b)?[\s,;:]*$", "", first[m.end() : end]).strip()
-        parts.append(part.rstrip(".") if i + 1 == len(marks) and part.endswith(".") else part)
-    parts = [p for p in parts if p]
-    if all(
-        _PERIOD.match(p) for p in parts
-    ):  # '(i) in 2019; (ii) in 2020': a breakdown by year, not sub-questions
-        return []
-    # '... broken down by (a) age and (b) gender': what to break the figure down by, not sub-questions
-    if re.search(
-        r"\b(?:by|per|between|split|broken\s+down|breakdown|each\s+of)\s*:?\s*$",
-        first[: marks[0].start()],
-        re.I,
-    ):
-        return []
-    return parts
-
-
-# a year or period: '2019', 'in 2020, ...', '2014-15', 'for 2018/19'
-_PERIOD = re.compile(
-    r"^(?:(?:in|for|during|from)\s+)?(?:(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:\d{2}|\d{4}))?)(?![\w/-])", re.I
-)
-
-
 # an item that only asks for a breakdown of a figure by a named dimension ('1a) If possible, please break this down by
 # age', 'Q1c. A breakdown by gender', 'Are you able to break these numbers down into rank?')
 _BREAKDOWN_ASK = re.compile(
@@ -1485,23 +1445,7 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
             )
         out.append(question)
         parents.append(question)
-        if not any(q.sub_of == question.label for q in out):  # parts listed in the item's first line
-            first = item.raw.split("\n")[0]
-            m = _LABEL.match(first) or _LONE_LABEL.match(first)
-            out.extend(_inline_questions(question, first[m.end() :] if m else first))
     return _unique(out)
-
-
-def _inline_questions(question: RequestQuestion, text: str | None = None) -> list[RequestQuestion]:
-    return [
-        RequestQuestion(
-            f"{question.label}{'abcdefgh'[i % 8]}",
-            f"{question.text.rstrip()} {part}",
-            own_text=part,
-            sub_of=question.label,
-        )
-        for i, part in enumerate(_inline_subs(question.own_text if text is None else text.strip()))
-    ]
 
 
 def _unique(questions: list[RequestQuestion]) -> list[RequestQuestion]:
@@ -1617,8 +1561,9 @@ _WHERE_LEAD = re.compile(
 def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
     out: list[RequestQuestion] = []
     for i, text in enumerate(texts, first):
-        q = RequestQuestion(f"Q{i}", text, own_text=text)
-        out += [q, *_inline_questions(q)]
+        # parts marked inside one sentence ('... made known a) the existence of X and b) the existence of Y') are
+        # one question: S5 and S6 split sentences only (S5c)
+        out.append(RequestQuestion(f"Q{i}", text, own_text=text))
     return out
 
 

@@ -122,3 +122,13 @@ def test_s2e_a_top_level_item_that_only_splits_the_figure_above_folds_into_it():
     assert own[0].endswith("2. How was that total split between medicine and surgery?")
     assert "4. Please break these numbers down by grade" in own[1]
     assert own[2] == "Who in the trust approves locum bookings?"
+
+
+def test_s5c_parts_marked_inside_one_sentence_are_one_question():
+    own = _own(
+        "Dear University,\nPlease tell me how students are told of a) the appeals procedure and b) the "
+        "student advice service.\n"
+    )
+    assert own == [
+        "Please tell me how students are told of a) the appeals procedure and b) the student advice service."
+    ]
