@@ -556,6 +556,23 @@ _ALSO_ASKS = re.compile(
     r"(?:please|i would|i'd|i\u2019d)\s+(?:also|additionally)\s+(?:provide|send|supply|like|disclose|give)\b)",
     re.I,
 )
+# "How many times was X deployed and – as a separate number – how many times fired": the requester asks for the part
+# after the aside separately (guide S5e, as the last pass confirmed it); the aside is where the two asks part.
+_SEPARATE = re.compile(
+    r"\s+and\s+[-\u2013\u2014]\s*as a separate (?:number|figure|total|count)\s*[-\u2013\u2014]\s*", re.I
+)
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The sentences of a text, each cut where an aside says what follows is asked separately: (piece, whether it
+    follows such an aside)."""
+    return [
+        (piece, k > 0)
+        for sentence in decision.sentences(text)
+        for k, piece in enumerate(_SEPARATE.split(sentence))
+    ]
+
+
 _CONDITIONAL = re.compile(r"^-?\s*if\b", re.I)  # "If so, please list them" follows its question up (S4)
 _COUNT = re.compile(r"\bhow many\b|\b(?:the |total )?number of\b", re.I)
 _DETAILS_OF_EACH = re.compile(
@@ -572,9 +589,9 @@ def further_asks(text: str) -> list[str]:
     please provide ...", "I would also like ...", S6). A sentence that only narrows, breaks down or follows up the
     one before stays with it (S2a, S4)."""
     parts: list[list[str]] = []
-    for sentence in decision.sentences(text):
+    for sentence, aside in _pieces(text):
         bare = sentence.lstrip("\"'\u201c\u2018-\u2013 ")
-        new = (
+        new = aside or (
             bool(parts)
             and len(bare.split()) >= 4
             and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
@@ -647,10 +664,10 @@ def item_asks(lines: list[str]) -> list[tuple[str | None, str]]:
         return [(None, " ".join(lines))]
     parts: list[list[str]] = []
     for line in lines:
-        for sentence in decision.sentences(line):
+        for sentence, aside in _pieces(line):
             bare = sentence.lstrip("\"'\u201c\u2018-\u2013 ")
             before = " ".join(parts[-1]) if parts else ""
-            new = (
+            new = aside or (
                 bool(parts)
                 and len(bare.split()) >= 3
                 and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))

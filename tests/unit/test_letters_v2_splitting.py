@@ -214,3 +214,18 @@ def test_a_second_list_numbered_from_one_again_holds_questions_of_its_own():
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2", "3", "1", "2"]
     assert letter.questions[3].text == "How many graffiti reports did you receive?"
+
+
+def test_a_part_asked_as_a_separate_number_is_a_question_of_its_own():
+    # S5e as confirmed: a pair of dashes around "as a separate number" parts two asks
+    text = (
+        "Your request:\n"
+        "How many stop and search encounters took place in 2023 and \u2013 as a separate number \u2013 how many "
+        "led to an arrest?\n"
+        "Response\n"
+        "There were 5,120 encounters, of which 610 led to an arrest.\n"
+    )
+    assert [q.text[:23] for q in parse_text(text).questions] == [
+        "How many stop and searc",
+        "how many led to an arre",
+    ]
