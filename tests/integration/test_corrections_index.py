@@ -14,6 +14,7 @@ from foi_precedent.letters.model import Treatment
 from foi_precedent.letters.parser import parse_text
 from foi_precedent.recheck.engine import RecheckOptions, recheck_index, separate_settings
 from foi_precedent.recheck.report import build_report, render_html
+from foi_precedent.settings import Settings
 
 pytestmark = pytest.mark.integration
 
@@ -142,3 +143,55 @@ def test_corrections_survive_a_reingest_and_reach_the_batch_recheck(index, corpu
         roles={DRAFTER},
     )
     assert recheck_index(index, settings, RecheckOptions(workers=1)).run_id != run.run_id
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory):
+    from tests.chroma_support import chroma_server, find_chroma
+
+    if not find_chroma():
+        pytest.skip("the `chroma` executable is not installed next to this Python (pip install chromadb)")
+    with chroma_server(tmp_path_factory.mktemp("chroma_server")) as url:
+        yield url
+
+
+def test_a_team_on_postgresql_and_a_chroma_server_sees_a_correction_at_once(chroma_url, pg_url, tmp_path):
+    """Two instances on one PostgreSQL and one `chroma run`: a correction made through one is what the other's
+    next search and check count, and the server's filter metadata follows it."""
+    from retriever.fake_embedding import FakeEmbeddingFunction
+    from retriever.index import PrecedentIndex
+
+    def instance(name):
+        settings = dataclasses.replace(
+            separate_settings(Settings(home=tmp_path / name), tmp_path / name),
+            chroma_url=chroma_url,
+            database_url=pg_url,
+        )
+        return PrecedentIndex.open(settings, embedding_function=FakeEmbeddingFunction())
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"dr-{i}.md").write_text(
+            LETTER.format(ref=f"DR-{i:02d}", year=2019 + i, n=3 + i, answer2=MISREAD), encoding="utf-8"
+        )
+    one, two = instance("one"), instance("two")
+    assert one.ingest_paths([folder]).exit_code == 0
+    assert ("Question 2", "treatment_divergence") in _flags(check_letter(_draft(), two))
+    for i in range(3):
+        one.correct(
+            f"DR-{i:02d}",
+            "Q2",
+            treatments="withheld",
+            exemptions="s31(1)(a)",
+            reason="misread",
+            officer="alice",
+            roles={DRAFTER},
+        )
+    after = check_letter(_draft(), two)
+    assert after.questions[1].treatments == (Treatment.WITHHELD,)
+    assert ("Question 2", "treatment_divergence") not in _flags(after)
+    got = two.collection.get(ids=["DR-00::Question 2::0"], include=["metadatas"])["metadatas"][0]
+    assert got["tr_withheld"] is True and "tr_disclosed" not in got
+    one.close()
+    two.close()

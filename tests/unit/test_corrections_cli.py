@@ -43,6 +43,7 @@ def cli(monkeypatch, capsys, tmp_path):
     path = tmp_path / "letter.md"
     path.write_text(LETTER, encoding="utf-8")
     assert run("ingest", path)[0] == 0
+    run.path = path
     return run
 
 
@@ -103,3 +104,35 @@ def test_a_mistake_is_one_clear_line(cli, args, expected):
 def test_corrections_of_an_unknown_letter_is_an_error(cli):
     code, _, err = cli("corrections", "NOPE-1")
     assert code == 2 and "No letter 'NOPE-1'" in err
+
+
+def test_a_correction_whose_question_is_gone_is_listed_as_orphaned(cli):
+    args = ("--treatments", "withheld", "--exemptions", "s31(1)(a)", "--reason", "misread")
+    assert cli("correct", "FOI-2024-001", "Question 2", *args)[0] == 0
+    # the letter's file is changed so that its questions are labelled otherwise, and ingested again
+    cli.path.write_text(LETTER.replace("Question ", "Request "), encoding="utf-8")
+    assert cli("ingest", cli.path)[0] == 0
+    code, out, _ = cli("corrections", "FOI-2024-001", "--json")
+    assert [c["state"] for c in json.loads(out)] == ["orphaned"]
+    code, out, _ = cli("search", "date and location of each drone flight", "--json")
+    hit = next(h for h in json.loads(out)["hits"] if h["label"] == "Request 2")
+    assert hit["treatments"] == ["disclosed"] and hit["corrected"] is None  # not applied to another question
+    # corrected again, the new question's correction is in force and the old one stays listed
+    assert cli("correct", "FOI-2024-001", "Request 2", *args)[0] == 0
+    code, out, _ = cli("corrections", "FOI-2024-001", "--json")
+    assert [(c["label"], c["state"]) for c in json.loads(out)] == [
+        ("Question 2", "orphaned"),
+        ("Request 2", "in force"),
+    ]
+
+
+def test_a_later_correction_replaces_the_earlier_which_stays_listed(cli):
+    assert cli("correct", "FOI-2024-001", "Q1", "--treatments", "not_held", "--reason", "first look")[0] == 0
+    assert (
+        cli("correct", "FOI-2024-001", "Q1", "--treatments", "disclosed", "--reason", "second look")[0] == 0
+    )
+    code, out, _ = cli("corrections", "--json")
+    assert [(c["reason"], c["state"]) for c in json.loads(out)] == [
+        ("first look", "replaced"),
+        ("second look", "in force"),
+    ]
