@@ -468,7 +468,7 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
                 written += 1
                 positions[-1].append(written)
             continue
-        if m or (_ASKS.search(line) and not _INTRO.search(line)):
+        if m or (_ASKS.search(line) and not _INTRO.search(line) and not _POINTS_ON.match(line)):
             items.append((f"Item {len(items) + 1}", rest))
             written += 1
             positions.append([written])
@@ -517,6 +517,8 @@ def _fold_groups(
     ]
 
 
+# "Please find our response below", "Please note ...": the reply pointing on, or a note, not an ask (S7).
+_POINTS_ON = re.compile(r"^please (?:see|find|note|refer|be aware)\b", re.I)
 # A line that carries on a sentence (it starts in lower case).
 _WRAPPED = re.compile(r"^[a-z]")
 # The activities the appropriate-limit Regulations let a cost estimate count (reg. 4(3)), quoted as a list.
