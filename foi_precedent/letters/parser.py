@@ -38,6 +38,7 @@ from foi_precedent.letters.header import (
     named_regime,
 )
 from foi_precedent.letters.layout import (
+    _ASKS,
     _BARE_NUMBER,
     _NOISE,
     _QUOTED_REQUEST,
@@ -776,7 +777,12 @@ def _unstructured(
                 # what follows is the reply
                 request = [" ".join((m.group(0) + rest[: end.end()]).split())]
         lettered = _lettered_run(lines)
-        if len(_request_items(request)) < 2 and len(lettered) >= 2:  # "a) Copies of ... b) Have you ..."
+        if (
+            len(_request_items(request)) < 2
+            and len(lettered) >= 2
+            # (not the Act quoted: "a notice which (a) states that fact, (b) specifies the exemption")
+            and any(_ASKS.search(list_item(x)) for x in lettered)
+        ):  # "a) Copies of ... b) Have you ..."
             request = lettered
         if len(_request_items(request)) < 2:  # no cue, or one paragraph: the lines anywhere that plainly ask
             asks = [x for x in lines if _STRONG_ASK.search(x)]

@@ -229,3 +229,20 @@ def test_a_part_asked_as_a_separate_number_is_a_question_of_its_own():
         "How many stop and searc",
         "how many led to an arre",
     ]
+
+
+def test_the_reply_pointing_on_and_the_act_quoted_are_not_questions():
+    # S7: "Please find our response below" is the reply, and the Act's conditions quoted as a lettered list are no
+    # request items
+    text = (
+        "I write in connection with your request for information which was received on 9 May as follows:\n"
+        "Please can I have the number of officers on duty in the town on the night of 4 May.\n"
+        "Please find the force's response set out below.\n"
+        "Response: the number of officers on duty is exempt under section 31 and is withheld.\n"
+        "When refusing to provide information, section 17 of the Act requires us to provide a notice which:\n"
+        "(a) states that fact,\n"
+        "(b) specifies the exemption in question\n"
+    )
+    letter = parse_text(text)
+    assert len(letter.questions) == 1
+    assert letter.questions[0].text.startswith("Please can I have the number of officers")
