@@ -860,9 +860,26 @@ _ABOUT_THE_REPLY = re.compile(
 )
 
 
+# where to find what is already published, asked for in place of the information ('If any of it is in the public
+# domain, please direct me to it', 'If this is published as open data, please supply the location'): how the reply
+# is to be made (a link), not a question (S7)
+_POINTER_ASK = re.compile(
+    r"^if\b[^.?!]{0,160}\b(?:published|public\s+domain|publicly|available\s+(?:online|on\s+(?:your|the)\s+"
+    r"website)|on\s+(?:your|the)\s+website|open\s+data)\b[^.?!]*\b(?:links?|urls?|location|direct\s+me|"
+    r"point\s+me|signpost|where\b)",
+    re.I,
+)
+
+
 def _asks(sentence: str) -> bool:
     s = _LEAD.sub("", sentence.strip().strip('"“”').replace("’", "'"))
-    if not s or _PLEASANTRY.match(s) or _CLOSING.match(s) or _GENERIC_PREAMBLE.match(s):
+    if (
+        not s
+        or _PLEASANTRY.match(s)
+        or _CLOSING.match(s)
+        or _GENERIC_PREAMBLE.match(s)
+        or _POINTER_ASK.match(s)
+    ):
         return False
     if not s.endswith("?") and (_ABOUT_THE_REQUEST.search(s) or _ABOUT_THE_REPLY.search(s)):
         return False

@@ -926,8 +926,7 @@ def test_paragraphs_glued_on_one_long_line_are_read_apart():
     assert [q.own_text for q in r.questions] == [
         "Confirmation of whether the council applied for the pilot",
         "A copy of its proposals, with any annexes",
-        "If any of the information is already in the public domain, please can you direct me to it.",
-    ]
+    ]  # where published information is found is how to reply, no question (guide v2, S7)
 
 
 def test_a_where_it_states_clause_is_read_with_the_question_after_it():

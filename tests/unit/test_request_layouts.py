@@ -67,8 +67,7 @@ def test_a_list_of_formats_the_reply_may_come_in_is_no_list_of_questions():
         "* If the register is published, please send me a link to it.\n\nThank you.\n"
     ) == [
         "Please provide a copy of your register of public trees.",
-        "If the register is published, please send me a link to it.",
-    ]
+    ]  # a link to what is published is how to reply, no question (guide v2, S7)
 
 
 def test_i_am_writing_to_request_a_named_thing_asks_for_it():

@@ -132,3 +132,13 @@ def test_s5c_parts_marked_inside_one_sentence_are_one_question():
     assert own == [
         "Please tell me how students are told of a) the appeals procedure and b) the student advice service."
     ]
+
+
+def test_s7_an_ask_for_where_published_information_is_found_is_no_question():
+    own = _own(
+        "Dear Council,\n\nHow many parking permits did you issue in 2024?\n\n"
+        "If any of this information is already in the public domain, please direct me to it with URLs.\n\n"
+        "If the data is published as open data, could you supply the location where it can be found?\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == ["How many parking permits did you issue in 2024?"]
