@@ -173,9 +173,10 @@ def _reading(q: Question) -> dict:
 
 
 def apply_corrections(letter: Letter, corrections: Iterable[Correction]) -> Letter:
-    """The letter as its officers corrected it (the letter itself when no correction is about it)."""
+    """The letter as its officers corrected it (the letter itself when no correction is about it). Only the
+    corrections given decide its notes: a file's front matter cannot say it was corrected."""
     mine = {label: c for (ref, label), c in in_force(corrections).items() if ref == letter.reference}
-    if not mine:
+    if not mine and not {CORRECTED, ORPHANED} & set(letter.meta or {}):
         return letter
     labels = {q.label for q in letter.questions}
     questions = []

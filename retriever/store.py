@@ -20,7 +20,14 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import Connection, Integer, Text, cast, delete, func, insert, or_, select, update
 
-from foi_precedent.corrections import Correction, apply_corrections, in_force, may_correct
+from foi_precedent.corrections import (
+    CORRECTED,
+    ORPHANED,
+    Correction,
+    apply_corrections,
+    in_force,
+    may_correct,
+)
 from foi_precedent.db import Database, database_url_for
 from foi_precedent.db.engine import chain
 from foi_precedent.db.tables import (
@@ -355,8 +362,11 @@ class Store:
     def _corrected(data: dict[str, dict], corrections: list[Correction]) -> dict[str, dict]:
         """Each letter with corrections as ``apply_corrections`` reads it (the rest untouched)."""
         refs = {c.reference for c in corrections}
-        for ref in refs & set(data):
-            data[ref] = letter_record(apply_corrections(letter_from_dict(data[ref]), corrections))
+        for ref, d in data.items():
+            if ref in refs or {CORRECTED, ORPHANED} & set(
+                d.get("meta") or {}
+            ):  # front matter decides nothing
+                data[ref] = letter_record(apply_corrections(letter_from_dict(d), corrections))
         return data
 
     def add_correction(self, correction: Correction, roles: Iterable[str]) -> Correction:

@@ -128,3 +128,10 @@ def test_only_drafters_and_reviewers_may_correct():
     may_correct("carol", {REVIEWER})
     with pytest.raises(CorrectionError, match="only a drafter or a reviewer"):
         may_correct("mallory", set())
+
+
+def test_front_matter_cannot_claim_a_correction():
+    import dataclasses
+
+    claimed = dataclasses.replace(_letter(), meta={CORRECTED: {"Q2": {"officer": "mallory"}}})
+    assert correction_note(apply_corrections(claimed, []), "Q2") is None

@@ -115,3 +115,14 @@ def test_another_instance_sees_a_correction_at_once(tmp_path, database_url):
     assert "tr_other" not in chunk.metadata and "tr_other" not in chunk.metadata["flags"]
     one.close()
     two.close()
+
+
+def test_a_letters_own_front_matter_cannot_say_it_was_corrected(tmp_path):
+    store = Store(tmp_path / "s.sqlite3")
+    claimed = {"officer": "mallory", "at": "2026-01-01", "reason": "trust me", "original": {}}
+    letter = dataclasses.replace(_letter(), meta={"corrected": {"Q2": claimed}})
+    _save(store, letter)
+    read = store.letter("FOI-1")
+    assert correction_note(read, "Q2") is None and "corrected" not in read.meta
+    assert read.question("Q2").review == "no answer found"
+    store.close()
