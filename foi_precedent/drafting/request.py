@@ -1400,6 +1400,26 @@ _DIRECT_QUESTION = re.compile(
 )
 
 
+_DASH_ASK = re.compile(
+    r"\s*[-\u2013\u2014](?<=\s[-\u2013\u2014]|[a-z][-\u2013\u2014])\s+(?:and\s+)?(?=(?:please|also|could\s+you|can\s+you|"
+    r"would\s+you)\b)",
+    re.I,
+)
+
+
+def _open_bracket(text: str) -> bool:
+    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
+
+
+def _dash_ask(fragment: str) -> bool:
+    return (
+        _asks(fragment)
+        and not _scope_kind(fragment)
+        and not _FOLLOW_UP.match(fragment)
+        and not _BREAKDOWN_ASK.match(_ALSO_ASK.sub("please", fragment))
+    )
+
+
 def _split_also(items: list[_Item]) -> list[_Item]:
     """'2. How many were cancelled? How many were refunded?': each later sentence of an item that asks for something
     else (S5) is a question of its own, under the item (not a breakdown: 'Please also break this down by year'
@@ -1407,12 +1427,28 @@ def _split_also(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for n, item in enumerate(items):
         deeper = n + 1 < len(items) and items[n + 1].depth > item.depth
-        sentences = _sentences(item.text)
+        # fragments joined by a dash count as sentences (S5e: '... you are responsible - please provide details of
+        # their location', '... led to action - and please specify what action was taken')
+        sentences, dashed = [], set()
+        for sentence in _sentences(item.text):
+            # not inside brackets ('(for example: during searches - please specify)')
+            m = next(
+                (m for m in _DASH_ASK.finditer(sentence) if not _open_bracket(sentence[: m.start()])), None
+            )
+            head, *rest = [sentence[: m.start()], sentence[m.end() :]] if m else [sentence]
+            sentences.append(head if rest else sentence)
+            if rest and head.strip():
+                dashed.add(len(sentences))
+                sentences.append(rest[0])
+            elif rest:
+                sentences[-1] = rest[0]
         first = next((k for k, sentence in enumerate(sentences) if _asks(sentence)), None)
         cuts = [
             k
             for k, sentence in enumerate(sentences)
-            if first is not None and k > first and _further_ask(sentence)
+            if first is not None
+            and k > first
+            and (_further_ask(sentence) or k in dashed and _dash_ask(sentence))
         ]
         if deeper or not cuts:
             out.append(item)

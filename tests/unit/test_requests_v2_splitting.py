@@ -142,3 +142,19 @@ def test_s7_an_ask_for_where_published_information_is_found_is_no_question():
         "Yours faithfully,\nA Requester\n"
     )
     assert own == ["How many parking permits did you issue in 2024?"]
+
+
+def test_s5e_fragments_joined_by_a_dash_in_an_item_count_as_sentences():
+    r = split_request(
+        "Dear Council,\n"
+        "1. How many flood defence schemes are you responsible for- please provide details of their location.\n"
+        "2. How many complaints led to action - and please specify what action was taken?\n"
+        "3. Does your force use body cameras (for example: during searches - please specify)?\n"
+    )
+    assert [(q.label, q.own_text) for q in r.questions] == [
+        ("Q1", "How many flood defence schemes are you responsible for"),
+        ("Q1a", "please provide details of their location."),
+        ("Q2", "How many complaints led to action"),
+        ("Q2a", "please specify what action was taken?"),
+        ("Q3", "Does your force use body cameras (for example: during searches - please specify)?"),
+    ]
