@@ -36,6 +36,12 @@ MANIFESTLY_UNREASONABLE = ("reg12(4)(b)", "reg10(4)(b)")
 _NCND = re.compile(
     r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bncnd\b|nor den(?:y|ies) (that|whether)", re.I
 )
+# Figures held only from a date, the earlier part of the period not held (guide L10): "we would only be able to
+# provide from 28th June 2021", "records have only been kept since 2019", "not held prior to this".
+_HELD_ONLY_FROM = (
+    r"\bonly (?:be able to (?:provide|supply|give)|(?:hold|held|have|has)|(?:been )?(?:recorded|kept|documented|"
+    r"available|collected))\b[^.]{0,60}?\b(?:from|since)\b|\bnot held (?:prior to|before)\b"
+)
 _NOT_HELD = re.compile(
     r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
     r"(?:(does|do|did) not|(?:doesn|don|didn)['\u2019]t) (hold|record|collate|compile|produce|keep|retain)|holds? no (recorded )?information|"
@@ -47,7 +53,7 @@ _NOT_HELD = re.compile(
     r"exists?|located|recorded|identified)|(?:have|has|hold|holds|there (?:is|are|were)) no (?:such )?(?:recorded )?"
     r"(?:information|records?|data|documents?|documentation)\b|(?:does|do|did) not (?:exist|collect|capture)|"
     r"(?:is|are|was|were) not (?:captured|collected)\b|\bnil return|"
-    r"(?:has|have) not (?:received|issued|sent|produced|commissioned|created) any\b",
+    r"(?:has|have) not (?:received|issued|sent|produced|commissioned|created) any\b|" + _HELD_ONLY_FROM,
     re.I,
 )
 _PUBLIC_DOMAIN_STRONG = re.compile(
@@ -327,6 +333,14 @@ def _classify(
         found.append(Treatment.DISCLOSED)
         evidence[Treatment.DISCLOSED] = next(s for s in decision.sentences(answer) if _STATEMENT.search(s))
         review = "read as a factual answer: check it"
+    if (
+        found == [Treatment.NOT_HELD]
+        and not shared
+        and re.search(_HELD_ONLY_FROM, answer, re.I)
+        and _FIGURE.search(_strip_citations(answer))
+    ):
+        # figures for the part of the period held, the rest not held (L10)
+        found.insert(0, Treatment.DISCLOSED)
     if Treatment.NOT_HELD in found and _HELD_ELSEWHERE.search(decision.relied_on(answer)):
         # not held here, and the requester is sent to the bodies that may hold it: `other` (redirected) as well
         found.append(Treatment.OTHER)

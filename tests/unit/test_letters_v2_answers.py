@@ -50,3 +50,13 @@ def test_not_held_here_and_sent_to_the_bodies_that_may_hold_it_is_not_held_and_r
     )
     (q,) = parse_text(text).questions
     assert {t.value for t in q.treatments} == {"not_held"}
+
+
+def test_figures_held_only_from_a_date_are_disclosed_and_not_held_for_the_rest():
+    # L10: part of the period not held
+    text = (
+        "Your request:\n1. How many pupils were excluded in each year since 2015?\nResponse\n"
+        "1. Records have only been kept since September 2019. 2019/20: 41; 2020/21: 38.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert {t.value for t in q.treatments} == {"disclosed", "not_held"}
