@@ -357,6 +357,12 @@ def _chroma_client(settings: Settings):
 # --------------------------------------------------------------------------------------------------
 
 
+def replacing(old: dict, fresh: dict) -> dict:
+    """The metadata to upsert so a vector ends with ``fresh`` only: Chroma merges an upsert into what is there, and
+    a key sent as None is removed."""
+    return {**{k: None for k in old if k not in fresh}, **fresh}
+
+
 class PrecedentIndex:
     def __init__(self, settings: Settings, store: Store, collection, embedding_function: EmbeddingFunction):
         self.settings = settings
@@ -644,11 +650,29 @@ class PrecedentIndex:
         for letter, *_ in pending:
             old_ids.update(self.store.chunk_ids(letter.reference))
         if chunks:
-            self._upsert([c.id for c in chunks], vectors, self._chroma_metadatas(pending, chunks))
+            ids = [c.id for c in chunks]
+            self._upsert(
+                ids, vectors, self._without_old_keys(ids, self._chroma_metadatas(pending, chunks), old_ids)
+            )
         self._commit(pending, question_vectors)
         stale = sorted(old_ids - {c.id for c in chunks})
         for i in range(0, len(stale), CHROMA_BATCH):
             self.collection.delete(ids=stale[i : i + CHROMA_BATCH])
+
+    def _without_old_keys(self, ids: list[str], metadatas: list[dict], old_ids: set[str]) -> list[dict]:
+        """Chroma merges an upsert's metadata into what a vector already has, so a re-read letter whose question is
+        no longer withheld would keep ``tr_withheld`` and its exemption keys for a filtered search: each key a
+        re-ingested chunk had and no longer has is sent as None, which removes it. New chunks cost nothing."""
+        again = [i for i in ids if i in old_ids]
+        if not again:
+            return metadatas
+        had: dict[str, dict] = {}
+        for i in range(0, len(again), CHROMA_BATCH):
+            got = self.collection.get(ids=again[i : i + CHROMA_BATCH], include=["metadatas"])
+            had.update(
+                {cid: meta or {} for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)}
+            )
+        return [replacing(had.get(cid, {}), meta) for cid, meta in zip(ids, metadatas, strict=True)]
 
     def _chroma_metadatas(self, pending, chunks: list[Chunk]) -> list[dict]:
         """Chroma's filter metadata of new chunks, with the readings officers corrected (a re-ingested letter
@@ -864,8 +888,7 @@ class PrecedentIndex:
         metadatas = []
         for cid, _, old in keep:
             fresh = chroma_metadata(stored[cid].metadata, stored[cid].text)
-            # Chroma merges an upsert's metadata into the old: a flag the reading no longer has is removed
-            metadatas.append({**{k: None for k in old if k not in fresh}, **fresh})
+            metadatas.append(replacing(old, fresh))
         if keep:
             self._upsert(
                 [cid for cid, _, _ in keep],

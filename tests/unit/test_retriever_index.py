@@ -634,3 +634,23 @@ def test_filtered_search_post_filters_or_falls_back_to_chroma_where(index, tmp_p
     hits = index.search("Taser discharges", k=3, authority="Force B")
     assert {h.reference for h in hits} == {"FORCEB-000", "FORCEB-001"}
     assert calls[0] is None and calls[1] is not None  # too few matches: Chroma's where clause
+
+
+def test_a_re_read_letter_leaves_no_old_filter_keys_in_chroma(index, tmp_path):
+    """Chroma merges an upsert's metadata into the old: a question no longer withheld must lose tr_withheld and its
+    exemption keys, or a filtered search that falls back to Chroma's where clause would still find it."""
+    folder = tmp_path / "letters"
+    write_letter(folder, "cctv.md", "FOI-2024-0004", CCTV)
+    index.ingest_paths([folder])
+    before = index.collection.get(ids=["FOI-2024-0004::Q1::0"], include=["metadatas"])["metadatas"][0]
+    assert before["tr_withheld"] and before["ex_s31_1_a"]
+    write_letter(
+        folder,
+        "cctv.md",
+        "FOI-2024-0004",
+        [(CCTV[0][0], "The council operates 41 cameras in the town centre.")],
+    )
+    assert index.ingest_paths([folder]).replaced == 1
+    after = index.collection.get(ids=["FOI-2024-0004::Q1::0"], include=["metadatas"])["metadatas"][0]
+    assert after["tr_disclosed"] and after["treatments"] == "disclosed"
+    assert not {k for k in after if k.startswith(("ex_", "tr_withheld"))}
