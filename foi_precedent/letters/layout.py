@@ -389,7 +389,8 @@ _STRONG_ASK = re.compile(
     r"^(?:[-*\u2022\u25aa\u25cf\u2013]\s*|\(?[a-z0-9]{1,2}[.)]\s*)?(?:please (?!find|note|see|contact|be aware|do not|let us)"
     r"(?:also |could you |can you )?\w+|(?:can|could|would) you (?:please |also )?(?:tell|provide|confirm|advise|inform|"
     r"supply|send|state|give|list|disclose|let)|how (?:many|much|often|long)|what (?:is|are|was|were|percentage|number)|"
-    r"i (?:would like|request|am requesting|wish) (?:to (?:request|know|ask|receive)|a copy|copies|details|the|any|all)|"
+    r"i (?:would (?:also )?like|request|am requesting|wish) (?:to (?:request|know|ask|receive)|a copy|copies|details|the|any|"
+    r"all)|"
     r"is there|are there|do you|does the|has the|have you)\b.{10,}",
     re.I,
 )
@@ -1117,6 +1118,17 @@ def list_item(line: str) -> str:
     return line.strip()[m.end() :].strip() if m else ""
 
 
+# A reply that states a figure in a sentence of its own ("The number of completed works in 2019/20 was 4,635").
+_STATES_FIGURE = re.compile(
+    r"^(?![^?]*\?)[A-Z][^?]*\b(?:was|were|is|are|totalled|came to)\s+(?:\u00a3\s?)?\d[\d,.]*(?!\s*(?:hours|days)\b)"
+)
+
+
+def _replies(line: str) -> bool:
+    """A line of a reply: its opening, treatment words, or a figure stated."""
+    return answers_line(line) or bool(_STATES_FIGURE.match(line))
+
+
 def interleaved(lines: list[str]) -> list[tuple[str, list[str]]]:
     """Questions asked and answered in turn with no labels ("Please state the reason for the arrest." then the
     reply, then the next question): (question, its reply's lines) for each, or [] unless there are two or more and
@@ -1133,8 +1145,8 @@ def interleaved(lines: list[str]) -> list[tuple[str, list[str]]]:
     # (the last may have none: a letter cut off after the question)
     if (
         len(pairs) < 2
-        or not all(any(answers_line(x) for x in reply) for _, reply in pairs[:-1])
-        or (pairs[-1][1] and not any(answers_line(x) for x in pairs[-1][1]))
+        or not all(any(_replies(x) for x in reply) for _, reply in pairs[:-1])
+        or (pairs[-1][1] and not any(_replies(x) for x in pairs[-1][1]))
     ):
         return []
     return pairs

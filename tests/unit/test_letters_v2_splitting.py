@@ -246,3 +246,19 @@ def test_the_reply_pointing_on_and_the_act_quoted_are_not_questions():
     letter = parse_text(text)
     assert len(letter.questions) == 1
     assert letter.questions[0].text.startswith("Please can I have the number of officers")
+
+
+def test_questions_asked_and_answered_in_turn_where_a_reply_states_a_figure():
+    # S6: "I would also like to know ..." asks for something else; a reply that states a figure answers the ask above
+    text = (
+        "Potholes 2022\n"
+        "I would like to request the number of potholes repaired by the council in 2022\n"
+        "The number of potholes repaired by the council in 2022 was 3,410\n"
+        "I would also like to know the cost of the longest repair works in that year\n"
+        "We estimate that compliance with this part of the request would exceed the appropriate cost limit.\n"
+    )
+    letter = parse_text(text)
+    assert [sorted(t.value for t in q.treatments) for q in letter.questions] == [
+        ["disclosed"],
+        ["cost_limit"],
+    ]
