@@ -1407,6 +1407,13 @@ _DASH_ASK = re.compile(
 )
 
 
+_BRACKET_ASK = re.compile(
+    r"[ \t]*[(\[][ \t]*(?P<ask>(?:please\s+(?:can\s+you\s+|could\s+you\s+)?also|(?:could|can|would)\s+you\s+"
+    r"(?:please\s+)?also)\b[^()\[\]]*?)[.?]?[ \t]*[)\]][.?]?",
+    re.I,
+)
+
+
 def _open_bracket(text: str) -> bool:
     return text.count("(") > text.count(")") or text.count("[") > text.count("]")
 
@@ -1431,11 +1438,16 @@ def _split_also(items: list[_Item]) -> list[_Item]:
         # their location', '... led to action - and please specify what action was taken')
         sentences, dashed = [], set()
         for sentence in _sentences(item.text):
-            # not inside brackets ('(for example: during searches - please specify)')
+            # not inside brackets ('(for example: during searches - please specify)'); a bracketed clause that asks
+            # for something more counts as a sentence (S5a: '... background? (could you also tell me the total)')
             m = next(
                 (m for m in _DASH_ASK.finditer(sentence) if not _open_bracket(sentence[: m.start()])), None
             )
-            head, *rest = [sentence[: m.start()], sentence[m.end() :]] if m else [sentence]
+            b = _BRACKET_ASK.search(sentence)
+            if b and b.start() > 0:
+                head, *rest = [sentence[: b.start()] + sentence[b.end() :], b.group("ask").strip()]
+            else:
+                head, *rest = [sentence[: m.start()], sentence[m.end() :]] if m else [sentence]
             sentences.append(head if rest else sentence)
             if rest and head.strip():
                 dashed.add(len(sentences))

@@ -158,3 +158,19 @@ def test_s5e_fragments_joined_by_a_dash_in_an_item_count_as_sentences():
         ("Q2a", "please specify what action was taken?"),
         ("Q3", "Does your force use body cameras (for example: during searches - please specify)?"),
     ]
+
+
+def test_s5a_a_bracketed_clause_that_asks_for_more_counts_as_a_sentence():
+    r = split_request(
+        "Dear Force,\n"
+        "1. How many panel members are under 30? (could you also tell me the total number of panel members).\n"
+        "2. How many nurses did you recruit in 2024? [Please also detail separately any agency nurses]\n"
+        "3. How many stops were made (excluding vehicle stops)?\n"
+    )
+    assert [(q.label, q.own_text) for q in r.questions] == [
+        ("Q1", "How many panel members are under 30?"),
+        ("Q1a", "could you also tell me the total number of panel members"),
+        ("Q2", "How many nurses did you recruit in 2024?"),
+        ("Q2a", "Please also detail separately any agency nurses"),
+        ("Q3", "How many stops were made (excluding vehicle stops)?"),
+    ]
