@@ -576,6 +576,12 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     ]
 
 
+_NEW_ASK = re.compile(
+    r"^(?:please|(?:can|could|would) you(?: please)?)\s+(?:provide|supply|send|disclose|give)\s+(?:me\s+)?(?:with\s+)?"
+    r"(?:a copy|copies|a list|details|the number|the names?|all)\b",
+    re.I,
+)
+_ASKED = re.compile(r"\?|^(?:please|can you|could you|i would like|i request)\b", re.I)
 _CONDITIONAL = re.compile(r"^-?\s*if\b", re.I)  # "If so, please list them" follows its question up (S4)
 _COUNT = re.compile(r"\bhow many\b|\b(?:the |total )?number of\b", re.I)
 _DETAILS_OF_EACH = re.compile(
@@ -605,6 +611,7 @@ def further_asks(text: str) -> list[str]:
                     and not _COUNT.search(bare)
                 )
                 or (_ALSO_ASKS.match(bare) and not _EACH.search(bare))
+                or (_NEW_ASK.match(bare) and not _EACH.search(bare) and _ASKED.search(" ".join(parts[-1])))
             )
         )
         if new or not parts:

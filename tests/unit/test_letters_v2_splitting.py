@@ -262,3 +262,19 @@ def test_questions_asked_and_answered_in_turn_where_a_reply_states_a_figure():
         ["disclosed"],
         ["cost_limit"],
     ]
+
+
+def test_a_further_sentence_asking_for_another_document_or_list_is_a_question_of_its_own():
+    # S6: "Please provide a list of ..." after another ask asks for something else
+    text = (
+        "Your request:\n"
+        "Please provide a list of any schemes in which the council takes part for the use of drones. Please also "
+        "provide the lead body for each scheme. Please provide a list of any contracts the council holds for the use "
+        "of drones.\n"
+        "Response\n"
+        "The council neither confirms nor denies that it holds the information, by virtue of section 24(2).\n"
+    )
+    assert [q.text[:38] for q in parse_text(text).questions] == [
+        "Please provide a list of any schemes i",
+        "Please provide a list of any contracts",
+    ]
