@@ -1546,6 +1546,11 @@ def _prose_asks(texts: list[str]) -> list[str]:
             if last_asked and _CONTINUATION.match(s):
                 found[-1] = f"{found[-1]} {s}"
                 continue
+            if last_asked and _DEFINES.match(s) and not _SEVERAL.search(s):
+                found[-1] = (
+                    f"{found[-1]} {s}"  # 'By senior officers, I mean ...' after the ask narrows it (S8)
+                )
+                continue
             if _FOLLOW_UP.match(s) and found and (last_asked or n == 0 and asked_above) and _asks(s):
                 found[-1] = f"{found[-1]} {s}"  # 'If so, please ...': part of the question it depends on (S4)
                 last_asked = True
@@ -1581,6 +1586,16 @@ _FOLLOW_UP = re.compile(
     r"^(?:if\s+(?:so|yes|not|no)\b|if\s+(?:that|this)\s+is\s+(?:not\s+)?the\s+case\b|if\s+the\s+answer\s+is\b)",
     re.I,
 )
+
+
+# a definition or scope sentence ('By senior officers, I mean ...', '"Agency staff" means ...', 'For the purposes of
+# this request, ...'): with the ask before it (S8), unless it says it is for several questions (S8h)
+_DEFINES = re.compile(
+    r"^(?:by\s+[^,.?!]{1,80}?,?\s+(?:i|we)\s+mean\b|[\"“'‘][^\"”'’]{1,60}[\"”'’]\s+(?:means|refers\s+to|includes)\b|"
+    r"(?:for\s+the\s+purposes?\s+of\s+this\s+(?:request|question)|for\s+clarity|to\s+clarify),)",
+    re.I,
+)
+_SEVERAL = re.compile(r"\b(?:my|these|all|the\s+above|each\s+of\s+the)\s+(?:questions|requests)\b", re.I)
 
 
 _OPEN_END = re.compile(

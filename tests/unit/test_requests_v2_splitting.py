@@ -174,3 +174,24 @@ def test_s5a_a_bracketed_clause_that_asks_for_more_counts_as_a_sentence():
         ("Q2a", "Please also detail separately any agency nurses"),
         ("Q3", "How many stops were made (excluding vehicle stops)?"),
     ]
+
+
+def test_s8_a_definition_after_the_ask_is_part_of_its_question():
+    own = _own(
+        "Dear Force,\n\nI would like copies of correspondence between senior officers and the Home Office "
+        "about budget cuts since 2023. By senior officers, I mean the Chief Constable and Deputy Chief "
+        "Constable.\n\nYours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "I would like copies of correspondence between senior officers and the Home Office about budget cuts "
+        "since 2023. By senior officers, I mean the Chief Constable and Deputy Chief Constable."
+    ]
+
+
+def test_s8h_a_definition_for_several_questions_belongs_to_none():
+    own = _own(
+        "Dear Council,\n\nHow many bins were collected late in 2024? "
+        "For the purposes of this request, my questions cover domestic bins only.\n\n"
+        "How many bins were missed in 2024?\n"
+    )
+    assert own == ["How many bins were collected late in 2024?", "How many bins were missed in 2024?"]
