@@ -74,7 +74,9 @@ _RANGE = re.compile(
 _CLOSING = re.compile(
     r"^(?:complaint rights|your right to (complain|request a review)|right of (appeal|review)|appeals?|"
     r"are you unhappy with how your request has been handled|if you are (dissatisfied|unhappy)|"
-    r"yours (sincerely|faithfully)|review procedure|complaints?( procedure)?)\b",
+    r"yours (sincerely|faithfully)|review procedure|complaints?( procedure)?|"
+    # the reply's own closing ("Should you have any further queries concerning this request, please contact ...")
+    r"(?:should|if) you (?:have|require) any (?:further |other )?(?:queries|questions|enquiries))\b",
     re.I,
 )
 _REASON_START = re.compile(

@@ -60,3 +60,15 @@ def test_figures_held_only_from_a_date_are_disclosed_and_not_held_for_the_rest()
     )
     (q,) = parse_text(text).questions
     assert {t.value for t in q.treatments} == {"disclosed", "not_held"}
+
+
+def test_the_replys_closing_is_not_part_of_the_last_answer():
+    text = (
+        "Your request:\n1. How many bins were replaced in 2023?\n2. Do you charge for replacement bins?\n"
+        "Response\n1. 1,204 bins were replaced.\n2. The council does not charge for replacement bins.\n"
+        "Should you have any further queries concerning this request, please contact the Freedom of Information "
+        "team quoting the reference above.\n"
+    )
+    letter = parse_text(text)
+    assert "further queries" not in letter.questions[1].answer
+    assert {t.value for t in letter.questions[1].treatments} == {"disclosed"}
