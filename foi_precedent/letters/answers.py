@@ -117,8 +117,9 @@ _NOT_RELEASED = re.compile(
     r"\b(?:disclose|provide|release|supply)",
     re.I,
 )
+# (a number joined to a word by a hyphen is part of a name: "Covid-19", "FOI-2023")
 _FIGURE = re.compile(
-    r"(?<![\w($.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])"
+    r"(?<![\w($.])(?<![A-Za-z]-)(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])"
 )
 # "See Q2", "please refer to the answer to question 3", "See answer and table in Q3 below"
 _SEE_OTHER = re.compile(r"\b(?:see|refer to)\b[^.\n]{0,30}?\b(?:q|question)\s?(\d{1,2}[a-z]?)\b", re.I)

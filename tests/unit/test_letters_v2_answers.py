@@ -72,3 +72,13 @@ def test_the_replys_closing_is_not_part_of_the_last_answer():
     letter = parse_text(text)
     assert "further queries" not in letter.questions[1].answer
     assert {t.value for t in letter.questions[1].treatments} == {"disclosed"}
+
+
+def test_a_number_joined_to_a_word_by_a_hyphen_is_no_figure_given():
+    text = (
+        "Your request:\n1. How many Covid-19 deaths were there in the region last winter?\nResponse\n"
+        "1. This is published by the national statistics office at https://example.org/deaths\n"
+        "Covid-19 - winter 2020\n"
+    )
+    (q,) = parse_text(text).questions
+    assert {t.value for t in q.treatments} == {"public_domain"}
