@@ -1356,6 +1356,7 @@ def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
             )
         elif item.depth == 0 and 0 in parent_at and _breakdown_only(item.text, top=True):
             above = out[parent_at[0]]
+            above.head = above.own
             above.text = f"{above.text} {item.raw}"
             above.raw = f"{above.raw}\n{item.raw}"
             into = (above, item.depth)
@@ -1363,6 +1364,7 @@ def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
         if parent is not None and _breakdown_only(item.text):
             if parent == len(out) - 1:
                 above = out[parent]
+                above.head = above.own
                 above.text = f"{above.text} {item.raw}"
                 above.raw = f"{above.raw}\n{item.raw}"
             continue
@@ -1472,13 +1474,36 @@ def _split_also(items: list[_Item]) -> list[_Item]:
     return out
 
 
+def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
+    """An item that only introduces the items under it ('1. Please supply', 'For children on your waiting list:',
+    'Please confirm:') is no question; the items under it are questions, one level up (S3, S3a). A lead that asks
+    something of its own in a separate sentence stays (S3b)."""
+    out: list[_Item] = []
+    shift: list[int] = []  # the depths of the dropped leads above the items that follow
+    for n, item in enumerate(items):
+        while shift and item.depth <= shift[-1]:
+            shift.pop()
+        deeper = n + 1 < len(items) and items[n + 1].depth > item.depth
+        sentences = _sentences(item.own)
+        if deeper and len(sentences) == 1 and "?" not in item.own and _only_leads(sentences[0]):
+            shift.append(item.depth)
+            continue
+        item.depth -= len(shift)
+        out.append(item)
+    return out
+
+
+def _only_leads(sentence: str) -> bool:
+    return sentence.rstrip().endswith(":") or bool(_BARE_ASK.search(sentence)) and len(sentence.split()) <= 6
+
+
 def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
     """Items at the top of the list are the questions (Q1, Q2; by their own number where they have one);
     deeper items are sub-questions of the item above them (Q1a, Q1a(i))."""
     out: list[RequestQuestion] = []
     parents: list[RequestQuestion] = []  # the open item at each depth
     counter = 0
-    for item in _fold_breakdowns(items):
+    for item in _drop_lead_ins(_fold_breakdowns(items)):
         depth = min(item.depth, len(parents))
         del parents[depth:]
         if depth == 0:

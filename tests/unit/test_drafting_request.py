@@ -218,7 +218,8 @@ def test_unlabelled_prose_questions_each_sentence_that_asks():
 
 def test_sub_questions_are_their_own_questions_with_their_parent():
     r = split_request(
-        "1. Total number of RIDDOR reports, broken down as follows:\n"
+        # the parent asks its own figure, so it stays a question above its items (guide v2, S3b)
+        "1. How many RIDDOR reports were received in 2023?\n"
         "a) How many were confirmed as reportable?\nb) How many were not reportable?\n"
         "2. How many inspections were made?\n"
     )
@@ -229,9 +230,7 @@ def test_sub_questions_are_their_own_questions_with_their_parent():
         ("Q2", None),
     ]
     assert r.questions[1].own_text == "How many were confirmed as reportable?"
-    assert r.questions[1].text.startswith(
-        "Total number of RIDDOR reports"
-    )  # searched with its parent's words
+    assert r.questions[1].text.startswith("How many RIDDOR reports")  # searched with its parent's words
 
 
 def test_parts_listed_inside_a_sentence_are_one_question():

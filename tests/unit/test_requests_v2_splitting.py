@@ -99,12 +99,12 @@ def test_s2b_categories_of_a_count_fold_into_their_question_at_every_depth():
     assert r.questions[1].own_text.endswith("b) No award of costs")
 
 
-def test_s1_items_that_ask_their_own_question_under_a_count_stay_questions():
+def test_s3_items_that_ask_their_own_question_under_a_lead_are_the_questions():
     r = split_request(
         "Dear Council,\n1. Total number of appeals, broken down as follows:\n"
         "a) How many were allowed?\nb) How many were dismissed?\n"
     )
-    assert [q.label for q in r.questions] == ["Q1", "Q1a", "Q1b"]
+    assert [q.own_text for q in r.questions] == ["How many were allowed?", "How many were dismissed?"]
 
 
 def test_s2e_a_top_level_item_that_only_splits_the_figure_above_folds_into_it():
@@ -195,3 +195,31 @@ def test_s8h_a_definition_for_several_questions_belongs_to_none():
         "How many bins were missed in 2024?\n"
     )
     assert own == ["How many bins were collected late in 2024?", "How many bins were missed in 2024?"]
+
+
+def test_s3_an_item_that_only_introduces_its_items_is_no_question():
+    r = split_request(
+        "Dear Council,\n"
+        "1. How many households are in temporary accommodation?\n"
+        "2. For households on your waiting list:\n"
+        "- How many include a disabled member?\n"
+        "- How many have waited over a year?\n"
+        "3. Please supply\n"
+        "a) the number of bed and breakfast placements\n"
+        "b) the cost of those placements\n"
+    )
+    assert [(q.label, q.own_text) for q in r.questions] == [
+        ("Q1", "How many households are in temporary accommodation?"),
+        ("Q2", "How many include a disabled member?"),
+        ("Q3", "How many have waited over a year?"),
+        ("Q4", "the number of bed and breakfast placements"),
+        ("Q5", "the cost of those placements"),
+    ]
+
+
+def test_s3b_a_lead_that_asks_its_own_figure_stays_a_question():
+    r = split_request(
+        "Dear Council,\n1. How many fines were issued in 2024? As well as the total, please also provide:\n"
+        "a) The number of fines appealed\nb) The number of fines cancelled on appeal\n"
+    )
+    assert [q.label for q in r.questions] == ["Q1", "Q1a", "Q1b"]
