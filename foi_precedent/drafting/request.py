@@ -1326,7 +1326,12 @@ _SPLITS_ABOVE = re.compile(
     r"[\s,]+)*(?:break(?:\s*down)?|split|separate)\s+(?:down\s+)?(?:that|this|these|those|the\s+(?:above\s+)?"
     r"(?:figures?|numbers?|totals?|data|answers?))\b[^.?!]{0,80}?\b(?:by|into|between|according\s+to)\b"
     r"|^how\s+(?:was|were|is|are)\s+(?:that|this|these|those|the)\s+(?:total|figure|number|amount|spend)s?\s+"
-    r"(?:split|broken\s+down|divided)\b",
+    r"(?:split|broken\s+down|divided)\b"
+    # the same figures for another period or area ('Please supply the same information for the former ward', 'Can
+    # you give me the same for the 12 months before that?'): a breakdown value (S2a)
+    r"|^(?:(?:please|kindly|can|could|would|will)\s+(?:you\s+)?(?:please\s+)?(?:also\s+)?(?:give|provide|supply|send|"
+    r"tell)\s+(?:me\s+|us\s+)?(?:with\s+)?)?(?:the\s+)?same\s+(?:the\s+)?(?:information|figures?|data|details|"
+    r"numbers?|breakdown)?\s*(?:for|in|about|covering)\b",
     re.I,
 )
 

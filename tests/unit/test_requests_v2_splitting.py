@@ -223,3 +223,23 @@ def test_s3b_a_lead_that_asks_its_own_figure_stays_a_question():
         "a) The number of fines appealed\nb) The number of fines cancelled on appeal\n"
     )
     assert [q.label for q in r.questions] == ["Q1", "Q1a", "Q1b"]
+
+
+def test_s2a_an_item_asking_the_same_figures_for_another_period_is_a_breakdown_value():
+    own = _own(
+        "Dear Force,\n"
+        "- How many requests were made under the disclosure scheme in 2024?\n"
+        "- Can you give me the same information for 2023?\n"
+        "- How many requests led to a disclosure?\n"
+    )
+    assert len(own) == 2
+    assert own[0].endswith("- Can you give me the same information for 2023?")
+    # after a lead whose items are the questions, it qualifies several of them: no entry (S2a, S4d)
+    own = _own(
+        "Dear Council,\n1. Please supply\na) the number of pupils entitled to free transport in Ward A\n"
+        "b) the number of school buses serving Ward A\n2. Please supply the same information for Ward B.\n"
+    )
+    assert own == [
+        "the number of pupils entitled to free transport in Ward A",
+        "the number of school buses serving Ward A",
+    ]
