@@ -860,7 +860,14 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
     (as asked, the reply cut off), the reply's lines, and any labelled answers that follow it ("Part 1 ...");
     None when the blocks do not look like that (a question before has a reply of its own, or none starts)."""
     for n, block in enumerate(blocks):
-        cut = next((i for i, line in enumerate(block.body) if line and _REPLY_CUE.match(line)), None)
+        cut = next(
+            (
+                i
+                for i, line in enumerate(block.body)
+                if line and (_REPLY_CUE.match(line) or (n == len(blocks) - 1 and _STATES_FIGURE.match(line)))
+            ),
+            None,
+        )
         if cut is None:
             if any(answers_line(line) for line in [block.head, *block.body] if line):
                 return None  # a question with its own answer: not a list of questions
@@ -883,7 +890,8 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
 
 # "question 6", "Questions 1, 2 and 3", "questions 4-6", "Q4 & Q5": the questions a paragraph names.
 _NAMES = re.compile(
-    r"\b(?:questions?|q)\s?(\d{1,2}[a-z]?)\b((?:\s*(?:,|and|&|-|\u2013|to)\s*(?:q\s?)?\d{1,2}[a-z]?\b)*)",
+    r"\b(?:questions?|q|requests?(?= ?[\u2018'\"\u201c]))\s?[\u2018'\"\u201c]?(\d{1,2}[a-z]?)\b"
+    r"[\u2019'\"\u201d]?((?:\s*(?:,|and|&|-|\u2013|to)\s*(?:q\s?)?[\u2018'\"\u201c]?\d{1,2}[a-z]?\b[\u2019'\"\u201d]?)*)",
     re.I,
 )
 # A line that only lists a provision ("Section 24(1) - National Security", "- s.31(3) Law enforcement").

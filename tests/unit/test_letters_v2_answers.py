@@ -82,3 +82,25 @@ def test_a_number_joined_to_a_word_by_a_hyphen_is_no_figure_given():
     )
     (q,) = parse_text(text).questions
     assert {t.value for t in q.treatments} == {"public_domain"}
+
+
+def test_a_reply_in_prose_after_the_last_question_starts_where_a_figure_is_stated():
+    # answers after the questions (L7b) with no reply cue: a line stating a figure after the last question is the
+    # reply, and a paragraph naming requests '2' and '3' answers those only
+    text = (
+        "Thank you for your request. You asked for information on:\n"
+        "1. The number of parish councils in the county.\n"
+        "2. In how many of these councils do co-opted members hold most seats.\n"
+        "3. The number of parish council seats still vacant.\n"
+        "According to the published statistics, there are 212 parish councils in the county.\n"
+        "With regards to requests \u20182\u2019 and \u20183\u2019, I can confirm that the council does not hold "
+        "this information.\n"
+    )
+    letter = parse_text(text)
+    assert [q.text[:22] for q in letter.questions] == [
+        "The number of parish c",
+        "In how many of these c",
+        "The number of parish c",
+    ]
+    assert {t.value for t in letter.questions[1].treatments} == {"not_held"}
+    assert "not_held" not in {t.value for t in letter.questions[0].treatments}
