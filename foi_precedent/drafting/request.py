@@ -1327,6 +1327,10 @@ _SPLITS_ABOVE = re.compile(
     r"(?:figures?|numbers?|totals?|data|answers?))\b[^.?!]{0,80}?\b(?:by|into|between|according\s+to)\b"
     r"|^how\s+(?:was|were|is|are)\s+(?:that|this|these|those|the)\s+(?:total|figure|number|amount|spend)s?\s+"
     r"(?:split|broken\s+down|divided)\b"
+    # a lead-in that splits the count above, with the groups under it ('(2) Of this total: - Number of boys - ...',
+    # '1. The breakdown of these children in educational categories:'): breakdown values of that count (S2d)
+    r"|^(?:of\s+(?:this|these|those|that|the\s+above)(?:\s+(?:total|number|figure|amount)s?)?|(?:a|the)\s+"
+    r"break\s?down\s+of\s+(?:this|these|those|that|the\s+above)\b[^.?!]*)\s*[:,-]?\s*$"
     # the same figures for another period or area ('Please supply the same information for the former ward', 'Can
     # you give me the same for the 12 months before that?'): a breakdown value (S2a)
     r"|^(?:(?:please|kindly|can|could|would|will)\s+(?:you\s+)?(?:please\s+)?(?:also\s+)?(?:give|provide|supply|send|"

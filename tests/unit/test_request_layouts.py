@@ -195,10 +195,9 @@ def test_a_breakdown_under_a_bulleted_list_applies_to_the_list_and_its_periods_a
         "Dear Academy,\n(1) Total number of pupils excluded\n(2) Of this total:\n- Number of boys\n- Number of girls\n"
         "For each of the following periods:\n- September 2022 to July 2023\n- September 2023 to July 2024\n"
     ) == [
-        "Total number of pupils excluded",
-        "Number of boys",
-        "Number of girls",
-    ]  # a lead-in is none (v2, S3)
+        # the groups 'Of this total:' split the count above: breakdown values of it (guide v2, S2d)
+        "Total number of pupils excluded (2) Of this total: - Number of boys - Number of girls",
+    ]
 
 
 def test_the_numbered_questions_of_an_earlier_request_recalled_are_not_asked_again():

@@ -243,3 +243,18 @@ def test_s2a_an_item_asking_the_same_figures_for_another_period_is_a_breakdown_v
         "the number of pupils entitled to free transport in Ward A",
         "the number of school buses serving Ward A",
     ]
+
+
+def test_s2d_a_lead_that_splits_the_count_above_folds_into_it_with_its_groups():
+    own = _own(
+        "Dear Academy,\n\n(1) Total number of pupils excluded in 2024\n\n(2) Of this total:\n\n- Number of boys\n\n"
+        "- Number of girls\n\n- Number of pupils with an EHC plan\n\n(3) Total number of exclusion appeals\n"
+    )
+    assert len(own) == 2
+    assert own[0].startswith("Total number of pupils excluded") and own[0].endswith("with an EHC plan")
+    own = _own(
+        "Dear Council,\n1. How many children are in temporary accommodation?\n"
+        "2. The breakdown of these children by age group:\n- How many are under 5?\n- How many are 5 to 11?\n"
+        "3. How much was spent on temporary accommodation?\n"
+    )
+    assert len(own) == 2 and own[0].endswith("- How many are 5 to 11?")
