@@ -592,6 +592,7 @@ def _shared_exemptions(found, exemptions, letter_exemptions, table, accessible="
 
 def _strip_citations(text: str) -> str:
     text = re.sub(r"(?:https?://|www\.)\S+", " ", text)  # the numbers in a link are not figures given
+    text = re.sub(r"\bpage \d+ of \d+\b", " ", text, flags=re.I)  # nor a page's number in a saved PDF
     text = re.sub(
         r"\b(?:sections?|secs?\.?|s\.?|regulations?)\s?\d{1,2}(\(\w{1,3}\))*", " ", text, flags=re.I
     )

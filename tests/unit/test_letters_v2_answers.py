@@ -104,3 +104,13 @@ def test_a_reply_in_prose_after_the_last_question_starts_where_a_figure_is_state
     ]
     assert {t.value for t in letter.questions[1].treatments} == {"not_held"}
     assert "not_held" not in {t.value for t in letter.questions[0].treatments}
+
+
+def test_a_page_number_in_a_saved_pdf_is_no_figure_given():
+    text = (
+        "Your request:\n1. How many vehicles are licensed in the county?\nResponse\n"
+        "1. This information is exempt under section 21 as it is reasonably accessible to you on our website.\n"
+        "Page 1 of 3\n"
+    )
+    (q,) = parse_text(text).questions
+    assert {t.value for t in q.treatments} == {"public_domain"}
