@@ -1878,9 +1878,20 @@ def _about_the_reply(text: str) -> bool:
             or _ABOUT_THE_REQUEST.search(s)
             or _CLOSING.match(s)
             or _PLEASANTRY.match(s)
+            or _FOR_SEVERAL.match(s)
         )
         for s in sentences
     )
+
+
+# an entry that only adds a period or scope to several questions ('The above questions apply also to the years
+# before 2010.'): it belongs to none of them (S2a, S8h)
+_FOR_SEVERAL = re.compile(
+    r"^(?:(?:the|all(?:\s+of)?\s+the|each\s+of\s+the)\s+(?:above|preceding|previous)\s+(?:questions?|requests?|"
+    r"points?)|(?:these|my|all\s+(?:of\s+)?(?:these|my))\s+(?:questions|requests))\s+(?:also\s+)?(?:apply|applies|"
+    r"relate|relates|cover|covers|should|are\s+(?:also\s+)?(?:for|about))\b",
+    re.I,
+)
 
 
 def _drop_reply_items(blocks: list[_Item | str]) -> list[_Item | str]:

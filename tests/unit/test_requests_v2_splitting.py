@@ -258,3 +258,15 @@ def test_s2d_a_lead_that_splits_the_count_above_folds_into_it_with_its_groups():
         "3. How much was spent on temporary accommodation?\n"
     )
     assert len(own) == 2 and own[0].endswith("- How many are 5 to 11?")
+
+
+def test_s2a_an_item_that_only_scopes_several_questions_belongs_to_none():
+    own = _own(
+        "Dear Department,\n1) The names of the officials who drafted the policy.\n"
+        "2) Copies of the minutes of the meetings at which it was discussed.\n"
+        "3) The above questions apply also to the year before the policy was published.\n"
+    )
+    assert own == [
+        "The names of the officials who drafted the policy.",
+        "Copies of the minutes of the meetings at which it was discussed.",
+    ]
