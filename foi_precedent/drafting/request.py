@@ -1395,6 +1395,8 @@ def _further_ask(sentence: str) -> bool:
     breakdown of the one before ('If possible please break this down by year', 'Especially, ...'), a follow-up on its
     answer (S4) or how to send it."""
     plain = _ALSO_ASK.sub("please", sentence)
+    if _RECORDS_OF_COUNT.match(sentence):
+        return _asks(sentence)
     return (
         bool(_ALSO_ASK.match(sentence) or _DIRECT_QUESTION.match(sentence))
         and _asks(sentence)
@@ -1403,6 +1405,16 @@ def _further_ask(sentence: str) -> bool:
         and not _FOLLOW_UP.match(sentence)
         and not _BREAKDOWN_ASK.match(plain)
     )
+
+
+# the list or details of the things a count asks for ('In each case please provide the response', 'Please give the
+# name and address of each'): records, not a count (S5d)
+_RECORDS_OF_COUNT = re.compile(
+    r"^(?:in\s+each\s+case,?\s+|for\s+each(?:\s+\w+){0,3},\s+)?(?:please\s+|could\s+you\s+|can\s+you\s+)"
+    r"(?:also\s+)?(?:provide|give|list|supply|state|send\s+me)\s+(?:me\s+)?(?:with\s+)?(?:the|their|a\s+list\s+of)\s+"
+    r"(?:names?|details|list|locations?|addresses|dates?|titles?|response|responses|outcomes?|reasons?)\b",
+    re.I,
+)
 
 
 # a sentence that is a question of its own in its own words ('How many were refused?', 'Is a record kept of ...')

@@ -270,3 +270,20 @@ def test_s2a_an_item_that_only_scopes_several_questions_belongs_to_none():
         "The names of the officials who drafted the policy.",
         "Copies of the minutes of the meetings at which it was discussed.",
     ]
+
+
+def test_s5d_a_sentence_asking_for_the_records_a_count_counts_is_a_question():
+    r = split_request(
+        "Dear Council,\n"
+        "1. How many times in 2024 did you consult the Environment Agency on planning applications? In each "
+        "case please provide the response from the Agency.\n"
+        "2. How many empty properties do you own? Please give the addresses of these properties.\n"
+        "3. How many properties were sold in 2024? Please break this down by ward.\n"
+    )
+    assert [(q.label, q.own_text) for q in r.questions] == [
+        ("Q1", "How many times in 2024 did you consult the Environment Agency on planning applications?"),
+        ("Q1a", "In each case please provide the response from the Agency."),
+        ("Q2", "How many empty properties do you own?"),
+        ("Q2a", "Please give the addresses of these properties."),
+        ("Q3", "How many properties were sold in 2024? Please break this down by ward."),
+    ]
