@@ -1204,7 +1204,7 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     # the fields each record of the data asked for is to include ('details of each incident. Please include: -
     # Date - Location - Total number of casualties'): the columns of one question, whether or not a field reads
     # like an ask
-    if _FIELDS_LEAD.search(parent.text) and all(len(s.own.split()) <= 12 and "?" not in s.own for s in subs):
+    if _FIELDS_LEAD.search(parent.text) and all(len(s.own.split()) <= 30 and "?" not in s.own for s in subs):
         return True
     if not all(_is_value(s.own) for s in subs):
         return False
@@ -1225,7 +1225,7 @@ _FIGURE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|total|amount|cost|sp
 
 
 _FIELDS_LEAD = re.compile(
-    r"\b(?:please\s+include|to\s+include|(?:should|must)\s+include|including|with\s+the\s+following\s+"
+    r"\b(?:please\s+include(?:\s+(?:in|for|with)\s+each\b[^.?!:]{0,60})?|to\s+include|(?:should|must)\s+include|including|with\s+the\s+following\s+"
     r"(?:fields|columns|details)|(?:fields|columns)(?:\s+required)?)\s*:",
     re.I,
 )

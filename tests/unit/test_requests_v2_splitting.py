@@ -287,3 +287,16 @@ def test_s5d_a_sentence_asking_for_the_records_a_count_counts_is_a_question():
         ("Q2a", "Please give the addresses of these properties."),
         ("Q3", "How many properties were sold in 2024? Please break this down by ward."),
     ]
+
+
+def test_s2c_the_fields_to_include_in_each_record_stay_in_their_question():
+    r = split_request(
+        "Dear Council,\n1) How many homes do you own?\n"
+        "2) Please supply a summary of the first five complaints about damp received in 2024.\n\n"
+        "Please include in each of the complaint summaries:\n\n"
+        "a) The street name of the property\n\n"
+        "b) The wording of the complaint as received from the tenant or, where that is not held, a brief summary "
+        "of what the tenant reported\n"
+    )
+    assert [q.label for q in r.questions] == ["Q1", "Q2"]
+    assert r.questions[1].own_text.endswith("a brief summary of what the tenant reported")
