@@ -855,7 +855,10 @@ _ABOUT_THE_REPLY = re.compile(
     r"|\b(?:refine|narrow|clarify)\s+(?:my|this|the)\s+request\b|\b(?:my|this|the)\s+request\s+(?:could|can|might|"
     r"should|would)\s+be\s+(?:refined|narrowed|clarified|reduced)\b"
     r"|\b(?:release|provide|send|disclose)\s+(?:the\s+)?(?:(?:available|remaining)\s+(?:information|data|parts)|"
-    r"rest\s+of\s+the\s+(?:information|data|request)|remainder)\b",
+    r"rest\s+of\s+the\s+(?:information|data|request)|remainder)\b"
+    # how redactions were applied to the reply (S7): 'Please indicate if and how you have done that.'
+    r"|\b(?:if|whether)\s+(?:and\s+how\s+)?you\s+have\s+(?:done\s+(?:that|so|this)|redacted|applied\s+(?:any\s+)?"
+    r"redactions?)\b|\bhow\s+(?:the\s+|any\s+)?redactions?\s+(?:were|was|have\s+been|are)\s+(?:applied|made)\b",
     re.I,
 )
 

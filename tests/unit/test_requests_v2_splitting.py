@@ -300,3 +300,14 @@ def test_s2c_the_fields_to_include_in_each_record_stay_in_their_question():
     )
     assert [q.label for q in r.questions] == ["Q1", "Q2"]
     assert r.questions[1].own_text.endswith("a brief summary of what the tenant reported")
+
+
+def test_s7_an_ask_about_how_redactions_were_applied_is_no_question():
+    own = _own(
+        "Dear Trust,\n\nI would like to know the number of ambulance call-outs to each postcode district in 2024.\n\n"
+        "I understand you may need to redact small numbers. Please indicate if and how you have done that.\n\n"
+        "Please also explain how any redactions were applied to the data.\n"
+    )
+    assert own == [
+        "I would like to know the number of ambulance call-outs to each postcode district in 2024."
+    ]
