@@ -1894,6 +1894,7 @@ def _about_the_reply(text: str) -> bool:
             or _CLOSING.match(s)
             or _PLEASANTRY.match(s)
             or _FOR_SEVERAL.match(s)
+            or _POINTER_ASK.match(s)
         )
         for s in sentences
     )

@@ -311,3 +311,15 @@ def test_s7_an_ask_about_how_redactions_were_applied_is_no_question():
     assert own == [
         "I would like to know the number of ambulance call-outs to each postcode district in 2024."
     ]
+
+
+def test_s7_a_list_entry_asking_for_a_link_to_published_data_is_no_question():
+    own = _own(
+        "Dear Council,\n\nPlease provide your register of street trees.\n\n"
+        "* If this register is available publicly on your website, please send us a link to it.\n"
+        "* Please provide the number of street trees planted in 2024.\n"
+    )
+    assert own == [
+        "Please provide your register of street trees.",
+        "Please provide the number of street trees planted in 2024.",
+    ]
