@@ -1632,7 +1632,8 @@ def _prose_asks(texts: list[str]) -> list[str]:
 # a follow-up that depends on the answer to the question before it (S4): 'If so, ...', 'If not, ...', 'If yes ...',
 # 'If that is not the case ...'; not 'If you hold X, please also supply it' (S4a), a question of its own
 _FOLLOW_UP = re.compile(
-    r"^(?:if\s+(?:so|yes|not|no)\b|if\s+(?:that|this)\s+is\s+(?:not\s+)?the\s+case\b|if\s+the\s+answer\s+is\b)",
+    r"^(?:if\s+(?:so|yes|not|no)\b|if\s+(?:that|this)\s+is\s+(?:not\s+)?the\s+case\b|if\s+the\s+answer\s+is\b|"
+    r"if\s+there\s+(?:is|are|was|were)\s+(?:no|none)\b)",
     re.I,
 )
 

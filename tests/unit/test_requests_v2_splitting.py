@@ -323,3 +323,14 @@ def test_s7_a_list_entry_asking_for_a_link_to_published_data_is_no_question():
         "Please provide your register of street trees.",
         "Please provide the number of street trees planted in 2024.",
     ]
+
+
+def test_s4_if_there_are_none_depends_on_the_answer_before_it():
+    own = _own(
+        "Dear Trust,\n\nDo your hospitals have free drop-off bays?\n\n"
+        "If there are no free drop-off bays, what does it cost to park for 15 minutes?\n"
+    )
+    assert own == [
+        "Do your hospitals have free drop-off bays? "
+        "If there are no free drop-off bays, what does it cost to park for 15 minutes?"
+    ]
