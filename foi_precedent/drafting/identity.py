@@ -176,7 +176,13 @@ _POSTNOMINALS = re.compile(
     r"\(Hons\)|FRCS|FCA|ACA|CEng))+[ \t]*$"
 )
 # 'Annwyl' is Welsh for 'Dear'
-DEAR = re.compile(rf"^(?P<lead>\s*(?:dear|annwyl|hi|hello)[ \t]+){_NAME}(?P<rest>.*)$", re.I | re.M)
+# ('DearMr Gray': text taken from a PDF loses the space before a title)
+DEAR = re.compile(
+    rf"^(?P<lead>\s*(?:(?:dear|annwyl|hi|hello)[ \t]+|dear(?={_TITLE}[ \t]))){_NAME}(?P<rest>.*)$",
+    re.I | re.M,
+)
+# a letter's addressee header naming a person ('To: / Mr R Gray'), as a reply that restates the request has it
+_TO_PERSON = re.compile(rf"^[ \t]*To:[ \t]*(?:/[ \t]*)?(?=(?:{_TITLE})[ \t]){_NAME}[ \t]*$", re.M)
 _SIGN_OFF_WORDS = (
     # misspelt as often as not: 'Yours sincerly', "Your's faithfuly", 'Thankyou'
     r"your'?s?[ \t]+(?:sinc[a-z]*|faith[a-z]*|truly|respectfully|ever|aye|in[ \t]+anticipation)|"
@@ -660,6 +666,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         )
     )
 
+    addressees += [m.group("name") for m in _TO_PERSON.finditer(text) if m.group("name") not in addressees]
+
     lines = text.split("\n")
     # The signature block: after the last sign-off line that a name follows (the name on it or on the next
     # line), else a name alone on the last lines; then the address lines under the name.
@@ -783,10 +791,21 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         lambda m: _DISTRICT.sub("[POSTCODE]", _POSTCODE_ANY_CASE.sub("[POSTCODE]", m.group(0))), clean
     )
     clean = MY_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()] + "[NAME]", clean)
+    # a first name signed alone ('Patrick') and written in full under it ('Patrick Hayes | Director'): the full name
+    for name in [n for n in names if len(n.split()) == 1]:
+        for m in re.finditer(rf"(?<![\w\[]){re.escape(name)}[ \t]+(?P<last>{_WORD})(?![\w'’-])", text):
+            if not _NOT_NAME_WORD.match(m.group("last")) and not _ORGANISATION.search(m.group("last")):
+                add_name(f"{name} {m.group('last')}")
     for name in sorted(names, key=len, reverse=True):
         clean = _replace_name(name, clean)
     for name in sorted((a for a in addressees + relatives if a not in names), key=len, reverse=True):
         clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
+    # a letter addressed to the requester by title ('Dear Mr Gray', with no name of the writer's own signed): the
+    # surname is the requester's wherever it stands ('My Reference: cb/13.05.15/Gray')
+    if not names:
+        for a in addressees:
+            if re.match(_TITLE + r"[ \t]", a) and len(a.split()) > 1 and len(a.split()[-1]) > 2:
+                clean = re.sub(rf"(?<![\w\[]){re.escape(a.split()[-1])}(?![\w\]])", "[NAME]", clean)
     clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
     return clean, Requester(
         name=names[0] if names else None,

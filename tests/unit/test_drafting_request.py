@@ -1701,3 +1701,27 @@ def test_an_imperative_without_please_asks():
         "State whether the trust caps agency pay rates.",
         "Explain how shifts are offered to agency staff.",
     ]
+
+
+def test_a_first_name_signed_alone_and_written_in_full_under_it_goes_in_full():
+    from foi_precedent.drafting.identity import redact_identity
+
+    text = (
+        "Dear FOI Officer,\n\nPlease send me the number of schools in the scheme.\n\nYours faithfully\n\n"
+        "Alison\n\nAlison Tremayne | Director | Anytown Educational Suppliers Assoc\n"
+    )
+    clean, _ = redact_identity(text)
+    assert "Alison" not in clean and "Tremayne" not in clean
+    assert "number of schools" in clean
+
+
+def test_a_reply_addressed_to_the_requester_by_title_loses_the_name_everywhere():
+    from foi_precedent.drafting.identity import redact_identity
+
+    text = (
+        "Anytown Fire and Rescue Service HQ\nTo: / Mr K Lowther\nMy Reference:ab/01.02.15/Lowther\n"
+        "DearMr Lowther\nI have reviewed your request for details of incidents attended by eight pumps.\n"
+    )
+    clean, _ = redact_identity(text)
+    assert "Lowther" not in clean
+    assert "incidents attended by eight pumps" in clean
