@@ -147,6 +147,25 @@ def parse_document(doc: Document) -> Letter:
     return parse_text(doc.text, source=doc.source, front_matter=doc.front_matter)
 
 
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth")
+
+
+def _unique_labels(questions: list[Question]) -> list[Question]:
+    """A label names one question of the letter: precedent, flags and corrections are keyed by it. A request with
+    a second list numbered from 1 again gives its questions '1 (second list)', '2 (second list)' ..."""
+    seen: dict[str, int] = {}
+    out = []
+    for q in questions:
+        key = q.label.strip().lower()  # 'Question 2' and 'REQUEST 2' are two labels as written
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        if n:
+            nth = _ORDINALS[n - 1] if n <= len(_ORDINALS) else f"{n + 1}th"
+            q = replace(q, label=f"{q.label} ({nth} list)")
+        out.append(q)
+    return out
+
+
 def parse_text(text: str, source: str = "<text>", front_matter: dict | None = None) -> Letter:
     meta = dict(front_matter or {})
     lines = [ln for line in text.split("\n") for ln in unflatten(line.strip()) if not _NOISE.match(ln)]
@@ -175,6 +194,7 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
             "request quoted and no answer, refusal or 'not held' found)",
         )
 
+    questions = _unique_labels(questions)
     pointers: dict[str, Pointer] = {}
     for q in questions:
         for p in q.pointers:

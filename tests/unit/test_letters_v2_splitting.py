@@ -137,7 +137,15 @@ def test_lettered_sub_items_that_ask_on_their_own_are_questions_and_fields_of_ea
         "b) The total cost of the approval process.\n"
     )
     letter = parse_text(text)
-    assert [q.label for q in letter.questions] == ["1", "2", "3", "a)", "b)", "a)", "b)"]
+    assert [q.label for q in letter.questions] == [
+        "1",
+        "2",
+        "3",
+        "a)",
+        "b)",
+        "a) (second list)",
+        "b) (second list)",
+    ]
     assert letter.questions[1].text.startswith("In each case please disclose: a) The street closed")
     assert letter.questions[5].text == "The number of staff who approve closures;"
 
@@ -212,7 +220,7 @@ def test_a_second_list_numbered_from_one_again_holds_questions_of_its_own():
         "Please see the attached spreadsheet for all of the figures requested.\n"
     )
     letter = parse_text(text)
-    assert [q.label for q in letter.questions] == ["1", "2", "3", "1", "2"]
+    assert [q.label for q in letter.questions] == ["1", "2", "3", "1 (second list)", "2 (second list)"]
     assert letter.questions[3].text == "How many graffiti reports did you receive?"
 
 
@@ -278,3 +286,16 @@ def test_a_further_sentence_asking_for_another_document_or_list_is_a_question_of
         "Please provide a list of any schemes i",
         "Please provide a list of any contracts",
     ]
+
+
+def test_a_second_list_numbered_from_1_again_gets_labels_of_its_own():
+    """Labels key precedent, flags, corrections and the index's chunk ids: two questions labelled '1' in one letter
+    broke ingest (Chroma refused the duplicate ids)."""
+    from foi_precedent.letters.model import Question, label_key
+    from foi_precedent.letters.parser import _unique_labels
+
+    qs = [Question(label=str(n), text=f"q{n}", answer="a") for n in (1, 2, 1, 2, 1)]
+    labels = [q.label for q in _unique_labels(qs)]
+    assert labels == ["1", "2", "1 (second list)", "2 (second list)", "1 (third list)"]
+    assert len(set(labels)) == len(labels)
+    assert label_key(labels[2]) != label_key(labels[1])  # and no suffix reads as another number
