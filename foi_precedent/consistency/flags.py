@@ -157,8 +157,10 @@ def _weight(c: Consensus, p: Precedent) -> float:
 
 
 # Whether information is held, what finding it would cost and whether a request is vexatious are facts about
-# the authority (its records, its systems, its requesters), not a legal judgement another authority can set.
-AUTHORITY_FACTS = frozenset({Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS})
+# the authority (its records, its systems, its requesters), not a legal judgement another authority can set; so is
+# an answer of none of the treatments ('other'): another body holds it (a Scottish council sends prosecutions to
+# the Procurator Fiscal, an English one prosecutes), the request needs clarifying, it is not an FOI request.
+AUTHORITY_FACTS = frozenset({Treatment.NOT_HELD, Treatment.COST_LIMIT, Treatment.VEXATIOUS, Treatment.OTHER})
 
 
 # A cost or vexatious refusal also turns on the request itself: its scope (every record since 2015, all

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from foi_precedent.consistency.checker import check_letter
+from foi_precedent.letters.model import Treatment
 from foi_precedent.letters.parser import parse_file, parse_text
 from tests.conftest import SEED_025506, SEED_036325
 from tests.fakes import MemoryIndex
@@ -400,4 +401,29 @@ def test_not_held_against_another_authority_s_disclosure_is_no_inconsistency():
     elsewhere = check_letter(reply("NEW-1", "Southshire Police", not_held), index)
     assert "treatment_divergence" not in kinds(elsewhere)
     own = check_letter(reply("NEW-2", "Northshire Police", not_held), index)
+    assert "treatment_divergence" in kinds(own)
+
+
+def test_a_request_sent_to_another_body_is_no_inconsistency_with_another_authority_s_figures():
+    """'This would need to be directed to the Procurator Fiscal' (a Scottish council does not prosecute) against an
+    English council's prosecution figures: where a request belongs is a fact about the authority, as 'not held'
+    is. The same authority's own figures still count."""
+
+    def reply(ref: str, authority: str, answer: str):
+        return parse_text(
+            letter(
+                f"Q1 - How many prosecutions for fly-tipping were there?\nDisclosure\nQ1 - How many "
+                f"prosecutions for fly-tipping were there?\n{answer}",
+                ref=ref,
+            ),
+            front_matter={"authority": authority},
+        )
+
+    past = [reply(f"PAST-{i}", "Northshire Council", "There were 13 prosecutions.") for i in range(2)]
+    index = MemoryIndex(past)
+    sent_on = "You may wish to redirect your request to the Procurator Fiscal Service."
+    assert set(reply("X", "Y", sent_on).questions[0].treatments) == {Treatment.OTHER}
+    elsewhere = check_letter(reply("NEW-1", "Southshire Council", sent_on), index)
+    assert "treatment_divergence" not in kinds(elsewhere)
+    own = check_letter(reply("NEW-2", "Northshire Council", sent_on), index)
     assert "treatment_divergence" in kinds(own)
