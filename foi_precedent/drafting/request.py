@@ -1407,6 +1407,9 @@ def _further_ask(sentence: str) -> bool:
         and not _scope_kind(sentence)
         and not _FOLLOW_UP.match(sentence)
         and not _BREAKDOWN_ASK.match(plain)
+        # 'Which ones?', 'How many?', 'How many images?' after 'Does the force keep images ...?' ask on about the
+        # answer before: a follow-up, said without its 'if so' (S4)
+        and len(re.findall(r"\w+", sentence)) > 3
     )
 
 

@@ -334,3 +334,18 @@ def test_s4_if_there_are_none_depends_on_the_answer_before_it():
         "Do your hospitals have free drop-off bays? "
         "If there are no free drop-off bays, what does it cost to park for 15 minutes?"
     ]
+
+
+def test_an_elliptical_follow_up_stays_with_its_question():
+    """S4: 'Which ones?' and 'How many?' ask on about the answer before, with the 'if so' left unsaid; a further
+    question in its own words ('How many were refused?') is still a question of its own (S5)."""
+    from foi_precedent.drafting.request import split_request
+
+    request = split_request(
+        "Q1 - Has the force used facial recognition tools before now? Which ones?\n"
+        "Q2 - Does the force keep images of the people it scans? How many images?\n"
+        "Q3 - How many applications were received? How many were refused after review?"
+    )
+    assert [q.label for q in request.questions][:2] == ["Q1", "Q2"]
+    assert len(request.questions) == 4
+    assert "Which ones?" in request.questions[0].text
