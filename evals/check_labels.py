@@ -18,18 +18,10 @@ from pathlib import Path
 
 import yaml
 
+from evals import schema
+
 ROOT = Path(__file__).resolve().parent.parent
-TREATMENTS = {
-    "disclosed",
-    "partly_disclosed",
-    "withheld",
-    "ncnd",
-    "not_held",
-    "public_domain",
-    "cost_limit",
-    "vexatious",
-    "other",
-}
+TREATMENTS = set(schema.TREATMENTS)  # the product's vocabulary, as the eval suites' schema lists it
 OTHER_REASONS = {
     "invalid_request",
     "clarification",

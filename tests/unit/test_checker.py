@@ -381,19 +381,20 @@ def test_missing_complaint_rights():
     assert statutory(letter(body)) == set()
 
 
+def _reply(ref: str, authority: str, question: str, answer: str):
+    """One authority's one-question reply."""
+    return parse_text(
+        letter(f"Q1 - {question}\nDisclosure\nQ1 - {question}\n{answer}", ref=ref),
+        front_matter={"authority": authority},
+    )
+
+
 def test_not_held_against_another_authority_s_disclosure_is_no_inconsistency():
     """Whether information is held is a fact about the authority: another force's figures are no precedent
     for it. The same authority's figures are."""
 
     def reply(ref: str, authority: str, answer: str):
-        return parse_text(
-            letter(
-                f"Q1 - How many drones does the force operate?\nDisclosure\nQ1 - How many drones does "
-                f"the force operate?\n{answer}",
-                ref=ref,
-            ),
-            front_matter={"authority": authority},
-        )
+        return _reply(ref, authority, "How many drones does the force operate?", answer)
 
     past = [reply(f"PAST-{i}", "Northshire Police", "The force operates 12 drones.") for i in range(2)]
     index = MemoryIndex(past)
@@ -410,14 +411,7 @@ def test_a_request_sent_to_another_body_is_no_inconsistency_with_another_authori
     is. The same authority's own figures still count."""
 
     def reply(ref: str, authority: str, answer: str):
-        return parse_text(
-            letter(
-                f"Q1 - How many prosecutions for fly-tipping were there?\nDisclosure\nQ1 - How many "
-                f"prosecutions for fly-tipping were there?\n{answer}",
-                ref=ref,
-            ),
-            front_matter={"authority": authority},
-        )
+        return _reply(ref, authority, "How many prosecutions for fly-tipping were there?", answer)
 
     past = [reply(f"PAST-{i}", "Northshire Council", "There were 13 prosecutions.") for i in range(2)]
     index = MemoryIndex(past)
