@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from foi_precedent.consistency.consensus import FLAG_SIMILARITY, Consensus, build_consensus
+from foi_precedent.consistency.consensus import (
+    FLAG_CONFIDENCE,
+    FLAG_SIMILARITY,
+    Consensus,
+    build_consensus,
+)
 from foi_precedent.consistency.flags import (
     SEVERITIES,
     Flag,
@@ -77,6 +82,7 @@ def consensus_for(
     exclude = set(exclude_references or ()) | {letter.reference}
     queries = question_queries(letter, request)
     hits = find_precedents(index, queries, k, authority, tuple(exclude))
+    hits = [[p for p in h if p.confidence >= FLAG_CONFIDENCE] for h in hits]
     regime = letter.regime.value if letter.regime else None
     return [
         build_consensus(
@@ -104,7 +110,8 @@ def check_letter(
     flags: list[Flag] = []
     order = {q.label: i for i, q in enumerate(letter.questions)}
     for q, c in zip(letter.questions, consensus, strict=True):
-        flags.extend(divergence_flags(q, c))
+        if q.confidence >= FLAG_CONFIDENCE:  # a reading marked for review is no ground for a divergence
+            flags.extend(divergence_flags(q, c))
     flags.extend(unknown_pointer_flags(letter, index.known_pointer_keys()))
     flags.extend(statutory_flags(letter))
     flags.sort(key=lambda f: (order.get(f.label, len(order)), f.sort_key))

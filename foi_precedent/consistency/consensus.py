@@ -23,6 +23,13 @@ MIN_SIMILARITY = (
 # deliberate inconsistency rests on precedent at 0.73-0.96, and every flag that rested only on precedent below
 # 0.7 compared different questions on one topic ("stop and searches of children" against "officer numbers").
 FLAG_SIMILARITY = 0.7
+# ... and only against answers the reader read from the question's own answer (confidence 0.9, or 0.75 with
+# several treatments): a decision read from the response as a whole and given to every question (0.6), a guess
+# (0.4) or no treatment found (0.2) is marked for review, and a flag resting on it would be the reader's mistake
+# as often as the letter's (the real letters' re-check: an MPS NCND about drones seized in terrorism cases, read
+# from the whole reply onto every question, made six of nine false flags). The same holds for the checked letter's
+# own answers. An officer's correction makes a reading certain (1.0).
+FLAG_CONFIDENCE = 0.75
 RELATIVE_WINDOW = 0.2  # ... and those further than this below the best match are not counted either
 SIMILARITY_SCALE = 0.05
 OTHER_AUTHORITY_WEIGHT = 0.5

@@ -33,6 +33,9 @@ class Precedent:
     pointers: tuple[Pointer, ...]
     ncnd: tuple[str, ...] = ()
     regime: str | None = None  # FOIA | EIR | FOISA: FOISA numbers its sections differently
+    confidence: float = (
+        1.0  # how surely the reader read this answer (Question.confidence; 1.0 once corrected)
+    )
     score: float = 0.0  # fused retrieval score (rank-based; only comparable within one search)
     similarity: float = 0.0  # cosine similarity of the question embeddings, 0..1 (comparable across searches)
     text: str = ""  # the chunk text that matched
@@ -61,6 +64,7 @@ class Precedent:
             pointers=q.pointers,
             ncnd=q.ncnd,
             regime=letter.regime.value if letter.regime else None,
+            confidence=q.confidence,
             **kw,
         )
 
@@ -114,6 +118,7 @@ class Precedent:
             "exemptions": list(self.exemptions),
             "ncnd": list(self.ncnd),
             "pointers": [p.name for p in self.pointers],
+            "confidence": self.confidence,
             "question": self.question,
             "answer": self.answer,
             "text": self.text,

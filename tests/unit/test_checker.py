@@ -6,6 +6,8 @@ is exercised in tests/integration.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from foi_precedent.consistency.checker import check_letter
@@ -411,7 +413,10 @@ def test_a_request_sent_to_another_body_is_no_inconsistency_with_another_authori
     is. The same authority's own figures still count."""
 
     def reply(ref: str, authority: str, answer: str):
-        return _reply(ref, authority, "How many prosecutions for fly-tipping were there?", answer)
+        # read for certain, as an officer's correction makes it: the reader marks an 'other' answer for review,
+        # and a reading marked for review grounds no divergence at all (test below)
+        letter = _reply(ref, authority, "How many prosecutions for fly-tipping were there?", answer)
+        return replace(letter, questions=tuple(replace(q, confidence=1.0) for q in letter.questions))
 
     past = [reply(f"PAST-{i}", "Northshire Council", "There were 13 prosecutions.") for i in range(2)]
     index = MemoryIndex(past)
@@ -421,3 +426,23 @@ def test_a_request_sent_to_another_body_is_no_inconsistency_with_another_authori
     assert "treatment_divergence" not in kinds(elsewhere)
     own = check_letter(reply("NEW-2", "Northshire Council", sent_on), index)
     assert "treatment_divergence" in kinds(own)
+
+
+def test_a_reading_marked_for_review_grounds_no_divergence_on_either_side():
+    """A decision read from the whole response onto every question (confidence 0.6) is a guess: as precedent it
+    proves nothing about a letter, and a checked letter's own guessed answer is not flagged against precedent."""
+    withheld = (
+        "This information is exempt under section 31(1)(a) as disclosure would prejudice law enforcement."
+    )
+    past = [
+        _reply(f"PAST-{i}", "Northshire Police", "How many drones does the force operate?", withheld)
+        for i in range(2)
+    ]
+    draft = _reply(
+        "NEW-1", "Northshire Police", "How many drones does the force operate?", "The force operates 12."
+    )
+    assert "treatment_divergence" in kinds(check_letter(draft, MemoryIndex(past)))
+    guessed = [replace(p, questions=tuple(replace(q, confidence=0.6) for q in p.questions)) for p in past]
+    assert "treatment_divergence" not in kinds(check_letter(draft, MemoryIndex(guessed)))
+    unsure = replace(draft, questions=tuple(replace(q, confidence=0.6) for q in draft.questions))
+    assert "treatment_divergence" not in kinds(check_letter(unsure, MemoryIndex(past)))
