@@ -873,27 +873,18 @@ class PrecedentIndex:
         return made
 
     def _refresh_chroma_metadata(self, reference: str, label: str) -> None:
-        """Chroma's filter metadata of one question's chunks, as the store now reads them: their stored vectors
-        are written back with it (nothing is embedded again)."""
+        """Chroma's filter metadata of one question's chunks, as the store now reads them (metadata only: nothing is
+        embedded again, and the vectors are not read)."""
         ids = [cid for cid in self.store.chunk_ids(reference) if _chunk_key(cid) == (reference, label)]
-        if not ids:
+        stored = self.store.chunks(ids) if ids else []
+        if not stored:
             return
-        stored = {c.id: c for c in self.store.chunks(ids)}
-        got = self.collection.get(ids=ids, include=["embeddings", "metadatas"])
-        keep = [
-            (cid, vec, old or {})
-            for cid, vec, old in zip(got["ids"], got["embeddings"], got["metadatas"], strict=False)
-            if cid in stored
-        ]
-        metadatas = []
-        for cid, _, old in keep:
-            fresh = chroma_metadata(stored[cid].metadata, stored[cid].text)
-            metadatas.append(replacing(old, fresh))
-        if keep:
-            self._upsert(
-                [cid for cid, _, _ in keep],
-                np.asarray([vec for _, vec, _ in keep], dtype=np.float32),
-                metadatas,
+        ids = [c.id for c in stored]
+        metadatas = [chroma_metadata(c.metadata, c.text) for c in stored]
+        for i in range(0, len(ids), CHROMA_BATCH):
+            j = i + CHROMA_BATCH
+            self.collection.update(
+                ids=ids[i:j], metadatas=self._without_old_keys(ids[i:j], metadatas[i:j], set(ids))
             )
 
     def correction_note(self, reference: str, label: str) -> dict | None:
