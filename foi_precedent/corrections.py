@@ -29,6 +29,10 @@ CORRECTED = "corrected"  # label -> who corrected it, when, why, and the reading
 ORPHANED = "orphaned_corrections"  # corrections in force whose label the letter no longer has
 
 
+#: the roles that may correct a reading
+CORRECTORS = frozenset({DRAFTER, REVIEWER})
+
+
 class CorrectionError(PrecedentError):
     """A correction that cannot be recorded (a bad treatment or exemption, no reason, an unknown question)."""
 
@@ -146,7 +150,7 @@ def make_correction(
 def may_correct(officer: str, roles: Iterable[str]) -> None:
     """Drafters and reviewers correct readings; anyone else is refused (the app hides the form, the store
     refuses the write)."""
-    if not {DRAFTER, REVIEWER} & set(roles):
+    if not CORRECTORS & set(roles):
         raise CorrectionError(
             f"{officer or 'This user'} may not correct a reading: only a drafter or a reviewer may "
             "(PRECEDENT_DRAFTERS, PRECEDENT_REVIEWERS)."

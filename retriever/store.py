@@ -373,20 +373,19 @@ class Store:
         """Record a correction (a new row every time; the latest of a question is in force). Refused unless
         ``roles`` include drafter or reviewer. Returns it as stored, with its id."""
         may_correct(correction.officer, roles)
+        d = correction.to_dict()  # the one serialised form, read back by _correction
         with self.transaction() as cur:
             new_id = cur.execute(
                 insert(letter_corrections).values(
-                    reference=correction.reference,
-                    label=correction.label,
-                    treatments=json.dumps([t.value for t in correction.treatments]),
-                    exemptions=json.dumps(list(correction.exemptions)),
-                    ncnd=json.dumps(list(correction.ncnd)),
-                    pointers=None
-                    if correction.pointers is None
-                    else json.dumps([dataclasses.asdict(p) for p in correction.pointers]),
-                    officer=correction.officer,
-                    created_at=correction.at,
-                    reason=correction.reason,
+                    reference=d["reference"],
+                    label=d["label"],
+                    treatments=json.dumps(d["treatments"]),
+                    exemptions=json.dumps(d["exemptions"]),
+                    ncnd=json.dumps(d["ncnd"]),
+                    pointers=None if d["pointers"] is None else json.dumps(d["pointers"]),
+                    officer=d["officer"],
+                    created_at=d["at"],
+                    reason=d["reason"],
                 )
             ).inserted_primary_key[0]
             self._bump(cur)  # cached letters are read again

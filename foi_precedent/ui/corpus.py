@@ -10,8 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from foi_precedent.corrections import CORRECTED, correction_note, orphaned
-from foi_precedent.identity import DRAFTER, REVIEWER
+from foi_precedent.corrections import CORRECTED, CORRECTORS, correction_note, orphaned
 from foi_precedent.letters.model import Letter, Treatment
 from foi_precedent.letters.versions import SUPERSEDED_REASON, SUPERSEDES, superseded_by, written_reference
 
@@ -118,7 +117,7 @@ def version_notes(letter: Letter) -> list[str]:
 
 def can_correct(user: Any) -> bool:
     """Drafters and reviewers correct readings (the store refuses anyone else too)."""
-    return user.has(DRAFTER) or user.has(REVIEWER)
+    return bool(CORRECTORS & set(user.roles))
 
 
 def _reading(treatments: Iterable[str], exemptions: Iterable[str] = (), ncnd: Iterable[str] = ()) -> str:
