@@ -63,6 +63,19 @@ def _draft():
     return parse_text(LETTER.format(ref="DRAFT-1", year=2025, n=9, answer2=WITHHOLDS), source="draft")
 
 
+def _withheld(index, reference, label, reason):
+    """alice (a drafter) corrects one question to withheld under s31(1)(a)."""
+    return index.correct(
+        reference,
+        label,
+        treatments="withheld",
+        exemptions="s31(1)(a)",
+        reason=reason,
+        officer="alice",
+        roles={DRAFTER},
+    )
+
+
 def _flags(result, label="Question 2"):
     return {(f.label, f.kind) for f in result.flags if f.label == label}
 
@@ -74,14 +87,11 @@ def test_a_correction_turns_the_consensus_and_the_flags_around(index):
     vectors = index.collection.count()
 
     for i in range(4):  # an officer corrects four of the five misread precedents
-        index.correct(
+        _withheld(
+            index,
             f"DR-{i:02d}",
             "Q2",
-            treatments="withheld",
-            exemptions="s31(1)(a)",
-            reason="the locations were withheld under s31(1)(a); the attachment was the count",
-            officer="alice",
-            roles={DRAFTER},
+            "the locations were withheld under s31(1)(a); the attachment was the count",
         )
     assert index.collection.count() == vectors  # nothing embedded again
     after = check_letter(_draft(), index)
@@ -100,15 +110,7 @@ def test_a_correction_turns_the_consensus_and_the_flags_around(index):
 
 
 def test_corrections_survive_a_reingest_and_reach_the_batch_recheck(index, corpus_settings, tmp_path):
-    index.correct(
-        "DR-00",
-        "Question 2",
-        treatments="withheld",
-        exemptions="s31(1)(a)",
-        reason="misread",
-        officer="alice",
-        roles={DRAFTER},
-    )
+    _withheld(index, "DR-00", "Question 2", "misread")
     path = index.folder / "dr-0.md"
     path.write_text(path.read_text(encoding="utf-8").replace("owns 3 drones", "owns three drones"), "utf-8")
     report = index.ingest_paths([path])
@@ -133,15 +135,7 @@ def test_corrections_survive_a_reingest_and_reach_the_batch_recheck(index, corpu
     assert on_corrected == {("DR-00", "Question 2")}
     assert "Corrected readings" in render_html(built)
     # a later correction starts a new run rather than resuming the old one's results
-    index.correct(
-        "DR-01",
-        "Q2",
-        treatments="withheld",
-        exemptions="s31(1)(a)",
-        reason="misread",
-        officer="alice",
-        roles={DRAFTER},
-    )
+    _withheld(index, "DR-01", "Q2", "misread")
     assert recheck_index(index, settings, RecheckOptions(workers=1)).run_id != run.run_id
 
 
@@ -179,15 +173,7 @@ def test_a_team_on_postgresql_and_a_chroma_server_sees_a_correction_at_once(chro
     assert one.ingest_paths([folder]).exit_code == 0
     assert ("Question 2", "treatment_divergence") in _flags(check_letter(_draft(), two))
     for i in range(3):
-        one.correct(
-            f"DR-{i:02d}",
-            "Q2",
-            treatments="withheld",
-            exemptions="s31(1)(a)",
-            reason="misread",
-            officer="alice",
-            roles={DRAFTER},
-        )
+        _withheld(one, f"DR-{i:02d}", "Q2", "misread")
     after = check_letter(_draft(), two)
     assert after.questions[1].treatments == (Treatment.WITHHELD,)
     assert ("Question 2", "treatment_divergence") not in _flags(after)
