@@ -327,7 +327,11 @@ class Store:
         data = self._corrected(data, self.corrections())
         return [letter_from_dict(d) for d in data.values()]
 
-    def letters_data(self, references: Iterable[str]) -> dict[str, dict]:
+    def letters_data(
+        self, references: Iterable[str], corrections: list[Correction] | None = None
+    ) -> dict[str, dict]:
+        """The letters as precedent (``letter_data``), several at once. ``corrections``: every correction of these
+        letters when the caller has read them already (None: read here)."""
         refs = list(dict.fromkeys(references))
         out: dict[str, dict] = {}
         for i in range(0, len(refs), 500):
@@ -336,7 +340,9 @@ class Store:
                 select(letters.c.reference, letters.c.data).where(letters.c.reference.in_(part))
             ):
                 out[ref] = json.loads(data)
-        return self._corrected(self._annotate(out, self._supersessions_of(out)), self.corrections_of(out))
+        if corrections is None:
+            corrections = self.corrections_of(out)
+        return self._corrected(self._annotate(out, self._supersessions_of(out)), corrections)
 
     # -- reading corrections (foi_precedent.corrections) ------------------------------------------------
     def corrections(self, reference: str | None = None) -> list[Correction]:
@@ -507,11 +513,14 @@ class Store:
     def _corrected_chunks(self, found: list[StoredChunk]) -> list[StoredChunk]:
         """Chunks of corrected questions with the corrected reading in their metadata, so search filters
         (``--treatment``, ``--exemption``) follow corrections; the text and its vector are unchanged."""
-        made = in_force(self.corrections_of({c.reference for c in found}))
+        corrections = self.corrections_of({c.reference for c in found})
+        made = in_force(corrections)
         if not made:
             return found
+        # the corrections read here are all those of these letters: letters_data need not read them again
         letters_ = {
-            ref: letter_from_dict(d) for ref, d in self.letters_data({ref for ref, _ in made}).items()
+            ref: letter_from_dict(d)
+            for ref, d in self.letters_data({ref for ref, _ in made}, corrections).items()
         }
         out = []
         for c in found:

@@ -126,3 +126,25 @@ def test_a_letters_own_front_matter_cannot_say_it_was_corrected(tmp_path):
     assert correction_note(read, "Q2") is None and "corrected" not in read.meta
     assert read.question("Q2").review == "no answer found"
     store.close()
+
+
+def test_corrected_chunks_read_the_corrections_once(tmp_path, database_url):
+    """``chunks()`` reads the corrections of its letters once and hands them on to ``letters_data``, which would
+    otherwise read the same rows again; the chunks are the same."""
+    from sqlalchemy import event
+
+    store = Store(tmp_path / "s.sqlite3", database_url=database_url)
+    _save(store, _letter())
+    store.add_correction(_correction(), {DRAFTER})
+    reads: list[str] = []
+
+    def seen(conn, cursor, statement, *args):
+        if "FROM corrections" in statement:
+            reads.append(statement)
+
+    event.listen(store.db.engine, "before_cursor_execute", seen)
+    chunk = next(c for c in store.chunks() if c.label == "Q2")
+    event.remove(store.db.engine, "before_cursor_execute", seen)
+    assert len(reads) == 1, reads
+    assert chunk.metadata["treatments"] == ["withheld"] and chunk.metadata.get("ex_s31_1_a") is True
+    store.close()
