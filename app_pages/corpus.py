@@ -5,7 +5,7 @@ import streamlit as st
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.model import Treatment
 from foi_precedent.ui import corpus as cp
-from foi_precedent.ui.signin import signed_in_user
+from foi_precedent.ui.signin import audit_log, signed_in_user
 from foi_precedent.ui.state import services
 from foi_precedent.ui.text import escape_markdown, format_date, join_or_dash, treatment_words
 from foi_precedent.ui.widgets import precedent_card
@@ -53,6 +53,7 @@ def correction_form(letter, q) -> None:
                     officer=user.name,
                     roles=user.roles,
                 )
+                audit_log(app).record_correction(made, previous=q)  # in the signed-in user's name
             except PrecedentError as exc:
                 st.error(str(exc))
             else:

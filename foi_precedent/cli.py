@@ -159,7 +159,9 @@ def cmd_correct(args) -> int:
     from foi_precedent.corrections import correction_note
     from foi_precedent.identity import ROLES, os_user
 
-    index = _services().index
+    services = _services()
+    index = services.index
+    before = index.store.letter(args.reference)  # None: index.correct says why it cannot correct it
     # the CLI acts as the OS user, with both roles, as it does for every other command
     made = index.correct(
         args.reference,
@@ -171,6 +173,7 @@ def cmd_correct(args) -> int:
         officer=os_user(),
         roles=ROLES,
     )
+    services.audit.record_correction(made, previous=before.question(made.label))
     if args.json:
         _print_json(made.to_dict())
         return EXIT_OK

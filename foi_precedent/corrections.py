@@ -165,7 +165,8 @@ def in_force(corrections: Iterable[Correction]) -> dict[tuple[str, str], Correct
     return {(c.reference, c.label): c for _, c in ordered}
 
 
-def _reading(q: Question) -> dict:
+def reading(q: Question) -> dict:
+    """How a question was read, as a correction's note and the audit log keep it."""
     return {
         "treatments": [t.value for t in q.treatments],
         "exemptions": list(q.exemptions),
@@ -174,6 +175,19 @@ def _reading(q: Question) -> dict:
         "review": q.review,
         "confidence": q.confidence,
     }
+
+
+def corrected(q: Question, c: Correction) -> Question:
+    """The question as the correction reads it: an officer's word, so nothing is left to review."""
+    return dataclasses.replace(
+        q,
+        treatments=c.treatments,
+        exemptions=c.exemptions,
+        ncnd=c.ncnd,
+        pointers=q.pointers if c.pointers is None else c.pointers,
+        confidence=1.0,
+        review=None,
+    )
 
 
 def apply_corrections(letter: Letter, corrections: Iterable[Correction]) -> Letter:
@@ -195,19 +209,9 @@ def apply_corrections(letter: Letter, corrections: Iterable[Correction]) -> Lett
             "at": c.at,
             "reason": c.reason,
             "id": c.id,
-            "original": _reading(q),
+            "original": reading(q),
         }
-        questions.append(
-            dataclasses.replace(
-                q,
-                treatments=c.treatments,
-                exemptions=c.exemptions,
-                ncnd=c.ncnd,
-                pointers=q.pointers if c.pointers is None else c.pointers,
-                confidence=1.0,
-                review=None,
-            )
-        )
+        questions.append(corrected(q, c))
     meta = dict(letter.meta or {})
     meta.pop(CORRECTED, None)
     meta.pop(ORPHANED, None)

@@ -1,5 +1,6 @@
-"""The audit log: every draft and check, the precedents used, the flags raised, each override and why, and
-each letter a user marked superseded; every entry names the user it was made for (``user_name``).
+"""The audit log: every draft and check, the precedents used, the flags raised, each override and why, each
+letter a user marked superseded, and each correction of how a question was read; every entry names the user it
+was made for (``user_name``).
 
 SQLite under PRECEDENT_HOME, or PostgreSQL with PRECEDENT_DATABASE_URL (``foi_precedent.db``): SQLAlchemy Core
 and Alembic revisions (``foi_precedent/db/migrations/versions/audit/``). ``MIGRATIONS`` below are the named SQLite
@@ -17,9 +18,11 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from foi_precedent.corrections import Correction, corrected, reading
 from foi_precedent.db import Database, database_url_for
-from foi_precedent.db.tables import audit_supersessions, checks, drafts, overrides
+from foi_precedent.db.tables import audit_corrections, audit_supersessions, checks, drafts, overrides
 from foi_precedent.errors import PrecedentError
+from foi_precedent.letters.model import Question
 from foi_precedent.migrations import Migration
 
 #: the named SQLite migrations from before Alembic: frozen (the first Alembic revision is the first four)
@@ -122,7 +125,13 @@ def _precedents(consensus_list) -> list[dict]:
     ]
 
 
-_TABLES = {"checks": checks, "drafts": drafts, "overrides": overrides, "supersessions": audit_supersessions}
+_TABLES = {
+    "checks": checks,
+    "drafts": drafts,
+    "overrides": overrides,
+    "supersessions": audit_supersessions,
+    "corrections": audit_corrections,
+}
 
 
 class AuditLog:
@@ -246,6 +255,20 @@ class AuditLog:
             superseded_by=superseded_by,
             reason=reason,
             previous=json.dumps(previous) if previous else None,
+        )
+
+    def record_correction(self, correction: Correction, *, previous: Question) -> int:
+        """An officer's correction of how a question was read (``foi_precedent.corrections``; the correction itself
+        is kept in the index's store): ``correction`` as the store returned it (with its id), ``previous`` the
+        question as it was read just before (by the reader, or by an earlier correction)."""
+        return self._insert(
+            audit_corrections,
+            reference=correction.reference,
+            label=correction.label,
+            previous=json.dumps(reading(previous)),
+            reading=json.dumps(reading(corrected(previous, correction))),
+            reason=correction.reason,
+            correction_id=correction.id,
         )
 
     def overrides_for_version(self, version_id: int) -> list[dict]:

@@ -159,6 +159,20 @@ audit_supersessions = Table(
     Column("user_name", Text),
 )
 
+audit_corrections = Table(
+    "corrections",
+    AUDIT,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", Text, nullable=False),
+    Column("reference", Text, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("previous", Text, nullable=False),  # JSON: the reading the correction replaced
+    Column("reading", Text, nullable=False),  # JSON: the reading it gave
+    Column("reason", Text, nullable=False),
+    Column("correction_id", Integer),  # the row in the index's store (another store: no foreign key)
+    Column("user_name", Text),
+)
+
 # -- the case store (foi_precedent/audit/reviews.py) -------------------------------------------------------
 REVIEWS = MetaData()
 

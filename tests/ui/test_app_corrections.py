@@ -83,7 +83,7 @@ def test_a_drafter_corrects_a_reading_marked_for_review(app_test, real_services)
 def test_a_correction_without_a_reason_is_refused(app_test, real_services):
     at = _correct(_opened(app_test, real_services), ["not_held"], "")
     assert any("needs a reason" in e.value for e in at.error)
-    assert real_services.index.corrections() == []
+    assert real_services.index.corrections() == [] and real_services.audit.rows("corrections") == []
 
 
 def test_a_reviewer_may_correct_and_is_named(app_test, real_services, monkeypatch):
@@ -112,3 +112,24 @@ def test_a_user_with_no_role_sees_no_correction_form_and_the_store_refuses_them(
             REF, "REQUEST 2", treatments="not_held", reason="r", officer="mallory", roles=frozenset()
         )
     assert real_services.index.corrections() == []
+
+
+def test_a_correction_on_the_page_is_in_the_audit_log_in_the_signed_in_users_name(
+    app_test, real_services, monkeypatch
+):
+    import json
+
+    from foi_precedent.ui import signin
+
+    real_services.settings = dataclasses.replace(
+        real_services.settings, trusted_proxies=("10.0.0.2/32",), drafters=("alice",), reviewers=("rita",)
+    )
+    monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": "rita"})
+    monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")
+    _correct(_opened(app_test, real_services), ["withheld"], "Refused under s31, as Question 2.")
+    (row,) = real_services.audit.rows("corrections")
+    (made,) = real_services.index.corrections(REF)
+    assert (row["reference"], row["label"], row["user_name"]) == (REF, "REQUEST 2", "rita")
+    assert (row["reason"], row["correction_id"]) == ("Refused under s31, as Question 2.", made["id"])
+    assert json.loads(row["previous"])["treatments"] == ["other"]
+    assert json.loads(row["reading"])["treatments"] == ["withheld"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sqlite3
 
 import pytest
@@ -9,17 +11,21 @@ import pytest
 from foi_precedent.audit.log import MIGRATIONS, AuditLog
 from foi_precedent.errors import PrecedentError
 
+SCHEMA = (
+    len(MIGRATIONS) + 1
+)  # the legacy list (audit_0001 is its first four, audit_0002 the fifth), then audit_0003
+
 
 def test_migrations_run_once_and_are_numbered(tmp_path):
     log = AuditLog(tmp_path / "a.sqlite3")
-    assert log.migrate() == len(MIGRATIONS)
+    assert log.migrate() == SCHEMA
     AuditLog(tmp_path / "a.sqlite3")  # reopening does not re-run them
     with sqlite3.connect(tmp_path / "a.sqlite3") as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = conn.execute("SELECT version_num FROM alembic_version_audit").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-    assert {"checks", "drafts", "overrides"} <= tables and "_migrations" not in tables
-    assert (revision, user_version) == ("audit_0002", len(MIGRATIONS))
+    assert {"checks", "drafts", "overrides", "corrections"} <= tables and "_migrations" not in tables
+    assert (revision, user_version) == ("audit_0003", SCHEMA)
 
 
 def test_override_needs_a_reason_and_is_recorded(tmp_path, database_url):
@@ -68,7 +74,7 @@ def test_the_user_migration_keeps_earlier_entries(tmp_path):
             "INSERT INTO overrides (created_at, label, kind, reason) VALUES ('2026-01-01', 'Q1', 'k', 'r')"
         )
     log = AuditLog(path, user="bob")
-    assert log.migrate() == len(MIGRATIONS) >= 4
+    assert log.migrate() == SCHEMA and len(MIGRATIONS) >= 4
     log.record_override(label="Q2", kind="k", reason="r2")
     assert [(r["label"], r["user_name"]) for r in log.rows("overrides")] == [("Q1", None), ("Q2", "bob")]
 
@@ -97,7 +103,7 @@ def test_a_log_written_before_alembic_opens_with_every_entry_kept(tmp_path, appl
     )
     conn.close()
     log = AuditLog(path, user="bob")
-    assert log.migrate() == len(MIGRATIONS)
+    assert log.migrate() == SCHEMA
     assert [m.name for m in MIGRATIONS] == [n for n, _ in applied_names(sqlite3.connect(path))]
     assert [(r["reason"], r["user_name"], r["version_id"]) for r in log.rows("overrides")] == [
         ("old reason", "ann", None)
@@ -108,7 +114,7 @@ def test_a_log_written_before_alembic_opens_with_every_entry_kept(tmp_path, appl
     log.record_override(label="Q1", kind="k", reason="new", version_id=3, draft_id=1)
     assert [o["reason"] for o in log.overrides_for_version(3)] == ["new"]
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version_audit").fetchone()[0] == "audit_0002"
+        assert conn.execute("SELECT version_num FROM alembic_version_audit").fetchone()[0] == "audit_0003"
 
 
 def test_a_log_from_a_newer_precedent_is_refused(tmp_path):
@@ -131,3 +137,79 @@ def test_overrides_are_appended_per_version_and_the_later_is_in_force(tmp_path, 
     ]
     assert got[0]["id"] == first and got[0]["created_at"] and got[0]["label"] == "Q1"
     assert log.overrides_for_version(99) == []
+
+
+def _correction(label="Q2", treatments="withheld", reason="the letter withholds locations under s31"):
+    from foi_precedent.corrections import make_correction
+
+    made = make_correction(
+        "FOI-1",
+        label,
+        treatments=treatments,
+        exemptions="s31(1)(a)",
+        officer="alice",
+        at="2026-12-06T08:00:00+00:00",
+        reason=reason,
+    )
+    return dataclasses.replace(made, id=7)  # as the index's store returns it
+
+
+def _question():
+    from foi_precedent.letters.model import Pointer, Question, Treatment
+
+    return Question(
+        "Q2",
+        "Where flown?",
+        "Locations are not given.",
+        (Treatment.OTHER,),
+        pointers=(Pointer("Flight log"),),
+        review="no answer found",
+    )
+
+
+def test_a_correction_is_recorded_with_the_reading_it_replaced(tmp_path, database_url):
+    """Who corrected which letter's question, when, from what reading to what, and why; the store's row id."""
+    log = AuditLog(tmp_path / "a.sqlite3", database_url=database_url).as_user("alice")
+    entry = log.record_correction(_correction(), previous=_question())
+    (row,) = log.rows("corrections")
+    assert row["id"] == entry and row["created_at"] and row["user_name"] == "alice"
+    assert (row["reference"], row["label"], row["correction_id"]) == ("FOI-1", "Q2", 7)
+    assert row["reason"] == "the letter withholds locations under s31"
+    previous, now = json.loads(row["previous"]), json.loads(row["reading"])
+    assert (previous["treatments"], previous["exemptions"], previous["review"]) == (
+        ["other"],
+        [],
+        "no answer found",
+    )
+    assert (now["treatments"], now["exemptions"], now["review"]) == (["withheld"], ["s31(1)(a)"], None)
+    assert (
+        previous["pointers"] == now["pointers"] == ["Flight log"]
+    )  # the correction left the pointers standing
+
+
+def test_the_corrections_revision_upgrades_a_log_at_the_one_before_with_its_entries_kept(
+    tmp_path, database_url
+):
+    """A log the release before left (at audit_0002, an override in it) gains the corrections table."""
+    from foi_precedent.db import Database, database_url_for
+    from foi_precedent.db.engine import _run_alembic
+
+    path = tmp_path / "a.sqlite3"
+    db = Database(
+        "audit", database_url_for(path, database_url), what="audit log", legacy=MIGRATIONS, baseline=4
+    )
+    with db.write() as conn:
+        if not db.sqlite:
+            conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
+        _run_alembic("audit", conn, db.version_table, "upgrade", "audit_0002")
+        conn.exec_driver_sql(
+            "INSERT INTO overrides (created_at, label, kind, reason, user_name, version_id) "
+            "VALUES ('2026-01-01', 'Q1', 'k', 'old reason', 'ann', 3)"
+        )
+    db.dispose()
+    log = AuditLog(path, user="bob", database_url=database_url)
+    assert log.migrate() == SCHEMA
+    assert [o["reason"] for o in log.overrides_for_version(3)] == ["old reason"]
+    assert log.rows("corrections") == []
+    log.record_correction(_correction(), previous=_question())
+    assert [r["user_name"] for r in log.rows("corrections")] == ["bob"]

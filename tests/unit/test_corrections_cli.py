@@ -136,3 +136,29 @@ def test_a_later_correction_replaces_the_earlier_which_stays_listed(cli):
         ("first look", "replaced"),
         ("second look", "in force"),
     ]
+
+
+def test_each_correction_is_in_the_audit_log_with_the_reading_it_replaced(cli):
+    """Who, when, which letter and question, the reading before -> the reading after, and why; a second
+    correction replaces the first's reading, not the reader's. A refused correction writes nothing."""
+    from foi_precedent.audit.log import AuditLog
+    from foi_precedent.identity import os_user
+    from foi_precedent.settings import Settings
+
+    args = ("--exemptions", "s31(1)(a)", "--reason")
+    assert cli("correct", "FOI-2024-001", "Q2", "--treatments", "withheld", *args, "first look")[0] == 0
+    assert cli("correct", "FOI-2024-001", "Q2", "--treatments", "ncnd", *args, "second look")[0] == 0
+    assert cli("correct", "FOI-2024-001", "Q9", "--treatments", "ncnd", *args, "no such question")[0] == 2
+    made = json.loads(cli("corrections", "--json")[1])
+    rows = AuditLog(Settings.from_env().audit_db).rows("corrections")
+    assert [(r["reference"], r["label"], r["reason"], r["user_name"]) for r in rows] == [
+        ("FOI-2024-001", "Question 2", "first look", os_user()),
+        ("FOI-2024-001", "Question 2", "second look", os_user()),
+    ]
+    assert [r["correction_id"] for r in rows] == [c["id"] for c in made] and all(
+        r["created_at"] for r in rows
+    )
+    readings = [
+        (json.loads(r["previous"])["treatments"], json.loads(r["reading"])["treatments"]) for r in rows
+    ]
+    assert readings == [(["disclosed"], ["withheld"]), (["withheld"], ["ncnd"])]
