@@ -1,8 +1,9 @@
 """Precedent consensus: how past letters treated one kind of question.
 
 A pure function over retrieved precedents, shared by checking, drafting, re-checking and evals.
-Precedents from the same authority and more recent ones weigh more, superseded ones less; the letter being
-checked never counts as its own precedent; one letter counts once (its best-matching question).
+Precedents from the same authority and more recent ones weigh more, superseded ones and readings marked for review
+less; the letter being checked never counts as its own precedent; one letter counts once (its best-matching
+question).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ FLAG_SIMILARITY = 0.7
 # from the whole reply onto every question, made six of nine false flags). The same holds for the checked letter's
 # own answers. An officer's correction makes a reading certain (1.0).
 FLAG_CONFIDENCE = 0.75
+# A plan still learns from a reading marked for review, at this fraction of its weight (weights multiply): where
+# confident readings and guessed ones disagree, the confident ones decide. The checker counts no such reading.
+GUESSED_WEIGHT = 0.5
 RELATIVE_WINDOW = 0.2  # ... and those further than this below the best match are not counted either
 SIMILARITY_SCALE = 0.05
 OTHER_AUTHORITY_WEIGHT = 0.5
@@ -101,6 +105,17 @@ class Consensus:
         return "settled"
 
     @property
+    def guessed(self) -> list[Precedent]:
+        """The counted precedents whose reading is marked for review (see ``is_guess``)."""
+        return [p for p in self.precedents if is_guess(p)]
+
+    @property
+    def rests_on_guesses(self) -> bool:
+        """Every precedent that gave the majority answer is a reading marked for review: the answer is a guess."""
+        agreeing = self.agreeing
+        return bool(agreeing) and all(is_guess(p) for p in agreeing)
+
+    @property
     def strong_single(self) -> bool:
         """One precedent, but the same authority answering a near-identical question: that still binds."""
         return self.support == 1 and _strong(self.counted[0].precedent, self.authority)
@@ -152,6 +167,11 @@ def answered(p: Precedent) -> bool:
     return bool(p.answer.strip()) or not set(p.treatments) <= {Treatment.OTHER}
 
 
+def is_guess(p: Precedent) -> bool:
+    """Whether a past answer was read with less confidence than a flag needs (marked for review)."""
+    return p.confidence < FLAG_CONFIDENCE
+
+
 def select_precedents(
     hits: list[Precedent],
     authority: str | None = None,
@@ -185,6 +205,8 @@ def select_precedents(
             w *= RECENCY_DECAY ** max(0, newest - p.year)
         if superseded_by(p.meta):
             w *= SUPERSEDED_WEIGHT
+        if is_guess(p):
+            w *= GUESSED_WEIGHT
         out.append(Weighted(p, w))
     return out
 
@@ -283,7 +305,9 @@ def build_consensus(
     )
 
     support = len(counted)
-    if (support >= 3 and agreement >= 0.75) or (support == 1 and _strong(counted[0].precedent, authority)):
+    if all(is_guess(w.precedent) for w in majority):  # however many guesses agree, they remain guesses
+        confidence = "low"
+    elif (support >= 3 and agreement >= 0.75) or (support == 1 and _strong(counted[0].precedent, authority)):
         confidence = "high"
     elif support >= 2 and agreement >= 0.6:
         confidence = "medium"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from foi_precedent.consistency.consensus import build_consensus
+from foi_precedent.consistency.consensus import FLAG_CONFIDENCE, GUESSED_WEIGHT, build_consensus
 from foi_precedent.letters.model import Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
 
@@ -21,6 +21,7 @@ def p(
     label="Q1",
     exemptions=(),
     pointers=(),
+    confidence=1.0,
 ):
     return Precedent(
         reference=ref,
@@ -34,6 +35,7 @@ def p(
         exemptions=tuple(exemptions),
         pointers=tuple(Pointer(n) for n in pointers),
         similarity=sim,
+        confidence=confidence,
     )
 
 
@@ -155,3 +157,24 @@ def test_a_past_question_with_no_visible_answer_is_not_precedent():
     # an answer read as "other" (a clarification asked, a request redirected) is still how it was treated
     redirected = replace(p("RED", [Treatment.OTHER], sim=0.95), answer="Please contact the Home Office.")
     assert "RED" in [w.precedent.reference for w in build_consensus("Q1", "q", [redirected]).counted]
+
+
+GUESS = 0.4  # how the reader marks a guessed treatment (below FLAG_CONFIDENCE: marked for review)
+
+
+def test_a_guessed_reading_weighs_less_and_confident_precedents_decide():
+    confident = [p(f"W{i}", [WH], exemptions=["s31(1)(a)"]) for i in range(2)]
+    guessed = [p(f"G{i}", [PD], confidence=GUESS) for i in range(3)]
+    c = build_consensus("Q1", "q", confident + guessed)
+    assert c.treatments == (WH,) and c.exemptions == ("s31(1)(a)",)  # 2 x 1 outweighs 3 x GUESSED_WEIGHT
+    weights = {w.precedent.reference: w.weight for w in c.counted}
+    assert weights["G0"] == weights["W0"] * GUESSED_WEIGHT
+    assert [x.reference for x in c.guessed] == ["G0", "G1", "G2"] and not c.rests_on_guesses
+    # a reading at the flag threshold is not a guess
+    assert build_consensus("Q1", "q", [p("A", [PD], confidence=FLAG_CONFIDENCE)]).guessed == []
+
+
+def test_guesses_that_agree_are_still_guesses():
+    c = build_consensus("Q1", "q", [p(f"G{i}", [PD], confidence=GUESS) for i in range(3)])
+    assert c.treatments == (PD,) and c.status == "settled"
+    assert c.rests_on_guesses and c.confidence == "low"  # three confident readings would be "high"
