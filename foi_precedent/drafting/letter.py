@@ -241,6 +241,11 @@ def decision_marker(q: QuestionPlan) -> str:
         )
     if q.status == "split":
         return "[DECISION NEEDED: precedent is split (see the plan's precedents); choose the answer.]"
+    if q.consensus.rests_on_guesses:
+        return (
+            "[DECISION NEEDED: the precedents for this answer are readings marked for review (see the plan); "
+            "decide the answer.]"
+        )
     return "[DECISION NEEDED: the precedents could not be classified (see the plan); decide the answer.]"
 
 

@@ -1,8 +1,9 @@
 """The plan: for each question of a request, how precedent says to answer it.
 
 The legal decision (treatment, exemptions, NCND subsection, pointers) comes from the precedent
-consensus, never from a model. Where precedent is missing, thin or split, the plan says so and the
-draft marks the answer for the officer's decision instead of guessing.
+consensus, never from a model. Where precedent is missing, thin or split, or rests only on readings marked for
+review (guessed readings weigh less: ``consensus.GUESSED_WEIGHT``), the plan says so and the draft marks the answer
+for the officer's decision instead of guessing.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from foi_precedent.consistency.consensus import Consensus, build_consensus
+from foi_precedent.consistency.consensus import Consensus, build_consensus, is_guess
 from foi_precedent.consistency.flags import describe_treatments
 from foi_precedent.consistency.search import find_precedents
 from foi_precedent.drafting.request import Request
@@ -30,6 +31,7 @@ class PrecedentRef:
     similarity: float
     authority: str | None = None
     agrees: bool = True
+    guessed: bool = False  # its reading is marked for review (it weighs less: consensus.GUESSED_WEIGHT)
 
     def to_dict(self) -> dict:
         return {
@@ -39,6 +41,7 @@ class PrecedentRef:
             "similarity": round(self.similarity, 3),
             "authority": self.authority,
             "agrees": self.agrees,
+            "guessed": self.guessed,
         }
 
 
@@ -55,6 +58,7 @@ class QuestionPlan:
     status: str  # none | thin | split | settled
     needs_decision: bool
     decision_note: str = ""
+    guessed: int = 0  # how many of its precedents are readings marked for review
     consensus: Consensus | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -79,6 +83,7 @@ class QuestionPlan:
             "status": self.status,
             "needs_decision": self.needs_decision,
             "decision_note": self.decision_note,
+            "guessed_precedents": self.guessed,
         }
 
 
@@ -108,6 +113,19 @@ def _decision_note(c: Consensus) -> tuple[bool, str]:
     if c.status == "none" or not c.treatments:
         return True, "No precedent answers a question like this one: decide the answer."
     refs = ", ".join(f"{p.reference} {p.label}" for p in c.precedents[:3])
+    if c.rests_on_guesses:  # however many agree, a guess is not precedent enough to answer by
+        behind = c.agreeing
+        which = ", ".join(f"{p.reference} {p.label}" for p in behind[:3])
+        what = describe_treatments(c.treatments, c.pointers)
+        if len(behind) == 1:
+            return True, (
+                f"The one precedent that {what} ({which}) is a reading marked for review: check how it was "
+                "read and decide the answer."
+            )
+        return True, (
+            f"The {len(behind)} precedents that {what} ({which}) are all readings marked for review: check "
+            "how they were read and decide the answer."
+        )
     if c.status == "thin" and not c.strong_single:
         p = c.precedents[0]
         return True, (
@@ -115,9 +133,10 @@ def _decision_note(c: Consensus) -> tuple[bool, str]:
             f"{describe_treatments(c.treatments, c.pointers)}: confirm it applies."
         )
     if c.status == "split":
+        review = f"; {len(c.guessed)} of the {c.support} are readings marked for review" if c.guessed else ""
         return True, (
             f"Precedent is split ({c.agreement:.0%} of the weight agrees; {len(c.dissenting)} of "
-            f"{c.support} letters differ: {refs}): choose the answer."
+            f"{c.support} letters differ: {refs}{review}): choose the answer."
         )
     if set(c.treatments) == {Treatment.OTHER}:
         return (
@@ -132,7 +151,13 @@ def plan_from_consensus(label: str, text: str, c: Consensus) -> QuestionPlan:
     agreeing = {(p.reference, p.label) for p in c.agreeing}
     refs = tuple(
         PrecedentRef(
-            p.reference, p.label, p.date, p.similarity, p.authority, (p.reference, p.label) in agreeing
+            p.reference,
+            p.label,
+            p.date,
+            p.similarity,
+            p.authority,
+            (p.reference, p.label) in agreeing,
+            is_guess(p),
         )
         for p in c.precedents
     )
@@ -148,6 +173,7 @@ def plan_from_consensus(label: str, text: str, c: Consensus) -> QuestionPlan:
         status=c.status,
         needs_decision=needs,
         decision_note=note,
+        guessed=len(c.guessed),
         consensus=c,
     )
 

@@ -77,3 +77,20 @@ def test_unsupported_file_type(services, tmp_path, capsys):
     req.write_bytes(b"PK")
     assert cli.main(["draft", str(req)]) == 2
     assert "unsupported file type" in capsys.readouterr().err
+
+
+def test_a_plan_resting_on_guessed_readings_prints_why_a_decision_is_needed(services, tmp_path, capsys):
+    from dataclasses import replace
+
+    seed = parse_file(SEED_036325)
+    guessed = tuple(replace(q, confidence=0.4) for q in seed.questions)  # every answer marked for review
+    services.index = MemoryIndex([replace(seed, reference=f"GUESS-{i}", questions=guessed) for i in range(2)])
+    req = tmp_path / "request.txt"
+    req.write_text(f"Q1 - {seed.question('Q2').text}\n", encoding="utf-8")
+    assert (
+        cli.main(["draft", str(req), "--mode", "precedent", "--authority", "Metropolitan Police Service"])
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert "Q1: DECISION NEEDED - The 2 precedents that pointed to the public domain" in err
+    assert "are all readings marked for review: check how they were read and decide the answer." in err

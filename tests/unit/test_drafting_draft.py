@@ -134,6 +134,91 @@ def test_thin_precedent_without_authority_needs_a_decision_but_offers_the_answer
     assert [t.value for t in parse_text(result.draft).question("Q1").treatments] == ["public_domain"]
 
 
+def _guessed_copies(n: int, confidence: float = 0.4) -> list:
+    """The seed letter re-issued under ``n`` references, every answer read as a guess (marked for review)."""
+    from dataclasses import replace
+
+    questions = tuple(replace(q, confidence=confidence) for q in SEED.questions)
+    return [replace(SEED, reference=f"GUESS-{i}", questions=questions) for i in range(n)]
+
+
+def _precedent(ref, treatments, confidence=1.0, exemptions=()):
+    from datetime import date
+
+    from foi_precedent.letters.precedent import Precedent
+
+    return Precedent(
+        reference=ref,
+        label="Q1",
+        authority=MPS,
+        date=date(2024, 1, 1),
+        year=2024,
+        question="q",
+        answer="a",
+        treatments=tuple(treatments),
+        exemptions=tuple(exemptions),
+        pointers=(),
+        confidence=confidence,
+        similarity=0.9,
+    )
+
+
+def test_confident_precedents_outweigh_guessed_ones_in_the_plan():
+    from foi_precedent.consistency.consensus import build_consensus
+    from foi_precedent.drafting.plan import plan_from_consensus
+
+    withheld = [_precedent(f"W{i}", [Treatment.WITHHELD], exemptions=["s31(1)(a)"]) for i in range(2)]
+    disclosed = [_precedent(f"G{i}", [Treatment.DISCLOSED], confidence=0.4) for i in range(3)]
+    q = plan_from_consensus("Q1", "q", build_consensus("Q1", "q", withheld + disclosed, authority=MPS))
+    assert q.treatments == (Treatment.WITHHELD,) and q.exemptions == ("s31(1)(a)",)
+    assert q.guessed == 3 and {r.reference for r in q.precedents if r.guessed} == {"G0", "G1", "G2"}
+    assert "3 of the 5 are readings marked for review" in q.decision_note  # 2 : 1.5 is still a split
+
+
+def test_a_plan_resting_only_on_guessed_readings_asks_for_a_decision():
+    from foi_precedent.consistency.consensus import build_consensus
+    from foi_precedent.drafting.plan import plan_from_consensus
+
+    guesses = [_precedent(f"G{i}", [Treatment.DISCLOSED], confidence=0.4) for i in range(3)]
+    q = plan_from_consensus("Q1", "q", build_consensus("Q1", "q", guesses, authority=MPS))
+    assert q.treatments == (Treatment.DISCLOSED,) and q.status == "settled"  # three agree, but all guessed
+    assert q.needs_decision and q.confidence == "low" and q.guessed == 3
+    assert q.decision_note == (
+        "The 3 precedents that disclosed it (G0 Q1, G1 Q1, G2 Q1) are all readings marked for review: check how "
+        "they were read and decide the answer."
+    )
+    # one confident precedent among them is precedent again
+    confident = plan_from_consensus(
+        "Q1",
+        "q",
+        build_consensus("Q1", "q", [*guesses, _precedent("C", [Treatment.DISCLOSED])], authority=MPS),
+    )
+    assert not confident.needs_decision and confident.guessed == 3
+
+
+def test_a_draft_from_guessed_precedents_is_marked_for_the_officer_s_decision():
+    index = MemoryIndex(_guessed_copies(2))
+    result = draft_reply(verbatim_request({"Q2"}), index, mode="precedent", authority=MPS)
+    q = result.questions[0]
+    assert q.status == "settled" and q.needs_decision and q.guessed == 2
+    assert "are all readings marked for review" in q.decision_note
+    marker = (
+        "[DECISION NEEDED: the precedents for this answer are readings marked for review (see the plan); "
+    )
+    assert marker in result.draft and "LFR Deployment Grid" not in result.draft  # the guess is not written in
+    plan = result.to_dict()["questions"][0]["plan"]
+    assert plan["guessed_precedents"] == 2 and plan["decision_note"] == q.decision_note
+    assert [r["guessed"] for r in plan["precedents"]] == [True, True]
+    # the same letters read with confidence answer the question from precedent
+    sure = draft_reply(
+        verbatim_request({"Q2"}), MemoryIndex(_guessed_copies(2, confidence=0.9)), mode="precedent"
+    )
+    assert (
+        not sure.questions[0].needs_decision
+        and sure.to_dict()["questions"][0]["plan"]["guessed_precedents"] == 0
+    )
+
+
 # --- model drafts ---------------------------------------------------------------------------------
 
 
@@ -322,8 +407,10 @@ def test_json_shape(index):
         "confidence",
         "status",
         "needs_decision",
+        "guessed_precedents",
     } <= set(q["plan"])
     assert q["plan"]["precedents"][0]["reference"] == "01.FOI.24.036325"
+    assert q["plan"]["guessed_precedents"] == 0 and q["plan"]["precedents"][0]["guessed"] is False
     assert d["questions"][2]["plan"]["exemptions"] == ["s31(1)(a)", "s31(1)(b)"]
 
 
