@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from foi_precedent.consistency.consensus import is_guess
 from foi_precedent.consistency.flags import Flag
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.precedent import Precedent
@@ -36,6 +37,8 @@ def precedent_card(p: Precedent, index: Any, key: str, agrees: bool | None = Non
         head = f"**{escape_markdown(p.authority or 'Unknown authority')}** · {escape_markdown(treatment_words(p.treatments))}"
         if agrees is False:
             head += " · :orange[differs from the majority]"
+        if is_guess(p):  # it counts for less, and a plan resting only on such readings asks for a decision
+            head += " · :gray[reading marked for review]"
         st.markdown(head)
         note = getattr(index, "correction_note", lambda *_: None)(p.reference, p.label)
         if note:  # an officer corrected how this answer was read: the corrected reading is what counts

@@ -266,3 +266,21 @@ def test_a_request_without_question_structure_is_read_whole_with_a_note(app_test
     )
     assert "1 question and their precedents" in [s.value for s in at.subheader]
     assert any("whole request is read as one question" in i.value for i in at.info)
+
+
+def test_a_plan_resting_on_guessed_readings_shows_why_the_officer_decides(
+    app_test, fake_services, seed_letters
+):
+    """Every precedent read as a guess (marked for review): the plan says so and asks for a decision, and each
+    precedent card says which readings are guesses."""
+    from tests.ui.conftest import AppIndex
+
+    seed = next(letter for letter in seed_letters if letter.reference == "01.FOI.24.036325")
+    guessed = tuple(dataclasses.replace(q, confidence=0.4) for q in seed.questions)
+    letters = [dataclasses.replace(seed, reference=f"GUESS-{i}", questions=guessed) for i in range(2)]
+    services = dataclasses.replace(fake_services, index=AppIndex(letters))
+    at = _with_precedents(app_test, services=services, request=f"Q1 - {seed.question('Q2').text}\n")
+    captions = [c.value for c in at.caption]
+    assert any("are all readings marked for review" in c and "decide the answer" in c for c in captions)
+    assert ":orange-badge[confidence: low]" in _markdown(at)
+    assert _markdown(at).count("reading marked for review") == 2  # one on each precedent card
