@@ -706,8 +706,10 @@ def _body_lines(text: str) -> list[str]:
             if any(o.strip() for o in out) and not _asks_below(lines[i + 1 :]):
                 break
             continue  # 'Thank you for your reply.' above the request: a courtesy, not the end
-        if _SIGNATURE_RULE.match(line) and not _asks_below(lines[i + 1 :]):
-            break  # '--' above an e-mail signature
+        if _SIGNATURE_RULE.match(line):
+            if any(o.strip() for o in out) and not _asks_below(lines[i + 1 :]):
+                break  # '--' above an e-mail signature
+            continue  # a rule with nothing above it, or with the request below it, ends nothing
         if DEAR.match(line) or _GREETING.match(line):
             continue
         if _IDENTITY_LINE.match(line):

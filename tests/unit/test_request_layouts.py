@@ -447,3 +447,19 @@ def test_asks_about_the_handling_of_the_request_are_not_questions():
     assert (
         len(_own("Dear Council,\nPlease tell me which exemptions the council applied to request 123.\n")) == 1
     )
+
+
+def test_a_rule_above_the_request_is_no_signature_and_ends_nothing():
+    # a request pasted with the rule a web form or a forwarded mail puts above it: it was read as a signature's
+    # rule, everything under it cut, and the request refused as holding no question
+    text = (
+        "----------\n"
+        "I would like you to provide me with the number of callouts the service has attended relating to grass "
+        "fires during the financial years 2020/21 and 2021/22 respectively.\n\n-- \nJane Smith\n"
+    )
+    request = split_request(text)
+    assert [q.wording for q in request.questions] == [
+        "I would like you to provide me with the number of callouts the service has attended relating to grass "
+        "fires during the financial years 2020/21 and 2021/22 respectively."
+    ]
+    assert "Jane Smith" not in request.text
