@@ -241,10 +241,21 @@ def _model(c: float):
     return LogisticRegression(C=c, max_iter=2000)
 
 
+OVERRIDE = 0.0  # > 0: keep the rules' tag unless the model gives another tag at least this probability
+
+
 def predict(model, atoms, rules) -> list[str]:
     if not atoms:
         return []
-    return list(model.predict(features(atoms, rules)))
+    if not OVERRIDE:
+        return list(model.predict(features(atoms, rules)))
+    probs = model.predict_proba(features(atoms, rules))
+    classes = list(model.classes_)
+    out = []
+    for rule, p in zip(rules, probs, strict=True):
+        best = classes[int(p.argmax())]
+        out.append(best if best != rule and p.max() >= OVERRIDE else rule)
+    return out
 
 
 def main() -> None:
@@ -254,9 +265,10 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=8)
     ap.add_argument("--no-rules", action="store_true")
     ap.add_argument("--model", default="logistic")
+    ap.add_argument("--override", type=float, default=0.0)
     args = ap.parse_args()
-    global USE_RULES, MODEL
-    USE_RULES, MODEL = not args.no_rules, args.model
+    global USE_RULES, MODEL, OVERRIDE
+    USE_RULES, MODEL, OVERRIDE = not args.no_rules, args.model, args.override
     tuning_all = load("tuning")
     tuning = [c for c in tuning_all if c[0]["_batch"] != VALIDATION]
     validation = [c for c in tuning_all if c[0]["_batch"] == VALIDATION]
