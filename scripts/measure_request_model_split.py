@@ -58,7 +58,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=20)
     args = ap.parse_args()
-    labels = [x for x in suite.load_labels(part="tuning") if x["_batch"] != "fresh3"][:: 3][: args.limit]
+    labels = [x for x in suite.load_labels(part="tuning") if x["_batch"] != "fresh3"][::3][: args.limit]
     settings = Settings.from_env()
     with LocalModelServer(settings, model="qwen", n_ctx=8192) as server:
         client = OpenAI(base_url=server.base_url, api_key="local", timeout=300)
@@ -78,7 +78,9 @@ def main() -> None:
             exact += len(f) == len(labelled)
             matched += sum(x is not None for x in m)
             expected += len(labelled)
-        print(f"{name}: n={len(labels)} count exact {exact / len(labels):.3f} boundary recall {matched / expected:.3f}")
+        print(
+            f"{name}: n={len(labels)} count exact {exact / len(labels):.3f} boundary recall {matched / expected:.3f}"
+        )
     print(f"model seconds per request: mean {sum(seconds) / len(seconds):.1f}, max {max(seconds):.1f}")
 
 

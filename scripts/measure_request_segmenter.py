@@ -30,7 +30,6 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from evals.holdout import is_held_back  # noqa: E402
 from evals.real_requests import suite  # noqa: E402
 from foi_precedent.drafting import request as rq  # noqa: E402
 
@@ -154,10 +153,55 @@ _CONT = re.compile(
 )
 _LEAD = re.compile(r"(?:following|below|as follows|:)\s*$", re.I)
 WORDS = [
-    "please", "provide", "how", "many", "what", "which", "copy", "number", "list", "details", "if", "and",
-    "for", "each", "broken", "by", "the", "i", "would", "like", "can", "could", "do", "does", "is", "are",
-    "total", "also", "further", "in", "addition", "all", "any", "whether", "when", "who", "where", "why",
-    "under", "freedom", "information", "act", "request", "dear", "thank", "regards", "yours", "note", "this",
+    "please",
+    "provide",
+    "how",
+    "many",
+    "what",
+    "which",
+    "copy",
+    "number",
+    "list",
+    "details",
+    "if",
+    "and",
+    "for",
+    "each",
+    "broken",
+    "by",
+    "the",
+    "i",
+    "would",
+    "like",
+    "can",
+    "could",
+    "do",
+    "does",
+    "is",
+    "are",
+    "total",
+    "also",
+    "further",
+    "in",
+    "addition",
+    "all",
+    "any",
+    "whether",
+    "when",
+    "who",
+    "where",
+    "why",
+    "under",
+    "freedom",
+    "information",
+    "act",
+    "request",
+    "dear",
+    "thank",
+    "regards",
+    "yours",
+    "note",
+    "this",
 ]
 
 
@@ -235,7 +279,9 @@ def _model(c: float):
     if MODEL == "hgb":
         from sklearn.ensemble import HistGradientBoostingClassifier
 
-        return HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15, l2_regularization=c)
+        return HistGradientBoostingClassifier(
+            max_iter=200, learning_rate=0.05, max_leaf_nodes=15, l2_regularization=c
+        )
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=c, max_iter=2000)
@@ -294,12 +340,15 @@ def main() -> None:
         np.vstack([features(a, r) for _, a, _, r, _ in train]), np.concatenate([g for _, _, g, _, _ in train])
     )
     print(
-        "validation learned", score(validation, [read_back(a, predict(model, a, r)) for _, a, _, r, _ in validation])
+        "validation learned",
+        score(validation, [read_back(a, predict(model, a, r)) for _, a, _, r, _ in validation]),
     )
     if args.held_back:
         held = [c for c in load("held-back")]
         print("held back rules  ", score(held, [f for *_, f in held]))
-        print("held back learned", score(held, [read_back(a, predict(model, a, r)) for _, a, _, r, _ in held]))
+        print(
+            "held back learned", score(held, [read_back(a, predict(model, a, r)) for _, a, _, r, _ in held])
+        )
 
 
 if __name__ == "__main__":
