@@ -1345,6 +1345,48 @@ _SPLITS_ABOVE = re.compile(
 )
 
 
+# a period named in an item ('in 2018', '2019/20', 'April 2021', 'the financial year 2017-18')
+_PERIOD = re.compile(
+    r"\b(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:19|20)?\d{2})?|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
+    re.I,
+)
+
+
+def _period_mask(text: str) -> str:
+    return " ".join(_PERIOD.sub("#", text.casefold()).split()).rstrip(".?;: ")
+
+
+def _fold_other_periods(items: list[_Item]) -> list[_Item]:
+    """An item that only asks for the same figure as the item before it for another period ('1. The number of
+    libraries closed in 2017.' '2. The number of libraries closed in 2018.') is a breakdown value of that question
+    (S2a, as the guide's last pass confirmed), not a question: its period is added to the question's words."""
+    out: list[_Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        mask = _period_mask(item.text)
+        if (
+            prev is not None
+            and item.depth == prev.depth
+            and item.kind == prev.kind
+            and len(mask.split()) >= 4
+            and mask == _period_mask(prev.head or prev.text)
+            and item.text != (prev.head or prev.text)
+        ):
+            periods = ", ".join(m.group(0) for m in _PERIOD.finditer(item.text))
+            prev.head = prev.head or prev.text
+            also = prev.text.rstrip()
+            prev.text = (
+                f"{also[:-1]}, {periods})"
+                if also.endswith(")") and "(also " in also
+                else f"{also} (also {periods})"
+            )
+            prev.raw = f"{prev.raw}\n{item.raw}"
+            continue
+        out.append(_Item(item.style, item.kind, item.key, item.text, item.raw, item.depth, item.head))
+    return out
+
+
 def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
     """An item that only asks for a breakdown of the question it is under (S2a: '1a) If possible, please break down
     by age', nested or labelled as its sub-item) stays inside that question, whatever marks it carries: added to
@@ -2066,7 +2108,7 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     if not items:
         asks = _prose_asks([b for b in blocks if isinstance(b, str)])
         return _prose_questions(asks)
-    labelled = _label_questions(_split_also(_fold_breakdown_asks(items)))
+    labelled = _label_questions(_split_also(_fold_breakdown_asks(_fold_other_periods(items))))
     start = blocks.index(items[0])
     before = _prose_asks([b for b in blocks[:start] if isinstance(b, str) and b])
     after = _prose_asks([b for b in blocks[start:] if isinstance(b, str) and b])

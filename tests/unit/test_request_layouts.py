@@ -463,3 +463,28 @@ def test_a_rule_above_the_request_is_no_signature_and_ends_nothing():
         "fires during the financial years 2020/21 and 2021/22 respectively."
     ]
     assert "Jane Smith" not in request.text
+
+
+def test_the_same_figure_asked_again_for_another_year_is_a_breakdown_of_its_question():
+    # S2a as the guide's last pass confirmed it: items that only ask for the same figure for another period fold
+    # into the first, their periods kept in its words; a different figure (opened, not closed) is a question
+    request = split_request(
+        "I wish to request that you supply me with:\n"
+        "1. The number of libraries closed by the council in 2017.\n"
+        "2. The number of libraries closed by the council in 2018.\n"
+        "3. The number of libraries closed by the council in 2019/20.\n"
+        "4. The number of new libraries opened by the council in 2017.\n"
+        "5. The number of new libraries opened by the council in 2018.\n"
+    )
+    assert [(q.label, q.text) for q in request.questions] == [
+        ("Q1", "The number of libraries closed by the council in 2017. (also 2018, 2019/20)"),
+        ("Q4", "The number of new libraries opened by the council in 2017. (also 2018)"),
+    ]
+
+
+def test_items_that_differ_in_more_than_their_period_stay_questions():
+    request = split_request(
+        "Please provide:\n1. The number of fires in 2018.\n2. The number of false alarms in 2018.\n"
+        "3. The number of fires attended in March 2019.\n"
+    )
+    assert [q.label for q in request.questions] == ["Q1", "Q2", "Q3"]
