@@ -683,6 +683,22 @@ _PLACEHOLDERS_ONLY = re.compile(
 )
 
 
+# a disclosure log's fields above the request it shows ('Date of request: April 28, 2021', 'FOI Reference: 1138/2025',
+# 'Our Ref: FoI 25-19'): the page's record of the request, not part of it
+_RECORD_FIELD = re.compile(
+    r"^\s*(?:(?:(?:foi|foisa|eir|freedom\s+of\s+information|request|our|your|case|disclosure)\s+)*"
+    r"(?:reference|ref\.?|request\s+(?:number|no\.?|id))(?:\s+(?:number|no\.?))?"
+    r"|date\s+(?:of\s+(?:request|response|publication|disclosure)|received|requested|published|responded|answered))"
+    r"\s*:\s*(?P<value>.*)$",
+    re.I,
+)
+
+
+def _record_field(line: str) -> bool:
+    m = _RECORD_FIELD.match(line)
+    return bool(m) and len(m.group("value")) <= 40 and "?" not in line
+
+
 def _body_lines(text: str) -> list[str]:
     """The lines that can hold questions: without the salutation and anything from the sign-off on."""
     out = []
@@ -712,7 +728,7 @@ def _body_lines(text: str) -> list[str]:
             continue  # a rule with nothing above it, or with the request below it, ends nothing
         if DEAR.match(line) or _GREETING.match(line):
             continue
-        if _IDENTITY_LINE.match(line):
+        if _IDENTITY_LINE.match(line) or _record_field(line):
             continue
         if _PLACEHOLDERS_ONLY.fullmatch(line.strip()):  # the requester's name, address, ... removed
             if line.strip().startswith("[NAME]") and not _asks_below(lines[i + 1 :]):

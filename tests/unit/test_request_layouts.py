@@ -488,3 +488,13 @@ def test_items_that_differ_in_more_than_their_period_stay_questions():
         "3. The number of fires attended in March 2019.\n"
     )
     assert [q.label for q in request.questions] == ["Q1", "Q2", "Q3"]
+
+
+def test_a_disclosure_log_s_fields_above_the_request_are_no_question():
+    request = split_request(
+        "Avon and Somerset Estates 2010-2020\n\nDate of request: April 28, 2021\nReference: 575/21\n\nRequest\n\n"
+        "How many force police stations in operation at the start of 2010 are no longer operational?\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "How many force police stations in operation at the start of 2010 are no longer operational?"
+    ]
