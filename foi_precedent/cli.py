@@ -189,6 +189,14 @@ def cmd_correct(args) -> int:
             f"  it was read as {_reading_words(was['treatments'], was['exemptions'], was['ncnd'])}"
             + (f" (marked for review: {was['review']})" if was.get("review") else "")
         )
+    earlier = correction_note(before, made.label) if before is not None else None
+    if earlier:  # the reading this correction replaces is an officer's, not the reader's
+        q = before.question(made.label)
+        print(
+            f"  this replaces the correction to "
+            f"{_reading_words([t.value for t in q.treatments], q.exemptions, q.ncnd)} by {earlier['officer']} "
+            f"({earlier['at']}): {earlier['reason']}"
+        )
     return EXIT_OK
 
 

@@ -162,3 +162,22 @@ def test_each_correction_is_in_the_audit_log_with_the_reading_it_replaced(cli):
         (json.loads(r["previous"])["treatments"], json.loads(r["reading"])["treatments"]) for r in rows
     ]
     assert readings == [(["disclosed"], ["withheld"]), (["withheld"], ["ncnd"])]
+
+
+def test_a_second_correction_says_which_correction_it_replaces(cli):
+    first = ("correct", "FOI-2024-001", "Q2", "--treatments", "withheld", "--exemptions", "s31(1)(a)")
+    assert cli(*first, "--reason", "withheld under s31")[0] == 0
+    code, out, _ = cli(
+        "correct",
+        "FOI-2024-001",
+        "Q2",
+        "--treatments",
+        "partly_disclosed",
+        "--exemptions",
+        "s40(2)",
+        "--reason",
+        "only the pilots' names were withheld",
+    )
+    assert code == 0
+    assert "it was read as disclosed" in out  # the reader's own reading
+    assert "this replaces the correction to withheld (s31(1)(a)) by " in out and "withheld under s31" in out
