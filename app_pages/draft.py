@@ -28,6 +28,7 @@ from foi_precedent.cases.review import (
     TAKE_STORED,
     reconcile,
 )
+from foi_precedent.drafting.edited import EDITOR_RULE, editor_text, question_texts, request_with_questions
 from foi_precedent.drafting.letter import letter_form
 from foi_precedent.errors import PrecedentError
 from foi_precedent.identity import DRAFTER
@@ -281,6 +282,26 @@ def _open_case(version_id: int) -> None:
     _default_dates(plan)
     _load_dates(CaseDates.from_case(case))
     _check(version.text)
+
+
+def _use_questions() -> None:
+    """The officer's own questions for the request the reader split wrongly: precedents found for them as "Find
+    precedents" finds them, and a fresh draft (a new request is a new case; the editor is off once one starts)."""
+    if not drafter or S.get("draft.version_id") is not None:
+        return
+    try:
+        request = request_with_questions(
+            S["draft.request"], question_texts(S.get("draft.questions_text", ""))
+        )
+        with st.spinner("Finding precedents…"):
+            plan = ws.find_precedents(request, app.index, S.get("draft.authority"))
+    except PrecedentError as exc:
+        S["draft.questions_error"] = str(exc)
+        return
+    _reset_draft()
+    S["draft.request"], S["draft.plan"] = request, plan
+    S["draft.text"] = ""
+    _default_dates(plan)
 
 
 def _cancel() -> None:
@@ -802,6 +823,35 @@ with questions_col:
     st.subheader(
         f"{len(plan.questions)} question{'s' if len(plan.questions) != 1 else ''} and their precedents"
     )
+    shown = editor_text(request)  # the editor starts from the questions shown, and again when they change
+    if S.get("draft.questions_base") != shown or "draft.questions_text" not in S:
+        S["draft.questions_base"] = S["draft.questions_text"] = shown
+    questions_error = S.pop("draft.questions_error", None)
+    with st.expander("Not split right? Edit the questions", expanded=questions_error is not None):
+        if questions_error:
+            st.error(escape_markdown(questions_error))
+        on_case = version is not None
+        st.text_area(
+            "The questions, one a line",
+            key="draft.questions_text",
+            height=max(120, min(400, 32 * len(plan.questions) + 40)),
+            disabled=not drafter or on_case,
+            help=EDITOR_RULE
+            + " A case keeps the request as it was written, not these questions: whoever opens "
+            "the case again gets the questions read from the request. Once a case is started, its questions "
+            "cannot be edited here.",
+        )
+        st.button(
+            "Use these questions",
+            key="draft.use_questions",
+            on_click=_use_questions,
+            disabled=not drafter or on_case,
+            help="Find precedents for these questions, as Find precedents does, and start a fresh draft.",
+        )
+        if on_case:
+            st.caption(
+                "This case's questions cannot be edited: the case keeps the request as it was written."
+            )
     if request.requester.name or request.requester.emails:
         st.caption(
             "The requester's identity was removed before searching; it is used only in the salutation."

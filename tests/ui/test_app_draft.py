@@ -284,3 +284,95 @@ def test_a_plan_resting_on_guessed_readings_shows_why_the_officer_decides(
     assert any("are all readings marked for review" in c and "decide the answer" in c for c in captions)
     assert ":orange-badge[confidence: low]" in _markdown(at)
     assert _markdown(at).count("reading marked for review") == 2  # one on each precedent card
+
+
+# a request the reader splits in three where a careful officer sees two questions: the policy and a copy of it
+SPLIT_WRONG = """Dear FOI team,
+
+Please tell me:
+1. How many individuals have been placed on FRT watchlists by your police force?
+2. What rules/policies govern the use of FRT within your police force?
+3. Please provide a copy of that policy.
+
+Yours sincerely,
+Jane Example
+jane@example.org
+"""
+TWO_QUESTIONS = (
+    "Q1 - How many individuals have been placed on FRT watchlists by your police force?\n\n"
+    "Q2 - What rules/policies govern the use of FRT within your police force? Please provide a copy of that "
+    "policy (send it to jane@example.org)."
+)
+
+
+def _cards(at) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("##### ")]
+
+
+def test_the_drafter_corrects_how_the_request_was_split(app_test, fake_services):
+    at = _with_precedents(app_test, request=SPLIT_WRONG)
+    assert "3 questions and their precedents" in [s.value for s in at.subheader]
+    editor = at.text_area(key="draft.questions_text")
+    assert editor.value.splitlines()[2] == "Q3 - Please provide a copy of that policy."
+    at = _generate(at, mode="Precedent only")
+    assert at.text_area(key="draft.text").value
+
+    fake_services.index.queries.clear()
+    at.text_area(key="draft.questions_text").input(TWO_QUESTIONS)
+    at.button(key="draft.use_questions").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "2 questions and their precedents" in [s.value for s in at.subheader]
+    cards = _cards(at)
+    assert len(cards) == 2
+    assert cards[1].startswith(
+        "##### Q2  \nWhat rules/policies govern the use of FRT within your police force? "
+    )
+    assert "Please provide a copy of that policy \\(send it to \\[EMAIL\\]\\)\\." in cards[1]
+    assert _markdown(at).count("**Precedent says:**") == 2  # each card has its plan
+    assert any("set these questions by hand" in i.value for i in at.info)
+    # the plan was found again for the officer's questions, without the requester's e-mail
+    queries = fake_services.index.queries
+    assert any("Please provide a copy of that policy" in q for q in queries)
+    assert not any("jane@example.org" in q for q in queries)
+    # a fresh draft: the old one, and its check, went with the old questions
+    assert not at.text_area(key="draft.text").value and "**Check:**" not in _markdown(at)
+    assert at.text_area(key="draft.questions_text").value == TWO_QUESTIONS.replace("\n\n", "\n").replace(
+        "jane@example.org", "[EMAIL]"
+    )
+
+
+def test_no_questions_left_is_a_clear_error_and_the_questions_stay(app_test):
+    at = _with_precedents(app_test, request=SPLIT_WRONG)
+    at.text_area(key="draft.questions_text").input("\n  \n")
+    at.button(key="draft.use_questions").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1 and "no question given" in at.error[0].value
+    assert "3 questions and their precedents" in [s.value for s in at.subheader]
+
+
+def test_only_a_drafter_can_edit_the_questions(app_test, fake_services, monkeypatch):
+    from foi_precedent.ui import signin
+
+    # behind a sign-in proxy, rita reviews and does not draft
+    fake_services.settings = dataclasses.replace(
+        fake_services.settings, trusted_proxies=("10.0.0.2/32",), drafters=("alice",), reviewers=("rita",)
+    )
+    monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": "rita"})
+    monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")
+    at = _with_precedents(app_test, request=SPLIT_WRONG)
+    assert any("rita is not a drafter" in i.value for i in at.info)
+    assert at.text_area(key="draft.questions_text").disabled
+    assert at.button(key="draft.use_questions").disabled  # (AppTest, like a browser, cannot press it)
+    assert "3 questions and their precedents" in [s.value for s in at.subheader]
+
+
+def test_once_a_case_is_started_its_questions_are_not_edited_here(app_test):
+    at = _generate(_with_precedents(app_test, request=SPLIT_WRONG), mode="Precedent only")
+    at.button(key="draft.start_case").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.text_area(key="draft.questions_text").disabled
+    assert at.button(key="draft.use_questions").disabled
+    assert "cannot be edited here" in at.text_area(key="draft.questions_text").help
