@@ -4,7 +4,7 @@ Three stores, one source of truth:
 
 * SQLite (``store.py``) holds letters and chunks; it decides what is indexed.
 * Chroma holds one vector per chunk (ids ``reference::label::seq``) for the dense side.
-* bm25s (``lexical.py``) is rebuilt from SQLite whenever it is stale.
+* bm25s (``lexical.py``) is rebuilt from SQLite when chunk texts changed; its filter columns follow every change.
 
 Ingest writes Chroma first (idempotent upserts), then commits the letters and chunks to SQLite in one
 transaction, then deletes stale vectors. A ``dirty`` marker file exists while an ingest runs; if a run dies
@@ -948,33 +948,75 @@ class PrecedentIndex:
         return {r: self._letters[r] for r in references if r in self._letters}
 
     # -- lexical --------------------------------------------------------------------------------------
-    def _lexical_stamp(self) -> dict:
-        return {
+    def _lexical_stamp(self) -> tuple[dict, int]:
+        """The bm25 index's stamp, which moves only when chunk texts may have changed (an ingest, a delete, a new
+        tokenizer or chunk format), and the store's generation, which every change moves (a correction, a
+        supersession too). Both are read before the chunks they describe, so a change landing meanwhile leaves
+        them behind the data, never ahead: the next search sees the change and reads again."""
+        generation, texts = self.store.generations()
+        stamp = {
             "store_id": self.store.store_id,
-            "generation": self.store.generation,
+            "texts": texts,
             "chunks": self.store.chunk_count(),
             "tokenizer": TOKENIZER_VERSION,
             "chunk_format": CHUNK_FORMAT,
         }
+        return stamp, generation
 
     def lexical(self) -> LexicalIndex:
-        """The bm25 index, loaded from disk or rebuilt when the store changed since it was saved."""
-        stamp = self._lexical_stamp()
-        if self._lexical is not None and self._lexical.stamp == stamp:
-            return self._lexical
+        """The bm25 index, loaded from disk or rebuilt when chunk texts changed since it was saved. When only the
+        generation moved, bm25 is kept: a supersession changes nothing it holds, and a correction only the filter
+        flags of its question's chunks, which are read again from the store (``_refresh_flags``), in this
+        instance and on disk, so every instance filters by a correction at its next search."""
+        stamp, generation = self._lexical_stamp()
+        lexical = self._lexical
         folder = self.settings.index_dir / "bm25"
-        lexical = LexicalIndex.load(folder, stamp)
-        if lexical is None:
-            chunks = self.store.chunks()
-            lexical = LexicalIndex.build(
-                [c.id for c in chunks],
-                [embed_text(c.text, c.metadata) for c in chunks],
-                [c.metadata for c in chunks],
-                stamp,
-            )
-            lexical.save(folder)
+        if lexical is None or lexical.stamp != stamp:
+            lexical = LexicalIndex.load(folder, stamp)
+            if lexical is None:
+                applied = self._corrections_in_force()  # read before the chunks, as the stamp is
+                chunks = self.store.chunks()
+                lexical = LexicalIndex.build(
+                    [c.id for c in chunks],
+                    [embed_text(c.text, c.metadata) for c in chunks],
+                    [c.metadata for c in chunks],
+                    stamp,
+                    generation=generation,
+                    applied=applied,
+                )
+                lexical.save(folder)
+        if lexical.generation != generation:
+            lexical = self._refresh_flags(lexical, generation)
+            lexical.save_columns(folder)
         self._lexical = lexical
         return lexical
+
+    def _corrections_in_force(self) -> dict[tuple[str, str], int]:
+        from foi_precedent.corrections import in_force
+
+        return {key: c.id for key, c in in_force(self.store.corrections()).items()}
+
+    def _refresh_flags(self, lexical: LexicalIndex, generation: int) -> LexicalIndex:
+        """``lexical`` with the filter flags of every question whose correction in force changed since its
+        columns were read. Between two changes of chunk texts only a correction changes a chunk's filters (the
+        store applies corrections to the chunks it returns): the corrections are few, the chunks many."""
+        applied = self._corrections_in_force()  # read before the chunks, as the generation is
+        changed = {
+            k for k in applied.keys() | lexical.applied.keys() if applied.get(k) != lexical.applied.get(k)
+        }
+        rows: dict[int, list[str]] = {}
+        if changed:
+            ids = [
+                cid
+                for ref in sorted({ref for ref, _ in changed})
+                for cid in self.store.chunk_ids(ref)
+                if _chunk_key(cid) in changed
+            ]
+            for c in self.store.chunks(ids):
+                pos = lexical.position(c.id)
+                if pos is not None:
+                    rows[pos] = list(c.metadata.get("flags") or ())
+        return lexical.with_flags(rows, generation, applied)
 
     # -- search ---------------------------------------------------------------------------------------
     def search(

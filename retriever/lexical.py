@@ -5,16 +5,21 @@ token per exemption citation prefix, so "Section 31(1)(a)", "s31(1)(a)" and a ba
 ``s31``, ``s31_1`` and ``s31_1_a``. Scores come back for *every* document (``scores``), so the search's
 filters are a numpy mask and the best N are picked after masking.
 
-The index is derived data: it is saved under ``index_dir/bm25`` with a stamp (store generation, chunk
-count, tokenizer version) and rebuilt when the stamp no longer matches the store.
+The index is derived data: it is saved under ``index_dir/bm25`` with a stamp (the store's texts generation,
+chunk count, tokenizer version) and rebuilt when the stamp no longer matches the store, i.e. when chunk texts
+changed. A correction changes only the filter flags of its question's chunks: those rows of the filter columns
+are replaced (``with_flags``) and saved beside the index as a small overlay, and bm25 is kept.
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
+import os
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +31,9 @@ from retriever.filters import FilterColumns
 TOKENIZER_VERSION = 2
 STAMP_FILE = "stamp.json"
 DOCS_FILE = "docs.json"
+COLUMNS_FILE = (
+    "columns.json"  # the rows whose flags corrections changed since the build, and what they follow
+)
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # Near-identical requests often differ only in time ("currently using" / "previously used" / "planning to
 # use"), which the embedding barely sees and which paraphrases word differently: one token per time frame.
@@ -56,8 +64,15 @@ class Tokenizer:
         return tokens
 
 
+#: (reference, label) -> id of the correction in force that the filter columns follow
+Applied = Mapping[tuple[str, str], int]
+
+
 class LexicalIndex:
-    """bm25 over a fixed, ordered list of chunks (``ids``), with filter columns aligned to it."""
+    """bm25 over a fixed, ordered list of chunks (``ids``), with filter columns aligned to it.
+
+    ``generation`` is the store generation the columns were read at (None: not known) and ``applied`` the
+    corrections in force they follow; ``flag_rows`` are the rows whose flags were replaced since the build."""
 
     def __init__(
         self,
@@ -66,6 +81,8 @@ class LexicalIndex:
         retriever,
         stamp: dict,
         tokenizer: Tokenizer | None = None,
+        generation: int | None = None,
+        applied: Applied | None = None,
     ):
         self.ids = ids
         self._position: dict[str, int] | None = None
@@ -73,6 +90,39 @@ class LexicalIndex:
         self.retriever = retriever
         self.stamp = stamp
         self.tokenizer = tokenizer or Tokenizer()
+        self.generation = generation
+        self.applied: dict[tuple[str, str], int] = dict(applied or {})
+        self.flag_rows: dict[int, list[str]] = {}
+        self._ids_digest: str | None = None
+
+    def with_flags(
+        self, rows: Mapping[int, Iterable[str]], generation: int | None, applied: Applied
+    ) -> LexicalIndex:
+        """The same bm25 with the filter flags of ``rows`` (position -> flags) replaced, as of ``generation``
+        and the corrections ``applied``. A new object, so a search running on this one keeps columns that belong
+        together; only the flag arrays that change are copied (a correction changes a chunk's treatments and
+        exemptions, never its reference, authority or date)."""
+        out = copy.copy(self)
+        out.columns = copy.copy(self.columns)
+        out.columns.flags = flags = dict(self.columns.flags)
+        copied: set[str] = set()
+
+        def column(f: str) -> np.ndarray:
+            if f not in copied:
+                flags[f] = flags[f].copy() if f in flags else np.zeros(self.size, dtype=bool)
+                copied.add(f)
+            return flags[f]
+
+        for i, new in rows.items():
+            new = set(new)
+            for f in [f for f, arr in flags.items() if arr[i] and f not in new]:
+                column(f)[i] = False
+            for f in new:
+                column(f)[i] = True
+        out.generation = generation
+        out.applied = dict(applied)
+        out.flag_rows = {**self.flag_rows, **{i: sorted(set(new)) for i, new in rows.items()}}
+        return out
 
     @property
     def size(self) -> int:
@@ -87,6 +137,8 @@ class LexicalIndex:
         metas: Sequence[dict],
         stamp: dict,
         tokenizer: Tokenizer | None = None,
+        generation: int | None = None,
+        applied: Applied | None = None,
     ) -> LexicalIndex:
         import bm25s
         from bm25s.tokenization import Tokenized
@@ -99,7 +151,7 @@ class LexicalIndex:
         retriever = bm25s.BM25()
         if ids:
             retriever.index(Tokenized(ids=doc_ids, vocab=vocab), show_progress=False)
-        return cls(list(ids), metas, retriever if ids else None, stamp, tokenizer)
+        return cls(list(ids), metas, retriever if ids else None, stamp, tokenizer, generation, applied)
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)
@@ -108,8 +160,10 @@ class LexicalIndex:
         tmp.mkdir(parents=True)
         if self.retriever is not None:
             self.retriever.save(str(tmp))
-        docs = {"ids": self.ids, "metas": [_slim(m) for m in self._metas_for_save()]}
+        docs = {"ids": self.ids, "metas": [_slim(m) for m in self._metas_for_save()], **self._state()}
         (tmp / DOCS_FILE).write_text(json.dumps(docs), encoding="utf-8")
+        if self.flag_rows:
+            (tmp / COLUMNS_FILE).write_text(json.dumps(self._columns_record()), encoding="utf-8")
         (tmp / STAMP_FILE).write_text(
             json.dumps(self.stamp), encoding="utf-8"
         )  # written last: marks completeness
@@ -119,6 +173,34 @@ class LexicalIndex:
             folder.rename(old)
         tmp.rename(folder)
         shutil.rmtree(old, ignore_errors=True)
+
+    def save_columns(self, folder: Path) -> None:
+        """Save the replaced filter rows beside the saved bm25, which stays as it is. Another process may be
+        replacing the whole folder meanwhile: the rows name this index's stamp and ids, so a loader ignores them
+        beside any other build, and a write that finds the folder gone is dropped."""
+        folder = Path(folder)
+        tmp = folder / f"{COLUMNS_FILE}.{os.getpid()}.tmp"
+        try:
+            tmp.write_text(json.dumps(self._columns_record()), encoding="utf-8")
+            os.replace(tmp, folder / COLUMNS_FILE)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+    def _state(self) -> dict:
+        return {
+            "generation": self.generation,
+            "applied": [[ref, label, cid] for (ref, label), cid in sorted(self.applied.items())],
+        }
+
+    def _columns_record(self) -> dict:
+        if self._ids_digest is None:
+            self._ids_digest = _digest(self.ids)
+        return {
+            "stamp": self.stamp,
+            "ids": self._ids_digest,
+            "rows": {str(i): flags for i, flags in sorted(self.flag_rows.items())},
+            **self._state(),
+        }
 
     def _metas_for_save(self) -> list[dict]:
         c = self.columns
@@ -138,7 +220,8 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path, stamp: dict) -> LexicalIndex | None:
-        """The saved index if its stamp equals ``stamp``, else None (missing, stale or unreadable)."""
+        """The saved index if its stamp equals ``stamp``, else None (missing, stale or unreadable), with the
+        filter rows saved since its build when they belong to it."""
         import bm25s
 
         folder = Path(folder)
@@ -148,9 +231,18 @@ class LexicalIndex:
                 return None
             docs = json.loads((folder / DOCS_FILE).read_text(encoding="utf-8"))
             retriever = bm25s.BM25.load(str(folder)) if docs["ids"] else None
-        except (OSError, ValueError, KeyError):
+            lexical = cls(docs["ids"], docs["metas"], retriever, stamp, None, *_read_state(docs))
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return cls(docs["ids"], docs["metas"], retriever, stamp)
+        try:
+            columns = json.loads((folder / COLUMNS_FILE).read_text(encoding="utf-8"))
+            if columns["stamp"] == stamp and columns["ids"] == _digest(lexical.ids):
+                rows = {int(i): list(flags) for i, flags in columns["rows"].items()}
+                if all(0 <= i < lexical.size for i in rows):
+                    lexical = lexical.with_flags(rows, *_read_state(columns))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # no rows replaced since the build (or not readable: the caller reads them again)
+        return lexical
 
     # -- query ----------------------------------------------------------------------------------------
     def query_ids(self, query: str) -> list[int]:
@@ -188,6 +280,17 @@ class LexicalIndex:
             positive = positive[scores[positive] >= kth]
         order = sorted(positive.tolist(), key=lambda i: (-float(scores[i]), self.ids[i]))[:n]
         return [(self.ids[i], float(scores[i])) for i in order]
+
+
+def _read_state(saved: dict) -> tuple[int | None, dict[tuple[str, str], int]]:
+    generation = saved.get("generation")
+    applied = {(ref, label): int(cid) for ref, label, cid in saved.get("applied") or ()}
+    return (int(generation) if generation is not None else None), applied
+
+
+def _digest(ids: list[str]) -> str:
+    """Identifies an ordered list of chunk ids (saved filter rows belong to one build)."""
+    return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()[:16]
 
 
 def _slim(meta: dict) -> dict:

@@ -137,6 +137,26 @@ MIGRATIONS: list[Migration] = [
 SCHEMA_VERSION = len(MIGRATIONS) + len(chain("index")) - 1
 
 
+#: the ``meta`` row saying when chunk texts last changed, as JSON ``{"texts": T, "at": G}``: T is the generation
+#: after the last write that changed chunk texts (an ingest, a delete), G the generation after the last write made
+#: by this code. The bm25 index follows T, so a correction or a supersession does not rebuild it. A write by code
+#: from before this row bumps the generation alone, leaving G behind it: it counts as a change of texts. No
+#: migration: a store without the row reads T as its generation until its next write.
+TEXTS_KEY = "texts_generation"
+
+
+def texts_generation(value: str | None, generation: int) -> int:
+    """T from the ``TEXTS_KEY`` row's value, or ``generation`` when the row is missing, unreadable or behind."""
+    try:
+        recorded = json.loads(value)
+        texts, at = int(recorded["texts"]), int(recorded["at"])
+    except (TypeError, ValueError, KeyError):
+        return generation
+    return texts if at == generation else generation
+
+
+_GENERATION_KEYS = ("generation", TEXTS_KEY)
+
 #: keys the store adds to a letter's ``meta`` as it reads it (never stored in the letter's data)
 _READ_NOTES = (SUPERSEDED_BY, SUPERSEDED_REASON, SUPERSEDES)
 
@@ -266,6 +286,13 @@ class Store:
         value = self._scalar(select(meta.c.value).where(meta.c.key == "generation"))
         return int(value) if value is not None else 0
 
+    def generations(self) -> tuple[int, int]:
+        """The generation (bumped by every change) and the texts generation (moved only by a change of chunk
+        texts: see ``TEXTS_KEY``), read in one statement."""
+        rows = dict(self._rows(select(meta.c.key, meta.c.value).where(meta.c.key.in_(_GENERATION_KEYS))))
+        generation = int(rows.get("generation") or 0)
+        return generation, texts_generation(rows.get(TEXTS_KEY), generation)
+
     _INFO = select(
         letters.c.reference,
         letters.c.content_hash,
@@ -394,7 +421,7 @@ class Store:
                     reason=d["reason"],
                 )
             ).inserted_primary_key[0]
-            self._bump(cur)  # cached letters are read again
+            self._bump(cur, texts=False)  # cached letters are read again; bm25 refreshes its filters only
         return dataclasses.replace(correction, id=new_id)
 
     # -- supersession and history ------------------------------------------------------------------------
@@ -454,7 +481,7 @@ class Store:
                     reference=reference, superseded_by=superseded_by, reason=reason, created_at=now
                 )
             )
-            self._bump(cur)
+            self._bump(cur, texts=False)
         return Supersession(*row) if row else None
 
     def unsupersede(self, reference: str) -> Supersession | None:
@@ -464,7 +491,7 @@ class Store:
             row = cur.execute(self._SUPERSESSION.where(s.c.reference == reference).with_for_update()).first()
             if row:
                 cur.execute(delete(s).where(s.c.reference == reference))
-                self._bump(cur)
+                self._bump(cur, texts=False)
         return Supersession(*row) if row else None
 
     def history(self, reference: str) -> list[dict]:
@@ -629,7 +656,7 @@ class Store:
                     )
             if question_vectors:
                 self._insert_question_vectors(cur, question_vectors)
-            self._bump(cur)
+            self._bump(cur, texts=True)
 
     @staticmethod
     def _delete(cur: Connection, reference: str) -> None:
@@ -638,12 +665,25 @@ class Store:
         cur.execute(delete(letters).where(letters.c.reference == reference))
 
     @staticmethod
-    def _bump(cur: Connection) -> None:
+    def _bump(cur: Connection, *, texts: bool) -> None:
+        """Bump the generation, and record whether chunk texts changed (``TEXTS_KEY``), in the caller's transaction.
+        The update of the generation row takes its lock first, so two writers on PostgreSQL queue here as they do
+        at SQLite's ``BEGIN IMMEDIATE``, and each reads the row the other wrote."""
         cur.execute(
             update(meta)
             .where(meta.c.key == "generation")
             .values(value=cast(cast(meta.c.value, Integer) + 1, Text))
         )
+        rows = dict(
+            cur.execute(select(meta.c.key, meta.c.value).where(meta.c.key.in_(_GENERATION_KEYS))).all()
+        )
+        generation = int(rows["generation"])
+        changed = generation if texts else texts_generation(rows.get(TEXTS_KEY), generation - 1)
+        value = json.dumps({"texts": changed, "at": generation})
+        if TEXTS_KEY in rows:
+            cur.execute(update(meta).where(meta.c.key == TEXTS_KEY).values(value=value))
+        else:
+            cur.execute(insert(meta).values(key=TEXTS_KEY, value=value))
 
     @staticmethod
     def _archive(cur: Connection, reference: str, now: str, why: str, unless_hash: str | None = None) -> None:
@@ -685,5 +725,5 @@ class Store:
                     or_(s.reference == reference, s.superseded_by == reference)
                 )
             )
-            self._bump(cur)
+            self._bump(cur, texts=True)
         return ids

@@ -1,11 +1,14 @@
-"""The bm25 side: tokenizer (stemming, stopwords, citations), masked top-N, persistence with a stamp."""
+"""The bm25 side: tokenizer (stemming, stopwords, citations), masked top-N, persistence with a stamp, filter rows
+replaced (a correction) and saved beside it."""
 
 from __future__ import annotations
+
+import json
 
 import numpy as np
 
 from retriever.filters import Filters
-from retriever.lexical import LexicalIndex, Tokenizer
+from retriever.lexical import COLUMNS_FILE, LexicalIndex, Tokenizer
 
 
 def test_tokenizer_stems_drops_stopwords_and_adds_citation_tokens():
@@ -90,6 +93,48 @@ def test_save_and_load_with_stamp(tmp_path):
     assert np.allclose(loaded.scores("withheld 40(2)"), lex.scores("withheld 40(2)"))
     assert loaded.columns.mask(Filters.build(exemption="s31")).tolist() == [False, False, True, False]
     assert LexicalIndex.load(tmp_path / "missing", {"generation": 3}) is None
+
+
+def test_replaced_filter_rows_are_kept_with_the_bm25_and_saved_beside_it(tmp_path):
+    lex = _index({"texts": 3})
+    lex.save(tmp_path / "bm25")
+    saved = {p.name: p.read_bytes() for p in (tmp_path / "bm25").iterdir()}
+    withheld, s31 = Filters.build(treatment="withheld"), Filters.build(exemption="s31")
+    # a: now withheld under s31; c: now disclosed
+    fresh = lex.with_flags(
+        {0: ["tr_withheld", "ex_s31"], 2: ["tr_disclosed"]}, 7, {("A", "Q1"): 1, ("C", "Q1"): 2}
+    )
+    assert fresh.retriever is lex.retriever and (fresh.generation, lex.generation) == (7, None)
+    assert fresh.columns.mask(withheld).tolist() == [True, False, False, True]
+    assert fresh.columns.mask(s31).tolist() == [True, False, False, False]
+    assert lex.columns.mask(withheld).tolist() == [
+        False,
+        False,
+        True,
+        True,
+    ]  # the one a search holds: as it was
+    assert [i for i, _ in fresh.top("withheld", 10, fresh.columns.mask(withheld))] == ["d"]
+
+    fresh.save_columns(tmp_path / "bm25")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "bm25").iterdir() if p.name != COLUMNS_FILE} == saved
+    loaded = LexicalIndex.load(tmp_path / "bm25", {"texts": 3})
+    assert loaded.columns.mask(withheld).tolist() == [True, False, False, True]
+    assert (loaded.generation, loaded.applied) == (7, {("A", "Q1"): 1, ("C", "Q1"): 2})
+    again = loaded.with_flags({0: ["tr_disclosed"]}, 8, {("A", "Q1"): 3, ("C", "Q1"): 2})
+    assert again.flag_rows == {0: ["tr_disclosed"], 2: ["tr_disclosed"]}
+    assert again.columns.mask(withheld).tolist() == [False, False, False, True]
+
+    # rows saved for another build (another stamp, or other ids under the same stamp) are not read
+    other = json.loads((tmp_path / "bm25" / COLUMNS_FILE).read_text())
+    for changed in ({"stamp": {"texts": 2}}, {"ids": "0" * 16}):
+        (tmp_path / "bm25" / COLUMNS_FILE).write_text(json.dumps({**other, **changed}))
+        built = LexicalIndex.load(tmp_path / "bm25", {"texts": 3})
+        assert (
+            built.columns.mask(withheld).tolist() == [False, False, True, True] and built.generation is None
+        )
+    # a folder gone while the rows are written: nothing is written, nothing raised
+    fresh.save_columns(tmp_path / "gone")
+    assert not (tmp_path / "gone").exists()
 
 
 def test_empty_corpus():

@@ -255,3 +255,52 @@ def test_questions_vectors_supersessions_and_history_on_both_back_ends(tmp_path,
     store.delete_letter("FOI-A")
     assert store.history_count() == 2 and store.counts()["letters"] == 1
     store.close()
+
+
+def test_the_texts_generation_moves_with_chunk_texts_only(tmp_path, database_url):
+    """The bm25 index follows the texts generation: an ingest or a delete moves it, a correction or a
+    supersession moves the generation alone; two stores on one database agree; a store without the row (made
+    before it) reads its generation, and so does one whose generation moved under code that does not keep it."""
+    from sqlalchemy import Integer, Text, cast, update
+
+    from foi_precedent.corrections import make_correction
+    from foi_precedent.db.tables import meta
+    from foi_precedent.identity import DRAFTER
+
+    path = tmp_path / "s.sqlite3"
+    store, other = Store(path, database_url=database_url), Store(path, database_url=database_url)
+    assert store.generations() == (0, 0)  # a fresh store has no row yet
+    a, b = _letter("FOI-A"), _letter("FOI-B", answer="3 discharges.")
+    store.save_letters([(a, None, chunks_for_letter(a)), (b, None, chunks_for_letter(b))])
+    assert store.generations() == (1, 1)
+    correction = make_correction(
+        "FOI-A",
+        "Q1",
+        treatments="withheld",
+        officer="alice",
+        at="2026-12-06T09:00:00+00:00",
+        reason="misread",
+    )
+    other.add_correction(correction, {DRAFTER})
+    store.supersede("FOI-A", "FOI-B")
+    other.unsupersede("FOI-A")
+    assert store.generations() == other.generations() == (4, 1)
+    changed = _letter("FOI-A", answer="9 discharges.")
+    other.save_letters([(changed, None, chunks_for_letter(changed))])
+    assert store.generations() == (5, 5)
+    store.supersede("FOI-A", "FOI-B")
+    store.delete_letter("FOI-B")
+    assert store.generations() == (7, 7)
+
+    # a write by code from before the row bumps the generation alone: it counts as a change of texts
+    with store.transaction() as cur:
+        cur.execute(
+            update(meta)
+            .where(meta.c.key == "generation")
+            .values(value=cast(cast(meta.c.value, Integer) + 1, Text))
+        )
+    assert store.generations() == (8, 8)
+    other.add_correction(correction, {DRAFTER})
+    assert store.generations() == (9, 8)
+    store.close()
+    other.close()
