@@ -8,7 +8,8 @@ version's row holds its current state and text (saved as it is edited, with who 
 ``review_events`` holds every step, who took it and when (an edit is not a step). A case keeps its request as
 sent to the index and the model, with the requester's identity removed (``Request.text``: never the text as
 pasted, which names the requester), the authority answering and where the request came from, so any instance
-opening it finds its questions and precedents again.
+opening it finds its questions and precedents again; and, where a drafter set the questions by hand (the reader
+split the request otherwise), those questions (``request_questions``), which stand in for the reader's split.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 from sqlalchemy import Connection, func, insert, select, update
 
 from foi_precedent.cases.review import (
+    DRAFTING,
+    STATE_WORDS,
     Actor,
     Event,
     Version,
@@ -31,6 +34,8 @@ from foi_precedent.cases.review import (
 )
 from foi_precedent.db import Database, database_url_for
 from foi_precedent.db.tables import cases, review_events, versions
+from foi_precedent.errors import ReviewError
+from foi_precedent.identity import DRAFTER
 from foi_precedent.migrations import Migration
 
 #: the named SQLite migrations from before Alembic: frozen (the first Alembic revision is the first one)
@@ -92,7 +97,7 @@ MIGRATIONS: list[Migration] = [
 
 CASE_DATES = ("received", "regime", "nation", "extension", "due")
 CASE_STOPS = ("fees_notice", "fee_received", "clarification_sought", "clarification_received", "compliance")
-CASE_REQUEST = ("request_text", "authority", "request_source")
+CASE_REQUEST = ("request_text", "authority", "request_source", "request_questions")
 
 
 def now() -> str:
@@ -118,6 +123,21 @@ def _version(row) -> Version:
         edited_at=row["edited_at"],
         id=row["id"],
     )
+
+
+def _questions_json(questions: list[dict] | None) -> str | None:
+    """The drafter's questions as the store keeps them: JSON ``[{label, text}]``; None (the reader's split) for
+    none."""
+    if not questions:
+        return None
+    return json.dumps([{"label": str(q["label"]), "text": str(q["text"])} for q in questions])
+
+
+def _case(row) -> dict:
+    case = dict(row._mapping)
+    kept = case.get("request_questions")
+    case["request_questions"] = json.loads(kept) if kept else None
+    return case
 
 
 def _cases_query():
@@ -193,14 +213,14 @@ class ReviewStore:
     def cases(self) -> list[dict]:
         """Every case with its dates, its request and its latest version's id, number and state, oldest first."""
         with self.db.read() as conn:
-            return [dict(r._mapping) for r in conn.execute(_cases_query().order_by(cases.c.id))]
+            return [_case(r) for r in conn.execute(_cases_query().order_by(cases.c.id))]
 
     def case(self, case_id: int) -> dict:
         with self.db.read() as conn:
             row = conn.execute(_cases_query().where(cases.c.id == case_id)).first()
         if row is None:
             raise KeyError(case_id)
-        return dict(row._mapping)
+        return _case(row)
 
     def events(self, version_id: int | None = None) -> list[dict]:
         query = select(review_events).order_by(review_events.c.id)
@@ -271,10 +291,13 @@ class ReviewStore:
         request_text: str | None = None,
         authority: str | None = None,
         request_source: str | None = None,
+        request_questions: list[dict] | None = None,
     ) -> Version:
         """A new case with its first version, in drafting. ``request_text`` is the request with the requester's
         identity removed, as sent to the index and the model (``Request.text``), never the text as pasted:
-        the store is shared by the team and keeps it for as long as the case."""
+        the store is shared by the team and keeps it for as long as the case. ``request_questions``, the
+        questions a drafter set by hand (``[{label, text}]``, identity removed), stand in for the reader's split of
+        it; None keeps the reader's."""
         first_version(0, text, actor)  # refused before anything is written
         with self.db.write() as conn:
             case_id = conn.execute(
@@ -285,6 +308,7 @@ class ReviewStore:
                     request_text=request_text or None,
                     authority=authority or None,
                     request_source=request_source or None,
+                    request_questions=_questions_json(request_questions),
                 )
             ).inserted_primary_key[0]
             version_id = self._insert_version(conn, first_version(case_id, text, actor), actor.name)
@@ -326,6 +350,36 @@ class ReviewStore:
             )
             if done.rowcount == 0:
                 raise KeyError(case_id)
+
+    def set_case_questions(self, case_id: int, questions: list[dict] | None, actor: Actor) -> None:
+        """Keep the questions a drafter set for the case's request (``[{label, text}]``; None: the reader's split
+        again). Only while the case's latest version is being drafted, and only by a drafter: the questions are
+        what its draft answers, and a draft in review, approved or sent answers the ones it was written for."""
+        if DRAFTER not in actor.roles:
+            raise ReviewError(f"{actor.name} is not a drafter: only a drafter can change a case's questions")
+        with self.db.write() as conn:
+            if conn.execute(select(cases.c.id).where(cases.c.id == case_id)).first() is None:
+                raise KeyError(case_id)
+            # its latest version's row locked: a submit at the same moment waits for this, or this for it (SQLite:
+            # the write lock taken at BEGIN IMMEDIATE), so the questions never change under a submitted draft
+            state = conn.execute(
+                select(versions.c.state)
+                .where(versions.c.case_id == case_id)
+                .order_by(versions.c.number.desc())
+                .limit(1)
+                .with_for_update()
+            ).scalar()
+            if state != DRAFTING:
+                words = STATE_WORDS.get(state, "without a draft")
+                raise ReviewError(
+                    f"this case's draft is {words}: its questions cannot be changed now (they are the ones the "
+                    "draft was written for)"
+                )
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(request_questions=_questions_json(questions))
+            )
 
     def submit(self, version_id: int, actor: Actor, *, text: str, flags=(), overrides=()) -> Version:
         return self._apply(

@@ -191,6 +191,7 @@ cases = Table(
     Column("request_text", Text),  # the request with the requester's identity removed, never as pasted
     Column("authority", Text),
     Column("request_source", Text),  # "the pasted request", or the uploaded file's name
+    Column("request_questions", Text),  # JSON [{label, text}] a drafter set (None: the reader's split)
     Column("fees_notice", Text),  # ISO dates: the clock stands still from the fees notice to the fee
     Column("fee_received", Text),
     Column("clarification_sought", Text),  # and restarts from the clarification's arrival

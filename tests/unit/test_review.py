@@ -36,7 +36,7 @@ DAN = Actor("dan", frozenset({DRAFTER}))
 RITA = Actor("rita", frozenset({REVIEWER}))
 BOTH = Actor("sam", frozenset({DRAFTER, REVIEWER}))
 SOLE = Actor("officer", frozenset({DRAFTER, REVIEWER}), sole_user=True)
-SCHEMA = len(MIGRATIONS) + 3  # the legacy list, then reviews_0003, reviews_0004 and reviews_0005
+SCHEMA = len(MIGRATIONS) + 4  # the legacy list, then reviews_0003 to reviews_0006
 
 
 def _in_review(by: Actor = DAN) -> Version:
@@ -139,8 +139,8 @@ def test_store_migrates_once(tmp_path):
     )
     assert {"edited_by", "edited_at"} <= columns
     assert {"request_text", "authority", "request_source"} <= case_columns
-    assert set(CASE_STOPS) <= case_columns
-    assert (revision, user_version) == ("reviews_0005", SCHEMA)
+    assert set(CASE_STOPS) <= case_columns and "request_questions" in case_columns
+    assert (revision, user_version) == ("reviews_0006", SCHEMA)
 
 
 def test_a_case_store_written_before_alembic_opens_with_its_cases_kept(tmp_path):
@@ -442,3 +442,78 @@ def test_the_clock_stops_revision_upgrades_a_store_at_the_one_before_with_its_ca
     assert dates is not None and dates.fees_notice is None and dates.compliance.value == "standard"
     assert dates.due().due == date(2026, 12, 1)  # St Andrew's Day, Mon 30 Nov, skipped (test_cases)
     assert store.submit(case["version_id"], DAN, text="new text").state == IN_REVIEW
+
+
+EDITED = [
+    {"label": "Q1", "text": "How many drones do you own?"},
+    {"label": "Q1a", "text": "Of those, how many carry cameras? Reply to [EMAIL]."},
+]
+
+
+def test_a_case_keeps_the_questions_a_drafter_set_and_they_change_only_while_it_is_drafted(
+    tmp_path, database_url
+):
+    store = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)
+    v = store.start_case("Drones", "draft one", DAN, request_text=REQUEST_TEXT, request_questions=EDITED)
+    other = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)  # another instance
+    assert other.case(v.case_id)["request_questions"] == EDITED
+    assert other.cases()[0]["request_questions"] == EDITED
+    plain = store.start_case("Read as split", "draft", DAN, request_text=REQUEST_TEXT)
+    assert store.case(plain.case_id)["request_questions"] is None  # the reader's split: NULL
+    assert store.case(plain.case_id)["request_text"] == REQUEST_TEXT
+
+    # a drafter changes them while the case is drafted; None goes back to the reader's split
+    store.set_case_questions(plain.case_id, EDITED[:1], DAN)
+    assert other.case(plain.case_id)["request_questions"] == EDITED[:1]
+    store.set_case_questions(plain.case_id, None, DAN)
+    assert other.case(plain.case_id)["request_questions"] is None
+    with pytest.raises(ReviewError, match="not a drafter"):
+        store.set_case_questions(v.case_id, EDITED[:1], RITA)
+    with pytest.raises(KeyError):
+        store.set_case_questions(999, EDITED, DAN)
+
+    # not once its draft is submitted, approved or sent: those are the questions it answers
+    store.submit(v.id, DAN, text="draft one")
+    with pytest.raises(ReviewError, match="in review: its questions cannot be changed"):
+        store.set_case_questions(v.case_id, EDITED[:1], DAN)
+    approved = store.act(v.id, "approve", RITA)
+    with pytest.raises(ReviewError, match="approved"):
+        store.set_case_questions(v.case_id, EDITED[:1], DAN)
+    assert store.case(v.case_id)["request_questions"] == EDITED  # a refused change writes nothing
+    store.new_version(approved.id, DAN)  # a new version is drafted: its questions may change again
+    store.set_case_questions(v.case_id, EDITED[:1], DAN)
+    assert store.case(v.case_id)["request_questions"] == EDITED[:1]
+
+
+def test_the_questions_revision_upgrades_a_store_at_the_one_before_with_its_cases_kept(
+    tmp_path, database_url
+):
+    """A store the release before left (at reviews_0005, a case with its request, dates and stops) gains the
+    column, NULL for that case, which reads as before and whose questions may now be set."""
+    db, path = _store_at(tmp_path, database_url, "reviews_0005")
+    with db.write() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO cases (created_at, title, user_name, received, regime, nation, due, request_text, "
+            "authority, request_source, fees_notice, compliance) VALUES ('2026-01-01', 'Old', 'dan', "
+            "'2026-11-02', 'FOIA', 'england', '2026-12-01', 'req', 'Kent Police', 'request.docx', "
+            "'2026-11-03', 'standard')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
+            "overrides, user_name, edited_by, edited_at) VALUES (1, 1, '2026-01-01', 'old text', "
+            "'drafting', 'dan', '[]', '[]', 'dan', 'dan', '2026-01-01')"
+        )
+    db.dispose()
+    store = ReviewStore(path, database_url=database_url)
+    assert store.migrate() == SCHEMA
+    (case,) = store.cases()
+    assert (case["title"], case["request_text"], case["authority"], case["request_source"]) == (
+        "Old",
+        "req",
+        "Kent Police",
+        "request.docx",
+    )
+    assert (case["due"], case["fees_notice"], case["request_questions"]) == ("2026-12-01", "2026-11-03", None)
+    assert store.version(case["version_id"]).text == "old text"
+    store.set_case_questions(case["id"], EDITED, DAN)
+    assert store.case(case["id"])["request_questions"] == EDITED
