@@ -9,6 +9,7 @@ from typing import Any
 
 from foi_precedent.cases.case_list import CaseDates
 from foi_precedent.cases.review import Actor, Version, approval_line
+from foi_precedent.drafting.edited import EDITED_NOTE, request_with_questions
 from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.identity import User
 from foi_precedent.ui.text import flag_key
@@ -82,20 +83,45 @@ def start_case(
     """A new case with its first version (in drafting), its dates and its request. The dates are checked before
     the store writes anything (FOISA outside Scotland is refused, not stored). The request is kept as the index
     and the model saw it, ``request.text``, with the requester's identity removed: the text as pasted, which
-    names the requester, is never stored."""
+    names the requester, is never stored. Questions a drafter set by hand are kept with it (``drafter_questions``)."""
     fields = dates.store_fields()
-    kept = {"request_text": request.text, "request_source": request.source} if request is not None else {}
+    kept = {}
+    if request is not None:
+        kept = {
+            "request_text": request.text,
+            "request_source": request.source,
+            "request_questions": drafter_questions(request),
+        }
     version = reviews.start_case(title, text, actor, authority=authority or None, **kept)
     reviews.set_case_dates(version.case_id, **fields)
     return version
 
 
+def drafter_questions(request: Request) -> list[dict] | None:
+    """The questions a drafter set by hand for ``request`` (``drafting.edited``), as a case keeps them:
+    ``[{label, text}]``, each text with the requester's identity removed; None for the reader's own split."""
+    if request.note != EDITED_NOTE:
+        return None
+    return [{"label": q.label, "text": q.text} for q in request.questions]
+
+
 def case_request(case: Mapping) -> Request | None:
     """The request a case keeps, read again as it was when the case started (reading a request with its identity
-    removed gives the same questions); None for a case started before cases kept their request."""
+    removed gives the same questions), with the questions a drafter set by hand in place of the reader's where
+    the case keeps them (their labels and texts as the drafter left them); None for a case started before cases
+    kept their request."""
     if not case.get("request_text"):
         return None
-    return split_request(case["request_text"], source=case.get("request_source") or "the case's request")
+    request = split_request(case["request_text"], source=case.get("request_source") or "the case's request")
+    questions = case.get("request_questions")
+    if questions:
+        request = request_with_questions(request, [f"{q['label']} - {q['text']}" for q in questions])
+    return request
+
+
+def store_questions(reviews: Any, case_id: int, request: Request, actor: Actor) -> None:
+    """A drafter set a case's questions by hand: the case keeps them (``ReviewStore.set_case_questions``)."""
+    reviews.set_case_questions(case_id, drafter_questions(request), actor)
 
 
 def store_dates(reviews: Any, case_id: int, dates: CaseDates) -> None:
