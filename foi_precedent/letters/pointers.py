@@ -80,7 +80,9 @@ _CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "-", "–", "|"
 _NOT_POINTERS = re.compile(
     r"^(freedom of information|information commissioner|the act|section|sec\b|data protection|human rights|"
     r"police service|metropolitan police( service)?$|mps$|college of policing$|crown prosecution|internal review|"
-    r"refusal notice|public interest|law enforcement|personal information|complaint rights)",
+    r"refusal notice|public interest|law enforcement|personal information|complaint rights|"
+    # what goes with the reply ('Please see the Annex for the information requested') is disclosed, not published
+    r"(?:the\s+)?(?:annex|appendix|appendices|attachment|attached|enclosure|enclosed|spreadsheet)\b)",
     re.I,
 )
 
@@ -131,7 +133,11 @@ def extract_pointers(answer: str) -> list[Pointer]:
             add(name or "Link removed", None, True)
             spans.append(span(name, m))
         # 4. after an anchor phrase, up to the end of the sentence ("visit this link Live Facial Recognition")
+        listing = bool(spans)  # an '&' only joins a second name to one already read ('see the X & Y')
         for m in _ANCHOR.finditer(line):
+            if m.group(0).strip() == "&" and not listing:
+                continue  # 'Cheshire Fire & Rescue Service' names no resource
+            listing = True
             if any(a <= m.end() < b for a, b in spans):
                 continue
             tail = re.split(

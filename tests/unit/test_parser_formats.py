@@ -167,3 +167,26 @@ def test_foisa_section_25_is_a_pointer_not_a_refusal():
     assert list(q1.exemptions) == ["s25(1)"] and [x.name for x in q1.pointers] == [
         "Stop and Search Data Publication"
     ]
+
+
+def test_an_ampersand_in_a_name_starts_no_pointer():
+    from foi_precedent.letters.pointers import extract_pointers
+
+    # 'Fire & Rescue Service': an '&' only joins a second resource to one already named ('see the X & Y')
+    assert (
+        extract_pointers("Cheshire Fire & Rescue Service (CFRS) do not currently have an operational drone.")
+        == []
+    )
+    names = [p.name for p in extract_pointers("Please see the Crime Statistics & Annual Report for this.")]
+    assert names[:1] == ["Crime Statistics"] and len(names) == 2
+
+
+def test_what_goes_with_the_reply_is_no_published_resource():
+    from foi_precedent.letters.pointers import extract_pointers
+
+    for answer in (
+        "Please see the Annex for the information requested.",
+        "Please see the Appendix below.",
+        "Please refer to the Attachment for the figures.",
+    ):
+        assert extract_pointers(answer) == [], answer
