@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -179,7 +180,7 @@ class LexicalIndex:
         replacing the whole folder meanwhile: the rows name this index's stamp and ids, so a loader ignores them
         beside any other build, and a write that finds the folder gone is dropped."""
         folder = Path(folder)
-        tmp = folder / f"{COLUMNS_FILE}.{os.getpid()}.tmp"
+        tmp = folder / f"{COLUMNS_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
         try:
             tmp.write_text(json.dumps(self._columns_record()), encoding="utf-8")
             os.replace(tmp, folder / COLUMNS_FILE)
