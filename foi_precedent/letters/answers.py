@@ -98,7 +98,7 @@ _DISCLOSED = re.compile(
     r"please find|attached|as follows|table below|(we|i) can confirm|the (figure|number|total|answer|cost)s? "
     r"(is|was|were|are)|were recorded|was recorded|\bdisclosed\b|are shown|is shown|breakdown (is|below)|"
     r"\bhas been (used|deployed|issued|paid|recorded)|\bhave been (used|deployed|issued|paid|recorded)|"
-    r"^(yes|no)\b|^(?:none|nil|zero)\.?$|all information (?:to be )?supplied|\bthe enclosed\b|(?:have|has) enclosed|\bi enclose\b",
+    r"^(yes|no)\b|^(?:none|nil|zero|n/a|not applicable)\.?$|all information (?:to be )?supplied|\bthe enclosed\b|(?:have|has) enclosed|\bi enclose\b",
     re.I,
 )
 # What a whole response says when it gives information (stricter than _DISCLOSED, which reads one answer).

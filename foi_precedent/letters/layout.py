@@ -44,7 +44,7 @@ _REQUEST_START = re.compile(
     r"^(?:i note you seek access to the following information|you asked(?: for)?(?: the following)?|"
     r"your request(?: for information)?(?: was| read| is)?|request|requested information|you requested"
     r"(?: the following)?|the request|information requested|details of (?:the |your )?(?:request|enquiry)|you wrote|"
-    r"request(?:ed)? details|summary of (?:the |your )?request)\s*:?\s*$",
+    r"request(?:ed)? details?|summary of (?:the |your )?request)\s*:?\s*$",
     re.I,
 )
 # Prose that ends by announcing the request ("I refer to your e-mail dated 4 July 2023, requesting:", "Thank you for
@@ -58,7 +58,8 @@ _DECISION = re.compile(
 _RESPONSE_START = re.compile(
     r"^(?:disclosure|(?:in |our |my )?(?:response|answer|reply)s?(?: (?:sent|given|provided))?|information (disclosed|released|provided|supplied)|"
     r"we (?:answered|replied|responded)|(?:our )?response to your (?:request|questions?|enquiry|email)|"
-    r"details of (?:the |our )?response|summary of (?:the |our )?response|[\w&.'\u2019 ]{2,40} response|"
+    r"details of (?:the |our )?response|(?:response|reply|answer)s? details?|summary of (?:the |our )?response|"
+    r"[\w&.'\u2019 ]{2,40} response|"
     r"response \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|i can now respond as follows|[\w&.'\u2019 ]{2,40} response was as follows|"
     r"outcome|"
     r"(?:please find )?(?:our|the) response(?: to your (request|questions))? (is|are)?\s*(below|as follows))\s*:?\s*$",

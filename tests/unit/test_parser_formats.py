@@ -190,3 +190,26 @@ def test_what_goes_with_the_reply_is_no_published_resource():
         "Please refer to the Attachment for the figures.",
     ):
         assert extract_pointers(answer) == [], answer
+
+
+def test_request_detail_and_response_detail_are_the_request_and_the_response():
+    # a fire service's log: the questions under "Request detail:", restated with their answers under "Response
+    # detail:"; the reply's opening line belonged to no question but was read into the last one's answer
+    from foi_precedent.letters.parser import parse_text
+
+    letter = parse_text(
+        "Reference: ABC-1\nRequest detail:\nI am writing to request the following information.\n"
+        "1) How many drones do you have?\n2) Who is in charge of the drone programme?\n"
+        "Response detail:\nThank you for your Freedom of Information request. Please see the responses below.\n"
+        "1) How many drones do you have?\nN/A\n2) Who is in charge of the drone programme?\n"
+        "The Operations department co-ordinates drone capability for the whole service.\n"
+        "If you are unhappy with the way your request has been handled, you can request an internal review.\n",
+        source="log.txt",
+    )
+    answers = {q.label: q for q in letter.questions}
+    assert (
+        answers["2"].answer
+        == "The Operations department co-ordinates drone capability for the whole service."
+    )
+    assert [t.value for t in answers["2"].treatments] == ["disclosed"]
+    assert [t.value for t in answers["1"].treatments] == ["disclosed"]  # "N/A": answered, it does not apply
