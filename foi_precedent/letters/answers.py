@@ -435,8 +435,9 @@ _COUNTED = re.compile(
     r"\bon \d[\d,]*\s+occasions\b",
     re.I,
 )
-# A sentence that states something (not a question, not a heading): six words or more ending in a full stop.
-_STATEMENT = re.compile(r"^(?![^?]*\?)(?:\S+\s+){5,}\S+\.[\"'\u201d)]?$")
+# A sentence that states something (not a question): six words or more, its full stop often left off in a reply's
+# list ("We have a Memorandum of understanding with West Mercia Police to support searches")
+_STATEMENT = re.compile(r"^(?![^?]*\?)(?:\S+\s+){5,}\S+?\.?[\"'\u201d)]?$")
 # What makes an answer with no treatment words something other than the information: it declines, redirects or
 # explains the Act instead of answering.
 _NOT_AN_ANSWER = re.compile(

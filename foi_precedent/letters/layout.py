@@ -1170,6 +1170,25 @@ def interleaved(lines: list[str]) -> list[tuple[str, list[str]]]:
     return pairs
 
 
+# A list item that asks and is answered on the same line ("- Do you use UAVs? We utilise our own drones"): the
+# answer is what follows the item's last question mark.
+_ASKED_THEN_ANSWERED = re.compile(r"^(?P<asked>.*\?)[\"'\u201d\u2019)]?\s+(?P<answer>[A-Z0-9\u00a3][^?]*)$")
+
+
+def answered_inline(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Bulleted questions each answered after its question mark, on its own line: (question, [answer]) for each,
+    or [] unless two or more items are, and no bulleted item asks without an answer."""
+    items = [text for x in lines if (text := list_item(x))]
+    pairs: list[tuple[str, list[str]]] = []
+    for text in items:
+        m = _ASKED_THEN_ANSWERED.match(text)
+        if m and len(m.group("answer").split()) >= 2:
+            pairs.append((m.group("asked").strip(), [m.group("answer").strip()]))
+        elif "?" in text:
+            return []  # an item asked and not answered on its line: the answers are elsewhere
+    return pairs if len(pairs) >= 2 else []
+
+
 _HEADER_CELL = re.compile(r"\(\s*q(?:uestion)?\s?(\d{1,2}[a-z]?)\s*\)", re.I)
 
 

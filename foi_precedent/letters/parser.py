@@ -59,6 +59,7 @@ from foi_precedent.letters.layout import (
     _similar,
     _split_inline,
     _split_sections,
+    answered_inline,
     answers_line,
     further_asks,
     interleaved,
@@ -763,18 +764,20 @@ def _unstructured(
     """A letter with no labelled questions: each question asked and answered in turn, or the items of its request
     (bullets, letters, 'Firstly'), or the request as one question, each with the decision the response gives as a
     whole. None when there is no decision to read (then the text is not a reply)."""
-    if not sections["request"]:
+    # bulleted questions each answered after its question mark ("- Do you use UAVs? We utilise our own drones"),
+    # or, with no request apart, questions asked and answered in turn ("Please state the reason ... / The reason is
+    # in the public domain ... / Please state ...")
+    pairs = answered_inline([x for x in sections["decision"] + sections["response"] if x])
+    if not pairs and not sections["request"]:
         pairs = interleaved([x for x in sections["pre"] + sections["decision"] + sections["response"] if x])
-        if pairs:  # "Please state the reason ... / The reason is in the public domain ... / Please state ..."
-            out: list[Question] = []
-            previous: tuple[Pointer, ...] = ()
-            for n, (asked, replied) in enumerate(pairs, start=1):
-                q = _classify(
-                    f"Item {n}", asked, _join(replied), None, letter_exemptions, previous, accessible
-                )
-                previous = q.pointers or previous
-                out.append(q)
-            return out
+    if pairs:
+        out: list[Question] = []
+        previous: tuple[Pointer, ...] = ()
+        for n, (asked, replied) in enumerate(pairs, start=1):
+            q = _classify(f"Item {n}", asked, _join(replied), None, letter_exemptions, previous, accessible)
+            previous = q.pointers or previous
+            out.append(q)
+        return out
     request = [x for x in sections["request"] if x]
     answer = _join(sections["decision"] + sections["response"])
     if not request and sections["pre"] and sections["closing"] and sections["response"]:

@@ -213,3 +213,29 @@ def test_request_detail_and_response_detail_are_the_request_and_the_response():
     )
     assert [t.value for t in answers["2"].treatments] == ["disclosed"]
     assert [t.value for t in answers["1"].treatments] == ["disclosed"]  # "N/A": answered, it does not apply
+
+
+def test_bulleted_questions_each_answered_after_its_question_mark():
+    # a reply that restates each question as a bullet and answers it on the same line, after the question mark
+    from foi_precedent.letters.parser import parse_text
+
+    letter = parse_text(
+        "Request\nDear Sir/madam,\nPlease find attached the FOI request for information.\nKind regards.\n"
+        "Response\nDear X\nThank you for your request, considered under the Freedom of Information Act 2000.\n"
+        "Please may you provide me with:\n"
+        "- Do you use your own UAVs or subcontract UAV services? If so which company? We utilise our own drones "
+        "for every incident we attend\n"
+        "- How many staff do you have trained to deploy a UAV? We have 25 pilots trained at a cost of £250 each.\n"
+        "- What has been the cost internally? Our UAVs are integral to our response assets and therefore we are "
+        "unable to separate costs.\n",
+        source="log.txt",
+    )
+    assert [q.text for q in letter.questions] == [
+        "Do you use your own UAVs or subcontract UAV services? If so which company?",
+        "How many staff do you have trained to deploy a UAV?",
+        "What has been the cost internally?",
+    ]
+    assert letter.questions[0].answer == "We utilise our own drones for every incident we attend"
+    # a statement with its full stop left off is still a factual answer
+    assert [t.value for t in letter.questions[0].treatments] == ["disclosed"]
+    assert [t.value for t in letter.questions[1].treatments] == ["disclosed"]
