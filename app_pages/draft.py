@@ -286,9 +286,11 @@ def _open_case(version_id: int) -> None:
 
 def _use_questions() -> None:
     """The officer's own questions for the request the reader split wrongly: precedents found for them as "Find
-    precedents" finds them, and a fresh draft (a new request is a new case; the editor is off once one starts)."""
-    if not drafter or S.get("draft.version_id") is not None:
+    precedents" finds them. Before a case, a fresh draft. On a case being drafted, the case keeps the questions
+    (whoever opens it again gets them) and its draft stays, the team's text, checked again against them."""
+    if not drafter:
         return
+    version_id = S.get("draft.version_id")
     try:
         request = request_with_questions(
             S["draft.request"], question_texts(S.get("draft.questions_text", ""))
@@ -298,10 +300,22 @@ def _use_questions() -> None:
     except PrecedentError as exc:
         S["draft.questions_error"] = str(exc)
         return
-    _reset_draft()
+    if version_id is not None:
+        # the store refuses a case in review, approved or sent: another officer may have submitted it meanwhile
+        try:
+            signoff.store_questions(app.reviews, app.reviews.version(version_id).case_id, request, actor)
+        except PrecedentError as exc:
+            S["draft.questions_error"] = f"The case's questions were not changed: {exc}."
+            return
+    _reset_draft(keep_case=True)
     S["draft.request"], S["draft.plan"] = request, plan
-    S["draft.text"] = ""
-    _default_dates(plan)
+    if version_id is None:
+        S["draft.text"] = ""
+        _default_dates(plan)
+        return
+    S["draft.questions_kept"] = True
+    if S.get("draft.text", "").strip():
+        _check(S["draft.text"])
 
 
 def _cancel() -> None:
@@ -827,30 +841,47 @@ with questions_col:
     if S.get("draft.questions_base") != shown or "draft.questions_text" not in S:
         S["draft.questions_base"] = S["draft.questions_text"] = shown
     questions_error = S.pop("draft.questions_error", None)
-    with st.expander("Not split right? Edit the questions", expanded=questions_error is not None):
+    questions_kept = S.pop("draft.questions_kept", False)
+    # a case keeps the questions with its request: not one read back from its draft (it kept no request)
+    unkept = version is not None and request.source == READ_BACK
+    with st.expander(
+        "Not split right? Edit the questions", expanded=questions_error is not None or questions_kept
+    ):
         if questions_error:
             st.error(escape_markdown(questions_error))
-        on_case = version is not None
+        if questions_kept:
+            st.success(
+                "The case keeps these questions: whoever opens it gets them. The draft was kept and checked "
+                "again against them; Generate draft writes a fresh one."
+            )
         st.text_area(
             "The questions, one a line",
             key="draft.questions_text",
             height=max(120, min(400, 32 * len(plan.questions) + 40)),
-            disabled=not drafter or on_case,
+            disabled=not drafter or locked or unkept,
             help=EDITOR_RULE
-            + " A case keeps the request as it was written, not these questions: whoever opens "
-            "the case again gets the questions read from the request. Once a case is started, its questions "
-            "cannot be edited here.",
+            + " On a case, the case keeps these questions with its request, and whoever opens it again gets "
+            "them. They can be edited while the case's draft is being drafted, not once it is submitted for "
+            "review, approved or sent: they are the questions that draft answers.",
         )
         st.button(
             "Use these questions",
             key="draft.use_questions",
             on_click=_use_questions,
-            disabled=not drafter or on_case,
-            help="Find precedents for these questions, as Find precedents does, and start a fresh draft.",
+            disabled=not drafter or locked or unkept,
+            help="Find precedents for these questions, as Find precedents does: before a case, a fresh draft; "
+            "on a case, the case keeps them and its draft is checked again against them.",
         )
-        if on_case:
+        if locked:
             st.caption(
-                "This case's questions cannot be edited: the case keeps the request as it was written."
+                f"This case's questions cannot be edited while its draft is {STATE_WORDS[version.state]}: they "
+                "are the questions it answers. Once the case has a draft being drafted again (Revise the draft, "
+                "New version), they can be."
+            )
+        elif unkept:
+            st.caption(
+                "This case's questions cannot be edited: it was started before cases kept their request, so "
+                "it has no request to keep them with."
             )
     if request.requester.name or request.requester.emails:
         st.caption(

@@ -368,11 +368,55 @@ def test_only_a_drafter_can_edit_the_questions(app_test, fake_services, monkeypa
     assert "3 questions and their precedents" in [s.value for s in at.subheader]
 
 
-def test_once_a_case_is_started_its_questions_are_not_edited_here(app_test):
+def _questions_editable(at) -> bool:
+    return (
+        not at.text_area(key="draft.questions_text").disabled
+        and not at.button(key="draft.use_questions").disabled
+    )
+
+
+def test_a_case_s_questions_are_edited_while_its_draft_is_drafted_and_not_once_it_is_reviewed(
+    app_test, fake_services
+):
+    from foi_precedent.cases.review import Actor
+    from foi_precedent.identity import DRAFTER, REVIEWER
+
+    dan, rita = Actor("dan", frozenset({DRAFTER})), Actor("rita", frozenset({REVIEWER}))
     at = _generate(_with_precedents(app_test, request=SPLIT_WRONG), mode="Precedent only")
     at.button(key="draft.start_case").click()
     at.run()
     assert not at.exception, at.exception
-    assert at.text_area(key="draft.questions_text").disabled
-    assert at.button(key="draft.use_questions").disabled
-    assert "cannot be edited here" in at.text_area(key="draft.questions_text").help
+    assert _questions_editable(at)  # a case being drafted: the drafter corrects its split
+    assert "the case keeps these questions" in at.text_area(key="draft.questions_text").help
+    store = fake_services.reviews
+    version = store.submit(
+        1, dan, text=store.version(1).text
+    )  # another officer submits while this page is open
+    at.text_area(key="draft.questions_text").input(TWO_QUESTIONS)
+    at.button(key="draft.use_questions").click()
+    at.run()
+    assert not at.exception, at.exception
+    [error] = [e.value.replace("\\", "") for e in at.error]
+    assert error.startswith(
+        "The case's questions were not changed: this case's draft is in review: its questions"
+    )
+    assert store.case(1)["request_questions"] is None and len(_cards(at)) == 3  # refused: nothing changed
+    assert not _questions_editable(at)
+    assert any("cannot be edited while its draft is in review" in c.value for c in at.caption)
+    version = store.act(version.id, "request_changes", rita, comment="Q3 is part of Q2")
+    at.run()
+    assert not _questions_editable(at)  # returned: the drafter revises it first
+    store.act(version.id, "revise", dan)
+    at.run()
+    assert _questions_editable(at)
+    store.submit(version.id, dan, text=store.version(1).text)
+    version = store.act(version.id, "approve", rita)
+    at.run()
+    assert not _questions_editable(at)
+    assert any("cannot be edited while its draft is approved" in c.value for c in at.caption)
+    store.act(version.id, "send", dan)
+    at.run()
+    assert not _questions_editable(at) and "3 questions and their precedents" in [
+        s.value for s in at.subheader
+    ]
+    assert store.case(1)["request_questions"] is None

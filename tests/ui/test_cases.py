@@ -2,7 +2,7 @@
 date and working days left, the extension notice; the Cases page; two officers' sessions on one store seeing each
 other's overrides, states and edits (and neither's edits silently lost); the open case in the URL; Mark as sent;
 what each role may do; a case keeps its request (identity removed), so another instance opening it finds the same
-questions and precedents."""
+questions and precedents, and the questions a drafter set by hand where the reader split it otherwise."""
 
 from __future__ import annotations
 
@@ -22,7 +22,15 @@ from foi_precedent.ui import signin
 from foi_precedent.ui.signoff import actor
 from foi_precedent.ui.state import SERVICES_KEY
 from tests.ui.conftest import APP, REQUEST, FakeServices
-from tests.ui.test_app_draft import _generate, _markdown, _with_precedents
+from tests.ui.test_app_draft import (
+    SPLIT_WRONG,
+    TWO_QUESTIONS,
+    _cards,
+    _generate,
+    _markdown,
+    _questions_editable,
+    _with_precedents,
+)
 
 CASES_PAGE = "app_pages/cases.py"
 LONG_AGO = date(2026, 9, 1)  # a Tuesday: due 29 September 2026 under FOIA, long past
@@ -520,6 +528,93 @@ def test_a_case_started_before_cases_kept_their_request_opens_from_its_draft(app
     review = _run(app_test("app_pages/review.py"))
     assert any(READ_BACK_NOTE in c.value for c in review.caption)
     assert [c.value.strip() for c in review.code] == [draft.strip()]  # the draft alone: no request to show
+
+
+def _use_questions(at, questions: str):
+    at.text_area(key="draft.questions_text").input(questions)
+    at.button(key="draft.use_questions").click()
+    return _run(at)
+
+
+# the officer's second thought: three questions again, worded their own way
+THREE_QUESTIONS = (
+    "Q1 - How many individuals are on your FRT watchlists?\n"
+    "Q2 - What rules govern your use of FRT?\n"
+    "Q3 - A copy of the policy that governs it."
+)
+
+
+def test_a_case_keeps_the_questions_the_drafter_set_and_another_instance_opens_it_with_them(
+    app_test, fake_services, team, database_url
+):
+    first, other = _two_instances(fake_services, database_url)
+    alice = _use_questions(_with_precedents(app_test, request=SPLIT_WRONG), TWO_QUESTIONS)
+    alice = _generate(alice, mode="Precedent only")
+    alice.button(key="draft.start_case").click()
+    _run(alice)
+    shown, editor = _questions(alice), alice.text_area(key="draft.questions_text").value
+    assert [c.split("  ")[0] for c in _cards(alice)] == ["##### Q1", "##### Q2"]
+
+    # the store keeps the request as it was, and the questions as the drafter left them, identity removed
+    [case] = other.reviews.cases()
+    assert case["request_text"] == split_request(SPLIT_WRONG).text
+    assert [q["label"] for q in case["request_questions"]] == ["Q1", "Q2"]
+    assert case["request_questions"][1]["text"].endswith("(send it to [EMAIL]).")
+    assert "jane@example.org" not in str(case["request_questions"])
+
+    team("bob")  # another officer, another instance: the drafter's questions and their precedents again
+    bob = _open(app_test(CASES_PAGE, services=other), 1)
+    assert "Case 1, version 1" in _markdown(bob)
+    assert _questions(bob) == shown and bob.text_area(key="draft.questions_text").value == editor
+    assert any("set these questions by hand" in i.value for i in bob.info)
+    assert "**Check:**" in _markdown(bob)
+
+    again = _fresh(other, "1")  # a link to the case, in a new session
+    assert _questions(again) == shown and again.text_area(key="draft.questions_text").value == editor
+
+
+def test_a_drafter_edits_the_questions_of_a_case_being_drafted_and_the_case_opens_with_the_edit(
+    app_test, fake_services
+):
+    at = _generate(_with_precedents(app_test, request=SPLIT_WRONG), mode="Precedent only")
+    at.button(key="draft.start_case").click()
+    at = _run(at)
+    store = fake_services.reviews
+    assert store.case(1)["request_questions"] is None  # the reader's split: nothing more kept
+    draft = at.text_area(key="draft.text").value
+
+    at = _use_questions(at, TWO_QUESTIONS)
+    assert "Case 1, version 1" in _markdown(at) and at.query_params.get("case") == "1"  # the same case
+    assert [q["label"] for q in store.case(1)["request_questions"]] == ["Q1", "Q2"]
+    assert len(_cards(at)) == 2 and any("The case keeps these questions" in s.value for s in at.success)
+    # the team's draft stays as it was, in the editor and the store, checked again against the new questions
+    assert at.text_area(key="draft.text").value == draft == store.version(1).text
+    assert "**Check:**" in _markdown(at)
+
+    reopened = _fresh(fake_services, "1")
+    assert _questions(reopened) == _questions(at)
+    reopened = _use_questions(reopened, THREE_QUESTIONS)  # edited again, from the reopened case
+    assert [q["text"] for q in store.case(1)["request_questions"]][
+        2
+    ] == "A copy of the policy that governs it."
+    last = _fresh(fake_services, "1")
+    assert _questions(last) == _questions(reopened)
+    assert last.text_area(key="draft.questions_text").value == THREE_QUESTIONS  # labels and texts exactly
+    assert last.text_area(key="draft.text").value == draft
+
+
+def test_only_a_drafter_edits_a_case_s_questions(app_test, fake_services, team):
+    alice = _started(app_test)
+    assert _questions_editable(alice)  # alice drafts: the case is being drafted
+    team("rita")
+    rita = _open(app_test(CASES_PAGE), 1)
+    assert any("rita is not a drafter" in i.value for i in rita.info)
+    assert not _questions_editable(rita)
+    with pytest.raises(ReviewError, match="rita is not a drafter"):  # and the store refuses it too
+        fake_services.reviews.set_case_questions(
+            1, [{"label": "Q1", "text": "x"}], actor(User("rita", frozenset(), via="proxy"))
+        )
+    assert fake_services.reviews.case(1)["request_questions"] is None
 
 
 def test_mark_as_sent_records_who_and_freezes_the_letter(app_test, fake_services, team):
