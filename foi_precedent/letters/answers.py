@@ -73,7 +73,10 @@ _COST = re.compile(
     r"time (?:limit|threshold)(?! for (?:a |the |our |your |this )?(?:response|responding|reply|replying))|"
     r"upper cost limit|\bcost exemption|"
     # the limit in its own figures ("would cost more than \u00a3450", "would take more than 18 hours")
-    r"(?:cost|take)\s+(?:more than|over|in excess of)\s+(?:\u00a3\s?(?:450|600)\b|(?:18|24|eighteen|twenty[- ]four) hours)",
+    r"(?:cost|take)\s+(?:more than|over|in excess of)\s+(?:\u00a3\s?(?:450|600)\b|(?:18|24|eighteen|twenty[- ]four) hours)|"
+    # the limit in other words ("Q2 & Q3 would require a large amount of time spent in identifying ...")
+    r"would (?:require|take|involve) (?:a (?:large|significant|considerable|substantial) amount of|considerable|"
+    r"significant|substantial) (?:officer |staff )?time",
     re.I,
 )
 _VEXATIOUS = re.compile(r"section 14\b|\bs\.?\s?14\(|vexatious|repeated request", re.I)

@@ -1861,3 +1861,12 @@ def test_an_exemption_still_being_considered_is_not_applied():
     assert letter.exemptions == ()
     assert all(not q.exemptions for q in letter.questions)
     assert not letter.refusal_notice
+
+
+def test_a_cost_refusal_in_other_words_than_the_limit_is_a_cost_refusal():
+    # Conwy: "the remaining Q2 & Q3 would require a large amount of time spent in identifying which country ..."
+    text = (
+        "Request\n1. The number of second homes registered to owners in each country.\nResponse\n1. This would "
+        "require a large amount of time spent in identifying which country each owner resided in."
+    )
+    assert treatments(parse_text(text).questions[0]) == {"cost_limit"}
