@@ -60,7 +60,9 @@ _PUBLIC_DOMAIN_STRONG = re.compile(
     r"public domain|publicly available|already (been )?published|is published (on|at|in)|reasonably accessible|"
     r"available (online|on (our|the) website)|published on (our|the)|"
     r"(?:is|are) (?:also )?(?:freely |readily )?available (?:via|at|from|on|to view)|can be (?:found|viewed|accessed) "
-    r"(?:at|on|via|here)|available to view",
+    r"(?:at|on|via|here)|available to view|"
+    # answers already published in the authority's disclosure log ("will be from our disclosure log, see below")
+    r"\b(?:from|in|on|via|see) (?:our|the) (?:foi |freedom of information )?disclosure log",
     re.I,
 )
 _LINK_HINT = re.compile(

@@ -1870,3 +1870,12 @@ def test_a_cost_refusal_in_other_words_than_the_limit_is_a_cost_refusal():
         "require a large amount of time spent in identifying which country each owner resided in."
     )
     assert treatments(parse_text(text).questions[0]) == {"cost_limit"}
+
+
+def test_a_pointer_to_the_disclosure_log_is_to_published_answers():
+    # Blackpool: "the information we can provide will be from our disclosure log, see below"
+    text = (
+        "Request\n1. Figures on parking charges and fines for the past 10 years.\nResponse\n1. Within the time frame "
+        "you have given, the information we can provide will be from our disclosure log, see below."
+    )
+    assert treatments(parse_text(text).questions[0]) == {"public_domain"}
