@@ -47,7 +47,7 @@ def _pairs(request) -> list[tuple[str, str]]:
     return [(q.label, q.text) for q in request.questions]
 
 
-@pytest.mark.parametrize("edit", EDITS)
+@pytest.mark.parametrize("edit", EDITS, ids=["labels-and-email", "parts", "label-forms", "lettered"])
 def test_a_case_gives_back_the_questions_a_drafter_set_exactly(edit):
     edited = request_with_questions(split_request(REQUEST), question_texts(edit))
     kept = _kept(edited)
