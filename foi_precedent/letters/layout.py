@@ -35,6 +35,10 @@ NOISE_LINES = [
     r"skip to (main )?content",
     r"cookie (settings|preferences|policy)",
     r"print this page|share this page|back to top",
+    # WhatDoTheyKnow's status of a request, set by the requester, not the authority's decision
+    r"the request (?:was|is) (?:partially successful|successful|refused by .{2,120}|waiting for a response|"
+    r"awaiting classification|long overdue|overdue)",
+    r"this request has been closed to new correspondence.*",
 ]
 _NOISE = re.compile(r"^(?:" + "|".join(NOISE_LINES) + r")\s*\.?$", re.I)
 

@@ -1879,3 +1879,18 @@ def test_a_pointer_to_the_disclosure_log_is_to_published_answers():
         "you have given, the information we can provide will be from our disclosure log, see below."
     )
     assert treatments(parse_text(text).questions[0]) == {"public_domain"}
+
+
+def test_whatdotheyknow_s_status_line_is_no_decision():
+    # the requester sets "The request was partially successful." on the page: it is not what the authority decided
+    text = (
+        "This request has been closed to new correspondence. Contact us if you think it should be reopened.\n\n"
+        "The request was partially successful.\n\nDear Ombudsman,\n\n"
+        "1) How many applicants have had their forms sent to the other side?\n\nYours faithfully,\nmicky mouse\n\n"
+        "Dear Sir/Madam,\n\nA request for information is not valid if it does not, in accordance with s.8(1)(b) "
+        "Freedom of Information Act 2000, state the name of the applicant. As your request uses a pseudonym it is "
+        "not a valid request.\n"
+    )
+    q = parse_text(text).questions[0]
+    assert "partially successful" not in (q.evidence or "")
+    assert treatments(q) != {"partly_disclosed"}
