@@ -1950,18 +1950,29 @@ def _about_the_reply(text: str) -> bool:
     advice and assistance with the request, or closes the request ('I look forward to your reply.'): every
     sentence of it such, none with a '?'."""
     sentences = _sentences(text)
-    return bool(sentences) and all(
-        "?" not in s
-        and (
-            _scope_kind(s) == "format"
-            or _ABOUT_THE_REQUEST.search(s)
-            or _CLOSING.match(s)
-            or _PLEASANTRY.match(s)
-            or _FOR_SEVERAL.match(s)
-            or _POINTER_ASK.match(s)
+    return (
+        bool(sentences)
+        and all(
+            "?" not in s
+            and (
+                _scope_kind(s) == "format"
+                or _ABOUT_THE_REQUEST.search(s)
+                or _CLOSING.match(s)
+                or _PLEASANTRY.match(s)
+                or _FOR_SEVERAL.match(s)
+                or _POINTER_ASK.match(s)
+            )
+            for s in sentences
         )
-        for s in sentences
+        or bool(sentences and _NOTE.match(sentences[0]) and not any("?" in s or _asks(s) for s in sentences))
     )
+
+
+# a remark to the authority, not an ask ('4. Please, note Data Protection Act 1998 applies to living individuals.',
+# 'Note: you have misapplied Section 31 ...'): context (S7)
+_NOTE = re.compile(
+    r"^(?:please,?\s+)?(?:note|be\s+aware)\b(?![^.?!]*\b(?:and|then)\s+(?:provide|send|supply|tell))", re.I
+)
 
 
 # an entry that only adds a period or scope to several questions ('The above questions apply also to the years

@@ -498,3 +498,15 @@ def test_a_disclosure_log_s_fields_above_the_request_are_no_question():
     assert [q.own_text for q in request.questions] == [
         "How many force police stations in operation at the start of 2010 are no longer operational?"
     ]
+
+
+def test_a_numbered_remark_to_the_authority_is_no_question():
+    # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
+    request = split_request(
+        "1. Please, provide the list of names of all doctors who died following referral.\n\n"
+        "2. Please, note Data Protection Act 1998 applies to living individuals.\n\n"
+        "3. Please, note that you have misapplied Section 31(1)(g) in your refusal to another applicant. You "
+        "cannot investigate dead doctors\n\n"
+        "4. Please, state if you are aware of any ongoing investigation into those deaths.\n"
+    )
+    assert [q.label for q in request.questions] == ["Q1", "Q4"]
