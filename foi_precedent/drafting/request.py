@@ -1190,6 +1190,12 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         run = blocks[i:j]
         prev = next((b for b in reversed(out) if not (isinstance(b, str) and not b)), None)
         asks = isinstance(prev, str) and prev and (_sentences(prev) or [""])[-1]
+        if asks and asks.endswith(":") and len(asks.split()) <= 6 and not _asks(asks):
+            # a short lead under the ask ('I am asking for the credentials of the following: / All members of: /
+            # 1. The Executive 2. The Court'): the ask is the sentence above it
+            above = [b for b in out[: out.index(prev)] if isinstance(b, str) and b]
+            last = (_sentences(above[-1]) or [""])[-1] if above else ""
+            asks = last if last.endswith(":") else asks
         if (
             run
             and asks

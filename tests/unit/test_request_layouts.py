@@ -510,3 +510,13 @@ def test_a_numbered_remark_to_the_authority_is_no_question():
         "4. Please, state if you are aware of any ongoing investigation into those deaths.\n"
     )
     assert [q.label for q in request.questions] == ["Q1", "Q4"]
+
+
+def test_values_listed_under_a_short_lead_below_the_ask_stay_in_it():
+    # S2: 'the following: / All members of: / 1. The University Executive 2. ...' are values of one ask
+    request = split_request(
+        "I am asking for academic credentials of the following, including degrees and where they were awarded:\n\n"
+        "All members of:\n1. The University Executive\n2. The University Court\n3. The University Senate\n"
+    )
+    assert len(request.questions) == 1
+    assert "The University Senate" in request.questions[0].text
