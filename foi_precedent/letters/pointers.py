@@ -61,7 +61,6 @@ _DOC_NOUNS = (
     "figures",
     "publication",
     "technology",
-    "services",
     "recognition",
     "notice",
     "hearings",

@@ -239,3 +239,16 @@ def test_bulleted_questions_each_answered_after_its_question_mark():
     # a statement with its full stop left off is still a factual answer
     assert [t.value for t in letter.questions[0].treatments] == ["disclosed"]
     assert [t.value for t in letter.questions[1].treatments] == ["disclosed"]
+
+
+def test_a_department_s_name_is_no_published_resource():
+    # Dundee: "Which department is responsible?" answered "Community Safety and Protection, Neighbourhood Services."
+    from foi_precedent.letters.pointers import extract_pointers
+
+    assert extract_pointers("Community Safety and Protection, Neighbourhood Services.") == []
+    assert (
+        extract_pointers(
+            "Partners adhere to the Joint Emergency Services Interoperability Principles (JESIP)."
+        )
+        == []
+    )
