@@ -284,6 +284,14 @@ def test_the_store_saves_a_drafting_text_as_it_is_edited(tmp_path, database_url)
         store.save_text(999, "x", DAN)
 
 
+# the first version of a case, as a store from reviews_0003 on (edited_by, edited_at) holds it
+_OLD_VERSION = (
+    "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, overrides, user_name, "
+    "edited_by, edited_at) VALUES (1, 1, '2026-01-01', 'old text', 'drafting', 'dan', '[]', '[]', 'dan', 'dan', "
+    "'2026-01-01')"
+)
+
+
 def _store_at(tmp_path, database_url, revision: str):
     """A case store as an earlier release left it: migrated only up to ``revision``."""
     from foi_precedent.db import Database, database_url_for
@@ -355,11 +363,7 @@ def test_the_request_revision_upgrades_a_store_at_the_one_before_with_its_cases_
             "INSERT INTO cases (created_at, title, user_name, received, regime, due) VALUES "
             "('2026-01-01', 'Old', 'dan', '2026-11-02', 'FOIA', '2026-11-30')"
         )
-        conn.exec_driver_sql(
-            "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
-            "overrides, user_name, edited_by, edited_at) VALUES (1, 1, '2026-01-01', 'old text', "
-            "'drafting', 'dan', '[]', '[]', 'dan', 'dan', '2026-01-01')"
-        )
+        conn.exec_driver_sql(_OLD_VERSION)
     db.dispose()
     store = ReviewStore(path, database_url=database_url)
     assert store.migrate() == SCHEMA
@@ -427,11 +431,7 @@ def test_the_clock_stops_revision_upgrades_a_store_at_the_one_before_with_its_ca
             "INSERT INTO cases (created_at, title, user_name, received, regime, nation, due, request_text) "
             "VALUES ('2026-01-01', 'Old', 'dan', '2026-11-02', 'FOIA', 'england', '2026-12-01', 'req')"
         )
-        conn.exec_driver_sql(
-            "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
-            "overrides, user_name, edited_by, edited_at) VALUES (1, 1, '2026-01-01', 'old text', "
-            "'drafting', 'dan', '[]', '[]', 'dan', 'dan', '2026-01-01')"
-        )
+        conn.exec_driver_sql(_OLD_VERSION)
     db.dispose()
     store = ReviewStore(path, database_url=database_url)
     assert store.migrate() == SCHEMA
@@ -498,11 +498,7 @@ def test_the_questions_revision_upgrades_a_store_at_the_one_before_with_its_case
             "'2026-11-02', 'FOIA', 'england', '2026-12-01', 'req', 'Kent Police', 'request.docx', "
             "'2026-11-03', 'standard')"
         )
-        conn.exec_driver_sql(
-            "INSERT INTO versions (case_id, number, created_at, text, state, drafted_by, flags, "
-            "overrides, user_name, edited_by, edited_at) VALUES (1, 1, '2026-01-01', 'old text', "
-            "'drafting', 'dan', '[]', '[]', 'dan', 'dan', '2026-01-01')"
-        )
+        conn.exec_driver_sql(_OLD_VERSION)
     db.dispose()
     store = ReviewStore(path, database_url=database_url)
     assert store.migrate() == SCHEMA
