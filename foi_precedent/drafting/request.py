@@ -783,7 +783,8 @@ _LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.I)
 # "If this exceeds the cost limit, please supply ... instead": how to narrow the request, not another question
 _IF_LIMIT = re.compile(
     r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"
-    r"large|broad)|not possible|unable to|cannot)"
+    r"large|broad|far|long|much|many)|not possible|unable to|cannot|(?:a|any) (?:problem|difficulty|issue)s? "
+    r"(?:with|in|obtaining|getting|retrieving|finding))"
     # 'If the Council does not yet hold ..., please instead ...': a fallback, not another question
     r"|^if\b[^,.]{0,150}\b(?:(?:is|are)\s+not\s+(?:yet\s+)?(?:available|held|recorded)|(?:does|do)\s+not\s+"
     r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*,"
@@ -1923,12 +1924,28 @@ _NARROWS = re.compile(
 )
 
 
+# a sentence that only asks for the figures above broken down (S2a): 'Could I have this broken down by crime type?',
+# 'If possible, please provide a breakdown by the type of issue ...', 'Can these be split by year?'
+_PROSE_BREAKDOWN = re.compile(
+    r"^(?:(?:if|where)\s+possible,?\s*|ideally,?\s*)?(?:(?:please|could|can|would|may|will|i|you|we|also|kindly|"
+    r"it|be|is|are|able|to)\b[\s,]*)*(?:(?:provide|give|have|supply|send|include|get|see|receive)\s+)?"
+    r"(?:(?:a|the|this|these|that|those|it|them|the\s+(?:data|information|figures?|numbers?|totals?))\s+)?"
+    r"(?:further\s+)?(?:break\s?down|broken\s+down|split|breakdown|separated)\b[^.?!]{0,60}?"
+    r"\b(?:by|into|between|per|according\s+to)\b"
+    # '..., could you include the corresponding categorisation of ...': a field added to the figures asked for
+    r"|^(?:(?:if|where)\s+possible,?\s*)?(?:(?:please|could|can|would|you|also|kindly)\b[\s,]*)*(?:include|add)\s+"
+    r"(?:the\s+)?(?:corresponding\s+|relevant\s+|respective\s+)?(?:categor\w+|classifications?|types?|kinds?)\b",
+    re.I,
+)
+
+
 def _scope_kind(text: str) -> str | None:
     """'breakdown' for 'Could this be broken down by ward?' or 'I would like this information for 2019 to 2023.',
     'format' for 'Could you provide this as a spreadsheet?', None for a sentence that asks for something."""
     m = _SCOPE_ASK.search(text)
     if not m:
-        return None
+        # 'Could I have this broken down by crime type?', 'If possible, please provide a breakdown by the type of ...'
+        return "breakdown" if _PROSE_BREAKDOWN.match(text) and not _ASKS_MORE.search(text) else None
     rest = m.group("rest") if m.group("rest") is not None else m.group("rest2")
     if not _SCOPE_REST.match(rest) or _ASKS_MORE.search(rest):
         return None

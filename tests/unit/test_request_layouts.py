@@ -3,6 +3,8 @@ real request), one test a form."""
 
 from __future__ import annotations
 
+import pytest
+
 from foi_precedent.drafting.request import split_request
 
 
@@ -520,3 +522,22 @@ def test_values_listed_under_a_short_lead_below_the_ask_stay_in_it():
     )
     assert len(request.questions) == 1
     assert "The University Senate" in request.questions[0].text
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a breakdown asked in a sentence of its own stays in the question before it (S2a, S5)
+        "Please could you provide me with the number of students who accessed counselling in each of the last three "
+        "years. If possible, please provide a breakdown by the type of issue the students are seeking help for.",
+        "Please can you tell me how many crimes were reported to your force from 20th December 2016 to 3rd January "
+        "2017? Could I have this broken down by crime type? Please could you provide the same information for the "
+        "equivalent periods in the two previous years.",
+        # a fallback if the data cannot be had is no question (S8a); a field added to the figures stays in them
+        "Please could I request the times of day that fire deaths have occurred in each year since 2004. If there is "
+        "a problem with obtaining data back that far, please could I have it as far as it goes. If possible, could "
+        "you include the corresponding categorisation of the place of fire death.",
+    ],
+)
+def test_prose_that_only_breaks_down_or_falls_back_asks_no_question_of_its_own(request_text):
+    assert len(split_request(request_text).questions) == 1
