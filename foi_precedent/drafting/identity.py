@@ -113,7 +113,7 @@ _STREET_LINE = re.compile(rf"^(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\.?,?
 # '@jane_smith' (not the '@' of an e-mail address)
 HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,15}\b(?![.@]\w)")
 
-_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Sir|Dame)\.?"
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Reverend|Rev|Revd|Fr|Rabbi|Imam|Pastor|Sir|Dame)\.?"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|ap|Ó|Ní|Nic|Mac|Mc)"
 _WORD = rf"[{_UP}][{_LETTER}'’-]+"
 _NAME = (
@@ -167,9 +167,9 @@ _ON_BEHALF = re.compile(
 # a name as some sign it, in lower case ("rajesh kumar"), accepted only on the line after a sign-off
 # (any script: 'Yifan Bao', '王伟', 'Αλέξης Παππάς')
 _PLAIN_NAME = re.compile(
-    r"[^\W\d_](?:[^\W\d_]|['’-]|\.(?=[^\W\d_]))*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.-])*){0,3}"
+    r"[^\W\d_](?:[^\W\d_]|['’-]|\.(?=[^\W\d_]))*\.?(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.-])*){0,3}"
 )
-_TITLE_AFTER = re.compile(r"\s*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)\s*$")
+_TITLE_AFTER = re.compile(r"\s*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)\s*$", re.I)
 # letters after a name ('Bob Jones BSc MRTPI', 'Dr. Bob Jones, PhD')
 _POSTNOMINALS = re.compile(
     r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LLB|LLM|MBA|MPhil|DPhil|MD|QC|KC|MP|MSP|"
@@ -192,12 +192,17 @@ _SIGN_OFF_WORDS = (
     r"regards|thank you|thanking you|all the best|warmly|take care|yours(?=[ \t]*(?:,|$))|"
     r"best(?=[ \t]*(?:[,–—-]|$))|cheers|kr(?=[ \t]*(?:,|$))|ta(?=[ \t]*(?:[,!.]|$))|"
     # Welsh: 'Yn gywir' (yours sincerely), 'Cofion' (regards), 'Diolch' (thanks)
-    r"yn[ \t]+gywir|(?:gyda[ \t]+)?(?:cofion(?:[ \t]+gorau)?|diolch(?:[ \t]+yn[ \t]+fawr)?)"
+    r"yn[ \t]+gywir|(?:gyda[ \t]+)?(?:cofion(?:[ \t]+gorau)?|diolch(?:[ \t]+yn[ \t]+fawr)?)|"
+    # the closing sentence that stands where a sign-off would ('I look forward to your reply.' / 'Jo')
+    r"I[ \t]+look[ \t]+forward[ \t]+to[ \t]+(?:hearing[ \t]+from[ \t]+you|(?:receiving[ \t]+)?(?:your|a|the)[ \t]+"
+    r"(?:reply|response|answer|information))"
 )
 SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
 # what may follow a sign-off word before the name on the next line ('Thanks very much,', 'Thank you for your help.')
 _COURTESY_TAIL = re.compile(
     r"^(?:very[ \t]+much|so[ \t]+much|a[ \t]+(?:lot|million|bunch)|again|in[ \t]+(?:advance|anticipation)|once[ \t]+again|"
+    # after 'I look forward to your reply': 'soon', 'in due course', 'within 20 working days, as the Act says'
+    r"(?:very[ \t]+)?soon|shortly|in[ \t]+due[ \t]+course|within[ \t]+[^?\n]{0,50}|"
     r"kindly|(?:and|&)[ \t]+(?:many[ \t]+)?thanks|"
     r"(?:in[ \t]+advance[ \t]+)?for[ \t]+(?:your|all[ \t]+your|the|this|considering|"
     r"dealing|reading|taking)\b[^?\n]{0,60}|(?:and|&)[ \t]+(?:(?:kind|best|warm)[ \t]+)?"
@@ -356,6 +361,8 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     item = _SIGNATURE_RULE.sub("", item).strip().strip("-–— \t")
     item = re.sub(r"^(?:from|by|sent\s+by|signed)\b[ \t:]*", "", item, flags=re.I)  # 'From Jane Smith'
     item = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", item))).strip(" ,;|-–—\t")  # 'Jane Smith jane@x.org'
+    item = re.sub(rf"^The[ \t]+(?={_TITLE}[ \t])", "", item)  # 'The Reverend Jane Smith'
+    item, aliases = _bracketed_name(item)
     item = re.split(
         r"[ \t]+(?:on[ \t]+behalf[ \t]+of|for|of|at|from)[ \t]+|[ \t]+[|/–—-][ \t]+|[ \t]*[(<]", item
     )[0]
@@ -365,6 +372,9 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     parts = [p.strip() for p in item.split(",") if p.strip()]
     if not parts:
         return []
+    # 'A concerned resident, Jane Smith': a description of the requester, then the name
+    if len(parts) > 1 and re.fullmatch(r"(?i:a|an|the|your)(?:[ \t]+[a-z][a-z'’-]*){1,3}", parts[0]):
+        parts = parts[1:]
     first = parts[0]
     stripped = _POSTNOMINALS.sub("", first).strip()
     if stripped and not stripped.isupper():
@@ -412,7 +422,30 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
         and not _NOT_NAME_WORD.match(parts[1])
     ):
         names = [f"{parts[1]} {first}"]
-    return names
+    return names + aliases
+
+
+def _bracketed_name(item: str) -> tuple[str, list[str]]:
+    """A one-word name in brackets is part of the name, not an aside to cut: 'John (Smith)' is 'John Smith', and
+    'Yifan (Evan) Bao' is 'Yifan Bao', also known as 'Evan'. A title ('(Ms)') or a place or job after a full
+    name ('Jane Smith (Leeds)') is not taken."""
+    m = re.fullmatch(
+        rf"(?P<before>{_WORD}|[^\W\d_]+)[ \t]*\((?P<inner>{_WORD}|[^\W\d_]+)\)(?P<after>[ \t]+(?:{_WORD}|[^\W\d_]+))?",
+        item.strip(),
+    )
+    if not m:
+        return item, []
+    inner = m.group("inner")
+    if (
+        re.fullmatch(_TITLE, inner, re.I)
+        or _NOT_NAME_WORD.match(inner)
+        or _ORGANISATION.search(inner)
+        or _NOT_SIGNED.match(m.group("before"))
+    ):
+        return item, []
+    if m.group("after"):
+        return m.group("before") + m.group("after"), [inner]
+    return f"{m.group('before')} {inner}", []
 
 
 def _courtesy_only(tail: str) -> bool:
@@ -494,7 +527,8 @@ def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
     seen = 0
     for k, (_, item) in enumerate(block):
         item = item.strip()
-        if not item or _SIGNATURE_RULE.match(item):
+        # ('-- ' above the signature; 'From' or 'Signed:' on a line of its own above the name)
+        if not item or _SIGNATURE_RULE.match(item) or re.fullmatch(r"(?i:from|by|signed)[ \t]*:?", item):
             continue
         found = _name_of(item)
         if found:

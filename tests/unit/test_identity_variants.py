@@ -1,0 +1,628 @@
+"""A stress set of the ways real requesters sign and identify themselves, each through ``split_request``: the
+requester's identity must be gone from what reaches the index, and the third party the request is about must
+stay. The forms are those of the tuning requests (evals/real_requests, never the held-back part) and of
+WhatDoTheyKnow request pages; every name, number and address here is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.real_requests.suite import outgoing_text, pii_present
+from foi_precedent.drafting.request import split_request
+
+GREETING = "Dear Leeds City Council,\n\n"
+
+
+def _ask(person: str) -> str:
+    return (
+        f"Please provide copies of all expense claims made by {person} between April 2022 and March 2024, "
+        "and the total cost of hospitality in the same period.\n\n"
+    )
+
+
+def _signed(person: str, signature: str) -> str:
+    return GREETING + _ask(person) + signature + "\n"
+
+
+WDTK_FOOTER = (
+    "\n\n-------------------------------------------------------------------\n\n"
+    "Please use this email address for all replies to this request:\n"
+    "request-812345-a1b2c3d4@whatdotheyknow.com\n\n"
+    "Is foi@leeds.gov.uk the wrong address for Freedom of Information requests to Leeds City Council? If so, "
+    "please contact us using this form:\n"
+    "https://www.whatdotheyknow.com/change_request/new?body=leeds_city_council\n\n"
+    "Disclaimer: This message and any reply that you make will be published on the internet. Our privacy and "
+    "copyright policies:\nhttps://www.whatdotheyknow.com/help/officers\n"
+)
+
+# (text, the requester's identity as (kind, value) pairs, the third party who must stay)
+CASES = [
+    # --- a sign-off word, then the name on the same line
+    pytest.param(
+        _signed("Chief Constable Harrington", "Kind regards, Dr A. B. Smith MSc"),
+        [("names", "A. B. Smith")],
+        "Chief Constable Harrington",
+        id="same-line-title-initials-postnominals",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards - John"),
+        [("names", "John")],
+        "Councillor Jane Doe",
+        id="same-line-dash-first-name",
+    ),
+    pytest.param(
+        _signed("the Chief Executive, Tom Riordan", "Regards – Jo"),
+        [("names", "Jo")],
+        "Tom Riordan",
+        id="same-line-en-dash-short-name",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks again, Bronwen"),
+        [("names", "Bronwen")],
+        "Councillor Jane Doe",
+        id="same-line-thanks-again",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "yours, tom"),
+        [("names", "tom")],
+        "Chief Constable Harrington",
+        id="same-line-lower-case",
+    ),
+    # --- a sign-off word, then the name on the next lines
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks\nJ. Smith"),
+        [("names", "J. Smith")],
+        "Chief Constable Harrington",
+        id="next-line-initial-surname",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Best wishes,\n\nJohn (Smith)"),
+        [("names", "John"), ("names", "Smith")],
+        "Councillor Jane Doe",
+        id="blank-line-surname-in-brackets",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Cheers,\nDave"),
+        [("names", "Dave")],
+        "Councillor Jane Doe",
+        id="cheers-single-word",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "With thanks,\nRuth"),
+        [("names", "Ruth")],
+        "Councillor Jane Doe",
+        id="with-thanks-single-word",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Best,\nAlex"),
+        [("names", "Alex")],
+        "Chief Constable Harrington",
+        id="best-single-word",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thank you in advance,\n\nDr Olusegun Adebayo"),
+        [("names", "Olusegun Adebayo")],
+        "Chief Constable Harrington",
+        id="thank-you-in-advance-title",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Many thanks for your help with this,\nOwain Pritchard"),
+        [("names", "Owain Pritchard")],
+        "Councillor Jane Doe",
+        id="many-thanks-for-your-help",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully\n\nMrs P. Kaur"),
+        [("names", "Mrs P. Kaur")],
+        "Chief Constable Harrington",
+        id="title-initial-surname",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours sincerely,\nMr Thompson"),
+        [("names", "Mr Thompson")],
+        "Councillor Jane Doe",
+        id="title-alone",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours sincerely\nSmith, Joanna"),
+        [("names", "Joanna Smith")],
+        "Councillor Jane Doe",
+        id="surname-comma-first-name",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Kind regards\nMarie-Claire Dubois (Ms)"),
+        [("names", "Marie-Claire Dubois")],
+        "Chief Constable Harrington",
+        id="hyphenated-first-name-title-after",
+    ),
+    # --- names with particles, apostrophes, hyphens and Mc/Mac
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nPieter van der Berg"),
+        [("names", "Pieter van der Berg")],
+        "Councillor Jane Doe",
+        id="particles-van-der",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours sincerely,\nSiobhan O'Neill"),
+        [("names", "Siobhan O'Neill")],
+        "Chief Constable Harrington",
+        id="apostrophe-surname",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Many thanks,\nEmma Smith-Jones"),
+        [("names", "Emma Smith-Jones")],
+        "Councillor Jane Doe",
+        id="double-barrelled",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards,\nCallum McDonald"),
+        [("names", "Callum McDonald")],
+        "Chief Constable Harrington",
+        id="mc-surname",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards,\nD. O'Sullivan-Murphy"),
+        [("names", "D. O'Sullivan-Murphy")],
+        "Councillor Jane Doe",
+        id="initial-apostrophe-hyphen",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\nYusuf al-Hakim"),
+        [("names", "Yusuf al-Hakim")],
+        "Chief Constable Harrington",
+        id="lower-case-particle-hyphen",
+    ),
+    # --- names from Wales, Scotland, Ireland, South Asia, Africa, East Asia
+    pytest.param(
+        _signed("Councillor Jane Doe", "Cofion,\nDafydd ap Iorwerth"),
+        [("names", "Dafydd ap Iorwerth")],
+        "Councillor Jane Doe",
+        id="welsh-cofion-ap",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yn gywir,\nSiân Llewelyn"),
+        [("names", "Siân Llewelyn")],
+        "Chief Constable Harrington",
+        id="welsh-yn-gywir-accent",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours aye,\nEilidh MacLeod"),
+        [("names", "Eilidh MacLeod")],
+        "Councillor Jane Doe",
+        id="scottish-yours-aye",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards,\nNiamh Ní Mhurchú"),
+        [("names", "Niamh Ní Mhurchú")],
+        "Chief Constable Harrington",
+        id="irish-ni",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks & regards,\nVenkata Subramanian Iyer"),
+        [("names", "Venkata Subramanian Iyer")],
+        "Councillor Jane Doe",
+        id="south-asian-three-words",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Best regards,\nChukwuemeka Okonkwo-Adeyemi"),
+        [("names", "Chukwuemeka Okonkwo-Adeyemi")],
+        "Chief Constable Harrington",
+        id="west-african-hyphenated",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Kind regards,\nZhang Wei"),
+        [("names", "Zhang Wei")],
+        "Councillor Jane Doe",
+        id="east-asian-family-name-first",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Kind regards,\nNguyen Thi Lan"),
+        [("names", "Nguyen Thi Lan")],
+        "Chief Constable Harrington",
+        id="vietnamese-three-words",
+    ),
+    # --- case
+    pytest.param(
+        _signed("Councillor Jane Doe", "yours faithfully\nmohammed ali"),
+        [("names", "mohammed ali")],
+        "Councillor Jane Doe",
+        id="all-lower-case",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\nGARETH DAVIES"),
+        [("names", "GARETH DAVIES")],
+        "Chief Constable Harrington",
+        id="all-caps",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards,\nRAJESH KUMAR\n07700 900 123"),
+        [("names", "RAJESH KUMAR"), ("phones", "07700 900 123")],
+        "Councillor Jane Doe",
+        id="all-caps-with-mobile",
+    ),
+    # --- a name followed by a job title or an organisation
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Kind regards,\nFiona Campbell\nCampaign Officer, Friends of the Earth Scotland",
+        ),
+        [("names", "Fiona Campbell")],
+        "Chief Constable Harrington",
+        id="name-then-organisation-line",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Kind regards,\nHamish Stewart, Researcher"),
+        [("names", "Hamish Stewart")],
+        "Councillor Jane Doe",
+        id="name-comma-job-title",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Ruth Evans | Campaigns Lead | Clean Air Leeds"),
+        [("names", "Ruth Evans")],
+        "Chief Constable Harrington",
+        id="name-pipe-title-pipe-group",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nAmanda Hart\nfor Leeds Residents Against Waste."),
+        [("names", "Amanda Hart")],
+        "Councillor Jane Doe",
+        id="name-then-for-group",
+    ),
+    # --- the name given in the text
+    pytest.param(
+        GREETING
+        + "My name is Aoife Ní Bhriain and I live in Leeds.\n\n"
+        + _ask("Councillor Jane Doe")
+        + "Thank you.\n",
+        [("names", "Aoife Ní Bhriain")],
+        "Councillor Jane Doe",
+        id="my-name-is",
+    ),
+    pytest.param(
+        GREETING
+        + "I am Kwame Mensah and I am researching council spending for a local newsletter.\n\n"
+        + _ask("Chief Constable Harrington")
+        + "Thank you.\n",
+        [("names", "Kwame Mensah")],
+        "Chief Constable Harrington",
+        id="i-am-name-and",
+    ),
+    pytest.param(
+        GREETING
+        + "I'm Grace Mwangi, a freelance journalist, and I write about local government.\n\n"
+        + _ask("Councillor Jane Doe"),
+        [("names", "Grace Mwangi")],
+        "Councillor Jane Doe",
+        id="im-name-comma-job",
+    ),
+    pytest.param(
+        GREETING
+        + "I, Oluwaseun Adeyemi, request the following under the Freedom of Information Act 2000.\n\n"
+        + _ask("Chief Constable Harrington"),
+        [("names", "Oluwaseun Adeyemi")],
+        "Chief Constable Harrington",
+        id="i-comma-name-comma",
+    ),
+    pytest.param(
+        GREETING + "Name: Jan Kowalski\n\n" + _ask("Councillor Jane Doe") + "Thank you.\n",
+        [("names", "Jan Kowalski")],
+        "Councillor Jane Doe",
+        id="name-label",
+    ),
+    # --- the name above the request
+    pytest.param(
+        "Priya Patel\n14 Acacia Avenue\nLeeds\nLS6 2AB\n\n" + _signed("Councillor Jane Doe", "Thank you."),
+        [("names", "Priya Patel"), ("addresses", "14 Acacia Avenue, Leeds, LS6 2AB")],
+        "Councillor Jane Doe",
+        id="name-and-address-before-greeting",
+    ),
+    pytest.param(
+        "From: Rhys ap Gwilym <rhys.apgwilym@example.org>\nSent: 3 May 2024 10:12\nTo: FOI <foi@leeds.gov.uk>\n"
+        "Subject: Freedom of Information request\n\n"
+        + _signed("Chief Constable Harrington", "Diolch,\nRhys"),
+        [("names", "Rhys ap Gwilym"), ("emails", "rhys.apgwilym@example.org")],
+        "Chief Constable Harrington",
+        id="from-header",
+    ),
+    pytest.param(
+        "Subject: FOI request from Tariq Hussain - hospitality\n\n"
+        + _signed("Councillor Jane Doe", "Regards,\nTariq"),
+        [("names", "Tariq Hussain")],
+        "Councillor Jane Doe",
+        id="name-in-subject-line",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Kind regards,\nLiam")
+        + "\nOn 3 May 2024, at 09:15, Liam Gallagher <liam.g@example.com> wrote:\n> Dear FOI team,\n"
+        "> Please could you tell me the budget for 2023?\n",
+        [("names", "Liam Gallagher"), ("emails", "liam.g@example.com")],
+        "Chief Constable Harrington",
+        id="quoted-wrote-line",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Signed: A. Kowalczyk"),
+        [("names", "A. Kowalczyk")],
+        "Councillor Jane Doe",
+        id="signed-label",
+    ),
+    # --- WhatDoTheyKnow pages
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\n\nMegan Askew") + WDTK_FOOTER,
+        [("names", "Megan Askew"), ("emails", "request-812345-a1b2c3d4@whatdotheyknow.com")],
+        "Chief Constable Harrington",
+        id="wdtk-footer",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nL. Lluva"),
+        [("names", "L. Lluva")],
+        "Councillor Jane Doe",
+        id="wdtk-initial-surname",
+    ),
+    # --- a signature with contact details
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Kind regards,\nTom Baker\nTel: +44 (0)20 7946 0958\nMobile 07700900456",
+        ),
+        [("names", "Tom Baker"), ("phones", "+44 (0)20 7946 0958"), ("phones", "07700900456")],
+        "Chief Constable Harrington",
+        id="phones-international-and-mobile",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "-- \nSarah Lewis\n(0113) 496 0000"),
+        [("names", "Sarah Lewis"), ("phones", "(0113) 496 0000")],
+        "Councillor Jane Doe",
+        id="dash-rule-signature-bracketed-area-code",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Yours sincerely,\nHelen Parry\n12 Acacia Avenue, Headingley, Leeds, LS6 2AB",
+        ),
+        [("names", "Helen Parry"), ("addresses", "12 Acacia Avenue, Headingley, Leeds, LS6 2AB")],
+        "Chief Constable Harrington",
+        id="address-one-line-commas",
+    ),
+    pytest.param(
+        _signed(
+            "Councillor Jane Doe",
+            "Yours sincerely,\nGeorge Ward\nFlat 3, 7 Mill Lane\nLeeds LS62AB",
+        ),
+        [("names", "George Ward"), ("addresses", "Flat 3, 7 Mill Lane"), ("addresses", "LS62AB")],
+        "Councillor Jane Doe",
+        id="postcode-without-space",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Regards,\nIsla Grant\n3 Rose Terrace, Perth, ph1 5aa",
+        ),
+        [("names", "Isla Grant"), ("addresses", "3 Rose Terrace, Perth, ph1 5aa")],
+        "Chief Constable Harrington",
+        id="postcode-lower-case",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nNaz\nnaz.begum@example.com"),
+        [("names", "Naz"), ("emails", "naz.begum@example.com")],
+        "Councillor Jane Doe",
+        id="single-word-with-email",
+    ),
+    # --- harder forms
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards,\nKevin O\u2019Brien"),
+        [("names", "Kevin O\u2019Brien")],
+        "Chief Constable Harrington",
+        id="curly-apostrophe",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Kindest regards,\nJessica\n(Jessica Mortimer)"),
+        [("names", "Jessica Mortimer")],
+        "Councillor Jane Doe",
+        id="full-name-in-brackets-under-first-name",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Best wishes\nAnnie\n\nAnnie Chen\nPolicy Officer, Shelter Cymru",
+        ),
+        [("names", "Annie Chen")],
+        "Chief Constable Harrington",
+        id="first-name-then-full-name-and-employer",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "YOURS FAITHFULLY\nDEREK O'HARE"),
+        [("names", "DEREK O'HARE")],
+        "Councillor Jane Doe",
+        id="caps-sign-off-and-name",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully, Jo Bloggs (Mrs)"),
+        [("names", "Jo Bloggs")],
+        "Chief Constable Harrington",
+        id="same-line-title-after",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nMr. J. R. Hartley"),
+        [("names", "J. R. Hartley")],
+        "Councillor Jane Doe",
+        id="title-dot-two-initials",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards,\nDr. Emily Carter-Brown, PhD, FRSA"),
+        [("names", "Emily Carter-Brown")],
+        "Chief Constable Harrington",
+        id="postnominals-after-commas",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thank you,\nJohn Smith BSc (Hons) MRTPI"),
+        [("names", "John Smith")],
+        "Councillor Jane Doe",
+        id="postnominals-hons",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Warm regards,\nThe Reverend Michael Oduya"),
+        [("names", "Michael Oduya")],
+        "Chief Constable Harrington",
+        id="reverend",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Sincerely,\nJosé Müller"),
+        [("names", "José Müller")],
+        "Councillor Jane Doe",
+        id="accented-names",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Kind regards,\nLaura de la Cruz"),
+        [("names", "Laura de la Cruz")],
+        "Chief Constable Harrington",
+        id="particles-de-la",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Kind Regards,\nMs Adaeze Nwosu-Okafor"),
+        [("names", "Adaeze Nwosu-Okafor")],
+        "Councillor Jane Doe",
+        id="title-african-hyphenated",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks and regards\nFrom\nSuresh Raina"),
+        [("names", "Suresh Raina")],
+        "Chief Constable Harrington",
+        id="from-above-the-name",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Best wishes\nJo Bloggs\nSent from my iPhone"),
+        [("names", "Jo Bloggs")],
+        "Councillor Jane Doe",
+        id="device-line-under-name",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Kind regards,\n\n\n\nMaria"),
+        [("names", "Maria")],
+        "Chief Constable Harrington",
+        id="several-blank-lines",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "I look forward to hearing from you.\n\nJoanna Bloggs"),
+        [("names", "Joanna Bloggs")],
+        "Councillor Jane Doe",
+        id="no-sign-off-word",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "I look forward to your reply.\nJoanna"),
+        [("names", "Joanna")],
+        "Chief Constable Harrington",
+        id="no-sign-off-word-single-name",
+    ),
+    pytest.param(
+        GREETING
+        + "How many expense claims did Chief Constable Harrington make in 2023? Kind regards Jo Bloggs\n",
+        [("names", "Jo Bloggs")],
+        "Chief Constable Harrington",
+        id="run-on-sign-off-no-comma",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nYifan (Evan) Bao"),
+        [("names", "Yifan"), ("names", "Bao")],
+        "Councillor Jane Doe",
+        id="adopted-name-in-brackets",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Many Thanks\nr. kaur (miss)"),
+        [("names", "kaur")],
+        "Chief Constable Harrington",
+        id="lower-case-initial-title-after",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards,\nA concerned resident, Mary Jones"),
+        [("names", "Mary Jones")],
+        "Councillor Jane Doe",
+        id="description-then-name",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Regards,\nPatrick\nPatrick Hayes | Director | Example Suppliers Association",
+        ),
+        [("names", "Patrick Hayes")],
+        "Chief Constable Harrington",
+        id="first-name-then-pipe-signature",
+    ),
+    pytest.param(
+        _signed(
+            "Councillor Jane Doe",
+            "Thanks,\nSam\n\nSam Lee\nResearcher, Transparency Project\nsam@example.org",
+        ),
+        [("names", "Sam Lee"), ("emails", "sam@example.org")],
+        "Councillor Jane Doe",
+        id="first-name-then-signature-block",
+    ),
+    pytest.param(
+        GREETING
+        + _ask("Chief Constable Harrington")
+        + "Address: 4 Glebe Farm, Little Snoring, NR21 0AA\nTel. 0113 496 0000 (evenings)\n\nThanks,\nBob\n",
+        [
+            ("names", "Bob"),
+            ("addresses", "4 Glebe Farm, Little Snoring, NR21 0AA"),
+            ("phones", "0113 496 0000"),
+        ],
+        "Chief Constable Harrington",
+        id="address-label-and-tel-dot",
+    ),
+    pytest.param(
+        GREETING
+        + "I live at 22 Elm Grove, Leeds, and my postcode is LS6  2AB.\n\n"
+        + _ask("Councillor Jane Doe")
+        + "Regards,\nKate\n",
+        [("names", "Kate"), ("addresses", "22 Elm Grove"), ("addresses", "LS6  2AB")],
+        "Councillor Jane Doe",
+        id="live-at-and-double-spaced-postcode",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Regards,\nPaul Evans\n+44 7700 900123 / 0044 20 7946 0958 / 07700-900-123",
+        ),
+        [
+            ("names", "Paul Evans"),
+            ("phones", "+44 7700 900123"),
+            ("phones", "0044 20 7946 0958"),
+            ("phones", "07700-900-123"),
+        ],
+        "Chief Constable Harrington",
+        id="phones-several-forms",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Kind regards,\nJane Smith"),
+        [("names", "Jane Smith")],
+        "Councillor Jane Doe",
+        id="third-party-shares-first-name",
+    ),
+    pytest.param(
+        _signed("Dr Amelia Hughes, the Medical Director,", "Yours faithfully,\nOliver Hughes-Park"),
+        [("names", "Oliver Hughes-Park")],
+        "Dr Amelia Hughes",
+        id="third-party-with-title",
+    ),
+    pytest.param(
+        GREETING
+        + "On 27 September 2021 Sajid Javid wrote to my husband about the shielding policy.\n\n"
+        + "Please provide the briefing paper given to Sajid Javid before he wrote.\n\nYours faithfully,\nLouise Bickford\n",
+        [("names", "Louise Bickford")],
+        "Sajid Javid",
+        id="third-party-in-an-on-date-wrote-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "identity", "third_party"), CASES)
+def test_requester_identity_is_removed_and_the_third_party_stays(text, identity, third_party):
+    request = split_request(text)
+    outgoing = outgoing_text(request).replace(third_party, " ")  # as the eval scores it
+    leaked = [f"{kind}: {value}" for kind, value in identity if pii_present(kind, value, outgoing)]
+    assert not leaked, request.text
+    assert third_party in " ".join(request.text.split()), request.text
+
+
+def test_the_stress_set_is_large_and_distinct():
+    texts = [case.values[0] for case in CASES]
+    assert len(texts) >= 40 and len(set(texts)) == len(texts)
