@@ -1197,9 +1197,8 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
             above = [b for b in out[: out.index(prev)] if isinstance(b, str) and b]
             last = (_sentences(above[-1]) or [""])[-1] if above else ""
             asks = last if last.endswith(":") else asks
-        if (
-            run
-            and asks
+        values = bool(
+            asks
             and (
                 _ASK_START.match(_LEAD.sub("", asks))
                 or _ASK_INSIDE.search(asks)
@@ -1207,6 +1206,18 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
                 or _LIST_BREAKDOWN.match(asks)  # 'For each of the following periods:' under a list
             )
             and all(_is_value(it.text) for it in run)
+        )
+        # the fields asked for each record ('For each incident please disclose: / The time / The nature of the
+        # incident, as reported ...'), however long, while none asks a question of its own or names a figure (a figure
+        # under 'For each of your sites:' is a question: S2b, S2c)
+        fields = bool(
+            asks
+            and _EACH_LEAD.search(asks)
+            and all("?" not in it.text and not _asks(it.text) and not _FIGURE.search(it.text) for it in run)
+        )
+        if (
+            run
+            and (values or fields)
             # 'Please also provide: - your enforcement policy - the CCTV code': things asked for, each its own
             and not all(_THING_ASKED.match(it.text) for it in run)
         ):
@@ -1218,6 +1229,10 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         out.append(block)
         i += 1
     return out
+
+
+# a lead for the fields of each record a request asks for ('For each incident please disclose:', 'In each case:')
+_EACH_LEAD = re.compile(r"\b(?:for|in|of)\s+(?:each|every)\b[^:?]{0,80}:\s*$", re.I)
 
 
 # a list entry that names a thing the requester asks for, by its determiner ('your ...', 'a copy of ...')
@@ -1928,8 +1943,9 @@ _NARROWS = re.compile(
 # 'If possible, please provide a breakdown by the type of issue ...', 'Can these be split by year?'
 _PROSE_BREAKDOWN = re.compile(
     r"^(?:(?:if|where)\s+possible,?\s*|ideally,?\s*)?(?:(?:please|could|can|would|may|will|i|you|we|also|kindly|"
-    r"it|be|is|are|able|to)\b[\s,]*)*(?:(?:provide|give|have|supply|send|include|get|see|receive)\s+)?"
-    r"(?:(?:a|the|this|these|that|those|it|them|the\s+(?:data|information|figures?|numbers?|totals?))\s+)?"
+    r"it|be|is|are|able|to|like|require|need|want)\b[\s,]*)*(?:(?:provide|give|have|supply|send|include|get|see|"
+    r"receive)\s+)?"
+    r"(?:(?:a|the|this|these|that|those|it|them)\s+)?(?:(?:data|information|figures?|numbers?|totals?|results?)\s+)?"
     r"(?:further\s+)?(?:break\s?down|broken\s+down|split|breakdown|separated)\b[^.?!]{0,60}?"
     r"\b(?:by|into|between|per|according\s+to)\b"
     # '..., could you include the corresponding categorisation of ...': a field added to the figures asked for
@@ -1943,12 +1959,12 @@ def _scope_kind(text: str) -> str | None:
     """'breakdown' for 'Could this be broken down by ward?' or 'I would like this information for 2019 to 2023.',
     'format' for 'Could you provide this as a spreadsheet?', None for a sentence that asks for something."""
     m = _SCOPE_ASK.search(text)
-    if not m:
-        # 'Could I have this broken down by crime type?', 'If possible, please provide a breakdown by the type of ...'
+    rest = (m.group("rest") if m.group("rest") is not None else m.group("rest2")) if m else None
+    if rest is None or not _SCOPE_REST.match(rest) or _ASKS_MORE.search(rest):
+        # 'Could I have this broken down by crime type?', 'If possible, please provide a breakdown by the type of ...';
+        # a sentence that joins a breakdown with a subset count ('... broken down by years and how many had ...') is
+        # a question of its own (S5c wins over S2a)
         return "breakdown" if _PROSE_BREAKDOWN.match(text) and not _ASKS_MORE.search(text) else None
-    rest = m.group("rest") if m.group("rest") is not None else m.group("rest2")
-    if not _SCOPE_REST.match(rest) or _ASKS_MORE.search(rest):
-        return None
     return "breakdown" if _NARROWS.search(rest) else "format"
 
 

@@ -541,3 +541,14 @@ def test_values_listed_under_a_short_lead_below_the_ask_stay_in_it():
 )
 def test_prose_that_only_breaks_down_or_falls_back_asks_no_question_of_its_own(request_text):
     assert len(split_request(request_text).questions) == 1
+
+
+def test_the_fields_asked_for_each_record_stay_in_the_ask_however_long():
+    # S2c: lines under 'For each incident please disclose:' name fields of each record, not questions
+    request = split_request(
+        "Please disclose a full log of all the incidents reported to your force on December 25 2018. For each "
+        "incident please disclose:\nThe time\nThe postcode it was reported\nThe nature of the incident, as reported "
+        "to the force. For example: 'A male has claimed his partner has been abusive.'\nThe outcome (NFA, charged, "
+        "out of court disposal etc)\n"
+    )
+    assert len(request.questions) == 1 and "The postcode it was reported" in request.questions[0].text
