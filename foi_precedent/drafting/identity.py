@@ -181,6 +181,9 @@ DEAR = re.compile(
     rf"^(?P<lead>\s*(?:(?:dear|annwyl|hi|hello)[ \t]+|dear(?={_TITLE}[ \t]))){_NAME}(?P<rest>.*)$",
     re.I | re.M,
 )
+_DEAR_INLINE = re.compile(
+    rf"(?<![\w'\"‘“])Dear[ \t]*(?P<name>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[{_UP}]\.?[ \t]+)?{_WORD})"
+)
 # a letter's addressee header naming a person ('To: / Mr R Gray'), as a reply that restates the request has it
 _TO_PERSON = re.compile(rf"^[ \t]*To:[ \t]*(?:/[ \t]*)?(?=(?:{_TITLE})[ \t]){_NAME}[ \t]*$", re.M)
 _SIGN_OFF_WORDS = (
@@ -192,17 +195,20 @@ _SIGN_OFF_WORDS = (
     r"regards|thank you|thanking you|all the best|warmly|take care|yours(?=[ \t]*(?:,|$))|"
     r"best(?=[ \t]*(?:[,–—-]|$))|cheers|kr(?=[ \t]*(?:,|$))|ta(?=[ \t]*(?:[,!.]|$))|"
     # Welsh: 'Yn gywir' (yours sincerely), 'Cofion' (regards), 'Diolch' (thanks)
-    r"yn[ \t]+gywir|(?:gyda[ \t]+)?(?:cofion(?:[ \t]+gorau)?|diolch(?:[ \t]+yn[ \t]+fawr)?)|"
-    # the closing sentence that stands where a sign-off would ('I look forward to your reply.' / 'Jo')
-    r"I[ \t]+look[ \t]+forward[ \t]+to[ \t]+(?:hearing[ \t]+from[ \t]+you|(?:receiving[ \t]+)?(?:your|a|the)[ \t]+"
-    r"(?:reply|response|answer|information))"
+    r"yn[ \t]+gywir|(?:gyda[ \t]+)?(?:cofion(?:[ \t]+gorau)?|diolch(?:[ \t]+yn[ \t]+fawr)?)"
 )
 SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
+# a closing sentence on a line of its own that stands where a sign-off would ('I look forward to your reply.'
+# then 'Jo'): a sign-off to the signature block only, not to the request reader
+_CLOSING_LINE = re.compile(
+    r"^\s*I[ \t]+look[ \t]+forward[ \t]+to[ \t]+(?:hearing[ \t]+from[ \t]+you|(?:receiving[ \t]+)?(?:your|a|the)[ \t]+"
+    r"(?:reply|response|answer|information))(?:[ \t]+(?:(?:very[ \t]+)?soon|shortly|in[ \t]+due[ \t]+course|"
+    r"within[ \t]+[^?\n]{0,50}))?[ \t]*[.!]?[ \t]*$",
+    re.I,
+)
 # what may follow a sign-off word before the name on the next line ('Thanks very much,', 'Thank you for your help.')
 _COURTESY_TAIL = re.compile(
     r"^(?:very[ \t]+much|so[ \t]+much|a[ \t]+(?:lot|million|bunch)|again|in[ \t]+(?:advance|anticipation)|once[ \t]+again|"
-    # after 'I look forward to your reply': 'soon', 'in due course', 'within 20 working days, as the Act says'
-    r"(?:very[ \t]+)?soon|shortly|in[ \t]+due[ \t]+course|within[ \t]+[^?\n]{0,50}|"
     r"kindly|(?:and|&)[ \t]+(?:many[ \t]+)?thanks|"
     r"(?:in[ \t]+advance[ \t]+)?for[ \t]+(?:your|all[ \t]+your|the|this|considering|"
     r"dealing|reading|taking)\b[^?\n]{0,60}|(?:and|&)[ \t]+(?:(?:kind|best|warm)[ \t]+)?"
@@ -233,7 +239,11 @@ _NOT_NAME_WORD = re.compile(
 # words that start a line under a sign-off without being a name ('Sent from my iPhone', 'PS ...', 'Attachments')
 _NOT_SIGNED = re.compile(
     r"^(?:sent|thanks|thank|regards|please|yours|note|notes|attachments?|attached|ps|p\.s|enc|"
-    r"encl|cc|the|this|i|we|my|our|a|an)$",
+    r"encl|cc|the|this|i|we|my|our|a|an|"
+    # words that open a sentence run on after a sign-off ('... your response. If I can help ...')
+    # (not 'Will', 'Can', 'He', 'Do', 'So', 'To', 'Her': first or family names too)
+    r"if|it|its|in|as|also|and|but|or|at|for|with|any|all|there|these|those|that|what|when|where|which|"
+    r"who|how|why|you|your|she|they|his|their|could|would|should|does|is|are|was|were)$",
     re.I,
 )
 _GENERIC_ADDRESSEE = re.compile(
@@ -455,6 +465,8 @@ def _courtesy_only(tail: str) -> bool:
 def _sign_off_line(line: str) -> tuple[bool, str]:
     """Whether a line is a sign-off ('Kind regards,', 'Thank you for your help.', 'Regards, Ann Lee'), and the
     name-bearing tail on the same line ('' when the name, if any, is on the next line)."""
+    if _CLOSING_LINE.match(line):
+        return True, ""
     m = SIGN_OFF.match(line)
     if not m or len(line) >= 100 or "?" in line:
         return False, ""
@@ -471,12 +483,17 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
 
 def _leading_name(text: str) -> list[str]:
     """A sign-off with the name run on into what else the signature holds ('Yours faithfully, Ann Lee
-    Investigative journalist Twitter: @...'): the name in its first two or three capitalised words (three only
-    when a capitalised word follows them, not a job title's lower-case second word)."""
+    Investigative journalist Twitter: @...', 'Yours sincerely, Ann Lee PS I note ...', a request sent on one
+    line): the name at the start of what follows the sign-off word."""
     m = SIGN_OFF.match(text)
-    if not m or "?" in text or len(text) >= 100:
-        return []
-    words = m.group("tail").split(",")[0].split()
+    return _name_at_start(m.group("tail")) if m else []
+
+
+def _name_at_start(text: str) -> list[str]:
+    """The name in the first two or three capitalised words of a longer run ('Ann Lee Investigative journalist',
+    'Ann Lee PS I note ...'): three only when a capitalised word follows them, not a job title's lower-case second
+    word; [] when the run is a name alone (read whole elsewhere) or does not start with one."""
+    words = text.split(",")[0].split()
     if len(words) <= 3:
         return []
     for size in (3, 2) if not words[3][:1].islower() else (2,):
@@ -485,6 +502,9 @@ def _leading_name(text: str) -> list[str]:
     return []
 
 
+_POSTSCRIPT_CUE = re.compile(
+    r"(?:P\.?[ \t]?S\.?|N\.?B\.?|Tel|Mob|Mobile|Phone|E-?mail|Twitter|Address|https?:|www\.)(?!\w)", re.I
+)
 _LIST_ENTRY = re.compile(r"^[.•·*\-–][ \t]+(?P<rest>\S.*)$")
 
 
@@ -530,8 +550,12 @@ def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
         # ('-- ' above the signature; 'From' or 'Signed:' on a line of its own above the name)
         if not item or _SIGNATURE_RULE.match(item) or re.fullmatch(r"(?i:from|by|signed)[ \t]*:?", item):
             continue
+        if _sign_off_line(item)[0]:  # another sign-off under this one ('Many thanks,' / 'Yours faithfully,')
+            return None
         found = _name_of(item)
         if found:
+            return k, found
+        if not seen and (found := _name_then_postscript(item)):
             return k, found
         seen += 1
         identity = EMAIL.search(item) or PHONE.search(item) or HANDLE.search(item)
@@ -539,6 +563,17 @@ def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
         if seen >= 2 or not (identity or (len(item) < 60 and _ORGANISATION.search(item) and "?" not in item)):
             return None
     return None
+
+
+def _name_then_postscript(item: str) -> list[str]:
+    """The name at the start of a line under a sign-off that runs on into a postscript or contact details ('Ann
+    Lee PS I note ...', 'Ann Lee Tel 0113 ...', as a request sent on one line and broken again has it); not a
+    sentence about someone ('Dr Ann Lee said ...')."""
+    found = _name_at_start(item)
+    if not found:
+        return []
+    rest = item[item.find(found[0]) + len(found[0]) :] if found[0] in item else ""
+    return found if _POSTSCRIPT_CUE.match(rest.lstrip(" ,;|-–—\t")) else []
 
 
 def _name_run(text: str, at: int) -> str:
@@ -835,9 +870,11 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     for name in sorted((a for a in addressees + relatives if a not in names), key=len, reverse=True):
         clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
     # a letter addressed to the requester by title ('Dear Mr Gray', with no name of the writer's own signed): the
-    # surname is the requester's wherever it stands ('My Reference: cb/13.05.15/Gray')
+    # surname is the requester's wherever it stands ('My Reference: cb/13.05.15/Gray'); such a letter sent on one
+    # line has the greeting inside it ('... Your Reference: 2470 Dear Mr Gray I am writing ...'): there only a
+    # title and a surname, near the top, and not quoted ("the letter 'Dear Mr Gove'")
     if not names:
-        for a in addressees:
+        for a in addressees + [m.group("name") for m in _DEAR_INLINE.finditer(text[:600])]:
             if re.match(_TITLE + r"[ \t]", a) and len(a.split()) > 1 and len(a.split()[-1]) > 2:
                 clean = re.sub(rf"(?<![\w\[]){re.escape(a.split()[-1])}(?![\w\]])", "[NAME]", clean)
     clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)

@@ -611,6 +611,30 @@ CASES = [
         "Sajid Javid",
         id="third-party-in-an-on-date-wrote-sentence",
     ),
+    # --- a request sent on one line (a web form, a flattened e-mail)
+    pytest.param(
+        "Dear Leeds City Council, 1. How many expense claims did Chief Constable Harrington make in 2023? "
+        "2. What was their total value? Yours sincerely, Megan Price PS I note that the council has not answered "
+        "my earlier request about the same claims, which I sent in January and which is still outstanding",
+        [("names", "Megan Price")],
+        "Chief Constable Harrington",
+        id="one-line-sign-off-then-postscript",
+    ),
+    pytest.param(
+        _ask("Councillor Jane Doe").strip()
+        + " Kind regards, Tomasz Nowak Freelance journalist covering local government in West Yorkshire since 2015",
+        [("names", "Tomasz Nowak")],
+        "Councillor Jane Doe",
+        id="one-line-sign-off-then-long-job-title",
+    ),
+    pytest.param(
+        "Fire and Rescue Service HQ Leigh Road SO50 9SJ To: / Mr R Whitlock Date: 13 May 2015 Your Reference: "
+        "2470 DearMr Whitlock I am writing about your request for the expense claims made by Chief Officer Dave "
+        "Curry. How many expense claims did Chief Officer Dave Curry make in 2014? My Reference: cb/13.05.15/Whitlock",
+        [("names", "Mr R Whitlock")],
+        "Dave Curry",
+        id="one-line-reply-addressed-to-the-requester",
+    ),
 ]
 
 
