@@ -1685,6 +1685,11 @@ def _prose_asks(texts: list[str]) -> list[str]:
                     f"{found[-1]} {s}"  # 'By senior officers, I mean ...' after the ask narrows it (S8)
                 )
                 continue
+            if last_asked and found and _FIELD_OF_EACH.match(s) and not _COUNTS.search(found[-1]):
+                # 'Please also provide the name of the lead officer for each project.' under a list of projects: a
+                # field of each record asked for (S2c); after a count it asks for the records themselves (S5d)
+                found[-1] = f"{found[-1]} {s}"
+                continue
             if _FOLLOW_UP.match(s) and found and (last_asked or n == 0 and asked_above) and _asks(s):
                 found[-1] = f"{found[-1]} {s}"  # 'If so, please ...': part of the question it depends on (S4)
                 last_asked = True
@@ -1712,6 +1717,17 @@ def _prose_asks(texts: list[str]) -> list[str]:
             found.append(_tidy(lead))
         asked_above = last_asked and bool(found) and not lead
     return found
+
+
+# a sentence that asks for a field of each record asked for above ('Please also provide the name of the lead officer
+# for each project.')
+_FIELD_OF_EACH = re.compile(
+    r"^(?:please|could\s+you|can\s+you|would\s+you|i\s+would\s+(?:also\s+)?like)\b[^.?!]{0,30}?\b(?:also\s+)?"
+    r"(?:provide|give|include|state|list|supply|add)\s+(?:me\s+)?(?:with\s+)?the\s+(?:[\w-]+\s+){0,5}?(?:of|for)\s+"
+    r"(?:each|every)\b",
+    re.I,
+)
+_COUNTS = re.compile(r"\bhow\s+many\b|\b(?:the\s+|total\s+)?number\s+of\b", re.I)
 
 
 # a follow-up that depends on the answer to the question before it (S4): 'If so, ...', 'If not, ...', 'If yes ...',

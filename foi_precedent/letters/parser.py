@@ -40,7 +40,9 @@ from foi_precedent.letters.header import (
 from foi_precedent.letters.layout import (
     _ASKS,
     _BARE_NUMBER,
+    _COST_ACTIVITY,
     _NOISE,
+    _POINTS_ON,
     _QUOTED_REQUEST,
     _STRONG_ASK,
     _about,
@@ -758,6 +760,27 @@ def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str,
     return out
 
 
+def _prose_questions(request: list[str]) -> list[str]:
+    """The questions the request reader finds in the request a letter quotes, read up to where the reply starts and
+    without the cost Regulations quoted (none when it reads the request whole or nests questions under others)."""
+    # the request reader is the one splitter of requests (imported here: it imports this module's named_regime)
+    from foi_precedent.drafting.request import split_request
+
+    lines: list[str] = []
+    for line in request:
+        if lines and (answers_line(line) or _POINTS_ON.match(line)):
+            break  # "Please find the force's response set out below.", "Response: ... is withheld."
+        if not _COST_ACTIVITY.match((list_item(line) or line).lstrip("\"'\u201c\u2018(abcd) ")):
+            lines.append(line)
+    try:
+        read = split_request("\n".join(lines))
+    except LetterError:
+        return []
+    if read.note or any(q.sub_of for q in read.questions):
+        return []
+    return [q.own_text or q.text for q in read.questions]
+
+
 def _unstructured(
     sections: dict[str, list[str]], clean: str, letter_exemptions: list[str], accessible: str = "s21"
 ) -> list[Question]:
@@ -824,6 +847,13 @@ def _unstructured(
         parts = [part for _, text in items for part in further_asks(text)]
         if len(parts) > len(items):
             items = [(f"Item {n}", part) for n, part in enumerate(parts, start=1)]
+    if request and len(items) < 2:
+        # a request in prose, with no items ("How many burglaries ... resulted in a prosecution? How many have been
+        # reported ...?"): its questions are where the request reader finds them (one splitter for requests and for
+        # the requests letters quote), when it finds two or more
+        asked = _prose_questions(request)
+        if len(asked) >= 2:
+            items = [(f"Item {n}", text) for n, text in enumerate(asked, start=1)]
     whole = _classify(
         "", "", answer, None, letter_exemptions, (), accessible, shared=True
     )  # one reading for all

@@ -1894,3 +1894,18 @@ def test_whatdotheyknow_s_status_line_is_no_decision():
     q = parse_text(text).questions[0]
     assert "partially successful" not in (q.evidence or "")
     assert treatments(q) != {"partly_disclosed"}
+
+
+def test_a_prose_request_quoted_is_split_by_the_request_reader():
+    # Humberside: two questions asked in one paragraph, answered as a whole; the letter reader read one question
+    text = (
+        "Request\nHow many burglaries in North East Lincolnshire have resulted in a prosecution over the last year? "
+        "How many burglaries have been reported and how many people have been arrested?\n"
+        "Response\nThe information requested is not held by Humberside Police.\n"
+    )
+    letter = parse_text(text)
+    assert [q.text for q in letter.questions] == [
+        "How many burglaries in North East Lincolnshire have resulted in a prosecution over the last year?",
+        "How many burglaries have been reported and how many people have been arrested?",
+    ]
+    assert all(treatments(q) == {"not_held"} for q in letter.questions)

@@ -552,3 +552,15 @@ def test_the_fields_asked_for_each_record_stay_in_the_ask_however_long():
         "out of court disposal etc)\n"
     )
     assert len(request.questions) == 1 and "The postcode it was reported" in request.questions[0].text
+
+
+def test_a_field_of_each_record_asked_after_a_list_stays_with_it_but_after_a_count_is_asked_apart():
+    # S2c: the name of each project's lead officer is a field of the list asked for; after a count, the records (S5d)
+    listed = split_request(
+        "Please provide a list of the projects the council funds with the police. Please also provide the name of "
+        "the lead officer for each project."
+    )
+    counted = split_request(
+        "How many properties did the council buy in 2023? Please also provide the name of the seller for each property."
+    )
+    assert (len(listed.questions), len(counted.questions)) == (1, 2)
