@@ -200,11 +200,19 @@ _SIGN_OFF_WORDS = (
 SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
 # a closing sentence on a line of its own that stands where a sign-off would ('I look forward to your reply.'
 # then 'Jo'): a sign-off to the signature block only, not to the request reader
-_CLOSING_LINE = re.compile(
+_CLOSING = (
     r"^\s*I[ \t]+look[ \t]+forward[ \t]+to[ \t]+(?:hearing[ \t]+from[ \t]+you|(?:receiving[ \t]+)?(?:your|a|the)[ \t]+"
     r"(?:reply|response|answer|information))(?:[ \t]+(?:(?:very[ \t]+)?soon|shortly|in[ \t]+due[ \t]+course|"
-    r"within[ \t]+[^?\n]{0,50}))?[ \t]*[.!]?[ \t]*$",
-    re.I,
+    r"within[ \t]+[^?\n]{0,50}))?"
+)
+_CLOSING_LINE = re.compile(_CLOSING + r"[ \t]*[.!]?[ \t]*$", re.I)
+# the same with the name after it at the end of a line, as a request sent on one line has it
+_CLOSING_THEN_NAME = re.compile(
+    _CLOSING + r"[ \t]*[.!,][ \t]+(?P<name>[^.?!,\n]{2,40}?)[ \t]*[.!]?[ \t]*$", re.I
+)
+# a signature run on after the last sentence of a line: '-- Ann Lee ...', 'Ann Lee | Campaigns Lead | ...'
+_RUN_ON_SIGNATURE = re.compile(
+    r"^(?:(?:--+|__+|—+)[ \t]+(?P<ruled>.+)|(?P<piped>[^|\n]{3,40}?)[ \t]+\|[ \t]+(?P<after>[^|\n]+?)[ \t]*(?:\||$))"
 )
 # what may follow a sign-off word before the name on the next line ('Thanks very much,', 'Thank you for your help.')
 _COURTESY_TAIL = re.compile(
@@ -338,6 +346,13 @@ class Requester:
         ]
 
 
+_SENTENCE_OPENER = (
+    r"(?:On|In|At|The|This|That|These|We|My|Our|Please|If|It|As|Also|And|But|Or|For|With|From|By|Yours|"
+    r"Regards|Thanks|Thank|Kind|Best|Many|Dear|Sent|Date|Subject|Could|Would|How|What|When|Where|Which|Why|"
+    r"Is|Are|Did)"
+)
+
+
 def _replace_name(name: str, clean: str) -> str:
     """The requester's whole name anywhere; one part of it ('Thanks, Jane') only where it stands alone, so that
     another person who shares a first name ('Councillor Jane Doe') is not redacted."""
@@ -354,9 +369,11 @@ def _replace_name(name: str, clean: str) -> str:
         and not re.fullmatch(_PARTICLE, p)
     ]
     for part in parts:
+        # (not where a capitalised word follows, another person's surname, unless it opens a sentence: 'Kind
+        # regards, Liam On 3 May ... wrote:' as a request sent on one line has it)
         clean = re.sub(
             rf"(?<![\w\[])(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)"
-            rf"(?<![A-Z][a-z]{{4}}\s){re.escape(part)}(?![\w\]])(?!\s[A-Z][a-z])",
+            rf"(?<![A-Z][a-z]{{4}}\s){re.escape(part)}(?![\w\]])(?!\s(?!{_SENTENCE_OPENER}\b)[A-Z][a-z])",
             "[NAME]",
             clean,
         )
@@ -471,6 +488,15 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
     if not m or len(line) >= 100 or "?" in line:
         return False, ""
     tail = m.group("tail").strip().lstrip("-–— \t")
+    # 'Many thanks for your help with this, Owain Pritchard': the courtesy would run on over the name
+    named = re.fullmatch(r"(?P<courtesy>[^,]+,)[ \t]*(?P<rest>[^,]+?)[ \t]*[.!]?", tail)
+    if (
+        named
+        and _courtesy_only(named.group("courtesy"))
+        and re.fullmatch(_NAME, named.group("rest"))
+        and _name_of(named.group("rest"))
+    ):
+        return True, named.group("rest")
     if _courtesy_only(tail):
         return True, ""
     lead = re.match(r"(?P<courtesy>[^,.!]*[,.!])[ \t]*(?P<rest>\S.*)$", tail)
@@ -489,6 +515,22 @@ def _leading_name(text: str) -> list[str]:
     return _name_at_start(m.group("tail")) if m else []
 
 
+def _run_on_signature(text: str) -> list[str]:
+    """The name in what follows the last sentence of a line when it is a signature ('-- Ann Lee 07700 900123',
+    'Ann Lee | Campaigns Lead | Clean Air Leeds', 'I look forward to your reply. Ann'), as a request sent on one
+    line has it."""
+    if m := _CLOSING_THEN_NAME.match(text):
+        name = m.group("name")
+        return _name_of(name) if re.fullmatch(_NAME, name) and not SIGN_OFF.match(name) else []
+    m = _RUN_ON_SIGNATURE.match(text[:160])
+    if m and m.group("ruled"):
+        ruled = m.group("ruled")
+        return _name_of(ruled, strict=True) if len(ruled) < 80 else _name_then_postscript(ruled)
+    if m and _TITLE_CASE_RUN.fullmatch(m.group("after")):  # a job title or an employer after the '|'
+        return _name_of(m.group("piped"), strict=True)
+    return []
+
+
 def _name_at_start(text: str) -> list[str]:
     """The name in the first two or three capitalised words of a longer run ('Ann Lee Investigative journalist',
     'Ann Lee PS I note ...'): three only when a capitalised word follows them, not a job title's lower-case second
@@ -505,6 +547,10 @@ def _name_at_start(text: str) -> list[str]:
 _POSTSCRIPT_CUE = re.compile(
     r"(?:P\.?[ \t]?S\.?|N\.?B\.?|Tel|Mob|Mobile|Phone|E-?mail|Twitter|Address|https?:|www\.)(?!\w)", re.I
 )
+_ADDRESS_WORD = re.compile(rf"(?:Flat|Apartment|Apt|Unit|House|{_STREET_WORDS})\.?,?")
+_ADDRESS_START = re.compile(r"(?:(?:Flat|Apartment|Apt|Unit)\.?[ \t]+)?\d")
+# 'Campaign Officer', 'Director, Open Records Trust', 'Head of Policy & Research': capitalised words and connectors
+_TITLE_CASE_RUN = re.compile(rf"{_WORD}(?:,?[ \t]+(?:{_WORD}|of|and|for|the|in|at|&)){{0,8}}")
 _LIST_ENTRY = re.compile(r"^[.•·*\-–][ \t]+(?P<rest>\S.*)$")
 
 
@@ -566,14 +612,21 @@ def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
 
 
 def _name_then_postscript(item: str) -> list[str]:
-    """The name at the start of a line under a sign-off that runs on into a postscript or contact details ('Ann
-    Lee PS I note ...', 'Ann Lee Tel 0113 ...', as a request sent on one line and broken again has it); not a
-    sentence about someone ('Dr Ann Lee said ...')."""
-    found = _name_at_start(item)
-    if not found:
-        return []
-    rest = item[item.find(found[0]) + len(found[0]) :] if found[0] in item else ""
-    return found if _POSTSCRIPT_CUE.match(rest.lstrip(" ,;|-–—\t")) else []
+    """The name at the start of a line under a sign-off that runs on into what else a signature holds, as a
+    request sent on one line and broken again has it: a postscript or contact details ('Ann Lee PS I note ...',
+    'Ann Lee Tel 0113 ...'), an address ('Ann Lee Flat 3'), a job title or an employer in capitals ('Ann Lee
+    Campaign Officer'); not a sentence about someone ('Dr Ann Lee said ...')."""
+    words = item.split()
+    for size in (3, 2):
+        if len(words) <= size or _ADDRESS_WORD.fullmatch(words[size - 1]):
+            continue
+        found = _name_of(" ".join(words[:size]), strict=True)
+        rest = " ".join(words[size:]).lstrip(" ,;|-–—\t")
+        if found and (
+            _POSTSCRIPT_CUE.match(rest) or _ADDRESS_START.match(rest) or _TITLE_CASE_RUN.fullmatch(rest)
+        ):
+            return found
+    return []
 
 
 def _name_run(text: str, at: int) -> str:
@@ -698,10 +751,20 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             and "@" in sender.group(0)
             and not _PUBLIC_DOMAIN.search(sender.group(0).rsplit("@", 1)[1].strip().lower())
         )
-        if private or PHONE.search(prefix):
+        # (or a street and a postcode: a person's address; a body's own address names the body, not a person)
+        posted = bool(STREET.search(prefix) and _POSTCODE_ANY_CASE.search(prefix))
+        if private or PHONE.search(prefix) or posted:
             words = prefix.split()
             for size in (3, 2):
-                if len(words) > size and (found := _name_of(" ".join(words[:size]), strict=True)):
+                if (
+                    len(words) > size
+                    and (found := _name_of(" ".join(words[:size]), strict=True))
+                    and (
+                        private
+                        or PHONE.search(prefix)
+                        or not _ORGANISATION.search(" ".join(words[: size + 3]))
+                    )
+                ):
                     for n in found:
                         add_name(n)
                     break
@@ -715,6 +778,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                     add_name(n)
                 break
             if found := _leading_name(line[boundary.end() : boundary.end() + 100]):
+                for n in found:
+                    add_name(n)
+                break
+            if found := _run_on_signature(line[boundary.end() :]):
                 for n in found:
                     add_name(n)
                 break
@@ -768,6 +835,13 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         k, found = at
         for n in found:
             add_name(n)
+        # the address run on after the name on its line ('Ann Lee 12 Acacia Avenue', a one-line request broken
+        # again): the line is the address's
+        j, item = block[k]
+        after = item.strip()[len(found[0]) :] if found and item.strip().startswith(found[0]) else ""
+        if _ADDRESS_START.match(after.lstrip(" ,;|-–—\t")):
+            address.append(after.strip(" ,;|-–—\t"))
+            block_lines.add(j)
         pending: list[
             tuple[int, str]
         ] = []  # lines under the name not yet known to be an address ('Rose Cottage')

@@ -5,6 +5,9 @@ WhatDoTheyKnow request pages; every name, number and address here is made up."""
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 import pytest
 
 from evals.real_requests.suite import outgoing_text, pii_present
@@ -638,13 +641,36 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "identity", "third_party"), CASES)
-def test_requester_identity_is_removed_and_the_third_party_stays(text, identity, third_party):
+# the layouts a request reaches us in besides its own lines (as scripts/real_request_mismatches.py --variants)
+LAYOUTS = {
+    "one-line": lambda t: re.sub(r"\s*\n\s*", " ", t.strip()),  # a web form
+    "html": lambda t: "<html><body>" + "<br>\n".join(t.split("\n")) + "</body></html>",
+    "wrapped": lambda t: "\n".join(textwrap.fill(ln, 72) if len(ln) > 72 else ln for ln in t.split("\n")),
+    "reply-quoted": lambda t: (
+        t + "\n\nOn 1 March 2024, at 10:00, FOI Team <foi@example.gov.uk> wrote:\n> Dear Sir,\n"
+        "> 1. We hold 40 records.\n"
+    ),
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+}
+
+
+def _check(text: str, identity: list[tuple[str, str]], third_party: str) -> None:
     request = split_request(text)
     outgoing = outgoing_text(request).replace(third_party, " ")  # as the eval scores it
     leaked = [f"{kind}: {value}" for kind, value in identity if pii_present(kind, value, outgoing)]
     assert not leaked, request.text
     assert third_party in " ".join(request.text.split()), request.text
+
+
+@pytest.mark.parametrize(("text", "identity", "third_party"), CASES)
+def test_requester_identity_is_removed_and_the_third_party_stays(text, identity, third_party):
+    _check(text, identity, third_party)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("text", "identity", "third_party"), CASES)
+def test_the_same_in_every_layout(text, identity, third_party, layout):
+    _check(LAYOUTS[layout](text), identity, third_party)
 
 
 def test_the_stress_set_is_large_and_distinct():
