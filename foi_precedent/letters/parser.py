@@ -169,6 +169,47 @@ def _unique_labels(questions: list[Question]) -> list[Question]:
     return out
 
 
+# One answer given for every question not answered apart ("With regards to all other questions, the requested
+# information ... is exempt under Section 24 ...", "For the remaining questions, ...").
+_THE_OTHERS = re.compile(
+    r"^(?:with\s+regards?\s+to|in\s+(?:relation|respect|regard)\s+(?:to|of)|regarding|for|as\s+for|turning\s+to)\s+"
+    r"(?:all\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:other|remaining|rest\s+of\s+(?:the|your))\s+"
+    r"(?:questions|parts|points|requests|elements|items)\b",
+    re.I,
+)
+
+
+def _answered_together(
+    questions: list[Question], lines: list[str], letter_exemptions: list[str], accessible: str
+) -> list[Question]:
+    """Questions with no answer of their own, read from a passage that answers "all other questions" together."""
+    unanswered = [
+        n
+        for n, q in enumerate(questions)
+        if q.treatments == (Treatment.OTHER,) and (q.review or "").startswith("other: no")
+    ]
+    start = next((n for n, line in enumerate(lines) if _THE_OTHERS.match(line.strip())), None)
+    if not unanswered or start is None:
+        return questions
+    passage: list[str] = []
+    for line in lines[start:]:
+        if passage and (not line.strip() or _CLOSING_LINE.match(line.strip())):
+            break
+        passage.append(line.strip())
+    together = _classify("", "", "\n".join(passage), None, letter_exemptions, (), accessible)
+    if together.treatments == (Treatment.OTHER,):
+        return questions
+    out = list(questions)
+    for n in unanswered:
+        out[n] = replace(together, label=questions[n].label, text=questions[n].text)
+    return out
+
+
+_CLOSING_LINE = re.compile(
+    r"^(?:if you are (?:dissatisfied|unhappy)|yours (?:sincerely|faithfully)|kind regards)", re.I
+)
+
+
 def parse_text(text: str, source: str = "<text>", front_matter: dict | None = None) -> Letter:
     meta = dict(front_matter or {})
     lines = [ln for line in text.split("\n") for ln in unflatten(line.strip()) if not _NOISE.match(ln)]
@@ -197,7 +238,7 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
             "request quoted and no answer, refusal or 'not held' found)",
         )
 
-    questions = _unique_labels(questions)
+    questions = _answered_together(_unique_labels(questions), lines, letter_exemptions, accessible)
     pointers: dict[str, Pointer] = {}
     for q in questions:
         for p in q.pointers:

@@ -1909,3 +1909,18 @@ def test_a_prose_request_quoted_is_split_by_the_request_reader():
         "How many burglaries have been reported and how many people have been arrested?",
     ]
     assert all(treatments(q) == {"not_held"} for q in letter.questions)
+
+
+def test_one_answer_for_all_other_questions_answers_each_of_them():
+    # Blackpool: "1. ... 8453" then "With regards to all other questions ... exempt under Section 24 and Section 31"
+    text = (
+        "1. How many employees work in your NHS Trust?\n\n2. What is your annual cybersecurity budget?\n\n"
+        "3. Has your NHS Trust paid any ransom demands in the last five years?\n\n"
+        "1. How many employees work in your NHS Trust? - 8453\n\n"
+        "With regards to all other questions, the requested information relating to our ICT systems is exempt from "
+        "disclosure under Section 24 (Safeguarding National Security) and Section 31 (Prevention and Detection of "
+        "Crime).\n\nIf you are dissatisfied with this response you may ask for an internal review.\n"
+    )
+    by_label = {q.label: q for q in parse_text(text).questions}
+    assert treatments(by_label["2"]) == {"withheld"} and by_label["2"].exemptions == ("s24", "s31")
+    assert treatments(by_label["3"]) == {"withheld"}
