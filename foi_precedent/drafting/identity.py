@@ -34,6 +34,7 @@ EMAIL = re.compile(
 # +44 (0)20 7946 0958, 0044 20 7946 0958, 0161-496-0000, and international numbers written with a '+'
 _PHONE_SHAPE = re.compile(
     r"(?<![\w.+/-])(?:(?:\+|00)[ \t]?\d{1,3}[ \t-]?(?:\(0\)[ \t]?|\(\d{1,4}\)[ \t-]?)?\d(?:[ \t-]?\d){6,12}"
+    r"|\(\+\d{1,3}\)[ \t-]?(?:\(0\)[ \t]?)?\d(?:[ \t-]?\d){6,12}"
     r"|\(0\d{1,4}\)[ \t-]?\d(?:[ \t-]?\d){4,8}|0\d(?:[ \t-]?\d){8,9})(?![\w/]|\.\d)"
 )
 # any number a requester labels as theirs ('Tel: 01 234 5678', 'Mobile (US): 415.555.0134', 'Phone 555 0134 ext 12')
@@ -46,7 +47,7 @@ _PHONE_CUE = re.compile(
 
 def _is_phone(number: str) -> bool:
     digits = re.sub(r"\D", "", number.replace("(0)", ""))
-    if number.startswith("+"):
+    if number.lstrip("(").startswith("+"):
         return 8 <= len(digits) <= 15
     if number.startswith("00"):
         return 10 <= len(digits) <= 15
@@ -116,9 +117,11 @@ HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,15}\b(?![.@]\w)")
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Reverend|Rev|Revd|Fr|Rabbi|Imam|Pastor|Sir|Dame)\.?"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|ap|Ó|Ní|Nic|Mac|Mc)"
 _WORD = rf"[{_UP}][{_LETTER}'’-]+"
+# the label of a form's next field is not part of a name ('First name: Jane Surname: Smith Email address: ...')
+_FIELD_WORD = r"(?:Surname|Forename|First|Last|Email|E-mail|Address|Tel|Telephone|Phone|Mobile|Postcode|Town|Title|Date)"
 _NAME = (
     rf"(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.[ \t]*|[{_UP}][ \t]+){{0,3}}{_WORD}"
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|[{_UP}]\.?)){{0,3}})"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?!{_FIELD_WORD}\b)(?:{_WORD}|[{_UP}]\.?)(?![\w'’-]*:)){{0,3}})"
 )
 # only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
 MY_NAME = re.compile(
@@ -155,7 +158,17 @@ _FROM_QUOTED = re.compile(
     rf"^[ \t]*(?i:from|sender)[ \t]*:[ \t]*[\"'](?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})[\"']", re.M
 )
 # 'I, Jane Smith, ...'; 'I am Jane Smith and ...'; '... on behalf of Jane Smith'
-_I_NAME = re.compile(rf"\bI,[ \t]+{_NAME}[ \t]*,")
+_I_NAME = re.compile(rf"\bI,[ \t]+(?:the[ \t]+undersigned,?[ \t]+)?{_NAME}[ \t]*,")
+# a web form's or a log's line naming who asked ('Requested by: Jane Smith', 'Submitted by Jane Smith on 3 May')
+_BY_LINE = re.compile(
+    rf"(?:^|(?<=[.!?])[ \t])[ \t]*(?i:requested|submitted|sent|made)[ \t]+(?i:by)[ \t]*:?[ \t]+{_NAME}", re.M
+)
+# 'Jane Smith here, from Headingley.', 'Hi, Jane Smith here.'
+_NAME_HERE = re.compile(
+    rf"(?:^|(?<=[,.!?])[ \t]+)[ \t]*{_NAME}[ \t]+here"
+    r"(?=[ \t]*[,.!;:]|[ \t]+(?:from|and|with|at)\b)",
+    re.M,
+)
 _I_AM = re.compile(
     rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
     r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))",
@@ -270,7 +283,8 @@ _IDENTITY_LINE = re.compile(
     r"^\s*(?:address|tel(?:ephone)?|phone|mobile|mob|email|e-mail|twitter|x)\s*[.:]", re.I
 )
 _ADDRESS_LINE = re.compile(
-    r"(?:^|(?<=[.?!;][ \t]))(?P<lead>[ \t]*(?:(?:postal|home|my)[ \t]+)?address[ \t]*:[ \t]*)"
+    r"(?:^|(?<=[.?!;][ \t]))(?P<lead>[ \t]*(?:(?:(?:postal|home|my|street)[ \t]+)?address(?:[ \t]+line)?[ \t]*\d?|"
+    r"street|house[ \t]+(?:name|number)|house[ \t]+name[ \t]*/[ \t]*number)[ \t]*:[ \t]*)"
     r"(?P<value>\S.*)$",
     re.I | re.M,
 )
@@ -280,7 +294,7 @@ _LIVE_AT = re.compile(
     r"(?P<lead>\b(?i:I[ \t]+(?:live|reside)[ \t]+at|residing[ \t]+at|(?:my|our)[ \t]+(?:home[ \t]+|postal[ \t]+|"
     r"house[ \t]+)?address[ \t]+is|(?:my|our)[ \t]+(?:home|house|property|flat)[ \t]+(?:at|on)|"
     r"(?:a[ \t]+)?resident[ \t]+(?:of|at))[ \t]+)"
-    r"(?P<value>(?:\d|[A-Z])[^.;?!\n]{2,80}?)"
+    r"(?P<value>(?:(?i:number|no\.?)[ \t]+)?(?:\d|[A-Z])[^.;?!\n]{2,80}?)"
     r"(?=[ \t]*(?:[.;?!\n]|$)|,?[ \t]+(?:and|which|where|but|so|for|since|because|who|I)\b)"
 )
 _LIVE_AT_CUE_ALONE = re.compile(r"(?i:I[ \t]+(?:live|reside)[ \t]+at|residing[ \t]+at|.*address[ \t]+is)")
@@ -304,6 +318,9 @@ _DATE_LINE = re.compile(
     re.I,
 )
 # a town or county on a line of its own in an address ('Anytown', 'Newcastle upon Tyne', 'West Yorkshire')
+_DATE_START = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9},?[ \t]+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ \t,]+(?=\S)"
+)
 _TOWN_LINE = re.compile(rf"{_WORD}(?:[ \t]+(?:upon|on|under|in|le|by|the|{_WORD})){{0,3}},?")
 _MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|subject|cc|bcc)\s*:", re.I)
 _SIGNATURE_RULE = re.compile(r"^\s*(?:--+|__+|—+)\s*$")  # '-- ' above an e-mail signature
@@ -355,8 +372,10 @@ _SENTENCE_OPENER = (
 
 def _replace_name(name: str, clean: str) -> str:
     """The requester's whole name anywhere; one part of it ('Thanks, Jane') only where it stands alone, so that
-    another person who shares a first name ('Councillor Jane Doe') is not redacted."""
-    clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
+    another person who shares a first name ('Councillor Jane Doe') is not redacted. A name of one word ('Jane',
+    signed alone) is such a part too."""
+    if len(name.split()) > 1:
+        clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
     surname = name.split()[-1] if len(name.split()) > 1 else ""
     if len(surname.strip(".")) > 1:  # 'Ms Smith' for 'Jane Smith' is the requester too
         clean = re.sub(rf"\b{_TITLE}[ \t]+{re.escape(surname)}(?![\w\]])", "[NAME]", clean)
@@ -368,6 +387,8 @@ def _replace_name(name: str, clean: str) -> str:
         and not re.fullmatch(_TITLE, p)
         and not re.fullmatch(_PARTICLE, p)
     ]
+    if len(name.split()) == 1:
+        parts = [name]
     for part in parts:
         # (not where a capitalised word follows, another person's surname, unless it opens a sentence: 'Kind
         # regards, Liam On 3 May ... wrote:' as a request sent on one line has it)
@@ -488,6 +509,7 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
     if not m or len(line) >= 100 or "?" in line:
         return False, ""
     tail = m.group("tail").strip().lstrip("-–— \t")
+    tail = _DATE_START.sub("", tail)  # 'Yours faithfully, 3 May 2024 Jane Smith'
     # 'Many thanks for your help with this, Owain Pritchard': the courtesy would run on over the name
     named = re.fullmatch(r"(?P<courtesy>[^,]+,)[ \t]*(?P<rest>[^,]+?)[ \t]*[.!]?", tail)
     if (
@@ -529,6 +551,13 @@ def _run_on_signature(text: str) -> list[str]:
     if m and _TITLE_CASE_RUN.fullmatch(m.group("after")):  # a job title or an employer after the '|'
         return _name_of(m.group("piped"), strict=True)
     return []
+
+
+def _address_after(text: str, name: str) -> list[str]:
+    """The street address run on after a signed name ('Yours sincerely, Ann Lee 14 Acacia Avenue Leeds')."""
+    at = text.find(name)
+    rest = text[at + len(name) :].lstrip(" ,;|-–—\t") if at >= 0 else ""
+    return [m.group(0).strip(" ,.") for m in STREET.finditer(rest)] if _ADDRESS_START.match(rest) else []
 
 
 def _name_at_start(text: str) -> list[str]:
@@ -594,7 +623,12 @@ def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
     for k, (_, item) in enumerate(block):
         item = item.strip()
         # ('-- ' above the signature; 'From' or 'Signed:' on a line of its own above the name)
-        if not item or _SIGNATURE_RULE.match(item) or re.fullmatch(r"(?i:from|by|signed)[ \t]*:?", item):
+        if (
+            not item
+            or _SIGNATURE_RULE.match(item)
+            or re.fullmatch(r"(?i:from|by|signed)[ \t]*:?", item)
+            or _DATE_LINE.match(item)  # 'Yours faithfully,' / '3 May 2024' / 'Jane Smith'
+        ):
             continue
         if _sign_off_line(item)[0]:  # another sign-off under this one ('Many thanks,' / 'Yours faithfully,')
             return None
@@ -656,7 +690,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         ):
             names.append(name)
 
-    for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
+    for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME, _BY_LINE):
         for m in pattern.finditer(text):
             rest = text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]
             officer = (
@@ -684,7 +718,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             and not _PUBLIC_DOMAIN.search(domain)
         ):
             add_name(name)
-    for pattern in (_I_AM, _ON_BEHALF):
+    for pattern in (_I_AM, _ON_BEHALF, _NAME_HERE):
         for m in pattern.finditer(text):
             name = m.group("name")
             words = name.split()
@@ -706,9 +740,15 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     top = [(j, line.strip()) for j, line in enumerate(text.split("\n")) if line.strip()][:9]
     greeting = next((n for n, (_, line) in enumerate(top) if _GREETING.match(line) or DEAR.match(line)), None)
     # (an e-mail's header, 'From: ...' / 'Sent: ...', is not a letter's heading: 'From:' is read above)
-    if greeting and not _MAIL_HEADER.match(top[0][1]) and (found := _name_of(top[0][1], strict=True)):
-        heading = top[1:greeting]
-        if all(
+    found = _name_of(top[0][1], strict=True) if greeting and not _MAIL_HEADER.match(top[0][1]) else []
+    heading = top[1:greeting] if found else top[:greeting] if greeting else []
+    # (with no name above it, a street and a postcode: the sender's address, as a letter is headed)
+    posted = any(STREET.search(line) or _STREET_LINE.search(line) for _, line in heading) and any(
+        _POSTCODE_ANY_CASE.search(line) for _, line in heading
+    )
+    if (
+        (found or posted and not _MAIL_HEADER.match(top[0][1]))
+        and all(
             len(line) < 80
             and "?" not in line
             and (
@@ -725,18 +765,19 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 and any(STREET.search(a) or _STREET_LINE.search(a) for _, a in heading[:n])
             )
             for n, (_, line) in enumerate(heading)
-        ):
-            for n in found:
-                add_name(n)
-            for j, line in heading:
-                if not (
-                    EMAIL.search(line)
-                    or PHONE.search(line)
-                    or _IDENTITY_LINE.match(line)
-                    or _DATE_LINE.match(line)
-                ):
-                    address.append(line)
-                    block_lines.add(j)
+        )
+    ):
+        for n in found:
+            add_name(n)
+        for j, line in heading:
+            if not (
+                EMAIL.search(line)
+                or PHONE.search(line)
+                or _IDENTITY_LINE.match(line)
+                or _DATE_LINE.match(line)
+            ):
+                address.append(line)
+                block_lines.add(j)
     # a heading that lost its line breaks, the sender first on one line with the greeting ('Jane Smith Director
     # Acme Email: jane@acme.org Tel: ... Dear Ms Findlay, ...'): the name that opens it is the requester's when
     # the heading carries a private e-mail address or a phone number
@@ -780,6 +821,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             if found := _leading_name(line[boundary.end() : boundary.end() + 100]):
                 for n in found:
                     add_name(n)
+                address.extend(_address_after(line[boundary.end() :], found[0]))
                 break
             if found := _run_on_signature(line[boundary.end() :]):
                 for n in found:
@@ -788,8 +830,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     for line in text.split(
         "\n"
     ):  # the same on a line of its own ('Yours faithfully, Ann Lee Journalist ...')
-        for n in _leading_name(line[:100]):
+        for n in (found := _leading_name(line[:100])):
             add_name(n)
+        if found:
+            address.extend(_address_after(line, found[0]))
     # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
     # requester: a person's name there is removed as written, and is not the reply's salutation.
     addressees = list(
@@ -937,6 +981,11 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # a first name signed alone ('Patrick') and written in full under it ('Patrick Hayes | Director'): the full name
     for name in [n for n in names if len(n.split()) == 1]:
         for m in re.finditer(rf"(?<![\w\[]){re.escape(name)}[ \t]+(?P<last>{_WORD})(?![\w'’-])", text):
+            office = re.search(
+                r"(?:^|[ \t(])(?P<word>[\w.]+)[ \t]+$", text[max(0, m.start() - 40) : m.start()]
+            )
+            if office and _OFFICE_TITLE.match(office.group("word")):
+                continue  # 'Councillor Jane Doe' is not the requester who signs 'Jane'
             if not _NOT_NAME_WORD.match(m.group("last")) and not _ORGANISATION.search(m.group("last")):
                 add_name(f"{name} {m.group('last')}")
     for name in sorted(names, key=len, reverse=True):

@@ -638,6 +638,342 @@ CASES = [
         "Dave Curry",
         id="one-line-reply-addressed-to-the-requester",
     ),
+    # --- web forms, logs, headings and contact details
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\n\nJ.Smith"),
+        [("names", "J.Smith")],
+        "Chief Constable Harrington",
+        id="initial-no-space",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nJ Smithson"),
+        [("names", "J Smithson")],
+        "Councillor Jane Doe",
+        id="initial-no-dot",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully\nDr. Okafor"),
+        [("names", "Dr. Okafor")],
+        "Chief Constable Harrington",
+        id="dr-surname-dot",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours,\nProf. Anne-Marie O'Donnell-Hughes"),
+        [("names", "Anne-Marie O'Donnell-Hughes")],
+        "Councillor Jane Doe",
+        id="prof-long",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards,\nAhmed\n\nSent from Outlook for Android"),
+        [("names", "Ahmed")],
+        "Chief Constable Harrington",
+        id="outlook-android",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards,\nAhmed Khan\nSent from Yahoo Mail on Android"),
+        [("names", "Ahmed Khan")],
+        "Councillor Jane Doe",
+        id="yahoo",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards,\nJohn Smithers Jr."),
+        [("names", "John Smithers")],
+        "Chief Constable Harrington",
+        id="junior",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully Jane Smithers"),
+        [("names", "Jane Smithers")],
+        "Councillor Jane Doe",
+        id="no-comma-same-line",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Kind regards,\njane.smithers@example.com\nJane Smithers"),
+        [("names", "Jane Smithers"), ("emails", "jane.smithers@example.com")],
+        "Chief Constable Harrington",
+        id="email-above-name",
+    ),
+    pytest.param(
+        "Re: FOI request - Jane Smithers\n\n" + _signed("Councillor Jane Doe", "Thanks,\nJane"),
+        [("names", "Jane Smithers")],
+        "Councillor Jane Doe",
+        id="re-subject",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Requested by: Jane Smithers"),
+        [("names", "Jane Smithers")],
+        "Chief Constable Harrington",
+        id="requested-by",
+    ),
+    pytest.param(
+        "Submitted by Jane Smithers on 3 May 2024\n\n" + _signed("Councillor Jane Doe", "Thanks."),
+        [("names", "Jane Smithers")],
+        "Councillor Jane Doe",
+        id="submitted-by",
+    ),
+    pytest.param(
+        "Title: Mrs\nFirst name: Jane\nSurname: Smithers\nEmail address: jane.s@example.com\nAddress line 1: 12 Acacia Avenue\nTown: Leeds\nPostcode: LS6 2AB\nTelephone number: 0113 496 0000\n\nRequest details: "
+        + _ask("Chief Constable Harrington"),
+        [
+            ("names", "Jane"),
+            ("names", "Smithers"),
+            ("emails", "jane.s@example.com"),
+            ("addresses", "12 Acacia Avenue"),
+            ("addresses", "LS6 2AB"),
+            ("phones", "0113 496 0000"),
+        ],
+        "Chief Constable Harrington",
+        id="web-form-fields",
+    ),
+    pytest.param(
+        "Full name: Jane Smithers\nYour name: Jane Smithers\n\n" + _ask("Councillor Jane Doe"),
+        [("names", "Jane Smithers")],
+        "Councillor Jane Doe",
+        id="full-name-field",
+    ),
+    pytest.param(
+        "Name of requester: Jane Smithers\n\n" + _ask("Chief Constable Harrington"),
+        [("names", "Jane Smithers")],
+        "Chief Constable Harrington",
+        id="name-of-requester",
+    ),
+    pytest.param(
+        GREETING
+        + "I, the undersigned Jane Smithers, request the following.\n\n"
+        + _ask("Councillor Jane Doe"),
+        [("names", "Jane Smithers")],
+        "Councillor Jane Doe",
+        id="undersigned",
+    ),
+    pytest.param(
+        GREETING
+        + "This is Jane Smithers from the Leeds Tenants Forum.\n\n"
+        + _ask("Chief Constable Harrington"),
+        [("names", "Jane Smithers")],
+        "Chief Constable Harrington",
+        id="this-is",
+    ),
+    pytest.param(
+        GREETING + "Jane Smithers here, from Headingley.\n\n" + _ask("Councillor Jane Doe"),
+        [("names", "Jane Smithers")],
+        "Councillor Jane Doe",
+        id="name-here",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks,\nBob\nbob.lee(at)gmail.com"),
+        [("emails", "bob.lee(at)gmail.com")],
+        "Chief Constable Harrington",
+        id="at-in-brackets",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nBob\nbob.lee at gmail.com"),
+        [("emails", "bob.lee at gmail.com")],
+        "Councillor Jane Doe",
+        id="at-word-dotcom",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks,\nBob\ntel:07700900123"),
+        [("phones", "07700900123")],
+        "Chief Constable Harrington",
+        id="tel-url",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nBob\n+44(0)7700 900123"),
+        [("phones", "+44(0)7700 900123")],
+        "Councillor Jane Doe",
+        id="plus44-no-space",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks,\nBob\n(+44) 7700 900123"),
+        [("phones", "(+44) 7700 900123")],
+        "Chief Constable Harrington",
+        id="bracket-plus44",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nBob\n+353 1 234 5678"),
+        [("phones", "+353 1 234 5678")],
+        "Councillor Jane Doe",
+        id="irish-phone",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks,\nBob\nTel 0113 496 0000 ext. 123"),
+        [("phones", "0113 496 0000")],
+        "Chief Constable Harrington",
+        id="ext",
+    ),
+    pytest.param(
+        GREETING
+        + _ask("Councillor Jane Doe")
+        + "My number is 07700 900123 if you need to call.\n\nThanks,\nBob\n",
+        [("phones", "07700 900123")],
+        "Councillor Jane Doe",
+        id="my-number",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Yours sincerely,\nMary Oakes\nRose Cottage, Church Lane, Little Snoring, Norfolk NR21 0AA",
+        ),
+        [
+            ("names", "Mary Oakes"),
+            ("addresses", "Rose Cottage, Church Lane, Little Snoring, Norfolk NR21 0AA"),
+        ],
+        "Chief Constable Harrington",
+        id="house-name-address",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours sincerely,\nMary Oakes\nc/o 5 Mill Lane, York YO1 7HH"),
+        [("names", "Mary Oakes"), ("addresses", "5 Mill Lane, York YO1 7HH")],
+        "Councillor Jane Doe",
+        id="c-o",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington", "Yours sincerely,\nMary Oakes\n14 Acacia Avenue\nHeadingley\nLeeds"
+        ),
+        [("names", "Mary Oakes"), ("addresses", "14 Acacia Avenue")],
+        "Chief Constable Harrington",
+        id="address-no-postcode",
+    ),
+    pytest.param(
+        "14 Acacia Avenue\nHeadingley\nLeeds LS6 2AB\n\n"
+        + _signed("Councillor Jane Doe", "Yours sincerely,\nMary Oakes"),
+        [("names", "Mary Oakes"), ("addresses", "14 Acacia Avenue"), ("addresses", "LS6 2AB")],
+        "Councillor Jane Doe",
+        id="address-above-greeting-no-name",
+    ),
+    pytest.param(
+        GREETING
+        + "I live at number 14 on Acacia Avenue and the noise is constant.\n\n"
+        + _ask("Chief Constable Harrington")
+        + "Thanks,\nMary\n",
+        [("addresses", "number 14 on Acacia Avenue")],
+        "Chief Constable Harrington",
+        id="i-live-on",
+    ),
+    pytest.param(
+        GREETING
+        + "I am a resident in postcode LS6 2AB.\n\n"
+        + _ask("Councillor Jane Doe")
+        + "Thanks,\nMary\n",
+        [("addresses", "LS6 2AB")],
+        "Councillor Jane Doe",
+        id="postcode-sentence",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards, Mary Oakes (mary.oakes@example.com)"),
+        [("names", "Mary Oakes"), ("emails", "mary.oakes@example.com")],
+        "Chief Constable Harrington",
+        id="regards-name-email-same-line",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nMary Oakes\nTwitter: @maryoakes_"),
+        [("names", "Mary Oakes")],
+        "Councillor Jane Doe",
+        id="twitter",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\nMary OAKES"),
+        [("names", "Mary OAKES")],
+        "Chief Constable Harrington",
+        id="name-caps-surname",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nOAKES Mary"),
+        [("names", "OAKES Mary")],
+        "Councillor Jane Doe",
+        id="surname-caps-first",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nMary Oakes on behalf of Leeds Cyclists"),
+        [("names", "Mary Oakes")],
+        "Councillor Jane Doe",
+        id="on-behalf-group",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\nMary Oakes and Tom Ridley"),
+        [("names", "Mary Oakes"), ("names", "Tom Ridley")],
+        "Chief Constable Harrington",
+        id="two-people",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours sincerely,\nCllr Mary Oakes"),
+        [("names", "Mary Oakes")],
+        "Councillor Jane Doe",
+        id="cllr-signing",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\nMary Oakes\n3 May 2024"),
+        [("names", "Mary Oakes")],
+        "Chief Constable Harrington",
+        id="name-then-date",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\n3 May 2024\nMary Oakes"),
+        [("names", "Mary Oakes")],
+        "Councillor Jane Doe",
+        id="date-then-name",
+    ),
+    pytest.param(
+        "Hi, Mary Oakes here. " + _ask("Chief Constable Harrington"),
+        [("names", "Mary Oakes")],
+        "Chief Constable Harrington",
+        id="greeting-dear-then-name-first",
+    ),
+    pytest.param(
+        GREETING + "Hello, I'm Mary Oakes and I run a small charity.\n\n" + _ask("Councillor Jane Doe"),
+        [("names", "Mary Oakes")],
+        "Councillor Jane Doe",
+        id="hello-im",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks — Mary"),
+        [("names", "Mary")],
+        "Chief Constable Harrington",
+        id="thanks-dash-name",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Cheers, Mary O."),
+        [("names", "Mary")],
+        "Councillor Jane Doe",
+        id="cheers-name-same-line",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours truly,\nMaría José García López"),
+        [("names", "María José García López")],
+        "Chief Constable Harrington",
+        id="yours-truly",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "KR\nMary Oakes"),
+        [("names", "Mary Oakes")],
+        "Councillor Jane Doe",
+        id="kr",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Many thanks and best wishes,\nMary Oakes"),
+        [("names", "Mary Oakes")],
+        "Chief Constable Harrington",
+        id="many-thanks-and-best-wishes",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanking you in anticipation,\nMary Oakes"),
+        [("names", "Mary Oakes")],
+        "Councillor Jane Doe",
+        id="thanks-in-anticipation",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Respectfully,\nMary Oakes"),
+        [("names", "Mary Oakes")],
+        "Chief Constable Harrington",
+        id="respectfully",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "BEST REGARDS\nMARY OAKES"),
+        [("names", "MARY OAKES")],
+        "Councillor Jane Doe",
+        id="best-regards-caps",
+    ),
 ]
 
 
