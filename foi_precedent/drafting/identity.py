@@ -161,7 +161,9 @@ _FROM_QUOTED = re.compile(
 _I_NAME = re.compile(rf"\bI,[ \t]+(?:the[ \t]+undersigned,?[ \t]+)?{_NAME}[ \t]*,")
 # a web form's or a log's line naming who asked ('Requested by: Jane Smith', 'Submitted by Jane Smith on 3 May')
 _BY_LINE = re.compile(
-    rf"(?:^|(?<=[.!?])[ \t])[ \t]*(?i:requested|submitted|sent|made)[ \t]+(?i:by)[ \t]*:?[ \t]+{_NAME}", re.M
+    rf"(?:^|(?<=[.!?])[ \t])[ \t]*(?i:requested|submitted)[ \t]+(?i:by)[ \t]*:?[ \t]+{_NAME}"
+    r"(?=[ \t]*(?:$|[,.;(]|on\b|via\b))",
+    re.M,
 )
 # 'Jane Smith here, from Headingley.', 'Hi, Jane Smith here.'
 _NAME_HERE = re.compile(
@@ -173,6 +175,11 @@ _I_AM = re.compile(
     rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
     r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))",
     re.M,
+)
+# who acts on someone's behalf: the writer ('I am writing on behalf of', 'This request is made on behalf of', a
+# line of its own 'On behalf of ...'), a few words before the cue in the same sentence
+_FIRST_PERSON_BEFORE = re.compile(
+    r"(?:(?:\b(?:I|we|I'm|I’m)|\b(?i:this[ \t]+request|my[ \t]+request))(?:[ \t]+[\w'’]+){0,4}[ \t]+|(?:^|\n)[ \t]*)$"
 )
 _ON_BEHALF = re.compile(
     rf"\bon[ \t]+behalf[ \t]+of[ \t]+{_NAME}(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b))", re.M
@@ -365,8 +372,9 @@ class Requester:
 
 _SENTENCE_OPENER = (
     r"(?:On|In|At|The|This|That|These|We|My|Our|Please|If|It|As|Also|And|But|Or|For|With|From|By|Yours|"
-    r"Regards|Thanks|Thank|Kind|Best|Many|Dear|Sent|Date|Subject|Could|Would|How|What|When|Where|Which|Why|"
-    r"Is|Are|Did)"
+    r"Regards|Thanks|Thank|Thankyou|Kind|Kindest|Best|Many|Warm|Warmest|Warmly|Cheers|Sincerely|Faithfully|"
+    r"Respectfully|Rgds|Love|Cofion|Diolch|Hi|Hello|Dear|Sent|Date|Subject|Could|Would|How|What|When|Where|"
+    r"Which|Why|Is|Are|Did|Signed|Name|Regarding)"
 )
 
 
@@ -390,15 +398,26 @@ def _replace_name(name: str, clean: str) -> str:
     if len(name.split()) == 1:
         parts = [name]
     for part in parts:
-        # (not where a capitalised word follows, another person's surname, unless it opens a sentence: 'Kind
-        # regards, Liam On 3 May ... wrote:' as a request sent on one line has it)
         clean = re.sub(
-            rf"(?<![\w\[])(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)"
-            rf"(?<![A-Z][a-z]{{4}}\s){re.escape(part)}(?![\w\]])(?!\s(?!{_SENTENCE_OPENER}\b)[A-Z][a-z])",
-            "[NAME]",
-            clean,
+            rf"(?<![\w\[]){re.escape(part)}(?![\w\]])", lambda m: _part_of_another(m) or "[NAME]", clean
         )
     return clean
+
+
+def _part_of_another(m: re.Match[str]) -> str:
+    """The word as written when a capitalised word stands next to it, making another person's name ('Councillor
+    Jane Doe', 'Chief Constable Smith', 'Amelia Hughes'), unless that word opens a sentence or signs off ('Kind
+    regards, Liam On 3 May ... wrote:', 'Thanks Jane'); '' when the word is the requester's."""
+    text = m.string
+    before = re.search(
+        r"(?<![\w\[])([A-Z][a-z][\w'’-]*)[ \t]$|(?<![\w\[])([A-Z][a-z]{1,4})\n$",
+        text[max(0, m.start() - 40) : m.start()],
+    )
+    after = re.match(r"\s([A-Z][a-z][\w'’-]*)", text[m.end() : m.end() + 40])
+    for word in (before and (before.group(1) or before.group(2)), after and after.group(1)):
+        if word and not re.fullmatch(_SENTENCE_OPENER, word):
+            return m.group(0)
+    return ""
 
 
 def _name_of(item: str, strict: bool = False) -> list[str]:
@@ -553,6 +572,15 @@ def _run_on_signature(text: str) -> list[str]:
     return []
 
 
+# what follows a person's name in a sentence about them, not in a signature ('... Ann Lee Investigative journalist')
+_VERB_AFTER_NAME = re.compile(
+    r"said|says|wrote|writes|told|tells|is|was|were|has|had|have|will|would|could|should|may|might|can|did|does|"
+    r"stated|states|confirmed|claimed|asked|asks|replied|responded|sent|made|gave|agreed|announced|explained|"
+    r"noted|reported|met|visited|decided|approved|signed|became|resigned|died|left|joined|spoke|speaks|who|that|"
+    r"which"
+)
+
+
 def _address_after(text: str, name: str) -> list[str]:
     """The street address run on after a signed name ('Yours sincerely, Ann Lee 14 Acacia Avenue Leeds')."""
     at = text.find(name)
@@ -565,7 +593,7 @@ def _name_at_start(text: str) -> list[str]:
     'Ann Lee PS I note ...'): three only when a capitalised word follows them, not a job title's lower-case second
     word; [] when the run is a name alone (read whole elsewhere) or does not start with one."""
     words = text.split(",")[0].split()
-    if len(words) <= 3:
+    if len(words) <= 3 or _VERB_AFTER_NAME.fullmatch(words[3]):  # 'Dr Ann Lee said ...' is about someone
         return []
     for size in (3, 2) if not words[3][:1].islower() else (2,):
         if found := _name_of(" ".join(words[:size]), strict=True):
@@ -690,7 +718,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         ):
             names.append(name)
 
-    for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME, _BY_LINE):
+    for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
         for m in pattern.finditer(text):
             rest = text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]
             officer = (
@@ -718,9 +746,13 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             and not _PUBLIC_DOMAIN.search(domain)
         ):
             add_name(name)
-    for pattern in (_I_AM, _ON_BEHALF, _NAME_HERE):
+    for pattern in (_I_AM, _ON_BEHALF, _NAME_HERE, _BY_LINE):
         for m in pattern.finditer(text):
             name = m.group("name")
+            if pattern is _ON_BEHALF and not _FIRST_PERSON_BEFORE.search(
+                text[max(0, m.start() - 60) : m.start()]
+            ):
+                continue  # 'payments made on behalf of Jane Doe' is about her, not from her
             words = name.split()
             if (
                 2 <= len(words) <= 4
@@ -986,6 +1018,17 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             )
             if office and _OFFICE_TITLE.match(office.group("word")):
                 continue  # 'Councillor Jane Doe' is not the requester who signs 'Jane'
+            # (where a signature or a subject line has it: at the start of a line, after the sign-off or the first
+            # name alone, in 'Subject: FOI request from Jane Doe'; 'the e-mails of Jane Doe' is about someone else)
+            lead = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+            if (
+                lead
+                and lead != name
+                and not _sign_off_line(lead)[0]
+                and not _SIGNATURE_RULE.match(lead)
+                and not re.match(r"(?i:subject|re|fwd?)[ \t]*:", lead)
+            ):
+                continue
             if not _NOT_NAME_WORD.match(m.group("last")) and not _ORGANISATION.search(m.group("last")):
                 add_name(f"{name} {m.group('last')}")
     for name in sorted(names, key=len, reverse=True):

@@ -974,6 +974,125 @@ CASES = [
         "Councillor Jane Doe",
         id="best-regards-caps",
     ),
+    # --- third parties where the rules above look: a shared first name or surname, an office, 'on behalf of'
+    pytest.param(
+        GREETING
+        + _ask("the Medical Director")
+        + "Thank you.\nDr Amelia Hughes said in 2023 that the figures were published.\nPlease also send her report.\n\nYours faithfully,\nOliver Park\n",
+        [("names", "Oliver Park")],
+        "Dr Amelia Hughes",
+        id="sentence-after-thanks",
+    ),
+    pytest.param(
+        GREETING
+        + "Requested by Councillor Jane Doe in 2019, the review of parking has not been published.\nPlease provide it.\n\nThanks,\nBob Lee\n",
+        [("names", "Bob Lee")],
+        "Councillor Jane Doe",
+        id="requested-by-third",
+    ),
+    pytest.param(
+        GREETING
+        + "The audit was requested by Councillor Jane Doe.\nPlease provide it.\n\nThanks,\nBob Lee\n",
+        [("names", "Bob Lee")],
+        "Councillor Jane Doe",
+        id="requested-by-third-2",
+    ),
+    pytest.param(
+        GREETING + "Please list Chief Constable Smith's expenses in 2023.\n\nKind regards,\nJane Smith\n",
+        [("names", "Jane Smith")],
+        "Chief Constable Smith",
+        id="shared-surname-office",
+    ),
+    pytest.param(
+        GREETING
+        + "Please provide all correspondence from Dr Amelia Hughes about the closure.\n\nKind regards,\nOliver Hughes\n",
+        [("names", "Oliver Hughes")],
+        "Dr Amelia Hughes",
+        id="shared-surname-full",
+    ),
+    pytest.param(
+        GREETING
+        + "Please provide all correspondence from Amelia Hughes about the closure.\n\nKind regards,\nOliver Hughes\n",
+        [("names", "Oliver")],
+        "Amelia Hughes",
+        id="shared-surname-plain",
+    ),
+    pytest.param(
+        GREETING + "Please provide the minutes where Jane Doe spoke.\n\nKind regards,\nJane Smith\n",
+        [("names", "Jane Smith")],
+        "Jane Doe",
+        id="shared-first-name",
+    ),
+    pytest.param(
+        GREETING + "Please provide the letter signed by Boris Johnson on 3 May 2020.\n\nRegards,\nAmy Wu\n",
+        [("names", "Amy Wu")],
+        "Boris Johnson",
+        id="third-party-signed-letter",
+    ),
+    pytest.param(
+        GREETING + "Please provide all the e-mails between the council and\nSir Keir Starmer\n",
+        [],
+        "Sir Keir Starmer",
+        id="third-party-last-line",
+    ),
+    pytest.param(
+        GREETING
+        + "Please provide the declarations of interest of:\n- Councillor Jane Doe\n- Councillor Tom Ridley\n\nThanks,\nAmy Wu\n",
+        [("names", "Amy Wu")],
+        "Councillor Tom Ridley",
+        id="third-party-list",
+    ),
+    pytest.param(
+        "Dear Ms Findlay,\n\nPlease provide the report by Professor Anne Glover on water quality.\n\nThanks,\nAmy Wu\n",
+        [("names", "Amy Wu")],
+        "Professor Anne Glover",
+        id="third-party-after-dear",
+    ),
+    pytest.param(
+        GREETING
+        + "My MP, Rachel Reeves, wrote to you on 3 May. Please provide your reply to her.\n\nThanks,\nAmy Wu\n",
+        [("names", "Amy Wu")],
+        "Rachel Reeves",
+        id="third-party-my-mp",
+    ),
+    pytest.param(
+        GREETING + "Please provide the contract for the Leeds Arena here.\n\nThanks,\nAmy Wu\n",
+        [("names", "Amy Wu")],
+        "Leeds Arena",
+        id="third-party-name-here-like",
+    ),
+    pytest.param(
+        GREETING
+        + "I am writing about Dr Amelia Hughes, the former Medical Director. Please provide her exit agreement.\n\nThanks,\nAmy Wu\n",
+        [("names", "Amy Wu")],
+        "Dr Amelia Hughes",
+        id="third-party-i-am-writing-about",
+    ),
+    pytest.param(
+        GREETING
+        + "Please provide the payments made on behalf of Jane Doe, the council leader, in 2023.\n\nThanks,\nAmy Wu\n",
+        [("names", "Amy Wu")],
+        "Jane Doe",
+        id="third-party-on-behalf",
+    ),
+    pytest.param(
+        GREETING + "Please fill in this table.\nOfficer Name | Grade | Salary\n\nThanks,\nAmy Wu\n",
+        [("names", "Amy Wu")],
+        "Officer Name",
+        id="third-party-pipe-table",
+    ),
+    pytest.param(
+        GREETING + "Please provide the letter beginning 'Dear Mr Gove' sent on 3 May.\n",
+        [],
+        "Mr Gove",
+        id="third-party-quoted-dear",
+    ),
+    pytest.param(
+        GREETING + "Please provide the e-mails of Jane Doe.\n\nThanks,\nJane\n",
+        [("names", "Jane")],
+        "Jane Doe",
+        id="third-party-first-name-and-full",
+    ),
 ]
 
 
