@@ -111,6 +111,11 @@ STREET = re.compile(
 )
 # a street named without its number on a line of its own in a signature ('Mill Lane')
 _STREET_LINE = re.compile(rf"^(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_WORDS})\.?,?$")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|org\.uk|io)/\S*", re.I
+)
+# a requester's profile on WhatDoTheyKnow names them ('https://www.whatdotheyknow.com/user/jane_smith')
+_PROFILE_URL = re.compile(r"\b(?:https?://)?(?:www\.)?whatdotheyknow\.com/user/[\w.-]+", re.I)
 # '@jane_smith' (not the '@' of an e-mail address)
 HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,15}\b(?![.@]\w)")
 
@@ -218,6 +223,13 @@ _SIGN_OFF_WORDS = (
     r"yn[ \t]+gywir|(?:gyda[ \t]+)?(?:cofion(?:[ \t]+gorau)?|diolch(?:[ \t]+yn[ \t]+fawr)?)"
 )
 SIGN_OFF = re.compile(rf"^\s*(?:{_SIGN_OFF_WORDS})\b[ \t]*[,.!]?[ \t]*(?P<tail>.*)$", re.I | re.M)
+# Irish and Scottish Gaelic sign-offs ('Le meas,', 'Is mise le meas,', 'Le deagh dhùrachd,'), read as sign-offs by
+# the signature finder only
+_GAELIC_SIGN_OFF = re.compile(
+    r"^\s*(?:(?:is[ \t]+)?mise[ \t]+le[ \t]+meas|le[ \t]+meas|le[ \t]+(?:deagh[ \t]+)?dh?ùrachd)\b[ \t]*[,.!]?[ \t]*"
+    r"(?P<tail>.*)$",
+    re.I | re.M,
+)
 # a closing sentence on a line of its own that stands where a sign-off would ('I look forward to your reply.'
 # then 'Jo'): a sign-off to the signature block only, not to the request reader
 _CLOSING = (
@@ -410,7 +422,8 @@ def _part_of_another(m: re.Match[str]) -> str:
     regards, Liam On 3 May ... wrote:', 'Thanks Jane'); '' when the word is the requester's."""
     text = m.string
     before = re.search(
-        r"(?<![\w\[])([A-Z][a-z][\w'’-]*)[ \t]$|(?<![\w\[])([A-Z][a-z]{1,4})\n$",
+        # (a nickname in quotes or brackets is the requester's own: 'Robert 'Bob' Smith')
+        r"(?<![\w\['‘\"“(])([A-Z][a-z][\w'’-]*)[ \t]$|(?<![\w\[])([A-Z][a-z]{1,4})\n$",
         text[max(0, m.start() - 40) : m.start()],
     )
     after = re.match(r"\s([A-Z][a-z][\w'’-]*)", text[m.end() : m.end() + 40])
@@ -427,6 +440,7 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     be capitalised, two to four words, and none of them a word that heads a list."""
     item = _SIGNATURE_RULE.sub("", item).strip().strip("-–— \t")
     item = re.sub(r"^(?:from|by|sent\s+by|signed)\b[ \t:]*", "", item, flags=re.I)  # 'From Jane Smith'
+    item = _URL.sub("", item)  # 'Jane Smith linkedin.com/in/janesmith'
     item = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", item))).strip(" ,;|-–—\t")  # 'Jane Smith jane@x.org'
     item = re.sub(rf"^The[ \t]+(?={_TITLE}[ \t])", "", item)  # 'The Reverend Jane Smith'
     item, aliases = _bracketed_name(item)
@@ -495,9 +509,12 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
 def _bracketed_name(item: str) -> tuple[str, list[str]]:
     """A one-word name in brackets is part of the name, not an aside to cut: 'John (Smith)' is 'John Smith', and
     'Yifan (Evan) Bao' is 'Yifan Bao', also known as 'Evan'. A title ('(Ms)') or a place or job after a full
-    name ('Jane Smith (Leeds)') is not taken."""
+    name ('Jane Smith (Leeds)') is not taken. A nickname in quotes is the same ('Robert 'Bob' Smith')."""
     m = re.fullmatch(
         rf"(?P<before>{_WORD}|[^\W\d_]+)[ \t]*\((?P<inner>{_WORD}|[^\W\d_]+)\)(?P<after>[ \t]+(?:{_WORD}|[^\W\d_]+))?",
+        item.strip(),
+    ) or re.fullmatch(
+        rf"(?P<before>{_WORD})[ \t]+['‘\"“](?P<inner>{_WORD})['’\"”](?P<after>[ \t]+{_WORD})",
         item.strip(),
     )
     if not m:
@@ -524,7 +541,7 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
     name-bearing tail on the same line ('' when the name, if any, is on the next line)."""
     if _CLOSING_LINE.match(line):
         return True, ""
-    m = SIGN_OFF.match(line)
+    m = SIGN_OFF.match(line) or _GAELIC_SIGN_OFF.match(line)
     if not m or len(line) >= 100 or "?" in line:
         return False, ""
     tail = m.group("tail").strip().lstrip("-–— \t")
@@ -552,7 +569,7 @@ def _leading_name(text: str) -> list[str]:
     """A sign-off with the name run on into what else the signature holds ('Yours faithfully, Ann Lee
     Investigative journalist Twitter: @...', 'Yours sincerely, Ann Lee PS I note ...', a request sent on one
     line): the name at the start of what follows the sign-off word."""
-    m = SIGN_OFF.match(text)
+    m = SIGN_OFF.match(text) or _GAELIC_SIGN_OFF.match(text)
     return _name_at_start(m.group("tail")) if m else []
 
 
@@ -656,6 +673,7 @@ def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
             or _SIGNATURE_RULE.match(item)
             or re.fullmatch(r"(?i:from|by|signed)[ \t]*:?", item)
             or _DATE_LINE.match(item)  # 'Yours faithfully,' / '3 May 2024' / 'Jane Smith'
+            or re.fullmatch(_TITLE, item)  # 'Dr' / 'Jane Smith'
         ):
             continue
         if _sign_off_line(item)[0]:  # another sign-off under this one ('Many thanks,' / 'Yours faithfully,')
@@ -1001,6 +1019,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     clean = _ADDRESS_LINE.sub(lambda m: m.group("lead") + "[ADDRESS]", clean)
     clean = EMAIL.sub("[EMAIL]", clean)
     clean = PHONE.sub("[PHONE]", clean)
+    clean = _PROFILE_URL.sub("[HANDLE]", clean)
     clean = HANDLE.sub("[HANDLE]", clean)
     for a in sorted(set(streets + lived_at), key=len, reverse=True):  # specific enough to replace anywhere
         clean = clean.replace(a, "[ADDRESS]")

@@ -1093,6 +1093,118 @@ CASES = [
         "Jane Doe",
         id="third-party-first-name-and-full",
     ),
+    # --- signature details: a title or a phone above the name, URLs, nicknames, Gaelic sign-offs
+    pytest.param(
+        _signed("Chief Constable Harrington", "Kind regards,\n07700 900123\nJane Smithers"),
+        [("names", "Jane Smithers"), ("phones", "07700 900123")],
+        "Chief Constable Harrington",
+        id="phone-above-name",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Kind regards,\nResearcher\nJane Smithers"),
+        [("names", "Jane Smithers")],
+        "Councillor Jane Doe",
+        id="role-above-name",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Yours faithfully,\nJane Smithers\nhttps://www.whatdotheyknow.com/user/jane_smithers",
+        ),
+        [("names", "Jane Smithers")],
+        "Chief Constable Harrington",
+        id="wdtk-user-url",
+    ),
+    pytest.param(
+        "Dear Leeds City Council,\n\nPlease pass this on to the person who conducts Freedom of Information reviews.\n\nI am writing to request an internal review of Leeds City Council's handling of my FOI request 'Expenses of Councillor Jane Doe'.\n\nA full history of my FOI request and all correspondence is available on the Internet at this address: https://www.whatdotheyknow.com/request/expenses_of_councillor_jane_doe\n\nYours faithfully,\n\nMegan Askew\n",
+        [("names", "Megan Askew")],
+        "Councillor Jane Doe",
+        id="internal-review",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards, Jane Smithers, Leeds Civic Trust"),
+        [("names", "Jane Smithers")],
+        "Chief Constable Harrington",
+        id="name-comma-org-same-line",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks\nJane Smithers - jane.smithers@example.com - 07700 900123"),
+        [("names", "Jane Smithers"), ("emails", "jane.smithers@example.com"), ("phones", "07700 900123")],
+        "Councillor Jane Doe",
+        id="sign-then-name-then-email-same-line",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours sincerely,\nMRS D OKONJO"),
+        [("names", "MRS D OKONJO")],
+        "Chief Constable Harrington",
+        id="mrs-surname-only-caps",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards\nA.J. SMITH-JONES"),
+        [("names", "A.J. SMITH-JONES")],
+        "Councillor Jane Doe",
+        id="initials-surname-hyphen-caps",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks\n\n- Jane Smithers"),
+        [("names", "Jane Smithers")],
+        "Chief Constable Harrington",
+        id="name-after-blank-and-dash",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nDr\nJane Smithers"),
+        [("names", "Jane Smithers")],
+        "Councillor Jane Doe",
+        id="two-line-name",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards,\nRobert 'Bob' Smithers"),
+        [("names", "Robert 'Bob' Smithers")],
+        "Chief Constable Harrington",
+        id="nickname-quotes",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Best,\nAlex Smithers (they/them)"),
+        [("names", "Alex Smithers")],
+        "Councillor Jane Doe",
+        id="name-with-pronouns",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Best,\nAlex Smithers\nlinkedin.com/in/alexsmithers"),
+        [("names", "Alex Smithers")],
+        "Chief Constable Harrington",
+        id="name-then-linkedin",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Diolch yn fawr,\nGwenllian ferch Rhys"),
+        [("names", "Gwenllian ferch Rhys")],
+        "Councillor Jane Doe",
+        id="welsh-diolch-full",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Le meas,\nSeán Ó Briain"),
+        [("names", "Seán Ó Briain")],
+        "Chief Constable Harrington",
+        id="irish-o-fada",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Le deagh dhùrachd,\nCatrìona NicLeòid"),
+        [("names", "Catrìona NicLeòid")],
+        "Councillor Jane Doe",
+        id="scots-gaelic",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks\njsmithers1984@gmail.com"),
+        [("emails", "jsmithers1984@gmail.com")],
+        "Chief Constable Harrington",
+        id="email-only-signature",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nJane Smithers\nLeeds  LS6   2AB"),
+        [("names", "Jane Smithers")],
+        "Councillor Jane Doe",
+        id="postcode-spaced-weird",
+    ),
 ]
 
 
