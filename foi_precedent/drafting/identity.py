@@ -440,6 +440,10 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     be capitalised, two to four words, and none of them a word that heads a list."""
     item = _SIGNATURE_RULE.sub("", item).strip().strip("-–— \t")
     item = re.sub(r"^(?:from|by|sent\s+by|signed)\b[ \t:]*", "", item, flags=re.I)  # 'From Jane Smith'
+    if (
+        not strict
+    ):  # under a sign-off, a bullet or a quote mark before the name ('* Jane Smith', '> Jane Smith')
+        item = item.lstrip("*•·> \t")
     item = _URL.sub("", item)  # 'Jane Smith linkedin.com/in/janesmith'
     item = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", item))).strip(" ,;|-–—\t")  # 'Jane Smith jane@x.org'
     item = re.sub(rf"^The[ \t]+(?={_TITLE}[ \t])", "", item)  # 'The Reverend Jane Smith'
@@ -544,7 +548,7 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
     m = SIGN_OFF.match(line) or _GAELIC_SIGN_OFF.match(line)
     if not m or len(line) >= 100 or "?" in line:
         return False, ""
-    tail = m.group("tail").strip().lstrip("-–— \t")
+    tail = m.group("tail").strip().lstrip("-–—:; \t")  # ('Regards:' / 'Jane Smith')
     tail = _DATE_START.sub("", tail)  # 'Yours faithfully, 3 May 2024 Jane Smith'
     # 'Many thanks for your help with this, Owain Pritchard': the courtesy would run on over the name
     named = re.fullmatch(r"(?P<courtesy>[^,]+,)[ \t]*(?P<rest>[^,]+?)[ \t]*[.!]?", tail)

@@ -1205,6 +1205,133 @@ CASES = [
         "Councillor Jane Doe",
         id="postcode-spaced-weird",
     ),
+    # --- quirks of case, punctuation and layout around the sign-off and the name
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\njilly Whyteside"),
+        [("names", "jilly Whyteside")],
+        "Chief Constable Harrington",
+        id="mixed-lower-first",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nJILLY whyteside"),
+        [("names", "JILLY whyteside")],
+        "Councillor Jane Doe",
+        id="caps-first-lower-last",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\nj whyteside"),
+        [("names", "j whyteside")],
+        "Chief Constable Harrington",
+        id="lower-initial",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nmr j whyteside"),
+        [("names", "mr j whyteside")],
+        "Councillor Jane Doe",
+        id="lower-title",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\nDr. j. whyteside"),
+        [("names", "whyteside")],
+        "Chief Constable Harrington",
+        id="dr-dot-lower",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nJilly Whyteside, Harrogate"),
+        [("names", "Jilly Whyteside")],
+        "Councillor Jane Doe",
+        id="name-then-comma-town",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\nJilly Whyteside."),
+        [("names", "Jilly Whyteside")],
+        "Chief Constable Harrington",
+        id="name-trailing-period",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "thanks jilly"),
+        [("names", "jilly")],
+        "Councillor Jane Doe",
+        id="sign-off-no-punct-name-lower",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Yours faithfully,\nJilly Whyteside\n\nP.S. I have asked this before.",
+        ),
+        [("names", "Jilly Whyteside")],
+        "Chief Constable Harrington",
+        id="name-then-blank-then-ps",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\n\n\n\n\n\nJilly Whyteside"),
+        [("names", "Jilly Whyteside")],
+        "Councillor Jane Doe",
+        id="many-blank-before-name",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards; Jilly Whyteside"),
+        [("names", "Jilly Whyteside")],
+        "Chief Constable Harrington",
+        id="sign-off-semicolon",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards:\nJilly Whyteside"),
+        [("names", "Jilly Whyteside")],
+        "Councillor Jane Doe",
+        id="sign-off-colon",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks!\nJilly"),
+        [("names", "Jilly")],
+        "Chief Constable Harrington",
+        id="sign-off-exclaim",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks...\nJilly Whyteside"),
+        [("names", "Jilly Whyteside")],
+        "Councillor Jane Doe",
+        id="sign-off-ellipsis",
+    ),
+    pytest.param(
+        _signed(
+            "Chief Constable Harrington",
+            "Thank you very much for your time and assistance with this request.\nJilly Whyteside",
+        ),
+        [("names", "Jilly Whyteside")],
+        "Chief Constable Harrington",
+        id="long-polite-close",
+    ),
+    pytest.param(
+        GREETING + _ask("Councillor Jane Doe") + "Yours faithfully,\nJilly Why",
+        [("names", "Jilly")],
+        "Councillor Jane Doe",
+        id="truncated-sign-off",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\n> Jilly Whyteside"),
+        [("names", "Jilly Whyteside")],
+        "Chief Constable Harrington",
+        id="name-in-quote-block",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\n* Jilly Whyteside"),
+        [("names", "Jilly Whyteside")],
+        "Councillor Jane Doe",
+        id="bulleted-name",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Yours faithfully,\tJilly Whyteside"),
+        [("names", "Jilly Whyteside")],
+        "Chief Constable Harrington",
+        id="tab-separated",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours faithfully,\nJilly\u00a0Whyteside"),
+        [("names", "Jilly\u00a0Whyteside")],
+        "Councillor Jane Doe",
+        id="nbsp",
+    ),
 ]
 
 
