@@ -817,9 +817,14 @@ def _prose_questions(request: list[str]) -> list[str]:
         read = split_request("\n".join(lines))
     except LetterError:
         return []
-    if read.note or any(q.sub_of for q in read.questions):
-        return []
-    return [q.own_text or q.text for q in read.questions]
+    asked = [q.own_text or q.text for q in read.questions]
+    if (
+        read.note
+        or any(q.sub_of for q in read.questions)
+        or not all("?" in a or _ASKS.search(a) for a in asked)
+    ):
+        return []  # (lines that only name fields, 'The date', 'The outcome', or the reply run on, ask nothing)
+    return asked
 
 
 def _unstructured(

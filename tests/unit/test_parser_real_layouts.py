@@ -1924,3 +1924,10 @@ def test_one_answer_for_all_other_questions_answers_each_of_them():
     by_label = {q.label: q for q in parse_text(text).questions}
     assert treatments(by_label["2"]) == {"withheld"} and by_label["2"].exemptions == ("s24", "s31")
     assert treatments(by_label["3"]) == {"withheld"}
+
+
+def test_lines_that_only_name_the_fields_of_a_list_asked_for_are_not_questions():
+    # WMP: a prose request for a list of incidents, then each record's fields on lines of their own ("The location
+    # (city, town etc)"); the request reader splits them, and a line that asks nothing is no question
+    letter = real("fresh2/wmp-use-of-drones-68-16.txt")
+    assert len(letter.questions) == 1
