@@ -603,10 +603,15 @@ _VERB_AFTER_NAME = re.compile(
 
 
 def _address_after(text: str, name: str) -> list[str]:
-    """The street address run on after a signed name ('Yours sincerely, Ann Lee 14 Acacia Avenue Leeds')."""
+    """The street address run on after a signed name ('Yours sincerely, Ann Lee 14 Acacia Avenue Leeds'), or all
+    of it up to its postcode when the street is not named as STREET knows ('12 Heol y Frenhines Caerdydd CF10')."""
     at = text.find(name)
     rest = text[at + len(name) :].lstrip(" ,;|-–—\t") if at >= 0 else ""
-    return [m.group(0).strip(" ,.") for m in STREET.finditer(rest)] if _ADDRESS_START.match(rest) else []
+    if not _ADDRESS_START.match(rest):
+        return []
+    streets = [m.group(0).strip(" ,.") for m in STREET.finditer(rest)]
+    posted = POSTCODE.search(rest[:100])
+    return streets or ([rest[: posted.start()].strip(" ,")] if posted and posted.start() > 3 else [])
 
 
 def _name_at_start(text: str) -> list[str]:
@@ -726,6 +731,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     """Replace the requester's identity by placeholders; return the clean text and what was removed."""
     names: list[str] = []
     address: list[str] = []
+    runs: list[str] = []  # an address run on after a signed name on its line, replaced wherever it stands
     block_lines: set[int] = set()  # signature-block lines that hold an address
     affiliation: list[str] = []
     affiliation_lines: set[int] = set()  # signature-block lines that hold a job title or an organisation
@@ -875,7 +881,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             if found := _leading_name(line[boundary.end() : boundary.end() + 100]):
                 for n in found:
                     add_name(n)
-                address.extend(_address_after(line[boundary.end() :], found[0]))
+                runs.extend(_address_after(line[boundary.end() :], found[0]))
                 break
             if found := _run_on_signature(line[boundary.end() :]):
                 for n in found:
@@ -887,7 +893,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         for n in (found := _leading_name(line[:100])):
             add_name(n)
         if found:
-            address.extend(_address_after(line, found[0]))
+            runs.extend(_address_after(line, found[0]))
     # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
     # requester: a person's name there is removed as written, and is not the reply's salutation.
     addressees = list(
@@ -1012,7 +1018,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         for m in _LIVE_AT.finditer(text)
         if re.search(r"\d", m.group("value")) or _LIVE_AT_CUE_ALONE.match(m.group("lead"))
     ]
-    address.extend(lived_at)
+    address.extend(lived_at + runs)
     address = list(dict.fromkeys(a for a in address if a))
     streets = [a for a in address if STREET.fullmatch(a)]
 
@@ -1025,7 +1031,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     clean = PHONE.sub("[PHONE]", clean)
     clean = _PROFILE_URL.sub("[HANDLE]", clean)
     clean = HANDLE.sub("[HANDLE]", clean)
-    for a in sorted(set(streets + lived_at), key=len, reverse=True):  # specific enough to replace anywhere
+    for a in sorted(
+        set(streets + lived_at + runs), key=len, reverse=True
+    ):  # specific enough to replace anywhere
         clean = clean.replace(a, "[ADDRESS]")
     clean = POSTCODE.sub("[POSTCODE]", clean)
     # a postcode written in lower case ('my postcode is ls6 2ab') where the requester says where they live

@@ -1332,6 +1332,138 @@ CASES = [
         "Councillor Jane Doe",
         id="nbsp",
     ),
+    # --- contact details: phones, e-mails, addresses of the four nations and Ireland, handles
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks,\nBob Lee\nTel: 0113.496.0000"),
+        [("phones", "0113.496.0000")],
+        "Chief Constable Harrington",
+        id="phone-dots",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nBob Lee\n07700 900 123 (mobile)"),
+        [("phones", "07700 900 123")],
+        "Councillor Jane Doe",
+        id="phone-mobile-split",
+    ),
+    pytest.param(
+        GREETING
+        + _ask("Chief Constable Harrington")
+        + "Please call me on 07700 900123 if anything is unclear.\n\nThanks,\nBob\n",
+        [("phones", "07700 900123")],
+        "Chief Constable Harrington",
+        id="phone-in-sentence",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nBob Lee\n+1 (415) 555-0134"),
+        [("phones", "+1 (415) 555-0134")],
+        "Councillor Jane Doe",
+        id="phone-intl-us",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks,\nBob Lee\n0044 7700 900123"),
+        [("phones", "0044 7700 900123")],
+        "Chief Constable Harrington",
+        id="phone-0044",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nBob Lee\n0161-496-0000"),
+        [("phones", "0161-496-0000")],
+        "Councillor Jane Doe",
+        id="phone-landline-dash",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks,\nBob Lee\nBOB.LEE@EXAMPLE.CO.UK"),
+        [("emails", "BOB.LEE@EXAMPLE.CO.UK")],
+        "Chief Constable Harrington",
+        id="email-caps",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Thanks,\nBob Lee <bob.lee@example.org>"),
+        [("names", "Bob Lee"), ("emails", "bob.lee@example.org")],
+        "Councillor Jane Doe",
+        id="email-in-angle",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Thanks,\nBob Lee\nmailto:bob.lee@example.org"),
+        [("emails", "bob.lee@example.org")],
+        "Chief Constable Harrington",
+        id="email-mailto",
+    ),
+    pytest.param(
+        GREETING
+        + _ask("Councillor Jane Doe")
+        + "Please reply to bob.lee+foi@example.org rather than this address.\n\nThanks,\nBob\n",
+        [("emails", "bob.lee+foi@example.org")],
+        "Councillor Jane Doe",
+        id="email-in-sentence",
+    ),
+    pytest.param(
+        GREETING
+        + "I live at Flat 2, 10 High Street, Leeds LS1 1AA, next to the bus lane.\n\n"
+        + _ask("Chief Constable Harrington")
+        + "Thanks,\nBob\n",
+        [("addresses", "Flat 2, 10 High Street, Leeds LS1 1AA")],
+        "Chief Constable Harrington",
+        id="address-sentence-full",
+    ),
+    pytest.param(
+        GREETING
+        + _ask("Councillor Jane Doe")
+        + "My address is 10 High Street, Leeds LS1 1AA.\n\nThanks,\nBob\n",
+        [("addresses", "10 High Street, Leeds LS1 1AA")],
+        "Councillor Jane Doe",
+        id="address-my-address-is",
+    ),
+    pytest.param(
+        GREETING
+        + _ask("Chief Constable Harrington")
+        + "Postal address: 10 High Street, Leeds LS1 1AA\n\nThanks,\nBob\n",
+        [("addresses", "10 High Street, Leeds LS1 1AA")],
+        "Chief Constable Harrington",
+        id="address-postal-colon",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Yours aye,\nEilidh Ross\n2/1, 45 Byres Road\nGlasgow G12 8TA"),
+        [("names", "Eilidh Ross"), ("addresses", "2/1, 45 Byres Road, Glasgow G12 8TA")],
+        "Councillor Jane Doe",
+        id="address-scotland",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Cofion,\nSiôn Evans\n12 Heol y Frenhines\nCaerdydd CF10 2BH"),
+        [("names", "Siôn Evans"), ("addresses", "12 Heol y Frenhines, Caerdydd CF10 2BH")],
+        "Chief Constable Harrington",
+        id="address-wales-cy",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards,\nCiara Kelly\n14 Ormeau Road, Belfast BT7 1AA"),
+        [("names", "Ciara Kelly"), ("addresses", "14 Ormeau Road, Belfast BT7 1AA")],
+        "Councillor Jane Doe",
+        id="address-ni",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards,\nCiara Kelly\n3 Main Street, Dublin D08 XY12"),
+        [("names", "Ciara Kelly"), ("addresses", "3 Main Street, Dublin D08 XY12")],
+        "Chief Constable Harrington",
+        id="address-eircode",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards,\nCiara Kelly\nThe Old Forge, 3 Mill Road, Ely CB7 4AA"),
+        [("names", "Ciara Kelly"), ("addresses", "The Old Forge, 3 Mill Road, Ely CB7 4AA")],
+        "Councillor Jane Doe",
+        id="address-house-number-name",
+    ),
+    pytest.param(
+        _signed("Chief Constable Harrington", "Regards,\nCiara Kelly\nPO Box 123, Leeds LS1 9ZZ"),
+        [("names", "Ciara Kelly"), ("addresses", "PO Box 123, Leeds LS1 9ZZ")],
+        "Chief Constable Harrington",
+        id="address-po-box",
+    ),
+    pytest.param(
+        _signed("Councillor Jane Doe", "Regards,\nCiara Kelly\nX: @ciarak_news"),
+        [("names", "Ciara Kelly")],
+        "Councillor Jane Doe",
+        id="handle-x",
+    ),
 ]
 
 
