@@ -897,9 +897,9 @@ def _unstructured(
         # a request in prose, with no items ("How many burglaries ... resulted in a prosecution? How many have been
         # reported ...?"): its questions are where the request reader finds them (one splitter for requests and for
         # the requests letters quote), when it finds two or more
-        asked = _prose_questions(request)
-        if len(asked) >= 2:
-            items = [(f"Item {n}", text) for n, text in enumerate(asked, start=1)]
+        prose = _prose_questions(request)
+        if len(prose) >= 2:
+            items = [(f"Item {n}", text) for n, text in enumerate(prose, start=1)]
     whole = _classify(
         "", "", answer, None, letter_exemptions, (), accessible, shared=True
     )  # one reading for all
