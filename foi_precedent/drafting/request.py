@@ -40,6 +40,7 @@ from foi_precedent.drafting.identity import (  # noqa: F401  (re-exported: calle
     redact_identity,
 )
 from foi_precedent.errors import LetterError
+from foi_precedent.letters.layout import _COUNT  # a count asked for: one rule for both readers
 from foi_precedent.letters.parser import named_regime
 
 MAX_REQUEST_BYTES = 1024 * 1024  # a request is a page or two; anything over 1 MB is not a request
@@ -1685,7 +1686,7 @@ def _prose_asks(texts: list[str]) -> list[str]:
                     f"{found[-1]} {s}"  # 'By senior officers, I mean ...' after the ask narrows it (S8)
                 )
                 continue
-            if last_asked and found and _FIELD_OF_EACH.match(s) and not _COUNTS.search(found[-1]):
+            if last_asked and found and _FIELD_OF_EACH.match(s) and not _COUNT.search(found[-1]):
                 # 'Please also provide the name of the lead officer for each project.' under a list of projects: a
                 # field of each record asked for (S2c); after a count it asks for the records themselves (S5d)
                 found[-1] = f"{found[-1]} {s}"
@@ -1727,7 +1728,6 @@ _FIELD_OF_EACH = re.compile(
     r"(?:each|every)\b",
     re.I,
 )
-_COUNTS = re.compile(r"\bhow\s+many\b|\b(?:the\s+|total\s+)?number\s+of\b", re.I)
 
 
 # a follow-up that depends on the answer to the question before it (S4): 'If so, ...', 'If not, ...', 'If yes ...',
