@@ -346,7 +346,7 @@ def _questions(
                 sections["response"], {b.key[1] for b in asked if b.key[0] in ("q", "n")}
             ),
         }
-    answered = _blocks(sections["response"], "response")
+    answered = _renumbered(_blocks(sections["response"], "response"))
     # questions listed one after another and the reply as prose after the last ("... 3. ...? Please see attached"):
     # the listed blocks are the request, and what follows the last of them is the response
     listed = answered if not asked else (asked if not answered else [])

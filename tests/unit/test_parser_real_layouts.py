@@ -1931,3 +1931,16 @@ def test_lines_that_only_name_the_fields_of_a_list_asked_for_are_not_questions()
     # (city, town etc)"); the request reader splits them, and a line that asks nothing is no question
     letter = real("fresh2/wmp-use-of-drones-68-16.txt")
     assert len(letter.questions) == 1
+
+
+def test_an_html_list_saved_with_every_item_numbered_1_is_numbered_in_order_in_a_reply_too():
+    text = (
+        "FOI 5830 Locked Rehabilitation Placements\n\n"
+        "  1. Please provide the total number of adults funded by the Trust in locked rehabilitation.\n\n"
+        "  1. Please provide the number that are male and the number that are female.\n\n"
+        "  1. Please provide the Trust's total expenditure on locked rehabilitation placements.\n\n"
+        "We do not hold this information as the Trust does not commission these placements.\n"
+    )
+    letter = parse_text(text)
+    assert [q.label for q in letter.questions] == ["1", "2", "3"]
+    assert all(treatments(q) == {"not_held"} for q in letter.questions)
