@@ -351,10 +351,13 @@ class ReviewStore:
             if done.rowcount == 0:
                 raise KeyError(case_id)
 
-    def set_case_questions(self, case_id: int, questions: list[dict] | None, actor: Actor) -> None:
+    def set_case_questions(
+        self, case_id: int, questions: list[dict] | None, actor: Actor, *, title: str | None = None
+    ) -> None:
         """Keep the questions a drafter set for the case's request (``[{label, text}]``; None: the reader's split
-        again). Only while the case's latest version is being drafted, and only by a drafter: the questions are
-        what its draft answers, and a draft in review, approved or sent answers the ones it was written for."""
+        again), and with them ``title``, the case's title taken from them (None keeps the title). Only while the
+        case's latest version is being drafted, and only by a drafter: the questions are what its draft answers,
+        and a draft in review, approved or sent answers the ones it was written for."""
         if DRAFTER not in actor.roles:
             raise ReviewError(f"{actor.name} is not a drafter: only a drafter can change a case's questions")
         with self.db.write() as conn:
@@ -375,11 +378,10 @@ class ReviewStore:
                     f"this case's draft is {words}: its questions cannot be changed now (they are the ones the "
                     "draft was written for)"
                 )
-            conn.execute(
-                update(cases)
-                .where(cases.c.id == case_id)
-                .values(request_questions=_questions_json(questions))
-            )
+            changed: dict = {"request_questions": _questions_json(questions)}
+            if title:
+                changed["title"] = title
+            conn.execute(update(cases).where(cases.c.id == case_id).values(**changed))
 
     def submit(self, version_id: int, actor: Actor, *, text: str, flags=(), overrides=()) -> Version:
         return self._apply(

@@ -120,8 +120,11 @@ def case_request(case: Mapping) -> Request | None:
 
 
 def store_questions(reviews: Any, case_id: int, request: Request, actor: Actor) -> None:
-    """A drafter set a case's questions by hand: the case keeps them (``ReviewStore.set_case_questions``)."""
-    reviews.set_case_questions(case_id, drafter_questions(request), actor)
+    """A drafter set a case's questions by hand: the case keeps them (``ReviewStore.set_case_questions``), and its
+    title is taken again from the first of them, as it was from the first question when the case started (the title
+    only names the case on the Cases and Review pages; nothing looks a case up by it)."""
+    title = case_title(request, reviews.case(case_id).get("authority"))
+    reviews.set_case_questions(case_id, drafter_questions(request), actor, title=title)
 
 
 def store_dates(reviews: Any, case_id: int, dates: CaseDates) -> None:

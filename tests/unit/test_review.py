@@ -485,6 +485,28 @@ def test_a_case_keeps_the_questions_a_drafter_set_and_they_change_only_while_it_
     assert store.case(v.case_id)["request_questions"] == EDITED[:1]
 
 
+def test_a_case_s_title_follows_its_questions_in_the_same_write_and_a_refused_change_keeps_it(
+    tmp_path, database_url
+):
+    store = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)
+    v = store.start_case("Kent Police: How many drones?", "draft", DAN, request_text=REQUEST_TEXT)
+    other = ReviewStore(tmp_path / "cases.sqlite3", database_url=database_url)  # another instance
+    store.set_case_questions(v.case_id, EDITED, DAN, title="Kent Police: How many drones do you own?")
+    assert other.case_title(v.case_id) == "Kent Police: How many drones do you own?"
+    assert other.cases()[0]["title"] == "Kent Police: How many drones do you own?"
+    store.set_case_questions(v.case_id, EDITED[:1], DAN)  # no title given: the title stays
+    assert other.case(v.case_id)["title"] == "Kent Police: How many drones do you own?"
+    assert other.case(v.case_id)["request_questions"] == EDITED[:1]
+
+    store.submit(v.id, DAN, text="draft")  # refused in review: neither the questions nor the title change
+    with pytest.raises(ReviewError, match="in review"):
+        store.set_case_questions(v.case_id, EDITED, DAN, title="Kent Police: something else")
+    assert other.case_title(v.case_id) == "Kent Police: How many drones do you own?"
+    with pytest.raises(ReviewError, match="not a drafter"):
+        store.set_case_questions(v.case_id, EDITED, RITA, title="Kent Police: something else")
+    assert other.case(v.case_id)["request_questions"] == EDITED[:1]
+
+
 def test_the_questions_revision_upgrades_a_store_at_the_one_before_with_its_cases_kept(
     tmp_path, database_url
 ):

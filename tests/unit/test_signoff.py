@@ -81,5 +81,12 @@ def test_starting_a_case_with_an_edited_request_stores_its_questions(tmp_path):
     plain = signoff.start_case(store, "FRT", "draft", DAN, dates, split_request(REQUEST), "Kent Police")
     assert store.case(plain.case_id)["request_questions"] is None
     again = request_with_questions(signoff.case_request(store.case(plain.case_id)), ["Q1 - only this"])
+    assert store.case_title(plain.case_id) == "FRT"
     signoff.store_questions(store, plain.case_id, again, DAN)
     assert _pairs(signoff.case_request(store.case(plain.case_id))) == [("Q1", "only this")]
+    # the title is taken again from the first question, as a case's title is when it starts
+    assert (
+        store.case_title(plain.case_id)
+        == signoff.case_title(again, "Kent Police")
+        == "Kent Police: only this"
+    )
