@@ -1,5 +1,5 @@
-"""Review: the drafts waiting for sign-off; each with the request it answers, its text, its flags and every
-override, approved or returned."""
+"""Review: the drafts waiting for sign-off; each with the request it answers and the questions its draft answers
+(the drafter's where they set them by hand), its text, its flags and every override, approved or returned."""
 
 from datetime import date
 
@@ -8,6 +8,7 @@ import streamlit as st
 from foi_precedent.cases.case_list import CaseDates, days_left_colour, days_left_words
 from foi_precedent.cases.clock import working_days_left
 from foi_precedent.cases.review import IN_REVIEW
+from foi_precedent.drafting.edited import EDITED_NOTE
 from foi_precedent.errors import PrecedentError
 from foi_precedent.identity import REVIEWER
 from foi_precedent.ui import signoff
@@ -66,7 +67,27 @@ with text_col:
                 + ". The requester's identity is removed."
             )
         )
-        st.code(case["request_text"], language=None, wrap_lines=True)
+        try:  # the questions the draft answers, as the Draft page shows them: the drafter's where they set them
+            request = signoff.case_request(case)
+        except PrecedentError as exc:
+            request = None
+            st.error(f"The request's questions could not be read: {exc}")
+        if request is not None:
+            if request.note == EDITED_NOTE:
+                st.info(
+                    "The drafter set these questions by hand, in place of the questions read from the request: "
+                    "the precedents, the plan and the draft follow them. Compare them with the request below."
+                )
+            elif request.note:
+                st.info(escape_markdown(request.note))
+            st.markdown(
+                f"**The questions the draft answers ({len(request.questions)})**  \n"
+                + "  \n".join(
+                    f"**{escape_markdown(q.label)}** {escape_markdown(q.text)}" for q in request.questions
+                )
+            )
+        with st.expander("The request as received (the requester's identity removed)"):
+            st.code(case["request_text"], language=None, wrap_lines=True)
     else:
         st.caption("This case was started before cases kept their request: the draft quotes its questions.")
     st.subheader("The draft")

@@ -145,3 +145,40 @@ def test_exports_say_not_approved_until_approved(app_test, fake_services):
     approved.run()
     line = export_approval(fake_services.reviews.version(version.id))
     assert line.startswith(f"Approved by {os_user()} on ")
+
+
+def test_the_reviewer_sees_the_questions_the_draft_answers_and_that_the_drafter_set_them(
+    app_test, fake_services
+):
+    from tests.ui.test_app_draft import SPLIT_WRONG, TWO_QUESTIONS
+
+    draft = _with_precedents(app_test, request=SPLIT_WRONG)
+    draft.text_area(key="draft.questions_text").input(TWO_QUESTIONS)
+    draft.button(key="draft.use_questions").click()
+    draft.run()
+    draft = _generate(draft, mode="Precedent only")
+    draft.button(key="draft.start_case").click()
+    draft.run()
+    draft.button(key="draft.submit").click()
+    draft.run()
+    assert not draft.exception, draft.exception
+    [version] = fake_services.reviews.versions(IN_REVIEW)
+
+    review = _review(app_test, version.id)
+    page = _markdown(review)
+    assert "**The questions the draft answers (2)**" in page
+    assert "**Q1** How many individuals have been placed on FRT watchlists" in page
+    assert "**Q2** What rules/policies govern the use of FRT" in page and "\\[EMAIL\\]" in page
+    assert "jane@example.org" not in page and "**Q3**" not in page
+    assert any(i.value.startswith("The drafter set these questions by hand") for i in review.info)
+    # the request itself is still there, below them, to compare
+    assert review.code[0].value == fake_services.reviews.case(version.case_id)["request_text"]
+    assert review.expander[0].label == "The request as received (the requester's identity removed)"
+
+
+def test_the_reviewer_sees_the_reader_s_questions_where_the_drafter_kept_them(app_test, fake_services):
+    _, version = _submitted(app_test, fake_services)
+    review = _review(app_test, version.id)
+    page = _markdown(review)
+    assert "**The questions the draft answers (" in page and "**Q1** " in page
+    assert not any("set these questions by hand" in i.value for i in review.info)
