@@ -146,6 +146,35 @@ def _sync(version):
     return version if what == CONFLICT else None
 
 
+def _sync_questions(version) -> None:
+    """The case's questions, as this run finds them in the store: questions another officer set since this session
+    last saw them are taken, with their precedents found again, and this session's draft (saved or not) is kept and
+    checked again against them, as "Use these questions" does."""
+    case = app.reviews.case(version.case_id)
+    if not case.get("request_text"):
+        return  # a case that kept no request keeps no questions
+    stored = case.get("request_questions")
+    seen = S.get("draft.questions_seen")
+    if stored == signoff.drafter_questions(S["draft.request"]) or seen == (version.case_id, stored):
+        S["draft.questions_seen"] = (version.case_id, stored)
+        return
+    try:
+        request = signoff.case_request(case)
+        if request is None:
+            return
+        with st.spinner("Finding precedents for the case's questions…"):
+            plan = ws.find_precedents(request, app.index, S.get("draft.authority"))
+    except PrecedentError as exc:
+        st.error(f"The case's questions were changed, and they or their precedents could not be read: {exc}")
+        return
+    S["draft.questions_seen"] = (version.case_id, stored)  # taken once, even if reading them back differs
+    _reset_draft(keep_case=True)
+    S["draft.request"], S["draft.plan"] = request, plan
+    S["draft.questions_taken"] = True
+    if S.get("draft.text", "").strip():
+        _check(S["draft.text"])
+
+
 def _load_theirs(version_id: int) -> None:
     _loaded(app.reviews.version(version_id))
 
@@ -475,6 +504,8 @@ conflict = None  # another officer's text of this version, saved while this sess
 if version is not None:
     if st.query_params.get(CASE_PARAM) != str(version.case_id):  # opened or started: a reload opens it again
         st.query_params[CASE_PARAM] = str(version.case_id)
+    _sync_questions(version)  # another officer's questions first: the draft is then checked against them
+    plan = S["draft.plan"]
     own, base = S.get("draft.text"), _base(version.id)
     if locked and own is not None and base is not None and own not in (version.text, base):
         _keep_unsaved(own)  # an edit this session never saved, and the version can no longer take it
@@ -842,6 +873,12 @@ with questions_col:
         S["draft.questions_base"] = S["draft.questions_text"] = shown
     questions_error = S.pop("draft.questions_error", None)
     questions_kept = S.pop("draft.questions_kept", False)
+    if S.pop("draft.questions_taken", False):
+        st.info(
+            "This case's questions were changed in another session (another officer edited them): these are the "
+            "questions the case keeps now, with their precedents. Your draft was kept and checked again against "
+            "them."
+        )
     # a case keeps the questions with its request: not one read back from its draft (it kept no request)
     unkept = version is not None and request.source == READ_BACK
     with st.expander(

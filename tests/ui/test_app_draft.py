@@ -420,3 +420,43 @@ def test_a_case_s_questions_are_edited_while_its_draft_is_drafted_and_not_once_i
         s.value for s in at.subheader
     ]
     assert store.case(1)["request_questions"] is None
+
+
+def test_a_case_open_here_takes_the_questions_another_officer_set_and_keeps_its_draft(
+    app_test, fake_services
+):
+    from foi_precedent.cases.review import Actor
+    from foi_precedent.drafting.edited import editor_text, question_texts, request_with_questions
+    from foi_precedent.identity import DRAFTER
+    from foi_precedent.ui import signoff
+
+    at = _generate(_with_precedents(app_test, request=SPLIT_WRONG), mode="Precedent only")
+    at.button(key="draft.start_case").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert len(_cards(at)) == 3
+    store = fake_services.reviews
+    mine = at.text_area(key="draft.text").value + "\n\nP.S. written here."
+    # this session's edit, in the run that finds the questions changed
+    at.text_area(key="draft.text").input(mine)
+
+    # dan, in another session, sets the case's questions (as his "Use these questions" does)
+    edited = request_with_questions(signoff.case_request(store.case(1)), question_texts(TWO_QUESTIONS))
+    signoff.store_questions(store, 1, edited, Actor("dan", frozenset({DRAFTER})))
+    fake_services.index.queries.clear()
+    at.run()
+    assert not at.exception, at.exception
+    assert [c.split("  ")[0] for c in _cards(at)] == ["##### Q1", "##### Q2"]
+    assert "2 questions and their precedents" in [s.value for s in at.subheader]
+    assert any("questions were changed in another session" in i.value for i in at.info)
+    assert any("set these questions by hand" in i.value for i in at.info)
+    assert at.text_area(key="draft.questions_text").value == editor_text(edited)
+    queries = fake_services.index.queries  # their precedents found again
+    assert any("Please provide a copy of that policy" in q for q in queries)
+    # this session's draft is kept (and saved), and checked again against the new questions
+    assert at.text_area(key="draft.text").value == mine == store.version(1).text
+    assert "**Check:**" in _markdown(at)
+
+    at.run()  # taken once: the next run says nothing more
+    assert not any("questions were changed in another session" in i.value for i in at.info)
+    assert len(_cards(at)) == 2
