@@ -1386,8 +1386,7 @@ _SPLITS_ABOVE = re.compile(
 
 # a period named in an item ('in 2018', '2019/20', 'April 2021', 'the financial year 2017-18')
 _PERIOD = re.compile(
-    r"\b(?:(?:19|20)\d{2}(?:\s*[/-]\s*(?:19|20)?\d{2})?|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
+    rf"\b(?:(?:19|20)\d{{2}}(?:\s*[/-]\s*(?:19|20)?\d{{2}})?|{_MONTHS})\b",
     re.I,
 )
 
