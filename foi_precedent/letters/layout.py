@@ -459,7 +459,7 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             if items:
                 items[-1] = (items[-1][0], items[-1][1] + " " + line)
             continue
-        if _COST_ACTIVITY.match(rest.lstrip("\"'\u201c\u2018")):
+        if quotes_cost_activity(rest):
             continue  # the appropriate-limit Regulations quoted in a cost refusal: what may be counted, not a question
         if items and (
             _FOLLOW_UP.match(rest)
@@ -535,6 +535,14 @@ _COST_ACTIVITY = re.compile(
     r" (?:the )?(?:information|a document|it)\b",
     re.I,
 )
+
+
+def quotes_cost_activity(text: str) -> bool:
+    """A line quoting the activities the appropriate-limit Regulations let a cost estimate count ("(b) locating the
+    information, or a document which may contain the information,"): a cost refusal's text, not a question."""
+    return bool(_COST_ACTIVITY.match(text.lstrip("\"'\u201c\u2018")))
+
+
 # "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
 # "If yes, ...", and what a request is to include ("Please include emails, letters and ...", "This should include ...")
 _FOLLOW_UP = re.compile(

@@ -40,7 +40,6 @@ from foi_precedent.letters.header import (
 from foi_precedent.letters.layout import (
     _ASKS,
     _BARE_NUMBER,
-    _COST_ACTIVITY,
     _NOISE,
     _POINTS_ON,
     _QUOTED_REQUEST,
@@ -68,6 +67,7 @@ from foi_precedent.letters.layout import (
     item_asks,
     list_item,
     numbered_bullets,
+    quotes_cost_activity,
     request_items_at,
     scoped_reading,
     table_columns,
@@ -811,7 +811,7 @@ def _prose_questions(request: list[str]) -> list[str]:
     for line in request:
         if lines and (answers_line(line) or _POINTS_ON.match(line)):
             break  # "Please find the force's response set out below.", "Response: ... is withheld."
-        if not _COST_ACTIVITY.match((list_item(line) or line).lstrip("\"'\u201c\u2018(abcd) ")):
+        if not quotes_cost_activity(list_item(line) or line):
             lines.append(line)
     try:
         read = split_request("\n".join(lines))
