@@ -14,6 +14,7 @@ Pure: text in, ``Request`` out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from foi_precedent.drafting.identity import POSTCODE, STREET, Requester, _replace_name, redact_identity
@@ -44,7 +45,12 @@ _LONE_LABEL = re.compile(
 
 def editor_text(request: Request) -> str:
     """The request's questions as the editor shows them: one a line, its label, a dash, its text on one line."""
-    return "\n".join(f"{q.label} - {_one_line(q.text)}" for q in request.questions)
+    return "\n".join(editor_lines((q.label, q.text) for q in request.questions))
+
+
+def editor_lines(questions: Iterable[tuple[str, str]]) -> list[str]:
+    """(label, text) pairs as the editor's lines, which ``request_with_questions`` reads back to the same labels."""
+    return [f"{label} - {_one_line(text)}" for label, text in questions]
 
 
 def question_texts(editor: str) -> list[str]:

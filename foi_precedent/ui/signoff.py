@@ -9,7 +9,7 @@ from typing import Any
 
 from foi_precedent.cases.case_list import CaseDates
 from foi_precedent.cases.review import Actor, Version, approval_line
-from foi_precedent.drafting.edited import EDITED_NOTE, request_with_questions
+from foi_precedent.drafting.edited import EDITED_NOTE, editor_lines, request_with_questions
 from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.identity import User
 from foi_precedent.ui.text import flag_key
@@ -115,7 +115,7 @@ def case_request(case: Mapping) -> Request | None:
     request = split_request(case["request_text"], source=case.get("request_source") or "the case's request")
     questions = case.get("request_questions")
     if questions:
-        request = request_with_questions(request, [f"{q['label']} - {q['text']}" for q in questions])
+        request = request_with_questions(request, editor_lines((q["label"], q["text"]) for q in questions))
     return request
 
 
