@@ -6,7 +6,9 @@ product's reader and compared with its labels:
 * refused: a letter whose visible text holds a decision (``decision_visible``) that the reader refused;
 * question count exact: the reader found as many questions as are labelled;
 * treatment agreement: labelled questions (with a visible answer) whose treatment set the reader got
-  exactly, over all such questions (a question the reader did not find counts as a miss);
+  exactly, over all such questions (a question the reader did not find counts as a miss); split in two, to tell
+  finding from reading: answered questions found (paired with a question the reader found) and treatment agreement
+  on the found ones;
 * exemption precision and recall at question level (over aligned questions; the exemptions of a
   labelled question the reader missed count as missed) and at letter level;
 * pointer recall: labelled pointers found (loosely, by resource name) on the aligned question;
@@ -108,6 +110,7 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
         "questions_found": len(got),
         "count_exact": len(expected) == len(got),
         "treatment_questions": 0,
+        "treatment_found": 0,
         "treatment_agree": 0,
         "ex_tp": 0,
         "ex_fp": 0,
@@ -121,6 +124,7 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
         g = got[j] if j is not None else None
         if e.get("treatments"):
             s["treatment_questions"] += 1
+            s["treatment_found"] += g is not None
             ok = g is not None and set(g["treatments"]) == set(e["treatments"])
             s["treatment_agree"] += ok
             if not ok:
@@ -206,6 +210,8 @@ def metrics(cases: list[dict]) -> dict:
         "question_count_exact": ratio(sum(1 for s in sc if s["count_exact"]), len(sc)),
         "questions_labelled": total("questions_expected"),
         "treatment_agreement": ratio(total("treatment_agree"), total("treatment_questions")),
+        "answered_questions_found": ratio(total("treatment_found"), total("treatment_questions")),
+        "treatment_agreement_found": ratio(total("treatment_agree"), total("treatment_found")),
         "exemption_precision": ratio(total("ex_tp"), total("ex_tp") + total("ex_fp")),
         "exemption_recall": ratio(total("ex_tp"), total("ex_tp") + total("ex_fn")),
         "letter_exemption_precision": ratio(total("lx_tp"), total("lx_tp") + total("lx_fp")),
@@ -225,6 +231,8 @@ ROWS = [
     ("question_count_exact", "Question count exact"),
     ("questions_labelled", "Questions labelled"),
     ("treatment_agreement", "Treatment agreement"),
+    ("answered_questions_found", "  answered questions found"),
+    ("treatment_agreement_found", "  treatment agreement on those found"),
     ("exemption_precision", "Exemption precision (question)"),
     ("exemption_recall", "Exemption recall (question)"),
     ("letter_exemption_precision", "Exemption precision (letter)"),

@@ -80,12 +80,14 @@ def test_a_wrong_treatment_and_a_missed_exemption_count_against():
     )
     s = suite.score_letter(wrong, parse_text(LETTER))["scores"]
     assert (s["treatment_agree"], s["treatment_questions"]) == (1, 2)
+    assert s["treatment_found"] == 2  # both found, one read wrong: a reading miss, not a finding miss
     assert s["ex_fn"] == 1
 
 
 def test_a_refused_letter_with_a_decision_counts_as_refused():
     s = suite.score_letter(label(), None, "no recognisable questions")["scores"]
     assert s["refused"] and s["treatment_agree"] == 0 and not s["count_exact"]
+    assert s["treatment_found"] == 0
     assert not suite.score_letter(label(decision_visible=False), None, "x")["scores"]["refused"]
 
 
@@ -167,3 +169,32 @@ def test_the_tuning_part_never_reads_a_held_back_letter(tmp_path: Path, monkeypa
     assert sorted(c["id"] for c in second["cases"]) == ids[6:]
     with pytest.raises(PrecedentError, match="no batch third"):
         suite.run(labels, batches=["third"])
+
+
+def test_treatment_agreement_splits_into_finding_and_reading():
+    def scores(questions, found, agree):
+        return {
+            "scores": {
+                "refused": False,
+                "count_exact": True,
+                "questions_expected": questions,
+                "treatment_questions": questions,
+                "treatment_found": found,
+                "treatment_agree": agree,
+                "ex_tp": 0,
+                "ex_fp": 0,
+                "ex_fn": 0,
+                "lx_tp": 0,
+                "lx_fp": 0,
+                "lx_fn": 0,
+                "pointers_expected": 0,
+                "pointers_found": 0,
+                "marked_for_review": 0,
+                "flags": {},
+            }
+        }
+
+    m = suite.metrics([scores(4, 4, 3), scores(4, 2, 1)])
+    assert m["treatment_agreement"] == 0.5
+    assert m["answered_questions_found"] == 0.75
+    assert m["treatment_agreement_found"] == round(4 / 6, 4)
