@@ -333,11 +333,11 @@ def _classify(
             (x for x in segments if _DISCLOSED.search(x)), segments[0] if segments else ""
         )
         review = "read as disclosed from the response as a whole: check it"
-    elif not shared and not found and answer and _factual(answer):
+    elif not shared and not found and answer and _factual(answer, text):
         # an answer of its own that states a fact with no treatment words ("The Trust does not issue parking
         # fines."): the answer is the information; a guess, so a person checks it
         found.append(Treatment.DISCLOSED)
-        evidence[Treatment.DISCLOSED] = next(s for s in decision.sentences(answer) if _STATEMENT.search(s))
+        evidence[Treatment.DISCLOSED] = next(s for s in decision.sentences(answer) if _statement(s, text))
         review = "read as a factual answer: check it"
     if (
         found == [Treatment.NOT_HELD]
@@ -443,6 +443,19 @@ _COUNTED = re.compile(
 # A sentence that states something (not a question): six words or more, its full stop often left off in a reply's
 # list ("We have a Memorandum of understanding with West Mercia Police to support searches")
 _STATEMENT = re.compile(r"^(?![^?]*\?)(?:\S+\s+){5,}\S+?\.?[\"'\u201d)]?$")
+# A short answer: a line that is not a question and starts as an answer does, not in lower case as the wrapped end
+# of the question above does.
+_SHORT_ANSWER = re.compile(
+    r"^(?![^?]*\?)(?:[A-Za-z]\)\s*)?(?:[A-Z0-9\u00a3$\u20ac]|(?:yes|no)\b)[^\n]{0,80}$"
+)
+# What makes a short answer the information whatever was asked: yes or no, a figure or date, a sentence with a
+# subject ("We utilise our own Drones"), none.
+_ANSWERS_ANYTHING = re.compile(
+    r"^(?:[A-Za-z]\)\s*)?(?:(?:yes|no|none|nil|zero|all|we|our|it|this|they|there)\b|[^\n]*[\d\u00a3$\u20ac])",
+    re.I,
+)
+# A question a name answers ("Who provides your Friends & Family Test?", "Which company ...", "Name of the supplier").
+_ASKS_FOR_A_NAME = re.compile(r"^\W*(?:who|which|what|where|when|name)\b|\bwho\b[^?]*\?", re.I)
 # What makes an answer with no treatment words something other than the information: it declines, redirects or
 # explains the Act instead of answering.
 _NOT_AN_ANSWER = re.compile(
@@ -452,11 +465,21 @@ _NOT_AN_ANSWER = re.compile(
 )
 
 
-def _factual(answer: str) -> bool:
-    """An answer that states facts and does nothing else: no refusal, redirection or talk of the Act."""
+def _factual(answer: str, question: str = "") -> bool:
+    """An answer that states facts and does nothing else: no refusal, redirection or talk of the Act. A short
+    answer of its own is one too ("Yes", "30th April 2020", "Approx 10k per annum"; a name where a name is asked
+    for: "Healthcare Communications" to "Who provides ...?")."""
     if _NOT_AN_ANSWER.search(answer) or decision.other_reason(answer) != "no treatment wording found":
         return False
-    return any(_STATEMENT.search(s) for s in decision.sentences(answer))
+    return any(_statement(s, question) for s in decision.sentences(answer))
+
+
+def _statement(sentence: str, question: str) -> bool:
+    if _STATEMENT.search(sentence):
+        return True
+    if not _SHORT_ANSWER.search(sentence):
+        return False
+    return bool(_ANSWERS_ANYTHING.search(sentence) or _ASKS_FOR_A_NAME.search(question))
 
 
 _HOLDS = re.compile(

@@ -440,6 +440,29 @@ def test_an_answer_that_states_a_fact_is_the_information(answer):
 
 
 @pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("Do you use a real time reporting tool?", "A) Yes"),
+        ("When does the contract end?", "A) 30th April 2020"),
+        ("Who provides your Friends & Family Test, or is it done in-house?", "A) Healthcare Communications"),
+        (
+            "What capital expenditure has been utilised on drone technology?",
+            "Approx 10k per annum cumulatively",
+        ),
+        ("Do you use your own UAVs or subcontract UAV services?", "We utilise our own Drones"),
+    ],
+)
+def test_a_short_answer_of_its_own_is_the_information(question, answer):
+    q = one_answer(answer, question)
+    assert treatments(q) == {"disclosed"}
+    assert q.review and "factual" in q.review  # a guess: a person checks it
+
+
+def test_a_name_answers_only_a_question_asking_for_one():
+    assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
+
+
+@pytest.mark.parametrize(
     "answer",
     [
         "We cannot answer on behalf of the Police and Crime Commissioner.",
