@@ -103,7 +103,11 @@ _DISCLOSED = re.compile(
     r"please find|attached|as follows|table below|(we|i) can confirm|the (figure|number|total|answer|cost)s? "
     r"(is|was|were|are)|were recorded|was recorded|\bdisclosed\b|are shown|is shown|breakdown (is|below)|"
     r"\bhas been (used|deployed|issued|paid|recorded)|\bhave been (used|deployed|issued|paid|recorded)|"
-    r"^(yes|no)\b|^(?:none|nil|zero|n/a|not applicable)\.?$|all information (?:to be )?supplied|\bthe enclosed\b|(?:have|has) enclosed|\bi enclose\b",
+    r"^(yes|no)\b|^(?:none|nil|zero|n/a|not applicable)\.?$|all information (?:to be )?supplied|\bthe enclosed\b|(?:have|has) enclosed|\bi enclose\b|"
+    # the information sent with the reply, not a published resource: "Please see the Annex for the information" (not
+    # an appendix giving the reasons: "Please see Appendix A, for the full legislative explanation")
+    r"\b(?:see|in|within) (?:the )?(?:attached |enclosed )?(?:annex|appendix|attachment|spreadsheet)\b"
+    r"(?![^.\n]{0,40}\b(?:explanation|reasons?|exemptions?|legislat\w*|public interest|harm)\b)",
     re.I,
 )
 # What a whole response says when it gives information (stricter than _DISCLOSED, which reads one answer).

@@ -458,6 +458,22 @@ def test_a_short_answer_of_its_own_is_the_information(question, answer):
     assert q.review and "factual" in q.review  # a guess: a person checks it
 
 
+def test_the_information_in_an_annex_sent_with_the_reply_is_disclosed():
+    q = one_answer(
+        "Please see the Annex for the information requested.", "How many inspectors do you employ?"
+    )
+    assert treatments(q) == {"disclosed"} and not q.pointers
+
+
+def test_an_appendix_giving_the_reasons_is_not_the_information():
+    q = one_answer(
+        "We are unable to provide you with the information requested as this is exempt by virtue of Section 40(2). "
+        "Please see Appendix A, for the full legislative explanation.",
+        "Please state the badge number of the officer.",
+    )
+    assert treatments(q) == {"withheld"}
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
