@@ -791,7 +791,20 @@ def _split_inline(head: str, body: str) -> tuple[str, str]:
             asked + "?",
             rest.strip(),
         )  # a question and its answer run together (a reply that lost its breaks)
+    asked, mark, rest = head.rpartition("? ")
+    if mark and _SHORT_REPLY.match(rest.strip()):
+        return asked + "?", rest.strip()  # answered after the question mark: "... in 2018? 30", "...? No"
     return head, ""
+
+
+# A short reply on the question's own line: a figure, yes or no, not applicable, or a short sentence that is not a
+# further ask ("This information is not recorded."), nor the choices a form offers ("Yes/No").
+_SHORT_REPLY = re.compile(
+    r"^(?!(?:yes|y)\s*/\s*(?:no|n)\b)(?!(?:please|can|could|would|will|if|and|also|or|what|how|which|who|when|where|why|do|does|did|is|are|has|"
+    r"have|in|for|including|provide|list|give|i|my|e\.g|eg|i\.e)\b)"
+    r"(?:[\d\u00a3$\u20ac][^?]{0,60}|(?:yes|no|none|nil|n/?a|not applicable)\b[^?]{0,60}|[A-Z][^?]{0,100}\.)$",
+    re.I,
+)
 
 
 def _join(lines: list[str]) -> str:

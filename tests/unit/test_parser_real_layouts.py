@@ -474,6 +474,40 @@ def test_an_appendix_giving_the_reasons_is_not_the_information():
     assert treatments(q) == {"withheld"}
 
 
+def test_answers_after_the_question_mark_on_the_questions_own_line():
+    letter = parse_text(
+        "The information which I can provide is as follows:\n"
+        "1. Which department is responsible for enforcing against Littering?\n"
+        "Community Safety and Protection, Neighbourhood Services.\n"
+        "2. Do you use a private company to enforce against Littering? No\n"
+        "3. What is the full price of a Littering Fixed Penalty Notice (FPN)? \u00a380\n"
+        "4. How many FPNs issued for Littering in 2018 were for smoking-related materials? This information is "
+        "not recorded.\n"
+    )
+    got = [(q.text, q.answer, treatments(q)) for q in letter.questions]
+    assert got[1:] == [
+        ("Do you use a private company to enforce against Littering?", "No", {"disclosed"}),
+        ("What is the full price of a Littering Fixed Penalty Notice (FPN)?", "\u00a380", {"disclosed"}),
+        (
+            "How many FPNs issued for Littering in 2018 were for smoking-related materials?",
+            "This information is not recorded.",
+            {"not_held"},
+        ),
+    ]
+
+
+def test_a_forms_choices_after_the_question_mark_are_not_an_answer():
+    letter = parse_text(
+        "I would like to request the following information:\n"
+        "1. Do you have a full-time officer dedicated to the climate emergency? Yes/No\n"
+        "2. Do you have a professional tree officer? Yes/No\n"
+        "The Freedom of Information Act is based on recorded information held by a local authority, it is not a "
+        "tool to ask questions.\n"
+    )
+    assert [q.text.endswith("Yes/No") for q in letter.questions] == [True, True]
+    assert all("disclosed" not in treatments(q) for q in letter.questions)
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
