@@ -382,6 +382,9 @@ def _questions(
             by_key[b.key] = b
             order.append(b)
     answers: dict[tuple[str, str], tuple[str, str]] = {}  # key -> (restated question, answer)
+    restated: list[
+        bool
+    ] = []  # for each answered block: it repeats its question's words, with nothing under it
     for b in answered:
         key = _match_key(b.key, by_key, answers)
         if key in answers and len(set(re.findall(r"\w+", b.head))) >= 5:
@@ -400,6 +403,10 @@ def _questions(
         body = _join(b.body)
         head = b.head
         known = by_key.get(key)
+        restated.append(
+            known is not None and known is not b and known.section == "request" and _repeats(head, known.head)
+        )
+        restated[-1] = restated[-1] and (not body or b is answered[-1])
         if known is None:
             by_key[key] = b
             order.append(b)
@@ -417,6 +424,10 @@ def _questions(
         prev = answers.get(key)
         answers[key] = (question_text, (prev[1] + "\n" + answer).strip() if prev else answer)
 
+    if len(restated) >= 2 and all(restated) and answered[-1].body:
+        # the request restated item by item in the reply ("You requested details of: 1. ... 2. ... 3. ..."), the
+        # decision in prose after the last: that prose answers every question, not the last one alone
+        answers = {}
     order = _itemised(order, answers)
     order = _further_asks(order, answers)
     tabled = _tabled(order, answers)
@@ -825,6 +836,12 @@ def _prose_questions(request: list[str]) -> list[str]:
     ):
         return []  # (lines that only name fields, 'The date', 'The outcome', or the reply run on, ask nothing)
     return asked
+
+
+def _repeats(said: str, asked: str) -> bool:
+    """A line that repeats a question's words (a reply restating the request), not one that answers in its words."""
+    a, b = set(re.findall(r"\w+", said.lower())), set(re.findall(r"\w+", asked.lower()))
+    return bool(a and b) and len(a & b) / len(a | b) >= 0.85
 
 
 def _unstructured(

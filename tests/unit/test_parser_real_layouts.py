@@ -508,6 +508,27 @@ def test_a_forms_choices_after_the_question_mark_are_not_an_answer():
     assert all("disclosed" not in treatments(q) for q in letter.questions)
 
 
+def test_a_request_restated_item_by_item_then_one_decision_answers_every_item():
+    letter = parse_text(
+        "Request\n"
+        "1. A copy of your records retention schedule\n"
+        "2. Confirmation of how many years you retain student transcripts\n"
+        "Response\n"
+        "Dear Ms Example,\n"
+        "You requested details of:\n"
+        "1. A copy of your records retention schedule\n"
+        "2. Confirmation of how many years you retain student transcripts\n"
+        "Your request is refused in accordance with s.21 FOIA, as the information is reasonably accessible by other "
+        "means. The information is available on the university website.\n"
+    )
+    assert [treatments(q) for q in letter.questions] == [{"public_domain"}, {"public_domain"}]
+
+
+def test_an_answer_that_only_repeats_the_question_is_not_the_information():
+    q = one_answer("A copy of your records retention schedule", "A copy of your records retention schedule")
+    assert treatments(q) == {"other"}
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
