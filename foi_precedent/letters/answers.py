@@ -330,7 +330,13 @@ def _classify(
             # appropriate limit ... the remaining years are in the attached document"): both
             found = found + [Treatment.DISCLOSED]
     review = None
-    if shared and not found and (_DISCLOSED.search(read) or _FIGURE.search(_strip_citations(read))):
+    if (
+        shared
+        and not found
+        and (_DISCLOSED.search(read) or _FIGURE.search(_strip_citations(read)))
+        # a response that asks the requester to clarify is not a release, whatever it confirms
+        and not decision.asks_to_clarify().search(read)
+    ):
         # nothing but wording or figures that may be the information itself: a guess, so a person checks it
         found.append(Treatment.DISCLOSED)
         evidence[Treatment.DISCLOSED] = next(

@@ -47,6 +47,11 @@ def cost() -> re.Pattern:
 
 
 @cache
+def asks_to_clarify() -> re.Pattern:
+    return re.compile(_phrases()["asks_to_clarify"], re.I)
+
+
+@cache
 def _other_reasons() -> list[tuple[str, re.Pattern]]:
     return [(name, re.compile(p, re.I)) for name, p in _phrases()["other_reasons"].items()]
 

@@ -529,6 +529,17 @@ def test_an_answer_that_only_repeats_the_question_is_not_the_information():
     assert treatments(q) == {"other"}
 
 
+def test_a_response_asking_the_requester_to_clarify_releases_nothing():
+    q = parse_text(
+        "You asked for:\nHow many Freedom of Information requests your department received in 2012.\nResponse\n"
+        "I am writing to seek clarification of your request. Could you please confirm that you are asking for the "
+        "number of requests received by the department alone? We can confirm that your request is being handled "
+        "under the Act.\n"
+    ).questions[0]
+    assert treatments(q) == {"other"}
+    assert q.review == "other: clarification"
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
