@@ -1233,7 +1233,7 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
 
 
 # a lead for the fields of each record a request asks for ('For each incident please disclose:', 'In each case:')
-_EACH_LEAD = re.compile(r"\b(?:for|in|of)\s+(?:each|every)\b[^:?]{0,80}:\s*$", re.I)
+_EACH_LEAD = re.compile(r"\b(?:for|in|of)\s+(?:each|every)\b[^:?]{0,120}:\s*$", re.I)
 
 
 # a list entry that names a thing the requester asks for, by its determiner ('your ...', 'a copy of ...')
@@ -1249,6 +1249,13 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     # Date - Location - Total number of casualties'): the columns of one question, whether or not a field reads
     # like an ask
     if _FIELDS_LEAD.search(parent.text) and all(len(s.own.split()) <= 30 and "?" not in s.own for s in subs):
+        return True
+    # the fields of each record, under a lead that ends the item ('For each, I would like the following information:
+    # - The name of the company - The date ...'), while none asks of its own or names a figure (S2c), as for a lead
+    # in prose above a list (`_fold_value_lists`)
+    if _EACH_LEAD.search(parent.own) and all(
+        "?" not in s.own and not _ASKS_ITSELF.match(s.own) and not _FIGURE.search(s.own) for s in subs
+    ):
         return True
     if not all(_is_value(s.own) for s in subs):
         return False
@@ -1266,6 +1273,13 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
 
 
 _FIGURE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|total|amount|cost|spend|spent)\b", re.I)
+# an entry that asks of its own, by a verb or a question word ('Please provide ...', 'Can you ...', 'What ...'), not a
+# field named by a noun ('The name of the company')
+_ASKS_ITSELF = re.compile(
+    r"^\W*(?:please|kindly|can|could|would|will|may|how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|"
+    r"does|did|has|have|had|provide|list|give|supply|send|tell|confirm|state|explain|describe)\b",
+    re.I,
+)
 
 
 _FIELDS_LEAD = re.compile(

@@ -564,3 +564,21 @@ def test_a_field_of_each_record_asked_after_a_list_stays_with_it_but_after_a_cou
         "How many properties did the council buy in 2023? Please also provide the name of the seller for each property."
     )
     assert (len(listed.questions), len(counted.questions)) == (1, 2)
+
+
+def test_the_fields_of_each_record_under_a_numbered_item_s_lead_stay_in_that_item():
+    # S2c: '(1) ... For each, I would like the following information: - The name ... - The date ...' is one question;
+    # a listed entry that asks of its own ('Please provide ...', 'How many ...') is not a field
+    fields = split_request(
+        "(1) For the years 2019/20 and 2020/21, I would like details of the grants the university accepted from "
+        "energy companies. For each, I would like the following information:\n\n"
+        "- The name of the company that gave the grant\n- The date the university accepted the grant\n"
+        "- A description of what the grant was used for\n\n"
+        "(2) Also, for the same years, I would like details of the grants the university rejected.\n"
+    )
+    asked = split_request(
+        "(1) I would like details of the grants the university accepted. For each, I would like the following:\n\n"
+        "- Please provide the grant agreement\n- How many students did it fund\n"
+    )
+    assert len(fields.questions) == 2 and "The date the university accepted" in fields.questions[0].text
+    assert len(asked.questions) == 3
