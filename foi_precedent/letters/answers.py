@@ -33,55 +33,14 @@ from foi_precedent.letters.regimes import by_accessible
 # or as vexatious.
 MANIFESTLY_UNREASONABLE = ("reg12(4)(b)", "reg10(4)(b)")
 
-_NCND = re.compile(
-    r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bncnd\b|nor den(?:y|ies) (that|whether)", re.I
-)
-# Figures held only from a date, the earlier part of the period not held (guide L10): "we would only be able to
-# provide from 28th June 2021", "records have only been kept since 2019", "not held prior to this".
-_HELD_ONLY_FROM = (
-    r"\bonly (?:be able to (?:provide|supply|give)|(?:hold|held|have|has)|(?:been )?(?:recorded|kept|documented|"
-    r"available|collected))\b[^.]{0,60}?\b(?:from|since)\b|\bnot held (?:prior to|before)\b"
-)
-_NOT_HELD = re.compile(
-    r"no (recorded )?information (is |was )?held|(is|are) not held|information not held|not held by|"
-    r"(?:(does|do|did) not|(?:doesn|don|didn)['\u2019]t) (hold|record|collate|compile|produce|keep|retain)|holds? no (recorded )?information|"
-    r"is not recorded|are not recorded|no such information|no information (was )?found|"
-    r"there is no information held|(?:does|do|did) not have (?:the|any|this|that|such) (?:information|data|records?|figures)\b|"
-    r"not have the information you|"
-    # "no such data exists", "we have no records of this", "no records were found", "we do not collect this data"
-    r"\bno (?:such )?(?:recorded )?(?:records?|data|documents?|documentation)\b (?:(?:is|are|was|were) )?(?:held|found|"
-    r"exists?|located|recorded|identified)|(?:have|has|hold|holds|there (?:is|are|were)) no (?:such )?(?:recorded )?"
-    r"(?:information|records?|data|documents?|documentation)\b|(?:does|do|did) not (?:exist|collect|capture)|"
-    r"(?:is|are|was|were) not (?:captured|collected)\b|\bnil return|"
-    r"(?:has|have) not (?:received|issued|sent|produced|commissioned|created) any\b|" + _HELD_ONLY_FROM,
-    re.I,
-)
-_PUBLIC_DOMAIN_STRONG = re.compile(
-    r"public domain|publicly available|already (been )?published|is published (on|at|in)|reasonably accessible|"
-    r"available (online|on (our|the) website)|published on (our|the)|"
-    r"(?:is|are) (?:also )?(?:freely |readily )?available (?:via|at|from|on|to view)|can be (?:found|viewed|accessed) "
-    r"(?:at|on|via|here)|available to view|"
-    # answers already published in the authority's disclosure log ("will be from our disclosure log, see below")
-    r"\b(?:from|in|on|via|see) (?:our|the) (?:foi |freedom of information )?disclosure log",
-    re.I,
-)
-_LINK_HINT = re.compile(
-    r"(visit|see|use|follow) (the )?(above|this|these|the following|below) links?|above link", re.I
-)
-_COST = re.compile(
-    r"section 12\b|\bs\.?\s?12\b|appropriate (?:limit|level)|cost limit|exceed the (appropriate|cost)|"
-    r"(?:18|24|eighteen|twenty[- ]four)[- ]hours? (?:time )?limit|(?:fees?|cost) (?:limit|threshold)|"
-    # (not the time limit for a response, which an extension notice extends)
-    r"time (?:limit|threshold)(?! for (?:a |the |our |your |this )?(?:response|responding|reply|replying))|"
-    r"upper cost limit|\bcost exemption|"
-    # the limit in its own figures ("would cost more than \u00a3450", "would take more than 18 hours")
-    r"(?:cost|take)\s+(?:more than|over|in excess of)\s+(?:\u00a3\s?(?:450|600)\b|(?:18|24|eighteen|twenty[- ]four) hours)|"
-    # the limit in other words ("Q2 & Q3 would require a large amount of time spent in identifying ...")
-    r"would (?:require|take|involve) (?:a (?:large|significant|considerable|substantial) amount of|considerable|"
-    r"significant|substantial) (?:officer |staff )?time",
-    re.I,
-)
-_VEXATIOUS = re.compile(r"section 14\b|\bs\.?\s?14\(|vexatious|repeated request", re.I)
+# The phrases are data (rules/reading_phrases.yaml), each entry's comment there says what it reads and why.
+_NCND = decision.phrase("ncnd")
+_HELD_ONLY_FROM = decision.phrase("held_only_from")
+_NOT_HELD = decision.phrase("not_held")
+_PUBLIC_DOMAIN_STRONG = decision.phrase("public_domain")
+_LINK_HINT = decision.phrase("link_hint")
+_COST = decision.phrase("cost_limit")
+_VEXATIOUS = decision.phrase("vexatious")
 _WITHHELD = re.compile(
     r"\bwithh[eo]ld|\bexempt\b|\bexemption\b|\bengages?\b|not suitable for (open )?publication|"
     r"applied the exemption|(is|are|be) refused|not (be )?disclos",
@@ -352,7 +311,7 @@ def _classify(
     if (
         found == [Treatment.NOT_HELD]
         and not shared
-        and re.search(_HELD_ONLY_FROM, answer, re.I)
+        and _HELD_ONLY_FROM.search(answer)
         and _FIGURE.search(_strip_citations(answer))
     ):
         # figures for the part of the period held, the rest not held (L10)

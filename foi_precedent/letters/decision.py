@@ -36,6 +36,18 @@ def _phrases() -> dict:
 
 
 @cache
+def phrase(name: str) -> re.Pattern:
+    """One entry of the phrase file as a case-insensitive pattern. An entry is one string or a list of alternatives
+    joined with '|' (a list inside it, a YAML alias of another entry, stands for that entry's alternatives), so each
+    line of the file can carry its own comment."""
+    return re.compile(_alternatives(_phrases()[name]), re.I)
+
+
+def _alternatives(entry: str | list) -> str:
+    return entry if isinstance(entry, str) else "|".join(_alternatives(item) for item in entry)
+
+
+@cache
 def boilerplate() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _phrases()["boilerplate"]), re.I)
 
