@@ -146,8 +146,8 @@ def parse_file(path: str | Path) -> Letter:
     return parse_document(read_document(path))
 
 
-def parse_document(doc: Document) -> Letter:
-    return parse_text(doc.text, source=doc.source, front_matter=doc.front_matter)
+def parse_document(doc: Document, questions: list[tuple[str, str]] | None = None) -> Letter:
+    return parse_text(doc.text, source=doc.source, front_matter=doc.front_matter, questions=questions)
 
 
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth")
@@ -210,7 +210,15 @@ _CLOSING_LINE = re.compile(
 )
 
 
-def parse_text(text: str, source: str = "<text>", front_matter: dict | None = None) -> Letter:
+def parse_text(
+    text: str,
+    source: str = "<text>",
+    front_matter: dict | None = None,
+    questions: list[tuple[str, str]] | None = None,
+) -> Letter:
+    """``questions``: (label, text) pairs an officer gave (a split correction, ``foi_precedent.splits``), read in
+    place of the request the reader finds: each answered where the reply labels it, else by the reply as a whole."""
+    given = list(questions or ())
     meta = dict(front_matter or {})
     lines = [ln for line in text.split("\n") for ln in unflatten(line.strip()) if not _NOISE.match(ln)]
     clean = "\n".join(lines).strip()
@@ -228,7 +236,7 @@ def parse_text(text: str, source: str = "<text>", front_matter: dict | None = No
     letter_exemptions = _most_specific([c.text for c in all_citations])
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
 
-    questions = _questions(sections, letter_exemptions, source, accessible) or _unstructured(
+    questions = _questions(sections, letter_exemptions, source, accessible, given) or _unstructured(
         sections, clean, letter_exemptions, accessible
     )
     if not questions:
@@ -318,9 +326,13 @@ def _has_pit(text: str) -> bool:
 
 
 def _questions(
-    sections: dict[str, list[str]], letter_exemptions: list[str], source: str, accessible: str = "s21"
+    sections: dict[str, list[str]],
+    letter_exemptions: list[str],
+    source: str,
+    accessible: str = "s21",
+    given: list[tuple[str, str]] = (),
 ) -> list[Question]:
-    asked = _renumbered(_blocks(sections["request"], "request"))
+    asked = _given_blocks(given) if given else _renumbered(_blocks(sections["request"], "request"))
     preamble: list[str] = []
     if not asked and sections["response"]:
         # Questions listed at the top with no heading of their own ("Requested ... 1. ... 2. ... Response"):
@@ -349,7 +361,7 @@ def _questions(
     answered = _renumbered(_blocks(sections["response"], "response"))
     # questions listed one after another and the reply as prose after the last ("... 3. ...? Please see attached"):
     # the listed blocks are the request, and what follows the last of them is the response
-    listed = answered if not asked else (asked if not answered else [])
+    listed = [] if given else answered if not asked else (asked if not answered else [])
     split = trailing_reply(listed) if listed else None
     if split:
         asked, tail, rest = split
@@ -403,6 +415,9 @@ def _questions(
         body = _join(b.body)
         head = b.head
         known = by_key.get(key)
+        if known is None and given:  # the officer's questions are all the letter asks
+            restated.append(False)
+            continue
         restated.append(
             known is not None and known is not b and known.section == "request" and _repeats(head, known.head)
         )
@@ -428,8 +443,9 @@ def _questions(
         # the request restated item by item in the reply ("You requested details of: 1. ... 2. ... 3. ..."), the
         # decision in prose after the last: that prose answers every question, not the last one alone
         answers = {}
-    order = _itemised(order, answers)
-    order = _further_asks(order, answers)
+    if not given:  # the officer's questions stand as given
+        order = _itemised(order, answers)
+        order = _further_asks(order, answers)
     tabled = _tabled(order, answers)
     cut, general = _general_block(order, answers)
     reasons = _reason_paragraphs(sections["decision"])
@@ -570,7 +586,25 @@ def _questions(
                 q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd
             )
         resolved.append(q)
+    if given:
+        resolved = [
+            replace(q, label=label, text=text) for q, (label, text) in zip(resolved, given, strict=True)
+        ]
     return resolved
+
+
+def _given_blocks(given: list[tuple[str, str]]) -> list[_Block]:
+    """The officer's questions as the request's blocks, keyed as the reader keys a label ('Q2', '2.', 'Question 2')
+    so a reply's labelled answers match them; a label the reader does not know, or a second of one key, has its
+    own key."""
+    blocks: list[_Block] = []
+    for n, (label, text) in enumerate(given):
+        found = _label_of(label) or _label_of(label + ".")
+        key = found[1] if found and not found[2] else ("given", f"#{n}")
+        if any(b.key == key for b in blocks):
+            key = ("given", f"#{n}")  # never a number a reply labels
+        blocks.append(_Block(label=label, key=key, head=text, section="request"))
+    return blocks
 
 
 # A heading that is a provision and its name alone ("Section 40(2) - Personal Information", "Section 31 - Law
