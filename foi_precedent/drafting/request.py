@@ -1100,17 +1100,25 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             numbered = [s for s in styles if s.startswith(("num", "kw", "[]"))]
             if kind == "num" and numbered and style not in styles:
                 style = numbered[0]  # '1.' then '2)' is one list
-            if kind == "bullet":
+            if kind == "bullet" or (kind in ("num", "alpha", "roman") and style in indents):
                 # the same bullet indented further under a bullet is a level of its own ('- How many ...' then
-                # '    - How many by camera?'); back at an indent already seen, the level of that indent
+                # '    - How many by camera?'); so is a numbered list that starts again at 1 indented under an item
+                # ('  1. Number of spaces, broken down by: /    1. Staff bays'); back at an indent already seen, the
+                # level of that indent
                 indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
                 levels = [(v, indents[v]) for v in styles if v.split("^")[0] == style and v in indents]
                 same = next((v for v, at in levels if abs(at - indent) <= 1), None)
                 if same:
                     style = same
-                elif levels and indent >= max(at for _, at in levels) + 2:
+                elif (
+                    levels
+                    and indent >= max(at for _, at in levels) + 2
+                    and (kind == "bullet" or key in ("1", "a", "i"))
+                ):
                     style = levels[-1][0] + "^"
                 indents.setdefault(style, indent)
+            elif kind in ("num", "alpha", "roman"):
+                indents.setdefault(style, len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()))
             if style in styles:
                 depth = styles.index(style)
                 del styles[depth + 1 :]
@@ -1257,6 +1265,12 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
         "?" not in s.own and not _ASKS_ITSELF.match(s.own) and not _FIGURE.search(s.own) for s in subs
     ):
         return True
+    # the categories a figure is broken down into, under a lead that says so ('Number of spaces, broken down by: 1.
+    # Staff bays 2. Patient bays 3. Total number of spaces'), while none asks of its own (S2)
+    if _BROKEN_DOWN_LEAD.search(parent.own) and all(
+        "?" not in s.own and not _ASKS_ITSELF.match(s.own) for s in subs
+    ):
+        return True
     if not all(_is_value(s.own) for s in subs):
         return False
     # periods or places to break a figure down by ('a. April 2015 to March 2016'), or a parent that asks for the
@@ -1273,6 +1287,11 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
 
 
 _FIGURE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|total|amount|cost|spend|spent)\b", re.I)
+# a lead that ends an item by naming what its figure is broken down into ('Number of spaces, broken down by:')
+_BROKEN_DOWN_LEAD = re.compile(
+    r"\b(?:broken|split|separated|divided)\s+(?:down\s+|up\s+)?(?:by|into|between|per)\b[^.?!:]{0,60}:\s*$",
+    re.I,
+)
 # an entry that asks of its own, by a verb or a question word ('Please provide ...', 'Can you ...', 'What ...'), not a
 # field named by a noun ('The name of the company')
 _ASKS_ITSELF = re.compile(
@@ -1664,15 +1683,19 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
 def _unique(questions: list[RequestQuestion]) -> list[RequestQuestion]:
     """Unique labels (a request may restart its numbering)."""
     seen: dict[str, int] = {}
+    now: dict[
+        str, str
+    ] = {}  # each label as last given out (a sub-question belongs to the latest item so labelled)
     out = []
     for q in questions:
-        n = seen.get(q.label, 0)
-        seen[q.label] = n + 1
-        out.append(
-            q
-            if n == 0
-            else RequestQuestion(f"{q.label}-{n + 1}", q.text, q.original_label, q.own_text, q.sub_of)
-        )
+        label, sub_of = q.label, q.sub_of
+        if sub_of is not None and now.get(sub_of, sub_of) != sub_of:
+            label, sub_of = now[sub_of] + label[len(sub_of) :], now[sub_of]
+        n = seen.get(label, 0)
+        seen[label] = n + 1
+        given = label if n == 0 else f"{label}-{n + 1}"
+        now[q.label] = given
+        out.append(RequestQuestion(given, q.text, q.original_label, q.own_text, sub_of))
     return out
 
 

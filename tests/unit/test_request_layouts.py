@@ -582,3 +582,32 @@ def test_the_fields_of_each_record_under_a_numbered_item_s_lead_stay_in_that_ite
     )
     assert len(fields.questions) == 2 and "The date the university accepted" in fields.questions[0].text
     assert len(asked.questions) == 3
+
+
+def test_a_numbered_list_indented_under_an_item_and_starting_again_at_one_is_that_item_s():
+    request = split_request(
+        "  1. Number of car parking spaces across your Trust, broken down by:\n"
+        "    1. General or staff bays\n"
+        "    2. Patient and visitor bays\n"
+        "    3. Total number of parking spaces\n"
+        "  2. What staff parking charging structure does your Trust apply?\n"
+        "  3. Does your Trust grant any relaxation of parking rules?\n"
+        "    1. If so, what rules do you apply?\n"
+    )
+    texts = [q.text for q in request.questions]
+    assert len(texts) == 4 and "Patient and visitor bays" in texts[0]
+    assert texts[1] == "What staff parking charging structure does your Trust apply?"
+    assert request.questions[3].sub_of == request.questions[2].label
+
+
+def test_a_sub_question_of_an_item_whose_number_came_twice_belongs_to_the_later_item():
+    request = split_request(
+        "1. How many parking spaces does the Trust have?\n\n"
+        "1. Does the Trust apply eligibility criteria to staff permits?\n"
+        "    a. And if so what are they?\n"
+    )
+    assert [(q.label, q.sub_of) for q in request.questions] == [
+        ("Q1", None),
+        ("Q1-2", None),
+        ("Q1-2a", "Q1-2"),
+    ]
