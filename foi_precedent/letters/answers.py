@@ -41,50 +41,11 @@ _PUBLIC_DOMAIN_STRONG = decision.phrase("public_domain")
 _LINK_HINT = decision.phrase("link_hint")
 _COST = decision.phrase("cost_limit")
 _VEXATIOUS = decision.phrase("vexatious")
-_WITHHELD = re.compile(
-    r"\bwithh[eo]ld|\bexempt\b|\bexemption\b|\bengages?\b|not suitable for (open )?publication|"
-    r"applied the exemption|(is|are|be) refused|not (be )?disclos",
-    re.I,
-)
-_PARTLY = re.compile(
-    r"partial(ly)? disclos|redact|partially|with the exception of|some (of the )?(requested )?"
-    r"(information|data) (has been|is|have been) withheld|\bpartly exempt|"
-    r"(?:unable to|cannot|can't|not able to) (?:provide|disclose|release) some of|"
-    r"\bparts? of (?:this|your|the) request (?:is|are) exempt|"
-    r"applies to (?:some|parts?) of the (?:requested )?information|"
-    # some of it withheld, the rest given ("we are withholding some of the information", "the following exemption to
-    # part of your request", "Any other information held is exempt")
-    r"\bwithh[eo]ld(?:ing)? (?:some|part)\b|\b(?:to|for|on) (?:a |some )?parts? of (?:your|the|this) request\b|"
-    r"\bany (?:other|further|remaining|additional) information\b[^.]{0,40}\b(?:is|are) exempt",
-    re.I,
-)
-_DISCLOSED = re.compile(
-    r"please find|attached|as follows|table below|(we|i) can confirm|the (figure|number|total|answer|cost)s? "
-    r"(is|was|were|are)|were recorded|was recorded|\bdisclosed\b|are shown|is shown|breakdown (is|below)|"
-    r"\bhas been (used|deployed|issued|paid|recorded)|\bhave been (used|deployed|issued|paid|recorded)|"
-    r"^(yes|no)\b|^(?:none|nil|zero|n/a|not applicable)\.?$|all information (?:to be )?supplied|\bthe enclosed\b|(?:have|has) enclosed|\bi enclose\b|"
-    # the information sent with the reply, not a published resource: "Please see the Annex for the information" (not
-    # an appendix giving the reasons: "Please see Appendix A, for the full legislative explanation")
-    r"\b(?:see|in|within) (?:the )?(?:attached |enclosed )?(?:annex|appendix|attachment|spreadsheet)\b"
-    r"(?![^.\n]{0,40}\b(?:explanation|reasons?|exemptions?|legislat\w*|public interest|harm)\b)",
-    re.I,
-)
-# What a whole response says when it gives information (stricter than _DISCLOSED, which reads one answer).
-_RELEASED = re.compile(
-    r"please find (?:attached|enclosed|below)|(?:is|are) attached|(?:have|has) (?:been )?attached|as follows|table below|"
-    r"(?:i am|we are) (?:able|pleased|happy) to (?:disclose|provide|release|confirm the following)|(?:we|i) (?:have|can) "
-    r"provide(?:d)?|\bdisclose(?:d)? (?:the|some|part|below)|is provided below|are provided below|information (?:is|are) "
-    r"(?:below|enclosed)|released to you|can be found below|"
-    # "Please see attached", "refer to the attached spreadsheet", "I attach", "the enclosed"
-    r"\b(?:see|refer to) (?:the |our )?(?:\w+ )?(?:attached|enclosed)|\b(?:i|we) (?:attach|enclose)\b|\bthe (?:attached|enclosed) "
-    r"(?:spreadsheet|document|file|table|report|pdf|copy|copies|list|information|data)|(?:have|has) been released",
-    re.I,
-)
-_NOT_RELEASED = re.compile(
-    r"\b(?:unable|not able|cannot|can't|can not|not|won't|will not|declin\w+|refus\w+)\b[^.]{0,40}?"
-    r"\b(?:disclose|provide|release|supply)",
-    re.I,
-)
+_WITHHELD = decision.phrase("withheld")
+_PARTLY = decision.phrase("partly")
+_DISCLOSED = decision.phrase("disclosed")
+_RELEASED = decision.phrase("released")  # a whole response's release: stricter than _DISCLOSED
+_NOT_RELEASED = decision.phrase("not_released")
 # (a number joined to a word by a hyphen is part of a name: "Covid-19", "FOI-2023")
 _FIGURE = re.compile(
     r"(?<![\w($.])(?<![A-Za-z]-)(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])"

@@ -37,6 +37,11 @@ def test_loader_caches_one_pattern_per_entry():
         ("_LINK_HINT", "link_hint"),
         ("_COST", "cost_limit"),
         ("_VEXATIOUS", "vexatious"),
+        ("_WITHHELD", "withheld"),
+        ("_PARTLY", "partly"),
+        ("_DISCLOSED", "disclosed"),
+        ("_RELEASED", "released"),
+        ("_NOT_RELEASED", "not_released"),
     ],
 )
 def test_reader_names_are_the_files_patterns(attribute, entry):
