@@ -50,8 +50,7 @@ _NOT_RELEASED = decision.phrase("not_released")
 _FIGURE = re.compile(
     r"(?<![\w($.])(?<![A-Za-z]-)(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])"
 )
-# "See Q2", "please refer to the answer to question 3", "See answer and table in Q3 below"
-_SEE_OTHER = re.compile(r"\b(?:see|refer to)\b[^.\n]{0,30}?\b(?:q|question)\s?(\d{1,2}[a-z]?)\b", re.I)
+_SEE_OTHER = decision.phrase("see_other")  # "See Q2": the answer is another question's
 
 
 # --- per-question classification -----------------------------------------------------------------
@@ -346,30 +345,9 @@ def _classify(
 
 # A row of a table of figures: a label and the figure that ends the line ("Jan - Dec 2022 - 27,379").
 _FIGURE_ROW = re.compile(r"^[^\n]{0,60}?\s[-\u2013:|=]?\s*\d[\d,.]*%?\s*$", re.M)
-_PART_REFUSED = re.compile(
-    r"\b(?:all|part|parts|some|any) (?:of )?(?:this|the|your) (?:information|request|data)\b|\bany other\b|"
-    r"\bremaining\b|\bthe rest of\b|\bother (?:parts?|years|periods)\b",
-    re.I,
-)
-_ABOUT_EXEMPTIONS = re.compile(
-    r"\bexemptions?\b[^?.]{0,60}\b(?:used|applied|cited|relied|invoked)|\b(?:which|what|each|how "
-    r"(?:many|often))\b[^?.]{0,40}\bexemptions?\b|"
-    # the authority's own request statistics ("How many FOI requests were denied?", "The total number of Freedom
-    # of Information requests which have been appealed"): refused, withheld or not held are what is counted
-    r"\b(?:number of|how many|why (?:were|was)|list of)\b[^?.]{0,40}\b(?:FOI|FOISA|EIRs?|freedom of "
-    r"information|information|environmental information) requests?\b|"
-    # how often the authority used a provision ("How many requests did the council refuse under section 14?", "How
-    # many times did the force rely on section 40(2)?")
-    r"\b(?:number of|how many|how often)\b[^?]{0,80}\b(?:under|on|using|of)\s+(?:sections?|s\.?|regulations?|reg\.?)"
-    r"\s?\d{1,2}",
-    re.I,
-)
-# A count of the authority's own requests or refusals ("12 requests", "on 4 occasions", "31 times").
-_COUNTED = re.compile(
-    r"\b\d[\d,]*\s+(?:\w+\s+)?(?:requests?|times|occasions|cases|refusals|appeals|complaints|reviews)\b|"
-    r"\bon \d[\d,]*\s+occasions\b",
-    re.I,
-)
+_PART_REFUSED = decision.phrase("part_refused")  # a refusal of part, beside a release of the rest
+_ABOUT_EXEMPTIONS = decision.phrase("about_exemptions")  # a question about the authority's own refusals
+_COUNTED = decision.phrase("counted")  # a count of them ("12 requests", "on 4 occasions")
 # A sentence that states something (not a question): six words or more, its full stop often left off in a reply's
 # list ("We have a Memorandum of understanding with West Mercia Police to support searches")
 _STATEMENT = re.compile(r"^(?![^?]*\?)(?:\S+\s+){5,}\S+?\.?[\"'\u201d)]?$")
@@ -386,13 +364,7 @@ _ANSWERS_ANYTHING = re.compile(
 )
 # A question a name answers ("Who provides your Friends & Family Test?", "Which company ...", "Name of the supplier").
 _ASKS_FOR_A_NAME = re.compile(r"^\W*(?:who|which|what|where|when|name)\b|\bwho\b[^?]*\?", re.I)
-# What makes an answer with no treatment words something other than the information: it declines, redirects or
-# explains the Act instead of answering.
-_NOT_AN_ANSWER = re.compile(
-    r"\b(?:cannot|can't|unable|not able|on behalf of|the act\b|freedom of information|"
-    r"your (?:request|question|email)|recorded information|opinion)",
-    re.I,
-)
+_NOT_AN_ANSWER = decision.phrase("not_an_answer")  # declines, redirects or explains the Act instead
 
 
 def _factual(answer: str, question: str = "") -> bool:
@@ -422,27 +394,12 @@ def _statement(sentence: str, question: str) -> bool:
     return bool(_ANSWERS_ANYTHING.search(sentence) or _ASKS_FOR_A_NAME.search(question))
 
 
-_HOLDS = re.compile(
-    r"confirm(?:s|ed)? (?:that )?.{0,80}?\b(?:does |do )?holds?\b|information (?:is|was) held\b", re.I
-)
-_REDIRECT = re.compile(
-    r"(?:submit|send|direct|redirect|forward) (?:this part of )?(?:your|the) (?:request|question)s? to|"
-    r"we (?:cannot|can't|are unable to) answer (?:for|on behalf of)|"
-    r"(?:is|are) (?:not )?(?:held|the responsibility of) (?:by )?(?:another|a different|the) "
-    r"(?:authority|organisation|body|department)",
-    re.I,
-)
+_HOLDS = decision.phrase("holds")  # "I can confirm that we hold it" (before a refusal: no release)
+_REDIRECT = decision.phrase("redirect")  # the request sent to another body
 
 
-# Where information not held here may be held ("may be held by the individual Trusts", "may be available from
-# individual GP practices", "it is recommended you contact each Local Authority direct").
-_HELD_ELSEWHERE = re.compile(
-    r"\bmay be (?:held|available|recorded) (?:by|from|with) (?:the |each |individual |your |another |other |local )|"
-    r"\b(?:recommend(?:ed)?|suggest(?:ed)?|advise[ds]?) (?:that )?you (?:contact|approach|write to|direct)\b|"
-    r"\byou (?:may|might|could) (?:wish|want|like) to (?:contact|approach|write to|direct your request)\b",
-    re.I,
-)
-_HEDGED = re.compile(r"\b(?:unlikely|likely|may|might|could|possibly|potentially|probably)\b", re.I)
+_HELD_ELSEWHERE = decision.phrase("held_elsewhere")  # where information not held here may be held
+_HEDGED = decision.phrase("hedged")  # "it is unlikely that we could ...": no refusal yet
 
 
 def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[Treatment]:

@@ -42,6 +42,15 @@ def test_loader_caches_one_pattern_per_entry():
         ("_DISCLOSED", "disclosed"),
         ("_RELEASED", "released"),
         ("_NOT_RELEASED", "not_released"),
+        ("_SEE_OTHER", "see_other"),
+        ("_PART_REFUSED", "part_refused"),
+        ("_ABOUT_EXEMPTIONS", "about_exemptions"),
+        ("_COUNTED", "counted"),
+        ("_NOT_AN_ANSWER", "not_an_answer"),
+        ("_HOLDS", "holds"),
+        ("_REDIRECT", "redirect"),
+        ("_HELD_ELSEWHERE", "held_elsewhere"),
+        ("_HEDGED", "hedged"),
     ],
 )
 def test_reader_names_are_the_files_patterns(attribute, entry):
