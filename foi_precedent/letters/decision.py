@@ -52,15 +52,13 @@ def boilerplate() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _phrases()["boilerplate"]), re.I)
 
 
-@cache
 def cost() -> re.Pattern:
-    # one pattern written over several lines: a folded YAML scalar joins them with a space, which is no part of it
-    return re.compile(re.sub(r"\s*\|\s*", "|", re.sub(r"\s*\n\s*", "", _phrases()["cost"])), re.I)
+    """A refusal on cost in a response read as a whole (broader than the words read in one answer, ``cost_limit``)."""
+    return phrase("cost")
 
 
-@cache
 def asks_to_clarify() -> re.Pattern:
-    return re.compile(_phrases()["asks_to_clarify"], re.I)
+    return phrase("asks_to_clarify")
 
 
 @cache

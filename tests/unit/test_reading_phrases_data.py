@@ -58,6 +58,14 @@ def test_reader_names_are_the_files_patterns(attribute, entry):
     assert getattr(answers, attribute) is decision.phrase(entry)
 
 
+def test_the_named_loaders_are_the_one_loader():
+    assert decision.cost() is decision.phrase("cost")
+    assert decision.asks_to_clarify() is decision.phrase("asks_to_clarify")
+    # the whole-response cost words, once a folded scalar, read as they did
+    assert decision.cost().pattern.startswith(r"section 12\b|\bs\.?\s?12\b|appropriate limit|cost limit|")
+    assert decision.cost().pattern.endswith(r"(?:officer\s|staff\s)?time|manifestly unreasonable")
+
+
 def test_patterns_are_the_ones_written_in_code_before():
     assert decision.phrase("ncnd").pattern == (
         r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bncnd\b|nor den(?:y|ies) (that|whether)"
