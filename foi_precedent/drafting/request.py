@@ -1458,6 +1458,32 @@ def _fold_other_periods(items: list[_Item]) -> list[_Item]:
     return out
 
 
+def _fold_repeated_asks(asks: list[str]) -> list[str]:
+    """Asks that repeat one or two sentences with only a number or period changed ('The total number of Category 1
+    calls attended within the allocated time.' / '... that took longer ...' / 'The total number of Category 2 calls
+    ...'), four or more in a row, are one figure broken down (S2a, S2d): one question, in their words. (Two in a row
+    differing by period only are left apart: no labelled request decides them.)"""
+    masks = [" ".join(re.sub(r"\d+", "#", _period_mask(a)).split()) for a in asks]
+    out: list[str] = []
+    i = 0
+    while i < len(asks):
+        seen: list[str] = [masks[i]]
+        j = i + 1
+        while j < len(asks) and (
+            masks[j] in seen or (len(seen) < 2 and masks[j].split()[:4] == masks[i].split()[:4])
+        ):
+            if masks[j] not in seen:
+                seen.append(masks[j])
+            j += 1
+        if j - i >= 4 and j - i >= 2 * len(seen) and "#" in masks[i] and len(masks[i].split()) >= 4:
+            out.append(" ".join(asks[i:j]))
+            i = j
+            continue
+        out.append(asks[i])
+        i += 1
+    return out
+
+
 def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
     """An item that only asks for a breakdown of the question it is under (S2a: '1a) If possible, please break down
     by age', nested or labelled as its sub-item) stays inside that question, whatever marks it carries: added to
@@ -2224,7 +2250,7 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     blocks = _drop_context_lists(_fold_value_lists(_drop_reply_items(_drop_quoted(_blocks(lines)))))
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:
-        asks = _prose_asks([b for b in blocks if isinstance(b, str)])
+        asks = _fold_repeated_asks(_prose_asks([b for b in blocks if isinstance(b, str)]))
         return _prose_questions(asks)
     labelled = _label_questions(_split_also(_fold_breakdown_asks(_fold_other_periods(items))))
     start = blocks.index(items[0])

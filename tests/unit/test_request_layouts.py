@@ -611,3 +611,22 @@ def test_a_sub_question_of_an_item_whose_number_came_twice_belongs_to_the_later_
         ("Q1-2", None),
         ("Q1-2a", "Q1-2"),
     ]
+
+
+def test_one_figure_asked_again_for_each_category_in_prose_is_one_question():
+    # S2a / S2d: the same sentences with only the category number changed, four or more in a row
+    lines = [
+        f"The total number of Category {n} calls {how}."
+        for n in (1, 2, 3)
+        for how in (
+            "attended within the allocated time",
+            "that took longer than the allocated time to attend",
+        )
+    ]
+    request = split_request(
+        "Specifically, I would like the following data:\n\n"
+        + "\n\n".join(lines)
+        + "\n\nThe total number of times crews requested HART attendance.\n"
+    )
+    assert len(request.questions) == 2
+    assert "Category 3 calls that took longer" in request.questions[0].text
