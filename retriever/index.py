@@ -289,6 +289,19 @@ def _stored_form(letter: Letter, key: str) -> Letter:
     )
 
 
+def _as_stored(doc, letter: Letter, key: str, split) -> Letter:
+    """``_stored_form`` of the letter as its officers split it: read again with the questions of ``split`` (the split
+    correction in force for ``key``, ``foi_precedent.splits``) when there is one, so a re-ingest keeps it."""
+    from foi_precedent.letters.parser import parse_document
+    from foi_precedent.splits import RESPLIT, with_note
+
+    if split is not None:
+        letter = with_note(parse_document(doc, questions=list(split.questions)), split, letter)
+    elif RESPLIT in (letter.meta or {}):
+        letter = with_note(letter, None)  # a file's front matter cannot say it was re-split
+    return _stored_form(letter, key)
+
+
 def _same_reference_note(others: list[tuple[str, str]], key: str) -> str:
     where = ", ".join(f"{k} ({src})" for k, src in others)
     return (
@@ -522,6 +535,7 @@ class PrecedentIndex:
         if self.dirty:
             self.reconcile()
         report = IngestReport()
+        splits = self.store.splits_in_force()  # letters read with an officer's questions keep them
         found = walk(paths)
         for path, reason in found.skipped:
             report.skip(path, reason)
@@ -538,7 +552,8 @@ class PrecedentIndex:
             for n, path in enumerate(files, start=1):
                 name = str(path)
                 try:
-                    letter = parse_document(read_document(path))
+                    doc = read_document(path)
+                    letter = parse_document(doc)
                 except LetterError as exc:
                     report.skip(name, exc.reason)
                     continue
@@ -570,7 +585,9 @@ class PrecedentIndex:
                     key, status = existing.reference, "replaced"
                     if not same_file:
                         self.store.set_source_path(key, source)
-                    if _same_reading(self.store.stored_data(key), _stored_form(letter, key)):
+                    if _same_reading(
+                        self.store.stored_data(key), _as_stored(doc, letter, key, splits.get(key))
+                    ):
                         report.unchanged += 1
                         report.entries.append(IngestEntry(name, "unchanged", key))
                         batch_hashes[digest] = (key, name)
@@ -602,7 +619,7 @@ class PrecedentIndex:
                 batch_hashes[digest] = (key, name)
                 batch_versions.setdefault(written, []).append((key, name))
                 batch_keys.add(key)
-                stored_letter = _stored_form(letter, key)
+                stored_letter = _as_stored(doc, letter, key, splits.get(key))
                 chunks = chunks_for_letter(stored_letter)
                 entry = IngestEntry(name, status, key, questions=len(chunks), note=note)
                 pending.append((stored_letter, source, chunks, entry))
@@ -643,8 +660,10 @@ class PrecedentIndex:
         chunks: list[Chunk],
         vectors: np.ndarray,
         question_vectors: dict[tuple[str, str], np.ndarray] | None = None,
+        commit: Callable | None = None,
     ) -> None:
-        """Chroma upsert, then one SQLite transaction, then removal of stale vectors."""
+        """Chroma upsert, then one SQLite transaction (``commit``, by default ``_commit``), then removal of stale
+        vectors."""
         self._mark_dirty()
         old_ids: set[str] = set()
         for letter, *_ in pending:
@@ -654,7 +673,7 @@ class PrecedentIndex:
             self._upsert(
                 ids, vectors, self._without_old_keys(ids, self._chroma_metadatas(pending, chunks), old_ids)
             )
-        self._commit(pending, question_vectors)
+        (commit or self._commit)(pending, question_vectors)
         stale = sorted(old_ids - {c.id for c in chunks})
         for i in range(0, len(stale), CHROMA_BATCH):
             self.collection.delete(ids=stale[i : i + CHROMA_BATCH])
@@ -909,6 +928,121 @@ class PrecedentIndex:
             state = "orphaned" if c.label not in labels else "in force" if id(c) in current else "replaced"
             out.append({**c.to_dict(), "state": state})
         return out
+
+    # -- split corrections ------------------------------------------------------------------------------
+    def resplit(
+        self,
+        reference: str,
+        questions,
+        *,
+        reason: str,
+        officer: str,
+        roles: Iterable[str],
+    ):
+        """Record an officer's split of a stored letter into ``questions`` ((label, text) pairs, in order; None: undo,
+        back to the reader's split) and re-index that letter only, read with them (``foi_precedent.splits``): its
+        chunks and question vectors made again, in one store transaction with the correction. Returns the
+        correction as stored, the letter as it was read before and as it is read now."""
+        from datetime import UTC, datetime
+
+        from foi_precedent.corrections import may_correct
+        from foi_precedent.splits import SplitError, make_split, make_undo
+
+        may_correct(officer, roles)
+        before = self.store.letter(reference)
+        stored = self.store.stored_data(reference)
+        if before is None or stored is None:
+            raise SplitError(
+                f"No letter {reference!r} in the index (keys are as `precedent search` and the Corpus page "
+                "show them)."
+            )
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        split = (
+            make_undo(reference, officer=officer, at=at, reason=reason)
+            if questions is None
+            else make_split(reference, questions, officer=officer, at=at, reason=reason)
+        )
+        letter = self._reread(reference, stored, split)
+        chunks = chunks_for_letter(letter)
+        keys, texts = _question_texts([letter])
+        vectors = self._embed([c.embed_text for c in chunks] + texts)
+        made: list = []
+
+        def commit(pending, question_vectors) -> None:
+            made.append(self.store.save_split(split, roles, letter, chunks, question_vectors))
+
+        self._write(
+            [(letter, None, chunks, None)],
+            chunks,
+            vectors[: len(chunks)],
+            dict(zip(keys, vectors[len(chunks) :], strict=True)),
+            commit=commit,
+        )
+        self._mark_clean()
+        return made[0], before, self.letter(reference)
+
+    def _reread(self, reference: str, stored: dict, split) -> Letter:
+        """The stored letter read again, with ``split``'s questions (an undo: as the reader splits it): from its file
+        where that still holds the same text, else from the text the store keeps. Its key, text and so its content
+        hash stay as stored."""
+        from foi_precedent.corrections import CORRECTED, ORPHANED
+        from foi_precedent.letters.parser import parse_document
+        from foi_precedent.letters.sources import Document, read_document
+        from foi_precedent.letters.versions import SUPERSEDED_BY, SUPERSEDED_REASON, SUPERSEDES
+        from foi_precedent.splits import RESPLIT, with_note
+
+        info = self.store.letter_info(reference)
+        doc, reader = None, None
+        if info and info.source_path and Path(info.source_path).is_file():
+            try:
+                doc = read_document(info.source_path)
+                reader = parse_document(doc)
+            except Exception:  # a file that no longer reads: the stored text stands
+                doc = None
+            if reader is not None and reader.content_hash != info.content_hash:
+                doc = None  # the file changed since it was ingested: the stored text stands
+        if doc is None:
+            notes = {
+                WRITTEN_REFERENCE,
+                RESPLIT,
+                CORRECTED,
+                ORPHANED,
+                SUPERSEDED_BY,
+                SUPERSEDED_REASON,
+                SUPERSEDES,
+            }
+            front = {k: v for k, v in (stored.get("meta") or {}).items() if k not in notes}
+            doc = Document(stored.get("text") or "", stored.get("source") or reference, front)
+            reader = parse_document(doc)
+        letter = reader if split.undo else parse_document(doc, questions=list(split.questions))
+        letter = with_note(letter, split, reader)
+        meta = {k: v for k, v in letter.meta.items() if k != WRITTEN_REFERENCE}
+        written = (stored.get("meta") or {}).get(WRITTEN_REFERENCE)
+        if written:
+            meta[WRITTEN_REFERENCE] = written
+        return dataclasses.replace(
+            letter, reference=reference, text=stored.get("text") or letter.text, meta=meta
+        )
+
+    def split_corrections(self, reference: str | None = None) -> list[dict]:
+        """Every split correction made (of one letter), oldest first, each saying whether it is in force, replaced by
+        a later one, or orphaned (its letter is no longer in the index)."""
+        from foi_precedent.splits import latest
+
+        made = self.store.splits(reference)
+        current = {id(s) for s in latest(made).values()}
+        known = {ref for ref in {s.reference for s in made} if self.store.letter_info(ref) is not None}
+        return [
+            {
+                **s.to_dict(),
+                "state": "orphaned"
+                if s.reference not in known
+                else "in force"
+                if id(s) in current
+                else "replaced",
+            }
+            for s in made
+        ]
 
     # -- reading letters ------------------------------------------------------------------------------
     def letter(self, reference: str) -> Letter:

@@ -38,11 +38,14 @@ from foi_precedent.db.tables import (
     letters,
     meta,
     question_vectors,
+    split_corrections,
 )
 from foi_precedent.errors import IndexError_
 from foi_precedent.letters.model import Letter, letter_from_dict
 from foi_precedent.letters.versions import SUPERSEDED_BY, SUPERSEDED_REASON, SUPERSEDES, WRITTEN_REFERENCE
 from foi_precedent.migrations import Migration
+from foi_precedent.splits import RESPLIT, SplitCorrection
+from foi_precedent.splits import in_force as splits_in_force
 from retriever.chunking import Chunk, with_reading
 
 STORE_FILE = "store.sqlite3"
@@ -200,6 +203,21 @@ def _correction(row) -> Correction:
             "exemptions": json.loads(r["exemptions"]),
             "ncnd": json.loads(r["ncnd"]),
             "pointers": pointers,
+            "officer": r["officer"],
+            "at": r["created_at"],
+            "reason": r["reason"],
+        }
+    )
+
+
+def _split(row) -> SplitCorrection:
+    r = row._mapping
+    questions = json.loads(r["questions"]) if r["questions"] is not None else None
+    return SplitCorrection.from_dict(
+        {
+            "id": r["id"],
+            "reference": r["reference"],
+            "questions": questions,
             "officer": r["officer"],
             "at": r["created_at"],
             "reason": r["reason"],
@@ -424,6 +442,61 @@ class Store:
             self._bump(cur, texts=False)  # cached letters are read again; bm25 refreshes its filters only
         return dataclasses.replace(correction, id=new_id)
 
+    # -- split corrections (foi_precedent.splits) -----------------------------------------------------------
+    def splits(self, reference: str | None = None) -> list[SplitCorrection]:
+        """Every split correction (of one letter), in the order made: append-only, the latest per letter in force."""
+        query = select(split_corrections).order_by(split_corrections.c.id)
+        if reference is not None:
+            query = query.where(split_corrections.c.reference == reference)
+        return [_split(r) for r in self._rows(query)]
+
+    def splits_in_force(self) -> dict[str, SplitCorrection]:
+        """Letter -> the split correction it is read with (none for a letter whose latest is an undo)."""
+        return splits_in_force(self.splits())
+
+    def split_in_force(self, reference: str) -> SplitCorrection | None:
+        return splits_in_force(self.splits(reference)).get(reference)
+
+    def save_split(
+        self,
+        split: SplitCorrection,
+        roles: Iterable[str],
+        letter: Letter,
+        letter_chunks: list[Chunk],
+        question_vectors: dict[tuple[str, str], np.ndarray] | None = None,
+    ) -> SplitCorrection:
+        """Record a split correction (a new row every time) and, in the same transaction, the letter as read with it
+        (its chunks and question vectors made again; its file and text as they were). Refused unless ``roles``
+        include drafter or reviewer. Returns the correction as stored, with its id, which the letter's note names."""
+        may_correct(split.officer, roles)
+        d = split.to_dict()
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as cur:
+            info = cur.execute(
+                select(letters.c.source_path, letters.c.content_hash).where(
+                    letters.c.reference == letter.reference
+                )
+            ).first()
+            if info is None or info.content_hash != letter.content_hash:
+                raise IndexError_(f"{letter.reference} changed in the index meanwhile: try again.")
+            new_id = cur.execute(
+                insert(split_corrections).values(
+                    reference=d["reference"],
+                    questions=None if d["questions"] is None else json.dumps(d["questions"]),
+                    officer=d["officer"],
+                    created_at=d["at"],
+                    reason=d["reason"],
+                )
+            ).inserted_primary_key[0]
+            note = (letter.meta or {}).get(RESPLIT)
+            if note is not None:
+                letter = dataclasses.replace(letter, meta={**letter.meta, RESPLIT: {**note, "id": new_id}})
+            self._save_letter(cur, letter, info.source_path, letter_chunks, now)
+            if question_vectors:
+                self._insert_question_vectors(cur, question_vectors)
+            self._bump(cur, texts=True)
+        return dataclasses.replace(split, id=new_id)
+
     # -- supersession and history ------------------------------------------------------------------------
     _SUPERSESSION = select(
         letter_supersessions.c.reference,
@@ -625,38 +698,44 @@ class Store:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction() as cur:
             for letter, source_path, letter_chunks in items:
-                # a version with other text is kept as history, never lost (a re-read of the same text is not)
-                self._archive(cur, letter.reference, now, "replaced", unless_hash=letter.content_hash)
-                self._delete(cur, letter.reference)
-                written = (letter.meta or {}).get(WRITTEN_REFERENCE) or letter.reference
-                cur.execute(
-                    insert(letters).values(
-                        reference=letter.reference,
-                        content_hash=letter.content_hash,
-                        source_path=source_path,
-                        data=json.dumps(letter_record(letter)),
-                        ingested_at=now,
-                        written_reference=written,
-                    )
-                )
-                if letter_chunks:
-                    cur.execute(
-                        insert(chunks),
-                        [
-                            {
-                                "id": c.id,
-                                "reference": c.reference,
-                                "label": c.label,
-                                "seq": c.seq,
-                                "text": c.text,
-                                "metadata": json.dumps(c.metadata),
-                            }
-                            for c in letter_chunks
-                        ],
-                    )
+                self._save_letter(cur, letter, source_path, letter_chunks, now)
             if question_vectors:
                 self._insert_question_vectors(cur, question_vectors)
             self._bump(cur, texts=True)
+
+    def _save_letter(
+        self, cur: Connection, letter: Letter, source_path: str | None, letter_chunks: list[Chunk], now: str
+    ) -> None:
+        """Insert or replace one letter and all its chunks, in the caller's transaction."""
+        # a version with other text is kept as history, never lost (a re-read of the same text is not)
+        self._archive(cur, letter.reference, now, "replaced", unless_hash=letter.content_hash)
+        self._delete(cur, letter.reference)
+        written = (letter.meta or {}).get(WRITTEN_REFERENCE) or letter.reference
+        cur.execute(
+            insert(letters).values(
+                reference=letter.reference,
+                content_hash=letter.content_hash,
+                source_path=source_path,
+                data=json.dumps(letter_record(letter)),
+                ingested_at=now,
+                written_reference=written,
+            )
+        )
+        if letter_chunks:
+            cur.execute(
+                insert(chunks),
+                [
+                    {
+                        "id": c.id,
+                        "reference": c.reference,
+                        "label": c.label,
+                        "seq": c.seq,
+                        "text": c.text,
+                        "metadata": json.dumps(c.metadata),
+                    }
+                    for c in letter_chunks
+                ],
+            )
 
     @staticmethod
     def _delete(cur: Connection, reference: str) -> None:

@@ -1,6 +1,6 @@
 """The audit log: every draft and check, the precedents used, the flags raised, each override and why, each
-letter a user marked superseded, and each correction of how a question was read; every entry names the user it
-was made for (``user_name``).
+letter a user marked superseded, each correction of how a question was read and each split correction of a
+letter (the split before and after); every entry names the user it was made for (``user_name``).
 
 SQLite under PRECEDENT_HOME, or PostgreSQL with PRECEDENT_DATABASE_URL (``foi_precedent.db``): SQLAlchemy Core
 and Alembic revisions (``foi_precedent/db/migrations/versions/audit/``). ``MIGRATIONS`` below are the named SQLite
@@ -20,9 +20,16 @@ from sqlalchemy import insert, select
 
 from foi_precedent.corrections import Correction, corrected, reading
 from foi_precedent.db import Database, database_url_for
-from foi_precedent.db.tables import audit_corrections, audit_supersessions, checks, drafts, overrides
+from foi_precedent.db.tables import (
+    audit_corrections,
+    audit_splits,
+    audit_supersessions,
+    checks,
+    drafts,
+    overrides,
+)
 from foi_precedent.errors import PrecedentError
-from foi_precedent.letters.model import Question
+from foi_precedent.letters.model import Letter, Question
 from foi_precedent.migrations import Migration
 
 #: the named SQLite migrations from before Alembic: frozen (the first Alembic revision is the first four)
@@ -131,6 +138,7 @@ _TABLES = {
     "overrides": overrides,
     "supersessions": audit_supersessions,
     "corrections": audit_corrections,
+    "split_corrections": audit_splits,
 }
 
 
@@ -271,6 +279,20 @@ class AuditLog:
             correction_id=correction.id,
         )
 
+    def record_split(self, split, *, previous: Letter, now: Letter) -> int:
+        """An officer's split correction of a stored letter (``foi_precedent.splits``; the correction itself is kept in
+        the index's store): ``split`` as the store returned it (with its id), ``previous`` the letter as it was read
+        just before and ``now`` as it is read with the split; the questions of each (label, text) are kept."""
+        return self._insert(
+            audit_splits,
+            reference=split.reference,
+            previous=json.dumps(_split_of(previous)),
+            questions=json.dumps(_split_of(now)),
+            undo=int(split.undo),
+            reason=split.reason,
+            split_id=split.id,
+        )
+
     def overrides_for_version(self, version_id: int) -> list[dict]:
         """Every override made on a case version, in the order made; for one flag the last is in force."""
         o = overrides.c
@@ -300,3 +322,7 @@ class AuditLog:
             return [
                 dict(r._mapping) for r in conn.execute(select(_TABLES[table]).order_by(_TABLES[table].c.id))
             ]
+
+
+def _split_of(letter: Letter) -> list[dict]:
+    return [{"label": q.label, "text": q.text} for q in letter.questions]

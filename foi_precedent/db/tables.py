@@ -96,6 +96,18 @@ letter_corrections = Table(
     Index("corrections_reference", "reference"),
 )
 
+split_corrections = Table(
+    "splits",
+    INDEX,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reference", Text, nullable=False),  # not a foreign key: a split correction outlives a re-ingest
+    Column("questions", Text),  # JSON [{label, text}] in order; NULL: an undo, the reader's split
+    Column("officer", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Index("splits_reference", "reference"),
+)
+
 # -- the audit log (foi_precedent/audit/log.py) ------------------------------------------------------------
 AUDIT = MetaData()
 
@@ -170,6 +182,20 @@ audit_corrections = Table(
     Column("reading", Text, nullable=False),  # JSON: the reading it gave
     Column("reason", Text, nullable=False),
     Column("correction_id", Integer),  # the row in the index's store (another store: no foreign key)
+    Column("user_name", Text),
+)
+
+audit_splits = Table(
+    "split_corrections",
+    AUDIT,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", Text, nullable=False),
+    Column("reference", Text, nullable=False),
+    Column("previous", Text, nullable=False),  # JSON [{label, text}]: the split before
+    Column("questions", Text, nullable=False),  # JSON [{label, text}]: the split after
+    Column("undo", Integer, nullable=False),  # 1: back to the reader's split
+    Column("reason", Text, nullable=False),
+    Column("split_id", Integer),  # the row in the index's store (another store: no foreign key)
     Column("user_name", Text),
 )
 

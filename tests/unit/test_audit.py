@@ -12,8 +12,8 @@ from foi_precedent.audit.log import MIGRATIONS, AuditLog
 from foi_precedent.errors import PrecedentError
 
 SCHEMA = (
-    len(MIGRATIONS) + 1
-)  # the legacy list (audit_0001 is its first four, audit_0002 the fifth), then audit_0003
+    len(MIGRATIONS) + 2
+)  # the legacy list (audit_0001 is its first four, audit_0002 the fifth), then audit_0003 and audit_0004
 
 
 def test_migrations_run_once_and_are_numbered(tmp_path):
@@ -25,7 +25,7 @@ def test_migrations_run_once_and_are_numbered(tmp_path):
         revision = conn.execute("SELECT version_num FROM alembic_version_audit").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     assert {"checks", "drafts", "overrides", "corrections"} <= tables and "_migrations" not in tables
-    assert (revision, user_version) == ("audit_0003", SCHEMA)
+    assert (revision, user_version) == ("audit_0004", SCHEMA)
 
 
 def test_override_needs_a_reason_and_is_recorded(tmp_path, database_url):
@@ -114,7 +114,7 @@ def test_a_log_written_before_alembic_opens_with_every_entry_kept(tmp_path, appl
     log.record_override(label="Q1", kind="k", reason="new", version_id=3, draft_id=1)
     assert [o["reason"] for o in log.overrides_for_version(3)] == ["new"]
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version_audit").fetchone()[0] == "audit_0003"
+        assert conn.execute("SELECT version_num FROM alembic_version_audit").fetchone()[0] == "audit_0004"
 
 
 def test_a_log_from_a_newer_precedent_is_refused(tmp_path):
