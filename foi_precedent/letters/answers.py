@@ -354,16 +354,23 @@ _STATEMENT = re.compile(r"^(?![^?]*\?)(?:\S+\s+){5,}\S+?\.?[\"'\u201d)]?$")
 # A short answer: a line that is not a question and starts as an answer does, not in lower case as the wrapped end
 # of the question above does.
 _SHORT_ANSWER = re.compile(
-    r"^(?![^?]*\?)(?:[A-Za-z]\)\s*)?(?:[A-Z0-9\u00a3$\u20ac]|(?:yes|no)\b)[^\n]{0,80}$"
+    r"^(?![^?]*\?)(?:[A-Za-z]\)\s*|[\u2022*\u2013-]\s*)?(?:[A-Z0-9\u00a3$\u20ac]|(?:yes|no)\b)[^\n]{0,80}$"
 )
-# What makes a short answer the information whatever was asked: yes or no, a figure or date, a sentence with a
-# subject ("We utilise our own Drones"), none.
+# What makes a short answer the information whatever was asked: yes or no, a figure or date (in figures or words:
+# "Three."), a sentence with a subject ("We utilise our own Drones"), none, not ("Not at this time").
 _ANSWERS_ANYTHING = re.compile(
-    r"^(?:[A-Za-z]\)\s*)?(?:(?:yes|no|none|nil|zero|all|we|our|it|this|they|there)\b|[^\n]*[\d\u00a3$\u20ac])",
+    r"^(?:[A-Za-z]\)\s*|[\u2022*\u2013-]\s*)?(?:(?:yes|no|none|nil|zero|all|we|our|it|this|they|there|not|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|a (?:few|handful))\b|[^\n]*[\d\u00a3$\u20ac])",
     re.I,
 )
-# A question a name answers ("Who provides your Friends & Family Test?", "Which company ...", "Name of the supplier").
-_ASKS_FOR_A_NAME = re.compile(r"^\W*(?:who|which|what|where|when|name)\b|\bwho\b[^?]*\?", re.I)
+# A question a name answers ("Who provides your Friends & Family Test?", "Which company ...", "Name of the supplier",
+# "Please list the manufacturer and model of ...").
+_ASKS_FOR_A_NAME = re.compile(
+    r"^\W*(?:who|which|what|where|when|name)\b|\bwho\b[^?]*\?|\b(?:list|name|state|provide|give|confirm|identify)\s+"
+    r"(?:the\s+|all\s+|any\s+)?(?:names?|manufacturers?|makes?|models?|suppliers?|providers?|compan(?:y|ies)|"
+    r"contractors?|vendors?|systems?|software|products?|brands?)\b",
+    re.I,
+)
 _NOT_AN_ANSWER = decision.phrase("not_an_answer")  # declines, redirects or explains the Act instead
 
 

@@ -450,6 +450,14 @@ def test_an_answer_that_states_a_fact_is_the_information(answer):
             "Approx 10k per annum cumulatively",
         ),
         ("Do you use your own UAVs or subcontract UAV services?", "We utilise our own Drones"),
+        ("How many defibrillators are under the supervision of the council?", "Three."),
+        ("Number of empty domestic properties the council is responsible for", "\u2022 Zero"),
+        ("Does the council own a property company", "\u2022 No"),
+        ("Are you planning to purchase a surgical robot in the next 18 months?", "Not at this time"),
+        (
+            "Please list the manufacturer and model of all surgical robots used in your trust?",
+            "Intuitive/ Da Vinci X",
+        ),
     ],
 )
 def test_a_short_answer_of_its_own_is_the_information(question, answer):
