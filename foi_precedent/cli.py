@@ -202,7 +202,22 @@ def cmd_correct(args) -> int:
 
 def cmd_corrections(args) -> int:
     index = _services().index
-    made = index.corrections(args.reference)
+    made = [{**c, "kind": "reading"} for c in index.corrections(args.reference)]
+    # split corrections too, with the keys a reading correction has (no label, no reading) and their questions
+    splits = [
+        {
+            "label": None,
+            "treatments": [],
+            "exemptions": [],
+            "ncnd": [],
+            "pointers": None,
+            **s,
+            "kind": "split",
+        }
+        for s in index.split_corrections(args.reference)
+    ]
+    if splits:  # by time, stable: each kind stays in the order made
+        made = sorted(made + splits, key=lambda c: c["at"])
     if args.reference and not made and index.store.letter_info(args.reference) is None:
         raise PrecedentError(f"No letter {args.reference!r} in the index, and no correction of one.")
     if args.json:
@@ -212,10 +227,96 @@ def cmd_corrections(args) -> int:
         print("No reading has been corrected" + (f" in {args.reference}." if args.reference else "."))
         return EXIT_OK
     for c in made:
+        if c["kind"] == "split":
+            what = (
+                "back to the reader's split"
+                if c["undo"]
+                else f"split into {', '.join(q['label'] for q in c['questions'])}"
+            )
+            print(f"{c['at']}  {c['reference']}: {what}  by {c['officer']}  [{c['state']}]\n  {c['reason']}")
+            continue
         print(
             f"{c['at']}  {c['reference']} {c['label']}: "
             f"{_reading_words(c['treatments'], c['exemptions'], c['ncnd'])}  by {c['officer']}  "
             f"[{c['state']}]\n  {c['reason']}"
+        )
+    return EXIT_OK
+
+
+def cmd_resplit(args) -> int:
+    from foi_precedent.corrections import orphaned
+    from foi_precedent.identity import ROLES, os_user
+    from foi_precedent.splits import SplitError, parse_split, split_note
+
+    if args.undo == bool(args.questions):
+        raise SplitError("Give either the questions (--questions FILE, or - for standard input) or --undo.")
+    services = _services()
+    index = services.index
+    current = index.store.letter(args.reference)
+    if current is None:
+        raise SplitError(
+            f"No letter {args.reference!r} in the index (keys are as `precedent search` and the Corpus page show them)."
+        )
+    questions = None
+    if args.questions:
+        try:
+            text = (
+                sys.stdin.read()
+                if args.questions == "-"
+                else Path(args.questions).read_text(encoding="utf-8")
+            )
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SplitError(f"Cannot read the questions from {args.questions} ({exc}).") from None
+        questions = parse_split(text, labels=[q.label for q in current.questions])
+    # the CLI acts as the OS user, with both roles, as it does for every other command
+    made, before, after = index.resplit(
+        args.reference, questions, reason=args.reason or "", officer=os_user(), roles=ROLES
+    )
+    services.audit.record_split(made, previous=before, now=after)
+    lost = [{"label": c.label, "officer": c.officer, "reason": c.reason} for c in orphaned(after)]
+    if args.json:
+        _print_json(
+            {
+                **made.to_dict(),
+                "previous": [{"label": q.label, "text": q.text} for q in before.questions],
+                "read_as": [
+                    {
+                        "label": q.label,
+                        "text": q.text,
+                        "treatments": [t.value for t in q.treatments],
+                        "exemptions": list(q.exemptions),
+                        "ncnd": list(q.ncnd),
+                        "review": q.review,
+                    }
+                    for q in after.questions
+                ],
+                "orphaned_corrections": lost,
+            }
+        )
+        return EXIT_OK
+    how = (
+        "as the reader splits it"
+        if made.undo
+        else f"with {len(after.questions)} questions set by {made.officer}"
+    )
+    print(f"{made.reference} is now read {how}: {made.reason}")
+    for q in after.questions:
+        print(
+            f"  {q.label}  {textwrap.shorten(q.text, 70)}  -> "
+            f"{_reading_words([t.value for t in q.treatments], q.exemptions, q.ncnd)}"
+        )
+    earlier = split_note(before)
+    print(
+        f"  it was read with {', '.join(q.label for q in before.questions)}"
+        + (
+            f" (the split {earlier['officer']} set on {earlier['at']})"
+            if earlier
+            else " (the reader's split)"
+        )
+    )
+    for c in lost:
+        print(
+            f"  the correction of {c['label']} by {c['officer']} is not applied: the letter has no {c['label']} now"
         )
     return EXIT_OK
 
@@ -445,6 +546,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("reference", nargs="?")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_corrections)
+
+    s = sub.add_parser(
+        "resplit",
+        help="set the questions of an indexed letter the reader split wrongly (one a line, 'label - text'): the "
+        "letter is read again with them and is precedent so from then on; --undo returns to the reader's split",
+    )
+    s.add_argument("reference", help="the letter (its key as search and the Corpus page show it)")
+    s.add_argument(
+        "--questions",
+        metavar="FILE",
+        help="the questions, one a line, 'Q1 - How many ...' (the Draft page editor's format); - reads standard input",
+    )
+    s.add_argument("--undo", action="store_true", help="return the letter to the reader's own split")
+    s.add_argument("--reason", help="why (required): how the reader split the letter wrongly")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_resplit)
 
     s = sub.add_parser("search", help="find past answers to a question")
     s.add_argument("query")
