@@ -872,6 +872,36 @@ def _prose_questions(request: list[str]) -> list[str]:
     return asked
 
 
+# a lead that asks for what the list under it names ("can you please provide:", "I would like the following:")
+_ASKS_FOR_LIST = re.compile(
+    r"\b(?:(?:can|could|would) you(?: please)?|please|i would like|i request|i am requesting|i wish to request|"
+    r"request(?:ing)? (?:the following|information|details|data))\b",
+    re.I,
+)
+
+
+def _asked_list(lines: list[str]) -> list[str]:
+    """The first lead that asks and ends in a colon with two or more list items under it: the lead and its items."""
+    for i, line in enumerate(lines):
+        if line.rstrip().endswith(":") and not list_item(line) and _ASKS_FOR_LIST.search(line):
+            items: list[str] = []
+            for x in lines[i + 1 :]:
+                # one list: items marked alike (the answers under it may be marked otherwise: "• 0 agencies")
+                if not list_item(x) or items and _marker(x) != _marker(items[0]):
+                    break
+                items.append(x)
+            if len(items) >= 2:
+                return [line, *items]
+    return []
+
+
+def _marker(line: str) -> str:
+    """How a list item is marked, its numbers and letters aside: '-', '•', '#.', '(a)'."""
+    text = line.strip()
+    mark = text[: len(text) - len(list_item(line) or "")].strip()
+    return re.sub(r"[a-z]", "a", re.sub(r"\d+", "#", mark.lower()))
+
+
 def _repeats(said: str, asked: str) -> bool:
     """A line that repeats a question's words (a reply restating the request), not one that answers in its words."""
     a, b = set(re.findall(r"\w+", said.lower())), set(re.findall(r"\w+", asked.lower()))
@@ -931,6 +961,10 @@ def _unstructured(
             asks = [x for x in lines if _STRONG_ASK.search(x)]
             if len(asks) >= 2:
                 request = asks
+        if len(_request_items(request)) < 2:
+            # a lead that asks, then its list ("For the 3-month period ... can you please provide: / - Total spend /
+            # - Total hours ..."), with no heading to say it is the request
+            request = _asked_list(lines) or request
         if not answer:
             answer = "\n".join(lines)
     if not answer:

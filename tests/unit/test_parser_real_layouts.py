@@ -548,6 +548,25 @@ def test_a_response_asking_the_requester_to_clarify_releases_nothing():
     assert q.review == "other: clarification"
 
 
+def test_a_lead_that_asks_then_its_list_is_the_request_with_no_heading_to_say_so():
+    letter = parse_text(
+        "Reference FOI/25/344\nDescription Agency spend\n\n"
+        "For the 3-month period ending 24th January 2025, can you please provide:\n\n"
+        "- Total off-framework agency spend for nursing staff\n\n"
+        "- Total hours filled by off-framework agencies\n\n"
+        "- A list of agency suppliers with a day charge rate of over \u00a340\n\n"
+        "  \u2022 0 off-framework within the last 3 months\n\n"
+        "List of agency suppliers\nSection 43 \u2013 Commercial Interest\n"
+        "Section 43(2) exempts information whose disclosure would, or would be likely to, prejudice the commercial "
+        "interests of any person.\n"
+    )
+    assert [q.text for q in letter.questions] == [
+        "Total off-framework agency spend for nursing staff",
+        "Total hours filled by off-framework agencies",
+        "A list of agency suppliers with a day charge rate of over \u00a340",
+    ]
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
