@@ -198,6 +198,10 @@ def _paired(lines: list[str]) -> list[str]:
     return lines[: marks[0][0]] + asked + ["Response"] + answered
 
 
+_BULLETED_HEADING = re.compile(r"^[-*\u2022]\s+(?=\w[\w ]{1,30}:?\s*$)")
+_DECISION_HEADING = re.compile(r"^(?:decision|response|our response|outcome)\s*:?\s*$", re.I)
+
+
 def _split_sections(lines: list[str]) -> dict[str, list[str]]:
     """pre (header), request, decision (decision + reasons), response (answers), closing."""
     lines = _paired(lines)
@@ -208,6 +212,10 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
         if not line:
             out[state].append("")
             continue
+        # a heading saved as a list entry ("- Request", "- Decision": a disclosure log's fields on a web page)
+        bare = _BULLETED_HEADING.sub("", line)
+        if bare != line and (_REQUEST_START.match(bare) or _DECISION_HEADING.match(bare)):
+            line = bare
         if state in ("pre",) and _REQUEST_START.match(line):
             state, seen_request = "request", True
             continue

@@ -567,6 +567,20 @@ def test_a_lead_that_asks_then_its_list_is_the_request_with_no_heading_to_say_so
     ]
 
 
+def test_headings_saved_as_list_entries_still_part_the_request_from_the_response():
+    letter = parse_text(
+        "- Reference\n- FOI 25-217\n- Information Requested\n"
+        "Specifically, we are seeking information on the following types of incidents:\n"
+        "- Miscommunication regarding the location of emergencies\n- Downgrading of calls\n"
+        "- Response\n"
+        "We have applied section 17 of the Act to your request, as information not held.\n"
+    )
+    assert [q.text for q in letter.questions] == [
+        "Miscommunication regarding the location of emergencies",
+        "Downgrading of calls",
+    ]
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
