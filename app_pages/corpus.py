@@ -4,6 +4,7 @@ import streamlit as st
 
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.model import Treatment
+from foi_precedent.splits import parse_split, split_note
 from foi_precedent.ui import corpus as cp
 from foi_precedent.ui.signin import audit_log, signed_in_user
 from foi_precedent.ui.state import services
@@ -62,6 +63,47 @@ def correction_form(letter, q) -> None:
                     f"{treatment_words(made.treatments)}."
                 )
                 st.rerun()
+
+
+def split_form(letter) -> None:
+    """Set the letter's questions where the reader split it wrongly (one a line, 'label - text'), give a reason: the
+    letter is read again with them and is precedent so from the next search on (``foi_precedent.splits``)."""
+    base = f"corpus.split.{letter.reference}"
+    with st.expander("Not split right? Edit the questions", expanded=False):
+        text = st.text_area(
+            "Questions, one a line (label - text)",
+            value=cp.split_editor(letter),
+            key=f"{base}.questions",
+            height=200,
+            help="A label the letter has is kept, so corrections of that question keep applying; a line without "
+            "one takes the next number. Each answer is found by its label where the reply labels its answers; "
+            "otherwise the reply is read as a whole for every question.",
+        )
+        reason = st.text_area(
+            "Why (required)", key=f"{base}.reason", placeholder="How the reader split the letter wrongly"
+        )
+        save, undo = st.columns(2)
+        saved = save.button("Save the questions", key=f"{base}.save")
+        undone = bool(split_note(letter)) and undo.button("Return to the reader's split", key=f"{base}.undo")
+        if not (saved or undone):
+            return
+        try:
+            questions = None if undone else parse_split(text, labels=[q.label for q in letter.questions])
+            made, before, after = app.index.resplit(
+                letter.reference, questions, reason=reason, officer=user.name, roles=user.roles
+            )
+            audit_log(app).record_split(made, previous=before, now=after)  # in the signed-in user's name
+        except PrecedentError as exc:
+            st.error(str(exc))
+        else:
+            S.pop(f"{base}.questions", None)  # the editor shows the letter as read now
+            S.pop(f"{base}.reason", None)
+            how = "as the reader splits it" if made.undo else f"with {len(after.questions)} questions"
+            S["corpus.resplit"] = (
+                f"{made.reference} is now read {how} ({', '.join(q.label for q in after.questions)}): "
+                "it counts as precedent so from now on."
+            )
+            st.rerun()
 
 
 st.title("Corpus")
@@ -164,6 +206,13 @@ with open_tab:
                 st.warning(escape_markdown(note))
             if S.get("corpus.corrected"):
                 st.success(escape_markdown(S.pop("corpus.corrected")))
+            if S.get("corpus.resplit"):
+                st.success(escape_markdown(S.pop("corpus.resplit")))
+            resplit = cp.split_lines(letter)
+            if resplit:  # who set the questions shown below, when, why, and the reader's split
+                st.info("  \n".join(escape_markdown(line) for line in resplit.splitlines()))
+            if may_correct:
+                split_form(letter)
             for q in letter.questions:
                 with st.container(border=True):
                     st.markdown(

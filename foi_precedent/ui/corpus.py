@@ -13,6 +13,7 @@ from typing import Any
 from foi_precedent.corrections import CORRECTED, CORRECTORS, correction_note, orphaned
 from foi_precedent.letters.model import Letter, Treatment
 from foi_precedent.letters.versions import SUPERSEDED_REASON, SUPERSEDES, superseded_by, written_reference
+from foi_precedent.splits import editor_text, letter_split, split_note
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,25 @@ def orphan_lines(letter: Letter) -> list[str]:
         f"question {c.label}. Correct the question it now is, if the correction still holds."
         for c in orphaned(letter)
     ]
+
+
+def split_editor(letter: Letter) -> str:
+    """The letter's questions as the split editor is pre-filled with: one a line, 'label - text'."""
+    return editor_text(letter_split(letter))
+
+
+def split_lines(letter: Letter) -> str | None:
+    """What the Corpus page says about a letter an officer re-split: who set its questions, when and why, and how
+    the reader had split it (None: read as the reader splits it)."""
+    note = split_note(letter)
+    if not note:
+        return None
+    when = (note.get("at") or "")[:16].replace("T", " ")
+    line = f"Questions set by {note['officer']} on {when} UTC: {note['reason']}"
+    reader = note.get("reader") or []
+    if reader:
+        line += "\nThe reader had split it into: " + ", ".join(label for label, _ in reader)
+    return line
 
 
 def _safe_name(name: str) -> str:
