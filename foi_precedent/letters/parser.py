@@ -397,6 +397,7 @@ def _questions(
     restated: list[
         bool
     ] = []  # for each answered block: it repeats its question's words, with nothing under it
+    apart: dict[str, str] = {}  # given questions: number -> answer of an item the officer split into parts
     for b in answered:
         key = _match_key(b.key, by_key, answers)
         if key in answers and len(set(re.findall(r"\w+", b.head))) >= 5:
@@ -417,6 +418,7 @@ def _questions(
         known = by_key.get(key)
         if known is None and given:  # the officer's questions are all the letter asks
             restated.append(False)
+            apart[b.key[1]] = _split_inline(head, body)[1] or head
             continue
         restated.append(
             known is not None and known is not b and known.section == "request" and _repeats(head, known.head)
@@ -443,9 +445,11 @@ def _questions(
         # the request restated item by item in the reply ("You requested details of: 1. ... 2. ... 3. ..."), the
         # decision in prose after the last: that prose answers every question, not the last one alone
         answers = {}
-    if not given:  # the officer's questions stand as given
+    if not given:
         order = _itemised(order, answers)
         order = _further_asks(order, answers)
+    else:  # the officer's questions stand as given; an item's answer answers the parts they split it into
+        _answer_parts(by_key, answers, apart)
     tabled = _tabled(order, answers)
     cut, general = _general_block(order, answers)
     reasons = _reason_paragraphs(sections["decision"])
@@ -591,6 +595,20 @@ def _questions(
             replace(q, label=label, text=text) for q, (label, text) in zip(resolved, given, strict=True)
         ]
     return resolved
+
+
+def _answer_parts(
+    by_key: dict[tuple[str, str], _Block],
+    answers: dict[tuple[str, str], tuple[str, str]],
+    apart: dict[str, str],
+) -> None:
+    """An item the reply answers whole ('2.') that the officer split into parts ('2a' and '2b', or '2' and '2b'):
+    each part without an answer of its own has the item's. ``answers`` gains their entries."""
+    whole = {**apart, **{k[1]: answer for k, (_, answer) in answers.items()}}
+    for key, b in by_key.items():
+        item = key[1].rstrip("abcdefghijklmnopqrstuvwxyz")
+        if key not in answers and item != key[1] and whole.get(item):
+            answers[key] = (b.head, whole[item])
 
 
 def _given_blocks(given: list[tuple[str, str]]) -> list[_Block]:

@@ -84,7 +84,8 @@ def test_a_resplit_reindexes_that_letter_only_and_search_follows(index):
     assert made.id is not None and made.officer == "alice" and not made.undo
     assert [q.label for q in before.questions] == ["1", "2", "3"]
     assert [(q.label, q.text) for q in after.questions] == SPLIT
-    assert after.question("2").treatments == (Treatment.DISCLOSED,)
+    assert after.question("2").treatments == after.question("2b").treatments == (Treatment.DISCLOSED,)
+    assert "3 badger setts" in after.question("2b").answer  # the part has the item's answer
     assert after.question("3").treatments == (Treatment.NOT_HELD,)
     note = split_note(after)
     assert (note["officer"], note["id"], note["reason"]) == ("alice", made.id, made.reason)

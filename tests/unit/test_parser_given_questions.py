@@ -70,6 +70,23 @@ def test_a_question_the_reply_does_not_label_is_left_unanswered_when_others_are_
     assert letter.question("Q2").treatments == (Treatment.NOT_HELD,)
 
 
+def test_an_item_the_reply_answers_whole_answers_the_parts_the_officer_split_it_into():
+    for given in (
+        [("Q1a", "Drones owned"), ("Q1b", "Pilots trained"), ("Q2", "Drone spend")],
+        [("Q1", "Drones owned"), ("Q1b", "Pilots trained"), ("Q2", "Drone spend")],
+    ):
+        letter = parse_text(LABELLED, questions=given)
+        assert [q.treatments for q in letter.questions] == [
+            (Treatment.DISCLOSED,),
+            (Treatment.DISCLOSED,),
+            (Treatment.NOT_HELD,),
+        ]
+        assert letter.questions[1].answer == "The force owns 12 drones. 30 pilots are trained."
+    # parts numbered as the reply numbers its answers, whatever the labels' style ('2a' for 'Q2.')
+    letter = parse_text(LABELLED, questions=[("2a", "Spend in 2023"), ("2b", "Spend by supplier")])
+    assert {q.answer for q in letter.questions} == {"This information is not held."}
+
+
 def test_labels_the_reply_never_uses_read_the_reply_as_a_whole_for_every_question():
     letter = parse_text(LABELLED, questions=[("A", "Drones owned"), ("B", "Drone spend")])
     assert [q.label for q in letter.questions] == ["A", "B"]
