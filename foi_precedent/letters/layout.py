@@ -77,7 +77,8 @@ _RANGE = re.compile(
     re.I,
 )
 _CLOSING = re.compile(
-    r"^(?:complaint rights|your right to (complain|request a review)|right of (appeal|review)|appeals?|"
+    # (a heading or a sentence starts with a capital; "appeals were made ..." in lower case is a line of text wrapped)
+    r"^(?=(?-i:[A-Z]))(?:complaint rights|your right to (complain|request a review)|right of (appeal|review)|appeals?|"
     r"are you unhappy with how your request has been handled|if you are (dissatisfied|unhappy)|"
     r"yours (sincerely|faithfully)|review procedure|complaints?( procedure)?|"
     # the reply's own closing ("Should you have any further queries concerning this request, please contact ...")
@@ -335,6 +336,10 @@ def _restarts(blocks: list[_Block]) -> bool:
     return len(tail) == 3 and tail[0].isdigit() and tail == [str(int(tail[0]) + i) for i in range(3)]
 
 
+_QUOTE_OPEN = re.compile(r"^[\u201c\"]")
+_QUOTE_CLOSE = re.compile(r"[\u201d\"]")
+
+
 def _blocks(lines: list[str], section: str) -> list[_Block]:
     blocks: list[_Block] = []
     run: list[_Block] = []  # the blocks of a range, which share the lines that follow
@@ -342,7 +347,15 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
         False  # inside the Act's conditions quoted as a list ("... is exempt information if -" / "1. ...")
     )
     lists = 0  # the request's numbered lists before the one being read, each numbered from 1
+    open_quote = (
+        False  # the last block's words are a quotation not yet closed: its lines go on until it closes
+    )
     for line in lines:
+        if open_quote and line and blocks and not _label_of(line):
+            blocks[-1].head = f"{blocks[-1].head} {line.strip()}"
+            open_quote = not _QUOTE_CLOSE.search(line)
+            continue
+        open_quote = False
         if (
             line
             and quoting
@@ -369,6 +382,9 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
             if lists and key[0] == "n":
                 key = ("n", f"{key[1]}#{lists + 1}")  # not a number the letter uses
             blocks.append(_Block(label=label, key=key, head=rest, section=section))
+            # a request quoted item by item, each wrapped over lines ('1. “I would like to know ... / ... 14
+            # days?”'): the item runs on to its closing quotation mark, not into an answer
+            open_quote = bool(_QUOTE_OPEN.match(rest)) and not _QUOTE_CLOSE.search(rest[1:])
         elif run and line:
             run[0].body.append(line)  # one list, shared by the run
         elif blocks and line and not _RESPONSE_START.match(line):

@@ -581,6 +581,23 @@ def test_headings_saved_as_list_entries_still_part_the_request_from_the_response
     ]
 
 
+def test_a_quoted_request_item_wrapped_over_lines_runs_on_to_its_closing_quotation_mark():
+    letter = parse_text(
+        "Your requests were as follows:\n"
+        "1. \u201cI would like to know the national average time taken\n"
+        "to respond to informal parking challenges?\n"
+        "Also, what is the longest recorded response time?\u201d\n"
+        "2. \u201cWhat is the total number of parking charge appeals over the last 12 months vs\n"
+        "the total number of tickets issued?\n"
+        "appeals were made and how many were successful?\u201d\n"
+        "I can confirm that the Department does not hold this information.\n"
+    )
+    texts = [q.text for q in letter.questions]
+    assert texts[0].endswith("what is the longest recorded response time?\u201d")
+    # a wrapped line that starts "appeals ..." is the request going on, not the complaint-rights text starting
+    assert any("appeals were made and how many were successful" in t for t in texts)
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
