@@ -218,7 +218,10 @@ def parse_text(
 ) -> Letter:
     """``questions``: (label, text) pairs an officer gave (a split correction, ``foi_precedent.splits``), read in
     place of the request the reader finds: each answered where the reply labels it, else by the reply as a whole."""
-    given = list(questions or ())
+    return _parse_text(text, source, front_matter, list(questions or ()))
+
+
+def _parse_text(text: str, source: str, front_matter: dict | None, given: list[tuple[str, str]]) -> Letter:
     meta = dict(front_matter or {})
     lines = [ln for line in text.split("\n") for ln in unflatten(line.strip()) if not _NOISE.match(ln)]
     clean = "\n".join(lines).strip()
@@ -330,7 +333,7 @@ def _questions(
     letter_exemptions: list[str],
     source: str,
     accessible: str = "s21",
-    given: list[tuple[str, str]] = (),
+    given: list[tuple[str, str]] | None = None,
 ) -> list[Question]:
     asked = _given_blocks(given) if given else _renumbered(_blocks(sections["request"], "request"))
     preamble: list[str] = []
