@@ -203,6 +203,14 @@ _POSTNOMINALS = re.compile(
     r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LLB|LLM|MBA|MPhil|DPhil|MD|QC|KC|MP|MSP|"
     r"\(Hons\)|FRCS|FCA|ACA|CEng))+[ \t]*$"
 )
+# how an authority's reply opens under its salutation: it thanks the requester for the request, or names it
+_REPLY_OPENING = re.compile(
+    # (a requester may thank an officer for an e-mail or a letter, never for a request)
+    r"\bthank you for your (?:recent )?(?:request|(?:e-?mail|letter) requesting)\b|"
+    r"\b(?:we|i) (?:have )?received your request\b|\baccess to information request\b|"
+    r"\byour request for information\b",
+    re.I,
+)
 # 'Annwyl' is Welsh for 'Dear'
 # ('DearMr Gray': text taken from a PDF loses the space before a title)
 DEAR = re.compile(
@@ -910,6 +918,15 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     )
 
     addressees += [m.group("name") for m in _TO_PERSON.finditer(text) if m.group("name") not in addressees]
+    # ... unless the text is the authority's reply to the requester, which quotes the request ('Dear Mr Armitage /
+    # Access to information request - Acknowledgement / Thank you for your request for information about: ...'): its
+    # salutation names the requester
+    for m in DEAR.finditer(text):
+        if (
+            _REPLY_OPENING.search(text[m.end() : m.end() + 300])
+            and m.group("name").strip(" ,.") in addressees
+        ):
+            add_name(m.group("name"))
 
     lines = text.split("\n")
     # The signature block: after the last sign-off line that a name follows (the name on it or on the next

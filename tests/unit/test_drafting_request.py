@@ -1725,3 +1725,18 @@ def test_a_reply_addressed_to_the_requester_by_title_loses_the_name_everywhere()
     clean, _ = redact_identity(text)
     assert "Lowther" not in clean
     assert "incidents attended by eight pumps" in clean
+
+
+def test_the_salutation_of_an_authority_s_reply_quoting_the_request_names_the_requester():
+    clean, requester = redact_identity(
+        "Dear Mr Armitage\nAccess to information request \u2013 Acknowledgement\n"
+        "Thank you for your request for information about:\n- what monitoring is in place on the moor\n"
+    )
+    assert requester.name == "Mr Armitage" and "Armitage" not in clean
+
+
+def test_the_salutation_of_a_request_names_the_officer_it_is_addressed_to_not_the_requester():
+    clean, requester = redact_identity(
+        "Dear Mr Fenwick,\nThank you for your email of 3 May. Please tell me how many fines were issued in 2023.\n"
+    )
+    assert requester.name is None and "Fenwick" not in clean
