@@ -374,9 +374,10 @@ def _questions(
         # each question answered under it, all within the request ("You asked the following: 1) ... ?  DVLA does not
         # hold this information. 2) ..."): what follows the end of a question is its answer
         answered = [a for b in asked if (a := _answered_under(b))]
-    if not asked and answered and any(b.key[0] == "n" for b in answered):
-        # unnumbered items asked, answered by number ("You asked: - ... - ..." then "1-3. ...")
-        held = request_items_at(sections["request"])
+    if not asked and answered and any(b.key[0] in ("n", "q") for b in answered):
+        # unnumbered items asked, answered by number ("You asked: - ... - ..." then "1-3. ...", "Q1 - 96")
+        # (the request under a heading, or above the response with none: "I would like ... / - How many ...")
+        held = request_items_at(sections["request"] or sections["pre"])
         if len(held) >= 2:
             asked = [
                 _Block(label=label, key=("n", str(at[0])), head=text, section="request")

@@ -598,6 +598,22 @@ def test_a_quoted_request_item_wrapped_over_lines_runs_on_to_its_closing_quotati
     assert any("appeals were made and how many were successful" in t for t in texts)
 
 
+def test_bulleted_questions_above_the_response_are_answered_by_number():
+    letter = parse_text(
+        "FOI request (FOI-1)\nCCTV\nI would like the following questions answered. My questions are the following:\n"
+        "- How many CCTV cameras are operated by the council\n"
+        "- I'd like a list of their locations.\n"
+        "Response\n"
+        "Q1 - 96\n"
+        "Q2 - I consider the locations to be exempt information under S31(1)(a) of the Act.\n"
+    )
+    got = [(q.text, treatments(q)) for q in letter.questions]
+    assert got == [
+        ("How many CCTV cameras are operated by the council", {"disclosed"}),
+        ("I'd like a list of their locations.", {"withheld"}),
+    ]
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
