@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from foi_precedent.corrections import CorrectionError
 from foi_precedent.drafting.edited import _LONE_LABEL, _labelled, editor_lines, question_texts
 from foi_precedent.letters.model import Letter
-from foi_precedent.letters.parser import parse_text
+from foi_precedent.letters.parser import parse_document
+from foi_precedent.letters.sources import Document
 
 #: ``Letter.meta`` key of a letter read with an officer's questions: who set them, when, why, and the reader's split
 RESPLIT = "resplit"
@@ -166,13 +167,35 @@ def in_force(splits: Iterable[SplitCorrection]) -> dict[str, SplitCorrection]:
     return {ref: s for ref, s in latest(splits).items() if not s.undo}
 
 
-def read_with_split(
-    text: str, split: SplitCorrection, *, source: str, front_matter: dict | None, reader: Letter
-) -> Letter:
-    """The letter read with the officer's questions; its ``meta`` says who set them, when, why, and how the reader
-    (``reader``: the same text read without them) had split it."""
-    letter = parse_text(text, source=source, front_matter=front_matter, questions=list(split.questions or ()))
+def read_with_split(doc: Document, split: SplitCorrection, reader: Letter) -> Letter:
+    """The letter read with the officer's questions (``reader``: the same document read without them). A question
+    whose label the reader's split also has (as written, or loosely: 'Q2' for '2') keeps the reading the reader gave
+    it, with the officer's text: the reader ties answers by label with more to go on than the officer's list (the
+    request's own lines, a reply's items), and an officer who re-splits one question does not see the others read
+    anew. A new question is read from the reply by its label, else from the reply as a whole. ``meta`` says who set
+    the questions, when, why, and how the reader had split the letter."""
+    letter = parse_document(doc, questions=list(split.questions or ()))
+    questions, kept = [], []
+    for q in letter.questions:
+        try:
+            had = reader.question(q.label)
+        except KeyError:
+            questions.append(q)
+            continue
+        kept.append(had)
+        questions.append(dataclasses.replace(had, label=q.label, text=q.text))
+    letter = dataclasses.replace(
+        letter,
+        questions=tuple(questions),
+        exemptions=_with(letter.exemptions, (e for q in kept for e in q.exemptions)),
+        ncnd=_with(letter.ncnd, (e for q in kept for e in q.ncnd)),
+        pointers=tuple({p.key: p for q in questions for p in q.pointers}.values()),
+    )
     return with_note(letter, split, reader)
+
+
+def _with(values: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*values, *more]))
 
 
 def with_note(letter: Letter, split: SplitCorrection | None, reader: Letter | None = None) -> Letter:

@@ -292,11 +292,10 @@ def _stored_form(letter: Letter, key: str) -> Letter:
 def _as_stored(doc, letter: Letter, key: str, split) -> Letter:
     """``_stored_form`` of the letter as its officers split it: read again with the questions of ``split`` (the split
     correction in force for ``key``, ``foi_precedent.splits``) when there is one, so a re-ingest keeps it."""
-    from foi_precedent.letters.parser import parse_document
-    from foi_precedent.splits import RESPLIT, with_note
+    from foi_precedent.splits import RESPLIT, read_with_split, with_note
 
     if split is not None:
-        letter = with_note(parse_document(doc, questions=list(split.questions)), split, letter)
+        letter = read_with_split(doc, split, letter)
     elif RESPLIT in (letter.meta or {}):
         letter = with_note(letter, None)  # a file's front matter cannot say it was re-split
     return _stored_form(letter, key)
@@ -989,7 +988,7 @@ class PrecedentIndex:
         from foi_precedent.letters.parser import parse_document
         from foi_precedent.letters.sources import Document, read_document
         from foi_precedent.letters.versions import SUPERSEDED_BY, SUPERSEDED_REASON, SUPERSEDES
-        from foi_precedent.splits import RESPLIT, with_note
+        from foi_precedent.splits import RESPLIT, read_with_split, with_note
 
         info = self.store.letter_info(reference)
         doc, reader = None, None
@@ -1014,8 +1013,7 @@ class PrecedentIndex:
             front = {k: v for k, v in (stored.get("meta") or {}).items() if k not in notes}
             doc = Document(stored.get("text") or "", stored.get("source") or reference, front)
             reader = parse_document(doc)
-        letter = reader if split.undo else parse_document(doc, questions=list(split.questions))
-        letter = with_note(letter, split, reader)
+        letter = with_note(reader, None) if split.undo else read_with_split(doc, split, reader)
         meta = {k: v for k, v in letter.meta.items() if k != WRITTEN_REFERENCE}
         written = (stored.get("meta") or {}).get(WRITTEN_REFERENCE)
         if written:

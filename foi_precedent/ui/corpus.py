@@ -154,8 +154,9 @@ def orphan_lines(letter: Letter) -> list[str]:
 
 
 def split_editor(letter: Letter) -> str:
-    """The letter's questions as the split editor is pre-filled with: one a line, 'label - text'."""
-    return editor_text(letter_split(letter))
+    """The letter's questions as the split editor is pre-filled with: one a line, 'label - text' (a question read
+    with no words of its own shows its label, so saving the editor unchanged keeps it)."""
+    return editor_text((label, text or label) for label, text in letter_split(letter))
 
 
 def split_lines(letter: Letter) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from foi_precedent.letters.parser import parse_text
+from foi_precedent.letters.sources import Document
 from foi_precedent.splits import (
     RESPLIT,
     SplitCorrection,
@@ -100,7 +101,7 @@ def test_a_letter_read_with_a_split_says_who_set_it_and_how_the_reader_had_split
     split = make_split(
         "FOI-123", [("Q1", "Drones owned"), ("Q1b", "Pilots trained")], officer="a", at="t", reason="r"
     )
-    letter = read_with_split(TEXT, split, source="<text>", front_matter={}, reader=reader)
+    letter = read_with_split(Document(TEXT, "<text>"), split, reader)
     assert letter_split(letter) == (("Q1", "Drones owned"), ("Q1b", "Pilots trained"))
     note = split_note(letter)
     assert (note["officer"], note["reason"]) == ("a", "r")
@@ -109,3 +110,18 @@ def test_a_letter_read_with_a_split_says_who_set_it_and_how_the_reader_had_split
     assert split_note(with_note(letter, make_undo("FOI-123", officer="a", at="t", reason="r"))) is None
     assert split_note(parse_text(TEXT, front_matter={RESPLIT: {"officer": "x"}})) is not None
     assert split_note(with_note(parse_text(TEXT, front_matter={RESPLIT: {"officer": "x"}}), None)) is None
+
+
+def test_a_question_the_reader_had_keeps_its_reading_and_a_new_one_is_read_by_its_label():
+    reader = parse_text(TEXT)
+    split = make_split(
+        "FOI-123", [("1", "Drones owned"), ("Q1b", "Pilots trained")], officer="a", at="t", reason="r"
+    )
+    letter = read_with_split(Document(TEXT, "<text>"), split, reader)
+    assert letter_split(letter) == (("1", "Drones owned"), ("Q1b", "Pilots trained"))
+    # '1' is the reader's Q1 (loosely), read as the reader read it, under the officer's label and text
+    had = reader.question("Q1")
+    assert (letter.questions[0].answer, letter.questions[0].treatments) == (had.answer, had.treatments)
+    # 'Q1b' is new: the reply's answer to item 1 answers it too
+    assert letter.questions[1].answer == had.answer
+    assert "Q2" not in {q.label for q in letter.questions}
