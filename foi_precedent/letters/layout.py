@@ -48,7 +48,7 @@ _REQUEST_START = re.compile(
     r"^(?:i note you seek access to the following information|you asked(?: for)?(?: the following)?|"
     r"your request(?: for information)?(?: was| read| is)?|request|requested information|you requested"
     r"(?: the following)?|the request|information requested|details of (?:the |your )?(?:request|enquiry)|you wrote|"
-    r"request(?:ed)? details?|summary of (?:the |your )?request)\s*:?\s*$",
+    r"request(?:ed)? details?|summary of (?:the |your )?request|(?:initial|original|full) request)\s*:?\s*$",
     re.I,
 )
 # Prose that ends by announcing the request ("I refer to your e-mail dated 4 July 2023, requesting:", "Thank you for
@@ -878,6 +878,23 @@ def unflatten(line: str) -> list[str]:
     points = sorted(cuts)
     parts = [line[a:b].strip() for a, b in zip([0, *points], [*points, len(line)], strict=True)]
     return [p for p in parts if p]
+
+
+_MIDLINE_FIRST = re.compile(r"(?<=[?:.])\s+(?P<label>\(?1(?P<close>[.)])\s+)(?=\S)")
+
+
+def split_first_items(lines: list[str]) -> list[str]:
+    """A list whose first item starts inside the line above the second ("... in an excel file? 1) the number of fire
+    dogs ..." then "2) The number ..."): the first item on a line of its own, as its list is written."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        m = _MIDLINE_FIRST.search(line)
+        after = next((x for x in lines[i + 1 :] if x.strip()), "")
+        if m and re.match(rf"\(?2\{m.group('close')}\s", after.strip()):
+            out.extend([line[: m.start()].rstrip(), line[m.start("label") :].strip()])
+        else:
+            out.append(line)
+    return out
 
 
 # A line where the authority starts replying (not the requester asking): "Please see attached for your response",

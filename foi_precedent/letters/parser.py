@@ -70,6 +70,7 @@ from foi_precedent.letters.layout import (
     quotes_cost_activity,
     request_items_at,
     scoped_reading,
+    split_first_items,
     table_columns,
     trailing_reply,
     unflatten,
@@ -223,7 +224,9 @@ def parse_text(
 
 def _parse_text(text: str, source: str, front_matter: dict | None, given: list[tuple[str, str]]) -> Letter:
     meta = dict(front_matter or {})
-    lines = [ln for line in text.split("\n") for ln in unflatten(line.strip()) if not _NOISE.match(ln)]
+    lines = split_first_items(
+        [ln for line in text.split("\n") for ln in unflatten(line.strip()) if not _NOISE.match(ln)]
+    )
     clean = "\n".join(lines).strip()
     if not clean:
         raise LetterError(source, "no text left after removing web-page noise")

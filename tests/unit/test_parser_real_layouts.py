@@ -614,6 +614,22 @@ def test_bulleted_questions_above_the_response_are_answered_by_number():
     ]
 
 
+def test_a_list_whose_first_item_starts_inside_the_line_above_and_a_nil_return():
+    letter = parse_text(
+        "Initial Request:\n"
+        "Can you please provide me with the following information in an excel file? 1) the number of fire dogs you "
+        "had in service for each of the last five years\n"
+        "2) The number of fire dogs injured in the line of duty for each of the last five years.\n"
+        "Final Response:\n"
+        "Essex Fire Service has never had any Fire Dogs.\n"
+    )
+    got = [(q.label, q.text[:22], treatments(q)) for q in letter.questions]
+    assert got == [
+        ("1", "the number of fire dog", {"disclosed"}),
+        ("2", "The number of fire dog", {"disclosed"}),
+    ]
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
