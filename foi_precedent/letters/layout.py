@@ -907,7 +907,10 @@ _REPLY_CUE = re.compile(
     r"hold|cannot)|"
     r"(?:your request (?:for information )?has (?:now )?been considered)|thank you for your (?:request|email|enquiry)|"
     r"in (?:accordance with|response to) (?:your|the|section)|outcome\b|our (?:response|ref)\b|"
-    r"this (?:can be|is available|is because|information (?:is|was|has))\b)",
+    r"this (?:can be|is available|is because|information (?:is|was|has))\b|"
+    # "The information you have requested is being withheld under Section 12", "Section 12 – Cost" as a heading
+    r"the information (?:you (?:have )?)?requested (?:is|has|was|cannot|will)\b|"
+    r"(?:section|s\.)\s?\d{1,2}(?:\(\d\))?\s*[-\u2013\u2014:]\s*[A-Z][\w ]{2,40}$)",
     re.I,
 )
 

@@ -434,12 +434,12 @@ def _questions(
         if known is None:
             by_key[key] = b
             order.append(b)
-            question_text, answer = _split_inline(head, body)
+            question_text, answer = _run_on(head, b.body) if body else _split_inline(head, "")
             if asked and not answer and answers_line(head):
                 # "Q1 - Information not held" for a question the request did not label: an answer, not a question
                 question_text, answer = "", head
         elif body and (known is b or _similar(head, known.head if known else "")):
-            question_text, answer = head, body
+            question_text, answer = _run_on(head, b.body)
         elif body:
             question_text, answer = known.head, head + "\n" + body if head else body
         else:
@@ -903,6 +903,19 @@ _ASKS_FOR_LIST = re.compile(
     r"request(?:ing)? (?:the following|information|details|data))\b",
     re.I,
 )
+
+
+def _run_on(head: str, body: list[str]) -> tuple[str, str]:
+    """A question hard-wrapped over lines ('1. How many healthy dogs ... to have come from' / 'Romania AND imported
+    ... processed using the SAT?'): a head that stops mid-sentence goes on to the line ending its question, and the
+    answer is what follows. Else (question, answer) as the block has them."""
+    if not re.search(r"[.?!:;\"\u201d)]\s*$", head):
+        for i, line in enumerate(body[:4]):
+            if not line.strip() or re.search(r"[.!]\s*$", line):
+                break
+            if line.rstrip().endswith("?"):
+                return " ".join([head, *body[: i + 1]]), _join(body[i + 1 :])
+    return head, _join(body)
 
 
 def _asked_list(lines: list[str]) -> list[str]:

@@ -630,6 +630,25 @@ def test_a_list_whose_first_item_starts_inside_the_line_above_and_a_nil_return()
     ]
 
 
+def test_questions_hard_wrapped_over_lines_then_one_refusal_under_a_provision_heading():
+    letter = parse_text(
+        "Your information request and our response are set out below.\n"
+        "1. How many healthy dogs reported on the lab form to have come from\n"
+        "Romania have had a sample processed by yourself using\n"
+        "at least the SAT and iELISA?\n"
+        "2. Of these dogs how many tested positive on the SAT, how many tested positive on the\n"
+        "iELISA, and how many tested positive on both?\n"
+        "Section 12 \u2013 Cost\n"
+        "The information you have requested is being withheld under Section 12 of the Freedom\n"
+        "of Information Act 2000, as it would exceed the appropriate limit.\n"
+    )
+    assert [treatments(q) for q in letter.questions] == [{"cost_limit"}, {"cost_limit"}]
+    assert letter.questions[0].text.endswith(
+        "have had a sample processed by yourself using at least the SAT and iELISA?"
+    )
+    assert letter.questions[1].text.endswith("and how many tested positive on both?")
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
