@@ -30,6 +30,7 @@ from foi_precedent.consistency.checker import DEFAULT_K, check_letter, question_
 from foi_precedent.corrections import CORRECTED, correction_note
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.versions import superseded_by
+from foi_precedent.splits import RESPLIT
 
 RESULTS_FILE = "results.jsonl"
 RUN_FILE = "run.json"
@@ -92,6 +93,9 @@ def run_id_for(letters: Sequence[Letter], options: RecheckOptions) -> str:
         corrected = (letter.meta or {}).get(CORRECTED)
         if corrected:  # so does a correction of how it was read
             h.update(json.dumps(corrected, sort_keys=True, default=str).encode())
+        resplit = (letter.meta or {}).get(RESPLIT)
+        if resplit:  # and an officer's split of it into questions (the same text, read into other questions)
+            h.update(json.dumps(resplit, sort_keys=True, default=str).encode())
     return h.hexdigest()[:16]
 
 

@@ -93,3 +93,13 @@ def test_each_split_correction_is_in_the_audit_log_with_the_split_before_and_aft
     assert json.loads(rows[0]["previous"]) == [{"label": "Q1", "text": "How many drones and pilots?"}]
     assert json.loads(rows[0]["questions"]) == [{"label": label, "text": text} for label, text in SPLIT]
     assert rows[0]["reason"] == "two asks read as one" and rows[0]["created_at"]
+
+
+def test_a_split_correction_starts_a_new_re_check_run():
+    # the letter's text (and content hash) stays the same: the run id must still change, or a re-check resumes
+    # results read with the old split
+    from foi_precedent.recheck.engine import RecheckOptions, run_id_for
+
+    before = run_id_for([READER], RecheckOptions())
+    resplit = with_note(READER, _split(), READER)
+    assert run_id_for([resplit], RecheckOptions()) != before
