@@ -905,7 +905,7 @@ _REPLY_CUE = re.compile(
     r"writing to (?:confirm|inform|let you know)))|"
     r"we (?:have (?:processed|considered|now|today)|can (?:confirm|now)|are (?:able|pleased|unable|not able)|do not hold|"
     r"hold|cannot)|"
-    r"(?:your request (?:for information )?has (?:now )?been considered)|thank you for your (?:request|email|enquiry)|"
+    r"(?:your request (?:for information )?has (?:now )?been considered)|thank you for your (?:[\w-]+ ){0,4}?(?:request|e-?mail|enquiry)|"
     r"in (?:accordance with|response to) (?:your|the|section)|outcome\b|our (?:response|ref)\b|"
     r"this (?:can be|is available|is because|information (?:is|was|has))\b|"
     # "The information you have requested is being withheld under Section 12", "Section 12 – Cost" as a heading

@@ -649,6 +649,18 @@ def test_questions_hard_wrapped_over_lines_then_one_refusal_under_a_provision_he
     assert letter.questions[1].text.endswith("and how many tested positive on both?")
 
 
+def test_a_reply_after_the_last_question_thanking_for_the_request_answers_every_question():
+    letter = parse_text(
+        "I would like to request the following information.\n\n"
+        " 1. How many electric vehicle charging points did your council install?\n\n"
+        " 2. What was the total cost of installing these charging points?\n\n"
+        "Thank you for your Freedom of Information request detailed below. We have no electric vehicles and have "
+        "not installed any charging points in the Borough, therefore the questions below are not applicable.\n"
+    )
+    assert [treatments(q) for q in letter.questions] == [{"disclosed"}, {"disclosed"}]
+    assert letter.questions[1].text == "What was the total cost of installing these charging points?"
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
