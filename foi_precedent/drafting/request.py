@@ -878,7 +878,18 @@ _ABOUT_THE_REPLY = re.compile(
     r"rest\s+of\s+the\s+(?:information|data|request)|remainder)\b"
     # how redactions were applied to the reply (S7): 'Please indicate if and how you have done that.'
     r"|\b(?:if|whether)\s+(?:and\s+how\s+)?you\s+have\s+(?:done\s+(?:that|so|this)|redacted|applied\s+(?:any\s+)?"
-    r"redactions?)\b|\bhow\s+(?:the\s+|any\s+)?redactions?\s+(?:were|was|have\s+been|are)\s+(?:applied|made)\b",
+    r"redactions?)\b|\bhow\s+(?:the\s+|any\s+)?redactions?\s+(?:were|was|have\s+been|are)\s+(?:applied|made)\b"
+    # the reasons for a refusal, asked for in case of one (S7): 'If you do not intend to release this information
+    # then please give a full explanation of why'
+    r"|^if\s+(?:you\s+(?:do\s+not|don't)\s+(?:intend|plan|propose)\s+to\s+(?:release|disclose|provide)|"
+    r"(?:any|some|part|all)\s+(?:of\s+)?(?:this|the)\s+(?:information|request)\s+(?:is|are)\s+(?:withheld|refused|"
+    r"exempt))\b",
+    re.I,
+)
+# a heading of a page or form, not an ask: 'Information requested', 'Details of enquiry'
+_HEADING_ONLY = re.compile(
+    r"^(?:information\s+requested|details\s+of\s+(?:the\s+|your\s+)?(?:enquiry|request)|request\s+details|"
+    r"(?:your|the|foi|eir)\s+request|enquiry|request)\s*:?$",
     re.I,
 )
 
@@ -902,6 +913,7 @@ def _asks(sentence: str) -> bool:
         or _CLOSING.match(s)
         or _GENERIC_PREAMBLE.match(s)
         or _POINTER_ASK.match(s)
+        or _HEADING_ONLY.match(s)
     ):
         return False
     if not s.endswith("?") and (_ABOUT_THE_REQUEST.search(s) or _ABOUT_THE_REPLY.search(s)):
@@ -1458,6 +1470,34 @@ def _fold_other_periods(items: list[_Item]) -> list[_Item]:
     return out
 
 
+def _fold_following_values(items: list[_Item]) -> list[_Item]:
+    """Values numbered on as items of their own under an item that asks about 'the following' ('1. Are the following
+    entitled to free parking - indicate Y or N' / '2. -disabled people' / '3. frequent outpatient attenders'): the
+    values of that item's question (S2), as a list under it would be, while each only names a value."""
+    out: list[_Item] = []
+    for item in items:
+        lead = out[-1] if out else None
+        if (
+            lead is not None
+            and lead.depth == item.depth
+            and _THE_FOLLOWING.search(lead.head or lead.text)
+            and not (lead.head or lead.text).rstrip().endswith(":")
+            and _is_value(item.text.lstrip("-\u2013 "))
+        ):
+            lead.head = lead.head or lead.text
+            lead.text = f"{lead.text} {item.raw}"
+            lead.raw = f"{lead.raw}\n{item.raw}"
+            continue
+        out.append(_Item(item.style, item.kind, item.key, item.text, item.raw, item.depth, item.head))
+    return out
+
+
+# an item that asks of values it does not list itself ('Are the following entitled to ...', 'Which of the following')
+_THE_FOLLOWING = re.compile(
+    r"\b(?:are|is|do|does|did|have|has|which\s+of|how\s+many\s+of)\s+the\s+following\b", re.I
+)
+
+
 def _fold_repeated_asks(asks: list[str]) -> list[str]:
     """Asks that repeat one or two sentences with only a number or period changed ('The total number of Category 1
     calls attended within the allocated time.' / '... that took longer ...' / 'The total number of Category 2 calls
@@ -1977,7 +2017,7 @@ _GENERIC_OBJECT = (
 )
 _SCOPE_ASK = re.compile(
     rf"\b(?:provide|provided|supply|give|send|share|present|break|split|separate|(?:would|'d)\s+(?:like|prefer)|"
-    rf"(?:want|need|require|receive))\s+(?:me\s+|us\s+)?(?:with\s+)?{_GENERIC_OBJECT}\b"
+    rf"(?:want|need|require|receive|(?<=would\s)request))\s+(?:me\s+|us\s+)?(?:with\s+)?{_GENERIC_OBJECT}\b"
     rf"(?P<rest>[^?!]*)[.?!]?$"
     rf"|\b(?:could|can|would|will)\s+{_GENERIC_OBJECT}\s+(?:please\s+)?(?:also\s+)?be\s+(?:provided|given|broken|"
     rf"split|supplied|sent|presented)\b(?P<rest2>[^?!]*)[.?!]?$",
@@ -2252,7 +2292,9 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     if not items:
         asks = _fold_repeated_asks(_prose_asks([b for b in blocks if isinstance(b, str)]))
         return _prose_questions(asks)
-    labelled = _label_questions(_split_also(_fold_breakdown_asks(_fold_other_periods(items))))
+    labelled = _label_questions(
+        _split_also(_fold_breakdown_asks(_fold_other_periods(_fold_following_values(items))))
+    )
     start = blocks.index(items[0])
     before = _prose_asks([b for b in blocks[:start] if isinstance(b, str) and b])
     after = _prose_asks([b for b in blocks[start:] if isinstance(b, str) and b])

@@ -630,3 +630,29 @@ def test_one_figure_asked_again_for_each_category_in_prose_is_one_question():
     )
     assert len(request.questions) == 2
     assert "Category 3 calls that took longer" in request.questions[0].text
+
+
+def test_a_page_heading_a_format_wish_and_a_reason_asked_for_in_case_of_refusal_are_no_questions():
+    request = split_request(
+        "Information requested\n\n"
+        "1. How many cases of contract cheating were investigated in 2022?\n"
+        "2. How many students were expelled for it?\n\n"
+        "I would request this data in either Excel or CSV format or searchable PDF.\n\n"
+        "If you do not intend to release this information then please give a full explanation of why.\n"
+    )
+    assert [q.text for q in request.questions] == [
+        "How many cases of contract cheating were investigated in 2022?",
+        "How many students were expelled for it?",
+    ]
+
+
+def test_values_numbered_on_under_an_item_asking_about_the_following_are_its_values():
+    request = split_request(
+        "Details of enquiry\n\n"
+        "  1. Are the following entitled to free parking at your hospital car parks \u2013 indicate Y or N\n"
+        "  2. -disabled people\n"
+        "  3. frequent outpatient attenders\n"
+        "  4. Who manages your hospital car parks?\n"
+    )
+    assert len(request.questions) == 2 and "frequent outpatient attenders" in request.questions[0].text
+    assert request.questions[1].text == "Who manages your hospital car parks?"
