@@ -197,7 +197,12 @@ def _classify(
             or public_domain
             or link
             or otherwise_accessible
-        ) and (_DISCLOSED.search(seg) or _FIGURE.search(_strip_citations(seg))):
+        ) and (
+            _DISCLOSED.search(seg)
+            # (not the figures of a cost estimate: "This would require manual interrogation of over 1,300 records")
+            or _FIGURE.search(_strip_citations(seg))
+            and not (_ESTIMATE.search(seg) and _COST.search(answer))
+        ):
             add(Treatment.DISCLOSED, whole)
     if not answer and reason:
         add(Treatment.WITHHELD, reason)
@@ -351,6 +356,12 @@ _COUNTED = decision.phrase("counted")  # a count of them ("12 requests", "on 4 o
 # A sentence that states something (not a question): six words or more, its full stop often left off in a reply's
 # list ("We have a Memorandum of understanding with West Mercia Police to support searches")
 _STATEMENT = re.compile(r"^(?![^?]*\?)(?:\S+\s+){5,}\S+?\.?[\"'\u201d)]?$")
+# How a cost refusal estimates the work, its figures not the information asked for.
+_ESTIMATE = re.compile(
+    r"\bwould (?:require|take|involve|mean|need)\b|\bestimat\w*|\bhours?\b|\bminutes?\b|\bmanual(?:ly)?\b|"
+    r"\binterrogat\w*|\bper (?:record|file|case)\b|\u00a3\s?\d",
+    re.I,
+)
 # A short answer: a line that is not a question and starts as an answer does, not in lower case as the wrapped end
 # of the question above does.
 _SHORT_ANSWER = re.compile(

@@ -71,8 +71,10 @@ _RESPONSE_START = re.compile(
 )
 # "Response 1 - 6:", "1-3.", "Questions 4 to 6", "1+2.": one answer to a run (or a pair) of questions.
 _RANGE = re.compile(
-    r"^(?P<kw>(?:in )?(?:response|answer|reply)s?(?: to)?(?: questions?| q)?\s*|questions?\s*|q\s*)?"
-    r"(?P<a>\d{1,2})\s*(?P<sep>-|\u2013|\u2014|to|&|and|\+)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*"
+    r"^(?P<kw>(?:in )?(?:response|answer|reply)s?(?: to)?(?: questions?| q)?\s*|questions?\s*|q\s*|"
+    r"requests? for information\s*)?"
+    # "2, 3 and 4": a run named by its ends and what is between
+    r"(?P<a>\d{1,2})\s*(?:,\s*\d{1,2}\s*)*(?P<sep>-|\u2013|\u2014|to|&|and|\+)\s*(?:q(?:uestion)?\s*)?(?P<b>\d{1,2})\s*"
     r"(?:(?<=\d)(?=\s*$)|(?(kw)[.:)]?|[.:)])(?:\s+|$|(?<=[.:)])(?=[A-Z])))",
     re.I,
 )
@@ -92,7 +94,7 @@ _REASON_START = re.compile(
 # --- question labels ------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"^(?:for\s+)?(?P<kw>q(?:uestion)?|request|part)\s*[.:]?\s*(?P<num>\d{1,2})(?P<sub>[a-z](?![a-z])|\([a-z]\))?"
+    r"^(?:for\s+)?(?P<kw>q(?:uestion)?|request(?:\s+for\s+information)?|part)\s*[.:]?\s*(?P<num>\d{1,2})(?P<sub>[a-z](?![a-z])|\([a-z]\))?"
     r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
     re.I,
 )
@@ -209,10 +211,19 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"pre": [], "request": [], "decision": [], "response": [], "closing": []}
     state = "pre"
     seen_request = False
+    labels_asked: list[tuple[str, str]] = []  # the request's labels, in order ("Request 1", "Request 2" ...)
     for line in lines:
         if not line:
             out[state].append("")
             continue
+        if state == "request" and (found := _label_of(line)) and found[1][0] in ("request", "q"):
+            if found[1] in labels_asked and found[1] == labels_asked[0] and len(labels_asked) >= 2:
+                # the first label again after the others, with no heading between ("Request for information 1:"
+                # / ... / "Request for information 4:" / "Request for information 1:" / "Zero complaints ..."): the
+                # reply, answering under the request's labels
+                state = "response"
+            else:
+                labels_asked.append(found[1])
         # a heading saved as a list entry ("- Request", "- Decision": a disclosure log's fields on a web page)
         bare = _BULLETED_HEADING.sub("", line)
         if bare != line and (_REQUEST_START.match(bare) or _DECISION_HEADING.match(bare)):
@@ -308,10 +319,14 @@ def _range_blocks(line: str, section: str) -> list[_Block]:
     body: list[str] = []
     rest = line[m.end() :].strip()
     pair = (m.groupdict().get("sep") or "") in ("&", "+") or (m.groupdict().get("sep") or "").lower() == "and"
-    return [
-        _Block(label=str(n), key=("n", str(n)), head=rest, body=body, section=section)
-        for n in ((a, b) if pair else range(a, b + 1))
-    ]
+    # "2, 3 and 4": each number named; "2 and 4": the two; "2-4": the run
+    named = (
+        [int(x) for x in re.findall(r"\d{1,2}", line[m.start("a") : m.start("sep")])]
+        if "sep" in m.re.groupindex
+        else []
+    )
+    numbers = named + [b] if len(named) > 1 else (a, b) if pair else range(a, b + 1)
+    return [_Block(label=str(n), key=("n", str(n)), head=rest, body=body, section=section) for n in numbers]
 
 
 # "Part 2 and Part 3" as a heading of its own: one answer to two parts of the request

@@ -661,6 +661,35 @@ def test_a_reply_after_the_last_question_thanking_for_the_request_answers_every_
     assert letter.questions[1].text == "What was the total cost of installing these charging points?"
 
 
+def test_requests_for_information_by_number_then_answered_under_the_same_labels_and_a_listed_run():
+    letter = parse_text(
+        "Information requested\n"
+        "Request for information 1:\nThe number of complaints received about visits to premises.\n"
+        "Request for information 2:\nThe total number of visits to premises since 2019.\n"
+        "Request for information 3:\nThe number of visits made without prior notice.\n"
+        "Request for information 4:\nThe number of times surveillance was authorised since 2019.\n"
+        "Request for information 1:\nZero complaints have been received about visits to premises.\n"
+        "Request for information 2, 3 and 4:\n"
+        "An exemption under section 35(1)(a) of FOISA applies to the information you have requested.\n"
+    )
+    got = [(q.label, treatments(q)) for q in letter.questions]
+    assert got == [
+        ("Request 1", {"disclosed"}),
+        ("Request 2", {"withheld"}),
+        ("Request 3", {"withheld"}),
+        ("Request 4", {"withheld"}),
+    ]
+
+
+def test_the_figures_of_a_cost_estimate_are_not_a_disclosure():
+    q = one_answer(
+        "In this instance the costs of locating and retrieving the information requested would exceed the upper cost "
+        "limit of \u00a3600. This would require manual interrogation of over 1,300 decisions.",
+        "How many requests has the agency made for statements of reasons?",
+    )
+    assert treatments(q) == {"cost_limit"}
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
