@@ -79,3 +79,25 @@ def app_test(fake_services):
         return at
 
     return make
+
+
+@pytest.fixture
+def real_services():
+    """The app's services over a real index (the fake embedding, Chroma on disk) holding the two seed letters."""
+    from retriever.fake_embedding import FakeEmbeddingFunction
+    from retriever.index import PrecedentIndex
+
+    settings = Settings.from_env()
+    index = PrecedentIndex.open(settings, embedding_function=FakeEmbeddingFunction())
+    assert index.ingest_paths([SEED_036325, SEED_025506]).exit_code == 0
+    yield FakeServices(settings=settings, index=index, audit=AuditLog(settings.audit_db))
+    index.close()
+
+
+def opened_in_corpus(app_test, services, reference: str):
+    """The Corpus page with ``reference`` open."""
+    at = app_test("app_pages/corpus.py", services=services)
+    at.selectbox(key="corpus.open").select(reference)
+    at.run()
+    assert not at.exception, at.exception
+    return at

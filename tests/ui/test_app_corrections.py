@@ -8,37 +8,13 @@ import dataclasses
 
 import pytest
 
-from foi_precedent.audit.log import AuditLog
 from foi_precedent.identity import os_user
 from foi_precedent.letters.model import Treatment
-from foi_precedent.settings import Settings
 from foi_precedent.ui.text import escape_markdown
-from retriever.fake_embedding import FakeEmbeddingFunction
-from tests.conftest import SEED_025506, SEED_036325
-from tests.ui.conftest import FakeServices
+from tests.ui.conftest import opened_in_corpus
 
-PAGE = "app_pages/corpus.py"
 REF = "01.FOI.22.025506"
 BASE = f"corpus.fix.{REF}.REQUEST 2"
-
-
-@pytest.fixture
-def real_services():
-    from retriever.index import PrecedentIndex
-
-    settings = Settings.from_env()
-    index = PrecedentIndex.open(settings, embedding_function=FakeEmbeddingFunction())
-    assert index.ingest_paths([SEED_036325, SEED_025506]).exit_code == 0
-    yield FakeServices(settings=settings, index=index, audit=AuditLog(settings.audit_db))
-    index.close()
-
-
-def _opened(app_test, services):
-    at = app_test(PAGE, services=services)
-    at.selectbox(key="corpus.open").select(REF)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _correct(at, treatments, reason):
@@ -51,7 +27,7 @@ def _correct(at, treatments, reason):
 
 
 def test_a_drafter_corrects_a_reading_marked_for_review(app_test, real_services):
-    at = _opened(app_test, real_services)
+    at = opened_in_corpus(app_test, real_services, REF)
     assert any("no answer found" in w.value for w in at.warning), [w.value for w in at.warning]
     _correct(at, ["not_held"], "The letter says no other information is held.")
 
@@ -81,7 +57,7 @@ def test_a_drafter_corrects_a_reading_marked_for_review(app_test, real_services)
 
 
 def test_a_correction_without_a_reason_is_refused(app_test, real_services):
-    at = _correct(_opened(app_test, real_services), ["not_held"], "")
+    at = _correct(opened_in_corpus(app_test, real_services, REF), ["not_held"], "")
     assert any("needs a reason" in e.value for e in at.error)
     assert real_services.index.corrections() == [] and real_services.audit.rows("corrections") == []
 
@@ -94,7 +70,9 @@ def test_a_reviewer_may_correct_and_is_named(app_test, real_services, monkeypatc
     )
     monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": "rita"})
     monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")
-    at = _correct(_opened(app_test, real_services), ["withheld"], "Refused under s31, as Question 2.")
+    at = _correct(
+        opened_in_corpus(app_test, real_services, REF), ["withheld"], "Refused under s31, as Question 2."
+    )
     assert any("Corrected by rita" in i.value for i in at.info)
     assert [c["officer"] for c in real_services.index.corrections()] == ["rita"]
 
@@ -126,7 +104,9 @@ def test_a_correction_on_the_page_is_in_the_audit_log_in_the_signed_in_users_nam
     )
     monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": "rita"})
     monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")
-    _correct(_opened(app_test, real_services), ["withheld"], "Refused under s31, as Question 2.")
+    _correct(
+        opened_in_corpus(app_test, real_services, REF), ["withheld"], "Refused under s31, as Question 2."
+    )
     (row,) = real_services.audit.rows("corrections")
     (made,) = real_services.index.corrections(REF)
     assert (row["reference"], row["label"], row["user_name"]) == (REF, "REQUEST 2", "rita")

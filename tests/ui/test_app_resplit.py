@@ -10,15 +10,10 @@ import json
 
 import pytest
 
-from foi_precedent.audit.log import AuditLog
 from foi_precedent.identity import os_user
-from foi_precedent.settings import Settings
 from foi_precedent.ui.text import escape_markdown
-from retriever.fake_embedding import FakeEmbeddingFunction
-from tests.conftest import SEED_025506, SEED_036325
-from tests.ui.conftest import FakeServices
+from tests.ui.conftest import opened_in_corpus
 
-PAGE = "app_pages/corpus.py"
 REF = "01.FOI.22.025506"
 BASE = f"corpus.split.{REF}"
 QUESTIONS = """REQUEST 1 - Are people with spent convictions included on LFR watchlists?
@@ -26,25 +21,6 @@ REQUEST 2 - Do you have any other information about LFR that may be of interest?
 REQUEST 3 - What is the average cost of a deployment of the LFR van?
 """
 REASON = "Questions 2 and 3 are the earlier request the letter quotes, not this one's"
-
-
-@pytest.fixture
-def real_services():
-    from retriever.index import PrecedentIndex
-
-    settings = Settings.from_env()
-    index = PrecedentIndex.open(settings, embedding_function=FakeEmbeddingFunction())
-    assert index.ingest_paths([SEED_036325, SEED_025506]).exit_code == 0
-    yield FakeServices(settings=settings, index=index, audit=AuditLog(settings.audit_db))
-    index.close()
-
-
-def _opened(app_test, services):
-    at = app_test(PAGE, services=services)
-    at.selectbox(key="corpus.open").select(REF)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _resplit(at, questions, reason):
@@ -61,7 +37,7 @@ def _labels(services):
 
 
 def test_a_drafter_resplits_a_letter_and_the_page_shows_it_read_again(app_test, real_services):
-    at = _opened(app_test, real_services)
+    at = opened_in_corpus(app_test, real_services, REF)
     before = _labels(real_services)
     assert before == ["Question 2", "Question 3", "REQUEST 1", "REQUEST 2"]
     editor = at.text_area(key=f"{BASE}.questions").value
@@ -117,7 +93,7 @@ def test_a_drafter_resplits_a_letter_and_the_page_shows_it_read_again(app_test, 
     ],
 )
 def test_a_mistake_is_one_error_and_nothing_is_stored(app_test, real_services, questions, reason, expected):
-    at = _resplit(_opened(app_test, real_services), questions, reason)
+    at = _resplit(opened_in_corpus(app_test, real_services, REF), questions, reason)
     assert [e.value for e in at.error if expected in e.value], [e.value for e in at.error]
     assert real_services.index.store.splits() == [] and real_services.audit.rows("split_corrections") == []
     assert _labels(real_services) == ["Question 2", "Question 3", "REQUEST 1", "REQUEST 2"]
@@ -133,7 +109,7 @@ def test_a_reviewer_may_resplit_and_is_named_and_a_user_with_no_role_may_not(
     )
     monkeypatch.setattr(signin, "peer_address", lambda: "10.0.0.2")
     monkeypatch.setattr(signin, "request_headers", lambda: {"X-Forwarded-User": "rita"})
-    at = _resplit(_opened(app_test, real_services), QUESTIONS, REASON)
+    at = _resplit(opened_in_corpus(app_test, real_services, REF), QUESTIONS, REASON)
     assert any("Questions set by rita" in i.value for i in at.info)
     assert [s.officer for s in real_services.index.store.splits()] == ["rita"]
 
