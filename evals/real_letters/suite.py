@@ -31,11 +31,12 @@ from evals.datasets import split, split_table
 from evals.holdout import is_held_back
 from evals.scorers import exemption_scores, pointer_scores, ratio
 from foi_precedent.errors import PrecedentError
-from foi_precedent.letters.model import Letter, label_key
+from foi_precedent.letters.model import Letter, Treatment, label_key
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS_DIR = Path(__file__).resolve().parent / "labels"
 FLAGS = ("refusal_notice", "public_interest_test", "harm_statement", "complaint_rights")
+TREATMENTS = tuple(t.value for t in Treatment)
 
 
 def load_labels(
@@ -112,6 +113,7 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
         "treatment_questions": 0,
         "treatment_found": 0,
         "treatment_agree": 0,
+        "by_treatment": {},  # labelled treatment -> [questions labelled with it, of those read with it]
         "ex_tp": 0,
         "ex_fp": 0,
         "ex_fn": 0,
@@ -125,6 +127,10 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
         if e.get("treatments"):
             s["treatment_questions"] += 1
             s["treatment_found"] += g is not None
+            for t in e["treatments"]:  # each labelled treatment: was it read on the question (found or not)?
+                seen = s["by_treatment"].setdefault(t, [0, 0])
+                seen[0] += 1
+                seen[1] += g is not None and t in g["treatments"]
             ok = g is not None and set(g["treatments"]) == set(e["treatments"])
             s["treatment_agree"] += ok
             if not ok:
@@ -219,6 +225,9 @@ def metrics(cases: list[dict]) -> dict:
         "pointer_recall": ratio(total("pointers_found"), total("pointers_expected")),
         "questions_marked_for_review": total("marked_for_review"),
     }
+    for t in TREATMENTS:  # recall of each treatment: the labelled questions with it that the reader gave it
+        pairs = [s.get("by_treatment", {}).get(t, [0, 0]) for s in sc]
+        out[f"recall_{t}"] = ratio(sum(p[1] for p in pairs), sum(p[0] for p in pairs))
     for flag in FLAGS:
         judged = [s["flags"][flag] for s in sc if flag in s["flags"]]
         out[f"{flag}_agreement"] = ratio(sum(judged), len(judged))
@@ -233,6 +242,7 @@ ROWS = [
     ("treatment_agreement", "Treatment agreement"),
     ("answered_questions_found", "  answered questions found"),
     ("treatment_agreement_found", "  treatment agreement on those found"),
+    *((f"recall_{t}", f"  recall: {t}") for t in TREATMENTS),
     ("exemption_precision", "Exemption precision (question)"),
     ("exemption_recall", "Exemption recall (question)"),
     ("letter_exemption_precision", "Exemption precision (letter)"),

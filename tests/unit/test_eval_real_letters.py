@@ -81,6 +81,10 @@ def test_a_wrong_treatment_and_a_missed_exemption_count_against():
     s = suite.score_letter(wrong, parse_text(LETTER))["scores"]
     assert (s["treatment_agree"], s["treatment_questions"]) == (1, 2)
     assert s["treatment_found"] == 2  # both found, one read wrong: a reading miss, not a finding miss
+    # per treatment: the labelled questions with it, and those the reader read with it
+    assert s["by_treatment"]["not_held"][0] == 1 and s["by_treatment"]["withheld"][0] == 1
+    m = suite.metrics([{"scores": s}])
+    assert m["recall_not_held"] + m["recall_withheld"] == 1.0 and m["recall_ncnd"] is None
     assert s["ex_fn"] == 1
 
 
