@@ -551,7 +551,20 @@ def _questions(
                 confidence=0.6,
                 review="read as disclosed from a table of answers: check it",
             )
-        if (
+        if questions and _AS_ABOVE.match(answer.strip()) and questions[-1].treatments != (Treatment.OTHER,):
+            # "See above." / "As above": the answer to the question before it, read as that one was
+            above = questions[-1]
+            q = replace(
+                q,
+                treatments=above.treatments,
+                exemptions=above.exemptions,
+                ncnd=above.ncnd,
+                pointers=above.pointers,
+                evidence=above.evidence,
+                confidence=min(above.confidence, 0.6),
+                review="read as the answer above it: check it",
+            )
+        elif (
             answer
             and q.review == "other: no treatment wording found"
             and overall
@@ -1074,6 +1087,10 @@ def _unstructured(
     return out
 
 
+# An answer that is only the answer above it ("See above.", "As above", "Please see answer above").
+_AS_ABOVE = re.compile(
+    r"^(?:please\s+)?(?:see|as)\s+(?:(?:the\s+)?(?:answer|response|reply)\s+)?above\.?$", re.I
+)
 # An answer that says its decision is given elsewhere in the letter (not one that is simply unworded, such as a
 # draft's "[DECISION NEEDED: ...]").
 _POINTS_ELSEWHERE = re.compile(

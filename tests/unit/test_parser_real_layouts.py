@@ -690,6 +690,18 @@ def test_the_figures_of_a_cost_estimate_are_not_a_disclosure():
     assert treatments(q) == {"cost_limit"}
 
 
+def test_see_above_is_the_answer_above_and_not_held_in_other_words():
+    letter = parse_text(
+        "Request\n1. How many bonfires did you attend in 2009?\n2. Breakdown by area of the above.\n"
+        "3. How much did you contribute to bonfire schemes?\n4. How many staff hours are spent on gritting?\n"
+        "Response\n1. We attended 80 bonfires in 2009.\n2. See above.\n"
+        "3. No record of these is held at headquarters.\n4. This is not measured.\n"
+    )
+    got = [(treatments(q), q.review) for q in letter.questions]
+    assert got[0][0] == got[1][0] == {"disclosed"} and got[1][1] == "read as the answer above it: check it"
+    assert got[2][0] == got[3][0] == {"not_held"}
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
