@@ -287,7 +287,7 @@ def _classify(
         review = "other: redirected"
     if not found:
         found.append(Treatment.OTHER)
-        reason_other = decision.other_reason(answer) if answer else "no answer found for this question"
+        reason_other = decision.other_reason(answer) if answer else decision.NO_ANSWER
         review = f"other: {reason_other}"
         confidence = 0.2
     elif review:
@@ -389,7 +389,7 @@ def _factual(answer: str, question: str = "") -> bool:
     """An answer that states facts and does nothing else: no refusal, redirection or talk of the Act. A short
     answer of its own is one too ("Yes", "30th April 2020", "Approx 10k per annum"; a name where a name is asked
     for: "Healthcare Communications" to "Who provides ...?")."""
-    if _NOT_AN_ANSWER.search(answer) or decision.other_reason(answer) != "no treatment wording found":
+    if _NOT_AN_ANSWER.search(answer) or decision.other_reason(answer) != decision.NO_WORDING:
         return False
     asked = _plain_words(question)
     # a line that repeats the question (a reply quoting the request, the answer cut off) states nothing

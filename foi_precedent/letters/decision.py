@@ -95,13 +95,23 @@ def relied_on_lines(text: str) -> str:
     return "\n".join(out)
 
 
+#: why an answer is `other` when no other reason is found, and when there is no answer at all
+NO_WORDING = "no treatment wording found"
+NO_ANSWER = "no answer found for this question"
+
+
+def unanswered(review: str | None) -> bool:
+    """A question read `other` for want of an answer of its own: none found, or no treatment wording in it."""
+    return review in (f"other: {NO_WORDING}", f"other: {NO_ANSWER}")
+
+
 def other_reason(text: str) -> str:
     """Why an answer reads as none of the treatments: clarification, invalid_request, not_foi, redirected,
     withdrawn, advice_only, or 'no treatment wording found'."""
     for name, pattern in _other_reasons():
         if pattern.search(text):
             return name
-    return "no treatment wording found"
+    return NO_WORDING
 
 
 def reduce_shared(found: list[Treatment]) -> list[Treatment]:

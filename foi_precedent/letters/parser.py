@@ -187,7 +187,7 @@ def _answered_together(
     unanswered = [
         n
         for n, q in enumerate(questions)
-        if q.treatments == (Treatment.OTHER,) and (q.review or "").startswith("other: no")
+        if q.treatments == (Treatment.OTHER,) and decision.unanswered(q.review)
     ]
     start = next((n for n, line in enumerate(lines) if _THE_OTHERS.match(line.strip())), None)
     if not unanswered or start is None:
@@ -566,7 +566,7 @@ def _questions(
             )
         elif (
             answer
-            and q.review == "other: no treatment wording found"
+            and q.review == f"other: {decision.NO_WORDING}"
             and overall
             and _POINTS_ELSEWHERE.search(answer)
         ):
@@ -1081,7 +1081,7 @@ def _unstructured(
     if (
         not is_reply
         and all(q.treatments == (Treatment.OTHER,) for q in out)
-        and decision.other_reason(answer) == "no treatment wording found"
+        and decision.other_reason(answer) == decision.NO_WORDING
     ):
         return []
     return out

@@ -702,6 +702,15 @@ def test_see_above_is_the_answer_above_and_not_held_in_other_words():
     assert got[2][0] == got[3][0] == {"not_held"}
 
 
+def test_unanswered_is_no_answer_or_no_wording_not_every_other_reason_starting_no():
+    from foi_precedent.letters import decision
+
+    assert decision.unanswered("other: no answer found for this question")
+    assert decision.unanswered("other: no treatment wording found")
+    # (the passage answering "all other questions" once took "other: not_foi" for unanswered, by its prefix)
+    assert not decision.unanswered("other: not_foi") and not decision.unanswered(None)
+
+
 def test_a_name_answers_only_a_question_asking_for_one():
     assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
 
