@@ -321,6 +321,13 @@ def cmd_resplit(args) -> int:
     return EXIT_OK
 
 
+def _resplit_note(index, reference: str) -> dict | None:
+    from foi_precedent.splits import split_note
+
+    letter = index.letter(reference)
+    return split_note(letter) if letter is not None else None
+
+
 def cmd_search(args) -> int:
     from foi_precedent.letters.versions import superseded_by
 
@@ -335,14 +342,19 @@ def cmd_search(args) -> int:
         date_to=_date(args.date_to),
     )
     corrected = {(h.reference, h.label): services.index.correction_note(h.reference, h.label) for h in hits}
+    # an officer's split of the letter into questions in force (None: the reader's split)
+    resplit = {ref: _resplit_note(services.index, ref) for ref in {h.reference for h in hits}}
     if args.json:
         hit_dicts = []
         for h in hits:  # "corrected": who corrected the reading, when and why (null: as the reader read it)
             note = corrected[(h.reference, h.label)]
+            split = resplit[h.reference]
             hit_dicts.append(
                 {
                     **h.to_dict(),
                     "corrected": {k: note[k] for k in ("officer", "at", "reason")} if note else None,
+                    # "resplit": who split the letter into its questions, when and why (null: the reader's split)
+                    "resplit": {k: split.get(k) for k in ("officer", "at", "reason")} if split else None,
                 }
             )
         _print_json({"query": args.query, "hits": hit_dicts})
@@ -355,6 +367,7 @@ def cmd_search(args) -> int:
             f"{i}. {h.reference} {h.label}  ({h.authority or '?'}, {h.date or '?'})  sim {h.similarity:.2f}"
             + (f"  superseded by {newer}" if (newer := superseded_by(h.meta)) else "")
             + (f"  reading corrected by {note['officer']}" if note else "")
+            + (f"  questions set by {split['officer']}" if (split := resplit[h.reference]) else "")
         )
         print(
             f"   {', '.join(t.value for t in h.treatments)}"

@@ -148,3 +148,21 @@ def test_a_mistake_is_one_clear_line_and_nothing_is_written(cli, args, stdin, ex
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and expected in err and "Traceback" not in err
     assert cli("corrections", "--json")[1].strip() == "[]"
+
+
+def test_search_says_which_precedents_come_from_a_letter_an_officer_re_split(cli):
+    from foi_precedent.identity import os_user
+
+    def hits(*extra):
+        code, out, _ = cli("search", "badger setts on council land", *extra)
+        assert code == 0
+        return out
+
+    before = json.loads(hits("--json"))["hits"]
+    assert before and all(h["resplit"] is None for h in before)
+    assert cli("resplit", "KS-2024-001", "--questions", cli.questions, "--reason", REASON)[0] == 0
+    after = [h for h in json.loads(hits("--json"))["hits"] if h["reference"] == "KS-2024-001"]
+    assert after and all(
+        h["resplit"] == {"officer": os_user(), "at": h["resplit"]["at"], "reason": REASON} for h in after
+    )
+    assert f"questions set by {os_user()}" in hits()
