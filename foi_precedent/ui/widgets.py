@@ -15,6 +15,7 @@ from foi_precedent.consistency.consensus import is_guess
 from foi_precedent.consistency.flags import Flag
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.splits import split_note
 from foi_precedent.ui.text import (
     CONFIDENCE_COLOURS,
     escape_markdown,
@@ -45,6 +46,14 @@ def precedent_card(p: Precedent, index: Any, key: str, agrees: bool | None = Non
             st.caption(
                 escape_markdown(
                     f"Reading corrected by {note['officer']} on {(note.get('at') or '')[:10]}: {note['reason']}"
+                )
+            )
+        letter = getattr(index, "letter", lambda *_: None)(p.reference)
+        split = split_note(letter) if letter is not None else None
+        if split:  # an officer set the letter's questions (a split correction): this question is theirs
+            st.caption(
+                escape_markdown(
+                    f"Questions set by {split['officer']} on {(split.get('at') or '')[:10]}: {split['reason']}"
                 )
             )
         st.markdown(

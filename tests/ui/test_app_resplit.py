@@ -72,6 +72,12 @@ def test_a_drafter_resplits_a_letter_and_the_page_shows_it_read_again(app_test, 
     assert ("REQUEST 3" in {h.label for h in hits if h.reference == REF}) and all(
         h.label not in ("Question 2", "Question 3") for h in hits if h.reference == REF
     )
+    # and a precedent card from the letter says who set its questions
+    at.text_input(key="corpus.query").input("average cost of a deployment of the LFR van")
+    at.run()
+    assert not at.exception, at.exception
+    card = next(e for e in at.expander if e.label.startswith(escape_markdown(f"{REF} · REQUEST 3")))
+    assert any(escape_markdown(f"Questions set by {os_user()}") in c.value for c in card.caption)
 
     # returned to the reader's split
     at.text_area(key=f"{BASE}.reason").input("The reader was right")
