@@ -170,7 +170,7 @@ def _sync_questions(version) -> None:
     S["draft.questions_seen"] = (version.case_id, stored)  # taken once, even if reading them back differs
     _reset_draft(keep_case=True)
     S["draft.request"], S["draft.plan"] = request, plan
-    S["draft.questions_taken"] = True
+    S["draft.questions_taken"] = case.get("questions_set_by") or True  # who, where the store knows
     if S.get("draft.text", "").strip():
         _check(S["draft.text"])
 
@@ -873,9 +873,10 @@ with questions_col:
         S["draft.questions_base"] = S["draft.questions_text"] = shown
     questions_error = S.pop("draft.questions_error", None)
     questions_kept = S.pop("draft.questions_kept", False)
-    if S.pop("draft.questions_taken", False):
+    if taken := S.pop("draft.questions_taken", False):
+        who = escape_markdown(taken) if isinstance(taken, str) else "another officer"
         st.info(
-            "This case's questions were changed in another session (another officer edited them): these are the "
+            f"This case's questions were changed in another session ({who} edited them): these are the "
             "questions the case keeps now, with their precedents. Your draft was kept and checked again against "
             "them."
         )

@@ -74,9 +74,16 @@ with text_col:
             st.error(f"The request's questions could not be read: {exc}")
         if request is not None:
             if request.note == EDITED_NOTE:
+                who = case.get("questions_set_by")
+                when = (case.get("questions_set_at") or "")[:10]
                 st.info(
-                    "The drafter set these questions by hand, in place of the questions read from the request: "
-                    "the precedents, the plan and the draft follow them. Compare them with the request below."
+                    (
+                        f"{escape_markdown(who)} set these questions by hand on {escape_markdown(when)}"
+                        if who
+                        else "The drafter set these questions by hand"
+                    )
+                    + ", in place of the questions read from the request: the precedents, the plan and the draft "
+                    "follow them. Compare them with the request below."
                 )
             elif request.note:
                 st.info(escape_markdown(request.note))

@@ -97,7 +97,14 @@ MIGRATIONS: list[Migration] = [
 
 CASE_DATES = ("received", "regime", "nation", "extension", "due")
 CASE_STOPS = ("fees_notice", "fee_received", "clarification_sought", "clarification_received", "compliance")
-CASE_REQUEST = ("request_text", "authority", "request_source", "request_questions")
+CASE_REQUEST = (
+    "request_text",
+    "authority",
+    "request_source",
+    "request_questions",
+    "questions_set_by",
+    "questions_set_at",
+)
 
 
 def now() -> str:
@@ -131,6 +138,18 @@ def _questions_json(questions: list[dict] | None) -> str | None:
     if not questions:
         return None
     return json.dumps([{"label": str(q["label"]), "text": str(q["text"])} for q in questions])
+
+
+def _questions_set(questions: list[dict] | None, actor: Actor) -> dict:
+    """Who set a case's questions by hand and when; nobody for the reader's split."""
+    return (
+        {"questions_set_by": actor.name, "questions_set_at": now()}
+        if questions
+        else {
+            "questions_set_by": None,
+            "questions_set_at": None,
+        }
+    )
 
 
 def _case(row) -> dict:
@@ -309,6 +328,7 @@ class ReviewStore:
                     authority=authority or None,
                     request_source=request_source or None,
                     request_questions=_questions_json(request_questions),
+                    **_questions_set(request_questions, actor),
                 )
             ).inserted_primary_key[0]
             version_id = self._insert_version(conn, first_version(case_id, text, actor), actor.name)
@@ -378,7 +398,10 @@ class ReviewStore:
                     f"this case's draft is {words}: its questions cannot be changed now (they are the ones the "
                     "draft was written for)"
                 )
-            changed: dict = {"request_questions": _questions_json(questions)}
+            changed: dict = {
+                "request_questions": _questions_json(questions),
+                **_questions_set(questions, actor),
+            }
             if title:
                 changed["title"] = title
             conn.execute(update(cases).where(cases.c.id == case_id).values(**changed))

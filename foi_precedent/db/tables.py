@@ -218,6 +218,8 @@ cases = Table(
     Column("authority", Text),
     Column("request_source", Text),  # "the pasted request", or the uploaded file's name
     Column("request_questions", Text),  # JSON [{label, text}] a drafter set (None: the reader's split)
+    Column("questions_set_by", Text),  # who set them, and when (ISO); None with the reader's split
+    Column("questions_set_at", Text),
     Column("fees_notice", Text),  # ISO dates: the clock stands still from the fees notice to the fee
     Column("fee_received", Text),
     Column("clarification_sought", Text),  # and restarts from the clarification's arrival

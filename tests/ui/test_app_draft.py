@@ -448,7 +448,7 @@ def test_a_case_open_here_takes_the_questions_another_officer_set_and_keeps_its_
     assert not at.exception, at.exception
     assert [c.split("  ")[0] for c in _cards(at)] == ["##### Q1", "##### Q2"]
     assert "2 questions and their precedents" in [s.value for s in at.subheader]
-    assert any("questions were changed in another session" in i.value for i in at.info)
+    assert any("questions were changed in another session (dan edited them)" in i.value for i in at.info)
     assert any("set these questions by hand" in i.value for i in at.info)
     assert at.text_area(key="draft.questions_text").value == editor_text(edited)
     queries = fake_services.index.queries  # their precedents found again

@@ -11,6 +11,7 @@ import yaml
 from foi_precedent.cases.review import APPROVED, CHANGES_REQUESTED, DRAFTING, IN_REVIEW
 from foi_precedent.identity import os_user
 from foi_precedent.ui import signin
+from foi_precedent.ui.text import escape_markdown
 from tests.ui.test_app_draft import _generate, _markdown, _with_precedents
 
 REVIEW_PAGE = "app_pages/review.py"
@@ -170,7 +171,10 @@ def test_the_reviewer_sees_the_questions_the_draft_answers_and_that_the_drafter_
     assert "**Q1** How many individuals have been placed on FRT watchlists" in page
     assert "**Q2** What rules/policies govern the use of FRT" in page and "\\[EMAIL\\]" in page
     assert "jane@example.org" not in page and "**Q3**" not in page
-    assert any(i.value.startswith("The drafter set these questions by hand") for i in review.info)
+    # who set them, and when
+    set_at = fake_services.reviews.case(version.case_id)["questions_set_at"][:10]
+    said = f"{escape_markdown(os_user())} set these questions by hand on {escape_markdown(set_at)}"
+    assert any(i.value.startswith(said) for i in review.info)
     # the request itself is still there, below them, to compare
     assert review.code[0].value == fake_services.reviews.case(version.case_id)["request_text"]
     assert review.expander[0].label == "The request as received (the requester's identity removed)"

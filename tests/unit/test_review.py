@@ -36,7 +36,7 @@ DAN = Actor("dan", frozenset({DRAFTER}))
 RITA = Actor("rita", frozenset({REVIEWER}))
 BOTH = Actor("sam", frozenset({DRAFTER, REVIEWER}))
 SOLE = Actor("officer", frozenset({DRAFTER, REVIEWER}), sole_user=True)
-SCHEMA = len(MIGRATIONS) + 4  # the legacy list, then reviews_0003 to reviews_0006
+SCHEMA = len(MIGRATIONS) + 5  # the legacy list, then reviews_0003 to reviews_0007
 
 
 def _in_review(by: Actor = DAN) -> Version:
@@ -140,7 +140,7 @@ def test_store_migrates_once(tmp_path):
     assert {"edited_by", "edited_at"} <= columns
     assert {"request_text", "authority", "request_source"} <= case_columns
     assert set(CASE_STOPS) <= case_columns and "request_questions" in case_columns
-    assert (revision, user_version) == ("reviews_0006", SCHEMA)
+    assert (revision, user_version) == ("reviews_0007", SCHEMA)
 
 
 def test_a_case_store_written_before_alembic_opens_with_its_cases_kept(tmp_path):
@@ -462,11 +462,19 @@ def test_a_case_keeps_the_questions_a_drafter_set_and_they_change_only_while_it_
     assert store.case(plain.case_id)["request_questions"] is None  # the reader's split: NULL
     assert store.case(plain.case_id)["request_text"] == REQUEST_TEXT
 
+    # who set them and when is kept with them (nobody for the reader's split)
+    assert other.case(v.case_id)["questions_set_by"] == DAN.name and other.case(v.case_id)["questions_set_at"]
+    assert store.case(plain.case_id)["questions_set_by"] is None
     # a drafter changes them while the case is drafted; None goes back to the reader's split
     store.set_case_questions(plain.case_id, EDITED[:1], DAN)
     assert other.case(plain.case_id)["request_questions"] == EDITED[:1]
+    assert other.case(plain.case_id)["questions_set_by"] == DAN.name
     store.set_case_questions(plain.case_id, None, DAN)
     assert other.case(plain.case_id)["request_questions"] is None
+    assert (other.case(plain.case_id)["questions_set_by"], other.case(plain.case_id)["questions_set_at"]) == (
+        None,
+        None,
+    )
     with pytest.raises(ReviewError, match="not a drafter"):
         store.set_case_questions(v.case_id, EDITED[:1], RITA)
     with pytest.raises(KeyError):
@@ -535,3 +543,25 @@ def test_the_questions_revision_upgrades_a_store_at_the_one_before_with_its_case
     assert store.version(case["version_id"]).text == "old text"
     store.set_case_questions(case["id"], EDITED, DAN)
     assert store.case(case["id"])["request_questions"] == EDITED
+
+
+def test_the_questions_set_by_revision_upgrades_a_store_at_the_one_before_with_its_cases_kept(
+    tmp_path, database_url
+):
+    """A store at reviews_0006 with a case whose questions a drafter set: the case keeps them, and who set them
+    reads as unknown (None) until they are set again."""
+    db, path = _store_at(tmp_path, database_url, "reviews_0006")
+    with db.write() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO cases (created_at, title, user_name, request_text, request_questions) VALUES "
+            "('2026-01-01', 'Old', 'dan', 'req', '[{\"label\": \"Q1\", \"text\": \"How many drones?\"}]')"
+        )
+        conn.exec_driver_sql(_OLD_VERSION)
+    db.dispose()
+    store = ReviewStore(path, database_url=database_url)
+    assert store.migrate() == SCHEMA
+    (case,) = store.cases()
+    assert case["request_questions"] == [{"label": "Q1", "text": "How many drones?"}]
+    assert (case["questions_set_by"], case["questions_set_at"]) == (None, None)
+    store.set_case_questions(case["id"], EDITED, DAN)
+    assert store.case(case["id"])["questions_set_by"] == "dan"
