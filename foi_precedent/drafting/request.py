@@ -418,6 +418,10 @@ def unfold(text: str) -> str:
     client hard-wrapped is first joined back."""
     out = []
     for line in _unwrap(text).split("\n"):
+        if (
+            len(line) > 200
+        ):  # sentences run together ('Dear Sir/Madam,This is ...', '... Act 2000.Please ...')
+            line = _GLUED_STOP.sub(" ", line)
         # a letter's heading run onto one line with its greeting ('Ann Lee 12 Mill Lane ... Dear Sir, Please ...'):
         # the heading on a line of its own
         h = _HEADING_THEN_GREETING.match(line)
@@ -491,8 +495,10 @@ def _split_closing(part: str) -> str:
 
 
 _GLUED_STOP = re.compile(
-    r"(?<=[a-z]{2}[.?!])(?=(?:If|I|Please|The|We|Could|Can|Would|Thank|Thanks|In|This|It|My|Our|"
-    r"Also|However|Many|Kind|Yours|Regards)\s)"
+    # ('... Act 2000.Please provide ...', '... homelessness duties:The current number ...', 'Dear Sir/Madam,This is')
+    r"(?<=[a-z0-9)]{2}[.?!:])(?=[A-Z][a-z]*\s)|(?<=[a-z]{2}[.?!])(?=(?:If|I|Please|The|We|Could|Can|Would|Thank|"
+    r"Thanks|In|This|It|My|Our|Also|However|Many|Kind|Yours|Regards)\s)|"
+    r"(?<=^Dear Sir/Madam,)(?=\S)|(?<=^Dear Sir or Madam,)(?=\S)"
 )
 _GLUED_SENTENCE = re.compile(
     r"(?<=[a-z]{3})(?=(?:If|Please|Could|Can|Would|Thank|Thanks|Also|However|Many thanks|"

@@ -656,3 +656,17 @@ def test_values_numbered_on_under_an_item_asking_about_the_following_are_its_val
     )
     assert len(request.questions) == 2 and "frequent outpatient attenders" in request.questions[0].text
     assert request.questions[1].text == "Who manages your hospital car parks?"
+
+
+def test_sentences_run_together_without_spaces_are_still_read():
+    # a web page that lost its line breaks and the spaces after its full stops: never "no question found"
+    request = split_request(
+        "Dear Sir/Madam,This is a request for information under the Freedom of Information Act 2000.Please provide "
+        "the following information relating to temporary accommodation used by the council:The current number of "
+        "households in temporary accommodation.Whether the council currently uses hotels or B&Bs for temporary "
+        "accommodation placements.The names of organisations currently supplying temporary accommodation to the "
+        "council.I look forward to your response within the statutory 20 working days."
+    )
+    texts = [q.text for q in request.questions]
+    assert len(texts) >= 2 and any(t.startswith("The names of organisations") for t in texts)
+    assert not any(t.startswith("Dear") for t in texts)
