@@ -2367,6 +2367,10 @@ def split_request(text: str, source: str = "request") -> Request:
         whole = _read(request_body(text, quoted=True))
         if not whole[3]:
             clean, requester, questions, note = whole
+    if not questions and len(clean.split()) >= 30:
+        # a long text whose every line reads as a greeting, thanks or a sign-off is still a request: read whole
+        whole_text = " ".join(clean.split())
+        questions, note = [RequestQuestion("Q1", whole_text, own_text=whole_text)], WHOLE_REQUEST_NOTE
     if not questions:
         raise LetterError(
             source,

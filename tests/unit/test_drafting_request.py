@@ -351,6 +351,19 @@ def test_a_request_without_question_structure_is_one_question_with_a_note():
         split_request("Dear FOI team,\nThank you for your help.\nRegards")  # not a request at all
 
 
+@pytest.mark.parametrize(
+    "greeting",
+    ["Dear Sir/Madam;this is a request for", "Dear Sir or Madam - I would like", "Hi there i would like"],
+)
+def test_a_request_run_into_its_greeting_on_one_line_is_read_whole_not_refused(greeting):
+    # every line reads as a greeting, so nothing was left to read: a long text is still a request
+    r = split_request(
+        f"{greeting} the number of parking fines issued by the council in each of the last three years and the "
+        "income received from them in each year, broken down by car park and by month"
+    )
+    assert len(r.questions) == 1 and r.note == WHOLE_REQUEST_NOTE and "parking fines" in r.questions[0].text
+
+
 def _docx(text: str) -> bytes:
     import io
 
