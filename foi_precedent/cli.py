@@ -321,13 +321,6 @@ def cmd_resplit(args) -> int:
     return EXIT_OK
 
 
-def _resplit_note(index, reference: str) -> dict | None:
-    from foi_precedent.splits import split_note
-
-    letter = index.letter(reference)
-    return split_note(letter) if letter is not None else None
-
-
 def cmd_search(args) -> int:
     from foi_precedent.letters.versions import superseded_by
 
@@ -343,7 +336,7 @@ def cmd_search(args) -> int:
     )
     corrected = {(h.reference, h.label): services.index.correction_note(h.reference, h.label) for h in hits}
     # an officer's split of the letter into questions in force (None: the reader's split)
-    resplit = {ref: _resplit_note(services.index, ref) for ref in {h.reference for h in hits}}
+    resplit = {ref: services.index.split_note(ref) for ref in {h.reference for h in hits}}
     if args.json:
         hit_dicts = []
         for h in hits:  # "corrected": who corrected the reading, when and why (null: as the reader read it)

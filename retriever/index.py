@@ -912,6 +912,14 @@ class PrecedentIndex:
         letter = self._cached_letters([reference]).get(reference)
         return correction_note(letter, label) if letter else None
 
+    def split_note(self, reference: str) -> dict | None:
+        """Who set this letter's questions (a split correction in force), when, why, and the reader's split it
+        replaced (None: the reader's split)."""
+        from foi_precedent.splits import split_note
+
+        letter = self._cached_letters([reference]).get(reference)
+        return split_note(letter) if letter else None
+
     def corrections(self, reference: str | None = None) -> list[dict]:
         """Every correction made (of one letter), oldest first, each saying whether it is in force, replaced
         by a later one, or orphaned (its letter or question is no longer in the index)."""

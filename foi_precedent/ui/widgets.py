@@ -15,7 +15,6 @@ from foi_precedent.consistency.consensus import is_guess
 from foi_precedent.consistency.flags import Flag
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.precedent import Precedent
-from foi_precedent.splits import split_note
 from foi_precedent.ui.text import (
     CONFIDENCE_COLOURS,
     escape_markdown,
@@ -48,8 +47,7 @@ def precedent_card(p: Precedent, index: Any, key: str, agrees: bool | None = Non
                     f"Reading corrected by {note['officer']} on {(note.get('at') or '')[:10]}: {note['reason']}"
                 )
             )
-        letter = getattr(index, "letter", lambda *_: None)(p.reference)
-        split = split_note(letter) if letter is not None else None
+        split = getattr(index, "split_note", lambda *_: None)(p.reference)
         if split:  # an officer set the letter's questions (a split correction): this question is theirs
             st.caption(
                 escape_markdown(
