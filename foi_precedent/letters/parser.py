@@ -428,9 +428,12 @@ def _questions(
             apart[b.key[1]] = _split_inline(head, body)[1] or head
             continue
         restated.append(
-            known is not None and known is not b and known.section == "request" and _repeats(head, known.head)
+            known is not None
+            and known is not b
+            and known.section == "request"
+            and _repeats(head, known.head)
+            and (not body or b is answered[-1])  # nothing under it, but for the last: the decision
         )
-        restated[-1] = restated[-1] and (not body or b is answered[-1])
         if known is None:
             by_key[key] = b
             order.append(b)
