@@ -431,7 +431,8 @@ def _questions(
             known is not None
             and known is not b
             and known.section == "request"
-            and _repeats(head, known.head)
+            # a line that repeats a question's words (a reply restating the request), not one answering in them
+            and _overlap(head, known.head) >= 0.85
             and (not body or b is answered[-1])  # nothing under it, but for the last: the decision
         )
         if known is None:
@@ -954,12 +955,6 @@ def _marker(line: str) -> str:
     text = line.strip()
     mark = text[: len(text) - len(list_item(line) or "")].strip()
     return re.sub(r"[a-z]", "a", re.sub(r"\d+", "#", mark.lower()))
-
-
-def _repeats(said: str, asked: str) -> bool:
-    """A line that repeats a question's words (a reply restating the request), not one that answers in its words."""
-    a, b = set(re.findall(r"\w+", said.lower())), set(re.findall(r"\w+", asked.lower()))
-    return bool(a and b) and len(a & b) / len(a | b) >= 0.85
 
 
 def _unstructured(
