@@ -13,7 +13,9 @@ product's reader and compared with its labels:
   labelled question the reader missed count as missed) and at letter level;
 * pointer recall: labelled pointers found (loosely, by resource name) on the aligned question;
 * letter flags: agreement of refusal notice, public interest test, harm statement and complaint rights
-  with the labels, over letters where the label is not null (a cut-off letter may not show them).
+  with the labels, over letters where the label is not null (a cut-off letter may not show them);
+* readings a flag may rest on: the found questions read with the checker's confidence
+  (``FLAG_CONFIDENCE``), and their treatment agreement (a flag resting on a misreading is a false flag).
 
 Questions are aligned in order: by label where both sides have one, else by the words the labelled
 question starts with, else by position. The held-back part (``evals.holdout``) is reported apart and
@@ -30,6 +32,7 @@ from evals import datasets
 from evals.datasets import split, split_table
 from evals.holdout import is_held_back
 from evals.scorers import exemption_scores, pointer_scores, ratio
+from foi_precedent.consistency.consensus import FLAG_CONFIDENCE
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.model import Letter, Treatment, label_key
 
@@ -101,6 +104,7 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
             # a labelled pointer is a resource's name as written, or its URL when only a URL is given
             "pointers": [p.name for p in q.pointers] + [p.url for p in q.pointers if p.url],
             "review": getattr(q, "review", None),
+            "confident": q.confidence >= FLAG_CONFIDENCE,
         }
         for q in (letter.questions if letter else ())
     ]
@@ -120,6 +124,8 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
         "pointers_expected": 0,
         "pointers_found": 0,
         "marked_for_review": sum(1 for g in got if g["review"]),
+        "confident": 0,  # labelled answered questions found and read with the confidence a flag may rest on
+        "confident_agree": 0,
     }
     misses = []
     for e, j in zip(expected, pairs, strict=True):
@@ -133,6 +139,9 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
                 seen[1] += g is not None and t in g["treatments"]
             ok = g is not None and set(g["treatments"]) == set(e["treatments"])
             s["treatment_agree"] += ok
+            if g is not None and g["confident"]:
+                s["confident"] += 1
+                s["confident_agree"] += ok
             if not ok:
                 misses.append(
                     {
@@ -224,6 +233,11 @@ def metrics(cases: list[dict]) -> dict:
         "letter_exemption_recall": ratio(total("lx_tp"), total("lx_tp") + total("lx_fn")),
         "pointer_recall": ratio(total("pointers_found"), total("pointers_expected")),
         "questions_marked_for_review": total("marked_for_review"),
+        # what a flag may rest on: the readings at or above the checker's line, and how often they are right
+        "confident_readings": sum(s.get("confident", 0) for s in sc),
+        "confident_agreement": ratio(
+            sum(s.get("confident_agree", 0) for s in sc), sum(s.get("confident", 0) for s in sc)
+        ),
     }
     for t in TREATMENTS:  # recall of each treatment: the labelled questions with it that the reader gave it
         pairs = [s.get("by_treatment", {}).get(t, [0, 0]) for s in sc]
@@ -253,6 +267,8 @@ ROWS = [
     ("harm_statement_agreement", "Harm statement agreement"),
     ("complaint_rights_agreement", "Complaint rights agreement"),
     ("questions_marked_for_review", "Questions marked for review"),
+    ("confident_readings", "Readings a flag may rest on (confident)"),
+    ("confident_agreement", "  treatment agreement of those"),
 ]
 
 

@@ -31,7 +31,7 @@ from foi_precedent.letters.exemptions import citation_parts, find_citations
 from foi_precedent.letters.header import REGIME_NAMES
 from foi_precedent.letters.layout import _CLOSING, _DECISION, _REQUEST_START, _RESPONSE_START, _label_of
 from foi_precedent.letters.model import Letter, Question, Treatment
-from foi_precedent.letters.parser import parse_text
+from foi_precedent.letters.parser import parse_draft
 
 MODEL = "model"
 PRECEDENT = "precedent"
@@ -350,7 +350,7 @@ def compose(
         written[REASONS] = sections.reasons
 
     baseline_text = personalise(precedent_letter(request, plan, index, authority, reasons=precedent_reasons))
-    baseline = parse_text(baseline_text, source="precedent-only draft")
+    baseline = parse_draft(baseline_text, source="precedent-only draft")
     base = {q.label: _signature(q) for q in baseline.questions}
 
     def why_not(letter: Letter, q: QuestionPlan) -> str | None:
@@ -386,7 +386,7 @@ def compose(
             )
         )
         try:
-            letter = parse_text(text, source="model draft")
+            letter = parse_draft(text, source="model draft")
         except LetterError:
             give_up("the letter could not be read back with the model's {part}")
             continue

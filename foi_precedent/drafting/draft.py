@@ -45,7 +45,7 @@ from foi_precedent.drafting.readback import (
 from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.errors import ModelError, PrecedentError, SetupError
 from foi_precedent.letters.model import Letter, Question, Regime
-from foi_precedent.letters.parser import parse_text
+from foi_precedent.letters.parser import parse_draft
 from foi_precedent.ports import ChatModel, IndexWrapper, PrecedentIndex
 from foi_precedent.settings import DEFAULT_DRAFT_PROMPT, Settings
 
@@ -443,7 +443,7 @@ def draft_reply(
 
     if text is None:
         text = _personalise(precedent_letter(request, plan, index, authority), request)
-        letter = parse_text(text, source="precedent-only draft")
+        letter = parse_draft(text, source="precedent-only draft")
         if mode == "precedent":
             model_name = PRECEDENT_ONLY
     assert letter is not None

@@ -16,7 +16,7 @@ from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.errors import LetterError
 from foi_precedent.letters.exemptions import section_of
 from foi_precedent.letters.model import Letter
-from foi_precedent.letters.parser import parse_text
+from foi_precedent.letters.parser import parse_draft
 
 # --- reading the model's letter -------------------------------------------------------------------
 
@@ -37,7 +37,7 @@ def parse_model_letter(text: str, plan: Plan) -> tuple[Letter | None, str | None
     if len(text.strip()) < 40:
         return None, "the model returned almost nothing"
     try:
-        letter = parse_text(text, source="model draft")
+        letter = parse_draft(text, source="model draft")
     except LetterError as exc:
         return None, f"the model's text is not a letter ({exc.reason})"
     labels = {q.label.lower() for q in letter.questions}

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from foi_precedent.errors import LetterError
-from foi_precedent.letters import decision
+from foi_precedent.letters import decision, learned
 from foi_precedent.letters.answers import (
     _ABOUT_EXEMPTIONS,
     _SEE_OTHER,
@@ -220,6 +220,14 @@ def parse_text(
     """``questions``: (label, text) pairs an officer gave (a split correction, ``foi_precedent.splits``), read in
     place of the request the reader finds: each answered where the reply labels it, else by the reply as a whole."""
     return _parse_text(text, source, front_matter, list(questions or ()))
+
+
+def parse_draft(text: str, source: str) -> Letter:
+    """A draft the product wrote (from precedent, or by the model from a plan), read as written: by the phrase rules
+    alone, as its words are the plan's; the learned reader's dispute of a reading (``answers._second_opinion``)
+    would only hide a flag the drafter should see."""
+    with learned.off():
+        return parse_text(text, source=source)
 
 
 def _parse_text(text: str, source: str, front_matter: dict | None, given: list[tuple[str, str]]) -> Letter:

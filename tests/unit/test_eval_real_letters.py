@@ -202,3 +202,15 @@ def test_treatment_agreement_splits_into_finding_and_reading():
     assert m["treatment_agreement"] == 0.5
     assert m["answered_questions_found"] == 0.75
     assert m["treatment_agreement_found"] == round(4 / 6, 4)
+
+
+def test_confident_readings_and_their_agreement_are_counted_apart():
+    from foi_precedent.letters import learned
+
+    with learned.off():
+        letter = parse_text(LETTER)
+    wrong = label(questions=[dict(label()["questions"][0], treatments=["not_held"]), label()["questions"][1]])
+    s = suite.score_letter(wrong, letter)["scores"]
+    assert (s["confident"], s["confident_agree"]) == (2, 1)
+    m = suite.metrics([{"scores": s}])
+    assert m["confident_readings"] == 2 and m["confident_agreement"] == 0.5

@@ -1,0 +1,179 @@
+"""A learned reading of an answer's treatments: a linear model over the answer's words and characters.
+
+Officers write the same decision in many ways; phrase rules written from the letters one has read miss the ways
+of letters one has not. On passages from letters the rules had not yet seen (each blind batch, read with the rules
+of the day), the phrase rules agreed with the labels 0.678 of the time and this model, trained only on the letters
+labelled before each batch, 0.826 (``scripts/train_treatment_model.py --measure``). So the model reads the
+treatments and the rules verify them and read everything else (exemptions, pointers, NCND provisions).
+
+The model is data, like the phrase lists: ``rules/treatment_model.npz`` (weights) and ``treatment_model.json``
+(what it was trained on, never a held-back letter), written by ``scripts/train_treatment_model.py`` from the
+labelled development set. The reader never reads labels.
+
+Features: word unigrams and bigrams and character 3-5-grams (within words), each hashed into a fixed space
+(scikit-learn's ``HashingVectorizer``, stateless), only the features seen in two training passages or more kept,
+sublinear tf-idf, each family normalised on its own. One logistic regression per treatment; a treatment is read
+when its probability is over one half, else the likeliest one alone.
+
+Pure given the model file; ``PRECEDENT_LEARNED_READER=0`` reads with the phrase rules alone (to compare).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_PATH = Path(
+    os.environ.get("PRECEDENT_TREATMENT_MODEL")
+    or Path(__file__).resolve().parent.parent / "rules" / "treatment_model.npz"
+)
+N_FEATURES = 2**16
+# (analyzer, n-gram range) of each feature family, in the order their columns are stacked
+FAMILIES = (("word", (1, 2)), ("char_wb", (3, 5)))
+MIN_DF = 2
+
+
+def _vectorizers():
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return [
+        HashingVectorizer(analyzer=a, ngram_range=r, alternate_sign=False, norm=None, n_features=N_FEATURES)
+        for a, r in FAMILIES
+    ]
+
+
+_HASHERS = None
+
+
+def counts(texts: Sequence[str]) -> list:
+    """Each feature family's raw counts of ``texts`` (sparse, one row per text)."""
+    global _HASHERS
+    if _HASHERS is None:
+        _HASHERS = _vectorizers()
+    return [h.transform(texts) for h in _HASHERS]
+
+
+def fit_vocabulary(family_counts: list) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The features kept (seen in ``MIN_DF`` texts or more) of each family, and their smoothed idf."""
+    kept, idfs = [], []
+    n = family_counts[0].shape[0]
+    for x in family_counts:
+        df = np.asarray((x > 0).sum(axis=0)).ravel()
+        keep = np.flatnonzero(df >= MIN_DF)
+        kept.append(keep.astype(np.int32))
+        idfs.append((np.log((1 + n) / (1 + df[keep])) + 1).astype(np.float32))
+    return kept, idfs
+
+
+def features(family_counts: list, kept: list[np.ndarray], idfs: list[np.ndarray]):
+    """The model's input: each family's kept counts, sublinear tf times idf, l2-normalised, side by side."""
+    from scipy.sparse import hstack
+
+    parts = []
+    for x, keep, idf in zip(family_counts, kept, idfs, strict=True):
+        x = x[:, keep].astype(np.float32).tocsr()
+        x.data = 1 + np.log(x.data)
+        x = x.multiply(idf).tocsr()
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+        norms[norms == 0] = 1
+        x = x.multiply(1 / norms[:, None]).tocsr()
+        parts.append(x)
+    return hstack(parts).tocsr()
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one instance per process
+class TreatmentModel:
+    classes: tuple[str, ...]
+    kept: tuple[np.ndarray, ...]
+    idfs: tuple[np.ndarray, ...]
+    coef: np.ndarray  # (classes, features)
+    intercept: np.ndarray  # (classes,)
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """(texts, classes): each treatment's probability for each text."""
+        x = features(counts(texts), list(self.kept), list(self.idfs))
+        z = np.asarray(x @ self.coef.T) + self.intercept
+        return 1 / (1 + np.exp(-z))
+
+    def read(self, text: str) -> dict[str, float]:
+        """The treatments read in ``text``, each with its probability (over one half, or the likeliest one)."""
+        return dict(_read(self, text))
+
+    def save(self, path: Path, meta: dict) -> None:
+        arrays: dict[str, np.ndarray] = {
+            "classes": np.array(self.classes),
+            "coef": self.coef.astype(np.float32),
+            "intercept": self.intercept.astype(np.float32),
+        }
+        for i, (keep, idf) in enumerate(zip(self.kept, self.idfs, strict=True)):
+            arrays[f"kept{i}"] = keep
+            arrays[f"idf{i}"] = idf
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+        path.with_suffix(".json").write_text(
+            json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> TreatmentModel:
+        with np.load(path) as data:
+            n = len(FAMILIES)
+            return cls(
+                classes=tuple(str(c) for c in data["classes"]),
+                kept=tuple(data[f"kept{i}"] for i in range(n)),
+                idfs=tuple(data[f"idf{i}"] for i in range(n)),
+                coef=data["coef"],
+                intercept=data["intercept"],
+            )
+
+
+@lru_cache(maxsize=4096)
+def _read(model: TreatmentModel, text: str) -> tuple[tuple[str, float], ...]:
+    p = model.probabilities([text])[0]
+    chosen = [i for i in np.argsort(-p) if p[i] > 0.5] or [int(p.argmax())]
+    return tuple((model.classes[i], float(p[i])) for i in chosen)
+
+
+_OFF: ContextVar[bool] = ContextVar("learned_reader_off", default=False)
+
+
+@contextmanager
+def off() -> Iterator[None]:
+    """Read with the phrase rules alone inside: a draft the product wrote is read as written (its words are the
+    plan's; a dispute there would only hide a flag the drafter should see)."""
+    token = _OFF.set(True)
+    try:
+        yield
+    finally:
+        _OFF.reset(token)
+
+
+def enabled() -> bool:
+    return not _OFF.get() and os.environ.get("PRECEDENT_LEARNED_READER", "1") != "0" and MODEL_PATH.exists()
+
+
+@cache
+def model() -> TreatmentModel:
+    return TreatmentModel.load(MODEL_PATH)
+
+
+def reading(text: str) -> dict[str, float] | None:
+    """The learned treatments of an answer, or None when the learned reader is off or there is nothing to read."""
+    if not text.strip() or not enabled():
+        return None
+    return model().read(text)
+
+
+def likeliest(texts: Sequence[str], treatment: str) -> int:
+    """The index of the text in which the learned reader reads ``treatment`` most surely (its evidence)."""
+    m = model()
+    if treatment not in m.classes or len(texts) == 1:
+        return 0
+    return int(m.probabilities(texts)[:, m.classes.index(treatment)].argmax())
