@@ -38,17 +38,21 @@ def corpus_files() -> list[Path]:
     )
 
 
-def _read_all(docs) -> tuple[int, int]:
-    from foi_precedent.letters import decision
+def _read_all(docs, rules_alone: bool = False) -> tuple[int, int]:
+    from contextlib import nullcontext
+
+    from foi_precedent.letters import decision, learned
 
     decision._boilerplate_sentence.cache_clear()  # each run reads the letters as new (sentences met before count)
+    learned._read.cache_clear()  # (and the learned reader's passages)
     ok = refused = 0
-    for doc in docs:
-        try:
-            parse_text(doc.text, source=doc.source, front_matter=doc.front_matter)
-            ok += 1
-        except PrecedentError:
-            refused += 1
+    with learned.off() if rules_alone else nullcontext():
+        for doc in docs:
+            try:
+                parse_text(doc.text, source=doc.source, front_matter=doc.front_matter)
+                ok += 1
+            except PrecedentError:
+                refused += 1
     return ok, refused
 
 
@@ -71,6 +75,11 @@ def main() -> None:
         t0 = time.perf_counter()
         ok, refused = _read_all(docs)
         single.append(time.perf_counter() - t0)
+    rules_only = []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        _read_all(docs, rules_alone=True)
+        rules_only.append(time.perf_counter() - t0)
     cores = os.cpu_count() or 1
     halves = [docs[i::cores] for i in range(cores)]
     parallel = []
@@ -82,6 +91,7 @@ def main() -> None:
             parallel.append(time.perf_counter() - t0)
 
     one = statistics.median(single)
+    alone = statistics.median(rules_only)
     many = statistics.median(parallel)
     n = len(docs)
     lines = [
@@ -100,6 +110,8 @@ def main() -> None:
         "|---|---|",
         f"| decoding the files (read_document, once) | {decode_s:.2f} s |",
         f"| reading, 1 process | {one:.2f} s, **{n / one:.0f} letters/s** |",
+        f"| reading, 1 process, phrase rules alone (no learned second opinion) | {alone:.2f} s, {n / alone:.0f} "
+        "letters/s |",
         f"| reading, {cores} processes | {many:.2f} s, **{n / many:.0f} letters/s** |",
         "| ingest, for comparison (RESULTS-index.md, 2026-12-02) | 15.4 letters/s (44.9 chunks/s; raw embedding "
         "ceiling 49.6 passages/s) |",
