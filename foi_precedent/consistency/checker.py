@@ -22,6 +22,7 @@ from foi_precedent.consistency.flags import (
     unknown_pointer_flags,
 )
 from foi_precedent.consistency.search import find_precedents
+from foi_precedent.letters.answers import disputed
 from foi_precedent.letters.model import Letter
 from foi_precedent.ports import PrecedentSearch
 
@@ -110,7 +111,10 @@ def check_letter(
     flags: list[Flag] = []
     order = {q.label: i for i, q in enumerate(letter.questions)}
     for q, c in zip(letter.questions, consensus, strict=True):
-        if q.confidence >= FLAG_CONFIDENCE:  # a reading marked for review is no ground for a divergence
+        # a reading marked for review is no ground for a divergence; one the rules read with confidence and only the
+        # learned reader disputes still is, on the letter being checked (a flag there is put to its author, with the
+        # question's review note beside it; as precedent it is not used)
+        if q.confidence >= FLAG_CONFIDENCE or disputed(q.review):
             flags.extend(divergence_flags(q, c))
     flags.extend(unknown_pointer_flags(letter, index.known_pointer_keys()))
     flags.extend(statutory_flags(letter))

@@ -368,10 +368,15 @@ def _second_opinion(found: list[Treatment], confidence: float, review: str | Non
     reading = learned.reading(passage)
     if reading is None or set(reading) == set(found):
         return confidence, review
-    return (
-        DISPUTED,
-        f"the learned reader reads {', '.join(in_order(Treatment(t) for t in reading))}: check it",
-    )
+    return DISPUTED, f"{_DISPUTE} {', '.join(in_order(Treatment(t) for t in reading))}: check it"
+
+
+_DISPUTE = "the learned reader reads"
+
+
+def disputed(review: str | None) -> bool:
+    """Whether a reading the rules read with confidence is marked for review only for the learned reader's dispute."""
+    return bool(review) and str(review).startswith(_DISPUTE)
 
 
 # A row of a table of figures: a label and the figure that ends the line ("Jan - Dec 2022 - 27,379").

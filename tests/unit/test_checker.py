@@ -446,3 +446,38 @@ def test_a_reading_marked_for_review_grounds_no_divergence_on_either_side():
     assert "treatment_divergence" not in kinds(check_letter(draft, MemoryIndex(guessed)))
     unsure = replace(draft, questions=tuple(replace(q, confidence=0.6) for q in draft.questions))
     assert "treatment_divergence" not in kinds(check_letter(unsure, MemoryIndex(past)))
+
+
+# --- the learned reader's dispute --------------------------------------------------------------------
+
+
+def _disputing(monkeypatch):
+    """The learned reader stubbed to read every passage as disclosed (so it disputes every other reading)."""
+    from foi_precedent.letters import learned
+
+    monkeypatch.setattr(learned, "reading", lambda text: {"disclosed": 0.9} if learned.enabled() else None)
+
+
+def test_a_disputed_reading_of_the_checked_letter_still_grounds_its_flag(index, monkeypatch):
+    draft = draft_a(
+        Q3_ANSWER,
+        "The MPS can neither confirm nor deny that it holds this information by virtue of Section 31(3) Law Enforcement.",
+    )
+    _disputing(monkeypatch)
+    letter = parse_text(draft)
+    q3 = next(q for q in letter.questions if q.label == "Q3")
+    assert q3.confidence < 0.75 and q3.review.startswith("the learned reader reads disclosed")
+    assert [f.kind for f in check_letter(letter, index).flags_for("Q3")] == ["ncnd_divergence"]
+
+
+def test_a_disputed_precedent_grounds_no_flag(monkeypatch):
+    _disputing(monkeypatch)
+    disputed = MemoryIndex(
+        [parse_file(SEED_036325), parse_file(SEED_025506)]
+    )  # every precedent reading disputed
+    monkeypatch.undo()
+    draft = draft_a(
+        Q3_ANSWER,
+        "The MPS can neither confirm nor deny that it holds this information by virtue of Section 31(3) Law Enforcement.",
+    )
+    assert "ncnd_divergence" not in kinds(check(draft, disputed), "Q3")
