@@ -4,7 +4,8 @@ or a model.
 A requester shows who they are in a few ways, all of them handled here by general rules rather than lists of
 people: a name signed under the request ("Yours faithfully," "Kind regards" "Many thanks for your help." then a
 name, or a name alone on the last lines), a name given in the text ("My name is ...", "I, Jane Smith, ...", "I am
-Jane Smith and ...", "on behalf of Jane Smith"), e-mail addresses (WhatDoTheyKnow's ``request-NNN-xxxx@...`` reply
+Jane Smith and ...", "on behalf of Jane Smith"), the head of a WhatDoTheyKnow page ("Jane Smith made this Freedom of
+Information request to ..."), e-mail addresses (WhatDoTheyKnow's ``request-NNN-xxxx@...`` reply
 address among them), UK and international phone numbers, postcodes, street addresses and a house name above
 them in a signature, and social-media handles; a web form's fields ("First name:", "Address line 1:"); the same
 run together when a request comes on one line ("... in 2024? Yours sincerely, Jane Smith PS ..."). A person the
@@ -178,6 +179,16 @@ _NAME_HERE = re.compile(
     rf"(?:^|(?<=[,.!?])[ \t]+)[ \t]*{_NAME}[ \t]+here"
     r"(?=[ \t]*[,.!;:]|[ \t]+(?:from|and|with|at)\b)",
     re.M,
+)
+# WhatDoTheyKnow's page heads a request with who made it ('Jane Smith made this Freedom of Information request to
+# Leeds City Council'), in the third person: a requester never writes of their own request so
+_MADE_THIS_REQUEST = re.compile(
+    r"[ \t]+made[ \t]+this[ \t]+(?:(?:Freedom[ \t]+of[ \t]+Information|FOI|FOIA|FOISA|EIR|"
+    r"Environmental[ \t]+Information(?:[ \t]+Regulations)?)[ \t]+)request[ \t]+to\b"
+)
+# the same name run on after the page's title (the page on one line): a title, initials and one or two words
+_NAME_BEFORE_CUE = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.?[ \t]+){{0,3}}{_WORD}(?:[ \t]+{_WORD})?)$"
 )
 _I_AM = re.compile(
     rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
@@ -799,6 +810,16 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 and not _OFFICE_TITLE.match(name)
             ):
                 add_name(name)
+    for m in _MADE_THIS_REQUEST.finditer(text):
+        lead = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+        # the name alone on its line, else the last words before the cue (the page's title run on before them)
+        short = _NAME_BEFORE_CUE.search(lead)
+        name = lead if re.fullmatch(_NAME, lead) else short.group("name") if short else ""
+        before = lead[: len(lead) - len(name)].split()
+        # (not a person in office, 'Councillor Jane Doe', whom the request is about)
+        office = bool(before) and before[-1][:1].isupper() and _OFFICE_TITLE.match(before[-1])
+        if name and not _OFFICE_TITLE.match(name) and not office:
+            add_name(name)
     relatives = [
         name
         for m in _RELATIVE.finditer(text)

@@ -355,6 +355,31 @@ CASES = [
         "Chief Constable Harrington",
         id="wdtk-footer",
     ),
+    # (the page heads the request with who made it, in the third person; the request itself is signed with no
+    # name, or not at all)
+    pytest.param(
+        "Expense claims of a councillor\n\nMegan Askew made this Freedom of Information request to Leeds City "
+        "Council\n\nThis request has been closed to new correspondence from the public body.\n\n"
+        + _signed("Councillor Jane Doe", "Yours faithfully,"),
+        [("names", "Megan Askew")],
+        "Councillor Jane Doe",
+        id="wdtk-page-head-made-this-request",
+    ),
+    pytest.param(
+        "Hospitality Register\n\nT Okafor made this Freedom of Information request to Leeds City Council as part of "
+        "a batch sent to 12 authorities\n\nThe request was successful.\n\n"
+        + _signed("Chief Constable Harrington", "Thank you."),
+        [("names", "T Okafor")],
+        "Chief Constable Harrington",
+        id="wdtk-page-head-initial-surname-batch",
+    ),
+    pytest.param(
+        "Expenses of Councillor Jane Doe\n\nMr Kwabena Mensah made this Freedom of Information request to Leeds "
+        "City Council\n\n" + _signed("Councillor Jane Doe", ""),
+        [("names", "Kwabena Mensah")],
+        "Councillor Jane Doe",
+        id="wdtk-page-head-title-names-third-party",
+    ),
     pytest.param(
         _signed("Councillor Jane Doe", "Yours faithfully,\nL. Lluva"),
         [("names", "L. Lluva")],
