@@ -691,11 +691,13 @@ _PLACEHOLDERS_ONLY = re.compile(
 
 
 # a disclosure log's fields above the request it shows ('Date of request: April 28, 2021', 'FOI Reference: 1138/2025',
-# 'Our Ref: FoI 25-19'): the page's record of the request, not part of it
+# 'Our Ref: FoI 25-19', 'Date released: 3 May 2011', 'Date raised: ...'): the page's record of the request, not part
+# of it; a log may list them as bullets ('• Reference Number: 2753'), and then the value is a number or a date
 _RECORD_FIELD = re.compile(
-    r"^\s*(?:(?:(?:foi|foisa|eir|freedom\s+of\s+information|request|our|your|case|disclosure)\s+)*"
-    r"(?:reference|ref\.?|request\s+(?:number|no\.?|id))(?:\s+(?:number|no\.?))?"
-    r"|date\s+(?:of\s+(?:request|response|publication|disclosure)|received|requested|published|responded|answered))"
+    r"^\s*(?P<bullet>[•·*\-–][ \t]+)?(?:(?:(?:foi|foisa|eir|freedom\s+of\s+information|request|our|your|case|"
+    r"disclosure)\s+)*(?:reference|ref\.?|request\s+(?:number|no\.?|id))(?:\s+(?:number|no\.?))?"
+    r"|date\s+(?:of\s+(?:request|response|publication|disclosure|release)|received|requested|published|responded|"
+    r"answered|released|raised)|(?:publication|release)\s+date)"
     r"\s*:\s*(?P<value>.*)$",
     re.I,
 )
@@ -703,7 +705,12 @@ _RECORD_FIELD = re.compile(
 
 def _record_field(line: str) -> bool:
     m = _RECORD_FIELD.match(line)
-    return bool(m) and len(m.group("value")) <= 40 and "?" not in line
+    return (
+        bool(m)
+        and len(m.group("value")) <= 40
+        and "?" not in line
+        and (not m.group("bullet") or bool(re.fullmatch(r"[\w /.,-]*\d[\w /.,-]*", m.group("value").strip())))
+    )
 
 
 def _body_lines(text: str) -> list[str]:

@@ -502,6 +502,29 @@ def test_a_disclosure_log_s_fields_above_the_request_are_no_question():
     ]
 
 
+def test_a_disclosure_log_s_fields_as_bullets_or_with_a_release_date_are_no_question():
+    # the log lists its record as bullets, whose values are numbers or dates; then the numbered request
+    request = split_request(
+        "Bus shelter repairs\n\n  • Reference Number: 4821\n  • Date released: 12 March 2019\n\nRequest\n\n"
+        "  1. The number of bus shelters repaired in 2018.\n  2. The cost of those repairs in 2018.\n"
+    )
+    assert [(q.label, q.sub_of) for q in request.questions] == [("Q1", None), ("Q2", None)]
+    request = split_request(
+        "FOI 1234: Street lighting\n\nDate raised: 2 June 2020\n\nPublication date: 9 June 2020\n\n"
+        "Text of FOI Request:\nDear sir/madam\n\nplease could you supply the number of street lights switched off "
+        "at night in 2019\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "please could you supply the number of street lights switched off at night in 2019"
+    ]
+    # a bulleted field the request asks for, with no number or date in it, stays in the request
+    request = split_request(
+        "Please provide a list of all contracts awarded in 2023 with:\n• Reference: the contract's own reference\n"
+        "• Value\n"
+    )
+    assert "the contract's own reference" in " ".join(q.text for q in request.questions)
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
