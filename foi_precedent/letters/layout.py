@@ -82,7 +82,9 @@ _CLOSING = re.compile(
     # (a heading or a sentence starts with a capital; "appeals were made ..." in lower case is a line of text wrapped)
     r"^(?=(?-i:[A-Z]))(?:complaint rights|your right to (complain|request a review)|right of (appeal|review)|appeals?|"
     r"are you unhappy with how your request has been handled|if you are (dissatisfied|unhappy)|"
-    r"yours (sincerely|faithfully)|review procedure|complaints?( procedure)?|"
+    r"yours (sincerely|faithfully)|review procedure|complaints? procedure|"
+    # "Complaint" or "Complaints:" as a heading, not a title that is about complaints ("Complaints \u2013 annual totals")
+    r"complaints?(?=\s*(?::|$))|"
     # the reply's own closing ("Should you have any further queries concerning this request, please contact ...")
     r"(?:should|if) you (?:have|require) any (?:further |other )?(?:queries|questions|enquiries))\b",
     re.I,

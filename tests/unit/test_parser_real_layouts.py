@@ -2220,3 +2220,22 @@ def test_an_html_list_saved_with_every_item_numbered_1_is_numbered_in_order_in_a
     letter = parse_text(text)
     assert [q.label for q in letter.questions] == ["1", "2", "3"]
     assert all(treatments(q) == {"not_held"} for q in letter.questions)
+
+
+def test_a_title_about_complaints_is_not_the_complaint_rights_heading():
+    # a disclosure-log page titled for its subject ("Complaints – yearly totals"): the whole reply was read as the
+    # closing and refused; "Complaints" or "Complaint:" alone as a heading still starts the closing
+    text = (
+        "Complaints \u2013 yearly totals and outcomes\n\n"
+        "1)How many complaints about street lighting did the council receive in 2022?\n\n"
+        "The council received 214 complaints about street lighting in 2022.\n\n"
+        "2)How many of these complaints were upheld?\n\n"
+        "We do not hold this information.\n"
+    )
+    letter = parse_text(text)
+    assert [(q.label, treatments(q)) for q in letter.questions] == [("1", {"disclosed"}), ("2", {"not_held"})]
+    closing = (
+        "1. How many complaints were upheld in 2022?\n\n1. 12 complaints were upheld.\n\n"
+        "Complaints\n\nIf you are dissatisfied with this response you may ask for an internal review.\n"
+    )
+    assert "internal review" not in parse_text(closing).questions[0].answer
