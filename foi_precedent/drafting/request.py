@@ -713,6 +713,14 @@ def _record_field(line: str) -> bool:
     )
 
 
+# the heading a disclosure log or a request page puts above the request itself
+_PAGE_HEADING = re.compile(
+    r"^(?:information\s+requested|details\s+of\s+(?:the\s+|your\s+)?(?:enquiry|request)|request\s+details|"
+    r"(?:your|the|foi|foisa|eir)\s+request|request|text\s+of\s+(?:the\s+)?(?:foi\s+|eir\s+)?request)\s*:?$",
+    re.I,
+)
+
+
 def _body_lines(text: str) -> list[str]:
     """The lines that can hold questions: without the salutation and anything from the sign-off on."""
     out = []
@@ -726,6 +734,13 @@ def _body_lines(text: str) -> list[str]:
         for line in lines[:greeting]
     ):
         lines = lines[greeting:]
+    # a published request's page: its title and record ('Pupil exclusions 2019-2023', 'Reference: 23-24403', a date,
+    # 'Information request and response under ...') above a heading that says the request starts here
+    heading = next((i for i, line in enumerate(lines[:15]) if _PAGE_HEADING.match(line.strip())), None)
+    if heading:
+        above = [line.strip() for line in lines[:heading] if line.strip()]
+        if len(above) <= 6 and all(len(line) <= 200 and "?" not in line for line in above):
+            lines = lines[heading + 1 :]
     for i, line in enumerate(lines):
         if (
             (m := SIGN_OFF.match(line))

@@ -3,6 +3,8 @@ real request), one test a form."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from foi_precedent.drafting.request import split_request
@@ -523,6 +525,33 @@ def test_a_disclosure_log_s_fields_as_bullets_or_with_a_release_date_are_no_ques
         "• Value\n"
     )
     assert "the contract's own reference" in " ".join(q.text for q in request.questions)
+
+
+def test_a_request_page_s_title_above_its_request_heading_is_no_question():
+    # the page's title names the records asked for, as an ask would; the heading says where the request starts
+    titles = (
+        "Correspondence concerning the Northfield depot closure",
+        "Minutes of meetings on the closure: review",
+    )
+    for title, heading in itertools.product(
+        titles, ("Information requested", "Request", "Text of FOI Request:", "Your request")
+    ):
+        request = split_request(
+            f"{title}\n\n"
+            "Information request and response under the Freedom of Information (Scotland) Act 2002\n\n"
+            f"{heading}\n\n"
+            "All minutes and notes of meetings since 1 January 2022 between council officers and the operator "
+            "concerning the closure of the Northfield depot.\n"
+        )
+        assert [q.own_text for q in request.questions] == [
+            "All minutes and notes of meetings since 1 January 2022 between council officers and the operator "
+            "concerning the closure of the Northfield depot."
+        ], (title, heading)
+    # a question above the heading is the request's own: kept
+    request = split_request(
+        "How many depots closed in 2023?\n\nRequest\n\nPlease provide the minutes of the meetings that decided it.\n"
+    )
+    assert len(request.questions) == 2
 
 
 def test_a_numbered_remark_to_the_authority_is_no_question():
