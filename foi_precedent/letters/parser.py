@@ -447,8 +447,9 @@ def _questions(
             by_key[key] = b
             order.append(b)
             question_text, answer = _run_on(head, b.body) if body else _split_inline(head, "")
-            if asked and not answer and answers_line(head):
-                # "Q1 - Information not held" for a question the request did not label: an answer, not a question
+            if not answer and answers_line(head):
+                # "Q1 - Information not held" for a question the request did not label, "2b) We do not hold this
+                # information." in a reply that restates no request: an answer, not a question
                 question_text, answer = "", head
         elif body and (known is b or _similar(head, known.head if known else "")):
             question_text, answer = _run_on(head, b.body)

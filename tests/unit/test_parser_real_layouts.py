@@ -2239,3 +2239,20 @@ def test_a_title_about_complaints_is_not_the_complaint_rights_heading():
         "Complaints\n\nIf you are dissatisfied with this response you may ask for an internal review.\n"
     )
     assert "internal review" not in parse_text(closing).questions[0].answer
+
+
+def test_a_labelled_line_that_only_replies_is_an_answer_where_no_request_is_labelled():
+    # the request's categories lettered A) to C), the reply's answers numbered 1a) to 1c) under the reply alone: a
+    # line that is a reply ("1b) We do not hold this information.") answers, it asks nothing
+    text = (
+        "Pothole repairs\n\n"
+        "1)How many potholes did the council repair in 2023, and how many of them were:\n"
+        "A) Repaired within 24 hours\nB) Repaired within a week\nC) Repaired later\n\n"
+        "1a) Potholes repaired within 24 hours: 1,204\n"
+        "1b) We do not hold this information.\n"
+        "1c) To answer this would exceed the appropriate limit under section 12 of the Freedom of Information Act.\n"
+    )
+    by_label = {q.label: q for q in parse_text(text).questions}
+    assert treatments(by_label["1b"]) == {"not_held"}
+    assert by_label["1b"].answer == "We do not hold this information."
+    assert treatments(by_label["1c"]) == {"cost_limit"} and by_label["1c"].exemptions == ("s12",)
