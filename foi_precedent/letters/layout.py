@@ -1256,6 +1256,45 @@ def interleaved(lines: list[str]) -> list[tuple[str, list[str]]]:
     return pairs
 
 
+# A sentence in which the requester asks in the first person, a condition perhaps leading it ("If some are still to
+# close, I ask that you let me have a list of them", "I ask for copies of ...").
+_ASKS_IN_PROSE = re.compile(
+    r"^(?:if\b[^,]{3,100},\s*)?i (?:would |must )?(?:ask|am asking)(?: (?:that )?you(?: to)?| for)\b", re.I
+)
+
+
+def _asks_in(line: str) -> bool:
+    return any(_STRONG_ASK.match(s) or _ASKS_IN_PROSE.match(s) for s in decision.sentences(line))
+
+
+def request_then_reply(lines: list[str]) -> tuple[list[str], list[str]] | None:
+    """The request written out in the requester's own paragraphs and the reply after it, with no heading between (a
+    disclosure log's page that gives both under "Information provided"): (the request, up to its last paragraph that
+    asks and what it lists, and the reply), or None. The request is what comes before any line that replies; the
+    reply starts at the first line after the last ask that replies or is marked as an answer ("Response:", "A: ..."),
+    else right after that ask, and asks nothing."""
+    lines = [x for x in lines if x]
+    last = None
+    for i, line in enumerate(lines):
+        if _replies(line):
+            break
+        if _asks_in(line):
+            last = i
+    if last is None:
+        return None
+    start = next(
+        (
+            i
+            for i in range(last + 1, len(lines))
+            if _replies(lines[i]) or _ANSWER_HEADING.match(lines[i]) or _ANSWER_MARK.match(lines[i])
+        ),
+        last + 1,
+    )
+    if start >= len(lines) or any(_asks_in(x) for x in lines[start:]):
+        return None
+    return lines[:start], lines[start:]
+
+
 # A list item that asks and is answered on the same line ("- Do you use UAVs? We utilise our own drones"): the
 # answer is what follows the item's last question mark.
 _ASKED_THEN_ANSWERED = re.compile(r"^(?P<asked>.*\?)[\"'\u201d\u2019)]?\s+(?P<answer>[A-Z0-9\u00a3][^?]*)$")

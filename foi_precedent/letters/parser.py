@@ -69,6 +69,7 @@ from foi_precedent.letters.layout import (
     numbered_bullets,
     quotes_cost_activity,
     request_items_at,
+    request_then_reply,
     scoped_reading,
     split_first_items,
     table_columns,
@@ -1025,6 +1026,10 @@ def _unstructured(
             request = _asked_list(lines) or request
         if not answer:
             answer = "\n".join(lines)
+    after_request = None  # the reply that follows a request written out above it, with no heading between
+    if not request and (split := request_then_reply(sections["decision"] + sections["response"])):
+        request, after_request = split
+        answer = _join(after_request)
     if not answer:
         answer = "\n".join(request)
         request = request[:1]
@@ -1046,11 +1051,15 @@ def _unstructured(
     whole = _classify(
         "", "", answer, None, letter_exemptions, (), accessible, shared=True
     )  # one reading for all
+    if after_request and len(items) == 1 and whole.treatments == (Treatment.OTHER,):
+        # one question, the reply under it its own answer: a reply with no decision words of its own may state the
+        # information ("The two toilets at ... are to close.")
+        whole = _classify("", items[0][1], answer, None, letter_exemptions, (), accessible)
     out = [replace(whole, label=label, text=text.strip()) for label, text in items]
     if len(items) >= 2 and sections["decision"] + sections["response"]:
         # a refusal that names the item it refuses ("The question concerning how many ...", "With regards to
         # question 1d"): each item reads the response as it applies to it (items are numbered in order)
-        lines = sections["decision"] + sections["response"]
+        lines = after_request or sections["decision"] + sections["response"]
         texts = {str(n): text for n, (_, text) in enumerate(items, start=1)}
         readings: dict[str, Question] = {}
         for n, (label, text) in enumerate(items, start=1):
@@ -1083,7 +1092,7 @@ def _unstructured(
                 text=text.strip(),
             )
     is_reply = bool(
-        sections["request"] and sections["response"]
+        (sections["request"] and sections["response"]) or after_request
     )  # a request and a response: a reply, however worded
     if (
         not is_reply

@@ -2256,3 +2256,29 @@ def test_a_labelled_line_that_only_replies_is_an_answer_where_no_request_is_labe
     assert treatments(by_label["1b"]) == {"not_held"}
     assert by_label["1b"].answer == "We do not hold this information."
     assert treatments(by_label["1c"]) == {"cost_limit"} and by_label["1c"].exemptions == ("s12",)
+
+
+def test_a_request_written_out_then_its_reply_under_one_heading_is_read_as_question_and_answer():
+    # a disclosure-log page with the requester's paragraphs and the reply one after the other under "Information
+    # provided": the request ends at the paragraph that asks ("If ..., I ask that you ..."), the reply follows it
+    text = (
+        "Bus shelters\n\nRequested on\nMon 6th March, 2023\nFOI 2045\nInformation provided\n\n"
+        "Last year the council consulted on removing some of the bus shelters in the town centre.\n\n"
+        "I understand that a few of them have since been replaced with new ones.\n\n"
+        "If any are still to be removed, I ask that you let me have a list of them by street.\n\n"
+        "The shelters on Mill Road and Church Street are to be removed\n"
+    )
+    (q,) = parse_text(text).questions
+    assert "I ask that you let me have a list" in q.text
+    assert q.answer == "The shelters on Mill Road and Church Street are to be removed"
+    assert treatments(q) == {"disclosed"} and q.review  # a fact stated, no decision words: a guess to check
+    # an answer heading between them: the reply starts there, and the request is not read as part of it
+    text = (
+        "Parking permits\n\nInformation provided\n\n"
+        "I wrote to the council last month about resident permits.\n\n"
+        "Please provide the number of resident parking permits issued in 2023.\n\n"
+        "Response:\n\nThe council issued 3,412 resident parking permits in 2023.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert "Please provide the number" in q.text and "Please provide" not in q.answer
+    assert treatments(q) == {"disclosed"}
