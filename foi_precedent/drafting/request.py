@@ -1302,7 +1302,10 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     # - The name of the company - The date ...'), while none asks of its own or names a figure (S2c), as for a lead
     # in prose above a list (`_fold_value_lists`)
     if _EACH_LEAD.search(parent.own) and all(
-        "?" not in s.own and not _ASKS_ITSELF.match(s.own) and not _FIGURE.search(s.own) for s in subs
+        "?" not in s.own
+        and not _FIGURE.search(s.own)
+        and (not _ASKS_ITSELF.match(s.own) or _FIELD_CLAUSE.match(s.own))
+        for s in subs
     ):
         return True
     # the categories a figure is broken down into, under a lead that says so ('Number of spaces, broken down by: 1.
@@ -1339,6 +1342,11 @@ _ASKS_ITSELF = re.compile(
     r"does|did|has|have|had|provide|list|give|supply|send|tell|confirm|state|explain|describe)\b",
     re.I,
 )
+
+
+# a field of each record written as a clause in lower case, with no '?' ('how long it has been there', 'when it was
+# installed', 'where it is sited'): what to give for each, not a question of its own
+_FIELD_CLAUSE = re.compile(r"^\W*(?:how\s+long|when|where|what|which|who|whether)\s+[a-z]")
 
 
 _FIELDS_LEAD = re.compile(

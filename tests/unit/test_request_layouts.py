@@ -554,6 +554,23 @@ def test_a_request_page_s_title_above_its_request_heading_is_no_question():
     assert len(request.questions) == 2
 
 
+def test_fields_of_each_record_written_as_clauses_stay_in_their_question():
+    # S2c: under 'For each ... say:', 'when it was installed' is a field of each camera, not a question
+    request = split_request(
+        "1. Please provide the total number of speed cameras.\n\n"
+        "2. For each of the speed cameras please say:\n(i) the location\n(ii) when it was installed or how long it "
+        "has been there\n\n"
+        "3. Please provide the income from fines in 2023.\n"
+    )
+    assert [q.label for q in request.questions] == ["Q1", "Q2", "Q3"]
+    assert "when it was installed" in request.questions[1].text
+    # a figure under the same lead is a question of its own (S2b)
+    request = split_request(
+        "1. For each of the speed cameras please say:\n(i) the location\n(ii) how many fines it issued in 2023\n"
+    )
+    assert len(request.questions) == 2
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
