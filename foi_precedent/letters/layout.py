@@ -428,7 +428,7 @@ _QUOTED_REQUEST = re.compile(
 _ASKS = re.compile(
     r"\?\s*$|\?\s+[A-Z]|^(?:please|can|could|would|how|what|which|when|where|who|why|whether|is there|are there|do|does|"
     r"will|are|is|was|were|should|"
-    r"did|has|have|i (?:would like|request|am requesting|wish)|copies|a copy|copy of|details|the (?:number|total|amount|"
+    r"did|has|have|i (?:would (?:also )?like|request|am requesting|wish)|copies|a copy|copy of|details|the (?:number|total|amount|"
     r"names?|dates?|cost)|all|any|a list|a breakdown|a full|numbers? of|information (?:on|about|regarding))\b",
     re.I,
 )
@@ -484,9 +484,17 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
     breakdown = False  # the last item ended with ':' and what follows is its list
     each = False  # that list is of the fields asked for each record ("For each incident please disclose:")
     previous = ""
-    for line in (x for x in lines if x):
+    lines = [x for x in lines if x]
+    values = _listed_values(lines)
+    asked_in_prose = False  # the last item is a paragraph that asks, not a marked item
+    for n, line in enumerate(lines):
         m = _ITEM.match(line)
         rest = line[m.end() :].strip() if m else line
+        if items and asked_in_prose and n in values:
+            # the names a question lists after it asks ("... broken down by product (see below)." / "- Vigam" /
+            # "- Gammaplex"): values of its breakdown (S2), not questions
+            items[-1] = (items[-1][0], items[-1][1] + " " + line)
+            continue
         wrapped = (
             not m
             and _WRAPPED.match(line)
@@ -521,6 +529,7 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             items.append((f"Item {len(items) + 1}", rest))
             written += 1
             positions.append([written])
+            asked_in_prose = not m
             breakdown = rest.rstrip().endswith(":")
             each = bool(_FOR_EACH.search(rest))
         elif items:
@@ -528,6 +537,27 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             breakdown = breakdown or line.rstrip().endswith(":")
             each = each or bool(_FOR_EACH.search(line))
     return _fold_groups(items, positions)
+
+
+# A short list entry that only names something ("Octagam", "2019/20", "Ward 4"), asking nothing.
+_VALUE = re.compile(r"^(?![^?]*\?)(?!.*:\s*$).{1,50}$")
+
+
+def _listed_values(lines: list[str]) -> set[int]:
+    """The positions of the entries of each run of two or more bulleted entries that only name something (lettered
+    entries are the request's own items, S1)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, line in enumerate([*lines, ""]):
+        m = _BULLET.match(line)
+        rest = line[m.end() :].strip() if m else ""
+        if m and _VALUE.match(rest) and not _ASKS.search(rest):
+            run.append(n)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = []
+    return out
 
 
 def _fold_groups(

@@ -299,3 +299,21 @@ def test_a_second_list_numbered_from_1_again_gets_labels_of_its_own():
     assert labels == ["1", "2", "1 (second list)", "2 (second list)", "1 (third list)"]
     assert len(set(labels)) == len(labels)
     assert label_key(labels[2]) != label_key(labels[1])  # and no suffix reads as another number
+
+
+def test_names_listed_in_bullets_after_a_question_are_values_of_its_breakdown():
+    # S2: "... for each of the medicines below" then "- Amoxicillin", "- Ibuprofen": what the question is broken down
+    # by, not questions; "I would also like ..." asks a question of its own (S6)
+    text = (
+        "Information provided\n\n"
+        "Could I have the number of prescriptions issued in 2023 for each of the medicines below.\n"
+        "I would also like the total cost of each to the trust.\n"
+        "- Amoxicillin\n- Ibuprofen\n- Omeprazole\n"
+        "A: 120, 45 and 300 prescriptions were issued respectively, at a total cost of \u00a312,400.\n"
+    )
+    letter = parse_text(text)
+    assert [q.text[:33] for q in letter.questions] == [
+        "Could I have the number of prescr",
+        "I would also like the total cost ",
+    ]
+    assert "Omeprazole" in letter.questions[1].text
