@@ -1264,6 +1264,17 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
             and _EACH_LEAD.search(asks)
             and all("?" not in it.text and not _asks(it.text) and not _FIGURE.search(it.text) for it in run)
         )
+        # the fields the data asked for is to hold, under a lead that says so ('I would like this data to include the
+        # following information: / 1. How each device was lost / 2. Whether it was encrypted'): the first entries
+        # that name no figure of their own and ask nothing with a '?' outside brackets are the question's fields; an
+        # entry after them that asks a figure ('5. How many were found') stays a question (S2, S2b)
+        if asks and not (values or fields) and _DATA_FIELDS_LEAD.search(asks):
+            k = 0
+            while k < len(run) and _field_entry(run[k].text):
+                k += 1
+            if k >= 2:
+                j, run = i + k, run[:k]
+                fields = True
         if (
             run
             and (values or fields)
@@ -1278,6 +1289,34 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         out.append(block)
         i += 1
     return out
+
+
+# a sentence saying what the data asked for is to hold ('I would like this data to include the following information:',
+# '... in a spreadsheet with the following field categories:')
+_DATA_FIELDS_LEAD = re.compile(
+    r"\b(?:include|with|contain|show)\s+the\s+following\s+(?:information|fields|columns|headings|details|"
+    r"field\s+categories|data)\b[^:?.]{0,40}:\s*$",
+    re.I,
+)
+
+
+def _field_entry(text: str) -> bool:
+    """A field named by a noun or a clause ('Value', 'Amount paid', 'Whether it was encrypted'), not an entry that
+    asks of its own ('Please provide ...') or counts ('How many were found', 'The number of ...')."""
+    bare = re.sub(r"\([^()]*\)", "", text)
+    return (
+        len(bare.split()) <= 20
+        and "?" not in bare
+        and not _FIELD_ASKS.match(bare)
+        and not re.search(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", bare, re.I)
+    )
+
+
+_FIELD_ASKS = re.compile(
+    r"^\W*(?:please|kindly|can|could|would|will|may|provide|list|give|supply|send|tell|confirm|state|explain|"
+    r"describe|do|does|did|is|are|was|were|has|have)\b",
+    re.I,
+)
 
 
 # a lead for the fields of each record a request asks for ('For each incident please disclose:', 'In each case:')

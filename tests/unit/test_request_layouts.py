@@ -571,6 +571,25 @@ def test_fields_of_each_record_written_as_clauses_stay_in_their_question():
     assert len(request.questions) == 2
 
 
+def test_fields_under_a_sentence_that_says_what_the_data_holds_are_no_questions():
+    # S2: the fields of the register asked for, listed under a statement of what it holds, whatever marks they carry
+    request = split_request(
+        "Please provide a copy of your register of grants awarded since 2020.\n\n"
+        "Such registers are usually kept in a spreadsheet with the following field categories:\n"
+        "• Date awarded\n• Recipient’s name (organisation or person)\n• Whether it was repaid\n• Amount paid\n"
+    )
+    assert len(request.questions) == 1
+    # the fields come first; an entry after them that counts is a question of its own (S2b)
+    request = split_request(
+        "Please provide a copy of your register of grants awarded since 2020. "
+        "The register should include the following information:\n"
+        "1. Date awarded\n2. Which department awarded it\n3. How many grants were repaid in full\n"
+    )
+    texts = [q.text for q in request.questions]
+    assert not any(t.startswith(("Date awarded", "Which department")) for t in texts), texts
+    assert any(t.startswith("How many grants were repaid") for t in texts), texts
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
