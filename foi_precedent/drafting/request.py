@@ -1863,6 +1863,11 @@ def _prose_asks(texts: list[str]) -> list[str]:
                     f"{found[-1]} {s}"  # 'By senior officers, I mean ...' after the ask narrows it (S8)
                 )
                 continue
+            if last_asked and found and _DATA_TO_HOLD.match(s):
+                # 'I would like this data to include the following information: ...': what the data asked for just
+                # above is to hold, part of that question (S2, S8)
+                found[-1] = f"{found[-1]} {s}"
+                continue
             if last_asked and found and _FIELD_OF_EACH.match(s) and not _COUNT.search(found[-1]):
                 # 'Please also provide the name of the lead officer for each project.' under a list of projects: a
                 # field of each record asked for (S2c); after a count it asks for the records themselves (S5d)
@@ -1895,6 +1900,16 @@ def _prose_asks(texts: list[str]) -> list[str]:
             found.append(_tidy(lead))
         asked_above = last_asked and bool(found) and not lead
     return found
+
+
+# a sentence saying what the data just asked for is to hold ('I would like this data to include ...', 'The list should
+# show ...', 'Please ensure the figures include ...')
+_DATA_TO_HOLD = re.compile(
+    r"^(?:(?:i\s+would|i'd)\s+(?:also\s+)?like\s+|please\s+(?:ensure|make\s+sure)\s+(?:that\s+)?)?(?:this|the|that|these|"
+    r"such)\s+(?:data|information|figures|records?|list|register|spreadsheet|breakdown|dataset)\s+(?:to\s+|should\s+|"
+    r"must\s+|will\s+need\s+to\s+|needs?\s+to\s+)?(?:include|contain|show|cover)\b",
+    re.I,
+)
 
 
 # a sentence that asks for a field of each record asked for above ('Please also provide the name of the lead officer
@@ -2101,8 +2116,8 @@ _SCOPE_ASK = re.compile(
 # what may follow such an ask and still only scope it: a period, a format, a breakdown, a basis
 _SCOPE_REST = re.compile(
     r"^[\s,]*(?:(?:please|ideally|preferably|if\s+possible)\b[\s,]*)?(?:(?:from|for|in|by|split|broken|down|based|"
-    r"per|covering|between|during|over|as|where|if|at|to|within|separately|electronically|digitally|"
-    r"on\s+a\s+\w+\s+basis)\b.*)?$",
+    r"per|covering|between|during|over|as|where|if|at|to(?!\s+(?:include|contain|show|cover)\b)|within|separately|"
+    r"electronically|digitally|on\s+a\s+\w+\s+basis)\b.*)?$",
     re.I,
 )
 # 'please provide site-specific data on A&E performance' above the list that details it: the list's introduction

@@ -590,6 +590,21 @@ def test_fields_under_a_sentence_that_says_what_the_data_holds_are_no_questions(
     assert any(t.startswith("How many grants were repaid") for t in texts), texts
 
 
+def test_a_sentence_saying_what_the_data_asked_for_holds_is_part_of_its_question():
+    # S2, S8: 'I would like this data to include ...' under the ask says what that data holds, not a further ask
+    request = split_request(
+        "Please could you tell me how many grants the council awarded in 2023. I would like this data to include the "
+        "following information:\n1. Date awarded\n2. Which department awarded it\n3. How many were repaid in full\n"
+    )
+    assert len(request.questions) == 2
+    assert "Date awarded" in request.questions[0].text and "how many grants" in request.questions[0].text
+    request = split_request(
+        "Please provide the list of road closures in 2023. The list should show the road and the reason for each "
+        "closure.\n"
+    )
+    assert len(request.questions) == 1
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
