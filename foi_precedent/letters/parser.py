@@ -468,6 +468,7 @@ def _questions(
         answers = {}
     if not given:
         order = _itemised(order, answers)
+        order = _answered_entries(order, answers)
         order = _further_asks(order, answers)
     else:  # the officer's questions stand as given; an item's answer answers the parts they split it into
         _answer_parts(by_key, answers, apart)
@@ -861,6 +862,45 @@ def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str
             out.append(_Block(label=f"{b.label}{letter}", key=key, head=text, section="request"))
             answers[key] = (text, list_item(reply.strip()))
     return out
+
+
+# A list entry answered after its colon ("- Council Tax: 3254", "- Referral to debt advice: Not in every case").
+_ENTRY_ANSWERED = re.compile(r"^(?P<entry>[^:?]{2,100}?)\s*:\s*(?P<answer>\S.*)$")
+
+
+def _answered_entries(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:
+    """A numbered item whose answer is the entries of its list, each answered after its colon ("1. The number of
+    times ... for each of the following; / - Council Tax: 3254 / - Business Rates: 223"): each entry answered on its
+    own is a question (guide S10), the item's words a lead-in (S3). ``answers`` gains their entries."""
+    out: list[_Block] = []
+    for b in order:
+        question_text, answer = answers.get(b.key, ("", ""))
+        lines = [x.strip() for x in answer.split("\n") if x.strip()]
+        run = []
+        for line in lines:
+            m = (
+                _ENTRY_ANSWERED.match(list_item(line))
+                if list_item(line) and not _ITEM_LETTERED.match(line)
+                else None
+            )
+            if not m:
+                break
+            run.append((m.group("entry").strip(), m.group("answer").strip()))
+        if b.key[0] not in ("q", "n") or len(run) < 2 or not _LEADS_TO_LIST.search(question_text or b.head):
+            out.append(b)
+            continue
+        for letter, (entry, reply) in zip("abcdefghijklmnopqrstuvwxyz", run, strict=False):
+            key = (b.key[0], b.key[1] + letter + "*")  # not a label the letter uses
+            out.append(_Block(label=f"{b.label}{letter}", key=key, head=entry, section="request"))
+            answers[key] = (entry, reply)
+        answers.pop(b.key, None)
+    return out
+
+
+_ITEM_LETTERED = re.compile(r"^\(?[a-h][.)]\s")
+# An item that introduces the list under it ("... for each of the following;", "... any of the following steps?"): the
+# entries are the request's own, not a breakdown the reply chose.
+_LEADS_TO_LIST = re.compile(r"\bthe following\b|[:;]\s*$", re.I)
 
 
 def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:

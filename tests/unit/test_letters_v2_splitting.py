@@ -317,3 +317,30 @@ def test_names_listed_in_bullets_after_a_question_are_values_of_its_breakdown():
         "I would also like the total cost ",
     ]
     assert "Omeprazole" in letter.questions[1].text
+
+
+def test_entries_of_a_listed_item_each_answered_after_their_colon_are_questions():
+    # S10: the request's own list answered entry by entry ("- Council Tax: 3254") is split as the reply splits it;
+    # the item's words only lead in to the list (S3)
+    text = (
+        "Enforcement agents\n\n"
+        "1. The number of times in 2023 that enforcement agents were instructed for each of the following;\n"
+        "- Council Tax: 1520\n"
+        "- Business Rates: 87\n"
+        "- Parking: We do not hold this information.\n"
+        "2. Do you publish your enforcement policy? Yes, it is on our website.\n"
+    )
+    letter = parse_text(text)
+    assert [(q.text, treatments(q)) for q in letter.questions[:3]] == [
+        ("Council Tax", {"disclosed"}),
+        ("Business Rates", {"disclosed"}),
+        ("Parking", {"not_held"}),
+    ]
+    assert len(letter.questions) == 4
+    # a reply's own breakdown under a question that lists nothing ("- 2022: 45") stays its answer (S2)
+    text = (
+        "You asked:\n1. How many enforcement visits were made in 2022 and 2023?\n"
+        "Response:\n1. The figures are:\n- 2022: 45\n- 2023: 52\n"
+    )
+    (q,) = parse_text(text).questions
+    assert treatments(q) == {"disclosed"}
