@@ -605,6 +605,27 @@ def test_a_sentence_saying_what_the_data_asked_for_holds_is_part_of_its_question
     assert len(request.questions) == 1
 
 
+def test_asking_the_body_to_confirm_receipt_is_no_question():
+    # S7: the handling of the request, asked as a question
+    for ask in (
+        "Could you also confirm receipt of my email.",
+        "Can you please acknowledge this request, quoting my reference on your reply?",
+        "Would you kindly confirm the receipt of this letter?",
+    ):
+        request = split_request(
+            f"Please could I have the minutes of the parks committee of 3 May 2022. {ask}\n"
+        )
+        assert [q.own_text for q in request.questions] == [
+            "Please could I have the minutes of the parks committee of 3 May 2022."
+        ], ask
+    # whether a record was received is asked of the records: a question
+    request = split_request(
+        "Please could I have the minutes of the parks committee of 3 May 2022. Can you confirm whether the committee "
+        "received the petition?\n"
+    )
+    assert len(request.questions) == 2
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
