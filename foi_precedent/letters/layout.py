@@ -1344,6 +1344,29 @@ def answered_inline(lines: list[str]) -> list[tuple[str, list[str]]]:
     return pairs if len(pairs) >= 2 else []
 
 
+_ROW = re.compile(r"^\|\s*(?P<num>\d{1,2})\s*\|(?P<cells>.*)$")
+
+
+def numbered_rows(lines: list[str]) -> list[tuple[str, str, str]]:
+    """A reply table saved with one row a line ('| 3 | Maternity system | No system needed | |'), its rows numbered
+    1, 2, 3 ... as the request's items: (number, what the row names, the rest of its cells) for each row that names
+    something, or [] unless two or more rows count up from 1 (guide S10b: each row answers its item). Rows that
+    start with a date or a reference are records listed, not items answered."""
+    out: list[tuple[str, str, str]] = []
+    for line in (x.strip() for x in lines):
+        m = _ROW.match(line)
+        if not m:
+            continue
+        if int(m.group("num")) != len(out) + 1:
+            return out if len(out) >= 2 else []
+        cells = [c.strip() for c in m.group("cells").split("|") if c.strip()]
+        if cells and re.search(r"\d", cells[0]):
+            return []  # rows of records (a date, a reference first), not the request's items
+        if cells:
+            out.append((m.group("num"), cells[0], " | ".join(cells[1:])))
+    return out if len(out) >= 2 else []
+
+
 _HEADER_CELL = re.compile(r"\(\s*q(?:uestion)?\s?(\d{1,2}[a-z]?)\s*\)", re.I)
 
 

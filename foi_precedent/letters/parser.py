@@ -67,6 +67,7 @@ from foi_precedent.letters.layout import (
     item_asks,
     list_item,
     numbered_bullets,
+    numbered_rows,
     quotes_cost_activity,
     request_items_at,
     request_then_reply,
@@ -1016,6 +1017,12 @@ def _unstructured(
     # bulleted questions each answered after its question mark ("- Do you use UAVs? We utilise our own drones"),
     # or, with no request apart, questions asked and answered in turn ("Please state the reason ... / The reason is
     # in the public domain ... / Please state ...")
+    rows = numbered_rows(sections["decision"] + sections["response"])
+    if rows:  # a reply table, one row for each item of the request, numbered as the request numbers them
+        return [
+            _classify(number, named, answer, None, letter_exemptions, (), accessible)
+            for number, named, answer in rows
+        ]
     pairs = answered_inline([x for x in sections["decision"] + sections["response"] if x])
     if not pairs and not sections["request"]:
         pairs = interleaved([x for x in sections["pre"] + sections["decision"] + sections["response"] if x])

@@ -2282,3 +2282,28 @@ def test_a_request_written_out_then_its_reply_under_one_heading_is_read_as_quest
     (q,) = parse_text(text).questions
     assert "Please provide the number" in q.text and "Please provide" not in q.answer
     assert treatments(q) == {"disclosed"}
+
+
+def test_a_reply_table_numbered_by_the_requests_rows_answers_each_row():
+    # S10b: the request's table is not in the copy; the reply's rows are numbered as its items, each naming a kind of
+    # system and answering for it
+    text = (
+        "Details of enquiry\nPlease tell me which suppliers provide the systems listed in the attached table.\n"
+        "Response sent\n"
+        "| Row | System | Supplier | Contract end |\n"
+        "| 1 | Patient record system | Acme Health | 31/03/2027 |\n"
+        "| 2 | Pharmacy system | No system in use | |\n"
+        "| 3 | Network security services | Withheld | |\n"
+    )
+    letter = parse_text(text)
+    assert [(q.label, q.text, treatments(q)) for q in letter.questions] == [
+        ("1", "Patient record system", {"disclosed"}),
+        ("2", "Pharmacy system", {"disclosed"}),
+        ("3", "Network security services", {"withheld"}),
+    ]
+    # rows of records (a date first) are what was asked for, not questions
+    records = (
+        "Details of enquiry\nPlease list the incidents of theft in 2023.\nResponse sent\n"
+        "| 1 | 03/02/2023 | Theft from vehicle |\n| 2 | 14/05/2023 | Theft of cycle |\n"
+    )
+    assert len(parse_text(records).questions) == 1
