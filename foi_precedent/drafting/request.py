@@ -820,6 +820,10 @@ _IF_LIMIT = re.compile(
     # 'If the Council does not yet hold ..., please instead ...': a fallback, not another question
     r"|^if\b[^,.]{0,150}\b(?:(?:is|are)\s+not\s+(?:yet\s+)?(?:available|held|recorded)|(?:does|do)\s+not\s+"
     r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*,"
+    # 'If you do not use the grades 1-3 system, please provide the equivalent figures for the system you use': the
+    # same figures in the body's own terms, a fallback for the questions, not another question
+    r"|^if\b[^,.?]{0,150}\b(?:do|does|did)\s+not\s+(?:use|operate|apply|follow|categori[sz]e|classify|grade|measure)\b"
+    r"[^,.?]*,[^.?!]*\b(?:equivalent|instead|alternative|comparable|nearest)\b"
     # 'If no information is held, ...', 'If the data is held in another format, ...'
     r"|^if\s+(?:no|none\s+of\s+(?:the|this))\b[^,.]{0,80}\b(?:is|are)\s+(?:held|recorded|available)\b"
     r"|^if\b[^,.]{0,120}\b(?:held|recorded|kept|stored|available)\s+in\s+(?:a\s+)?(?:different|another|other|"

@@ -626,6 +626,24 @@ def test_asking_the_body_to_confirm_receipt_is_no_question():
     assert len(request.questions) == 2
 
 
+def test_the_same_figures_in_the_body_s_own_terms_are_a_fallback_not_a_question():
+    # 'If you do not use X, please provide the equivalent ...': how to answer the questions, not one more
+    request = split_request(
+        "Please provide the following regarding planning appeals.\n"
+        "If you do not classify appeals as major and minor, please could you provide the equivalent figures for the "
+        "categories you use.\n"
+        "1) The number of major planning appeals lodged in 2022.\n"
+        "2) The number of minor planning appeals lodged in 2022.\n"
+    )
+    assert [q.label for q in request.questions] == ["Q1", "Q2"]
+    # a conditional that asks for something else is still a question (S4a)
+    request = split_request(
+        "1) The number of major planning appeals lodged in 2022.\n\n"
+        "If you do not classify appeals, please provide your appeals handling policy.\n"
+    )
+    assert len(request.questions) == 2
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
