@@ -1680,8 +1680,10 @@ def _further_ask(sentence: str) -> bool:
 # name and address of each'): records, not a count (S5d)
 _RECORDS_OF_COUNT = re.compile(
     r"^(?:in\s+each\s+case,?\s+|for\s+each(?:\s+\w+){0,3},\s+)?(?:please\s+|could\s+you\s+|can\s+you\s+)"
-    r"(?:also\s+)?(?:provide|give|list|supply|state|send\s+me)\s+(?:me\s+)?(?:with\s+)?(?:the|their|a\s+list\s+of)\s+"
-    r"(?:names?|details|list|locations?|addresses|dates?|titles?|response|responses|outcomes?|reasons?)\b",
+    r"(?:also\s+)?(?:provide|give|list|supply|state|send\s+me)\s+(?:me\s+)?(?:with\s+)?(?:(?:the|their|a\s+list\s+of)\s+"
+    r"(?:names?|details|list|locations?|addresses|dates?|titles?|response|responses|outcomes?|reasons?)\b"
+    # the fields of each, named bare ('Please provide date and force complained about.')
+    r"|(?:names?|dates?|locations?|addresses)\s+and\s+\w+)",
     re.I,
 )
 

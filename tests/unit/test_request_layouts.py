@@ -644,6 +644,19 @@ def test_the_same_figures_in_the_body_s_own_terms_are_a_fallback_not_a_question(
     assert len(request.questions) == 2
 
 
+def test_the_fields_of_each_thing_counted_named_bare_are_a_question_of_their_own():
+    # S5d: 'How many ...? Please provide date and location of each.' asks for the records, not the count
+    request = split_request(
+        "1. How many complaints about noise did the council receive in 2023. Please provide date and location "
+        "complained about.\n\n2. How many of them were upheld?\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "How many complaints about noise did the council receive in 2023.",
+        "Please provide date and location complained about.",
+        "How many of them were upheld?",
+    ]
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
