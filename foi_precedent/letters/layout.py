@@ -443,7 +443,7 @@ _STRONG_ASK = re.compile(
     re.I,
 )
 _INTRO = re.compile(
-    r":\s*$|^(?:i am writing|i would like to (?:make|request|submit) a (?:freedom|request)|under the freedom|"
+    r":\s*[-\u2013]?\s*$|^(?:i am writing|i would like to (?:make|request|submit) a (?:freedom|request)|under the freedom|"
     r"dear\b|this is a request)",
     re.I,
 )
@@ -510,6 +510,8 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             continue
         if quotes_cost_activity(rest):
             continue  # the appropriate-limit Regulations quoted in a cost refusal: what may be counted, not a question
+        if _ABOUT_FORMAT.match(rest):
+            continue  # how the reply is to be sent ("Please share all the above in a PDF or CSV format."): no question (S7)
         if items and (
             _FOLLOW_UP.match(rest)
             # the same figure for another period or area, or a breakdown of it, is no question of its own (S2a)
@@ -530,13 +532,23 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             written += 1
             positions.append([written])
             asked_in_prose = not m
-            breakdown = rest.rstrip().endswith(":")
+            breakdown = bool(_LEADS_IN.search(rest))
             each = bool(_FOR_EACH.search(rest))
         elif items:
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
-            breakdown = breakdown or line.rstrip().endswith(":")
+            breakdown = breakdown or bool(_LEADS_IN.search(line))
             each = each or bool(_FOR_EACH.search(line))
     return _fold_groups(items, positions)
+
+
+# A line that leads in to the list under it, ending with a colon ("... the following information:", "...:-").
+_LEADS_IN = re.compile(r":\s*[-\u2013]?\s*$")
+# An ask only about how the reply is to be sent ("Please share all the above in a PDF, CSV, or excel format.").
+_ABOUT_FORMAT = re.compile(
+    r"^(?:please|(?:can|could|would) you|i would (?:like|prefer))\b[^.?]{0,60}\b(?:in|as|by) (?:an? )?"
+    r"(?:pdf|csv|excel|spreadsheet|electronic|word|machine[- ]readable|e-?mail)\b[^.?]{0,40}[.?]?\s*$",
+    re.I,
+)
 
 
 # A short list entry that only names something ("Octagam", "2019/20", "Ward 4"), asking nothing.

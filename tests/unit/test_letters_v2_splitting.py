@@ -344,3 +344,22 @@ def test_entries_of_a_listed_item_each_answered_after_their_colon_are_questions(
     )
     (q,) = parse_text(text).questions
     assert treatments(q) == {"disclosed"}
+
+
+def test_a_lead_ending_colon_dash_and_an_ask_about_the_format_are_no_questions():
+    # S3: "... the following information:-" only leads in to its items; S7: "Please send all of the above in a CSV
+    # format." asks how the reply is to be made
+    text = (
+        "Request\n"
+        "Please can you provide me with the following information:-\n"
+        "a) the number of licensed taxis in the borough\n"
+        "b) the number of taxi licences refused in 2023\n"
+        "Please send all of the above in a CSV or Excel format.\n"
+        "Response\n"
+        "There are 412 licensed taxis. We do not hold the number of licences refused.\n"
+    )
+    letter = parse_text(text)
+    assert [q.text for q in letter.questions] == [
+        "the number of licensed taxis in the borough",
+        "the number of taxi licences refused in 2023",
+    ]
