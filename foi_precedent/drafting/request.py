@@ -914,6 +914,11 @@ _ABOUT_THE_REPLY = re.compile(
     # how redactions were applied to the reply (S7): 'Please indicate if and how you have done that.'
     r"|\b(?:if|whether)\s+(?:and\s+how\s+)?you\s+have\s+(?:done\s+(?:that|so|this)|redacted|applied\s+(?:any\s+)?"
     r"redactions?)\b|\bhow\s+(?:the\s+|any\s+)?redactions?\s+(?:were|was|have\s+been|are)\s+(?:applied|made)\b"
+    # when to answer (S7: the response deadline): 'if you could please provide me with the information before the 20
+    # working days', 'please send your response within the statutory deadline'
+    r"|\b(?:provide|send|give|supply)\s+(?:me\s+|us\s+)?(?:with\s+)?(?:the|this|a|your)\s+(?:information|response|reply|"
+    r"answers?)\s+(?:before|within|by|ahead\s+of|in\s+less\s+than)\b[^.?!]{0,40}\b(?:working\s+days|deadline|"
+    r"statutory|time\s+limit)\b"
     # the reasons for a refusal, asked for in case of one (S7): 'If you do not intend to release this information
     # then please give a full explanation of why'
     r"|^if\s+(?:you\s+(?:do\s+not|don't)\s+(?:intend|plan|propose)\s+to\s+(?:release|disclose|provide)|"

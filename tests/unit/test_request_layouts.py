@@ -657,6 +657,21 @@ def test_the_fields_of_each_thing_counted_named_bare_are_a_question_of_their_own
     ]
 
 
+def test_asking_for_an_answer_before_the_deadline_is_no_question():
+    # S7: the response deadline is how the reply is to be made
+    request = split_request(
+        "This is urgent, so if you could please provide me with the information before the 20 working days that "
+        "would be appreciated.\n\n1. The cost of the council's website contract in 2023.\n"
+        "2. The name of the website supplier.\n"
+    )
+    assert [q.label for q in request.questions] == ["Q1", "Q2"]
+    # records asked for, with a deadline, are still asked for
+    request = split_request(
+        "Please provide the minutes of the May 2023 cabinet meeting within 20 working days.\n"
+    )
+    assert len(request.questions) == 1
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
