@@ -342,7 +342,7 @@ _PART_RANGE = re.compile(
 # are the Act's, not questions.
 _ACT_CONDITIONS = re.compile(r"\bexempt (?:information|from disclosure) if\s*[-:\u2013\u2014]?\s*$", re.I)
 # "1 How many ..." in a request: a number with no stop, taken only when the numbers count up from 1
-_BARE_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)\s+(?=[A-Z])")
+_BARE_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)(?:\s*[-\u2013]\s+|\s+)(?=[A-Z])")
 
 
 def _restarts(blocks: list[_Block]) -> bool:

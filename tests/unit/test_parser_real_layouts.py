@@ -2307,3 +2307,17 @@ def test_a_reply_table_numbered_by_the_requests_rows_answers_each_row():
         "| 1 | 03/02/2023 | Theft from vehicle |\n| 2 | 14/05/2023 | Theft of cycle |\n"
     )
     assert len(parse_text(records).questions) == 1
+
+
+def test_request_items_numbered_with_a_dash_are_questions():
+    # "1 - The number of ...": a number and a dash, no stop, counting up from 1 in the request
+    text = (
+        "Request\n"
+        "1 - The number of direct award contracts issued since April 2019\n"
+        "2 - The number of challenges received to procurement processes\n"
+        "Response\n"
+        "1. There have been 24 direct award contracts.\n"
+        "2. We do not hold this information.\n"
+    )
+    letter = parse_text(text)
+    assert [(q.label, treatments(q)) for q in letter.questions] == [("1", {"disclosed"}), ("2", {"not_held"})]
