@@ -1661,6 +1661,14 @@ _ALSO_ASK = re.compile(
 )
 
 
+# more records named after 'Plus' or 'Also' ('Plus all documentation held about the project?', 'Also copies of the
+# minutes.'): a further ask without its verb (S5)
+_PLUS_THING = re.compile(
+    r"^(?:plus|also|and\s+also)\s+(?:all|any|copies|a\s+copy|details|documents|documentation|correspondence)\b",
+    re.I,
+)
+
+
 def _further_ask(sentence: str) -> bool:
     """A later sentence of an item that asks for something else (S5), not one that narrows, explains or asks for a
     breakdown of the one before ('If possible please break this down by year', 'Especially, ...'), a follow-up on its
@@ -1669,7 +1677,7 @@ def _further_ask(sentence: str) -> bool:
     if _RECORDS_OF_COUNT.match(sentence):
         return _asks(sentence)
     return (
-        bool(_ALSO_ASK.match(sentence) or _DIRECT_QUESTION.match(sentence))
+        bool(_ALSO_ASK.match(sentence) or _DIRECT_QUESTION.match(sentence) or _PLUS_THING.match(sentence))
         and _asks(sentence)
         and not _CONTINUATION.match(plain)
         and not _scope_kind(sentence)

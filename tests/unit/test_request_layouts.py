@@ -672,6 +672,20 @@ def test_asking_for_an_answer_before_the_deadline_is_no_question():
     assert len(request.questions) == 1
 
 
+def test_more_records_named_after_plus_are_a_further_question():
+    # S5: 'Plus all documentation ...?' asks for other records, without repeating the verb
+    request = split_request(
+        "1. How much was spent on street lighting in 2023?\n\n"
+        "2. Could you supply the latest update on the bridge repairs. Plus all documentation held about the repairs "
+        "from the last six months?\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "How much was spent on street lighting in 2023?",
+        "Could you supply the latest update on the bridge repairs.",
+        "Plus all documentation held about the repairs from the last six months?",
+    ]
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
