@@ -1339,7 +1339,10 @@ def request_then_reply(lines: list[str]) -> tuple[list[str], list[str]] | None:
 
 # A list item that asks and is answered on the same line ("- Do you use UAVs? We utilise our own drones"): the
 # answer is what follows the item's last question mark.
-_ASKED_THEN_ANSWERED = re.compile(r"^(?P<asked>.*\?)[\"'\u201d\u2019)]?\s+(?P<answer>[A-Z0-9\u00a3][^?]*)$")
+# (a figure may open with its bound: "<2%", "> 100")
+_ASKED_THEN_ANSWERED = re.compile(
+    r"^(?P<asked>.*\?)[\"'\u201d\u2019)]?\s+(?P<answer>(?:[A-Z0-9\u00a3]|[<>~\u2264\u2265]\s?\d)[^?]*)$"
+)
 
 
 def answered_inline(lines: list[str]) -> list[tuple[str, list[str]]]:
@@ -1349,7 +1352,7 @@ def answered_inline(lines: list[str]) -> list[tuple[str, list[str]]]:
     pairs: list[tuple[str, list[str]]] = []
     for text in items:
         m = _ASKED_THEN_ANSWERED.match(text)
-        if m and len(m.group("answer").split()) >= 2:
+        if m and (len(m.group("answer").split()) >= 2 or re.search(r"\d", m.group("answer"))):
             pairs.append((m.group("asked").strip(), [m.group("answer").strip()]))
         elif "?" in text:
             return []  # an item asked and not answered on its line: the answers are elsewhere

@@ -2321,3 +2321,19 @@ def test_request_items_numbered_with_a_dash_are_questions():
     )
     letter = parse_text(text)
     assert [(q.label, treatments(q)) for q in letter.questions] == [("1", {"disclosed"}), ("2", {"not_held"})]
+
+
+def test_a_bulleted_question_answered_by_a_bare_figure_on_its_line_is_answered_inline():
+    # "- ... social funeral? <2%": a figure with its bound, or a bare figure, is an answer of one word
+    text = (
+        "Mortuary figures\n\n"
+        "- Do you expect any capacity issues this winter? Additional temporary storage has been installed.\n"
+        "- Can you estimate what percentage of cases are referred for a public health funeral? <2%\n"
+        "- How many bodies were stored for over 28 days in 2023? 14\n"
+    )
+    letter = parse_text(text)
+    assert [(q.answer, treatments(q)) for q in letter.questions[1:]] == [
+        ("<2%", {"disclosed"}),
+        ("14", {"disclosed"}),
+    ]
+    assert len(letter.questions) == 3
