@@ -1003,7 +1003,10 @@ _ABBREVIATION = re.compile(
 
 def _sentences(paragraph: str) -> list[str]:
     text = re.sub(r"\s+", " ", paragraph).strip()
-    parts = re.split(r"(?<=[?.!])[\"”’]?\s+(?=[\"“(]?[A-Z0-9])", text)
+    # (a question written in lower case after a '?' starts a sentence too: '... on display? what database ...')
+    parts = re.split(
+        r"(?<=[?.!])[\"”’]?\s+(?=[\"“(]?[A-Z0-9])|(?<=\?)\s+(?=(?:how|what|which|when|where|who|why)\s)", text
+    )
     out: list[str] = []
     for p in (p.strip() for p in parts):
         if not p:

@@ -686,6 +686,20 @@ def test_more_records_named_after_plus_are_a_further_question():
     ]
 
 
+def test_a_question_written_in_lower_case_after_a_question_mark_is_a_sentence_of_its_own():
+    request = split_request(
+        "Dear Council,\n\nHow does the council decide which roads are gritted in winter?\n"
+        "what budget was set aside for gritting in 2023?\n\nYours faithfully,\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "How does the council decide which roads are gritted in winter?",
+        "what budget was set aside for gritting in 2023?",
+    ]
+    # 'or' after a '?' goes on with the same question
+    request = split_request("Is the depot to close in 2024? or in 2025?\n")
+    assert len(request.questions) == 1
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
