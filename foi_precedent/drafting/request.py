@@ -1883,6 +1883,10 @@ def _prose_asks(texts: list[str]) -> list[str]:
             if last_asked and _CONTINUATION.match(s):
                 found[-1] = f"{found[-1]} {s}"
                 continue
+            if n and not last_asked and _CONTINUATION.match(s) and _SCOPE_DEFINITION.match(sentences[n - 1]):
+                # 'For the purposes of this request "documents" includes ... Please include all documents relating to
+                # ...': what the definition takes in, for every question (S8h), not a question of its own
+                continue
             if last_asked and _DEFINES.match(s) and not _SEVERAL.search(s):
                 found[-1] = (
                     f"{found[-1]} {s}"  # 'By senior officers, I mean ...' after the ask narrows it (S8)
@@ -1963,6 +1967,8 @@ _DEFINES = re.compile(
     r"(?:for\s+the\s+purposes?\s+of\s+this\s+(?:request|question)|for\s+clarity|to\s+clarify),)",
     re.I,
 )
+# a definition for the whole request ('For the purposes of this request "documents" includes ...')
+_SCOPE_DEFINITION = re.compile(r"^for\s+the\s+purposes?\s+of\s+(?:this|my)\s+(?:request|questions?)\b", re.I)
 _SEVERAL = re.compile(r"\b(?:my|these|all|the\s+above|each\s+of\s+the)\s+(?:questions|requests)\b", re.I)
 
 

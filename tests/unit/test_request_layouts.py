@@ -700,6 +700,21 @@ def test_a_question_written_in_lower_case_after_a_question_mark_is_a_sentence_of
     assert len(request.questions) == 1
 
 
+def test_what_a_definition_for_the_whole_request_takes_in_is_no_question():
+    # S8h: 'For the purposes of this request ... Please include ...' scopes every question below
+    request = split_request(
+        "For the purposes of this request “records” includes letters, e-mails and notes of meetings. Please include "
+        "all records relating to the decision.\n\n1. The number of bus routes withdrawn in 2023.\n"
+        "2. The number of bus routes added in 2023.\n"
+    )
+    assert [q.label for q in request.questions] == ["Q1", "Q2"]
+    # 'Please include ...' under a question still goes with that question
+    request = split_request(
+        "Please provide the minutes of the May 2023 cabinet. Please include the appendices.\n"
+    )
+    assert len(request.questions) == 1 and "appendices" in request.questions[0].text
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
