@@ -214,6 +214,7 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
     state = "pre"
     seen_request = False
     labels_asked: list[tuple[str, str]] = []  # the request's labels, in order ("Request 1", "Request 2" ...)
+    numbers_asked: list[tuple[str, str]] = []  # the request's numbered items, in order ("1)", "2)" ...)
     for line in lines:
         if not line:
             out[state].append("")
@@ -226,6 +227,20 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
                 state = "response"
             else:
                 labels_asked.append(found[1])
+        elif (
+            state == "request" and (found := _label_of(line)) and found[1][0] == "n" and found[1][1].isdigit()
+        ):
+            counted = [int(k[1]) for k in numbers_asked]
+            if (
+                len(counted) >= 3
+                and counted == list(range(1, len(counted) + 1))
+                and 1 < int(found[1][1]) < len(counted)
+            ):
+                # a number of the list again, with no heading between ("1) ... 4) ..." / "2) Our camera locations
+                # are published ..."): the reply, answering by the request's numbers (the first it left unmarked)
+                state = "response"
+            else:
+                numbers_asked.append(found[1])
         # a heading saved as a list entry ("- Request", "- Decision": a disclosure log's fields on a web page)
         bare = _BULLETED_HEADING.sub("", line)
         if bare != line and (_REQUEST_START.match(bare) or _DECISION_HEADING.match(bare)):

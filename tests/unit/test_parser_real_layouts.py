@@ -2337,3 +2337,27 @@ def test_a_bulleted_question_answered_by_a_bare_figure_on_its_line_is_answered_i
         ("14", {"disclosed"}),
     ]
     assert len(letter.questions) == 3
+
+
+def test_a_number_of_the_list_again_with_no_heading_starts_the_reply():
+    # "1) ... 4) ..." then "2) Our camera locations are published ...": the reply answers by the request's numbers
+    # (here leaving its first answer unmarked), with no "Response" heading between
+    text = (
+        "CCTV cameras\n\n"
+        "To set out my query clearly, I am requesting:\n\n"
+        "1) The current total number of CCTV cameras in your district\n\n"
+        "2) The names of the streets covered by these cameras\n\n"
+        "3) How many days a week these cameras are monitored\n\n"
+        "4) How many hours a day these cameras are monitored\n\n"
+        "Request Date 3 May 2016\nReleased Date\n\n 12 May 2016\n\n"
+        "We do not know the number of private cameras in the district.\n\n"
+        "The council runs a network of 36 public space cameras.\n\n"
+        "2) The camera locations are published on our website\n\n"
+        "3) monitored 7 days a week throughout the year\n\n"
+        "4) as above\n"
+    )
+    by_label = {q.label: q for q in parse_text(text).questions}
+    assert list(by_label) == ["1", "2", "3", "4"]
+    assert treatments(by_label["2"]) == {"public_domain"}
+    assert by_label["3"].answer == "monitored 7 days a week throughout the year"
+    assert by_label["4"].answer == "as above"
