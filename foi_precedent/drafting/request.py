@@ -803,7 +803,7 @@ _CLOSING = re.compile(
     r"electronically|via)|if\s+(?:it\s+is\s+not\s+possible|you\s+(?:need|require|have|are\s+unable|cannot)|this\s+"
     r"request\b|my\s+request\b|any\s+(?:of|part)(?![^.]*\b(?:public\s+domain|published|publicly\s+available|"
     r"available\s+online)\b)|the\s+(?:cost|request)\b)|i\s+look\s+forward|i\s+would\s+prefer|"
-    r"please\s+(?:contact|acknowledge|confirm\s+receipt)|thank|"
+    r"please\s+(?:also\s+)?(?:contact|acknowledge|confirm\s+receipt)|thank|"
     # 'Could you also confirm receipt of my email.', 'Can you please acknowledge this request?': the handling (S7)
     r"(?:please\s+)?(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:also\s+)?(?:kindly\s+)?(?:confirm\s+(?:the\s+)?"
     r"receipt|acknowledge\s+(?:receipt|(?:this|my|the)\s+(?:request|e-?mail|letter)))|i\s+would\s+be\s+grateful\s+if\s+you\s+could\s+"

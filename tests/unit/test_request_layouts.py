@@ -611,6 +611,7 @@ def test_asking_the_body_to_confirm_receipt_is_no_question():
         "Could you also confirm receipt of my email.",
         "Can you please acknowledge this request, quoting my reference on your reply?",
         "Would you kindly confirm the receipt of this letter?",
+        "Please also confirm receipt of this FOI request.",
     ):
         request = split_request(
             f"Please could I have the minutes of the parks committee of 3 May 2022. {ask}\n"
