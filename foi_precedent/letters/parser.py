@@ -967,7 +967,8 @@ def _prose_questions(request: list[str]) -> list[str]:
 
 # a lead that asks for what the list under it names ("can you please provide:", "I would like the following:")
 _ASKS_FOR_LIST = re.compile(
-    r"\b(?:(?:can|could|would) you(?: please)?|please|i would like|i request|i am requesting|i wish to request|"
+    r"\b(?:(?:can|could|would) you(?: please)?|please(?! (?:note|bear in mind|be aware|see|find)\b)|i would like|"
+    r"i request|i am requesting|i wish to request|"
     r"request(?:ing)? (?:the following|information|details|data))\b",
     re.I,
 )

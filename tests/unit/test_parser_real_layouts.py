@@ -2361,3 +2361,20 @@ def test_a_number_of_the_list_again_with_no_heading_starts_the_reply():
     assert treatments(by_label["2"]) == {"public_domain"}
     assert by_label["3"].answer == "monitored 7 days a week throughout the year"
     assert by_label["4"].answer == "as above"
+
+
+def test_a_list_of_examples_the_reply_gives_after_please_note_is_not_the_request():
+    # "However, please bear in mind that ... for example:" then bullets: the reply's caveat, not a lead that asks
+    text = (
+        "Station running costs\n\n"
+        "Please can I see an itemised breakdown of the cost of running this station.\n\n"
+        "Please find attached the direct costs of running the station in 2022/23, which came to \u00a3141,000.\n\n"
+        "However, please bear in mind that these are direct costs only and exclude costs controlled centrally, "
+        "for example:\n"
+        "- uniforms and protective equipment\n"
+        "- fleet management\n"
+        "- IT costs\n"
+    )
+    (q,) = parse_text(text).questions
+    assert "Please can I see an itemised breakdown" in q.text and "uniforms" not in q.text
+    assert treatments(q) == {"disclosed"}
