@@ -237,6 +237,15 @@ def _sandwiched(line: str, tokens: list[tuple[int, int, bool]]) -> list[tuple[in
     return sorted(out)
 
 
+# a word that takes the number after it as its own ('section 3.', 'reduced by 3.', 'Q3'), not a list label
+_COUNTED_BY_WORD = re.compile(
+    r"\b(?:section|sections|part|paragraph|para|question|stage|phase|step|no|number|page|table|figure|appendix|annex|"
+    r"level|tier|grade|band|category|type|zone|option|item|clause|schedule|article|regulation|rule|chapter|year|"
+    r"by|of|to|than|from|and|or|only|about|around|approximately|least|most|over|under|were|was|is|are)[ \t]*$",
+    re.I,
+)
+
+
 def _split_inline_labels(line: str) -> str:
     """'... tell me: 1. How many...? 2. What...?' -> one line a question. Only labels that count up from 1
     (or a, or i), each after the end of a sentence or a colon, are taken: '1.5 m', 'section 2.' and 'a)' in
@@ -303,6 +312,20 @@ def _split_inline_labels(line: str) -> str:
                     break
                 runs.append((m.start(), last_v + 1))
                 last_pos, last_v = m.start(), last_v + 1
+        if kind == "num" and len(runs) >= 2:
+            # the last of the list, after an item that lost its stop at a year ('... years: 2020-21 and 2021-22 3.
+            # Please state the income ...'): next after the last one taken, opening a capitalised sentence, not a
+            # number a word counts ('section 3. The ...', 'by 3. Please ...')
+            last_pos, last_v = runs[-1]
+            nxt = next(((pos, v) for pos, v, _ in tokens if pos > last_pos and v == last_v + 1), None)
+            if (
+                nxt
+                and not any(pos > last_pos for pos, v, _ in tokens if v == last_v + 2)
+                and re.match(r"\d{1,2}[.)][ \t]+[A-Z][a-z]", line[nxt[0] :])
+                and re.search(r"(?:19|20)\d\d(?:[/-]\d{2,4})?[ \t]+$", line[: nxt[0]])
+                and not _COUNTED_BY_WORD.search(line[max(0, nxt[0] - 30) : nxt[0]])
+            ):
+                runs.append(nxt)
         cuts.update(pos for pos, _ in runs)
         if kind == "num":
             numbers.update(v for _, v in runs)

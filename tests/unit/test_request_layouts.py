@@ -716,6 +716,24 @@ def test_what_a_definition_for_the_whole_request_takes_in_is_no_question():
     assert len(request.questions) == 1 and "appendices" in request.questions[0].text
 
 
+def test_the_last_label_of_a_flattened_list_after_a_year_starts_its_item():
+    # a request on one line whose item lost its stop at a year: '... 2021-22 and 2022-23 3. Please state ...'
+    request = split_request(
+        "Please could you provide the following information:1.Does the council employ wardens? If yes, please "
+        "provide their number.2.Please provide the number of parking fines issued in each of the following years: "
+        "2020-21, 2021-22 and 2022-23 3. Please state the income from parking fines in each of the following years: "
+        "2020-21, 2021-22 and 2022-23\n"
+    )
+    assert [q.label for q in request.questions] == ["Q1", "Q2", "Q3"]
+    assert request.questions[2].own_text.startswith("Please state the income")
+    # only the next number of the list is its label
+    request = split_request(
+        "Please could you provide the following information:1.How many wardens did you employ in 2020? 2.Please "
+        "provide the number of fines issued in 2021 5. Please state the income from those fines.\n"
+    )
+    assert len(request.questions) == 2
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
