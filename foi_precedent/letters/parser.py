@@ -40,6 +40,7 @@ from foi_precedent.letters.header import (
 from foi_precedent.letters.layout import (
     _ASKS,
     _BARE_NUMBER,
+    _FOR_EACH,
     _NOISE,
     _POINTS_ON,
     _QUOTED_REQUEST,
@@ -375,6 +376,13 @@ def _questions(
             ),
         }
     answered = _renumbered(_blocks(sections["response"], "response"))
+    if (
+        asked
+        and not given
+        and not any(b.key[0] in ("n", "q") for b in answered)
+        and _fields_of_each(sections["request"], asked)
+    ):
+        return []  # its numbers mark the fields of each record asked for, not questions: read as unlabelled
     # questions listed one after another and the reply as prose after the last ("... 3. ...? Please see attached"):
     # the listed blocks are the request, and what follows the last of them is the response
     listed = [] if given else answered if not asked else (asked if not answered else [])
@@ -631,6 +639,26 @@ def _questions(
             replace(q, label=label, text=text) for q, (label, text) in zip(resolved, given, strict=True)
         ]
     return resolved
+
+
+def _fields_of_each(request: list[str], asked: list[_Block]) -> bool:
+    """Numbered items that only name the fields of each record a lead asks for ("For each vehicle, please include the
+    following details: / 1. Make and model / 2. Date of registration"): fields of one question (guide S2c), which
+    the reply does not answer by number."""
+    first = next((i for i, x in enumerate(request) if x and _label_of(x)), 0)
+    lead = next((x for x in reversed(request[:first]) if x), "")
+    return (
+        len(asked) >= 2
+        and bool(_FOR_EACH.search(lead))
+        and all(
+            b.key[0] == "n"
+            and not any(b.body)
+            and len(b.head) <= 80
+            and "?" not in b.head
+            and not _ASKS.search(b.head)
+            for b in asked
+        )
+    )
 
 
 def _answer_parts(

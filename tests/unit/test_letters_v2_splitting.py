@@ -363,3 +363,20 @@ def test_a_lead_ending_colon_dash_and_an_ask_about_the_format_are_no_questions()
         "the number of licensed taxis in the borough",
         "the number of taxi licences refused in 2023",
     ]
+
+
+def test_numbered_fields_of_each_record_asked_for_are_one_question():
+    # S2c: "For each vehicle, please include the following details:" then "1. Make and model" ...: the fields of
+    # every record on the list asked for, numbered, are one question the reply refuses whole
+    text = (
+        "Request\n"
+        "Please could you provide a list of all vehicles operated by the council. For each vehicle, please include "
+        "the following details:\n"
+        "1. Make and model\n2. Date of registration\n3. Date of disposal (if applicable)\n"
+        "Decision\n"
+        "We estimate that the cost of complying with your request would exceed the appropriate limit under "
+        "section 12 of the Freedom of Information Act.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert "list of all vehicles" in q.text and "Make and model" in q.text
+    assert treatments(q) == {"cost_limit"}
