@@ -246,10 +246,17 @@ _COUNTED_BY_WORD = re.compile(
 )
 
 
+_LETTER_O_BULLET = re.compile(r"(?<=[:.;?)])[ \t]?o[ \t]?(?=[A-Z][a-z])")
+
+
 def _split_inline_labels(line: str) -> str:
     """'... tell me: 1. How many...? 2. What...?' -> one line a question. Only labels that count up from 1
     (or a, or i), each after the end of a sentence or a colon, are taken: '1.5 m', 'section 2.' and 'a)' in
     the middle of a sentence stay where they are. '1a)' after a sentence is taken under a '1.' taken so."""
+    # Word's second-level bullet pasted as the letter 'o', glued between a stop and the item ('... provide:oThe
+    # average cost ....oAny budget ...'): a bullet, when the line has two or more
+    if len(_LETTER_O_BULLET.findall(line)) >= 2:
+        line = _LETTER_O_BULLET.sub(" \u2022 ", line)
     # bracketed ('a)', '(b)', '[3]') and standing alone, not a provision's part ('12(4)(a), (b) and (c)')
     found = [
         (

@@ -734,6 +734,21 @@ def test_the_last_label_of_a_flattened_list_after_a_year_starts_its_item():
     assert len(request.questions) == 2
 
 
+def test_word_s_letter_o_bullets_pasted_into_one_line_are_bullets():
+    # a list pasted from Word keeps its second-level bullet as the letter 'o', glued to the item
+    request = split_request(
+        "Please provide data for 2021/22 and 2022/23.1.Street lighting: The total spent on street lighting repairs. "
+        "If possible, please also provide:oThe number of lights repaired.oThe number of lights replaced.2.Complaints: "
+        "The number of complaints about faulty street lights.\n"
+    )
+    texts = [q.own_text for q in request.questions]
+    assert "The number of lights repaired." in texts and "The number of lights replaced." in texts, texts
+    assert len(texts) == 4, texts
+    # an 'o' in a word is no bullet
+    request = split_request("Please provide the Solo Cycle Audit.Also the Oxford report.\n")
+    assert "Solo" in request.questions[0].text
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
