@@ -2449,9 +2449,9 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     start = blocks.index(items[0])
     before = _prose_asks([b for b in blocks[:start] if isinstance(b, str) and b])
     after = _prose_asks([b for b in blocks[start:] if isinstance(b, str) and b])
-    if (
-        len(labelled) >= 2
-    ):  # around a list, a sentence that only says how to give the listed data is no question
+    # around a list (of one item too: 'I would like some information about your speed cameras. / 1. Governing
+    # documents: ...'), a sentence that only says how to give the listed data, or names its subject, is no question
+    if labelled:
         before = [q for q in before if not _scope_only(q) and not _GENERIC_ASK.search(q)]
         after = [q for q in after if not _scope_only(q)]
     # how to send the answers ('I would like to receive these data in Excel format.') is never a question

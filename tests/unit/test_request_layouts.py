@@ -749,6 +749,15 @@ def test_word_s_letter_o_bullets_pasted_into_one_line_are_bullets():
     assert "Solo" in request.questions[0].text
 
 
+def test_a_generic_ask_above_a_list_of_one_item_is_its_introduction():
+    request = split_request(
+        "I would like some information about the council's parks and how the council maintains them.\n\n"
+        "1. Contracts: Copies of the contracts that govern the maintenance of the parks since 2020.\n"
+    )
+    assert [q.label for q in request.questions] == ["Q1"]
+    assert request.questions[0].own_text.startswith("Contracts: Copies of the contracts")
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
