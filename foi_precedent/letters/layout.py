@@ -309,8 +309,10 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
             label = f"{'REQUEST' if written.isupper() else 'Request'} {num}{sub}"
         return label, (family, num + sub), rest
     m = _NUMBERED.match(line)
-    if m and re.match(r"[\u2014\u2013-]\s*\(\d\)", line[m.end() :]):
-        return None  # "12. — (1) Section 1(1) does not oblige ...": the Act quoted, not an answer
+    if m and (re.match(r"[\u2014\u2013-]\s*\(\d\)", line[m.end() :]) or _ACT_CONDITIONS.search(line)):
+        # "12. — (1) Section 1(1) does not oblige ...", "(2) Any information ... is also exempt information if—": the
+        # Act quoted, not an answer
+        return None
     if m:
         sub = (m.group("sub") or "").lower()
         return f"{m.group('num')}{sub}", ("n", m.group("num") + sub), line[m.end() :].strip()
@@ -355,7 +357,11 @@ _PART_RANGE = re.compile(
 # The Act quoted where it lists its conditions ("Section 22 of the FOIA provides that information is exempt from
 # disclosure if-", "Section 40(2) Any information ... is also exempt information if -"): the numbered lines after it
 # are the Act's, not questions.
-_ACT_CONDITIONS = re.compile(r"\bexempt (?:information|from disclosure) if\s*[-:\u2013\u2014]?\s*$", re.I)
+# A line ending with an em dash before its list is the Act's way of writing too ("(3A) The first condition is that the
+# disclosure ... otherwise than under this Act\u2014").
+_ACT_CONDITIONS = re.compile(
+    r"\bexempt (?:information|from disclosure) if\s*[-:\u2013\u2014]?\s*$|\bthis act\s*\u2014\s*$", re.I
+)
 # "1 How many ..." in a request: a number with no stop, taken only when the numbers count up from 1
 _BARE_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)(?:\s*[-\u2013]\s+|\s+)(?=[A-Z])")
 
@@ -566,7 +572,8 @@ _ABOUT_FORMAT = re.compile(
 )
 
 
-# A short list entry that only names something ("Octagam", "2019/20", "Ward 4"), asking nothing.
+# A list entry that only names something ("Octagam", "2019/20", "Ward 4", "The Cottage Hotel, Easthorpe Street"),
+# asking nothing and naming no figure or document to give.
 _VALUE = re.compile(r"^(?![^?]*\?)(?!.*:\s*$).{1,50}$")
 
 

@@ -2378,3 +2378,23 @@ def test_a_list_of_examples_the_reply_gives_after_please_note_is_not_the_request
     (q,) = parse_text(text).questions
     assert "Please can I see an itemised breakdown" in q.text and "uniforms" not in q.text
     assert treatments(q) == {"disclosed"}
+
+
+def test_the_act_quoted_with_its_numbered_conditions_gives_no_questions():
+    # "(2) Any information ... is also exempt information if—" and "(3A) ... otherwise than under this Act—", each
+    # over the Act's numbered conditions: the Act quoted, not labelled answers
+    text = (
+        "You asked for\n\nPlease can you provide me with the inspection reports for the building named below.\n\n"
+        "Our Response\n\nPlease find attached the report. Some of it is exempt under section 40(2) of the Freedom of "
+        "Information Act 2000.\n\n"
+        "(2) Any information to which a request for information relates is also exempt information if\u2014\n"
+        "1. it constitutes personal data which does not fall within subsection (1), and\n"
+        "2. the first, second or third condition below is satisfied.\n"
+        "(3A) The first condition is that the disclosure of the information to a member of the public otherwise "
+        "than under this Act\u2014\n"
+        "1. would contravene any of the data protection principles, or\n"
+        "2. would do so if the exemptions in section 24(1) of the Data Protection Act 2018 were disregarded.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert "inspection reports" in q.text
+    assert treatments(q) == {"partly_disclosed"} and q.exemptions == ("s40(2)",)
