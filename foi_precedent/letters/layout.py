@@ -574,7 +574,11 @@ _ABOUT_FORMAT = re.compile(
 
 # A list entry that only names something ("Octagam", "2019/20", "Ward 4", "The Cottage Hotel, Easthorpe Street"),
 # asking nothing and naming no figure or document to give.
-_VALUE = re.compile(r"^(?![^?]*\?)(?!.*:\s*$).{1,50}$")
+_VALUE = re.compile(
+    r"^(?![^?]*\?)(?!.*:\s*$)(?!.*\b(?:costs?|numbers?|total|amounts?|values?|lists?|cop(?:y|ies)|details?|breakdown|"
+    r"how|what|which|when|why|whether)\b).{1,100}$",
+    re.I,
+)
 
 
 def _listed_values(lines: list[str]) -> set[int]:

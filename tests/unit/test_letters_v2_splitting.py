@@ -380,3 +380,19 @@ def test_numbered_fields_of_each_record_asked_for_are_one_question():
     (q,) = parse_text(text).questions
     assert "list of all vehicles" in q.text and "Make and model" in q.text
     assert treatments(q) == {"cost_limit"}
+
+
+def test_places_listed_after_the_ask_are_values_of_it_even_when_long():
+    # S2: "... reports ... in relation to the following properties." then one bullet a property with its address and
+    # date: the things the one ask covers, not questions; a bullet that names a figure to give stays a question
+    text = (
+        "You asked for\n\n"
+        "Please can you provide me with the inspection reports issued before enforcement notices for these places.\n"
+        "- The Old Mill Hotel, Station Road, Newtown, notice issued 30/11/23\n"
+        "- Riverside Care Home, High Street, Oldbury, notice issued 25/03/24\n"
+        "- Hill View House, Park Lane, Westford, notice issued 10/01/24\n\n"
+        "Our Response\n\nPlease find attached the reports we hold.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert "Riverside Care Home" in q.text
+    assert treatments(q) == {"disclosed"}
