@@ -248,6 +248,17 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
         if state in ("pre",) and _REQUEST_START.match(line):
             state, seen_request = "request", True
             continue
+        if (
+            state == "response"
+            and not seen_request
+            and _REQUEST_START.match(line)
+            and not any(answers_line(x) for x in out["response"] if x)
+        ):
+            # the page's title took for the response's heading ("Freedom of information response" / "Electric
+            # vehicles" / "Request:"): nothing replied yet, and the request starts here
+            out["pre"], out["response"] = out["pre"] + out["response"], []
+            state, seen_request = "request", True
+            continue
         if state == "pre" and line.rstrip().endswith(":") and _REQUEST_CUE_END.search(line):
             # "I refer to your e-mail dated 4 July 2023, requesting:": prose that ends by announcing the request
             out[state].append(line)

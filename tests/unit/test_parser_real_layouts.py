@@ -2398,3 +2398,19 @@ def test_the_act_quoted_with_its_numbered_conditions_gives_no_questions():
     (q,) = parse_text(text).questions
     assert "inspection reports" in q.text
     assert treatments(q) == {"partly_disclosed"} and q.exemptions == ("s40(2)",)
+
+
+def test_a_page_title_that_ends_in_response_is_not_the_response_heading():
+    # "Freedom of information response" over the page, then "Request:" and "Response:": the title says what the page
+    # is; the request starts at its heading, and the reply at its own
+    text = (
+        "Freedom of information response\n\nStreet lighting\n\nPublication date:\nMonday 3 July 2023\n"
+        "Request:\n\n- The number of street lights converted to LED in 2022\n\n"
+        "- The cost of converting these street lights\n\n"
+        "Response:\n\nWe converted 1,240 street lights to LED in 2022. The cost was \u00a3312,000.\n"
+    )
+    letter = parse_text(text)
+    assert [q.text for q in letter.questions] == [
+        "The number of street lights converted to LED in 2022",
+        "The cost of converting these street lights",
+    ]
