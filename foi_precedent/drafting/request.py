@@ -2145,9 +2145,16 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         if formats:  # 'Please send it in one of these formats: 1. CSV 2. Excel': how to reply, not what
             dropped.append((len(out), formats))
             out.append("\n".join(it.raw for it in run[:formats]))
-            for it in run[formats:]:  # a list under the formats was nested only below them
+            rest = run[formats:]
+            for it in rest:  # a list under the formats was nested only below them
                 it.depth = max(0, it.depth - 1) if it.depth > run[0].depth else it.depth
-            out.extend(run[formats:])
+            if rest and all(_declares(it.text) and not _item_asks(it) for it in rest):
+                # notes under the formats ('* We have checked and it is not published in these formats.'), each a
+                # statement asking nothing: more on how to reply, read as prose (not 'The number of ...': asked for)
+                dropped.append((len(out), len(rest)))
+                out.append("\n".join(it.raw for it in rest))
+            else:
+                out.extend(rest)
         elif _context_lead(out, run[0], run) and not any(_item_asks(it) for it in run):
             dropped.append((len(out), len(run)))
             out.append("\n".join(it.raw for it in run))

@@ -758,6 +758,23 @@ def test_a_generic_ask_above_a_list_of_one_item_is_its_introduction():
     assert request.questions[0].own_text.startswith("Contracts: Copies of the contracts")
 
 
+def test_notes_under_the_formats_list_are_no_questions():
+    # how to reply: the formats, and a note on them under the list, none asking
+    request = split_request(
+        "I am writing to request a complete dataset of the council's public benches, with their locations.\n\n"
+        "Please release this information in one of the following file formats in order of preference:\n\n"
+        "1. CSV file;\n2. Excel file.\n\n"
+        "* We have checked and a downloadable version of the dataset is not published in these formats.\n"
+    )
+    assert len(request.questions) == 1 and request.questions[0].own_text.startswith("I am writing to request")
+    # things asked for listed under the formats are still questions
+    request = split_request(
+        "Please release this information in one of the following file formats:\n\n1. CSV file;\n2. Excel file.\n\n"
+        "* The number of public benches in 2023.\n* The cost of repairing them in 2023.\n"
+    )
+    assert len(request.questions) == 2
+
+
 def test_a_numbered_remark_to_the_authority_is_no_question():
     # S7: 'Please, note ...' remarks numbered among the asks ask for nothing
     request = split_request(
