@@ -681,7 +681,10 @@ _ONLY_NARROWS = re.compile(
     r"(?:this|these|the) (?:information|data|figures?) (?:broken|split) (?:down|by)\b|"
     r"(?:break|split) (?:it |this |them |these )?(?:down|up) by\b|(?:a|the) (?:breakdown|split) by\b|"
     r"(?:also )?include (?:the |a )?(?:types?|categor(?:y|ies)|kinds?|breakdown)\b|"
-    r"(?:provide|give|supply|send) (?:me )?(?:the|this) (?:data|information|figures?) (?:for|from|covering)\b)",
+    r"(?:provide|give|supply|send) (?:me )?(?:the|this) (?:data|information|figures?) (?:for|from|covering)\b|"
+    # the period asked for, on its own line ("I would like data for each of the last three years")
+    r"(?:the )?(?:data|figures?|information) (?:for|covering) (?:each of )?(?:the )?(?:last|past|previous) \w+ "
+    r"(?:financial |calendar )?years?\b)",
     re.I,
 )
 # A count asked for ("How many ...", "the number of ..."), then the list or details of the things it counts ("Please

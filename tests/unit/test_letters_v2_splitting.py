@@ -396,3 +396,16 @@ def test_places_listed_after_the_ask_are_values_of_it_even_when_long():
     (q,) = parse_text(text).questions
     assert "Riverside Care Home" in q.text
     assert treatments(q) == {"disclosed"}
+
+
+def test_a_line_that_only_gives_the_period_asked_for_is_no_question():
+    # S2: "I would like data for each of the last three years" after the items: the period, not a question
+    text = (
+        "Request:\n"
+        "- The number of street lights converted to LED\n"
+        "- The cost of converting these street lights\n"
+        "I would like data for each of the last three years, to March 2023.\n"
+        "Response:\n"
+        "We converted 1,240 street lights at a cost of \u00a3312,000.\n"
+    )
+    assert len(parse_text(text).questions) == 2
