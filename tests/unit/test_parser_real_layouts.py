@@ -2414,3 +2414,34 @@ def test_a_page_title_that_ends_in_response_is_not_the_response_heading():
         "The number of street lights converted to LED in 2022",
         "The cost of converting these street lights",
     ]
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "The Water Board provided the detailed operational and financial information requested.",
+        "The department released all of the information it held.",
+        "The information requested was supplied in a spreadsheet.",
+    ],
+)
+def test_a_published_summary_of_the_reply_in_the_third_person_reads_as_a_release(outcome):
+    # a disclosure-log page that only summarises the exchange ("A request for information was made about ... The
+    # Board provided the information requested."): the release is told in the third person
+    text = (
+        "Reservoir inspections and maintenance costs\n"
+        "Response to a request for information made under the Freedom of Information Act about reservoir "
+        "inspections and maintenance costs.\n"
+        f"A request for information was made about reservoir inspections and maintenance costs. {outcome}\n"
+    )
+    (q,) = parse_text(text).questions
+    assert treatments(q) == {"disclosed"}
+
+
+def test_a_summary_that_the_information_was_not_provided_is_no_release():
+    text = (
+        "Reservoir inspections\n"
+        "A request for information was made about reservoir inspections. The Board did not hold the information "
+        "requested, so no information was provided.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert treatments(q) == {"not_held"}
