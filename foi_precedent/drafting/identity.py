@@ -749,6 +749,55 @@ def _name_run(text: str, at: int) -> str:
     return run.group(0) if run else ""
 
 
+# the salutation of a letter, on a line of its own or run on in a letter sent on one line: a first name, or a title
+# and a surname ('Dear Jane,', 'Dear Ms Smith')
+_DEAR_ONE_NAME = re.compile(
+    rf"(?<![\w'\"‘“])(?:Dear|Annwyl)[ \t]*(?P<title>{_TITLE}[ \t]+(?:[{_UP}]\.?[ \t]+)?)?(?P<name>{_WORD})"
+    r"(?![\w'’-])"
+)
+# prose: a run of lower-case words, as a sentence has and a letter's head (addresses, dates, references) has not
+_PROSE = re.compile(r"(?:\b[a-z][\w'’-]*[ \t,;]+){6}")
+
+
+def _reply_head_names(text: str) -> list[str]:
+    """The requester's full name in the head of an authority's reply ('Anyshire Police HQ / ... / Jane Smith /
+    AB1 2CD / By email / Date: ...' above 'Dear Jane,' or 'Dear Ms Smith,' and 'your request for information'):
+    the part of the name the salutation gives, with the other part beside it in the lines just above it. Not
+    after an office ('Councillor Jane Doe'), and not in prose above the salutation (a request quoting a reply)."""
+    out: list[str] = []
+    for m in _DEAR_ONE_NAME.finditer(text):
+        name, title = m.group("name"), m.group("title") or ""
+        if (
+            not _REPLY_OPENING.search(text[m.end() : m.end() + 300])
+            or _GENERIC_ADDRESSEE.match(title + name)
+            or _NOT_NAME_WORD.match(name)
+            or _ORGANISATION.search(name + _name_run(text, m.end("name")))
+        ):
+            continue
+        head = text[max(0, m.start() - 400) : m.start()]
+        if title:  # 'Jane Smith' or 'Jane A. Smith' above 'Dear Ms Smith'
+            pattern = (
+                rf"(?<![\w'’-])(?P<other>{_WORD})[ \t]+(?:[{_UP}]\.?[ \t]+)?{re.escape(name)}(?![\w'’-])"
+            )
+        else:  # 'Jane Smith' above 'Dear Jane'
+            pattern = rf"(?<![\w'’-]){re.escape(name)}[ \t]+(?P<other>{_WORD})(?![\w'’-])"
+        for h in re.finditer(pattern, head):
+            other = h.group("other")
+            before = re.search(r"([\w.]+)[ \t]*$", head[: h.start()])
+            if (
+                re.fullmatch(_TITLE, other)
+                or re.fullmatch(_FIELD_WORD, other)
+                or _NOT_NAME_WORD.match(other)
+                or _ORGANISATION.search(other)
+                or (before and _OFFICE_TITLE.match(before.group(1)))
+                or "?" in head[h.end() :]
+                or _PROSE.search(head[h.end() :])
+            ):
+                continue
+            out.append(f"{other} {name}" if title else f"{name} {other}")
+    return out
+
+
 def redact_identity(text: str) -> tuple[str, Requester]:
     """Replace the requester's identity by placeholders; return the clean text and what was removed."""
     names: list[str] = []
@@ -948,6 +997,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             and m.group("name").strip(" ,.") in addressees
         ):
             add_name(m.group("name"))
+    # ... and its head, above the salutation, names the addressee in full ('Anyshire Jane Smith AB1 2CD By email
+    # ... Dear Jane,' as a PDF's columns flatten): the full name there is the requester's
+    for name in _reply_head_names(text):
+        add_name(name)
 
     lines = text.split("\n")
     # The signature block: after the last sign-off line that a name follows (the name on it or on the next

@@ -663,6 +663,24 @@ CASES = [
         "Dave Curry",
         id="one-line-reply-addressed-to-the-requester",
     ),
+    # (an authority's reply quoting the request: its head, above the salutation, names the addressee in full, run
+    # in among the authority's own address as a PDF's two columns flatten; the salutation has one part of it)
+    pytest.param(
+        "Information Rights Unit\nAnyshire Police HQ\nLondon Road\nAnytown\nAnyshire Megan Askew AN1 4PL\n"
+        "By email\n\nDate: 3 May 2024\nOur ref: FOI 2024/118\n\nDear Megan,\n\nI write in connection with your "
+        "request for information dated 2 April 2024.\n\nYou wrote:\n\n" + _ask("Chief Constable Harrington"),
+        [("names", "Megan Askew")],
+        "Chief Constable Harrington",
+        id="reply-head-names-the-addressee-greeted-by-first-name",
+    ),
+    pytest.param(
+        "Corporate Information Team\nCivic Centre\nAnytown\nIngrid Lindqvist\n\n14 May 2024\n\nDear Ms Lindqvist,"
+        "\n\nThank you for your request for information, which we received on 2 May.\n\nYou asked:\n\n"
+        + _ask("Councillor Jane Doe"),
+        [("names", "Ingrid Lindqvist")],
+        "Councillor Jane Doe",
+        id="reply-head-names-the-addressee-greeted-by-title-and-surname",
+    ),
     # --- web forms, logs, headings and contact details
     pytest.param(
         _signed("Chief Constable Harrington", "Yours faithfully,\n\nJ.Smith"),
