@@ -2445,3 +2445,32 @@ def test_a_summary_that_the_information_was_not_provided_is_no_release():
     )
     (q,) = parse_text(text).questions
     assert treatments(q) == {"not_held"}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The Academy Trust would hold this information as it runs the school from day 6.",
+        "This information would be held by the school, which keeps its own attendance records.",
+    ],
+)
+def test_an_answer_that_names_another_body_as_holding_the_information_is_redirected(reply):
+    # "[another body] would hold this information": the requester is sent elsewhere (other: redirected), though the
+    # answer names a figure ("day 6") or states a fact
+    text = (
+        "1. How many pupils were excluded in 2023?\n12\n\n"
+        f"2. How many of them were not in full-time education from the sixth day?\n{reply}\n"
+    )
+    by_label = {q.label: q for q in parse_text(text).questions}
+    assert treatments(by_label["1"]) == {"disclosed"}
+    assert treatments(by_label["2"]) == {"other"} and by_label["2"].review == "other: redirected"
+
+
+def test_the_authority_saying_it_would_hold_the_information_is_no_redirection():
+    text = (
+        "1. How many pupils were excluded in 2023?\n12\n\n"
+        "2. How many of them were not in full-time education from the sixth day?\n"
+        "We would hold this information on our case system; the figure for 2023 is 4.\n"
+    )
+    by_label = {q.label: q for q in parse_text(text).questions}
+    assert treatments(by_label["2"]) == {"disclosed"}
