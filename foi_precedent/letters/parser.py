@@ -575,8 +575,15 @@ def _questions(
                 confidence=0.6,
                 review="read as disclosed from a table of answers: check it",
             )
-        if questions and _AS_ABOVE.match(answer.strip()) and questions[-1].treatments != (Treatment.OTHER,):
-            # "See above." / "As above": the answer to the question before it, read as that one was
+        if (
+            questions
+            and _AS_ABOVE.match(answer.strip())
+            and not (
+                questions[-1].treatments == (Treatment.OTHER,) and decision.unanswered(questions[-1].review)
+            )
+        ):
+            # "See above." / "As above": the answer to the question before it, read as that one was (an `other` too
+            # where it gives its reason: "The Academy Trust would hold this information." / "See above")
             above = questions[-1]
             q = replace(
                 q,

@@ -2474,3 +2474,17 @@ def test_the_authority_saying_it_would_hold_the_information_is_no_redirection():
     )
     by_label = {q.label: q for q in parse_text(text).questions}
     assert treatments(by_label["2"]) == {"disclosed"}
+
+
+def test_see_above_under_an_answer_read_as_other_for_a_reason_takes_that_reading():
+    # "See above" under an answer that sends the requester elsewhere: the same answer, `other` for the same reason
+    text = (
+        "1. How many pupils were excluded in 2023?\n12\n\n"
+        "2. How many of them were not in full-time education from the sixth day?\n"
+        "The Academy Trust would hold this information as it runs the school.\n\n"
+        "3. What was the longest wait for a place?\nSee above\n\n"
+        "4. What was the average wait?\nAs above\n"
+    )
+    by_label = {q.label: q for q in parse_text(text).questions}
+    assert [treatments(by_label[n]) for n in "234"] == [{"other"}] * 3
+    assert by_label["3"].review == "read as the answer above it: check it"
