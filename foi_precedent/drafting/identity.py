@@ -435,7 +435,27 @@ def _replace_name(name: str, clean: str) -> str:
         clean = re.sub(
             rf"(?<![\w\[]){re.escape(part)}(?![\w\]])", lambda m: _part_of_another(m) or "[NAME]", clean
         )
+    # the same in capitals, as a reference or a subject line writes it ('telecom SMITH/JONES', 'FOI - JANE SMITH'):
+    # the whole name anywhere, the surname where no other word in capitals or number stands beside it ('TOWN
+    # HALL', 'MAY 2024' are not Jane Hall's or Jane May's)
+    if len(name.split()) > 1 and not name.isupper():
+        clean = re.sub(rf"(?<![\w\[]){re.escape(name.upper())}(?![\w\]])", "[NAME]", clean)
+    if len(surname.strip(".")) > 2 and not surname.isupper():
+        clean = re.sub(
+            rf"(?<![\w\[]){re.escape(surname.upper())}(?![\w\]])",
+            lambda m: _in_capitals(m) or "[NAME]",
+            clean,
+        )
     return clean
+
+
+def _in_capitals(m: re.Match[str]) -> str:
+    """The word as written when a word in capitals or a number stands beside it (a heading or a phrase in
+    capitals, 'TOWN HALL', 'MAY 2024'), or a capitalised word that makes another person's name; '' otherwise."""
+    text = m.string
+    before = re.search(r"(?:\b[A-Z]{2,}|\d)[ \t]+$", text[max(0, m.start() - 40) : m.start()])
+    after = re.match(r"[ \t]+(?:[A-Z]{2,}\b|\d)", text[m.end() : m.end() + 40])
+    return m.group(0) if before or after else _part_of_another(m)
 
 
 def _part_of_another(m: re.Match[str]) -> str:

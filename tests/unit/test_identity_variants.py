@@ -681,6 +681,22 @@ CASES = [
         "Councillor Jane Doe",
         id="reply-head-names-the-addressee-greeted-by-title-and-surname",
     ),
+    # (the surname in capitals, as a reference or a subject line writes it; a word in capitals beside the surname
+    # makes another phrase: 'TOWN HALL' stays for a requester called Hall)
+    pytest.param(
+        "Dear Ms Okonkwo,\n\nI write in connection with your request for information and our telephone call "
+        "(ref OKONKWO/PRICE of 15 May refers).\n\nYou wrote:\n\n" + _ask("Chief Constable Harrington"),
+        [("names", "Ms Okonkwo"), ("names", "OKONKWO")],
+        "Chief Constable Harrington",
+        id="surname-in-capitals-in-a-call-reference",
+    ),
+    pytest.param(
+        "Subject: FOI REQUEST - MEGAN HALL - TOWN HALL LEASES\n\n"
+        + _signed("Councillor Jane Doe", "Kind regards,\nMegan Hall"),
+        [("names", "Megan Hall"), ("names", "MEGAN HALL")],
+        "TOWN HALL LEASES",
+        id="full-name-in-capitals-in-a-subject-line",
+    ),
     # --- web forms, logs, headings and contact details
     pytest.param(
         _signed("Chief Constable Harrington", "Yours faithfully,\n\nJ.Smith"),
