@@ -1295,6 +1295,40 @@ def numbered_bullets(lines: list[str], asked: set[str]) -> list[str]:
     return out
 
 
+# A row of a table saved one row a line whose first cell is only a number ("1 | Enroly Limited |", "| 2 | No |").
+_NUMBERED_ROW = re.compile(r"^\|?\s*(?P<num>\d{1,2})\s*\|(?P<cells>.*\S.*)$")
+
+
+def numbered_table_rows(lines: list[str], asked: set[str]) -> list[str]:
+    """A reply table saved one row a line whose rows are numbered as the questions ("1 | Enroly Limited |", "2 | No
+    |", ... one row for each question asked): each row answers its question, read as a numbered answer ("1. Enroly
+    Limited"). Only where a run of rows counts up from 1 through every number asked (not the ranked rows of a table of
+    figures); the same table again for another record ("1 | ...", restarting at one) answers the same questions."""
+    numbers = sorted(int(n) for n in asked if n.isdigit())
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        return lines
+    runs: list[list[int]] = []
+    for i, line in enumerate(lines):
+        m = _NUMBERED_ROW.match(line.strip())
+        if not m or not [c for c in m.group("cells").split("|") if c.strip()]:
+            continue
+        n = int(m.group("num"))
+        if n == 1:
+            runs.append([i])
+        elif runs and n == len(runs[-1]) + 1:
+            runs[-1].append(i)
+        else:
+            return lines  # numbered otherwise: not rows answering the questions
+    if not runs or len(runs[0]) != len(numbers) or any(len(run) > len(numbers) for run in runs):
+        return lines
+    out = list(lines)
+    for run in runs:
+        for n, i in enumerate(run, start=1):
+            cells = [c.strip() for c in _NUMBERED_ROW.match(lines[i].strip()).group("cells").split("|")]
+            out[i] = f"{n}. " + " | ".join(c for c in cells if c)
+    return out
+
+
 _LIST_ITEM = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013]|\(?[a-h][.)])\s+(?=\S)")
 
 

@@ -69,6 +69,7 @@ from foi_precedent.letters.layout import (
     list_item,
     numbered_bullets,
     numbered_rows,
+    numbered_table_rows,
     quotes_cost_activity,
     request_items_at,
     request_then_reply,
@@ -369,11 +370,10 @@ def _questions(
             preamble = sections["pre"][:first]
             sections = {**sections, "pre": []}
     if asked:
+        numbers = {b.key[1] for b in asked if b.key[0] in ("q", "n")}
         sections = {
             **sections,
-            "response": numbered_bullets(
-                sections["response"], {b.key[1] for b in asked if b.key[0] in ("q", "n")}
-            ),
+            "response": numbered_table_rows(numbered_bullets(sections["response"], numbers), numbers),
         }
     answered = _renumbered(_blocks(sections["response"], "response"))
     if (

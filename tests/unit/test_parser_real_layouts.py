@@ -2488,3 +2488,39 @@ def test_see_above_under_an_answer_read_as_other_for_a_reason_takes_that_reading
     by_label = {q.label: q for q in parse_text(text).questions}
     assert [treatments(by_label[n]) for n in "234"] == [{"other"}] * 3
     assert by_label["3"].review == "read as the answer above it: check it"
+
+
+def test_a_reply_table_with_a_row_numbered_for_each_question_answers_them_in_turn():
+    # the reply a table saved one row a line, its first cell the question's number ("1 | ... |"), the same table
+    # again for a second contract: each row answers its question
+    text = (
+        "Please provide the following for the cleaning contract:\n"
+        "1. Supplier name\n2. Contract value\n3. Tender documents\n"
+        "Our response:\n"
+        "Contract A \u2013 Reference C101 | |\n---|---|\n"
+        "1 | Brightclean Ltd |\n"
+        "2 | Exempt s.43(2) prejudice to commercial interests. |\n"
+        "3 | Information not held - we confirm that the University does not hold the information requested. |\n"
+        "Contract B \u2013 Reference C102 | |\n"
+        "1 | Brightclean Ltd |\n"
+        "2 | Exempt s.43(2) prejudice to commercial interests. |\n"
+    )
+    by_label = {q.label: q for q in parse_text(text).questions}
+    assert list(by_label) == ["1", "2", "3"]
+    assert treatments(by_label["2"]) == {"withheld"} and by_label["2"].exemptions == ("s43(2)",)
+    assert treatments(by_label["3"]) == {"not_held"}
+
+
+def test_ranked_rows_of_a_table_of_figures_are_not_answers_by_number():
+    # rows numbered 1-2 under three questions: a ranking in the reply, not one row for each question
+    text = (
+        "1. Which wards had the most complaints?\n2. How many complaints were there in total?\n"
+        "3. How many were upheld?\n"
+        "Response\n"
+        "Please find below the figures. In total there were 41 complaints, of which 9 were upheld.\n"
+        "1 | North ward | 20 |\n"
+        "2 | South ward | 21 |\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2", "3"]
+    assert all(not q.answer.startswith(("North", "South")) for q in questions)
