@@ -186,6 +186,19 @@ _MADE_THIS_REQUEST = re.compile(
     r"[ \t]+made[ \t]+this[ \t]+(?:(?:Freedom[ \t]+of[ \t]+Information|FOI|FOIA|FOISA|EIR|"
     r"Environmental[ \t]+Information(?:[ \t]+Regulations)?)[ \t]+)request[ \t]+to\b"
 )
+# a page that quotes a person's request heads it with their name ('Jane Smith FOI:', "Jane Smith's FOI request:"),
+# on a line of its own or run on after a sentence
+_NAMED_REQUEST_HEADING = re.compile(
+    rf"(?:^|(?<=[.!?…\"”'’][ \t]))[ \t]*{_NAME}[ \t]+(?:FOI|FOIA|FOISA|EIR|Freedom[ \t]+of[ \t]+Information)"
+    r"(?:[ \t]+(?i:request))?[ \t]*:",
+    re.M,
+)
+# ... and the name is a person's where a title or an office stands before it, or it put the request in
+_PERSON_BEFORE = rf"(?:{_TITLE}|Councillor|Cllr\.?)[ \t]+"
+_PUT_IN_A_REQUEST = (
+    r",?[ \t]+(?:put[ \t]+in|submitted|made|lodged|sent|filed)[ \t]+(?:a|an|this|the)[ \t]+(?:FOI|FOIA|EIR|"
+    r"Freedom[ \t]+of[ \t]+Information|information)\b"
+)
 # the same name run on after the page's title (the page on one line): a title, initials and one or two words
 _NAME_BEFORE_CUE = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.?[ \t]+){{0,3}}{_WORD}(?:[ \t]+{_WORD})?)$"
@@ -888,6 +901,13 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         # (not a person in office, 'Councillor Jane Doe', whom the request is about)
         office = bool(before) and before[-1][:1].isupper() and _OFFICE_TITLE.match(before[-1])
         if name and not _OFFICE_TITLE.match(name) and not office:
+            add_name(name)
+    for m in _NAMED_REQUEST_HEADING.finditer(text):
+        name = re.sub(r"['’]s$", "", m.group("name"))
+        person = re.search(rf"{_PERSON_BEFORE}{re.escape(name)}(?![\w'’-])", text) or re.search(
+            rf"(?<![\w'’-]){re.escape(name)}{_PUT_IN_A_REQUEST}", text
+        )
+        if person and _name_of(name, strict=True):
             add_name(name)
     relatives = [
         name

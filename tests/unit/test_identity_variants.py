@@ -380,6 +380,29 @@ CASES = [
         "Councillor Jane Doe",
         id="wdtk-page-head-title-names-third-party",
     ),
+    # (a campaign's or a blog's page quoting a person's request under their name, the name elsewhere a person's:
+    # after a title or an office, or the one who put the request in)
+    pytest.param(
+        "Our FOI on the bypass\n\nAfter the last council meeting, Cllr. Priya Natarajan put in a Freedom of "
+        "Information request to find out what had been discussed.\n\nPriya Natarajan FOI:\n"
+        + _ask("Councillor Jane Doe"),
+        [("names", "Priya Natarajan")],
+        "Councillor Jane Doe",
+        id="page-quotes-the-request-under-the-name-of-a-councillor",
+    ),
+    pytest.param(
+        "Hospitality at the Civic Centre\n\nOwen Pritchard submitted an FOI request in March. We copy it here."
+        "\n\nOwen Pritchard's FOI request:\n" + _ask("Chief Constable Harrington"),
+        [("names", "Owen Pritchard")],
+        "Chief Constable Harrington",
+        id="page-quotes-the-request-under-the-name-of-who-submitted-it",
+    ),
+    pytest.param(
+        "Civic Centre Parking FOI:\n" + _signed("Councillor Jane Doe", "Regards,\nOwen Pritchard"),
+        [("names", "Owen Pritchard")],
+        "Civic Centre Parking",
+        id="page-quotes-the-request-under-its-subject-not-a-name",
+    ),
     pytest.param(
         _signed("Councillor Jane Doe", "Yours faithfully,\nL. Lluva"),
         [("names", "L. Lluva")],
