@@ -401,7 +401,7 @@ def one_answer(answer: str, question: str = "How many depots do you run?"):
         ("The information requested does not exist.", {"not_held"}),
         ("We do not collect this data.", {"not_held"}),
         ("There are no such documents.", {"not_held"}),
-        ("Nil return.", {"not_held"}),
+        ("Nil return.", {"disclosed"}),  # a count of none: the information (as labelled), not "not held"
         ("The Trust has not received any correspondence from the Inquiry to date.", {"not_held"}),
         ("I have enclosed a copy of the policy.", {"disclosed"}),
     ],
@@ -2524,3 +2524,15 @@ def test_ranked_rows_of_a_table_of_figures_are_not_answers_by_number():
     questions = parse_text(text).questions
     assert [q.label for q in questions] == ["1", "2", "3"]
     assert all(not q.answer.startswith(("North", "South")) for q in questions)
+
+
+def test_a_nil_return_is_the_answer_that_there_are_none():
+    # "Nil return" answers a count with none: the information given (a count of zero), not information not held
+    text = (
+        "1. How many fixed penalty notices for littering were issued in 2022?\n"
+        "Nil return from the Council.\n\n"
+        "2. How many staff are authorised to issue them?\n"
+        "Four officers.\n"
+    )
+    by_label = {q.label: q for q in parse_text(text).questions}
+    assert treatments(by_label["1"]) == {"disclosed"}
