@@ -1368,8 +1368,12 @@ _FIELD_ASKS = re.compile(
 _EACH_LEAD = re.compile(r"\b(?:for|in|of)\s+(?:each|every)\b[^:?]{0,120}:\s*$", re.I)
 
 
-# a list entry that names a thing the requester asks for, by its determiner ('your ...', 'a copy of ...')
-_THING_ASKED = re.compile(r"(?:your|a\s+copy\s+of|copies\s+of|any|all)\s+\w", re.I)
+# a list entry that names a thing the requester asks for, by its determiner ('your ...', 'a copy of ...'), or as
+# 'the' and a kind of record or figure of something, a word or two describing it ('The planned dates of ...')
+_THING_ASKED = re.compile(
+    r"(?:your|a\s+copy\s+of|copies\s+of|any|all)\s+\w|the\s+(?:[a-z][\w-]*\s+){0,2}" + _THINGS + r"\s+of\b",
+    re.I,
+)
 
 
 def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:

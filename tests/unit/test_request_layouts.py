@@ -943,3 +943,21 @@ def test_sentences_run_together_without_spaces_are_still_read():
     texts = [q.text for q in request.questions]
     assert len(texts) >= 2 and any(t.startswith("The names of organisations") for t in texts)
     assert not any(t.startswith("Dear") for t in texts)
+
+
+def test_things_asked_for_as_the_kind_of_record_of_something_under_the_following_are_questions():
+    # each entry names a record or a figure asked for ('The projected dates of ...', 'Any briefing notes ...'): questions of
+    # their own, not values of the lead; values under an ask still fold into it
+    assert _own(
+        "Dear Trust,\n\nPlease provide the following information:\n\n"
+        "1) The projected dates of next year's committee meetings\n"
+        "2) Any briefing notes given to the committee at its March 2024 meeting.\n\nYours faithfully,\nA Requester\n"
+    ) == [
+        "The projected dates of next year's committee meetings",
+        "Any briefing notes given to the committee at its March 2024 meeting.",
+    ]
+    values = split_request(
+        "Dear Trust,\n\nHow many complaints did you receive in 2023 about the following wards:\n\n"
+        "1) The children's ward\n2) The maternity ward\n\nYours faithfully,\nA Requester\n"
+    )
+    assert len(values.questions) == 1
