@@ -1349,24 +1349,48 @@ def _replies(line: str) -> bool:
     return answers_line(line) or bool(_STATES_FIGURE.match(line))
 
 
+_OPENING_QUOTE = re.compile(r"^[\"\u201c\u2018']\s*")
+_LED_QUESTION = re.compile(
+    r"^(?:for|in|on|of|from|at) (?:how (?:many|much|often|long)|what|which)\b[^?]{10,}\?[\"\u201d\u2019']?$",
+    re.I,
+)
+_GIVES_COUNT = re.compile(r"^\d[\d,]*\s+[a-z]")
+
+
+def _replies_in_turn(line: str) -> bool:
+    """A reply to a question asked in turn: a reply's opening or treatment words, or a count it gives ("685 incidents
+    ...")."""
+    return _replies(line) or bool(_GIVES_COUNT.match(line))
+
+
+def _restates(words: list[str], asked: list[str]) -> bool:
+    """The words of a question asked before, again (whole, or the one cut short where the other goes on)."""
+    n = min(len(words), len(asked))
+    return n >= 8 and words[:n] == asked[:n]
+
+
 def interleaved(lines: list[str]) -> list[tuple[str, list[str]]]:
     """Questions asked and answered in turn with no labels ("Please state the reason for the arrest." then the
     reply, then the next question): (question, its reply's lines) for each, or [] unless there are two or more and
     every question has a reply that answers (a reply's opening or treatment words)."""
     pairs: list[tuple[str, list[str]]] = []
     for line in lines:
-        asks = _STRONG_ASK.search(re.sub(r"^pleases\b", "please", line, flags=re.I)) and not answers_line(
-            line
-        )
-        if asks:
+        # (a question quoted from the request: “How many ...?”; one led by a preposition: "For how many of those ...?")
+        bare = _OPENING_QUOTE.sub("", re.sub(r"^pleases\b", "please", line, flags=re.I))
+        asks = (_STRONG_ASK.search(bare) or _LED_QUESTION.match(bare)) and not answers_line(line)
+        words = re.findall(r"\w+", bare.lower())
+        if asks and not any(
+            _restates(words, re.findall(r"\w+", _OPENING_QUOTE.sub("", q).lower())) for q, _ in pairs
+        ):
             pairs.append((line, []))
-        elif pairs:
+        elif pairs:  # (a question asked again, quoted in the reply, is no new question)
             pairs[-1][1].append(line)
+
     # (the last may have none: a letter cut off after the question)
     if (
         len(pairs) < 2
-        or not all(any(_replies(x) for x in reply) for _, reply in pairs[:-1])
-        or (pairs[-1][1] and not any(_replies(x) for x in pairs[-1][1]))
+        or not all(any(_replies_in_turn(x) for x in reply) for _, reply in pairs[:-1])
+        or (pairs[-1][1] and not any(_replies_in_turn(x) for x in pairs[-1][1]))
     ):
         return []
     return pairs

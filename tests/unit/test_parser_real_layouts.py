@@ -2536,3 +2536,31 @@ def test_a_nil_return_is_the_answer_that_there_are_none():
     )
     by_label = {q.label: q for q in parse_text(text).questions}
     assert treatments(by_label["1"]) == {"disclosed"}
+
+
+def test_questions_quoted_and_answered_in_turn_each_read_their_own_answer():
+    # the request's questions quoted one by one (“How many ...?”, "For how many of those ...?"), each followed by its
+    # answer, the first a count given on its own ("412 referrals ...")
+    text = (
+        "Referrals and assessments\n\n"
+        "\u201cHow many referrals were made to children's services between April 2022 and March 2023?\n\n"
+        "412 referrals relating to 300 children (from our annual return).\n\n"
+        "For how many of those referrals was an assessment started within ten days?\n\n"
+        "This information is not held centrally.\n\n"
+        "For how many of those referrals was an assessment completed in the same period?\u201d\n\n"
+        "198 assessments were completed in the period requested.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["Item 1", "Item 2", "Item 3"]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"not_held"}, {"disclosed"}]
+
+
+def test_a_question_quoted_again_in_the_reply_is_no_new_question():
+    text = (
+        "How many parking fines were issued in the city centre in 2023?\n\n"
+        "\u201cHow many parking fines were issued in the city centre in 2023?\u201d The Council issued 1,240.\n\n"
+        "How many of those fines were cancelled on appeal in the same year?\n\n"
+        "86 fines were cancelled on appeal.\n"
+    )
+    questions = parse_text(text).questions
+    assert len(questions) == 2
