@@ -751,6 +751,10 @@ _PAGE_HEADING = re.compile(
 )
 
 
+# a title over a letter or a page: a few words with no stop, no colon and no question mark at the end
+_TITLE_LINE = re.compile(r"[^\s.:?!;,]+(?:[ \t]+[^\s?!;:]+){0,7}(?<![.:?!;,])")
+
+
 def _body_lines(text: str) -> list[str]:
     """The lines that can hold questions: without the salutation and anything from the sign-off on."""
     out = []
@@ -759,8 +763,11 @@ def _body_lines(text: str) -> list[str]:
     greeting = next(
         (i for i, line in enumerate(lines[:40]) if DEAR.match(line) or _GREETING.match(line)), None
     )
+    # (a title of a few words over the letter names its subject, 'Expenditure on byways', and asks nothing)
     if greeting and not any(
-        "?" in line or (_LABEL.match(line) and not re.match(r"\s*-{2,}", line)) or _asks(line)
+        "?" in line
+        or (_LABEL.match(line) and not re.match(r"\s*-{2,}", line))
+        or (_asks(line) and not _TITLE_LINE.fullmatch(line.strip()))
         for line in lines[:greeting]
     ):
         lines = lines[greeting:]

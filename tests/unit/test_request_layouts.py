@@ -961,3 +961,18 @@ def test_things_asked_for_as_the_kind_of_record_of_something_under_the_following
         "1) The children's ward\n2) The maternity ward\n\nYours faithfully,\nA Requester\n"
     )
     assert len(values.questions) == 1
+
+
+def test_a_title_of_a_few_words_over_the_greeting_is_no_question():
+    # a published request's page, or a letter, headed by its subject ('Total cost of street lighting'): the request
+    # starts at the greeting; a question above the greeting still counts
+    assert _own(
+        "Total cost of street lighting\n\nDear Borough Council,\n\nPlease provide the following information:\n"
+        "1: The yearly total spent on street lighting repairs in the last 10 years\n"
+        "2: The yearly total spent on new street lights in the last 10 years\n\nYours faithfully,\nA Requester\n"
+    ) == [
+        "The yearly total spent on street lighting repairs in the last 10 years",
+        "The yearly total spent on new street lights in the last 10 years",
+    ]
+    asked = _own("How much was spent on street lighting in 2023?\n\nDear Council,\n\nThank you.\n")
+    assert asked == ["How much was spent on street lighting in 2023?"]
