@@ -2564,3 +2564,18 @@ def test_a_question_quoted_again_in_the_reply_is_no_new_question():
     )
     questions = parse_text(text).questions
     assert len(questions) == 2
+
+
+def test_please_find_a_link_to_published_information_is_no_release():
+    # "please find a link to the web page" beside "has been published": a pointer to what is published, not the
+    # information sent with the reply
+    text = (
+        "1. How much did the council spend on festive lighting in 2022?\n"
+        "This information has already been published and is therefore exempt under section 21. For ease of "
+        "reference please find a link to the web page: https://www.example.gov.uk/lighting-costs\n\n"
+        "2. How many lights were installed?\n"
+        "Please find attached the list of installations.\n"
+    )
+    by_label = {q.label: q for q in parse_text(text).questions}
+    assert treatments(by_label["1"]) == {"public_domain"}
+    assert treatments(by_label["2"]) == {"disclosed"}
