@@ -1837,9 +1837,28 @@ def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
         if deeper and len(sentences) == 1 and "?" not in item.own and _only_leads(sentences[0]):
             shift.append(item.depth)
             continue
+        # a question cut off after its subject written as the first bullet of the list it leads, level with its items
+        # ('- In the past year has your council:' / '- Had any floods?' / '- Closed any roads?')
+        level = items[n + 1 : n + 3]
+        if (
+            item.kind == "bullet"
+            and (n == 0 or items[n - 1].depth < item.depth)
+            and len(level) == 2
+            and all(i.depth == item.depth and i.kind == item.kind for i in level)
+            and len(sentences) == 1
+            and "?" not in item.own
+            and _AUXILIARY_LEAD.search(sentences[0])
+        ):
+            continue
         item.depth -= len(shift)
         out.append(item)
     return out
+
+
+# a question cut off after its subject, its verb in the items below ('In the past year has your council:')
+_AUXILIARY_LEAD = re.compile(
+    r"\b(?:has|have|does|do|did|is|are|was|were|will)\s+(?:your|the|this|any)\s+[\w\s'’-]{1,40}:\s*$", re.I
+)
 
 
 def _only_leads(sentence: str) -> bool:

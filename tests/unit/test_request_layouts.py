@@ -976,3 +976,22 @@ def test_a_title_of_a_few_words_over_the_greeting_is_no_question():
     ]
     asked = _own("How much was spent on street lighting in 2023?\n\nDear Council,\n\nThank you.\n")
     assert asked == ["How much was spent on street lighting in 2023?"]
+
+
+def test_a_question_cut_off_after_its_subject_as_the_first_bullet_leads_the_bullets_level_with_it():
+    # '- In the last two years has your council:' then '- Had any ...?': the verbs are in the bullets (S3); a first
+    # bullet that names a thing asked for ('- The total spend by the council on:') still counts
+    assert _own(
+        "Dear Council,\n\nPlease answer the following.\n\n- In the last two years has your council:\n"
+        "- Had any flooding incidents at its depots?\n- If yes, how many?\n- Closed any roads due to flooding?\n\n"
+        "Thanks,\nA Requester\n"
+    ) == [
+        "Had any flooding incidents at its depots?",
+        "If yes, how many?",
+        "Closed any roads due to flooding?",
+    ]
+    spend = _own(
+        "Dear Council,\n\nPlease provide the following for 2023:\n- The total spend by the council on:\n"
+        "- Road repairs\n- Street lighting\n- The names of the contractors used.\n\nThanks,\nA Requester\n"
+    )
+    assert spend[0].startswith("The total spend by the council on:")
