@@ -234,10 +234,25 @@ def parse_draft(text: str, source: str) -> Letter:
         return parse_text(text, source=source)
 
 
+# WhatDoTheyKnow's status of a request above the thread ("University of Reading did not have the information
+# requested."): set by the requester, not the authority's decision (the other statuses are noise lines anywhere).
+_THREAD_STATUS = re.compile(r"^[A-Z][\w&.,'\u2019()\- ]{1,100} did not have the information requested\.?$")
+
+
+def _without_thread_status(lines: list[str]) -> list[str]:
+    """The lines without a thread's status line, read only above the first letter of the thread ("Dear ...")."""
+    first = next((i for i, ln in enumerate(lines) if re.match(r"dear\b", ln, re.I)), None)
+    if first is None:
+        return lines
+    return [ln for i, ln in enumerate(lines) if not (i < first and _THREAD_STATUS.match(ln.strip()))]
+
+
 def _parse_text(text: str, source: str, front_matter: dict | None, given: list[tuple[str, str]]) -> Letter:
     meta = dict(front_matter or {})
     lines = split_first_items(
-        [ln for line in text.split("\n") for ln in unflatten(line.strip()) if not _NOISE.match(ln)]
+        _without_thread_status(
+            [ln for line in text.split("\n") for ln in unflatten(line.strip()) if not _NOISE.match(ln)]
+        )
     )
     clean = "\n".join(lines).strip()
     if not clean:

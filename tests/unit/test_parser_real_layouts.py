@@ -2579,3 +2579,21 @@ def test_please_find_a_link_to_published_information_is_no_release():
     by_label = {q.label: q for q in parse_text(text).questions}
     assert treatments(by_label["1"]) == {"public_domain"}
     assert treatments(by_label["2"]) == {"disclosed"}
+
+
+def test_a_threads_status_line_above_it_is_not_the_authoritys_decision():
+    # "<Authority> did not have the information requested." above a WhatDoTheyKnow thread: the requester's status of
+    # the request, not the reply, which here asks to clarify
+    text = (
+        "Library fines\n\n"
+        "Anytown University did not have the information requested.\n\n"
+        "Dear Anytown University,\n\n"
+        "1. Please tell me the number of library fines issued in each of the last five years.\n\n"
+        "2. Please tell me the total value of those fines.\n\n"
+        "Yours faithfully,\n\nA Requester\n\n"
+        "Dear A Requester\n\n"
+        "We would like to request some clarification regarding your request. Please could you specify which "
+        "libraries you mean?\n"
+    )
+    questions = parse_text(text).questions
+    assert [treatments(q) for q in questions] == [{"other"}, {"other"}]
