@@ -1308,10 +1308,12 @@ def numbered_table_rows(lines: list[str], asked: set[str]) -> list[str]:
     if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return lines
     runs: list[list[int]] = []
+    cells_of: dict[int, str] = {}
     for i, line in enumerate(lines):
         m = _NUMBERED_ROW.match(line.strip())
         if not m or not [c for c in m.group("cells").split("|") if c.strip()]:
             continue
+        cells_of[i] = m.group("cells")
         n = int(m.group("num"))
         if n == 1:
             runs.append([i])
@@ -1324,7 +1326,7 @@ def numbered_table_rows(lines: list[str], asked: set[str]) -> list[str]:
     out = list(lines)
     for run in runs:
         for n, i in enumerate(run, start=1):
-            cells = [c.strip() for c in _NUMBERED_ROW.match(lines[i].strip()).group("cells").split("|")]
+            cells = [c.strip() for c in cells_of[i].split("|")]
             out[i] = f"{n}. " + " | ".join(c for c in cells if c)
     return out
 
