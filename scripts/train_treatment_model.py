@@ -11,7 +11,6 @@ settings and the library versions, so a test can check no held-back letter taugh
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from evals.holdout import is_held_back  # noqa: E402
 from evals.real_letters.suite import load_labels  # noqa: E402
 from foi_precedent.letters import learned  # noqa: E402
+from foi_precedent.letters.model import CONFIDENT  # noqa: E402
 
 C = 4.0  # inverse regularisation strength of each treatment's logistic regression
 
@@ -57,16 +57,14 @@ def shipped_examples() -> list[dict]:
     from foi_precedent.letters import decision
     from foi_precedent.letters.parser import parse_file
 
-    previous = os.environ.get("PRECEDENT_LEARNED_READER")
-    os.environ["PRECEDENT_LEARNED_READER"] = "0"
     rows = []
-    try:
+    with learned.off():
         for path in sorted((ROOT / "corpus").glob("*/*.md")):
             if path.parent.name not in ("letters", "seeds"):
                 continue
             for q in parse_file(path).questions:
                 passage = decision.relied_on_lines(q.answer)
-                if q.confidence >= 0.75 and passage.strip():
+                if q.confidence >= CONFIDENT and passage.strip():
                     rows.append(
                         {
                             "id": f"corpus:{path.stem}",
@@ -75,11 +73,6 @@ def shipped_examples() -> list[dict]:
                             "want": sorted(q.treatments),
                         }
                     )
-    finally:
-        if previous is None:
-            os.environ.pop("PRECEDENT_LEARNED_READER")
-        else:
-            os.environ["PRECEDENT_LEARNED_READER"] = previous
     return rows
 
 

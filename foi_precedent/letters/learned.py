@@ -1,10 +1,12 @@
 """A learned reading of an answer's treatments: a linear model over the answer's words and characters.
 
 Officers write the same decision in many ways; phrase rules written from the letters one has read miss the ways
-of letters one has not. On passages from letters the rules had not yet seen (each blind batch, read with the rules
-of the day), the phrase rules agreed with the labels 0.678 of the time and this model, trained only on the letters
-labelled before each batch, 0.826 (``scripts/train_treatment_model.py --measure``). So the model reads the
-treatments and the rules verify them and read everything else (exemptions, pointers, NCND provisions).
+of letters one has not. On the labelled passages of blind batches, the phrase rules of the day agreed with the
+labels 0.678 of the time and this model, trained only on the letters labelled before each batch, 0.826. Taken in
+place of the rules' reading it gained little over today's rules and lost readings they get right, so it is a second
+opinion (``answers._second_opinion``): a confident reading it reads otherwise is marked for review
+(``scripts/measure_treatment_classifier.py`` measures that). The rules read everything else (exemptions, pointers,
+NCND provisions).
 
 The model is data, like the phrase lists: ``rules/treatment_model.npz`` (weights) and ``treatment_model.json``
 (what it was trained on, never a held-back letter), written by ``scripts/train_treatment_model.py`` from the
@@ -41,24 +43,19 @@ FAMILIES = (("word", (1, 2)), ("char_wb", (3, 5)))
 MIN_DF = 2
 
 
-def _vectorizers():
+@cache
+def _vectorizers() -> tuple:
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    return [
+    return tuple(
         HashingVectorizer(analyzer=a, ngram_range=r, alternate_sign=False, norm=None, n_features=N_FEATURES)
         for a, r in FAMILIES
-    ]
-
-
-_HASHERS = None
+    )
 
 
 def counts(texts: Sequence[str]) -> list:
     """Each feature family's raw counts of ``texts`` (sparse, one row per text)."""
-    global _HASHERS
-    if _HASHERS is None:
-        _HASHERS = _vectorizers()
-    return [h.transform(texts) for h in _HASHERS]
+    return [h.transform(texts) for h in _vectorizers()]
 
 
 def fit_vocabulary(family_counts: list) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -155,8 +152,13 @@ def off() -> Iterator[None]:
         _OFF.reset(token)
 
 
+@cache
+def _shipped() -> bool:
+    return MODEL_PATH.exists()
+
+
 def enabled() -> bool:
-    return not _OFF.get() and os.environ.get("PRECEDENT_LEARNED_READER", "1") != "0" and MODEL_PATH.exists()
+    return not _OFF.get() and os.environ.get("PRECEDENT_LEARNED_READER", "1") != "0" and _shipped()
 
 
 @cache
@@ -169,11 +171,3 @@ def reading(text: str) -> dict[str, float] | None:
     if not text.strip() or not enabled():
         return None
     return model().read(text)
-
-
-def likeliest(texts: Sequence[str], treatment: str) -> int:
-    """The index of the text in which the learned reader reads ``treatment`` most surely (its evidence)."""
-    m = model()
-    if treatment not in m.classes or len(texts) == 1:
-        return 0
-    return int(m.probabilities(texts)[:, m.classes.index(treatment)].argmax())
