@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from foi_precedent.letters.model import REFUSING, WITHHOLDING, Pointer, Treatment
+from foi_precedent.letters.model import CONFIDENT, REFUSING, WITHHOLDING, Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
 from foi_precedent.letters.versions import superseded_by
 
@@ -29,8 +29,9 @@ FLAG_SIMILARITY = 0.7
 # (0.4) or no treatment found (0.2) is marked for review, and a flag resting on it would be the reader's mistake
 # as often as the letter's (the real letters' re-check: an MPS NCND about drones seized in terrorism cases, read
 # from the whole reply onto every question, made six of nine false flags). The same holds for the checked letter's
-# own answers. An officer's correction makes a reading certain (1.0).
-FLAG_CONFIDENCE = 0.75
+# own answers, save one only the learned reader disputes (``checker.check_letter``). An officer's correction makes a
+# reading certain (1.0).
+FLAG_CONFIDENCE = CONFIDENT
 # A plan still learns from a reading marked for review, at this fraction of its weight (weights multiply): where
 # confident readings and guessed ones disagree, the confident ones decide. The checker counts no such reading.
 GUESSED_WEIGHT = 0.5

@@ -18,6 +18,7 @@ from foi_precedent.letters.exemptions import (
     section_of,
 )
 from foi_precedent.letters.model import (
+    CONFIDENT,
     WITHHOLDING,
     Question,
     Treatment,
@@ -56,9 +57,7 @@ _SEE_OTHER = decision.phrase("see_other")  # "See Q2": the answer is another que
 
 # --- per-question classification -----------------------------------------------------------------
 
-# A confident reading reaches the line a flag needs (``consistency.consensus.FLAG_CONFIDENCE``); one the learned
-# reader disputes falls below it, for review.
-FLAG_LINE = 0.75
+# A confident reading the learned reader disputes falls below the line a flag needs (``model.CONFIDENT``), for review.
 DISPUTED = 0.5
 
 
@@ -363,7 +362,7 @@ def _second_opinion(found: list[Treatment], confidence: float, review: str | Non
     disputed 24 of the rules' 105 confident readings, 20 of them misread: the confident readings left agreed with
     the labels 0.877 of the time, against 0.714 before. Taking its reading instead gained little on those letters
     and lost readings the rules get right ("No such data exists." read as disclosed), so it only disputes."""
-    if confidence < FLAG_LINE:
+    if confidence < CONFIDENT:
         return confidence, review
     reading = learned.reading(passage)
     if reading is None or set(reading) == set(found):

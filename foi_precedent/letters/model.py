@@ -37,6 +37,10 @@ TREATMENT_ORDER = (
     Treatment.VEXATIOUS,
     Treatment.OTHER,
 )
+# The confidence of a reading the rules read from the question's own answer (0.9, or 0.75 with several treatments):
+# what a divergence flag may rest on (``consistency.consensus.FLAG_CONFIDENCE``). Below it: a decision read from the
+# response as a whole (0.6), a reading disputed by the learned reader (0.5), a guess (0.4), no treatment found (0.2).
+CONFIDENT = 0.75
 WITHHOLDING = frozenset(
     {Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED, Treatment.NCND}
 )  # rest on an exemption
