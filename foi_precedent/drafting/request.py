@@ -1364,11 +1364,13 @@ def _field_entry(text: str) -> bool:
     )
 
 
-_FIELD_ASKS = re.compile(
-    r"^\W*(?:please|kindly|can|could|would|will|may|provide|list|give|supply|send|tell|confirm|state|explain|"
-    r"describe|do|does|did|is|are|was|were|has|have)\b",
-    re.I,
+# the words an entry that asks of its own opens with, a verb or a request ('Please provide ...', 'Can you ...', 'Is
+# there ...'); a field may open with a question word ('Whether it was encrypted'), an entry of its own with either
+_ASK_VERBS = (
+    r"please|kindly|can|could|would|will|may|do|does|did|is|are|was|were|has|have|provide|list|give|supply|send|"
+    r"tell|confirm|state|explain|describe"
 )
+_FIELD_ASKS = re.compile(r"^\W*(?:" + _ASK_VERBS + r")\b", re.I)
 
 
 # a lead for the fields of each record a request asks for ('For each incident please disclose:', 'In each case:')
@@ -1433,8 +1435,7 @@ _BROKEN_DOWN_LEAD = re.compile(
 # an entry that asks of its own, by a verb or a question word ('Please provide ...', 'Can you ...', 'What ...'), not a
 # field named by a noun ('The name of the company')
 _ASKS_ITSELF = re.compile(
-    r"^\W*(?:please|kindly|can|could|would|will|may|how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|"
-    r"does|did|has|have|had|provide|list|give|supply|send|tell|confirm|state|explain|describe)\b",
+    r"^\W*(?:" + _ASK_VERBS + r"|had|how|what|which|who|whom|whose|when|where|why)\b",
     re.I,
 )
 
