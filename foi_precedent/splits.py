@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from foi_precedent.corrections import CorrectionError
-from foi_precedent.drafting.edited import _LONE_LABEL, _labelled, editor_lines, question_texts
+from foi_precedent.drafting.edited import LONE_LABEL, editor_lines, labelled, question_texts
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.parser import parse_document
 from foi_precedent.letters.sources import Document
@@ -88,10 +88,10 @@ def parse_split(editor: str, labels: Iterable[str] = ()) -> Split:
     out: list[tuple[str, str]] = []
     counter, parent = 0, None
     for line in question_texts(editor):
-        if _LONE_LABEL.match(line):
+        if LONE_LABEL.match(line):
             continue  # a label alone asks nothing
         m = _LINE.match(line)
-        edited_label, written, text, kind = _labelled(line, counter, parent)
+        edited_label, written, text, kind = labelled(line, counter, parent)
         if m and (m.group("label") in known or (written and text == m.group("text").strip())):
             label, text = m.group("label").strip(), m.group("text").strip()
         else:

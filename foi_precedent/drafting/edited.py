@@ -37,7 +37,7 @@ EDITOR_RULE = (
 _OWN = r"Q\d{1,2}(?:[a-z](?![a-z])|\((?:[ivx]{1,4}|[a-z])\)|\.\d{1,2})*(?:-\d{1,2})?"
 _OWN_LABEL = re.compile(rf"^\s*(?P<label>{_OWN})(?:\s*[-\u2013\u2014:.)]\s*|\s+)(?=\S)", re.I)
 # a label with nothing after it ('Q3', '2.', 'b)', 'Question 4:'): no question
-_LONE_LABEL = re.compile(
+LONE_LABEL = re.compile(
     rf"^\s*(?:{_OWN}|question\s*\d{{1,2}}[a-z]?|\(?(?:\d{{1,2}}[a-z]?|[a-h]|[ivx]{{1,4}})\)?)\s*[-\u2013\u2014:.)]?\s*$",
     re.I,
 )
@@ -61,7 +61,7 @@ def question_texts(editor: str) -> list[str]:
 def request_with_questions(request: Request, texts: list[str]) -> Request:
     """``request`` with the questions the officer gave, in order, labelled Q1, Q2 ... (a label the officer wrote is
     kept), each with the requester's identity removed; ``LetterError`` when no question is left."""
-    texts = [t.strip() for t in texts if t and t.strip() and not _LONE_LABEL.match(t)]
+    texts = [t.strip() for t in texts if t and t.strip() and not LONE_LABEL.match(t)]
     if not texts:
         raise LetterError(
             request.source,
@@ -72,7 +72,7 @@ def request_with_questions(request: Request, texts: list[str]) -> Request:
     counter = 0  # the number of the last top-level question
     parent: str | None = None  # the question a lettered line is a part of ('Q2' for 'b)' under '2.' or 'Q2a')
     for raw in texts:
-        label, original, text, kind = _labelled(raw, counter, parent)
+        label, original, text, kind = labelled(raw, counter, parent)
         text = _redacted(text, request.requester)
         if not text:
             continue  # nothing left once the identity is out (a line of the requester's e-mail alone)
@@ -88,7 +88,7 @@ def request_with_questions(request: Request, texts: list[str]) -> Request:
     return replace(request, questions=tuple(_unique(questions)), note=EDITED_NOTE)
 
 
-def _labelled(line: str, counter: int, parent: str | None) -> tuple[str, str, str, str]:
+def labelled(line: str, counter: int, parent: str | None) -> tuple[str, str, str, str]:
     """(label, the label as written, the text without it, what the line is) of one line: a ``question``, a
     ``part`` of ``parent``, or a question ``lettered`` with no numbered question above it."""
     own = _OWN_LABEL.match(line)
