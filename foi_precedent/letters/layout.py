@@ -128,7 +128,6 @@ _ANSWER_MARK = re.compile(
     r"^(?:A\d{0,2}|(?:(?:[Oo]ur )?(?:[Aa]nswer|[Rr]esponse|[Rr]eply)|ANSWER|RESPONSE)\s*\d{0,2})\s*[):.\-\u2013]\s*(?=\S)"
 )  # a capital A: "a) states that fact" is an item of a list
 # "Q) How many ...", "Q: ...", "Question: ...": a question marked as such, without a number
-_BULLET = re.compile(r"^[-*\u2022\u25aa\u25cf\u2013\u00b7]\s+(?=\S)")
 _QUESTION_MARK = re.compile(
     r"^(?:q|question|request|you asked|your request)\s*(?:[):.\-\u2013]\s*(?=\S)|:?\s*$)", re.I
 )  # ("Request:" alone over the question is a mark too)
@@ -1267,6 +1266,7 @@ def scoped_reading(
     return out
 
 
+# a bulleted line, for every use in this module (an en dash or a middle dot is not a bullet here)
 _BULLET = re.compile(r"^[-*\u2022\u25aa\u25cf]\s+(?=\S)")
 
 
