@@ -2205,8 +2205,10 @@ _GENERIC_OBJECT = (
     r"answers?|responses?)|this|these|it|them)"
 )
 _SCOPE_ASK = re.compile(
-    rf"\b(?:provide|provided|supply|give|send|share|present|break|split|separate|(?:would|'d)\s+(?:like|prefer)|"
-    rf"(?:want|need|require|receive|(?<=would\s)request))\s+(?:me\s+|us\s+)?(?:with\s+)?{_GENERIC_OBJECT}\b"
+    rf"\b(?:provide|provided|supply|give|send|share|present|break|split|separate|(?:would|should|'d)\s+(?:like|prefer)|"
+    rf"(?:want|need|require|receive|(?<=would\s)request))\s+(?:me\s+|us\s+)?(?:with\s+)?"
+    # 'Please provide a copy of this data for the past five years': the data asked for above, for a period
+    rf"(?:(?:a\s+cop(?:y|ies)|copies)\s+of\s+)?{_GENERIC_OBJECT}\b"
     rf"(?P<rest>[^?!]*)[.?!]?$"
     rf"|\b(?:could|can|would|will)\s+{_GENERIC_OBJECT}\s+(?:please\s+)?(?:also\s+)?be\s+(?:provided|given|broken|"
     rf"split|supplied|sent|presented)\b(?P<rest2>[^?!]*)[.?!]?$",

@@ -349,3 +349,21 @@ def test_an_elliptical_follow_up_stays_with_its_question():
     assert [q.label for q in request.questions][:2] == ["Q1", "Q2"]
     assert len(request.questions) == 4
     assert "Which ones?" in request.questions[0].text
+
+
+def test_s2a_a_sentence_asking_for_the_data_above_for_a_period_scopes_it():
+    """'Please provide a copy of this data for ...' and 'I should like this information for ...' only ask for what
+    is asked above over a period: no question of their own, whether in the question's paragraph or under it."""
+    own = _own(
+        "Dear Council,\n\nI should like to know the number of parking permits issued to businesses. "
+        "I should like this information for the last six years to the present time. "
+        "I should also like to see the names of the streets with the most permits.\n"
+    )
+    assert len(own) == 2
+    assert own[0].endswith("for the last six years to the present time.")
+    own = _own(
+        "Dear Council,\n\nPlease provide your register of declared interests for councillors.\n\n"
+        "Please provide a copy of this data for the past three years from and including 2021.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == ["Please provide your register of declared interests for councillors."]
