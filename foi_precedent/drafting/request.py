@@ -1953,10 +1953,12 @@ def _prose_asks(texts: list[str]) -> list[str]:
                     f"{found[-1]} {s}"  # 'By senior officers, I mean ...' after the ask narrows it (S8)
                 )
                 continue
-            if last_asked and found and _DATA_TO_HOLD.match(s):
-                # 'I would like this data to include the following information: ...': what the data asked for just
-                # above is to hold, part of that question (S2, S8)
+            if (last_asked or n == 0 and asked_above) and found and _DATA_TO_HOLD.match(s):
+                # 'I would like this data to include the following information: ...', 'This should include ...': what
+                # the data asked for just above is to hold, part of that question (S2, S8), also in a paragraph of its
+                # own under it
                 found[-1] = f"{found[-1]} {s}"
+                last_asked = True
                 continue
             if last_asked and found and _FIELD_OF_EACH.match(s) and not _COUNT.search(found[-1]):
                 # 'Please also provide the name of the lead officer for each project.' under a list of projects: a
@@ -1997,7 +1999,10 @@ def _prose_asks(texts: list[str]) -> list[str]:
 _DATA_TO_HOLD = re.compile(
     r"^(?:(?:i\s+would|i'd)\s+(?:also\s+)?like\s+|please\s+(?:ensure|make\s+sure)\s+(?:that\s+)?)?(?:this|the|that|these|"
     r"such)\s+(?:data|information|figures|records?|list|register|spreadsheet|breakdown|dataset)\s+(?:to\s+|should\s+|"
-    r"must\s+|will\s+need\s+to\s+|needs?\s+to\s+)?(?:include|contain|show|cover)\b",
+    r"must\s+|will\s+need\s+to\s+|needs?\s+to\s+)?(?:include|contain|show|cover)\b"
+    # the same said with a pronoun ('This should include details of ...', 'It should also cover ...')
+    r"|^(?:this|these|it|they)\s+(?:should|must|will\s+need\s+to|needs?\s+to)\s+(?:also\s+)?(?:include|contain|"
+    r"cover)\b",
     re.I,
 )
 

@@ -367,3 +367,16 @@ def test_s2a_a_sentence_asking_for_the_data_above_for_a_period_scopes_it():
         "Yours faithfully,\nA Requester\n"
     )
     assert own == ["Please provide your register of declared interests for councillors."]
+
+
+def test_s8_a_paragraph_saying_what_the_records_asked_for_should_include_stays_in_their_question():
+    """'This should include ...' under a request for records says what they cover (S8), and 'Please include ...'
+    under that goes on with the same question."""
+    own = _own(
+        "Dear Council,\n\nPlease provide all minutes and notes of meetings with the harbour trust since 2019.\n\n"
+        "This should include any informal meetings at which a council officer was present.\n\n"
+        "Please include all papers circulated at these meetings.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert len(own) == 1
+    assert own[0].endswith("Please include all papers circulated at these meetings.")
