@@ -2205,7 +2205,9 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
 
 # data asked for without saying what it is about ('this', 'the data', 'the latest estimates')
 _GENERIC_OBJECT = (
-    r"(?:(?:the\s+|any\s+|such\s+|this\s+|these\s+|those\s+)?(?:(?:latest|above|requested|same|relevant|"
+    # the details or a figure asked for above, referred back to ('these details', 'a figure for the first quarter')
+    r"(?:(?:these|those|such|the\s+above|the\s+same)\s+details|(?:a|the\s+same)\s+figure|"
+    r"(?:the\s+|any\s+|such\s+|this\s+|these\s+|those\s+)?(?:(?:latest|above|requested|same|relevant|"
     r"available|site-specific|following)\s+)?(?:data|information|figures|estimates|numbers|statistics|"
     r"answers?|responses?)|this|these|it|them)"
 )

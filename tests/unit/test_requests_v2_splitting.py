@@ -380,3 +380,25 @@ def test_s8_a_paragraph_saying_what_the_records_asked_for_should_include_stays_i
     )
     assert len(own) == 1
     assert own[0].endswith("Please include all papers circulated at these meetings.")
+
+
+def test_s2a_these_details_or_a_figure_asked_again_for_a_breakdown_or_period_stay_in_their_question():
+    """'I would like these details to be broken down ...' and 'Please also provide a figure for ...' ask for what
+    the question above asks, broken down or for another period (S2a): no question of their own."""
+    own = _own(
+        "Dear Fire Service,\n\nPart 1\n\n"
+        "I would like details of the fire engines that have been out of service over the last 12 months.\n\n"
+        "I would like these details to be broken down into the number of days per month each was unavailable.\n\n"
+        "Part 2\n\nThe number of firefighters who also hold a second contract.\n"
+    )
+    assert own[1] == "The number of firefighters who also hold a second contract."
+    assert len(own) == 2
+    own = _own(
+        "Dear Council,\n"
+        "1. How much did the council spend on road gritting in 2022 and 2023? "
+        "Please also provide a figure for the first quarter of 2024.\n"
+        "2. Please provide the cost of repairing potholes in 2022 and in 2023. "
+        "Please also provide a figure for the first quarter of 2024.\n"
+    )
+    assert len(own) == 2
+    assert own[1].endswith("Please also provide a figure for the first quarter of 2024.")
