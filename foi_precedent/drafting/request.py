@@ -1411,6 +1411,10 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
         "?" not in s.own and not _ASKS_ITSELF.match(s.own) for s in subs
     ):
         return True
+    # the lead's own sentence run on through its items ('how many breaches were reported by: a) members of the
+    # public? b) and how many by staff?'): the items finish it in lower case, one sentence and one question (S5c)
+    if _RUN_ON_LEAD.search(parent.own) and all(re.match(r"[a-z]", s.own) for s in subs):
+        return True
     if not all(_is_value(s.own) for s in subs):
         return False
     # periods or places to break a figure down by ('a. April 2015 to March 2016'), or a parent that asks for the
@@ -1427,6 +1431,10 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
 
 
 _FIGURE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|total|amount|cost|spend|spent)\b", re.I)
+# a question cut off before who or what its figure is of, by or for ('how many breaches have been reported by:')
+_RUN_ON_LEAD = re.compile(
+    r"\bhow\s+(?:many|much)\b[^.?!:]*\b(?:by|from|between|to|for|in|at|on|with|of)\s*:\s*$", re.I
+)
 # a lead that ends an item by naming what its figure is broken down into ('Number of spaces, broken down by:')
 _BROKEN_DOWN_LEAD = re.compile(
     r"\b(?:broken|split|separated|divided)\s+(?:down\s+|up\s+)?(?:by|into|between|per)\b[^.?!:]{0,60}:\s*$",

@@ -402,3 +402,18 @@ def test_s2a_these_details_or_a_figure_asked_again_for_a_breakdown_or_period_sta
     )
     assert len(own) == 2
     assert own[1].endswith("Please also provide a figure for the first quarter of 2024.")
+
+
+def test_s5c_a_question_run_on_through_its_lettered_items_is_one_question():
+    """'how many ... were made by:' finished by its items in lower case ('a) residents? b) and how many by
+    councillors?') is one sentence, so one question (S5c)."""
+    own = _own(
+        "Dear Council,\n\n"
+        "1) In each of the last five years, how many complaints about noise were made by:\n\n"
+        "a) residents?\n\n"
+        "b) and how many complaints about noise were made by local businesses?\n\n"
+        "2) How many noise abatement notices were served in each of those years?\n"
+    )
+    assert len(own) == 2
+    assert own[0].startswith("In each of the last five years, how many complaints")
+    assert own[0].endswith("made by local businesses?")
