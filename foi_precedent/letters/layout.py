@@ -384,6 +384,20 @@ def _restarts(blocks: list[_Block]) -> bool:
     return len(tail) == 3 and tail[0].isdigit() and tail == [str(int(tail[0]) + i) for i in range(3)]
 
 
+_PART_MARK = re.compile(r"^\(?(?P<letter>[b-h])[.)]\s+(?=\S)")
+
+
+def _next_part(line: str, last: tuple[str, str]) -> tuple[str, tuple[str, str], str] | None:
+    """In a reply, a line lettered as the next part of the numbered answer above it ("3a) £3.9m" / "b) £3.5m"): the
+    answer to that part ("3b"), written without its number."""
+    m = _PART_MARK.match(line)
+    if not m or last[0] not in ("q", "n") or not re.fullmatch(r"\d{1,2}[a-g]", last[1]):
+        return None
+    if ord(m.group("letter")) != ord(last[1][-1]) + 1:
+        return None
+    return m.group(0).strip(), (last[0], last[1][:-1] + m.group("letter")), line[m.end() :].strip()
+
+
 _QUOTE_OPEN = re.compile(r"^[\u201c\"]")
 _QUOTE_CLOSE = re.compile(r"[\u201d\"]")
 
@@ -419,6 +433,8 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
             run = ranged
             continue
         found = _label_of(line) if line else None
+        if line and not found and section == "response" and blocks:
+            found = _next_part(line, blocks[-1].key)
         bare = _BARE_NUMBER.match(line) if line and not found and section == "request" else None
         if bare and int(bare.group("num")) == len(blocks) + 1 and all(b.key[0] == "n" for b in blocks):
             found = (bare.group("num"), ("n", bare.group("num")), line[bare.end() :].strip())
@@ -779,7 +795,7 @@ _ASKS_ON_ITS_OWN = re.compile(
 _EACH = re.compile(r"\b(?:each|every)\b", re.I)
 
 
-def item_asks(lines: list[str]) -> list[tuple[str | None, str]]:
+def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[tuple[str | None, str]]:
     """The asks of one numbered item of a request, in order, each with its label: ``None`` for the item's own first
     ask, ``""`` for a further ask in it, the marker as written for a sub-item ("a)").
 
@@ -790,7 +806,9 @@ def item_asks(lines: list[str]) -> list[tuple[str | None, str]]:
     * Lettered sub-items that each ask on their own ("If so: a) Where is it published? b) How often ...?", "Details
       of: a. The number of staff ... b. The total cost ...") are questions (S1), under a lead-in that asks nothing
       itself only they are (S3); sub-items that are fields of each record (under "In each case ...") or values of a
-      breakdown stay in the item (S2)."""
+      breakdown stay in the item (S2).
+    * Sub-items the reply answers under their own labels ("3a) ...", ``answered`` holds their letters) are questions
+      whatever they ask (S10)."""
     lines = [x.strip() for x in lines if x and x.strip()]
     marks = [i for i, x in enumerate(lines) if i > 0 and _SUB_ITEM.match(x)]
     if marks:
@@ -801,6 +819,8 @@ def item_asks(lines: list[str]) -> list[tuple[str | None, str]]:
             if (m := _SUB_ITEM.match(lines[i]))
         ]
         lead_in = head.rstrip().endswith(":") and "?" not in head
+        if answered and any(mark.strip("().").lower() in answered for mark, _ in subs):
+            return ([] if lead_in else [(None, head)]) + [(mark, text) for mark, text in subs]
         if (
             len(subs) >= 2
             and not _EACH.search(head)

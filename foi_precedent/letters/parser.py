@@ -961,9 +961,25 @@ def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str,
     label marked as a further ask; S1: a sub-item by its marker) with the item's answer, which answers the item as
     a whole. A lead-in that asks nothing itself ("Details of:") is no question (S3). ``answers`` gains their
     entries."""
+    # the reply's answers to an item's lettered parts under their own labels ("3a) £3.9m", "b) £3.5m"), which the
+    # request did not label so: each answers its part (S10), and is no question of its own
+    asked = {b.key for b in order if b.section == "request"}
+    parts = {
+        b.key: b
+        for b in order
+        if b.section == "response"
+        and b.key[0] in ("q", "n")
+        and re.fullmatch(r"\d{1,2}[a-h]", b.key[1])
+        and (b.key[0], b.key[1][:-1]) in asked
+    }
+    taken: set[int] = set()
     out: list[_Block] = []
     for b in order:
-        asks = item_asks([b.head, *b.body]) if b.section == "request" and b.key[0] in ("q", "n") else []
+        if b.section == "request" and b.key[0] in ("q", "n"):
+            answered = frozenset(k[1][-1] for k in parts if k[0] == b.key[0] and k[1][:-1] == b.key[1])
+            asks = item_asks([b.head, *b.body], answered)
+        else:
+            asks = []
         if len(asks) < 2:
             out.append(b)
             continue
@@ -976,6 +992,12 @@ def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str,
                 continue
             if label:  # a lettered sub-item ("a)"): the item's number and its letter ("5a")
                 key = (b.key[0], b.key[1] + label.strip("().").lower())
+                part = parts.get(key)
+                if part is not None:  # answered under its own label
+                    out.append(_Block(label=label, key=key, head=ask, section="request"))
+                    answers[key] = (ask, _join([part.head, *part.body]))
+                    taken.add(id(part))
+                    continue
             else:
                 key, label = (
                     (b.key[0] + "+", f"{b.key[1]}+{n}"),
@@ -986,7 +1008,7 @@ def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str,
                 answers[key] = (ask, answer)
         if all(label is not None for label, _ in asks):
             answers.pop(b.key, None)  # a lead-in, not a question
-    return out
+    return [b for b in out if id(b) not in taken]
 
 
 def _prose_questions(request: list[str]) -> list[str]:

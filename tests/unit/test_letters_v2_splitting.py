@@ -409,3 +409,27 @@ def test_a_line_that_only_gives_the_period_asked_for_is_no_question():
         "We converted 1,240 street lights at a cost of \u00a3312,000.\n"
     )
     assert len(parse_text(text).questions) == 2
+
+
+def test_parts_the_reply_answers_by_their_own_letters_are_questions():
+    # S10: the reply answers an item's lettered parts under their own labels ("2a) ...", then "b) ..." without the
+    # number), so each part is a question with its own answer, even where the parts would not be split otherwise
+    text = (
+        "Request\n"
+        "1. How many bus shelters does the council maintain?\n"
+        "2. Please provide the following for 2023:\n"
+        "a) The cost of cleaning bus shelters\n"
+        "b) Spend on repairing vandalised shelters\n"
+        "Response\n"
+        "1. 212 shelters.\n"
+        "2a) \u00a341,000\n"
+        "b) This is not recorded separately.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text[:30] for q in questions] == [
+        "How many bus shelters does the",
+        "The cost of cleaning bus shelt",
+        "Spend on repairing vandalised ",
+    ]
+    assert [q.answer for q in questions[1:]] == ["\u00a341,000", "This is not recorded separately."]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"disclosed"}, {"not_held"}]
