@@ -1846,6 +1846,18 @@ def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
         if deeper and len(sentences) == 1 and "?" not in item.own and _only_leads(sentences[0]):
             shift.append(item.depth)
             continue
+        # an item that only gives context for the items under it ('4) In a previous disclosure, the council confirmed
+        # that ...' / 'a) How is ... funded?'), none of its sentences asking: no question, its items are (S3, S8)
+        if (
+            deeper
+            and "?" not in item.own
+            and item.own.rstrip().endswith((".", '."', ".”"))
+            and len(item.own.split()) >= 6
+            and not any(_asks(s) for s in sentences)
+            and _item_asks(items[n + 1])
+        ):
+            shift.append(item.depth)
+            continue
         # a question cut off after its subject written as the first bullet of the list it leads, level with its items
         # ('- In the past year has your council:' / '- Had any floods?' / '- Closed any roads?')
         level = items[n + 1 : n + 3]

@@ -417,3 +417,20 @@ def test_s5c_a_question_run_on_through_its_lettered_items_is_one_question():
     assert len(own) == 2
     assert own[0].startswith("In each of the last five years, how many complaints")
     assert own[0].endswith("made by local businesses?")
+
+
+def test_s3_a_numbered_item_that_only_gives_context_for_its_lettered_questions_is_no_question():
+    """'3) In a previous reply, the council stated that ...' over 'a) How ...?' / 'b) Is ...?': the item tells, its
+    items ask; they are the questions, top-level (S3, S3a, S8)."""
+    r = split_request(
+        "Dear Council,\n\n"
+        "1) How many enforcement notices were served in 2024?\n\n"
+        "2) In a previous reply, the council stated that it has no dedicated budget for enforcement work.\n\n"
+        "a) How is enforcement action funded when it is taken?\n\n"
+        "b) Is the lack of a budget delaying enforcement action?\n"
+    )
+    assert [q.own_text for q in r.questions][1:] == [
+        "How is enforcement action funded when it is taken?",
+        "Is the lack of a budget delaying enforcement action?",
+    ]
+    assert all(q.sub_of is None for q in r.questions)
