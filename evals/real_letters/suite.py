@@ -4,6 +4,9 @@ Each labelled letter (``labels/*.yaml``, format in ``README.md``) is read from i
 product's reader and compared with its labels:
 
 * refused: a letter whose visible text holds a decision (``decision_visible``) that the reader refused;
+* read with no decision found: a reply about a request whose decision the reader did not recognise, read as its
+  questions, each ``other`` and marked for review (``decision.NO_DECISION``) instead of refused; counted apart,
+  since such a letter is not refused but is not read either;
 * question count exact: the reader found as many questions as are labelled;
 * treatment agreement: labelled questions (with a visible answer) whose treatment set the reader got
   exactly, over all such questions (a question the reader did not find counts as a miss); split in two, to tell
@@ -34,6 +37,7 @@ from evals.holdout import is_held_back
 from evals.scorers import exemption_scores, pointer_scores, ratio
 from foi_precedent.consistency.consensus import FLAG_CONFIDENCE
 from foi_precedent.errors import PrecedentError
+from foi_precedent.letters.decision import NO_DECISION
 from foi_precedent.letters.model import Letter, Treatment, label_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,6 +115,10 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
     pairs = align(expected, got)
     s = {
         "refused": letter is None and bool(label.get("decision_visible", True)),
+        # read, but with no decision found: every question `other`, marked for a person to read (not refused)
+        "no_decision": letter is not None
+        and bool(letter.questions)
+        and all(q.review == f"other: {NO_DECISION}" for q in letter.questions),
         "questions_expected": len(expected),
         "questions_found": len(got),
         "count_exact": len(expected) == len(got),
@@ -222,6 +230,7 @@ def metrics(cases: list[dict]) -> dict:
     out = {
         "letters": len(sc),
         "letters_refused": sum(1 for s in sc if s["refused"]),
+        "letters_no_decision": sum(1 for s in sc if s.get("no_decision")),
         "question_count_exact": ratio(sum(1 for s in sc if s["count_exact"]), len(sc)),
         "questions_labelled": total("questions_expected"),
         "treatment_agreement": ratio(total("treatment_agree"), total("treatment_questions")),
@@ -251,6 +260,7 @@ def metrics(cases: list[dict]) -> dict:
 ROWS = [
     ("letters", "Letters"),
     ("letters_refused", "Letters with a decision refused"),
+    ("letters_no_decision", "  read with no decision found (for review)"),
     ("question_count_exact", "Question count exact"),
     ("questions_labelled", "Questions labelled"),
     ("treatment_agreement", "Treatment agreement"),

@@ -98,11 +98,12 @@ def relied_on_lines(text: str) -> str:
 #: why an answer is `other` when no other reason is found, and when there is no answer at all
 NO_WORDING = "no treatment wording found"
 NO_ANSWER = "no answer found for this question"
+NO_DECISION = "no decision found in the letter: read it and correct the reading"
 
 
 def unanswered(review: str | None) -> bool:
     """A question read `other` for want of an answer of its own: none found, or no treatment wording in it."""
-    return review in (f"other: {NO_WORDING}", f"other: {NO_ANSWER}")
+    return review in (f"other: {NO_WORDING}", f"other: {NO_ANSWER}", f"other: {NO_DECISION}")
 
 
 def other_reason(text: str) -> str:

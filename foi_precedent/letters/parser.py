@@ -1215,13 +1215,32 @@ def _unstructured(
         (sections["request"] and sections["response"]) or after_request
     )  # a request and a response: a reply, however worded
     if (
-        not is_reply
-        and all(q.treatments == (Treatment.OTHER,) for q in out)
+        all(q.treatments == (Treatment.OTHER,) for q in out)
         and decision.other_reason(answer) == decision.NO_WORDING
+        and not is_reply
     ):
-        return []
+        if not _ABOUT_A_REQUEST.search(clean):
+            return []  # no request and no decision: not a reply at all
+        # a reply to a request whose decision is worded as the reader has not seen: read, as one question marked for
+        # review, rather than refused (a person reads it once; refused, the letter would not be in the log at all)
+        return [
+            replace(
+                q,
+                label=q.label if len(out) > 1 else "Request",
+                confidence=min(q.confidence, 0.2),
+                review=f"other: {decision.NO_DECISION}",
+            )
+            for q in out
+        ]
     return out
 
+
+# a text about an information request (a reply to one, however its decision is worded), not any document
+_ABOUT_A_REQUEST = re.compile(
+    r"\b(?:freedom\s+of\s+information|FOI(?:SA|A)?\b|environmental\s+information\s+regulations|EIRs?\b"
+    r"|(?:your|the)\s+(?:information\s+|FOI\s+)?request\b|request\s+for\s+information)",
+    re.I,
+)
 
 # An answer that is only the answer above it ("See above.", "As above", "Please see answer above").
 _AS_ABOVE = re.compile(

@@ -95,6 +95,18 @@ def test_a_refused_letter_with_a_decision_counts_as_refused():
     assert not suite.score_letter(label(decision_visible=False), None, "x")["scores"]["refused"]
 
 
+def test_a_letter_read_with_no_decision_is_counted_apart_not_as_refused():
+    covering = parse_text(
+        "Dear Sir\nThank you for your Freedom of Information request about officers dismissed in 2023.\n"
+        "Our reply is in the document that comes with this message.\nYours faithfully\n"
+    )
+    s = suite.score_letter(label(), covering)["scores"]
+    assert not s["refused"] and s["no_decision"]
+    assert s["treatment_agree"] == 0  # read `other`: counted against, as a refusal is
+    m = suite.metrics([{"scores": s}, {"scores": suite.score_letter(label(), parse_text(LETTER))["scores"]}])
+    assert (m["letters_refused"], m["letters_no_decision"]) == (0, 1)
+
+
 def test_alignment_by_label_then_opening_words():
     expected = [{"label": None, "starts": "Names of the officers"}, {"label": "1.", "starts": "How many"}]
     got = [

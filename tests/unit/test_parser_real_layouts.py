@@ -138,6 +138,21 @@ I can confirm that the council holds this information. However it is exempt unde
     assert treatments(q) == {"withheld"}
 
 
+def test_a_reply_whose_decision_is_not_recognised_is_read_for_review_not_refused():
+    # a covering e-mail (the decision is in an attachment), or a decision worded as no rule knows: the letter is
+    # about an information request, so it is read, as one question, `other`, marked for a person to read
+    letter = parse_text(
+        "Dear Ms Example\n"
+        "Thank you for your Freedom of Information request of 3 May about the council's fleet.\n"
+        "Our reply is in the document that comes with this message.\n"
+        "Yours sincerely\nInformation Governance Team\n"
+    )
+    (q,) = letter.questions
+    assert q.treatments == (Treatment.OTHER,)
+    assert q.review and "no decision found" in q.review and q.confidence < 0.75
+    assert letter.needs_review and not letter.exemptions
+
+
 def test_text_with_no_question_and_no_decision_is_still_refused():
     with pytest.raises(LetterError, match="no recognisable questions and no decision"):
         parse_text("Minutes of the parish council meeting held in the village hall. Apologies were received.")
