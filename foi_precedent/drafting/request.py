@@ -1305,6 +1305,8 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
                 or _ASK_INSIDE.search(asks)
                 or asks.endswith("?")
                 or _LIST_BREAKDOWN.match(asks)  # 'For each of the following periods:' under a list
+                # '..., broken down as follows:': what the information asked for is broken down into (S2)
+                or _BROKEN_DOWN_PROSE.search(asks)
             )
             and all(_is_value(it.text) for it in run)
         )
@@ -1341,6 +1343,15 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         out.append(block)
         i += 1
     return out
+
+
+# a lead in prose that says the information it names is broken down into the entries below it ('You asked for
+# information on delayed discharges, broken down as follows:', '..., split by:')
+_BROKEN_DOWN_PROSE = re.compile(
+    r"\b(?:broken|split|separated|divided)\s+(?:down\s+|up\s+)?(?:as\s+follows|in\s+the\s+following\s+way|by|into|"
+    r"between|per)\s*:\s*$",
+    re.I,
+)
 
 
 # a sentence saying what the data asked for is to hold ('I would like this data to include the following information:',

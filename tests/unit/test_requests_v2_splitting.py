@@ -434,3 +434,17 @@ def test_s3_a_numbered_item_that_only_gives_context_for_its_lettered_questions_i
         "Is the lack of a budget delaying enforcement action?",
     ]
     assert all(q.sub_of is None for q in r.questions)
+
+
+def test_s2_entries_under_a_lead_broken_down_as_follows_are_values_of_its_breakdown():
+    """'..., broken down as follows:' over bullets that each name a category: the categories of one figure (S2),
+    however the lead is worded ('You asked for ...' in a published reply)."""
+    own = _own(
+        "Information requested\n\n"
+        "You asked for information relating to hospital discharges delayed in 2023, broken down as follows:\n\n"
+        "  \u2022 Delays related to waiting for a care package\n"
+        "  \u2022 Delays related to waiting for patient transport\n"
+        "  \u2022 Delays in arranging a care home placement\n"
+    )
+    assert len(own) == 1
+    assert own[0].endswith("Delays in arranging a care home placement")
