@@ -75,6 +75,7 @@ class IngestEntry:
     reason: str | None = None
     questions: int = 0
     note: str | None = None  # e.g. another letter already has this reference: both are kept
+    no_decision: bool = False  # read, but no decision found in it: every question `other`, for review
 
 
 @dataclass
@@ -91,6 +92,8 @@ class IngestReport:
         default_factory=list
     )  # kept beside a letter with its reference
     not_read: list[tuple[str, str]] = field(default_factory=list)  # folder entries that are not letters
+    # letters indexed with no decision found in them (every question `other`, marked for review): a person reads them
+    no_decision: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -106,6 +109,7 @@ class IngestReport:
             [f"skipped {p}: {r}" for p, r in self.skipped]
             + [f"not read {p}: {r}" for p, r in self.not_read]
             + [f"kept both {p}: {r}" for p, r in self.same_reference]
+            + [f"to read {p}: no decision found in the letter; correct its reading" for p in self.no_decision]
         )
 
     def summary(self) -> str:
@@ -121,6 +125,8 @@ class IngestReport:
             parts.append(f"{n} kept beside another letter with {'its' if n == 1 else 'their'} reference")
         if self.not_read:
             parts.append(f"{len(self.not_read)} not letters, not read")
+        if self.no_decision:
+            parts.append(f"{len(self.no_decision)} with no decision found, to read")
         return "Ingest: " + ", ".join(parts) + "."
 
     def to_dict(self) -> dict:
@@ -135,6 +141,7 @@ class IngestReport:
                 {"path": p, "reference": kept.get(p), "reason": r} for p, r in self.same_reference
             ],
             "not_read": [{"path": p, "reason": r} for p, r in self.not_read],
+            "no_decision": list(self.no_decision),
             "exit_code": self.exit_code,
         }
 
@@ -620,7 +627,9 @@ class PrecedentIndex:
                 batch_keys.add(key)
                 stored_letter = _as_stored(doc, letter, key, splits.get(key))
                 chunks = chunks_for_letter(stored_letter)
-                entry = IngestEntry(name, status, key, questions=len(chunks), note=note)
+                entry = IngestEntry(
+                    name, status, key, questions=len(chunks), note=note, no_decision=letter.undecided
+                )
                 pending.append((stored_letter, source, chunks, entry))
                 pending_chunks += len(chunks)
                 if pending_chunks >= FLUSH_CHUNKS:
@@ -652,6 +661,8 @@ class PrecedentIndex:
             report.entries.append(entry)
             if entry.note:
                 report.same_reference.append((entry.path, entry.note))
+            if entry.no_decision:
+                report.no_decision.append(entry.path)
 
     def _write(
         self,

@@ -5,7 +5,7 @@ product's reader and compared with its labels:
 
 * refused: a letter whose visible text holds a decision (``decision_visible``) that the reader refused;
 * read with no decision found: a reply about a request whose decision the reader did not recognise, read as its
-  questions, each ``other`` and marked for review (``decision.NO_DECISION``) instead of refused; counted apart,
+  questions, each ``other`` and marked for review (``Letter.undecided``) instead of refused; counted apart,
   since such a letter is not refused but is not read either;
 * question count exact: the reader found as many questions as are labelled;
 * treatment agreement: labelled questions (with a visible answer) whose treatment set the reader got
@@ -37,7 +37,6 @@ from evals.holdout import is_held_back
 from evals.scorers import exemption_scores, pointer_scores, ratio
 from foi_precedent.consistency.consensus import FLAG_CONFIDENCE
 from foi_precedent.errors import PrecedentError
-from foi_precedent.letters.decision import NO_DECISION
 from foi_precedent.letters.model import Letter, Treatment, label_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,9 +115,7 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
     s = {
         "refused": letter is None and bool(label.get("decision_visible", True)),
         # read, but with no decision found: every question `other`, marked for a person to read (not refused)
-        "no_decision": letter is not None
-        and bool(letter.questions)
-        and all(q.review == f"other: {NO_DECISION}" for q in letter.questions),
+        "no_decision": letter is not None and letter.undecided,
         "questions_expected": len(expected),
         "questions_found": len(got),
         "count_exact": len(expected) == len(got),

@@ -150,6 +150,14 @@ class Letter:
         return any(q.review for q in self.questions)
 
     @property
+    def undecided(self) -> bool:
+        """Read with no decision found in it: every question `other`, marked so for a person to read
+        (``decision.NO_DECISION``); a reply the reader could not read rather than refused."""
+        from foi_precedent.letters.decision import NO_DECISION  # (decision reads this module)
+
+        return bool(self.questions) and all(q.review == f"other: {NO_DECISION}" for q in self.questions)
+
+    @property
     def year(self) -> int | None:
         """The letter's year: its date, else the year in an MPS-style reference (01.FOI.24.x)."""
         if self.date:
@@ -186,6 +194,7 @@ class Letter:
             "public_interest_test": self.public_interest_test,
             "complaint_rights": self.complaint_rights,
             "needs_review": self.needs_review,
+            "no_decision": self.undecided,
             "received": self.received.isoformat() if self.received else None,
             "extension_notice": self.extension_notice,
             "questions": [

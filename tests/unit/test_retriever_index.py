@@ -250,6 +250,22 @@ def test_duplicates_within_one_batch(index, tmp_path):
     )
 
 
+def test_a_reply_with_no_decision_found_is_indexed_and_reported_to_read(index, tmp_path):
+    (tmp_path / "covering.txt").write_text(
+        "Dear Ms Example\nThank you for your Freedom of Information request about the council's fleet.\n"
+        "We will respond within 20 working days.\nYours sincerely\n",
+        encoding="utf-8",
+    )
+    report = index.ingest_paths([tmp_path])
+    assert (report.letters, report.skipped) == (1, [])
+    assert report.no_decision == [str(tmp_path / "covering.txt")]
+    assert "1 with no decision found, to read" in report.summary()
+    assert any(line.startswith("to read ") for line in report.lines())
+    assert report.to_dict()["no_decision"] == report.no_decision
+    (stored,) = index.letters()
+    assert index.letter(stored.reference).undecided
+
+
 def test_a_moved_file_is_unchanged_not_a_duplicate(index, corpus, tmp_path):
     index.ingest_paths([corpus])
     moved = tmp_path / "moved"
