@@ -818,7 +818,17 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
             for i, j in zip(marks, [*marks[1:], len(lines)], strict=True)
             if (m := _SUB_ITEM.match(lines[i]))
         ]
-        lead_in = head.rstrip().endswith(":") and "?" not in head
+        # a heading that only names the topic of its items ("1) Gritting activity" / "a) The total number of days
+        # ...") introduces them as a lead-in does (S3)
+        heading = (
+            len(head.split()) <= 8
+            and not re.search(r"[?:.]\s*$|\?", head)
+            and not _ASKS.search(head)
+            and not _EACH.search(head)
+        )
+        lead_in = (head.rstrip().endswith(":") and "?" not in head) or heading
+        if heading and all(len(text.split()) >= 3 and not _ONLY_NARROWS.match(text) for _, text in subs):
+            return [(mark, text) for mark, text in subs]
         if answered and any(mark.strip("().").lower() in answered for mark, _ in subs):
             return ([] if lead_in else [(None, head)]) + [(mark, text) for mark, text in subs]
         if (

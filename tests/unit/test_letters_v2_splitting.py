@@ -433,3 +433,43 @@ def test_parts_the_reply_answers_by_their_own_letters_are_questions():
     ]
     assert [q.answer for q in questions[1:]] == ["\u00a341,000", "This is not recorded separately."]
     assert [treatments(q) for q in questions] == [{"disclosed"}, {"disclosed"}, {"not_held"}]
+
+
+def test_a_heading_that_only_names_the_topic_of_lettered_items_is_no_question():
+    # S3: "1) Street lighting" only introduces the lettered items under it, which are the questions; an answer to the
+    # numbered item answers each of its items
+    text = (
+        "Request\n"
+        "1) Street lighting\n"
+        "a) The total number of street lights maintained by the council.\n"
+        "b) The total length of cable replaced in 2023.\n"
+        "2) Road signs\n"
+        "a) The number of road signs replaced in 2023.\n"
+        "b) The cost of replacing road signs in 2023.\n"
+        "Response\n"
+        "1) 5,400 lights; 12 km of cable.\n"
+        "2) This information is not held.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text[:24] for q in questions] == [
+        "The total number of stre",
+        "The total length of cabl",
+        "The number of road signs",
+        "The cost of replacing ro",
+    ]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"disclosed"}, {"not_held"}, {"not_held"}]
+
+
+def test_a_lead_for_the_fields_of_each_record_keeps_its_lettered_items():
+    # S2c: "In each case please disclose:" asks for fields of each record; its items are no questions of their own
+    text = (
+        "Request\n"
+        "1. How many public health funerals has the council arranged since 2022?\n"
+        "2. In each case please disclose:\n"
+        "a) The date of death of the deceased\n"
+        "b) The last address of the deceased\n"
+        "Response\n"
+        "1. 14\n"
+        "2. This information is exempt under section 31(1)(a).\n"
+    )
+    assert len(parse_text(text).questions) == 2
