@@ -1426,6 +1426,16 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     # public? b) and how many by staff?'): the items finish it in lower case, one sentence and one question (S5c)
     if _RUN_ON_LEAD.search(parent.own) and all(re.match(r"[a-z]", s.own) for s in subs):
         return True
+    # what the item's own closing statement lists ('... coded by clinical priority. The priority categories are:'):
+    # the definitions it explains the question with, not questions, while none asks of its own (S8)
+    last = (_sentences(parent.own) or [""])[-1]
+    if (
+        _STATEMENT_LEAD.search(last)
+        and not _asks(last)
+        and not _ASKING_LEAD_IN.search(last)
+        and all("?" not in s.own and not _ASKS_ITSELF.match(s.own) for s in subs)
+    ):
+        return True
     if not all(_is_value(s.own) for s in subs):
         return False
     # periods or places to break a figure down by ('a. April 2015 to March 2016'), or a parent that asks for the
@@ -1442,6 +1452,8 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
 
 
 _FIGURE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|total|amount|cost|spend|spent)\b", re.I)
+# a statement that ends by listing what something is ('The clinical priority categories are:')
+_STATEMENT_LEAD = re.compile(r"\b(?:are|is|were|was)\s*:\s*$", re.I)
 # a question cut off before who or what its figure is of, by or for ('how many breaches have been reported by:')
 _RUN_ON_LEAD = re.compile(
     r"\bhow\s+(?:many|much)\b[^.?!:]*\b(?:by|from|between|to|for|in|at|on|with|of)\s*:\s*$", re.I

@@ -448,3 +448,19 @@ def test_s2_entries_under_a_lead_broken_down_as_follows_are_values_of_its_breakd
     )
     assert len(own) == 1
     assert own[0].endswith("Delays in arranging a care home placement")
+
+
+def test_s8_definitions_listed_under_an_items_closing_statement_are_not_questions():
+    """An item that explains itself ('Waiting patients are now coded by priority. The priority codes are:') over
+    bullets that define each code: the definitions belong to its question, none a question of its own."""
+    own = _own(
+        "Dear Trust,\n"
+        "1. Please provide your waiting list data for patients waiting over a year for surgery at the end of March "
+        "2024, in weekly bands. Trusts now code waiting patients by clinical priority.\n"
+        "The clinical priority codes are:\n"
+        "\u2022 Priority 1 surgery needed within three days.\n"
+        "\u2022 Priority 2 surgery that can wait up to a month.\n"
+        "\u2022 Priority 3 patients who have asked to stay on the waiting list but to put off their surgery for now.\n"
+    )
+    assert len(own) == 1
+    assert own[0].startswith("Please provide your waiting list data")
