@@ -2544,6 +2544,10 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     if labelled:
         before = [q for q in before if not _scope_only(q) and not _GENERIC_ASK.search(q)]
         after = [q for q in after if not _scope_only(q)]
+        # the page's title on its first line ('Information about fines and investigations - December 2020'), a few
+        # words with no stop, names the subject of the list below it and asks nothing
+        title = next((line.strip() for line in lines if line.strip()), "")
+        before = [q for q in before if not (q == title and _TITLE_LINE.fullmatch(title))]
     # how to send the answers ('I would like to receive these data in Excel format.') is never a question
     before = [q for q in before if _scope_kind(q) != "format"]
     after = [q for q in after if _scope_kind(q) != "format"]

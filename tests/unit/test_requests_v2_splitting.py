@@ -464,3 +464,18 @@ def test_s8_definitions_listed_under_an_items_closing_statement_are_not_question
     )
     assert len(own) == 1
     assert own[0].startswith("Please provide your waiting list data")
+
+
+def test_s7_a_pages_title_over_a_numbered_list_is_no_question():
+    """A published request's title on its first line ('Information about parking fines - March 2024'), a few words
+    with no stop, names the subject of the list below it."""
+    own = _own(
+        "Information about parking fines - March 2024\n\n"
+        "Reference: FOI1234\n\n"
+        "  1. Can you provide the number of parking fines issued in 2023?\n"
+        "  2. Can you provide the number of those fines that were appealed?\n"
+    )
+    assert own == [
+        "Can you provide the number of parking fines issued in 2023?",
+        "Can you provide the number of those fines that were appealed?",
+    ]
