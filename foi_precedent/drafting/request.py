@@ -2548,6 +2548,11 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
         # words with no stop, names the subject of the list below it and asks nothing
         title = next((line.strip() for line in lines if line.strip()), "")
         before = [q for q in before if not (q == title and _TITLE_LINE.fullmatch(title))]
+        # the line right above the list ending in a semicolon typed for a colon ('Please could I have, for each of the
+        # years 2019/20 to 2023/24;'): its lead-in, as it is with a colon (S3)
+        lead = next((b for b in reversed(blocks[:start]) if isinstance(b, str) and b.strip()), "").rstrip()
+        if before and lead.endswith(";") and lead.endswith(before[-1].rstrip()):
+            before = before[:-1]
     # how to send the answers ('I would like to receive these data in Excel format.') is never a question
     before = [q for q in before if _scope_kind(q) != "format"]
     after = [q for q in after if _scope_kind(q) != "format"]

@@ -479,3 +479,18 @@ def test_s7_a_pages_title_over_a_numbered_list_is_no_question():
         "Can you provide the number of parking fines issued in 2023?",
         "Can you provide the number of those fines that were appealed?",
     ]
+
+
+def test_s3_a_lead_in_ending_in_a_semicolon_above_its_list_is_no_question():
+    """'Please could I have, for each of the years 2021 to 2023;' over a numbered list: its lead-in, the semicolon
+    typed for a colon (S3)."""
+    own = _own(
+        "Dear University,\n"
+        "Please could I have, for each of the academic years 2021/22, 2022/23 and 2023/24;\n"
+        "1. The number of students found to have cheated in exams.\n"
+        "2. The number of students found to have plagiarised coursework.\n"
+    )
+    assert own == [
+        "The number of students found to have cheated in exams.",
+        "The number of students found to have plagiarised coursework.",
+    ]
