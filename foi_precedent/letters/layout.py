@@ -1386,7 +1386,7 @@ _LED_QUESTION = re.compile(
     r"^(?:for|in|on|of|from|at) (?:how (?:many|much|often|long)|what|which)\b[^?]{10,}\?[\"\u201d\u2019']?$",
     re.I,
 )
-_GIVES_COUNT = re.compile(r"^\d[\d,]*\s+[a-z]")
+_GIVES_COUNT = re.compile(r"^\d[\d,]*(?:\s+[a-z]|\.?$)")  # "685 incidents relating to ...", "742" on its own
 
 
 def _replies_in_turn(line: str) -> bool:

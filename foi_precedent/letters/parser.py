@@ -1099,6 +1099,11 @@ def _unstructured(
     pairs = answered_inline([x for x in sections["decision"] + sections["response"] if x])
     if not pairs and not sections["request"]:
         pairs = interleaved([x for x in sections["pre"] + sections["decision"] + sections["response"] if x])
+    if not pairs and not any(sections["decision"] + sections["response"]):
+        # under the request's heading, each question followed by its reply and no heading for the response
+        # ("Request:" / "- Please provide the total number of ..." / "742" / "- Please indicate ..." / "This
+        # information is exempt ...")
+        pairs = interleaved([x for x in sections["request"] if x])
     if pairs:
         out: list[Question] = []
         previous: tuple[Pointer, ...] = ()

@@ -2612,3 +2612,21 @@ def test_a_threads_status_line_above_it_is_not_the_authoritys_decision():
     )
     questions = parse_text(text).questions
     assert [treatments(q) for q in questions] == [{"other"}, {"other"}]
+
+
+def test_questions_answered_in_turn_under_the_request_heading_each_read_their_own_reply():
+    # a disclosure page with only a "Request:" heading: each bulleted question followed by its reply (a bare figure,
+    # a statement, a refusal), and no heading for the response
+    text = (
+        "Request:\n"
+        "- Please provide the total number of parking wardens employed by the council\n"
+        "38\n"
+        "- Please indicate the year the current enforcement contract was awarded?\n"
+        "This information is not held.\n"
+        "- Please provide the names of the wardens\n"
+        "This information is exempt from disclosure under section 40(2) of the FOI Act.\n"
+    )
+    questions = parse_text(text).questions
+    assert len(questions) == 3
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"not_held"}, {"withheld"}]
+    assert questions[0].answer == "38"
