@@ -872,7 +872,7 @@ _IF_LIMIT = re.compile(
 # 'I am writing to make a request under the Freedom of Information Act for information held by the Council.':
 # that it is a request, not what it asks for
 _GENERIC_PREAMBLE = re.compile(
-    r"^(?:i\s+am\s+writing\s+to\s+(?:you\s+)?(?:to\s+)?(?:make|submit|request)|i\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?"
+    r"^(?:i\s+am\s+writing\s+to\s+(?:you\s+)?(?:under\s+[^,.?!]{1,80}?\s+)?(?:to\s+)?(?:make|submit|request)|i\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?"
     r"(?:make|submit)\s+a\s+request|this\s+is\s+a\s+request|i\s+am\s+requesting\s+(?:some\s+)?information|"
     r"i\s+am\s+(?:requesting|asking\s+for)\s+(?:this|it|the\s+following)(?:\s+information)?\s+under)\b"
     r"(?:(?!\b(?:about|regarding|relating|concerning|copy|copies|details|number|list|on\s+the|of\s+the|dataset|data\s+on)\b)"

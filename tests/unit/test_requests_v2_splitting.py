@@ -494,3 +494,14 @@ def test_s3_a_lead_in_ending_in_a_semicolon_above_its_list_is_no_question():
         "The number of students found to have cheated in exams.",
         "The number of students found to have plagiarised coursework.",
     ]
+
+
+def test_s7_writing_under_the_act_to_request_the_information_below_is_preamble():
+    """'I am writing to you under the Freedom of Information Act 2000 to request the information detailed below.'
+    says what the letter is, not what it asks for (S7)."""
+    own = _own(
+        "Dear Council,\n"
+        "I am writing to you under the Freedom of Information Act 2000 to request the information detailed below.\n\n"
+        "How many parking permits did the council issue in 2024?\n"
+    )
+    assert own == ["How many parking permits did the council issue in 2024?"]
