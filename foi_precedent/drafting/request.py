@@ -632,7 +632,8 @@ _CONTINUATION = re.compile(
 )
 _PREAMBLE = re.compile(
     r"(?:freedom of information|foi act|information act 2000|following information|following questions|"
-    r"the following)\b.*:\s*$|:\s*$",
+    # ':-' typed for a colon ('... including any information held relating to :-')
+    r"the following)\b.*:-?\s*$|:-?\s*$",
     re.I,
 )
 _PLEASANTRY = re.compile(

@@ -505,3 +505,19 @@ def test_s7_writing_under_the_act_to_request_the_information_below_is_preamble()
         "How many parking permits did the council issue in 2024?\n"
     )
     assert own == ["How many parking permits did the council issue in 2024?"]
+
+
+def test_s3_a_lead_in_ending_in_colon_dash_above_its_bullets_is_no_question():
+    """'... including any information held relating to :-' over bullets: its lead-in, ':-' typed for a colon (S3);
+    the bullets are the questions."""
+    own = _own(
+        "Dear Council,\n"
+        "Could you provide me with copies of all correspondence held by the council about the new leisure centre, "
+        "including any information held relating to :-\n\n"
+        "\u2022 Meetings with the operator about the opening hours of the centre.\n\n"
+        "\u2022 Assessments of the cost of heating the swimming pool.\n"
+    )
+    assert own == [
+        "Meetings with the operator about the opening hours of the centre.",
+        "Assessments of the cost of heating the swimming pool.",
+    ]
