@@ -85,6 +85,21 @@ def cmd_ingest(args) -> int:
     return report.exit_code
 
 
+def cmd_reread(args) -> int:
+    services = _services()
+    progress = None
+    if sys.stderr.isatty() and not args.json:
+        progress = _progress_bar("reread")
+    report = services.index.reread(progress=progress, dry_run=args.dry_run)
+    for line in report.lines():
+        print(line, file=sys.stderr)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report.summary())
+    return EXIT_OK
+
+
 def cmd_supersede(args) -> int:
     services = _services()
     if args.undo:
@@ -511,6 +526,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser(
+        "reread",
+        help="read every indexed letter again with this version of the reader (after an upgrade): the letters read "
+        "differently are indexed again, officers' splits and corrections kept",
+    )
+    s.add_argument(
+        "--dry-run", action="store_true", help="only count the letters that would read differently"
+    )
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_reread)
 
     s = sub.add_parser(
         "supersede",

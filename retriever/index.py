@@ -146,6 +146,39 @@ class IngestReport:
         }
 
 
+@dataclass
+class RereadReport:
+    """What ``PrecedentIndex.reread`` did: the letters read again, those read differently (indexed again, or in a
+    dry run those that would be), and those that could not be read now (they keep their reading)."""
+
+    dry_run: bool = False
+    letters: int = 0
+    unchanged: int = 0
+    changed: list[str] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        verb = "would read differently" if self.dry_run else "read differently"
+        return [f"{verb} {k}" for k in self.changed] + [f"kept {k}: {r}" for k, r in self.kept]
+
+    def summary(self) -> str:
+        done = "would be indexed again" if self.dry_run else "indexed again"
+        return (
+            f"Re-read: {self.letters} letter{'s' if self.letters != 1 else ''} read again, {len(self.changed)} read "
+            f"differently ({done}), {self.unchanged} unchanged, {len(self.kept)} could not be read "
+            "(their reading kept)."
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "dry_run": self.dry_run,
+            "letters": self.letters,
+            "changed": list(self.changed),
+            "unchanged": self.unchanged,
+            "kept": [{"reference": k, "reason": r} for k, r in self.kept],
+        }
+
+
 # --------------------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------------------
@@ -642,6 +675,80 @@ class PrecedentIndex:
             raise
         else:
             self._mark_clean()
+        return report
+
+    def reread(self, progress: Progress | None = None, dry_run: bool = False) -> RereadReport:
+        """Every indexed letter read again by this version of the reader, as a re-ingest of its file would read
+        it: from its file when the file is still there with the same text, else from the text the index keeps.
+        Officers' splits are kept (as on ingest) and their corrections still apply over the new reading. A letter
+        read differently is indexed again (its earlier reading kept as history); the others are left alone, and
+        one that cannot be read now keeps the reading it has. ``dry_run``: count, change nothing."""
+        from foi_precedent.corrections import CORRECTED, ORPHANED
+        from foi_precedent.letters.parser import parse_document
+        from foi_precedent.letters.sources import Document, read_document
+        from foi_precedent.splits import RESPLIT
+
+        # what the index adds to a letter's meta, not its front matter: left out when its stored text is read again
+        index_notes = {WRITTEN_REFERENCE, RESPLIT, CORRECTED, ORPHANED}
+        if self.dirty and not dry_run:
+            self.reconcile()
+        report = RereadReport(dry_run=dry_run)
+        splits = self.store.splits_in_force()
+        stored = self.store.stored_letters()
+        pending: list[tuple[Letter, str, list[Chunk], IngestEntry]] = []
+        pending_chunks = 0
+        flushed = IngestReport()
+        try:
+            for n, info in enumerate(stored, start=1):
+                key, data = info.reference, self.store.stored_data(info.reference) or {}
+                try:
+                    doc, letter = None, None
+                    path = Path(info.source_path) if info.source_path else None
+                    if path is not None and path.is_file():
+                        doc = read_document(path)
+                        letter = parse_document(doc)
+                        if letter.content_hash != info.content_hash:
+                            doc = letter = None  # the file has changed since: ingest reads it, not this
+                    if letter is None:
+                        meta = {k: v for k, v in (data.get("meta") or {}).items() if k not in index_notes}
+                        doc = Document(
+                            text=data.get("text") or "", source=info.source_path or key, front_matter=meta
+                        )
+                        # the index keeps the text as read: the reading is what is refreshed, not the text
+                        letter = dataclasses.replace(parse_document(doc), text=data.get("text") or "")
+                    fresh = _as_stored(doc, letter, key, splits.get(key))
+                except LetterError as exc:
+                    report.kept.append((key, exc.reason))
+                    continue
+                except Exception as exc:  # a reader bug must not sink the rest
+                    report.kept.append((key, f"could not be read ({type(exc).__name__}: {exc})"))
+                    continue
+                finally:
+                    if progress:
+                        progress(n, len(stored), key)
+                if _same_reading(data, fresh):
+                    report.unchanged += 1
+                    continue
+                report.changed.append(key)
+                if dry_run:
+                    continue
+                chunks = chunks_for_letter(fresh)
+                source = info.source_path or ""
+                pending.append(
+                    (fresh, source, chunks, IngestEntry(source or key, "replaced", key, len(chunks)))
+                )
+                pending_chunks += len(chunks)
+                if pending_chunks >= FLUSH_CHUNKS:
+                    self._flush(pending, flushed)
+                    pending, pending_chunks = [], 0
+            if pending:
+                self._flush(pending, flushed)
+        except BaseException:
+            raise  # the dirty marker stays: the next open reconciles Chroma with what SQLite committed
+        else:
+            if not dry_run:
+                self._mark_clean()
+        report.letters = len(stored)
         return report
 
     def _flush(

@@ -323,6 +323,10 @@ class Store:
         rows = self._rows(self._INFO.where(letters.c.content_hash == content_hash))
         return StoredLetter(*rows[0]) if rows else None
 
+    def stored_letters(self) -> list[StoredLetter]:
+        """Every stored letter (its key, text hash and file), by key."""
+        return sorted((StoredLetter(*row) for row in self._rows(self._INFO)), key=lambda s: s.reference)
+
     def letter_info(self, reference: str) -> StoredLetter | None:
         rows = self._rows(self._INFO.where(letters.c.reference == reference))
         return StoredLetter(*rows[0]) if rows else None

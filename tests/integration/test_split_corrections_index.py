@@ -163,3 +163,27 @@ def test_bad_splits_are_refused_and_nothing_is_written(index):
         index.resplit("KS-00", SPLIT, reason="x", officer="eve", roles=set())
     assert index.store.generation == generation and index.store.splits() == []
     assert _labels(index) == ["1", "2", "3"]
+
+
+def test_reread_keeps_an_officers_split_from_the_kept_text(index):
+    """After an upgrade, ``reread`` reads every letter again; a letter an officer re-split keeps that split, even
+    with its file gone (read from the text the index keeps), and only a letter read differently is re-indexed."""
+    import json
+
+    _resplit(index)
+    for path in index.folder.iterdir():
+        path.unlink()
+    data = index.store.stored_data("KS-00")
+    data["questions"][-1]["treatments"] = ["other"]  # as an older reader read it
+    index.store.conn.execute("UPDATE letters SET data=? WHERE reference=?", (json.dumps(data), "KS-00"))
+    others = index.store.chunk_ids("KS-01")
+
+    report = index.reread()
+    assert (report.changed, report.unchanged, report.kept) == (["KS-00"], 2, [])
+    after = index.letter("KS-00")
+    assert [(q.label, q.text) for q in after.questions] == SPLIT
+    assert after.question("3").treatments == (Treatment.NOT_HELD,)
+    assert split_note(after)["officer"] == "alice"
+    assert index.store.chunk_ids("KS-01") == others
+    assert index.consistency() == {"chroma_only": [], "store_only": [], "mismatched": []}
+    assert not index.dirty

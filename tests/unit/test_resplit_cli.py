@@ -166,3 +166,18 @@ def test_search_says_which_precedents_come_from_a_letter_an_officer_re_split(cli
         h["resplit"] == {"officer": os_user(), "at": h["resplit"]["at"], "reason": REASON} for h in after
     )
     assert f"questions set by {os_user()}" in hits()
+
+
+def test_reread_after_an_upgrade_prints_what_it_did(cli):
+    """``precedent reread``: nothing to do right after an ingest (a dry run and a real run both say so, as JSON and
+    as a line); the resplit letter keeps its questions."""
+    assert cli("resplit", "KS-2024-001", "--questions", cli.questions, "--reason", REASON)[0] == 0
+    code, out, _ = cli("reread", "--dry-run", "--json")
+    assert code == 0
+    assert json.loads(out) == {"dry_run": True, "letters": 1, "changed": [], "unchanged": 1, "kept": []}
+    code, out, _ = cli("reread")
+    assert code == 0
+    assert out.strip() == (
+        "Re-read: 1 letter read again, 0 read differently (indexed again), 1 unchanged, 0 could not be read "
+        "(their reading kept)."
+    )

@@ -198,6 +198,58 @@ def test_a_letter_the_parser_now_reads_differently_is_indexed_again(index, corpu
     assert (again.replaced, again.unchanged) == (0, 4)
 
 
+def _read_as_an_older_reader_did(index, reference: str) -> None:
+    data = index.store.letter_data(reference)
+    data["questions"][0]["treatments"] = ["other"]
+    index.store.conn.execute("UPDATE letters SET data=? WHERE reference=?", (json.dumps(data), reference))
+
+
+def test_reread_refreshes_stale_readings_from_the_file_or_the_kept_text(index, corpus, embed):
+    """A letter an older reader read differently is read again by this one: from its file when it is still there,
+    else (the folder gone) from the text the index keeps; the others are not re-embedded, and a dry run only
+    counts."""
+    index.ingest_paths([corpus])
+    _read_as_an_older_reader_did(index, "FOI-2023-0001")
+    _read_as_an_older_reader_did(index, "FOI-2024-0003")
+    (corpus / "dogs.md").unlink()  # this letter's file is gone: only its kept text is left
+
+    dry = index.reread(dry_run=True)
+    assert (dry.letters, sorted(dry.changed), dry.unchanged, dry.kept) == (
+        4,
+        ["FOI-2023-0001", "FOI-2024-0003"],
+        2,
+        [],
+    )
+    assert index.letter("FOI-2023-0001").questions[0].treatments == (Treatment.OTHER,)  # nothing changed
+
+    embed.calls.clear()
+    report = index.reread()
+    assert sorted(report.changed) == ["FOI-2023-0001", "FOI-2024-0003"] and report.unchanged == 2
+    assert "2 read differently (indexed again), 2 unchanged" in report.summary()
+    assert index.letter("FOI-2023-0001").questions[0].treatments == (Treatment.DISCLOSED,)
+    assert index.letter("FOI-2024-0003").questions[0].treatments == (Treatment.DISCLOSED,)
+    assert index.letter("FOI-2024-0003").authority == "Northshire Constabulary"  # front matter kept
+    assert (
+        sum(embed.calls) == 4
+    )  # the two re-read letters' one chunk and question each; the others left alone
+    assert index.consistency() == {"chroma_only": [], "store_only": [], "mismatched": []}
+    assert index.reread().changed == []  # read as this reader reads it: nothing more to do
+
+
+def test_reread_keeps_a_reading_it_cannot_make_now(index, corpus, monkeypatch):
+    index.ingest_paths([corpus])
+    _read_as_an_older_reader_did(index, "FOI-2023-0001")
+
+    def broken(*_a, **_k):
+        raise RuntimeError("reader bug")
+
+    monkeypatch.setattr("foi_precedent.letters.parser.parse_text", broken)
+    report = index.reread()
+    assert report.changed == [] and len(report.kept) == 4
+    assert all("could not be read (RuntimeError: reader bug)" in reason for _, reason in report.kept)
+    assert index.letter("FOI-2023-0001").questions[0].treatments == (Treatment.OTHER,)  # left as it was
+
+
 def test_editing_a_letter_replaces_its_chunks(index, tmp_path):
     folder = tmp_path / "l"
     path = write_letter(folder, "a.md", "FOI-9", TASER + NAMES + DOGS)
