@@ -1577,7 +1577,9 @@ def _breakdown_only(text: str, top: bool = False) -> bool:
 _SPLITS_ABOVE = re.compile(
     r"^(?:if\s+possible\b,?\s*|if\b[^,?]{0,80},\s*)?(?:(?:please|kindly|also|can|could|would|will|you|be|able|to)"
     r"[\s,]+)*(?:break(?:\s*down)?|split|separate)\s+(?:down\s+)?(?:that|this|these|those|the\s+(?:above\s+)?"
-    r"(?:figures?|numbers?|totals?|data|answers?))\b[^.?!]{0,80}?\b(?:by|into|between|according\s+to)\b"
+    # the figures or costs asked for above, by a dimension or 'as above' ('please break down the monthly costs as above')
+    r"(?:(?:monthly|annual|yearly|weekly|quarterly|total)\s+)?(?:figures?|numbers?|totals?|data|answers?|costs?|"
+    r"amounts?))\b[^.?!]{0,80}?\b(?:by|into|between|according\s+to|as\s+(?:above|before|requested))\b"
     r"|^how\s+(?:was|were|is|are)\s+(?:that|this|these|those|the)\s+(?:total|figure|number|amount|spend)s?\s+"
     r"(?:split|broken\s+down|divided)\b"
     # a lead-in that splits the count above, with the groups under it ('(2) Of this total: - Number of boys - ...',
@@ -1688,6 +1690,9 @@ def _fold_repeated_asks(asks: list[str]) -> list[str]:
     return out
 
 
+_AS_ABOVE = re.compile(r"\bas\s+(?:above|before|requested)\b", re.I)
+
+
 def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
     """An item that only asks for a breakdown of the question it is under (S2a: '1a) If possible, please break down
     by age', nested or labelled as its sub-item) stays inside that question, whatever marks it carries: added to
@@ -1712,6 +1717,10 @@ def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
                 None,
             )
         elif item.depth == 0 and 0 in parent_at and _breakdown_only(item.text, top=True):
+            if _AS_ABOVE.search(_sentences(item.text)[0]):
+                # '3. Please break down the monthly costs as above': the breakdowns the items above ask for, for
+                # several of them, belongs to none (S2a)
+                continue
             above = out[parent_at[0]]
             above.head = above.own
             above.text = f"{above.text} {item.raw}"

@@ -521,3 +521,17 @@ def test_s3_a_lead_in_ending_in_colon_dash_above_its_bullets_is_no_question():
         "Meetings with the operator about the opening hours of the centre.",
         "Assessments of the cost of heating the swimming pool.",
     ]
+
+
+def test_s2a_a_numbered_item_asking_to_break_down_the_costs_as_above_is_no_question():
+    """'3. If possible, please break down the monthly costs as above ...' only asks for the figures asked above broken
+    down as they say (S2a, S2e): no question of its own, and no part of one."""
+    own = _own(
+        "Dear Council,\n"
+        "1. Please provide the number of school transport appeals made in each month from 2020 to 2023.\n"
+        "2. Please provide a monthly breakdown of all money spent on school transport appeals from 2020 to 2023.\n"
+        "3. If possible, please break down the monthly costs as above, but if that is not possible please give the "
+        "total.\n"
+    )
+    assert len(own) == 2
+    assert own[1].endswith("school transport appeals from 2020 to 2023.")
