@@ -101,8 +101,8 @@ _LABEL = re.compile(
     re.I,
 )
 _NUMBERED = re.compile(
-    r"^\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)](?:\s+(?=\S)|\s*$|(?<=\))(?=[A-Z][a-z]))"
-)  # "0." is an answer, not a label; "2)The total ..." is typed without its space
+    r"^\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)](?:\s+(?=\S)|\s*$|(?<=[.)])(?=[A-Z][a-z]))"
+)  # "0." is an answer, not a label; "2)The total ...", "1.How many ..." are typed without their space
 
 
 @dataclass

@@ -894,6 +894,9 @@ def _tabled(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]
     return done
 
 
+_CITES_FIRST = re.compile(r"^(?:sections?|s\.?|regulations?|reg\.?)\s?\d{1,2}\b", re.I)
+
+
 def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:
     """A question that lists what it asks for ("please provide at minimum: - the total ... - the number ...") answered
     by as many items in the same order ("As follows: - 117. - 58."): each item is a question of its own with its
@@ -902,7 +905,14 @@ def _itemised(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str
     for b in order:
         asked = [x for x in b.body if x and list_item(x)]
         given = [x for x in answers.get(b.key, ("", ""))[1].split("\n") if x.strip() and list_item(x.strip())]
-        if b.section != "request" or len(asked) < 2 or len(asked) != len(given):
+        if (
+            b.section != "request"
+            or len(asked) < 2
+            or len(asked) != len(given)
+            # the provisions a reply relies on, listed under the question it ran into ("\u2022 section 24(1) FOIA -
+            # the purpose of safeguarding national security;"): no items asked
+            or any(_CITES_FIRST.match(list_item(x)) for x in asked)
+        ):
             out.append(b)
             continue
         for letter, (item, reply) in zip(

@@ -2630,3 +2630,34 @@ def test_questions_answered_in_turn_under_the_request_heading_each_read_their_ow
     assert len(questions) == 3
     assert [treatments(q) for q in questions] == [{"disclosed"}, {"not_held"}, {"withheld"}]
     assert questions[0].answer == "38"
+
+
+def test_numbered_items_typed_without_a_space_after_the_stop_are_items():
+    # "1.How many ...": a list saved from a PDF or a web page that lost the space after its numbers
+    text = (
+        "Information requested\n"
+        "1.How many potholes were reported to the council in 2023?\n"
+        "2.How many compensation claims for pothole damage were paid in 2023?\n"
+        "3.What was the total value of those claims?\n"
+        "Response\n"
+        "1. 4,120 potholes were reported.\n"
+        "2. 61 claims were paid.\n"
+        "3. We do not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2", "3"]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"disclosed"}, {"not_held"}]
+
+
+def test_the_provisions_a_reply_lists_under_the_last_question_are_no_items_asked():
+    # the reply ran into the last question, its exemptions bulleted; they are not the question's items
+    text = (
+        "You requested:\n"
+        "1. Copies of the fire risk assessments for the headquarters building.\n"
+        "2. Copies of the building's security plans.\n"
+        "The information is withheld under the following exemptions:\n"
+        "\u2022 section 24(1) FOIA - safeguarding national security;\n"
+        "\u2022 section 38(1) FOIA - health and safety.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2"]
