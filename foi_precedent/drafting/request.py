@@ -1916,7 +1916,12 @@ _AUXILIARY_LEAD = re.compile(
 
 
 def _only_leads(sentence: str) -> bool:
-    return sentence.rstrip().endswith(":") or bool(_BARE_ASK.search(sentence)) and len(sentence.split()) <= 6
+    # a colon may carry a footnote mark or a dash after it ('... the total number of:*', 'as follows:-')
+    return (
+        sentence.rstrip().rstrip("*-").endswith(":")
+        or bool(_BARE_ASK.search(sentence))
+        and len(sentence.split()) <= 6
+    )
 
 
 def _label_questions(items: list[_Item]) -> list[RequestQuestion]:

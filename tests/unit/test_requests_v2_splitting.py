@@ -535,3 +535,23 @@ def test_s2a_a_numbered_item_asking_to_break_down_the_costs_as_above_is_no_quest
     )
     assert len(own) == 2
     assert own[1].endswith("school transport appeals from 2020 to 2023.")
+
+
+def test_s3_a_numbered_lead_in_whose_colon_carries_a_footnote_mark_is_no_question():
+    """'2. Please supply the total number of:*' over lettered items that each ask for a different figure: a lead-in
+    (S3), the asterisk pointing to a note under the list; the items are the questions."""
+    own = _own(
+        "Dear Trust,\n\n"
+        "1. Please provide the total number of pupils in years 9 to 11.\n\n"
+        "2. Please supply data from the autumn, spring and summer terms on the total number of:*\n\n"
+        "a. fixed term exclusions lasting more than five days\n"
+        "b. fixed term exclusions of pupils with special educational needs, with or without a plan, and on free "
+        "school meals\n\n"
+        "*I ask for these figures to be broken down by year group.\n"
+    )
+    assert own == [
+        "Please provide the total number of pupils in years 9 to 11.",
+        "fixed term exclusions lasting more than five days",
+        "fixed term exclusions of pupils with special educational needs, with or without a plan, and on free school "
+        "meals",
+    ]
