@@ -1035,6 +1035,8 @@ _REPLY_CUE = re.compile(
     r"hold|cannot)|"
     r"(?:your request (?:for information )?has (?:now )?been considered)|thank you for your (?:[\w-]+ ){0,4}?(?:request|e-?mail|enquiry)|"
     r"in (?:accordance with|response to) (?:your|the|section)|outcome\b|our (?:response|ref)\b|"
+    # the authority named as not holding it ("The Scottish Ambulance Service does not hold information on ...")
+    r"the [\w&'\u2019 ]{2,60}? (?:does|do|did) not (?:hold|record|collect|keep)\b|"
     r"this (?:can be|is available|is because|information (?:is|was|has))\b|"
     # "The information you have requested is being withheld under Section 12", "Section 12 – Cost" as a heading
     r"the information (?:you (?:have )?)?requested (?:is|has|was|cannot|will)\b|"

@@ -2661,3 +2661,17 @@ def test_the_provisions_a_reply_lists_under_the_last_question_are_no_items_asked
     )
     questions = parse_text(text).questions
     assert [q.label for q in questions] == ["1", "2"]
+
+
+def test_a_reply_naming_the_authority_as_not_holding_it_answers_every_question_above():
+    # the questions listed, then the reply as prose after the last, opening "The <authority> does not hold ..."
+    text = (
+        "Information Requested\n"
+        "1. How many hours were lost to vehicle breakdowns in 2022?\n"
+        "2. What was the cost of those breakdowns?\n"
+        "3. Which depot had the most breakdowns?\n"
+        "The Transport Authority does not hold information on breakdowns. We hold data on vehicle servicing only.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2", "3"]
+    assert all(treatments(q) == {"not_held"} for q in questions)
