@@ -1425,7 +1425,9 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
         return True
     # the lead's own sentence run on through its items ('how many breaches were reported by: a) members of the
     # public? b) and how many by staff?'): the items finish it in lower case, one sentence and one question (S5c)
-    if _RUN_ON_LEAD.search(parent.own) and all(re.match(r"[a-z]", s.own) for s in subs):
+    if _RUN_ON_LEAD.search(parent.own) and all(
+        s.style != "also" and re.match(r"[a-z0-9]", s.own) for s in subs
+    ):
         return True
     # what the item's own closing statement lists ('... coded by clinical priority. The priority categories are:'):
     # the definitions it explains the question with, not questions, while none asks of its own (S8)
@@ -1455,9 +1457,10 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
 _FIGURE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|total|amount|cost|spend|spent)\b", re.I)
 # a statement that ends by listing what something is ('The clinical priority categories are:')
 _STATEMENT_LEAD = re.compile(r"\b(?:are|is|were|was)\s*:\s*$", re.I)
-# a question cut off before who or what its figure is of, by or for ('how many breaches have been reported by:')
+# a question cut off before who or what its figure is of, by or for ('how many breaches have been reported by:'), or
+# before the periods marked inside its sentence ('how many incidents were recorded in (i) 2018/19 (ii) 2019/20')
 _RUN_ON_LEAD = re.compile(
-    r"\bhow\s+(?:many|much)\b[^.?!:]*\b(?:by|from|between|to|for|in|at|on|with|of)\s*:\s*$", re.I
+    r"\bhow\s+(?:many|much)\b[^.?!:]*\b(?:by|from|between|to|for|in|at|on|with|of)\s*:?\s*$", re.I
 )
 # a lead that ends an item by naming what its figure is broken down into ('Number of spaces, broken down by:')
 _BROKEN_DOWN_LEAD = re.compile(

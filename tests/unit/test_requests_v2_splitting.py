@@ -555,3 +555,20 @@ def test_s3_a_numbered_lead_in_whose_colon_carries_a_footnote_mark_is_no_questio
         "fixed term exclusions of pupils with special educational needs, with or without a plan, and on free school "
         "meals",
     ]
+
+
+def test_s2_periods_marked_inside_a_how_many_sentence_stay_in_its_question():
+    """'How many complaints were received in (i) 2021/22 (ii) 2022/23 and (iii) 2023/24 where ...?': the marks only
+    list the periods of the one sentence's figure (S2, S5c)."""
+    own = _own(
+        "Dear Trust,\n"
+        "1. How many complaints were received by your organisation in (i) 2021/22 (ii) 2022/23 and (iii) 2023/24 "
+        "where the harm was recorded as serious or fatal and where there was a delay in the patient being treated?\n"
+        "2. Please provide a brief summary of each of the complaints in Q1 which were logged in 2023/24 stating (i) "
+        "the harm recorded and (ii) how long the delay was.\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert len(own) == 2
+    assert own[0].startswith("How many complaints were received") and own[0].endswith(
+        "the patient being treated?"
+    )
