@@ -96,7 +96,8 @@ _REASON_START = re.compile(
 # --- question labels ------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"^(?:for\s+)?(?P<kw>q(?:uestion)?|request(?:\s+for\s+information)?|part)\s*[.:]?\s*(?P<num>\d{1,2})(?P<sub>[a-z](?![a-z])|\([a-z]\))?"
+    r"^(?:for\s+)?(?P<kw>q(?:uestion)?|request(?:\s+for\s+information)?|part)\s*[.:]?\s*(?P<num>\d{1,2})"
+    r"(?:(?:\.(?=(?-i:[a-z])(?![a-z])))?(?P<sub>[a-z](?![a-z])|\([a-z]\)))?"  # "Q5a", "Q5(a)", "Q.5.a" (not "Q1.A ...")
     r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
     re.I,
 )

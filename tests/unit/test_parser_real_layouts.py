@@ -2675,3 +2675,19 @@ def test_a_reply_naming_the_authority_as_not_holding_it_answers_every_question_a
     questions = parse_text(text).questions
     assert [q.label for q in questions] == ["1", "2", "3"]
     assert all(treatments(q) == {"not_held"} for q in questions)
+
+
+def test_a_question_label_with_a_stop_before_its_letter_is_a_part_of_its_own():
+    # "Q.5.a" (or "Q5.a"): the part a of question 5, asked and answered apart from it
+    text = (
+        "Question and Response:\n"
+        "Q.1 How many fire engines does the service have?\n"
+        "A.1 42\n"
+        "Q.2 How many pagers does the service use?\n"
+        "A.2 0 pagers. On-call staff use alerters.\n"
+        "Q.2.a Could you provide a breakdown by type of pager?\n"
+        "A.2.a We do not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["Q1", "Q2", "Q2a"]
+    assert treatments(questions[2]) == {"not_held"}
