@@ -1559,7 +1559,10 @@ _BREAKDOWN_ASK = re.compile(
     r"^(?:if\s+possible\b,?\s*|if\b[^,?]{0,80},\s*)?(?:(?:please|kindly|also|can|could|would|will|are|is|it|you|be|able|to|possible)"
     r"[\s,]+)*(?:break(?:\s*down)?|split|breakdown|separate)\b[^.?!]{0,60}?\b(?:by|into|between|according\s+to)\b"
     r"|^(?:a|the|and\s+a)?\s*(?:further\s+)?break\s?down\s+(?:by|into|between|according\s+to)\b"
-    r"|^(?:a|the)\s+break\s?down\s+of\b[^.?!]*\b(?:by|into|between|under|in\s+the\s+following)\b",
+    r"|^(?:a|the)\s+break\s?down\s+of\b[^.?!]*\b(?:by|into|between|under|in\s+the\s+following)\b"
+    # 'Breakdown of spending on different types of accommodation': the dimension named as the kinds of a thing
+    r"|^(?:(?:a|the)\s+)?break\s?down\s+of\b[^.?!]*\b(?:different|various|the\s+various)\s+(?:types|kinds|"
+    r"categories|forms)\s+of\b",
     re.I,
 )
 
@@ -1731,8 +1734,15 @@ def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
             into = (above, item.depth)
             continue
         if parent is not None and _breakdown_only(item.text):
-            if parent == len(out) - 1:
-                above = out[parent]
+            if parent == len(out) - 1 or (
+                # under a lead-in that asks nothing itself ('Spending on temporary accommodation:', S3), right after
+                # the item it breaks down
+                _only_leads(out[parent].own)
+                and "?" not in out[parent].own
+                and len(_sentences(out[parent].own)) == 1
+                and out[-1].depth == item.depth
+            ):
+                above = out[-1]
                 above.head = above.own
                 above.text = f"{above.text} {item.raw}"
                 above.raw = f"{above.raw}\n{item.raw}"

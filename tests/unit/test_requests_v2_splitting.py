@@ -572,3 +572,19 @@ def test_s2_periods_marked_inside_a_how_many_sentence_stay_in_its_question():
     assert own[0].startswith("How many complaints were received") and own[0].endswith(
         "the patient being treated?"
     )
+
+
+def test_s2a_a_bullet_asking_for_a_breakdown_over_different_kinds_stays_in_its_question():
+    """'- Breakdown of spending on different types of accommodation' right under the spending it breaks down, both
+    under a lead-in, only asks for that figure broken down (S2a): part of that question, not one of its own."""
+    own = _own(
+        "I would like to know the following:\n\n"
+        "  1. How many households are in temporary accommodation as of 1 March 2024?\n"
+        "  2. Spending on temporary accommodation from 1 March 2023 to 1 March 2024:\n"
+        "  \u2022 Total amount spent on temporary accommodation.\n"
+        "  \u2022 Breakdown of spending on different types of accommodation (e.g. hotels, private landlords).\n"
+        "  3. The number of complaints about temporary accommodation in that period.\n"
+    )
+    assert len(own) == 3
+    assert own[1].startswith("Total amount spent on temporary accommodation.")
+    assert own[1].endswith("(e.g. hotels, private landlords).")
