@@ -807,6 +807,7 @@ def _body_lines(text: str) -> list[str]:
 
 _LEAD = re.compile(
     r"^(?:and|also|lastly|finally|additionally|further(?:more)?|secondly|thirdly|again|then|specifically|if\s+possible|"
+    r"approximately|roughly|"
     r"in addition)\b[,:]?\s+",
     re.I,
 )
@@ -1802,7 +1803,10 @@ _RECORDS_OF_COUNT = re.compile(
 
 # a sentence that is a question of its own in its own words ('How many were refused?', 'Is a record kept of ...')
 _DIRECT_QUESTION = re.compile(
-    r"^(?:how|what|which|when|where|who|whom|whose|why|is|are|does|do|did|has|have|was|were)\b", re.I
+    # an estimate asked for opens with its adverb ('Approximately how many staff have ...?')
+    r"^(?:(?:approximately|roughly|about|around|exactly|precisely)\s+)?"
+    r"(?:how|what|which|when|where|who|whom|whose|why|is|are|does|do|did|has|have|was|were)\b",
+    re.I,
 )
 
 

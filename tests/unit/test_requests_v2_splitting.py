@@ -588,3 +588,16 @@ def test_s2a_a_bullet_asking_for_a_breakdown_over_different_kinds_stays_in_its_q
     assert len(own) == 3
     assert own[1].startswith("Total amount spent on temporary accommodation.")
     assert own[1].endswith("(e.g. hotels, private landlords).")
+
+
+def test_s5_a_further_question_opening_with_approximately_is_a_question_of_its_own():
+    """'Approximately how many staff have done this training?' after the item's first question asks for something
+    else (S5), as 'How many staff ...?' does; a bracketed note after its '?' does not hide it."""
+    own = _own(
+        "Dear University,\n"
+        "1. What training is provided to staff on data protection? Approximately how many staff have done this "
+        "training in the last year? [or the last year for which you have data]\n"
+        "2. How many data breaches were reported in the last year?\n"
+    )
+    assert len(own) == 3
+    assert own[1].startswith("Approximately how many staff have done this training")
