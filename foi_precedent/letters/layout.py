@@ -783,6 +783,15 @@ _OWN_QUESTION = re.compile(
 )
 
 
+# A question that says it asks something more ("In addition, how many ...?", "Also, what is the longest ...?").
+_ALSO_QUESTION = re.compile(
+    r"^(?:also|and(?: also| specifically)?|in addition|additionally|further(?:more)?),?\s+"
+    r"(?:how|what|which|when|where|who|why|is|are|was|were|do|does|did|has|have|will|(?:can|could|would) you)\b"
+    r"[^?]{2,}\?$",
+    re.I,
+)
+
+
 # A lettered sub-item of a numbered item ("a)", "(ii)"), and one that asks on its own: a question, a conditional ask,
 # a count, an amount, a list or a copy ("a) How often is the list updated?", "b. The total cost of the review").
 _SUB_ITEM = re.compile(r"^\(?(?P<mark>[a-h]|i{1,3}|iv|v|vi{1,3})[.)]\s+(?=\S)")
@@ -851,6 +860,7 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
                 and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
                 and bool(
                     (_OWN_QUESTION.match(bare) and before.rstrip().endswith("?"))
+                    or (_ALSO_QUESTION.match(bare) and bool(_ASKED.search(before)))
                     or (_DETAILS_OF_EACH.match(bare) and _COUNT.search(before) and not _COUNT.search(bare))
                 )
             )

@@ -988,6 +988,20 @@ def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str,
         if b.section == "request" and b.key[0] in ("q", "n"):
             answered = frozenset(k[1][-1] for k in parts if k[0] == b.key[0] and k[1][:-1] == b.key[1])
             asks = item_asks([b.head, *b.body], answered)
+        elif b.section == "response" and b.key[0] in ("q", "n") and all(answers.get(b.key, ("", ""))):
+            # a question asked only where it is answered ("Q.2 Could you provide ...? In addition, how many ...?" /
+            # "A.2 ..."): its further asks are questions too, with its answer
+            restated, answer = answers[b.key]
+            asks = item_asks([restated])
+            if len(asks) >= 2 and all(label in (None, "") for label, _ in asks):
+                out.append(b)
+                answers[b.key] = (asks[0][1], answer)
+                for n, (_, ask) in enumerate(asks[1:], start=2):
+                    key = (b.key[0] + "+", f"{b.key[1]}+{n}")
+                    out.append(_Block(label=f"{b.label} (further ask)", key=key, head=ask, section=b.section))
+                    answers[key] = (ask, answer)
+                continue
+            asks = []
         else:
             asks = []
         if len(asks) < 2:

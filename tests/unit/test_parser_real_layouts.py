@@ -2691,3 +2691,20 @@ def test_a_question_label_with_a_stop_before_its_letter_is_a_part_of_its_own():
     questions = parse_text(text).questions
     assert [q.label for q in questions] == ["Q1", "Q2", "Q2a"]
     assert treatments(questions[2]) == {"not_held"}
+
+
+def test_a_further_ask_in_a_question_asked_where_it_is_answered_is_a_question_too():
+    # S5: "In addition, how many ...?" asks something more; in a question-and-answer page the question's answer
+    # answers both
+    text = (
+        "Question and Response:\n"
+        "Q.1 How many fire engines does the service have?\n"
+        "A.1 42\n"
+        "Q.2 Could you provide the number of station managers, as in the table below. In addition, how many "
+        "managers use a mobile application to be mobilised?\n"
+        "A.2 Please see the attached document.\n"
+    )
+    questions = parse_text(text).questions
+    assert len(questions) == 3
+    assert questions[2].text.startswith("In addition, how many managers")
+    assert questions[2].answer == questions[1].answer
