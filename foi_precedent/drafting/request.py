@@ -1769,10 +1769,17 @@ _PLUS_THING = re.compile(
 )
 
 
+_IF_POSSIBLE = re.compile(
+    r"^(?:if\s+(?:possible|available)|where\s+possible|ideally),?\s+(?=(?:please|could|can|would)\b)", re.I
+)
+
+
 def _further_ask(sentence: str) -> bool:
     """A later sentence of an item that asks for something else (S5), not one that narrows, explains or asks for a
     breakdown of the one before ('If possible please break this down by year', 'Especially, ...'), a follow-up on its
     answer (S4) or how to send it."""
+    # 'If possible, please also indicate ...': asked as 'Please also indicate ...' is, only less firmly
+    sentence = _IF_POSSIBLE.sub("", sentence)
     plain = _ALSO_ASK.sub("please", sentence)
     if _RECORDS_OF_COUNT.match(sentence):
         return _asks(sentence)

@@ -601,3 +601,17 @@ def test_s5_a_further_question_opening_with_approximately_is_a_question_of_its_o
     )
     assert len(own) == 3
     assert own[1].startswith("Approximately how many staff have done this training")
+
+
+def test_s5_if_possible_please_also_asks_for_something_else_as_please_also_does():
+    """'If possible, please also indicate which ... for each arrest.' under a count asks for something else (S5,
+    S5d), as 'Please also indicate ...' does; 'If possible, please break this down by year' still only breaks down."""
+    own = _own(
+        "Dear Police,\n"
+        "1. The number of arrests for driving under the influence of drugs in 2023. If possible, please break this "
+        "down by month. If possible, please also indicate which drug was found in each case.\n"
+        "2. The number of arrests for driving under the influence of alcohol in 2023.\n"
+    )
+    assert len(own) == 3
+    assert own[0].endswith("please break this down by month.")
+    assert own[1] == "If possible, please also indicate which drug was found in each case."
