@@ -1774,6 +1774,9 @@ _IF_POSSIBLE = re.compile(
 )
 
 
+_ALSO_FIRST = re.compile(r"^(?:and\s+)?(?:also|in\s+addition|additionally),?\s+", re.I)
+
+
 def _further_ask(sentence: str) -> bool:
     """A later sentence of an item that asks for something else (S5), not one that narrows, explains or asks for a
     breakdown of the one before ('If possible please break this down by year', 'Especially, ...'), a follow-up on its
@@ -1784,7 +1787,11 @@ def _further_ask(sentence: str) -> bool:
     if _RECORDS_OF_COUNT.match(sentence):
         return _asks(sentence)
     return (
-        bool(_ALSO_ASK.match(sentence) or _DIRECT_QUESTION.match(sentence) or _PLUS_THING.match(sentence))
+        bool(
+            _ALSO_ASK.match(sentence)
+            or _DIRECT_QUESTION.match(_ALSO_FIRST.sub("", sentence))  # 'Also, how many were dropped ...?'
+            or _PLUS_THING.match(sentence)
+        )
         and _asks(sentence)
         and not _CONTINUATION.match(plain)
         and not _scope_kind(sentence)

@@ -615,3 +615,18 @@ def test_s5_if_possible_please_also_asks_for_something_else_as_please_also_does(
     assert len(own) == 3
     assert own[0].endswith("please break this down by month.")
     assert own[1] == "If possible, please also indicate which drug was found in each case."
+
+
+def test_s5_also_comma_and_a_question_word_is_a_further_question():
+    """'Also, how many were withdrawn ...?' after an item's first question asks for something else (S5), as 'How
+    many were also withdrawn ...?' does."""
+    own = _own(
+        "Dear Council,\n"
+        "1. How many planning appeals were lodged in 2023? Also, how many were withdrawn before a decision was made?\n"
+        "2. How many planning appeals were lodged in 2024?\n"
+    )
+    assert own == [
+        "How many planning appeals were lodged in 2023?",
+        "Also, how many were withdrawn before a decision was made?",
+        "How many planning appeals were lodged in 2024?",
+    ]
