@@ -203,6 +203,8 @@ _PUT_IN_A_REQUEST = (
 _NAME_BEFORE_CUE = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.?[ \t]+){{0,3}}{_WORD}(?:[ \t]+{_WORD})?)$"
 )
+# a WhatDoTheyKnow display name alone on its line, as its user typed it: one to four words of letters, any case
+_DISPLAY_NAME = re.compile(rf"[{_LETTER}][{_LETTER}.'’-]*(?:[ \t]+[{_LETTER}][{_LETTER}.'’-]*){{0,3}}")
 _I_AM = re.compile(
     rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
     r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))",
@@ -431,6 +433,12 @@ def _replace_name(name: str, clean: str) -> str:
     signed alone) is such a part too."""
     if len(name.split()) > 1:
         clean = re.sub(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", "[NAME]", clean)
+        # the whole name again in another case, its initials' stops left out ('p cialfi' for 'P. Cialfi', as a
+        # WhatDoTheyKnow display name may be typed): two or more words together are the person, whatever the case
+        loose = r"[ \t]+".join(
+            re.escape(w.rstrip(".")) + (r"\.?" if w.endswith(".") else "") for w in name.split()
+        )
+        clean = re.sub(rf"(?<![\w\[]){loose}(?![\w\]])", "[NAME]", clean, flags=re.I)
     surname = name.split()[-1] if len(name.split()) > 1 else ""
     if len(surname.strip(".")) > 1:  # 'Ms Smith' for 'Jane Smith' is the requester too
         clean = re.sub(rf"\b{_TITLE}[ \t]+{re.escape(surname)}(?![\w\]])", "[NAME]", clean)
@@ -897,6 +905,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         # the name alone on its line, else the last words before the cue (the page's title run on before them)
         short = _NAME_BEFORE_CUE.search(lead)
         name = lead if re.fullmatch(_NAME, lead) else short.group("name") if short else ""
+        if not name and _DISPLAY_NAME.fullmatch(lead):
+            # alone on its line, the site's display name as its user typed it, in any case ('p cialfi', 'jsmith')
+            name = lead
         before = lead[: len(lead) - len(name)].split()
         # (not a person in office, 'Councillor Jane Doe', whom the request is about)
         office = bool(before) and before[-1][:1].isupper() and _OFFICE_TITLE.match(before[-1])

@@ -374,6 +374,14 @@ CASES = [
         id="wdtk-page-head-initial-surname-batch",
     ),
     pytest.param(
+        "Staff training records\n\nr obuya made this Freedom of Information request to Leeds City Council\n\n"
+        "We're waiting for r obuya to read recent responses and update the status.\n\n"
+        + _signed("Chief Constable Harrington", "Yours faithfully,\n\nR. Obuya"),
+        [("names", "r obuya"), ("names", "R. Obuya")],
+        "Chief Constable Harrington",
+        id="wdtk-page-head-display-name-in-lower-case",
+    ),
+    pytest.param(
         "Expenses of Councillor Jane Doe\n\nMr Kwabena Mensah made this Freedom of Information request to Leeds "
         "City Council\n\n" + _signed("Councillor Jane Doe", ""),
         [("names", "Kwabena Mensah")],
