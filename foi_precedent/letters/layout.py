@@ -338,8 +338,28 @@ def _renumbered(blocks: list[_Block]) -> list[_Block]:
     return blocks
 
 
+# "1.a)-d)", "2a & b.", "Q3(a) to (c):" in a reply: one answer to a run (or a pair) of an item's lettered parts
+_LETTER_RANGE = re.compile(
+    r"^(?:q(?:uestion)?\s*)?(?P<n>\d{1,2})\.?\s?\(?(?P<a>[a-h])\)?\s*(?P<sep>-|\u2013|to|&|and)\s*\(?(?P<b>[a-h])\)?"
+    r"[.:)]?(?:\s+|$)",
+    re.I,
+)
+
+
 def _range_blocks(line: str, section: str) -> list[_Block]:
-    """'1-3. text' -> blocks for 1, 2 and 3 sharing one body (the answer they share)."""
+    """'1-3. text' -> blocks for 1, 2 and 3 sharing one body (the answer they share); '1.a)-d)' -> 1a to 1d."""
+    lettered = _LETTER_RANGE.match(line) if section == "response" else None
+    if lettered:
+        n, a, b = lettered.group("n"), lettered.group("a").lower(), lettered.group("b").lower()
+        if a < b:
+            pair = lettered.group("sep").lower() in ("&", "and")
+            letters = [a, b] if pair else [chr(c) for c in range(ord(a), ord(b) + 1)]
+            body: list[str] = []
+            rest = line[lettered.end() :].strip()
+            return [
+                _Block(label=f"{n}{x}", key=("n", f"{n}{x}"), head=rest, body=body, section=section)
+                for x in letters
+            ]
     m = (_RANGE.match(line) or _PART_RANGE.match(line)) if section == "response" else None
     if not m:
         return []
@@ -783,6 +803,8 @@ _OWN_QUESTION = re.compile(
 )
 
 
+# A lead announcing the list under it, the values it covers after its colon ("the following information for: 2019/20")
+_FOLLOWING = re.compile(r"\bthe following\b[^:?]{0,80}:", re.I)
 # A question that says it asks something more ("In addition, how many ...?", "Also, what is the longest ...?").
 _ALSO_QUESTION = re.compile(
     r"^(?:also|and(?: also| specifically)?|in addition|additionally|further(?:more)?),?\s+"
@@ -836,7 +858,11 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
             and not _ASKS.search(head)
             and not _EACH.search(head)
         )
-        lead_in = (head.rstrip().endswith(":") and "?" not in head) or heading
+        # (a lead-in may be followed by the values it covers: "... for the listed years:" / "2019/20, 2020/21")
+        lead_in = (
+            (head.rstrip().endswith(":") or lines[0].rstrip().endswith(":") or _FOLLOWING.search(head))
+            and "?" not in head
+        ) or heading
         if heading and all(len(text.split()) >= 3 and not _ONLY_NARROWS.match(text) for _, text in subs):
             return [(mark, text) for mark, text in subs]
         if answered and any(mark.strip("().").lower() in answered for mark, _ in subs):

@@ -473,3 +473,36 @@ def test_a_lead_for_the_fields_of_each_record_keeps_its_lettered_items():
         "2. This information is exempt under section 31(1)(a).\n"
     )
     assert len(parse_text(text).questions) == 2
+
+
+def test_a_reply_to_a_run_of_lettered_parts_answers_each_part():
+    # S10 with S3: the reply answers "1.a)-c)" together and "2.a) & b)" together, so the lettered parts are the
+    # questions and the lead-in over them ("... for the listed years:" and the years) is none
+    text = (
+        "Request\n"
+        "1. Please provide the following information for the listed years:\n"
+        "2019/20, 2020/21, 2021/22\n"
+        "a. Number of parks maintained\n"
+        "b. Annual grounds maintenance costs\n"
+        "c. Annual budget for tree planting\n"
+        "2. Please provide the following for 2022/23:\n"
+        "a. Average opening hours of parks\n"
+        "b. Shortest opening hours of any park\n"
+        "3. What are the main reasons for closing parks?\n"
+        "Response\n"
+        "1.a)-c) Please see the attached spreadsheet.\n"
+        "2.a) & b) 9 hours per day\n"
+        "3. Budget reductions.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text[:20] for q in questions] == [
+        "Number of parks main",
+        "Annual grounds maint",
+        "Annual budget for tr",
+        "Average opening hour",
+        "Shortest opening hou",
+        "What are the main re",
+    ]
+    assert [q.answer for q in questions[:5]] == ["Please see the attached spreadsheet."] * 3 + [
+        "9 hours per day"
+    ] * 2
