@@ -539,7 +539,8 @@ _GLUED_SENTENCE = re.compile(
 # --- questions ------------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"^\s*(?:"
+    # a request quoted item by item opens its first item with the quote mark ('“1. Confirmation as to whether ...')
+    r"^\s*[\u201c\"]?(?:"
     r"(?:q(?:uestion)?|request|item|point|\#|no\.)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
     r"\[(?P<sq>\d{1,2})\]\.?\s*|"
     r"(?P<dec>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Za-z])|"  # '1.1 How many ...' under '1. Staffing'

@@ -995,3 +995,18 @@ def test_a_question_cut_off_after_its_subject_as_the_first_bullet_leads_the_bull
         "- Road repairs\n- Street lighting\n- The names of the contractors used.\n\nThanks,\nA Requester\n"
     )
     assert spend[0].startswith("The total spend by the council on:")
+
+
+def test_a_numbered_item_opening_with_a_quote_mark_is_an_item():
+    """A request quoted item by item may put the quote mark before the first number ('\u201c1. Confirmation ...\u201d'):
+    the number still marks the item."""
+    from foi_precedent.drafting.request import split_request
+
+    request = split_request(
+        "Request\n\n"
+        "\u201c1. Confirmation as to whether emergency hip surgery is covered by the waiting time guarantee.\u201d\n\n"
+        "2.\u201cConfirmation as to whether your waiting list figures include patients waiting for emergency "
+        "surgery.\u201d\n"
+    )
+    assert [q.label for q in request.questions] == ["Q1", "Q2"]
+    assert request.questions[0].own_text.startswith("Confirmation as to whether emergency hip surgery")
