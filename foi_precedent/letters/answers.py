@@ -235,6 +235,16 @@ def _classify(
         evidence[Treatment.PUBLIC_DOMAIN] = next(
             (x for x in answer.split("\n") if pointers[0].name in x), answer.split("\n")[0]
         )
+    if (
+        Treatment.DISCLOSED in found
+        and Treatment.WITHHELD in found
+        and _HOLDS.search(answer)
+        and not _RELEASED.search(answer)
+        and not _FIGURE.search(_strip_citations(answer))
+    ):
+        # "I can confirm that this information is held ... However, I am withholding it under Section 31": that it is
+        # held is no release (as before a cost refusal, ``_refine``)
+        found.remove(Treatment.DISCLOSED)
     if Treatment.DISCLOSED in found and Treatment.WITHHELD in found:
         # Figures given and some withheld in the same answer: a partial disclosure.
         found[found.index(Treatment.DISCLOSED)] = Treatment.PARTLY_DISCLOSED

@@ -36,6 +36,20 @@ def test_a_whole_refusal_is_still_withheld():
     assert {t.value for t in q.treatments} == {"withheld"}
 
 
+def test_confirming_the_information_is_held_before_withholding_it_is_no_release():
+    text = (
+        "Your request:\n1. How many officers are on restricted duties?\n2. How many are on sick leave?\n"
+        "Our response:\n"
+        "1. I can confirm that this information is held by Anyshire Police. However, I am withholding that "
+        "information since it is exempt by virtue of Section 31(1)(a) (Law enforcement).\n"
+        "2. I can confirm that the force holds this information. 12 officers are on sick leave. Their names are "
+        "withheld under Section 40(2).\n"
+    )
+    first, second = parse_text(text).questions
+    assert {t.value for t in first.treatments} == {"withheld"}
+    assert {t.value for t in second.treatments} == {"partly_disclosed"}  # a figure given beside it: a release
+
+
 def test_not_held_here_and_sent_to_the_bodies_that_may_hold_it_is_not_held_and_redirected():
     text = (
         "Your request:\nHow many patients are treated for gout in the region?\nResponse\n"
