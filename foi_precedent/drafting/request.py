@@ -1950,7 +1950,7 @@ _AUXILIARY_LEAD = re.compile(
 def _only_leads(sentence: str) -> bool:
     # a colon may carry a footnote mark or a dash after it ('... the total number of:*', 'as follows:-')
     return (
-        sentence.rstrip().rstrip("*-").endswith(":")
+        sentence.rstrip().rstrip("*-").endswith((":", ";"))  # ';' typed for ':' ('the reasons you give;')
         or bool(_BARE_ASK.search(sentence))
         and len(sentence.split()) <= 6
     )

@@ -630,3 +630,19 @@ def test_s5_also_comma_and_a_question_word_is_a_further_question():
         "Also, how many were withdrawn before a decision was made?",
         "How many planning appeals were lodged in 2024?",
     ]
+
+
+def test_s3_a_numbered_lead_ending_in_a_semicolon_over_its_lettered_questions_is_no_question():
+    """'3. What are the most common reasons you give;' over '(a) ... for refusal?' / '(b) ... for approval?': the
+    lead is cut off and finished by its items, a semicolon typed for a colon (S3); the items are the questions."""
+    own = _own(
+        "Dear Commission,\n\n"
+        "1. How many applications to demolish a listed building were you consulted on in 2023?\n\n"
+        "2. What are the three most common reasons you give;\n"
+        "(a) as the main reason to recommend refusal of an application?\n"
+        "(b) as the main reason to recommend approval of an application?\n"
+    )
+    assert own[1:] == [
+        "as the main reason to recommend refusal of an application?",
+        "as the main reason to recommend approval of an application?",
+    ]
