@@ -887,6 +887,10 @@ _GENERIC_PREAMBLE = re.compile(
 # a sentence that opens like a question but tells: 'When I visited the site, the gates were locked.'
 _STATEMENT_OPENING = re.compile(
     r"^(?:which\s+is\s+(?:why|how)|what\s+happened|who\s+knows|whether\s+or\s+not\b[^,]*,|"
+    # what the writer wants said as a statement ('What we want to gather is a national picture of ...')
+    # (not what the writer wants to know: 'What I want to know is how many ...' asks)
+    r"what\s+(?:i|we)\s+(?:want|wish|hope|aim|are\s+trying|am\s+trying)\s+to\s+(?!(?:know|find|see|ask|request|"
+    r"receive|obtain|understand|learn|establish|have|get)\b)\w+\b[^,?]{0,40}?\s(?:is|are)\s|"
     r"(?:when|where|while|whilst)\b[^,?]{0,120},\s*(?:the|i|we|there|it|this|they|he|she|my|our|a|an|residents|"
     r"people|you)\b)",
     re.I,

@@ -646,3 +646,23 @@ def test_s3_a_numbered_lead_ending_in_a_semicolon_over_its_lettered_questions_is
         "as the main reason to recommend refusal of an application?",
         "as the main reason to recommend approval of an application?",
     ]
+
+
+def test_s7_what_we_want_to_do_said_as_a_statement_is_no_question():
+    """'What we want to gather is a national picture of ...' says why the requester asks (S7); 'What I want to know
+    is how many ...' still asks."""
+    own = _own(
+        "Dear Council,\n\n"
+        "We are collecting figures on library closures. What we want to build is a national picture of library "
+        "cuts, so that we can explain their effect to central government.\n\n"
+        "We would be grateful for answers to the following:\n"
+        "\u2022 How many libraries did the council close in 2023?\n"
+        "\u2022 What is the council's total library budget for 2024?\n"
+    )
+    assert own == [
+        "How many libraries did the council close in 2023?",
+        "What is the council's total library budget for 2024?",
+    ]
+    assert _own(
+        "Dear Council,\n\nWhat I want to know is how many libraries the council closed in 2023.\n"
+    ) == ["What I want to know is how many libraries the council closed in 2023."]
