@@ -578,6 +578,8 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             continue
         if quotes_cost_activity(rest):
             continue  # the appropriate-limit Regulations quoted in a cost refusal: what may be counted, not a question
+        if m and _PROVISION_ITEM.match(rest):
+            continue  # a provision the reply relies on, listed ("- 31(1)(a) - the prevention or detection of crime")
         if _ABOUT_FORMAT.match(rest):
             continue  # how the reply is to be sent ("Please share all the above in a PDF or CSV format."): no question (S7)
         if items and (
@@ -609,6 +611,13 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
     return _fold_groups(items, positions)
 
 
+# A list entry that opens with a provision of the Act ("31(1)(a) - the prevention or detection of crime", "Section
+# 24(1) FOIA - the purpose of safeguarding national security;"): the reply's exemptions, not an ask.
+_PROVISION_ITEM = re.compile(
+    r"^(?:(?:sections?|s\.?|regulations?|reg\.?)\s?\d{1,2}|\d{1,2}\s?\(\d{1,2}\))(?:\s?\([a-z0-9]{1,4}\))*\s*"
+    r"(?:[-\u2013\u2014:]|foia\b|of the\b)",
+    re.I,
+)
 # A line that leads in to the list under it, ending with a colon ("... the following information:", "...:-").
 _LEADS_IN = re.compile(r":\s*[-\u2013]?\s*$")
 # An ask only about how the reply is to be sent ("Please share all the above in a PDF, CSV, or excel format.").

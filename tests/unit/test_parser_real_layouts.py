@@ -2708,3 +2708,19 @@ def test_a_further_ask_in_a_question_asked_where_it_is_answered_is_a_question_to
     assert len(questions) == 3
     assert questions[2].text.startswith("In addition, how many managers")
     assert questions[2].answer == questions[1].answer
+
+
+def test_the_provisions_a_reply_lists_are_no_items_of_the_request():
+    # a reply quoting the request in prose, then listing the limbs of the exemption it relies on as bullets
+    text = (
+        "Thank you for your email in which you requested the following:\n"
+        "\u201cCould you confirm the date on which Acme Energy Ltd submitted its redundancy notice?\u201d\n"
+        "I can neither confirm nor deny whether we hold the information you have requested, under section 31(3) of "
+        "the FOIA. Confirming or denying would be likely to prejudice:\n"
+        "\u2022 31(1)(a) - the prevention or detection of crime\n"
+        "\u2022 31(1)(b) - the apprehension or prosecution of offenders\n"
+        "\u2022 31(1)(g) - the exercise by any public authority of its functions\n"
+    )
+    questions = parse_text(text).questions
+    assert len(questions) == 1
+    assert treatments(questions[0]) == {"ncnd"}
