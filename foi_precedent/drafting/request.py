@@ -584,7 +584,8 @@ _ASK_START = re.compile(
     r"forward|include|indicate|identify|clarify|describe|set out|publish|make available)|"
     r"(?:could|can|would|will)\s+(?:you|i|the)|may\s+i|how\s+(?:many|much|often|long|is|are|does|do|did|has|have|"
     r"was|were|can|could|will|would|should|far)|"
-    r"what|which|when|where|who|whom|whose|why|whether|"
+    # a question word, not the start of another word ('Wholetime', 'Whatsapp')
+    r"(?:what|which|when|where|who|whom|whose|why|whether)\b|"
     r"(?:is|are|does|do|did|has|have|was|were|will|can|could|should)\s|"
     # an imperative: 'Provide the minutes ...', 'Send me ...', 'Tell me how many ...'; and the verbs asked with
     # 'please' asked without it, before what they ask for ('List all contracts ...', 'State whether ...')

@@ -666,3 +666,15 @@ def test_s7_what_we_want_to_do_said_as_a_statement_is_no_question():
     assert _own(
         "Dear Council,\n\nWhat I want to know is how many libraries the council closed in 2023.\n"
     ) == ["What I want to know is how many libraries the council closed in 2023."]
+
+
+def test_s7_a_word_opening_with_a_question_word_asks_nothing():
+    """'Wholetime' or 'Whatsapp' in the rows of a table the requester would like the reply set out in are values,
+    not questions: 'who' or 'what' asks only as a word of its own."""
+    own = _own(
+        "Dear Fire Service,\n\n"
+        "Please tell me how many firefighters you employed on 31 March 2024.\n\n"
+        "We would appreciate a table detailing the data in the following format:\n\n"
+        "Headcount\n\nWholetime\n\nRetained\n\nWholetime-retained\n"
+    )
+    assert own == ["Please tell me how many firefighters you employed on 31 March 2024."]
