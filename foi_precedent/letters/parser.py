@@ -611,16 +611,25 @@ def _questions(
                 review="read as the answer above it: check it",
             )
         elif (
-            answer
-            and q.review == f"other: {decision.NO_WORDING}"
+            q.review in (f"other: {decision.NO_WORDING}", f"other: {decision.NO_ANSWER}")
             and overall
-            and _POINTS_ELSEWHERE.search(answer)
+            and (not answer or _POINTS_ELSEWHERE.search(answer) or _overlap(answer, question_text) >= 0.6)
         ):
             # an answer that says nothing of its own ("see the decision above"): the letter's overall decision
             whole = _classify(
                 b.label, question_text, overall, None, letter_exemptions, (), accessible, shared=True
             )
-            if whole.treatments != (Treatment.OTHER,):
+            # (an answer of its own that says nothing may take any overall decision; a question with none takes
+            # only a decision for the whole request: a release in full, not held, a cost, vexatious or NCND
+            # refusal; a partial one names what it withholds, and a question it leaves out stays unanswered)
+            whole_only = not answer or _overlap(answer, question_text) >= 0.6
+            if whole.treatments != (Treatment.OTHER,) and not (
+                whole_only
+                and (
+                    set(whole.treatments) & {Treatment.PARTLY_DISCLOSED, Treatment.WITHHELD}
+                    or not _WHOLE_REQUEST.search(whole.evidence or overall)
+                )
+            ):
                 q = replace(
                     whole,
                     answer=q.answer,
@@ -1268,6 +1277,14 @@ def _unstructured(
 _ABOUT_A_REQUEST = re.compile(
     r"\b(?:freedom\s+of\s+information|FOI(?:SA|A)?\b|environmental\s+information\s+regulations|EIRs?\b"
     r"|(?:your|the)\s+(?:information\s+|FOI\s+)?request\b|request\s+for\s+information)",
+    re.I,
+)
+
+# a decision said of the request as a whole ("I have today decided to disclose the located information to you in
+# full", "to comply with your request would exceed the appropriate limit"), not of some of its questions
+_WHOLE_REQUEST = re.compile(
+    r"\bin\s+full\b|\b(?:your|this|the)\s+(?:whole\s+|entire\s+)?request\b(?!\s+(?:for|at|in)\s+(?:question|item|part))"
+    r"|\ball\s+(?:of\s+)?(?:the\s+)?(?:requested\s+|located\s+)?information\b",
     re.I,
 )
 

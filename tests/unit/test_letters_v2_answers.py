@@ -128,3 +128,17 @@ def test_a_page_number_in_a_saved_pdf_is_no_figure_given():
     )
     (q,) = parse_text(text).questions
     assert {t.value for t in q.treatments} == {"public_domain"}
+
+
+def test_a_decision_for_the_whole_request_answers_the_questions_left_without_their_own():
+    # (the answers cut off, or given in an attachment: the decision says it covers the request in full)
+    text = (
+        "I note you seek access to the following information:\n1) How many officers were investigated for misconduct\n"
+        "2) How many were investigated for gross misconduct\n3) How many of the investigations were appealed\n"
+        "I have today decided to disclose the located information to you in full.\n"
+        "Please find below information pursuant to your request above.\n"
+        "Q1 - How many officers were investigated for misconduct\n"
+    )
+    letter = parse_text(text)
+    assert [{t.value for t in q.treatments} for q in letter.questions] == [{"disclosed"}] * 3
+    assert all(q.review and "overall decision" in q.review and q.confidence < 0.75 for q in letter.questions)
