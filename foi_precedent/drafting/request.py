@@ -2043,10 +2043,15 @@ def _prose_asks(texts: list[str]) -> list[str]:
                 # 'For the purposes of this request "documents" includes ... Please include all documents relating to
                 # ...': what the definition takes in, for every question (S8h), not a question of its own
                 continue
-            if last_asked and _DEFINES.match(s) and not _SEVERAL.search(s):
-                found[-1] = (
-                    f"{found[-1]} {s}"  # 'By senior officers, I mean ...' after the ask narrows it (S8)
-                )
+            if (
+                (last_asked or n == 0 and asked_above)
+                and found
+                and _DEFINES.match(s)
+                and not _SEVERAL.search(s)
+            ):
+                # 'By senior officers, I mean ...' after the ask narrows it (S8), also in a paragraph of its own under it
+                found[-1] = f"{found[-1]} {s}"
+                last_asked = True
                 continue
             if (last_asked or n == 0 and asked_above) and found and _DATA_TO_HOLD.match(s):
                 # 'I would like this data to include the following information: ...', 'This should include ...': what

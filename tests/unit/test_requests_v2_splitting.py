@@ -678,3 +678,18 @@ def test_s7_a_word_opening_with_a_question_word_asks_nothing():
         "Headcount\n\nWholetime\n\nRetained\n\nWholetime-retained\n"
     )
     assert own == ["Please tell me how many firefighters you employed on 31 March 2024."]
+
+
+def test_s8_a_definition_in_a_paragraph_of_its_own_under_the_ask_is_part_of_it():
+    """'To clarify, ...' in the paragraph right under the ask narrows it (S8), as it does in the ask's own paragraph."""
+    own = _own(
+        "Dear Fire Service,\n\n"
+        "How many firefighters did you employ on 31 March 2024 who also hold a retained contract?\n\n"
+        "To clarify, I only want the number with a retained contract at any fire service.\n\n"
+        "How many fire engines did you have on that date?\n"
+    )
+    assert own == [
+        "How many firefighters did you employ on 31 March 2024 who also hold a retained contract? "
+        "To clarify, I only want the number with a retained contract at any fire service.",
+        "How many fire engines did you have on that date?",
+    ]
