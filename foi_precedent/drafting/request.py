@@ -603,7 +603,7 @@ _ASK_START = re.compile(
     r"(?!to\b)|(?:i|we)\s+(?:want|need)\s+(?:to\s+know|a\s+cop|cop|details|the|all|any|a\s+list)|"
     r"all\s+(?:correspondence|e-?mails|communications?|documents|records|minutes|information|data|reports|papers|"
     r"notes|briefings?|submissions|letters|memos|guidance|policies)\b|"
-    r"(?:i|we)\s+(?:request|(?:would|should)\s+(?:also\s+)?request|am requesting|are requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|"
+    r"(?:i|we)\s+(?:(?:also\s+)?request|(?:would|should)\s+(?:also\s+)?request|am requesting|are requesting|hereby request|wish to (?:know|see|receive|request|obtain|ask)|want to know|"
     r"seek\s+(?:a\s+copy|copies|the|details|information|data|all|any)|"
     # 'I ask because ...', 'I am asking this as ...': why, not what
     r"(?:ask|am asking|would ask)(?!\s+(?:(?:this|these|the|my)(?:\s+questions?)?\s+)?(?:because|as|since|so|"

@@ -693,3 +693,17 @@ def test_s8_a_definition_in_a_paragraph_of_its_own_under_the_ask_is_part_of_it()
         "To clarify, I only want the number with a retained contract at any fire service.",
         "How many fire engines did you have on that date?",
     ]
+
+
+def test_s6_we_also_request_asks_for_something_else():
+    """'We also request the number of ...' in prose after a first ask is a question of its own (S6), as 'We would
+    also request ...' already was."""
+    own = _own(
+        "Dear Fire Service,\n\n"
+        "Specifically, we would like to know how many firefighters you employed on 31 March 2024.\n\n"
+        "We also request the number of firefighters who also hold a retained contract on that date.\n"
+    )
+    assert own == [
+        "Specifically, we would like to know how many firefighters you employed on 31 March 2024.",
+        "We also request the number of firefighters who also hold a retained contract on that date.",
+    ]
