@@ -102,7 +102,9 @@ _LABEL = re.compile(
     re.I,
 )
 _NUMBERED = re.compile(
-    r"^\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)](?:\s+(?=\S)|\s*$|(?<=[.)])(?=[A-Z][a-z]))"
+    # (a request quoted from its first item: '"1) How many ...'; not the Act quoted from a subsection: '"(2) ...')
+    r"^(?:[\"\u201c\u2018']\s?(?=[1-9]\d?[a-z]?[.)]\s))?"
+    r"\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)](?:\s+(?=\S)|\s*$|(?<=[.)])(?=[A-Z][a-z]))"
 )  # "0." is an answer, not a label; "2)The total ...", "1.How many ..." are typed without their space
 
 

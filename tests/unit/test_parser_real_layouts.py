@@ -2724,3 +2724,21 @@ def test_the_provisions_a_reply_lists_are_no_items_of_the_request():
     questions = parse_text(text).questions
     assert len(questions) == 1
     assert treatments(questions[0]) == {"ncnd"}
+
+
+def test_a_request_quoted_from_its_first_item_keeps_that_item():
+    # the opening quotation mark before the first number ('"1) How many ...'): item 1 is an item as the others are;
+    # the Act quoted from a subsection ('"(2) Information is exempt ...') is not
+    text = (
+        "My request was as follows:\n"
+        '"1) How many allotment sites does the council manage?\n'
+        "2) How many people are on the waiting lists?\n"
+        '3) Are any of the waiting lists closed?"\n'
+        "Response\n"
+        "1) 11\n"
+        "2) 240\n"
+        "3) No\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2", "3"]
+    assert questions[0].answer == "11"
