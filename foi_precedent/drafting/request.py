@@ -1961,6 +1961,16 @@ def _only_leads(sentence: str) -> bool:
     )
 
 
+def _same_ask(a: str, b: str) -> bool:
+    """The same words, whatever the dashes, 'to' in a range, spacing or punctuation between them."""
+
+    def plain(text: str) -> str:
+        text = re.sub(r"(?<=\d)\s*(?:to|[-\u2013\u2014])\s*(?=\d)", "-", text.lower())
+        return " ".join(re.findall(r"[\w-]+", text))
+
+    return bool(a.strip()) and plain(a) == plain(b)
+
+
 def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
     """Items at the top of the list are the questions (Q1, Q2; by their own number where they have one);
     deeper items are sub-questions of the item above them (Q1a, Q1a(i))."""
@@ -1969,6 +1979,13 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
     counter = 0
     for item in _drop_lead_ins(_fold_breakdowns(items)):
         depth = min(item.depth, len(parents))
+        if (
+            item.kind == "bullet"
+            and out
+            and depth == len(parents) - 1
+            and _same_ask(out[-1].own_text, item.text)
+        ):
+            continue  # the bullet above pasted again ('... from 2010 to 2018?' under '... from 2010-2018?')
         del parents[depth:]
         if depth == 0:
             if item.kind == "num":

@@ -1010,3 +1010,19 @@ def test_a_numbered_item_opening_with_a_quote_mark_is_an_item():
     )
     assert [q.label for q in request.questions] == ["Q1", "Q2"]
     assert request.questions[0].own_text.startswith("Confirmation as to whether emergency hip surgery")
+
+
+def test_a_bullet_pasted_twice_is_one_question():
+    """The same bullet again right under itself, differing only in how a range is written ('2015 to 2020' / '2015-2020'),
+    is one question pasted twice, not two."""
+    from foi_precedent.drafting.request import split_request
+
+    request = split_request(
+        "Dear Council,\n\nThe information that I require is as follows:\n\n"
+        "\u2022 How many people were in temporary accommodation in each of the years from 2015-2020?\n"
+        "\u2022 How many of those people were children in each of the years from 2015 to 2020?\n"
+        "\u2022 How many of those people were children in each of the years from 2015-2020?\n"
+        "\u2022 What was the average cost per night of temporary accommodation in each of the years from 2015-2020?\n"
+    )
+    assert len(request.questions) == 3
+    assert request.questions[1].own_text.endswith("from 2015 to 2020?")
