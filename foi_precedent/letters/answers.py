@@ -255,7 +255,16 @@ def _classify(
     found = _refine(found, answer, withheld_cited)
     if shared and found:
         released = bool({Treatment.DISCLOSED, Treatment.PARTLY_DISCLOSED} & set(found))
+        part_of_the_period = (
+            Treatment.NOT_HELD in found
+            and bool(_HELD_ONLY_FROM.search(read))
+            # (a release said in words, "Please find the figures below", or a table of the years held)
+            and (Treatment.DISCLOSED in found or len(_FIGURE_ROW.findall(read)) >= 2)
+        )
         found = decision.reduce_shared(found)
+        if part_of_the_period and found == [Treatment.NOT_HELD]:
+            # figures for the part of the period held, the rest no longer held (L10), said for every question
+            found = [Treatment.DISCLOSED, Treatment.NOT_HELD]
         if (
             released
             and set(found) & {Treatment.COST_LIMIT, Treatment.NCND}

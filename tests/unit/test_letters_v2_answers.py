@@ -142,3 +142,16 @@ def test_a_decision_for_the_whole_request_answers_the_questions_left_without_the
     letter = parse_text(text)
     assert [{t.value for t in q.treatments} for q in letter.questions] == [{"disclosed"}] * 3
     assert all(q.review and "overall decision" in q.review and q.confidence < 0.75 for q in letter.questions)
+
+
+def test_figures_for_the_years_held_and_the_rest_no_longer_held_said_for_every_question():
+    # (L10, in a response that answers every question at once)
+    text = (
+        "Your request:\n1. The number of 999 calls received each year from 2010 to 2014.\n"
+        "2. The number of those calls where officers were deployed, each year from 2010 to 2014.\n"
+        "Response:\nPlease find the requested information below for the full calendar years for which it is held. "
+        "We no longer hold figures for the full 2010 calendar year. The earliest date available is December 2010.\n"
+    )
+    for q in parse_text(text).questions:
+        assert {t.value for t in q.treatments} == {"disclosed", "not_held"}
+        assert not q.review  # said in words: no guess
