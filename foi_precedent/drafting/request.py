@@ -2348,8 +2348,11 @@ _SCOPE_REST = re.compile(
 # 'please provide site-specific data on A&E performance' above the list that details it: the list's introduction
 _GENERIC_ASK = re.compile(
     # an aside between the verb and what it asks for ('request, in the form of a spreadsheet, information on')
-    rf"\b(?:provide|supply|give|send|share|request|requesting|like|seek)(?:,[^,]{{1,80}},)?\s+(?:me\s+|us\s+)?"
-    rf"(?:with\s+)?(?:some\s+)?{_GENERIC_OBJECT}\s+(?:on|about|regarding|relating\s+to|"
+    rf"\b(?:provide|supply|give|send|share|request|requesting|like|seek|seeking)(?:,[^,]{{1,80}},)?\s+(?:me\s+|us\s+)?"
+    # the Act named before what the information is about ('request information under the Freedom of Information Act
+    # 2000 regarding ...')
+    rf"(?:with\s+)?(?:some\s+)?{_GENERIC_OBJECT}\s+(?:under\s+the\s+[^,.?!]{{1,60}}?\bact(?:\s+\d{{4}})?\s+)?"
+    rf"(?:on|about|regarding|relating\s+to|"
     r"concerning|in\s+relation\s+to)\b",
     re.I,
 )

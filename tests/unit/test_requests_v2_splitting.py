@@ -707,3 +707,20 @@ def test_s6_we_also_request_asks_for_something_else():
         "Specifically, we would like to know how many firefighters you employed on 31 March 2024.",
         "We also request the number of firefighters who also hold a retained contract on that date.",
     ]
+
+
+def test_s7_asking_for_information_regarding_a_subject_above_a_list_names_its_subject():
+    """Above a numbered list, 'I am writing to request information under the Freedom of Information Act 2000
+    regarding ...' and 'Specifically, I am seeking information regarding ...' name what the list asks about (S7,
+    S8c): the list's items are the questions."""
+    own = _own(
+        "I am writing to request information under the Freedom of Information Act 2000 regarding the council's "
+        "spending on agency social workers in 2024/25. Specifically, I am seeking information regarding agency "
+        "staff covering vacant posts.\n"
+        "1. The total amount spent on agency social workers in 2024/25.\n"
+        "2. A list of the agencies used, and the amount paid to each.\n"
+    )
+    assert own == [
+        "The total amount spent on agency social workers in 2024/25.",
+        "A list of the agencies used, and the amount paid to each.",
+    ]
