@@ -132,8 +132,8 @@ _ANSWER_MARK = re.compile(
 )  # a capital A: "a) states that fact" is an item of a list
 # "Q) How many ...", "Q: ...", "Question: ...": a question marked as such, without a number
 _QUESTION_MARK = re.compile(
-    r"^(?:q|question|request|you asked|your request)\s*(?:[):.\-\u2013]\s*(?=\S)|:?\s*$)", re.I
-)  # ("Request:" alone over the question is a mark too)
+    r"^(?:q|question|request|you asked|your request)\s*(?:[):.\-\u2013]\s*(?=\S)|[:.]?\s*$)", re.I
+)  # ("Request:" or "Request." alone over the question is a mark too)
 
 
 def _paired(lines: list[str]) -> list[str]:
@@ -192,7 +192,11 @@ def _paired(lines: list[str]) -> list[str]:
         else:
             cue = _QUESTION_MARK.match(lines[qi]) or _ITEM.match(lines[qi])
             rest = lines[qi][cue.end() :].strip() if cue else lines[qi].strip()
-        question = " ".join(x for x in [rest, *lines[qi + 1 : ai]] if x)
+        under = [x for x in lines[qi + 1 : ai] if x]
+        if not rest and under and (numbered := _NUMBERED.match(under[0])):
+            # "Request." / "1) Does the service ...?" / "Reply": the question under the mark, without its number
+            under[0] = under[0][numbered.end() :].strip()
+        question = " ".join(x for x in [rest, *under] if x)
         asked.append(f"{written}: {question}" if written else f"{n}. {question}")
         end = marks[2 * n][0] if 2 * n < len(marks) else len(lines)
         cue = _ANSWER_MARK.match(lines[ai])

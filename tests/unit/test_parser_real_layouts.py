@@ -2742,3 +2742,24 @@ def test_a_request_quoted_from_its_first_item_keeps_that_item():
     questions = parse_text(text).questions
     assert [q.label for q in questions] == ["1", "2", "3"]
     assert questions[0].answer == "11"
+
+
+def test_request_and_reply_marks_over_each_numbered_question_pair_them():
+    # "Request." over each numbered question and "Reply" over its answer: each question reads the reply under it
+    text = (
+        "Please find below a summary of our findings.\n"
+        "Request.\n"
+        "1) Does the service use electric fire engines?\n"
+        "Reply\n"
+        "Not at the moment.\n"
+        "Request.\n"
+        "2) If so, how many does it have?\n"
+        "Reply\n"
+        "We do not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "Does the service use electric fire engines?",
+        "If so, how many does it have?",
+    ]
+    assert [q.answer for q in questions] == ["Not at the moment.", "We do not hold this information."]
