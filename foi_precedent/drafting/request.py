@@ -1362,6 +1362,19 @@ _BROKEN_DOWN_PROSE = re.compile(
 )
 
 
+# a lead-in whose list follows in the same sentence ('Please provide the following information: The number ...')
+_LIST_FOLLOWS = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^:.?!]*:\s*\S", re.I)
+# a list entry that names a thing ('The current shortfall between ...', 'The types of accommodation used (e.g. ...).')
+_NAMED_ENTRY = re.compile(r"^(?:the|a|an|any|all|your|details|copies|a\s+list)\s+\w", re.I)
+# what a named thing's clauses and brackets say is left out before looking for a verb that tells
+_MAIN = re.compile(
+    r"\([^()]*\)|\b(?:that|which|who|whom|where|when|if|whether|used|paid|held|broken)\b.*$", re.I
+)
+_TELLS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|may|might|must|should|can|could|am)\b", re.I
+)
+
+
 # a sentence saying what the data asked for is to hold ('I would like this data to include the following information:',
 # '... in a spreadsheet with the following field categories:')
 _DATA_FIELDS_LEAD = re.compile(
@@ -2046,6 +2059,7 @@ def _prose_asks(texts: list[str]) -> list[str]:
         lead = ""  # 'Where it states "..."': a clause that says what the next sentence asks about
         sentences = [s for part in _asking_lines(para) for s in _sentences(part)]
         asked_here = False  # whether found[-1] was asked in this paragraph
+        listing = False  # whether a lead-in to a list ('the following information ...:') was asked in this paragraph
         for n, s in enumerate(sentences):
             if n == 0 and asked_above and _CONTINUATION.match(s) and not _SCOPE_ASK.search(s):
                 found[-1] = (
@@ -2086,7 +2100,17 @@ def _prose_asks(texts: list[str]) -> list[str]:
                 found[-1] = f"{found[-1]} {s}"  # 'If so, please ...': part of the question it depends on (S4)
                 last_asked = True
                 continue
-            last_asked = _asks(s)
+            # an entry of a list that lost its marks, after a lead-in in the same paragraph ('Please provide the
+            # following information ...: The current number of ....The types of ... used.'): a thing named, with no
+            # verb that tells, is asked for as the entries that ask in their own words are (S1)
+            entry = (
+                listing
+                and not _asks(s)
+                and bool(_NAMED_ENTRY.match(s))
+                and not _TELLS.search(_MAIN.sub("", s))
+            )
+            last_asked = _asks(s) or entry
+            listing = listing or (last_asked and bool(_LIST_FOLLOWS.search(s)))
             if (
                 last_asked
                 and s.endswith("?")

@@ -724,3 +724,19 @@ def test_s7_asking_for_information_regarding_a_subject_above_a_list_names_its_su
         "The total amount spent on agency social workers in 2024/25.",
         "A list of the agencies used, and the amount paid to each.",
     ]
+
+
+def test_s1_entries_of_a_list_glued_into_one_paragraph_after_its_lead_in_are_questions():
+    """A list that lost its marks and line breaks ('Please provide the following information: The current number of
+    ....The types of ... used.The names of ...'): each entry that names a thing asked for is a question (S1), as it
+    is with its marks; a sentence that tells ('The council has ...') is not."""
+    own = _own(
+        "Dear Sir/Madam,This is a request for information under the Freedom of Information Act 2000.Please provide "
+        "the following information relating to the council's parks:The current number of parks in the borough."
+        "The types of play equipment currently installed (e.g. swings, slides).The annual budget for park "
+        "maintenance, broken down by park where available.Whether the council uses contractors to maintain them."
+        "The council has published some of this before.\n"
+    )
+    assert len(own) == 4
+    assert own[1] == "The types of play equipment currently installed (e.g. swings, slides)."
+    assert own[3].startswith("Whether the council uses contractors")
