@@ -2552,6 +2552,28 @@ def _bare_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+_GLUED_STAR = re.compile(r"^(?P<lead>\s*)\*(?=[A-Z])")
+
+
+def _glued_stars(lines: list[str]) -> list[str]:
+    """'*A weekly figure for ...' / '*A monthly figure of ...' / '*At what value ...?': three or more entries in a
+    row, one to a line or paragraph, each opening with an asterisk glued to its first word, are a bulleted list whose
+    space after the bullet was lost. One or two such lines are footnotes ('*I ask for these figures by year')."""
+    out = list(lines)
+    run: list[int] = []
+    for k, line in enumerate([*lines, "end"]):
+        if k < len(lines) and _GLUED_STAR.match(line):
+            run.append(k)
+        elif k < len(lines) and not line.strip():
+            continue
+        else:
+            if len(run) >= 3:
+                for r in run:
+                    out[r] = _GLUED_STAR.sub(r"\g<lead>* ", lines[r], count=1)
+            run = []
+    return out
+
+
 def _lost_bullets(lines: list[str]) -> list[str]:
     """Lines right under a lead-in that asks ('Please send me:', 'I would like the following information:'), each
     a short phrase on a line of its own ('Your parking policy' / 'The contract with Acme'): a list whose bullets
@@ -2628,7 +2650,7 @@ _LINE_PARAGRAPH = re.compile(
 def _questions(lines: list[str]) -> list[RequestQuestion]:
     """Labelled questions where the request lists them, with any question asked in prose around the list;
     else the sentences that ask."""
-    lines = _lost_bullets(_bare_numbers(lines))
+    lines = _lost_bullets(_bare_numbers(_glued_stars(lines)))
     blocks = _drop_context_lists(_fold_value_lists(_drop_reply_items(_drop_quoted(_blocks(lines)))))
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:

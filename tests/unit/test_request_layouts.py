@@ -1026,3 +1026,21 @@ def test_a_bullet_pasted_twice_is_one_question():
     )
     assert len(request.questions) == 3
     assert request.questions[1].own_text.endswith("from 2015 to 2020?")
+
+
+def test_three_or_more_entries_opening_with_a_glued_asterisk_are_a_bulleted_list():
+    """'*A weekly figure for ...' / '*A monthly figure of ...' / '*At what value ...?', an asterisk glued to each
+    entry's first word: bullets whose space was lost; one such line alone is a footnote."""
+    from foi_precedent.drafting.request import split_request
+
+    request = split_request(
+        "Dear Trust,\n\nPlease can you provide the following information:\n\n"
+        "*A weekly figure for deaths in hospital from the virus since March 2020.\n\n"
+        "*A monthly figure of tests undertaken by staff members at the trust.\n\n"
+        "*At what threshold is the test result read as positive?\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "A weekly figure for deaths in hospital from the virus since March 2020.",
+        "A monthly figure of tests undertaken by staff members at the trust.",
+        "At what threshold is the test result read as positive?",
+    ]
