@@ -1146,6 +1146,7 @@ def _unstructured(
             out.append(q)
         return out
     request = [x for x in sections["request"] if x]
+    gathered = False  # the request is the lines that plainly ask, gathered from anywhere in the letter
     answer = _join(sections["decision"] + sections["response"])
     if not request and sections["pre"] and sections["closing"] and sections["response"]:
         # a thread: the request signed off ("Yours faithfully"), then the reply; the request is what the
@@ -1177,7 +1178,7 @@ def _unstructured(
         if len(_request_items(request)) < 2:  # no cue, or one paragraph: the lines anywhere that plainly ask
             asks = [x for x in lines if _STRONG_ASK.search(x)]
             if len(asks) >= 2:
-                request = asks
+                request, gathered = asks, True
         if len(_request_items(request)) < 2:
             # a lead that asks, then its list ("For the 3-month period ... can you please provide: / - Total spend /
             # - Total hours ..."), with no heading to say it is the request
@@ -1185,7 +1186,16 @@ def _unstructured(
         if not answer:
             answer = "\n".join(lines)
     after_request = None  # the reply that follows a request written out above it, with no heading between
-    if not request and (split := request_then_reply(sections["decision"] + sections["response"])):
+    split = (
+        request_then_reply(sections["decision"] + sections["response"]) if not request or gathered else None
+    )
+    if split and (
+        not request
+        # the lines that plainly ask, gathered from anywhere, are fewer than the items of the request written out
+        # above the reply ("... financial information relating to the:" / "- Total cost of ..." / "- ..."): the
+        # request is what comes before the reply
+        or len(_request_items(split[0])) > max(len(_request_items(request)), 2)
+    ):
         request, after_request = split
         answer = _join(after_request)
     if not answer:

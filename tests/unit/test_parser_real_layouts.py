@@ -2763,3 +2763,28 @@ def test_request_and_reply_marks_over_each_numbered_question_pair_them():
         "If so, how many does it have?",
     ]
     assert [q.answer for q in questions] == ["Not at the moment.", "We do not hold this information."]
+
+
+def test_a_request_written_out_above_the_reply_counts_its_listed_items():
+    # no headings: the request's paragraphs and lists, then the reply; the request is what comes before the reply,
+    # its bulleted items questions, not only the lines that plainly ask
+    text = (
+        "Reference 2020-12\n"
+        "Please can you provide financial information relating to the:\n"
+        "- Total cost of agency nurses in the last 2 years\n"
+        "- Total cost of bank nurses in the last 2 years\n"
+        "- Total cost of locum doctors in the last 2 years\n"
+        "How many agency shifts were filled last year?\n"
+        "Can you please provide details of your current agency provider?\n"
+        "Section 21 \u2013 information already reasonably accessible\n"
+        "This information is already published on the Trust's website.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text[:24] for q in questions] == [
+        "Total cost of agency nur",
+        "Total cost of bank nurse",
+        "Total cost of locum doct",
+        "How many agency shifts w",
+        "Can you please provide d",
+    ]
+    assert all(treatments(q) == {"public_domain"} for q in questions)
