@@ -1793,7 +1793,7 @@ _IF_POSSIBLE = re.compile(
 )
 
 
-_ALSO_FIRST = re.compile(r"^(?:and\s+)?(?:also|in\s+addition|additionally),?\s+", re.I)
+_ALSO_FIRST = re.compile(r"^(?:(?:and\s+)?(?:also|in\s+addition|additionally),?|and)\s+", re.I)
 
 
 def _further_ask(sentence: str) -> bool:

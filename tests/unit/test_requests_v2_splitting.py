@@ -740,3 +740,19 @@ def test_s1_entries_of_a_list_glued_into_one_paragraph_after_its_lead_in_are_que
     assert len(own) == 4
     assert own[1] == "The types of play equipment currently installed (e.g. swings, slides)."
     assert own[3].startswith("Whether the council uses contractors")
+
+
+def test_s5_and_with_a_direct_question_is_a_further_question():
+    """'And is this set nationally?' after an item's first question asks something else (S5), as 'Is this set
+    nationally?' does."""
+    own = _own(
+        "Dear Trust,\n"
+        "1. At what threshold is the test result read as positive? And is this threshold set by the trust or "
+        "nationally?\n"
+        "2. How many tests did the trust process in 2021?\n"
+    )
+    assert own == [
+        "At what threshold is the test result read as positive?",
+        "And is this threshold set by the trust or nationally?",
+        "How many tests did the trust process in 2021?",
+    ]
