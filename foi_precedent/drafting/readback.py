@@ -40,6 +40,8 @@ def parse_model_letter(text: str, plan: Plan) -> tuple[Letter | None, str | None
         letter = parse_draft(text, source="model draft")
     except LetterError as exc:
         return None, f"the model's text is not a letter ({exc.reason})"
+    if letter.undecided:  # read, but with no decision in it: a reply letter would have one
+        return None, "the model's text is not a letter (no decision found in it)"
     labels = {q.label.lower() for q in letter.questions}
     missing = [q.label for q in plan.questions if q.label.lower() not in labels]
     if missing:
