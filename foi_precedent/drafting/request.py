@@ -2419,6 +2419,10 @@ def _scope_kind(text: str) -> str | None:
     """'breakdown' for 'Could this be broken down by ward?' or 'I would like this information for 2019 to 2023.',
     'format' for 'Could you provide this as a spreadsheet?', None for a sentence that asks for something."""
     m = _SCOPE_ASK.search(text)
+    if m and len(text[: m.start()].split()) > 8 and _asks(text[: m.start()].rstrip(" ,;-")):
+        # '... between 2009 till now, please provide this as a yearly figure': the sentence asks for something named
+        # before its scope; only a sentence that opens with the scope ask is no more than how to give it
+        m = None
     rest = (m.group("rest") if m.group("rest") is not None else m.group("rest2")) if m else None
     if rest is None or not _SCOPE_REST.match(rest) or _ASKS_MORE.search(rest):
         # 'Could I have this broken down by crime type?', 'If possible, please provide a breakdown by the type of ...';

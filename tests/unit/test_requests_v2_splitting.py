@@ -756,3 +756,18 @@ def test_s5_and_with_a_direct_question_is_a_further_question():
         "And is this threshold set by the trust or nationally?",
         "How many tests did the trust process in 2021?",
     ]
+
+
+def test_s7_an_ask_with_how_to_give_it_joined_by_a_comma_is_still_a_question():
+    """'Please provide the number of ... between 2009 and now, please provide this as a yearly figure.' asks for the
+    number; only its second clause says how to give it. A sentence that is only how to give it ('Please provide this
+    as a spreadsheet.') is no question (S7)."""
+    own = _own(
+        "Dear Company,\n"
+        "1) Please provide the number of court claims brought against the company between 2009 and now, please "
+        "provide this as a yearly figure.\n"
+        "2) Please provide the number of complaints received about the customer details form since 2009.\n"
+        "3) Please provide this as a spreadsheet.\n"
+    )
+    assert len(own) == 2
+    assert own[0].startswith("Please provide the number of court claims")
