@@ -548,7 +548,7 @@ _LABEL = re.compile(
     r"(?P<cmp>\d{1,2}(?:\.(?:[a-h]|[ivx]{1,4})(?![a-z]))+)[.)]?[ \t]+(?=\S)|"
     r"(?P<po>\()?(?P<num>\d{1,2})(?P<numsub>[a-z])?(?P<np>[.)]|\s*:(?=\s)|\s+[-\u2013\u2014](?=\s))\s*|"
     r"\((?P<paren>[a-z]|[ivx]{1,4})\)\s*|"
-    r"(?P<roman>[ivx]{1,4})(?P<rp>[.)])\s+|"
+    r"(?P<roman>[ivx]{1,4})(?P<rp>[.)/])\s+|"  # 'i/ Those events attended ...': a slash typed for the bracket
     r"(?P<letter>[a-h])(?P<lp>[.)])\s+|"
     # any bullet glyph a word processor or e-mail client puts in ('➢', '►', '✓', '■', '❖'); '+' and 'o' before a space
     # '*' glued to a word ('*I ask for these figures ...', '**https://...') marks a footnote, not a bullet

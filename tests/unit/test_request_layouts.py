@@ -1044,3 +1044,22 @@ def test_three_or_more_entries_opening_with_a_glued_asterisk_are_a_bulleted_list
         "A monthly figure of tests undertaken by staff members at the trust.",
         "At what threshold is the test result read as positive?",
     ]
+
+
+def test_roman_numerals_with_a_slash_mark_items():
+    """'i/', 'ii/', 'iii/' at the start of lines mark items as 'i)' does."""
+    from foi_precedent.drafting.request import split_request
+
+    request = split_request(
+        "Dear Commissioner,\n\n"
+        "1. All policies adopted by the Commissioner's office.\n\n"
+        "2. The Commissioner's past and future diaries ie. :\n"
+        "i/ Those events attended in the past year.\n"
+        "ii/ Those events the office has accepted an invitation to.\n"
+        "iii/ Any periods the Commissioner is unavailable, for example holidays.\n"
+    )
+    assert [q.own_text for q in request.questions][1:] == [
+        "Those events attended in the past year.",
+        "Those events the office has accepted an invitation to.",
+        "Any periods the Commissioner is unavailable, for example holidays.",
+    ]
