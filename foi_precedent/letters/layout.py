@@ -824,7 +824,7 @@ _FOLLOWING = re.compile(r"\bthe following\b[^:?]{0,80}:", re.I)
 _ALSO_QUESTION = re.compile(
     r"^(?:also|and(?: also| specifically)?|in addition|additionally|further(?:more)?),?\s+"
     r"(?:how|what|which|when|where|who|why|is|are|was|were|do|does|did|has|have|will|(?:can|could|would) you)\b"
-    r"[^?]{2,}\?$",
+    r"[^?]{2,}\?[\"\u201d\u2019']?$",
     re.I,
 )
 
@@ -1085,7 +1085,7 @@ _REPLY_CUE = re.compile(
     r"writing to (?:confirm|inform|let you know)))|"
     r"we (?:have (?:processed|considered|now|today)|can (?:confirm|now)|are (?:able|pleased|unable|not able)|do not hold|"
     r"hold|cannot)|"
-    r"(?:your request (?:for information )?has (?:now )?been considered)|thank you for your (?:[\w-]+ ){0,4}?(?:request|e-?mail|enquiry)|"
+    r"(?:your request (?:for information )?has (?:now )?been (?:considered|handled|dealt with))|thank you for your (?:[\w-]+ ){0,4}?(?:request|e-?mail|enquiry)|"
     r"in (?:accordance with|response to) (?:your|the|section)|outcome\b|our (?:response|ref)\b|"
     # the authority named as not holding it ("The Scottish Ambulance Service does not hold information on ...")
     r"the [\w&'\u2019 ]{2,60}? (?:does|do|did) not (?:hold|record|collect|keep)\b|"

@@ -608,7 +608,9 @@ def test_a_quoted_request_item_wrapped_over_lines_runs_on_to_its_closing_quotati
         "I can confirm that the Department does not hold this information.\n"
     )
     texts = [q.text for q in letter.questions]
-    assert texts[0].endswith("what is the longest recorded response time?\u201d")
+    # (its "Also, what is ...?" asks something more: a question of its own, S5)
+    assert texts[0].endswith("informal parking challenges?")
+    assert texts[1] == "Also, what is the longest recorded response time?\u201d"
     # a wrapped line that starts "appeals ..." is the request going on, not the complaint-rights text starting
     assert any("appeals were made and how many were successful" in t for t in texts)
 
@@ -2788,3 +2790,24 @@ def test_a_request_written_out_above_the_reply_counts_its_listed_items():
         "Can you please provide d",
     ]
     assert all(treatments(q) == {"public_domain"} for q in questions)
+
+
+def test_a_request_quoted_item_by_item_then_one_decision_answers_every_item():
+    # "Your requests were as follows: 1. “...? Also, what ...?” 2. “...?”" then "Your request has been handled under
+    # the Act ... does not hold this information": the decision after the last item answers each item, and a
+    # sentence that says it asks something more is a question of its own (S5)
+    text = (
+        "Your requests were as follows:\n"
+        "1. \u201cHow many parking challenges did councils receive in the past 12 months? Also, what was the "
+        "longest response time to a challenge?\u201d\n"
+        "2. \u201cHow many appeals were referred to the tribunal?\u201d\n"
+        "Your request has been handled under the Freedom of Information Act 2000 and I can confirm that the "
+        "Department does not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "\u201cHow many parking challenges did councils receive in the past 12 months?",
+        "Also, what was the longest response time to a challenge?\u201d",
+        "\u201cHow many appeals were referred to the tribunal?\u201d",
+    ]
+    assert all(treatments(q) == {"not_held"} for q in questions)
