@@ -819,8 +819,8 @@ _ASK_INSIDE = re.compile(
     + _SEND
     + r"|disclose|tell|"
     r"confirm|list|release|give|let\s+me\s+know|advise|share|state|forward|explain|clarify|indicate|specify|"
-    r"direct\s+me|point\s+me)|"
-    r"(?:could|can|would)\s+you(?:\s+please)?(?:\s+also)?\s+(?:supply|provide|"
+    r"direct\s+me|point\s+me|find\s+out)|"
+    r"(?:could|can|would)\s+you(?:\s+please)?(?:\s+also)?\s+(?:supply|provide|find\s+out|"
     + _SEND
     + r"|tell|confirm|list|release|give|"
     r"let\s+me\s+know|advise|share|state|disclose|explain|clarify|indicate|specify|outline|describe|identify|"

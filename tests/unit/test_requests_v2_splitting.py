@@ -771,3 +771,16 @@ def test_s7_an_ask_with_how_to_give_it_joined_by_a_comma_is_still_a_question():
     )
     assert len(own) == 2
     assert own[0].startswith("Please provide the number of court claims")
+
+
+def test_s6_please_can_you_find_out_how_many_asks():
+    """'Please can you find out how many ...' asks for a figure, as 'Please can you tell me how many ...' does."""
+    own = _own(
+        "Dear Police,\n\n"
+        "Please can you find out how many stray horses have been reported to the police in the past five years.\n\n"
+        "Please can you give examples of where they were found.\n"
+    )
+    assert own == [
+        "Please can you find out how many stray horses have been reported to the police in the past five years.",
+        "Please can you give examples of where they were found.",
+    ]
