@@ -831,7 +831,10 @@ _ASK_INSIDE = re.compile(
     r"let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|"
     r"i(?:'m|\s+am)\s+writing\b[^.?!]{0,80}?\bto\s+request\s+(?:a|an|the|all|any|cop(?:y|ies)|details)\s+(?!following\b)|"
     r"(?:please\s+)?(?:may|could|can)\s+i\s+(?:please\s+)?"
-    r"(?:have|receive|request|see|obtain)|i\s+am\s+writing\s+to\s+(?:make\s+a\s+)?request\b.{0,120}\b(?:for|cop(?:y|ies)"
+    r"(?:have|receive|request|see|obtain)|"
+    # 'If ... is prohibited on the grounds of confidence, I ask that you supply me with copies of the agreement'
+    r"(?:i|we)\s+(?:would\s+)?ask\s+that\s+you\s+(?:also\s+)?(?:supply|provide|send|disclose|release)\b|"
+    r"i\s+am\s+writing\s+to\s+(?:make\s+a\s+)?request\b.{0,120}\b(?:for|cop(?:y|ies)"
     r"\s+of|details\s+of)|i\s+(?:hereby\s+)?request\s+(?:that|a\s+copy|copies|all|any|details|information|access)|"
     r"^(?:during|in|for|over|across|of|from|between|since)\b[^.?!]{0,60}\bhow\s+(?:many|much)\b)\b",
     re.I,

@@ -784,3 +784,15 @@ def test_s6_please_can_you_find_out_how_many_asks():
         "Please can you find out how many stray horses have been reported to the police in the past five years.",
         "Please can you give examples of where they were found.",
     ]
+
+
+def test_s4a_i_ask_that_you_supply_records_on_a_condition_is_a_question():
+    """'If the release of any of this information is prohibited on the grounds of confidence, I ask that you supply me
+    with copies of the confidentiality agreement.' asks for other records if a condition holds (S4a): a question."""
+    own = _own(
+        "Dear Department,\n\nPlease send me the total value of grants paid to schools for textbooks in 2024.\n\n"
+        "If the release of any of this information is prohibited on the grounds of breach of confidence, I ask that "
+        "you supply me with copies of the confidentiality agreement.\n"
+    )
+    assert len(own) == 2
+    assert own[1].startswith("If the release of any of this information is prohibited")
