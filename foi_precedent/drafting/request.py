@@ -1320,6 +1320,9 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
                 or _BROKEN_DOWN_PROSE.search(asks)
             )
             and all(_is_value(it.text) for it in run)
+            # 'I am requesting information you hold on the following topics: 1) ... 2) ...': each topic a body of
+            # information of its own, answered apart (S1, S2b), not values of one figure
+            and not _TOPICS_LEAD.search(asks)
         )
         # the fields asked for each record ('For each incident please disclose: / The time / The nature of the
         # incident, as reported ...'), however long, while none asks a question of its own or names a figure (a figure
@@ -1354,6 +1357,13 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         out.append(block)
         i += 1
     return out
+
+
+_TOPICS_LEAD = re.compile(
+    r"\b(?:information|documents|records|data|material)\b[^.?!:]{0,40}\b(?:on|about|regarding|relating\s+to|"
+    r"concerning)\s+(?:each\s+of\s+)?the\s+following\s+(?:topics|subjects|issues|matters)\b",
+    re.I,
+)
 
 
 # a lead in prose that says the information it names is broken down into the entries below it ('You asked for

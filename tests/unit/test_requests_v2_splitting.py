@@ -796,3 +796,20 @@ def test_s4a_i_ask_that_you_supply_records_on_a_condition_is_a_question():
     )
     assert len(own) == 2
     assert own[1].startswith("If the release of any of this information is prohibited")
+
+
+def test_s1_topics_listed_under_a_request_for_information_on_the_following_topics_are_questions():
+    """'I am requesting information you hold on the following topics...' over '1) Road safety near schools' /
+    '2) ...': each topic is a body of information answered apart (S1, S2b), not a value of one figure."""
+    own = _own(
+        "Dear Department,\n\nI am requesting information you hold on the following topics...\n\n"
+        "1) Road safety near primary schools\n"
+        "2) Cycle lanes on rural roads\n"
+        "3) Speed limits outside hospitals.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "Road safety near primary schools",
+        "Cycle lanes on rural roads",
+        "Speed limits outside hospitals.",
+    ]
