@@ -801,6 +801,12 @@ def further_asks(text: str) -> list[str]:
                 )
                 or (_ALSO_ASKS.match(bare) and not _EACH.search(bare))
                 or (_NEW_ASK.match(bare) and not _EACH.search(bare) and _ASKED.search(" ".join(parts[-1])))
+                # a question of its own after a question ("Will the free market principle apply? Will providers be
+                # authenticated ...?"), a sentence that asks something more ("And who will be responsible ...?")
+                or (
+                    (_OWN_QUESTION.match(bare) or _ALSO_QUESTION.match(bare))
+                    and " ".join(parts[-1]).rstrip().rstrip("\"\u201d\u2019'").endswith("?")
+                )
             )
         )
         if new or not parts:

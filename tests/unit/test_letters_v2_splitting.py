@@ -506,3 +506,20 @@ def test_a_reply_to_a_run_of_lettered_parts_answers_each_part():
     assert [q.answer for q in questions[:5]] == ["Please see the attached spreadsheet."] * 3 + [
         "9 hours per day"
     ] * 2
+
+
+def test_a_second_question_in_an_unnumbered_item_is_a_question_of_its_own():
+    # S6: in an item of the request, a separate sentence that asks something else after a question is a question
+    text = (
+        "You asked:\n"
+        "- Does the council own any drones? Which department operates them?\n"
+        "- What is the drone budget for 2024?\n"
+        "Response\n"
+        "The council does not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "Does the council own any drones?",
+        "Which department operates them?",
+        "What is the drone budget for 2024?",
+    ]
