@@ -1806,6 +1806,7 @@ _IF_POSSIBLE = re.compile(
 )
 
 
+_CONDITION = re.compile(r"^if\s+(?!(?:so|yes|not|no|that|this|these|they|it)\b)[^,?]{5,120},\s*", re.I)
 _ALSO_FIRST = re.compile(r"^(?:(?:and\s+)?(?:also|in\s+addition|additionally),?|and)\s+", re.I)
 
 
@@ -1822,6 +1823,17 @@ def _further_ask(sentence: str) -> bool:
         bool(
             _ALSO_ASK.match(sentence)
             or _DIRECT_QUESTION.match(_ALSO_FIRST.sub("", sentence))  # 'Also, how many were dropped ...?'
+            # a question asked on a condition of its own, not on the answer before ('If footage of an offence was
+            # captured, can the footage be used in court?'): a question (S4a), where 'If so, ...?' is a follow-up (S4)
+            or (
+                sentence.rstrip().endswith("?")
+                and not _FOLLOW_UP.match(sentence)
+                and bool(
+                    re.match(r"(?:can|could|will|would|should|may)\b", _CONDITION.sub("", sentence), re.I)
+                    or _DIRECT_QUESTION.match(_CONDITION.sub("", sentence))
+                )
+                and _CONDITION.match(sentence) is not None
+            )
             or _PLUS_THING.match(sentence)
         )
         and _asks(sentence)

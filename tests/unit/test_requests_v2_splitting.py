@@ -813,3 +813,19 @@ def test_s1_topics_listed_under_a_request_for_information_on_the_following_topic
         "Cycle lanes on rural roads",
         "Speed limits outside hospitals.",
     ]
+
+
+def test_s4a_a_question_on_a_condition_of_its_own_is_a_further_question():
+    """'If footage of an offence is captured by a resident, can it be used in court?' after an item's first question
+    asks something else on a condition of its own (S4a); 'If so, what ...?' still follows the answer before (S4)."""
+    own = _own(
+        "Dear Council,\n"
+        "1. Can residents set up their own cameras to catch fly-tippers? If so, what laws must they follow? "
+        "If footage of an offence is captured by a resident, can the footage be used in court?\n"
+        "2. How many fly-tipping fines were issued in 2023?\n"
+    )
+    assert own == [
+        "Can residents set up their own cameras to catch fly-tippers? If so, what laws must they follow?",
+        "If footage of an offence is captured by a resident, can the footage be used in court?",
+        "How many fly-tipping fines were issued in 2023?",
+    ]
