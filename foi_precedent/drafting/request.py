@@ -1966,6 +1966,20 @@ def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
         ):
             shift.append(item.depth)
             continue
+        # a one-sentence question over items that each name a figure answering it ('5. How many staff do you employ?'
+        # / '5.1 Figure for total staff' / '5.2 Figure for WTE total'): the items are the questions, the lead is
+        # not (S3)
+        end = next((k for k in range(n + 1, len(items)) if items[k].depth <= item.depth), len(items))
+        kids = items[n + 1 : end]
+        if (
+            deeper
+            and len(sentences) == 1
+            and item.own.rstrip().endswith("?")
+            and len(kids) >= 2
+            and all(i.depth == item.depth + 1 and _FIGURE_ENTRY.match(i.own) for i in kids)
+        ):
+            shift.append(item.depth)
+            continue
         # a question cut off after its subject written as the first bullet of the list it leads, level with its items
         # ('- In the past year has your council:' / '- Had any floods?' / '- Closed any roads?')
         level = items[n + 1 : n + 3]
@@ -1982,6 +1996,10 @@ def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
         item.depth -= len(shift)
         out.append(item)
     return out
+
+
+# an entry that names a figure ('Figure for total staff', 'Number of part-time staff', 'The total headcount')
+_FIGURE_ENTRY = re.compile(r"^\W*(?:the\s+)?(?:figures?|numbers?|totals?)\b(?:\s+(?:for|of)\b)?", re.I)
 
 
 # a question cut off after its subject, its verb in the items below ('In the past year has your council:')

@@ -829,3 +829,20 @@ def test_s4a_a_question_on_a_condition_of_its_own_is_a_further_question():
         "If footage of an offence is captured by a resident, can the footage be used in court?",
         "How many fly-tipping fines were issued in 2023?",
     ]
+
+
+def test_s3_a_question_over_items_that_each_name_a_figure_answering_it_is_no_question():
+    """'5. How many staff do you employ?' over '1. Figure for total staff' / '2. Figure for full-time equivalent':
+    the items ask for the different figures that answer it, so they are the questions and the lead is not (S3)."""
+    own = _own(
+        "Dear Trust,\n"
+        "  1. Do you charge staff for parking?\n"
+        "  2. How many staff do you employ?\n"
+        "    1. Figure for total staff (including part timers)\n"
+        "    2. Figure for full-time equivalent total.\n"
+    )
+    assert own == [
+        "Do you charge staff for parking?",
+        "Figure for total staff (including part timers)",
+        "Figure for full-time equivalent total.",
+    ]
