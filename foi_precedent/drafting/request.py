@@ -1675,6 +1675,35 @@ def _fold_other_periods(items: list[_Item]) -> list[_Item]:
     return out
 
 
+# an entry asking for the names of a set of things ('Names of taxi companies used', 'A list of the contractors')
+_NAMES_OF = re.compile(
+    r"^\W*(?:the\s+|a\s+)?(?:names?|list)\s+of\s+(?:the\s+|all\s+)?(?P<set>[a-z]+(?:\s+[a-z]+)?)\b", re.I
+)
+
+
+def _fold_member_fields(items: list[_Item]) -> list[_Item]:
+    """Entries after one asking for the names of a set of things that each describe every member of that set ('Names
+    of taxi companies used' / 'Number of journeys made by each taxi company' / 'Taxi companies’ rates per mile'):
+    fields of the records the names entry asks for (S2c): no questions of their own."""
+    out: list[_Item] = []
+    names: tuple[_Item, re.Pattern[str]] | None = None
+    for item in items:
+        if names is not None and item.depth == names[0].depth and names[1].search(item.own):
+            continue  # no entry of its own, the names entry's words as they are (as labelled, S4d)
+        if names is not None and item.depth < names[0].depth:
+            names = None
+        m = _NAMES_OF.match(item.own)
+        if m and m.group("set").lower().endswith("s") and item.kind == "bullet":
+            plural = m.group("set")
+            singular = re.sub(r"ies$", "y", plural) if plural.lower().endswith("ies") else plural[:-1]
+            names = (
+                item,
+                re.compile(rf"\beach\s+{re.escape(singular)}\b|\b{re.escape(plural)}[\u2019']", re.I),
+            )
+        out.append(item)
+    return out
+
+
 def _fold_following_values(items: list[_Item]) -> list[_Item]:
     """Values numbered on as items of their own under an item that asks about 'the following' ('1. Are the following
     entitled to free parking - indicate Y or N' / '2. -disabled people' / '3. frequent outpatient attenders'): the
@@ -2704,7 +2733,9 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
         asks = _fold_repeated_asks(_prose_asks([b for b in blocks if isinstance(b, str)]))
         return _prose_questions(asks)
     labelled = _label_questions(
-        _split_also(_fold_breakdown_asks(_fold_other_periods(_fold_following_values(items))))
+        _split_also(
+            _fold_breakdown_asks(_fold_other_periods(_fold_member_fields(_fold_following_values(items))))
+        )
     )
     start = blocks.index(items[0])
     before = _prose_asks([b for b in blocks[:start] if isinstance(b, str) and b])

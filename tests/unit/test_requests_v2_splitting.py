@@ -846,3 +846,17 @@ def test_s3_a_question_over_items_that_each_name_a_figure_answering_it_is_no_que
         "Figure for total staff (including part timers)",
         "Figure for full-time equivalent total.",
     ]
+
+
+def test_s2c_bullets_describing_each_member_of_a_set_another_bullet_names_are_fields():
+    """'Names of cleaning contractors used' then '- Number of hours worked by each cleaning contractor' and '- Cleaning
+    contractors\u2019 hourly rates': each describes every member of the set the first asks for (S2c), fields of it;
+    '- Total spent on cleaning' asks a figure of its own."""
+    own = _own(
+        "Dear Council,\n\nI am seeking the following information about school cleaning in 2023:\n\n"
+        "  \u2022 Names of cleaning contractors used\n"
+        "  \u2022 Number of hours worked by each cleaning contractor\n"
+        "  \u2022 Cleaning contractors\u2019 hourly rates\n"
+        "  \u2022 Total spent on cleaning across all schools\n"
+    )
+    assert own == ["Names of cleaning contractors used", "Total spent on cleaning across all schools"]
