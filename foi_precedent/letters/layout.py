@@ -360,10 +360,10 @@ def _range_blocks(line: str, section: str) -> list[_Block]:
         if a < b:
             pair = lettered.group("sep").lower() in ("&", "and")
             letters = [a, b] if pair else [chr(c) for c in range(ord(a), ord(b) + 1)]
-            body: list[str] = []
+            shared: list[str] = []  # the parts share one body (the answer they share)
             rest = line[lettered.end() :].strip()
             return [
-                _Block(label=f"{n}{x}", key=("n", f"{n}{x}"), head=rest, body=body, section=section)
+                _Block(label=f"{n}{x}", key=("n", f"{n}{x}"), head=rest, body=shared, section=section)
                 for x in letters
             ]
     m = (_RANGE.match(line) or _PART_RANGE.match(line)) if section == "response" else None
