@@ -1978,7 +1978,13 @@ def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
     for n, item in enumerate(items):
         while shift and item.depth <= shift[-1]:
             shift.pop()
-        deeper = n + 1 < len(items) and items[n + 1].depth > item.depth
+        deeper = n + 1 < len(items) and (
+            items[n + 1].depth > item.depth
+            # '1. 2024/25 Actuals:' over '1a: Provide the total ...': its sub-items by their numbers
+            or bool(item.key)
+            and items[n + 1].kind == "num"
+            and re.fullmatch(rf"{re.escape(item.key)}[a-z]", items[n + 1].key) is not None
+        )
         sentences = _sentences(item.own)
         if deeper and len(sentences) == 1 and "?" not in item.own and _only_leads(sentences[0]):
             shift.append(item.depth)

@@ -860,3 +860,16 @@ def test_s2c_bullets_describing_each_member_of_a_set_another_bullet_names_are_fi
         "  \u2022 Total spent on cleaning across all schools\n"
     )
     assert own == ["Names of cleaning contractors used", "Total spent on cleaning across all schools"]
+
+
+def test_s3_a_numbered_heading_over_its_own_sub_numbered_items_is_no_question():
+    """'1. 2024/25 Actuals and Forecast:' over '1a: Provide the total ...' / '1b: Provide the forecast ...': a lead-in
+    over the items numbered under it (S3); the items are the questions."""
+    own = _own(
+        "Please provide the following data:\n\n"
+        "  1. 2024/25 Academic Year Actuals and Outturn Forecast:\n\n"
+        "1a: Provide the total number of days agency staff were employed in communications roles to December 2024.\n\n"
+        "1b: Provide the forecast number of such days for the rest of the academic year.\n"
+    )
+    assert len(own) == 2
+    assert own[0].startswith("Provide the total number of days")
