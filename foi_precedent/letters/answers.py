@@ -191,7 +191,15 @@ def _classify(
             add(Treatment.PARTLY_DISCLOSED, whole)
         if shared:
             # a whole response: "I can confirm the information is held" is not a release, nor is every number
-            if _RELEASED.search(seg) and not (is_ncnd or cost or vexatious or _NOT_RELEASED.search(seg)):
+            if _RELEASED.search(seg) and not (
+                is_ncnd
+                or vexatious
+                or _NOT_RELEASED.search(seg)
+                # (a release beside a cost refusal in one sentence: "as a gesture of goodwill I have supplied
+                # information ... before it was realised that the fees limit would be exceeded")
+                or cost
+                and not _PART_REFUSED.search(seg)
+            ):
                 add(Treatment.DISCLOSED, whole)
         elif not (
             is_ncnd

@@ -155,3 +155,16 @@ def test_figures_for_the_years_held_and_the_rest_no_longer_held_said_for_every_q
     for q in parse_text(text).questions:
         assert {t.value for t in q.treatments} == {"disclosed", "not_held"}
         assert not q.review  # said in words: no guess
+
+
+def test_information_supplied_as_a_goodwill_gesture_beside_a_cost_refusal_is_also_disclosed():
+    text = (
+        "Your request:\n1. The number of shotgun certificate applications in each year since 2015.\n"
+        "2. The number refused in each year.\nResponse:\nOur data are not organised in such a way as to allow us "
+        "to provide this information within the appropriate (cost) limit.\nAlthough excess cost removes the force's "
+        "obligations under the Freedom of Information Act, as a gesture of goodwill I have supplied information, "
+        "relative to your request, retrieved before it was realised that the fees limit would be exceeded (see "
+        "attached). This does not affect our right to rely on the fees regulations for the remainder of the request.\n"
+    )
+    for q in parse_text(text).questions:
+        assert {t.value for t in q.treatments} == {"cost_limit", "disclosed"}
