@@ -168,3 +168,21 @@ def test_information_supplied_as_a_goodwill_gesture_beside_a_cost_refusal_is_als
     )
     for q in parse_text(text).questions:
         assert {t.value for t in q.treatments} == {"cost_limit", "disclosed"}
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Your request for information has been considered and our response is as follows:",
+        "Your request has been refused, the exemptions applied are as follows:",
+        "Please find below your original request and our response.",
+    ],
+)
+def test_a_sentence_that_frames_the_reply_is_no_release(framing):
+    text = (
+        "Your request:\nHow much commission does the university pay to overseas agents?\nResponse:\n"
+        f"{framing}\nThis financial information has not been released as the exemption under section 43(2) applies. "
+        "If disclosed, this information could prejudice the university's commercial interests.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert {t.value for t in q.treatments} == {"withheld"}
