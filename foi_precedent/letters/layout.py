@@ -938,20 +938,28 @@ def _first_sentences(text: str, limit: int = 300) -> str:
     return out[:limit]
 
 
+# (a list may run on with slashes: "In relation to Question 1 / 2 / 3 and 4.")
 _MENTION = re.compile(
-    r"\b(?:q|questions?|requests?)\s?(\d{1,2})[a-z]?\b(?:\s*(?:-|\u2013|to|and|&)\s*(?:q\s?)?(\d{1,2})\b)?",
+    r"\b(?:q|questions?|requests?)\s?(\d{1,2})[a-z]?\b"
+    r"((?:\s*(?:-|\u2013|to|and|&|,|/)\s*(?:q\s?)?\d{1,2}[a-z]?\b)*)",
     re.I,
 )
 
 
 def _mentions(lines: list[str]) -> dict[str, list[str]]:
-    """Paragraphs of the response that name the questions they answer ('In relation to question 2', 'Q4 & Q5 -')."""
+    """Paragraphs of the response that name the questions they answer ('In relation to question 2', 'Q4 & Q5 -',
+    'Question 1 / 2 / 3 and 4')."""
     out: dict[str, list[str]] = {}
     for line in lines:
         for m in _MENTION.finditer(line[:200] if line else ""):
             a = int(m.group(1))
-            b = int(m.group(2)) if m.group(2) and a < int(m.group(2)) <= a + 20 else a
-            for n in range(a, b + 1):
+            more = [int(x) for x in re.findall(r"\d{1,2}", m.group(2))]
+            ranged = re.match(r"\s*(?:-|\u2013|to)", m.group(2), re.I)
+            if len(more) == 1 and ranged:
+                named = list(range(a, more[0] + 1)) if a < more[0] <= a + 20 else [a]
+            else:
+                named = [a] + [n for n in more if n <= 50]
+            for n in named:
                 if line not in out.setdefault(str(n), []):
                     out[str(n)].append(line)
     return out

@@ -2811,3 +2811,28 @@ def test_a_request_quoted_item_by_item_then_one_decision_answers_every_item():
         "\u201cHow many appeals were referred to the tribunal?\u201d",
     ]
     assert all(treatments(q) == {"not_held"} for q in questions)
+
+
+def test_a_refusal_naming_its_questions_in_a_list_with_slashes_answers_each_of_them():
+    # "In relation to Question 2 / 3 and 4, ...": a list of the questions a paragraph answers may run on with
+    # slashes, as it does with commas and 'and'; each question it names takes it as its answer
+    text = (
+        "Request\n"
+        "1. The number of horses kept by the force.\n"
+        "2. The number of stables owned by the force.\n"
+        "3. The cost of feed for each year since 2018.\n"
+        "4. The cost of veterinary care for each year since 2018.\n"
+        "Response\n"
+        "In relation to Question 2 / 3 and 4, this information cannot be located and retrieved within the cost "
+        "limit under Section 12 of the Act.\n"
+        "Question 1 - The force keeps 12 horses.\n"
+    )
+    questions = parse_text(text).questions
+    assert [treatments(q) for q in questions] == [
+        {"disclosed"},
+        {"cost_limit"},
+        {"cost_limit"},
+        {"cost_limit"},
+    ]
+    assert all(q.answer.startswith("In relation to Question 2 / 3 and 4") for q in questions[1:])
+    assert all(q.exemptions == ("s12",) for q in questions[1:])
