@@ -92,3 +92,13 @@ def test_the_two_cost_entries_differ_on_purpose():
     assert decision.phrase("cost_limit").search("would require a large amount of officer time")
     assert not decision.phrase("cost_limit").search("would require a large\namount of officer time")
     assert decision.cost().search("would require a large\namount of officer time")
+
+
+def test_the_time_limit_for_a_response_is_no_cost_limit():
+    # the complaint route's "failed to respond within the time limits", a reply "within the statutory time limit"
+    cost = decision.phrase("cost_limit")
+    assert not cost.search(
+        "Failed to respond to your request within the time limits (normally 20 working days)"
+    )
+    assert not cost.search("We are sorry that we did not reply within the statutory time limit.")
+    assert cost.search("locating the information would exceed the time limit set by the regulations")
