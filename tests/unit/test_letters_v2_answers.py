@@ -186,3 +186,13 @@ def test_a_sentence_that_frames_the_reply_is_no_release(framing):
     )
     (q,) = parse_text(text).questions
     assert {t.value for t in q.treatments} == {"withheld"}
+
+
+def test_the_reply_published_in_the_disclosure_log_is_no_pointer():
+    text = (
+        "Your request:\n1. Confirmation that the agency will be the competent authority for the scheme.\n"
+        "Our response:\nThe information that you have requested is provided in Annex A to this letter. "
+        "Your request and our response will be published on the agency website in due course.\n"
+    )
+    (q,) = parse_text(text).questions
+    assert {t.value for t in q.treatments} == {"disclosed"}
