@@ -236,6 +236,9 @@ def _classify(
         not found
         and pointers
         and not (len(_FIGURE_ROW.findall(answer)) >= 3 and not any(p.url for p in pointers))
+        # a document only named in passing ("The force operates under the Police Code of Ethics") is no pointer to
+        # it: a link, or words that send the requester to it
+        and (any(p.url or p.link_removed for p in pointers) or _POINTS_TO.search(answer))
     ):
         # the answer is a pointer to published material (not a heading that only looks like a document's name, above
         # the rows of a table of figures)
@@ -469,6 +472,14 @@ def _statement(sentence: str, question: str) -> bool:
     return bool(_ANSWERS_ANYTHING.search(sentence) or _ASKS_FOR_A_NAME.search(question))
 
 
+# words that send the requester to a resource ("see", "can be found", "published", "our website", "link", "the APP
+# ... provides an outline of")
+_POINTS_TO = re.compile(
+    r"\b(?:see|refer|visit|view|access|found|available|published|publishes|website|web\s?site|web\s?page|link|"
+    r"online|here|below|attached|enclosed|annex|appendix|accessible|provides|sets\s+out|outlines|explains|"
+    r"describes|details)\b",
+    re.I,
+)
 _HOLDS = decision.phrase("holds")  # "I can confirm that we hold it" (before a refusal: no release)
 _REDIRECT = decision.phrase("redirect")  # the request sent to another body
 

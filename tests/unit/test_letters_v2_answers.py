@@ -196,3 +196,14 @@ def test_the_reply_published_in_the_disclosure_log_is_no_pointer():
     )
     (q,) = parse_text(text).questions
     assert {t.value for t in q.treatments} == {"disclosed"}
+
+
+def test_a_document_named_in_passing_is_no_pointer_to_published_material():
+    text = (
+        "Your request:\n1. Which mobile device management solution does the service use?\n"
+        "2. Which code do officers follow when challenging behaviour?\nOur response:\n"
+        "1. Google Device Management.\n"
+        "2. The force operates under the Police Code of Ethics and Standards of Professional Behaviour.\n"
+    )
+    for q in parse_text(text).questions:
+        assert {t.value for t in q.treatments} == {"disclosed"}
