@@ -1120,6 +1120,42 @@ def answers_line(line: str) -> bool:
     return any(p.search(line) for p in (_NOT_HELD, _PUBLIC_DOMAIN_STRONG, _COST, _NCND, _WITHHELD))
 
 
+# The requester's own words under a question ("If this request cannot be met ..., please can you provide me with
+# advice"), not a reply.
+_REQUESTER = re.compile(r"\b(?:i|me|my|please)\b", re.I)
+
+
+def _unanswered_list(blocks: list[_Block]) -> bool:
+    """Questions listed with nothing under any but the last, each asking (not a reply's list of figures), each
+    numbered once, and no line under the last naming a question by its number (a reply that answers them by name
+    is read so)."""
+    last = blocks[-1]
+    return (
+        not any(x for b in blocks[:-1] for x in b.body)
+        and len({b.key for b in blocks}) == len(blocks)
+        and all(_ASKS.search(b.head) for b in blocks)
+        and not any(_MENTION.search(x) for x in last.body if x)
+    )
+
+
+def _reply_under_last(body: list[str]) -> int | None:
+    """Where the reply starts under the last question of a list when it opens with no cue ("If disclosed, this
+    information could be used ..." then "... is exempt under Section 24."): its first line that replies, with the
+    paragraphs of prose before it that neither ask nor speak as the requester."""
+    first = next((i for i, x in enumerate(body) if x and answers_line(x)), None)
+    if first is None or _REQUESTER.search(body[first]):
+        return None
+    while first > 0 and (
+        not body[first - 1] or not (_ASKS.search(body[first - 1]) or _REQUESTER.search(body[first - 1]))
+    ):
+        if body[first - 1] and len(body[first - 1].split()) < 12:
+            break  # a short line: a field asked for or the question's last words, not the reply's prose
+        first -= 1
+    while first < len(body) and not body[first]:
+        first += 1
+    return first
+
+
 def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[_Block]] | None:
     """Questions listed one after another, then the reply as prose after the last of them ("1. ... 2. ... 3. ...
     Please see attached for your response."): the reply has run into the last question. Returns the questions
@@ -1134,6 +1170,8 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
             ),
             None,
         )
+        if cut is None and n == len(blocks) - 1 and n and _unanswered_list(blocks):
+            cut = _reply_under_last(block.body)
         if cut is None:
             if any(answers_line(line) for line in [block.head, *block.body] if line):
                 return None  # a question with its own answer: not a list of questions

@@ -2836,3 +2836,30 @@ def test_a_refusal_naming_its_questions_in_a_list_with_slashes_answers_each_of_t
     ]
     assert all(q.answer.startswith("In relation to Question 2 / 3 and 4") for q in questions[1:])
     assert all(q.exemptions == ("s12",) for q in questions[1:])
+
+
+def test_a_reply_after_the_last_question_with_no_cue_answers_every_question():
+    # questions listed with nothing under them, then the reply as prose after the last, opening with its harm
+    # ("If disclosed, this information could ...") before the exemption: the prose answers every question, not the
+    # last one alone
+    text = (
+        "1. How many phishing attacks has the council suffered in the last 3 years?\n"
+        "\n"
+        "2. How many staff hours were lost as a result?\n"
+        "\n"
+        "3. Which security software does the council use?\n"
+        "\n"
+        "If disclosed, this information could be used by criminals to find weaknesses in the council's network "
+        "defences, putting the data of residents and staff at greater risk of attack.\n"
+        "\n"
+        "The disclosure of information which would make the council more vulnerable to crime is exempt under "
+        "Section 31 of the Act.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text[:20] for q in questions] == [
+        "How many phishing at",
+        "How many staff hours",
+        "Which security softw",
+    ]
+    assert all(treatments(q) == {"withheld"} for q in questions)
+    assert all(q.answer.startswith("If disclosed, this information") for q in questions)
