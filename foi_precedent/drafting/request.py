@@ -2310,7 +2310,9 @@ def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
 _ASKING_LEAD_IN = re.compile(
     r"\b(?:the\s+following|as\s+follows|include|includes|including|"
     r"questions?|requests?|request(?:ing|ed)|like|want|"
-    r"wish|seek(?:ing)?|need|interested\s+in|provide|supply|send|disclose|cop(?:y|ies)\s+of|"
+    # 'we require disclosure of: -', 'The details we require are:'
+    r"wish|seek(?:ing)?|need|require[ds]?|requiring|interested\s+in|provide|supply|send|disclose|disclosure\s+of|"
+    r"cop(?:y|ies)\s+of|"
     r"details\s+of|information\s+(?:on|about|regarding|relating|held|for))\b",
     re.I,
 )

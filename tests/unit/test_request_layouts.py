@@ -1063,3 +1063,18 @@ def test_roman_numerals_with_a_slash_mark_items():
         "Those events the office has accepted an invitation to.",
         "Any periods the Commissioner is unavailable, for example holidays.",
     ]
+
+
+def test_a_lead_saying_what_the_requester_requires_introduces_the_list_under_it():
+    """'For the year 2023-24, we require disclosure of: -' over numbered things asked for, with a question about
+    something else below: the lead introduces the list (S3), which is not context."""
+    request = split_request(
+        "For the year 2023-24, we require disclosure of: -\n\n"
+        "1. The water used by your offices & the amount spent on it.\n\n"
+        "2. The fuel used by your fleet & the amount spent on it.\n\n"
+        "Can you also tell me how many of your offices have solar panels?\n"
+    )
+    assert [q.own_text for q in request.questions][:2] == [
+        "The water used by your offices & the amount spent on it.",
+        "The fuel used by your fleet & the amount spent on it.",
+    ]
