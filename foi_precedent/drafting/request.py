@@ -1015,6 +1015,8 @@ def _asks(sentence: str) -> bool:
         return _asks(head)
     if (_LEAD_IN.search(s) and not re.search(r":\s*\S+(?:\s+\S+){2,}", s)) or _IF_LIMIT.match(s):
         return False
+    if (m := _ONLY_THOSE.search(s)) and not _asks(s[: m.start()].rstrip(" ,;-")):
+        return False
     if s.endswith("?"):
         return True
     if _BARE_ASK.search(s):  # 'please provide' cut off before the list it introduces asks nothing by itself
@@ -1035,6 +1037,12 @@ def _asks(sentence: str) -> bool:
     return bare != s and bool(_ASK_START.match(bare))
 
 
+# what narrows the questions asked to a part ('We realise some councils buy for others, so please just show those
+# you control?', '... so please only provide data for the years where this was so.'): their scope (S7), no question
+_ONLY_THOSE = re.compile(
+    r"(?:^|,\s*|\bso\s+|\bthen\s+)please\s+(?:just|only)\s+(?:show|include|provide|give|list|report|count)\b",
+    re.I,
+)
 # an ask with no object, the words of a lead-in to a list ('please provide', 'could you tell me')
 _BARE_ASK = re.compile(
     r"\b(?:provide|supply|send|tell|give|disclose|release|confirm|know|request|like|advise)"

@@ -1078,3 +1078,17 @@ def test_a_lead_saying_what_the_requester_requires_introduces_the_list_under_it(
         "The water used by your offices & the amount spent on it.",
         "The fuel used by your fleet & the amount spent on it.",
     ]
+
+
+def test_please_just_show_those_narrows_the_questions_and_asks_nothing_more():
+    """'..., so please just show those you run yourselves?' narrows what the list asks for (S7): no question."""
+    request = split_request(
+        "Please provide the following:\n\n"
+        "1. The number of depots you run.\n\n"
+        "2. The number of vans kept at each depot.\n\n"
+        "We know some councils share depots with their neighbours, so please just show those you run yourselves?\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "The number of depots you run.",
+        "The number of vans kept at each depot.",
+    ]
