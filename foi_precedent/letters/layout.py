@@ -1125,16 +1125,25 @@ def answers_line(line: str) -> bool:
 _REQUESTER = re.compile(r"\b(?:i|me|my|please)\b", re.I)
 
 
-def _unanswered_list(blocks: list[_Block]) -> bool:
+# "In respect of question 2 of your request, ...": a paragraph that names the question it answers.
+_NAMES_ITS_QUESTION = re.compile(
+    r"^(?:in (?:respect|relation|response|reply|answer) (?:of|to)|with regards? to|regarding) (?:your )?"
+    r"(?:questions?|q)\s?\d{1,2}[a-z]?\b(?![^.]*\?)",
+    re.I,
+)
+_QUOTE_CLOSED = re.compile(r"[.?]\s*[\"\u201d]\s*$")
+
+
+def _unanswered_list(blocks: list[_Block], quoted: bool = False) -> bool:
     """Questions listed with nothing under any but the last, each asking (not a reply's list of figures), each
     numbered once, and no line under the last naming a question by its number (a reply that answers them by name
     is read so)."""
     last = blocks[-1]
     return (
-        not any(x for b in blocks[:-1] for x in b.body)
+        not any(x and (not quoted or answers_line(x)) for b in blocks[:-1] for x in b.body)
         and len({b.key for b in blocks}) == len(blocks)
-        and all(_ASKS.search(b.head) for b in blocks)
-        and not any(_MENTION.search(x) for x in last.body if x)
+        and (quoted or all(_ASKS.search(b.head) for b in blocks))
+        and (quoted or not any(_MENTION.search(x) for x in last.body if x))
     )
 
 
@@ -1170,6 +1179,20 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
             ),
             None,
         )
+        if n == len(blocks) - 1 and n and _unanswered_list(blocks, quoted=True):
+            # a quoted request closed under its last question, then paragraphs that name the questions they answer
+            # ('In respect of question 2 of your request, ...')
+            named = next(
+                (
+                    i
+                    for i, line in enumerate(block.body)
+                    if line
+                    and _NAMES_ITS_QUESTION.match(line)
+                    and _QUOTE_CLOSED.search(" ".join(x for x in [block.head, *block.body[:i]] if x))
+                ),
+                None,
+            )
+            cut = named if named is not None and (cut is None or named < cut) else cut
         if cut is None and n == len(blocks) - 1 and n and _unanswered_list(blocks):
             cut = _reply_under_last(block.body)
         if cut is None:

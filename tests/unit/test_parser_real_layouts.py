@@ -2863,3 +2863,27 @@ def test_a_reply_after_the_last_question_with_no_cue_answers_every_question():
     ]
     assert all(treatments(q) == {"withheld"} for q in questions)
     assert all(q.answer.startswith("If disclosed, this information") for q in questions)
+
+
+def test_a_quoted_request_then_paragraphs_naming_their_questions_answer_each_question():
+    # "You requested: "1. ... 5. ..."" then "In respect of question 2 of your request, ...": the paragraphs after the
+    # closed quotation are the reply, each answering the questions it names, not the last question's answer
+    text = (
+        "You requested:\n"
+        "\u201cPlease provide copies of the following documents\n"
+        "1. Fire risk assessments since 2015.\n"
+        "2. Asbestos surveys since 2015.\n"
+        "3. Floor plans of the headquarters building.\u201d\n"
+        "\n"
+        "In respect of question 2 of your request, I have established that the information you requested is not "
+        "held by the Agency.\n"
+        "In respect of questions 1 and 3 your request has been assessed. This information is withheld under "
+        "section 38(1) of the Act.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "Fire risk assessments since 2015.",
+        "Asbestos surveys since 2015.",
+        "Floor plans of the headquarters building.\u201d",
+    ]
+    assert [treatments(q) for q in questions] == [{"withheld"}, {"not_held"}, {"withheld"}]
