@@ -754,6 +754,13 @@ _PAGE_HEADING = re.compile(
 )
 
 
+# what a WhatDoTheyKnow page says of the request under its title
+_PAGE_STATUS = re.compile(
+    r"^(?:the\s+request\s+(?:was|is)\s+(?:partially\s+)?(?:successful|refused\b.*|awaiting\s+classification|"
+    r"long\s+overdue|still\s+awaiting\b.*)|this\s+request\s+has\s+been\s+closed\s+to\s+new\s+correspondence\b.*|"
+    r".{1,80}\bmade\s+this\s+(?:freedom\s+of\s+information\s+|environmental\s+information\s+)?request\s+to\b.*)\.?$",
+    re.I,
+)
 # a title over a letter or a page: a few words with no stop, no colon and no question mark at the end
 _TITLE_LINE = re.compile(r"[^\s.:?!;,]+(?:[ \t]+[^\s?!;:]+){0,7}(?<![.:?!;,])")
 
@@ -766,6 +773,14 @@ def _body_lines(text: str) -> list[str]:
     greeting = next(
         (i for i, line in enumerate(lines[:40]) if DEAR.match(line) or _GREETING.match(line)), None
     )
+    # a request's page on WhatDoTheyKnow: its title, who made it, and its status ('The request was partially
+    # successful.') stand above the greeting, however long the title and whatever it says
+    status = next(
+        (i for i, line in enumerate(lines[: greeting or 0]) if _PAGE_STATUS.match(line.strip())), None
+    )
+    if greeting and status is not None:
+        lines = lines[status + 1 :]
+        greeting -= status + 1
     # (a title of a few words over the letter names its subject, 'Expenditure on byways', and asks nothing)
     if greeting and not any(
         "?" in line

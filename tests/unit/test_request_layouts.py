@@ -1092,3 +1092,20 @@ def test_please_just_show_those_narrows_the_questions_and_asks_nothing_more():
         "The number of depots you run.",
         "The number of vans kept at each depot.",
     ]
+
+
+def test_a_whatdotheyknow_page_title_above_its_status_line_asks_nothing():
+    """A request's page: its title, however long and however it reads ('Information on the reasons for and the
+    costs of closing the town's public toilets'), then 'The request was partially successful.', then the request."""
+    request = split_request(
+        "Information on the reasons for and the costs of closing the town's public toilets in the last two years\n\n"
+        "The request was partially successful.\n\n"
+        "Dear Borough Council,\n\n"
+        "1. How many public toilets did you close in 2023?\n\n"
+        "2. How much did you save by closing them?\n\n"
+        "Yours faithfully,\n\nA Requester\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "How many public toilets did you close in 2023?",
+        "How much did you save by closing them?",
+    ]
