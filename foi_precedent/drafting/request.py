@@ -1026,6 +1026,9 @@ def _asks(sentence: str) -> bool:
         and "," in s
         and not _LEAD_IN.search(head := s.rsplit(",", 1)[0])
         and len(head.split()) >= 8
+        # '... documents held by the Authority, or the Service, that contain information on the following topics:':
+        # a clause on the thing asked for goes on after the comma, and the whole is the lead-in
+        and not re.match(r"\s*(?:that|which|whose)\b", s.rsplit(",", 1)[1], re.I)
     ):
         return _asks(head)
     if (_LEAD_IN.search(s) and not re.search(r":\s*\S+(?:\s+\S+){2,}", s)) or _IF_LIMIT.match(s):

@@ -1109,3 +1109,20 @@ def test_a_whatdotheyknow_page_title_above_its_status_line_asks_nothing():
         "How many public toilets did you close in 2023?",
         "How much did you save by closing them?",
     ]
+
+
+def test_a_lead_in_whose_clause_on_the_records_asked_for_goes_on_after_a_comma_is_no_question():
+    """'Please provide copies of all reports held by the Council, or its contractors, that contain information on the
+    following topics:' is one lead-in (S3): what follows its last comma still says which records."""
+    request = split_request(
+        "Dear Council,\n\n"
+        "Please provide copies of all reports held by the Council, or by its waste contractors, that contain "
+        "information on the following topics:\n\n"
+        "1. The reasons for the change to fortnightly bin collections.\n"
+        "2. The expected savings from the change to fortnightly collections.\n\n"
+        "Yours faithfully,\n\nA Requester\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "The reasons for the change to fortnightly bin collections.",
+        "The expected savings from the change to fortnightly collections.",
+    ]
