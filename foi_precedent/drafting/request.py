@@ -754,6 +754,11 @@ _PAGE_HEADING = re.compile(
 )
 
 
+# the kind of page a published request is, on its first line above the title ('FOI release')
+_PAGE_KIND = re.compile(
+    r"(?:foi|foisa|eir|freedom\s+of\s+information)\s+(?:release|disclosure|response|request|publication)",
+    re.I,
+)
 # what a WhatDoTheyKnow page says of the request under its title
 _PAGE_STATUS = re.compile(
     r"^(?:the\s+request\s+(?:was|is)\s+(?:partially\s+)?(?:successful|refused\b.*|awaiting\s+classification|"
@@ -2781,8 +2786,10 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
         after = [q for q in after if not _scope_only(q)]
         # the page's title on its first line ('Information about fines and investigations - December 2020'), a few
         # words with no stop, names the subject of the list below it and asks nothing
-        title = next((line.strip() for line in lines if line.strip()), "")
-        before = [q for q in before if not (q == title and _TITLE_LINE.fullmatch(title))]
+        # (under the kind of page it is, 'FOI release', on the line after it)
+        heads = [line.strip() for line in lines if line.strip()][:2]
+        titles = heads[1:] if heads and _PAGE_KIND.fullmatch(heads[0]) else heads[:1]
+        before = [q for q in before if not (q in titles and _TITLE_LINE.fullmatch(q))]
         # the line right above the list ending in a semicolon typed for a colon ('Please could I have, for each of the
         # years 2019/20 to 2023/24;'): its lead-in, as it is with a colon (S3)
         lead = next((b for b in reversed(blocks[:start]) if isinstance(b, str) and b.strip()), "").rstrip()

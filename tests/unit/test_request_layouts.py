@@ -1126,3 +1126,20 @@ def test_a_lead_in_whose_clause_on_the_records_asked_for_goes_on_after_a_comma_i
         "The reasons for the change to fortnightly bin collections.",
         "The expected savings from the change to fortnightly collections.",
     ]
+
+
+def test_the_title_under_the_kind_of_page_on_the_first_line_asks_nothing():
+    """'FOI release' / 'Number of parks, staff and spending from 2018-2024' / the request: the page's title is on
+    its second line, under the kind of page it is, and names the subject of the list."""
+    request = split_request(
+        "FOI release\n\n"
+        "Number of parks, staff and spending from 2018-2024\n\n"
+        "Published 3 March 2024\n\n"
+        "I am writing to request the following information. Please may you provide me with:\n\n"
+        "1. How many parks did you manage at the end of 2018?\n\n"
+        "2. How many gardeners did you employ in your parks service in 2024?\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "How many parks did you manage at the end of 2018?",
+        "How many gardeners did you employ in your parks service in 2024?",
+    ]
