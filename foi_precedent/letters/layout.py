@@ -297,6 +297,18 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
             state = "closing"
         elif state == "closing" and re.match(r"dear\b", line, re.I):
             state = "response"  # a thread: the request signed off, then the reply ("Dear Terry,")
+        elif (
+            state == "closing"
+            and seen_request
+            and not out["response"]
+            and not out["decision"]
+            and _RESPONSE_START.match(line)
+            and len(line) <= 40
+        ):
+            # a disclosure log's page: the request signed off ("Yours sincerely,"), then the reply under its heading
+            # ("Response")
+            state = "response"
+            continue
         out[state].append(line)
     if not seen_request and not out["response"]:
         # No markers at all: treat everything between header and closing as the response.

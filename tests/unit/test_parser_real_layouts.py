@@ -2887,3 +2887,22 @@ def test_a_quoted_request_then_paragraphs_naming_their_questions_answer_each_que
         "Floor plans of the headquarters building.\u201d",
     ]
     assert [treatments(q) for q in questions] == [{"withheld"}, {"not_held"}, {"withheld"}]
+
+
+def test_a_reply_headed_response_after_the_requesters_sign_off_answers_the_request():
+    # a disclosure log's page: the request as sent, signed off by the requester ("Yours sincerely,"), then the
+    # reply under "Response": the reply, not more of the request's closing
+    text = (
+        "Request\n"
+        "Dear Council,\n"
+        "Please can you provide the following:\n"
+        "1. How many potholes were reported in 2023?\n"
+        "2. How many pothole compensation claims were paid in 2023?\n"
+        "Yours sincerely,\n"
+        "Response\n"
+        "Hi\n"
+        "The Council can confirm that the information you have requested is held and the information is attached.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2"]
+    assert all(treatments(q) == {"disclosed"} for q in questions)
