@@ -547,7 +547,7 @@ _LABEL = re.compile(
     # '1.a.', '3.b.i.', '2.b)': a sub-item's label written with its parents' labels before it
     r"(?P<cmp>\d{1,2}(?:\.(?:[a-h]|[ivx]{1,4})(?![a-z]))+)[.)]?[ \t]+(?=\S)|"
     r"(?P<po>\()?(?P<num>\d{1,2})(?P<numsub>[a-z])?(?P<np>[.)]|\s*:(?=\s)|\s+[-\u2013\u2014](?=\s))\s*|"
-    r"\((?P<paren>[a-z]|[ivx]{1,4})\)\s*|"
+    r"\((?P<paren>[a-z]|[ivx]{1,4})\.?\)\s*|"  # '(I.)Keith Brown ...': a stop inside the brackets
     r"(?P<roman>[ivx]{1,4})(?P<rp>[.)/])\s+|"  # 'i/ Those events attended ...': a slash typed for the bracket
     r"(?P<letter>[a-h])(?P<lp>[.)])\s+|"
     # any bullet glyph a word processor or e-mail client puts in ('➢', '►', '✓', '■', '❖'); '+' and 'o' before a space

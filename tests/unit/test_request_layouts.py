@@ -1143,3 +1143,17 @@ def test_the_title_under_the_kind_of_page_on_the_first_line_asks_nothing():
         "How many parks did you manage at the end of 2018?",
         "How many gardeners did you employ in your parks service in 2024?",
     ]
+
+
+def test_a_letter_or_roman_numeral_with_a_stop_inside_brackets_marks_an_item():
+    """'(I.)Ann Lee and the Council regarding ...' / '(II.) Bob Roe and ...': '(I.)' marks items as '(i)' does."""
+    request = split_request(
+        "Dear Council,\n\nCould you please send me all correspondence between:-\n\n"
+        "(I.)Ann Lee, MSP and the Council regarding a new bus station in the town.\n\n"
+        "(II.) Bob Roe, MSP and the Council regarding a new bus station in the town.\n\n"
+        "Yours faithfully,\n\nA Requester\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "Ann Lee, MSP and the Council regarding a new bus station in the town.",
+        "Bob Roe, MSP and the Council regarding a new bus station in the town.",
+    ]
