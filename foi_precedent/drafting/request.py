@@ -754,6 +754,14 @@ _PAGE_HEADING = re.compile(
 )
 
 
+# a sentence under a list that gives only the period it covers ('Dates from June 01, 2011 through to August 01, 2011
+# please.', 'Period: 1 April 2020 to 31 March 2023.'): the scope of the items above (S2a), no question
+_PERIOD_ONLY = re.compile(
+    r"^(?:(?:the\s+)?(?:dates?|period|time\s*-?frame|time\s+period)\s*(?::\s*|\s(?=from|between|covering))|"
+    r"(?=from|between|covering))(?:(?:from|between|covering)\s+)?"
+    r"[^.?!:]{1,40}?\s+(?:through\s+to|through|to|until|till|and)\s+[^.?!:]{1,40}?(?:,?\s+please)?\s*\.?$",
+    re.I,
+)
 # the kind of page a published request is, on its first line above the title ('FOI release')
 _PAGE_KIND = re.compile(
     r"(?:foi|foisa|eir|freedom\s+of\s+information)\s+(?:release|disclosure|response|request|publication)",
@@ -2783,7 +2791,7 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     # documents: ...'), a sentence that only says how to give the listed data, or names its subject, is no question
     if labelled:
         before = [q for q in before if not _scope_only(q) and not _GENERIC_ASK.search(q)]
-        after = [q for q in after if not _scope_only(q)]
+        after = [q for q in after if not _scope_only(q) and not _PERIOD_ONLY.match(q)]
         # the page's title on its first line ('Information about fines and investigations - December 2020'), a few
         # words with no stop, names the subject of the list below it and asks nothing
         # (under the kind of page it is, 'FOI release', on the line after it)

@@ -1157,3 +1157,18 @@ def test_a_letter_or_roman_numeral_with_a_stop_inside_brackets_marks_an_item():
         "Ann Lee, MSP and the Council regarding a new bus station in the town.",
         "Bob Roe, MSP and the Council regarding a new bus station in the town.",
     ]
+
+
+def test_a_sentence_under_a_list_giving_only_its_period_asks_nothing():
+    """'Dates from March 01, 2019 through to May 01, 2019 please.' under the list: the period of the items (S2a)."""
+    request = split_request(
+        "Dear Council,\n\nPlease provide the following:\n\n"
+        "1. All minutes of the planning committee about the new bus station.\n\n"
+        "2. All e-mails between the leader and the bus operator about the station.\n\n"
+        "Dates from March 01, 2019 through to May 01, 2019 please.\n\n"
+        "Yours faithfully,\n\nA Requester\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "All minutes of the planning committee about the new bus station.",
+        "All e-mails between the leader and the bus operator about the station.",
+    ]
