@@ -104,8 +104,9 @@ _LABEL = re.compile(
 _NUMBERED = re.compile(
     # (a request quoted from its first item: '"1) How many ...'; not the Act quoted from a subsection: '"(2) ...')
     r"^(?:[\"\u201c\u2018']\s?(?=[1-9]\d?[a-z]?[.)]\s))?"
-    r"\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?[.)](?:\s+(?=\S)|\s*$|(?<=[.)])(?=[A-Z][a-z]))"
-)  # "0." is an answer, not a label; "2)The total ...", "1.How many ..." are typed without their space
+    r"\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?(?:[.)]|\s\.(?=[A-Z][a-z]))(?:\s+(?=\S)|\s*$|(?<=[.)])(?=[A-Z][a-z]))"
+)  # "0." is an answer, not a label; "2)The total ...", "1.How many ..." are typed without their space, and "6 .In
+# the ..." with it before the stop
 
 
 @dataclass

@@ -2906,3 +2906,19 @@ def test_a_reply_headed_response_after_the_requesters_sign_off_answers_the_reque
     questions = parse_text(text).questions
     assert [q.label for q in questions] == ["1", "2"]
     assert all(treatments(q) == {"disclosed"} for q in questions)
+
+
+def test_an_answer_numbered_with_a_space_before_its_stop_answers_that_question():
+    # "6 .In the ..." in a list of answers numbered "1.", "2." ...: the number typed with its space before the stop
+    # still numbers the answer, not a line of the answer before it
+    text = (
+        "Request\n"
+        "1. Number of parks in the borough\n"
+        "2. Number of park wardens employed\n"
+        "Response\n"
+        "1. 14\n"
+        "2 .There are three park wardens employed by the Council.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.answer for q in questions] == ["14", "There are three park wardens employed by the Council."]
+    assert all(treatments(q) == {"disclosed"} for q in questions)
