@@ -883,7 +883,11 @@ _CLOSING = re.compile(
     r"electronically))",
     re.I,
 )
-_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.I)
+_LEAD_IN = re.compile(
+    # '... in each of the categories listed below.': the list under it says what is asked for
+    r"\b(?:the\s+following|as\s+follows|(?:listed|set\s+out|detailed|outlined)\s+below)\b",
+    re.I,
+)
 # "If this exceeds the cost limit, please supply ... instead": how to narrow the request, not another question
 _IF_LIMIT = re.compile(
     r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"

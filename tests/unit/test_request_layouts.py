@@ -1172,3 +1172,20 @@ def test_a_sentence_under_a_list_giving_only_its_period_asks_nothing():
         "All minutes of the planning committee about the new bus station.",
         "All e-mails between the leader and the bus operator about the station.",
     ]
+
+
+def test_a_sentence_asking_for_each_of_the_things_listed_below_is_the_lead_in_to_the_list():
+    """'... please confirm the total spend in each of the categories listed below.' then a short heading and the
+    numbered categories: the sentence introduces the list (S3), as 'the following' does; each category is asked."""
+    request = split_request(
+        "For the period 1 April 2021 to the present date, please confirm the total spend by the council in each of "
+        "the categories listed below.\n"
+        "A single figure for the whole period is enough.\n"
+        "Spending categories\n"
+        "1. Catering: All spend on food and drink for meetings and events.\n"
+        "2. Travel: All spend on rail, air and taxi fares for staff.\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "Catering: All spend on food and drink for meetings and events.",
+        "Travel: All spend on rail, air and taxi fares for staff.",
+    ]
