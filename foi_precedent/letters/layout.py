@@ -1108,6 +1108,9 @@ def split_first_items(lines: list[str]) -> list[str]:
 # "I have processed your request", "Unfortunately, ...", "Outcome / Documents".
 _REPLY_CUE = re.compile(
     r"^(?:please (?:see|find) (?:below|attached|enclosed|our|the attached|the enclosed)|unfortunately\b|"
+    # "Please find information attached.", "Please see the requested data below."
+    r"please (?:see|find) (?:the )?(?:requested )?(?:information|data|figures|details|documents?)(?: requested)? "
+    r"(?:attached|enclosed|below)\b|"
     r"i (?:have (?:processed|considered|now|today|been)|can (?:confirm|now)|am (?:able|pleased|unable|afraid|"
     r"writing to (?:confirm|inform|let you know)))|"
     r"we (?:have (?:processed|considered|now|today)|can (?:confirm|now)|are (?:able|pleased|unable|not able)|do not hold|"

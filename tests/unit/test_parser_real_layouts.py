@@ -2922,3 +2922,18 @@ def test_an_answer_numbered_with_a_space_before_its_stop_answers_that_question()
     questions = parse_text(text).questions
     assert [q.answer for q in questions] == ["14", "There are three park wardens employed by the Council."]
     assert all(treatments(q) == {"disclosed"} for q in questions)
+
+
+def test_please_find_information_attached_after_the_last_question_answers_every_question():
+    # "Please find information attached." after the last of the numbered questions opens the reply, as "Please find
+    # attached ..." does: it answers every question, not the last one alone
+    text = (
+        "Subject: Agency staff spend\n"
+        "1. The spending per financial year on agency nurses for the last 3 financial years.\n"
+        "2. The total pay budget for each of those 3 financial years.\n"
+        "Please find information attached.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2"]
+    assert all(q.answer.startswith("Please find information attached.") for q in questions)
+    assert all(treatments(q) == {"disclosed"} for q in questions)
