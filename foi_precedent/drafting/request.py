@@ -19,6 +19,7 @@ Pure: text in, ``Request`` out (``request_from_document`` reads a PDF, DOCX or H
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -1363,6 +1364,11 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
                 or _BROKEN_DOWN_PROSE.search(asks)
             )
             and all(_is_value(it.text) for it in run)
+            # headings over the entries under them ('A. Exclusions (annual):' / '• Permanent exclusions: counts by
+            # phase.'): groups of things asked for, not values of one figure
+            and not any(
+                a.text.rstrip().endswith(":") and b.depth > a.depth for a, b in itertools.pairwise(run)
+            )
             # 'I am requesting information you hold on the following topics: 1) ... 2) ...': each topic a body of
             # information of its own, answered apart (S1, S2b), not values of one figure
             and not _TOPICS_LEAD.search(asks)

@@ -1189,3 +1189,23 @@ def test_a_sentence_asking_for_each_of_the_things_listed_below_is_the_lead_in_to
         "Catering: All spend on food and drink for meetings and events.",
         "Travel: All spend on rail, air and taxi fares for staff.",
     ]
+
+
+def test_lettered_headings_over_bulleted_entries_are_groups_of_things_asked_not_values():
+    """'Please provide the following for 2019 to 2024:' / 'A. Fines (annual):' / '• Fines issued: counts by ward.' /
+    ... : short entries under headings that end in a colon are things asked for, not values of the lead's figure."""
+    request = split_request(
+        "Please provide the following recorded information for the years 2019 to 2024:\n\n"
+        "A. Fines (annual):\n"
+        "\u2022 Fines issued: counts by ward.\n"
+        "\u2022 Fines paid: counts by ward.\n\n"
+        "B. Policy:\n"
+        "\u2022 Current guidance on issuing fines.\n"
+        "\u2022 Wardens employed, by ward.\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "Fines issued: counts by ward.",
+        "Fines paid: counts by ward.",
+        "Current guidance on issuing fines.",
+        "Wardens employed, by ward.",
+    ]
