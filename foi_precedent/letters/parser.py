@@ -534,6 +534,10 @@ def _questions(
         if not answer and not reason and b.key[0] in ("q", "n") and mentions.get(b.key[1].rstrip("abcdefgh")):
             # answered in the prose that names it ("With regards to question 3, ...")
             answer = _join(mentions[b.key[1].rstrip("abcdefgh")])
+        if not answer and not reason and answers and b.section == "request":
+            # restated in the response without its number, its answer after it on the same line ("The number of
+            # fires ... in the last three years.  We do not record ...")
+            answer = _restated_answer(b.head, sections["response"])
         if shared and not answer and not reason:
             scoped = (
                 scoped_reading(shared_lines, numbers, b.key[1], texts) if b.key[0] in ("q", "n") else None
@@ -1077,6 +1081,21 @@ _ASKS_FOR_LIST = re.compile(
     r"request(?:ing)? (?:the following|information|details|data))\b",
     re.I,
 )
+
+
+def _restated_answer(question: str, lines: list[str]) -> str:
+    """The rest of the first line that starts with the question's own words, restated whole (eight words or more)
+    and ended, with a sentence after them; '' when none does."""
+    words = re.sub(r"\s+", " ", question).strip()
+    if len(words.split()) < 8 or not words.endswith((".", "?")):
+        return ""
+    for line in lines:
+        flat = re.sub(r"\s+", " ", line).strip()
+        if flat.lower().startswith(words.lower()):
+            rest = flat[len(words) :].strip()
+            if rest and rest[:1].isupper():
+                return rest
+    return ""
 
 
 def _run_on(head: str, body: list[str]) -> tuple[str, str]:

@@ -2937,3 +2937,21 @@ def test_please_find_information_attached_after_the_last_question_answers_every_
     assert [q.label for q in questions] == ["1", "2"]
     assert all(q.answer.startswith("Please find information attached.") for q in questions)
     assert all(treatments(q) == {"disclosed"} for q in questions)
+
+
+def test_a_question_restated_without_its_number_takes_the_answer_after_it_on_its_line():
+    # "Please see responses below." then the question's words again, unnumbered, and its answer on the same line,
+    # while the other answers are numbered: the rest of that line answers it
+    text = (
+        "Request\n"
+        "1) The number of chimney fires attended in the district in the last three years.\n"
+        "2) The number of those fires in thatched properties.\n"
+        "Response\n"
+        "Please see responses below.\n"
+        "The number of chimney fires attended in the district in the last three years.  We attended 212 chimney "
+        "fires in that period.\n"
+        "2) We do not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert questions[0].answer == "We attended 212 chimney fires in that period."
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"not_held"}]
