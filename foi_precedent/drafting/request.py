@@ -1037,7 +1037,11 @@ def _asks(sentence: str) -> bool:
         or _HEADING_ONLY.match(s)
     ):
         return False
-    if not s.endswith("?") and (_ABOUT_THE_REQUEST.search(s) or _ABOUT_THE_REPLY.search(s)):
+    if (
+        not s.endswith("?")
+        and (_ABOUT_THE_REQUEST.search(s) or _ABOUT_THE_REPLY.search(s))
+        or _REFINE_ASK.search(s)
+    ):
         return False
     if (
         _LEAD_IN.search(s)
@@ -2585,7 +2589,8 @@ def _about_the_reply(text: str) -> bool:
     return (
         bool(sentences)
         and all(
-            "?" not in s
+            _REFINE_ASK.search(s)
+            or "?" not in s
             and (
                 _scope_kind(s) == "format"
                 or _ABOUT_THE_REQUEST.search(s)
@@ -2600,6 +2605,13 @@ def _about_the_reply(text: str) -> bool:
     )
 
 
+# asking, even with a question mark, that the request be refined ('Would it be possible to refine the request as you
+# suggested please?'): the handling of the request (S7), no question about the records
+_REFINE_ASK = re.compile(
+    r"^(?:would|could|can|may)\s+(?:it\s+be\s+possible\s+to|(?:i|we|you)\s+(?:please\s+)?)\s*(?:refine|narrow|"
+    r"reduce)\s+(?:my|this|the)\s+request\b[^?]*\?$",
+    re.I,
+)
 # a remark to the authority, not an ask ('4. Please, note Data Protection Act 1998 applies to living individuals.',
 # 'Note: you have misapplied Section 31 ...'): context (S7)
 _NOTE = re.compile(
@@ -2625,7 +2637,8 @@ def _drop_reply_items(blocks: list[_Item | str]) -> list[_Item | str]:
         nxt = next((b for b in blocks[n + 1 :] if b), None)
         deeper = isinstance(nxt, _Item) and isinstance(block, _Item) and nxt.depth > block.depth
         if isinstance(block, _Item) and not deeper and _about_the_reply(block.text):
-            if out and isinstance(out[-1], str) and out[-1]:
+            # (not run on into a lead-in ending in a colon above it, which would no longer read as one)
+            if out and isinstance(out[-1], str) and out[-1] and not out[-1].rstrip().endswith(":"):
                 out[-1] = f"{out[-1]}\n{block.text}"
             else:
                 out.append(block.text)

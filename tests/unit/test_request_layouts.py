@@ -1209,3 +1209,18 @@ def test_lettered_headings_over_bulleted_entries_are_groups_of_things_asked_not_
         "Current guidance on issuing fines.",
         "Wardens employed, by ward.",
     ]
+
+
+def test_asking_that_the_request_be_refined_is_no_question_even_with_a_question_mark():
+    """'- Would it be possible to refine the request as you suggested please?' among the entries: the handling of the
+    request (S7), not a question about the records; the lead-in above it still introduces the entries."""
+    request = split_request(
+        "Thank you for your request in which you asked for the following information from the Department:\n"
+        "- Would it be possible to refine the request as you suggested please?\n"
+        "- Could you please tell me the number of bicycles stolen from your car parks in each year since 2020?\n"
+        "- Are you able to list the car parks within the cost limit?\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "Could you please tell me the number of bicycles stolen from your car parks in each year since 2020?",
+        "Are you able to list the car parks within the cost limit?",
+    ]
