@@ -104,9 +104,10 @@ _LABEL = re.compile(
 _NUMBERED = re.compile(
     # (a request quoted from its first item: '"1) How many ...'; not the Act quoted from a subsection: '"(2) ...')
     r"^(?:[\"\u201c\u2018']\s?(?=[1-9]\d?[a-z]?[.)]\s))?"
-    r"\(?(?P<num>[1-9]\d?)(?P<sub>[a-z])?(?:[.)]|\s\.(?=[A-Z][a-z]))(?:\s+(?=\S)|\s*$|(?<=[.)])(?=[A-Z][a-z]))"
+    r"\(?(?P<num>[1-9]\d?)(?:\.(?=[a-z]\s))?(?P<sub>[a-z])?"
+    r"(?:[.)]|\s\.(?=[A-Z][a-z])|(?<=\d\.[a-z])(?=\s))(?:\s+(?=\S)|\s*$|(?<=[.)])(?=[A-Z][a-z]))"
 )  # "0." is an answer, not a label; "2)The total ...", "1.How many ..." are typed without their space, and "6 .In
-# the ..." with it before the stop
+# the ..." with it before the stop; "2.a The number ..." is the part a of item 2
 
 
 @dataclass

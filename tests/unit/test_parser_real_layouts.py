@@ -2955,3 +2955,19 @@ def test_a_question_restated_without_its_number_takes_the_answer_after_it_on_its
     questions = parse_text(text).questions
     assert questions[0].answer == "We attended 212 chimney fires in that period."
     assert [treatments(q) for q in questions] == [{"disclosed"}, {"not_held"}]
+
+
+def test_a_number_and_letter_with_a_stop_between_them_mark_a_part_of_the_item():
+    # "2.a The number ..." / "2.b of those ...": the parts a and b of item 2, questions of their own, as "2a)" is
+    text = (
+        "Request\n"
+        "1. The number of patients prescribed drug X in 2022.\n"
+        "2.a The number of patients prescribed both drug X and drug Y in 2022.\n"
+        "2.b of those patients from 2.a how many were prescribed both again in 2023.\n"
+        "Response\n"
+        "A copy of the information is attached.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2a", "2b"]
+    assert questions[2].text == "of those patients from 2.a how many were prescribed both again in 2023."
+    assert all(treatments(q) == {"disclosed"} for q in questions)
