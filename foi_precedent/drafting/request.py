@@ -1444,7 +1444,7 @@ _TELLS = re.compile(
 # a sentence saying what the data asked for is to hold ('I would like this data to include the following information:',
 # '... in a spreadsheet with the following field categories:')
 _DATA_FIELDS_LEAD = re.compile(
-    r"\b(?:include|with|contain|show)\s+the\s+following\s+(?:information|fields|columns|headings|details|"
+    r"\b(?:include|with|contain|show|display)\s+the\s+following\s+(?:information|fields|columns|headings|details|"
     r"field\s+categories|data)\b[^:?.]{0,40}:\s*$",
     re.I,
 )

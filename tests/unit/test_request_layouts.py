@@ -1224,3 +1224,22 @@ def test_asking_that_the_request_be_refined_is_no_question_even_with_a_question_
         "Could you please tell me the number of bicycles stolen from your car parks in each year since 2020?",
         "Are you able to list the car parks within the cost limit?",
     ]
+
+
+def test_the_columns_a_register_is_to_display_are_its_fields_not_questions():
+    """'I would like the register to display the following columns/headings:' over short numbered entries: the
+    fields of the register asked for (S2c), one question; a question under them ('Can you also ...?') is its own."""
+    request = split_request(
+        "Please send me your grants register. I would like the register to display the following "
+        "columns/headings:\n\n"
+        "1. Grant Reference\n\n"
+        "2. Grant Title\n\n"
+        "3. Recipient Name\n\n"
+        "4. Grant Value\n\n"
+        "5. Can you also provide me with the name of the officer who keeps the register?\n"
+    )
+    assert [q.own_text for q in request.questions][-2:] == [
+        "I would like the register to display the following columns/headings: 1. Grant Reference 2. Grant Title "
+        "3. Recipient Name 4. Grant Value",
+        "Can you also provide me with the name of the officer who keeps the register?",
+    ]
