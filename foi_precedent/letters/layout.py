@@ -247,6 +247,8 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
                 # a number of the list again, with no heading between ("1) ... 4) ..." / "2) Our camera locations
                 # are published ..."): the reply, answering by the request's numbers (the first it left unmarked)
                 state = "response"
+                if found[1][1] == "2":
+                    out["response"].extend(_unmarked_first_answer(out["request"]))
             else:
                 numbers_asked.append(found[1])
         # a heading saved as a list entry ("- Request", "- Decision": a disclosure log's fields on a web page)
@@ -316,6 +318,25 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
         # No markers at all: treat everything between header and closing as the response.
         out["response"], out["pre"] = out["pre"], []
     return out
+
+
+def _unmarked_first_answer(request: list[str]) -> list[str]:
+    """The reply to the first question where the reply numbers its answers from 2 ("We do not know the number of
+    ... / There are 36 cameras in this network" / "2) Our camera locations are published ..."): the prose after the
+    request's last item, from its first paragraph of reply, taken out of ``request`` and numbered 1."""
+    last = max(
+        (i for i, x in enumerate(request) if x and (found := _label_of(x)) and found[1][0] == "n"),
+        default=None,
+    )
+    if last is None:
+        return []
+    tail = request[last + 1 :]
+    cut = _reply_under_last(tail, figures=True)
+    if cut is None or cut >= len(tail):
+        return []
+    reply = tail[cut:]
+    del request[last + 1 + cut :]
+    return ["1)", *reply]
 
 
 def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
@@ -1164,11 +1185,14 @@ def _unanswered_list(blocks: list[_Block], quoted: bool = False) -> bool:
     )
 
 
-def _reply_under_last(body: list[str]) -> int | None:
+def _reply_under_last(body: list[str], figures: bool = False) -> int | None:
     """Where the reply starts under the last question of a list when it opens with no cue ("If disclosed, this
-    information could be used ..." then "... is exempt under Section 24."): its first line that replies, with the
-    paragraphs of prose before it that neither ask nor speak as the requester."""
-    first = next((i for i, x in enumerate(body) if x and answers_line(x)), None)
+    information could be used ..." then "... is exempt under Section 24."): its first line that replies (or, with
+    ``figures``, states a figure: "There are 36 cameras in this network"), with the paragraphs of prose before it
+    that neither ask nor speak as the requester."""
+    first = next(
+        (i for i, x in enumerate(body) if x and (answers_line(x) or (figures and _replies(x)))), None
+    )
     if first is None or _REQUESTER.search(body[first]):
         return None
     while first > 0 and (

@@ -2971,3 +2971,29 @@ def test_a_number_and_letter_with_a_stop_between_them_mark_a_part_of_the_item():
     assert [q.label for q in questions] == ["1", "2a", "2b"]
     assert questions[2].text == "of those patients from 2.a how many were prescribed both again in 2023."
     assert all(treatments(q) == {"disclosed"} for q in questions)
+
+
+def test_a_reply_numbering_its_answers_from_two_answers_the_first_in_the_prose_before():
+    # the request's items "1) ... 4) ...", the page's dates, then the reply's prose and "2) ...", "3) ...": the
+    # reply left its first answer unnumbered, the prose after the request's last item and the page's fields
+    text = (
+        "Speed cameras\n"
+        "Request Description\n"
+        "To set out my query as clearly as possible, I am requesting:\n"
+        "1) The current total number of speed cameras in your county\n"
+        "2) The names of the roads covered by these cameras\n"
+        "3) How many days a week these cameras are in operation\n"
+        "Request Date 18 March 2015\n"
+        "Released Date\n"
+        "We do not know the number of private cameras in the county as many are owned by businesses and the council "
+        "holds no data on those.\n"
+        "The council does run a speed camera network with the police. There are 42 cameras in this network.\n"
+        "2) The camera locations are published on our website.\n"
+        "3) Operated 7 days a week throughout the year\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2", "3"]
+    assert questions[0].text == "The current total number of speed cameras in your county"
+    assert questions[0].answer.startswith("We do not know the number of private cameras")
+    assert "There are 42 cameras" in questions[0].answer
+    assert "not_held" in treatments(questions[0])
