@@ -763,6 +763,7 @@ _PERIOD_ONLY = re.compile(
     r"[^.?!:]{1,40}?\s+(?:through\s+to|through|to|until|till|and)\s+[^.?!:]{1,40}?(?:,?\s+please)?\s*\.?$",
     re.I,
 )
+_CAPS_HEADING = re.compile(r"(?=[^a-z]*$)[A-Z][A-Z0-9&/'’,()-]*(?:[ \t]+[A-Z0-9&/'’,()-]+){0,7}")
 # the kind of page a published request is, on its first line above the title ('FOI release')
 _PAGE_KIND = re.compile(
     r"(?:foi|foisa|eir|freedom\s+of\s+information)\s+(?:release|disclosure|response|request|publication)",
@@ -2814,6 +2815,10 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     # documents: ...'), a sentence that only says how to give the listed data, or names its subject, is no question
     if labelled:
         before = [q for q in before if not _scope_only(q) and not _GENERIC_ASK.search(q)]
+        # a heading in capitals between the list's items ('NUMBER OF NOISE COMPLAINTS' / '1. How many ...?'), a few
+        # words with no stop, names the part of the request under it and asks nothing
+        before = [q for q in before if not _CAPS_HEADING.fullmatch(q.strip())]
+        after = [q for q in after if not _CAPS_HEADING.fullmatch(q.strip())]
         after = [q for q in after if not _scope_only(q) and not _PERIOD_ONLY.match(q)]
         # the page's title on its first line ('Information about fines and investigations - December 2020'), a few
         # words with no stop, names the subject of the list below it and asks nothing

@@ -1243,3 +1243,17 @@ def test_the_columns_a_register_is_to_display_are_its_fields_not_questions():
         "3. Recipient Name 4. Grant Value",
         "Can you also provide me with the name of the officer who keeps the register?",
     ]
+
+
+def test_a_heading_in_capitals_between_the_items_asks_nothing():
+    """'NUMBER OF PARKING FINES' over '1. How many ...?', 'COST OF ENFORCEMENT' over '2. ...': section headings."""
+    request = split_request(
+        "NUMBER OF PARKING FINES\n"
+        "1. How many parking fines did you issue in 2019 and 2024?\n\n"
+        "COST OF ENFORCEMENT\n"
+        "2. Please provide the total cost of parking enforcement in 2019 and 2024.\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "How many parking fines did you issue in 2019 and 2024?",
+        "Please provide the total cost of parking enforcement in 2019 and 2024.",
+    ]
