@@ -1771,6 +1771,13 @@ def _fold_following_values(items: list[_Item]) -> list[_Item]:
             and _THE_FOLLOWING.search(lead.head or lead.text)
             and not (lead.head or lead.text).rstrip().endswith(":")
             and _is_value(item.text.lstrip("-\u2013 "))
+            # an item whose words stop at a preposition and a colon ('- The total spend by the Trust on:') with the
+            # values that end it as entries of their own at its depth ('- Locum staffing' / '- Agency staffing'):
+            # an indent lost, a few words each, no stop
+            or lead is not None
+            and lead.depth == item.depth
+            and _OPEN_LEAD.search(lead.head or lead.text)
+            and _SHORT_VALUE.fullmatch(item.text.strip())
         ):
             lead.head = lead.head or lead.text
             lead.text = f"{lead.text} {item.raw}"
@@ -1780,6 +1787,8 @@ def _fold_following_values(items: list[_Item]) -> list[_Item]:
     return out
 
 
+_OPEN_LEAD = re.compile(r"\b(?:on|of|for|in|by|from|to|between)\s*:\s*$", re.I)
+_SHORT_VALUE = re.compile(r"[A-Za-z][^.?!:;]{0,40}")
 # an item that asks of values it does not list itself ('Are the following entitled to ...', 'Which of the following')
 _THE_FOLLOWING = re.compile(
     r"\b(?:are|is|do|does|did|have|has|which\s+of|how\s+many\s+of)\s+the\s+following\b", re.I

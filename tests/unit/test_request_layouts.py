@@ -1257,3 +1257,19 @@ def test_a_heading_in_capitals_between_the_items_asks_nothing():
         "How many parking fines did you issue in 2019 and 2024?",
         "Please provide the total cost of parking enforcement in 2019 and 2024.",
     ]
+
+
+def test_short_entries_after_an_entry_ending_at_a_preposition_and_colon_are_its_values():
+    """'- The total spend by the Council on:' / '- Hotel stays' / '- Taxi fares': the values that end the entry,
+    their indent lost, no questions of their own."""
+    request = split_request(
+        "Please provide the following information for 2023/24:\n"
+        "- The total spend by the Council on:\n"
+        "- Hotel stays\n"
+        "- Taxi fares\n"
+        "- The names of the firms the Council used for travel booking.\n"
+    )
+    assert [q.own_text for q in request.questions] == [
+        "The total spend by the Council on: - Hotel stays - Taxi fares",
+        "The names of the firms the Council used for travel booking.",
+    ]
