@@ -1679,6 +1679,10 @@ _SPLITS_ABOVE = re.compile(
     # '1. The breakdown of these children in educational categories:'): breakdown values of that count (S2d)
     r"|^(?:of\s+(?:this|these|those|that|the\s+above)(?:\s+(?:total|number|figure|amount)s?)?|(?:a|the)\s+"
     r"break\s?down\s+of\s+(?:this|these|those|that|the\s+above)\b[^.?!]*)\s*[:,-]?\s*$"
+    # the same as an item of its own that names its dimension ('2. A breakdown of these placements by gender and age
+    # group for the past five years.', '- A breakdown of the above spend by clinical specialty (e.g. ...).')
+    r"|^(?:a|the)\s+break\s?down\s+of\s+(?:this|these|those|that|the\s+above)\b[^?!]*?\b(?:by|into|between|"
+    r"according\s+to)\b"
     # the same figures for another period or area ('Please supply the same information for the former ward', 'Can
     # you give me the same for the 12 months before that?'): a breakdown value (S2a)
     r"|^(?:(?:please|kindly|can|could|would|will)\s+(?:you\s+)?(?:please\s+)?(?:also\s+)?(?:give|provide|supply|send|"

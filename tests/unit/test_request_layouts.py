@@ -1273,3 +1273,16 @@ def test_short_entries_after_an_entry_ending_at_a_preposition_and_colon_are_its_
         "The total spend by the Council on: - Hotel stays - Taxi fares",
         "The names of the firms the Council used for travel booking.",
     ]
+
+
+def test_an_entry_asking_for_a_breakdown_of_the_figures_above_by_a_dimension_is_part_of_the_question_above():
+    """'2. A breakdown of these placements by gender and age group.' after '1. The number of children placed ...':
+    the figures above broken down (S2a), one question."""
+    request = split_request(
+        "Please provide:\n\n"
+        "1. The number of children placed in foster care outside the council area in each of the past five years.\n\n"
+        "2. A breakdown of these placements by gender and age group for the past five years.\n\n"
+        "3. The total cost of these placements in each of the past five years.\n"
+    )
+    assert len(request.questions) == 2
+    assert request.questions[0].own_text.endswith("by gender and age group for the past five years.")
