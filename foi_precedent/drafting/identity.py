@@ -310,7 +310,9 @@ _NOT_NAME_WORD = re.compile(
     r"minutes|emails?|letters?|correspondence|documents?|records?|files?|guidance|procedures?|manual|meeting|"
     r"meetings|briefing|briefings|review|reviews|assessment|assessments|plan|plans|strategy|framework|scheme|"
     r"programme|project|projects|unknown|other|others|none|n/a|na|tbc|ok|okay|update|updates|edit|edited|"
-    r"journalist|editor|reporter|researcher|student|resident|campaigner|chair|secretary|treasurer|member)$",
+    r"journalist|editor|reporter|researcher|student|resident|campaigner|chair|secretary|treasurer|member|"
+    # a published log's headings of a request's stages ('Clarification sought', 'Clarification Received')
+    r"clarification|clarifications|received|sought|requested|provided|outcome|decision|status|reply|replies)$",
     re.I,
 )
 # words that start a line under a sign-off without being a name ('Sent from my iPhone', 'PS ...', 'Attachments')

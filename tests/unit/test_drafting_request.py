@@ -1753,3 +1753,16 @@ def test_the_salutation_of_a_request_names_the_officer_it_is_addressed_to_not_th
         "Dear Mr Fenwick,\nThank you for your email of 3 May. Please tell me how many fines were issued in 2023.\n"
     )
     assert requester.name is None and "Fenwick" not in clean
+
+
+def test_a_logs_heading_of_a_request_stage_is_no_signed_name():
+    # a published log shows the request's stages under headings ('Clarification sought', 'Clarification Received');
+    # the second, alone on its line after a line of text, is not a requester signing off
+    text = (
+        "1. How many officers left frontline roles in 2024?\n2. Please provide your policy on photographs of "
+        "marked vehicles.\nClarification sought\nFor question 2, are you asking about members of the public?\n"
+        "Clarification Received\nYes, members of public.\n"
+    )
+    clean, requester = redact_identity(text)
+    assert requester.name is None
+    assert "Clarification Received" in clean and "[NAME]" not in clean
