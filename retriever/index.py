@@ -179,6 +179,27 @@ class RereadReport:
         }
 
 
+class _Batch:
+    """Letters read and waiting to be written (ingest, re-read): written ``FLUSH_CHUNKS`` chunks at a time by
+    ``write``, the rest at ``close``."""
+
+    def __init__(self, write: Callable[[list[tuple[Letter, str, list[Chunk], IngestEntry]]], None]):
+        self.write = write
+        self.items: list[tuple[Letter, str, list[Chunk], IngestEntry]] = []
+        self.chunks = 0
+
+    def add(self, letter: Letter, source: str, chunks: list[Chunk], entry: IngestEntry) -> None:
+        self.items.append((letter, source, chunks, entry))
+        self.chunks += len(chunks)
+        if self.chunks >= FLUSH_CHUNKS:
+            self.close()
+
+    def close(self) -> None:
+        if self.items:
+            self.write(self.items)
+            self.items, self.chunks = [], 0
+
+
 # --------------------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------------------
@@ -585,8 +606,7 @@ class PrecedentIndex:
         ] = {}  # content hash -> (key, file) of a letter read in this batch
         batch_versions: dict[str, list[tuple[str, str]]] = {}  # written reference -> (key, file), this batch
         batch_keys: set[str] = set()
-        pending: list[tuple[Letter, str, list[Chunk], IngestEntry]] = []
-        pending_chunks = 0
+        pending = _Batch(lambda items: self._flush(items, report))
         try:
             for n, path in enumerate(files, start=1):
                 name = str(path)
@@ -663,13 +683,8 @@ class PrecedentIndex:
                 entry = IngestEntry(
                     name, status, key, questions=len(chunks), note=note, no_decision=letter.undecided
                 )
-                pending.append((stored_letter, source, chunks, entry))
-                pending_chunks += len(chunks)
-                if pending_chunks >= FLUSH_CHUNKS:
-                    self._flush(pending, report)
-                    pending, pending_chunks = [], 0
-            if pending:
-                self._flush(pending, report)
+                pending.add(stored_letter, source, chunks, entry)
+            pending.close()
         except BaseException:
             # leave the dirty marker: the next open reconciles Chroma with what SQLite committed
             raise
@@ -695,59 +710,48 @@ class PrecedentIndex:
         report = RereadReport(dry_run=dry_run)
         splits = self.store.splits_in_force()
         stored = self.store.stored_letters()
-        pending: list[tuple[Letter, str, list[Chunk], IngestEntry]] = []
-        pending_chunks = 0
-        flushed = IngestReport()
-        try:
-            for n, info in enumerate(stored, start=1):
-                key, data = info.reference, self.store.stored_data(info.reference) or {}
-                try:
-                    doc, letter = None, None
-                    path = Path(info.source_path) if info.source_path else None
-                    if path is not None and path.is_file():
-                        doc = read_document(path)
-                        letter = parse_document(doc)
-                        if letter.content_hash != info.content_hash:
-                            doc = letter = None  # the file has changed since: ingest reads it, not this
-                    if letter is None:
-                        meta = {k: v for k, v in (data.get("meta") or {}).items() if k not in index_notes}
-                        doc = Document(
-                            text=data.get("text") or "", source=info.source_path or key, front_matter=meta
-                        )
-                        # the index keeps the text as read: the reading is what is refreshed, not the text
-                        letter = dataclasses.replace(parse_document(doc), text=data.get("text") or "")
-                    fresh = _as_stored(doc, letter, key, splits.get(key))
-                except LetterError as exc:
-                    report.kept.append((key, exc.reason))
-                    continue
-                except Exception as exc:  # a reader bug must not sink the rest
-                    report.kept.append((key, f"could not be read ({type(exc).__name__}: {exc})"))
-                    continue
-                finally:
-                    if progress:
-                        progress(n, len(stored), key)
-                if _same_reading(data, fresh):
-                    report.unchanged += 1
-                    continue
-                report.changed.append(key)
-                if dry_run:
-                    continue
-                chunks = chunks_for_letter(fresh)
-                source = info.source_path or ""
-                pending.append(
-                    (fresh, source, chunks, IngestEntry(source or key, "replaced", key, len(chunks)))
-                )
-                pending_chunks += len(chunks)
-                if pending_chunks >= FLUSH_CHUNKS:
-                    self._flush(pending, flushed)
-                    pending, pending_chunks = [], 0
-            if pending:
-                self._flush(pending, flushed)
-        except BaseException:
-            raise  # the dirty marker stays: the next open reconciles Chroma with what SQLite committed
-        else:
-            if not dry_run:
-                self._mark_clean()
+        written = IngestReport()  # what _flush counts as it writes (the re-read counts for itself)
+        pending = _Batch(lambda items: self._flush(items, written))
+        for n, info in enumerate(stored, start=1):
+            key, data = info.reference, self.store.stored_data(info.reference) or {}
+            try:
+                doc, letter = None, None
+                path = Path(info.source_path) if info.source_path else None
+                if path is not None and path.is_file():
+                    doc = read_document(path)
+                    letter = parse_document(doc)
+                    if letter.content_hash != info.content_hash:
+                        doc = letter = None  # the file has changed since: ingest reads it, not this
+                if letter is None:
+                    meta = {k: v for k, v in (data.get("meta") or {}).items() if k not in index_notes}
+                    doc = Document(
+                        text=data.get("text") or "", source=info.source_path or key, front_matter=meta
+                    )
+                    # the index keeps the text as read: the reading is what is refreshed, not the text
+                    letter = dataclasses.replace(parse_document(doc), text=data.get("text") or "")
+                fresh = _as_stored(doc, letter, key, splits.get(key))
+            except LetterError as exc:
+                report.kept.append((key, exc.reason))
+                continue
+            except Exception as exc:  # a reader bug must not sink the rest
+                report.kept.append((key, f"could not be read ({type(exc).__name__}: {exc})"))
+                continue
+            finally:
+                if progress:
+                    progress(n, len(stored), key)
+            if _same_reading(data, fresh):
+                report.unchanged += 1
+                continue
+            report.changed.append(key)
+            if dry_run:
+                continue
+            chunks = chunks_for_letter(fresh)
+            source = info.source_path or ""
+            pending.add(fresh, source, chunks, IngestEntry(source or key, "replaced", key, len(chunks)))
+        pending.close()
+        # (an exception before here leaves the dirty marker: the next open reconciles Chroma with SQLite)
+        if not dry_run:
+            self._mark_clean()
         report.letters = len(stored)
         return report
 
