@@ -249,8 +249,7 @@ def _classify(
     if (
         Treatment.DISCLOSED in found
         and Treatment.WITHHELD in found
-        and _HOLDS.search(answer)
-        and not _RELEASED.search(answer)
+        and _only_holds(answer)
         and not _FIGURE.search(_strip_citations(answer))
     ):
         # "I can confirm that this information is held ... However, I am withholding it under Section 31": that it is
@@ -481,6 +480,13 @@ _POINTS_TO = re.compile(
     re.I,
 )
 _HOLDS = decision.phrase("holds")  # "I can confirm that we hold it" (before a refusal: no release)
+
+
+def _only_holds(answer: str) -> bool:
+    """The answer says the information is held and releases nothing in words: beside a refusal, no disclosure."""
+    return bool(_HOLDS.search(answer)) and not _RELEASED.search(answer)
+
+
 _REDIRECT = decision.phrase("redirect")  # the request sent to another body
 
 
@@ -507,8 +513,7 @@ def _refine(found: list[Treatment], answer: str, withheld_cited: bool) -> list[T
     if (
         (refusal or Treatment.WITHHELD in out or Treatment.NCND in out)
         and Treatment.DISCLOSED in out
-        and _HOLDS.search(answer)
-        and not _RELEASED.search(answer)
+        and _only_holds(answer)
     ):
         out.remove(Treatment.DISCLOSED)
     if Treatment.COST_LIMIT in out and Treatment.NOT_HELD in out and _HOLDS.search(answer):
