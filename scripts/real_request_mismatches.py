@@ -18,7 +18,8 @@ import sys
 from evals.holdout import is_held_back
 from evals.real_requests import suite
 
-VALIDATION_BATCHES = ("fresh3",)  # measured by its numbers only (`precedent eval --batch fresh3`), never read
+# measured by their numbers only (`precedent eval --batch fresh3`), never read (fresh13: stop 25's validation batch)
+VALIDATION_BATCHES = ("fresh3", "fresh13")
 
 
 def _tuning_labels() -> list[dict]:
