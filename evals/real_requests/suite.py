@@ -142,6 +142,12 @@ def score_request(label: dict, request: Request | None, error: str | None = None
         "found_matched": len(matched_found),
         "pii_items": len(pii) if request is not None else 0,
         "pii_removed": len(pii) - len(leaked) if request is not None else 0,
+        # by kind (numbers only, kept for held-back requests too): {kind: [items, removed]}
+        "pii_by_kind": {
+            kind: [n, n - sum(item.startswith(f"{kind}: ") for item in leaked)]
+            for kind in PII_KINDS
+            if (n := sum(k == kind for k, _ in pii)) and request is not None
+        },
         "third_parties": len(third),
         "third_parties_kept": len(third) - len(dropped),
         # details (dropped from held-back cases)
@@ -171,6 +177,13 @@ def metrics(cases: list[dict]) -> dict:
         "boundary_precision": _share(sum(x["found_matched"] for x in s), sum(x["found"] for x in s)),
         "pii_items": sum(x["pii_items"] for x in s),
         "pii_removed": _share(sum(x["pii_removed"] for x in s), sum(x["pii_items"] for x in s)),
+        **{
+            f"pii_removed_{kind}": _share(
+                sum(x.get("pii_by_kind", {}).get(kind, [0, 0])[1] for x in s),
+                sum(x.get("pii_by_kind", {}).get(kind, [0, 0])[0] for x in s),
+            )
+            for kind in PII_KINDS
+        },
         "third_parties": sum(x["third_parties"] for x in s),
         "third_parties_kept": _share(
             sum(x["third_parties_kept"] for x in s), sum(x["third_parties"] for x in s)
@@ -216,6 +229,7 @@ ROWS = [
     ("boundary_precision", "question boundaries (found labelled)"),
     ("pii_items", "requester identity items"),
     ("pii_removed", "identity removed before the index"),
+    *((f"pii_removed_{kind}", f"  {kind} removed") for kind in PII_KINDS),
     ("third_parties", "third parties named"),
     ("third_parties_kept", "third parties kept"),
 ]

@@ -67,6 +67,12 @@ def test_score_request_fails_on_a_merged_question_a_leak_and_a_lost_third_party(
     s = suite.score_request({**LABEL, "third_parties": ["Councillor Bob Doe"]}, r)
     assert not s["count_exact"] and s["labelled_matched"] == 0
     assert s["leaked"] == ["names: Jane Smith"] and s["pii_removed"] == 1
+    assert s["pii_by_kind"] == {
+        "names": [1, 0],
+        "emails": [1, 1],
+    }  # which kind leaked, kept for held-back cases
+    assert suite.metrics([{"scores": s}])["pii_removed_names"] == 0.0
+    assert suite.metrics([{"scores": s}])["pii_removed_emails"] == 1.0
     assert s["dropped"] == ["Councillor Bob Doe"]
 
 
