@@ -135,7 +135,7 @@ _NAME = (
 # only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
 MY_NAME = re.compile(
     rf"\b(?i:my name is|my name's|I am called|name:|name[ \t]*[-–](?=[ \t])|surname:|forename:|from:|"
-    rf"requester:|applicant:|signed:?|contact(?:[ \t]+name)?:|"
+    rf"requester:|requestor:|applicant:|sent[ \t]+by:|signed:?|contact(?:[ \t]+name)?:|"
     rf"signature:|\(signed\))[ \t]+{_NAME}"
 )
 # 'my name is bob jones.': a lower-case name only where it ends the clause
@@ -165,6 +165,19 @@ _PUBLIC_DOMAIN = re.compile(
 # an e-mail header naming the sender surname first, in quotes ('From: "Smith, Jane" <jane@x.org>')
 _FROM_QUOTED = re.compile(
     rf"^[ \t]*(?i:from|sender)[ \t]*:[ \t]*[\"'](?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})[\"']", re.M
+)
+# the header of quoted correspondence ('Jane Smith wrote:', 'On Fri, 3 May 2024 at 10:12, Jane Smith
+# <jane@x.org> wrote:'): whoever wrote in the thread, the requester or an officer, never a person asked about
+_WROTE = re.compile(
+    rf"^[ \t]*>?[ \t]*(?:(?i:on)\b[^\n]*?[, \t])?{_NAME}[ \t]*(?:<(?P<email>[^>\n]*)>|\((?P<paren>[^)\n]*@[^)\n]*)\))?"
+    r"[ \t]*(?i:wrote)[ \t]*:?[ \t]*$",
+    re.M,
+)
+# a person's name alone on the first line, with a title before it or after it in brackets ('Mrs J. Smith',
+# 'Jane Smith (Ms)'): the sender, as a letter is headed
+_TITLED_NAME_LINE = re.compile(
+    rf"(?=(?:{_TITLE})[ \t]|[^\n]*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)[ \t]*$){_NAME}"
+    r"(?:[ \t]*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\))?[ \t]*",
 )
 # 'I, Jane Smith, ...'; 'I am Jane Smith and ...'; '... on behalf of Jane Smith'
 _I_NAME = re.compile(rf"\bI,[ \t]+(?:the[ \t]+undersigned,?[ \t]+)?{_NAME}[ \t]*,")
@@ -872,6 +885,16 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 not officer
             ):  # 'From: Sarah Jones <sarah.jones@leeds.gov.uk>' quoted is the authority's officer
                 add_name(m.group("name"))
+    for m in _WROTE.finditer(text):
+        address_of = m.group("email") or m.group("paren") or ""
+        name = m.group("name")
+        if not (
+            "@" in address_of and _PUBLIC_DOMAIN.search(address_of.rsplit("@", 1)[1].strip(" >)").lower())
+        ) and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in name.split()):
+            add_name(name)  # (an officer at a public body's address is the authority's, as under 'From:')
+    first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if (titled := _TITLED_NAME_LINE.fullmatch(first_line)) and not _OFFICE_TITLE.match(titled.group("name")):
+        add_name(re.sub(rf"^{_TITLE}[ \t]+", "", titled.group("name")))
     for m in _FROM_QUOTED.finditer(text):  # 'From: "Smith, Jane" <jane@x.org>'
         add_name(f"{m.group('first')} {m.group('last')}")
     for m in _NAME_EMAIL.finditer(text):
