@@ -1504,6 +1504,13 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
         for s in subs
     ):
         return True
+    # what to give of each member of a set the item names as it ends ('b) For each species of animal used in 2013,' /
+    # 'i) The name of the species' / 'ii) The number of animals of that species used', 'c) ... the following
+    # information for the five pupils with the longest journeys:' / 'i) how long was their journey?'): every entry
+    # speaks of one member ('the species', 'that species', 'their', 'them'), so they are the fields of one question
+    # (S2c: each pupil, each case), however they ask, unless one counts a part of the set ('how many of these')
+    if _members_described(parent.own, subs):
+        return True
     # the categories a figure is broken down into, under a lead that says so ('Number of spaces, broken down by: 1.
     # Staff bays 2. Patient bays 3. Total number of spaces'), while none asks of its own (S2)
     if _BROKEN_DOWN_LEAD.search(parent.own) and all(
@@ -1542,6 +1549,36 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
 
 
 _FIGURE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|total|amount|cost|spend|spent)\b", re.I)
+
+# an item that ends naming the set whose members the entries under it describe: 'For each species of animal used ...,',
+# '... the following information for the five pupils with the longest journeys:'
+_MEMBERS_LEAD = re.compile(
+    r"\bfor\s+(?:each|every|the\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty))\s+"
+    r"(?P<noun>[a-z]{3,})\b[^.?!:;]*[,:]\s*$",
+    re.I,
+)
+# a part of the set counted, not a member described: 'How many of these were ...?', 'Of those, how many ...'
+_PART_OF_SET = re.compile(
+    r"\b(?:how\s+many|which|what\s+number|what\s+proportion)\s+of\s+(?:these|those|them)\b|"
+    r"^\W*of\s+(?:these|those|them)\b",
+    re.I,
+)
+
+
+def _members_described(lead: str, subs: list[_Item]) -> bool:
+    """Whether every one of two or more entries speaks of one member of the set ``lead`` ends by naming ('for each
+    species ...,': 'the species', 'that species'; 'for the five pupils ...:': 'their', 'them')."""
+    m = _MEMBERS_LEAD.search(lead)
+    if not m or len(subs) < 2:
+        return False
+    stem = re.escape(re.sub(r"(?:ies|es|s)$", "", m.group("noun").lower())[:6])
+    member = re.compile(
+        rf"\b(?:the|that|this|each|every|those|these)\s+(?:[a-z-]+\s+)?{stem}\w*|\b(?:their|they|them|its|those)\b",
+        re.I,
+    )
+    return all(member.search(s.own) and not _PART_OF_SET.search(s.own) for s in subs)
+
+
 # a statement that ends by listing what something is ('The clinical priority categories are:')
 _STATEMENT_LEAD = re.compile(r"\b(?:are|is|were|was)\s*:\s*$", re.I)
 # a question cut off before who or what its figure is of, by or for ('how many breaches have been reported by:'), or

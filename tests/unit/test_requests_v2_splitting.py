@@ -873,3 +873,28 @@ def test_s3_a_numbered_heading_over_its_own_sub_numbered_items_is_no_question():
     )
     assert len(own) == 2
     assert own[0].startswith("Provide the total number of days")
+
+
+def test_s2c_entries_describing_each_member_of_a_set_the_item_names_are_fields():
+    """'b) For each school closed in 2022,' over '(i) The name of the school' / '(ii) The number of pupils moved from
+    that school', or 'c) ... the following for the three routes with the most complaints:' over 'i) how long is
+    their journey?': each entry says something of one member of the set the item names (S2c), so the item is one
+    question however its entries ask; entries that count a part of the set ('How many of these ...') still ask."""
+    own = _own(
+        "Dear Council,\n\n"
+        "a) The number of schools closed in 2022\n\n"
+        "b) For each school closed in 2022,\n\n"
+        "i) The name of the school\n\n"
+        "ii) The number of pupils moved from that school\n\n"
+        "iii) The date on which the school closed\n\n"
+        "c) Please give me the following for the three bus routes with the most complaints:\n"
+        "i) how long, in miles, is their journey?\n"
+        "ii) how many buses run on them each day?\n\n"
+        "d) The number of complaints received in 2022 about school transport:\n"
+        "i) How many of these were upheld?\n"
+        "ii) How many of these were about late buses?\n"
+    )
+    assert len(own) == 5
+    assert own[1].startswith("For each school closed in 2022,") and "that school" in own[1]
+    assert own[2].startswith("Please give me the following") and "how many buses" in own[2]
+    assert own[3:] == ["How many of these were upheld?", "How many of these were about late buses?"]
