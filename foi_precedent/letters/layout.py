@@ -883,6 +883,14 @@ _ASKS_ON_ITS_OWN = re.compile(
 _EACH = re.compile(r"\b(?:each|every)\b", re.I)
 
 
+def leading_sub_items(answer: str) -> tuple[list[str], str]:
+    """The lettered sub-items on the first lines of what follows a question restated where it is answered ("a) If so,
+    please provide the number upheld."), and the rest, its answer."""
+    lines = answer.split("\n")
+    at = next((i for i, x in enumerate(lines) if x.strip() and not _SUB_ITEM.match(x.strip())), len(lines))
+    return [x.strip() for x in lines[:at] if x.strip()], "\n".join(lines[at:]).strip()
+
+
 def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[tuple[str | None, str]]:
     """The asks of one numbered item of a request, in order, each with its label: ``None`` for the item's own first
     ask, ``""`` for a further ask in it, the marker as written for a sub-item ("a)").
@@ -929,6 +937,17 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
             and all(_ASKS_ON_ITS_OWN.match(text) and not _ONLY_NARROWS.match(text) for _, text in subs)
         ):
             return ([] if lead_in else [(None, head)]) + [(mark, text) for mark, text in subs]
+        if (
+            len(subs) == 1
+            and not lead_in
+            and (not _EACH.search(head) or _CONDITIONAL.match(subs[0][1]))
+            and _ASKS_ON_ITS_OWN.match(subs[0][1])
+            and not _ONLY_NARROWS.match(subs[0][1])
+        ):
+            # a one-item sub-list under a question that asks on its own ("2. How many complaints ...?" / "a) Please
+            # also provide the number ... over the last three years", "a. If the reason is 'other' please provide
+            # ..."): its marker makes it a question of its own, a follow-up too (S1, S4e)
+            return [(None, head), subs[0]]
     if any(_ITEM.match(x) or list_item(x) for x in lines[1:]):
         return [(None, " ".join(lines))]
     parts: list[list[str]] = []

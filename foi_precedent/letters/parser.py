@@ -66,6 +66,7 @@ from foi_precedent.letters.layout import (
     further_asks,
     interleaved,
     item_asks,
+    leading_sub_items,
     list_item,
     numbered_bullets,
     numbered_rows,
@@ -1005,7 +1006,27 @@ def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str,
             # a question asked only where it is answered ("Q.2 Could you provide ...? In addition, how many ...?" /
             # "A.2 ..."): its further asks are questions too, with its answer
             restated, answer = answers[b.key]
-            asks = item_asks([restated])
+            subs, rest = leading_sub_items(answer)
+            asks = item_asks([restated, *subs]) if subs else item_asks([restated])
+            rest = rest or answer  # (the parts answered on their own lines: "a) ... three years: 34")
+            if subs and len(asks) >= 2 and any(label for label, _ in asks):
+                # its lettered parts on the lines under it, before its answer ("2. How many complaints ...?" / "a) If
+                # any were upheld, please provide ..." / the answer): each part that asks on its own is a question (S1,
+                # S4e), answered by the answer under them all
+                for n, (label, ask) in enumerate(asks, start=1):
+                    if label is None:
+                        out.append(b)
+                        answers[b.key] = (ask, rest)
+                        continue
+                    if label:  # its marker and the item's number ("7a")
+                        key = (b.key[0], b.key[1] + label.strip("().").lower())
+                    else:  # a further ask in its words (not a label the letter uses)
+                        key, label = (b.key[0] + "+", f"{b.key[1]}+{n}"), f"{b.label} (further ask)"
+                    out.append(_Block(label=label, key=key, head=ask, section=b.section))
+                    answers[key] = (ask, rest)
+                if all(label for label, _ in asks):
+                    answers.pop(b.key, None)  # a lead-in, not a question
+                continue
             if len(asks) >= 2 and all(label in (None, "") for label, _ in asks):
                 out.append(b)
                 answers[b.key] = (asks[0][1], answer)

@@ -2997,3 +2997,36 @@ def test_a_reply_numbering_its_answers_from_two_answers_the_first_in_the_prose_b
     assert questions[0].answer.startswith("We do not know the number of private cameras")
     assert "There are 42 cameras" in questions[0].answer
     assert "not_held" in treatments(questions[0])
+
+
+def test_a_lone_lettered_part_under_an_item_restated_where_it_is_answered_is_a_question():
+    # "2. How many ...?" / "a) If any were upheld, please provide ..." / the answer: a one-item sub-list's marker makes
+    # the part a question of its own, a conditional follow-up too (S1, S4e); the answer under them answers both
+    text = (
+        "Damp in council homes\n"
+        "1. How many council homes do you own?\n"
+        "We own 1,200 homes.\n"
+        "2. How many complaints about damp did you receive in 2023?\n"
+        "a) If any of these were upheld, please provide the number upheld.\n"
+        "We received 14 complaints, of which 5 were upheld.\n"
+        "3. How many homes were inspected for damp in 2023?\n"
+        "We do not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2", "a)", "3"]
+    assert questions[2].text == "If any of these were upheld, please provide the number upheld."
+    assert questions[1].answer == questions[2].answer == "We received 14 complaints, of which 5 were upheld."
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"disclosed"}, {"disclosed"}, {"not_held"}]
+
+
+def test_a_lone_lettered_part_that_only_breaks_its_item_down_stays_in_it():
+    # "a) Please break this down by year.": a breakdown of the item (S2a), however it is marked
+    text = (
+        "Damp in council homes\n"
+        "1. How many council homes do you own?\n"
+        "We own 1,200 homes.\n"
+        "2. How many complaints about damp did you receive in the last three years?\n"
+        "a) Please break this down by year.\n"
+        "2021: 4, 2022: 6, 2023: 14.\n"
+    )
+    assert [q.label for q in parse_text(text).questions] == ["1", "2"]
