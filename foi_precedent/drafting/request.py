@@ -1864,6 +1864,51 @@ def _fold_repeated_asks(asks: list[str]) -> list[str]:
 
 _AS_ABOVE = re.compile(r"\bas\s+(?:above|before|requested)\b", re.I)
 
+# an item that asks only for 'a breakdown of' a figure, named in words of its own ('If available, please provide a
+# breakdown of the number of notifications you receive from other channels in 2023.', 'I would also request a
+# breakdown of the council's total costs, for the same period, if ...')
+_BREAKDOWN_OF = re.compile(
+    r"^(?:(?:if|where)\s+(?:available|possible)\b,?\s*)?(?:(?:please|kindly|also|can|could|would|will|you|i|we|"
+    r"like|to)\s+)*(?:provide|give|supply|send|request|have)?\s*(?:me\s+|us\s+)?(?:with\s+)?(?:a|the)\s+"
+    r"(?:further\s+)?break\s?-?down\s+of\s+(?P<what>[^.?!]+)",
+    re.I,
+)
+# words that name no particular figure ('the number of', 'total', 'data')
+_PLAIN_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "number numbers total totals figure figures amount amounts data information details please provide each "
+        "following period year years month months with from that this these those there their which where have been "
+        "your receive received",
+    )
+)
+
+
+_A_FIGURE = re.compile(
+    r"\b(?:how\s+(?:many|much)|numbers?\s+of|totals?|amounts?|costs?|spend(?:ing)?|spent|expenditure|income)\b",
+    re.I,
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _PLAIN_WORDS}
+
+
+def _breakdown_of_above(text: str, above: str) -> bool:
+    """Whether an item asks only for a breakdown of the figure the item above asks for, named again in its words (two
+    or more of them; a list above is no figure: 'notifications ... from other channels (not ERTs)' under 'notified of through other channels (not
+    ERTs)'): that question broken down (S2a), whatever marks it carries, not a figure of its own."""
+    sentences = _sentences(text)
+    m = _BREAKDOWN_OF.match(sentences[0]) if sentences else None
+    return (
+        bool(m)
+        and bool(
+            _A_FIGURE.search(above)
+        )  # a figure to break down, not a list ('a list of the agencies used')
+        and not _ASKS_MORE.search(text)
+        and len(_stems(m.group("what")) & _stems(above)) >= 2
+    )
+
 
 def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
     """An item that only asks for a breakdown of the question it is under (S2a: '1a) If possible, please break down
@@ -1888,7 +1933,13 @@ def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
                 (k for k in range(len(out) - 1, -1, -1) if out[k].kind == "num" and out[k].key == m.group(1)),
                 None,
             )
-        elif item.depth == 0 and 0 in parent_at and _breakdown_only(item.text, top=True):
+        elif (
+            item.depth == 0
+            and 0 in parent_at
+            and (
+                _breakdown_only(item.text, top=True) or _breakdown_of_above(item.text, out[parent_at[0]].own)
+            )
+        ):
             if _AS_ABOVE.search(_sentences(item.text)[0]):
                 # '3. Please break down the monthly costs as above': the breakdowns the items above ask for, for
                 # several of them, belongs to none (S2a)

@@ -898,3 +898,23 @@ def test_s2c_entries_describing_each_member_of_a_set_the_item_names_are_fields()
     assert own[1].startswith("For each school closed in 2022,") and "that school" in own[1]
     assert own[2].startswith("Please give me the following") and "how many buses" in own[2]
     assert own[3:] == ["How many of these were upheld?", "How many of these were about late buses?"]
+
+
+def test_s2a_an_item_asking_for_a_breakdown_of_the_figure_above_in_its_own_words_folds_into_it():
+    """'- If possible, please provide a breakdown of the number of reports received from neighbours in 2023.' under
+    '- How many reports of noise from neighbours did you receive ...?' names the figure above again and only breaks it
+    down (S2a), whatever marks it carries; a breakdown of another figure, under an item asking for a list ('A
+    breakdown of the spend per contractor on repairs' under 'a list of the contractors used for repairs'), asks."""
+    own = _own(
+        "Dear Council,\n\n"
+        "  - How many reports of noise from neighbours did you receive in each of the years 2022 and 2023?\n"
+        "  - If possible, please provide a breakdown of the number of reports received from neighbours in 2023. "
+        "For example: music, dogs, building work\n"
+        "  - How often do your officers visit a reported address?\n\n"
+        "1. Please supply a list of the contractors used for repairs to council homes in 2023.\n"
+        "2. A breakdown of the spend per contractor on repairs to council homes\n"
+    )
+    assert len(own) == 4
+    assert own[0].startswith("How many reports of noise") and "For example: music" in own[0]
+    assert own[1] == "How often do your officers visit a reported address?"
+    assert own[3] == "A breakdown of the spend per contractor on repairs to council homes"
