@@ -1518,9 +1518,13 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     ):
         return True
     # the lead's own sentence run on through its items ('how many breaches were reported by: a) members of the
-    # public? b) and how many by staff?'): the items finish it in lower case, one sentence and one question (S5c)
+    # public? b) and how many by staff?', 'how many; (a) were upheld?; (b) were not upheld?', 'what total number were
+    # awarded through I. Open processes? II. Grants in aid?'): the items finish it, in lower case or as the groups of
+    # its count, none asking or naming a figure of its own: one sentence and one question (S5c, S2d)
     if _RUN_ON_LEAD.search(parent.own) and all(
-        s.style != "also" and re.match(r"[a-z0-9]", s.own) for s in subs
+        s.style != "also"
+        and (re.match(r"[a-z0-9]", s.own) or not (_ASKS_ITSELF.match(s.own) or _FIGURE.search(s.own)))
+        for s in subs
     ):
         return True
     # what the item's own closing statement lists ('... coded by clinical priority. The priority categories are:'):
@@ -1582,9 +1586,12 @@ def _members_described(lead: str, subs: list[_Item]) -> bool:
 # a statement that ends by listing what something is ('The clinical priority categories are:')
 _STATEMENT_LEAD = re.compile(r"\b(?:are|is|were|was)\s*:\s*$", re.I)
 # a question cut off before who or what its figure is of, by or for ('how many breaches have been reported by:'), or
-# before the periods marked inside its sentence ('how many incidents were recorded in (i) 2018/19 (ii) 2019/20')
+# before the periods marked inside its sentence ('how many incidents were recorded in (i) 2018/19 (ii) 2019/20'), or
+# right after its 'how many' ('Of the cases taken to court, how many;')
 _RUN_ON_LEAD = re.compile(
-    r"\bhow\s+(?:many|much)\b[^.?!:]*\b(?:by|from|between|to|for|in|at|on|with|of)\s*:?\s*$", re.I
+    r"\b(?:how\s+(?:many|much)|what\s+(?:total\s+)?number)\b(?:[^.?!:]*\b(?:by|from|between|to|for|in|at|on|with|of|"
+    r"through|via))?\s*[:;]?\s*$",
+    re.I,
 )
 # a lead that ends an item by naming what its figure is broken down into ('Number of spaces, broken down by:')
 _BROKEN_DOWN_LEAD = re.compile(

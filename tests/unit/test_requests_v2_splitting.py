@@ -918,3 +918,29 @@ def test_s2a_an_item_asking_for_a_breakdown_of_the_figure_above_in_its_own_words
     assert own[0].startswith("How many reports of noise") and "For example: music" in own[0]
     assert own[1] == "How often do your officers visit a reported address?"
     assert own[3] == "A breakdown of the spend per contractor on repairs to council homes"
+
+
+def test_s5c_items_that_finish_a_count_cut_off_at_its_how_many_or_preposition_are_one_question():
+    """'Of the appeals heard, how many; (a) were upheld?; (b) were dismissed?' and 'what total number were awarded
+    through' over 'I. Open funding rounds?' / 'II. Direct awards?': the items finish the count's sentence, as its
+    groups (S5c, S2d), none asking or naming a figure of its own; items that each name a figure ('I. Total value of
+    grants ...?' / 'II. Total number of grants ...?') under 'what was the:' still ask."""
+    own = _own(
+        "Dear Council,\n\n"
+        "1. How many parking appeals did you hear in 2023? 2. Of the appeals heard, how many; (a) were upheld?; "
+        "(b) were dismissed?; (c) are still pending?\n\n"
+        "3. For each of the years 2021/22 and 2022/23, what total number of grants were awarded through\n"
+        "I. Open funding rounds?\n"
+        "II. Direct awards?\n"
+        "III. Unknown?\n\n"
+        "4. For each of the years 2021/22 and 2022/23, what was the:\n"
+        "I. Total value of grants given to charities by the council?\n"
+        "II. Total number of grants given to charities by the council?\n"
+    )
+    assert len(own) == 5
+    assert own[1].startswith("Of the appeals heard, how many;") and "are still pending?" in own[1]
+    assert own[2].startswith("For each of the years") and "Direct awards?" in own[2]
+    assert own[3:] == [
+        "Total value of grants given to charities by the council?",
+        "Total number of grants given to charities by the council?",
+    ]
