@@ -839,8 +839,13 @@ def further_asks(text: str) -> list[str]:
                 # a question of its own after a question ("Will the free market principle apply? Will providers be
                 # authenticated ...?"), a sentence that asks something more ("And who will be responsible ...?")
                 or (
-                    (_OWN_QUESTION.match(bare) or _ALSO_QUESTION.match(bare))
-                    and " ".join(parts[-1]).rstrip().rstrip("\"\u201d\u2019'").endswith("?")
+                    (
+                        _OWN_QUESTION.match(bare)
+                        or _ALSO_QUESTION.match(bare)
+                        or _TYPED_QUESTION.match(bare)
+                        or _ALSO_TYPED_QUESTION.match(bare)
+                    )
+                    and _is_question(parts[-1][-1])
                 )
             )
         )
@@ -857,6 +862,25 @@ _OWN_QUESTION = re.compile(
     r"[^?]{2,}\?$",
     re.I,
 )
+
+
+# A question typed with a full stop ("How many times since 2014 have you sent teams to the airport.", "Are CCGs
+# free to set salaries."), opening as only a question does (not "Where ..., please ...", "Do not include ...").
+_QUESTION_OPENING = (
+    r"(?:how|what|who|why|is|are|was|were|does|did|has|have|will|(?:can|could|would) you|do(?! not\b))\b"
+)
+_TYPED_QUESTION = re.compile(rf"^{_QUESTION_OPENING}[^?]{{2,}}\.[\"\u201d\u2019']?$", re.I)
+_ALSO_TYPED_QUESTION = re.compile(
+    rf"^(?:also|and(?: also)?|in addition|additionally|further(?:more)?),?\s+{_QUESTION_OPENING}[^?]{{2,}}\."
+    r"[\"\u201d\u2019']?$",
+    re.I,
+)
+
+
+def _is_question(sentence: str) -> bool:
+    """A sentence that asks a question: with its question mark, or opening as a question and typed with a stop."""
+    bare = sentence.strip().lstrip("\"'\u201c\u2018-\u2013 ")
+    return bare.rstrip("\"\u201d\u2019' ").endswith("?") or bool(_TYPED_QUESTION.match(bare))
 
 
 # A lead announcing the list under it, the values it covers after its colon ("the following information for: 2019/20")
@@ -960,8 +984,15 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
                 and len(bare.split()) >= 3
                 and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
                 and bool(
-                    (_OWN_QUESTION.match(bare) and before.rstrip().endswith("?"))
-                    or (_ALSO_QUESTION.match(bare) and bool(_ASKED.search(before)))
+                    (
+                        (_OWN_QUESTION.match(bare) or _TYPED_QUESTION.match(bare))
+                        and bool(parts)
+                        and _is_question(parts[-1][-1])
+                    )
+                    or (
+                        (_ALSO_QUESTION.match(bare) or _ALSO_TYPED_QUESTION.match(bare))
+                        and bool(_ASKED.search(before) or _is_question(parts[-1][-1]))
+                    )
                     or (_DETAILS_OF_EACH.match(bare) and _COUNT.search(before) and not _COUNT.search(bare))
                 )
             )

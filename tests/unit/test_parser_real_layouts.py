@@ -3030,3 +3030,38 @@ def test_a_lone_lettered_part_that_only_breaks_its_item_down_stays_in_it():
         "2021: 4, 2022: 6, 2023: 14.\n"
     )
     assert [q.label for q in parse_text(text).questions] == ["1", "2"]
+
+
+def test_questions_typed_with_a_full_stop_are_questions_of_their_own():
+    # "How many times ... airport." / "Also how many times ... on board.": each opens as a question does and is typed
+    # with a stop; the second asks something else (S6), as it would with its question mark
+    text = (
+        "Dear Example Ambulance Service,\n\n"
+        "How many times since January 2019 have you sent hazardous response teams to the city airport.\n\n"
+        "Also how many times since January 2019 have you sent crews to aircraft that reported smoke on board.\n\n"
+        "Yours faithfully,\n\nA Requester\n\n"
+        "Dear A Requester\n\n"
+        "Hazardous response teams attended the airport 12 times. Crews attended 4 aircraft reporting smoke.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "How many times since January 2019 have you sent hazardous response teams to the city airport.",
+        "Also how many times since January 2019 have you sent crews to aircraft that reported smoke on board.",
+    ]
+
+
+def test_a_numbered_item_asking_a_question_typed_with_a_stop_then_another_is_two_questions():
+    # "1. Are trusts free to set salaries. Has staff moved between trusts ...?" (S5): the first typed with a stop
+    text = (
+        "1. Are trusts free to set their own salary structures. Has any staff moved between trusts because of pay?\n"
+        "We do not hold this information.\n"
+        "2. How many staff left in 2023? Where a reason was recorded, please give it.\n"
+        "We do not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "Are trusts free to set their own salary structures.",
+        "Has any staff moved between trusts because of pay?",
+        "How many staff left in 2023? Where a reason was recorded, please give it.",
+    ]
+    assert all(treatments(q) == {"not_held"} for q in questions)
