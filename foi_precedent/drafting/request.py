@@ -2224,6 +2224,43 @@ def _same_ask(a: str, b: str) -> bool:
     return bool(a.strip()) and plain(a) == plain(b)
 
 
+# how to fill in a template sent with the request ('Please insert these figures into the supplied Excel template file
+# under the column for ...'): the answers asked for above, referred back to, put in a form
+_INTO_TEMPLATE = re.compile(
+    r"^(?:please\s+)?(?:insert|enter|put|record|add)\s+(?:these|the|this|those|my|your)\s+(?:figures|data|"
+    r"information|answers|numbers|responses|details)\s+(?:in|into|onto|on)\b[^.?!]*\b(?:template|spreadsheet|excel|"
+    r"csv|table|form)\b",
+    re.I,
+)
+
+
+def _without_format(text: str) -> str:
+    """An item's words without the sentences after its first that only say how to send the reply ('Please could you
+    provide this information in an electronic format and send to this email address.', 'Please insert these figures
+    into the supplied Excel template ...'): a format instruction is no part of the question's text (S8a)."""
+    sentences = _sentences(text)
+    kept = sentences[:1] + [s for s in sentences[1:] if not _reply_format(s)]
+    return text if len(kept) == len(sentences) else " ".join(kept)
+
+
+# what a format instruction names: a file type or a medium ('in an electronic format', 'as an Excel spreadsheet')
+_FORMAT_WORD = re.compile(
+    r"\b(?:formats?|excel|csv|pdf|spreadsheets?|electronic(?:ally)?|e-?mail|xlsx?|machine[- ]readable|digital(?:ly)?|"
+    r"templates?|files?)\b",
+    re.I,
+)
+
+
+def _reply_format(sentence: str) -> bool:
+    """A sentence that only says in what form to send the answers, naming a file type or medium; not one on a
+    condition ('If it is not online, then please supply it in an excel format': the record itself asked for)."""
+    return bool(_INTO_TEMPLATE.match(sentence)) or (
+        _scope_kind(sentence) == "format"
+        and bool(_FORMAT_WORD.search(sentence))
+        and not re.match(r"\W*if\b", sentence, re.I)
+    )
+
+
 def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
     """Items at the top of the list are the questions (Q1, Q2; by their own number where they have one);
     deeper items are sub-questions of the item above them (Q1a, Q1a(i))."""
@@ -2248,7 +2285,8 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
             else:
                 counter += 1
                 label = f"Q{counter}"
-            question = RequestQuestion(label, _tidy(item.text), item.key, own_text=_tidy(item.text))
+            words = _tidy(_without_format(item.text))
+            question = RequestQuestion(label, words, item.key, own_text=words)
         else:
             parent = parents[-1]
             n = sum(1 for q in out if q.sub_of == parent.label)
@@ -2260,11 +2298,12 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
                 suffix = "abcdefghijklmnopqrstuvwxyz"[n % 26]
             else:
                 suffix = f".{n + 1}"
+            words = _tidy(_without_format(item.text))
             question = RequestQuestion(
                 f"{parent.label}{suffix}",
-                f"{parent.text.rstrip()} {_tidy(item.text)}",
+                f"{parent.text.rstrip()} {words}",
                 item.key,
-                own_text=_tidy(item.text),
+                own_text=words,
                 sub_of=parent.label,
             )
         out.append(question)

@@ -944,3 +944,27 @@ def test_s5c_items_that_finish_a_count_cut_off_at_its_how_many_or_preposition_ar
         "Total value of grants given to charities by the council?",
         "Total number of grants given to charities by the council?",
     ]
+
+
+def test_s8a_a_format_instruction_after_an_items_ask_is_no_part_of_its_text():
+    """'Please could you send this information in an electronic format.' or 'Please insert these figures into the
+    attached Excel template ...' after an item's ask says how to send the reply (S7, S8a): left out of the question's
+    text; a breakdown into categories ('Please provide the data in the following bands: ...') is not a format, and a
+    sentence on a condition ('If it is not published, please supply it as a spreadsheet.') still asks for the
+    record."""
+    own = _own(
+        "Dear Council, I would like the following information: "
+        "1) How many parking fines did you issue in each month of 2023? Please insert these figures into the attached "
+        "Excel template under the column for each month. "
+        "2) How many fines were appealed? Please provide the data in the following bands: under 1 week, over 1 week. "
+        "3) The total income from parking fines in 2023. Please could you send this information in an electronic "
+        "format. "
+        "4) The location of your published parking strategy. If it is not published, please supply it as a "
+        "spreadsheet."
+    )
+    assert own == [
+        "How many parking fines did you issue in each month of 2023?",
+        "How many fines were appealed? Please provide the data in the following bands: under 1 week, over 1 week.",
+        "The total income from parking fines in 2023.",
+        "The location of your published parking strategy. If it is not published, please supply it as a spreadsheet.",
+    ]
