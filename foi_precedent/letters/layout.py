@@ -809,8 +809,11 @@ _ASKED = re.compile(r"\?|^(?:please|can you|could you|i would like|i request)\b"
 _CONDITIONAL = re.compile(r"^-?\s*if\b", re.I)  # "If so, please list them" follows its question up (S4)
 _COUNT = re.compile(r"\bhow many\b|\b(?:the |total )?number of\b", re.I)
 _DETAILS_OF_EACH = re.compile(
-    r"^(?:please|can you|could you|would you|i would)\b[^.?]{0,40}\b(?:names?|list|details|address(?:es)?|nature|"
-    r"include)\b",
+    # (for each thing counted: "For each incident, please detail whether ...", "In each case, please could you state
+    # whether any misconduct was found")
+    r"^(?:(?:for|in) (?:each|every) \w+,?\s+)?"
+    r"(?:please|can you|could you|would you|i would)\b[^.?]{0,40}\b(?:names?|list|details?|address(?:es)?|nature|"
+    r"include|(?:state|say|indicate|specify|confirm) (?:whether|which|what|if))\b",
     re.I,
 )
 

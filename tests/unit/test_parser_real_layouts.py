@@ -3065,3 +3065,26 @@ def test_a_numbered_item_asking_a_question_typed_with_a_stop_then_another_is_two
         "How many staff left in 2023? Where a reason was recorded, please give it.",
     ]
     assert all(treatments(q) == {"not_held"} for q in questions)
+
+
+def test_asking_after_a_count_what_holds_for_each_thing_counted_is_a_question_of_its_own():
+    # "How many ...? In each case, please could you state whether ...", "The number of ... Please state which ...":
+    # details of the things counted, records and not the count (S5d), however the sentence opens
+    text = (
+        "1. How many members of staff have faced disciplinary investigations since 2020? In each case, please could "
+        "you state whether any misconduct was found.\n"
+        "Twelve members of staff. Misconduct was found in five cases.\n"
+        "2. The number of closed wards at each of the board's hospitals. Please state which hospital each ward is "
+        "in.\n"
+        "There are two closed wards, both at the General Hospital.\n"
+        "3. How many complaints were made in 2023? For each month, please give the number received.\n"
+        "Forty complaints; the monthly figures are in the table attached.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "How many members of staff have faced disciplinary investigations since 2020?",
+        "In each case, please could you state whether any misconduct was found.",
+        "The number of closed wards at each of the board's hospitals.",
+        "Please state which hospital each ward is in.",
+        "How many complaints were made in 2023? For each month, please give the number received.",
+    ]
