@@ -2503,8 +2503,30 @@ def _prose_questions(texts: list[str], first: int = 1) -> list[RequestQuestion]:
     for i, text in enumerate(texts, first):
         # parts marked inside one sentence ('... made known a) the existence of X and b) the existence of Y') are
         # one question: S5 and S6 split sentences only (S5c)
+        text = _after_lead_in(text)
         out.append(RequestQuestion(f"Q{i}", text, own_text=text))
     return out
+
+
+# the end of a lead-in run on into the ask it introduces, in one sentence ('Please supply me with data relating to
+# fires on balconies in your area, as follows; How many fires ...?', '... relating to temporary accommodation used by
+# the council:The current number of households ...', 'I note you seek the following: The total number of ...')
+_RUN_ON_LEAD_IN = re.compile(
+    r"^[^?]*\b(?:as\s+follows|the\s+following(?:\s+[^.?!:;]{0,160}?)?)\s*[:;]\s*(?=\S)",
+    re.I,
+)
+
+
+def _after_lead_in(text: str) -> str:
+    """A question asked in prose without the lead-in it was run on to (S3, S8c: its text begins at the ask): only
+    when what follows the lead-in asks, or names a thing asked for, in a sentence of its own ('The current number of
+    households in temporary accommodation.'), not a list of values ('name, date, cost')."""
+    m = _RUN_ON_LEAD_IN.match(text)
+    if not m:
+        return text
+    rest = text[m.end() :]
+    asks = _asks(rest) or (bool(_NAMED_ENTRY.match(rest)) and not _TELLS.search(_MAIN.sub("", rest)))
+    return rest if asks and len(rest.split()) >= 5 and rest.rstrip().endswith((".", "?")) else text
 
 
 # what introduces a list of the things asked for ("the following", "my questions are:", "I would like:")

@@ -968,3 +968,28 @@ def test_s8a_a_format_instruction_after_an_items_ask_is_no_part_of_its_text():
         "The total income from parking fines in 2023.",
         "The location of your published parking strategy. If it is not published, please supply it as a spreadsheet.",
     ]
+
+
+def test_s8c_a_lead_in_run_on_into_the_ask_it_introduces_is_left_out_of_its_text():
+    """'Please send me figures on pothole repairs in your area, as follows; How many potholes ...?' and '... about
+    road repairs:The current backlog ...': the lead-in is run on into the first ask in one sentence (a semicolon, a
+    colon with no line break); the question's text begins at the ask (S3, S8c). A list of values after a lead-in
+    ('the following details: name, date, cost.') is not an ask of its own, and the sentence stays whole."""
+    own = _own(
+        "Dear Council,\n"
+        "Please send me figures on pothole repairs in your area, as follows;\n"
+        "How many potholes were repaired between 1 April 2023 and 31 March 2024?\n"
+        "In the same period, how many repairs failed within six months?\n\n"
+        "Please also provide the following information about road resurfacing:The current backlog of roads "
+        "awaiting resurfacing.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "How many potholes were repaired between 1 April 2023 and 31 March 2024?",
+        "In the same period, how many repairs failed within six months?",
+        "The current backlog of roads awaiting resurfacing.",
+    ]
+    values = _own(
+        "Dear Council,\nPlease could you provide the following details of each contract: name, date, cost.\n"
+    )
+    assert values == ["Please could you provide the following details of each contract: name, date, cost."]
