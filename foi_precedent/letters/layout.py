@@ -899,11 +899,14 @@ _ALSO_QUESTION = re.compile(
 
 # A lettered sub-item of a numbered item ("a)", "(ii)"), and one that asks on its own: a question, a conditional ask,
 # a count, an amount, a list or a copy ("a) How often is the list updated?", "b. The total cost of the review").
-_SUB_ITEM = re.compile(r"^\(?(?P<mark>[a-h]|i{1,3}|iv|v|vi{1,3})[.)]\s+(?=\S)")
+_SUB_ITEM = re.compile(r"^\(?(?P<mark>[a-h]|i{1,3}|iv|v|vi{1,3})[.)](?:\s+(?=\S)|(?=[A-Z][a-z]))")
 _ASKS_ON_ITS_OWN = re.compile(
     r"^(?:(?:how|what|which|when|where|who|why|is|are|was|were|do|does|did|has|have|will|(?:can|could|would) you)\b"
     r"[^?]*\?|if\b[^.?]*\bplease\b|please\b|(?:the )?(?:total )?(?:number|amount|cost|value) of\b|how many\b|"
-    r"(?:a )?(?:full )?(?:list|copy|copies) of\b)",
+    r"(?:a )?(?:full )?(?:list|copy|copies) of\b|"
+    # a follow-up that asks ("If yes, how much did you pay in total?"), a request made in words ("We request ...")
+    r"if\b[^.?]{0,60}?,\s*(?:how|what|which|when|where|who|why|is|are|was|were|do|does|did|has|have)\b[^?]*\?|"
+    r"(?:i|we)\b[\w ]{0,20}?\b(?:request|would like|ask)\b)",
     re.I,
 )
 # A lead for fields of each record ("In each case please disclose:", "For each trial:"): its items are fields (S2c).
@@ -916,6 +919,12 @@ def leading_sub_items(answer: str) -> tuple[list[str], str]:
     lines = answer.split("\n")
     at = next((i for i, x in enumerate(lines) if x.strip() and not _SUB_ITEM.match(x.strip())), len(lines))
     return [x.strip() for x in lines[:at] if x.strip()], "\n".join(lines[at:]).strip()
+
+
+def _one_split(texts: list[str]) -> bool:
+    """Parts that open with the same four words and differ after them: one figure split by group."""
+    words = [re.findall(r"[\w'\u2019-]+", t.lower()) for t in texts]
+    return len(words) >= 2 and all(len(w) > 4 and w[:4] == words[0][:4] for w in words)
 
 
 def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[tuple[str | None, str]]:
@@ -956,6 +965,10 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
         ) or heading
         if heading and all(len(text.split()) >= 3 and not _ONLY_NARROWS.match(text) for _, text in subs):
             return [(mark, text) for mark, text in subs]
+        if len(subs) >= 2 and _one_split([text for _, text in subs]) and not answered:
+            # parts that ask alike, opening with the same words ("a. What percentage goes towards training?" / "b.
+            # What percentage goes towards technology?"): groups of one figure, values of its breakdown (S2d)
+            return [(None, " ".join(lines))]
         if answered and any(mark.strip("().").lower() in answered for mark, _ in subs):
             return ([] if lead_in else [(None, head)]) + [(mark, text) for mark, text in subs]
         if (

@@ -3088,3 +3088,40 @@ def test_asking_after_a_count_what_holds_for_each_thing_counted_is_a_question_of
         "Please state which hospital each ward is in.",
         "How many complaints were made in 2023? For each month, please give the number received.",
     ]
+
+
+def test_a_lettered_part_typed_without_its_space_is_a_part_of_the_item():
+    # "a.If yes, how much ...?", "(b)We request ...": the marker typed against the part's first word (S1, S4e)
+    text = (
+        "1. Has the Trust paid any ransom demands in the last five years?\n"
+        "a.If yes, how much did you pay in total?\n"
+        "This information is withheld under section 31(1)(a) of the Act.\n"
+        "2. (a) We would like a copy of all correspondence between the committee and the minister.\n"
+        "(b)We also request that we are sent any further correspondence on the matter.\n"
+        "A copy of the correspondence is attached.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "Has the Trust paid any ransom demands in the last five years?",
+        "If yes, how much did you pay in total?",
+        "(a) We would like a copy of all correspondence between the committee and the minister.",
+        "We also request that we are sent any further correspondence on the matter.",
+    ]
+    assert [treatments(q) for q in questions[:2]] == [{"withheld"}, {"withheld"}]
+
+
+def test_lettered_parts_asking_alike_for_groups_of_one_figure_stay_in_the_item():
+    # "a.What percentage goes towards training?" / "b.What percentage goes towards technology?": shares of the one
+    # budget the item asks about, values of its breakdown (S2d), not questions of their own
+    text = (
+        "1. How is your annual security budget spent:\n"
+        "a.What percentage goes towards training for employees?\n"
+        "b.What percentage goes towards technology investments?\n"
+        "c.What percentage goes towards staff of the security team?\n"
+        "This information is withheld under section 31(1)(a) of the Act.\n"
+        "2. How many employees work in the Trust?\n"
+        "8,453.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "2"]
+    assert treatments(questions[0]) == {"withheld"}
