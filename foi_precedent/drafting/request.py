@@ -278,6 +278,18 @@ def _split_inline_labels(line: str) -> str:
             else [(pos, v) for pos, v, _ in tokens if _BOUNDARY.search(line[:pos])],
             2,
         )
+        if kind == "num":
+            # numbers glued to the capitalised word they open, with no space after the stop ('1.How many students
+            # ... entry 2.How many ... 3.How many ...', '... etc.) 4.Community Toilet Schemes ... charge 5.Planned
+            # Changes'): a list pasted without its line breaks, two or more counting up from 1, each a label wherever
+            # it stands (no one writes a sentence's number so)
+            glued = [
+                (pos, v)
+                for pos, v, _ in tokens
+                if re.match(r"\d{1,2}\.[A-Z][a-z]", line[pos:]) and (pos == 0 or line[pos - 1] in " \t")
+            ]
+            if _counting_runs(glued, 2):
+                runs = _counting_runs(sorted(set(runs) | set(_counting_runs(glued, 2))), 2)
         if not runs and kind == "num":
             # 'the following: 1. The cost ... 2021 2. Numbers of ... 3. And any ...': a list after a colon whose
             # items lost their stops, three or more, each opening with a capital

@@ -1286,3 +1286,25 @@ def test_an_entry_asking_for_a_breakdown_of_the_figures_above_by_a_dimension_is_
     )
     assert len(request.questions) == 2
     assert request.questions[0].own_text.endswith("by gender and age group for the past five years.")
+
+
+def test_numbers_glued_to_the_word_they_open_are_labels_wherever_they_stand():
+    """A list pasted without its line breaks or the spaces after its stops ('1.How many ... in 2024 2.How many ...',
+    '... (reduced, extended, etc.) 4.Plans: ...'): a number glued to the capitalised word it
+    opens, counting up from 1, is a label even where no stop ends the item before it."""
+    questions = split_request(
+        "Dear University,\n\n1.How many students were offered places in 2024 entry 2.How many overseas students were "
+        "offered places in 2024 entry\n"
+    ).questions
+    assert [q.own_text for q in questions] == [
+        "How many students were offered places in 2024 entry",
+        "How many overseas students were offered places in 2024 entry",
+    ]
+    flat = split_request(
+        "Library Services\n\n1.Closures: a list of all libraries closed since 2019, with the date of each closure. "
+        "2.Staffing: the number of library staff employed in each of the last five years. 3.Opening hours: any "
+        "changes to opening hours since 2019 (reduced, extended, etc.) 4.Plans: the libraries planned to close in "
+        "the next 12 months.\n"
+    ).questions
+    assert len(flat) == 4
+    assert flat[3].own_text.startswith("Plans: the libraries planned to close")
