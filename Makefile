@@ -24,10 +24,12 @@ PORT ?= 8501
 
 .PHONY: run test venv setup index app qwen browser lint bench clean
 
-## make run: install everything, set up the offline assets and the embedded model, index the corpus, start the app
+## make run: install everything, set up the offline assets and the embedded model, index the corpus (the real
+## letters with their reviewed readings), start the app
 run: venv qwen
 	$(BIN)/precedent setup --models smollm2,qwen
 	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
+	$(BIN)/precedent import-readings corpus/real/reviewed.jsonl || [ $$? -eq 2 ]
 	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
@@ -75,6 +77,7 @@ setup: venv
 
 index: setup
 	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
+	$(BIN)/precedent import-readings corpus/real/reviewed.jsonl || [ $$? -eq 2 ]
 
 app: index
 	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false

@@ -29,7 +29,8 @@ from foi_precedent.letters.sources import read_document  # noqa: E402
 
 
 def corpus_files() -> list[Path]:
-    roots = (ROOT / "corpus", ROOT / "evals" / "real_letters" / "letters")
+    # (corpus/real holds copies of the development set's letters: read once, from evals)
+    roots = (ROOT / "corpus" / "letters", ROOT / "corpus" / "seeds", ROOT / "evals" / "real_letters" / "letters")
     return sorted(
         p
         for root in roots

@@ -106,7 +106,7 @@ def prepare(env: dict[str, str], cases: int) -> list[int]:
         capture_output=True,
     )
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "precedent"), "ingest", "corpus"],
+        [str(Path(sys.executable).parent / "precedent"), "ingest", "corpus/letters", "corpus/seeds"],
         env=env,
         cwd=ROOT,
         capture_output=True,

@@ -258,6 +258,33 @@ def cmd_corrections(args) -> int:
     return EXIT_OK
 
 
+def cmd_import_readings(args) -> int:
+    from foi_precedent import reviewed
+    from foi_precedent.identity import ROLES, os_user
+
+    path = Path(args.file)
+    letters = reviewed.load(path)  # checked whole before anything is written
+    services = _services()
+    report = reviewed.apply(
+        services.index,
+        letters,
+        officer=os_user(),
+        roles=ROLES,
+        reason=args.reason or f"reviewed reading imported from {path.name}",
+        dry_run=args.dry_run,
+        audit=None if args.dry_run else services.audit,
+    )
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report.summary())
+        for file in report.not_indexed:
+            print(f"  not in the index: {file}")
+        for file, why in report.problems:
+            print(f"  left as read: {file}: {why}")
+    return EXIT_OK if not report.not_indexed and not report.problems else EXIT_ERROR
+
+
 def cmd_resplit(args) -> int:
     from foi_precedent.corrections import orphaned
     from foi_precedent.identity import ROLES, os_user
@@ -594,6 +621,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--reason", help="why (required): how the reader split the letter wrongly")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_resplit)
+
+    s = sub.add_parser(
+        "import-readings",
+        help="bring reviewed readings (JSON Lines: each letter's questions and how each was answered, as people "
+        "read them) into the index as officers' corrections: only what differs from how it reads them now",
+    )
+    s.add_argument(
+        "file",
+        help="the reviewed-readings file (e.g. corpus/real/reviewed.jsonl); letter files are "
+        "named relative to it and must be indexed first",
+    )
+    s.add_argument("--reason", help="why, kept with each correction (default: where the readings come from)")
+    s.add_argument("--dry-run", action="store_true", help="count what would change; write nothing")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_import_readings)
 
     s = sub.add_parser("search", help="find past answers to a question")
     s.add_argument("query")

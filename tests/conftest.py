@@ -13,6 +13,9 @@ SEEDS = FIXTURES / "seeds"
 SEED_036325 = SEEDS / "000_f35b7b66f1d9607e.txt"
 SEED_025506 = SEEDS / "002_dfffa734e0a62289.txt"
 CORPUS = ROOT / "corpus"
+# the illustrative letters and the seeds: what the shipped eval suites and their ground truth are written against
+# (corpus/real, the real letters `make run` also indexes, has its own tests: tests/integration/test_real_corpus.py)
+ILLUSTRATIVE = (CORPUS / "letters", CORPUS / "seeds")
 
 _real_connect = socket.socket.connect
 

@@ -6,7 +6,7 @@ import pytest
 
 from foi_precedent import assets
 from foi_precedent.settings import Settings
-from tests.conftest import CORPUS
+from tests.conftest import ILLUSTRATIVE
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +22,7 @@ def corpus_index(corpus_settings):
     from retriever.index import PrecedentIndex
 
     index = PrecedentIndex.open(corpus_settings)
-    report = index.ingest_paths([CORPUS])
+    report = index.ingest_paths(list(ILLUSTRATIVE))
     assert report.exit_code == 0, report.skipped
     yield index
     index.close()

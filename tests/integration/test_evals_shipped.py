@@ -6,7 +6,7 @@ import pytest
 
 from evals import runner
 from evals.schema import load_suite, shipped_suites
-from tests.conftest import CORPUS
+from tests.conftest import ILLUSTRATIVE
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -22,7 +22,7 @@ def corpus_index(tmp_path_factory):
     assets.build_embedding_model(settings)
     assets.activate_tiktoken(settings)
     index = PrecedentIndex.open(settings)
-    index.ingest_paths([CORPUS])
+    index.ingest_paths(list(ILLUSTRATIVE))
     yield settings, index
     index.close()
 

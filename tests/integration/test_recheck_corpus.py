@@ -7,7 +7,7 @@ import pytest
 
 from foi_precedent.recheck.engine import RecheckOptions
 from foi_precedent.recheck.service import run_recheck
-from tests.conftest import CORPUS
+from tests.conftest import ILLUSTRATIVE
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -22,7 +22,7 @@ def corpus_index(tmp_path_factory):
     settings = Settings(home=home)
     assets.build_embedding_model(settings)
     index = PrecedentIndex.open(settings)
-    report = index.ingest_paths([CORPUS])
+    report = index.ingest_paths(list(ILLUSTRATIVE))
     assert report.letters >= 100 and not report.skipped
     yield settings, index
     index.close()
