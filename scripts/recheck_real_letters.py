@@ -5,7 +5,11 @@ The held-back part is never read (``load_labels(part="tuning")``). The letters a
 into a fresh Precedent home there (the offline MiniLM, an embedded Chroma store) and re-checked with
 ``precedent recheck``; the report JSON is kept in the work folder.
 
-    .venv/bin/python scripts/recheck_real_letters.py [--work /tmp/real-recheck] [--json]
+    .venv/bin/python scripts/recheck_real_letters.py [--work /tmp/real-recheck] [--json] [--reviewed]
+
+``--reviewed`` re-checks the shipped real letters (``corpus/real``) with their reviewed readings imported
+(``precedent import-readings``), as ``make run`` indexes them: every divergence flag is then between two letters
+as people read them, so what it shows is how the authorities themselves answered alike questions.
 """
 
 from __future__ import annotations
@@ -35,16 +39,28 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--work", default="/tmp/real-recheck", help="work folder (emptied first)")
     ap.add_argument("--json", action="store_true", help="print the divergence flags as JSON")
+    ap.add_argument(
+        "--reviewed",
+        action="store_true",
+        help="corpus/real with its reviewed readings, instead of the reader's",
+    )
     args = ap.parse_args()
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
     letters = work / "letters"
     letters.mkdir(parents=True)
-    for label in load_labels(part="tuning"):
-        source = ROOT / label["file"]
-        shutil.copy(source, letters / f"{label['id']}{source.suffix}")
+    steps: list[tuple[str, ...]] = [("setup", "--models", "smollm2")]
+    if args.reviewed:
+        for source in (ROOT / "corpus" / "real").iterdir():
+            shutil.copy(source, letters / source.name)
+        steps += [("ingest", str(letters)), ("import-readings", str(letters / "reviewed.jsonl"))]
+    else:
+        for label in load_labels(part="tuning"):
+            source = ROOT / label["file"]
+            shutil.copy(source, letters / f"{label['id']}{source.suffix}")
+        steps.append(("ingest", str(letters)))
     env = {**os.environ, "PRECEDENT_HOME": str(work / "home"), "PYTHONPATH": str(ROOT)}
-    for step in (("setup", "--models", "smollm2"), ("ingest", str(letters))):
+    for step in steps:
         done = _precedent(*step, env=env)
         if done.returncode not in (0, 2):
             print(done.stderr, file=sys.stderr)
