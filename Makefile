@@ -21,6 +21,8 @@ LLAMA_VERSION := 0.3.36
 LLAMA_WHEELS ?= $(HOME)/.cache/precedent/wheels/llama-cpp-python-$(LLAMA_VERSION)-$(LLAMA_VARIANT)
 HOST ?= 127.0.0.1
 PORT ?= 8501
+# why the shipped real letters read as they do (kept with each correction the import records)
+REVIEWED_REASON := hand-labelled reading of the real-letter development set (evals/real_letters/labels, guide v2)
 
 .PHONY: run test venv setup index app qwen browser lint bench clean
 
@@ -29,7 +31,7 @@ PORT ?= 8501
 run: venv qwen
 	$(BIN)/precedent setup --models smollm2,qwen
 	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
-	$(BIN)/precedent import-readings corpus/real/reviewed.jsonl || [ $$? -eq 2 ]
+	$(BIN)/precedent import-readings corpus/real/reviewed.jsonl --reason "$(REVIEWED_REASON)" || [ $$? -eq 2 ]
 	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
@@ -77,7 +79,7 @@ setup: venv
 
 index: setup
 	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
-	$(BIN)/precedent import-readings corpus/real/reviewed.jsonl || [ $$? -eq 2 ]
+	$(BIN)/precedent import-readings corpus/real/reviewed.jsonl --reason "$(REVIEWED_REASON)" || [ $$? -eq 2 ]
 
 app: index
 	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
