@@ -861,7 +861,9 @@ def further_asks(text: str) -> list[str]:
 
 # A question asked in a sentence of its own ("How many were not proven?", "Could you supply copies of ...?").
 _OWN_QUESTION = re.compile(
-    r"^(?:how|what|which|when|where|who|why|is|are|was|were|do|does|did|has|have|will|(?:can|could|would) you)\b"
+    # (after a phrase that scopes it: "During the same time period, how many ...?", "Of that number, how many ...?")
+    r"^(?:[\w'\u2019 /()&-]{2,80},\s+)?"
+    r"(?:how|what|which|when|where|who|why|is|are|was|were|do|does|did|has|have|will|(?:can|could|would) you)\b"
     r"[^?]{2,}\?$",
     re.I,
 )
@@ -892,7 +894,7 @@ _FOLLOWING = re.compile(r"\bthe following\b[^:?]{0,80}:", re.I)
 _ALSO_QUESTION = re.compile(
     r"^(?:also|and(?: also| specifically)?|in addition|additionally|further(?:more)?),?\s+"
     r"(?:how|what|which|when|where|who|why|is|are|was|were|do|does|did|has|have|will|(?:can|could|would) you)\b"
-    r"[^?]{2,}\?[\"\u201d\u2019']?$",
+    r"[^?]{2,}\?$",
     re.I,
 )
 
@@ -1001,7 +1003,8 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
                 and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
                 and bool(
                     (
-                        (_OWN_QUESTION.match(bare) or _TYPED_QUESTION.match(bare))
+                        # (the last of a quoted item's questions ends with its closing mark: '... at this stage?"')
+                        (_OWN_QUESTION.match(bare.rstrip("\"\u201d\u2019'")) or _TYPED_QUESTION.match(bare))
                         and bool(parts)
                         and _is_question(parts[-1][-1])
                     )

@@ -3125,3 +3125,23 @@ def test_lettered_parts_asking_alike_for_groups_of_one_figure_stay_in_the_item()
     questions = parse_text(text).questions
     assert [q.label for q in questions] == ["1", "2"]
     assert treatments(questions[0]) == {"withheld"}
+
+
+def test_a_question_opened_by_a_phrase_that_scopes_it_is_a_question_of_its_own():
+    # "Of that number, how many ...?", "During the same period, how many ...?": a question of its own after a
+    # question (S5), its interrogative after a short phrase and a comma; the last one still in the item's quotation
+    text = (
+        "Your requests were as follows:\n"
+        "1. How many children are awaiting an assessment? Of that number, how many have no school place?\n"
+        '2. "How many appeals were made last year? During the same period, how many went to the tribunal?"\n'
+        "3. Did the council run a consultation? If so, how many people responded?\n"
+        "The council does not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "How many children are awaiting an assessment?",
+        "Of that number, how many have no school place?",
+        '"How many appeals were made last year?',
+        'During the same period, how many went to the tribunal?"',
+        "Did the council run a consultation? If so, how many people responded?",
+    ]
