@@ -2273,6 +2273,32 @@ def _reply_format(sentence: str) -> bool:
     )
 
 
+def _without_heading(item: _Item) -> str:
+    """An item's words without the heading on its label's line when the ask starts on the next line ('1. Parking
+    Income Breakdown' / 'Please provide a breakdown of ...', '2. Applications and licensing decisions' / 'The number
+    of driver licence applications:'): the heading names the part of the request, the question's text begins at the
+    ask (S8). A heading is a few words with no stop, colon or comma at its end that do not themselves name a thing
+    asked for ('Number of complaints received' over a line that narrows it is the question)."""
+    first, _, more = item.raw.partition("\n")
+    if not more.strip():
+        return item.text
+    heading = next(
+        (first[k:].strip() for k in range(len(first)) if item.text.startswith(first[k:].strip())), ""
+    )
+    rest = item.text[len(heading) :].strip()
+    if (
+        not heading
+        or len(heading.split()) > 8
+        or not re.match(r"[A-Z]", heading)
+        or re.search(r"[.?!:;,]$|\?", heading)
+        or _ASK_START.match(heading)
+        or not re.match(r"[A-Z]", rest)
+    ):
+        return item.text
+    opening = (_sentences(rest) or [""])[0]
+    return rest if _asks(opening) or _ASK_START.match(opening) else item.text
+
+
 def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
     """Items at the top of the list are the questions (Q1, Q2; by their own number where they have one);
     deeper items are sub-questions of the item above them (Q1a, Q1a(i))."""
@@ -2297,7 +2323,7 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
             else:
                 counter += 1
                 label = f"Q{counter}"
-            words = _tidy(_without_format(item.text))
+            words = _tidy(_without_format(_without_heading(item)))
             question = RequestQuestion(label, words, item.key, own_text=words)
         else:
             parent = parents[-1]
@@ -2310,7 +2336,7 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
                 suffix = "abcdefghijklmnopqrstuvwxyz"[n % 26]
             else:
                 suffix = f".{n + 1}"
-            words = _tidy(_without_format(item.text))
+            words = _tidy(_without_format(_without_heading(item)))
             question = RequestQuestion(
                 f"{parent.label}{suffix}",
                 f"{parent.text.rstrip()} {words}",

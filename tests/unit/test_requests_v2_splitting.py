@@ -993,3 +993,23 @@ def test_s8c_a_lead_in_run_on_into_the_ask_it_introduces_is_left_out_of_its_text
         "Dear Council,\nPlease could you provide the following details of each contract: name, date, cost.\n"
     )
     assert values == ["Please could you provide the following details of each contract: name, date, cost."]
+
+
+def test_s8_a_heading_on_an_items_label_line_is_no_part_of_its_question():
+    """'1. Pothole Repairs' / 'How many potholes did you repair in 2023?': the heading on the label's line names the
+    part of the request; the question's text begins at the ask on the next line (S8). A line that itself names what
+    is asked for ('2. Number of claims received' over 'Please break this down by ward.') is the question."""
+    own = _own(
+        "Dear Council,\n\n"
+        "1. Pothole Repairs\n"
+        "How many potholes did you repair in 2023?\n"
+        "2. Number of claims received\n"
+        "Please break this down by ward.\n"
+        "3. Road resurfacing and maintenance\n"
+        "The total spent on road resurfacing in 2023.\n"
+    )
+    assert own == [
+        "How many potholes did you repair in 2023?",
+        "Number of claims received Please break this down by ward.",
+        "The total spent on road resurfacing in 2023.",
+    ]
