@@ -2503,16 +2503,32 @@ _OPEN_END = re.compile(
 )
 
 
+# a heading: a few words with no stop, colon, comma or question mark at the end ('Advice & assistance / cost')
+_HEADING_LINE = re.compile(r"[A-Z][^.?!:;,\n]{0,60}(?<![.?!:;,\s])")
+
+
 def _asking_lines(paragraph: str) -> list[str]:
     """The parts of a paragraph split where a line that asks, with no stop at its end, is followed by another
     capitalised line that asks ('Could you tell me how many staff you employ' / 'What is the budget'): each
     line a sentence of its own, not one run together. A sentence wrapped onto the next line stays whole."""
     parts: list[str] = []
+    first = next((ln.strip() for ln in paragraph.split("\n") if ln.strip()), "")
+    if _ASK_START.match(first):
+        first = ""
     for line in (ln.strip() for ln in paragraph.split("\n")):
         if not line:
             continue
         if parts and parts[-1].endswith(":") and _asks(_sentences(line)[0]):
             parts.append(line)  # a lead-in ('I am seeking the following information:') above a line that asks
+        elif (
+            len(parts) == 1
+            and parts[0] == first
+            and _HEADING_LINE.fullmatch(first)
+            and re.match(r"[A-Z]", line)
+        ):
+            # a heading on the paragraph's first line ('Published information' / 'If already published, please ...'):
+            # a part of its own, not the first words of the sentence under it
+            parts.append(line)
         elif (
             parts
             and re.match(r"[A-Z]", line)

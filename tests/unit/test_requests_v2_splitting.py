@@ -1013,3 +1013,22 @@ def test_s8_a_heading_on_an_items_label_line_is_no_part_of_its_question():
         "Number of claims received Please break this down by ward.",
         "The total spent on road resurfacing in 2023.",
     ]
+
+
+def test_s7_a_heading_line_is_read_apart_from_the_sentence_under_it():
+    """'Published information' / 'If already published, please provide the direct URL.' and 'Cost' / 'If this may
+    exceed the section 12 cost limit, please advise how I can refine it.': a heading on a paragraph's first line is
+    not the first words of the sentence under it, so that sentence is read as written (S7: asks about the reply);
+    'Request' over 'I would like to request ...' no longer hides the ask."""
+    own = _own(
+        "Request\n"
+        "I would like to request the number of exclusions from council schools in each year since 2019.\n\n"
+        "Cost\n"
+        "If this may exceed the section 12 cost limit, please advise how I can refine it.\n\n"
+        "Published information\n"
+        "If already published, please provide the direct URL and the table.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "I would like to request the number of exclusions from council schools in each year since 2019."
+    ]
