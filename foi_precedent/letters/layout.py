@@ -215,6 +215,33 @@ _BULLETED_HEADING = re.compile(r"^[-*\u2022]\s+(?=\w[\w ]{1,30}:?\s*$)")
 _DECISION_HEADING = re.compile(r"^(?:decision|response|our response|outcome)\s*:?\s*$", re.I)
 
 
+# A log page's heading over each request it lists ("Information requested", "1. Request received 10 January 2014",
+# "ENQUIRY 2"), and over each response ("Response", "Response sent 15 January 2014").
+_LOG_REQUEST = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:information requested|(?:request|enquiry) received\b[^.?]{0,30}\b\d{4}|enquiry \d{1,2})"
+    r"\s*:?\s*$",
+    re.I,
+)
+_LOG_RESPONSE = re.compile(r"^(?:response|reply) (?:sent|given|made)\b[^.?]{0,30}\b\d{4}\s*$", re.I)
+
+
+def several_requests(lines: list[str]) -> list[list[str]]:
+    """A log page listing several requests, each under its own heading with its response under it: the lines of each,
+    its headings put as "Request" and "Response" (none when the page holds one request)."""
+    starts = [i for i, x in enumerate(lines) if x and _LOG_REQUEST.match(x.strip())]
+    if len(starts) < 2:
+        return []
+    out: list[list[str]] = []
+    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+        part = ["Request"]
+        for x in lines[a + 1 : b]:
+            part.append("Response" if x and _LOG_RESPONSE.match(x.strip()) else x)
+        if not any(x.strip() for x in part[1:]):
+            return []  # a heading with nothing under it: not a list of requests
+        out.append(part)
+    return out
+
+
 def _split_sections(lines: list[str]) -> dict[str, list[str]]:
     """pre (header), request, decision (decision + reasons), response (answers), closing."""
     lines = _paired(lines)

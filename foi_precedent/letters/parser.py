@@ -75,6 +75,7 @@ from foi_precedent.letters.layout import (
     request_items_at,
     request_then_reply,
     scoped_reading,
+    several_requests,
     split_first_items,
     table_columns,
     trailing_reply,
@@ -270,8 +271,18 @@ def _parse_text(text: str, source: str, front_matter: dict | None, given: list[t
     letter_exemptions = _most_specific([c.text for c in all_citations])
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
 
-    questions = _questions(sections, letter_exemptions, source, accessible, given) or _unstructured(
-        sections, clean, letter_exemptions, accessible
+    # a log page of several requests, each under its heading ("Information requested", "Request received 10 January
+    # 2014", "ENQUIRY 2") with its response under it: each read on its own, the page's questions theirs in order
+    questions = [
+        q
+        for part in (several_requests(lines) if not given else [])
+        for q in (
+            _questions(_split_sections(part), letter_exemptions, source, accessible)
+            or _unstructured(_split_sections(part), "\n".join(part), letter_exemptions, accessible)
+        )
+    ] or (
+        _questions(sections, letter_exemptions, source, accessible, given)
+        or _unstructured(sections, clean, letter_exemptions, accessible)
     )
     if not questions:
         raise LetterError(

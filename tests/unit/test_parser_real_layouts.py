@@ -3145,3 +3145,50 @@ def test_a_question_opened_by_a_phrase_that_scopes_it_is_a_question_of_its_own()
         'During the same period, how many went to the tribunal?"',
         "Did the council run a consultation? If so, how many people responded?",
     ]
+
+
+def test_a_log_page_of_several_requests_reads_each_under_its_heading():
+    # "Information requested" / ... / "Response" / ..., again for the next request: each request read on its own,
+    # the page's questions all of theirs in order (the first request's own, then the second's list)
+    text = (
+        "Disclosure log, November\n\n"
+        "Reference\nFOI/001 - Board catering\n\n"
+        "Information requested\n\n"
+        "How much was spent on catering for board meetings in 2024/25?\n\n"
+        "Response\n\n"
+        "The Board spent £1,200 on catering in 2024/25. This is a full release.\n\n"
+        "Reference\nFOI/002 - Senior staff\n\n"
+        "Information requested\n\n"
+        "Please provide the following information:\n\n"
+        "1. The number of senior managers.\n"
+        "2. The total salary cost of senior managers.\n\n"
+        "Response\n\n"
+        "The information you requested is attached in full.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "How much was spent on catering for board meetings in 2024/25?",
+        "The number of senior managers.",
+        "The total salary cost of senior managers.",
+    ]
+    assert all(treatments(q) == {"disclosed"} for q in questions)
+
+
+def test_a_log_page_dated_by_request_received_reads_each_request():
+    # "1. Request received 10 January 2014" / ... / "Response sent 15 January 2014" / ...: the same page, dated
+    text = (
+        "1. Request received 10 January 2014\n\n"
+        "Please can you release the Commissioner's list of expenses claims for 2013.\n\n"
+        "Response sent 15 January 2014\n\n"
+        "The list is published on our website at www.example.gov.uk/expenses.\n\n"
+        "2. Request received 8 February 2014\n\n"
+        "I would like the minutes of the last meeting the Commissioner had with the Chief Constable.\n\n"
+        "Response sent 14 February 2014\n\n"
+        "We do not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "Please can you release the Commissioner's list of expenses claims for 2013.",
+        "I would like the minutes of the last meeting the Commissioner had with the Chief Constable.",
+    ]
+    assert treatments(questions[1]) == {"not_held"}
