@@ -887,11 +887,13 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 add_name(m.group("name"))
     for m in _WROTE.finditer(text):
         address_of = m.group("email") or m.group("paren") or ""
-        name = m.group("name")
-        if not (
-            "@" in address_of and _PUBLIC_DOMAIN.search(address_of.rsplit("@", 1)[1].strip(" >)").lower())
-        ) and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in name.split()):
-            add_name(name)  # (an officer at a public body's address is the authority's, as under 'From:')
+        officer = "@" in address_of and _PUBLIC_DOMAIN.search(
+            address_of.rsplit("@", 1)[1].strip(" >)").lower()
+        )
+        # a person's whole name ('You wrote:', 'The council wrote:' name nobody); an officer at a public body's
+        # address is the authority's, as under 'From:'
+        for name in [] if officer else _name_of(m.group("name"), strict=True):
+            add_name(name)
     first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
     if (titled := _TITLED_NAME_LINE.fullmatch(first_line)) and not _OFFICE_TITLE.match(titled.group("name")):
         add_name(re.sub(rf"^{_TITLE}[ \t]+", "", titled.group("name")))
