@@ -179,6 +179,14 @@ _TITLED_NAME_LINE = re.compile(
     rf"(?=(?:{_TITLE})[ \t]|[^\n]*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)[ \t]*$){_NAME}"
     r"(?:[ \t]*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\))?[ \t]*",
 )
+# WhatDoTheyKnow's page gives the request's status above the requester's name and the greeting ('The request was
+# successful.' / 'Jane Smith' / 'Dear Leeds City Council,')
+_WDTK_STATUS = re.compile(
+    r"^[ \t]*(?:The[ \t]+request[ \t]+(?:was|is)[ \t]+(?:partially[ \t]+)?(?:successful|refused|withdrawn|"
+    r"awaiting[ \t]+classification|long[ \t]+overdue|delayed|waiting[ \t]+for[ \t]+(?:a[ \t]+response|clarification))"
+    r"|(?:Awaiting[ \t]+classification|Long[ \t]+overdue|Delayed|Successful|Partially[ \t]+successful|Refused))\b[^\n]*$",
+    re.I,
+)
 # 'I, Jane Smith, ...'; 'I am Jane Smith and ...'; '... on behalf of Jane Smith'
 _I_NAME = re.compile(rf"\bI,[ \t]+(?:the[ \t]+undersigned,?[ \t]+)?{_NAME}[ \t]*,")
 # a web form's or a log's line naming who asked ('Requested by: Jane Smith', 'Submitted by Jane Smith on 3 May')
@@ -247,7 +255,9 @@ _REPLY_OPENING = re.compile(
     # (a requester may thank an officer for an e-mail or a letter, never for a request)
     r"\bthank you for your (?:recent )?(?:request|(?:e-?mail|letter) requesting)\b|"
     r"\b(?:we|i) (?:have )?received your request\b|\baccess to information request\b|"
-    r"\byour request for information\b",
+    r"\byour request for information\b|"
+    # ('Thank you for your email of 31 August 2016, in which you asked for the following information')
+    r"\bin which you (?:asked|requested|made a request)\b",
     re.I,
 )
 # 'Annwyl' is Welsh for 'Dear'
@@ -894,7 +904,16 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         # address is the authority's, as under 'From:'
         for name in [] if officer else _name_of(m.group("name"), strict=True):
             add_name(name)
-    first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    filled = [line.strip() for line in text.split("\n") if line.strip()]
+    for i, line in enumerate(filled[:8]):
+        if (
+            _WDTK_STATUS.match(line)
+            and i + 2 < len(filled)
+            and (DEAR.match(filled[i + 2]) or _GREETING.match(filled[i + 2]))
+        ):
+            for name in _name_of(filled[i + 1], strict=True):
+                add_name(name)
+    first_line = filled[0] if filled else ""
     if (titled := _TITLED_NAME_LINE.fullmatch(first_line)) and not _OFFICE_TITLE.match(titled.group("name")):
         add_name(re.sub(rf"^{_TITLE}[ \t]+", "", titled.group("name")))
     for m in _FROM_QUOTED.finditer(text):  # 'From: "Smith, Jane" <jane@x.org>'
