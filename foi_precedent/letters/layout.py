@@ -465,6 +465,37 @@ _ACT_CONDITIONS = re.compile(
 _BARE_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)(?:\s*[-\u2013]\s+|\s+)(?=[A-Z])")
 
 
+_IF_POSSIBLE = re.compile(r"^(?:if (?:possible|you can)|where possible),?\s*", re.I)
+
+
+def breakdown_parts_folded(blocks: list[_Block], lines: list[str]) -> list[_Block]:
+    """Parts numbered under an item that only ask for a breakdown of it ("1a) If possible, please break down by age of
+    patient.") are words of that item, whatever marks they carry (S2a), not questions; an item left unnumbered above
+    the parts numbered under it ("What are the longest waiting times ...?" / "1a) ...") is that item, item 1."""
+    if not blocks:
+        return blocks
+    first = next((i for i, x in enumerate(lines) if x and _label_of(x)), 0)
+    above = " ".join(x.strip() for x in lines[:first] if x and x.strip())
+    items = {b.key[1]: b for b in blocks if b.key[0] == "n"}
+    out = list(blocks)
+    if blocks[0].key == ("n", "1a") and "1" not in items and above and _ASKS.search(above):
+        out.insert(0, _Block(label="1", key=("n", "1"), head=above, section="request"))
+        items["1"] = out[0]
+    kept: list[_Block] = []
+    for b in out:
+        m = re.fullmatch(r"(\d{1,2})[a-h]", b.key[1]) if b.key[0] == "n" else None
+        item = items.get(m.group(1)) if m else None
+        if (
+            item is not None
+            and not any(x.strip() for x in b.body)
+            and _ONLY_NARROWS.match(_IF_POSSIBLE.sub("", b.head))
+        ):
+            item.body.append(b.head)
+            continue
+        kept.append(b)
+    return kept
+
+
 def _restarts(blocks: list[_Block]) -> bool:
     """A "1." after a list that counted 1, 2, 3 ... (three or more items, each question asked once) starts a list of
     its own: a request asking the same kinds of question about two subjects, each list under its heading."""

@@ -63,6 +63,7 @@ from foi_precedent.letters.layout import (
     _split_sections,
     answered_inline,
     answers_line,
+    breakdown_parts_folded,
     further_asks,
     interleaved,
     item_asks,
@@ -377,7 +378,11 @@ def _questions(
     accessible: str = "s21",
     given: list[tuple[str, str]] | None = None,
 ) -> list[Question]:
-    asked = _given_blocks(given) if given else _renumbered(_blocks(sections["request"], "request"))
+    asked = (
+        _given_blocks(given)
+        if given
+        else breakdown_parts_folded(_renumbered(_blocks(sections["request"], "request")), sections["request"])
+    )
     preamble: list[str] = []
     if not asked and sections["response"]:
         # Questions listed at the top with no heading of their own ("Requested ... 1. ... 2. ... Response"):

@@ -3192,3 +3192,22 @@ def test_a_log_page_dated_by_request_received_reads_each_request():
         "I would like the minutes of the last meeting the Commissioner had with the Chief Constable.",
     ]
     assert treatments(questions[1]) == {"not_held"}
+
+
+def test_numbered_parts_that_only_break_their_item_down_stay_in_it():
+    # "How many ...?" / "1a) If possible, please break down by age." / "2. ...?" / "2a) ...": the parts ask only for a
+    # breakdown of their item (S2a), whatever marks they carry; the item left unnumbered above "1a)" is item 1
+    text = (
+        "Information requested\n\n"
+        "How many patients waited more than an hour for an ambulance in each of the last three years?\n\n"
+        "1a) If possible, please break down by age of patient.\n\n"
+        "1b) If possible, please provide the name of the station that sent each ambulance.\n\n"
+        "2. What was the average waiting time in each of those years?\n\n"
+        "2a) If possible, please break down by severity of harm.\n\n"
+        "Response\n\n"
+        "Please see the attached spreadsheet.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1", "1b", "2"]
+    assert questions[0].text.startswith("How many patients waited more than an hour")
+    assert "break down by age" in questions[0].text
