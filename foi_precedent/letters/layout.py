@@ -681,6 +681,8 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             continue  # a provision the reply relies on, listed ("- 31(1)(a) - the prevention or detection of crime")
         if _ABOUT_FORMAT.match(rest):
             continue  # how the reply is to be sent ("Please share all the above in a PDF or CSV format."): no question (S7)
+        if items and not m and about_several(rest):
+            continue  # a period or form for several questions ("I would like each of (i) and (ii) as a number"): none
         if items and (
             _FOLLOW_UP.match(rest)
             # the same figure for another period or area, or a breakdown of it, is no question of its own (S2a)
@@ -807,6 +809,26 @@ def quotes_cost_activity(text: str) -> bool:
     return bool(_COST_ACTIVITY.match(text.lstrip("\"'\u201c\u2018")))
 
 
+# A sentence that names several of the request's questions ("Would you have figures for questions 1, 2 and 3 for the
+# years from 2014?", "I would like each of (i) and (ii) as an absolute number", "Please provide your response as
+# simple figures to answer each question") and asks for nothing new of its own (no details, list, names or copies):
+# a period, a breakdown or a form for them all, which belongs to none of them and is no question (S5a, S2a, S7).
+_ABOUT_SEVERAL = re.compile(
+    r"\b(?:questions? \(?\w{1,3}\)?(?:\s*(?:,|and|&|to|-|\u2013)\s*\(?\w{1,3}\)?)+|"
+    r"each of \(?\w{1,3}\)?(?:\s*(?:,|and|&)\s*\(?\w{1,3}\)?)+|"
+    r"(?:each|every|both|all) (?:of )?(?:the |my |these |those )?(?:above )?questions?|all of the above)(?!\w)",
+    re.I,
+)
+_NEW_THING = re.compile(
+    r"\b(?:details?|cop(?:y|ies)|lists?|names?|documents?|correspondence|minutes|reports?|reasons?)\b", re.I
+)
+
+
+def about_several(text: str) -> bool:
+    """A sentence for several of the questions that asks nothing new of its own (a period, breakdown or form)."""
+    return bool(_ABOUT_SEVERAL.search(text)) and not _NEW_THING.search(text)
+
+
 # "If yes, ...", "If so, please ...": a follow-up belongs to the question before it.
 # "If yes, ...", and what a request is to include ("Please include emails, letters and ...", "This should include ...")
 _FOLLOW_UP = re.compile(
@@ -888,7 +910,7 @@ def further_asks(text: str) -> list[str]:
         new = aside or (
             bool(parts)
             and len(bare.split()) >= 4
-            and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
+            and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare) or about_several(bare))
             and bool(
                 (
                     _DETAILS_OF_EACH.match(bare)
@@ -1058,7 +1080,7 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
             new = aside or (
                 bool(parts)
                 and len(bare.split()) >= 3
-                and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare))
+                and not (_ONLY_NARROWS.match(bare) or _CONDITIONAL.match(bare) or about_several(bare))
                 and bool(
                     (
                         # (the last of a quoted item's questions ends with its closing mark: '... at this stage?"')

@@ -3211,3 +3211,45 @@ def test_numbered_parts_that_only_break_their_item_down_stay_in_it():
     assert [q.label for q in questions] == ["1", "1b", "2"]
     assert questions[0].text.startswith("How many patients waited more than an hour")
     assert "break down by age" in questions[0].text
+
+
+def test_a_sentence_for_several_questions_asking_nothing_new_is_no_question():
+    # "Would you have figures for questions 1, 2 and 3 for ...?", "Please provide your response as simple figures to
+    # answer each question": a period or form for them all, which belongs to none of them (S5a, S2a, S7)
+    numbered = (
+        "1. How many recycling bins were rejected in the past 12 months?\n"
+        "2. How many fines were given out in the past 12 months?\n"
+        "3. How much did rejected bins cost the council? Would you have figures for questions 1, 2 and 3 for the "
+        "years from 2015 to 2019?\n"
+        "Our response\n"
+        "1. This information is not recorded.\n"
+        "2. None.\n"
+        "3. Nil.\n"
+    )
+    assert [q.label for q in parse_text(numbered).questions] == ["1", "2", "3"]
+    prose = (
+        "Request\n"
+        "How many fire engines did the service have in each of the last five years?\n"
+        "How many road accidents did those fire engines have in each of the last five years?\n"
+        "Please provide your response as simple figures to answer each question, if possible.\n"
+        "Response\n"
+        "The information is published on our website at www.example.gov.uk/fleet.\n"
+    )
+    assert [q.text for q in parse_text(prose).questions] == [
+        "How many fire engines did the service have in each of the last five years?",
+        "How many road accidents did those fire engines have in each of the last five years?",
+    ]
+
+
+def test_a_sentence_for_several_questions_asking_for_something_new_is_a_question():
+    # "In addition, please provide the names of the schools for both questions": names, something new (S5a covers
+    # breakdowns and periods only)
+    text = (
+        "Request\n"
+        "How many times did crews attend false alarms at schools in 2023?\n"
+        "How many times did crews attend fires at schools in 2023?\n"
+        "In addition, please provide the names of the schools for both questions.\n"
+        "Response\n"
+        "The figures and the names are in the attached spreadsheet.\n"
+    )
+    assert len(parse_text(text).questions) == 3
