@@ -511,6 +511,7 @@ def _questions(
         order = _itemised(order, answers)
         order = _answered_entries(order, answers)
         order = _further_asks(order, answers)
+        order = _breakdowns_folded(order, answers)
     else:  # the officer's questions stand as given; an item's answer answers the parts they split it into
         _answer_parts(by_key, answers, apart)
     tabled = _tabled(order, answers)
@@ -1083,6 +1084,36 @@ def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str,
         if all(label is not None for label, _ in asks):
             answers.pop(b.key, None)  # a lead-in, not a question
     return [b for b in out if id(b) not in taken]
+
+
+# A numbered item that only asks for a breakdown of a figure asked before it ("7. A breakdown of sickness days by reason
+# for each year.", "Question 2. A breakdown of these figures by:").
+_BREAKDOWN_ITEM = re.compile(
+    r"^(?:(?:please|could you|can you)\s+(?:\w+\s+){0,2}?)?(?:a|the)\s+(?:full\s+|further\s+|detailed\s+)?"
+    r"(?:breakdown|split)\s+of\b[^?]{0,80}?\b(?:by|per|into|between)\b[^?]*$",
+    re.I,
+)
+
+
+def _breakdowns_folded(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:
+    """A numbered item of the request that only asks for a breakdown of a figure asked before it, which the reply does
+    not answer on its own, is part of the question before it (S2a, S2e), not a question of its own; one the reply
+    answers under its own number stays (S10)."""
+    out: list[_Block] = []
+    for b in order:
+        if (
+            out
+            and b.section == "request"
+            and b.key[0] in ("n", "q")
+            and b.key not in answers
+            and out[-1].section == "request"
+            and out[-1].key not in answers
+            and _BREAKDOWN_ITEM.match(b.head.strip())
+        ):
+            out[-1].body.extend([b.head, *b.body])
+            continue
+        out.append(b)
+    return out
 
 
 def _prose_questions(request: list[str]) -> list[str]:

@@ -3253,3 +3253,34 @@ def test_a_sentence_for_several_questions_asking_for_something_new_is_a_question
         "The figures and the names are in the attached spreadsheet.\n"
     )
     assert len(parse_text(text).questions) == 3
+
+
+def test_a_numbered_item_only_asking_for_a_breakdown_is_part_of_the_question_before_it():
+    # "Question 2. A breakdown of these figures by: ...", answered with the rest as a whole: the breakdown of question
+    # 1's figures (S2a, S2e), no question of its own
+    text = (
+        "Request\n"
+        "Question 1. Total number of staff who left the council under voluntary severance in each year.\n"
+        "Question 2. A breakdown of these figures by:\n"
+        "- Staff grade\n"
+        "- Age range\n"
+        "Question 3. Any documents setting out who was eligible for the scheme.\n"
+        "Response\n"
+        "Please see the attached spreadsheet and documents.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["Question 1", "Question 3"]
+    assert "A breakdown of these figures by:" in questions[0].text
+
+
+def test_a_breakdown_item_the_reply_answers_on_its_own_stays_a_question():
+    # the reply answers "2." under its own number: its split wins (S10)
+    text = (
+        "Request\n"
+        "1. The total number of sickness days in 2024.\n"
+        "2. A breakdown of sickness days by reason for absence.\n"
+        "Response\n"
+        "1. 4,210 days.\n"
+        "2. Mental ill-health 1,200; musculoskeletal 900; other 2,110.\n"
+    )
+    assert [q.label for q in parse_text(text).questions] == ["1", "2"]
