@@ -698,7 +698,11 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
                 written += 1
                 positions[-1].append(written)
             continue
-        if m or (_ASKS.search(line) and not _INTRO.search(line) and not _POINTS_ON.match(line)):
+        if m or (
+            (_ASKS.search(line) or (items and _ASKS_WITHIN.search(line)))
+            and not _INTRO.search(line)
+            and not _POINTS_ON.match(line)
+        ):
             items.append((f"Item {len(items) + 1}", rest))
             written += 1
             positions.append([written])
@@ -710,6 +714,15 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             breakdown = breakdown or bool(_LEADS_IN.search(line))
             each = each or bool(_FOR_EACH.search(line))
     return _fold_groups(items, positions)
+
+
+# A paragraph whose ask comes after what scopes it ("From the same dates. Separated by year. What is the cost of
+# ...", "I am unsure when the farm was last in use however please provide ..."): an ask all the same.
+_ASKS_WITHIN = re.compile(
+    r"(?:[.?!]\s+|\b(?:however|but|so),?\s+)(?:please (?:provide|send|supply|give|disclose|confirm|tell|let)|"
+    r"what (?:is|are|was|were|has|have|had|did|do|does)\b|how (?:many|much)\b)",
+    re.I,
+)
 
 
 # A list entry that opens with a provision of the Act ("31(1)(a) - the prevention or detection of crime", "Section
@@ -844,7 +857,7 @@ _ONLY_NARROWS = re.compile(
     r"(?:the )?same (?:the )?(?:information|data|figures?|details|breakdown|question)\b|"
     r"(?:break|split) (?:this|these|that|it|them|(?:the|these|those) (?:\w+ )?(?:numbers?|figures?|data|information))"
     r" (?:down|up)\b|"
-    r"(?:this|these|the) (?:information|data|figures?) (?:broken|split) (?:down|by)\b|"
+    r"(?:this|these|the) (?:information|data|figures?)(?: please)? (?:be )?(?:broken|split|separated) (?:down|by|into)\b|"
     r"(?:break|split) (?:it |this |them |these )?(?:down|up) by\b|(?:a|the) (?:breakdown|split) by\b|"
     r"(?:also )?include (?:the |a )?(?:types?|categor(?:y|ies)|kinds?|breakdown)\b|"
     r"(?:provide|give|supply|send) (?:me )?(?:the|this) (?:data|information|figures?) (?:for|from|covering)\b|"

@@ -3284,3 +3284,24 @@ def test_a_breakdown_item_the_reply_answers_on_its_own_stays_a_question():
         "2. Mental ill-health 1,200; musculoskeletal 900; other 2,110.\n"
     )
     assert [q.label for q in parse_text(text).questions] == ["1", "2"]
+
+
+def test_a_paragraph_whose_ask_follows_what_scopes_it_is_an_item_of_the_request():
+    # "From the same dates. Separated by year. What is the cost of ...", "I am unsure when ... however please provide
+    # ...": the ask comes after a scope sentence or clause, a paragraph of its own all the same (S6)
+    text = (
+        "Request\n"
+        "How many reports of assaults on staff have you received since 2019, separated by year?\n"
+        "From the same dates. Separated by year. What is the cost of litigation brought by staff after an assault?\n"
+        "I am unsure whether you record this however please provide the number of days staff were absent after one.\n"
+        "Could this information please be separated by physical and verbal assault.\n"
+        "Response\n"
+        "We do not hold this information.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text[:40] for q in questions] == [
+        "How many reports of assaults on staff ha",
+        "From the same dates. Separated by year. ",
+        "I am unsure whether you record this howe",
+    ]
+    assert all(treatments(q) == {"not_held"} for q in questions)
