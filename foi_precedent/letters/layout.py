@@ -709,11 +709,25 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             asked_in_prose = not m
             breakdown = bool(_LEADS_IN.search(rest))
             each = bool(_FOR_EACH.search(rest))
+        elif items and _LEADS_IN.search(line) and _FURTHER_LEAD.search(line):
+            # a lead that says it asks for more ("I also seek the following information:", "I would also be grateful
+            # if you could provide us with information that includes:"): its entries are the request's own items, not
+            # values of the item before it, and it asks nothing itself (S3)
+            breakdown = each = False
         elif items:
             items[-1] = (items[-1][0], items[-1][1] + " " + line)
             breakdown = breakdown or bool(_LEADS_IN.search(line))
             each = each or bool(_FOR_EACH.search(line))
     return _fold_groups(items, positions)
+
+
+# A lead-in that asks for more than the items before it ("I also seek the following ...:", "In addition, please
+# provide:", "I would also be grateful if you could provide ...:").
+_FURTHER_LEAD = re.compile(
+    r"^(?:(?:i|we)\b[^.?:]{0,30}?\balso\b|(?:in addition|additionally|further(?:more)?),?\s+(?:please|i|we|can|could)\b|"
+    r"please (?:also|additionally)\b)",
+    re.I,
+)
 
 
 # A paragraph whose ask comes after what scopes it ("From the same dates. Separated by year. What is the cost of

@@ -3305,3 +3305,26 @@ def test_a_paragraph_whose_ask_follows_what_scopes_it_is_an_item_of_the_request(
         "I am unsure whether you record this howe",
     ]
     assert all(treatments(q) == {"not_held"} for q in questions)
+
+
+def test_a_lead_asking_for_more_starts_the_request_s_own_items_again():
+    # "I would also be grateful if you could provide information that includes:" after the items of a first list: its
+    # short entries are items of the request (S1), not values of a breakdown of the item before it, and it asks nothing
+    text = (
+        "Request\n"
+        "Please can you provide financial information relating to the:\n"
+        "- Total cost of interpreting services in the last 2 years\n"
+        "- Total cost of translation services in the last 2 years\n"
+        "I would also be grateful if you could provide us with information that includes:\n"
+        "- Hourly cost of face to face interpreting\n"
+        "- Cost per minute of telephone interpreting\n"
+        "Response\n"
+        "This information is published on our website at www.example.nhs.uk/spend.\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.text for q in questions] == [
+        "Total cost of interpreting services in the last 2 years",
+        "Total cost of translation services in the last 2 years",
+        "Hourly cost of face to face interpreting",
+        "Cost per minute of telephone interpreting",
+    ]
