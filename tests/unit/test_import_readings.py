@@ -14,24 +14,9 @@ from foi_precedent import reviewed
 from foi_precedent.cli import main
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
 from retriever.fake_embedding import FakeEmbeddingFunction
-
-LETTER = """Reference: KS-2024-001
-Date: 1 March 2024
-
-Dear Requester,
-
-Your request:
-1. I am writing as a resident concerned about the parish newsletter and its printing contract.
-2. How many kestrel nest boxes has the council installed, and how many badger setts are on council land?
-3. What did the council spend on hedgerow surveys in 2023?
-
-Our response:
-1. Noted.
-2. The council has installed 14 kestrel nest boxes. There are 3 badger setts on council land.
-3. This information is not held.
-
-If you are dissatisfied you may ask for an internal review and complain to the Information Commissioner.
-"""
+from tests.unit.test_resplit_cli import (
+    LETTER,
+)  # the letter the reader splits wrongly (a preamble, two asks as one)
 
 
 def _q(label, text, treatments, exemptions=()):
