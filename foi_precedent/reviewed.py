@@ -22,13 +22,12 @@ Pure: the file is read and checked here; the index applies the plan (``retriever
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from foi_precedent.corrections import CorrectionError, parse_provisions, parse_treatments
-from foi_precedent.letters.model import Letter, Pointer, Question, label_key
+from foi_precedent.letters.model import Letter, Pointer, Question, label_key, opening_share
 
 #: a reviewed-readings file larger than this is refused before it is read (about 40,000 letters)
 MAX_BYTES = 64 * 1024 * 1024
@@ -139,7 +138,6 @@ class Plan:
 
     split: list[tuple[str, str]] | None = None  # (label, text) for ``resplit``; None: the split stands
     corrections: list[tuple[int, ReviewedQuestion]] = field(default_factory=list)  # by question position
-    problem: str | None = None  # why the reading cannot be applied (the letter is left as read)
 
 
 def _reads_as(q: Question, r: ReviewedQuestion) -> bool:
@@ -170,17 +168,11 @@ def split_questions(reviewed: ReviewedLetter) -> list[tuple[str, str]]:
     return out
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
 def _same_question(q: Question, r: ReviewedQuestion) -> bool:
     """The reader's question is the reviewed one: under the same label, or opening with most of its first words."""
     if r.label and label_key(r.label) == label_key(q.label):
         return True
-    want = _words(r.text)[:8]
-    got = set(_words(q.text)[: len(want) + 6])
-    return bool(want) and sum(w in got for w in want) / len(want) >= 0.5
+    return opening_share(r.text, q.text) >= 0.5
 
 
 def same_questions(letter: Letter, reviewed: ReviewedLetter) -> bool:
@@ -264,9 +256,6 @@ def apply(
             report.not_indexed.append(str(reviewed.file))
             continue
         todo = plan(letter, reviewed)
-        if todo.problem:
-            report.problems.append((str(reviewed.file), todo.problem))
-            continue
         if todo.split is None and not todo.corrections:
             report.unchanged += 1
             continue
@@ -275,15 +264,16 @@ def apply(
             if dry_run:
                 report.corrections += len(reviewed.questions)  # at most: the reader may read some so
                 continue
-            made, before, after = index.resplit(
+            made, before, letter = index.resplit(
                 reference, todo.split, reason=reason, officer=officer, roles=roles
             )
             if audit is not None:
-                audit.record_split(made, previous=before, now=after)
-            letter = index.letter(reference)
-            todo = plan(letter, reviewed)
-            if todo.problem or todo.split is not None:
-                report.problems.append((str(reviewed.file), todo.problem or "the split did not take"))
+                audit.record_split(made, previous=before, now=letter)
+            todo = plan(
+                letter, reviewed
+            )  # read with the reviewed questions, the readings it still gets wrong
+            if todo.split is not None:
+                report.problems.append((str(reviewed.file), "the split did not take"))
                 continue
         for i, r in todo.corrections:
             report.corrections += 1

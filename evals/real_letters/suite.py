@@ -27,7 +27,6 @@ its per-letter details are left out of the results: only its scores are kept.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,7 +36,7 @@ from evals.holdout import is_held_back
 from evals.scorers import exemption_scores, pointer_scores, ratio
 from foi_precedent.consistency.consensus import FLAG_CONFIDENCE
 from foi_precedent.errors import PrecedentError
-from foi_precedent.letters.model import Letter, Treatment, label_key
+from foi_precedent.letters.model import Letter, Treatment, label_key, opening_share
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS_DIR = Path(__file__).resolve().parent / "labels"
@@ -54,19 +53,6 @@ def load_labels(
 # --- alignment ------------------------------------------------------------------------------------
 
 
-def _words(text: str | None) -> list[str]:
-    return re.findall(r"[a-z0-9]+", (text or "").lower())
-
-
-def _starts_like(starts: str, text: str) -> float:
-    """Share of the labelled opening words found among the first words of a question the reader found."""
-    want = _words(starts)[:8]
-    if not want:
-        return 0.0
-    got = set(_words(text)[: len(want) + 6])
-    return sum(1 for w in want if w in got) / len(want)
-
-
 def align(expected: list[dict], got: list[dict]) -> list[int | None]:
     """For each labelled question, the index of the found question it is, or None. In order, one to one."""
     out: list[int | None] = [None] * len(expected)
@@ -76,7 +62,7 @@ def align(expected: list[dict], got: list[dict]) -> list[int | None]:
         for j, g in enumerate(got):
             if j in used:
                 continue
-            score = _starts_like(e.get("starts") or "", g.get("text") or "")
+            score = opening_share(e.get("starts") or "", g.get("text") or "")
             if e.get("label") and g.get("label") and label_key(str(e["label"])) == label_key(g["label"]):
                 score += 1.0
             if score > best_score:

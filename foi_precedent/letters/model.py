@@ -85,6 +85,17 @@ def label_key(label: str) -> str:
     return (m.group(1) + (m.group(2) or "")) if m else label.strip().lower()
 
 
+def opening_share(opening: str, text: str) -> float:
+    """How much of ``opening`` (a question's first words, as a person wrote them down) opens ``text``: the share of
+    its first eight words found among the first words of ``text`` (a few more, for words the reader keeps or drops
+    around them). Used to tell a question the reader found from a labelled or reviewed one."""
+    want = re.findall(r"[a-z0-9]+", opening.lower())[:8]
+    if not want:
+        return 0.0
+    got = set(re.findall(r"[a-z0-9]+", text.lower())[: len(want) + 6])
+    return sum(1 for w in want if w in got) / len(want)
+
+
 @dataclass(frozen=True)
 class Pointer:
     """A published resource the letter points the requester to (Section 16 / Section 21)."""
