@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from evals.holdout import is_held_back
@@ -50,12 +51,8 @@ def find_start(text: str, starts: str, after: int = 0) -> int | None:
     want = " ".join(starts.split()).lower()
     if not want:
         return None
-    lower = flat.lower()
-    for k in range(len(flat)):
-        if where[k] >= after:
-            found = lower.find(want, k)
-            return where[found] if found >= 0 else None
-    return None
+    found = flat.lower().find(want, bisect_left(where, after))  # (offsets only grow along the text)
+    return where[found] if found >= 0 else None
 
 
 def question_text(text: str, start: int, end: int | None) -> str:
