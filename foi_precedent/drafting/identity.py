@@ -124,6 +124,8 @@ _PROFILE_URL = re.compile(r"\b(?:https?://)?(?:www\.)?whatdotheyknow\.com/user/[
 HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,15}\b(?![.@]\w)")
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Reverend|Rev|Revd|Fr|Rabbi|Imam|Pastor|Sir|Dame)\.?"
+# a title after a name, in brackets ('Jane Smith (Ms)')
+_BRACKETED_TITLE = r"\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|ap|Ó|Ní|Nic|Mac|Mc)"
 _WORD = rf"[{_UP}][{_LETTER}'’-]+"
 # the label of a form's next field is not part of a name ('First name: Jane Surname: Smith Email address: ...')
@@ -176,8 +178,7 @@ _WROTE = re.compile(
 # a person's name alone on the first line, with a title before it or after it in brackets ('Mrs J. Smith',
 # 'Jane Smith (Ms)'): the sender, as a letter is headed
 _TITLED_NAME_LINE = re.compile(
-    rf"(?=(?:{_TITLE})[ \t]|[^\n]*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)[ \t]*$){_NAME}"
-    r"(?:[ \t]*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\))?[ \t]*",
+    rf"(?=(?:{_TITLE})[ \t]|[^\n]*{_BRACKETED_TITLE}[ \t]*$){_NAME}(?:[ \t]*{_BRACKETED_TITLE})?[ \t]*",
 )
 # WhatDoTheyKnow's page gives the request's status above the requester's name and the greeting ('The request was
 # successful.' / 'Jane Smith' / 'Dear Leeds City Council,')
@@ -244,7 +245,7 @@ _ON_BEHALF = re.compile(
 _PLAIN_NAME = re.compile(
     r"[^\W\d_](?:[^\W\d_]|['’-]|\.(?=[^\W\d_]))*\.?(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.-])*){0,3}"
 )
-_TITLE_AFTER = re.compile(r"\s*\((?:Ms|Mr|Mrs|Miss|Mx|Dr|Prof)\.?\)\s*$", re.I)
+_TITLE_AFTER = re.compile(rf"\s*{_BRACKETED_TITLE}\s*$", re.I)
 # letters after a name ('Bob Jones BSc MRTPI', 'Dr. Bob Jones, PhD')
 _POSTNOMINALS = re.compile(
     r"(?:[ \t]*,?[ \t]+(?:[A-Z]{2,6}|PhD|BSc|MSc|MA|BA|LLB|LLM|MBA|MPhil|DPhil|MD|QC|KC|MP|MSP|"
