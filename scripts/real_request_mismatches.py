@@ -18,8 +18,8 @@ import sys
 from evals.holdout import is_held_back
 from evals.real_requests import suite
 
-# measured by their numbers only (`precedent eval --batch fresh3`), never read (fresh13: stop 25's validation batch)
-VALIDATION_BATCHES = ("fresh3", "fresh13")
+# measured by their numbers only (`precedent eval --batch fresh3`), never read (fresh14: stop 26's validation batch)
+VALIDATION_BATCHES = ("fresh3", "fresh14")
 
 
 def _tuning_labels() -> list[dict]:
