@@ -227,6 +227,18 @@ _NAME_BEFORE_CUE = re.compile(
 )
 # a WhatDoTheyKnow display name alone on its line, as its user typed it: one to four words of letters, any case
 _DISPLAY_NAME = re.compile(rf"[{_LETTER}][{_LETTER}.'’-]*(?:[ \t]+[{_LETTER}][{_LETTER}.'’-]*){{0,3}}")
+# ... and names them again where the request waits on them, in the site's words ('If you are Jane Smith, please sign
+# in to send a follow up message.'; "We're waiting for Jane Smith to read recent responses and update the status."):
+# the display name as its user typed it
+_WDTK_WAITS_ON = (
+    re.compile(
+        rf"\bIf[ \t]+you[ \t]+are[ \t]+(?P<name>{_DISPLAY_NAME.pattern}),[ \t]+please[ \t]+sign[ \t]+in\b"
+    ),
+    re.compile(
+        rf"\b(?:We(?:'re|’re|[ \t]+are)|is)[ \t]+waiting[ \t]+for[ \t]+(?P<name>{_DISPLAY_NAME.pattern})[ \t]+to[ \t]+read"
+        r"[ \t]+(?:recent|the)[ \t]+responses?\b"
+    ),
+)
 _I_AM = re.compile(
     rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
     r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))",
@@ -960,6 +972,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         office = bool(before) and before[-1][:1].isupper() and _OFFICE_TITLE.match(before[-1])
         if name and not _OFFICE_TITLE.match(name) and not office:
             add_name(name)
+    for m in (m for pattern in _WDTK_WAITS_ON for m in pattern.finditer(text)):
+        if not _OFFICE_TITLE.match(m.group("name")):
+            add_name(m.group("name"))
     for m in _NAMED_REQUEST_HEADING.finditer(text):
         name = re.sub(r"['’]s$", "", m.group("name"))
         person = re.search(rf"{_PERSON_BEFORE}{re.escape(name)}(?![\w'’-])", text) or re.search(

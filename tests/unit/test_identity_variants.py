@@ -381,6 +381,21 @@ CASES = [
         "Chief Constable Harrington",
         id="wdtk-page-head-display-name-in-lower-case",
     ),
+    # (the page names its maker again where the request waits on them, with no "made this request" head)
+    pytest.param(
+        "Staff training records\n\nThe request is waiting for clarification. If you are Dimitra Papadaki, please sign "
+        "in to send a follow up message.\n\n" + _signed("Chief Constable Harrington", "Yours faithfully,"),
+        [("names", "Dimitra Papadaki")],
+        "Chief Constable Harrington",
+        id="wdtk-status-if-you-are-sign-in",
+    ),
+    pytest.param(
+        "Staff training records\n\nWe're waiting for k.owusu to read recent responses and update the status.\n\n"
+        + _signed("Chief Constable Harrington", "Yours faithfully,"),
+        [("names", "k.owusu")],
+        "Chief Constable Harrington",
+        id="wdtk-status-waiting-for-display-name",
+    ),
     pytest.param(
         "Expenses of Councillor Jane Doe\n\nMr Kwabena Mensah made this Freedom of Information request to Leeds "
         "City Council\n\n" + _signed("Councillor Jane Doe", ""),
