@@ -7,9 +7,6 @@ import json
 
 import pytest
 
-from foi_precedent.cli import main
-from retriever.fake_embedding import FakeEmbeddingFunction
-
 LETTER = """Reference: FOI-2024-001
 Date: 1 March 2024
 
@@ -28,18 +25,8 @@ If you are dissatisfied you may ask for an internal review and complain to the I
 
 
 @pytest.fixture
-def cli(monkeypatch, capsys, tmp_path):
-    from foi_precedent.services import Services
-
-    monkeypatch.setattr(
-        "foi_precedent.cli._services", lambda: Services(embedding_function=FakeEmbeddingFunction())
-    )
-
-    def run(*args):
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
+def cli(run_cli, tmp_path):
+    run = run_cli
     path = tmp_path / "letter.md"
     path.write_text(LETTER, encoding="utf-8")
     assert run("ingest", path)[0] == 0

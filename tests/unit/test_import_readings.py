@@ -4,16 +4,13 @@ otherwise; run again, nothing is left to do. A bad file is one clear line and ex
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
 from foi_precedent import reviewed
-from foi_precedent.cli import main
 from foi_precedent.letters.model import Letter, Question, Regime, Treatment
-from retriever.fake_embedding import FakeEmbeddingFunction
 from tests.unit.test_resplit_cli import (
     LETTER,
 )  # the letter the reader splits wrongly (a preamble, two asks as one)
@@ -42,20 +39,8 @@ SAME = [
 
 
 @pytest.fixture
-def cli(monkeypatch, capsys, tmp_path):
-    from foi_precedent.services import Services
-
-    monkeypatch.setattr(
-        "foi_precedent.cli._services", lambda: Services(embedding_function=FakeEmbeddingFunction())
-    )
-
-    def run(*args, stdin=None):
-        if stdin is not None:
-            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
+def cli(run_cli, tmp_path):
+    run = run_cli
     (tmp_path / "ks.md").write_text(LETTER, encoding="utf-8")
     assert run("ingest", tmp_path / "ks.md")[0] == 0
     run.folder = tmp_path

@@ -4,13 +4,9 @@ user's mistake is one clear line and exit 2, with nothing written."""
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
-
-from foi_precedent.cli import main
-from retriever.fake_embedding import FakeEmbeddingFunction
 
 LETTER = """Reference: KS-2024-001
 Date: 1 March 2024
@@ -39,20 +35,8 @@ REASON = "item 1 is the requester's preamble; item 2 asks two things"
 
 
 @pytest.fixture
-def cli(monkeypatch, capsys, tmp_path):
-    from foi_precedent.services import Services
-
-    monkeypatch.setattr(
-        "foi_precedent.cli._services", lambda: Services(embedding_function=FakeEmbeddingFunction())
-    )
-
-    def run(*args, stdin=None):
-        if stdin is not None:
-            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
+def cli(run_cli, tmp_path):
+    run = run_cli
     path = tmp_path / "letter.md"
     path.write_text(LETTER, encoding="utf-8")
     assert run("ingest", path)[0] == 0
