@@ -236,7 +236,7 @@ _WDTK_WAITS_ON = (
     ),
     re.compile(
         rf"\b(?:We(?:'re|’re|[ \t]+are)|is)[ \t]+waiting[ \t]+for[ \t]+(?P<name>{_DISPLAY_NAME.pattern})[ \t]+to[ \t]+read"
-        r"[ \t]+(?:recent|the)[ \t]+responses?\b"
+        r"[ \t]+(?:(?:a|the)[ \t]+)?(?:recent[ \t]+|new[ \t]+)?responses?\b"
     ),
 )
 _I_AM = re.compile(

@@ -397,6 +397,13 @@ CASES = [
         id="wdtk-status-waiting-for-display-name",
     ),
     pytest.param(
+        "Staff training records\n\nWe're waiting for Tomasz Wójcik to read a recent response and update the status."
+        "\n\n" + _signed("Chief Constable Harrington", "Yours faithfully,"),
+        [("names", "Tomasz Wójcik")],
+        "Chief Constable Harrington",
+        id="wdtk-status-waiting-for-name-a-recent-response",
+    ),
+    pytest.param(
         "Expenses of Councillor Jane Doe\n\nMr Kwabena Mensah made this Freedom of Information request to Leeds "
         "City Council\n\n" + _signed("Councillor Jane Doe", ""),
         [("names", "Kwabena Mensah")],
