@@ -368,6 +368,7 @@ def _classify(
                     [e for e in letter_exemptions if section_of(e) == section]
                     or ([default] if _numbers_refusals(accessible) else [])
                 )
+    exemptions = _quoted_limb(exemptions, answer, found, accessible)
     exemptions = _supported(exemptions, found, _own_table(accessible), accessible)
     ncnd = [e for e in ncnd if e in exemptions]
     return Question(
@@ -579,6 +580,27 @@ def _supported(exemptions: list[str], found: list[Treatment], table, accessible:
         return bool(refusing)
 
     return [e for e in exemptions if relied(e)]
+
+
+def _quoted_limb(exemptions: list[str], text: str, found: list[Treatment], accessible: str) -> list[str]:
+    """A cost or vexatious refusal that names its section bare, or not at all, and quotes the limb of it the Act's
+    words come from ("Section 12(1) of the FOIA states that a public authority is not obliged to comply ...",
+    "Section 14 (1) of the Act does not oblige a public authority ..."): that limb, though the quotation is no
+    citation of its own (``decision.boilerplate``). Not s12(2), which neither confirms nor denies."""
+    out = list(exemptions)
+    for t, section in ((Treatment.COST_LIMIT, "s12"), (Treatment.VEXATIOUS, "s14")):
+        if t not in found or any(section_of(e) == section and e != section for e in out):
+            continue
+        limbs = _dedupe(
+            [
+                c.text
+                for c in _cited(text, accessible)
+                if c.section == section and c.text != section and not c.text.startswith("s12(2)")
+            ]
+        )
+        if limbs:
+            out = [e for e in out if e != section] + limbs
+    return out
 
 
 def _shared_exemptions(found, exemptions, letter_exemptions, table, accessible="s21") -> list[str]:

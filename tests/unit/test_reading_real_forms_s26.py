@@ -36,3 +36,28 @@ def test_the_replys_own_annex_that_can_be_seen_is_no_published_material():
         "1. The information is withheld under Section 43(2). Full reasoning can be seen at Annex A below.\n"
     )
     assert _treatments(text) == [{"withheld"}]
+
+
+@pytest.mark.parametrize(
+    ("refusal", "limb"),
+    [
+        (
+            "We estimate that answering your request would exceed the appropriate limit under Section 12 of the Act. "
+            "Section 12(1) of the Act states that a public authority is not obliged to comply with a request for "
+            "information if it estimates that the cost of complying would exceed the appropriate limit.",
+            "s12(1)",
+        ),
+        (
+            "Your request has been refused as vexatious under Section 14 of the Act. Section 14 (1) of the Act does not oblige a public "
+            "authority to comply with a request for information if the request is vexatious.",
+            "s14(1)",
+        ),
+    ],
+)
+def test_a_refusal_that_quotes_the_limb_of_its_section_rests_on_that_limb(refusal, limb):
+    text = (
+        "Your request:\n1. How many complaints were received in 2021?\n2. How many were upheld?\n"
+        f"Our response:\n{refusal}\n"
+    )
+    questions = parse_text(text).questions
+    assert questions and all(q.exemptions == (limb,) for q in questions)
