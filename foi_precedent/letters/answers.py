@@ -435,11 +435,15 @@ _ANSWERS_ANYTHING = re.compile(
     re.I,
 )
 # A question a name answers ("Who provides your Friends & Family Test?", "Which company ...", "Name of the supplier",
-# "Please list the manufacturer and model of ...").
+# "Please list the manufacturer and model of ...", a form's field such as "Awarded contractor").
 _ASKS_FOR_A_NAME = re.compile(
-    r"^\W*(?:who|which|what|where|when|name)\b|\bwho\b[^?]*\?|\b(?:list|name|state|provide|give|confirm|identify)\s+"
+    # (also after a preposition: "From what organisation do you purchase ...?")
+    r"^\W*(?:(?:from|by|with|to|for|at|in|through|via|under) )?(?:who|whom|which|what|where|when|name)\b|"
+    r"\bwho\b[^?]*\?|\b(?:list|name|state|provide|give|confirm|identify)\s+"
     r"(?:the\s+|all\s+|any\s+)?(?:names?|manufacturers?|makes?|models?|suppliers?|providers?|compan(?:y|ies)|"
-    r"contractors?|vendors?|systems?|software|products?|brands?)\b",
+    r"contractors?|vendors?|systems?|software|products?|brands?)\b"
+    # (a form's field that a name fills: "Local authority name", "Awarded Contractor", "Supplier")
+    r"|^[^?\n]{0,40}\b(?:names?|contractors?|suppliers?|providers?|manufacturers?|compan(?:y|ies)|vendors?)\W*$",
     re.I,
 )
 _NOT_AN_ANSWER = decision.phrase("not_an_answer")  # declines, redirects or explains the Act instead

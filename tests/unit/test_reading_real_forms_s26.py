@@ -61,3 +61,16 @@ def test_a_refusal_that_quotes_the_limb_of_its_section_rests_on_that_limb(refusa
     )
     questions = parse_text(text).questions
     assert questions and all(q.exemptions == (limb,) for q in questions)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "From what company do you lease your pool cars?",
+        "Awarded contractor",
+        "Local authority name",
+    ],
+)
+def test_a_name_given_to_a_question_a_name_answers_is_the_information(question):
+    text = f"Your request:\n1. {question}\n2. How many pool cars do you have?\nOur response:\n1. Acme Leasing\n2. 12\n"
+    assert _treatments(text) == [{"disclosed"}, {"disclosed"}]
