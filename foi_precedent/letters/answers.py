@@ -705,9 +705,17 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions, accessib
 
 
 def _most_specific(items: list[str]) -> list[str]:
-    """Drop 's31' when 's31(1)(a)' is also cited; keep order; unique."""
+    """Drop 's31' when 's31(1)(a)' is also cited; keep order; unique. FOIA s12(4), which lets requests be aggregated
+    for the cost limit, is no limb of the refusal: 'section 12 ... section 12(4)' keeps both."""
     items = _dedupe(items)
-    return [e for e in items if not any(o != e and o.startswith(e + "(") for o in items)]
+    return [
+        e
+        for e in items
+        if not any(o != e and o.startswith(e + "(") and not _AGGREGATES.match(o) for o in items)
+    ]
+
+
+_AGGREGATES = re.compile(r"s12\(4\)")  # FOIA s12(4): requests aggregated for the cost limit
 
 
 def _dedupe(items):

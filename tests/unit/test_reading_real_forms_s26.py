@@ -74,3 +74,13 @@ def test_a_refusal_that_quotes_the_limb_of_its_section_rests_on_that_limb(refusa
 def test_a_name_given_to_a_question_a_name_answers_is_the_information(question):
     text = f"Your request:\n1. {question}\n2. How many pool cars do you have?\nOur response:\n1. Acme Leasing\n2. 12\n"
     assert _treatments(text) == [{"disclosed"}, {"disclosed"}]
+
+
+def test_requests_aggregated_under_section_12_4_rest_on_section_12_as_well():
+    text = (
+        "Your request:\n1. How many residents were admitted in 2020?\n2. How many complaints were made in 2020?\n"
+        "Our response:\nYour requests have been aggregated under Section 12(4) of the Act. The cost of answering "
+        "them would exceed the appropriate limit and they are refused under Section 12 of the Act.\n"
+    )
+    questions = parse_text(text).questions
+    assert questions and all(set(q.exemptions) == {"s12", "s12(4)"} for q in questions)
