@@ -84,3 +84,20 @@ def test_requests_aggregated_under_section_12_4_rest_on_section_12_as_well():
     )
     questions = parse_text(text).questions
     assert questions and all(set(q.exemptions) == {"s12", "s12(4)"} for q in questions)
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "In order to take your request forward we need to know what specific information you are seeking.",
+        "We will not be able to answer your request without further clarification of the 2019 figures.",
+        "To enable us to meet your request, could you please provide\nthis office with further information.",
+    ],
+)
+def test_a_reply_that_asks_the_requester_to_clarify_releases_nothing(ask):
+    text = (
+        "Dear Mr Smith\n\nThank you for your request of 3 May 2019 for all records about the 2019 figures and the "
+        f"15 incidents on 23 June 2019.\n\n{ask}\n\nYours sincerely\nInformation Team\n"
+    )
+    questions = parse_text(text).questions
+    assert questions and all({t.value for t in q.treatments} == {"other"} for q in questions)
