@@ -101,3 +101,23 @@ def test_a_reply_that_asks_the_requester_to_clarify_releases_nothing(ask):
     )
     questions = parse_text(text).questions
     assert questions and all({t.value for t in q.treatments} == {"other"} for q in questions)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "We have enclosed some of the information you have requested. We consider the rest exempt under Section "
+        "43(2) of the Act.",
+        "The Council held the information requested and provided a list of contracts. Some information was withheld "
+        "under sections 31 and 43 of the Act.",
+        "Having considered your request, the Council considers that some of the information held within the scope of "
+        "your request is exempt under Section 40(2).",
+    ],
+)
+def test_some_of_the_information_given_or_withheld_is_a_partial_disclosure(reply):
+    text = (
+        "Dear Ms Jones\n\nThank you for your request for copies of the council's contracts with cleaning firms.\n\n"
+        f"{reply}\n\nYours sincerely\nInformation Team\n"
+    )
+    questions = parse_text(text).questions
+    assert questions and all({t.value for t in q.treatments} == {"partly_disclosed"} for q in questions)
