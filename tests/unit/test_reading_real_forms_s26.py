@@ -121,3 +121,28 @@ def test_some_of_the_information_given_or_withheld_is_a_partial_disclosure(reply
     )
     questions = parse_text(text).questions
     assert questions and all({t.value for t in q.treatments} == {"partly_disclosed"} for q in questions)
+
+
+def test_work_estimated_at_the_limits_hours_or_more_is_a_cost_refusal():
+    text = (
+        "Your request:\n1. How many dog bites were recorded by breed?\n2. How many dogs were seized?\n"
+        "Our response:\n"
+        "1. Breeds are not searchable. To allow 2 minutes to read each of the 4,000 records would take 133 hours to "
+        "complete this work.\n"
+        "2. To read each seizure record would take about 5 hours, so the figure is 312.\n"
+    )
+    first, second = parse_text(text).questions
+    assert {t.value for t in first.treatments} == {"cost_limit"}
+    assert first.exemptions == ("s12",)
+    assert "cost_limit" not in {t.value for t in second.treatments}  # under the limit: no refusal
+
+
+def test_an_earlier_response_recounted_by_its_author_is_no_refusal_now():
+    text = (
+        "Dear Mr Smith\n\nThank you for your email about the speed camera logs.\n\n"
+        "I explained in my response that to find the location of each unit would take approximately 90 hours.\n\n"
+        "The Constabulary does not hold any further information about the camera logs.\n\n"
+        "Yours sincerely\nInformation Team\n"
+    )
+    questions = parse_text(text).questions
+    assert questions and all({t.value for t in q.treatments} == {"not_held"} for q in questions)
