@@ -368,6 +368,7 @@ def _classify(
                     [e for e in letter_exemptions if section_of(e) == section]
                     or ([default] if _numbers_refusals(accessible) else [])
                 )
+    exemptions = _quoted_limb(exemptions, answer, found, accessible)
     exemptions = _supported(exemptions, found, _own_table(accessible), accessible)
     ncnd = [e for e in ncnd if e in exemptions]
     return Question(
@@ -434,11 +435,15 @@ _ANSWERS_ANYTHING = re.compile(
     re.I,
 )
 # A question a name answers ("Who provides your Friends & Family Test?", "Which company ...", "Name of the supplier",
-# "Please list the manufacturer and model of ...").
+# "Please list the manufacturer and model of ...", a form's field such as "Awarded contractor").
 _ASKS_FOR_A_NAME = re.compile(
-    r"^\W*(?:who|which|what|where|when|name)\b|\bwho\b[^?]*\?|\b(?:list|name|state|provide|give|confirm|identify)\s+"
+    # (also after a preposition: "From what organisation do you purchase ...?")
+    r"^\W*(?:(?:from|by|with|to|for|at|in|through|via|under) )?(?:who|whom|which|what|where|when|name)\b|"
+    r"\bwho\b[^?]*\?|\b(?:list|name|state|provide|give|confirm|identify)\s+"
     r"(?:the\s+|all\s+|any\s+)?(?:names?|manufacturers?|makes?|models?|suppliers?|providers?|compan(?:y|ies)|"
-    r"contractors?|vendors?|systems?|software|products?|brands?)\b",
+    r"contractors?|vendors?|systems?|software|products?|brands?)\b"
+    # (a form's field that a name fills: "Local authority name", "Awarded Contractor", "Supplier")
+    r"|^[^?\n]{0,40}\b(?:names?|contractors?|suppliers?|providers?|manufacturers?|compan(?:y|ies)|vendors?)\W*$",
     re.I,
 )
 _NOT_AN_ANSWER = decision.phrase("not_an_answer")  # declines, redirects or explains the Act instead
@@ -581,6 +586,27 @@ def _supported(exemptions: list[str], found: list[Treatment], table, accessible:
     return [e for e in exemptions if relied(e)]
 
 
+def _quoted_limb(exemptions: list[str], text: str, found: list[Treatment], accessible: str) -> list[str]:
+    """A cost or vexatious refusal that names its section bare, or not at all, and quotes the limb of it the Act's
+    words come from ("Section 12(1) of the FOIA states that a public authority is not obliged to comply ...",
+    "Section 14 (1) of the Act does not oblige a public authority ..."): that limb, though the quotation is no
+    citation of its own (``decision.boilerplate``). Not s12(2), which neither confirms nor denies."""
+    out = list(exemptions)
+    for t, section in ((Treatment.COST_LIMIT, "s12"), (Treatment.VEXATIOUS, "s14")):
+        if t not in found or any(section_of(e) == section and e != section for e in out):
+            continue
+        limbs = _dedupe(
+            [
+                c.text
+                for c in _cited(text, accessible)
+                if c.section == section and c.text != section and not c.text.startswith("s12(2)")
+            ]
+        )
+        if limbs:
+            out = [e for e in out if e != section] + limbs
+    return out
+
+
 def _shared_exemptions(found, exemptions, letter_exemptions, table, accessible="s21") -> list[str]:
     """The provisions a whole-response decision rests on: the cost or vexatious section alone for those
     refusals (s12 when the letter names none), the exemptions it applied for the others."""
@@ -679,9 +705,17 @@ def _question_exemptions(answer, reason, treatments, letter_exemptions, accessib
 
 
 def _most_specific(items: list[str]) -> list[str]:
-    """Drop 's31' when 's31(1)(a)' is also cited; keep order; unique."""
+    """Drop 's31' when 's31(1)(a)' is also cited; keep order; unique. FOIA s12(4), which lets requests be aggregated
+    for the cost limit, is no limb of the refusal: 'section 12 ... section 12(4)' keeps both."""
     items = _dedupe(items)
-    return [e for e in items if not any(o != e and o.startswith(e + "(") for o in items)]
+    return [
+        e
+        for e in items
+        if not any(o != e and o.startswith(e + "(") and not _AGGREGATES.match(o) for o in items)
+    ]
+
+
+_AGGREGATES = re.compile(r"s12\(4\)")  # FOIA s12(4): requests aggregated for the cost limit
 
 
 def _dedupe(items):
