@@ -2044,6 +2044,7 @@ def _further_ask(sentence: str) -> bool:
         and not _scope_kind(sentence)
         and not _FOLLOW_UP.match(sentence)
         and not _BREAKDOWN_ASK.match(plain)
+        and not _points_back(sentence)
         # 'Which ones?', 'How many?', 'How many images?' after 'Does the force keep images ...?' ask on about the
         # answer before: a follow-up, said without its 'if so' (S4)
         and len(re.findall(r"\w+", sentence)) > 3
@@ -2376,6 +2377,7 @@ def _prose_asks(texts: list[str]) -> list[str]:
         lead = ""  # 'Where it states "..."': a clause that says what the next sentence asks about
         sentences = [s for part in _asking_lines(para) for s in _sentences(part)]
         asked_here = False  # whether found[-1] was asked in this paragraph
+        said: list[str] = []  # what was said in this paragraph since found[-1], asking nothing
         listing = False  # whether a lead-in to a list ('the following information ...:') was asked in this paragraph
         for n, s in enumerate(sentences):
             if n == 0 and asked_above and _CONTINUATION.match(s) and not _SCOPE_ASK.search(s):
@@ -2413,6 +2415,13 @@ def _prose_asks(texts: list[str]) -> list[str]:
                 # field of each record asked for (S2c); after a count it asks for the records themselves (S5d)
                 found[-1] = f"{found[-1]} {s}"
                 continue
+            if asked_here and _points_back(s):
+                # 'Has this been done?' after the question in its paragraph: that question asked on (S5), with what
+                # was said between them
+                found[-1] = " ".join([found[-1], *said, s])
+                said = []
+                last_asked = True
+                continue
             if _FOLLOW_UP.match(s) and found and (last_asked or n == 0 and asked_above) and _asks(s):
                 found[-1] = f"{found[-1]} {s}"  # 'If so, please ...': part of the question it depends on (S4)
                 last_asked = True
@@ -2445,6 +2454,9 @@ def _prose_asks(texts: list[str]) -> list[str]:
             if last_asked:
                 found.append(_tidy(f"{lead} {s}" if lead else s))
                 asked_here = True
+                said = []
+            else:
+                said.append(s)
             lead = s if not last_asked and _WHERE_LEAD.match(s) else ""
         if lead:  # nothing follows it in its paragraph (a request cut off): it is what is asked about
             found.append(_tidy(lead))
@@ -2482,6 +2494,28 @@ _FOLLOW_UP = re.compile(
     r"if\s+there\s+(?:is|are|was|were)\s+(?:no|none)\b)",
     re.I,
 )
+
+
+# a short question that asks on about the answer before by pointing back to it ('Has this been done?', 'And how old
+# were they?', 'Is there an end date to it?', 'Or is it just until further notice?'): it names nothing of its own
+# beyond a word or two, so it narrows the question it points back to (S5), a follow-up said without its 'if so' (S4)
+_BACK = frozenset(("it", "this", "that", "they", "them", "these", "those"))
+# the words a question is made of around what it asks about: its opening, verb, pronouns and prepositions
+_POINTING_WORD = re.compile(
+    r"and|or|but|so|then|how|what|which|when|where|who|why|whose|is|are|was|were|has|have|had|been|be|being|do|"
+    r"does|did|will|would|can|could|should|there|the|a|an|to|in|of|on|for|at|by|with|from|just|still|only|also|"
+    r"ever|yet|any|until|it|this|that|they|them|these|those"
+)
+
+
+def _points_back(sentence: str) -> bool:
+    words = re.findall(r"[a-z']+", sentence.lower())
+    return (
+        sentence.rstrip().endswith("?")
+        and len(words) <= 7
+        and bool(_BACK & set(words))
+        and sum(not _POINTING_WORD.fullmatch(w) for w in words) <= 2
+    )
 
 
 # a definition or scope sentence ('By senior officers, I mean ...', '"Agency staff" means ...', 'For the purposes of

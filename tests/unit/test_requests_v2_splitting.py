@@ -1032,3 +1032,38 @@ def test_s7_a_heading_line_is_read_apart_from_the_sentence_under_it():
     assert own == [
         "I would like to request the number of exclusions from council schools in each year since 2019."
     ]
+
+
+def test_s5_a_short_question_pointing_back_asks_on_the_question_before():
+    """'Has this been done?', 'And how old were they?', 'Is there an end date to it?': a short question that names
+    nothing of its own beyond a word or two and points back by 'it', 'this' or 'they' asks on about the question
+    before it (S5), in prose (with what was said between them) and in a numbered item; a question naming a thing
+    of its own ('How many were refused?', 'And can you outline any changes please?') is still a question."""
+    own = _own(
+        "Dear Council,\n\n"
+        "Has a flood risk assessment been made for the new estate. Heavy rain would seem to call for one. "
+        "Has this been done?\n\n"
+        "How long will the parking permit scheme run for? Is there an end date to it? "
+        "Or is it just until further notice?\n\n"
+        "Which libraries have reduced their opening hours since 2016? And can you outline any changes please?\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "Has a flood risk assessment been made for the new estate. Heavy rain would seem to call for one. "
+        "Has this been done?",
+        "How long will the parking permit scheme run for? Is there an end date to it? "
+        "Or is it just until further notice?",
+        "Which libraries have reduced their opening hours since 2016?",
+        "And can you outline any changes please?",
+    ]
+    listed = _own(
+        "Dear Constabulary,\n\n"
+        "1) How many people were arrested for begging in 2023?\n\n"
+        "2) What is the longest time a person was held in custody for begging? And how old were they? "
+        "And what year was this in?\n"
+    )
+    assert listed == [
+        "How many people were arrested for begging in 2023?",
+        "What is the longest time a person was held in custody for begging? And how old were they? "
+        "And what year was this in?",
+    ]
