@@ -2045,6 +2045,7 @@ def _further_ask(sentence: str) -> bool:
         and not _FOLLOW_UP.match(sentence)
         and not _BREAKDOWN_ASK.match(plain)
         and not _points_back(sentence)
+        and not _conditional_ask(sentence)
         # 'Which ones?', 'How many?', 'How many images?' after 'Does the force keep images ...?' ask on about the
         # answer before: a follow-up, said without its 'if so' (S4)
         and len(re.findall(r"\w+", sentence)) > 3
@@ -2422,7 +2423,11 @@ def _prose_asks(texts: list[str]) -> list[str]:
                 said = []
                 last_asked = True
                 continue
-            if _FOLLOW_UP.match(s) and found and (last_asked or n == 0 and asked_above) and _asks(s):
+            if (
+                (_FOLLOW_UP.match(s) and _asks(s) or _conditional_ask(s))
+                and found
+                and (last_asked or n == 0 and asked_above)
+            ):
                 found[-1] = f"{found[-1]} {s}"  # 'If so, please ...': part of the question it depends on (S4)
                 last_asked = True
                 continue
@@ -2506,6 +2511,34 @@ _POINTING_WORD = re.compile(
     r"does|did|will|would|can|could|should|there|the|a|an|to|in|of|on|for|at|by|with|from|just|still|only|also|"
     r"ever|yet|any|until|it|this|that|they|them|these|those"
 )
+
+
+# an ask made on a condition of what the records asked for hold or how they are kept ('If funds have been reallocated
+# to other projects, then please identify the amounts', 'Where an email has been identified please disclose the full
+# thread', 'If the evaluation is carried out on a case work system then please provide print-outs'): a follow-up on
+# what the question before it finds (S4), not a question of its own; not 'If possible, please ...', nor an ask on
+# whether the body holds something else ('If you hold X, please also supply it': S4a)
+_CONDITIONAL_ASK = re.compile(
+    r"^(?:if|where|when)\s+(?!(?:so|yes|not|no|possible|available|necessary|needed|required|you|we|i)\b)"
+    r"(?:(?!\b(?:could|can|would|will)\s+you\b)[^?]){5,160}?,?\s+(?:then\s+)?please\s+(?:can\s+you\s+|could\s+you\s+)?"
+    r"(?!also\b)\w+",
+    re.I,
+)
+
+
+def _conditional_ask(sentence: str) -> bool:
+    """An ask on a condition of the records found (_CONDITIONAL_ASK), not one on the handling of the request (a
+    fallback for the cost limit, where it is published, how to refine it: S7, S8a)."""
+    return bool(
+        _CONDITIONAL_ASK.match(sentence)
+        and not (
+            _IF_LIMIT.match(sentence)
+            or _POINTER_ASK.match(sentence)
+            or _ABOUT_THE_REQUEST.search(sentence)
+            or _ABOUT_THE_REPLY.search(sentence)
+            or _REFINE_ASK.search(sentence)
+        )
+    )
 
 
 def _points_back(sentence: str) -> bool:

@@ -1067,3 +1067,35 @@ def test_s5_a_short_question_pointing_back_asks_on_the_question_before():
         "What is the longest time a person was held in custody for begging? And how old were they? "
         "And what year was this in?",
     ]
+
+
+def test_s4_an_ask_on_a_condition_of_the_records_found_follows_up_its_question():
+    """'If grants have been returned to the government, then please identify the amounts.' and 'Where a letter has
+    been identified please disclose the whole file.': an ask made on a condition of what the records asked for hold
+    is a follow-up on that question (S4), in prose and in an item; 'If you hold X, please also supply it' asks on
+    whether the body holds something else (S4a) and is still a question."""
+    own = _own(
+        "Dear Council,\n\n"
+        "Please can you provide a breakdown of the grants paid to the town since 2020? If grants have been "
+        "returned to the government, then please identify the amounts and the dates.\n\n"
+        "Please provide the number of complaints about street lighting in 2023. If you hold a register of "
+        "the lights repaired, please also supply it.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "Please can you provide a breakdown of the grants paid to the town since 2020? If grants have been "
+        "returned to the government, then please identify the amounts and the dates.",
+        "Please provide the number of complaints about street lighting in 2023.",
+        "If you hold a register of the lights repaired, please also supply it.",
+    ]
+    listed = _own(
+        "Dear University,\n\nPlease provide:\n"
+        "- the dates of any meetings at which the new library was discussed\n"
+        "- copies of all letters about the new library. Where a letter has been identified please disclose the "
+        "whole file.\n"
+    )
+    assert listed == [
+        "the dates of any meetings at which the new library was discussed",
+        "copies of all letters about the new library. Where a letter has been identified please disclose the "
+        "whole file.",
+    ]
