@@ -1235,6 +1235,24 @@ def _heading(lines: list[str], n: int, above: str) -> bool:
     )
 
 
+def _sentence_after_values(out: list[_Item | str], item: _Item, line: str) -> bool:
+    """A whole sentence on the line under the last of a list of bullets that each name a value ('- The Benefit Cap' /
+    '- Universal Credit roll-out' / 'I understand that under section 16 there is a duty to assist me.'): a paragraph
+    of its own that lost the blank line above it, not the rest of the last value (a value that short never wraps)."""
+    text = line.strip()
+    above = out[-2] if len(out) > 1 else None
+    return (
+        item.kind == "bullet"
+        and isinstance(above, _Item)
+        and above.style == item.style
+        and _bare_value(above.text)
+        and _bare_value(item.text)
+        and text[:1].isupper()
+        and len(text.split()) >= 8
+        and text.endswith((".", "!", "?"))
+    )
+
+
 def _blocks(lines: list[str]) -> list[_Item | str]:
     """The request as labelled items (each with its depth in the list) and paragraphs of prose between them.
     Unlabelled lines continue the item above them, up to a blank line (after one, only a breakdown such as
@@ -1322,6 +1340,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             and not _heading(lines, n, last_item.text)
             and not _new_ask(line, last_item.text)
             and not _breaks_down_list(lines, n, last_item)
+            and not _sentence_after_values(out, last_item, line)
         ):
             if (
                 _CLOSING.match(line.strip())
@@ -2725,6 +2744,48 @@ def _format_list(out: list[_Item | str], run: list[_Item]) -> int:
     return 0 if any(_item_asks(it) or "?" in it.text for it in run[:n]) else n
 
 
+# a lead that asks in its own words ('Please provide the following:', 'I would like ...'), whatever its list holds
+_OWN_ASK_LEAD = re.compile(
+    r"^\W*(?:please|could|can|would|will|may|i\s+(?:would|'d|wish|want|request|require|need)|we\s+(?:would|wish))\b",
+    re.I,
+)
+
+
+def _bare_value(text: str) -> bool:
+    """A list entry that only names a member of a set ('Route 400', 'The Benefit Cap', 'Universal Credit roll-out'):
+    a few words, no figure, no thing asked for, no ask."""
+    short = re.sub(r"\([^()]*\)", "", text).strip()
+    return (
+        0 < len(short.split()) <= 5
+        and not re.search(r"[.:;?!]$", short)
+        and not _FIGURE.search(short)
+        and not _THING_ASKED.match(short)
+        and not _asks(short)
+    )
+
+
+def _values_of_questions_below(out: list[_Item | str], run: list[_Item], below: list[_Item | str]) -> bool:
+    """A list of bare values under a sentence that names them and asks nothing in its own words ('I am enquiring
+    as to the bus subsidies on the following routes' / '1) Route 400 2) Route 800', 'My request relates to three
+    policies:' / '- The Benefit Cap ...'), with the questions asked in a list of their own below it: the values
+    qualify several questions, so they belong to none of them (S2) and are no questions themselves."""
+    k = next((n for n in range(len(out) - 1, -1, -1) if out[n]), None)
+    if k is None or not isinstance(out[k], str) or len(run) < 2:
+        return False
+    last = (_sentences(out[k]) or [""])[-1]
+    return (
+        bool(last)
+        and not _asks(last)
+        and not last.endswith("?")
+        and not _OWN_ASK_LEAD.match(last)
+        and all(it.style == run[0].style and _bare_value(it.text) for it in run)
+        and any(
+            isinstance(b, _Item) and (_item_asks(b) or _FIGURE.search(b.text) or _THING_ASKED.match(b.text))
+            for b in below
+        )
+    )
+
+
 def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
     """A list under a line that neither asks nor introduces what is asked for ('Public Interest Statements:',
     'It concerns two data controllers:', 'Clarifications'), none of whose items asks, is context: read as
@@ -2756,7 +2817,11 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
                 out.append("\n".join(it.raw for it in rest))
             else:
                 out.extend(rest)
-        elif _context_lead(out, run[0], run) and not any(_item_asks(it) for it in run):
+        elif (
+            _context_lead(out, run[0], run)
+            and not any(_item_asks(it) for it in run)
+            or _values_of_questions_below(out, run, blocks[j:])
+        ):
             dropped.append((len(out), len(run)))
             out.append("\n".join(it.raw for it in run))
         else:

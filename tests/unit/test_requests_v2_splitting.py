@@ -1099,3 +1099,37 @@ def test_s4_an_ask_on_a_condition_of_the_records_found_follows_up_its_question()
         "copies of all letters about the new library. Where a letter has been identified please disclose the "
         "whole file.",
     ]
+
+
+def test_s2_values_named_above_the_questions_belong_to_none_of_them():
+    """'I am asking about the parking charges at the following car parks' / '1) Station Road' / '2) High Street',
+    then the questions in a list of their own: the values qualify every question below, so they belong to none
+    of them (S2) and ask nothing. A whole sentence on the line under the last value ('I understand that ...') is a
+    paragraph of its own, not the rest of that value."""
+    own = _own(
+        "Dear Council,\n\n"
+        "I am asking about the parking charges at the following car parks in the town centre\n\n"
+        "1) Station Road\n2) High Street\n3) Market Square\n\n"
+        "I would be grateful for the following information\n"
+        "i) The total income from parking charges per car park in 2023\n"
+        "ii) The number of penalty notices issued per car park in 2023\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "The total income from parking charges per car park in 2023",
+        "The number of penalty notices issued per car park in 2023",
+    ]
+    lost_blank = _own(
+        "Dear Council,\n"
+        "My information request relates to two housing schemes:\n"
+        "- Right to Buy\n"
+        "- Shared Ownership\n"
+        "I understand that you have a duty to advise me if my request needs any clarification.\n"
+        "1. How many homes were sold under each scheme in 2023?\n"
+        "2. How many applications under each scheme were refused in 2023?\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert lost_blank == [
+        "How many homes were sold under each scheme in 2023?",
+        "How many applications under each scheme were refused in 2023?",
+    ]
