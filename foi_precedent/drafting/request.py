@@ -2164,6 +2164,21 @@ def _split_also(items: list[_Item]) -> list[_Item]:
     return out
 
 
+def _heading_words(text: str) -> bool:
+    """A heading: eight words or fewer from a capital, with no stop, colon, comma or question mark, that neither ask
+    nor name a figure or a thing asked for ('Council Tax enforcement actions', 'Fees and charges')."""
+    text = text.strip()
+    return (
+        0 < len(text.split()) <= 8
+        and re.match(r"[A-Z]", text) is not None
+        and not re.search(r"[.?!:;,]", text)
+        and not _ASK_START.match(text)
+        and not _asks(text)
+        and not _FIGURE.search(text)
+        and not _THING_ASKED.match(text)
+    )
+
+
 def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
     """An item that only introduces the items under it ('1. Please supply', 'For children on your waiting list:',
     'Please confirm:') is no question; the items under it are questions, one level up (S3, S3a). A lead that asks
@@ -2193,6 +2208,26 @@ def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
             and len(item.own.split()) >= 6
             and not any(_asks(s) for s in sentences)
             and _item_asks(items[n + 1])
+        ):
+            shift.append(item.depth)
+            continue
+        # a heading over the questions under it ('1. Council Tax enforcement actions' / 'a. Number of summonses issued',
+        # 'Staffing and Roles' / '- What is the total number of ...?'): a few words with no stop, colon or comma that
+        # ask nothing and name no figure, over items that each ask or name a thing asked for, names the part of the
+        # request they make up; the items are the questions, one level up (S3, S3a)
+        end = next((k for k in range(n + 1, len(items)) if items[k].depth <= item.depth), len(items))
+        kids = [i for i in items[n + 1 : end] if i.depth == item.depth + 1]
+        if (
+            deeper
+            and kids
+            and _heading_words(item.own)
+            and all(
+                _item_asks(i)
+                or _FIGURE.search(i.own)
+                or _THING_ASKED.match(i.own)
+                or _NAMED_ENTRY.match(i.own)
+                for i in kids
+            )
         ):
             shift.append(item.depth)
             continue

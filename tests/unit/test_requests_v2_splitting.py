@@ -1133,3 +1133,21 @@ def test_s2_values_named_above_the_questions_belong_to_none_of_them():
         "How many homes were sold under each scheme in 2023?",
         "How many applications under each scheme were refused in 2023?",
     ]
+
+
+def test_s3_a_heading_item_over_its_questions_is_no_question():
+    """'1. Parking enforcement' over 'a. Number of penalty notices issued' / 'b. Number of appeals upheld': a few
+    words that ask nothing and name no figure, over items that each name a figure, name the part of the request
+    they make up (S3); the items are the questions. An item naming a figure over the values of its breakdown
+    ('2. Number of staff' / 'a. Full-time' / 'b. Part-time') is still one question (S2)."""
+    own = _own(
+        "Dear Council,\n\nPlease provide the following for 2023:\n"
+        "1. Parking enforcement\n"
+        "a. Number of penalty notices issued\n"
+        "b. Number of appeals upheld\n"
+        "2. Number of civil enforcement officers\n"
+        "a. Full-time\n"
+        "b. Part-time\n"
+    )
+    assert own[:2] == ["Number of penalty notices issued", "Number of appeals upheld"]
+    assert len(own) == 3 and own[2].startswith("Number of civil enforcement officers")
