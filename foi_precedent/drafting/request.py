@@ -1389,6 +1389,17 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
             above = [b for b in out[: out.index(prev)] if isinstance(b, str) and b]
             last = (_sentences(above[-1]) or [""])[-1] if above else ""
             asks = last if last.endswith(":") else asks
+        elif asks and asks.endswith(":") and not _asks(asks):
+            # the rest of an ask cut off by a dash or a comma over a blank line ('I would like to request all e-mails,
+            # notes ... and any other communications -' / 'Between any officer ... and the Club, to include:' / names):
+            # the ask is the sentence above it
+            above = [b for b in out[: out.index(prev)] if isinstance(b, str) and b]
+            last = (_sentences(above[-1]) or [""])[-1] if above else ""
+            asks = (
+                last
+                if re.search(r"[-\u2013\u2014,]$", last) and _ASK_START.match(_LEAD.sub("", last))
+                else asks
+            )
         values = bool(
             asks
             and (
@@ -1681,6 +1692,9 @@ def _is_value(text: str) -> bool:
     short = re.sub(
         r"\([^()]*\)", "", text
     )  # 'Postcode (or the smallest area at which ... , etc)' names a field
+    # a value with the values it takes in listed after a colon ('Emails to/from any of the following: A, B, C'): the
+    # value is the words before the colon
+    short = re.sub(r":\s*[^:.?!;]+(?:,[^:.?!;,]+){2,}$", "", short)
     return len(short.split()) <= 12 and not _asks(short) and "?" not in text
 
 

@@ -1151,3 +1151,26 @@ def test_s3_a_heading_item_over_its_questions_is_no_question():
     )
     assert own[:2] == ["Number of penalty notices issued", "Number of appeals upheld"]
     assert len(own) == 3 and own[2].startswith("Number of civil enforcement officers")
+
+
+def test_s2_values_listed_under_an_ask_stay_in_it_however_they_are_written():
+    """Values the ask above takes in are part of its question (S2), also when one value lists its own members after
+    a colon ('3. Letters to/from any of the following: A Smith, B Jones, C Brown') and when the ask runs on over a
+    blank line through a dash ('I would like all letters and emails -' / 'Between the council and the club, to
+    include:' / names)."""
+    subjects = _own(
+        "Dear Department,\n\n"
+        "Please supply a list of all requests referred to your central team on any of the subjects below:\n\n"
+        "1. Parking charges\n2. Bus lanes\n"
+        "3. Letters to/from any of the following: A Smith, B Jones, C Brown, D White\n4. Road closures\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert len(subjects) == 1 and subjects[0].startswith("Please supply a list of all requests")
+    names = _own(
+        "Dear Council,\n\n"
+        "I would like to request all letters, emails, notes and any other correspondence -\n\n"
+        "Between any officer of the council and the football club or its agents, to include:\n\n"
+        "A Smith\nB Jones\nC Brown\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert len(names) == 1 and names[0].startswith("I would like to request all letters")
