@@ -1245,8 +1245,9 @@ def _sentence_after_values(out: list[_Item | str], item: _Item, line: str) -> bo
         item.kind == "bullet"
         and isinstance(above, _Item)
         and above.style == item.style
-        and _bare_value(above.text)
-        and _bare_value(item.text)
+        and _is_value(above.text)
+        and _is_value(item.text)
+        and not re.search(r"[.:;?!]$", item.text)
         and text[:1].isupper()
         and len(text.split()) >= 8
         and text.endswith((".", "!", "?"))
@@ -1654,7 +1655,7 @@ _FIELD_CLAUSE = re.compile(r"^\W*(?:how\s+long|when|where|what|which|who|whether
 
 
 _FIELDS_LEAD = re.compile(
-    r"\b(?:please\s+include(?:\s+(?:in|for|with)\s+each\b[^.?!:]{0,60})?|to\s+include|(?:should|must)\s+include|including|with\s+the\s+following\s+"
+    r"\b(?:please\s+include(?:\s+(?:in|for|with)\s+each\b[^.?!:]{0,60})?|to\s+include|(?:should|must)\s+include(?:\s+the\s+following\s+(?:fields|columns|headings|details)\b[^:.?!]{0,40})?|including|with\s+the\s+following\s+"
     r"(?:fields|columns|details)|(?:fields|columns)(?:\s+required)?)\s*:",
     re.I,
 )

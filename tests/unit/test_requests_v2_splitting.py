@@ -1174,3 +1174,37 @@ def test_s2_values_listed_under_an_ask_stay_in_it_however_they_are_written():
         "Yours faithfully,\nA Requester\n"
     )
     assert len(names) == 1 and names[0].startswith("I would like to request all letters")
+
+
+def test_s2c_a_registers_columns_under_an_item_and_the_sentence_after_them():
+    """'1. I am seeking your full asset register. The register should include the following columns/headings or
+    something similar:' over short field bullets: the register's fields (S2c), part of item 1's question, as the same
+    words are in prose; a whole sentence on the line under the last field ('How many assets are on the register?',
+    'I am aware that these are not published ...') is not the rest of that field: it is read on its own."""
+    own = _own(
+        "Dear Council,\n\n"
+        "1. I am seeking your full asset register. The register should include the following columns/headings or "
+        "something similar:\n"
+        "- Asset Reference (the unique number of the asset)\n"
+        "- Asset Description and the service that manages it\n"
+        "- Supplier Name\n"
+        "How many assets are currently held on the asset register?\n"
+        "2. Please provide your asset management strategy.\n"
+    )
+    assert len(own) == 3
+    assert own[0].startswith("I am seeking your full asset register.") and "Supplier Name" in own[0]
+    assert sorted(own[1:]) == [
+        "How many assets are currently held on the asset register?",
+        "Please provide your asset management strategy.",
+    ]
+    bullets = _own(
+        "Dear Department,\n\nPlease could you tell me:\n"
+        "- The direct telephone number of your press office\n"
+        "- The direct telephone number of your records team\n"
+        "I am aware that these numbers are not published on your website at present.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert bullets == [
+        "The direct telephone number of your press office",
+        "The direct telephone number of your records team",
+    ]
