@@ -1235,6 +1235,25 @@ def _heading(lines: list[str], n: int, above: str) -> bool:
     )
 
 
+def _sentence_after_values(out: list[_Item | str], item: _Item, line: str) -> bool:
+    """A whole sentence on the line under the last of a list of bullets that each name a value ('- The Benefit Cap' /
+    '- Universal Credit roll-out' / 'I understand that under section 16 there is a duty to assist me.'): a paragraph
+    of its own that lost the blank line above it, not the rest of the last value (a value that short never wraps)."""
+    text = line.strip()
+    above = out[-2] if len(out) > 1 else None
+    return (
+        item.kind == "bullet"
+        and isinstance(above, _Item)
+        and above.style == item.style
+        and _is_value(above.text)
+        and _is_value(item.text)
+        and not re.search(r"[.:;?!]$", item.text)
+        and text[:1].isupper()
+        and len(text.split()) >= 8
+        and text.endswith((".", "!", "?"))
+    )
+
+
 def _blocks(lines: list[str]) -> list[_Item | str]:
     """The request as labelled items (each with its depth in the list) and paragraphs of prose between them.
     Unlabelled lines continue the item above them, up to a blank line (after one, only a breakdown such as
@@ -1322,6 +1341,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             and not _heading(lines, n, last_item.text)
             and not _new_ask(line, last_item.text)
             and not _breaks_down_list(lines, n, last_item)
+            and not _sentence_after_values(out, last_item, line)
         ):
             if (
                 _CLOSING.match(line.strip())
@@ -1370,6 +1390,17 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
             above = [b for b in out[: out.index(prev)] if isinstance(b, str) and b]
             last = (_sentences(above[-1]) or [""])[-1] if above else ""
             asks = last if last.endswith(":") else asks
+        elif asks and asks.endswith(":") and not _asks(asks):
+            # the rest of an ask cut off by a dash or a comma over a blank line ('I would like to request all e-mails,
+            # notes ... and any other communications -' / 'Between any officer ... and the Club, to include:' / names):
+            # the ask is the sentence above it
+            above = [b for b in out[: out.index(prev)] if isinstance(b, str) and b]
+            last = (_sentences(above[-1]) or [""])[-1] if above else ""
+            asks = (
+                last
+                if re.search(r"[-\u2013\u2014,]$", last) and _ASK_START.match(_LEAD.sub("", last))
+                else asks
+            )
         values = bool(
             asks
             and (
@@ -1624,7 +1655,7 @@ _FIELD_CLAUSE = re.compile(r"^\W*(?:how\s+long|when|where|what|which|who|whether
 
 
 _FIELDS_LEAD = re.compile(
-    r"\b(?:please\s+include(?:\s+(?:in|for|with)\s+each\b[^.?!:]{0,60})?|to\s+include|(?:should|must)\s+include|including|with\s+the\s+following\s+"
+    r"\b(?:please\s+include(?:\s+(?:in|for|with)\s+each\b[^.?!:]{0,60})?|to\s+include|(?:should|must)\s+include(?:\s+the\s+following\s+(?:fields|columns|headings|details)\b[^:.?!]{0,40})?|including|with\s+the\s+following\s+"
     r"(?:fields|columns|details)|(?:fields|columns)(?:\s+required)?)\s*:",
     re.I,
 )
@@ -1662,6 +1693,9 @@ def _is_value(text: str) -> bool:
     short = re.sub(
         r"\([^()]*\)", "", text
     )  # 'Postcode (or the smallest area at which ... , etc)' names a field
+    # a value with the values it takes in listed after a colon ('Emails to/from any of the following: A, B, C'): the
+    # value is the words before the colon
+    short = re.sub(r":\s*[^:.?!;]+(?:,[^:.?!;,]+){2,}$", "", short)
     return len(short.split()) <= 12 and not _asks(short) and "?" not in text
 
 
@@ -2044,6 +2078,8 @@ def _further_ask(sentence: str) -> bool:
         and not _scope_kind(sentence)
         and not _FOLLOW_UP.match(sentence)
         and not _BREAKDOWN_ASK.match(plain)
+        and not _points_back(sentence)
+        and not _conditional_ask(sentence)
         # 'Which ones?', 'How many?', 'How many images?' after 'Does the force keep images ...?' ask on about the
         # answer before: a follow-up, said without its 'if so' (S4)
         and len(re.findall(r"\w+", sentence)) > 3
@@ -2143,6 +2179,21 @@ def _split_also(items: list[_Item]) -> list[_Item]:
     return out
 
 
+def _heading_words(text: str) -> bool:
+    """A heading: eight words or fewer from a capital, with no stop, colon, comma or question mark, that neither ask
+    nor name a figure or a thing asked for ('Council Tax enforcement actions', 'Fees and charges')."""
+    text = text.strip()
+    return (
+        0 < len(text.split()) <= 8
+        and re.match(r"[A-Z]", text) is not None
+        and not re.search(r"[.?!:;,]", text)
+        and not _ASK_START.match(text)
+        and not _asks(text)
+        and not _FIGURE.search(text)
+        and not _THING_ASKED.match(text)
+    )
+
+
 def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
     """An item that only introduces the items under it ('1. Please supply', 'For children on your waiting list:',
     'Please confirm:') is no question; the items under it are questions, one level up (S3, S3a). A lead that asks
@@ -2172,6 +2223,26 @@ def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
             and len(item.own.split()) >= 6
             and not any(_asks(s) for s in sentences)
             and _item_asks(items[n + 1])
+        ):
+            shift.append(item.depth)
+            continue
+        # a heading over the questions under it ('1. Council Tax enforcement actions' / 'a. Number of summonses issued',
+        # 'Staffing and Roles' / '- What is the total number of ...?'): a few words with no stop, colon or comma that
+        # ask nothing and name no figure, over items that each ask or name a thing asked for, names the part of the
+        # request they make up; the items are the questions, one level up (S3, S3a)
+        end = next((k for k in range(n + 1, len(items)) if items[k].depth <= item.depth), len(items))
+        kids = [i for i in items[n + 1 : end] if i.depth == item.depth + 1]
+        if (
+            deeper
+            and kids
+            and _heading_words(item.own)
+            and all(
+                _item_asks(i)
+                or _FIGURE.search(i.own)
+                or _THING_ASKED.match(i.own)
+                or _NAMED_ENTRY.match(i.own)
+                for i in kids
+            )
         ):
             shift.append(item.depth)
             continue
@@ -2376,6 +2447,7 @@ def _prose_asks(texts: list[str]) -> list[str]:
         lead = ""  # 'Where it states "..."': a clause that says what the next sentence asks about
         sentences = [s for part in _asking_lines(para) for s in _sentences(part)]
         asked_here = False  # whether found[-1] was asked in this paragraph
+        said: list[str] = []  # what was said in this paragraph since found[-1], asking nothing
         listing = False  # whether a lead-in to a list ('the following information ...:') was asked in this paragraph
         for n, s in enumerate(sentences):
             if n == 0 and asked_above and _CONTINUATION.match(s) and not _SCOPE_ASK.search(s):
@@ -2413,7 +2485,18 @@ def _prose_asks(texts: list[str]) -> list[str]:
                 # field of each record asked for (S2c); after a count it asks for the records themselves (S5d)
                 found[-1] = f"{found[-1]} {s}"
                 continue
-            if _FOLLOW_UP.match(s) and found and (last_asked or n == 0 and asked_above) and _asks(s):
+            if asked_here and _points_back(s):
+                # 'Has this been done?' after the question in its paragraph: that question asked on (S5), with what
+                # was said between them
+                found[-1] = " ".join([found[-1], *said, s])
+                said = []
+                last_asked = True
+                continue
+            if (
+                (_FOLLOW_UP.match(s) and _asks(s) or _conditional_ask(s))
+                and found
+                and (last_asked or n == 0 and asked_above)
+            ):
                 found[-1] = f"{found[-1]} {s}"  # 'If so, please ...': part of the question it depends on (S4)
                 last_asked = True
                 continue
@@ -2445,6 +2528,9 @@ def _prose_asks(texts: list[str]) -> list[str]:
             if last_asked:
                 found.append(_tidy(f"{lead} {s}" if lead else s))
                 asked_here = True
+                said = []
+            else:
+                said.append(s)
             lead = s if not last_asked and _WHERE_LEAD.match(s) else ""
         if lead:  # nothing follows it in its paragraph (a request cut off): it is what is asked about
             found.append(_tidy(lead))
@@ -2482,6 +2568,56 @@ _FOLLOW_UP = re.compile(
     r"if\s+there\s+(?:is|are|was|were)\s+(?:no|none)\b)",
     re.I,
 )
+
+
+# a short question that asks on about the answer before by pointing back to it ('Has this been done?', 'And how old
+# were they?', 'Is there an end date to it?', 'Or is it just until further notice?'): it names nothing of its own
+# beyond a word or two, so it narrows the question it points back to (S5), a follow-up said without its 'if so' (S4)
+_BACK = frozenset(("it", "this", "that", "they", "them", "these", "those"))
+# the words a question is made of around what it asks about: its opening, verb, pronouns and prepositions
+_POINTING_WORD = re.compile(
+    r"and|or|but|so|then|how|what|which|when|where|who|why|whose|is|are|was|were|has|have|had|been|be|being|do|"
+    r"does|did|will|would|can|could|should|there|the|a|an|to|in|of|on|for|at|by|with|from|just|still|only|also|"
+    r"ever|yet|any|until|it|this|that|they|them|these|those"
+)
+
+
+# an ask made on a condition of what the records asked for hold or how they are kept ('If funds have been reallocated
+# to other projects, then please identify the amounts', 'Where an email has been identified please disclose the full
+# thread', 'If the evaluation is carried out on a case work system then please provide print-outs'): a follow-up on
+# what the question before it finds (S4), not a question of its own; not 'If possible, please ...', nor an ask on
+# whether the body holds something else ('If you hold X, please also supply it': S4a)
+_CONDITIONAL_ASK = re.compile(
+    r"^(?:if|where|when)\s+(?!(?:so|yes|not|no|possible|available|necessary|needed|required|you|we|i)\b)"
+    r"(?:(?!\b(?:could|can|would|will)\s+you\b)[^?]){5,160}?,?\s+(?:then\s+)?please\s+(?:can\s+you\s+|could\s+you\s+)?"
+    r"(?!also\b)\w+",
+    re.I,
+)
+
+
+def _conditional_ask(sentence: str) -> bool:
+    """An ask on a condition of the records found (_CONDITIONAL_ASK), not one on the handling of the request (a
+    fallback for the cost limit, where it is published, how to refine it: S7, S8a)."""
+    return bool(
+        _CONDITIONAL_ASK.match(sentence)
+        and not (
+            _IF_LIMIT.match(sentence)
+            or _POINTER_ASK.match(sentence)
+            or _ABOUT_THE_REQUEST.search(sentence)
+            or _ABOUT_THE_REPLY.search(sentence)
+            or _REFINE_ASK.search(sentence)
+        )
+    )
+
+
+def _points_back(sentence: str) -> bool:
+    words = re.findall(r"[a-z']+", sentence.lower())
+    return (
+        sentence.rstrip().endswith("?")
+        and len(words) <= 7
+        and bool(_BACK & set(words))
+        and sum(not _POINTING_WORD.fullmatch(w) for w in words) <= 2
+    )
 
 
 # a definition or scope sentence ('By senior officers, I mean ...', '"Agency staff" means ...', 'For the purposes of
@@ -2658,6 +2794,48 @@ def _format_list(out: list[_Item | str], run: list[_Item]) -> int:
     return 0 if any(_item_asks(it) or "?" in it.text for it in run[:n]) else n
 
 
+# a lead that asks in its own words ('Please provide the following:', 'I would like ...'), whatever its list holds
+_OWN_ASK_LEAD = re.compile(
+    r"^\W*(?:please|could|can|would|will|may|i\s+(?:would|'d|wish|want|request|require|need)|we\s+(?:would|wish))\b",
+    re.I,
+)
+
+
+def _bare_value(text: str) -> bool:
+    """A list entry that only names a member of a set ('Route 400', 'The Benefit Cap', 'Universal Credit roll-out'):
+    a few words, no figure, no thing asked for, no ask."""
+    short = re.sub(r"\([^()]*\)", "", text).strip()
+    return (
+        0 < len(short.split()) <= 5
+        and not re.search(r"[.:;?!]$", short)
+        and not _FIGURE.search(short)
+        and not _THING_ASKED.match(short)
+        and not _asks(short)
+    )
+
+
+def _values_of_questions_below(out: list[_Item | str], run: list[_Item], below: list[_Item | str]) -> bool:
+    """A list of bare values under a sentence that names them and asks nothing in its own words ('I am enquiring
+    as to the bus subsidies on the following routes' / '1) Route 400 2) Route 800', 'My request relates to three
+    policies:' / '- The Benefit Cap ...'), with the questions asked in a list of their own below it: the values
+    qualify several questions, so they belong to none of them (S2) and are no questions themselves."""
+    k = next((n for n in range(len(out) - 1, -1, -1) if out[n]), None)
+    if k is None or not isinstance(out[k], str) or len(run) < 2:
+        return False
+    last = (_sentences(out[k]) or [""])[-1]
+    return (
+        bool(last)
+        and not _asks(last)
+        and not last.endswith("?")
+        and not _OWN_ASK_LEAD.match(last)
+        and all(it.style == run[0].style and _bare_value(it.text) for it in run)
+        and any(
+            isinstance(b, _Item) and (_item_asks(b) or _FIGURE.search(b.text) or _THING_ASKED.match(b.text))
+            for b in below
+        )
+    )
+
+
 def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
     """A list under a line that neither asks nor introduces what is asked for ('Public Interest Statements:',
     'It concerns two data controllers:', 'Clarifications'), none of whose items asks, is context: read as
@@ -2689,7 +2867,11 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
                 out.append("\n".join(it.raw for it in rest))
             else:
                 out.extend(rest)
-        elif _context_lead(out, run[0], run) and not any(_item_asks(it) for it in run):
+        elif (
+            _context_lead(out, run[0], run)
+            and not any(_item_asks(it) for it in run)
+            or _values_of_questions_below(out, run, blocks[j:])
+        ):
             dropped.append((len(out), len(run)))
             out.append("\n".join(it.raw for it in run))
         else:

@@ -1032,3 +1032,179 @@ def test_s7_a_heading_line_is_read_apart_from_the_sentence_under_it():
     assert own == [
         "I would like to request the number of exclusions from council schools in each year since 2019."
     ]
+
+
+def test_s5_a_short_question_pointing_back_asks_on_the_question_before():
+    """'Has this been done?', 'And how old were they?', 'Is there an end date to it?': a short question that names
+    nothing of its own beyond a word or two and points back by 'it', 'this' or 'they' asks on about the question
+    before it (S5), in prose (with what was said between them) and in a numbered item; a question naming a thing
+    of its own ('How many were refused?', 'And can you outline any changes please?') is still a question."""
+    own = _own(
+        "Dear Council,\n\n"
+        "Has a flood risk assessment been made for the new estate. Heavy rain would seem to call for one. "
+        "Has this been done?\n\n"
+        "How long will the parking permit scheme run for? Is there an end date to it? "
+        "Or is it just until further notice?\n\n"
+        "Which libraries have reduced their opening hours since 2016? And can you outline any changes please?\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "Has a flood risk assessment been made for the new estate. Heavy rain would seem to call for one. "
+        "Has this been done?",
+        "How long will the parking permit scheme run for? Is there an end date to it? "
+        "Or is it just until further notice?",
+        "Which libraries have reduced their opening hours since 2016?",
+        "And can you outline any changes please?",
+    ]
+    listed = _own(
+        "Dear Constabulary,\n\n"
+        "1) How many people were arrested for begging in 2023?\n\n"
+        "2) What is the longest time a person was held in custody for begging? And how old were they? "
+        "And what year was this in?\n"
+    )
+    assert listed == [
+        "How many people were arrested for begging in 2023?",
+        "What is the longest time a person was held in custody for begging? And how old were they? "
+        "And what year was this in?",
+    ]
+
+
+def test_s4_an_ask_on_a_condition_of_the_records_found_follows_up_its_question():
+    """'If grants have been returned to the government, then please identify the amounts.' and 'Where a letter has
+    been identified please disclose the whole file.': an ask made on a condition of what the records asked for hold
+    is a follow-up on that question (S4), in prose and in an item; 'If you hold X, please also supply it' asks on
+    whether the body holds something else (S4a) and is still a question."""
+    own = _own(
+        "Dear Council,\n\n"
+        "Please can you provide a breakdown of the grants paid to the town since 2020? If grants have been "
+        "returned to the government, then please identify the amounts and the dates.\n\n"
+        "Please provide the number of complaints about street lighting in 2023. If you hold a register of "
+        "the lights repaired, please also supply it.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "Please can you provide a breakdown of the grants paid to the town since 2020? If grants have been "
+        "returned to the government, then please identify the amounts and the dates.",
+        "Please provide the number of complaints about street lighting in 2023.",
+        "If you hold a register of the lights repaired, please also supply it.",
+    ]
+    listed = _own(
+        "Dear University,\n\nPlease provide:\n"
+        "- the dates of any meetings at which the new library was discussed\n"
+        "- copies of all letters about the new library. Where a letter has been identified please disclose the "
+        "whole file.\n"
+    )
+    assert listed == [
+        "the dates of any meetings at which the new library was discussed",
+        "copies of all letters about the new library. Where a letter has been identified please disclose the "
+        "whole file.",
+    ]
+
+
+def test_s2_values_named_above_the_questions_belong_to_none_of_them():
+    """'I am asking about the parking charges at the following car parks' / '1) Station Road' / '2) High Street',
+    then the questions in a list of their own: the values qualify every question below, so they belong to none
+    of them (S2) and ask nothing. A whole sentence on the line under the last value ('I understand that ...') is a
+    paragraph of its own, not the rest of that value."""
+    own = _own(
+        "Dear Council,\n\n"
+        "I am asking about the parking charges at the following car parks in the town centre\n\n"
+        "1) Station Road\n2) High Street\n3) Market Square\n\n"
+        "I would be grateful for the following information\n"
+        "i) The total income from parking charges per car park in 2023\n"
+        "ii) The number of penalty notices issued per car park in 2023\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert own == [
+        "The total income from parking charges per car park in 2023",
+        "The number of penalty notices issued per car park in 2023",
+    ]
+    lost_blank = _own(
+        "Dear Council,\n"
+        "My information request relates to two housing schemes:\n"
+        "- Right to Buy\n"
+        "- Shared Ownership\n"
+        "I understand that you have a duty to advise me if my request needs any clarification.\n"
+        "1. How many homes were sold under each scheme in 2023?\n"
+        "2. How many applications under each scheme were refused in 2023?\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert lost_blank == [
+        "How many homes were sold under each scheme in 2023?",
+        "How many applications under each scheme were refused in 2023?",
+    ]
+
+
+def test_s3_a_heading_item_over_its_questions_is_no_question():
+    """'1. Parking enforcement' over 'a. Number of penalty notices issued' / 'b. Number of appeals upheld': a few
+    words that ask nothing and name no figure, over items that each name a figure, name the part of the request
+    they make up (S3); the items are the questions. An item naming a figure over the values of its breakdown
+    ('2. Number of staff' / 'a. Full-time' / 'b. Part-time') is still one question (S2)."""
+    own = _own(
+        "Dear Council,\n\nPlease provide the following for 2023:\n"
+        "1. Parking enforcement\n"
+        "a. Number of penalty notices issued\n"
+        "b. Number of appeals upheld\n"
+        "2. Number of civil enforcement officers\n"
+        "a. Full-time\n"
+        "b. Part-time\n"
+    )
+    assert own[:2] == ["Number of penalty notices issued", "Number of appeals upheld"]
+    assert len(own) == 3 and own[2].startswith("Number of civil enforcement officers")
+
+
+def test_s2_values_listed_under_an_ask_stay_in_it_however_they_are_written():
+    """Values the ask above takes in are part of its question (S2), also when one value lists its own members after
+    a colon ('3. Letters to/from any of the following: A Smith, B Jones, C Brown') and when the ask runs on over a
+    blank line through a dash ('I would like all letters and emails -' / 'Between the council and the club, to
+    include:' / names)."""
+    subjects = _own(
+        "Dear Department,\n\n"
+        "Please supply a list of all requests referred to your central team on any of the subjects below:\n\n"
+        "1. Parking charges\n2. Bus lanes\n"
+        "3. Letters to/from any of the following: A Smith, B Jones, C Brown, D White\n4. Road closures\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert len(subjects) == 1 and subjects[0].startswith("Please supply a list of all requests")
+    names = _own(
+        "Dear Council,\n\n"
+        "I would like to request all letters, emails, notes and any other correspondence -\n\n"
+        "Between any officer of the council and the football club or its agents, to include:\n\n"
+        "A Smith\nB Jones\nC Brown\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert len(names) == 1 and names[0].startswith("I would like to request all letters")
+
+
+def test_s2c_a_registers_columns_under_an_item_and_the_sentence_after_them():
+    """'1. I am seeking your full asset register. The register should include the following columns/headings or
+    something similar:' over short field bullets: the register's fields (S2c), part of item 1's question, as the same
+    words are in prose; a whole sentence on the line under the last field ('How many assets are on the register?',
+    'I am aware that these are not published ...') is not the rest of that field: it is read on its own."""
+    own = _own(
+        "Dear Council,\n\n"
+        "1. I am seeking your full asset register. The register should include the following columns/headings or "
+        "something similar:\n"
+        "- Asset Reference (the unique number of the asset)\n"
+        "- Asset Description and the service that manages it\n"
+        "- Supplier Name\n"
+        "How many assets are currently held on the asset register?\n"
+        "2. Please provide your asset management strategy.\n"
+    )
+    assert len(own) == 3
+    assert own[0].startswith("I am seeking your full asset register.") and "Supplier Name" in own[0]
+    assert sorted(own[1:]) == [
+        "How many assets are currently held on the asset register?",
+        "Please provide your asset management strategy.",
+    ]
+    bullets = _own(
+        "Dear Department,\n\nPlease could you tell me:\n"
+        "- The direct telephone number of your press office\n"
+        "- The direct telephone number of your records team\n"
+        "I am aware that these numbers are not published on your website at present.\n\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    assert bullets == [
+        "The direct telephone number of your press office",
+        "The direct telephone number of your records team",
+    ]
