@@ -1039,17 +1039,16 @@ def test_a_one_line_request_s_closing_lines_are_not_part_of_its_last_question():
     ]
 
 
-def test_decimal_numbers_are_sub_questions_of_their_section():
+def test_decimal_numbers_under_a_heading_are_the_questions():
+    # a numbered heading over its questions asks nothing: its items are the questions, top-level (guide v2, S3/S3a)
     r = split_request(
         "1. Staffing\n1.1 How many staff do you employ?\n1.2 How many posts are vacant?\n"
         "2. Budget\n2.1 What is the 2024 budget?\n"
     )
-    assert [(q.label, q.sub_of, q.own_text) for q in r.questions] == [
-        ("Q1", None, "Staffing"),
-        ("Q1a", "Q1", "How many staff do you employ?"),
-        ("Q1b", "Q1", "How many posts are vacant?"),
-        ("Q2", None, "Budget"),
-        ("Q2a", "Q2", "What is the 2024 budget?"),
+    assert [(q.sub_of, q.own_text) for q in r.questions] == [
+        (None, "How many staff do you employ?"),
+        (None, "How many posts are vacant?"),
+        (None, "What is the 2024 budget?"),
     ]
 
 
