@@ -884,10 +884,19 @@ _ONLY_NARROWS = re.compile(
 # give the name and address of each", "Please include the nature of each incident"): records, not a count (S5d).
 # A sentence that asks for something else, and says so ("In addition, please provide ...", "Please also send ...", "I
 # would also like ..."): a question of its own (guide S6); one that asks for a field of each record it lists ("Please
-# also provide the name of the lead agency for each project") stays with its question (S2c).
+# also provide the name of the lead agency for each project") stays with its question (S2c). The reply may report it
+# ("You have also asked for the costs of ...", "You also asked whether ..."): the same further ask, in its words.
 _ALSO_ASKS = re.compile(
     r"^(?:(?:in addition|additionally),?\s+(?:please|can|could|would|i)\b|"
-    r"(?:please|i would|i'd|i\u2019d)\s+(?:also|additionally)\s+(?:provide|send|supply|like|disclose|give)\b)",
+    r"(?:please|i would|i'd|i\u2019d)\s+(?:also|additionally)\s+(?:provide|send|supply|like|disclose|give)\b|"
+    r"you (?:have )?(?:also|further|additionally) (?:asked|requested|sought)\b)",
+    re.I,
+)
+# A sentence after the one that names the request, reporting a further ask of it ("Thank you for your request for
+# information regarding X. You also asked for the reason ..."): part of the request, as the sentence naming it is.
+REPORTED_FURTHER_ASK = re.compile(
+    r"^(?:(?:in addition|additionally),?\s+)?you (?:have )?(?:also|further|additionally) (?:asked|requested|sought)"
+    r"\b[^.?]{10,}[.?]",
     re.I,
 )
 # "How many times was X deployed and – as a separate number – how many times fired": the requester asks for the part

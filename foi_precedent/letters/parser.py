@@ -45,6 +45,7 @@ from foi_precedent.letters.layout import (
     _POINTS_ON,
     _QUOTED_REQUEST,
     _STRONG_ASK,
+    REPORTED_FURTHER_ASK,
     _about,
     _Block,
     _blocks,
@@ -1252,8 +1253,13 @@ def _unstructured(
             if text[m.end() - 1] == "\n" and rest[:1].islower() and end and ":" not in rest[: end.end()]:
                 # "Thank you for your request for all documents relating to ... of\nthe Badger Cull, which we
                 # received on 15 October.": the request is named in the sentence, which runs on over the line;
-                # what follows is the reply
-                request = [" ".join((m.group(0) + rest[: end.end()]).split())]
+                # what follows is the reply, but for a sentence reporting a further ask ("You also asked for the
+                # reason ..."), which is the request's too
+                named = rest[: end.end()]
+                further = REPORTED_FURTHER_ASK.match(" ".join(rest[end.end() :].split()))
+                if further:
+                    named += " " + further.group(0)
+                request = [" ".join((m.group(0) + named).split())]
         lettered = _lettered_run(lines)
         if (
             len(_request_items(request)) < 2

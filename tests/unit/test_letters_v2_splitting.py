@@ -523,3 +523,33 @@ def test_a_second_question_in_an_unnumbered_item_is_a_question_of_its_own():
         "Which department operates them?",
         "What is the drone budget for 2024?",
     ]
+
+
+def test_a_further_ask_the_reply_reports_is_a_question_of_its_own():
+    # S6: the reply reports the request in its own words; a sentence saying the requester also asked for something
+    # ("You also asked for ...", "You have also asked for ...") is a second question, whether it follows the sentence
+    # that names the request or a request set out after a cue
+    named = (
+        "Dear Ms Example\n"
+        "Thank you for your request for information about the number of parking wardens employed\n"
+        "by the council in 2023. You also asked for the total cost of their uniforms in that year.\n"
+        "We hold this information. The council employed 14 wardens and the uniforms cost 2,300 pounds.\n"
+        "Yours sincerely\n"
+    )
+    assert [q.text[:40] for q in parse_text(named).questions] == [
+        "your request for information about the n",
+        "You also asked for the total cost of the",
+    ]
+    reported = (
+        "Information requested\n"
+        "You asked for the following information about the library service -\n"
+        "The total cost of running the mobile library in 2023, including fuel and staff.\n"
+        "You have also asked for the planned costs of the new library building in 2025.\n"
+        "Our response\n"
+        "I can confirm that we hold the following information. The mobile library cost 82,000 pounds.\n"
+        "The planned costs are exempt under section 43 of the Act.\n"
+    )
+    assert [q.text[:40] for q in parse_text(reported).questions] == [
+        "You asked for the following information ",
+        "You have also asked for the planned cost",
+    ]
