@@ -1891,3 +1891,36 @@ def table_columns(lines: list[str]) -> dict[str, list[str]]:
                     out[m.group(1).lower()].append(cell)
             return out
     return {}
+
+
+# A reply's paragraph that opens on the request's question it answers, by number ("In relation to question 2, ...",
+# "In response to question 1 of your request, we advised ...", "In terms of question 4, where you ask ...", "With
+# regards to questions 1-3, ..."), within its first sentence.
+_ANSWERS_NUMBERED = re.compile(
+    r"^[^.?]{0,80}?\b(?P<cue>in (?:response|relation|reply|regards?|respect) to|in terms of|with (?:regards?|respect) to|"
+    r"turning to|as (?:for|to|regards))\s+(?:your\s+)?(?:question|q)s?\s?"
+    r"(?P<num>\d{1,2})(?:\s*(?:-|\u2013|to)\s*(?P<to>\d{1,2}))?\b(?!\s*(?:and|&|,)\s*\d)",
+    re.I,
+)
+
+
+def answered_by_number(lines: list[str]) -> list[tuple[str, str, list[str]]]:
+    """A reply that shows no request but answers its questions by number, a paragraph for each in turn ("In response
+    to question 1 of your request, we advised ..." / "In relation to question 2, ..."): (the numbers, as '2' or
+    '1-3'; the paragraph's words from where it names the question; the paragraph and the lines after it up to the
+    next) for each, or [] unless two or more paragraphs name distinct questions in rising order (guide S11: the
+    numbering only the reply shows; S10: each answered on its own)."""
+    out: list[tuple[str, str, list[str]]] = []
+    last = 0
+    for line in lines:
+        m = _ANSWERS_NUMBERED.match(line)
+        if m:
+            first, to = int(m.group("num")), int(m.group("to") or m.group("num"))
+            if first <= last or to < first:
+                return []
+            label = f"{first}-{to}" if to > first else str(first)
+            out.append((label, line[m.start("cue") :].strip(), [line]))
+            last = to
+        elif out:
+            out[-1][2].append(line)
+    return out if len(out) >= 2 else []

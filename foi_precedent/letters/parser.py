@@ -62,6 +62,7 @@ from foi_precedent.letters.layout import (
     _similar,
     _split_inline,
     _split_sections,
+    answered_by_number,
     answered_inline,
     answers_line,
     breakdown_parts_folded,
@@ -1309,6 +1310,16 @@ def _unstructured(
         prose = _prose_questions(request)
         if len(prose) >= 2:
             items = [(f"Item {n}", text) for n, text in enumerate(prose, start=1)]
+    if len(items) < 2:
+        # no request to see, but a reply that answers its questions by number, a paragraph for each ("In response to
+        # question 1 of your request, ..." / "In relation to question 2, ..."): each is a question, read from its own
+        # paragraph (S11, S10)
+        numbered = answered_by_number([x for x in sections["decision"] + sections["response"] if x])
+        if numbered:
+            return [
+                _classify(label, text, _join(own), None, letter_exemptions, (), accessible)
+                for label, text, own in numbered
+            ]
     whole = _classify(
         "", "", answer, None, letter_exemptions, (), accessible, shared=True
     )  # one reading for all

@@ -553,3 +553,21 @@ def test_a_further_ask_the_reply_reports_is_a_question_of_its_own():
         "You asked for the following information ",
         "You have also asked for the planned cost",
     ]
+
+
+def test_a_reply_that_answers_numbered_questions_it_does_not_show_reads_each():
+    # S11 and S10: an internal review that shows no request but answers its questions by number, a paragraph for each
+    # in turn, has those questions, each read from its own paragraph
+    text = (
+        "Dear Mr Example\n"
+        "Internal review of your request\n"
+        "I have now completed my review of the council's response to your request for information.\n"
+        "In relation to questions 1-2, having looked again at the original response, I am satisfied that the "
+        "information requested was provided to you in full.\n"
+        "In terms of question 3, where you ask for the minutes of the planning meeting, the council does not hold "
+        "any minutes of that meeting.\n"
+        "Yours sincerely\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1-2", "3"]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"not_held"}]
