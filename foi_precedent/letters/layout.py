@@ -934,6 +934,14 @@ _DETAILS_OF_EACH = re.compile(
 )
 
 
+# A part of a request in prose marked by its place ("First part: ...", "Second part: ...", "Part two: ..."): a label
+# as written (guide S9), so the part is an item of its own (S1), whatever its words.
+_PART_LABEL = re.compile(
+    r"^(?:(?:first|second|third|fourth|fifth|final|last) part|part (?:one|two|three|four|five|[1-9]))\s*[:\u2013-]\s*\S",
+    re.I,
+)
+
+
 def further_asks(text: str) -> list[str]:
     """A request item's text split where a sentence after a count asks for the list or details of what it counts
     ("How many stations closed? Please give the name and address of each."): records, not a count, which a reply
@@ -943,6 +951,8 @@ def further_asks(text: str) -> list[str]:
     parts: list[list[str]] = []
     for sentence, aside in _pieces(text):
         bare = sentence.lstrip("\"'\u201c\u2018-\u2013 ")
+        # (a part marked by its place is an item of its own, whatever its words)
+        aside = aside or (bool(parts) and bool(_PART_LABEL.match(bare)))
         new = aside or (
             bool(parts)
             and len(bare.split()) >= 4
@@ -1455,9 +1465,28 @@ _CITATION_LINE = re.compile(
 )
 
 
+# A question named by its place in words ("the first part of your request", "the second part of the request",
+# "question two"): the question of that number.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PLACE_NAMED = re.compile(
+    r"\bthe (?P<ordinal>first|second|third|fourth|fifth|sixth) part of (?:your|the|this) request\b|"
+    r"\bquestion (?P<cardinal>one|two|three|four|five|six)\b",
+    re.I,
+)
+
+
 def _named(line: str, numbers: set[str]) -> set[str]:
     """The letter's questions (by number, e.g. '6' or '1a') that ``line`` names."""
     out: set[str] = set()
+    line = _PLACE_NAMED.sub(
+        lambda m: (
+            f"question {_ORDINALS[m.group('ordinal').lower()]}"
+            if m.group("ordinal")
+            else f"question {_CARDINALS[m.group('cardinal').lower()]}"
+        ),
+        line,
+    )
     for m in _NAMES.finditer(line):
         items = [m.group(1).lower()] + re.findall(r"\d{1,2}[a-z]?", m.group(2).lower())
         spans = re.findall(r"(-|\u2013|to)\s*(?:q\s?)?\d", m.group(2), re.I)

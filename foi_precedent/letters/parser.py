@@ -1250,6 +1250,11 @@ def _unstructured(
             text = "\n".join(lines)
             rest = text[m.end() :].strip()
             request = rest.split("\n\n")[0][:2000].split("\n") if rest else []
+            quoted = re.match(r"[\"\u201c]([^\"\u201c\u201d]{20,2000}?)[\"\u201d]", rest)
+            if quoted and "\n\n" not in quoted.group(0):
+                # the request in quotation marks, the reply after its closing mark on the same line: the request is
+                # what the marks hold
+                request = quoted.group(0).split("\n")
             end = re.search(r"[.?!](?=\s|$)", rest)
             if text[m.end() - 1] == "\n" and rest[:1].islower() and end and ":" not in rest[: end.end()]:
                 # "Thank you for your request for all documents relating to ... of\nthe Badger Cull, which we

@@ -571,3 +571,34 @@ def test_a_reply_that_answers_numbered_questions_it_does_not_show_reads_each():
     questions = parse_text(text).questions
     assert [q.label for q in questions] == ["1-2", "3"]
     assert [treatments(q) for q in questions] == [{"disclosed"}, {"not_held"}]
+
+
+def test_parts_named_by_their_place_are_items_and_the_reply_names_them_so():
+    # S9 and S1: a request in prose marked by its parts' places ("First part: ...", "Second part: ...") has an item
+    # for each part; the reply may name them by place ("the first part of your request", "question two"), and each
+    # part then reads what the reply says of it
+    quoted = (
+        "Dear Mr Example\n"
+        "In your email you requested the following information: \u201cFirst part: For the years 2020 to 2023, I "
+        "would like to know how much the council spent on consultants. Second part: Please tell me the name of the "
+        "consultant paid the most.\u201d The council holds information in relation to your request.\n"
+        "In response to question one, the council spent 1.2 million pounds on consultants in those years.\n"
+        "Information relating to question two is withheld under section 40(2) of the Act, as it is personal data.\n"
+    )
+    questions = parse_text(quoted).questions
+    assert [q.text[:30] for q in questions] == [
+        "\u201cFirst part: For the years 202",
+        "Second part: Please tell me th",
+    ]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"withheld"}]
+    reported = (
+        "Information requested\n"
+        "You asked for the following information about the library service -\n"
+        "The total cost of running the mobile library in 2023, including fuel and staff.\n"
+        "You have also asked for the planned costs of the new library building in 2025.\n"
+        "Our response\n"
+        "I can confirm that we hold the following information in relation to the first part of your request -\n"
+        "The mobile library cost 82,000 pounds in 2023.\n"
+        "For the second part of your request I consider this information to be exempt under section 43 of the Act.\n"
+    )
+    assert [treatments(q) for q in parse_text(reported).questions] == [{"disclosed"}, {"withheld"}]
