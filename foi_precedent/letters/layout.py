@@ -698,6 +698,22 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
                 written += 1
                 positions[-1].append(written)
             continue
+        if items and m and not breakdown and _EACH_OF_ITEM.search(rest):
+            # an entry that asks for something about each thing an entry above lists, naming it ("b) the maximum number
+            # of occupants that each property referred to in (a) is licensed to hold"): a field of its records (S2c)
+            items[-1] = (items[-1][0], items[-1][1] + " " + line)
+            written += 1
+            positions[-1].append(written)
+            continue
+        if not items and _FOR_EACH.search(rest) and _ASKS_EACH.search(rest):
+            # a lead that asks for fields of each record ("... please could you tell me for each programme:" / "- the
+            # programme name," / "- the number of applications,"): the question, its entries the fields (S2b, S2c)
+            items.append((f"Item {len(items) + 1}", rest))
+            written += 1
+            positions.append([written])
+            asked_in_prose = False
+            breakdown = each = True
+            continue
         if m or (
             (_ASKS.search(line) or (items and _ASKS_WITHIN.search(line)))
             and not _INTRO.search(line)
@@ -719,6 +735,16 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             breakdown = breakdown or bool(_LEADS_IN.search(line))
             each = each or bool(_FOR_EACH.search(line))
     return _fold_groups(items, positions)
+
+
+# An entry about each of the things an entry above lists, naming that entry ("each property referred to in (a)", "the
+# date each of the properties in (a) was first registered", "those properties referred to in (a)").
+_EACH_OF_ITEM = re.compile(
+    r"\b(?:each|every|those|these)\b[^.?;]{0,40}?\b(?:(?:referred to|listed|named|identified) )?in \(?[a-h]\)",
+    re.I,
+)
+# The requester asking, anywhere in a lead ("Under the Act, please could you tell me for each ...:").
+_ASKS_EACH = re.compile(r"\b(?:please|(?:can|could|would) you|i would like|i request)\b", re.I)
 
 
 # A lead-in that asks for more than the items before it ("I also seek the following ...:", "In addition, please

@@ -602,3 +602,39 @@ def test_parts_named_by_their_place_are_items_and_the_reply_names_them_so():
         "For the second part of your request I consider this information to be exempt under section 43 of the Act.\n"
     )
     assert [treatments(q) for q in parse_text(reported).questions] == [{"disclosed"}, {"withheld"}]
+
+
+def test_fields_of_each_record_listed_as_entries_are_no_questions():
+    # S2b, S2c: entries that each name a field of the records a lead asks for, "for each" of them, or that ask about
+    # each of the things an entry above lists, naming it ("each site referred to in (a)"), stay in that question
+    for_each = (
+        "Request\n"
+        "Under the Act, please could you tell me for each library branch in the borough in 2023:\n"
+        "- the branch name,\n"
+        "- the opening hours,\n"
+        "- the number of visitors,\n"
+        "- the number of books lent.\n"
+        "Response\n"
+        "Please find the figures attached.\n"
+    )
+    assert len(parse_text(for_each).questions) == 1
+    referred = (
+        "Request\n"
+        "Please can you provide me with the following information:\n"
+        "a) the addresses of all allotment sites in the council's area;\n"
+        "b) the number of plots that each site referred to in (a) holds;\n"
+        "c) the date each of the sites in (a) was opened\n"
+        "Response\n"
+        "This information is not held in a form that would enable it to be located, retrieved and extracted within "
+        "the appropriate limit.\n"
+    )
+    assert len(parse_text(referred).questions) == 1
+    separate = (
+        "Request\n"
+        "Please can you provide me with the following information:\n"
+        "a) the addresses of all allotment sites in the council's area;\n"
+        "b) the total number of people on the waiting list;\n"
+        "Response\n"
+        "Please find the list attached.\n"
+    )
+    assert len(parse_text(separate).questions) == 2
