@@ -242,9 +242,26 @@ def several_requests(lines: list[str]) -> list[list[str]]:
     return out
 
 
+# The number of a page's section before its heading, and the reference a heading may carry ("1. ", "1. FOI2025/00075 ")
+_NUMBERED_HEADING = re.compile(r"^[1-9]\.\s+(?:[A-Z]{2,}[\w/.-]*\d[\w/.-]*\s+)?(?=\w[\w ]{1,30}:?\s*$)")
+
+
 def _split_sections(lines: list[str]) -> dict[str, list[str]]:
     """pre (header), request, decision (decision + reasons), response (answers), closing."""
     lines = _paired(lines)
+    joined: list[str] = []
+    for line in lines:
+        # a bullet saved on a line of its own marks the entry on the line below it (not one marked itself)
+        if (
+            joined
+            and joined[-1].strip() in ("-", "\u2022", "*")
+            and line.strip()
+            and not re.match(r"\(?[\divx]{1,3}[.)]|[-\u2022*]", line.strip(), re.I)
+        ):
+            joined[-1] = f"{joined[-1].strip()} {line.strip()}"
+        else:
+            joined.append(line)
+    lines = joined
     out: dict[str, list[str]] = {"pre": [], "request": [], "decision": [], "response": [], "closing": []}
     state = "pre"
     seen_request = False
@@ -254,6 +271,13 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
         if not line:
             out[state].append("")
             continue
+        # a page's sections numbered ("1. Request", "1. FOI2025/00075 Request", "2. Response", "2. Our reply"): the
+        # headings they are, not items of a list
+        bare = _NUMBERED_HEADING.sub("", line)
+        if bare != line and (
+            _REQUEST_START.match(bare) or _RESPONSE_START.match(bare) or _DECISION_HEADING.match(bare)
+        ):
+            line = bare
         if state == "request" and (found := _label_of(line)) and found[1][0] in ("request", "q"):
             if found[1] in labels_asked and found[1] == labels_asked[0] and len(labels_asked) >= 2:
                 # the first label again after the others, with no heading between ("Request for information 1:"

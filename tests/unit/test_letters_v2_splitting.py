@@ -638,3 +638,36 @@ def test_fields_of_each_record_listed_as_entries_are_no_questions():
         "Please find the list attached.\n"
     )
     assert len(parse_text(separate).questions) == 2
+
+
+def test_a_release_page_with_numbered_sections_and_bullets_on_their_own_lines():
+    # a published release saved as text: its sections numbered ("1. Request", "2. Our reply") are its headings, not
+    # items of the request, and a bullet saved on a line of its own marks the entry below it (S1)
+    numbered = (
+        "FOI release\n"
+        "1. Request\n"
+        "  \u2022 How many parking permits did the council issue in 2023?\n"
+        "  \u2022 How many of those permits were revoked?\n"
+        "2. Response\n"
+        "The council issued 4,100 permits and revoked 35 of them.\n"
+    )
+    assert [q.text for q in parse_text(numbered).questions] == [
+        "How many parking permits did the council issue in 2023?",
+        "How many of those permits were revoked?",
+    ]
+    separate = (
+        "FOI2024/00123 - Parking permits\n"
+        "1. FOI2024/00123 Request\n"
+        "Please provide the following for 2023:\n"
+        "-\n"
+        "Copies of the guidance given to parking wardens on issuing permits.\n"
+        "-\n"
+        "Minutes of the meetings at which the permit charges were set.\n"
+        "2. Our reply\n"
+        "We are refusing your request under section 21 of the Freedom of Information Act 2000, as the information is "
+        "reasonably accessible to you by other means: it is published on the council's website.\n"
+    )
+    assert [q.text[:30] for q in parse_text(separate).questions] == [
+        "Copies of the guidance given t",
+        "Minutes of the meetings at whi",
+    ]
