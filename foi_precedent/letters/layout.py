@@ -939,9 +939,11 @@ _ONLY_NARROWS = re.compile(
 _ALSO_ASKS = re.compile(
     r"^(?:(?:in addition|additionally),?\s+(?:please|can|could|would|i)\b|"
     r"(?:please|i would|i'd|i\u2019d)\s+(?:also|additionally)\s+(?:provide|send|supply|like|disclose|give)\b|"
+    r"(?:can|could|would) you (?:please )?also (?:provide|send|supply|disclose|give|state|tell|confirm|list)\b|"
     r"you (?:have )?(?:also|further|additionally) (?:asked|requested|sought)\b)",
     re.I,
 )
+ALSO_ASKS = _ALSO_ASKS
 # A sentence after the one that names the request, reporting a further ask of it ("Thank you for your request for
 # information regarding X. You also asked for the reason ..."): part of the request, as the sentence naming it is.
 REPORTED_FURTHER_ASK = re.compile(

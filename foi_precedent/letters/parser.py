@@ -45,6 +45,7 @@ from foi_precedent.letters.layout import (
     _POINTS_ON,
     _QUOTED_REQUEST,
     _STRONG_ASK,
+    ALSO_ASKS,
     REPORTED_FURTHER_ASK,
     _about,
     _Block,
@@ -1196,6 +1197,25 @@ def _asked_list(lines: list[str]) -> list[str]:
     return []
 
 
+def _unquoted(line: str) -> str:
+    return line.strip().lstrip("\"'\u201c\u2018-\u2013 ")
+
+
+def _further_lines(request: list[str]) -> list[list[str]]:
+    """The request's lines in groups, a new one at each line after the first that opens saying it asks for more
+    ("Additionally, I would like to know ...", "Could you also state ...")."""
+    groups: list[list[str]] = []
+    for line in request:
+        if not groups or (ALSO_ASKS.match(_unquoted(line)) and not _EACH_WORD.search(line)):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+_EACH_WORD = re.compile(r"\b(?:each|every)\b", re.I)
+
+
 def _marker(line: str) -> str:
     """How a list item is marked, its numbers and letters aside: '-', '•', '#.', '(a)'."""
     text = line.strip()
@@ -1306,8 +1326,32 @@ def _unstructured(
         items = [("Request", text)]
     if request:  # the list or details of what a count counts is a question of its own (S5d)
         parts = [part for _, text in items for part in further_asks(text)]
+        if len(items) == 1:
+            # (a line that opens saying it asks for more, "Additionally, I would like to know ...", starts a part of
+            # its own, whatever the line before ends with)
+            parts = [part for group in _further_lines(request) for part in further_asks(" ".join(group))]
         if len(parts) > len(items):
             items = [(f"Item {n}", part) for n, part in enumerate(parts, start=1)]
+    if request and len(items) == 1 and not after_request:
+        # a request quoted, then answered, then a further ask of it quoted and answered in turn ("You asked: ... /
+        # the reply / Could you also state which ...? / its reply"): each ask reads its own reply (S6, S10)
+        replied = [x for x in answer.split("\n") if x and x != items[0][1]]
+        more_at = [i for i, x in enumerate(replied) if i > 0 and ALSO_ASKS.match(_unquoted(x)) and "?" in x]
+        if more_at and more_at[-1] < len(replied) - 1:
+            bounds = [0, *more_at, len(replied)]
+            asks_made = [items[0][1], *(replied[i] for i in more_at)]
+            return [
+                _classify(
+                    f"Item {n}",
+                    text,
+                    _join(replied[bounds[n - 1] + (n > 1) : bounds[n]]),
+                    None,
+                    letter_exemptions,
+                    (),
+                    accessible,
+                )
+                for n, text in enumerate(asks_made, start=1)
+            ]
     if request and len(items) < 2:
         # a request in prose, with no items ("How many burglaries ... resulted in a prosecution? How many have been
         # reported ...?"): its questions are where the request reader finds them (one splitter for requests and for

@@ -671,3 +671,39 @@ def test_a_release_page_with_numbered_sections_and_bullets_on_their_own_lines():
         "Copies of the guidance given t",
         "Minutes of the meetings at whi",
     ]
+
+
+def test_a_line_that_says_it_asks_for_more_is_a_question_of_its_own():
+    # S6: a line of an unmarked request that opens saying it asks for more ("Additionally, I would like to know ...")
+    # is a question, whatever the line before ends with; and a further ask quoted after the first ask's reply ("Could
+    # you also state ...?") is a question that reads the reply after it (S10)
+    listed = (
+        "Dear Sir\n"
+        "I write in connection with your request for information received on 2 May, in which you sought access to "
+        "the following information:\n"
+        "\u201cThe number of times officers were called to the following parks, between 2020-2022\n"
+        "\u2022 Riverside Park \u2022 Hill Park\n"
+        "Additionally, I would like to know the nature of the incidents attended (e.g. theft, assault)\u201d\n"
+        "\n"
+        "I can confirm that we hold this information, and it is provided in full below.\n"
+        "The tables below give the number of calls to the parks named for 2020 to 2022, by incident type.\n"
+    )
+    assert [q.text[:30] for q in parse_text(listed).questions] == [
+        "\u201cThe number of times officers ",
+        "Additionally, I would like to ",
+    ]
+    interleaved = (
+        "Ref: FOI-0001\n"
+        "Thank you for your request. I can confirm that we hold the information you require. You asked:\n"
+        "In the 2023 calendar year please state the income from parking fines in the borough.\n"
+        "In 2023 the income from parking fines was 1,200,000 pounds.\n"
+        "Could you also state which three car parks issued the most fines in 2023?\n"
+        "We are not obliged to provide the names of the car parks, as they are exempt under section 31(1)(a) of the "
+        "FOI Act, which relates to law enforcement.\n"
+    )
+    questions = parse_text(interleaved).questions
+    assert [q.text[:30] for q in questions] == [
+        "In the 2023 calendar year plea",
+        "Could you also state which thr",
+    ]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"withheld"}]
