@@ -242,9 +242,26 @@ def several_requests(lines: list[str]) -> list[list[str]]:
     return out
 
 
+# The number of a page's section before its heading, and the reference a heading may carry ("1. ", "1. FOI2025/00075 ")
+_NUMBERED_HEADING = re.compile(r"^[1-9]\.\s+(?:[A-Z]{2,}[\w/.-]*\d[\w/.-]*\s+)?(?=\w[\w ]{1,30}:?\s*$)")
+
+
 def _split_sections(lines: list[str]) -> dict[str, list[str]]:
     """pre (header), request, decision (decision + reasons), response (answers), closing."""
     lines = _paired(lines)
+    joined: list[str] = []
+    for line in lines:
+        # a bullet saved on a line of its own marks the entry on the line below it (not one marked itself)
+        if (
+            joined
+            and joined[-1].strip() in ("-", "\u2022", "*")
+            and line.strip()
+            and not re.match(r"\(?[\divx]{1,3}[.)]|[-\u2022*]", line.strip(), re.I)
+        ):
+            joined[-1] = f"{joined[-1].strip()} {line.strip()}"
+        else:
+            joined.append(line)
+    lines = joined
     out: dict[str, list[str]] = {"pre": [], "request": [], "decision": [], "response": [], "closing": []}
     state = "pre"
     seen_request = False
@@ -254,6 +271,13 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
         if not line:
             out[state].append("")
             continue
+        # a page's sections numbered ("1. Request", "1. FOI2025/00075 Request", "2. Response", "2. Our reply"): the
+        # headings they are, not items of a list
+        bare = _NUMBERED_HEADING.sub("", line)
+        if bare != line and (
+            _REQUEST_START.match(bare) or _RESPONSE_START.match(bare) or _DECISION_HEADING.match(bare)
+        ):
+            line = bare
         if state == "request" and (found := _label_of(line)) and found[1][0] in ("request", "q"):
             if found[1] in labels_asked and found[1] == labels_asked[0] and len(labels_asked) >= 2:
                 # the first label again after the others, with no heading between ("Request for information 1:"
@@ -698,6 +722,22 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
                 written += 1
                 positions[-1].append(written)
             continue
+        if items and m and not breakdown and _EACH_OF_ITEM.search(rest):
+            # an entry that asks for something about each thing an entry above lists, naming it ("b) the maximum number
+            # of occupants that each property referred to in (a) is licensed to hold"): a field of its records (S2c)
+            items[-1] = (items[-1][0], items[-1][1] + " " + line)
+            written += 1
+            positions[-1].append(written)
+            continue
+        if not items and _FOR_EACH.search(rest) and _ASKS_EACH.search(rest):
+            # a lead that asks for fields of each record ("... please could you tell me for each programme:" / "- the
+            # programme name," / "- the number of applications,"): the question, its entries the fields (S2b, S2c)
+            items.append((f"Item {len(items) + 1}", rest))
+            written += 1
+            positions.append([written])
+            asked_in_prose = False
+            breakdown = each = True
+            continue
         if m or (
             (_ASKS.search(line) or (items and _ASKS_WITHIN.search(line)))
             and not _INTRO.search(line)
@@ -719,6 +759,16 @@ def request_items_at(lines: list[str]) -> list[tuple[str, str, list[int]]]:
             breakdown = breakdown or bool(_LEADS_IN.search(line))
             each = each or bool(_FOR_EACH.search(line))
     return _fold_groups(items, positions)
+
+
+# An entry about each of the things an entry above lists, naming that entry ("each property referred to in (a)", "the
+# date each of the properties in (a) was first registered", "those properties referred to in (a)").
+_EACH_OF_ITEM = re.compile(
+    r"\b(?:each|every|those|these)\b[^.?;]{0,40}?\b(?:(?:referred to|listed|named|identified) )?in \(?[a-h]\)",
+    re.I,
+)
+# The requester asking, anywhere in a lead ("Under the Act, please could you tell me for each ...:").
+_ASKS_EACH = re.compile(r"\b(?:please|(?:can|could|would) you|i would like|i request)\b", re.I)
 
 
 # A lead-in that asks for more than the items before it ("I also seek the following ...:", "In addition, please
@@ -884,10 +934,21 @@ _ONLY_NARROWS = re.compile(
 # give the name and address of each", "Please include the nature of each incident"): records, not a count (S5d).
 # A sentence that asks for something else, and says so ("In addition, please provide ...", "Please also send ...", "I
 # would also like ..."): a question of its own (guide S6); one that asks for a field of each record it lists ("Please
-# also provide the name of the lead agency for each project") stays with its question (S2c).
+# also provide the name of the lead agency for each project") stays with its question (S2c). The reply may report it
+# ("You have also asked for the costs of ...", "You also asked whether ..."): the same further ask, in its words.
 _ALSO_ASKS = re.compile(
     r"^(?:(?:in addition|additionally),?\s+(?:please|can|could|would|i)\b|"
-    r"(?:please|i would|i'd|i\u2019d)\s+(?:also|additionally)\s+(?:provide|send|supply|like|disclose|give)\b)",
+    r"(?:please|i would|i'd|i\u2019d)\s+(?:also|additionally)\s+(?:provide|send|supply|like|disclose|give)\b|"
+    r"(?:can|could|would) you (?:please )?also (?:provide|send|supply|disclose|give|state|tell|confirm|list)\b|"
+    r"you (?:have )?(?:also|further|additionally) (?:asked|requested|sought)\b)",
+    re.I,
+)
+ALSO_ASKS = _ALSO_ASKS
+# A sentence after the one that names the request, reporting a further ask of it ("Thank you for your request for
+# information regarding X. You also asked for the reason ..."): part of the request, as the sentence naming it is.
+REPORTED_FURTHER_ASK = re.compile(
+    r"^(?:(?:in addition|additionally),?\s+)?you (?:have )?(?:also|further|additionally) (?:asked|requested|sought)"
+    r"\b[^.?]{10,}[.?]",
     re.I,
 )
 # "How many times was X deployed and – as a separate number – how many times fired": the requester asks for the part
@@ -925,6 +986,14 @@ _DETAILS_OF_EACH = re.compile(
 )
 
 
+# A part of a request in prose marked by its place ("First part: ...", "Second part: ...", "Part two: ..."): a label
+# as written (guide S9), so the part is an item of its own (S1), whatever its words.
+_PART_LABEL = re.compile(
+    r"^(?:(?:first|second|third|fourth|fifth|final|last) part|part (?:one|two|three|four|five|[1-9]))\s*[:\u2013-]\s*\S",
+    re.I,
+)
+
+
 def further_asks(text: str) -> list[str]:
     """A request item's text split where a sentence after a count asks for the list or details of what it counts
     ("How many stations closed? Please give the name and address of each."): records, not a count, which a reply
@@ -934,6 +1003,8 @@ def further_asks(text: str) -> list[str]:
     parts: list[list[str]] = []
     for sentence, aside in _pieces(text):
         bare = sentence.lstrip("\"'\u201c\u2018-\u2013 ")
+        # (a part marked by its place is an item of its own, whatever its words)
+        aside = aside or (bool(parts) and bool(_PART_LABEL.match(bare)))
         new = aside or (
             bool(parts)
             and len(bare.split()) >= 4
@@ -1446,9 +1517,28 @@ _CITATION_LINE = re.compile(
 )
 
 
+# A question named by its place in words ("the first part of your request", "the second part of the request",
+# "question two"): the question of that number.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PLACE_NAMED = re.compile(
+    r"\bthe (?P<ordinal>first|second|third|fourth|fifth|sixth) part of (?:your|the|this) request\b|"
+    r"\bquestion (?P<cardinal>one|two|three|four|five|six)\b",
+    re.I,
+)
+
+
 def _named(line: str, numbers: set[str]) -> set[str]:
     """The letter's questions (by number, e.g. '6' or '1a') that ``line`` names."""
     out: set[str] = set()
+    line = _PLACE_NAMED.sub(
+        lambda m: (
+            f"question {_ORDINALS[m.group('ordinal').lower()]}"
+            if m.group("ordinal")
+            else f"question {_CARDINALS[m.group('cardinal').lower()]}"
+        ),
+        line,
+    )
     for m in _NAMES.finditer(line):
         items = [m.group(1).lower()] + re.findall(r"\d{1,2}[a-z]?", m.group(2).lower())
         spans = re.findall(r"(-|\u2013|to)\s*(?:q\s?)?\d", m.group(2), re.I)
@@ -1882,3 +1972,36 @@ def table_columns(lines: list[str]) -> dict[str, list[str]]:
                     out[m.group(1).lower()].append(cell)
             return out
     return {}
+
+
+# A reply's paragraph that opens on the request's question it answers, by number ("In relation to question 2, ...",
+# "In response to question 1 of your request, we advised ...", "In terms of question 4, where you ask ...", "With
+# regards to questions 1-3, ..."), within its first sentence.
+_ANSWERS_NUMBERED = re.compile(
+    r"^[^.?]{0,80}?\b(?P<cue>in (?:response|relation|reply|regards?|respect) to|in terms of|with (?:regards?|respect) to|"
+    r"turning to|as (?:for|to|regards))\s+(?:your\s+)?(?:question|q)s?\s?"
+    r"(?P<num>\d{1,2})(?:\s*(?:-|\u2013|to)\s*(?P<to>\d{1,2}))?\b(?!\s*(?:and|&|,)\s*\d)",
+    re.I,
+)
+
+
+def answered_by_number(lines: list[str]) -> list[tuple[str, str, list[str]]]:
+    """A reply that shows no request but answers its questions by number, a paragraph for each in turn ("In response
+    to question 1 of your request, we advised ..." / "In relation to question 2, ..."): (the numbers, as '2' or
+    '1-3'; the paragraph's words from where it names the question; the paragraph and the lines after it up to the
+    next) for each, or [] unless two or more paragraphs name distinct questions in rising order (guide S11: the
+    numbering only the reply shows; S10: each answered on its own)."""
+    out: list[tuple[str, str, list[str]]] = []
+    last = 0
+    for line in lines:
+        m = _ANSWERS_NUMBERED.match(line)
+        if m:
+            first, to = int(m.group("num")), int(m.group("to") or m.group("num"))
+            if first <= last or to < first:
+                return []
+            label = f"{first}-{to}" if to > first else str(first)
+            out.append((label, line[m.start("cue") :].strip(), [line]))
+            last = to
+        elif out:
+            out[-1][2].append(line)
+    return out if len(out) >= 2 else []

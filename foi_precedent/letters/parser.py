@@ -45,6 +45,8 @@ from foi_precedent.letters.layout import (
     _POINTS_ON,
     _QUOTED_REQUEST,
     _STRONG_ASK,
+    ALSO_ASKS,
+    REPORTED_FURTHER_ASK,
     _about,
     _Block,
     _blocks,
@@ -61,6 +63,7 @@ from foi_precedent.letters.layout import (
     _similar,
     _split_inline,
     _split_sections,
+    answered_by_number,
     answered_inline,
     answers_line,
     breakdown_parts_folded,
@@ -1194,6 +1197,25 @@ def _asked_list(lines: list[str]) -> list[str]:
     return []
 
 
+def _unquoted(line: str) -> str:
+    return line.strip().lstrip("\"'\u201c\u2018-\u2013 ")
+
+
+def _further_lines(request: list[str]) -> list[list[str]]:
+    """The request's lines in groups, a new one at each line after the first that opens saying it asks for more
+    ("Additionally, I would like to know ...", "Could you also state ...")."""
+    groups: list[list[str]] = []
+    for line in request:
+        if not groups or (ALSO_ASKS.match(_unquoted(line)) and not _EACH_WORD.search(line)):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+_EACH_WORD = re.compile(r"\b(?:each|every)\b", re.I)
+
+
 def _marker(line: str) -> str:
     """How a list item is marked, its numbers and letters aside: '-', '•', '#.', '(a)'."""
     text = line.strip()
@@ -1248,12 +1270,22 @@ def _unstructured(
             text = "\n".join(lines)
             rest = text[m.end() :].strip()
             request = rest.split("\n\n")[0][:2000].split("\n") if rest else []
+            quoted = re.match(r"[\"\u201c]([^\"\u201c\u201d]{20,2000}?)[\"\u201d]", rest)
+            if quoted and "\n\n" not in quoted.group(0):
+                # the request in quotation marks, the reply after its closing mark on the same line: the request is
+                # what the marks hold
+                request = quoted.group(0).split("\n")
             end = re.search(r"[.?!](?=\s|$)", rest)
             if text[m.end() - 1] == "\n" and rest[:1].islower() and end and ":" not in rest[: end.end()]:
                 # "Thank you for your request for all documents relating to ... of\nthe Badger Cull, which we
                 # received on 15 October.": the request is named in the sentence, which runs on over the line;
-                # what follows is the reply
-                request = [" ".join((m.group(0) + rest[: end.end()]).split())]
+                # what follows is the reply, but for a sentence reporting a further ask ("You also asked for the
+                # reason ..."), which is the request's too
+                named = rest[: end.end()]
+                further = REPORTED_FURTHER_ASK.match(" ".join(rest[end.end() :].split()))
+                if further:
+                    named += " " + further.group(0)
+                request = [" ".join((m.group(0) + named).split())]
         lettered = _lettered_run(lines)
         if (
             len(_request_items(request)) < 2
@@ -1294,8 +1326,32 @@ def _unstructured(
         items = [("Request", text)]
     if request:  # the list or details of what a count counts is a question of its own (S5d)
         parts = [part for _, text in items for part in further_asks(text)]
+        if len(items) == 1:
+            # (a line that opens saying it asks for more, "Additionally, I would like to know ...", starts a part of
+            # its own, whatever the line before ends with)
+            parts = [part for group in _further_lines(request) for part in further_asks(" ".join(group))]
         if len(parts) > len(items):
             items = [(f"Item {n}", part) for n, part in enumerate(parts, start=1)]
+    if request and len(items) == 1 and not after_request:
+        # a request quoted, then answered, then a further ask of it quoted and answered in turn ("You asked: ... /
+        # the reply / Could you also state which ...? / its reply"): each ask reads its own reply (S6, S10)
+        replied = [x for x in answer.split("\n") if x and x != items[0][1]]
+        more_at = [i for i, x in enumerate(replied) if i > 0 and ALSO_ASKS.match(_unquoted(x)) and "?" in x]
+        if more_at and more_at[-1] < len(replied) - 1:
+            bounds = [0, *more_at, len(replied)]
+            asks_made = [items[0][1], *(replied[i] for i in more_at)]
+            return [
+                _classify(
+                    f"Item {n}",
+                    text,
+                    _join(replied[bounds[n - 1] + (n > 1) : bounds[n]]),
+                    None,
+                    letter_exemptions,
+                    (),
+                    accessible,
+                )
+                for n, text in enumerate(asks_made, start=1)
+            ]
     if request and len(items) < 2:
         # a request in prose, with no items ("How many burglaries ... resulted in a prosecution? How many have been
         # reported ...?"): its questions are where the request reader finds them (one splitter for requests and for
@@ -1303,6 +1359,16 @@ def _unstructured(
         prose = _prose_questions(request)
         if len(prose) >= 2:
             items = [(f"Item {n}", text) for n, text in enumerate(prose, start=1)]
+    if len(items) < 2:
+        # no request to see, but a reply that answers its questions by number, a paragraph for each ("In response to
+        # question 1 of your request, ..." / "In relation to question 2, ..."): each is a question, read from its own
+        # paragraph (S11, S10)
+        numbered = answered_by_number([x for x in sections["decision"] + sections["response"] if x])
+        if numbered:
+            return [
+                _classify(label, text, _join(own), None, letter_exemptions, (), accessible)
+                for label, text, own in numbered
+            ]
     whole = _classify(
         "", "", answer, None, letter_exemptions, (), accessible, shared=True
     )  # one reading for all

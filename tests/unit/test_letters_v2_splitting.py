@@ -523,3 +523,187 @@ def test_a_second_question_in_an_unnumbered_item_is_a_question_of_its_own():
         "Which department operates them?",
         "What is the drone budget for 2024?",
     ]
+
+
+def test_a_further_ask_the_reply_reports_is_a_question_of_its_own():
+    # S6: the reply reports the request in its own words; a sentence saying the requester also asked for something
+    # ("You also asked for ...", "You have also asked for ...") is a second question, whether it follows the sentence
+    # that names the request or a request set out after a cue
+    named = (
+        "Dear Ms Example\n"
+        "Thank you for your request for information about the number of parking wardens employed\n"
+        "by the council in 2023. You also asked for the total cost of their uniforms in that year.\n"
+        "We hold this information. The council employed 14 wardens and the uniforms cost 2,300 pounds.\n"
+        "Yours sincerely\n"
+    )
+    assert [q.text[:40] for q in parse_text(named).questions] == [
+        "your request for information about the n",
+        "You also asked for the total cost of the",
+    ]
+    reported = (
+        "Information requested\n"
+        "You asked for the following information about the library service -\n"
+        "The total cost of running the mobile library in 2023, including fuel and staff.\n"
+        "You have also asked for the planned costs of the new library building in 2025.\n"
+        "Our response\n"
+        "I can confirm that we hold the following information. The mobile library cost 82,000 pounds.\n"
+        "The planned costs are exempt under section 43 of the Act.\n"
+    )
+    assert [q.text[:40] for q in parse_text(reported).questions] == [
+        "You asked for the following information ",
+        "You have also asked for the planned cost",
+    ]
+
+
+def test_a_reply_that_answers_numbered_questions_it_does_not_show_reads_each():
+    # S11 and S10: an internal review that shows no request but answers its questions by number, a paragraph for each
+    # in turn, has those questions, each read from its own paragraph
+    text = (
+        "Dear Mr Example\n"
+        "Internal review of your request\n"
+        "I have now completed my review of the council's response to your request for information.\n"
+        "In relation to questions 1-2, having looked again at the original response, I am satisfied that the "
+        "information requested was provided to you in full.\n"
+        "In terms of question 3, where you ask for the minutes of the planning meeting, the council does not hold "
+        "any minutes of that meeting.\n"
+        "Yours sincerely\n"
+    )
+    questions = parse_text(text).questions
+    assert [q.label for q in questions] == ["1-2", "3"]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"not_held"}]
+
+
+def test_parts_named_by_their_place_are_items_and_the_reply_names_them_so():
+    # S9 and S1: a request in prose marked by its parts' places ("First part: ...", "Second part: ...") has an item
+    # for each part; the reply may name them by place ("the first part of your request", "question two"), and each
+    # part then reads what the reply says of it
+    quoted = (
+        "Dear Mr Example\n"
+        "In your email you requested the following information: \u201cFirst part: For the years 2020 to 2023, I "
+        "would like to know how much the council spent on consultants. Second part: Please tell me the name of the "
+        "consultant paid the most.\u201d The council holds information in relation to your request.\n"
+        "In response to question one, the council spent 1.2 million pounds on consultants in those years.\n"
+        "Information relating to question two is withheld under section 40(2) of the Act, as it is personal data.\n"
+    )
+    questions = parse_text(quoted).questions
+    assert [q.text[:30] for q in questions] == [
+        "\u201cFirst part: For the years 202",
+        "Second part: Please tell me th",
+    ]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"withheld"}]
+    reported = (
+        "Information requested\n"
+        "You asked for the following information about the library service -\n"
+        "The total cost of running the mobile library in 2023, including fuel and staff.\n"
+        "You have also asked for the planned costs of the new library building in 2025.\n"
+        "Our response\n"
+        "I can confirm that we hold the following information in relation to the first part of your request -\n"
+        "The mobile library cost 82,000 pounds in 2023.\n"
+        "For the second part of your request I consider this information to be exempt under section 43 of the Act.\n"
+    )
+    assert [treatments(q) for q in parse_text(reported).questions] == [{"disclosed"}, {"withheld"}]
+
+
+def test_fields_of_each_record_listed_as_entries_are_no_questions():
+    # S2b, S2c: entries that each name a field of the records a lead asks for, "for each" of them, or that ask about
+    # each of the things an entry above lists, naming it ("each site referred to in (a)"), stay in that question
+    for_each = (
+        "Request\n"
+        "Under the Act, please could you tell me for each library branch in the borough in 2023:\n"
+        "- the branch name,\n"
+        "- the opening hours,\n"
+        "- the number of visitors,\n"
+        "- the number of books lent.\n"
+        "Response\n"
+        "Please find the figures attached.\n"
+    )
+    assert len(parse_text(for_each).questions) == 1
+    referred = (
+        "Request\n"
+        "Please can you provide me with the following information:\n"
+        "a) the addresses of all allotment sites in the council's area;\n"
+        "b) the number of plots that each site referred to in (a) holds;\n"
+        "c) the date each of the sites in (a) was opened\n"
+        "Response\n"
+        "This information is not held in a form that would enable it to be located, retrieved and extracted within "
+        "the appropriate limit.\n"
+    )
+    assert len(parse_text(referred).questions) == 1
+    separate = (
+        "Request\n"
+        "Please can you provide me with the following information:\n"
+        "a) the addresses of all allotment sites in the council's area;\n"
+        "b) the total number of people on the waiting list;\n"
+        "Response\n"
+        "Please find the list attached.\n"
+    )
+    assert len(parse_text(separate).questions) == 2
+
+
+def test_a_release_page_with_numbered_sections_and_bullets_on_their_own_lines():
+    # a published release saved as text: its sections numbered ("1. Request", "2. Our reply") are its headings, not
+    # items of the request, and a bullet saved on a line of its own marks the entry below it (S1)
+    numbered = (
+        "FOI release\n"
+        "1. Request\n"
+        "  \u2022 How many parking permits did the council issue in 2023?\n"
+        "  \u2022 How many of those permits were revoked?\n"
+        "2. Response\n"
+        "The council issued 4,100 permits and revoked 35 of them.\n"
+    )
+    assert [q.text for q in parse_text(numbered).questions] == [
+        "How many parking permits did the council issue in 2023?",
+        "How many of those permits were revoked?",
+    ]
+    separate = (
+        "FOI2024/00123 - Parking permits\n"
+        "1. FOI2024/00123 Request\n"
+        "Please provide the following for 2023:\n"
+        "-\n"
+        "Copies of the guidance given to parking wardens on issuing permits.\n"
+        "-\n"
+        "Minutes of the meetings at which the permit charges were set.\n"
+        "2. Our reply\n"
+        "We are refusing your request under section 21 of the Freedom of Information Act 2000, as the information is "
+        "reasonably accessible to you by other means: it is published on the council's website.\n"
+    )
+    assert [q.text[:30] for q in parse_text(separate).questions] == [
+        "Copies of the guidance given t",
+        "Minutes of the meetings at whi",
+    ]
+
+
+def test_a_line_that_says_it_asks_for_more_is_a_question_of_its_own():
+    # S6: a line of an unmarked request that opens saying it asks for more ("Additionally, I would like to know ...")
+    # is a question, whatever the line before ends with; and a further ask quoted after the first ask's reply ("Could
+    # you also state ...?") is a question that reads the reply after it (S10)
+    listed = (
+        "Dear Sir\n"
+        "I write in connection with your request for information received on 2 May, in which you sought access to "
+        "the following information:\n"
+        "\u201cThe number of times officers were called to the following parks, between 2020-2022\n"
+        "\u2022 Riverside Park \u2022 Hill Park\n"
+        "Additionally, I would like to know the nature of the incidents attended (e.g. theft, assault)\u201d\n"
+        "\n"
+        "I can confirm that we hold this information, and it is provided in full below.\n"
+        "The tables below give the number of calls to the parks named for 2020 to 2022, by incident type.\n"
+    )
+    assert [q.text[:30] for q in parse_text(listed).questions] == [
+        "\u201cThe number of times officers ",
+        "Additionally, I would like to ",
+    ]
+    interleaved = (
+        "Ref: FOI-0001\n"
+        "Thank you for your request. I can confirm that we hold the information you require. You asked:\n"
+        "In the 2023 calendar year please state the income from parking fines in the borough.\n"
+        "In 2023 the income from parking fines was 1,200,000 pounds.\n"
+        "Could you also state which three car parks issued the most fines in 2023?\n"
+        "We are not obliged to provide the names of the car parks, as they are exempt under section 31(1)(a) of the "
+        "FOI Act, which relates to law enforcement.\n"
+    )
+    questions = parse_text(interleaved).questions
+    assert [q.text[:30] for q in questions] == [
+        "In the 2023 calendar year plea",
+        "Could you also state which thr",
+    ]
+    assert [treatments(q) for q in questions] == [{"disclosed"}, {"withheld"}]
