@@ -312,12 +312,18 @@ def main() -> None:
     ap.add_argument("--no-rules", action="store_true")
     ap.add_argument("--model", default="logistic")
     ap.add_argument("--override", type=float, default=0.0)
+    ap.add_argument(
+        "--validation",
+        default=VALIDATION,
+        help="batches (comma-separated) measured as validation: never trained on (default %(default)s)",
+    )
     args = ap.parse_args()
     global USE_RULES, MODEL, OVERRIDE
     USE_RULES, MODEL, OVERRIDE = not args.no_rules, args.model, args.override
+    held_out = set(args.validation.split(","))
     tuning_all = load("tuning")
-    tuning = [c for c in tuning_all if c[0]["_batch"] != VALIDATION]
-    validation = [c for c in tuning_all if c[0]["_batch"] == VALIDATION]
+    tuning = [c for c in tuning_all if c[0]["_batch"] not in held_out]
+    validation = [c for c in tuning_all if c[0]["_batch"] in held_out]
     print("tuning", len(tuning), "validation", len(validation))
     for name, cases in (("tuning", tuning), ("validation", validation)):
         print(name, "ceiling", score(cases, [read_back(a, g) for _, a, g, _, _ in cases]))
