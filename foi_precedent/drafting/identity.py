@@ -134,9 +134,24 @@ _NAME = (
     rf"(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.[ \t]*|[{_UP}][ \t]+){{0,3}}{_WORD}"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?!{_FIELD_WORD}\b)(?:{_WORD}|[{_UP}]\.?)(?![\w'’-]*:)){{0,3}})"
 )
+# a web form's field for the name, as forms word it ('Name:', 'First name(s):', 'Your full name*:', 'Name (optional):')
+_NAME_FIELD = r"(?:sur|fore)?name(?:\(s\))?(?:[ \t]*\([a-z ]{1,20}\))?[ \t]*\*?"
+# ... with the value on the line under the label, or after it with no colon ('Full name' / 'Jane Smith', 'Name Jane
+# Smith'), where the form's other fields stand beside it ('Email', 'Address', ...)
+_NAME_LABEL = re.compile(
+    r"^[ \t]*(?i:(?:(?:your|full|your[ \t]+full|contact|requester'?s?|applicant'?s?|first|given|last|family)[ \t]+)?"
+    r"(?:sur|fore)?name(?:\(s\))?(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:requester|applicant))?(?:[ \t]*\([a-z ]{1,20}\))?)"
+    r"[ \t]*\*?[ \t]*(?::[ \t]*)?(?:$|(?<=[a-z)*])[ \t]+(?P<value>\S.*)$)"
+)
+_OTHER_FIELD = re.compile(
+    r"^[ \t]*(?i:(?:your[ \t]+)?(?:e-?mail(?:[ \t]+address)?|(?:postal[ \t]+)?address|post[ \t]*code|phone|"
+    r"telephone|tel|mobile|organi[sz]ation|company|title|date|(?:your[ \t]+)?request|details))\b"
+    # (the field's label alone, or with its value: not a column heading in a list, 'Date of appointment')
+    r"(?:[ \t]*\*?[ \t]*(?::.*)?$|[ \t]+\S*[@\d].*$)"
+)
 # only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
 MY_NAME = re.compile(
-    rf"\b(?i:my name is|my name's|I am called|name:|name[ \t]*[-–](?=[ \t])|surname:|forename:|from:|"
+    rf"\b(?i:my name is|my name's|I am called|{_NAME_FIELD}[ \t]*:|name[ \t]*[-–](?=[ \t])|from:|"
     rf"requester:|requestor:|applicant:|sent[ \t]+by:|signed:?|contact(?:[ \t]+name)?:|"
     rf"signature:|\(signed\))[ \t]+{_NAME}"
 )
@@ -908,6 +923,29 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 not officer
             ):  # 'From: Sarah Jones <sarah.jones@leeds.gov.uk>' quoted is the authority's officer
                 add_name(m.group("name"))
+    # a web form's name field with the value under it or after it with no colon, beside the form's other fields
+    form_lines = [line.strip() for line in text.split("\n")]
+    for j, line in enumerate(form_lines):
+        if not (label := _NAME_LABEL.match(line)) or MY_NAME.match(line):
+            continue
+        at, value = (j, label.group("value")) if label.group("value") else (j + 1, "")
+        if not value:
+            while at < len(form_lines) and not form_lines[at]:
+                at += 1
+            value = form_lines[at] if at < len(form_lines) else ""
+        after = next((b for b in form_lines[at + 1 :] if b), "")
+        before = next((b for b in reversed(form_lines[:j]) if b), "")
+        beside = [b for b in (after, before) if _OTHER_FIELD.match(b) or _NAME_LABEL.match(b)]
+        if (
+            re.fullmatch(_NAME, value)
+            and len(value.split()) <= 4
+            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in value.split())
+            and not _ORGANISATION.search(value)
+            and not _OFFICE_TITLE.match(value)
+            # (or the value ends the text, the form's last field; not under a list's lead-in, 'for each:')
+            and (beside or not after and not before.endswith(":"))
+        ):
+            add_name(re.sub(rf"^{_TITLE}[ \t]+", "", value))
     for m in _WROTE.finditer(text):
         address_of = m.group("email") or m.group("paren") or ""
         officer = "@" in address_of and _PUBLIC_DOMAIN.search(
