@@ -153,7 +153,8 @@ _OTHER_FIELD = re.compile(
 MY_NAME = re.compile(
     rf"\b(?i:my name is|my name's|I am called|{_NAME_FIELD}[ \t]*:|name[ \t]*[-–](?=[ \t])|from:|"
     rf"requester:|requestor:|applicant:|sent[ \t]+by:|signed:?|contact(?:[ \t]+name)?:|"
-    rf"signature:|\(signed\))[ \t]+{_NAME}"
+    # (the name in quotes, as an e-mail header may give it: 'From: "Jane Smith" <jane@x.org>')
+    rf"signature:|\(signed\))[ \t]+[\"“]?{_NAME}"
 )
 # 'my name is bob jones.': a lower-case name only where it ends the clause
 _MY_PLAIN_NAME = re.compile(
@@ -179,9 +180,12 @@ _PUBLIC_DOMAIN = re.compile(
     r"\.police\.uk|\.pnn\.police\.uk|\.ac\.uk|\.sch\.uk|\.parliament\.uk|\.mod\.uk|\.gov|"
     r"\.gov\.ie|\.gsi\.gov\.uk)$"
 )
-# an e-mail header naming the sender surname first, in quotes ('From: "Smith, Jane" <jane@x.org>')
+# an e-mail header naming the sender surname first, in quotes or before the address ('From: "Smith, Jane"
+# <jane@x.org>', 'From: Smith, Jane <jane@x.org>')
 _FROM_QUOTED = re.compile(
-    rf"^[ \t]*(?i:from|sender)[ \t]*:[ \t]*[\"'](?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})[\"']", re.M
+    rf"^[ \t]*(?i:from|sender)[ \t]*:[ \t]*(?:[\"'](?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})[\"']"
+    rf"|(?P<last2>{_WORD}),[ \t]*(?P<first2>{_WORD})(?=[ \t]*(?:[<\[(]|$)))(?P<rest>[^\n]*)",
+    re.M,
 )
 # the header of quoted correspondence ('Jane Smith wrote:', 'On Fri, 3 May 2024 at 10:12, Jane Smith
 # <jane@x.org> wrote:'): whoever wrote in the thread, the requester or an officer, never a person asked about
@@ -911,6 +915,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         ):
             names.append(name)
 
+    officers: set[str] = set()  # named under 'From:' at a public body's address: kept where they stand
     for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
         for m in pattern.finditer(text):
             rest = text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]
@@ -923,6 +928,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 not officer
             ):  # 'From: Sarah Jones <sarah.jones@leeds.gov.uk>' quoted is the authority's officer
                 add_name(m.group("name"))
+            elif pattern is MY_NAME and email and not re.search(r"\.(?:ac|sch)\.uk$", email.group(0).lower()):
+                officers.add(m.group("name"))  # (a university's address may be a researcher's own: not kept)
     # a web form's name field with the value under it or after it with no colon, beside the form's other fields
     form_lines = [line.strip() for line in text.split("\n")]
     for j, line in enumerate(form_lines):
@@ -968,7 +975,14 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     if (titled := _TITLED_NAME_LINE.fullmatch(first_line)) and not _OFFICE_TITLE.match(titled.group("name")):
         add_name(re.sub(rf"^{_TITLE}[ \t]+", "", titled.group("name")))
     for m in _FROM_QUOTED.finditer(text):  # 'From: "Smith, Jane" <jane@x.org>'
-        add_name(f"{m.group('first')} {m.group('last')}")
+        sender = EMAIL.search(m.group("rest"))
+        if (
+            sender
+            and "@" in sender.group(0)
+            and _PUBLIC_DOMAIN.search(sender.group(0).rsplit("@", 1)[1].lower())
+        ):
+            continue  # an officer at a public body's address, quoted in the thread
+        add_name(f"{m.group('first') or m.group('first2')} {m.group('last') or m.group('last2')}")
     for m in _NAME_EMAIL.finditer(text):
         name = re.sub(
             r"^(?:(?i:contact|e-?mail|reply|write|cc|to|from|by|me|regards|thanks|signed)[ \t]+)+",
@@ -1285,7 +1299,14 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     clean = _LIVE_IN.sub(
         lambda m: _DISTRICT.sub("[POSTCODE]", _POSTCODE_ANY_CASE.sub("[POSTCODE]", m.group(0))), clean
     )
-    clean = MY_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()] + "[NAME]", clean)
+    clean = MY_NAME.sub(
+        lambda m: (
+            m.group(0)
+            if m.group("name") in officers and m.group("name") not in names
+            else m.group(0)[: m.start("name") - m.start()] + "[NAME]"
+        ),
+        clean,
+    )
     # a first name signed alone ('Patrick') and written in full under it ('Patrick Hayes | Director'): the full name
     for name in [n for n in names if len(n.split()) == 1]:
         for m in re.finditer(rf"(?<![\w\[]){re.escape(name)}[ \t]+(?P<last>{_WORD})(?![\w'’-])", text):

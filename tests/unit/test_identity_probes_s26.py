@@ -196,7 +196,6 @@ CASES = [
         [(N, "Chidi"), (N, "Okonkwo"), (E, "chidi.okonkwo@example.com")],
         [],
         "email-headers-surname-first",
-        xfail="not read yet",
     ),
     _p(
         "---------- Forwarded message ---------\nFrom: Chidi Okonkwo <chidi.okonkwo@example.com>\n"
@@ -606,7 +605,20 @@ CASES = [
         [(N, "Ingrid Johansson"), (E, "ingrid.j@outlook.com")],
         [],
         "email-headers",
-        xfail="not read yet",
+    ),
+    _p(
+        "From: Smith, Jane <jane.smith@anyshire.gov.uk>\nSent: 05 March 2024 09:00\nTo: Ingrid Johansson\n"
+        "Subject: RE: FOI\n\nDear Ms Johansson,\nThank you for your request.\n\n" + ASK + "\nIngrid\n",
+        [(N, "Johansson")],
+        ["Smith, Jane"],
+        "third-officer-from-header",
+    ),
+    _p(
+        "From: Ingrid Johansson <i.johansson@anyshire.ac.uk>\nSent: 04 March 2024 10:12\nTo: FOI\n"
+        "Subject: FOI request\n\n" + DEAR + ASK + "\nThanks,\nIngrid\n",
+        [(N, "Ingrid Johansson")],
+        [],
+        "email-headers-academic",
     ),
     _p(
         DEAR + ASK + "\nRavinder Gill (Account suspended) left an annotation (4 May 2024)\nStill waiting.\n",
