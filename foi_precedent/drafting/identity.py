@@ -258,6 +258,21 @@ _WDTK_WAITS_ON = (
         r"[ \t]+(?:(?:a|the)[ \t]+)?(?:recent[ \t]+|new[ \t]+)?responses?\b"
     ),
 )
+# ... and in the lines of its correspondence log ('Follow up sent to Leeds City Council by Jane Smith on 5 May
+# 2024.', 'Request sent to ... by ...', 'Jane Smith (Account suspended) left an annotation (4 May 2024)')
+_WDTK_EVENT = (
+    re.compile(
+        r"(?:^|(?<=[.!?][ \t]))[ \t]*(?:Request|Follow[ \t]+up|Internal[ \t]+review[ \t]+request|Clarification|"
+        r"Message)[ \t]+sent[ \t]+to[ \t]+[^\n]{1,150}?[ \t]+by[ \t]+"
+        rf"(?P<name>{_DISPLAY_NAME.pattern})[ \t]+on[ \t]+\d",
+        re.M,
+    ),
+    re.compile(
+        rf"(?:^|(?<=[.!?)][ \t]))[ \t]*(?P<name>{_DISPLAY_NAME.pattern})(?:[ \t]+\([^()\n]{{1,30}}\))?[ \t]+left[ \t]+"
+        r"an[ \t]+annotation\b",
+        re.M,
+    ),
+)
 _I_AM = re.compile(
     rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
     r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))",
@@ -1024,7 +1039,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         office = bool(before) and before[-1][:1].isupper() and _OFFICE_TITLE.match(before[-1])
         if name and not _OFFICE_TITLE.match(name) and not office:
             add_name(name)
-    for m in (m for pattern in _WDTK_WAITS_ON for m in pattern.finditer(text)):
+    for m in (m for pattern in _WDTK_WAITS_ON + _WDTK_EVENT for m in pattern.finditer(text)):
         if not _OFFICE_TITLE.match(m.group("name")):
             add_name(m.group("name"))
     for m in _NAMED_REQUEST_HEADING.finditer(text):

@@ -453,7 +453,6 @@ CASES = [
         [(N, "Ravinder Gill")],
         [],
         "wdtk-request-sent-by",
-        xfail="not read yet",
     ),
     _p(
         DEAR
@@ -625,7 +624,6 @@ CASES = [
         [(N, "Ravinder Gill")],
         [],
         "wdtk-annotation",
-        xfail="not read yet",
     ),
     _p(
         DEAR + ASK + "\nYours sincerely,\nHarold Ogilvy\n(Mr)\n",
