@@ -766,6 +766,11 @@ _POSTSCRIPT_CUE = re.compile(
     r"(?:P\.?[ \t]?S\.?|N\.?B\.?|Tel|Mob|Mobile|Phone|E-?mail|Twitter|Address|https?:|www\.)(?!\w)", re.I
 )
 _ADDRESS_WORD = re.compile(rf"(?:Flat|Apartment|Apt|Unit|House|{_STREET_WORDS})\.?,?")
+# a house number and a street in any language ('7 Heol Las', '12a Rue du Port'), not a date ('3 May 2024')
+_NUMBERED_LINE = re.compile(
+    r"(?:(?:Flat|Apartment|Apt|Unit)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]"
+    r"(?![a-z]*[ \t]+\d{4}\b)(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+)
 _ADDRESS_START = re.compile(r"(?:(?:Flat|Apartment|Apt|Unit)\.?[ \t]+)?\d")
 # 'Campaign Officer', 'Director, Open Records Trust', 'Head of Policy & Research': capitalised words and connectors
 _TITLE_CASE_RUN = re.compile(rf"{_WORD}(?:,?[ \t]+(?:{_WORD}|of|and|for|the|in|at|&)){{0,8}}")
@@ -1083,7 +1088,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 # the town, county under the street ('12 High Street' / 'Anytown' / 'Anyshire')
                 or n > 0
                 and _TOWN_LINE.fullmatch(line)
-                and any(STREET.search(a) or _STREET_LINE.search(a) for _, a in heading[:n])
+                and any(
+                    STREET.search(a) or _STREET_LINE.search(a) or _NUMBERED_LINE.match(a)
+                    for _, a in heading[:n]
+                )
             )
             for n, (_, line) in enumerate(heading)
         )

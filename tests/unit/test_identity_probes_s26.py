@@ -357,7 +357,12 @@ CASES = [
         [(N, "Rhiannon Pryce"), (A, "7 Heol Las"), (A, "SA1 1AA")],
         [],
         "letter-heading-name-address",
-        xfail="not read yet",
+    ),
+    _p(
+        "Aurélie Dubois\n12a Rue du Port\nSaint-Malo\n35400 France\n\n3 May 2024\n\n" + DEAR + ASK_ABOUT,
+        [(N, "Aurélie Dubois"), (A, "12a Rue du Port")],
+        THORNBURY,
+        "letter-heading-name-address",
     ),
     _p(
         "Mrs Evelyn Charteris\n22 Orchard Way\nTadcaster\nLS24 9AB\n\n3 May 2024\n\nFOI Officer\nAnyshire County "
