@@ -1156,6 +1156,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 for n in found:
                     add_name(n)
                 break
+    # a name after a dash that ends the request ('... issued in 2023? - Jane Smith'), as one pasted on a line signs
+    if dashed := re.search(r"[.?!][ \t]+[-–—][ \t]*(?P<name>[^\n.?!]{3,60}?)[ \t]*$", text.rstrip()):
+        for n in _name_of(dashed.group("name"), strict=True):
+            add_name(n)
     for line in text.split(
         "\n"
     ):  # the same on a line of its own ('Yours faithfully, Ann Lee Journalist ...')

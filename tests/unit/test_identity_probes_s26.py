@@ -504,7 +504,6 @@ CASES = [
         [(N, "Yusuf Demir")],
         [],
         "oneline-dash-name",
-        xfail="not read yet",
     ),
     _p(
         "My name is Olga Petrenko and I would like to know how many fixed penalty notices for fly-tipping were "
@@ -525,6 +524,18 @@ CASES = [
         [(N, "Papadopoulos")],
         [],
         "oneline-sign-off",
+    ),
+    _p(
+        DEAR + "How many fixed penalty notices for fly-tipping were issued in 2023?\n- Yusuf Demir\n",
+        [(N, "Yusuf Demir")],
+        [],
+        "oneline-dash-name",
+    ),
+    _p(
+        "Please provide the diary of the leader for May 2024. - Councillor Amir Khan",
+        [],
+        ["Councillor Amir Khan"],
+        "third-after-dash",
     ),
     # ---------------- third parties beside the requester, who stay
     _p(
