@@ -164,11 +164,12 @@ _MY_PLAIN_NAME = re.compile(
 )
 # the requester's family named in the request ('my son, Tom Smith,'): personal data that shares the surname
 _RELATIVE = re.compile(
-    rf"\b(?i:my)[ \t]+(?:(?i:late|elderly|disabled|youngest|eldest|older|younger)[ \t]+)?"
+    rf"\b(?i:my)[ \t]+(?:(?i:elderly|disabled|youngest|eldest|older|younger)[ \t]+)?"
     r"(?i:son|daughter|wife|husband|partner|mother|father|mum|mom|dad|brother|sister|child|"
     r"grandson|granddaughter|grandmother|grandfather|grandma|grandad|aunt|uncle|nephew|niece|"
     r"fianc[ée]e?|stepson|stepdaughter|stepfather|stepmother)[ \t]*,?[ \t]+"
-    rf"{_NAME}"
+    # (not one who has died, 'my father, the late Arthur Smith': the person the request is about, who stays)
+    rf"(?!(?i:the[ \t]+late|deceased)\b){_NAME}"
 )
 # 'Jane Smith <jane@x.org>', 'Jane Smith (jane@x.org)', 'Jane Smith jane@x.org': a name with its e-mail; one at a
 # public body's domain is an officer's, not the requester's

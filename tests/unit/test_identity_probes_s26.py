@@ -576,7 +576,14 @@ CASES = [
         [(N, "Thandiwe Nkosi")],
         ["Arthur Mbeki"],
         "third-deceased-relative",
-        xfail="not read yet",
+    ),
+    _p(
+        DEAR
+        + "Please provide the care records of my grandmother, the late Edith Fairbanks, held in 2018.\n\n"
+        "Kind regards,\nRuth Adeyemi\n",
+        [(N, "Ruth Adeyemi")],
+        ["Edith Fairbanks"],
+        "third-deceased-relative",
     ),
     _p(
         DEAR
