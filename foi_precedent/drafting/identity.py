@@ -135,7 +135,18 @@ _NAME = (
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?!{_FIELD_WORD}\b)(?:{_WORD}|[{_UP}]\.?)(?![\w'’-]*:)){{0,3}})"
 )
 # a web form's field for the name, as forms word it ('Name:', 'First name(s):', 'Your full name*:', 'Name (optional):')
-_NAME_FIELD = r"(?:sur|fore)?name(?:\(s\))?(?:[ \t]*\([a-z ]{1,20}\))?[ \t]*\*?"
+_NAME_FIELD = r"(?:sur|fore|first|last|given|family)?name(?:\(s\))?(?:[ \t]*\([a-z ]{1,20}\))?[ \t]*\*?"
+# ... and its value as some type it, in lower case, alone on the field's line ('Name: jane smith')
+_FIELD_PLAIN_NAME = re.compile(
+    rf"^[ \t]*(?i:(?:(?:your|full|contact|requester'?s?|applicant'?s?)[ \t]+){{0,2}}{_NAME_FIELD})[ \t]*:[ \t]*"
+    r"(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,3})[ \t]*$",
+    re.M,
+)
+# what a form's name field holds when the requester gives none ('Name: withheld', 'Name: not given')
+_NO_NAME_GIVEN = re.compile(
+    r"(?:\b(?:not|no|withheld|anonymous|anon|unknown|none|redacted|private|prefer|given|provided|supplied|"
+    r"applicable|declined|confidential)\b)"
+)
 # ... with the value on the line under the label, or after it with no colon ('Full name' / 'Jane Smith', 'Name Jane
 # Smith'), where the form's other fields stand beside it ('Email', 'Address', ...)
 _NAME_LABEL = re.compile(
@@ -937,6 +948,11 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             names.append(name)
 
     officers: set[str] = set()  # named under 'From:' at a public body's address: kept where they stand
+    for m in _FIELD_PLAIN_NAME.finditer(text):
+        if not _NO_NAME_GIVEN.search(m.group("name")) and not _NOT_NAME_WORD.match(
+            m.group("name").split()[0]
+        ):
+            add_name(m.group("name"))
     for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
         for m in pattern.finditer(text):
             rest = text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]
