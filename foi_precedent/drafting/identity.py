@@ -620,18 +620,16 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
         and (two := _name_of(pair.group("two"), strict))
     ):
         return one + two  # two people signing ('Jane Smith and John Brown', 'Jane & John Smith')
-    if (
-        len(first.split()) > 4
-        or _ORGANISATION.search(first)
-        or _GENERIC_ADDRESSEE.fullmatch(first.strip(" ,."))
-    ):
+    # (a particle is not counted: 'Abdullah bin Khalid Al Harbi', 'Maria de la Cruz Fernandez' are names)
+    counted = [w for w in first.split() if not re.fullmatch(_PARTICLE, w, re.I)]
+    if len(counted) > 4 or _ORGANISATION.search(first) or _GENERIC_ADDRESSEE.fullmatch(first.strip(" ,.")):
         return []
     capitalised = re.fullmatch(_NAME, first) is not None
     if strict:
         words = first.split()
         if (
             not capitalised
-            or not 2 <= len(words) <= 4
+            or not 2 <= len(words) <= 4 + len(words) - len(counted)
             or any(_NOT_NAME_WORD.match(w.strip(".")) for w in words)
         ):
             return []

@@ -799,7 +799,12 @@ CASES = [
         [(N, "Abdullah bin Khalid Al Harbi")],
         [],
         "letter-particle",
-        xfail="not read yet",
+    ),
+    _p(
+        DEAR + ASK + "\nKind regards\nMaria de la Cruz Fernández Ortega\n",
+        [(N, "Maria de la Cruz Fernández Ortega")],
+        [],
+        "letter-particle",
     ),
     _p(DEAR + ASK + "\nThanks,\nJANE\n", [(N, "JANE")], [], "letter-capitals"),
     _p(
