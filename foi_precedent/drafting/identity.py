@@ -1171,8 +1171,12 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 for n in found:
                     add_name(n)
                 break
-    # a name after a dash that ends the request ('... issued in 2023? - Jane Smith'), as one pasted on a line signs
-    if dashed := re.search(r"[.?!][ \t]+[-–—][ \t]*(?P<name>[^\n.?!]{3,60}?)[ \t]*$", text.rstrip()):
+    # a name after a dash or 'From' that ends the request ('... issued in 2023? - Jane Smith', '... From Jane
+    # Smith, Leeds'), as one pasted on a line signs; a place after a comma is not the name's
+    if dashed := re.search(
+        r"[.?!][ \t]+(?:[-–—]|(?:From|Signed)\b:?)[ \t]*(?P<name>[^\n.?!,]{3,60}?)(?:,[ \t]*[^\n.?!,]{2,40})?[ \t]*$",
+        text.rstrip(),
+    ):
         for n in _name_of(dashed.group("name"), strict=True):
             add_name(n)
     for line in text.split(

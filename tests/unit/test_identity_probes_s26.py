@@ -537,6 +537,12 @@ CASES = [
         ["Councillor Amir Khan"],
         "third-after-dash",
     ),
+    _p(
+        "Please provide the diary of the leader for May 2024. From Councillor Amir Khan's office, if held.",
+        [],
+        ["Councillor Amir Khan"],
+        "third-after-dash",
+    ),
     # ---------------- third parties beside the requester, who stay
     _p(
         DEAR
@@ -854,7 +860,6 @@ CASES = [
         [(N, "Jane Whitmore")],
         [],
         "oneline-from-name",
-        xfail="not read yet",
     ),
 ]
 
