@@ -142,6 +142,14 @@ _FIELD_PLAIN_NAME = re.compile(
     r"(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,3})[ \t]*$",
     re.M,
 )
+# ... and a form's fields run together on one line, the name between its label and the next field's ('Name Jane
+# Smith Email ...', 'Your name: jane smith Your email: ...'); the label capitalised, as a form prints it
+_FLAT_FORM_NAME = re.compile(
+    r"(?:^|(?<=[\s.,;]))(?:Name|NAME|(?:Full|Your|Contact|Requester|Applicant)(?:[ \t]+full)?[ \t]+[Nn]ame)"
+    r"[ \t]*\*?[ \t]*:?[ \t]+(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}?)[ \t]+"
+    r"(?=(?i:(?:your[ \t]+)?(?:e-?mail|(?:postal[ \t]+)?address|phone|telephone|tel|mobile|post[ \t]*code|"
+    r"organi[sz]ation))\b)"
+)
 # what a form's name field holds when the requester gives none ('Name: withheld', 'Name: not given')
 _NO_NAME_GIVEN = re.compile(
     r"(?:\b(?:not|no|withheld|anonymous|anon|unknown|none|redacted|private|prefer|given|provided|supplied|"
@@ -946,6 +954,15 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             names.append(name)
 
     officers: set[str] = set()  # named under 'From:' at a public body's address: kept where they stand
+    for m in _FLAT_FORM_NAME.finditer(text):
+        value = m.group("name")
+        if (
+            not _NO_NAME_GIVEN.search(value)
+            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in value.split())
+            and not _ORGANISATION.search(value)
+            and not _OFFICE_TITLE.match(value)
+        ):
+            add_name(re.sub(rf"^{_TITLE}[ \t]+", "", value))
     for m in _FIELD_PLAIN_NAME.finditer(text):
         if not _NO_NAME_GIVEN.search(m.group("name")) and not _NOT_NAME_WORD.match(
             m.group("name").split()[0]

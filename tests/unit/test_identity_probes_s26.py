@@ -861,6 +861,32 @@ CASES = [
         [],
         "oneline-from-name",
     ),
+    # ---------------- a web form's fields run together on one line, as a form pasted or flattened sends them
+    _p(
+        "Name Kwame Mensah Email kwame.mensah@example.com How many fixed penalty notices were issued in 2023?",
+        [(N, "Kwame Mensah"), (E, "kwame.mensah@example.com")],
+        [],
+        "oneline-webform",
+    ),
+    _p(
+        "Full name Hiroshi Tanaka Email address hiro.t@example.jp Details of request " + ASK_ABOUT,
+        [(N, "Hiroshi Tanaka"), (E, "hiro.t@example.jp")],
+        THORNBURY,
+        "oneline-webform",
+    ),
+    _p(
+        "Your name: jane whitmore Your email: jw@example.com Request: How many notices were issued in 2023?",
+        [(N, "jane whitmore"), (E, "jw@example.com")],
+        [],
+        "oneline-webform",
+    ),
+    _p(
+        "Please provide the Company Name Address and Phone of each contractor paid by Harrison Grant Ltd.\n\n"
+        "Thanks,\nIfeoma Eze\n",
+        [(N, "Ifeoma Eze")],
+        ["Company Name Address and Phone", "Harrison Grant Ltd"],
+        "third-form-columns",
+    ),
 ]
 
 
