@@ -737,10 +737,20 @@ def _run_on_signature(text: str) -> list[str]:
     if m := _CLOSING_THEN_NAME.match(text):
         name = m.group("name")
         return _name_of(name) if re.fullmatch(_NAME, name) and not SIGN_OFF.match(name) else []
+    # (a short sign-off before the rule: 'Cheers Maria -- Maria Lopez Freelance journalist ...')
+    rule = re.search(r"[ \t](?:--+|—+)[ \t]+(?=\S)", text[:60])
+    if rule and _sign_off_line(text[: rule.start()])[0]:
+        text = text[rule.start() :].lstrip()
     m = _RUN_ON_SIGNATURE.match(text[:160])
     if m and m.group("ruled"):
         ruled = m.group("ruled")
-        return _name_of(ruled, strict=True) if len(ruled) < 80 else _name_then_postscript(ruled)
+        # (what follows the rule is a signature: the name, then perhaps a job title in lower case and a phone,
+        # 'Ann Lee Freelance journalist 07700 900123')
+        return (
+            (_name_of(ruled, strict=True) if len(ruled) < 80 else [])
+            or _name_then_postscript(ruled)
+            or _name_at_start(ruled)
+        )
     if m and _TITLE_CASE_RUN.fullmatch(m.group("after")):  # a job title or an employer after the '|'
         return _name_of(m.group("piped"), strict=True)
     return []
@@ -1203,6 +1213,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             add_name(n)
         if found:
             runs.extend(_address_after(line, found[0]))
+        elif SIGN_OFF.match(line):  # ('Cheers Maria -- Maria Lopez Freelance journalist ...')
+            for n in _run_on_signature(line.strip()):
+                add_name(n)
     # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
     # requester: a person's name there is removed as written, and is not the reply's salutation.
     addressees = list(

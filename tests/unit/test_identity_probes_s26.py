@@ -887,6 +887,20 @@ CASES = [
         ["Company Name Address and Phone", "Harrison Grant Ltd"],
         "third-form-columns",
     ),
+    _p(
+        "Please tell me how many fixed penalty notices were issued in 2023. Cheers Maria -- Maria González-Ruiz "
+        "Freelance journalist 07700 900456",
+        [(N, "Maria González-Ruiz"), (P, "07700 900456")],
+        [],
+        "oneline-dash-dash-signature",
+    ),
+    _p(
+        "Please tell me how many fixed penalty notices were issued in 2023. -- Dr Ann Lee said in May that the "
+        "figures were published.",
+        [],
+        ["Dr Ann Lee said"],
+        "third-after-dash",
+    ),
 ]
 
 
