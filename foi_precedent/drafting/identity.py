@@ -337,6 +337,9 @@ _DEAR_INLINE = re.compile(
     rf"(?<![\w'\"‘“])Dear[ \t]*(?P<name>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[{_UP}]\.?[ \t]+)?{_WORD})"
 )
 # a letter's addressee header naming a person ('To: / Mr R Gray'), as a reply that restates the request has it
+# an authority's reply e-mail addressed to the requester by name ('To: Jane Smith' / 'Subject: ...' / 'Thank you for
+# your request ...')
+_TO_HEADER = re.compile(rf"^[ \t]*To:[ \t]*['\"“]?{_NAME}['\"”]?[ \t]*(?:<[^>\n]*>)?[ \t]*$", re.M)
 _TO_PERSON = re.compile(rf"^[ \t]*To:[ \t]*(?:/[ \t]*)?(?=(?:{_TITLE})[ \t]){_NAME}[ \t]*$", re.M)
 _SIGN_OFF_WORDS = (
     # misspelt as often as not: 'Yours sincerly', "Your's faithfuly", 'Thankyou'
@@ -1229,6 +1232,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     )
 
     addressees += [m.group("name") for m in _TO_PERSON.finditer(text) if m.group("name") not in addressees]
+    for m in _TO_HEADER.finditer(text):
+        if _REPLY_OPENING.search(text[m.end() : m.end() + 600]) and not _OFFICE_TITLE.match(m.group("name")):
+            for n in _name_of(m.group("name"), strict=True):
+                add_name(n)
     # ... unless the text is the authority's reply to the requester, which quotes the request ('Dear Mr Armitage /
     # Access to information request - Acknowledgement / Thank you for your request for information about: ...'): its
     # salutation names the requester

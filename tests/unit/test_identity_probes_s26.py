@@ -901,6 +901,92 @@ CASES = [
         ["Dr Ann Lee said"],
         "third-after-dash",
     ),
+    # ---------------- a third wave: WhatDoTheyKnow's correspondence, mail clients, third parties sharing a name
+    _p(
+        "From: Anyshire County Council FOI <foi@anyshire.gov.uk>\nTo: 'Ravinder Gill' "
+        "<request-812345-a1b2c3d4@whatdotheyknow.com>\nSubject: RE: Freedom of Information request\n\n"
+        "Thank you for your request. We hold the information.\n\n" + ASK,
+        [(N, "Ravinder Gill"), (E, "request-812345-a1b2c3d4@whatdotheyknow.com")],
+        [],
+        "wdtk-to-header",
+    ),
+    _p(
+        "To: Ravinder Gill\nSubject: Freedom of Information request FOI-1234\n\nThank you for your request.\n\n"
+        + ASK,
+        [(N, "Ravinder Gill")],
+        [],
+        "wdtk-to-header",
+    ),
+    _p(
+        DEAR + ASK + "\nYours faithfully,\nRavinder\n\nThings to do with this request\nRavinder Gill only:\n"
+        "Update the status of this request\n",
+        [(N, "Ravinder Gill")],
+        [],
+        "wdtk-sidebar-only",
+    ),
+    _p(
+        "On Mon, Mar 4, 2024 at 10:12 AM Tomoko Hayashi <tomoko.h@example.com> wrote:\n" + ASK,
+        [(N, "Tomoko Hayashi"), (E, "tomoko.h@example.com")],
+        [],
+        "email-quoted-own-request",
+    ),
+    _p(
+        DEAR + ASK + "\nYours faithfully,\nJ. Whitmore (Miss)\n",
+        [(N, "Whitmore")],
+        [],
+        "letter-bracketed-title",
+    ),
+    _p(
+        DEAR + ASK + "\nYours sincerely,\nRobert Whitmore Jnr\n",
+        [(N, "Robert Whitmore")],
+        [],
+        "letter-suffix",
+    ),
+    _p(
+        DEAR + "Please provide the expenses claimed by Councillor John Okafor in 2023.\n\nYours faithfully,\n"
+        "Grace Okafor\n",
+        [(N, "Grace Okafor")],
+        ["Councillor John Okafor"],
+        "third-councillor-same-surname",
+    ),
+    _p(
+        DEAR
+        + "Your officer, Mr Raj Patel, told me the figures were held. How many fixed penalty notices were issued "
+        "in 2023?\n\nKind regards,\nMeera Shah\n",
+        [(N, "Meera Shah")],
+        ["Mr Raj Patel"],
+        "third-officer-in-text",
+    ),
+    _p(
+        DEAR + "Please provide the inquest file for my late husband, Peter Okafor, who died in 2021.\n\n"
+        "Yours faithfully,\nGrace Okafor\n",
+        [(N, "Grace Okafor")],
+        ["Peter Okafor"],
+        "third-deceased-relative",
+    ),
+    _p(
+        DEAR
+        + "Please provide the planning file for the extension at the home of Dr Aisha Rahman.\n\nThanks,\n"
+        "Aisha Begum\n",
+        [(N, "Aisha Begum")],
+        ["Dr Aisha Rahman"],
+        "third-same-first-name",
+    ),
+    _p(
+        DEAR
+        + "Please provide the contract with Jane Doe Consulting Ltd and with Baker McKenzie.\n\nRegards,\n"
+        "Jane Baker\n",
+        [(N, "Jane Baker")],
+        ["Jane Doe Consulting Ltd", "Baker McKenzie"],
+        "third-company-like-person",
+    ),
+    _p(
+        "Name: Ama Boateng\nEmail: ama.b@example.com\n\nPlease provide all letters sent to Ama Boateng Ltd about "
+        "business rates.\n",
+        [(E, "ama.b@example.com")],
+        [],
+        "webform-name-colon",
+    ),
 ]
 
 
