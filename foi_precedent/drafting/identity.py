@@ -293,6 +293,14 @@ _WDTK_EVENT = (
         re.M,
     ),
 )
+# ... and its list of what may be done with a request, which names who made it ('Jane Smith only:' / 'Update the
+# status of this request'), on a line of its own or run on with the page
+_WDTK_ONLY = re.compile(
+    rf"(?:^[ \t]*(?P<name>{_DISPLAY_NAME.pattern})|(?<![\w'’-])(?P<run>[{_UP}][\w'’.-]+(?:[ \t]+[{_UP}][\w'’.-]+){{1,2}}))"
+    r"[ \t]+only:\s*(?:Update[ \t]+the[ \t]+status|Send[ \t]+(?:a[ \t]+)?follow[ \t-]?up|Write[ \t]+a[ \t]+reply|"
+    r"Request[ \t]+an[ \t]+internal[ \t]+review)",
+    re.M,
+)
 _I_AM = re.compile(
     rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
     r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))",
@@ -1088,6 +1096,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         # (not a person in office, 'Councillor Jane Doe', whom the request is about)
         office = bool(before) and before[-1][:1].isupper() and _OFFICE_TITLE.match(before[-1])
         if name and not _OFFICE_TITLE.match(name) and not office:
+            add_name(name)
+    for m in _WDTK_ONLY.finditer(text):
+        if not _OFFICE_TITLE.match(name := m.group("name") or m.group("run")):
             add_name(name)
     for m in (m for pattern in _WDTK_WAITS_ON + _WDTK_EVENT for m in pattern.finditer(text)):
         if not _OFFICE_TITLE.match(m.group("name")):

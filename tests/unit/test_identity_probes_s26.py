@@ -987,6 +987,14 @@ CASES = [
         [],
         "webform-name-colon",
     ),
+    _p(
+        "Dear Anyshire County Council, How many fixed penalty notices were issued in 2023? Yours faithfully, Ravinder "
+        "Things to do with this request Anyone: Follow this request Ravinder Gill only: Update the status of this "
+        "request Request an internal review",
+        [(N, "Ravinder Gill")],
+        [],
+        "wdtk-sidebar-only",
+    ),
 ]
 
 
