@@ -347,7 +347,12 @@ _DEAR_INLINE = re.compile(
 # a letter's addressee header naming a person ('To: / Mr R Gray'), as a reply that restates the request has it
 # an authority's reply e-mail addressed to the requester by name ('To: Jane Smith' / 'Subject: ...' / 'Thank you for
 # your request ...')
-_TO_HEADER = re.compile(rf"^[ \t]*To:[ \t]*['\"“]?{_NAME}['\"”]?[ \t]*(?:<[^>\n]*>)?[ \t]*$", re.M)
+_TO_HEADER = re.compile(
+    rf"^[ \t]*To:[ \t]*['\"“]?{_NAME}['\"”]?[ \t]*(?:<[^>\n]*>)?"
+    # (the header run on with the next, as a page pasted on one line has it)
+    r"(?:[ \t]*$|[ \t]+(?=(?:Subject|Sent|Date|Cc)[ \t]*:))",
+    re.M,
+)
 _TO_PERSON = re.compile(rf"^[ \t]*To:[ \t]*(?:/[ \t]*)?(?=(?:{_TITLE})[ \t]){_NAME}[ \t]*$", re.M)
 _SIGN_OFF_WORDS = (
     # misspelt as often as not: 'Yours sincerly', "Your's faithfuly", 'Thankyou'

@@ -995,6 +995,13 @@ CASES = [
         [],
         "wdtk-sidebar-only",
     ),
+    _p(
+        "To: Ravinder Gill Subject: Freedom of Information request FOI-1234 Thank you for your request. "
+        + ASK,
+        [(N, "Ravinder Gill")],
+        [],
+        "wdtk-to-header",
+    ),
 ]
 
 
