@@ -1183,7 +1183,12 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             and not _PUBLIC_DOMAIN.search(sender.group(0).rsplit("@", 1)[1].strip().lower())
         )
         # (or a street and a postcode: a person's address; a body's own address names the body, not a person)
-        posted = bool(STREET.search(prefix) and _POSTCODE_ANY_CASE.search(prefix))
+        # (the street as STREET knows it, or a house number then a name, '7 Heol Las', before the postcode)
+        postcode = _POSTCODE_ANY_CASE.search(prefix)
+        numbered = postcode and re.search(
+            rf"(?<![\w/])(?:{_NUMBERED_LINE.pattern})", prefix[: postcode.start()]
+        )
+        posted = bool(postcode and (STREET.search(prefix) or numbered))
         if private or PHONE.search(prefix) or posted:
             words = prefix.split()
             for size in (3, 2):
@@ -1198,6 +1203,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 ):
                     for n in found:
                         add_name(n)
+                    if numbered:
+                        runs.extend(_address_after(prefix, found[0]))
                     break
     # a sign-off run on after the last sentence of a line ('... in 2024? Yours faithfully, Jo Bloggs', as a web
     # form sends it): the name after it is the requester's, as on a line of its own

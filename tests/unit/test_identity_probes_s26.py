@@ -1002,6 +1002,13 @@ CASES = [
         [],
         "wdtk-to-header",
     ),
+    _p(
+        "Rhiannon Pryce 7 Heol Las Abertawe SA1 1AA 3 May 2024 Dear Anyshire County Council, How many fixed "
+        "penalty notices for fly-tipping were issued in 2023?",
+        [(N, "Rhiannon Pryce"), (A, "7 Heol Las"), (A, "SA1 1AA")],
+        [],
+        "oneline-letter-heading",
+    ),
 ]
 
 
