@@ -759,7 +759,11 @@ CASES = [
         [(N, "Jane Whitmore")],
         [],
         "email-subject-line",
-        xfail="not read yet",
+        xfail=(
+            "a subject line's ' - Jane Whitmore' reads as its topic does ('FOI request - Parking Enforcement'): "
+            "without a list of given names (not adopted: it removed third parties) a name there cannot be told "
+            "from a topic in capitals, and the request signs no name to match it against"
+        ),
     ),
     _p(
         DEAR + ASK + "\nKind regards,\nAlex Whitmore (they/them)\n",
