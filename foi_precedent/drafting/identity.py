@@ -793,6 +793,21 @@ def _address_after(text: str, name: str) -> list[str]:
     return streets or ([rest[: posted.start()].strip(" ,")] if posted and posted.start() > 3 else [])
 
 
+def _name_before_role(text: str) -> list[str]:
+    """The name before a role word that a signature run on gives after it ('Jane Smith Chair', 'Ann Lee
+    Journalist', as 'Yours sincerely, Jane Smith Chair, Elm Grove Residents' Association' sent on one line has it)."""
+    words = text.split()
+    for size in (3, 2):
+        if (
+            len(words) > size
+            and _NOT_NAME_WORD.match(words[size])
+            and words[size][:1].isupper()
+            and (found := _name_of(" ".join(words[:size]), strict=True))
+        ):
+            return found
+    return []
+
+
 def _name_at_start(text: str) -> list[str]:
     """The name in the first two or three capitalised words of a longer run ('Ann Lee Investigative journalist',
     'Ann Lee PS I note ...'): three only when a capitalised word follows them, not a job title's lower-case second
@@ -1212,7 +1227,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         for boundary in re.finditer(r"[.?!][ \t]+(?=\S)", line):
             ok, tail = _sign_off_line(line[boundary.end() : boundary.end() + 100])  # longer is no sign-off
             if ok and tail:
-                for n in _name_of(tail.split(",")[0].strip(), strict=True):
+                head = tail.split(",")[0].strip()
+                for n in _name_of(head, strict=True) or _name_before_role(head):
                     add_name(n)
                 break
             if found := _leading_name(line[boundary.end() : boundary.end() + 100]):

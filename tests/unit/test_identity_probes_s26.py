@@ -1013,6 +1013,13 @@ CASES = [
         [],
         "oneline-letter-heading",
     ),
+    _p(
+        "How many fixed penalty notices for fly-tipping were issued in 2023? Kind regards, Jane Whitmore-Oduya "
+        "Chair, Elm Grove Residents' Association",
+        [(N, "Jane Whitmore-Oduya")],
+        [],
+        "oneline-sign-off-role",
+    ),
 ]
 
 
