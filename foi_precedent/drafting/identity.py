@@ -134,11 +134,46 @@ _NAME = (
     rf"(?P<name>(?:{_TITLE}[ \t]+)?(?:[{_UP}]\.[ \t]*|[{_UP}][ \t]+){{0,3}}{_WORD}"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?!{_FIELD_WORD}\b)(?:{_WORD}|[{_UP}]\.?)(?![\w'’-]*:)){{0,3}})"
 )
+# a web form's field for the name, as forms word it ('Name:', 'First name(s):', 'Your full name*:', 'Name (optional):')
+_NAME_FIELD = r"(?:sur|fore|first|last|given|family)?name(?:\(s\))?(?:[ \t]*\([a-z ]{1,20}\))?[ \t]*\*?"
+# ... and its value as some type it, in lower case, alone on the field's line ('Name: jane smith')
+_FIELD_PLAIN_NAME = re.compile(
+    rf"^[ \t]*(?i:(?:(?:your|full|contact|requester'?s?|applicant'?s?)[ \t]+){{0,2}}{_NAME_FIELD})[ \t]*:[ \t]*"
+    r"(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,3})[ \t]*$",
+    re.M,
+)
+# ... and a form's fields run together on one line, the name between its label and the next field's ('Name Jane
+# Smith Email ...', 'Your name: jane smith Your email: ...'); the label capitalised, as a form prints it
+_FLAT_FORM_NAME = re.compile(
+    r"(?:^|(?<=[\s.,;]))(?:Name|NAME|(?:Full|Your|Contact|Requester|Applicant)(?:[ \t]+full)?[ \t]+[Nn]ame)"
+    r"[ \t]*\*?[ \t]*:?[ \t]+(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}?)[ \t]+"
+    r"(?=(?i:(?:your[ \t]+)?(?:e-?mail|(?:postal[ \t]+)?address|phone|telephone|tel|mobile|post[ \t]*code|"
+    r"organi[sz]ation))\b)"
+)
+# what a form's name field holds when the requester gives none ('Name: withheld', 'Name: not given')
+_NO_NAME_GIVEN = re.compile(
+    r"(?:\b(?:not|no|withheld|anonymous|anon|unknown|none|redacted|private|prefer|given|provided|supplied|"
+    r"applicable|declined|confidential)\b)"
+)
+# ... with the value on the line under the label, or after it with no colon ('Full name' / 'Jane Smith', 'Name Jane
+# Smith'), where the form's other fields stand beside it ('Email', 'Address', ...)
+_NAME_LABEL = re.compile(
+    r"^[ \t]*(?i:(?:(?:your|full|your[ \t]+full|contact|requester'?s?|applicant'?s?|first|given|last|family)[ \t]+)?"
+    r"(?:sur|fore)?name(?:\(s\))?(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:requester|applicant))?(?:[ \t]*\([a-z ]{1,20}\))?)"
+    r"[ \t]*\*?[ \t]*(?::[ \t]*)?(?:$|(?<=[a-z)*])[ \t]+(?P<value>\S.*)$)"
+)
+_OTHER_FIELD = re.compile(
+    r"^[ \t]*(?i:(?:your[ \t]+)?(?:e-?mail(?:[ \t]+address)?|(?:postal[ \t]+)?address|post[ \t]*code|phone|"
+    r"telephone|tel|mobile|organi[sz]ation|company|title|date|(?:your[ \t]+)?request|details))\b"
+    # (the field's label alone, or with its value: not a column heading in a list, 'Date of appointment')
+    r"(?:[ \t]*\*?[ \t]*(?::.*)?$|[ \t]+\S*[@\d].*$)"
+)
 # only the cue ignores case: the name itself is capitalised ("My name is Peter Brown and I ..." -> Peter Brown)
 MY_NAME = re.compile(
-    rf"\b(?i:my name is|my name's|I am called|name:|name[ \t]*[-–](?=[ \t])|surname:|forename:|from:|"
+    rf"\b(?i:my name is|my name's|I am called|{_NAME_FIELD}[ \t]*:|name[ \t]*[-–](?=[ \t])|from:|"
     rf"requester:|requestor:|applicant:|sent[ \t]+by:|signed:?|contact(?:[ \t]+name)?:|"
-    rf"signature:|\(signed\))[ \t]+{_NAME}"
+    # (the name in quotes, as an e-mail header may give it: 'From: "Jane Smith" <jane@x.org>')
+    rf"signature:|\(signed\))[ \t]+[\"“]?{_NAME}"
 )
 # 'my name is bob jones.': a lower-case name only where it ends the clause
 _MY_PLAIN_NAME = re.compile(
@@ -148,11 +183,12 @@ _MY_PLAIN_NAME = re.compile(
 )
 # the requester's family named in the request ('my son, Tom Smith,'): personal data that shares the surname
 _RELATIVE = re.compile(
-    rf"\b(?i:my)[ \t]+(?:(?i:late|elderly|disabled|youngest|eldest|older|younger)[ \t]+)?"
+    rf"\b(?i:my)[ \t]+(?:(?i:elderly|disabled|youngest|eldest|older|younger)[ \t]+)?"
     r"(?i:son|daughter|wife|husband|partner|mother|father|mum|mom|dad|brother|sister|child|"
     r"grandson|granddaughter|grandmother|grandfather|grandma|grandad|aunt|uncle|nephew|niece|"
     r"fianc[ée]e?|stepson|stepdaughter|stepfather|stepmother)[ \t]*,?[ \t]+"
-    rf"{_NAME}"
+    # (not one who has died, 'my father, the late Arthur Smith': the person the request is about, who stays)
+    rf"(?!(?i:the[ \t]+late|deceased)\b){_NAME}"
 )
 # 'Jane Smith <jane@x.org>', 'Jane Smith (jane@x.org)', 'Jane Smith jane@x.org': a name with its e-mail; one at a
 # public body's domain is an officer's, not the requester's
@@ -164,9 +200,12 @@ _PUBLIC_DOMAIN = re.compile(
     r"\.police\.uk|\.pnn\.police\.uk|\.ac\.uk|\.sch\.uk|\.parliament\.uk|\.mod\.uk|\.gov|"
     r"\.gov\.ie|\.gsi\.gov\.uk)$"
 )
-# an e-mail header naming the sender surname first, in quotes ('From: "Smith, Jane" <jane@x.org>')
+# an e-mail header naming the sender surname first, in quotes or before the address ('From: "Smith, Jane"
+# <jane@x.org>', 'From: Smith, Jane <jane@x.org>')
 _FROM_QUOTED = re.compile(
-    rf"^[ \t]*(?i:from|sender)[ \t]*:[ \t]*[\"'](?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})[\"']", re.M
+    rf"^[ \t]*(?i:from|sender)[ \t]*:[ \t]*(?:[\"'](?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})[\"']"
+    rf"|(?P<last2>{_WORD}),[ \t]*(?P<first2>{_WORD})(?=[ \t]*(?:[<\[(]|$)))(?P<rest>[^\n]*)",
+    re.M,
 )
 # the header of quoted correspondence ('Jane Smith wrote:', 'On Fri, 3 May 2024 at 10:12, Jane Smith
 # <jane@x.org> wrote:'): whoever wrote in the thread, the requester or an officer, never a person asked about
@@ -239,6 +278,29 @@ _WDTK_WAITS_ON = (
         r"[ \t]+(?:(?:a|the)[ \t]+)?(?:recent[ \t]+|new[ \t]+)?responses?\b"
     ),
 )
+# ... and in the lines of its correspondence log ('Follow up sent to Leeds City Council by Jane Smith on 5 May
+# 2024.', 'Request sent to ... by ...', 'Jane Smith (Account suspended) left an annotation (4 May 2024)')
+_WDTK_EVENT = (
+    re.compile(
+        r"(?:^|(?<=[.!?][ \t]))[ \t]*(?:Request|Follow[ \t]+up|Internal[ \t]+review[ \t]+request|Clarification|"
+        r"Message)[ \t]+sent[ \t]+to[ \t]+[^\n]{1,150}?[ \t]+by[ \t]+"
+        rf"(?P<name>{_DISPLAY_NAME.pattern})[ \t]+on[ \t]+\d",
+        re.M,
+    ),
+    re.compile(
+        rf"(?:^|(?<=[.!?)][ \t]))[ \t]*(?P<name>{_DISPLAY_NAME.pattern})(?:[ \t]+\([^()\n]{{1,30}}\))?[ \t]+left[ \t]+"
+        r"an[ \t]+annotation\b",
+        re.M,
+    ),
+)
+# ... and its list of what may be done with a request, which names who made it ('Jane Smith only:' / 'Update the
+# status of this request'), on a line of its own or run on with the page
+_WDTK_ONLY = re.compile(
+    rf"(?:^[ \t]*(?P<name>{_DISPLAY_NAME.pattern})|(?<![\w'’-])(?P<run>[{_UP}][\w'’.-]+(?:[ \t]+[{_UP}][\w'’.-]+){{1,2}}))"
+    r"[ \t]+only:\s*(?:Update[ \t]+the[ \t]+status|Send[ \t]+(?:a[ \t]+)?follow[ \t-]?up|Write[ \t]+a[ \t]+reply|"
+    r"Request[ \t]+an[ \t]+internal[ \t]+review)",
+    re.M,
+)
 _I_AM = re.compile(
     rf"(?:\bI(?:'m|[ \t]+am)|(?:^|(?<=[.!?][ \t]))(?i:this[ \t]+is))[ \t]+{_NAME}"
     r"(?=[ \t]*(?:[,.;:(]|$|\band\b|\bwho\b|\bfrom\b))",
@@ -283,6 +345,14 @@ _DEAR_INLINE = re.compile(
     rf"(?<![\w'\"‘“])Dear[ \t]*(?P<name>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[{_UP}]\.?[ \t]+)?{_WORD})"
 )
 # a letter's addressee header naming a person ('To: / Mr R Gray'), as a reply that restates the request has it
+# an authority's reply e-mail addressed to the requester by name ('To: Jane Smith' / 'Subject: ...' / 'Thank you for
+# your request ...')
+_TO_HEADER = re.compile(
+    rf"^[ \t]*To:[ \t]*['\"“]?{_NAME}['\"”]?[ \t]*(?:<[^>\n]*>)?"
+    # (the header run on with the next, as a page pasted on one line has it)
+    r"(?:[ \t]*$|[ \t]+(?=(?:Subject|Sent|Date|Cc)[ \t]*:))",
+    re.M,
+)
 _TO_PERSON = re.compile(rf"^[ \t]*To:[ \t]*(?:/[ \t]*)?(?=(?:{_TITLE})[ \t]){_NAME}[ \t]*$", re.M)
 _SIGN_OFF_WORDS = (
     # misspelt as often as not: 'Yours sincerly', "Your's faithfuly", 'Thankyou'
@@ -574,18 +644,16 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
         and (two := _name_of(pair.group("two"), strict))
     ):
         return one + two  # two people signing ('Jane Smith and John Brown', 'Jane & John Smith')
-    if (
-        len(first.split()) > 4
-        or _ORGANISATION.search(first)
-        or _GENERIC_ADDRESSEE.fullmatch(first.strip(" ,."))
-    ):
+    # (a particle is not counted: 'Abdullah bin Khalid Al Harbi', 'Maria de la Cruz Fernandez' are names)
+    counted = [w for w in first.split() if not re.fullmatch(_PARTICLE, w, re.I)]
+    if len(counted) > 4 or _ORGANISATION.search(first) or _GENERIC_ADDRESSEE.fullmatch(first.strip(" ,.")):
         return []
     capitalised = re.fullmatch(_NAME, first) is not None
     if strict:
         words = first.split()
         if (
             not capitalised
-            or not 2 <= len(words) <= 4
+            or not 2 <= len(words) <= 4 + len(words) - len(counted)
             or any(_NOT_NAME_WORD.match(w.strip(".")) for w in words)
         ):
             return []
@@ -685,10 +753,20 @@ def _run_on_signature(text: str) -> list[str]:
     if m := _CLOSING_THEN_NAME.match(text):
         name = m.group("name")
         return _name_of(name) if re.fullmatch(_NAME, name) and not SIGN_OFF.match(name) else []
+    # (a short sign-off before the rule: 'Cheers Maria -- Maria Lopez Freelance journalist ...')
+    rule = re.search(r"[ \t](?:--+|—+)[ \t]+(?=\S)", text[:60])
+    if rule and _sign_off_line(text[: rule.start()])[0]:
+        text = text[rule.start() :].lstrip()
     m = _RUN_ON_SIGNATURE.match(text[:160])
     if m and m.group("ruled"):
         ruled = m.group("ruled")
-        return _name_of(ruled, strict=True) if len(ruled) < 80 else _name_then_postscript(ruled)
+        # (what follows the rule is a signature: the name, then perhaps a job title in lower case and a phone,
+        # 'Ann Lee Freelance journalist 07700 900123')
+        return (
+            (_name_of(ruled, strict=True) if len(ruled) < 80 else [])
+            or _name_then_postscript(ruled)
+            or _name_at_start(ruled)
+        )
     if m and _TITLE_CASE_RUN.fullmatch(m.group("after")):  # a job title or an employer after the '|'
         return _name_of(m.group("piped"), strict=True)
     return []
@@ -715,6 +793,21 @@ def _address_after(text: str, name: str) -> list[str]:
     return streets or ([rest[: posted.start()].strip(" ,")] if posted and posted.start() > 3 else [])
 
 
+def _name_before_role(text: str) -> list[str]:
+    """The name before a role word that a signature run on gives after it ('Jane Smith Chair', 'Ann Lee
+    Journalist', as 'Yours sincerely, Jane Smith Chair, Elm Grove Residents' Association' sent on one line has it)."""
+    words = text.split()
+    for size in (3, 2):
+        if (
+            len(words) > size
+            and _NOT_NAME_WORD.match(words[size])
+            and words[size][:1].isupper()
+            and (found := _name_of(" ".join(words[:size]), strict=True))
+        ):
+            return found
+    return []
+
+
 def _name_at_start(text: str) -> list[str]:
     """The name in the first two or three capitalised words of a longer run ('Ann Lee Investigative journalist',
     'Ann Lee PS I note ...'): three only when a capitalised word follows them, not a job title's lower-case second
@@ -732,6 +825,11 @@ _POSTSCRIPT_CUE = re.compile(
     r"(?:P\.?[ \t]?S\.?|N\.?B\.?|Tel|Mob|Mobile|Phone|E-?mail|Twitter|Address|https?:|www\.)(?!\w)", re.I
 )
 _ADDRESS_WORD = re.compile(rf"(?:Flat|Apartment|Apt|Unit|House|{_STREET_WORDS})\.?,?")
+# a house number and a street in any language ('7 Heol Las', '12a Rue du Port'), not a date ('3 May 2024')
+_NUMBERED_LINE = re.compile(
+    r"(?:(?:Flat|Apartment|Apt|Unit)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]"
+    r"(?![a-z]*[ \t]+\d{4}\b)(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+)
 _ADDRESS_START = re.compile(r"(?:(?:Flat|Apartment|Apt|Unit)\.?[ \t]+)?\d")
 # 'Campaign Officer', 'Director, Open Records Trust', 'Head of Policy & Research': capitalised words and connectors
 _TITLE_CASE_RUN = re.compile(rf"{_WORD}(?:,?[ \t]+(?:{_WORD}|of|and|for|the|in|at|&)){{0,8}}")
@@ -896,6 +994,21 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         ):
             names.append(name)
 
+    officers: set[str] = set()  # named under 'From:' at a public body's address: kept where they stand
+    for m in _FLAT_FORM_NAME.finditer(text):
+        value = m.group("name")
+        if (
+            not _NO_NAME_GIVEN.search(value)
+            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in value.split())
+            and not _ORGANISATION.search(value)
+            and not _OFFICE_TITLE.match(value)
+        ):
+            add_name(re.sub(rf"^{_TITLE}[ \t]+", "", value))
+    for m in _FIELD_PLAIN_NAME.finditer(text):
+        if not _NO_NAME_GIVEN.search(m.group("name")) and not _NOT_NAME_WORD.match(
+            m.group("name").split()[0]
+        ):
+            add_name(m.group("name"))
     for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
         for m in pattern.finditer(text):
             rest = text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]
@@ -908,6 +1021,31 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 not officer
             ):  # 'From: Sarah Jones <sarah.jones@leeds.gov.uk>' quoted is the authority's officer
                 add_name(m.group("name"))
+            elif pattern is MY_NAME and email and not re.search(r"\.(?:ac|sch)\.uk$", email.group(0).lower()):
+                officers.add(m.group("name"))  # (a university's address may be a researcher's own: not kept)
+    # a web form's name field with the value under it or after it with no colon, beside the form's other fields
+    form_lines = [line.strip() for line in text.split("\n")]
+    for j, line in enumerate(form_lines):
+        if not (label := _NAME_LABEL.match(line)) or MY_NAME.match(line):
+            continue
+        at, value = (j, label.group("value")) if label.group("value") else (j + 1, "")
+        if not value:
+            while at < len(form_lines) and not form_lines[at]:
+                at += 1
+            value = form_lines[at] if at < len(form_lines) else ""
+        after = next((b for b in form_lines[at + 1 :] if b), "")
+        before = next((b for b in reversed(form_lines[:j]) if b), "")
+        beside = [b for b in (after, before) if _OTHER_FIELD.match(b) or _NAME_LABEL.match(b)]
+        if (
+            re.fullmatch(_NAME, value)
+            and len(value.split()) <= 4
+            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in value.split())
+            and not _ORGANISATION.search(value)
+            and not _OFFICE_TITLE.match(value)
+            # (or the value ends the text, the form's last field; not under a list's lead-in, 'for each:')
+            and (beside or not after and not before.endswith(":"))
+        ):
+            add_name(re.sub(rf"^{_TITLE}[ \t]+", "", value))
     for m in _WROTE.finditer(text):
         address_of = m.group("email") or m.group("paren") or ""
         officer = "@" in address_of and _PUBLIC_DOMAIN.search(
@@ -930,7 +1068,14 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     if (titled := _TITLED_NAME_LINE.fullmatch(first_line)) and not _OFFICE_TITLE.match(titled.group("name")):
         add_name(re.sub(rf"^{_TITLE}[ \t]+", "", titled.group("name")))
     for m in _FROM_QUOTED.finditer(text):  # 'From: "Smith, Jane" <jane@x.org>'
-        add_name(f"{m.group('first')} {m.group('last')}")
+        sender = EMAIL.search(m.group("rest"))
+        if (
+            sender
+            and "@" in sender.group(0)
+            and _PUBLIC_DOMAIN.search(sender.group(0).rsplit("@", 1)[1].lower())
+        ):
+            continue  # an officer at a public body's address, quoted in the thread
+        add_name(f"{m.group('first') or m.group('first2')} {m.group('last') or m.group('last2')}")
     for m in _NAME_EMAIL.finditer(text):
         name = re.sub(
             r"^(?:(?i:contact|e-?mail|reply|write|cc|to|from|by|me|regards|thanks|signed)[ \t]+)+",
@@ -972,7 +1117,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         office = bool(before) and before[-1][:1].isupper() and _OFFICE_TITLE.match(before[-1])
         if name and not _OFFICE_TITLE.match(name) and not office:
             add_name(name)
-    for m in (m for pattern in _WDTK_WAITS_ON for m in pattern.finditer(text)):
+    for m in _WDTK_ONLY.finditer(text):
+        if not _OFFICE_TITLE.match(name := m.group("name") or m.group("run")):
+            add_name(name)
+    for m in (m for pattern in _WDTK_WAITS_ON + _WDTK_EVENT for m in pattern.finditer(text)):
         if not _OFFICE_TITLE.match(m.group("name")):
             add_name(m.group("name"))
     for m in _NAMED_REQUEST_HEADING.finditer(text):
@@ -1016,7 +1164,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 # the town, county under the street ('12 High Street' / 'Anytown' / 'Anyshire')
                 or n > 0
                 and _TOWN_LINE.fullmatch(line)
-                and any(STREET.search(a) or _STREET_LINE.search(a) for _, a in heading[:n])
+                and any(
+                    STREET.search(a) or _STREET_LINE.search(a) or _NUMBERED_LINE.match(a)
+                    for _, a in heading[:n]
+                )
             )
             for n, (_, line) in enumerate(heading)
         )
@@ -1047,7 +1198,12 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             and not _PUBLIC_DOMAIN.search(sender.group(0).rsplit("@", 1)[1].strip().lower())
         )
         # (or a street and a postcode: a person's address; a body's own address names the body, not a person)
-        posted = bool(STREET.search(prefix) and _POSTCODE_ANY_CASE.search(prefix))
+        # (the street as STREET knows it, or a house number then a name, '7 Heol Las', before the postcode)
+        postcode = _POSTCODE_ANY_CASE.search(prefix)
+        numbered = postcode and re.search(
+            rf"(?<![\w/])(?:{_NUMBERED_LINE.pattern})", prefix[: postcode.start()]
+        )
+        posted = bool(postcode and (STREET.search(prefix) or numbered))
         if private or PHONE.search(prefix) or posted:
             words = prefix.split()
             for size in (3, 2):
@@ -1062,6 +1218,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 ):
                     for n in found:
                         add_name(n)
+                    if numbered:
+                        runs.extend(_address_after(prefix, found[0]))
                     break
     # a sign-off run on after the last sentence of a line ('... in 2024? Yours faithfully, Jo Bloggs', as a web
     # form sends it): the name after it is the requester's, as on a line of its own
@@ -1069,7 +1227,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         for boundary in re.finditer(r"[.?!][ \t]+(?=\S)", line):
             ok, tail = _sign_off_line(line[boundary.end() : boundary.end() + 100])  # longer is no sign-off
             if ok and tail:
-                for n in _name_of(tail.split(",")[0].strip(), strict=True):
+                head = tail.split(",")[0].strip()
+                for n in _name_of(head, strict=True) or _name_before_role(head):
                     add_name(n)
                 break
             if found := _leading_name(line[boundary.end() : boundary.end() + 100]):
@@ -1081,6 +1240,14 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 for n in found:
                     add_name(n)
                 break
+    # a name after a dash or 'From' that ends the request ('... issued in 2023? - Jane Smith', '... From Jane
+    # Smith, Leeds'), as one pasted on a line signs; a place after a comma is not the name's
+    if dashed := re.search(
+        r"[.?!][ \t]+(?:[-–—]|(?:From|Signed)\b:?)[ \t]*(?P<name>[^\n.?!,]{3,60}?)(?:,[ \t]*[^\n.?!,]{2,40})?[ \t]*$",
+        text.rstrip(),
+    ):
+        for n in _name_of(dashed.group("name"), strict=True):
+            add_name(n)
     for line in text.split(
         "\n"
     ):  # the same on a line of its own ('Yours faithfully, Ann Lee Journalist ...')
@@ -1088,6 +1255,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             add_name(n)
         if found:
             runs.extend(_address_after(line, found[0]))
+        elif SIGN_OFF.match(line):  # ('Cheers Maria -- Maria Lopez Freelance journalist ...')
+            for n in _run_on_signature(line.strip()):
+                add_name(n)
     # "Dear ..." in a request names whoever it is addressed to (an FOI officer, the authority), never the
     # requester: a person's name there is removed as written, and is not the reply's salutation.
     addressees = list(
@@ -1101,6 +1271,10 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     )
 
     addressees += [m.group("name") for m in _TO_PERSON.finditer(text) if m.group("name") not in addressees]
+    for m in _TO_HEADER.finditer(text):
+        if _REPLY_OPENING.search(text[m.end() : m.end() + 600]) and not _OFFICE_TITLE.match(m.group("name")):
+            for n in _name_of(m.group("name"), strict=True):
+                add_name(n)
     # ... unless the text is the authority's reply to the requester, which quotes the request ('Dear Mr Armitage /
     # Access to information request - Acknowledgement / Thank you for your request for information about: ...'): its
     # salutation names the requester
@@ -1247,7 +1421,14 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     clean = _LIVE_IN.sub(
         lambda m: _DISTRICT.sub("[POSTCODE]", _POSTCODE_ANY_CASE.sub("[POSTCODE]", m.group(0))), clean
     )
-    clean = MY_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()] + "[NAME]", clean)
+    clean = MY_NAME.sub(
+        lambda m: (
+            m.group(0)
+            if m.group("name") in officers and m.group("name") not in names
+            else m.group(0)[: m.start("name") - m.start()] + "[NAME]"
+        ),
+        clean,
+    )
     # a first name signed alone ('Patrick') and written in full under it ('Patrick Hayes | Director'): the full name
     for name in [n for n in names if len(n.split()) == 1]:
         for m in re.finditer(rf"(?<![\w\[]){re.escape(name)}[ \t]+(?P<last>{_WORD})(?![\w'’-])", text):
