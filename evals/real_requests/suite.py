@@ -21,6 +21,9 @@ the front matter, as found) by ``split_request`` and compared with its labels:
   third parties, who may share a first name with the requester, are taken out first); an
   address is present if any comma- or line-separated part of it holding a digit is there (a town alone does
   not identify), or, for an address without digits, the whole address;
+* PII out of the questions: share of the same items absent from the questions' texts alone, all that the adopted
+  drafting prompt (``draft_reply/v4``) sends a model and all that precedent search embeds (the request text around
+  them is kept on the case and shown on the Draft page, not sent);
 * third parties kept: share of labelled third parties (people the request is about) still in ``Request.text``.
 
 The held-back part (``evals.holdout``) is reported apart and its per-request details are left out of the
@@ -124,12 +127,14 @@ def score_request(label: dict, request: Request | None, error: str | None = None
     matches = match_questions(found, labelled)
     matched_found = {j for j in matches if j is not None}
     outgoing = outgoing_text(request) if request else ""
+    asked = "\n".join(q.text for q in request.questions) if request else ""
     requester = label.get("requester") or {}
     pii = [(kind, v) for kind in PII_KINDS for v in requester.get(kind) or []]
     third = [t for t in label.get("third_parties") or [] if t]
     for person in third:  # a third party who shares the requester's first name is not a leak
-        outgoing = outgoing.replace(person, " ")
+        outgoing, asked = outgoing.replace(person, " "), asked.replace(person, " ")
     leaked = [f"{kind}: {v}" for kind, v in pii if request is not None and pii_present(kind, v, outgoing)]
+    in_questions = sum(request is not None and pii_present(kind, v, asked) for kind, v in pii)
     dropped = [t for t in third if request is None or normalise(t) not in normalise(request.text)]
     return {
         "error": error,
@@ -142,6 +147,7 @@ def score_request(label: dict, request: Request | None, error: str | None = None
         "found_matched": len(matched_found),
         "pii_items": len(pii) if request is not None else 0,
         "pii_removed": len(pii) - len(leaked) if request is not None else 0,
+        "pii_out_of_questions": len(pii) - in_questions if request is not None else 0,
         # by kind (numbers only, kept for held-back requests too): {kind: [items, removed]}
         "pii_by_kind": {
             kind: [n, n - sum(item.startswith(f"{kind}: ") for item in leaked)]
@@ -184,6 +190,9 @@ def metrics(cases: list[dict]) -> dict:
             )
             for kind in PII_KINDS
         },
+        "pii_out_of_questions": _share(
+            sum(x.get("pii_out_of_questions", 0) for x in s), sum(x["pii_items"] for x in s)
+        ),
         "third_parties": sum(x["third_parties"] for x in s),
         "third_parties_kept": _share(
             sum(x["third_parties_kept"] for x in s), sum(x["third_parties"] for x in s)
@@ -230,6 +239,7 @@ ROWS = [
     ("pii_items", "requester identity items"),
     ("pii_removed", "identity removed before the index"),
     *((f"pii_removed_{kind}", f"  {kind} removed") for kind in PII_KINDS),
+    ("pii_out_of_questions", "identity out of the questions (what a model is sent)"),
     ("third_parties", "third parties named"),
     ("third_parties_kept", "third parties kept"),
 ]

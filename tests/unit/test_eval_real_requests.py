@@ -129,3 +129,16 @@ def test_real_tuning_requests_lose_their_requester_and_keep_third_parties(label)
     s = suite.score_request(label, request)
     assert s["leaked"] == [] and s["dropped"] == []
     assert request.requester.values() or not (label.get("requester") or {}).get("names")
+
+
+def test_identity_out_of_the_questions_is_counted_apart_from_the_whole_text():
+    # built by hand: a name left in the sign-off leaks from the text, not from the questions (all a model is sent);
+    # one left inside a question's own text leaks from both
+    q1, q2 = "How many drones do you own?", "What is Jane Smith's drone policy?"
+    signed = Request(questions=(RequestQuestion("Q1", q1),), text=f"{q1}\nRegards,\nJane Smith")
+    s = suite.score_request(LABEL, signed)
+    assert s["pii_removed"] == 1 and s["pii_out_of_questions"] == 2
+    inside = Request(questions=(RequestQuestion("Q1", q2),), text=q2)
+    t = suite.score_request(LABEL, inside)
+    assert t["pii_removed"] == 1 and t["pii_out_of_questions"] == 1
+    assert suite.metrics([{"scores": s}, {"scores": t}])["pii_out_of_questions"] == 0.75
