@@ -81,9 +81,9 @@ def start_case(
     authority: str | None = None,
 ) -> Version:
     """A new case with its first version (in drafting), its dates and its request. The dates are checked before
-    the store writes anything (FOISA outside Scotland is refused, not stored). The request is kept as the index
-    and the model saw it, ``request.text``, with the requester's identity removed: the text as pasted, which
-    names the requester, is never stored. Questions a drafter set by hand are kept with it (``drafter_questions``)."""
+    the store writes anything (FOISA outside Scotland is refused, not stored). The request is kept as the Draft page
+    showed it, ``request.text``, with the requester's identity removed (search and the adopted prompt are given its
+    questions' texts only): the text as pasted, which names the requester, is never stored. Questions a drafter set by hand are kept with it (``drafter_questions``)."""
     fields = dates.store_fields()
     kept = {}
     if request is not None:
