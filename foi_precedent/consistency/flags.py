@@ -107,7 +107,14 @@ def _excerpt(text: str, focus: list[str] | None = None, limit: int = 320) -> str
 def _evidence(
     precedents: list[Precedent], focus: list[str] | None = None, most: int = 5
 ) -> tuple[Evidence, ...]:
-    return tuple(Evidence(p.reference, p.label, p.date, _excerpt(p.answer, focus)) for p in precedents[:most])
+    """The precedents quoted beside a flag: each one's answer, or, where the letter gives its answer on the question's
+    own line ('j) Total value of contract - N/A') and so no answer of its own, the passage that was matched."""
+    return tuple(
+        Evidence(
+            p.reference, p.label, p.date, _excerpt(p.answer, focus) or _excerpt(p.text or p.question, focus)
+        )
+        for p in precedents[:most]
+    )
 
 
 def describe_treatments(treatments, pointers=()) -> str:

@@ -130,3 +130,14 @@ def test_publishing_what_another_authority_sends_out_is_no_inconsistency():
     assert [f.kind for f in divergence_flags(published, build_consensus("Q1", "q", own, authority=MPS))] == [
         "treatment_divergence"
     ]
+
+
+def test_a_precedent_with_no_answer_of_its_own_is_quoted_by_the_passage_that_matched():
+    # the letter answered on the question's line ('j) Total value of contract - N/A'): the flag still quotes it
+    from dataclasses import replace
+
+    from foi_precedent.consistency.flags import _evidence
+
+    bare = replace(prec("L9", [DIS], 0.9), answer="", text="j) Total value of contract (£) – N/A")
+    assert _evidence([bare])[0].quote == "j) Total value of contract (£) – N/A"
+    assert _evidence([prec("L8", [DIS], 0.9)])[0].quote == "an earlier answer"
