@@ -200,6 +200,13 @@ _PUBLIC_DOMAIN = re.compile(
     r"\.police\.uk|\.pnn\.police\.uk|\.ac\.uk|\.sch\.uk|\.parliament\.uk|\.mod\.uk|\.gov|"
     r"\.gov\.ie|\.gsi\.gov\.uk)$"
 )
+
+
+def _public_address(address: str) -> bool:
+    """An e-mail address at a public body's domain: an officer's, not a requester's."""
+    return "@" in address and bool(_PUBLIC_DOMAIN.search(address.rsplit("@", 1)[1].strip(" \t>)").lower()))
+
+
 # an e-mail header naming the sender surname first, in quotes or before the address ('From: "Smith, Jane"
 # <jane@x.org>', 'From: Smith, Jane <jane@x.org>')
 _FROM_QUOTED = re.compile(
@@ -994,15 +1001,16 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         ):
             names.append(name)
 
-    officers: set[str] = set()  # named under 'From:' at a public body's address: kept where they stand
-    for m in _FLAT_FORM_NAME.finditer(text):
-        value = m.group("name")
-        if (
-            not _NO_NAME_GIVEN.search(value)
-            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in value.split())
+    def field_value_names(value: str) -> bool:  # a form field's value that is a person's name
+        return (
+            not any(_NOT_NAME_WORD.match(w.strip(".")) for w in value.split())
             and not _ORGANISATION.search(value)
             and not _OFFICE_TITLE.match(value)
-        ):
+        )
+
+    officers: set[str] = set()  # named under 'From:' at a public body's address: kept where they stand
+    for m in _FLAT_FORM_NAME.finditer(text):
+        if not _NO_NAME_GIVEN.search(value := m.group("name")) and field_value_names(value):
             add_name(re.sub(rf"^{_TITLE}[ \t]+", "", value))
     for m in _FIELD_PLAIN_NAME.finditer(text):
         if not _NO_NAME_GIVEN.search(m.group("name")) and not _NOT_NAME_WORD.match(
@@ -1012,11 +1020,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     for pattern in (MY_NAME, _I_NAME, _MY_PLAIN_NAME):
         for m in pattern.finditer(text):
             rest = text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]
-            officer = (
-                (email := EMAIL.search(rest))
-                and "@" in email.group(0)
-                and _PUBLIC_DOMAIN.search(email.group(0).rsplit("@", 1)[1].strip().lower())
-            )
+            officer = (email := EMAIL.search(rest)) and _public_address(email.group(0))
             if (
                 not officer
             ):  # 'From: Sarah Jones <sarah.jones@leeds.gov.uk>' quoted is the authority's officer
@@ -1039,18 +1043,13 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         if (
             re.fullmatch(_NAME, value)
             and len(value.split()) <= 4
-            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in value.split())
-            and not _ORGANISATION.search(value)
-            and not _OFFICE_TITLE.match(value)
+            and field_value_names(value)
             # (or the value ends the text, the form's last field; not under a list's lead-in, 'for each:')
             and (beside or not after and not before.endswith(":"))
         ):
             add_name(re.sub(rf"^{_TITLE}[ \t]+", "", value))
     for m in _WROTE.finditer(text):
-        address_of = m.group("email") or m.group("paren") or ""
-        officer = "@" in address_of and _PUBLIC_DOMAIN.search(
-            address_of.rsplit("@", 1)[1].strip(" >)").lower()
-        )
+        officer = _public_address(m.group("email") or m.group("paren") or "")
         # a person's whole name ('You wrote:', 'The council wrote:' name nobody); an officer at a public body's
         # address is the authority's, as under 'From:'
         for name in [] if officer else _name_of(m.group("name"), strict=True):
@@ -1068,12 +1067,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     if (titled := _TITLED_NAME_LINE.fullmatch(first_line)) and not _OFFICE_TITLE.match(titled.group("name")):
         add_name(re.sub(rf"^{_TITLE}[ \t]+", "", titled.group("name")))
     for m in _FROM_QUOTED.finditer(text):  # 'From: "Smith, Jane" <jane@x.org>'
-        sender = EMAIL.search(m.group("rest"))
-        if (
-            sender
-            and "@" in sender.group(0)
-            and _PUBLIC_DOMAIN.search(sender.group(0).rsplit("@", 1)[1].lower())
-        ):
+        if (sender := EMAIL.search(m.group("rest"))) and _public_address(sender.group(0)):
             continue  # an officer at a public body's address, quoted in the thread
         add_name(f"{m.group('first') or m.group('first2')} {m.group('last') or m.group('last2')}")
     for m in _NAME_EMAIL.finditer(text):
@@ -1117,12 +1111,12 @@ def redact_identity(text: str) -> tuple[str, Requester]:
         office = bool(before) and before[-1][:1].isupper() and _OFFICE_TITLE.match(before[-1])
         if name and not _OFFICE_TITLE.match(name) and not office:
             add_name(name)
-    for m in _WDTK_ONLY.finditer(text):
-        if not _OFFICE_TITLE.match(name := m.group("name") or m.group("run")):
-            add_name(name)
-    for m in (m for pattern in _WDTK_WAITS_ON + _WDTK_EVENT for m in pattern.finditer(text)):
-        if not _OFFICE_TITLE.match(m.group("name")):
-            add_name(m.group("name"))
+    # the site's own lines naming who made the request
+    for maker in [m.group("name") or m.group("run") for m in _WDTK_ONLY.finditer(text)] + [
+        m.group("name") for pattern in _WDTK_WAITS_ON + _WDTK_EVENT for m in pattern.finditer(text)
+    ]:
+        if not _OFFICE_TITLE.match(maker):
+            add_name(maker)
     for m in _NAMED_REQUEST_HEADING.finditer(text):
         name = re.sub(r"['’]s$", "", m.group("name"))
         person = re.search(rf"{_PERSON_BEFORE}{re.escape(name)}(?![\w'’-])", text) or re.search(
@@ -1192,11 +1186,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     if dear and "\n\n" not in flat[: dear.start()].rstrip():
         prefix = re.sub(r"\s*\n\s*", " ", flat[: dear.start()])
         sender = EMAIL.search(prefix)
-        private = bool(
-            sender
-            and "@" in sender.group(0)
-            and not _PUBLIC_DOMAIN.search(sender.group(0).rsplit("@", 1)[1].strip().lower())
-        )
+        private = bool(sender and "@" in sender.group(0) and not _public_address(sender.group(0)))
         # (or a street and a postcode: a person's address; a body's own address names the body, not a person)
         # (the street as STREET knows it, or a house number then a name, '7 Heol Las', before the postcode)
         postcode = _POSTCODE_ANY_CASE.search(prefix)
