@@ -711,11 +711,11 @@ def _most_specific(items: list[str]) -> list[str]:
     return [
         e
         for e in items
-        if not any(o != e and o.startswith(e + "(") and not _AGGREGATES.match(o) for o in items)
+        if not any(o != e and o.startswith(e + "(") and not o.startswith(_AGGREGATES) for o in items)
     ]
 
 
-_AGGREGATES = re.compile(r"s12\(4\)")  # FOIA s12(4): requests aggregated for the cost limit
+_AGGREGATES = "s12(4)"  # FOIA s12(4): requests aggregated for the cost limit
 
 
 def _dedupe(items):

@@ -943,7 +943,6 @@ _ALSO_ASKS = re.compile(
     r"you (?:have )?(?:also|further|additionally) (?:asked|requested|sought)\b)",
     re.I,
 )
-ALSO_ASKS = _ALSO_ASKS
 # A sentence after the one that names the request, reporting a further ask of it ("Thank you for your request for
 # information regarding X. You also asked for the reason ..."): part of the request, as the sentence naming it is.
 REPORTED_FURTHER_ASK = re.compile(
@@ -1519,8 +1518,14 @@ _CITATION_LINE = re.compile(
 
 # A question named by its place in words ("the first part of your request", "the second part of the request",
 # "question two"): the question of that number.
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-_CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PLACES = {
+    **dict.fromkeys(("first", "one"), 1),
+    **dict.fromkeys(("second", "two"), 2),
+    **dict.fromkeys(("third", "three"), 3),
+    **dict.fromkeys(("fourth", "four"), 4),
+    **dict.fromkeys(("fifth", "five"), 5),
+    **dict.fromkeys(("sixth", "six"), 6),
+}
 _PLACE_NAMED = re.compile(
     r"\bthe (?P<ordinal>first|second|third|fourth|fifth|sixth) part of (?:your|the|this) request\b|"
     r"\bquestion (?P<cardinal>one|two|three|four|five|six)\b",
@@ -1532,12 +1537,7 @@ def _named(line: str, numbers: set[str]) -> set[str]:
     """The letter's questions (by number, e.g. '6' or '1a') that ``line`` names."""
     out: set[str] = set()
     line = _PLACE_NAMED.sub(
-        lambda m: (
-            f"question {_ORDINALS[m.group('ordinal').lower()]}"
-            if m.group("ordinal")
-            else f"question {_CARDINALS[m.group('cardinal').lower()]}"
-        ),
-        line,
+        lambda m: f"question {_PLACES[(m.group('ordinal') or m.group('cardinal')).lower()]}", line
     )
     for m in _NAMES.finditer(line):
         items = [m.group(1).lower()] + re.findall(r"\d{1,2}[a-z]?", m.group(2).lower())

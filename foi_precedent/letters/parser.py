@@ -38,14 +38,15 @@ from foi_precedent.letters.header import (
     named_regime,
 )
 from foi_precedent.letters.layout import (
+    _ALSO_ASKS,
     _ASKS,
     _BARE_NUMBER,
+    _EACH,
     _FOR_EACH,
     _NOISE,
     _POINTS_ON,
     _QUOTED_REQUEST,
     _STRONG_ASK,
-    ALSO_ASKS,
     REPORTED_FURTHER_ASK,
     _about,
     _Block,
@@ -1206,14 +1207,11 @@ def _further_lines(request: list[str]) -> list[list[str]]:
     ("Additionally, I would like to know ...", "Could you also state ...")."""
     groups: list[list[str]] = []
     for line in request:
-        if not groups or (ALSO_ASKS.match(_unquoted(line)) and not _EACH_WORD.search(line)):
+        if not groups or (_ALSO_ASKS.match(_unquoted(line)) and not _EACH.search(line)):
             groups.append([line])
         else:
             groups[-1].append(line)
     return groups
-
-
-_EACH_WORD = re.compile(r"\b(?:each|every)\b", re.I)
 
 
 def _marker(line: str) -> str:
@@ -1336,7 +1334,7 @@ def _unstructured(
         # a request quoted, then answered, then a further ask of it quoted and answered in turn ("You asked: ... /
         # the reply / Could you also state which ...? / its reply"): each ask reads its own reply (S6, S10)
         replied = [x for x in answer.split("\n") if x and x != items[0][1]]
-        more_at = [i for i, x in enumerate(replied) if i > 0 and ALSO_ASKS.match(_unquoted(x)) and "?" in x]
+        more_at = [i for i, x in enumerate(replied) if i > 0 and _ALSO_ASKS.match(_unquoted(x)) and "?" in x]
         if more_at and more_at[-1] < len(replied) - 1:
             bounds = [0, *more_at, len(replied)]
             asks_made = [items[0][1], *(replied[i] for i in more_at)]
