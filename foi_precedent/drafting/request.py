@@ -1384,23 +1384,18 @@ def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
         run = blocks[i:j]
         prev = next((b for b in reversed(out) if not (isinstance(b, str) and not b)), None)
         asks = isinstance(prev, str) and prev and (_sentences(prev) or [""])[-1]
-        if asks and asks.endswith(":") and len(asks.split()) <= 6 and not _asks(asks):
-            # a short lead under the ask ('I am asking for the credentials of the following: / All members of: /
-            # 1. The Executive 2. The Court'): the ask is the sentence above it
+        if asks and asks.endswith(":") and not _asks(asks):
             above = [b for b in out[: out.index(prev)] if isinstance(b, str) and b]
             last = (_sentences(above[-1]) or [""])[-1] if above else ""
-            asks = last if last.endswith(":") else asks
-        elif asks and asks.endswith(":") and not _asks(asks):
-            # the rest of an ask cut off by a dash or a comma over a blank line ('I would like to request all e-mails,
-            # notes ... and any other communications -' / 'Between any officer ... and the Club, to include:' / names):
-            # the ask is the sentence above it
-            above = [b for b in out[: out.index(prev)] if isinstance(b, str) and b]
-            last = (_sentences(above[-1]) or [""])[-1] if above else ""
-            asks = (
-                last
-                if re.search(r"[-\u2013\u2014,]$", last) and _ASK_START.match(_LEAD.sub("", last))
-                else asks
-            )
+            if len(asks.split()) <= 6:
+                # a short lead under the ask ('I am asking for the credentials of the following: / All members of: /
+                # 1. The Executive 2. The Court'): the ask is the sentence above it
+                asks = last if last.endswith(":") else asks
+            elif re.search(r"[-\u2013\u2014,]$", last) and _ASK_START.match(_LEAD.sub("", last)):
+                # the rest of an ask cut off by a dash or a comma over a blank line ('I would like to request all
+                # e-mails, notes ... and any other communications -' / 'Between any officer ... and the Club, to
+                # include:' / names): the ask is the sentence above it
+                asks = last
         values = bool(
             asks
             and (
@@ -2188,10 +2183,14 @@ def _heading_words(text: str) -> bool:
         and re.match(r"[A-Z]", text) is not None
         and not re.search(r"[.?!:;,]", text)
         and not _ASK_START.match(text)
-        and not _asks(text)
-        and not _FIGURE.search(text)
-        and not _THING_ASKED.match(text)
+        and _names_nothing_asked(text)
     )
+
+
+def _names_nothing_asked(text: str) -> bool:
+    """Words that neither ask nor name a figure or a thing asked for ('Council Tax enforcement actions', 'Route
+    400')."""
+    return not _asks(text) and not _FIGURE.search(text) and not _THING_ASKED.match(text)
 
 
 def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
@@ -2805,13 +2804,7 @@ def _bare_value(text: str) -> bool:
     """A list entry that only names a member of a set ('Route 400', 'The Benefit Cap', 'Universal Credit roll-out'):
     a few words, no figure, no thing asked for, no ask."""
     short = re.sub(r"\([^()]*\)", "", text).strip()
-    return (
-        0 < len(short.split()) <= 5
-        and not re.search(r"[.:;?!]$", short)
-        and not _FIGURE.search(short)
-        and not _THING_ASKED.match(short)
-        and not _asks(short)
-    )
+    return 0 < len(short.split()) <= 5 and not re.search(r"[.:;?!]$", short) and _names_nothing_asked(short)
 
 
 def _values_of_questions_below(out: list[_Item | str], run: list[_Item], below: list[_Item | str]) -> bool:
