@@ -4,8 +4,9 @@ The letter reader splits some letters into the wrong questions (two asks read as
 question, a breakdown split off), and a misread split is false precedent for every later draft and check. A
 ``SplitCorrection`` gives, for one letter (its reference), the questions as the officer sets them (label and
 text, in order), who, when and why; the reader then reads the letter with those questions (``parse_text``'s
-``questions``): each answer found by its label where the reply labels its answers, otherwise the reply read as a
-whole for every question. An undo (no questions) returns the letter to the reader's own split.
+``questions``): a question the reader found too (the same words) keeps the reader's reading, so a correction of one
+question leaves the others read as before; any other is answered by its label where the reply labels its answers,
+otherwise by the reply read as a whole. An undo (no questions) returns the letter to the reader's own split.
 
 Pure: the store (``retriever/store.py``) keeps split corrections append-only, the latest of a letter in force, and
 the index re-reads and re-indexes the letter when one is made, and again when the letter is re-ingested.

@@ -93,6 +93,7 @@ from foi_precedent.letters.model import (
     Pointer,
     Question,
     Treatment,
+    opening_share,
 )
 from foi_precedent.letters.pointers import (
     extract_pointers,
@@ -229,7 +230,8 @@ def parse_text(
     questions: list[tuple[str, str]] | None = None,
 ) -> Letter:
     """``questions``: (label, text) pairs an officer gave (a split correction, ``foi_precedent.splits``), read in
-    place of the request the reader finds: each answered where the reply labels it, else by the reply as a whole."""
+    place of the request the reader finds: a question the reader finds too keeps the reader's reading of its answer;
+    any other is answered where the reply labels it, else by the reply as a whole."""
     return _parse_text(text, source, front_matter, list(questions or ()))
 
 
@@ -276,27 +278,32 @@ def _parse_text(text: str, source: str, front_matter: dict | None, given: list[t
     letter_exemptions = _most_specific([c.text for c in all_citations])
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
 
-    # a log page of several requests, each under its heading ("Information requested", "Request received 10 January
-    # 2014", "ENQUIRY 2") with its response under it: each read on its own, the page's questions theirs in order
-    questions = [
-        q
-        for part in (several_requests(lines) if not given else [])
-        for q in (
-            _questions(_split_sections(part), letter_exemptions, source, accessible)
-            or _unstructured(_split_sections(part), "\n".join(part), letter_exemptions, accessible)
+    def found(given: list[tuple[str, str]]) -> list[Question]:
+        # a log page of several requests, each under its heading ("Information requested", "Request received 10
+        # January 2014", "ENQUIRY 2") with its response under it: each read on its own, the page's questions theirs
+        # in order
+        questions = [
+            q
+            for part in (several_requests(lines) if not given else [])
+            for q in (
+                _questions(_split_sections(part), letter_exemptions, source, accessible)
+                or _unstructured(_split_sections(part), "\n".join(part), letter_exemptions, accessible)
+            )
+        ] or (
+            _questions(sections, letter_exemptions, source, accessible, given)
+            or _unstructured(sections, clean, letter_exemptions, accessible)
         )
-    ] or (
-        _questions(sections, letter_exemptions, source, accessible, given)
-        or _unstructured(sections, clean, letter_exemptions, accessible)
-    )
+        return _answered_together(_unique_labels(questions), lines, letter_exemptions, accessible)
+
+    questions = found(given)
+    if given and questions:
+        questions = _own_readings_kept(questions, found([]))
     if not questions:
         raise LetterError(
             source,
             "no recognisable questions and no decision (no Q1 / 1. / Question 1 labels, no "
             "request quoted and no answer, refusal or 'not held' found)",
         )
-
-    questions = _answered_together(_unique_labels(questions), lines, letter_exemptions, accessible)
     pointers: dict[str, Pointer] = {}
     for q in questions:
         for p in q.pointers:
@@ -696,6 +703,42 @@ def _questions(
             replace(q, label=label, text=text) for q, (label, text) in zip(resolved, given, strict=True)
         ]
     return resolved
+
+
+def _own_readings_kept(given: list[Question], own: list[Question]) -> list[Question]:
+    """The letter read with an officer's questions (``given``, read where the reply labels them, else by the reply as
+    a whole), and as the reader splits it (``own``): a given question the reader found too (the same opening words,
+    in order, neither side holding the next question of the other) keeps the reader's reading of its answer, which
+    ties an answer to its question by more than its label; the officer's label and text stand. Only the questions
+    the reader did not find are read from the labels alone."""
+    out = list(given)
+    start = 0
+    for i, g in enumerate(given):
+        following = given[i + 1].text if i + 1 < len(given) else ""
+        for j in range(start, len(own)):
+            o = own[j]
+            after = own[j + 1].text if j + 1 < len(own) else ""
+            if (
+                _same_question(g.text, o.text)
+                and not (following and _holds(o.text, following))
+                and not (after and _holds(g.text, after))
+            ):
+                out[i] = replace(o, label=g.label, text=g.text)
+                start = j + 1
+                break
+    return out
+
+
+def _same_question(a: str, b: str) -> bool:
+    """Two texts of one question: each opens with the other's first words (most of them)."""
+    return bool(a and b) and opening_share(a, b) >= 0.75 and opening_share(b, a) >= 0.75
+
+
+def _holds(text: str, question: str) -> bool:
+    """``text`` holds ``question`` after its opening (a question read as part of another): its first eight words,
+    in a run."""
+    words = re.findall(r"[a-z0-9]+", question.lower())[:8]
+    return len(words) >= 4 and " ".join(words) in " ".join(re.findall(r"[a-z0-9]+", text.lower())[1:])
 
 
 def _fields_of_each(request: list[str], asked: list[_Block]) -> bool:

@@ -2,8 +2,8 @@
 Each question's answer is found by its label where the reply labels its answers; otherwise the reply is read as a
 whole for every question."""
 
-from foi_precedent.letters.model import Treatment
-from foi_precedent.letters.parser import parse_text
+from foi_precedent.letters.model import Question, Treatment
+from foi_precedent.letters.parser import _own_readings_kept, parse_text
 
 LABELLED = """Our ref: FOI-123
 Dear Sir
@@ -118,3 +118,96 @@ def test_the_letter_itself_is_read_the_same_whatever_the_questions():
         plain.text,
         plain.content_hash,
     )
+
+
+def test_a_question_the_reader_found_too_keeps_the_readers_reading_of_its_answer():
+    # the officer renames the questions (labels the reply never uses) but keeps their words: each keeps its own answer
+    # as the reader tied it, instead of the reply read as a whole
+    letter = parse_text(
+        LABELLED,
+        questions=[
+            ("A", "How many drones does the force own and how many pilots are trained?"),
+            ("B", "What was spent on drones in 2023?"),
+        ],
+    )
+    assert _read(letter) == [
+        ("A", "How many drones does the force own and how many pilots are trained?", (Treatment.DISCLOSED,)),
+        ("B", "What was spent on drones in 2023?", (Treatment.NOT_HELD,)),
+    ]
+    assert letter.question("B").answer == "This information is not held."
+
+
+UNDER_EACH = """Our ref: FOI-77
+Dear Sir
+
+Thank you for your request for information about speed cameras, which we received on 2 May.
+
+1. How many fixed speed cameras are there in the county?
+There are 14 fixed speed cameras in the county.
+2. How much did the cameras raise in fines in 2023?
+This information is not held by the council.
+
+Yours sincerely
+"""
+
+
+def test_correcting_one_question_leaves_the_others_read_as_before():
+    own = parse_text(UNDER_EACH)
+    assert [q.treatments for q in own.questions] == [(Treatment.DISCLOSED,), (Treatment.NOT_HELD,)]
+    # the officer splits the second question in two; the first keeps its reading, evidence and confidence
+    letter = parse_text(
+        UNDER_EACH,
+        questions=[
+            ("1", "How many fixed speed cameras are there in the county?"),
+            ("2a", "How much did the cameras raise in fines in 2023?"),
+            ("2b", "How much did the cameras raise in fines in 2022?"),
+        ],
+    )
+    first = letter.questions[0]
+    assert (first.answer, first.treatments, first.evidence, first.confidence) == (
+        own.questions[0].answer,
+        own.questions[0].treatments,
+        own.questions[0].evidence,
+        own.questions[0].confidence,
+    )
+    assert [q.treatments for q in letter.questions[1:]] == [(Treatment.NOT_HELD,), (Treatment.NOT_HELD,)]
+
+
+def test_a_reading_that_runs_over_the_officers_next_question_is_not_kept():
+    def q(label, text, answer, treatment):
+        return Question(label, text, answer, (treatment,))
+
+    given = [
+        q("1", "What criteria do you use to approve drone flights", "whole reply", Treatment.WITHHELD),
+        q("1b", "How many flights were approved in 2023?", "whole reply", Treatment.WITHHELD),
+    ]
+    # the reader read the officer's two questions as one: its reading answers both, so neither keeps it
+    merged = [
+        q(
+            "1",
+            "What criteria do you use to approve drone flights and how many flights were approved in 2023?",
+            "Our criteria are attached.",
+            Treatment.DISCLOSED,
+        )
+    ]
+    assert _own_readings_kept(given, merged) == given
+    # the officer merged two of the reader's questions into one: the reader's first is not all of it
+    whole = [
+        q(
+            "1",
+            "What criteria do you use to approve drone flights and how many flights were approved?",
+            "",
+            Treatment.WITHHELD,
+        )
+    ]
+    split = [
+        q("1", "What criteria do you use to approve drone flights", "Attached.", Treatment.DISCLOSED),
+        q("2", "How many flights were approved?", "Not held.", Treatment.NOT_HELD),
+    ]
+    assert _own_readings_kept(whole, split) == whole
+    # the same questions: each keeps the reader's reading, under the officer's label and text
+    asked = "What criteria do you use to approve drone flights?"
+    kept = _own_readings_kept([q("A", asked, "", Treatment.WITHHELD)], split[:1])
+    assert [(x.label, x.text, x.answer, x.treatments) for x in kept] == [
+        ("A", asked, "Attached.", (Treatment.DISCLOSED,))
+    ]
