@@ -68,11 +68,27 @@ def _run_datasets(args) -> int:
     """The real development sets: read by the product's reader, scored against hand labels (no index, no model)."""
     from evals import runner
     from evals.datasets import runner as dataset_runner
+    from foi_precedent.errors import PrecedentError
 
     results = {}
+    model = None
+    if args.mode == "model":
+        if args.suites != ["real_letters"]:
+            raise PrecedentError(
+                "--mode model reads real_letters only (the extraction pass); run it on its own"
+            )
+        from foi_precedent.cli import _services
+
+        model = _services().chat_model
     for name in args.suites:
         run, table = dataset_runner(name)
-        results[name] = run(part=args.part, batches=args.batch)
+        if model is not None:
+            progress = None if (args.json or args.quiet or not sys.stderr.isatty()) else _progress_bar("eval")
+            results[name] = run(
+                part=args.part, batches=args.batch, model=model, limit=args.limit, progress=progress
+            )
+        else:
+            results[name] = run(part=args.part, batches=args.batch)
         if not args.json:
             print(f"{name}\n{table(results[name], args.part)}\n")
     if args.out:
@@ -95,7 +111,14 @@ def add_eval_command(sub) -> None:
         "--mode",
         choices=["model", "precedent"],
         default="precedent",
-        help="draft request cases with the chat model or precedent-only (default precedent)",
+        help="draft request cases with the chat model or precedent-only (default precedent); for real_letters, "
+        "model reads each letter with the configured model's extraction pass, checked by the rules",
+    )
+    s.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help="real_letters --mode model: read only the first N letters of the selection (a slow model)",
     )
     s.add_argument("--out", help="also save the results JSON here")
     s.add_argument(

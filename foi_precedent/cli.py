@@ -46,10 +46,19 @@ def cmd_setup(args) -> int:
 def cmd_parse(args) -> int:
     from foi_precedent.letters.parser import parse_file
 
-    letter = parse_file(args.file)
+    notes: list[str] = []
+    if args.extract:
+        from foi_precedent.letters.extraction import read_letter
+        from foi_precedent.letters.sources import read_document
+
+        letter, notes = read_letter(read_document(args.file), _services().chat_model)
+    else:
+        letter = parse_file(args.file)
     if args.json:
-        _print_json(letter.to_dict())
+        _print_json({**letter.to_dict(), **({"extraction_notes": notes} if args.extract else {})})
         return EXIT_OK
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     d = letter.to_dict()
     print(f"{d['reference']}  {d['authority'] or '?'}  {d['date'] or 'no date'}  {d['regime']}")
     print(
@@ -547,6 +556,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("parse", help="parse a response letter and print its structure")
     s.add_argument("file")
     s.add_argument("--json", action="store_true")
+    s.add_argument(
+        "--extract",
+        action="store_true",
+        help="also read it with the configured chat model's extraction pass, checked by the rules (sends the "
+        "letter, its requester's identity removed, to the model)",
+    )
     s.set_defaults(func=cmd_parse)
 
     s = sub.add_parser("ingest", help="add letters (files or folders) to the precedent index")

@@ -27,7 +27,7 @@ def main() -> None:
         if is_held_back(label["id"]):
             continue
         try:
-            letter = read_letter(ROOT / label["file"])
+            letter, _ = read_letter(ROOT / label["file"])
         except LetterError:
             continue
         got = [{"label": q.label, "text": q.text} for q in letter.questions]

@@ -180,28 +180,53 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
 # --- the suite ------------------------------------------------------------------------------------
 
 
-def read_letter(path: Path) -> Letter:
+def read_letter(path: Path, model=None) -> tuple[Letter, list[str]]:
+    """The letter read by the rules, or with ``model``'s extraction pass checked by the rules (and its notes)."""
     from foi_precedent.letters.parser import parse_file
 
-    return parse_file(path)
+    if model is None:
+        return parse_file(path), []
+    from foi_precedent.letters.extraction import read_letter as read_with_model
+    from foi_precedent.letters.sources import read_document
+
+    return read_with_model(read_document(path), model)
 
 
-def run(labels_dir: Path = LABELS_DIR, part: str = "all", batches: Sequence[str] | None = None) -> dict:
+def run(
+    labels_dir: Path = LABELS_DIR,
+    part: str = "all",
+    batches: Sequence[str] | None = None,
+    model=None,
+    limit: int | None = None,
+    progress=None,
+) -> dict:
+    """``model``: a chat model, to read each letter with the extraction pass (``letters.extraction``); ``limit``:
+    the first letters only (a slow model); ``progress(done, total)``."""
+    labels = load_labels(labels_dir, part, batches)[:limit]
     cases = []
-    for label in load_labels(labels_dir, part, batches):
-        letter, error = None, None
+    for n, label in enumerate(labels, 1):
+        letter, error, notes = None, None, []
         try:
-            letter = read_letter(ROOT / label["file"])
+            letter, notes = read_letter(ROOT / label["file"], model)
         except PrecedentError as exc:
             error = str(exc)
         scored = score_letter(label, letter, error)
         held = is_held_back(label["id"])
         case = {"id": label["id"], "held_back": held, "batch": label["_batch"], "scores": scored["scores"]}
+        if model is not None:  # whether the model's reading was used at all
+            case["scores"]["model_unused"] = bool(notes) and notes[0].startswith("read by the rules alone")
         if not held:  # the held-back part is never looked at letter by letter
             case["details"] = scored["details"]
             case["authority"] = label.get("authority")
+            if notes:
+                case["notes"] = notes
         cases.append(case)
-    return {"name": "real_letters", "metrics": split(cases, metrics), "cases": cases}
+        if progress:
+            progress(n, len(labels))
+    out = {"name": "real_letters", "metrics": split(cases, metrics), "cases": cases}
+    if model is not None:
+        out["model"] = getattr(model, "name", str(model))
+    return out
 
 
 def metrics(cases: list[dict]) -> dict:
@@ -214,6 +239,12 @@ def metrics(cases: list[dict]) -> dict:
         "letters": len(sc),
         "letters_refused": sum(1 for s in sc if s["refused"]),
         "letters_no_decision": sum(1 for s in sc if s.get("no_decision")),
+        # read with a model's extraction pass (``--mode model``): letters whose model reading was not used at all
+        **(
+            {"letters_model_unused": sum(1 for s in sc if s["model_unused"])}
+            if sc and all("model_unused" in s for s in sc)
+            else {}
+        ),
         "question_count_exact": ratio(sum(1 for s in sc if s["count_exact"]), len(sc)),
         "questions_labelled": total("questions_expected"),
         "treatment_agreement": ratio(total("treatment_agree"), total("treatment_questions")),
@@ -244,6 +275,7 @@ ROWS = [
     ("letters", "Letters"),
     ("letters_refused", "Letters with a decision refused"),
     ("letters_no_decision", "  read with no decision found (for review)"),
+    ("letters_model_unused", "  the model's reading not used (--mode model)"),
     ("question_count_exact", "Question count exact"),
     ("questions_labelled", "Questions labelled"),
     ("treatment_agreement", "Treatment agreement"),

@@ -720,3 +720,11 @@ _AGGREGATES = "s12(4)"  # FOIA s12(4): requests aggregated for the cost limit
 
 def _dedupe(items):
     return list(dict.fromkeys(items))
+
+
+def read_passage(
+    label: str, text: str, answer: str, letter_exemptions: list[str], accessible: str = "s21"
+) -> Question:
+    """One answer passage read by the rules, as the reader reads a question's own answer (for a passage found by
+    other means: the extraction pass's pointer to an answer)."""
+    return _classify(label, text, answer, None, letter_exemptions, (), accessible)

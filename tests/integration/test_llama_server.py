@@ -142,3 +142,25 @@ def test_model_status_and_stop_from_the_shell(tmp_path, monkeypatch, capsys):
         assert "No embedded model server is running" in capsys.readouterr().out
     finally:
         srv.stop()
+
+
+def test_the_extraction_pass_through_the_real_server_changes_nothing_it_cannot_check(server):
+    # SmolLM2 reads letters badly; what is checked is that whatever it answers, the letter is read, every question
+    # is the letter's own words, and nothing the model read reaches the line a divergence flag needs
+    import re
+
+    from foi_precedent.letters.extraction import read_letter
+    from foi_precedent.letters.model import CONFIDENT
+    from foi_precedent.letters.sources import read_document
+
+    model = OpenAICompatibleChatModel(server.base_url, model="local", name="smollm2 (test)")
+    doc = read_document(SEED_025506)  # the shorter seed: SmolLM2 on a busy 2-core machine reads slowly
+    t0 = time.monotonic()
+    letter, notes = read_letter(doc, model, timeout_s=240, max_tokens=300)
+    print(f"read in {time.monotonic() - t0:.1f} s; notes: {notes}")
+    assert letter.reference == parse_file(SEED_025506).reference and letter.questions
+    flat = re.sub(r"\s+", " ", doc.text)
+    for q in letter.questions:
+        assert re.sub(r"\s+", " ", q.text)[:40] in flat
+        if q.review and "smollm2" in q.review:
+            assert q.confidence < CONFIDENT

@@ -170,7 +170,9 @@ def test_the_tuning_part_never_reads_a_held_back_letter(tmp_path: Path, monkeypa
     monkeypatch.setattr(suite, "ROOT", tmp_path)
     read: list[str] = []
     real_read = suite.read_letter
-    monkeypatch.setattr(suite, "read_letter", lambda path: read.append(path.stem) or real_read(path))
+    monkeypatch.setattr(
+        suite, "read_letter", lambda path, model=None: read.append(path.stem) or real_read(path, model)
+    )
 
     tuning = suite.run(labels, part="tuning")
     assert read and not any(is_held_back(i) for i in read)

@@ -168,8 +168,14 @@ def cases() -> list[tuple[str, Request, Plan, _Letters]]:
 
 
 def render_all(versions: list[str] | None = None) -> dict[str, str]:
-    """``{"<prompt>/<case>/<section>": the rendered messages}`` for every prompt version (or those given)."""
-    names = versions or [f"{name}/v{v}" for name, vs in available().items() for v in vs]
+    """``{"<prompt>/<case>/<section>": the rendered messages}`` for every drafting prompt version (or those given):
+    those that write from a plan (the extraction pass's letter-reading prompt is tested with it)."""
+    names = versions or [
+        f"{name}/v{v}"
+        for name, vs in available().items()
+        for v in vs
+        if "plan" in load_prompt(name, v).variables
+    ]
     out: dict[str, str] = {}
     for name in names:
         template = load_prompt(name)
