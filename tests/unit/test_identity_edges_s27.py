@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from foi_precedent.drafting.request import split_request
+from evals.real_requests.suite import outgoing_text, pii_present
+from foi_precedent.drafting.request import request_from_document, split_request
+from foi_precedent.letters.sources import html_to_text
 
 QUESTIONS = [
     "How many times was live facial recognition used at football matches in 2024?",
@@ -105,3 +107,70 @@ def test_thanks_for_an_earlier_reply_is_no_sign_off_before_a_month():
         "Please tell me how many trains ran with two carriages on Sunday 4 August.\n"
     )
     assert "August" in r.questions[0].text and r.requester.name is None
+
+
+# --- an e-mail header in an HTML request ------------------------------------------------------------------------
+
+OFFICER_THREAD = (
+    "From: Jane Smith <jane.smith@anyshire.gov.uk>\n"
+    "Sent: 05 March 2024 09:00\n"
+    "To: Ingrid Johansson\n"
+    "Subject: RE: FOI\n\n"
+    "Dear Ms Johansson,\n"
+    "Thank you for your request.\n\n"
+    "1. How many fixed penalty notices for fly-tipping were issued in 2023?\n"
+    "2. What was the total cost of clearing fly-tipped waste in the same year?\n\n"
+    "Thanks,\nIngrid Johansson\n"
+)
+REQUESTER_MAIL = (
+    "From: Ingrid Johansson <ingrid.j@example.com>\n"
+    "To: FOI Team\n"
+    "Subject: FOI request\n\n"
+    "Dear Anyshire County Council,\n\n"
+    "1. How many fixed penalty notices for fly-tipping were issued in 2023?\n"
+    "2. What was the total cost of clearing fly-tipped waste in the same year?\n\n"
+    "Thanks\n"
+)
+HTML = {
+    "paragraphs": lambda t: (
+        "<html><body>" + "".join(f"<p>{ln}</p>" if ln else "<br>" for ln in t.split("\n"))
+    ),
+    "breaks": lambda t: "<html><body>" + "<br>\n".join(t.split("\n")) + "</body></html>",
+    "div": lambda t: "<div>" + "</div><div>".join(t.split("\n")) + "</div>",
+}
+
+
+@pytest.mark.parametrize("html", HTML)
+def test_an_officer_in_an_html_from_header_is_read_as_in_plain_text(html):
+    plain, marked = split_request(OFFICER_THREAD), split_request(HTML[html](OFFICER_THREAD))
+    for r in (plain, marked):
+        assert r.requester.name == "Ingrid Johansson"  # the officer is not the requester
+        assert "Jane Smith" in r.text  # ... and is kept where she stands
+        assert "jane.smith@anyshire.gov.uk" in r.requester.emails and "jane.smith@" not in r.text
+        assert not pii_present("names", "Ingrid Johansson", outgoing_text(r))
+    assert [q.text for q in marked.questions] == [q.text for q in plain.questions]
+
+
+@pytest.mark.parametrize("html", HTML)
+def test_a_requester_s_html_from_header_loses_name_and_address(html):
+    plain, marked = split_request(REQUESTER_MAIL), split_request(HTML[html](REQUESTER_MAIL))
+    for r in (plain, marked):
+        assert r.requester.name == "Ingrid Johansson"
+        assert r.requester.emails == ("ingrid.j@example.com",)
+        for kind, value in (("names", "Ingrid Johansson"), ("emails", "ingrid.j@example.com")):
+            assert not pii_present(kind, value, outgoing_text(r)), r.text
+        assert "From: [NAME] <[EMAIL]>" in r.text
+
+
+def test_an_html_attachment_keeps_the_header_s_address_too():
+    data = HTML["paragraphs"](OFFICER_THREAD).encode("utf-8")
+    r = request_from_document(data, "request.html")
+    assert r.requester.name == "Ingrid Johansson" and "Jane Smith" in r.text
+    assert "jane.smith@anyshire.gov.uk" in r.requester.emails
+
+
+def test_html_to_text_keeps_an_address_in_angle_brackets_as_written():
+    assert html_to_text("<p>From: Jane Smith <Jane.Smith@Anyshire.gov.uk></p><p><b>To:</b> FOI</p>") == (
+        "\nFrom: Jane Smith <Jane.Smith@Anyshire.gov.uk>\n\nTo: FOI\n"
+    )
+    assert html_to_text("<script>x <a@b.org></script><p>ok</p>") == "\nok\n"  # not inside what is skipped
