@@ -739,9 +739,11 @@ def courtesy_then_name(tail: str) -> int | None:
         ):
             continue
         # the name and nothing else up to a comma, but an e-mail, phone or handle after it ('Jane Smith jane@x.org');
-        # not a person in office, whom the thanks is for ('Thanks again Councillor Jane Doe')
+        # not a person in office, whom the thanks is for ('Thanks again Councillor Jane Doe'); a title of one's own is
+        # the signer's ('Thanks in advance Professor Jane Smith', 'Sir John Smith')
         first = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", tail[gap.end() :].split(",")[0]))).strip(" .!;|\t")
-        names = _name_of(first) if re.fullmatch(_NAME, first) and not _OFFICE_TITLE.match(first) else []
+        office = _OFFICE_TITLE.match(first) and not re.match(rf"{_TITLE}[ \t]", first)
+        names = _name_of(first) if re.fullmatch(_NAME, first) and not office else []
         words = names[0].split() if names else []
         if (
             words

@@ -38,6 +38,7 @@ SIGN_OFFS = [  # (sign-off as written, the name the requester signs)
     ("Many thanks in advance Dr Jane Smith-Jones", "Dr Jane Smith-Jones"),
     ("Thanks for your help J. Smith", "J. Smith"),
     ("Thanks in advance, Jane Smith", "Jane Smith"),
+    ("Thanks in advance Professor Jane Smith", "Professor Jane Smith"),
 ]
 PLACES = {
     "one-line": lambda sign_off: f"{LEAD} {sign_off}",  # after the questions, on their line (a web form)
