@@ -716,6 +716,45 @@ def _courtesy_only(tail: str) -> bool:
     return not tail.strip() or bool(_COURTESY_TAIL.match(tail.strip()))
 
 
+# courtesy words run on into the name with no stop between them ('Thanks in advance Jane Smith'): only these, not all
+# that _COURTESY_TAIL allows, since an open 'for ...' would take in a word that only looks like a name ('Thank you for
+# your reply of 6 August')
+_COURTESY_WORDS = re.compile(
+    r"(?:(?:very|so)[ \t]+much|a[ \t]+(?:lot|million|bunch)|(?:once[ \t]+)?again|in[ \t]+(?:advance|anticipation)|"
+    r"kindly|(?:and|&)[ \t]+(?:many[ \t]+)?thanks|(?:and|&)[ \t]+(?:(?:kind|best|warm)[ \t]+)?(?:regards|wishes))?"
+    r"(?:[ \t]*(?:in[ \t]+advance[ \t]+)?for[ \t]+(?:your|all[ \t]+your)[ \t]+(?:help|time|assistance|consideration|"
+    r"attention|patience)(?:[ \t]+(?:with[ \t]+this|in[ \t]+(?:this[ \t]+matter|advance)))?)?",
+    re.I,
+)
+
+
+def courtesy_then_name(tail: str) -> int | None:
+    """Where the name starts in what follows a sign-off word when courtesy words come first, with or without a
+    stop after them ('in advance Jane Smith', 'very much, Jane', 'for your help Dr Ann Lee, ann@x.org'); None when
+    the tail does not open with courtesy words then a name. A one-line request keeps no line break between them."""
+    for gap in re.finditer(r"[ \t,.!]+(?=\S)", tail[:80]):
+        courtesy = tail[: gap.start()].strip()
+        if not courtesy or not (
+            _COURTESY_WORDS.fullmatch(courtesy) if not gap.group(0).strip() else _courtesy_only(courtesy)
+        ):
+            continue
+        # the name and nothing else up to a comma, but an e-mail, phone or handle after it ('Jane Smith jane@x.org');
+        # not a person in office, whom the thanks is for ('Thanks again Councillor Jane Doe'); a title of one's own is
+        # the signer's ('Thanks in advance Professor Jane Smith', 'Sir John Smith')
+        first = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", tail[gap.end() :].split(",")[0]))).strip(" .!;|\t")
+        office = _OFFICE_TITLE.match(first) and not re.match(rf"{_TITLE}[ \t]", first)
+        names = _name_of(first) if re.fullmatch(_NAME, first) and not office else []
+        words = names[0].split() if names else []
+        if (
+            words
+            and len(words) <= 4
+            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in words)
+            and not _ORGANISATION.search(names[0])
+        ):
+            return gap.end()
+    return None
+
+
 def _sign_off_line(line: str) -> tuple[bool, str]:
     """Whether a line is a sign-off ('Kind regards,', 'Thank you for your help.', 'Regards, Ann Lee'), and the
     name-bearing tail on the same line ('' when the name, if any, is on the next line)."""
@@ -735,6 +774,10 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
         and _name_of(named.group("rest"))
     ):
         return True, named.group("rest")
+    # 'Thanks in advance Jane Smith', 'Thank you for your help Jane': no stop between the courtesy and the name (a
+    # courtesy 'for ...' would run on over the name)
+    if (at := courtesy_then_name(tail)) is not None and _name_of(tail[at:]) and len(tail) < 80:
+        return True, tail[at:]
     if _courtesy_only(tail):
         return True, ""
     lead = re.match(r"(?P<courtesy>[^,.!]*[,.!])[ \t]*(?P<rest>\S.*)$", tail)

@@ -38,6 +38,7 @@ from foi_precedent.drafting.identity import (  # noqa: F401  (re-exported: calle
     STREET,
     Requester,
     _name_of,
+    courtesy_then_name,
     redact_identity,
 )
 from foi_precedent.errors import LetterError
@@ -181,8 +182,12 @@ _INLINE_SIGN_OFF = re.compile(
     # a capitalised sign-off needs no stop before it ('... in 2023 Kind regards Ann Lee')
     r"|[ \t]+(?=(?-i:Yours (?:sincerely|faithfully|truly)|Kind regards|Best regards|"
     r"Many thanks|Best wishes|Warm regards)\b"
-    # 'Thanks' or 'Regards' with only a name after it to the end ('... tribunal Thanks Ann Lee')
-    rf"|(?-i:(?:Thanks|Thank you|Regards|Cheers|Best)[ \t]*,?[ \t]+{_NAME}[ \t]*(?:[,;]|$|\S+@)))"
+    # 'Thanks' or 'Regards' with only a name after it to the end ('... tribunal Thanks Ann Lee'), perhaps courtesy
+    # words between ('... generated Thanks in advance Ann Lee', '... Thank you for your help, Ann Lee')
+    r"|(?-i:(?:Thanks|Thank you|Regards|Cheers|Best|With thanks|Thanks and regards)"
+    r"(?:[ \t]+(?:in advance|in anticipation|again|once again|very much|so much|a lot))?"
+    r"(?:[ \t]+for[ \t]+(?:your|all your)[ \t]+(?:help|time|assistance))?"
+    rf"[ \t]*,?[ \t]+{_NAME}[ \t]*(?:[,;]|$|\S+@)))"
     # glued to the last question when the line breaks were lost ('... claims were paid?Thanks')
     r"|(?<=[?!])(?=(?-i:Thanks|Thank you|Many thanks|Kind regards|Best regards|Regards|Yours)\b)",
     re.I,
@@ -397,14 +402,16 @@ def _split_sign_off(line: str) -> str:
         line = line[: cuts[-1]].rstrip() + "\n" + line[cuts[-1] :]
     head, _, last = line.rpartition("\n")
     m = SIGN_OFF.match(last)
+    # courtesy words before the name stay with the sign-off word ('Thanks in advance' / 'Jane Smith' / ...)
+    courtesy = courtesy_then_name(m.group("tail")) if m else None
     if (
         m
         and m.group("tail").count(",") >= 1
         and "?" not in last
         and len(last) < 300
-        and not _COURTESY_TAIL.match(m.group("tail").split(",")[0].strip())
+        and (courtesy is not None or not _COURTESY_TAIL.match(m.group("tail").split(",")[0].strip()))
     ):  # not 'Thanks very much,'
-        start = m.start("tail")
+        start = m.start("tail") + (courtesy or 0)
         items = [part.strip() for part in last[start:].split(",") if part.strip()]
         last = last[:start].rstrip() + "\n" + "\n".join(items)
         line = f"{head}\n{last}" if head else last

@@ -204,7 +204,12 @@ class _TextExtractor(HTMLParser):
         self.skip_depth = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
+        if "@" in tag and not attrs:
+            # an e-mail address in angle brackets, as a mail header writes it ('From: Jane Smith
+            # <jane.smith@leeds.gov.uk>'), is text, not a tag: kept as written, as plain text keeps it
+            if not self.skip_depth:
+                self.parts.append(self.get_starttag_text() or "")
+        elif tag in self.SKIP:
             self.skip_depth += 1
         elif tag in self.BLOCK:
             self.parts.append("\n")
