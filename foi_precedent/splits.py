@@ -169,30 +169,12 @@ def in_force(splits: Iterable[SplitCorrection]) -> dict[str, SplitCorrection]:
 
 
 def read_with_split(doc: Document, split: SplitCorrection, reader: Letter) -> Letter:
-    """The letter read with the officer's questions (``reader``: the same document read without them). A question
-    whose label the reader's split also has (as written, or loosely: 'Q2' for '2') keeps the reading the reader gave
-    it, with the officer's text: the reader ties answers by label with more to go on than the officer's list (the
-    request's own lines, a reply's items), and an officer who re-splits one question does not see the others read
-    anew. A new question is read from the reply by its label, else from the reply as a whole. ``meta`` says who set
-    the questions, when, why, and how the reader had split the letter."""
-    letter = parse_document(doc, questions=list(split.questions or ()))
-    questions, kept = [], []
-    for q in letter.questions:
-        try:
-            had = reader.question(q.label)
-        except KeyError:
-            questions.append(q)
-            continue
-        kept.append(had)
-        questions.append(dataclasses.replace(had, label=q.label, text=q.text))
-    letter = dataclasses.replace(
-        letter,
-        questions=tuple(questions),
-        exemptions=_with(letter.exemptions, (e for q in kept for e in q.exemptions)),
-        ncnd=_with(letter.ncnd, (e for q in kept for e in q.ncnd)),
-        pointers=tuple({p.key: p for q in questions for p in q.pointers}.values()),
-    )
-    return with_note(letter, split, reader)
+    """The letter read with the officer's questions (``reader``: the same document read without them): a question the
+    reader found too keeps the reader's reading, with the officer's text (``parse_text``'s ``questions``), so an
+    officer who re-splits one question does not see the others read anew; a new question is read from the reply by
+    its label, else from the reply as a whole. ``meta`` says who set the questions, when, why, and how the reader had
+    split the letter."""
+    return with_note(parse_document(doc, questions=list(split.questions or ())), split, reader)
 
 
 def _with(values: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:

@@ -93,6 +93,7 @@ from foi_precedent.letters.model import (
     Pointer,
     Question,
     Treatment,
+    label_key,
     opening_share,
 )
 from foi_precedent.letters.pointers import (
@@ -707,26 +708,50 @@ def _questions(
 
 def _own_readings_kept(given: list[Question], own: list[Question]) -> list[Question]:
     """The letter read with an officer's questions (``given``, read where the reply labels them, else by the reply as
-    a whole), and as the reader splits it (``own``): a given question the reader found too (the same opening words,
-    in order, neither side holding the next question of the other) keeps the reader's reading of its answer, which
-    ties an answer to its question by more than its label; the officer's label and text stand. Only the questions
-    the reader did not find are read from the labels alone."""
+    a whole), and as the reader splits it (``own``): a given question the reader found too keeps the reader's reading
+    of its answer, which ties an answer to its question with more to go on than a list of questions (the request's own
+    lines, a reply's items), under the officer's label and text; so an officer who re-splits one question does not
+    see the others read anew. Found too: under the same label (as written, or loosely: 'Q2' for '2'; one question of
+    the reader's has it, and the two texts share some opening words, so a question renumbered after a merge is not
+    taken for another), or else with the same opening words, in order, neither side holding the next question of the
+    other. Only the questions the reader did not find are read from the labels alone."""
     out = list(given)
+    used: set[int] = set()
     start = 0
     for i, g in enumerate(given):
         following = given[i + 1].text if i + 1 < len(given) else ""
+        labelled = [j for j, o in enumerate(own) if o.label.lower() == g.label.lower()] or [
+            j for j, o in enumerate(own) if label_key(o.label) == label_key(g.label)
+        ]
+        if len(labelled) == 1 and labelled[0] not in used:
+            j = labelled[0]
+            # (a question of the reader's under the label that holds the officer's next question is two of theirs
+            # read as one; one the officer's holds the next of is not checked: a breakdown the reader split off is
+            # answered by its item's answer)
+            shared = max(opening_share(g.text, own[j].text), opening_share(own[j].text, g.text))
+            if shared >= 0.5 and not _merged(g.text, own[j].text, following, ""):
+                out[i] = replace(own[j], label=g.label, text=g.text)
+                used.add(j)
+                start = max(start, j + 1)
+                continue
         for j in range(start, len(own)):
-            o = own[j]
             after = own[j + 1].text if j + 1 < len(own) else ""
             if (
-                _same_question(g.text, o.text)
-                and not (following and _holds(o.text, following))
-                and not (after and _holds(g.text, after))
+                j not in used
+                and _same_question(g.text, own[j].text)
+                and not _merged(g.text, own[j].text, following, after)
             ):
-                out[i] = replace(o, label=g.label, text=g.text)
+                out[i] = replace(own[j], label=g.label, text=g.text)
+                used.add(j)
                 start = j + 1
                 break
     return out
+
+
+def _merged(given: str, own: str, given_next: str, own_next: str) -> bool:
+    """One side holds the other's next question: the reader read two of the officer's as one, or the officer two of
+    the reader's."""
+    return bool(given_next and _holds(own, given_next) or own_next and _holds(given, own_next))
 
 
 def _same_question(a: str, b: str) -> bool:

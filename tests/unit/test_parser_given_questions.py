@@ -194,7 +194,7 @@ def test_a_reading_that_runs_over_the_officers_next_question_is_not_kept():
     # the officer merged two of the reader's questions into one: the reader's first is not all of it
     whole = [
         q(
-            "1",
+            "A",
             "What criteria do you use to approve drone flights and how many flights were approved?",
             "",
             Treatment.WITHHELD,
