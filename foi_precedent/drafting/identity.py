@@ -439,7 +439,10 @@ _NOT_SIGNED = re.compile(
     re.I,
 )
 _GENERIC_ADDRESSEE = re.compile(
-    r"^(sir|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
+    # ('Sir' alone, not a knight's title before a name: 'Sir John Smith' signing is the requester; 'Dear Sir Or
+    # Madam' is still no one)
+    r"^(sir(?![ \t]+(?!(?i:or|and|madam)\b)(?-i:[A-Z]))|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|"
+    r"freedom of information|information|"
     r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|there|everyone|"
     r"(?:mr|mrs|ms|miss|dr)\b(?!\.?[ \t]+[A-Z])|"
     r"whom|to whom)\b",
@@ -728,6 +731,10 @@ _COURTESY_WORDS = re.compile(
 )
 
 
+# a title a person signs with, not an office they hold ('Sir John Smith', 'Lady Jane Smith', 'Professor Ann Lee')
+_OWN_TITLE = rf"(?:{_TITLE}|Lord|Lady)"
+
+
 def courtesy_then_name(tail: str) -> int | None:
     """Where the name starts in what follows a sign-off word when courtesy words come first, with or without a
     stop after them ('in advance Jane Smith', 'very much, Jane', 'for your help Dr Ann Lee, ann@x.org'); None when
@@ -742,7 +749,7 @@ def courtesy_then_name(tail: str) -> int | None:
         # not a person in office, whom the thanks is for ('Thanks again Councillor Jane Doe'); a title of one's own is
         # the signer's ('Thanks in advance Professor Jane Smith', 'Sir John Smith')
         first = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", tail[gap.end() :].split(",")[0]))).strip(" .!;|\t")
-        office = _OFFICE_TITLE.match(first) and not re.match(rf"{_TITLE}[ \t]", first)
+        office = _OFFICE_TITLE.match(first) and not re.match(rf"{_OWN_TITLE}[ \t]", first)
         names = _name_of(first) if re.fullmatch(_NAME, first) and not office else []
         words = names[0].split() if names else []
         if (
