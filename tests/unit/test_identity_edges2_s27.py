@@ -5,16 +5,22 @@
   'Sir/Madam' stay no one's;
 - thanks that name a person in office ('Thanks again Councillor Margaret Thornbury') thank a third party, who
   stays; courtesy words are never part of a name ('again Councillor ...', 'very much'), and the signer under the
-  thanks or run on after them goes.
+  thanks or run on after them goes;
+- an e-mail header in an HTML request whose address is only in a link ('From: <a href="mailto:...">Jane Smith</a>')
+  keeps the address, as plain text writes it, so an officer at a public body's address stays an officer and a
+  requester's own address is removed.
 
 Every name, number and address here is made up."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from evals.real_requests.suite import outgoing_text, pii_present
-from foi_precedent.drafting.request import split_request
+from foi_precedent.drafting.request import request_from_document, split_request
+from foi_precedent.letters.sources import html_to_text
 
 QUESTIONS = [
     "How many potholes were reported on roads in the borough in 2023?",
@@ -187,3 +193,112 @@ def test_anyone_thanked_to_stays_and_the_signer_under_goes(thanks, kept):
 def test_a_councillor_signing_after_a_stop_is_still_the_requester(signature):
     r = split_request(f"{LEAD}\n\n{signature}\n")
     assert r.requester.name == "Ann Lee" and not _leaks(r, "Ann Lee"), r.text
+
+
+# --- an e-mail header whose address is only in a link -----------------------------------------------------------
+
+OFFICER_THREAD = (
+    "From: Jane Smith <jane.smith@anyshire.gov.uk>\n"
+    "Sent: 05 March 2024 09:00\n"
+    "To: Ingrid Johansson <ingrid.j@example.com>\n"
+    "Subject: RE: FOI\n\n"
+    "Dear Ms Johansson,\n"
+    "Thank you for your request.\n\n"
+    "1. How many fixed penalty notices for fly-tipping were issued in 2023?\n"
+    "2. What was the total cost of clearing fly-tipped waste in the same year?\n\n"
+    "Thanks,\nIngrid Johansson\n"
+)
+REQUESTER_MAIL = (
+    "From: Ingrid Johansson <ingrid.j@example.com>\n"
+    "To: FOI Team <foi@anyshire.gov.uk>\n"
+    "Subject: FOI request\n\n"
+    "Dear Anyshire County Council,\n\n"
+    "1. How many fixed penalty notices for fly-tipping were issued in 2023?\n"
+    "2. What was the total cost of clearing fly-tipped waste in the same year?\n\n"
+    "Thanks\n"
+)
+_HEADER_ADDRESS = re.compile(r"(?P<name>[A-Z][\w ]+?) <(?P<address>[^>]+)>")
+LINKS = {  # how a mail client's HTML writes 'Name <address>' in a header
+    "name-linked": lambda m: f'<a href="mailto:{m["address"]}">{m["name"]}</a>',
+    "name-linked-with-subject": lambda m: (
+        f'<a href="mailto:{m["address"].replace("@", "%40")}?subject=FOI%20request">{m["name"]}</a>'
+    ),
+    "name-bold-in-link": lambda m: f'<a href="mailto:{m["address"]}"><b>{m["name"]}</b></a>',
+    "both-linked": lambda m: (
+        f'<a href="mailto:{m["address"]}">{m["name"]}</a> &lt;<a href="mailto:{m["address"]}">{m["address"]}</a>&gt;'
+    ),
+    "outlook-brackets": lambda m: f'<a href="mailto:{m["address"]}">{m["name"]}</a> [mailto:{m["address"]}]',
+}
+HTML = {
+    "paragraphs": lambda t: (
+        "<html><body>" + "".join(f"<p>{ln}</p>" if ln else "<br>" for ln in t.split("\n"))
+    ),
+    "breaks": lambda t: "<html><body>" + "<br>\n".join(t.split("\n")) + "</body></html>",
+    "div": lambda t: "<div>" + "</div><div>".join(t.split("\n")) + "</div>",
+}
+
+
+def _linked(text: str, link: str, html: str) -> str:
+    return HTML[html](_HEADER_ADDRESS.sub(LINKS[link], text))
+
+
+@pytest.mark.parametrize("html", HTML)
+@pytest.mark.parametrize("link", LINKS)
+def test_an_officer_linked_in_an_html_from_header_is_read_as_in_plain_text(link, html):
+    plain, marked = split_request(OFFICER_THREAD), split_request(_linked(OFFICER_THREAD, link, html))
+    for r in (plain, marked):
+        assert r.requester.name == "Ingrid Johansson"  # the officer is not the requester
+        assert "Jane Smith" in r.text  # ... and is kept where she stands
+        assert "jane.smith@anyshire.gov.uk" in r.requester.emails and "jane.smith@" not in r.text
+        for kind, value in (("names", "Ingrid Johansson"), ("emails", "ingrid.j@example.com")):
+            assert not pii_present(kind, value, outgoing_text(r)), r.text
+    assert [q.text for q in marked.questions] == [q.text for q in plain.questions]
+
+
+@pytest.mark.parametrize("html", HTML)
+@pytest.mark.parametrize("link", LINKS)
+def test_a_requester_s_linked_html_from_header_loses_name_and_address(link, html):
+    r = split_request(_linked(REQUESTER_MAIL, link, html))
+    assert r.requester.name == "Ingrid Johansson"
+    assert "ingrid.j@example.com" in r.requester.emails
+    for kind, value in (("names", "Ingrid Johansson"), ("emails", "ingrid.j@example.com")):
+        assert not pii_present(kind, value, outgoing_text(r)), r.text
+    assert "From: [NAME]" in r.text and "FOI Team" in r.text
+
+
+def test_an_html_attachment_keeps_the_linked_address_too():
+    data = _linked(OFFICER_THREAD, "name-linked", "paragraphs").encode("utf-8")
+    r = request_from_document(data, "request.html")
+    assert r.requester.name == "Ingrid Johansson" and "Jane Smith" in r.text
+    assert "jane.smith@anyshire.gov.uk" in r.requester.emails
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        (
+            '<p>From: <a href="mailto:jane@example.com">Jane Smith</a></p>',
+            "\nFrom: Jane Smith <jane@example.com>\n",
+        ),
+        (
+            '<p>From: <a href="MAILTO:jane%40example.com?subject=FOI">Jane Smith</a></p>',
+            "\nFrom: Jane Smith <jane@example.com>\n",
+        ),
+        # the address shown is not written twice
+        ('<p>From: <a href="mailto:jane@example.com">jane@example.com</a></p>', "\nFrom: jane@example.com\n"),
+        (
+            '<p>From: <a href="mailto:jane@example.com">Jane Smith</a> &lt;jane@example.com&gt;</p>',
+            "\nFrom: Jane Smith <jane@example.com>\n",
+        ),
+        # a link left open ends with its line
+        (
+            '<p>From: <a href="mailto:jane@example.com">Jane Smith<br>Sent: 5 March 2024</p>',
+            "\nFrom: Jane Smith <jane@example.com>\nSent: 5 March 2024\n",
+        ),
+        ('<p>From: <a href="mailto:jane@example.com"></a></p>', "\nFrom: jane@example.com\n"),
+        ('<p>See <a href="https://example.com/foi">our page</a></p>', "\nSee our page\n"),
+        ('<script><a href="mailto:x@example.com">X</a></script><p>ok</p>', "\nok\n"),
+    ],
+)
+def test_html_to_text_writes_a_linked_address_after_the_link_s_text(html, text):
+    assert html_to_text(html) == text
