@@ -441,10 +441,12 @@ _NOT_SIGNED = re.compile(
     re.I,
 )
 _GENERIC_ADDRESSEE = re.compile(
-    # ('Sir' alone, not a knight's title before a name: 'Sir John Smith' signing is the requester; 'Dear Sir Or
-    # Madam' is still no one)
-    r"^(sir(?![ \t]+(?!(?i:or|and|madam)\b)(?-i:[A-Z]))|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|"
-    r"freedom of information|information|"
+    # ('Sir' alone, not a knight's title before a name, 'Sir John Smith', 'Sir J. Smith', 'Sir John,': signing, the
+    # requester; 'Dear Sir Or Madam' and a greeting run on into the request, 'Dear Sir Under the Act', 'Dear Sir FOI
+    # request', are still no one)
+    r"^(sir(?![ \t]+(?!(?i:or|and|madam|please|under|could|can|would|we|my|re|regarding|request|further|"
+    r"following|thanks?|with|in|on|as|i)\b)(?-i:[A-Z](?:[a-z'’-]+|\.))(?=[ \t]+(?-i:[A-Z])|[ \t]*(?:[,.;:!]|$)))|"
+    r"madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
     r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|there|everyone|"
     r"(?:mr|mrs|ms|miss|dr)\b(?!\.?[ \t]+[A-Z])|"
     r"whom|to whom)\b",

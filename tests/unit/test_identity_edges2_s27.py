@@ -80,6 +80,20 @@ def test_sir_alone_stays_a_generic_addressee(greeting):
     assert not _leaks(r, "Ann Lee")
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Dear Sir Under the Freedom of Information Act,",
+        "Dear Sir Under The Freedom of Information Act,",
+        "Dear Sir FOI request:",
+        "Dear Sir Regarding My Earlier Request:",
+    ],
+)
+def test_sir_run_on_into_the_request_stays_a_generic_addressee(opening):
+    r = split_request(f"{opening} how many potholes were repaired in 2023? Thanks, Ann Lee")
+    assert r.text.startswith(opening) and r.requester.name == "Ann Lee", r.text
+
+
 def test_a_knight_the_request_is_about_stays_beside_a_knight_who_signs():
     r = split_request(
         "Dear Anyshire Council,\n\nPlease provide any complaints received about Sir Malcolm Fenwick MP in 2023.\n\n"
