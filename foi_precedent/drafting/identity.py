@@ -768,7 +768,13 @@ def courtesy_then_name(tail: str) -> int | None:
     return None
 
 
-def _thanked_then_signer(tail: str) -> str | None:
+def thanks_whom(sign_off: str) -> bool:
+    """Whether a sign-off word may name whom it thanks after it: thanks with no stop ('Thanks again', 'Thank you'),
+    not 'Thanks,' (a councillor signing 'Thanks, Cllr Jane Smith') or regards."""
+    return bool(_THANKS_WORD.search(sign_off)) and not re.search(r"[,.!:;][ \t]*$", sign_off)
+
+
+def thanked_then_signer(tail: str) -> str | None:
     """The signer's part of what follows thanks that name whom they thank ('again Councillor Margaret Thornbury',
     then perhaps ', Ann Lee', '. Ann Lee' or ' Ann Lee'; 'to Jane Doe for her help'): a person in office thanked, or
     anyone thanked 'to', is a third party, who stays; '' when no signer follows on the line (the signer, if any, is
@@ -829,14 +835,8 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
     # courtesy 'for ...' would run on over the name)
     if (at := courtesy_then_name(tail)) is not None and _name_of(tail[at:]) and len(tail) < 80:
         return True, tail[at:]
-    # thanks with no stop before whom they thank ('Thanks again Councillor Jane Doe'): not 'Thanks, Cllr Jane Smith',
-    # a councillor signing
-    sign_off = line[: m.start("tail")]
-    if (
-        _THANKS_WORD.search(sign_off)
-        and not re.search(r"[,.!:;][ \t]*$", sign_off)
-        and (signer := _thanked_then_signer(tail)) is not None
-    ):
+    # thanks that name whom they thank ('Thanks again Councillor Jane Doe')
+    if thanks_whom(line[: m.start("tail")]) and (signer := thanked_then_signer(tail)) is not None:
         return True, signer
     if _courtesy_only(tail):
         return True, ""
@@ -1004,7 +1004,7 @@ def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
         # the rest of thanks torn from the sign-off word above it ('Thanks' / 'again Councillor Jane Doe' / 'Ann
         # Lee', as a request sent on one line is put on lines): whom they thank stays, the signer is under it (not
         # 'Councillor Jane Smith' alone, a councillor signing)
-        if not seen and not _OFFICE_TITLE.match(item) and (signer := _thanked_then_signer(item)) is not None:
+        if not seen and not _OFFICE_TITLE.match(item) and (signer := thanked_then_signer(item)) is not None:
             if found := _name_of(signer) if signer else []:
                 return k, found
             continue
