@@ -435,11 +435,18 @@ _NOT_SIGNED = re.compile(
     # words that open a sentence run on after a sign-off ('... your response. If I can help ...')
     # (not 'Will', 'Can', 'He', 'Do', 'So', 'To', 'Her': first or family names too)
     r"if|it|its|in|as|also|and|but|or|at|for|with|any|all|there|these|those|that|what|when|where|which|"
-    r"who|how|why|you|your|she|they|his|their|could|would|should|does|is|are|was|were)$",
+    r"who|how|why|you|your|she|they|his|their|could|would|should|does|is|are|was|were|"
+    # courtesy words run on from the sign-off ('Thanks' / 'again Councillor Jane Doe', as a line torn from it has it)
+    r"again|very|much|once|kindly|(?-i:to))$",
     re.I,
 )
 _GENERIC_ADDRESSEE = re.compile(
-    r"^(sir|madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
+    # ('Sir' alone, not a knight's title before a name, 'Sir John Smith', 'Sir J. Smith', 'Sir John,': signing, the
+    # requester; 'Dear Sir Or Madam' and a greeting run on into the request, 'Dear Sir Under the Act', 'Dear Sir FOI
+    # request', are still no one)
+    r"^(sir(?![ \t]+(?!(?i:or|and|madam|please|under|could|can|would|we|my|re|regarding|request|further|"
+    r"following|thanks?|with|in|on|as|i)\b)(?-i:[A-Z](?:[a-z'’-]+|\.))(?=[ \t]+(?-i:[A-Z])|[ \t]*(?:[,.;:!]|$)))|"
+    r"madam|sirs|sir or madam|sir/madam|sir / madam|foi|foi team|freedom of information|information|"
     r"officer|team|colleague|colleagues|all|data|records|disclosure|the|metropolitan|council|police|there|everyone|"
     r"(?:mr|mrs|ms|miss|dr)\b(?!\.?[ \t]+[A-Z])|"
     r"whom|to whom)\b",
@@ -728,6 +735,12 @@ _COURTESY_WORDS = re.compile(
 )
 
 
+# a title a person signs with, not an office they hold ('Sir John Smith', 'Lady Jane Smith', 'Professor Ann Lee')
+_OWN_TITLE = rf"(?:{_TITLE}|Lord|Lady)"
+# thanks, not regards: what may be said to a person by name ('Thanks again Councillor Jane Doe')
+_THANKS_WORD = re.compile(r"(?i:thank|thx|cheers|diolch)")
+
+
 def courtesy_then_name(tail: str) -> int | None:
     """Where the name starts in what follows a sign-off word when courtesy words come first, with or without a
     stop after them ('in advance Jane Smith', 'very much, Jane', 'for your help Dr Ann Lee, ann@x.org'); None when
@@ -742,7 +755,7 @@ def courtesy_then_name(tail: str) -> int | None:
         # not a person in office, whom the thanks is for ('Thanks again Councillor Jane Doe'); a title of one's own is
         # the signer's ('Thanks in advance Professor Jane Smith', 'Sir John Smith')
         first = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", tail[gap.end() :].split(",")[0]))).strip(" .!;|\t")
-        office = _OFFICE_TITLE.match(first) and not re.match(rf"{_TITLE}[ \t]", first)
+        office = _OFFICE_TITLE.match(first) and not re.match(rf"{_OWN_TITLE}[ \t]", first)
         names = _name_of(first) if re.fullmatch(_NAME, first) and not office else []
         words = names[0].split() if names else []
         if (
@@ -753,6 +766,50 @@ def courtesy_then_name(tail: str) -> int | None:
         ):
             return gap.end()
     return None
+
+
+def thanks_whom(sign_off: str) -> bool:
+    """Whether a sign-off word may name whom it thanks after it: thanks with no stop ('Thanks again', 'Thank you'),
+    not 'Thanks,' (a councillor signing 'Thanks, Cllr Jane Smith') or regards."""
+    return bool(_THANKS_WORD.search(sign_off)) and not re.search(r"[,.!:;][ \t]*$", sign_off)
+
+
+def thanked_then_signer(tail: str) -> str | None:
+    """The signer's part of what follows thanks that name whom they thank ('again Councillor Margaret Thornbury',
+    then perhaps ', Ann Lee', '. Ann Lee' or ' Ann Lee'; 'to Jane Doe for her help'): a person in office thanked, or
+    anyone thanked 'to', is a third party, who stays; '' when no signer follows on the line (the signer, if any, is
+    on the next); None when the tail thanks no one by name."""
+    rest = tail
+    for gap in re.finditer(r"[ \t]+(?=\S)", tail[:80]):  # past the longest run of courtesy words
+        if _COURTESY_WORDS.fullmatch(tail[: gap.start()].strip()):
+            rest = tail[gap.end() :]
+    to = re.match(r"(?i:to)[ \t]+", rest)
+    rest = rest[to.end() :] if to else rest
+    if not to and not (_OFFICE_TITLE.match(rest) and not re.match(rf"{_OWN_TITLE}[ \t]", rest)):
+        return None
+    # the person thanked runs to a stop, a comma, 'for ...' or 'and ...'; what follows is the signer's
+    person = re.match(
+        r"(?P<who>[^,.!;\n]+?)(?:[ \t]+(?:(?i:for|and)\b|&)[^,.!;\n]*)?(?:[ \t]*[,.!;]+[ \t]*|[ \t]*$)", rest
+    )
+    words = person.group("who").split() if person else []
+    while words and _OFFICE_TITLE.match(words[0]) and len(words) > 1:  # 'Chief Constable Sir John Smith'
+        words = words[1:]
+    if not person or not words:
+        return None
+    # (or no one by name: 'Thanks to all', 'Many thanks to you and your team')
+    anyone = to and re.fullmatch(r"[a-z]+(?:[ \t]+[a-z]+){0,3}", person.group("who").strip())
+    if not anyone and not re.fullmatch(_NAME, " ".join(words[:4])):
+        return None
+    signer = rest[person.end() :].strip()
+    if not signer:
+        # two names with no stop between them ('Councillor Margaret Thornbury Ann Lee'): two words and two, the
+        # signer's last; a name of three words after the office may be either's, and is left as the thanked one's
+        if len(words) == 4:
+            return " ".join(words[2:]) if _name_of(" ".join(words[2:]), strict=True) else ""
+        return ""
+    if _courtesy_only(signer):  # ('Thanks again Councillor Jane Doe for all your help!')
+        return ""
+    return signer if _name_of(signer) else None
 
 
 def _sign_off_line(line: str) -> tuple[bool, str]:
@@ -778,11 +835,19 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
     # courtesy 'for ...' would run on over the name)
     if (at := courtesy_then_name(tail)) is not None and _name_of(tail[at:]) and len(tail) < 80:
         return True, tail[at:]
+    # thanks that name whom they thank ('Thanks again Councillor Jane Doe')
+    if thanks_whom(line[: m.start("tail")]) and (signer := thanked_then_signer(tail)) is not None:
+        return True, signer
     if _courtesy_only(tail):
         return True, ""
     lead = re.match(r"(?P<courtesy>[^,.!]*[,.!])[ \t]*(?P<rest>\S.*)$", tail)
     if lead and _courtesy_only(lead.group("courtesy")):  # 'Thanks in advance, Jane'
         tail = lead.group("rest")
+    # courtesy words with no stop before a name in lower case are not the name's ('Thanks again ann lee')
+    for gap in reversed(list(re.finditer(r"[ \t]+(?=\S)", tail[:80]))):
+        if _COURTESY_WORDS.fullmatch(tail[: gap.start()].strip()):
+            tail = tail[gap.end() :]
+            break
     if _name_of(tail) and len(tail) < 80:
         return True, tail
     return False, ""
@@ -936,6 +1001,13 @@ def _block_name(block: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
             continue
         if _sign_off_line(item)[0]:  # another sign-off under this one ('Many thanks,' / 'Yours faithfully,')
             return None
+        # the rest of thanks torn from the sign-off word above it ('Thanks' / 'again Councillor Jane Doe' / 'Ann
+        # Lee', as a request sent on one line is put on lines): whom they thank stays, the signer is under it (not
+        # 'Councillor Jane Smith' alone, a councillor signing)
+        if not seen and not _OFFICE_TITLE.match(item) and (signer := thanked_then_signer(item)) is not None:
+            if found := _name_of(signer) if signer else []:
+                return k, found
+            continue
         found = _name_of(item)
         if found:
             return k, found

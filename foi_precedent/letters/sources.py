@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 
@@ -202,8 +203,12 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        # the 'mailto:' links open: where each one's text starts, and its address
+        self.mailto: list[tuple[int, str]] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "a" and (address := _mailto(dict(attrs).get("href") or "")):
+            self.mailto.append((len(self.parts), address))
         if "@" in tag and not attrs:
             # an e-mail address in angle brackets, as a mail header writes it ('From: Jane Smith
             # <jane.smith@leeds.gov.uk>'), is text, not a tag: kept as written, as plain text keeps it
@@ -212,26 +217,55 @@ class _TextExtractor(HTMLParser):
         elif tag in self.SKIP:
             self.skip_depth += 1
         elif tag in self.BLOCK:
+            # a link left open ends with its line ('<p>From: <a href="mailto:...">Jane Smith<br>Sent: ...')
+            while self.mailto and "".join(self.parts[self.mailto[-1][0] :]).strip():
+                self._close_mailto()
             self.parts.append("\n")
         elif tag in ("td", "th"):
             self.parts.append(" | ")
 
     def handle_endtag(self, tag):
+        if tag == "a" and self.mailto:
+            self._close_mailto()
         if tag in self.SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in self.BLOCK:
+            while self.mailto:
+                self._close_mailto()
             self.parts.append("\n")
+
+    def _close_mailto(self) -> None:
+        """An address only in a link ('From: <a href="mailto:jane@x.org">Jane Smith</a>') is written after the
+        link's text, as plain text writes it ('From: Jane Smith <jane@x.org>'): an e-mail's header keeps whose
+        address it is."""
+        start, address = self.mailto.pop()
+        shown = "".join(self.parts[start:])
+        if not self.skip_depth and address.casefold() not in shown.casefold():
+            self.parts.append(f"{_ADDED} <{address}>{_ADDED}" if shown.strip() else address)
 
     def handle_data(self, data):
         if not self.skip_depth:
             self.parts.append(data)
 
 
+def _mailto(href: str) -> str:
+    """The address(es) of a 'mailto:' link ('mailto:jane%40x.org?subject=FOI' -> 'jane@x.org'); '' for any other."""
+    if not href.strip().lower().startswith("mailto:"):
+        return ""
+    addresses = unquote(href.strip()[len("mailto:") :].split("?", 1)[0])
+    return ", ".join(a.strip() for a in addresses.split(",") if "@" in a)
+
+
+_ADDED = "\ufdd0"  # (a noncharacter) around an address written after a link's text
+# ... not written where the page gives it itself just after ('Jane Smith <jane@x.org>', both parts links)
+_ADDED_AGAIN = re.compile(rf"{_ADDED} <([^>{_ADDED}]+)>{_ADDED}(?=[ \t]*[<(\[]?[ \t]*(?:mailto:)?\1)", re.I)
+
+
 def html_to_text(html: str) -> str:
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
-    return "".join(parser.parts)
+    return _ADDED_AGAIN.sub("", "".join(parser.parts)).replace(_ADDED, "")
 
 
 def _plain_text(data: bytes, source: str) -> str:
