@@ -40,6 +40,8 @@ from foi_precedent.drafting.identity import (  # noqa: F401  (re-exported: calle
     _name_of,
     courtesy_then_name,
     redact_identity,
+    thanked_then_signer,
+    thanks_whom,
 )
 from foi_precedent.errors import LetterError
 from foi_precedent.letters.layout import _COUNT  # a count asked for: one rule for both readers
@@ -404,6 +406,13 @@ def _split_sign_off(line: str) -> str:
     m = SIGN_OFF.match(last)
     # courtesy words before the name stay with the sign-off word ('Thanks in advance' / 'Jane Smith' / ...)
     courtesy = courtesy_then_name(m.group("tail")) if m else None
+    if (
+        m
+        and courtesy is None
+        and thanks_whom(last[: m.start("tail")])
+        and (signer := thanked_then_signer(m.group("tail"))) is not None
+    ):  # 'Thank you Councillor X, Ann Lee': the person thanked stays with the thanks, the signer is the name
+        courtesy = m.group("tail").rfind(signer) if signer else len(m.group("tail"))
     if (
         m
         and m.group("tail").count(",") >= 1

@@ -146,11 +146,6 @@ SIGNED = {  # where the signer stands, if anywhere (None: no signer)
 @pytest.mark.parametrize("thanks", THANKS)
 @pytest.mark.parametrize("who", THANKED)
 def test_a_person_in_office_thanked_stays_and_the_signer_goes(who, thanks, signed):
-    if signed in ("one-line-comma", "one-line-contact") and thanks == "Thank you":
-        pytest.xfail(
-            "the one-line reader puts 'Thank you' and each item after it on lines of its own ('Councillor Margaret "
-            "Thornbury' / 'Ann Lee'), where a councillor signing under 'Thank you' reads the same"
-        )
     layout, signer = SIGNED[signed]
     r = split_request(layout(thanks, who))
     # (the questions as asked: 'Many thanks to Cllr Thornbury.' run on after the last one is the reader's to cut)
