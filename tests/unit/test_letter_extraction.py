@@ -222,6 +222,8 @@ def test_the_real_letters_eval_reads_with_a_model_and_counts_letters_it_left_unr
     assert results["metrics"]["dev"]["letters_model_unused"] == 3
     rules = suite.run(part="tuning", batches=["fresh15"], limit=3)
     assert "letters_model_unused" not in rules["metrics"]["dev"]
+    assert "the model's reading not used" in suite.table(results, "tuning")
+    assert "the model's reading not used" not in suite.table(rules, "tuning")
     # a model whose reading is never used leaves the rules' scores
     assert [c["scores"]["treatment_agree"] for c in results["cases"]] == [
         c["scores"]["treatment_agree"] for c in rules["cases"]
