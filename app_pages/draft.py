@@ -67,9 +67,29 @@ STOP_INPUTS = {
         "awaited.",
     ),
 }
+
+
+def _what_is_sent(prompt: str) -> str:
+    """Which of the request below leaves the case: search embeds only its questions; a prompt sends the whole text
+    only if it quotes the request (``{request}``: draft_reply v1 to v3), else only the questions in its plan."""
+    from foi_precedent.drafting.prompts import load_prompt
+
+    try:
+        template = load_prompt(prompt)
+    except PrecedentError:
+        return "Search is sent only the questions above; the case and the audit log keep the text below."
+    whole = "request" in template.variables
+    return (
+        f"Search is sent only the questions above; the model (prompt {template.prompt_version}) is sent "
+        + ("the whole text below." if whole else "only the questions, in its plan.")
+        + " The case and the audit log keep the text below."
+    )
+
+
 app = services()
 audit = audit_log(app)  # entries in the signed-in user's name
 user = signed_in_user(app.settings)
+
 actor = signoff.actor(user)
 drafter = user.has(DRAFTER)
 S.setdefault("draft.reviews", {})
@@ -933,6 +953,7 @@ with questions_col:
     if request.note:
         st.info(escape_markdown(request.note))
     with st.expander("What is sent to the index and the model (the requester's identity removed)"):
+        st.caption(_what_is_sent(app.settings.draft_prompt))
         st.code(request.text, language=None, wrap_lines=True)
     for q in plan.questions:
         with st.container(border=True):

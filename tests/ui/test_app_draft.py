@@ -253,6 +253,12 @@ def test_a_request_on_one_line_gives_four_questions_and_shows_what_is_sent_witho
     assert "identity removed" in sent_label
     sent = next(c.value for c in at.code if "4. How many false alerts were generated?" in c.value)
     assert "[NAME]" in sent and "[EMAIL]" in sent and "[ADDRESS]" in sent
+    # and what of it leaves the case: with the default prompt, only the questions
+    assert any(
+        "Search is sent only the questions above; the model (prompt draft_reply/v4) is sent only the questions"
+        in c.value
+        for c in at.caption
+    )
     shown = sent + text + "\n".join(fake_services.index.queries)
     for value in ONE_LINE_IDENTITY:
         assert value not in shown, value
