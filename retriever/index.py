@@ -34,6 +34,7 @@ from foi_precedent.letters.referring import in_context
 from foi_precedent.letters.sources import SUPPORTED
 from foi_precedent.letters.versions import WRITTEN_REFERENCE, identity, version_key
 from foi_precedent.settings import Settings
+from foi_precedent.splits import SplitCorrection
 from retriever.chunking import (
     CHUNK_FORMAT,
     Chunk,
@@ -198,6 +199,41 @@ class _Batch:
         if self.items:
             self.write(self.items)
             self.items, self.chunks = [], 0
+
+
+@dataclass
+class SplitsOnIngest:
+    """Split corrections made as letters are ingested, so a letter whose questions officers already know (reviewed
+    readings, ``foi_precedent.reviewed``) is read with them before it is embedded, once, instead of read, embedded,
+    re-split and embedded again. ``questions(path, letter)``: the questions (label, text) the letter of the file
+    ``path`` is to be read with, ``letter`` as ingest would store it (None: as it is). Each is recorded as a split
+    correction by ``officer`` with ``reason``, as ``PrecedentIndex.resplit`` records one, in the transaction that
+    stores its letter; then ``made(correction, before, now)`` is called with the correction as stored (with its id),
+    the letter as it would have been read without it and as it is read with it (what an audit of a split records)."""
+
+    questions: Callable[[Path, Letter], Sequence[tuple[str, str]] | None]
+    officer: str
+    roles: tuple[str, ...]
+    reason: str
+    made: Callable[[SplitCorrection, Letter, Letter], None] = lambda split, before, now: None
+    # reference -> (the correction, the letter without and with it), between reading a letter and storing it
+    pending: dict[str, tuple[SplitCorrection, Letter, Letter]] = field(default_factory=dict, repr=False)
+
+    def read(self, path: Path, doc, reader: Letter, key: str, stored: Letter) -> Letter:
+        """``stored`` (the letter of ``path`` as ingest would store it under ``key``; ``reader``: as the reader reads
+        ``doc``) read with the questions it is to be read with, if any."""
+        from datetime import UTC, datetime
+
+        from foi_precedent.splits import make_split
+
+        questions = self.questions(path, stored)
+        if questions is None:
+            return stored
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        split = make_split(key, questions, officer=self.officer, at=at, reason=self.reason)
+        letter = _as_stored(doc, reader, key, split)
+        self.pending[key] = (split, stored, letter)
+        return letter
 
 
 # --------------------------------------------------------------------------------------------------
@@ -589,6 +625,16 @@ class PrecedentIndex:
         (the earlier text is kept as history), and a different file carrying a reference already indexed, in
         this batch or before, is kept as a letter of its own under the reference plus a hash of its text, with
         a line saying so. Nothing is removed from the store."""
+        return self.ingest_with_splits(paths, None, progress)
+
+    def ingest_with_splits(
+        self,
+        paths: Iterable[str | os.PathLike],
+        split_with: SplitsOnIngest | None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """``ingest_paths``, making the split corrections of ``split_with`` as letters are read (each letter that is
+        indexed, not one found unchanged), so each is embedded once, read with its split."""
         from foi_precedent.letters.parser import parse_document
         from foi_precedent.letters.sources import read_document
 
@@ -606,7 +652,7 @@ class PrecedentIndex:
         ] = {}  # content hash -> (key, file) of a letter read in this batch
         batch_versions: dict[str, list[tuple[str, str]]] = {}  # written reference -> (key, file), this batch
         batch_keys: set[str] = set()
-        pending = _Batch(lambda items: self._flush(items, report))
+        pending = _Batch(lambda items: self._flush(items, report, split_with))
         try:
             for n, path in enumerate(files, start=1):
                 name = str(path)
@@ -679,6 +725,8 @@ class PrecedentIndex:
                 batch_versions.setdefault(written, []).append((key, name))
                 batch_keys.add(key)
                 stored_letter = _as_stored(doc, letter, key, splits.get(key))
+                if split_with is not None:
+                    stored_letter = split_with.read(Path(source), doc, letter, key, stored_letter)
                 chunks = chunks_for_letter(stored_letter)
                 entry = IngestEntry(
                     name, status, key, questions=len(chunks), note=note, no_decision=letter.undecided
@@ -756,13 +804,20 @@ class PrecedentIndex:
         return report
 
     def _flush(
-        self, pending: list[tuple[Letter, str, list[Chunk], IngestEntry]], report: IngestReport
+        self,
+        pending: list[tuple[Letter, str, list[Chunk], IngestEntry]],
+        report: IngestReport,
+        split_with: SplitsOnIngest | None = None,
     ) -> None:
         chunks = [c for _, _, cs, _ in pending for c in cs]
         keys, texts = _question_texts([letter for letter, *_ in pending])
         vectors = self._embed([c.embed_text for c in chunks] + texts)
         questions = dict(zip(keys, vectors[len(chunks) :], strict=True))
-        self._write(pending, chunks, vectors[: len(chunks)], questions)
+
+        def commit(items, question_vectors) -> None:
+            self._commit(items, question_vectors, split_with)
+
+        self._write(pending, chunks, vectors[: len(chunks)], questions, commit=commit)
         for _, _, cs, entry in pending:
             if entry.status == "replaced":
                 report.replaced += 1
@@ -834,10 +889,22 @@ class PrecedentIndex:
             for c in chunks
         ]
 
-    def _commit(self, pending, question_vectors=None) -> None:
-        self.store.save_letters(
-            [(letter, source, chunks) for letter, source, chunks, *_ in pending], question_vectors
+    def _commit(self, pending, question_vectors=None, split_with: SplitsOnIngest | None = None) -> None:
+        new = split_with.pending if split_with is not None else {}
+        made = self.store.save_letters(
+            [(letter, source, chunks) for letter, source, chunks, *_ in pending],
+            question_vectors,
+            splits={
+                letter.reference: new[letter.reference][0]
+                for letter, *_ in pending
+                if letter.reference in new
+            },
+            roles=split_with.roles if split_with is not None else (),
         )
+        for split in made:
+            assert split_with is not None
+            _, before, now = new.pop(split.reference)
+            split_with.made(split, before, now)
 
     def add_letters(
         self,
