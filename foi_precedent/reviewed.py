@@ -22,7 +22,7 @@ Pure: the file is read and checked here; the index applies the plan (``retriever
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,10 +237,12 @@ def apply(
     reason: str,
     dry_run: bool = False,
     audit=None,
+    split_at_ingest: Collection[Path] = (),
 ) -> ImportReport:
     """Bring ``letters``' reviewed readings into ``index`` (a ``PrecedentIndex``) through its ``resplit`` and
     ``correct``: only what differs from how it reads them now, each correction made by ``officer`` with ``reason``
-    and recorded in ``audit`` (an ``AuditLog``) when given. ``dry_run``: count, write nothing."""
+    and recorded in ``audit`` (an ``AuditLog``) when given. ``dry_run``: count, write nothing. ``split_at_ingest``:
+    the files of letters just read with their reviewed questions as they were ingested (``ingest``), counted here."""
     from foi_precedent.corrections import may_correct
 
     if not (reason or "").strip():
@@ -256,7 +258,12 @@ def apply(
             report.not_indexed.append(str(reviewed.file))
             continue
         todo = plan(letter, reviewed)
-        if todo.split is None and not todo.corrections:
+        if reviewed.file in split_at_ingest:
+            report.splits += 1
+            if todo.split is not None:
+                report.problems.append((str(reviewed.file), "the split did not take"))
+                continue
+        elif todo.split is None and not todo.corrections:
             report.unchanged += 1
             continue
         if todo.split is not None:
@@ -292,3 +299,55 @@ def apply(
                 if audit is not None:
                     audit.record_correction(made, previous=letter.questions[i])
     return report
+
+
+def ingest(
+    index,
+    paths: Iterable[Path],
+    letters: Iterable[ReviewedLetter],
+    *,
+    officer: str,
+    roles,
+    reason: str,
+    audit=None,
+    progress=None,
+):
+    """``index.ingest_paths(paths)`` then ``apply(index, letters, ...)``, ending as the two end, with each letter
+    embedded once: a letter ingested whose reader's split differs from its reviewed questions is read with them as
+    it is ingested (the split correction recorded, by ``officer`` with ``reason`` and audited, as ``apply`` records
+    it, in the transaction that stores the letter) instead of embedded as the reader splits it and then again.
+    ``apply`` then makes the reading corrections (which embed nothing), and the split corrections of letters the
+    ingest found unchanged (already indexed) that still read otherwise.
+    Returns the ingest report and the import report."""
+    from foi_precedent.corrections import may_correct
+    from retriever.index import SplitsOnIngest
+
+    if not (reason or "").strip():
+        raise ReviewedError("Importing reviewed readings needs a reason (where the readings come from).")
+    may_correct(officer, roles)
+    letters = list(letters)
+    by_file = {r.file: r for r in letters}
+    files: dict[str, Path] = {}  # letter key -> its file, for each letter read with its reviewed questions
+
+    def questions(path: Path, letter: Letter) -> list[tuple[str, str]] | None:
+        r = by_file.get(path.resolve())
+        if r is None or same_questions(letter, r):
+            return None
+        files[letter.reference] = r.file
+        return split_questions(r)
+
+    done: set[Path] = set()
+
+    def made(
+        split, before: Letter, now: Letter
+    ) -> None:  # stored with its letter: audited as apply audits it
+        done.add(files[split.reference])
+        if audit is not None:
+            audit.record_split(split, previous=before, now=now)
+
+    splits = SplitsOnIngest(questions, officer=officer, roles=tuple(roles), reason=reason, made=made)
+    ingested = index.ingest_with_splits(paths, splits, progress)
+    report = apply(
+        index, letters, officer=officer, roles=roles, reason=reason, audit=audit, split_at_ingest=done
+    )
+    return ingested, report
