@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -428,22 +428,28 @@ class Store:
         """Record a correction (a new row every time; the latest of a question is in force). Refused unless
         ``roles`` include drafter or reviewer. Returns it as stored, with its id."""
         may_correct(correction.officer, roles)
-        d = correction.to_dict()  # the one serialised form, read back by _correction
         with self.transaction() as cur:
-            new_id = cur.execute(
-                insert(letter_corrections).values(
-                    reference=d["reference"],
-                    label=d["label"],
-                    treatments=json.dumps(d["treatments"]),
-                    exemptions=json.dumps(d["exemptions"]),
-                    ncnd=json.dumps(d["ncnd"]),
-                    pointers=None if d["pointers"] is None else json.dumps(d["pointers"]),
-                    officer=d["officer"],
-                    created_at=d["at"],
-                    reason=d["reason"],
-                )
-            ).inserted_primary_key[0]
+            correction = self._insert_correction(cur, correction)
             self._bump(cur, texts=False)  # cached letters are read again; bm25 refreshes its filters only
+        return correction
+
+    @staticmethod
+    def _insert_correction(cur: Connection, correction: Correction) -> Correction:
+        """Record ``correction`` (a new row), in the caller's transaction; returned with its id."""
+        d = correction.to_dict()  # the one serialised form, read back by _correction
+        new_id = cur.execute(
+            insert(letter_corrections).values(
+                reference=d["reference"],
+                label=d["label"],
+                treatments=json.dumps(d["treatments"]),
+                exemptions=json.dumps(d["exemptions"]),
+                ncnd=json.dumps(d["ncnd"]),
+                pointers=None if d["pointers"] is None else json.dumps(d["pointers"]),
+                officer=d["officer"],
+                created_at=d["at"],
+                reason=d["reason"],
+            )
+        ).inserted_primary_key[0]
         return dataclasses.replace(correction, id=new_id)
 
     # -- split corrections (foi_precedent.splits) -----------------------------------------------------------
@@ -707,27 +713,31 @@ class Store:
         items: list[tuple[Letter, str | None, list[Chunk]]],
         question_vectors: dict[tuple[str, str], np.ndarray] | None = None,
         splits: Mapping[str, SplitCorrection] | None = None,
+        corrections: Sequence[Correction] = (),
         roles: Iterable[str] = (),
-    ) -> list[SplitCorrection]:
-        """Insert or replace letters, all their chunks and their question vectors, in one transaction. ``splits``: the
-        split corrections some of these letters are read with for the first time (by reference), recorded in the same
-        transaction as ``save_split`` records one (refused unless ``roles`` include drafter or reviewer); returned as
-        stored, with their ids, which the letters' notes name."""
-        for split in (splits or {}).values():
-            may_correct(split.officer, roles)
+    ) -> tuple[list[SplitCorrection], list[Correction]]:
+        """Insert or replace letters, all their chunks and their question vectors, in one transaction. ``splits``
+        (by reference) and ``corrections``: officers' corrections of these letters made as they are stored (the
+        split corrections they are read with, the readings corrected), recorded in the same transaction as
+        ``save_split`` and ``add_correction`` record them (refused unless ``roles`` include drafter or reviewer);
+        returned as stored, with their ids (which the letters' split notes name)."""
+        splits = splits or {}
+        for officer in {s.officer for s in splits.values()} | {c.officer for c in corrections}:
+            may_correct(officer, roles)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        made = []
+        made, corrected = [], []
         with self.transaction() as cur:
             for letter, source_path, letter_chunks in items:
-                split = (splits or {}).get(letter.reference)
+                split = splits.get(letter.reference)
                 if split is not None:
                     split, letter = self._insert_split(cur, split, letter)
                     made.append(split)
                 self._save_letter(cur, letter, source_path, letter_chunks, now)
+            corrected = [self._insert_correction(cur, c) for c in corrections]
             if question_vectors:
                 self._insert_question_vectors(cur, question_vectors)
             self._bump(cur, texts=True)
-        return made
+        return made, corrected
 
     def _save_letter(
         self, cur: Connection, letter: Letter, source_path: str | None, letter_chunks: list[Chunk], now: str

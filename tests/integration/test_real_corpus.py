@@ -106,8 +106,9 @@ def test_ingesting_with_the_reviewed_readings_embeds_each_letter_once_and_ends_a
     corpus_settings, tmp_path, sample, monkeypatch
 ):
     """``make run``'s ``precedent ingest corpus --readings corpus/real/reviewed.jsonl``: the letters the reader
-    splits otherwise are read with their reviewed questions as they are ingested, so every chunk is embedded and
-    written once (ingest then import-readings embedded those letters twice), and the index ends as it did."""
+    splits otherwise are read with their reviewed questions as they are ingested and written with their reviewed
+    readings, so every chunk is embedded and written once (ingest then import-readings embedded those letters twice
+    and rewrote each corrected question's Chroma metadata), and the index ends as it did."""
     from collections import Counter
 
     import numpy as np
@@ -124,9 +125,18 @@ def test_ingesting_with_the_reviewed_readings_embeds_each_letter_once_and_ends_a
         return upsert(self, ids, vectors, metadatas)
 
     monkeypatch.setattr(PrecedentIndex, "_upsert", counted)
-    built, embedded = {}, {}
+    refreshed: list[tuple[str, str]] = []  # questions whose Chroma metadata was rewritten after a correction
+    refresh = PrecedentIndex._refresh_chroma_metadata
+
+    def counted_refresh(self, reference, label):
+        refreshed.append((reference, label))
+        return refresh(self, reference, label)
+
+    monkeypatch.setattr(PrecedentIndex, "_refresh_chroma_metadata", counted_refresh)
+    built, embedded, rewritten = {}, {}, {}
     for name in ("once", "twice"):
         written.clear()
+        refreshed.clear()
         home = tmp_path / name
         index = PrecedentIndex.open(separate_settings(corpus_settings, home))
         model, texts = index.embedding_function, []
@@ -149,6 +159,7 @@ def test_ingesting_with_the_reviewed_readings_embeds_each_letter_once_and_ends_a
         )
         built[name] = (report.to_dict(), _state(index, audit), Counter(written))
         embedded[name] = len(texts)
+        rewritten[name] = len(refreshed)
         if name == "once":
             keys = {
                 Path(s.source_path).resolve(): s.reference
@@ -174,6 +185,8 @@ def test_ingesting_with_the_reviewed_readings_embeds_each_letter_once_and_ends_a
     assert set(writes.values()) == {1} and sorted(writes) == once["chroma ids"]
     assert max(writes2.values()) == 2  # the re-split letters' questions that kept their id, written twice
     assert embedded["once"] < embedded["twice"]
+    # the corrected readings were written with the chunks, not rewritten in Chroma question by question after
+    assert rewritten == {"once": 0, "twice": report["corrections"]}
     for key in once:
         if key in ("vectors", "question vectors"):  # the same texts, embedded in other batches
             assert np.allclose(once[key], twice[key], atol=1e-5), key

@@ -336,3 +336,33 @@ def test_ingest_with_readings_lists_a_reviewed_letter_it_did_not_index(run_cli, 
     code, out, _ = run_cli("ingest", folder, "--readings", path)
     assert code == 2 and "1 not in the index" in out and "other.md" in out
     assert run_cli("ingest", folder, "--reason", "why")[0] == 2  # --reason alone: one line, exit 2
+
+
+def test_a_changed_letter_ingested_with_readings_keeps_its_corrections_and_adds_none(run_cli, tmp_path):
+    folder, path = _folder(tmp_path, "letters")
+    assert run_cli("ingest", folder, "--readings", path)[0] == 0
+    made = json.loads(run_cli("corrections", "--json")[1])
+    for name in (
+        "ks.md",
+        "other.md",
+    ):  # the same letters, changed: read again with the split and readings in force
+        letter = folder / name
+        letter.write_text(
+            letter.read_text(encoding="utf-8") + "\nYours sincerely,\nFOI Team\n", encoding="utf-8"
+        )
+    code, out, _ = run_cli("ingest", folder, "--readings", path, "--json")
+    report = json.loads(out)
+    assert code == 0 and report["replaced"] == 2
+    assert (
+        report["readings"]["splits"],
+        report["readings"]["corrections"],
+        report["readings"]["unchanged"],
+    ) == (
+        0,
+        0,
+        2,
+    )
+    assert json.loads(run_cli("corrections", "--json")[1]) == made
+    code, out, _ = run_cli("search", "badger setts on council land", "--json")
+    hit = next(h for h in json.loads(out)["hits"] if h["reference"] == "KS-2024-001" and h["label"] == "2b")
+    assert hit["treatments"] == ["withheld"] and hit["exemptions"] == ["s38(1)(b)"]
