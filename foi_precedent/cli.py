@@ -90,8 +90,8 @@ def cmd_ingest(args) -> int:
 
 
 def _ingest_with_readings(args) -> int:
-    """``ingest --readings FILE``: ``ingest`` then ``import-readings FILE`` in one, each letter embedded once (a
-    letter split otherwise than its reviewed questions is read with them as it is ingested)."""
+    """``ingest --readings FILE``: ``ingest`` then ``import-readings FILE`` in one, each letter embedded once (read
+    with its reviewed questions and readings as it is ingested: ``reviewed.ingest``)."""
     from foi_precedent import reviewed
     from foi_precedent.identity import ROLES, os_user
 
@@ -596,7 +596,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--readings",
         metavar="FILE",
         help="a reviewed-readings file (as import-readings takes): its letters are read with their reviewed "
-        "questions as they are ingested, so each is embedded once, and their readings imported after",
+        "questions and readings as they are ingested (the corrections import-readings would record), so each is "
+        "embedded once",
     )
     s.add_argument("--reason", help="with --readings: why, kept with each correction (as import-readings)")
     s.add_argument("--json", action="store_true")

@@ -14,7 +14,9 @@ where the reader found the same questions (as many, each opening with the review
 under its label, in order) its split stands; otherwise the reviewed questions are given as an officer gives them
 to ``precedent resplit``. Then a reading correction for each question read otherwise. Applied
 through the index's own ``resplit`` and ``correct``, each is audited and can be undone like any other; run
-again, nothing is left to do.
+again, nothing is left to do. ``ingest`` makes the same corrections as it ingests the letters, so a re-split letter
+is embedded once, read with its reviewed questions, not once as the reader splits it and again after
+(``precedent ingest --readings``, what ``make run`` does).
 
 Pure: the file is read and checked here; the index applies the plan (``retriever/index.py``).
 """
