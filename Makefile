@@ -27,11 +27,10 @@ REVIEWED_REASON := hand-labelled reading of the real-letter development set (eva
 .PHONY: run test venv setup index app qwen browser lint bench clean
 
 ## make run: install everything, set up the offline assets and the embedded model, index the corpus (the real
-## letters with their reviewed readings), start the app
+## letters read with their reviewed readings as they are ingested, each embedded once), start the app
 run: venv qwen
 	$(BIN)/precedent setup --models smollm2,qwen
-	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
-	$(BIN)/precedent import-readings corpus/real/reviewed.jsonl --reason "$(REVIEWED_REASON)" || [ $$? -eq 2 ]
+	$(BIN)/precedent ingest corpus --readings corpus/real/reviewed.jsonl --reason "$(REVIEWED_REASON)" || [ $$? -eq 2 ]
 	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
@@ -78,8 +77,7 @@ setup: venv
 	$(BIN)/precedent setup --models smollm2
 
 index: setup
-	$(BIN)/precedent ingest corpus || [ $$? -eq 2 ]
-	$(BIN)/precedent import-readings corpus/real/reviewed.jsonl --reason "$(REVIEWED_REASON)" || [ $$? -eq 2 ]
+	$(BIN)/precedent ingest corpus --readings corpus/real/reviewed.jsonl --reason "$(REVIEWED_REASON)" || [ $$? -eq 2 ]
 
 app: index
 	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false

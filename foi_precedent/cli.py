@@ -80,6 +80,10 @@ def cmd_parse(args) -> int:
 
 
 def cmd_ingest(args) -> int:
+    if args.reason and not args.readings:
+        raise PrecedentError("--reason goes with --readings FILE (why the reviewed readings read as they do)")
+    if args.readings:
+        return _ingest_with_readings(args)
     services = _services()
     progress = None
     if sys.stderr.isatty() and not args.json:
@@ -92,6 +96,47 @@ def cmd_ingest(args) -> int:
     else:
         print(report.summary())
     return report.exit_code
+
+
+def _ingest_with_readings(args) -> int:
+    """``ingest --readings FILE``: ``ingest`` then ``import-readings FILE`` in one, each letter embedded once (read
+    with its reviewed questions and readings as it is ingested: ``reviewed.ingest``)."""
+    from foi_precedent import reviewed
+    from foi_precedent.identity import ROLES, os_user
+
+    path = Path(args.readings)
+    letters = reviewed.load(path)  # checked whole before anything is written
+    services = _services()
+    progress = None
+    if sys.stderr.isatty() and not args.json:
+        progress = _progress_bar("ingest")
+    report, imported = reviewed.ingest(
+        services.index,
+        [Path(p) for p in args.paths],
+        letters,
+        officer=os_user(),
+        roles=ROLES,
+        reason=args.reason or f"reviewed reading imported from {path.name}",
+        audit=services.audit,
+        progress=progress,
+    )
+    code = report.exit_code if not imported.not_indexed and not imported.problems else EXIT_ERROR
+    for line in report.lines():
+        print(line, file=sys.stderr)
+    if args.json:
+        _print_json({**report.to_dict(), "exit_code": code, "readings": imported.to_dict()})
+    else:
+        print(report.summary())
+        _print_import(imported)
+    return code
+
+
+def _print_import(report) -> None:
+    print(report.summary())
+    for file in report.not_indexed:
+        print(f"  not in the index: {file}")
+    for file, why in report.problems:
+        print(f"  left as read: {file}: {why}")
 
 
 def cmd_reread(args) -> int:
@@ -286,11 +331,7 @@ def cmd_import_readings(args) -> int:
     if args.json:
         _print_json(report.to_dict())
     else:
-        print(report.summary())
-        for file in report.not_indexed:
-            print(f"  not in the index: {file}")
-        for file, why in report.problems:
-            print(f"  left as read: {file}: {why}")
+        _print_import(report)
     return EXIT_OK if not report.not_indexed and not report.problems else EXIT_ERROR
 
 
@@ -566,6 +607,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("ingest", help="add letters (files or folders) to the precedent index")
     s.add_argument("paths", nargs="+")
+    s.add_argument(
+        "--readings",
+        metavar="FILE",
+        help="a reviewed-readings file (as import-readings takes): its letters are read with their reviewed "
+        "questions and readings as they are ingested (the corrections import-readings would record), so each is "
+        "embedded once",
+    )
+    s.add_argument("--reason", help="with --readings: why, kept with each correction (as import-readings)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_ingest)
 

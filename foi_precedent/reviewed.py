@@ -14,7 +14,9 @@ where the reader found the same questions (as many, each opening with the review
 under its label, in order) its split stands; otherwise the reviewed questions are given as an officer gives them
 to ``precedent resplit``. Then a reading correction for each question read otherwise. Applied
 through the index's own ``resplit`` and ``correct``, each is audited and can be undone like any other; run
-again, nothing is left to do.
+again, nothing is left to do. ``ingest`` makes the same corrections as it ingests the letters, so a re-split letter
+is embedded once, read with its reviewed questions, not once as the reader splits it and again after
+(``precedent ingest --readings``, what ``make run`` does).
 
 Pure: the file is read and checked here; the index applies the plan (``retriever/index.py``).
 """
@@ -22,7 +24,7 @@ Pure: the file is read and checked here; the index applies the plan (``retriever
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,10 +239,12 @@ def apply(
     reason: str,
     dry_run: bool = False,
     audit=None,
+    at_ingest: Mapping[Path, tuple[int, int]] | None = None,
 ) -> ImportReport:
     """Bring ``letters``' reviewed readings into ``index`` (a ``PrecedentIndex``) through its ``resplit`` and
     ``correct``: only what differs from how it reads them now, each correction made by ``officer`` with ``reason``
-    and recorded in ``audit`` (an ``AuditLog``) when given. ``dry_run``: count, write nothing."""
+    and recorded in ``audit`` (an ``AuditLog``) when given. ``dry_run``: count, write nothing. ``at_ingest``: the split
+    and reading corrections ``ingest`` made as it ingested each file, counted here as if made here."""
     from foi_precedent.corrections import may_correct
 
     if not (reason or "").strip():
@@ -256,8 +260,15 @@ def apply(
             report.not_indexed.append(str(reviewed.file))
             continue
         todo = plan(letter, reviewed)
+        splits, corrections = (at_ingest or {}).get(reviewed.file, (0, 0))
+        report.splits += splits
+        report.corrections += corrections
+        if splits and todo.split is not None:
+            report.problems.append((str(reviewed.file), "the split did not take"))
+            continue
         if todo.split is None and not todo.corrections:
-            report.unchanged += 1
+            if not (splits or corrections):
+                report.unchanged += 1
             continue
         if todo.split is not None:
             report.splits += 1
@@ -292,3 +303,84 @@ def apply(
                 if audit is not None:
                     audit.record_correction(made, previous=letter.questions[i])
     return report
+
+
+def ingest(
+    index,
+    paths: Iterable[Path],
+    letters: Iterable[ReviewedLetter],
+    *,
+    officer: str,
+    roles,
+    reason: str,
+    audit=None,
+    progress=None,
+):
+    """``index.ingest_paths(paths)`` then ``apply(index, letters, ...)``, ending as the two end, with each letter
+    embedded once: a letter ingested is read with its reviewed questions where the reader splits it otherwise, and
+    its chunks written with its reviewed readings, the split and reading corrections recorded (by ``officer`` with
+    ``reason``, and audited, as ``apply`` records them) in the transaction that stores it: not embedded as the reader
+    splits it and then again, and its Chroma metadata rewritten question by question. ``apply`` then does what is
+    left: the letters the ingest found unchanged (already indexed) that read otherwise, and those not indexed.
+    Returns the ingest report and the import report."""
+    from foi_precedent.corrections import may_correct
+    from retriever.index import ReadingsOnIngest
+
+    if not (reason or "").strip():
+        raise ReviewedError("Importing reviewed readings needs a reason (where the readings come from).")
+    may_correct(officer, roles)
+    letters = list(letters)
+    by_file = {r.file: r for r in letters}
+    files: dict[str, Path] = {}  # letter key -> its file, for each reviewed letter ingested
+    done: dict[
+        Path, list[int]
+    ] = {}  # file -> [split corrections, reading corrections] made as it was ingested
+
+    def questions(path: Path, letter: Letter) -> list[tuple[str, str]] | None:
+        r = by_file.get(path.resolve())
+        if r is None:
+            return None
+        files[letter.reference] = r.file
+        return None if same_questions(letter, r) else split_questions(r)
+
+    def corrections(path: Path, letter: Letter) -> list[tuple[str, dict]]:
+        r = by_file.get(path.resolve())
+        todo = plan(letter, r) if r is not None else Plan()
+        if todo.split is not None:
+            return []  # the split did not take: apply says so
+        return [
+            (
+                letter.questions[i].label,
+                {
+                    "treatments": q.treatments,
+                    "exemptions": q.exemptions,
+                    "ncnd": q.ncnd,
+                    "pointers": q.pointer_objects if q.pointers else None,
+                },
+            )
+            for i, q in todo.corrections
+        ]
+
+    def split_made(split, before: Letter, now: Letter) -> None:
+        done.setdefault(files[split.reference], [0, 0])[0] += 1
+        if audit is not None:
+            audit.record_split(split, previous=before, now=now)
+
+    def correction_made(correction, previous) -> None:
+        done.setdefault(files[correction.reference], [0, 0])[1] += 1
+        if audit is not None:
+            audit.record_correction(correction, previous=previous)
+
+    readings = ReadingsOnIngest(
+        officer,
+        tuple(roles),
+        reason,
+        questions=questions,
+        corrections=corrections,
+        split_made=split_made,
+        correction_made=correction_made,
+    )
+    ingested = index.ingest_with_readings(paths, readings, progress)
+    made = {file: (n[0], n[1]) for file, n in done.items()}
+    report = apply(index, letters, officer=officer, roles=roles, reason=reason, audit=audit, at_ingest=made)
+    return ingested, report

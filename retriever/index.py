@@ -27,13 +27,15 @@ from typing import Any
 
 import numpy as np
 
+from foi_precedent.corrections import Correction
 from foi_precedent.errors import IndexError_, LetterError
-from foi_precedent.letters.model import Letter, letter_from_dict, pointer_key
+from foi_precedent.letters.model import Letter, Question, letter_from_dict, pointer_key
 from foi_precedent.letters.precedent import Precedent
 from foi_precedent.letters.referring import in_context
 from foi_precedent.letters.sources import SUPPORTED
 from foi_precedent.letters.versions import WRITTEN_REFERENCE, identity, version_key
 from foi_precedent.settings import Settings
+from foi_precedent.splits import SplitCorrection
 from retriever.chunking import (
     CHUNK_FORMAT,
     Chunk,
@@ -198,6 +200,66 @@ class _Batch:
         if self.items:
             self.write(self.items)
             self.items, self.chunks = [], 0
+
+
+@dataclass
+class ReadingsOnIngest:
+    """Officers' corrections made as letters are ingested, so a letter whose reading officers already know (reviewed
+    readings, ``foi_precedent.reviewed``) is embedded once, read with their questions, and its chunks written with
+    their readings: not read, embedded, re-split, embedded again and its Chroma metadata rewritten question by
+    question. For each letter ingest indexes (not one it finds unchanged):
+
+    * ``questions(path, letter)``: the questions (label, text) the letter of the file ``path`` is to be read with,
+      ``letter`` as ingest would store it (None: as it is), recorded as a split correction as
+      ``PrecedentIndex.resplit`` records one;
+    * ``corrections(path, letter)``: then, ``letter`` as read with them and its corrections in force, the readings to
+      correct, each a question's label and ``make_correction``'s keyword arguments (treatments, exemptions, ncnd,
+      pointers), recorded as ``PrecedentIndex.correct`` records them.
+
+    Each is made by ``officer`` with ``reason``, in the transaction that stores its letter; then ``split_made(split,
+    before, now)`` is called with the split correction as stored (with its id) and the letter as it would have been
+    read without it and as it is read with it, and ``correction_made(correction, previous)`` with each correction as
+    stored and the question as read before it (what an audit of each records)."""
+
+    officer: str
+    roles: tuple[str, ...]
+    reason: str
+    questions: Callable[[Path, Letter], Sequence[tuple[str, str]] | None] = lambda path, letter: None
+    corrections: Callable[[Path, Letter], Sequence[tuple[str, dict]]] = lambda path, letter: ()
+    split_made: Callable[[SplitCorrection, Letter, Letter], None] = lambda split, before, now: None
+    correction_made: Callable[[Correction, Question], None] = lambda correction, previous: None
+    # by letter key, between reading a letter and storing it: the split correction (with the letter without and with
+    # it), the corrections (each with the question as read before it)
+    splits: dict[str, tuple[SplitCorrection, Letter, Letter]] = field(default_factory=dict, repr=False)
+    fixes: dict[str, list[tuple[Correction, Question]]] = field(default_factory=dict, repr=False)
+
+    def read(self, store: Store, path: Path, doc, reader: Letter, key: str, stored: Letter) -> Letter:
+        """``stored`` (the letter of ``path`` as ingest would store it under ``key``; ``reader``: as the reader reads
+        ``doc``) read with the questions it is to be read with, if any; its corrections are kept for the store."""
+        from datetime import UTC, datetime
+
+        from foi_precedent.corrections import apply_corrections, make_correction
+        from foi_precedent.splits import make_split
+
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        letter = stored
+        questions = self.questions(path, stored)
+        if questions is not None:
+            split = make_split(key, questions, officer=self.officer, at=at, reason=self.reason)
+            letter = _as_stored(doc, reader, key, split)
+            self.splits[key] = (split, stored, letter)
+        made = store.corrections_of([key])
+        read = apply_corrections(letter, made) if made else letter
+        fixes = [
+            (
+                make_correction(key, label, officer=self.officer, at=at, reason=self.reason, **fields),
+                read.question(label),
+            )
+            for label, fields in self.corrections(path, read)
+        ]
+        if fixes:
+            self.fixes[key] = fixes
+        return letter
 
 
 # --------------------------------------------------------------------------------------------------
@@ -589,6 +651,16 @@ class PrecedentIndex:
         (the earlier text is kept as history), and a different file carrying a reference already indexed, in
         this batch or before, is kept as a letter of its own under the reference plus a hash of its text, with
         a line saying so. Nothing is removed from the store."""
+        return self.ingest_with_readings(paths, None, progress)
+
+    def ingest_with_readings(
+        self,
+        paths: Iterable[str | os.PathLike],
+        readings: ReadingsOnIngest | None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """``ingest_paths``, making the corrections of ``readings`` as letters are read (each letter that is indexed,
+        not one found unchanged), so each is embedded once, read with its split, and written with its readings."""
         from foi_precedent.letters.parser import parse_document
         from foi_precedent.letters.sources import read_document
 
@@ -606,7 +678,7 @@ class PrecedentIndex:
         ] = {}  # content hash -> (key, file) of a letter read in this batch
         batch_versions: dict[str, list[tuple[str, str]]] = {}  # written reference -> (key, file), this batch
         batch_keys: set[str] = set()
-        pending = _Batch(lambda items: self._flush(items, report))
+        pending = _Batch(lambda items: self._flush(items, report, readings))
         try:
             for n, path in enumerate(files, start=1):
                 name = str(path)
@@ -679,6 +751,8 @@ class PrecedentIndex:
                 batch_versions.setdefault(written, []).append((key, name))
                 batch_keys.add(key)
                 stored_letter = _as_stored(doc, letter, key, splits.get(key))
+                if readings is not None:
+                    stored_letter = readings.read(self.store, Path(source), doc, letter, key, stored_letter)
                 chunks = chunks_for_letter(stored_letter)
                 entry = IngestEntry(
                     name, status, key, questions=len(chunks), note=note, no_decision=letter.undecided
@@ -756,13 +830,20 @@ class PrecedentIndex:
         return report
 
     def _flush(
-        self, pending: list[tuple[Letter, str, list[Chunk], IngestEntry]], report: IngestReport
+        self,
+        pending: list[tuple[Letter, str, list[Chunk], IngestEntry]],
+        report: IngestReport,
+        readings: ReadingsOnIngest | None = None,
     ) -> None:
         chunks = [c for _, _, cs, _ in pending for c in cs]
         keys, texts = _question_texts([letter for letter, *_ in pending])
         vectors = self._embed([c.embed_text for c in chunks] + texts)
         questions = dict(zip(keys, vectors[len(chunks) :], strict=True))
-        self._write(pending, chunks, vectors[: len(chunks)], questions)
+
+        def commit(items, question_vectors) -> None:
+            self._commit(items, question_vectors, readings)
+
+        self._write(pending, chunks, vectors[: len(chunks)], questions, commit=commit, readings=readings)
         for _, _, cs, entry in pending:
             if entry.status == "replaced":
                 report.replaced += 1
@@ -782,18 +863,18 @@ class PrecedentIndex:
         vectors: np.ndarray,
         question_vectors: dict[tuple[str, str], np.ndarray] | None = None,
         commit: Callable | None = None,
+        readings: ReadingsOnIngest | None = None,
     ) -> None:
         """Chroma upsert, then one SQLite transaction (``commit``, by default ``_commit``), then removal of stale
-        vectors."""
+        vectors. ``readings``: the corrections the transaction records with the letters (``ReadingsOnIngest``)."""
         self._mark_dirty()
         old_ids: set[str] = set()
         for letter, *_ in pending:
             old_ids.update(self.store.chunk_ids(letter.reference))
         if chunks:
             ids = [c.id for c in chunks]
-            self._upsert(
-                ids, vectors, self._without_old_keys(ids, self._chroma_metadatas(pending, chunks), old_ids)
-            )
+            metadatas = self._chroma_metadatas(pending, chunks, readings)
+            self._upsert(ids, vectors, self._without_old_keys(ids, metadatas, old_ids))
         (commit or self._commit)(pending, question_vectors)
         stale = sorted(old_ids - {c.id for c in chunks})
         for i in range(0, len(stale), CHROMA_BATCH):
@@ -814,12 +895,19 @@ class PrecedentIndex:
             )
         return [replacing(had.get(cid, {}), meta) for cid, meta in zip(ids, metadatas, strict=True)]
 
-    def _chroma_metadatas(self, pending, chunks: list[Chunk]) -> list[dict]:
+    def _chroma_metadatas(
+        self, pending, chunks: list[Chunk], readings: ReadingsOnIngest | None = None
+    ) -> list[dict]:
         """Chroma's filter metadata of new chunks, with the readings officers corrected (a re-ingested letter
-        keeps its corrections; the store applies them to the chunks it returns)."""
+        keeps its corrections; the store applies them to the chunks it returns), and those about to be recorded with
+        them (``readings``), which replace any in force."""
         from foi_precedent.corrections import apply_corrections
 
         made = self.store.corrections_of(letter.reference for letter, *_ in pending)
+        if readings is not None and readings.fixes:
+            new = [c for letter, *_ in pending for c, _ in readings.fixes.get(letter.reference, ())]
+            replaced = {(c.reference, c.label) for c in new}
+            made = [c for c in made if (c.reference, c.label) not in replaced] + new
         if not made:
             return [c.chroma_metadata() for c in chunks]
         readings = {}
@@ -834,10 +922,25 @@ class PrecedentIndex:
             for c in chunks
         ]
 
-    def _commit(self, pending, question_vectors=None) -> None:
-        self.store.save_letters(
-            [(letter, source, chunks) for letter, source, chunks, *_ in pending], question_vectors
+    def _commit(self, pending, question_vectors=None, readings: ReadingsOnIngest | None = None) -> None:
+        refs = [letter.reference for letter, *_ in pending]
+        splits = readings.splits if readings is not None else {}
+        fixes = readings.fixes if readings is not None else {}
+        made, corrected = self.store.save_letters(
+            [(letter, source, chunks) for letter, source, chunks, *_ in pending],
+            question_vectors,
+            splits={ref: splits[ref][0] for ref in refs if ref in splits},
+            corrections=[c for ref in refs for c, _ in fixes.get(ref, ())],
+            roles=readings.roles if readings is not None else (),
         )
+        if readings is None:
+            return
+        for split in made:
+            _, before, now = splits.pop(split.reference)
+            readings.split_made(split, before, now)
+        previous = {ref: [q for _, q in fixes.pop(ref, ())] for ref in refs}
+        for correction in corrected:
+            readings.correction_made(correction, previous[correction.reference].pop(0))
 
     def add_letters(
         self,

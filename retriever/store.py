@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -428,22 +428,28 @@ class Store:
         """Record a correction (a new row every time; the latest of a question is in force). Refused unless
         ``roles`` include drafter or reviewer. Returns it as stored, with its id."""
         may_correct(correction.officer, roles)
-        d = correction.to_dict()  # the one serialised form, read back by _correction
         with self.transaction() as cur:
-            new_id = cur.execute(
-                insert(letter_corrections).values(
-                    reference=d["reference"],
-                    label=d["label"],
-                    treatments=json.dumps(d["treatments"]),
-                    exemptions=json.dumps(d["exemptions"]),
-                    ncnd=json.dumps(d["ncnd"]),
-                    pointers=None if d["pointers"] is None else json.dumps(d["pointers"]),
-                    officer=d["officer"],
-                    created_at=d["at"],
-                    reason=d["reason"],
-                )
-            ).inserted_primary_key[0]
+            correction = self._insert_correction(cur, correction)
             self._bump(cur, texts=False)  # cached letters are read again; bm25 refreshes its filters only
+        return correction
+
+    @staticmethod
+    def _insert_correction(cur: Connection, correction: Correction) -> Correction:
+        """Record ``correction`` (a new row), in the caller's transaction; returned with its id."""
+        d = correction.to_dict()  # the one serialised form, read back by _correction
+        new_id = cur.execute(
+            insert(letter_corrections).values(
+                reference=d["reference"],
+                label=d["label"],
+                treatments=json.dumps(d["treatments"]),
+                exemptions=json.dumps(d["exemptions"]),
+                ncnd=json.dumps(d["ncnd"]),
+                pointers=None if d["pointers"] is None else json.dumps(d["pointers"]),
+                officer=d["officer"],
+                created_at=d["at"],
+                reason=d["reason"],
+            )
+        ).inserted_primary_key[0]
         return dataclasses.replace(correction, id=new_id)
 
     # -- split corrections (foi_precedent.splits) -----------------------------------------------------------
@@ -473,7 +479,6 @@ class Store:
         (its chunks and question vectors made again; its file and text as they were). Refused unless ``roles``
         include drafter or reviewer. Returns the correction as stored, with its id, which the letter's note names."""
         may_correct(split.officer, roles)
-        d = split.to_dict()
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction() as cur:
             info = cur.execute(
@@ -483,23 +488,33 @@ class Store:
             ).first()
             if info is None or info.content_hash != letter.content_hash:
                 raise IndexError_(f"{letter.reference} changed in the index meanwhile: try again.")
-            new_id = cur.execute(
-                insert(split_corrections).values(
-                    reference=d["reference"],
-                    questions=None if d["questions"] is None else json.dumps(d["questions"]),
-                    officer=d["officer"],
-                    created_at=d["at"],
-                    reason=d["reason"],
-                )
-            ).inserted_primary_key[0]
-            note = (letter.meta or {}).get(RESPLIT)
-            if note is not None:
-                letter = dataclasses.replace(letter, meta={**letter.meta, RESPLIT: {**note, "id": new_id}})
+            split, letter = self._insert_split(cur, split, letter)
             self._save_letter(cur, letter, info.source_path, letter_chunks, now)
             if question_vectors:
                 self._insert_question_vectors(cur, question_vectors)
             self._bump(cur, texts=True)
-        return dataclasses.replace(split, id=new_id)
+        return split
+
+    @staticmethod
+    def _insert_split(
+        cur: Connection, split: SplitCorrection, letter: Letter
+    ) -> tuple[SplitCorrection, Letter]:
+        """Record ``split`` (a new row), in the caller's transaction: the correction with its id, and ``letter`` (read
+        with it) with that id in its note."""
+        d = split.to_dict()
+        new_id = cur.execute(
+            insert(split_corrections).values(
+                reference=d["reference"],
+                questions=None if d["questions"] is None else json.dumps(d["questions"]),
+                officer=d["officer"],
+                created_at=d["at"],
+                reason=d["reason"],
+            )
+        ).inserted_primary_key[0]
+        note = (letter.meta or {}).get(RESPLIT)
+        if note is not None:
+            letter = dataclasses.replace(letter, meta={**letter.meta, RESPLIT: {**note, "id": new_id}})
+        return dataclasses.replace(split, id=new_id), letter
 
     # -- supersession and history ------------------------------------------------------------------------
     _SUPERSESSION = select(
@@ -697,15 +712,32 @@ class Store:
         self,
         items: list[tuple[Letter, str | None, list[Chunk]]],
         question_vectors: dict[tuple[str, str], np.ndarray] | None = None,
-    ) -> None:
-        """Insert or replace letters, all their chunks and their question vectors, in one transaction."""
+        splits: Mapping[str, SplitCorrection] | None = None,
+        corrections: Sequence[Correction] = (),
+        roles: Iterable[str] = (),
+    ) -> tuple[list[SplitCorrection], list[Correction]]:
+        """Insert or replace letters, all their chunks and their question vectors, in one transaction. ``splits``
+        (by reference) and ``corrections``: officers' corrections of these letters made as they are stored (the
+        split corrections they are read with, the readings corrected), recorded in the same transaction as
+        ``save_split`` and ``add_correction`` record them (refused unless ``roles`` include drafter or reviewer);
+        returned as stored, with their ids (which the letters' split notes name)."""
+        splits = splits or {}
+        for officer in {s.officer for s in splits.values()} | {c.officer for c in corrections}:
+            may_correct(officer, roles)
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        made, corrected = [], []
         with self.transaction() as cur:
             for letter, source_path, letter_chunks in items:
+                split = splits.get(letter.reference)
+                if split is not None:
+                    split, letter = self._insert_split(cur, split, letter)
+                    made.append(split)
                 self._save_letter(cur, letter, source_path, letter_chunks, now)
+            corrected = [self._insert_correction(cur, c) for c in corrections]
             if question_vectors:
                 self._insert_question_vectors(cur, question_vectors)
             self._bump(cur, texts=True)
+        return made, corrected
 
     def _save_letter(
         self, cur: Connection, letter: Letter, source_path: str | None, letter_chunks: list[Chunk], now: str

@@ -8,7 +8,7 @@ into a fresh Precedent home there (the offline MiniLM, an embedded Chroma store)
     .venv/bin/python scripts/recheck_real_letters.py [--work /tmp/real-recheck] [--json] [--reviewed]
 
 ``--reviewed`` re-checks the shipped real letters (``corpus/real``) with their reviewed readings imported
-(``precedent import-readings``), as ``make run`` indexes them: every divergence flag is then between two letters
+(``precedent ingest --readings``), as ``make run`` indexes them: every divergence flag is then between two letters
 as people read them, so what it shows is how the authorities themselves answered alike questions.
 """
 
@@ -53,7 +53,7 @@ def main() -> int:
     if args.reviewed:
         for source in (ROOT / "corpus" / "real").iterdir():
             shutil.copy(source, letters / source.name)
-        steps += [("ingest", str(letters)), ("import-readings", str(letters / "reviewed.jsonl"))]
+        steps.append(("ingest", str(letters), "--readings", str(letters / "reviewed.jsonl")))
     else:
         for label in load_labels(part="tuning"):
             source = ROOT / label["file"]

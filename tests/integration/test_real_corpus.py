@@ -68,3 +68,127 @@ def test_reviewed_readings_make_the_index_read_real_letters_as_labelled(corpus_s
         assert (again.splits, again.corrections, again.unchanged) == (0, 0, len(letters))
     finally:
         index.close()
+
+
+def _state(index, audit) -> dict:
+    """What an index and its audit log hold, without the ids and times two builds give differently."""
+    import numpy as np
+
+    def plain(rows, drop=("id", "at", "created_at", "correction_id", "split_id", "user_name")):
+        return sorted(repr({k: v for k, v in sorted(r.items()) if k not in drop}) for r in rows)
+
+    letters = {}
+    for info in index.store.stored_letters():
+        data = index.store.stored_data(info.reference)
+        note = data["meta"].get("resplit")
+        if note:
+            data["meta"]["resplit"] = {k: v for k, v in note.items() if k not in ("id", "at")}
+        letters[info.reference] = data
+    stored = index.store.chunks()
+    got = index.collection.get(include=["metadatas", "embeddings"])
+    order = np.argsort(got["ids"])
+    questions = index.store.question_vectors({(c.reference, c.label) for c in stored})
+    return {
+        "letters": letters,
+        "chunks": sorted((c.id, c.text, repr(sorted(c.metadata.items()))) for c in stored),
+        "chroma ids": sorted(got["ids"]),
+        "chroma metadata": [repr(sorted(got["metadatas"][i].items())) for i in order],
+        "vectors": np.asarray(got["embeddings"])[order],
+        "question vectors": np.stack([questions[k] for k in sorted(questions)]),
+        "corrections": plain(index.corrections()),
+        "split corrections": plain(index.split_corrections()),
+        "audited splits": plain(audit.rows("split_corrections")),
+        "audited corrections": plain(audit.rows("corrections")),
+    }
+
+
+def test_ingesting_with_the_reviewed_readings_embeds_each_letter_once_and_ends_as_ingest_then_import(
+    corpus_settings, tmp_path, sample, monkeypatch
+):
+    """``make run``'s ``precedent ingest corpus --readings corpus/real/reviewed.jsonl``: the letters the reader
+    splits otherwise are read with their reviewed questions as they are ingested and written with their reviewed
+    readings, so every chunk is embedded and written once (ingest then import-readings embedded those letters twice
+    and rewrote each corrected question's Chroma metadata), and the index ends as it did."""
+    from collections import Counter
+
+    import numpy as np
+
+    from foi_precedent.audit.log import AuditLog
+    from retriever.index import PrecedentIndex
+
+    folder, letters = sample
+    written: Counter = Counter()  # chunk id -> times its vector was written to Chroma
+    upsert = PrecedentIndex._upsert
+
+    def counted(self, ids, vectors, metadatas):
+        written.update(ids)
+        return upsert(self, ids, vectors, metadatas)
+
+    monkeypatch.setattr(PrecedentIndex, "_upsert", counted)
+    refreshed: list[tuple[str, str]] = []  # questions whose Chroma metadata was rewritten after a correction
+    refresh = PrecedentIndex._refresh_chroma_metadata
+
+    def counted_refresh(self, reference, label):
+        refreshed.append((reference, label))
+        return refresh(self, reference, label)
+
+    monkeypatch.setattr(PrecedentIndex, "_refresh_chroma_metadata", counted_refresh)
+    built, embedded, rewritten = {}, {}, {}
+    for name in ("once", "twice"):
+        written.clear()
+        refreshed.clear()
+        home = tmp_path / name
+        index = PrecedentIndex.open(separate_settings(corpus_settings, home))
+        model, texts = index.embedding_function, []
+
+        def embed(batch, model=model, texts=texts):
+            texts.extend(batch)
+            return model(batch)
+
+        index.embedding_function = embed
+        audit = AuditLog(home / "audit.sqlite3")
+        how = {"officer": "ann", "roles": ROLES, "reason": "labelled development set", "audit": audit}
+        if name == "once":
+            ingested, report = reviewed.ingest(index, [folder], letters, **how)
+        else:
+            ingested = index.ingest_paths([folder])
+            report = reviewed.apply(index, letters, **how)
+        assert ingested.exit_code == 0 and ingested.letters == len(letters)
+        assert (
+            report.splits >= 6 and report.corrections > 0 and not report.problems and not report.not_indexed
+        )
+        built[name] = (report.to_dict(), _state(index, audit), Counter(written))
+        embedded[name] = len(texts)
+        rewritten[name] = len(refreshed)
+        if name == "once":
+            keys = {
+                Path(s.source_path).resolve(): s.reference
+                for s in index.store.stored_letters()
+                if s.source_path
+            }
+            for r in letters:  # every letter, re-split ones too, reads question by question as labelled
+                letter = index.letter(keys[r.file.resolve()])
+                assert reviewed.same_questions(letter, r), r.id
+                for q, want in zip(letter.questions, r.questions, strict=True):
+                    if want.treatments:
+                        assert tuple(t.value for t in q.treatments) == want.treatments, (r.id, q.label)
+            hits = index.search(letters[0].questions[0].text, k=5)
+            assert any(h.reference == keys[letters[0].file.resolve()] for h in hits)
+            again = reviewed.ingest(index, [folder], letters, **how)
+            assert again[0].unchanged == len(letters) and not again[0].letters and not again[0].replaced
+            assert (again[1].splits, again[1].corrections, again[1].unchanged) == (0, 0, len(letters))
+            assert written == built[name][2]  # run again, nothing was written (nor embedded)
+        index.close()
+
+    (report, once, writes), (report2, twice, writes2) = built["once"], built["twice"]
+    assert report == report2  # the same split and reading corrections, counted alike
+    assert set(writes.values()) == {1} and sorted(writes) == once["chroma ids"]
+    assert max(writes2.values()) == 2  # the re-split letters' questions that kept their id, written twice
+    assert embedded["once"] < embedded["twice"]
+    # the corrected readings were written with the chunks, not rewritten in Chroma question by question after
+    assert rewritten == {"once": 0, "twice": report["corrections"]}
+    for key in once:
+        if key in ("vectors", "question vectors"):  # the same texts, embedded in other batches
+            assert np.allclose(once[key], twice[key], atol=1e-5), key
+        else:
+            assert once[key] == twice[key], key
