@@ -189,18 +189,22 @@ def compare_set(name: str, old: dict, new: dict, threshold: float) -> dict:
     parts: dict[str, dict] = {}
     notes: list[str] = []
     for part in PARTS:
-        if part == "all" and any(
-            bool(runs["old"][p]) != bool(runs["new"][p]) for p in ("dev", "held_back")
-        ):  # one run read a part the other did not: "all" would not be the same set of letters
-            notes.append(
-                f"{HEADINGS[part]}: not compared (the runs did not read the same parts; see each part)"
-            )
-            continue
+        if part == "all":
+            read = {side: {p for p in ("dev", "held_back") if runs[side][p]} for side in ("old", "new")}
+            if read["old"] != read["new"]:  # one run read a part the other did not: not the same letters
+                notes.append(
+                    f"{HEADINGS[part]}: not compared (the runs did not read the same parts; see each part)"
+                )
+                continue
+            if len(read["old"]) < 2:  # both read one part only: "all" is that part, shown once
+                continue
         ids_old = {i for i, c in old_cases.items() if _in_part(c, part)}
         ids_new = {i for i, c in new_cases.items() if _in_part(c, part)}
         if not ids_old or not ids_new:
-            side = "old" if not ids_old else "new"
-            notes.append(f"{HEADINGS[part]}: not compared (not read in the {side} run)")
+            side = (
+                "either run" if not ids_old and not ids_new else f"the {'old' if not ids_old else 'new'} run"
+            )
+            notes.append(f"{HEADINGS[part]}: not compared (not read in {side})")
             continue
         common = ids_old & ids_new
         entry: dict = {"cases": {"old": len(ids_old), "new": len(ids_new)}, "compared_on": len(ids_old)}

@@ -149,6 +149,11 @@ def test_a_part_one_run_did_not_read_is_not_compared(tmp_path, monkeypatch, caps
     s = diff["sets"]["real_letters"]
     assert list(s["parts"]) == ["dev"]
     assert any(n.startswith("held back: not compared") for n in s["notes"])
+    assert any(n.startswith("all: not compared") for n in s["notes"])
+    diff = compare_datasets.compare(*(json.loads(new.read_text(encoding="utf-8")) for _ in range(2)))
+    both_tuning = diff["sets"]["real_letters"]
+    assert list(both_tuning["parts"]) == ["dev"]  # "all" would repeat the tuning part
+    assert both_tuning["notes"] == ["held back: not compared (not read in either run)"]
 
 
 def test_json_shape(tmp_path, monkeypatch, capsys):
