@@ -82,6 +82,7 @@ def is_dataset_results(data: object) -> bool:
             and isinstance(v.get("cases"), list)
             and isinstance(v.get("metrics"), dict)
             and all(isinstance(v["metrics"].get(p), dict) for p in PARTS)
+            and all(isinstance(c, dict) and "id" in c for c in v["cases"])
             for v in data.values()
         )
     )

@@ -265,3 +265,20 @@ def test_no_set_in_both_runs_and_junk_are_errors(tmp_path, monkeypatch, capsys):
     junk.write_text(json.dumps({"real_letters": {"cases": []}}), encoding="utf-8")
     assert main(["eval", "--compare", str(letters_run), str(junk)]) == 2
     assert "not an eval results file" in capsys.readouterr().err
+
+
+def test_runs_whose_scores_cannot_be_counted_again_are_compared_as_saved():
+    """Cases saved by an older reader may lack a score the set's metrics now count: the saved totals are used."""
+
+    def run(ids, letters_refused):
+        cases = [{"id": i, "held_back": False, "scores": {}} for i in ids]
+        metrics = {"letters": len(ids), "letters_refused": letters_refused}
+        return {
+            "real_letters": {"metrics": {p: metrics for p in ("all", "dev", "held_back")}, "cases": cases}
+        }
+
+    diff = compare_datasets.compare(run(TUNING, 0), run(TUNING[:2], 1))
+    s = diff["sets"]["real_letters"]
+    assert s["parts"]["dev"]["compared_on"] is None and diff["regressed"]
+    assert any("compared as saved" in n for n in s["notes"])
+    assert s["tuning_only_in_old"] == sorted(TUNING[2:])
