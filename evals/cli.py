@@ -18,12 +18,20 @@ def cmd_eval(args) -> int:
     from foi_precedent.errors import PrecedentError
 
     if args.compare:
-        old, new = (runner.load_results(p) for p in args.compare)
-        diff = runner.compare(old, new, args.threshold)
+        from evals import compare_datasets
+
+        # the suites' results, or two runs of the real development sets (never one of each)
+        kind, old, new = compare_datasets.load_pair(*args.compare)
+        if kind == "datasets":
+            diff = compare_datasets.compare(old, new, args.threshold)
+            table = compare_datasets.compare_table
+        else:
+            diff = runner.compare(old, new, args.threshold)
+            table = runner.compare_table
         if args.json:
             _print_json(diff)
         else:
-            print(runner.compare_table(diff))
+            print(table(diff))
         return EXIT_REGRESSION if diff["regressed"] else EXIT_OK
     if args.threshold is not None and args.threshold < 0:
         raise PrecedentError("--threshold must be >= 0")
@@ -133,7 +141,8 @@ def add_eval_command(sub) -> None:
         "--compare",
         nargs=2,
         metavar=("OLD", "NEW"),
-        help="compare two results files; exit 1 when a metric regresses beyond --threshold",
+        help="compare two results files (of the suites, or of real_letters/real_requests saved with --out); exit 1 "
+        "when a metric regresses beyond --threshold",
     )
     s.add_argument("--threshold", type=float, default=0.02, help="allowed drop of a metric (default 0.02)")
     s.add_argument("--quiet", action="store_true")
