@@ -20,7 +20,7 @@ _MODULES = {"real_letters": "evals.real_letters.suite", "real_requests": "evals.
 DATASETS = tuple(_MODULES)
 
 
-def runner(name: str) -> tuple[Callable[[], dict], Callable[[dict], str]]:
+def runner(name: str) -> tuple[Callable[..., dict], Callable[..., str]]:
     module = import_module(_MODULES[name])
     return module.run, module.table
 
