@@ -5,9 +5,11 @@ removed, as for anything sent to a model) goes to the configured chat model, whi
 for each, the first words of the question and of its answer copied from the letter, a treatment and the sections
 relied on (``prompts/read_letter``). Nothing it says is taken on trust:
 
-- a question stands only if its words are found in the letter, in order; the letter is then read with those
-  questions as an officer's split is (``parse_text(questions=...)``): a question the rules found too keeps the rules'
-  reading, and the others are read from the reply;
+- a question stands only if its words are found in the letter, in order; where the model finds at least as many
+  questions as the rules, the letter is then read with its questions as an officer's split is
+  (``parse_text(questions=...)``): a question the rules found too keeps the rules' reading, and the others are read
+  from the reply. Where it finds fewer, the rules' questions stand (a small model reads two asks as one), and a
+  model's question speaks only to the reading of the rules' question it opens as;
 - where the rules read a question with no decision or below the flag line, the answer the model points to is read
   by the rules, if its words are in the letter; only where the rules find nothing in it either is the model's
   treatment taken, with only the sections the letter cites. Either reading is marked for review and stays below the
@@ -28,7 +30,7 @@ from dataclasses import dataclass, replace
 from foi_precedent.errors import ModelError
 from foi_precedent.letters.answers import read_passage
 from foi_precedent.letters.exemptions import normalise_exemptions, rule_table, section_of
-from foi_precedent.letters.model import CONFIDENT, Letter, Treatment, in_order
+from foi_precedent.letters.model import CONFIDENT, Letter, Treatment, in_order, opening_share
 from foi_precedent.letters.parser import parse_document
 from foi_precedent.letters.regimes import profile
 from foi_precedent.letters.sources import Document
@@ -178,14 +180,23 @@ def _as_citation(text: str) -> str:
 
 def read_with(doc: Document, extraction: Extraction, model_name: str = "the model") -> Letter:
     """The letter read with the model's questions, each reading settled as the module docstring says."""
-    if not extraction.questions:
-        return parse_document(doc)
-    given = [(x.label or str(n), x.question) for n, x in enumerate(extraction.questions, 1)]
-    letter = parse_document(doc, questions=given)
+    rules = parse_document(doc)
+    if len(extraction.questions) < len(rules.questions):
+        # fewer questions than the rules found: a model that reads two asks as one loses one, so the rules' split
+        # stands, and only the model's questions that open as one of theirs speak to its reading
+        letter = rules
+        pairs: list[Extracted | None] = _paired(rules, extraction)
+    else:
+        given = [(x.label or str(n), x.question) for n, x in enumerate(extraction.questions, 1)]
+        letter = parse_document(doc, questions=given)
+        pairs = list(extraction.questions)
     accessible = profile(letter.regime).accessible_section
     table = rule_table()
     questions = []
-    for q, x in zip(letter.questions, extraction.questions, strict=True):
+    for q, x in zip(letter.questions, pairs, strict=True):
+        if x is None:
+            questions.append(q)
+            continue
         unsure = q.treatments == (Treatment.OTHER,) or q.confidence < CONFIDENT
         if unsure and x.answer:
             passage = read_passage(q.label, q.text, x.answer, list(letter.exemptions), accessible)
@@ -215,6 +226,25 @@ def read_with(doc: Document, extraction: Extraction, model_name: str = "the mode
             q = replace(q, confidence=DISPUTED, review=f"{model_name} reads {reads}: check it")
         questions.append(q)
     return replace(letter, questions=tuple(questions))
+
+
+def _paired(letter: Letter, extraction: Extraction) -> list[Extracted | None]:
+    """For each of the letter's questions, the model's question that opens with its first words, in order, or None."""
+    out: list[Extracted | None] = []
+    start = 0
+    for q in letter.questions:
+        at = next(
+            (
+                i
+                for i in range(start, len(extraction.questions))
+                if opening_share(extraction.questions[i].question, q.text) >= 0.75
+                or opening_share(q.text, extraction.questions[i].question) >= 0.75
+            ),
+            None,
+        )
+        out.append(None if at is None else extraction.questions[at])
+        start = start if at is None else at + 1
+    return out
 
 
 def read_letter(

@@ -228,3 +228,29 @@ def test_the_real_letters_eval_reads_with_a_model_and_counts_letters_it_left_unr
     assert [c["scores"]["treatment_agree"] for c in results["cases"]] == [
         c["scores"]["treatment_agree"] for c in rules["cases"]
     ]
+
+
+def test_a_model_that_finds_fewer_questions_than_the_rules_leaves_the_rules_split():
+    labelled = """Dear Sir
+Q1. How many drones does the force own?
+Q2. What was spent on drones in 2023?
+Response:
+Q1. Twelve.
+Q2. This information is not held.
+Yours sincerely
+"""
+    rules = parse_document(_doc(labelled))
+    assert [q.label for q in rules.questions] == ["Q1", "Q2"]
+    assert rules.questions[0].treatments == (Treatment.OTHER,) or rules.questions[0].confidence < CONFIDENT
+    # the model reads the two as one: the rules' two questions stand; its one question speaks to the first
+    merged = {
+        "label": "Q1",
+        "question": "How many drones does the force own?",
+        "answer": "Twelve",
+        "treatments": ["disclosed"],
+    }
+    letter, notes = read_letter(_doc(labelled), FakeChatModel(_reply(merged), name="fake model"))
+    assert [q.label for q in letter.questions] == ["Q1", "Q2"]
+    assert letter.questions[0].treatments == (Treatment.DISCLOSED,)
+    assert "fake model" in (letter.questions[0].review or "")
+    assert letter.questions[1] == rules.questions[1]
