@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from foi_precedent.errors import ModelError
 from foi_precedent.letters.answers import read_passage
 from foi_precedent.letters.exemptions import normalise_exemptions, rule_table, section_of
-from foi_precedent.letters.model import CONFIDENT, Letter, Treatment, in_order, opening_share
+from foi_precedent.letters.model import CONFIDENT, REFUSING, Letter, Treatment, in_order, opening_share
 from foi_precedent.letters.parser import parse_document
 from foi_precedent.letters.regimes import profile
 from foi_precedent.letters.sources import Document
@@ -211,12 +211,16 @@ def read_with(doc: Document, extraction: Extraction, model_name: str = "the mode
                 questions.append(q)
                 continue
         if unsure and x.treatments and x.treatments != (Treatment.OTHER,):
+            # the sections are the model's the letter cites, with those the rules read in this answer where the
+            # model's treatment rests on one (a refusal, a pointer): a model that names no section drops none
+            rests = bool(set(x.treatments) & (REFUSING | {Treatment.PUBLIC_DOMAIN}))
+            exemptions = tuple(dict.fromkeys(x.exemptions + (q.exemptions if rests else ())))
             q = replace(
                 q,
                 answer=q.answer or x.answer,
                 treatments=x.treatments,
-                exemptions=x.exemptions,
-                ncnd=tuple(e for e in x.exemptions if table.is_ncnd_subsection(e)),
+                exemptions=exemptions,
+                ncnd=tuple(e for e in exemptions if table.is_ncnd_subsection(e)),
                 evidence=(x.answer or q.evidence)[:300],
                 confidence=MODEL_CONFIDENCE,
                 review=f"read by {model_name}, not by the rules: check it",

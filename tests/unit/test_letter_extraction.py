@@ -254,3 +254,19 @@ Yours sincerely
     assert letter.questions[0].treatments == (Treatment.DISCLOSED,)
     assert "fake model" in (letter.questions[0].review or "")
     assert letter.questions[1] == rules.questions[1]
+
+
+def test_a_models_refusal_keeps_the_sections_the_rules_read_in_the_answer():
+    text = UNDER_EACH.replace(
+        "This information is not held by the council.",
+        "We consider this information exempt from disclosure under section 31(1)(a) of the Act.",
+    )
+    rules = parse_document(_doc(text))
+    assert "s31(1)(a)" in rules.exemptions
+    extraction = verified(
+        parse_reply(_reply(CAMERAS, dict(FINES, answer="", treatments=["withheld"], exemptions=[]))), text
+    )
+    # whichever way the rules read the answer, a withholding the model reads keeps the section the answer cites
+    letter = read_with(_doc(text), extraction, "fake model")
+    assert Treatment.WITHHELD in letter.questions[1].treatments
+    assert "s31(1)(a)" in letter.questions[1].exemptions
