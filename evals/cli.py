@@ -95,6 +95,8 @@ def _run_datasets(args) -> int:
             results[name] = run(
                 part=args.part, batches=args.batch, model=model, limit=args.limit, progress=progress
             )
+        elif name == "real_letters" and args.limit is not None:
+            results[name] = run(part=args.part, batches=args.batch, limit=args.limit)
         else:
             results[name] = run(part=args.part, batches=args.batch)
         if not args.json:
@@ -126,7 +128,8 @@ def add_eval_command(sub) -> None:
         "--limit",
         type=int,
         metavar="N",
-        help="real_letters --mode model: read only the first N letters of the selection (a slow model)",
+        help="real_letters: read only the first N letters of the selection (a slow model; the same N without "
+        "--mode model reads the same letters by the rules)",
     )
     s.add_argument("--out", help="also save the results JSON here")
     s.add_argument(

@@ -270,3 +270,11 @@ def test_a_models_refusal_keeps_the_sections_the_rules_read_in_the_answer():
     letter = read_with(_doc(text), extraction, "fake model")
     assert Treatment.WITHHELD in letter.questions[1].treatments
     assert "s31(1)(a)" in letter.questions[1].exemptions
+
+
+def test_limit_reads_the_same_first_letters_with_or_without_a_model(run_cli):
+    code, out, _ = run_cli(
+        "eval", "real_letters", "--part", "tuning", "--batch", "fresh15", "--limit", "2", "--json"
+    )
+    assert code == 0
+    assert len(json.loads(out)["real_letters"]["cases"]) == 2
