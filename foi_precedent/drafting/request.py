@@ -471,6 +471,14 @@ _HEADING_THEN_GREETING = re.compile(
 _SIGNED_AT_END = re.compile(rf"(?<=[.?!])[ \t]+{_NAME}[ \t]*$")
 
 
+# a greeting with no stop after it, run on into the request on one line ('Dear Sir Please provide ...', 'Dear FOI Team
+# Under the Freedom of Information Act ...'): the greeting ends where a word that opens a request starts
+_OPENER = r"\b(?:Please|Under|I|I'm|I'd|Could|Can|Would|Thanks?|Pursuant|My|We)\b"
+_BARE_GREETING = re.compile(
+    rf"^(?P<greeting>\s*(?i:dear|annwyl)[ \t](?:(?!{_OPENER})[^,\n:;.?!]){{1,60}}?)[ \t]+(?P<rest>{_OPENER}.{{20,}})$"
+)
+
+
 def unfold(text: str) -> str:
     """A request written on one line (a web form, some e-mail clients), put on lines: the greeting, each
     labelled question and the sign-off. A request already on lines comes back as it was; one an e-mail
@@ -488,12 +496,18 @@ def unfold(text: str) -> str:
             out.append(h.group("head"))
             line = line[h.end("head") :].lstrip()
         m = _INLINE_GREETING.match(line)
+        bare = _BARE_GREETING.match(line)
+        if bare and m and len(bare.group("greeting")) < len(m.group("greeting")):
+            m = None  # 'Dear Sir Under the Act, please ...': the greeting ends before the request's first word
         # 'Dear Armagh City, Banbridge and Craigavon Borough Council,' on a line of its own is all greeting
         if m and not (
             len(line) <= 120 and line.rstrip().endswith((",", ":")) and not re.search(r"[.?!]\s", line)
         ):
             out.append(m.group("greeting").strip())
             line = m.group("rest")
+        elif not m and bare:
+            out.append(bare.group("greeting").strip().rstrip(" -\u2013\u2014"))
+            line = bare.group("rest")
         if (
             len(line) > 200
         ):  # paragraphs run together when markup was lost ('documentsIf any ...', 'necessary.I ...')

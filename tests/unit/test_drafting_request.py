@@ -356,12 +356,40 @@ def test_a_request_without_question_structure_is_one_question_with_a_note():
     ["Dear Sir/Madam;this is a request for", "Dear Sir or Madam - I would like", "Hi there i would like"],
 )
 def test_a_request_run_into_its_greeting_on_one_line_is_read_whole_not_refused(greeting):
-    # every line reads as a greeting, so nothing was left to read: a long text is still a request
+    # every line read as a greeting left nothing to read: a long text is still a request (read whole, or, where the
+    # greeting is told from the ask, as its one question)
     r = split_request(
         f"{greeting} the number of parking fines issued by the council in each of the last three years and the "
         "income received from them in each year, broken down by car park and by month"
     )
-    assert len(r.questions) == 1 and r.note == WHOLE_REQUEST_NOTE and "parking fines" in r.questions[0].text
+    assert len(r.questions) == 1 and "parking fines" in r.questions[0].text
+    assert r.note in (WHOLE_REQUEST_NOTE, None)
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Dear Sir",
+        "Dear Madam",
+        "Dear Mr",
+        "Dear Sir or Madam",
+        "Dear FOI Team",
+        "Dear Office For National Statistics",
+    ],
+)
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Please provide the number of parking fines issued in 2023.",
+        "I would like to know how many potholes were repaired in 2024.",
+        "Under the Freedom of Information Act, please tell me how many staff you employ.",
+        "Could you tell me the total spent on agency staff in 2023?",
+    ],
+)
+def test_a_greeting_with_no_stop_run_into_the_request_on_one_line_is_the_greeting(greeting, ask):
+    r = split_request(f"{greeting} {ask} Yours faithfully, Jane Smith")
+    assert len(r.questions) == 1 and ask[-25:] in r.questions[0].text
+    assert r.text.splitlines()[0] == greeting and "Jane Smith" not in r.text
 
 
 def _docx(text: str) -> bytes:

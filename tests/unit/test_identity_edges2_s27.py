@@ -91,7 +91,8 @@ def test_sir_alone_stays_a_generic_addressee(greeting):
 )
 def test_sir_run_on_into_the_request_stays_a_generic_addressee(opening):
     r = split_request(f"{opening} how many potholes were repaired in 2023? Thanks, Ann Lee")
-    assert r.text.startswith(opening) and r.requester.name == "Ann Lee", r.text
+    # (the greeting may be put on a line of its own: its words all stay)
+    assert " ".join(r.text.split()).startswith(opening) and r.requester.name == "Ann Lee", r.text
 
 
 def test_a_knight_the_request_is_about_stays_beside_a_knight_who_signs():
