@@ -23,6 +23,7 @@ from foi_precedent.letters.model import (
     Question,
     Treatment,
     in_order,
+    plain_words,
 )
 from foi_precedent.letters.pointers import (
     extract_pointers,
@@ -455,17 +456,13 @@ def _factual(answer: str, question: str = "") -> bool:
     for: "Healthcare Communications" to "Who provides ...?")."""
     if _NOT_AN_ANSWER.search(answer) or decision.other_reason(answer) != decision.NO_WORDING:
         return False
-    asked = _plain_words(question)
+    asked = plain_words(question)
     # a line that repeats the question (a reply quoting the request, the answer cut off) states nothing
     return any(
         _statement(s, question)
-        and not (asked and _plain_words(s)[: len(asked)] == asked[: len(_plain_words(s))])
+        and not (asked and plain_words(s)[: len(asked)] == asked[: len(plain_words(s))])
         for s in decision.sentences(answer)
     )
-
-
-def _plain_words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
 
 
 def _statement(sentence: str, question: str) -> bool:

@@ -30,7 +30,15 @@ from dataclasses import dataclass, replace
 from foi_precedent.errors import ModelError
 from foi_precedent.letters.answers import read_passage
 from foi_precedent.letters.exemptions import normalise_exemptions, rule_table, section_of
-from foi_precedent.letters.model import CONFIDENT, REFUSING, Letter, Treatment, in_order, opening_share
+from foi_precedent.letters.model import (
+    CONFIDENT,
+    REFUSING,
+    Letter,
+    Treatment,
+    in_order,
+    opening_share,
+    plain_words,
+)
 from foi_precedent.letters.parser import parse_document
 from foi_precedent.letters.regimes import profile
 from foi_precedent.letters.sources import Document
@@ -101,14 +109,10 @@ def parse_reply(reply: str) -> list[dict]:
     return items
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
 def find_quote(quote: str, text: str, start: int = 0) -> re.Match[str] | None:
     """Where the letter holds a quote's first words (up to eight; at least three), from ``start``: the words in a
     run, whatever the spaces, case and punctuation between them."""
-    words = _words(quote)[:8]
+    words = plain_words(quote)[:8]
     while len(words) >= 3:
         m = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.I).search(text, start)
         if m:

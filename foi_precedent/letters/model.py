@@ -85,14 +85,19 @@ def label_key(label: str) -> str:
     return (m.group(1) + (m.group(2) or "")) if m else label.strip().lower()
 
 
+def plain_words(text: str) -> list[str]:
+    """A text's words, lower case, letters and digits only: what texts are compared by, whatever their punctuation."""
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
 def opening_share(opening: str, text: str) -> float:
     """How much of ``opening`` (a question's first words, as a person wrote them down) opens ``text``: the share of
     its first eight words found among the first words of ``text`` (a few more, for words the reader keeps or drops
     around them). Used to tell a question the reader found from a labelled or reviewed one."""
-    want = re.findall(r"[a-z0-9]+", opening.lower())[:8]
+    want = plain_words(opening)[:8]
     if not want:
         return 0.0
-    got = set(re.findall(r"[a-z0-9]+", text.lower())[: len(want) + 6])
+    got = set(plain_words(text)[: len(want) + 6])
     return sum(1 for w in want if w in got) / len(want)
 
 

@@ -95,6 +95,7 @@ from foi_precedent.letters.model import (
     Treatment,
     label_key,
     opening_share,
+    plain_words,
 )
 from foi_precedent.letters.pointers import (
     extract_pointers,
@@ -762,8 +763,8 @@ def _same_question(a: str, b: str) -> bool:
 def _holds(text: str, question: str) -> bool:
     """``text`` holds ``question`` after its opening (a question read as part of another): its first eight words,
     in a run."""
-    words = re.findall(r"[a-z0-9]+", question.lower())[:8]
-    return len(words) >= 4 and " ".join(words) in " ".join(re.findall(r"[a-z0-9]+", text.lower())[1:])
+    words = plain_words(question)[:8]
+    return len(words) >= 4 and " ".join(words) in " ".join(plain_words(text)[1:])
 
 
 def _fields_of_each(request: list[str], asked: list[_Block]) -> bool:
