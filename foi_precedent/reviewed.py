@@ -292,10 +292,7 @@ def apply(
                 made = index.correct(
                     reference,
                     letter.questions[i].label,
-                    treatments=r.treatments,
-                    exemptions=r.exemptions,
-                    ncnd=r.ncnd,
-                    pointers=r.pointer_objects if r.pointers else None,
+                    **correction_fields(r),
                     reason=reason,
                     officer=officer,
                     roles=roles,
@@ -303,6 +300,16 @@ def apply(
                 if audit is not None:
                     audit.record_correction(made, previous=letter.questions[i])
     return report
+
+
+def correction_fields(question: ReviewedQuestion) -> dict:
+    """A reviewed question's reading as a correction's fields (``PrecedentIndex.correct``'s keywords)."""
+    return {
+        "treatments": question.treatments,
+        "exemptions": question.exemptions,
+        "ncnd": question.ncnd,
+        "pointers": question.pointer_objects if question.pointers else None,
+    }
 
 
 def ingest(
@@ -348,18 +355,7 @@ def ingest(
         todo = plan(letter, r) if r is not None else Plan()
         if todo.split is not None:
             return []  # the split did not take: apply says so
-        return [
-            (
-                letter.questions[i].label,
-                {
-                    "treatments": q.treatments,
-                    "exemptions": q.exemptions,
-                    "ncnd": q.ncnd,
-                    "pointers": q.pointer_objects if q.pointers else None,
-                },
-            )
-            for i, q in todo.corrections
-        ]
+        return [(letter.questions[i].label, correction_fields(q)) for i, q in todo.corrections]
 
     def split_made(split, before: Letter, now: Letter) -> None:
         done.setdefault(files[split.reference], [0, 0])[0] += 1
