@@ -90,15 +90,15 @@ def _run_datasets(args) -> int:
         model = _services().chat_model
     for name in args.suites:
         run, table = dataset_runner(name)
+        options: dict = {}
+        if name == "real_letters" and args.limit is not None:
+            options["limit"] = args.limit
         if model is not None:
-            progress = None if (args.json or args.quiet or not sys.stderr.isatty()) else _progress_bar("eval")
-            results[name] = run(
-                part=args.part, batches=args.batch, model=model, limit=args.limit, progress=progress
+            options["model"] = model
+            options["progress"] = (
+                None if (args.json or args.quiet or not sys.stderr.isatty()) else _progress_bar("eval")
             )
-        elif name == "real_letters" and args.limit is not None:
-            results[name] = run(part=args.part, batches=args.batch, limit=args.limit)
-        else:
-            results[name] = run(part=args.part, batches=args.batch)
+        results[name] = run(part=args.part, batches=args.batch, **options)
         if not args.json:
             print(f"{name}\n{table(results[name], args.part)}\n")
     if args.out:

@@ -10,10 +10,10 @@ again over the cases both runs read (with the set's own ``metrics``), so like is
 from __future__ import annotations
 
 import json
-from importlib import import_module
 from pathlib import Path
 
 from evals import scorers
+from evals.datasets import HEADINGS, METRIC_PARTS, metrics_of
 from evals.real_letters.suite import FLAGS, TREATMENTS
 from evals.real_requests.suite import PII_KINDS
 from foi_precedent.errors import PrecedentError
@@ -64,9 +64,7 @@ NEUTRAL = {
     "third_parties",
 }
 
-PARTS = ("all", "dev", "held_back")
-HEADINGS = {"all": "all", "dev": "tuning", "held_back": "held back"}
-_SET_MODULES = {"real_letters": "evals.real_letters.suite", "real_requests": "evals.real_requests.suite"}
+PARTS = METRIC_PARTS
 
 
 # --- which kind of results file -------------------------------------------------------------------
@@ -159,11 +157,11 @@ def metric_rows(old: dict, new: dict, threshold: float) -> list[dict]:
 
 
 def _recomputed(name: str, cases: list[dict]) -> dict | None:
-    module = _SET_MODULES.get(name)
-    if module is None:
+    metrics = metrics_of(name)
+    if metrics is None:
         return None
     try:
-        return import_module(module).metrics(cases)
+        return metrics(cases)
     except (KeyError, TypeError, ValueError):  # cases saved by an older reader without a score it now counts
         return None
 

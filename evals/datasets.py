@@ -25,11 +25,18 @@ def runner(name: str) -> tuple[Callable[..., dict], Callable[..., str]]:
     return module.run, module.table
 
 
+def metrics_of(name: str) -> Callable[[list[dict]], dict] | None:
+    """The set's own metrics over a list of its cases (``run``'s ``metrics``), or None for a name no set has."""
+    return import_module(_MODULES[name]).metrics if name in _MODULES else None
+
+
 # which part of a set to read: ``tuning`` never reads a held-back case (its file or its label), so a tuner can run
 # the eval without seeing the held-back part even in the totals
 PARTS = ("all", "tuning", "held-back")
 _COLUMNS = {"all": ("all", "dev", "held_back"), "tuning": ("dev",), "held-back": ("held_back",)}
-_HEADINGS = {"all": "all", "dev": "tuning", "held_back": "held back"}
+#: the parts a run's metrics are split into (``split``), and each one's heading
+METRIC_PARTS = _COLUMNS["all"]
+HEADINGS = {"all": "all", "dev": "tuning", "held_back": "held back"}
 
 
 def load_labels(directory: Path, part: str = "all", batches: Sequence[str] | None = None) -> list[dict]:
@@ -79,7 +86,7 @@ def split_table(results: dict, rows: list[tuple[str, str]], part: str = "all") -
     parts = results["metrics"]
     columns = _COLUMNS[part]
     width = max(len(label) for _, label in rows)
-    lines = [f"{'':<{width}}  " + "  ".join(f"{_HEADINGS[p]:>9}" for p in columns)]
+    lines = [f"{'':<{width}}  " + "  ".join(f"{HEADINGS[p]:>9}" for p in columns)]
     for key, label in rows:
         if key.startswith("letters_model") and not any(key in parts.get(p, {}) for p in columns):
             continue  # a row of a reading with a model (--mode model) only
