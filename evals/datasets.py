@@ -88,7 +88,7 @@ def split_table(results: dict, rows: list[tuple[str, str]], part: str = "all") -
     width = max(len(label) for _, label in rows)
     lines = [f"{'':<{width}}  " + "  ".join(f"{HEADINGS[p]:>9}" for p in columns)]
     for key, label in rows:
-        if key.startswith("letters_model") and not any(key in parts.get(p, {}) for p in columns):
-            continue  # a row of a reading with a model (--mode model) only
+        if not any(key in parts.get(p, {}) for p in columns):
+            continue  # a metric this run does not count (the model's unused readings, without --mode model)
         lines.append(f"{label:<{width}}  " + "  ".join(f"{fmt(parts[p].get(key), '-'):>9}" for p in columns))
     return "\n".join(lines)
