@@ -214,7 +214,9 @@ def run(
         held = is_held_back(label["id"])
         case = {"id": label["id"], "held_back": held, "batch": label["_batch"], "scores": scored["scores"]}
         if model is not None:  # whether the model's reading was used at all
-            case["scores"]["model_unused"] = bool(notes) and notes[0].startswith("read by the rules alone")
+            from foi_precedent.letters.extraction import RULES_ALONE
+
+            case["scores"]["model_unused"] = bool(notes) and notes[0].startswith(RULES_ALONE)
         if not held:  # the held-back part is never looked at letter by letter
             case["details"] = scored["details"]
             case["authority"] = label.get("authority")

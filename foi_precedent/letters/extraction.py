@@ -45,6 +45,8 @@ from foi_precedent.letters.sources import Document
 from foi_precedent.models.base import ChatModel
 
 PROMPT = "read_letter"
+#: how the first note begins when nothing of the model's reading was used
+RULES_ALONE = "read by the rules alone"
 #: how much of a letter is sent (stored copies are about 2,000 characters; a long letter's tail is its close)
 MAX_CHARS = 12_000
 #: a model's reading, or the rules' reading of the passage it pointed to: for review, under the flag line
@@ -266,11 +268,9 @@ def read_letter(
     try:
         items = parse_reply(ask(model, sent, timeout_s=timeout_s, max_tokens=max_tokens))
     except ModelError as exc:
-        return parse_document(doc), [f"read by the rules alone: {exc}"]
+        return parse_document(doc), [f"{RULES_ALONE}: {exc}"]
     extraction = verified(items, doc.text)
     name = getattr(model, "name", "the model")
     if not extraction.questions:
-        return parse_document(doc), [
-            "read by the rules alone: none of the model's questions is in the letter"
-        ]
+        return parse_document(doc), [f"{RULES_ALONE}: none of the model's questions is in the letter"]
     return read_with(doc, extraction, name), list(extraction.notes)
