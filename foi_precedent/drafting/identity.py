@@ -768,6 +768,15 @@ def courtesy_then_name(tail: str) -> int | None:
     return None
 
 
+def _past_courtesy_words(tail: str) -> str:
+    """What follows the longest run of courtesy words a tail opens with, with no stop after them ('again Councillor
+    Jane Doe' -> 'Councillor Jane Doe'); the tail itself when it opens with none."""
+    for gap in reversed(list(re.finditer(r"[ \t]+(?=\S)", tail[:80]))):
+        if _COURTESY_WORDS.fullmatch(tail[: gap.start()].strip()):
+            return tail[gap.end() :]
+    return tail
+
+
 def thanks_whom(sign_off: str) -> bool:
     """Whether a sign-off word may name whom it thanks after it: thanks with no stop ('Thanks again', 'Thank you'),
     not 'Thanks,' (a councillor signing 'Thanks, Cllr Jane Smith') or regards."""
@@ -779,10 +788,7 @@ def thanked_then_signer(tail: str) -> str | None:
     then perhaps ', Ann Lee', '. Ann Lee' or ' Ann Lee'; 'to Jane Doe for her help'): a person in office thanked, or
     anyone thanked 'to', is a third party, who stays; '' when no signer follows on the line (the signer, if any, is
     on the next); None when the tail thanks no one by name."""
-    rest = tail
-    for gap in re.finditer(r"[ \t]+(?=\S)", tail[:80]):  # past the longest run of courtesy words
-        if _COURTESY_WORDS.fullmatch(tail[: gap.start()].strip()):
-            rest = tail[gap.end() :]
+    rest = _past_courtesy_words(tail)
     to = re.match(r"(?i:to)[ \t]+", rest)
     rest = rest[to.end() :] if to else rest
     if not to and not (_OFFICE_TITLE.match(rest) and not re.match(rf"{_OWN_TITLE}[ \t]", rest)):
@@ -844,10 +850,7 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
     if lead and _courtesy_only(lead.group("courtesy")):  # 'Thanks in advance, Jane'
         tail = lead.group("rest")
     # courtesy words with no stop before a name in lower case are not the name's ('Thanks again ann lee')
-    for gap in reversed(list(re.finditer(r"[ \t]+(?=\S)", tail[:80]))):
-        if _COURTESY_WORDS.fullmatch(tail[: gap.start()].strip()):
-            tail = tail[gap.end() :]
-            break
+    tail = _past_courtesy_words(tail)
     if _name_of(tail) and len(tail) < 80:
         return True, tail
     return False, ""
