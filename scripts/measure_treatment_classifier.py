@@ -4,22 +4,32 @@ Rules measured on the letters they were written from say little: the tuning part
 were fitted to it. So each blind batch (collected and labelled by someone who never ran the reader) is read with
 the reader **of the day it was measured blind** (a git worktree at that commit), and the learned reader is
 trained only on the batches labelled **before** it (and the shipped corpus, as the shipped model is); on that
-batch's tuning part (never a held-back letter):
+batch's tuning part (never a held-back letter), each way of using the model is scored:
 
-* treatment agreement of the rules (exact set, over labelled answered questions);
-* the rules' confident readings (confidence 0.75 or more: what a flag may rest on) and how many agree with the
-  labels, before and after the learned reader's second opinion (``answers._second_opinion``: a confident reading
-  it reads otherwise is marked for review, below the flag line);
-* what taking the learned reading instead would give (where it is sure and differs), for the record;
-* what taking it only where the rules read nothing but ``other`` would give ("filled"), for the record.
+* ``rules``: the rules' reading (exact set, over labelled answered questions);
+* ``disputed``: the rules' confident readings (confidence 0.75 or more: what a flag may rest on), before and after
+  the learned reader's second opinion (``answers._second_opinion``: a confident reading it reads otherwise is marked
+  for review, below the flag line);
+* ``taken``: the learned reading instead, where it is sure (every treatment it reads over one half) and differs;
+* ``filled``: the same, only where the rules read ``other`` for want of treatment wording or of an answer, not
+  for a reason they name (a clarification asked, a redirection): what the reader does
+  (``answers.below_the_line``);
+* ``unsure``: the same, only where the rules' reading is below the flag line.
+
+Each old reader reads its batch once, in its own process, and records what the model is given (the passage the
+answer relies on) beside the rules' reading; every model is then scored on those records.
+
+``--passages`` also trains the model on what it is given at read time: the passage the reader ties to each labelled
+question of the earlier batches (read by today's rules), with that question's labelled treatments, beside the
+labelled evidence spans it is otherwise trained on alone.
 
 Stop 24 (fresh10 to fresh12 added, read with the readers they were measured with): over all nine batches the
 rules agree 0.439, taken 0.480, filled 0.465; on the three newest readers (fresh10 to fresh12, 274 questions)
 filled gains 2 questions and taken 3: the rules of today rarely read ``other`` where the model is sure.
 
-    .venv/bin/python scripts/measure_treatment_classifier.py [--keep]
+    .venv/bin/python scripts/measure_treatment_classifier.py [--passages] [--keep]
 
-Needs the repository's git history (the commits below) and about a minute.
+Needs the repository's git history (the commits below) and a few minutes.
 """
 
 from __future__ import annotations
@@ -36,7 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # The batches in the order they were labelled, and for each blind one the commit of the reader it was measured
-# with (its "moved in and measured once" commit message names it).
+# with (its "moved in and measured once" commit message names it; fresh15 to fresh18, measured after a round
+# that never read them, by the commit that moved them in, whose reader had not read them either).
 ORDER = [
     "police",
     "council",
@@ -55,6 +66,12 @@ ORDER = [
     "fresh10",
     "fresh11",
     "fresh12",
+    "fresh13",
+    "fresh14",
+    "fresh15",
+    "fresh16",
+    "fresh17",
+    "fresh18",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -66,7 +83,21 @@ BLIND = {
     "fresh10": "9c5bc5a",
     "fresh11": "9c5bc5a",
     "fresh12": "ec18279",
+    "fresh13": "8d7a64c",
+    "fresh14": "c4d90b8",
+    "fresh15": "3dbb601",
+    "fresh16": "876edfa",
+    "fresh17": "729cd5b",
+    "fresh18": "36bd033",
 }
+# the reviews of an `other` read for want of wording or of an answer (``decision.unanswered``)
+UNANSWERED = (
+    "other: no treatment wording found",
+    "other: no answer found for this question",
+    "other: no decision found in the letter: read it and correct the reading",
+)
+MODES = ("rules", "disputed", "taken", "filled", "unsure")
+FLAG_LINE = 0.75
 
 
 def _module(name: str, path: Path):
@@ -78,145 +109,235 @@ def _module(name: str, path: Path):
     return module
 
 
-def read_batch(worktree: Path, batch: str, model_path: Path) -> dict:
-    """In a process whose ``foi_precedent`` is the worktree's: the batch's tuning part, read by the old rules alone
-    and with today's learned step on top. Counts of labelled answered questions, found, and agreeing."""
-    import dataclasses
-
+def read_batch(worktree: Path, batch: str) -> dict[str, list[dict] | None]:
+    """In a process whose ``foi_precedent`` is the worktree's: the batch's tuning part read by the old rules. For
+    each letter, its questions as read (None if refused): label, words, treatments, confidence, and the passage
+    the learned reader is given (empty where it is given none). Scored in the main process, by today's scorer."""
     import yaml
 
     sys.path.insert(0, str(worktree))
     import foi_precedent
     from foi_precedent.errors import PrecedentError
     from foi_precedent.letters import decision, parser
-    from foi_precedent.letters.model import Treatment
 
     assert foi_precedent.__file__.startswith(str(worktree)), foi_precedent.__file__
     from foi_precedent.consistency import consensus
 
     if not hasattr(consensus, "FLAG_CONFIDENCE"):  # the oldest reader had no shared name for the flag line
-        consensus.FLAG_CONFIDENCE = 0.75  # type: ignore[attr-defined]
-    learned = _module("current_learned", ROOT / "foi_precedent" / "letters" / "learned.py")
-    suite = _module("current_suite", ROOT / "evals" / "real_letters" / "suite.py")
+        consensus.FLAG_CONFIDENCE = FLAG_LINE  # type: ignore[attr-defined]
     holdout = _module("current_holdout", ROOT / "evals" / "holdout.py")
-    model = learned.TreatmentModel.load(model_path)
     original = parser._classify
-    mode = "rules"
+    given: dict[int, str] = {}
 
     def classify(
         label, text, answer, reason, letter_exemptions, previous_pointers, accessible="s21", shared=False
     ):
         q = original(label, text, answer, reason, letter_exemptions, previous_pointers, accessible, shared)
-        passage = decision.relied_on_lines(q.answer) if q.answer else ""
-        if mode == "rules" or shared or not passage.strip():
-            return q
-        reading = model.read(passage)
-        if set(reading) == {t.value for t in q.treatments}:
-            return q
-        if mode == "disputed":
-            if q.confidence >= 0.75:
-                return dataclasses.replace(q, confidence=0.5, review="disputed")
-            return q
-        if min(reading.values()) <= 0.5:  # "taken": the model's reading where it is sure of it
-            return q
-        if mode == "filled" and {t.value for t in q.treatments} - {"other"}:
-            return q  # "filled": only where the rules read nothing but `other`
-        order = list(Treatment)
-        return dataclasses.replace(
-            q, treatments=tuple(sorted((Treatment(t) for t in reading), key=order.index))
-        )
+        given[id(q)] = decision.relied_on_lines(q.answer) if q.answer and not shared else ""
+        return q
 
     parser._classify = classify
     labels = yaml.safe_load((ROOT / "evals" / "real_letters" / "labels" / f"{batch}.yaml").read_text("utf-8"))
-    out = {}
-    for mode in ("rules", "disputed", "taken", "filled"):
-        asked = found = agree = confident = confident_agree = disputed = disputed_agree = 0
-        for label in labels:
-            if holdout.is_held_back(label["id"]):
+    out: dict[str, list[dict] | None] = {}
+    for label in labels:
+        if holdout.is_held_back(label["id"]):
+            continue
+        given.clear()
+        try:
+            letter = parser.parse_file(ROOT / label["file"])
+        except PrecedentError:
+            out[label["id"]] = None
+            continue
+        out[label["id"]] = [
+            {
+                "label": q.label,
+                "text": q.text,
+                "treatments": sorted(t.value for t in q.treatments),
+                "confidence": q.confidence,
+                "review": q.review,
+                "passage": given.get(id(q), ""),
+                # what the learned reader would be given of any reading, shared or own (for the record)
+                "relied_on": decision.relied_on_lines(q.answer) if q.answer else "",
+            }
+            for q in letter.questions
+        ]
+    return out
+
+
+def records(batch: str, read: dict[str, list[dict] | None]) -> list[dict]:
+    """One record per labelled answered question of the batch's tuning part: its labelled treatments and evidence
+    and, if the old reader found it, that reader's reading, confidence and passage, and where it tied no answer, the
+    words the letter writes beside the question (today's ``parser._answer_beside``)."""
+    from evals.real_letters import suite
+    from foi_precedent.letters import parser
+    from foi_precedent.letters.sources import read_document
+
+    rows = []
+    for label in suite.load_labels(batches=[batch]):
+        if label["id"] not in read:
+            continue
+        got = read[label["id"]] or []
+        lines = parser.clean_lines(read_document(ROOT / label["file"]).text)
+        expected = label.get("questions") or []
+        for e, j in zip(expected, suite.align(expected, got), strict=True):
+            if not e.get("treatments"):
+                continue
+            row = {
+                "id": label["id"],
+                "want": sorted(e["treatments"]),
+                "found": j is not None,
+                "evidence": e.get("evidence") or "",
+            }
+            if j is not None:
+                g = got[j]
+                row.update(
+                    rules=g["treatments"],
+                    confidence=g["confidence"],
+                    review=g.get("review"),
+                    passage=g["passage"],
+                    relied_on=g.get("relied_on", ""),
+                    beside=""
+                    if g.get("relied_on", "").strip()
+                    else parser._answer_beside(lines, g["text"], [o["text"] for o in got if o is not g]),
+                )
+            rows.append(row)
+    return rows
+
+
+def reader_passages(exclude: frozenset[str]) -> list[dict]:
+    """Today's rules' passage for each labelled answered question they find in the tuning part (outside
+    ``exclude``), with its labelled treatments: what the learned reader is given at read time."""
+    from evals.holdout import is_held_back
+    from evals.real_letters import suite
+    from foi_precedent.errors import PrecedentError
+    from foi_precedent.letters import decision, learned
+    from foi_precedent.letters.parser import parse_file
+
+    rows = []
+    with learned.off():
+        for label in suite.load_labels():
+            if is_held_back(label["id"]) or label["_batch"] in exclude:
                 continue
             try:
-                letter = parser.parse_file(ROOT / label["file"])
+                letter = parse_file(ROOT / label["file"])
             except PrecedentError:
-                letter = None
-            got = [
-                {"label": q.label, "text": q.text, "treatments": {t.value for t in q.treatments}, "q": q}
-                for q in (letter.questions if letter else ())
-            ]
+                continue
+            got = [{"label": q.label, "text": q.text, "q": q} for q in letter.questions]
             expected = label.get("questions") or []
             for e, j in zip(expected, suite.align(expected, got), strict=True):
-                if not e.get("treatments"):
+                if j is None or not e.get("treatments"):
                     continue
-                asked += 1
-                if j is None:
-                    continue
-                found += 1
-                ok = got[j]["treatments"] == set(e["treatments"])
-                agree += ok
-                q = got[j]["q"]
-                confident += q.confidence >= 0.75
-                confident_agree += q.confidence >= 0.75 and ok
-                disputed += q.review == "disputed"
-                disputed_agree += q.review == "disputed" and ok
-        out[mode] = {
-            "asked": asked,
-            "found": found,
-            "agree": agree,
-            "confident": confident,
-            "confident_agree": confident_agree,
-            "disputed": disputed,
-            "disputed_agree": disputed_agree,
-        }
+                passage = decision.relied_on_lines(got[j]["q"].answer)
+                if passage.strip():
+                    rows.append(
+                        {
+                            "id": label["id"],
+                            "batch": label["_batch"],
+                            "text": passage,
+                            "want": sorted(e["treatments"]),
+                        }
+                    )
+    return rows
+
+
+def score(rows: list[dict], model) -> dict[str, dict[str, int]]:
+    """Each mode's counts over ``rows`` (``read_batch``'s records) with ``model`` as the learned reader."""
+    out = {
+        m: dict.fromkeys(("asked", "found", "agree", "confident", "confident_agree", "disputed"), 0)
+        for m in MODES
+    }
+    for row in rows:
+        want = set(row["want"])
+        for mode in MODES:
+            c = out[mode]
+            c["asked"] += 1
+            if not row["found"]:
+                continue
+            c["found"] += 1
+            rules = set(row["rules"])
+            confident = row["confidence"] >= FLAG_LINE
+            # (a question given no answer at all is read, in ``filled``, from the words beside it)
+            given = row["passage"] or (row.get("beside", "") if mode == "filled" else "")
+            reading = model.read(given) if given.strip() else None
+            differs = reading is not None and set(reading) != rules
+            sure = differs and min(reading.values()) > 0.5
+            got = rules
+            if mode == "disputed" and confident and differs:
+                c["disputed"] += 1
+                confident = False
+            elif (
+                mode == "taken"
+                or mode == "filled"
+                and rules == {"other"}
+                and row.get("review") in UNANSWERED
+                or mode == "unsure"
+                and not confident
+            ) and sure:
+                got = set(reading)
+                confident = False
+            c["agree"] += got == want
+            c["confident"] += confident
+            c["confident_agree"] += confident and got == want
     return out
 
 
 def _line(name: str, result: dict) -> None:
-    r, t, d, f = result["rules"], result["taken"], result["disputed"], result["filled"]
+    r, d = result["rules"], result["disputed"]
+    rate = {m: f"{result[m]['agree'] / max(1, r['asked']):6.3f}" for m in MODES if m != "disputed"}
     print(
-        f"{name:10} {r['asked']:6} {r['agree'] / r['asked']:6.3f} {t['agree'] / t['asked']:6.3f} "
-        f"{f['agree'] / f['asked']:6.3f} {r['confident']:10} "
-        f"{r['confident_agree'] / r['confident']:8.3f} {d['disputed']:9} {d['confident_agree'] / d['confident']:6.3f}"
+        f"{name:10} {r['asked']:6} {rate['rules']} {rate['taken']} {rate['filled']} {rate['unsure']} "
+        f"{r['confident']:10} {r['confident_agree'] / max(1, r['confident']):8.3f} {d['disputed']:9} "
+        f"{d['confident_agree'] / max(1, d['confident']):6.3f}"
     )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--keep", action="store_true", help="keep the worktrees and models (printed)")
-    ap.add_argument(
-        "--read-in", nargs=4, metavar=("WORKTREE", "BATCH", "MODEL", "OUT"), help=argparse.SUPPRESS
-    )
+    ap.add_argument("--passages", action="store_true", help="train on the reader's passages too")
+    ap.add_argument("--batch", action="append", help="only these blind batches (repeatable)")
+    ap.add_argument("--keep", action="store_true", help="keep the worktrees and readings (printed)")
+    ap.add_argument("--work", type=Path, help="a directory of an earlier run's readings, to reuse")
+    ap.add_argument("--read-in", nargs=3, metavar=("WORKTREE", "BATCH", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.read_in:
-        worktree, batch, model_path, out = args.read_in
-        Path(out).write_text(json.dumps(read_batch(Path(worktree), batch, Path(model_path))))
+        worktree, batch, out = args.read_in
+        Path(out).write_text(json.dumps(read_batch(Path(worktree), batch)))
         return
 
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_treatment_model import examples, shipped_examples, train
 
-    work = Path(tempfile.mkdtemp(prefix="measure-learned-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="measure-learned-"))
+    work.mkdir(parents=True, exist_ok=True)
     corpus = shipped_examples()
+    passages = reader_passages(frozenset()) if args.passages else []
     totals: dict[str, dict[str, int]] = {}
     print(
-        f"{'batch':10} {'asked':>6} {'rules':>6} {'taken':>6} {'filled':>6} {'confident':>10} {'precise':>8} {'disputed':>9} {'after':>6}"
+        f"{'batch':10} {'asked':>6} {'rules':>6} {'taken':>6} {'filled':>6} {'unsure':>6} {'confident':>10} "
+        f"{'precise':>8} {'disputed':>9} {'after':>6}"
     )
+    added = []
     for batch, commit in BLIND.items():
-        later = frozenset(ORDER[ORDER.index(batch) :])
-        model_path = work / f"{batch}.npz"
-        train(examples(exclude=later) + corpus).save(model_path, {"trained_on_batches_before": batch})
-        worktree = work / commit
-        if not worktree.exists():
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(worktree), commit],
-                check=True,
-                capture_output=True,
-            )
+        if args.batch and batch not in args.batch:
+            continue
         out = work / f"{batch}.json"
-        subprocess.run(
-            [sys.executable, __file__, "--read-in", str(worktree), batch, str(model_path), str(out)],
-            check=True,
-            cwd=worktree,
-        )
-        result = json.loads(out.read_text())
+        if not out.exists():
+            worktree = work / commit
+            if not worktree.exists():
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(worktree), commit],
+                    check=True,
+                    capture_output=True,
+                )
+                added.append(worktree)
+            subprocess.run(
+                [sys.executable, __file__, "--read-in", str(worktree), batch, str(out)],
+                check=True,
+                cwd=worktree,
+            )
+        later = frozenset(ORDER[ORDER.index(batch) :])
+        model = train(examples(exclude=later) + corpus + [p for p in passages if p["batch"] not in later])
+        result = score(records(batch, json.loads(out.read_text())), model)
         for mode, row in result.items():
             totals[mode] = {k: totals.get(mode, {}).get(k, 0) + v for k, v in row.items()}
         _line(batch, result)
@@ -224,16 +345,13 @@ def main() -> None:
     r, d = totals["rules"], totals["disputed"]
     print(
         f"confident readings: {r['confident']}, agreeing {r['confident_agree'] / r['confident']:.3f}; the learned reader "
-        f"disputes {d['disputed']}, of which {d['disputed'] - d['disputed_agree']} misread; the {d['confident']} left "
-        f"agree {d['confident_agree'] / d['confident']:.3f}"
+        f"disputes {d['disputed']}, of which {d['disputed'] - (r['confident_agree'] - d['confident_agree'])} misread; "
+        f"the {d['confident']} left agree {d['confident_agree'] / d['confident']:.3f}"
     )
-    if args.keep:
-        print(f"kept in {work}")
-    else:
-        for commit in set(BLIND.values()):
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(work / commit)], check=False
-            )
+    for worktree in added:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], check=False)
+    if args.keep or args.work:
+        print(f"readings kept in {work}")
 
 
 if __name__ == "__main__":

@@ -128,6 +128,8 @@ class Question:
     evidence: str = field(default="", compare=False)
     confidence: float = field(default=1.0, compare=False)
     review: str | None = field(default=None, compare=False)
+    # whether they were read from an answer of the question's own, not from a response read for several questions
+    own_answer: bool = field(default=False, compare=False, repr=False)
 
     @property
     def pointer_keys(self) -> frozenset[str]:

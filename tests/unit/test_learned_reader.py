@@ -1,5 +1,6 @@
-"""The learned treatment reader: its model is data trained on no held-back letter, and its second opinion marks a
-confident reading it reads otherwise for review without changing the reading; a draft is read without it."""
+"""The learned treatment reader: its model is data trained on no held-back letter; its second opinion marks a
+confident reading it reads otherwise for review without changing the reading; where the rules find no treatment
+wording in a question's own answer, its sure reading fills in, below the flag line; a draft is read without it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import pytest
 from evals.holdout import is_held_back
 from evals.real_letters.suite import load_labels
 from foi_precedent.letters import learned
+from foi_precedent.letters.answers import TAKEN_FROM_LEARNED
+from foi_precedent.letters.model import CONFIDENT
 from foi_precedent.letters.parser import parse_draft, parse_file, parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,9 +102,14 @@ def test_a_reading_the_learned_reader_shares_keeps_its_confidence(reads):
 
 
 def test_a_reading_already_below_the_flag_line_is_not_disputed(reads):
-    reads({"not_held": 0.9})  # the rules found no wording: a reading for review already, left as it is
-    q = parse_text("Request\n1. How many depots do you run?\nResponse\n1. Blue\n").questions[0]
-    assert q.review and not q.review.startswith("the learned reader")
+    reads(
+        {"disclosed": 0.9}
+    )  # a guess from the answer's wording: a reading for review already, left as it is
+    q = parse_text(
+        "Request\n1. Do you charge for replacement bins?\nResponse\n1. The council does not charge for replacement "
+        "bins.\n"
+    ).questions[0]
+    assert q.review == "read as a factual answer: check it"
 
 
 def test_off_and_the_setting_read_with_the_rules_alone(reads, monkeypatch):
@@ -122,3 +130,145 @@ def test_a_draft_the_product_wrote_is_read_without_the_learned_reader(monkeypatc
     assert only(q) == {"not_held"} and q.confidence == 0.9
     with pytest.raises(AssertionError):
         parse_text(LETTER)
+
+
+# --- below the flag line: where the rules find no treatment wording, a sure learned reading fills in -------------
+
+NO_WORDING = "Request\n1. How many depots do you run?\nResponse\n1. Blue\n"
+
+
+def test_where_the_rules_find_no_wording_a_sure_learned_reading_is_taken_for_review(reads):
+    reads({"not_held": 0.9})
+    q = parse_text(NO_WORDING).questions[0]
+    assert only(q) == {"not_held"}
+    assert q.review == f"{TAKEN_FROM_LEARNED} (the rules read other: no treatment wording found): check it"
+    assert q.confidence < CONFIDENT  # still below the flag line: no flag rests on it
+    assert q.evidence == "Blue"
+    with learned.off():
+        q = parse_text(NO_WORDING).questions[0]
+    assert only(q) == {"other"} and q.review == "other: no treatment wording found"
+
+
+def test_a_learned_reading_it_is_not_sure_of_or_of_other_alone_leaves_the_rules_reading(reads):
+    reads({"not_held": 0.45})  # (the likeliest, under one half)
+    assert only(parse_text(NO_WORDING).questions[0]) == {"other"}
+    reads({"other": 0.9})
+    assert parse_text(NO_WORDING).questions[0].review == "other: no treatment wording found"
+
+
+def test_an_other_the_rules_give_a_reason_for_is_not_filled_in(reads):
+    reads({"cost_limit": 0.9})
+    q = parse_text(
+        "You asked for:\nHow many Freedom of Information requests your department received in 2012.\nResponse\n"
+        "I am writing to seek clarification of your request. Could you please confirm that you are asking for the "
+        "number of requests received by the department alone?\n"
+    ).questions[0]
+    assert only(q) == {"other"} and q.review == "other: clarification"
+
+
+def test_a_reading_the_rules_find_wording_for_is_not_replaced(reads):
+    reads({"disclosed": 0.9})  # below the line, a guess from the answer's wording: the rules' reading stands
+    q = parse_text(
+        "Request\n1. Do you charge for replacement bins?\nResponse\n1. The council does not charge for replacement "
+        "bins.\n"
+    ).questions[0]
+    assert not (q.review or "").startswith(TAKEN_FROM_LEARNED)
+
+
+def test_one_response_read_for_several_questions_is_not_filled_in(reads):
+    reads({"disclosed": 0.9})
+    letter = parse_text(
+        "Request\n1. How many depots do you run?\n2. How many vans do you run?\nResponse\nBlue and green.\n"
+    )
+    assert all(not (q.review or "").startswith(TAKEN_FROM_LEARNED) for q in letter.questions)
+
+
+def test_a_withholding_the_learned_reader_reads_takes_no_provision_the_answer_does_not_cite(reads):
+    reads({"withheld": 0.9})  # the rules verify: a provision must be cited in the answer
+    q = parse_text(NO_WORDING).questions[0]
+    assert only(q) == {"withheld"} and q.exemptions == () and q.ncnd == ()
+
+
+def test_a_real_letter_whose_answers_point_below_reads_as_labelled_with_the_shipped_model():
+    path = ROOT / "evals/real_letters/letters/fresh18/herefordshire-public-health-funerals.txt"
+    labelled = next(label for label in load_labels() if label["id"] == path.stem)
+    assert not is_held_back(path.stem)
+    q = parse_file(path).questions[0]
+    assert only(q) == set(labelled["questions"][0]["treatments"]) == {"disclosed"}
+    assert q.review.startswith(TAKEN_FROM_LEARNED) and q.confidence < CONFIDENT
+    with learned.off():
+        assert only(parse_file(path).questions[0]) == {"other"}
+
+
+# --- a question the reader tied no answer to: the words the letter writes beside it -------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines, question, others, beside",
+    [
+        # the answer after the question on its line
+        (
+            ["What is the full price of a Littering Fixed Penalty Notice (FPN)? \u00a380"],
+            "What is the full price of a Littering Fixed Penalty Notice (FPN)?",
+            [],
+            "\u00a380",
+        ),
+        (["d) Date installed \u2013 N/A"], "Date installed", [], "N/A"),
+        (["d) Date \u2013 N/A"], "Date", [], ""),  # (too few words to find it safely)
+        # on the next line, the question over two lines
+        (
+            ["How many Fixed Penalty Notices for littering", "were issued in 2018?", "", "1,204"],
+            "How many Fixed Penalty Notices for littering were issued in 2018?",
+            [],
+            "1,204",
+        ),
+        # not another question on its line, not the next question, not a question, not the sign-off
+        (
+            ["Will the free market principle apply to funds? Will providers be checked by each CCG."],
+            "Will the free market principle apply to funds?",
+            ["Will providers be checked by each CCG."],
+            "",
+        ),
+        (
+            ["How many depots do you run in the county?", "How many vans do you run?"],
+            "How many depots do you run in the county?",
+            [],
+            "",
+        ),
+        (
+            ["What is the conclusion of the review of the CCGs?", "", "Yours faithfully,"],
+            "What is the conclusion of the review of the CCGs?",
+            [],
+            "",
+        ),
+        (["Something else entirely"], "How many depots do you run in the county?", [], ""),
+        # an answer the reader ran into the question's words, not more of the request nor a form's prompt
+        ([], "What is the full price of a Littering Fixed Penalty Notice (FPN)? \u00a380", [], "\u00a380"),
+        ([], "How many FPNs issued for Littering in 2018 were paid? 23", [], "23"),
+        ([], "How many FPNs were issued? Please break this down by year", [], ""),
+        ([], "How many FPNs were issued? (a) in 2019", [], ""),
+        ([], "Did you issue any FPNs in 2019? Yes/No", [], ""),
+        ([], "How many FPNs were issued in 2019? \u201d", [], ""),
+    ],
+)
+def test_the_words_beside_a_question(lines, question, others, beside):
+    from foi_precedent.letters.parser import _answer_beside
+
+    assert _answer_beside(lines, question, others) == beside
+
+
+def test_a_question_with_no_answer_tied_is_filled_in_from_the_words_beside_it(reads):
+    reads({"disclosed": 0.9})
+    text = (
+        "Request\n1. What is the full price of a Littering Fixed Penalty Notice (FPN)? \u00a380\n"
+        "2. How many FPNs issued for Littering in 2018 were paid?\nResponse\n2. We do not hold this.\n"
+    )
+    with learned.off():
+        assert parse_text(text).questions[0].review == "other: no answer found for this question"
+    q = parse_text(text).questions
+    assert only(q[0]) == {"disclosed"} and q[0].answer == "\u00a380"
+    assert q[0].review == (
+        f"{TAKEN_FROM_LEARNED} (the rules read other: no answer found for this question): check it"
+    )
+    # (a confident reading of its own is disputed, as before, never replaced)
+    assert only(q[1]) == {"not_held"} and q[1].review == "the learned reader reads disclosed: check it"

@@ -10,7 +10,9 @@ import pytest
 
 from evals.holdout import is_held_back
 from foi_precedent.errors import LetterError
-from foi_precedent.letters.model import Treatment
+from foi_precedent.letters import learned
+from foi_precedent.letters.answers import TAKEN_FROM_LEARNED
+from foi_precedent.letters.model import CONFIDENT, Treatment
 from foi_precedent.letters.parser import parse_file, parse_text
 from tests.conftest import ROOT
 
@@ -547,9 +549,20 @@ def test_a_request_restated_item_by_item_then_one_decision_answers_every_item():
     assert [treatments(q) for q in letter.questions] == [{"public_domain"}, {"public_domain"}]
 
 
+def read_by_the_rules_as_other(answer: str, question: str = "How many depots do you run?") -> None:
+    """The rules read the answer `other`; where the learned reader reads it otherwise in their place, the reading is
+    marked for a person and stays below the flag line (``answers.below_the_line``)."""
+    with learned.off():
+        assert treatments(one_answer(answer, question)) == {"other"}
+    q = one_answer(answer, question)
+    if treatments(q) != {"other"}:
+        assert q.review.startswith(TAKEN_FROM_LEARNED) and q.confidence < CONFIDENT
+
+
 def test_an_answer_that_only_repeats_the_question_is_not_the_information():
-    q = one_answer("A copy of your records retention schedule", "A copy of your records retention schedule")
-    assert treatments(q) == {"other"}
+    read_by_the_rules_as_other(
+        "A copy of your records retention schedule", "A copy of your records retention schedule"
+    )
 
 
 def test_a_response_asking_the_requester_to_clarify_releases_nothing():
@@ -729,7 +742,7 @@ def test_unanswered_is_no_answer_or_no_wording_not_every_other_reason_starting_n
 
 
 def test_a_name_answers_only_a_question_asking_for_one():
-    assert treatments(one_answer("Healthcare Communications", "How many depots do you run?")) == {"other"}
+    read_by_the_rules_as_other("Healthcare Communications", "How many depots do you run?")
 
 
 @pytest.mark.parametrize(
@@ -741,7 +754,7 @@ def test_a_name_answers_only_a_question_asking_for_one():
     ],
 )
 def test_an_answer_that_declines_explains_the_act_or_states_nothing_is_not_a_disclosure(answer):
-    assert treatments(one_answer(answer)) == {"other"}
+    read_by_the_rules_as_other(answer)
 
 
 # --- a refusal that names the questions it refuses --------------------------------------------------
