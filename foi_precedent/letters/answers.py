@@ -432,12 +432,17 @@ def below_the_line(
 
     On letters neither had seen (fifteen blind batches, 1,261 labelled answered questions, each read with the rules
     of its day and a model trained only on the batches labelled before it; ``scripts/measure_treatment_classifier.py``
-    ``filled``) it read 23 such questions as labelled and 1 the rules had right otherwise. Taking its reading over
+    ``filled``) it read 25 such questions as labelled, 4 otherwise, and none the rules had right. Taking its reading over
     the rules' own gained little more and lost readings the rules get right, on which a flag rests."""
     if not q.own_answer or q.treatments != (Treatment.OTHER,) or not decision.unanswered(q.review):
         return q
     answer = q.answer if q.answer.strip() else beside
-    reading = learned.reading(decision.relied_on_lines(answer))
+    passage = decision.relied_on_lines(answer)
+    if passage.rstrip().endswith(
+        "?"
+    ):  # a question the reader tied as the answer (a sub-question) answers nothing
+        return q
+    reading = learned.reading(passage)
     if reading is None or set(reading) == {Treatment.OTHER.value} or min(reading.values()) <= 0.5:
         return q
     taken = list(in_order(Treatment(t) for t in reading))

@@ -215,12 +215,19 @@ def test_a_real_letter_whose_answers_point_below_reads_as_labelled_with_the_ship
         ),
         (["d) Date installed \u2013 N/A"], "Date installed", [], "N/A"),
         (["d) Date \u2013 N/A"], "Date", [], ""),  # (too few words to find it safely)
-        # on the next line, the question over two lines
+        # on the line the question ends on, the question over two lines
         (
-            ["How many Fixed Penalty Notices for littering", "were issued in 2018?", "", "1,204"],
+            ["How many Fixed Penalty Notices for littering", "were issued in 2018? 1,204"],
             "How many Fixed Penalty Notices for littering were issued in 2018?",
             [],
             "1,204",
+        ),
+        # never the next line: mostly a heading or the letter's decision (the seed 025506's unanswered REQUEST 2)
+        (
+            ["How many Fixed Penalty Notices for littering", "were issued in 2018?", "", "Our response:"],
+            "How many Fixed Penalty Notices for littering were issued in 2018?",
+            [],
+            "",
         ),
         # not another question on its line, not the next question, not a question, not the sign-off
         (
@@ -255,6 +262,19 @@ def test_the_words_beside_a_question(lines, question, others, beside):
     from foi_precedent.letters.parser import _answer_beside
 
     assert _answer_beside(lines, question, others) == beside
+
+
+def test_a_question_the_reader_tied_as_the_answer_is_not_read(reads):
+    reads({"disclosed": 0.9})  # (the rules tie a sub-question as the answer: it answers nothing)
+    q = parse_text(
+        "Request\n1. Have you suffered a ransomware attack?\nResponse\n1. a. If yes, how much did you pay?\n"
+    ).questions[0]
+    assert not (q.review or "").startswith(TAKEN_FROM_LEARNED)
+
+
+def test_the_seed_letters_unanswered_request_stays_unanswered():
+    q = parse_file(ROOT / "corpus/seeds/mps-2022-lfr-watchlists-025506.md").question("REQUEST 2")
+    assert only(q) == {"other"} and q.answer == "" and q.review == "other: no answer found for this question"
 
 
 def test_a_question_with_no_answer_tied_is_filled_in_from_the_words_beside_it(reads):
