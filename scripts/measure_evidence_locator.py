@@ -483,7 +483,8 @@ def main() -> None:
                 if args.show:
                     print(
                         f"  {r['id']} q{r['index']} want={sorted(want)} sent={sorted(readings['sent'] or [])} "
-                        f"line={sorted(readings['line'] or [])} p={score[best]:.2f} "
+                        f"line={sorted(readings['line'] or [])} sure50={sorted(readings['sure50'] or [])} "
+                        f"base={sorted(readings['base'] or [])} p={score[best]:.2f} "
                         f"hit={holds_evidence(cand[best][1], r['evidence'])}\n"
                         f"    Q: {flat(r['questions'][r['index']]['text'])[:100]}\n"
                         f"    S: {flat(cand[best][1])[:160]}\n    E: {flat(r['evidence'])[:160]}"
