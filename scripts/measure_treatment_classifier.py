@@ -188,6 +188,7 @@ def records(batch: str, read: dict[str, list[dict] | None]) -> list[dict]:
                 continue
             row = {
                 "id": label["id"],
+                "file": label["file"],
                 "want": sorted(e["treatments"]),
                 "found": j is not None,
                 "evidence": e.get("evidence") or "",
@@ -203,6 +204,9 @@ def records(batch: str, read: dict[str, list[dict] | None]) -> list[dict]:
                     beside=""
                     if g.get("relied_on", "").strip()
                     else parser._answer_beside(lines, g["text"], [o["text"] for o in got if o is not g]),
+                    # (the old reader's questions of the letter, and which this is: for scripts/measure_evidence_locator)
+                    index=j,
+                    questions=[{"label": o["label"], "text": o["text"]} for o in got],
                 )
             rows.append(row)
     return rows
