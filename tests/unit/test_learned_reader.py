@@ -65,6 +65,23 @@ def test_training_is_deterministic_and_the_model_round_trips(tmp_path):
     assert loaded.classes == a.classes
 
 
+def test_a_passage_read_alone_or_among_others_reads_as_the_features_times_the_weights():
+    from train_treatment_model import examples
+
+    m = learned.model()
+    texts = [r["text"] for r in examples(only=frozenset({"council"}))][:80] + ["", "N/A"]
+    x = learned.features(learned.counts(texts), list(m.kept), list(m.idfs))
+    want = 1 / (1 + np.exp(-(np.asarray(x @ m.coef.T) + m.intercept)))
+    assert np.allclose(m.probabilities(texts), want, atol=1e-5)
+    assert np.allclose(np.vstack([m.probabilities([t]) for t in texts]), want, atol=1e-5)
+    # each family l2-normalised: a row's squared norm is the number of families with a kept feature in it
+    norms = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    assert np.allclose(norms, np.round(norms), atol=1e-4) and norms.max() == pytest.approx(
+        len(m.kept), abs=1e-4
+    )
+    assert norms[-2] == 0  # (the empty passage)
+
+
 def test_the_shipped_model_reads_plain_wording_of_each_kind():
     m = learned.model()
     assert set(m.read("We do not hold this information.")) == {"not_held"}
