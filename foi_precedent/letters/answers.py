@@ -7,6 +7,7 @@ Pure. A whole response read for every question at once is reduced by ``decision.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from foi_precedent.letters import decision, learned
@@ -420,7 +421,7 @@ TAKEN_FROM_LEARNED = "read by the learned reader"
 
 
 def below_the_line(
-    q: Question, letter_exemptions: list[str], accessible: str = "s21", beside: str = ""
+    q: Question, letter_exemptions: list[str], accessible: str = "s21", beside: Callable[[], str] = str
 ) -> Question:
     """A question whose own answer the rules find no treatment wording in (``other``, a reading a person checks
     anyway), read by the learned reader where it is sure of every treatment it reads there: its provisions read
@@ -428,15 +429,21 @@ def below_the_line(
     no flag rests on it. Only once the reader has settled every reading it can (an answer given with others, the
     letter's overall decision), and never where the rules know why an answer is `other` (a clarification asked,
     a redirection, ...): the rules verify, the model fills in. A question the reader tied no answer to is read from
-    ``beside``, the words the letter writes beside it (``parser._answer_beside``), which become its answer.
+    ``beside()``, the words the letter writes beside it (``parser._answer_beside``, looked for only then), which
+    become its answer.
 
     On letters neither had seen (fifteen blind batches, 1,261 labelled answered questions, each read with the rules
     of its day and a model trained only on the batches labelled before it; ``scripts/measure_treatment_classifier.py``
     ``filled``) it read 25 such questions as labelled, 4 otherwise, and none the rules had right. Taking its reading over
     the rules' own gained little more and lost readings the rules get right, on which a flag rests."""
-    if not q.own_answer or q.treatments != (Treatment.OTHER,) or not decision.unanswered(q.review):
+    if (
+        not q.own_answer
+        or q.treatments != (Treatment.OTHER,)
+        or not decision.unanswered(q.review)
+        or not learned.enabled()
+    ):
         return q
-    answer = q.answer if q.answer.strip() else beside
+    answer = q.answer if q.answer.strip() else beside()
     passage = decision.relied_on_lines(answer)
     if passage.rstrip().endswith(
         "?"

@@ -12,6 +12,7 @@ Pure: text in, ``Letter`` out. File formats are handled by ``sources``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -363,17 +364,14 @@ def _parse_text(text: str, source: str, front_matter: dict | None, given: list[t
     if given and questions:
         questions = _own_readings_kept(questions, found([]))
     # below the flag line, the learned reader's reading where it is sure (of an answer of the question's own)
-    questions = [
-        below_the_line(
-            q,
-            letter_exemptions,
-            accessible,
-            ""
-            if q.answer.strip()
-            else _answer_beside(lines, q.text, [o.text for o in questions if o is not q]),
-        )
-        for q in questions
-    ]
+    flat = [_flat(line) for line in lines]
+
+    def beside(
+        q: Question,
+    ) -> Callable[[], str]:  # (the words beside a question, looked for only where wanted)
+        return lambda: _answer_beside(flat, q.text, [o.text for o in questions if o is not q])
+
+    questions = [below_the_line(q, letter_exemptions, accessible, beside(q)) for q in questions]
     if not questions:
         raise LetterError(
             source,

@@ -309,3 +309,16 @@ def test_a_question_with_no_answer_tied_is_filled_in_from_the_words_beside_it(re
     )
     # (a confident reading of its own is disputed, as before, never replaced)
     assert only(q[1]) == {"not_held"} and q[1].review == "the learned reader reads disclosed: check it"
+
+
+def test_the_words_beside_a_question_are_looked_for_only_where_a_question_wants_them(monkeypatch):
+    from foi_precedent.letters import parser
+
+    looked = []
+    monkeypatch.setattr(parser, "_answer_beside", lambda *args: looked.append(args[1]) or "")
+    text = "Request\n1. How many depots do you run?\n2. How many vans do you run?\nResponse\n1. Three.\n"
+    with learned.off():
+        parse_text(text)
+    assert looked == []  # (the learned reader off: nothing to fill in)
+    parse_text(text)
+    assert looked == ["How many vans do you run?"]  # (question 1 has an answer of its own)
