@@ -64,7 +64,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from measure_treatment_classifier import BLIND, ORDER, UNANSWERED, records  # noqa: E402
+from measure_treatment_classifier import BLIND, ORDER, records  # noqa: E402
 
 EVIDENCE_CHARS = 60
 _STOP_WORDS = (
@@ -334,6 +334,8 @@ def main() -> None:
     from sklearn.preprocessing import StandardScaler
     from train_treatment_model import examples, shipped_examples, train
 
+    from foi_precedent.letters import decision
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", type=Path, default=Path("/tmp/mtc3"))
     ap.add_argument("--cache", type=Path)
@@ -403,7 +405,7 @@ def main() -> None:
             want, rules = set(r["want"]), set(r["rules"])
             target = (
                 rules == {"other"}
-                and r["review"] in UNANSWERED
+                and decision.unanswered(r["review"])
                 and not r["passage"].strip()
                 and not r["beside"].strip()
             )

@@ -94,12 +94,6 @@ BLIND = {
     "fresh17": "729cd5b",
     "fresh18": "36bd033",
 }
-# the reviews of an `other` read for want of wording or of an answer (``decision.unanswered``)
-UNANSWERED = (
-    "other: no treatment wording found",
-    "other: no answer found for this question",
-    "other: no decision found in the letter: read it and correct the reading",
-)
 MODES = ("rules", "disputed", "taken", "filled", "unsure")
 FLAG_LINE = 0.75
 
@@ -181,7 +175,7 @@ def records(batch: str, read: dict[str, list[dict] | None]) -> list[dict]:
         if label["id"] not in read:
             continue
         got = read[label["id"]] or []
-        lines = parser.clean_lines(read_document(ROOT / label["file"]).text)
+        lines = [parser._flat(line) for line in parser.clean_lines(read_document(ROOT / label["file"]).text)]
         expected = label.get("questions") or []
         for e, j in zip(expected, suite.align(expected, got), strict=True):
             if not e.get("treatments"):
@@ -250,6 +244,8 @@ def reader_passages(exclude: frozenset[str]) -> list[dict]:
 
 def score(rows: list[dict], model) -> dict[str, dict[str, int]]:
     """Each mode's counts over ``rows`` (``read_batch``'s records) with ``model`` as the learned reader."""
+    from foi_precedent.letters import decision
+
     out = {
         m: dict.fromkeys(("asked", "found", "agree", "confident", "confident_agree", "disputed"), 0)
         for m in MODES
@@ -279,7 +275,7 @@ def score(rows: list[dict], model) -> dict[str, dict[str, int]]:
                 mode == "taken"
                 or mode == "filled"
                 and rules == {"other"}
-                and row.get("review") in UNANSWERED
+                and decision.unanswered(row.get("review"))
                 or mode == "unsure"
                 and not confident
             ) and sure:

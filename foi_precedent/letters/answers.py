@@ -445,9 +445,7 @@ def below_the_line(
         return q
     answer = q.answer if q.answer.strip() else beside()
     passage = decision.relied_on_lines(answer)
-    if passage.rstrip().endswith(
-        "?"
-    ):  # a question the reader tied as the answer (a sub-question) answers nothing
+    if passage.rstrip().endswith("?"):  # a question tied as the answer (a sub-question) answers nothing
         return q
     reading = learned.reading(passage)
     if reading is None or set(reading) == {Treatment.OTHER.value} or min(reading.values()) <= 0.5:

@@ -181,7 +181,8 @@ def clean_lines(text: str) -> list[str]:
 
 
 def _answer_beside(lines: list[str], question: str, others: list[str]) -> str:
-    """Where the reader tied no answer to a question: the words after it on the line it ends on ("What is the full
+    """Where the reader tied no answer to a question: the words after it on the line it ends on (``lines`` with their
+    spaces collapsed, ``_flat``: "What is the full
     price of a Littering Fixed Penalty Notice (FPN)? \u00a380", "d) Date installed \u2013 N/A"), unless they are
     another question. Empty where its words are not found or nothing follows them.
 
@@ -193,19 +194,18 @@ def _answer_beside(lines: list[str], question: str, others: list[str]) -> str:
     if len(words) < 8:
         return ""
     ran_on = _RAN_ON.search(words)
-    if ran_on and re.search(r"[^\W_]", ran_on.group(1)) and not _NOT_AN_ANSWER.match(ran_on.group(1)):
+    if ran_on and re.search(r"[^\W_]", ran_on.group(1)) and not _ANSWERS_NOTHING.match(ran_on.group(1)):
         return ran_on.group(1)  # the answer the reader ran into the question's words ("... (FPN)? \u00a380")
     head, tail = words[:30].lower(), words[-20:].lower()
-    starts = [_flat(o)[:30].lower() for o in others if len(_flat(o)) >= 10]
+    starts = [o[:30].lower() for o in map(_flat, others) if len(o) >= 10]
     for n, line in enumerate(lines):
-        if head not in _flat(line).lower():
+        if head not in line.lower():
             continue
         # the line the question ends on: this one, or one of the next three
         for m in range(n, min(n + 4, len(lines))):
-            flat = _flat(lines[m])
-            end = flat.lower().rfind(tail)
+            end = lines[m].lower().rfind(tail)
             if end >= 0:
-                words = flat[end + len(tail) :].strip(" -\u2013:?")
+                words = lines[m][end + len(tail) :].strip(" -\u2013:?")
                 # (not another question, asked or of the reader's, nor the request's sign-off)
                 if (
                     not words
@@ -228,7 +228,7 @@ _RAN_ON = re.compile(
 
 
 # what follows a question's question mark but answers nothing: a form's prompt, thanks, a heading
-_NOT_AN_ANSWER = re.compile(r"yes\s*/\s*no\b|thank|answer|question|e\.g\.", re.I)
+_ANSWERS_NOTHING = re.compile(r"yes\s*/\s*no\b|thank|answer|question|e\.g\.", re.I)
 
 
 def _flat(text: str) -> str:
@@ -363,12 +363,11 @@ def _parse_text(text: str, source: str, front_matter: dict | None, given: list[t
     questions = found(given)
     if given and questions:
         questions = _own_readings_kept(questions, found([]))
-    # below the flag line, the learned reader's reading where it is sure (of an answer of the question's own)
+    # below the flag line, the learned reader's reading where it is sure (of an answer of the question's own); the
+    # words beside a question are looked for only where it wants them
     flat = [_flat(line) for line in lines]
 
-    def beside(
-        q: Question,
-    ) -> Callable[[], str]:  # (the words beside a question, looked for only where wanted)
+    def beside(q: Question) -> Callable[[], str]:
         return lambda: _answer_beside(flat, q.text, [o.text for o in questions if o is not q])
 
     questions = [below_the_line(q, letter_exemptions, accessible, beside(q)) for q in questions]
@@ -1300,11 +1299,11 @@ _ASKS_FOR_LIST = re.compile(
 def _restated_answer(question: str, lines: list[str]) -> str:
     """The rest of the first line that starts with the question's own words, restated whole (eight words or more)
     and ended, with a sentence after them; '' when none does."""
-    words = re.sub(r"\s+", " ", question).strip()
+    words = _flat(question)
     if len(words.split()) < 8 or not words.endswith((".", "?")):
         return ""
     for line in lines:
-        flat = re.sub(r"\s+", " ", line).strip()
+        flat = _flat(line)
         if flat.lower().startswith(words.lower()):
             rest = flat[len(words) :].strip()
             if rest and rest[:1].isupper():
