@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from foi_precedent.errors import LetterError
-from foi_precedent.letters import decision, learned
+from foi_precedent.letters import decision, learned, locator
 from foi_precedent.letters.answers import (
     _ABOUT_EXEMPTIONS,
     _SEE_OTHER,
@@ -370,7 +370,16 @@ def _parse_text(text: str, source: str, front_matter: dict | None, given: list[t
     def beside(q: Question) -> Callable[[], str]:
         return lambda: _answer_beside(flat, q.text, [o.text for o in questions if o is not q])
 
-    questions = [below_the_line(q, letter_exemptions, accessible, beside(q)) for q in questions]
+    # (the letter's sentences and their learned readings are worked out once, on the first question that wants them)
+    sentences = locator.Letter(lines, [(q.label, q.text) for q in questions])
+
+    def located(i: int) -> Callable[[], str]:
+        return lambda: sentences.locate(i)
+
+    questions = [
+        below_the_line(q, letter_exemptions, accessible, beside(q), located(i))
+        for i, q in enumerate(questions)
+    ]
     if not questions:
         raise LetterError(
             source,

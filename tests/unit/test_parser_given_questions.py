@@ -2,7 +2,9 @@
 Each question's answer is found by its label where the reply labels its answers; otherwise the reply is read as a
 whole for every question."""
 
-from foi_precedent.letters.model import Question, Treatment
+from foi_precedent.letters import learned
+from foi_precedent.letters.answers import LOCATED_BY_LEARNED
+from foi_precedent.letters.model import CONFIDENT, Question, Treatment
 from foi_precedent.letters.parser import _own_readings_kept, parse_text
 
 LABELLED = """Our ref: FOI-123
@@ -61,12 +63,19 @@ def test_an_answer_is_found_by_its_label_as_the_reader_matches_labels():
 
 
 def test_a_question_the_reply_does_not_label_is_left_unanswered_when_others_are_labelled():
-    letter = parse_text(
-        LABELLED,
-        questions=[("Q1", "Drones owned"), ("Q3", "Pilots trained"), ("Q2", "Drone spend")],
-    )
+    given = [("Q1", "Drones owned"), ("Q3", "Pilots trained"), ("Q2", "Drone spend")]
+    with learned.off():
+        letter = parse_text(LABELLED, questions=given)
     assert [q.label for q in letter.questions] == ["Q1", "Q3", "Q2"]
     assert letter.question("Q3").answer == ""
+    assert letter.question("Q3").treatments == (Treatment.OTHER,)
+    assert letter.question("Q2").treatments == (Treatment.NOT_HELD,)
+    # the learned reader reads it from the sentence the evidence locator finds (Q1's answer, which names the pilots
+    # trained), below the flag line and marked so; the rules' reading of the others stands
+    letter = parse_text(LABELLED, questions=given)
+    q3 = letter.question("Q3")
+    assert q3.answer == "The force owns 12 drones. 30 pilots are trained."
+    assert q3.review.startswith(LOCATED_BY_LEARNED) and q3.confidence < CONFIDENT
     assert letter.question("Q2").treatments == (Treatment.NOT_HELD,)
 
 
