@@ -76,6 +76,8 @@ ORDER = [
     "fresh16",
     "fresh17",
     "fresh18",
+    "fresh19",
+    "fresh20",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -93,6 +95,9 @@ BLIND = {
     "fresh16": "876edfa",
     "fresh17": "729cd5b",
     "fresh18": "36bd033",
+    # (collected at stop 29 and measured once with the stop's starting reader, before the evidence locator)
+    "fresh19": "51a6fb2",
+    "fresh20": "51a6fb2",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure")
 FLAG_LINE = 0.75
