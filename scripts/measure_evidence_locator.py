@@ -42,7 +42,12 @@ Stop 29, with today's words beside a question (99 targets, 67 with the evidence 
 pick holding it for 30): sent 59/38/21/4, sure50 86/54/32/5, base 85/47/38/8, and ``reader``, what the reader now
 does (``locator.Letter.locate``: sure50 among sentences that name no other question only and are no heading, a
 withholding only where the sentence names the question) 83/51/32/5. The locator, its features and training now live
-in ``foi_precedent/letters/locator.py`` and ``scripts/train_evidence_locator.py``, shared with this script.
+in ``foi_precedent/letters/locator.py`` and ``scripts/train_evidence_locator.py``, shared with this script. On the
+two batches collected blind at stop 29 (fresh19 and fresh20, read with 51a6fb2; 160 questions, 15 targets): reader
+15/13/2/0. This script cannot see which readings the reader took from a shared response (``Question.own_answer``),
+which the reader never fills, so it counts some targets the reader leaves alone (wmp-roads-policing's questions 1, 3
+and 4, read ``other`` with no answer through the shared path): ``precedent eval real_letters`` is the measure of what
+the reader does (on fresh19 and fresh20, measured once: 8 gained, 1 lost).
 
 Second experiment (``shared``): found questions whose reading comes from a shared response (empty passage,
 non-empty ``relied_on``): the located sentence's sure reading in place of the shared one, gains and losses apart.
