@@ -170,10 +170,11 @@ def pair_features(
     n_lines: int,
     probs: np.ndarray,
     classes: Sequence[str],
+    facts: Sequence[tuple[set[int], set[str], bool]] | None = None,
 ) -> np.ndarray:
     """(candidates, ``FEATURES``) for question ``index`` of ``questions`` (label, text), whose opening words stand
     on the lines ``question_at``, against the letter's candidate sentences and the learned reader's probabilities
-    of each (candidates, classes)."""
+    of each (candidates, classes); ``facts``, each candidate's ``sentence_facts``, when worked out already."""
     label, text = questions[index]
     k = number_of(label, index)
     others = {number_of(lb, i) for i, (lb, _) in enumerate(questions) if i != index}
@@ -185,7 +186,7 @@ def pair_features(
     treatment_cols = [j for j in range(len(classes)) if j != other_col]
     rows = []
     for c, (line, s) in enumerate(candidates):
-        named = named_numbers(s)
+        named, sentence_words, boilerplate = facts[c] if facts is not None else sentence_facts(s)
         p = probs[c]
         pt = float(max((p[j] for j in treatment_cols), default=0.0))
         po = float(p[other_col]) if other_col is not None else 0.0
@@ -193,7 +194,7 @@ def pair_features(
         after = bool(prev)
         nxt = [i for i in starts if i > (prev[-1] if prev else -1) and i not in own]
         dist = line - prev[-1] if prev else (min(abs(line - i) for i in own) if own else n_lines)
-        shared_words = words & _content(s)
+        shared_words = words & sentence_words
         rows.append(
             [
                 k in named,
@@ -211,12 +212,18 @@ def pair_features(
                 first is not None and line < first,
                 last is not None and line > last,
                 line / max(1, n_lines),
-                not decision.relied_on_lines(s).strip(),
+                boilerplate,
                 math.log1p(len(s)),
                 not own,
             ]
         )
     return np.array(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
+
+
+def sentence_facts(sentence: str) -> tuple[set[int], set[str], bool]:
+    """What a sentence's features take from it whatever the question: the question numbers it names, its content
+    words, and whether it is boilerplate (``decision.relied_on_lines`` keeps nothing of it)."""
+    return named_numbers(sentence), _content(sentence), not decision.relied_on_lines(sentence).strip()
 
 
 def candidates_of(
@@ -294,7 +301,15 @@ class Letter:
             keep, question_at = candidates_of(sents, self.questions)
             cands = [sents[c] for c in keep]
             probs = model.probabilities([s for _, s in cands]) if cands else np.zeros((0, len(model.classes)))
-            self._worked = (cands, question_at, probs)
+            # (what the learned reader reads sure, as ``sure`` reads it, from the probabilities worked out together)
+            over = probs > 0.5
+            alone = [model.classes.index("other")] if "other" in model.classes else []
+            sure_ones = over.any(axis=1) & ~(over[:, alone].all(axis=1) & (over.sum(axis=1) == 1))
+            # (nor a heading, "Response", or a form's choices, "Yes/No", which the learned reader reads as the
+            # majority's disclosed: on the blind batches keeping them out changed nothing)
+            eligible = sure_ones & ~np.array([_heading(s) for _, s in cands], dtype=bool)
+            facts = [sentence_facts(s) for _, s in cands]
+            self._worked = (cands, question_at, probs, eligible, facts)
         return self._worked
 
     def locate(self, index: int) -> str:
@@ -305,25 +320,17 @@ class Letter:
         if found is None or not learned.enabled():
             return ""
         model = learned.model()
-        cands, question_at, probs = self._work(model)
+        cands, question_at, probs, eligible, facts = self._work(model)
         if not cands:
             return ""
-        x = pair_features(index, self.questions, question_at, cands, len(self.lines), probs, model.classes)
+        x = pair_features(
+            index, self.questions, question_at, cands, len(self.lines), probs, model.classes, facts
+        )
         score = found.likelihood(x)
         # (not a sentence that names only other questions: "1. 1,204 fines were issued" answers question 1, whatever
         # the locator makes of it for question 2; on the blind batches this changed nothing)
-        # (nor a heading, "Response", or a form's choices, "Yes/No", which the learned reader reads as the majority's
-        # disclosed: on the blind batches this changed nothing either)
-        others_only = x[:, FEATURES.index("names_others_only")]
-        best = max(
-            (
-                c
-                for c, (_, s) in enumerate(cands)
-                if not others_only[c] and not _heading(s) and sure(model, s)
-            ),
-            key=lambda c: score[c],
-            default=None,
-        )
+        mine = eligible & ~x[:, FEATURES.index("names_others_only")].astype(bool)
+        best = int(np.argmax(np.where(mine, score, -1.0))) if mine.any() else None
         if best is None or score[best] <= 0.5:
             return ""
         sentence = cands[best][1]
