@@ -445,9 +445,13 @@ def below_the_line(
     ``filled``) it read 25 such questions as labelled, 4 otherwise, and none the rules had right. Taking its reading over
     the rules' own gained little more and lost readings the rules get right, on which a flag rests. The located
     sentence, on the same batches (``scripts/measure_evidence_locator.py``, ``reader``): 83 of the 99 questions left
-    with nothing to read filled, 51 as labelled, 32 otherwise, 5 whose ``other`` was right."""
+    with nothing to read filled, 51 as labelled, 32 otherwise, 5 whose ``other`` was right. Questions read together
+    whose shared reading has no response at all are filled too, as those measurements counted them: no response is
+    no one's."""
     if (
+        # (a response read for several questions is the rules' to read; no response at all is no one's)
         not q.own_answer
+        and q.answer.strip()
         or q.treatments != (Treatment.OTHER,)
         or not decision.unanswered(q.review)
         or not learned.enabled()

@@ -17,7 +17,7 @@ from evals.real_letters.suite import load_labels
 from foi_precedent.letters import learned, locator, parser
 from foi_precedent.letters.answers import LOCATED_BY_LEARNED, TAKEN_FROM_LEARNED
 from foi_precedent.letters.model import CONFIDENT
-from foi_precedent.letters.parser import parse_text
+from foi_precedent.letters.parser import parse_file, parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -139,3 +139,19 @@ def test_the_letters_sentences_are_read_once_for_all_its_questions(monkeypatch):
     located = parse_text(text).questions
     assert [q.label for q in located if q.review and q.review.startswith(LOCATED_BY_LEARNED)] == ["2", "4"]
     assert len(calls) == 1  # (two questions located, the letter's sentences read once)
+
+
+def test_questions_read_together_with_no_response_at_all_are_located_too():
+    # (a real tuning letter: its items share one reading, and the rules tie that reading no response; a response
+    # shared by several questions is the rules' to read, but no response is no one's)
+    path = ROOT / "evals/real_letters/letters/fresh19/wmp-roads-policing-officers-speeding-2483-17.txt"
+    assert not is_held_back(path.stem)
+    with learned.off():
+        before = parse_file(path)
+    assert [only(before.question(n)) for n in ("3", "4")] == [{"other"}, {"other"}]
+    assert before.question("3").answer == "" and not before.question("3").own_answer
+    after = parse_file(path)
+    q3, q4 = after.question("3"), after.question("4")
+    assert q3.answer == "We do not have a central database that records what is being asked in questions 2 or 3."
+    assert only(q3) == only(q4) == {"cost_limit"}
+    assert q3.review.startswith(LOCATED_BY_LEARNED) and q4.review.startswith(LOCATED_BY_LEARNED)
