@@ -9,6 +9,7 @@ from datetime import date
 from foi_precedent.cases.clock import DueDate, due_date
 from foi_precedent.consistency.consensus import REFUSALS, STRONG_SIMILARITY, Consensus, same_authority
 from foi_precedent.errors import PrecedentError
+from foi_precedent.letters.answers import LOCATED_BY_LEARNED
 from foi_precedent.letters.exemptions import rule_table_for, section_of
 from foi_precedent.letters.model import REFUSING, RELEASING, Letter, Question, Regime, Treatment, in_order
 from foi_precedent.letters.precedent import Precedent
@@ -631,6 +632,18 @@ def statutory_flags(letter: Letter) -> list[Flag]:
                 q.label,
                 "This question is not answered anywhere in the letter.",
                 q.text,
+                "s1",
+            )
+        elif q.review and q.review.startswith(LOCATED_BY_LEARNED):
+            # (the letter ties it no answer: the sentence the learned reader located is a guess, not the letter's
+            # answer, so the defect still shows, lower, with the guess quoted)
+            flag(
+                "unanswered_question",
+                "low",
+                q.label,
+                "No answer stands with this question in the letter; the learned reader located this sentence "
+                "elsewhere in it as its answer: check that it answers the question.",
+                q.answer,
                 "s1",
             )
     if late := _past_due(letter):

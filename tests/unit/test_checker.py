@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 
 from foi_precedent.consistency.checker import check_letter
+from foi_precedent.letters import learned
 from foi_precedent.letters.model import Treatment
 from foi_precedent.letters.parser import parse_file, parse_text
 from tests.conftest import SEED_025506, SEED_036325
@@ -481,3 +482,20 @@ def test_a_disputed_precedent_grounds_no_flag(monkeypatch):
         "The MPS can neither confirm nor deny that it holds this information by virtue of Section 31(3) Law Enforcement.",
     )
     assert "ncnd_divergence" not in kinds(check(draft, disputed), "Q3")
+
+
+def test_a_question_answered_only_by_the_sentence_the_locator_found_is_still_flagged_unanswered_lower(index):
+    # (the located sentence is the learned reader's guess at its answer, not one the letter ties to it)
+    text = (
+        "Your request\n1. How many body worn cameras does the council own?\n"
+        "2. How much did the council spend on footage storage in 2023?\n3. Which supplier provides the cameras?\n"
+        "Our response\n1. The council owns 40 body worn cameras.\n3. Reveal Media.\n"
+        "The council does not hold information about footage storage costs, as storage is included in the "
+        "supplier's contract.\n"
+    )
+    flags = [f for f in check_letter(parse_text(text), index).flags if f.kind == "unanswered_question"]
+    assert [(f.label, f.severity) for f in flags] == [("2", "low")]
+    assert "located" in flags[0].message and "footage storage costs" in flags[0].draft_text
+    with learned.off():
+        flags = [f for f in check_letter(parse_text(text), index).flags if f.kind == "unanswered_question"]
+    assert [(f.label, f.severity) for f in flags] == [("2", "medium")]
