@@ -63,7 +63,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -83,11 +82,6 @@ from train_evidence_locator import (  # noqa: E402
 
 from foi_precedent.letters import locator  # noqa: E402
 from foi_precedent.letters.locator import sure  # noqa: E402
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
 
 # --- the measurement --------------------------------------------------------------------------------------------
 
@@ -154,7 +148,6 @@ def main() -> None:
             best = int(score.argmax())
             line = " ".join(s for n, s in cand if n == cand[best][0])
             sure_ones = [k for k, (_, s) in enumerate(cand) if sure(model, s)]
-            sents, _ = letters.get(r["file"])
             readings = {
                 "sent": sure(model, cand[best][1]),
                 "line": sure(model, line),
@@ -163,16 +156,12 @@ def main() -> None:
             # the same, only where the locator holds that sentence likelier than not to be the evidence
             top = max(sure_ones, key=lambda k: score[k]) if sure_ones else None
             readings["sure50"] = readings["sure"] if top is not None and score[top] > 0.5 else None
-            # what the reader does (``locator.Letter.locate``): sure50 among the sentences that do not name only
-            # other questions, and a withholding only where the sentence names the question
-            others_only = x[:, locator.FEATURES.index("names_others_only")]
-            mine = [k for k in sure_ones if not others_only[k] and not locator._heading(cand[k][1])]
-            pick = max(mine, key=lambda k: score[k]) if mine else None
-            got = sure(model, cand[pick][1]) if pick is not None and score[pick] > 0.5 else None
-            withholds = (got or set()) & {"partly_disclosed", "withheld"}
-            names_it = pick is not None and x[pick, locator.FEATURES.index("names_it")]
-            readings["reader"] = None if withholds and not names_it else got
+            # what the reader does: sure50 among the sentences that do not name only other questions and are no
+            # heading, and a withholding only where the sentence names the question
+            picked = letters.get(r["file"], r["questions"], model).locate(r["index"], found, model)
+            readings["reader"] = sure(model, picked) if picked else None
             if target:
+                sents = locator.sentences(letters.lines[r["file"]])
                 b = baseline(cand, locator.question_lines(sents, r["questions"][r["index"]]["text"]), model)
                 readings["base"] = sure(model, b) if b else None
                 add("t_ceiling", any(holds_evidence(s, r["evidence"]) for _, s in cand))
@@ -189,8 +178,8 @@ def main() -> None:
                         f"line={sorted(readings['line'] or [])} sure50={sorted(readings['sure50'] or [])} "
                         f"base={sorted(readings['base'] or [])} p={score[best]:.2f} "
                         f"hit={holds_evidence(cand[best][1], r['evidence'])}\n"
-                        f"    Q: {flat(r['questions'][r['index']]['text'])[:100]}\n"
-                        f"    S: {flat(cand[best][1])[:160]}\n    E: {flat(r['evidence'])[:160]}"
+                        f"    Q: {decision.flat(r['questions'][r['index']]['text'])[:100]}\n"
+                        f"    S: {decision.flat(cand[best][1])[:160]}\n    E: {decision.flat(r['evidence'])[:160]}"
                     )
             else:
                 readings["named"] = readings["sent"] if x[best, locator.FEATURES.index("names_it")] else None

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import pickle
-import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -35,13 +34,9 @@ from foi_precedent.letters import locator  # noqa: E402
 EVIDENCE_CHARS = 60
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text.lower())).strip()
-
-
 def holds_evidence(sentence: str, evidence: str) -> bool:
     """Whether a sentence holds the labelled evidence (its opening, or all of a shorter sentence)."""
-    ev, s = _norm(evidence), _norm(sentence)
+    ev, s = locator._norm(evidence), locator._norm(sentence)
     if not ev or not s:
         return False
     return ev[:EVIDENCE_CHARS] in s or (len(s) >= 15 and ev.startswith(s))
@@ -80,35 +75,30 @@ def today_letters(cache: Path | None = None) -> dict[str, dict]:
 
 
 class Letters:
-    """Each letter's sentences (once) and, for each treatment model, its candidates' probabilities (once)."""
+    """Each letter's lines (once) and, for each set of its questions and each treatment model, the reader's own
+    ``locator.Letter`` (its sentences and their learned readings worked out once)."""
 
     def __init__(self) -> None:
-        self.sents: dict[str, tuple[list[tuple[int, str]], int]] = {}
-        self.probs: dict[tuple[str, int, tuple], np.ndarray] = {}
+        self.lines: dict[str, list[str]] = {}
+        self.letters: dict[tuple, locator.Letter] = {}
 
-    def get(self, file: str) -> tuple[list[tuple[int, str]], int]:
+    def get(self, file: str, questions: list[dict], model) -> locator.Letter:
         from foi_precedent.letters import parser
         from foi_precedent.letters.sources import read_document
 
-        if file not in self.sents:
-            lines = parser.clean_lines(read_document(ROOT / file).text)
-            self.sents[file] = (locator.sentences(lines), len(lines))
-        return self.sents[file]
+        if file not in self.lines:
+            self.lines[file] = parser.clean_lines(read_document(ROOT / file).text)
+        qs = tuple((q["label"], q["text"]) for q in questions)
+        key = (file, qs, id(model))
+        if key not in self.letters:
+            self.letters[key] = locator.Letter(self.lines[file], qs)
+        return self.letters[key]
 
     def pairs(
         self, file: str, questions: list[dict], index: int, model
     ) -> tuple[list[tuple[int, str]], np.ndarray]:
         """The candidate sentences of question ``index`` of ``questions`` ({label, text}) and their features."""
-        sents, n = self.get(file)
-        qs = [(q["label"], q["text"]) for q in questions]
-        keep, question_at = locator.candidates_of(sents, qs)
-        if not keep:
-            return [], np.zeros((0, len(locator.FEATURES)), dtype=np.float32)
-        cands = [sents[c] for c in keep]
-        key = (file, id(model), tuple(keep))
-        if key not in self.probs:
-            self.probs[key] = model.probabilities([s for _, s in cands])
-        return cands, locator.pair_features(index, qs, question_at, cands, n, self.probs[key], model.classes)
+        return self.get(file, questions, model).features(index, model)
 
 
 def training_pairs(

@@ -9,7 +9,7 @@ from datetime import date
 from foi_precedent.cases.clock import DueDate, due_date
 from foi_precedent.consistency.consensus import REFUSALS, STRONG_SIMILARITY, Consensus, same_authority
 from foi_precedent.errors import PrecedentError
-from foi_precedent.letters.answers import LOCATED_BY_LEARNED
+from foi_precedent.letters.answers import located
 from foi_precedent.letters.exemptions import rule_table_for, section_of
 from foi_precedent.letters.model import REFUSING, RELEASING, Letter, Question, Regime, Treatment, in_order
 from foi_precedent.letters.precedent import Precedent
@@ -634,7 +634,7 @@ def statutory_flags(letter: Letter) -> list[Flag]:
                 q.text,
                 "s1",
             )
-        elif q.review and q.review.startswith(LOCATED_BY_LEARNED):
+        elif located(q.review):
             # (the letter ties it no answer: the sentence the learned reader located is a guess, not the letter's
             # answer, so the defect still shows, lower, with the guess quoted)
             flag(

@@ -484,6 +484,11 @@ def disputed(review: str | None) -> bool:
     return review is not None and review.startswith(_DISPUTE)
 
 
+def located(review: str | None) -> bool:
+    """Whether a reading was taken from the sentence the evidence locator found (the letter tied the question none)."""
+    return review is not None and review.startswith(LOCATED_BY_LEARNED)
+
+
 # A row of a table of figures: a label and the figure that ends the line ("Jan - Dec 2022 - 27,379").
 _FIGURE_ROW = re.compile(r"^[^\n]{0,60}?\s[-\u2013:|=]?\s*\d[\d,.]*%?\s*$", re.M)
 _PART_REFUSED = decision.phrase("part_refused")  # a refusal of part, beside a release of the rest

@@ -69,6 +69,11 @@ def _other_reasons() -> list[tuple[str, re.Pattern]]:
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|\n+")
 
 
+def flat(text: str) -> str:
+    """The text with its runs of whitespace (line breaks included) collapsed to one space, stripped."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 

@@ -92,10 +92,6 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text.lower())).strip()
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def _content(text: str) -> set[str]:
     return {w for w in _norm(text).split() if len(w) >= 4 and w not in _STOP and not w.isdigit()}
 
@@ -121,19 +117,19 @@ def sentences(lines: Sequence[str]) -> list[tuple[int, str]]:
 
 def question_lines(sents: Sequence[tuple[int, str]], text: str) -> list[int]:
     """The lines a question's opening words stand on (the request quoted, an answer restating it)."""
-    head = _flat(text)[:30].lower()
+    head = decision.flat(text)[:30].lower()
     if len(head) < 10:
         return []
-    return sorted({i for i, s in sents if head in _flat(s).lower()})
+    return sorted({i for i, s in sents if head in decision.flat(s).lower()})
 
 
 def is_question(sentence: str, questions: Sequence[str]) -> bool:
     """Whether a sentence is (part of) one of the letter's questions, or too short to be anything's evidence."""
-    s = _flat(sentence).lower()
+    s = decision.flat(sentence).lower()
     if len(s) < 4:
         return True
     for q in questions:
-        fq = _flat(q).lower()
+        fq = decision.flat(q).lower()
         if len(s) >= 10 and s in fq or len(fq) >= 10 and fq[:30] in s:
             return True
     return False
@@ -318,20 +314,32 @@ class Letter:
             self._worked = (cands, question_at, probs, eligible, facts)
         return self._worked
 
-    def locate(self, index: int) -> str:
-        """The sentence likeliest to be question ``index``'s evidence among those the learned reader is sure of,
-        where the locator holds it likelier than not; empty where there is none, or the learned reader or the
-        locator is off."""
-        found = locator()
-        if found is None or not learned.enabled():
-            return ""
-        model = learned.model()
-        cands, question_at, probs, eligible, facts = self._work(model)
+    def features(self, index: int, model: learned.TreatmentModel) -> tuple[list[tuple[int, str]], np.ndarray]:
+        """The candidate sentences (line, sentence) for question ``index`` and their ``FEATURES``, the learned
+        reader's probabilities from ``model``."""
+        cands, question_at, probs, _, facts = self._work(model)
         if not cands:
-            return ""
+            return [], np.zeros((0, len(FEATURES)), dtype=np.float32)
         x = pair_features(
             index, self.questions, question_at, cands, len(self.lines), probs, model.classes, facts
         )
+        return cands, x
+
+    def locate(
+        self, index: int, found: Locator | None = None, model: learned.TreatmentModel | None = None
+    ) -> str:
+        """The sentence likeliest to be question ``index``'s evidence among those the learned reader is sure of,
+        where the locator holds it likelier than not; empty where there is none, or the learned reader or the
+        locator is off. ``found`` and ``model``: a locator and a learned reader other than the shipped ones (to
+        measure them)."""
+        found = found or locator()
+        if found is None or not learned.enabled():
+            return ""
+        model = model or learned.model()
+        cands, x = self.features(index, model)
+        if not cands:
+            return ""
+        _, _, probs, eligible, _ = self._work(model)
         score = found.likelihood(x)
         # (not a sentence that names only other questions: "1. 1,204 fines were issued" answers question 1, whatever
         # the locator makes of it for question 2; on the blind batches this changed nothing)
@@ -339,10 +347,10 @@ class Letter:
         best = int(np.argmax(np.where(mine, score, -1.0))) if mine.any() else None
         if best is None or score[best] <= 0.5:
             return ""
-        sentence = cands[best][1]
         # (a withholding reaches only what it names, as the rules read a letter's overall decision: a question left
         # out of a partial decision stays unanswered; on the blind batches this left 3 of the 86 unfilled, 3 read
         # as labelled, and keeps seed 025506's unanswered REQUEST 2 so)
-        if (sure(model, sentence) or set()) & _WITHHOLDING and not x[best, FEATURES.index("names_it")]:
+        reading = {model.classes[j] for j in np.flatnonzero(probs[best] > 0.5)}
+        if reading & _WITHHOLDING and not x[best, FEATURES.index("names_it")]:
             return ""
-        return sentence
+        return cands[best][1]

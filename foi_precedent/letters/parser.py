@@ -231,8 +231,7 @@ _RAN_ON = re.compile(
 _ANSWERS_NOTHING = re.compile(r"yes\s*/\s*no\b|thank|answer|question|e\.g\.", re.I)
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+_flat = decision.flat
 
 
 def _unique_labels(questions: list[Question]) -> list[Question]:
