@@ -467,7 +467,7 @@ def below_the_line(
     if passage.rstrip().endswith("?"):  # a question tied as the answer (a sub-question) answers nothing
         return q
     reading = learned.reading(passage)
-    if reading is None or set(reading) == {Treatment.OTHER.value} or min(reading.values()) <= 0.5:
+    if not learned.sure(reading):
         return q
     taken = list(in_order(Treatment(t) for t in reading))
     new = _classify(q.label, q.text, answer, None, letter_exemptions, (), accessible, taken=taken)

@@ -185,6 +185,12 @@ def model() -> TreatmentModel:
     return TreatmentModel.load(MODEL_PATH)
 
 
+def sure(found: dict[str, float] | None) -> bool:
+    """Whether the learned reader is sure of a reading (``reading``'s): every treatment it reads is over one half,
+    and it is not ``other`` alone (no treatment to give). The one rule every use of the model applies."""
+    return bool(found) and min(found.values()) > 0.5 and set(found) != {"other"}
+
+
 def reading(text: str) -> dict[str, float] | None:
     """The learned treatments of an answer, or None when the learned reader is off or there is nothing to read."""
     if not text.strip() or not enabled():

@@ -280,9 +280,7 @@ def locator() -> Locator | None:
 def sure(model: learned.TreatmentModel, text: str) -> set[str] | None:
     """The treatments the learned reader reads in ``text`` where it is sure of each, not ``other`` alone."""
     reading = model.read(text)
-    if min(reading.values()) > 0.5 and set(reading) != {"other"}:
-        return set(reading)
-    return None
+    return set(reading) if learned.sure(reading) else None
 
 
 class Letter:
@@ -299,7 +297,8 @@ class Letter:
             keep, question_at = candidates_of(sents, self.questions)
             cands = [sents[c] for c in keep]
             probs = model.probabilities([s for _, s in cands]) if cands else np.zeros((0, len(model.classes)))
-            # (what the learned reader reads sure, as ``sure`` reads it, from the probabilities worked out together)
+            # (what the learned reader reads sure, as ``learned.sure`` reads it, from the probabilities worked out
+            # together)
             over = probs > 0.5
             other_alone = (
                 over[:, model.classes.index("other")] & (over.sum(axis=1) == 1)
