@@ -88,6 +88,7 @@ ORDER = [
     "fresh18",
     "fresh19",
     "fresh20",
+    "fresh21",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -108,6 +109,8 @@ BLIND = {
     # (collected at stop 29 and measured once with the stop's starting reader, before the evidence locator)
     "fresh19": "51a6fb2",
     "fresh20": "51a6fb2",
+    # (collected at stop 30, measured once with the stop's reader, no change under test)
+    "fresh21": "86e3f9a",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure", "takes")
 FLAG_LINE = 0.75
