@@ -30,6 +30,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TypeGuard
 
 import numpy as np
 
@@ -185,10 +186,10 @@ def model() -> TreatmentModel:
     return TreatmentModel.load(MODEL_PATH)
 
 
-def sure(found: dict[str, float] | None) -> bool:
+def sure(found: dict[str, float] | None) -> TypeGuard[dict[str, float]]:
     """Whether the learned reader is sure of a reading (``reading``'s): every treatment it reads is over one half,
     and it is not ``other`` alone (no treatment to give). The one rule every use of the model applies."""
-    return bool(found) and min(found.values()) > 0.5 and set(found) != {"other"}
+    return found is not None and bool(found) and min(found.values()) > 0.5 and set(found) != {"other"}
 
 
 def reading(text: str) -> dict[str, float] | None:
