@@ -97,6 +97,7 @@ ORDER = [
     "fresh19",
     "fresh20",
     "fresh21",
+    "fresh22",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -119,6 +120,7 @@ BLIND = {
     "fresh20": "51a6fb2",
     # (collected at stop 30, measured once with the stop's reader, no change under test)
     "fresh21": "86e3f9a",
+    "fresh22": "660d402",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure", "takes")
 FLAG_LINE = 0.75
