@@ -410,7 +410,7 @@ _ORGANISATION = re.compile(
     r"trust|team|unit|board|government|ministry|agency|university|college|school|nhs|"
     r"executive|committee|foundation|company|limited|ltd|plc|group|association|society|"
     r"partnership|campaign|club|network|alliance|federation|union|institute|centre|center|"
-    r"news|press|times|guardian|telegraph|bbc|itv)\b",
+    r"corporation|commission|inspectorate|directorate|news|press|times|guardian|telegraph|bbc|itv)\b",
     re.I,
 )
 # capitalised words that stand on a line of their own without being a name (headings, list entries)
@@ -564,6 +564,11 @@ def _replace_name(name: str, clean: str) -> str:
     surname = name.split()[-1] if len(name.split()) > 1 else ""
     if len(surname.strip(".")) > 1:  # 'Ms Smith' for 'Jane Smith' is the requester too
         clean = re.sub(rf"\b{_TITLE}[ \t]+{re.escape(surname)}(?![\w\]])", "[NAME]", clean)
+        # and with initials, the surname in any case: 'Mr I Hillas' in a reply's address block beside 'Dear Mr HIllas'
+        # (a title, initials and the surname are the person, however the surname was typed)
+        clean = re.sub(
+            rf"\b{_TITLE}(?:[ \t]+[A-Z]\.?){{1,3}}[ \t]+(?i:{re.escape(surname)})(?![\w\]])", "[NAME]", clean
+        )
     parts = [
         p
         for p in re.split(r"[\s,]+", name)
@@ -1318,6 +1323,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
                 if (
                     len(words) > size
                     and (found := _name_of(" ".join(words[:size]), strict=True))
+                    # (not the first words of a body's own name, 'British Broadcasting Corporation', above its
+                    # phone number in a reply's letterhead)
+                    and not _ORGANISATION.search(" ".join(words[: size + 1]))
                     and (
                         private
                         or PHONE.search(prefix)
