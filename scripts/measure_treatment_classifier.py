@@ -47,7 +47,12 @@ release as a goodwill gesture beside a cost refusal read as the refusal alone; a
 and published, read as published alone). Not adopted either. MiniLM sentence embeddings as more features
 (``scripts/measure_embedding_reader.py``, a helper's, stop 30) did not help: takes 0.520 at best, less precise where
 sure (0.843 against 0.854 on the blind batches' labelled passages), still sure and wrong on short answers, and
-reading two to three times slower.
+reading two to three times slower. Keeping every treatment of the rules' reading that the passage says in the words
+of that treatment's phrase list (so only figures, named documents and combinations could be replaced) read 0.524 on
+nineteen batches (fresh22 added; takes 0.525, filled 0.512), but failed 19 unit tests: the rules read many worded
+forms with rules of their own ("has no records of", "would be held by the school", a name answering "from what
+company"), which a phrase list does not see. Telling the rules' inferred treatments from their worded ones needs
+each treatment to record the rule that gave it; not done.
 
     .venv/bin/python scripts/measure_treatment_classifier.py [--passages] [--keep] [--work DIR]
 
