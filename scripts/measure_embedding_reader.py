@@ -189,12 +189,6 @@ class Embedder:
         return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
 
 
-def _chosen(classes: tuple[str, ...], p: np.ndarray) -> dict[str, float]:
-    """As ``learned._read``: every treatment over one half, else the likeliest one."""
-    order = [i for i in np.argsort(-p) if p[i] > 0.5] or [int(p.argmax())]
-    return {classes[i]: float(p[i]) for i in order}
-
-
 class _Reads:
     classes: tuple[str, ...]
 
@@ -204,7 +198,7 @@ class _Reads:
     def read(self, text: str) -> dict[str, float]:
         cache = self.__dict__.setdefault("_cache", {})
         if text not in cache:
-            cache[text] = _chosen(self.classes, self.probabilities([text])[0])
+            cache[text] = learned.chosen(self.classes, self.probabilities([text])[0])
         return cache[text]
 
 

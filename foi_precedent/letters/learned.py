@@ -151,11 +151,16 @@ class TreatmentModel:
             )
 
 
+def chosen(classes: Sequence[str], p: np.ndarray) -> dict[str, float]:
+    """The reading of one text's probabilities ``p`` (one per class): every treatment over one half, likeliest
+    first, else the likeliest one alone."""
+    order = [i for i in np.argsort(-p) if p[i] > 0.5] or [int(p.argmax())]
+    return {classes[i]: float(p[i]) for i in order}
+
+
 @lru_cache(maxsize=4096)
 def _read(model: TreatmentModel, text: str) -> tuple[tuple[str, float], ...]:
-    p = model.probabilities([text])[0]
-    chosen = [i for i in np.argsort(-p) if p[i] > 0.5] or [int(p.argmax())]
-    return tuple((model.classes[i], float(p[i])) for i in chosen)
+    return tuple(chosen(model.classes, model.probabilities([text])[0]).items())
 
 
 _OFF: ContextVar[bool] = ContextVar("learned_reader_off", default=False)
