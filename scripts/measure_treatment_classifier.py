@@ -277,7 +277,7 @@ def reader_passages(exclude: frozenset[str]) -> list[dict]:
 
 def score(rows: list[dict], model) -> dict[str, dict[str, int]]:
     """Each mode's counts over ``rows`` (``read_batch``'s records) with ``model`` as the learned reader."""
-    from foi_precedent.letters import decision
+    from foi_precedent.letters import decision, learned
 
     out = {
         m: dict.fromkeys(("asked", "found", "agree", "confident", "confident_agree", "disputed"), 0)
@@ -314,7 +314,7 @@ def score(rows: list[dict], model) -> dict[str, dict[str, int]]:
                 and not confident
                 or mode == "takes"
                 and rules != {"other"}
-                and set(reading or ()) != {"other"}
+                and learned.sure(reading)
             ) and sure:
                 got = set(reading)
                 confident = False
