@@ -776,8 +776,18 @@ def _questions(
                 q.treatments == (Treatment.OTHER,) or (only_referral and not set(q.treatments) & WITHHOLDING)
             )
         ):
+            # (as sure as the reading it takes, and checked where that one is: no flag rests on a copy of a guess)
             q = Question(
-                q.label, q.text, q.answer, target.treatments, target.exemptions, target.pointers, target.ncnd
+                q.label,
+                q.text,
+                q.answer,
+                target.treatments,
+                target.exemptions,
+                target.pointers,
+                target.ncnd,
+                evidence=target.evidence,
+                confidence=target.confidence,
+                review=target.review,
             )
         resolved.append(q)
     if given:
