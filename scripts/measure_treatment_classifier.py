@@ -103,6 +103,8 @@ ORDER = [
     "fresh20",
     "fresh21",
     "fresh22",
+    "fresh23",
+    "fresh24",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -126,6 +128,9 @@ BLIND = {
     # (collected at stop 30, measured once with the stop's reader, no change under test)
     "fresh21": "86e3f9a",
     "fresh22": "660d402",
+    # (collected at stop 31, measured once with the stop's pre-registered reader, which read them as 5ee00e8 does)
+    "fresh23": "547bba5",
+    "fresh24": "547bba5",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure", "takes")
 FLAG_LINE = 0.75

@@ -94,16 +94,11 @@ def _classify(
     table = _own_table(accessible)
     found: list[Treatment] = []
     evidence: dict[Treatment, str] = {}
-    # the treatments read from the answer's words for them; the rest are inferred (figures read as a release, a
-    # document named read as a pointer, a release beside a refusal read as a partial one): ``_inferred_taken``
-    worded: set[Treatment] = set()
 
-    def add(t: Treatment, seg: str, inferred: bool = False) -> None:
+    def add(t: Treatment, seg: str) -> None:
         if t not in found:
             found.append(t)
             evidence.setdefault(t, seg)
-        if not inferred:
-            worded.add(t)
 
     read = decision.relied_on(answer) if shared else answer
     if shared:
@@ -227,14 +222,13 @@ def _classify(
             or public_domain
             or link
             or otherwise_accessible
-        ):
-            if _DISCLOSED.search(seg):
-                add(Treatment.DISCLOSED, whole)
+        ) and (
+            _DISCLOSED.search(seg)
             # (not the figures of a cost estimate: "This would require manual interrogation of over 1,300 records")
-            elif _FIGURE.search(_strip_citations(seg)) and not (
-                _ESTIMATE.search(seg) and _COST.search(answer)
-            ):
-                add(Treatment.DISCLOSED, whole, inferred=True)
+            or _FIGURE.search(_strip_citations(seg))
+            and not (_ESTIMATE.search(seg) and _COST.search(answer))
+        ):
+            add(Treatment.DISCLOSED, whole)
     if not answer and reason:
         add(Treatment.WITHHELD, reason)
         answer = reason
@@ -261,8 +255,6 @@ def _classify(
         # the answer is a pointer to published material (not a heading that only looks like a document's name, above
         # the rows of a table of figures)
         found.append(Treatment.PUBLIC_DOMAIN)
-        if _POINTS_TO.search(answer):  # (sent to it in words; a link alone is inferred)
-            worded.add(Treatment.PUBLIC_DOMAIN)
         evidence[Treatment.PUBLIC_DOMAIN] = next(
             (x for x in answer.split("\n") if pointers[0].name in x), answer.split("\n")[0]
         )
@@ -277,8 +269,6 @@ def _classify(
         found.remove(Treatment.DISCLOSED)
     if Treatment.DISCLOSED in found and Treatment.WITHHELD in found:
         # Figures given and some withheld in the same answer: a partial disclosure.
-        if {Treatment.DISCLOSED, Treatment.WITHHELD} <= worded:
-            worded.add(Treatment.PARTLY_DISCLOSED)
         found[found.index(Treatment.DISCLOSED)] = Treatment.PARTLY_DISCLOSED
         evidence.setdefault(Treatment.PARTLY_DISCLOSED, evidence.get(Treatment.WITHHELD, ""))
     if Treatment.PARTLY_DISCLOSED in found and Treatment.WITHHELD in found:
@@ -337,31 +327,10 @@ def _classify(
     ):
         # figures for the part of the period held, the rest not held (L10)
         found.insert(0, Treatment.DISCLOSED)
-        worded.add(Treatment.DISCLOSED)
     if Treatment.NOT_HELD in found and _HELD_ELSEWHERE.search(decision.relied_on(answer)):
         # not held here, and the requester is sent to the bodies that may hold it: `other` (redirected) as well
         found.append(Treatment.OTHER)
         review = "other: redirected"
-    # (an answer about the authority's refusals names them as its subject: the rules' to read)
-    if not shared and taken is None and not about_exemptions:
-        learned_reading = _inferred_taken(found, worded, decision.relied_on_lines(answer))
-        if learned_reading is not None:
-            ruled = ", ".join(t.value for t in in_order(found))
-            new = _classify(
-                label,
-                text,
-                answer,
-                reason,
-                letter_exemptions,
-                previous_pointers,
-                accessible,
-                taken=learned_reading,
-            )
-            return replace(
-                new,
-                confidence=DISPUTED,
-                review=f"{TAKEN_FROM_LEARNED} (the rules inferred {ruled}): check it",
-            )
     if not found:
         found.append(Treatment.OTHER)
         reason_other = decision.other_reason(answer) if answer else decision.NO_ANSWER
@@ -445,23 +414,6 @@ def _second_opinion(found: list[Treatment], confidence: float, review: str | Non
     if reading is None or set(reading) == set(found):
         return confidence, review
     return DISPUTED, f"{_DISPUTE} {', '.join(in_order(Treatment(t) for t in reading))}: check it"
-
-
-def _inferred_taken(found: list[Treatment], worded: set[Treatment], passage: str) -> list[Treatment] | None:
-    """The learned reader's reading of an answer of its own, where it replaces the rules': only where it is sure
-    (``learned.sure``), keeps every treatment the rules read from the answer's words for it, and drops at least one
-    they inferred (figures read as a release, a link alone read as a pointer, a release beside a refusal read as a
-    partial one, a statement read as the answer). Never where the rules read the treatment in words: there it only
-    disputes (``_second_opinion``), as "No such data exists." is not a release however sure the model is."""
-    if not found or not learned.enabled() or set(found) & worded:
-        return None
-    reading = learned.reading(passage)
-    if not learned.sure(reading):
-        return None
-    dropped = set(found) - {Treatment(t) for t in reading}
-    if not dropped or dropped & worded:
-        return None
-    return list(in_order(Treatment(t) for t in reading))
 
 
 _DISPUTE = "the learned reader reads"
