@@ -589,10 +589,10 @@ _LABEL = re.compile(
     r"(?P<dec>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Za-z])|"  # '1.1 How many ...' under '1. Staffing'
     # '1.a.', '3.b.i.', '2.b)': a sub-item's label written with its parents' labels before it
     r"(?P<cmp>\d{1,2}(?:\.(?:[a-h]|[ivx]{1,4})(?![a-z]))+)[.)]?[ \t]+(?=\S)|"
-    r"(?P<po>\()?(?P<num>\d{1,2})(?P<numsub>[a-z])?(?P<np>[.)]|\s*:(?=\s)|\s+[-\u2013\u2014](?=\s))\s*|"
+    r"(?P<po>\()?(?P<num>\d{1,2})(?P<numsub>[a-z])?(?P<np>\.\)|[.)]|\s*:(?=\s)|\s+[-\u2013\u2014](?=\s))\s*|"  # '1.)' too
     r"\((?P<paren>[a-z]|[ivx]{1,4})\.?\)\s*|"  # '(I.)Keith Brown ...': a stop inside the brackets
-    r"(?P<roman>[ivx]{1,4})(?P<rp>[.)/])\s+|"  # 'i/ Those events attended ...': a slash typed for the bracket
-    r"(?P<letter>[a-h])(?P<lp>[.)])\s+|"
+    r"(?P<roman>[ivx]{1,4})(?P<rp>\.\)|[.)/])\s+|"  # 'i/ Those events attended ...': a slash typed for the bracket
+    r"(?P<letter>[a-h])(?P<lp>\.\)|[.)])\s+|"
     # any bullet glyph a word processor or e-mail client puts in ('➢', '►', '✓', '■', '❖'); '+' and 'o' before a space
     # '*' glued to a word ('*I ask for these figures ...', '**https://...') marks a footnote, not a bullet
     r"(?P<bullet>::|\*(?=[ \t])|[-\u2022\u25aa\u25cf\u2013\u25e6\u2023\u2043\u00b7>\uf0a7\uf0b7\uf0d8\uf076\uf0fc"
@@ -2672,6 +2672,12 @@ _OPEN_END = re.compile(
 _HEADING_LINE = re.compile(r"[A-Z][^.?!:;,\n]{0,60}(?<![.?!:;,\s])")
 
 
+# a lead-in's end with its colon left off ('In particular, can you please explain the following')
+_ENDS_LEAD_IN = re.compile(
+    r"\b(?:the\s+following(?:\s+(?:questions?|information|details|data|points))?|as\s+follows)\s*$", re.I
+)
+
+
 def _asking_lines(paragraph: str) -> list[str]:
     """The parts of a paragraph split where a line that asks, with no stop at its end, is followed by another
     capitalised line that asks ('Could you tell me how many staff you employ' / 'What is the budget'): each
@@ -2683,8 +2689,14 @@ def _asking_lines(paragraph: str) -> list[str]:
     for line in (ln.strip() for ln in paragraph.split("\n")):
         if not line:
             continue
-        if parts and parts[-1].endswith(":") and _asks(_sentences(line)[0]):
-            parts.append(line)  # a lead-in ('I am seeking the following information:') above a line that asks
+        if (
+            parts
+            and (parts[-1].endswith(":") or _ENDS_LEAD_IN.search(parts[-1]))
+            and _asks(_sentences(line)[0])
+        ):
+            # a lead-in ('I am seeking the following information:', its colon left off: '... explain the following')
+            # above a line that asks
+            parts.append(line)
         elif (
             len(parts) == 1
             and parts[0] == first

@@ -41,6 +41,8 @@ from foi_precedent.letters.header import (
 )
 from foi_precedent.letters.layout import (
     _ALSO_ASKS,
+    _ANSWER_HEADING,
+    _ANSWER_MARK,
     _ASKS,
     _BARE_NUMBER,
     _EACH,
@@ -62,6 +64,7 @@ from foi_precedent.letters.layout import (
     _named,
     _reason_paragraphs,
     _renumbered,
+    _replies,
     _request_items,
     _similar,
     _split_inline,
@@ -1295,14 +1298,73 @@ def _prose_questions(request: list[str]) -> list[str]:
         read = split_request("\n".join(lines))
     except LetterError:
         return []
-    asked = [q.own_text or q.text for q in read.questions]
-    if (
-        read.note
-        or any(q.sub_of for q in read.questions)
-        or not all("?" in a or _ASKS.search(a) for a in asked)
-    ):
+    asked: list[str] = []
+    for q in read.questions:  # a sub-question is read as part of its question, as the letter labels read it
+        if q.sub_of and asked:
+            asked[-1] += " " + q.wording
+        else:
+            asked.append(q.wording)
+    if read.note or not all("?" in a or _ASKS.search(a) for a in asked):
         return []  # (lines that only name fields, 'The date', 'The outcome', or the reply run on, ask nothing)
     return asked
+
+
+def _reply_apart(
+    answer: str, asked: list[str], clean: str, after_request: list[str] | None
+) -> tuple[str, list[str] | None]:
+    """The response, and the reply apart from the request: where what was read as the response holds the questions
+    asked (a thread: the request, signed off, then the reply under it), what the letter says from its first line
+    that replies."""
+    if not any(_flat(a)[:40] in _flat(answer) for a in asked):
+        return answer, after_request
+    after = [x for x in _before_the_reply(clean)[1] if x]
+    return (_join(after), after) if after else (answer, after_request)
+
+
+def _under_restated(items: list[tuple[str, str]], lines: list[str]) -> list[str | None]:
+    """Each item's answer where the reply restates two or more items, in order, each as a line of its own (its words,
+    0.8 of them or more, and no more than a few words besides) with the answer on the lines under it, up to the next
+    restated item: None for an item it does not restate (a copy cut off before it), [] where fewer than two are."""
+    at: list[int | None] = []
+    start = 0
+    for _, text in items:
+        found = next(
+            (
+                i
+                for i in range(start, len(lines))
+                if _overlap(_flat(lines[i]), _flat(text)) >= 0.8 and len(lines[i]) <= len(text) + 20
+            ),
+            None,
+        )
+        at.append(found)
+        if found is not None:
+            start = found + 1
+    heads = [i for i in at if i is not None]
+    if len(heads) < 2:
+        return []
+    answers: list[str | None] = []
+    for i in at:
+        if i is None:
+            answers.append(None)
+            continue
+        end = next((h for h in heads if h > i), len(lines))
+        answers.append(_join(lines[i + 1 : end]) or None)
+    return answers
+
+
+def _before_the_reply(clean: str) -> tuple[list[str], list[str]]:
+    """The letter's lines before the first that replies (its opening, treatment words, a figure stated), and the
+    lines from there on."""
+    lines = [x.strip() for x in clean.split("\n")]
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if i and line and (_replies(line) or _ANSWER_HEADING.match(line) or _ANSWER_MARK.match(line))
+        ),
+        len(lines),
+    )
+    return lines[:start], lines[start:]
 
 
 # a lead that asks for what the list under it names ("can you please provide:", "I would like the following:")
@@ -1516,6 +1578,7 @@ def _unstructured(
         prose = _prose_questions(request)
         if len(prose) >= 2:
             items = [(f"Item {n}", text) for n, text in enumerate(prose, start=1)]
+            answer, after_request = _reply_apart(answer, prose, clean, after_request)
     if len(items) < 2:
         # no request to see, but a reply that answers its questions by number, a paragraph for each ("In response to
         # question 1 of your request, ..." / "In relation to question 2, ..."): each is a question, read from its own
@@ -1526,6 +1589,14 @@ def _unstructured(
                 _classify(label, text, _join(own), None, letter_exemptions, (), accessible)
                 for label, text, own in numbered
             ]
+    if len(items) < 2:
+        # no request found apart, or one the item rules read whole: the questions the request reader finds in what
+        # the letter says before its reply starts (the one splitter of requests, as for a request in prose), when it
+        # finds two or more that each ask
+        before_reply = _prose_questions(_before_the_reply(clean)[0])
+        if len(before_reply) >= 2:
+            items = [(f"Item {n}", text) for n, text in enumerate(before_reply, start=1)]
+            answer, after_request = _reply_apart(answer, before_reply, clean, after_request)
     whole = _classify(
         "", "", answer, None, letter_exemptions, (), accessible, shared=True
     )  # one reading for all
@@ -1548,6 +1619,25 @@ def _unstructured(
             if own not in readings:
                 readings[own] = _classify("", "", own, None, letter_exemptions, (), accessible, shared=True)
             out[n - 1] = replace(readings[own], label=label, text=text.strip())
+    headed = (
+        _under_restated(items, [x for x in answer.split("\n") if x.strip()])
+        if all(q.treatments == (Treatment.OTHER,) for q in out)
+        else []
+    )
+    if headed:
+        # the response read as a whole says nothing, but it restates each question as a heading, its answer under it
+        # ("What post fire measures are taken to mitigate the risk?" / "Decontamination procedures have been
+        # developed ..."): each reads its own
+        out = [
+            replace(
+                _classify(label, text, own, None, letter_exemptions, (), accessible),
+                label=label,
+                text=text.strip(),
+            )
+            if own is not None
+            else q
+            for (label, text), own, q in zip(items, headed, out, strict=True)
+        ]
     replied = [x for x in sections["response"] if x]
     starts = [i for i, x in enumerate(replied) if list_item(x)]
     if (
