@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from measure_treatment_classifier import BLIND, ORDER, _line, records, score  # noqa: E402
+from minilm import Embedder  # noqa: E402
 from train_treatment_model import C, examples, shipped_examples, train  # noqa: E402
 
 from foi_precedent.letters import learned  # noqa: E402
@@ -169,24 +170,6 @@ PHRASES: list[tuple[str, set[str]]] = [
         {"not_held"},
     ),
 ]
-
-
-class Embedder:
-    """The shipped MiniLM embedding of each text (unit length), computed once per text."""
-
-    def __init__(self) -> None:
-        from foi_precedent.assets.chroma_embedding import embedding_function
-        from foi_precedent.settings import Settings
-
-        self.ef = embedding_function(Settings.from_env())
-        self.cache: dict[str, np.ndarray] = {}
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self.cache})
-        if missing:
-            for t, v in zip(missing, self.ef(missing), strict=True):
-                self.cache[t] = np.asarray(v, dtype=np.float32)
-        return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
 
 
 class _Reads:
