@@ -105,6 +105,8 @@ ORDER = [
     "fresh22",
     "fresh23",
     "fresh24",
+    "fresh25",
+    "fresh26",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -131,6 +133,9 @@ BLIND = {
     # (collected at stop 31, measured once with the stop's pre-registered reader, which read them as 5ee00e8 does)
     "fresh23": "547bba5",
     "fresh24": "547bba5",
+    # (measured once with the stop's second pre-registered reader, 9a00335, beside 0ed78f0's)
+    "fresh25": "9a00335",
+    "fresh26": "9a00335",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure", "takes")
 FLAG_LINE = 0.75
