@@ -339,7 +339,12 @@ _REPLY_OPENING = re.compile(
     r"\b(?:we|i) (?:have )?received your request\b|\baccess to information request\b|"
     r"\byour request for information\b|"
     # ('Thank you for your email of 31 August 2016, in which you asked for the following information')
-    r"\bin which you (?:asked|requested|made a request)\b",
+    r"\bin which you (?:asked|requested|made a request)\b|"
+    # ('Thank you for your email, which we received on 9 September 2021. Your request has been handled under ...',
+    # 'Thank you for your email which was received by the University on 6 February'): received, in the authority's
+    # voice
+    r"\bthank you for your (?:recent )?(?:e-?mail|letter),?\s+(?:which|that)\s+(?:we\s+|was\s+|has\s+been\s+)received\b|"
+    r"\byour request has been (?:handled|considered|dealt with|processed)\b",
     re.I,
 )
 # 'Annwyl' is Welsh for 'Dear'
