@@ -1875,6 +1875,11 @@ def _asks_in(line: str) -> bool:
     return any(_STRONG_ASK.match(s) or _ASKS_IN_PROSE.match(s) for s in decision.sentences(line))
 
 
+def opens_reply(line: str) -> bool:
+    """A line where a reply starts: one that replies, or an answer's heading or mark ("Response:", "A: ...")."""
+    return _replies(line) or bool(_ANSWER_HEADING.match(line) or _ANSWER_MARK.match(line))
+
+
 def request_then_reply(lines: list[str]) -> tuple[list[str], list[str]] | None:
     """The request written out in the requester's own paragraphs and the reply after it, with no heading between (a
     disclosure log's page that gives both under "Information provided"): (the request, up to its last paragraph that
@@ -1891,11 +1896,7 @@ def request_then_reply(lines: list[str]) -> tuple[list[str], list[str]] | None:
     if last is None:
         return None
     start = next(
-        (
-            i
-            for i in range(last + 1, len(lines))
-            if _replies(lines[i]) or _ANSWER_HEADING.match(lines[i]) or _ANSWER_MARK.match(lines[i])
-        ),
+        (i for i in range(last + 1, len(lines)) if opens_reply(lines[i])),
         last + 1,
     )
     if start >= len(lines) or any(_asks_in(x) for x in lines[start:]):

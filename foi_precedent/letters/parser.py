@@ -41,8 +41,6 @@ from foi_precedent.letters.header import (
 )
 from foi_precedent.letters.layout import (
     _ALSO_ASKS,
-    _ANSWER_HEADING,
-    _ANSWER_MARK,
     _ASKS,
     _BARE_NUMBER,
     _EACH,
@@ -64,7 +62,6 @@ from foi_precedent.letters.layout import (
     _named,
     _reason_paragraphs,
     _renumbered,
-    _replies,
     _request_items,
     _similar,
     _split_inline,
@@ -81,6 +78,7 @@ from foi_precedent.letters.layout import (
     numbered_bullets,
     numbered_rows,
     numbered_table_rows,
+    opens_reply,
     quotes_cost_activity,
     request_items_at,
     request_then_reply,
@@ -780,18 +778,7 @@ def _questions(
             )
         ):
             # (as sure as the reading it takes, and checked where that one is: no flag rests on a copy of a guess)
-            q = Question(
-                q.label,
-                q.text,
-                q.answer,
-                target.treatments,
-                target.exemptions,
-                target.pointers,
-                target.ncnd,
-                evidence=target.evidence,
-                confidence=target.confidence,
-                review=target.review,
-            )
+            q = replace(target, label=q.label, text=q.text, answer=q.answer, own_answer=False)
         resolved.append(q)
     if given:
         resolved = [
@@ -1310,14 +1297,14 @@ def _prose_questions(request: list[str]) -> list[str]:
 
 
 def _reply_apart(
-    answer: str, asked: list[str], clean: str, after_request: list[str] | None
+    answer: str, asked: list[str], reply: list[str], after_request: list[str] | None
 ) -> tuple[str, list[str] | None]:
     """The response, and the reply apart from the request: where what was read as the response holds the questions
-    asked (a thread: the request, signed off, then the reply under it), what the letter says from its first line
-    that replies."""
+    asked (a thread: the request, signed off, then the reply under it), ``reply``, what the letter says from its
+    first line that replies (``_before_the_reply``)."""
     if not any(_flat(a)[:40] in _flat(answer) for a in asked):
         return answer, after_request
-    after = [x for x in _before_the_reply(clean)[1] if x]
+    after = [x for x in reply if x]
     return (_join(after), after) if after else (answer, after_request)
 
 
@@ -1357,11 +1344,7 @@ def _before_the_reply(clean: str) -> tuple[list[str], list[str]]:
     lines from there on."""
     lines = [x.strip() for x in clean.split("\n")]
     start = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if i and line and (_replies(line) or _ANSWER_HEADING.match(line) or _ANSWER_MARK.match(line))
-        ),
+        (i for i, line in enumerate(lines) if i and line and opens_reply(line)),
         len(lines),
     )
     return lines[:start], lines[start:]
@@ -1578,7 +1561,7 @@ def _unstructured(
         prose = _prose_questions(request)
         if len(prose) >= 2:
             items = [(f"Item {n}", text) for n, text in enumerate(prose, start=1)]
-            answer, after_request = _reply_apart(answer, prose, clean, after_request)
+            answer, after_request = _reply_apart(answer, prose, _before_the_reply(clean)[1], after_request)
     if len(items) < 2:
         # no request to see, but a reply that answers its questions by number, a paragraph for each ("In response to
         # question 1 of your request, ..." / "In relation to question 2, ..."): each is a question, read from its own
@@ -1593,10 +1576,11 @@ def _unstructured(
         # no request found apart, or one the item rules read whole: the questions the request reader finds in what
         # the letter says before its reply starts (the one splitter of requests, as for a request in prose), when it
         # finds two or more that each ask
-        before_reply = _prose_questions(_before_the_reply(clean)[0])
-        if len(before_reply) >= 2:
-            items = [(f"Item {n}", text) for n, text in enumerate(before_reply, start=1)]
-            answer, after_request = _reply_apart(answer, before_reply, clean, after_request)
+        before_reply, reply = _before_the_reply(clean)
+        asked_before = _prose_questions(before_reply)
+        if len(asked_before) >= 2:
+            items = [(f"Item {n}", text) for n, text in enumerate(asked_before, start=1)]
+            answer, after_request = _reply_apart(answer, asked_before, reply, after_request)
     whole = _classify(
         "", "", answer, None, letter_exemptions, (), accessible, shared=True
     )  # one reading for all
