@@ -55,6 +55,27 @@ _NOT_RELEASED = decision.phrase("not_released")
 _FIGURE = re.compile(
     r"(?<![\w($.])(?<![A-Za-z]-)(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\s*(?:hours|working days|days)\b)(?![\w)])"
 )
+# a line or sentence that starts with a year or financial year ("2021/22 -", "2019:", "2022-23")
+_PERIOD = re.compile(r"^\W*(?:19|20)\d\d(?:\s?[/\u2013-]\s?(?:19|20)?\d\d)?\b")
+_PERIOD_BREAK = re.compile(r"\n|(?<=[.;])\s+(?=(?:19|20)\d\d\b)")  # where a list of periods starts the next
+
+
+def _some_periods_held(answer: str) -> str:
+    """Where an answer lists periods and says of some that nothing is held and gives figures for others, the first
+    period given figures ("" when it does not)."""
+    periods = [s for s in _PERIOD_BREAK.split(answer) if _PERIOD.search(s)]
+    if not any(_NOT_HELD.search(s) for s in periods):
+        return ""
+    return next(
+        (
+            s
+            for s in periods
+            if not _NOT_HELD.search(s) and _FIGURE.search(_strip_citations(_PERIOD.sub("", s)))
+        ),
+        "",
+    )
+
+
 _SEE_OTHER = decision.phrase("see_other")  # "See Q2": the answer is another question's
 
 
@@ -327,6 +348,10 @@ def _classify(
     ):
         # figures for the part of the period held, the rest not held (L10)
         found.insert(0, Treatment.DISCLOSED)
+    elif found == [Treatment.NOT_HELD] and not shared and _some_periods_held(answer):
+        # the same said period by period ("2021/22 Not tracked. 2022/23 - 348 reports"): L10 again
+        found.insert(0, Treatment.DISCLOSED)
+        evidence[Treatment.DISCLOSED] = _some_periods_held(answer)
     if Treatment.NOT_HELD in found and _HELD_ELSEWHERE.search(decision.relied_on(answer)):
         # not held here, and the requester is sent to the bodies that may hold it: `other` (redirected) as well
         found.append(Treatment.OTHER)
