@@ -30,8 +30,9 @@ EMAIL = re.compile(
     # written out to beat scrapers: "sam.lee at gmail dot com", "sam [at] example [dot] org"
     r"|\b[\w.+'-]+[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*[\w-]+(?:[ \t]*(?:\[dot\]|\(dot\)|[ \t]dot[ \t])"
     r"[ \t]*[\w-]+)+\b"
-    # WhatDoTheyKnow's reply address without its domain ('request-123456-ab12cd34')
-    r"|\b(?:foi\+)?request-\d{3,}-[0-9a-f]{6,10}\b",
+    # WhatDoTheyKnow's reply address without its domain ('request-123456-ab12cd34'), or cut off after its number in a
+    # stored copy ('SENT BY EMAIL TO: ... request-491181- Email')
+    r"|\b(?:foi\+)?request-\d{3,}-(?:[0-9a-f]{6,10}\b|(?=[ \t\n]|$))",
     re.I,
 )
 # 07700 900123, 07700 900 123, 07700900123, 020 7946 0958, (020) 7946 0958, +44 7700 900123, +447700900123,
@@ -231,7 +232,11 @@ _TITLED_NAME_LINE = re.compile(
 _WDTK_STATUS = re.compile(
     r"^[ \t]*(?:The[ \t]+request[ \t]+(?:was|is)[ \t]+(?:partially[ \t]+)?(?:successful|refused|withdrawn|"
     r"awaiting[ \t]+classification|long[ \t]+overdue|delayed|waiting[ \t]+for[ \t]+(?:a[ \t]+response|clarification))"
-    r"|(?:Awaiting[ \t]+classification|Long[ \t]+overdue|Delayed|Successful|Partially[ \t]+successful|Refused))\b[^\n]*$",
+    r"|(?:Awaiting[ \t]+classification|Long[ \t]+overdue|Delayed|Successful|Partially[ \t]+successful|Refused))\b[^\n]*$"
+    # ('Belfast City Council did not have the information requested.'; on the site's Welsh pages, 'Roedd y cais yn
+    # llwyddiannus.', 'Gwrthodwyd y cais gan NHS England.')
+    r"|^[ \t]*[A-Z][^\n]{1,100}[ \t]did[ \t]+not[ \t]+have[ \t]+the[ \t]+information[ \t]+requested\.?[ \t]*$"
+    r"|^[ \t]*(?:Roedd[ \t]+y[ \t]+cais[ \t]+yn[ \t]+(?:rhannol[ \t]+)?l?lwyddiannus|Gwrthodwyd[ \t]+y[ \t]+cais)\b[^\n]*$",
     re.I,
 )
 # 'I, Jane Smith, ...'; 'I am Jane Smith and ...'; '... on behalf of Jane Smith'
