@@ -1603,11 +1603,12 @@ def _unstructured(
             if own not in readings:
                 readings[own] = _classify("", "", own, None, letter_exemptions, (), accessible, shared=True)
             out[n - 1] = replace(readings[own], label=label, text=text.strip())
-    headed = (
-        _under_restated(items, [x for x in answer.split("\n") if x.strip()])
-        if all(q.treatments == (Treatment.OTHER,) for q in out)
-        else []
-    )
+    headed: list[str | None] = []
+    if len(items) >= 2 and all(q.treatments == (Treatment.OTHER,) for q in out):
+        # (in a thread, the request signed off and the reply under it, the headings are looked for in the reply, not
+        # in the request's own lines)
+        reply_text, _ = _reply_apart(answer, [t for _, t in items], _before_the_reply(clean)[1], None)
+        headed = _under_restated(items, [x for x in reply_text.split("\n") if x.strip()])
     if headed:
         # the response read as a whole says nothing, but it restates each question as a heading, its answer under it
         # ("What post fire measures are taken to mitigate the risk?" / "Decontamination procedures have been

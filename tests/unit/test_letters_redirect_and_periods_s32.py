@@ -128,3 +128,25 @@ def test_periods_read_one_by_one(answer, expected):
 def test_the_appropriate_limit_with_cost_or_quotation_marks_inside(answer):
     text = "Dear Mr Jones\n1. How many thefts were reported in 2023?\nResponse\n1. " + answer + "\n"
     assert "cost_limit" in only(parse_text(text).questions[0])
+
+
+def test_a_thread_whose_reply_restates_each_question_reads_the_answer_under_each():
+    # the request signed off, then the reply restating each question with its answer under it: the headings are looked
+    # for in the reply, not found first in the request's own lines (which left every answer empty: both read `other`)
+    text = (
+        "Fire safety inspections\n"
+        "Dear Sir or Madam,\n"
+        "How many fire safety inspections did you carry out in 2023?\n"
+        "How many enforcement notices did you issue in 2023?\n"
+        "Yours faithfully,\n"
+        "Jo Bloggs\n"
+        "Thank you for your request for information.\n"
+        "How many fire safety inspections did you carry out in 2023?\n"
+        "We carried out 412 inspections in 2023.\n"
+        "How many enforcement notices did you issue in 2023?\n"
+        "The Service does not hold this information.\n"
+    )
+    first, second = parse_text(text).questions
+    assert first.answer == "We carried out 412 inspections in 2023."
+    assert only(first) == {"disclosed"}
+    assert only(second) == {"not_held"}
