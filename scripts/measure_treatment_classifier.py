@@ -107,6 +107,8 @@ ORDER = [
     "fresh24",
     "fresh25",
     "fresh26",
+    "fresh27",
+    "fresh28",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -136,6 +138,9 @@ BLIND = {
     # (measured once with the stop's second pre-registered reader, 9a00335, beside 0ed78f0's)
     "fresh25": "9a00335",
     "fresh26": "9a00335",
+    # (collected at stop 32, measured once with the stop's pre-registered reader, fa9f9a2, beside b6a5a8b's: the same)
+    "fresh27": "fa9f9a2",
+    "fresh28": "fa9f9a2",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure", "takes")
 FLAG_LINE = 0.75
