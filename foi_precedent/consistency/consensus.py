@@ -9,6 +9,7 @@ question).
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -164,8 +165,25 @@ class Consensus:
 def answered(p: Precedent) -> bool:
     """Whether a past question shows an answer to learn from. One with no answer text that was read as nothing
     else (a stored copy cut off before its answer, a question the letter never answered) says nothing about how
-    the question is treated: counted, it would be a precedent for "other"."""
+    the question is treated: counted, it would be a precedent for "other". Nor does one that only says the question
+    does not apply to its authority (``inapplicable``)."""
+    if inapplicable(p.answer):
+        return False
     return bool(p.answer.strip()) or not set(p.treatments) <= {Treatment.OTHER}
+
+
+# "N/A", "2. - 7. N/A", "Not applicable.", "N/A - no robotics used within Trust at this time": the question does not
+# apply to this authority (it has no cameras, runs no such service), which labels and reader read as the answer given
+_INAPPLICABLE = re.compile(
+    r"^[\s\-\u2013\u2014:.()\d]*(?:n\s?/\s?a|not\s+applicable)\b(?P<rest>[^\d]{0,80})$", re.I | re.S
+)
+
+
+def inapplicable(answer: str) -> bool:
+    """Whether an answer only says the question does not apply to the authority (its labels and list numbers aside,
+    with at most a short reason and no figure): a fact about that authority, like "not held", which says nothing of
+    how another authority that has the thing should treat it."""
+    return bool(_INAPPLICABLE.match(answer.strip()))
 
 
 def is_guess(p: Precedent) -> bool:

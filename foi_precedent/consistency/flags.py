@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from foi_precedent.cases.clock import DueDate, due_date
-from foi_precedent.consistency.consensus import REFUSALS, STRONG_SIMILARITY, Consensus, same_authority
+from foi_precedent.consistency.consensus import (
+    REFUSALS,
+    STRONG_SIMILARITY,
+    Consensus,
+    inapplicable,
+    same_authority,
+)
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.answers import located
 from foi_precedent.letters.exemptions import rule_table_for, section_of
@@ -201,6 +207,8 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     own function below."""
     if c.status == "none" or not c.treatments or not q.answer.strip():
         return []  # an answer that is not there is flagged as unanswered, not compared with precedent
+    if inapplicable(q.answer):
+        return []  # "N/A": the question does not apply to this authority, a fact about it no precedent can judge
     flags: list[Flag] = []
     agreeing = c.agreeing or c.precedents
     # Evidence: the precedents behind the consensus, then the closest others that also differ from the draft.
