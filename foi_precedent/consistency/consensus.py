@@ -175,7 +175,7 @@ def answered(p: Precedent) -> bool:
 # "N/A", "2. - 7. N/A", "Not applicable.", "N/A - no robotics used within Trust at this time": the question does not
 # apply to this authority (it has no cameras, runs no such service), which labels and reader read as the answer given
 _INAPPLICABLE = re.compile(
-    r"^[\s\-\u2013\u2014:.()\d]*(?:n\s?/\s?a|not\s+applicable)\b(?P<rest>[^\d]{0,80})$", re.I | re.S
+    r"^[\s\-\u2013\u2014:.()\d]*(?:n\s?/\s?a|not\s+applicable)\b[^\d]{0,80}$", re.I | re.S
 )
 
 

@@ -348,10 +348,10 @@ def _classify(
     ):
         # figures for the part of the period held, the rest not held (L10)
         found.insert(0, Treatment.DISCLOSED)
-    elif found == [Treatment.NOT_HELD] and not shared and _some_periods_held(answer):
+    elif found == [Treatment.NOT_HELD] and not shared and (held := _some_periods_held(answer)):
         # the same said period by period ("2021/22 Not tracked. 2022/23 - 348 reports"): L10 again
         found.insert(0, Treatment.DISCLOSED)
-        evidence[Treatment.DISCLOSED] = _some_periods_held(answer)
+        evidence[Treatment.DISCLOSED] = held
     if Treatment.NOT_HELD in found and _HELD_ELSEWHERE.search(decision.relied_on(answer)):
         # not held here, and the requester is sent to the bodies that may hold it: `other` (redirected) as well
         found.append(Treatment.OTHER)
