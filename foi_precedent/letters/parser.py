@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from foi_precedent.errors import LetterError
@@ -1554,6 +1555,8 @@ def _unstructured(
                 )
                 for n, text in enumerate(asks_made, start=1)
             ]
+    # the letter split where its reply starts, worked out once and only if a step below needs it (its lists only read)
+    at_reply = cache(lambda: _before_the_reply(clean))
     if request and len(items) < 2:
         # a request in prose, with no items ("How many burglaries ... resulted in a prosecution? How many have been
         # reported ...?"): its questions are where the request reader finds them (one splitter for requests and for
@@ -1561,7 +1564,7 @@ def _unstructured(
         prose = _prose_questions(request)
         if len(prose) >= 2:
             items = [(f"Item {n}", text) for n, text in enumerate(prose, start=1)]
-            answer, after_request = _reply_apart(answer, prose, _before_the_reply(clean)[1], after_request)
+            answer, after_request = _reply_apart(answer, prose, at_reply()[1], after_request)
     if len(items) < 2:
         # no request to see, but a reply that answers its questions by number, a paragraph for each ("In response to
         # question 1 of your request, ..." / "In relation to question 2, ..."): each is a question, read from its own
@@ -1576,7 +1579,7 @@ def _unstructured(
         # no request found apart, or one the item rules read whole: the questions the request reader finds in what
         # the letter says before its reply starts (the one splitter of requests, as for a request in prose), when it
         # finds two or more that each ask
-        before_reply, reply = _before_the_reply(clean)
+        before_reply, reply = at_reply()
         asked_before = _prose_questions(before_reply)
         if len(asked_before) >= 2:
             items = [(f"Item {n}", text) for n, text in enumerate(asked_before, start=1)]
@@ -1607,7 +1610,7 @@ def _unstructured(
     if len(items) >= 2 and all(q.treatments == (Treatment.OTHER,) for q in out):
         # (in a thread, the request signed off and the reply under it, the headings are looked for in the reply, not
         # in the request's own lines)
-        reply_text, _ = _reply_apart(answer, [t for _, t in items], _before_the_reply(clean)[1], None)
+        reply_text, _ = _reply_apart(answer, [t for _, t in items], at_reply()[1], None)
         headed = _under_restated(items, [x for x in reply_text.split("\n") if x.strip()])
     if headed:
         # the response read as a whole says nothing, but it restates each question as a heading, its answer under it
