@@ -75,6 +75,7 @@ _DOC_NOUNS = (
     "account",
     "library",
 )
+_LEGISLATION = re.compile(r"https?://(?:www\.)?legislation\.gov\.uk/", re.I)
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "-", "–", "|", "a"}
 _NOT_POINTERS = re.compile(
     r"^(freedom of information|information commissioner|the act|section|sec\b|data protection|human rights|"
@@ -94,6 +95,8 @@ def extract_pointers(answer: str) -> list[Pointer]:
     found: dict[str, Pointer] = {}
 
     def add(name: str, url: str | None = None, removed: bool = False) -> None:
+        if url and _LEGISLATION.match(url):
+            return  # the text of the Act or its regulations, cited for its words, not the information asked for
         name = _clean_pointer_name(name)
         key = pointer_key(name)
         if not key or len(key) < 3 or _NOT_POINTERS.match(name) or len(name.split()) > 14:
@@ -146,11 +149,71 @@ def extract_pointers(answer: str) -> list[Pointer]:
             tail = _PURPOSE_TAIL.split(tail, maxsplit=1)[0].strip(" :-\u2013")
             if tail and tail[0].isupper() and not _URL.match(tail):
                 add(tail)
+        # 6. a link's words where the copy kept them and lost the link ("... via the following link: Planning Search
+        # – Herefordshire Council", "Please follow the link to our publication scheme, section 2a:"), and a reply to
+        # an earlier request pointed to ("You can find the information in the response to FOI Request 3404.")
+        for name, at in _link_words(line):
+            if not any(a <= at < b for a, b in spans):
+                add(name)
+                spans.append((at, at + len(name)))
         # 5. Title Case document names ("College of Policing APP for Live Facial Recognition")
         for name in _document_phrases(line):
             if not any(pointer_key(name) in k or k in pointer_key(name) for k in found):
                 add(name)
     return list(found.values())
+
+
+# a lead whose link follows it, the link's words kept where the copy lost the link ("is available at the following
+# link:", "via this web page:")
+_LINK_AFTER = re.compile(
+    r"\b(?:the\s+following|this|the\s+below|the\s+link\s+below)\s+(?:web\s?)?(?:links?|site|website|web\s?page|"
+    r"page|address)(?:\s+below)?\s*:\s*",
+    re.I,
+)
+# a link named before its colon or in its sentence ("Please follow the link to our publication scheme, section 2a:",
+# "here is a link to the response EIR1700 Lithium Batteries .")
+_LINK_TO = re.compile(
+    r"\b(?:follow|see|use|click(?:\s+on)?|here\s+is|is|find)\s+(?:the\s+|a\s+|this\s+)?link\s+(?:to|for)\s+"
+    r"(?P<name>(?:the\s+|our\s+)?[^:.;]{3,90}?)\s*(?::|\s\.|\.(?:\s|$)|$)",
+    re.I,
+)
+# an earlier reply named by its reference ("in the response to FOI Request 3404", "our response to EIR 1700")
+_EARLIER_REPLY = re.compile(
+    r"\b(?:the|our|a)\s+(?:previous\s+|earlier\s+)?response\s+to\s+(?:request\s+|reference\s+|ref\.?\s+)?"
+    r"(?P<name>(?:FOI|EIR|FOIA|FOISA|FOIR|RFI)\b[\s/-]*(?:request\s*)?(?:ref(?:erence)?\.?\s*)?(?:no\.?\s*)?"
+    r"[\w/-]*\d[\w/-]*)",
+    re.I,
+)
+# where a link's words kept in the line end: a sentence, a bracket, the next numbered item, the site's own words
+_LINK_WORDS_END = re.compile(r"[.?!](?:\s|$)|\s\(|\s\d{1,2}[.)]|\s+Back to\b|\s*https?://")
+# the next sentence run on after a link's words, where the copy dropped the link between them ("Planning Search –
+# Herefordshire Council The information relevant to ..."): a capitalised word that starts a sentence
+_RUN_ON = re.compile(
+    r"\s(?=(?:The|This|These|That|Please|We|I|It|Our|If|You|Your|As|Any|Unfortunately|However|In|For)\s)"
+)
+
+
+def _link_words(line: str) -> list[tuple[str, int]]:
+    """The names of links whose words the line keeps and whose address it lost, each with where it starts."""
+    out: list[tuple[str, int]] = []
+    for m in _LINK_AFTER.finditer(line):
+        rest = line[m.end() :]
+        if not rest or _URL.match(rest) or not (rest[0].isupper() or rest[0].isdigit()):
+            continue
+        words = _LINK_WORDS_END.split(rest, maxsplit=1)[0]
+        cut = next((r.start() for r in _RUN_ON.finditer(words) if len(words[: r.start()].split()) >= 2), None)
+        name = words[:cut].strip() if cut is not None else words.strip()
+        if name:
+            out.append((name, m.end()))
+    for m in _LINK_TO.finditer(line):
+        # (not the start of an address cut at its colon: "a link to the web page http://www.moray.gov.uk/")
+        if not re.search(r"\bhttps?\b|\bwww\.", m.group("name"), re.I) and not _URL.match(
+            line[m.end() :].strip()
+        ):
+            out.append((m.group("name"), m.start("name")))
+    for m in _EARLIER_REPLY.finditer(line):
+        out.append((m.group("name"), m.start("name")))
+    return out
 
 
 #: what follows a resource's name in a sentence, not part of it ("the LFR Deployment Grid for the relevant data")
