@@ -247,6 +247,12 @@ _BY_LINE = re.compile(
     r"(?=[ \t]*(?:$|[,.;(]|on\b|via\b))",
     re.M,
 )
+# a requester's own page heading the request with its byline ('by Jane Smith' / 'article from Wednesday 21 March
+# 2018', 'Posted on 3 May 2024')
+_BYLINE = re.compile(
+    rf"^[ \t]*(?i:by)[ \t]+{_NAME}[ \t]*(?=\n[ \t]*(?i:article|posted|published|written|updated)\b)",
+    re.M,
+)
 # 'Jane Smith here, from Headingley.', 'Hi, Jane Smith here.'
 _NAME_HERE = re.compile(
     rf"(?:^|(?<=[,.!?])[ \t]+)[ \t]*{_NAME}[ \t]+here"
@@ -279,14 +285,17 @@ _NAME_BEFORE_CUE = re.compile(
 # a WhatDoTheyKnow display name alone on its line, as its user typed it: one to four words of letters, any case
 _DISPLAY_NAME = re.compile(rf"[{_LETTER}][{_LETTER}.'’-]*(?:[ \t]+[{_LETTER}][{_LETTER}.'’-]*){{0,3}}")
 # ... and names them again where the request waits on them, in the site's words ('If you are Jane Smith, please sign
-# in to send a follow up message.'; "We're waiting for Jane Smith to read recent responses and update the status."):
+# in to send a follow up message.'; "We're waiting for Jane Smith to read recent responses and update the status.",
+# "We're waiting for Jane Smith (Account suspended) to read a recent response"):
 # the display name as its user typed it
 _WDTK_WAITS_ON = (
     re.compile(
         rf"\bIf[ \t]+you[ \t]+are[ \t]+(?P<name>{_DISPLAY_NAME.pattern}),[ \t]+please[ \t]+sign[ \t]+in\b"
     ),
     re.compile(
-        rf"\b(?:We(?:'re|’re|[ \t]+are)|is)[ \t]+waiting[ \t]+for[ \t]+(?P<name>{_DISPLAY_NAME.pattern})[ \t]+to[ \t]+read"
+        rf"\b(?:We(?:'re|’re|[ \t]+are)|is)[ \t]+waiting[ \t]+for[ \t]+(?P<name>{_DISPLAY_NAME.pattern})"
+        # (with the site's note on the account after it: '(Account suspended)', in Welsh '(Ataliwyd y cyfrif)')
+        r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+to[ \t]+read"
         r"[ \t]+(?:(?:a|the)[ \t]+)?(?:recent[ \t]+|new[ \t]+)?responses?\b"
     ),
 )
@@ -421,6 +430,18 @@ _ORGANISATION = re.compile(
     r"executive|committee|foundation|company|limited|ltd|plc|group|association|society|"
     r"partnership|campaign|club|network|alliance|federation|union|institute|centre|center|"
     r"corporation|commission|inspectorate|directorate|news|press|times|guardian|telegraph|bbc|itv)\b",
+    re.I,
+)
+# a public body a greeting addresses whose name has none of those words ('Dear Transport for Greater Manchester,',
+# 'Dear Network Rail', 'Dear Natural England', 'Dear Companies House', 'Dear HM Revenue and Customs', 'Dear Museum of
+# London'): no person, unless a title stands before it
+_ADDRESSED_BODY = re.compile(
+    r"^(?!(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof(?:essor)?)\.?\s)(?:"
+    r"[^\n]*\b(?:transport|highways|rail|railways?|water|treasury|registry|inspectorate|ombudsman|regulator|"
+    r"england|scotland|wales|cymru|ireland|britain|house|academy|academies|museums?|gallery|galleries|library|"
+    r"libraries|universities|customs)\b|(?-i:HM\s+[A-Z])"
+    # a body named as what it is for ('Transport for Greater Manchester', 'Health Education for England')
+    r"|(?-i:[A-Z][\w&'’-]*\s+for\s+(?:the\s+)?[A-Z]))",
     re.I,
 )
 # capitalised words that stand on a line of their own without being a name (headings, list entries)
@@ -1217,7 +1238,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             and not _PUBLIC_DOMAIN.search(domain)
         ):
             add_name(name)
-    for pattern in (_I_AM, _ON_BEHALF, _NAME_HERE, _BY_LINE):
+    for pattern in (_I_AM, _ON_BEHALF, _NAME_HERE, _BY_LINE, _BYLINE):
         for m in pattern.finditer(text):
             name = m.group("name")
             if pattern is _ON_BEHALF and not _FIRST_PERSON_BEFORE.search(
@@ -1393,6 +1414,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             if (name := m.group("name").strip(" ,."))
             and not _GENERIC_ADDRESSEE.match(name)
             and not _ORGANISATION.search(name + _name_run(text, m.end("name")))
+            and not _ADDRESSED_BODY.match(name + _name_run(text, m.end("name")))
         )
     )
 

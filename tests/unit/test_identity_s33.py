@@ -1,0 +1,79 @@
+"""Requester identity, from the blind request batches fresh23 and fresh24 (stop 33; found after their measurement):
+the site's note on an account beside a WhatDoTheyKnow display name, a requester's own page byline, and a greeting
+to a public body whose name has no word such as "Council" in it, which is no person's name and stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from foi_precedent.drafting.identity import redact_identity
+from foi_precedent.drafting.request import split_request
+
+
+@pytest.mark.parametrize("note", ["(Account suspended)", "(Ataliwyd y cyfrif)"])
+def test_a_display_name_with_the_sites_note_on_the_account_goes(note: str) -> None:
+    text = (
+        "Policy updates re culling badgers\n\n"
+        f"We're waiting for S Rhosier {note} to read a recent response and update the status.\n\n"
+        "Department for Environment, Food and Rural Affairs\n\n"
+        "1. How many badgers were culled in 2023?\n"
+    )
+    clean, requester = redact_identity(text)
+    assert "Rhosier" not in clean
+    assert requester.name == "S Rhosier"
+
+
+def test_a_byline_heading_the_requesters_own_page_goes() -> None:
+    text = (
+        "Health Warning: NHS Lothian may be playing a waiting game\n\n"
+        "by Jonathan Stanley\narticle from Wednesday 21, March, 2018\n\n"
+        "I asked NHS Lothian the following:\n1. How many elective operations were cancelled in 2017?\n"
+    )
+    request = split_request(text)
+    assert "Stanley" not in request.text
+    assert [q.text for q in request.questions] == ["How many elective operations were cancelled in 2017?"]
+
+
+def test_an_article_by_someone_else_is_no_byline() -> None:
+    clean, requester = redact_identity("I read an article by Jane Doe.\n\nHow many?\n\nThanks\nJohn Brown")
+    assert "Jane Doe" in clean and requester.name == "John Brown"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Transport for Greater Manchester",
+        "Natural England",
+        "Companies House",
+        "Network Rail",
+        "Transport Scotland",
+        "Health Education England",
+        "HM Revenue and Customs",
+        "Museum of London",
+        "Ashcroft Technology Academy",
+    ],
+)
+def test_a_greeting_to_a_public_body_keeps_its_name(body: str) -> None:
+    text = (
+        f"Dear {body},\n\nCosts were provided by {body}. Please provide a breakdown of them.\n\n"
+        "Yours faithfully,\n\nMatthew Broadbent"
+    )
+    clean, requester = redact_identity(text)
+    assert clean.count(body) == 2
+    assert "Broadbent" not in clean and requester.name == "Matthew Broadbent"
+
+
+def test_a_greeting_to_a_person_named_like_a_place_is_still_a_person() -> None:
+    clean, _ = redact_identity("Dear Ms Wales,\n\nHow many trains ran late?\n\nRegards,\nJane Smith")
+    assert "Wales" not in clean and "Jane Smith" not in clean
+
+
+def test_a_place_sharing_the_requesters_surname_stays() -> None:
+    request = split_request(
+        "Dear Transport for Greater Manchester,\n\n"
+        "Please provide a full cost breakdown of the transport interventions in Appendix C.\n\n"
+        "Should the request exceed cost limits, please focus on JPA 14 (Broadbent Moss).\n\n"
+        "Yours faithfully,\n\nMatthew Broadbent"
+    )
+    assert "Broadbent Moss" in request.text
+    assert "Matthew" not in request.text
