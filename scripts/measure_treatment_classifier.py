@@ -109,6 +109,8 @@ ORDER = [
     "fresh26",
     "fresh27",
     "fresh28",
+    "fresh29",
+    "fresh30",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -141,6 +143,9 @@ BLIND = {
     # (collected at stop 32, measured once with the stop's pre-registered reader, fa9f9a2, beside b6a5a8b's: the same)
     "fresh27": "fa9f9a2",
     "fresh28": "fa9f9a2",
+    # (collected at stop 33, measured once with the stop's pre-registered reader, bd39ebf, beside fa3491a's pointers)
+    "fresh29": "bd39ebf",
+    "fresh30": "bd39ebf",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure", "takes")
 FLAG_LINE = 0.75
