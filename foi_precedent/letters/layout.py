@@ -1385,6 +1385,8 @@ _REPLY_CUE = re.compile(
     r"hold|cannot)|"
     r"(?:your request (?:for information )?has (?:now )?been (?:considered|handled|dealt with))|thank you for your (?:[\w-]+ ){0,4}?(?:request|e-?mail|enquiry)|"
     r"in (?:accordance with|response to) (?:your|the|section)|outcome\b|our (?:response|ref)\b|"
+    # a heading over the answer to one question ("Answer to Q2", "Answer To Question 1:", "Response to question 3")
+    r"(?:answer|response|reply)\s+to\s+(?:q|question)\.?\s?\d{1,2}[a-z]?\b|"
     # the authority named as not holding it ("The Scottish Ambulance Service does not hold information on ...")
     r"the [\w&'\u2019 ]{2,60}? (?:does|do|did) not (?:hold|record|collect|keep)\b|"
     r"this (?:can be|is available|is because|information (?:is|was|has))\b|"
