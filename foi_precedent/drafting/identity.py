@@ -358,7 +358,11 @@ _REPLY_OPENING = re.compile(
     # 'Thank you for your email which was received by the University on 6 February'): received, in the authority's
     # voice
     r"\bthank you for your (?:recent )?(?:e-?mail|letter),?\s+(?:which|that)\s+(?:we\s+|was\s+|has\s+been\s+)received\b|"
-    r"\byour request has been (?:handled|considered|dealt with|processed)\b",
+    r"\byour request has been (?:handled|considered|dealt with|processed)\b|"
+    # ('We write with regard to your request received by SEPA on 22 October 2016'): a request is "your" request only
+    # in the authority's voice
+    r"\b(?:with regard to|in response to|further to|in relation to) your (?:recent )?request\b|"
+    r"\byour request (?:was )?received\b",
     re.I,
 )
 # 'Annwyl' is Welsh for 'Dear'
@@ -1136,6 +1140,42 @@ def _reply_head_names(text: str) -> list[str]:
     return out
 
 
+# how an authority's reply says it is sent, on the line under the addressee's name ('By email:', 'Sent by e-mail')
+_BY_EMAIL = re.compile(r"^[ \t]*(?:sent[ \t]+)?(?:by|via)[ \t]+e-?mail\b[ \t]*:?", re.I | re.M)
+_NAME_LINE = re.compile(rf"^[ \t]*{_NAME}[ \t]*$")
+# a reply's own words about the request it answers ('Thank you for your letter of 26 April requesting', 'FOI
+# Reference: 31525')
+_REPLY_HEAD = re.compile(
+    r"\bthank you for your (?:letter|e-?mail|request)\b|\b(?:foi|our|your)\s+ref(?:erence)?\b", re.I
+)
+
+
+def _addressed_by_email(text: str) -> list[str]:
+    """The addressee's name in the head of an authority's reply: alone on the line above 'By email' ('Freedom of
+    Information Team / ... / CR9 2BY / U. Karki / By email: / FOI Reference: 31525'), in a text that replies ('Thank
+    you for your letter ... requesting', 'FOI Reference: ...')."""
+    if not (_REPLY_OPENING.search(text) or _REPLY_HEAD.search(text)):
+        return []
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines[1:], start=1):
+        if not _BY_EMAIL.match(line):
+            continue
+        m = _NAME_LINE.match(lines[i - 1])
+        if not m:
+            continue
+        name = m.group("name").strip()
+        words = name.split()
+        if (
+            2 <= len(words) <= 4
+            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in words)
+            and not _ORGANISATION.search(name)
+            and not _OFFICE_TITLE.match(name)
+        ):
+            out.append(name)
+    return out
+
+
 def redact_identity(text: str) -> tuple[str, Requester]:
     """Replace the requester's identity by placeholders; return the clean text and what was removed."""
     names: list[str] = []
@@ -1436,6 +1476,9 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # ... Dear Jane,' as a PDF's columns flatten): the full name there is the requester's
     for name in _reply_head_names(text):
         add_name(name)
+    # ... or on the line above how the reply is sent ('U. Karki' / 'By email:'), whatever the salutation
+    for name in _addressed_by_email(text):
+        add_name(name)
 
     lines = text.split("\n")
     # The signature block: after the last sign-off line that a name follows (the name on it or on the next
@@ -1611,8 +1654,22 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             if re.match(_TITLE + r"[ \t]", a) and len(a.split()) > 1 and len(a.split()[-1]) > 2:
                 clean = re.sub(rf"(?<![\w\[]){re.escape(a.split()[-1])}(?![\w\]])", "[NAME]", clean)
     clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
+    # the greeting inside a reply's line, the reply opening under it ('15 November 2016 Dear Ms Kelly' / 'We write with
+    # regard to your request received ...'): the requester, as a reply addresses them
+    greeted = (
+        None
+        if names
+        else next(
+            (
+                m.group("name")
+                for m in _DEAR_INLINE.finditer(text[:600])
+                if _REPLY_OPENING.search(text[m.end() : m.end() + 300])
+            ),
+            None,
+        )
+    )
     return clean, Requester(
-        name=names[0] if names else None,
+        name=names[0] if names else greeted,
         emails=emails,
         phones=phones,
         postcodes=postcodes,

@@ -77,3 +77,33 @@ def test_a_place_sharing_the_requesters_surname_stays() -> None:
     )
     assert "Broadbent Moss" in request.text
     assert "Matthew" not in request.text
+
+
+def test_the_name_above_by_email_in_a_replys_head_goes() -> None:
+    """fresh26 (after its measurement): a Home Office reply's head names the requester above "By email:" and
+    greets "Sir/Madam"."""
+    text = (
+        "Freedom of Information Team\nCustomer Service Improvement\n40 Wellesley Road\nCR9 2BY\n"
+        "U. Karki\nBy email:\nFOI Reference: 31525\n21 May 2014\nDear Sir/Madam\n"
+        "Thank you for your letter of 26 April requesting information on Tier 4 dependant visas, specifically:\n"
+        "The number of Tier 4 dependant visa applications processed in New Delhi in 2013/14.\n"
+    )
+    clean, requester = redact_identity(text)
+    assert "Karki" not in clean and requester.name == "U. Karki"
+
+
+def test_a_team_name_above_by_email_stays() -> None:
+    text = "Information Rights Team\nBy email:\nOur ref: 123\nDear Sir/Madam\nThank you for your request.\n"
+    clean, requester = redact_identity(text)
+    assert "Information Rights Team" in clean and requester.name is None
+
+
+def test_a_greeting_inside_a_replys_line_names_the_requester() -> None:
+    """fresh25 (after its measurement): '15 November 2016 Dear Ms Kelly' over a reply in the authority's voice."""
+    text = (
+        "Our ref F0186784\n\nIf telephoning ask for: Michael Hampton\n\n15 November 2016 Dear Ms Kelly\n\n"
+        "REQUEST FOR INFORMATION - FEES NOTICE\n\nWe write with regard to your request received by SEPA on 22 "
+        "October 2016, in which you asked for the following information:\n\nPlease supply any and all memos.\n"
+    )
+    clean, requester = redact_identity(text)
+    assert "Kelly" not in clean and requester.name == "Ms Kelly"
