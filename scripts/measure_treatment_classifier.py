@@ -111,6 +111,8 @@ ORDER = [
     "fresh28",
     "fresh29",
     "fresh30",
+    "fresh31",
+    "fresh32",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -146,6 +148,9 @@ BLIND = {
     # (collected at stop 33, measured once with the stop's pre-registered reader, bd39ebf, beside fa3491a's pointers)
     "fresh29": "bd39ebf",
     "fresh30": "bd39ebf",
+    # (the stop's second round, measured once with its second pre-registered reader, 5b361b2, beside 7d21c1b's)
+    "fresh31": "5b361b2",
+    "fresh32": "5b361b2",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure", "takes")
 FLAG_LINE = 0.75
