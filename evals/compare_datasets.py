@@ -49,6 +49,7 @@ DIRECTIONS: dict[str, bool] = {
     **{f"pii_removed_{kind}": HIGHER for kind in PII_KINDS},
     "pii_out_of_questions": HIGHER,
     "third_parties_kept": HIGHER,
+    "authority_kept": HIGHER,
 }
 # shown without a verdict: sizes of the set, and counts whose rise is not a fault (a question marked for review
 # is one a person reads rather than one misread; a request read whole is not wrong when it asks one thing)
@@ -62,6 +63,7 @@ NEUTRAL = {
     "labelled_questions",
     "pii_items",
     "third_parties",
+    "authority_named",
 }
 
 PARTS = METRIC_PARTS

@@ -24,7 +24,10 @@ the front matter, as found) by ``split_request`` and compared with its labels:
 * PII out of the questions: share of the same items absent from the questions' texts alone, all that the adopted
   drafting prompt (``draft_reply/v4``) sends a model and all that precedent search embeds (the request text around
   them is kept on the case and shown on the Draft page, not sent);
-* third parties kept: share of labelled third parties (people the request is about) still in ``Request.text``.
+* third parties kept: share of labelled third parties (people the request is about) still in ``Request.text``;
+* authority kept: of the requests that name their authority as the label does ("Dear Transport for Greater
+  Manchester,"), the share that still name it once the requester's identity is removed from the request as found
+  (``redact_identity``; identity removal must not take a body's name for a person's).
 
 The held-back part (``evals.holdout``) is reported apart and its per-request details are left out of the
 results: only its scores are kept.
@@ -40,6 +43,7 @@ from pathlib import Path
 from evals import datasets
 from evals.datasets import split, split_table
 from evals.holdout import is_held_back
+from foi_precedent.drafting.identity import redact_identity
 from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.errors import PrecedentError
 
@@ -120,8 +124,11 @@ def outgoing_text(request: Request) -> str:
     return "\n".join([request.text, *(q.text for q in request.questions)])
 
 
-def score_request(label: dict, request: Request | None, error: str | None = None) -> dict:
-    """The scores of one request (numbers and lists of what failed)."""
+def score_request(
+    label: dict, request: Request | None, error: str | None = None, found_text: str | None = None
+) -> dict:
+    """The scores of one request (numbers and lists of what failed). ``found_text``: the request as found (to tell
+    whether the authority it names is still named once identity is removed)."""
     labelled = [q["text"] for q in label.get("questions") or []]
     found = [q.wording for q in request.questions] if request else []
     matches = match_questions(found, labelled)
@@ -136,6 +143,11 @@ def score_request(label: dict, request: Request | None, error: str | None = None
     leaked = [f"{kind}: {v}" for kind, v in pii if request is not None and pii_present(kind, v, outgoing)]
     in_questions = sum(request is not None and pii_present(kind, v, asked) for kind, v in pii)
     dropped = [t for t in third if request is None or normalise(t) not in normalise(request.text)]
+    # the authority the request is made to, where the request names it as its label does ('Dear Transport for Greater
+    # Manchester,'): removing it as a person's name damages the request
+    authority = normalise(label.get("authority") or "")
+    named = bool(authority and found_text and authority in normalise(found_text))
+    authority_kept = named and authority in normalise(redact_identity(found_text or "")[0])
     return {
         "error": error,
         "no_question": request is None or not request.questions,
@@ -156,6 +168,8 @@ def score_request(label: dict, request: Request | None, error: str | None = None
         },
         "third_parties": len(third),
         "third_parties_kept": len(third) - len(dropped),
+        "authority_named": int(named),
+        "authority_kept": int(authority_kept),
         # details (dropped from held-back cases)
         "missed": [t for t, m in zip(labelled, matches, strict=True) if m is None],
         "extra": [f for j, f in enumerate(found) if j not in matched_found],
@@ -197,6 +211,10 @@ def metrics(cases: list[dict]) -> dict:
         "third_parties_kept": _share(
             sum(x["third_parties_kept"] for x in s), sum(x["third_parties"] for x in s)
         ),
+        "authority_named": sum(x.get("authority_named", 0) for x in s),
+        "authority_kept": _share(
+            sum(x.get("authority_kept", 0) for x in s), sum(x.get("authority_named", 0) for x in s)
+        ),
     }
 
 
@@ -212,7 +230,11 @@ def run(labels_dir: Path = LABELS_DIR, part: str = "all", batches: Sequence[str]
     cases = []
     for label in load_labels(labels_dir, part, batches):
         request, error = read_case(label)
-        scores = score_request(label, request, error)
+        try:
+            found_text = request_text(ROOT / label["file"])
+        except OSError:
+            found_text = None
+        scores = score_request(label, request, error, found_text)
         held = is_held_back(label["id"])
         case = {
             "id": label["id"],
@@ -242,6 +264,8 @@ ROWS = [
     ("pii_out_of_questions", "identity out of the questions (what a model is sent)"),
     ("third_parties", "third parties named"),
     ("third_parties_kept", "third parties kept"),
+    ("authority_named", "requests naming their authority"),
+    ("authority_kept", "  its name kept (not removed as a person's)"),
 ]
 
 

@@ -438,12 +438,12 @@ _ORGANISATION = re.compile(
 )
 # a public body a greeting addresses whose name has none of those words ('Dear Transport for Greater Manchester,',
 # 'Dear Network Rail', 'Dear Natural England', 'Dear Companies House', 'Dear HM Revenue and Customs', 'Dear Museum of
-# London'): no person, unless a title stands before it
+# London', 'Dear Merseytravel'): no person, unless a title stands before it
 _ADDRESSED_BODY = re.compile(
     r"^(?!(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof(?:essor)?)\.?\s)(?:"
     r"[^\n]*\b(?:transport|highways|rail|railways?|water|treasury|registry|inspectorate|ombudsman|regulator|"
     r"england|scotland|wales|cymru|ireland|britain|house|academy|academies|museums?|gallery|galleries|library|"
-    r"libraries|universities|customs)\b|(?-i:HM\s+[A-Z])"
+    r"libraries|universities|customs)\b|\w+travel\b|(?-i:HM\s+[A-Z])"
     # a body named as what it is for ('Transport for Greater Manchester', 'Health Education for England')
     r"|(?-i:[A-Z][\w&'’-]*\s+for\s+(?:the\s+)?[A-Z]))",
     re.I,
@@ -673,6 +673,7 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     item = HANDLE.sub("", PHONE.sub("", EMAIL.sub("", item))).strip(" ,;|-–—\t")  # 'Jane Smith jane@x.org'
     item = re.sub(rf"^The[ \t]+(?={_TITLE}[ \t])", "", item)  # 'The Reverend Jane Smith'
     item, aliases = _bracketed_name(item)
+    whole = item
     item = re.split(
         r"[ \t]+(?:on[ \t]+behalf[ \t]+of|for|of|at|from)[ \t]+|[ \t]+[|/–—-][ \t]+|[ \t]*[(<]", item
     )[0]
@@ -702,6 +703,8 @@ def _name_of(item: str, strict: bool = False) -> list[str]:
     counted = [w for w in first.split() if not re.fullmatch(_PARTICLE, w, re.I)]
     if len(counted) > 4 or _ORGANISATION.search(first) or _GENERIC_ADDRESSEE.fullmatch(first.strip(" ,.")):
         return []
+    if len(counted) == 1 and _NOT_NAME_WORD.match(first) and whole.strip() != first:
+        return []  # 'Freedom' cut from 'Freedom of Information Team' signing a reply: a word, not a name
     capitalised = re.fullmatch(_NAME, first) is not None
     if strict:
         words = first.split()
@@ -865,6 +868,8 @@ def _sign_off_line(line: str) -> tuple[bool, str]:
         return True, ""
     m = SIGN_OFF.match(line) or _GAELIC_SIGN_OFF.match(line)
     if not m or len(line) >= 100 or "?" in line:
+        return False, ""
+    if _REPLY_OPENING.match(line):  # 'Thank you for your request for information.' opens an authority's reply
         return False, ""
     tail = m.group("tail").strip().lstrip("-–—:; \t")  # ('Regards:' / 'Jane Smith')
     tail = _DATE_START.sub("", tail)  # 'Yours faithfully, 3 May 2024 Jane Smith'
@@ -1330,8 +1335,17 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     top = [(j, line.strip()) for j, line in enumerate(text.split("\n")) if line.strip()][:9]
     greeting = next((n for n, (_, line) in enumerate(top) if _GREETING.match(line) or DEAR.match(line)), None)
     # (an e-mail's header, 'From: ...' / 'Sent: ...', is not a letter's heading: 'From:' is read above)
-    found = _name_of(top[0][1], strict=True) if greeting and not _MAIL_HEADER.match(top[0][1]) else []
-    heading = top[1:greeting] if found else top[:greeting] if greeting else []
+    # (above an authority's reply, 'Amgueddfa Cymru' / 'Cathays Park' / ... / 'Dear Mr Mantle' / 'Thank you for your
+    # request for information', the heading is the authority's letterhead: its addressee is read below)
+    replying = greeting is not None and bool(
+        _REPLY_OPENING.search("\n".join(line for _, line in top[greeting:]) + text[top[-1][0] :][:300])
+    )
+    found = (
+        _name_of(top[0][1], strict=True)
+        if greeting and not replying and not _MAIL_HEADER.match(top[0][1])
+        else []
+    )
+    heading = top[1:greeting] if found else top[:greeting] if greeting and not replying else []
     # (with no name above it, a street and a postcode: the sender's address, as a letter is headed)
     posted = any(STREET.search(line) or _STREET_LINE.search(line) for _, line in heading) and any(
         _POSTCODE_ANY_CASE.search(line) for _, line in heading

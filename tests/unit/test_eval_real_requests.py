@@ -142,3 +142,22 @@ def test_identity_out_of_the_questions_is_counted_apart_from_the_whole_text():
     t = suite.score_request(LABEL, inside)
     assert t["pii_removed"] == 1 and t["pii_out_of_questions"] == 1
     assert suite.metrics([{"scores": s}, {"scores": t}])["pii_out_of_questions"] == 0.75
+
+
+def test_the_authority_named_in_a_request_is_counted_kept_or_removed():
+    """A request that names its authority as its label does keeps the name once identity is removed; a request
+    that does not name it is not counted."""
+    text = "Dear Transport for Greater Manchester,\n\n1. How many trams ran late?\n\nYours faithfully,\nJane Smith"
+    label = {**LABEL, "authority": "Transport for Greater Manchester"}
+    s = suite.score_request(label, split_request(text), found_text=text)
+    assert (s["authority_named"], s["authority_kept"]) == (1, 1)
+    elsewhere = suite.score_request(
+        {**label, "authority": "Leeds City Council"}, split_request(text), found_text=text
+    )
+    assert (elsewhere["authority_named"], elsewhere["authority_kept"]) == (0, 0)
+    # a body's name taken for the requester's ("Signed: Transport for Greater Manchester" is not how one signs, but
+    # the scorer must see it go): counted as named and not kept
+    mangled = suite.score_request({**label, "authority": "Jane Smith"}, split_request(text), found_text=text)
+    assert (mangled["authority_named"], mangled["authority_kept"]) == (1, 0)
+    m = suite.metrics([{"scores": s}, {"scores": elsewhere}, {"scores": mangled}])
+    assert m["authority_named"] == 2 and m["authority_kept"] == 0.5

@@ -107,3 +107,34 @@ def test_a_greeting_inside_a_replys_line_names_the_requester() -> None:
     )
     clean, requester = redact_identity(text)
     assert "Kelly" not in clean and requester.name == "Ms Kelly"
+
+
+def test_a_replys_own_signature_and_letterhead_are_not_the_requester() -> None:
+    """Found by the eval's new count of authorities kept (stop 33): an authority's reply signed "Freedom of
+    Information Team" (read as a requester called "Freedom"), and a letterhead above "Dear Mr Mantle" / "Thank you
+    for your request" (its first line read as the sender's name), and a one-word body greeted ("Dear
+    Merseytravel,")."""
+    signed = (
+        "Dear Mr Clarke\nThank you for your request for information.\nYours sincerely\n"
+        "Freedom of Information Team\nUniversity of Birmingham\n"
+    )
+    clean, requester = redact_identity(signed)
+    assert "Freedom of Information Team\nUniversity of Birmingham" in clean and requester.name == "Mr Clarke"
+    headed = (
+        "Amgueddfa Cymru\nParc Cathays, Caerdydd\nAmgueddfa Cymru – National Museum Wales\nMr Jonathan Mantle\n"
+        "26 February 2016\nDear Mr Mantle\nREQUEST FOR INFORMATION\nThank you for your request for information. "
+        "As Museum Secretary for\nAmgueddfa Cymru - National Museum Wales, I am responsible for responding\n"
+    )
+    clean, requester = redact_identity(headed)
+    assert clean.count("Amgueddfa Cymru") == 3 and "Mantle" not in clean
+    clean, _ = redact_identity(
+        "Dear Merseytravel,\n\nHow much of the toll goes to Merseytravel?\n\nThanks\nJohn Brace"
+    )
+    assert clean.count("Merseytravel") == 2 and "Brace" not in clean
+
+
+def test_a_requesters_letter_heading_is_still_read() -> None:
+    """The letterhead rule reads a requester's own heading as before: no reply opens under its greeting."""
+    text = "Jane Smith\n14 Acacia Avenue\nLeeds LS6 2AB\n\nDear Leeds City Council,\n\nHow many potholes were filled?\n"
+    clean, requester = redact_identity(text)
+    assert "Jane Smith" not in clean and requester.name == "Jane Smith"
