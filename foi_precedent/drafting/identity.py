@@ -1147,7 +1147,6 @@ def _reply_head_names(text: str) -> list[str]:
 
 # how an authority's reply says it is sent, on the line under the addressee's name ('By email:', 'Sent by e-mail')
 _BY_EMAIL = re.compile(r"^[ \t]*(?:sent[ \t]+)?(?:by|via)[ \t]+e-?mail\b[ \t]*:?", re.I | re.M)
-_NAME_LINE = re.compile(rf"^[ \t]*{_NAME}[ \t]*$")
 # a reply's own words about the request it answers ('Thank you for your letter of 26 April requesting', 'FOI
 # Reference: 31525')
 _REPLY_HEAD = re.compile(
@@ -1166,18 +1165,7 @@ def _addressed_by_email(text: str) -> list[str]:
     for i, line in enumerate(lines[1:], start=1):
         if not _BY_EMAIL.match(line):
             continue
-        m = _NAME_LINE.match(lines[i - 1])
-        if not m:
-            continue
-        name = m.group("name").strip()
-        words = name.split()
-        if (
-            2 <= len(words) <= 4
-            and not any(_NOT_NAME_WORD.match(w.strip(".")) for w in words)
-            and not _ORGANISATION.search(name)
-            and not _OFFICE_TITLE.match(name)
-        ):
-            out.append(name)
+        out += _name_of(lines[i - 1], strict=True)
     return out
 
 
@@ -1338,7 +1326,7 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # (above an authority's reply, 'Amgueddfa Cymru' / 'Cathays Park' / ... / 'Dear Mr Mantle' / 'Thank you for your
     # request for information', the heading is the authority's letterhead: its addressee is read below)
     replying = greeting is not None and bool(
-        _REPLY_OPENING.search("\n".join(line for _, line in top[greeting:]) + text[top[-1][0] :][:300])
+        _REPLY_OPENING.search("\n".join(text.split("\n")[top[greeting][0] :])[:400])
     )
     found = (
         _name_of(top[0][1], strict=True)
@@ -1467,8 +1455,8 @@ def redact_identity(text: str) -> tuple[str, Requester]:
             for m in DEAR.finditer(text)
             if (name := m.group("name").strip(" ,."))
             and not _GENERIC_ADDRESSEE.match(name)
-            and not _ORGANISATION.search(name + _name_run(text, m.end("name")))
-            and not _ADDRESSED_BODY.match(name + _name_run(text, m.end("name")))
+            and not _ORGANISATION.search(whole := name + _name_run(text, m.end("name")))
+            and not _ADDRESSED_BODY.match(whole)
         )
     )
 
@@ -1663,25 +1651,18 @@ def redact_identity(text: str) -> tuple[str, Requester]:
     # surname is the requester's wherever it stands ('My Reference: cb/13.05.15/Gray'); such a letter sent on one
     # line has the greeting inside it ('... Your Reference: 2470 Dear Mr Gray I am writing ...'): there only a
     # title and a surname, near the top, and not quoted ("the letter 'Dear Mr Gove'")
+    greeted = None
     if not names:
-        for a in addressees + [m.group("name") for m in _DEAR_INLINE.finditer(text[:600])]:
+        inline = list(_DEAR_INLINE.finditer(text[:600]))
+        for a in addressees + [m.group("name") for m in inline]:
             if re.match(_TITLE + r"[ \t]", a) and len(a.split()) > 1 and len(a.split()[-1]) > 2:
                 clean = re.sub(rf"(?<![\w\[]){re.escape(a.split()[-1])}(?![\w\]])", "[NAME]", clean)
-    clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
-    # the greeting inside a reply's line, the reply opening under it ('15 November 2016 Dear Ms Kelly' / 'We write with
-    # regard to your request received ...'): the requester, as a reply addresses them
-    greeted = (
-        None
-        if names
-        else next(
-            (
-                m.group("name")
-                for m in _DEAR_INLINE.finditer(text[:600])
-                if _REPLY_OPENING.search(text[m.end() : m.end() + 300])
-            ),
-            None,
+        # the greeting inside a reply's line, the reply opening under it ('15 November 2016 Dear Ms Kelly' / 'We write
+        # with regard to your request received ...'): the requester, as a reply addresses them
+        greeted = next(
+            (m.group("name") for m in inline if _REPLY_OPENING.search(text[m.end() : m.end() + 300])), None
         )
-    )
+    clean = re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", clean)
     return clean, Requester(
         name=names[0] if names else greeted,
         emails=emails,
