@@ -478,6 +478,7 @@ def _questions(
         else breakdown_parts_folded(_renumbered(_blocks(sections["request"], "request")), sections["request"])
     )
     preamble: list[str] = []
+    listed_in = sections["request"]  # the lines the request's items were found in
     if not asked and sections["response"]:
         # Questions listed at the top with no heading of their own ("Requested ... 1. ... 2. ... Response"):
         # what comes before the response is the request.
@@ -494,6 +495,7 @@ def _questions(
                 0,
             )
             preamble = sections["pre"][:first]
+            listed_in = sections["pre"]
             sections = {**sections, "pre": []}
     if asked:
         numbers = {b.key[1] for b in asked if b.key[0] in ("q", "n")}
@@ -506,13 +508,20 @@ def _questions(
         asked
         and not given
         and not any(b.key[0] in ("n", "q") for b in answered)
-        and _fields_of_each(sections["request"], asked)
+        and _fields_of_each(listed_in, asked)
     ):
         return []  # its numbers mark the fields of each record asked for, not questions: read as unlabelled
+    one = _values_of_one_figure(listed_in, asked, answered) if asked and not given else None
+    if one:  # the values of one figure asked for, listed: one question, the reply its answer
+        return [_one_figure(one, sections["decision"] + sections["response"], letter_exemptions, accessible)]
     # questions listed one after another and the reply as prose after the last ("... 3. ...? Please see attached"):
     # the listed blocks are the request, and what follows the last of them is the response
     listed = [] if given else answered if not asked else (asked if not answered else [])
     split = trailing_reply(listed) if listed else None
+    one = _values_of_one_figure(sections["decision"] + sections["response"], split[0], []) if split else None
+    if split and one:  # (listed in the reply, which follows the last of them)
+        reply = split[1] + [ln for b in split[2] for ln in (b.head, *b.body)]
+        return [_one_figure(one, reply, letter_exemptions, accessible)]
     if split:
         asked, tail, rest = split
         answered = _blocks(tail, "response") + rest
@@ -866,6 +875,92 @@ def _fields_of_each(request: list[str], asked: list[_Block]) -> bool:
             for b in asked
         )
     )
+
+
+def _values_of_one_figure(request: list[str], asked: list[_Block], answered: list[_Block]) -> str | None:
+    """A lead that asks for a figure, then numbered items that only list the values splitting it ("... statistics on
+    the average pass rates of practical tests in the following areas: / (1) Cheltenham / (2) Swindon"): one question
+    (guide S2, S2b), its text the lead's asking sentence with the values, unless the reply answers them one by one
+    (S10; restating them, its decision under the last, is not)."""
+    first = next((i for i, x in enumerate(request) if x and _label_of(x)), 0)
+    lead = _lead_paragraph(request[:first])
+    if len(asked) < 2 or not _FIGURE_LEAD.search(lead):
+        return None
+    sentences = re.split(r"(?<=[.?!])\s+(?=[\"\u201c\u2018]?[A-Z])", lead)
+    before = [x for x in request[:first] if x and x not in lead] + sentences[:-1]
+    if any(_STRONG_ASK.search(x) or _AN_ASK.search(x) for x in before):
+        return None  # another ask before it ("I'd like to know the number of ... This includes the following ...:")
+    if not all(b.key[0] == "n" and _is_value(b.head) and (b is asked[-1] or not any(b.body)) for b in asked):
+        return None
+    heads = {" ".join(b.head.split()) for b in asked}
+    by_number = [b for b in answered if b.key[0] in ("n", "q")]
+    if not all(
+        " ".join(b.head.split()) in heads and (b is by_number[-1] or not any(b.body)) for b in by_number
+    ):
+        return None
+    sentence = sentences[-1]
+    # the ask itself, not the reply's words that report it ("You requested the following information: \u201cPlease
+    # ...", "I refer to your enquiry ... asking to be supplied with the amount ...")
+    sentence = _REPORTED_ASK.split(sentence, maxsplit=1)[-1]
+    return " ".join([sentence.lstrip('"\u201c\u2018 '), "; ".join(b.head.strip() for b in asked)])
+
+
+# An ask anywhere in a line ("I'd like to know the number of ...", "... please provide ...", a question mark).
+_AN_ASK = re.compile(
+    r"\b(?:i'?d|i would|we would) (?:also )?like\b|\bplease (?:could you |can you )?(?:provide|send|tell|supply|give|"
+    r"confirm|disclose|list|advise)\b|\?",
+    re.I,
+)
+_REPORTED_ASK = re.compile(
+    r"^.*?(?::\s*(?=[\"\u201c])|\basking (?:to be (?:supplied|provided) with|for)\s+|"
+    r"\byou (?:asked|requested)(?: for)?(?: the following(?: information)?)?\s*:\s*)",
+    re.I,
+)
+
+
+# A lead that asks for a figure and ends with a colon, its list the values that split it (S2b: "items that split one
+# figure (years, areas, bands, categories of a count) are breakdown values"): "in each of the following years ...:",
+# "at the following level crossings:", "... tuition fees in each of the last six years for:".
+_FIGURE_LEAD = re.compile(
+    r"\b(?:numbers?|amounts?|totals?|statistics|data|figures?|rates?|income|spend|spent|levels?|how (?:many|much))\b"
+    r"[^?]*:\s*[-\u2013]?\s*$",
+    re.I,
+)
+# A listed value: a year, a place, a body, a group ("2012-13", "Egham (Crossing ID 2205)", "Run4Wales", "EU
+# students"); no ask, no figure or record of its own.
+_LISTED_VALUE = re.compile(
+    r"^(?![^?]*\?)(?!.*\b(?:costs?|numbers?|total|amounts?|values?|lists?|cop(?:y|ies)|details?|breakdown|"
+    r"polic(?:y|ies)|documents?|reports?|records?|how|what|which|when|why|whether|where|who)\b)[^:]{1,60}$",
+    re.I,
+)
+
+
+def _is_value(head: str) -> bool:
+    return (
+        bool(_LISTED_VALUE.match(head.strip())) and len(head.split()) <= 6 and not _ASKS.search(head.strip())
+    )
+
+
+def _one_figure(text: str, reply: list[str], letter_exemptions: list[str], accessible: str) -> Question:
+    """The one question of a figure asked for by its values, read from the reply as a whole (as a request read as one
+    question is): a reply with no decision words of its own may state the figures."""
+    answer = _join(reply)
+    whole = _classify("", "", answer, None, letter_exemptions, (), accessible, shared=True)
+    if whole.treatments == (Treatment.OTHER,):
+        whole = _classify("", text, answer, None, letter_exemptions, (), accessible)
+    return replace(whole, label="Request", text=text)
+
+
+def _lead_paragraph(lines: list[str]) -> str:
+    """The paragraph that ends where a list begins: the lines before it back to a blank line or a finished sentence."""
+    out: list[str] = []
+    for line in reversed(lines):
+        if not line or (out and line.rstrip().endswith((".", "?", "!"))) or len(out) >= 4:
+            if out or line:
+                break
+            continue
+        out.insert(0, line)
+    return " ".join(out)
 
 
 def _answer_parts(
