@@ -35,6 +35,8 @@ DIRECTIONS: dict[str, bool] = {
     **{f"recall_{t}": HIGHER for t in TREATMENTS},
     "exemption_precision": HIGHER,
     "exemption_recall": HIGHER,
+    "exemption_precision_answered": HIGHER,
+    "exemption_recall_answered": HIGHER,
     "letter_exemption_precision": HIGHER,
     "letter_exemption_recall": HIGHER,
     "pointer_recall": HIGHER,

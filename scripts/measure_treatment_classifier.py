@@ -113,6 +113,8 @@ ORDER = [
     "fresh30",
     "fresh31",
     "fresh32",
+    "fresh33",
+    "fresh34",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -151,6 +153,9 @@ BLIND = {
     # (the stop's second round, measured once with its second pre-registered reader, 5b361b2, beside 7d21c1b's)
     "fresh31": "5b361b2",
     "fresh32": "5b361b2",
+    # (collected at stop 34, measured once with the stop's pre-registered reader, c89ff74, beside its parent's: the same)
+    "fresh33": "c89ff74",
+    "fresh34": "c89ff74",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure", "takes")
 FLAG_LINE = 0.75

@@ -112,6 +112,10 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
         "ex_tp": 0,
         "ex_fp": 0,
         "ex_fn": 0,
+        # the same, on the labelled questions with a visible answer only (those treatment agreement is scored on)
+        "exa_tp": 0,
+        "exa_fp": 0,
+        "exa_fn": 0,
         "pointers_expected": 0,
         "pointers_found": 0,
         "marked_for_review": sum(1 for g in got if g["review"]),
@@ -146,6 +150,10 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
         s["ex_tp"] += ex["tp"]
         s["ex_fp"] += ex["fp"]
         s["ex_fn"] += ex["fn"]
+        if e.get("treatments"):
+            s["exa_tp"] += ex["tp"]
+            s["exa_fp"] += ex["fp"]
+            s["exa_fn"] += ex["fn"]
         if ex["fp"] or ex["fn"]:
             misses.append(
                 {
@@ -254,6 +262,13 @@ def metrics(cases: list[dict]) -> dict:
         "treatment_agreement_found": ratio(total("treatment_agree"), total("treatment_found")),
         "exemption_precision": ratio(total("ex_tp"), total("ex_tp") + total("ex_fp")),
         "exemption_recall": ratio(total("ex_tp"), total("ex_tp") + total("ex_fn")),
+        # (results saved before stop 34 have no answered-question counts: 0 of 0, no ratio)
+        "exemption_precision_answered": ratio(
+            sum(s.get("exa_tp", 0) for s in sc), sum(s.get("exa_tp", 0) + s.get("exa_fp", 0) for s in sc)
+        ),
+        "exemption_recall_answered": ratio(
+            sum(s.get("exa_tp", 0) for s in sc), sum(s.get("exa_tp", 0) + s.get("exa_fn", 0) for s in sc)
+        ),
         "letter_exemption_precision": ratio(total("lx_tp"), total("lx_tp") + total("lx_fp")),
         "letter_exemption_recall": ratio(total("lx_tp"), total("lx_tp") + total("lx_fn")),
         "pointer_recall": ratio(total("pointers_found"), total("pointers_expected")),
@@ -286,6 +301,8 @@ ROWS = [
     *((f"recall_{t}", f"  recall: {t}") for t in TREATMENTS),
     ("exemption_precision", "Exemption precision (question)"),
     ("exemption_recall", "Exemption recall (question)"),
+    ("exemption_precision_answered", "  precision on answered questions"),
+    ("exemption_recall_answered", "  recall on answered questions"),
     ("letter_exemption_precision", "Exemption precision (letter)"),
     ("letter_exemption_recall", "Exemption recall (letter)"),
     ("pointer_recall", "Pointer recall"),

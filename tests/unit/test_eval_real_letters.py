@@ -228,3 +228,20 @@ def test_confident_readings_and_their_agreement_are_counted_apart():
     assert (s["confident"], s["confident_agree"]) == (2, 1)
     m = suite.metrics([{"scores": s}])
     assert m["confident_readings"] == 2 and m["confident_agreement"] == 0.5
+
+
+def test_exemptions_on_a_question_whose_answer_is_not_visible_count_apart():
+    # the second question's answer is cut off in the stored copy (no labelled treatment): the s40(2) the reader finds
+    # there counts against question-level precision, but not against precision on answered questions
+    unseen = label()
+    unseen["questions"][1] = {**unseen["questions"][1], "treatments": [], "exemptions": []}
+    s = suite.score_letter(unseen, parse_text(LETTER))["scores"]
+    assert (s["ex_tp"], s["ex_fp"]) == (0, 1)
+    assert (s["exa_tp"], s["exa_fp"], s["exa_fn"]) == (0, 0, 0)
+    seen = suite.score_letter(label(), parse_text(LETTER))["scores"]
+    assert (seen["exa_tp"], seen["exa_fp"], seen["exa_fn"]) == (1, 0, 0)
+    m = suite.metrics([{"scores": s}, {"scores": seen}])
+    assert m["exemption_precision"] == 0.5 and m["exemption_precision_answered"] == 1.0
+    # results saved before the answered counts existed still load: no ratio for them
+    old = {k: v for k, v in s.items() if not k.startswith("exa_")}
+    assert suite.metrics([{"scores": old}])["exemption_precision_answered"] is None
