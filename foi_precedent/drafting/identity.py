@@ -443,7 +443,7 @@ _ADDRESSED_BODY = re.compile(
     r"^(?!(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof(?:essor)?)\.?\s)(?:"
     r"[^\n]*\b(?:transport|highways|rail|railways?|water|treasury|registry|inspectorate|ombudsman|regulator|"
     r"england|scotland|wales|cymru|ireland|britain|house|academy|academies|museums?|gallery|galleries|library|"
-    r"libraries|universities|customs)\b|\w+travel\b|(?-i:HM\s+[A-Z])"
+    r"libraries|universities|customs|royal|armour(?:y|ies)|archives|mint)\b|\w+travel\b|(?-i:HM\s+[A-Z])"
     # a body named as what it is for ('Transport for Greater Manchester', 'Health Education for England')
     r"|(?-i:[A-Z][\w&'’-]*\s+for\s+(?:the\s+)?[A-Z]))",
     re.I,

@@ -51,6 +51,10 @@ def test_an_article_by_someone_else_is_no_byline() -> None:
         "HM Revenue and Customs",
         "Museum of London",
         "Ashcroft Technology Academy",
+        # stop 34, from fresh28 after its measurement and the letters of fresh6: a royal body
+        "Royal Armouries",
+        "Historic Royal Palaces",
+        "The National Archives",
     ],
 )
 def test_a_greeting_to_a_public_body_keeps_its_name(body: str) -> None:
@@ -63,9 +67,10 @@ def test_a_greeting_to_a_public_body_keeps_its_name(body: str) -> None:
     assert "Broadbent" not in clean and requester.name == "Matthew Broadbent"
 
 
-def test_a_greeting_to_a_person_named_like_a_place_is_still_a_person() -> None:
-    clean, _ = redact_identity("Dear Ms Wales,\n\nHow many trains ran late?\n\nRegards,\nJane Smith")
-    assert "Wales" not in clean and "Jane Smith" not in clean
+@pytest.mark.parametrize("titled", ["Ms Wales", "Mr Royal"])
+def test_a_greeting_to_a_person_named_like_a_place_is_still_a_person(titled: str) -> None:
+    clean, _ = redact_identity(f"Dear {titled},\n\nHow many trains ran late?\n\nRegards,\nJane Smith")
+    assert titled.split()[1] not in clean and "Jane Smith" not in clean
 
 
 def test_a_place_sharing_the_requesters_surname_stays() -> None:
