@@ -66,6 +66,25 @@ NEUTRAL = {
     "pii_items",
     "third_parties",
     "authority_named",
+    # a rate's own interval and margin: how sure the rate is, not how good
+    "question_count_exact_interval",
+    "question_count_exact_margin",
+    "treatment_agreement_interval",
+    "treatment_agreement_margin",
+    "count_exact_interval",
+    "count_exact_margin",
+}
+# the rates whose change between two runs is given a paired interval: set -> metric -> (the case's score counted,
+# the case's score it is a share of; None: each case counts once)
+PAIRED: dict[str, dict[str, tuple[str, str | None]]] = {
+    "real_letters": {
+        "question_count_exact": ("count_exact", None),
+        "treatment_agreement": ("treatment_agree", "treatment_questions"),
+    },
+    "real_requests": {
+        "count_exact": ("count_exact", None),
+        "boundary_recall": ("labelled_matched", "expected"),
+    },
 }
 
 PARTS = METRIC_PARTS
@@ -176,6 +195,33 @@ def _changed_scores(a: dict, b: dict) -> dict:
     return {k: {"old": a[k], "new": b[k]} for k in a if k in b and a[k] != b[k]}
 
 
+def _paired_intervals(name: str, rows: list[dict], pairs: list[tuple[dict, dict]]) -> None:
+    """Each headline rate's change on the cases both runs read, with its 95% interval, the cases resampled in pairs
+    (``delta_interval``), and whether that interval holds 0 (``within_chance``: these cases cannot tell the change
+    from chance). Set on the rows, in place."""
+    for row in rows:
+        keys = PAIRED.get(name, {}).get(row["metric"])
+        if keys is None or row["delta"] is None:
+            continue
+        num, den = keys
+        try:
+            cases = [
+                (
+                    float(a["scores"][num]),
+                    float(a["scores"][den]) if den else 1.0,
+                    float(b["scores"][num]),
+                    float(b["scores"][den]) if den else 1.0,
+                )
+                for a, b in pairs
+            ]
+        except (KeyError, TypeError, ValueError):  # a case saved without the score: no interval
+            continue
+        interval = scorers.paired_delta_interval(cases)
+        if interval is not None:
+            row["delta_interval"] = list(interval)
+            row["within_chance"] = interval[0] <= 0 <= interval[1]
+
+
 def compare_set(name: str, old: dict, new: dict, threshold: float) -> dict:
     """One set: its parts' metrics and, for the tuning part only, the cases whose scores changed."""
     old_cases = {c["id"]: c for c in old["cases"]}
@@ -229,6 +275,7 @@ def compare_set(name: str, old: dict, new: dict, threshold: float) -> dict:
                 m_old, m_new = r_old, r_new
                 entry["compared_on"] = len(common)
         entry["metrics"] = metric_rows(m_old, m_new, threshold)
+        _paired_intervals(name, entry["metrics"], [(old_cases[i], new_cases[i]) for i in sorted(common)])
         parts[part] = entry
     # the tuning part case by case (a held-back case is never named, even as added or removed)
     changes = []
@@ -310,11 +357,20 @@ def compare_table(diff: dict) -> str:
             width = max(26, *(len(r["metric"]) for r in entry["metrics"]))
             lines.append(f"    {'metric':<{width}} {'old':>8} {'new':>8} {'delta':>8}")
             for r in entry["metrics"]:
+                if isinstance(r["old"], list) or isinstance(r["new"], list):
+                    continue  # an interval: its margin is the row shown
                 mark = "  REGRESSION" if r["regressed"] else ""
                 lines.append(
                     f"    {r['metric']:<{width}} {fmt(r['old'], '-'):>8} {fmt(r['new'], '-'):>8} "
                     f"{_signed(r['delta']):>8}{mark}"
                 )
+                if "delta_interval" in r:  # on a line of its own: the row above reads as it always has
+                    low, high = r["delta_interval"]
+                    chance = "; within chance" if r["within_chance"] else ""
+                    lines.append(
+                        f"      95% interval of the change: {_signed(low)} to {_signed(high)} "
+                        f"(cases resampled in pairs{chance})"
+                    )
         for note in s["notes"]:
             lines.append(f"  {note}")
         lines.append("")

@@ -139,3 +139,57 @@ def regression(old: float | None, new: float | None, threshold: float, higher_is
         return False
     delta = (new - old) if higher_is_better else (old - new)
     return delta < -threshold
+
+
+# --- how far a rate may be from chance ----------------------------------------------------------------------
+
+
+RESAMPLES = (
+    2000  # bootstrap resamples: enough for a 95% interval to move by less than about 0.005 between seeds
+)
+
+
+def ratio_interval(
+    cases: Sequence[tuple[float, float]], level: float = 0.95, resamples: int = RESAMPLES, seed: int = 0
+) -> tuple[float, float] | None:
+    """The percentile bootstrap interval of a rate summed over cases (``sum(num) / sum(den)``), the cases resampled
+    with replacement: a letter's questions move together (they share a layout and a reader's misstep), so the
+    letter, not the question, is what is drawn. None when no case counts (every ``den`` 0). Deterministic."""
+    import numpy as np
+
+    num = np.array([n for n, _ in cases], dtype=float)
+    den = np.array([d for _, d in cases], dtype=float)
+    if not len(cases) or den.sum() == 0:
+        return None
+    draws = np.random.default_rng(seed).integers(0, len(cases), size=(resamples, len(cases)))
+    dens = den[draws].sum(axis=1)
+    rates = num[draws].sum(axis=1)[dens > 0] / dens[dens > 0]
+    low, high = np.quantile(rates, [(1 - level) / 2, (1 + level) / 2])
+    return round(float(low), 4), round(float(high), 4)
+
+
+def paired_delta_interval(
+    cases: Sequence[tuple[float, float, float, float]],
+    level: float = 0.95,
+    resamples: int = RESAMPLES,
+    seed: int = 0,
+) -> tuple[float, float] | None:
+    """The bootstrap interval of ``new - old`` for a rate read twice on the same cases (``(num_old, den_old,
+    num_new, den_new)`` each), the cases resampled in pairs: how large a change the letters themselves could make
+    of a reader that changed nothing. An interval that holds 0 is a change these cases cannot tell from chance."""
+    import numpy as np
+
+    a = np.array(cases, dtype=float).reshape(-1, 4)
+    if not len(a) or a[:, 1].sum() == 0 or a[:, 3].sum() == 0:
+        return None
+    draws = np.random.default_rng(seed).integers(0, len(a), size=(resamples, len(a)))
+    sums = a[draws].sum(axis=1)  # (resamples, 4)
+    ok = (sums[:, 1] > 0) & (sums[:, 3] > 0)
+    deltas = sums[ok, 2] / sums[ok, 3] - sums[ok, 0] / sums[ok, 1]
+    low, high = np.quantile(deltas, [(1 - level) / 2, (1 + level) / 2])
+    return round(float(low), 4), round(float(high), 4)
+
+
+def margin(interval: tuple[float, float] | None) -> float | None:
+    """Half the width of an interval: the '±' a table prints beside its rate."""
+    return None if interval is None else round((interval[1] - interval[0]) / 2, 4)

@@ -33,7 +33,7 @@ from pathlib import Path
 from evals import datasets
 from evals.datasets import split, split_table
 from evals.holdout import is_held_back
-from evals.scorers import exemption_scores, pointer_scores, ratio
+from evals.scorers import exemption_scores, margin, pointer_scores, ratio, ratio_interval
 from foi_precedent.consistency.consensus import FLAG_CONFIDENCE
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.model import Letter, Treatment, label_key, opening_share
@@ -239,6 +239,12 @@ def run(
     return out
 
 
+def _interval(key: str, cases: list[tuple[float, float]]) -> dict:
+    """``key``'s 95% bootstrap interval over the letters (``[low, high]``) and its margin (half its width)."""
+    interval = ratio_interval(cases)
+    return {f"{key}_interval": list(interval) if interval else None, f"{key}_margin": margin(interval)}
+
+
 def metrics(cases: list[dict]) -> dict:
     sc = [c["scores"] for c in cases]
 
@@ -258,6 +264,9 @@ def metrics(cases: list[dict]) -> dict:
         "question_count_exact": ratio(sum(1 for s in sc if s["count_exact"]), len(sc)),
         "questions_labelled": total("questions_expected"),
         "treatment_agreement": ratio(total("treatment_agree"), total("treatment_questions")),
+        # how far each rate could move on other letters like these: a 95% interval, letters resampled
+        **_interval("question_count_exact", [(int(s["count_exact"]), 1) for s in sc]),
+        **_interval("treatment_agreement", [(s["treatment_agree"], s["treatment_questions"]) for s in sc]),
         "answered_questions_found": ratio(total("treatment_found"), total("treatment_questions")),
         "treatment_agreement_found": ratio(total("treatment_agree"), total("treatment_found")),
         "exemption_precision": ratio(total("ex_tp"), total("ex_tp") + total("ex_fp")),
@@ -294,8 +303,10 @@ ROWS = [
     ("letters_no_decision", "  read with no decision found (for review)"),
     ("letters_model_unused", "  the model's reading not used (--mode model)"),
     ("question_count_exact", "Question count exact"),
+    ("question_count_exact_margin", "  \u00b1 (95% interval, letters resampled)"),
     ("questions_labelled", "Questions labelled"),
     ("treatment_agreement", "Treatment agreement"),
+    ("treatment_agreement_margin", "  \u00b1 (95% interval, letters resampled)"),
     ("answered_questions_found", "  answered questions found"),
     ("treatment_agreement_found", "  treatment agreement on those found"),
     *((f"recall_{t}", f"  recall: {t}") for t in TREATMENTS),

@@ -43,6 +43,7 @@ from pathlib import Path
 from evals import datasets
 from evals.datasets import split, split_table
 from evals.holdout import is_held_back
+from evals.scorers import margin, ratio_interval
 from foi_precedent.drafting.identity import redact_identity
 from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.errors import PrecedentError
@@ -192,6 +193,11 @@ def metrics(cases: list[dict]) -> dict:
         "no_question": sum(x["no_question"] for x in s),
         "whole_request": sum(x["whole_request"] for x in s),
         "count_exact": _share(sum(x["count_exact"] for x in s), len(s)),
+        # how far it could move on other requests like these: a 95% interval, requests resampled
+        "count_exact_interval": list(iv)
+        if (iv := ratio_interval([(int(x["count_exact"]), 1) for x in s]))
+        else None,
+        "count_exact_margin": margin(iv),
         "labelled_questions": sum(x["expected"] for x in s),
         "boundary_recall": _share(sum(x["labelled_matched"] for x in s), sum(x["expected"] for x in s)),
         "boundary_precision": _share(sum(x["found_matched"] for x in s), sum(x["found"] for x in s)),
@@ -255,6 +261,7 @@ ROWS = [
     ("no_question", "no question found"),
     ("whole_request", "read as one whole question"),
     ("count_exact", "question count exact"),
+    ("count_exact_margin", "  \u00b1 (95% interval, requests resampled)"),
     ("labelled_questions", "labelled questions"),
     ("boundary_recall", "question boundaries (labelled found, F1>=0.8)"),
     ("boundary_precision", "question boundaries (found labelled)"),

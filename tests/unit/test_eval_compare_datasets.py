@@ -93,6 +93,22 @@ def test_a_drop_beyond_the_threshold_regresses_and_names_only_the_tuning_case(tm
     diff = json.loads(raw)
     held = {r["metric"]: r for r in diff["sets"]["real_letters"]["parts"]["held_back"]["metrics"]}
     assert held["treatment_agreement"]["regressed"] and held["treatment_agreement"]["delta"] == -0.125
+    # the change's interval, the four held-back letters resampled in pairs: one letter's loss cannot be told from
+    # chance on four letters
+    low, high = held["treatment_agreement"]["delta_interval"]
+    assert low < -0.125 < high <= 0 and held["treatment_agreement"]["within_chance"]
+    assert "interval" not in str(held["letters"])  # only the headline rates get one
+
+
+def test_the_change_of_a_headline_rate_is_given_its_interval(tmp_path, monkeypatch, capsys):
+    old = _letters_run(tmp_path, monkeypatch, "old")
+    assert main(["eval", "--compare", str(old), str(old)]) == 0
+    out = capsys.readouterr().out
+    # identical runs: no change, and an interval of none
+    assert "95% interval of the change: 0.000 to 0.000 (cases resampled in pairs; within chance)" in out
+    # each part's rates are printed with their own margin
+    table = letters.table(json.loads(old.read_text())["real_letters"])
+    assert "\u00b1 (95% interval, letters resampled)" in table
 
 
 def test_the_threshold_is_the_allowed_drop(tmp_path, monkeypatch):

@@ -245,3 +245,15 @@ def test_exemptions_on_a_question_whose_answer_is_not_visible_count_apart():
     # results saved before the answered counts existed still load: no ratio for them
     old = {k: v for k, v in s.items() if not k.startswith("exa_")}
     assert suite.metrics([{"scores": old}])["exemption_precision_answered"] is None
+
+
+def test_the_headline_rates_carry_their_interval():
+    right = suite.score_letter(label(), parse_text(LETTER))["scores"]
+    wrong = suite.score_letter(
+        label(), parse_text(LETTER.replace("12 officers were dismissed.", "We do not hold this information."))
+    )
+    m = suite.metrics([{"scores": right}] * 6 + [{"scores": wrong["scores"]}] * 2)
+    low, high = m["treatment_agreement_interval"]
+    assert low < m["treatment_agreement"] < high and m["treatment_agreement"] == 14 / 16
+    assert m["treatment_agreement_margin"] == round((high - low) / 2, 4) > 0
+    assert m["question_count_exact_interval"] == [1.0, 1.0]  # every letter's count exact: no width

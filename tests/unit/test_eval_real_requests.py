@@ -161,3 +161,12 @@ def test_the_authority_named_in_a_request_is_counted_kept_or_removed():
     assert (mangled["authority_named"], mangled["authority_kept"]) == (1, 0)
     m = suite.metrics([{"scores": s}, {"scores": elsewhere}, {"scores": mangled}])
     assert m["authority_named"] == 2 and m["authority_kept"] == 0.5
+
+
+def test_count_exact_carries_its_interval():
+    r = split_request("1. How many drones do you own?\n2. What is your drone policy?\n")
+    s = suite.score_request(LABEL, r)
+    wrong = {**s, "count_exact": not s["count_exact"]}
+    m = suite.metrics([{"scores": s}] * 5 + [{"scores": wrong}] * 5)
+    low, high = m["count_exact_interval"]
+    assert low < m["count_exact"] == 0.5 < high and m["count_exact_margin"] > 0

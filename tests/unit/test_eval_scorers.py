@@ -59,3 +59,31 @@ def test_regression():
     assert not scorers.regression(0.9, 0.95, 0.02)
     assert scorers.regression(1.0, 2.0, 0.5, higher_is_better=False)
     assert not scorers.regression(None, 0.5, 0.02)
+
+
+def test_a_rates_interval_holds_it_and_narrows_with_more_cases():
+    from evals.scorers import margin, ratio_interval
+
+    few = [(1, 2), (2, 2), (0, 2), (1, 2)] * 5  # 20 letters, 20 of 40 questions
+    many = few * 20  # the same rate on 400 letters
+    low, high = ratio_interval(few)
+    assert low < 0.5 < high
+    assert margin(ratio_interval(many)) < margin((low, high)) / 3
+    assert ratio_interval(few) == ratio_interval(few)  # deterministic
+    assert ratio_interval([]) is None and ratio_interval([(0, 0), (0, 0)]) is None
+    assert ratio_interval([(3, 3)] * 10) == (1.0, 1.0)  # every resample the same: no width
+
+
+def test_a_change_is_told_from_chance_only_when_the_cases_show_it():
+    from evals.scorers import paired_delta_interval
+
+    same = [(1, 2, 1, 2)] * 50
+    assert paired_delta_interval(same) == (0.0, 0.0)
+    # one question gained in each of 40 letters of 50: a change the letters cannot have made by chance
+    gained = [(1, 2, 2, 2)] * 40 + [(1, 2, 1, 2)] * 10
+    low, high = paired_delta_interval(gained)
+    assert 0 < low < 0.4 < high
+    # one gained and one lost, in two letters of 50: within chance
+    mixed = [(1, 2, 2, 2), (1, 2, 0, 2)] + [(1, 2, 1, 2)] * 48
+    low, high = paired_delta_interval(mixed)
+    assert low < 0 < high
