@@ -224,22 +224,28 @@ def metrics(cases: list[dict]) -> dict:
     }
 
 
-def read_case(label: dict) -> tuple[Request | None, str | None]:
-    path = ROOT / label["file"]
+def _read(label: dict) -> tuple[str | None, Request | None, str | None]:
+    """The request as found (None if its file cannot be read), the reader's reading of it, and why there is none."""
     try:
-        return split_request(request_text(path), source=label["id"]), None
-    except (PrecedentError, OSError) as exc:
-        return None, str(exc)
+        text = request_text(ROOT / label["file"])
+    except OSError as exc:
+        return None, None, str(exc)
+    try:
+        return text, split_request(text, source=label["id"]), None
+    except PrecedentError as exc:
+        return text, None, str(exc)
+
+
+def read_case(label: dict) -> tuple[Request | None, str | None]:
+    """The reader's reading of a labelled request, or None and why."""
+    _, request, error = _read(label)
+    return request, error
 
 
 def run(labels_dir: Path = LABELS_DIR, part: str = "all", batches: Sequence[str] | None = None) -> dict:
     cases = []
     for label in load_labels(labels_dir, part, batches):
-        request, error = read_case(label)
-        try:
-            found_text = request_text(ROOT / label["file"])
-        except OSError:
-            found_text = None
+        found_text, request, error = _read(label)  # the file read once
         scores = score_request(label, request, error, found_text)
         held = is_held_back(label["id"])
         case = {
