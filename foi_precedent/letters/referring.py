@@ -26,9 +26,22 @@ _REFERS_BACK = re.compile(
 )
 
 
+# A question whose words are only a period: the value of a breakdown its reply answered on its own (guide S10:
+# "c) 2019/20" under "How many fire safety audits were undertaken in the financial year:"). Alone, it is as close to
+# every other "2019/20" as to its own topic (fire safety audits against planning appeal costs were read as precedent
+# for each other in the real letters' re-check, stop 34), so its topic is the question before it.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WHEN = rf"(?:(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?|{_MONTH}|q[1-4]|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+_ONLY_A_PERIOD = re.compile(
+    rf"^\W*(?:(?:financial|calendar|academic|school)\s+years?\s+|fy\s*)?{_WHEN}"
+    rf"(?:\s*(?:[-\u2013/,]|to|and)?\s*{_WHEN})*\W*$",
+    re.IGNORECASE,
+)
+
+
 def refers_back(text: str | None) -> bool:
-    """Does this question take its topic from an earlier one ("the same information for 2015")?"""
-    return bool(text and _REFERS_BACK.search(text))
+    """Does this question take its topic from an earlier one ("the same information for 2015", "2019/20")?"""
+    return bool(text and (_REFERS_BACK.search(text) or _ONLY_A_PERIOD.match(text.strip())))
 
 
 def in_context(texts: Sequence[str | None]) -> list[str]:

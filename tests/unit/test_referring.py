@@ -61,3 +61,22 @@ def test_a_first_question_that_refers_elsewhere_stays_as_written():
     texts = ["Could the same information please be provided for 2021?", "How many staff?"]
     assert in_context(texts) == texts
     assert in_context([None, "The same for 2014."]) == ["", "The same for 2014."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2019/20", "2019/20:", "2017/2018", "April 2019 - March 2020", "Q1 2020", "financial year 2019/20"],
+)
+def test_a_question_that_is_only_a_period_takes_its_topic_from_the_question_before(text):
+    """Stop 34's re-check: West Midlands Fire Service's "c) 2019/20" (fire safety audits) and Wokingham's "c)
+    2019/20:" (planning appeal costs) were read as precedent for each other on their words alone."""
+    assert refers_back(text)
+    lead = "How many fire safety audits were undertaken in the financial year:"
+    assert in_context([lead, text])[1] == f"{lead} {text}"
+
+
+@pytest.mark.parametrize(
+    "text", ["Cheltenham", "How many audits in 2019/20?", "2019/20: 45 audits", "12 officers"]
+)
+def test_a_question_with_words_of_its_own_beside_a_period_is_its_own_topic(text):
+    assert not refers_back(text)
