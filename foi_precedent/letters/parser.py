@@ -50,6 +50,7 @@ from foi_precedent.letters.layout import (
     _POINTS_ON,
     _QUOTED_REQUEST,
     _STRONG_ASK,
+    _VALUE,
     REPORTED_FURTHER_ASK,
     _about,
     _Block,
@@ -927,17 +928,20 @@ _FIGURE_LEAD = re.compile(
     re.I,
 )
 # A listed value: a year, a place, a body, a group ("2012-13", "Egham (Crossing ID 2205)", "Run4Wales", "EU
-# students"); no ask, no figure or record of its own.
-_LISTED_VALUE = re.compile(
-    r"^(?![^?]*\?)(?!.*\b(?:costs?|numbers?|total|amounts?|values?|lists?|cop(?:y|ies)|details?|breakdown|"
-    r"polic(?:y|ies)|documents?|reports?|records?|how|what|which|when|why|whether|where|who)\b)[^:]{1,60}$",
-    re.I,
-)
+# students"): a list entry that only names something (layout's ``_VALUE``), short, and naming no document, record or
+# person of its own.
+_NAMES_MORE = re.compile(r"\b(?:polic(?:y|ies)|documents?|reports?|records?|where|who)\b", re.I)
 
 
 def _is_value(head: str) -> bool:
+    head = head.strip()
     return (
-        bool(_LISTED_VALUE.match(head.strip())) and len(head.split()) <= 6 and not _ASKS.search(head.strip())
+        bool(_VALUE.match(head))
+        and len(head) <= 60
+        and ":" not in head
+        and len(head.split()) <= 6
+        and not _ASKS.search(head)
+        and not _NAMES_MORE.search(head)
     )
 
 
