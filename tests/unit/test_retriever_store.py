@@ -221,6 +221,25 @@ def test_a_store_at_a_revision_this_version_does_not_know_is_refused(tmp_path, d
         Store(tmp_path / "s.sqlite3", database_url=database_url)
 
 
+def test_a_store_from_before_period_questions_were_embedded_in_context_drops_its_question_vectors(
+    tmp_path, database_url
+):
+    """index_0005: a question that is only a period ("c) 2019/20") is embedded after the question before it now,
+    so vectors stored before are dropped, on both back ends; the index recomputes missing ones when it needs them."""
+    import numpy as np
+    from sqlalchemy import text
+
+    store = Store(tmp_path / "s.sqlite3", database_url=database_url)
+    store.save_question_vectors({("FOI-A", "c)"): np.ones(4)})
+    with store.db.write() as conn:  # as a store the version before left it
+        conn.execute(text("UPDATE alembic_version_index SET version_num = 'index_0004'"))
+    store.close()
+    store = Store(tmp_path / "s.sqlite3", database_url=database_url)
+    assert store.schema_version == SCHEMA_VERSION and chain("index")[-1] == "index_0005"
+    assert store.question_vectors([("FOI-A", "c)")]) == {}
+    store.close()
+
+
 def test_questions_vectors_supersessions_and_history_on_both_back_ends(tmp_path, database_url):
     import numpy as np
 

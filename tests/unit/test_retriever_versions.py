@@ -469,7 +469,7 @@ def test_schema_5_upgrade_keeps_letters_and_gives_them_their_written_reference(t
     conn.commit()
     conn.close()
     store = Store(path)
-    assert store.schema_version == SCHEMA_VERSION == 8  # index_0004: split corrections
+    assert store.schema_version == SCHEMA_VERSION == 9  # index_0005: period questions embedded in context
     assert store.letter_info("R").written_reference == "R"
     assert [v.reference for v in store.versions("R")] == ["R"]
     assert store.supersessions() == {} and store.history("R") == []
