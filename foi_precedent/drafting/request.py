@@ -1035,11 +1035,11 @@ _ABOUT_THE_REPLY = re.compile(
     r"should|would)\s+be\s+(?:refined|narrowed|clarified|reduced)\b"
     r"|\b(?:release|provide|send|disclose)\s+(?:the\s+)?(?:(?:available|remaining)\s+(?:information|data|parts)|"
     r"rest\s+of\s+the\s+(?:information|data|request)|remainder)\b"
-    # how redactions were applied to the reply (S7): 'Please indicate if and how you have done that.'
     # that the request arrived (S7): 'I would be grateful if you would confirm in writing that you have received this
     # request', 'please acknowledge receipt of this request'
     r"|\bconfirm\s+(?:in\s+writing\s+|by\s+e-?mail\s+)?(?:that\s+)?(?:you\s+have\s+)?(?:received|receipt\s+of)\s+"
     r"(?:this|my|the)\s+(?:request|e-?mail|letter)\b|\backnowledge\s+(?:receipt\s+of\s+)?(?:this|my)\s+(?:request|e-?mail)\b"
+    # how redactions were applied to the reply (S7): 'Please indicate if and how you have done that.'
     r"|\b(?:if|whether)\s+(?:and\s+how\s+)?you\s+have\s+(?:done\s+(?:that|so|this)|redacted|applied\s+(?:any\s+)?"
     r"redactions?)\b|\bhow\s+(?:the\s+|any\s+)?redactions?\s+(?:were|was|have\s+been|are)\s+(?:applied|made)\b"
     # when to answer (S7: the response deadline): 'if you could please provide me with the information before the 20
