@@ -144,9 +144,18 @@ def regression(old: float | None, new: float | None, threshold: float, higher_is
 # --- how far a rate may be from chance ----------------------------------------------------------------------
 
 
-RESAMPLES = (
-    2000  # bootstrap resamples: enough for a 95% interval to move by less than about 0.005 between seeds
-)
+# bootstrap resamples: enough for a 95% interval to move by less than about 0.005 between seeds
+RESAMPLES = 2000
+
+
+def _bootstrap(rows, rates, level: float, resamples: int, seed: int) -> tuple[float, float]:
+    """The percentile interval of ``rates`` (the column sums of each resample -> its values) over ``rows`` (one row of
+    counts a case) resampled with replacement, a case at a time. Deterministic for a seed."""
+    import numpy as np
+
+    draws = np.random.default_rng(seed).integers(0, len(rows), size=(resamples, len(rows)))
+    low, high = np.quantile(rates(rows[draws].sum(axis=1)), [(1 - level) / 2, (1 + level) / 2])
+    return round(float(low), 4), round(float(high), 4)
 
 
 def ratio_interval(
@@ -157,15 +166,15 @@ def ratio_interval(
     letter, not the question, is what is drawn. None when no case counts (every ``den`` 0). Deterministic."""
     import numpy as np
 
-    num = np.array([n for n, _ in cases], dtype=float)
-    den = np.array([d for _, d in cases], dtype=float)
-    if not len(cases) or den.sum() == 0:
+    rows = np.array(cases, dtype=float).reshape(-1, 2)
+    if not len(rows) or rows[:, 1].sum() == 0:
         return None
-    draws = np.random.default_rng(seed).integers(0, len(cases), size=(resamples, len(cases)))
-    dens = den[draws].sum(axis=1)
-    rates = num[draws].sum(axis=1)[dens > 0] / dens[dens > 0]
-    low, high = np.quantile(rates, [(1 - level) / 2, (1 + level) / 2])
-    return round(float(low), 4), round(float(high), 4)
+
+    def rates(sums):
+        counted = sums[:, 1] > 0
+        return sums[counted, 0] / sums[counted, 1]
+
+    return _bootstrap(rows, rates, level, resamples, seed)
 
 
 def paired_delta_interval(
@@ -179,15 +188,22 @@ def paired_delta_interval(
     of a reader that changed nothing. An interval that holds 0 is a change these cases cannot tell from chance."""
     import numpy as np
 
-    a = np.array(cases, dtype=float).reshape(-1, 4)
-    if not len(a) or a[:, 1].sum() == 0 or a[:, 3].sum() == 0:
+    rows = np.array(cases, dtype=float).reshape(-1, 4)
+    if not len(rows) or rows[:, 1].sum() == 0 or rows[:, 3].sum() == 0:
         return None
-    draws = np.random.default_rng(seed).integers(0, len(a), size=(resamples, len(a)))
-    sums = a[draws].sum(axis=1)  # (resamples, 4)
-    ok = (sums[:, 1] > 0) & (sums[:, 3] > 0)
-    deltas = sums[ok, 2] / sums[ok, 3] - sums[ok, 0] / sums[ok, 1]
-    low, high = np.quantile(deltas, [(1 - level) / 2, (1 + level) / 2])
-    return round(float(low), 4), round(float(high), 4)
+
+    def deltas(sums):
+        counted = (sums[:, 1] > 0) & (sums[:, 3] > 0)
+        return sums[counted, 2] / sums[counted, 3] - sums[counted, 0] / sums[counted, 1]
+
+    return _bootstrap(rows, deltas, level, resamples, seed)
+
+
+def interval_fields(key: str, cases: Sequence[tuple[float, float]]) -> dict:
+    """A rate's 95% interval over its cases (``KEY_interval``: ``[low, high]``) and its margin (``KEY_margin``: half
+    the width), as the real-set metrics save them beside the rate."""
+    interval = ratio_interval(cases)
+    return {f"{key}_interval": list(interval) if interval else None, f"{key}_margin": margin(interval)}
 
 
 def margin(interval: tuple[float, float] | None) -> float | None:

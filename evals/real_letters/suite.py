@@ -33,7 +33,7 @@ from pathlib import Path
 from evals import datasets
 from evals.datasets import split, split_table
 from evals.holdout import is_held_back
-from evals.scorers import exemption_scores, margin, pointer_scores, ratio, ratio_interval
+from evals.scorers import exemption_scores, interval_fields, pointer_scores, ratio
 from foi_precedent.consistency.consensus import FLAG_CONFIDENCE
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.model import Letter, Treatment, label_key, opening_share
@@ -239,12 +239,6 @@ def run(
     return out
 
 
-def _interval(key: str, cases: list[tuple[float, float]]) -> dict:
-    """``key``'s 95% bootstrap interval over the letters (``[low, high]``) and its margin (half its width)."""
-    interval = ratio_interval(cases)
-    return {f"{key}_interval": list(interval) if interval else None, f"{key}_margin": margin(interval)}
-
-
 def metrics(cases: list[dict]) -> dict:
     sc = [c["scores"] for c in cases]
 
@@ -265,8 +259,10 @@ def metrics(cases: list[dict]) -> dict:
         "questions_labelled": total("questions_expected"),
         "treatment_agreement": ratio(total("treatment_agree"), total("treatment_questions")),
         # how far each rate could move on other letters like these: a 95% interval, letters resampled
-        **_interval("question_count_exact", [(int(s["count_exact"]), 1) for s in sc]),
-        **_interval("treatment_agreement", [(s["treatment_agree"], s["treatment_questions"]) for s in sc]),
+        **interval_fields("question_count_exact", [(int(s["count_exact"]), 1) for s in sc]),
+        **interval_fields(
+            "treatment_agreement", [(s["treatment_agree"], s["treatment_questions"]) for s in sc]
+        ),
         "answered_questions_found": ratio(total("treatment_found"), total("treatment_questions")),
         "treatment_agreement_found": ratio(total("treatment_agree"), total("treatment_found")),
         "exemption_precision": ratio(total("ex_tp"), total("ex_tp") + total("ex_fp")),

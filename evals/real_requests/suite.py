@@ -43,7 +43,7 @@ from pathlib import Path
 from evals import datasets
 from evals.datasets import split, split_table
 from evals.holdout import is_held_back
-from evals.scorers import margin, ratio_interval
+from evals.scorers import interval_fields
 from foi_precedent.drafting.identity import redact_identity
 from foi_precedent.drafting.request import Request, split_request
 from foi_precedent.errors import PrecedentError
@@ -194,10 +194,7 @@ def metrics(cases: list[dict]) -> dict:
         "whole_request": sum(x["whole_request"] for x in s),
         "count_exact": _share(sum(x["count_exact"] for x in s), len(s)),
         # how far it could move on other requests like these: a 95% interval, requests resampled
-        "count_exact_interval": list(iv)
-        if (iv := ratio_interval([(int(x["count_exact"]), 1) for x in s]))
-        else None,
-        "count_exact_margin": margin(iv),
+        **interval_fields("count_exact", [(int(x["count_exact"]), 1) for x in s]),
         "labelled_questions": sum(x["expected"] for x in s),
         "boundary_recall": _share(sum(x["labelled_matched"] for x in s), sum(x["expected"] for x in s)),
         "boundary_precision": _share(sum(x["found_matched"] for x in s), sum(x["found"] for x in s)),
