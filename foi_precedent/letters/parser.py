@@ -945,24 +945,31 @@ def _is_value(head: str) -> bool:
     )
 
 
+def _read_whole(answer: str, own: str | None, letter_exemptions: list[str], accessible: str) -> Question:
+    """The response read as a whole, one reading for every question it answers; where it has no decision words and
+    is the reply to one question of its own (``own``, that question's text), it is read as that question's answer: a
+    reply with no decision words may state the information ("The two toilets at ... are to close.")."""
+    whole = _classify("", "", answer, None, letter_exemptions, (), accessible, shared=True)
+    if own is not None and whole.treatments == (Treatment.OTHER,):
+        whole = _classify("", own, answer, None, letter_exemptions, (), accessible)
+    return whole
+
+
 def _one_figure(text: str, reply: list[str], letter_exemptions: list[str], accessible: str) -> Question:
     """The one question of a figure asked for by its values, read from the reply as a whole (as a request read as one
-    question is): a reply with no decision words of its own may state the figures."""
-    answer = _join(reply)
-    whole = _classify("", "", answer, None, letter_exemptions, (), accessible, shared=True)
-    if whole.treatments == (Treatment.OTHER,):
-        whole = _classify("", text, answer, None, letter_exemptions, (), accessible)
-    return replace(whole, label="Request", text=text)
+    question is)."""
+    return replace(_read_whole(_join(reply), text, letter_exemptions, accessible), label="Request", text=text)
 
 
 def _lead_paragraph(lines: list[str]) -> str:
-    """The paragraph that ends where a list begins: the lines before it back to a blank line or a finished sentence."""
+    """The paragraph that ends where a list begins: the lines before it (at most four) back to a blank line or a
+    finished sentence, blank lines just above the list passed over."""
     out: list[str] = []
     for line in reversed(lines):
-        if not line or (out and line.rstrip().endswith((".", "?", "!"))) or len(out) >= 4:
-            if out or line:
-                break
+        if not line and not out:
             continue
+        if not line or len(out) >= 4 or (out and line.rstrip().endswith((".", "?", "!"))):
+            break
         out.insert(0, line)
     return " ".join(out)
 
@@ -1683,13 +1690,10 @@ def _unstructured(
         if len(asked_before) >= 2:
             items = [(f"Item {n}", text) for n, text in enumerate(asked_before, start=1)]
             answer, after_request = _reply_apart(answer, asked_before, reply, after_request)
-    whole = _classify(
-        "", "", answer, None, letter_exemptions, (), accessible, shared=True
-    )  # one reading for all
-    if after_request and len(items) == 1 and whole.treatments == (Treatment.OTHER,):
-        # one question, the reply under it its own answer: a reply with no decision words of its own may state the
-        # information ("The two toilets at ... are to close.")
-        whole = _classify("", items[0][1], answer, None, letter_exemptions, (), accessible)
+    # one reading for all; one question with the reply under it its own answer may have its figures stated
+    whole = _read_whole(
+        answer, items[0][1] if after_request and len(items) == 1 else None, letter_exemptions, accessible
+    )
     out = [replace(whole, label=label, text=text.strip()) for label, text in items]
     if len(items) >= 2 and sections["decision"] + sections["response"]:
         # a refusal that names the item it refuses ("The question concerning how many ...", "With regards to
