@@ -80,6 +80,15 @@ def _run_datasets(args) -> int:
 
     results = {}
     model = None
+    if args.readings is not None:
+        if args.suites != ["real_letters"]:
+            raise PrecedentError(
+                "--readings measures real_letters only (your own letters); run it on its own"
+            )
+        if args.part != "all" or args.batch:
+            raise PrecedentError(
+                "--part and --batch choose from the shipped development set; --readings reads your own letters"
+            )
     if args.mode == "model":
         if args.suites != ["real_letters"]:
             raise PrecedentError(
@@ -93,6 +102,8 @@ def _run_datasets(args) -> int:
         options: dict = {}
         if name == "real_letters" and args.limit is not None:
             options["limit"] = args.limit
+        if args.readings is not None:
+            options["readings"] = Path(args.readings)
         if model is not None:
             options["model"] = model
             options["progress"] = (
@@ -100,7 +111,8 @@ def _run_datasets(args) -> int:
             )
         results[name] = run(part=args.part, batches=args.batch, **options)
         if not args.json:
-            print(f"{name}\n{table(results[name], args.part)}\n")
+            source = f" (your letters: {args.readings})" if args.readings is not None else ""
+            print(f"{name}{source}\n{table(results[name], args.part)}\n")
     if args.out:
         runner.save_results(results, args.out)
     if args.json:
@@ -155,6 +167,13 @@ def add_eval_command(sub) -> None:
         default="all",
         help="real development sets: read only the tuning part (held-back cases are never read) or only the "
         "held-back part (default all, with both reported apart)",
+    )
+    s.add_argument(
+        "--readings",
+        metavar="FILE",
+        help="real_letters: measure the reader on your own letters instead of the shipped set: FILE is their "
+        "reviewed readings (JSON Lines, as import-readings takes; letter files relative to it), and every letter is "
+        "scored and shown",
     )
     s.add_argument(
         "--batch",

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from evals import scorers
-from evals.datasets import HEADINGS, METRIC_PARTS, metrics_of
+from evals.datasets import HEADINGS, METRIC_PARTS, OWN, metrics_of
 from evals.real_letters.suite import FLAGS, TREATMENTS
 from evals.real_requests.suite import PII_KINDS
 from foi_precedent.errors import PrecedentError
@@ -87,7 +87,7 @@ PAIRED: dict[str, dict[str, tuple[str, str | None]]] = {
     },
 }
 
-PARTS = METRIC_PARTS
+PARTS = (*METRIC_PARTS, OWN)  # (a run of a team's own letters has the one part ``own``)
 
 
 # --- which kind of results file -------------------------------------------------------------------
@@ -102,7 +102,10 @@ def is_dataset_results(data: object) -> bool:
             isinstance(v, dict)
             and isinstance(v.get("cases"), list)
             and isinstance(v.get("metrics"), dict)
-            and all(isinstance(v["metrics"].get(p), dict) for p in PARTS)
+            and (
+                all(isinstance(v["metrics"].get(p), dict) for p in METRIC_PARTS)
+                or isinstance(v["metrics"].get(OWN), dict)  # a team's own letters (``--readings``)
+            )
             and all(isinstance(c, dict) and "id" in c for c in v["cases"])
             for v in data.values()
         )
@@ -143,7 +146,7 @@ def load_pair(old_path: str | Path, new_path: str | Path) -> tuple[str, dict, di
 
 
 def _in_part(case: dict, part: str) -> bool:
-    return part == "all" or bool(case.get("held_back")) == (part == "held_back")
+    return part in ("all", OWN) or bool(case.get("held_back")) == (part == "held_back")
 
 
 def _direction(key: str) -> str | None:
@@ -232,12 +235,18 @@ def compare_set(name: str, old: dict, new: dict, threshold: float) -> dict:
             "cases": len(run["cases"]),
             "dev": sum(1 for c in run["cases"] if not c.get("held_back")),
             "held_back": sum(1 for c in run["cases"] if c.get("held_back")),
+            **({"readings": run["readings"]} if run.get("readings") else {}),
         }
         for side, run in (("old", old), ("new", new))
     }
     parts: dict[str, dict] = {}
     notes: list[str] = []
     for part in PARTS:
+        have = [side for side, run in (("old", old), ("new", new)) if part in run["metrics"]]
+        if len(have) < 2:
+            if have:  # a team's own letters against the development set: not the same letters
+                notes.append(f"{HEADINGS[part]}: not compared (only the {have[0]} run has this part)")
+            continue
         if part == "all":
             read = {side: {p for p in ("dev", "held_back") if runs[side][p]} for side in ("old", "new")}
             if read["old"] != read["new"]:  # one run read a part the other did not: not the same letters
@@ -279,6 +288,10 @@ def compare_set(name: str, old: dict, new: dict, threshold: float) -> dict:
         parts[part] = entry
     # the tuning part case by case (a held-back case is never named, even as added or removed)
     changes = []
+    if bool(old.get("readings")) != bool(
+        new.get("readings")
+    ):  # a team's own letters against the set: no pairs
+        old_cases, new_cases = {}, {}
     for cid in sorted(set(old_cases) & set(new_cases)):
         a, b = old_cases[cid], new_cases[cid]
         if a.get("held_back") or b.get("held_back"):
@@ -339,11 +352,15 @@ def compare_table(diff: dict) -> str:
     lines: list[str] = []
     for name, s in diff["sets"].items():
         lines.append(name)
+        # a team's own letters are all shown letter by letter; the development set's tuning part only
+        kind = "letter" if all(r.get("readings") for r in s["runs"].values()) else "tuning case"
         for side, run in s["runs"].items():
-            lines.append(
-                f"  {side}: read by {run['reading']}, {run['cases']} cases "
-                f"(tuning {run['dev']}, held back {run['held_back']})"
+            parts = (
+                f"your letters, {run['readings']}"
+                if run.get("readings")
+                else f"tuning {run['dev']}, held back {run['held_back']}"
             )
+            lines.append(f"  {side}: read by {run['reading']}, {run['cases']} cases ({parts})")
         for part, entry in s["parts"].items():
             on = entry["compared_on"]
             scope = (
@@ -374,11 +391,15 @@ def compare_table(diff: dict) -> str:
         for note in s["notes"]:
             lines.append(f"  {note}")
         lines.append("")
-        if not s["cases"]:
-            lines.append("  No tuning case changed.")
+        if not s["parts"]:
+            pass  # nothing compared (the notes say why): no case either
+        elif not s["cases"]:
+            lines.append(f"  No {kind} changed.")
         else:
             lines.append(
-                f"  Tuning cases changed ({len(s['cases'])}; the held-back part only in its totals):"
+                f"  {kind.capitalize()}s changed ({len(s['cases'])}; the held-back part only in its totals):"
+                if kind == "tuning case"
+                else f"  Letters changed ({len(s['cases'])}):"
             )
         for c in s["cases"]:
             what = "; ".join(
@@ -391,7 +412,7 @@ def compare_table(diff: dict) -> str:
                 shown = ", ".join(ids[:10]) + (
                     f", ... ({len(ids) - 10} more in --json)" if len(ids) > 10 else ""
                 )
-                lines.append(f"  Tuning cases only in the {side} run ({len(ids)}): {shown}")
+                lines.append(f"  {kind.capitalize()}s only in the {side} run ({len(ids)}): {shown}")
         lines.append("")
     for side in ("old", "new"):
         if diff[f"only_in_{side}"]:

@@ -33,10 +33,17 @@ def metrics_of(name: str) -> Callable[[list[dict]], dict] | None:
 # which part of a set to read: ``tuning`` never reads a held-back case (its file or its label), so a tuner can run
 # the eval without seeing the held-back part even in the totals
 PARTS = ("all", "tuning", "held-back")
-_COLUMNS = {"all": ("all", "dev", "held_back"), "tuning": ("dev",), "held-back": ("held_back",)}
+_COLUMNS = {
+    "all": ("all", "dev", "held_back"),
+    "tuning": ("dev",),
+    "held-back": ("held_back",),
+    "own": ("own",),
+}
 #: the parts a run's metrics are split into (``split``), and each one's heading
 METRIC_PARTS = _COLUMNS["all"]
-HEADINGS = {"all": "all", "dev": "tuning", "held_back": "held back"}
+#: a team's own letters (``real_letters --readings``): one part, all of them, never tuned on
+OWN = "own"
+HEADINGS = {"all": "all", "dev": "tuning", "held_back": "held back", OWN: "your letters"}
 
 
 def load_labels(directory: Path, part: str = "all", batches: Sequence[str] | None = None) -> list[dict]:
@@ -84,11 +91,16 @@ def split_table(results: dict, rows: list[tuple[str, str]], part: str = "all") -
     from evals.scorers import fmt
 
     parts = results["metrics"]
-    columns = _COLUMNS[part]
+    columns = _COLUMNS[OWN] if OWN in parts else _COLUMNS[part]
     width = max(len(label) for _, label in rows)
-    lines = [f"{'':<{width}}  " + "  ".join(f"{HEADINGS[p]:>9}" for p in columns)]
+    cells = {p: max(9, len(HEADINGS[p])) for p in columns}
+    lines = [f"{'':<{width}}  " + "  ".join(f"{HEADINGS[p]:>{cells[p]}}" for p in columns)]
     for key, label in rows:
         if not any(key in parts.get(p, {}) for p in columns):
             continue  # a metric this run does not count (the model's unused readings, without --mode model)
-        lines.append(f"{label:<{width}}  " + "  ".join(f"{fmt(parts[p].get(key), '-'):>9}" for p in columns))
+        if OWN in parts and parts[OWN].get(key) is None:
+            continue  # not in a team's readings (the letter flags): not measured, so not shown
+        lines.append(
+            f"{label:<{width}}  " + "  ".join(f"{fmt(parts[p].get(key), '-'):>{cells[p]}}" for p in columns)
+        )
     return "\n".join(lines)

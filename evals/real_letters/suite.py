@@ -23,6 +23,10 @@ product's reader and compared with its labels:
 Questions are aligned in order: by label where both sides have one, else by the words the labelled
 question starts with, else by position. The held-back part (``evals.holdout``) is reported apart and
 its per-letter details are left out of the results: only its scores are kept.
+
+``--readings FILE`` measures the reader on a team's own letters instead: a reviewed-readings file (the JSON Lines
+``precedent import-readings`` takes) is their labels, and every letter is one part, "your letters", shown letter by
+letter (``labels_from_readings``). It is the honest measure for that team: the reader never saw those letters.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from evals import datasets
-from evals.datasets import split, split_table
+from evals.datasets import OWN, split, split_table
 from evals.holdout import is_held_back
 from evals.scorers import exemption_scores, interval_fields, pointer_scores, ratio
 from foi_precedent.consistency.consensus import FLAG_CONFIDENCE
@@ -200,6 +204,50 @@ def read_letter(path: Path, model=None) -> tuple[Letter, list[str]]:
     return read_with_model(read_document(path), model)
 
 
+def labels_from_readings(path: Path) -> list[dict]:
+    """A team's own letters as labels: a reviewed-readings file (``foi_precedent.reviewed``, the JSON Lines
+    ``precedent import-readings`` takes), each letter's questions as its officers split and read them. Its letter
+    flags are not in that file, so they are not scored; a letter's exemptions are its answered questions'. The whole
+    file is checked first, and a letter file that is not there is an error naming it, before anything is read."""
+    from foi_precedent import reviewed
+
+    letters = reviewed.load(path)
+    missing = [str(r.file) for r in letters if not r.file.is_file()]
+    if missing:
+        shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        raise PrecedentError(
+            f"{len(missing)} letter file(s) named in {Path(path).name} are not there: {shown} "
+            "(a file is named relative to the readings file's folder)."
+        )
+    out: list[dict] = []
+    seen: set[str] = set()
+    for r in letters:
+        case_id = r.id if r.id not in seen else str(r.file)  # two folders' "reply.txt": told apart by path
+        seen.add(case_id)
+        answered = [q for q in r.questions if q.treatments]
+        out.append(
+            {
+                "id": case_id,
+                "file": str(r.file),
+                "decision_visible": bool(answered),
+                "questions": [
+                    {
+                        "label": q.label,
+                        "starts": q.text,  # its first words pair it with the question the reader found
+                        "treatments": list(q.treatments),
+                        "exemptions": list(q.exemptions),
+                        "ncnd": list(q.ncnd),
+                        "pointers": list(q.pointers),
+                    }
+                    for q in r.questions
+                ],
+                "letter": {"exemptions": sorted({e for q in answered for e in q.exemptions})},
+                "_batch": OWN,
+            }
+        )
+    return out
+
+
 def run(
     labels_dir: Path = LABELS_DIR,
     part: str = "all",
@@ -207,10 +255,14 @@ def run(
     model=None,
     limit: int | None = None,
     progress=None,
+    readings: Path | None = None,
 ) -> dict:
     """``model``: a chat model, to read each letter with the extraction pass (``letters.extraction``); ``limit``:
-    the first letters only (a slow model); ``progress(done, total)``."""
-    labels = load_labels(labels_dir, part, batches)[:limit]
+    the first letters only (a slow model); ``progress(done, total)``; ``readings``: a team's own letters and their
+    reviewed readings instead of the development set (``labels_from_readings``), scored as one part (``own``),
+    every letter shown, since the reader was never tuned on them."""
+    own = readings is not None
+    labels = (labels_from_readings(readings) if own else load_labels(labels_dir, part, batches))[:limit]
     cases = []
     for n, label in enumerate(labels, 1):
         letter, error, notes = None, None, []
@@ -219,7 +271,7 @@ def run(
         except PrecedentError as exc:
             error = str(exc)
         scored = score_letter(label, letter, error)
-        held = is_held_back(label["id"])
+        held = not own and is_held_back(label["id"])
         case = {"id": label["id"], "held_back": held, "batch": label["_batch"], "scores": scored["scores"]}
         if model is not None:  # whether the model's reading was used at all
             from foi_precedent.letters.extraction import RULES_ALONE
@@ -230,10 +282,18 @@ def run(
             case["authority"] = label.get("authority")
             if notes:
                 case["notes"] = notes
+        if own:
+            case["file"] = label["file"]
         cases.append(case)
         if progress:
             progress(n, len(labels))
-    out = {"name": "real_letters", "metrics": split(cases, metrics), "cases": cases}
+    out = {
+        "name": "real_letters",
+        "metrics": {OWN: metrics(cases)} if own else split(cases, metrics),
+        "cases": cases,
+    }
+    if own:
+        out["readings"] = str(readings)
     if model is not None:
         out["model"] = getattr(model, "name", str(model))
     return out
