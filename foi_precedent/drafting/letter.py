@@ -426,14 +426,44 @@ def reasons_block(plan: Plan, index: PrecedentIndex) -> list[str]:
             out.extend(paragraphs)
         else:
             cited = cite(q.exemptions) or "the exemption"
+            verb = "apply" if len(q.exemptions) > 1 else "applies"
             out.append(
-                f"[REASONS NEEDED for {q.label}: the officer must say why {cited} applies to this "
+                f"[REASONS NEEDED for {q.label}: the officer must say why {cited} {verb} to this "
                 "information, with the test the Act requires for it.]"
             )
             if src is not None and src.answer:
-                quote = re.sub(r"\s+", " ", src.answer)[:400]
+                quote = quoted_answer(src.answer, q.exemptions)
                 out.append(f'[Precedent ({src.reference} {src.label}) answered: "{quote}"]')
     return out
+
+
+#: how much of a precedent's answer a draft quotes to the officer
+QUOTE_CHARS = 400
+
+
+def quoted_answer(answer: str, exemptions) -> str:
+    """A precedent's answer as a draft quotes it to the officer writing the reasons: from the sentence that cites
+    one of the planned exemptions (a letter read whole as one answer begins with its letterhead and greeting, not
+    its reasons), else from its start; ``QUOTE_CHARS`` at most, "…" where it is cut."""
+    flat = re.sub(r"\s+", " ", answer).strip()
+    if len(flat) <= QUOTE_CHARS:
+        return flat
+    start = 0
+    for e in exemptions:
+        parts = citation_parts(e)
+        if not parts:
+            continue
+        word = r"regulation|reg\.?" if parts[0] == "reg" else r"section|s\.?"
+        cited = re.search(rf"\b(?:{word})\s*{re.escape(parts[1])}(?!\d)", flat, re.I)
+        if cited:
+            start = max(flat.rfind(m, 0, cited.start()) for m in (". ", "? ", "! ")) + 2
+            start = start if start >= 2 else 0
+            break
+    piece = flat[start : start + QUOTE_CHARS]
+    cut = start + QUOTE_CHARS < len(flat)
+    if cut and " " in piece:
+        piece = piece.rsplit(" ", 1)[0]  # not inside a word
+    return ("…" if start else "") + piece.rstrip() + ("…" if cut else "")
 
 
 # --- the letter -----------------------------------------------------------------------------------

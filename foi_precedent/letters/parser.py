@@ -306,12 +306,17 @@ def parse_text(
     return _parse_text(text, source, front_matter, list(questions or ()))
 
 
+# A precedent's answer quoted to the officer in a draft (``drafting.letter.reasons_block``): another letter's words,
+# never the draft's, so its dates, references and citations are not read as the draft's own.
+PRECEDENT_QUOTE = re.compile(r'^\[Precedent \(.+?\) answered: ".*"\][ \t]*$', re.M)
+
+
 def parse_draft(text: str, source: str) -> Letter:
     """A draft the product wrote (from precedent, or by the model from a plan), read as written: by the phrase rules
     alone, as its words are the plan's; the learned reader's dispute of a reading (``answers._second_opinion``)
-    would only hide a flag the drafter should see."""
+    would only hide a flag the drafter should see. The precedents it quotes to the officer are left out."""
     with learned.off():
-        return parse_text(text, source=source)
+        return parse_text(PRECEDENT_QUOTE.sub("", text), source=source)
 
 
 # WhatDoTheyKnow's status of a request above the thread ("University of Reading did not have the information

@@ -139,3 +139,65 @@ def test_with_the_whole_corpus_the_answers_are_still_the_seeds(corpus_index):
         if _seen(parsed.question(q.label)) != _seen(q)
     ]
     assert not mismatches, "\n".join(mismatches)
+
+
+# --- real letters as precedent (stop 35) -----------------------------------------------------------------------
+
+REAL = ROOT / "corpus" / "real"
+# a real request (the development set's tuning part) whose likely precedents are real letters read whole: each
+# one's answer is the whole letter, from its letterhead and dates on
+DE_ARREST = (
+    ROOT / "evals" / "real_requests" / "requests" / "fresh28" / "avonsomerset-de-arrest-statistics.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def whole_letters_index(tmp_path_factory):
+    """Two real letters as the shipped index holds them: ingested with their reviewed readings."""
+    import json
+    import shutil
+
+    from foi_precedent import reviewed
+
+    folder = tmp_path_factory.mktemp("letters")
+    names = ("nottinghamshire-police-election-breaches-003253-15", "cps-named-individual-conviction-ncnd-4415")
+    for name in names:
+        shutil.copy(REAL / f"{name}.txt", folder)
+    lines = [
+        line
+        for line in (REAL / "reviewed.jsonl").read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["id"] in names
+    ]
+    (folder / "reviewed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    idx = _open(tmp_path_factory, [])
+    reviewed.ingest(
+        idx,
+        [folder / f"{name}.txt" for name in names],
+        reviewed.load(folder / "reviewed.jsonl"),
+        officer="ann",
+        roles=("drafter",),
+        reason="the development set's labels",
+    )
+    yield idx
+    idx.close()
+
+
+def test_a_precedent_read_whole_is_quoted_from_its_reasons_and_its_dates_are_not_the_drafts(
+    whole_letters_index,
+):
+    """Found at stop 35 on this request: the draft quoted the Nottinghamshire letter from its letterhead ("Our
+    Ref: 003253/15 ... Tel: 101 ...") under "REASONS NEEDED", and the checker then read that quote's date (11 June
+    2015) and the CPS quote's "received on 4 February 2014" as the draft's own, flagging the draft as late."""
+    from foi_precedent.letters.sources import read_document
+
+    request = read_document(DE_ARREST).text
+    result = draft_reply(
+        request, whole_letters_index, mode="precedent", audit=False, settings=whole_letters_index.settings
+    )
+    quotes = [line for line in result.draft.splitlines() if line.startswith("[Precedent (")]
+    assert quotes, "the draft quotes no precedent (the request no longer finds these letters)"
+    for line in quotes:
+        assert "Our Ref" not in line and "Tel:" not in line
+    assert any("neither confirm nor deny" in line for line in quotes)
+    assert "past_due_date" not in {f.kind for f in result.flags}
+    assert result.letter.date is None and result.letter.received is None

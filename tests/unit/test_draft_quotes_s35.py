@@ -1,0 +1,71 @@
+"""What a draft quotes of a precedent, and what the checker reads of a draft (stop 35).
+
+A real letter read whole is one answer from its letterhead on; quoted from its start, the officer saw "Our Ref:
+... Tel: 101 ..." under "REASONS NEEDED". And the draft's quotes are other letters' words: their dates and
+citations are not the draft's."""
+
+from __future__ import annotations
+
+from foi_precedent.drafting.letter import QUOTE_CHARS, quoted_answer
+from foi_precedent.letters.parser import parse_draft
+
+LETTERHEAD = (
+    "Our Ref: 003253/15 Freedom of Information Section Nottinghamshire Police HQ Sherwood Lodge, Arnold "
+    "Nottingham NG5 8PP Tel: 101 Ext 800 2507 11 June 2015 Request under the Freedom of Information Act 2000 "
+    "(FOIA) I write in connection with your request for information, which was received by Nottinghamshire "
+    "Police on 15/05/2015. Following receipt of your request searches were conducted with the relevant "
+    "departments. "
+)
+NCND = (
+    "Nottinghamshire Police can neither confirm nor deny that it holds any information pertinent to this request "
+    "as the duty in Section 1(1)(a) does not apply by virtue of the following exemptions: Section 40(5) Personal "
+    "Information, Section 30(3) Investigations. "
+)
+
+
+def test_a_long_answer_is_quoted_from_the_sentence_citing_a_planned_exemption():
+    quote = quoted_answer(LETTERHEAD + NCND + "Harm in confirming or denying. " * 20, ("s30(3)", "s40(5)"))
+    assert quote.startswith("…Nottinghamshire Police can neither confirm nor deny")
+    assert quote.endswith("…") and len(quote) <= QUOTE_CHARS + 2
+    assert not quote[:-1].endswith(" ")  # cut between words
+
+
+def test_a_citation_of_another_number_is_not_the_planned_one():
+    answer = LETTERHEAD + "Section 3 of the Act defines a public authority. " + NCND * 3
+    assert quoted_answer(answer, ("s30(3)",)).startswith("…Nottinghamshire Police can neither")
+    assert quoted_answer(answer, ("s3",)).startswith("…Section 3 of the Act")
+
+
+def test_a_short_answer_or_one_citing_nothing_planned_is_quoted_from_its_start():
+    assert quoted_answer("  We hold no   such records. ", ("s40(2)",)) == "We hold no such records."
+    quote = quoted_answer(LETTERHEAD * 3, ("s43(2)",))
+    assert quote.startswith("Our Ref: 003253/15") and quote.endswith("…")
+
+
+DRAFT = """Freedom of information request reference no: [REFERENCE]
+
+Dear Requester,
+
+I note you seek access to the following information:
+Q1 - How many de-arrests were made last year?
+
+I have today decided not to disclose the requested information.
+
+Reason for decision
+[REASONS NEEDED for Q1: the officer must say why Section 30(3) applies to this information, with the test the Act requires for it.]
+[Precedent (003253/15 Q2) answered: "Our Ref: 003253/15 11 June 2015 your request for information, which was received on 4 February 2014. This information is exempt under Section 43(2) and Section 21."]
+
+Disclosure
+Q1 - How many de-arrests were made last year?
+The force can neither confirm nor deny that it holds the information by virtue of Section 30(3).
+"""
+
+
+def test_the_checker_does_not_read_a_quoted_precedent_as_the_drafts_own_words():
+    letter = parse_draft(DRAFT, source="precedent-only draft")
+    assert letter.date is None and letter.received is None  # the quote's dates
+    assert "s43(2)" not in letter.exemptions and "s21" not in letter.exemptions  # the quote's citations
+    assert "s30(3)" in letter.exemptions
+    # the same text with the quote as the draft's own words: read as the letter's (what the checker saw before)
+    own = parse_draft(DRAFT.replace('[Precedent (003253/15 Q2) answered: "', "").replace('"]', ""), "draft")
+    assert own.date is not None or "s43(2)" in own.exemptions
