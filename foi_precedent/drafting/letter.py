@@ -17,6 +17,7 @@ from foi_precedent.letters.exemptions import (
     NOT_HELD_EXCEPTION,
     citation_parts,
     find_citations,
+    normalise_exemptions,
     rule_table_for,
     section_of,
 )
@@ -491,12 +492,20 @@ def decision_lines(plan: Plan) -> list[str]:
             if not form.is_accessible(e)
         )
     )
+    own_lines = [
+        line
+        for treatment, line in (
+            (Treatment.COST_LIMIT, form.cost_line),
+            (Treatment.VEXATIOUS, form.vexatious_line),
+        )
+        if line and any(treatment in t for t in all_t)
+    ]
+    # a cost or vexatious refusal has its own line: the same section read as a precedent's exemption ("s12") is
+    # not listed again above it
+    covered = {section_of(e) for line in own_lines for e in normalise_exemptions(line)}
     lines = [lead + form.refusal_notice]
-    lines.extend(exemption_line(e, form.regime) for e in exemptions)
-    if any(Treatment.COST_LIMIT in t for t in all_t) and form.cost_line:
-        lines.append(form.cost_line)
-    if any(Treatment.VEXATIOUS in t for t in all_t) and form.vexatious_line:
-        lines.append(form.vexatious_line)
+    lines.extend(exemption_line(e, form.regime) for e in exemptions if section_of(e) not in covered)
+    lines.extend(own_lines)
     if len(lines) == 1:
         lines.append("[EXEMPTION NEEDED]")
     return lines

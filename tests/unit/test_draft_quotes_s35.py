@@ -69,3 +69,39 @@ def test_the_checker_does_not_read_a_quoted_precedent_as_the_drafts_own_words():
     # the same text with the quote as the draft's own words: read as the letter's (what the checker saw before)
     own = parse_draft(DRAFT.replace('[Precedent (003253/15 Q2) answered: "', "").replace('"]', ""), "draft")
     assert own.date is not None or "s43(2)" in own.exemptions
+
+
+def _planned(label, treatment, exemptions):
+    from foi_precedent.drafting.plan import QuestionPlan
+
+    return QuestionPlan(
+        label=label,
+        text="All emails",
+        treatments=(treatment,),
+        exemptions=exemptions,
+        ncnd=(),
+        pointers=(),
+        precedents=(),
+        confidence="high",
+        status="settled",
+        needs_decision=False,
+    )
+
+
+def test_a_cost_or_vexatious_refusal_is_listed_once_in_the_refusal_notice():
+    """Real letters read s12 and s14(1) as a precedent's exemptions: the notice listed "Section 12" and then its own
+    "Section 12 Exemption where cost of compliance ..." line (a real request's draft, stop 35)."""
+    from foi_precedent.drafting.letter import decision_lines
+    from foi_precedent.drafting.plan import Plan
+    from foi_precedent.letters.model import Treatment
+
+    qs = (
+        _planned("Q1", Treatment.COST_LIMIT, ("s12",)),
+        _planned("Q2", Treatment.VEXATIOUS, ("s14(1)",)),
+        _planned("Q3", Treatment.WITHHELD, ("s40(2)",)),
+    )
+    for regime in ("FOIA", "FOISA"):
+        lines = decision_lines(Plan(qs, regime=regime))
+        assert sum(line.startswith("Section 12") for line in lines) == 1, lines
+        assert sum(line.startswith("Section 14") for line in lines) == 1, lines
+        assert any(line.startswith("Section 40(2)") for line in lines)
