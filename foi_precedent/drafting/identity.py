@@ -362,7 +362,9 @@ _REPLY_OPENING = re.compile(
     # ('We write with regard to your request received by SEPA on 22 October 2016'): a request is "your" request only
     # in the authority's voice
     r"\b(?:with regard to|in response to|further to|in relation to) your (?:recent )?request\b|"
-    r"\byour request (?:was )?received\b",
+    r"\byour request (?:was )?received\b|"
+    # ('I refer to your Freedom of Information (FOI) request received 9 July 2021'): a requester refers to "my" request
+    r"\b(?:i|we) (?:would )?refer to your\b[^.\n]{0,60}?\brequest\b",
     re.I,
 )
 # 'Annwyl' is Welsh for 'Dear'
