@@ -327,7 +327,7 @@ def compose(
     form, body = letter_form(plan), authority or plan.authority
     for q in plan.questions:
         raw = sections.answers.get(q.label)
-        if q.needs_decision and q.status != "thin":
+        if not q.drafted:
             how[q.label] = f"{PRECEDENT}: the officer must decide this question"
         elif raw is None:
             how[q.label] = f"{PRECEDENT}: the model wrote no answer"

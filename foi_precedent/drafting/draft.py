@@ -205,12 +205,8 @@ def _stream(
 def section_jobs(plan: Plan) -> list[tuple[str, Plan]]:
     """The sections a model writes, answers first (the officer sees words soonest), then the reasons. A question
     that needs the officer's decision (no precedent, or split) gets no call: the model never decides it."""
-    jobs = [
-        (q.label, Plan((q,), plan.authority))
-        for q in plan.questions
-        if not (q.needs_decision and q.status != "thin")
-    ]
-    refusing = [q for q in plan.questions if q.withholds and not (q.needs_decision and q.status != "thin")]
+    jobs = [(q.label, Plan((q,), plan.authority)) for q in plan.questions if q.drafted]
+    refusing = [q for q in plan.questions if q.withholds and q.drafted]
     if refusing:
         jobs.append((REASONS, Plan(tuple(refusing), plan.authority)))
     return jobs

@@ -46,7 +46,7 @@ class LetterForm:
     cost_line: str  # its line in the refusal notice ("" when the regime has none)
     vexatious: str
     vexatious_line: str
-    complaint_rights: str  # {authority}: "the <authority>" or "us"
+    complaint_rights: str  # {authority}: "the <authority>" or "us"; {their}, {authority_has}: its agreement
     ncnd_provision: str = ""  # where the Act has one provision for NCND (FOISA s18(1), EIR reg 12(6))
     act: str = profile("FOIA").act
 
@@ -60,7 +60,7 @@ class LetterForm:
 
 _FOIA_COMPLAINT = """Complaint rights
 Are you unhappy with how your request has been handled or do you think the decision is incorrect?
-You have the right to require {authority} to review their decision. Ask for an internal review in writing, \
+You have the right to require {authority} to review {their} decision. Ask for an internal review in writing, \
 by email or post to [FOI CONTACT ADDRESS], within 40 working days of the date of this letter.
 If you are still dissatisfied following the internal review, you have the right under Section 50 of the Act \
 to complain directly to the Information Commissioner's Office (ICO) and ask them to investigate whether we \
@@ -68,7 +68,7 @@ have complied with the terms of the Act. The ICO can be contacted at Wycliffe Ho
 Cheshire SK9 5AF, or via ico.org.uk."""
 
 _FOISA_COMPLAINT = """Complaint rights
-If you are dissatisfied with the way in which {authority} has dealt with your request, you are entitled to \
+If you are dissatisfied with the way in which {authority_has} dealt with your request, you are entitled to \
 request a review of our actions and decisions under section 20 of the Act. Your request must specify the matter \
 which gives rise to your dissatisfaction and it must be made within 40 working days of receiving this response, \
 in writing to [FOI CONTACT ADDRESS].
@@ -166,7 +166,6 @@ EIR_FORM = LetterForm(
 FORMS = {f.regime: f for f in (FOIA_FORM, FOISA_FORM, EIR_FORM)}
 # Kept for callers and tests that name the FOIA wording.
 REFUSAL_NOTICE = FOIA_FORM.refusal_notice
-COMPLAINT_RIGHTS = FOIA_FORM.complaint_rights
 
 
 def letter_form(plan: Plan | None) -> LetterForm:
@@ -397,7 +396,9 @@ def about_the_plan(paragraphs: list[str], planned: set[str]) -> list[str]:
 
 def reasons_block(plan: Plan, index: PrecedentIndex) -> list[str]:
     """Reasons for every refusal in the plan, adapted from the precedent letters the index holds."""
-    refusing = [q for q in plan.questions if set(q.treatments) & REFUSING - {Treatment.COST_LIMIT}]
+    refusing = [
+        q for q in plan.questions if q.drafted and set(q.treatments) & REFUSING - {Treatment.COST_LIMIT}
+    ]
     if not refusing:
         return []
     out: list[str] = []
@@ -472,7 +473,7 @@ def quoted_answer(answer: str, exemptions) -> str:
 
 def decision_lines(plan: Plan) -> list[str]:
     form = letter_form(plan)
-    all_t = [set(q.treatments) for q in plan.questions if not (q.needs_decision and q.status != "thin")]
+    all_t = [set(q.treatments) for q in plan.questions if q.drafted]
     refusing = any(t & REFUSING for t in all_t)
     opening = any(t & _OPEN for t in all_t)
     if not refusing:
@@ -485,11 +486,7 @@ def decision_lines(plan: Plan) -> list[str]:
     )
     exemptions = list(
         dict.fromkeys(
-            e
-            for q in plan.questions
-            if not (q.needs_decision and q.status != "thin")
-            for e in q.exemptions
-            if not form.is_accessible(e)
+            e for q in plan.questions if q.drafted for e in q.exemptions if not form.is_accessible(e)
         )
     )
     own_lines = [
@@ -545,4 +542,11 @@ def precedent_letter(
 
 
 def complaint_rights(authority: str | None, form: LetterForm = FOIA_FORM) -> str:
-    return form.complaint_rights.format(authority=the_name(authority) if authority else "us")
+    """The regime's complaint route, naming the authority, or in its own voice when none is given ("require us to
+    review our decision", "the way in which we have dealt")."""
+    name = the_name(authority) if authority else None
+    return form.complaint_rights.format(
+        authority=name or "us",
+        their="their" if name else "our",
+        authority_has=f"{name} has" if name else "we have",
+    )

@@ -66,6 +66,13 @@ class QuestionPlan:
         return bool(WITHHOLDING & set(self.treatments))
 
     @property
+    def drafted(self) -> bool:
+        """Whether the draft gives this question an answer: settled, or thin (the one precedent's answer, for the
+        officer to confirm). Otherwise (no precedent, or split) only a decision marker: nothing is decided for it,
+        so it has no place in the refusal notice, the reasons or a model's sections."""
+        return not (self.needs_decision and self.status != "thin")
+
+    @property
     def sources(self) -> list[Precedent]:
         """The precedents behind the plan: those that agree first, then the rest."""
         if self.consensus is None:

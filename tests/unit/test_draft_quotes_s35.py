@@ -105,3 +105,36 @@ def test_a_cost_or_vexatious_refusal_is_listed_once_in_the_refusal_notice():
         assert sum(line.startswith("Section 12") for line in lines) == 1, lines
         assert sum(line.startswith("Section 14") for line in lines) == 1, lines
         assert any(line.startswith("Section 40(2)") for line in lines)
+
+
+def test_the_complaint_route_in_the_authoritys_own_voice_agrees():
+    """A draft with no authority named speaks as "us": the FOISA text read "the way in which us has dealt"."""
+    from foi_precedent.drafting.letter import EIR_FORM, FOIA_FORM, FOISA_FORM, complaint_rights
+
+    assert "in which we have dealt with your request" in complaint_rights(None, FOISA_FORM)
+    assert "in which Police Scotland has dealt" in complaint_rights("Police Scotland", FOISA_FORM)
+    assert "require us to review our decision" in complaint_rights(None, FOIA_FORM)
+    assert "require the Home Office to review their decision" in complaint_rights("Home Office", FOIA_FORM)
+    assert "you may ask us for a reconsideration" in complaint_rights(None, EIR_FORM)
+    for form in (FOIA_FORM, FOISA_FORM, EIR_FORM):
+        assert "{" not in complaint_rights(None, form) and " us has " not in complaint_rights(None, form)
+
+
+def test_a_question_left_to_the_officer_gets_no_reasons_and_no_refusal():
+    """A split precedent is the officer's to decide: the letter says it discloses what it answers, so a "Reason for
+    decision" for the undecided question's exemptions contradicted it (a real Scottish request's draft, stop 35)."""
+    from dataclasses import replace
+
+    from foi_precedent.drafting.letter import decision_lines, reasons_block
+    from foi_precedent.drafting.plan import Plan
+    from foi_precedent.letters.model import Treatment
+
+    split = replace(_planned("Q1", Treatment.WITHHELD, ("s38(1)(b)",)), needs_decision=True, status="split")
+    shown = _planned("Q2", Treatment.DISCLOSED, ())
+    plan = Plan((split, shown), regime="FOISA")
+    assert reasons_block(plan, index=None) == []
+    assert decision_lines(plan) == [
+        "I have today decided to disclose the information held, as set out below."
+    ]
+    thin = replace(split, status="thin")  # one precedent's answer, offered to confirm: it is in the letter
+    assert any("REASONS NEEDED for Q1" in line for line in reasons_block(Plan((thin, shown)), index=None))
