@@ -649,10 +649,12 @@ class Store:
         return out
 
     def pointer_names(self) -> set[str]:
-        """Every resource name any stored question points to (from the chunks' metadata)."""
+        """Every resource name any stored question points to (from the chunks' metadata), as its reading in force
+        has it: an officer's correction (a reviewed reading) may name a resource the reader did not find, as where a
+        stored copy lost the link ("can be found on our website at: ."), or drop one."""
         names: set[str] = set()
-        for (metadata,) in self._rows(select(chunks.c["metadata"])):
-            pointers = json.loads(metadata).get("pointers") or []
+        for chunk in self.chunks():
+            pointers = chunk.metadata.get("pointers") or []
             names.update(p for p in (pointers if isinstance(pointers, list) else [pointers]) if p)
         return names
 

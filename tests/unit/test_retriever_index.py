@@ -663,6 +663,41 @@ def test_known_pointer_keys_follow_the_store(tmp_path):
     assert idx.known_pointer_keys() == set()
 
 
+def test_known_pointer_keys_follow_corrections(tmp_path):
+    """A pointer an officer's correction (or a reviewed reading) names is known, and one it drops is not: a draft
+    pointing to it, from that precedent, was flagged as a pointer "no letter in the corpus names" (stop 35, the
+    shipped index's St Andrews letter, whose stored copy lost its link)."""
+    from foi_precedent.letters.model import Pointer
+    from foi_precedent.settings import Settings
+    from retriever.fake_embedding import FakeEmbeddingFunction
+    from retriever.index import PrecedentIndex
+    from tests.conftest import SEED_036325
+
+    idx = PrecedentIndex.open(Settings(home=tmp_path / "h"), embedding_function=FakeEmbeddingFunction())
+    idx.ingest_paths([SEED_036325])
+    letter = idx.letter("01.FOI.24.036325")
+    q = next(q for q in letter.questions if any(p.key == "lfr deployment grid" for p in q.pointers))
+    idx.correct(
+        letter.reference,
+        q.label,
+        treatments=q.treatments,
+        exemptions=q.exemptions,
+        ncnd=q.ncnd,
+        pointers=[Pointer("Financial Statements")],
+        reason="the link the letter names",
+        officer="ann",
+        roles=["drafter"],
+    )
+    keys = idx.known_pointer_keys()
+    assert "financial statements" in keys
+    assert "lfr deployment grid" not in keys or any(
+        p.key == "lfr deployment grid"
+        for other in letter.questions
+        if other.label != q.label
+        for p in other.pointers
+    )
+
+
 def test_filtered_search_post_filters_or_falls_back_to_chroma_where(index, tmp_path, monkeypatch):
     folder = tmp_path / "auth"
     for i in range(70):
