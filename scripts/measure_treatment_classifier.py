@@ -115,6 +115,7 @@ ORDER = [
     "fresh32",
     "fresh33",
     "fresh34",
+    "fresh35",
 ]
 BLIND = {
     "fresh4": "66b5050",
@@ -156,6 +157,7 @@ BLIND = {
     # (collected at stop 34, measured once with the stop's pre-registered reader, c89ff74, beside its parent's: the same)
     "fresh33": "c89ff74",
     "fresh34": "c89ff74",
+    "fresh35": "d1df2d3",
 }
 MODES = ("rules", "disputed", "taken", "filled", "unsure", "takes")
 FLAG_LINE = 0.75
