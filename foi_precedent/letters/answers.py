@@ -442,6 +442,8 @@ def _second_opinion(found: list[Treatment], confidence: float, review: str | Non
 
 
 _DISPUTE = "the learned reader reads"
+# treatments the rules may read without words of their own (a release from figures or plain content; ``other``)
+_INFERRED = frozenset({Treatment.DISCLOSED, Treatment.OTHER})
 TAKEN_FROM_LEARNED = "read by the learned reader"
 # (from a sentence elsewhere in the letter the evidence locator found: ``locator``)
 LOCATED_BY_LEARNED = f"{TAKEN_FROM_LEARNED} from the sentence the evidence locator found"
@@ -463,7 +465,10 @@ def below_the_line(
     ``beside()``, the words the letter writes beside it (``parser._answer_beside``, looked for only then), which
     become its answer. Where that leaves nothing to read, from ``located()``: the sentence of the letter the evidence
     locator holds likeliest to be its evidence among those the learned reader is sure of (``locator``), which
-    becomes its answer too, its review note saying it was located.
+    becomes its answer too, its review note saying it was located. Such a passage (beside, or located) is read by
+    the rules first: where they read it only with words of withholding, refusal, pointing or "not held", theirs is
+    the reading (stop 35: the model retrained on fresh35 read "The council does not hold information about ..." as
+    also disclosed, at 0.504; tuning +5 questions, within chance).
 
     On letters neither had seen (fifteen blind batches, 1,261 labelled answered questions, each read with the rules
     of its day and a model trained only on the batches labelled before it; ``scripts/measure_treatment_classifier.py``
@@ -494,8 +499,13 @@ def below_the_line(
     reading = learned.reading(passage)
     if not learned.sure(reading):
         return q
-    taken = list(in_order(Treatment(t) for t in reading))
-    new = _classify(q.label, q.text, answer, None, letter_exemptions, (), accessible, taken=taken)
+    # a passage from beside the question or elsewhere in the letter is new to the rules: where they read it with
+    # words only a withholding, a refusal, a pointer or "not held" is read from (not a release, which they also
+    # infer from plain content), theirs is the reading (the rules verify, the model fills in), below the flag line
+    new = _classify(q.label, q.text, answer, None, letter_exemptions, (), accessible)
+    if answer == q.answer or not set(new.treatments).isdisjoint(_INFERRED):
+        taken = list(in_order(Treatment(t) for t in reading))
+        new = _classify(q.label, q.text, answer, None, letter_exemptions, (), accessible, taken=taken)
     return replace(
         new,
         pointers=q.pointers,
