@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from foi_precedent.drafting.letter import QUOTE_CHARS, quoted_answer
 from foi_precedent.letters.parser import parse_draft
+from tests.builders import question_plan
 
 LETTERHEAD = (
     "Our Ref: 003253/15 Freedom of Information Section Nottinghamshire Police HQ Sherwood Lodge, Arnold "
@@ -71,23 +72,6 @@ def test_the_checker_does_not_read_a_quoted_precedent_as_the_drafts_own_words():
     assert own.date is not None or "s43(2)" in own.exemptions
 
 
-def _planned(label, treatment, exemptions):
-    from foi_precedent.drafting.plan import QuestionPlan
-
-    return QuestionPlan(
-        label=label,
-        text="All emails",
-        treatments=(treatment,),
-        exemptions=exemptions,
-        ncnd=(),
-        pointers=(),
-        precedents=(),
-        confidence="high",
-        status="settled",
-        needs_decision=False,
-    )
-
-
 def test_a_cost_or_vexatious_refusal_is_listed_once_in_the_refusal_notice():
     """Real letters read s12 and s14(1) as a precedent's exemptions: the notice listed "Section 12" and then its own
     "Section 12 Exemption where cost of compliance ..." line (a real request's draft, stop 35)."""
@@ -96,9 +80,9 @@ def test_a_cost_or_vexatious_refusal_is_listed_once_in_the_refusal_notice():
     from foi_precedent.letters.model import Treatment
 
     qs = (
-        _planned("Q1", Treatment.COST_LIMIT, ("s12",)),
-        _planned("Q2", Treatment.VEXATIOUS, ("s14(1)",)),
-        _planned("Q3", Treatment.WITHHELD, ("s40(2)",)),
+        question_plan("Q1", (Treatment.COST_LIMIT,), ("s12",)),
+        question_plan("Q2", (Treatment.VEXATIOUS,), ("s14(1)",)),
+        question_plan("Q3", (Treatment.WITHHELD,), ("s40(2)",)),
     )
     for regime in ("FOIA", "FOISA"):
         lines = decision_lines(Plan(qs, regime=regime))
@@ -129,8 +113,10 @@ def test_a_question_left_to_the_officer_gets_no_reasons_and_no_refusal():
     from foi_precedent.drafting.plan import Plan
     from foi_precedent.letters.model import Treatment
 
-    split = replace(_planned("Q1", Treatment.WITHHELD, ("s38(1)(b)",)), needs_decision=True, status="split")
-    shown = _planned("Q2", Treatment.DISCLOSED, ())
+    split = replace(
+        question_plan("Q1", (Treatment.WITHHELD,), ("s38(1)(b)",)), needs_decision=True, status="split"
+    )
+    shown = question_plan("Q2", (Treatment.DISCLOSED,), ())
     plan = Plan((split, shown), regime="FOISA")
     assert reasons_block(plan, index=None) == []
     assert decision_lines(plan) == [

@@ -18,6 +18,7 @@ from foi_precedent.letters.model import Treatment
 from foi_precedent.letters.parser import parse_file, parse_text
 from foi_precedent.models.fake import FakeChatModel
 from foi_precedent.settings import Settings
+from tests.builders import question_plan
 from tests.conftest import SEED_025506, SEED_036325
 from tests.fakes import MemoryIndex
 
@@ -589,20 +590,8 @@ def test_an_eir_request_gets_an_eir_letter():
 
 def test_a_foisa_cost_refusal_uses_the_scottish_limit():
     from foi_precedent.drafting.letter import FOISA_FORM, answer_lines
-    from foi_precedent.drafting.plan import QuestionPlan
 
-    q = QuestionPlan(
-        label="Q1",
-        text="All emails",
-        treatments=(Treatment.COST_LIMIT,),
-        exemptions=("s12",),
-        ncnd=(),
-        pointers=(),
-        precedents=(),
-        confidence="high",
-        status="settled",
-        needs_decision=False,
-    )
+    q = question_plan("Q1", (Treatment.COST_LIMIT,), ("s12",), text="All emails")
     line = " ".join(answer_lines(q, "Police Scotland", FOISA_FORM))
     assert "£600" in line and "£450" not in line and "Section 15 duty to advise and assist" in line
     assert list(
@@ -622,20 +611,8 @@ def test_ncnd_cites_the_regime_s_own_provision_when_precedent_gives_no_subsectio
     """FOISA has one NCND provision (s18(1)) and the EIR one (reg 12(6)); FOIA's is per exemption, so without a
     precedent subsection the officer must supply it."""
     from foi_precedent.drafting import letter as forms
-    from foi_precedent.drafting.plan import QuestionPlan
 
-    q = QuestionPlan(
-        label="Q1",
-        text="Do you use informants at this address?",
-        treatments=(Treatment.NCND,),
-        exemptions=("s35(1)(a)",),
-        ncnd=(),
-        pointers=(),
-        precedents=(),
-        confidence="high",
-        status="settled",
-        needs_decision=False,
-    )
+    q = question_plan("Q1", (Treatment.NCND,), ("s35(1)(a)",), text="Do you use informants at this address?")
     line = " ".join(forms.answer_lines(q, "Police Scotland", getattr(forms, form_name)))
     assert f"neither confirm nor deny that it holds the information by virtue of {provision}" in line
     assert (

@@ -14,6 +14,7 @@ from foi_precedent.drafting.request import split_request
 from foi_precedent.errors import ModelError
 from foi_precedent.letters.parser import parse_file, parse_text
 from foi_precedent.models.fake import FakeChatModel
+from tests.builders import question_plan
 from tests.conftest import SEED_025506, SEED_036325
 from tests.fakes import MemoryIndex
 from tests.unit.test_drafting_draft import FIVE, MPS
@@ -311,26 +312,14 @@ def test_new_statutory_flags_are_those_the_precedent_letter_does_not_raise():
 
 def test_the_reasons_guide_follows_the_rule_table():
     from foi_precedent.drafting.draft import section_guide, section_opening
-    from foi_precedent.drafting.plan import Plan, QuestionPlan
+    from foi_precedent.drafting.plan import Plan
     from foi_precedent.drafting.prompts import load_prompt
     from foi_precedent.letters.model import Treatment
 
     v3 = load_prompt("draft_reply/v3")
 
     def plan(*exemptions):
-        q = QuestionPlan(
-            label="Q1",
-            text="?",
-            treatments=(Treatment.WITHHELD,),
-            exemptions=exemptions,
-            ncnd=(),
-            pointers=(),
-            precedents=(),
-            confidence="high",
-            status="settled",
-            needs_decision=False,
-        )
-        return Plan((q,), MPS)
+        return Plan((question_plan("Q1", (Treatment.WITHHELD,), exemptions),), MPS)
 
     absolute = section_guide(plan("s40(2)", "s40(3A)(a)"), "REASONS", v3)
     assert "absolute: do not weigh the public interest" in absolute and "harm" not in absolute

@@ -14,20 +14,14 @@ from evals.holdout import is_held_back
 from evals.real_letters import suite as letters
 from evals.real_requests import suite as requests
 from foi_precedent.cli import main
+from tests.builders import DISMISSALS, DISMISSALS_MISREAD
 
 IDS = ["letter-a", "letter-b", "letter-c", "letter-d", "letter-e", "letter-f", "letter-g", "letter-h"]
 TUNING = [i for i in IDS if not is_held_back(i)]
 HELD = [i for i in IDS if is_held_back(i)]
 
-LETTER = """Request
-1. How many officers were dismissed in 2023?
-2. Names of the officers dismissed.
-Response
-1. 12 officers were dismissed.
-2. This information is exempt under Section 40(2).
-"""
-# the same letter read worse: its first answer says the information is not held, where the label says disclosed
-MISREAD = LETTER.replace("12 officers were dismissed.", "We do not hold this information.")
+LETTER = DISMISSALS
+MISREAD = DISMISSALS_MISREAD
 
 
 def _label(case_id: str) -> dict:

@@ -18,18 +18,13 @@ from evals import runner
 from evals.real_letters import suite
 from foi_precedent.cli import main
 from foi_precedent.letters.parser import parse_file
+from tests.builders import DISMISSALS, DISMISSALS_MISREAD
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "corpus" / "real"
 
-LETTER = """Request
-1. How many officers were dismissed in 2023?
-2. Names of the officers dismissed.
-Response
-1. 12 officers were dismissed.
-2. This information is exempt under Section 40(2).
-"""
-MISREAD = LETTER.replace("12 officers were dismissed.", "We do not hold this information.")
+LETTER = DISMISSALS
+MISREAD = DISMISSALS_MISREAD
 
 
 def _reviewed(name: str) -> dict:

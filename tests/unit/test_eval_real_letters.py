@@ -12,14 +12,9 @@ from evals.holdout import is_held_back
 from evals.real_letters import suite
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.parser import parse_text
+from tests.builders import DISMISSALS
 
-LETTER = """Request
-1. How many officers were dismissed in 2023?
-2. Names of the officers dismissed.
-Response
-1. 12 officers were dismissed.
-2. This information is exempt under Section 40(2).
-"""
+LETTER = DISMISSALS
 
 
 def label(**over):
