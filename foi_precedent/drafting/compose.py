@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from foi_precedent.consistency.flags import describe_treatments, pointer_matches, statutory_flags
 from foi_precedent.drafting.letter import (
     FORMS,
+    OFFICER_SLOTS,
     answer_lines,
     decision_marker,
     letter_form,
@@ -50,6 +51,9 @@ class Sections:
     reasons: str | None
     answers: dict[str, str]
     stray: list[str] = field(default_factory=list)  # headings the plan does not have
+    echoed: list[str] = field(
+        default_factory=list
+    )  # sections whose text was the prompt written back (dropped)
 
     @property
     def empty(self) -> bool:
@@ -177,6 +181,15 @@ _ARGUES_FOR_DISCLOSURE = re.compile(
     r"|(?:balance|public interest)\b[^.]{0,40}?\bfavou?rs\s+(?:the\s+)?(?:disclosure|disclosing|release|releasing)",
     re.I,
 )
+
+
+def dropped_slots(lines: list[str], required: list[str]) -> list[str]:
+    """The officer's slots (``letter.OFFICER_SLOTS``: the information, a cost estimate, a link, an NCND provision)
+    that the precedent wording of an answer has and the model's answer does not: the model has put something of its
+    own where only the officer's facts can go (a small model wrote a council's "investigations into dog fouling"
+    where the figures asked for belong)."""
+    wrote, wanted = " ".join(lines), " ".join(required)
+    return [slot for slot in OFFICER_SLOTS if slot in wanted and slot not in wrote]
 
 
 def wrong_act(text: str, plan: Plan, allowed: str = "") -> str | None:
@@ -330,18 +343,24 @@ def compose(
         if not q.drafted:
             how[q.label] = f"{PRECEDENT}: the officer must decide this question"
         elif raw is None:
-            how[q.label] = f"{PRECEDENT}: the model wrote no answer"
+            wrote = "its prompt back" if q.label in sections.echoed else "no answer"
+            how[q.label] = f"{PRECEDENT}: the model wrote {wrote}"
         elif (lines := answer_text(raw)) is None:
             how[q.label] = f"{PRECEDENT}: the model's answer was not usable as written"
         elif act := wrong_act(" ".join(lines), plan, " ".join(answer_lines(q, body, form))):
             how[q.label] = f"{PRECEDENT}: {act.replace('{part}', 'answer')}"
+        elif dropped := dropped_slots(lines, answer_lines(q, body, form)):
+            how[q.label] = (
+                f"{PRECEDENT}: the model's answer left out {', '.join(dropped)}, which only the officer can fill in"
+            )
         else:
             # one precedent only: the model may word its answer, under the marker asking the officer to confirm
             answers[q.label] = [decision_marker(q), *lines] if q.needs_decision else lines
             how[q.label] = MODEL
     refuses = any(q.withholds for q in plan.questions)
     reasons = reasons_lines(sections.reasons) if (sections.reasons and refuses) else None
-    dropped = f"{PRECEDENT}: the model wrote none" if refuses and not reasons else PRECEDENT
+    wrote = "its prompt back" if REASONS in sections.echoed else "none"
+    dropped = f"{PRECEDENT}: the model wrote {wrote}" if refuses and not reasons else PRECEDENT
     precedent_reasons = reasons_block(plan, index)  # read from the index once, used by every letter below
     if reasons and (problem := reasons_problem(" ".join(reasons), plan, " ".join(precedent_reasons))):
         reasons, dropped = None, f"{PRECEDENT}: {problem}"

@@ -287,6 +287,10 @@ def write_sections(
             tokens["calls"] += 1
             tokens["budget"] = max(tokens["budget"], budget)
             written = section_text(raw, section)
+            if written and any(line.strip().startswith(template.echoes) for line in written.splitlines()):
+                # the prompt written back, not the section: as if nothing were written (the precedent wording stays)
+                sections.echoed.append(section)
+                written = None
             if section == REASONS:
                 sections.reasons = written
             elif written:
@@ -394,7 +398,11 @@ def draft_reply(
                     context_tokens=context_tokens,
                 )
                 if sections.empty:
-                    problem = model_problem or "the model wrote none of the sections asked for"
+                    problem = model_problem or (
+                        "the model wrote its prompt back, not the sections asked for"
+                        if sections.echoed
+                        else "the model wrote none of the sections asked for"
+                    )
                 else:
                     composition = compose(
                         sections,

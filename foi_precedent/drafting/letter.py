@@ -30,6 +30,13 @@ REQUEST_HEADER = "I note you seek access to the following information:"
 DISCLOSURE_HEADER = "Disclosure"
 REASONS_HEADER = "Reason for decision"
 OFFICER_INFO = "[INFORMATION TO BE PROVIDED BY THE OFFICER]"
+# a pointer the officer must give (no precedent named one)
+OFFICER_POINTER = "[TITLE AND LINK OF THE PUBLISHED INFORMATION]"
+# the NCND provision the officer must cite (FOIA's is per exemption, and no precedent gave it)
+OFFICER_NCND = "[NCND SUBSECTION NEEDED]"
+#: the slots in the precedent wording for facts only the officer has: a model's answer keeps each one its question's
+#: precedent wording has, or it has put something of its own (invented) where the officer's facts go
+OFFICER_SLOTS = (OFFICER_INFO, "[ESTIMATE]", OFFICER_POINTER, OFFICER_NCND)
 
 
 @dataclass(frozen=True)
@@ -271,7 +278,7 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
     for i, t in enumerate(treatments, 1):
         lead = f"Part {i} of the question" if parted else "This information"
         if t == Treatment.PUBLIC_DOMAIN:
-            where = pointer_text(q.pointers) or "[TITLE AND LINK OF THE PUBLISHED INFORMATION]"
+            where = pointer_text(q.pointers) or OFFICER_POINTER
             link = "these links" if len(q.pointers) > 1 else "this link"
             exempt = form.accessible_clause.format(cited=accessible) if accessible else " and"
             lines.append(
@@ -294,7 +301,7 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
             under = cite(refusal_exemptions) or "[EXEMPTION NEEDED]"
             lines.append(f"{lead} is exempt from disclosure under {under}.")
         elif t == Treatment.NCND:
-            under = cite(q.ncnd) or form.ncnd_provision or "[NCND SUBSECTION NEEDED]"
+            under = cite(q.ncnd) or form.ncnd_provision or OFFICER_NCND
             who = the_name(authority) if authority else "the [AUTHORITY]"
             who = f"For part {i} of the question, {who}" if parted else who[0].upper() + who[1:]
             lines.append(

@@ -84,6 +84,18 @@ class PromptTemplate:
     def prompt_version(self) -> str:
         return f"{self.name}/v{self.version}"
 
+    @property
+    def echoes(self) -> tuple[str, ...]:
+        """The user message's own scaffolding, each line's words before its first placeholder ("SECTION TO WRITE:",
+        "PLAN (decided from precedent; follow it exactly):", "<precedent_data>"): a small model that writes these
+        back has echoed its prompt, not written the section."""
+        out = []
+        for line in self.user.splitlines():
+            head = line.split("{", 1)[0].strip()
+            if len(head) >= 8:
+                out.append(head)
+        return tuple(dict.fromkeys(out))
+
     def part(self, key: str, entry: str, **values: str) -> str:
         """One entry of the prompt's ``layout``, ``guides`` or ``openings``, its placeholders filled in."""
         text = dict(getattr(self, key)).get(entry)

@@ -124,3 +124,38 @@ def test_a_question_left_to_the_officer_gets_no_reasons_and_no_refusal():
     ]
     thin = replace(split, status="thin")  # one precedent's answer, offered to confirm: it is in the letter
     assert any("REASONS NEEDED for Q1" in line for line in reasons_block(Plan((thin, shown)), index=None))
+
+
+def test_a_model_answer_without_the_officers_slot_has_invented_what_goes_there():
+    from foi_precedent.drafting.compose import dropped_slots
+    from foi_precedent.drafting.letter import OFFICER_INFO
+
+    required = [f"The information requested is as follows: {OFFICER_INFO}"]
+    assert dropped_slots(["The force owns 6 drones."], required) == [OFFICER_INFO]
+    assert (
+        dropped_slots(
+            [f"The information requested is as follows: {OFFICER_INFO}", "We hope this helps."], required
+        )
+        == []
+    )
+    assert dropped_slots(["This information is not held."], ["This information is not held."]) == []
+
+
+def test_a_model_that_writes_its_prompt_back_has_written_nothing():
+    """SmolLM2 answered a real request's Q1 with "SECTION TO WRITE: Q1 / PLAN (decided from precedent; follow it
+    exactly):", which the letter took as the answer (stop 35)."""
+    from foi_precedent.drafting.draft import draft_reply
+    from foi_precedent.drafting.prompts import load_prompt
+    from foi_precedent.models.fake import FakeChatModel
+    from tests.fakes import MemoryIndex
+    from tests.unit.test_drafting_draft import FIVE, MPS, SEED
+
+    echoes = load_prompt("draft_reply/v4").echoes
+    assert "SECTION TO WRITE:" in echoes and "PLAN (decided from precedent; follow it exactly):" in echoes
+    echo = FakeChatModel(
+        "SECTION TO WRITE: Q2\n\nPLAN (decided from precedent; follow it exactly):\nQ2 - disclosed"
+    )
+    result = draft_reply(FIVE, MemoryIndex([SEED]), chat_model=echo, authority=MPS, audit=False)
+    said = str(result.composition.answers if result.composition is not None else result.fallback_reason)
+    assert "its prompt back" in said, said
+    assert "SECTION TO WRITE" not in result.draft and "PLAN (decided" not in result.draft

@@ -269,10 +269,18 @@ def test_model_mode_records_the_prompt_and_compare_names_both_runs(index, tmp_pa
         runs[prompt] = runner.run_suites([suite], ctx)
         assert runs[prompt]["prompt"] == prompt and runs[prompt]["mode"] == "model"
         assert runs[prompt]["metrics"]["model_answer_share"] == 0.0  # "REASONS: none" answers nothing
-    writer = FakeChatModel("The force owns 6 drones. We hope this helps.")
+    writer = FakeChatModel(
+        "The information requested is as follows: [INFORMATION TO BE PROVIDED BY THE OFFICER] We hope this helps."
+    )
     good = runner.run_suites([suite], runner.EvalContext(index=index, mode="model", chat_model=writer))
     assert good["metrics"]["model_answer_share"] == 1.0, good["cases"][0]["details"]
     assert set(good["cases"][0]["details"]["sections"].values()) == {"model"}
+    # a figure the model cannot know, where the officer's facts go: the precedent wording stands (stop 35)
+    inventor = FakeChatModel("The force owns 6 drones. We hope this helps.")
+    invented = runner.run_suites([suite], runner.EvalContext(index=index, mode="model", chat_model=inventor))
+    assert invented["metrics"]["model_answer_share"] == 0.0
+    details = invented["cases"][0]["details"]
+    assert "which only the officer can fill in" in str(details["sections"] or details["fallback"]), details
     precedent = runner.run_suites([suite], runner.EvalContext(index=index))
     assert precedent["metrics"]["model_answer_share"] is None
     diff = runner.compare(runs["draft_reply/v1"], runs["draft_reply/v2"])
