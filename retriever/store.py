@@ -652,10 +652,19 @@ class Store:
         """Every resource name any stored question points to (from the chunks' metadata), as its reading in force
         has it: an officer's correction (a reviewed reading) may name a resource the reader did not find, as where a
         stored copy lost the link ("can be found on our website at: ."), or drop one."""
+        made = {key: c for key, c in in_force(self.corrections()).items() if c.pointers is not None}
         names: set[str] = set()
-        for chunk in self.chunks():
-            pointers = chunk.metadata.get("pointers") or []
+        questions: set[tuple[str, str]] = set()
+        for reference, label, metadata in self._rows(
+            select(chunks.c.reference, chunks.c.label, chunks.c["metadata"])
+        ):
+            questions.add((reference, label))
+            if (reference, label) in made:
+                continue  # what it points to is its correction's (below)
+            pointers = json.loads(metadata).get("pointers") or []
             names.update(p for p in (pointers if isinstance(pointers, list) else [pointers]) if p)
+        # (a correction of a question no stored letter has any more is orphaned, and points nowhere)
+        names.update(p.name for key, c in made.items() if key in questions for p in c.pointers if p.name)
         return names
 
     def chunk_count(self) -> int:
