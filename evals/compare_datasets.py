@@ -288,10 +288,8 @@ def compare_set(name: str, old: dict, new: dict, threshold: float) -> dict:
         parts[part] = entry
     # the tuning part case by case (a held-back case is never named, even as added or removed)
     changes = []
-    if bool(old.get("readings")) != bool(
-        new.get("readings")
-    ):  # a team's own letters against the set: no pairs
-        old_cases, new_cases = {}, {}
+    if bool(old.get("readings")) != bool(new.get("readings")):
+        old_cases, new_cases = {}, {}  # a team's own letters against the set: no letter is paired
     for cid in sorted(set(old_cases) & set(new_cases)):
         a, b = old_cases[cid], new_cases[cid]
         if a.get("held_back") or b.get("held_back"):
@@ -396,11 +394,8 @@ def compare_table(diff: dict) -> str:
         elif not s["cases"]:
             lines.append(f"  No {kind} changed.")
         else:
-            lines.append(
-                f"  {kind.capitalize()}s changed ({len(s['cases'])}; the held-back part only in its totals):"
-                if kind == "tuning case"
-                else f"  Letters changed ({len(s['cases'])}):"
-            )
+            apart = "; the held-back part only in its totals" if kind == "tuning case" else ""
+            lines.append(f"  {kind.capitalize()}s changed ({len(s['cases'])}{apart}):")
         for c in s["cases"]:
             what = "; ".join(
                 f"{k} {_short(v['old'], 30)} -> {_short(v['new'], 30)}" for k, v in c["scores"].items()

@@ -51,9 +51,8 @@ class Sections:
     reasons: str | None
     answers: dict[str, str]
     stray: list[str] = field(default_factory=list)  # headings the plan does not have
-    echoed: list[str] = field(
-        default_factory=list
-    )  # sections whose text was the prompt written back (dropped)
+    # sections whose text was the prompt written back (dropped)
+    echoed: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -347,11 +346,11 @@ def compose(
             how[q.label] = f"{PRECEDENT}: the model wrote {wrote}"
         elif (lines := answer_text(raw)) is None:
             how[q.label] = f"{PRECEDENT}: the model's answer was not usable as written"
-        elif act := wrong_act(" ".join(lines), plan, " ".join(answer_lines(q, body, form))):
+        elif act := wrong_act(" ".join(lines), plan, " ".join(required := answer_lines(q, body, form))):
             how[q.label] = f"{PRECEDENT}: {act.replace('{part}', 'answer')}"
-        elif dropped := dropped_slots(lines, answer_lines(q, body, form)):
+        elif left_out := dropped_slots(lines, required):
             how[q.label] = (
-                f"{PRECEDENT}: the model's answer left out {', '.join(dropped)}, which only the officer can fill in"
+                f"{PRECEDENT}: the model's answer left out {', '.join(left_out)}, which only the officer can fill in"
             )
         else:
             # one precedent only: the model may word its answer, under the marker asking the officer to confirm

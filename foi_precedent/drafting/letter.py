@@ -464,9 +464,9 @@ def quoted_answer(answer: str, exemptions) -> str:
             continue
         word = r"regulation|reg\.?" if parts[0] == "reg" else r"section|s\.?"
         cited = re.search(rf"\b(?:{word})\s*{re.escape(parts[1])}(?!\d)", flat, re.I)
-        if cited:
-            start = max(flat.rfind(m, 0, cited.start()) for m in (". ", "? ", "! ")) + 2
-            start = start if start >= 2 else 0
+        if cited:  # from the start of its sentence
+            end = max(flat.rfind(m, 0, cited.start()) for m in (". ", "? ", "! "))  # of the sentence before
+            start = end + 2 if end >= 0 else 0
             break
     piece = flat[start : start + QUOTE_CHARS]
     cut = start + QUOTE_CHARS < len(flat)

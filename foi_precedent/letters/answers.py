@@ -502,8 +502,12 @@ def below_the_line(
     # a passage from beside the question or elsewhere in the letter is new to the rules: where they read it with
     # words only a withholding, a refusal, a pointer or "not held" is read from (not a release, which they also
     # infer from plain content), theirs is the reading (the rules verify, the model fills in), below the flag line
-    new = _classify(q.label, q.text, answer, None, letter_exemptions, (), accessible)
-    if answer == q.answer or not set(new.treatments).isdisjoint(_INFERRED):
+    new = None
+    if answer != q.answer:  # (its own answer the rules have read already, and found no wording in)
+        ruled = _classify(q.label, q.text, answer, None, letter_exemptions, (), accessible)
+        if set(ruled.treatments).isdisjoint(_INFERRED):
+            new = ruled
+    if new is None:
         taken = list(in_order(Treatment(t) for t in reading))
         new = _classify(q.label, q.text, answer, None, letter_exemptions, (), accessible, taken=taken)
     return replace(
