@@ -22,6 +22,7 @@ from foi_precedent.letters.exemptions import (
     section_of,
 )
 from foi_precedent.letters.model import REFUSING, Letter, Pointer, Treatment, in_order
+from foi_precedent.letters.parser import precedent_quote
 from foi_precedent.letters.regimes import profile
 from foi_precedent.ports import PrecedentIndex
 
@@ -441,8 +442,7 @@ def reasons_block(plan: Plan, index: PrecedentIndex) -> list[str]:
                 "information, with the test the Act requires for it.]"
             )
             if src is not None and src.answer:
-                quote = quoted_answer(src.answer, q.exemptions)
-                out.append(f'[Precedent ({src.reference} {src.label}) answered: "{quote}"]')
+                out.append(precedent_quote(src.reference, src.label, quoted_answer(src.answer, q.exemptions)))
     return out
 
 

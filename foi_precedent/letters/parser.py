@@ -311,6 +311,11 @@ def parse_text(
 PRECEDENT_QUOTE = re.compile(r'^\[Precedent \(.+?\) answered: ".*"\][ \t]*$', re.M)
 
 
+def precedent_quote(reference: str, label: str, quote: str) -> str:
+    """The line a draft quotes a precedent's answer on (``PRECEDENT_QUOTE`` knows it)."""
+    return f'[Precedent ({reference} {label}) answered: "{quote}"]'
+
+
 def parse_draft(text: str, source: str) -> Letter:
     """A draft the product wrote (from precedent, or by the model from a plan), read as written: by the phrase rules
     alone, as its words are the plan's; the learned reader's dispute of a reading (``answers._second_opinion``)
