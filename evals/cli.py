@@ -75,6 +75,7 @@ def cmd_eval(args) -> int:
 def _run_datasets(args) -> int:
     """The real development sets: read by the product's reader, scored against hand labels (no index, no model)."""
     from evals import runner
+    from evals.datasets import needs_index
     from evals.datasets import runner as dataset_runner
     from foi_precedent.errors import PrecedentError
 
@@ -100,6 +101,10 @@ def _run_datasets(args) -> int:
     for name in args.suites:
         run, table = dataset_runner(name)
         options: dict = {}
+        if needs_index(name):
+            from foi_precedent.cli import _services
+
+            options["index"] = _services().index
         if name == "real_letters" and args.limit is not None:
             options["limit"] = args.limit
         if args.readings is not None:
@@ -127,7 +132,7 @@ def add_eval_command(sub) -> None:
         "suites",
         nargs="*",
         help="suite files or names in evals/suites (default: all shipped), or a real development set: "
-        "real_letters, real_requests",
+        "real_letters, real_requests, real_plans (each real letter's questions planned from the index without it)",
     )
     s.add_argument(
         "--mode",

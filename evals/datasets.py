@@ -16,13 +16,22 @@ import yaml
 from foi_precedent.errors import PrecedentError
 
 # name -> module whose ``run() -> dict`` and ``table(results) -> str`` serve it
-_MODULES = {"real_letters": "evals.real_letters.suite", "real_requests": "evals.real_requests.suite"}
+_MODULES = {
+    "real_letters": "evals.real_letters.suite",
+    "real_requests": "evals.real_requests.suite",
+    "real_plans": "evals.real_plans.suite",
+}
 DATASETS = tuple(_MODULES)
 
 
 def runner(name: str) -> tuple[Callable[..., dict], Callable[..., str]]:
     module = import_module(_MODULES[name])
     return module.run, module.table
+
+
+def needs_index(name: str) -> bool:
+    """Whether the set plans from an index (``real_plans``) rather than only reading its cases."""
+    return bool(getattr(import_module(_MODULES[name]), "NEEDS_INDEX", False))
 
 
 def metrics_of(name: str) -> Callable[[list[dict]], dict] | None:

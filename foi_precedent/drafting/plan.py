@@ -70,6 +70,8 @@ class QuestionPlan:
         """Whether the draft gives this question an answer: settled, or thin (the one precedent's answer, for the
         officer to confirm). Otherwise (no precedent, or split) only a decision marker: nothing is decided for it,
         so it has no place in the refusal notice, the reasons or a model's sections."""
+        if self.consensus is not None and self.consensus.refused_elsewhere:
+            return False  # another body's refusal, however close, is the officer's to decide
         return not (self.needs_decision and self.status != "thin")
 
     @property
@@ -132,6 +134,13 @@ def _decision_note(c: Consensus) -> tuple[bool, str]:
         return True, (
             f"The {len(behind)} precedents that {what} ({which}) are all readings marked for review: check "
             "how they were read and decide the answer."
+        )
+    if c.refused_elsewhere:
+        behind = c.agreeing
+        which = "; ".join(f"{p.authority} ({p.reference} {p.label})" for p in behind[:3])
+        return True, (
+            f"Only other authorities' letters {describe_treatments(c.treatments, c.pointers)} ({which}): a refusal "
+            "rests on your own authority's harm, public interest or cost, so decide whether it applies here."
         )
     if c.status == "thin" and not c.strong_single:
         p = c.precedents[0]
