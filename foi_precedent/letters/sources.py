@@ -135,21 +135,114 @@ def _pdf_text(data: bytes, source: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    _PDF_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError)
     if not data.startswith(b"%PDF"):
         raise LetterError(source, "not a PDF file (no %PDF header)")
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise LetterError(source, "the PDF is encrypted; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page, _PDF_ERRORS) for page in reader.pages]
     except LetterError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
+    except _PDF_ERRORS as exc:
         raise LetterError(source, f"the PDF is broken and cannot be read ({type(exc).__name__})") from None
-    text = "\n".join(_without_running_lines([page.split("\n") for page in pages]))
+    text = "\n".join(_laid_out(_without_running_lines([page.split("\n") for page in pages])))
     if not text.strip():
         raise LetterError(source, "the PDF has no text layer (a scan?); run OCR first")
     return text
+
+
+def _page_text(page, errors: tuple[type[Exception], ...]) -> str:
+    """A page's text laid out as printed (pypdf's layout mode: a table's columns apart, a wrapped line's indent
+    kept), or as plain text where the layout cannot be worked out."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except (*errors, ZeroDivisionError, IndexError):  # type: ignore[misc]
+        return page.extract_text() or ""
+
+
+#: the words of one cell of a printed line: three spaces or more between words part two cells
+_CELL_GAP = re.compile(r"\S+(?: {1,2}\S+)*")
+#: a printed line's indent and list label ("    1.   ", "  \u2022 "), if it has one
+_PRINTED_LABEL = re.compile(
+    r"^(\s*)((?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|[-*\u2022\u25aa\u25cf\uf0b7\uf0a7])\s+)?"
+)
+#: how a line ends that a sentence or heading cannot end with ("... under the Freedom of")
+_OPEN_END = re.compile(
+    r"(?:[,(&/-]|\b(?:a|an|the|of|to|in|on|for|from|by|with|and|or|under|that|which|this|these|our|your|its|is|are|"
+    r"was|were|be|been|has|have|not|no|as|at|per|than|any|all|each|such|if|we|you|it))$",
+    re.I,
+)
+
+
+def _laid_out(lines: list[str]) -> list[str]:
+    """Printed lines (as pypdf's layout mode gives them) back into the text's lines. A line with cells apart on it
+    is a table row, written as an HTML page's row is ("| 1 | Enroly Limited"), and the lines below it whose words
+    stand under its cells are the rest of those cells. A line the page wrapped goes on with the next: the next
+    line's first word would not have fitted on it and the next line starts where its text starts."""
+    cells_of = [[(m.start(), m.group()) for m in _CELL_GAP.finditer(line)] for line in lines]
+    for n, cells in enumerate(cells_of):
+        if len(cells) >= 2 and _PRINTED_LABEL.match(cells[0][1] + " ").group(2):  # type: ignore[union-attr]
+            cells[0:2] = [(cells[0][0], f"{cells[0][1]} {cells[1][1]}")]  # "1." and its text apart by a tab
+        gaps = [b[0] - a[0] - len(a[1]) for a, b in zip(cells, cells[1:], strict=False)]
+        if len(cells) == 2 and max(gaps) < 5:
+            # two words apart by a few spaces typed in a sentence ("limit'.   The"), not two cells
+            cells_of[n] = [(cells[0][0], lines[n].strip())]
+    prose_ends = [len(line.rstrip()) for line, cells in zip(lines, cells_of, strict=True) if len(cells) == 1]
+    right = max(prose_ends, default=0)
+    # a right margin the text runs to (three lines or more end near it); otherwise no line was wrapped
+    if sum(end >= right - 8 for end in prose_ends) < 3:
+        right = 0
+    out: list[str] = []
+    row: list[tuple[int, str]] = []  # the table row being read: each cell's column and text
+    last = None  # the prose line last read: where its text starts and where it ends
+    for line, cells in zip(lines, cells_of, strict=True):
+        if (
+            row
+            and cells
+            and cells[0][0] > 0
+            and all(any(abs(c - col) <= 2 for col, _ in row) for c, _ in cells)
+        ):
+            for c, words in cells:
+                distances = [abs(col - c) for col, _ in row]
+                i = distances.index(min(distances))  # the cell it stands under
+                row[i] = (row[i][0], f"{row[i][1]} {words}")
+            continue
+        if row:
+            out.append("| " + " | ".join(words for _, words in row))
+            row = []
+        if len(cells) >= 2:
+            row, last = list(cells), None
+            continue
+        if not cells:
+            out.append("")
+            last = None
+            continue
+        m = _PRINTED_LABEL.match(line)
+        indent, starts = len(m.group(1)), m.end()  # type: ignore[union-attr]
+        words = line.strip()
+        if (
+            last is not None
+            and right
+            and m.group(2) is None  # type: ignore[union-attr]
+            and abs(indent - last[0]) <= 1
+            and last[1] >= right * 0.75
+            # (a printed line's length in characters is its width only roughly: letters are not all as wide)
+            and last[1] + 1 + len(words.split()[0]) >= right * 0.9
+            # a line starting with a capital may be the next paragraph or a heading ("Information requested"):
+            # joined only where the line before cannot end there ("the Freedom of" / "Information Act")
+            and (not words[0].isupper() or _OPEN_END.search(out[-1]) is not None)
+        ):
+            joint = "" if re.search(r"\w-$", out[-1]) else " "  # a hyphen at the line's end is the word's
+            out[-1] = f"{out[-1]}{joint}{words}"
+            last = (last[0], len(line.rstrip()))
+            continue
+        out.append(words)
+        last = (starts, len(line.rstrip()))
+    if row:
+        out.append("| " + " | ".join(words for _, words in row))
+    return out
 
 
 #: how many lines at the top and at the foot of a page may be its running header or footer

@@ -23,7 +23,11 @@ SAME = {
         "uea-admissions-software-foi-24-299",
         "dover-planning-enforcement-report-eir",
     ],
-    ".pdf": ["thurrock-litter-dog-fouling-2019", "dover-planning-enforcement-report-eir"],
+    ".pdf": [
+        "thurrock-litter-dog-fouling-2019",
+        "uea-admissions-software-foi-24-299",
+        "dover-planning-enforcement-report-eir",
+    ],
 }
 
 
@@ -36,27 +40,31 @@ def reading(letter) -> list:
 def test_word_and_pdf_letters_in_the_index_read_as_their_text(corpus_settings, tmp_path):
     from retriever.index import PrecedentIndex
 
-    folders = {}
+    # one index for each format: the copies are one letter, and one index keeps one copy of a letter
+    read: dict[str, dict[str, list]] = {}
     for suffix in (".txt", ".docx", ".pdf"):
-        folders[suffix] = tmp_path / suffix.lstrip(".")
-        folders[suffix].mkdir()
+        folder = tmp_path / suffix.lstrip(".")
+        folder.mkdir()
         for path in DOCUMENTS.glob(f"*{suffix}"):
-            shutil.copy(path, folders[suffix] / path.name)
-    index = PrecedentIndex.open(separate_settings(corpus_settings, tmp_path / "home"))
-    try:
-        report = index.ingest_paths(list(folders.values()))
-        assert report.exit_code == 0, report.skipped
-        keys = {
-            Path(s.source_path).resolve(): s.reference for s in index.store.stored_letters() if s.source_path
-        }
-        assert len(keys) == 3 * len(list(DOCUMENTS.glob("*.txt")))
-        for suffix, stems in SAME.items():
-            for stem in stems:
-                indexed = index.letter(keys[(folders[suffix] / f"{stem}{suffix}").resolve()])
-                assert reading(indexed) == reading(parse_file(DOCUMENTS / f"{stem}.txt")), (stem, suffix)
-        # a question asked in the Word letter finds it
-        docx_key = keys[(folders[".docx"] / "thurrock-litter-dog-fouling-2019.docx").resolve()]
-        question = index.letter(docx_key).questions[5].text
-        assert any(h.reference == docx_key for h in index.search(question, k=10))
-    finally:
-        index.close()
+            shutil.copy(path, folder / path.name)
+        index = PrecedentIndex.open(separate_settings(corpus_settings, tmp_path / f"home{suffix}"))
+        try:
+            report = index.ingest_paths([folder])
+            assert report.exit_code == 0, report.skipped
+            keys = {
+                Path(s.source_path).stem: s.reference for s in index.store.stored_letters() if s.source_path
+            }
+            assert len(keys) == len(list(DOCUMENTS.glob("*.txt")))
+            read[suffix] = {stem: reading(index.letter(key)) for stem, key in keys.items()}
+            # a question asked in the letter finds it
+            question = index.letter(keys["thurrock-litter-dog-fouling-2019"]).questions[5].text
+            assert any(
+                h.reference == keys["thurrock-litter-dog-fouling-2019"] for h in index.search(question, k=10)
+            )
+        finally:
+            index.close()
+    for stem, text_reading in read[".txt"].items():
+        assert text_reading == reading(parse_file(DOCUMENTS / f"{stem}.txt")), stem
+    for suffix, stems in SAME.items():
+        for stem in stems:
+            assert read[suffix][stem] == read[".txt"][stem], (stem, suffix)
