@@ -135,21 +135,166 @@ def _pdf_text(data: bytes, source: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    _PDF_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError)
     if not data.startswith(b"%PDF"):
         raise LetterError(source, "not a PDF file (no %PDF header)")
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise LetterError(source, "the PDF is encrypted; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page, _PDF_ERRORS) for page in reader.pages]
     except LetterError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
+    except _PDF_ERRORS as exc:
         raise LetterError(source, f"the PDF is broken and cannot be read ({type(exc).__name__})") from None
-    text = "\n".join(pages)
+    text = "\n".join(_laid_out(_without_running_lines([page.split("\n") for page in pages])))
     if not text.strip():
         raise LetterError(source, "the PDF has no text layer (a scan?); run OCR first")
     return text
+
+
+def _page_text(page, errors: tuple[type[Exception], ...]) -> str:
+    """A page's text laid out as printed (pypdf's layout mode: a table's columns apart, a wrapped line's indent
+    kept), or as plain text where the layout cannot be worked out."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except (*errors, ZeroDivisionError, IndexError):  # type: ignore[misc]
+        return page.extract_text() or ""
+
+
+#: the words of one cell of a printed line: three spaces or more between words part two cells
+_CELL_GAP = re.compile(r"\S+(?: {1,2}\S+)*")
+#: a printed line's indent and list label ("    1.   ", "  \u2022 "), if it has one
+_PRINTED_LABEL = re.compile(
+    r"^(\s*)((?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|[-*\u2022\u25aa\u25cf\uf0b7\uf0a7])\s+)?"
+)
+#: how a line ends that a sentence or heading cannot end with ("... under the Freedom of")
+_OPEN_END = re.compile(
+    r"(?:[,(&/-]|\b(?:a|an|the|of|to|in|on|for|from|by|with|and|or|under|that|which|this|these|our|your|its|is|are|"
+    r"was|were|be|been|has|have|not|no|as|at|per|than|any|all|each|such|if|we|you|it))$",
+    re.I,
+)
+
+
+def _laid_out(lines: list[str]) -> list[str]:
+    """Printed lines (as pypdf's layout mode gives them) back into the text's lines. A line with cells apart on it
+    is a table row, written as an HTML page's row is ("| 1 | Enroly Limited"), and the lines below it whose words
+    stand under its cells are the rest of those cells. A line the page wrapped goes on with the next: the next
+    line's first word would not have fitted on it and the next line starts where its text starts."""
+    cells_of = [[(m.start(), m.group()) for m in _CELL_GAP.finditer(line)] for line in lines]
+    for n, cells in enumerate(cells_of):
+        if len(cells) >= 2 and _PRINTED_LABEL.match(cells[0][1] + " ").group(2):  # type: ignore[union-attr]
+            cells[0:2] = [(cells[0][0], f"{cells[0][1]} {cells[1][1]}")]  # "1." and its text apart by a tab
+        gaps = [b[0] - a[0] - len(a[1]) for a, b in zip(cells, cells[1:], strict=False)]
+        if len(cells) == 2 and max(gaps) < 5:
+            # two words apart by a few spaces typed in a sentence ("limit'.   The"), not two cells
+            cells_of[n] = [(cells[0][0], lines[n].strip())]
+    prose_ends = [len(line.rstrip()) for line, cells in zip(lines, cells_of, strict=True) if len(cells) == 1]
+    right = max(prose_ends, default=0)
+    # a right margin the text runs to (three lines or more end near it); otherwise no line was wrapped
+    if sum(end >= right - 8 for end in prose_ends) < 3:
+        right = 0
+    out: list[str] = []
+    row: list[tuple[int, str]] = []  # the table row being read: each cell's column and text
+    last = None  # the prose line last read: where its text starts and where it ends
+    for line, cells in zip(lines, cells_of, strict=True):
+        if (
+            row
+            and cells
+            and cells[0][0] > 0
+            and all(any(abs(c - col) <= 2 for col, _ in row) for c, _ in cells)
+        ):
+            for c, words in cells:
+                distances = [abs(col - c) for col, _ in row]
+                i = distances.index(min(distances))  # the cell it stands under
+                row[i] = (row[i][0], f"{row[i][1]} {words}")
+            continue
+        if row:
+            out.append("| " + " | ".join(words for _, words in row))
+            row = []
+        if len(cells) >= 2:
+            row, last = list(cells), None
+            continue
+        if not cells:
+            out.append("")
+            last = None
+            continue
+        m = _PRINTED_LABEL.match(line)
+        indent, starts = len(m.group(1)), m.end()  # type: ignore[union-attr]
+        words = line.strip()
+        if (
+            last is not None
+            and right
+            and m.group(2) is None  # type: ignore[union-attr]
+            and abs(indent - last[0]) <= 1
+            and last[1] >= right * 0.75
+            # (a printed line's length in characters is its width only roughly: letters are not all as wide)
+            and last[1] + 1 + len(words.split()[0]) >= right * 0.9
+            # a line starting with a capital may be the next paragraph or a heading ("Information requested"):
+            # joined only where the line before cannot end there ("the Freedom of" / "Information Act")
+            and (not words[0].isupper() or _OPEN_END.search(out[-1]) is not None)
+        ):
+            joint = "" if re.search(r"\w-$", out[-1]) else " "  # a hyphen at the line's end is the word's
+            out[-1] = f"{out[-1]}{joint}{words}"
+            last = (last[0], len(line.rstrip()))
+            continue
+        out.append(words)
+        last = (starts, len(line.rstrip()))
+    if row:
+        out.append("| " + " | ".join(words for _, words in row))
+    return out
+
+
+#: how many lines at the top and at the foot of a page may be its running header or footer
+_EDGE_LINES = 6
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*(\d+)(?:\s*(?:of|/)\s*\d+)?|-?\s*(\d+)\s*-?|(\d+)\s*(?:of|/)\s*\d+)$", re.I
+)
+
+
+def _running_key(line: str) -> str:
+    """A line as it repeats from page to page: its numbers (the page's own) and spacing not counted."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().casefold()
+
+
+def _is_page_number(line: str, page: int) -> bool:
+    """'Page 2', 'Page 2 of 3', '2 of 3', '- 2 -'; a bare number only where it is this page's own."""
+    m = _PAGE_NUMBER.match(line.strip())
+    if not m:
+        return False
+    if m.group(1):
+        return True
+    return int(m.group(2) or m.group(3)) == page
+
+
+def _without_running_lines(pages: list[list[str]]) -> list[str]:
+    """The pages' lines without what the page layout adds to each page: the running header and footer (a line at
+    the top or foot of most pages: letterhead, 'OFFICIAL', 'Page 2 of 3') and page numbers. pypdf reads them with
+    the text, so they landed in the middle of an answer that ran on to the next page."""
+    many = max(2, (len(pages) + 1) // 2)
+    counts: dict[tuple[str, str], int] = {}
+    for lines in pages:
+        nonblank = [x for x in lines if x.strip()]
+        for zone, edge in (("top", nonblank[:_EDGE_LINES]), ("foot", nonblank[-_EDGE_LINES:])):
+            for key in {_running_key(x) for x in edge}:
+                counts[zone, key] = counts.get((zone, key), 0) + 1
+    out: list[str] = []
+    for number, lines in enumerate(pages, start=1):
+        start, end = 0, len(lines)
+
+        def running(line: str, zone: str, number: int = number) -> bool:
+            if not line.strip() or _is_page_number(line, number):
+                return True
+            # a line of figures alone ('7', '2023') is an answer unless it is the page's number
+            key = _running_key(line)
+            return any(ch.isalpha() for ch in key) and counts.get((zone, key), 0) >= many
+
+        while start < end and start < _EDGE_LINES * 2 and running(lines[start], "top"):
+            start += 1
+        while end > start and len(lines) - end < _EDGE_LINES * 2 and running(lines[end - 1], "foot"):
+            end -= 1
+        out.extend(lines[start:end])
+    return out
 
 
 def _docx_text(data: bytes, source: str) -> str:
@@ -167,11 +312,243 @@ def _docx_text(data: bytes, source: str) -> str:
         raise LetterError(
             source, f"the DOCX file is broken and cannot be read ({type(exc).__name__})"
         ) from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n".join(lines)
+    lists = _WordLists(
+        _part_element(lambda: document.part.numbering_part), _part_element(lambda: document.styles)
+    )
+    # the body only, in its order: the page header and footer (letterhead, "Page 2 of 3") are not the letter
+    return "\n".join(_docx_lines(document.element.body, lists))
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: what holds no text of the paragraph's own: its properties, text deleted or moved away in tracked changes, a
+#: drawing's second copy for old readers, and a text box's paragraphs
+_DOCX_SKIP = {
+    _W + "pPr",
+    _W + "rPr",
+    _W + "del",
+    _W + "moveFrom",
+    _W + "txbxContent",
+    _W + "sdtPr",
+    _MC_FALLBACK,
+}
+
+
+def _part_element(part: Callable):
+    """The XML root of the document's numbering or styles part; None when it cannot be had."""
+    try:
+        return part().element
+    except (KeyError, NotImplementedError, ValueError, AttributeError):
+        return None
+
+
+def _docx_children(element, *tags: str):
+    """The children of `element` with one of `tags`, looking inside content controls and custom XML around them."""
+    for child in element:
+        if child.tag in tags:
+            yield child
+        elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+            yield from _docx_children(child, *tags)
+
+
+def _docx_lines(container, lists: _WordLists):
+    """Each paragraph and table row of a body, table cell or content control, in the order Word shows them."""
+    for child in _docx_children(container, _W + "p", _W + "tbl"):
+        if child.tag == _W + "p":
+            yield lists.label(child) + _docx_paragraph_text(child)
+        else:
+            # a row as an HTML page's row reads ("| 1 | Enroly Limited"): the reader knows a table by it
+            for row in _docx_children(child, _W + "tr"):
+                yield "| " + " | ".join(_docx_cells(row, lists))
+
+
+def _docx_cells(row, lists: _WordLists) -> list[str]:
+    """A row's cells, each once: a cell merged across columns is one cell, and the rows a merged cell runs down
+    into show it empty (python-docx gives the merged cell again for every column and row it covers)."""
+    cells = []
+    for cell in _docx_children(row, _W + "tc"):
+        merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+        if merge is not None and merge.get(_W + "val", "continue") == "continue":
+            cells.append("")
+        else:
+            cells.append("\n".join(_docx_lines(cell, lists)).strip())
+    return cells
+
+
+def _docx_paragraph_text(paragraph) -> str:
+    """The paragraph's text as Word shows it, with what python-docx's ``Paragraph.text`` leaves out: text in
+    fields (a date), content controls (a template's 'Our ref' box), smart tags and tracked insertions."""
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _DOCX_SKIP:
+                continue
+            if tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag in (_W + "tab", _W + "ptab"):
+                parts.append("\t")
+            elif tag == _W + "br":
+                parts.append("\n" if child.get(_W + "type", "textWrapping") == "textWrapping" else "")
+            elif tag == _W + "cr":
+                parts.append("\n")
+            elif tag == _W + "noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(parts)
+
+
+_ROMAN = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        ("m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"),
+        strict=True,
+    )
+)
+
+
+def _list_number(n: int, fmt: str) -> str:
+    """A list item's number as Word writes it in the format the list's level names (numFmt)."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        # Word's letters after z: aa, bb, ... zz, aaa
+        letter = chr(ord("a") + (max(n, 1) - 1) % 26) * ((max(n, 1) - 1) // 26 + 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        out, rest = "", max(n, 1)
+        for value, numeral in _ROMAN:
+            while rest >= value:
+                out, rest = out + numeral, rest - value
+        return out if fmt == "lowerRoman" else out.upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+@dataclass
+class _ListLevel:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+
+
+def _list_level(lvl) -> _ListLevel:
+    def val(name: str) -> str | None:
+        found = lvl.find(_W + name)
+        return None if found is None else found.get(_W + "val")
+
+    start = val("start")
+    return _ListLevel(
+        start=int(start) if start and start.lstrip("-").isdigit() else 1,
+        fmt=val("numFmt") or "decimal",
+        text=val("lvlText") or "",
+    )
+
+
+def _ilvl(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and int(value) < 9 else None
+
+
+class _WordLists:
+    """The number or bullet Word shows before a list paragraph, which is not in its text: worked out from the
+    paragraph's list (numPr numId and ilvl, its own or its style's) and the numbering part's levels (numFmt,
+    lvlText, start), counting the list's items as Word does."""
+
+    def __init__(self, numbering, styles) -> None:
+        self.abstract: dict[str, dict[int, _ListLevel]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _ListLevel]]] = {}
+        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}  # id -> numId, ilvl, basedOn
+        self.counters: dict[object, dict[int, int]] = {}
+        if numbering is not None:
+            for abstract in numbering.iter(_W + "abstractNum"):
+                self.abstract[abstract.get(_W + "abstractNumId", "")] = {
+                    level: _list_level(lvl)
+                    for lvl in abstract.iter(_W + "lvl")
+                    if (level := _ilvl(lvl.get(_W + "ilvl"))) is not None
+                }
+            for num in numbering.iter(_W + "num"):
+                ref = num.find(_W + "abstractNumId")
+                starts: dict[int, int] = {}
+                levels: dict[int, _ListLevel] = {}
+                for override in num.iter(_W + "lvlOverride"):
+                    if (level := _ilvl(override.get(_W + "ilvl"))) is None:
+                        continue
+                    start = override.find(_W + "startOverride")
+                    if start is not None and (value := start.get(_W + "val", "")).isdigit():
+                        starts[level] = int(value)
+                    if (lvl := override.find(_W + "lvl")) is not None:
+                        levels[level] = _list_level(lvl)
+                abstract_id = "" if ref is None else ref.get(_W + "val", "")
+                self.nums[num.get(_W + "numId", "")] = (abstract_id, starts, levels)
+        if styles is not None:
+            for style in styles.iter(_W + "style"):
+                num_pr = style.find(f"{_W}pPr/{_W}numPr")
+                based = style.find(_W + "basedOn")
+                num_id = ilvl = None
+                if num_pr is not None:
+                    num_id = _child_val(num_pr, "numId")
+                    ilvl = _ilvl(_child_val(num_pr, "ilvl"))
+                self.styles[style.get(_W + "styleId", "")] = (
+                    num_id,
+                    ilvl,
+                    None if based is None else based.get(_W + "val"),
+                )
+
+    def _style_list(self, style_id: str | None) -> tuple[str | None, int | None]:
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            num_id, ilvl, based = self.styles[style_id]
+            if num_id is not None:
+                return num_id, ilvl
+            style_id = based
+        return None, None
+
+    def label(self, paragraph) -> str:
+        """'1. ', 'b) ', 'iv. ', '• ' or '' (not a list paragraph, or a list Word shows no number for)."""
+        p_pr = paragraph.find(_W + "pPr")
+        if p_pr is None or not self.nums:
+            return ""
+        num_pr = p_pr.find(_W + "numPr")
+        style = p_pr.find(_W + "pStyle")
+        num_id, ilvl = self._style_list(None if style is None else style.get(_W + "val"))
+        if num_pr is not None:
+            num_id = _child_val(num_pr, "numId") or num_id
+            ilvl = _ilvl(_child_val(num_pr, "ilvl")) if num_pr.find(_W + "ilvl") is not None else ilvl
+        if not num_id or num_id not in self.nums:
+            return ""  # numId 0: the numbering taken off
+        level = ilvl or 0
+        abstract_id, starts, overrides = self.nums[num_id]
+        levels = {**self.abstract.get(abstract_id, {}), **overrides}
+        if level not in levels:
+            return ""
+        # lists of one abstract definition continue each other's numbers unless one restarts them (startOverride)
+        counters = self.counters.setdefault(num_id if starts else ("abstract", abstract_id), {})
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        counters[level] = counters[level] + 1 if level in counters else starts.get(level, levels[level].start)
+        if levels[level].fmt == "bullet":
+            return "\u2022 "
+
+        def number(m: re.Match) -> str:
+            at = int(m.group(1)) - 1
+            if at > level:
+                return ""  # a level below this one has no number yet
+            shown = levels.get(at, _ListLevel())
+            return _list_number(counters.get(at, starts.get(at, shown.start)), shown.fmt)
+
+        text = re.sub(r"%([1-9])", number, levels[level].text).strip()
+        return f"{text} " if text else ""
+
+
+def _child_val(element, name: str) -> str | None:
+    found = element.find(_W + name)
+    return None if found is None else found.get(_W + "val")
 
 
 class _TextExtractor(HTMLParser):
@@ -319,9 +696,17 @@ _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 
 
+#: Word's bullets in its Symbol and Wingdings fonts, which a PDF made from Word (and text copied from one) carries as
+#: private-use characters ('\uf0b7 The number of new cases'): the bullets they show
+_SYMBOL_BULLETS = str.maketrans(
+    {"\uf0b7": "\u2022", "\uf0a7": "\u25aa", "\uf06c": "\u25cf", "\uf0d8": "\u2022"}
+)
+
+
 def normalise_text(text: str) -> str:
     """Plain lines: Markdown markup removed (links kept as 'name url'), whitespace tidied."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    text = text.translate(_SYMBOL_BULLETS)
     out = []
     for line in text.split("\n"):
         line = _MD_PREFIX.sub("", line)
