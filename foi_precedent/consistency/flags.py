@@ -264,10 +264,34 @@ def _ncnd_divergence(q: Question, c: Consensus, flag) -> bool:
     return True
 
 
+# FOIA s22 and s22A (information intended for future publication, research to be published): a fact about the
+# authority's own publication plans, as 'not held' is about its records. North Devon holding back its 2021
+# fly-tipping figures until it publishes them says nothing about whether Rushcliffe should give its 2015-20 ones (two
+# false high flags, each way, in stop 36's QA on the real letters).
+_FUTURE_PUBLICATION = frozenset({"s22", "s22A"})
+
+
+def _future_publication_only(exemptions, regime: str | None) -> bool:
+    sections = _sections(exemptions)
+    return regime != Regime.FOISA.value and bool(sections) and sections <= _FUTURE_PUBLICATION
+
+
+def _publication_plans_differ(q: Question, c: Consensus) -> bool:
+    """One side refuses only because the information is to be published (s22, s22A), with no precedent of the
+    authority's own: not comparable."""
+    if not c.authority or any(same_authority(p, c.authority) for p in c.agreeing):
+        return False
+    draft_s22 = bool(set(q.treatments) & REFUSALS) and _future_publication_only(q.exemptions, c.regime)
+    prec_s22 = bool(set(c.treatments) & REFUSALS) and _future_publication_only(c.exemptions, c.regime)
+    return draft_s22 or prec_s22
+
+
 def _treatment_divergence(q: Question, c: Consensus, flag) -> bool:
     """Withheld against released (high), or any other comparable difference (medium). True when the answers are
     alike enough for their pointers to be compared (no treatment flag, and comparable)."""
     draft, prec = set(q.treatments), set(c.treatments)
+    if draft != prec and _publication_plans_differ(q, c):
+        return False
     refuses_d, refuses_p = bool(draft & REFUSALS), bool(prec & REFUSALS)
     if refuses_d and not refuses_p and prec & RELEASES:
         flag(

@@ -6,6 +6,8 @@ The inputs are cut from tuning letters of the shipped corpus (``corpus/real``), 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from foi_precedent.consistency.checker import check_letter
 from foi_precedent.consistency.flags import RULE_SOURCES, statutory_flags
 from foi_precedent.letters.parser import parse_text
@@ -117,3 +119,36 @@ def test_a_cost_refusal_under_the_eir_needs_the_public_interest_test():
         "compliance and the balance favours maintaining the exception.\n"
     )
     assert "missing_public_interest_test" not in {f.kind for f in flags_of(with_pit)}
+
+
+def test_another_authority_s_future_publication_is_no_inconsistency():
+    """s22 (to be published later) is the authority's own plan: North Devon holding back its 2021 fly-tipping
+    figures (north-devon-littering-fly-tipping) against Rushcliffe's 2015-20 figures (rushcliffe-littering-fly-tipping-
+    a1345103) was flagged high both ways. The authority's own earlier figures still count."""
+
+    def reply(ref: str, authority: str, answer: str):
+        text = (
+            f"Reference: {ref}\n\nRequest\n1. How many fixed penalty notices for fly-tipping were issued each year?\n"
+            f"Response\n1. {answer}\n"
+        )
+        # read for certain, as an officer's correction makes it (the learned reader disputes the s22 reading, and a
+        # disputed reading is no precedent)
+        letter = parse_text(text)
+        questions = tuple(replace(q, confidence=1.0) for q in letter.questions)
+        return replace(letter, authority=authority, questions=questions)
+
+    s22 = "In accordance with Section 22 of the Act, the data will be published in early 2022, once it has been gathered."
+    figures = "2015 - 2, 2016 - 2, 2017 - 1, 2018 - 3, 2019 - 2, 2020 - 13"
+    assert reply("X", "Y", s22).questions[0].exemptions == ("s22",)  # the reading the flag saw
+    past = [reply(f"PAST-{i}", "Rushcliffe Borough Council", figures) for i in range(2)]
+    index = MemoryIndex(past)
+    elsewhere = check_letter(reply("NEW-1", "North Devon Council", s22), index)
+    assert "treatment_divergence" not in {f.kind for f in elsewhere.flags}
+    own = check_letter(reply("NEW-2", "Rushcliffe Borough Council", s22), index)
+    assert "treatment_divergence" in {f.kind for f in own.flags}
+    # and the other way round: another body's s22 is no reason this one should not give its figures
+    withheld = [reply(f"OLD-{i}", "North Devon Council", s22) for i in range(2)]
+    given = check_letter(reply("NEW-3", "Rushcliffe Borough Council", figures), MemoryIndex(withheld))
+    assert "treatment_divergence" not in {f.kind for f in given.flags}
+    also_own = check_letter(reply("NEW-4", "North Devon Council", figures), MemoryIndex(withheld))
+    assert "treatment_divergence" in {f.kind for f in also_own.flags}
