@@ -501,8 +501,7 @@ RULE_SOURCES = frozenset(_RULE_SOURCE.values())  # the Evidence.reference of a q
 
 def _rule_evidence(key: str, regime: Regime | None = None) -> tuple[Evidence, ...]:
     """The rule ``key`` in the words of ``regime``'s Act (FOIA's when it has none of its own, or no regime)."""
-    own = _REGIME_RULES.get(regime, {}) if regime else {}
-    if key in own:
+    if regime is not None and key in (own := _REGIME_RULES.get(regime, {})):
         return (Evidence(_RULE_SOURCE[regime], key, None, own[key]),)
     return (Evidence(_RULE_SOURCE[Regime.FOIA], key, None, _RULES[key]),)
 
