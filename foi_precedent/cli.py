@@ -483,6 +483,8 @@ def cmd_check(args) -> int:
 
 def render_check_report(result, width: int | None = None) -> str:
     """Each flag with the draft sentence and the precedent quote side by side."""
+    from foi_precedent.consistency.flags import RULE_SOURCES
+
     width = width or min(shutil.get_terminal_size((120, 40)).columns, 140)
     col = (width - 3) // 2
     out = []
@@ -500,7 +502,7 @@ def render_check_report(result, width: int | None = None) -> str:
             textwrap.wrap(
                 (
                     f"PRECEDENT {ev.reference} {ev.label} ({ev.date or 'undated'}): "
-                    if ev and ev.label and ev.reference != "FOIA 2000"
+                    if ev and ev.label and ev.reference not in RULE_SOURCES
                     else "RULE: "
                 )
                 + (ev.quote if ev else ""),

@@ -264,10 +264,34 @@ def _ncnd_divergence(q: Question, c: Consensus, flag) -> bool:
     return True
 
 
+# FOIA s22 and s22A (information intended for future publication, research to be published): a fact about the
+# authority's own publication plans, as 'not held' is about its records. North Devon holding back its 2021
+# fly-tipping figures until it publishes them says nothing about whether Rushcliffe should give its 2015-20 ones (two
+# false high flags, each way, in stop 36's QA on the real letters).
+_FUTURE_PUBLICATION = frozenset({"s22", "s22A"})
+
+
+def _future_publication_only(exemptions, regime: str | None) -> bool:
+    sections = _sections(exemptions)
+    return regime != Regime.FOISA.value and bool(sections) and sections <= _FUTURE_PUBLICATION
+
+
+def _publication_plans_differ(q: Question, c: Consensus) -> bool:
+    """One side refuses only because the information is to be published (s22, s22A), with no precedent of the
+    authority's own: not comparable."""
+    if not c.authority or any(same_authority(p, c.authority) for p in c.agreeing):
+        return False
+    draft_s22 = bool(set(q.treatments) & REFUSALS) and _future_publication_only(q.exemptions, c.regime)
+    prec_s22 = bool(set(c.treatments) & REFUSALS) and _future_publication_only(c.exemptions, c.regime)
+    return draft_s22 or prec_s22
+
+
 def _treatment_divergence(q: Question, c: Consensus, flag) -> bool:
     """Withheld against released (high), or any other comparable difference (medium). True when the answers are
     alike enough for their pointers to be compared (no treatment flag, and comparable)."""
     draft, prec = set(q.treatments), set(c.treatments)
+    if draft != prec and _publication_plans_differ(q, c):
+        return False
     refuses_d, refuses_p = bool(draft & REFUSALS), bool(prec & REFUSALS)
     if refuses_d and not refuses_p and prec & RELEASES:
         flag(
@@ -405,6 +429,10 @@ def unknown_pointer_flags(letter: Letter, known_keys: set[str]) -> list[Flag]:
 
 # --- statutory completeness ----------------------------------------------------------------------
 
+# The rule quoted beside a statutory flag, in the words of the letter's own Act: a Scottish council is told of a
+# review under FOISA s20 and the Scottish Information Commissioner, not of FOIA s17(7) and s50 (stop 36's QA on the
+# real letters: every flag on a FOISA or EIR letter quoted FOIA). A key an Act has no rule of its own for (s30_31:
+# FOIA's numbering) falls back to FOIA's.
 _RULES = {
     "s17": "FOIA s17(1): a refusal must say the information is refused, name the exemption and say why it applies.",
     "s17_3": "FOIA s17(3): withholding under a qualified exemption needs a public interest test (factors for and "
@@ -423,15 +451,75 @@ _RULES = {
     "s30_31": "s31 covers only information not exempt under s30: s30 and s31 on the same information contradict.",
     "s1": "FOIA s1: every part of the request must be answered (confirm or deny, then disclose or refuse).",
 }
+_REGIME_RULES = {
+    Regime.FOISA: {
+        "s17": "FOISA s16(1): a refusal notice must say the information is withheld, name the exemption and say why "
+        "it applies.",
+        "s17_3": "FOISA s2(1)(b) and s16(2): withholding under a non-absolute exemption needs the public interest "
+        "test, with the reasons the balance favours withholding.",
+        "harm": "A FOISA exemption that turns on harm (e.g. s30, s33(1)(b), s35) applies only where disclosure "
+        "would, or would be likely to, prejudice substantially the named interest: say how.",
+        "absolute": "FOISA s2(2): the absolute exemptions (e.g. s25, s26, s36(2), s37, s38) need no public interest "
+        "test.",
+        "ncnd": "FOISA: a notice that the information is not held (s17) and a refusal to confirm or deny that it "
+        "exists (s18(1)) must never both be given about the same item.",
+        "s10": "FOISA s10(1): reply promptly and in any event within 20 working days of receipt (FOISA has no "
+        "extension for the public interest test).",
+        "s21": "FOISA s25 (information otherwise accessible): the letter must say where the information can be "
+        "found (a title or URL).",
+        "s12": "FOISA s12 and the Fees Regulations (Scotland) 2004: give the estimate (staff time at no more than £15 "
+        "an hour against the £600 upper limit) and s15 advice on how to narrow the request.",
+        "s17_7": "FOISA s19: the notice must give the right to a review under s20 and then to apply to the Scottish "
+        "Information Commissioner under s47.",
+        "s1": "FOISA s1: every part of the request must be answered (give the information, or a notice under s16, "
+        "s17 or s18).",
+    },
+    Regime.EIR: {
+        "s17": "EIR reg14: a refusal must be in writing, name the exception and say why it applies (reg14(3)).",
+        "s17_3": "EIR reg12(1)(b): every exception is subject to the public interest test, with a presumption in "
+        "favour of disclosure (reg12(2)); the refusal gives the matters weighed (reg14(3)(b)).",
+        "harm": "A reg12(5) exception applies only where disclosure would adversely affect the named interest: "
+        "say how.",
+        "absolute": "Personal data (reg13) is not weighed in the reg12 public interest balance.",
+        "ncnd": "EIR: 'not held' (reg12(4)(a)) and neither confirm nor deny (reg12(6)) must never both be said "
+        "about the same item.",
+        "s10": "EIR reg5(2): reply as soon as possible and within 20 working days of receipt; 40 only for a complex "
+        "and voluminous request, notified in time (reg7).",
+        "s21": "EIR reg6(1)(b): information already publicly available and easily accessible: say where (a title or "
+        "URL).",
+        "s12": "The EIR have no cost limit: a request too costly to answer is manifestly unreasonable (reg12(4)(b)), "
+        "subject to the public interest test, with advice and assistance under reg9.",
+        "s17_7": "EIR reg14(5): the refusal must give the right to ask for reconsideration under reg11 and then to "
+        "complain to the Information Commissioner (reg18, applying FOIA s50).",
+        "s1": "EIR reg5(1): environmental information must be made available on request unless an exception "
+        "applies (every part of the request answered).",
+    },
+}
+_RULE_SOURCE = {Regime.FOIA: "FOIA 2000", Regime.FOISA: "FOISA 2002", Regime.EIR: "EIR 2004"}
+RULE_SOURCES = frozenset(_RULE_SOURCE.values())  # the Evidence.reference of a quoted rule (not a precedent)
 
 
-def _rule_evidence(key: str) -> tuple[Evidence, ...]:
-    return (Evidence("FOIA 2000", key, None, _RULES[key]),)
+def _rule_evidence(key: str, regime: Regime | None = None) -> tuple[Evidence, ...]:
+    """The rule ``key`` in the words of ``regime``'s Act (FOIA's when it has none of its own, or no regime)."""
+    if regime is not None and key in (own := _REGIME_RULES.get(regime, {})):
+        return (Evidence(_RULE_SOURCE[regime], key, None, own[key]),)
+    return (Evidence(_RULE_SOURCE[Regime.FOIA], key, None, _RULES[key]),)
 
 
 _HOURS = re.compile(r"\d+(\.\d+)?\s*hours?|£\s?\d", re.I)
 _NARROW = re.compile(
     r"narrow|refine|reduc(e|ing) the (scope|time)|smaller|shorter (time|period)|advice|assist you", re.I
+)
+
+
+# An NCND of "any other information" beside an answer given (or said not to be held) is two statements about two
+# things, not the contradiction the ICO warns of: police forces give the overt figures and neither confirm nor deny
+# anything covert ("In addition to the attached response West Midlands Police can neither confirm nor deny that it
+# holds any other information"; all ten such flags on the real letters were of this kind).
+_NCND_OF_OTHER = re.compile(
+    r"neither\s+confirms?\s+nor\s+den(?:y|ies)\b[^.]{0,80}?\b(?:any\s+)?(?:other|further|additional)\s+"
+    r"(?:information|data|records?)\b",
+    re.I,
 )
 
 
@@ -497,7 +585,7 @@ def past_due_flag(letter: Letter, sent: date, due: DueDate, noticed: bool) -> Fl
         letter.questions[0].label,
         message,
         _excerpt(letter.text[:400], limit=400),
-        _rule_evidence("s10"),
+        _rule_evidence("s10", letter.regime),
     )
 
 
@@ -514,7 +602,14 @@ def statutory_flags(letter: Letter) -> list[Flag]:
 
     def flag(kind, severity, label, message, draft_text, rule):
         flags.append(
-            Flag(kind, severity, label, message, _excerpt(draft_text, limit=400), _rule_evidence(rule))
+            Flag(
+                kind,
+                severity,
+                label,
+                message,
+                _excerpt(draft_text, limit=400),
+                _rule_evidence(rule, letter.regime),
+            )
         )
 
     refusing = [q for q in letter.questions if set(q.treatments) & REFUSING]
@@ -580,9 +675,28 @@ def statutory_flags(letter: Letter) -> list[Flag]:
             q.answer,
             "absolute",
         )
+    # The EIR have no cost limit: a request too costly to answer is manifestly unreasonable (reg12(4)(b)), a qualified
+    # exception, whatever the letter calls it (Devon's roadworks reply quotes a FOIA-style "£450 or 18 hours" limit).
+    costly = [q for q in letter.questions if Treatment.COST_LIMIT in q.treatments]
+    if costly and not regime.cost_limit and not qualified and not letter.public_interest_test:
+        q = costly[0]
+        flag(
+            "missing_public_interest_test",
+            "high",
+            q.label,
+            f"The answer is refused on cost, but {regime.act} have no cost limit: a request too costly to answer is "
+            "manifestly unreasonable under reg12(4)(b), a qualified exception, and the letter has no public interest "
+            "test.",
+            q.answer,
+            "s12",
+        )
     for q in letter.questions:
         t = set(q.treatments)
-        if Treatment.NCND in t and (t & {Treatment.NOT_HELD, Treatment.DISCLOSED}):
+        if (
+            Treatment.NCND in t
+            and (t & {Treatment.NOT_HELD, Treatment.DISCLOSED})
+            and not _NCND_OF_OTHER.search(q.answer)
+        ):
             flag(
                 "ncnd_with_not_held",
                 "high",
