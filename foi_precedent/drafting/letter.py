@@ -242,6 +242,11 @@ def decision_marker(q: QuestionPlan) -> str:
     draft parses (a reference such as '560/23' would read as a disclosed figure); the plan lists the precedents."""
     if q.status == "none" or q.consensus is None or not q.treatments:
         return "[DECISION NEEDED: no precedent answers a question like this one; decide the answer.]"
+    if q.rests_on_guesses:  # before "thin": one guessed reading is not an answer to confirm (the plan's note)
+        return (
+            "[DECISION NEEDED: the precedents for this answer are readings marked for review (see the plan); "
+            "decide the answer.]"
+        )
     if q.status == "thin":
         return (
             "[DECISION NEEDED: only one precedent answers a question like this (see the plan); confirm that "
@@ -249,11 +254,6 @@ def decision_marker(q: QuestionPlan) -> str:
         )
     if q.status == "split":
         return "[DECISION NEEDED: precedent is split (see the plan's precedents); choose the answer.]"
-    if q.consensus.rests_on_guesses:
-        return (
-            "[DECISION NEEDED: the precedents for this answer are readings marked for review (see the plan); "
-            "decide the answer.]"
-        )
     return "[DECISION NEEDED: the precedents could not be classified (see the plan); decide the answer.]"
 
 
@@ -263,7 +263,7 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
     lines: list[str] = []
     if q.needs_decision:
         lines.append(decision_marker(q))
-        if q.status != "thin":
+        if not q.drafted:
             return lines
     if not treatments or treatments == [Treatment.OTHER]:
         return lines or [decision_marker(q)]
@@ -336,16 +336,22 @@ def _strip_the(name: str) -> str:
 
 
 _TAKES_THE = re.compile(
-    r"\b(?:Service|Office|Department|Authority|Commissioner|Executive|Agency|Board|Trust)$|"
-    r"^(?:Department|Ministry|Office)\b"
+    r"\b(?:Service|Office|Department|Authority|Commissioner|Commission|Executive|Agency|Board|Trust|Government|"
+    r"Company|Museum|Gallery|Ombudsman|Regulator)(?:\s*\([^)]*\))?$|"
+    r"^(?:Department|Ministry|Office)\b|"
+    r"\b(?:University|College|Museum|Service|Office|Commission|Commissioner|Authority|Board|Agency|Executive|"
+    r"Council|Borough) (?:of|for)\b"
 )
 
 
 def the_name(name: str) -> str:
-    """An authority as a sentence names it: 'the Metropolitan Police Service', 'the Home Office', but 'Police
-    Scotland', 'West Midlands Police', 'Birmingham City Council'."""
+    """An authority as a sentence names it: 'the Metropolitan Police Service', 'the Home Office', 'the University
+    of Cambridge', 'the Police Service of Northern Ireland', 'the Scottish Government', 'the National Archives'
+    (whose own name begins with 'The'), but 'Police Scotland', 'West Midlands Police', 'Birmingham City
+    Council'."""
     bare = _strip_the(name.strip())
-    return f"the {bare}" if _TAKES_THE.search(bare) else bare
+    takes_the = bare != name.strip() or _TAKES_THE.search(bare)
+    return f"the {bare}" if takes_the else bare
 
 
 # --- reasons --------------------------------------------------------------------------------------
@@ -409,6 +415,7 @@ def reasons_block(plan: Plan, index: PrecedentIndex) -> list[str]:
     ]
     if not refusing:
         return []
+    law = "the Regulations require" if letter_form(plan).regime == "EIR" else "the Act requires"
     out: list[str] = []
     used: set[str] = set()
     for q in refusing:
@@ -439,7 +446,7 @@ def reasons_block(plan: Plan, index: PrecedentIndex) -> list[str]:
             verb = "apply" if len(q.exemptions) > 1 else "applies"
             out.append(
                 f"[REASONS NEEDED for {q.label}: the officer must say why {cited} {verb} to this "
-                "information, with the test the Act requires for it.]"
+                f"information, with the test {law} for it.]"
             )
             if src is not None and src.answer:
                 out.append(precedent_quote(src.reference, src.label, quoted_answer(src.answer, q.exemptions)))
@@ -478,9 +485,18 @@ def quoted_answer(answer: str, exemptions) -> str:
 # --- the letter -----------------------------------------------------------------------------------
 
 
+#: the decision line of a letter none of whose answers is decided (each question carries its own marker)
+UNDECIDED_LETTER = (
+    "[DECISION NEEDED: no answer below is decided yet (see the plan); state the decision on the request here "
+    "once they are.]"
+)
+
+
 def decision_lines(plan: Plan) -> list[str]:
     form = letter_form(plan)
     all_t = [set(q.treatments) for q in plan.questions if q.drafted]
+    if not all_t:  # nothing below is decided: the letter must not say it has decided to disclose
+        return [UNDECIDED_LETTER]
     refusing = any(t & REFUSING for t in all_t)
     opening = any(t & _OPEN for t in all_t)
     if not refusing:

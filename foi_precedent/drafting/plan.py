@@ -9,7 +9,7 @@ for the officer's decision instead of guessing.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from foi_precedent.consistency.consensus import Consensus, build_consensus, is_guess
@@ -66,13 +66,25 @@ class QuestionPlan:
         return bool(WITHHOLDING & set(self.treatments))
 
     @property
+    def rests_on_guesses(self) -> bool:
+        """Every precedent behind its answer is a reading marked for review (``Consensus.rests_on_guesses``)."""
+        return self.consensus is not None and self.consensus.rests_on_guesses
+
+    @property
+    def refused_elsewhere(self) -> bool:
+        """Its answer is a refusal only other authorities gave (``Consensus.refused_elsewhere``)."""
+        return self.consensus is not None and self.consensus.refused_elsewhere
+
+    @property
     def drafted(self) -> bool:
         """Whether the draft gives this question an answer: settled, or thin (the one precedent's answer, for the
-        officer to confirm). Otherwise (no precedent, or split) only a decision marker: nothing is decided for it,
-        so it has no place in the refusal notice, the reasons or a model's sections."""
-        if self.consensus is not None and self.consensus.refused_elsewhere:
-            return False  # another body's refusal, however close, is the officer's to decide
-        return not (self.needs_decision and self.status != "thin")
+        officer to confirm). Otherwise (no precedent, split, only readings marked for review, one or more, or a
+        refusal only other authorities gave) only a decision marker: nothing is decided for it, so it has no place in
+        the refusal notice, the reasons or a model's sections. A single guessed reading is no firmer than several:
+        its answer is not written in."""
+        return not (
+            self.needs_decision and (self.status != "thin" or self.rests_on_guesses or self.refused_elsewhere)
+        )
 
     @property
     def sources(self) -> list[Precedent]:
@@ -196,15 +208,27 @@ def plan_from_consensus(label: str, text: str, c: Consensus) -> QuestionPlan:
 
 def authority_regime(precedents: list[Precedent], authority: str | None) -> str | None:
     """The regime (FOIA, EIR, FOISA) most of the authority's own precedents were answered under: a Scottish
-    authority's plan takes its section numbers from FOISA letters only. None without an authority or one."""
+    authority's plan takes its section numbers from FOISA letters only. None without an authority or one.
+
+    Counted by letter, not by passage found. A letter is read as FOISA only when it names the Scottish Act or
+    Commissioner, which only a Scottish authority answers under, but as FOIA also when it names no Act at all (a
+    short published reply): 18 of Moray Council's 35 letters read as FOIA that way, and its plan was written
+    under FOIA with the ICO as the complaint route. So FOISA wins with a quarter of the letters (and more than
+    one, since a round-robin request quoted in an English council's reply can name the Scottish Act too)."""
     if not authority:
         return None
-    counts = Counter(
-        p.regime
+    letters = {
+        p.reference: p.regime
         for p in precedents
         if p.regime and p.regime != "EIR" and (p.authority or "").lower() == authority.lower()
-    )
-    return counts.most_common(1)[0][0] if counts else None
+    }
+    if not letters:
+        return None
+    counts = Counter(letters.values())
+    foisa = counts.get("FOISA", 0)
+    if foisa and (foisa == len(letters) or (foisa > 1 and 4 * foisa >= len(letters))):
+        return "FOISA"
+    return counts.most_common(1)[0][0]
 
 
 def plan_regime(own: str | None, named: str | None) -> str | None:
@@ -244,4 +268,19 @@ def plan_request(
         )
         for q, h in zip(request.questions, hits, strict=True)
     ]
+    if regime == "EIR":
+        plans = [under_the_regulations(q) for q in plans]
     return Plan(questions=tuple(plans), authority=authority, regime=regime)
+
+
+def under_the_regulations(q: QuestionPlan) -> QuestionPlan:
+    """A question of a reply under the EIR keeps only the regulations its precedents cited. A FOIA letter's
+    sections count as precedent for the treatment (the consensus compares them), but they are not grounds an EIR
+    reply can give: a refusal notice "under regulation 14 ... by virtue of the following exceptions: Section 40(2),
+    Section 43" cites the wrong law (a Scottish Forestry reply drafted from a council's FOIA tender letter). The
+    officer names the exception ("[EXEMPTION NEEDED]"), as in a FOISA reply whose precedents are FOIA letters."""
+    exemptions = tuple(e for e in q.exemptions if e.startswith("reg"))
+    ncnd = tuple(e for e in q.ncnd if e.startswith("reg"))
+    if (exemptions, ncnd) == (q.exemptions, q.ncnd):
+        return q
+    return replace(q, exemptions=exemptions, ncnd=ncnd)

@@ -160,7 +160,10 @@ def whole_letters_index(tmp_path_factory):
     from foi_precedent import reviewed
 
     folder = tmp_path_factory.mktemp("letters")
-    names = ("nottinghamshire-police-election-breaches-003253-15", "cps-named-individual-conviction-ncnd-4415")
+    names = (
+        "nottinghamshire-police-election-breaches-003253-15",
+        "cps-named-individual-conviction-ncnd-4415",
+    )
     for name in names:
         shutil.copy(REAL / f"{name}.txt", folder)
     lines = [
@@ -187,17 +190,36 @@ def test_a_precedent_read_whole_is_quoted_from_its_reasons_and_its_dates_are_not
 ):
     """Found at stop 35 on this request: the draft quoted the Nottinghamshire letter from its letterhead ("Our
     Ref: 003253/15 ... Tel: 101 ...") under "REASONS NEEDED", and the checker then read that quote's date (11 June
-    2015) and the CPS quote's "received on 4 February 2014" as the draft's own, flagging the draft as late."""
+    2015) and the CPS quote's "received on 4 February 2014" as the draft's own, flagging the draft as late.
+
+    Since stop 36 these readings (marked for review) decide nothing on their own, so the draft leaves every answer
+    to the officer; the quotes are those of the letter once the officer confirms the NCND answer."""
+    from dataclasses import replace
+
+    from foi_precedent.drafting.letter import precedent_letter
+    from foi_precedent.drafting.plan import Plan
+    from foi_precedent.letters.parser import parse_draft
     from foi_precedent.letters.sources import read_document
 
     request = read_document(DE_ARREST).text
     result = draft_reply(
         request, whole_letters_index, mode="precedent", audit=False, settings=whole_letters_index.settings
     )
-    quotes = [line for line in result.draft.splitlines() if line.startswith("[Precedent (")]
-    assert quotes, "the draft quotes no precedent (the request no longer finds these letters)"
+    assert "past_due_date" not in {f.kind for f in result.flags}
+    assert result.letter.date is None and result.letter.received is None
+    guessed = [q for q in result.plan.questions if q.rests_on_guesses]
+    assert guessed, "no answer rests on these letters (the request no longer finds them)"
+    assert not any(q.drafted for q in guessed) and "[Precedent (" not in result.draft
+    confirmed = Plan(
+        tuple(replace(q, needs_decision=False) if q.rests_on_guesses else q for q in result.plan.questions),
+        result.plan.authority,
+        result.plan.regime,
+    )
+    text = precedent_letter(result.request, confirmed, whole_letters_index)
+    quotes = [line for line in text.splitlines() if line.startswith("[Precedent (")]
+    assert quotes, "the draft quotes no precedent"
     for line in quotes:
         assert "Our Ref" not in line and "Tel:" not in line
     assert any("neither confirm nor deny" in line for line in quotes)
-    assert "past_due_date" not in {f.kind for f in result.flags}
-    assert result.letter.date is None and result.letter.received is None
+    letter = parse_draft(text, source="confirmed draft")
+    assert letter.date is None and letter.received is None
