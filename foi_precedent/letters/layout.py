@@ -98,6 +98,8 @@ _REASON_START = re.compile(
 _LABEL = re.compile(
     r"^(?:for\s+)?(?P<kw>q(?:uestion)?|request(?:\s+for\s+information)?|part)\s*[.:]?\s*(?P<num>\d{1,2})"
     r"(?:(?:\.(?=(?-i:[a-z])(?![a-z])))?(?P<sub>[a-z](?![a-z])|\([a-z]\)))?"  # "Q5a", "Q5(a)", "Q.5.a" (not "Q1.A ...")
+    # "Q6-2 - ...": the second question a request numbered 6 (its numbering restarted), as Precedent's drafts label it
+    r"(?:-(?P<rep>[2-9])(?=\s+[-\u2013\u2014]\s))?"
     r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
     re.I,
 )
@@ -403,6 +405,9 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
         if kw == "part":  # "Part 1" as a heading of its own: the answer to the first part of the request
             return f"Part {num}", ("part", num), ""
         written = m.group("kw")
+        if m.group("rep"):  # only the product's own "Q6-2 - " (a "Question 1-3" range is not one)
+            rep = m.group("rep")
+            return (f"Q{num}{sub}-{rep}", ("q", f"{num}{sub}-{rep}"), rest) if kw == "q" else None
         if kw == "q":
             family, label = "q", f"Q{num}{sub}"
         elif kw == "question":
