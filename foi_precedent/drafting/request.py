@@ -822,6 +822,30 @@ _PAGE_STATUS = re.compile(
 _TITLE_LINE = re.compile(r"[^\s.:?!;,]+(?:[ \t]+[^\s?!;:]+){0,7}(?<![.:?!;,])")
 
 
+# a published page's record of the request, a field over its value ('- Published' over '- 28 October 2024',
+# 'FOI reference' over 'FOI/202400433041', 'Date received', 'Date responded', 'Directorate'): gov.scot's FOI releases
+_RECORD_NAME = re.compile(
+    r"^(?:[-*\u2022]\s*)?(?:published|last\s+updated|directorate|part\s+of|topics?|(?:foi|foisa|eir)\s+reference|"
+    r"reference|date\s+(?:received|responded|of\s+(?:request|response))|responded|received)\s*:?$",
+    re.I,
+)
+
+
+def _without_page_record(lines: list[str]) -> list[str]:
+    """The lines above a page's request heading without its record: each field name and the value under it."""
+    out, skip = [], False
+    for line in lines:
+        if _RECORD_NAME.match(line):
+            skip = True
+            continue
+        if skip and len(line) <= 80:
+            skip = False
+            continue
+        skip = False
+        out.append(line)
+    return out
+
+
 def _body_lines(text: str) -> list[str]:
     """The lines that can hold questions: without the salutation and anything from the sign-off on."""
     out = []
@@ -848,9 +872,9 @@ def _body_lines(text: str) -> list[str]:
         lines = lines[greeting:]
     # a published request's page: its title and record ('Pupil exclusions 2019-2023', 'Reference: 23-24403', a date,
     # 'Information request and response under ...') above a heading that says the request starts here
-    heading = next((i for i, line in enumerate(lines[:15]) if _PAGE_HEADING.match(line.strip())), None)
+    heading = next((i for i, line in enumerate(lines[:25]) if _PAGE_HEADING.match(line.strip())), None)
     if heading:
-        above = [line.strip() for line in lines[:heading] if line.strip()]
+        above = _without_page_record([line.strip() for line in lines[:heading] if line.strip()])
         if len(above) <= 6 and all(len(line) <= 200 and "?" not in line for line in above):
             lines = lines[heading + 1 :]
     for i, line in enumerate(lines):
