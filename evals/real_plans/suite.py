@@ -64,7 +64,9 @@ def plan_letter(label: dict, index: PrecedentSearch) -> dict:
         return {"questions": [], "error": None if text is not None else "the letter file cannot be read"}
     letter = parse_file(ROOT / label["file"])
     request = Request(
-        questions=tuple(RequestQuestion(f"Q{i}", q["text"], own_text=q["text"]) for i, q in enumerate(asked, 1)),
+        questions=tuple(
+            RequestQuestion(f"Q{i}", q["text"], own_text=q["text"]) for i, q in enumerate(asked, 1)
+        ),
         text="",
     )
     plan = plan_request(request, index, authority=letter.authority, exclude_references=[letter.reference])
@@ -99,7 +101,10 @@ def metrics(cases: list[dict]) -> dict:
         "plan_agrees": rate(qs),
         **interval_fields(
             "plan_agrees",
-            [(sum(q["agrees"] for q in c["scores"]["questions"]), len(c["scores"]["questions"])) for c in cases],
+            [
+                (sum(q["agrees"] for q in c["scores"]["questions"]), len(c["scores"]["questions"]))
+                for c in cases
+            ],
         ),
         "drafted": sum(q["drafted"] for q in qs),
         "drafted_agrees": rate([q for q in qs if q["drafted"]]),

@@ -71,19 +71,21 @@ class QuestionPlan:
         return self.consensus is not None and self.consensus.rests_on_guesses
 
     @property
-    def refused_elsewhere(self) -> bool:
-        """Its answer is a refusal only other authorities gave (``Consensus.refused_elsewhere``)."""
-        return self.consensus is not None and self.consensus.refused_elsewhere
+    def answered_elsewhere(self) -> bool:
+        """Its answer is one only other authorities gave, and only the answering body can give
+        (``Consensus.answered_elsewhere``: a refusal, 'not held', a pointer)."""
+        return self.consensus is not None and self.consensus.answered_elsewhere
 
     @property
     def drafted(self) -> bool:
         """Whether the draft gives this question an answer: settled, or thin (the one precedent's answer, for the
         officer to confirm). Otherwise (no precedent, split, only readings marked for review, one or more, or a
-        refusal only other authorities gave) only a decision marker: nothing is decided for it, so it has no place in
-        the refusal notice, the reasons or a model's sections. A single guessed reading is no firmer than several:
-        its answer is not written in."""
+        refusal, 'not held' or a pointer only other authorities gave) only a decision marker: nothing is decided for
+        it, so it has no place in the refusal notice, the reasons or a model's sections. A single guessed reading is
+        no firmer than several: its answer is not written in."""
         return not (
-            self.needs_decision and (self.status != "thin" or self.rests_on_guesses or self.refused_elsewhere)
+            self.needs_decision
+            and (self.status != "thin" or self.rests_on_guesses or self.answered_elsewhere)
         )
 
     @property
@@ -147,12 +149,11 @@ def _decision_note(c: Consensus) -> tuple[bool, str]:
             f"The {len(behind)} precedents that {what} ({which}) are all readings marked for review: check "
             "how they were read and decide the answer."
         )
-    if c.refused_elsewhere:
-        behind = c.agreeing
-        which = "; ".join(f"{p.authority} ({p.reference} {p.label})" for p in behind[:3])
+    if c.answered_elsewhere:
+        which = "; ".join(f"{p.authority} ({p.reference} {p.label})" for p in c.agreeing[:3])
         return True, (
-            f"Only other authorities' letters {describe_treatments(c.treatments, c.pointers)} ({which}): a refusal "
-            "rests on your own authority's harm, public interest or cost, so decide whether it applies here."
+            f"Only other authorities' letters {describe_treatments(c.treatments, c.pointers)} ({which}): what your "
+            "authority holds, publishes or must withhold is its own, so decide the answer."
         )
     if c.status == "thin" and not c.strong_single:
         p = c.precedents[0]

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from evals import datasets
-from evals.real_plans import suite
 from evals.real_letters.suite import LABELS_DIR
+from evals.real_plans import suite
 from foi_precedent import reviewed
 from foi_precedent.identity import ROLES
 from foi_precedent.recheck.engine import separate_settings
@@ -20,7 +20,11 @@ from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.integration
 
-IDS = ("hastings-council-cyber-attacks-foir-431163803", "devon-cyber-attacks-ncnd-s31-3", "uhb-cyber-attacks-4024")
+IDS = (
+    "hastings-council-cyber-attacks-foir-431163803",
+    "devon-cyber-attacks-ncnd-s31-3",
+    "uhb-cyber-attacks-4024",
+)
 
 
 @pytest.fixture(scope="module")

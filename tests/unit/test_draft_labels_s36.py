@@ -32,7 +32,9 @@ def test_a_repeated_label_the_draft_wrote_reads_back_as_its_own_question():
 
 
 def test_the_request_reader_gives_such_labels_and_a_range_is_not_one():
-    request = split_request("1. How many complaints?\n2. How many appeals?\n\n1. How many staff?\n2. What budget?\n")
+    request = split_request(
+        "1. How many complaints?\n2. How many appeals?\n\n1. How many staff?\n2. What budget?\n"
+    )
     assert [q.label for q in request.questions] == ["Q1", "Q2", "Q1-2", "Q2-2"]
     letter = parse_draft(DRAFT.replace("Q6-2 - Complaints", "Question 6-7 - Complaints"), "draft")
     assert "Q6-7" not in [q.label for q in letter.questions]

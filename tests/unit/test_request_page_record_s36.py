@@ -45,5 +45,7 @@ def test_the_same_record_without_dashes_and_a_prose_request():
 def test_lines_above_a_heading_that_ask_are_still_read():
     # more than six lines of the requester's own words above 'Request': not a page's record, nothing is dropped
     things = ("staff", "vehicles", "offices", "complaints", "appeals", "contracts", "grants")
-    text = "\n".join(f"{i}. How many {t} did you have in 2023?" for i, t in enumerate(things, 1)) + "\nRequest\n"
+    text = (
+        "\n".join(f"{i}. How many {t} did you have in 2023?" for i, t in enumerate(things, 1)) + "\nRequest\n"
+    )
     assert len(split_request(text).questions) == 7

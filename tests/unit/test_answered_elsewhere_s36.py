@@ -1,4 +1,5 @@
-"""A refusal only other authorities gave is not this authority's precedent: the plan leaves it to the officer.
+"""An answer only the answering body can give (a refusal, not held, a pointer), given only by other authorities, is
+not this authority's precedent: the plan leaves it to the officer.
 
 Measured on the real letters (``precedent eval real_plans``): planned from other bodies' letters alone, refusals were
 what the letter itself did on 0.19 of questions, 0.05 at similarity 0.9 and over (one request sent to many bodies)."""
@@ -15,7 +16,9 @@ WH, NCND, COST, DIS = Treatment.WITHHELD, Treatment.NCND, Treatment.COST_LIMIT, 
 
 
 def _plan(hits, authority=OURS):
-    return plan_from_consensus("Q1", "How many cyber-attacks?", build_consensus("Q1", "q", hits, authority=authority))
+    return plan_from_consensus(
+        "Q1", "How many cyber-attacks?", build_consensus("Q1", "q", hits, authority=authority)
+    )
 
 
 def test_a_refusal_only_other_authorities_gave_is_left_to_the_officer():
@@ -27,7 +30,7 @@ def test_a_refusal_only_other_authorities_gave_is_left_to_the_officer():
     plan = _plan(hits)
     c = plan.consensus
     assert c.status == "settled" and c.treatments == (NCND,)  # what precedent says is still shown
-    assert c.refused_elsewhere and plan.refused_elsewhere
+    assert c.answered_elsewhere and plan.answered_elsewhere
     assert c.confidence == "low"  # three bodies agreeing is not high confidence for a fourth
     assert plan.needs_decision and not plan.drafted
     assert "Only other authorities' letters" in plan.decision_note and THEIRS in plan.decision_note
@@ -45,13 +48,24 @@ def test_the_authoritys_own_refusal_still_decides():
         p("KC", [WH], sim=0.91, authority="Kent County Council", exemptions=["s31(1)(a)"]),
     ]
     plan = _plan(hits)
-    assert not plan.refused_elsewhere and plan.drafted and not plan.needs_decision
+    assert not plan.answered_elsewhere and plan.drafted and not plan.needs_decision
     assert plan.confidence == "high"
 
 
 def test_other_bodies_disclosures_and_an_unnamed_authority_are_unchanged():
     disclosed = [p(r, [DIS], sim=0.9, authority=THEIRS) for r in ("A", "B", "C")]
-    assert not _plan(disclosed).refused_elsewhere and _plan(disclosed).drafted
+    assert not _plan(disclosed).answered_elsewhere and _plan(disclosed).drafted
     refused = [p(r, [WH], sim=0.9, authority=THEIRS, exemptions=["s40(2)"]) for r in ("A", "B", "C")]
     unnamed = _plan(refused, authority=None)  # no authority named: nothing tells theirs from ours
-    assert not unnamed.refused_elsewhere and unnamed.drafted and unnamed.confidence == "high"
+    assert not unnamed.answered_elsewhere and unnamed.drafted and unnamed.confidence == "high"
+
+
+def test_not_held_or_a_pointer_from_other_bodies_only_is_left_to_the_officer_too():
+    nh = _plan([p(r, [Treatment.NOT_HELD], sim=0.9, authority=THEIRS) for r in ("A", "B", "C")])
+    assert nh.answered_elsewhere and not nh.drafted and nh.confidence == "low"
+    assert "holds, publishes or must withhold" in nh.decision_note
+    pd = [p(r, [Treatment.PUBLIC_DOMAIN], sim=0.9, authority=THEIRS, pointers=["Their grid"]) for r in "AB"]
+    pointed = _plan(
+        [*pd, p("H1", [Treatment.PUBLIC_DOMAIN], sim=0.85, authority=OURS, pointers=["Our grid"])]
+    )
+    assert not pointed.answered_elsewhere and pointed.drafted  # one of ours pointed too: ours decides
