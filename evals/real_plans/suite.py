@@ -13,7 +13,7 @@ own labelled treatments, as a set:
   settled, or thin), how many there are and how often they agree: whether "confidence: high" on the Draft page
   means what it says;
 * refusals planned: of the questions planned as a refusal (withheld, partly disclosed, NCND, cost, vexatious), the
-  share the letter refused alike (the same treatments).
+  share the letter refused alike (the same treatments); and the same for those a draft writes in (``drafted``).
 
 A different answer is not always a wrong plan: authorities hold different information and may weigh the same
 exemption differently. The measure is of how far a drafter can lean on a plan, not of the letters. The held-back
@@ -116,6 +116,9 @@ def metrics(cases: list[dict]) -> dict:
     refusals = [q for q in qs if REFUSALS & set(q["planned"])]
     out["refusals_planned"] = len(refusals)
     out["refusals_agree"] = rate(refusals)
+    written = [q for q in refusals if q["drafted"]]
+    out["refusals_drafted"] = len(written)
+    out["refusals_drafted_agree"] = rate(written)
     return out
 
 
@@ -161,6 +164,8 @@ ROWS = [
     ),
     ("refusals_planned", "planned as a refusal"),
     ("refusals_agree", "  the letter refused alike"),
+    ("refusals_drafted", "  of them written into a draft"),
+    ("refusals_drafted_agree", "    the letter refused alike"),
 ]
 
 
