@@ -247,6 +247,11 @@ def decision_marker(q: QuestionPlan) -> str:
             "[DECISION NEEDED: the precedents for this answer are readings marked for review (see the plan); "
             "decide the answer.]"
         )
+    if q.answered_elsewhere:  # before "thin": another body's answer is not one to confirm (the plan's note)
+        return (
+            "[DECISION NEEDED: only other authorities' letters answer a question like this, and their answer rests "
+            "on their own records or judgement (see the plan); decide the answer.]"
+        )
     if q.status == "thin":
         return (
             "[DECISION NEEDED: only one precedent answers a question like this (see the plan); confirm that "

@@ -69,3 +69,21 @@ def test_not_held_or_a_pointer_from_other_bodies_only_is_left_to_the_officer_too
         [*pd, p("H1", [Treatment.PUBLIC_DOMAIN], sim=0.85, authority=OURS, pointers=["Our grid"])]
     )
     assert not pointed.answered_elsewhere and pointed.drafted  # one of ours pointed too: ours decides
+
+
+def test_the_drafts_marker_says_why_and_reads_as_the_other_markers_do():
+    from foi_precedent.drafting.letter import decision_marker
+    from foi_precedent.letters.parser import parse_draft
+
+    plan = _plan([p(r, [Treatment.NOT_HELD], sim=0.9, authority=THEIRS) for r in ("A", "B", "C")])
+    marker = decision_marker(plan)
+    assert marker.startswith("[DECISION NEEDED: only other authorities' letters")
+    none = decision_marker(_plan([]))
+
+    def read(line: str) -> list[str]:
+        letter = parse_draft(
+            f"Dear Requester,\n\nQ1 - How many cyber-attacks?\n{line}\n\nYours sincerely\n", "d"
+        )
+        return [t.value for t in letter.questions[0].treatments]
+
+    assert read(marker) == read(none)  # no word in it reads as a treatment the other markers do not have
