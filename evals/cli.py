@@ -82,9 +82,9 @@ def _run_datasets(args) -> int:
     results = {}
     model = None
     if args.readings is not None:
-        if args.suites != ["real_letters"]:
+        if args.suites not in (["real_letters"], ["real_plans"]):
             raise PrecedentError(
-                "--readings measures real_letters only (your own letters); run it on its own"
+                "--readings measures real_letters or real_plans (your own letters), one at a time"
             )
         if args.part != "all" or args.batch:
             raise PrecedentError(
@@ -178,7 +178,7 @@ def add_eval_command(sub) -> None:
         metavar="FILE",
         help="real_letters: measure the reader on your own letters instead of the shipped set: FILE is their "
         "reviewed readings (JSON Lines, as import-readings takes; letter files relative to it), and every letter is "
-        "scored and shown",
+        "scored and shown; real_plans: plan each of those letters from your index without it",
     )
     s.add_argument(
         "--batch",

@@ -18,6 +18,10 @@ own labelled treatments, as a set:
 A different answer is not always a wrong plan: authorities hold different information and may weigh the same
 exemption differently. The measure is of how far a drafter can lean on a plan, not of the letters. The held-back
 part is reported apart and its per-letter details are left out of the results.
+
+``--readings FILE`` plans a team's own letters instead, each from the team's index without itself (the letters must be
+indexed, as ``precedent ingest`` indexes them): how far its own precedent foretells its own answers, the measure the
+shipped set, with about three letters an authority, cannot give.
 """
 
 from __future__ import annotations
@@ -26,10 +30,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from evals import datasets
-from evals.datasets import split, split_table
+from evals.datasets import OWN, split, split_table
 from evals.holdout import is_held_back
 from evals.real_letters import shipped
-from evals.real_letters.suite import LABELS_DIR, ROOT
+from evals.real_letters.suite import LABELS_DIR, ROOT, labels_from_readings
 from evals.scorers import interval_fields
 from foi_precedent.drafting.plan import plan_request
 from foi_precedent.drafting.request import Request, RequestQuestion
@@ -45,13 +49,17 @@ NEEDS_INDEX = True  # ``precedent eval`` opens the configured index for this set
 
 def _questions(label: dict) -> tuple[list[dict], str | None]:
     """The letter's labelled questions that were answered, each with its text; and the letter's text (None when the
-    file cannot be read)."""
+    file cannot be read). A team's reviewed readings give each question's whole text; the development set's labels
+    its first words, found in the letter as the shipped corpus finds them."""
     try:
         text = read_document(ROOT / label["file"]).text
     except LetterError:
         return [], None
-    entry = shipped.reviewed_entry(label, text)
-    asked = [q for q in (entry or {}).get("questions", []) if q.get("treatments") and q.get("text")]
+    if label.get("_batch") == OWN:
+        entry = {"questions": [{**q, "text": q["starts"]} for q in label.get("questions") or []]}
+    else:
+        entry = shipped.reviewed_entry(label, text) or {}
+    asked = [q for q in entry.get("questions", []) if q.get("treatments") and q.get("text")]
     return asked, text
 
 
@@ -127,12 +135,18 @@ def run(
     part: str = "all",
     batches: Sequence[str] | None = None,
     index: PrecedentSearch | None = None,
+    readings: Path | None = None,
 ) -> dict:
+    """``readings``: a team's own letters and their reviewed readings (``precedent import-readings``' JSON Lines)
+    instead of the development set, each planned from ``index`` (the team's, holding those letters) without itself:
+    how far the team's own precedent foretells its answers, one part (``own``), every letter shown."""
     if index is None:
         raise ValueError("real_plans plans from an index: pass the one to plan from")
+    own = readings is not None
+    labels = labels_from_readings(readings) if own else datasets.load_labels(labels_dir, part, batches)
     cases = []
-    for label in datasets.load_labels(labels_dir, part, batches):
-        held = is_held_back(label["id"])
+    for label in labels:
+        held = not own and is_held_back(label["id"])
         scores = plan_letter(label, index)
         if held:  # only its numbers: nothing of a held-back letter is looked at while tuning
             scores = {
@@ -143,7 +157,14 @@ def run(
                 "error": scores["error"],
             }
         cases.append({"id": label["id"], "held_back": held, "batch": label["_batch"], "scores": scores})
-    return {"suite": "real_plans", "metrics": split(cases, metrics), "cases": cases}
+    out = {
+        "suite": "real_plans",
+        "metrics": {OWN: metrics(cases)} if own else split(cases, metrics),
+        "cases": cases,
+    }
+    if own:
+        out["readings"] = str(readings)
+    return out
 
 
 ROWS = [

@@ -5,6 +5,7 @@ its own precedent, and a refusal only the other bodies gave is left to the offic
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -48,6 +49,9 @@ def cyber(corpus_settings, tmp_path_factory):
     moved = [reviewed.ReviewedLetter(folder / r.file.name, r.id, r.questions) for r in readings]
     report = reviewed.apply(index, moved, officer="ann", roles=ROLES, reason="labelled development set")
     assert not report.problems and not report.not_indexed
+    rows = (CORPUS / "real" / "reviewed.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = [line for line in rows if json.loads(line)["id"] in IDS]  # each names its file as "<id>.txt"
+    (folder / "reviewed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     yield index, labels
     index.close()
 
@@ -76,3 +80,17 @@ def test_each_letter_is_planned_from_the_others_only(cyber):
     assert m["letters"] == 3 and m["questions"] == sum(len(c["scores"]["questions"]) for c in cases.values())
     assert 0 <= m["plan_agrees"] <= 1 and m["refusals_planned"] >= 1
     assert suite.table(results).splitlines()[0].split() == ["all", "tuning", "held", "back"]
+
+
+def test_a_teams_own_letters_are_planned_from_its_own_index(cyber):
+    """``--readings``: the team's reviewed readings are the labels, every letter one part, shown letter by letter."""
+    index, labels = cyber
+    readings = labels.parent / "letters" / "reviewed.jsonl"
+    results = suite.run(index=index, readings=readings)
+    assert set(results["metrics"]) == {"own"} and results["readings"] == str(readings)
+    own = results["metrics"]["own"]
+    assert own["letters"] == 3 and own["questions"] >= 3
+    assert all(
+        q["precedents"] or q["status"] == "none" for c in results["cases"] for q in c["scores"]["questions"]
+    )
+    assert "your letters" in suite.table(results).splitlines()[0]

@@ -83,8 +83,8 @@ def test_the_cli_prints_your_letters_and_hides_what_it_cannot_measure(tmp_path, 
 @pytest.mark.parametrize(
     "argv, says",
     [
-        (["real_requests"], "real_letters only"),
-        (["real_letters", "real_requests"], "real_letters only"),
+        (["real_requests"], "real_letters or real_plans"),
+        (["real_letters", "real_requests"], "real_letters or real_plans"),
         (["real_letters", "--part", "tuning"], "--part and --batch"),
         (["real_letters", "--batch", "police"], "--part and --batch"),
     ],
