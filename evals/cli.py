@@ -104,7 +104,13 @@ def _run_datasets(args) -> int:
         if needs_index(name):
             from foi_precedent.cli import _services
 
-            options["index"] = _services().index
+            services = _services()
+            if not services.index.stats()["letters"]:
+                raise PrecedentError(
+                    f"{name} plans from the index, and the index in {services.settings.home} holds no letters: run "
+                    "`make index` (the shipped corpus) or `precedent ingest` your letters first"
+                )
+            options["index"] = services.index
         if name == "real_letters" and args.limit is not None:
             options["limit"] = args.limit
         if args.readings is not None:
