@@ -586,7 +586,8 @@ _LABEL = re.compile(
     r"^\s*[\u201c\"]?(?:"
     r"(?:q(?:uestion)?|request|item|point|\#|no\.)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
     r"\[(?P<sq>\d{1,2})\]\.?\s*|"
-    r"(?P<dec>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Za-z])|"  # '1.1 How many ...' under '1. Staffing'
+    # '1.1 How many ...' under '1. Staffing'; '1.1: Number of ...'; '1.1.Does your ...' with no space after its stop
+    r"(?P<dec>\d{1,2}\.\d{1,2})(?:[.:]?[ \t]+(?=[A-Za-z])|\.(?=[A-Z][a-z]))|"
     # '1.a.', '3.b.i.', '2.b)': a sub-item's label written with its parents' labels before it
     r"(?P<cmp>\d{1,2}(?:\.(?:[a-h]|[ivx]{1,4})(?![a-z]))+)[.)]?[ \t]+(?=\S)|"
     r"(?P<po>\()?(?P<num>\d{1,2})(?P<numsub>[a-z])?(?P<np>\.\)|[.)]|\s*:(?=\s)|\s+[-\u2013\u2014](?=\s))\s*|"  # '1.)' too
@@ -1208,6 +1209,9 @@ def _style(m: re.Match) -> tuple[str, str, str]:
     if m.group("sq"):
         return "[]", "num", m.group("sq")
     if m.group("dec"):
+        whole, _, part = m.group("dec").partition(".")
+        if part == "0":  # '1.0 How many officers ...' over '1.1 ...': item 1, the decimals its parts
+            return "dec0", "num", whole
         return "dec", "dec", m.group("dec")
     if m.group("cmp"):  # '3.b.i': the depth its parts give, the kind and key of its last part
         parts = m.group("cmp").lower().split(".")
@@ -1312,6 +1316,15 @@ def _sentence_after_values(out: list[_Item | str], item: _Item, line: str) -> bo
     )
 
 
+def _numbers_decimals_below(lines: list[str], n: int, key: str) -> bool:
+    """Whether the next labelled line below line ``n`` is a decimal under number ``key`` ('3.1' under '3.')."""
+    for line in lines[n + 1 :]:
+        m = _LABEL.match(line)
+        if m:
+            return m.group("dec") is not None and m.group("dec").split(".")[0] == key
+    return False
+
+
 def _blocks(lines: list[str]) -> list[_Item | str]:
     """The request as labelled items (each with its depth in the list) and paragraphs of prose between them.
     Unlabelled lines continue the item above them, up to a blank line (after one, only a breakdown such as
@@ -1362,6 +1375,12 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
                 indents.setdefault(style, len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()))
             if style in styles:
                 depth = styles.index(style)
+                del styles[depth + 1 :]
+            elif kind == "num" and "dec" in styles and _numbers_decimals_below(lines, n, key):
+                # '3. Policy and training' over '3.1 ...' after a list that began at '1.1' with no '1.' above it:
+                # the level above the decimals, not a level under the last of them
+                depth = styles.index("dec")
+                styles[depth:] = [style, "dec"]
                 del styles[depth + 1 :]
             else:
                 styles.append(style)
@@ -2287,13 +2306,16 @@ def _drop_lead_ins(items: list[_Item]) -> list[_Item]:
         # 'Staffing and Roles' / '- What is the total number of ...?'): a few words with no stop, colon or comma that
         # ask nothing and name no figure, over items that each ask or name a thing asked for, names the part of the
         # request they make up; the items are the questions, one level up (S3, S3a)
+        # ('6. Complaints' / '6.1 The number of complaints ...' / '6.2 If applicable'): items numbered under the
+        # heading's own number ('6.1', '6.2') are its parts whatever each says, so one of them asking is enough
         end = next((k for k in range(n + 1, len(items)) if items[k].depth <= item.depth), len(items))
         kids = [i for i in items[n + 1 : end] if i.depth == item.depth + 1]
+        decimals = bool(item.key) and all(i.kind == "dec" and i.key.split(".")[0] == item.key for i in kids)
         if (
             deeper
             and kids
             and _heading_words(item.own)
-            and all(
+            and (any if decimals else all)(
                 _item_asks(i)
                 or _FIGURE.search(i.own)
                 or _THING_ASKED.match(i.own)
@@ -2433,7 +2455,12 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
     out: list[RequestQuestion] = []
     parents: list[RequestQuestion] = []  # the open item at each depth
     counter = 0
-    for item in _drop_lead_ins(_fold_breakdowns(items)):
+    kept = _drop_lead_ins(_fold_breakdowns(items))
+    # decimals at the top ('1.1', '1.2', '2.1' under headings that are no questions) are numbered in turn, and so is
+    # every other top item then ('2.0' after '1.1' to '1.5' read as Q1 to Q5 is Q6, not a second Q2); a draft's
+    # 'Q1.1 - ' would read back as Q1
+    in_turn = any(item.kind == "dec" and item.depth == 0 for item in kept)
+    for item in kept:
         depth = min(item.depth, len(parents))
         if (
             item.kind == "bullet"
@@ -2444,7 +2471,7 @@ def _label_questions(items: list[_Item]) -> list[RequestQuestion]:
             continue  # the bullet above pasted again ('... from 2010 to 2018?' under '... from 2010-2018?')
         del parents[depth:]
         if depth == 0:
-            if item.kind == "num":
+            if item.kind == "num" and not in_turn:
                 num = re.match(r"\d+", item.key).group(0)
                 counter = int(num)
                 label = f"Q{num}{item.key[len(num) :]}"
