@@ -100,6 +100,8 @@ _LABEL = re.compile(
     r"(?:(?:\.(?=(?-i:[a-z])(?![a-z])))?(?P<sub>[a-z](?![a-z])|\([a-z]\)))?"  # "Q5a", "Q5(a)", "Q.5.a" (not "Q1.A ...")
     # "Q6-2 - ...": the second question a request numbered 6 (its numbering restarted), as Precedent's drafts label it
     r"(?:-(?P<rep>[2-9])(?=\s+[-\u2013\u2014]\s))?"
+    # "Q2.1 - ...": a decimal label a drafter set in the question editor (``edited.labelled``), as the draft writes it
+    r"(?:(?<=\d)\.(?P<dec>\d{1,2})(?=\s+[-\u2013\u2014]\s))?"
     r"(?:\s*[-\u2013\u2014:.)]\s*|\s+(?=\S)|\s*$)",
     re.I,
 )
@@ -398,6 +400,8 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
     if m:
         kw = m.group("kw").lower()
         sub = (m.group("sub") or "").strip("()").lower()
+        if m.group("dec"):  # "Q2.1 - ": its own question, not Q2 answered "1 - ..."
+            sub = f".{m.group('dec')}"
         num = m.group("num")
         rest = line[m.end() :].strip()
         if kw == "part" and (rest or sub):
@@ -408,6 +412,7 @@ def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
         if m.group("rep"):  # only the product's own "Q6-2 - " (a "Question 1-3" range is not one)
             rep = m.group("rep")
             return (f"Q{num}{sub}-{rep}", ("q", f"{num}{sub}-{rep}"), rest) if kw == "q" else None
+
         if kw == "q":
             family, label = "q", f"Q{num}{sub}"
         elif kw == "question":

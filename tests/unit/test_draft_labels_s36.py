@@ -38,3 +38,11 @@ def test_the_request_reader_gives_such_labels_and_a_range_is_not_one():
     assert [q.label for q in request.questions] == ["Q1", "Q2", "Q1-2", "Q2-2"]
     letter = parse_draft(DRAFT.replace("Q6-2 - Complaints", "Question 6-7 - Complaints"), "draft")
     assert "Q6-7" not in [q.label for q in letter.questions]
+
+
+def test_a_decimal_label_a_drafter_set_reads_back_as_its_own_question():
+    # the question editor keeps a drafter's "2.1" as Q2.1 (edited.labelled); the draft writes "Q2.1 - ..."
+    draft = DRAFT.replace("Q6 - ", "Q6.1 - ").replace("Q6-2 - ", "Q6.2 - ")
+    letter = parse_draft(draft, "draft")
+    assert [q.label for q in letter.questions] == ["Q6.1", "Q6.2", "Q7"]
+    assert letter.questions[1].text.startswith("Complaints by type")
