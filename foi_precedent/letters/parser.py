@@ -350,7 +350,8 @@ def _parse_text(text: str, source: str, front_matter: dict | None, given: list[t
     # The letter's own provisions: cited in its decision and answers, not in the request it quotes, the
     # complaint-rights text or the Act's words ("relying on a claim that section 12 or 14 applies").
     body = "\n".join(sections["pre"] + sections["decision"] + sections["response"])
-    regime = _regime(clean, meta)
+    authority = meta.get("authority") or _authority(clean)
+    regime = _regime(clean, meta, authority)
     accessible = profile(regime).accessible_section  # s21; s25 under FOISA; reg6 under the EIR
     all_citations = _cited(decision.relied_on(body), accessible)
     letter_exemptions = _most_specific([c.text for c in all_citations])
@@ -421,7 +422,7 @@ def _parse_text(text: str, source: str, front_matter: dict | None, given: list[t
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
     return Letter(
         reference=str(meta.get("reference") or _reference(clean) or _fallback_reference(source, clean)),
-        authority=meta.get("authority") or _authority(clean),
+        authority=authority,
         date=_as_date(meta.get("date")) or _date(clean),
         regime=regime,
         questions=tuple(questions),
