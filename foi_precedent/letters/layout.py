@@ -394,8 +394,14 @@ def _unmarked_first_answer(request: list[str]) -> list[str]:
     return ["1)", *reply]
 
 
+# A table row saved one row a line ("| Question 3a) | \u00a32,484.31 | ..."), as HTML and Word tables are read: its
+# first cell's label is the row's, as it is where the row is written without the leading bar ("Question 3a) | ...")
+_ROW_OPENS = re.compile(r"^\|\s*(?=(?:q(?:uestion)?|request)\s*[.:]?\s*\d)", re.I)
+
+
 def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
     """(label as written, matching key, rest of the line) or None."""
+    line = _ROW_OPENS.sub("", line)
     m = _LABEL.match(line)
     if m:
         kw = m.group("kw").lower()
@@ -566,6 +572,7 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
     open_quote = (
         False  # the last block's words are a quotation not yet closed: its lines go on until it closes
     )
+    runs: list[list[_Block]] = []  # the blocks of each range
     for line in lines:
         if open_quote and line and blocks and not _label_of(line):
             blocks[-1].head = f"{blocks[-1].head} {line.strip()}"
@@ -585,6 +592,7 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
         if ranged:
             blocks.extend(ranged)
             run = ranged
+            runs.append(ranged)
             continue
         found = _label_of(line) if line else None
         if line and not found and section == "response" and blocks:
@@ -609,6 +617,23 @@ def _blocks(lines: list[str], section: str) -> list[_Block]:
             blocks[-1].body.append(line)
         elif blocks and not line:
             blocks[-1].body.append("")
+    return _notes_on_the_list(blocks, runs)
+
+
+def _notes_on_the_list(blocks: list[_Block], runs: list[list[_Block]]) -> list[_Block]:
+    """A range above the list it names ("Questions 2-8 do not include scheduled maintenance work." / "1. What is
+    ..." ... "8. ..."), before any item of it and with each of its numbers an item below: a note on the request the
+    list is, not one answer to those questions (an answer to a run comes after them)."""
+    ranged = {id(b) for r in runs for b in r}
+    for run in runs:
+        at = next(i for i, b in enumerate(blocks) if b is run[0])
+        below = {b.key for b in blocks[at + len(run) :] if id(b) not in ranged}
+        if (
+            not any(x.strip() for x in run[0].body)
+            and not any(b.key[0] in ("q", "n") for b in blocks[:at])
+            and all(b.key in below for b in run)
+        ):
+            blocks = blocks[:at] + blocks[at + len(run) :]
     return blocks
 
 
@@ -1822,6 +1847,12 @@ def list_item(line: str) -> str:
 _STATES_FIGURE = re.compile(
     r"^(?![^?]*\?)[A-Z][^?]*\b(?:was|were|is|are|totalled|came to)\s+(?:\u00a3\s?)?\d[\d,.]*(?!\s*(?:hours|days)\b)"
 )
+
+
+# A figure given after its heading and a colon ("Local Government and Social Care Ombudsman LGSCO complaints : 654",
+# "Please provide the total number of social houses owned by your council: 2526"): the line gives the figure, whatever
+# its words before the colon asked.
+FIGURE_GIVEN = re.compile(r"^(?![^?]*\?)[^:?]{2,120}?\s*:\s*(?:\u00a3\s?)?\d[\d,.]*%?\s*$")
 
 
 def _replies(line: str) -> bool:

@@ -51,6 +51,7 @@ from foi_precedent.letters.layout import (
     _QUOTED_REQUEST,
     _STRONG_ASK,
     _VALUE,
+    FIGURE_GIVEN,
     REPORTED_FURTHER_ASK,
     _about,
     _Block,
@@ -349,7 +350,8 @@ def _parse_text(text: str, source: str, front_matter: dict | None, given: list[t
     # The letter's own provisions: cited in its decision and answers, not in the request it quotes, the
     # complaint-rights text or the Act's words ("relying on a claim that section 12 or 14 applies").
     body = "\n".join(sections["pre"] + sections["decision"] + sections["response"])
-    regime = _regime(clean, meta)
+    authority = meta.get("authority") or _authority(clean)
+    regime = _regime(clean, meta, authority)
     accessible = profile(regime).accessible_section  # s21; s25 under FOISA; reg6 under the EIR
     all_citations = _cited(decision.relied_on(body), accessible)
     letter_exemptions = _most_specific([c.text for c in all_citations])
@@ -420,7 +422,7 @@ def _parse_text(text: str, source: str, front_matter: dict | None, given: list[t
     letter_ncnd = [e for e in letter_exemptions if table.is_ncnd_subsection(e)]
     return Letter(
         reference=str(meta.get("reference") or _reference(clean) or _fallback_reference(source, clean)),
-        authority=meta.get("authority") or _authority(clean),
+        authority=authority,
         date=_as_date(meta.get("date")) or _date(clean),
         regime=regime,
         questions=tuple(questions),
@@ -603,9 +605,10 @@ def _questions(
             by_key[key] = b
             order.append(b)
             question_text, answer = _run_on(head, b.body) if body else _split_inline(head, "")
-            if not answer and answers_line(head):
+            if not answer and (answers_line(head) or FIGURE_GIVEN.match(head)):
                 # "Q1 - Information not held" for a question the request did not label, "2b) We do not hold this
-                # information." in a reply that restates no request: an answer, not a question
+                # information." or "2a) ... LGSCO complaints : 654" in a reply that restates no request: an answer,
+                # not a question
                 question_text, answer = "", head
         elif body and (known is b or _similar(head, known.head if known else "")):
             question_text, answer = _run_on(head, b.body)
@@ -1275,14 +1278,22 @@ def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str,
     # the reply's answers to an item's lettered parts under their own labels ("3a) £3.9m", "b) £3.5m"), which the
     # request did not label so: each answers its part (S10), and is no question of its own
     asked = {b.key for b in order if b.section == "request"}
-    parts = {
-        b.key: b
-        for b in order
-        if b.section == "response"
-        and b.key[0] in ("q", "n")
-        and re.fullmatch(r"\d{1,2}[a-h]", b.key[1])
-        and (b.key[0], b.key[1][:-1]) in asked
-    }
+
+    def part_of_asked(b: _Block) -> tuple[str, str] | None:
+        """The key of the asked item's part a reply's block answers, in the item's family: "Question 3a" answers
+        part a of a request's "3." as "3a)" does (matched on the number, as ``_match_key`` matches whole items)."""
+        if (
+            b.section != "response"
+            or b.key[0] not in ("q", "n")
+            or not re.fullmatch(r"\d{1,2}[a-h]", b.key[1])
+        ):
+            return None
+        if (b.key[0], b.key[1][:-1]) in asked:
+            return b.key
+        items = [k for k in asked if k[0] in ("q", "n") and k[1] == b.key[1][:-1]]
+        return (items[0][0], b.key[1]) if len(items) == 1 else None
+
+    parts = {key: b for b in order if (key := part_of_asked(b)) is not None}
     taken: set[int] = set()
     out: list[_Block] = []
     for b in order:

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 REGIMES_FILE = Path(__file__).resolve().parent.parent / "rules" / "regimes.yaml"
+SCOTTISH_FILE = REGIMES_FILE.with_name("scottish_authorities.yaml")
 
 
 @dataclass(frozen=True)
@@ -76,3 +77,20 @@ def by_accessible(section: str) -> RegimeProfile:
 def profile(regime) -> RegimeProfile:
     """The regime's profile (a ``Regime``, its name, or None for FOIA)."""
     return profiles().get(str(getattr(regime, "value", regime) or "FOIA"), profiles()["FOIA"])
+
+
+@cache
+def _scottish_names(kind: str) -> re.Pattern[str]:
+    """The ``patterns`` (or the UK bodies ``not``) of ``rules/scottish_authorities.yaml`` as one expression."""
+    data = yaml.safe_load(SCOTTISH_FILE.read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{p})" for p in data[kind]), re.I)
+
+
+def scottish(authority: str | None) -> bool:
+    """Whether an authority, by its name, answers under FOISA ('Moray Council', 'NHS Grampian', 'Police Scotland';
+    not the Scotland Office, a UK department)."""
+    if not authority:
+        return False
+    return bool(_scottish_names("patterns").search(authority)) and not _scottish_names("not").search(
+        authority
+    )
