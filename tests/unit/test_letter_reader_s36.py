@@ -100,3 +100,11 @@ Total complaints received: 12,501
     assert "LGSCO complaints : 654" in got[1][1]
     assert got[1][2] == ["disclosed"]
     assert got[2][0] == "2b" and got[2][2] == ["not_held"]
+
+
+def test_an_answer_that_is_only_not_held_reads_not_held():
+    from foi_precedent.letters.parser import parse_text
+
+    letter = parse_text("Request\n1. How many staff?\n2. What was paid?\nResponse\n1. 30\n2. Not held.\n")
+    assert [[t.value for t in q.treatments] for q in letter.questions] == [["disclosed"], ["not_held"]]
+    assert letter.questions[1].confidence >= 0.75
