@@ -211,11 +211,12 @@ def authority_regime(precedents: list[Precedent], authority: str | None) -> str 
     """The regime (FOIA, EIR, FOISA) most of the authority's own precedents were answered under: a Scottish
     authority's plan takes its section numbers from FOISA letters only. None without an authority or one.
 
-    Counted by letter, not by passage found. A letter is read as FOISA only when it names the Scottish Act or
-    Commissioner, which only a Scottish authority answers under, but as FOIA also when it names no Act at all (a
-    short published reply): 18 of Moray Council's 35 letters read as FOIA that way, and its plan was written
-    under FOIA with the ICO as the complaint route. So FOISA wins with a quarter of the letters (and more than
-    one, since a round-robin request quoted in an English council's reply can name the Scottish Act too)."""
+    Counted by letter, not by passage found. A letter that names no Act is read as FOISA when its authority is a
+    known Scottish one (``rules/scottish_authorities.yaml``), but as FOIA when the reader does not know the body, or
+    for letters indexed before stop 36 (until ``precedent reread``): 18 of Moray Council's 35 letters read as FOIA
+    that way, and its plan was written under FOIA with the ICO as the complaint route. So FOISA wins with a quarter
+    of the letters (and more than one, since a round-robin request quoted in an English council's reply can name
+    the Scottish Act too)."""
     if not authority:
         return None
     letters = {
