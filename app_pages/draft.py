@@ -44,7 +44,7 @@ from foi_precedent.ui.widgets import flag_card, flag_counts, plan_summary, prece
 S = st.session_state
 MODES = {"Model": "model", "Precedent only": "precedent"}
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-REGIMES = [r.value for r in (Regime.FOIA, Regime.FOISA, Regime.EIR)]
+REGIMES = [r.value for r in (Regime.FOIA, Regime.FOISA, Regime.EIR, Regime.EISR)]
 NONE = cl.NO_EXTENSION
 CASE_PARAM = "case"  # the open case in the URL (?case=12), so a reload or a shared link opens it again
 READ_BACK = "the case's draft"  # the source of a request read back from a case that did not keep its request

@@ -54,6 +54,7 @@ EXTENSIONS_FOR = {
     Regime.FOIA.value: (NO_EXTENSION, Extension.PIT.value),
     Regime.EIR.value: (NO_EXTENSION, Extension.EIR_COMPLEX.value),
     Regime.FOISA.value: (NO_EXTENSION,),
+    Regime.EISR.value: (NO_EXTENSION, Extension.EIR_COMPLEX.value),
 }
 COMPLIANCE_WORDS = {
     Compliance.STANDARD.value: "standard (20 working days)",
@@ -66,6 +67,7 @@ COMPLIANCE_FOR = {
     Regime.FOIA.value: tuple(c.value for c in Compliance),
     Regime.EIR.value: (Compliance.STANDARD.value,),
     Regime.FOISA.value: (Compliance.STANDARD.value,),
+    Regime.EISR.value: (Compliance.STANDARD.value,),
 }
 STOPS = ("fees_notice", "fee_received", "clarification_sought", "clarification_received")
 

@@ -1,4 +1,4 @@
-"""``precedent due RECEIVED_DATE [--regime FOIA|FOISA|EIR] [--nation ...] [--extension pit|eir-complex]
+"""``precedent due RECEIVED_DATE [--regime FOIA|FOISA|EIR|EISR] [--nation ...] [--extension pit|eir-complex]
 [--fees-notice DATE --fee-received DATE] [--clarification-sought DATE --clarification-received DATE]
 [--compliance standard|school|archive|armed_forces] [--json]``."""
 
@@ -8,11 +8,12 @@ from foi_precedent.cli import EXIT_OK, _date, _print_json, register_command
 from foi_precedent.errors import PrecedentError
 
 _NATION_HELP = (
-    "where the authority is: england (default; scotland for FOISA), wales, scotland, northern-ireland. Under FOIA "
+    "where the authority is: england (default; scotland for FOISA and EISR), wales, scotland, northern-ireland. "
+    "Under FOIA "
     "it changes nothing: s10(6) excludes a bank holiday in any part of the UK everywhere, so Scotland's 2 January "
     "and Northern Ireland's 12 July stop an English authority's clock too (the EIR 2004 use the same definition). "
-    "It matters in Scotland: FOISA counts only Scottish bank holidays (s73), and EIR with scotland means the EIR "
-    "(Scotland) 2004, which count them too (Easter Monday is a working day there)"
+    "It matters in Scotland: FOISA counts only Scottish bank holidays (s73), and so do the EISR (EIR with scotland "
+    "is read as the EISR too; Easter Monday is a working day there)"
 )
 
 
@@ -61,20 +62,25 @@ def add_due_command(sub) -> None:
         metavar="RECEIVED_DATE",
         help="the day the authority received the request, YYYY-MM-DD (day 1 is the next working day)",
     )
-    s.add_argument("--regime", default="FOIA", metavar="FOIA|FOISA|EIR", help="default FOIA")
+    s.add_argument(
+        "--regime",
+        default="FOIA",
+        metavar="FOIA|FOISA|EIR|EISR",
+        help="default FOIA; EISR: the Environmental Information (Scotland) Regulations 2004",
+    )
     s.add_argument("--nation", metavar="england|wales|scotland|northern-ireland", help=_NATION_HELP)
     s.add_argument(
         "--extension",
         metavar="pit|eir-complex",
         help="pit: FOIA s10(3) time to weigh the public interest, taken as 40 working days in all (the "
-        "ICO's normal maximum), with the s17(2) notice drafted; eir-complex: EIR reg 7, 20 -> 40 "
+        "ICO's normal maximum), with the s17(2) notice drafted; eir-complex: EIR or EISR reg 7, 20 -> 40 "
         "working days for complex and voluminous requests",
     )
     s.add_argument(
         "--fees-notice",
         metavar="DATE",
         help="the day a fees notice was given (FOIA/FOISA s9, EIR reg 8(4)): the clock stops that day, and "
-        "stays stopped until --fee-received (or, without it, today)",
+        "stays stopped until --fee-received (or, without it, today); under the EISR recorded but not applied",
     )
     s.add_argument(
         "--fee-received",

@@ -18,10 +18,12 @@ The law, as implemented here:
   day other than a Saturday, a Sunday, Christmas Day or a day which, under the Banking and Financial Dealings
   Act 1971, is a bank holiday in Scotland" (Good Friday is one). Scottish bank holidays only: Easter Monday is
   a FOISA working day. FOISA has no public interest extension. A Scottish authority's environmental requests
-  fall under the EIR (Scotland) 2004, which keep 20 days and the reg 7 extension to 40; EIR with nation
-  "scotland" is read as those regulations and counted with the Scottish calendar, as FOISA's. (Their own
-  definition of a working day was not checked against the text; the Scottish calendar is never later than the
-  UK-wide one, so a team is never told it has more time than it may have.)
+  fall under the Environmental Information (Scotland) Regulations 2004 (regime EISR): reg 5(2)(a), "as soon as
+  possible and in any event no later than 20 working days after the date of receipt of the request", and reg 7,
+  the extension to 40 for a complex and voluminous request, notified within the 20. They are counted with the
+  Scottish calendar, as FOISA's; EIR with nation "scotland" is read as them too. (Their own definition of a
+  working day was not checked against the text; the Scottish calendar is never later than the UK-wide one, so a
+  team is never told it has more time than it may have.)
 - FOIA s10(3): where a qualified exemption is claimed and the public interest is still being weighed, the
   decision may wait "until such time as is reasonable in the circumstances", but the s17(1) refusal notice is
   still due within the 20 working days, and s17(2) requires it to say that no decision has been reached and to
@@ -205,7 +207,17 @@ def parse_regime(value: str | Regime) -> Regime:
     try:
         return Regime(str(value).upper())
     except ValueError:
-        raise PrecedentError(f"unknown regime {value!r}: use FOIA, FOISA or EIR") from None
+        raise PrecedentError(f"unknown regime {value!r}: use FOIA, FOISA, EIR or EISR") from None
+
+
+def _scottish_eir(regime: Regime, nation: Nation) -> bool:
+    """The Environmental Information (Scotland) Regulations 2004: EISR, or the EIR named for a Scottish authority."""
+    return regime is Regime.EISR or (regime is Regime.EIR and nation is Nation.SCOTLAND)
+
+
+def _regulations(regime: Regime) -> bool:
+    """Under Regulations (the EIR 2004 or the Scottish EIRs): the reg 7 extension, reg 8 fees, reg 9 clarification."""
+    return regime in (Regime.EIR, Regime.EISR)
 
 
 def parse_nation(value: str | Nation) -> Nation:
@@ -241,7 +253,7 @@ def parse_compliance(value: str | Compliance | None) -> Compliance:
 
 
 def default_nation(regime: Regime) -> Nation:
-    return Nation.SCOTLAND if regime is Regime.FOISA else Nation.ENGLAND
+    return Nation.SCOTLAND if regime in (Regime.FOISA, Regime.EISR) else Nation.ENGLAND
 
 
 @lru_cache(maxsize=64)
@@ -270,7 +282,7 @@ def _holidays(subdivs: tuple[str, ...], year: int) -> dict[date, str]:
 
 
 def _calendar(regime: Regime, nation: Nation) -> tuple[tuple[str, ...], str]:
-    if regime is Regime.FOISA or (regime is Regime.EIR and nation is Nation.SCOTLAND):
+    if regime is Regime.FOISA or _scottish_eir(regime, nation):
         law = "FOISA s73" if regime is Regime.FOISA else "EIR (Scotland) 2004, FOISA s73"
         return ("SCT",), f"Scottish bank holidays ({law})"
     law = "FOIA s10(6)" if regime is Regime.FOIA else "EIR reg 2(1), FOIA s10(6)"
@@ -288,16 +300,21 @@ def _check(received: date, regime: Regime, nation: Nation, extension: Extension 
             f"FOISA applies to Scottish public authorities: use --nation scotland, or --regime FOIA "
             f"for an authority in {_NATION_NAME[nation]}"
         )
+    if regime is Regime.EISR and nation is not Nation.SCOTLAND:
+        raise PrecedentError(
+            f"the EISR (the Environmental Information (Scotland) Regulations 2004) apply to Scottish public "
+            f"authorities: use --nation scotland, or --regime EIR for an authority in {_NATION_NAME[nation]}"
+        )
     if extension is Extension.PIT and regime is not Regime.FOIA:
         raise PrecedentError(
             f"{regime.value} has no public interest extension (it is FOIA s10(3)); "
             + (
                 "use eir-complex for EIR reg 7"
-                if regime is Regime.EIR
+                if _regulations(regime)
                 else "FOISA allows 20 working days in all"
             )
         )
-    if extension is Extension.EIR_COMPLEX and regime is not Regime.EIR:
+    if extension is Extension.EIR_COMPLEX and not _regulations(regime):
         raise PrecedentError(
             f"the extension to 40 working days for complex and voluminous requests is EIR reg 7; "
             f"{regime.value} has none" + (" (FOIA's is pit, s10(3))" if regime is Regime.FOIA else "")
@@ -408,11 +425,12 @@ def due_date(
     subdivs, calendar = _calendar(regime, nation)
     today = today or date.today()
     base = BASE_FOR[compliance]
-    scottish_eir = regime is Regime.EIR and nation is Nation.SCOTLAND
+    scottish_eir = _scottish_eir(regime, nation)
     law = {
         Regime.FOIA: ("s1(3), s10(6)(b)", "s10(2)", "s9(1)", "s9(2)"),
         Regime.FOISA: ("s1(3), s10(1)(b)", "s10(2)", "s9(1)", "s9(4)"),
         Regime.EIR: ("reg 9(2), 9(4)", "reg 8(6)", "reg 8(4)", "reg 8(5)"),
+        Regime.EISR: ("", "", "", ""),  # their fees and clarification are not applied here (below)
     }[regime]
     notes: list[str] = []
     awaiting = None
@@ -528,9 +546,14 @@ def extension_notice(due: DueDate, exemptions: Sequence[str] = ()) -> str:
     if due.extension is None:
         raise PrecedentError("no extension: there is no extension notice to draft")
     if due.extension is Extension.EIR_COMPLEX:
+        regulations = (
+            "Environmental Information (Scotland) Regulations 2004"
+            if _scottish_eir(due.regime, due.nation)
+            else "Environmental Information Regulations 2004"
+        )
         return (
             f"Your request for information, received on {_long(due.received)}, is being dealt with under the "
-            "Environmental Information Regulations 2004. Because of the complexity and volume of the information "
+            f"{regulations}. Because of the complexity and volume of the information "
             "you have asked for, it is impracticable to respond within 20 working days, and under regulation 7(1) "
             f"we are extending the time for our response to 40 working days. We will respond by "
             f"{_long(due.due)} at the latest, and sooner if we can. [DECISION NEEDED: why the complexity and "
@@ -555,22 +578,31 @@ def extension_notice(due: DueDate, exemptions: Sequence[str] = ()) -> str:
 def describe(due: DueDate) -> str:
     """What a person reads: when the reply is due and under what rule, then what the clock stops and special time
     limits changed (or why one changed nothing)."""
-    rule = {Regime.FOIA: "FOIA s10(1)", Regime.FOISA: "FOISA s10(1)", Regime.EIR: "EIR reg 5(2)"}[due.regime]
+    rule = {
+        Regime.FOIA: "FOIA s10(1)",
+        Regime.FOISA: "FOISA s10(1)",
+        Regime.EIR: "EIR reg 5(2)",
+        Regime.EISR: "EISR reg 5(2)(a)",
+    }[due.regime]
     if due.compliance is Compliance.ARCHIVE:
         rule = "FOIA s10(1) as varied by the Time for Compliance Regulations 2004 reg 4: a transferred public record"
     if due.extension is Extension.PIT:
         rule = "FOIA s10(3): 40 working days in all, the most the ICO's guidance treats as normal"
     elif due.extension is Extension.EIR_COMPLEX:
-        rule = "EIR reg 7(1)" + (", EIR (Scotland)" if due.nation is Nation.SCOTLAND else "")
+        rule = (
+            "EISR reg 7(1)"
+            if due.regime is Regime.EISR
+            else "EIR reg 7(1)" + (", EIR (Scotland)" if due.nation is Nation.SCOTLAND else "")
+        )
     elif due.regime is Regime.EIR and due.nation is Nation.SCOTLAND:
         rule = "EIR (Scotland) reg 5(2)"
-    article = "An" if due.regime is Regime.EIR else "A"
+    article = "An" if _regulations(due.regime) else "A"
     after = "receipt"
     if due.start != due.received:
         after = f"the clarification of {_long(due.start)}"
-        rule += {Regime.FOIA: ", s10(6)(b)", Regime.FOISA: ", s10(1)(b)", Regime.EIR: ", reg 9(4)"}[
-            due.regime
-        ]
+        rule += {Regime.FOIA: ", s10(6)(b)", Regime.FOISA: ", s10(1)(b)", Regime.EIR: ", reg 9(4)"}.get(
+            due.regime, ""
+        )
     if due.paused is not None and due.paused_days:
         noticed, paid = due.paused
         paid_words = (
@@ -580,7 +612,9 @@ def describe(due: DueDate) -> str:
             f", not counting the {due.paused_days} working day{'s' if due.paused_days != 1 else ''} from the "
             f"fees notice of {_long(noticed)} to {paid_words}"
         )
-        rule += {Regime.FOIA: ", s10(2)", Regime.FOISA: ", s10(2)", Regime.EIR: ", reg 8(6)"}[due.regime]
+        rule += {Regime.FOIA: ", s10(2)", Regime.FOISA: ", s10(2)", Regime.EIR: ", reg 8(6)"}.get(
+            due.regime, ""
+        )
     text = (
         f"{article} {due.regime.value} request received on {_long(due.received)} is due by {_long(due.due)}: the "
         f"{due.working_days}th working day after {after} ({rule}; not working days: weekends and "
@@ -590,6 +624,8 @@ def describe(due: DueDate) -> str:
         what = (
             "the s17(1) refusal notice saying so (s17(2))"
             if due.extension is Extension.PIT
+            else "the notice of the extension (EISR reg 7(2))"  # their own paragraph (verify)
+            if due.regime is Regime.EISR
             else "the notice of the extension (reg 7(3))"
         )
         text += f" The extension needs {what} by {_long(due.notice_by)}."

@@ -255,10 +255,16 @@ def select_precedents(
     return out
 
 
+#: how each regime numbers its provisions: the EIR with FOIA (a FOIA/EIR difference shows as a different citation,
+#: which it is); FOISA its own sections; the Scottish EIRs their own regulations (reg10(4)(a) is not the EIR's
+#: reg12(4)(a), and the EIR's reg 10 is a transfer), so an EISR letter is compared only with EISR letters
+_NUMBERING = {"FOIA": "FOIA", "EIR": "FOIA", "FOISA": "FOISA", "EISR": "EISR"}
+
+
 def same_numbering(a: str | None, b: str | None) -> bool:
-    """Whether two letters' section numbers mean the same exemptions: FOISA's do not match FOIA's (EIR cites
-    regulations, so a FOIA/EIR difference shows as a different citation, which it is)."""
-    return not a or not b or (a == "FOISA") == (b == "FOISA")
+    """Whether two letters' section numbers mean the same exemptions: FOISA's do not match FOIA's, nor the
+    Scottish EIRs' regulations the EIR's."""
+    return not a or not b or _NUMBERING.get(a, a) == _NUMBERING.get(b, b)
 
 
 def same_authority(p: Precedent, authority: str | None) -> bool:

@@ -495,7 +495,35 @@ _REGIME_RULES = {
         "applies (every part of the request answered).",
     },
 }
-_RULE_SOURCE = {Regime.FOIA: "FOIA 2000", Regime.FOISA: "FOISA 2002", Regime.EIR: "EIR 2004"}
+# The Scottish EIRs (rules/regimes.yaml, EISR): their own numbers, the authority's own review and the Scottish
+# Information Commissioner (moray-rural-fly-tipping-eir was told of "reconsideration under regulation 11 and the
+# Information Commissioner").
+_REGIME_RULES[Regime.EISR] = {
+    "s17": "EISR reg13: a refusal must be in writing, name the exception and say why it applies.",
+    "s17_3": "EISR reg10(1)(b): every reg10 exception is subject to the public interest test, with a presumption in "
+    "favour of disclosure (reg10(2)); the refusal says how the public interest was weighed (reg13).",
+    "harm": "A reg10(5) exception applies only where disclosure would, or would be likely to, prejudice "
+    "substantially the named interest: say how.",
+    "absolute": "Personal data (reg11) is not weighed in the reg10 public interest balance.",
+    "ncnd": "EISR: 'not held' (reg10(4)(a)) and neither confirm nor deny (reg10(8)) must never both be said about "
+    "the same item.",
+    "s10": "EISR reg5(2)(a): reply as soon as possible and within 20 working days of receipt; 40 only for a complex "
+    "and voluminous request, notified within the 20 (reg7).",
+    "s21": "EISR reg6(1)(b): information already publicly available and easily accessible: say where (a title or "
+    "URL).",
+    "s12": "The EISR have no cost limit: a request too costly to answer is manifestly unreasonable (reg10(4)(b)), "
+    "subject to the public interest test, with advice and assistance under reg9.",
+    "s17_7": "EISR reg13: the refusal must give the right to a review by the authority under reg16 and then to "
+    "apply to the Scottish Information Commissioner (reg17, applying FOISA s47).",
+    "s1": "EISR reg5(1): environmental information must be made available on request unless an exception applies "
+    "(every part of the request answered).",
+}
+_RULE_SOURCE = {
+    Regime.FOIA: "FOIA 2000",
+    Regime.FOISA: "FOISA 2002",
+    Regime.EIR: "EIR 2004",
+    Regime.EISR: "EISR 2004",
+}
 RULE_SOURCES = frozenset(_RULE_SOURCE.values())  # the Evidence.reference of a quoted rule (not a precedent)
 
 
@@ -538,7 +566,7 @@ def _past_due(letter: Letter) -> Flag | None:
     if not (letter.date and letter.received) or letter.date < letter.received:
         return None
     extension = (
-        {Regime.FOIA: "pit", Regime.EIR: "eir-complex"}.get(letter.regime)
+        {Regime.FOIA: "pit", Regime.EIR: "eir-complex", Regime.EISR: "eir-complex"}.get(letter.regime)
         if letter.extension_notice
         else None
     )
@@ -685,7 +713,8 @@ def statutory_flags(letter: Letter) -> list[Flag]:
             "high",
             q.label,
             f"The answer is refused on cost, but {regime.act} have no cost limit: a request too costly to answer is "
-            "manifestly unreasonable under reg12(4)(b), a qualified exception, and the letter has no public interest "
+            f"manifestly unreasonable under {'reg10(4)(b)' if letter.regime == Regime.EISR else 'reg12(4)(b)'}, a "
+            "qualified exception, and the letter has no public interest "
             "test.",
             q.answer,
             "s12",

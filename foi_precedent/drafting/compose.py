@@ -191,12 +191,26 @@ def dropped_slots(lines: list[str], required: list[str]) -> list[str]:
     return [slot for slot in OFFICER_SLOTS if slot in wanted and slot not in wrote]
 
 
+# A reply under the Scottish EIRs names FOISA rightly (s39(2) sends the request to the Regulations, s47 is the appeal
+# reg 17 applies) and calls its own Regulations "the EIRs"; only the English Regulations by name are another law.
+_NAMED_IN_EISR: dict[str, re.Pattern[str] | None] = {
+    "FOISA": None,
+    "EIR": re.compile(
+        r"environmental information regulations|\bICO\b|information commissioner's office", re.I
+    ),
+}
+
+
 def wrong_act(text: str, plan: Plan, allowed: str = "") -> str | None:
     """The Act the model named that the reply is not under ('the Freedom of Information Act 2000' in a Scottish
     reply), or None. Acts the precedent wording itself names (``allowed``) do not count: an EIR 'not held'
     answer names the EIR in any reply."""
     form = letter_form(plan)
     for regime, pattern in REGIME_NAMES.items():
+        if form.regime == "EISR" and regime.value in _NAMED_IN_EISR:
+            if _NAMED_IN_EISR[regime.value] is None:
+                continue
+            pattern = _NAMED_IN_EISR[regime.value]
         if regime.value != form.regime and pattern.search(text) and not pattern.search(allowed):
             return f"the model wrote {FORMS[regime.value].act} into its {{part}}, but the reply is under {form.act}"
     return None

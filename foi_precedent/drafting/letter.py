@@ -57,6 +57,11 @@ class LetterForm:
     complaint_rights: str  # {authority}: "the <authority>" or "us"; {their}, {authority_has}: its agreement
     ncnd_provision: str = ""  # where the Act has one provision for NCND (FOISA s18(1), EIR reg 12(6))
     act: str = profile("FOIA").act
+    # a "not held" answer resting on the Regulations' exception (EIR reg 12(4)(a), EISR reg 10(4)(a)), and its words
+    not_held_exception: str = NOT_HELD_EXCEPTION
+    not_held: str = (
+        "the exception under Regulation 12(4)(a) of the Environmental Information Regulations 2004 applies"
+    )
 
     def is_accessible(self, exemption: str) -> bool:
         return (
@@ -171,7 +176,48 @@ EIR_FORM = LetterForm(
     act=profile("EIR").act,
 )
 
-FORMS = {f.regime: f for f in (FOIA_FORM, FOISA_FORM, EIR_FORM)}
+# The Scottish EIRs (rules/regimes.yaml, EISR): a Scottish authority's environmental information. Their own numbers
+# (reg 13 notice, reg 10 exceptions), the authority's own review (reg 16) and the Scottish Information Commissioner
+# (reg 17, applying FOISA s47), not the EIR 2004's regulation 14 and 11 and the ICO at Wilmslow (a Scottish Forestry
+# reply drafted in stop 36's QA).
+_EISR_COMPLAINT = """Complaint rights
+If you are dissatisfied with the way in which {authority_has} dealt with your request, you are entitled to require a review of our actions and decisions under regulation 16 of the Environmental Information (Scotland) \
+Regulations 2004. Your requirement for review must be made in writing to [FOI CONTACT ADDRESS] within 40 working days of receiving this response, and we will reply within 20 working days of receiving it.
+If you remain dissatisfied following our review response, you can apply to the Scottish Information Commissioner for a decision (regulation 17 of those Regulations, applying section 47 of the Freedom of Information (Scotland) Act 2002). You can apply online at foi.scot, or by letter to Scottish Information Commissioner, Kinburn Castle, Doubledykes Road, St Andrews, Fife, KY16 9DS.
+Should you wish to appeal against the Commissioner's decision, there is an appeal to the Court of Session on a point of law only."""
+
+EISR_FORM = LetterForm(
+    regime="EISR",
+    refusal_notice=(
+        "this letter serves as a refusal notice under regulation 13 of the Environmental Information (Scotland) "
+        "Regulations 2004 (the Regulations) by virtue of the following exceptions:"
+    ),
+    accessible=profile("EISR").otherwise_accessible,
+    accessible_clause=" and easily accessible to you (regulation 6(1)(b) of the Regulations);",
+    duty_to_assist="regulation 9 duty to provide advice and assistance",
+    cost_limit=(
+        "[DECISION NEEDED: the Environmental Information (Scotland) Regulations have no cost limit (a reasonable "
+        "charge may be made under regulation 8); a request too costly to answer is refused as manifestly "
+        "unreasonable under regulation 10(4)(b), subject to the public interest test.]"
+    ),
+    cost_line="",
+    vexatious=(
+        "[DECISION NEEDED: under the Environmental Information (Scotland) Regulations a vexatious request is refused "
+        "as manifestly unreasonable under regulation 10(4)(b), subject to the public interest test.]"
+    ),
+    vexatious_line="",
+    complaint_rights=_EISR_COMPLAINT,
+    ncnd_provision="Regulation 10(8) of the Regulations",
+    act=profile("EISR").act,
+    not_held_exception=profile("EISR").not_held_provision or "reg10(4)(a)",
+    not_held=(
+        "the exception under Regulation 10(4)(a) of the Environmental Information (Scotland) Regulations 2004 applies"
+    ),
+)
+
+FORMS = {f.regime: f for f in (FOIA_FORM, FOISA_FORM, EIR_FORM, EISR_FORM)}
+#: the regimes under Regulations rather than an Act (their replies cite regulations and call them "the Regulations")
+REGULATIONS = frozenset({"EIR", "EISR"})
 # Kept for callers and tests that name the FOIA wording.
 REFUSAL_NOTICE = FOIA_FORM.refusal_notice
 
@@ -182,7 +228,7 @@ def letter_form(plan: Plan | None) -> LetterForm:
     letters use); otherwise FOIA."""
     if plan is None:
         return FOIA_FORM
-    if plan.regime in ("FOISA", "EIR"):
+    if plan.regime in ("FOISA", "EIR", "EISR"):
         return FORMS[plan.regime]
     cited = plan.exemptions
     if cited and all(e.startswith("reg") for e in cited):
@@ -274,12 +320,16 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
         return lines or [decision_marker(q)]
     parted = len([t for t in treatments if t != Treatment.OTHER]) > 1
     refusal_exemptions = tuple(
-        e for e in q.exemptions if e not in q.ncnd and not form.is_accessible(e) and e != NOT_HELD_EXCEPTION
+        e
+        for e in q.exemptions
+        if e not in q.ncnd
+        and not form.is_accessible(e)
+        and e not in (NOT_HELD_EXCEPTION, form.not_held_exception)
     )
     published = [e for e in q.exemptions if form.is_accessible(e)]  # FOIA's s21 in a FOISA plan is its s25
     accessible = cite(
         [e for e in published if section_of(e) == section_of(form.accessible)]
-        or ([form.accessible] if published or form.regime == "EIR" else [])
+        or ([form.accessible] if published or form.regime in REGULATIONS else [])
     )
     for i, t in enumerate(treatments, 1):
         lead = f"Part {i} of the question" if parted else "This information"
@@ -315,12 +365,8 @@ def answer_lines(q: QuestionPlan, authority: str | None, form: LetterForm = FOIA
             )
         elif t == Treatment.NOT_HELD:
             text = f"{lead} is not held." if not parted else f"{lead}: this information is not held."
-            if NOT_HELD_EXCEPTION in q.exemptions:  # EIR: the exception for information not held
-                text = (
-                    text[:-1]
-                    + ", and the exception under Regulation 12(4)(a) of the Environmental Information "
-                    "Regulations 2004 applies."
-                )
+            if form.not_held_exception in q.exemptions:  # EIR, EISR: the exception for information not held
+                text = text[:-1] + f", and {form.not_held}."
             if q.pointers and Treatment.PUBLIC_DOMAIN not in treatments:
                 text = (
                     text[:-1] + f"; under our {form.duty_to_assist} please visit this link for more "
@@ -420,7 +466,7 @@ def reasons_block(plan: Plan, index: PrecedentIndex) -> list[str]:
     ]
     if not refusing:
         return []
-    law = "the Regulations require" if letter_form(plan).regime == "EIR" else "the Act requires"
+    law = "the Regulations require" if letter_form(plan).regime in REGULATIONS else "the Act requires"
     out: list[str] = []
     used: set[str] = set()
     for q in refusing:

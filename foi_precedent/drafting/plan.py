@@ -216,11 +216,14 @@ def authority_regime(precedents: list[Precedent], authority: str | None) -> str 
     for letters indexed before stop 36 (until ``precedent reread``): 18 of Moray Council's 35 letters read as FOIA
     that way, and its plan was written under FOIA with the ICO as the complaint route. So FOISA wins with a quarter
     of the letters (and more than one, since a round-robin request quoted in an English council's reply can name
-    the Scottish Act too)."""
+    the Scottish Act too).
+
+    EIR letters are left out (environmental requests say nothing of the authority's other replies), but a letter
+    under the Scottish EIRs counts as FOISA: only a Scottish authority answers under them."""
     if not authority:
         return None
     letters = {
-        p.reference: p.regime
+        p.reference: "FOISA" if p.regime == "EISR" else p.regime
         for p in precedents
         if p.regime and p.regime != "EIR" and (p.authority or "").lower() == authority.lower()
     }
@@ -234,11 +237,15 @@ def authority_regime(precedents: list[Precedent], authority: str | None) -> str 
 
 
 def plan_regime(own: str | None, named: str | None) -> str | None:
-    """The regime a reply is written under: what the authority's own letters use (a Scottish authority answers
-    under FOISA whatever the requester wrote), except that a request the requester makes under the EIR is
-    answered under the EIR outside Scotland; with no letters of its own, the regime the request names."""
-    if named == "EIR" and own != "FOISA":
-        return "EIR"
+    """The regime a reply is written under: what the authority's own letters use, except that a request the
+    requester makes under the EIR is answered under the Regulations of the authority's nation: the Scottish EIRs
+    (EISR) where its letters are FOISA's, the EIR 2004 elsewhere, whichever of the two the requester named (the
+    Scottish Regulations do not bind an English authority, nor the English a Scottish one); with no letters of
+    its own, the regime the request names."""
+    if named in ("EIR", "EISR"):
+        if own == "FOISA":
+            return "EISR"
+        return "EIR" if own else named
     return own or named
 
 
@@ -270,7 +277,7 @@ def plan_request(
         )
         for q, h in zip(request.questions, hits, strict=True)
     ]
-    if regime == "EIR":
+    if regime in ("EIR", "EISR"):
         plans = [under_the_regulations(q) for q in plans]
     return Plan(questions=tuple(plans), authority=authority, regime=regime)
 

@@ -140,13 +140,12 @@ def _as_date(value) -> date | None:
     return None
 
 
+_EISR = re.compile(r"environmental information \(scotland\) regulations|\bEISRs?\b", re.I)
 _EIR = re.compile(r"environmental information regulations|\bEIRs?\b", re.I)
-# the Scottish Regulations' name: read as the letter's own Act where it cites one of them ("regulation 10(4)(a) of the
-# Environmental Information (Scotland) Regulations 2004"), not where a Scottish authority notes it is subject to them
-_EISR = re.compile(r"environmental information \(scotland\) regulations", re.I)
 _FOISA = re.compile(r"\(scotland\) act|\bFOISA\b|scottish information commissioner", re.I)
 _FOIA = re.compile(r"freedom of information act(?! \(scotland\))|\bFOIA\b", re.I)
 REGIME_NAMES = {
+    Regime.EISR: _EISR,
     Regime.EIR: _EIR,
     Regime.FOISA: _FOISA,
     Regime.FOIA: _FOIA,
@@ -154,32 +153,54 @@ REGIME_NAMES = {
 
 
 def named_regime(text: str) -> Regime | None:
-    """The regime a text names, if it names one: 'the Environmental Information Regulations' (EIR), 'the Freedom
-    of Information (Scotland) Act' (FOISA), 'the Freedom of Information Act' (FOIA). A request's own words."""
+    """The regime a text names, if it names one: 'the Environmental Information (Scotland) Regulations' (EISR),
+    'the Environmental Information Regulations' (EIR), 'the Freedom of Information (Scotland) Act' (FOISA), 'the
+    Freedom of Information Act' (FOIA). A request's own words."""
     return next((regime for regime, pattern in REGIME_NAMES.items() if pattern.search(text)), None)
 
 
 # what a letter relies on: a section of an Act other than s39 (which sends a request to the EIRs), or a regulation
 _SECTION_RELIED = re.compile(r"\bsection\s+(?!39\b)\d+", re.I)
 _REGULATION_CITED = re.compile(r"\breg(?:ulation)?s?\.?\s*\d+", re.I)
-_REGULATION_NUMBERED = re.compile(r"\breg(?:ulation)?s?\.?\s*\d{1,2}(?!\d)", re.I)  # not "Regulations 2004"
+
+
+_FOISA_ACT = re.compile(r"freedom of information \(scotland\) act|\bFOISA\b", re.I)
+# a regulation cited by its number ("regulation 16", "reg 10(4)(a)"), not the Regulations' year ("Regulations 2004")
+_REGULATION_PROVISION = re.compile(r"\breg(?:ulation)?s?\.?\s*\d{1,2}\b", re.I)
+_SCOTTISH_EXCEPTION = re.compile(r"\breg(?:ulation)?s?\.?\s*10\s?\((?:4|5|8)\)", re.I)
+
+
+def _scottish_eir(text: str) -> bool:
+    """An EIR reply from a Scottish authority: it names the Scottish Act or Commissioner, or cites a reg 10(4)/(5)
+    exception, and not the English Regulations' own exception (reg 12(4)/(5))."""
+    return bool(_FOISA.search(text) or _SCOTTISH_EXCEPTION.search(text)) and not re.search(
+        r"\breg(?:ulation)?s?\.?\s*12\s?\((?:4|5)\)", text, re.I
+    )
 
 
 def _regime(text: str, meta: dict, authority: str | None = None) -> Regime:
     """The Act a letter answers under: the one it names, else its authority's. A Scottish authority answers under
     FOISA whatever Act it names or its requester named ("This is a request ... under the Freedom of Information Act
     2000"), and many of its short published replies name none: 40 of the 128 tuning letters labelled FOISA read as
-    FOIA so."""
+    FOIA so; its environmental replies are under the Scottish Regulations (EISR), whichever EIRs they name."""
     if meta.get("regime") in {r.value for r in Regime}:
         return Regime(meta["regime"])
-    named_eir = (
-        _EIR.search(text)
-        or re.search(r"regulation 12\(", text, re.I)
-        or (_EISR.search(text) and _REGULATION_NUMBERED.search(text))
-    )
+    named_eir = _EISR.search(text) or _EIR.search(text) or re.search(r"regulation 12\(", text, re.I)
     # 'FOI and EIRs statistics' named in passing does not make a reply that relies only on sections an EIR reply
     if named_eir and not (_SECTION_RELIED.search(text) and not _REGULATION_CITED.search(text)):
-        return Regime.EIR
+        # a Scottish authority answers under its own Regulations: named, or the EIRs with the Scottish Act or
+        # Commissioner, or their exceptions (reg 10; the EIR 2004's reg 10 is a transfer, never cited in a refusal)
+        if not (_EISR.search(text) or _scottish_eir(text) or scottish(authority)):
+            return Regime.EIR
+        # "subject to FOISA and the EISR" in a reply that cites no regulation, and does not apply FOISA s39(2) to
+        # answer under the Regulations instead, is a FOISA reply naming both
+        if (
+            _FOISA_ACT.search(text)
+            and not _REGULATION_PROVISION.search(text)
+            and not re.search(r"\b(?:section|s\.?)\s*39\b", text, re.I)
+        ):
+            return Regime.FOISA
+        return Regime.EISR
     if _FOISA.search(text) or scottish(authority):
         return Regime.FOISA
     return Regime.FOIA

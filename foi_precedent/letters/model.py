@@ -61,6 +61,7 @@ class Regime(StrEnum):
     FOIA = "FOIA"
     EIR = "EIR"
     FOISA = "FOISA"
+    EISR = "EISR"  # the Environmental Information (Scotland) Regulations 2004: a Scottish authority's EIR
 
 
 _DOMAIN_SUFFIX = re.compile(r"\s*\((?:[\w-]+\.)+[a-z]{2,}\)\s*$", re.I)

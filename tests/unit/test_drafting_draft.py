@@ -575,7 +575,8 @@ def test_an_eir_request_gets_an_eir_letter():
     from foi_precedent.drafting.letter import EIR_FORM, letter_form
     from foi_precedent.drafting.plan import plan_regime
 
-    assert plan_regime("FOIA", "EIR") == "EIR" and plan_regime("FOISA", "EIR") == "FOISA"
+    # a Scottish authority's EIR request is answered under the Scottish EIRs (stop 36; FOISA before them)
+    assert plan_regime("FOIA", "EIR") == "EIR" and plan_regime("FOISA", "EIR") == "EISR"
     assert plan_regime(None, None) is None and plan_regime("FOIA", "FOISA") == "FOIA"
     foia, _ = _misconduct_letters()
     index = MemoryIndex(foia)

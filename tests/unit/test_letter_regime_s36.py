@@ -32,7 +32,7 @@ def test_a_letter_naming_no_act_answers_under_its_authoritys(authority, regime):
     assert parse_text(SHORT_REPLY, source="letter.txt", front_matter=meta).regime.value == regime
 
 
-def test_a_scottish_authority_answers_under_foisa_whatever_act_the_request_named_but_the_eir_stand():
+def test_a_scottish_authority_answers_under_foisa_whatever_act_the_request_named_and_eisr_for_the_environment():
     named_foia = (
         "This is a request for information under the Freedom of Information Act 2000.\n" + SHORT_REPLY
     )
@@ -42,7 +42,11 @@ def test_a_scottish_authority_answers_under_foisa_whatever_act_the_request_named
         SHORT_REPLY
         + "Regulation 10(4)(a) of the Environmental Information (Scotland) Regulations 2004 applies.\n"
     )
-    assert parse_text(eir, source="letter.txt", front_matter=meta).regime.value == "EIR"
+    assert parse_text(eir, source="letter.txt", front_matter=meta).regime.value == "EISR"  # Scotland's own EIRs
+    english = SHORT_REPLY + "Regulation 12(4)(a) of the Environmental Information Regulations 2004 applies.\n"
+    assert parse_text(english, source="letter.txt", front_matter=meta).regime.value == "EISR"  # a Scottish body's
+    meta_english = {"authority": "Wokingham Borough Council"}
+    assert parse_text(english, source="letter.txt", front_matter=meta_english).regime.value == "EIR"
     # (the Scottish Regulations named as what the authority is subject to, none cited: not an EIR reply)
     subject = SHORT_REPLY + (
         "As a Scottish public authority, NHS Shetland is subject to the Freedom of Information (Scotland) Act 2002 and"

@@ -19,7 +19,7 @@ def kinds(text: str) -> dict[str, str]:
 
 
 def test_every_regime_has_a_profile_and_an_exemption_table():
-    assert set(profiles()) == {"FOIA", "FOISA", "EIR"}
+    assert set(profiles()) == {"FOIA", "FOISA", "EIR", "EISR"}  # EISR: the Scottish EIRs (stop 36)
     for name, p in profiles().items():
         assert rule_table_for(name).exemptions, name
         assert FORMS[name].accessible == p.otherwise_accessible  # drafting reads the same fact
@@ -135,4 +135,4 @@ def test_a_reply_relying_on_sections_is_not_an_eir_reply_for_naming_the_eirs_in_
         "the EIRs, so it is exempt under section 39(2) of FOISA. The information is withheld under regulation "
         "10(4)(e).\n\nYours sincerely,\nFOI Unit"
     )
-    assert parse_text(eir).regime is Regime.EIR
+    assert parse_text(eir).regime is Regime.EISR  # the Scottish EIRs (FOISA s39(2), reg 10(4)(e)): stop 36
