@@ -370,7 +370,7 @@ def _publication_plans_differ(q: Question, c: Consensus) -> bool:
 # Small-number suppression: a table given with its cells under a threshold redacted ("<5", "fewer than 10") so that
 # no one can be identified (personal data: FOIA s40, FOISA s38, EIR reg13) is a disclosure with some cells withheld.
 # Moray's "<5" cells under s38(1)(b) said nothing about Devon's counts of over a thousand pothole claims (four false
-# flags, two high, in stop 36's QA on the real letters); the threshold is the answering body's, as is the count.
+# flags, two high, in stop 36's QA on the real letters): the counts, and so the cells to suppress, are each body's own.
 _SMALL_NUMBERS = re.compile(
     r"<\s?(?:[1-9]|10)\b|\b(?:fewer|less)\s+than\s+(?:[1-9]|10|five|ten)\b"
     r"|\bbetween\s+(?:1|one)\s+and\s+(?:[1-9]|10|five|ten)\b|\b(?:low|small)\s+numbers?\b"
@@ -379,8 +379,6 @@ _SMALL_NUMBERS = re.compile(
 )
 _PERSONAL_DATA = {"FOISA": {"s38"}}  # FOISA numbers personal data s38; FOIA s40, the EIR reg13
 _SUPPRESSING = frozenset({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED})
-# a count small enough to be suppressed, as a figure of its own (not a date, a year, a sum, a list number or "Q3")
-_SMALL_FIGURE = re.compile(r"(?<![\w£$.,/:<\-])[1-9](?![\w.,/:%)\]]|\s*(?:st|nd|rd|th)\b)")
 
 
 def suppresses_small_numbers(treatments, exemptions, text: str, regime: str | None) -> bool:
@@ -398,21 +396,21 @@ def suppresses_small_numbers(treatments, exemptions, text: str, regime: str | No
 
 
 def _small_numbers_differ(q: Question, c: Consensus) -> bool:
-    """A refusal that is only small-number suppression, against an answer that gives the figures: not a divergence.
-    Save one: the authority's own precedent suppressed small numbers and the draft gives one."""
+    """A refusal that is only small-number suppression, against an answer that gives the figures, with no precedent of
+    the authority's own: not a divergence. The authority's own precedent still counts (the MPS suppressing its 2022
+    officer numbers by rank and ethnicity and giving them in full in 2023 is ground truth gt-10)."""
     draft, prec = set(q.treatments), set(c.treatments)
+    agreeing = c.agreeing
+    if not c.authority or any(p.authority and same_authority(p, c.authority) for p in agreeing):
+        return False
     if draft & REFUSALS and not prec & REFUSALS:
         return suppresses_small_numbers(q.treatments, q.exemptions, q.answer, c.regime)
     if not (prec & REFUSALS and draft & RELEASES and not draft & REFUSALS):
         return False
-    agreeing = c.agreeing
-    if not agreeing or not all(
+    return bool(agreeing) and all(
         suppresses_small_numbers(p.treatments, p.exemptions, p.answer + "\n" + p.text, p.regime)
         for p in agreeing
-    ):
-        return False
-    own = c.authority and any(p.authority and same_authority(p, c.authority) for p in agreeing)
-    return not (own and _SMALL_FIGURE.search(q.answer))
+    )
 
 
 def _treatment_divergence(q: Question, c: Consensus, flag) -> bool:
