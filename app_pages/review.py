@@ -107,7 +107,8 @@ with flags_col:
         colour = severity_colour(flag["severity"])
         st.markdown(
             f":{colour}-badge[{flag['severity'].upper()}] **{escape_markdown(flag['kind'].replace('_', ' '))}**"
-            f" · {escape_markdown(flag['label'] or 'whole letter')}  \n{escape_markdown(flag['message'])}"
+            f" · {escape_markdown(', '.join(flag.get('labels') or ()) or flag['label'] or 'whole letter')}"
+            f"  \n{escape_markdown(flag['message'])}"
         )
     st.subheader(f"Overrides ({len(version.overrides)})")
     if not version.overrides:

@@ -495,7 +495,7 @@ def render_check_report(result, width: int | None = None) -> str:
     )
     for f in result.flags:
         out.append("")
-        out.append(f"[{f.severity.upper()}] {f.label} {f.kind}: {f.message}")
+        out.append(f"[{f.severity.upper()}] {', '.join(f.questions) or f.label} {f.kind}: {f.message}")
         ev = f.evidence[0] if f.evidence else None
         left = textwrap.wrap("DRAFT: " + (f.draft_text or "(empty)"), col) or [""]
         right = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from foi_precedent.letters.model import CONFIDENT, REFUSING, WITHHOLDING, Pointer, Treatment
@@ -294,6 +295,18 @@ def build_consensus(
     """``regime`` is the checked letter's (FOIA, EIR, FOISA): section numbers are compared only between letters
     that number them the same way (FOISA's s38 is personal data, FOIA's s38 health and safety)."""
     counted = select_precedents(hits, authority, exclude_references, min_similarity)
+    return weigh_consensus(label, question, counted, authority=authority, regime=regime)
+
+
+def weigh_consensus(
+    label: str,
+    question: str,
+    counted: Sequence[Weighted],
+    authority: str | None = None,
+    regime: str | None = None,
+) -> Consensus:
+    """The consensus of precedents already chosen and weighed (``select_precedents``): the checker weighs them
+    again when it reads one of their answers otherwise (an NCND of 'any other information' set aside)."""
     if not counted:
         return Consensus(label=label, question=question, authority=authority)
     total = sum(w.weight for w in counted)

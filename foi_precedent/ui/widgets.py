@@ -109,7 +109,7 @@ def flag_card(
             status = " :green-badge[fixed]"
         st.markdown(
             f":{colour}-badge[{flag.severity.upper()}] :{colour}[**{escape_markdown(flag.kind.replace('_', ' '))}**]"
-            f" · {escape_markdown(flag.label or 'whole letter')}{status}"
+            f" · {escape_markdown(', '.join(flag.questions) or 'whole letter')}{status}"
         )
         st.markdown(f":{colour}[{escape_markdown(flag.message)}]")
         for e in flag.evidence[:2]:
