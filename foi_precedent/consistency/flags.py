@@ -354,7 +354,12 @@ _FUTURE_PUBLICATION = frozenset({"s22", "s22A"})
 
 def _future_publication_only(exemptions, regime: str | None) -> bool:
     sections = _sections(exemptions)
-    return regime != Regime.FOISA.value and bool(sections) and sections <= _FUTURE_PUBLICATION
+    # (FOISA numbers future publication s27; an EISR letter's sections are FOISA's)
+    return (
+        regime not in (Regime.FOISA.value, Regime.EISR.value)
+        and bool(sections)
+        and sections <= _FUTURE_PUBLICATION
+    )
 
 
 def _publication_plans_differ(q: Question, c: Consensus) -> bool:
@@ -377,7 +382,8 @@ _SMALL_NUMBERS = re.compile(
     r"|\bnumbers?\s+(?:is|are|were)\s+(?:too\s+)?(?:low|small)\b",
     re.I,
 )
-_PERSONAL_DATA = {"FOISA": {"s38"}}  # FOISA numbers personal data s38; FOIA s40, the EIR reg13
+# FOISA numbers personal data s38, the EISR reg11 (beside FOISA's s38); FOIA s40, the EIR reg13
+_PERSONAL_DATA = {"FOISA": {"s38"}, "EISR": {"reg11", "s38"}}
 _SUPPRESSING = frozenset({Treatment.WITHHELD, Treatment.PARTLY_DISCLOSED})
 
 
