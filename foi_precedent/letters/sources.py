@@ -180,6 +180,10 @@ class _Glyph(NamedTuple):
 _WORD_GAP = 0.12
 #: a gap this wide (in spaces) between two text objects is a tab or a table's column, not typed spaces
 _TAB_SPACES = 1.5
+#: where each word is a text object of its own (an OCR text layer), a gap this many times the page's usual gap
+#: between words is a tab or a table's column; the gaps between words it sampled for that
+_TAB_WORDS = 2.5
+_WORD_SAMPLE = 60
 #: a character's width in the printed columns is its mean advance over this (pypdf's layout mode: 1.25); text then
 #: takes fewer columns than its place on the page, so a cell or a tab stop further right stands apart by spaces
 _COLUMN_SCALE = 1.25
@@ -265,8 +269,8 @@ def _printed_lines(
 ) -> list[str]:
     """A page's characters as the lines pypdf's layout mode prints (what ``_laid_out`` reads): one line for the
     characters standing on one line, top to bottom; a word's place in columns of a fixed width (a table's cells and
-    a wrapped line's indent line up); blank lines where the page leaves a line or more empty. Within one text
-    object a gap is as many spaces as would fill it; across a wide gap between two, the text stands at its column."""
+    a wrapped line's indent line up); blank lines where the page leaves a line or more empty. Within a run of text a
+    gap is as many spaces as would fill it; after a tab or a cell's gap, the text stands at its column."""
     if not glyphs:
         return []
     rows: list[list[_Glyph]] = []
@@ -275,15 +279,18 @@ def _printed_lines(
             rows[-1].append(glyph)
         else:
             rows.append([glyph])
+    for row in rows:
+        row.sort(key=lambda g: g.left)
+    word_gap = _words_apart(rows, apart)
     printed: list[list[tuple[float, str]]] = []  # each line's runs: where it starts and its text
     width = chars = 0.0
     for row in rows:
-        row.sort(key=lambda g: g.left)
         runs = [[row[0]]]
         for glyph in row[1:]:
             last = runs[-1][-1]
-            if glyph.left - last.right >= _TAB_SPACES * space * glyph.size and apart(
-                last.number, glyph.number
+            gap = glyph.left - last.right
+            if gap >= _TAB_SPACES * space * glyph.size and (
+                gap >= _TAB_WORDS * word_gap * glyph.size if word_gap else apart(last.number, glyph.number)
             ):
                 runs.append([glyph])
             else:
@@ -294,7 +301,7 @@ def _printed_lines(
             for a, b in zip(run, run[1:], strict=False):
                 gap = b.left - a.right
                 if gap > _WORD_GAP * b.size:
-                    text += " " * max(1, round(gap / (space * b.size)))
+                    text += " " if word_gap else " " * max(1, round(gap / (space * b.size)))
                 text += b.char
             line.append((run[0].left, text))
             width += run[-1].right - run[0].left
@@ -315,6 +322,24 @@ def _printed_lines(
             words += " " * (at if not words else max(1, at - len(words))) + text
         out.append(words.rstrip())
     return out
+
+
+def _words_apart(rows: list[list[_Glyph]], apart: Callable[[int, int], bool]) -> float:
+    """The page's usual gap between words (in font sizes) where each word is a text object of its own, as OCR
+    writes a scanned page's words (each placed over its image); else 0. Where a line is one text object, as a word
+    processor writes it, a tab or a table's cell starts a text object of its own and that tells it from spaces
+    typed in a sentence; where each word is one, only a gap much wider than the page's gaps between words does."""
+    sample = []  # gaps between words: how wide, and whether a new text object starts there
+    for row in rows:
+        for a, b in zip(row, row[1:], strict=False):
+            gap = (b.left - a.right) / b.size
+            if _WORD_GAP < gap < 1.5:
+                sample.append((gap, apart(a.number, b.number)))
+        if len(sample) >= _WORD_SAMPLE:
+            break
+    if not sample or sum(new for _, new in sample) <= len(sample) / 2:
+        return 0.0
+    return sorted(gap for gap, _ in sample)[len(sample) // 2]
 
 
 #: the words of one cell of a printed line: three spaces or more between words part two cells

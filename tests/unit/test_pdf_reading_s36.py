@@ -18,11 +18,12 @@ DOCUMENTS = FIXTURES / "documents"
 
 
 def pdf(*pages: list[str]) -> bytes:
-    """A PDF of pages drawn by the given content-stream operators (Helvetica as /F1, an A4 page)."""
+    """A PDF of pages drawn by the given content-stream operators (Helvetica as /F1, Courier as /F2, A4 pages)."""
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
     ]
     kids = []
     for ops in pages:
@@ -32,7 +33,7 @@ def pdf(*pages: list[str]) -> bytes:
         )
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 3 0 R >> >> >>" % len(objects)
+            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>" % len(objects)
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
@@ -111,6 +112,31 @@ def test_a_list_label_and_its_text_apart_by_a_tab_and_its_wrapped_lines_read_as_
         "in the order of your request, with the figures for the last three financial years "
         "in each of the parts of it that ask for figures, as we said when we wrote to you."
     )
+
+
+def ocr_words(x: float, y: float, text: str, gap: float = 11) -> list[str]:
+    """A line as an OCR text layer writes it: each word a text object of its own, placed over its image, the gaps
+    between words (here a font size) wider than the font's space (Courier 11: 6.6 points a character)."""
+    ops = []
+    for word in text.split():
+        ops.append(f"BT /F2 11 Tf {x} {y} Td ({word}) Tj ET")
+        x += 6.6 * len(word) + gap
+    return ops
+
+
+def test_a_page_whose_every_word_is_a_text_object_reads_as_prose_and_its_wide_gaps_as_cells():
+    page = [
+        *ocr_words(72, 760, "The register should display all the existing contracts"),
+        *ocr_words(72, 746, "1"),
+        *ocr_words(300, 746, "Enroly Limited"),
+        *ocr_words(72, 732, "3"),
+        *ocr_words(300, 732, "Information not held"),
+    ]
+    assert lines_of(pdf(page)) == [
+        "The register should display all the existing contracts",
+        "| 1 | Enroly Limited",
+        "| 3 | Information not held",
+    ]
 
 
 def test_a_page_left_empty_for_two_lines_or_more_reads_as_a_blank_line():
