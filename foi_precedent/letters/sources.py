@@ -231,9 +231,9 @@ def _page_glyphs(raw) -> tuple[list[_Glyph], float]:
     rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     glyphs: list[_Glyph] = []
     spaces: list[float] = []  # the widths of the first spaces printed, in font sizes
-    #: a font's printed size (its size times the text's scale: a PDF may set 'Tf 1' and scale the text by 11), or
-    #: None for text turned on its side (a margin note, a watermark: no line of the letter); asked once for each font
-    #: size and box height, which the characters of one font at one size share
+    # a font's printed size (its size times the text's scale: a PDF may set 'Tf 1' and scale the text by 11), or
+    # None for text turned on its side (a margin note, a watermark: no line of the letter); asked once for each font
+    # size and box height, which the characters of one font at one size share
     printed_size: dict[tuple[float, float], float | None] = {}
 
     def size_of(i: int) -> float | None:
@@ -248,13 +248,13 @@ def _page_glyphs(raw) -> tuple[list[_Glyph], float]:
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         code = unicode(raw, i)
         if code <= 32 or code == 0xA0 or 0xD800 <= code <= 0xDFFF:
-            if code in (32, 0xA0) and len(spaces) < 50:
-                box(raw, i, rect)
+            if code in (32, 0xA0) and len(spaces) < 50 and box(raw, i, rect):
                 size = size_of(i)
                 if size and rect.right > rect.left:  # a space pdfium put in between words has no width
                     spaces.append((rect.right - rect.left) / size)
             continue
-        box(raw, i, rect)  # the box size_of reads
+        if not box(raw, i, rect):  # the box size_of reads; pdfium has none for a character it cannot place
+            continue
         size = size_of(i)
         if size:
             glyphs.append(_Glyph(rect.bottom, rect.left, rect.right, size, chr(code), i))
