@@ -275,7 +275,7 @@ def _printed_lines(
         return []
     rows: list[list[_Glyph]] = []
     for glyph in sorted(glyphs, key=lambda g: -g.bottom):
-        if rows and rows[-1][0].bottom - glyph.bottom <= rows[-1][0].size / 2:
+        if rows and rows[-1][0].bottom - glyph.bottom <= max(rows[-1][0].size, glyph.size) / 2:
             rows[-1].append(glyph)
         else:
             rows.append([glyph])

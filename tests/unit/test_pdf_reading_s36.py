@@ -148,6 +148,19 @@ def test_a_page_left_empty_for_two_lines_or_more_reads_as_a_blank_line():
     assert lines_of(pdf(page)) == ["Dear Sir", "Thank you.", "", "", "Yours faithfully"]
 
 
+def test_a_raised_footnote_mark_stands_on_its_line():
+    page = [
+        text_at(72, 760, "The figures are given in the table below"),  # ends at 264 points
+        text_at(264, 764, "1", size=7),
+        text_at(268, 760, " and the notes after it."),
+        text_at(72, 746, "Yours sincerely"),
+    ]
+    assert lines_of(pdf(page)) == [
+        "The figures are given in the table below1 and the notes after it.",
+        "Yours sincerely",
+    ]
+
+
 def test_text_turned_on_its_side_is_no_line_of_the_letter():
     letter = [text_at(72, 760, "1. How many?"), text_at(72, 746, "Information not held.")]
     sideways = [
