@@ -153,8 +153,11 @@ def _pdf_text(data: bytes, source: str) -> str:
             raise LetterError(source, "the PDF is broken and cannot be read (PdfiumError)") from None
         try:
             pages = [_printed_page(document, n) for n in range(len(document))]
-        except pdfium.PdfiumError:
-            raise LetterError(source, "the PDF is broken and cannot be read (PdfiumError)") from None
+        except (pdfium.PdfiumError, ValueError, OverflowError, ZeroDivisionError) as exc:
+            # (a page pdfium cannot load, or boxes and sizes past reason: a font of size 1e300)
+            raise LetterError(
+                source, f"the PDF is broken and cannot be read ({type(exc).__name__})"
+            ) from None
         finally:
             document.close()
     text = "\n".join(_laid_out(_without_running_lines(pages)))
@@ -171,9 +174,8 @@ class _Glyph(NamedTuple):
     right: float  # where the next character would start: the box is the character's advance, not its ink
     size: float
     char: str
-    number: (
-        int  # its number on pdfium's text page, to ask for its text object and baseline where they are needed
-    )
+    #: its number on pdfium's text page, to ask for its text object and baseline where they are needed
+    number: int
 
 
 #: a glyph this far right of the last (in font sizes) starts a new word
@@ -242,7 +244,7 @@ def _page_glyphs(raw) -> tuple[list[_Glyph], float]:
             angle = pdfium_c.FPDFText_GetCharAngle(raw, i)  # radians, -1 where pdfium cannot tell
             pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
             upright = not 0.01 < angle < 2 * math.pi - 0.01
-            printed_size[key] = (key[0] * math.hypot(matrix.c, matrix.d) or 1.0) if upright else None
+            printed_size[key] = (abs(key[0]) * math.hypot(matrix.c, matrix.d) or 1.0) if upright else None
         return printed_size[key]
 
     for i in range(pdfium_c.FPDFText_CountChars(raw)):

@@ -203,6 +203,28 @@ def test_a_broken_pdf_is_one_clear_error(data):
         _pdf_text(data, "letter.pdf")
 
 
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "BT /F1 99999999999999999999 Tf 72 700 Td (Hello) Tj ET",  # a font past any page
+        "BT /F1 0 Tf 72 700 Td (Hello) Tj ET",
+        "BT /F1 -11 Tf 72 700 Td (Hello) Tj ET",
+        "BT /F1 11 Tf 0 0 0 0 72 700 Tm (Hello) Tj ET",
+        "BT /F1 11 Tf 0 Tz 72 700 Td (Hello) Tj ET",
+        "BT /F1 11 Tf 99999999999999999999 700 Td (Hello) Tj ET",
+        "BT 72 700 Td (Hello) Tj ET",  # no font
+        "BT /F1 11 Tf 72 700 Td (Hello) Tj",  # no ET
+    ],
+)
+def test_odd_text_drawing_reads_the_rest_or_is_one_clear_error(odd):
+    try:
+        text = _pdf_text(pdf([text_at(72, 760, "Dear Sir"), odd]), "letter.pdf")
+    except LetterError as exc:
+        assert "letter.pdf" in str(exc)
+    else:
+        assert text.split("\n")[0] == "Dear Sir"
+
+
 def test_a_pdf_without_text_is_one_clear_error():
     drawn = pdf(["0 0 1 rg 72 600 200 100 re f"], [])
     with pytest.raises(LetterError, match="no text layer"):
