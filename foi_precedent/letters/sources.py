@@ -335,7 +335,7 @@ def _words_apart(rows: list[list[_Glyph]], apart: Callable[[int, int], bool]) ->
     for row in rows:
         for a, b in zip(row, row[1:], strict=False):
             gap = (b.left - a.right) / b.size
-            if _WORD_GAP < gap < 1.5:
+            if _WORD_GAP < gap < 1.5:  # wider than a font size and a half is no gap between words
                 sample.append((gap, apart(a.number, b.number)))
         if len(sample) >= _WORD_SAMPLE:
             break
