@@ -7,11 +7,14 @@ Every failure is a ``LetterError`` naming the file and the reason, never a trace
 from __future__ import annotations
 
 import io
+import math
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 import yaml
@@ -131,35 +134,214 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
 
 
-def _pdf_text(data: bytes, source: str) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+#: pdfium may not be called from two threads at once, and the app serves each session from its own thread
+_PDFIUM = threading.Lock()
 
-    _PDF_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError)
+
+def _pdf_text(data: bytes, source: str) -> str:
     if not data.startswith(b"%PDF"):
         raise LetterError(source, "not a PDF file (no %PDF header)")
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise LetterError(source, "the PDF is encrypted; save an unprotected copy")
-        pages = [_page_text(page, _PDF_ERRORS) for page in reader.pages]
-    except LetterError:
-        raise
-    except _PDF_ERRORS as exc:
-        raise LetterError(source, f"the PDF is broken and cannot be read ({type(exc).__name__})") from None
-    text = "\n".join(_laid_out(_without_running_lines([page.split("\n") for page in pages])))
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    with _PDFIUM:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+                raise LetterError(source, "the PDF is encrypted; save an unprotected copy") from None
+            raise LetterError(source, "the PDF is broken and cannot be read (PdfiumError)") from None
+        try:
+            pages = [_printed_page(document, n) for n in range(len(document))]
+        except (pdfium.PdfiumError, ValueError, OverflowError, ZeroDivisionError) as exc:
+            # (a page pdfium cannot load, or boxes and sizes past reason: a font of size 1e300)
+            raise LetterError(
+                source, f"the PDF is broken and cannot be read ({type(exc).__name__})"
+            ) from None
+        finally:
+            document.close()
+    text = "\n".join(_laid_out(_without_running_lines(pages)))
     if not text.strip():
         raise LetterError(source, "the PDF has no text layer (a scan?); run OCR first")
     return text
 
 
-def _page_text(page, errors: tuple[type[Exception], ...]) -> str:
-    """A page's text laid out as printed (pypdf's layout mode: a table's columns apart, a wrapped line's indent
-    kept), or as plain text where the layout cannot be worked out."""
+class _Glyph(NamedTuple):
+    """A character as printed on a PDF page: its box (points from the page's foot and left) and font size."""
+
+    bottom: float
+    left: float
+    right: float  # where the next character would start: the box is the character's advance, not its ink
+    size: float
+    char: str
+    #: its number on pdfium's text page, to ask for its text object and baseline where they are needed
+    number: int
+
+
+#: a glyph this far right of the last (in font sizes) starts a new word
+_WORD_GAP = 0.12
+#: a gap this wide (in spaces) between two text objects is a tab or a table's column, not typed spaces
+_TAB_SPACES = 1.5
+#: where each word is a text object of its own (an OCR text layer), a gap this many times the page's usual gap
+#: between words is a tab or a table's column; the gaps between words it sampled for that
+_TAB_WORDS = 2.5
+_WORD_SAMPLE = 60
+#: a character's width in the printed columns is its mean advance over this (pypdf's layout mode: 1.25); text then
+#: takes fewer columns than its place on the page, so a cell or a tab stop further right stands apart by spaces
+_COLUMN_SCALE = 1.25
+
+
+def _printed_page(document, n: int) -> list[str]:
+    """A page's lines as printed, from pdfium's characters and their boxes."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    page = document[n]
+    textpage = page.get_textpage()
     try:
-        return page.extract_text(extraction_mode="layout") or ""
-    except (*errors, ZeroDivisionError, IndexError):  # type: ignore[misc]
-        return page.extract_text() or ""
+        raw = textpage.raw
+        glyphs, space = _page_glyphs(raw)
+        x, y = ctypes.c_double(), ctypes.c_double()
+
+        def baseline(index: int) -> float:
+            pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+            return y.value
+
+        def apart(a: int, b: int) -> bool:
+            def handle(index: int) -> int | None:
+                return ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, index), ctypes.c_void_p).value
+
+            return handle(a) != handle(b)
+
+        return _printed_lines(glyphs, space, apart, baseline)
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _page_glyphs(raw) -> tuple[list[_Glyph], float]:
+    """The page's printed characters (spaces and text turned on its side left out) and a space's width in font
+    sizes. pdfium is asked only what is needed: every call is a few microseconds and a page has thousands."""
+    import pypdfium2.raw as pdfium_c
+
+    unicode, box, font_size = (
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetFontSize,
+    )
+    rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    glyphs: list[_Glyph] = []
+    spaces: list[float] = []  # the widths of the first spaces printed, in font sizes
+    # a font's printed size (its size times the text's scale: a PDF may set 'Tf 1' and scale the text by 11), or
+    # None for text turned on its side (a margin note, a watermark: no line of the letter); asked once for each font
+    # size and box height, which the characters of one font at one size share
+    printed_size: dict[tuple[float, float], float | None] = {}
+
+    def size_of(i: int) -> float | None:
+        key = (font_size(raw, i), round(rect.top - rect.bottom, 2))
+        if key not in printed_size:
+            angle = pdfium_c.FPDFText_GetCharAngle(raw, i)  # radians, -1 where pdfium cannot tell
+            pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+            upright = not 0.01 < angle < 2 * math.pi - 0.01
+            printed_size[key] = (abs(key[0]) * math.hypot(matrix.c, matrix.d) or 1.0) if upright else None
+        return printed_size[key]
+
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = unicode(raw, i)
+        if code <= 32 or code == 0xA0 or 0xD800 <= code <= 0xDFFF:
+            if code in (32, 0xA0) and len(spaces) < 50 and box(raw, i, rect):
+                size = size_of(i)
+                if size and rect.right > rect.left:  # a space pdfium put in between words has no width
+                    spaces.append((rect.right - rect.left) / size)
+            continue
+        if not box(raw, i, rect):  # the box size_of reads; pdfium has none for a character it cannot place
+            continue
+        size = size_of(i)
+        if size:
+            glyphs.append(_Glyph(rect.bottom, rect.left, rect.right, size, chr(code), i))
+    return glyphs, (sorted(spaces)[len(spaces) // 2] if spaces else 0.25)
+
+
+def _printed_lines(
+    glyphs: list[_Glyph],
+    space: float,
+    apart: Callable[[int, int], bool],
+    baseline: Callable[[int], float],
+) -> list[str]:
+    """A page's characters as the lines pypdf's layout mode prints (what ``_laid_out`` reads): one line for the
+    characters standing on one line, top to bottom; a word's place in columns of a fixed width (a table's cells and
+    a wrapped line's indent line up); blank lines where the page leaves a line or more empty. Within a run of text a
+    gap is as many spaces as would fill it; after a tab or a cell's gap, the text stands at its column."""
+    if not glyphs:
+        return []
+    rows: list[list[_Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: -g.bottom):
+        if rows and rows[-1][0].bottom - glyph.bottom <= max(rows[-1][0].size, glyph.size) / 2:
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    for row in rows:
+        row.sort(key=lambda g: g.left)
+    word_gap = _words_apart(rows, apart)
+    printed: list[list[tuple[float, str]]] = []  # each line's runs: where it starts and its text
+    width = chars = 0.0
+    for row in rows:
+        runs = [[row[0]]]
+        for glyph in row[1:]:
+            last = runs[-1][-1]
+            gap = glyph.left - last.right
+            if gap >= _TAB_SPACES * space * glyph.size and (
+                gap >= _TAB_WORDS * word_gap * glyph.size if word_gap else apart(last.number, glyph.number)
+            ):
+                runs.append([glyph])
+            else:
+                runs[-1].append(glyph)
+        line = []
+        for run in runs:
+            text = run[0].char
+            for a, b in zip(run, run[1:], strict=False):
+                gap = b.left - a.right
+                if gap > _WORD_GAP * b.size:
+                    text += " " if word_gap else " " * max(1, round(gap / (space * b.size)))
+                text += b.char
+            line.append((run[0].left, text))
+            width += run[-1].right - run[0].left
+            chars += len(text)
+        printed.append(line)
+    column = width / (_COLUMN_SCALE * chars) or 1.0
+    left_edge = min(g.left for g in glyphs)
+    out: list[str] = []
+    last_y = None
+    for row, line in zip(rows, printed, strict=True):
+        y = int(baseline(row[0].number))
+        if last_y is not None:
+            out.extend([""] * (int(abs(last_y - y) / row[0].size) - 1))
+        last_y = y
+        words = ""
+        for left, text in line:
+            at = int((left - left_edge) / column)
+            words += " " * (at if not words else max(1, at - len(words))) + text
+        out.append(words.rstrip())
+    return out
+
+
+def _words_apart(rows: list[list[_Glyph]], apart: Callable[[int, int], bool]) -> float:
+    """The page's usual gap between words (in font sizes) where each word is a text object of its own, as OCR
+    writes a scanned page's words (each placed over its image); else 0. Where a line is one text object, as a word
+    processor writes it, a tab or a table's cell starts a text object of its own and that tells it from spaces
+    typed in a sentence; where each word is one, only a gap much wider than the page's gaps between words does."""
+    sample = []  # gaps between words: how wide, and whether a new text object starts there
+    for row in rows:
+        for a, b in zip(row, row[1:], strict=False):
+            gap = (b.left - a.right) / b.size
+            if _WORD_GAP < gap < 1.5:  # wider than a font size and a half is no gap between words
+                sample.append((gap, apart(a.number, b.number)))
+        if len(sample) >= _WORD_SAMPLE:
+            break
+    if not sample or sum(new for _, new in sample) <= len(sample) / 2:
+        return 0.0
+    return sorted(gap for gap, _ in sample)[len(sample) // 2]
 
 
 #: the words of one cell of a printed line: three spaces or more between words part two cells
@@ -177,7 +359,7 @@ _OPEN_END = re.compile(
 
 
 def _laid_out(lines: list[str]) -> list[str]:
-    """Printed lines (as pypdf's layout mode gives them) back into the text's lines. A line with cells apart on it
+    """Printed lines (as ``_printed_lines`` gives them) back into the text's lines. A line with cells apart on it
     is a table row, written as an HTML page's row is ("| 1 | Enroly Limited"), and the lines below it whose words
     stand under its cells are the rest of those cells. A line the page wrapped goes on with the next: the next
     line's first word would not have fitted on it and the next line starts where its text starts."""
@@ -269,7 +451,7 @@ def _is_page_number(line: str, page: int) -> bool:
 
 def _without_running_lines(pages: list[list[str]]) -> list[str]:
     """The pages' lines without what the page layout adds to each page: the running header and footer (a line at
-    the top or foot of most pages: letterhead, 'OFFICIAL', 'Page 2 of 3') and page numbers. pypdf reads them with
+    the top or foot of most pages: letterhead, 'OFFICIAL', 'Page 2 of 3') and page numbers. A PDF's text has them among
     the text, so they landed in the middle of an answer that ran on to the next page."""
     many = max(2, (len(pages) + 1) // 2)
     counts: dict[tuple[str, str], int] = {}
