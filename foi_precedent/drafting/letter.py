@@ -543,7 +543,21 @@ UNDECIDED_LETTER = (
 )
 
 
+#: the line under the decision of a letter some of whose answers are not decided: the decision covers only the rest
+PARTLY_UNDECIDED_LETTER = (
+    "[DECISION NEEDED: some answers below are not decided yet (see the plan); this decision covers only the others "
+    "until they are.]"
+)
+
+
 def decision_lines(plan: Plan) -> list[str]:
+    lines = _decision_lines(plan)
+    if lines != [UNDECIDED_LETTER] and not all(q.drafted for q in plan.questions):
+        lines.append(PARTLY_UNDECIDED_LETTER)
+    return lines
+
+
+def _decision_lines(plan: Plan) -> list[str]:
     form = letter_form(plan)
     all_t = [set(q.treatments) for q in plan.questions if q.drafted]
     if not all_t:  # nothing below is decided: the letter must not say it has decided to disclose

@@ -87,3 +87,18 @@ def test_the_drafts_marker_says_why_and_reads_as_the_other_markers_do():
         return [t.value for t in letter.questions[0].treatments]
 
     assert read(marker) == read(none)  # no word in it reads as a treatment the other markers do not have
+
+
+def test_a_partly_decided_letter_says_its_decision_covers_only_the_answers_written_in():
+    from foi_precedent.drafting.letter import PARTLY_UNDECIDED_LETTER, UNDECIDED_LETTER, decision_lines
+    from foi_precedent.drafting.plan import Plan
+    from tests.builders import question_plan
+
+    decided = question_plan("Q1")
+    left = question_plan("Q2", (), status="none", needs_decision=True, confidence="none")
+    assert decision_lines(Plan((decided,)))[-1] != PARTLY_UNDECIDED_LETTER
+    assert decision_lines(Plan((decided, left))) == [
+        "I have today decided to disclose the information held, as set out below.",
+        PARTLY_UNDECIDED_LETTER,
+    ]
+    assert decision_lines(Plan((left,))) == [UNDECIDED_LETTER]

@@ -13,6 +13,7 @@ import pytest
 
 from foi_precedent.consistency.consensus import build_consensus
 from foi_precedent.drafting.letter import (
+    PARTLY_UNDECIDED_LETTER,
     answer_lines,
     decision_lines,
     precedent_letter,
@@ -119,7 +120,8 @@ def test_a_thin_answer_resting_on_one_reading_marked_for_review_is_not_written_i
     assert len(lines) == 1 and "readings marked for review" in lines[0] and "[ESTIMATE]" not in lines[0]
     shown = question_plan("Q1")
     assert decision_lines(Plan((shown, q6))) == [
-        "I have today decided to disclose the information held, as set out below."
+        "I have today decided to disclose the information held, as set out below.",
+        PARTLY_UNDECIDED_LETTER,  # the decision covers only the answer written in
     ]
     # one confident precedent is still offered to confirm, its answer written in
     confident = plan_from_consensus(

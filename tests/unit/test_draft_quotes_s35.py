@@ -6,7 +6,7 @@ citations are not the draft's."""
 
 from __future__ import annotations
 
-from foi_precedent.drafting.letter import QUOTE_CHARS, quoted_answer
+from foi_precedent.drafting.letter import PARTLY_UNDECIDED_LETTER, QUOTE_CHARS, quoted_answer
 from foi_precedent.letters.parser import parse_draft
 from tests.builders import question_plan
 
@@ -120,7 +120,8 @@ def test_a_question_left_to_the_officer_gets_no_reasons_and_no_refusal():
     plan = Plan((split, shown), regime="FOISA")
     assert reasons_block(plan, index=None) == []
     assert decision_lines(plan) == [
-        "I have today decided to disclose the information held, as set out below."
+        "I have today decided to disclose the information held, as set out below.",
+        PARTLY_UNDECIDED_LETTER,  # the decision covers only the answer written in
     ]
     thin = replace(split, status="thin")  # one precedent's answer, offered to confirm: it is in the letter
     assert any("REASONS NEEDED for Q1" in line for line in reasons_block(Plan((thin, shown)), index=None))
