@@ -105,7 +105,7 @@ def _run_datasets(args) -> int:
             from foi_precedent.cli import _services
 
             services = _services()
-            if not services.index.stats()["letters"]:
+            if not services.index.store.chunk_count():  # (every indexed letter has chunks)
                 raise PrecedentError(
                     f"{name} plans from the index, and the index in {services.settings.home} holds no letters: run "
                     "`make index` (the shipped corpus) or `precedent ingest` your letters first"

@@ -39,7 +39,7 @@ from foi_precedent.drafting.plan import plan_request
 from foi_precedent.drafting.request import Request, RequestQuestion
 from foi_precedent.errors import LetterError
 from foi_precedent.letters.model import REFUSING
-from foi_precedent.letters.sources import read_document
+from foi_precedent.letters.sources import Document, read_document
 from foi_precedent.ports import PrecedentSearch
 
 CONFIDENCES = ("high", "medium", "low")
@@ -47,30 +47,30 @@ REFUSALS = frozenset(t.value for t in REFUSING)
 NEEDS_INDEX = True  # ``precedent eval`` opens the configured index for this set
 
 
-def _questions(label: dict) -> tuple[list[dict], str | None]:
-    """The letter's labelled questions that were answered, each with its text; and the letter's text (None when the
-    file cannot be read). A team's reviewed readings give each question's whole text; the development set's labels
-    its first words, found in the letter as the shipped corpus finds them."""
+def _questions(label: dict) -> tuple[list[dict], Document | None]:
+    """The letter's labelled questions that were answered, each with its text; and the letter as read from its file
+    (None when it cannot be read). A team's reviewed readings give each question's whole text; the development set's
+    labels its first words, found in the letter as the shipped corpus finds them."""
     try:
-        text = read_document(ROOT / label["file"]).text
+        doc = read_document(ROOT / label["file"])
     except LetterError:
         return [], None
     if label.get("_batch") == OWN:
         entry = {"questions": [{**q, "text": q["starts"]} for q in label.get("questions") or []]}
     else:
-        entry = shipped.reviewed_entry(label, text) or {}
+        entry = shipped.reviewed_entry(label, doc.text) or {}
     asked = [q for q in entry.get("questions", []) if q.get("treatments") and q.get("text")]
-    return asked, text
+    return asked, doc
 
 
 def plan_letter(label: dict, index: PrecedentSearch) -> dict:
     """The scores of one letter: each answered question planned from the index without the letter itself."""
-    from foi_precedent.letters.parser import parse_file
+    from foi_precedent.letters.parser import parse_document
 
-    asked, text = _questions(label)
-    if not asked:
-        return {"questions": [], "error": None if text is not None else "the letter file cannot be read"}
-    letter = parse_file(ROOT / label["file"])
+    asked, doc = _questions(label)
+    if not asked or doc is None:
+        return {"questions": [], "error": None if doc is not None else "the letter file cannot be read"}
+    letter = parse_document(doc)  # its reference and authority, as the index holds them
     request = Request(
         questions=tuple(
             RequestQuestion(f"Q{i}", q["text"], own_text=q["text"]) for i, q in enumerate(asked, 1)
