@@ -209,7 +209,12 @@ def answered_elsewhere(treatments, agreeing: list[Precedent], authority: str | N
     apart). A precedent of unknown authority is not the authority's own."""
     if not authority or not OWN_FACTS & set(treatments):
         return False
-    return not any(p.authority and same_authority(p, authority) for p in agreeing)
+    return not has_own(agreeing, authority)
+
+
+def has_own(precedents, authority: str | None) -> bool:
+    """Whether any of ``precedents`` is the named ``authority``'s own (one whose authority is unknown is not)."""
+    return bool(authority) and any(p.authority and same_authority(p, authority) for p in precedents)
 
 
 def is_guess(p: Precedent) -> bool:

@@ -12,6 +12,7 @@ from foi_precedent.consistency.consensus import (
     STRONG_SIMILARITY,
     Consensus,
     Weighted,
+    has_own,
     inapplicable,
     same_authority,
     weigh_consensus,
@@ -407,7 +408,7 @@ def _small_numbers_differ(q: Question, c: Consensus) -> bool:
     officer numbers by rank and ethnicity and giving them in full in 2023 is ground truth gt-10)."""
     draft, prec = set(q.treatments), set(c.treatments)
     agreeing = c.agreeing
-    if not c.authority or any(p.authority and same_authority(p, c.authority) for p in agreeing):
+    if not c.authority or has_own(agreeing, c.authority):
         return False
     if draft & REFUSALS and not prec & REFUSALS:
         return suppresses_small_numbers(q.treatments, q.exemptions, q.answer, c.regime)

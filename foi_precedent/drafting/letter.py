@@ -551,17 +551,18 @@ PARTLY_UNDECIDED_LETTER = (
 
 
 def decision_lines(plan: Plan) -> list[str]:
+    """The letter's decision on the request: on the answers it gives, and a marker where some or all are not given."""
+    drafted = [q.drafted for q in plan.questions]
+    if not any(drafted):  # nothing below is decided: the letter must not say it has decided to disclose
+        return [UNDECIDED_LETTER]
     lines = _decision_lines(plan)
-    if lines != [UNDECIDED_LETTER] and not all(q.drafted for q in plan.questions):
-        lines.append(PARTLY_UNDECIDED_LETTER)
-    return lines
+    return lines if all(drafted) else [*lines, PARTLY_UNDECIDED_LETTER]
 
 
 def _decision_lines(plan: Plan) -> list[str]:
+    """The decision on the answers the letter gives (at least one)."""
     form = letter_form(plan)
     all_t = [set(q.treatments) for q in plan.questions if q.drafted]
-    if not all_t:  # nothing below is decided: the letter must not say it has decided to disclose
-        return [UNDECIDED_LETTER]
     refusing = any(t & REFUSING for t in all_t)
     opening = any(t & _OPEN for t in all_t)
     if not refusing:
