@@ -58,7 +58,7 @@ def check_letter(entry: dict) -> list[str]:
     body = _flat(_body(path))
     if entry.get("authority_kind") not in KINDS:
         out.append(f"authority_kind {entry.get('authority_kind')!r}")
-    if entry.get("regime") not in {"FOIA", "FOISA", "EIR"}:
+    if entry.get("regime") not in {"FOIA", "FOISA", "EIR", "EISR"}:
         out.append(f"regime {entry.get('regime')!r}")
     for n, q in enumerate(entry.get("questions") or [], 1):
         starts = q.get("starts") or ""

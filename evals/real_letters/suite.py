@@ -185,7 +185,12 @@ def score_letter(label: dict, letter: Letter | None, error: str | None = None) -
             continue
         flags[flag] = bool(getattr(letter, flag)) == bool(want)
     s["flags"] = flags
+    # the regime the reply is made under (FOIA, FOISA, EIR, EISR): the Act the checker and drafting hold it to
+    if label.get("regime") and letter is not None:
+        s["regime_agree"] = letter.regime.value == label["regime"]
     details = {"error": error, "misses": misses, "flag_misses": [f for f, ok in flags.items() if not ok]}
+    if s.get("regime_agree") is False:
+        details["regime"] = {"expected": label["regime"], "got": letter.regime.value if letter else None}
     return {"scores": s, "details": details}
 
 
@@ -350,6 +355,8 @@ def metrics(cases: list[dict]) -> dict:
     for flag in FLAGS:
         judged = [s["flags"][flag] for s in sc if flag in s["flags"]]
         out[f"{flag}_agreement"] = ratio(sum(judged), len(judged))
+    regimes = [s["regime_agree"] for s in sc if "regime_agree" in s]
+    out["regime_agreement"] = ratio(sum(regimes), len(regimes))
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()}
 
 
@@ -377,6 +384,7 @@ ROWS = [
     ("public_interest_test_agreement", "Public interest test agreement"),
     ("harm_statement_agreement", "Harm statement agreement"),
     ("complaint_rights_agreement", "Complaint rights agreement"),
+    ("regime_agreement", "Regime agreement (FOIA / FOISA / EIR / EISR)"),
     ("questions_marked_for_review", "Questions marked for review"),
     ("confident_readings", "Readings a flag may rest on (confident)"),
     ("confident_agreement", "  treatment agreement of those"),

@@ -144,6 +144,42 @@ _EISR = re.compile(r"environmental information \(scotland\) regulations|\bEISRs?
 _EIR = re.compile(r"environmental information regulations|\bEIRs?\b", re.I)
 _FOISA = re.compile(r"\(scotland\) act|\bFOISA\b|scottish information commissioner", re.I)
 _FOIA = re.compile(r"freedom of information act(?! \(scotland\))|\bFOIA\b", re.I)
+# two regimes named together, as the requester or the page names the kinds of request ("under the Freedom of
+# Information Act 2000/Environmental Information Regulations 2004", "a freedom of information (FOI) or environmental
+# information regulations (EIR) request", "our FOI/EIR Disclosure Log", "the Freedom of Information Act 2000 and
+# Freedom of Information (Scotland) Act 2002"): a pair says which Acts might apply, not which one the reply is under
+_FOI_TERM = (
+    r"(?:the\s+)?(?:freedom\s+of\s+information(?:\s+\(scotland\))?(?:\s+act)?(?:\s+\d{4})?(?:\s*\((?:FOIS?A?|FOI)\))?"
+    r"|FOIS?A|FOI)"
+)
+_EIR_TERM = (
+    r"(?:the\s+)?(?:environmental\s+information(?:\s+\(scotland\))?\s+regulations?(?:\s+\d{4})?(?:\s*\((?:EIRs?|EISRs?)\))?"
+    r"|EIRs?|EISRs?)"
+)
+_JOIN = r"\s*(?:and/or|and|or|/|&)\s*"
+_PAIRED = re.compile(
+    rf"\b{_FOI_TERM}{_JOIN}{_EIR_TERM}(?!\w)|\b{_EIR_TERM}{_JOIN}{_FOI_TERM}(?!\w)"
+    rf"|\bfreedom\s+of\s+information\s+act(?:\s+\d{{4}})?{_JOIN}(?:the\s+)?freedom\s+of\s+information\s+\(scotland\)"
+    r"\s+act(?:\s+\d{4})?",
+    re.I,
+)
+
+
+def _unpaired(text: str) -> str:
+    """``text`` without the places it names two regimes together (``_PAIRED``). A Scottish pair ("FOISA and the
+    EISRs") still says the reply is Scottish: it is kept as "FOISA"; "the Freedom of Information Act 2000 and Freedom
+    of Information (Scotland) Act 2002" names both jurisdictions and so neither."""
+
+    def keep(m: re.Match[str]) -> str:
+        pair = m.group(0)
+        both_acts = re.search(r"act", pair, re.I) and not re.search(r"environmental|\bEIS?Rs?\b", pair, re.I)
+        if not both_acts and re.search(r"scotland|\bFOISA\b|\bEISRs?\b", pair, re.I):
+            return " FOISA "
+        return " "
+
+    return _PAIRED.sub(keep, text)
+
+
 REGIME_NAMES = {
     Regime.EISR: _EISR,
     Regime.EIR: _EIR,
@@ -156,7 +192,8 @@ def named_regime(text: str) -> Regime | None:
     """The regime a text names, if it names one: 'the Environmental Information (Scotland) Regulations' (EISR),
     'the Environmental Information Regulations' (EIR), 'the Freedom of Information (Scotland) Act' (FOISA), 'the
     Freedom of Information Act' (FOIA). A request's own words."""
-    return next((regime for regime, pattern in REGIME_NAMES.items() if pattern.search(text)), None)
+    alone = _unpaired(text)
+    return next((regime for regime, pattern in REGIME_NAMES.items() if pattern.search(alone)), None)
 
 
 # what a letter relies on: a section of an Act other than s39 (which sends a request to the EIRs), or a regulation
@@ -185,7 +222,17 @@ def _regime(text: str, meta: dict, authority: str | None = None) -> Regime:
     FOIA so; its environmental replies are under the Scottish Regulations (EISR), whichever EIRs they name."""
     if meta.get("regime") in {r.value for r in Regime}:
         return Regime(meta["regime"])
-    named_eir = _EISR.search(text) or _EIR.search(text) or re.search(r"regulation 12\(", text, re.I)
+    # a regime named only beside another ("FOI/EIR request", "the Freedom of Information Act 2000/Environmental
+    # Information Regulations 2004") names neither: the reply's own words, its citations and its authority decide
+    paired_eir = bool(_EIR.search(text) or _EISR.search(text))
+    text = _unpaired(text)
+    named_eir = (
+        _EISR.search(text)
+        or _EIR.search(text)
+        or re.search(r"regulation 12\(", text, re.I)
+        # named only beside FOI, but a regulation is cited: the reply relies on the Regulations
+        or (paired_eir and _REGULATION_PROVISION.search(text))
+    )
     # 'FOI and EIRs statistics' named in passing does not make a reply that relies only on sections an EIR reply
     if named_eir and not (_SECTION_RELIED.search(text) and not _REGULATION_CITED.search(text)):
         # a Scottish authority answers under its own Regulations: named, or the EIRs with the Scottish Act or

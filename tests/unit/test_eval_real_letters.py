@@ -252,3 +252,16 @@ def test_the_headline_rates_carry_their_interval():
     assert low < m["treatment_agreement"] < high and m["treatment_agreement"] == 14 / 16
     assert m["treatment_agreement_margin"] == round((high - low) / 2, 4) > 0
     assert m["question_count_exact_interval"] == [1.0, 1.0]  # every letter's count exact: no width
+
+
+def test_the_regime_read_is_scored_against_the_labelled_one():
+    letter = parse_text(LETTER)
+    right = suite.score_letter(label(regime=letter.regime.value), letter)
+    wrong = suite.score_letter(label(regime="EISR"), letter)
+    unlabelled = suite.score_letter(label(), letter)["scores"]
+    assert right["scores"]["regime_agree"] and "regime" not in right["details"]
+    assert wrong["scores"]["regime_agree"] is False
+    assert wrong["details"]["regime"] == {"expected": "EISR", "got": letter.regime.value}
+    assert "regime_agree" not in unlabelled  # a reading's own labels may hold no regime: not scored
+    m = suite.metrics([{"scores": right["scores"]}, {"scores": wrong["scores"]}, {"scores": unlabelled}])
+    assert m["regime_agreement"] == 0.5

@@ -1,0 +1,72 @@
+"""A regime named only beside another ("FOI/EIR request", "the Freedom of Information Act 2000/Environmental
+Information Regulations 2004") names neither: the reply's own words, its citations and its authority decide. Ten
+tuning letters from ten authorities (Barnet, South Derbyshire, Cheshire East, Devon, Ammanford, National Highways,
+Leicestershire Fire, Cumbria, Cornwall, Hastings) read as EIR or FOISA so; none read under another regime since."""
+
+from __future__ import annotations
+
+import pytest
+
+from foi_precedent.letters.header import named_regime
+from foi_precedent.letters.model import Regime
+from foi_precedent.letters.parser import parse_text
+
+REPLY = """Dear Requester
+
+Reference: FOI 1234
+
+{head}
+
+1. How many potholes were repaired in 2022?
+
+Response: 1,204 potholes were repaired in 2022.
+
+If you are unhappy with the way your request has been handled you may ask for an internal review.
+
+Yours sincerely
+Information Governance Team
+"""
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "This is the council's response to a freedom of information (FOI) or environmental information "
+        "regulations (EIR) request.",
+        "You wrote to us under the Freedom of Information Act 2000/Environmental Information Regulations 2004 to "
+        "request the following.",
+        "Our FOI/EIR Disclosure Log allows you to read our responses to other requests.",
+        "Your request was made under the Freedom of Information Act 2000 and Freedom of Information (Scotland) "
+        "Act 2002.",
+    ],
+)
+def test_a_pair_of_regimes_named_together_is_not_the_reply_s_regime(head):
+    assert parse_text(REPLY.format(head=head)).regime is Regime.FOIA
+
+
+def test_a_pair_with_a_regulation_cited_is_an_eir_reply():
+    head = (
+        "You wrote under the Freedom of Information Act 2000/Environmental Information Regulations 2004. We "
+        "withhold the locations under reg 12(5)(a)."
+    )
+    assert parse_text(REPLY.format(head=head)).regime is Regime.EIR
+
+
+def test_a_regime_named_alone_is_still_read():
+    head = "We have dealt with your request under the Environmental Information Regulations 2004."
+    assert parse_text(REPLY.format(head=head)).regime is Regime.EIR
+
+
+def test_a_scottish_pair_still_says_the_reply_is_scottish():
+    head = "Your request has been handled under FOISA and the EISRs."
+    assert parse_text(REPLY.format(head=head)).regime is Regime.FOISA
+
+
+def test_a_request_naming_two_regimes_names_none():
+    assert (
+        named_regime(
+            "Under the Freedom of Information Act 2000 / Environmental Information Regulations 2004, please"
+        )
+        is None
+    )
+    assert named_regime("Under the Environmental Information Regulations, please tell me") is Regime.EIR
