@@ -207,6 +207,17 @@ _REGULATION_PROVISION = re.compile(r"\breg(?:ulation)?s?\.?\s*\d{1,2}\b", re.I)
 _SCOTTISH_EXCEPTION = re.compile(r"\breg(?:ulation)?s?\.?\s*10\s?\((?:4|5|8)\)", re.I)
 
 
+_FOISA_PART = re.compile(
+    r"\bsection\s+39\s*\(2\)[^.]{0,80}?\b(?:applied|applies|apply)\s+to\s+(?:items?|questions?|parts?|points?)\s+\d",
+    re.I,
+)
+_FOISA_AND_REGULATION = re.compile(
+    r"\bsection\s+(?!39\b)\d+(?:\(\w+\))*\s+of\s+(?:the\s+)?(?:FOISA|freedom\s+of\s+information\s+\(scotland\)\s+act"
+    r"(?:\s+2002)?(?:\s*\([^)]{0,12}\))?)\s+and\s+(?:under\s+)?reg(?:ulation)?s?\.?\s*\d",
+    re.I,
+)
+
+
 def _scottish_eir(text: str) -> bool:
     """An EIR reply from a Scottish authority: it names the Scottish Act or Commissioner, or cites a reg 10(4)/(5)
     exception, and not the English Regulations' own exception (reg 12(4)/(5))."""
@@ -246,6 +257,11 @@ def _regime(text: str, meta: dict, authority: str | None = None) -> Regime:
             and not _REGULATION_PROVISION.search(text)
             and not re.search(r"\b(?:section|s\.?)\s*39\b", text, re.I)
         ):
+            return Regime.FOISA
+        # the Regulations for part of the request only ("section 39(2) of the FOISA is being applied to items 11 and
+        # 12"), or "not held" under both at once ("section 17 of FOISA and under Regulation 10(4)(a) of the EISRs"):
+        # a FOISA reply that covers the environmental part too
+        if _FOISA_PART.search(text) or _FOISA_AND_REGULATION.search(text):
             return Regime.FOISA
         return Regime.EISR
     if _FOISA.search(text) or scottish(authority):

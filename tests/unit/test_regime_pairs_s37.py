@@ -70,3 +70,43 @@ def test_a_request_naming_two_regimes_names_none():
         is None
     )
     assert named_regime("Under the Environmental Information Regulations, please tell me") is Regime.EIR
+
+
+SCOTTISH = """Dear Requester
+
+Freedom of Information (Scotland) Act 2002. Our Ref: 314-18
+
+{body}
+
+1. How many students were enrolled in 2018?
+
+Response: 9,120 students were enrolled.
+
+Yours sincerely
+Freedom of Information Officer
+"""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the Regulations for part of the request only (St Andrews)
+        "Some of your request is for environmental information, so we answer those parts under the Environmental "
+        "Information (Scotland) Regulations 2004. To meet the technical requirements of the FOISA section 39(2) of "
+        "the FOISA is being applied to items 11 and 12.",
+        # 'not held' under both at once (Abertay)
+        "The information is not held by the University, which is required under section 17 of the Freedom of "
+        'Information (Scotland) Act 2002 ("FOISA") and under Regulation 10(4)(a) of the Environmental Information '
+        '(Scotland) Regulations 2004 ("EIRs") to tell you so.',
+    ],
+)
+def test_a_foisa_reply_covering_an_environmental_part_is_foisa(body):
+    assert parse_text(SCOTTISH.format(body=body)).regime is Regime.FOISA
+
+
+def test_a_scottish_reply_under_the_regulations_is_still_eisr():
+    body = (
+        "We have dealt with your request under the Environmental Information (Scotland) Regulations 2004, applying "
+        "section 39(2) of FOISA. We withhold the locations under regulation 10(5)(a)."
+    )
+    assert parse_text(SCOTTISH.format(body=body)).regime is Regime.EISR
