@@ -31,6 +31,7 @@ REVIEWED_REASON := hand-labelled reading of the real-letter development set (eva
 run: venv qwen
 	$(BIN)/precedent setup --models smollm2,qwen
 	$(BIN)/precedent ingest corpus --readings corpus/real/reviewed.jsonl --reason "$(REVIEWED_REASON)" || [ $$? -eq 2 ]
+	$(BIN)/precedent reread --if-stale
 	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
@@ -78,6 +79,7 @@ setup: venv
 
 index: setup
 	$(BIN)/precedent ingest corpus --readings corpus/real/reviewed.jsonl --reason "$(REVIEWED_REASON)" || [ $$? -eq 2 ]
+	$(BIN)/precedent reread --if-stale
 
 app: index
 	FORWARDED_ALLOW_IPS= $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false

@@ -4,6 +4,7 @@ import streamlit as st
 
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.model import Treatment
+from foi_precedent.letters.reader_version import STALE_READINGS
 from foi_precedent.splits import parse_split, split_note
 from foi_precedent.ui import corpus as cp
 from foi_precedent.ui.signin import audit_log, signed_in_user
@@ -116,6 +117,8 @@ st.caption(
     f"{len(letters)} precedent letter{'s' if len(letters) != 1 else ''} in the index. Search by meaning and "
     "by words, filter, open a letter, or add new ones."
 )
+if stale := app.index.readings_stale():
+    st.warning(STALE_READINGS.format(n=stale, s="s" if stale != 1 else ""))
 
 opts = cp.options(letters)
 with st.container(border=True):

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from foi_precedent.errors import PrecedentError
+from foi_precedent.letters.reader_version import STALE_READINGS
 
 EXIT_OK, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
 
@@ -91,11 +92,20 @@ def cmd_ingest(args) -> int:
     report = services.index.ingest_paths([Path(p) for p in args.paths], progress=progress)
     for line in report.lines():  # one line for each entry not simply added, replaced or unchanged
         print(line, file=sys.stderr)
+    stale = _say_stale(services.index)
     if args.json:
-        _print_json(report.to_dict())
+        _print_json({**report.to_dict(), "readings_stale": stale})
     else:
         print(report.summary())
     return report.exit_code
+
+
+def _say_stale(index) -> int:
+    """Tell the user (on stderr) when the index's letters were read by an earlier version of the reader; how many."""
+    stale = index.readings_stale()
+    if stale:
+        print(STALE_READINGS.format(n=stale, s="s" if stale != 1 else ""), file=sys.stderr)
+    return stale
 
 
 def _ingest_with_readings(args) -> int:
@@ -123,8 +133,11 @@ def _ingest_with_readings(args) -> int:
     code = report.exit_code if not imported.not_indexed and not imported.problems else EXIT_ERROR
     for line in report.lines():
         print(line, file=sys.stderr)
+    stale = _say_stale(services.index)
     if args.json:
-        _print_json({**report.to_dict(), "exit_code": code, "readings": imported.to_dict()})
+        _print_json(
+            {**report.to_dict(), "exit_code": code, "readings": imported.to_dict(), "readings_stale": stale}
+        )
     else:
         print(report.summary())
         _print_import(imported)
@@ -141,6 +154,16 @@ def _print_import(report) -> None:
 
 def cmd_reread(args) -> int:
     services = _services()
+    stale = services.index.readings_stale()
+    if args.if_stale and not stale:
+        from retriever.index import RereadReport
+
+        message = "The index's letters were all read by this version of the reader: nothing to read again."
+        if args.json:
+            _print_json({**RereadReport(dry_run=args.dry_run).to_dict(), "stale": False})
+        else:
+            print(message)
+        return EXIT_OK
     progress = None
     if sys.stderr.isatty() and not args.json:
         progress = _progress_bar("reread")
@@ -148,7 +171,7 @@ def cmd_reread(args) -> int:
     for line in report.lines():
         print(line, file=sys.stderr)
     if args.json:
-        _print_json(report.to_dict())
+        _print_json({**report.to_dict(), "stale": bool(stale)})
     else:
         print(report.summary())
     return EXIT_OK
@@ -627,6 +650,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--dry-run", action="store_true", help="only count the letters that would read differently"
+    )
+    s.add_argument(
+        "--if-stale",
+        action="store_true",
+        help="only when the index's letters were read by another version of the reader (make run uses this)",
     )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_reread)

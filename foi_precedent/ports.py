@@ -79,6 +79,10 @@ class PrecedentIndex(PrecedentSearch, Protocol):
 
     def stats(self) -> dict: ...
 
+    def readings_stale(self) -> int:
+        """How many letters another version of the reader read (0: ``precedent reread`` is not needed)."""
+        ...
+
     def ingest_paths(self, paths: Iterable[Any], progress: Progress | None = None) -> Any:
         """Add letters from files and folders; the report has ``letters``, ``skipped``, ``lines()``,
         ``summary()`` (``retriever.index.IngestReport``)."""

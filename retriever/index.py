@@ -31,6 +31,7 @@ from foi_precedent.corrections import Correction
 from foi_precedent.errors import IndexError_, LetterError
 from foi_precedent.letters.model import Letter, Question, letter_from_dict, pointer_key
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.reader_version import reader_version
 from foi_precedent.letters.referring import in_context
 from foi_precedent.letters.sources import SUPPORTED
 from foi_precedent.letters.versions import WRITTEN_REFERENCE, identity, version_key
@@ -57,6 +58,7 @@ FLUSH_CHUNKS = 1024  # chunks embedded and committed together during an ingest
 CHROMA_BATCH = 1000
 RRF_K = 60
 DIRTY_FILE = "dirty"
+READ_BY = "reader_version"  # the store's meta key: the reader that read every letter (``reader_version``)
 
 EmbeddingFunction = Callable[[list[str]], Any]
 Progress = Callable[[int, int, str], None]
@@ -563,6 +565,26 @@ class PrecedentIndex:
     def _mark_clean(self) -> None:
         self._dirty_path.unlink(missing_ok=True)
 
+    # -- which reader read the letters ------------------------------------------------------------------
+    @property
+    def read_by(self) -> str | None:
+        """The fingerprint of the reader that read every stored letter (``letters.reader_version``); None for an
+        index written before indexes kept it, or one whose letters were read by several readers and not re-read."""
+        return self.store.meta_value(READ_BY) or None
+
+    def readings_stale(self) -> int:
+        """How many stored letters were read by another version of the reader than this one (all of them or none:
+        the index knows its readings only as a whole); 0 when ``precedent reread`` is not needed."""
+        if self.read_by == reader_version():
+            return 0
+        return self.store.letter_count()
+
+    def _record_reader(self, before: str | None, letters_before: int) -> None:
+        """After an ingest: the index's letters are all this reader's when it held none before, or all were
+        read by this reader already; otherwise the mark stays as it was (some are another reader's)."""
+        if letters_before == 0 or before == reader_version():
+            self.store.set_meta_value(READ_BY, reader_version())
+
     def _chroma_state(self) -> dict[str, str]:
         """Every id in the Chroma collection with its stored text hash."""
         out: dict[str, str] = {}
@@ -667,6 +689,7 @@ class PrecedentIndex:
         if self.dirty:
             self.reconcile()
         report = IngestReport()
+        read_by, letters_before = self.read_by, self.store.letter_count()
         splits = self.store.splits_in_force()  # letters read with an officer's questions keep them
         found = walk(paths)
         for path, reason in found.skipped:
@@ -764,6 +787,7 @@ class PrecedentIndex:
             raise
         else:
             self._mark_clean()
+            self._record_reader(read_by, letters_before)
         return report
 
     def reread(self, progress: Progress | None = None, dry_run: bool = False) -> RereadReport:
@@ -826,6 +850,7 @@ class PrecedentIndex:
         # (an exception before here leaves the dirty marker: the next open reconciles Chroma with SQLite)
         if not dry_run:
             self._mark_clean()
+            self.store.set_meta_value(READ_BY, reader_version())  # every letter is this reader's now
         report.letters = len(stored)
         return report
 

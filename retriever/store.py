@@ -304,6 +304,18 @@ class Store:
         value = self._scalar(select(meta.c.value).where(meta.c.key == "generation"))
         return int(value) if value is not None else 0
 
+    def meta_value(self, key: str) -> str | None:
+        """A value the store keeps about itself (``meta``), or None."""
+        return self._scalar(select(meta.c.value).where(meta.c.key == key))
+
+    def set_meta_value(self, key: str, value: str) -> None:
+        """Keep ``value`` under ``key`` in ``meta`` (not the generation's keys: those move with the data)."""
+        if key in ("store_id", *_GENERATION_KEYS):
+            raise ValueError(f"{key} is the store's own")
+        with self.db.write() as conn:
+            if not conn.execute(update(meta).where(meta.c.key == key).values(value=value)).rowcount:
+                conn.execute(insert(meta).values(key=key, value=value))
+
     def generations(self) -> tuple[int, int]:
         """The generation (bumped by every change) and the texts generation (moved only by a change of chunk
         texts: see ``TEXTS_KEY``), read in one statement."""
@@ -669,6 +681,9 @@ class Store:
 
     def chunk_count(self) -> int:
         return self._scalar(select(func.count()).select_from(chunks))
+
+    def letter_count(self) -> int:
+        return self._scalar(select(func.count()).select_from(letters))
 
     def counts(self) -> dict:
         with self.db.read() as conn:

@@ -137,6 +137,9 @@ class MemoryIndex:
     def letters(self) -> list[Letter]:
         return list(self._letters.values())
 
+    def readings_stale(self) -> int:
+        return 0  # a fake's letters are read as they are added
+
     def stats(self) -> dict:
         return {"letters": len(self._letters)}
 

@@ -92,3 +92,16 @@ def test_a_reading_to_check_is_marked_with_its_reason(app_test):
     warnings = [w.value for w in at.warning]
     assert any("Check this reading" in w and "no answer found" in w for w in warnings), warnings
     assert any("Read from:" in c.value for c in at.caption)  # a confident reading shows its evidence
+
+
+def test_letters_read_by_another_reader_are_said_with_the_command_that_reads_them_again(
+    app_test, real_services, monkeypatch
+):
+    at = app_test(PAGE, services=real_services)
+    assert not at.exception, at.exception
+    assert not [w for w in at.warning if "reread" in w.value]  # read by this reader: nothing to say
+    monkeypatch.setattr("retriever.index.reader_version", lambda: "0123456789abcdef")  # an upgrade
+    at = app_test(PAGE, services=real_services)
+    assert not at.exception, at.exception
+    said = [w.value for w in at.warning if "precedent reread" in w.value]
+    assert said and said[0].startswith("2 letters in the index were read by another version of the reader")

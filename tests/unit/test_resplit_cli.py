@@ -158,7 +158,14 @@ def test_reread_after_an_upgrade_prints_what_it_did(cli):
     assert cli("resplit", "KS-2024-001", "--questions", cli.questions, "--reason", REASON)[0] == 0
     code, out, _ = cli("reread", "--dry-run", "--json")
     assert code == 0
-    assert json.loads(out) == {"dry_run": True, "letters": 1, "changed": [], "unchanged": 1, "kept": []}
+    assert json.loads(out) == {
+        "dry_run": True,
+        "letters": 1,
+        "changed": [],
+        "unchanged": 1,
+        "kept": [],
+        "stale": False,  # read by this reader: nothing was stale
+    }
     code, out, _ = cli("reread")
     assert code == 0
     assert out.strip() == (
