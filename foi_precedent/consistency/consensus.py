@@ -206,15 +206,19 @@ OWN_FACTS = REFUSING | {Treatment.NOT_HELD, Treatment.PUBLIC_DOMAIN}
 def answered_elsewhere(treatments, agreeing: list[Precedent], authority: str | None) -> bool:
     """Whether an answer only the answering body can give (``OWN_FACTS``) was given, of the precedents that agree on
     it, only by other bodies than the named ``authority`` (never true with no authority named: nothing tells them
-    apart). A precedent of unknown authority is not the authority's own."""
+    apart; see ``has_own`` for a precedent of unknown authority)."""
     if not authority or not OWN_FACTS & set(treatments):
         return False
     return not has_own(agreeing, authority)
 
 
 def has_own(precedents, authority: str | None) -> bool:
-    """Whether any of ``precedents`` is the named ``authority``'s own (one whose authority is unknown is not)."""
-    return bool(authority) and any(p.authority and same_authority(p, authority) for p in precedents)
+    """Whether any of ``precedents`` is the named ``authority``'s own. One whose authority is unknown counts as its own,
+    as it does everywhere else (``same_authority``: its weight, its pointers): every letter of the shipped corpus
+    names its authority, so such a precedent is a team's own letter the reader found no name in, and "only other
+    authorities answered so" cannot be said of it. The one rule for the checker's twins (an s22 refusal, small-number
+    suppression, an authority fact) and for drafting's ``answered_elsewhere``."""
+    return bool(authority) and any(same_authority(p, authority) for p in precedents)
 
 
 def is_guess(p: Precedent) -> bool:

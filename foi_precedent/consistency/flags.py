@@ -8,6 +8,7 @@ from datetime import date
 
 from foi_precedent.cases.clock import DueDate, due_date
 from foi_precedent.consistency.consensus import (
+    OWN_FACTS,
     REFUSALS,
     STRONG_SIMILARITY,
     Consensus,
@@ -212,7 +213,7 @@ def _not_comparable(difference: set[Treatment], c: Consensus) -> bool:
     refusal with no precedent of its own asking the same question."""
     if not c.authority or not (difference & AUTHORITY_FACTS or (difference and difference <= RELEASES)):
         return False
-    own = [p for p in c.agreeing if same_authority(p, c.authority)]
+    own = [p for p in c.agreeing if has_own([p], c.authority)]
     if difference & REQUEST_FACTS:
         return not any(p.similarity >= STRONG_SIMILARITY for p in own)
     return not own
@@ -278,6 +279,41 @@ ELSEWHERE_NOTE = (
 )
 
 
+# The other way round: the draft gives an answer only this authority can give (a refusal, 'not held', a pointer) where
+# precedent answered otherwise. Whether it holds the information, or can point to it, only its own letters say:
+# Moray's "not held" of its legal costs on pothole claims was a medium flag against the costs Devon gave, beside its own
+# table of amounts paid (similarity 0.71, another figure). A refusal weighs its own harm, but another body giving the
+# very thing asked (four forces' counts of body-worn cameras against PSNI's s31 refusal) still tells against it. Of the
+# twelve such flags in stop 37's measurement (evals/real_letters/REFUSALS.md), the three resting only on other bodies'
+# answers to a related question (0.71-0.72: officers on restricted duties against officers suspended, a CCTV system's
+# hosting against camera counts) were false, one high and two medium; those resting on another body's near-identical
+# question (0.80 and over: body-worn camera counts, consultancy firms' names) or on the authority's own letter (a
+# trust's off-framework agencies, a force's strip searches) were mostly wanted. Those are kept; the others are low, with
+# a note.
+OWN_ANSWER_NOTE = (
+    "The draft's answer rests on this authority's own records or judgement, and no letter of its own answered a "
+    "near-identical question otherwise (only other authorities, or its own letters to a less similar question): "
+    "weigh it."
+)
+
+
+def _own_answer_unmatched(q: Question, c: Consensus) -> bool:
+    """Whether the draft gives an answer only its authority can give (``OWN_FACTS``) that precedent did not, with no
+    precedent of the authority's own near-identical question (``STRONG_SIMILARITY``) answering otherwise; and, for a
+    refusal, no other body's either (for 'not held', cost or vexatious another body's answer never counts:
+    ``AUTHORITY_FACTS``)."""
+    own_answer = (set(q.treatments) - set(c.treatments)) & OWN_FACTS
+    if not c.authority or not own_answer:
+        return False
+    agreeing = c.agreeing
+    own = [p for p in agreeing if has_own([p], c.authority)]
+    if any(p.similarity >= STRONG_SIMILARITY for p in own):
+        return False
+    if own_answer & AUTHORITY_FACTS:
+        return True
+    return not own and not any(p.similarity >= STRONG_SIMILARITY for p in agreeing)
+
+
 def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     """How the draft's answer to one question differs from the precedent consensus: NCND first (it settles the
     question alone), then the treatment, the exemptions where both refuse, and the pointers, each decided by its
@@ -298,11 +334,14 @@ def divergence_flags(q: Question, c: Consensus) -> list[Flag]:
     agreeing = sorted(agreeing, key=lambda p: -_weight(c, p))[:3] + others[:2]
     answer = _excerpt(q.answer, limit=400)
     elsewhere = c.answered_elsewhere
+    own_answer = _own_answer_unmatched(q, c)
 
     def flag(kind, severity, message, focus=None, evidence=None):
         severity = _downgrade(severity, c)
         if elsewhere:  # see ELSEWHERE_NOTE
             severity, message = "low", f"{message} {ELSEWHERE_NOTE}"
+        elif own_answer and kind in ("treatment_divergence", "ncnd_divergence"):  # see OWN_ANSWER_NOTE
+            severity, message = "low", f"{message} {OWN_ANSWER_NOTE}"
         flags.append(
             Flag(
                 kind,
@@ -366,7 +405,7 @@ def _future_publication_only(exemptions, regime: str | None) -> bool:
 def _publication_plans_differ(q: Question, c: Consensus) -> bool:
     """One side refuses only because the information is to be published (s22, s22A), with no precedent of the
     authority's own: not comparable."""
-    if not c.authority or any(same_authority(p, c.authority) for p in c.agreeing):
+    if not c.authority or has_own(c.agreeing, c.authority):
         return False
     draft_s22 = bool(set(q.treatments) & REFUSALS) and _future_publication_only(q.exemptions, c.regime)
     prec_s22 = bool(set(c.treatments) & REFUSALS) and _future_publication_only(c.exemptions, c.regime)
@@ -851,8 +890,9 @@ def statutory_flags(letter: Letter) -> list[Flag]:
             q.answer,
             "absolute",
         )
-    # The EIR have no cost limit: a request too costly to answer is manifestly unreasonable (reg12(4)(b)), a qualified
-    # exception, whatever the letter calls it (Devon's roadworks reply quotes a FOIA-style "£450 or 18 hours" limit).
+    # The EIR have no cost limit: a request too costly to answer is manifestly unreasonable (reg12(4)(b), the EISR's
+    # reg10(4)(b): ``manifestly_unreasonable`` in rules/regimes.yaml), a qualified exception, whatever the letter calls
+    # it (Devon's roadworks reply quotes a FOIA-style "£450 or 18 hours" limit).
     costly = [q for q in letter.questions if Treatment.COST_LIMIT in q.treatments]
     if costly and not regime.cost_limit and not qualified and not letter.public_interest_test:
         q = costly[0]
@@ -861,9 +901,8 @@ def statutory_flags(letter: Letter) -> list[Flag]:
             "high",
             q.label,
             f"The answer is refused on cost, but {regime.act} have no cost limit: a request too costly to answer is "
-            f"manifestly unreasonable under {'reg10(4)(b)' if letter.regime == Regime.EISR else 'reg12(4)(b)'}, a "
-            "qualified exception, and the letter has no public interest "
-            "test.",
+            f"manifestly unreasonable under {regime.manifestly_unreasonable}, a qualified exception, and the letter "
+            "has no public interest test.",
             q.answer,
             "s12",
         )

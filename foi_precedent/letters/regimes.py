@@ -32,6 +32,8 @@ class RegimeProfile:
     regulator: str
     exemption_table: str  # file name under rules/
     exemption_sections: tuple[int, int] = (21, 44)  # the Act's exemptions, first and last section
+    # the exception a request too costly to answer falls under where the Act has no cost limit (EIR reg12(4)(b))
+    manifestly_unreasonable: str | None = None
 
     def applies(self, section: str) -> bool:
         """Whether a cited section ('s31', 's22A', 'reg12') is one of this Act's refusals: an exemption, s12
