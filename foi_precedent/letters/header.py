@@ -207,6 +207,7 @@ _REGULATION_PROVISION = re.compile(r"\breg(?:ulation)?s?\.?\s*\d{1,2}\b", re.I)
 _SCOTTISH_EXCEPTION = re.compile(r"\breg(?:ulation)?s?\.?\s*10\s?\((?:4|5|8)\)", re.I)
 
 
+_EIR_REFERENCE = re.compile(r"\bEIR\s?[-/]?\s?\d")
 _FOISA_PART = re.compile(
     r"\bsection\s+39\s*\(2\)[^.]{0,80}?\b(?:applied|applies|apply)\s+to\s+(?:items?|questions?|parts?|points?)\s+\d",
     re.I,
@@ -243,6 +244,8 @@ def _regime(text: str, meta: dict, authority: str | None = None) -> Regime:
         or re.search(r"regulation 12\(", text, re.I)
         # named only beside FOI, but a regulation is cited: the reply relies on the Regulations
         or (paired_eir and _REGULATION_PROVISION.search(text))
+        # the case logged as an EIR request ("Case reference EIR2024/01849", "EIR 1716", "EIR-16-1587")
+        or _EIR_REFERENCE.search(text)
     )
     # 'FOI and EIRs statistics' named in passing does not make a reply that relies only on sections an EIR reply
     if named_eir and not (_SECTION_RELIED.search(text) and not _REGULATION_CITED.search(text)):

@@ -110,3 +110,14 @@ def test_a_scottish_reply_under_the_regulations_is_still_eisr():
         "section 39(2) of FOISA. We withhold the locations under regulation 10(5)(a)."
     )
     assert parse_text(SCOTTISH.format(body=body)).regime is Regime.EISR
+
+
+@pytest.mark.parametrize(
+    "reference", ["Case reference EIR2024/01849", "Our ref: EIR 1716", "Subject: EIR-16-1587"]
+)
+def test_a_case_logged_as_an_eir_request_is_an_eir_reply(reference):
+    assert parse_text(REPLY.format(head=reference)).regime is Regime.EIR
+
+
+def test_a_word_beginning_eir_is_not_a_reference():
+    assert parse_text(REPLY.format(head="Our reference: FOI 2024/1849 (EIRE project)")).regime is Regime.FOIA
