@@ -19,7 +19,7 @@ S.setdefault("check.reviews", {})
 st.title("Check a draft")
 st.caption(
     "Paste or upload a draft reply. Each answer is compared with how precedent answered the same kind of "
-    "question, and the letter with what FOIA requires. The checker uses no model: the same draft gives the "
+    "question, and the letter with what its Act (FOIA, FOISA or the EIR) requires. The checker uses no model: the same draft gives the "
     "same flags."
 )
 
@@ -69,7 +69,7 @@ grouped, whole_letter = ws.flags_by_question(result.flags, labels)
 ids = lambda: (None, S.get("check.id"))  # noqa: E731
 
 st.subheader(escape_markdown(f"{letter.reference} · {letter.authority or 'authority not stated'}"))
-st.markdown(flag_counts(result.flags, reviews))
+st.markdown(flag_counts(result.flags, reviews, letter.regime))
 for i, flag in enumerate(whole_letter):
     flag_card(flag, reviews, audit, key=f"check.flag.letter{i}", ids=ids, can_act=drafter)
 

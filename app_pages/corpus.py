@@ -269,8 +269,15 @@ with add_tab:
             st.error(str(exc))
         else:
             bar.empty()
-            (st.warning if report.skipped or report.same_reference else st.success)(report.summary())
-            for name, reason in report.skipped:
+            unread = [(n, r) for n, r in report.skipped if not cp.already_indexed(r)]
+            known = [(n, r) for n, r in report.skipped if cp.already_indexed(r)]
+            (st.warning if unread or report.same_reference else st.success)(report.summary())
+            for name, reason in unread:
                 st.error(f"{escape_markdown(name)}: {escape_markdown(reason)}")
+            if known:  # nothing lost: the same letter is in the index already
+                st.info(
+                    f"Already in the index, not added again ({len(known)}):  \n"
+                    + "  \n".join(f"{escape_markdown(n)}: {escape_markdown(r)}" for n, r in known)
+                )
             for name, line in report.same_reference:
                 st.warning(f"{escape_markdown(name)}: {escape_markdown(line)}")

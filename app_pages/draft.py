@@ -782,7 +782,7 @@ with draft_col:
         )
 
     if check is not None:
-        st.markdown(f"**Check:** {flag_counts(check.flags, {**reviews, **stored})}")
+        st.markdown(f"**Check:** {flag_counts(check.flags, {**reviews, **stored}, check.letter.regime)}")
         for i, flag in enumerate(whole_letter):
             _flag(flag, f"draft.flag.letter{i}")
 

@@ -4,7 +4,9 @@ import streamlit as st
 
 from foi_precedent.errors import PrecedentError
 from foi_precedent.recheck.service import app_options, run_recheck, save_uploads
+from foi_precedent.ui import corpus as cp
 from foi_precedent.ui.state import services
+from foi_precedent.ui.text import escape_markdown
 
 S = st.session_state
 app = services()
@@ -68,6 +70,12 @@ c1.metric("Letters", s["letters"])
 c2.metric("Flags", s["flags"])
 c3.metric("Letters flagged", s["letters_flagged"])
 c4.metric("Clusters that disagree", len(outcome.report["clusters"]))
+unread = cp.unread_uploads(outcome.ingest) if outcome.ingest is not None else []
+if unread:  # uploaded files that are not among the letters counted above, and why
+    st.warning(
+        f"{len(unread)} uploaded file{'s were' if len(unread) != 1 else ' was'} not re-checked:  \n"
+        + "  \n".join(f"{escape_markdown(name)}: {escape_markdown(reason)}" for name, reason in unread)
+    )
 gt = outcome.report.get("ground_truth")
 if gt:
     st.info(

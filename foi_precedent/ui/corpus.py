@@ -211,3 +211,24 @@ def ingest_uploads(
     for entry in report.entries:
         entry.path = names.get(entry.path, entry.path)
     return report
+
+
+def already_indexed(reason: str) -> bool:
+    """A file skipped only because a letter with the same content is in the index already (or earlier in the same
+    upload): nothing is lost, unlike a file that could not be read."""
+    return reason.startswith("duplicate of ")
+
+
+_UPLOAD_NUMBER = re.compile(r"^\d{4}-")  # save_uploads numbers each file: '0003-letter.txt'
+
+
+def unread_uploads(report: Any) -> list[tuple[str, str]]:
+    """The files of an upload that were not read, each as (its name as uploaded, why), from the ingest report of
+    a folder ``foi_precedent.recheck.service.save_uploads`` wrote: the folder's path and the number it put before
+    each name are left out, in the reason too ('duplicate of ... (same content as 0001-a.txt ...)')."""
+    out = []
+    for path, reason in [*getattr(report, "skipped", ()), *getattr(report, "not_read", ())]:
+        for folder in {str(Path(path).parent), str(Path(path).parent.resolve())}:
+            reason = re.sub(re.escape(folder) + r"[\\/]\d{4}-([^,)]+)", lambda m: m.group(1), reason)
+        out.append((_UPLOAD_NUMBER.sub("", Path(path).name, count=1), reason))
+    return out

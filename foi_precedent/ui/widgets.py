@@ -15,6 +15,7 @@ from foi_precedent.consistency.consensus import is_guess
 from foi_precedent.consistency.flags import Flag
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.regimes import profile
 from foi_precedent.ui.text import (
     CONFIDENCE_COLOURS,
     escape_markdown,
@@ -153,10 +154,18 @@ def flag_card(
                     st.rerun()
 
 
-def flag_counts(flags, reviews: dict[str, Review]) -> str:
+def requires(act: str) -> str:
+    """'requires' after an Act, 'require' after Regulations."""
+    return "require" if "Regulations" in act else "requires"
+
+
+def flag_counts(flags, reviews: dict[str, Review], regime: Any = None) -> str:
+    """How many flags, and how many are still open. ``regime`` is the Act the letter was checked under (the
+    checked letter's ``regime``; None is FOIA): a clean EIR or FOISA letter has what that Act requires, not FOIA."""
     open_flags = [f for f in flags if flag_key(f) not in reviews]
     if not flags:
-        return "No flags: the draft follows precedent and has what FOIA requires."
+        act = profile(regime).act
+        return f"No flags: the draft follows precedent and has what {act} {requires(act)}."
     counts = {s: sum(1 for f in open_flags if f.severity == s) for s in ("high", "medium", "low")}
     done = len(flags) - len(open_flags)
     return (
