@@ -18,6 +18,7 @@ from foi_precedent.consistency.search import find_precedents
 from foi_precedent.drafting.request import Request
 from foi_precedent.letters.model import WITHHOLDING, Pointer, Treatment
 from foi_precedent.letters.precedent import Precedent
+from foi_precedent.letters.regimes import scottish
 from foi_precedent.ports import PrecedentSearch
 
 DEFAULT_K = 8
@@ -219,9 +220,15 @@ def authority_regime(precedents: list[Precedent], authority: str | None) -> str 
     the Scottish Act too).
 
     EIR letters are left out (environmental requests say nothing of the authority's other replies), but a letter
-    under the Scottish EIRs counts as FOISA: only a Scottish authority answers under them."""
+    under the Scottish EIRs counts as FOISA: only a Scottish authority answers under them.
+
+    A known Scottish authority (``letters.regimes.scottish``) answers under FOISA whatever its letters found say: the
+    Scottish Ambulance Service, with none of its own letters among the precedents, was answered under FOIA with the
+    ICO as the complaint route."""
     if not authority:
         return None
+    if scottish(authority):
+        return "FOISA"
     letters = {
         p.reference: "FOISA" if p.regime == "EISR" else p.regime
         for p in precedents
