@@ -90,7 +90,8 @@ def add_due_command(sub) -> None:
     s.add_argument(
         "--clarification-sought",
         metavar="DATE",
-        help="the day the authority asked for the further information it needs (FOIA/FOISA s1(3), EIR reg 9(2))",
+        help="the day the authority asked for the further information it needs (FOIA/FOISA s1(3), EIR and EISR "
+        "reg 9(2))",
     )
     s.add_argument(
         "--clarification-received",

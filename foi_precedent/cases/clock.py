@@ -57,9 +57,21 @@ Clock stops and special time limits (each optional; the text of each rule is sum
 - The reg 7(3) notice of an EIR extension is due "no later than 20 working days after the date of receipt of the
   request", a provision reg 8(7) and reg 9(5) do not list, so its date ignores both the pause and the restart.
   FOIA's s17(2) notice is due within the time for compliance, which counts them.
-- The EIR (Scotland) 2004 have their own charging and clarification provisions, not checked here: under the EIR
-  with nation Scotland a fees notice and a clarification are recorded and explained but move nothing (the earliest
-  the date can be).
+- The EIR (Scotland) 2004 (EISR, or the EIR with nation Scotland). Clarification, reg 9 (its text as
+  legislation.gov.uk gives it, SSI 2004/520 reg 9, checked at stop 37): where a request "has been formulated in too
+  general a manner" the authority shall "ask the applicant as soon as possible, and in any event no later than 20
+  working days after the date of receipt of request, to provide more particulars" (reg 9(2)(a)), and "the date on
+  which the further particulars are received by the authority shall be treated as the date of the request for the
+  purposes of regulations 5(2)(a), 6(2)(a) and 13(a) and any period within which the authority is required to
+  respond to that request by these Regulations shall begin on the day following that date" (reg 9(4)). So the clock
+  restarts as under the EIR 2004 reg 9(2), 9(4) and FOISA s1(3) with s10(1)(b), and particulars asked for after
+  the 20th working day restart nothing. Reg 9(4) does not list reg 7, so the notice of a reg 7 extension stays due
+  20 working days from the request itself, as the EIR's reg 7(3) notice does (the earlier date). Charging, reg 8:
+  its text was not found (verify). Councils' published guidance (Dundee City Council, North Ayrshire Council) says
+  an authority may require payment in advance by written notice, the applicant has 60 working days to pay, and the
+  clock stops meanwhile, as the EIR 2004 reg 8(4)-(6) do; and the Commissioner's decisions cite reg 8(1), (3), (4),
+  (6) and (8) (e.g. Decision 126/2026). Until the text is checked a fees notice is recorded and explained but moves
+  nothing: the date shown is the earliest the reply can be due, never later than the law allows.
 - The Freedom of Information (Time for Compliance with Request) Regulations 2004 (SI 2004/3364, amended 2009 and
   2010), which vary FOIA s10(1) and (2) only (FOISA and the EIR have no such variation: the clock refuses them
   there). ``archive``, reg 4: a request to the appropriate records authority (The National Archives, a place of
@@ -430,20 +442,18 @@ def due_date(
         Regime.FOIA: ("s1(3), s10(6)(b)", "s10(2)", "s9(1)", "s9(2)"),
         Regime.FOISA: ("s1(3), s10(1)(b)", "s10(2)", "s9(1)", "s9(4)"),
         Regime.EIR: ("reg 9(2), 9(4)", "reg 8(6)", "reg 8(4)", "reg 8(5)"),
-        Regime.EISR: ("", "", "", ""),  # their fees and clarification are not applied here (below)
-    }[regime]
+        # EISR reg 9(2)(a), 9(4) (clarification, checked); their reg 8 fees are not applied (below: verify)
+        Regime.EISR: ("EIR (Scotland) reg 9(2)(a), 9(4)", "", "", ""),
+    }[Regime.EISR if scottish_eir else regime]
     notes: list[str] = []
     awaiting = None
 
     start = received
     if clarification_sought is not None:
         otherwise, _, _ = _count(received, base, subdivs)
-        if scottish_eir:
-            notes.append(
-                "The clarification is not counted: the EIR (Scotland) 2004's own provision is not applied here, "
-                "so the date shown is the earliest the reply can be due."
-            )
-        elif clarification_sought > otherwise:
+        # the EIR 2004 reg 9(2)(a) and the EISR reg 9(2)(a): particulars asked for within 20 working days; FOIA and
+        # FOISA set no limit, and the ICO expects the same (module docstring)
+        if clarification_sought > otherwise:
             notes.append(
                 f"The clarification was asked for on {_long(clarification_sought)}, after the reply was already "
                 f"due on {_long(otherwise)}: it does not restart the clock."
@@ -471,10 +481,10 @@ def due_date(
             if regime is Regime.EIR
             else _months_later(fees_notice, FEE_MONTHS)
         )
-        if scottish_eir:
+        if scottish_eir:  # EISR reg 8: its text not checked (verify), so no pause (module docstring)
             notes.append(
-                "The fees notice is not counted: the EIR (Scotland) 2004's own provision is not applied here, "
-                "so the date shown is the earliest the reply can be due."
+                "The fees notice is not counted: the EIR (Scotland) 2004's charging provision (reg 8) is not "
+                "applied here, so the date shown is the earliest the reply can be due."
             )
         elif fees_notice > window:
             notes.append(
@@ -600,9 +610,12 @@ def describe(due: DueDate) -> str:
     after = "receipt"
     if due.start != due.received:
         after = f"the clarification of {_long(due.start)}"
-        rule += {Regime.FOIA: ", s10(6)(b)", Regime.FOISA: ", s10(1)(b)", Regime.EIR: ", reg 9(4)"}.get(
-            due.regime, ""
-        )
+        rule += {
+            Regime.FOIA: ", s10(6)(b)",
+            Regime.FOISA: ", s10(1)(b)",
+            Regime.EIR: ", reg 9(4)",
+            Regime.EISR: ", reg 9(4)",
+        }.get(due.regime, "")
     if due.paused is not None and due.paused_days:
         noticed, paid = due.paused
         paid_words = (

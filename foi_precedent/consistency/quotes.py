@@ -5,13 +5,15 @@ was published, letterhead and all ("Gwybodaeth am effaith ... Dear ATISN 16387 T
 disclosure-log page its record ("Read more about this page below Reference FOI/25/344 Date requested ..."), and some
 answers begin with the request quoted back. Quoting the first 320 characters showed an officer that chrome in stop
 36's QA on the real letters; the quote is the sentence that says how the question was treated, with the chrome left
-out.
+out. The checker quotes it beside a flag and a draft under "REASONS NEEDED" (stop 37: the draft quoted 400
+characters from the sentence citing the planned exemption, and so from the letterhead when none cited it).
 """
 
 from __future__ import annotations
 
 import re
 
+from foi_precedent.letters.exemptions import find_citations, section_of
 from foi_precedent.letters.model import Treatment
 
 LIMIT = 320
@@ -76,11 +78,38 @@ _ORDER = (
 
 
 def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+    """``text`` cut to ``limit`` characters between words, "…" where it is cut."""
+    if len(text) <= limit:
+        return text
+    piece = text[: limit + 1]
+    piece = piece.rsplit(" ", 1)[0] if " " in piece[1:] else text[:limit]
+    return piece.rstrip() + "…"
+
+
+def _cites(sentence: str, sections: set[str]) -> bool:
+    """Whether ``sentence`` cites one of ``sections`` ('s30', 'reg12'): 'Section 30(3)' does, 'Section 3' does not."""
+    return any(section_of(c.text) in sections for c in find_citations(sentence))
 
 
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
+
+
+# a line that goes on from the one before it: it begins with a small letter, but not as a list item ("a) ...",
+# "iv. ...") or a citation leading one ("s30(b)(i) - Substantial inhibition ...")
+_GOES_ON = re.compile(r"^(?![a-z]{1,4}[.)]\s)(?!(?:s|reg)\.?\s?\d)[a-z]")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """The lines with a sentence wrapped over two or more of them (a PDF's page width: "exempt from disclosure
+    under section 36 of" / "the FOIA which provides ...") put back on one, so the sentence is quoted whole."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line and not re.search(r"[.!?:;]$", out[-1]) and _GOES_ON.match(line):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
 
 
 def passages(answer: str) -> list[str]:
@@ -90,6 +119,7 @@ def passages(answer: str) -> list[str]:
     dear = next((i for i, line in enumerate(lines[:12]) if re.match(r"dear\b", line, re.I)), None)
     if dear is not None:
         lines = lines[dear + 1 :]
+    lines = _unwrapped(lines)
     out: list[str] = []
     asked_list: str | None = None  # the bullet of the list an ask introduced ("can you please provide:")
     for line in lines:
@@ -117,29 +147,61 @@ def passages(answer: str) -> list[str]:
     return out
 
 
-def quote_answer(answer: str, treatments=(), focus: list[str] | None = None, limit: int = LIMIT) -> str:
-    """The part of ``answer`` to quote: all of it when it is short and has no chrome; else the first sentence naming
-    a ``focus`` word (a pointer's name, the section relied on), else the first carrying one of ``treatments`` (the
-    refusals' first), else the whole of a short one (a misread answer shows as such), else its first sentences. An
-    answer that is all chrome is quoted as before, from its start."""
+_ITEM = re.compile(r"^(?:[-•*·▪]|\(?\w{1,4}[.)]\s|(?:s|reg)\.?\s?\d)")  # a bullet, "a) ", "s30(b)(i) - ..."
+
+
+def _introduced(kept: list[str], i: int) -> str:
+    """``kept[i]`` with what it needs to be read alone: the sentence introducing it where it is an item of a list
+    ("This means that disclosure would:" / "• Make the Council more vulnerable to crime (Section 31)") or a heading
+    under one ("... for the following reasons:" / "Section 31 (1) (a) Law enforcement:"), and what a heading
+    introduces ("Disclosure of this information would be likely to prejudice ...")."""
+    text = kept[i]
+    heading = text.endswith(":")
+    if heading and i + 1 < len(kept):
+        text += " " + kept[i + 1]
+    if not (heading or _ITEM.match(kept[i])):
+        return text
+    j = i - 1
+    while j >= 0 and _ITEM.match(kept[j]) and _ITEM.match(kept[i]):
+        j -= 1
+    return kept[j] + " " + text if j >= 0 and kept[j].endswith(":") else text
+
+
+def quote_answer(
+    answer: str,
+    treatments=(),
+    focus: list[str] | None = None,
+    limit: int = LIMIT,
+    exemptions=(),
+) -> str:
+    """The part of ``answer`` to quote: all of it when it is short and has no chrome; else the first sentence citing
+    one of ``exemptions`` (normalised, 's30(3)': any citation of its section, however written), else the first
+    naming a ``focus`` word (a pointer's name, the section relied on), else the first carrying one of ``treatments``
+    (the refusals' first), else the whole of a short one (a misread answer shows as such), else its first sentences.
+    An answer that is all chrome is quoted as before, from its start."""
     whole = _flat(answer)
     kept = passages(answer)
     if not kept:
         return _clip(whole, limit)
     if len(whole) <= limit and _flat(" ".join(kept)) == whole:
         return whole
+    sections = {section_of(e) for e in exemptions}
+    if sections:
+        for i, s in enumerate(kept):
+            if _cites(s, sections):
+                return _clip(_flat(_introduced(kept, i)), limit)
     for word in focus or []:
-        for s in kept:
+        for i, s in enumerate(kept):
             if word and word.lower() in s.lower():
-                return _clip(_flat(s), limit)
+                return _clip(_flat(_introduced(kept, i)), limit)
     for t in _ORDER:
         if t not in treatments:
             continue
         for pattern in _CUES[t]:
             cue = re.compile(pattern, re.I)
-            for s in kept:
+            for i, s in enumerate(kept):
                 if cue.search(s):
-                    return _clip(_flat(s), limit)
+                    return _clip(_flat(_introduced(kept, i)), limit)
     if (
         len(whole) <= limit
     ):  # nothing in it says how it was treated: the stored answer as it is, misread or not

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from foi_precedent.consistency.quotes import quote_answer
 from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.drafting.request import Request
 from foi_precedent.letters.exemptions import (
@@ -500,37 +501,11 @@ def reasons_block(plan: Plan, index: PrecedentIndex) -> list[str]:
                 f"information, with the test {law} for it.]"
             )
             if src is not None and src.answer:
-                out.append(precedent_quote(src.reference, src.label, quoted_answer(src.answer, q.exemptions)))
+                # the sentence carrying the precedent's treatment, the one citing a planned exemption first, as the
+                # checker quotes it: not the letterhead of a letter read whole as one answer
+                quote = quote_answer(src.answer, src.treatments, exemptions=q.exemptions)
+                out.append(precedent_quote(src.reference, src.label, quote))
     return out
-
-
-#: how much of a precedent's answer a draft quotes to the officer
-QUOTE_CHARS = 400
-
-
-def quoted_answer(answer: str, exemptions) -> str:
-    """A precedent's answer as a draft quotes it to the officer writing the reasons: from the sentence that cites
-    one of the planned exemptions (a letter read whole as one answer begins with its letterhead and greeting, not
-    its reasons), else from its start; ``QUOTE_CHARS`` at most, "…" where it is cut."""
-    flat = re.sub(r"\s+", " ", answer).strip()
-    if len(flat) <= QUOTE_CHARS:
-        return flat
-    start = 0
-    for e in exemptions:
-        parts = citation_parts(e)
-        if not parts:
-            continue
-        word = r"regulation|reg\.?" if parts[0] == "reg" else r"section|s\.?"
-        cited = re.search(rf"\b(?:{word})\s*{re.escape(parts[1])}(?!\d)", flat, re.I)
-        if cited:  # from the start of its sentence
-            end = max(flat.rfind(m, 0, cited.start()) for m in (". ", "? ", "! "))  # of the sentence before
-            start = end + 2 if end >= 0 else 0
-            break
-    piece = flat[start : start + QUOTE_CHARS]
-    cut = start + QUOTE_CHARS < len(flat)
-    if cut and " " in piece:
-        piece = piece.rsplit(" ", 1)[0]  # not inside a word
-    return ("…" if start else "") + piece.rstrip() + ("…" if cut else "")
 
 
 # --- the letter -----------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ citations are not the draft's."""
 
 from __future__ import annotations
 
-from foi_precedent.drafting.letter import PARTLY_UNDECIDED_LETTER, QUOTE_CHARS, quoted_answer
+from foi_precedent.consistency.quotes import LIMIT, quote_answer
+from foi_precedent.drafting.letter import PARTLY_UNDECIDED_LETTER
+from foi_precedent.letters.model import Treatment
 from foi_precedent.letters.parser import parse_draft
 from tests.builders import question_plan
 
@@ -25,22 +27,26 @@ NCND = (
 
 
 def test_a_long_answer_is_quoted_from_the_sentence_citing_a_planned_exemption():
-    quote = quoted_answer(LETTERHEAD + NCND + "Harm in confirming or denying. " * 20, ("s30(3)", "s40(5)"))
-    assert quote.startswith("…Nottinghamshire Police can neither confirm nor deny")
-    assert quote.endswith("…") and len(quote) <= QUOTE_CHARS + 2
-    assert not quote[:-1].endswith(" ")  # cut between words
+    """Since stop 37 the draft quotes as the checker does (``quotes.quote_answer``, tests/unit/test_quotes_s37.py):
+    the one sentence citing a planned exemption, not 400 characters from it."""
+    answer = LETTERHEAD + NCND + "Harm in confirming or denying. " * 20
+    quote = quote_answer(answer, (Treatment.NCND,), exemptions=("s30(3)", "s40(5)"))
+    assert quote == NCND.strip()
 
 
 def test_a_citation_of_another_number_is_not_the_planned_one():
     answer = LETTERHEAD + "Section 3 of the Act defines a public authority. " + NCND * 3
-    assert quoted_answer(answer, ("s30(3)",)).startswith("…Nottinghamshire Police can neither")
-    assert quoted_answer(answer, ("s3",)).startswith("…Section 3 of the Act")
+    assert quote_answer(answer, (), exemptions=("s30(3)",)).startswith("Nottinghamshire Police can neither")
+    assert quote_answer(answer, (), exemptions=("s3",)).startswith("Section 3 of the Act")
 
 
 def test_a_short_answer_or_one_citing_nothing_planned_is_quoted_from_its_start():
-    assert quoted_answer("  We hold no   such records. ", ("s40(2)",)) == "We hold no such records."
-    quote = quoted_answer(LETTERHEAD * 3, ("s43(2)",))
-    assert quote.startswith("Our Ref: 003253/15") and quote.endswith("…")
+    assert (
+        quote_answer("  We hold no   such records. ", (), exemptions=("s40(2)",))
+        == "We hold no such records."
+    )
+    quote = quote_answer(LETTERHEAD * 3, (), exemptions=("s43(2)",))
+    assert quote.startswith("Our Ref: 003253/15") and quote.endswith("…") and len(quote) <= LIMIT + 1
 
 
 DRAFT = """Freedom of information request reference no: [REFERENCE]
