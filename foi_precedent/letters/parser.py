@@ -633,6 +633,7 @@ def _questions(
         _answer_parts(by_key, answers, apart)
     tabled = _tabled(order, answers)
     cut, general = _general_block(order, answers)
+    _notes_under_table(order, answers)
     reasons = _reason_paragraphs(sections["decision"])
     # what the letter says outside its labelled answers: its overall decision
     overall = _join(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)])
@@ -1196,6 +1197,59 @@ def _tabled(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]
                 answers[target] = (answers.get(target, (question_text, ""))[0], "\n".join(cells))
                 done.add(target)
     return done
+
+
+# A note's mark, the same as a cell of the table above it carries ("<5*" ... "*Due to the low numbers ...", "12\u2020").
+_NOTE_MARK = re.compile(r"^(?P<mark>\*{1,3}|[\u2020\u2021\u00b9\u00b2\u00b3])\s*(?=\S)")
+_NOTE_ENDS = re.compile(r"[.!?:]$")
+
+
+def _note_paragraphs(lines: list[str]) -> list[str]:
+    """Lines under a table as its notes, a wrapped line joined to the one it goes on from."""
+    notes: list[list[str]] = [[]]
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            if notes[-1]:
+                notes.append([])  # a blank line ends a note
+        elif notes[-1] and (
+            _NOTE_MARK.match(line) or (not line[0].islower() and _NOTE_ENDS.search(notes[-1][-1]))
+        ):
+            notes.append([line])  # a marked line, or a sentence begun after one ended, starts the next
+        else:
+            notes[-1].append(line)
+    return [" ".join(n) for n in notes if n]
+
+
+def _notes_under_table(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """Notes under a table of answers, one row a question ("Question 2 | <5* | <5* | 8 |", then "*Due to the low
+    numbers involved ... exempt under section 38(1)(b)"): each is the note of the rows it names, by its mark in their
+    cells or by their numbers, or else of the letter, not of the last row, whose answer the lines under the table
+    would otherwise join. Only where every row before the last is its one line. ``answers`` is changed in place."""
+    keyed = [b.key for b in order if answers.get(b.key, ("", ""))[1]]
+    rows = [k for k in keyed if "|" in answers[k][1].split("\n")[0]]
+    if len(rows) < 2 or rows[-1] != keyed[-1]:
+        return
+    if any(len([ln for ln in answers[k][1].split("\n") if ln.strip()]) > 1 for k in rows[:-1]):
+        return  # text under a row is that row's own
+    last_text, last_answer = answers[rows[-1]]
+    first, *under = last_answer.split("\n")
+    if not any(ln.strip() for ln in under) or any("|" in ln for ln in under):
+        return
+    answers[rows[-1]] = (last_text, first)
+    numbers = {k[1] for k in rows if k[0] in ("q", "n")}
+    for note in _note_paragraphs(under):
+        m = _NOTE_MARK.match(note)
+        if m:
+            mark = re.escape(m.group("mark"))
+            # the mark after a cell's value ("<5*"), not a longer mark ("**") or a bare one
+            carried = re.compile(rf"[^\s|*]\s?(?<!\*){mark}(?!\*)\s*(?:\||$)")
+            named = [k for k in rows if carried.search(answers[k][1].split("\n")[0])]
+        else:
+            names = _named(note, numbers)
+            named = [k for k in rows if k[0] in ("q", "n") and k[1] in names]
+        for k in named:
+            text, answer = answers[k]
+            answers[k] = (text, answer + "\n" + note)
 
 
 _CITES_FIRST = re.compile(r"^(?:sections?|s\.?|regulations?|reg\.?)\s?\d{1,2}\b", re.I)
