@@ -271,10 +271,25 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
     seen_request = False
     labels_asked: list[tuple[str, str]] = []  # the request's labels, in order ("Request 1", "Request 2" ...)
     numbers_asked: list[tuple[str, str]] = []  # the request's numbered items, in order ("1)", "2)" ...)
+    quote_closed = False  # the request opened with a quotation mark, and a line has closed it
     for line in lines:
         if not line:
             out[state].append("")
             continue
+        if (
+            state == "request"
+            and quote_closed
+            and not _QUOTE_OPEN.match(line)
+            and not (_DECISION.match(line) or _RESPONSE_START.match(line) or _CLOSING.match(line))
+            and not _label_of(line)
+        ):
+            # the request quoted whole ("In your request, you asked: / “1. (a) ... (b) ... correspondence.”"), then
+            # the reply with no heading: the request is what the marks hold
+            state = "response"
+        quote_closed = False
+        if state == "request" and _QUOTE_CLOSE_END.search(line):
+            asked = [x for x in out["request"] if x] + [line]
+            quote_closed = bool(_QUOTE_OPEN.match(asked[0])) and not _QUOTE_CLOSE_END.search(asked[0][:-1])
         # a page's sections numbered ("1. Request", "1. FOI2025/00075 Request", "2. Response", "2. Our reply"): the
         # headings they are, not items of a list
         bare = _NUMBERED_HEADING.sub("", line)
@@ -560,6 +575,8 @@ def _next_part(line: str, last: tuple[str, str]) -> tuple[str, tuple[str, str], 
 
 _QUOTE_OPEN = re.compile(r"^[\u201c\"]")
 _QUOTE_CLOSE = re.compile(r"[\u201d\"]")
+# a line that ends a quotation ("... including correspondence.\u201d", '... this year?"')
+_QUOTE_CLOSE_END = re.compile(r"(?:\u201d|(?<=[.?!)])\")\s*$")
 
 
 def _blocks(lines: list[str], section: str) -> list[_Block]:
@@ -1141,6 +1158,12 @@ def _one_split(texts: list[str]) -> bool:
     return len(words) >= 2 and all(len(w) > 4 and w[:4] == words[0][:4] for w in words)
 
 
+# a head that asks in other words ("I am looking for ...", "... I would be grateful for ...")
+_REQUESTER_ASKS = re.compile(
+    r"\b(?:please|request|requesting|like to|wish to|grateful|looking for|provide|know|asking|ask)\b", re.I
+)
+
+
 def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[tuple[str | None, str]]:
     """The asks of one numbered item of a request, in order, each with its label: ``None`` for the item's own first
     ask, ``""`` for a further ask in it, the marker as written for a sub-item ("a)").
@@ -1177,6 +1200,14 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
             (head.rstrip().endswith(":") or lines[0].rstrip().endswith(":") or _FOLLOWING.search(head))
             and "?" not in head
         ) or heading
+        # a statement that sets out what the parts ask about ("2. On 04th August 2021, we submitted concerns regarding
+        # the Independent Neurology Inquiry." / "(a) What action was taken?"): it asks nothing itself (S3)
+        told = bool(
+            re.search(r"\.\s*$", head)
+            and not _ASKS.search(head)
+            and not _ASKS_ON_ITS_OWN.match(head)
+            and not _REQUESTER_ASKS.search(head)
+        )
         if heading and all(len(text.split()) >= 3 and not _ONLY_NARROWS.match(text) for _, text in subs):
             return [(mark, text) for mark, text in subs]
         if len(subs) >= 2 and _one_split([text for _, text in subs]) and not answered:
@@ -1190,7 +1221,7 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
             and not _EACH.search(head)
             and all(_ASKS_ON_ITS_OWN.match(text) and not _ONLY_NARROWS.match(text) for _, text in subs)
         ):
-            return ([] if lead_in else [(None, head)]) + [(mark, text) for mark, text in subs]
+            return ([] if lead_in or told else [(None, head)]) + [(mark, text) for mark, text in subs]
         if (
             len(subs) == 1
             and not lead_in

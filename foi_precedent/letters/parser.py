@@ -1639,6 +1639,7 @@ def _unstructured(
             out.append(q)
         return out
     request = [x for x in sections["request"] if x]
+    listed_reply: list[str] = []  # the reply under a request's list found in the response
     gathered = False  # the request is the lines that plainly ask, gathered from anywhere in the letter
     answer = _join(sections["decision"] + sections["response"])
     if not request and sections["pre"] and sections["closing"] and sections["response"]:
@@ -1685,10 +1686,18 @@ def _unstructured(
         if len(_request_items(request)) < 2:
             # a lead that asks, then its list ("For the 3-month period ... can you please provide: / - Total spend /
             # - Total hours ..."), with no heading to say it is the request
-            request = _asked_list(lines) or request
+            listed = _asked_list(lines)
+            if listed and not sections["pre"]:
+                # (found in what was read as the response, as on a disclosure log's page that gives the request, then
+                # the reply: the reply is what follows the list, not the page's fields and the request above it)
+                end = next(i for i in range(len(lines)) if lines[i : i + len(listed)] == listed) + len(listed)
+                listed_reply = lines[end:]
+            request = listed or request
         if not answer:
             answer = "\n".join(lines)
     after_request = None  # the reply that follows a request written out above it, with no heading between
+    if listed_reply:
+        answer, after_request = _join(listed_reply), listed_reply
     split = (
         request_then_reply(sections["decision"] + sections["response"]) if not request or gathered else None
     )

@@ -81,3 +81,102 @@ def test_a_star_bullet_note_under_a_table_reads_for_the_marked_rows():
         ("2", ["partly_disclosed"], ["s38(1)(b)"]),
         ("3", ["disclosed"], []),
     ]
+
+
+# --- answers read from the page's fields or the request, not the reply ---------------------------------------------
+
+LOG_PAGE = """Read more about this page below
+
+Reference FOI/25/344
+Description Agency Spend for Nursing Staff
+Date requested 24/01/2025
+Attachments N/A
+
+For the 3-month period ending 24th January 2025, can you please provide:
+
+- Total Off Framework Agency Spend for Nursing staff
+
+- Total hours filled by Off Framework agencies
+
+- A list of Agency suppliers with a day charge rate of over \u00a340
+
+\u2022 0 off-framework within the last 3 months
+
+List of agency suppliers
+
+Section 43 \u2013 Commercial Interest
+
+Section 43(2) exempts information whose disclosure would, or would be likely to, prejudice the commercial interests
+of any person.
+"""
+
+
+def test_a_log_pages_request_list_then_reply_reads_the_reply_alone():
+    # clch-offframework-agency-foi25-344: the page's fields and the request were read as the answer of every item
+    letter = parse_text(LOG_PAGE, source="letter.txt")
+    assert [q.text for q in letter.questions] == [
+        "Total Off Framework Agency Spend for Nursing staff",
+        "Total hours filled by Off Framework agencies",
+        "A list of Agency suppliers with a day charge rate of over \u00a340",
+    ]
+    for q in letter.questions:
+        assert q.answer.startswith("\u2022 0 off-framework within the last 3 months")
+        assert "Reference FOI/25/344" not in q.answer and "can you please provide" not in q.answer
+
+
+QUOTED = """Our Ref: FOI 54-21
+
+14 February 2022
+
+I am writing to confirm that the Commission has processed your request dated 17 November 2021. In your request, you asked:
+
+\u201cI would like to submit the below as an FOI.
+
+1. (a) We would like to request a copy of all correspondence between the Committee and the Department.
+
+(b) We respectfully request we are included in any further correspondence moving forward.
+
+2. On 04th August 2021, we submitted concerns regarding the Inquiry.
+
+(a) What action was taken?
+
+(b) Please provide a copy of all documentation, including correspondence.\u201d
+
+Please see the list below of documentation that is relevant to your request. The documents can be found in Appendix A.
+
+Following receipt of your letter dated 4th August 2021, the Committee agreed to note your response.
+
+Some of the information is exempt from disclosure under Section 21 of the FOIA 2000, as it is accessible to you by
+other means.
+"""
+
+
+def test_a_request_quoted_whole_ends_at_its_closing_mark():
+    # nia-commission-health-committee-correspondence-foi-54-21: each question's answer was the request's next line
+    letter = parse_text(QUOTED, source="letter.txt")
+    assert [q.label for q in letter.questions] == ["1", "(b)", "(a)", "(b) (second list)"]
+    for q in letter.questions:
+        assert q.answer.startswith("Please see the list below of documentation")
+    assert letter.exemptions == ("s21",)
+    assert letter.refusal_notice
+
+
+def test_a_numbered_statement_over_lettered_asks_is_their_lead_in():
+    # "2. On 04th August 2021, we submitted concerns ..." asks nothing itself (S3): its parts are the questions
+    from foi_precedent.letters.layout import item_asks
+
+    asks = item_asks(
+        [
+            "2. On 04th August 2021, we submitted concerns regarding the Inquiry.",
+            "(a) What action was taken?",
+            "(b) Please provide a copy of all documentation.",
+        ]
+    )
+    assert asks == [("(a)", "What action was taken?"), ("(b)", "Please provide a copy of all documentation.")]
+    # a head that asks stays a question of its own
+    assert item_asks(["2. Please provide the policy.", "(a) What action was taken?", "(b) Who decided?"])[
+        0
+    ] == (
+        None,
+        "2. Please provide the policy.",
+    )
