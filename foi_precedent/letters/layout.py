@@ -414,9 +414,15 @@ def _unmarked_first_answer(request: list[str]) -> list[str]:
 _ROW_OPENS = re.compile(r"^\|\s*(?=(?:q(?:uestion)?|request)\s*[.:]?\s*\d)", re.I)
 
 
+# A label doubled ("2)1)In relation to the above questions ..."), as a list's number is typed before a Word list's own
+# restarted one: the item's number is the first
+_DOUBLED = re.compile(r"^(?P<first>\(?[1-9]\d?\))\s?\(?\d{1,2}\)\s*(?=[A-Za-z])")
+
+
 def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
     """(label as written, matching key, rest of the line) or None."""
     line = _ROW_OPENS.sub("", line)
+    line = _DOUBLED.sub(r"\g<first> ", line)
     m = _LABEL.match(line)
     if m:
         kw = m.group("kw").lower()

@@ -627,6 +627,7 @@ def _questions(
     if not given:
         order = _itemised(order, answers)
         order = _answered_entries(order, answers)
+        order = _parts_answered_below(order, answers)
         order = _further_asks(order, answers)
         order = _breakdowns_folded(order, answers)
     else:  # the officer's questions stand as given; an item's answer answers the parts they split it into
@@ -1320,6 +1321,40 @@ _ITEM_LETTERED = re.compile(r"^\(?[a-h][.)]\s")
 # An item that introduces the list under it ("... for each of the following;", "... any of the following steps?"): the
 # entries are the request's own, not a breakdown the reply chose.
 _LEADS_TO_LIST = re.compile(r"\bthe following\b|[:;]\s*$", re.I)
+
+
+_PART_LINE = re.compile(r"^\(?(?P<letter>[A-Ha-h])[.)]\s+(?P<text>\S.*)$")
+
+
+def _parts_answered_below(
+    order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]
+) -> list[_Block]:
+    """An item whose lettered parts are all that follows it ("2) ... dealt with the following:" / "A) The Local
+    Government Ombudsmen" / "B) The Police"), each answered below under the item's number and its letter ("2a) ...
+    complaints : 654", "2b) We do not hold this information."): the parts are the questions their answers answer, and
+    the item a lead-in (S3), not a question whose answer is its own parts. ``answers`` is changed in place."""
+    keys = {b.key for b in order}
+    out: list[_Block] = []
+    for b in order:
+        restated, answer = answers.get(b.key, ("", ""))
+        lines = [x.strip() for x in answer.split("\n") if x.strip()]
+        parts = [m for x in lines if (m := _PART_LINE.match(x))]
+        letters = [m.group("letter").lower() for m in parts]
+        if (
+            b.key[0] in ("q", "n")
+            and b.key[1].isdigit()
+            and len(parts) >= 2
+            and len(parts) == len(lines)
+            and letters == [chr(ord("a") + i) for i in range(len(letters))]
+            and all((b.key[0], b.key[1] + x) in keys for x in letters)
+        ):
+            for m in parts:
+                key = (b.key[0], b.key[1] + m.group("letter").lower())
+                answers[key] = (m.group("text"), answers.get(key, ("", ""))[1])
+            answers.pop(b.key, None)
+            continue
+        out.append(b)
+    return out
 
 
 def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:

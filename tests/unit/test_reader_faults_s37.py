@@ -180,3 +180,46 @@ def test_a_numbered_statement_over_lettered_asks_is_their_lead_in():
         None,
         "2. Please provide the policy.",
     )
+
+
+# --- a doubled label ----------------------------------------------------------------------------------------------
+
+DOUBLED = """Complaints \u2013 annual totals
+
+1)For the years 2012 to 2018 \u2013 how many complaints against the council have been registered?
+
+Total complaints received from April 2012 to August 2018: 12,501
+
+2)1)In relation to the above questions, how many ended up being dealt with the following:
+A) The Local Government Ombudsmen
+B) The Police
+C) Solicitors and/or the courts
+
+2a) Local Government and Social Care Ombudsman LGSCO complaints : 654
+2b) We do not hold this information.
+2c) We do not hold this information.
+"""
+
+
+def test_a_doubled_label_is_the_items_number():
+    # devon-complaints-annual-totals-3022: "2)1)" is item 2 (a Word list's restarted number typed after it)
+    from foi_precedent.letters.layout import _label_of
+
+    assert _label_of("2)1)In relation to the above questions") == (
+        "2",
+        ("n", "2"),
+        "In relation to the above questions",
+    )
+    assert _label_of("2.1) The number of staff") != _label_of("2) The number of staff")
+
+
+def test_lettered_parts_answered_below_by_number_are_the_questions():
+    # the item's parts A)-C) are the questions 2a)-2c) answer, not the answer of item 2 (nor of item 1, above them)
+    letter = parse_text(DOUBLED, source="letter.txt")
+    got = [(q.label, q.text, [t.value for t in q.treatments]) for q in letter.questions]
+    assert got[1:] == [
+        ("2a", "The Local Government Ombudsmen", ["disclosed"]),
+        ("2b", "The Police", ["not_held"]),
+        ("2c", "Solicitors and/or the courts", ["not_held"]),
+    ]
+    assert got[0][0] == "1" and "In relation to the above" not in letter.questions[0].answer
