@@ -1414,19 +1414,30 @@ def unflatten(line: str) -> list[str]:
     if len(line) < LONG_LINE:
         return [line]
     cuts = {m.end() for m in _FLAT_HEADING.finditer(line)}
+    labels: list[int] = []  # where the numbered items start
     expected = 1
     for m in _FLAT_LABEL.finditer(line):
         n = int(m.group("n") or m.group("p"))
         if n == expected or (n == 1 and expected > 1):  # 1, 2, 3 ... (a second list may start again at 1)
             cuts.add(m.start("label"))
+            labels.append(m.start("label"))
             expected = n + 1
     if not cuts:
         return [line]
     points = sorted(cuts)
+    if labels and points[-1] == labels[-1]:
+        # the last item runs on into the reply ("... 5. The name/job title of the officials ... Aberystwyth. I confirm
+        # we hold some information captured by your request. For your first question, ..."): the reply starts at the
+        # first sentence after it that opens a reply
+        for m in _SENTENCE_GAP.finditer(line, points[-1]):
+            if _REPLY_CUE.match(line[m.end() :]):
+                points.append(m.end())
+                break
     parts = [line[a:b].strip() for a, b in zip([0, *points], [*points, len(line)], strict=True)]
     return [p for p in parts if p]
 
 
+_SENTENCE_GAP = re.compile(r"(?<=[.?!\u201d])\s+(?=[A-Z])")
 _MIDLINE_FIRST = re.compile(r"(?<=[?:.])\s+(?P<label>\(?1(?P<close>[.)])\s+)(?=\S)")
 
 
@@ -1451,7 +1462,7 @@ _REPLY_CUE = re.compile(
     # "Please find information attached.", "Please see the requested data below."
     r"please (?:see|find) (?:the )?(?:requested )?(?:information|data|figures|details|documents?)(?: requested)? "
     r"(?:attached|enclosed|below)\b|"
-    r"i (?:have (?:processed|considered|now|today|been)|can (?:confirm|now)|am (?:able|pleased|unable|afraid|"
+    r"i (?:confirm\b|have (?:processed|considered|now|today|been)|can (?:confirm|now)|am (?:able|pleased|unable|afraid|"
     r"writing to (?:confirm|inform|let you know)))|"
     r"we (?:have (?:processed|considered|now|today)|can (?:confirm|now)|are (?:able|pleased|unable|not able)|do not hold|"
     r"hold|cannot)|"

@@ -223,3 +223,31 @@ def test_lettered_parts_answered_below_by_number_are_the_questions():
         ("2c", "Solicitors and/or the courts", ["not_held"]),
     ]
     assert got[0][0] == "1" and "In relation to the above" not in letter.questions[0].answer
+
+
+# --- a flattened reply run on into the request's last item ----------------------------------------------------------
+
+
+def test_a_flattened_requests_last_item_runs_on_into_the_reply():
+    # welsh-gov-t3-bus-route-atisn-11754: a PDF's text on one line; the reply was read as part of item 5, and no
+    # question had an answer
+    from foi_precedent.letters.layout import unflatten
+
+    line = (
+        "Dear Dr Smith Request for Information \u2013 ATISN 11754 I wrote to you on 27 November regarding your request. "
+        "You asked: 1. On what date(s) in 2014 was routing the T3 from Wrexham to Aberystwyth discussed as stated in "
+        "the Cabinet Secretary's letter. 2. The name/job title of the Welsh Government official(s) who were involved "
+        "in discussions regarding routing the T3. 3. The conclusions that resulted from discussions regarding routing "
+        "the T3 from Wrexham to Aberystwyth. I confirm we hold some information captured by your request. For your "
+        "first question, we do not hold on record all of the dates in 2014 on which routing the T3 was discussed. "
+        "Officials and local authorities are in regular and frequent discussions."
+    )
+    parts = unflatten(line)
+    assert (
+        parts[-2]
+        == "3. The conclusions that resulted from discussions regarding routing the T3 from Wrexham to Aberystwyth."
+    )
+    assert parts[-1].startswith("I confirm we hold some information captured by your request.")
+    letter = parse_text(line, source="letter.txt")
+    assert [q.label for q in letter.questions] == ["1", "2", "3"]
+    assert all(q.answer.startswith("I confirm we hold some information") for q in letter.questions)
