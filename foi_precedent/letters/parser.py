@@ -1642,6 +1642,17 @@ def _marker(line: str) -> str:
     return re.sub(r"[a-z]", "a", re.sub(r"\d+", "#", mark.lower()))
 
 
+_GREETING = re.compile(r"^dear\b[^\n]{0,60}$", re.I | re.M)
+
+
+def _after_greeting(text: str) -> str:
+    """A letter's text from its greeting on ("Dear Ms Jones"): what comes before it is its letterhead (the authority's
+    address, references, 'Our reference', 'Direct line'), not what the letter says."""
+    m = _GREETING.search(text)
+    rest = text[m.end() :].strip() if m else ""
+    return rest or text
+
+
 def _unstructured(
     sections: dict[str, list[str]], clean: str, letter_exemptions: list[str], accessible: str = "s21"
 ) -> list[Question]:
@@ -1750,7 +1761,7 @@ def _unstructured(
         request = request[:1]
     items = _request_items(request)
     if len(items) < 2:
-        text = " ".join(request) if request else _first_sentences(answer)
+        text = " ".join(request) if request else _first_sentences(_after_greeting(answer))
         items = [("Request", text)]
     if request:  # the list or details of what a count counts is a question of its own (S5d)
         parts = [part for _, text in items for part in further_asks(text)]

@@ -251,3 +251,45 @@ def test_a_flattened_requests_last_item_runs_on_into_the_reply():
     letter = parse_text(line, source="letter.txt")
     assert [q.label for q in letter.questions] == ["1", "2", "3"]
     assert all(q.answer.startswith("I confirm we hold some information") for q in letter.questions)
+
+
+# --- a letterhead read as the request; an EIR exception called a section ---------------------------------------------
+
+LETTERHEAD = """Tŷ’r Afon, Heol Bedwas, Ty’r Afon, Bedwas Road, Caerffili. CF83 8WT Caerphilly. CF83 8WT www.cadw.llyw.cymru www.cadw.gov.wales
+
+Eich cyfeirnod ATISN 14957 By email only to: Your reference Ein cyfeirnod Our reference Dyddiad 26 March 2021 Date Llinell uniongyrchol EbostDirect line Email:
+
+Dear
+
+ATISN 14957 – Delisting Casework
+
+Thank you for your request which was received on 26 February, asking how many delisting requests have been made in the last five years, and how many of these resulted in delisting.
+
+I can advise you that from 2016/17 – 2020/21 we considered 57 buildings for delisting. 32 buildings were delisted in this time. I have attached a table at Annex A which details the buildings and the reason for delisting.
+
+You have also asked if we can provide copies of any successful delisting requests. I consider that the release of the information would constitute unfair processing of the personal information (the first data protection principle being fairness), so I have decided that this information is an exception under section 12(5)(f) and section 13 of the Environmental Information Regulations 2004 and is therefore withheld. I considered whether I could redact the personal information from the delisting requests but doing so would give you no more information about the reason behind the request other than what I have provided in Annex A. The reasons for applying this exception are set out in full at Annex B to this letter.
+
+However, advice on asking for a building to be delisted is provided in Planning Policy - Technical Advice Note 24: The Historic Environment and our good practice guidance Understanding Listing in Wales, published here.
+"""
+
+
+def test_a_letterhead_is_not_the_request_and_an_eir_exception_called_a_section_is_a_regulation():
+    # cadw-delisting-atisn-14957: the question read as the letterhead's address, refused on cost under "s12(5)(f)"
+    letter = parse_text(LETTERHEAD, source="letter.txt")
+    assert letter.exemptions == ("reg12(5)(f)", "reg13")
+    [q] = letter.questions
+    assert q.text.startswith("ATISN 14957 \u2013 Delisting Casework Thank you for your request")
+    assert "cost_limit" not in [t.value for t in q.treatments]
+
+
+def test_a_section_of_the_eirs_is_a_regulation_and_foias_sections_stay_sections():
+    from foi_precedent.letters.exemptions import normalise_exemptions
+
+    assert normalise_exemptions(
+        "section 12(5)(f) and section 13 of the Environmental Information Regulations"
+    ) == [
+        "reg12(5)(f)",
+        "reg13",
+    ]
+    assert normalise_exemptions("section 40(2) of the Freedom of Information Act") == ["s40(2)"]
+    assert normalise_exemptions("withheld under section 43(2) of the Act") == ["s43(2)"]
