@@ -412,6 +412,8 @@ def _unmarked_first_answer(request: list[str]) -> list[str]:
 # A table row saved one row a line ("| Question 3a) | \u00a32,484.31 | ..."), as HTML and Word tables are read: its
 # first cell's label is the row's, as it is where the row is written without the leading bar ("Question 3a) | ...")
 _ROW_OPENS = re.compile(r"^\|\s*(?=(?:q(?:uestion)?|request)\s*[.:]?\s*\d)", re.I)
+# a list's bullet before a question's label ("\u2022 Q1: The numbers of dogs seized ..."): the label is the item's
+_BULLET_OPENS = re.compile(r"^[-\u2022\u25aa\u25cf]\s+(?=q(?:uestion)?\s*[.:]?\s*\d)", re.I)
 
 
 # A label doubled ("2)1)In relation to the above questions ..."), as a list's number is typed before a Word list's own
@@ -421,7 +423,7 @@ _DOUBLED = re.compile(r"^(?P<first>\(?[1-9]\d?\))\s?\(?\d{1,2}\)\s*(?=[A-Za-z])"
 
 def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
     """(label as written, matching key, rest of the line) or None."""
-    line = _ROW_OPENS.sub("", line)
+    line = _BULLET_OPENS.sub("", _ROW_OPENS.sub("", line))
     line = _DOUBLED.sub(r"\g<first> ", line)
     m = _LABEL.match(line)
     if m:

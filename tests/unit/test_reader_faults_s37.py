@@ -293,3 +293,41 @@ def test_a_section_of_the_eirs_is_a_regulation_and_foias_sections_stay_sections(
     ]
     assert normalise_exemptions("section 40(2) of the Freedom of Information Act") == ["s40(2)"]
     assert normalise_exemptions("withheld under section 43(2) of the Act") == ["s43(2)"]
+
+
+# --- a bulleted request's labels ------------------------------------------------------------------------------------
+
+BULLETED = """Dangerous Dogs (790A/22)
+
+Please can you tell me:
+
+\u2022 Q1: The numbers of dogs seized by your police force from 2017 to 2022?
+\u2022 Q2: How many dogs have been put down/destroyed in your force area from 2017 to 2022?
+\u2022 Q3: What is the annual cost to your force of kennels and veterinary treatment?
+
+Our data are not organised in such a way as to allow us to provide this information within the appropriate (cost)
+limit within the Freedom of Information (FOI) Act.
+
+For Question 2 every record would need to be checked to see if the dog had been put down.
+
+(Name of police force) 2017 2018 2019 2020 2021 2022
+Q1 the numbers of dogs seized 629 671 773 786 975 316
+"""
+
+
+def test_a_bulleted_questions_label_is_the_questions():
+    # wmp-dangerous-dogs-790a-22: "\u2022 Q1: ..." was no label; Q1's answer was read from the request's own line
+    from foi_precedent.letters.layout import _label_of
+
+    assert _label_of("\u2022 Q1: The numbers of dogs seized?") == (
+        "Q1",
+        ("q", "1"),
+        "The numbers of dogs seized?",
+    )
+    assert _label_of("\u2022 2012-13 \u2013 1203") is None
+    letter = parse_text(BULLETED, source="letter.txt")
+    got = {q.label: q for q in letter.questions}
+    assert list(got) == ["Q1", "Q2", "Q3"]
+    assert got["Q1"].text.startswith("The numbers of dogs seized by your police force")
+    assert "Q1:" not in got["Q1"].answer and got["Q1"].answer.startswith("the numbers of dogs seized 629")
+    assert got["Q3"].treatments[0].value == "cost_limit"
