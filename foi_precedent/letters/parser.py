@@ -1202,20 +1202,20 @@ def _tabled(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]
 
 # A note's mark, the same as a cell of the table above it carries ("<5*" ... "*Due to the low numbers ...", "12\u2020").
 _NOTE_MARK = re.compile(r"^(?P<mark>\*{1,3}|[\u2020\u2021\u00b9\u00b2\u00b3])\s*(?=\S)")
-_NOTE_ENDS = re.compile(r"[.!?:]$")
+# a line that opens a note of its own ("Please Note: Payments are reimbursements ...", "NB ...")
+_NOTE_OPENS = re.compile(r"^(?:please\s+note|notes?\b|n\.?b\.?\b)", re.I)
 
 
 def _note_paragraphs(lines: list[str]) -> list[str]:
-    """Lines under a table as its notes, a wrapped line joined to the one it goes on from."""
+    """Lines under a table as its notes: a note runs on over its lines (wrapped as a page or a PDF wraps it) until a
+    blank line, a line with a note's mark, or one that opens a note of its own."""
     notes: list[list[str]] = [[]]
     for line in (ln.strip() for ln in lines):
         if not line:
             if notes[-1]:
                 notes.append([])  # a blank line ends a note
-        elif notes[-1] and (
-            _NOTE_MARK.match(line) or (not line[0].islower() and _NOTE_ENDS.search(notes[-1][-1]))
-        ):
-            notes.append([line])  # a marked line, or a sentence begun after one ended, starts the next
+        elif notes[-1] and (_NOTE_MARK.match(line) or _NOTE_OPENS.match(line)):
+            notes.append([line])
         else:
             notes[-1].append(line)
     return [" ".join(n) for n in notes if n]
@@ -1736,8 +1736,8 @@ def _unstructured(
             if listed and not sections["pre"]:
                 # (found in what was read as the response, as on a disclosure log's page that gives the request, then
                 # the reply: the reply is what follows the list, not the page's fields and the request above it)
-                end = next(i for i in range(len(lines)) if lines[i : i + len(listed)] == listed) + len(listed)
-                listed_reply = lines[end:]
+                n = len(listed)
+                listed_reply = lines[next(i for i in range(len(lines)) if lines[i : i + n] == listed) + n :]
             request = listed or request
         if not answer:
             answer = "\n".join(lines)

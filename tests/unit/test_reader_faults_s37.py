@@ -66,6 +66,10 @@ def test_a_bullets_star_under_a_table_whose_cells_carry_it_is_a_notes_mark():
     # moray-pothole-compensation-claims-2025: "* The low numbers ..." under "<5*" cells, not a bullet to drop
     rows = "Question 1 | 30 | <5* |\nQuestion 2 | 8 | 0 |\n"
     assert normalise_text(rows + "* The low numbers are exempt.") == rows + "*The low numbers are exempt."
+    word_rows = (
+        "| Question 1 | 30 | <5*\n| Question 2 | 8 | 0\n"  # a Word table's rows, read opening with a bar
+    )
+    assert normalise_text(word_rows + "* The low numbers") == word_rows + "*The low numbers"
     unmarked = "Question 1 | 30 | 5 |\n"
     assert normalise_text(unmarked + "* A bullet") == unmarked + "A bullet"
     assert normalise_text("Some prose\n* A bullet") == "Some prose\nA bullet"
@@ -331,3 +335,18 @@ def test_a_bulleted_questions_label_is_the_questions():
     assert got["Q1"].text.startswith("The numbers of dogs seized by your police force")
     assert "Q1:" not in got["Q1"].answer and got["Q1"].answer.startswith("the numbers of dogs seized 629")
     assert got["Q3"].treatments[0].value == "cost_limit"
+
+
+def test_a_marked_note_wrapped_after_a_sentence_runs_on_to_its_exemption():
+    # the Moray letter as its PDF reads: the note's first line ends a sentence, the exemption is on the lines after it
+    note = (
+        "*The low numbers may result in the identification of individuals.\n"
+        "Therefore numbers between 1 and 5 have been redacted. This response is exempt under Section 38(1)(b) of\n"
+        "the Freedom of Information (Scotland) Act 2002.\n"
+        "Please Note: Payments are reimbursements \u2013 not\ncompensation\n"
+    )
+    assert reading(table(ROWS, note)) == [
+        ("1", ["disclosed"], []),
+        ("2", ["partly_disclosed"], ["s38(1)(b)"]),
+        ("3", ["disclosed"], []),
+    ]
