@@ -144,12 +144,22 @@ def _level(part: str) -> str:
     return "r" if re.fullmatch(r"[ivx]+", part) and (part != "x" and (len(part) > 1 or part in "iv")) else "a"
 
 
+# what follows a section named as the EIRs' ("... and section 13 of the Environmental Information Regulations 2004")
+_OF_THE_EIR = re.compile(
+    r"(?:\s*(?:,|and|&)\s*(?:sections?|s\.)\s?\d{1,2}(?:\s?\([0-9a-z]{1,4}\))*)*"
+    r"\s+of\s+(?:the\s+)?(?:environmental\s+information\s+regulations|eirs?\b)",
+    re.I,
+)
+
+
 def find_citations(text: str) -> list[Citation]:
     """Every section or regulation cited in ``text``, normalised, in order of appearance."""
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
     for m in _CITATION.finditer(text):
         prefix = "reg" if m.group("kw").lower().startswith(("reg", "exc")) else "s"
+        if prefix == "s" and _OF_THE_EIR.match(text[m.end() : m.end() + 160]):
+            prefix = "reg"  # "section 12(5)(f) and section 13 of the Environmental Information Regulations": regulations
         parens = (f"({m.group('loose')})" if m.group("loose") else "") + m.group("parens")
         for t in _expand(prefix, m.group("num"), parens, m.group("cont")):
             found.append(Citation(t, m.start(), m.end()))

@@ -271,10 +271,25 @@ def _split_sections(lines: list[str]) -> dict[str, list[str]]:
     seen_request = False
     labels_asked: list[tuple[str, str]] = []  # the request's labels, in order ("Request 1", "Request 2" ...)
     numbers_asked: list[tuple[str, str]] = []  # the request's numbered items, in order ("1)", "2)" ...)
+    quote_closed = False  # the request opened with a quotation mark, and a line has closed it
     for line in lines:
         if not line:
             out[state].append("")
             continue
+        if (
+            state == "request"
+            and quote_closed
+            and not _QUOTE_OPEN.match(line)
+            and not (_DECISION.match(line) or _RESPONSE_START.match(line) or _CLOSING.match(line))
+            and not _label_of(line)
+        ):
+            # the request quoted whole ("In your request, you asked: / “1. (a) ... (b) ... correspondence.”"), then
+            # the reply with no heading: the request is what the marks hold
+            state = "response"
+        quote_closed = False
+        if state == "request" and _QUOTE_CLOSE_END.search(line):
+            asked = [x for x in out["request"] if x] + [line]
+            quote_closed = bool(_QUOTE_OPEN.match(asked[0])) and not _QUOTE_CLOSE_END.search(asked[0][:-1])
         # a page's sections numbered ("1. Request", "1. FOI2025/00075 Request", "2. Response", "2. Our reply"): the
         # headings they are, not items of a list
         bare = _NUMBERED_HEADING.sub("", line)
@@ -397,11 +412,19 @@ def _unmarked_first_answer(request: list[str]) -> list[str]:
 # A table row saved one row a line ("| Question 3a) | \u00a32,484.31 | ..."), as HTML and Word tables are read: its
 # first cell's label is the row's, as it is where the row is written without the leading bar ("Question 3a) | ...")
 _ROW_OPENS = re.compile(r"^\|\s*(?=(?:q(?:uestion)?|request)\s*[.:]?\s*\d)", re.I)
+# a list's bullet before a question's label ("\u2022 Q1: The numbers of dogs seized ..."): the label is the item's
+_BULLET_OPENS = re.compile(r"^[-\u2022\u25aa\u25cf]\s+(?=q(?:uestion)?\s*[.:]?\s*\d)", re.I)
+
+
+# A label doubled ("2)1)In relation to the above questions ..."), as a list's number is typed before a Word list's own
+# restarted one: the item's number is the first
+_DOUBLED = re.compile(r"^(?P<first>\(?[1-9]\d?\))\s?\(?\d{1,2}\)\s*(?=[A-Za-z])")
 
 
 def _label_of(line: str) -> tuple[str, tuple[str, str], str] | None:
     """(label as written, matching key, rest of the line) or None."""
-    line = _ROW_OPENS.sub("", line)
+    line = _BULLET_OPENS.sub("", _ROW_OPENS.sub("", line))
+    line = _DOUBLED.sub(r"\g<first> ", line)
     m = _LABEL.match(line)
     if m:
         kw = m.group("kw").lower()
@@ -560,6 +583,8 @@ def _next_part(line: str, last: tuple[str, str]) -> tuple[str, tuple[str, str], 
 
 _QUOTE_OPEN = re.compile(r"^[\u201c\"]")
 _QUOTE_CLOSE = re.compile(r"[\u201d\"]")
+# a line that ends a quotation ("... including correspondence.\u201d", '... this year?"')
+_QUOTE_CLOSE_END = re.compile(r"(?:\u201d|(?<=[.?!)])\")\s*$")
 
 
 def _blocks(lines: list[str], section: str) -> list[_Block]:
@@ -1141,6 +1166,12 @@ def _one_split(texts: list[str]) -> bool:
     return len(words) >= 2 and all(len(w) > 4 and w[:4] == words[0][:4] for w in words)
 
 
+# a head that asks in other words ("I am looking for ...", "... I would be grateful for ...")
+_REQUESTER_ASKS = re.compile(
+    r"\b(?:please|request|requesting|like to|wish to|grateful|looking for|provide|know|asking|ask)\b", re.I
+)
+
+
 def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[tuple[str | None, str]]:
     """The asks of one numbered item of a request, in order, each with its label: ``None`` for the item's own first
     ask, ``""`` for a further ask in it, the marker as written for a sub-item ("a)").
@@ -1177,6 +1208,14 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
             (head.rstrip().endswith(":") or lines[0].rstrip().endswith(":") or _FOLLOWING.search(head))
             and "?" not in head
         ) or heading
+        # a statement that sets out what the parts ask about ("2. On 04th August 2021, we submitted concerns regarding
+        # the Independent Neurology Inquiry." / "(a) What action was taken?"): it asks nothing itself (S3)
+        told = bool(
+            re.search(r"\.\s*$", head)
+            and not _ASKS.search(head)
+            and not _ASKS_ON_ITS_OWN.match(head)
+            and not _REQUESTER_ASKS.search(head)
+        )
         if heading and all(len(text.split()) >= 3 and not _ONLY_NARROWS.match(text) for _, text in subs):
             return [(mark, text) for mark, text in subs]
         if len(subs) >= 2 and _one_split([text for _, text in subs]) and not answered:
@@ -1190,7 +1229,7 @@ def item_asks(lines: list[str], answered: frozenset[str] = frozenset()) -> list[
             and not _EACH.search(head)
             and all(_ASKS_ON_ITS_OWN.match(text) and not _ONLY_NARROWS.match(text) for _, text in subs)
         ):
-            return ([] if lead_in else [(None, head)]) + [(mark, text) for mark, text in subs]
+            return ([] if lead_in or told else [(None, head)]) + [(mark, text) for mark, text in subs]
         if (
             len(subs) == 1
             and not lead_in
@@ -1377,19 +1416,30 @@ def unflatten(line: str) -> list[str]:
     if len(line) < LONG_LINE:
         return [line]
     cuts = {m.end() for m in _FLAT_HEADING.finditer(line)}
+    labels: list[int] = []  # where the numbered items start
     expected = 1
     for m in _FLAT_LABEL.finditer(line):
         n = int(m.group("n") or m.group("p"))
         if n == expected or (n == 1 and expected > 1):  # 1, 2, 3 ... (a second list may start again at 1)
             cuts.add(m.start("label"))
+            labels.append(m.start("label"))
             expected = n + 1
     if not cuts:
         return [line]
     points = sorted(cuts)
+    if labels and points[-1] == labels[-1]:
+        # the last item runs on into the reply ("... 5. The name/job title of the officials ... Aberystwyth. I confirm
+        # we hold some information captured by your request. For your first question, ..."): the reply starts at the
+        # first sentence after it that opens a reply
+        for m in _SENTENCE_GAP.finditer(line, points[-1]):
+            if _REPLY_CUE.match(line[m.end() :]):
+                points.append(m.end())
+                break
     parts = [line[a:b].strip() for a, b in zip([0, *points], [*points, len(line)], strict=True)]
     return [p for p in parts if p]
 
 
+_SENTENCE_GAP = re.compile(r"(?<=[.?!\u201d])\s+(?=[A-Z])")
 _MIDLINE_FIRST = re.compile(r"(?<=[?:.])\s+(?P<label>\(?1(?P<close>[.)])\s+)(?=\S)")
 
 
@@ -1414,7 +1464,7 @@ _REPLY_CUE = re.compile(
     # "Please find information attached.", "Please see the requested data below."
     r"please (?:see|find) (?:the )?(?:requested )?(?:information|data|figures|details|documents?)(?: requested)? "
     r"(?:attached|enclosed|below)\b|"
-    r"i (?:have (?:processed|considered|now|today|been)|can (?:confirm|now)|am (?:able|pleased|unable|afraid|"
+    r"i (?:confirm\b|have (?:processed|considered|now|today|been)|can (?:confirm|now)|am (?:able|pleased|unable|afraid|"
     r"writing to (?:confirm|inform|let you know)))|"
     r"we (?:have (?:processed|considered|now|today)|can (?:confirm|now)|are (?:able|pleased|unable|not able)|do not hold|"
     r"hold|cannot)|"

@@ -627,12 +627,14 @@ def _questions(
     if not given:
         order = _itemised(order, answers)
         order = _answered_entries(order, answers)
+        order = _parts_answered_below(order, answers)
         order = _further_asks(order, answers)
         order = _breakdowns_folded(order, answers)
     else:  # the officer's questions stand as given; an item's answer answers the parts they split it into
         _answer_parts(by_key, answers, apart)
     tabled = _tabled(order, answers)
     cut, general = _general_block(order, answers)
+    _notes_under_table(order, answers)
     reasons = _reason_paragraphs(sections["decision"])
     # what the letter says outside its labelled answers: its overall decision
     overall = _join(sections["decision"] + [ln for ln in sections["response"] if ln and not _label_of(ln)])
@@ -1198,6 +1200,59 @@ def _tabled(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]
     return done
 
 
+# A note's mark, the same as a cell of the table above it carries ("<5*" ... "*Due to the low numbers ...", "12\u2020").
+_NOTE_MARK = re.compile(r"^(?P<mark>\*{1,3}|[\u2020\u2021\u00b9\u00b2\u00b3])\s*(?=\S)")
+# a line that opens a note of its own ("Please Note: Payments are reimbursements ...", "NB ...")
+_NOTE_OPENS = re.compile(r"^(?:please\s+note|notes?\b|n\.?b\.?\b)", re.I)
+
+
+def _note_paragraphs(lines: list[str]) -> list[str]:
+    """Lines under a table as its notes: a note runs on over its lines (wrapped as a page or a PDF wraps it) until a
+    blank line, a line with a note's mark, or one that opens a note of its own."""
+    notes: list[list[str]] = [[]]
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            if notes[-1]:
+                notes.append([])  # a blank line ends a note
+        elif notes[-1] and (_NOTE_MARK.match(line) or _NOTE_OPENS.match(line)):
+            notes.append([line])
+        else:
+            notes[-1].append(line)
+    return [" ".join(n) for n in notes if n]
+
+
+def _notes_under_table(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """Notes under a table of answers, one row a question ("Question 2 | <5* | <5* | 8 |", then "*Due to the low
+    numbers involved ... exempt under section 38(1)(b)"): each is the note of the rows it names, by its mark in their
+    cells or by their numbers, or else of the letter, not of the last row, whose answer the lines under the table
+    would otherwise join. Only where every row before the last is its one line. ``answers`` is changed in place."""
+    keyed = [b.key for b in order if answers.get(b.key, ("", ""))[1]]
+    rows = [k for k in keyed if "|" in answers[k][1].split("\n")[0]]
+    if len(rows) < 2 or rows[-1] != keyed[-1]:
+        return
+    if any(len([ln for ln in answers[k][1].split("\n") if ln.strip()]) > 1 for k in rows[:-1]):
+        return  # text under a row is that row's own
+    last_text, last_answer = answers[rows[-1]]
+    first, *under = last_answer.split("\n")
+    if not any(ln.strip() for ln in under) or any("|" in ln for ln in under):
+        return
+    answers[rows[-1]] = (last_text, first)
+    numbers = {k[1] for k in rows if k[0] in ("q", "n")}
+    for note in _note_paragraphs(under):
+        m = _NOTE_MARK.match(note)
+        if m:
+            mark = re.escape(m.group("mark"))
+            # the mark after a cell's value ("<5*"), not a longer mark ("**") or a bare one
+            carried = re.compile(rf"[^\s|*]\s?(?<!\*){mark}(?!\*)\s*(?:\||$)")
+            named = [k for k in rows if carried.search(answers[k][1].split("\n")[0])]
+        else:
+            names = _named(note, numbers)
+            named = [k for k in rows if k[0] in ("q", "n") and k[1] in names]
+        for k in named:
+            text, answer = answers[k]
+            answers[k] = (text, answer + "\n" + note)
+
+
 _CITES_FIRST = re.compile(r"^(?:sections?|s\.?|regulations?|reg\.?)\s?\d{1,2}\b", re.I)
 
 
@@ -1266,6 +1321,40 @@ _ITEM_LETTERED = re.compile(r"^\(?[a-h][.)]\s")
 # An item that introduces the list under it ("... for each of the following;", "... any of the following steps?"): the
 # entries are the request's own, not a breakdown the reply chose.
 _LEADS_TO_LIST = re.compile(r"\bthe following\b|[:;]\s*$", re.I)
+
+
+_PART_LINE = re.compile(r"^\(?(?P<letter>[A-Ha-h])[.)]\s+(?P<text>\S.*)$")
+
+
+def _parts_answered_below(
+    order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]
+) -> list[_Block]:
+    """An item whose lettered parts are all that follows it ("2) ... dealt with the following:" / "A) The Local
+    Government Ombudsmen" / "B) The Police"), each answered below under the item's number and its letter ("2a) ...
+    complaints : 654", "2b) We do not hold this information."): the parts are the questions their answers answer, and
+    the item a lead-in (S3), not a question whose answer is its own parts. ``answers`` is changed in place."""
+    keys = {b.key for b in order}
+    out: list[_Block] = []
+    for b in order:
+        restated, answer = answers.get(b.key, ("", ""))
+        lines = [x.strip() for x in answer.split("\n") if x.strip()]
+        parts = [m for x in lines if (m := _PART_LINE.match(x))]
+        letters = [m.group("letter").lower() for m in parts]
+        if (
+            b.key[0] in ("q", "n")
+            and b.key[1].isdigit()
+            and len(parts) >= 2
+            and len(parts) == len(lines)
+            and letters == [chr(ord("a") + i) for i in range(len(letters))]
+            and all((b.key[0], b.key[1] + x) in keys for x in letters)
+        ):
+            for m in parts:
+                key = (b.key[0], b.key[1] + m.group("letter").lower())
+                answers[key] = (m.group("text"), answers.get(key, ("", ""))[1])
+            answers.pop(b.key, None)
+            continue
+        out.append(b)
+    return out
 
 
 def _further_asks(order: list[_Block], answers: dict[tuple[str, str], tuple[str, str]]) -> list[_Block]:
@@ -1553,6 +1642,17 @@ def _marker(line: str) -> str:
     return re.sub(r"[a-z]", "a", re.sub(r"\d+", "#", mark.lower()))
 
 
+_GREETING = re.compile(r"^dear\b[^\n]{0,60}$", re.I | re.M)
+
+
+def _after_greeting(text: str) -> str:
+    """A letter's text from its greeting on ("Dear Ms Jones"): what comes before it is its letterhead (the authority's
+    address, references, 'Our reference', 'Direct line'), not what the letter says."""
+    m = _GREETING.search(text)
+    rest = text[m.end() :].strip() if m else ""
+    return rest or text
+
+
 def _unstructured(
     sections: dict[str, list[str]], clean: str, letter_exemptions: list[str], accessible: str = "s21"
 ) -> list[Question]:
@@ -1585,6 +1685,7 @@ def _unstructured(
             out.append(q)
         return out
     request = [x for x in sections["request"] if x]
+    listed_reply: list[str] = []  # the reply under a request's list found in the response
     gathered = False  # the request is the lines that plainly ask, gathered from anywhere in the letter
     answer = _join(sections["decision"] + sections["response"])
     if not request and sections["pre"] and sections["closing"] and sections["response"]:
@@ -1631,10 +1732,18 @@ def _unstructured(
         if len(_request_items(request)) < 2:
             # a lead that asks, then its list ("For the 3-month period ... can you please provide: / - Total spend /
             # - Total hours ..."), with no heading to say it is the request
-            request = _asked_list(lines) or request
+            listed = _asked_list(lines)
+            if listed and not sections["pre"]:
+                # (found in what was read as the response, as on a disclosure log's page that gives the request, then
+                # the reply: the reply is what follows the list, not the page's fields and the request above it)
+                n = len(listed)
+                listed_reply = lines[next(i for i in range(len(lines)) if lines[i : i + n] == listed) + n :]
+            request = listed or request
         if not answer:
             answer = "\n".join(lines)
     after_request = None  # the reply that follows a request written out above it, with no heading between
+    if listed_reply:
+        answer, after_request = _join(listed_reply), listed_reply
     split = (
         request_then_reply(sections["decision"] + sections["response"]) if not request or gathered else None
     )
@@ -1652,7 +1761,7 @@ def _unstructured(
         request = request[:1]
     items = _request_items(request)
     if len(items) < 2:
-        text = " ".join(request) if request else _first_sentences(answer)
+        text = " ".join(request) if request else _first_sentences(_after_greeting(answer))
         items = [("Request", text)]
     if request:  # the list or details of what a count counts is a question of its own (S5d)
         parts = [part for _, text in items for part in further_asks(text)]

@@ -885,15 +885,33 @@ _SYMBOL_BULLETS = str.maketrans(
 )
 
 
+_MARKED_CELL = re.compile(r"[^\s|*]\s?\*\s*(?:\||$)")
+
+
+def _marks_cells(lines: list[str]) -> bool:
+    """The lines end with a table (rows a line, opening or ending with '|', as a page's or a Word table is read) one
+    of whose cells carries a note's mark ('<5* |')."""
+    table = []
+    for line in reversed(lines):
+        if not (line.endswith("|") or line.startswith("|")):
+            break
+        table.append(line)
+    return any(_MARKED_CELL.search(row) for row in table)
+
+
 def normalise_text(text: str) -> str:
     """Plain lines: Markdown markup removed (links kept as 'name url'), whitespace tidied."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     text = text.translate(_SYMBOL_BULLETS)
-    out = []
+    out: list[str] = []
     for line in text.split("\n"):
         line = _MD_PREFIX.sub("", line)
         line = _MD_EMPH.sub(r"\2", line)
         line = _MD_LINK.sub(r"\1 \2", line)
+        if _marks_cells(out):
+            # under a table whose cells carry a note's mark ("<5*"), the note's mark ("* The low numbers ...") is kept,
+            # as "*The ...", not taken for a bullet's
+            line = re.sub(r"^\s*\*\s+", "*", line)
         line = re.sub(r"^\s*[*+]\s+", "", line)  # bullet markers (numbers are kept: they are labels)
         line = re.sub(r"[ \t]+", " ", line).strip()
         out.append(line)
