@@ -18,7 +18,7 @@ from foi_precedent.consistency.consensus import (
     same_authority,
     weigh_consensus,
 )
-from foi_precedent.consistency.quotes import quote_answer
+from foi_precedent.consistency.quotes import mentions, quote_answer
 from foi_precedent.errors import PrecedentError
 from foi_precedent.letters.answers import located
 from foi_precedent.letters.exemptions import rule_table_for, section_of
@@ -120,7 +120,7 @@ def _excerpt(text: str, focus: list[str] | None = None, limit: int = 320) -> str
     sentences = re.split(r"(?<=[.!?])\s+", text)
     for word in focus or []:
         for s in sentences:
-            if word and word.lower() in s.lower():
+            if mentions(s, word):
                 return s[:limit].rstrip() + ("…" if len(s) > limit else "")
     return text[:limit].rstrip() + "…"
 

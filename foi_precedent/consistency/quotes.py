@@ -167,6 +167,15 @@ def _introduced(kept: list[str], i: int) -> str:
     return kept[j] + " " + text if j >= 0 and kept[j].endswith(":") else text
 
 
+def mentions(text: str, word: str) -> bool:
+    """Whether ``text`` names ``word`` (any case), a number in it not read into a longer one: "Section 3" is not in
+    "Section 30", "Section 31(1)" is in "Section 31(1)(a)"."""
+    return (
+        bool(word)
+        and re.search(re.escape(word) + (r"(?!\d)" if word[-1:].isdigit() else ""), text, re.I) is not None
+    )
+
+
 def quote_answer(
     answer: str,
     treatments=(),
@@ -192,7 +201,7 @@ def quote_answer(
                 return _clip(_flat(_introduced(kept, i)), limit)
     for word in focus or []:
         for i, s in enumerate(kept):
-            if word and word.lower() in s.lower():
+            if mentions(s, word):
                 return _clip(_flat(_introduced(kept, i)), limit)
     for t in _ORDER:
         if t not in treatments:

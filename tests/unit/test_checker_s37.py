@@ -273,3 +273,19 @@ def test_the_exception_is_read_from_the_profile(monkeypatch):
 def test_every_regime_has_a_cost_limit_or_an_exception_for_costly_requests():
     for p in profiles().values():
         assert bool(p.cost_limit) != bool(p.manifestly_unreasonable), p.regime
+
+
+def test_a_section_number_is_not_found_inside_a_longer_one():
+    from foi_precedent.consistency.flags import _excerpt
+    from foi_precedent.consistency.quotes import mentions, quote_answer
+
+    assert mentions("exempt under Section 31(1)(a) of the Act", "Section 31(1)")
+    assert not mentions("exempt under Section 30 of the Act", "Section 3")
+    assert mentions("see Section 3.", "Section 3") and mentions("the Reading Room", "reading room")
+    answer = (
+        "We hold the information. It is exempt under Section 30 of the Act (investigations). "
+        "Some of it is also exempt under Section 3 of the Regulations as a transfer. " + "More words here. " * 30
+    )
+    assert "Section 3 of" in _excerpt(answer, ["Section 3"], limit=120)
+    quoted = quote_answer(answer, (Treatment.WITHHELD,), ["Section 3"])
+    assert quoted and "Section 3 of" in quoted and "Section 30" not in quoted
