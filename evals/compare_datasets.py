@@ -42,6 +42,7 @@ DIRECTIONS: dict[str, bool] = {
     "pointer_recall": HIGHER,
     **{f"{flag}_agreement": HIGHER for flag in FLAGS},
     "confident_agreement": HIGHER,
+    "regime_agreement": HIGHER,
     # real_requests
     "no_question": LOWER,
     "count_exact": HIGHER,
