@@ -614,8 +614,9 @@ def precedent_letter(
     body = authority or plan.authority
     form = letter_form(plan)
     answers = answers or {}
+    quoted = quoted_questions(request, plan)
     out = [REFERENCE_LINE, "", request.requester.salutation, "", REQUEST_HEADER]
-    out.extend(f"{q.label} - {one_line(q.text)}" for q in plan.questions)
+    out.extend(f"{q.label} - {quoted[q.label]}" for q in plan.questions)
     out.append("")
     out.extend(decision_lines(plan))
     if reasons is None:
@@ -624,10 +625,30 @@ def precedent_letter(
         out.extend(["", REASONS_HEADER, *reasons])
     out.extend(["", DISCLOSURE_HEADER])
     for q in plan.questions:
-        out.append(f"{q.label} - {one_line(q.text)}")
+        out.append(f"{q.label} - {quoted[q.label]}")
         out.extend(answers.get(q.label) or answer_lines(q, body, form))
     out.extend(["", complaint_rights(body, form)])
     return "\n".join(out) + "\n"
+
+
+def quoted_questions(request: Request, plan: Plan) -> dict[str, str]:
+    """Each planned question's words as the letter quotes them (label -> one line). A sub-question's text carries
+    its parent's wording (what precedent is looked up by); the letter quotes the parent's wording once
+    (croydon-foster-care-stats quoted Q3's three times, in Q3, Q3b and Q3c): a sub-question in its own words
+    where its parent, or a part before it, is quoted above it, and with its parent's where neither is."""
+    asked = {q.label: q for q in request.questions}
+    out: dict[str, str] = {}
+    shown: set[str] = set()  # the questions whose wording the letter has quoted so far
+    for q in plan.questions:
+        rq = asked.get(q.label)
+        if rq is not None and rq.sub_of in shown and rq.own_text.strip() and q.text == rq.text:
+            out[q.label] = one_line(rq.own_text)
+        else:
+            out[q.label] = one_line(q.text)
+            if rq is not None and rq.sub_of:
+                shown.add(rq.sub_of)
+        shown.add(q.label)
+    return out
 
 
 def complaint_rights(authority: str | None, form: LetterForm = FOIA_FORM) -> str:
