@@ -637,18 +637,30 @@ def quoted_questions(request: Request, plan: Plan) -> dict[str, str]:
     (croydon-foster-care-stats quoted Q3's three times, in Q3, Q3b and Q3c): a sub-question in its own words
     where its parent, or a part before it, is quoted above it, and with its parent's where neither is."""
     asked = {q.label: q for q in request.questions}
+    full = {q.label: one_line(q.text) for q in plan.questions}
     out: dict[str, str] = {}
     shown: set[str] = set()  # the questions whose wording the letter has quoted so far
     for q in plan.questions:
         rq = asked.get(q.label)
-        if rq is not None and rq.sub_of in shown and rq.own_text.strip() and q.text == rq.text:
-            out[q.label] = one_line(rq.own_text)
-        else:
-            out[q.label] = one_line(q.text)
-            if rq is not None and rq.sub_of:
-                shown.add(rq.sub_of)
+        parent = rq.sub_of if rq is not None and rq.sub_of else _parent_label(q.label)
+        own = ""
+        if parent in shown:
+            if rq is not None and rq.sub_of and rq.own_text.strip() and q.text == rq.text:
+                own = one_line(rq.own_text)
+            elif parent in full and full[q.label].startswith(full[parent] + " "):
+                # questions an officer set keep the parent's wording the editor showed ('Q3b - <Q3's words> ...')
+                own = full[q.label][len(full[parent]) :].strip()
+        out[q.label] = own or full[q.label]
+        if not own and parent:
+            shown.add(parent)
         shown.add(q.label)
     return out
+
+
+def _parent_label(label: str) -> str | None:
+    """The question a part's label names as its parent: 'Q3b' -> 'Q3', 'Q3a(ii)' -> 'Q3a'; None for a question."""
+    m = re.fullmatch(r"(Q\d{1,2}.*)(?:[a-z]|\((?:[ivx]{1,4}|[a-z])\)|\.\d{1,2})", label)
+    return m.group(1) if m else None
 
 
 def complaint_rights(authority: str | None, form: LetterForm = FOIA_FORM) -> str:

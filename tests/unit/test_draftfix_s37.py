@@ -148,6 +148,18 @@ def test_a_sub_question_whose_parent_is_not_in_the_plan_keeps_its_parent_s_wordi
     )  # its parent's words are above
 
 
+def test_a_sub_question_as_the_editor_shows_it_is_quoted_in_its_own_words():
+    """The editor shows a sub-question with its parent's wording ('Q1b - <Q1's words> ...'): the questions an
+    officer sets from it are quoted in their own words too."""
+    request = split_request(FOSTERING)
+    edited = request_with_questions(request, question_texts(editor_text(request)))
+    assert edited.questions[1].text.startswith("Please detail any allowances")
+    quoted = quoted_questions(edited, _plan(edited))
+    assert quoted["Q1b"] == "Does the council provide council tax exemption for foster carers?"
+    assert quoted["Q1c"] == "What are foster carers entitlements to respite care?"
+    assert quoted["Q2"] == "How many foster carers are registered with the council?"
+
+
 # --- 4. the editor's numbering ---------------------------------------------------------------------------------
 
 
