@@ -84,7 +84,10 @@ def cmd_draft(args) -> int:
         if q.needs_decision:
             print(f"  {q.label}: DECISION NEEDED - {q.decision_note}", file=sys.stderr)
     for f in result.flags:
-        print(f"  [{f.severity.upper()}] {f.label} {f.kind}: {f.message}", file=sys.stderr)
+        print(
+            f"  [{f.severity.upper()}] {', '.join(f.questions) or 'letter'} {f.kind}: {f.message}",
+            file=sys.stderr,
+        )
     if args.out:
         print(f"Draft written to {args.out}", file=sys.stderr)
     return EXIT_OK

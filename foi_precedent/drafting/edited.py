@@ -68,24 +68,54 @@ def request_with_questions(request: Request, texts: list[str]) -> Request:
             "no question given: write each question on a line of its own (or press Find precedents to read the "
             "request again)",
         )
+    questions = _questions(texts, request.requester)
+    labels = [q.label for q in questions]
+    app = {q.label for q in request.questions}  # the labels the editor was prefilled with
+    if any(labels.count(label) > 1 for label in labels if label in app):
+        # a line put between the app's 'Q5 - ...' and 'Q6 - ...' took Q6, and the app's Q6 became 'Q6-2', which
+        # reached the letter: the app's numbering is the app's to change, an officer's own labels stay
+        questions = _questions(texts, request.requester, renumber=app)
+    if not questions:
+        raise LetterError(request.source, "no question given: the lines hold only labels")
+    return replace(request, questions=tuple(_unique(questions)), note=EDITED_NOTE)
+
+
+def _questions(
+    texts: list[str], requester: Requester, renumber: set[str] | None = None
+) -> list[RequestQuestion]:
+    """The editor's lines as questions, labelled as written; with ``renumber`` (the app's own labels) those lines
+    numbered in turn with the lines without a label, a part ('Q3b') keeping its letter under its question's number."""
     questions: list[RequestQuestion] = []
     counter = 0  # the number of the last top-level question
     parent: str | None = None  # the question a lettered line is a part of ('Q2' for 'b)' under '2.' or 'Q2a')
+    numbers: dict[str, int] = {}  # renumbering: an app label's number -> the number it is given
     for raw in texts:
         label, original, text, kind = labelled(raw, counter, parent)
-        text = _redacted(text, request.requester)
+        text = _redacted(text, requester)
         if not text:
             continue  # nothing left once the identity is out (a line of the requester's e-mail alone)
         if kind == "part":
             questions.append(RequestQuestion(label, text, original, own_text=text, sub_of=parent))
             continue
+        if renumber is not None and label in renumber and _OWN_LABEL.match(raw):
+            label = _renumbered(label, counter, numbers)
         questions.append(RequestQuestion(label, text, original, own_text=text))
         counter = _number(label, counter + 1)
         # a list lettered from the top ('a)', 'b)') is a list of questions, not the parts of one
         parent = None if kind == "lettered" else f"Q{counter}"
-    if not questions:
-        raise LetterError(request.source, "no question given: the lines hold only labels")
-    return replace(request, questions=tuple(_unique(questions)), note=EDITED_NOTE)
+    return questions
+
+
+def _renumbered(label: str, counter: int, numbers: dict[str, int]) -> str:
+    """The app's ``label`` in the editor's new numbering: a question ('Q6', 'Q3-2') takes the next number, a part
+    ('Q3b', 'Q3a(ii)') its question's new number."""
+    m = re.fullmatch(r"Q(\d{1,2})(.*?)(?:-\d{1,2})?", label)
+    if m is None:
+        return label
+    number, part = m.group(1), m.group(2)
+    if not part or number not in numbers:
+        numbers[number] = counter + 1
+    return f"Q{numbers[number]}{part}"
 
 
 def labelled(line: str, counter: int, parent: str | None) -> tuple[str, str, str, str]:

@@ -589,8 +589,9 @@ def precedent_letter(
     body = authority or plan.authority
     form = letter_form(plan)
     answers = answers or {}
+    quoted = quoted_questions(request, plan)
     out = [REFERENCE_LINE, "", request.requester.salutation, "", REQUEST_HEADER]
-    out.extend(f"{q.label} - {one_line(q.text)}" for q in plan.questions)
+    out.extend(f"{q.label} - {quoted[q.label]}" for q in plan.questions)
     out.append("")
     out.extend(decision_lines(plan))
     if reasons is None:
@@ -599,10 +600,42 @@ def precedent_letter(
         out.extend(["", REASONS_HEADER, *reasons])
     out.extend(["", DISCLOSURE_HEADER])
     for q in plan.questions:
-        out.append(f"{q.label} - {one_line(q.text)}")
+        out.append(f"{q.label} - {quoted[q.label]}")
         out.extend(answers.get(q.label) or answer_lines(q, body, form))
     out.extend(["", complaint_rights(body, form)])
     return "\n".join(out) + "\n"
+
+
+def quoted_questions(request: Request, plan: Plan) -> dict[str, str]:
+    """Each planned question's words as the letter quotes them (label -> one line). A sub-question's text carries
+    its parent's wording (what precedent is looked up by); the letter quotes the parent's wording once
+    (croydon-foster-care-stats quoted Q3's three times, in Q3, Q3b and Q3c): a sub-question in its own words
+    where its parent, or a part before it, is quoted above it, and with its parent's where neither is."""
+    asked = {q.label: q for q in request.questions}
+    full = {q.label: one_line(q.text) for q in plan.questions}
+    out: dict[str, str] = {}
+    shown: set[str] = set()  # the questions whose wording the letter has quoted so far
+    for q in plan.questions:
+        rq = asked.get(q.label)
+        parent = rq.sub_of if rq is not None and rq.sub_of else _parent_label(q.label)
+        own = ""
+        if parent in shown:
+            if rq is not None and rq.sub_of and rq.own_text.strip() and q.text == rq.text:
+                own = one_line(rq.own_text)
+            elif parent in full and full[q.label].startswith(full[parent] + " "):
+                # questions an officer set keep the parent's wording the editor showed ('Q3b - <Q3's words> ...')
+                own = full[q.label][len(full[parent]) :].strip()
+        out[q.label] = own or full[q.label]
+        if not own and parent:
+            shown.add(parent)
+        shown.add(q.label)
+    return out
+
+
+def _parent_label(label: str) -> str | None:
+    """The question a part's label names as its parent: 'Q3b' -> 'Q3', 'Q3a(ii)' -> 'Q3a'; None for a question."""
+    m = re.fullmatch(r"(Q\d{1,2}.*)(?:[a-z]|\((?:[ivx]{1,4}|[a-z])\)|\.\d{1,2})", label)
+    return m.group(1) if m else None
 
 
 def complaint_rights(authority: str | None, form: LetterForm = FOIA_FORM) -> str:

@@ -164,9 +164,15 @@ def _decision_note(c: Consensus) -> tuple[bool, str]:
         )
     if c.status == "split":
         review = f"; {len(c.guessed)} of the {c.support} are readings marked for review" if c.guessed else ""
+        # the letters that differ, not the first precedents found (which mostly agree: "1 of 7 letters differ:"
+        # before three references, none of them the one that differs)
+        dissenting = c.dissenting
+        differ = ", ".join(f"{p.reference} {p.label}" for p in dissenting[:3])
+        if len(dissenting) > 3:
+            differ += f" and {len(dissenting) - 3} more"
         return True, (
-            f"Precedent is split ({c.agreement:.0%} of the weight agrees; {len(c.dissenting)} of "
-            f"{c.support} letters differ: {refs}{review}): choose the answer."
+            f"Precedent is split ({c.agreement:.0%} of the weight agrees; {len(dissenting)} of "
+            f"{c.support} letters differ: {differ}{review}): choose the answer."
         )
     if set(c.treatments) == {Treatment.OTHER}:
         return (

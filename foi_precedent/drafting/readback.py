@@ -14,7 +14,8 @@ from foi_precedent.drafting.letter import (
 )
 from foi_precedent.drafting.plan import Plan, QuestionPlan
 from foi_precedent.errors import LetterError
-from foi_precedent.letters.exemptions import section_of
+from foi_precedent.letters.decision import relied_on
+from foi_precedent.letters.exemptions import normalise_exemptions, section_of
 from foi_precedent.letters.model import Letter
 from foi_precedent.letters.parser import parse_draft
 
@@ -102,23 +103,61 @@ def beyond_plan_flags(letter: Letter, plan: Plan) -> list[Flag]:
                     )
                 )
     # In the letter at large (its reasons) only another section counts: reasons name other subsections of the
-    # sections they apply ("the bodies listed in Section 23(3)" beside s23(5)).
+    # sections they apply ("the bodies listed in Section 23(3)" beside s23(5)). The questions the letter quotes are
+    # the requester's words, not the letter's: "if this would exceed the cost limit under Section 12" cites nothing.
     planned_sections = {section_of(e) for e in planned_all}
+    said = relied_on(_without_quoted_questions(letter.text, plan))
+    cited = {section_of(e) for e in normalise_exemptions(said)}
     extra = [
         e
         for e in letter.exemptions
-        if e not in seen and not _covered(e, planned_all) and section_of(e) not in planned_sections
+        if e not in seen
+        and not _covered(e, planned_all)
+        and section_of(e) not in planned_sections
+        and section_of(e) in cited
     ]
     if extra and plan.questions:
-        first = plan.questions[0]
+        # a flag of the whole letter (no question's label, no one question's precedents as its evidence)
         flags.append(
             Flag(
                 "beyond_plan",
                 "high",
-                first.label,
+                "",
                 f"The letter cites {', '.join(extra)}, which no question of the precedent plan relies on.",
-                one_line(letter.text)[:400],
-                _plan_evidence(first),
+                _citing(said, extra) or one_line(letter.text)[:400],
             )
         )
     return flags
+
+
+# 'Q3 - ...', 'Q1b: ...', 'Question 2 - ...': a question quoted in the letter, under its label
+_QUOTED = re.compile(
+    r"^\s*(?P<label>(?:Q|Question\s*)\d[\w().-]*)\s*[-\u2013\u2014:.]\s+(?P<words>\S.*)$", re.I
+)
+
+
+def _without_quoted_questions(text: str, plan: Plan) -> str:
+    """The letter's text without the lines that quote a question of the plan (its label, then the requester's
+    words, in full or a part of them: a sub-question quoted without its parent's wording)."""
+    asked = {_label_key(q.label): one_line(q.text).lower() for q in plan.questions}
+    kept = []
+    for line in text.split("\n"):
+        m = _QUOTED.match(line)
+        if m and one_line(m.group("words")).lower() in asked.get(_label_key(m.group("label")), "\0"):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _label_key(label: str) -> str:
+    """'Question 2' and 'Q2' alike."""
+    return re.sub(r"^(?:question|q)\s*", "q", label.strip().lower())
+
+
+def _citing(text: str, exemptions: list[str]) -> str:
+    """The first sentence of ``text`` that cites one of ``exemptions``' sections."""
+    sections = {section_of(e) for e in exemptions}
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        if any(section_of(e) in sections for e in normalise_exemptions(sentence)):
+            return one_line(sentence)[:400]
+    return ""

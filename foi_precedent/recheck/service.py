@@ -71,18 +71,29 @@ def run_recheck(
 
 
 def save_uploads(settings, files: list[tuple[str, bytes]]) -> Path:
-    """Uploaded letters into their own folder under ``recheck_dir`` (named by their content), for ingesting."""
+    """Uploaded letters into their own folder under ``recheck_dir`` (named by their content), for ingesting.
+
+    Each file keeps its name (a letter's reference is made from it, and the report shows it: not
+    '0000-aberdeen-public-toilets-2016-e26dbaa1'), in a numbered folder of its own, so that two uploads of one
+    name do not meet and the letters are read in the order they were uploaded (ingest walks folders in name
+    order): the first of two identical files is the letter, the second its duplicate."""
     import hashlib
 
-    h = hashlib.sha256()
+    h = hashlib.sha256(b"one folder a file\0")  # not a folder of an earlier version, which numbered its files
     for name, data in sorted(files):
         h.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     folder = Path(settings.recheck_dir) / f"uploads-{h.hexdigest()[:12]}"
-    folder.mkdir(parents=True, exist_ok=True)
     for i, (name, data) in enumerate(files):
-        safe = Path(name).name or f"letter-{i}.txt"
-        (folder / f"{i:04d}-{safe}").write_bytes(data)
+        # a name starting with a dot would be a hidden file, which ingest passes over
+        safe = Path(name).name.lstrip(".") or f"letter-{i + 1}.txt"
+        (folder / UPLOAD_FOLDER.format(i)).mkdir(parents=True, exist_ok=True)
+        (folder / UPLOAD_FOLDER.format(i) / safe).write_bytes(data)
+    folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+#: the folder of each uploaded file in the folder ``save_uploads`` writes
+UPLOAD_FOLDER = "{:04d}"
 
 
 def app_options(workers: int | None = None) -> RecheckOptions:

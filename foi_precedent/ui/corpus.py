@@ -219,16 +219,14 @@ def already_indexed(reason: str) -> bool:
     return reason.startswith("duplicate of ")
 
 
-_UPLOAD_NUMBER = re.compile(r"^\d{4}-")  # save_uploads numbers each file: '0003-letter.txt'
-
-
 def unread_uploads(report: Any) -> list[tuple[str, str]]:
     """The files of an upload that were not read, each as (its name as uploaded, why), from the ingest report of
-    a folder ``foi_precedent.recheck.service.save_uploads`` wrote: the folder's path and the number it put before
-    each name are left out, in the reason too ('duplicate of ... (same content as 0001-a.txt ...)')."""
+    a folder ``foi_precedent.recheck.service.save_uploads`` wrote (each file under its own name in a numbered
+    folder): the folders' paths are left out, in the reason too ('duplicate of ... (same content as a.txt ...)')."""
     out = []
     for path, reason in [*getattr(report, "skipped", ()), *getattr(report, "not_read", ())]:
-        for folder in {str(Path(path).parent), str(Path(path).parent.resolve())}:
-            reason = re.sub(re.escape(folder) + r"[\\/]\d{4}-([^,)]+)", lambda m: m.group(1), reason)
-        out.append((_UPLOAD_NUMBER.sub("", Path(path).name, count=1), reason))
+        upload = Path(path).parent.parent
+        for folder in {str(upload), str(upload.resolve())}:
+            reason = re.sub(re.escape(folder) + r"[\\/]\d{4}[\\/]", "", reason)
+        out.append((Path(path).name, reason))
     return out

@@ -83,16 +83,20 @@ def test_labels_the_officer_writes_are_kept(request_):
 
 
 def test_a_list_lettered_from_the_top_is_numbered_and_a_repeated_label_is_told_apart(request_):
+    # 'Q2' is one of the app's labels (the editor is prefilled with them): renumbered, not 'Q2-2' (stop 37)
     edited = request_with_questions(
         request_, ["a) Drones owned.", "b) Their cost.", "Q2 - Policy.", "- Models."]
     )
     assert [(q.label, q.original_label) for q in edited.questions] == [
         ("Q1", "a"),
         ("Q2", "b"),
-        ("Q2-2", "Q2"),
-        ("Q3", ""),
+        ("Q3", "Q2"),
+        ("Q4", ""),
     ]
     assert edited.questions[-1].text == "Models."  # a bullet is not part of the question
+    # the officer's own labels are kept, and one repeated is told apart
+    edited = request_with_questions(request_, ["1. Drones owned.", "2. Their cost.", "2. Policy."])
+    assert [q.label for q in edited.questions] == ["Q1", "Q2", "Q2-2"]
 
 
 def test_the_editor_shows_the_questions_and_reads_them_back_unchanged(request_):

@@ -35,14 +35,14 @@ def test_unread_uploads_are_named_as_uploaded_in_the_name_and_the_reason(tmp_pat
     folder = tmp_path / "recheck" / "uploads-0123456789ab"
     report = SimpleNamespace(
         skipped=[
-            (str(folder / "0002-broken.pdf"), "the PDF is broken and cannot be read (PdfiumError)"),
-            (str(folder / "0003-empty.txt"), "the file is empty"),
+            (str(folder / "0002" / "broken.pdf"), "the PDF is broken and cannot be read (PdfiumError)"),
+            (str(folder / "0003" / "empty.txt"), "the file is empty"),
             (
-                str(folder / "0004-bolton copy.txt"),
-                f"duplicate of 2018-660 (same content as {folder / '0001-bolton 2018-660.txt'}, read in this batch)",
+                str(folder / "0004" / "bolton copy.txt"),
+                f"duplicate of 2018-660 (same content as {folder / '0001' / 'bolton 2018-660.txt'}, read in this batch)",
             ),
         ],
-        not_read=[(str(folder / "0005-README.md"), "a folder's README, not a letter")],
+        not_read=[(str(folder / "0005" / "README.md"), "a folder's README, not a letter")],
     )
     assert unread_uploads(report) == [
         ("broken.pdf", "the PDF is broken and cannot be read (PdfiumError)"),
