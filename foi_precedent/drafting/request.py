@@ -922,7 +922,7 @@ _ASK_INSIDE = re.compile(
     + r"|tell|confirm|list|release|give|"
     r"let\s+me\s+know|advise|share|state|disclose|explain|clarify|indicate|specify|outline|describe|identify|"
     r"direct\s+me|point\s+me)|"
-    r"i\s+would\s+be\s+grateful\s+if\s+you\s+(?:could|would)(?:\s+(?:also|kindly))?\s+(?:supply|provide|"
+    r"i\s+would\s+(?:also\s+)?be\s+(?:further\s+|also\s+)?grateful\s+if\s+you\s+(?:could|would)(?:\s+(?:also|kindly))?\s+(?:supply|provide|"
     + _SEND
     + r"|tell|confirm|"
     r"let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|"
@@ -1062,7 +1062,9 @@ _ABOUT_THE_REPLY = re.compile(
     r"rest\s+of\s+the\s+(?:information|data|request)|remainder)\b"
     # that the request arrived (S7): 'I would be grateful if you would confirm in writing that you have received this
     # request', 'please acknowledge receipt of this request'
-    r"|\bconfirm\s+(?:in\s+writing\s+|by\s+e-?mail\s+)?(?:that\s+)?(?:you\s+have\s+)?(?:received|receipt\s+of)\s+"
+    # ('confirm in writing/by email that you have received this request')
+    r"|\bconfirm\s+(?:(?:in\s+writing|by\s+e-?mail)(?:\s*(?:/|or|and)\s*(?:in\s+writing|by\s+e-?mail))?\s+)?"
+    r"(?:that\s+)?(?:you\s+have\s+)?(?:received|receipt\s+of)\s+"
     r"(?:this|my|the)\s+(?:request|e-?mail|letter)\b|\backnowledge\s+(?:receipt\s+of\s+)?(?:this|my)\s+(?:request|e-?mail)\b"
     # how redactions were applied to the reply (S7): 'Please indicate if and how you have done that.'
     r"|\b(?:if|whether)\s+(?:and\s+how\s+)?you\s+have\s+(?:done\s+(?:that|so|this)|redacted|applied\s+(?:any\s+)?"
@@ -1076,7 +1078,23 @@ _ABOUT_THE_REPLY = re.compile(
     # then please give a full explanation of why'
     r"|^if\s+(?:you\s+(?:do\s+not|don't)\s+(?:intend|plan|propose)\s+to\s+(?:release|disclose|provide)|"
     r"(?:any|some|part|all)\s+(?:of\s+)?(?:this|the)\s+(?:information|request)\s+(?:is|are)\s+(?:withheld|refused|"
-    r"exempt))\b",
+    r"exempt))\b"
+    # an offer to clarify or reword (S7): 'Any queries, please let me know.', 'Should you need any clarification ...,
+    # please let me know', '... please let me know in case I can reword it.'
+    r"|^(?:any|if\s+you\s+have\s+any)\s+(?:queries|questions)\b[^.?!]{0,20}\b(?:let\s+me\s+know|contact\s+me)\b"
+    r"|^(?:should|if)\s+you\s+(?:require|need|want|have)\s+(?:any\s+)?(?:further\s+)?(?:clarification|queries)\b"
+    r"|\blet\s+me\s+know\b[^.?!]{0,20}\bso\s+(?:that\s+)?I\s+can\s+(?:reword|rephrase|refine|narrow|clarify)\b"
+    r"|\blet\s+me\s+know\s+in\s+case\s+I\s+can\s+(?:reword|rephrase|refine|narrow|clarify)\b"
+    # the medium of the reply (S7): 'Please can I have the response electronically.', 'I would like this information
+    # sent as electronic copies.'
+    r"|\b(?:have|receive|get)\s+(?:the|your|this)\s+(?:response|reply|information|data)\s+(?:electronically|"
+    r"by\s+e-?mail)\s*[.!]?$"
+    r"|\b(?:this|the)\s+(?:information|response|reply|data)\s+(?:sent|provided|supplied)\s+(?:to\s+me\s+)?"
+    r"(?:as|in|by)\s+(?:electronic|an?\s+electronic|e-?mail)\b[^.?!]{0,20}[.!]?$"
+    # when (S7): 'I request that you release information as soon as possible.'
+    r"|\b(?:release|provide|send)\s+(?:the\s+|this\s+)?information\s+as\s+soon\s+as\s+possible\s*[.!]?$"
+    # WhatDoTheyKnow's note on a late reply, kept with the request's text
+    r"|^(?:the\s+)?response\s+to\s+this\s+request\s+is\s+(?:long\s+)?(?:overdue|delayed)\b",
     re.I,
 )
 # a heading of a page or form, not an ask: 'Information requested', 'Details of enquiry'
