@@ -357,6 +357,11 @@ def _split_inline_labels(line: str) -> str:
         if kind == "num":
             numbers.update(v for _, v in runs)
     found = [(pos, k, v) for pos, k, v, _ in found]
+    # '(A1) Does ...? If yes, please list: (A1-i) the ... (A2)Does ...': a section's letter and the item's number in
+    # brackets, two or more on the line, each a label wherever it stands (no sentence writes '(A1)' so)
+    sections = [m.start() for m in _SECTION_LABEL.finditer(line)]
+    if len(sections) >= 2:
+        cuts.update(sections)
     cuts.update(pos for pos, k, v in found if k == "numsub" and v in numbers and _BOUNDARY.search(line[:pos]))
     bullets = [m.start() + (1 if line[m.start()] in " \t" else 0) for m in _INLINE_BULLET.finditer(line)]
     lead = line[: bullets[0]].rstrip() if bullets else ""
@@ -385,6 +390,7 @@ def _split_inline_labels(line: str) -> str:
     return "\n".join(part for part in out if part.strip())
 
 
+_SECTION_LABEL = re.compile(r"(?-i:\([A-Z]\d{1,2}(?:-[ivx]{1,4})?\))(?=\.?[ \t]*[A-Za-z])")
 _OPTIONS_LEAD = re.compile(
     r"\bwhich\s+of\s+the\s+following\b|\b(?:select|tick|choose|circle)\s+(?:all|any|one|the)\b|"
     r"\boptions?\s*:\s*$",
@@ -586,6 +592,9 @@ _LABEL = re.compile(
     r"^\s*[\u201c\"]?(?:"
     r"(?:q(?:uestion)?|request|item|point|\#|no\.)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
     r"\[(?P<sq>\d{1,2})\]\.?\s*|"
+    # '(A1) Does your organisation ...', '(A1-i) the organisation ...', '(B2). The number ...': a section's letter and
+    # the item's number, a sub-item's numeral after a hyphen
+    r"\((?P<sec>[A-Z]\d{1,2})(?:-(?P<secsub>[ivx]{1,4}))?\)\.?\s*|"
     # '1.1 How many ...' under '1. Staffing'; '1.1: Number of ...'; '1.1.Does your ...' with no space after its stop
     r"(?P<dec>\d{1,2}\.\d{1,2})(?:[.:]?[ \t]+(?=[A-Za-z])|\.(?=[A-Z][a-z]))|"
     # '1.a.', '3.b.i.', '2.b)': a sub-item's label written with its parents' labels before it
@@ -605,7 +614,7 @@ _LABEL = re.compile(
 # "Request 1" or "Question 2:" on a line of its own, the question on the next line
 _LONE_LABEL = re.compile(
     r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
-    r"(?P<sq>)?(?P<dec>)?(?P<cmp>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?",
+    r"(?P<sq>)?(?P<sec>)?(?P<secsub>)?(?P<dec>)?(?P<cmp>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?",
     re.I,
 )
 # the things a request names as what it asks for ('The number of ...', 'The criteria used ...', 'Minutes of ...')
@@ -1226,6 +1235,10 @@ def _style(m: re.Match) -> tuple[str, str, str]:
         return "kw", "num", m.group("kw") + (m.group("kwsub") or "").lower()
     if m.group("sq"):
         return "[]", "num", m.group("sq")
+    if m.group("sec"):
+        if m.group("secsub"):
+            return "sec-sub", "roman", m.group("secsub").lower()
+        return "sec", "dec", m.group("sec").lower()
     if m.group("dec"):
         whole, _, part = m.group("dec").partition(".")
         if part == "0":  # '1.0 How many officers ...' over '1.1 ...': item 1, the decimals its parts
@@ -2232,25 +2245,15 @@ def _split_also(items: list[_Item]) -> list[_Item]:
     for n, item in enumerate(items):
         deeper = n + 1 < len(items) and items[n + 1].depth > item.depth
         # fragments joined by a dash count as sentences (S5e: '... you are responsible - please provide details of
-        # their location', '... led to action - and please specify what action was taken')
-        sentences, dashed = [], set()
-        for sentence in _sentences(item.text):
-            # not inside brackets ('(for example: during searches - please specify)'); a bracketed clause that asks
-            # for something more counts as a sentence (S5a: '... background? (could you also tell me the total)')
-            m = next(
-                (m for m in _DASH_ASK.finditer(sentence) if not _open_bracket(sentence[: m.start()])), None
-            )
-            b = _BRACKET_ASK.search(sentence)
-            if b and b.start() > 0:
-                head, *rest = [sentence[: b.start()] + sentence[b.end() :], b.group("ask").strip()]
-            else:
-                head, *rest = [sentence[: m.start()], sentence[m.end() :]] if m else [sentence]
-            sentences.append(head if rest else sentence)
-            if rest and head.strip():
-                dashed.add(len(sentences))
-                sentences.append(rest[0])
-            elif rest:
-                sentences[-1] = rest[0]
+        # their location', '... led to action - and please specify what action was taken'); so do lines the page
+        # ran together (S5b)
+        sentences: list[str] = []
+        dashed: set[int] = set()
+        flat: set[int] = set()
+        for piece_no, piece in enumerate(_flattened_lines(item.text)):
+            if piece_no:
+                flat.add(len(sentences))
+            sentences.extend(_pieces_of(piece, dashed, len(sentences)))
         first = next((k for k, sentence in enumerate(sentences) if _asks(sentence)), None)
         cuts = [
             k
@@ -2259,6 +2262,7 @@ def _split_also(items: list[_Item]) -> list[_Item]:
             and k > first
             and (_further_ask(sentence) or k in dashed and _dash_ask(sentence))
         ]
+        cuts = sorted(set(cuts) | flat)  # a line run on is an entry of its own, asking or naming (S5b)
         if deeper or not cuts:
             out.append(item)
             continue
@@ -2267,6 +2271,48 @@ def _split_also(items: list[_Item]) -> list[_Item]:
         out.append(_Item(item.style, item.kind, item.key, parts[0], item.raw, item.depth))
         out.extend(_Item("also", "bullet", "", part, part, item.depth + 1) for part in parts[1:])
     return out
+
+
+# a line of a list flattened into the item above it: a capital 'The' straight after a word, no stop between
+_FLAT_LINE = re.compile(r"(?<=[a-z0-9)])[ \t]+(?=(?-i:The)[ \t]+[a-z])")
+
+
+def _flattened_lines(text: str) -> list[str]:
+    """'5.3. The process by which footage is deleted e.g. by a manual process or by specialist software The process
+    by which footage is tagged for deletion The process by which ... The decision maker as to ...': lines that the
+    page ran together, each asking for something else (S5b). Taken only when two or more lines run on so and one of
+    them opens with the item's own first words, each of four words or more."""
+    opening = text.split()[:3]
+    if len(opening) < 3 or opening[0] != "The":
+        return [text]
+    starts = [m.end() for m in _FLAT_LINE.finditer(text)]
+    if len(starts) < 2 or not any(text[at:].split()[:3] == opening for at in starts):
+        return [text]
+    bounds = [0, *starts, len(text)]
+    pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    return pieces if all(len(piece.split()) >= 4 for piece in pieces) else [text]
+
+
+def _pieces_of(text: str, dashed: set[int], before: int) -> list[str]:
+    """The sentences of an item's text, fragments joined by a dash or a bracketed ask counted as sentences (S5e,
+    S5a); the index (counted from ``before``) of each such fragment added to ``dashed``."""
+    sentences: list[str] = []
+    for sentence in _sentences(text):
+        # not inside brackets ('(for example: during searches - please specify)'); a bracketed clause that asks
+        # for something more counts as a sentence (S5a: '... background? (could you also tell me the total)')
+        m = next((m for m in _DASH_ASK.finditer(sentence) if not _open_bracket(sentence[: m.start()])), None)
+        b = _BRACKET_ASK.search(sentence)
+        if b and b.start() > 0:
+            head, *rest = [sentence[: b.start()] + sentence[b.end() :], b.group("ask").strip()]
+        else:
+            head, *rest = [sentence[: m.start()], sentence[m.end() :]] if m else [sentence]
+        sentences.append(head if rest else sentence)
+        if rest and head.strip():
+            dashed.add(before + len(sentences))
+            sentences.append(rest[0])
+        elif rest:
+            sentences[-1] = rest[0]
+    return sentences
 
 
 def _heading_words(text: str) -> bool:

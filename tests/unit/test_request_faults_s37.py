@@ -58,3 +58,69 @@ def test_receipt_asked_of_the_records_is_still_a_question():
     """Only the receipt of the request is about the reply: the date a record was received is information held."""
     text = "Please confirm the date on which you received the planning application for 12 High Street."
     assert _texts(text) == [text]
+
+
+# --- stop 36's two named faults ---------------------------------------------------------------------------------
+
+SECTION_LABELS = (
+    "This is a freedom of information request. Section A (A1) Does your organisation commission Adult ADHD "
+    "Assessments? If yes, please list: (A1-i) the organisation or organisations in receipt of commission from you "
+    "alongside the contract value for the last financial year. (A2)Does your organisation commission Child ADHD "
+    "Assessments? If yes, please list: (A2-i) the organisation or organisations in receipt of commission from you "
+    "alongside the contract value for the last financial year. Section B Please could you provide the information "
+    "for the last public sector year. (B1). The number of Adult ADHD Assessments undertaken in that period (B2). The "
+    "number of Adults waiting for an ADHD Assessment at the end of that period."
+)
+
+
+def test_section_letter_labels_on_one_line_are_items_and_their_numerals_sub_items():
+    """Gloucestershire Health and Care's '(A1)' / '(A1-i)' / '(B1).' on one line (S1, S4e, S3c): each a question,
+    the '-i' item under its parent."""
+    questions = split_request(SECTION_LABELS).questions
+    assert [q.own_text.split()[:4] for q in questions] == [
+        ["Does", "your", "organisation", "commission"],
+        ["the", "organisation", "or", "organisations"],
+        ["Does", "your", "organisation", "commission"],
+        ["the", "organisation", "or", "organisations"],
+        ["The", "number", "of", "Adult"],
+        ["The", "number", "of", "Adults"],
+    ]
+    assert [q.sub_of is not None for q in questions] == [False, True, False, True, False, False]
+    assert "Child" in questions[2].own_text
+
+
+def test_one_bracketed_section_label_in_prose_splits_nothing():
+    text = "Please provide the number of fines issued under rule (A1) of the byelaws in 2023 and 2024."
+    assert _texts(text) == [text]
+
+
+FLATTENED = """Please provide the following information.
+
+5.2. The duration for which footage is typically retained on computer
+
+5.3. The process by which footage is deleted e.g. by a manual process or by specialist software The process by \
+which footage is tagged for deletion The process by which footage is tagged for retention The decision maker as to \
+whether footage is to be deleted or retained
+
+5.4. The number of complaints about footage
+"""
+
+
+def test_lines_the_page_ran_together_in_one_item_are_each_a_question():
+    """West Midlands Police's '5.3.': four lines run together with no stop, each naming another process (S5b)."""
+    questions = split_request(FLATTENED).questions
+    assert [q.own_text for q in questions] == [
+        "The duration for which footage is typically retained on computer",
+        "The process by which footage is deleted e.g. by a manual process or by specialist software",
+        "The process by which footage is tagged for deletion",
+        "The process by which footage is tagged for retention",
+        "The decision maker as to whether footage is to be deleted or retained",
+        "The number of complaints about footage",
+    ]
+    assert [q.sub_of for q in questions][2:5] == [questions[1].label] * 3
+
+
+def test_a_capital_the_inside_one_ask_is_no_run_on_line():
+    """Without the item's own opening words again, 'The' after a word is read as part of the sentence."""
+    text = "1. The number of copies of The Times bought by the department The Guardian and The Telegraph in 2023\n"
+    assert len(split_request(text).questions) == 1
