@@ -1842,7 +1842,11 @@ _BREAKDOWN_ASK = re.compile(
     r"|^(?:a|the)\s+break\s?down\s+of\b[^.?!]*\b(?:by|into|between|under|in\s+the\s+following)\b"
     # 'Breakdown of spending on different types of accommodation': the dimension named as the kinds of a thing
     r"|^(?:(?:a|the)\s+)?break\s?down\s+of\b[^.?!]*\b(?:different|various|the\s+various)\s+(?:types|kinds|"
-    r"categories|forms)\s+of\b",
+    r"categories|forms)\s+of\b"
+    # the kinds the figure above splits into, listed ('a. Please list a breakdown of the reasons why' under 'How many
+    # patients have been physically restrained ...')
+    r"|^(?:please\s+)?(?:list|provide|give|include|supply)\s+(?:me\s+)?(?:with\s+)?(?:a|the)\s+break\s?-?down\s+of\s+"
+    r"(?:the\s+)?(?:reasons?|types?|causes?|categories|kinds?|outcomes?)\b",
     re.I,
 )
 
@@ -1880,7 +1884,12 @@ _SPLITS_ABOVE = re.compile(
     # you give me the same for the 12 months before that?'): a breakdown value (S2a)
     r"|^(?:(?:please|kindly|can|could|would|will)\s+(?:you\s+)?(?:please\s+)?(?:also\s+)?(?:give|provide|supply|send|"
     r"tell)\s+(?:me\s+|us\s+)?(?:with\s+)?)?(?:the\s+)?same\s+(?:the\s+)?(?:information|figures?|data|details|"
-    r"numbers?|breakdown)?\s*(?:for|in|about|covering)\b",
+    r"numbers?|breakdown)?\s*(?:for|in|about|covering)\b"
+    # the figures above broken down, pointed back to by 'in the data' or 'these' ('2. Please include a break down of
+    # types of vehicle in the data (car, bus/coach, ...)', '2) Please break down how these were dealt with.')
+    r"|^(?:please\s+)?(?:also\s+)?(?:include|provide|give)\s+a\s+break\s?-?down\s+of\b[^.?!]{0,80}\bin\s+(?:the|this|"
+    r"these|that)\s+(?:data|figures?|numbers?|totals?)\b"
+    r"|^(?:please\s+)?(?:also\s+)?break\s+(?:down\s+)?(?:how|why|where|when)\s+(?:these|those|they|this|that|it)\b",
     re.I,
 )
 

@@ -124,3 +124,52 @@ def test_a_capital_the_inside_one_ask_is_no_run_on_line():
     """Without the item's own opening words again, 'The' after a word is read as part of the sentence."""
     text = "1. The number of copies of The Times bought by the department The Guardian and The Telegraph in 2023\n"
     assert len(split_request(text).questions) == 1
+
+
+# --- a marked item that only breaks down the figure above (S2a, S2e) ---------------------------------------------
+# Maidstone and Tunbridge Wells NHS Trust ('a. Please list a breakdown of the reasons why' under each count),
+# Shropshire Fire and Rescue ('2. Please include a break down of types of vehicle in the data'), Ofcom ('2) Please
+# break down how these were dealt with.').
+
+
+def test_a_nested_breakdown_of_reasons_stays_in_its_count():
+    text = (
+        "I would like to request the following information for each of the last five years:\n"
+        "1. How many patients have been physically restrained by hospital security staff\n"
+        "a. Please list a breakdown of the reasons why\n"
+        "2. How many times have the police been called because of the behaviour of a patient\n"
+        "a. Please list a breakdown of the reasons why\n"
+        "b. Please outline what action was taken by the police\n"
+    )
+    questions = split_request(text).questions
+    assert len(questions) == 3
+    assert "breakdown of the reasons" in questions[0].text
+    assert questions[2].own_text == "Please outline what action was taken by the police"
+
+
+@pytest.mark.parametrize(
+    "breakdown",
+    [
+        "2. Please include a break down of types of vehicle in the data (car, bus/coach, e-bike/e-scooter, etc)",
+        "2. Please break down how these were dealt with.",
+    ],
+)
+def test_a_top_level_item_that_breaks_down_the_one_above_folds_into_it(breakdown):
+    text = (
+        "Please provide the following:\n"
+        "1. Number of EV battery fires that have been tackled from June 2019 - June 2023\n"
+        f"{breakdown}\n"
+        "3. Please explain if you have a process for quality assuring your responses.\n"
+    )
+    questions = split_request(text).questions
+    assert len(questions) == 2
+    assert breakdown[3:] in questions[0].text
+
+
+def test_a_top_level_item_asking_a_breakdown_of_something_else_stays_a_question():
+    text = (
+        "Please provide the following:\n"
+        "1. Number of EV battery fires that have been tackled from June 2019 - June 2023\n"
+        "2. Please provide a breakdown of your fire safety budget by station for 2023.\n"
+    )
+    assert len(split_request(text).questions) == 2
