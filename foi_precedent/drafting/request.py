@@ -968,12 +968,16 @@ _LEAD_IN = re.compile(
 )
 # "If this exceeds the cost limit, please supply ... instead": how to narrow the request, not another question
 _IF_LIMIT = re.compile(
-    r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"
+    r"^(?:if|should)\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"
     r"large|broad|far|long|much|many)|not possible|unable to|cannot|(?:a|any) (?:problem|difficulty|issue)s? "
     r"(?:with|in|obtaining|getting|retrieving|finding))"
     # 'If the Council does not yet hold ..., please instead ...': a fallback, not another question
     r"|^if\b[^,.]{0,150}\b(?:(?:is|are)\s+not\s+(?:yet\s+)?(?:available|held|recorded)|(?:does|do)\s+not\s+"
-    r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*,"
+    r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*(?:,|\s+then\b)"
+    # 'For example, if you only have figures pertaining to the last year, please provide these.': what to send if
+    # less is held, a fallback for the question above
+    r"|^(?:for\s+example,?\s+)?if\s+(?:you\s+)?only\s+(?:have|hold|record|keep)\b[^.?!]*,\s*(?:then\s+)?please\s+"
+    r"(?:provide|send|supply|give)\s+(?:these|those|this|that|them|it|what)\b"
     # 'If you do not use the grades 1-3 system, please provide the equivalent figures for the system you use': the
     # same figures in the body's own terms, a fallback for the questions, not another question
     r"|^if\b[^,.?]{0,150}\b(?:do|does|did)\s+not\s+(?:use|operate|apply|follow|categori[sz]e|classify|grade|measure)\b"

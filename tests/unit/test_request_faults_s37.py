@@ -173,3 +173,33 @@ def test_a_top_level_item_asking_a_breakdown_of_something_else_stays_a_question(
         "2. Please provide a breakdown of your fire safety budget by station for 2023.\n"
     )
     assert len(split_request(text).questions) == 2
+
+
+# --- a fallback for what cannot be had is no question (S8a, S4c) ---------------------------------------------------
+# Transport for Greater Manchester ('Should the request exceed cost/time limits, then please focus ...'), University
+# Hospitals of North Midlands ('For example, if you only have figures ... please provide these.'), Suffolk County
+# Council ('If information ... is not available then please provide meaningful alternative information').
+
+
+@pytest.mark.parametrize(
+    "fallback",
+    [
+        "Should the request exceed cost/time limits, then please focus your efforts on JPA 12 (Beal Valley).",
+        "For example, if you only have figures pertaining to the last year, please provide these.",
+        "If information for any site is not available then please provide meaningful alternative information.",
+    ],
+)
+def test_a_fallback_for_the_question_is_no_question(fallback):
+    text = (
+        "Dear Sir or Madam,\n\nPlease provide the number of neonatal deaths for the last ten years. "
+        f"{fallback}\n\nYours faithfully,\n\nA Requester\n"
+    )
+    assert len(split_request(text).questions) == 1
+
+
+def test_a_conditional_ask_for_more_is_still_a_question():
+    text = (
+        "Please provide the number of neonatal deaths for the last ten years.\n\n"
+        "If you hold the minutes of the review panel, please also supply them.\n"
+    )
+    assert len(split_request(text).questions) == 2
