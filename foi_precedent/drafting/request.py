@@ -670,7 +670,7 @@ _ASK_START = re.compile(
     r"made|produced|sent)\b|"
     r"a\s+(?:copy|list|breakdown|summary)\s+of|(?:(?:full|complete|all|any)\s+)?(?:copies|details)\s+of|"
     r"i\s+(?:also\s+)?(?:require|need)\s+(?:a\s+cop|cop|details|the|this|these|all|any|a\s+list|a\s+breakdown|"
-    r"information\s+(?:on|about|regarding))|any\s+(?:records|documents|information|correspondence|data|policies|guidance|reports?|minutes))",
+    r"information\s+(?:on|about|regarding))|any\s+(?:(?:e-?mail|written|internal)\s+)?(?:records|documents|information|correspondence|data|policies|guidance|reports?|minutes))",
     re.I,
 )
 # what goes on with the question above it: a breakdown, an inclusion, an example. Not 'If so, ...' / 'If not, ...':
@@ -825,7 +825,18 @@ _PAGE_KIND = re.compile(
 _PAGE_STATUS = re.compile(
     r"^(?:the\s+request\s+(?:was|is)\s+(?:partially\s+)?(?:successful|refused\b.*|awaiting\s+classification|"
     r"long\s+overdue|still\s+awaiting\b.*)|this\s+request\s+has\s+been\s+closed\s+to\s+new\s+correspondence\b.*|"
-    r".{1,80}\bmade\s+this\s+(?:freedom\s+of\s+information\s+|environmental\s+information\s+)?request\s+to\b.*)\.?$",
+    r".{1,80}\bmade\s+this\s+(?:freedom\s+of\s+information\s+|environmental\s+information\s+)?request\s+to\b.*|"
+    # the site's other statuses, and its Welsh pages' ('Merseyside Police did not have the information requested.',
+    # 'Roedd y cais yn rhannol lwyddiannus.', 'Gwrthodwyd y cais gan ...', "Mae'r ymateb i'r cais hwn yn hwyr iawn.")
+    r"[A-Z].{1,100}\sdid\s+not\s+have\s+the\s+information\s+requested|"
+    r"the\s+request\s+(?:was|is)\s+(?:withdrawn|delayed|waiting\s+for\b.*)|"
+    r"roedd\s+y\s+cais\s+yn\s+(?:rhannol\s+)?l?lwyddiannus\b.*|gwrthodwyd\s+y\s+cais\b.*|"
+    r"mae['’]r\s+ymateb\s+i['’]r\s+cais\s+hwn\s+yn\s+hwyr\b.*)\.?$",
+    re.I,
+)
+# a request's title heading its page, up to sixteen words with no stop inside, not opening a sentence of the writer's
+_PAGE_TITLE = re.compile(
+    rf"(?!{_OPENER}|dear\b|to\b|hello\b|hi\b)[^\s.:?!;,]+(?:[ \t]+[^\s.?!;:]+){{0,15}}\.?",
     re.I,
 )
 # a title over a letter or a page: a few words with no stop, no colon and no question mark at the end
@@ -873,10 +884,14 @@ def _body_lines(text: str) -> list[str]:
         lines = lines[status + 1 :]
         greeting -= status + 1
     # (a title of a few words over the letter names its subject, 'Expenditure on byways', and asks nothing)
+    # (and a request's title on its page, one line, perhaps twice, of up to sixteen words that opens no sentence of
+    # the writer's: 'Number of neonatal deaths and serious incidents and complaints' / 'Dear ...')
+    heading_lines = {line.strip() for line in lines[: greeting or 0] if line.strip()}
+    page_title = len(heading_lines) == 1 and bool(_PAGE_TITLE.fullmatch(next(iter(heading_lines))))
     if greeting and not any(
         "?" in line
         or (_LABEL.match(line) and not re.match(r"\s*-{2,}", line))
-        or (_asks(line) and not _TITLE_LINE.fullmatch(line.strip()))
+        or (_asks(line) and not _TITLE_LINE.fullmatch(line.strip()) and not page_title)
         for line in lines[:greeting]
     ):
         lines = lines[greeting:]

@@ -203,3 +203,56 @@ def test_a_conditional_ask_for_more_is_still_a_question():
         "If you hold the minutes of the review panel, please also supply them.\n"
     )
     assert len(split_request(text).questions) == 2
+
+
+# --- a request page's title and status above the greeting are no question (S7) -----------------------------------
+# WhatDoTheyKnow pages: De Montfort University ('Gwrthodwyd y cais gan ...'), the British Transport Police and the
+# University of Manchester ('Roedd y cais yn rhannol lwyddiannus.'), Merseyside Police ('... did not have the
+# information requested.'), the University of Edinburgh ("Mae'r ymateb i'r cais hwn yn hwyr iawn ..."); University
+# Hospitals of North Midlands and Cardiff University (a title of nine or more words, no status).
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Gwrthodwyd y cais gan De Montfort University.",
+        "Roedd y cais yn rhannol lwyddiannus.",
+        "Merseyside Police did not have the information requested.",
+        "Mae'r ymateb i'r cais hwn yn hwyr iawn.",
+        "",
+    ],
+)
+def test_a_page_title_over_the_greeting_is_no_question(status):
+    text = (
+        "Number of neonatal deaths and serious incidents and complaints\n\n"
+        f"{status}\n\nDear University Hospital of North Midlands NHS Trust,\n\n"
+        "Please provide details of the number of neonatal deaths for the last ten years.\n\n"
+        "Please also provide the number of complaints related to the neonatal department.\n\n"
+        "Yours faithfully,\n\nA Requester\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 2
+    assert texts[0].startswith("Please provide details")
+
+
+def test_an_ask_above_the_greeting_is_kept():
+    text = (
+        "Please provide the number of neonatal deaths in 2023 and 2024 at each of your hospitals.\n\n"
+        "Dear Trust,\n\nPlease also provide the number of complaints related to the neonatal department.\n\n"
+        "Yours faithfully,\n\nA Requester\n"
+    )
+    assert len(_texts(text)) == 2
+
+
+def test_any_email_correspondence_asks():
+    """'Any email correspondence between ... and ...' (the Department for Education's asbestos request) names what is
+    asked for, as 'Any correspondence ...' does."""
+    text = (
+        "Dear Department,\n\nUnder the Freedom of Information Act 2000, please provide me with the following "
+        "information:\n\nAny email correspondence between the Department for Education and the Health and Safety "
+        "Executive on the subject of asbestos. Please also provide an itemised list of any such correspondence.\n\n"
+        "Yours faithfully,\n\nA Requester\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 2
+    assert texts[0].startswith("Any email correspondence")
