@@ -779,18 +779,28 @@ _PLACEHOLDERS_ONLY = re.compile(
 # a disclosure log's fields above the request it shows ('Date of request: April 28, 2021', 'FOI Reference: 1138/2025',
 # 'Our Ref: FoI 25-19', 'Date released: 3 May 2011', 'Date raised: ...'): the page's record of the request, not part
 # of it; a log may list them as bullets ('• Reference Number: 2753'), and then the value is a number or a date
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _RECORD_FIELD = re.compile(
     r"^\s*(?P<bullet>[•·*\-–][ \t]+)?(?:(?:(?:foi|foisa|eir|freedom\s+of\s+information|request|our|your|case|"
     r"disclosure)\s+)*(?:reference|ref\.?|request\s+(?:number|no\.?|id))(?:\s+(?:number|no\.?))?"
     r"|date\s+(?:of\s+(?:request|response|publication|disclosure|release)|received|requested|published|responded|"
-    r"answered|released|raised)|(?:publication|release)\s+date)"
-    r"\s*:\s*(?P<value>.*)$",
+    r"answered|released|raised|issued)|(?:publication|release)\s+date)"
+    r"\s*:\s*(?P<value>.*)$"
+    # a date alone on its line, perhaps bulleted ('- 19 January 2010' over the greeting, '17 March 2021'): when the
+    # page or the letter was dated
+    rf"|^\s*(?P<dbullet>[•·*\-–][ \t]+)?(?P<date>\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTHS})[ \t]+\d{{4}})"
+    r"[ \t]*$",
     re.I,
 )
 
 
 def _record_field(line: str) -> bool:
     m = _RECORD_FIELD.match(line)
+    if m and m.group("date"):
+        return True
     return (
         bool(m)
         and len(m.group("value")) <= 40
@@ -1793,10 +1803,6 @@ _STATES = re.compile(
 )
 
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 _BREAKDOWN_VALUE = re.compile(
     rf"^\W*(?:(?:broken\s+down\s+|split\s+|separated\s+)?by\s|per\s|(?:(?:in|for|during|from|between|the)\s+)?"
     rf"(?:(?:19|20)\d\d|(?:{_MONTHS})\b|q[1-4]\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|(?:financial|calendar|academic)\s+year))",

@@ -256,3 +256,32 @@ def test_any_email_correspondence_asks():
     texts = _texts(text)
     assert len(texts) == 2
     assert texts[0].startswith("Any email correspondence")
+
+
+# --- a date alone on its line is when the page was dated, no question (S7) ----------------------------------------
+# University of Salford ('- 19 January 2010' over the greeting, which made the numbered questions its sub-items),
+# Transport for Wales ('17 March 2021', 'Date issued: 06 September 2019').
+
+
+@pytest.mark.parametrize(
+    "date_line", ["- 19 January 2010", "17 March 2021", "Date issued: 06 September 2019"]
+)
+def test_a_date_line_is_no_question(date_line):
+    text = (
+        "University of Salford - Suspension of Staff\nFreedom of Information Request\n"
+        f"{date_line}\nDear University of Salford,\n"
+        "1. How many employees have been suspended in each of the last three years?\n"
+        "2. Please state how long each suspension lasted.\n"
+        "Yours faithfully,\nA Requester\n"
+    )
+    questions = split_request(text).questions
+    assert [q.own_text for q in questions] == [
+        "How many employees have been suspended in each of the last three years?",
+        "Please state how long each suspension lasted.",
+    ]
+    assert all(q.sub_of is None for q in questions)
+
+
+def test_a_date_inside_an_ask_stays():
+    text = "Please provide the minutes of the meeting held on\n19 January 2010 by the planning committee.\n"
+    assert "19 January 2010" in _texts(text)[0]
