@@ -3075,7 +3075,9 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
 _GENERIC_OBJECT = (
     # the details or a figure asked for above, referred back to ('these details', 'a figure for the first quarter')
     r"(?:(?:these|those|such|the\s+above|the\s+same)\s+details|(?:a|the\s+same)\s+figure|"
-    r"(?:the\s+|any\s+|such\s+|this\s+|these\s+|those\s+)?(?:(?:latest|above|requested|same|relevant|"
+    # 'all such communications', 'the above-requested information': what was asked for above, pointed back to
+    r"(?:all\s+)?such\s+(?:communications|correspondence|records|documents|e-?mails|items|reports|minutes)|"
+    r"(?:the\s+|any\s+|such\s+|this\s+|these\s+|those\s+)?(?:(?:latest|above|above-requested|requested|same|relevant|"
     r"available|site-specific|following)\s+)?(?:data|information|figures|estimates|numbers|statistics|"
     r"answers?|responses?)|this|these|it|them)"
 )

@@ -285,3 +285,31 @@ def test_a_date_line_is_no_question(date_line):
 def test_a_date_inside_an_ask_stays():
     text = "Please provide the minutes of the meeting held on\n19 January 2010 by the planning committee.\n"
     assert "19 January 2010" in _texts(text)[0]
+
+
+# --- the same ask again for a period, pointed back to, is no new question (S2a) -----------------------------------
+# Home Office ('Please supply the above-requested information for each quarter from Q1 of 2010 ...'), University of
+# Manchester ('Could you please provide all such communications for the last 5 years ...?').
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "Please supply the above-requested information for each quarter from Q1 of 2010 to Q4 of 2020 inclusive.",
+        "Could you please provide all such communications for the last 5 years or as long as you have recorded?",
+    ],
+)
+def test_the_ask_above_for_a_period_is_no_new_question(period):
+    text = (
+        "Dear Sir or Madam,\n\nI am writing to request copies of periodic communications between the "
+        f"Vice-Chancellor and all staff. {period}\n\nYours faithfully,\n\nA Requester\n"
+    )
+    assert len(split_request(text).questions) == 1
+
+
+def test_such_records_asked_of_something_else_is_a_question():
+    text = (
+        "Please provide the number of complaints received in 2023.\n\n"
+        "Please also provide all such communications about the complaints policy.\n"
+    )
+    assert len(split_request(text).questions) == 2
