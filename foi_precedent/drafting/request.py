@@ -3389,6 +3389,18 @@ _LINE_PARAGRAPH = re.compile(
 )
 
 
+# the subject of the request, named before its asks ('I am looking for information on inspection frequency ...', 'I
+# would like to receive information regarding the fulfilment of PPE contracts ...', 'I would appreciate some information
+# about the operation of your services.'): no question when asks follow it (S3)
+_TOPIC_INTRO = re.compile(
+    r"^(?:(?:i|we)\s+(?:am|are)\s+(?:writing\s+to\s+)?(?:request(?:ing)?|seeking|looking\s+for|after)|"
+    r"(?:i|we)\s+(?:would\s+like|wish|want)\s+to\s+(?:request|receive|obtain|ask\s+for|see)|"
+    r"(?:i|we)\s+would\s+(?:appreciate|be\s+grateful\s+for)|(?:i|we)\s+(?:request|seek))\s+(?:some\s+)?"
+    r"(?:information|details)\s+(?:on|about|regarding|relating\s+to|concerning|in\s+relation\s+to)\b",
+    re.I,
+)
+
+
 def _questions(lines: list[str]) -> list[RequestQuestion]:
     """Labelled questions where the request lists them, with any question asked in prose around the list;
     else the sentences that ask."""
@@ -3397,6 +3409,10 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:
         asks = _fold_repeated_asks(_prose_asks([b for b in blocks if isinstance(b, str)]))
+        if len(asks) >= 2 and _TOPIC_INTRO.match(asks[0]):
+            asks = asks[
+                1:
+            ]  # 'I am looking for information on ...' above what it asks: the request's subject (S3)
         return _prose_questions(asks)
     labelled = _label_questions(
         _split_also(
@@ -3409,7 +3425,11 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     # around a list (of one item too: 'I would like some information about your speed cameras. / 1. Governing
     # documents: ...'), a sentence that only says how to give the listed data, or names its subject, is no question
     if labelled:
-        before = [q for q in before if not _scope_only(q) and not _GENERIC_ASK.search(q)]
+        before = [
+            q
+            for q in before
+            if not _scope_only(q) and not _GENERIC_ASK.search(q) and not _TOPIC_INTRO.match(q)
+        ]
         # a heading in capitals between the list's items ('NUMBER OF NOISE COMPLAINTS' / '1. How many ...?'), a few
         # words with no stop, names the part of the request under it and asks nothing
         before = [q for q in before if not _CAPS_HEADING.fullmatch(q.strip())]

@@ -313,3 +313,35 @@ def test_such_records_asked_of_something_else_is_a_question():
         "Please also provide all such communications about the complaints policy.\n"
     )
     assert len(split_request(text).questions) == 2
+
+
+# --- the request's subject named before its asks is no question (S3) ----------------------------------------------
+# Department of Health and Social Care ('I would like to receive information regarding the fulfilment of PPE
+# contracts ...'), Student Loans Company ('I am looking for information regarding the change in ...'); Argyll and
+# Bute, Charnwood, the CQC and Translink one fewer extra each.
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "I would like to receive information regarding the fulfilment of PPE contracts awarded by the Department.",
+        "I am looking for information regarding the change in the number of students receiving the allowance.",
+    ],
+)
+def test_a_topic_named_before_the_asks_is_no_question(intro):
+    text = (
+        f"Dear Sir or Madam,\n\n{intro}\n\n"
+        "How many contracts were fulfilled in full in 2021?\n\n"
+        "What quality checks are carried out on the products ordered?\n\nYours faithfully,\n\nA Requester\n"
+    )
+    assert _texts(text) == [
+        "How many contracts were fulfilled in full in 2021?",
+        "What quality checks are carried out on the products ordered?",
+    ]
+
+
+def test_a_topic_asked_alone_is_the_question():
+    text = (
+        "Dear Sir or Madam,\n\nI am seeking information about the remuneration of the Mayor.\n\nThank you.\n"
+    )
+    assert len(split_request(text).questions) == 1
