@@ -357,6 +357,16 @@ def _split_inline_labels(line: str) -> str:
         if kind == "num":
             numbers.update(v for _, v in runs)
     found = [(pos, k, v) for pos, k, v, _ in found]
+    # letters glued to the lower-case word they open, each after a colon or a sentence's end ('... would you disclose:
+    # a.any report that ... agreed. b.any reports on ...'), two or more counting up from a: a list pasted without its
+    # spaces
+    glued_letters = [
+        (m.start(), ord(m.group(1)) - ord("a") + 1)
+        for m in re.finditer(r"(?<![\w.])([a-h])\.(?=[a-z]{3,})", line)
+        if _BOUNDARY.search(line[: m.start()])
+    ]
+    glued_cuts = {pos for pos, _ in _counting_runs(glued_letters, 2)}
+    cuts.update(glued_cuts)
     # '(A1) Does ...? If yes, please list: (A1-i) the ... (A2)Does ...': a section's letter and the item's number in
     # brackets, two or more on the line, each a label wherever it stands (no sentence writes '(A1)' so)
     sections = [m.start() for m in _SECTION_LABEL.finditer(line)]
@@ -381,6 +391,14 @@ def _split_inline_labels(line: str) -> str:
     for pos in sorted(cuts):
         out.append(line[last:pos].rstrip())
         last = pos
+    if glued_cuts:  # 'a.any report' -> 'a. any report', as a label is written
+        line = "".join(f"{ch} " if k - 1 in glued_cuts and ch == "." else ch for k, ch in enumerate(line))
+        shift = sorted(glued_cuts)
+        out, last = [], 0
+        for pos in sorted(cuts):
+            at = pos + sum(1 for g in shift if g < pos)
+            out.append(line[last:at].rstrip())
+            last = at
     # the last item of a flattened list runs on into what follows the list ('- Station responding Please provide
     # this data in a machine readable format.'): a new sentence opening with no stop before it ends the item
     tail = line[last:]
@@ -1027,6 +1045,20 @@ _GENERIC_PREAMBLE = re.compile(
 )
 
 
+# that a request is made under an Act, and nothing of what it asks ('I am seeking this information under freedom of
+# information legislation.', 'I would like to make an Environmental Information Request under The Environmental
+# Information Regulations 2004.', 'I am requesting information from your organisation under the provisions of the
+# Freedom Of Information Act 2000.'): preamble (S7)
+_UNDER_THE_ACT = re.compile(
+    r"^(?:i|we)\s+(?:am\s+|are\s+|would\s+like\s+to\s+|wish\s+to\s+)?(?:seek(?:ing)?|request(?:ing)?|ask(?:ing)?\s+for|"
+    r"make|making|submit(?:ting)?)\s+(?:(?:this|the|some|an?|my)\s+)?(?:(?:freedom\s+of\s+information|foi|eir|"
+    r"environmental\s+information)\s+)?(?:information|request)(?:\s+(?:from|of)\s+(?:your|the)\s+\w+)?\s+under\s+"
+    r"(?:the\s+)?(?:provisions\s+of\s+(?:the\s+)?)?[^.?!,:]{0,80}?\b(?:act|legislation|regulations)\b(?:\s+\d{4})?"
+    r"(?:\s*\([^()]*\))?\s*[.!]?$",
+    re.I,
+)
+
+
 # a sentence that opens like a question but tells: 'When I visited the site, the gates were locked.'
 _STATEMENT_OPENING = re.compile(
     r"^(?:which\s+is\s+(?:why|how)|what\s+happened|who\s+knows|whether\s+or\s+not\b[^,]*,|"
@@ -1161,6 +1193,7 @@ def _asks(sentence: str) -> bool:
         or _PLEASANTRY.match(s)
         or _CLOSING.match(s)
         or _GENERIC_PREAMBLE.match(s)
+        or _UNDER_THE_ACT.match(s)
         or _POINTER_ASK.match(s)
         or _HEADING_ONLY.match(s)
     ):

@@ -345,3 +345,50 @@ def test_a_topic_asked_alone_is_the_question():
         "Dear Sir or Madam,\n\nI am seeking information about the remuneration of the Mayor.\n\nThank you.\n"
     )
     assert len(split_request(text).questions) == 1
+
+
+# --- that the request is made under an Act is no question (S7); letters glued to their words are labels (S1) -------
+# Argyll and Bute ('I am seeking this information under freedom of information legislation.'), the HCPC ('I am
+# requesting information from your organisation under the provisions of the Freedom Of Information Act 2000.'),
+# Barnet ('I would like to make an Environmental Information Request under The Environmental Information Regulations
+# 2004.', whose count was right only because that sentence stood in for its glued 'a.any report ... b.any reports').
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "I am seeking this information under freedom of information legislation.",
+        "I am requesting information from your organisation under the provisions of the Freedom Of Information Act "
+        "2000.",
+        "I would like to make an Environmental Information Request under The Environmental Information Regulations "
+        "2004.",
+    ],
+)
+def test_a_request_made_under_an_act_is_no_question(preamble):
+    text = f"Dear Council,\n\n{preamble}\n\nHow many social workers did you employ in 2023?\n\nYours faithfully,\nA B\n"
+    assert _texts(text) == ["How many social workers did you employ in 2023?"]
+
+
+def test_an_ask_under_an_act_is_still_a_question():
+    text = "I request the minutes of the meeting under the Freedom of Information Act 2000."
+    assert _texts(text) == [text]
+
+
+def test_letter_labels_glued_to_their_words_are_items():
+    text = (
+        "Sustrans defines a low traffic neighbourhood as a scheme where traffic is greatly reduced. With this in mind "
+        "1. please list the name of every LTN in operation within your council boundary since January 2020. 2. "
+        "Please, for each scheme, would you disclose: a.any report that provides the meeting minutes where schemes "
+        "were discussed and agreed. b.any reports on the efficacy of such schemes."
+    )
+    texts = _texts(text)
+    assert texts[-2:] == [
+        "any report that provides the meeting minutes where schemes were discussed and agreed.",
+        "any reports on the efficacy of such schemes.",
+    ]
+    assert len(texts) == 3
+
+
+def test_e_g_is_no_glued_label():
+    text = "Please provide the number of vehicles, e.g.cars and vans, that you own. Please also list their makes."
+    assert len(_texts(text)) == 2
