@@ -1798,7 +1798,7 @@ _STATEMENT_LEAD = re.compile(r"\b(?:are|is|were|was)\s*:\s*$", re.I)
 # right after its 'how many' ('Of the cases taken to court, how many;')
 _RUN_ON_LEAD = re.compile(
     r"\b(?:how\s+(?:many|much)|what\s+(?:total\s+)?number)\b(?:[^.?!:]*\b(?:by|from|between|to|for|in|at|on|with|of|"
-    r"through|via))?\s*[:;]?\s*$",
+    r"through|via)|\s+(?:were|are|was|have\s+been|had\s+been))?\s*[:;]?\s*$",
     re.I,
 )
 # a lead that ends an item by naming what its figure is broken down into ('Number of spaces, broken down by:')
@@ -1872,6 +1872,23 @@ def _fold_breakdowns(items: list[_Item]) -> list[_Item]:
         while j < len(items) and items[j].depth > item.depth:
             j += 1
         subs = _fold_breakdowns(items[i + 1 : j])
+        if not subs and item.kind == "num" and item.key.isdigit():
+            # '(2) Of these concerns, how many were received via the following referrals:' / '(2a) From members of the
+            # public' / '(2b) ...': items numbered with its own number and a letter, in the same style, are its
+            # sub-items
+            k = j
+            while (
+                k < len(items)
+                and items[k].depth == item.depth
+                and items[k].kind == "num"
+                and re.fullmatch(rf"{item.key}[a-z]", items[k].key)
+            ):
+                k += 1
+            lettered = [
+                _Item(s.style, s.kind, s.key, s.text, s.raw, item.depth + 1, s.head) for s in items[j:k]
+            ]
+            if len(lettered) >= 2 and _is_breakdown(item, lettered):
+                subs, j = lettered, k
         if subs and all(s.depth == item.depth + 1 for s in subs) and _is_breakdown(item, subs):
             out.append(
                 _Item(

@@ -392,3 +392,36 @@ def test_letter_labels_glued_to_their_words_are_items():
 def test_e_g_is_no_glued_label():
     text = "Please provide the number of vehicles, e.g.cars and vans, that you own. Please also list their makes."
     assert len(_texts(text)) == 2
+
+
+# --- the groups of a count listed under it are breakdown values (S2d) ----------------------------------------------
+# HCPC ('(2) Of these concerns, how many were received via the following referrals:' / '(2a) From members of the
+# public' ...), Royal Museums Greenwich ('4. Of these requests, how many were:' / 'a. Approved in full ...' ...).
+
+
+def test_items_numbered_under_a_count_with_its_number_and_a_letter_are_its_groups():
+    text = (
+        "(1) How many concerns were received by the HCPC regarding NEAS paramedics?\n"
+        "(2) Of these concerns, how many were received via the following referrals:\n"
+        "(2a) From members of the public\n(2b) From their employer (NEAS)\n(2c) From the Police\n"
+        "(3) How many went forward to a final hearing?\n"
+    )
+    questions = split_request(text).questions
+    assert len(questions) == 3
+    assert "From the Police" in questions[1].text
+
+
+def test_the_outcomes_a_count_is_split_into_stay_in_it():
+    text = (
+        "3. How many requests for repatriation have you had since 2004?\n"
+        "4. Of these requests, how many were:\n"
+        "a. Approved in full, with all of the requested remains being returned to the communities in question.\n"
+        "b. Approved in part.\nc. Not approved.\nd. Still awaiting a decision.\n"
+        "5. For those requests which were not approved please provide a copy of the final decision letter.\n"
+    )
+    assert len(split_request(text).questions) == 3
+
+
+def test_lettered_items_that_ask_their_own_figures_stay_questions():
+    text = "(2) Of these concerns:\n(2a) How many were upheld?\n(2b) Please provide the minutes of each hearing.\n"
+    assert len(split_request(text).questions) >= 2
