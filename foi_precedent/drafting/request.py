@@ -2110,7 +2110,14 @@ _AS_ABOVE = re.compile(r"\bas\s+(?:above|before|requested)\b", re.I)
 _BREAKDOWN_OF = re.compile(
     r"^(?:(?:if|where)\s+(?:available|possible)\b,?\s*)?(?:(?:please|kindly|also|can|could|would|will|you|i|we|"
     r"like|to)\s+)*(?:provide|give|supply|send|request|have)?\s*(?:me\s+|us\s+)?(?:with\s+)?(?:a|the)\s+"
-    r"(?:further\s+)?break\s?-?down\s+of\s+(?P<what>[^.?!]+)",
+    r"(?:further\s+)?break\s?-?down\s+of\s+(?P<what>[^.?!]+)"
+    # the dimension named first ('8. A breakdown by gender of residents in council-funded placements, if held.', '3)
+    # What is the gender and ethnic breakdown of the children held overnight.')
+    # (not of a figure it names itself: 'A breakdown by species of the numbers of animals used' counts animals)
+    r"|^(?:a|the)\s+break\s?-?down\s+by\s+(?:(?!\bof\b)[\w\s,/-]){1,40}?\s+of\s+(?!(?:the\s+)?(?:numbers?|totals?|amounts?)\b)"
+    r"(?P<what2>[^.?!]+)"
+    r"|^what\s+(?:is|was)\s+the\s+(?:(?!\bof\b)[\w\s,/-]){1,40}?\s+break\s?-?down\s+of\s+"
+    r"(?!(?:the\s+)?(?:numbers?|totals?|amounts?)\b)(?P<what3>[^.?!]+)",
     re.I,
 )
 # words that name no particular figure ('the number of', 'total', 'data')
@@ -2125,7 +2132,7 @@ _PLAIN_WORDS = frozenset(
 
 
 _A_FIGURE = re.compile(
-    r"\b(?:how\s+(?:many|much)|numbers?\s+of|totals?|amounts?|costs?|spend(?:ing)?|spent|expenditure|income)\b",
+    r"\b(?:how\s+(?:many|much)|numbers?\s+(?:or\s+(?:proportion|percentage)\s+)?of|(?:proportion|percentage)\s+of|totals?|amounts?|costs?|spend(?:ing)?|spent|expenditure|income)\b",
     re.I,
 )
 
@@ -2146,7 +2153,7 @@ def _breakdown_of_above(text: str, above: str) -> bool:
             _A_FIGURE.search(above)
         )  # a figure to break down, not a list ('a list of the agencies used')
         and not _ASKS_MORE.search(text)
-        and len(_stems(m.group("what")) & _stems(above)) >= 2
+        and len(_stems(m.group("what") or m.group("what2") or m.group("what3")) & _stems(above)) >= 2
     )
 
 
@@ -2189,6 +2196,15 @@ def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
             above.text = f"{above.text} {item.raw}"
             above.raw = f"{above.raw}\n{item.raw}"
             into = (above, item.depth)
+            continue
+        if (
+            item.depth == 0
+            and item.kind == "num"
+            and (m := _BREAKDOWN_OF.match((_sentences(item.text) or [""])[0]))
+            and not m.group("what")  # only a dimension named before what it breaks down
+            and any(_breakdown_of_above(item.text, out[k].own) for k in range(len(out)) if out[k].depth == 0)
+        ):
+            # the breakdown of a figure asked further up, not next to it on the page: no entry of its own (S4d)
             continue
         if parent is not None and _breakdown_only(item.text):
             if parent == len(out) - 1 or (
@@ -3183,7 +3199,7 @@ _NARROWS = re.compile(
 _PROSE_BREAKDOWN = re.compile(
     r"^(?:(?:if|where)\s+possible,?\s*|ideally,?\s*)?(?:(?:please|could|can|would|may|will|i|you|we|also|kindly|"
     r"it|be|is|are|able|to|like|require|need|want)\b[\s,]*)*(?:(?:provide|give|have|supply|send|include|get|see|"
-    r"receive)\s+)?"
+    r"receive|request)\s+)?"
     r"(?:(?:a|the|this|these|that|those|it|them)\s+)?(?:(?:data|information|figures?|numbers?|totals?|results?)\s+)?"
     r"(?:further\s+)?(?:break\s?down|broken\s+down|split|breakdown|separated)\b[^.?!]{0,60}?"
     r"\b(?:by|into|between|per|according\s+to)\b"

@@ -425,3 +425,45 @@ def test_the_outcomes_a_count_is_split_into_stay_in_it():
 def test_lettered_items_that_ask_their_own_figures_stay_questions():
     text = "(2) Of these concerns:\n(2a) How many were upheld?\n(2b) Please provide the minutes of each hearing.\n"
     assert len(split_request(text).questions) >= 2
+
+
+# --- a breakdown asked with its dimension first, or in prose as 'request this broken down' (S2a, S4d) --------------
+# Wokingham ('8. A breakdown by gender of residents in council-funded placements, if held.' under 7.), Northumbria
+# Police ('3) What is the gender and ethnic breakdown of the children held overnight.', two items below the count),
+# Public Health Scotland ('Can I request this broken down by month for both health board ...').
+
+
+def test_a_breakdown_by_a_dimension_of_the_item_above_folds_into_it():
+    text = (
+        "7. The number or proportion of residents in council-funded placements whose primary support reason is "
+        "dementia.\n8. A breakdown by gender of residents in council-funded placements, if held.\n"
+    )
+    questions = split_request(text).questions
+    assert len(questions) == 1
+    assert "breakdown by gender" in questions[0].text
+
+
+def test_a_breakdown_of_a_figure_further_up_has_no_entry():
+    text = (
+        "1) The number of under 18s held overnight in police custody in 2014-15 and 2015-16.\n"
+        "2) The age of the youngest child held overnight in custody in 2015-16.\n"
+        "3) What is the gender and ethnic breakdown of the children held overnight.\n"
+        "4) What is the longest period a child was held in custody?\n"
+    )
+    assert len(split_request(text).questions) == 3
+
+
+def test_a_breakdown_by_a_dimension_of_a_figure_of_its_own_stays_a_question():
+    text = (
+        "1. The numbers of regulated procedures carried out by the University, in each year.\n"
+        "2. A breakdown by species of the numbers of animals used in these procedures, in each year.\n"
+    )
+    assert len(split_request(text).questions) == 2
+
+
+def test_requesting_the_figure_broken_down_is_part_of_it():
+    text = (
+        "I am looking for the number of people waiting in A&E over 24 hours in each week of 2023. "
+        "Can I request this broken down by month for both health board, and if possible by hospital."
+    )
+    assert len(split_request(text).questions) == 1
