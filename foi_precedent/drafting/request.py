@@ -357,6 +357,21 @@ def _split_inline_labels(line: str) -> str:
         if kind == "num":
             numbers.update(v for _, v in runs)
     found = [(pos, k, v) for pos, k, v, _ in found]
+    # letters glued to the lower-case word they open, each after a colon or a sentence's end ('... would you disclose:
+    # a.any report that ... agreed. b.any reports on ...'), two or more counting up from a: a list pasted without its
+    # spaces
+    glued_letters = [
+        (m.start(), ord(m.group(1)) - ord("a") + 1)
+        for m in re.finditer(r"(?<![\w.])([a-h])\.(?=[a-z]{3,})", line)
+        if _BOUNDARY.search(line[: m.start()])
+    ]
+    glued_cuts = {pos for pos, _ in _counting_runs(glued_letters, 2)}
+    cuts.update(glued_cuts)
+    # '(A1) Does ...? If yes, please list: (A1-i) the ... (A2)Does ...': a section's letter and the item's number in
+    # brackets, two or more on the line, each a label wherever it stands (no sentence writes '(A1)' so)
+    sections = [m.start() for m in _SECTION_LABEL.finditer(line)]
+    if len(sections) >= 2:
+        cuts.update(sections)
     cuts.update(pos for pos, k, v in found if k == "numsub" and v in numbers and _BOUNDARY.search(line[:pos]))
     bullets = [m.start() + (1 if line[m.start()] in " \t" else 0) for m in _INLINE_BULLET.finditer(line)]
     lead = line[: bullets[0]].rstrip() if bullets else ""
@@ -376,6 +391,14 @@ def _split_inline_labels(line: str) -> str:
     for pos in sorted(cuts):
         out.append(line[last:pos].rstrip())
         last = pos
+    if glued_cuts:  # 'a.any report' -> 'a. any report', as a label is written
+        line = "".join(f"{ch} " if k - 1 in glued_cuts and ch == "." else ch for k, ch in enumerate(line))
+        shift = sorted(glued_cuts)
+        out, last = [], 0
+        for pos in sorted(cuts):
+            at = pos + sum(1 for g in shift if g < pos)
+            out.append(line[last:at].rstrip())
+            last = at
     # the last item of a flattened list runs on into what follows the list ('- Station responding Please provide
     # this data in a machine readable format.'): a new sentence opening with no stop before it ends the item
     tail = line[last:]
@@ -385,6 +408,7 @@ def _split_inline_labels(line: str) -> str:
     return "\n".join(part for part in out if part.strip())
 
 
+_SECTION_LABEL = re.compile(r"(?-i:\([A-Z]\d{1,2}(?:-[ivx]{1,4})?\))(?=\.?[ \t]*[A-Za-z])")
 _OPTIONS_LEAD = re.compile(
     r"\bwhich\s+of\s+the\s+following\b|\b(?:select|tick|choose|circle)\s+(?:all|any|one|the)\b|"
     r"\boptions?\s*:\s*$",
@@ -586,6 +610,9 @@ _LABEL = re.compile(
     r"^\s*[\u201c\"]?(?:"
     r"(?:q(?:uestion)?|request|item|point|\#|no\.)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?(?![a-z\d])\s*[-\u2013\u2014:.)]?\s*|"
     r"\[(?P<sq>\d{1,2})\]\.?\s*|"
+    # '(A1) Does your organisation ...', '(A1-i) the organisation ...', '(B2). The number ...': a section's letter and
+    # the item's number, a sub-item's numeral after a hyphen
+    r"\((?P<sec>[A-Z]\d{1,2})(?:-(?P<secsub>[ivx]{1,4}))?\)\.?\s*|"
     # '1.1 How many ...' under '1. Staffing'; '1.1: Number of ...'; '1.1.Does your ...' with no space after its stop
     r"(?P<dec>\d{1,2}\.\d{1,2})(?:[.:]?[ \t]+(?=[A-Za-z])|\.(?=[A-Z][a-z]))|"
     # '1.a.', '3.b.i.', '2.b)': a sub-item's label written with its parents' labels before it
@@ -605,7 +632,7 @@ _LABEL = re.compile(
 # "Request 1" or "Question 2:" on a line of its own, the question on the next line
 _LONE_LABEL = re.compile(
     r"^\s*(?:q(?:uestion)?|request|item)\s*\.?\s*(?P<kw>\d{1,2})(?P<kwsub>[a-z])?\s*[-:.)]?\s*$"
-    r"(?P<sq>)?(?P<dec>)?(?P<cmp>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?",
+    r"(?P<sq>)?(?P<sec>)?(?P<secsub>)?(?P<dec>)?(?P<cmp>)?(?P<num>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?",
     re.I,
 )
 # the things a request names as what it asks for ('The number of ...', 'The criteria used ...', 'Minutes of ...')
@@ -661,7 +688,7 @@ _ASK_START = re.compile(
     r"made|produced|sent)\b|"
     r"a\s+(?:copy|list|breakdown|summary)\s+of|(?:(?:full|complete|all|any)\s+)?(?:copies|details)\s+of|"
     r"i\s+(?:also\s+)?(?:require|need)\s+(?:a\s+cop|cop|details|the|this|these|all|any|a\s+list|a\s+breakdown|"
-    r"information\s+(?:on|about|regarding))|any\s+(?:records|documents|information|correspondence|data|policies|guidance|reports?|minutes))",
+    r"information\s+(?:on|about|regarding))|any\s+(?:(?:e-?mail|written|internal)\s+)?(?:records|documents|information|correspondence|data|policies|guidance|reports?|minutes))",
     re.I,
 )
 # what goes on with the question above it: a breakdown, an inclusion, an example. Not 'If so, ...' / 'If not, ...':
@@ -770,18 +797,28 @@ _PLACEHOLDERS_ONLY = re.compile(
 # a disclosure log's fields above the request it shows ('Date of request: April 28, 2021', 'FOI Reference: 1138/2025',
 # 'Our Ref: FoI 25-19', 'Date released: 3 May 2011', 'Date raised: ...'): the page's record of the request, not part
 # of it; a log may list them as bullets ('• Reference Number: 2753'), and then the value is a number or a date
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _RECORD_FIELD = re.compile(
     r"^\s*(?P<bullet>[•·*\-–][ \t]+)?(?:(?:(?:foi|foisa|eir|freedom\s+of\s+information|request|our|your|case|"
     r"disclosure)\s+)*(?:reference|ref\.?|request\s+(?:number|no\.?|id))(?:\s+(?:number|no\.?))?"
     r"|date\s+(?:of\s+(?:request|response|publication|disclosure|release)|received|requested|published|responded|"
-    r"answered|released|raised)|(?:publication|release)\s+date)"
-    r"\s*:\s*(?P<value>.*)$",
+    r"answered|released|raised|issued)|(?:publication|release)\s+date)"
+    r"\s*:\s*(?P<value>.*)$"
+    # a date alone on its line, perhaps bulleted ('- 19 January 2010' over the greeting, '17 March 2021'): when the
+    # page or the letter was dated
+    rf"|^\s*(?P<dbullet>[•·*\-–][ \t]+)?(?P<date>\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTHS})[ \t]+\d{{4}})"
+    r"[ \t]*$",
     re.I,
 )
 
 
 def _record_field(line: str) -> bool:
     m = _RECORD_FIELD.match(line)
+    if m and m.group("date"):
+        return True
     return (
         bool(m)
         and len(m.group("value")) <= 40
@@ -816,7 +853,18 @@ _PAGE_KIND = re.compile(
 _PAGE_STATUS = re.compile(
     r"^(?:the\s+request\s+(?:was|is)\s+(?:partially\s+)?(?:successful|refused\b.*|awaiting\s+classification|"
     r"long\s+overdue|still\s+awaiting\b.*)|this\s+request\s+has\s+been\s+closed\s+to\s+new\s+correspondence\b.*|"
-    r".{1,80}\bmade\s+this\s+(?:freedom\s+of\s+information\s+|environmental\s+information\s+)?request\s+to\b.*)\.?$",
+    r".{1,80}\bmade\s+this\s+(?:freedom\s+of\s+information\s+|environmental\s+information\s+)?request\s+to\b.*|"
+    # the site's other statuses, and its Welsh pages' ('Merseyside Police did not have the information requested.',
+    # 'Roedd y cais yn rhannol lwyddiannus.', 'Gwrthodwyd y cais gan ...', "Mae'r ymateb i'r cais hwn yn hwyr iawn.")
+    r"[A-Z].{1,100}\sdid\s+not\s+have\s+the\s+information\s+requested|"
+    r"the\s+request\s+(?:was|is)\s+(?:withdrawn|delayed|waiting\s+for\b.*)|"
+    r"roedd\s+y\s+cais\s+yn\s+(?:rhannol\s+)?l?lwyddiannus\b.*|gwrthodwyd\s+y\s+cais\b.*|"
+    r"mae['’]r\s+ymateb\s+i['’]r\s+cais\s+hwn\s+yn\s+hwyr\b.*)\.?$",
+    re.I,
+)
+# a request's title heading its page, up to sixteen words with no stop inside, not opening a sentence of the writer's
+_PAGE_TITLE = re.compile(
+    rf"(?!{_OPENER}|dear\b|to\b|hello\b|hi\b)[^\s.:?!;,]+(?:[ \t]+[^\s.?!;:]+){{0,15}}\.?",
     re.I,
 )
 # a title over a letter or a page: a few words with no stop, no colon and no question mark at the end
@@ -864,10 +912,14 @@ def _body_lines(text: str) -> list[str]:
         lines = lines[status + 1 :]
         greeting -= status + 1
     # (a title of a few words over the letter names its subject, 'Expenditure on byways', and asks nothing)
+    # (and a request's title on its page, one line, perhaps twice, of up to sixteen words that opens no sentence of
+    # the writer's: 'Number of neonatal deaths and serious incidents and complaints' / 'Dear ...')
+    heading_lines = {line.strip() for line in lines[: greeting or 0] if line.strip()}
+    page_title = len(heading_lines) == 1 and bool(_PAGE_TITLE.fullmatch(next(iter(heading_lines))))
     if greeting and not any(
         "?" in line
         or (_LABEL.match(line) and not re.match(r"\s*-{2,}", line))
-        or (_asks(line) and not _TITLE_LINE.fullmatch(line.strip()))
+        or (_asks(line) and not _TITLE_LINE.fullmatch(line.strip()) and not page_title)
         for line in lines[:greeting]
     ):
         lines = lines[greeting:]
@@ -922,7 +974,7 @@ _ASK_INSIDE = re.compile(
     + r"|tell|confirm|list|release|give|"
     r"let\s+me\s+know|advise|share|state|disclose|explain|clarify|indicate|specify|outline|describe|identify|"
     r"direct\s+me|point\s+me)|"
-    r"i\s+would\s+be\s+grateful\s+if\s+you\s+(?:could|would)(?:\s+(?:also|kindly))?\s+(?:supply|provide|"
+    r"i\s+would\s+(?:also\s+)?be\s+(?:further\s+|also\s+)?grateful\s+if\s+you\s+(?:could|would)(?:\s+(?:also|kindly))?\s+(?:supply|provide|"
     + _SEND
     + r"|tell|confirm|"
     r"let\s+me\s+know|disclose|share|release|advise|inform\s+me|explain|clarify|state|list)|"
@@ -959,12 +1011,16 @@ _LEAD_IN = re.compile(
 )
 # "If this exceeds the cost limit, please supply ... instead": how to narrow the request, not another question
 _IF_LIMIT = re.compile(
-    r"^if\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"
+    r"^(?:if|should)\b.{0,200}\b(?:exceed|cost limits?|appropriate limit|section 12|too (?:costly|expensive|"
     r"large|broad|far|long|much|many)|not possible|unable to|cannot|(?:a|any) (?:problem|difficulty|issue)s? "
     r"(?:with|in|obtaining|getting|retrieving|finding))"
     # 'If the Council does not yet hold ..., please instead ...': a fallback, not another question
     r"|^if\b[^,.]{0,150}\b(?:(?:is|are)\s+not\s+(?:yet\s+)?(?:available|held|recorded)|(?:does|do)\s+not\s+"
-    r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*,"
+    r"(?:yet\s+)?(?:hold|record|have))\b[^,.]*(?:,|\s+then\b)"
+    # 'For example, if you only have figures pertaining to the last year, please provide these.': what to send if
+    # less is held, a fallback for the question above
+    r"|^(?:for\s+example,?\s+)?if\s+(?:you\s+)?only\s+(?:have|hold|record|keep)\b[^.?!]*,\s*(?:then\s+)?please\s+"
+    r"(?:provide|send|supply|give)\s+(?:these|those|this|that|them|it|what)\b"
     # 'If you do not use the grades 1-3 system, please provide the equivalent figures for the system you use': the
     # same figures in the body's own terms, a fallback for the questions, not another question
     r"|^if\b[^,.?]{0,150}\b(?:do|does|did)\s+not\s+(?:use|operate|apply|follow|categori[sz]e|classify|grade|measure)\b"
@@ -985,6 +1041,20 @@ _GENERIC_PREAMBLE = re.compile(
     r"i\s+am\s+(?:requesting|asking\s+for)\s+(?:this|it|the\s+following)(?:\s+information)?\s+under)\b"
     r"(?:(?!\b(?:about|regarding|relating|concerning|copy|copies|details|number|list|on\s+the|of\s+the|dataset|data\s+on)\b)"
     r"[^?])*$",
+    re.I,
+)
+
+
+# that a request is made under an Act, and nothing of what it asks ('I am seeking this information under freedom of
+# information legislation.', 'I would like to make an Environmental Information Request under The Environmental
+# Information Regulations 2004.', 'I am requesting information from your organisation under the provisions of the
+# Freedom Of Information Act 2000.'): preamble (S7)
+_UNDER_THE_ACT = re.compile(
+    r"^(?:i|we)\s+(?:am\s+|are\s+|would\s+like\s+to\s+|wish\s+to\s+)?(?:seek(?:ing)?|request(?:ing)?|ask(?:ing)?\s+for|"
+    r"make|making|submit(?:ting)?)\s+(?:(?:this|the|some|an?|my)\s+)?(?:(?:freedom\s+of\s+information|foi|eir|"
+    r"environmental\s+information)\s+)?(?:information|request)(?:\s+(?:from|of)\s+(?:your|the)\s+\w+)?\s+under\s+"
+    r"(?:the\s+)?(?:provisions\s+of\s+(?:the\s+)?)?[^.?!,:]{0,80}?\b(?:act|legislation|regulations)\b(?:\s+\d{4})?"
+    r"(?:\s*\([^()]*\))?\s*[.!]?$",
     re.I,
 )
 
@@ -1062,7 +1132,9 @@ _ABOUT_THE_REPLY = re.compile(
     r"rest\s+of\s+the\s+(?:information|data|request)|remainder)\b"
     # that the request arrived (S7): 'I would be grateful if you would confirm in writing that you have received this
     # request', 'please acknowledge receipt of this request'
-    r"|\bconfirm\s+(?:in\s+writing\s+|by\s+e-?mail\s+)?(?:that\s+)?(?:you\s+have\s+)?(?:received|receipt\s+of)\s+"
+    # ('confirm in writing/by email that you have received this request')
+    r"|\bconfirm\s+(?:(?:in\s+writing|by\s+e-?mail)(?:\s*(?:/|or|and)\s*(?:in\s+writing|by\s+e-?mail))?\s+)?"
+    r"(?:that\s+)?(?:you\s+have\s+)?(?:received|receipt\s+of)\s+"
     r"(?:this|my|the)\s+(?:request|e-?mail|letter)\b|\backnowledge\s+(?:receipt\s+of\s+)?(?:this|my)\s+(?:request|e-?mail)\b"
     # how redactions were applied to the reply (S7): 'Please indicate if and how you have done that.'
     r"|\b(?:if|whether)\s+(?:and\s+how\s+)?you\s+have\s+(?:done\s+(?:that|so|this)|redacted|applied\s+(?:any\s+)?"
@@ -1076,7 +1148,23 @@ _ABOUT_THE_REPLY = re.compile(
     # then please give a full explanation of why'
     r"|^if\s+(?:you\s+(?:do\s+not|don't)\s+(?:intend|plan|propose)\s+to\s+(?:release|disclose|provide)|"
     r"(?:any|some|part|all)\s+(?:of\s+)?(?:this|the)\s+(?:information|request)\s+(?:is|are)\s+(?:withheld|refused|"
-    r"exempt))\b",
+    r"exempt))\b"
+    # an offer to clarify or reword (S7): 'Any queries, please let me know.', 'Should you need any clarification ...,
+    # please let me know', '... please let me know in case I can reword it.'
+    r"|^(?:any|if\s+you\s+have\s+any)\s+(?:queries|questions)\b[^.?!]{0,20}\b(?:let\s+me\s+know|contact\s+me)\b"
+    r"|^(?:should|if)\s+you\s+(?:require|need|want|have)\s+(?:any\s+)?(?:further\s+)?(?:clarification|queries)\b"
+    r"|\blet\s+me\s+know\b[^.?!]{0,20}\bso\s+(?:that\s+)?I\s+can\s+(?:reword|rephrase|refine|narrow|clarify)\b"
+    r"|\blet\s+me\s+know\s+in\s+case\s+I\s+can\s+(?:reword|rephrase|refine|narrow|clarify)\b"
+    # the medium of the reply (S7): 'Please can I have the response electronically.', 'I would like this information
+    # sent as electronic copies.'
+    r"|\b(?:have|receive|get)\s+(?:the|your|this)\s+(?:response|reply|information|data)\s+(?:electronically|"
+    r"by\s+e-?mail)\s*[.!]?$"
+    r"|\b(?:this|the)\s+(?:information|response|reply|data)\s+(?:sent|provided|supplied)\s+(?:to\s+me\s+)?"
+    r"(?:as|in|by)\s+(?:electronic|an?\s+electronic|e-?mail)\b[^.?!]{0,20}[.!]?$"
+    # when (S7): 'I request that you release information as soon as possible.'
+    r"|\b(?:release|provide|send)\s+(?:the\s+|this\s+)?information\s+as\s+soon\s+as\s+possible\s*[.!]?$"
+    # WhatDoTheyKnow's note on a late reply, kept with the request's text
+    r"|^(?:the\s+)?response\s+to\s+this\s+request\s+is\s+(?:long\s+)?(?:overdue|delayed)\b",
     re.I,
 )
 # a heading of a page or form, not an ask: 'Information requested', 'Details of enquiry'
@@ -1105,6 +1193,7 @@ def _asks(sentence: str) -> bool:
         or _PLEASANTRY.match(s)
         or _CLOSING.match(s)
         or _GENERIC_PREAMBLE.match(s)
+        or _UNDER_THE_ACT.match(s)
         or _POINTER_ASK.match(s)
         or _HEADING_ONLY.match(s)
     ):
@@ -1208,6 +1297,10 @@ def _style(m: re.Match) -> tuple[str, str, str]:
         return "kw", "num", m.group("kw") + (m.group("kwsub") or "").lower()
     if m.group("sq"):
         return "[]", "num", m.group("sq")
+    if m.group("sec"):
+        if m.group("secsub"):
+            return "sec-sub", "roman", m.group("secsub").lower()
+        return "sec", "dec", m.group("sec").lower()
     if m.group("dec"):
         whole, _, part = m.group("dec").partition(".")
         if part == "0":  # '1.0 How many officers ...' over '1.1 ...': item 1, the decimals its parts
@@ -1705,7 +1798,7 @@ _STATEMENT_LEAD = re.compile(r"\b(?:are|is|were|was)\s*:\s*$", re.I)
 # right after its 'how many' ('Of the cases taken to court, how many;')
 _RUN_ON_LEAD = re.compile(
     r"\b(?:how\s+(?:many|much)|what\s+(?:total\s+)?number)\b(?:[^.?!:]*\b(?:by|from|between|to|for|in|at|on|with|of|"
-    r"through|via))?\s*[:;]?\s*$",
+    r"through|via)|\s+(?:were|are|was|have\s+been|had\s+been))?\s*[:;]?\s*$",
     re.I,
 )
 # a lead that ends an item by naming what its figure is broken down into ('Number of spaces, broken down by:')
@@ -1743,10 +1836,6 @@ _STATES = re.compile(
 )
 
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 _BREAKDOWN_VALUE = re.compile(
     rf"^\W*(?:(?:broken\s+down\s+|split\s+|separated\s+)?by\s|per\s|(?:(?:in|for|during|from|between|the)\s+)?"
     rf"(?:(?:19|20)\d\d|(?:{_MONTHS})\b|q[1-4]\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|(?:financial|calendar|academic)\s+year))",
@@ -1783,6 +1872,23 @@ def _fold_breakdowns(items: list[_Item]) -> list[_Item]:
         while j < len(items) and items[j].depth > item.depth:
             j += 1
         subs = _fold_breakdowns(items[i + 1 : j])
+        if not subs and item.kind == "num" and item.key.isdigit():
+            # '(2) Of these concerns, how many were received via the following referrals:' / '(2a) From members of the
+            # public' / '(2b) ...': items numbered with its own number and a letter, in the same style, are its
+            # sub-items
+            k = j
+            while (
+                k < len(items)
+                and items[k].depth == item.depth
+                and items[k].kind == "num"
+                and re.fullmatch(rf"{item.key}[a-z]", items[k].key)
+            ):
+                k += 1
+            lettered = [
+                _Item(s.style, s.kind, s.key, s.text, s.raw, item.depth + 1, s.head) for s in items[j:k]
+            ]
+            if len(lettered) >= 2 and _is_breakdown(item, lettered):
+                subs, j = lettered, k
         if subs and all(s.depth == item.depth + 1 for s in subs) and _is_breakdown(item, subs):
             out.append(
                 _Item(
@@ -1811,7 +1917,11 @@ _BREAKDOWN_ASK = re.compile(
     r"|^(?:a|the)\s+break\s?down\s+of\b[^.?!]*\b(?:by|into|between|under|in\s+the\s+following)\b"
     # 'Breakdown of spending on different types of accommodation': the dimension named as the kinds of a thing
     r"|^(?:(?:a|the)\s+)?break\s?down\s+of\b[^.?!]*\b(?:different|various|the\s+various)\s+(?:types|kinds|"
-    r"categories|forms)\s+of\b",
+    r"categories|forms)\s+of\b"
+    # the kinds the figure above splits into, listed ('a. Please list a breakdown of the reasons why' under 'How many
+    # patients have been physically restrained ...')
+    r"|^(?:please\s+)?(?:list|provide|give|include|supply)\s+(?:me\s+)?(?:with\s+)?(?:a|the)\s+break\s?-?down\s+of\s+"
+    r"(?:the\s+)?(?:reasons?|types?|causes?|categories|kinds?|outcomes?)\b",
     re.I,
 )
 
@@ -1849,7 +1959,12 @@ _SPLITS_ABOVE = re.compile(
     # you give me the same for the 12 months before that?'): a breakdown value (S2a)
     r"|^(?:(?:please|kindly|can|could|would|will)\s+(?:you\s+)?(?:please\s+)?(?:also\s+)?(?:give|provide|supply|send|"
     r"tell)\s+(?:me\s+|us\s+)?(?:with\s+)?)?(?:the\s+)?same\s+(?:the\s+)?(?:information|figures?|data|details|"
-    r"numbers?|breakdown)?\s*(?:for|in|about|covering)\b",
+    r"numbers?|breakdown)?\s*(?:for|in|about|covering)\b"
+    # the figures above broken down, pointed back to by 'in the data' or 'these' ('2. Please include a break down of
+    # types of vehicle in the data (car, bus/coach, ...)', '2) Please break down how these were dealt with.')
+    r"|^(?:please\s+)?(?:also\s+)?(?:include|provide|give)\s+a\s+break\s?-?down\s+of\b[^.?!]{0,80}\bin\s+(?:the|this|"
+    r"these|that)\s+(?:data|figures?|numbers?|totals?)\b"
+    r"|^(?:please\s+)?(?:also\s+)?break\s+(?:down\s+)?(?:how|why|where|when)\s+(?:these|those|they|this|that|it)\b",
     re.I,
 )
 
@@ -1995,7 +2110,14 @@ _AS_ABOVE = re.compile(r"\bas\s+(?:above|before|requested)\b", re.I)
 _BREAKDOWN_OF = re.compile(
     r"^(?:(?:if|where)\s+(?:available|possible)\b,?\s*)?(?:(?:please|kindly|also|can|could|would|will|you|i|we|"
     r"like|to)\s+)*(?:provide|give|supply|send|request|have)?\s*(?:me\s+|us\s+)?(?:with\s+)?(?:a|the)\s+"
-    r"(?:further\s+)?break\s?-?down\s+of\s+(?P<what>[^.?!]+)",
+    r"(?:further\s+)?break\s?-?down\s+of\s+(?P<what>[^.?!]+)"
+    # the dimension named first ('8. A breakdown by gender of residents in council-funded placements, if held.', '3)
+    # What is the gender and ethnic breakdown of the children held overnight.')
+    # (not of a figure it names itself: 'A breakdown by species of the numbers of animals used' counts animals)
+    r"|^(?:a|the)\s+break\s?-?down\s+by\s+(?:(?!\bof\b)[\w\s,/-]){1,40}?\s+of\s+(?!(?:the\s+)?(?:numbers?|totals?|amounts?)\b)"
+    r"(?P<what2>[^.?!]+)"
+    r"|^what\s+(?:is|was)\s+the\s+(?:(?!\bof\b)[\w\s,/-]){1,40}?\s+break\s?-?down\s+of\s+"
+    r"(?!(?:the\s+)?(?:numbers?|totals?|amounts?)\b)(?P<what3>[^.?!]+)",
     re.I,
 )
 # words that name no particular figure ('the number of', 'total', 'data')
@@ -2010,7 +2132,7 @@ _PLAIN_WORDS = frozenset(
 
 
 _A_FIGURE = re.compile(
-    r"\b(?:how\s+(?:many|much)|numbers?\s+of|totals?|amounts?|costs?|spend(?:ing)?|spent|expenditure|income)\b",
+    r"\b(?:how\s+(?:many|much)|numbers?\s+(?:or\s+(?:proportion|percentage)\s+)?of|(?:proportion|percentage)\s+of|totals?|amounts?|costs?|spend(?:ing)?|spent|expenditure|income)\b",
     re.I,
 )
 
@@ -2031,7 +2153,7 @@ def _breakdown_of_above(text: str, above: str) -> bool:
             _A_FIGURE.search(above)
         )  # a figure to break down, not a list ('a list of the agencies used')
         and not _ASKS_MORE.search(text)
-        and len(_stems(m.group("what")) & _stems(above)) >= 2
+        and len(_stems(m.group("what") or m.group("what2") or m.group("what3")) & _stems(above)) >= 2
     )
 
 
@@ -2074,6 +2196,15 @@ def _fold_breakdown_asks(items: list[_Item]) -> list[_Item]:
             above.text = f"{above.text} {item.raw}"
             above.raw = f"{above.raw}\n{item.raw}"
             into = (above, item.depth)
+            continue
+        if (
+            item.depth == 0
+            and item.kind == "num"
+            and (m := _BREAKDOWN_OF.match((_sentences(item.text) or [""])[0]))
+            and not m.group("what")  # only a dimension named before what it breaks down
+            and any(_breakdown_of_above(item.text, out[k].own) for k in range(len(out)) if out[k].depth == 0)
+        ):
+            # the breakdown of a figure asked further up, not next to it on the page: no entry of its own (S4d)
             continue
         if parent is not None and _breakdown_only(item.text):
             if parent == len(out) - 1 or (
@@ -2214,25 +2345,15 @@ def _split_also(items: list[_Item]) -> list[_Item]:
     for n, item in enumerate(items):
         deeper = n + 1 < len(items) and items[n + 1].depth > item.depth
         # fragments joined by a dash count as sentences (S5e: '... you are responsible - please provide details of
-        # their location', '... led to action - and please specify what action was taken')
-        sentences, dashed = [], set()
-        for sentence in _sentences(item.text):
-            # not inside brackets ('(for example: during searches - please specify)'); a bracketed clause that asks
-            # for something more counts as a sentence (S5a: '... background? (could you also tell me the total)')
-            m = next(
-                (m for m in _DASH_ASK.finditer(sentence) if not _open_bracket(sentence[: m.start()])), None
-            )
-            b = _BRACKET_ASK.search(sentence)
-            if b and b.start() > 0:
-                head, *rest = [sentence[: b.start()] + sentence[b.end() :], b.group("ask").strip()]
-            else:
-                head, *rest = [sentence[: m.start()], sentence[m.end() :]] if m else [sentence]
-            sentences.append(head if rest else sentence)
-            if rest and head.strip():
-                dashed.add(len(sentences))
-                sentences.append(rest[0])
-            elif rest:
-                sentences[-1] = rest[0]
+        # their location', '... led to action - and please specify what action was taken'); so do lines the page
+        # ran together (S5b)
+        sentences: list[str] = []
+        dashed: set[int] = set()
+        flat: set[int] = set()
+        for piece_no, piece in enumerate(_flattened_lines(item.text)):
+            if piece_no:
+                flat.add(len(sentences))
+            sentences.extend(_pieces_of(piece, dashed, len(sentences)))
         first = next((k for k, sentence in enumerate(sentences) if _asks(sentence)), None)
         cuts = [
             k
@@ -2241,6 +2362,7 @@ def _split_also(items: list[_Item]) -> list[_Item]:
             and k > first
             and (_further_ask(sentence) or k in dashed and _dash_ask(sentence))
         ]
+        cuts = sorted(set(cuts) | flat)  # a line run on is an entry of its own, asking or naming (S5b)
         if deeper or not cuts:
             out.append(item)
             continue
@@ -2249,6 +2371,48 @@ def _split_also(items: list[_Item]) -> list[_Item]:
         out.append(_Item(item.style, item.kind, item.key, parts[0], item.raw, item.depth))
         out.extend(_Item("also", "bullet", "", part, part, item.depth + 1) for part in parts[1:])
     return out
+
+
+# a line of a list flattened into the item above it: a capital 'The' straight after a word, no stop between
+_FLAT_LINE = re.compile(r"(?<=[a-z0-9)])[ \t]+(?=(?-i:The)[ \t]+[a-z])")
+
+
+def _flattened_lines(text: str) -> list[str]:
+    """'5.3. The process by which footage is deleted e.g. by a manual process or by specialist software The process
+    by which footage is tagged for deletion The process by which ... The decision maker as to ...': lines that the
+    page ran together, each asking for something else (S5b). Taken only when two or more lines run on so and one of
+    them opens with the item's own first words, each of four words or more."""
+    opening = text.split()[:3]
+    if len(opening) < 3 or opening[0] != "The":
+        return [text]
+    starts = [m.end() for m in _FLAT_LINE.finditer(text)]
+    if len(starts) < 2 or not any(text[at:].split()[:3] == opening for at in starts):
+        return [text]
+    bounds = [0, *starts, len(text)]
+    pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    return pieces if all(len(piece.split()) >= 4 for piece in pieces) else [text]
+
+
+def _pieces_of(text: str, dashed: set[int], before: int) -> list[str]:
+    """The sentences of an item's text, fragments joined by a dash or a bracketed ask counted as sentences (S5e,
+    S5a); the index (counted from ``before``) of each such fragment added to ``dashed``."""
+    sentences: list[str] = []
+    for sentence in _sentences(text):
+        # not inside brackets ('(for example: during searches - please specify)'); a bracketed clause that asks
+        # for something more counts as a sentence (S5a: '... background? (could you also tell me the total)')
+        m = next((m for m in _DASH_ASK.finditer(sentence) if not _open_bracket(sentence[: m.start()])), None)
+        b = _BRACKET_ASK.search(sentence)
+        if b and b.start() > 0:
+            head, *rest = [sentence[: b.start()] + sentence[b.end() :], b.group("ask").strip()]
+        else:
+            head, *rest = [sentence[: m.start()], sentence[m.end() :]] if m else [sentence]
+        sentences.append(head if rest else sentence)
+        if rest and head.strip():
+            dashed.add(before + len(sentences))
+            sentences.append(rest[0])
+        elif rest:
+            sentences[-1] = rest[0]
+    return sentences
 
 
 def _heading_words(text: str) -> bool:
@@ -2977,7 +3141,9 @@ def _drop_context_lists(blocks: list[_Item | str]) -> list[_Item | str]:
 _GENERIC_OBJECT = (
     # the details or a figure asked for above, referred back to ('these details', 'a figure for the first quarter')
     r"(?:(?:these|those|such|the\s+above|the\s+same)\s+details|(?:a|the\s+same)\s+figure|"
-    r"(?:the\s+|any\s+|such\s+|this\s+|these\s+|those\s+)?(?:(?:latest|above|requested|same|relevant|"
+    # 'all such communications', 'the above-requested information': what was asked for above, pointed back to
+    r"(?:all\s+)?such\s+(?:communications|correspondence|records|documents|e-?mails|items|reports|minutes)|"
+    r"(?:the\s+|any\s+|such\s+|this\s+|these\s+|those\s+)?(?:(?:latest|above|above-requested|requested|same|relevant|"
     r"available|site-specific|following)\s+)?(?:data|information|figures|estimates|numbers|statistics|"
     r"answers?|responses?)|this|these|it|them)"
 )
@@ -3033,7 +3199,7 @@ _NARROWS = re.compile(
 _PROSE_BREAKDOWN = re.compile(
     r"^(?:(?:if|where)\s+possible,?\s*|ideally,?\s*)?(?:(?:please|could|can|would|may|will|i|you|we|also|kindly|"
     r"it|be|is|are|able|to|like|require|need|want)\b[\s,]*)*(?:(?:provide|give|have|supply|send|include|get|see|"
-    r"receive)\s+)?"
+    r"receive|request)\s+)?"
     r"(?:(?:a|the|this|these|that|those|it|them)\s+)?(?:(?:data|information|figures?|numbers?|totals?|results?)\s+)?"
     r"(?:further\s+)?(?:break\s?down|broken\s+down|split|breakdown|separated)\b[^.?!]{0,60}?"
     r"\b(?:by|into|between|per|according\s+to)\b"
@@ -3289,6 +3455,18 @@ _LINE_PARAGRAPH = re.compile(
 )
 
 
+# the subject of the request, named before its asks ('I am looking for information on inspection frequency ...', 'I
+# would like to receive information regarding the fulfilment of PPE contracts ...', 'I would appreciate some information
+# about the operation of your services.'): no question when asks follow it (S3)
+_TOPIC_INTRO = re.compile(
+    r"^(?:(?:i|we)\s+(?:am|are)\s+(?:writing\s+to\s+)?(?:request(?:ing)?|seeking|looking\s+for|after)|"
+    r"(?:i|we)\s+(?:would\s+like|wish|want)\s+to\s+(?:request|receive|obtain|ask\s+for|see)|"
+    r"(?:i|we)\s+would\s+(?:appreciate|be\s+grateful\s+for)|(?:i|we)\s+(?:request|seek))\s+(?:some\s+)?"
+    r"(?:information|details)\s+(?:on|about|regarding|relating\s+to|concerning|in\s+relation\s+to)\b",
+    re.I,
+)
+
+
 def _questions(lines: list[str]) -> list[RequestQuestion]:
     """Labelled questions where the request lists them, with any question asked in prose around the list;
     else the sentences that ask."""
@@ -3297,6 +3475,10 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     items = [b for b in blocks if isinstance(b, _Item)]
     if not items:
         asks = _fold_repeated_asks(_prose_asks([b for b in blocks if isinstance(b, str)]))
+        if len(asks) >= 2 and _TOPIC_INTRO.match(asks[0]):
+            asks = asks[
+                1:
+            ]  # 'I am looking for information on ...' above what it asks: the request's subject (S3)
         return _prose_questions(asks)
     labelled = _label_questions(
         _split_also(
@@ -3309,7 +3491,11 @@ def _questions(lines: list[str]) -> list[RequestQuestion]:
     # around a list (of one item too: 'I would like some information about your speed cameras. / 1. Governing
     # documents: ...'), a sentence that only says how to give the listed data, or names its subject, is no question
     if labelled:
-        before = [q for q in before if not _scope_only(q) and not _GENERIC_ASK.search(q)]
+        before = [
+            q
+            for q in before
+            if not _scope_only(q) and not _GENERIC_ASK.search(q) and not _TOPIC_INTRO.match(q)
+        ]
         # a heading in capitals between the list's items ('NUMBER OF NOISE COMPLAINTS' / '1. How many ...?'), a few
         # words with no stop, names the part of the request under it and asks nothing
         before = [q for q in before if not _CAPS_HEADING.fullmatch(q.strip())]
