@@ -205,12 +205,18 @@ def ingest_uploads(
             text = text.replace(temporary, name)
         return text
 
-    report.skipped = [(names.get(p, p), reason) for p, reason in report.skipped]
+    report.skipped = [(names.get(p, p), _file_names(named(reason))) for p, reason in report.skipped]
     report.same_reference = [(names.get(p, p), named(line)) for p, line in report.same_reference]
     report.not_read = [(names.get(p, p), reason) for p, reason in report.not_read]
     for entry in report.entries:
         entry.path = names.get(entry.path, entry.path)
     return report
+
+
+def _file_names(reason: str) -> str:
+    """A reason as the page shows it: the file a duplicate repeats named by its file name, not by its path on the
+    server ('duplicate of FOI-1 (same content as /srv/precedent/corpus/real/x.txt)' -> '... as x.txt)')."""
+    return re.sub(r"(same content as )([^()]*[\\/])([^\\/()]+)(?=[,)])", r"\1\3", reason)
 
 
 def already_indexed(reason: str) -> bool:

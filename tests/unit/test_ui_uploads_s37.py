@@ -54,3 +54,16 @@ def test_unread_uploads_are_named_as_uploaded_in_the_name_and_the_reason(tmp_pat
         ("README.md", "a folder's README, not a letter"),
     ]
     assert unread_uploads(SimpleNamespace(skipped=[], not_read=[])) == []
+
+
+def test_a_duplicate_names_the_file_it_repeats_not_its_path_on_the_server():
+    from foi_precedent.ui.corpus import _file_names
+
+    reason = "duplicate of FOI-1 (same content as /srv/precedent/corpus/real/moray-potholes-2020.txt)"
+    assert _file_names(reason) == "duplicate of FOI-1 (same content as moray-potholes-2020.txt)"
+    batch = "duplicate of FOI-2 (same content as a.txt, read in this batch)"
+    assert _file_names(batch) == batch
+    assert (
+        _file_names(r"duplicate of X (same content as C:\\letters\\b.md)")
+        == "duplicate of X (same content as b.md)"
+    )
