@@ -1591,7 +1591,7 @@ def trailing_reply(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[
 
 # "question 6", "Questions 1, 2 and 3", "questions 4-6", "Q4 & Q5": the questions a paragraph names.
 _NAMES = re.compile(
-    r"\b(?:questions?|q|requests?(?= ?[\u2018'\"\u201c]))\s?[\u2018'\"\u201c]?(\d{1,2}[a-z]?)\b"
+    r"\b(?:questions?|q|points?|requests?(?= ?[\u2018'\"\u201c]))\s?[\u2018'\"\u201c]?(\d{1,2}[a-z]?)\b"
     r"[\u2019'\"\u201d]?((?:\s*(?:,|and|&|-|\u2013|to)\s*(?:q\s?)?[\u2018'\"\u201c]?\d{1,2}[a-z]?\b[\u2019'\"\u201d]?)*)",
     re.I,
 )
@@ -1655,7 +1655,7 @@ _ABOUT_QUESTION = re.compile(
     re.I,
 )
 # Any question named by number, whether or not the reader found it ("With regards to question 1d, ...").
-_SOME_QUESTION = re.compile(r"\b(?:questions?|q)\s?\d{1,2}[a-z]?\b", re.I)
+_SOME_QUESTION = re.compile(r"\b(?:questions?|q|points?)\s?\d{1,2}[a-z]?\b", re.I)
 # What a refusal's explanation says: it cites, refuses, weighs or estimates cost.
 _REFUSAL_TALK = re.compile(
     r"\b(?:sections?|regulations?|s\.)\s?\d|\bexempt|\bexemptions?\b|\bpublic interest\b|\bprejudice|"

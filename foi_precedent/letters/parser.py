@@ -687,8 +687,25 @@ def _questions(
                     scoped_readings[text] = _classify(
                         "", "", text, None, letter_exemptions, (), accessible, shared=True
                     )
-                questions.append(replace(scoped_readings[text], label=b.label, text=question_text.strip()))
-                continue
+                reading = scoped_readings[text]
+                # a refusal with no provision of its own ("... however cannot be disclosed for the following
+                # reasons."), a reason for the whole request after it ("The information requested is not held in a
+                # format that allows its retrieval within the permitted time constraints.") and the provision given
+                # under another question's name ("With regards to point 2, ... Section 12(1) ... would apply"): for
+                # a question no paragraph names, the whole response's reading (where nothing follows the refusal but
+                # the named question's reasons, those are that question's alone)
+                at = next(
+                    (i for i, ln in enumerate(scoped) if reading.evidence and reading.evidence in ln), None
+                )
+                if not (
+                    reading.treatments == (Treatment.WITHHELD,)
+                    and not reading.exemptions
+                    and not any(b.key[1] in _named(ln, numbers) for ln in shared_lines if ln)
+                    and at is not None
+                    and any(ln.strip() for ln in scoped[at + 1 :])
+                ):
+                    questions.append(replace(reading, label=b.label, text=question_text.strip()))
+                    continue
             if shared_reading is None:  # the whole response reads the same for every question: read it once
                 shared_reading = _classify(
                     "", "", shared, None, letter_exemptions, (), accessible, shared=True
