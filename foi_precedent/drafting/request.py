@@ -2019,7 +2019,9 @@ _NAMES_OF = re.compile(
 def _fold_member_fields(items: list[_Item]) -> list[_Item]:
     """Entries after one asking for the names of a set of things that each describe every member of that set ('Names
     of taxi companies used' / 'Number of journeys made by each taxi company' / 'Taxi companies’ rates per mile'):
-    fields of the records the names entry asks for (S2c): no questions of their own."""
+    fields of the records the names entry asks for (S2c): no questions of their own. A names entry that asks for a
+    figure too ('The names of recycling centres and the number of days each centre was closed') is one of a list of
+    figures: the entries after it that give a figure for each member ask for figures of their own (S1)."""
     out: list[_Item] = []
     names: tuple[_Item, re.Pattern[str]] | None = None
     for item in items:
@@ -2028,7 +2030,8 @@ def _fold_member_fields(items: list[_Item]) -> list[_Item]:
         if names is not None and item.depth < names[0].depth:
             names = None
         m = _NAMES_OF.match(item.own)
-        if m and m.group("set").lower().endswith("s") and item.kind == "bullet":
+        figure_too = m is not None and bool(_FIGURE.search(re.sub(r"\([^()]*\)", "", item.own[m.end() :])))
+        if m and m.group("set").lower().endswith("s") and item.kind == "bullet" and not figure_too:
             plural = m.group("set")
             singular = re.sub(r"ies$", "y", plural) if plural.lower().endswith("ies") else plural[:-1]
             names = (
