@@ -1418,10 +1418,46 @@ def _numbers_decimals_below(lines: list[str], n: int, key: str) -> bool:
     return False
 
 
+# '1. a) Why is the appendix not published, and' over 'b) If it is not published how ...': a number with no words
+# of its own, its first lettered part written on the same line
+_NUMBER_OVER_LETTER = re.compile(
+    r"^(?P<number>[ \t]*\(?\d{1,2}[.)])[ \t]+(?P<part>(?P<po>\()?(?P<letter>[a-hA-H])(?(po)\)|[.)]))[ \t]+(?=\S)"
+)
+# that number, put on a line of its own: the label of an item with no words
+_LONE_NUMBER = re.compile(
+    r"^\s*(?P<po>\()?(?P<num>\d{1,2})(?P<np>[.)])\s*$(?P<kw>)?(?P<kwsub>)?(?P<sq>)?(?P<sec>)?(?P<secsub>)?(?P<dec>)?"
+    r"(?P<cmp>)?(?P<numsub>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?"
+)
+
+
+def _number_over_letters(lines: list[str]) -> tuple[list[str], set[int]]:
+    """'1. a) Why ...' with 'b) If ...' the next item below it: the number's first lettered part is put on a line of
+    its own, so that a) and b) are read as the two parts of item 1, b) no part of a). The numbers so set apart are
+    returned too (read as labels with no words; a number alone on a line is otherwise no label). A list numbered
+    and lettered on every line ('11. (a) ...' / '12. (b) ...') is left as it is."""
+    out: list[str] = []
+    lone: set[int] = set()
+    for n, line in enumerate(lines):
+        m = _NUMBER_OVER_LETTER.match(line)
+        if m and m.group("letter").lower() == "a":
+            below = next((b.lstrip() for b in lines[n + 1 :] if _LABEL.match(b)), "")
+            letter = m.group("letter")
+            part = m.group("part").replace(letter, chr(ord(letter) + 1))
+            if re.match(rf"{re.escape(part)}[ \t]+\S", below):
+                lone.add(len(out))
+                out.append(m.group("number"))
+                indent = line[: len(line) - len(line.lstrip())]
+                out.append(indent + line[m.start("part") :])
+                continue
+        out.append(line)
+    return out, lone
+
+
 def _blocks(lines: list[str]) -> list[_Item | str]:
     """The request as labelled items (each with its depth in the list) and paragraphs of prose between them.
     Unlabelled lines continue the item above them, up to a blank line (after one, only a breakdown such as
     'Please break this down by year' does) or a closing line ('I look forward ...')."""
+    lines, lone = _number_over_letters(lines)
     out: list[_Item | str] = []
     styles: list[str] = []
     indents: dict[str, int] = {}  # how far each bullet level is indented
@@ -1433,7 +1469,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             if out and isinstance(out[-1], str) and out[-1]:
                 out.append("")  # a paragraph break
             continue
-        m = _LABEL.match(line) or _LONE_LABEL.match(line)
+        m = _LABEL.match(line) or _LONE_LABEL.match(line) or (_LONE_NUMBER.match(line) if n in lone else None)
         if m and not (
             m.group("bullet") in ("o", ">") and last_item is None
         ):  # 'o' is a bullet only in a list
@@ -1538,7 +1574,24 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
                 out[-1] = (out[-1] + "\n" + line.strip()).strip("\n") if out[-1] else line.strip()
             else:
                 out.append(line.strip())
-    return [b for b in out if not isinstance(b, _Item) or b.text]
+    return _without_wordless(out)
+
+
+def _without_wordless(blocks: list[_Item | str]) -> list[_Item | str]:
+    """Items with no words ('1.' over 'a) ...' / 'b) ...', 'Question 1' over its lettered parts) are dropped; the
+    items under one move up a level, so that its parts are siblings, not each a part of the one before (S3a)."""
+    out: list[_Item | str] = []
+    lifted: list[int] = []  # the depths of the wordless items whose parts are being read
+    for block in blocks:
+        if isinstance(block, _Item):
+            while lifted and block.depth <= lifted[-1]:
+                lifted.pop()
+            if not block.text:
+                lifted.append(block.depth)
+                continue
+            block.depth -= len(lifted)
+        out.append(block)
+    return out
 
 
 def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:

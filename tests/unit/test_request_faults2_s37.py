@@ -42,3 +42,43 @@ def test_fields_of_a_names_only_entry_still_fold():
         "  \u2022 Average journey time per pupil\n"
     )
     assert _texts(text) == ["Names of taxi companies used", "Average journey time per pupil"]
+
+
+# --- '1. a) ...' over 'b) ...': a number with no words, its parts siblings (seen at Lincolnshire Police) ------------
+
+
+def test_a_number_over_its_first_lettered_part_gives_two_sibling_questions():
+    text = (
+        "The published policy does not include its appendix.\n"
+        "1. a) Why is the appendix not published, and\n"
+        "b) If it is not published how can the public check the procedure in Appendix A?\n"
+    )
+    questions = split_request(text).questions
+    assert [q.text for q in questions] == [
+        "Why is the appendix not published, and",
+        "If it is not published how can the public check the procedure in Appendix A?",
+    ]
+    assert [q.sub_of for q in questions] == [None, None]
+
+
+def test_a_label_alone_over_lettered_parts_gives_sibling_questions():
+    """'Question 1' alone on its line asks nothing: its parts a) and b) are siblings, b) no part of a) (S3a)."""
+    text = (
+        "Question 1\n"
+        "a) How many parking permits did the council issue in 2023?\n"
+        "b) How many parking permits did the council revoke in 2023?\n"
+    )
+    questions = split_request(text).questions
+    assert [q.wording for q in questions] == [
+        "How many parking permits did the council issue in 2023?",
+        "How many parking permits did the council revoke in 2023?",
+    ]
+    assert questions[1].text == questions[1].wording
+
+
+def test_a_list_numbered_and_lettered_on_every_line_keeps_its_items():
+    text = (
+        "1. (a) Does the council accept letters of support from managers?\n"
+        "2. (b) Does the council have employees under investigation for false appeals?\n"
+    )
+    assert len(split_request(text).questions) == 2
