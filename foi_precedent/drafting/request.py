@@ -403,7 +403,9 @@ def _split_inline_labels(line: str) -> str:
     # this data in a machine readable format.'): a new sentence opening with no stop before it ends the item
     tail = line[last:]
     m = _ITEM_RUNS_ON.search(tail)
-    runs_on = m and len(tail[: m.start()].split()) >= 3 and not re.search(r"[.?!]", tail[: m.start()])
+    label = _LABEL.match(tail)  # the last item's own label ('3. Please state ...') ends no sentence
+    words = tail[label.end() if label and m and label.end() < m.start() else 0 : m.start()] if m else ""
+    runs_on = m and len(tail[: m.start()].split()) >= 3 and not re.search(r"[.?!]", words)
     out += [tail[: m.start()], tail[m.end() :]] if runs_on else [tail]
     return "\n".join(part for part in out if part.strip())
 
@@ -418,6 +420,8 @@ _ITEM_RUNS_ON = re.compile(
     r"(?<=[a-z0-9)])[ \t]+(?=(?-i:Please|If (?:you|possible|it|this|the)|Thank|Thanks|Many thanks|"
     r"Kind regards|Best regards|Yours|Regards|Could you|Can you|Would you|I would|I look|I am|"
     r"We would)\b)"
+    # a footnote's asterisk glued to the capitalised word it opens ('... 2024-25 *If fulfilling the full request ...')
+    r"|(?<=[a-z0-9)])[ \t]+\*(?=[A-Z][a-z])"
 )
 
 

@@ -82,3 +82,21 @@ def test_a_list_numbered_and_lettered_on_every_line_keeps_its_items():
         "2. (b) Does the council have employees under investigation for false appeals?\n"
     )
     assert len(split_request(text).questions) == 2
+
+
+# --- a footnote run on after the last item of a list pasted on one line (seen at Barnet) ---------------------------
+
+
+def test_a_starred_cost_limit_fallback_after_the_last_item_is_no_part_of_it():
+    text = (
+        "Please could you provide the following information:1.Does your council use a contractor to issue FPNs? "
+        "If yes, please provide its name.2.Please provide the number of FPNs issued in each of the following years: "
+        "2022-23 and 2023-24 3. Please state the income received from FPNs in each of the following years: 2022-23 "
+        "and 2023-24 *If fulfilling the full request would exceed the cost limit under Section 12, please prioritise "
+        "the most recent year. If this information is already publicly available, please provide a link to it.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 3
+    assert texts[2] == (
+        "Please state the income received from FPNs in each of the following years: 2022-23 and 2023-24"
+    )
