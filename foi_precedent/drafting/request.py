@@ -2319,6 +2319,8 @@ def _further_ask(sentence: str) -> bool:
     plain = _ALSO_ASK.sub("please", sentence)
     if _RECORDS_OF_COUNT.match(sentence):
         return _asks(sentence)
+    if _SUBSET_COUNT.match(sentence):  # 'Of these how many were approved?': a count of its own (S5, S2d)
+        return True
     return (
         bool(
             _ALSO_ASK.match(sentence)
@@ -2357,6 +2359,15 @@ _RECORDS_OF_COUNT = re.compile(
     r"(?:names?|details|list|locations?|addresses|dates?|titles?|response|responses|outcomes?|reasons?)\b"
     # the fields of each, named bare ('Please provide date and force complained about.')
     r"|(?:names?|dates?|locations?|addresses)\s+and\s+\w+)",
+    re.I,
+)
+
+
+# a part of what the sentence before counts, counted in a sentence of its own ('Of these how many were approved?', 'Of
+# those requests, how many were refused?'): a different figure (S5, S2d: 'a lone "how many of these" line')
+_SUBSET_COUNT = re.compile(
+    r"^(?:and\s+)?of\s+(?:these|those|them|which|this\s+number|that\s+number)(?:\s+[a-z]+){0,3},?\s+"
+    r"(?:how\s+many|what\s+(?:number|proportion|percentage))\b[^?.!]*[?.]?$",
     re.I,
 )
 

@@ -100,3 +100,28 @@ def test_a_starred_cost_limit_fallback_after_the_last_item_is_no_part_of_it():
     assert texts[2] == (
         "Please state the income received from FPNs in each of the following years: 2022-23 and 2023-24"
     )
+
+
+# --- 'Of these how many ...?' after a count: a subset count of its own (seen at Royal Museums Greenwich) -----------
+
+
+def test_a_subset_count_sentence_in_an_item_is_a_question_of_its_own():
+    text = (
+        "1. How many objects are in your collection?\n\n"
+        "2. How many requests for the return of objects did you receive before 2004? Of these how many were "
+        "approved?\n\n"
+        "3. How many loans did you make in 2023?\n"
+    )
+    questions = split_request(text).questions
+    assert [q.wording for q in questions] == [
+        "How many objects are in your collection?",
+        "How many requests for the return of objects did you receive before 2004?",
+        "Of these how many were approved?",
+        "How many loans did you make in 2023?",
+    ]
+    assert questions[2].sub_of == questions[1].label
+
+
+def test_a_breakdown_sentence_after_a_count_still_stays_inside_it():
+    text = "1. How many requests did you receive in 2023? Please break this down by month.\n2. Who decides them?\n"
+    assert len(split_request(text).questions) == 2
