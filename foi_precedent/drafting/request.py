@@ -238,9 +238,10 @@ def _sandwiched(line: str, tokens: list[tuple[int, int, bool]]) -> list[tuple[in
         below = [b for b in bounded if b[0] < pos]
         above = [b for b in bounded if b[0] > pos]
         between = bool(below and above and below[-1][1] == v - 1 and above[0][1] == v + 1)
-        # the first of a list whose lead-in has no colon ('... in 2022-23 1. How much ...? 2. How ...?')
+        # the first of a list whose lead-in has no colon ('... in 2022-23 1. How much ...? 2. How ...?', 'With this
+        # in mind 1. please list ... 2. Please ...')
         first = v == 1 and not below and bool(above) and above[0][1] == 2
-        if between or first and re.match(r"1[.)][ \t]+[A-Z]", line[pos:]):
+        if between or first and re.match(r"1[.)][ \t]+(?:[A-Z]|please\b)", line[pos:]):
             out.append((pos, v))
     return sorted(out)
 
@@ -1749,6 +1750,16 @@ _THING_ASKED = re.compile(
 )
 
 
+# documents searched for, each existing apart from the records a lead names ('Please, for each scheme, would you
+# disclose: a. any report that provides the meeting minutes ... b. any reports on the efficacy ...'): questions (S2b)
+_DOCUMENTS_SOUGHT = re.compile(
+    r"^\W*(?:any|all|copies\s+of|a\s+copy\s+of)\s+(?:(?:of\s+)?(?:the\s+)?[a-z-]+\s+)?(?:reports?|minutes|documents?|"
+    r"documentation|correspondence|e-?mails?|letters?|papers?|briefings?|assessments?|reviews?|evaluations?|"
+    r"studies|analys[ie]s|records?|notes?)\b",
+    re.I,
+)
+
+
 def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     """Sub-items that only say how to break the parent's figures down ('for each of the following years:
     a. 2015-16 b. 2016-17'): they stay in the parent question."""
@@ -1765,6 +1776,7 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     if _EACH_LEAD.search(parent.own) and all(
         "?" not in s.own
         and not _FIGURE.search(s.own)
+        and not _DOCUMENTS_SOUGHT.match(s.own)
         and (not _ASKS_ITSELF.match(s.own) or _FIELD_CLAUSE.match(s.own))
         for s in subs
     ):

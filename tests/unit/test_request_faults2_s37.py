@@ -125,3 +125,32 @@ def test_a_subset_count_sentence_in_an_item_is_a_question_of_its_own():
 def test_a_breakdown_sentence_after_a_count_still_stays_inside_it():
     text = "1. How many requests did you receive in 2023? Please break this down by month.\n2. Who decides them?\n"
     assert len(split_request(text).questions) == 2
+
+
+# --- a list run into a paragraph after a lead with no colon (seen at Barnet, low traffic neighbourhoods) -----------
+
+LTN = (
+    "I would like to make a request under the Environmental Information Regulations 2004. Councils name these schemes "
+    "differently. With this in mind 1. please list the name and location of every traffic-reducing scheme in "
+    "operation since January 2020. 2. Please, for each scheme, would you disclose: a.any report that provides the "
+    "meeting minutes where schemes were discussed and agreed. b.any reports on the efficacy of such schemes.{tail}\n"
+)
+
+
+def test_an_inline_list_after_a_lead_without_a_colon_leaves_the_lead_out():
+    texts = _texts(LTN.format(tail=""))
+    assert texts == [
+        "please list the name and location of every traffic-reducing scheme in operation since January 2020.",
+        "any report that provides the meeting minutes where schemes were discussed and agreed.",
+        "any reports on the efficacy of such schemes.",
+    ]
+
+
+def test_fields_under_a_for_each_lead_still_fold():
+    text = (
+        "1. How many contracts did you award in 2023?\n"
+        "2. For each contract, please provide:\n"
+        "a. the name of the supplier\n"
+        "b. the value of the contract\n"
+    )
+    assert len(split_request(text).questions) == 2
