@@ -2646,9 +2646,12 @@ _INTO_TEMPLATE = re.compile(
 def _without_format(text: str) -> str:
     """An item's words without the sentences after its first that only say how to send the reply ('Please could you
     provide this information in an electronic format and send to this email address.', 'Please insert these figures
-    into the supplied Excel template ...'): a format instruction is no part of the question's text (S8a)."""
+    into the supplied Excel template ...', 'Please can I have the response electronically.'): a format instruction is
+    no part of the question's text (S8a), nor is any other ask about the handling of the reply (S7)."""
     sentences = _sentences(text)
-    kept = sentences[:1] + [s for s in sentences[1:] if not _reply_format(s)]
+    kept = sentences[:1] + [
+        s for s in sentences[1:] if not (_reply_format(s) or "?" not in s and _ABOUT_THE_REPLY.search(s))
+    ]
     return text if len(kept) == len(sentences) else " ".join(kept)
 
 

@@ -154,3 +154,13 @@ def test_fields_under_a_for_each_lead_still_fold():
         "b. the value of the contract\n"
     )
     assert len(split_request(text).questions) == 2
+
+
+def test_asks_about_the_reply_after_the_last_item_are_no_part_of_its_text():
+    texts = _texts(
+        LTN.format(
+            tail=" Please can I have the response electronically. I would be grateful if you could confirm in "
+            "writing that you have received this request."
+        )
+    )
+    assert texts[-1] == "any reports on the efficacy of such schemes."
