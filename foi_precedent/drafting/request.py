@@ -1410,7 +1410,9 @@ def _sentence_after_values(out: list[_Item | str], item: _Item, line: str) -> bo
         and not re.search(r"[.:;?!]$", item.text)
         and text[:1].isupper()
         and len(text.split()) >= 8
-        and text.endswith((".", "!", "?"))
+        # a sentence, or sentences the last of which lost its stop ('... not to provide links to databases. If this
+        # is essential, ... Web Content Accessibility Guidelines WCAG 2.0')
+        and (text.endswith((".", "!", "?")) or len(_sentences(text)) > 1)
     )
 
 

@@ -164,3 +164,20 @@ def test_asks_about_the_reply_after_the_last_item_are_no_part_of_its_text():
         )
     )
     assert texts[-1] == "any reports on the efficacy of such schemes."
+
+
+# --- the paragraph under a list of short fields, its last sentence without a stop (seen at Kirklees) ---------------
+
+
+def test_a_paragraph_under_the_last_field_is_no_part_of_it():
+    text = (
+        "Can you please provide the following details from the records which you hold:\n"
+        "\u2022 Premises Licence Number\n"
+        "\u2022 Premises Name\n"
+        "\u2022 Premises Postcode\n"
+        "Due to visual requirements, I kindly ask that you do not provide links to databases. If this is essential, "
+        "please give no links that do not meet the Web Content Accessibility Guidelines WCAG 2.0\n"
+    )
+    texts = _texts(text)
+    assert texts[0].endswith("\u2022 Premises Postcode")
+    assert not any("visual requirements" in t for t in texts)
