@@ -1714,7 +1714,10 @@ _TELLS = re.compile(
 # '... in a spreadsheet with the following field categories:')
 _DATA_FIELDS_LEAD = re.compile(
     r"\b(?:include|with|contain|show|display)\s+the\s+following\s+(?:information|fields|columns|headings|details|"
-    r"field\s+categories|data)\b[^:?.]{0,40}:\s*$",
+    r"field\s+categories|data)\b[^:?.]{0,40}:\s*$"
+    # 'The list needs to contain the following:': what the list, register or dataset asked for is to hold
+    r"|\b(?:list|register|dataset|data|spreadsheet|table|extract)\s+(?:(?:needs?|has|have|ought)\s+to\s+|should\s+|"
+    r"must\s+|to\s+|will\s+|would\s+)?(?:also\s+)?(?:include|contain|show|display|hold)\s+the\s+following\s*:\s*$",
     re.I,
 )
 

@@ -181,3 +181,19 @@ def test_a_paragraph_under_the_last_field_is_no_part_of_it():
     texts = _texts(text)
     assert texts[0].endswith("\u2022 Premises Postcode")
     assert not any("visual requirements" in t for t in texts)
+
+
+def test_the_fields_a_list_is_to_contain_are_one_question():
+    """'The list needs to contain the following:' names the columns of the one list asked for (S2), as 'to include
+    the following fields:' does."""
+    text = (
+        "Please provide a full list of all premises licensed to sell alcohol. The list needs to contain the "
+        "following:\n"
+        "\u2022 Premises Licence Number\n"
+        "\u2022 Date Issued\n"
+        "\u2022 Premises Name\n"
+        "\u2022 Premises Postcode\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 1
+    assert texts[0].endswith("\u2022 Premises Postcode")
