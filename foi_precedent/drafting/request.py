@@ -238,9 +238,10 @@ def _sandwiched(line: str, tokens: list[tuple[int, int, bool]]) -> list[tuple[in
         below = [b for b in bounded if b[0] < pos]
         above = [b for b in bounded if b[0] > pos]
         between = bool(below and above and below[-1][1] == v - 1 and above[0][1] == v + 1)
-        # the first of a list whose lead-in has no colon ('... in 2022-23 1. How much ...? 2. How ...?')
+        # the first of a list whose lead-in has no colon ('... in 2022-23 1. How much ...? 2. How ...?', 'With this
+        # in mind 1. please list ... 2. Please ...')
         first = v == 1 and not below and bool(above) and above[0][1] == 2
-        if between or first and re.match(r"1[.)][ \t]+[A-Z]", line[pos:]):
+        if between or first and re.match(r"1[.)][ \t]+(?:[A-Z]|please\b)", line[pos:]):
             out.append((pos, v))
     return sorted(out)
 
@@ -403,7 +404,9 @@ def _split_inline_labels(line: str) -> str:
     # this data in a machine readable format.'): a new sentence opening with no stop before it ends the item
     tail = line[last:]
     m = _ITEM_RUNS_ON.search(tail)
-    runs_on = m and len(tail[: m.start()].split()) >= 3 and not re.search(r"[.?!]", tail[: m.start()])
+    label = _LABEL.match(tail)  # the last item's own label ('3. Please state ...') ends no sentence
+    words = tail[label.end() if label and m and label.end() < m.start() else 0 : m.start()] if m else ""
+    runs_on = m and len(tail[: m.start()].split()) >= 3 and not re.search(r"[.?!]", words)
     out += [tail[: m.start()], tail[m.end() :]] if runs_on else [tail]
     return "\n".join(part for part in out if part.strip())
 
@@ -418,6 +421,8 @@ _ITEM_RUNS_ON = re.compile(
     r"(?<=[a-z0-9)])[ \t]+(?=(?-i:Please|If (?:you|possible|it|this|the)|Thank|Thanks|Many thanks|"
     r"Kind regards|Best regards|Yours|Regards|Could you|Can you|Would you|I would|I look|I am|"
     r"We would)\b)"
+    # a footnote's asterisk glued to the capitalised word it opens ('... 2024-25 *If fulfilling the full request ...')
+    r"|(?<=[a-z0-9)])[ \t]+\*(?=[A-Z][a-z])"
 )
 
 
@@ -1405,7 +1410,9 @@ def _sentence_after_values(out: list[_Item | str], item: _Item, line: str) -> bo
         and not re.search(r"[.:;?!]$", item.text)
         and text[:1].isupper()
         and len(text.split()) >= 8
-        and text.endswith((".", "!", "?"))
+        # a sentence, or sentences the last of which lost its stop ('... not to provide links to databases. If this
+        # is essential, ... Web Content Accessibility Guidelines WCAG 2.0')
+        and (text.endswith((".", "!", "?")) or len(_sentences(text)) > 1)
     )
 
 
@@ -1418,10 +1425,46 @@ def _numbers_decimals_below(lines: list[str], n: int, key: str) -> bool:
     return False
 
 
+# '1. a) Why is the appendix not published, and' over 'b) If it is not published how ...': a number with no words
+# of its own, its first lettered part written on the same line
+_NUMBER_OVER_LETTER = re.compile(
+    r"^(?P<number>[ \t]*\(?\d{1,2}[.)])[ \t]+(?P<part>(?P<po>\()?(?P<letter>[a-hA-H])(?(po)\)|[.)]))[ \t]+(?=\S)"
+)
+# that number, put on a line of its own: the label of an item with no words
+_LONE_NUMBER = re.compile(
+    r"^\s*(?P<po>\()?(?P<num>\d{1,2})(?P<np>[.)])\s*$(?P<kw>)?(?P<kwsub>)?(?P<sq>)?(?P<sec>)?(?P<secsub>)?(?P<dec>)?"
+    r"(?P<cmp>)?(?P<numsub>)?(?P<paren>)?(?P<roman>)?(?P<letter>)?(?P<bullet>)?"
+)
+
+
+def _number_over_letters(lines: list[str]) -> tuple[list[str], set[int]]:
+    """'1. a) Why ...' with 'b) If ...' the next item below it: the number's first lettered part is put on a line of
+    its own, so that a) and b) are read as the two parts of item 1, b) no part of a). The numbers so set apart are
+    returned too (read as labels with no words; a number alone on a line is otherwise no label). A list numbered
+    and lettered on every line ('11. (a) ...' / '12. (b) ...') is left as it is."""
+    out: list[str] = []
+    lone: set[int] = set()
+    for n, line in enumerate(lines):
+        m = _NUMBER_OVER_LETTER.match(line)
+        if m and m.group("letter").lower() == "a":
+            below = next((b.lstrip() for b in lines[n + 1 :] if _LABEL.match(b)), "")
+            letter = m.group("letter")
+            part = m.group("part").replace(letter, chr(ord(letter) + 1))
+            if re.match(rf"{re.escape(part)}[ \t]+\S", below):
+                lone.add(len(out))
+                out.append(m.group("number"))
+                indent = line[: len(line) - len(line.lstrip())]
+                out.append(indent + line[m.start("part") :])
+                continue
+        out.append(line)
+    return out, lone
+
+
 def _blocks(lines: list[str]) -> list[_Item | str]:
     """The request as labelled items (each with its depth in the list) and paragraphs of prose between them.
     Unlabelled lines continue the item above them, up to a blank line (after one, only a breakdown such as
     'Please break this down by year' does) or a closing line ('I look forward ...')."""
+    lines, lone = _number_over_letters(lines)
     out: list[_Item | str] = []
     styles: list[str] = []
     indents: dict[str, int] = {}  # how far each bullet level is indented
@@ -1433,7 +1476,7 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
             if out and isinstance(out[-1], str) and out[-1]:
                 out.append("")  # a paragraph break
             continue
-        m = _LABEL.match(line) or _LONE_LABEL.match(line)
+        m = _LABEL.match(line) or _LONE_LABEL.match(line) or (_LONE_NUMBER.match(line) if n in lone else None)
         if m and not (
             m.group("bullet") in ("o", ">") and last_item is None
         ):  # 'o' is a bullet only in a list
@@ -1538,7 +1581,24 @@ def _blocks(lines: list[str]) -> list[_Item | str]:
                 out[-1] = (out[-1] + "\n" + line.strip()).strip("\n") if out[-1] else line.strip()
             else:
                 out.append(line.strip())
-    return [b for b in out if not isinstance(b, _Item) or b.text]
+    return _without_wordless(out)
+
+
+def _without_wordless(blocks: list[_Item | str]) -> list[_Item | str]:
+    """Items with no words ('1.' over 'a) ...' / 'b) ...', 'Question 1' over its lettered parts) are dropped; the
+    items under one move up a level, so that its parts are siblings, not each a part of the one before (S3a)."""
+    out: list[_Item | str] = []
+    lifted: list[int] = []  # the depths of the wordless items whose parts are being read
+    for block in blocks:
+        if isinstance(block, _Item):
+            while lifted and block.depth <= lifted[-1]:
+                lifted.pop()
+            if not block.text:
+                lifted.append(block.depth)
+                continue
+            block.depth -= len(lifted)
+        out.append(block)
+    return out
 
 
 def _fold_value_lists(blocks: list[_Item | str]) -> list[_Item | str]:
@@ -1654,7 +1714,10 @@ _TELLS = re.compile(
 # '... in a spreadsheet with the following field categories:')
 _DATA_FIELDS_LEAD = re.compile(
     r"\b(?:include|with|contain|show|display)\s+the\s+following\s+(?:information|fields|columns|headings|details|"
-    r"field\s+categories|data)\b[^:?.]{0,40}:\s*$",
+    r"field\s+categories|data)\b[^:?.]{0,40}:\s*$"
+    # 'The list needs to contain the following:': what the list, register or dataset asked for is to hold
+    r"|\b(?:list|register|dataset|data|spreadsheet|table|extract)\s+(?:(?:needs?|has|have|ought)\s+to\s+|should\s+|"
+    r"must\s+|to\s+|will\s+|would\s+)?(?:also\s+)?(?:include|contain|show|display|hold)\s+the\s+following\s*:\s*$",
     re.I,
 )
 
@@ -1692,6 +1755,16 @@ _THING_ASKED = re.compile(
 )
 
 
+# documents searched for, each existing apart from the records a lead names ('Please, for each scheme, would you
+# disclose: a. any report that provides the meeting minutes ... b. any reports on the efficacy ...'): questions (S2b)
+_DOCUMENTS_SOUGHT = re.compile(
+    r"^\W*(?:any|all|copies\s+of|a\s+copy\s+of)\s+(?:(?:of\s+)?(?:the\s+)?[a-z-]+\s+)?(?:reports?|minutes|documents?|"
+    r"documentation|correspondence|e-?mails?|letters?|papers?|briefings?|assessments?|reviews?|evaluations?|"
+    r"studies|analys[ie]s|records?|notes?)\b",
+    re.I,
+)
+
+
 def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     """Sub-items that only say how to break the parent's figures down ('for each of the following years:
     a. 2015-16 b. 2016-17'): they stay in the parent question."""
@@ -1708,6 +1781,7 @@ def _is_breakdown(parent: _Item, subs: list[_Item]) -> bool:
     if _EACH_LEAD.search(parent.own) and all(
         "?" not in s.own
         and not _FIGURE.search(s.own)
+        and not _DOCUMENTS_SOUGHT.match(s.own)
         and (not _ASKS_ITSELF.match(s.own) or _FIELD_CLAUSE.match(s.own))
         for s in subs
     ):
@@ -2019,7 +2093,9 @@ _NAMES_OF = re.compile(
 def _fold_member_fields(items: list[_Item]) -> list[_Item]:
     """Entries after one asking for the names of a set of things that each describe every member of that set ('Names
     of taxi companies used' / 'Number of journeys made by each taxi company' / 'Taxi companies’ rates per mile'):
-    fields of the records the names entry asks for (S2c): no questions of their own."""
+    fields of the records the names entry asks for (S2c): no questions of their own. A names entry that asks for a
+    figure too ('The names of recycling centres and the number of days each centre was closed') is one of a list of
+    figures: the entries after it that give a figure for each member ask for figures of their own (S1)."""
     out: list[_Item] = []
     names: tuple[_Item, re.Pattern[str]] | None = None
     for item in items:
@@ -2028,7 +2104,8 @@ def _fold_member_fields(items: list[_Item]) -> list[_Item]:
         if names is not None and item.depth < names[0].depth:
             names = None
         m = _NAMES_OF.match(item.own)
-        if m and m.group("set").lower().endswith("s") and item.kind == "bullet":
+        figure_too = m is not None and bool(_FIGURE.search(re.sub(r"\([^()]*\)", "", item.own[m.end() :])))
+        if m and m.group("set").lower().endswith("s") and item.kind == "bullet" and not figure_too:
             plural = m.group("set")
             singular = re.sub(r"ies$", "y", plural) if plural.lower().endswith("ies") else plural[:-1]
             names = (
@@ -2259,6 +2336,8 @@ def _further_ask(sentence: str) -> bool:
     plain = _ALSO_ASK.sub("please", sentence)
     if _RECORDS_OF_COUNT.match(sentence):
         return _asks(sentence)
+    if _SUBSET_COUNT.match(sentence):  # 'Of these how many were approved?': a count of its own (S5, S2d)
+        return True
     return (
         bool(
             _ALSO_ASK.match(sentence)
@@ -2297,6 +2376,15 @@ _RECORDS_OF_COUNT = re.compile(
     r"(?:names?|details|list|locations?|addresses|dates?|titles?|response|responses|outcomes?|reasons?)\b"
     # the fields of each, named bare ('Please provide date and force complained about.')
     r"|(?:names?|dates?|locations?|addresses)\s+and\s+\w+)",
+    re.I,
+)
+
+
+# a part of what the sentence before counts, counted in a sentence of its own ('Of these how many were approved?', 'Of
+# those requests, how many were refused?'): a different figure (S5, S2d: 'a lone "how many of these" line')
+_SUBSET_COUNT = re.compile(
+    r"^(?:and\s+)?of\s+(?:these|those|them|which|this\s+number|that\s+number)(?:\s+[a-z]+){0,3},?\s+"
+    r"(?:how\s+many|what\s+(?:number|proportion|percentage))\b[^?.!]*[?.]?$",
     re.I,
 )
 
@@ -2563,9 +2651,12 @@ _INTO_TEMPLATE = re.compile(
 def _without_format(text: str) -> str:
     """An item's words without the sentences after its first that only say how to send the reply ('Please could you
     provide this information in an electronic format and send to this email address.', 'Please insert these figures
-    into the supplied Excel template ...'): a format instruction is no part of the question's text (S8a)."""
+    into the supplied Excel template ...', 'Please can I have the response electronically.'): a format instruction is
+    no part of the question's text (S8a), nor is any other ask about the handling of the reply (S7)."""
     sentences = _sentences(text)
-    kept = sentences[:1] + [s for s in sentences[1:] if not _reply_format(s)]
+    kept = sentences[:1] + [
+        s for s in sentences[1:] if not (_reply_format(s) or "?" not in s and _ABOUT_THE_REPLY.search(s))
+    ]
     return text if len(kept) == len(sentences) else " ".join(kept)
 
 
