@@ -447,7 +447,12 @@ def _small_numbers_differ(q: Question, c: Consensus) -> bool:
     officer numbers by rank and ethnicity and giving them in full in 2023 is ground truth gt-10)."""
     draft, prec = set(q.treatments), set(c.treatments)
     agreeing = c.agreeing
-    if not c.authority or has_own(agreeing, c.authority):
+    if not c.authority:
+        return False
+    # the authority's own letter to a near-identical question (gt-10: the same table a year later); its own letter
+    # to a related one (Moray's pothole enquiry counts, all in the hundreds, against its claims table with cells
+    # under five suppressed, 0.7x) has no small cell to compare: stop 37's re-check, judged no inconsistency twice
+    if has_own([p for p in agreeing if p.similarity >= STRONG_SIMILARITY], c.authority):
         return False
     if draft & REFUSALS and not prec & REFUSALS:
         return suppresses_small_numbers(q.treatments, q.exemptions, q.answer, c.regime)

@@ -284,8 +284,33 @@ def test_a_section_number_is_not_found_inside_a_longer_one():
     assert mentions("see Section 3.", "Section 3") and mentions("the Reading Room", "reading room")
     answer = (
         "We hold the information. It is exempt under Section 30 of the Act (investigations). "
-        "Some of it is also exempt under Section 3 of the Regulations as a transfer. " + "More words here. " * 30
+        "Some of it is also exempt under Section 3 of the Regulations as a transfer. "
+        + "More words here. "
+        * 30
     )
     assert "Section 3 of" in _excerpt(answer, ["Section 3"], limit=120)
     quoted = quote_answer(answer, (Treatment.WITHHELD,), ["Section 3"])
     assert quoted and "Section 3 of" in quoted and "Section 30" not in quoted
+
+
+def test_small_numbers_its_own_letter_to_a_related_question_does_not_make_comparable():
+    """The Moray 2025 pothole claims table (cells under five suppressed, s38(1)(b)) against Devon's claim counts, with
+    Moray's own letter of pothole enquiry counts (all released, a related question at 0.7x) among the precedents:
+    high at stop 37's re-check, judged no inconsistency. Its own letter to a near-identical question still counts
+    (ground truth gt-10)."""
+    from tests.unit.test_checker_false_flags_s36 import DIS, WH, kinds, prec, question
+
+    moray = (
+        "| 30 | 20 | 51 | 20 | <5* |\n*The low numbers associated with this response may result in the identification "
+        "of individuals. Therefore numbers between 1 and 5 have been redacted. This response is exempt under Section "
+        "38(1)(b) of the Freedom of Information (Scotland) Act 2002."
+    )
+    counts = "2021/22 1,012 2022/23 966 2023/24 1,838"
+    devon = [prec(f"devon-{i}", [DIS], counts, "Devon County Council", 0.85) for i in range(2)]
+    related = prec("moray-enquiries", [DIS], "2020 572 2021 861 2022 609", "Moray Council", 0.74)
+    draft = question(moray, [WH], ["s38(1)(b)"])
+    assert "treatment_divergence" not in {
+        f.kind for f in kinds(draft, [*devon, related], "Moray Council", "FOISA")
+    }
+    same = prec("moray-claims-2024", [DIS], counts, "Moray Council", 0.9)
+    assert "treatment_divergence" in {f.kind for f in kinds(draft, [*devon, same], "Moray Council", "FOISA")}
