@@ -32,6 +32,7 @@ from foi_precedent.drafting.edited import EDITOR_RULE, editor_text, question_tex
 from foi_precedent.drafting.letter import letter_form
 from foi_precedent.errors import PrecedentError
 from foi_precedent.identity import DRAFTER
+from foi_precedent.letters.header import request_received
 from foi_precedent.letters.model import Regime
 from foi_precedent.ui import signoff
 from foi_precedent.ui import workspace as ws
@@ -209,9 +210,13 @@ def _keep_mine(version_id: int, theirs: str) -> None:
 
 
 def _default_dates(plan) -> None:
-    """A new request: received today, under the Act the reply is written under, the nation's calendar it implies."""
+    """A new request: received on the day its own record line says ("Received: 6 November 2025", an e-mail's
+    "Sent: ..."), else today; under the Act the reply is written under, the nation's calendar it implies."""
     regime = letter_form(plan).regime
-    S["draft.received"], S["draft.regime"] = date.today(), regime
+    request = S.get("draft.request")
+    said = request_received(request.text) if request is not None else None
+    S["draft.received"] = said if said is not None and said <= date.today() else date.today()
+    S["draft.regime"] = regime
     S["draft.nation"], S["draft.extension"] = default_nation(Regime(regime)).value, NONE
     S["draft.compliance"] = STANDARD
     for name in STOP_INPUTS:

@@ -118,6 +118,36 @@ _EXTENSION = re.compile(
 )
 
 
+# a request's own record of when it came, on a line of its head: "Received: 6 November 2025", "Date received -
+# 30/09/2020", an e-mail's "Sent: Thursday, 6 November 2025 10:12" or "Date: 6 November 2025". Only a line that
+# opens so: "How many complaints were received on 1 January 2024?" is a question, not the request's date.
+_REQUEST_RECEIVED = re.compile(
+    r"^\s*(?:date\s+)?(?:received|sent|date(?:\s+(?:received|sent|of\s+request))?)\s*[:\-\u2013]\s*(.+)$",
+    re.I | re.M,
+)
+
+
+def request_received(text: str, head_lines: int = 15) -> date | None:
+    """When a pasted request says it came, from a record line among its first ``head_lines`` lines (see
+    ``_REQUEST_RECEIVED``); None when it says nothing so. The Draft page takes it for the received date instead of
+    today, for the officer to check."""
+    head = "\n".join(text.splitlines()[:head_lines])
+    for m in _REQUEST_RECEIVED.finditer(head):
+        value = m.group(1)
+        for rx, build in (
+            (_DATE_ISO, lambda g: date(int(g[0]), int(g[1]), int(g[2]))),
+            (_DATE_WORDS, lambda g: datetime.strptime(f"{g[0]} {g[1]} {g[2]}", "%d %B %Y").date()),
+            (_DATE_SLASH, lambda g: date(int(g[2]), int(g[1]), int(g[0]))),
+        ):
+            found = rx.search(value)
+            if found:
+                try:
+                    return build(found.groups())
+                except ValueError:
+                    break
+    return None
+
+
 def _received(text: str) -> date | None:
     """When the request was received: "your request for information received on 14 March 2019", "Date received
     - 30 September 2020"."""
