@@ -133,18 +133,9 @@ def request_received(text: str, head_lines: int = 15) -> date | None:
     today, for the officer to check."""
     head = "\n".join(text.splitlines()[:head_lines])
     for m in _REQUEST_RECEIVED.finditer(head):
-        value = m.group(1)
-        for rx, build in (
-            (_DATE_ISO, lambda g: date(int(g[0]), int(g[1]), int(g[2]))),
-            (_DATE_WORDS, lambda g: datetime.strptime(f"{g[0]} {g[1]} {g[2]}", "%d %B %Y").date()),
-            (_DATE_SLASH, lambda g: date(int(g[2]), int(g[1]), int(g[0]))),
-        ):
-            found = rx.search(value)
-            if found:
-                try:
-                    return build(found.groups())
-                except ValueError:
-                    break
+        found = _date(m.group(1))  # the line's date, read as a letter's is
+        if found is not None:
+            return found
     return None
 
 
